@@ -1,0 +1,19 @@
+"""cleaner: turn scraped web pages into clean article text.
+
+>>> from cleaner import clean
+>>> clean("Short Url\\nFollow\\nThe minister arrived in the capital on Tuesday for talks.")
+'The minister arrived in the capital on Tuesday for talks.'
+
+`clean` returns the main story's text, `split` every story as an `Article`, `analyze`
+every line with its decision, the rule that made it and why.
+"""
+
+from .options import PRESETS, Options
+from .pipeline import analyze, clean, split
+from .types import Analysis, Article, Decision, Features, Line, Verdict
+
+__all__ = [
+    "clean", "split", "analyze", "Options", "PRESETS",
+    "Analysis", "Article", "Decision", "Features", "Line", "Verdict",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,79 @@
+"""Cheap language guess from stopword overlap, with jusText's stoplists.
+
+jusText (installed with trafilatura) ships Wikipedia-derived stoplists for ~100 languages.
+The guess counts, over a sample of the document's words, how many are stopwords of each
+candidate language, and takes the best if it covers enough of the sample.
+
+>>> guess_language("Der Hund und die Katze sind nicht mehr in dem Haus, sagte er.")
+'de'
+>>> guess_language("12 34 56") is None
+True
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+# ISO 639-1 code -> jusText stoplist name.  Languages with a pattern catalogue come first.
+STOPLIST_NAMES: dict[str, str] = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+    "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "ru": "Russian", "cs": "Czech",
+    "sk": "Slovak", "sv": "Swedish", "da": "Danish", "no": "Norwegian_Bokmal",
+    "fi": "Finnish", "tr": "Turkish", "hu": "Hungarian", "ro": "Romanian",
+    "uk": "Ukrainian", "el": "Greek", "ca": "Catalan", "id": "Indonesian",
+    "vi": "Vietnamese", "hr": "Croatian", "sl": "Slovenian", "bg": "Bulgarian",
+    "lt": "Lithuanian", "lv": "Latvian", "et": "Estonian", "sr": "Serbian",
+}
+
+WORD = regex.compile(r"[\p{L}\p{M}'’]+")
+_SAMPLE_WORDS = 400
+_MIN_SHARE = 0.12
+
+
+@functools.lru_cache(maxsize=None)
+def stopwords(code: str | None) -> frozenset[str]:
+    """The stoplist for an ISO code (empty for unknown codes or ``None``)."""
+    name = STOPLIST_NAMES.get(code or "")
+    if not name:
+        return frozenset()
+    import justext  # deferred: loading stoplists costs a little, only when used
+
+    return frozenset(w.lower() for w in justext.get_stoplist(name))
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[str, ...]]:
+    """word -> the languages whose stoplist holds it."""
+    index: dict[str, list[str]] = {}
+    for code in STOPLIST_NAMES:
+        for word in stopwords(code):
+            index.setdefault(word, []).append(code)
+    return {w: tuple(codes) for w, codes in index.items()}
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words (letters, marks, apostrophes)."""
+    return [w.lower() for w in WORD.findall(text)]
+
+
+def guess_language(text: str) -> str | None:
+    """ISO code of the most likely language, or ``None`` when no stoplist fits."""
+    sample = words(text[:20000])
+    if len(sample) > _SAMPLE_WORDS:  # spread the sample over the document
+        step = len(sample) / _SAMPLE_WORDS
+        sample = [sample[int(i * step)] for i in range(_SAMPLE_WORDS)]
+    if not sample:
+        return None
+    index = _index()
+    hits: dict[str, int] = {}
+    for w in sample:
+        for code in index.get(w, ()):
+            hits[code] = hits.get(code, 0) + 1
+    if not hits:
+        return None
+    # Ties go to the earlier (better-covered) language of STOPLIST_NAMES.
+    order = {c: i for i, c in enumerate(STOPLIST_NAMES)}
+    best = max(hits, key=lambda c: (hits[c], -order[c]))
+    return best if hits[best] / len(sample) >= _MIN_SHARE else None

@@ -1,0 +1,50 @@
+"""Cut text into `Line`s with exact character offsets, and normalise whitespace.
+
+Line breaks are ``\\r\\n``, ``\\r``, ``\\n`` and the other characters `str.splitlines`
+knows (vertical tab, form feed, file/group/record separators, NEL, U+2028, U+2029).
+``source[line.start:line.end] == line.raw`` for every line.
+
+>>> [l.text for l in segment("a\\u00a0 b\\r\\n\\n\\tc\\u200b")]
+['a b', '', 'c']
+>>> segment("x\\ny")[1].start
+2
+"""
+
+from __future__ import annotations
+
+import re
+
+from .types import Line
+
+_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# Zero-width and invisible formatting characters, removed outright.
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
+# Every run of whitespace (NBSP, thin spaces, tabs, ideographic space ...) and control
+# characters becomes one space.
+_SPACE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def normalize(raw: str) -> str:
+    """Whitespace normalisation of one line: invisible characters removed, whitespace
+    and control runs folded to one space, ends stripped.  Nothing else changes.
+
+    >>> normalize("  Short\\u00a0Url\\t ")
+    'Short Url'
+    """
+    return _SPACE.sub(" ", _INVISIBLE.sub("", raw)).strip()
+
+
+def segment(source: str) -> list[Line]:
+    """Split ``source`` into lines with offsets (a trailing break makes no extra line)."""
+    lines: list[Line] = []
+    pos = 0
+    index = 0
+    for m in _BREAK.finditer(source):
+        raw = source[pos:m.start()]
+        lines.append(Line(index, pos, m.start(), raw, normalize(raw)))
+        index += 1
+        pos = m.end()
+    if pos < len(source):
+        raw = source[pos:]
+        lines.append(Line(index, pos, len(source), raw, normalize(raw)))
+    return lines

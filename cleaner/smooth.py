@@ -1,0 +1,86 @@
+"""Stage 2: neighbours revise the provisional decisions of stage 1.
+
+- a short or heading-like line between body lines stays body (``context.sandwiched``,
+  ``context.heading``);
+- a short sentence near body stays, far from it goes (``context.isolated``);
+- short lines after an appeal take the appeal's side (``context.appeal_tail``);
+- a name-like line right before an author bio goes with the bio (``context.bio_name``).
+
+Strong decisions (catalogue patterns, prose) are never overturned here.
+"""
+
+from __future__ import annotations
+
+from .classify import WEAK_RULES
+from .options import Options
+from .types import Decision, Features, Line
+
+_TAIL_CATEGORIES = frozenset({"appeal", "bio", "legal", "comments"})
+
+
+def _context(keep: bool, rule: str, category: str, reason: str) -> Decision:
+    return Decision(keep, rule, category, reason, "context")
+
+
+def smooth(
+    lines: list[Line], feats: list[Features], initial: list[Decision], options: Options
+) -> list[Decision]:
+    n = len(lines)
+    final = list(initial)
+    content = [i for i in range(n) if not lines[i].blank]
+    pos = {i: k for k, i in enumerate(content)}
+
+    def strong(i: int) -> bool:
+        return initial[i].rule not in WEAK_RULES
+
+    def neighbour(k: int, step: int) -> int | None:
+        """Nearest strong line from content position k in direction step, within reach
+        (weak lines in between are skipped but count toward the reach)."""
+        for d in range(1, options.context_reach + 1):
+            j = k + step * d
+            if not 0 <= j < len(content):
+                return None
+            i = content[j]
+            if strong(i):
+                return i
+        return None
+
+    def body(i: int | None) -> bool:
+        return i is not None and initial[i].keep
+
+    for k, i in enumerate(content):
+        d = initial[i]
+        if d.rule not in WEAK_RULES:
+            continue
+        f = feats[i]
+        prev_i, next_i = neighbour(k, -1), neighbour(k, +1)
+        # Short lines right after an appeal/bio/legal block belong to it.
+        if k > 0:
+            before = initial[content[k - 1]]
+            before_final = final[content[k - 1]]
+            tail = before.category in _TAIL_CATEGORIES or before_final.rule == "context.appeal_tail"
+            if tail and f.words <= options.short_max_words + 2 and not body(next_i):
+                cat = before.category if before.category in _TAIL_CATEGORIES else "appeal"
+                final[i] = _context(False, "context.appeal_tail", cat,
+                                    f"{f.words}-word line after a {cat} line")
+                continue
+        if k + 1 < len(content) and initial[content[k + 1]].category == "bio" and f.words <= 4:
+            final[i] = _context(False, "context.bio_name", "bio", "name line before an author bio")
+            continue
+        if body(prev_i) and body(next_i):
+            follows = content[k + 1] if k + 1 < len(content) else None
+            if d.rule == "feature.heading" and next_i == follows:
+                final[i] = _context(True, "context.heading", "heading",
+                                    "heading between body lines")
+            else:
+                final[i] = _context(True, "context.sandwiched", "body",
+                                    f"{d.rule} line between body lines")
+            continue
+        if d.rule == "feature.sentence":
+            if body(prev_i) or body(next_i):
+                final[i] = _context(True, "context.sandwiched", "body",
+                                    "short sentence next to body")
+            else:
+                final[i] = _context(False, "context.isolated", "boilerplate",
+                                    f"short sentence with no body within {options.context_reach} lines")
+    return final
