@@ -14,6 +14,7 @@ from .language import guess_language, stopwords
 from .options import Options
 from .segment import segment
 from .smooth import smooth
+from .blocks import main_block
 from .stories import find_stories
 from .types import Analysis, Article, Decision, Verdict, join_lines
 
@@ -68,8 +69,8 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     seen: dict[str, int] = {}
     initial = [classify(l, f, match, opts, bool(stops), seen) for l, f in zip(lines, feats)]
     final = smooth(lines, feats, initial, opts)
-    st = find_stories(lines, feats, final, split=opts.split_stories)
-    final = st.final
+    final, block = main_block(lines, feats, final)
+    st = find_stories(lines, feats, final, block, split=opts.split_stories)
 
     # Titles: the story's own title line, or for the first story the nearest heading-like
     # line before its first kept line.
