@@ -89,6 +89,7 @@ _DATELINE = regex.compile(
     r"(?:,\s*[\p{L}.\s]{2,20})?\s*(?:\([^()]{1,30}\))?\s*(?::|—|–|-{1,2})\s+\S",
 )
 _CONTENT = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+_DASHED = regex.compile(r"^[—–-]")  # "— Name (@handle) November 4, 2019": a quoted post
 _LETTER = regex.compile(r"\p{L}")
 _BULLETED = regex.compile(r"^\s*[•·*▪►▸‣◦●○■□+]")
 
@@ -117,7 +118,7 @@ def _meta(text: str, f: Features, decision: Decision) -> bool:
         return True
     if _BYLINE.match(text) and f.words <= 12:
         return True
-    if f.words > 20 or f.terminal and f.words > 8:
+    if f.words > 14 or f.terminal and f.words > 8 or _DASHED.match(text):
         return False
     return bool(_DATE.search(text) or (_UPDATED.match(text) and f.words <= 12))
 
@@ -182,6 +183,10 @@ class _Reader:
                 return False
         return False
 
+    def letters_between(self, a: int, b: int) -> int:
+        """Lines with letters from ``a`` (inclusive) up to ``b`` (exclusive)."""
+        return sum(1 for j in self.content[self.pos[a]:self.pos[b]] if _LETTER.search(self.lines[j].text))
+
     def opening(self, first: int, above: list[int]) -> tuple[int | None, bool]:
         """The title line of a story whose first kept line is ``first`` (``above``: the
         lines before it, nearest last) and whether it opens like a story: a repeated
@@ -189,19 +194,34 @@ class _Reader:
         options = [j for j in reversed(above) if self.headline(j)]
         if self.headline(first):
             options.insert(0, first)
-        rep = [j for j in options if self.repeated(j)]
+        rep = [j for j in options if self.feats[j].words >= 4 and self.repeated(j)]
         if rep:
             return rep[-1], True
-        dist = lambda j: self.pos[first] - self.pos[j]  # noqa: E731
-        near = [j for j in options if dist(j) <= _TITLE_REACH and self.meta_after(j)]
-        if near:
-            return max(near, key=lambda j: (self.feats[j].words, j)), True
+        dist = lambda j: self.letters_between(j, first)  # noqa: E731
+        near = next((j for j in options if dist(j) <= _TITLE_REACH and self.meta_after(j)), None)
+        if near is not None:
+            return self._longer_above(near), True
         opener = next((j for j in self.content[self.pos[first]:self.pos[first] + 4]
                        if self.body(j)), None)
-        title = options[0] if options and dist(options[0]) <= 3 else None
+        title = None
+        if options and dist(options[0]) <= 2 and self.feats[options[0]].words >= 3 \
+                and self.lines[options[0]].text[:1].isupper():
+            title = options[0]
         if opener is not None and self.feats[opener].words >= 8 and _dateline(self.lines[opener].text):
             return title, True
         return title, False
+
+    def _longer_above(self, j: int) -> int:
+        """A headline a line or two above ``j`` with more words (a title above a section
+        label or byline), not past a meta line."""
+        best = j
+        k = self.pos[j]
+        for x in [x for x in self.content[max(0, k - 4):k] if _LETTER.search(self.lines[x].text)][::-1][:2]:
+            if self.meta(x) or self.body(x):
+                break
+            if self.headline(x) and self.feats[x].words > self.feats[best].words:
+                best = x
+        return best
 
     def window(self, kept: list[int], start: int, step: int, stop: int) -> Counter:
         """Content words of kept lines from position ``start`` walking by ``step`` up to
@@ -250,25 +270,37 @@ def find_stories(
     above0 = r.content[max(0, r.pos[kept[0]] - 10):r.pos[kept[0]]]
     title0, strong0 = r.opening(kept[0], above0)
     segs: list[list] = [[0, title0, strong0, False]]
-    body_seen = feats[kept[0]].words if r.body(kept[0]) else 0
+    body_seen = feats[kept[0]].words if r.body(kept[0]) else 0  # in the current story
+    body_total = body_seen  # in the document so far
+    skip = -1
     for c in range(1, m):
         i, prev = kept[c], kept[c - 1]
+        if c == skip:  # the text of a teaser whose title line opened it
+            continue
         gap = r.content[r.pos[prev] + 1:r.pos[i]]
         title, evidence = r.opening(i, gap)
         after = r.window(kept, c, 1, m)
         cos = _cosine(r.window(kept, c - 1, -1, segs[-1][0]), after)
         enough_after = sum(after.values()) >= _MIN_AFTER_WORDS
         was_teaser = segs[-1][3]
+        # Teasers: a long line cut mid-sentence after body, maybe under a title line.
+        text_at = c if cut[c] else (c + 1 if c + 1 < m and r.headline(i) and cut[c + 1] else None)
         teaser = False
-        if cut[c] and (body_seen >= 40 or was_teaser):
-            follows = c + 1 < m and (cut[c + 1] or (r.headline(kept[c + 1]) and c + 2 < m and cut[c + 2]))
-            kicker = _dateline(lines[i].text)
-            last = c + 1 == m
-            teaser = follows or was_teaser or kicker or (last and cos < TEASER_COHESION)
+        if text_at is not None and (body_total >= 40 or was_teaser):
+            t = kept[text_at]
+            follows = text_at + 1 < m and (cut[text_at + 1] or (
+                r.headline(kept[text_at + 1]) and text_at + 2 < m and cut[text_at + 2]))
+            last = text_at + 1 == m
+            tcos = cos if text_at == c else _cosine(r.window(kept, c - 1, -1, segs[-1][0]), r.words.get(t, Counter()))
+            teaser = follows or was_teaser or _dateline(lines[t].text) or (last and tcos < TEASER_COHESION)
         dropped = sum(1 for j in gap if not d[j].keep)
         if teaser:
-            near = title if title is not None and r.pos[i] - r.pos[title] <= 2 and title != i else None
-            segs.append([c, near, True, True])
+            if text_at != c:
+                own_title, skip = i, c + 1
+            else:
+                above = [j for j in gap if _LETTER.search(lines[j].text)][-1:]
+                own_title = above[0] if above and r.headline(above[0]) else None
+            segs.append([c, own_title, True, True])
             body_seen = 0
         elif was_teaser or (body_seen >= 40 and (
                 evidence or (cos < LOW_COHESION and enough_after and (dropped or title is not None)))):
@@ -276,6 +308,8 @@ def find_stories(
             body_seen = feats[i].words if r.body(i) else 0
         elif r.body(i):
             body_seen += feats[i].words
+        if r.body(i):
+            body_total += feats[i].words
 
     # Which segments are stories.  Teasers are; full stories need body; a segment that
     # neither opens like a story nor holds body is not one (merged into the story before
