@@ -53,7 +53,7 @@ _TITLE_REACH = 5
 #: Content words on each side of a gap compared for cohesion.
 _WINDOW_WORDS = 120
 #: Cosine below which the vocabulary is taken to change.
-LOW_COHESION = 0.10
+LOW_COHESION = 0.03
 #: Content words needed after a gap for a cohesion judgement.
 _MIN_AFTER_WORDS = 25
 #: A teaser line has at least this many words.
@@ -284,7 +284,9 @@ def find_stories(
         enough_after = sum(after.values()) >= _MIN_AFTER_WORDS
         was_teaser = segs[-1][3]
         # Teasers: a long line cut mid-sentence after body, maybe under a title line.
-        text_at = c if cut[c] else (c + 1 if c + 1 < m and r.headline(i) and cut[c + 1] else None)
+        text_at = c if cut[c] else (
+            c + 1 if c + 1 < m and r.headline(i) and cut[c + 1]
+            and r.letters_between(i, kept[c + 1]) == 1 else None)
         teaser = False
         if text_at is not None and (body_total >= 40 or was_teaser):
             t = kept[text_at]
@@ -303,7 +305,7 @@ def find_stories(
             segs.append([c, own_title, True, True])
             body_seen = 0
         elif was_teaser or (body_seen >= 40 and (
-                evidence or (cos < LOW_COHESION and enough_after and (dropped or title is not None)))):
+                evidence or (cos < LOW_COHESION and enough_after and (dropped >= 2)))):
             segs.append([c, title, evidence, False])
             body_seen = feats[i].words if r.body(i) else 0
         elif r.body(i):
