@@ -52,8 +52,10 @@ _REPEAT_REACH = 6
 _TITLE_REACH = 5
 #: Content words on each side of a gap compared for cohesion.
 _WINDOW_WORDS = 120
-#: Cosine below which the vocabulary is taken to change.
-LOW_COHESION = 0.03
+#: Cosine below which the vocabulary is taken to change; it makes a boundary on its own
+#: only across at least `GAP_LINES` dropped lines.
+LOW_COHESION = 0.05
+GAP_LINES = 3
 #: Content words needed after a gap for a cohesion judgement.
 _MIN_AFTER_WORDS = 25
 #: A teaser line has at least this many words.
@@ -305,7 +307,7 @@ def find_stories(
             segs.append([c, own_title, True, True])
             body_seen = 0
         elif was_teaser or (body_seen >= 40 and (
-                evidence or (cos < LOW_COHESION and enough_after and (dropped >= 2)))):
+                evidence or (cos < LOW_COHESION and enough_after and dropped >= GAP_LINES))):
             segs.append([c, title, evidence, False])
             body_seen = feats[i].words if r.body(i) else 0
         elif r.body(i):
