@@ -18,9 +18,6 @@ from .blocks import main_block
 from .stories import find_stories
 from .types import Analysis, Article, Decision, Verdict, join_lines
 
-_TITLE_REACH = 8
-
-
 def to_text(document: object, options: Options) -> tuple[str, bool]:
     """The text to analyse and whether it came from HTML.
 
@@ -68,31 +65,15 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
 
     seen: dict[str, int] = {}
     initial = [classify(l, f, match, opts, bool(stops), seen) for l, f in zip(lines, feats)]
-    final = smooth(lines, feats, initial, opts)
-    final, block = main_block(lines, feats, final)
-    st = find_stories(lines, feats, final, block, split=opts.split_stories)
-
-    # Titles: the story's own title line, or for the first story the nearest heading-like
-    # line before its first kept line.
-    titles = list(st.titles)
-    if titles and titles[0] is None:
-        first = next(i for i, s in enumerate(st.story_of) if s == 0)
-        reach = 0
-        for j in range(first - 1, -1, -1):
-            if lines[j].blank:
-                continue
-            reach += 1
-            if reach > _TITLE_REACH:
-                break
-            if initial[j].rule in ("feature.heading", "feature.short") and is_heading_like(feats[j]) and feats[j].words >= 2:
-                titles[0] = j
-                break
+    smoothed = smooth(lines, feats, initial, opts)
+    final, block = main_block(lines, feats, smoothed)
+    st = find_stories(lines, feats, final, block, split=opts.split_stories,
+                      smoothed=smoothed, stops=stops)
+    final = st.final
+    titles = st.titles
     story_of = list(st.story_of)
     for s, t in enumerate(titles):
-        if t is None:
-            continue
-        story_of[t] = s
-        if opts.keep_title or s != 0:
+        if t is not None and (opts.keep_title or s != st.main):
             final[t] = Decision(True, "feature.title", "title", f"title of story {s}", "context")
 
     verdicts = tuple(
@@ -112,7 +93,7 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
             kind=kind,
         ))
     teasers = frozenset(s for s, k in enumerate(st.kinds) if k == "teaser")
-    main = 0 if articles else None
+    main = st.main if articles else None
     return Analysis(source, verdicts, tuple(articles), opts, language, main, from_html, teasers)
 
 
