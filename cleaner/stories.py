@@ -50,8 +50,11 @@ _META_REACH = 4
 _REPEAT_REACH = 6
 #: Content lines above the body in which its title is looked for.
 _TITLE_REACH = 5
-#: Content words on each side of a gap compared for cohesion.
+#: Content words (and at most lines) on each side of a gap compared for cohesion.
 _WINDOW_WORDS = 120
+_WINDOW_LINES = 40
+#: Lines above a story's first kept line searched for its title.
+_ABOVE_LINES = 12
 #: Cosine below which the vocabulary is taken to change; it makes a boundary on its own
 #: only across at least `GAP_LINES` dropped lines.
 LOW_COHESION = 0.05
@@ -193,7 +196,7 @@ class _Reader:
         """The title line of a story whose first kept line is ``first`` (``above``: the
         lines before it, nearest last) and whether it opens like a story: a repeated
         headline, a headline followed by a meta line, or a dateline."""
-        options = [j for j in reversed(above) if self.headline(j)]
+        options = [j for j in reversed(above[-_ABOVE_LINES:]) if self.headline(j)]
         if self.headline(first):
             options.insert(0, first)
         rep = [j for j in options if self.feats[j].words >= 4 and self.repeated(j)]
@@ -231,7 +234,9 @@ class _Reader:
         c: Counter = Counter()
         total = 0
         k = start
-        while (k >= stop if step < 0 else k < stop) and total < _WINDOW_WORDS:
+        steps = 0
+        while (k >= stop if step < 0 else k < stop) and total < _WINDOW_WORDS and steps < _WINDOW_LINES:
+            steps += 1
             w = self.words.get(kept[k])
             if w:
                 c.update(w)
