@@ -61,8 +61,10 @@ LOW_COHESION = 0.05
 GAP_LINES = 3
 #: Content words needed after a gap for a cohesion judgement.
 _MIN_AFTER_WORDS = 25
-#: A teaser line has at least this many words.
+#: A teaser line has at least this many words; a teaser's own title line at least
+#: `_TEASER_TITLE_WORDS` ("More stories" above a row of teasers is no title).
 TEASER_MIN_WORDS = 15
+_TEASER_TITLE_WORDS = 4
 #: A single trailing cut line is a teaser only when its cosine with the body before is
 #: below this.
 TEASER_COHESION = 0.25
@@ -292,7 +294,7 @@ def find_stories(
         was_teaser = segs[-1][3]
         # Teasers: a long line cut mid-sentence after body, maybe under a title line.
         text_at = c if cut[c] else (
-            c + 1 if c + 1 < m and r.headline(i) and cut[c + 1]
+            c + 1 if c + 1 < m and r.headline(i) and feats[i].words >= _TEASER_TITLE_WORDS and cut[c + 1]
             and r.letters_between(i, kept[c + 1]) == 1 else None)
         teaser = False
         if text_at is not None and (body_total >= 40 or was_teaser):
@@ -308,7 +310,8 @@ def find_stories(
                 own_title, skip = i, c + 1
             else:
                 above = [j for j in gap if _LETTER.search(lines[j].text)][-1:]
-                own_title = above[0] if above and r.headline(above[0]) else None
+                own_title = above[0] if above and r.headline(above[0]) \
+                    and feats[above[0]].words >= _TEASER_TITLE_WORDS else None
             segs.append([c, own_title, True, True])
             body_seen = 0
         elif was_teaser or (body_seen >= 40 and (
