@@ -68,6 +68,7 @@ def main_block(
     eligible = [b for b in blocks if first_barrier is None or b[-1] < first_barrier]
     best = max(eligible or blocks, key=score)
     first, last = best[0], best[-1]
+    last = _trim_tail(best, gap, feats)
     for i in kept:
         if i < first or i > last:
             final[i] = _isolated(
@@ -75,3 +76,30 @@ def main_block(
                 f"(lines {first + 1}-{last + 1})"
             )
     return final, (first, last)
+
+
+#: A trailing unit this small, set off from the text before it by `TEASER_GAP` or more
+#: dropped lines (a headline, a date, a byline), is a teaser, not the article's end.
+TEASER_WORDS = 80
+TEASER_GAP = 2
+
+
+def _units(block: list[int], gap) -> list[list[int]]:
+    """Runs of kept lines with at most one dropped line between neighbours."""
+    units = [[block[0]]]
+    for a, b in zip(block, block[1:]):
+        if gap(a, b) > 1:
+            units.append([])
+        units[-1].append(b)
+    return units
+
+
+def _trim_tail(block: list[int], gap, feats) -> int:
+    units = _units(block, gap)
+    while len(units) > 1:
+        tail, before = units[-1], units[-2]
+        if gap(before[-1], tail[0]) < TEASER_GAP or sum(feats[i].words for i in tail) > TEASER_WORDS:
+            break
+        units.pop()
+    return units[-1][-1]
+
