@@ -9,8 +9,8 @@ barrier, is the main region.  Kept lines outside the region are dropped as ``con
 
 >>> from cleaner import analyze
 >>> body = "Words of a long body sentence that goes on and on, as body does. " * 3
->>> menu = "\n".join(f"Section {n}" for n in range(12))
->>> a = analyze(f"{body}\n{menu}\nA footer line long enough to count as prose on its own, really.")
+>>> menu = "\\n".join(f"Section {n}" for n in range(12))
+>>> a = analyze(f"{body}\\n{menu}\\nA footer line long enough to count as prose on its own, really.")
 >>> [v.final.rule for v in a.verdicts][0], [v.final.rule for v in a.verdicts][-1]
 ('feature.prose', 'context.isolated')
 """
