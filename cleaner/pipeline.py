@@ -58,7 +58,7 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     title_set: frozenset[str] = frozenset()
     feats = []
     for line in lines:
-        f = measure(line.text, stops, title_set) if not line.blank else measure("", stops)
+        f = measure(line.text, stops, title_set)
         if not title_set and not line.blank and is_heading_like(f) and f.words >= 3:
             title_set = title_words(strip_bullet(line.text))
         feats.append(f)

@@ -278,6 +278,9 @@ def find_stories(
     # Segments: (first position in `kept`, title line, opens like a story, teaser).
     above0 = r.content[max(0, r.pos[kept[0]] - 10):r.pos[kept[0]]]
     title0, strong0 = r.opening(kept[0], above0)
+    if title0 is None and above0 and above0[0] == r.content[0] and r.headline(above0[0]) \
+            and feats[above0[0]].words >= 3:
+        title0 = above0[0]  # the document's first line, a headline just above the text
     segs: list[list] = [[0, title0, strong0, False]]
     body_seen = feats[kept[0]].words if r.body(kept[0]) else 0  # in the current story
     body_total = body_seen  # in the document so far
@@ -326,7 +329,6 @@ def find_stories(
     # Which segments are stories.  Teasers are; full stories need body; a segment that
     # neither opens like a story nor holds body is not one (merged into the story before
     # it inside the main block, dropped outside it).
-    in_block = lambda i: block[0] <= i <= block[1]  # noqa: E731
     members_of = []
     for s, (c0, *_rest) in enumerate(segs):
         c1 = segs[s + 1][0] if s + 1 < len(segs) else m
@@ -334,24 +336,28 @@ def find_stories(
     stories: list[dict] = []
     for s, (c0, title, strong, teaser) in enumerate(segs):
         members = members_of[s]
+        # Inside the main region only what the region kept counts; a run wholly outside
+        # it comes back only as a story of its own.
+        inside = [i for i in members if final[i].keep]
+        if inside:
+            members = inside
         words = sum(feats[i].words for i in members if r.body(i))
-        inside = any(in_block(i) for i in members)
         after_teaser = s > 0 and segs[s - 1][3] and not teaser
-        if teaser or (strong and words >= OUTSIDE_MIN_WORDS) or (inside and not after_teaser and not stories):
+        own = teaser or (strong and words >= OUTSIDE_MIN_WORDS) or (
+            inside and not after_teaser and (not stories or words >= OUTSIDE_MIN_WORDS))
+        if own:
             stories.append({"members": list(members), "title": title, "strong": strong,
-                            "kind": "teaser" if teaser else "full", "words": words, "inside": inside})
-        elif inside and stories and not after_teaser and (words >= OUTSIDE_MIN_WORDS or stories[-1]["kind"] == "full"):
-            if words >= OUTSIDE_MIN_WORDS:
-                stories.append({"members": list(members), "title": title, "strong": strong,
-                                "kind": "full", "words": words, "inside": inside})
-            else:
-                stories[-1]["members"] += members
-                stories[-1]["words"] += words
-                stories[-1]["inside"] = True
+                            "kind": "teaser" if teaser else "full", "words": words,
+                            "inside": bool(inside)})
+        elif inside and not after_teaser:
+            stories[-1]["members"] += members
+            stories[-1]["words"] += words
+            stories[-1]["inside"] = True
         else:
             for i in members:
-                final[i] = Decision(False, "context.isolated", "boilerplate",
-                                    "kept line outside every story", "context")
+                if final[i].keep:
+                    final[i] = Decision(False, "context.isolated", "boilerplate",
+                                        "kept line after a row of teasers", "context")
             continue
         for i in members:
             if not final[i].keep:
