@@ -16,14 +16,16 @@ A story starts (at its title line when it has one) where:
 - a title-like line is followed within a few lines by a meta line (a date, "Updated ...",
   "By ...") or the body opens with a dateline ("DHAKA:", "PARIS (Reuters) -",
   "SANTA FE, N.M. (AP) —");
-- after a gap of dropped lines the vocabulary changes: the content words of the body
-  before and after the gap barely overlap (cosine of content-word vectors, as in
-  TextTiling);
+- after a gap of at least `GAP_LINES` dropped lines the vocabulary changes: the content
+  words of the body before and after the gap barely overlap (cosine of content-word
+  vectors below `LOW_COHESION`, as in TextTiling);
 - a long line ends mid-sentence (no closing punctuation, or an ellipsis) after the story
   has ended: a teaser of another story, each teaser its own story.  A kicker ("BREAKING:",
   "CONFLICTING ACCOUNTS: ...") or a run of such lines makes it surer.
 
-Subheadings and in-story widgets ("Read more", "Russia summit") sit between body lines of
+A story's title is the headline nearest its body that a meta line follows (or the first
+of a repeated headline); a teaser's title is a headline of four words or more right above
+it.  Subheadings and in-story widgets ("Read more", "Russia summit") sit between body lines of
 the same vocabulary with no meta line or dateline after them, so they are not boundaries.
 
 The main story is the first full story (not a teaser) with enough body to be an article
