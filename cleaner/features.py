@@ -18,8 +18,11 @@ _TOKEN = regex.compile(r"\S+")
 # Sentence end, optionally followed by closing quotes/brackets.
 _TERMINAL = regex.compile(r"[.!?…。！？:;]['\"’”»›)\]]*$")
 _CUT = regex.compile(r"(?:\.\.\.|…|[\p{L}\p{N},])$")
+# The e-mail and bare-domain alternatives start only at the start of a token and do not
+# backtrack over it (possessive/lazy), so a long run without spaces costs linear time.
 _URLISH = regex.compile(
-    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+|\b\S+\.(?:com|org|net|de|fr|uk|io)\b",
+    r"https?://\S+|www\.\S+|(?<!\S)[^\s@]++@\S+?\.\w+|(?<!\w)[@#]\w+"
+    r"|(?<!\S)\S+?\.(?:com|org|net|de|fr|uk|io)\b",
     regex.IGNORECASE,
 )
 _BULLET = regex.compile(r"^[\s•·*▪►▸‣◦●○■□–—-]+")
