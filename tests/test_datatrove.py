@@ -286,6 +286,43 @@ def test_step_drops_a_failing_document_and_goes_on(monkeypatch):
         list(integration.CleanerStep(raise_errors=True).run(iter([Document(text="boom", id="x")])))
 
 
+def run_example(name: str, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.run([sys.executable, str(ROOT / "examples" / name), *args],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+
+
+@needs_datatrove
+def test_local_example_demo_runs(tmp_path):
+    spec = importlib.util.spec_from_file_location("datatrove_local", ROOT / "examples" / "datatrove_local.py")
+    example = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(example)
+
+    result = run_example("datatrove_local.py", "--demo", str(tmp_path))
+    assert result.returncode == 0, result.stderr[-2000:]
+    out = [d for shard in read_jsonl_folder(tmp_path / "output").values() for d in shard]
+    excluded = [d for shard in read_jsonl_folder(tmp_path / "excluded").values() for d in shard]
+    expected = {f"page-{n}": clean(t) for n, t in enumerate(example.DEMO_PAGES)}
+    assert {d["id"]: d["text"] for d in out} == {k: v for k, v in expected.items() if v}
+    assert {d["id"] for d in excluded} == {k for k, v in expected.items() if not v}
+    assert out and excluded
+
+
+@needs_datatrove
+def test_slurm_example_prints_the_job_script(tmp_path):
+    result = run_example(
+        "datatrove_slurm.py", str(tmp_path / "in"), str(tmp_path / "out"), "--logs", str(tmp_path / "logs"),
+        "--partition", "cpu", "--venv", "/envs/cleaner/bin/activate", "--tasks", "3", "--workers", "2",
+        "--print-script",
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    script = result.stdout
+    for line in ("#SBATCH --partition=cpu", "#SBATCH --array=0-2%2", "#SBATCH --cpus-per-task=1",
+                 "source /envs/cleaner/bin/activate", "launch_pickled_pipeline"):
+        assert line in script
+    assert not (tmp_path / "out").exists()  # nothing ran
+
+
 def test_importing_cleaner_does_not_import_datatrove():
     code = "import sys, cleaner; cleaner.clean('x'); print('datatrove' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
