@@ -24,7 +24,7 @@ This module imports datatrove; ``import cleaner`` never does.  Install it with
 ``pip install 'cleaner[datatrove]'``.  See docs/datatrove.md for Slurm and Ray settings.
 
 The metadata record (``metadata["cleaner"]``) holds plain JSON values with the same keys
-for every document, so any datatrove writer can store it:
+for every document:
 
 - ``language``: the language used (forced or guessed), or None;
 - ``from_html``: whether the text was extracted from HTML first;
