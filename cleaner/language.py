@@ -60,10 +60,11 @@ def words(text: str) -> list[str]:
 
 def guess_language(text: str) -> str | None:
     """ISO code of the most likely language, or ``None`` when no stoplist fits."""
-    sample = words(text[:20000])
-    if len(sample) > _SAMPLE_WORDS:  # spread the sample over the document
-        step = len(sample) / _SAMPLE_WORDS
-        sample = [sample[int(i * step)] for i in range(_SAMPLE_WORDS)]
+    tokens = text[:50000].split()
+    if len(tokens) > _SAMPLE_WORDS:  # spread the sample over the document
+        step = len(tokens) / _SAMPLE_WORDS
+        tokens = [tokens[int(i * step)] for i in range(_SAMPLE_WORDS)]
+    sample = words(" ".join(tokens))
     if not sample:
         return None
     index = _index()

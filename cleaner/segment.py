@@ -31,6 +31,8 @@ def normalize(raw: str) -> str:
     >>> normalize("  Short\\u00a0Url\\t ")
     'Short Url'
     """
+    if raw.isprintable() and "  " not in raw:  # fast path: only plain spaces, no invisibles
+        return raw.strip(" ")
     return _SPACE.sub(" ", _INVISIBLE.sub("", raw)).strip()
 
 
