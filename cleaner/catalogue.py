@@ -9,6 +9,9 @@ language-independent rules).  Each file is a list of ``[[rules]]`` tables::
                                       # normalised line with any list bullet stripped
     max_words = 3                     # optional guards: min_words, max_words
     case_sensitive = false            # optional
+    section = false                   # optional: the line opens a section that is not
+                                      # article text (a related list, comments); the main
+                                      # text does not extend past it
     examples = ["Short Url"]          # must fire (guards included)
     counterexamples = ["Use a short url in your post."]   # must not fire
     note = "why the rule is shaped this way"
@@ -56,6 +59,7 @@ class Rule:
     min_words: int = 0
     max_words: int | None = None
     case_sensitive: bool = False
+    section: bool = False
     examples: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
     note: str = ""
@@ -90,8 +94,8 @@ def _load_file(path, language: str, category: str) -> list[Rule]:
     if unknown:
         raise CatalogueError(f"{where}: unknown top-level keys {sorted(unknown)}")
     rules = []
-    allowed = {"id", "pattern", "min_words", "max_words", "case_sensitive", "examples",
-               "counterexamples", "note"}
+    allowed = {"id", "pattern", "min_words", "max_words", "case_sensitive", "section",
+               "examples", "counterexamples", "note"}
     for entry in data.get("rules", []):
         rid = entry.get("id", "?")
         extra = set(entry) - allowed
@@ -109,6 +113,7 @@ def _load_file(path, language: str, category: str) -> list[Rule]:
             min_words=int(entry.get("min_words", 0)),
             max_words=entry.get("max_words"),
             case_sensitive=bool(entry.get("case_sensitive", False)),
+            section=bool(entry.get("section", False)),
             examples=tuple(entry.get("examples", ())),
             counterexamples=tuple(entry.get("counterexamples", ())),
             note=entry.get("note", ""),
@@ -251,3 +256,9 @@ def registry() -> dict[str, str]:
     for rule in load_rules():
         table[rule.id] = rule.note or f"{rule.category} pattern"
     return table
+
+
+@functools.lru_cache(maxsize=1)
+def section_rules() -> frozenset[str]:
+    """Ids of rules whose line opens a non-article section (``section = true``)."""
+    return frozenset(r.id for r in load_rules() if r.section)

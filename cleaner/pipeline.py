@@ -8,16 +8,21 @@ from __future__ import annotations
 
 from . import html as html_front
 from .catalogue import matcher
-from .classify import classify, is_heading_like
+from .classify import WEAK_RULES, classify, is_heading_like
 from .features import measure, strip_bullet, title_words
 from .language import guess_language, stopwords
 from .options import Options
 from .segment import segment
 from .smooth import smooth
+from .blocks import main_block
 from .stories import find_stories
 from .types import Analysis, Article, Decision, Verdict, join_lines
 
 _TITLE_REACH = 8
+
+
+def _first_content(lines) -> int | None:
+    return next((line.index for line in lines if not line.blank), None)
 
 
 def to_text(document: object, options: Options) -> tuple[str, bool]:
@@ -68,22 +73,18 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     seen: dict[str, int] = {}
     initial = [classify(l, f, match, opts, bool(stops), seen) for l, f in zip(lines, feats)]
     final = smooth(lines, feats, initial, opts)
-    st = find_stories(lines, feats, final, split=opts.split_stories)
-    final = st.final
+    final, block = main_block(lines, feats, final)
+    st = find_stories(lines, feats, final, block, split=opts.split_stories)
 
-    # Titles: the story's own title line, or for the first story the nearest heading-like
-    # line before its first kept line.
+    # Titles: the story's own title line; for the first story, a heading-like line right
+    # before its first kept line, or the document's first line if it is within reach.
     titles = list(st.titles)
     if titles and titles[0] is None:
         first = next(i for i, s in enumerate(st.story_of) if s == 0)
-        reach = 0
-        for j in range(first - 1, -1, -1):
-            if lines[j].blank:
-                continue
-            reach += 1
-            if reach > _TITLE_REACH:
-                break
-            if initial[j].rule in ("feature.heading", "feature.short") and is_heading_like(feats[j]) and feats[j].words >= 2:
+        before = [j for j in range(first) if not lines[j].blank][-_TITLE_REACH:]
+        candidates = before[-1:] + ([before[0]] if before and before[0] == _first_content(lines) else [])
+        for j in candidates:
+            if initial[j].rule in WEAK_RULES and feats[j].words >= 2 and is_heading_like(feats[j]):
                 titles[0] = j
                 break
     story_of = list(st.story_of)

@@ -1,9 +1,6 @@
-"""Story boundaries and the main story.
+"""Story boundaries inside the main text block.
 
-After stage 2, kept lines are grouped into *blocks*: runs of kept lines separated by at
-most `MAX_GAP` non-blank dropped lines.  Kept lines outside the block with the most body
-words are dropped as ``context.isolated`` (menus, footers and widgets that happen to read
-like prose).  Inside that block, a story starts at:
+A story starts at:
 
 - a title-like line followed within a few lines by a meta line ("Updated ...") or by the
   same headline again (a repeated headline);
@@ -19,50 +16,27 @@ from dataclasses import dataclass
 from .classify import is_heading_like
 from .types import Decision, Features, Line
 
-MAX_GAP = 10
 _LOOKAHEAD = 5
 
 
 @dataclass
 class Stories:
     story_of: list[int | None]  # per line
-    kinds: list[str]  # per story
+    kinds: list[str]  # per story: "full" or "teaser"
     titles: list[int | None]  # per story: index of the title line
-    final: list[Decision]
-
-
-def _isolated(d: Decision) -> Decision:
-    return Decision(False, "context.isolated", "boilerplate",
-                    "kept line outside the main text block", "context")
 
 
 def find_stories(
-    lines: list[Line], feats: list[Features], final: list[Decision], split: bool = True
+    lines: list[Line], feats: list[Features], final: list[Decision],
+    block: tuple[int, int] | None, split: bool = True,
 ) -> Stories:
     n = len(lines)
-    final = list(final)
-    kept = [i for i in range(n) if final[i].keep]
     story_of: list[int | None] = [None] * n
-    if not kept:
-        return Stories(story_of, [], [], final)
-
-    # 1. blocks of kept lines; keep the block with the most words.
-    blocks: list[list[int]] = [[kept[0]]]
-    for a, b in zip(kept, kept[1:]):
-        gap = sum(1 for j in range(a + 1, b) if not lines[j].blank)
-        if gap > MAX_GAP:
-            blocks.append([])
-        blocks[-1].append(b)
-    main_block = max(blocks, key=lambda blk: sum(feats[i].words for i in blk))
-    for blk in blocks:
-        if blk is not main_block:
-            for i in blk:
-                final[i] = _isolated(final[i])
-
-    first, last = main_block[0], main_block[-1]
+    if block is None:
+        return Stories(story_of, [], [])
+    first, last = block
     content = [i for i in range(n) if not lines[i].blank]
 
-    # 2. boundaries inside the main block.
     starts = [first]
     teaser_starts: set[int] = set()
     if split:
@@ -95,4 +69,4 @@ def find_stories(
                 story_of[i] = s
         kinds.append("teaser" if start in teaser_starts else "full")
         titles.append(start if not final[start].keep or final[start].category != "body" else None)
-    return Stories(story_of, kinds, titles, final)
+    return Stories(story_of, kinds, titles)
