@@ -217,7 +217,7 @@ def figures():
         multiarticle.corpus_dir()
     except FileNotFoundError:
         pytest.skip("ScrapingHub development pages not present")
-    return multiarticle.evaluate()
+    return multiarticle.figures()
 
 
 def test_synthetic_floor(figures):
