@@ -41,6 +41,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -51,16 +52,34 @@ from .types import Decision, Features, Line
 _META_REACH = 4
 _REPEAT_REACH = 6
 #: Content lines above the body in which its title is looked for.
-_TITLE_REACH = 5
+_TITLE_REACH = 8
 #: Content words (and at most lines) on each side of a gap compared for cohesion.
 _WINDOW_WORDS = 120
 _WINDOW_LINES = 40
 #: Lines above a story's first kept line searched for its title.
 _ABOVE_LINES = 12
-#: Cosine below which the vocabulary is taken to change; it makes a boundary on its own
-#: only across at least `GAP_LINES` dropped lines.
-LOW_COHESION = 0.05
-GAP_LINES = 3
+#: Evidence that a story starts in a gap between kept lines, summed into a score (see
+#: `boundary_score`); a boundary needs `BOUNDARY_SCORE`.  The opening of the next story
+#: (title with a meta line, repeated headline, dateline) weighs most; dropped lines in the
+#: gap, boilerplate the catalogue recognises there (share rows, menus, tags), a headline
+#: and a change of vocabulary (cosine of content words, as in TextTiling) add to it;
+#: shared vocabulary takes from it.
+OPENING_WEIGHT = {"meta": 3.0, "repeat": 2.0, "dateline": 1.5}
+DROPPED_WEIGHT, DROPPED_MAX = 0.25, 2.0
+FURNITURE_WEIGHT, FURNITURE_MAX = 0.5, 2.0
+HEADLINE_WEIGHT = 0.5
+#: (cosine below, weight) from the lowest; (cosine above, weight) from the highest.
+COHESION_LOW = ((0.03, 1.5), (0.06, 1.0), (0.10, 0.5))
+COHESION_HIGH = ((0.35, -2.0), (0.20, -1.0))
+BOUNDARY_SCORE = 3.0
+_NEUTRAL = 0.15  # a cosine that neither adds nor takes
+#: A boundary moves to a later gap with a title within this many body words when that
+#: gap scores at most `LOOKAHEAD_SLACK` less (a caption or standfirst kept above the next
+#: story's title).
+LOOKAHEAD_WORDS = 40
+LOOKAHEAD_SLACK = 0.5
+#: Body words a story holds before another full story can start.
+STORY_MIN_WORDS = 40
 #: Content words needed after a gap for a cohesion judgement.
 _MIN_AFTER_WORDS = 25
 #: A teaser line has at least this many words; a teaser's own title line at least
@@ -101,6 +120,8 @@ _CONTENT = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 _DASHED = regex.compile(r"^[—–-]")  # "— Name (@handle) November 4, 2019": a quoted post
 _LETTER = regex.compile(r"\p{L}")
 _BULLETED = regex.compile(r"^\s*[•·*▪►▸‣◦●○■□+]")
+# "Q: ...", "A: ...", "1. ...", "2) ...": interview turns and numbered items.
+_NOT_TITLE = regex.compile(r"^\s*(?:\p{L}{1,2}\s*:|\d{1,3}\s*[.)]\s)")
 
 
 @dataclass
@@ -132,6 +153,23 @@ def _meta(text: str, f: Features, decision: Decision) -> bool:
     return bool(_DATE.search(text) or (_UPDATED.match(text) and f.words <= 12))
 
 
+def boundary_score(opening: str | None, dropped: int, furniture: int, headline: bool,
+                   cohesion: float) -> float:
+    """The evidence that a story starts in a gap, summed (weights above).
+
+    >>> boundary_score("meta", 2, 1, True, 0.2)  # title, byline, share row
+    4.0
+    >>> boundary_score(None, 2, 0, True, 0.3)  # a subheading between related paragraphs
+    0.0
+    """
+    score = OPENING_WEIGHT.get(opening or "", 0.0)
+    score += min(dropped * DROPPED_WEIGHT, DROPPED_MAX) + min(furniture * FURNITURE_WEIGHT, FURNITURE_MAX)
+    score += HEADLINE_WEIGHT if headline else 0.0
+    low = next((w for bound, w in COHESION_LOW if cohesion < bound), 0.0)
+    high = next((w for bound, w in COHESION_HIGH if cohesion > bound), 0.0)
+    return score + low + high
+
+
 def _content_words(text: str, stops: frozenset[str]) -> list[str]:
     out = []
     for w in _CONTENT.findall(text.lower()):
@@ -157,6 +195,7 @@ class _Reader:
         self.pos = {i: k for k, i in enumerate(self.content)}
         self.words = {i: Counter(_content_words(lines[i].text, stops))
                       for i in self.content if decisions[i].keep}
+        self.count = Counter(lines[i].text.casefold() for i in self.content)
 
     def body(self, i: int) -> bool:
         return self.d[i].keep and self.d[i].category == "body" and not self.headline(i)
@@ -175,7 +214,11 @@ class _Reader:
         return d.keep or d.rule.startswith(("feature.", "context."))
 
     def repeated(self, i: int) -> bool:
+        """Repeated a few lines later, and not a line the page repeats all over (a table
+        header, a section label)."""
         key = self.lines[i].text.casefold()
+        if self.count[key] > 3:
+            return False
         k = self.pos[i]
         return any(self.lines[j].text.casefold() == key
                    for j in self.content[k + 1:k + 1 + _REPEAT_REACH])
@@ -196,29 +239,53 @@ class _Reader:
         """Lines with letters from ``a`` (inclusive) up to ``b`` (exclusive)."""
         return sum(1 for j in self.content[self.pos[a]:self.pos[b]] if _LETTER.search(self.lines[j].text))
 
-    def opening(self, first: int, above: list[int]) -> tuple[int | None, bool]:
+    def titled(self, i: int) -> bool:
+        """A headline that could be a story's title: four words or more, not a question
+        or answer of an interview ("Q: ...") nor a numbered item."""
+        return self.headline(i) and self.feats[i].words >= 4 and not _NOT_TITLE.match(self.lines[i].text)
+
+    def furniture(self, gap: list[int]) -> int:
+        """Dropped lines of the gap that a catalogue pattern recognised (share rows,
+        menus, tags, appeals)."""
+        return sum(1 for j in gap if not self.d[j].keep and self.d[j].rule != "blank"
+                   and not self.d[j].rule.startswith(("feature.", "context.")))
+
+    def opening(self, first: int, above: list[int]) -> tuple[int | None, str | None]:
         """The title line of a story whose first kept line is ``first`` (``above``: the
-        lines before it, nearest last) and whether it opens like a story: a repeated
-        headline, a headline followed by a meta line, or a dateline."""
+        lines before it, nearest last) and how it opens like a story: ``"repeat"`` (a
+        repeated headline), ``"meta"`` (a headline followed by a meta line),
+        ``"dateline"`` or ``None``."""
         options = [j for j in reversed(above[-_ABOVE_LINES:]) if self.headline(j)]
         if self.headline(first):
             options.insert(0, first)
         rep = [j for j in options if self.feats[j].words >= 4 and self.repeated(j)]
         if rep:
-            return rep[-1], True
+            return rep[-1], "repeat"
         dist = lambda j: self.letters_between(j, first)  # noqa: E731
         near = next((j for j in options if dist(j) <= _TITLE_REACH and self.meta_after(j)), None)
         if near is not None:
-            return self._longer_above(near), True
+            return self._longer_above(near), "meta"
+        if self.exclaimed(first) and self.meta_after(first):
+            return first, "meta"
         opener = next((j for j in self.content[self.pos[first]:self.pos[first] + 4]
                        if self.body(j)), None)
-        title = None
-        if options and dist(options[0]) <= 2 and self.feats[options[0]].words >= 3 \
+        # Without a meta line: the longest title-like headline just above the text, else a
+        # capitalised headline right above it.
+        titled = [j for j in options if dist(j) <= 3 and self.titled(j)]
+        title = max(titled, key=lambda j: (self.feats[j].words, -dist(j)), default=None)
+        if title is None and options and dist(options[0]) <= 2 and self.feats[options[0]].words >= 3 \
                 and self.lines[options[0]].text[:1].isupper():
             title = options[0]
         if opener is not None and self.feats[opener].words >= 8 and _dateline(self.lines[opener].text):
-            return title, True
-        return title, False
+            return title, "dateline"
+        return title, None
+
+    def exclaimed(self, i: int) -> bool:
+        """A short kept line ending in "?" or "!" (or a quote after one): a headline that
+        reads as a sentence."""
+        text = self.lines[i].text.rstrip("'\"’”»")
+        return self.d[i].keep and self.feats[i].words <= 16 and text[-1:] in "?!" \
+            and not _NOT_TITLE.match(self.lines[i].text)
 
     def _longer_above(self, j: int) -> int:
         """A headline a line or two above ``j`` with more words (a title above a section
@@ -247,6 +314,37 @@ class _Reader:
                 total += sum(w.values())
             k += step
         return c
+
+
+class _Gap(NamedTuple):
+    """The evidence that a story starts at kept position ``c``, in the gap before it."""
+
+    c: int
+    title: int | None
+    opening: str | None  # "meta", "repeat", "dateline" or None
+    dropped: int
+    furniture: int
+    headline: bool
+    cohesion: float
+    score: float
+
+
+def _gap(r: _Reader, kept: list[int], c: int, before: int | None = None) -> _Gap:
+    """The evidence for a story starting at kept position ``c``; the text before it is
+    read backwards from ``before`` (default ``c - 1``)."""
+    i, prev = kept[c], kept[c - 1]
+    gap = r.content[r.pos[prev] + 1:r.pos[i]]
+    title, opening = r.opening(i, gap)
+    dropped = sum(1 for j in gap if not r.d[j].keep)
+    furniture = r.furniture(gap)
+    headline = any(r.titled(j) for j in gap[-_ABOVE_LINES:])
+    after = r.window(kept, c, 1, len(kept))
+    if sum(after.values()) >= _MIN_AFTER_WORDS:
+        cohesion = _cosine(r.window(kept, c - 1 if before is None else before, -1, 0), after)
+    else:
+        cohesion = _NEUTRAL  # too little text after the gap to judge
+    score = boundary_score(opening, dropped, furniture, headline, cohesion)
+    return _Gap(c, title, opening, dropped, furniture, headline, cohesion, score)
 
 
 def find_stories(
@@ -279,23 +377,44 @@ def find_stories(
 
     # Segments: (first position in `kept`, title line, opens like a story, teaser).
     above0 = r.content[max(0, r.pos[kept[0]] - 10):r.pos[kept[0]]]
-    title0, strong0 = r.opening(kept[0], above0)
+    title0, opening0 = r.opening(kept[0], above0)
     if title0 is None and above0 and above0[0] == r.content[0] and r.headline(above0[0]) \
             and feats[above0[0]].words >= 3:
         title0 = above0[0]  # the document's first line, a headline just above the text
-    segs: list[list] = [[0, title0, strong0, False]]
+    segs: list[list] = [[0, title0, opening0 is not None, False]]
+    gaps: dict[int, _Gap] = {}
+
+    def gap_at(c: int) -> _Gap:
+        if c not in gaps:
+            gaps[c] = _gap(r, kept, c)
+        return gaps[c]
+
+    def better_ahead(c: int) -> int | None:
+        """A better-scored gap within `LOOKAHEAD_WORDS` body words after ``c`` (its
+        vocabulary compared with the text before ``c``: the lines between belong to one
+        story or the other)."""
+        words = 0
+        best, best_score = None, gap_at(c).score
+        for k in range(c, m - 1):
+            if r.body(kept[k]):
+                words += feats[kept[k]].words
+            if words >= LOOKAHEAD_WORDS:
+                break
+            g = _gap(r, kept, k + 1, before=c - 1)
+            if g.score >= max(BOUNDARY_SCORE, best_score - LOOKAHEAD_SLACK) and g.title is not None:
+                best, best_score = k + 1, g.score
+                gaps[k + 1] = g
+        return best
+
     body_seen = feats[kept[0]].words if r.body(kept[0]) else 0  # in the current story
     body_total = body_seen  # in the document so far
     skip = -1
+    pending = None  # a better gap found ahead: the boundary goes there
     for c in range(1, m):
         i, prev = kept[c], kept[c - 1]
         if c == skip:  # the text of a teaser whose title line opened it
             continue
         gap = r.content[r.pos[prev] + 1:r.pos[i]]
-        title, evidence = r.opening(i, gap)
-        after = r.window(kept, c, 1, m)
-        cos = _cosine(r.window(kept, c - 1, -1, segs[-1][0]), after)
-        enough_after = sum(after.values()) >= _MIN_AFTER_WORDS
         was_teaser = segs[-1][3]
         # Teasers: a long line cut mid-sentence after body, maybe under a title line.
         text_at = c if cut[c] else (
@@ -307,9 +426,9 @@ def find_stories(
             follows = text_at + 1 < m and (cut[text_at + 1] or (
                 r.headline(kept[text_at + 1]) and text_at + 2 < m and cut[text_at + 2]))
             last = text_at + 1 == m
-            tcos = cos if text_at == c else _cosine(r.window(kept, c - 1, -1, segs[-1][0]), r.words.get(t, Counter()))
+            before = r.window(kept, c - 1, -1, segs[-1][0])
+            tcos = _cosine(before, r.words.get(t, Counter()))
             teaser = follows or was_teaser or _dateline(lines[t].text) or (last and tcos < TEASER_COHESION)
-        dropped = sum(1 for j in gap if not d[j].keep)
         if teaser:
             if text_at != c:
                 own_title, skip = i, c + 1
@@ -319,9 +438,12 @@ def find_stories(
                     and feats[above[0]].words >= _TEASER_TITLE_WORDS else None
             segs.append([c, own_title, True, True])
             body_seen = 0
-        elif was_teaser or (body_seen >= 40 and (
-                evidence or (cos < LOW_COHESION and enough_after and dropped >= GAP_LINES))):
-            segs.append([c, title, evidence, False])
+        elif was_teaser or c == pending or (
+                pending is None and body_seen >= STORY_MIN_WORDS and gap_at(c).score >= BOUNDARY_SCORE
+                and (pending := better_ahead(c)) is None):
+            g = gap_at(c)
+            pending = None
+            segs.append([c, g.title, g.opening is not None, False])
             body_seen = feats[i].words if r.body(i) else 0
         elif r.body(i):
             body_seen += feats[i].words
