@@ -121,6 +121,7 @@ _DASHED = regex.compile(r"^[—–-]")  # "— Name (@handle) November 4, 2019":
 _LETTER = regex.compile(r"\p{L}")
 _BULLETED = regex.compile(r"^\s*[•·*▪►▸‣◦●○■□+]")
 # "Q: ...", "A: ...", "1. ...", "2) ...": interview turns and numbered items.
+_CAPITAL = regex.compile(r"^[\p{Pi}\p{Ps}'\"‘“]?[\p{Lu}\p{Lt}\d]")
 _NOT_TITLE = regex.compile(r"^\s*(?:\p{L}{1,2}\s*:|\d{1,3}\s*[.)]\s)")
 
 
@@ -242,7 +243,9 @@ class _Reader:
     def titled(self, i: int) -> bool:
         """A headline that could be a story's title: four words or more, not a question
         or answer of an interview ("Q: ...") nor a numbered item."""
-        return self.headline(i) and self.feats[i].words >= 4 and not _NOT_TITLE.match(self.lines[i].text)
+        text = self.lines[i].text
+        return self.headline(i) and self.feats[i].words >= 4 and not _NOT_TITLE.match(text) \
+            and _CAPITAL.match(text) is not None
 
     def furniture(self, gap: list[int]) -> int:
         """Dropped lines of the gap that a catalogue pattern recognised (share rows,
@@ -274,7 +277,7 @@ class _Reader:
         titled = [j for j in options if dist(j) <= 3 and self.titled(j)]
         title = max(titled, key=lambda j: (self.feats[j].words, -dist(j)), default=None)
         if title is None and options and dist(options[0]) <= 2 and self.feats[options[0]].words >= 3 \
-                and self.lines[options[0]].text[:1].isupper():
+                and self.lines[options[0]].text[:1].isupper() and not _NOT_TITLE.match(self.lines[options[0]].text):
             title = options[0]
         if opener is not None and self.feats[opener].words >= 8 and _dateline(self.lines[opener].text):
             return title, "dateline"
@@ -373,7 +376,7 @@ def find_stories(
     kept = [i for i in r.content if d[i].keep]
     m = len(kept)
     cut = [feats[i].cut and feats[i].words >= TEASER_MIN_WORDS and d[i].category == "body"
-           for i in kept]
+           and not _BULLETED.match(lines[i].raw) for i in kept]
 
     # Segments: (first position in `kept`, title line, opens like a story, teaser).
     above0 = r.content[max(0, r.pos[kept[0]] - 10):r.pos[kept[0]]]
@@ -417,9 +420,9 @@ def find_stories(
         gap = r.content[r.pos[prev] + 1:r.pos[i]]
         was_teaser = segs[-1][3]
         # Teasers: a long line cut mid-sentence after body, maybe under a title line.
-        text_at = c if cut[c] else (
-            c + 1 if c + 1 < m and r.headline(i) and feats[i].words >= _TEASER_TITLE_WORDS and cut[c + 1]
-            and r.letters_between(i, kept[c + 1]) == 1 else None)
+        titled = c + 1 < m and r.headline(i) and feats[i].words >= _TEASER_TITLE_WORDS and cut[c + 1] \
+            and r.letters_between(i, kept[c + 1]) == 1
+        text_at = c + 1 if titled else c if cut[c] else None
         teaser = False
         if text_at is not None and (body_total >= 40 or was_teaser):
             t = kept[text_at]
@@ -460,11 +463,13 @@ def find_stories(
     stories: list[dict] = []
     for s, (c0, title, strong, teaser) in enumerate(segs):
         members = members_of[s]
-        # Inside the main region only what the region kept counts; a run wholly outside
-        # it comes back only as a story of its own.
+        # A segment that reaches into the main region is that region's lines and the
+        # runs of the segment beside it that continue its vocabulary (the region can end
+        # at a related-links box inside an article); a segment wholly outside it comes
+        # back only as a story of its own.
         inside = [i for i in members if final[i].keep]
         if inside:
-            members = inside
+            members = _continued(r, members, inside)
         words = sum(feats[i].words for i in members if r.body(i))
         after_teaser = s > 0 and segs[s - 1][3] and not teaser
         own = teaser or (strong and words >= OUTSIDE_MIN_WORDS) or (
@@ -497,6 +502,54 @@ def find_stories(
 
     main = _main_story(stories)
     return Stories(story_of, kinds, titles, final, main)
+
+
+#: Content words a run of kept lines needs for a cohesion judgement, and the cosine with
+#: the story at which a run outside the main region continues it.
+_RUN_WORDS = 8
+CONTINUE_COHESION = 0.15
+
+
+def _continued(r: _Reader, members: list[int], inside: list[int]) -> list[int]:
+    """The lines of a story that the main region cut: ``inside`` plus the runs of kept
+    lines of the same story on either side of the region whose vocabulary continues
+    the story's (cosine at least `CONTINUE_COHESION`).  Runs too short to judge go
+    with the next run that can be judged."""
+    story: Counter = Counter()
+    for i in inside:
+        story.update(r.words.get(i, ()))
+    before = [i for i in members if i < inside[0]]
+    after = [i for i in members if i > inside[-1]]
+
+    def runs(lines: list[int]) -> list[list[int]]:
+        """Runs of kept lines with no other non-blank line between them."""
+        out: list[list[int]] = []
+        for i in lines:
+            if out and r.pos[i] - r.pos[out[-1][-1]] == 1:
+                out[-1].append(i)
+            else:
+                out.append([i])
+        return out
+
+    def take(rs: list[list[int]]) -> list[int]:
+        taken: list[int] = []
+        pending: list[int] = []
+        for run in rs:
+            words: Counter = Counter()
+            for i in pending + run:
+                words.update(r.words.get(i, ()))
+            if sum(words.values()) < _RUN_WORDS:
+                pending += run
+                continue
+            if _cosine(story, words) < CONTINUE_COHESION:
+                break
+            taken += pending + run
+            pending = []
+        return taken
+
+    ahead = take(runs(after))
+    behind = take([run[::-1] for run in runs(before)[::-1]])
+    return sorted(behind) + inside + ahead
 
 
 def _main_story(stories: list[dict]) -> int | None:
