@@ -23,6 +23,10 @@ from .types import Decision, Features, Line
 MAX_GAP = 10
 #: A barrier closes the article only after a block of at least this many words.
 BARRIER_AFTER_WORDS = 50
+#: A block before the main one joins it across a gap of up to `LEAD_GAP` lines if it has
+#: at least `LEAD_WORDS` words.
+LEAD_GAP = 40
+LEAD_WORDS = 15
 #: An earlier block scoring at least this share of the best block's score is the main one.
 FIRST_SHARE = 0.7
 
@@ -90,8 +94,17 @@ def main_block(
     candidates = eligible or blocks
     top = max(score(b) for b in candidates)
     best = next(b for b in candidates if score(b) >= FIRST_SHARE * top)
-    first, last = best[0], best[-1]
     last = _trim_tail(best, gap, feats)
+    # The article's opening often stands apart from its body (a standfirst, then an
+    # image, a table of contents or an ad): reach further back than forward.
+    k = blocks.index(best)
+    while k > 0:
+        before = blocks[k - 1]
+        if (gap(before[-1], blocks[k][0]) > LEAD_GAP or barrier_between(before[-1], blocks[k][0])
+                or sum(feats[i].words for i in before) < LEAD_WORDS):
+            break
+        k -= 1
+    first = blocks[k][0]
     for i in kept:
         if i < first or i > last:
             final[i] = _isolated(
