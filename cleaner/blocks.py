@@ -8,9 +8,11 @@ barrier, is the main region.  Kept lines outside the region are dropped as ``con
 (menus, footers, sidebars and widgets that happen to read like prose).
 
 >>> from cleaner import analyze
->>> a = analyze("Menu\\n" + "Words of a long body sentence that goes on, as body does. " * 3 + "\\nComments\\nA reader wrote something long enough to count as prose here, really.")
->>> [v.final.rule for v in a.verdicts]
-['feature.heading', 'feature.prose', 'en.comments.header', 'context.isolated']
+>>> body = "Words of a long body sentence that goes on and on, as body does. " * 3
+>>> menu = "\\n".join(f"Section {n}" for n in range(12))
+>>> a = analyze(f"{body}\\n{menu}\\nA footer line long enough to count as prose on its own, really.")
+>>> [v.final.rule for v in a.verdicts][0], [v.final.rule for v in a.verdicts][-1]
+('feature.prose', 'context.isolated')
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ def main_block(
     eligible = [b for b in blocks if first_barrier is None or b[-1] < first_barrier]
     best = max(eligible or blocks, key=score)
     first, last = best[0], best[-1]
+    last = _trim_tail(best, gap, feats)
     for i in kept:
         if i < first or i > last:
             final[i] = _isolated(
@@ -75,3 +78,30 @@ def main_block(
                 f"(lines {first + 1}-{last + 1})"
             )
     return final, (first, last)
+
+
+#: A trailing unit this small, set off from the text before it by `TEASER_GAP` or more
+#: dropped lines (a headline, a date, a byline), is a teaser, not the article's end.
+TEASER_WORDS = 80
+TEASER_GAP = 2
+
+
+def _units(block: list[int], gap) -> list[list[int]]:
+    """Runs of kept lines with at most one dropped line between neighbours."""
+    units = [[block[0]]]
+    for a, b in zip(block, block[1:]):
+        if gap(a, b) > 1:
+            units.append([])
+        units[-1].append(b)
+    return units
+
+
+def _trim_tail(block: list[int], gap, feats) -> int:
+    units = _units(block, gap)
+    while len(units) > 1:
+        tail, before = units[-1], units[-2]
+        if gap(before[-1], tail[0]) < TEASER_GAP or sum(feats[i].words for i in tail) > TEASER_WORDS:
+            break
+        units.pop()
+    return units[-1][-1]
+
