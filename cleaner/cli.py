@@ -437,7 +437,9 @@ def run_rules(args: argparse.Namespace) -> int:
             and (categories is None or r["category"] in categories)]
     out, close_out = _open_output(args.output)
     try:
-        if args.format == "jsonl":
+        if not rows:
+            text = ""
+        elif args.format == "jsonl":
             text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
         else:
             cols = ("id", "language", "category", "guards", "note")
