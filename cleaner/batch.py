@@ -26,9 +26,9 @@ from .options import Options
 from .pipeline import analyze
 
 #: A batch holds at most this many tasks ...
-BATCH_TASKS = 256
+BATCH_TASKS = 64
 #: ... or this many input bytes (whichever is reached first).
-BATCH_BYTES = 1 << 20
+BATCH_BYTES = 256 << 10
 #: Batches in flight per worker process.
 IN_FLIGHT_PER_JOB = 2
 
@@ -284,11 +284,11 @@ EXPLAIN_COLUMNS = ("source", "line", "label", "rule", "category", "stage", "keep
 def _render(job: Job, analysis, task: Task, record: dict | None) -> bytes | None:
     if job.command == "clean":
         text = analysis.text
+        if job.output_format == "text":
+            return (text + "\n").encode("utf-8", "replace") if text else b""
         if record is not None:
             return dump_json({**record, job.output_field: text})
-        if job.output_format == "jsonl":
-            return dump_json({"source": task.source, job.output_field: text})
-        return (text + "\n").encode("utf-8", "replace") if text else b""
+        return dump_json({"source": task.source, job.output_field: text})
     if job.command == "split":
         out = []
         for a in analysis.articles:
@@ -304,13 +304,14 @@ def _render(job: Job, analysis, task: Task, record: dict | None) -> bytes | None
 def _failed(job: Job, task: Task, message: str, record: dict | None, raw: bytes | None) -> TaskResult:
     stats = Stats(documents=1, failed=1, bytes_in=task.size)
     output = None
-    if job.on_error == "pass" and job.command != "explain":
+    text_out = job.command == "explain" or (job.command == "clean" and job.output_format == "text")
+    if job.on_error == "pass" and not text_out:
         if record is not None:
             output = dump_json({**record, ERROR_FIELD: message})
         elif raw is not None:
             output = dump_json({ERROR_FIELD: message,
                                 INPUT_FIELD: raw.decode("utf-8", "replace").rstrip("\r\n")})
-        elif job.output_format == "jsonl" or job.command == "split":
+        else:
             output = dump_json({"source": task.source, ERROR_FIELD: message})
     return TaskResult(output, stats, f"{task.where}: {message}")
 
@@ -393,14 +394,13 @@ class WorkerPool:
         if not cancel:
             self.executor.shutdown(wait=True)
             return
+        import multiprocessing
+
         self.executor.shutdown(wait=False, cancel_futures=True)
-        terminate = getattr(self.executor, "terminate_workers", None)
-        if terminate is not None:  # Python 3.14+
-            terminate()
-            return
-        for proc in list((getattr(self.executor, "_processes", None) or {}).values()):
+        workers = multiprocessing.active_children()  # the pool's processes, started here
+        for proc in workers:
             proc.terminate()
-        for proc in list((getattr(self.executor, "_processes", None) or {}).values()):
+        for proc in workers:
             proc.join(timeout=5)
 
 
