@@ -365,6 +365,13 @@ def batches(tasks: Iterable[Task], max_tasks: int = BATCH_TASKS,
         yield batch
 
 
+def _warm_up() -> None:
+    """Load the rule catalogue once per worker, before the first document."""
+    from .catalogue import load_rules
+
+    load_rules()
+
+
 def _ignore_sigint() -> None:
     """Workers leave Ctrl-C to the parent, which stops them."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -378,6 +385,9 @@ class WorkerPool:
 
         self.jobs = jobs
         self.executor = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
+        # The first submission starts the workers (all of them, with the fork start
+        # method): do it now, before the caller starts any thread of its own.
+        self.executor.submit(_warm_up)
 
     def map(self, job: Job, tasks: Iterable[Task]) -> Iterator[list[TaskResult]]:
         pending: deque = deque()

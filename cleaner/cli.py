@@ -156,6 +156,9 @@ def expand_inputs(inputs: list[str], globs: list[str] | None) -> list[str]:
                 for name in sorted(files):
                     if not _hidden(name) and any(fnmatch.fnmatch(name, pat) for pat in patterns):
                         found.append(os.path.join(root, name))
+            if not found:
+                print(f"cleaner: {item}: no files" + (f" matching {' or '.join(patterns)}"
+                      if globs else ""), file=sys.stderr)
             paths.extend(found)
         elif os.path.exists(item):
             paths.append(item)
