@@ -332,9 +332,9 @@ def _open_output(path: str | None, inputs: list[str] = ()):
 def run_documents(args: argparse.Namespace) -> int:
     paths = expand_inputs(args.inputs, args.glob)
     job = make_job(args, paths)
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per CPU) or more")
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     separator = (args.separator + "\n").encode("utf-8") if (
         job.command == "clean" and job.output_format == "text") else None
 
