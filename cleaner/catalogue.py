@@ -9,9 +9,15 @@ language-independent rules).  Each file is a list of ``[[rules]]`` tables::
                                       # normalised line with any list bullet stripped
     max_words = 3                     # optional guards: min_words, max_words
     case_sensitive = false            # optional
+    section = false                   # optional: the line opens a section that is not
+                                      # article text (a related list, comments); the main
+                                      # text does not extend past it
     examples = ["Short Url"]          # must fire (guards included)
     counterexamples = ["Use a short url in your post."]   # must not fire
     note = "why the rule is shaped this way"
+
+A pattern that starts with ``^`` is tried at the start of the line only (so every
+alternative of such a pattern must be anchored); others are searched anywhere.
 
 The loader checks every rule (compiles, unique id, id prefix matches its file, known
 category, never matches the empty string, no named groups or back-references, at least
@@ -56,6 +62,7 @@ class Rule:
     min_words: int = 0
     max_words: int | None = None
     case_sensitive: bool = False
+    section: bool = False
     examples: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
     note: str = ""
@@ -90,8 +97,8 @@ def _load_file(path, language: str, category: str) -> list[Rule]:
     if unknown:
         raise CatalogueError(f"{where}: unknown top-level keys {sorted(unknown)}")
     rules = []
-    allowed = {"id", "pattern", "min_words", "max_words", "case_sensitive", "examples",
-               "counterexamples", "note"}
+    allowed = {"id", "pattern", "min_words", "max_words", "case_sensitive", "section",
+               "examples", "counterexamples", "note"}
     for entry in data.get("rules", []):
         rid = entry.get("id", "?")
         extra = set(entry) - allowed
@@ -109,6 +116,7 @@ def _load_file(path, language: str, category: str) -> list[Rule]:
             min_words=int(entry.get("min_words", 0)),
             max_words=entry.get("max_words"),
             case_sensitive=bool(entry.get("case_sensitive", False)),
+            section=bool(entry.get("section", False)),
             examples=tuple(entry.get("examples", ())),
             counterexamples=tuple(entry.get("counterexamples", ())),
             note=entry.get("note", ""),
@@ -157,20 +165,34 @@ def languages() -> list[str]:
 
 
 class Matcher:
-    """Finds the first catalogue rule that fires on a line, for a set of languages."""
+    """Finds the first catalogue rule that fires on a line, for a set of languages.
+
+    Rules anchored at the start (``^...``) are merged into alternations tried with
+    ``match`` (one position); the others into alternations tried with ``search``.  Each
+    kind has a set for short lines and a smaller one (rules without a low ``max_words``)
+    for long lines, so long body lines meet few patterns.
+    """
 
     def __init__(self, rules: tuple[Rule, ...]):
         self.rules = rules
         self._by_group = {f"r{i}": rule for i, rule in enumerate(rules)}
-        self._short = self._merge(rules)
-        self._long = self._merge(
-            tuple(r for r in rules if r.max_words is None or r.max_words > _SHORT_LINE_WORDS)
+        index = {id(r): i for i, r in enumerate(rules)}
+        anchored = tuple(r for r in rules if r.pattern.startswith("^"))
+        floating = tuple(r for r in rules if not r.pattern.startswith("^"))
+
+        def long_ok(r: Rule) -> bool:
+            return r.max_words is None or r.max_words > _SHORT_LINE_WORDS
+
+        self._short = (self._merge(anchored, index), self._merge(floating, index))
+        self._long = (
+            self._merge(tuple(filter(long_ok, anchored)), index),
+            self._merge(tuple(filter(long_ok, floating)), index),
         )
 
-    def _merge(self, rules: tuple[Rule, ...]) -> regex.Pattern | None:
+    @staticmethod
+    def _merge(rules: tuple[Rule, ...], index: dict[int, int]) -> regex.Pattern | None:
         if not rules:
             return None
-        index = {id(r): i for i, r in enumerate(self.rules)}
         parts = []
         for r in rules:
             body = f"(?-i:{r.pattern})" if r.case_sensitive else r.pattern
@@ -182,11 +204,13 @@ class Matcher:
 
         ``enabled`` is a predicate on rule ids (`Options.rule_enabled`).
         """
-        merged = self._short if words <= _SHORT_LINE_WORDS else self._long
-        if merged is None:
-            return None
+        anchored, floating = self._short if words <= _SHORT_LINE_WORDS else self._long
+        m = None
         try:
-            m = merged.search(body, timeout=timeout)
+            if anchored is not None:
+                m = anchored.match(body, timeout=timeout)
+            if m is None and floating is not None:
+                m = floating.search(body, timeout=timeout)
         except TimeoutError:
             return None
         if m is None:
@@ -236,6 +260,7 @@ BUILTIN_RULES: dict[str, str] = {
     "context.sandwiched": "short line between body lines stays body",
     "context.heading": "heading directly followed by body",
     "context.isolated": "body-like line far from the main text block",
+    "context.list": "list item in a list that continues body text",
     "context.appeal_tail": "short UI line that belongs to an appeal block",
     "context.bio_name": "author name line before an author bio",
     "context.boilerplate_run": "short line inside a run of boilerplate",
@@ -251,3 +276,9 @@ def registry() -> dict[str, str]:
     for rule in load_rules():
         table[rule.id] = rule.note or f"{rule.category} pattern"
     return table
+
+
+@functools.lru_cache(maxsize=1)
+def section_rules() -> frozenset[str]:
+    """Ids of rules whose line opens a non-article section (``section = true``)."""
+    return frozenset(r.id for r in load_rules() if r.section)

@@ -1,5 +1,8 @@
 """Pure, context-free measurements of a line (`Features`).
 
+Written for speed: one pass of cheap string operations per line, regular expressions only
+where a line could hold what they look for.
+
 >>> f = measure("The fight against terrorism is of course an issue, he said.", frozenset({"the", "is", "of", "an", "he", "against", "course"}))
 >>> (f.words, f.terminal, round(f.stopword_density, 2))
 (11, True, 0.64)
@@ -9,60 +12,69 @@ True
 
 from __future__ import annotations
 
-import regex
+import re
 
-from .language import WORD
+from .language import words
 from .types import Features
 
-_TOKEN = regex.compile(r"\S+")
-# Sentence end, optionally followed by closing quotes/brackets.
-_TERMINAL = regex.compile(r"[.!?…。！？:;]['\"’”»›)\]]*$")
-_CUT = regex.compile(r"(?:\.\.\.|…|[\p{L}\p{N},])$")
-_URLISH = regex.compile(
-    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+|\b\S+\.(?:com|org|net|de|fr|uk|io)\b",
-    regex.IGNORECASE,
-)
-_BULLET = regex.compile(r"^[\s•·*▪►▸‣◦●○■□–—-]+")
+_TERMINAL_CHARS = frozenset(".!?…。！？:;")
+_CLOSERS = "'\"’”»›)]"
+# Stdlib `re`, case-sensitive and without look-behind: several times faster than the
+# `regex` equivalent, and URLs in scraped text are lower-case in practice.
+_URLISH = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|de|fr|uk|io|co)\b")
+_DIGIT = re.compile(r"\d")
+_BULLET_CHARS = " •·*▪►▸‣◦●○■□–—-"
+EMPTY = Features(0, 0, 0.0, False, False, 0.0, 0.0, 0, False, 0.0)
 
 
 def strip_bullet(text: str) -> str:
-    """The line without a leading list bullet."""
-    return _BULLET.sub("", text)
+    """The line without a leading list bullet.
+
+    >>> strip_bullet("  • Item one")
+    'Item one'
+    """
+    return text.lstrip(_BULLET_CHARS) if text[:1] in _BULLET_CHARS else text
 
 
 def title_words(text: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in WORD.findall(text))
+    return frozenset(words(text))
 
 
 def measure(text: str, stops: frozenset[str], title: frozenset[str] = frozenset()) -> Features:
-    """Features of a normalised, non-empty line."""
+    """Features of a normalised line (`EMPTY` for a blank one)."""
     body = strip_bullet(text)
-    tokens = _TOKEN.findall(body)
-    wordlist = [w.lower() for w in WORD.findall(body)]
+    if not body:
+        return EMPTY
+    tokens = body.split()
     n = len(tokens)
-    nonspace = sum(len(t) for t in tokens) or 1
-    digits = sum(ch.isdigit() for ch in body)
-    alpha_tokens = [t for t in tokens if t[:1].isalpha()]
-    capitalised = (
-        sum(t[:1].isupper() for t in alpha_tokens) / len(alpha_tokens) if alpha_tokens else 0.0
-    )
-    density = sum(w in stops for w in wordlist) / len(wordlist) if (stops and wordlist) else 0.0
-    terminal = bool(_TERMINAL.search(body))
-    cut = not terminal and bool(_CUT.search(body)) and n >= 12
-    if title and wordlist:
-        own = frozenset(wordlist)
-        similarity = len(own & title) / len(own | title)
+    stripped = body.rstrip(_CLOSERS)
+    terminal = bool(stripped) and stripped[-1] in _TERMINAL_CHARS
+    if stops or title:
+        wordlist = words(body)
+        density = sum(map(stops.__contains__, wordlist)) / len(wordlist) if (stops and wordlist) else 0.0
+        if title and wordlist:
+            own = frozenset(wordlist)
+            similarity = len(own & title) / len(own | title)
+        else:
+            similarity = 0.0
     else:
-        similarity = 0.0
+        density = similarity = 0.0
+    alpha = sum(1 for t in tokens if t[0].isalpha())
+    capitalised = sum(1 for t in tokens if t[0].isupper()) / alpha if alpha else 0.0
+    nonspace = len(body) - body.count(" ") or 1
+    digits = len(_DIGIT.findall(body))
+    urls = len(_URLISH.findall(body))
+    ellipsis = body.endswith(("...", "…"))
+    cut = ellipsis or (not terminal and n >= 12 and (stripped[-1:].isalnum() or stripped.endswith(",")))
     return Features(
         chars=len(body),
         words=n,
         stopword_density=density,
         terminal=terminal,
-        cut=cut or body.endswith(("...", "…")),
+        cut=cut,
         capitalised=capitalised,
         digit_ratio=digits / nonspace,
-        urls=len(_URLISH.findall(body)),
+        urls=urls,
         link_like=n <= 6 and not terminal,
         title_similarity=similarity,
     )

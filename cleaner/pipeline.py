@@ -14,11 +14,9 @@ from .language import guess_language, stopwords
 from .options import Options
 from .segment import segment
 from .smooth import smooth
+from .blocks import main_block
 from .stories import find_stories
 from .types import Analysis, Article, Decision, Verdict, join_lines
-
-_TITLE_REACH = 8
-
 
 def to_text(document: object, options: Options) -> tuple[str, bool]:
     """The text to analyse and whether it came from HTML.
@@ -60,58 +58,48 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     title_set: frozenset[str] = frozenset()
     feats = []
     for line in lines:
-        f = measure(line.text, stops, title_set) if not line.blank else measure("", stops)
+        f = measure(line.text, stops, title_set)
         if not title_set and not line.blank and is_heading_like(f) and f.words >= 3:
             title_set = title_words(strip_bullet(line.text))
         feats.append(f)
 
     seen: dict[str, int] = {}
     initial = [classify(l, f, match, opts, bool(stops), seen) for l, f in zip(lines, feats)]
-    final = smooth(lines, feats, initial, opts)
-    st = find_stories(lines, feats, final, split=opts.split_stories)
+    smoothed = smooth(lines, feats, initial, opts)
+    final, block = main_block(lines, feats, smoothed)
+    st = find_stories(lines, feats, final, block, split=opts.split_stories,
+                      smoothed=smoothed, stops=stops)
     final = st.final
-
-    # Titles: the story's own title line, or for the first story the nearest heading-like
-    # line before its first kept line.
-    titles = list(st.titles)
-    if titles and titles[0] is None:
-        first = next(i for i, s in enumerate(st.story_of) if s == 0)
-        reach = 0
-        for j in range(first - 1, -1, -1):
-            if lines[j].blank:
-                continue
-            reach += 1
-            if reach > _TITLE_REACH:
-                break
-            if initial[j].rule in ("feature.heading", "feature.short") and is_heading_like(feats[j]) and feats[j].words >= 2:
-                titles[0] = j
-                break
+    titles = st.titles
     story_of = list(st.story_of)
     for s, t in enumerate(titles):
-        if t is None:
-            continue
-        story_of[t] = s
-        if opts.keep_title or s != 0:
+        if t is not None and (opts.keep_title or s != st.main):
             final[t] = Decision(True, "feature.title", "title", f"title of story {s}", "context")
 
     verdicts = tuple(
         Verdict(l, f, i, d, story_of[l.index]) for l, f, i, d in zip(lines, feats, initial, final)
     )
+    # Kept lines per story, gathered in one pass (a dump can hold thousands of stories).
+    kept_by_story: dict[int, list[int]] = {}
+    for v in verdicts:
+        if v.story is not None and v.final.keep:
+            kept_by_story.setdefault(v.story, []).append(v.line.index)
     articles = []
     for s, kind in enumerate(st.kinds):
-        members = [v for v in verdicts if v.story == s and v.final.keep]
-        if not members:
+        positions = kept_by_story.get(s)
+        if not positions:
             continue
+        members = [verdicts[i] for i in positions]
         start = lines[titles[s]].start if titles[s] is not None else members[0].line.start
         articles.append(Article(
             index=len(articles),
             title=lines[titles[s]].text if titles[s] is not None else None,
-            text=join_lines(verdicts, s),
+            text=join_lines(verdicts[positions[0]:positions[-1] + 1], s),
             span=(min(start, members[0].line.start), members[-1].line.end),
             kind=kind,
         ))
     teasers = frozenset(s for s, k in enumerate(st.kinds) if k == "teaser")
-    main = 0 if articles else None
+    main = st.main if articles else None
     return Analysis(source, verdicts, tuple(articles), opts, language, main, from_html, teasers)
 
 

@@ -11,11 +11,21 @@ Strong decisions (catalogue patterns, prose) are never overturned here.
 
 from __future__ import annotations
 
+import re
+
 from .classify import WEAK_RULES
 from .options import Options
 from .types import Decision, Features, Line
 
 _TAIL_CATEGORIES = frozenset({"appeal", "bio", "legal", "comments"})
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[•·*▪►▸‣◦●○■□+–-]|\d{1,2}[.)])\s")
+
+
+def is_list_item(text: str) -> bool:
+    """Does the line start with a bullet or a list number?"""
+    return bool(_LIST_ITEM.match(text))
 
 
 def _context(keep: bool, rule: str, category: str, reason: str) -> Decision:
@@ -48,7 +58,30 @@ def smooth(
     def body(i: int | None) -> bool:
         return i is not None and initial[i].keep
 
+    # Lists: a run of weak list items right after body, closed by body or introduced by
+    # a line ending in a colon, belongs to the text (ingredients, key points, steps).
+    k = 0
+    while k < len(content):
+        if not (is_list_item(lines[content[k]].text) and initial[content[k]].rule in WEAK_RULES):
+            k += 1
+            continue
+        end = k
+        while end < len(content) and is_list_item(lines[content[end]].text) and (
+            initial[content[end]].rule in WEAK_RULES or initial[content[end]].keep
+        ):
+            end += 1
+        before = content[k - 1] if k > 0 else None
+        after = content[end] if end < len(content) else None
+        if body(before) and (body(after) or lines[before].text.endswith(":")):
+            for j in content[k:end]:
+                if not initial[j].keep:
+                    final[j] = _context(True, "context.list", "body",
+                                        f"list item in a list of {end - k} after body")
+        k = end
+
     for k, i in enumerate(content):
+        if final[i] is not initial[i]:
+            continue
         d = initial[i]
         if d.rule not in WEAK_RULES:
             continue

@@ -1,2 +1,5 @@
-"""Adapters that plug `cleaner` into other tools; each imports its tool lazily, so
-`cleaner` itself never depends on them."""
+"""Optional integrations of `cleaner` with other tools.
+
+Each submodule imports its tool when it is itself imported, never before: ``import cleaner``
+stays free of optional dependencies.
+"""
