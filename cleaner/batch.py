@@ -366,10 +366,8 @@ def batches(tasks: Iterable[Task], max_tasks: int = BATCH_TASKS,
 
 
 def _warm_up() -> None:
-    """Load the rule catalogue once per worker, before the first document."""
-    from .catalogue import load_rules
-
-    load_rules()
+    """Load what the pipeline loads lazily (catalogue, stoplists) before the first document."""
+    analyze("The committee met on Tuesday to discuss the plan for the new year.")
 
 
 def _ignore_sigint() -> None:

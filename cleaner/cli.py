@@ -314,6 +314,47 @@ class Progress:
             self.bar = None
 
 
+class InterruptGuard:
+    """Ctrl-C raises `KeyboardInterrupt` at once, except while a batch of results is being
+    written: then it is held until the batch is complete and flushed, so an interrupted
+    run never leaves half a record behind."""
+
+    def __init__(self):
+        self.writing = False
+        self.pending = False
+        self.previous = None
+
+    def _handler(self, signum, frame):
+        if self.writing:
+            self.pending = True
+        else:
+            raise KeyboardInterrupt
+
+    def __enter__(self):
+        import signal
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._handler)
+        return self
+
+    def __exit__(self, *exc):
+        import signal
+
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+        return False
+
+    def begin_write(self) -> None:
+        self.writing = True
+
+    def end_write(self) -> None:
+        self.writing = False
+        if self.pending:
+            self.pending = False
+            raise KeyboardInterrupt
+
+
 # --------------------------------------------------------------------------- commands
 
 
@@ -352,23 +393,27 @@ def run_documents(args: argparse.Namespace) -> int:
     started = time.monotonic()
     interrupted = False
     written = False
+    guard = InterruptGuard()
     try:
-        for results in run_tasks(job, tasks, pool):
-            nbytes = 0
-            for result in results:
-                stats.add(result.stats)
-                nbytes += result.stats.bytes_in
-                if result.error:
-                    progress.write(f"cleaner: {result.error}")
-                if result.output is None:
-                    continue
-                if separator is not None:
-                    if written:
-                        out.write(separator)
-                    written = True
-                out.write(result.output)
-            out.flush()
-            progress.update(nbytes, stats.documents)
+        with guard:
+            for results in run_tasks(job, tasks, pool):
+                guard.begin_write()
+                nbytes = 0
+                for result in results:
+                    stats.add(result.stats)
+                    nbytes += result.stats.bytes_in
+                    if result.error:
+                        progress.write(f"cleaner: {result.error}")
+                    if result.output is None:
+                        continue
+                    if separator is not None:
+                        if written:
+                            out.write(separator)
+                        written = True
+                    out.write(result.output)
+                out.flush()
+                guard.end_write()
+                progress.update(nbytes, stats.documents)
     except KeyboardInterrupt:
         interrupted = True
     except BrokenPipeError:
