@@ -20,7 +20,6 @@ import difflib
 import fnmatch
 import json
 import os
-import shutil
 import sys
 import time
 from dataclasses import fields
