@@ -8,9 +8,11 @@ barrier, is the main region.  Kept lines outside the region are dropped as ``con
 (menus, footers, sidebars and widgets that happen to read like prose).
 
 >>> from cleaner import analyze
->>> a = analyze("Menu\\n" + "Words of a long body sentence that goes on, as body does. " * 3 + "\\nComments\\nA reader wrote something long enough to count as prose here, really.")
->>> [v.final.rule for v in a.verdicts]
-['feature.heading', 'feature.prose', 'en.comments.header', 'context.isolated']
+>>> body = "Words of a long body sentence that goes on and on, as body does. " * 3
+>>> menu = "\\n".join(f"Section {n}" for n in range(12))
+>>> a = analyze(f"{body}\\n{menu}\\nA footer line long enough to count as prose on its own, really.")
+>>> [v.final.rule for v in a.verdicts][0], [v.final.rule for v in a.verdicts][-1]
+('feature.prose', 'context.isolated')
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from . import html as html_front
 from .catalogue import matcher
-from .classify import WEAK_RULES, classify, is_heading_like
+from .classify import classify, is_heading_like
 from .features import measure, strip_bullet, title_words
 from .language import guess_language, stopwords
 from .options import Options
@@ -17,13 +17,6 @@ from .smooth import smooth
 from .blocks import main_block
 from .stories import find_stories
 from .types import Analysis, Article, Decision, Verdict, join_lines
-
-_TITLE_REACH = 8
-
-
-def _first_content(lines) -> int | None:
-    return next((line.index for line in lines if not line.blank), None)
-
 
 def to_text(document: object, options: Options) -> tuple[str, bool]:
     """The text to analyse and whether it came from HTML.
@@ -72,27 +65,15 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
 
     seen: dict[str, int] = {}
     initial = [classify(l, f, match, opts, bool(stops), seen) for l, f in zip(lines, feats)]
-    final = smooth(lines, feats, initial, opts)
-    final, block = main_block(lines, feats, final)
-    st = find_stories(lines, feats, final, block, split=opts.split_stories)
-
-    # Titles: the story's own title line; for the first story, a heading-like line right
-    # before its first kept line, or the document's first line if it is within reach.
-    titles = list(st.titles)
-    if titles and titles[0] is None:
-        first = next(i for i, s in enumerate(st.story_of) if s == 0)
-        before = [j for j in range(first) if not lines[j].blank][-_TITLE_REACH:]
-        candidates = before[-1:] + ([before[0]] if before and before[0] == _first_content(lines) else [])
-        for j in candidates:
-            if initial[j].rule in WEAK_RULES and feats[j].words >= 2 and is_heading_like(feats[j]):
-                titles[0] = j
-                break
+    smoothed = smooth(lines, feats, initial, opts)
+    final, block = main_block(lines, feats, smoothed)
+    st = find_stories(lines, feats, final, block, split=opts.split_stories,
+                      smoothed=smoothed, stops=stops)
+    final = st.final
+    titles = st.titles
     story_of = list(st.story_of)
     for s, t in enumerate(titles):
-        if t is None:
-            continue
-        story_of[t] = s
-        if opts.keep_title or s != 0:
+        if t is not None and (opts.keep_title or s != st.main):
             final[t] = Decision(True, "feature.title", "title", f"title of story {s}", "context")
 
     verdicts = tuple(
@@ -118,7 +99,7 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
             kind=kind,
         ))
     teasers = frozenset(s for s, k in enumerate(st.kinds) if k == "teaser")
-    main = 0 if articles else None
+    main = st.main if articles else None
     return Analysis(source, verdicts, tuple(articles), opts, language, main, from_html, teasers)
 
 

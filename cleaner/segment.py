@@ -31,8 +31,8 @@ def normalize(raw: str) -> str:
     >>> normalize("  Short\\u00a0Url\\t ")
     'Short Url'
     """
-    if raw.isprintable() and "  " not in raw:  # fast path: only plain spaces, no invisibles
-        return raw.strip(" ")
+    if raw.isprintable():  # fast path: the only whitespace is the plain space
+        return " ".join(raw.split()) if "  " in raw else raw.strip(" ")
     return _SPACE.sub(" ", _INVISIBLE.sub("", raw)).strip()
 
 

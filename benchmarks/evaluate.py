@@ -1,0 +1,453 @@
+"""Score `cleaner` and its baselines on every bundled corpus; print one table.
+
+    python3 benchmarks/evaluate.py                      # everything, markdown table
+    python3 benchmarks/evaluate.py --sections seeds,text --limit 10
+    python3 benchmarks/evaluate.py --json out.json      # rows and headline figures as JSON
+    python3 benchmarks/evaluate.py --update-baseline    # raise the floors to today's figures
+
+Sections (every system of a section runs in the same process on the same documents):
+
+1. ``seeds``: hand-labelled dumps, line level.  The main story's ``body:0``/``head:0``
+   lines must be kept; ``drop:*``, ``teaser:*`` and other stories' lines must go; titles
+   and ``opt`` lines are not scored.  Precision/recall/F1 by words, per document and over
+   all; per drop category the share of its lines removed.
+2. ``text``: scrapinghub-dev pages dumped to text with inscriptis, cleaned with
+   ``clean``; ScrapingHub metric against the ground-truth body.  Baselines: the raw dump
+   and a C4-style line filter.
+3. ``html``: the same pages as HTML: ``clean(html)``, ``clean(trafilatura.extract(html))``
+   beside ``trafilatura.extract`` with defaults and with ``favor_precision``.
+3b. ``multilingual``: trafilatura-eval-dev pages, snippet metric, text mode and HTML mode
+   with the same baselines, over all pages and per guessed language.
+4. ``multiarticle``: rows from ``benchmarks/multiarticle.py`` when it exists: it provides
+   ``evaluate(pages) -> {row name: {metric: value}}`` and is given the scrapinghub-dev
+   `benchmarks.corpora.Page` list; metrics named precision, recall, f1 (and any listed in
+   its optional ``HEADLINE`` tuple) become headline figures.
+5. ``speed``: median ms per document and MB/s of ``clean`` on the text dumps beside
+   ``trafilatura.extract`` on the same pages' HTML (fresh calls, same process), and
+   ``clean`` on 1x, 10x and 100x copies of one dump.
+
+Headline figures (pinned in ``benchmarks/baseline.json``, checked by
+``tests/test_benchmark_gate.py``) are listed in `HEADLINE`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: import this checkout's cleaner
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import floors as floors_mod  # noqa: E402
+from benchmarks.cache import DiskCache  # noqa: E402
+from benchmarks.corpora import SEEDS, scrapinghub_pages, trafilatura_eval_pages  # noqa: E402
+from benchmarks.metrics import (  # noqa: E402
+    LineScore, drop_group, line_score, shingle_counts, shingle_score, snippet_counts,
+    snippet_score,
+)
+from benchmarks.systems import (  # noqa: E402
+    c4_filter, memoised_front_door, text_dump, trafilatura_extract, version,
+)
+
+SECTIONS = ("seeds", "text", "html", "multilingual", "multiarticle", "speed")
+LANGUAGES = ("en", "de", "fr", "es", "other")
+
+#: Headline figures: ``row id.metric``; multi-article figures are added when present
+#: (see `multiarticle_rows`).
+HEADLINE = (
+    "seeds.clean.precision",
+    "seeds.clean.recall",
+    "text.scrapinghub.clean.f1",
+    "text.trafilatura-eval.clean.f1",
+    "html.scrapinghub.clean_html.f1",
+    "html.trafilatura-eval.clean_html.f1",
+    "html.scrapinghub.clean_extract.f1",
+    "html.trafilatura-eval.clean_extract.f1",
+)
+
+SYSTEM_NAMES = {
+    "dump": "raw text dump (inscriptis)",
+    "c4": "C4-style line filter on dump",
+    "clean": "clean(dump)",
+    "trafilatura": "trafilatura.extract (defaults)",
+    "trafilatura_precision": "trafilatura.extract (favor_precision)",
+    "clean_html": "clean(html)",
+    "clean_extract": "clean(trafilatura.extract)",
+}
+
+
+@dataclass
+class Row:
+    id: str
+    section: str
+    set: str
+    system: str
+    n: int | None = None
+    precision: float | None = None
+    recall: float | None = None
+    f1: float | None = None
+    sd: float | None = None
+    note: str = ""
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+class Run:
+    """Shared state of one evaluation: the cache and the pages, loaded once."""
+
+    def __init__(self, limit: int | None = None, cache: DiskCache | None = None):
+        self.limit = limit
+        self.cache = cache or DiskCache()
+        self._sh = self._te = None
+
+    @property
+    def scrapinghub(self):
+        if self._sh is None:
+            self._sh = scrapinghub_pages(self.limit)
+        return self._sh
+
+    @property
+    def trafilatura_eval(self):
+        if self._te is None:
+            self._te = trafilatura_eval_pages(self.limit)
+        return self._te
+
+
+# -- 1. seeds --------------------------------------------------------------------------------
+
+def seeds_rows(run: Run) -> list[Row]:
+    from cleaner import analyze
+    from cleaner.labels import load_corpus
+
+    docs = load_corpus(SEEDS)[: run.limit]
+    rows, total = [], LineScore(0, 0, 0)
+    removed: dict[str, list[int]] = {}
+    for doc in docs:
+        analysis = analyze(doc.text)
+        if len(analysis.verdicts) not in (0, len(doc.lines)):
+            raise RuntimeError(f"{doc.name}: {len(analysis.verdicts)} verdicts for {len(doc.lines)} lines")
+        kept = [v.story == analysis.main and v.final.keep for v in analysis.verdicts] or [False] * len(doc.lines)
+        score = line_score(doc.lines, kept)
+        total += score
+        name = Path(doc.name).name
+        rows.append(Row(f"seeds.doc.{name}", "1 seeds", "seeds", f"clean: {name}", 1,
+                        score.precision, score.recall, score.f1,
+                        note=f"words TP {score.tp} FP {score.fp} FN {score.fn}"))
+        for line, keep in zip(doc.lines, kept):
+            group = drop_group(line.kind, line.story, line.category)
+            if group:
+                counts = removed.setdefault(group, [0, 0])
+                counts[0] += not keep
+                counts[1] += 1
+    rows.insert(0, Row("seeds.clean", "1 seeds", "seeds", "clean (all documents)", len(docs),
+                       total.precision, total.recall, total.f1,
+                       note=f"words TP {total.tp} FP {total.fp} FN {total.fn}"))
+    for group, (gone, n) in sorted(removed.items()):
+        rows.append(Row(f"seeds.drop.{group}", "1 seeds", "seeds", f"must drop: {group}", n,
+                        note=f"{gone}/{n} lines removed ({gone / n:.0%})"))
+    return rows
+
+
+# -- 2. / 3. scrapinghub ---------------------------------------------------------------------
+
+def _shingle_row(section: str, mode: str, system: str, pages, outputs) -> Row:
+    s = shingle_score([shingle_counts(p.truth, o) for p, o in zip(pages, outputs)])
+    return Row(f"{mode}.scrapinghub.{system}", section, "scrapinghub-dev", SYSTEM_NAMES[system],
+               s.n, s.precision, s.recall, s.f1, s.sd)
+
+
+def text_rows(run: Run) -> list[Row]:
+    from cleaner import clean
+
+    pages = run.scrapinghub
+    log(f"text: {len(pages)} scrapinghub pages")
+    dumps = [text_dump(p, run.cache) for p in pages]
+    return [
+        _shingle_row("2 text", "text", "dump", pages, dumps),
+        _shingle_row("2 text", "text", "c4", pages, [c4_filter(d) for d in dumps]),
+        _shingle_row("2 text", "text", "clean", pages, [clean(d, html="never") for d in dumps]),
+    ]
+
+
+def html_rows(run: Run) -> list[Row]:
+    from cleaner import clean
+
+    pages = run.scrapinghub
+    log(f"html: {len(pages)} scrapinghub pages")
+    extracts = [trafilatura_extract(p, run.cache) for p in pages]
+    precise = [trafilatura_extract(p, run.cache, favor_precision=True) for p in pages]
+    with memoised_front_door(run.cache):
+        cleaned_html = [clean(p.markup) for p in pages]
+    return [
+        _shingle_row("3 html", "html", "trafilatura", pages, extracts),
+        _shingle_row("3 html", "html", "trafilatura_precision", pages, precise),
+        _shingle_row("3 html", "html", "clean_html", pages, cleaned_html),
+        _shingle_row("3 html", "html", "clean_extract", pages,
+                     [clean(e or "", html="never") for e in extracts]),
+    ]
+
+
+# -- 3b. trafilatura-eval, multilingual ------------------------------------------------------
+
+def multilingual_rows(run: Run) -> list[Row]:
+    from cleaner import clean
+    from cleaner.language import guess_language
+
+    pages = run.trafilatura_eval
+    log(f"multilingual: {len(pages)} trafilatura-eval pages")
+    dumps = [text_dump(p, run.cache) for p in pages]
+    extracts = [trafilatura_extract(p, run.cache) for p in pages]
+    outputs = {
+        ("text", "dump"): dumps,
+        ("text", "c4"): [c4_filter(d) for d in dumps],
+        ("text", "clean"): [clean(d, html="never") for d in dumps],
+        ("html", "trafilatura"): extracts,
+        ("html", "trafilatura_precision"):
+            [trafilatura_extract(p, run.cache, favor_precision=True) for p in pages],
+    }
+    with memoised_front_door(run.cache):
+        outputs[("html", "clean_html")] = [clean(p.markup) for p in pages]
+    outputs[("html", "clean_extract")] = [clean(e or "", html="never") for e in extracts]
+
+    langs = []
+    for e, d in zip(extracts, dumps):
+        code = guess_language(e or d)
+        langs.append(code if code in LANGUAGES else "other")
+
+    rows = []
+    for lang in (None, *LANGUAGES):
+        idx = [i for i, code in enumerate(langs) if lang is None or code == lang]
+        if not idx:
+            continue
+        label = "trafilatura-eval-dev" + (f" [{lang}]" if lang else "")
+        for (mode, system), outs in outputs.items():
+            s = snippet_score([snippet_counts(outs[i], pages[i].with_, pages[i].without) for i in idx])
+            rid = f"{mode}.trafilatura-eval{'.' + lang if lang else ''}.{system}"
+            rows.append(Row(rid, f"3b {mode}", label, SYSTEM_NAMES[system], s.n,
+                            s.precision, s.recall, s.f1, s.sd))
+    return rows
+
+
+# -- 4. multi-article ------------------------------------------------------------------------
+
+MULTIARTICLE_METRICS = ("precision", "recall", "f1")
+
+
+def multiarticle_rows(run: Run) -> tuple[list[Row], dict[str, float]]:
+    """Rows from ``benchmarks/multiarticle.py`` and the headline figures it contributes."""
+    if not (ROOT / "benchmarks" / "multiarticle.py").is_file():
+        return [Row("multiarticle", "4 multi-article", "synthetic", "-", note="not built")], {}
+    from benchmarks import multiarticle
+
+    log("multiarticle")
+    result = multiarticle.evaluate(run.scrapinghub)
+    extra = set(getattr(multiarticle, "HEADLINE", ()))
+    rows, figures = [], {}
+    for name, values in result.items():
+        values = dict(values)
+        rid = f"multiarticle.{name}"
+        row = Row(rid, "4 multi-article", str(values.pop("set", "synthetic")),
+                  str(values.pop("system", name)), values.pop("n", None),
+                  values.pop("precision", None), values.pop("recall", None),
+                  values.pop("f1", None), values.pop("sd", None), str(values.pop("note", "")))
+        others = ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
+                           for k, v in values.items())
+        row.note = "; ".join(x for x in (row.note, others) if x)
+        rows.append(row)
+        for metric in MULTIARTICLE_METRICS:
+            if getattr(row, metric) is not None:
+                figures[f"{rid}.{metric}"] = getattr(row, metric)
+        for metric, value in values.items():
+            if f"{name}.{metric}" in extra and isinstance(value, (int, float)):
+                figures[f"{rid}.{metric}"] = value
+    return rows, figures
+
+
+# -- 5. speed --------------------------------------------------------------------------------
+
+def _timed(fn, *args, **kwargs) -> float:
+    start = time.perf_counter()
+    fn(*args, **kwargs)
+    return time.perf_counter() - start
+
+
+def speed_rows(run: Run) -> list[Row]:
+    import trafilatura
+
+    from cleaner import clean
+
+    pages = run.scrapinghub
+    log(f"speed: {len(pages)} scrapinghub pages")
+    dumps = [text_dump(p, run.cache) for p in pages]
+    clean(dumps[0], html="never")  # warm-up: imports, stoplists, compiled patterns
+    trafilatura.extract(pages[0].markup)
+    t_clean = [_timed(clean, d, html="never") for d in dumps]
+    t_traf = [_timed(trafilatura.extract, p.markup) for p in pages]
+    mb_dump = sum(len(d.encode("utf-8")) for d in dumps) / 1e6
+    mb_html = sum(len(p.html.encode("utf-8")) for p in pages) / 1e6
+    rows = [
+        Row("speed.clean", "5 speed", "scrapinghub-dev", "clean(dump)", len(pages),
+            note=f"median {statistics.median(t_clean) * 1e3:.1f} ms/doc, "
+                 f"{mb_dump / sum(t_clean):.2f} MB/s of text, total {sum(t_clean):.2f} s"),
+        Row("speed.trafilatura", "5 speed", "scrapinghub-dev", "trafilatura.extract(html)", len(pages),
+            note=f"median {statistics.median(t_traf) * 1e3:.1f} ms/doc, "
+                 f"{mb_html / sum(t_traf):.2f} MB/s of HTML, total {sum(t_traf):.2f} s"),
+        Row("speed.ratio", "5 speed", "scrapinghub-dev", "clean time / trafilatura time", len(pages),
+            note=f"{sum(t_clean) / sum(t_traf):.2f} (same pages, same process)"),
+    ]
+    # Linear growth: one dump of median size, repeated; best of a few calls per size.
+    doc = sorted(dumps, key=len)[len(dumps) // 2]
+    base = None
+    for copies, repeats in ((1, 5), (10, 2), (100, 1)):
+        text = "\n\n".join([doc] * copies)
+        seconds = min(_timed(clean, text, html="never") for _ in range(repeats))
+        base = base or seconds
+        rows.append(Row(f"speed.scale.{copies}x", "5 speed", "median dump", f"clean at {copies}x",
+                        1, note=f"{len(text) / 1e3:.0f} kB in {seconds * 1e3:.0f} ms = "
+                                f"{seconds / base / copies:.2f} x (1x time × {copies})"))
+    return rows
+
+
+# -- the run ---------------------------------------------------------------------------------
+
+def evaluate(sections=SECTIONS, limit: int | None = None, cache: DiskCache | None = None) -> dict:
+    """Run the chosen sections; return ``{"rows": [...], "headline": {...}, "meta": {...}}``."""
+    run = Run(limit, cache)
+    rows: list[Row] = []
+    headline: dict[str, float] = {}
+    started = time.perf_counter()
+    for section in SECTIONS:
+        if section not in sections:
+            continue
+        t = time.perf_counter()
+        if section == "multiarticle":
+            new, figures = multiarticle_rows(run)
+            headline.update(figures)
+        else:
+            new = globals()[f"{section}_rows"](run)
+        rows += new
+        log(f"  {section}: {time.perf_counter() - t:.1f} s")
+    by_id = {r.id: r for r in rows}
+    for key in HEADLINE:
+        rid, _, metric = key.rpartition(".")
+        if rid in by_id and getattr(by_id[rid], metric) is not None:
+            headline[key] = getattr(by_id[rid], metric)
+    import cleaner
+
+    meta = {
+        "sections": [s for s in SECTIONS if s in sections],
+        "limit": limit,
+        "seconds": round(time.perf_counter() - started, 1),
+        "cache": {"dir": str(run.cache.directory), "hits": run.cache.hits, "misses": run.cache.misses},
+        "versions": {"cleaner": getattr(cleaner, "__version__", "?"),
+                     "trafilatura": version("trafilatura"), "inscriptis": version("inscriptis"),
+                     "python": sys.version.split()[0]},
+    }
+    return {"rows": [asdict(r) for r in rows], "headline": headline, "meta": meta}
+
+
+def _fmt(value: float | None) -> str:
+    return "" if value is None else f"{value:.3f}"
+
+
+def table(result: dict) -> str:
+    """The rows as one markdown table."""
+    out = ["| section | set | system | n | precision | recall | F1 | ±sd | notes |",
+           "|---|---|---|---:|---:|---:|---:|---:|---|"]
+    for r in result["rows"]:
+        out.append("| " + " | ".join([
+            r["section"], r["set"], r["system"], "" if r["n"] is None else str(r["n"]),
+            _fmt(r["precision"]), _fmt(r["recall"]), _fmt(r["f1"]), _fmt(r["sd"]),
+            r["note"].replace("|", "/"),
+        ]) + " |")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sections", default=",".join(SECTIONS),
+                        help=f"comma-separated subset of: {', '.join(SECTIONS)} (default: all)")
+    parser.add_argument("--limit", type=int, default=None,
+                        help="at most this many pages (and seeds) per set, for quick runs")
+    parser.add_argument("--json", metavar="PATH", help="also write rows and headline figures as JSON")
+    parser.add_argument("--no-cache", action="store_true", help="recompute dumps and extracts")
+    parser.add_argument("--readme", action="store_true",
+                        help="also put the table into README.md (between its benchmark markers)")
+    parser.add_argument("--update-baseline", action="store_true",
+                        help="raise the floors in benchmarks/baseline.json to today's figures")
+    parser.add_argument("--allow-lower", metavar="REASON",
+                        help="with --update-baseline: also lower floors (give the reason; "
+                             "it goes in the commit message)")
+    args = parser.parse_args(argv)
+
+    sections = tuple(s.strip() for s in args.sections.split(",") if s.strip())
+    unknown = set(sections) - set(SECTIONS)
+    if unknown:
+        parser.error(f"unknown section(s) {', '.join(sorted(unknown))}; choose from {', '.join(SECTIONS)}")
+    if args.allow_lower is not None and not args.update_baseline:
+        parser.error("--allow-lower goes with --update-baseline")
+    if args.allow_lower is not None and not args.allow_lower.strip():
+        parser.error("--allow-lower needs a reason")
+    if args.update_baseline and (args.limit is not None or set(sections) < set(SECTIONS) - {"speed"}):
+        parser.error("--update-baseline needs a full run (no --limit, every scored section)")
+
+    if args.readme and (args.limit is not None or set(sections) != set(SECTIONS)):
+        parser.error("--readme needs a full run (no --limit, every section)")
+
+    result = evaluate(sections, args.limit, DiskCache(enabled=not args.no_cache))
+    print(table(result))
+    if args.readme:
+        write_readme(result)
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    current = floors_mod.load()
+    if args.update_baseline:
+        new, changes = floors_mod.raise_floors(result["headline"], current, args.allow_lower)
+        floors_mod.save(new)
+        print("\nbaseline.json:\n" + ("\n".join(f"- {c}" for c in changes) or "- unchanged"))
+        return 0
+    if args.limit is None:
+        checked = {k: v for k, v in current.items() if section_of(k) in sections}
+        missed = floors_mod.failures(result["headline"], checked)
+        print("\nfloors: " + ("all met" if not missed else "BELOW FLOOR\n" + "\n".join(f"- {m}" for m in missed)))
+    return 0
+
+
+README = ROOT / "README.md"
+README_START, README_END = "<!-- benchmark table: start -->", "<!-- benchmark table: end -->"
+
+
+def write_readme(result: dict, path: Path = README) -> None:
+    """Replace the table between the README's benchmark markers with this run's."""
+    text = path.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        raise SystemExit(f"{path}: no {README_START} ... {README_END} markers")
+    v = result["meta"]["versions"]
+    block = (f"{README_START}\n{table(result)}\n\n"
+             f"Measured with trafilatura {v['trafilatura']}, inscriptis {v['inscriptis']}, "
+             f"Python {v['python']} on a shared 2-core machine.\n{README_END}")
+    head, rest = text.split(README_START, 1)
+    path.write_text(head + block + rest.split(README_END, 1)[1], encoding="utf-8")
+
+
+def section_of(key: str) -> str:
+    """The section that reports a headline figure (``text.trafilatura-eval.clean.f1`` ->
+    ``multilingual``)."""
+    parts = key.split(".")
+    if parts[0] in ("text", "html"):
+        return "multilingual" if parts[1].startswith("trafilatura-eval") else parts[0]
+    return parts[0]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

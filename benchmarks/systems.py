@@ -1,0 +1,119 @@
+"""What is measured: the baselines and the intermediate texts the cleaner is given.
+
+- `text_dump`: the whole page as text with ``inscriptis.get_text`` (what a scraper that
+  keeps everything would store);
+- `c4_filter`: a C4-style line filter, the common heuristic baseline for text dumps;
+- `trafilatura_extract`: ``trafilatura.extract`` with its defaults or ``favor_precision``;
+- `memoised_front_door`: a context manager that memoises cleaner's own HTML front door
+  (``cleaner.html.extract_text``) on disk, so ``clean(html)`` runs the cleaner's full path
+  while repeated runs skip the trafilatura work inside it.
+
+Dumps and extracts are cached (see `benchmarks.cache`), keyed by page hash and library
+version; the front door also by the source of ``cleaner/html.py`` and the modules it imports.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.metadata
+import re
+from pathlib import Path
+
+from .cache import DiskCache, digest
+
+_TERMINAL = (".", "!", "?", '"', "\u201d", "\u2019", "'")
+# C4 drops lines naming JavaScript or a cookie/terms notice (its line-level rules).
+_C4_BANNED = ("javascript", "terms of use", "privacy policy", "cookie policy", "uses cookies",
+              "use of cookies", "use cookies")
+
+
+def version(package: str) -> str:
+    return importlib.metadata.version(package)
+
+
+def c4_filter(text: str | None) -> str:
+    """C4's line rules: keep lines of at least 3 words that end in terminal punctuation
+    (. ! ? or a closing quote, but not an ellipsis "..."), without "javascript" or a
+    cookie/terms-of-use notice, each distinct line once.
+
+    >>> c4_filter("Home\\nThe vote was held on Sunday.\\nRead more...\\nThe vote was held on Sunday.")
+    'The vote was held on Sunday.'
+    """
+    out, seen = [], set()
+    for line in (text or "").splitlines():
+        s = line.strip()
+        if len(s.split()) < 3 or not s.endswith(_TERMINAL) or s.endswith("..."):
+            continue
+        low = s.lower()
+        if any(b in low for b in _C4_BANNED) or s in seen:
+            continue
+        seen.add(s)
+        out.append(s)
+    return "\n".join(out)
+
+
+def text_dump(page, cache: DiskCache) -> str:
+    """The page's whole text with inscriptis (cached)."""
+    def compute():
+        import inscriptis
+
+        return inscriptis.get_text(page.html)
+
+    return cache.get_or_compute("inscriptis", (version("inscriptis"), page.digest), compute)
+
+
+def trafilatura_extract(page, cache: DiskCache, favor_precision: bool = False) -> str | None:
+    """``trafilatura.extract`` of the page's markup (cached); ``None`` when it finds nothing."""
+    def compute():
+        import trafilatura
+
+        if favor_precision:
+            return trafilatura.extract(page.markup, favor_precision=True)
+        return trafilatura.extract(page.markup)
+
+    params = {"favor_precision": True} if favor_precision else {}
+    return cache.get_or_compute(
+        "trafilatura", (version("trafilatura"), params, page.digest), compute)
+
+
+_LOCAL_IMPORT = re.compile(r"^\s*from\s+\.(\w*)\s+import\s+([\w, ]+)", re.M)
+
+
+def _front_door_sources() -> str:
+    """Hash of cleaner/html.py and the package modules it imports, transitively."""
+    import cleaner
+
+    package = Path(cleaner.__file__).parent
+    seen: dict[str, str] = {}
+    todo = ["html"]
+    while todo:
+        name = todo.pop()
+        path = package / f"{name}.py"
+        if name in seen or not path.is_file():
+            continue
+        source = path.read_text(encoding="utf-8")
+        seen[name] = digest(source)
+        for module, names in _LOCAL_IMPORT.findall(source):
+            todo.extend([module] if module else [n.strip() for n in names.split(",")])
+    return digest("".join(f"{k}:{v}" for k, v in sorted(seen.items())))
+
+
+@contextlib.contextmanager
+def memoised_front_door(cache: DiskCache):
+    """Within the block, ``cleaner.html.extract_text`` answers from the disk cache."""
+    import cleaner.html as front
+
+    original = front.extract_text
+    sources = _front_door_sources()
+    tv = version("trafilatura")
+
+    def extract_text(document, *args, **kwargs):
+        return cache.get_or_compute(
+            "front-door", (tv, sources, repr(args), repr(sorted(kwargs.items())), digest(document)),
+            lambda: original(document, *args, **kwargs))
+
+    front.extract_text = extract_text
+    try:
+        yield
+    finally:
+        front.extract_text = original

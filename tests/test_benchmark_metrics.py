@@ -1,0 +1,81 @@
+"""The benchmark's metrics on small hand-made inputs, so a wrong metric shows here first."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.cache import DiskCache  # noqa: E402
+from benchmarks.metrics import (  # noqa: E402
+    expected_keep, line_score, shingle_counts, shingle_score, shingles, snippet_counts,
+    snippet_score,
+)
+from benchmarks.systems import c4_filter  # noqa: E402
+from cleaner.labels import parse_labels  # noqa: E402
+
+
+def test_shingles_are_case_sensitive_word_4grams():
+    assert shingles("a b c d e") == {("a", "b", "c", "d"): 1, ("b", "c", "d", "e"): 1}
+    assert shingles("A b c d") != shingles("a b c d")
+    assert shingles("two words") == {("two", "words"): 1}  # fewer than 4 tokens: one shingle
+    assert shingles("") == {}
+
+
+def test_shingle_counts_normalised():
+    assert shingle_counts("a b c d e", "a b c d e") == (1.0, 0.0, 0.0)
+    tp, fp, fn = shingle_counts("a b c d e", "a b c d x y")
+    assert (tp, fp, fn) == pytest.approx((1 / 4, 2 / 4, 1 / 4))  # abcd shared; bcdx, cdxy extra; bcde missed
+    assert shingle_counts("a b c d", None) == (0.0, 0.0, 1.0)
+
+
+def test_shingle_score_averages_pages_then_f1():
+    s = shingle_score([(1.0, 0.0, 0.0), (0.5, 0.5, 0.0)])
+    assert s.precision == pytest.approx(0.75)
+    assert s.recall == pytest.approx(1.0)
+    assert s.f1 == pytest.approx(2 * 0.75 / 1.75)
+    assert s.sd > 0 and s.n == 2
+    assert shingle_score([(1.0, 0.0, 0.0), (0.5, 0.5, 0.0)]).sd == s.sd  # seeded bootstrap
+
+
+def test_snippet_counts_collapse_whitespace_and_are_case_sensitive():
+    out = "The  quick\nbrown fox.\nShare this"
+    assert snippet_counts(out, ("quick brown", "Brown fox"), ("Share this", "Subscribe")) == (1, 1, 1, 1)
+    assert snippet_counts(None, ("x",), ("y",)) == (0, 1, 0, 1)
+    s = snippet_score([(1, 1, 1, 1), (2, 0, 0, 2)])
+    assert (s.precision, s.recall) == pytest.approx((3 / 4, 3 / 4))
+
+
+def test_line_score_by_words_on_main_story():
+    doc = parse_labels(
+        "Title words\nBody one two three.\nShare on social\nOther story line.\nSide note",
+        "title:0\tTitle words\nbody:0\tBody one two three.\ndrop:share\tShare on social\n"
+        "body:1\tOther story line.\nopt:0\tSide note",
+    )
+    keep_all = line_score(doc.lines, [True] * 5)
+    assert (keep_all.tp, keep_all.fp, keep_all.fn) == (4, 6, 0)  # title and opt not scored
+    keep_none = line_score(doc.lines, [False] * 5)
+    assert (keep_none.tp, keep_none.fp, keep_none.fn) == (0, 0, 4)
+    assert expected_keep("teaser", 0) is False and expected_keep("head", 0) is True
+
+
+def test_c4_filter():
+    text = "Menu\nShort line.\nThis one has words.\nEnable JavaScript to see this page.\nRead more...\nThis one has words."
+    assert c4_filter(text) == "This one has words."
+    assert c4_filter(None) == ""
+
+
+def test_cache_round_trip(tmp_path):
+    cache = DiskCache(tmp_path)
+    calls = []
+    compute = lambda: calls.append(1) or "value"  # noqa: E731
+    assert cache.get_or_compute("kind", ("v1", "page"), compute) == "value"
+    assert cache.get_or_compute("kind", ("v1", "page"), compute) == "value"
+    assert cache.get_or_compute("kind", ("v2", "page"), compute) == "value"
+    assert len(calls) == 2 and cache.hits == 1
+    off = DiskCache(tmp_path, enabled=False)
+    off.get_or_compute("kind", ("v1", "page"), compute)
+    assert len(calls) == 3

@@ -1,0 +1,162 @@
+"""Unit tests of the pipeline's stages: each asserts the rule id and category of a
+decision, not only keep/drop."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Options, analyze, clean, split
+from cleaner.catalogue import registry
+from cleaner.segment import normalize, segment
+
+BODY = (
+    "The regional government announced on Tuesday that it would spend more on rural "
+    "bus services next year, after months of complaints from residents."
+)
+BODY2 = (
+    "Officials said the new timetable would add evening services to villages that "
+    "currently have no buses after six o'clock."
+)
+
+
+def decisions(text, **kw):
+    return [(v.final.rule, v.final.category, v.final.keep) for v in analyze(text, **kw).verdicts]
+
+
+# --- segmentation -------------------------------------------------------------
+
+def test_offsets_slice_the_source_for_every_line_break_kind():
+    src = "a\r\nb\rc\nd\u2028e\x0cf"
+    lines = segment(src)
+    assert [l.raw for l in lines] == ["a", "b", "c", "d", "e", "f"]
+    assert all(src[l.start:l.end] == l.raw for l in lines)
+
+
+def test_normalize_folds_odd_whitespace_and_drops_invisible_characters():
+    assert normalize("\u00a0Short\u200b\tUrl \u3000") == "Short Url"
+
+
+# --- stage 1 ------------------------------------------------------------------
+
+def test_prose_line_is_kept_as_body_by_the_prose_rule():
+    (rule, category, keep), = decisions(BODY)
+    assert (rule, category, keep) == ("feature.prose", "body", True)
+
+
+def test_share_widget_is_dropped_by_its_catalogue_rule():
+    rows = decisions(f"Short Url\n{BODY}")
+    assert rows[0] == ("en.share.short_url", "share", False)
+
+
+def test_repeated_headline_is_a_duplicate():
+    head = "Council approves new budget for city parks"
+    rows = decisions(f"{head}\n\n{head}\n\n{BODY}\n{BODY2}")
+    assert rows[2] == ("feature.duplicate", "duplicate", False)
+
+
+def test_low_stopword_line_is_dropped_with_numbers_in_the_reason():
+    line = "Politics Economy Sport Culture Science Travel Opinion Video Podcasts Newsletters Weather"
+    a = analyze(f"{BODY}\n{line}")
+    v = a.verdicts[1]
+    assert v.initial.rule == "feature.low_stopwords"
+    assert "stopword density 0.00" in v.initial.reason
+
+
+def test_disabled_rule_does_not_fire():
+    rows = decisions(f"Short Url\n{BODY}", disabled_rules={"en.share.short_url"})
+    assert rows[0][0] != "en.share.short_url"
+
+
+def test_disabled_rule_prefix():
+    rows = decisions(f"Short Url\n{BODY}", disabled_rules=["en.share."])
+    assert not rows[0][0].startswith("en.share.")
+
+
+# --- stage 2 ------------------------------------------------------------------
+
+def test_short_heading_between_body_lines_is_kept_as_heading():
+    a = analyze(f"{BODY}\nRural services\n{BODY2}")
+    v = a.verdicts[1]
+    assert v.initial.rule == "feature.heading" and not v.initial.keep
+    assert (v.final.rule, v.final.category, v.final.keep) == ("context.heading", "heading", True)
+    assert v.final.stage == "context"
+
+
+def test_list_items_after_a_colon_are_kept():
+    text = f"{BODY[:-1]}, with these changes:\n* evening buses\n* Sunday services\n{BODY2}"
+    rows = decisions(text)
+    assert rows[1] == ("context.list", "body", True)
+    assert rows[2] == ("context.list", "body", True)
+
+
+def test_prose_far_from_the_main_text_is_isolated():
+    menu = "\n".join(["Home", "News", "Sport", "Weather", "Travel", "Culture", "Science",
+                      "Health", "Opinion", "Video", "Audio", "Contact"])
+    footer = "The newsroom is open to visitors on weekdays between nine and five, a spokesman said."
+    a = analyze(f"{BODY}\n{BODY2}\n{BODY}x\n{menu}\n{footer}")
+    assert a.verdicts[-1].final.rule == "context.isolated"
+    assert footer not in a.text
+
+
+# --- the whole pipeline ---------------------------------------------------------
+
+def test_every_rule_id_is_registered():
+    a = analyze(f"Short Url\nFollow\n{BODY}\nRural services\n{BODY2}\nClose")
+    for v in a.verdicts:
+        assert v.initial.rule in registry()
+        assert v.final.rule in registry()
+
+
+def test_clean_is_analyze_text():
+    text = f"Short Url\n{BODY}\n\n{BODY2}"
+    assert clean(text) == analyze(text).text == f"{BODY}\n\n{BODY2}"
+
+
+@pytest.mark.parametrize("bad", [None, 3, 2.5, ["text"], {"text": 1}, object()])
+def test_non_text_raises_a_plain_type_error(bad):
+    with pytest.raises(TypeError, match="expects text"):
+        clean(bad)
+
+
+@pytest.mark.parametrize("empty", ["", "   ", "\n\n\t\n", "\u00a0\u200b"])
+def test_empty_input_gives_empty_results(empty):
+    assert clean(empty) == ""
+    assert split(empty) == []
+    assert analyze(empty).articles == ()
+
+
+def test_bytes_are_decoded_as_utf8():
+    assert clean(f"Short Url\n{BODY}".encode("utf-8")) == BODY
+
+
+def test_undecodable_bytes_fall_back_without_error():
+    data = ("Short Url\n" + BODY.replace("government", "gouvernement é")).encode("latin-1")
+    assert "gouvernement é" in clean(data)
+
+
+def test_unknown_option_raises():
+    with pytest.raises(TypeError, match="unknown option"):
+        clean(BODY, colour="red")
+
+
+def test_unknown_preset_raises():
+    with pytest.raises(ValueError, match="unknown preset"):
+        clean(BODY, "fastest")
+
+
+def test_presets_differ_where_they_should():
+    assert Options.make("precision").keep_title is False
+    assert Options.make("recall").context_reach > Options.make("balanced").context_reach
+
+
+def test_language_override_is_used():
+    assert analyze(BODY, language="de").language == "de"
+    assert analyze(BODY).language == "en"
+
+
+def test_explain_has_one_row_per_line_with_label_rule_and_text():
+    text = f"Short Url\n\n{BODY}"
+    rows = analyze(text).explain().split("\n")
+    assert len(rows) == 3
+    assert rows[0].split("\t")[:2] == ["drop:share", "en.share.short_url"]
+    assert rows[2].startswith("body:0\tfeature.prose\t")

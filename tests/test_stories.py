@@ -1,0 +1,241 @@
+"""Story boundaries: `split` finds every story, `clean` keeps the main one alone.
+
+Seeds are the hand-labelled dumps in ``shared/seeds`` (label ``title:N``/``body:N``/
+``teaser:N``: story N, 0 the main story).  Small dumps are built here from invented text.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+import cleaner
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _seed(prefix: str) -> tuple[str, list[str]]:
+    if not SEEDS.is_dir():
+        pytest.skip("shared/seeds not present beside the repository")
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    labels = [row.split("\t")[0] for row in
+              path.with_suffix("").with_suffix(".labels.tsv").read_text(encoding="utf-8").split("\n")]
+    return text, labels
+
+
+def _story(label: str) -> int | None:
+    role, _, n = label.partition(":")
+    if role in ("title", "body", "head", "teaser", "opt") and n.isdigit():
+        return int(n)
+    return None
+
+
+def _first_line(analysis, article) -> int:
+    return next(v.line.index for v in analysis.verdicts
+                if v.line.start <= article.span[0] <= v.line.end)
+
+
+def _true_starts(labels: list[str]) -> list[int]:
+    first: dict[int, int] = {}
+    for i, label in enumerate(labels):
+        n = _story(label)
+        if n is not None:
+            first.setdefault(n, i)
+    return sorted(i for n, i in first.items() if n > 0)
+
+
+def _check_spans(analysis) -> None:
+    """Spans exact, ordered, disjoint; article lines are the kept lines, in order."""
+    source = analysis.source
+    previous_end = -1
+    kept_by_articles = []
+    for art in analysis.articles:
+        a, b = art.span
+        assert previous_end <= a < b <= len(source)
+        previous_end = b
+        members = [v for v in analysis.verdicts if v.story == art.index and v.keep]
+        assert members, "an article without lines"
+        assert a == min(m.line.start for m in members + [
+            v for v in analysis.verdicts if v.story == art.index and v.line.text == art.title])
+        assert b == members[-1].line.end
+        for v in members:
+            assert source[v.line.start:v.line.end] == v.line.raw
+            assert a <= v.line.start and v.line.end <= b
+        assert [l for l in art.text.split("\n") if l] == [v.line.text for v in members]
+        kept_by_articles += [v.line.index for v in members]
+    assert kept_by_articles == [v.line.index for v in analysis.kept()]
+
+
+# --------------------------------------------------------------------------- seeds
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_boundaries_as_labelled(prefix):
+    text, labels = _seed(prefix)
+    analysis = cleaner.analyze(text)
+    starts = [_first_line(analysis, a) for a in analysis.articles[1:]]
+    assert starts == _true_starts(labels)
+    kinds = {}
+    for label in labels:
+        n = _story(label)
+        if n is not None and n > 0:
+            kinds.setdefault(n, "teaser" if label.startswith("teaser") else "full")
+    assert [a.kind for a in analysis.articles] == ["full"] + [kinds[n] for n in sorted(kinds)]
+    assert analysis.main == 0
+    _check_spans(analysis)
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_clean_keeps_only_the_main_story(prefix):
+    text, labels = _seed(prefix)
+    kept = cleaner.clean(text).split("\n")
+    lines = text.split("\n")
+    for i, label in enumerate(labels[:len(lines)]):
+        n = _story(label)
+        line = cleaner.analyze(lines[i]).verdicts[0].line.text if lines[i].strip() else ""
+        if n is not None and n > 0:
+            assert line not in kept, f"line {i + 1} of story {n} in clean()"
+        if label == "body:0":
+            assert line in kept, f"body line {i + 1} missing from clean()"
+
+
+def test_seed_titles():
+    text, labels = _seed("000")
+    articles = cleaner.split(text)
+    lines = text.split("\n")
+    assert [a.title for a in articles] == [lines[i].strip() for i, l in enumerate(labels) if l.startswith("title:")]
+
+
+@pytest.mark.xfail(strict=True, reason="the headline is dropped by stage 1 and a short "
+                   "caption line nearer the body is taken as the title")
+def test_seed_title_under_an_appeal_line():
+    text, labels = _seed("001")
+    title = next(text.split("\n")[i].strip() for i, l in enumerate(labels) if l == "title:0")
+    assert cleaner.split(text)[0].title == title
+
+
+def test_subheadings_and_read_more_are_not_boundaries():
+    text, _ = _seed("001")  # two in-story subheadings
+    assert len(cleaner.split(text)) == 1
+    text, _ = _seed("004")  # an in-story "Read more"
+    assert len(cleaner.split(text)) == 1
+
+
+# --------------------------------------------------------------------------- built here
+
+HARBOUR = [
+    "The harbour authority said on Monday that the old pier will be rebuilt before the summer season begins.",
+    "Engineers found that the wooden piles under the pier had rotted after decades of salt water and storms.",
+    "The authority expects the work on the pier to cost about four million and to take eleven months.",
+    "Fishermen who moor their boats at the harbour will be moved to a temporary pontoon during the work.",
+    "Residents welcomed the plan for the harbour but asked for the promenade to stay open to walkers.",
+]
+ORCHARD = [
+    "LONDON (Wire) - Apple growers expect a smaller harvest this autumn after a late frost damaged the blossom.",
+    "Many orchards lost more than half of their blossom in a single cold night at the end of April.",
+    "Growers said the price of apples in shops is likely to rise as a result of the poor harvest.",
+    "Some farmers plan to plant varieties that flower later in the spring to avoid the frost in future.",
+]
+TEASERS = [
+    "The city council voted late on Thursday to extend the opening hours of the public library on weekends and to hire more "
+    "staff for the reading rooms, a move that librarians said had been expected for many years since the number of visi",
+    "Researchers studying migrating birds along the coast have recorded the earliest arrival of swallows in three decades, "
+    "and they say that the mild winter and the strong southerly winds of the past weeks may explain why the first flocks...",
+]
+
+
+def _dump(with_subheading: bool = False) -> str:
+    harbour = list(HARBOUR)
+    if with_subheading:
+        harbour[3:3] = ["Work on the pier", "Read more"]
+    parts = [
+        "Home", "News", "Sport", "",
+        "Harbour pier to be rebuilt before summer", "", "Updated 3 March 2024", "Share", "",
+        *harbour, "",
+        "Tags: harbour, pier", "Share this article", "Follow us", "",
+        "Frost cuts the apple harvest", "By Jo Example", "4 March 2024 10:15", "",
+        *ORCHARD, "",
+        "More stories", "",
+        *TEASERS, "",
+        "Contact us", "Privacy policy",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def test_built_dump_splits_into_stories():
+    text = _dump()
+    analysis = cleaner.analyze(text)
+    articles = analysis.articles
+    assert [a.kind for a in articles] == ["full", "full", "teaser", "teaser"]
+    assert [a.title for a in articles[:2]] == ["Harbour pier to be rebuilt before summer",
+                                               "Frost cuts the apple harvest"]
+    assert all(line in articles[1].text.split("\n") for line in ORCHARD)
+    assert [a.text for a in articles[2:]] == TEASERS
+    _check_spans(analysis)
+    for art in articles:
+        assert text[art.span[0]:art.span[1]].startswith(art.title or art.text.split("\n")[0])
+
+
+def test_built_dump_clean_is_the_first_story():
+    out = cleaner.clean(_dump()).split("\n")
+    assert [l for l in out if l][-len(HARBOUR):] == HARBOUR
+    assert not any(l in out for l in ORCHARD + TEASERS)
+
+
+def test_built_dump_subheading_and_read_more_stay_inside():
+    articles = cleaner.split(_dump(with_subheading=True))
+    assert [a.kind for a in articles] == ["full", "full", "teaser", "teaser"]
+    assert "Work on the pier" in articles[0].text.split("\n")
+
+
+def test_no_split_option_keeps_one_story():
+    articles = cleaner.split(_dump(), split_stories=False)
+    assert len(articles) == 1
+    assert all(l in articles[0].text.split("\n") for l in ORCHARD)
+
+
+def test_a_trailing_sentence_of_the_same_story_is_no_teaser():
+    text = "\n".join(HARBOUR + ["The harbour authority will publish the pier plans and the timetable for the work on its"]) + "\n"
+    assert [a.kind for a in cleaner.split(text)] == ["full"]
+
+
+# --------------------------------------------------------------------------- synthetic set
+
+@pytest.fixture(scope="module")
+def figures():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import multiarticle
+    finally:
+        sys.path.pop(0)
+    try:
+        multiarticle.corpus_dir()
+    except FileNotFoundError:
+        pytest.skip("ScrapingHub development pages not present")
+    return multiarticle.figures()
+
+
+def test_synthetic_floor(figures):
+    """A little below what the story finder reaches today (boundary F1 0.70, Pk 0.11,
+    WindowDiff 0.12, clean F1 0.85), so that a real regression fails."""
+    assert figures["dumps"] >= 50
+    assert figures["boundary_f1"] >= 0.66
+    assert figures["pk"] <= 0.13
+    assert figures["windowdiff"] <= 0.14
+    assert figures["clean_f1"] >= 0.80
+    assert figures["pk"] < figures["pk_no_split"]
+    assert figures["clean_f1"] > figures["raw_f1"]
+
+
+@pytest.mark.xfail(strict=True, reason="targets not reached yet: boundary F1 0.70, Pk 0.11, "
+                   "WindowDiff 0.12, clean F1 0.85")
+def test_synthetic_targets(figures):
+    assert figures["boundary_f1"] >= 0.90
+    assert figures["pk"] <= 0.08
+    assert figures["windowdiff"] <= 0.10
+    assert figures["clean_f1"] >= 0.92
