@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 import regex
-from hypothesis import assume, example, given, note, settings
+from hypothesis import Phase, assume, example, given, note, settings
 from hypothesis import strategies as st
 
 from cleaner import analyze, clean, split
@@ -34,6 +34,9 @@ from cleaner.types import DROP_CATEGORIES, KEEP_CATEGORIES
 import strategies as S
 
 REPO = Path(__file__).resolve().parents[1]
+#: Known failures (strict xfail) stop at the first failing example: shrinking it would only
+#: spend minutes of CI on a failure that is expected.
+NO_SHRINK = settings(phases=[Phase.explicit, Phase.reuse, Phase.generate])
 _LABEL = regex.compile(r"^(?:-|drop:[a-z]+|(?:body|head|title|teaser):\d+)$")
 
 
@@ -216,6 +219,7 @@ def test_clean_article_comes_back_unchanged(paragraphs, breaks):
     "teaser of another story (stories.find_stories: cut line after body), so it and every "
     "paragraph after it leave the main story; minimal example in the test's @example"
 ))
+@NO_SHRINK
 @given(S.article(), st.sampled_from(S.ellipsis_paragraphs() or ("x",)), S.article())
 @example(
     ["The council approved the new budget for the village school after a long debate on Monday."],
@@ -338,6 +342,7 @@ def test_same_input_same_output_across_processes(docs):
     "story boundaries (title line followed by a meta line) are not found yet: the stories "
     "of a generated dump come back as one story; re-run when story detection lands"
 ))
+@NO_SHRINK
 @given(S.multi_story_dump())
 def test_split_finds_the_stories_of_a_dump(dump):
     articles = split(dump.text)
