@@ -305,11 +305,19 @@ def _case_noise(text: str, flips: list[bool]) -> str:
     return "".join(out)
 
 
+def closes_article(rule) -> bool:
+    """Does a line of this rule open a section that ends the article (related stories,
+    comments)?  Such lines belong after the text, never between its paragraphs."""
+    return rule.category == "comments" or getattr(rule, "section", False)
+
+
 @st.composite
-def boilerplate_line(draw, languages: frozenset[str] | None = None) -> Boilerplate:
+def boilerplate_line(draw, languages: frozenset[str] | None = None, closing: bool = True) -> Boilerplate:
     """An example line of a catalogue rule, with random case (for case-insensitive rules)
-    and whitespace noise that normalisation folds away."""
-    rules = [r for r in load_rules() if languages is None or r.language in languages]
+    and whitespace noise that normalisation folds away.  ``closing=False`` leaves out the
+    rules whose line closes the article (`closes_article`)."""
+    rules = [r for r in load_rules() if (languages is None or r.language in languages)
+             and (closing or not closes_article(r))]
     rule = draw(st.sampled_from(rules))
     text = draw(st.sampled_from(rule.examples))
     if not rule.case_sensitive:
