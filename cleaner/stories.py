@@ -85,15 +85,22 @@ _MIN_AFTER_WORDS = 25
 #: A teaser line has at least this many words; a teaser's own title line at least
 #: `_TEASER_TITLE_WORDS` ("More stories" above a row of teasers is no title).
 TEASER_MIN_WORDS = 15
+RESUMED_WORDS = 60
 _TEASER_TITLE_WORDS = 4
 #: A single trailing cut line is a teaser only when its cosine with the body before is
 #: below this.
 TEASER_COHESION = 0.25
 #: Words a story needs to be a candidate for the main story / to be kept as a story
 #: outside the main block.
-MAIN_MIN_WORDS = 80
+MAIN_MIN_WORDS = 60
 OUTSIDE_MIN_WORDS = 40
 EARLY_MAIN_SHARE = 0.25
+#: A main-story candidate shorter than this that does not open like a story is a
+#: preamble when one of the next `PREAMBLE_REACH` stories opens like one and is
+#: `PREAMBLE_RATIO` times longer.
+PREAMBLE_WORDS = 150
+PREAMBLE_REACH = 2
+PREAMBLE_RATIO = 2.0
 
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
@@ -453,6 +460,8 @@ def find_stories(
         if r.body(i):
             body_total += feats[i].words
 
+    segs = _undo_teaser_rows(segs, kept, final, feats, r)
+
     # Which segments are stories.  Teasers are; full stories need body; a segment that
     # neither opens like a story nor holds body is not one (merged into the story before
     # it inside the main block, dropped outside it).
@@ -552,9 +561,38 @@ def _continued(r: _Reader, members: list[int], inside: list[int]) -> list[int]:
     return sorted(behind) + inside + ahead
 
 
+def _undo_teaser_rows(segs: list[list], kept: list[int], final: list[Decision],
+                      feats: list[Features], r: _Reader) -> list[list]:
+    """Teasers come after the stories: a row of them followed, inside the main region,
+    by `RESUMED_WORDS` of body that does not open a story of its own was no row of
+    teasers (a gallery of captions, paragraphs ending in an ellipsis) and goes back to
+    the story before it."""
+    out: list[list] = []
+    k = 0
+    while k < len(segs):
+        if not segs[k][3] or not out or out[-1][3]:
+            out.append(segs[k])
+            k += 1
+            continue
+        end = k
+        while end < len(segs) and segs[end][3]:
+            end += 1
+        if end < len(segs) and not segs[end][2]:
+            stop = segs[end + 1][0] if end + 1 < len(segs) else len(kept)
+            resumed = sum(feats[i].words for i in kept[segs[end][0]:stop] if final[i].keep and r.body(i))
+            if resumed >= RESUMED_WORDS:
+                k = end + 1  # the row and the text after it stay in the story before
+                continue
+        out.extend(segs[k:end])
+        k = end
+    return out
+
+
 def _main_story(stories: list[dict]) -> int | None:
     """The first full story with enough body; one before the main block only when it
-    opens like a story and is not tiny next to the main block's story."""
+    opens like a story and is not tiny next to the main block's story; a short preamble
+    that does not open like a story (a notice, an author's blurb) gives way to a story
+    right after it that does and is much longer."""
     if not stories:
         return None
     full = [s for s, st in enumerate(stories) if st["kind"] == "full" and st["words"] >= MAIN_MIN_WORDS]
@@ -565,5 +603,11 @@ def _main_story(stories: list[dict]) -> int | None:
     if first < block_story:
         ok = stories[first]["strong"] and stories[first]["words"] >= EARLY_MAIN_SHARE * stories[block_story]["words"]
         if not ok:
-            return block_story if block_story in full else first
+            first = block_story if block_story in full else first
+    head = stories[first]
+    if not head["strong"] and head["words"] < PREAMBLE_WORDS:
+        later = next((s for s in full[full.index(first) + 1:][:PREAMBLE_REACH]
+                      if stories[s]["strong"] and stories[s]["words"] >= PREAMBLE_RATIO * head["words"]), None)
+        if later is not None:
+            return later
     return first
