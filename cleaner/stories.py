@@ -70,7 +70,7 @@ FURNITURE_WEIGHT, FURNITURE_MAX = 0.5, 2.0
 HEADLINE_WEIGHT = 0.5
 #: (cosine below, weight) from the lowest; (cosine above, weight) from the highest.
 COHESION_LOW = ((0.03, 1.5), (0.06, 1.0), (0.10, 0.5))
-COHESION_HIGH = ((0.35, -2.0), (0.20, -1.0))
+COHESION_HIGH = ((0.35, -2.5), (0.20, -1.5), (0.12, -0.5))
 BOUNDARY_SCORE = 3.0
 _NEUTRAL = 0.15  # a cosine that neither adds nor takes
 #: A boundary moves to a later gap with a title within this many body words when that
