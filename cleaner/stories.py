@@ -128,7 +128,7 @@ _DASHED = regex.compile(r"^[—–-]")  # "— Name (@handle) November 4, 2019":
 _LETTER = regex.compile(r"\p{L}")
 _BULLETED = regex.compile(r"^\s*[•·*▪►▸‣◦●○■□+]")
 # "Q: ...", "A: ...", "1. ...", "2) ...": interview turns and numbered items.
-_CAPITAL = regex.compile(r"^[\p{Pi}\p{Ps}'\"‘“]?[\p{Lu}\p{Lt}\d]")
+_CAPITAL = regex.compile(r"^[\p{Pi}'\"‘“]?[\p{Lu}\p{Lt}\d]")
 _NOT_TITLE = regex.compile(r"^\s*(?:\p{L}{1,2}\s*:|\d{1,3}\s*[.)]\s)")
 
 
@@ -247,6 +247,12 @@ class _Reader:
         """Lines with letters from ``a`` (inclusive) up to ``b`` (exclusive)."""
         return sum(1 for j in self.content[self.pos[a]:self.pos[b]] if _LETTER.search(self.lines[j].text))
 
+    def distance(self, a: int, b: int) -> int:
+        """Lines with letters from ``a`` (inclusive) up to ``b`` (exclusive), not counting
+        those a catalogue pattern dropped (a share row between a title and its text)."""
+        return sum(1 for j in self.content[self.pos[a]:self.pos[b]]
+                   if _LETTER.search(self.lines[j].text) and not self.furniture([j]))
+
     def titled(self, i: int) -> bool:
         """A headline that could be a story's title: four words or more, not a question
         or answer of an interview ("Q: ...") nor a numbered item."""
@@ -271,7 +277,7 @@ class _Reader:
         rep = [j for j in options if self.feats[j].words >= 4 and self.repeated(j)]
         if rep:
             return rep[-1], "repeat"
-        dist = lambda j: self.letters_between(j, first)  # noqa: E731
+        dist = lambda j: self.distance(j, first)  # noqa: E731
         near = next((j for j in options if dist(j) <= _TITLE_REACH and self.meta_after(j)), None)
         if near is not None:
             return self._longer_above(near), "meta"
@@ -279,10 +285,9 @@ class _Reader:
             return first, "meta"
         opener = next((j for j in self.content[self.pos[first]:self.pos[first] + 4]
                        if self.body(j)), None)
-        # Without a meta line: the longest title-like headline just above the text, else a
+        # Without a meta line: the nearest title-like headline just above the text, else a
         # capitalised headline right above it.
-        titled = [j for j in options if dist(j) <= 3 and self.titled(j)]
-        title = max(titled, key=lambda j: (self.feats[j].words, -dist(j)), default=None)
+        title = next((j for j in options if dist(j) <= 3 and self.titled(j)), None)
         if title is None and options and dist(options[0]) <= 2 and self.feats[options[0]].words >= 3 \
                 and self.lines[options[0]].text[:1].isupper() and not _NOT_TITLE.match(self.lines[options[0]].text):
             title = options[0]
