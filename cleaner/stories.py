@@ -278,7 +278,8 @@ class _Reader:
         if rep:
             return rep[-1], "repeat"
         dist = lambda j: self.distance(j, first)  # noqa: E731
-        near = next((j for j in options if dist(j) <= _TITLE_REACH and self.meta_after(j)), None)
+        near = next((j for j in options if dist(j) <= _TITLE_REACH and self.feats[j].words >= 3
+                     and self.meta_after(j)), None)
         if near is not None:
             return self._longer_above(near), "meta"
         if self.exclaimed(first) and self.meta_after(first):
