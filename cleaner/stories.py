@@ -53,6 +53,7 @@ _META_REACH = 4
 _REPEAT_REACH = 6
 #: Content lines above the body in which its title is looked for.
 _TITLE_REACH = 8
+_LONGER_REACH = 3
 #: Content words (and at most lines) on each side of a gap compared for cohesion.
 _WINDOW_WORDS = 120
 _WINDOW_LINES = 40
@@ -304,12 +305,14 @@ class _Reader:
             and not _NOT_TITLE.match(self.lines[i].text)
 
     def _longer_above(self, j: int) -> int:
-        """A headline a line or two above ``j`` with more words (a title above a section
-        label or byline), not past a meta line."""
+        """A headline up to `_LONGER_REACH` lines above ``j`` with more words (a title above
+        a section label, byline or photo credits), not past a meta line or a line the
+        catalogue dropped."""
         best = j
         k = self.pos[j]
-        for x in [x for x in self.content[max(0, k - 4):k] if _LETTER.search(self.lines[x].text)][::-1][:2]:
-            if self.meta(x) or self.body(x):
+        above = [x for x in self.content[max(0, k - 2 * _LONGER_REACH):k] if _LETTER.search(self.lines[x].text)]
+        for x in above[::-1][:_LONGER_REACH]:
+            if self.meta(x) or self.body(x) or self.furniture([x]):
                 break
             if self.headline(x) and self.feats[x].words > self.feats[best].words:
                 best = x
