@@ -86,6 +86,9 @@ _MIN_AFTER_WORDS = 25
 #: A teaser line has at least this many words; a teaser's own title line at least
 #: `_TEASER_TITLE_WORDS` ("More stories" above a row of teasers is no title).
 TEASER_MIN_WORDS = 15
+#: A teaser is a sentence: fewer than this share of its words capitalised (a row of
+#: share buttons run together is not one).
+TEASER_CAPITALISED = 0.6
 RESUMED_WORDS = 60
 _TEASER_TITLE_WORDS = 4
 #: A single trailing cut line is a teaser only when its cosine with the body before is
@@ -392,7 +395,7 @@ def find_stories(
     kept = [i for i in r.content if d[i].keep]
     m = len(kept)
     cut = [feats[i].cut and feats[i].words >= TEASER_MIN_WORDS and d[i].category == "body"
-           and not _BULLETED.match(lines[i].raw) for i in kept]
+           and feats[i].capitalised < TEASER_CAPITALISED and not _BULLETED.match(lines[i].raw) for i in kept]
 
     # Segments: (first position in `kept`, title line, opens like a story, teaser).
     above0 = r.content[max(0, r.pos[kept[0]] - 10):r.pos[kept[0]]]
@@ -447,7 +450,7 @@ def find_stories(
             last = text_at + 1 == m
             before = r.window(kept, c - 1, -1, segs[-1][0])
             tcos = _cosine(before, r.words.get(t, Counter()))
-            teaser = follows or was_teaser or _dateline(lines[t].text) or (last and tcos < TEASER_COHESION)
+            teaser = follows or was_teaser or _dateline(lines[t].text) or ((last or titled) and tcos < TEASER_COHESION)
         if teaser:
             if text_at != c:
                 own_title, skip = i, c + 1
