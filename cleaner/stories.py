@@ -66,8 +66,8 @@ _ABOVE_LINES = 12
 #: and a change of vocabulary (cosine of content words, as in TextTiling) add to it;
 #: shared vocabulary takes from it.
 OPENING_WEIGHT = {"meta": 3.0, "repeat": 2.0, "dateline": 1.5}
-DROPPED_WEIGHT, DROPPED_MAX = 0.25, 2.0
-FURNITURE_WEIGHT, FURNITURE_MAX = 0.5, 2.0
+DROPPED_WEIGHT, DROPPED_MAX = 0.2, 2.0
+FURNITURE_WEIGHT, FURNITURE_MAX = 0.4, 2.0
 HEADLINE_WEIGHT = 0.5
 #: (cosine below, weight) from the lowest; (cosine above, weight) from the highest.
 COHESION_LOW = ((0.03, 1.5), (0.06, 1.0), (0.10, 0.5))
@@ -169,10 +169,10 @@ def boundary_score(opening: str | None, dropped: int, furniture: int, headline: 
                    cohesion: float) -> float:
     """The evidence that a story starts in a gap, summed (weights above).
 
-    >>> boundary_score("meta", 2, 1, True, 0.2)  # title, byline, share row
-    4.0
-    >>> boundary_score(None, 2, 0, True, 0.3)  # a subheading between related paragraphs
-    0.0
+    >>> boundary_score("meta", 3, 2, True, 0.02) >= BOUNDARY_SCORE  # title, byline, share row
+    True
+    >>> boundary_score(None, 2, 0, True, 0.3) >= BOUNDARY_SCORE  # a subheading, same topic
+    False
     """
     score = OPENING_WEIGHT.get(opening or "", 0.0)
     score += min(dropped * DROPPED_WEIGHT, DROPPED_MAX) + min(furniture * FURNITURE_WEIGHT, FURNITURE_MAX)
