@@ -432,6 +432,7 @@ def find_stories(
     body_total = body_seen  # in the document so far
     skip = -1
     pending = None  # a better gap found ahead: the boundary goes there
+    between: set[int] = set()  # kept lines between a boundary and the better gap after it
     for c in range(1, m):
         i, prev = kept[c], kept[c - 1]
         if c == skip:  # the text of a teaser whose title line opened it
@@ -467,8 +468,11 @@ def find_stories(
             pending = None
             segs.append([c, g.title, g.opening is not None, False])
             body_seen = feats[i].words if r.body(i) else 0
-        elif r.body(i):
-            body_seen += feats[i].words
+        else:
+            if pending is not None:
+                between.add(i)
+            elif r.body(i):
+                body_seen += feats[i].words
         if r.body(i):
             body_total += feats[i].words
 
@@ -482,8 +486,14 @@ def find_stories(
         c1 = segs[s + 1][0] if s + 1 < len(segs) else m
         members_of.append(kept[c0:c1])
     stories: list[dict] = []
+    for i in between:
+        if final[i].keep:
+            final[i] = Decision(False, "context.isolated", "boilerplate",
+                                "kept line between two stories (a caption above the next title)", "context")
     for s, (c0, title, strong, teaser) in enumerate(segs):
-        members = members_of[s]
+        members = [i for i in members_of[s] if i not in between]
+        if not members:
+            continue
         # A segment that reaches into the main region is that region's lines and the
         # runs of the segment beside it that continue its vocabulary (the region can end
         # at a related-links box inside an article); a segment wholly outside it comes
