@@ -80,7 +80,7 @@ _NEUTRAL = 0.15  # a cosine that neither adds nor takes
 LOOKAHEAD_WORDS = 40
 LOOKAHEAD_SLACK = 0.5
 #: Body words a story holds before another full story can start.
-STORY_MIN_WORDS = 40
+STORY_MIN_WORDS = 60
 #: Content words needed after a gap for a cohesion judgement.
 _MIN_AFTER_WORDS = 25
 #: A teaser line has at least this many words; a teaser's own title line at least
