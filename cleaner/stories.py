@@ -310,14 +310,15 @@ class _Reader:
     def _longer_above(self, j: int) -> int:
         """A headline up to `_LONGER_REACH` lines above ``j`` with more words (a title above
         a section label, byline or photo credits), not past a meta line or a line the
-        catalogue dropped."""
+        catalogue dropped, and not one that holds ``j`` (a breadcrumb ending in the title)."""
         best = j
         k = self.pos[j]
         above = [x for x in self.content[max(0, k - 2 * _LONGER_REACH):k] if _LETTER.search(self.lines[x].text)]
         for x in above[::-1][:_LONGER_REACH]:
             if self.meta(x) or self.body(x) or self.furniture([x]):
                 break
-            if self.headline(x) and self.feats[x].words > self.feats[best].words:
+            if self.headline(x) and self.feats[x].words > self.feats[best].words \
+                    and self.lines[j].text.casefold() not in self.lines[x].text.casefold():
                 best = x
         return best
 
