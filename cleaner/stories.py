@@ -160,8 +160,10 @@ def _meta(text: str, f: Features, decision: Decision) -> bool:
         return True
     if _BYLINE.match(text) and f.words <= 12:
         return True
-    if f.words > 14 or f.terminal and f.words > 8 or _DASHED.match(text):
+    if f.terminal and f.words > 8 or _DASHED.match(text) or f.words > 20:
         return False
+    if f.words > 14:  # "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 ..."
+        return len(_DATE.findall(text)) >= 2
     return bool(_DATE.search(text) or (_UPDATED.match(text) and f.words <= 12))
 
 
