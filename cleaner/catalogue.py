@@ -137,7 +137,12 @@ def _load_file(path, language: str, category: str) -> list[Rule]:
 @functools.lru_cache(maxsize=1)
 def load_rules() -> tuple[Rule, ...]:
     """Every pattern rule of every catalogue file, validated."""
-    root = resources.files("cleaner") / "patterns"
+    return load_directory(resources.files("cleaner") / "patterns")
+
+
+def load_directory(root) -> tuple[Rule, ...]:
+    """Every rule of a catalogue tree ``root/<language>/<category>.toml``, validated
+    (`load_rules` reads the package's own tree; tests point this at a temporary one)."""
     rules: list[Rule] = []
     seen: set[str] = set()
     for lang_dir in sorted(root.iterdir(), key=lambda p: p.name):
@@ -261,6 +266,7 @@ BUILTIN_RULES: dict[str, str] = {
     "context.heading": "heading directly followed by body",
     "context.isolated": "body-like line far from the main text block",
     "context.list": "list item in a list that continues body text",
+    "context.appeal_block": "line between two appeal lines: part of the appeal",
     "context.appeal_tail": "short UI line that belongs to an appeal block",
     "context.bio_name": "author name line before an author bio",
     "context.boilerplate_run": "short line inside a run of boilerplate",
