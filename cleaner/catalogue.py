@@ -374,7 +374,9 @@ BUILTIN_RULES: dict[str, str] = {
 @functools.lru_cache(maxsize=1)
 def registry() -> dict[str, str]:
     """Every rule id that can appear in a `Decision`, with what it means."""
-    table = dict(BUILTIN_RULES)
+    from .extracted import RULES as EXTRACTED_RULES
+
+    table = dict(BUILTIN_RULES) | EXTRACTED_RULES
     for rule in load_rules():
         table[rule.id] = rule.note or f"{rule.category} pattern"
     return table
