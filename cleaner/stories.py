@@ -130,7 +130,7 @@ _DATELINE = regex.compile(
 _CONTENT = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 _DASHED = regex.compile(r"^[—–-]")  # "— Name (@handle) November 4, 2019": a quoted post
 _LETTER = regex.compile(r"\p{L}")
-_BULLETED = regex.compile(r"^\s*[•·*▪►▸‣◦●○■□+]")
+_BULLETED = regex.compile(r"^\s*(?:[•·*▪►▸‣◦●○■□+]|-\s|\|)")
 # "Q: ...", "A: ...", "1. ...", "2) ...": interview turns and numbered items.
 _CAPITAL = regex.compile(r"^[\p{Pi}'\"‘“]?[\p{Lu}\p{Lt}\d]")
 _NOT_TITLE = regex.compile(r"^\s*(?:\p{L}{1,2}\s*:|\d{1,3}\s*[.)]\s)")
@@ -213,6 +213,15 @@ class _Reader:
 
     def body(self, i: int) -> bool:
         return self.d[i].keep and self.d[i].category == "body" and not self.headline(i)
+
+    def wrapped(self, i: int) -> bool:
+        """Does the next line go on with the same sentence (it starts in lower case), so
+        that line ``i`` was broken by a hard wrap, not cut?"""
+        k = self.pos[i] + 1
+        if k >= len(self.content):
+            return False
+        head = self.lines[self.content[k]].text[:1]
+        return head.islower()
 
     def meta(self, i: int) -> bool:
         return _meta(self.lines[i].text, self.feats[i], self.d[i])
@@ -398,7 +407,8 @@ def find_stories(
     kept = [i for i in r.content if d[i].keep]
     m = len(kept)
     cut = [feats[i].cut and feats[i].words >= TEASER_MIN_WORDS and d[i].category == "body"
-           and feats[i].capitalised < TEASER_CAPITALISED and not _BULLETED.match(lines[i].raw) for i in kept]
+           and feats[i].capitalised < TEASER_CAPITALISED and not _BULLETED.match(lines[i].raw)
+           and not r.wrapped(i) for i in kept]
 
     # Segments: (first position in `kept`, title line, opens like a story, teaser).
     above0 = r.content[max(0, r.pos[kept[0]] - 10):r.pos[kept[0]]]
