@@ -215,10 +215,11 @@ class _Reader:
         return self.d[i].keep and self.d[i].category == "body" and not self.headline(i)
 
     def wrapped(self, i: int) -> bool:
-        """Does the next line go on with the same sentence (it starts in lower case), so
-        that line ``i`` was broken by a hard wrap, not cut?"""
+        """Does the next line, right below without a blank line, go on with the same
+        sentence (it starts in lower case), so that line ``i`` was broken by a hard wrap,
+        not cut?"""
         k = self.pos[i] + 1
-        if k >= len(self.content):
+        if k >= len(self.content) or self.content[k] != i + 1:
             return False
         head = self.lines[self.content[k]].text[:1]
         return head.islower()
