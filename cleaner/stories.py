@@ -270,11 +270,12 @@ class _Reader:
                    if _LETTER.search(self.lines[j].text) and not self.furniture([j]))
 
     def titled(self, i: int) -> bool:
-        """A headline that could be a story's title: four words or more, not a question
-        or answer of an interview ("Q: ...") nor a numbered item."""
+        """A headline that could be a story's title: four words or more, capitalised, not
+        a question or answer of an interview ("Q: ...") nor a numbered item, and not a line
+        the page repeats all over (a table header)."""
         text = self.lines[i].text
         return self.headline(i) and self.feats[i].words >= 4 and not _NOT_TITLE.match(text) \
-            and _CAPITAL.match(text) is not None
+            and _CAPITAL.match(text) is not None and self.count[text.casefold()] <= 3
 
     def furniture(self, gap: list[int]) -> int:
         """Dropped lines of the gap that a catalogue pattern recognised (share rows,
