@@ -23,8 +23,11 @@ Story lines include what sits inside the story on the page (captions, bylines, i
 widgets), so `clean` must still tell those apart.
 
 2 to 4 stories per dump.  Later stories come from the other page of the same site when
-there is one (six sites have two pages each), otherwise from a page in the same language,
-so neighbouring stories often share style and vocabulary.  The junk between stories is
+there is one (six sites have two pages each), otherwise from a page in the same language
+(guessed from the body with `cleaner.language.guess_language`), so neighbouring stories
+often share style and vocabulary.  A page that is the only one of its language, or whose
+language is not recognised, takes its later stories from any page (a few dumps mix
+languages).  The junk between stories is
 real lines from the dumps (share rows, tags, breadcrumbs, related lists, footers).
 
 Scores:
@@ -164,7 +167,7 @@ class Page:
     start: int  # first line of the story (title line when found)
     end: int  # last body line (inclusive)
     title: int | None
-    language: str = "en"
+    language: str = "und"  # guessed from the body; "und" when not recognised
 
     @property
     def head(self) -> list[str]:
@@ -268,7 +271,7 @@ def load_pages(directory: Path | None = None) -> list[Page]:
         url = truth[key].get("url", "")
         site = re.sub(r"^www\.", "", url.split("/")[2]) if url.count("/") >= 2 else key
         pages.append(Page(key, url, site, body, lines, start, end, title,
-                          guess_language(body) or "en"))
+                          guess_language(body) or "und"))
     return pages
 
 

@@ -33,8 +33,11 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
+import ahocorasick_rs
 import regex
 
+from .features import strip_bullet
+from .prefilter import NO_GATE, Gate, fold, gate
 from .types import DROP_CATEGORIES
 
 PATTERN_CATEGORIES = frozenset(
@@ -44,9 +47,6 @@ PATTERN_CATEGORIES = frozenset(
 assert PATTERN_CATEGORIES <= DROP_CATEGORIES
 
 _FLAGS = regex.IGNORECASE | regex.UNICODE | regex.V0
-#: Lines with more words than this are only tried against rules with no ``max_words``
-#: guard or a larger one; keeps long body lines cheap.
-_SHORT_LINE_WORDS = 16
 
 
 class CatalogueError(ValueError):
@@ -77,9 +77,7 @@ class Rule:
         return words >= self.min_words and (self.max_words is None or words <= self.max_words)
 
     def fires(self, text: str, timeout: float | None = None) -> bool:
-        """Does this rule fire on a (normalised) line?  Used by tests and the slow path."""
-        from .features import strip_bullet
-
+        """Does this rule fire on a (normalised) line?  The definition `Matcher` follows."""
         body = strip_bullet(text)
         return self.guard(len(body.split())) and bool(self.compiled.search(body, timeout=timeout))
 
@@ -137,7 +135,12 @@ def _load_file(path, language: str, category: str) -> list[Rule]:
 @functools.lru_cache(maxsize=1)
 def load_rules() -> tuple[Rule, ...]:
     """Every pattern rule of every catalogue file, validated."""
-    root = resources.files("cleaner") / "patterns"
+    return load_directory(resources.files("cleaner") / "patterns")
+
+
+def load_directory(root) -> tuple[Rule, ...]:
+    """Every rule of a catalogue tree ``root/<language>/<category>.toml``, validated
+    (`load_rules` reads the package's own tree; tests point this at a temporary one)."""
     rules: list[Rule] = []
     seen: set[str] = set()
     for lang_dir in sorted(root.iterdir(), key=lambda p: p.name):
@@ -164,69 +167,167 @@ def languages() -> list[str]:
     return sorted({r.language for r in load_rules()} - {"common"})
 
 
-class Matcher:
-    """Finds the first catalogue rule that fires on a line, for a set of languages.
+_COMMON_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 .,:;-'\"!?()")
 
-    Rules anchored at the start (``^...``) are merged into alternations tried with
-    ``match`` (one position); the others into alternations tried with ``search``.  Each
-    kind has a set for short lines and a smaller one (rules without a low ``max_words``)
-    for long lines, so long body lines meet few patterns.
+
+def _common(strings: frozenset[str]) -> bool:
+    """Is one of these required strings likely in many lines (short, made of letters,
+    digits, common punctuation)?  Such a gate is not worth the scan when others exist."""
+    return any(len(s) < 3 and set(s) <= _COMMON_CHARS for s in strings)
+
+
+#: How many first characters of a line key the partial-match cache, and its size.
+_START_CHARS = 3
+_START_CACHE = 50_000
+#: Markers of the start and end of a line for the gate automaton.
+_START, _END = "\x02", "\x03"
+
+
+class Matcher:
+    """Finds the rule that fires on a line, for a set of rules (a language's catalogue).
+
+    Which rule: rules whose pattern starts with ``^`` come before the others; within each
+    kind, catalogue order (`load_rules` order: ``common``, then the languages, files and
+    rules in the order they are read).  `match` returns the first rule in that order
+    whose guard passes, that is enabled and that fires (`Rule.fires`), or ``None``.
+
+    How, without running every pattern on every line: each rule is a bit in an integer
+    mask, and a line's candidates are narrowed by cheap tests that every firing line
+    passes (`cleaner.prefilter`): the word-count guards (a mask per word count); for
+    anchored rules with known starts, lookups of the case-folded line's first characters;
+    for other anchored rules, the line's first character (whether the rule's `regex` can
+    match anything that starts with it, asked once per character with a partial match);
+    for rules with required strings, one Aho-Corasick pass over the folded line.  Only the
+    remaining candidates run their own compiled pattern, in order, each with the timeout.
     """
 
     def __init__(self, rules: tuple[Rule, ...]):
         self.rules = rules
-        self._by_group = {f"r{i}": rule for i, rule in enumerate(rules)}
-        index = {id(r): i for i, r in enumerate(rules)}
-        anchored = tuple(r for r in rules if r.pattern.startswith("^"))
-        floating = tuple(r for r in rules if not r.pattern.startswith("^"))
+        ordered = [r for r in rules if r.pattern.startswith("^")]
+        ordered += [r for r in rules if not r.pattern.startswith("^")]
+        self.ordered: tuple[Rule, ...] = tuple(ordered)
+        gates = [self._checked_gate(r) for r in ordered]
+        #: Rules whose derived gate did not admit one of their own examples (and so run
+        #: without one).  Empty unless `cleaner.prefilter` has a bug.
+        self.ungated = tuple(r.id for r, g in zip(ordered, gates) if g is None)
+        gates = [g or NO_GATE for g in gates]
+        self.gates = dict(zip((r.id for r in ordered), gates))
+        self._slots = [
+            (r, r.compiled.match if g.anchored else r.compiled.search) for r, g in zip(ordered, gates)
+        ]
+        everything = (1 << len(ordered)) - 1
 
-        def long_ok(r: Rule) -> bool:
-            return r.max_words is None or r.max_words > _SHORT_LINE_WORDS
+        # Word-count guards: one mask per word count up to the largest bound.
+        cap = max([r.min_words for r in ordered] + [r.max_words or 0 for r in ordered]) + 1
+        self._cap = cap
+        self._by_words = [
+            sum(1 << i for i, r in enumerate(ordered) if r.guard(w)) for w in range(cap + 1)
+        ]
 
-        self._short = (self._merge(anchored, index), self._merge(floating, index))
-        self._long = (
-            self._merge(tuple(filter(long_ok, anchored)), index),
-            self._merge(tuple(filter(long_ok, floating)), index),
-        )
+        # Other anchored rules: can they match a line that starts like this one?  Asked
+        # lazily, for the first few characters of a line (`_start_mask`).
+        self._by_start_rules = [
+            (i, r) for i, (r, g) in enumerate(zip(ordered, gates)) if g.anchored and not g.prefixes
+        ]
+        self._start_checked = sum(1 << i for i, _ in self._by_start_rules)
+        self._not_start_checked = everything & ~self._start_checked
+        self._by_start: dict[str, int] = {}
+
+        # Gate strings: one Aho-Corasick automaton finds them all in ``START + folded line
+        # + END``: prefixes as START + prefix, suffixes as suffix + END, required strings
+        # anywhere.  Each string's value has the rule's bit at ``i`` (prefix),
+        # ``n + i`` (suffix) or ``2n + i`` (required string) for rule ``i`` of ``n``.
+        n = len(ordered)
+        values: dict[str, int] = {}
+        kinds = [0, 0, 0]
+        for i, g in enumerate(gates):
+            other = g.prefixes or g.suffixes or g.anchored
+            use_literals = g.literals and not g.prefixes and not (other and _common(g.literals))
+            for kind, strings, key in (
+                (0, g.prefixes, _START.__add__),
+                (1, g.suffixes, lambda s: s + _END),
+                (2, g.literals if use_literals else None, str),
+            ):
+                if not strings or any(_START in s or _END in s for s in strings):
+                    continue
+                kinds[kind] |= 1 << i
+                for s in strings:
+                    values[key(s)] = values.get(key(s), 0) | 1 << (kind * n + i)
+        self._n, self._n2 = n, 2 * n
+        self._gated = kinds[0] | kinds[1] | kinds[2]
+        self._no_prefix, self._no_suffix, self._no_literal = (everything & ~k for k in kinds)
+        self._bits = tuple(values.values())
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            list(values), implementation=ahocorasick_rs.Implementation.DFA
+        ) if values else None
 
     @staticmethod
-    def _merge(rules: tuple[Rule, ...], index: dict[int, int]) -> regex.Pattern | None:
-        if not rules:
-            return None
-        parts = []
-        for r in rules:
-            body = f"(?-i:{r.pattern})" if r.case_sensitive else r.pattern
-            parts.append(f"(?P<r{index[id(r)]}>{body})")
-        return regex.compile("|".join(parts), _FLAGS)
+    def _checked_gate(rule: Rule) -> Gate | None:
+        """The rule's gate, or ``None`` if it would turn away one of the rule's examples."""
+        g = gate(rule.pattern)
+        for example in rule.examples:
+            body = strip_bullet(example)
+            if rule.fires(example) and not g.admits(fold(body)):
+                return None
+        return g
+
+    def _start_mask(self, start: str) -> int:
+        """The bits of the rules of `_by_start_rules` that can match a line that starts
+        with ``start`` (a partial match of the rule's own pattern), plus all others."""
+        mask = self._not_start_checked
+        for i, rule in self._by_start_rules:
+            try:
+                could = rule.compiled.match(start, None, None, None, True, 1.0) is not None
+            except TimeoutError:
+                could = True
+            if could:
+                mask |= 1 << i
+        if len(self._by_start) >= _START_CACHE:
+            self._by_start.clear()
+        self._by_start[start] = mask
+        return mask
 
     def match(self, body: str, words: int, enabled, timeout: float | None) -> Rule | None:
-        """The rule that fires on ``body`` (bullet already stripped), or ``None``.
-
-        ``enabled`` is a predicate on rule ids (`Options.rule_enabled`).
-        """
-        anchored, floating = self._short if words <= _SHORT_LINE_WORDS else self._long
-        m = None
-        try:
-            if anchored is not None:
-                m = anchored.match(body, timeout=timeout)
-            if m is None and floating is not None:
-                m = floating.search(body, timeout=timeout)
-        except TimeoutError:
+        """The rule that fires on ``body`` (bullet already stripped, ``words`` its number of
+        whitespace-separated words), or ``None``.  ``enabled`` is a predicate on rule ids
+        (`Options.rule_enabled`); ``timeout`` bounds each pattern's run (a pattern that
+        times out does not fire)."""
+        if not body:
+            return None  # no rule matches the empty string (checked when loading)
+        mask = self._by_words[words if words < self._cap else self._cap]
+        if mask & self._start_checked:
+            got = self._by_start.get(body[:_START_CHARS])
+            mask &= got if got is not None else self._start_mask(body[:_START_CHARS])
+        if not mask:
             return None
-        if m is None:
-            return None
-        rule = self._by_group[m.lastgroup]
-        if rule.guard(words) and enabled(rule.id):
-            return rule
-        # Slow path: the first hit was guarded out or disabled; try the rules in order.
-        for rule in self.rules:
-            if not (rule.guard(words) and enabled(rule.id)):
-                continue
+        if mask & self._gated:
+            folded = fold(body)
+            text = _START + folded + _END
+            if folded[-1:] == " ":  # suffixes are compared without trailing whitespace
+                text += folded.rstrip() + _END
             try:
-                if rule.compiled.search(body, timeout=timeout):
-                    return rule
-            except TimeoutError:
-                continue
+                found = self._automaton.find_matches_as_indexes(text, True)
+            except UnicodeError:  # lone surrogates: no filtering
+                found = ()
+                h = -1
+            else:
+                h = 0
+                bits = self._bits
+                for i, _, _ in found:
+                    h |= bits[i]
+            mask &= (h | self._no_prefix) & ((h >> self._n) | self._no_suffix) & (
+                (h >> self._n2) | self._no_literal)
+        slots = self._slots
+        while mask:
+            low = mask & -mask
+            rule, run = slots[low.bit_length() - 1]
+            if enabled(rule.id):
+                try:
+                    if run(body, None, None, None, False, timeout) is not None:
+                        return rule
+                except TimeoutError:
+                    pass
+            mask ^= low
         return None
 
 
@@ -261,6 +362,7 @@ BUILTIN_RULES: dict[str, str] = {
     "context.heading": "heading directly followed by body",
     "context.isolated": "body-like line far from the main text block",
     "context.list": "list item in a list that continues body text",
+    "context.appeal_block": "line between two appeal lines: part of the appeal",
     "context.appeal_tail": "short UI line that belongs to an appeal block",
     "context.bio_name": "author name line before an author bio",
     "context.boilerplate_run": "short line inside a run of boilerplate",
@@ -272,7 +374,9 @@ BUILTIN_RULES: dict[str, str] = {
 @functools.lru_cache(maxsize=1)
 def registry() -> dict[str, str]:
     """Every rule id that can appear in a `Decision`, with what it means."""
-    table = dict(BUILTIN_RULES)
+    from .extracted import RULES as EXTRACTED_RULES
+
+    table = dict(BUILTIN_RULES) | EXTRACTED_RULES
     for rule in load_rules():
         table[rule.id] = rule.note or f"{rule.category} pattern"
     return table
