@@ -207,6 +207,13 @@ def _html_titles(html: str) -> list[list[str]]:
     return out
 
 
+#: Non-blank lines between two parts of a body that still make one story, and non-blank
+#: lines above the body searched for the page's headline (a byline, date and a share row
+#: of a dozen buttons can sit between them).
+_RUN_GAP = 25
+_TITLE_LINES = 15
+
+
 def _locate(lines: list[str], body: str, titles: list[list[str]]) -> tuple[int, int, int | None] | None:
     """The dump lines of the story: (first, last, title line) or None when the body
     cannot be found in the dump."""
@@ -218,11 +225,12 @@ def _locate(lines: list[str], body: str, titles: list[list[str]]) -> tuple[int, 
             matched.append(i)
     if not matched:
         return None
-    # Runs of matched lines with few non-blank lines between; the run with most tokens.
+    # Runs of matched lines with at most `_RUN_GAP` non-blank lines between (a photo
+    # gallery can sit inside the body); the run with most tokens.
     runs: list[list[int]] = [[matched[0]]]
     for a, b in zip(matched, matched[1:]):
         gap = sum(1 for j in range(a + 1, b) if lines[j].strip())
-        if gap > 8:
+        if gap > _RUN_GAP:
             runs.append([])
         runs[-1].append(b)
     best = max(runs, key=lambda run: sum(len(_tokens(lines[i])) for i in run))
@@ -236,7 +244,7 @@ def _locate(lines: list[str], body: str, titles: list[list[str]]) -> tuple[int, 
         if not lines[j].strip():
             continue
         seen += 1
-        if seen > 10:
+        if seen > _TITLE_LINES:
             break
         toks = _tokens(lines[j])
         if len(toks) < 2:

@@ -66,8 +66,8 @@ _ABOVE_LINES = 12
 #: and a change of vocabulary (cosine of content words, as in TextTiling) add to it;
 #: shared vocabulary takes from it.
 OPENING_WEIGHT = {"meta": 3.0, "repeat": 2.0, "dateline": 1.5}
-DROPPED_WEIGHT, DROPPED_MAX = 0.25, 2.0
-FURNITURE_WEIGHT, FURNITURE_MAX = 0.5, 2.0
+DROPPED_WEIGHT, DROPPED_MAX = 0.2, 2.0
+FURNITURE_WEIGHT, FURNITURE_MAX = 0.4, 2.0
 HEADLINE_WEIGHT = 0.5
 #: (cosine below, weight) from the lowest; (cosine above, weight) from the highest.
 COHESION_LOW = ((0.03, 1.5), (0.06, 1.0), (0.10, 0.5))
@@ -80,7 +80,7 @@ _NEUTRAL = 0.15  # a cosine that neither adds nor takes
 LOOKAHEAD_WORDS = 40
 LOOKAHEAD_SLACK = 0.5
 #: Body words a story holds before another full story can start.
-STORY_MIN_WORDS = 40
+STORY_MIN_WORDS = 60
 #: Content words needed after a gap for a cohesion judgement.
 _MIN_AFTER_WORDS = 25
 #: A teaser line has at least this many words; a teaser's own title line at least
@@ -160,8 +160,10 @@ def _meta(text: str, f: Features, decision: Decision) -> bool:
         return True
     if _BYLINE.match(text) and f.words <= 12:
         return True
-    if f.words > 14 or f.terminal and f.words > 8 or _DASHED.match(text):
+    if f.terminal and f.words > 8 or _DASHED.match(text) or f.words > 20:
         return False
+    if f.words > 14:  # "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 ..."
+        return len(_DATE.findall(text)) >= 2
     return bool(_DATE.search(text) or (_UPDATED.match(text) and f.words <= 12))
 
 
@@ -169,10 +171,10 @@ def boundary_score(opening: str | None, dropped: int, furniture: int, headline: 
                    cohesion: float) -> float:
     """The evidence that a story starts in a gap, summed (weights above).
 
-    >>> boundary_score("meta", 2, 1, True, 0.2)  # title, byline, share row
-    4.0
-    >>> boundary_score(None, 2, 0, True, 0.3)  # a subheading between related paragraphs
-    0.0
+    >>> boundary_score("meta", 3, 2, True, 0.02) >= BOUNDARY_SCORE  # title, byline, share row
+    True
+    >>> boundary_score(None, 2, 0, True, 0.3) >= BOUNDARY_SCORE  # a subheading, same topic
+    False
     """
     score = OPENING_WEIGHT.get(opening or "", 0.0)
     score += min(dropped * DROPPED_WEIGHT, DROPPED_MAX) + min(furniture * FURNITURE_WEIGHT, FURNITURE_MAX)
@@ -319,14 +321,15 @@ class _Reader:
     def _longer_above(self, j: int) -> int:
         """A headline up to `_LONGER_REACH` lines above ``j`` with more words (a title above
         a section label, byline or photo credits), not past a meta line or a line the
-        catalogue dropped."""
+        catalogue dropped, and not one that holds ``j`` (a breadcrumb ending in the title)."""
         best = j
         k = self.pos[j]
         above = [x for x in self.content[max(0, k - 2 * _LONGER_REACH):k] if _LETTER.search(self.lines[x].text)]
         for x in above[::-1][:_LONGER_REACH]:
             if self.meta(x) or self.body(x) or self.furniture([x]):
                 break
-            if self.headline(x) and self.feats[x].words > self.feats[best].words:
+            if self.headline(x) and self.feats[x].words > self.feats[best].words \
+                    and self.lines[j].text.casefold() not in self.lines[x].text.casefold():
                 best = x
         return best
 
@@ -442,6 +445,7 @@ def find_stories(
     body_total = body_seen  # in the document so far
     skip = -1
     pending = None  # a better gap found ahead: the boundary goes there
+    between: set[int] = set()  # kept lines between a boundary and the better gap after it
     for c in range(1, m):
         i, prev = kept[c], kept[c - 1]
         if c == skip:  # the text of a teaser whose title line opened it
@@ -477,8 +481,11 @@ def find_stories(
             pending = None
             segs.append([c, g.title, g.opening is not None, False])
             body_seen = feats[i].words if r.body(i) else 0
-        elif r.body(i):
-            body_seen += feats[i].words
+        else:
+            if pending is not None:
+                between.add(i)
+            elif r.body(i):
+                body_seen += feats[i].words
         if r.body(i):
             body_total += feats[i].words
 
@@ -492,8 +499,14 @@ def find_stories(
         c1 = segs[s + 1][0] if s + 1 < len(segs) else m
         members_of.append(kept[c0:c1])
     stories: list[dict] = []
+    for i in between:
+        if final[i].keep:
+            final[i] = Decision(False, "context.isolated", "boilerplate",
+                                "kept line between two stories (a caption above the next title)", "context")
     for s, (c0, title, strong, teaser) in enumerate(segs):
-        members = members_of[s]
+        members = [i for i in members_of[s] if i not in between]
+        if not members:
+            continue
         # A segment that reaches into the main region is that region's lines and the
         # runs of the segment beside it that continue its vocabulary (the region can end
         # at a related-links box inside an article); a segment wholly outside it comes
