@@ -9,6 +9,8 @@ separately as ``cold``).
 
     python3 -m benchmarks.matcher_speed              # matcher('en') and matcher('de')
     python3 -m benchmarks.matcher_speed --lang fr --repeat 5
+    git show REV:cleaner/catalogue.py > /tmp/old.py
+    python3 -m benchmarks.matcher_speed --baseline /tmp/old.py   # before/after
 """
 
 from __future__ import annotations
@@ -36,8 +38,24 @@ def dump_lines(cache: DiskCache | None = None) -> list[str]:
     return lines
 
 
-def bench(language: str | None, lines: list[str], repeat: int = 3) -> dict[str, float]:
-    from cleaner.catalogue import Matcher, load_rules, matcher
+def baseline_matcher(path: str):
+    """The ``Matcher`` class of another version of ``cleaner/catalogue.py`` (a file), run
+    on today's rules: ``git show REV:cleaner/catalogue.py > old.py``."""
+    import importlib.util
+    import sys
+
+    import cleaner  # noqa: F401  (the package the file's relative imports resolve in)
+
+    name = "cleaner._baseline_catalogue"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module.Matcher
+
+
+def bench(language: str | None, lines: list[str], repeat: int = 3, matcher_class=None) -> dict[str, float]:
+    from cleaner.catalogue import matcher
     from cleaner.features import strip_bullet
     from cleaner.options import Options
 
@@ -45,8 +63,10 @@ def bench(language: str | None, lines: list[str], repeat: int = 3) -> dict[str, 
     enabled, timeout = opts.rule_enabled, opts.regex_timeout
     items = [(b, len(b.split())) for b in map(strip_bullet, lines)]
     matcher.cache_clear()
+    rules = matcher(language).rules
+    matcher.cache_clear()
     t0 = time.process_time()
-    m = matcher(language)
+    m = matcher(language) if matcher_class is None else matcher_class(rules)
     build = time.process_time() - t0
     runs = []
     fired = 0
@@ -72,14 +92,21 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lang", action="append", help="language code (repeatable); default en, de")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--baseline", metavar="CATALOGUE_PY",
+                    help="also time the Matcher of this catalogue.py (another version), "
+                         "alternating with today's")
     args = ap.parse_args(argv)
     lines = dump_lines()
-    print("| matcher | rules | lines | fired | build ms | cold µs/line | best µs/line |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    systems = [("today", None)]
+    if args.baseline:
+        systems.append(("baseline", baseline_matcher(args.baseline)))
+    print("| matcher | version | rules | lines | fired | build ms | cold µs/line | best µs/line |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for lang in args.lang or ["en", "de"]:
-        r = bench(lang, lines, args.repeat)
-        print(f"| matcher({lang!r}) | {r['rules']} | {r['lines']} | {r['fired']} | "
-              f"{r['build_ms']:.1f} | {r['cold_us']:.2f} | {r['best_us']:.2f} |")
+        for name, cls in systems:
+            r = bench(lang, lines, args.repeat, cls)
+            print(f"| matcher({lang!r}) | {name} | {r['rules']} | {r['lines']} | {r['fired']} | "
+                  f"{r['build_ms']:.1f} | {r['cold_us']:.2f} | {r['best_us']:.2f} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ import ahocorasick_rs
 import regex
 
 from .features import strip_bullet
-from .prefilter import NO_GATE, Gate, fold, gate
+from .prefilter import NO_GATE, PREFIX_CHARS, Gate, StartIndex, fold, gate, other_digits
 from .types import DROP_CATEGORIES
 
 PATTERN_CATEGORIES = frozenset(
@@ -167,20 +167,18 @@ def languages() -> list[str]:
     return sorted({r.language for r in load_rules()} - {"common"})
 
 
-_COMMON_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 .,:;-'\"!?()")
-
-
-def _common(strings: frozenset[str]) -> bool:
-    """Is one of these required strings likely in many lines (short, made of letters,
-    digits, common punctuation)?  Such a gate is not worth the scan when others exist."""
-    return any(len(s) < 3 and set(s) <= _COMMON_CHARS for s in strings)
+def _weak(strings: frozenset[str]) -> bool:
+    """Are these required strings likely in many lines (one ASCII character, two
+    letters or digits)?"""
+    return any((len(s) == 1 and s.isascii()) or (len(s) == 2 and s.isalnum()) for s in strings)
 
 
 #: How many first characters of a line key the partial-match cache, and its size.
 _START_CHARS = 3
 _START_CACHE = 50_000
-#: Markers of the start and end of a line for the gate automaton.
-_START, _END = "\x02", "\x03"
+_PARTIAL_TIMEOUT = 0.1
+#: Suffix gates are compared with the line's last characters, reversed.
+_END_CHARS = PREFIX_CHARS + 1
 
 
 class Matcher:
@@ -233,41 +231,65 @@ class Matcher:
         self._not_start_checked = everything & ~self._start_checked
         self._by_start: dict[str, int] = {}
 
-        # Gate strings: one Aho-Corasick automaton finds them all in ``START + folded line
-        # + END``: prefixes as START + prefix, suffixes as suffix + END, required strings
-        # anywhere.  Each string's value has the rule's bit at ``i`` (prefix),
-        # ``n + i`` (suffix) or ``2n + i`` (required string) for rule ``i`` of ``n``.
-        n = len(ordered)
+        # Anchored rules with known starts, rules with known ends: a trie (a `StartIndex`)
+        # each, of the folded strings (ends reversed).  A lookup gives the bits of the
+        # rules whose strings are there, plus those of the rules without such a gate.
+        self._prefix_match, self._prefix_bits, self._no_prefix = self._index(
+            [g.prefixes for g in gates])
+        self._suffix_match, self._suffix_bits, self._no_suffix = self._index(
+            [frozenset(s[::-1] for s in g.suffixes) if g.suffixes else None for g in gates])
+        self._prefixed = everything & ~self._no_prefix
+        self._suffixed = everything & ~self._no_suffix
+
+        # Required strings: one Aho-Corasick automaton finds them all in a line.  Left out
+        # when they are short and the rule has a known start, or a known end and common
+        # strings: they would cost more to find than they save.
         values: dict[str, int] = {}
-        kinds = [0, 0, 0]
+        literal = 0
         for i, g in enumerate(gates):
-            other = g.prefixes or g.suffixes or g.anchored
-            use_literals = g.literals and not g.prefixes and not (other and _common(g.literals))
-            for kind, strings, key in (
-                (0, g.prefixes, _START.__add__),
-                (1, g.suffixes, lambda s: s + _END),
-                (2, g.literals if use_literals else None, str),
-            ):
-                if not strings or any(_START in s or _END in s for s in strings):
-                    continue
-                kinds[kind] |= 1 << i
-                for s in strings:
-                    values[key(s)] = values.get(key(s), 0) | 1 << (kind * n + i)
-        self._n, self._n2 = n, 2 * n
-        self._gated = kinds[0] | kinds[1] | kinds[2]
-        self._no_prefix, self._no_suffix, self._no_literal = (everything & ~k for k in kinds)
-        self._bits = tuple(values.values())
+            if not g.literals:
+                continue
+            if min(map(len, g.literals)) >= 4 or not (g.prefixes or g.suffixes and _weak(g.literals)):
+                literal |= 1 << i
+                for s in g.literals:
+                    values[s] = values.get(s, 0) | 1 << i
+        self._literal = literal
+        self._no_literal = everything & ~literal
+        self._literal_bits = tuple(values.values())
         self._automaton = ahocorasick_rs.AhoCorasick(
-            list(values), implementation=ahocorasick_rs.Implementation.DFA
+            list(values), implementation=ahocorasick_rs.Implementation.ContiguousNFA
         ) if values else None
+        # Rules whose strings assume digits are 0-9 pass every gate on other lines.
+        self._digit_rules = sum(1 << i for i, g in enumerate(gates) if g.digits)
+
+    @staticmethod
+    def _index(sets: list[frozenset[str] | None]):
+        """For string sets (one per rule, or ``None``): the ``match`` of a `StartIndex` of
+        them all, the rule bits of each string it can match (plus those of the rules
+        without a set), and the latter alone."""
+        values: dict[str, int] = {}
+        gated = 0
+        for i, strings in enumerate(sets):
+            if strings:
+                gated |= 1 << i
+                for s in strings:
+                    values[s] = values.get(s, 0) | 1 << i
+        rest = ((1 << len(sets)) - 1) & ~gated
+        index = StartIndex(values)
+        return index.match, {s: b | rest for s, b in index.closure.items()}, rest
 
     @staticmethod
     def _checked_gate(rule: Rule) -> Gate | None:
-        """The rule's gate, or ``None`` if it would turn away one of the rule's examples."""
+        """The rule's gate, or ``None`` if it (or the first-characters check of an
+        anchored rule) would turn away one of the rule's examples."""
         g = gate(rule.pattern)
         for example in rule.examples:
             body = strip_bullet(example)
-            if rule.fires(example) and not g.admits(fold(body)):
+            if not rule.fires(example):
+                continue
+            if not g.admits(fold(body)):
+                return None
+            if g.anchored and not rule.compiled.match(body[:_START_CHARS], partial=True):
                 return None
         return g
 
@@ -277,7 +299,7 @@ class Matcher:
         mask = self._not_start_checked
         for i, rule in self._by_start_rules:
             try:
-                could = rule.compiled.match(start, None, None, None, True, 1.0) is not None
+                could = rule.compiled.match(start, None, None, None, True, _PARTIAL_TIMEOUT) is not None
             except TimeoutError:
                 could = True
             if could:
@@ -300,23 +322,27 @@ class Matcher:
             mask &= got if got is not None else self._start_mask(body[:_START_CHARS])
         if not mask:
             return None
-        if mask & self._gated:
-            folded = fold(body)
-            text = _START + folded + _END
-            if folded[-1:] == " ":  # suffixes are compared without trailing whitespace
-                text += folded.rstrip() + _END
+        folded = fold(body)
+        gated = mask
+        if mask & self._prefixed:
+            m = self._prefix_match(folded)
+            mask &= self._prefix_bits[m[0]] if m else self._no_prefix
+        if mask & self._suffixed:
+            m = self._suffix_match(folded.rstrip()[:-_END_CHARS:-1])
+            mask &= self._suffix_bits[m[0]] if m else self._no_suffix
+        if mask & self._literal:
             try:
-                found = self._automaton.find_matches_as_indexes(text, True)
+                found = self._automaton.find_matches_as_indexes(folded, True)
             except UnicodeError:  # lone surrogates: no filtering
-                found = ()
-                h = -1
+                found, hits = (), mask
             else:
-                h = 0
-                bits = self._bits
+                hits = self._no_literal
+                bits = self._literal_bits
                 for i, _, _ in found:
-                    h |= bits[i]
-            mask &= (h | self._no_prefix) & ((h >> self._n) | self._no_suffix) & (
-                (h >> self._n2) | self._no_literal)
+                    hits |= bits[i]
+            mask &= hits
+        if gated & self._digit_rules and not folded.isascii() and other_digits(folded):
+            mask |= gated & self._digit_rules
         slots = self._slots
         while mask:
             low = mask & -mask

@@ -10,8 +10,8 @@ expression runs:
   and the line, without trailing whitespace, ends with one of these strings;
 - ``literals``: every match contains one of these strings somewhere.
 
-Strings are case-folded (`fold`: `str.casefold` without U+0307) and compared with the
-folded line.  That is sound for case-insensitive patterns because two characters that
+Strings are case-folded (`fold`: `str.casefold`, with two adjustments) and compared with
+the folded line.  That is sound for case-insensitive patterns because two characters that
 match each other under the `regex` module's simple case folding fold the same way, and
 `regex`'s ``\\s`` only matches characters that `str.rstrip` removes (the tests check both
 over all of Unicode, for every character a gate uses).
@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+import regex
 from typing import NamedTuple
 
 try:  # Python 3.11+
@@ -39,12 +41,18 @@ except ImportError:  # pragma: no cover - Python < 3.11
 #: Prefix and suffix gates are cut to this many characters (a shorter prefix is still a
 #: prefix), which keeps the per-line lookups few.
 PREFIX_CHARS = 8
+#: Required strings are cut to this many characters.
+LITERAL_CHARS = 10
 #: Start and required strings are cut to this many characters while analysing.
 PREFIX_CUT = 16
 #: Exact string sets longer than this are abandoned.
 MAX_EXACT_CHARS = 64
 #: Sets larger than this are abandoned.
 MAX_SET = 200
+#: Choosing among required-string sets: longer strings are rarer, up to this length;
+#: beyond it, fewer strings win.
+SCORE_CAP = 100
+SCORE_SIZE = 1000.0
 #: Character ranges wider than this are treated as "any character".
 MAX_RANGE = 64
 
@@ -58,9 +66,13 @@ class Gate:
     suffixes: frozenset[str] | None = None
     literals: frozenset[str] | None = None
     anchored: bool = False
+    #: The strings take ``\\d`` to be ``[0-9]``: no condition on a line with other digits.
+    digits: bool = False
 
     def admits(self, folded: str) -> bool:
         """Can a line whose case-folded text is ``folded`` match?"""
+        if self.digits and other_digits(folded):
+            return True
         if self.prefixes is not None and not folded.startswith(tuple(self.prefixes)):
             return False
         if self.suffixes is not None and not folded.rstrip().endswith(tuple(self.suffixes)):
@@ -173,7 +185,7 @@ def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
 def _score(s: frozenset[str] | None) -> float:
     if not s or "" in s:
         return -1.0
-    return min(map(len, s)) - len(s) / 1000.0
+    return min(SCORE_CAP, min(map(len, s))) - len(s) / SCORE_SIZE
 
 
 def _best(*sets: frozenset[str] | None) -> frozenset[str] | None:
@@ -189,15 +201,28 @@ _SPACES = re.compile(r"\s+")
 
 
 def fold(text: str) -> str:
-    """The text as gates see it: `str.casefold` without U+0307 (the combining dot that
-    ``İ`` folds to, so that it folds to ``i`` as `regex` matches it), every run of
-    whitespace one space.  Cheap for a line that is already normalised."""
+    """The text as gates see it: `str.casefold`, without U+0307 (the combining dot that
+    ``İ`` folds to: `regex` matches ``İ`` with ``i``) and with ``ı`` as ``i`` (`regex`
+    matches it with ``I``), every run of whitespace one space.  Cheap for a line that is
+    already normalised."""
     folded = text.casefold()
     if not folded.isascii():
-        folded = folded.replace("\u0307", "")
+        # The combining dot that "İ" folds to; dotless "ı", which `regex` matches with "I".
+        folded = folded.replace("\u0307", "").replace("\u0131", "i")
     if "  " in folded or not folded.isprintable():
         folded = _SPACES.sub(" ", folded)
     return folded
+
+
+# A decimal digit other than 0-9, as `regex` (whose Unicode tables may be newer than the
+# standard library's) sees it.
+_OTHER_DIGIT = regex.compile(r"[^\D0-9]")
+
+
+def other_digits(folded: str) -> bool:
+    """Does the text hold a decimal digit other than 0-9 (such as `regex`'s ``\\d``
+    matches)?"""
+    return not folded.isascii() and _OTHER_DIGIT.search(folded) is not None
 
 
 def _fold_char(c: str) -> str:
@@ -215,124 +240,194 @@ def _fold_chars(codes) -> frozenset[str]:
 
 # --- the analysis -----------------------------------------------------------------------
 
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT))
+_DIGITS = tuple(range(ord("0"), ord("9") + 1))
 
-def _in_class(items) -> _Info:
-    codes: list[int] = []
-    for op, av in items:
-        if op is _c.LITERAL:
-            codes.append(av)
-        elif op is _c.CATEGORY and av is _c.CATEGORY_SPACE:
-            codes.append(32)  # any whitespace: one space once folded
-        elif op is _c.RANGE:
-            lo, hi = av
-            if hi - lo > MAX_RANGE:
+
+class _Analysis:
+    """One pass over a parse tree.  ``digits``: take ``\\d`` to be ``[0-9]`` (true of
+    every line without other decimal digits; `Gate.digits` records the assumption)."""
+
+    def __init__(self, digits: bool):
+        self.digits = digits
+        self.used_digits = False
+
+    def in_class(self, items) -> _Info:
+        codes: list[int] = []
+        for op, av in items:
+            if op is _c.LITERAL:
+                codes.append(av)
+            elif op is _c.CATEGORY and av is _c.CATEGORY_SPACE:
+                codes.append(32)  # any whitespace: one space once folded
+            elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT and self.digits:
+                self.used_digits = True
+                codes.extend(_DIGITS)
+            elif op is _c.RANGE:
+                lo, hi = av
+                if hi - lo > MAX_RANGE:
+                    return _UNKNOWN_CHAR
+                codes.extend(range(lo, hi + 1))
+            else:  # NEGATE, other categories ...
                 return _UNKNOWN_CHAR
-            codes.extend(range(lo, hi + 1))
-        else:  # NEGATE, CATEGORY, ...
-            return _UNKNOWN_CHAR
-    chars = _fold_chars(codes)
-    return _Info(chars, chars, chars, False)
+        chars = _fold_chars(codes)
+        return _Info(chars, chars, chars, False)
 
-
-def _seq(items: list) -> _Info:
-    infos = [_node(op, av) for op, av in items]
-    n = len(infos)
-    if not n:
-        return _EMPTY
-    # Every string the whole sequence can match, if few.
-    exact: frozenset[str] | None = frozenset({""})
-    for inf in infos:
-        exact = _product(exact, inf.exact) if (exact is not None and inf.exact is not None) else None
-    # pres[i]: how every non-empty match of infos[i:] starts; empties[i]: can it be empty.
-    pres: list[frozenset[str] | None] = [None] * (n + 1)
-    empties = [True] * (n + 1)
-    pres[n] = frozenset()
-    for i in range(n - 1, -1, -1):
-        inf, after, after_empty = infos[i], pres[i + 1], empties[i + 1]
-        pre: frozenset[str] | None
-        if inf.exact is not None:
-            parts: set[str] | None = set()
-            for e in inf.exact:
-                if e == "":
-                    if after is None:
-                        parts = None
-                        break
-                    parts |= after
-                    continue
-                if len(e) >= PREFIX_CUT or after is None or after_empty:
-                    parts.add(e[:PREFIX_CUT])
-                if len(e) < PREFIX_CUT and after is not None:
-                    parts.update(_cat(e, f)[:PREFIX_CUT] for f in after)
-                if len(parts) > MAX_SET:
-                    parts = None
-                    break
-            pre = frozenset(parts) if parts is not None else None
-        elif inf.pre is None:
-            pre = None
-        elif inf.empty:
-            pre = None if after is None else inf.pre | after
-        else:
-            pre = inf.pre
-        if pre is not None and len(pre) > MAX_SET:
-            pre = None
-        pres[i] = pre
-        empties[i] = inf.empty and after_empty
-    # Required strings: an item's own, or how a tail that cannot be empty starts.
-    candidates = [inf.req for inf in infos if not inf.empty]
-    candidates += [pres[i] for i in range(n) if pres[i] is not None and not empties[i]]
-    if exact is not None:
-        candidates.append(frozenset(s[:PREFIX_CUT] for s in exact))
-    return _Info(exact, pres[0], _best(*candidates), empties[0])
-
-
-def _node(op, av) -> _Info:
-    if op is _c.LITERAL:
-        ch = frozenset({_fold_char(chr(av))})
-        return _Info(ch, ch, ch, False)
-    if op is _c.IN:
-        return _in_class(av)
-    if op in (_c.NOT_LITERAL, _c.ANY, _c.CATEGORY):
-        return _UNKNOWN_CHAR
-    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return _EMPTY
-    if op is _c.SUBPATTERN:
-        return _seq(av[-1])
-    if op is _c.ATOMIC_GROUP:
-        return _seq(av)
-    if op is _c.BRANCH:
-        infos = [_seq(b) for b in av[1]]
-        exact = None
-        if all(i.exact is not None for i in infos):
-            exact = frozenset().union(*(i.exact for i in infos))
-            if len(exact) > MAX_SET:
-                exact = None
-        pre = None
-        if all(i.pre is not None for i in infos):
-            pre = frozenset().union(*(i.pre for i in infos))
-            if len(pre) > MAX_SET:
+    def seq(self, items) -> _Info:
+        infos = [self.node(op, av) for op, av in items]
+        n = len(infos)
+        if not n:
+            return _EMPTY
+        # Every string the whole sequence can match, if few.
+        exact: frozenset[str] | None = frozenset({""})
+        for inf in infos:
+            exact = _product(exact, inf.exact) if (exact is not None and inf.exact is not None) else None
+        # pres[i]: how every non-empty match of infos[i:] starts; empties[i]: can it be empty.
+        pres: list[frozenset[str] | None] = [None] * (n + 1)
+        empties = [True] * (n + 1)
+        pres[n] = frozenset()
+        for i in range(n - 1, -1, -1):
+            inf, after, after_empty = infos[i], pres[i + 1], empties[i + 1]
+            if inf.exact is not None:
+                pre = _starts(inf.exact, after, after_empty)
+            elif inf.pre is None:
                 pre = None
-        req = None
-        if all(_score(i.req) > 0 for i in infos):
-            req = frozenset().union(*(i.req for i in infos))
-        return _Info(exact, pre, req, any(i.empty for i in infos))
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
-        lo, hi, sub = av
-        inf = _seq(sub)
-        if inf.exact is not None and inf.exact <= {"", " "}:
-            # Whitespace, folded to one space however many times it repeats.
-            if lo == 0 or "" in inf.exact:
-                return _Info(frozenset({"", " "}), frozenset({" "}), None, True)
-            return _Info(frozenset({" "}), frozenset({" "}), frozenset({" "}), False)
-        if lo == 0:
-            exact = inf.exact | {""} if (hi == 1 and inf.exact is not None) else None
-            return _Info(exact, inf.pre, None, True)
-        exact = None
-        if lo == hi and inf.exact is not None and lo <= 4:
-            exact = frozenset({""})
-            for _ in range(lo):
-                exact = _product(exact, inf.exact) if exact is not None else None
-        return _Info(exact, inf.pre, inf.req, inf.empty)
-    return _Info(None, None, None, True)  # anything else: no knowledge at all
+            elif inf.empty:
+                pre = None if after is None else inf.pre | after
+            else:
+                pre = inf.pre
+            pres[i] = _shrink(pre)
+            empties[i] = inf.empty and after_empty
+        # Required strings: an item's own, or how a tail that cannot be empty starts.
+        candidates = [inf.req for inf in infos if not inf.empty]
+        candidates += [pres[i] for i in range(n) if pres[i] is not None and not empties[i]]
+        if exact is not None:
+            candidates.append(frozenset(s[:PREFIX_CUT] for s in exact))
+        return _Info(exact, pres[0], _best(*candidates), empties[0])
+
+    def node(self, op, av) -> _Info:
+        if op is _c.LITERAL:
+            ch = frozenset({_fold_char(chr(av))})
+            return _Info(ch, ch, ch, False)
+        if op is _c.IN:
+            return self.in_class(av)
+        if op in (_c.NOT_LITERAL, _c.ANY, _c.CATEGORY):
+            return _UNKNOWN_CHAR
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            return _EMPTY
+        if op is _c.SUBPATTERN:
+            return self.seq(av[-1])
+        if op is _c.ATOMIC_GROUP:
+            return self.seq(av)
+        if op is _c.BRANCH:
+            infos = [self.seq(b) for b in av[1]]
+            exact = None
+            if all(i.exact is not None for i in infos):
+                exact = frozenset().union(*(i.exact for i in infos))
+                if len(exact) > MAX_SET:
+                    exact = None
+            pre = None
+            if all(i.pre is not None for i in infos):
+                pre = _shrink(frozenset().union(*(i.pre for i in infos)))
+            req = None
+            if all(_score(i.req) > 0 for i in infos):
+                req = frozenset().union(*(i.req for i in infos))
+            return _Info(exact, pre, req, any(i.empty for i in infos))
+        if op in _REPEATS:
+            lo, hi, sub = av
+            inf = self.seq(sub)
+            if inf.exact is not None and inf.exact <= {"", " "}:
+                # Whitespace, folded to one space however many times it repeats.
+                if lo == 0 or "" in inf.exact:
+                    return _Info(frozenset({"", " "}), frozenset({" "}), None, True)
+                return _Info(frozenset({" "}), frozenset({" "}), frozenset({" "}), False)
+            if lo == 0:
+                exact = inf.exact | {""} if (hi == 1 and inf.exact is not None) else None
+                return _Info(exact, inf.pre, None, True)
+            exact = None
+            if lo == hi and inf.exact is not None and lo <= 4:
+                exact = frozenset({""})
+                for _ in range(lo):
+                    exact = _product(exact, inf.exact) if exact is not None else None
+            return _Info(exact, inf.pre, inf.req, inf.empty)
+        return _Info(None, None, None, True)  # anything else: no knowledge at all
+
+    def stripped_starts(self, items) -> tuple[frozenset[str] | None, bool]:
+        """For a reversed sequence: how its matches start once leading whitespace is
+        removed (``None``: unknown), and whether a match can be whitespace only."""
+        items = list(items)
+        starts: set[str] = set()
+        for i, (op, av) in enumerate(items):
+            if _blank(op, av):
+                continue
+            optional = op in _REPEATS and av[1] == 1  # (...)? or (...){1}
+            if op in (_c.SUBPATTERN, _c.ATOMIC_GROUP, _c.BRANCH) or optional:
+                branches = (
+                    [av[-1]] if op in (_c.SUBPATTERN, *_REPEATS)
+                    else [av] if op is _c.ATOMIC_GROUP else av[1]
+                )
+                vanish = optional and av[0] == 0
+                for b in branches:
+                    sub, v = self.stripped_starts(b)
+                    if sub is None:
+                        return None, False
+                    starts |= sub
+                    vanish = vanish or v
+                if not vanish:
+                    return frozenset(starts), False
+                continue
+            head = self.node(op, av)
+            # The item's non-empty matches (nothing of them is stripped), then the rest.
+            if head.exact is not None:
+                rest = self.seq(items[i + 1:])
+                got = _starts(head.exact - {""}, rest.pre, rest.empty)
+                if got is None:
+                    return None, False
+                starts |= got
+            elif head.pre is None:
+                return None, False
+            else:
+                starts |= head.pre
+            shrunk = _shrink(starts)
+            if shrunk is None:
+                return None, False
+            starts = set(shrunk)
+            if not head.empty:
+                return frozenset(starts), False
+            # The item may match nothing: what follows it may be what the line ends with.
+        return frozenset(starts), True
+
+
+def _starts(exact: frozenset[str], after: frozenset[str] | None, after_empty: bool) -> frozenset[str] | None:
+    """How non-empty matches of an item that matches ``exact``, followed by something
+    whose non-empty matches start with ``after`` (possibly empty: ``after_empty``), start."""
+    if "" in exact and after is None:
+        return None
+    parts: set[str] = set(after) if "" in exact else set()
+    short: set[str] = set(parts)
+    for e in exact:
+        if not e:
+            continue
+        short.add(e[:PREFIX_CUT])
+        if len(e) >= PREFIX_CUT or after is None or after_empty:
+            parts.add(e[:PREFIX_CUT])
+        if len(e) < PREFIX_CUT and after is not None:
+            parts.update(_cat(e, f)[:PREFIX_CUT] for f in after)
+    # Too many combinations: the item's own strings still start every match.
+    if len(parts) <= MAX_SET:
+        return frozenset(parts)
+    return _shrink(short)
+
+
+def _shrink(starts) -> frozenset[str] | None:
+    """A start set of at most `MAX_SET` strings, cut shorter if need be (a shorter start is
+    still a start), or ``None``."""
+    if starts is None:
+        return None
+    for cut in (PREFIX_CUT, 8, 4, 2, 1):
+        out = frozenset(s[:cut] for s in starts)
+        if len(out) <= MAX_SET:
+            return out
+    return None
 
 
 def _anchored(items) -> bool:
@@ -365,9 +460,6 @@ def _anchored_end(items) -> bool:
     if op is _c.BRANCH:
         return all(_anchored_end(list(b)) for b in av[1])
     return False
-
-
-_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT))
 
 
 def _reversed(items) -> list:
@@ -404,60 +496,17 @@ def _blank(op, av) -> bool:
     return False
 
 
-def _stripped_starts(items) -> tuple[frozenset[str] | None, bool]:
-    """For a reversed sequence: how its matches start once leading whitespace is removed
-    (``None``: unknown), and whether a match can be whitespace only."""
-    items = list(items)
-    starts: set[str] = set()
-    for i, (op, av) in enumerate(items):
-        if _blank(op, av):
-            continue
-        if op in (_c.SUBPATTERN, _c.ATOMIC_GROUP, _c.BRANCH):
-            branches = [av[-1]] if op is _c.SUBPATTERN else [av] if op is _c.ATOMIC_GROUP else av[1]
-            vanish = False
-            for b in branches:
-                sub, v = _stripped_starts(b)
-                if sub is None:
-                    return None, False
-                starts |= sub
-                vanish = vanish or v
-            if not vanish:
-                return frozenset(starts), False
-            continue
-        head = _node(op, av)
-        # The item's non-empty matches (nothing of them is stripped), then the rest.
-        if head.exact is not None:
-            rest = _seq(items[i + 1:])
-            for e in head.exact:
-                if not e:
-                    continue
-                if rest.pre is None or rest.empty or len(e) >= PREFIX_CUT:
-                    starts.add(e[:PREFIX_CUT])
-                if rest.pre is not None and len(e) < PREFIX_CUT:
-                    starts.update(_cat(e, f)[:PREFIX_CUT] for f in rest.pre)
-            if len(starts) > MAX_SET:
-                return None, False
-        elif head.pre is None:
-            return None, False
-        else:
-            starts |= head.pre
-        if not head.empty:
-            return frozenset(starts), False
-        # The item may match nothing: what follows it may be what the line ends with.
-    return frozenset(starts), True
-
-
 def gate(pattern: str) -> Gate:
     """The necessary conditions of a catalogue pattern (see the module docstring)."""
     text = _prepare(pattern)
     if text is None:
         return NO_GATE
     try:
-        tree = _sre_parse.parse(text, re.IGNORECASE)
+        items = list(_sre_parse.parse(text, re.IGNORECASE))
     except (re.error, RecursionError, OverflowError, ValueError):
         return NO_GATE
-    items = list(tree)
-    info = _seq(items)
+    analysis = _Analysis(digits=True)
+    info = analysis.seq(items)
     if info.empty:
         return NO_GATE
     anchored = _anchored(items)
@@ -466,11 +515,22 @@ def gate(pattern: str) -> Gate:
         prefixes = _minimal(frozenset(s[:PREFIX_CHARS] for s in info.pre))
     suffixes = None
     if _anchored_end(items):
-        ends, vanish = _stripped_starts(_reversed(items))
+        ends, vanish = analysis.stripped_starts(_reversed(items))
         if ends and not vanish and not any(s[:1].isspace() or not s for s in ends):
             suffixes = frozenset(s[::-1] for s in _minimal(frozenset(s[:PREFIX_CHARS] for s in ends)))
-    literals = info.req if _score(info.req) > 0 else None
-    return Gate(prefixes, suffixes, literals, anchored)
+    literals = _fewest(info.req) if _score(info.req) > 0 else None
+    return Gate(prefixes, suffixes, literals, anchored, analysis.used_digits)
+
+
+def _fewest(strings: frozenset[str]) -> frozenset[str]:
+    """Required strings cut to `LITERAL_CHARS`, without those that contain another one
+    (where the longer one is, so is the shorter)."""
+    cut = sorted({s[:LITERAL_CHARS] for s in strings}, key=len)
+    keep: list[str] = []
+    for s in cut:
+        if not any(k in s for k in keep):
+            keep.append(s)
+    return frozenset(keep)
 
 
 def _minimal(pre: frozenset[str]) -> frozenset[str]:
@@ -480,15 +540,6 @@ def _minimal(pre: frozenset[str]) -> frozenset[str]:
         if not any(s.startswith(k) for k in keep):
             keep.append(s)
     return frozenset(keep)
-
-
-def chars_used(g: Gate) -> set[str]:
-    """Every character a gate compares with (for the case-folding check in the tests)."""
-    out: set[str] = set()
-    for group in (g.prefixes or (), g.suffixes or (), g.literals or ()):
-        for s in group:
-            out.update(s)
-    return out
 
 
 class StartIndex:
@@ -536,3 +587,40 @@ def _trie_regex(strings) -> str:
         return body
 
     return emit(trie)
+
+
+def pattern_chars(pattern: str) -> set[str]:
+    """Every character a gate of ``pattern`` may compare with: the literal characters and
+    the members of enumerated classes (for the case-folding checks in the tests)."""
+    text = _prepare(pattern)
+    if text is None:
+        return set()
+    out: set[str] = set()
+
+    def walk(items) -> None:
+        for op, av in items:
+            if op is _c.LITERAL:
+                out.add(chr(av))
+            elif op is _c.IN:
+                for o, a in av:
+                    if o is _c.LITERAL:
+                        out.add(chr(a))
+                    elif o is _c.RANGE and a[1] - a[0] <= MAX_RANGE:
+                        out.update(map(chr, range(a[0], a[1] + 1)))
+            elif op is _c.SUBPATTERN:
+                walk(av[-1])
+            elif op is _c.ATOMIC_GROUP:
+                walk(av)
+            elif op is _c.BRANCH:
+                for b in av[1]:
+                    walk(b)
+            elif op in _REPEATS:
+                walk(av[2])
+            elif op in (_c.ASSERT, _c.ASSERT_NOT):
+                walk(av[1])
+
+    try:
+        walk(_sre_parse.parse(text, re.IGNORECASE))
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return set()
+    return out

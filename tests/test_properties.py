@@ -430,8 +430,9 @@ def _fingerprints_here(doc: str) -> str:
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "story boundaries (title line followed by a meta line) are not found yet: the stories "
-    "of a generated dump come back as one story; re-run when story detection lands"
+    "about 1 generated dump in 5 is split wrongly: a headline + meta line after a short "
+    "story is not taken for a boundary (the stories merge), or the last story is dropped "
+    "as outside the main text region (blocks.main_block)"
 ))
 @NO_SHRINK
 @given(S.multi_story_dump())
