@@ -79,6 +79,7 @@ _NEUTRAL = 0.15  # a cosine that neither adds nor takes
 #: story's title).
 LOOKAHEAD_WORDS = 40
 LOOKAHEAD_SLACK = 0.5
+_LOOKAHEAD_LINES = 8  # and at most this many kept lines (linear time on any input)
 #: Body words a story holds before another full story can start.
 STORY_MIN_WORDS = 60
 #: Content words needed after a gap for a cohesion judgement.
@@ -432,7 +433,7 @@ def find_stories(
         story or the other)."""
         words = 0
         best, best_score = None, gap_at(c).score
-        for k in range(c, m - 1):
+        for k in range(c, min(m - 1, c + _LOOKAHEAD_LINES)):
             if r.body(kept[k]):
                 words += feats[kept[k]].words
             if words >= LOOKAHEAD_WORDS:
