@@ -9,31 +9,51 @@ outside the main text block, because a later story is often separated from the f
 more boilerplate than one story holds inside it.  A run of such lines becomes a story
 again only when it opens like one (below) and holds real body; the rest stay dropped.
 
-A story starts (at its title line when it has one) where:
+**Full stories.**  Every gap between two kept lines is scored (`boundary_score`); a story
+starts at a gap scoring `BOUNDARY_SCORE` once the current story holds `STORY_MIN_WORDS`
+of body.  The evidence, summed:
 
-- a headline is repeated a few lines later (page title, then the same headline above the
-  body);
-- a title-like line is followed within a few lines by a meta line (a date, "Updated ...",
-  "By ...") or the body opens with a dateline ("OSLO:", "PARIS (Reuters) -",
-  "AUSTIN, Texas (AP) —");
-- after a gap of at least `GAP_LINES` dropped lines the vocabulary changes: the content
-  words of the body before and after the gap barely overlap (cosine of content-word
-  vectors below `LOW_COHESION`, as in TextTiling);
-- a long line ends mid-sentence (no closing punctuation, or an ellipsis) after the story
-  has ended: a teaser of another story, each teaser its own story.  A kicker ("BREAKING:",
-  "FAST FACTS: ...") or a run of such lines makes it surer.
+- how the text after the gap opens: a title-like line followed within a few lines by a
+  meta line (a date, "Updated ...", "By ..."), weighing most; a headline repeated a few
+  lines later (page title, then the same headline above the body); a dateline ("OSLO:",
+  "PARIS (Reuters) -", "AUSTIN, Texas (AP) —");
+- the gap itself: its dropped lines, more for those a catalogue pattern recognised (share
+  rows, menus, tags, bylines) than for short lines the features dropped, and a
+  title-like headline in it;
+- the vocabulary: the cosine of content words before and after the gap (as in TextTiling)
+  adds when it is low and takes away when it is high, so a subheading, a question of an
+  interview or a table header between paragraphs on one subject is no boundary.
 
-A story's title is the headline nearest its body that a meta line follows (or the first
-of a repeated headline); a teaser's title is a headline of four words or more right above
-it.  Subheadings and in-story widgets ("Read more", a subheading such as "Background") sit between body lines of
-the same vocabulary with no meta line or dateline after them, so they are not boundaries.
+One signal alone (but a title with a meta line) does not reach the threshold.  A gap
+that passes gives way to a later one within `LOOKAHEAD_WORDS` that has a title and scores
+about as well (a caption kept above the next story's title); the kept lines between go
+to neither story.
 
-The main story is the first full story (not a teaser) with enough body to be an article
-(`MAIN_MIN_WORDS`); when no story is that long, the longest one.  When the first such
-story lies before the main text block of `cleaner.blocks`, it is preferred only when it
-opens like a story (title with meta line, repeated headline or dateline) and is at least
-`EARLY_MAIN_SHARE` of the main block's length; otherwise the story holding the main block
-is the main story.
+**Teasers.**  A long line that ends mid-sentence (no closing punctuation, or an ellipsis)
+after the story has ended, read as a sentence (not a list item, table row, hard-wrapped
+line or run of capitalised buttons): a teaser of another story, each its own story, when
+another follows, when it is the last line, under its own title or opened by a kicker
+("BREAKING:", "FAST FACTS: ...").  A row of teasers followed inside the main region by
+`RESUMED_WORDS` of body that does not open a story was no row of teasers (a gallery of
+captions, paragraphs ending in an ellipsis) and goes back to its story.
+
+**Titles.**  A story's title is the headline nearest its body that a meta line follows
+(a longer headline up to three lines above it wins: a title above a kicker or a photo
+credit), else the first of a repeated headline, else the nearest title-like headline just
+above the body.  Distances skip lines the catalogue dropped (a share row between title and
+text).  Names of two words, interview turns, numbered items and lines repeated all over
+the page are no titles.  A teaser's title is a headline of four words or more right
+above it.
+
+**The main story** is the first full story with enough body to be an article
+(`MAIN_MIN_WORDS`); when no story is that long, the longest one.  When that story lies
+before the main text block of `cleaner.blocks`, it is preferred only when it opens like a
+story and is at least `EARLY_MAIN_SHARE` of the main block's story; a short preamble
+(under `PREAMBLE_WORDS`) that does not open like a story gives way to one of the next
+stories that does and is `PREAMBLE_RATIO` times longer (a newsletter notice or an author's
+blurb above the article).  A story reaching into the main block keeps the runs of kept
+lines beside the block that continue its vocabulary (the block can end at a box of
+related links set into the article).
 """
 
 from __future__ import annotations
@@ -51,7 +71,8 @@ from .types import Decision, Features, Line
 #: Content lines after a title-like line in which a meta line or repeated headline counts.
 _META_REACH = 4
 _REPEAT_REACH = 6
-#: Content lines above the body in which its title is looked for.
+#: Lines above the body (not counting those the catalogue dropped) in which a title with a
+#: meta line is looked for; lines above such a title where a longer headline may sit.
 _TITLE_REACH = 8
 _LONGER_REACH = 3
 #: Content words (and at most lines) on each side of a gap compared for cohesion.
@@ -90,10 +111,12 @@ TEASER_MIN_WORDS = 15
 #: A teaser is a sentence: fewer than this share of its words capitalised (a row of
 #: share buttons run together is not one).
 TEASER_CAPITALISED = 0.6
-RESUMED_WORDS = 60
 _TEASER_TITLE_WORDS = 4
-#: A single trailing cut line is a teaser only when its cosine with the body before is
-#: below this.
+#: Body words after a row of teasers, inside the main region, that make the row part of
+#: the story before it.
+RESUMED_WORDS = 60
+#: A single cut line (the last line, or one under its own title) is a teaser only when its
+#: cosine with the body before is below this.
 TEASER_COHESION = 0.25
 #: Words a story needs to be a candidate for the main story / to be kept as a story
 #: outside the main block.
