@@ -65,6 +65,7 @@ from typing import NamedTuple
 
 import regex
 
+from .blocks import barrier_kind
 from .classify import is_heading_like
 from .types import Decision, Features, Line
 
@@ -583,8 +584,9 @@ CONTINUE_COHESION = 0.15
 def _continued(r: _Reader, members: list[int], inside: list[int]) -> list[int]:
     """The lines of a story that the main region cut: ``inside`` plus the runs of kept
     lines of the same story on either side of the region whose vocabulary continues
-    the story's (cosine at least `CONTINUE_COHESION`).  Runs too short to judge go
-    with the next run that can be judged."""
+    the story's (cosine at least `CONTINUE_COHESION`), not past a header that closes an
+    article (comments, related stories).  Runs too short to judge go with the next run
+    that can be judged."""
     story: Counter = Counter()
     for i in inside:
         story.update(r.words.get(i, ()))
@@ -601,10 +603,14 @@ def _continued(r: _Reader, members: list[int], inside: list[int]) -> list[int]:
                 out.append([i])
         return out
 
-    def take(rs: list[list[int]]) -> list[int]:
+    def take(rs: list[list[int]], closing: bool = False) -> list[int]:
         taken: list[int] = []
         pending: list[int] = []
+        last = inside[-1]
         for run in rs:
+            if closing and any(barrier_kind(r.d[j]) for j in r.content[r.pos[last] + 1:r.pos[run[0]]]):
+                break  # a comments or related-stories header closes the article
+            last = run[-1]
             words: Counter = Counter()
             for i in pending + run:
                 words.update(r.words.get(i, ()))
@@ -617,7 +623,7 @@ def _continued(r: _Reader, members: list[int], inside: list[int]) -> list[int]:
             pending = []
         return taken
 
-    ahead = take(runs(after))
+    ahead = take(runs(after), closing=True)
     behind = take([run[::-1] for run in runs(before)[::-1]])
     return sorted(behind) + inside + ahead
 
