@@ -105,7 +105,10 @@ def check_analysis(a, document=None) -> None:
     arts = a.articles
     assert [art.index for art in arts] == list(range(len(arts)))
     if arts:
-        assert a.main == 0 and a.text == arts[0].text
+        # The main story is one of the articles (the first full one unless evidence says
+        # otherwise), and it is what `clean` returns.
+        assert a.main is not None
+        assert a.text in [art.text for art in arts], "the main text is not one of the articles"
     else:
         assert a.main is None and a.text == ""
     end = 0
@@ -188,11 +191,16 @@ def test_non_text_is_a_plain_type_error(fn, value):
     with pytest.raises(TypeError) as info:
         fn(value)
     message = str(info.value)
+    # Plain: names what was given and what is accepted, in one short line.
     assert type(value).__name__ in message
+    assert "str" in message and "bytes" in message, message
     assert "\n" not in message and len(message) < 120
-    # Raised by the library's own argument check, not deep inside a helper.
-    assert Path(info.traceback[-1].path).parent.name == "cleaner"
-    assert len([e for e in info.traceback if Path(e.path).parent.name == "cleaner"]) <= 3
+    # Raised by the entry point's own argument check (cleaner/pipeline.py), not by a
+    # helper deep inside that happened to choke on the value.
+    frames = [e for e in info.traceback if Path(e.path).parent.name == "cleaner"]
+    assert frames and all(Path(e.path).name == "pipeline.py" for e in frames), [
+        f"{Path(e.path).name}:{e.lineno + 1}" for e in frames
+    ]
 
 
 @given(st.lists(st.sampled_from(S.SPACES + S.LINE_BREAKS), max_size=200).map("".join))
@@ -212,6 +220,29 @@ def test_segment_cuts_like_splitlines_and_normalize_is_idempotent(text):
 
 
 # --------------------------------------------------------------------------- realistic text
+
+
+@st.composite
+def noisy_dump(draw) -> str:
+    """A realistic page dump (article with boilerplate, or several stories) with hostile
+    lines spliced in at random places."""
+    if draw(st.booleans()):
+        lines = list(draw(article_with_boilerplate(max_between=2))[2])
+    else:
+        lines = draw(S.multi_story_dump()).text.split("\n")
+    for _ in range(draw(st.integers(0, 4))):
+        lines.insert(draw(st.integers(0, len(lines))), draw(st.text(S.any_char, max_size=40)))
+    return draw(st.sampled_from(S.LINE_BREAKS[:3])).join(lines)
+
+
+@settings(max_examples=S.scaled(2))
+@given(noisy_dump())
+def test_invariants_hold_on_realistic_dumps(document):
+    a = analyze(document)
+    check_analysis(a, document)
+    assert a.text, "a dump with an article gave no text"
+    assert clean(document) == a.text
+    assert split(document) == list(a.articles)
 
 
 def _clean_lines(document: str, **options) -> list[str]:
@@ -371,7 +402,7 @@ def _fingerprints(docs: list[str], hashseed: str) -> list[str]:
     return json.loads(proc.stdout)
 
 
-@settings(max_examples=S.scaled(20, floor=2))
+@settings(max_examples=S.scaled(20, floor=2), phases=NO_SHRINK.phases)
 @given(st.lists(
     st.one_of(article_with_boilerplate().map(lambda c: S.layout(c[2], ["\n"])),
               S.multi_story_dump().map(lambda d: d.text), S.multiline_text),
@@ -381,15 +412,27 @@ def test_same_input_same_output_across_processes(docs):
     docs = docs + [p.read_text(encoding="utf-8") for p in S.seed_files()]
     first = _fingerprints(docs, "1")
     second = _fingerprints(docs, "2024")
-    assert first == second
+    here = [_fingerprints_here(d) for d in docs]
+    for doc, a, b, c in zip(docs, first, second, here):
+        assert a == b == c, f"different results across processes for {doc[:200]!r}"
+
+
+def _fingerprints_here(doc: str) -> str:
+    import hashlib
+
+    a = analyze(doc)
+    blob = repr((a.language, a.labels(), [(v.initial.rule, v.final.rule, v.final.reason) for v in a.verdicts],
+                 [(x.index, x.title, x.text, x.span, x.kind) for x in a.articles]))
+    return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # --------------------------------------------------------------------------- stories
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "story boundaries (title line followed by a meta line) are not found yet: the stories "
-    "of a generated dump come back as one story; re-run when story detection lands"
+    "about 1 generated dump in 5 is split wrongly: a headline + meta line after a short "
+    "story is not taken for a boundary (the stories merge), or the last story is dropped "
+    "as outside the main text region (blocks.main_block)"
 ))
 @NO_SHRINK
 @given(S.multi_story_dump())
