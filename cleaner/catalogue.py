@@ -33,8 +33,11 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
+import ahocorasick_rs
 import regex
 
+from .features import strip_bullet
+from .prefilter import NO_GATE, PREFIX_CHARS, Gate, StartIndex, fold, gate, other_digits
 from .types import DROP_CATEGORIES
 
 PATTERN_CATEGORIES = frozenset(
@@ -44,9 +47,6 @@ PATTERN_CATEGORIES = frozenset(
 assert PATTERN_CATEGORIES <= DROP_CATEGORIES
 
 _FLAGS = regex.IGNORECASE | regex.UNICODE | regex.V0
-#: Lines with more words than this are only tried against rules with no ``max_words``
-#: guard or a larger one; keeps long body lines cheap.
-_SHORT_LINE_WORDS = 16
 
 
 class CatalogueError(ValueError):
@@ -77,9 +77,7 @@ class Rule:
         return words >= self.min_words and (self.max_words is None or words <= self.max_words)
 
     def fires(self, text: str, timeout: float | None = None) -> bool:
-        """Does this rule fire on a (normalised) line?  Used by tests and the slow path."""
-        from .features import strip_bullet
-
+        """Does this rule fire on a (normalised) line?  The definition `Matcher` follows."""
         body = strip_bullet(text)
         return self.guard(len(body.split())) and bool(self.compiled.search(body, timeout=timeout))
 
@@ -137,7 +135,12 @@ def _load_file(path, language: str, category: str) -> list[Rule]:
 @functools.lru_cache(maxsize=1)
 def load_rules() -> tuple[Rule, ...]:
     """Every pattern rule of every catalogue file, validated."""
-    root = resources.files("cleaner") / "patterns"
+    return load_directory(resources.files("cleaner") / "patterns")
+
+
+def load_directory(root) -> tuple[Rule, ...]:
+    """Every rule of a catalogue tree ``root/<language>/<category>.toml``, validated
+    (`load_rules` reads the package's own tree; tests point this at a temporary one)."""
     rules: list[Rule] = []
     seen: set[str] = set()
     for lang_dir in sorted(root.iterdir(), key=lambda p: p.name):
@@ -164,69 +167,193 @@ def languages() -> list[str]:
     return sorted({r.language for r in load_rules()} - {"common"})
 
 
-class Matcher:
-    """Finds the first catalogue rule that fires on a line, for a set of languages.
+def _weak(strings: frozenset[str]) -> bool:
+    """Are these required strings likely in many lines (one ASCII character, two
+    letters or digits)?"""
+    return any((len(s) == 1 and s.isascii()) or (len(s) == 2 and s.isalnum()) for s in strings)
 
-    Rules anchored at the start (``^...``) are merged into alternations tried with
-    ``match`` (one position); the others into alternations tried with ``search``.  Each
-    kind has a set for short lines and a smaller one (rules without a low ``max_words``)
-    for long lines, so long body lines meet few patterns.
+
+#: How many first characters of a line key the partial-match cache, and its size.
+_START_CHARS = 3
+_START_CACHE = 50_000
+_PARTIAL_TIMEOUT = 0.1
+#: Suffix gates are compared with the line's last characters, reversed.
+_END_CHARS = PREFIX_CHARS + 1
+
+
+class Matcher:
+    """Finds the rule that fires on a line, for a set of rules (a language's catalogue).
+
+    Which rule: rules whose pattern starts with ``^`` come before the others; within each
+    kind, catalogue order (`load_rules` order: ``common``, then the languages, files and
+    rules in the order they are read).  `match` returns the first rule in that order
+    whose guard passes, that is enabled and that fires (`Rule.fires`), or ``None``.
+
+    How, without running every pattern on every line: each rule is a bit in an integer
+    mask, and a line's candidates are narrowed by cheap tests that every firing line
+    passes (`cleaner.prefilter`): the word-count guards (a mask per word count); for
+    anchored rules with known starts, lookups of the case-folded line's first characters;
+    for other anchored rules, the line's first character (whether the rule's `regex` can
+    match anything that starts with it, asked once per character with a partial match);
+    for rules with required strings, one Aho-Corasick pass over the folded line.  Only the
+    remaining candidates run their own compiled pattern, in order, each with the timeout.
     """
 
     def __init__(self, rules: tuple[Rule, ...]):
         self.rules = rules
-        self._by_group = {f"r{i}": rule for i, rule in enumerate(rules)}
-        index = {id(r): i for i, r in enumerate(rules)}
-        anchored = tuple(r for r in rules if r.pattern.startswith("^"))
-        floating = tuple(r for r in rules if not r.pattern.startswith("^"))
+        ordered = [r for r in rules if r.pattern.startswith("^")]
+        ordered += [r for r in rules if not r.pattern.startswith("^")]
+        self.ordered: tuple[Rule, ...] = tuple(ordered)
+        gates = [self._checked_gate(r) for r in ordered]
+        #: Rules whose derived gate did not admit one of their own examples (and so run
+        #: without one).  Empty unless `cleaner.prefilter` has a bug.
+        self.ungated = tuple(r.id for r, g in zip(ordered, gates) if g is None)
+        gates = [g or NO_GATE for g in gates]
+        self.gates = dict(zip((r.id for r in ordered), gates))
+        self._slots = [
+            (r, r.compiled.match if g.anchored else r.compiled.search) for r, g in zip(ordered, gates)
+        ]
+        everything = (1 << len(ordered)) - 1
 
-        def long_ok(r: Rule) -> bool:
-            return r.max_words is None or r.max_words > _SHORT_LINE_WORDS
+        # Word-count guards: one mask per word count up to the largest bound.
+        cap = max([r.min_words for r in ordered] + [r.max_words or 0 for r in ordered]) + 1
+        self._cap = cap
+        self._by_words = [
+            sum(1 << i for i, r in enumerate(ordered) if r.guard(w)) for w in range(cap + 1)
+        ]
 
-        self._short = (self._merge(anchored, index), self._merge(floating, index))
-        self._long = (
-            self._merge(tuple(filter(long_ok, anchored)), index),
-            self._merge(tuple(filter(long_ok, floating)), index),
-        )
+        # Other anchored rules: can they match a line that starts like this one?  Asked
+        # lazily, for the first few characters of a line (`_start_mask`).
+        self._by_start_rules = [
+            (i, r) for i, (r, g) in enumerate(zip(ordered, gates)) if g.anchored and not g.prefixes
+        ]
+        self._start_checked = sum(1 << i for i, _ in self._by_start_rules)
+        self._not_start_checked = everything & ~self._start_checked
+        self._by_start: dict[str, int] = {}
+
+        # Anchored rules with known starts, rules with known ends: a trie (a `StartIndex`)
+        # each, of the folded strings (ends reversed).  A lookup gives the bits of the
+        # rules whose strings are there, plus those of the rules without such a gate.
+        self._prefix_match, self._prefix_bits, self._no_prefix = self._index(
+            [g.prefixes for g in gates])
+        self._suffix_match, self._suffix_bits, self._no_suffix = self._index(
+            [frozenset(s[::-1] for s in g.suffixes) if g.suffixes else None for g in gates])
+        self._prefixed = everything & ~self._no_prefix
+        self._suffixed = everything & ~self._no_suffix
+
+        # Required strings: one Aho-Corasick automaton finds them all in a line.  Left out
+        # when they are short and the rule has a known start, or a known end and common
+        # strings: they would cost more to find than they save.
+        values: dict[str, int] = {}
+        literal = 0
+        for i, g in enumerate(gates):
+            if not g.literals:
+                continue
+            if min(map(len, g.literals)) >= 4 or not (g.prefixes or g.suffixes and _weak(g.literals)):
+                literal |= 1 << i
+                for s in g.literals:
+                    values[s] = values.get(s, 0) | 1 << i
+        self._literal = literal
+        self._no_literal = everything & ~literal
+        self._literal_bits = tuple(values.values())
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            list(values), implementation=ahocorasick_rs.Implementation.ContiguousNFA
+        ) if values else None
+        # Rules whose strings assume digits are 0-9 pass every gate on other lines.
+        self._digit_rules = sum(1 << i for i, g in enumerate(gates) if g.digits)
 
     @staticmethod
-    def _merge(rules: tuple[Rule, ...], index: dict[int, int]) -> regex.Pattern | None:
-        if not rules:
-            return None
-        parts = []
-        for r in rules:
-            body = f"(?-i:{r.pattern})" if r.case_sensitive else r.pattern
-            parts.append(f"(?P<r{index[id(r)]}>{body})")
-        return regex.compile("|".join(parts), _FLAGS)
+    def _index(sets: list[frozenset[str] | None]):
+        """For string sets (one per rule, or ``None``): the ``match`` of a `StartIndex` of
+        them all, the rule bits of each string it can match (plus those of the rules
+        without a set), and the latter alone."""
+        values: dict[str, int] = {}
+        gated = 0
+        for i, strings in enumerate(sets):
+            if strings:
+                gated |= 1 << i
+                for s in strings:
+                    values[s] = values.get(s, 0) | 1 << i
+        rest = ((1 << len(sets)) - 1) & ~gated
+        index = StartIndex(values)
+        return index.match, {s: b | rest for s, b in index.closure.items()}, rest
+
+    @staticmethod
+    def _checked_gate(rule: Rule) -> Gate | None:
+        """The rule's gate, or ``None`` if it (or the first-characters check of an
+        anchored rule) would turn away one of the rule's examples."""
+        g = gate(rule.pattern)
+        for example in rule.examples:
+            body = strip_bullet(example)
+            if not rule.fires(example):
+                continue
+            if not g.admits(fold(body)):
+                return None
+            if g.anchored and not rule.compiled.match(body[:_START_CHARS], partial=True):
+                return None
+        return g
+
+    def _start_mask(self, start: str) -> int:
+        """The bits of the rules of `_by_start_rules` that can match a line that starts
+        with ``start`` (a partial match of the rule's own pattern), plus all others."""
+        mask = self._not_start_checked
+        for i, rule in self._by_start_rules:
+            try:
+                could = rule.compiled.match(start, None, None, None, True, _PARTIAL_TIMEOUT) is not None
+            except TimeoutError:
+                could = True
+            if could:
+                mask |= 1 << i
+        if len(self._by_start) >= _START_CACHE:
+            self._by_start.clear()
+        self._by_start[start] = mask
+        return mask
 
     def match(self, body: str, words: int, enabled, timeout: float | None) -> Rule | None:
-        """The rule that fires on ``body`` (bullet already stripped), or ``None``.
-
-        ``enabled`` is a predicate on rule ids (`Options.rule_enabled`).
-        """
-        anchored, floating = self._short if words <= _SHORT_LINE_WORDS else self._long
-        m = None
-        try:
-            if anchored is not None:
-                m = anchored.match(body, timeout=timeout)
-            if m is None and floating is not None:
-                m = floating.search(body, timeout=timeout)
-        except TimeoutError:
+        """The rule that fires on ``body`` (bullet already stripped, ``words`` its number of
+        whitespace-separated words), or ``None``.  ``enabled`` is a predicate on rule ids
+        (`Options.rule_enabled`); ``timeout`` bounds each pattern's run (a pattern that
+        times out does not fire)."""
+        if not body:
+            return None  # no rule matches the empty string (checked when loading)
+        mask = self._by_words[words if words < self._cap else self._cap]
+        if mask & self._start_checked:
+            got = self._by_start.get(body[:_START_CHARS])
+            mask &= got if got is not None else self._start_mask(body[:_START_CHARS])
+        if not mask:
             return None
-        if m is None:
-            return None
-        rule = self._by_group[m.lastgroup]
-        if rule.guard(words) and enabled(rule.id):
-            return rule
-        # Slow path: the first hit was guarded out or disabled; try the rules in order.
-        for rule in self.rules:
-            if not (rule.guard(words) and enabled(rule.id)):
-                continue
+        folded = fold(body)
+        gated = mask
+        if mask & self._prefixed:
+            m = self._prefix_match(folded)
+            mask &= self._prefix_bits[m[0]] if m else self._no_prefix
+        if mask & self._suffixed:
+            m = self._suffix_match(folded.rstrip()[:-_END_CHARS:-1])
+            mask &= self._suffix_bits[m[0]] if m else self._no_suffix
+        if mask & self._literal:
             try:
-                if rule.compiled.search(body, timeout=timeout):
-                    return rule
-            except TimeoutError:
-                continue
+                found = self._automaton.find_matches_as_indexes(folded, True)
+            except UnicodeError:  # lone surrogates: no filtering
+                found, hits = (), mask
+            else:
+                hits = self._no_literal
+                bits = self._literal_bits
+                for i, _, _ in found:
+                    hits |= bits[i]
+            mask &= hits
+        if gated & self._digit_rules and not folded.isascii() and other_digits(folded):
+            mask |= gated & self._digit_rules
+        slots = self._slots
+        while mask:
+            low = mask & -mask
+            rule, run = slots[low.bit_length() - 1]
+            if enabled(rule.id):
+                try:
+                    if run(body, None, None, None, False, timeout) is not None:
+                        return rule
+                except TimeoutError:
+                    pass
+            mask ^= low
         return None
 
 
@@ -261,6 +388,7 @@ BUILTIN_RULES: dict[str, str] = {
     "context.heading": "heading directly followed by body",
     "context.isolated": "body-like line far from the main text block",
     "context.list": "list item in a list that continues body text",
+    "context.appeal_block": "line between two appeal lines: part of the appeal",
     "context.appeal_tail": "short UI line that belongs to an appeal block",
     "context.bio_name": "author name line before an author bio",
     "context.boilerplate_run": "short line inside a run of boilerplate",
@@ -272,7 +400,9 @@ BUILTIN_RULES: dict[str, str] = {
 @functools.lru_cache(maxsize=1)
 def registry() -> dict[str, str]:
     """Every rule id that can appear in a `Decision`, with what it means."""
-    table = dict(BUILTIN_RULES)
+    from .extracted import RULES as EXTRACTED_RULES
+
+    table = dict(BUILTIN_RULES) | EXTRACTED_RULES
     for rule in load_rules():
         table[rule.id] = rule.note or f"{rule.category} pattern"
     return table

@@ -15,7 +15,8 @@ Bytes are decoded in this order (`decode`):
    bytes are valid UTF-8 with non-ASCII characters: pages labelled Latin-1 but written in
    UTF-8 are common, Latin-1 text that happens to be valid UTF-8 is not;
 3. UTF-8, when the bytes are valid UTF-8;
-4. charset-normalizer's best guess (it arrives with trafilatura);
+4. charset-normalizer's best guess (it arrives with trafilatura); windows-1252, the web's
+   legacy default, when it is among the equally good guesses;
 5. UTF-8 with replacement characters.
 
 Broken, empty, binary or huge input never raises from here: it gives an empty extraction
@@ -171,9 +172,12 @@ def decode(data: bytes) -> str:
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data[:200_000]).best()
+        guesses = from_bytes(data[:200_000])
+        best = guesses.best()
         if best is not None and best.encoding:
-            return data.decode(best.encoding, errors="replace")
+            # windows-1252, the web's legacy default, when it is as good a guess as any
+            ties = {m.encoding for m in guesses if m.chaos <= best.chaos + 0.01}
+            return data.decode("cp1252" if "cp1252" in ties else best.encoding, errors="replace")
     except Exception:  # noqa: BLE001 - a guesser failure must not stop decoding
         pass
     return data.decode("utf-8", errors="replace")
@@ -190,13 +194,16 @@ class LineHint:
     ``tag`` is the source element's tag (``h2``, ``p``, ``li``, ``td`` ...), ``heading`` its
     heading level (0: not a heading), ``link_density`` the share of its characters inside
     links, ``marks`` the boilerplate words (`cleaner.dom.MARK_WORDS`) found in the class
-    and id attributes of the element and its ancestors.
+    and id attributes of the element and its ancestors, ``other`` why the line belongs to
+    another story than the page's main one ("" when it does not; see
+    `cleaner.dom._other_stories`).
     """
 
     tag: str
     heading: int
     link_density: float
     marks: frozenset[str]
+    other: str = ""
 
 
 @dataclass(frozen=True)
@@ -239,3 +246,18 @@ def extract(document: str | bytes) -> Extraction:
 def extract_text(document: str | bytes) -> str:
     """The main text of an HTML page, one block (paragraph, heading, list item) a line."""
     return extract(document).text
+
+
+def clean_html(html: str | bytes, options=None, **overrides) -> str:
+    """The main text of an HTML page or fragment (``str`` or ``bytes``): `cleaner.clean`
+    with the input always taken as HTML.
+
+    >>> clean_html("<article><h1>Budget</h1><p>The council approved the budget for the parks on Tuesday after a long debate.</p></article>")
+    'Budget\\nThe council approved the budget for the parks on Tuesday after a long debate.'
+    """
+    from .pipeline import analyze
+
+    if not isinstance(html, (str, bytes, bytearray, memoryview)):
+        raise TypeError(f"clean_html expects HTML as str or bytes, not {type(html).__name__}")
+    overrides["html"] = "always"
+    return analyze(html, options, **overrides).text

@@ -1,0 +1,626 @@
+"""Necessary conditions for a pattern to match, derived from its parsed form.
+
+`gate(pattern)` reads a catalogue pattern and returns what any text it matches must
+contain, so that a line can be ruled out with string operations before any regular
+expression runs:
+
+- ``prefixes``: the pattern is anchored at the start (every alternative begins with
+  ``^``) and every match begins with one of these strings;
+- ``suffixes``: the pattern is anchored at the end (every alternative ends with ``$``)
+  and the line, without trailing whitespace, ends with one of these strings;
+- ``literals``: every match contains one of these strings somewhere.
+
+Strings are case-folded (`fold`: `str.casefold`, with two adjustments) and compared with
+the folded line.  That is sound for case-insensitive patterns because two characters that
+match each other under the `regex` module's simple case folding fold the same way, and
+`regex`'s ``\\s`` only matches characters that `str.rstrip` removes (the tests check both
+over all of Unicode, for every character a gate uses).
+
+The pattern is parsed with the standard library's parser (``re._parser``).  Syntax only
+the `regex` module knows is handled conservatively: ``\\p{..}``/``\\P{..}`` become "any
+character"; a pattern with other `regex`-only syntax (POSIX classes, fuzzy or unusual
+braces, unknown escapes or flags) gets no gate at all (`NO_GATE`: always tried).  A gate
+is only ever a filter: the rule's own compiled `regex` pattern decides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import regex
+from typing import NamedTuple
+
+try:  # Python 3.11+
+    from re import _constants as _c
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+#: Prefix and suffix gates are cut to this many characters (a shorter prefix is still a
+#: prefix), which keeps the per-line lookups few.
+PREFIX_CHARS = 8
+#: Required strings are cut to this many characters.
+LITERAL_CHARS = 10
+#: Start and required strings are cut to this many characters while analysing.
+PREFIX_CUT = 16
+#: Exact string sets longer than this are abandoned.
+MAX_EXACT_CHARS = 64
+#: Sets larger than this are abandoned.
+MAX_SET = 200
+#: Choosing among required-string sets: longer strings are rarer, up to this length;
+#: beyond it, fewer strings win.
+SCORE_CAP = 100
+SCORE_SIZE = 1000.0
+#: Character ranges wider than this are treated as "any character".
+MAX_RANGE = 64
+
+
+@dataclass(frozen=True)
+class Gate:
+    """What a match needs (see the module docstring); ``None``: no condition of that
+    kind is known.  ``anchored``: every match starts at the start of the text."""
+
+    prefixes: frozenset[str] | None = None
+    suffixes: frozenset[str] | None = None
+    literals: frozenset[str] | None = None
+    anchored: bool = False
+    #: The strings take ``\\d`` to be ``[0-9]``: no condition on a line with other digits.
+    digits: bool = False
+
+    def admits(self, folded: str) -> bool:
+        """Can a line whose case-folded text is ``folded`` match?"""
+        if self.digits and other_digits(folded):
+            return True
+        if self.prefixes is not None and not folded.startswith(tuple(self.prefixes)):
+            return False
+        if self.suffixes is not None and not folded.rstrip().endswith(tuple(self.suffixes)):
+            return False
+        if self.literals is not None and not any(s in folded for s in self.literals):
+            return False
+        return True
+
+
+NO_GATE = Gate()
+
+
+class _Info(NamedTuple):
+    exact: frozenset[str] | None  # every string the node can match (folded), if few
+    pre: frozenset[str] | None  # every non-empty match starts with one of these
+    req: frozenset[str] | None  # every match contains one of these
+    empty: bool  # can match the empty string
+
+
+_EMPTY = _Info(frozenset({""}), frozenset(), None, True)
+_UNKNOWN_CHAR = _Info(None, None, None, False)
+
+# --- pattern text checks --------------------------------------------------------------
+
+_QUANT = re.compile(r"\{(?:\d+|\d*,\d*)\}")
+_SIMPLE_FLAGS = set("is-")  # inline flags that change nothing for the analysis
+
+
+def _prepare(pattern: str) -> str | None:
+    """The pattern in stdlib syntax with ``\\p{..}`` replaced, or ``None`` when it uses
+    syntax that the two parsers could read differently."""
+    out = []
+    i, n = 0, len(pattern)
+    in_class = False
+    class_start = -1
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            if i + 1 >= n:
+                return None
+            nxt = pattern[i + 1]
+            if nxt in "pP" and i + 2 < n and pattern[i + 2] == "{":
+                end = pattern.find("}", i + 3)
+                if end < 0:
+                    return None
+                out.append(r"\w\W" if in_class else r"[\w\W]")
+                i = end + 1
+                continue
+            if nxt.isalpha() and nxt not in "bBdDsSwWAZntrfvx":
+                return None  # \N{..}, \u, \X, \m, \G, \L<..>, \K ...: not analysed
+            if nxt == "x" and pattern[i + 2:i + 3] == "{":
+                return None
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            if ch == "[" and pattern[i + 1:i + 2] == ":":
+                return None  # POSIX class in `regex`, literal characters in `re`
+            if ch == "]" and i > class_start:
+                in_class = False
+            out.append(ch)
+            i += 1
+            continue
+        if ch == "[":
+            in_class = True
+            j = i + 1
+            if pattern[j:j + 1] == "^":
+                j += 1
+            if pattern[j:j + 1] == "]":
+                j += 1  # a leading ']' is a literal
+            class_start = j
+            out.append(pattern[i:j])
+            i = j
+            continue
+        if ch == "{":
+            m = _QUANT.match(pattern, i)
+            if not m:
+                return None  # a literal brace or fuzzy matching: parsers disagree
+            out.append(m.group())
+            i = m.end()
+            continue
+        if ch == "(" and pattern[i + 1:i + 2] == "?":
+            rest = pattern[i + 2:]
+            if rest[:1] in (":", "=", "!", ">") or rest.startswith(("<=", "<!")):
+                pass
+            else:
+                flags = re.match(r"[a-zA-Z-]*", rest).group()
+                if not flags or not set(flags) <= _SIMPLE_FLAGS or rest[len(flags):len(flags) + 1] not in (":", ")"):
+                    return None
+        out.append(ch)
+        i += 1
+    if in_class:
+        return None
+    return "".join(out)
+
+
+# --- set arithmetic ---------------------------------------------------------------------
+
+
+def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
+    """Every concatenation, or ``None`` when there are too many or too long ones."""
+    if len(a) * len(b) > MAX_SET * 4:
+        return None
+    out = frozenset(_cat(x, y) for x in a for y in b)
+    if len(out) > MAX_SET or any(len(s) > MAX_EXACT_CHARS for s in out):
+        return None
+    return out
+
+
+def _score(s: frozenset[str] | None) -> float:
+    if not s or "" in s:
+        return -1.0
+    return min(SCORE_CAP, min(map(len, s))) - len(s) / SCORE_SIZE
+
+
+def _best(*sets: frozenset[str] | None) -> frozenset[str] | None:
+    best, score = None, 0.0
+    for s in sets:
+        sc = _score(s)
+        if sc > score:
+            best, score = s, sc
+    return best
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """The text as gates see it: `str.casefold`, without U+0307 (the combining dot that
+    ``İ`` folds to: `regex` matches ``İ`` with ``i``) and with ``ı`` as ``i`` (`regex`
+    matches it with ``I``), every run of whitespace one space.  Cheap for a line that is
+    already normalised."""
+    folded = text.casefold()
+    if not folded.isascii():
+        # The combining dot that "İ" folds to; dotless "ı", which `regex` matches with "I".
+        folded = folded.replace("\u0307", "").replace("\u0131", "i")
+    if "  " in folded or not folded.isprintable():
+        folded = _SPACES.sub(" ", folded)
+    return folded
+
+
+# A decimal digit other than 0-9, as `regex` (whose Unicode tables may be newer than the
+# standard library's) sees it.
+_OTHER_DIGIT = regex.compile(r"[^\D0-9]")
+
+
+def other_digits(folded: str) -> bool:
+    """Does the text hold a decimal digit other than 0-9 (such as `regex`'s ``\\d``
+    matches)?"""
+    return not folded.isascii() and _OTHER_DIGIT.search(folded) is not None
+
+
+def _fold_char(c: str) -> str:
+    return " " if c.isspace() else fold(c)
+
+
+def _cat(a: str, b: str) -> str:
+    """Concatenation as `fold` would leave it (two spaces meet: one)."""
+    return a + b[1:] if a[-1:] == " " and b[:1] == " " else a + b
+
+
+def _fold_chars(codes) -> frozenset[str]:
+    return frozenset(_fold_char(chr(c)) for c in codes)
+
+
+# --- the analysis -----------------------------------------------------------------------
+
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT))
+_DIGITS = tuple(range(ord("0"), ord("9") + 1))
+
+
+class _Analysis:
+    """One pass over a parse tree.  ``digits``: take ``\\d`` to be ``[0-9]`` (true of
+    every line without other decimal digits; `Gate.digits` records the assumption)."""
+
+    def __init__(self, digits: bool):
+        self.digits = digits
+        self.used_digits = False
+
+    def in_class(self, items) -> _Info:
+        codes: list[int] = []
+        for op, av in items:
+            if op is _c.LITERAL:
+                codes.append(av)
+            elif op is _c.CATEGORY and av is _c.CATEGORY_SPACE:
+                codes.append(32)  # any whitespace: one space once folded
+            elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT and self.digits:
+                self.used_digits = True
+                codes.extend(_DIGITS)
+            elif op is _c.RANGE:
+                lo, hi = av
+                if hi - lo > MAX_RANGE:
+                    return _UNKNOWN_CHAR
+                codes.extend(range(lo, hi + 1))
+            else:  # NEGATE, other categories ...
+                return _UNKNOWN_CHAR
+        chars = _fold_chars(codes)
+        return _Info(chars, chars, chars, False)
+
+    def seq(self, items) -> _Info:
+        infos = [self.node(op, av) for op, av in items]
+        n = len(infos)
+        if not n:
+            return _EMPTY
+        # Every string the whole sequence can match, if few.
+        exact: frozenset[str] | None = frozenset({""})
+        for inf in infos:
+            exact = _product(exact, inf.exact) if (exact is not None and inf.exact is not None) else None
+        # pres[i]: how every non-empty match of infos[i:] starts; empties[i]: can it be empty.
+        pres: list[frozenset[str] | None] = [None] * (n + 1)
+        empties = [True] * (n + 1)
+        pres[n] = frozenset()
+        for i in range(n - 1, -1, -1):
+            inf, after, after_empty = infos[i], pres[i + 1], empties[i + 1]
+            if inf.exact is not None:
+                pre = _starts(inf.exact, after, after_empty)
+            elif inf.pre is None:
+                pre = None
+            elif inf.empty:
+                pre = None if after is None else inf.pre | after
+            else:
+                pre = inf.pre
+            pres[i] = _shrink(pre)
+            empties[i] = inf.empty and after_empty
+        # Required strings: an item's own, or how a tail that cannot be empty starts.
+        candidates = [inf.req for inf in infos if not inf.empty]
+        candidates += [pres[i] for i in range(n) if pres[i] is not None and not empties[i]]
+        if exact is not None:
+            candidates.append(frozenset(s[:PREFIX_CUT] for s in exact))
+        return _Info(exact, pres[0], _best(*candidates), empties[0])
+
+    def node(self, op, av) -> _Info:
+        if op is _c.LITERAL:
+            ch = frozenset({_fold_char(chr(av))})
+            return _Info(ch, ch, ch, False)
+        if op is _c.IN:
+            return self.in_class(av)
+        if op in (_c.NOT_LITERAL, _c.ANY, _c.CATEGORY):
+            return _UNKNOWN_CHAR
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            return _EMPTY
+        if op is _c.SUBPATTERN:
+            return self.seq(av[-1])
+        if op is _c.ATOMIC_GROUP:
+            return self.seq(av)
+        if op is _c.BRANCH:
+            infos = [self.seq(b) for b in av[1]]
+            exact = None
+            if all(i.exact is not None for i in infos):
+                exact = frozenset().union(*(i.exact for i in infos))
+                if len(exact) > MAX_SET:
+                    exact = None
+            pre = None
+            if all(i.pre is not None for i in infos):
+                pre = _shrink(frozenset().union(*(i.pre for i in infos)))
+            req = None
+            if all(_score(i.req) > 0 for i in infos):
+                req = frozenset().union(*(i.req for i in infos))
+            return _Info(exact, pre, req, any(i.empty for i in infos))
+        if op in _REPEATS:
+            lo, hi, sub = av
+            inf = self.seq(sub)
+            if inf.exact is not None and inf.exact <= {"", " "}:
+                # Whitespace, folded to one space however many times it repeats.
+                if lo == 0 or "" in inf.exact:
+                    return _Info(frozenset({"", " "}), frozenset({" "}), None, True)
+                return _Info(frozenset({" "}), frozenset({" "}), frozenset({" "}), False)
+            if lo == 0:
+                exact = inf.exact | {""} if (hi == 1 and inf.exact is not None) else None
+                return _Info(exact, inf.pre, None, True)
+            exact = None
+            if lo == hi and inf.exact is not None and lo <= 4:
+                exact = frozenset({""})
+                for _ in range(lo):
+                    exact = _product(exact, inf.exact) if exact is not None else None
+            return _Info(exact, inf.pre, inf.req, inf.empty)
+        return _Info(None, None, None, True)  # anything else: no knowledge at all
+
+    def stripped_starts(self, items) -> tuple[frozenset[str] | None, bool]:
+        """For a reversed sequence: how its matches start once leading whitespace is
+        removed (``None``: unknown), and whether a match can be whitespace only."""
+        items = list(items)
+        starts: set[str] = set()
+        for i, (op, av) in enumerate(items):
+            if _blank(op, av):
+                continue
+            optional = op in _REPEATS and av[1] == 1  # (...)? or (...){1}
+            if op in (_c.SUBPATTERN, _c.ATOMIC_GROUP, _c.BRANCH) or optional:
+                branches = (
+                    [av[-1]] if op in (_c.SUBPATTERN, *_REPEATS)
+                    else [av] if op is _c.ATOMIC_GROUP else av[1]
+                )
+                vanish = optional and av[0] == 0
+                for b in branches:
+                    sub, v = self.stripped_starts(b)
+                    if sub is None:
+                        return None, False
+                    starts |= sub
+                    vanish = vanish or v
+                if not vanish:
+                    return frozenset(starts), False
+                continue
+            head = self.node(op, av)
+            # The item's non-empty matches (nothing of them is stripped), then the rest.
+            if head.exact is not None:
+                rest = self.seq(items[i + 1:])
+                got = _starts(head.exact - {""}, rest.pre, rest.empty)
+                if got is None:
+                    return None, False
+                starts |= got
+            elif head.pre is None:
+                return None, False
+            else:
+                starts |= head.pre
+            shrunk = _shrink(starts)
+            if shrunk is None:
+                return None, False
+            starts = set(shrunk)
+            if not head.empty:
+                return frozenset(starts), False
+            # The item may match nothing: what follows it may be what the line ends with.
+        return frozenset(starts), True
+
+
+def _starts(exact: frozenset[str], after: frozenset[str] | None, after_empty: bool) -> frozenset[str] | None:
+    """How non-empty matches of an item that matches ``exact``, followed by something
+    whose non-empty matches start with ``after`` (possibly empty: ``after_empty``), start."""
+    if "" in exact and after is None:
+        return None
+    parts: set[str] = set(after) if "" in exact else set()
+    short: set[str] = set(parts)
+    for e in exact:
+        if not e:
+            continue
+        short.add(e[:PREFIX_CUT])
+        if len(e) >= PREFIX_CUT or after is None or after_empty:
+            parts.add(e[:PREFIX_CUT])
+        if len(e) < PREFIX_CUT and after is not None:
+            parts.update(_cat(e, f)[:PREFIX_CUT] for f in after)
+    # Too many combinations: the item's own strings still start every match.
+    if len(parts) <= MAX_SET:
+        return frozenset(parts)
+    return _shrink(short)
+
+
+def _shrink(starts) -> frozenset[str] | None:
+    """A start set of at most `MAX_SET` strings, cut shorter if need be (a shorter start is
+    still a start), or ``None``."""
+    if starts is None:
+        return None
+    for cut in (PREFIX_CUT, 8, 4, 2, 1):
+        out = frozenset(s[:cut] for s in starts)
+        if len(out) <= MAX_SET:
+            return out
+    return None
+
+
+def _anchored(items) -> bool:
+    """Does every match begin at the start of the string (non-multiline ``^``/``\\A``)?"""
+    if not items:
+        return False
+    op, av = items[0]
+    if op is _c.AT:
+        return av in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING)
+    if op is _c.SUBPATTERN:
+        return _anchored(av[-1])
+    if op is _c.ATOMIC_GROUP:
+        return _anchored(av)
+    if op is _c.BRANCH:
+        return all(_anchored(b) for b in av[1])
+    return False
+
+
+def _anchored_end(items) -> bool:
+    """Does every match end at the end of the string (``$``: or before a final newline)?"""
+    if not items:
+        return False
+    op, av = items[-1]
+    if op is _c.AT:
+        return av in (_c.AT_END, _c.AT_END_STRING)
+    if op is _c.SUBPATTERN:
+        return _anchored_end(list(av[-1]))
+    if op is _c.ATOMIC_GROUP:
+        return _anchored_end(list(av))
+    if op is _c.BRANCH:
+        return all(_anchored_end(list(b)) for b in av[1])
+    return False
+
+
+def _reversed(items) -> list:
+    """The parse tree matching the reversed strings (zero-width items kept as they are)."""
+    out = []
+    for op, av in reversed(list(items)):
+        if op is _c.SUBPATTERN:
+            av = (*av[:-1], _reversed(av[-1]))
+        elif op is _c.ATOMIC_GROUP:
+            av = _reversed(av)
+        elif op is _c.BRANCH:
+            av = (av[0], [_reversed(b) for b in av[1]])
+        elif op in _REPEATS:
+            av = (av[0], av[1], _reversed(av[2]))
+        out.append((op, av))
+    return out
+
+
+def _blank(op, av) -> bool:
+    """Does the item only ever match whitespace (or nothing)?"""
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return True
+    if op is _c.LITERAL:
+        return chr(av).isspace()
+    if op is _c.IN:
+        return all(
+            (o is _c.CATEGORY and a is _c.CATEGORY_SPACE) or (o is _c.LITERAL and chr(a).isspace())
+            for o, a in av
+        )
+    if op in _REPEATS:
+        return all(_blank(o, a) for o, a in av[2])
+    if op is _c.SUBPATTERN:
+        return all(_blank(o, a) for o, a in av[-1])
+    return False
+
+
+def gate(pattern: str) -> Gate:
+    """The necessary conditions of a catalogue pattern (see the module docstring)."""
+    text = _prepare(pattern)
+    if text is None:
+        return NO_GATE
+    try:
+        items = list(_sre_parse.parse(text, re.IGNORECASE))
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return NO_GATE
+    analysis = _Analysis(digits=True)
+    info = analysis.seq(items)
+    if info.empty:
+        return NO_GATE
+    anchored = _anchored(items)
+    prefixes = None
+    if anchored and info.pre and "" not in info.pre:
+        prefixes = _minimal(frozenset(s[:PREFIX_CHARS] for s in info.pre))
+    suffixes = None
+    if _anchored_end(items):
+        ends, vanish = analysis.stripped_starts(_reversed(items))
+        if ends and not vanish and not any(s[:1].isspace() or not s for s in ends):
+            suffixes = frozenset(s[::-1] for s in _minimal(frozenset(s[:PREFIX_CHARS] for s in ends)))
+    literals = _fewest(info.req) if _score(info.req) > 0 else None
+    return Gate(prefixes, suffixes, literals, anchored, analysis.used_digits)
+
+
+def _fewest(strings: frozenset[str]) -> frozenset[str]:
+    """Required strings cut to `LITERAL_CHARS`, without those that contain another one
+    (where the longer one is, so is the shorter)."""
+    cut = sorted({s[:LITERAL_CHARS] for s in strings}, key=len)
+    keep: list[str] = []
+    for s in cut:
+        if not any(k in s for k in keep):
+            keep.append(s)
+    return frozenset(keep)
+
+
+def _minimal(pre: frozenset[str]) -> frozenset[str]:
+    """Drop strings that extend another one of the set (the shorter one decides)."""
+    keep = []
+    for s in sorted(pre, key=len):
+        if not any(s.startswith(k) for k in keep):
+            keep.append(s)
+    return frozenset(keep)
+
+
+class StartIndex:
+    """Which of many strings a text starts with, in one `re.match`: ``lookup(text)`` is
+    the union (bitwise or) of the values of every string that ``text`` starts with.
+
+    The strings form a trie compiled to one regular expression whose alternatives never
+    overlap, so the match is the longest string the text starts with; every shorter one
+    it starts with is a prefix of that one, and its value includes theirs.
+    """
+
+    def __init__(self, values: dict[str, int]):
+        self.values = dict(values)
+        closure: dict[str, int] = {}
+        for s in values:
+            bits = 0
+            for k in range(1, len(s) + 1):
+                bits |= values.get(s[:k], 0)
+            closure[s] = bits
+        self.closure = closure
+        #: ``match(text)``: the match of the longest string ``text`` starts with, or None.
+        self.match = re.compile(_trie_regex(values) if values else "(?!)").match
+
+    def lookup(self, text: str) -> int:
+        m = self.match(text)
+        return self.closure[m[0]] if m else 0
+
+
+def _trie_regex(strings) -> str:
+    """A regular expression matching exactly ``strings``, longest first along each path."""
+    trie: dict = {}
+    for s in strings:
+        node = trie
+        for ch in s:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+def pattern_chars(pattern: str) -> set[str]:
+    """Every character a gate of ``pattern`` may compare with: the literal characters and
+    the members of enumerated classes (for the case-folding checks in the tests)."""
+    text = _prepare(pattern)
+    if text is None:
+        return set()
+    out: set[str] = set()
+
+    def walk(items) -> None:
+        for op, av in items:
+            if op is _c.LITERAL:
+                out.add(chr(av))
+            elif op is _c.IN:
+                for o, a in av:
+                    if o is _c.LITERAL:
+                        out.add(chr(a))
+                    elif o is _c.RANGE and a[1] - a[0] <= MAX_RANGE:
+                        out.update(map(chr, range(a[0], a[1] + 1)))
+            elif op is _c.SUBPATTERN:
+                walk(av[-1])
+            elif op is _c.ATOMIC_GROUP:
+                walk(av)
+            elif op is _c.BRANCH:
+                for b in av[1]:
+                    walk(b)
+            elif op in _REPEATS:
+                walk(av[2])
+            elif op in (_c.ASSERT, _c.ASSERT_NOT):
+                walk(av[1])
+
+    try:
+        walk(_sre_parse.parse(text, re.IGNORECASE))
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return set()
+    return out
