@@ -405,7 +405,10 @@ def predicted_starts(text: str, articles) -> list[int]:
 
 
 #: Figures beyond precision/recall/F1 that the project benchmark reports as headlines.
-HEADLINE = ("split.pk", "split.windowdiff")
+#: None: headline figures get floors that they must stay at or above, and Pk and
+#: WindowDiff are better when lower (they are in the rows' notes; tests/test_stories.py
+#: holds their bounds).
+HEADLINE: tuple[str, ...] = ()
 
 
 def evaluate(pages=None, options=None, seed: int = SEED, verbose: bool = False) -> dict:

@@ -79,6 +79,7 @@ _NEUTRAL = 0.15  # a cosine that neither adds nor takes
 #: story's title).
 LOOKAHEAD_WORDS = 40
 LOOKAHEAD_SLACK = 0.5
+_LOOKAHEAD_LINES = 8  # and at most this many kept lines (linear time on any input)
 #: Body words a story holds before another full story can start.
 STORY_MIN_WORDS = 60
 #: Content words needed after a gap for a cohesion judgement.
@@ -215,10 +216,11 @@ class _Reader:
         return self.d[i].keep and self.d[i].category == "body" and not self.headline(i)
 
     def wrapped(self, i: int) -> bool:
-        """Does the next line go on with the same sentence (it starts in lower case), so
-        that line ``i`` was broken by a hard wrap, not cut?"""
+        """Does the next line, right below without a blank line, go on with the same
+        sentence (it starts in lower case), so that line ``i`` was broken by a hard wrap,
+        not cut?"""
         k = self.pos[i] + 1
-        if k >= len(self.content):
+        if k >= len(self.content) or self.content[k] != i + 1:
             return False
         head = self.lines[self.content[k]].text[:1]
         return head.islower()
@@ -269,11 +271,12 @@ class _Reader:
                    if _LETTER.search(self.lines[j].text) and not self.furniture([j]))
 
     def titled(self, i: int) -> bool:
-        """A headline that could be a story's title: four words or more, not a question
-        or answer of an interview ("Q: ...") nor a numbered item."""
+        """A headline that could be a story's title: four words or more, capitalised, not
+        a question or answer of an interview ("Q: ...") nor a numbered item, and not a line
+        the page repeats all over (a table header)."""
         text = self.lines[i].text
         return self.headline(i) and self.feats[i].words >= 4 and not _NOT_TITLE.match(text) \
-            and _CAPITAL.match(text) is not None
+            and _CAPITAL.match(text) is not None and self.count[text.casefold()] <= 3
 
     def furniture(self, gap: list[int]) -> int:
         """Dropped lines of the gap that a catalogue pattern recognised (share rows,
@@ -430,7 +433,7 @@ def find_stories(
         story or the other)."""
         words = 0
         best, best_score = None, gap_at(c).score
-        for k in range(c, m - 1):
+        for k in range(c, min(m - 1, c + _LOOKAHEAD_LINES)):
             if r.body(kept[k]):
                 words += feats[kept[k]].words
             if words >= LOOKAHEAD_WORDS:
