@@ -18,10 +18,9 @@ Sections (every system of a section runs in the same process on the same documen
    beside ``trafilatura.extract`` with defaults and with ``favor_precision``.
 3b. ``multilingual``: trafilatura-eval-dev pages, snippet metric, text mode and HTML mode
    with the same baselines, over all pages and per guessed language.
-4. ``multiarticle``: rows from ``benchmarks/multiarticle.py`` when it exists: it provides
-   ``evaluate(pages) -> {row name: {metric: value}}`` and is given the scrapinghub-dev
-   `benchmarks.corpora.Page` list; metrics named precision, recall, f1 (and any listed in
-   its optional ``HEADLINE`` tuple) become headline figures.
+4. ``multiarticle``: synthetic multi-article dumps built by ``benchmarks/multiarticle.py``
+   (when it exists): story boundaries found by ``split`` and ``clean``'s text against
+   story 0, beside the raw dump; the two F1s are headline figures.
 5. ``speed``: median ms per document and MB/s of ``clean`` on the text dumps beside
    ``trafilatura.extract`` on the same pages' HTML (fresh calls, same process), and
    ``clean`` on 1x, 10x and 100x copies of one dump.
@@ -121,6 +120,26 @@ class Run:
         return self._te
 
 
+def guarded(fn, items, names) -> tuple[list[str], dict[int, str]]:
+    """``fn`` on every item; an item whose call raises gives an empty output and an error
+    (by item index), so one crash costs that page's score and shows in its row instead of
+    stopping the run."""
+    outputs, errors = [], {}
+    for i, (item, name) in enumerate(zip(items, names)):
+        try:
+            outputs.append(fn(item))
+        except Exception as err:  # noqa: BLE001 - reported in the table, never hidden
+            outputs.append("")
+            errors[i] = f"{name}: {type(err).__name__}: {err}"
+            log(f"  ERROR {errors[i]}")
+    return outputs, errors
+
+
+def crash_note(errors) -> str:
+    errors = list(errors)
+    return f"{len(errors)} pages raised, scored as empty (first: {errors[0][:120]})" if errors else ""
+
+
 # -- 1. seeds --------------------------------------------------------------------------------
 
 def seeds_rows(run: Run) -> list[Row]:
@@ -158,10 +177,10 @@ def seeds_rows(run: Run) -> list[Row]:
 
 # -- 2. / 3. scrapinghub ---------------------------------------------------------------------
 
-def _shingle_row(section: str, mode: str, system: str, pages, outputs) -> Row:
+def _shingle_row(section: str, mode: str, system: str, pages, outputs, errors=None) -> Row:
     s = shingle_score([shingle_counts(p.truth, o) for p, o in zip(pages, outputs)])
     return Row(f"{mode}.scrapinghub.{system}", section, "scrapinghub-dev", SYSTEM_NAMES[system],
-               s.n, s.precision, s.recall, s.f1, s.sd)
+               s.n, s.precision, s.recall, s.f1, s.sd, crash_note((errors or {}).values()))
 
 
 def text_rows(run: Run) -> list[Row]:
@@ -170,10 +189,11 @@ def text_rows(run: Run) -> list[Row]:
     pages = run.scrapinghub
     log(f"text: {len(pages)} scrapinghub pages")
     dumps = [text_dump(p, run.cache) for p in pages]
+    cleaned, errors = guarded(lambda d: clean(d, html="never"), dumps, [p.key for p in pages])
     return [
         _shingle_row("2 text", "text", "dump", pages, dumps),
         _shingle_row("2 text", "text", "c4", pages, [c4_filter(d) for d in dumps]),
-        _shingle_row("2 text", "text", "clean", pages, [clean(d, html="never") for d in dumps]),
+        _shingle_row("2 text", "text", "clean", pages, cleaned, errors),
     ]
 
 
@@ -184,18 +204,26 @@ def html_rows(run: Run) -> list[Row]:
     log(f"html: {len(pages)} scrapinghub pages")
     extracts = [trafilatura_extract(p, run.cache) for p in pages]
     precise = [trafilatura_extract(p, run.cache, favor_precision=True) for p in pages]
+    names = [p.key for p in pages]
     with memoised_front_door(run.cache):
-        cleaned_html = [clean(p.markup) for p in pages]
+        cleaned_html, html_errors = guarded(lambda p: clean(p.markup), pages, names)
+    cleaned_extract, extract_errors = guarded(lambda e: clean(e or "", html="never"), extracts, names)
     return [
         _shingle_row("3 html", "html", "trafilatura", pages, extracts),
         _shingle_row("3 html", "html", "trafilatura_precision", pages, precise),
-        _shingle_row("3 html", "html", "clean_html", pages, cleaned_html),
-        _shingle_row("3 html", "html", "clean_extract", pages,
-                     [clean(e or "", html="never") for e in extracts]),
+        _shingle_row("3 html", "html", "clean_html", pages, cleaned_html, html_errors),
+        _shingle_row("3 html", "html", "clean_extract", pages, cleaned_extract, extract_errors),
     ]
 
 
 # -- 3b. trafilatura-eval, multilingual ------------------------------------------------------
+
+MULTILINGUAL_ROWS = (
+    ("text", "dump"), ("text", "c4"), ("text", "clean"),
+    ("html", "trafilatura"), ("html", "trafilatura_precision"), ("html", "clean_html"),
+    ("html", "clean_extract"),
+)
+
 
 def multilingual_rows(run: Run) -> list[Row]:
     from cleaner import clean
@@ -205,17 +233,22 @@ def multilingual_rows(run: Run) -> list[Row]:
     log(f"multilingual: {len(pages)} trafilatura-eval pages")
     dumps = [text_dump(p, run.cache) for p in pages]
     extracts = [trafilatura_extract(p, run.cache) for p in pages]
+    names = [p.key for p in pages]
+    errors: dict[tuple[str, str], dict[int, str]] = {}
     outputs = {
         ("text", "dump"): dumps,
         ("text", "c4"): [c4_filter(d) for d in dumps],
-        ("text", "clean"): [clean(d, html="never") for d in dumps],
         ("html", "trafilatura"): extracts,
         ("html", "trafilatura_precision"):
             [trafilatura_extract(p, run.cache, favor_precision=True) for p in pages],
     }
+    outputs[("text", "clean")], errors[("text", "clean")] = guarded(
+        lambda d: clean(d, html="never"), dumps, names)
     with memoised_front_door(run.cache):
-        outputs[("html", "clean_html")] = [clean(p.markup) for p in pages]
-    outputs[("html", "clean_extract")] = [clean(e or "", html="never") for e in extracts]
+        outputs[("html", "clean_html")], errors[("html", "clean_html")] = guarded(
+            lambda p: clean(p.markup), pages, names)
+    outputs[("html", "clean_extract")], errors[("html", "clean_extract")] = guarded(
+        lambda e: clean(e or "", html="never"), extracts, names)
 
     langs = []
     for e, d in zip(extracts, dumps):
@@ -228,46 +261,46 @@ def multilingual_rows(run: Run) -> list[Row]:
         if not idx:
             continue
         label = "trafilatura-eval-dev" + (f" [{lang}]" if lang else "")
-        for (mode, system), outs in outputs.items():
+        for mode, system in MULTILINGUAL_ROWS:
+            outs = outputs[(mode, system)]
             s = snippet_score([snippet_counts(outs[i], pages[i].with_, pages[i].without) for i in idx])
             rid = f"{mode}.trafilatura-eval{'.' + lang if lang else ''}.{system}"
+            crashed = [e for i, e in errors.get((mode, system), {}).items() if i in idx]
             rows.append(Row(rid, f"3b {mode}", label, SYSTEM_NAMES[system], s.n,
-                            s.precision, s.recall, s.f1, s.sd))
+                            s.precision, s.recall, s.f1, s.sd, crash_note(crashed)))
     return rows
 
 
 # -- 4. multi-article ------------------------------------------------------------------------
 
-MULTIARTICLE_METRICS = ("precision", "recall", "f1")
-
-
 def multiarticle_rows(run: Run) -> tuple[list[Row], dict[str, float]]:
-    """Rows from ``benchmarks/multiarticle.py`` and the headline figures it contributes."""
+    """Rows from ``benchmarks/multiarticle.py`` and the headline figures it contributes.
+
+    That module builds its synthetic dumps itself (fixed seed, from scrapinghub-dev) and
+    ``evaluate()`` returns flat named figures; ``--limit`` does not apply to it.
+    """
     if not (ROOT / "benchmarks" / "multiarticle.py").is_file():
         return [Row("multiarticle", "4 multi-article", "synthetic", "-", note="not built")], {}
     from benchmarks import multiarticle
 
     log("multiarticle")
-    result = multiarticle.evaluate(run.scrapinghub)
-    extra = set(getattr(multiarticle, "HEADLINE", ()))
-    rows, figures = [], {}
-    for name, values in result.items():
-        values = dict(values)
-        rid = f"multiarticle.{name}"
-        row = Row(rid, "4 multi-article", str(values.pop("set", "synthetic")),
-                  str(values.pop("system", name)), values.pop("n", None),
-                  values.pop("precision", None), values.pop("recall", None),
-                  values.pop("f1", None), values.pop("sd", None), str(values.pop("note", "")))
-        others = ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
-                           for k, v in values.items())
-        row.note = "; ".join(x for x in (row.note, others) if x)
-        rows.append(row)
-        for metric in MULTIARTICLE_METRICS:
-            if getattr(row, metric) is not None:
-                figures[f"{rid}.{metric}"] = getattr(row, metric)
-        for metric, value in values.items():
-            if f"{name}.{metric}" in extra and isinstance(value, (int, float)):
-                figures[f"{rid}.{metric}"] = value
+    m = multiarticle.evaluate()
+    get = m.get
+    where = f"synthetic ({get('dumps')} dumps, {get('stories')} stories)"
+    rows = [
+        Row("multiarticle.split", "4 multi-article", where, "split(): story starts (±1 line)",
+            get("dumps"), get("boundary_precision"), get("boundary_recall"), get("boundary_f1"),
+            note=f"Pk {get('pk', 0):.3f}, WindowDiff {get('windowdiff', 0):.3f} "
+                 f"(no split: Pk {get('pk_no_split', 0):.3f}); "
+                 f"kind accuracy {get('kind_accuracy', 0):.3f}"),
+        Row("multiarticle.dump", "4 multi-article", where, "raw dump vs story 0",
+            get("dumps"), f1=get("raw_f1")),
+        Row("multiarticle.clean", "4 multi-article", where, "clean(dump) vs story 0",
+            get("dumps"), get("clean_precision"), get("clean_recall"), get("clean_f1"),
+            note=f"clean(story 0's page alone): F1 {get('single_page_clean_f1', 0):.3f}"),
+    ]
+    # F1 only: a change may trade boundary (or text) precision for recall.
+    figures = {f"{row.id}.f1": row.f1 for row in (rows[0], rows[2]) if row.f1 is not None}
     return rows, figures
 
 

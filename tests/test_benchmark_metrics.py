@@ -79,3 +79,13 @@ def test_cache_round_trip(tmp_path):
     off = DiskCache(tmp_path, enabled=False)
     off.get_or_compute("kind", ("v1", "page"), compute)
     assert len(calls) == 3
+
+
+def test_a_crashing_page_costs_its_score_not_the_run():
+    from benchmarks.evaluate import crash_note, guarded
+
+    outputs, errors = guarded(lambda x: str(1 / x), [1, 0, 2], ["a", "b", "c"])
+    assert outputs == ["1.0", "", "0.5"]
+    assert errors == {1: "b: ZeroDivisionError: division by zero"}
+    assert crash_note(errors.values()).startswith("1 pages raised, scored as empty (first: b: ")
+    assert crash_note([]) == ""
