@@ -153,7 +153,9 @@ def seeds_rows(run: Run) -> list[Row]:
         analysis = analyze(doc.text)
         if len(analysis.verdicts) not in (0, len(doc.lines)):
             raise RuntimeError(f"{doc.name}: {len(analysis.verdicts)} verdicts for {len(doc.lines)} lines")
-        kept = [v.story == analysis.main and v.final.keep for v in analysis.verdicts] or [False] * len(doc.lines)
+        main = analysis.main
+        kept = ([main is not None and v.story == main and v.final.keep for v in analysis.verdicts]
+                or [False] * len(doc.lines))
         score = line_score(doc.lines, kept)
         total += score
         name = Path(doc.name).name
