@@ -393,13 +393,42 @@ def predicted_starts(text: str, articles) -> list[int]:
     return out
 
 
-def evaluate(options=None, seed: int = SEED, verbose: bool = False) -> dict:
+#: Figures beyond precision/recall/F1 that the project benchmark reports as headlines.
+HEADLINE = ("split.pk", "split.windowdiff")
+
+
+def evaluate(pages=None, options=None, seed: int = SEED, verbose: bool = False) -> dict:
     """Score `cleaner.split` and `cleaner.clean` on the synthetic multi-article dumps.
 
-    Returns named figures (floats in 0..1, counts as ints)."""
+    ``pages``: a corpus directory (`Path`) or ``None`` for `corpus_dir()`; anything else
+    (a caller's own page list) is ignored and the pages are read from `corpus_dir()`.
+    Returns ``{row: {"system", "n", "precision", "recall", "f1", more figures}}``;
+    `figures` gives the same numbers flat."""
+    return _rows(figures(pages, options, seed, verbose))
+
+
+def _rows(f: dict) -> dict:
+    n = f["dumps"]
+    return {
+        "split": {"system": "cleaner.split boundaries (+-1 line)", "n": n,
+                  "precision": f["boundary_precision"], "recall": f["boundary_recall"],
+                  "f1": f["boundary_f1"], "pk": f["pk"], "windowdiff": f["windowdiff"],
+                  "kind_accuracy": f["kind_accuracy"]},
+        "no_split": {"system": "no split (one story)", "n": n, "pk": f["pk_no_split"]},
+        "clean": {"system": "cleaner.clean vs story 0 body", "n": n,
+                  "precision": f["clean_precision"], "recall": f["clean_recall"],
+                  "f1": f["clean_f1"]},
+        "raw": {"system": "raw dump vs story 0 body", "n": n, "f1": f["raw_f1"]},
+        "single_page": {"system": "cleaner.clean of story 0's page alone", "n": n,
+                        "f1": f["single_page_clean_f1"]},
+    }
+
+
+def figures(pages=None, options=None, seed: int = SEED, verbose: bool = False) -> dict:
+    """The figures of `evaluate`, flat: ``{name: number}``."""
     import cleaner
 
-    pages = load_pages()
+    pages = load_pages(pages if isinstance(pages, Path) else None)
     dumps = build_dumps(pages, seed)
     tp = n_true = n_pred = 0
     pks, wds, base_pks = [], [], []
@@ -465,9 +494,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--verbose", action="store_true", help="one row per dump")
     args = parser.parse_args(argv)
-    figures = evaluate(args.preset, args.seed, args.verbose)
-    width = max(map(len, figures))
-    for name, value in figures.items():
+    flat = figures(None, args.preset, args.seed, args.verbose)
+    width = max(map(len, flat))
+    for name, value in flat.items():
         shown = f"{value:.3f}" if isinstance(value, float) else str(value)
         print(f"{name:<{width}}  {shown}")
     return 0

@@ -79,16 +79,22 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     verdicts = tuple(
         Verdict(l, f, i, d, story_of[l.index]) for l, f, i, d in zip(lines, feats, initial, final)
     )
+    # Kept lines per story, gathered in one pass (a dump can hold thousands of stories).
+    kept_by_story: dict[int, list[int]] = {}
+    for v in verdicts:
+        if v.story is not None and v.final.keep:
+            kept_by_story.setdefault(v.story, []).append(v.line.index)
     articles = []
     for s, kind in enumerate(st.kinds):
-        members = [v for v in verdicts if v.story == s and v.final.keep]
-        if not members:
+        positions = kept_by_story.get(s)
+        if not positions:
             continue
+        members = [verdicts[i] for i in positions]
         start = lines[titles[s]].start if titles[s] is not None else members[0].line.start
         articles.append(Article(
             index=len(articles),
             title=lines[titles[s]].text if titles[s] is not None else None,
-            text=join_lines(verdicts, s),
+            text=join_lines(verdicts[positions[0]:positions[-1] + 1], s),
             span=(min(start, members[0].line.start), members[-1].line.end),
             kind=kind,
         ))

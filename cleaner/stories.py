@@ -14,16 +14,18 @@ A story starts (at its title line when it has one) where:
 - a headline is repeated a few lines later (page title, then the same headline above the
   body);
 - a title-like line is followed within a few lines by a meta line (a date, "Updated ...",
-  "By ...") or the body opens with a dateline ("DHAKA:", "PARIS (Reuters) -",
-  "SANTA FE, N.M. (AP) —");
-- after a gap of dropped lines the vocabulary changes: the content words of the body
-  before and after the gap barely overlap (cosine of content-word vectors, as in
-  TextTiling);
+  "By ...") or the body opens with a dateline ("OSLO:", "PARIS (Reuters) -",
+  "AUSTIN, Texas (AP) —");
+- after a gap of at least `GAP_LINES` dropped lines the vocabulary changes: the content
+  words of the body before and after the gap barely overlap (cosine of content-word
+  vectors below `LOW_COHESION`, as in TextTiling);
 - a long line ends mid-sentence (no closing punctuation, or an ellipsis) after the story
   has ended: a teaser of another story, each teaser its own story.  A kicker ("BREAKING:",
-  "CONFLICTING ACCOUNTS: ...") or a run of such lines makes it surer.
+  "FAST FACTS: ...") or a run of such lines makes it surer.
 
-Subheadings and in-story widgets ("Read more", "Russia summit") sit between body lines of
+A story's title is the headline nearest its body that a meta line follows (or the first
+of a repeated headline); a teaser's title is a headline of four words or more right above
+it.  Subheadings and in-story widgets ("Read more", a subheading such as "Background") sit between body lines of
 the same vocabulary with no meta line or dateline after them, so they are not boundaries.
 
 The main story is the first full story (not a teaser) with enough body to be an article
@@ -89,8 +91,8 @@ _DATE = regex.compile(
 _UPDATED = regex.compile(r"^(?:updated|published|posted|last\s+updated)\b", regex.IGNORECASE)
 _BYLINE = regex.compile(r"^(?:by|von|par|por|di|door|af|av)\s+\p{Lu}", regex.IGNORECASE)
 # A dateline or kicker: an upper-case place or phrase, optionally ", N.Y." and "(Agency)",
-# then a colon or dash, then text.  "BAMAKO: ...", "WASHINGTON (Reuters) - ...",
-# "SANTA FE, N.M. (AP) — ...", "‘DUAL PURPOSE’: ...".
+# then a colon or dash, then text.  "OSLO: ...", "WASHINGTON (Reuters) - ...",
+# "AUSTIN, Texas (AP) — ...", "‘FAST FACTS’: ...".
 _DATELINE = regex.compile(
     r"^[\p{Pi}\p{Ps}'‘“\"]?\p{Lu}[\p{Lu}\p{M}\s.'’&-]{2,40}[\p{Pf}\p{Pe}'’”\"]?"
     r"(?:,\s*[\p{L}.\s]{2,20})?\s*(?:\([^()]{1,30}\))?\s*(?::|—|–|-{1,2})\s+\S",

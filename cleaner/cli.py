@@ -1,0 +1,480 @@
+"""The ``cleaner`` command: clean, split and explain documents in bulk; list the rules.
+
+    cleaner clean page.html                      # clean text on stdout
+    cleaner clean --jsonl --field html crawl.jsonl -o clean.jsonl --jobs 4
+    cleaner split dump.txt                       # JSONL, one object per story
+    cleaner explain dump.txt                     # label, rule, reason, line (TSV)
+    cleaner rules --language en --category share
+
+Inputs are files, directories (searched recursively, ``--glob`` picks the files) or
+standard input (``-`` or no input at all); ``.gz`` files are decompressed.  Results go to
+standard output or ``-o FILE`` in input order, flushed as they are made; progress and a
+summary go to standard error.  Exit status: 0 all documents processed, 1 some failed
+(each reported on standard error with its line number), 2 usage error, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import fnmatch
+import json
+import os
+import shutil
+import sys
+import time
+from dataclasses import fields
+
+from . import __version__
+from .batch import (
+    ERROR_FIELD, EXPLAIN_COLUMNS, Job, Stats, WorkerPool, file_tasks, jsonl_tasks, run_tasks,
+)
+from .options import PRESETS, Options
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
+DEFAULT_COLUMNS = ("label", "rule", "reason", "text")
+#: Text output of several documents puts this line between them (a form feed, as
+#: between pages of a printout); ``--separator`` changes it.
+DEFAULT_SEPARATOR = "\f"
+
+
+class UsageError(Exception):
+    """Bad arguments: reported in one line, exit status 2."""
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def _document_options(p: argparse.ArgumentParser, command: str) -> None:
+    p.add_argument("inputs", nargs="*", metavar="INPUT",
+                   help="files or directories; '-' or nothing reads standard input")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("--glob", action="append", metavar="PATTERN",
+                   help="file-name pattern for files found in directories (repeatable; "
+                        "default: every file; hidden files and directories are skipped)")
+
+    fmt = p.add_argument_group("input and output format")
+    fmt.add_argument("--jsonl", action="store_true",
+                     help="inputs are JSON Lines: one record per line, the document in --field")
+    fmt.add_argument("--field", default="text", metavar="NAME",
+                     help="JSONL field holding the document (default: text)")
+    fmt.add_argument("--output-field", metavar="NAME",
+                     help="field the result is written to (default: the --field itself)")
+    fmt.add_argument("--html", choices=("auto", "always", "never"), default="auto",
+                     help="treat documents as HTML: detected (auto, default), always, or never")
+    if command == "clean":
+        fmt.add_argument("--format", dest="output_format", choices=("text", "jsonl"),
+                         help="text (default for plain inputs) or jsonl (default with --jsonl)")
+        fmt.add_argument("--separator", default=DEFAULT_SEPARATOR, metavar="LINE",
+                         help="text output: line written between documents (default: form feed)")
+    if command == "explain":
+        fmt.add_argument("--columns", metavar="LIST",
+                         help=f"comma-separated columns out of {','.join(EXPLAIN_COLUMNS)} "
+                              f"(default: {','.join(DEFAULT_COLUMNS)}, with source first when "
+                              "there are several documents)")
+
+    cfg = p.add_argument_group("cleaning options")
+    cfg.add_argument("--preset", choices=sorted(PRESETS), default="balanced",
+                     help="precision drops doubtful lines, recall keeps them (default: balanced)")
+    cfg.add_argument("--language", metavar="CODE",
+                     help="ISO 639-1 code of the documents' language (default: guessed per document)")
+    cfg.add_argument("--disable", action="append", default=[], metavar="RULE",
+                     help="rule id, or id prefix ending in '.', that must not fire (repeatable; "
+                          "see `cleaner rules`)")
+    cfg.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", dest="settings",
+                     help="any other option, e.g. --set context_reach=3 (repeatable)")
+
+    run = p.add_argument_group("running")
+    run.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                     help="worker processes (default 1; 0 = one per CPU)")
+    run.add_argument("--on-error", choices=("skip", "pass"), default="skip",
+                     help=f"a failed record is left out (skip, default) or written with a "
+                          f"{ERROR_FIELD!r} field (pass); reported on standard error either way")
+    run.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                     help="progress bar on standard error (default: when it is a terminal)")
+    run.add_argument("-q", "--quiet", action="store_true",
+                     help="no progress bar and no summary (errors are still reported)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cleaner",
+        description="Turn scraped web pages and text dumps into clean article text.",
+        epilog="Run `cleaner COMMAND --help` for the options of a command.",
+    )
+    parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    helps = {
+        "clean": "the main story's text of each document",
+        "split": "every story of each document, as JSON Lines "
+                 "(index, title, kind, span, text)",
+        "explain": "every line with its label, the rule that decided it and why (TSV)",
+    }
+    for name, text in helps.items():
+        p = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
+        _document_options(p, name)
+
+    r = sub.add_parser("rules", help="list the rule catalogue",
+                       description="List the rules a decision can name: pattern rules from the "
+                                   "catalogue and the built-in feature and context rules.")
+    r.add_argument("--language", action="append", metavar="CODE",
+                   help="only rules of this catalogue language (e.g. en, common; '*' for the "
+                        "built-in rules); repeatable or comma-separated")
+    r.add_argument("--category", action="append", metavar="NAME",
+                   help="only rules of this category (e.g. share, nav, feature, context); "
+                        "repeatable or comma-separated")
+    r.add_argument("--format", choices=("table", "tsv", "jsonl"), default="table",
+                   help="aligned table (default), TSV with a header, or JSON Lines with "
+                        "patterns and examples")
+    r.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    return parser
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def expand_inputs(inputs: list[str], globs: list[str] | None) -> list[str]:
+    """Paths in order: files as given, directories walked recursively (sorted) and
+    filtered by ``globs``; ``-`` stays.  A missing path is a `UsageError`."""
+    if not inputs:
+        return ["-"]
+    patterns = globs or ["*"]
+    paths: list[str] = []
+    for item in inputs:
+        if item == "-":
+            paths.append(item)
+        elif os.path.isdir(item):
+            found = []
+            for root, dirs, files in os.walk(item):
+                dirs[:] = sorted(d for d in dirs if not _hidden(d))
+                for name in sorted(files):
+                    if not _hidden(name) and any(fnmatch.fnmatch(name, pat) for pat in patterns):
+                        found.append(os.path.join(root, name))
+            paths.extend(found)
+        elif os.path.exists(item):
+            paths.append(item)
+        else:
+            raise UsageError(f"{item}: no such file or directory")
+    if paths.count("-") > 1:
+        raise UsageError("standard input ('-') can be read only once")
+    return paths
+
+
+def _parse_value(raw: str, default: object) -> object:
+    if isinstance(default, bool):
+        lowered = raw.lower()
+        if lowered in ("1", "true", "yes", "on"):
+            return True
+        if lowered in ("0", "false", "no", "off"):
+            return False
+        raise ValueError(f"expected true or false, not {raw!r}")
+    if isinstance(default, int):
+        return int(raw)
+    if isinstance(default, float):
+        return float(raw)
+    if isinstance(default, frozenset):
+        return frozenset(x for x in raw.split(",") if x)
+    if default is None and raw.lower() in ("", "none"):
+        return None
+    return raw
+
+
+def check_rules(rule_ids: list[str]) -> None:
+    """Every ``--disable`` value names a known rule or a prefix of one."""
+    from .catalogue import registry
+
+    known = registry()
+    for rid in rule_ids:
+        if rid in known or (rid.endswith(".") and any(k.startswith(rid) for k in known)):
+            continue
+        close = difflib.get_close_matches(rid, list(known), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; see `cleaner rules`"
+        raise UsageError(f"--disable: unknown rule {rid!r}{hint}")
+
+
+def make_options(args: argparse.Namespace) -> Options:
+    overrides: dict[str, object] = {"html": args.html}
+    defaults = {f.name: f.default for f in fields(Options)}
+    for item in args.settings:
+        key, sep, raw = item.partition("=")
+        key = key.strip().replace("-", "_")
+        if not sep or not key:
+            raise UsageError(f"--set expects KEY=VALUE, not {item!r}")
+        if key not in defaults or key in ("preset",):
+            raise UsageError(f"--set: unknown option {key!r}; known options: "
+                             f"{', '.join(sorted(set(defaults) - {'preset'}))}")
+        try:
+            overrides[key] = _parse_value(raw.strip(), defaults[key])
+        except ValueError as exc:
+            raise UsageError(f"--set {key}: {exc}") from None
+    if args.language is not None:
+        code = args.language.strip().lower()
+        if not code.isalpha() or not 2 <= len(code) <= 3:
+            raise UsageError(f"--language expects an ISO 639-1 code such as en or de, not {args.language!r}")
+        overrides["language"] = code
+    disabled = [r.strip() for item in args.disable for r in item.split(",") if r.strip()]
+    if disabled:
+        check_rules(disabled)
+        overrides["disabled_rules"] = frozenset(disabled) | frozenset(
+            overrides.get("disabled_rules", frozenset()))
+    try:
+        return Options.make(args.preset, **overrides)
+    except (TypeError, ValueError) as exc:
+        raise UsageError(str(exc)) from None
+
+
+def make_job(args: argparse.Namespace, paths: list[str]) -> Job:
+    options = make_options(args)
+    output_field = args.output_field or args.field
+    if args.command == "clean":
+        output_format = args.output_format or ("jsonl" if args.jsonl else "text")
+    else:
+        output_format = "jsonl" if args.command == "split" else "tsv"
+    columns = DEFAULT_COLUMNS
+    if args.command == "explain":
+        if args.columns:
+            columns = tuple(c.strip() for c in args.columns.split(",") if c.strip())
+            unknown = [c for c in columns if c not in EXPLAIN_COLUMNS]
+            if unknown or not columns:
+                raise UsageError(f"--columns: unknown column {', '.join(unknown) or '(none)'}; "
+                                 f"choose from {','.join(EXPLAIN_COLUMNS)}")
+        elif args.jsonl or len(paths) > 1:
+            columns = ("source",) + DEFAULT_COLUMNS
+    return Job(
+        command=args.command, options=options, jsonl=args.jsonl, field=args.field,
+        output_field=output_field, output_format=output_format, on_error=args.on_error,
+        columns=columns,
+    )
+
+
+# --------------------------------------------------------------------------- reporting
+
+
+def _size(n: int) -> str:
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}"
+    return f"{n} B"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
+def summary_lines(stats: Stats, seconds: float, interrupted: bool) -> list[str]:
+    seconds = max(seconds, 1e-9)
+    head = (f"{_plural(stats.documents, 'document')} ({stats.failed:,} failed, {stats.empty:,} "
+            f"with no text), {_size(stats.bytes_in)} in {seconds:.1f} s: "
+            f"{stats.documents / seconds:,.1f} docs/s, {stats.bytes_in / 1e6 / seconds:.2f} MB/s")
+    if interrupted:
+        head = "interrupted after " + head
+    dropped = sum(stats.dropped.values())
+    parts = ", ".join(f"{cat} {n:,}" for cat, n in stats.dropped.most_common())
+    lines = f"lines kept {stats.lines_kept:,}, dropped {dropped:,}" + (f": {parts}" if parts else "")
+    return [f"cleaner: {head}", f"cleaner: {lines}"]
+
+
+class Progress:
+    """A tqdm bar over input bytes on standard error (a no-op when off)."""
+
+    def __init__(self, enabled: bool, total: int | None):
+        self.bar = None
+        if not enabled:
+            return
+        try:
+            from tqdm import tqdm
+        except ImportError:  # pragma: no cover - tqdm is a dependency
+            return
+        self.bar = tqdm(total=total or None, unit="B", unit_scale=True, unit_divisor=1000,
+                        file=sys.stderr, dynamic_ncols=True, leave=False, mininterval=0.5)
+
+    def update(self, nbytes: int, docs: int) -> None:
+        if self.bar is not None:
+            self.bar.update(nbytes)
+            self.bar.set_postfix_str(f"{docs:,} docs", refresh=False)
+
+    def write(self, message: str) -> None:
+        if self.bar is not None:
+            self.bar.write(message, file=sys.stderr)
+        else:
+            print(message, file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _open_output(path: str | None, inputs: list[str] = ()):
+    if path is None or path == "-":
+        return sys.stdout.buffer, False
+    target = os.path.realpath(path)
+    if any(p != "-" and os.path.realpath(p) == target for p in inputs):
+        raise UsageError(f"{path}: output file is also an input")
+    try:
+        return open(path, "wb"), True
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def run_documents(args: argparse.Namespace) -> int:
+    paths = expand_inputs(args.inputs, args.glob)
+    job = make_job(args, paths)
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    if args.jobs < 0:
+        raise UsageError("--jobs must be 0 (one per CPU) or more")
+    separator = (args.separator + "\n").encode("utf-8") if (
+        job.command == "clean" and job.output_format == "text") else None
+
+    out, close_out = _open_output(args.output, paths)
+    stdin = sys.stdin.buffer
+    tasks = jsonl_tasks(paths, stdin) if job.jsonl else file_tasks(paths, stdin)
+    pool = WorkerPool(jobs) if jobs > 1 else None  # started before any progress thread
+    show = (args.progress if args.progress is not None else sys.stderr.isatty()) and not args.quiet
+    total = None
+    if "-" not in paths and not any(p.endswith(".gz") for p in paths if job.jsonl):
+        total = sum(os.path.getsize(p) for p in paths if os.path.isfile(p))
+    progress = Progress(show, total)
+
+    stats = Stats()
+    started = time.monotonic()
+    interrupted = False
+    written = False
+    try:
+        for results in run_tasks(job, tasks, pool):
+            nbytes = 0
+            for result in results:
+                stats.add(result.stats)
+                nbytes += result.stats.bytes_in
+                if result.error:
+                    progress.write(f"cleaner: {result.error}")
+                if result.output is None:
+                    continue
+                if separator is not None:
+                    if written:
+                        out.write(separator)
+                    written = True
+                out.write(result.output)
+            out.flush()
+            progress.update(nbytes, stats.documents)
+    except KeyboardInterrupt:
+        interrupted = True
+    except BrokenPipeError:
+        progress.close()
+        if pool is not None:
+            pool.close(cancel=True)
+        # Nothing reads our output any more: leave quietly, as a killed `cat` would.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    finally:
+        progress.close()
+        if pool is not None:
+            pool.close(cancel=interrupted)
+        try:
+            out.flush()
+        except (BrokenPipeError, OSError):
+            pass
+        if close_out:
+            out.close()
+    if not args.quiet:
+        for line in summary_lines(stats, time.monotonic() - started, interrupted):
+            print(line, file=sys.stderr, flush=True)
+    if interrupted:
+        return EXIT_INTERRUPTED
+    return EXIT_FAILED if stats.failed else EXIT_OK
+
+
+def _split_values(values: list[str] | None) -> set[str] | None:
+    if not values:
+        return None
+    return {v.strip() for item in values for v in item.split(",") if v.strip()}
+
+
+def rule_rows() -> list[dict]:
+    """Every rule a decision can name: catalogue rules, then the built-in ones."""
+    from .catalogue import BUILTIN_RULES, load_rules
+
+    rows = []
+    for rule in load_rules():
+        guards = []
+        if rule.min_words:
+            guards.append(f"min_words={rule.min_words}")
+        if rule.max_words is not None:
+            guards.append(f"max_words={rule.max_words}")
+        if rule.case_sensitive:
+            guards.append("case_sensitive")
+        rows.append({
+            "id": rule.id, "language": rule.language, "category": rule.category,
+            "kind": "pattern", "guards": " ".join(guards), "note": rule.note,
+            "pattern": rule.pattern, "examples": list(rule.examples),
+            "counterexamples": list(rule.counterexamples), "file": rule.source,
+        })
+    for rid, note in BUILTIN_RULES.items():
+        rows.append({"id": rid, "language": "*", "category": rid.split(".")[0],
+                     "kind": "builtin", "guards": "", "note": note})
+    return rows
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    languages = _split_values(args.language)
+    categories = _split_values(args.category)
+    rows = [r for r in rule_rows()
+            if (languages is None or r["language"] in languages)
+            and (categories is None or r["category"] in categories)]
+    out, close_out = _open_output(args.output)
+    try:
+        if args.format == "jsonl":
+            text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+        else:
+            cols = ("id", "language", "category", "guards", "note")
+            table = [[_one_line(str(r[c])) for c in cols] for r in rows]
+            if args.format == "tsv":
+                text = "".join("\t".join(line) + "\n" for line in [list(cols)] + table)
+            else:
+                header = [c.upper() for c in cols]
+                widths = [max(len(x) for x in col) for col in zip(header, *table)]
+                text = "".join(
+                    "  ".join(cell.ljust(w) for cell, w in zip(line[:-1], widths)) + "  " + line[-1] + "\n"
+                    for line in [header] + table
+                )
+        out.write(text.encode("utf-8"))
+        out.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    finally:
+        if close_out:
+            out.close()
+    if not rows:
+        print("cleaner: no rule matches these filters", file=sys.stderr)
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``cleaner`` console script; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)  # exits with status 2 on bad arguments
+    try:
+        if args.command == "rules":
+            return run_rules(args)
+        return run_documents(args)
+    except UsageError as exc:
+        print(f"cleaner: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED

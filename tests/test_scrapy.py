@@ -1,0 +1,202 @@
+"""The Scrapy item pipeline, in a real crawl of pages served on 127.0.0.1.
+
+The crawl runs in a subprocess (a Twisted reactor cannot be restarted in one process);
+the pages are served from a thread of this process by `http.server`, bound to the
+loopback address and shut down after the test (or after a fixed time at the latest).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+from pathlib import Path
+
+import pytest
+
+import cleaner
+
+pytest.importorskip("scrapy", reason="Scrapy is not installed (pip install 'cleaner[scrapy]')")
+
+from cleaner.integrations.scrapy import CleanerPipeline  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+
+PARAGRAPHS = [
+    "The town council voted on Tuesday evening to extend the opening hours of the public "
+    "library, after a long debate about the cost of heating the old building in winter.",
+    "Supporters of the plan said that students and shift workers had asked for the change "
+    "for years, and that the extra hours would be paid for by savings in other services.",
+    "The new hours will apply from the first day of next month, and the council will review "
+    "the decision at the end of the year when the figures for the winter are known.",
+]
+BOILERPLATE = ["Home", "News", "Sport", "Weather", "Share", "Follow", "Sign in"]
+
+
+def article_page(title: str, paragraphs: list[str]) -> str:
+    nav = "".join(f'<li><a href="/{w.lower()}">{w}</a></li>' for w in BOILERPLATE)
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        "<!DOCTYPE html><html><head><title>" + title + "</title></head><body>"
+        f"<header><ul>{nav}</ul></header>"
+        f"<main><article><h1>{title}</h1>{body}</article></main>"
+        "<footer><p>Copyright notice</p><p>Contact us</p></footer></body></html>"
+    )
+
+
+PAGES = {
+    "one.html": article_page("Library hours extended", PARAGRAPHS),
+    "two.html": article_page("Council reviews budget", list(reversed(PARAGRAPHS))),
+}
+INDEX = "<html><body>" + "".join(
+    f'<a class="story" href="/{name}">{name}</a>' for name in PAGES) + "</body></html>"
+
+
+@pytest.fixture
+def site(tmp_path):
+    """Serve the pages on 127.0.0.1 (a free port) for the duration of one test."""
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "index.html").write_text(INDEX, encoding="utf-8")
+    for name, html in PAGES.items():
+        (root / name).write_text(html, encoding="utf-8")
+
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    deadline = threading.Timer(120, server.shutdown)  # never outlives a stuck test
+    deadline.daemon = True
+    deadline.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        deadline.cancel()
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+CRAWL = textwrap.dedent("""
+    import json, sys
+    import scrapy
+    from scrapy.crawler import CrawlerProcess
+
+    base, out, settings = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+
+    class Pages(scrapy.Spider):
+        name = "pages"
+        start_urls = [base + "/index.html"]
+
+        def parse(self, response):
+            for href in response.css("a.story::attr(href)").getall():
+                yield response.follow(href, self.parse_page)
+
+        def parse_page(self, response):
+            yield {"url": response.url, "html": response.text,
+                   "paragraphs": response.css("article p::text").getall()}
+
+    process = CrawlerProcess(settings={
+        "ITEM_PIPELINES": {"cleaner.integrations.scrapy.CleanerPipeline": 300},
+        "FEEDS": {out: {"format": "jsonlines", "encoding": "utf8"}},
+        "LOG_LEVEL": "WARNING",
+        "ROBOTSTXT_OBEY": False,
+        "TELNETCONSOLE_ENABLED": False,
+        "DOWNLOAD_TIMEOUT": 10,
+        "CLOSESPIDER_TIMEOUT": 60,
+        **settings,
+    })
+    crawler = process.create_crawler(Pages)
+    process.crawl(crawler)
+    process.start()
+    print(json.dumps({k: v for k, v in crawler.stats.get_stats().items()
+                      if k.startswith("cleaner/")}))
+""")
+
+
+def crawl(base: str, tmp_path: Path, settings: dict) -> tuple[list[dict], dict]:
+    out = tmp_path / "items.jsonl"
+    script = tmp_path / "crawl.py"
+    script.write_text(CRAWL, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    proc = subprocess.run(
+        [sys.executable, str(script), base, str(out), json.dumps(settings)],
+        capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    stats = json.loads(proc.stdout.strip().splitlines()[-1])
+    return sorted(items, key=lambda i: i["url"]), stats
+
+
+def test_crawl_cleans_the_configured_field_into_the_output_field(site, tmp_path):
+    items, stats = crawl(site, tmp_path, {
+        "CLEANER_FIELD": "html", "CLEANER_OUTPUT_FIELD": "text", "CLEANER_PRESET": "precision",
+    })
+    assert [i["url"].rsplit("/", 1)[1] for i in items] == sorted(PAGES)
+    for item in items:
+        name = item["url"].rsplit("/", 1)[1]
+        assert item["html"] == PAGES[name]  # the source field is kept
+        assert item["text"] == cleaner.clean(PAGES[name], "precision")
+        for paragraph in PARAGRAPHS:
+            assert paragraph in item["text"]
+        lines = item["text"].splitlines()
+        assert not set(BOILERPLATE) & set(lines)
+    assert stats == {"cleaner/items_cleaned": 2}
+
+
+def test_crawl_passes_options_and_overwrites_by_default(site, tmp_path):
+    items, stats = crawl(site, tmp_path, {
+        "CLEANER_FIELD": "paragraphs",
+        "CLEANER_OPTIONS": {"language": "en", "split_stories": False},
+    })
+    for item in items:
+        name = item["url"].rsplit("/", 1)[1]
+        order = PARAGRAPHS if name == "one.html" else list(reversed(PARAGRAPHS))
+        expected = cleaner.clean("\n".join(order), language="en", split_stories=False)
+        assert item["paragraphs"] == expected
+        assert expected.splitlines() == order
+    assert stats == {"cleaner/items_cleaned": 2}
+
+
+def test_items_without_text_pass_unchanged():
+    pipeline = CleanerPipeline(field="body")
+    item = {"url": "http://127.0.0.1/x"}
+    assert pipeline.process_item(item) == {"url": "http://127.0.0.1/x"}
+    odd = {"body": 42}
+    assert pipeline.process_item(odd) == {"body": 42}
+
+
+def test_drop_empty_raises_drop_item():
+    from scrapy.exceptions import DropItem
+
+    pipeline = CleanerPipeline(field="body", drop_empty=True)
+    with pytest.raises(DropItem):
+        pipeline.process_item({"body": "Share\nFollow"})
+
+
+def test_undeclared_output_field_of_a_scrapy_item_is_a_clear_error():
+    import scrapy
+
+    class Page(scrapy.Item):
+        body = scrapy.Field()
+
+    pipeline = CleanerPipeline(field="body", output_field="text")
+    with pytest.raises(KeyError, match="no field 'text'"):
+        pipeline.process_item(Page(body=PARAGRAPHS[0]))
+
+
+def test_bad_options_are_reported_when_the_pipeline_is_built():
+    with pytest.raises(ValueError, match="CLEANER_PRESET"):
+        CleanerPipeline(preset="fastest")
+    with pytest.raises(ValueError, match="unknown option 'colour'"):
+        CleanerPipeline(options={"colour": "red"})
