@@ -3,7 +3,7 @@
     python3 benchmarks/evaluate.py                      # everything, markdown table
     python3 benchmarks/evaluate.py --sections seeds,text --limit 10
     python3 benchmarks/evaluate.py --json out.json      # rows and headline figures as JSON
-    python3 benchmarks/evaluate.py --update-baseline    # raise the floors to today's figures
+    python3 benchmarks/evaluate.py --update-baseline    # tighten the pinned limits to today's figures
 
 Sections (every system of a section runs in the same process on the same documents):
 
@@ -19,14 +19,15 @@ Sections (every system of a section runs in the same process on the same documen
 3b. ``multilingual``: trafilatura-eval-dev pages, snippet metric, text mode and HTML mode
    with the same baselines, over all pages and per guessed language.
 4. ``multiarticle``: synthetic multi-article dumps built by ``benchmarks/multiarticle.py``
-   (when it exists): story boundaries found by ``split`` and ``clean``'s text against
-   story 0, beside the raw dump; the two F1s are headline figures.
+   (when it exists), which provides ``evaluate(pages) -> {row name: {metric: value}}``
+   and is given the scrapinghub-dev `benchmarks.corpora.Page` list (see
+   `multiarticle_rows` for how rows and headline figures are read).
 5. ``speed``: median ms per document and MB/s of ``clean`` on the text dumps beside
    ``trafilatura.extract`` on the same pages' HTML (fresh calls, same process), and
    ``clean`` on 1x, 10x and 100x copies of one dump.
 
 Headline figures (pinned in ``benchmarks/baseline.json``, checked by
-``tests/test_benchmark_gate.py``) are listed in `HEADLINE`.
+``tests/test_benchmark_gate.py``) are listed in `HEADLINE`, plus the multi-article ones.
 """
 
 from __future__ import annotations
@@ -137,7 +138,7 @@ def guarded(fn, items, names) -> tuple[list[str], dict[int, str]]:
 
 def crash_note(errors) -> str:
     errors = list(errors)
-    return f"{len(errors)} pages raised, scored as empty (first: {errors[0][:120]})" if errors else ""
+    return f"{len(errors)} pages raised, scored as empty (first: {errors[0][:240]})" if errors else ""
 
 
 # -- 1. seeds --------------------------------------------------------------------------------
@@ -278,31 +279,36 @@ def multilingual_rows(run: Run) -> list[Row]:
 def multiarticle_rows(run: Run) -> tuple[list[Row], dict[str, float]]:
     """Rows from ``benchmarks/multiarticle.py`` and the headline figures it contributes.
 
-    That module builds its synthetic dumps itself (fixed seed, from scrapinghub-dev) and
-    ``evaluate()`` returns flat named figures; ``--limit`` does not apply to it.
+    ``multiarticle.evaluate(pages)`` returns ``{row name: {metric: value}}``; the keys
+    ``system``, ``set``, ``n``, ``precision``, ``recall``, ``f1``, ``sd`` and ``note`` fill
+    the row's columns, other metrics go into its notes.  Every row's F1 is a headline
+    figure, and so is every ``row.metric`` named in the module's ``HEADLINE`` tuple
+    (lower-is-better metrics such as Pk get a ceiling, see `benchmarks.floors`).
     """
     if not (ROOT / "benchmarks" / "multiarticle.py").is_file():
         return [Row("multiarticle", "4 multi-article", "synthetic", "-", note="not built")], {}
     from benchmarks import multiarticle
 
     log("multiarticle")
-    m = multiarticle.evaluate()
-    get = m.get
-    where = f"synthetic ({get('dumps')} dumps, {get('stories')} stories)"
-    rows = [
-        Row("multiarticle.split", "4 multi-article", where, "split(): story starts (±1 line)",
-            get("dumps"), get("boundary_precision"), get("boundary_recall"), get("boundary_f1"),
-            note=f"Pk {get('pk', 0):.3f}, WindowDiff {get('windowdiff', 0):.3f} "
-                 f"(no split: Pk {get('pk_no_split', 0):.3f}); "
-                 f"kind accuracy {get('kind_accuracy', 0):.3f}"),
-        Row("multiarticle.dump", "4 multi-article", where, "raw dump vs story 0",
-            get("dumps"), f1=get("raw_f1")),
-        Row("multiarticle.clean", "4 multi-article", where, "clean(dump) vs story 0",
-            get("dumps"), get("clean_precision"), get("clean_recall"), get("clean_f1"),
-            note=f"clean(story 0's page alone): F1 {get('single_page_clean_f1', 0):.3f}"),
-    ]
-    # F1 only: a change may trade boundary (or text) precision for recall.
-    figures = {f"{row.id}.f1": row.f1 for row in (rows[0], rows[2]) if row.f1 is not None}
+    result = multiarticle.evaluate(run.scrapinghub)
+    extra = set(getattr(multiarticle, "HEADLINE", ()))
+    rows, figures = [], {}
+    for name, values in result.items():
+        values = dict(values)
+        rid = f"multiarticle.{name}"
+        row = Row(rid, "4 multi-article", str(values.pop("set", "synthetic")),
+                  str(values.pop("system", name)), values.pop("n", None),
+                  values.pop("precision", None), values.pop("recall", None),
+                  values.pop("f1", None), values.pop("sd", None), str(values.pop("note", "")))
+        rows.append(row)
+        if row.f1 is not None:
+            figures[f"{rid}.f1"] = row.f1
+        for metric, value in values.items():
+            if f"{name}.{metric}" in extra and isinstance(value, (int, float)):
+                figures[f"{rid}.{metric}"] = value
+        others = ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
+                           for k, v in values.items())
+        row.note = "; ".join(x for x in (row.note, others) if x)
     return rows, figures
 
 
@@ -418,9 +424,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--readme", action="store_true",
                         help="also put the table into README.md (between its benchmark markers)")
     parser.add_argument("--update-baseline", action="store_true",
-                        help="raise the floors in benchmarks/baseline.json to today's figures")
+                        help="tighten the limits in benchmarks/baseline.json to today's figures "
+                             "(floors only rise, ceilings only fall)")
     parser.add_argument("--allow-lower", metavar="REASON",
-                        help="with --update-baseline: also lower floors (give the reason; "
+                        help="with --update-baseline: also loosen limits (give the reason; "
                              "it goes in the commit message)")
     args = parser.parse_args(argv)
 
@@ -447,14 +454,15 @@ def main(argv: list[str] | None = None) -> int:
 
     current = floors_mod.load()
     if args.update_baseline:
-        new, changes = floors_mod.raise_floors(result["headline"], current, args.allow_lower)
+        new, changes = floors_mod.tighten(result["headline"], current, args.allow_lower)
         floors_mod.save(new)
         print("\nbaseline.json:\n" + ("\n".join(f"- {c}" for c in changes) or "- unchanged"))
         return 0
     if args.limit is None:
         checked = {k: v for k, v in current.items() if section_of(k) in sections}
         missed = floors_mod.failures(result["headline"], checked)
-        print("\nfloors: " + ("all met" if not missed else "BELOW FLOOR\n" + "\n".join(f"- {m}" for m in missed)))
+        print("\nbaseline: " + ("every limit met" if not missed else
+                                "NOT MET\n" + "\n".join(f"- {m}" for m in missed)))
     return 0
 
 
