@@ -89,3 +89,11 @@ def test_a_crashing_page_costs_its_score_not_the_run():
     assert errors == {1: "b: ZeroDivisionError: division by zero"}
     assert crash_note(errors.values()).startswith("1 pages raised, scored as empty (first: b: ")
     assert crash_note([]) == ""
+
+
+def test_cache_pickled_values(tmp_path):
+    cache = DiskCache(tmp_path)
+    value = {"text": "x", "hints": (1, None, frozenset({"a"}))}
+    assert cache.get_or_compute("k", ("p",), lambda: value, pickled=True) == value
+    assert cache.get_or_compute("k", ("p",), lambda: None, pickled=True) == value
+    assert cache.hits == 1
