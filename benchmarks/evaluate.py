@@ -2,7 +2,8 @@
 
     python3 benchmarks/evaluate.py                      # everything, markdown table
     python3 benchmarks/evaluate.py --sections seeds,text --limit 10
-    python3 benchmarks/evaluate.py --json out.json      # rows and headline figures as JSON
+    python3 benchmarks/evaluate.py --json out.json      # rows, per-page scores, headline figures
+    python3 benchmarks/evaluate.py --worst 5            # then the pages that cost `clean` most
     python3 benchmarks/evaluate.py --update-baseline    # tighten the pinned limits to today's figures
 
 Sections (every system of a section runs in the same process on the same documents):
@@ -37,7 +38,7 @@ import json
 import statistics
 import sys
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,8 +49,8 @@ from benchmarks import floors as floors_mod  # noqa: E402
 from benchmarks.cache import DiskCache  # noqa: E402
 from benchmarks.corpora import SEEDS, scrapinghub_pages, trafilatura_eval_pages  # noqa: E402
 from benchmarks.metrics import (  # noqa: E402
-    LineScore, drop_group, line_score, shingle_counts, shingle_score, snippet_counts,
-    snippet_score,
+    LineScore, drop_group, f1, line_score, page_precision, page_recall, shingle_counts,
+    shingle_score, snippet_counts, snippet_score,
 )
 from benchmarks.systems import (  # noqa: E402
     c4_filter, memoised_front_door, text_dump, trafilatura_extract, version,
@@ -94,6 +95,9 @@ class Row:
     f1: float | None = None
     sd: float | None = None
     note: str = ""
+    #: For the cleaner's rows: ``[page, precision, recall]`` (shingle metric) or
+    #: ``[page, TP, FN, FP, TN]`` (snippet metric) per page; not printed in the table.
+    pages: list = field(default_factory=list)
 
 
 def log(msg: str) -> None:
@@ -181,9 +185,15 @@ def seeds_rows(run: Run) -> list[Row]:
 # -- 2. / 3. scrapinghub ---------------------------------------------------------------------
 
 def _shingle_row(section: str, mode: str, system: str, pages, outputs, errors=None) -> Row:
-    s = shingle_score([shingle_counts(p.truth, o) for p, o in zip(pages, outputs)])
+    counts = [shingle_counts(p.truth, o) for p, o in zip(pages, outputs)]
+    s = shingle_score(counts)
+    per_page = []
+    if system.startswith("clean"):
+        per_page = [[p.key, round(page_precision(*c), 4), round(page_recall(*c), 4)]
+                    for p, c in zip(pages, counts)]
     return Row(f"{mode}.scrapinghub.{system}", section, "scrapinghub-dev", SYSTEM_NAMES[system],
-               s.n, s.precision, s.recall, s.f1, s.sd, crash_note((errors or {}).values()))
+               s.n, s.precision, s.recall, s.f1, s.sd, crash_note((errors or {}).values()),
+               per_page)
 
 
 def text_rows(run: Run) -> list[Row]:
@@ -266,11 +276,15 @@ def multilingual_rows(run: Run) -> list[Row]:
         label = "trafilatura-eval-dev" + (f" [{lang}]" if lang else "")
         for mode, system in MULTILINGUAL_ROWS:
             outs = outputs[(mode, system)]
-            s = snippet_score([snippet_counts(outs[i], pages[i].with_, pages[i].without) for i in idx])
+            counts = [snippet_counts(outs[i], pages[i].with_, pages[i].without) for i in idx]
+            s = snippet_score(counts)
             rid = f"{mode}.trafilatura-eval{'.' + lang if lang else ''}.{system}"
             crashed = [e for i, e in errors.get((mode, system), {}).items() if i in idx]
+            per_page = []
+            if lang is None and system.startswith("clean"):
+                per_page = [[names[i], *c] for i, c in zip(idx, counts)]
             rows.append(Row(rid, f"3b {mode}", label, SYSTEM_NAMES[system], s.n,
-                            s.precision, s.recall, s.f1, s.sd, crash_note(crashed)))
+                            s.precision, s.recall, s.f1, s.sd, crash_note(crashed), per_page))
     return rows
 
 
@@ -412,6 +426,24 @@ def table(result: dict) -> str:
     return "\n".join(out)
 
 
+def worst_pages(result: dict, n: int) -> str:
+    """For each of the cleaner's rows, the ``n`` pages that cost it most: lowest F1 (shingle
+    metric) or most missed plus leaked snippets (snippet metric)."""
+    out = []
+    for r in result["rows"]:
+        if not r["pages"]:
+            continue
+        if len(r["pages"][0]) == 3:
+            scored = sorted(r["pages"], key=lambda x: f1(x[1], x[2]))[:n]
+            lines = [f"  F1 {f1(p, q):.3f}  P {p:.3f}  R {q:.3f}  {key}" for key, p, q in scored]
+        else:
+            scored = sorted(r["pages"], key=lambda x: -(x[2] + x[3]))[:n]
+            lines = [f"  missed {fn}/{tp + fn}  leaked {fp}/{fp + tn}  {key}"
+                     for key, tp, fn, fp, tn in scored]
+        out.append(f"{r['section']} {r['set']} {r['system']}:\n" + "\n".join(lines))
+    return "\n\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -420,6 +452,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None,
                         help="at most this many pages (and seeds) per set, for quick runs")
     parser.add_argument("--json", metavar="PATH", help="also write rows and headline figures as JSON")
+    parser.add_argument("--worst", type=int, metavar="N", default=0,
+                        help="after the table, the N pages that cost each cleaner row most")
     parser.add_argument("--no-cache", action="store_true", help="recompute dumps and extracts")
     parser.add_argument("--readme", action="store_true",
                         help="also put the table into README.md (between its benchmark markers)")
@@ -447,6 +481,8 @@ def main(argv: list[str] | None = None) -> int:
 
     result = evaluate(sections, args.limit, DiskCache(enabled=not args.no_cache))
     print(table(result))
+    if args.worst:
+        print("\n" + worst_pages(result, args.worst))
     if args.readme:
         write_readme(result)
     if args.json:
