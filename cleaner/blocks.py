@@ -21,6 +21,8 @@ from .catalogue import section_rules
 from .types import Decision, Features, Line
 
 MAX_GAP = 10
+#: A barrier closes the article only after a block of at least this many words.
+BARRIER_AFTER_WORDS = 50
 
 
 def _isolated(reason: str) -> Decision:
@@ -43,16 +45,22 @@ def main_block(
     if not kept:
         return final, None
     # Non-blank position of every line, to measure gaps in non-blank lines.
+    # Prefix counts of non-blank lines and of barriers, so gaps cost O(1).
     nonblank = [0] * (n + 1)
+    barrier_count = [0] * (n + 1)
+    barriers = []
     for i in range(n):
         nonblank[i + 1] = nonblank[i] + (not lines[i].blank)
-    barriers = [i for i in range(n) if is_barrier(final[i])]
+        barrier = is_barrier(final[i])
+        barrier_count[i + 1] = barrier_count[i] + barrier
+        if barrier:
+            barriers.append(i)
 
     def gap(a: int, b: int) -> int:
         return nonblank[b] - nonblank[a + 1]
 
     def barrier_between(a: int, b: int) -> bool:
-        return any(a < x < b for x in barriers)
+        return barrier_count[b] - barrier_count[a + 1] > 0
 
     blocks: list[list[int]] = [[kept[0]]]
     for a, b in zip(kept, kept[1:]):
@@ -66,7 +74,14 @@ def main_block(
         span = nonblank[blk[-1] + 1] - nonblank[blk[0]]
         return sum(feats[i].words for i in blk) * len(blk) / span
 
-    first_barrier = next((x for x in barriers if x > kept[0]), None)
+    # The first barrier that follows real text closes the article; a "Comments" link in
+    # a toolbar above the article does not.
+    first_text = next(
+        (b[-1] for b in blocks if sum(feats[i].words for i in b) >= BARRIER_AFTER_WORDS), None
+    )
+    first_barrier = None if first_text is None else next(
+        (x for x in barriers if x > first_text), None
+    )
     eligible = [b for b in blocks if first_barrier is None or b[-1] < first_barrier]
     best = max(eligible or blocks, key=score)
     first, last = best[0], best[-1]

@@ -18,6 +18,8 @@ from .options import Options
 from .types import Decision, Features, Line
 
 _TAIL_CATEGORIES = frozenset({"appeal", "bio", "legal", "comments"})
+#: Categories of one-line widgets that sit inside article text without ending it.
+_WIDGETS = frozenset({"ad", "related", "share", "caption"})
 
 
 _LIST_ITEM = re.compile(r"^\s*(?:[•·*▪►▸‣◦●○■□+–-]|\d{1,2}[.)])\s")
@@ -44,14 +46,15 @@ def smooth(
         return initial[i].rule not in WEAK_RULES
 
     def neighbour(k: int, step: int) -> int | None:
-        """Nearest strong line from content position k in direction step, within reach
-        (weak lines in between are skipped but count toward the reach)."""
+        """Nearest strong line from content position k in direction step, within reach.
+        Weak lines and in-text widgets (an ad label, a "Read more" link, a caption) in
+        between are skipped but count toward the reach."""
         for d in range(1, options.context_reach + 1):
             j = k + step * d
             if not 0 <= j < len(content):
                 return None
             i = content[j]
-            if strong(i):
+            if strong(i) and initial[i].category not in _WIDGETS:
                 return i
         return None
 

@@ -111,8 +111,6 @@ def test_seed_titles():
     assert [a.title for a in articles] == [lines[i].strip() for i, l in enumerate(labels) if l.startswith("title:")]
 
 
-@pytest.mark.xfail(strict=True, reason="the headline is dropped by stage 1 and a short "
-                   "caption line nearer the body is taken as the title")
 def test_seed_title_under_an_appeal_line():
     text, labels = _seed("001")
     title = next(text.split("\n")[i].strip() for i, l in enumerate(labels) if l == "title:0")
