@@ -23,6 +23,8 @@ from .types import Decision, Features, Line
 MAX_GAP = 10
 #: A barrier closes the article only after a block of at least this many words.
 BARRIER_AFTER_WORDS = 50
+#: An earlier block scoring at least this share of the best block's score is the main one.
+FIRST_SHARE = 0.7
 
 
 def _isolated(reason: str) -> Decision:
@@ -83,7 +85,11 @@ def main_block(
         (x for x in barriers if x > first_text), None
     )
     eligible = [b for b in blocks if first_barrier is None or b[-1] < first_barrier]
-    best = max(eligible or blocks, key=score)
+    # The first story of an infinite-scroll dump is the page's own: among blocks that
+    # score close to the best, the earliest wins.
+    candidates = eligible or blocks
+    top = max(score(b) for b in candidates)
+    best = next(b for b in candidates if score(b) >= FIRST_SHARE * top)
     first, last = best[0], best[-1]
     last = _trim_tail(best, gap, feats)
     for i in kept:

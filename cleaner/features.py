@@ -48,7 +48,9 @@ def measure(text: str, stops: frozenset[str], title: frozenset[str] = frozenset(
     tokens = body.split()
     n = len(tokens)
     stripped = body.rstrip(_CLOSERS)
-    terminal = bool(stripped) and stripped[-1] in _TERMINAL_CHARS
+    ellipsis = stripped.endswith(("...", "…"))
+    # A trailing ellipsis is no sentence end: scraped teasers are cut with one.
+    terminal = bool(stripped) and stripped[-1] in _TERMINAL_CHARS and not ellipsis
     if stops or title:
         wordlist = words(body)
         density = sum(map(stops.__contains__, wordlist)) / len(wordlist) if (stops and wordlist) else 0.0
@@ -64,7 +66,6 @@ def measure(text: str, stops: frozenset[str], title: frozenset[str] = frozenset(
     nonspace = len(body) - body.count(" ") or 1
     digits = len(_DIGIT.findall(body))
     urls = len(_URLISH.findall(body))
-    ellipsis = body.endswith(("...", "…"))
     cut = ellipsis or (not terminal and n >= 12 and (stripped[-1:].isalnum() or stripped.endswith(",")))
     return Features(
         chars=len(body),

@@ -35,8 +35,10 @@ class Options:
     short_max_words: int = 6
     #: How far (in non-blank lines) a short line may sit from body and still be pulled in.
     context_reach: int = 2
-    #: Keep the main story's title line in `clean`'s output.
-    keep_title: bool = True
+    #: Keep the main story's title line in `clean`'s output: ``"always"``, ``"never"``, or
+    #: ``"leading"``: only when the document starts with it (a clean text rather than a
+    #: page dump, where the headline sits among menus and is not article text).
+    keep_title: str = "leading"
     #: Cut multi-story dumps into stories; ``False`` treats the whole input as one story.
     split_stories: bool = True
     #: ``"auto"`` detects HTML, ``"always"`` treats input as HTML, ``"never"`` as text.
@@ -74,6 +76,8 @@ class Options:
             overrides["disabled_rules"] = frozenset(rules)
         if overrides.get("html", "auto") not in ("auto", "always", "never"):
             raise ValueError("html must be 'auto', 'always' or 'never'")
+        if overrides.get("keep_title", "leading") not in ("always", "leading", "never"):
+            raise ValueError("keep_title must be 'always', 'leading' or 'never'")
         return replace(base, **overrides)
 
     def rule_enabled(self, rule_id: str) -> bool:
@@ -88,10 +92,10 @@ PRESETS: dict[str, Options] = {
     "balanced": Options(),
     "precision": Options(
         preset="precision", prose_min_words=10, stopword_density=0.30, short_max_words=7,
-        context_reach=1, keep_title=False,
+        context_reach=1, keep_title="never",
     ),
     "recall": Options(
         preset="recall", prose_min_words=6, stopword_density=0.18, short_max_words=5,
-        context_reach=3,
+        context_reach=3, keep_title="always",
     ),
 }

@@ -72,8 +72,15 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     final = st.final
     titles = st.titles
     story_of = list(st.story_of)
+    leading = next((line.index for line in lines if not line.blank), None)
+
+    def title_kept(s: int, t: int) -> bool:
+        if s != st.main or opts.keep_title == "always":
+            return True
+        return opts.keep_title == "leading" and t == leading
+
     for s, t in enumerate(titles):
-        if t is not None and (opts.keep_title or s != st.main):
+        if t is not None and title_kept(s, t):
             final[t] = Decision(True, "feature.title", "title", f"title of story {s}", "context")
 
     verdicts = tuple(

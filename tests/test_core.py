@@ -145,7 +145,7 @@ def test_unknown_preset_raises():
 
 
 def test_presets_differ_where_they_should():
-    assert Options.make("precision").keep_title is False
+    assert Options.make("precision").keep_title == "never"
     assert Options.make("recall").context_reach > Options.make("balanced").context_reach
 
 
