@@ -463,6 +463,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--allow-lower", metavar="REASON",
                         help="with --update-baseline: also loosen limits (give the reason; "
                              "it goes in the commit message)")
+    parser.add_argument("--only", metavar="KEYS",
+                        help="with --update-baseline: touch only these figures (comma-separated "
+                             "keys or key prefixes, e.g. text.scrapinghub,multiarticle.split.pk)")
     args = parser.parse_args(argv)
 
     sections = tuple(s.strip() for s in args.sections.split(",") if s.strip())
@@ -471,6 +474,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown section(s) {', '.join(sorted(unknown))}; choose from {', '.join(SECTIONS)}")
     if args.allow_lower is not None and not args.update_baseline:
         parser.error("--allow-lower goes with --update-baseline")
+    if args.only is not None and not args.update_baseline:
+        parser.error("--only goes with --update-baseline")
     if args.allow_lower is not None and not args.allow_lower.strip():
         parser.error("--allow-lower needs a reason")
     if args.update_baseline and (args.limit is not None or set(sections) < set(SECTIONS) - {"speed"}):
@@ -490,7 +495,8 @@ def main(argv: list[str] | None = None) -> int:
 
     current = floors_mod.load()
     if args.update_baseline:
-        new, changes = floors_mod.tighten(result["headline"], current, args.allow_lower)
+        figures = floors_mod.select(result["headline"], args.only)
+        new, changes = floors_mod.tighten(figures, current, args.allow_lower)
         floors_mod.save(new)
         print("\nbaseline.json:\n" + ("\n".join(f"- {c}" for c in changes) or "- unchanged"))
         return 0

@@ -85,3 +85,15 @@ def tighten(figures: dict[str, float], limits: dict[str, float],
                 changes.append(f"{key}: {kind} kept at {old:.3f} (figure {value:.3f} is worse; "
                                "loosening needs --allow-lower REASON)")
     return new, changes
+
+
+def select(figures: dict[str, float], only: str | None) -> dict[str, float]:
+    """The figures named by ``only``: comma-separated keys or key prefixes (all if empty).
+
+    >>> select({"text.a.f1": 1, "text.b.f1": 2, "html.a.f1": 3}, "text.a, html")
+    {'text.a.f1': 1, 'html.a.f1': 3}
+    """
+    wanted = [w.strip().rstrip(".") for w in (only or "").split(",") if w.strip()]
+    if not wanted:
+        return dict(figures)
+    return {k: v for k, v in figures.items() if any(k == w or k.startswith(w + ".") for w in wanted)}
