@@ -26,9 +26,9 @@ from .options import Options
 from .pipeline import analyze
 
 #: A batch holds at most this many tasks ...
-BATCH_TASKS = 256
+BATCH_TASKS = 64
 #: ... or this many input bytes (whichever is reached first).
-BATCH_BYTES = 1 << 20
+BATCH_BYTES = 256 << 10
 #: Batches in flight per worker process.
 IN_FLIGHT_PER_JOB = 2
 
@@ -284,11 +284,11 @@ EXPLAIN_COLUMNS = ("source", "line", "label", "rule", "category", "stage", "keep
 def _render(job: Job, analysis, task: Task, record: dict | None) -> bytes | None:
     if job.command == "clean":
         text = analysis.text
+        if job.output_format == "text":
+            return (text + "\n").encode("utf-8", "replace") if text else b""
         if record is not None:
             return dump_json({**record, job.output_field: text})
-        if job.output_format == "jsonl":
-            return dump_json({"source": task.source, job.output_field: text})
-        return (text + "\n").encode("utf-8", "replace") if text else b""
+        return dump_json({"source": task.source, job.output_field: text})
     if job.command == "split":
         out = []
         for a in analysis.articles:
@@ -304,13 +304,14 @@ def _render(job: Job, analysis, task: Task, record: dict | None) -> bytes | None
 def _failed(job: Job, task: Task, message: str, record: dict | None, raw: bytes | None) -> TaskResult:
     stats = Stats(documents=1, failed=1, bytes_in=task.size)
     output = None
-    if job.on_error == "pass" and job.command != "explain":
+    text_out = job.command == "explain" or (job.command == "clean" and job.output_format == "text")
+    if job.on_error == "pass" and not text_out:
         if record is not None:
             output = dump_json({**record, ERROR_FIELD: message})
         elif raw is not None:
             output = dump_json({ERROR_FIELD: message,
                                 INPUT_FIELD: raw.decode("utf-8", "replace").rstrip("\r\n")})
-        elif job.output_format == "jsonl" or job.command == "split":
+        else:
             output = dump_json({"source": task.source, ERROR_FIELD: message})
     return TaskResult(output, stats, f"{task.where}: {message}")
 
@@ -364,6 +365,11 @@ def batches(tasks: Iterable[Task], max_tasks: int = BATCH_TASKS,
         yield batch
 
 
+def _warm_up() -> None:
+    """Load what the pipeline loads lazily (catalogue, stoplists) before the first document."""
+    analyze("The committee met on Tuesday to discuss the plan for the new year.")
+
+
 def _ignore_sigint() -> None:
     """Workers leave Ctrl-C to the parent, which stops them."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -377,6 +383,9 @@ class WorkerPool:
 
         self.jobs = jobs
         self.executor = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
+        # The first submission starts the workers (all of them, with the fork start
+        # method): do it now, before the caller starts any thread of its own.
+        self.executor.submit(_warm_up)
 
     def map(self, job: Job, tasks: Iterable[Task]) -> Iterator[list[TaskResult]]:
         pending: deque = deque()
@@ -393,14 +402,13 @@ class WorkerPool:
         if not cancel:
             self.executor.shutdown(wait=True)
             return
+        import multiprocessing
+
         self.executor.shutdown(wait=False, cancel_futures=True)
-        terminate = getattr(self.executor, "terminate_workers", None)
-        if terminate is not None:  # Python 3.14+
-            terminate()
-            return
-        for proc in list((getattr(self.executor, "_processes", None) or {}).values()):
+        workers = multiprocessing.active_children()  # the pool's processes, started here
+        for proc in workers:
             proc.terminate()
-        for proc in list((getattr(self.executor, "_processes", None) or {}).values()):
+        for proc in workers:
             proc.join(timeout=5)
 
 

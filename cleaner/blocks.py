@@ -1,11 +1,23 @@
 """The main text region of a dump.
 
 After stage 2, kept lines are grouped into *blocks*: runs of kept lines separated by at
-most `MAX_GAP` non-blank dropped lines and by no *section barrier* (a line opening a
-related-stories list or the comments, see `is_barrier`).  The block with the best score
-(body words times the share of its lines that are kept), among those before the first
-barrier, is the main region.  Kept lines outside the region are dropped as ``context.isolated``
-(menus, footers, sidebars and widgets that happen to read like prose).
+most `MAX_GAP` non-blank dropped lines and by no *barrier*, a line opening a section that
+is not article text (`barrier_kind`: the comments are a hard barrier, a related-stories
+list a soft one).  Then:
+
+- a soft barrier set into the article does not split it when dense text resumes right
+  after it (`RESUME_WORDS`, `RESUME_SHARE`);
+- blocks after the first barrier that follows real text are not candidates;
+- each block scores its body words times the share of its lines that are kept (an
+  article is mostly kept lines; a teaser list alternates them with headlines and dates);
+  the earliest block scoring at least `FIRST_SHARE` of the best is the main one (the
+  first story of an infinite-scroll dump is the page's own);
+- trailing small units set off by headline lines are teasers, not the article's end;
+- the region reaches back over earlier blocks across up to `LEAD_GAP` lines (an
+  article's opening often stands apart from its body).
+
+Kept lines outside the region are dropped as ``context.isolated`` (menus, footers,
+sidebars and widgets that happen to read like prose).
 
 >>> from cleaner import analyze
 >>> body = "Words of a long body sentence that goes on and on, as body does. " * 3
@@ -23,17 +35,30 @@ from .types import Decision, Features, Line
 MAX_GAP = 10
 #: A barrier closes the article only after a block of at least this many words.
 BARRIER_AFTER_WORDS = 50
+#: A block before the main one joins it across a gap of up to `LEAD_GAP` lines if it has
+#: at least `LEAD_WORDS` words.
+LEAD_GAP = 40
+LEAD_WORDS = 15
 #: An earlier block scoring at least this share of the best block's score is the main one.
 FIRST_SHARE = 0.7
+#: Text resuming after a related-stories box continues the article when it has at least
+#: this many words and this share of kept lines.
+RESUME_WORDS = 100
+RESUME_SHARE = 0.7
 
 
 def _isolated(reason: str) -> Decision:
     return Decision(False, "context.isolated", "boilerplate", reason, "context")
 
 
-def is_barrier(d: Decision) -> bool:
-    """Does this line open a section that is not article text?"""
-    return d.category == "comments" or d.rule in section_rules()
+def barrier_kind(d: Decision) -> str | None:
+    """``"hard"`` for a line opening the comments, ``"soft"`` for one opening another
+    non-article section (a related-stories list: ``section = true`` rules), else None."""
+    if d.category == "comments":
+        return "hard"
+    if d.rule in section_rules():
+        return "soft"
+    return None
 
 
 def main_block(
@@ -46,52 +71,85 @@ def main_block(
     kept = [i for i in range(n) if final[i].keep]
     if not kept:
         return final, None
-    # Non-blank position of every line, to measure gaps in non-blank lines.
     # Prefix counts of non-blank lines and of barriers, so gaps cost O(1).
     nonblank = [0] * (n + 1)
-    barrier_count = [0] * (n + 1)
+    hard_count = [0] * (n + 1)
+    soft_count = [0] * (n + 1)
     barriers = []
     for i in range(n):
         nonblank[i + 1] = nonblank[i] + (not lines[i].blank)
-        barrier = is_barrier(final[i])
-        barrier_count[i + 1] = barrier_count[i] + barrier
-        if barrier:
+        kind = barrier_kind(final[i])
+        hard_count[i + 1] = hard_count[i] + (kind == "hard")
+        soft_count[i + 1] = soft_count[i] + (kind == "soft")
+        if kind:
             barriers.append(i)
 
     def gap(a: int, b: int) -> int:
         return nonblank[b] - nonblank[a + 1]
 
     def barrier_between(a: int, b: int) -> bool:
-        return barrier_count[b] - barrier_count[a + 1] > 0
+        return hard_count[b] - hard_count[a + 1] + soft_count[b] - soft_count[a + 1] > 0
+
+    def words(blk: list[int]) -> int:
+        return sum(feats[i].words for i in blk)
+
+    def share(blk: list[int]) -> float:
+        return len(blk) / (nonblank[blk[-1] + 1] - nonblank[blk[0]])
+
+    def score(blk: list[int]) -> float:
+        # Body words, scaled by the share of the block's lines that are kept: an article
+        # is mostly kept lines, a teaser list alternates kept lines with titles and dates.
+        return words(blk) * share(blk)
 
     blocks: list[list[int]] = [[kept[0]]]
     for a, b in zip(kept, kept[1:]):
         if gap(a, b) > MAX_GAP or barrier_between(a, b):
             blocks.append([])
         blocks[-1].append(b)
+    # A related-stories box set into the article (a soft barrier) does not end it when
+    # dense text of some length resumes right after it; comments (hard) always end it.
+    merged = [blocks[0]]
+    for blk in blocks[1:]:
+        a, b = merged[-1][-1], blk[0]
+        if (gap(a, b) <= MAX_GAP and hard_count[b] == hard_count[a + 1]
+                and words(blk) >= RESUME_WORDS and share(blk) >= RESUME_SHARE):
+            merged[-1] = merged[-1] + blk
+        else:
+            merged.append(blk)
+    blocks = merged
 
-    def score(blk: list[int]) -> float:
-        # Body words, scaled by the share of the block's lines that are kept: an article
-        # is mostly kept lines, a teaser list alternates kept lines with titles and dates.
-        span = nonblank[blk[-1] + 1] - nonblank[blk[0]]
-        return sum(feats[i].words for i in blk) * len(blk) / span
-
-    # The first barrier that follows real text closes the article; a "Comments" link in
-    # a toolbar above the article does not.
-    first_text = next(
-        (b[-1] for b in blocks if sum(feats[i].words for i in b) >= BARRIER_AFTER_WORDS), None
-    )
-    first_barrier = None if first_text is None else next(
-        (x for x in barriers if x > first_text), None
-    )
+    # The first barrier between blocks that follows real text closes the article; a
+    # "Comments" link in a toolbar above the article does not.
+    first_text = next((b[-1] for b in blocks if words(b) >= BARRIER_AFTER_WORDS), None)
+    starts = [b[0] for b in blocks]
+    first_barrier = None
+    if first_text is not None:
+        k = 0
+        for x in barriers:
+            if x <= first_text:
+                continue
+            while k + 1 < len(blocks) and starts[k + 1] < x:
+                k += 1
+            if not (blocks[k][0] < x < blocks[k][-1]):  # not inside a merged block
+                first_barrier = x
+                break
     eligible = [b for b in blocks if first_barrier is None or b[-1] < first_barrier]
     # The first story of an infinite-scroll dump is the page's own: among blocks that
     # score close to the best, the earliest wins.
     candidates = eligible or blocks
     top = max(score(b) for b in candidates)
     best = next(b for b in candidates if score(b) >= FIRST_SHARE * top)
-    first, last = best[0], best[-1]
     last = _trim_tail(best, gap, feats)
+    # The article's opening often stands apart from its body (a standfirst, then an
+    # image, a table of contents or an ad): reach further back than forward.
+    k = blocks.index(best)
+    while k > 0:
+        before = blocks[k - 1]
+        if (gap(before[-1], blocks[k][0]) > LEAD_GAP or barrier_between(before[-1], blocks[k][0])
+                or sum(feats[i].words for i in before) < LEAD_WORDS):
+            break
+        k -= 1
+    first = blocks[k][0]
     for i in kept:
         if i < first or i > last:
             final[i] = _isolated(

@@ -137,7 +137,12 @@ def _load_file(path, language: str, category: str) -> list[Rule]:
 @functools.lru_cache(maxsize=1)
 def load_rules() -> tuple[Rule, ...]:
     """Every pattern rule of every catalogue file, validated."""
-    root = resources.files("cleaner") / "patterns"
+    return load_directory(resources.files("cleaner") / "patterns")
+
+
+def load_directory(root) -> tuple[Rule, ...]:
+    """Every rule of a catalogue tree ``root/<language>/<category>.toml``, validated
+    (`load_rules` reads the package's own tree; tests point this at a temporary one)."""
     rules: list[Rule] = []
     seen: set[str] = set()
     for lang_dir in sorted(root.iterdir(), key=lambda p: p.name):

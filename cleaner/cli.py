@@ -20,7 +20,6 @@ import difflib
 import fnmatch
 import json
 import os
-import shutil
 import sys
 import time
 from dataclasses import fields
@@ -156,6 +155,9 @@ def expand_inputs(inputs: list[str], globs: list[str] | None) -> list[str]:
                 for name in sorted(files):
                     if not _hidden(name) and any(fnmatch.fnmatch(name, pat) for pat in patterns):
                         found.append(os.path.join(root, name))
+            if not found:
+                print(f"cleaner: {item}: no files" + (f" matching {' or '.join(patterns)}"
+                      if globs else ""), file=sys.stderr)
             paths.extend(found)
         elif os.path.exists(item):
             paths.append(item)
@@ -311,6 +313,47 @@ class Progress:
             self.bar = None
 
 
+class InterruptGuard:
+    """Ctrl-C raises `KeyboardInterrupt` at once, except while a batch of results is being
+    written: then it is held until the batch is complete and flushed, so an interrupted
+    run never leaves half a record behind."""
+
+    def __init__(self):
+        self.writing = False
+        self.pending = False
+        self.previous = None
+
+    def _handler(self, signum, frame):
+        if self.writing:
+            self.pending = True
+        else:
+            raise KeyboardInterrupt
+
+    def __enter__(self):
+        import signal
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._handler)
+        return self
+
+    def __exit__(self, *exc):
+        import signal
+
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+        return False
+
+    def begin_write(self) -> None:
+        self.writing = True
+
+    def end_write(self) -> None:
+        self.writing = False
+        if self.pending:
+            self.pending = False
+            raise KeyboardInterrupt
+
+
 # --------------------------------------------------------------------------- commands
 
 
@@ -329,9 +372,9 @@ def _open_output(path: str | None, inputs: list[str] = ()):
 def run_documents(args: argparse.Namespace) -> int:
     paths = expand_inputs(args.inputs, args.glob)
     job = make_job(args, paths)
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per CPU) or more")
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     separator = (args.separator + "\n").encode("utf-8") if (
         job.command == "clean" and job.output_format == "text") else None
 
@@ -349,23 +392,27 @@ def run_documents(args: argparse.Namespace) -> int:
     started = time.monotonic()
     interrupted = False
     written = False
+    guard = InterruptGuard()
     try:
-        for results in run_tasks(job, tasks, pool):
-            nbytes = 0
-            for result in results:
-                stats.add(result.stats)
-                nbytes += result.stats.bytes_in
-                if result.error:
-                    progress.write(f"cleaner: {result.error}")
-                if result.output is None:
-                    continue
-                if separator is not None:
-                    if written:
-                        out.write(separator)
-                    written = True
-                out.write(result.output)
-            out.flush()
-            progress.update(nbytes, stats.documents)
+        with guard:
+            for results in run_tasks(job, tasks, pool):
+                guard.begin_write()
+                nbytes = 0
+                for result in results:
+                    stats.add(result.stats)
+                    nbytes += result.stats.bytes_in
+                    if result.error:
+                        progress.write(f"cleaner: {result.error}")
+                    if result.output is None:
+                        continue
+                    if separator is not None:
+                        if written:
+                            out.write(separator)
+                        written = True
+                    out.write(result.output)
+                out.flush()
+                guard.end_write()
+                progress.update(nbytes, stats.documents)
     except KeyboardInterrupt:
         interrupted = True
     except BrokenPipeError:
@@ -437,7 +484,9 @@ def run_rules(args: argparse.Namespace) -> int:
             and (categories is None or r["category"] in categories)]
     out, close_out = _open_output(args.output)
     try:
-        if args.format == "jsonl":
+        if not rows:
+            text = ""
+        elif args.format == "jsonl":
             text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
         else:
             cols = ("id", "language", "category", "guards", "note")

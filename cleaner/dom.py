@@ -15,7 +15,6 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .segment import normalize
 
 # Elements that start a block of text; inline elements (a, span, b ...) are not blocks.
 BLOCK_TAGS = frozenset(
@@ -27,6 +26,7 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "head", "title", "iframe", "object"})
 
 _PREFIX = 32
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"))
 _MARKER = re.compile(r"^(?:[-*•] |\| )")
 _WORDS = re.compile(r"[a-z]+|[A-Z][a-z]*")
 
@@ -69,46 +69,133 @@ def main_text(tree: HtmlElement) -> str:
     line; "" when it finds none or fails."""
     import trafilatura
 
+    from trafilatura.xml import xmltotxt
+
     try:
         doc = trafilatura.bare_extraction(tree, include_comments=False, include_tables=True)
+        if doc is None or doc.body is None:
+            return ""
+        body = doc.body
+        _unwrap(body)
+        _unwrap_layout_tables(body)
+        return xmltotxt(body, False)
     except (RecursionError, ValueError, TypeError, AttributeError, IndexError, KeyError):
         return ""
-    if doc is None or not getattr(doc, "text", None):
-        return ""
-    return doc.text
+
+
+_BLOCKISH = frozenset({"p", "head", "list", "quote", "table", "code"})
+
+
+def _unwrap_layout_tables(body) -> None:
+    """A table whose cells hold paragraphs or headings is page layout, not data: its
+    cells become blocks of their own instead of one flattened table row."""
+    from lxml.etree import Element
+
+    for table in list(body.iter("table")):
+        parent = table.getparent()
+        if parent is None:
+            continue
+        # this table's own cells (a nested table is moved whole and handled on its turn)
+        cells = [c for c in table.iter("cell") if next(c.iterancestors("table"), None) is table]
+        if not any(child.tag in _BLOCKISH for cell in cells for child in cell):
+            continue
+        blocks = []
+        for cell in cells:
+            run = None
+            if cell.text and cell.text.strip():
+                run = Element("p")
+                run.text = cell.text
+                blocks.append(run)
+            for child in list(cell):
+                tail, child.tail = child.tail, None
+                if child.tag in _BLOCKISH:
+                    blocks.append(child)
+                    run = None
+                else:
+                    if run is None:
+                        run = Element("p")
+                        blocks.append(run)
+                    run.append(child)
+                if tail and tail.strip():
+                    if run is None:
+                        run = Element("p")
+                        blocks.append(run)
+                        run.text = tail
+                    elif len(run):
+                        run[-1].tail = (run[-1].tail or "") + tail
+                    else:
+                        run.text = (run.text or "") + tail
+        position = parent.index(table)
+        tail = table.tail
+        parent.remove(table)
+        for k, block in enumerate(blocks):
+            parent.insert(position + k, block)
+        if tail and blocks:
+            blocks[-1].tail = tail
+
+
+_NEWLINES = re.compile(r"\s*\n\s*")
+_VERBATIM = frozenset({"code", "pre"})
+
+
+def _unwrap(body) -> None:
+    """Join the lines of a block that the page's source broke with hard newlines (the
+    browser shows one paragraph); ``<br>`` breaks (``lb``) and code stay."""
+    for elem in body.iter():
+        if elem.tag in _VERBATIM or any(a.tag in _VERBATIM for a in elem.iterancestors()):
+            continue
+        if elem.text and "\n" in elem.text:
+            elem.text = _NEWLINES.sub(" ", elem.text)
+        if elem.tail and "\n" in elem.tail:
+            elem.tail = _NEWLINES.sub(" ", elem.tail)
 
 
 class _Index:
-    """Text nodes of the page keyed by their first `_PREFIX` normalised characters."""
+    """The page's text nodes in document order, each with its owner element, its length
+    and whether it sits inside a link, keyed by their first `_PREFIX` normalised
+    characters."""
 
     def __init__(self, tree: HtmlElement) -> None:
         self.keys: dict[str, list[int]] = {}
-        self.owners: list[etree._Element] = []
-        order = 0
-        for elem in tree.iter():
+        self.owners: list = []
+        self.sizes: list[int] = []
+        self.linked: list[bool] = []
+        in_link = 0
+        walker = etree.iterwalk(tree, events=("start", "end"))
+        for event, elem in walker:
             tag = elem.tag
             if not isinstance(tag, str):
                 continue
-            if tag in _SKIP:
-                continue
-            if elem.text:
-                self._add(elem.text, elem)
-            parent = elem.getparent()
-            if elem.tail and parent is not None and parent.tag not in _SKIP:
-                self._add(elem.tail, parent)
-            order += 1
+            if event == "start":
+                if tag in _SKIP:
+                    walker.skip_subtree()
+                    self._add(elem.tail, elem.getparent(), in_link)
+                    continue
+                if tag == "a":
+                    in_link += 1
+                self._add(elem.text, elem, in_link)
+            else:
+                if tag == "a":
+                    in_link -= 1
+                self._add(elem.tail, elem.getparent(), in_link)
 
-    def _add(self, raw: str, owner) -> None:
-        text = normalize(raw)
+    def _add(self, raw: str | None, owner, in_link: int) -> None:
+        if not raw or owner is None:
+            return
+        # `cleaner.segment.normalize`, done the fast way: invisible characters out,
+        # whitespace runs to one space.
+        text = " ".join(raw.translate(_INVISIBLE).split())
         if not text:
             return
-        key = text[:_PREFIX]
-        self.keys.setdefault(key, []).append(len(self.owners))
+        self.keys.setdefault(text[:_PREFIX], []).append(len(self.owners))
         self.owners.append(owner)
+        self.sizes.append(len(text))
+        self.linked.append(in_link > 0)
 
     def find(self, line: str, after: int) -> int | None:
-        """Index of the text node the line starts with: the longest key that is a prefix of
-        the line; among equal keys the first node after ``after``."""
+        """The text node the line starts with: the longest key that is a prefix of the
+        line and ends at a word boundary; among equal keys the first node after
+        ``after``."""
         top = min(len(line), _PREFIX)
         for j in range(top, 0, -1):
             if j < len(line) and j < _PREFIX and line[j].isalnum() and line[j - 1].isalnum():
@@ -120,6 +207,18 @@ class _Index:
                         return node
                 return found[0]
         return None
+
+    def link_share(self, node: int, length: int) -> float:
+        """Share of link text in the ``length`` characters of text starting at ``node``."""
+        total = linked = 0
+        k = node
+        while k < len(self.sizes) and total < length:
+            size = min(self.sizes[k], length - total)
+            total += size
+            if self.linked[k]:
+                linked += size
+            k += 1
+        return linked / total if total else 0.0
 
 
 def _block(elem):
@@ -137,10 +236,22 @@ def _attr_words(elem) -> list[str]:
     return words
 
 
-def line_sources(tree: HtmlElement, lines: list[str]) -> list:
-    """For each line, the block element it came from (or ``None``)."""
+#: Words of class and id attributes that name page parts other than the article text.
+MARK_WORDS = frozenset(
+    "related share sharing social newsletter subscribe subscription signup author bio byline "
+    "caption credit comment comments promo sponsored sponsor advert ad ads teaser recommended "
+    "popular trending more footer sidebar widget nav menu breadcrumb breadcrumbs tags meta "
+    "cookie consent banner cta".split()
+)
+_MARK_REACH = 4
+
+
+def trace(tree: HtmlElement, lines: list[str]) -> list[tuple | None]:
+    """For each line, ``(block element, link share)`` of its source, or ``None``.
+
+    A line not found (broken inside a text node) continues the previous line's source."""
     index = _Index(tree)
-    out = []
+    out: list[tuple | None] = []
     last = -1
     for line in lines:
         text = _MARKER.sub("", line).strip()
@@ -149,9 +260,100 @@ def line_sources(tree: HtmlElement, lines: list[str]) -> list:
             continue
         node = index.find(text, last)
         if node is None:
-            # a line broken inside a text node continues the previous line's block
             out.append(out[-1] if out else None)
             continue
         last = node
-        out.append(_block(index.owners[node]))
+        out.append((_block(index.owners[node]), index.link_share(node, len(text))))
     return out
+
+
+def _nearest(elem, tags):
+    while elem is not None and elem.tag not in tags:
+        elem = elem.getparent()
+    return elem
+
+
+def _headline_link(card) -> bool:
+    """Does the element hold a linked headline (a link in a heading, or a heading in a
+    link) of three words or more, the mark of a teaser card?"""
+    for a in card.iter("a"):
+        linked_heading = any(h.tag in HEADINGS for h in a.iterdescendants()) or any(
+            h.tag in HEADINGS for h in a.iterancestors() if card in h.iterancestors()
+        )
+        if linked_heading and len(" ".join(a.itertext()).split()) >= 3:
+            return True
+    return False
+
+
+_CARD_WORDS = 60
+
+
+_EXCERPT_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")
+
+
+def _other_stories(blocks: list, lines: list[str]) -> list[str]:
+    """Per line, why it belongs to another story than the page's main one ("" if not):
+
+    - ``excerpt``: it sits in an ``<article>`` other than the one holding most of the
+      extracted text, and that article, or one beside it (same parent), ends cut with an
+      ellipsis: a feed of post excerpts, a teaser of another story;
+    - ``card``: it sits in a short list item that carries a linked headline (a
+      related-stories teaser).
+
+    Other ``<article>`` elements that end normally are kept: pages use them for the
+    sections of one text as often as for other stories.
+    """
+    arts = [_nearest(b, ("article",)) if b is not None else None for b in blocks]
+    weight: dict = {}
+    last_line: dict = {}
+    for art, line in zip(arts, lines):
+        if art is not None:
+            weight[art] = weight.get(art, 0) + len(line)
+            last_line[art] = line
+    main = max(weight, key=weight.get) if weight else None
+    main_line = set(main.iterancestors()) if main is not None else set()
+    others = [art for art in last_line if art is not main and art not in main_line]
+    cut = {art.getparent() for art in others if _EXCERPT_END.search(last_line[art])}
+    # a feed: every other article beside an excerpt shares its fate
+    excerpts = {art for art in others if art.getparent() in cut}
+    cards: dict = {}
+    out = []
+    for block, art in zip(blocks, arts):
+        if block is None:
+            out.append("")
+            continue
+        if art in excerpts:
+            out.append("excerpt")
+            continue
+        item = _nearest(block, ("li",))
+        if item is not None:
+            if item not in cards:
+                cards[item] = len(" ".join(item.itertext()).split()) <= _CARD_WORDS and _headline_link(item)
+            if cards[item]:
+                out.append("card")
+                continue
+        out.append("")
+    return out
+
+
+def hints(tree: HtmlElement, lines: list[str]):
+    """A `cleaner.html.LineHint` per line (``None`` for blank or untraced lines)."""
+    from .html import LineHint
+
+    sources = trace(tree, lines)
+    blocks = [s[0] if s is not None and line.strip() else None for s, line in zip(sources, lines)]
+    other = _other_stories(blocks, lines)
+    out = []
+    for line, source, block, why in zip(lines, sources, blocks, other):
+        if block is None:
+            out.append(None)
+            continue
+        marks = set()
+        elem = block
+        for _ in range(_MARK_REACH + 1):
+            if elem is None:
+                break
+            marks.update(w for w in _attr_words(elem) if w in MARK_WORDS)
+            elem = elem.getparent()
+        out.append(LineHint(block.tag, HEADINGS.get(block.tag, 0), source[1], frozenset(marks), why))
+    return tuple(out)

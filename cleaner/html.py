@@ -190,13 +190,16 @@ class LineHint:
     ``tag`` is the source element's tag (``h2``, ``p``, ``li``, ``td`` ...), ``heading`` its
     heading level (0: not a heading), ``link_density`` the share of its characters inside
     links, ``marks`` the boilerplate words (`cleaner.dom.MARK_WORDS`) found in the class
-    and id attributes of the element and its ancestors.
+    and id attributes of the element and its ancestors, ``other`` why the line belongs to
+    another story than the page's main one ("" when it does not; see
+    `cleaner.dom._other_stories`).
     """
 
     tag: str
     heading: int
     link_density: float
     marks: frozenset[str]
+    other: str = ""
 
 
 @dataclass(frozen=True)

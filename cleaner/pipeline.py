@@ -9,6 +9,7 @@ from __future__ import annotations
 from . import html as html_front
 from .catalogue import matcher
 from .classify import classify, is_heading_like
+from .extracted import revise as revise_extracted
 from .features import measure, strip_bullet, title_words
 from .language import guess_language, stopwords
 from .options import Options
@@ -18,8 +19,10 @@ from .blocks import main_block
 from .stories import find_stories
 from .types import Analysis, Article, Decision, Verdict, join_lines
 
-def to_text(document: object, options: Options) -> tuple[str, bool]:
-    """The text to analyse and whether it came from HTML.
+
+def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None]:
+    """The text to analyse, whether it came from HTML, and for HTML a
+    `cleaner.html.LineHint` (or ``None``) per line of the text.
 
     ``str`` is taken as it is (or as HTML when it looks like HTML); ``bytes`` are decoded
     (see `cleaner.html.decode`).  Anything else raises `TypeError`.
@@ -27,15 +30,17 @@ def to_text(document: object, options: Options) -> tuple[str, bool]:
     if isinstance(document, (bytes, bytearray, memoryview)):
         raw = bytes(document)
         if options.html != "never" and (options.html == "always" or html_front.looks_like_html(raw)):
-            return html_front.extract_text(raw), True
-        return html_front.decode(raw), False
+            ex = html_front.extract(raw)
+            return ex.text, True, ex.hints
+        return html_front.decode(raw), False, None
     if not isinstance(document, str):
         raise TypeError(
             f"cleaner expects text (str) or bytes, not {type(document).__name__}"
         )
     if options.html == "always" or (options.html == "auto" and html_front.looks_like_html(document)):
-        return html_front.extract_text(document), True
-    return document, False
+        ex = html_front.extract(document)
+        return ex.text, True, ex.hints
+    return document, False, None
 
 
 def analyze(document: object, options: Options | str | None = None, **overrides) -> Analysis:
@@ -46,7 +51,7 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     [('en.share.short_url', False), ('blank', False), ('feature.prose', True)]
     """
     opts = Options.make(options, **overrides)
-    source, from_html = to_text(document, opts)
+    source, from_html, hints = to_text(document, opts)
     lines = segment(source)
     if not any(not line.blank for line in lines):
         return Analysis(source, tuple(), (), opts, None, None, from_html)
@@ -65,9 +70,11 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
 
     seen: dict[str, int] = {}
     initial = [classify(l, f, match, opts, bool(stops), seen) for l, f in zip(lines, feats)]
+    if from_html:
+        initial = revise_extracted(lines, feats, initial, hints, opts)
     smoothed = smooth(lines, feats, initial, opts)
     final, block = main_block(lines, feats, smoothed)
-    st = find_stories(lines, feats, final, block, split=opts.split_stories,
+    st = find_stories(lines, feats, final, block, split=opts.split_stories and not from_html,
                       smoothed=smoothed, stops=stops)
     final = st.final
     titles = st.titles

@@ -1,0 +1,515 @@
+"""The pattern catalogues: every rule's examples and counterexamples, the loader's
+validation, the merged matcher, ordinary body prose in every catalogue language, and the
+labelled seeds' boilerplate lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleaner.catalogue import (
+    CatalogueError,
+    Matcher,
+    _load_file,
+    load_directory,
+    load_rules,
+    matcher,
+)
+from cleaner.features import strip_bullet
+from cleaner.segment import normalize
+
+RULES = load_rules()
+ROOT = Path(__file__).resolve().parent.parent
+CATALOGUE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt")
+
+
+def _ids(rules):
+    return [r.id for r in rules]
+
+
+# ----------------------------------------------------------------- per-rule examples
+
+@pytest.mark.parametrize("rule", RULES, ids=_ids(RULES))
+def test_examples_fire(rule):
+    missed = [e for e in rule.examples if not rule.fires(e)]
+    assert not missed, f"{rule.id} does not fire on {missed}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=_ids(RULES))
+def test_counterexamples_do_not_fire(rule):
+    fired = [c for c in rule.counterexamples if rule.fires(c)]
+    assert not fired, f"{rule.id} fires on {fired}"
+
+
+def _top_level_branches(pattern: str) -> list[str]:
+    """The alternatives of a pattern at nesting depth 0."""
+    out, cur, depth, in_class, escaped = [], [], 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+            continue
+        cur.append(ch)
+    out.append("".join(cur))
+    return out
+
+
+@pytest.mark.parametrize("rule", RULES, ids=_ids(RULES))
+def test_anchored_patterns_are_anchored_in_every_branch(rule):
+    """The matcher tries a pattern that starts with ``^`` at the line start only, so an
+    unanchored alternative of such a pattern would silently never fire mid-line."""
+    if rule.pattern.startswith("^"):
+        loose = [b for b in _top_level_branches(rule.pattern) if not b.startswith("^")]
+        assert not loose, f"{rule.id}: unanchored alternatives {loose}"
+
+
+def test_every_catalogue_language_has_the_main_categories():
+    cats = {"share", "meta", "caption", "appeal", "related", "nav", "ui", "legal", "ad",
+            "comments", "bio"}
+    for lang in CATALOGUE_LANGUAGES:
+        have = {r.category for r in RULES if r.language == lang}
+        assert cats <= have, f"{lang} lacks {sorted(cats - have)}"
+    assert {r.category for r in RULES if r.language == "common"} >= {"share", "nav", "legal"}
+
+
+def test_rule_ids_are_unique():
+    ids = _ids(RULES)
+    assert len(ids) == len(set(ids))
+
+
+# ----------------------------------------------------------------- the merged matcher
+
+def _match(m: Matcher, text: str):
+    body = strip_bullet(normalize(text))
+    return m.match(body, len(body.split()), lambda _rid: True, None)
+
+
+@pytest.mark.parametrize("language", [None, "common", *CATALOGUE_LANGUAGES])
+def test_merged_matcher_agrees_with_rule_by_rule(language):
+    """On every example and counterexample of every rule, the merged alternation finds a
+    rule exactly when some rule of the set fires on its own, and the rule it returns fires."""
+    m = matcher(language)
+    texts = {t for r in RULES for t in (*r.examples, *r.counterexamples)}
+    for text in sorted(texts):
+        line = normalize(text)
+        firing = [r.id for r in m.rules if r.fires(line)]
+        found = _match(m, text)
+        if firing:
+            assert found is not None, f"{text!r}: merged matcher misses {firing}"
+            assert found.id in firing, f"{text!r}: merged returns {found.id}, rules {firing}"
+        else:
+            assert found is None, f"{text!r}: merged returns {found.id}, no rule fires alone"
+
+
+def test_matcher_respects_disabled_rules():
+    m = matcher("en")
+    body = "Read more"
+    assert m.match(body, 2, lambda rid: True, None).id == "en.related.read_more"
+    assert m.match(body, 2, lambda rid: not rid.startswith("en.related."), None) is None
+
+
+# ----------------------------------------------------------------- loader validation
+
+GOOD_RULE = """
+[[rules]]
+id = "en.share.demo"
+pattern = '^share$'
+max_words = 1
+examples = ["Share"]
+counterexamples = ["Share prices fell."]
+note = "demo"
+"""
+
+
+def _write(tmp_path, text, name="share.toml", lang="en"):
+    path = tmp_path / lang / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_loader_accepts_a_good_file(tmp_path):
+    rules = _load_file(_write(tmp_path, GOOD_RULE), "en", "share")
+    assert [r.id for r in rules] == ["en.share.demo"]
+    assert rules[0].fires("Share") and not rules[0].fires("Share prices fell.")
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("[[rules]\nid = 1", "patterns/en/share.toml"),  # not TOML
+        ("title = 'x'\n" + GOOD_RULE, "unknown top-level keys"),
+        (GOOD_RULE.replace('note = "demo"', 'note = "demo"\nweight = 2'), "unknown keys"),
+        (GOOD_RULE.replace("en.share.demo", "en.ui.demo"), "must be 'en.share.<name>'"),
+        (GOOD_RULE.replace("en.share.demo", "en.share.demo.x"), "must be 'en.share.<name>'"),
+        (GOOD_RULE.replace("pattern = '^share$'\n", ""), "missing pattern"),
+        (GOOD_RULE.replace("'^share$'", "'^(?P<x>share)$'"), "named groups"),
+        (GOOD_RULE.replace("'^share$'", r"'^(share)\1$'"), "back-references"),
+        (GOOD_RULE.replace("'^share$'", "'^(share$'"), "does not compile"),
+        (GOOD_RULE.replace("'^share$'", "'^(?:share)?$'"), "matches the empty string"),
+        (GOOD_RULE.replace('examples = ["Share"]\n', ""), "needs at least one example"),
+    ],
+    ids=["toml", "top-level", "rule-key", "id-category", "id-shape", "no-pattern",
+         "named-group", "backref", "compile", "empty", "no-example"],
+)
+def test_loader_rejects_bad_files(tmp_path, text, message):
+    with pytest.raises(CatalogueError, match=message) as info:
+        _load_file(_write(tmp_path, text), "en", "share")
+    assert "patterns/en/share.toml" in str(info.value)
+
+
+def test_directory_loader_rejects_duplicates_and_unknown_categories(tmp_path):
+    _write(tmp_path, GOOD_RULE)
+    assert _ids(load_directory(tmp_path)) == ["en.share.demo"]
+    _write(tmp_path, GOOD_RULE.replace("en.share.demo", "en.weather.demo"), "weather.toml")
+    with pytest.raises(CatalogueError, match="unknown category 'weather'"):
+        load_directory(tmp_path)
+    (tmp_path / "en" / "weather.toml").unlink()
+    _write(tmp_path, GOOD_RULE, lang="xx")  # same id in another language folder
+    with pytest.raises(CatalogueError, match="rule id 'en.share.demo' must be 'xx.share"):
+        load_directory(tmp_path)
+    (tmp_path / "xx" / "share.toml").unlink()
+    _write(tmp_path, GOOD_RULE + GOOD_RULE.replace('note = "demo"', 'note = "again"'))
+    with pytest.raises(CatalogueError, match="duplicate rule id en.share.demo"):
+        load_directory(tmp_path)
+
+
+# ----------------------------------------------------------------- ordinary body prose
+
+BODY = {
+    "en": [
+        "Follow the money, the investigators said.",
+        "He read more than 200 books while he was in prison.",
+        "The company said it would close the plant by the end of the year.",
+        "She shared a photo with reporters outside the court.",
+        "Share prices fell sharply after the announcement on Tuesday.",
+        "Subscribers to the service will pay more from January, the firm said.",
+        "The newsletter was first printed in 1952 by a group of teachers.",
+        "Comments from the minister angered the unions.",
+        "Related charges were filed against two other men last week.",
+        "By Tuesday, the committee had approved the plan.",
+        "Updated figures were published on Monday by the statistics office.",
+        "Photographs by the victim's family were shown to the jury.",
+        "Support for the measure has grown among rural voters.",
+        "Most read the report before the meeting, according to two officials.",
+        "Next week the council will vote on the budget.",
+        "Home prices rose for the third month in a row.",
+        "Search teams found the missing hikers early on Sunday.",
+        "Close to 200 people attended the memorial service.",
+        "Privacy is a fundamental right, the judge wrote in her ruling.",
+        "Advertising revenue fell 12 percent in the quarter.",
+        "The study found that many websites use cookies without asking for consent.",
+        "Sign language interpreters will attend every public meeting.",
+        "Readers wrote in to complain about the new crossword.",
+        "The bridge will be closed to traffic for six weeks.",
+        "Donations to the food bank doubled over the holidays.",
+        "The reporter, who was detained in March, has been released.",
+        "Smith is a reporter who covered the war for two decades before retiring.",
+        "Share your concerns with your doctor before you stop the medication.",
+        "Members only voted on the second motion after a long debate.",
+        "Continue reading the instructions before you assemble the shelf.",
+        "Load the dishwasher only when it is full, the guide advises.",
+        "The police said the suspect had fled on foot.",
+        "Prices at the pump have fallen for five weeks in a row.",
+        "Officials said the new rules would take effect in March.",
+        "Sales of electric cars rose by a third last year.",
+        "The museum will reopen after a two-year renovation.",
+        "Voters in the district will elect a new mayor on Sunday.",
+        "The storm knocked out power to thousands of homes.",
+        "Tags on the luggage were checked twice before boarding.",
+        "Print editions will continue on weekends, the publisher said.",
+        "Contact with the crew was lost shortly after take-off.",
+        "Latest figures show a rise in the number of apprentices.",
+    ],
+    "de": [
+        "Die Regierung will das Gesetz noch vor dem Sommer verabschieden.",
+        "Der Konzern kündigte an, das Werk Ende des Jahres zu schließen.",
+        "Teilen Sie Ihre Sorgen mit Ihrem Arzt, rät die Expertin.",
+        "Folgen Sie uns auf einer Reise durch die Alpen.",
+        "Von Berlin aus fuhr der Zug weiter nach Hamburg.",
+        "Am 8. November 2021 begann der Prozess vor dem Landgericht.",
+        "Mehr als die Hälfte der Befragten stimmte dem Vorschlag zu.",
+        "Weitere zwei Jahre bleibt der Trainer beim Verein.",
+        "Kommentare des Ministers sorgten für Ärger in der Koalition.",
+        "Anzeige gegen Unbekannt wurde bei der Polizei erstattet.",
+        "Werbung für Tabak ist in vielen Ländern verboten.",
+        "Datenschutz ist ein Grundrecht, betont das Gericht.",
+        "Spenden sammelt der Verein seit vielen Jahren für Kinder in Not.",
+        "Die Zeitung verschickt ihren Newsletter seit 2010 an alle Abonnenten.",
+        "Der Journalist ist seit März in Haft, teilte das Ministerium mit.",
+        "Schließen will die Firma das Werk nicht, sagte der Sprecher.",
+        "Weiter geht es am Montag mit der zweiten Runde der Gespräche.",
+        "Zurück zur Arbeit ging er erst im Mai.",
+        "Über den Autor ist wenig bekannt, schreibt der Verlag.",
+        "Die Preise für Energie sind im vergangenen Jahr stark gestiegen.",
+        "In der Stadt wurden drei neue Schulen gebaut.",
+        "Die Polizei sucht weiter nach dem flüchtigen Täter.",
+        "Der Bürgermeister eröffnete am Samstag das neue Schwimmbad.",
+        "Die Inflation lag im März bei 7,3 Prozent, wie das Amt mitteilte.",
+        "Viele Eltern klagen über fehlende Plätze in den Kitas.",
+        "Die Mannschaft gewann das Spiel mit zwei zu eins.",
+        "Der Bahnverkehr war wegen des Sturms stundenlang unterbrochen.",
+        "Nach Angaben der Feuerwehr wurde niemand verletzt.",
+        "Die Studie zeigt, dass viele Webseiten Cookies ohne Zustimmung setzen.",
+        "Bilder von der Feier zeigen glückliche Gäste.",
+        "Das Museum öffnet nach zwei Jahren Umbau wieder seine Türen.",
+        "Die Gewerkschaft fordert acht Prozent mehr Lohn.",
+        "Ich stimme Ihnen zu, dass die Lage ernst ist.",
+        "Auch im Winter bleibt der Park geöffnet.",
+        "Was denken Sie?",
+        "Der Minister sagt:",
+        "Startseite der Stadt wurde im Frühjahr neu gestaltet, berichtet das Amt.",
+        "Kontakt zu den Entführern gab es nach Angaben der Behörden nicht.",
+        "Themen wie Klima und Migration bestimmen den Wahlkampf.",
+        "Die Ärztin empfiehlt, mehr Wasser zu trinken.",
+    ],
+    "fr": [
+        "Le gouvernement veut adopter la loi avant l'été.",
+        "Par ailleurs, la ville a voté un budget en hausse.",
+        "Partager les richesses est une priorité, a déclaré la ministre.",
+        "Suivez-nous dans les rues de Lyon pour une visite guidée.",
+        "Le 3 mars 2021, la loi a été votée par le Parlement.",
+        "Publié en 2019, le livre a connu un grand succès.",
+        "Réactions en chaîne après l'annonce du ministre.",
+        "Publicité mensongère : l'entreprise a été condamnée.",
+        "Les champs de blé ont été détruits par la grêle.",
+        "L'auteur du crime court toujours, selon la police.",
+        "Fermer les frontières ne suffira pas, estime le député.",
+        "Accueil chaleureux pour les réfugiés à Marseille.",
+        "Le journaliste est retenu depuis mars, a dit le ministère.",
+        "Les prix de l'énergie ont fortement augmenté l'an dernier.",
+        "La police a ouvert une enquête après l'incendie.",
+        "Les syndicats appellent à la grève jeudi prochain.",
+        "Le musée rouvrira ses portes après deux ans de travaux.",
+        "Beaucoup de sites utilisent des cookies sans consentement, selon l'étude.",
+        "La lettre d'information municipale sera distribuée lundi.",
+        "Les élèves reprendront les cours la semaine prochaine.",
+        "Le maire a inauguré samedi la nouvelle piscine.",
+        "L'inflation a atteint 5,2 % en mars, selon l'Insee.",
+        "Le train a été retardé de deux heures à cause de la neige.",
+        "Les abonnés au service paieront plus cher dès janvier.",
+        "Répondre aux critiques n'est pas simple, reconnaît-il.",
+        "Connexion rétablie après la panne, annonce l'opérateur.",
+        "Tous les articles de loi ont été votés, a confirmé le Sénat.",
+        "Sur le même sujet, le ministre reste prudent.",
+        "Les pompiers ont maîtrisé le feu dans la nuit.",
+        "Le tribunal rendra sa décision le mois prochain.",
+        "La récolte de raisin a été plus faible que prévu.",
+        "Les députés ont rejeté l'amendement par 300 voix contre 200.",
+        "Le club a remporté son troisième titre consécutif.",
+        "Les habitants réclament davantage de transports en commun.",
+        "Thèmes abordés : la dette et le climat. Le débat a duré trois heures.",
+        "Lire la suite du rapport prend du temps, avoue-t-il.",
+        "Photos et vidéos ont circulé sur les réseaux sociaux.",
+        "Le président a reçu son homologue à l'Élysée mardi.",
+        "La banque centrale a relevé ses taux d'intérêt.",
+        "Les chercheurs ont découvert une nouvelle espèce de grenouille.",
+    ],
+    "es": [
+        "El gobierno quiere aprobar la ley antes del verano.",
+        "Por último, se ofreció que la agencia tome en cuenta el informe.",
+        "Por eso el gobierno decidió actuar con rapidez.",
+        "Compartir la riqueza es el objetivo, dijo el ministro.",
+        "Síguenos hasta el final del camino, dijo el guía.",
+        "El 3 de mayo de 2022 fue un día histórico para el país.",
+        "Publicado en 2019, el libro fue un éxito de ventas.",
+        "Comentarios del presidente causaron polémica en el congreso.",
+        "Publicidad engañosa: multa para la empresa.",
+        "El autor del crimen sigue prófugo, informó la policía.",
+        "Cerrar la frontera no es la solución, dijo la ministra.",
+        "Inicio de clases: lo que hay que saber.",
+        "El periodista es retenido desde marzo, dijo el gobierno.",
+        "Los precios de la energía subieron con fuerza el año pasado.",
+        "La policía abrió una investigación tras el incendio.",
+        "Los sindicatos convocan una huelga para el jueves.",
+        "El museo reabrirá sus puertas tras dos años de obras.",
+        "Muchos portales utilizan cookies sin permiso, según el informe.",
+        "El boletín oficial publicó la ley el lunes por la mañana.",
+        "Los alumnos volverán a clase la próxima semana.",
+        "El alcalde inauguró el sábado la nueva piscina municipal.",
+        "La inflación alcanzó el 5,2 % en marzo, según el instituto.",
+        "El tren se retrasó dos horas por la nieve.",
+        "Responder a las críticas es parte del trabajo, dijo.",
+        "Más de la mitad de los votantes se abstuvo.",
+        "Lo más leído del año fue una novela policiaca, según la feria.",
+        "Otras noticias indicaban lo contrario, según el diario.",
+        "Los bomberos controlaron el fuego durante la noche.",
+        "El tribunal dictará sentencia el próximo mes.",
+        "La cosecha de uva fue menor de lo previsto.",
+        "Los diputados rechazaron la enmienda por amplia mayoría.",
+        "El club ganó su tercer título consecutivo.",
+        "Los vecinos reclaman más transporte público.",
+        "Temas como la salud y la educación dominaron el debate.",
+        "Fotos y videos circularon en las redes sociales.",
+        "El presidente recibió a su homólogo en el palacio el martes.",
+        "El banco central subió los tipos de interés.",
+        "Los científicos descubrieron una nueva especie de rana.",
+        "Nadie sabía quién tomó la foto: era un misterio.",
+        "Solo para socios del club hubo entradas, dijo el presidente.",
+    ],
+    "it": [
+        "Il governo vuole approvare la legge prima dell'estate.",
+        "Di questo si parlerà domani in consiglio comunale.",
+        "Condividi le tue idee con il gruppo, disse il professore.",
+        "Seguici fino alla piazza, disse la guida.",
+        "Il 14 gennaio 2020 è stato un giorno storico per la città.",
+        "Pubblicato nel 2019, il libro ebbe un grande successo.",
+        "Commenti del ministro hanno suscitato polemiche.",
+        "Pubblicità ingannevole: multa all'azienda.",
+        "L'autore del furto è stato arrestato ieri sera.",
+        "Chiudi gli occhi e ascolta, disse lei.",
+        "Cerca lavoro da due anni senza successo.",
+        "Il giornalista è detenuto da marzo, ha detto il ministero.",
+        "I prezzi dell'energia sono aumentati molto l'anno scorso.",
+        "La polizia ha aperto un'indagine dopo l'incendio.",
+        "I sindacati annunciano uno sciopero per giovedì.",
+        "Il museo riaprirà dopo due anni di lavori.",
+        "Molti siti usano cookie senza consenso, dice il Garante.",
+        "La newsletter del comune è stata spedita ieri.",
+        "Gli studenti torneranno in classe la prossima settimana.",
+        "Il sindaco ha inaugurato sabato la nuova piscina.",
+        "L'inflazione ha raggiunto il 5,2 per cento a marzo.",
+        "Il treno ha accumulato due ore di ritardo per la neve.",
+        "Rispondi alla domanda, disse il giudice.",
+        "Altri articoli del codice sono stati modificati.",
+        "Leggi anche le note, consiglia l'autore.",
+        "I vigili del fuoco hanno domato l'incendio nella notte.",
+        "Il tribunale emetterà la sentenza il mese prossimo.",
+        "La vendemmia è stata inferiore alle attese.",
+        "I deputati hanno respinto l'emendamento.",
+        "La squadra ha vinto il terzo titolo consecutivo.",
+        "I residenti chiedono più trasporti pubblici.",
+        "Argomenti come la sanità dominano il dibattito.",
+        "Foto e video sono stati diffusi sui social.",
+        "Il presidente ha ricevuto il suo omologo martedì.",
+        "La banca centrale ha alzato i tassi di interesse.",
+        "I ricercatori hanno scoperto una nuova specie di rana.",
+        "Ha mostrato una foto (e un video) ai giornalisti.",
+        "Abbonamenti e biglietti aumentano da gennaio, ha detto l'azienda.",
+        "Nome e cognome dell'indagato non sono stati resi noti.",
+        "Torna su un tema già discusso in passato.",
+    ],
+    "pt": [
+        "O governo quer aprovar a lei antes do verão.",
+        "Por outro lado, o governo recuou na proposta.",
+        "Por isso a decisão foi adiada para a próxima semana.",
+        "Compartilhar a renda é o objetivo, disse o ministro.",
+        "Siga em frente até a praça, disse o guarda.",
+        "O dia 3 de maio de 2022 foi histórico para o país.",
+        "Publicado em 2019, o livro foi um sucesso.",
+        "Comentários do presidente causaram polêmica.",
+        "Publicidade enganosa: empresa multada.",
+        "O autor do crime foi preso ontem à noite.",
+        "Fechar a fronteira não resolve, disse a ministra.",
+        "Início das aulas: o que saber.",
+        "O jornalista é mantido preso desde março, disse o governo.",
+        "Os preços da energia subiram muito no ano passado.",
+        "A polícia abriu uma investigação após o incêndio.",
+        "Os sindicatos convocaram uma greve para quinta-feira.",
+        "O museu vai reabrir depois de dois anos de obras.",
+        "Muitos sites usam dados pessoais sem permissão, diz o estudo.",
+        "O boletim oficial publicou a lei ontem.",
+        "Os alunos voltam às aulas na próxima semana.",
+        "O prefeito inaugurou no sábado a nova piscina.",
+        "A inflação chegou a 5,2 por cento em março.",
+        "O trem atrasou duas horas por causa da neve.",
+        "Saiba mais sobre o caso na reportagem de domingo.",
+        "Os bombeiros controlaram o fogo durante a noite.",
+        "O tribunal vai anunciar a sentença no próximo mês.",
+        "A colheita de uva foi menor do que o previsto.",
+        "Os deputados rejeitaram a emenda por larga maioria.",
+        "O clube venceu o terceiro título consecutivo.",
+        "Os moradores pedem mais transporte público.",
+        "Temas como saúde e educação dominaram o debate.",
+        "Fotos e vídeos circularam nas redes sociais.",
+        "O presidente recebeu o seu homólogo na terça-feira.",
+        "O banco central subiu as taxas de juro.",
+        "Os cientistas descobriram uma nova espécie de sapo.",
+        "Ninguém sabia quem tirou a foto: era um mistério.",
+        "Notícias relacionadas ao caso circularam ontem.",
+        "Veja bem, a situação é difícil, disse o técnico.",
+        "Assinaturas e vendas caíram 10 por cento, disse a empresa.",
+        "Campos de futebol são marcados com cal.",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", CATALOGUE_LANGUAGES)
+def test_no_rule_fires_on_ordinary_body_prose(language):
+    """Every rule of every language is tried: a document's language can be guessed wrong."""
+    sentences = BODY[language]
+    assert len(sentences) >= 40
+    fired = {s: [r.id for r in RULES if r.fires(s)] for s in sentences}
+    assert not {s: ids for s, ids in fired.items() if ids}
+
+
+# ----------------------------------------------------------------- labelled seeds
+
+SEEDS = ROOT / "corpus" / "seeds"
+CHECKED_CATEGORIES = {"share", "appeal", "related", "ui", "meta", "bio", "caption"}
+
+# Drop lines of the checked categories that no pattern catches, on purpose: stage 2 is
+# expected to drop them from their neighbours.  (seed file, 1-based row): why.
+EXPECTED_BY_CONTEXT = {
+    # A sentence in the middle of a donation appeal about the newsroom's mission: on its
+    # own it reads like article prose; it goes with the appeal block around it.
+    ("001_6d2eec1c5e0e1230", 65): "appeal paragraph without an appeal phrase",
+    # A misspelled payment-method label inside the donation form (short line in the run
+    # of appeal lines, context.appeal_tail).
+    ("001_6d2eec1c5e0e1230", 69): "misspelled form label inside an appeal block",
+    # The author's name on its own line above the bio (context.bio_name).
+    ("002_2698bc1cada743d0", 23): "author name above an author bio",
+}
+
+
+def _seed_rows():
+    if not SEEDS.is_dir():
+        pytest.skip("corpus/seeds not present")
+    for tsv in sorted(SEEDS.glob("*.labels.tsv")):
+        stem = tsv.name[: -len(".labels.tsv")]
+        for number, row in enumerate(tsv.read_text(encoding="utf-8").split("\n"), 1):
+            if row:
+                label, _, text = row.partition("\t")
+                yield stem, number, label, normalize(text)
+
+
+def test_seed_drop_lines_are_caught_by_their_category_or_left_to_context():
+    problems = []
+    context_seen = set()
+    for stem, number, label, text in _seed_rows():
+        if not label.startswith("drop:") or label[5:] not in CHECKED_CATEGORIES:
+            continue
+        category = label[5:]
+        fired = [r for r in RULES if r.fires(text)]
+        if (stem, number) in EXPECTED_BY_CONTEXT:
+            context_seen.add((stem, number))
+            if fired:
+                problems.append(f"{stem}:{number} listed for context but {fired[0].id} fires")
+        elif not any(r.category == category for r in fired):
+            got = [r.id for r in fired] or "no rule"
+            problems.append(f"{stem}:{number} ({label}) caught by {got}")
+    assert not problems, problems
+    assert context_seen == set(EXPECTED_BY_CONTEXT), "stale EXPECTED_BY_CONTEXT entries"
+
+
+def test_no_rule_fires_on_seed_article_lines():
+    hits = []
+    for stem, number, label, text in _seed_rows():
+        if label.split(":")[0] in {"body", "head", "title", "opt", "teaser"} and text:
+            fired = [r.id for r in RULES if r.fires(text)]
+            if fired:
+                hits.append(f"{stem}:{number} ({label}) {fired}")
+    assert not hits, hits

@@ -1,0 +1,403 @@
+"""Properties of `cleaner` that hold for every input, checked with hypothesis.
+
+- it never raises on any ``str`` or ``bytes``; anything else is a plain `TypeError`;
+- output is made of input lines after whitespace normalisation, in order;
+- ``clean`` / ``split`` are views of ``analyze``; offsets slice the source exactly;
+- rule ids come from the registry; article spans are ordered and disjoint;
+- clean article text comes back unchanged; inserted boilerplate is removed;
+- ``clean`` is idempotent on realistic documents and deterministic across processes;
+- ``split`` finds the stories of a generated multi-story dump.
+
+Example counts come from the hypothesis profile (tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import Phase, assume, example, given, note, settings
+from hypothesis import strategies as st
+
+from cleaner import analyze, clean, split
+from cleaner import dom as _dom
+from cleaner.catalogue import languages as catalogue_languages
+from cleaner.catalogue import load_rules, registry
+from cleaner.language import guess_language
+from cleaner.segment import normalize, segment
+from cleaner.types import DROP_CATEGORIES, KEEP_CATEGORIES
+
+import strategies as S
+
+REPO = Path(__file__).resolve().parents[1]
+#: Known failures (strict xfail) stop at the first failing example: shrinking it would only
+#: spend minutes of CI on a failure that is expected.
+NO_SHRINK = settings(phases=[Phase.explicit, Phase.reuse, Phase.generate])
+_LABEL = regex.compile(r"^(?:-|drop:[a-z]+|(?:body|head|title|teaser):\d+)$")
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def source_lines(source: str) -> list[str]:
+    """The source's lines, normalised, cut by `str.splitlines` (an oracle independent of
+    `cleaner.segment`)."""
+    return [normalize(line) for line in source.splitlines()]
+
+
+def is_subsequence(part: list[str], whole: list[str]) -> bool:
+    it = iter(whole)
+    return all(any(p == w for w in it) for p in part)
+
+
+def check_output_lines(out: str, source: str) -> None:
+    """``out`` is made of the source's normalised lines, in order, with at most single
+    blank lines between them (paragraph breaks) and none at either end."""
+    if out == "":
+        return
+    lines = out.split("\n")
+    assert lines[0] and lines[-1], "output starts or ends with a blank line"
+    assert all(a or b for a, b in zip(lines, lines[1:])), "two blank lines in a row"
+    nonblank = [line for line in lines if line]
+    assert is_subsequence(nonblank, [line for line in source_lines(source) if line]), (
+        "output has a line that is not a source line (in order)"
+    )
+
+
+def check_analysis(a, document=None) -> None:
+    """Every invariant of one `Analysis`."""
+    src = a.source
+    if isinstance(document, str) and not a.from_html:
+        assert src == document
+    # Lines: exact offsets, consecutive indices, same cut as str.splitlines.
+    if a.verdicts:
+        assert [v.line.raw for v in a.verdicts] == src.splitlines()
+    else:
+        assert all(not line for line in source_lines(src)), "non-blank input gave no lines"
+    prev_end = 0
+    for i, v in enumerate(a.verdicts):
+        line = v.line
+        assert line.index == i
+        assert src[line.start:line.end] == line.raw
+        assert prev_end <= line.start <= line.end <= len(src)
+        prev_end = line.end
+        assert line.text == normalize(line.raw)
+    # Decisions: registered rules, known categories, blank lines never kept.
+    known = registry()
+    for v in a.verdicts:
+        for d, stages in ((v.initial, {"classify"}), (v.final, {"classify", "context"})):
+            assert d.rule in known, f"rule {d.rule!r} is not in the registry"
+            assert d.stage in stages
+            assert d.category in (KEEP_CATEGORIES if d.keep else DROP_CATEGORIES), (d.rule, d.category)
+        if v.line.blank:
+            assert not v.final.keep
+    labels = a.labels()
+    assert len(labels) == len(a.verdicts)
+    assert all(_LABEL.match(label) for label in labels), labels
+    # The main text.
+    check_output_lines(a.text, src)
+    # Articles: ordered, disjoint spans inside the source; their lines are the kept lines.
+    arts = a.articles
+    assert [art.index for art in arts] == list(range(len(arts)))
+    if arts:
+        assert a.main == 0 and a.text == arts[0].text
+    else:
+        assert a.main is None and a.text == ""
+    end = 0
+    for art in arts:
+        lo, hi = art.span
+        assert end <= lo <= hi <= len(src), f"span {art.span} overlaps or leaves the source"
+        end = hi
+        assert art.kind in ("full", "teaser")
+        assert art.text, "an article without text"
+        check_output_lines(art.text, src[lo:hi])
+        if art.title is not None:
+            assert art.title in source_lines(src[lo:hi])
+    joined = [line for art in arts for line in art.text.split("\n") if line]
+    assert joined == [v.line.text for v in a.kept()]
+
+
+# --------------------------------------------------------------------------- never raises
+
+
+@given(S.hostile_text)
+@example("")
+@example("\n" * 1000)
+@example("\ud800\udfff\udc80 lone surrogates \ud83d")
+@example("x" * 200_000)
+@example("\r\n\r\r\n\x85\u2028")
+def test_any_str_never_raises_and_keeps_invariants(text):
+    a = analyze(text)
+    check_analysis(a, text)
+    assert clean(text) == a.text
+    assert split(text) == list(a.articles)
+
+
+@given(st.one_of(
+    st.binary(max_size=3000),
+    st.builds(lambda t, enc: t.encode(enc, "replace"), S.multiline_text,
+              st.sampled_from(["utf-8", "utf-16", "utf-32", "latin-1", "cp1252", "shift_jis", "koi8-r"])),
+))
+@example(b"")
+@example(b"\xff\xfe\x00\x00")
+@example(b"\xef\xbb\xbf\xff caf\xe9 \x00\x81")
+def test_any_bytes_never_raise(data):
+    a = analyze(data)
+    check_analysis(a)
+    assert clean(data) == a.text
+    assert clean(bytearray(data)) == a.text
+
+
+#: The HTML front door on main calls ``cleaner.dom.hints``, which cleaner/dom.py does not
+#: define yet: every HTML input raises AttributeError.  The mark lifts itself (and the
+#: tests must then pass) once the function exists.
+HTML_FRONT_DOOR_BROKEN = pytest.mark.xfail(
+    not hasattr(_dom, "hints"), raises=AttributeError, strict=True,
+    reason="cleaner.html.extract calls cleaner.dom.hints, which does not exist",
+)
+
+
+@HTML_FRONT_DOOR_BROKEN
+@settings(max_examples=S.scaled(3))
+@given(st.one_of(S.html_documents(),
+                 S.html_documents().map(lambda h: h.encode("utf-8", "surrogatepass"))))
+@example(b"<html><body><p>\xff\xfe</p>")
+@example(b'<meta charset="no-such-codec"><p>\xe9t\xe9</p>' * 3)
+def test_html_never_raises_and_offsets_index_the_extracted_text(html):
+    a = analyze(html)
+    check_analysis(a, html)
+    assert clean(html) == a.text
+    if a.from_html:
+        # Offsets index the extracted text, not the markup.
+        for v in a.verdicts:
+            assert a.source[v.line.start:v.line.end] == v.line.raw
+        check_output_lines(a.text, a.source)
+
+
+_NOT_TEXT = [None, 0, 1.5, ["a line"], {"text": "x"}, ("a",), object(), True]
+
+
+@pytest.mark.parametrize("value", _NOT_TEXT, ids=lambda v: type(v).__name__)
+@pytest.mark.parametrize("fn", [clean, split, analyze], ids=lambda f: f.__name__)
+def test_non_text_is_a_plain_type_error(fn, value):
+    with pytest.raises(TypeError) as info:
+        fn(value)
+    message = str(info.value)
+    assert type(value).__name__ in message
+    assert "\n" not in message and len(message) < 120
+    # Raised by the library's own argument check, not deep inside a helper.
+    assert Path(info.traceback[-1].path).parent.name == "cleaner"
+    assert len([e for e in info.traceback if Path(e.path).parent.name == "cleaner"]) <= 3
+
+
+@given(st.lists(st.sampled_from(S.SPACES + S.LINE_BREAKS), max_size=200).map("".join))
+@example("")
+def test_blank_input_gives_nothing(text):
+    assert clean(text) == ""
+    assert split(text) == []
+    assert clean(text.encode("utf-8")) == ""
+
+
+@given(S.hostile_text)
+def test_segment_cuts_like_splitlines_and_normalize_is_idempotent(text):
+    lines = segment(text)
+    assert [line.raw for line in lines] == text.splitlines()
+    assert all(normalize(line.text) == line.text for line in lines)
+    assert all(text[line.start:line.end] == line.raw for line in lines)
+
+
+# --------------------------------------------------------------------------- realistic text
+
+
+def _clean_lines(document: str, **options) -> list[str]:
+    return [line for line in clean(document, **options).split("\n") if line]
+
+
+@given(S.article(), S.paragraph_breaks)
+def test_clean_article_comes_back_unchanged(paragraphs, breaks):
+    document = S.layout(paragraphs, breaks)
+    out = _clean_lines(document)
+    missing = [p for p in paragraphs if p not in out]
+    assert not missing, f"body lines lost: {missing}"
+    assert out == paragraphs
+
+
+@given(S.article(), st.sampled_from(S.ellipsis_paragraphs() or ("x",)), S.article())
+@example(
+    ["The council approved the new budget for the village school after a long debate on Monday."],
+    "Residents who came to the meeting said they would keep asking the council for more money …",
+    ["The budget will be reviewed again in the spring when the harvest figures are known."],
+)
+def test_paragraph_ending_in_ellipsis_stays_in_the_article(before, trailing, after):
+    paragraphs = before + [trailing] + after
+    assume(len(set(paragraphs)) == len(paragraphs))
+    out = _clean_lines("\n\n".join(paragraphs))
+    assert out == paragraphs
+
+
+def _body_language(paragraphs: list[str]) -> str | None:
+    return guess_language("\n".join(paragraphs))
+
+
+@st.composite
+def article_with_boilerplate(draw, max_between: int = 1):
+    """Body paragraphs (real, generated English, or generated in a catalogue language) with
+    catalogue examples inserted before (up to 3), between (up to ``max_between`` per gap)
+    and after them (up to 3).  Lines that close the article (a related-stories or comments
+    header) are only inserted after the last paragraph."""
+    langs = [lang for lang in catalogue_languages() if lang != "en"]
+    if langs and draw(st.integers(0, 2)) == 0:
+        lang = draw(st.sampled_from(langs))
+        body = draw(st.lists(S.prose_in(lang), min_size=2, max_size=6, unique=True))
+    else:
+        body = draw(S.article())
+        lang = _body_language(body)
+    usable = frozenset({"common", "en", lang} - {None})
+    lines: list[str] = []
+    inserted: list[S.Boilerplate] = []
+    for i, para in enumerate(body + [None]):
+        for _ in range(draw(st.integers(0, 3 if i in (0, len(body)) else max_between))):
+            bp = draw(S.boilerplate_line(usable, closing=i == len(body)))
+            inserted.append(bp)
+            lines.append(bp.text)
+        if para is not None:
+            lines.append(para)
+    return body, inserted, lines, lang
+
+
+def check_boilerplate_removed(case, breaks):
+    body, inserted, lines, lang = case
+    note(f"language {lang}; inserted {[(b.rule, b.text) for b in inserted]}")
+    document = S.layout(lines, breaks)
+    a = analyze(document)
+    out = [line for line in a.text.split("\n") if line]
+    assert out == body, a.explain()
+    # Each inserted line was dropped (by its own rule or as a repeat of an earlier one).
+    dropped = {v.line.text: v.final.rule for v in a.verdicts if not v.final.keep}
+    for bp in inserted:
+        assert normalize(bp.text) in dropped
+
+
+@given(article_with_boilerplate(max_between=1), S.paragraph_breaks)
+def test_inserted_boilerplate_is_removed_and_body_survives(case, breaks):
+    check_boilerplate_removed(case, breaks)
+
+
+@given(S.article(), S.article(), st.data())
+def test_text_after_a_closing_section_header_is_not_the_article(first, second, data):
+    """A related-stories or comments header after the article closes it: what follows is
+    not part of the main text, what precedes it is."""
+    assume(sum(len(p.split()) for p in first) >= 60)
+    assume(not set(map(str.casefold, first)) & set(map(str.casefold, second)))
+    lang = _body_language(first)
+    closing = [r for r in load_rules() if S.closes_article(r) and r.language in {"common", "en", lang}]
+    assume(closing)
+    rule = data.draw(st.sampled_from(closing))
+    header = data.draw(st.sampled_from(rule.examples))
+    document = "\n\n".join(first + [header] + second)
+    assert _clean_lines(document) == first
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "two or more widget lines between the last two paragraphs set the last paragraph off "
+    "as a teaser when it has <= 80 words (blocks._trim_tail counts any dropped line as a "
+    "headline/date line); it is dropped as context.isolated.  Minimal example below"
+))
+@NO_SHRINK
+@given(article_with_boilerplate(max_between=3), S.paragraph_breaks)
+@example(
+    (["The council approved the new budget for the village school after a long debate.",
+      "The budget will be reviewed again in the spring when the harvest figures are known."],
+     [S.Boilerplate("-", "-", "-", "Follow us"), S.Boilerplate("-", "-", "-", "Short Url")],
+     ["The council approved the new budget for the village school after a long debate.",
+      "Follow us", "Short Url",
+      "The budget will be reviewed again in the spring when the harvest figures are known."],
+     "en"),
+    ["\n"],
+)
+def test_runs_of_boilerplate_between_paragraphs_are_removed(case, breaks):
+    check_boilerplate_removed(case, breaks)
+
+
+@pytest.mark.parametrize("path", S.seed_files(), ids=lambda p: p.stem)
+def test_clean_is_idempotent_on_seeds(path):
+    text = path.read_text(encoding="utf-8")
+    once = clean(text)
+    assert once, "the seed has a main story"
+    assert clean(once) == once
+
+
+@given(st.one_of(article_with_boilerplate().map(lambda c: S.layout(c[2], ["\n\n"])),
+                 S.multi_story_dump().map(lambda d: d.text)))
+def test_clean_is_idempotent_on_generated_dumps(document):
+    once = clean(document)
+    assert clean(once) == once
+
+
+def test_corpus_is_available():
+    """The realistic strategies draw from the corpus; without it they would silently test
+    generated prose only."""
+    assert S.seed_files(), "no seeds found under corpus/seeds or ../shared/seeds"
+    assert len(S.body_documents()) >= 20, "no ground-truth article bodies found"
+
+
+# --------------------------------------------------------------------------- determinism
+
+_FINGERPRINT = r"""
+import hashlib, json, sys
+from cleaner import analyze
+docs = json.load(sys.stdin)
+out = []
+for d in docs:
+    a = analyze(d)
+    blob = repr((a.language, a.labels(), [(v.initial.rule, v.final.rule, v.final.reason) for v in a.verdicts],
+                 [(x.index, x.title, x.text, x.span, x.kind) for x in a.articles]))
+    out.append(hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest())
+print(json.dumps(out))
+"""
+
+
+def _fingerprints(docs: list[str], hashseed: str) -> list[str]:
+    env = dict(os.environ, PYTHONHASHSEED=hashseed)
+    proc = subprocess.run(
+        [sys.executable, "-c", _FINGERPRINT], input=json.dumps(docs), text=True,
+        capture_output=True, env=env, cwd=REPO, timeout=300, check=True,
+    )
+    return json.loads(proc.stdout)
+
+
+@settings(max_examples=S.scaled(20, floor=2))
+@given(st.lists(
+    st.one_of(article_with_boilerplate().map(lambda c: S.layout(c[2], ["\n"])),
+              S.multi_story_dump().map(lambda d: d.text), S.multiline_text),
+    min_size=3, max_size=8,
+))
+def test_same_input_same_output_across_processes(docs):
+    docs = docs + [p.read_text(encoding="utf-8") for p in S.seed_files()]
+    first = _fingerprints(docs, "1")
+    second = _fingerprints(docs, "2024")
+    assert first == second
+
+
+# --------------------------------------------------------------------------- stories
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "story boundaries (title line followed by a meta line) are not found yet: the stories "
+    "of a generated dump come back as one story; re-run when story detection lands"
+))
+@NO_SHRINK
+@given(S.multi_story_dump())
+def test_split_finds_the_stories_of_a_dump(dump):
+    articles = split(dump.text)
+    note(analyze(dump.text).explain())
+    assert len(articles) == len(dump.stories)
+    for art, story in zip(articles, dump.stories):
+        lines = [line for line in art.text.split("\n") if line]
+        assert [line for line in lines if line != story.title] == list(story.body)
+        assert art.kind == "full"
