@@ -266,6 +266,7 @@ BUILTIN_RULES: dict[str, str] = {
     "context.heading": "heading directly followed by body",
     "context.isolated": "body-like line far from the main text block",
     "context.list": "list item in a list that continues body text",
+    "context.appeal_block": "line between two appeal lines: part of the appeal",
     "context.appeal_tail": "short UI line that belongs to an appeal block",
     "context.bio_name": "author name line before an author bio",
     "context.boilerplate_run": "short line inside a run of boilerplate",
