@@ -454,7 +454,7 @@ def _split_values(values: list[str] | None) -> set[str] | None:
 
 def rule_rows() -> list[dict]:
     """Every rule a decision can name: catalogue rules, then the built-in ones."""
-    from .catalogue import BUILTIN_RULES, load_rules
+    from .catalogue import load_rules, registry
 
     rows = []
     for rule in load_rules():
@@ -471,7 +471,10 @@ def rule_rows() -> list[dict]:
             "pattern": rule.pattern, "examples": list(rule.examples),
             "counterexamples": list(rule.counterexamples), "file": rule.source,
         })
-    for rid, note in BUILTIN_RULES.items():
+    patterns = {rule.id for rule in load_rules()}
+    for rid, note in registry().items():
+        if rid in patterns:
+            continue
         rows.append({"id": rid, "language": "*", "category": rid.split(".")[0],
                      "kind": "builtin", "guards": "", "note": note})
     return rows
