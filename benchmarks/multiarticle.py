@@ -405,10 +405,8 @@ def predicted_starts(text: str, articles) -> list[int]:
 
 
 #: Figures beyond precision/recall/F1 that the project benchmark reports as headlines.
-#: None: headline figures get floors that they must stay at or above, and Pk and
-#: WindowDiff are better when lower (they are in the rows' notes; tests/test_stories.py
-#: holds their bounds).
-HEADLINE: tuple[str, ...] = ()
+#: Pk and WindowDiff are better when lower: the benchmark gate holds them under ceilings.
+HEADLINE: tuple[str, ...] = ("split.pk", "split.windowdiff")
 
 
 def evaluate(pages=None, options=None, seed: int = SEED, verbose: bool = False) -> dict:

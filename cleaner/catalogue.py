@@ -249,7 +249,10 @@ class Matcher:
         for i, g in enumerate(gates):
             if not g.literals:
                 continue
-            if min(map(len, g.literals)) >= 4 or not (g.prefixes or g.suffixes and _weak(g.literals)):
+            shortest = min(map(len, g.literals))
+            weak_start = g.prefixes and min(map(len, g.prefixes)) <= 2
+            if (shortest >= 4 or shortest >= 3 and weak_start
+                    or not (g.prefixes or g.suffixes and _weak(g.literals))):
                 literal |= 1 << i
                 for s in g.literals:
                     values[s] = values.get(s, 0) | 1 << i

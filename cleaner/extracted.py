@@ -104,7 +104,9 @@ def revise(
             out[i] = Decision(False, f"html.{h.other}", "related",
                               f"{h.other} of another story on the page", "classify")
             continue
-        if h is not None and h.link_density >= LINK_DENSITY and options.rule_enabled("html.links"):
+        bare_address = feats[i].urls and feats[i].urls >= feats[i].words  # a source or a contact
+        if (h is not None and h.link_density >= LINK_DENSITY and not bare_address
+                and options.rule_enabled("html.links")):
             out[i] = Decision(False, "html.links", "related",
                               f"link density {h.link_density:.2f} in the page", "classify")
             continue

@@ -240,7 +240,11 @@ def extract(document: str | bytes) -> Extraction:
     if not text.strip():
         return EMPTY
     lines = segment(text)
-    return Extraction(text, dom.hints(tree, [line.text for line in lines]))
+    try:
+        hints = dom.hints(tree, [line.text for line in lines])
+    except RecursionError:  # a tree too deep to walk: the text stands without hints
+        hints = (None,) * len(lines)
+    return Extraction(text, hints)
 
 
 def extract_text(document: str | bytes) -> str:

@@ -47,8 +47,10 @@ LITERAL_CHARS = 10
 PREFIX_CUT = 16
 #: Exact string sets longer than this are abandoned.
 MAX_EXACT_CHARS = 64
-#: Sets larger than this are abandoned.
+#: Sets larger than this are abandoned (or their strings cut shorter).
 MAX_SET = 200
+#: Cross products larger than this are not formed.
+MAX_PRODUCT = 4_000
 #: Choosing among required-string sets: longer strings are rarer, up to this length;
 #: beyond it, fewer strings win.
 SCORE_CAP = 100
@@ -182,6 +184,22 @@ def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
     return out
 
 
+def _power(exact: frozenset[str] | None, lo: int, hi: int) -> frozenset[str] | None:
+    """Every string of ``lo`` to ``hi`` repetitions of ``exact``, if few."""
+    if exact is None or hi > 4:
+        return None
+    out: set[str] = set()
+    step: frozenset[str] | None = frozenset({""})
+    for k in range(hi + 1):
+        if k >= lo:
+            out |= step
+        if k < hi:
+            step = _product(step, exact)
+            if step is None:
+                return None
+    return frozenset(out) if len(out) <= MAX_SET else None
+
+
 def _score(s: frozenset[str] | None) -> float:
     if not s or "" in s:
         return -1.0
@@ -251,6 +269,7 @@ class _Analysis:
     def __init__(self, digits: bool):
         self.digits = digits
         self.used_digits = False
+        self._memo: dict = {}
 
     def in_class(self, items) -> _Info:
         codes: list[int] = []
@@ -273,10 +292,23 @@ class _Analysis:
         return _Info(chars, chars, chars, False)
 
     def seq(self, items) -> _Info:
+        key = ("seq", id(items))
+        got = self._memo.get(key)
+        if got is None:
+            got = self._memo[key] = (self._seq(items), items)
+        return got[0][0]
+
+    def tail(self, items, start: int) -> tuple[frozenset[str] | None, bool]:
+        """How non-empty matches of ``items[start:]`` start, and whether it can be empty."""
+        self.seq(items)
+        _, pres, empties = self._memo[("seq", id(items))][0]
+        return pres[start], empties[start]
+
+    def _seq(self, items):
         infos = [self.node(op, av) for op, av in items]
         n = len(infos)
         if not n:
-            return _EMPTY
+            return _EMPTY, [frozenset()], [True]
         # Every string the whole sequence can match, if few.
         exact: frozenset[str] | None = frozenset({""})
         for inf in infos:
@@ -302,9 +334,16 @@ class _Analysis:
         candidates += [pres[i] for i in range(n) if pres[i] is not None and not empties[i]]
         if exact is not None:
             candidates.append(frozenset(s[:PREFIX_CUT] for s in exact))
-        return _Info(exact, pres[0], _best(*candidates), empties[0])
+        return _Info(exact, pres[0], _best(*candidates), empties[0]), pres, empties
 
     def node(self, op, av) -> _Info:
+        key = (op, av if isinstance(av, int) else id(av))
+        got = self._memo.get(key)
+        if got is None:
+            got = self._memo[key] = (self._node(op, av), av)  # av kept alive with its id
+        return got[0]
+
+    def _node(self, op, av) -> _Info:
         if op is _c.LITERAL:
             ch = frozenset({_fold_char(chr(av))})
             return _Info(ch, ch, ch, False)
@@ -341,20 +380,13 @@ class _Analysis:
                     return _Info(frozenset({"", " "}), frozenset({" "}), None, True)
                 return _Info(frozenset({" "}), frozenset({" "}), frozenset({" "}), False)
             if lo == 0:
-                exact = inf.exact | {""} if (hi == 1 and inf.exact is not None) else None
-                return _Info(exact, inf.pre, None, True)
-            exact = None
-            if lo == hi and inf.exact is not None and lo <= 4:
-                exact = frozenset({""})
-                for _ in range(lo):
-                    exact = _product(exact, inf.exact) if exact is not None else None
-            return _Info(exact, inf.pre, inf.req, inf.empty)
+                return _Info(_power(inf.exact, lo, hi), inf.pre, None, True)
+            return _Info(_power(inf.exact, lo, hi), inf.pre, inf.req, inf.empty)
         return _Info(None, None, None, True)  # anything else: no knowledge at all
 
     def stripped_starts(self, items) -> tuple[frozenset[str] | None, bool]:
         """For a reversed sequence: how its matches start once leading whitespace is
         removed (``None``: unknown), and whether a match can be whitespace only."""
-        items = list(items)
         starts: set[str] = set()
         for i, (op, av) in enumerate(items):
             if _blank(op, av):
@@ -378,8 +410,8 @@ class _Analysis:
             head = self.node(op, av)
             # The item's non-empty matches (nothing of them is stripped), then the rest.
             if head.exact is not None:
-                rest = self.seq(items[i + 1:])
-                got = _starts(head.exact - {""}, rest.pre, rest.empty)
+                rest_pre, rest_empty = self.tail(items, i + 1)
+                got = _starts(head.exact - {""}, rest_pre, rest_empty)
                 if got is None:
                     return None, False
                 starts |= got
@@ -402,20 +434,32 @@ def _starts(exact: frozenset[str], after: frozenset[str] | None, after_empty: bo
     whose non-empty matches start with ``after`` (possibly empty: ``after_empty``), start."""
     if "" in exact and after is None:
         return None
-    parts: set[str] = set(after) if "" in exact else set()
-    short: set[str] = set(parts)
+    base: set[str] = set(after) if "" in exact else set()
+    if after is not None and len(exact) * len(after) > MAX_PRODUCT:
+        # Too many combinations: what follows, cut shorter, still says something.
+        for cut in (8, 4, 2, 1):
+            after = frozenset(f[:cut] for f in after)
+            if len(exact) * len(after) <= MAX_PRODUCT:
+                break
+        else:
+            after = None
+    if after is None:
+        return _shrink(base | {e[:PREFIX_CUT] for e in exact if e})
+    parts = set(base)
     for e in exact:
         if not e:
             continue
-        short.add(e[:PREFIX_CUT])
-        if len(e) >= PREFIX_CUT or after is None or after_empty:
+        if len(e) >= PREFIX_CUT or after_empty:
             parts.add(e[:PREFIX_CUT])
-        if len(e) < PREFIX_CUT and after is not None:
+        if len(e) < PREFIX_CUT:
             parts.update(_cat(e, f)[:PREFIX_CUT] for f in after)
-    # Too many combinations: the item's own strings still start every match.
+    # Too many combinations: cut them shorter, or keep the item's own strings, whichever
+    # says more.
     if len(parts) <= MAX_SET:
         return frozenset(parts)
-    return _shrink(short)
+    combined = _shrink(parts)
+    short = _shrink(base | {e[:PREFIX_CUT] for e in exact if e})
+    return combined if _score(combined) >= _score(short) else short
 
 
 def _shrink(starts) -> frozenset[str] | None:
@@ -423,6 +467,8 @@ def _shrink(starts) -> frozenset[str] | None:
     still a start), or ``None``."""
     if starts is None:
         return None
+    if len(starts) <= MAX_SET:
+        return frozenset(starts)
     for cut in (PREFIX_CUT, 8, 4, 2, 1):
         out = frozenset(s[:cut] for s in starts)
         if len(out) <= MAX_SET:

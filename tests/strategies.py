@@ -286,6 +286,19 @@ def article(draw, max_paragraphs: int = 10, language: str | None = None) -> list
     return draw(st.lists(prose_line(), min_size=1, max_size=max_paragraphs, unique_by=str.casefold))
 
 
+@st.composite
+def unrelated_articles(draw, language: str = "en") -> tuple[list[str], list[str]]:
+    """Runs of paragraphs from two different real articles in one language."""
+    docs = documents_in(language)
+    i, j = draw(st.lists(st.integers(0, len(docs) - 1), min_size=2, max_size=2, unique=True))
+    out = []
+    for doc in (docs[i], docs[j]):
+        a = draw(st.integers(0, len(doc) - 1))
+        b = draw(st.integers(a + 1, min(len(doc), a + 6)))
+        out.append(list(doc[a:b]))
+    return out[0], out[1]
+
+
 def layout(lines: list[str], seps: list[str]) -> str:
     """Join lines with the given separators (cycled)."""
     return "".join(line + seps[i % len(seps)] for i, line in enumerate(lines)).rstrip("\n")
