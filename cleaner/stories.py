@@ -536,8 +536,8 @@ def find_stories(
             continue
         # A segment that reaches into the main region is that region's lines and the
         # runs of the segment beside it that continue its vocabulary (the region can end
-        # at a related-links box inside an article); a segment wholly outside it comes
-        # back only as a story of its own.
+        # at a related-links box inside an article), not past the comments; a segment
+        # wholly outside it comes back only as a story of its own.
         inside = [i for i in members if final[i].keep]
         if inside:
             members = _continued(r, members, inside)
@@ -584,9 +584,9 @@ CONTINUE_COHESION = 0.15
 def _continued(r: _Reader, members: list[int], inside: list[int]) -> list[int]:
     """The lines of a story that the main region cut: ``inside`` plus the runs of kept
     lines of the same story on either side of the region whose vocabulary continues
-    the story's (cosine at least `CONTINUE_COHESION`), not past a header that closes an
-    article (comments, related stories).  Runs too short to judge go with the next run
-    that can be judged."""
+    the story's (cosine at least `CONTINUE_COHESION`), not past the comments header (a
+    related-stories box can sit inside an article; comments always follow it).  Runs too
+    short to judge go with the next run that can be judged."""
     story: Counter = Counter()
     for i in inside:
         story.update(r.words.get(i, ()))
@@ -608,8 +608,9 @@ def _continued(r: _Reader, members: list[int], inside: list[int]) -> list[int]:
         pending: list[int] = []
         last = inside[-1]
         for run in rs:
-            if closing and any(barrier_kind(r.d[j]) for j in r.content[r.pos[last] + 1:r.pos[run[0]]]):
-                break  # a comments or related-stories header closes the article
+            if closing and any(barrier_kind(r.d[j]) == "hard" and not _BULLETED.match(r.lines[j].raw)
+                               for j in r.content[r.pos[last] + 1:r.pos[run[0]]]):
+                break  # the comments header closes the article (a "* Comments" link does not)
             last = run[-1]
             words: Counter = Counter()
             for i in pending + run:
