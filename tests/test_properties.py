@@ -366,11 +366,6 @@ def test_text_after_a_comments_header_is_not_the_article(articles, header):
     assert _after_comments(first, second, header) == first
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "text after a comments header that reads like the article (same topic, as comments "
-    "are) is joined back to the story by lexical cohesion (stories.py continuation), "
-    "across the hard barrier; with split_stories=False it is dropped as it should be"
-))
 def test_comments_on_the_same_topic_stay_out_of_the_article():
     first = ["The council approved the new budget for the village school after a long debate "
              "on Monday, and the work on the roof of the school will start in the spring.",
