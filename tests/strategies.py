@@ -126,14 +126,20 @@ def body_documents() -> tuple[tuple[str, ...], ...]:
     return tuple(docs)
 
 
-@functools.lru_cache(maxsize=1)
-def ellipsis_paragraphs() -> tuple[str, ...]:
-    """Real body paragraphs that trail off with an ellipsis (otherwise plain prose)."""
+@functools.lru_cache(maxsize=None)
+def ellipsis_paragraphs(language: str | None = None) -> tuple[str, ...]:
+    """Real body paragraphs that trail off with an ellipsis (otherwise plain prose), from
+    articles in ``language`` (any for ``None``)."""
+    from cleaner.language import guess_language
+
     out = []
     if GROUND_TRUTH is not None:
         truth = json.loads(GROUND_TRUTH.read_text(encoding="utf-8"))
         for key in sorted(truth):
-            for p in truth[key]["articleBody"].splitlines():
+            body = truth[key]["articleBody"]
+            if language is not None and guess_language(body) != language:
+                continue
+            for p in body.splitlines():
                 p = normalize(p)
                 if _ELLIPSIS_END.search(p) and is_plain_prose(_ELLIPSIS_END.sub(".", p)):
                     out.append(p)

@@ -258,7 +258,8 @@ def test_clean_article_comes_back_unchanged(paragraphs, breaks):
     assert out == paragraphs
 
 
-@given(S.article(), st.sampled_from(S.ellipsis_paragraphs() or ("x",)), S.article())
+@given(S.article(language="en"), st.sampled_from(S.ellipsis_paragraphs("en") or ("x",)),
+       S.article(language="en"))
 @example(
     ["The council approved the new budget for the village school after a long debate on Monday."],
     "Residents who came to the meeting said they would keep asking the council for more money …",
