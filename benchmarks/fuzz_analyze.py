@@ -122,6 +122,15 @@ class Recorder:
                 self._save("crash", key, data)
         took = time.perf_counter() - start
         if took > self.slow:
+            # A first input of its kind pays one-time costs (a language's catalogue
+            # compiled, trafilatura's modules loaded): only a repeatable delay counts.
+            again = time.perf_counter()
+            try:
+                run_one(data)
+            except Exception:
+                pass
+            took = min(took, time.perf_counter() - again)
+        if took > self.slow:
             self.slowest.append((took, data))
             self.slowest.sort(key=lambda t: -t[0])
             del self.slowest[5:]
@@ -180,7 +189,11 @@ def main(argv: list[str] | None = None) -> int:
 
     corpus = Path(tempfile.mkdtemp(prefix="cleaner-fuzz-corpus-"))
     _seed_corpus(corpus)
-    # Warm up (catalogue compiled, stoplists loaded) so first inputs are not "slow".
+    # Warm up (catalogues compiled, stoplists loaded) so first inputs are not "slow".
+    from cleaner.catalogue import languages, matcher
+
+    for code in [None, *languages()]:
+        matcher(code)
     for path in sorted(corpus.iterdir()):
         try:
             run_one(path.read_bytes())
@@ -190,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     recorder.deadline = recorder.started + args.seconds
     libfuzzer_args = [
         sys.argv[0], f"-max_total_time={args.seconds + 600}", f"-max_len={args.max_len}",
-        "-timeout=60", str(corpus), *rest,
+        "-timeout=60", f"-artifact_prefix={out}/", str(corpus), *rest,
     ]
     atheris.Setup(libfuzzer_args, recorder)
     atheris.Fuzz()

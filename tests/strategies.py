@@ -126,18 +126,41 @@ def body_documents() -> tuple[tuple[str, ...], ...]:
     return tuple(docs)
 
 
-@functools.lru_cache(maxsize=1)
-def ellipsis_paragraphs() -> tuple[str, ...]:
-    """Real body paragraphs that trail off with an ellipsis (otherwise plain prose)."""
+@functools.lru_cache(maxsize=None)
+def ellipsis_articles(language: str | None = None) -> tuple[tuple[tuple[str, ...], int], ...]:
+    """Real articles (in ``language``; any for ``None``) with a body paragraph that trails
+    off with an ellipsis: per article, its plain-prose paragraphs in order with that
+    paragraph at its place, and the paragraph's index."""
+    from cleaner.language import guess_language
+
     out = []
     if GROUND_TRUTH is not None:
         truth = json.loads(GROUND_TRUTH.read_text(encoding="utf-8"))
         for key in sorted(truth):
-            for p in truth[key]["articleBody"].splitlines():
-                p = normalize(p)
-                if _ELLIPSIS_END.search(p) and is_plain_prose(_ELLIPSIS_END.sub(".", p)):
-                    out.append(p)
+            body = truth[key]["articleBody"]
+            if language is not None and guess_language(body) != language:
+                continue
+            paras = _distinct(normalize(p) for p in body.splitlines())
+            kept, at = [], None
+            for p in paras:
+                if at is None and _ELLIPSIS_END.search(p) and is_plain_prose(_ELLIPSIS_END.sub(".", p)):
+                    at = len(kept)
+                    kept.append(p)
+                elif is_plain_prose(p):
+                    kept.append(p)
+            if at is not None:
+                out.append((tuple(kept), at))
     return tuple(out)
+
+
+@st.composite
+def article_with_ellipsis(draw, language: str | None = None, max_paragraphs: int = 10) -> list[str]:
+    """A run of consecutive paragraphs of one real article (``ellipsis_articles``) that
+    includes its paragraph ending in an ellipsis and at least one paragraph before it."""
+    paras, at = draw(st.sampled_from([(p, at) for p, at in ellipsis_articles(language) if at > 0]))
+    i = draw(st.integers(max(0, at - max_paragraphs + 1), at - 1))
+    j = draw(st.integers(at + 1, min(len(paras), i + max_paragraphs)))
+    return list(paras[i:j])
 
 
 # --------------------------------------------------------------------------- arbitrary input
