@@ -390,6 +390,7 @@ BUILTIN_RULES: dict[str, str] = {
     "context.sandwiched": "short line between body lines stays body",
     "context.heading": "heading directly followed by body",
     "context.isolated": "body-like line far from the main text block",
+    "context.closing_ellipsis": "prose trailing off with an ellipsis as the text's last line",
     "context.list": "list item in a list that continues body text",
     "context.appeal_block": "line between two appeal lines: part of the appeal",
     "context.appeal_tail": "short UI line that belongs to an appeal block",

@@ -4,6 +4,8 @@
   ``context.heading``);
 - a short sentence near body stays, far from it goes (``context.isolated``);
 - short lines after an appeal take the appeal's side (``context.appeal_tail``);
+- prose that trails off with an ellipsis as the text's last line, right after body,
+  stays (``context.closing_ellipsis``);
 - a name-like line right before an author bio goes with the bio (``context.bio_name``).
 
 Strong decisions (catalogue patterns, prose) are never overturned here.
@@ -21,6 +23,9 @@ _TAIL_CATEGORIES = frozenset({"appeal", "bio", "legal", "comments"})
 #: Categories of one-line widgets that sit inside article text without ending it.
 _WIDGETS = frozenset({"ad", "related", "share", "caption"})
 
+
+_ELLIPSES = ("...", "…")
+_CLOSERS = "'\"’”»›)] "
 
 _LIST_ITEM = re.compile(r"^\s*(?:[•·*▪►▸‣◦●○■□+–-]|\d{1,2}[.)])\s")
 
@@ -119,6 +124,13 @@ def smooth(
             else:
                 final[i] = _context(True, "context.sandwiched", "body",
                                     f"{d.rule} line between body lines")
+            continue
+        # The text's last line, right after body, that trails off with an ellipsis is the
+        # article's own closing line (a cut-off teaser has more of its kind around it).
+        if (d.rule == "feature.no_punctuation" and k == len(content) - 1 and body(prev_i)
+                and prev_i == content[k - 1] and lines[i].text.rstrip(_CLOSERS).endswith(_ELLIPSES)):
+            final[i] = _context(True, "context.closing_ellipsis", "body",
+                                "prose line ending in an ellipsis closes the body")
             continue
         if d.rule == "feature.sentence":
             if body(prev_i) or body(next_i):
