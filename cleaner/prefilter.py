@@ -25,10 +25,9 @@ is only ever a filter: the rule's own compiled `regex` pattern decides.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
-
-import regex
 from typing import NamedTuple
 
 try:  # Python 3.11+
@@ -232,15 +231,26 @@ def fold(text: str) -> str:
     return folded
 
 
-# A decimal digit other than 0-9, as `regex` (whose Unicode tables may be newer than the
-# standard library's) sees it.
-_OTHER_DIGIT = regex.compile(r"[^\D0-9]")
+@functools.lru_cache(maxsize=1)
+def _other_digit() -> re.Pattern:
+    """A decimal digit other than 0-9: those of the Basic Multilingual Plane the standard
+    library knows, and any character beyond it (where `regex`, whose Unicode tables may
+    be newer, knows more; the tests check that this covers every digit `regex` knows)."""
+    codes = [c for c in range(0x80, 0x10000) if chr(c).isdecimal()]
+    ranges = []
+    for c in codes:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    body = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in ranges)
+    return re.compile(f"[{body}\\U00010000-\\U0010ffff]")
 
 
 def other_digits(folded: str) -> bool:
-    """Does the text hold a decimal digit other than 0-9 (such as `regex`'s ``\\d``
+    """Might the text hold a decimal digit other than 0-9 (such as `regex`'s ``\\d``
     matches)?"""
-    return not folded.isascii() and _OTHER_DIGIT.search(folded) is not None
+    return not folded.isascii() and _other_digit().search(folded) is not None
 
 
 def _fold_char(c: str) -> str:
