@@ -2,8 +2,9 @@
 
     python3 benchmarks/evaluate.py                      # everything, markdown table
     python3 benchmarks/evaluate.py --sections seeds,text --limit 10
-    python3 benchmarks/evaluate.py --json out.json      # rows and headline figures as JSON
-    python3 benchmarks/evaluate.py --update-baseline    # raise the floors to today's figures
+    python3 benchmarks/evaluate.py --json out.json      # rows, per-page scores, headline figures
+    python3 benchmarks/evaluate.py --worst 5            # then the pages that cost `clean` most
+    python3 benchmarks/evaluate.py --update-baseline    # tighten the pinned limits to today's figures
 
 Sections (every system of a section runs in the same process on the same documents):
 
@@ -18,16 +19,16 @@ Sections (every system of a section runs in the same process on the same documen
    beside ``trafilatura.extract`` with defaults and with ``favor_precision``.
 3b. ``multilingual``: trafilatura-eval-dev pages, snippet metric, text mode and HTML mode
    with the same baselines, over all pages and per guessed language.
-4. ``multiarticle``: rows from ``benchmarks/multiarticle.py`` when it exists: it provides
-   ``evaluate(pages) -> {row name: {metric: value}}`` and is given the scrapinghub-dev
-   `benchmarks.corpora.Page` list; metrics named precision, recall, f1 (and any listed in
-   its optional ``HEADLINE`` tuple) become headline figures.
+4. ``multiarticle``: synthetic multi-article dumps built by ``benchmarks/multiarticle.py``
+   (when it exists), which provides ``evaluate(pages) -> {row name: {metric: value}}``
+   and is given the scrapinghub-dev `benchmarks.corpora.Page` list (see
+   `multiarticle_rows` for how rows and headline figures are read).
 5. ``speed``: median ms per document and MB/s of ``clean`` on the text dumps beside
    ``trafilatura.extract`` on the same pages' HTML (fresh calls, same process), and
    ``clean`` on 1x, 10x and 100x copies of one dump.
 
 Headline figures (pinned in ``benchmarks/baseline.json``, checked by
-``tests/test_benchmark_gate.py``) are listed in `HEADLINE`.
+``tests/test_benchmark_gate.py``) are listed in `HEADLINE`, plus the multi-article ones.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ import json
 import statistics
 import sys
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,8 +49,8 @@ from benchmarks import floors as floors_mod  # noqa: E402
 from benchmarks.cache import DiskCache  # noqa: E402
 from benchmarks.corpora import SEEDS, scrapinghub_pages, trafilatura_eval_pages  # noqa: E402
 from benchmarks.metrics import (  # noqa: E402
-    LineScore, drop_group, line_score, shingle_counts, shingle_score, snippet_counts,
-    snippet_score,
+    LineScore, drop_group, f1, line_score, page_precision, page_recall, shingle_counts,
+    shingle_score, snippet_counts, snippet_score,
 )
 from benchmarks.systems import (  # noqa: E402
     c4_filter, memoised_front_door, text_dump, trafilatura_extract, version,
@@ -94,6 +95,9 @@ class Row:
     f1: float | None = None
     sd: float | None = None
     note: str = ""
+    #: For the cleaner's rows: ``[page, precision, recall]`` (shingle metric) or
+    #: ``[page, TP, FN, FP, TN]`` (snippet metric) per page; not printed in the table.
+    pages: list = field(default_factory=list)
 
 
 def log(msg: str) -> None:
@@ -121,6 +125,26 @@ class Run:
         return self._te
 
 
+def guarded(fn, items, names) -> tuple[list[str], dict[int, str]]:
+    """``fn`` on every item; an item whose call raises gives an empty output and an error
+    (by item index), so one crash costs that page's score and shows in its row instead of
+    stopping the run."""
+    outputs, errors = [], {}
+    for i, (item, name) in enumerate(zip(items, names)):
+        try:
+            outputs.append(fn(item))
+        except Exception as err:  # noqa: BLE001 - reported in the table, never hidden
+            outputs.append("")
+            errors[i] = f"{name}: {type(err).__name__}: {err}"
+            log(f"  ERROR {errors[i]}")
+    return outputs, errors
+
+
+def crash_note(errors) -> str:
+    errors = list(errors)
+    return f"{len(errors)} pages raised, scored as empty (first: {errors[0][:240]})" if errors else ""
+
+
 # -- 1. seeds --------------------------------------------------------------------------------
 
 def seeds_rows(run: Run) -> list[Row]:
@@ -134,7 +158,9 @@ def seeds_rows(run: Run) -> list[Row]:
         analysis = analyze(doc.text)
         if len(analysis.verdicts) not in (0, len(doc.lines)):
             raise RuntimeError(f"{doc.name}: {len(analysis.verdicts)} verdicts for {len(doc.lines)} lines")
-        kept = [v.story == analysis.main and v.final.keep for v in analysis.verdicts] or [False] * len(doc.lines)
+        main = analysis.main
+        kept = ([main is not None and v.story == main and v.final.keep for v in analysis.verdicts]
+                or [False] * len(doc.lines))
         score = line_score(doc.lines, kept)
         total += score
         name = Path(doc.name).name
@@ -158,10 +184,16 @@ def seeds_rows(run: Run) -> list[Row]:
 
 # -- 2. / 3. scrapinghub ---------------------------------------------------------------------
 
-def _shingle_row(section: str, mode: str, system: str, pages, outputs) -> Row:
-    s = shingle_score([shingle_counts(p.truth, o) for p, o in zip(pages, outputs)])
+def _shingle_row(section: str, mode: str, system: str, pages, outputs, errors=None) -> Row:
+    counts = [shingle_counts(p.truth, o) for p, o in zip(pages, outputs)]
+    s = shingle_score(counts)
+    per_page = []
+    if system.startswith("clean"):
+        per_page = [[p.key, round(page_precision(*c), 4), round(page_recall(*c), 4)]
+                    for p, c in zip(pages, counts)]
     return Row(f"{mode}.scrapinghub.{system}", section, "scrapinghub-dev", SYSTEM_NAMES[system],
-               s.n, s.precision, s.recall, s.f1, s.sd)
+               s.n, s.precision, s.recall, s.f1, s.sd, crash_note((errors or {}).values()),
+               per_page)
 
 
 def text_rows(run: Run) -> list[Row]:
@@ -170,10 +202,11 @@ def text_rows(run: Run) -> list[Row]:
     pages = run.scrapinghub
     log(f"text: {len(pages)} scrapinghub pages")
     dumps = [text_dump(p, run.cache) for p in pages]
+    cleaned, errors = guarded(lambda d: clean(d, html="never"), dumps, [p.key for p in pages])
     return [
         _shingle_row("2 text", "text", "dump", pages, dumps),
         _shingle_row("2 text", "text", "c4", pages, [c4_filter(d) for d in dumps]),
-        _shingle_row("2 text", "text", "clean", pages, [clean(d, html="never") for d in dumps]),
+        _shingle_row("2 text", "text", "clean", pages, cleaned, errors),
     ]
 
 
@@ -184,18 +217,26 @@ def html_rows(run: Run) -> list[Row]:
     log(f"html: {len(pages)} scrapinghub pages")
     extracts = [trafilatura_extract(p, run.cache) for p in pages]
     precise = [trafilatura_extract(p, run.cache, favor_precision=True) for p in pages]
+    names = [p.key for p in pages]
     with memoised_front_door(run.cache):
-        cleaned_html = [clean(p.markup) for p in pages]
+        cleaned_html, html_errors = guarded(lambda p: clean(p.markup), pages, names)
+    cleaned_extract, extract_errors = guarded(lambda e: clean(e or "", html="never"), extracts, names)
     return [
         _shingle_row("3 html", "html", "trafilatura", pages, extracts),
         _shingle_row("3 html", "html", "trafilatura_precision", pages, precise),
-        _shingle_row("3 html", "html", "clean_html", pages, cleaned_html),
-        _shingle_row("3 html", "html", "clean_extract", pages,
-                     [clean(e or "", html="never") for e in extracts]),
+        _shingle_row("3 html", "html", "clean_html", pages, cleaned_html, html_errors),
+        _shingle_row("3 html", "html", "clean_extract", pages, cleaned_extract, extract_errors),
     ]
 
 
 # -- 3b. trafilatura-eval, multilingual ------------------------------------------------------
+
+MULTILINGUAL_ROWS = (
+    ("text", "dump"), ("text", "c4"), ("text", "clean"),
+    ("html", "trafilatura"), ("html", "trafilatura_precision"), ("html", "clean_html"),
+    ("html", "clean_extract"),
+)
+
 
 def multilingual_rows(run: Run) -> list[Row]:
     from cleaner import clean
@@ -205,17 +246,22 @@ def multilingual_rows(run: Run) -> list[Row]:
     log(f"multilingual: {len(pages)} trafilatura-eval pages")
     dumps = [text_dump(p, run.cache) for p in pages]
     extracts = [trafilatura_extract(p, run.cache) for p in pages]
+    names = [p.key for p in pages]
+    errors: dict[tuple[str, str], dict[int, str]] = {}
     outputs = {
         ("text", "dump"): dumps,
         ("text", "c4"): [c4_filter(d) for d in dumps],
-        ("text", "clean"): [clean(d, html="never") for d in dumps],
         ("html", "trafilatura"): extracts,
         ("html", "trafilatura_precision"):
             [trafilatura_extract(p, run.cache, favor_precision=True) for p in pages],
     }
+    outputs[("text", "clean")], errors[("text", "clean")] = guarded(
+        lambda d: clean(d, html="never"), dumps, names)
     with memoised_front_door(run.cache):
-        outputs[("html", "clean_html")] = [clean(p.markup) for p in pages]
-    outputs[("html", "clean_extract")] = [clean(e or "", html="never") for e in extracts]
+        outputs[("html", "clean_html")], errors[("html", "clean_html")] = guarded(
+            lambda p: clean(p.markup), pages, names)
+    outputs[("html", "clean_extract")], errors[("html", "clean_extract")] = guarded(
+        lambda e: clean(e or "", html="never"), extracts, names)
 
     langs = []
     for e, d in zip(extracts, dumps):
@@ -228,21 +274,31 @@ def multilingual_rows(run: Run) -> list[Row]:
         if not idx:
             continue
         label = "trafilatura-eval-dev" + (f" [{lang}]" if lang else "")
-        for (mode, system), outs in outputs.items():
-            s = snippet_score([snippet_counts(outs[i], pages[i].with_, pages[i].without) for i in idx])
+        for mode, system in MULTILINGUAL_ROWS:
+            outs = outputs[(mode, system)]
+            counts = [snippet_counts(outs[i], pages[i].with_, pages[i].without) for i in idx]
+            s = snippet_score(counts)
             rid = f"{mode}.trafilatura-eval{'.' + lang if lang else ''}.{system}"
+            crashed = [e for i, e in errors.get((mode, system), {}).items() if i in idx]
+            per_page = []
+            if lang is None and system.startswith("clean"):
+                per_page = [[names[i], *c] for i, c in zip(idx, counts)]
             rows.append(Row(rid, f"3b {mode}", label, SYSTEM_NAMES[system], s.n,
-                            s.precision, s.recall, s.f1, s.sd))
+                            s.precision, s.recall, s.f1, s.sd, crash_note(crashed), per_page))
     return rows
 
 
 # -- 4. multi-article ------------------------------------------------------------------------
 
-MULTIARTICLE_METRICS = ("precision", "recall", "f1")
-
-
 def multiarticle_rows(run: Run) -> tuple[list[Row], dict[str, float]]:
-    """Rows from ``benchmarks/multiarticle.py`` and the headline figures it contributes."""
+    """Rows from ``benchmarks/multiarticle.py`` and the headline figures it contributes.
+
+    ``multiarticle.evaluate(pages)`` returns ``{row name: {metric: value}}``; the keys
+    ``system``, ``set``, ``n``, ``precision``, ``recall``, ``f1``, ``sd`` and ``note`` fill
+    the row's columns, other metrics go into its notes.  Every row's F1 is a headline
+    figure, and so is every ``row.metric`` named in the module's ``HEADLINE`` tuple
+    (lower-is-better metrics such as Pk get a ceiling, see `benchmarks.floors`).
+    """
     if not (ROOT / "benchmarks" / "multiarticle.py").is_file():
         return [Row("multiarticle", "4 multi-article", "synthetic", "-", note="not built")], {}
     from benchmarks import multiarticle
@@ -258,16 +314,15 @@ def multiarticle_rows(run: Run) -> tuple[list[Row], dict[str, float]]:
                   str(values.pop("system", name)), values.pop("n", None),
                   values.pop("precision", None), values.pop("recall", None),
                   values.pop("f1", None), values.pop("sd", None), str(values.pop("note", "")))
-        others = ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
-                           for k, v in values.items())
-        row.note = "; ".join(x for x in (row.note, others) if x)
         rows.append(row)
-        for metric in MULTIARTICLE_METRICS:
-            if getattr(row, metric) is not None:
-                figures[f"{rid}.{metric}"] = getattr(row, metric)
+        if row.f1 is not None:
+            figures[f"{rid}.f1"] = row.f1
         for metric, value in values.items():
             if f"{name}.{metric}" in extra and isinstance(value, (int, float)):
                 figures[f"{rid}.{metric}"] = value
+        others = ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
+                           for k, v in values.items())
+        row.note = "; ".join(x for x in (row.note, others) if x)
     return rows, figures
 
 
@@ -371,6 +426,24 @@ def table(result: dict) -> str:
     return "\n".join(out)
 
 
+def worst_pages(result: dict, n: int) -> str:
+    """For each of the cleaner's rows, the ``n`` pages that cost it most: lowest F1 (shingle
+    metric) or most missed plus leaked snippets (snippet metric)."""
+    out = []
+    for r in result["rows"]:
+        if not r["pages"]:
+            continue
+        if len(r["pages"][0]) == 3:
+            scored = sorted(r["pages"], key=lambda x: f1(x[1], x[2]))[:n]
+            lines = [f"  F1 {f1(p, q):.3f}  P {p:.3f}  R {q:.3f}  {key}" for key, p, q in scored]
+        else:
+            scored = sorted(r["pages"], key=lambda x: -(x[2] + x[3]))[:n]
+            lines = [f"  missed {fn}/{tp + fn}  leaked {fp}/{fp + tn}  {key}"
+                     for key, tp, fn, fp, tn in scored]
+        out.append(f"{r['section']} {r['set']} {r['system']}:\n" + "\n".join(lines))
+    return "\n\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -379,14 +452,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None,
                         help="at most this many pages (and seeds) per set, for quick runs")
     parser.add_argument("--json", metavar="PATH", help="also write rows and headline figures as JSON")
+    parser.add_argument("--worst", type=int, metavar="N", default=0,
+                        help="after the table, the N pages that cost each cleaner row most")
     parser.add_argument("--no-cache", action="store_true", help="recompute dumps and extracts")
     parser.add_argument("--readme", action="store_true",
                         help="also put the table into README.md (between its benchmark markers)")
     parser.add_argument("--update-baseline", action="store_true",
-                        help="raise the floors in benchmarks/baseline.json to today's figures")
+                        help="tighten the limits in benchmarks/baseline.json to today's figures "
+                             "(floors only rise, ceilings only fall)")
     parser.add_argument("--allow-lower", metavar="REASON",
-                        help="with --update-baseline: also lower floors (give the reason; "
+                        help="with --update-baseline: also loosen limits (give the reason; "
                              "it goes in the commit message)")
+    parser.add_argument("--only", metavar="KEYS",
+                        help="with --update-baseline: touch only these figures (comma-separated "
+                             "keys or key prefixes, e.g. text.scrapinghub,multiarticle.split.pk)")
     args = parser.parse_args(argv)
 
     sections = tuple(s.strip() for s in args.sections.split(",") if s.strip())
@@ -395,6 +474,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown section(s) {', '.join(sorted(unknown))}; choose from {', '.join(SECTIONS)}")
     if args.allow_lower is not None and not args.update_baseline:
         parser.error("--allow-lower goes with --update-baseline")
+    if args.only is not None and not args.update_baseline:
+        parser.error("--only goes with --update-baseline")
     if args.allow_lower is not None and not args.allow_lower.strip():
         parser.error("--allow-lower needs a reason")
     if args.update_baseline and (args.limit is not None or set(sections) < set(SECTIONS) - {"speed"}):
@@ -405,6 +486,8 @@ def main(argv: list[str] | None = None) -> int:
 
     result = evaluate(sections, args.limit, DiskCache(enabled=not args.no_cache))
     print(table(result))
+    if args.worst:
+        print("\n" + worst_pages(result, args.worst))
     if args.readme:
         write_readme(result)
     if args.json:
@@ -412,14 +495,16 @@ def main(argv: list[str] | None = None) -> int:
 
     current = floors_mod.load()
     if args.update_baseline:
-        new, changes = floors_mod.raise_floors(result["headline"], current, args.allow_lower)
+        figures = floors_mod.select(result["headline"], args.only)
+        new, changes = floors_mod.tighten(figures, current, args.allow_lower)
         floors_mod.save(new)
         print("\nbaseline.json:\n" + ("\n".join(f"- {c}" for c in changes) or "- unchanged"))
         return 0
     if args.limit is None:
         checked = {k: v for k, v in current.items() if section_of(k) in sections}
         missed = floors_mod.failures(result["headline"], checked)
-        print("\nfloors: " + ("all met" if not missed else "BELOW FLOOR\n" + "\n".join(f"- {m}" for m in missed)))
+        print("\nbaseline: " + ("every limit met" if not missed else
+                                "NOT MET\n" + "\n".join(f"- {m}" for m in missed)))
     return 0
 
 

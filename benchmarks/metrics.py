@@ -50,7 +50,7 @@ def shingle_counts(truth: str, prediction: str | None) -> tuple[float, float, fl
     return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
 
 
-def _page_precision(tp: float, fp: float, fn: float) -> float:
+def page_precision(tp: float, fp: float, fn: float) -> float:
     if fp == fn == 0:
         return 1.0
     if tp == fp == 0:
@@ -58,7 +58,7 @@ def _page_precision(tp: float, fp: float, fn: float) -> float:
     return tp / (tp + fp)
 
 
-def _page_recall(tp: float, fp: float, fn: float) -> float:
+def page_recall(tp: float, fp: float, fn: float) -> float:
     if fp == fn == 0:
         return 1.0
     if tp == fn == 0:
@@ -89,8 +89,8 @@ def shingle_score(counts: list[tuple[float, float, float]]) -> Score:
     """Averaged precision/recall, F1 of the averages, bootstrap SD of F1."""
     if not counts:
         return Score(0.0, 0.0, 0.0, None, 0)
-    ps = [_page_precision(*c) for c in counts]
-    rs = [_page_recall(*c) for c in counts]
+    ps = [page_precision(*c) for c in counts]
+    rs = [page_recall(*c) for c in counts]
 
     def stat(idx):
         return f1(sum(ps[i] for i in idx) / len(idx), sum(rs[i] for i in idx) / len(idx))

@@ -5,8 +5,8 @@
 - `c4_filter`: a C4-style line filter, the common heuristic baseline for text dumps;
 - `trafilatura_extract`: ``trafilatura.extract`` with its defaults or ``favor_precision``;
 - `memoised_front_door`: a context manager that memoises cleaner's own HTML front door
-  (``cleaner.html.extract_text``) on disk, so ``clean(html)`` runs the cleaner's full path
-  while repeated runs skip the trafilatura work inside it.
+  (``cleaner.html.extract`` and ``cleaner.html.extract_text``) on disk, so ``clean(html)``
+  runs the cleaner's full path while repeated runs skip the trafilatura work inside it.
 
 Dumps and extracts are cached (see `benchmarks.cache`), keyed by page hash and library
 version; the front door also by the source of ``cleaner/html.py`` and the modules it imports.
@@ -98,22 +98,31 @@ def _front_door_sources() -> str:
     return digest("".join(f"{k}:{v}" for k, v in sorted(seen.items())))
 
 
+#: The front door's entry points that are memoised (those that exist are).
+FRONT_DOOR_FUNCTIONS = ("extract", "extract_text")
+
+
 @contextlib.contextmanager
 def memoised_front_door(cache: DiskCache):
-    """Within the block, ``cleaner.html.extract_text`` answers from the disk cache."""
+    """Within the block, the front door's functions answer from the disk cache, keyed by
+    the document, the arguments, trafilatura's version and the front door's source."""
     import cleaner.html as front
 
-    original = front.extract_text
+    originals = {name: getattr(front, name) for name in FRONT_DOOR_FUNCTIONS if hasattr(front, name)}
     sources = _front_door_sources()
     tv = version("trafilatura")
 
-    def extract_text(document, *args, **kwargs):
-        return cache.get_or_compute(
-            "front-door", (tv, sources, repr(args), repr(sorted(kwargs.items())), digest(document)),
-            lambda: original(document, *args, **kwargs))
+    def memoised(name, original):
+        def call(document, *args, **kwargs):
+            key = (tv, sources, name, repr(args), repr(sorted(kwargs.items())), digest(document))
+            return cache.get_or_compute("front-door", key,
+                                        lambda: original(document, *args, **kwargs), pickled=True)
+        return call
 
-    front.extract_text = extract_text
+    for name, original in originals.items():
+        setattr(front, name, memoised(name, original))
     try:
         yield
     finally:
-        front.extract_text = original
+        for name, original in originals.items():
+            setattr(front, name, original)

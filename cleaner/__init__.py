@@ -9,11 +9,12 @@ every line with its decision, the rule that made it and why.
 """
 
 from .options import PRESETS, Options
+from .html import clean_html
 from .pipeline import analyze, clean, split
 from .types import Analysis, Article, Decision, Features, Line, Verdict
 
 __all__ = [
-    "clean", "split", "analyze", "Options", "PRESETS",
+    "clean", "clean_html", "split", "analyze", "Options", "PRESETS",
     "Analysis", "Article", "Decision", "Features", "Line", "Verdict",
 ]
 __version__ = "0.1.0"

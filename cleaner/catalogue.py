@@ -411,6 +411,7 @@ BUILTIN_RULES: dict[str, str] = {
     "context.heading": "heading directly followed by body",
     "context.isolated": "body-like line far from the main text block",
     "context.list": "list item in a list that continues body text",
+    "context.appeal_block": "line between two appeal lines: part of the appeal",
     "context.appeal_tail": "short UI line that belongs to an appeal block",
     "context.bio_name": "author name line before an author bio",
     "context.boilerplate_run": "short line inside a run of boilerplate",
@@ -422,7 +423,9 @@ BUILTIN_RULES: dict[str, str] = {
 @functools.lru_cache(maxsize=1)
 def registry() -> dict[str, str]:
     """Every rule id that can appear in a `Decision`, with what it means."""
-    table = dict(BUILTIN_RULES)
+    from .extracted import RULES as EXTRACTED_RULES
+
+    table = dict(BUILTIN_RULES) | EXTRACTED_RULES
     for rule in load_rules():
         table[rule.id] = rule.note or f"{rule.category} pattern"
     return table

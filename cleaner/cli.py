@@ -393,6 +393,7 @@ def run_documents(args: argparse.Namespace) -> int:
     interrupted = False
     written = False
     guard = InterruptGuard()
+    broken_pipe = False
     try:
         with guard:
             for results in run_tasks(job, tasks, pool):
@@ -416,29 +417,33 @@ def run_documents(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         interrupted = True
     except BrokenPipeError:
-        progress.close()
-        if pool is not None:
-            pool.close(cancel=True)
         # Nothing reads our output any more: leave quietly, as a killed `cat` would.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_BROKEN_PIPE
+        broken_pipe = True
     finally:
         progress.close()
         if pool is not None:
-            pool.close(cancel=interrupted)
+            pool.close(cancel=interrupted or broken_pipe)
         try:
             out.flush()
         except (BrokenPipeError, OSError):
             pass
         if close_out:
             out.close()
-    if not args.quiet:
-        for line in summary_lines(stats, time.monotonic() - started, interrupted):
-            print(line, file=sys.stderr, flush=True)
-    if interrupted:
-        return EXIT_INTERRUPTED
-    return EXIT_FAILED if stats.failed else EXIT_OK
+    if broken_pipe:
+        status = EXIT_BROKEN_PIPE
+    else:
+        if not args.quiet:
+            for line in summary_lines(stats, time.monotonic() - started, interrupted):
+                print(line, file=sys.stderr, flush=True)
+        status = EXIT_INTERRUPTED if interrupted else (EXIT_FAILED if stats.failed else EXIT_OK)
+    if pool is not None and (interrupted or broken_pipe):
+        # The killed workers may have left the pool's queue threads blocked on half a
+        # message; everything is written and flushed, so leave without joining them.
+        sys.stderr.flush()
+        os._exit(status)
+    return status
 
 
 def _split_values(values: list[str] | None) -> set[str] | None:
@@ -449,7 +454,7 @@ def _split_values(values: list[str] | None) -> set[str] | None:
 
 def rule_rows() -> list[dict]:
     """Every rule a decision can name: catalogue rules, then the built-in ones."""
-    from .catalogue import BUILTIN_RULES, load_rules
+    from .catalogue import load_rules, registry
 
     rows = []
     for rule in load_rules():
@@ -466,7 +471,10 @@ def rule_rows() -> list[dict]:
             "pattern": rule.pattern, "examples": list(rule.examples),
             "counterexamples": list(rule.counterexamples), "file": rule.source,
         })
-    for rid, note in BUILTIN_RULES.items():
+    patterns = {rule.id for rule in load_rules()}
+    for rid, note in registry().items():
+        if rid in patterns:
+            continue
         rows.append({"id": rid, "language": "*", "category": rid.split(".")[0],
                      "kind": "builtin", "guards": "", "note": note})
     return rows

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -79,7 +80,7 @@ def main_text(tree: HtmlElement) -> str:
         _unwrap(body)
         _unwrap_layout_tables(body)
         return xmltotxt(body, False)
-    except (RecursionError, ValueError, TypeError, AttributeError, IndexError, KeyError):
+    except Exception:  # noqa: BLE001 - a page trafilatura chokes on has no main text
         return ""
 
 
@@ -202,10 +203,8 @@ class _Index:
                 continue  # a text node ends at a word boundary
             found = self.keys.get(line[:j])
             if found:
-                for node in found:
-                    if node > after:
-                        return node
-                return found[0]
+                k = bisect_right(found, after)  # nodes are listed in document order
+                return found[k] if k < len(found) else found[0]
         return None
 
     def link_share(self, node: int, length: int) -> float:

@@ -15,7 +15,8 @@ Bytes are decoded in this order (`decode`):
    bytes are valid UTF-8 with non-ASCII characters: pages labelled Latin-1 but written in
    UTF-8 are common, Latin-1 text that happens to be valid UTF-8 is not;
 3. UTF-8, when the bytes are valid UTF-8;
-4. charset-normalizer's best guess (it arrives with trafilatura);
+4. charset-normalizer's best guess (it arrives with trafilatura); windows-1252, the web's
+   legacy default, when it is among the equally good guesses;
 5. UTF-8 with replacement characters.
 
 Broken, empty, binary or huge input never raises from here: it gives an empty extraction
@@ -171,9 +172,12 @@ def decode(data: bytes) -> str:
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data[:200_000]).best()
+        guesses = from_bytes(data[:200_000])
+        best = guesses.best()
         if best is not None and best.encoding:
-            return data.decode(best.encoding, errors="replace")
+            # windows-1252, the web's legacy default, when it is as good a guess as any
+            ties = {m.encoding for m in guesses if m.chaos <= best.chaos + 0.01}
+            return data.decode("cp1252" if "cp1252" in ties else best.encoding, errors="replace")
     except Exception:  # noqa: BLE001 - a guesser failure must not stop decoding
         pass
     return data.decode("utf-8", errors="replace")
@@ -236,9 +240,28 @@ def extract(document: str | bytes) -> Extraction:
     if not text.strip():
         return EMPTY
     lines = segment(text)
-    return Extraction(text, dom.hints(tree, [line.text for line in lines]))
+    try:
+        hints = dom.hints(tree, [line.text for line in lines])
+    except RecursionError:  # a tree too deep to walk: the text stands without hints
+        hints = (None,) * len(lines)
+    return Extraction(text, hints)
 
 
 def extract_text(document: str | bytes) -> str:
     """The main text of an HTML page, one block (paragraph, heading, list item) a line."""
     return extract(document).text
+
+
+def clean_html(html: str | bytes, options=None, **overrides) -> str:
+    """The main text of an HTML page or fragment (``str`` or ``bytes``): `cleaner.clean`
+    with the input always taken as HTML.
+
+    >>> clean_html("<article><h1>Budget</h1><p>The council approved the budget for the parks on Tuesday after a long debate.</p></article>")
+    'Budget\\nThe council approved the budget for the parks on Tuesday after a long debate.'
+    """
+    from .pipeline import analyze
+
+    if not isinstance(html, (str, bytes, bytearray, memoryview)):
+        raise TypeError(f"clean_html expects HTML as str or bytes, not {type(html).__name__}")
+    overrides["html"] = "always"
+    return analyze(html, options, **overrides).text

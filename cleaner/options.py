@@ -43,6 +43,12 @@ class Options:
     split_stories: bool = True
     #: ``"auto"`` detects HTML, ``"always"`` treats input as HTML, ``"never"`` as text.
     html: str = "auto"
+    #: Text an extractor already chose as a page's main content (trafilatura's output, say):
+    #: ``"auto"`` detects it (`cleaner.extracted.looks_extracted`) and lets the extractor's
+    #: choice stand against the weak line rules; ``"always"`` does so for any text and
+    #: keeps it one story; ``"never"`` treats all text as a raw dump.  HTML input is always
+    #: treated so (the front door is the extractor).
+    extracted: str = "auto"
     #: Seconds a single pattern match may take before it is abandoned (guards against
     #: catastrophic backtracking on hostile input).
     regex_timeout: float = 0.05
@@ -76,6 +82,8 @@ class Options:
             overrides["disabled_rules"] = frozenset(rules)
         if overrides.get("html", "auto") not in ("auto", "always", "never"):
             raise ValueError("html must be 'auto', 'always' or 'never'")
+        if overrides.get("extracted", "auto") not in ("auto", "always", "never"):
+            raise ValueError("extracted must be 'auto', 'always' or 'never'")
         if overrides.get("keep_title", "leading") not in ("always", "leading", "never"):
             raise ValueError("keep_title must be 'always', 'leading' or 'never'")
         return replace(base, **overrides)

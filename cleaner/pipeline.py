@@ -9,7 +9,7 @@ from __future__ import annotations
 from . import html as html_front
 from .catalogue import matcher
 from .classify import classify, is_heading_like
-from .extracted import revise as revise_extracted
+from .extracted import looks_extracted, restore as restore_extracted, revise as revise_extracted
 from .features import measure, strip_bullet, title_words
 from .language import guess_language, stopwords
 from .options import Options
@@ -70,15 +70,18 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
 
     seen: dict[str, int] = {}
     initial = [classify(l, f, match, opts, bool(stops), seen) for l, f in zip(lines, feats)]
-    if from_html:
+    whole_page = from_html or opts.extracted == "always"
+    if whole_page:
         initial = revise_extracted(lines, feats, initial, hints, opts)
     smoothed = smooth(lines, feats, initial, opts)
     final, block = main_block(lines, feats, smoothed)
-    st = find_stories(lines, feats, final, block, split=opts.split_stories and not from_html,
+    st = find_stories(lines, feats, final, block, split=opts.split_stories and not whole_page,
                       smoothed=smoothed, stops=stops)
     final = st.final
     titles = st.titles
     story_of = list(st.story_of)
+    if not whole_page and opts.extracted == "auto" and looks_extracted(lines, initial):
+        final, story_of = restore_extracted(lines, initial, final, story_of, st.main, opts)
     leading = next((line.index for line in lines if not line.blank), None)
 
     def title_kept(s: int, t: int) -> bool:

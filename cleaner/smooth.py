@@ -86,6 +86,14 @@ def smooth(
         if final[i] is not initial[i]:
             continue
         d = initial[i]
+        # A line inside a block of appeal text (an appeal line on either side) is part
+        # of the appeal, however much it reads like prose.
+        if d.keep and 0 < k < len(content) - 1:
+            cats = {initial[content[k - 1]].category, initial[content[k + 1]].category}
+            if cats == {"appeal"}:
+                final[i] = _context(False, "context.appeal_block", "appeal",
+                                    "between two appeal lines")
+                continue
         if d.rule not in WEAK_RULES:
             continue
         f = feats[i]

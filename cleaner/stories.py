@@ -41,6 +41,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -51,30 +52,60 @@ from .types import Decision, Features, Line
 _META_REACH = 4
 _REPEAT_REACH = 6
 #: Content lines above the body in which its title is looked for.
-_TITLE_REACH = 5
+_TITLE_REACH = 8
+_LONGER_REACH = 3
 #: Content words (and at most lines) on each side of a gap compared for cohesion.
 _WINDOW_WORDS = 120
 _WINDOW_LINES = 40
 #: Lines above a story's first kept line searched for its title.
 _ABOVE_LINES = 12
-#: Cosine below which the vocabulary is taken to change; it makes a boundary on its own
-#: only across at least `GAP_LINES` dropped lines.
-LOW_COHESION = 0.05
-GAP_LINES = 3
+#: Evidence that a story starts in a gap between kept lines, summed into a score (see
+#: `boundary_score`); a boundary needs `BOUNDARY_SCORE`.  The opening of the next story
+#: (title with a meta line, repeated headline, dateline) weighs most; dropped lines in the
+#: gap, boilerplate the catalogue recognises there (share rows, menus, tags), a headline
+#: and a change of vocabulary (cosine of content words, as in TextTiling) add to it;
+#: shared vocabulary takes from it.
+OPENING_WEIGHT = {"meta": 3.0, "repeat": 2.0, "dateline": 1.5}
+DROPPED_WEIGHT, DROPPED_MAX = 0.2, 2.0
+FURNITURE_WEIGHT, FURNITURE_MAX = 0.4, 2.0
+HEADLINE_WEIGHT = 0.5
+#: (cosine below, weight) from the lowest; (cosine above, weight) from the highest.
+COHESION_LOW = ((0.03, 1.5), (0.06, 1.0), (0.10, 0.5))
+COHESION_HIGH = ((0.35, -2.5), (0.20, -1.5), (0.12, -0.5))
+BOUNDARY_SCORE = 3.0
+_NEUTRAL = 0.15  # a cosine that neither adds nor takes
+#: A boundary moves to a later gap with a title within this many body words when that
+#: gap scores at most `LOOKAHEAD_SLACK` less (a caption or standfirst kept above the next
+#: story's title).
+LOOKAHEAD_WORDS = 40
+LOOKAHEAD_SLACK = 0.5
+_LOOKAHEAD_LINES = 8  # and at most this many kept lines (linear time on any input)
+#: Body words a story holds before another full story can start.
+STORY_MIN_WORDS = 60
 #: Content words needed after a gap for a cohesion judgement.
 _MIN_AFTER_WORDS = 25
 #: A teaser line has at least this many words; a teaser's own title line at least
 #: `_TEASER_TITLE_WORDS` ("More stories" above a row of teasers is no title).
 TEASER_MIN_WORDS = 15
+#: A teaser is a sentence: fewer than this share of its words capitalised (a row of
+#: share buttons run together is not one).
+TEASER_CAPITALISED = 0.6
+RESUMED_WORDS = 60
 _TEASER_TITLE_WORDS = 4
 #: A single trailing cut line is a teaser only when its cosine with the body before is
 #: below this.
 TEASER_COHESION = 0.25
 #: Words a story needs to be a candidate for the main story / to be kept as a story
 #: outside the main block.
-MAIN_MIN_WORDS = 80
+MAIN_MIN_WORDS = 60
 OUTSIDE_MIN_WORDS = 40
 EARLY_MAIN_SHARE = 0.25
+#: A main-story candidate shorter than this that does not open like a story is a
+#: preamble when one of the next `PREAMBLE_REACH` stories opens like one and is
+#: `PREAMBLE_RATIO` times longer.
+PREAMBLE_WORDS = 150
+PREAMBLE_REACH = 2
+PREAMBLE_RATIO = 2.0
 
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
@@ -100,7 +131,10 @@ _DATELINE = regex.compile(
 _CONTENT = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 _DASHED = regex.compile(r"^[—–-]")  # "— Name (@handle) November 4, 2019": a quoted post
 _LETTER = regex.compile(r"\p{L}")
-_BULLETED = regex.compile(r"^\s*[•·*▪►▸‣◦●○■□+]")
+_BULLETED = regex.compile(r"^\s*(?:[•·*▪►▸‣◦●○■□+]|-\s|\|)")
+# "Q: ...", "A: ...", "1. ...", "2) ...": interview turns and numbered items.
+_CAPITAL = regex.compile(r"^[\p{Pi}'\"‘“]?[\p{Lu}\p{Lt}\d]")
+_NOT_TITLE = regex.compile(r"^\s*(?:\p{L}{1,2}\s*:|\d{1,3}\s*[.)]\s)")
 
 
 @dataclass
@@ -127,9 +161,28 @@ def _meta(text: str, f: Features, decision: Decision) -> bool:
         return True
     if _BYLINE.match(text) and f.words <= 12:
         return True
-    if f.words > 14 or f.terminal and f.words > 8 or _DASHED.match(text):
+    if f.terminal and f.words > 8 or _DASHED.match(text) or f.words > 20:
         return False
+    if f.words > 14:  # "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 ..."
+        return len(_DATE.findall(text)) >= 2
     return bool(_DATE.search(text) or (_UPDATED.match(text) and f.words <= 12))
+
+
+def boundary_score(opening: str | None, dropped: int, furniture: int, headline: bool,
+                   cohesion: float) -> float:
+    """The evidence that a story starts in a gap, summed (weights above).
+
+    >>> boundary_score("meta", 3, 2, True, 0.02) >= BOUNDARY_SCORE  # title, byline, share row
+    True
+    >>> boundary_score(None, 2, 0, True, 0.3) >= BOUNDARY_SCORE  # a subheading, same topic
+    False
+    """
+    score = OPENING_WEIGHT.get(opening or "", 0.0)
+    score += min(dropped * DROPPED_WEIGHT, DROPPED_MAX) + min(furniture * FURNITURE_WEIGHT, FURNITURE_MAX)
+    score += HEADLINE_WEIGHT if headline else 0.0
+    low = next((w for bound, w in COHESION_LOW if cohesion < bound), 0.0)
+    high = next((w for bound, w in COHESION_HIGH if cohesion > bound), 0.0)
+    return score + low + high
 
 
 def _content_words(text: str, stops: frozenset[str]) -> list[str]:
@@ -157,9 +210,20 @@ class _Reader:
         self.pos = {i: k for k, i in enumerate(self.content)}
         self.words = {i: Counter(_content_words(lines[i].text, stops))
                       for i in self.content if decisions[i].keep}
+        self.count = Counter(lines[i].text.casefold() for i in self.content)
 
     def body(self, i: int) -> bool:
         return self.d[i].keep and self.d[i].category == "body" and not self.headline(i)
+
+    def wrapped(self, i: int) -> bool:
+        """Does the next line, right below without a blank line, go on with the same
+        sentence (it starts in lower case), so that line ``i`` was broken by a hard wrap,
+        not cut?"""
+        k = self.pos[i] + 1
+        if k >= len(self.content) or self.content[k] != i + 1:
+            return False
+        head = self.lines[self.content[k]].text[:1]
+        return head.islower()
 
     def meta(self, i: int) -> bool:
         return _meta(self.lines[i].text, self.feats[i], self.d[i])
@@ -175,7 +239,11 @@ class _Reader:
         return d.keep or d.rule.startswith(("feature.", "context."))
 
     def repeated(self, i: int) -> bool:
+        """Repeated a few lines later, and not a line the page repeats all over (a table
+        header, a section label)."""
         key = self.lines[i].text.casefold()
+        if self.count[key] > 3:
+            return False
         k = self.pos[i]
         return any(self.lines[j].text.casefold() == key
                    for j in self.content[k + 1:k + 1 + _REPEAT_REACH])
@@ -196,39 +264,75 @@ class _Reader:
         """Lines with letters from ``a`` (inclusive) up to ``b`` (exclusive)."""
         return sum(1 for j in self.content[self.pos[a]:self.pos[b]] if _LETTER.search(self.lines[j].text))
 
-    def opening(self, first: int, above: list[int]) -> tuple[int | None, bool]:
+    def distance(self, a: int, b: int) -> int:
+        """Lines with letters from ``a`` (inclusive) up to ``b`` (exclusive), not counting
+        those a catalogue pattern dropped (a share row between a title and its text)."""
+        return sum(1 for j in self.content[self.pos[a]:self.pos[b]]
+                   if _LETTER.search(self.lines[j].text) and not self.furniture([j]))
+
+    def titled(self, i: int) -> bool:
+        """A headline that could be a story's title: four words or more, capitalised, not
+        a question or answer of an interview ("Q: ...") nor a numbered item, and not a line
+        the page repeats all over (a table header)."""
+        text = self.lines[i].text
+        return self.headline(i) and self.feats[i].words >= 4 and not _NOT_TITLE.match(text) \
+            and _CAPITAL.match(text) is not None and self.count[text.casefold()] <= 3
+
+    def furniture(self, gap: list[int]) -> int:
+        """Dropped lines of the gap that a catalogue pattern recognised (share rows,
+        menus, tags, appeals)."""
+        return sum(1 for j in gap if not self.d[j].keep and self.d[j].rule != "blank"
+                   and not self.d[j].rule.startswith(("feature.", "context.")))
+
+    def opening(self, first: int, above: list[int]) -> tuple[int | None, str | None]:
         """The title line of a story whose first kept line is ``first`` (``above``: the
-        lines before it, nearest last) and whether it opens like a story: a repeated
-        headline, a headline followed by a meta line, or a dateline."""
+        lines before it, nearest last) and how it opens like a story: ``"repeat"`` (a
+        repeated headline), ``"meta"`` (a headline followed by a meta line),
+        ``"dateline"`` or ``None``."""
         options = [j for j in reversed(above[-_ABOVE_LINES:]) if self.headline(j)]
         if self.headline(first):
             options.insert(0, first)
         rep = [j for j in options if self.feats[j].words >= 4 and self.repeated(j)]
         if rep:
-            return rep[-1], True
-        dist = lambda j: self.letters_between(j, first)  # noqa: E731
-        near = next((j for j in options if dist(j) <= _TITLE_REACH and self.meta_after(j)), None)
+            return rep[-1], "repeat"
+        dist = lambda j: self.distance(j, first)  # noqa: E731
+        near = next((j for j in options if dist(j) <= _TITLE_REACH and self.feats[j].words >= 3
+                     and self.meta_after(j)), None)
         if near is not None:
-            return self._longer_above(near), True
+            return self._longer_above(near), "meta"
+        if self.exclaimed(first) and self.meta_after(first):
+            return first, "meta"
         opener = next((j for j in self.content[self.pos[first]:self.pos[first] + 4]
                        if self.body(j)), None)
-        title = None
-        if options and dist(options[0]) <= 2 and self.feats[options[0]].words >= 3 \
-                and self.lines[options[0]].text[:1].isupper():
+        # Without a meta line: the nearest title-like headline just above the text, else a
+        # capitalised headline right above it.
+        title = next((j for j in options if dist(j) <= 3 and self.titled(j)), None)
+        if title is None and options and dist(options[0]) <= 2 and self.feats[options[0]].words >= 3 \
+                and self.lines[options[0]].text[:1].isupper() and not _NOT_TITLE.match(self.lines[options[0]].text):
             title = options[0]
         if opener is not None and self.feats[opener].words >= 8 and _dateline(self.lines[opener].text):
-            return title, True
-        return title, False
+            return title, "dateline"
+        return title, None
+
+    def exclaimed(self, i: int) -> bool:
+        """A short kept line ending in "?" or "!" (or a quote after one): a headline that
+        reads as a sentence."""
+        text = self.lines[i].text.rstrip("'\"’”»")
+        return self.d[i].keep and self.feats[i].words <= 16 and text[-1:] in "?!" \
+            and not _NOT_TITLE.match(self.lines[i].text)
 
     def _longer_above(self, j: int) -> int:
-        """A headline a line or two above ``j`` with more words (a title above a section
-        label or byline), not past a meta line."""
+        """A headline up to `_LONGER_REACH` lines above ``j`` with more words (a title above
+        a section label, byline or photo credits), not past a meta line or a line the
+        catalogue dropped, and not one that holds ``j`` (a breadcrumb ending in the title)."""
         best = j
         k = self.pos[j]
-        for x in [x for x in self.content[max(0, k - 4):k] if _LETTER.search(self.lines[x].text)][::-1][:2]:
-            if self.meta(x) or self.body(x):
+        above = [x for x in self.content[max(0, k - 2 * _LONGER_REACH):k] if _LETTER.search(self.lines[x].text)]
+        for x in above[::-1][:_LONGER_REACH]:
+            if self.meta(x) or self.body(x) or self.furniture([x]):
                 break
-            if self.headline(x) and self.feats[x].words > self.feats[best].words:
+            if self.headline(x) and self.feats[x].words > self.feats[best].words \
+                    and self.lines[j].text.casefold() not in self.lines[x].text.casefold():
                 best = x
         return best
 
@@ -247,6 +351,37 @@ class _Reader:
                 total += sum(w.values())
             k += step
         return c
+
+
+class _Gap(NamedTuple):
+    """The evidence that a story starts at kept position ``c``, in the gap before it."""
+
+    c: int
+    title: int | None
+    opening: str | None  # "meta", "repeat", "dateline" or None
+    dropped: int
+    furniture: int
+    headline: bool
+    cohesion: float
+    score: float
+
+
+def _gap(r: _Reader, kept: list[int], c: int, before: int | None = None) -> _Gap:
+    """The evidence for a story starting at kept position ``c``; the text before it is
+    read backwards from ``before`` (default ``c - 1``)."""
+    i, prev = kept[c], kept[c - 1]
+    gap = r.content[r.pos[prev] + 1:r.pos[i]]
+    title, opening = r.opening(i, gap)
+    dropped = sum(1 for j in gap if not r.d[j].keep)
+    furniture = r.furniture(gap)
+    headline = any(r.titled(j) for j in gap[-_ABOVE_LINES:])
+    after = r.window(kept, c, 1, len(kept))
+    if sum(after.values()) >= _MIN_AFTER_WORDS:
+        cohesion = _cosine(r.window(kept, c - 1 if before is None else before, -1, 0), after)
+    else:
+        cohesion = _NEUTRAL  # too little text after the gap to judge
+    score = boundary_score(opening, dropped, furniture, headline, cohesion)
+    return _Gap(c, title, opening, dropped, furniture, headline, cohesion, score)
 
 
 def find_stories(
@@ -275,41 +410,64 @@ def find_stories(
     kept = [i for i in r.content if d[i].keep]
     m = len(kept)
     cut = [feats[i].cut and feats[i].words >= TEASER_MIN_WORDS and d[i].category == "body"
-           for i in kept]
+           and feats[i].capitalised < TEASER_CAPITALISED and not _BULLETED.match(lines[i].raw)
+           and not r.wrapped(i) for i in kept]
 
     # Segments: (first position in `kept`, title line, opens like a story, teaser).
     above0 = r.content[max(0, r.pos[kept[0]] - 10):r.pos[kept[0]]]
-    title0, strong0 = r.opening(kept[0], above0)
+    title0, opening0 = r.opening(kept[0], above0)
     if title0 is None and above0 and above0[0] == r.content[0] and r.headline(above0[0]) \
             and feats[above0[0]].words >= 3:
         title0 = above0[0]  # the document's first line, a headline just above the text
-    segs: list[list] = [[0, title0, strong0, False]]
+    segs: list[list] = [[0, title0, opening0 is not None, False]]
+    gaps: dict[int, _Gap] = {}
+
+    def gap_at(c: int) -> _Gap:
+        if c not in gaps:
+            gaps[c] = _gap(r, kept, c)
+        return gaps[c]
+
+    def better_ahead(c: int) -> int | None:
+        """A better-scored gap within `LOOKAHEAD_WORDS` body words after ``c`` (its
+        vocabulary compared with the text before ``c``: the lines between belong to one
+        story or the other)."""
+        words = 0
+        best, best_score = None, gap_at(c).score
+        for k in range(c, min(m - 1, c + _LOOKAHEAD_LINES)):
+            if r.body(kept[k]):
+                words += feats[kept[k]].words
+            if words >= LOOKAHEAD_WORDS:
+                break
+            g = _gap(r, kept, k + 1, before=c - 1)
+            if g.score >= max(BOUNDARY_SCORE, best_score - LOOKAHEAD_SLACK) and g.title is not None:
+                best, best_score = k + 1, g.score
+                gaps[k + 1] = g
+        return best
+
     body_seen = feats[kept[0]].words if r.body(kept[0]) else 0  # in the current story
     body_total = body_seen  # in the document so far
     skip = -1
+    pending = None  # a better gap found ahead: the boundary goes there
+    between: set[int] = set()  # kept lines between a boundary and the better gap after it
     for c in range(1, m):
         i, prev = kept[c], kept[c - 1]
         if c == skip:  # the text of a teaser whose title line opened it
             continue
         gap = r.content[r.pos[prev] + 1:r.pos[i]]
-        title, evidence = r.opening(i, gap)
-        after = r.window(kept, c, 1, m)
-        cos = _cosine(r.window(kept, c - 1, -1, segs[-1][0]), after)
-        enough_after = sum(after.values()) >= _MIN_AFTER_WORDS
         was_teaser = segs[-1][3]
         # Teasers: a long line cut mid-sentence after body, maybe under a title line.
-        text_at = c if cut[c] else (
-            c + 1 if c + 1 < m and r.headline(i) and feats[i].words >= _TEASER_TITLE_WORDS and cut[c + 1]
-            and r.letters_between(i, kept[c + 1]) == 1 else None)
+        titled = c + 1 < m and r.headline(i) and feats[i].words >= _TEASER_TITLE_WORDS and cut[c + 1] \
+            and r.letters_between(i, kept[c + 1]) == 1
+        text_at = c + 1 if titled else c if cut[c] else None
         teaser = False
         if text_at is not None and (body_total >= 40 or was_teaser):
             t = kept[text_at]
             follows = text_at + 1 < m and (cut[text_at + 1] or (
                 r.headline(kept[text_at + 1]) and text_at + 2 < m and cut[text_at + 2]))
             last = text_at + 1 == m
-            tcos = cos if text_at == c else _cosine(r.window(kept, c - 1, -1, segs[-1][0]), r.words.get(t, Counter()))
-            teaser = follows or was_teaser or _dateline(lines[t].text) or (last and tcos < TEASER_COHESION)
-        dropped = sum(1 for j in gap if not d[j].keep)
+            before = r.window(kept, c - 1, -1, segs[-1][0])
+            tcos = _cosine(before, r.words.get(t, Counter()))
+            teaser = follows or was_teaser or _dateline(lines[t].text) or ((last or titled) and tcos < TEASER_COHESION)
         if teaser:
             if text_at != c:
                 own_title, skip = i, c + 1
@@ -319,14 +477,22 @@ def find_stories(
                     and feats[above[0]].words >= _TEASER_TITLE_WORDS else None
             segs.append([c, own_title, True, True])
             body_seen = 0
-        elif was_teaser or (body_seen >= 40 and (
-                evidence or (cos < LOW_COHESION and enough_after and dropped >= GAP_LINES))):
-            segs.append([c, title, evidence, False])
+        elif was_teaser or c == pending or (
+                pending is None and body_seen >= STORY_MIN_WORDS and gap_at(c).score >= BOUNDARY_SCORE
+                and (pending := better_ahead(c)) is None):
+            g = gap_at(c)
+            pending = None
+            segs.append([c, g.title, g.opening is not None, False])
             body_seen = feats[i].words if r.body(i) else 0
-        elif r.body(i):
-            body_seen += feats[i].words
+        else:
+            if pending is not None:
+                between.add(i)
+            elif r.body(i):
+                body_seen += feats[i].words
         if r.body(i):
             body_total += feats[i].words
+
+    segs = _undo_teaser_rows(segs, kept, final, feats, r)
 
     # Which segments are stories.  Teasers are; full stories need body; a segment that
     # neither opens like a story nor holds body is not one (merged into the story before
@@ -336,13 +502,21 @@ def find_stories(
         c1 = segs[s + 1][0] if s + 1 < len(segs) else m
         members_of.append(kept[c0:c1])
     stories: list[dict] = []
+    for i in between:
+        if final[i].keep:
+            final[i] = Decision(False, "context.isolated", "boilerplate",
+                                "kept line between two stories (a caption above the next title)", "context")
     for s, (c0, title, strong, teaser) in enumerate(segs):
-        members = members_of[s]
-        # Inside the main region only what the region kept counts; a run wholly outside
-        # it comes back only as a story of its own.
+        members = [i for i in members_of[s] if i not in between]
+        if not members:
+            continue
+        # A segment that reaches into the main region is that region's lines and the
+        # runs of the segment beside it that continue its vocabulary (the region can end
+        # at a related-links box inside an article); a segment wholly outside it comes
+        # back only as a story of its own.
         inside = [i for i in members if final[i].keep]
         if inside:
-            members = inside
+            members = _continued(r, members, inside)
         words = sum(feats[i].words for i in members if r.body(i))
         after_teaser = s > 0 and segs[s - 1][3] and not teaser
         own = teaser or (strong and words >= OUTSIDE_MIN_WORDS) or (
@@ -377,9 +551,86 @@ def find_stories(
     return Stories(story_of, kinds, titles, final, main)
 
 
+#: Content words a run of kept lines needs for a cohesion judgement, and the cosine with
+#: the story at which a run outside the main region continues it.
+_RUN_WORDS = 8
+CONTINUE_COHESION = 0.15
+
+
+def _continued(r: _Reader, members: list[int], inside: list[int]) -> list[int]:
+    """The lines of a story that the main region cut: ``inside`` plus the runs of kept
+    lines of the same story on either side of the region whose vocabulary continues
+    the story's (cosine at least `CONTINUE_COHESION`).  Runs too short to judge go
+    with the next run that can be judged."""
+    story: Counter = Counter()
+    for i in inside:
+        story.update(r.words.get(i, ()))
+    before = [i for i in members if i < inside[0]]
+    after = [i for i in members if i > inside[-1]]
+
+    def runs(lines: list[int]) -> list[list[int]]:
+        """Runs of kept lines with no other non-blank line between them."""
+        out: list[list[int]] = []
+        for i in lines:
+            if out and r.pos[i] - r.pos[out[-1][-1]] == 1:
+                out[-1].append(i)
+            else:
+                out.append([i])
+        return out
+
+    def take(rs: list[list[int]]) -> list[int]:
+        taken: list[int] = []
+        pending: list[int] = []
+        for run in rs:
+            words: Counter = Counter()
+            for i in pending + run:
+                words.update(r.words.get(i, ()))
+            if sum(words.values()) < _RUN_WORDS:
+                pending += run
+                continue
+            if _cosine(story, words) < CONTINUE_COHESION:
+                break
+            taken += pending + run
+            pending = []
+        return taken
+
+    ahead = take(runs(after))
+    behind = take([run[::-1] for run in runs(before)[::-1]])
+    return sorted(behind) + inside + ahead
+
+
+def _undo_teaser_rows(segs: list[list], kept: list[int], final: list[Decision],
+                      feats: list[Features], r: _Reader) -> list[list]:
+    """Teasers come after the stories: a row of them followed, inside the main region,
+    by `RESUMED_WORDS` of body that does not open a story of its own was no row of
+    teasers (a gallery of captions, paragraphs ending in an ellipsis) and goes back to
+    the story before it."""
+    out: list[list] = []
+    k = 0
+    while k < len(segs):
+        if not segs[k][3] or not out or out[-1][3]:
+            out.append(segs[k])
+            k += 1
+            continue
+        end = k
+        while end < len(segs) and segs[end][3]:
+            end += 1
+        if end < len(segs) and not segs[end][2]:
+            stop = segs[end + 1][0] if end + 1 < len(segs) else len(kept)
+            resumed = sum(feats[i].words for i in kept[segs[end][0]:stop] if final[i].keep and r.body(i))
+            if resumed >= RESUMED_WORDS:
+                k = end + 1  # the row and the text after it stay in the story before
+                continue
+        out.extend(segs[k:end])
+        k = end
+    return out
+
+
 def _main_story(stories: list[dict]) -> int | None:
     """The first full story with enough body; one before the main block only when it
-    opens like a story and is not tiny next to the main block's story."""
+    opens like a story and is not tiny next to the main block's story; a short preamble
+    that does not open like a story (a notice, an author's blurb) gives way to a story
+    right after it that does and is much longer."""
     if not stories:
         return None
     full = [s for s, st in enumerate(stories) if st["kind"] == "full" and st["words"] >= MAIN_MIN_WORDS]
@@ -390,5 +641,11 @@ def _main_story(stories: list[dict]) -> int | None:
     if first < block_story:
         ok = stories[first]["strong"] and stories[first]["words"] >= EARLY_MAIN_SHARE * stories[block_story]["words"]
         if not ok:
-            return block_story if block_story in full else first
+            first = block_story if block_story in full else first
+    head = stories[first]
+    if not head["strong"] and head["words"] < PREAMBLE_WORDS:
+        later = next((s for s in full[full.index(first) + 1:][:PREAMBLE_REACH]
+                      if stories[s]["strong"] and stories[s]["words"] >= PREAMBLE_RATIO * head["words"]), None)
+        if later is not None:
+            return later
     return first

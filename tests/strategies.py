@@ -261,17 +261,42 @@ def prose_in(draw, language: str) -> str:
     return line[0].upper() + line[1:] + "."
 
 
+@functools.lru_cache(maxsize=None)
+def documents_in(language: str | None) -> tuple[tuple[str, ...], ...]:
+    """The real articles of `body_documents` whose text is guessed to be in ``language``
+    (all of them for ``None``)."""
+    if language is None:
+        return body_documents()
+    from cleaner.language import guess_language
+
+    return tuple(d for d in body_documents() if guess_language("\n".join(d)) == language)
+
+
 @st.composite
-def article(draw, max_paragraphs: int = 10) -> list[str]:
-    """Clean article text: a run of consecutive plain-prose paragraphs of one real article,
-    or generated prose lines (normalised lines, in order)."""
-    docs = body_documents()
+def article(draw, max_paragraphs: int = 10, language: str | None = None) -> list[str]:
+    """Clean article text: a run of consecutive plain-prose paragraphs of one real article
+    (in ``language`` when given), or generated English prose lines (normalised lines, in
+    order)."""
+    docs = documents_in(language)
     if docs and draw(st.booleans()):
         doc = draw(st.sampled_from(docs))
         i = draw(st.integers(0, len(doc) - 1))
         j = draw(st.integers(i + 1, min(len(doc), i + max_paragraphs)))
         return list(doc[i:j])
     return draw(st.lists(prose_line(), min_size=1, max_size=max_paragraphs, unique_by=str.casefold))
+
+
+@st.composite
+def unrelated_articles(draw, language: str = "en") -> tuple[list[str], list[str]]:
+    """Runs of paragraphs from two different real articles in one language."""
+    docs = documents_in(language)
+    i, j = draw(st.lists(st.integers(0, len(docs) - 1), min_size=2, max_size=2, unique=True))
+    out = []
+    for doc in (docs[i], docs[j]):
+        a = draw(st.integers(0, len(doc) - 1))
+        b = draw(st.integers(a + 1, min(len(doc), a + 6)))
+        out.append(list(doc[a:b]))
+    return out[0], out[1]
 
 
 def layout(lines: list[str], seps: list[str]) -> str:
@@ -360,9 +385,10 @@ def headline(draw) -> str:
 
 @st.composite
 def meta_line(draw) -> str:
-    """A dateline/byline line: a catalogue ``meta`` example when the catalogue has any,
-    else a generated 'Updated 7 March 2021' / 'Published ...' line."""
-    metas = [e for r in load_rules() if r.category == "meta" for e in r.examples]
+    """A dateline/byline line: an English or language-independent catalogue ``meta``
+    example, or a generated 'Updated 7 March 2021' / 'Published ...' line."""
+    metas = [e for r in load_rules() if r.category == "meta" and r.language in ("common", "en")
+             for e in r.examples]
     if metas and draw(st.booleans()):
         return draw(st.sampled_from(metas))
     day = draw(st.integers(1, 28))
@@ -382,7 +408,8 @@ def multi_story_dump(draw, min_stories: int = 2, max_stories: int = 4) -> Dump:
     for _ in range(n):
         title = draw(headline().filter(lambda t: t.casefold() not in titles))
         titles.add(title.casefold())
-        body = tuple(draw(article(max_paragraphs=6).filter(lambda a: len(a) >= 2)))
+        # One language per dump, as on a real site.
+        body = tuple(draw(article(max_paragraphs=6, language="en").filter(lambda a: len(a) >= 2)))
         stories.append(Story(title, draw(meta_line()), body))
     # A paragraph repeated across stories is a duplicate, not body: keep them distinct.
     seen: set[str] = set()

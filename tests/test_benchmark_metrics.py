@@ -79,3 +79,21 @@ def test_cache_round_trip(tmp_path):
     off = DiskCache(tmp_path, enabled=False)
     off.get_or_compute("kind", ("v1", "page"), compute)
     assert len(calls) == 3
+
+
+def test_a_crashing_page_costs_its_score_not_the_run():
+    from benchmarks.evaluate import crash_note, guarded
+
+    outputs, errors = guarded(lambda x: str(1 / x), [1, 0, 2], ["a", "b", "c"])
+    assert outputs == ["1.0", "", "0.5"]
+    assert errors == {1: "b: ZeroDivisionError: division by zero"}
+    assert crash_note(errors.values()).startswith("1 pages raised, scored as empty (first: b: ")
+    assert crash_note([]) == ""
+
+
+def test_cache_pickled_values(tmp_path):
+    cache = DiskCache(tmp_path)
+    value = {"text": "x", "hints": (1, None, frozenset({"a"}))}
+    assert cache.get_or_compute("k", ("p",), lambda: value, pickled=True) == value
+    assert cache.get_or_compute("k", ("p",), lambda: None, pickled=True) == value
+    assert cache.hits == 1

@@ -318,12 +318,17 @@ def test_ctrl_c_keeps_what_was_written_and_exits_130(tmp_path, jobs):
         [sys.executable, "-m", "cleaner", "clean", "--jsonl", "--jobs", jobs, source, "-o", target],
         stderr=subprocess.PIPE, env=ENV, cwd=REPO, start_new_session=True,
     )
-    deadline = time.monotonic() + 120
-    while (not target.exists() or target.stat().st_size == 0) and time.monotonic() < deadline:
-        assert proc.poll() is None, proc.stderr.read()
-        time.sleep(0.05)
-    os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the whole process group
-    _, err = proc.communicate(timeout=60)
+    try:
+        deadline = time.monotonic() + 120
+        while (not target.exists() or target.stat().st_size == 0) and time.monotonic() < deadline:
+            assert proc.poll() is None, proc.stderr.read()
+            time.sleep(0.05)
+        os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the whole process group
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:  # stuck: fail, but leave nothing running
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
     assert proc.returncode == 130, err
     data = target.read_bytes()
     assert data.endswith(b"\n")
@@ -333,10 +338,11 @@ def test_ctrl_c_keeps_what_was_written_and_exits_130(tmp_path, jobs):
     assert b"interrupted after" in err and b"Traceback" not in err
 
 
-def test_closed_pipe_ends_quietly():
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_closed_pipe_ends_quietly(jobs):
     data = jsonl({"id": n, "text": page(n)} for n in range(3000))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "cleaner", "clean", "--jsonl", "-q", "-"],
+        [sys.executable, "-m", "cleaner", "clean", "--jsonl", "-q", "--jobs", jobs, "-"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, cwd=REPO,
     )
     import threading
@@ -356,6 +362,9 @@ def test_closed_pipe_ends_quietly():
     try:
         proc.wait(timeout=120)
     finally:
+        if proc.poll() is None:  # stuck: fail, but leave nothing running
+            proc.kill()
+            proc.wait()
         feeder.join(timeout=5)
     assert json.loads(first)["id"] == 0
     assert proc.returncode == 141

@@ -177,8 +177,8 @@ def check_record(record: dict, source: str, text: str) -> None:
 @needs_datatrove
 @pytest.mark.parametrize(
     "options",
-    [{}, {"preset": "precision", "disabled_rules": ["en.share."]}],
-    ids=["default", "precision-without-share-rules"],
+    [{}, {"preset": "precision", "keep_title": "always", "disabled_rules": ["en.share."]}],
+    ids=["default", "precision-titles-without-share-rules"],
 )
 def test_local_executor_clean(tmp_path, options):
     from datatrove.executor import LocalPipelineExecutor

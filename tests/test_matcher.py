@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 import regex
+import unicodedata
 
 from cleaner.catalogue import Matcher, Rule, load_rules, matcher
 from cleaner.features import strip_bullet
@@ -264,6 +265,11 @@ def test_characters_that_match_each_other_ignoring_case_fold_alike():
     bad = []
     for c in sorted(_used_characters()):
         for d in regex.findall(regex.escape(c), everything, flags=regex.IGNORECASE | regex.V0):
+            # A character newer than Python's Unicode database (category Cn here) has no
+            # case folding in str.casefold; a newer `regex` may know one.  Such text
+            # cannot be folded alike by any str-based prefilter, so it is left out.
+            if unicodedata.category(d) == "Cn":
+                continue
             if fold(d) != fold(c) and not (c.isspace() and d.isspace()):
                 bad.append((c, d))
     assert not bad, bad[:20]

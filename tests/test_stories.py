@@ -202,6 +202,82 @@ def test_a_trailing_sentence_of_the_same_story_is_no_teaser():
     assert [a.kind for a in cleaner.split(text)] == ["full"]
 
 
+
+INTERVIEW = [
+    "We spoke with the new head of the rowing club about the season ahead and about the boathouse.",
+    "Q: How did the club come through the winter?",
+    "A: Better than we feared. The boathouse roof held and most of our members kept training indoors all winter long.",
+    "Q: Favourite river?",
+    "A: The Thames",
+    "Q: Favourite boat?",
+    "A: Our old wooden eight",
+    "Q: Favourite race?",
+    "A: The spring regatta",
+    "Q: Favourite food?",
+    "A: Porridge",
+    "Q: What would you cook for guests?",
+    "A: Probably a vegetable curry with rice, followed by an apple crumble and custard, served outside if the weather allows it.",
+    "Q: Any hobbies beyond that?",
+    "A: Gardening, painting landscapes in watercolour and reading detective novels late at night in winter.",
+]
+
+
+def test_an_interview_with_short_answers_is_one_story():
+    assert len(cleaner.split("\n\n".join(INTERVIEW) + "\n")) == 1
+
+
+def test_a_caption_above_the_next_title_belongs_to_neither_story():
+    caption = "Tourists photograph the lighthouse from a sailing boat during the festival, as gulls circle above them."
+    parts = [
+        "Harbour pier to be rebuilt before summer", "Updated 3 March 2024", "",
+        *HARBOUR, "",
+        "Share this article", "Share on Facebook", "Share on Twitter", "Follow us", "",
+        caption, "Photo: Jo Example", "",
+        "Frost cuts the apple harvest", "By Jo Example", "4 March 2024 10:15", "",
+        *ORCHARD,
+    ]
+    articles = cleaner.split("\n".join(parts) + "\n")
+    assert [a.title for a in articles] == ["Harbour pier to be rebuilt before summer", "Frost cuts the apple harvest"]
+    assert all(caption not in a.text for a in articles)
+
+
+def test_a_table_header_repeated_through_the_article_is_no_title():
+    rows = [f"{name} {n} {n * 7}% {n // 2} points" for name, n in (("Ann Smith", 12), ("Bo Lee", 9), ("Cy Dane", 4))]
+    parts = ["Rowing results from the weekend regatta on the river", ""]
+    for crew, note in (("Juniors", "The junior crews raced well in strong wind and two of them reached the final, which the club had not done for many years."),
+                       ("Seniors", "Heavy boats suffered badly in the gusts; one eight lost its rudder halfway down the course and had to retire early."),
+                       ("Veterans", "Our veterans won by a length and will now travel to the national championships in summer with the same crew.")):
+        parts += [crew, "Name Races Share Points", "Name Races Share Points", *rows, note, ""]
+    assert len(cleaner.split("\n".join(parts) + "\n")) == 1
+
+
+def test_a_short_notice_before_a_titled_story_is_no_main_story():
+    notice = [
+        "We use your e-mail address only to send you our newsletter, and you can unsubscribe at any time with the link in each issue.",
+        "Your data is kept on our own servers and is never passed on to anybody else, as our privacy statement explains in detail.",
+        "By signing up you agree that we may count how often the newsletter is opened, so that we can make it better for our readers.",
+        "You can also choose which topics you want to hear about, and change that choice whenever you like on your account page.",
+    ]
+    more = [
+        "The pier was built more than a century ago and was last repaired after a winter storm damaged its deck.",
+        "Divers will inspect the foundations of the harbour wall next to the pier before the engineers start work.",
+        "The authority said the new pier will be wider, so that small cruise boats can moor at the harbour in summer.",
+        "Local businesses on the quay hope that the work on the pier will bring more visitors to the harbour next year.",
+        "A public meeting about the plans for the pier will be held in the harbour office on the first Monday of April.",
+        "The old timber from the pier will be sold to a boatyard, which plans to use it for the repair of wooden boats.",
+    ]
+    parts = [*notice, "", "Harbour pier to be rebuilt before summer", "By Jo Example", "3 March 2024 10:15", "",
+             *HARBOUR, *more]
+    out = cleaner.analyze("\n".join(parts) + "\n").text.split("\n")
+    assert HARBOUR[0] in out and notice[0] not in out
+
+
+def test_a_row_of_share_buttons_is_no_teaser():
+    share = ("Share on Facebook Share on Twitter Share on Linkedin Share via Email Share via Link Print This Page "
+             "Save For Later Send To Kindle Copy The Link")
+    text = "\n".join(HARBOUR + ["", share]) + "\n"
+    assert [a.kind for a in cleaner.split(text)] == ["full"]
+
 # --------------------------------------------------------------------------- synthetic set
 
 @pytest.fixture(scope="module")
@@ -219,21 +295,25 @@ def figures():
 
 
 def test_synthetic_floor(figures):
-    """A little below what the story finder reaches today (boundary F1 0.70, Pk 0.11,
-    WindowDiff 0.12, clean F1 0.85), so that a real regression fails."""
+    """A little below what the story finder reaches today (boundary F1 0.906, Pk 0.040,
+    WindowDiff 0.042, clean F1 0.913), so that a real regression fails."""
     assert figures["dumps"] >= 50
-    assert figures["boundary_f1"] >= 0.66
-    assert figures["pk"] <= 0.13
-    assert figures["windowdiff"] <= 0.14
-    assert figures["clean_f1"] >= 0.80
+    assert figures["boundary_f1"] >= 0.88
+    assert figures["pk"] <= 0.05
+    assert figures["windowdiff"] <= 0.055
+    assert figures["clean_f1"] >= 0.90
     assert figures["pk"] < figures["pk_no_split"]
     assert figures["clean_f1"] > figures["raw_f1"]
 
 
-@pytest.mark.xfail(strict=True, reason="targets not reached yet: boundary F1 0.70, Pk 0.11, "
-                   "WindowDiff 0.12, clean F1 0.85")
-def test_synthetic_targets(figures):
+def test_synthetic_boundary_targets(figures):
     assert figures["boundary_f1"] >= 0.90
     assert figures["pk"] <= 0.08
     assert figures["windowdiff"] <= 0.10
+
+
+@pytest.mark.xfail(strict=True, reason="target not reached yet: clean F1 0.913 (two dumps lose "
+                   "their first story entirely: a Korean page among English stories, and a "
+                   "page of scores the cleaner drops even alone)")
+def test_synthetic_clean_target(figures):
     assert figures["clean_f1"] >= 0.92

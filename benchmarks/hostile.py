@@ -1,0 +1,127 @@
+"""Pathological inputs: does `analyze` stay linear?
+
+Each case builds an input at 1x, 2x, 4x and 8x its base size and times `cleaner.analyze` on
+it.  Time per MB should stay roughly constant as the size grows; the last column gives
+time-per-MB at 8x divided by time-per-MB at 1x (about 1 for linear growth, about 8 for
+quadratic).  At 8x the "single line" case is a 10 MB line without a break and "short
+lines" is one million lines.
+
+    python3 benchmarks/hostile.py              # every case, full sizes (a few minutes)
+    python3 benchmarks/hostile.py --scale 0.1  # a tenth of the sizes, quick look
+    python3 benchmarks/hostile.py --only url   # cases whose name contains 'url'
+
+Times are CPU seconds of this process (`time.process_time`), so other work on a shared
+machine does not inflate them.  This is a measurement, not a test: it asserts nothing and is not run in CI.  A case that
+raises is reported with its exception; a size is skipped when the previous size already
+took longer than ``--budget`` seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from cleaner import analyze  # noqa: E402
+
+MB = 1_000_000
+SENTENCE = "The council said on Tuesday that the new bridge would open before the harvest. "
+
+
+def _fill(unit: str, chars: int) -> str:
+    return (unit * (chars // len(unit) + 1))[:chars]
+
+
+def _nested(chars: int) -> str:
+    depth = chars // 8
+    return "“«[(" * depth + "word" + ")]»”" * depth
+
+
+def _html(chars: int) -> str:
+    para = f"<div class='c'><p>{SENTENCE * 3}</p><a href='/x'>Share</a></div>\n"
+    n = chars // len(para) + 1
+    return "<!DOCTYPE html><html><head><title>t</title></head><body><article>" + para * n + "</article></body></html>"
+
+
+def _deep_html(chars: int) -> str:
+    depth = chars // 30
+    return "<html><body>" + "<div><span>" * depth + SENTENCE + "</span></div>" * depth + "</body></html>"
+
+
+#: name -> (builder taking a size in characters, base size in characters)
+CASES: dict[str, tuple] = {
+    "run of one char": (lambda n: "a" * n, 1_250_000),
+    "run of dots": (lambda n: "." * n, 1_250_000),
+    "repeated punctuation": (lambda n: _fill("?!…,;:'\"-()[]", n), 1_250_000),
+    "single line (words)": (lambda n: _fill(SENTENCE, n), 1_250_000),
+    "short lines": (lambda n: _fill("Short line\n", n), 125_000 * 11),  # 1M lines at 8x
+    "blank lines only": (lambda n: "\n" * n, 1_250_000),
+    "prose paragraphs": (lambda n: _fill(SENTENCE * 4 + "\n\n", n), 1_250_000),
+    "many URLs": (lambda n: _fill("see https://example.org/a/b?x=1#y and www.example.com/z @user #tag\n", n), 1_250_000),
+    "URLs one line": (lambda n: _fill("https://example.org/a/b?x=1 a@b.com ", n), 1_250_000),
+    "nested quotes/brackets": (_nested, 1_250_000),
+    "huge HTML": (_html, 1_250_000),
+    "deeply nested HTML": (_deep_html, 250_000),
+    "control chars": (lambda n: _fill("\x00\x01\x1b[0m\x7f\u200b\ufeff\u2028x", n), 1_250_000),
+}
+
+
+def _time(document: str) -> tuple[float, str]:
+    gc.collect()
+    start = time.process_time()
+    try:
+        analyze(document)
+    except Exception as exc:  # a measurement: report, do not stop
+        return time.process_time() - start, f"{type(exc).__name__}: {exc}"[:60]
+    return time.process_time() - start, ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply every base size")
+    parser.add_argument("--only", default="", help="run the cases whose name contains this")
+    parser.add_argument("--budget", type=float, default=60.0,
+                        help="skip larger sizes once one size took more CPU seconds than this")
+    args = parser.parse_args(argv)
+
+    # Warm up: load the catalogue, the stoplists and the language index.
+    analyze(SENTENCE * 3 + "\nShare\n" + SENTENCE)
+    factors = (1, 2, 4, 8)
+    header = f"{'case':26} {'1x MB':>7} " + " ".join(f"{f'{f}x s':>8}" for f in factors)
+    header += " " + " ".join(f"{f'{f}x s/MB':>9}" for f in factors) + f" {'8x/1x':>6}"
+    print(header)
+    print("-" * len(header))
+    for name, (build, base) in CASES.items():
+        if args.only and args.only not in name:
+            continue
+        base = max(1000, int(base * args.scale))
+        times, per_mb, errors = [], [], []
+        for f in factors:
+            if times and times[-1] > args.budget:
+                times.append(float("nan"))
+                per_mb.append(float("nan"))
+                continue
+            doc = build(base * f)
+            size = len(doc.encode("utf-8", "surrogatepass")) / MB
+            t, err = _time(doc)
+            del doc
+            times.append(t)
+            per_mb.append(t / size)
+            if err:
+                errors.append(f"{f}x {err}")
+        ratio = per_mb[-1] / per_mb[0] if per_mb[0] else float("nan")
+        mb1 = len(build(base).encode("utf-8", "surrogatepass")) / MB
+        row = f"{name:26} {mb1:7.2f} " + " ".join(f"{t:8.3f}" for t in times)
+        row += " " + " ".join(f"{p:9.3f}" for p in per_mb) + f" {ratio:6.2f}"
+        print(row, flush=True)
+        for err in errors[:1]:
+            print(f"{'':26} raised: {err}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""Regression tests for hostile input: shapes that once broke `cleaner` or that a scraping
+job meets sooner or later.
+
+Each test checks a result (what comes back), never a duration; speed on these shapes is
+measured by benchmarks/hostile.py.  The sizes are large enough that a quadratic path would
+not finish within the CI budget, small enough to cost well under a second each when linear.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import analyze, clean, split
+from cleaner import dom as _dom
+from cleaner.segment import normalize
+
+SENTENCE = "The council said on Tuesday that the new bridge would open before the harvest."
+
+
+def _offsets_exact(a) -> bool:
+    return all(a.source[v.line.start:v.line.end] == v.line.raw for v in a.verdicts)
+
+
+@pytest.mark.parametrize("document", [
+    "a" * 300_000,                      # one token, no spaces: the URL/e-mail pattern
+    "." * 300_000,                      # once backtracked over the whole run
+    "a.b@" * 75_000,
+    "x@y." * 75_000,
+], ids=["letters", "dots", "dotted-at", "at-dotted"])
+def test_a_long_run_without_spaces_is_handled(document):
+    a = analyze(document)
+    assert _offsets_exact(a)
+    assert a.text == ""  # not prose
+    assert len(a.verdicts) == 1
+
+
+def test_thousands_of_stories_are_all_returned():
+    """Every line a teaser-like story (long, cut mid-sentence): building the articles once
+    scanned all lines per story."""
+    line = ("the people of the town said that they would go to the market and buy some of "
+            "the bread and the fish for the family and the friends")
+    document = "\n".join(f"{line} {i}x" for i in range(3_000))
+    a = analyze(document)
+    assert _offsets_exact(a)
+    kept = [v.line.text for v in a.kept()]
+    joined = [t for art in a.articles for t in art.text.split("\n") if t]
+    assert joined == kept
+    spans = [art.span for art in a.articles]
+    assert all(x[1] <= y[0] for x, y in zip(spans, spans[1:]))
+
+
+def test_ten_thousand_short_lines():
+    document = "\n".join(f"Item {i}" for i in range(10_000))
+    a = analyze(document)
+    assert len(a.verdicts) == 10_000
+    assert a.verdicts[-1].line.raw == "Item 9999"
+    assert _offsets_exact(a)
+
+
+def test_deeply_nested_brackets_and_quotes():
+    document = "“«[(" * 50_000 + SENTENCE + ")]»”" * 50_000
+    a = analyze(document)
+    assert _offsets_exact(a)
+    assert clean(document) in ("", normalize(document))
+
+
+def test_every_line_break_kind_and_control_characters():
+    breaks = ["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+    document = "".join(f"{SENTENCE} {i}\x00\x1b[0m\u200b{b}" for i, b in enumerate(breaks * 3))
+    a = analyze(document)
+    assert len(a.verdicts) == len(breaks) * 3
+    assert _offsets_exact(a)
+    for line in a.text.split("\n"):
+        assert "\x00" not in line and "\x1b" not in line and "\u200b" not in line
+
+
+def test_lone_surrogates_pass_through_untouched():
+    document = f"{SENTENCE}\n\ud800 {SENTENCE} \udfff\n\udc80"
+    a = analyze(document)
+    assert _offsets_exact(a)
+    # Encoded as they stand, lone surrogates make invalid UTF-8: decoded by the fallback.
+    data = document.encode("utf-8", "surrogatepass")
+    assert _offsets_exact(analyze(data))
+
+
+@pytest.mark.parametrize("data", [
+    b"\xff\xfe" + "a\u00e9b\n".encode("utf-16-le") * 100,   # UTF-16 with BOM
+    b"\x00" * 10_000,
+    bytes(range(256)) * 40,
+    "caf\u00e9 ".encode("cp1252") * 2_000,
+], ids=["utf16-bom", "nuls", "all-bytes", "cp1252"])
+def test_odd_bytes_are_decoded_not_fatal(data):
+    a = analyze(data)
+    assert isinstance(a.source, str)
+    assert _offsets_exact(a)
+    assert clean(data) == a.text
+
+
+@pytest.mark.xfail(
+    not hasattr(_dom, "hints"), raises=AttributeError, strict=True,
+    reason="cleaner.html.extract calls cleaner.dom.hints, which does not exist: every HTML page raises",
+)
+@pytest.mark.parametrize("document", [
+    "<!DOCTYPE html><html><body><article>" + f"<p>{SENTENCE}</p>" * 20 + "</article></body></html>",
+    ("<!DOCTYPE html><html><body><article>" + f"<p>{SENTENCE}</p>" * 20 + "</article></body></html>").encode(),
+    "<html><body><p>" + "<" * 10_000 + SENTENCE * 3,
+], ids=["page", "page-bytes", "broken"])
+def test_html_pages_are_handled(document):
+    a = analyze(document)
+    assert a.from_html
+    assert _offsets_exact(a)
+    assert clean(document) == a.text
+    assert split(document) == list(a.articles)
+
+
+@pytest.mark.parametrize("depth", [300, 5_000])
+def test_deeply_nested_html_does_not_raise(depth):
+    """Past the parser's depth limit the page may yield no text; it must not raise."""
+    document = "<html><body>" + "<div>" * depth + SENTENCE + "</div>" * depth + "</body></html>"
+    a = analyze(document)
+    assert a.from_html
+    assert _offsets_exact(a)
+    assert clean(document) == a.text
