@@ -37,7 +37,7 @@ import ahocorasick_rs
 import regex
 
 from .features import strip_bullet
-from .prefilter import NO_GATE, PREFIX_CHARS, Gate, StartIndex, fold, gate, other_digits
+from .prefilter import NO_GATE, PREFIX_CHARS, Gate, StartIndex, fold_line, gate, other_digits
 from .types import DROP_CATEGORIES
 
 PATTERN_CATEGORIES = frozenset(
@@ -307,7 +307,7 @@ class Matcher:
             body = strip_bullet(example)
             if not rule.fires(example):
                 continue
-            if not g.admits(fold(body)):
+            if not g.admits(body):
                 return None
             if g.anchored and not rule.compiled.match(body[:_START_CHARS], partial=True):
                 return None
@@ -342,7 +342,9 @@ class Matcher:
             mask &= got if got is not None else self._start_mask(body[:_START_CHARS])
         if not mask:
             return None
-        folded = fold(body)
+        folded, exotic = fold_line(body)
+        if exotic:  # no gate speaks for this line
+            return self._run(body, mask, enabled, timeout)
         gated = mask
         if mask & self._prefixed:
             m = self._prefix_match(folded)
@@ -366,6 +368,10 @@ class Matcher:
             rescue = gated & self._digit_rules & ~mask
             if rescue and other_digits(folded):
                 mask |= rescue
+        return self._run(body, mask, enabled, timeout)
+
+    def _run(self, body: str, mask: int, enabled, timeout: float | None) -> Rule | None:
+        """The first rule of ``mask``, in order, that is enabled and fires on ``body``."""
         slots = self._slots
         while mask:
             low = mask & -mask
