@@ -37,7 +37,7 @@ import ahocorasick_rs
 import regex
 
 from .features import strip_bullet
-from .prefilter import NO_GATE, PREFIX_CHARS, Gate, StartIndex, fold, gate, other_digits
+from .prefilter import NO_GATE, PREFIX_CHARS, Gate, StartIndex, fold_line, gate, other_digits
 from .types import DROP_CATEGORIES
 
 PATTERN_CATEGORIES = frozenset(
@@ -177,6 +177,9 @@ def _weak(strings: frozenset[str]) -> bool:
 _START_CHARS = 3
 _START_CACHE = 50_000
 _PARTIAL_TIMEOUT = 0.1
+_AC_IMPLEMENTATION = ahocorasick_rs.Implementation.DFA
+#: Lines with more words than this get an automaton of the rules their word count leaves.
+_LONG_LINE = 16
 #: Suffix gates are compared with the line's last characters, reversed.
 _END_CHARS = PREFIX_CHARS + 1
 
@@ -258,12 +261,26 @@ class Matcher:
                     values[s] = values.get(s, 0) | 1 << i
         self._literal = literal
         self._no_literal = everything & ~literal
-        self._literal_bits = tuple(values.values())
-        self._automaton = ahocorasick_rs.AhoCorasick(
-            list(values), implementation=ahocorasick_rs.Implementation.ContiguousNFA
-        ) if values else None
+        self._literal_values = values
+        # One automaton per set of rules the word count leaves (`_automaton_for`): long
+        # lines meet a small one.
+        self._automata: dict[int, tuple] = {}
+        self._automaton_by_words: list[tuple | None] = [None] * (cap + 1)
         # Rules whose strings assume digits are 0-9 pass every gate on other lines.
         self._digit_rules = sum(1 << i for i, g in enumerate(gates) if g.digits)
+
+    def _automaton_for(self, words: int) -> tuple:
+        """The ``find_matches_as_strings`` of an Aho-Corasick automaton of the required
+        strings of the rules (all, or those a long line's word count leaves), and the rule
+        bits of each string."""
+        rules = self._literal & (self._by_words[min(words, self._cap)] if words > _LONG_LINE else -1)
+        got = self._automata.get(rules)
+        if got is None:
+            values = {s: b & rules for s, b in self._literal_values.items() if b & rules}
+            automaton = ahocorasick_rs.AhoCorasick(list(values), implementation=_AC_IMPLEMENTATION)
+            got = self._automata[rules] = (automaton.find_matches_as_strings, values)
+        self._automaton_by_words[words if words < self._cap else self._cap] = got
+        return got
 
     @staticmethod
     def _index(sets: list[frozenset[str] | None]):
@@ -290,7 +307,7 @@ class Matcher:
             body = strip_bullet(example)
             if not rule.fires(example):
                 continue
-            if not g.admits(fold(body)):
+            if not g.admits(body):
                 return None
             if g.anchored and not rule.compiled.match(body[:_START_CHARS], partial=True):
                 return None
@@ -325,7 +342,9 @@ class Matcher:
             mask &= got if got is not None else self._start_mask(body[:_START_CHARS])
         if not mask:
             return None
-        folded = fold(body)
+        folded, exotic = fold_line(body)
+        if exotic:  # no gate speaks for this line
+            return self._run(body, mask, enabled, timeout)
         gated = mask
         if mask & self._prefixed:
             m = self._prefix_match(folded)
@@ -334,18 +353,25 @@ class Matcher:
             m = self._suffix_match(folded.rstrip()[:-_END_CHARS:-1])
             mask &= self._suffix_bits[m[0]] if m else self._no_suffix
         if mask & self._literal:
+            find, bits = self._automaton_by_words[words if words < self._cap else self._cap] or \
+                self._automaton_for(words)
             try:
-                found = self._automaton.find_matches_as_indexes(folded, True)
+                found = find(folded, True)
             except UnicodeError:  # lone surrogates: no filtering
                 found, hits = (), mask
             else:
                 hits = self._no_literal
-                bits = self._literal_bits
-                for i, _, _ in found:
-                    hits |= bits[i]
+                for s in found:
+                    hits |= bits[s]
             mask &= hits
-        if gated & self._digit_rules and not folded.isascii() and other_digits(folded):
-            mask |= gated & self._digit_rules
+        if not folded.isascii() and gated & self._digit_rules:
+            rescue = gated & self._digit_rules & ~mask
+            if rescue and other_digits(folded):
+                mask |= rescue
+        return self._run(body, mask, enabled, timeout)
+
+    def _run(self, body: str, mask: int, enabled, timeout: float | None) -> Rule | None:
+        """The first rule of ``mask``, in order, that is enabled and fires on ``body``."""
         slots = self._slots
         while mask:
             low = mask & -mask

@@ -25,10 +25,9 @@ is only ever a filter: the rule's own compiled `regex` pattern decides.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
-
-import regex
 from typing import NamedTuple
 
 try:  # Python 3.11+
@@ -71,9 +70,10 @@ class Gate:
     #: The strings take ``\\d`` to be ``[0-9]``: no condition on a line with other digits.
     digits: bool = False
 
-    def admits(self, folded: str) -> bool:
-        """Can a line whose case-folded text is ``folded`` match?"""
-        if self.digits and other_digits(folded):
+    def admits(self, text: str) -> bool:
+        """Can the pattern match ``text``?  (``False``: certainly not.)"""
+        folded, exotic = fold_line(text)
+        if exotic or self.digits and other_digits(folded):
             return True
         if self.prefixes is not None and not folded.startswith(tuple(self.prefixes)):
             return False
@@ -219,28 +219,53 @@ _SPACES = re.compile(r"\s+")
 
 
 def fold(text: str) -> str:
-    """The text as gates see it: `str.casefold`, without U+0307 (the combining dot that
-    ``İ`` folds to: `regex` matches ``İ`` with ``i``) and with ``ı`` as ``i`` (`regex`
-    matches it with ``I``), every run of whitespace one space.  Cheap for a line that is
-    already normalised."""
+    """The text as gates see it (`fold_line`)."""
+    return fold_line(text)[0]
+
+
+def fold_line(text: str) -> tuple[str, bool]:
+    """The text as gates see it, and whether no gate may turn it away.
+
+    The text: `str.casefold`, without U+0307 (the combining dot that ``İ`` folds to:
+    `regex` matches ``İ`` with ``i``) and with ``ı`` as ``i`` (`regex` matches it with
+    ``I``), every run of whitespace one space.  No gate may turn it away when, whitespace
+    aside, it is not printable: it holds characters unassigned in Python's Unicode
+    database (which a newer `regex` may case-fold or take for digits), private-use,
+    format or control characters.  Cheap for a line that is already normalised.
+    """
     folded = text.casefold()
-    if not folded.isascii():
-        # The combining dot that "İ" folds to; dotless "ı", which `regex` matches with "I".
-        folded = folded.replace("\u0307", "").replace("\u0131", "i")
-    if "  " in folded or not folded.isprintable():
-        folded = _SPACES.sub(" ", folded)
-    return folded
+    if folded.isascii():
+        if "  " in folded or not folded.isprintable():
+            folded = _SPACES.sub(" ", folded)
+        return folded, False
+    # The combining dot that "İ" folds to; dotless "ı", which `regex` matches with "I".
+    folded = folded.replace("\u0307", "").replace("\u0131", "i")
+    if folded.isprintable():
+        return (_SPACES.sub(" ", folded) if "  " in folded else folded), False
+    folded = _SPACES.sub(" ", folded)
+    return folded, not folded.isprintable()
 
 
-# A decimal digit other than 0-9, as `regex` (whose Unicode tables may be newer than the
-# standard library's) sees it.
-_OTHER_DIGIT = regex.compile(r"[^\D0-9]")
+@functools.lru_cache(maxsize=1)
+def _other_digit() -> re.Pattern:
+    """A decimal digit other than 0-9: those of the Basic Multilingual Plane the standard
+    library knows, and any character beyond it (where `regex`, whose Unicode tables may
+    be newer, knows more; the tests check that this covers every digit `regex` knows)."""
+    codes = [c for c in range(0x80, 0x10000) if chr(c).isdecimal()]
+    ranges = []
+    for c in codes:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    body = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in ranges)
+    return re.compile(f"[{body}\\U00010000-\\U0010ffff]")
 
 
 def other_digits(folded: str) -> bool:
-    """Does the text hold a decimal digit other than 0-9 (such as `regex`'s ``\\d``
+    """Might the text hold a decimal digit other than 0-9 (such as `regex`'s ``\\d``
     matches)?"""
-    return not folded.isascii() and _OTHER_DIGIT.search(folded) is not None
+    return not folded.isascii() and _other_digit().search(folded) is not None
 
 
 def _fold_char(c: str) -> str:
