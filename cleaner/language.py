@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections import Counter
+from itertools import chain, repeat
+from operator import mul
 
 import regex
 
@@ -35,6 +38,13 @@ _NOT_WORD = {
     i: " " for i in range(0x3040)
     if unicodedata.category(chr(i))[0] in "PSNZC" and chr(i) not in "'’"
 }
+#: The same mapping for `words`'s faster route: a 256-byte table for `bytes.translate`
+#: (punctuation, symbols, digits and spaces of ASCII become spaces, every other byte stays,
+#: so the bytes of UTF-8 sequences pass untouched), and the non-ASCII characters that
+#: become spaces, replaced one by one before.
+_NOT_WORD_BYTES = bytes(32 if i in _NOT_WORD else i for i in range(128)) + bytes(range(128, 256))
+_NOT_WORD_WIDE = frozenset(chr(i) for i in _NOT_WORD if i >= 128)
+_ORDER = {c: i for i, c in enumerate(STOPLIST_NAMES)}
 _SAMPLE_WORDS = 400
 _MIN_SHARE = 0.12
 
@@ -67,7 +77,14 @@ def words(text: str) -> list[str]:
     >>> words("It's 5 o'clock, “sharp”!")
     ["it's", "o'clock", 'sharp']
     """
-    return text.lower().translate(_NOT_WORD).split()
+    lower = text.lower()
+    # Same result as ``lower.translate(_NOT_WORD).split()``, several times faster:
+    # `str.translate` with a dict looks up every character in Python objects.
+    if not lower.isascii():
+        for ch in _NOT_WORD_WIDE.intersection(lower):
+            lower = lower.replace(ch, " ")
+    return lower.encode("utf-8", "surrogatepass").translate(_NOT_WORD_BYTES) \
+        .decode("utf-8", "surrogatepass").split()
 
 
 def guess_language(text: str) -> str | None:
@@ -75,18 +92,17 @@ def guess_language(text: str) -> str | None:
     tokens = text[:50000].split()
     if len(tokens) > _SAMPLE_WORDS:  # spread the sample over the document
         step = len(tokens) / _SAMPLE_WORDS
-        tokens = [tokens[int(i * step)] for i in range(_SAMPLE_WORDS)]
+        # tokens[int(i * step)] for every i, with C-level maps
+        tokens = list(map(tokens.__getitem__, map(int, map(mul, range(_SAMPLE_WORDS), repeat(step)))))
     sample = words(" ".join(tokens))
     if not sample:
         return None
     index = _index()
-    hits: dict[str, int] = {}
-    for w in sample:
-        for code in index.get(w, ()):
-            hits[code] = hits.get(code, 0) + 1
+    # For every word of the sample, one hit per language whose stoplist holds it (counted
+    # in C: `map` looks the words up, `Counter` counts the languages).
+    hits = Counter(chain.from_iterable(map(index.get, sample, repeat(()))))
     if not hits:
         return None
     # Ties go to the earlier (better-covered) language of STOPLIST_NAMES.
-    order = {c: i for i, c in enumerate(STOPLIST_NAMES)}
-    best = max(hits, key=lambda c: (hits[c], -order[c]))
+    best = max(hits, key=lambda c: (hits[c], -_ORDER[c]))
     return best if hits[best] / len(sample) >= _MIN_SHARE else None
