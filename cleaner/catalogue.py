@@ -307,9 +307,11 @@ class Matcher:
         return index.match, {s: b | rest for s, b in index.closure.items()}, rest
 
     @staticmethod
+    @functools.lru_cache(maxsize=None)
     def _checked_gate(rule: Rule) -> Gate | None:
         """The rule's gate, or ``None`` if it (or the first-characters check of an
-        anchored rule) would turn away one of the rule's examples."""
+        anchored rule) would turn away one of the rule's examples.  Derived once per rule:
+        the matchers of all languages share the common and English rules."""
         g = gate(rule.pattern)
         for example in rule.examples:
             body = strip_bullet(example)
