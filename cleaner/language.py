@@ -13,9 +13,9 @@ True
 from __future__ import annotations
 
 import functools
+import math
 import unicodedata
-from collections import Counter
-from itertools import chain, repeat
+from itertools import repeat
 from operator import mul
 
 import regex
@@ -47,6 +47,8 @@ _NOT_WORD_WIDE = frozenset(chr(i) for i in _NOT_WORD if i >= 128)
 _ORDER = {c: i for i, c in enumerate(STOPLIST_NAMES)}
 _SAMPLE_WORDS = 400
 _MIN_SHARE = 0.12
+#: A distinct stopword counts this many times more than each repeat of one.
+_DISTINCT_WEIGHT = 3
 
 
 @functools.lru_cache(maxsize=None)
@@ -98,11 +100,22 @@ def guess_language(text: str) -> str | None:
     if not sample:
         return None
     index = _index()
-    # For every word of the sample, one hit per language whose stoplist holds it (counted
-    # in C: `map` looks the words up, `Counter` counts the languages).
-    hits = Counter(chain.from_iterable(map(index.get, sample, repeat(()))))
+    hits: dict[str, int] = {}
+    score: dict[str, float] = {}
+    # A word in many stoplists says little about which language it is (jusText's lists
+    # overlap: some carry common English words), and distinct stopwords weigh more than
+    # repeats, so one word said over and over (a name, a menu label) cannot carry the guess.
+    for w in sample:
+        codes = index.get(w, ())
+        for code in codes:
+            hits[code] = hits.get(code, 0) + 1
+            score[code] = score.get(code, 0.0) + 1 / math.sqrt(len(codes))
     if not hits:
         return None
+    for w in set(sample):
+        codes = index.get(w, ())
+        for code in codes:
+            score[code] += _DISTINCT_WEIGHT / math.sqrt(len(codes))
     # Ties go to the earlier (better-covered) language of STOPLIST_NAMES.
-    best = max(hits, key=lambda c: (hits[c], -_ORDER[c]))
+    best = max(hits, key=lambda c: (score[c], -_ORDER[c]))
     return best if hits[best] / len(sample) >= _MIN_SHARE else None

@@ -3,6 +3,8 @@
 - a short or heading-like line between body lines stays body (``context.sandwiched``,
   ``context.heading``);
 - a short sentence near body stays, far from it goes (``context.isolated``);
+- a line between two appeal lines, one of them a sentence, is part of the appeal
+  (``context.appeal_block``);
 - short lines after an appeal take the appeal's side (``context.appeal_tail``);
 - prose that trails off with an ellipsis as the text's last line, right after body,
   stays (``context.closing_ellipsis``);
@@ -92,10 +94,12 @@ def smooth(
         d = decided[k]
         if final[i] is not d:
             continue
-        # A line inside a block of appeal text (an appeal line on either side) is part
-        # of the appeal, however much it reads like prose.
+        # A line inside a block of appeal text (an appeal line on either side, one of them
+        # a sentence, not a one-word label like "Newsletter") is part of the appeal,
+        # however much it reads like prose.
         if d.keep and 0 < k < last:
-            if decided[k - 1].category == "appeal" == decided[k + 1].category:
+            if (decided[k - 1].category == "appeal" == decided[k + 1].category
+                    and max(feats[content[k - 1]].words, feats[content[k + 1]].words) > options.short_max_words):
                 final[i] = _context(False, "context.appeal_block", "appeal",
                                     "between two appeal lines")
                 continue
