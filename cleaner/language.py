@@ -72,6 +72,14 @@ def _index() -> dict[str, tuple[str, ...]]:
     return {w: tuple(codes) for w, codes in index.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _weighted() -> dict[str, tuple[tuple[str, ...], float, float]]:
+    """word -> its languages (`_index`) and what it adds to each one's score: for every
+    occurrence, and once more as a distinct word (worked out once, not per occurrence)."""
+    return {w: (codes, 1 / math.sqrt(len(codes)), _DISTINCT_WEIGHT / math.sqrt(len(codes)))
+            for w, codes in _index().items()}
+
+
 def words(text: str) -> list[str]:
     """Lower-cased words: runs of characters that are not punctuation, symbols, digits
     or space (apostrophes included).
@@ -99,23 +107,27 @@ def guess_language(text: str) -> str | None:
     sample = words(" ".join(tokens))
     if not sample:
         return None
-    index = _index()
+    weighted = _weighted()
     hits: dict[str, int] = {}
     score: dict[str, float] = {}
     # A word in many stoplists says little about which language it is (jusText's lists
     # overlap: some carry common English words), and distinct stopwords weigh more than
     # repeats, so one word said over and over (a name, a menu label) cannot carry the guess.
     for w in sample:
-        codes = index.get(w, ())
-        for code in codes:
-            hits[code] = hits.get(code, 0) + 1
-            score[code] = score.get(code, 0.0) + 1 / math.sqrt(len(codes))
+        entry = weighted.get(w)
+        if entry is not None:
+            codes, weight, _ = entry
+            for code in codes:
+                hits[code] = hits.get(code, 0) + 1
+                score[code] = score.get(code, 0.0) + weight
     if not hits:
         return None
     for w in set(sample):
-        codes = index.get(w, ())
-        for code in codes:
-            score[code] += _DISTINCT_WEIGHT / math.sqrt(len(codes))
+        entry = weighted.get(w)
+        if entry is not None:
+            codes, _, weight = entry
+            for code in codes:
+                score[code] += weight
     # Ties go to the earlier (better-covered) language of STOPLIST_NAMES.
     best = max(hits, key=lambda c: (score[c], -_ORDER[c]))
     return best if hits[best] / len(sample) >= _MIN_SHARE else None
