@@ -22,7 +22,8 @@ sidebars and widgets that happen to read like prose).
 >>> from cleaner import analyze
 >>> body = "Words of a long body sentence that goes on and on, as body does. " * 3
 >>> menu = "\\n".join(f"Section {n}" for n in range(12))
->>> a = analyze(f"{body}\\n{menu}\\nA footer line long enough to count as prose on its own, really.")
+>>> page = f"{body}\\n{menu}\\nA footer line long enough to count as prose on its own, really."
+>>> a = analyze(page, extracted="never")  # a page dump, whatever its layout
 >>> [v.final.rule for v in a.verdicts][0], [v.final.rule for v in a.verdicts][-1]
 ('feature.prose', 'context.isolated')
 """
