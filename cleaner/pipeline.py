@@ -11,7 +11,7 @@ from .catalogue import matcher
 from .classify import classify, is_heading_like
 from .extracted import looks_extracted, restore as restore_extracted, revise as revise_extracted
 from .features import measure, strip_bullet, title_words
-from .language import guess_language, stopwords
+from .language import guess_language, judged_by_stopwords, stopwords
 from .options import Options
 from .segment import segment
 from .smooth import smooth
@@ -69,7 +69,10 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
         feats.append(f)
 
     seen: dict[str, int] = {}
-    initial = [classify(l, f, match, opts, bool(stops), seen) for l, f in zip(lines, feats)]
+    # Stopword density judges only lines in a script the stoplists cover (a Korean story
+    # in a dump of English ones is judged as a page of unknown language is).
+    initial = [classify(l, f, match, opts, bool(stops) and judged_by_stopwords(l.text), seen)
+               for l, f in zip(lines, feats)]
     whole_page = from_html or opts.extracted == "always"
     if whole_page:
         initial = revise_extracted(lines, feats, initial, hints, opts)
