@@ -7,7 +7,8 @@ JsonlReader -> CleanerStep -> JsonlWriter on datatrove's LocalPipelineExecutor w
 ``tasks = shards``, in a fresh Python process (so start-up, imports and worker spawning are
 counted, as they would be for a user), timed wall-clock.
 
-``--compare CMD`` (repeatable) times any shell command on the same documents, e.g. the CLI::
+Then the command line runs on the same documents with ``--jobs`` set to each worker count,
+or ``--compare CMD`` (repeatable) times other shell commands instead, e.g.::
 
     python3 benchmarks/datatrove_bench.py --compare "cleaner clean --jsonl --jobs 2 < {input} > {output}"
 
@@ -140,7 +141,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--mode", choices=["clean", "split"], default="clean")
     parser.add_argument("--preset", choices=["balanced", "precision", "recall"])
     parser.add_argument("--compare", action="append", default=[], metavar="CMD",
-                        help="shell command to time on the same documents (see placeholders above)")
+                        help="shell command to time on the same documents (see placeholders above); "
+                             "default: `python -m cleaner clean --jsonl --jobs N` for each --workers N")
     parser.add_argument("--workdir", help="where shards and outputs go (default: a temporary folder, removed)")
     args = parser.parse_args(argv)
 
@@ -165,7 +167,11 @@ def main(argv: list[str] | None = None) -> None:
             print(f"| datatrove LocalPipelineExecutor, tasks={args.shards} | {workers} | {docs} | {mb:.1f} | "
                   f"{r['seconds']:.1f} | {docs / r['seconds']:.0f} | {mb / r['seconds']:.2f} | "
                   f"{r['dropped']} | {r['step_seconds']:.1f} | {load:.1f} |", flush=True)
-        for template in args.compare:
+        compare = args.compare or [
+            f"{shlex.quote(sys.executable)} -m cleaner clean --jsonl --jobs {w} < {{input}} > {{output}}"
+            for w in args.workers
+        ]
+        for template in compare:
             load = os.getloadavg()[0]
             r = measure_command(template, work, docs)
             status = "" if r["returncode"] == 0 else f" (exit {r['returncode']}: {r['stderr'].strip()})"

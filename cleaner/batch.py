@@ -238,40 +238,39 @@ def _tsv_cell(value: str, last: bool) -> str:
     return value if last else value.replace("\t", " ")
 
 
+#: How each `explain` column is read from a verdict.
+_EXPLAIN_CELLS = {
+    "line": lambda v: str(v.line.index + 1),
+    "rule": lambda v: v.final.rule,
+    "category": lambda v: "" if v.line.blank else v.final.category,
+    "stage": lambda v: v.final.stage,
+    "keep": lambda v: str(int(v.final.keep)),
+    "initial": lambda v: v.initial.rule,
+    "reason": lambda v: "" if v.line.blank else v.final.reason,
+    "text": lambda v: v.line.raw,
+}
+
+
 def explain_rows(analysis, columns: tuple[str, ...], where: str) -> list[str]:
     """One tab-separated row per line of the analysed text.
 
     Columns: source, line (1-based), label (corpus label syntax), rule, category, stage,
     keep (1/0), initial (stage-1 rule), reason, text (the raw line, unchanged).
     """
+    unknown = set(columns) - set(_EXPLAIN_CELLS) - {"source", "label"}
+    if unknown:
+        raise ValueError(f"unknown column {sorted(unknown)[0]!r}")
     rows = []
-    labels = analysis.labels()
     last = len(columns) - 1
-    for v, label in zip(analysis.verdicts, labels):
+    for v, label in zip(analysis.verdicts, analysis.labels()):
         cells = []
         for i, col in enumerate(columns):
             if col == "source":
                 value = where
-            elif col == "line":
-                value = str(v.line.index + 1)
             elif col == "label":
                 value = label
-            elif col == "rule":
-                value = v.final.rule
-            elif col == "category":
-                value = "" if v.line.blank else v.final.category
-            elif col == "stage":
-                value = v.final.stage
-            elif col == "keep":
-                value = str(int(v.final.keep))
-            elif col == "initial":
-                value = v.initial.rule
-            elif col == "reason":
-                value = "" if v.line.blank else v.final.reason
-            elif col == "text":
-                value = v.line.raw
-            else:  # pragma: no cover - validated by the command line
-                raise ValueError(f"unknown column {col!r}")
+            else:
+                value = _EXPLAIN_CELLS[col](v)
             cells.append(_tsv_cell(value, i == last))
         rows.append("\t".join(cells) + "\n")
     return rows

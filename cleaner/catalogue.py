@@ -164,7 +164,12 @@ def load_directory(root) -> tuple[Rule, ...]:
 
 def languages() -> list[str]:
     """Languages that have a catalogue (``common`` excluded)."""
-    return sorted({r.language for r in load_rules()} - {"common"})
+    return sorted(_catalogue_languages())
+
+
+@functools.lru_cache(maxsize=1)
+def _catalogue_languages() -> frozenset[str]:
+    return frozenset({r.language for r in load_rules()} - {"common"})
 
 
 def _weak(strings: frozenset[str]) -> bool:
@@ -299,9 +304,11 @@ class Matcher:
         return index.match, {s: b | rest for s, b in index.closure.items()}, rest
 
     @staticmethod
+    @functools.lru_cache(maxsize=None)
     def _checked_gate(rule: Rule) -> Gate | None:
         """The rule's gate, or ``None`` if it (or the first-characters check of an
-        anchored rule) would turn away one of the rule's examples."""
+        anchored rule) would turn away one of the rule's examples.  Worked out once per
+        rule: the matchers of several languages share most rules."""
         g = gate(rule.pattern)
         for example in rule.examples:
             body = strip_bullet(example)
@@ -386,17 +393,19 @@ class Matcher:
         return None
 
 
-@functools.lru_cache(maxsize=64)
 def matcher(language: str | None) -> Matcher:
     """The matcher for a document in ``language``: common rules, the language's own, and
-    English (widespread on sites in every language).  Unknown language: every catalogue."""
-    rules = load_rules()
+    English (widespread on sites in every language).  Unknown language: every catalogue.
+    Languages without a catalogue of their own share one matcher (common and English)."""
     if language is None:
-        chosen = rules
-    else:
-        wanted = {"common", language, "en"}
-        chosen = tuple(r for r in rules if r.language in wanted)
-    return Matcher(chosen)
+        return _matcher(None)
+    return _matcher(frozenset({"common", "en"} | ({language} & _catalogue_languages())))
+
+
+@functools.lru_cache(maxsize=None)
+def _matcher(wanted: frozenset[str] | None) -> Matcher:
+    rules = load_rules()
+    return Matcher(rules if wanted is None else tuple(r for r in rules if r.language in wanted))
 
 
 # Rules that are code, not patterns: id -> what they mean.  Pattern rules join these in

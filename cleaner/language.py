@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 import functools
+import math
 import unicodedata
 
 import regex
@@ -37,6 +38,8 @@ _NOT_WORD = {
 }
 _SAMPLE_WORDS = 400
 _MIN_SHARE = 0.12
+#: A distinct stopword counts this many times more than each repeat of one.
+_DISTINCT_WEIGHT = 3
 
 
 @functools.lru_cache(maxsize=None)
@@ -105,12 +108,22 @@ def guess_language(text: str) -> str | None:
         return None
     index = _index()
     hits: dict[str, int] = {}
+    score: dict[str, float] = {}
+    # A word in many stoplists says little about which language it is (jusText's lists
+    # overlap: some carry common English words), and distinct stopwords weigh more than
+    # repeats, so one word said over and over (a name, a menu label) cannot carry the guess.
     for w in sample:
-        for code in index.get(w, ()):
+        codes = index.get(w, ())
+        for code in codes:
             hits[code] = hits.get(code, 0) + 1
+            score[code] = score.get(code, 0.0) + 1 / math.sqrt(len(codes))
     if not hits:
         return None
+    for w in set(sample):
+        codes = index.get(w, ())
+        for code in codes:
+            score[code] += _DISTINCT_WEIGHT / math.sqrt(len(codes))
     # Ties go to the earlier (better-covered) language of STOPLIST_NAMES.
     order = {c: i for i, c in enumerate(STOPLIST_NAMES)}
-    best = max(hits, key=lambda c: (hits[c], -order[c]))
+    best = max(hits, key=lambda c: (score[c], -order[c]))
     return best if hits[best] / len(sample) >= _MIN_SHARE else None

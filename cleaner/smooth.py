@@ -3,6 +3,8 @@
 - a short or heading-like line between body lines stays body (``context.sandwiched``,
   ``context.heading``);
 - a short sentence near body stays, far from it goes (``context.isolated``);
+- a line between two appeal lines, one of them a sentence, is part of the appeal
+  (``context.appeal_block``);
 - short lines after an appeal take the appeal's side (``context.appeal_tail``);
 - prose that trails off with an ellipsis as the text's last line, right after body,
   stays (``context.closing_ellipsis``);
@@ -91,11 +93,13 @@ def smooth(
         if final[i] is not initial[i]:
             continue
         d = initial[i]
-        # A line inside a block of appeal text (an appeal line on either side) is part
-        # of the appeal, however much it reads like prose.
+        # A line inside a block of appeal text (an appeal line on either side, one of them
+        # a sentence, not a one-word label like "Newsletter") is part of the appeal,
+        # however much it reads like prose.
         if d.keep and 0 < k < len(content) - 1:
-            cats = {initial[content[k - 1]].category, initial[content[k + 1]].category}
-            if cats == {"appeal"}:
+            above, below = content[k - 1], content[k + 1]
+            cats = {initial[above].category, initial[below].category}
+            if cats == {"appeal"} and max(feats[above].words, feats[below].words) > options.short_max_words:
                 final[i] = _context(False, "context.appeal_block", "appeal",
                                     "between two appeal lines")
                 continue

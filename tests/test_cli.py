@@ -16,20 +16,10 @@ from pathlib import Path
 import pytest
 
 import cleaner
+from texts import PROSE
 
 REPO = Path(__file__).resolve().parents[1]
 ENV = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-
-PROSE = [
-    "The town council voted on Tuesday evening to extend the opening hours of the public "
-    "library, after a long debate about the cost of heating the old building in winter.",
-    "Supporters of the plan said that students and shift workers had asked for the change "
-    "for years, and that the extra hours would be paid for by savings in other services.",
-    "The new hours will apply from the first day of next month, and the council will review "
-    "the decision at the end of the year when the figures for the winter are known.",
-    "A smaller group of members argued that the money would be better spent on repairs to "
-    "the roof, which has leaked into the reading room during every storm since the spring.",
-]
 
 
 def page(n: int) -> str:

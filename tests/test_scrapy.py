@@ -24,17 +24,11 @@ import cleaner
 pytest.importorskip("scrapy", reason="Scrapy is not installed (pip install 'cleaner[scrapy]')")
 
 from cleaner.integrations.scrapy import CleanerPipeline  # noqa: E402
+from texts import PROSE  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
-PARAGRAPHS = [
-    "The town council voted on Tuesday evening to extend the opening hours of the public "
-    "library, after a long debate about the cost of heating the old building in winter.",
-    "Supporters of the plan said that students and shift workers had asked for the change "
-    "for years, and that the extra hours would be paid for by savings in other services.",
-    "The new hours will apply from the first day of next month, and the council will review "
-    "the decision at the end of the year when the figures for the winter are known.",
-]
+PARAGRAPHS = PROSE[:3]
 BOILERPLATE = ["Home", "News", "Sport", "Weather", "Share", "Follow", "Sign in"]
 
 
