@@ -502,7 +502,10 @@ def find_stories(
         """Does the current story hold enough body for a story to start at ``c``?"""
         if body_seen >= STORY_MIN_WORDS:
             return True
-        return body_seen >= SHORT_STORY_WORDS and gap_at(c).opening == "headed"
+        if body_seen < SHORT_STORY_WORDS:
+            return False
+        gap = r.content[r.pos[kept[c - 1]] + 1:r.pos[kept[c]]]
+        return bool(gap) and r.headed(gap[0], kept[c]) and gap_at(c).opening == "headed"
 
     body_seen = feats[kept[0]].words if r.body(kept[0]) else 0  # in the current story
     body_total = body_seen  # in the document so far
