@@ -29,6 +29,8 @@ sidebars and widgets that happen to read like prose).
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from .catalogue import section_rules
 from .types import Decision, Features, Line
 
@@ -72,17 +74,12 @@ def main_block(
     if not kept:
         return final, None
     # Prefix counts of non-blank lines and of barriers, so gaps cost O(1).
-    nonblank = [0] * (n + 1)
-    hard_count = [0] * (n + 1)
-    soft_count = [0] * (n + 1)
-    barriers = []
-    for i in range(n):
-        nonblank[i + 1] = nonblank[i] + (not lines[i].blank)
-        kind = barrier_kind(final[i])
-        hard_count[i + 1] = hard_count[i] + (kind == "hard")
-        soft_count[i + 1] = soft_count[i] + (kind == "soft")
-        if kind:
-            barriers.append(i)
+    nonblank = [0, *accumulate(1 if line.text else 0 for line in lines)]
+    # Blank lines are no barriers: `barrier_kind` is asked only about the others.
+    kinds = [barrier_kind(d) if d.rule != "blank" else None for d in final]
+    hard_count = [0, *accumulate(1 if kind == "hard" else 0 for kind in kinds)]
+    soft_count = [0, *accumulate(1 if kind == "soft" else 0 for kind in kinds)]
+    barriers = [i for i, kind in enumerate(kinds) if kind]
 
     def gap(a: int, b: int) -> int:
         return nonblank[b] - nonblank[a + 1]

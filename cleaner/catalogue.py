@@ -185,6 +185,10 @@ _PARTIAL_TIMEOUT = 0.1
 _AC_IMPLEMENTATION = ahocorasick_rs.Implementation.DFA
 #: Lines with more words than this get an automaton of the rules their word count leaves.
 _LONG_LINE = 16
+#: Lines up to this long have their candidate rules remembered, up to this many lines
+#: (a few megabytes at most).
+_CACHED_CHARS = 200
+_CANDIDATE_CACHE = 20_000
 #: Suffix gates are compared with the line's last characters, reversed.
 _END_CHARS = PREFIX_CHARS + 1
 
@@ -205,6 +209,8 @@ class Matcher:
     match anything that starts with it, asked once per character with a partial match);
     for rules with required strings, one Aho-Corasick pass over the folded line.  Only the
     remaining candidates run their own compiled pattern, in order, each with the timeout.
+    The candidates of a short line are remembered: lines recur within a page and across
+    the pages of a site.
     """
 
     def __init__(self, rules: tuple[Rule, ...]):
@@ -273,6 +279,8 @@ class Matcher:
         self._automaton_by_words: list[tuple | None] = [None] * (cap + 1)
         # Rules whose strings assume digits are 0-9 pass every gate on other lines.
         self._digit_rules = sum(1 << i for i, g in enumerate(gates) if g.digits)
+        #: (line, words) -> `_candidates`, for short lines.
+        self._remembered: dict[tuple[str, int], int] = {}
 
     def _automaton_for(self, words: int) -> tuple:
         """The ``find_matches_as_strings`` of an Aho-Corasick automaton of the required
@@ -343,22 +351,35 @@ class Matcher:
         times out does not fire)."""
         if not body:
             return None  # no rule matches the empty string (checked when loading)
+        # Short lines recur (a page repeats its menus; the pages of a site share them):
+        # their candidates are remembered, up to `_CANDIDATE_CACHE` lines.
+        if len(body) <= _CACHED_CHARS:
+            key = (body, words)
+            mask = self._remembered.get(key)
+            if mask is None:
+                if len(self._remembered) >= _CANDIDATE_CACHE:
+                    self._remembered.clear()
+                mask = self._remembered[key] = self._candidates(body, words)
+        else:
+            mask = self._candidates(body, words)
+        return self._run(body, mask, enabled, timeout) if mask else None
+
+    def _candidates(self, body: str, words: int) -> int:
+        """The bits of the rules that pass every gate on ``body`` (not empty): those whose
+        patterns `match` runs."""
         mask = self._by_words[words if words < self._cap else self._cap]
         if mask & self._start_checked:
             got = self._by_start.get(body[:_START_CHARS])
             mask &= got if got is not None else self._start_mask(body[:_START_CHARS])
         if not mask:
-            return None
+            return 0
         folded, exotic = fold_line(body)
         if exotic:  # no gate speaks for this line
-            return self._run(body, mask, enabled, timeout)
+            return mask
         gated = mask
-        if mask & self._prefixed:
-            m = self._prefix_match(folded)
-            mask &= self._prefix_bits[m[0]] if m else self._no_prefix
-        if mask & self._suffixed:
-            m = self._suffix_match(folded.rstrip()[:-_END_CHARS:-1])
-            mask &= self._suffix_bits[m[0]] if m else self._no_suffix
+        # Each test keeps the rules it cannot rule out, whatever the others did, so the
+        # order is free: required strings first, as they turn away most lines outright
+        # (the start and end tests always leave rules they do not gate).
         if mask & self._literal:
             find, bits = self._automaton_by_words[words if words < self._cap else self._cap] or \
                 self._automaton_for(words)
@@ -371,11 +392,17 @@ class Matcher:
                 for s in found:
                     hits |= bits[s]
             mask &= hits
+        if mask & self._prefixed:
+            m = self._prefix_match(folded)
+            mask &= self._prefix_bits[m[0]] if m else self._no_prefix
+        if mask & self._suffixed:
+            m = self._suffix_match(folded.rstrip()[:-_END_CHARS:-1])
+            mask &= self._suffix_bits[m[0]] if m else self._no_suffix
         if not folded.isascii() and gated & self._digit_rules:
             rescue = gated & self._digit_rules & ~mask
             if rescue and other_digits(folded):
                 mask |= rescue
-        return self._run(body, mask, enabled, timeout)
+        return mask
 
     def _run(self, body: str, mask: int, enabled, timeout: float | None) -> Rule | None:
         """The first rule of ``mask``, in order, that is enabled and fires on ``body``."""

@@ -19,12 +19,20 @@ WEAK_RULES = frozenset(
 )
 
 
+#: The decision for every blank line.
+BLANK = Decision(False, "blank", "blank", "empty line", "classify")
+
+
+_new_tuple = tuple.__new__
+
+
+# `tuple.__new__` builds the named tuple without the Python-level call of its constructor.
 def _drop(rule: str, category: str, reason: str) -> Decision:
-    return Decision(False, rule, category, reason, "classify")
+    return _new_tuple(Decision, (False, rule, category, reason, "classify"))
 
 
 def _keep(rule: str, category: str, reason: str) -> Decision:
-    return Decision(True, rule, category, reason, "classify")
+    return _new_tuple(Decision, (True, rule, category, reason, "classify"))
 
 
 def is_heading_like(f: Features) -> bool:
@@ -38,8 +46,8 @@ def classify(
 ) -> Decision:
     """Decide one line on its own.  ``seen`` maps the case-folded text of earlier lines
     to their index (for repeated lines) and is updated here."""
-    if line.blank:
-        return _drop("blank", "blank", "empty line")
+    if not line.text:
+        return BLANK
     body = strip_bullet(line.text)
     rule = matcher.match(body, f.words, options.rule_enabled, options.regex_timeout)
     key = line.text.casefold()
@@ -53,19 +61,18 @@ def classify(
     if f.digit_ratio > 0.5 and f.words < 10:
         return _drop("feature.digits", "boilerplate", f"digit ratio {f.digit_ratio:.2f} > 0.50")
     density_ok = (not has_stoplist) or f.stopword_density >= options.stopword_density
-    dens = f"stopword density {f.stopword_density:.2f}"
     if f.words >= options.prose_min_words:
         if not density_ok:
             return _drop(
                 "feature.low_stopwords", "boilerplate",
-                f"{dens} < {options.stopword_density:.2f} ({f.words} words)",
+                f"stopword density {f.stopword_density:.2f} < {options.stopword_density:.2f} ({f.words} words)",
             )
         if f.terminal or f.words >= 3 * options.prose_min_words:
-            return _keep("feature.prose", "body", f"{f.words} words, {dens}")
+            return _keep("feature.prose", "body", f"{f.words} words, stopword density {f.stopword_density:.2f}")
         return _drop("feature.no_punctuation", "boilerplate",
                      f"{f.words} words without sentence punctuation")
     if f.terminal and f.words >= 3 and density_ok:
-        return _keep("feature.sentence", "body", f"{f.words}-word sentence, {dens}")
+        return _keep("feature.sentence", "body", f"{f.words}-word sentence, stopword density {f.stopword_density:.2f}")
     if is_heading_like(f):
         return _drop("feature.heading", "boilerplate", f"{f.words} words, no end punctuation")
     return _drop("feature.short", "boilerplate", f"{f.words} words < {options.prose_min_words}")

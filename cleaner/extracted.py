@@ -66,7 +66,15 @@ def looks_extracted(lines: list[Line], initial: list[Decision]) -> bool:
     page?  Measured on the dev pages (scrapinghub and trafilatura-eval): 92% of
     trafilatura's outputs pass; 2% of inscriptis dumps do, 4% of the same dumps with their
     blank lines removed."""
-    prose = [d.rule == "feature.prose" for line, d in zip(lines, initial) if not line.blank]
+    # A menu settles it, and most dumps show one early: looked for first.
+    tiny = 0
+    for line in lines:
+        if not line.text:  # blank
+            continue
+        tiny = tiny + 1 if len(line.text.split()) <= TINY_WORDS else 0
+        if tiny >= MAX_TINY_RUN:
+            return False
+    prose = [d.rule == "feature.prose" for line, d in zip(lines, initial) if line.text]
     if not prose:
         return False
     n = len(prose)
@@ -76,14 +84,6 @@ def looks_extracted(lines: list[Line], initial: list[Decision]) -> bool:
     for is_prose in prose:
         run = 0 if is_prose else run + 1
         longest = max(longest, run)
-    tiny = tiny_longest = 0
-    for line in lines:
-        if line.blank:
-            continue
-        tiny = tiny + 1 if len(line.text.split()) <= TINY_WORDS else 0
-        tiny_longest = max(tiny_longest, tiny)
-    if tiny_longest >= MAX_TINY_RUN:
-        return False
     if True in prose and lead + tail <= MAX_PERIPHERY and longest <= MAX_RUN:
         return True
     blank_share = 1 - n / len(lines)

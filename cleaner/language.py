@@ -15,6 +15,8 @@ from __future__ import annotations
 import functools
 import math
 import unicodedata
+from itertools import repeat
+from operator import mul
 
 import regex
 
@@ -36,6 +38,13 @@ _NOT_WORD = {
     i: " " for i in range(0x3040)
     if unicodedata.category(chr(i))[0] in "PSNZC" and chr(i) not in "'’"
 }
+#: The same mapping for `words`'s faster route: a 256-byte table for `bytes.translate`
+#: (punctuation, symbols, digits and spaces of ASCII become spaces, every other byte stays,
+#: so the bytes of UTF-8 sequences pass untouched), and the non-ASCII characters that
+#: become spaces, replaced one by one before.
+_NOT_WORD_BYTES = bytes(32 if i in _NOT_WORD else i for i in range(128)) + bytes(range(128, 256))
+_NOT_WORD_WIDE = frozenset(chr(i) for i in _NOT_WORD if i >= 128)
+_ORDER = {c: i for i, c in enumerate(STOPLIST_NAMES)}
 _SAMPLE_WORDS = 400
 _MIN_SHARE = 0.12
 #: A distinct stopword counts this many times more than each repeat of one.
@@ -63,6 +72,14 @@ def _index() -> dict[str, tuple[str, ...]]:
     return {w: tuple(codes) for w, codes in index.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _weighted() -> dict[str, tuple[tuple[str, ...], float, float]]:
+    """word -> its languages (`_index`) and what it adds to each one's score: for every
+    occurrence, and once more as a distinct word (worked out once, not per occurrence)."""
+    return {w: (codes, 1 / math.sqrt(len(codes)), _DISTINCT_WEIGHT / math.sqrt(len(codes)))
+            for w, codes in _index().items()}
+
+
 def words(text: str) -> list[str]:
     """Lower-cased words: runs of characters that are not punctuation, symbols, digits
     or space (apostrophes included).
@@ -70,7 +87,14 @@ def words(text: str) -> list[str]:
     >>> words("It's 5 o'clock, “sharp”!")
     ["it's", "o'clock", 'sharp']
     """
-    return text.lower().translate(_NOT_WORD).split()
+    lower = text.lower()
+    # Same result as ``lower.translate(_NOT_WORD).split()``, several times faster:
+    # `str.translate` with a dict looks up every character in Python objects.
+    if not lower.isascii():
+        for ch in _NOT_WORD_WIDE.intersection(lower):
+            lower = lower.replace(ch, " ")
+    return lower.encode("utf-8", "surrogatepass").translate(_NOT_WORD_BYTES) \
+        .decode("utf-8", "surrogatepass").split()
 
 
 @functools.lru_cache(maxsize=1)
@@ -102,28 +126,32 @@ def guess_language(text: str) -> str | None:
     tokens = text[:50000].split()
     if len(tokens) > _SAMPLE_WORDS:  # spread the sample over the document
         step = len(tokens) / _SAMPLE_WORDS
-        tokens = [tokens[int(i * step)] for i in range(_SAMPLE_WORDS)]
+        # tokens[int(i * step)] for every i, with C-level maps
+        tokens = list(map(tokens.__getitem__, map(int, map(mul, range(_SAMPLE_WORDS), repeat(step)))))
     sample = words(" ".join(tokens))
     if not sample:
         return None
-    index = _index()
+    weighted = _weighted()
     hits: dict[str, int] = {}
     score: dict[str, float] = {}
     # A word in many stoplists says little about which language it is (jusText's lists
     # overlap: some carry common English words), and distinct stopwords weigh more than
     # repeats, so one word said over and over (a name, a menu label) cannot carry the guess.
     for w in sample:
-        codes = index.get(w, ())
-        for code in codes:
-            hits[code] = hits.get(code, 0) + 1
-            score[code] = score.get(code, 0.0) + 1 / math.sqrt(len(codes))
+        entry = weighted.get(w)
+        if entry is not None:
+            codes, weight, _ = entry
+            for code in codes:
+                hits[code] = hits.get(code, 0) + 1
+                score[code] = score.get(code, 0.0) + weight
     if not hits:
         return None
     for w in set(sample):
-        codes = index.get(w, ())
-        for code in codes:
-            score[code] += _DISTINCT_WEIGHT / math.sqrt(len(codes))
+        entry = weighted.get(w)
+        if entry is not None:
+            codes, _, weight = entry
+            for code in codes:
+                score[code] += weight
     # Ties go to the earlier (better-covered) language of STOPLIST_NAMES.
-    order = {c: i for i, c in enumerate(STOPLIST_NAMES)}
-    best = max(hits, key=lambda c: (score[c], -order[c]))
+    best = max(hits, key=lambda c: (score[c], -_ORDER[c]))
     return best if hits[best] / len(sample) >= _MIN_SHARE else None

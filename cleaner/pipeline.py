@@ -6,18 +6,24 @@ exactly what is returned.
 
 from __future__ import annotations
 
+from itertools import repeat
+from operator import attrgetter
+
 from . import html as html_front
 from .catalogue import matcher
-from .classify import classify, is_heading_like
+from .classify import BLANK, classify, is_heading_like
 from .extracted import looks_extracted, restore as restore_extracted, revise as revise_extracted
-from .features import measure, strip_bullet, title_words
+from .features import EMPTY, measure, strip_bullet, title_words
 from .language import guess_language, judged_by_stopwords, stopwords
 from .options import Options
 from .segment import segment
 from .smooth import smooth
 from .blocks import main_block
 from .stories import find_stories
-from .types import Analysis, Article, Decision, Verdict, join_lines
+from .types import Analysis, Article, Decision, Features, Verdict, join_lines
+
+_text = attrgetter("text")
+_new_tuple = tuple.__new__
 
 
 def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None]:
@@ -53,26 +59,33 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     opts = Options.make(options, **overrides)
     source, from_html, hints = to_text(document, opts)
     lines = segment(source)
-    if not any(not line.blank for line in lines):
+    if not any(map(_text, lines)):
         return Analysis(source, tuple(), (), opts, None, None, from_html)
     language = opts.language or guess_language(source)
     stops = stopwords(language)
     match = matcher(language)
 
-    # Title guess for title similarity: the first heading-like line.
+    # Features and stage 1 in one pass.  Title guess for title similarity: the first
+    # heading-like line.  Blank lines get the shared `EMPTY` and `BLANK` (what `measure`
+    # and `classify` return for them) without a call.
     title_set: frozenset[str] = frozenset()
-    feats = []
-    for line in lines:
-        f = measure(line.text, stops, title_set)
-        if not title_set and not line.blank and is_heading_like(f) and f.words >= 3:
-            title_set = title_words(strip_bullet(line.text))
-        feats.append(f)
-
+    has_stoplist = bool(stops)
     seen: dict[str, int] = {}
-    # Stopword density judges only lines in a script the stoplists cover (a Korean story
-    # in a dump of English ones is judged as a page of unknown language is).
-    initial = [classify(l, f, match, opts, bool(stops) and judged_by_stopwords(l.text), seen)
-               for l, f in zip(lines, feats)]
+    feats: list[Features] = []
+    initial: list[Decision] = []
+    for line in lines:
+        text = line.text
+        if not text:
+            feats.append(EMPTY)
+            initial.append(BLANK)
+            continue
+        f = measure(text, stops, title_set)
+        if not title_set and is_heading_like(f) and f.words >= 3:
+            title_set = title_words(strip_bullet(text))
+        feats.append(f)
+        # Stopword density judges only lines in a script the stoplists cover (a Korean
+        # story in a dump of English ones is judged as a page of unknown language is).
+        initial.append(classify(line, f, match, opts, has_stoplist and judged_by_stopwords(text), seen))
     whole_page = from_html or opts.extracted == "always"
     if whole_page:
         initial = revise_extracted(lines, feats, initial, hints, opts)
@@ -85,7 +98,7 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     story_of = list(st.story_of)
     if not whole_page and opts.extracted == "auto" and looks_extracted(lines, initial):
         final, story_of = restore_extracted(lines, initial, final, story_of, st.main, opts)
-    leading = next((line.index for line in lines if not line.blank), None)
+    leading = next((line.index for line in lines if line.text), None)
 
     def title_kept(s: int, t: int) -> bool:
         if s != st.main or opts.keep_title == "always":
@@ -96,14 +109,13 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
         if t is not None and title_kept(s, t):
             final[t] = Decision(True, "feature.title", "title", f"title of story {s}", "context")
 
-    verdicts = tuple(
-        Verdict(l, f, i, d, story_of[l.index]) for l, f, i, d in zip(lines, feats, initial, final)
-    )
+    # `tuple.__new__` builds the named tuples without a Python-level call per line.
+    verdicts = tuple(map(_new_tuple, repeat(Verdict), zip(lines, feats, initial, final, story_of)))
     # Kept lines per story, gathered in one pass (a dump can hold thousands of stories).
     kept_by_story: dict[int, list[int]] = {}
-    for v in verdicts:
-        if v.story is not None and v.final.keep:
-            kept_by_story.setdefault(v.story, []).append(v.line.index)
+    for i, (s, d) in enumerate(zip(story_of, final)):
+        if s is not None and d.keep:
+            kept_by_story.setdefault(s, []).append(i)
     articles = []
     for s, kind in enumerate(st.kinds):
         positions = kept_by_story.get(s)

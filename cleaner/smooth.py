@@ -44,25 +44,26 @@ def _context(keep: bool, rule: str, category: str, reason: str) -> Decision:
 def smooth(
     lines: list[Line], feats: list[Features], initial: list[Decision], options: Options
 ) -> list[Decision]:
-    n = len(lines)
     final = list(initial)
-    content = [i for i in range(n) if not lines[i].blank]
-    pos = {i: k for k, i in enumerate(content)}
-
-    def strong(i: int) -> bool:
-        return initial[i].rule not in WEAK_RULES
+    content = [i for i, line in enumerate(lines) if line.text]
+    # Per content position, computed once: the stage-1 decision, whether it is weak, and
+    # whether it is a strong line that is no in-text widget (what `neighbour` looks for).
+    decided = [initial[i] for i in content]
+    weak = [d.rule in WEAK_RULES for d in decided]
+    anchor = [not w and d.category not in _WIDGETS for d, w in zip(decided, weak)]
+    last = len(content) - 1
+    reach = range(1, options.context_reach + 1)
 
     def neighbour(k: int, step: int) -> int | None:
         """Nearest strong line from content position k in direction step, within reach.
         Weak lines and in-text widgets (an ad label, a "Read more" link, a caption) in
         between are skipped but count toward the reach."""
-        for d in range(1, options.context_reach + 1):
+        for d in reach:
             j = k + step * d
-            if not 0 <= j < len(content):
+            if not 0 <= j <= last:
                 return None
-            i = content[j]
-            if strong(i) and initial[i].category not in _WIDGETS:
-                return i
+            if anchor[j]:
+                return content[j]
         return None
 
     def body(i: int | None) -> bool:
@@ -72,12 +73,12 @@ def smooth(
     # a line ending in a colon, belongs to the text (ingredients, key points, steps).
     k = 0
     while k < len(content):
-        if not (is_list_item(lines[content[k]].text) and initial[content[k]].rule in WEAK_RULES):
+        if not (weak[k] and is_list_item(lines[content[k]].text)):
             k += 1
             continue
         end = k
         while end < len(content) and is_list_item(lines[content[end]].text) and (
-            initial[content[end]].rule in WEAK_RULES or initial[content[end]].keep
+            weak[end] or decided[end].keep
         ):
             end += 1
         before = content[k - 1] if k > 0 else None
@@ -90,20 +91,19 @@ def smooth(
         k = end
 
     for k, i in enumerate(content):
-        if final[i] is not initial[i]:
+        d = decided[k]
+        if final[i] is not d:
             continue
-        d = initial[i]
         # A line inside a block of appeal text (an appeal line on either side, one of them
         # a sentence, not a one-word label like "Newsletter") is part of the appeal,
         # however much it reads like prose.
-        if d.keep and 0 < k < len(content) - 1:
-            above, below = content[k - 1], content[k + 1]
-            cats = {initial[above].category, initial[below].category}
-            if cats == {"appeal"} and max(feats[above].words, feats[below].words) > options.short_max_words:
+        if d.keep and 0 < k < last:
+            if (decided[k - 1].category == "appeal" == decided[k + 1].category
+                    and max(feats[content[k - 1]].words, feats[content[k + 1]].words) > options.short_max_words):
                 final[i] = _context(False, "context.appeal_block", "appeal",
                                     "between two appeal lines")
                 continue
-        if d.rule not in WEAK_RULES:
+        if not weak[k]:
             continue
         f = feats[i]
         prev_i, next_i = neighbour(k, -1), neighbour(k, +1)

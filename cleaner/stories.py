@@ -62,9 +62,12 @@ related links set into the article).
 
 from __future__ import annotations
 
+import functools
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import chain
+from operator import mul
 from typing import NamedTuple
 
 import regex
@@ -216,19 +219,34 @@ def boundary_score(opening: str | None, dropped: int, furniture: int, headline: 
 
 
 def _content_words(text: str, stops: frozenset[str]) -> list[str]:
-    out = []
-    for w in _CONTENT.findall(text.lower()):
-        if len(w) < 3 or w in stops:
-            continue
-        out.append(w[:6])  # crude stem: "elections", "electoral" -> "electi"/"electo"
-    return out
+    # w[:6], a crude stem: "elections", "electoral" -> "electi"/"electo"
+    return [w[:6] for w in _CONTENT.findall(text.lower()) if len(w) >= 3 and w not in stops]
 
 
 def _cosine(a: Counter, b: Counter) -> float:
     if not a or not b:
         return 1.0  # nothing to compare: no evidence of a change
-    dot = sum(v * b.get(k, 0) for k, v in a.items())
-    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+    # Integer sums (exact in any order), taken with `map` so that they run in C: the dot
+    # product over the shared words, the squared norms over each side's counts.
+    shared = a.keys() & b.keys()
+    dot = sum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
+    return dot / (math.sqrt(sum(map(mul, a.values(), a.values())))
+                  * math.sqrt(sum(map(mul, b.values(), b.values()))))
+
+
+def _per_line(method):
+    """Remember a `_Reader` question's answer for each line: the story finder asks about
+    the same lines for many gaps, and the answers cannot change (the decisions a reader
+    reads are fixed)."""
+    @functools.wraps(method)
+    def remembered(self, i: int):
+        memo = self._memo[method]
+        got = memo.get(i)
+        if got is None:
+            got = memo[i] = method(self, i)
+        return got
+
+    return remembered
 
 
 class _Reader:
@@ -236,12 +254,19 @@ class _Reader:
 
     def __init__(self, lines, feats, decisions, stops):
         self.lines, self.feats, self.d = lines, feats, decisions
-        self.content = [i for i in range(len(lines)) if not lines[i].blank]
-        self.pos = {i: k for k, i in enumerate(self.content)}
-        self.words = {i: Counter(_content_words(lines[i].text, stops))
+        self._memo: defaultdict = defaultdict(dict)  # see `_per_line`
+        self.content = [i for i, line in enumerate(lines) if line.text]
+        self.pos = dict(zip(self.content, range(len(self.content))))
+        #: The content words of each kept line, in order (see `window`).
+        self.words = {i: _content_words(lines[i].text, stops)
                       for i in self.content if decisions[i].keep}
-        self.count = Counter(lines[i].text.casefold() for i in self.content)
+        #: The case-folded text of each non-blank line, and how often each occurs.
+        self.folded = {i: lines[i].text.casefold() for i in self.content}
+        self.count = Counter(self.folded.values())
+        self._windows: dict[tuple, Counter] = {}  # see `window`
+        self._windows_of: list[int] | None = None
 
+    @_per_line
     def body(self, i: int) -> bool:
         return self.d[i].keep and self.d[i].category == "body" and not self.headline(i)
 
@@ -255,9 +280,11 @@ class _Reader:
         head = self.lines[self.content[k]].text[:1]
         return head.islower()
 
+    @_per_line
     def meta(self, i: int) -> bool:
         return _meta(self.lines[i].text, self.feats[i], self.d[i])
 
+    @_per_line
     def headline(self, i: int) -> bool:
         """Short, unpunctuated, not a list item, not a date or byline, not a line a
         catalogue pattern dropped (share, nav ...)."""
@@ -271,11 +298,11 @@ class _Reader:
     def repeated(self, i: int) -> bool:
         """Repeated a few lines later, and not a line the page repeats all over (a table
         header, a section label)."""
-        key = self.lines[i].text.casefold()
+        key = self.folded[i]
         if self.count[key] > 3:
             return False
         k = self.pos[i]
-        return any(self.lines[j].text.casefold() == key
+        return any(self.folded[j] == key
                    for j in self.content[k + 1:k + 1 + _REPEAT_REACH])
 
     def meta_after(self, i: int) -> bool:
@@ -388,18 +415,25 @@ class _Reader:
 
     def window(self, kept: list[int], start: int, step: int, stop: int) -> Counter:
         """Content words of kept lines from position ``start`` walking by ``step`` up to
-        ``_WINDOW_WORDS`` words, not past position ``stop``."""
-        c: Counter = Counter()
-        total = 0
+        ``_WINDOW_WORDS`` words, not past position ``stop``.  The caller must not change
+        it: gaps near each other share windows."""
+        if kept is not self._windows_of:
+            self._windows, self._windows_of = {}, kept
+        key = (start, step, stop)
+        c = self._windows.get(key)
+        if c is not None:
+            return c
+        words = self.words
         k = start
-        steps = 0
+        steps = total = 0
         while (k >= stop if step < 0 else k < stop) and total < _WINDOW_WORDS and steps < _WINDOW_LINES:
             steps += 1
-            w = self.words.get(kept[k])
-            if w:
-                c.update(w)
-                total += sum(w.values())
+            total += len(words.get(kept[k], ()))
             k += step
+        # Counted in C, in one call (a window shares most lines with its neighbours, but
+        # taking the lines that differ away again in Python costs more).
+        c = self._windows[key] = Counter(
+            chain.from_iterable([words.get(kept[p], ()) for p in range(start, k, step)]))
         return c
 
 
@@ -529,7 +563,7 @@ def find_stories(
                 r.headline(kept[text_at + 1]) and text_at + 2 < m and cut[text_at + 2]))
             last = text_at + 1 == m
             before = r.window(kept, c - 1, -1, segs[-1][0])
-            tcos = _cosine(before, r.words.get(t, Counter()))
+            tcos = _cosine(before, Counter(r.words.get(t, ())))
             teaser = follows or was_teaser or _dateline(lines[t].text) or ((last or titled) and tcos < TEASER_COHESION)
         if teaser:
             if text_at != c:

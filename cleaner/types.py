@@ -94,7 +94,7 @@ class Verdict(NamedTuple):
 
     def label(self, teaser_stories: frozenset[int] = frozenset()) -> str:
         """This verdict in the corpus label syntax (``body:0``, ``drop:share``, ``-``)."""
-        if self.line.blank:
+        if not self.line.text:  # blank
             return "-"
         if not self.final.keep:
             return f"drop:{self.final.category}"
@@ -170,14 +170,14 @@ def join_lines(verdicts, story: int) -> str:
     becomes one blank line in the output, so paragraphs survive and nothing is added."""
     out: list[str] = []
     gap = False
-    for v in verdicts:
-        if v.line.blank:
+    for line, _, _, final, line_story in verdicts:
+        if not line.text:  # blank
             gap = True
             continue
-        if not v.final.keep or v.story != story:
+        if not final.keep or line_story != story:
             continue
         if out and gap:
             out.append("")
-        out.append(v.line.text)
+        out.append(line.text)
         gap = False
     return "\n".join(out)
