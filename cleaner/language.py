@@ -146,7 +146,7 @@ def guess_language(text: str) -> str | None:
                 score[code] = score.get(code, 0.0) + weight
     if not hits:
         return None
-    for w in set(sample):
+    for w in dict.fromkeys(sample):  # distinct words in order: sums are the same in every process
         entry = weighted.get(w)
         if entry is not None:
             codes, _, weight = entry
