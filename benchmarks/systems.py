@@ -98,7 +98,10 @@ def _front_door_sources() -> str:
     return digest("".join(f"{k}:{v}" for k, v in sorted(seen.items())))
 
 
-#: The front door's entry points that are memoised (those that exist are).
+#: The front door's entry points that are memoised: `cleaner.pipeline` calls
+#: ``cleaner.html.extract`` through the module, so patching it there reaches every
+#: ``clean(html)``.  A name that no longer exists raises (a silent miss would make every
+#: cached run recompute the front door).
 FRONT_DOOR_FUNCTIONS = ("extract", "extract_text")
 
 
@@ -108,7 +111,7 @@ def memoised_front_door(cache: DiskCache):
     the document, the arguments, trafilatura's version and the front door's source."""
     import cleaner.html as front
 
-    originals = {name: getattr(front, name) for name in FRONT_DOOR_FUNCTIONS if hasattr(front, name)}
+    originals = {name: getattr(front, name) for name in FRONT_DOOR_FUNCTIONS}
     sources = _front_door_sources()
     tv = version("trafilatura")
 

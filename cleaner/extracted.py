@@ -10,16 +10,20 @@ extracted text it is most often a subheading, a list item or a table cell.
   a line that is mostly link text on the page (``html.links``: related-story lists, tag
   clouds), an excerpt of another story (``html.excerpt``), a teaser card (``html.card``),
   see `cleaner.dom`.  The text is one page, so one story.
-- `looks_extracted` tells plain text that an extractor wrote from a whole-page dump;
-  `restore` then keeps the lines inside the main story that only weak rules dropped
-  (``extracted.block``).  Story boundaries stand: a dump of several extracted articles
-  is still cut into stories.
+- `extraction_layout` tells plain text that an extractor wrote from a whole-page dump
+  (`looks_extracted`).  Text written one block a line (``"dense"``, as trafilatura
+  writes it) is revised as above; for text with its blocks apart (``"spaced"``) only
+  `restore` applies.  `restore` keeps the lines inside the main story that only weak
+  rules dropped (``extracted.block``).  Story boundaries stand in both: a dump of
+  several extracted articles is still cut into stories.
 
 Pattern rules of the catalogue (share bars, appeals, bylines ...) keep their decision: they
 name boilerplate whatever its surroundings.
 """
 
 from __future__ import annotations
+
+import re
 
 from .classify import WEAK_RULES
 from .options import Options
@@ -49,45 +53,97 @@ LINK_DENSITY = 0.6
 MAX_PERIPHERY = 8
 #: ... and has no long run of non-paragraph lines (a dump's link lists and footers).
 MAX_RUN = 15
-#: Text written one block a line without blank lines between (as trafilatura, jusText and
-#: most extractors write it) is taken as extracted on looser terms: a table or a list may
-#: end it.  A dump without blank lines still shows its menus as long runs.
-DENSE_BLANK_SHARE = 0.05
-DENSE_MAX_PERIPHERY = 30
-DENSE_MAX_RUN = 40
-#: A run of this many lines of at most `TINY_WORDS` words is a menu: never extracted text
-#: (8% of trafilatura's outputs on the dev pages have one, 95% of whole-page dumps).
+#: A run of this many lines of at most `TINY_WORDS` words is a menu, or a table or list
+#: of the article (8% of trafilatura's outputs on the dev pages have one, 95% of
+#: whole-page dumps).  Before the first paragraph it is a menu (1% of trafilatura's
+#: outputs, most whole-page dumps).
 MAX_TINY_RUN = 4
 TINY_WORDS = 2
+#: Text written one block a line, without empty lines between blocks (as trafilatura
+#: writes it: none of its outputs on the dev pages has an empty line; the inscriptis dumps
+#: of the same pages have 2% to 60%), is extracted unless a menu opens it.  A line of
+#: only spaces or tabs is not a separator: it is what the page's source left inside a block.
+DENSE_BLANK_SHARE = 0.05
+#: ... and holds at least this many lines (a line or two of text tells nothing).
+DENSE_MIN_LINES = 3
+#: Characters of the CJK scripts, written without spaces between words: a line of many
+#: of them is a paragraph, not a short line, whatever its count of space-separated words.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+CJK_PARAGRAPH = 20
+#: A line of this many words is a paragraph even without the punctuation and stopwords of
+#: prose (a caption, a list item that is a sentence).
+PARAGRAPH_WORDS = 10
+CJK_SHORT = 8
+
+
+def _prose(line: Line, decision: Decision) -> bool:
+    return decision.rule == "feature.prose" or len(_CJK.findall(line.text)) >= CJK_PARAGRAPH
+
+
+def _paragraph(line: Line, decision: Decision) -> bool:
+    return _prose(line, decision) or len(line.text.split()) >= PARAGRAPH_WORDS
+
+
+def _tiny(line: Line) -> bool:
+    """A line that could be a menu item: one or two words, no figures (a line of
+    figures is a table cell or a quantity)."""
+    return (len(line.text.split()) <= TINY_WORDS and len(_CJK.findall(line.text)) < CJK_SHORT
+            and not any(c.isdigit() for c in line.text))
+
+
+def _longest_run(flags) -> int:
+    run = longest = 0
+    for flag in flags:
+        run = run + 1 if flag else 0
+        longest = max(longest, run)
+    return longest
 
 
 def looks_extracted(lines: list[Line], initial: list[Decision]) -> bool:
     """Does plain text look like an extractor's output rather than a dump of a whole
-    page?  Measured on the dev pages (scrapinghub and trafilatura-eval): 92% of
-    trafilatura's outputs pass; 2% of inscriptis dumps do, 4% of the same dumps with their
-    blank lines removed."""
-    # A menu settles it, and most dumps show one early: looked for first.
-    tiny = 0
-    for line in lines:
-        if not line.text:  # blank
-            continue
-        tiny = tiny + 1 if len(line.text.split()) <= TINY_WORDS else 0
-        if tiny >= MAX_TINY_RUN:
-            return False
-    prose = [d.rule == "feature.prose" for line, d in zip(lines, initial) if line.text]
-    if not prose:
-        return False
-    n = len(prose)
+    page?  (`extraction_layout` is not "".)"""
+    return bool(extraction_layout(lines, initial))
+
+
+def extraction_layout(lines: list[Line], initial: list[Decision]) -> str:
+    """How plain text looks written by an extractor: ``"dense"``, ``"spaced"``, or ""
+    when it looks like a dump of a whole page.
+
+    - ``"dense"``: one block a line without empty lines between (as trafilatura writes
+      it; a line of only spaces or tabs is what the page's source left inside a block,
+      not a separator), and no menu (a run of `MAX_TINY_RUN` tiny lines) before the
+      first paragraph;
+    - ``"spaced"``: blocks apart, but the text opens and closes with prose
+      (`MAX_PERIPHERY`), has no long run of other lines (`MAX_RUN`) and no menu anywhere.
+
+    Measured on the dev pages (scrapinghub and trafilatura-eval): of trafilatura's 397
+    outputs 389 are dense, 7 spaced, 1 neither (a recipe whose ingredient list opens it);
+    of the inscriptis dumps of the same pages 2 are dense and 7 spaced (2.3%).  With their
+    blank lines removed, 89 dumps (22%) are dense: a dump without blank lines and without
+    a menu on top looks much like an extractor's output."""
+    text = [(line, d) for line, d in zip(lines, initial) if not line.blank]
+    if not text:
+        return ""
+    tiny = [_tiny(line) for line, _ in text]
+    n = len(text)
+    separators = sum(1 for line in lines if not line.raw)
+    prose = [_prose(line, d) for line, d in text]
     lead = prose.index(True) if True in prose else n
-    tail = prose[::-1].index(True) if True in prose else n
-    run = longest = 0
-    for is_prose in prose:
-        run = 0 if is_prose else run + 1
-        longest = max(longest, run)
-    if True in prose and lead + tail <= MAX_PERIPHERY and longest <= MAX_RUN:
-        return True
-    blank_share = 1 - n / len(lines)
-    return blank_share <= DENSE_BLANK_SHARE and lead + tail <= DENSE_MAX_PERIPHERY and longest <= DENSE_MAX_RUN
+    if separators <= DENSE_BLANK_SHARE * len(lines) and n >= DENSE_MIN_LINES:
+        # no menu before the first line of prose; text without prose (captions, lines
+        # without the punctuation of prose) needs a long line and no menu anywhere
+        if lead < n:
+            dense = _longest_run(tiny[:lead]) < MAX_TINY_RUN
+        else:
+            dense = (any(_paragraph(line, d) for line, d in text)
+                     and _longest_run(tiny) < MAX_TINY_RUN)
+        if dense:
+            return "dense"
+    if lead == n or _longest_run(tiny) >= MAX_TINY_RUN:
+        return ""
+    tail = prose[::-1].index(True)
+    spaced = lead + tail <= MAX_PERIPHERY and _longest_run(not p for p in prose) <= MAX_RUN
+    return "spaced" if spaced else ""
 
 
 def revise(

@@ -12,7 +12,7 @@ from operator import attrgetter
 from . import html as html_front
 from .catalogue import matcher
 from .classify import BLANK, classify, is_heading_like
-from .extracted import looks_extracted, restore as restore_extracted, revise as revise_extracted
+from .extracted import extraction_layout, restore as restore_extracted, revise as revise_extracted
 from .features import EMPTY, measure, strip_bullet, title_words
 from .language import guess_language, judged_by_stopwords, stopwords
 from .options import Options
@@ -87,7 +87,11 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
         # story in a dump of English ones is judged as a page of unknown language is).
         initial.append(classify(line, f, match, opts, has_stoplist and judged_by_stopwords(text), seen))
     whole_page = from_html or opts.extracted == "always"
-    if whole_page:
+    # Plain text an extractor wrote: its choice stands against the weak line rules too,
+    # but story boundaries stand (a dump of several extracted articles is still cut).
+    layout = extraction_layout(lines, initial) if not whole_page and opts.extracted == "auto" else ""
+    unrevised = initial
+    if whole_page or layout == "dense":
         initial = revise_extracted(lines, feats, initial, hints, opts)
     smoothed = smooth(lines, feats, initial, opts)
     final, block = main_block(lines, feats, smoothed)
@@ -96,8 +100,8 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     final = st.final
     titles = st.titles
     story_of = list(st.story_of)
-    if not whole_page and opts.extracted == "auto" and looks_extracted(lines, initial):
-        final, story_of = restore_extracted(lines, initial, final, story_of, st.main, opts)
+    if layout:
+        final, story_of = restore_extracted(lines, unrevised, final, story_of, st.main, opts)
     leading = next((line.index for line in lines if line.text), None)
 
     def title_kept(s: int, t: int) -> bool:

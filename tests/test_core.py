@@ -73,9 +73,12 @@ def test_disabled_rule_prefix():
 
 
 # --- stage 2 ------------------------------------------------------------------
+# Page mode (extracted="never"): these texts are written one block a line, as an
+# extractor writes them, and would be trusted as extracted text (Options.extracted);
+# the tests are about the context rules of whole-page dumps.
 
 def test_short_heading_between_body_lines_is_kept_as_heading():
-    a = analyze(f"{BODY}\nRural services\n{BODY2}")
+    a = analyze(f"{BODY}\nRural services\n{BODY2}", extracted="never")
     v = a.verdicts[1]
     assert v.initial.rule == "feature.heading" and not v.initial.keep
     assert (v.final.rule, v.final.category, v.final.keep) == ("context.heading", "heading", True)
@@ -84,7 +87,7 @@ def test_short_heading_between_body_lines_is_kept_as_heading():
 
 def test_list_items_after_a_colon_are_kept():
     text = f"{BODY[:-1]}, with these changes:\n* evening buses\n* Sunday services\n{BODY2}"
-    rows = decisions(text)
+    rows = decisions(text, extracted="never")
     assert rows[1] == ("context.list", "body", True)
     assert rows[2] == ("context.list", "body", True)
 
@@ -93,7 +96,7 @@ def test_prose_far_from_the_main_text_is_isolated():
     menu = "\n".join(["Home", "News", "Sport", "Weather", "Travel", "Culture", "Science",
                       "Health", "Opinion", "Video", "Audio", "Contact"])
     footer = "The newsroom is open to visitors on weekdays between nine and five, a spokesman said."
-    a = analyze(f"{BODY}\n{BODY2}\n{BODY}x\n{menu}\n{footer}")
+    a = analyze(f"{BODY}\n{BODY2}\n{BODY}x\n{menu}\n{footer}", extracted="never")
     assert a.verdicts[-1].final.rule == "context.isolated"
     assert footer not in a.text
 

@@ -368,6 +368,30 @@ def test_extractor_output_is_told_from_a_page_dump():
     assert not _looks(DUMP)
 
 
+def _layout(text: str) -> str:
+    from cleaner.extracted import extraction_layout
+
+    a = analyze(text, extracted="never")
+    return extraction_layout([v.line for v in a.verdicts], [v.initial for v in a.verdicts])
+
+
+def test_dense_extractor_output_with_a_long_list_is_extracted():
+    items = [f"- {w}" for w in ("Flour", "Sugar", "Butter", "Eggs", "Salt", "Milk")]
+    text = "\n".join([TITLE, PARAGRAPHS[0], *items, PARAGRAPHS[1], PARAGRAPHS[2]])
+    assert _layout(text) == "dense"
+    assert all(item in out_lines(clean(text)) for item in items)
+    # the same text with lines of spaces between blocks (left over from a page's source)
+    assert _layout(text.replace("\n", "\n   \n")) == "dense"
+
+
+def test_dense_text_opening_with_a_menu_or_spaced_like_a_dump_is_not_dense():
+    menu = ["Home", "News", "Sport", "Weather", "Contact"]
+    assert _layout("\n".join([*menu, *PARAGRAPHS])) == ""
+    dump = "\n\n".join(["Home", "News", PARAGRAPHS[0], "Sport", "Weather", "Contact", "Careers",
+                         PARAGRAPHS[1], "Privacy", "Terms"])
+    assert _layout(dump) == ""
+
+
 def test_extracted_text_keeps_its_subheading_and_list_items():
     for mode in ("auto", "always"):
         lines = out_lines(clean(EXTRACTED, extracted=mode))
