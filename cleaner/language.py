@@ -97,6 +97,30 @@ def words(text: str) -> list[str]:
         .decode("utf-8", "surrogatepass").split()
 
 
+@functools.lru_cache(maxsize=1)
+def _stoplist_letters() -> frozenset[str]:
+    """Every letter of every stoplist: the scripts (Latin, Cyrillic, Greek) a stoplist
+    can judge."""
+    return frozenset(c for w in _index() for c in w if c.isalpha())
+
+
+def judged_by_stopwords(text: str) -> bool:
+    """Is the line written in a script some stoplist covers?  A line in another script
+    (Korean, Chinese, Arabic ...) holds no stopwords of any language we know, whatever
+    language the document around it was guessed to be.
+
+    >>> judged_by_stopwords("The minister arrived."), judged_by_stopwords("주말 밤 9시 MBC와 SBS는 막장극의 대결로 붙는다.")
+    (True, False)
+    """
+    if text.isascii():
+        return True
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return True
+    known = _stoplist_letters()
+    return sum(c in known for c in letters) * 2 >= len(letters)
+
+
 def guess_language(text: str) -> str | None:
     """ISO code of the most likely language, or ``None`` when no stoplist fits."""
     tokens = text[:50000].split()

@@ -14,7 +14,7 @@ from .catalogue import matcher
 from .classify import BLANK, classify, is_heading_like
 from .extracted import extraction_layout, restore as restore_extracted, revise as revise_extracted
 from .features import EMPTY, measure, strip_bullet, title_words
-from .language import guess_language, stopwords
+from .language import guess_language, judged_by_stopwords, stopwords
 from .options import Options
 from .segment import segment
 from .smooth import smooth
@@ -83,7 +83,9 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
         if not title_set and is_heading_like(f) and f.words >= 3:
             title_set = title_words(strip_bullet(text))
         feats.append(f)
-        initial.append(classify(line, f, match, opts, has_stoplist, seen))
+        # Stopword density judges only lines in a script the stoplists cover (a Korean
+        # story in a dump of English ones is judged as a page of unknown language is).
+        initial.append(classify(line, f, match, opts, has_stoplist and judged_by_stopwords(text), seen))
     whole_page = from_html or opts.extracted == "always"
     # Plain text an extractor wrote: its choice stands against the weak line rules too,
     # but story boundaries stand (a dump of several extracted articles is still cut).

@@ -14,9 +14,11 @@ starts at a gap scoring `BOUNDARY_SCORE` once the current story holds `STORY_MIN
 of body.  The evidence, summed:
 
 - how the text after the gap opens: a title-like line followed within a few lines by a
-  meta line (a date, "Updated ...", "By ..."), weighing most; a headline repeated a few
-  lines later (page title, then the same headline above the body); a dateline ("OSLO:",
-  "PARIS (Reuters) -", "AUSTIN, Texas (AP) —");
+  meta line (a date, "Updated ...", "By ..."), weighing most, and more when the gap is
+  the story's whole head (the title right after the text before, its meta line right
+  below, the text right below that); a headline repeated a few lines later (page title,
+  then the same headline above the body); a dateline ("OSLO:", "PARIS (Reuters) -",
+  "AUSTIN, Texas (AP) —");
 - the gap itself: its dropped lines, more for those a catalogue pattern recognised (share
   rows, menus, tags, bylines) than for short lines the features dropped, and a
   title-like headline in it;
@@ -27,7 +29,9 @@ of body.  The evidence, summed:
 One signal alone (but a title with a meta line) does not reach the threshold.  A gap
 that passes gives way to a later one within `LOOKAHEAD_WORDS` that has a title and scores
 about as well (a caption kept above the next story's title); the kept lines between go
-to neither story.
+to neither story.  A gap that is a story's whole head neither gives way nor needs
+`STORY_MIN_WORDS` before it: `SHORT_STORY_WORDS` do (a short story of two paragraphs),
+and the story after it stands on its own with as few words when it has two paragraphs.
 
 **Teasers.**  A long line that ends mid-sentence (no closing punctuation, or an ellipsis)
 after the story has ended, read as a sentence (not a list item, table row, hard-wrapped
@@ -90,7 +94,7 @@ _ABOVE_LINES = 12
 #: gap, boilerplate the catalogue recognises there (share rows, menus, tags), a headline
 #: and a change of vocabulary (cosine of content words, as in TextTiling) add to it;
 #: shared vocabulary takes from it.
-OPENING_WEIGHT = {"meta": 3.0, "repeat": 2.0, "dateline": 1.5}
+OPENING_WEIGHT = {"headed": 4.5, "meta": 3.0, "repeat": 2.0, "dateline": 1.5}
 DROPPED_WEIGHT, DROPPED_MAX = 0.2, 2.0
 FURNITURE_WEIGHT, FURNITURE_MAX = 0.4, 2.0
 HEADLINE_WEIGHT = 0.5
@@ -105,8 +109,10 @@ _NEUTRAL = 0.15  # a cosine that neither adds nor takes
 LOOKAHEAD_WORDS = 40
 LOOKAHEAD_SLACK = 0.5
 _LOOKAHEAD_LINES = 8  # and at most this many kept lines (linear time on any input)
-#: Body words a story holds before another full story can start.
+#: Body words a story holds before another full story can start; before one that opens
+#: with a title and a meta line, `SHORT_STORY_WORDS` do (a short story of two paragraphs).
 STORY_MIN_WORDS = 60
+SHORT_STORY_WORDS = 15
 #: Content words needed after a gap for a cohesion judgement.
 _MIN_AFTER_WORDS = 25
 #: A teaser line has at least this many words; a teaser's own title line at least
@@ -349,10 +355,17 @@ class _Reader:
         dist = lambda j: self.distance(j, first)  # noqa: E731
         near = next((j for j in options if dist(j) <= _TITLE_REACH and self.feats[j].words >= 3
                      and self.meta_after(j)), None)
+        # The gap is the story's whole head: its title (right after the text before), a
+        # meta line (a date of figures alone too) and nothing else.
+        headed = bool(above) and self.headed(above[0], first)
+        if headed and near in (None, above[0]):
+            return above[0], "headed"
         if near is not None:
             return self._longer_above(near), "meta"
-        if self.exclaimed(first) and self.meta_after(first):
-            return first, "meta"
+        below = next((j for j in self.content[self.pos[first] + 1:self.pos[first] + 1 + _META_REACH]
+                      if _LETTER.search(self.lines[j].text) or self.meta(j)), None)
+        if self.exclaimed(first) and below is not None and self.meta(below):
+            return first, "meta"  # a headline that reads as a sentence, its meta line right below
         opener = next((j for j in self.content[self.pos[first]:self.pos[first] + 4]
                        if self.body(j)), None)
         # Without a meta line: the nearest title-like headline just above the text, else a
@@ -364,6 +377,19 @@ class _Reader:
         if opener is not None and self.feats[opener].words >= 8 and _dateline(self.lines[opener].text):
             return title, "dateline"
         return title, None
+
+    def headed(self, title: int, first: int) -> bool:
+        """Is ``title`` a title-like headline with a meta line (or two) right below it and
+        the text ``first`` right below those: the whole head of a story, nothing between?"""
+        if not self.titled(title):
+            return False
+        k = self.pos[title] + 1
+        metas = 0
+        while k < len(self.content) and metas < 2 and self.meta(self.content[k]) \
+                and not self.d[self.content[k]].keep:
+            k += 1
+            metas += 1
+        return metas > 0 and k < len(self.content) and self.content[k] == first
 
     def exclaimed(self, i: int) -> bool:
         """A short kept line ending in "?" or "!" (or a quote after one): a headline that
@@ -471,13 +497,14 @@ def find_stories(
            and feats[i].capitalised < TEASER_CAPITALISED and not _BULLETED.match(lines[i].raw)
            and not r.wrapped(i) for i in kept]
 
-    # Segments: (first position in `kept`, title line, opens like a story, teaser).
+    # Segments: (first position in `kept`, title line, how it opens like a story (see
+    # `_Reader.opening`; "teaser" for teasers, None when it does not), teaser).
     above0 = r.content[max(0, r.pos[kept[0]] - 10):r.pos[kept[0]]]
     title0, opening0 = r.opening(kept[0], above0)
     if title0 is None and above0 and above0[0] == r.content[0] and r.headline(above0[0]) \
             and feats[above0[0]].words >= 3:
         title0 = above0[0]  # the document's first line, a headline just above the text
-    segs: list[list] = [[0, title0, opening0 is not None, False]]
+    segs: list[list] = [[0, title0, opening0, False]]
     gaps: dict[int, _Gap] = {}
 
     def gap_at(c: int) -> _Gap:
@@ -488,7 +515,10 @@ def find_stories(
     def better_ahead(c: int) -> int | None:
         """A better-scored gap within `LOOKAHEAD_WORDS` body words after ``c`` (its
         vocabulary compared with the text before ``c``: the lines between belong to one
-        story or the other)."""
+        story or the other).  A story whose whole head is in the gap (`_Reader.headed`)
+        starts there: what follows is its text."""
+        if gap_at(c).opening == "headed":
+            return None
         words = 0
         best, best_score = None, gap_at(c).score
         for k in range(c, min(m - 1, c + _LOOKAHEAD_LINES)):
@@ -501,6 +531,15 @@ def find_stories(
                 best, best_score = k + 1, g.score
                 gaps[k + 1] = g
         return best
+
+    def long_enough(c: int) -> bool:
+        """Does the current story hold enough body for a story to start at ``c``?"""
+        if body_seen >= STORY_MIN_WORDS:
+            return True
+        if body_seen < SHORT_STORY_WORDS:
+            return False
+        gap = r.content[r.pos[kept[c - 1]] + 1:r.pos[kept[c]]]
+        return bool(gap) and r.headed(gap[0], kept[c]) and gap_at(c).opening == "headed"
 
     body_seen = feats[kept[0]].words if r.body(kept[0]) else 0  # in the current story
     body_total = body_seen  # in the document so far
@@ -533,14 +572,14 @@ def find_stories(
                 above = [j for j in gap if _LETTER.search(lines[j].text)][-1:]
                 own_title = above[0] if above and r.headline(above[0]) \
                     and feats[above[0]].words >= _TEASER_TITLE_WORDS else None
-            segs.append([c, own_title, True, True])
+            segs.append([c, own_title, "teaser", True])
             body_seen = 0
         elif was_teaser or c == pending or (
-                pending is None and body_seen >= STORY_MIN_WORDS and gap_at(c).score >= BOUNDARY_SCORE
+                pending is None and long_enough(c) and gap_at(c).score >= BOUNDARY_SCORE
                 and (pending := better_ahead(c)) is None):
             g = gap_at(c)
             pending = None
-            segs.append([c, g.title, g.opening is not None, False])
+            segs.append([c, g.title, g.opening, False])
             body_seen = feats[i].words if r.body(i) else 0
         else:
             if pending is not None:
@@ -564,8 +603,9 @@ def find_stories(
         if final[i].keep:
             final[i] = Decision(False, "context.isolated", "boilerplate",
                                 "kept line between two stories (a caption above the next title)", "context")
-    for s, (c0, title, strong, teaser) in enumerate(segs):
+    for s, (c0, title, opening, teaser) in enumerate(segs):
         members = [i for i in members_of[s] if i not in between]
+        strong = opening is not None
         if not members:
             continue
         # A segment that reaches into the main region is that region's lines and the
@@ -578,7 +618,9 @@ def find_stories(
         words = sum(feats[i].words for i in members if r.body(i))
         after_teaser = s > 0 and segs[s - 1][3] and not teaser
         own = teaser or (strong and words >= OUTSIDE_MIN_WORDS) or (
-            inside and not after_teaser and (not stories or words >= OUTSIDE_MIN_WORDS))
+            inside and not after_teaser and (not stories or words >= OUTSIDE_MIN_WORDS)) or (
+            opening == "headed" and words >= SHORT_STORY_WORDS
+            and sum(1 for i in members if r.body(i)) >= 2)
         if own:
             stories.append({"members": list(members), "title": title, "strong": strong,
                             "kind": "teaser" if teaser else "full", "words": words,

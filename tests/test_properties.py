@@ -464,12 +464,6 @@ def _fingerprints_here(doc: str) -> str:
 # --------------------------------------------------------------------------- stories
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "about 1 generated dump in 5 is split wrongly: a headline + meta line after a short "
-    "story is not taken for a boundary (the stories merge), or the last story is dropped "
-    "as outside the main text region (blocks.main_block)"
-))
-@NO_SHRINK
 @given(S.multi_story_dump())
 def test_split_finds_the_stories_of_a_dump(dump):
     articles = split(dump.text)

@@ -295,8 +295,8 @@ def figures():
 
 
 def test_synthetic_floor(figures):
-    """A little below what the story finder reaches today (boundary F1 0.906, Pk 0.040,
-    WindowDiff 0.042, clean F1 0.913), so that a real regression fails."""
+    """A little below what the story finder reaches today (boundary F1 0.912, Pk 0.036,
+    WindowDiff 0.038, clean F1 0.931), so that a real regression fails."""
     assert figures["dumps"] >= 50
     assert figures["boundary_f1"] >= 0.88
     assert figures["pk"] <= 0.05
@@ -312,8 +312,5 @@ def test_synthetic_boundary_targets(figures):
     assert figures["windowdiff"] <= 0.10
 
 
-@pytest.mark.xfail(strict=True, reason="target not reached yet: clean F1 0.913 (two dumps lose "
-                   "their first story entirely: a Korean page among English stories, and a "
-                   "page of scores the cleaner drops even alone)")
 def test_synthetic_clean_target(figures):
     assert figures["clean_f1"] >= 0.92
