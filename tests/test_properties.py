@@ -25,7 +25,6 @@ from hypothesis import Phase, assume, example, given, note, settings
 from hypothesis import strategies as st
 
 from cleaner import analyze, clean, split
-from cleaner import dom as _dom
 from cleaner.catalogue import languages as catalogue_languages
 from cleaner.catalogue import load_rules, registry
 from cleaner.language import guess_language
@@ -156,16 +155,6 @@ def test_any_bytes_never_raise(data):
     assert clean(bytearray(data)) == a.text
 
 
-#: The HTML front door on main calls ``cleaner.dom.hints``, which cleaner/dom.py does not
-#: define yet: every HTML input raises AttributeError.  The mark lifts itself (and the
-#: tests must then pass) once the function exists.
-HTML_FRONT_DOOR_BROKEN = pytest.mark.xfail(
-    not hasattr(_dom, "hints"), raises=AttributeError, strict=True,
-    reason="cleaner.html.extract calls cleaner.dom.hints, which does not exist",
-)
-
-
-@HTML_FRONT_DOOR_BROKEN
 @settings(max_examples=S.scaled(3))
 @given(st.one_of(S.html_documents(),
                  S.html_documents().map(lambda h: h.encode("utf-8", "surrogatepass"))))
