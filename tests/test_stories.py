@@ -1,6 +1,6 @@
 """Story boundaries: `split` finds every story, `clean` keeps the main one alone.
 
-Seeds are the hand-labelled dumps in ``shared/seeds`` (label ``title:N``/``body:N``/
+Seeds are the hand-labelled dumps bundled in ``corpus/seeds`` (label ``title:N``/``body:N``/
 ``teaser:N``: story N, 0 the main story).  Small dumps are built here from invented text.
 """
 
@@ -14,14 +14,12 @@ import pytest
 import cleaner
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "corpus" / "seeds"
 
 
 # --------------------------------------------------------------------------- helpers
 
 def _seed(prefix: str) -> tuple[str, list[str]]:
-    if not SEEDS.is_dir():
-        pytest.skip("shared/seeds not present beside the repository")
     path = next(SEEDS.glob(f"{prefix}_*.txt"))
     text = path.read_text(encoding="utf-8")
     labels = [row.split("\t")[0] for row in
