@@ -20,6 +20,7 @@ from .types import Features
 
 _TERMINAL_CHARS = frozenset(".!?…。！？:;")
 _CLOSERS = "'\"’”»›)]"
+_ELLIPSES = ("...", "…")
 # Stdlib `re`, case-sensitive and without look-behind: several times faster than the
 # `regex` equivalent, and URLs in scraped text are lower-case in practice.
 _URLISH = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|de|fr|uk|io|co)\b")
@@ -43,6 +44,11 @@ def title_words(text: str) -> frozenset[str]:
     return frozenset(words(text))
 
 
+def trails_off(text: str) -> bool:
+    """Does the line end with an ellipsis (closing quotes and brackets aside)?"""
+    return text.rstrip(_CLOSERS).endswith(_ELLIPSES)
+
+
 def measure(text: str, stops: frozenset[str], title: frozenset[str] = frozenset()) -> Features:
     """Features of a normalised line (`EMPTY` for a blank one)."""
     body = text.lstrip(_BULLET_CHARS) if text[:1] in _BULLET_CHARS else text  # strip_bullet
@@ -51,7 +57,7 @@ def measure(text: str, stops: frozenset[str], title: frozenset[str] = frozenset(
     tokens = body.split()
     n = len(tokens)
     stripped = body.rstrip(_CLOSERS)
-    ellipsis = stripped.endswith(("...", "…"))
+    ellipsis = stripped.endswith(_ELLIPSES)
     # A trailing ellipsis is no sentence end: scraped teasers are cut with one.
     terminal = stripped[-1:] in _TERMINAL_CHARS and not ellipsis
     if stops or title:

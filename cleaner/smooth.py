@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .classify import WEAK_RULES
+from .features import trails_off
 from .options import Options
 from .types import Decision, Features, Line
 
@@ -25,9 +26,6 @@ _TAIL_CATEGORIES = frozenset({"appeal", "bio", "legal", "comments"})
 #: Categories of one-line widgets that sit inside article text without ending it.
 _WIDGETS = frozenset({"ad", "related", "share", "caption"})
 
-
-_ELLIPSES = ("...", "…")
-_CLOSERS = "'\"’”»›)] "
 
 _LIST_ITEM = re.compile(r"^\s*(?:[•·*▪►▸‣◦●○■□+–-]|\d{1,2}[.)])\s")
 
@@ -131,8 +129,8 @@ def smooth(
             continue
         # The text's last line, right after body, that trails off with an ellipsis is the
         # article's own closing line (a cut-off teaser has more of its kind around it).
-        if (d.rule == "feature.no_punctuation" and k == len(content) - 1 and body(prev_i)
-                and prev_i == content[k - 1] and lines[i].text.rstrip(_CLOSERS).endswith(_ELLIPSES)):
+        if (d.rule == "feature.no_punctuation" and k == last and body(prev_i)
+                and prev_i == content[k - 1] and trails_off(lines[i].text)):
             final[i] = _context(True, "context.closing_ellipsis", "body",
                                 "prose line ending in an ellipsis closes the body")
             continue
