@@ -161,6 +161,8 @@ class _Index:
         self.owners: list = []
         self.sizes: list[int] = []
         self.linked: list[bool] = []
+        # One loop, no calls: it runs for every element of the page.
+        keys, owners, sizes, linked = self.keys, self.owners, self.sizes, self.linked
         in_link = 0
         walker = etree.iterwalk(tree, events=("start", "end"))
         for event, elem in walker:
@@ -170,28 +172,32 @@ class _Index:
             if event == "start":
                 if tag in _SKIP:
                     walker.skip_subtree()
-                    self._add(elem.tail, elem.getparent(), in_link)
-                    continue
-                if tag == "a":
-                    in_link += 1
-                self._add(elem.text, elem, in_link)
+                    raw = elem.tail
+                    if not raw or raw.isspace():
+                        continue
+                    owner = elem.getparent()
+                else:
+                    if tag == "a":
+                        in_link += 1
+                    raw, owner = elem.text, elem
             else:
                 if tag == "a":
                     in_link -= 1
-                self._add(elem.tail, elem.getparent(), in_link)
-
-    def _add(self, raw: str | None, owner, in_link: int) -> None:
-        if not raw or owner is None:
-            return
-        # `cleaner.segment.normalize`, done the fast way: invisible characters out,
-        # whitespace runs to one space.
-        text = " ".join(raw.translate(_INVISIBLE).split())
-        if not text:
-            return
-        self.keys.setdefault(text[:_PREFIX], []).append(len(self.owners))
-        self.owners.append(owner)
-        self.sizes.append(len(text))
-        self.linked.append(in_link > 0)
+                raw = elem.tail
+                if not raw or raw.isspace():
+                    continue
+                owner = elem.getparent()
+            if not raw or owner is None:
+                continue
+            # `cleaner.segment.normalize`, done the fast way: invisible characters out,
+            # whitespace runs to one space.
+            text = " ".join(raw.translate(_INVISIBLE).split())
+            if not text:
+                continue
+            keys.setdefault(text[:_PREFIX], []).append(len(owners))
+            owners.append(owner)
+            sizes.append(len(text))
+            linked.append(in_link > 0)
 
     def find(self, line: str, after: int) -> int | None:
         """The text node the line starts with: the longest key that is a prefix of the
@@ -342,17 +348,25 @@ def hints(tree: HtmlElement, lines: list[str]):
     sources = trace(tree, lines)
     blocks = [s[0] if s is not None and line.strip() else None for s, line in zip(sources, lines)]
     other = _other_stories(blocks, lines)
+    own: dict = {}  # element -> the mark words of its own class and id
+
+    def marks_of(elem) -> frozenset[str]:
+        found = own.get(elem)
+        if found is None:
+            found = own[elem] = MARK_WORDS.intersection(_attr_words(elem))
+        return found
+
     out = []
     for line, source, block, why in zip(lines, sources, blocks, other):
         if block is None:
             out.append(None)
             continue
-        marks = set()
+        marks: set[str] = set()
         elem = block
         for _ in range(_MARK_REACH + 1):
             if elem is None:
                 break
-            marks.update(w for w in _attr_words(elem) if w in MARK_WORDS)
+            marks.update(marks_of(elem))
             elem = elem.getparent()
         out.append(LineHint(block.tag, HEADINGS.get(block.tag, 0), source[1], frozenset(marks), why))
     return tuple(out)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections import Counter
 import unicodedata
 from itertools import repeat
 from operator import mul
@@ -114,11 +115,20 @@ def judged_by_stopwords(text: str) -> bool:
     """
     if text.isascii():
         return True
-    letters = [c for c in text if c.isalpha()]
+    letters = len(_LETTER.findall(text))
     if not letters:
         return True
-    known = _stoplist_letters()
-    return sum(c in known for c in letters) * 2 >= len(letters)
+    return (letters - len(_unknown_letter().findall(text))) * 2 >= letters
+
+
+_LETTER = regex.compile(r"\p{L}")
+
+
+@functools.lru_cache(maxsize=1)
+def _unknown_letter() -> regex.Pattern:
+    """A letter no stoplist holds."""
+    known = "".join(sorted(_stoplist_letters()))
+    return regex.compile(f"[\\p{{L}}--[{regex.escape(known, special_only=True)}]]", regex.V1)
 
 
 def guess_language(text: str) -> str | None:
@@ -137,21 +147,18 @@ def guess_language(text: str) -> str | None:
     # A word in many stoplists says little about which language it is (jusText's lists
     # overlap: some carry common English words), and distinct stopwords weigh more than
     # repeats, so one word said over and over (a name, a menu label) cannot carry the guess.
-    for w in sample:
+    # Each distinct word once, with its count (in order of first use: the sums are the
+    # same in every process).
+    for w, n in Counter(sample).items():
         entry = weighted.get(w)
         if entry is not None:
-            codes, weight, _ = entry
+            codes, weight, distinct = entry
+            add = n * weight + distinct
             for code in codes:
-                hits[code] = hits.get(code, 0) + 1
-                score[code] = score.get(code, 0.0) + weight
+                hits[code] = hits.get(code, 0) + n
+                score[code] = score.get(code, 0.0) + add
     if not hits:
         return None
-    for w in dict.fromkeys(sample):  # distinct words in order: sums are the same in every process
-        entry = weighted.get(w)
-        if entry is not None:
-            codes, _, weight = entry
-            for code in codes:
-                score[code] += weight
     # Ties go to the earlier (better-covered) language of STOPLIST_NAMES.
     best = max(hits, key=lambda c: (score[c], -_ORDER[c]))
     return best if hits[best] / len(sample) >= _MIN_SHARE else None
