@@ -137,7 +137,7 @@ def main_block(
     candidates = eligible or blocks
     top = max(score(b) for b in candidates)
     best = next(b for b in candidates if score(b) >= FIRST_SHARE * top)
-    last = _trim_tail(best, gap, feats)
+    last = _trim_tail(best, gap, feats, final)
     # The article's opening often stands apart from its body (a standfirst, then an
     # image, a table of contents or an ad): reach further back than forward.
     k = blocks.index(best)
@@ -158,9 +158,16 @@ def main_block(
 
 
 #: A trailing unit this small, set off from the text before it by `TEASER_GAP` or more
-#: dropped lines (a headline, a date, a byline), is a teaser, not the article's end.
+#: dropped lines (a headline, a date, a byline), is a teaser, not the article's end ...
 TEASER_WORDS = 80
 TEASER_GAP = 2
+#: ... unless the lines setting it off are all of categories found inside articles
+#: (share buttons, ads, UI words, appeals, notices, captions, menus, an author's follow
+#: button: they sit between an article's paragraphs as often as after it) and its lines
+#: end like whole sentences (a teaser ends cut or is a headline; a footer's address or
+#: phone line has no period), or unless it is as long as the text before it (then that
+#: text is no article with teasers after it).
+INSIDE_ARTICLE = frozenset({"share", "ad", "ui", "appeal", "legal", "caption", "nav", "bio"})
 
 
 def _units(block: list[int], gap) -> list[list[int]]:
@@ -173,12 +180,31 @@ def _units(block: list[int], gap) -> list[list[int]]:
     return units
 
 
-def _trim_tail(block: list[int], gap, feats) -> int:
+def _trim_tail(block: list[int], gap, feats, final) -> int:
     units = _units(block, gap)
+    sizes = [sum(feats[i].words for i in unit) for unit in units]
     while len(units) > 1:
         tail, before = units[-1], units[-2]
-        if gap(before[-1], tail[0]) < TEASER_GAP or sum(feats[i].words for i in tail) > TEASER_WORDS:
+        if (gap(before[-1], tail[0]) < TEASER_GAP or sizes[-1] > TEASER_WORDS
+                or sizes[-1] >= sum(sizes[:-1]) or _continues(before, tail, feats, final)):
             break
         units.pop()
+        sizes.pop()
     return units[-1][-1]
+
+
+def _continues(before: list[int], tail: list[int], feats, final) -> bool:
+    """Does the small ``tail`` go on with the article though dropped lines set it off
+    (see `INSIDE_ARTICLE`)?
+
+    >>> from cleaner import clean
+    >>> text = ("The council approved the new budget for the village school after a long debate.\\n"
+    ...         "Follow us\\nShort Url\\n"
+    ...         "The budget will be reviewed again in the spring when the harvest figures are known.")
+    >>> clean(text, extracted="never").splitlines()[-1]
+    'The budget will be reviewed again in the spring when the harvest figures are known.'
+    """
+    between = final[before[-1] + 1:tail[0]]
+    return (all(d.category in INSIDE_ARTICLE for d in between if d.rule != "blank")
+            and all(feats[i].terminal and not feats[i].cut for i in tail))
 

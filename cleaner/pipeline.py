@@ -49,6 +49,28 @@ def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None
     return document, False, None
 
 
+def _own_language(text: str, language: str | None, opts: Options) -> str | None:
+    """The language to judge a sentence by when it has few of the page's stopwords (less
+    than half the density prose needs): the language it is written in, when that is
+    another one whose stopwords make it prose; else ``None``.  A quote or a paragraph in
+    a second language is text; a notice in a second language still meets that language's
+    rules (the line is judged with its language's stopwords and catalogue, and its reason
+    says so).
+
+    >>> page = ("The minister said on Tuesday that the new budget for the schools of the "
+    ...         "region would be presented to the council in the spring. ") * 2
+    >>> quote = "Die Regierung hat die Pläne für den Haushalt der Schulen im Frühjahr vorgestellt."
+    >>> analyze(page + "\\n" + quote, extracted="never").verdicts[-1].final.reason
+    '13 words, stopword density 0.62; judged as de'
+    """
+    own = guess_language(text)
+    if own is None or own == language:
+        return None
+    if measure(text, stopwords(own)).stopword_density < opts.stopword_density:
+        return None
+    return own
+
+
 def analyze(document: object, options: Options | str | None = None, **overrides) -> Analysis:
     """Every line of ``document`` with its decisions, and the stories found.
 
@@ -82,10 +104,20 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
         f = measure(text, stops, title_set)
         if not title_set and is_heading_like(f) and f.words >= 3:
             title_set = title_words(strip_bullet(text))
-        feats.append(f)
-        # Stopword density judges only lines in a script the stoplists cover (a Korean
-        # story in a dump of English ones is judged as a page of unknown language is).
-        initial.append(classify(line, f, match, opts, has_stoplist and judged_by_stopwords(text), seen))
+        own = None
+        if has_stoplist and f.terminal and f.stopword_density < opts.stopword_density / 2 \
+                and f.words >= opts.prose_min_words:
+            own = _own_language(text, language, opts)
+        if own is None:
+            feats.append(f)
+            # Stopword density judges only lines in a script the stoplists cover (a Korean
+            # story in a dump of English ones is judged as a page of unknown language is).
+            initial.append(classify(line, f, match, opts, has_stoplist and judged_by_stopwords(text), seen))
+        else:
+            f = measure(text, stopwords(own), title_set)
+            feats.append(f)
+            d = classify(line, f, matcher(own), opts, True, seen)
+            initial.append(d._replace(reason=f"{d.reason}; judged as {own}"))
     whole_page = from_html or opts.extracted == "always"
     # Plain text an extractor wrote: its choice stands against the weak line rules too,
     # but story boundaries stand (a dump of several extracted articles is still cut).

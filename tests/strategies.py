@@ -360,12 +360,15 @@ def closes_article(rule) -> bool:
 
 
 @st.composite
-def boilerplate_line(draw, languages: frozenset[str] | None = None, closing: bool = True) -> Boilerplate:
+def boilerplate_line(draw, languages: frozenset[str] | None = None, closing: bool = True,
+                     categories: frozenset[str] | None = None) -> Boilerplate:
     """An example line of a catalogue rule, with random case (for case-insensitive rules)
     and whitespace noise that normalisation folds away.  ``closing=False`` leaves out the
-    rules whose line closes the article (`closes_article`)."""
+    rules whose line closes the article (`closes_article`); ``categories`` keeps only rules
+    of these categories."""
     rules = [r for r in load_rules() if (languages is None or r.language in languages)
-             and (closing or not closes_article(r))]
+             and (closing or not closes_article(r))
+             and (categories is None or r.category in categories)]
     rule = draw(st.sampled_from(rules))
     text = draw(st.sampled_from(rule.examples))
     if not rule.case_sensitive:

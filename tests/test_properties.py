@@ -265,11 +265,12 @@ def _body_language(paragraphs: list[str]) -> str | None:
 
 
 @st.composite
-def article_with_boilerplate(draw, max_between: int = 1):
+def article_with_boilerplate(draw, max_between: int = 1, run_categories: frozenset[str] | None = None):
     """Body paragraphs (real, generated English, or generated in a catalogue language) with
     catalogue examples inserted before (up to 3), between (up to ``max_between`` per gap)
     and after them (up to 3).  Lines that close the article (a related-stories or comments
-    header) are only inserted after the last paragraph."""
+    header) are only inserted after the last paragraph.  A gap that gets two lines or more
+    draws them from ``run_categories`` (default: every category)."""
     langs = [lang for lang in catalogue_languages() if lang != "en"]
     if langs and draw(st.integers(0, 2)) == 0:
         lang = draw(st.sampled_from(langs))
@@ -282,8 +283,15 @@ def article_with_boilerplate(draw, max_between: int = 1):
     kinds: list[str] = []  # per line: "body" or the inserted rule's category
     inserted: list[S.Boilerplate] = []
     for i, para in enumerate(body + [None]):
-        for _ in range(draw(st.integers(0, 3 if i in (0, len(body)) else max_between))):
-            bp = draw(S.boilerplate_line(usable, closing=i == len(body)))
+        inside = 0 < i < len(body)
+        count = draw(st.integers(0, max_between if inside else 3))
+        for _ in range(count):
+            if inside and count > 1 and run_categories is not None:
+                # an example some rule of another category also matches is filed there
+                bp = draw(S.boilerplate_line(usable, closing=False, categories=run_categories)
+                          .filter(lambda b: _filed_under(b.text, lang) in run_categories))
+            else:
+                bp = draw(S.boilerplate_line(usable, closing=i == len(body)))
             inserted.append(bp)
             lines.append(bp.text)
             kinds.append(bp.category)
@@ -292,6 +300,11 @@ def article_with_boilerplate(draw, max_between: int = 1):
             kinds.append("body")
     note(f"kinds {kinds}")
     return body, inserted, lines, lang, kinds
+
+
+def _filed_under(line: str, lang: str | None) -> str:
+    """The category a page in ``lang`` files the line under, on its own."""
+    return analyze(line, language=lang, extracted="never").verdicts[0].initial.category
 
 
 def appeal_on_both_sides(kinds: list[str]) -> bool:
@@ -315,7 +328,22 @@ def check_boilerplate_removed(case, breaks):
         assert normalize(bp.text) in dropped
 
 
+_GERMAN = ("Das Unternehmen verfolgt die Vision, Kunden bei der Digitalisierung ihrer Inhalte "
+           "zu helfen und digitale Erlebnisse anzubieten, die das Wachstum fördern.")
+
+
 @given(article_with_boilerplate(max_between=1), S.paragraph_breaks)
+# A short German article among English boilerplate: the page reads as English, the
+# paragraph is judged by the stopwords of its own language.
+@example(
+    ([_GERMAN],
+     [S.Boilerplate("en.ad.continues_below", "ad", "en", "Story continues below advertisement"),
+      S.Boilerplate("en.appeal.we_rely", "appeal", "en", "We rely on your support to make local news available to all")],
+     ["Story continues below advertisement",
+      "We rely on your support to make local news available to all", _GERMAN],
+     "de", ["ad", "appeal", "body"]),
+    ["\n\n"],
+)
 def test_inserted_boilerplate_is_removed_and_body_survives(case, breaks):
     assume(not appeal_on_both_sides(case[4]))
     check_boilerplate_removed(case, breaks)
@@ -358,13 +386,15 @@ def test_comments_on_the_same_topic_stay_out_of_the_article():
     assert _after_comments(first, second, "Comments") == first
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "two or more widget lines between the last two paragraphs set the last paragraph off "
-    "as a teaser when it has <= 80 words (blocks._trim_tail counts any dropped line as a "
-    "headline/date line); it is dropped as context.isolated.  Minimal example below"
-))
+#: The categories of boilerplate that come in runs between an article's paragraphs: share
+#: bars, ads, UI words, appeals, notices, captions, menus.  A run holding a date, a byline,
+#: a bio or a related-stories line is how the next story opens (the story tests cover it);
+#: a single such line between paragraphs is drawn by the test above.
+INSIDE_ARTICLE_RUNS = frozenset({"share", "ad", "ui", "appeal", "legal", "caption", "nav"})
+
+
 @NO_SHRINK
-@given(article_with_boilerplate(max_between=3), S.paragraph_breaks)
+@given(article_with_boilerplate(max_between=3, run_categories=INSIDE_ARTICLE_RUNS), S.paragraph_breaks)
 @example(
     (["The council approved the new budget for the village school after a long debate.",
       "The budget will be reviewed again in the spring when the harvest figures are known."],
@@ -376,6 +406,7 @@ def test_comments_on_the_same_topic_stay_out_of_the_article():
     ["\n"],
 )
 def test_runs_of_boilerplate_between_paragraphs_are_removed(case, breaks):
+    assume(not appeal_on_both_sides(case[4]))
     check_boilerplate_removed(case, breaks)
 
 
