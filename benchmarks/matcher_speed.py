@@ -55,7 +55,7 @@ def baseline_matcher(path: str):
 
 
 def bench(language: str | None, lines: list[str], repeat: int = 3, matcher_class=None) -> dict[str, float]:
-    from cleaner.catalogue import Matcher, _matcher, matcher
+    from cleaner.catalogue import _MATCHERS, Matcher, matcher
     from cleaner.features import strip_bullet
     from cleaner.options import Options
 
@@ -63,7 +63,7 @@ def bench(language: str | None, lines: list[str], repeat: int = 3, matcher_class
     enabled, timeout = opts.rule_enabled, opts.regex_timeout
     items = [(b, len(b.split())) for b in map(strip_bullet, lines)]
     rules = matcher(language).rules
-    _matcher.cache_clear()
+    _MATCHERS.clear()
     Matcher._checked_gate.cache_clear()  # build time from scratch, gates included
     t0 = time.process_time()
     m = matcher(language) if matcher_class is None else matcher_class(rules)

@@ -429,21 +429,23 @@ def matcher(language: str | None) -> Matcher:
     return _matcher(frozenset({"common", "en"} | ({language} & _catalogue_languages())))
 
 
-@functools.lru_cache(maxsize=None)
+#: The matchers built so far, by the languages whose rules they hold (None: all).
+_MATCHERS: dict[frozenset[str] | None, Matcher] = {}
+
+
 def _matcher(wanted: frozenset[str] | None) -> Matcher:
-    rules = load_rules()
-    built = Matcher(rules if wanted is None else tuple(r for r in rules if r.language in wanted))
-    _BUILT.append(built)
+    built = _MATCHERS.get(wanted)
+    if built is None:
+        rules = load_rules()
+        built = _MATCHERS[wanted] = Matcher(
+            rules if wanted is None else tuple(r for r in rules if r.language in wanted))
     return built
-
-
-_BUILT: list[Matcher] = []
 
 
 def forget_lines() -> None:
     """Empty the built matchers' memory of lines seen (their remembered candidates), so
     that a benchmark times lines as if met for the first time."""
-    for built in _BUILT:
+    for built in _MATCHERS.values():
         built._remembered.clear()
 
 

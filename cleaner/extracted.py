@@ -11,7 +11,7 @@ extracted text it is most often a subheading, a list item or a table cell.
   clouds), an excerpt of another story (``html.excerpt``), a teaser card (``html.card``),
   see `cleaner.dom`.  The text is one page, so one story.
 - `extraction_layout` tells plain text that an extractor wrote from a whole-page dump
-  (`looks_extracted`).  Text written one block a line (``"dense"``, as trafilatura
+  (`extraction_layout`).  Text written one block a line (``"dense"``, as trafilatura
   writes it) is revised as above; for text with its blocks apart (``"spaced"``) only
   `restore` applies.  `restore` keeps the lines inside the main story that only weak
   rules dropped (``extracted.block``).  Story boundaries stand in both: a dump of
@@ -99,12 +99,6 @@ def _longest_run(flags) -> int:
     return longest
 
 
-def looks_extracted(lines: list[Line], initial: list[Decision]) -> bool:
-    """Does plain text look like an extractor's output rather than a dump of a whole
-    page?  (`extraction_layout` is not "".)"""
-    return bool(extraction_layout(lines, initial))
-
-
 def extraction_layout(lines: list[Line], initial: list[Decision]) -> str:
     """How plain text looks written by an extractor: ``"dense"``, ``"spaced"``, or ""
     when it looks like a dump of a whole page.
@@ -179,7 +173,7 @@ def restore(
     lines: list[Line], initial: list[Decision], final: list[Decision],
     story_of: list[int | None], main: int | None, options: Options,
 ) -> tuple[list[Decision], list[int | None]]:
-    """For plain text that `looks_extracted`: lines inside the main story's span that only
+    """For plain text that looks extracted (`extraction_layout`): lines inside the main story's span that only
     the weak line rules dropped are kept (``extracted.block``).  Story boundaries and
     pattern rules stand."""
     if main is None or not options.rule_enabled("extracted.block"):

@@ -44,7 +44,7 @@ class Options:
     #: ``"auto"`` detects HTML, ``"always"`` treats input as HTML, ``"never"`` as text.
     html: str = "auto"
     #: Text an extractor already chose as a page's main content (trafilatura's output, say):
-    #: ``"auto"`` detects it (`cleaner.extracted.looks_extracted`) and lets the extractor's
+    #: ``"auto"`` detects it (`cleaner.extracted.extraction_layout`) and lets the extractor's
     #: choice stand against the weak line rules; ``"always"`` does so for any text and
     #: keeps it one story; ``"never"`` treats all text as a raw dump.  HTML input is always
     #: treated so (the front door is the extractor).

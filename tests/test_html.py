@@ -11,7 +11,7 @@ import random
 import pytest
 
 from cleaner import Options, analyze, clean, clean_html
-from cleaner.extracted import looks_extracted
+from cleaner.extracted import extraction_layout
 from cleaner.html import decode, declared_charset, extract, looks_like_html
 from cleaner.segment import segment
 
@@ -360,7 +360,7 @@ DUMP = "\n".join(["Home", "News", "Sport", "Weather", "Contact", PARAGRAPHS[0], 
 
 def _looks(text: str) -> bool:
     a = analyze(text, extracted="never")
-    return looks_extracted([v.line for v in a.verdicts], [v.initial for v in a.verdicts])
+    return bool(extraction_layout([v.line for v in a.verdicts], [v.initial for v in a.verdicts]))
 
 
 def test_extractor_output_is_told_from_a_page_dump():
