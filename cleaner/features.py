@@ -8,12 +8,16 @@ where a line could hold what they look for.
 (11, True, 0.64)
 >>> measure("Short Url", frozenset()).link_like
 True
+>>> measure("益阳还引进各大电商等入驻村级便民服务点，构建农产品直销基地模式。", frozenset()).words
+16
 """
 
 from __future__ import annotations
 
 import re
 from operator import itemgetter
+
+import regex
 
 from .language import words
 from .types import Features
@@ -25,6 +29,9 @@ _ELLIPSES = ("...", "…")
 # `regex` equivalent, and URLs in scraped text are lower-case in practice.
 _URLISH = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|de|fr|uk|io|co)\b")
 _DIGIT = re.compile(r"\d")
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+#: Characters of a script written without spaces that count as one word.
+CHARS_PER_UNSPACED_WORD = 2
 _BULLET_CHARS = " •·*▪►▸‣◦●○■□–—-"
 _new_tuple = tuple.__new__
 _first = itemgetter(0)
@@ -56,6 +63,12 @@ def measure(text: str, stops: frozenset[str], title: frozenset[str] = frozenset(
         return EMPTY
     tokens = body.split()
     n = len(tokens)
+    if not body.isascii():
+        # Scripts written without spaces between words (Chinese, Japanese, Thai ...): a
+        # word is about two characters.
+        unspaced = len(_UNSPACED.findall(body))
+        if unspaced:
+            n += unspaced // CHARS_PER_UNSPACED_WORD
     stripped = body.rstrip(_CLOSERS)
     ellipsis = stripped.endswith(_ELLIPSES)
     # A trailing ellipsis is no sentence end: scraped teasers are cut with one.
