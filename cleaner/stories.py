@@ -647,7 +647,7 @@ def find_stories(
         if st["title"] is not None:
             story_of[st["title"]] = s
 
-    main = _main_story(stories)
+    main = _main_story(stories, final)
     return Stories(story_of, kinds, titles, final, main)
 
 
@@ -732,11 +732,12 @@ def _undo_teaser_rows(segs: list[list], kept: list[int], final: list[Decision],
     return out
 
 
-def _main_story(stories: list[dict]) -> int | None:
+def _main_story(stories: list[dict], final: list[Decision]) -> int | None:
     """The first full story with enough body; one before the main block only when it
     opens like a story and is not tiny next to the main block's story; a short preamble
     that does not open like a story (a notice, an author's blurb) gives way to a story
-    right after it that does and is much longer."""
+    right after it that does and is much longer, unless the comments open in between
+    (what follows them is never the page's text)."""
     if not stories:
         return None
     full = [s for s, st in enumerate(stories) if st["kind"] == "full" and st["words"] >= MAIN_MIN_WORDS]
@@ -750,8 +751,11 @@ def _main_story(stories: list[dict]) -> int | None:
             first = block_story if block_story in full else first
     head = stories[first]
     if not head["strong"] and head["words"] < PREAMBLE_WORDS:
+        end = head["members"][-1]
         later = next((s for s in full[full.index(first) + 1:][:PREAMBLE_REACH]
-                      if stories[s]["strong"] and stories[s]["words"] >= PREAMBLE_RATIO * head["words"]), None)
+                      if stories[s]["strong"] and stories[s]["words"] >= PREAMBLE_RATIO * head["words"]
+                      and not any(d.category == "comments" for d in final[end:stories[s]["members"][0]])),
+                     None)
         if later is not None:
             return later
     return first

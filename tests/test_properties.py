@@ -376,6 +376,32 @@ def test_text_after_a_comments_header_is_not_the_article(articles, header):
     assert _after_comments(first, second, header) == first
 
 
+def test_a_long_story_after_the_comments_is_not_the_article():
+    """A one-paragraph article that does not open like a story gives way to a much longer
+    story right after it that does (a notice before the article), but never across the
+    comments header."""
+    first = ["The repair guide is finished, and the results are in: the new laptop is much like "
+             "the old one, save for a few welcome returns. The keyboard is back to the older "
+             "design, the battery is larger, and the screws that hold the case are the same as "
+             "before, which makes the machine easier to open and to repair at home than the model "
+             "it replaces."]
+    second = ["RIVERTON (Wire) — To the veteran forward, records are not a goal.",
+              "They are only a side effect of the steady play he has shown for many seasons, with "
+              "no slowdown in sight for the team or for him.",
+              "Records also do not mean much to him without wins attached to them, so he was "
+              "pleased when his latest mark came during another strong night for the club.",
+              "He became the first player in the league to reach the mark against every team, and "
+              "his team mate scored 34 points during the fifth straight win on Tuesday night.",
+              "He finished with 25 points, 11 rebounds and 10 assists against his 30th opponent "
+              "for the leading club, which has won 12 of 13 games after a perfect run at home.",
+              "The coach said after the game that the team had played with patience and that the "
+              "young players had learned a great deal from the way the veteran reads the game on "
+              "both ends of the floor.",
+              "The club plays its next game on Friday night at home against a rival that has lost "
+              "four of its last five games and will be without two of its starting players."]
+    assert _after_comments(first, second, "Comments") == first
+
+
 def test_comments_on_the_same_topic_stay_out_of_the_article():
     first = ["The council approved the new budget for the village school after a long debate "
              "on Monday, and the work on the roof of the school will start in the spring.",
