@@ -516,20 +516,26 @@ def find_stories(
         """A better-scored gap within `LOOKAHEAD_WORDS` body words after ``c`` (its
         vocabulary compared with the text before ``c``: the lines between belong to one
         story or the other).  A story whose whole head is in the gap (`_Reader.headed`)
-        starts there: what follows is its text."""
+        starts there: what follows is its text (at ``c``: no gap ahead is better; ahead:
+        none after it is)."""
         if gap_at(c).opening == "headed":
             return None
-        words = 0
+        words = paragraphs = 0
         best, best_score = None, gap_at(c).score
         for k in range(c, min(m - 1, c + _LOOKAHEAD_LINES)):
             if r.body(kept[k]):
                 words += feats[kept[k]].words
+                paragraphs += 1
             if words >= LOOKAHEAD_WORDS:
                 break
+            if gap_at(c).opening == "meta" and paragraphs >= 2 and words >= SHORT_STORY_WORDS:
+                break  # under a headline and its meta line: a short story, not a caption
             g = _gap(r, kept, k + 1, before=c - 1)
             if g.score >= max(BOUNDARY_SCORE, best_score - LOOKAHEAD_SLACK) and g.title is not None:
                 best, best_score = k + 1, g.score
                 gaps[k + 1] = g
+                if g.opening == "headed":
+                    break  # a story starts there: the gaps after it are in its text
         return best
 
     def long_enough(c: int) -> bool:
@@ -619,7 +625,7 @@ def find_stories(
         after_teaser = s > 0 and segs[s - 1][3] and not teaser
         own = teaser or (strong and words >= OUTSIDE_MIN_WORDS) or (
             inside and not after_teaser and (not stories or words >= OUTSIDE_MIN_WORDS)) or (
-            opening == "headed" and words >= SHORT_STORY_WORDS
+            opening in ("headed", "meta") and words >= SHORT_STORY_WORDS
             and sum(1 for i in members if r.body(i)) >= 2)
         if own:
             stories.append({"members": list(members), "title": title, "strong": strong,

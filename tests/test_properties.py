@@ -510,6 +510,24 @@ def _fingerprints_here(doc: str) -> str:
 # --------------------------------------------------------------------------- stories
 
 
+def _dump(*stories: S.Story) -> S.Dump:
+    return S.Dump("\n\n".join("\n".join([s.title, s.meta, *s.body]) for s in stories), stories)
+
+
+_SCHOOL = (
+    "The council approved the new budget for the village school after a long debate on Monday "
+    "evening, and the work on the roof will start in the spring when the weather allows it.",
+    "The head of the school said the village had waited years for the work, and that the pupils "
+    "would move to the hall of the church while the builders are on the roof.",
+    "The budget also pays for new windows and for a ramp at the main door, which parents have "
+    "asked for since the school opened its doors to children from the next village.",
+    "Some members of the council voted against the plan, saying that the money would be better "
+    "spent on the road to the school, which floods every winter after heavy rain.",
+    "The work is expected to last until the end of the summer, and the school will open again in "
+    "the autumn with a new roof, new windows and a new ramp at its main door.",
+)
+
+
 @given(S.multi_story_dump())
 def test_split_finds_the_stories_of_a_dump(dump):
     articles = split(dump.text)
@@ -519,3 +537,22 @@ def test_split_finds_the_stories_of_a_dump(dump):
         lines = [line for line in art.text.split("\n") if line]
         assert [line for line in lines if line != story.title] == list(story.body)
         assert art.kind == "full"
+
+
+def test_a_short_story_under_its_headline_is_found_after_a_notice():
+    """Two short paragraphs under a headline and a meta line, after a notice that closes
+    the story before: a story of their own, not lines between that story and the next."""
+    first = S.Story("Council Approves School Budget", "Updated 1 January 1995", _SCHOOL)
+    short = S.Story("Minister Visits Harbour Town", "Updated 1 January 1995",
+                    ("The new minister said in the harbour, and the new minister said in the town.",
+                     "The new minister said in the harbour, but the new minister said in the market."))
+    last = S.Story("Minister Opens Harbour Market", "Updated 1 January 1995",
+                   ("The new minister said in the harbour, and the new minister said in the town, "
+                    "and the new minister said in the market, and the new minister said in the square.",
+                    "The new minister said in the harbour, and the new minister said in the market."))
+    text = _dump(first, short, last).text.replace(
+        _SCHOOL[-1], _SCHOOL[-1] + "\nNOTE: Our editors earn fees through partner links. More.")
+    articles = split(text)
+    assert len(articles) == 3
+    for article, story in zip(articles, (first, short, last)):
+        assert [line for line in article.text.split("\n") if line and line != story.title] == list(story.body)
