@@ -24,7 +24,13 @@ BLOCK_TAGS = frozenset(
     "address details summary center legend fieldset figure html".split()
 )
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "head", "title", "iframe", "object"})
+# Subtrees whose text is never in the extracted text: scripts and styles, and the page
+# furniture trafilatura's cleaning removes before it extracts (menus, controls, asides,
+# footers, media; not forms: a page may sit in one).  A line is not traced into them: a
+# title that is also a menu link belongs to the heading, not to the link.
+_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "head", "title", "iframe", "object",
+                   "aside", "footer", "nav", "menu", "button", "select", "option", "textarea",
+                   "label", "fieldset", "dialog", "embed", "audio", "video", "canvas", "map", "picture"})
 
 _PREFIX = 32
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"))
