@@ -63,7 +63,7 @@ def measure(text: str, stops: frozenset[str], title: frozenset[str] = frozenset(
         return EMPTY
     tokens = body.split()
     n = len(tokens)
-    if not body.isascii():
+    if not body.isascii() and max(body) >= "\u0e00":  # Thai is the first of those scripts
         # Scripts written without spaces between words (Chinese, Japanese, Thai ...): a
         # word is about two characters.
         unspaced = len(_UNSPACED.findall(body))

@@ -115,6 +115,13 @@ def judged_by_stopwords(text: str) -> bool:
     """
     if text.isascii():
         return True
+    # Mostly ASCII: lower-case ASCII letters (in every Latin stoplist) make half of the
+    # letters even if every non-ASCII character is an unknown letter.
+    ascii_part = text.encode("ascii", "ignore")
+    lower = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LOWER))
+    upper = len(ascii_part) - len(ascii_part.translate(None, _ASCII_UPPER))
+    if lower * 2 >= lower + upper + len(text) - len(ascii_part):
+        return True
     letters = len(_LETTER.findall(text))
     if not letters:
         return True
@@ -122,6 +129,8 @@ def judged_by_stopwords(text: str) -> bool:
 
 
 _LETTER = regex.compile(r"\p{L}")
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 
 
 @functools.lru_cache(maxsize=1)
