@@ -132,6 +132,27 @@ def test_matcher_returns_the_first_firing_rule(language, firing):
     assert not wrong, dict(list(wrong.items())[:10])
 
 
+def _closes_article(rule) -> bool:
+    return rule.category == "comments" or rule.section
+
+
+@pytest.mark.parametrize("language", CATALOGUE_LANGUAGES)
+def test_examples_inside_articles_are_not_taken_by_closing_rules(language):
+    """An example of a rule whose line may stand between paragraphs (a meta line, a share
+    row) is not caught first by a rule whose line closes the article (the comments
+    header, a related-stories header): a page with that line would lose its text after it."""
+    m = matcher(language)
+    taken = {}
+    for rule in m.rules:
+        if _closes_article(rule):
+            continue
+        for example in rule.examples:
+            found = _match(m, example)
+            if found is not None and _closes_article(found):
+                taken[example] = (rule.id, found.id)
+    assert not taken, taken
+
+
 def test_matcher_respects_disabled_rules():
     m = matcher("en")
     body = "Read more"
