@@ -207,4 +207,3 @@ def _continues(before: list[int], tail: list[int], feats, final) -> bool:
     between = final[before[-1] + 1:tail[0]]
     return (all(d.category in INSIDE_ARTICLE for d in between if d.rule != "blank")
             and all(feats[i].terminal and not feats[i].cut for i in tail))
-

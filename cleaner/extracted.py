@@ -10,10 +10,9 @@ extracted text it is most often a subheading, a list item or a table cell.
   a line that is mostly link text on the page (``html.links``: related-story lists, tag
   clouds), an excerpt of another story (``html.excerpt``), a teaser card (``html.card``),
   see `cleaner.dom`.  The text is one page, so one story.
-- `extraction_layout` tells plain text that an extractor wrote from a whole-page dump
-  (`extraction_layout`).  Text written one block a line (``"dense"``, as trafilatura
-  writes it) is revised as above; for text with its blocks apart (``"spaced"``) only
-  `restore` applies.  `restore` keeps the lines inside the main story that only weak
+- `extraction_layout` tells plain text that an extractor wrote from a whole-page dump.
+  Text written one block a line (``"dense"``, as trafilatura writes it) is revised as
+  above; for text with its blocks apart (``"spaced"``) only `restore` applies.  `restore` keeps the lines inside the main story that only weak
   rules dropped (``extracted.block``).  Story boundaries stand in both: a dump of
   several extracted articles is still cut into stories.
 
@@ -173,9 +172,9 @@ def restore(
     lines: list[Line], initial: list[Decision], final: list[Decision],
     story_of: list[int | None], main: int | None, options: Options,
 ) -> tuple[list[Decision], list[int | None]]:
-    """For plain text that looks extracted (`extraction_layout`): lines inside the main story's span that only
-    the weak line rules dropped are kept (``extracted.block``).  Story boundaries and
-    pattern rules stand."""
+    """For plain text that looks extracted (`extraction_layout`): lines inside the main
+    story's span that only the weak line rules dropped are kept (``extracted.block``).
+    Story boundaries and pattern rules stand."""
     if main is None or not options.rule_enabled("extracted.block"):
         return final, story_of
     members = [i for i, s in enumerate(story_of) if s == main and final[i].keep]

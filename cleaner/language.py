@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import functools
 import math
-from collections import Counter
 import unicodedata
+from collections import Counter
 from itertools import repeat
 from operator import mul
 

@@ -49,13 +49,14 @@ def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None
     return document, False, None
 
 
-def _own_language(text: str, language: str | None, opts: Options) -> str | None:
-    """The language to judge a sentence by when it has few of the page's stopwords (less
-    than half the density prose needs): the language it is written in, when that is
-    another one whose stopwords make it prose; else ``None``.  A quote or a paragraph in
-    a second language is text; a notice in a second language still meets that language's
-    rules (the line is judged with its language's stopwords and catalogue, and its reason
-    says so).
+def _in_own_language(text: str, language: str | None, opts: Options,
+                     title: frozenset[str]) -> tuple[str, Features] | None:
+    """The language to judge a sentence by, and its features measured in it, when it has
+    few of the page's stopwords (less than half the density prose needs): the language it
+    is written in, when that is another one whose stopwords make it prose; else ``None``.
+    A quote or a paragraph in a second language is text; a notice in a second language
+    still meets that language's rules (the line is judged with its language's stopwords
+    and catalogue, and its reason says so).
 
     >>> page = ("The minister said on Tuesday that the new budget for the schools of the "
     ...         "region would be presented to the council in the spring. ") * 2
@@ -66,9 +67,8 @@ def _own_language(text: str, language: str | None, opts: Options) -> str | None:
     own = guess_language(text)
     if own is None or own == language:
         return None
-    if measure(text, stopwords(own)).stopword_density < opts.stopword_density:
-        return None
-    return own
+    f = measure(text, stopwords(own), title)
+    return (own, f) if f.stopword_density >= opts.stopword_density else None
 
 
 def analyze(document: object, options: Options | str | None = None, **overrides) -> Analysis:
@@ -104,17 +104,17 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
         f = measure(text, stops, title_set)
         if not title_set and is_heading_like(f) and f.words >= 3:
             title_set = title_words(strip_bullet(text))
-        own = None
+        other = None
         if has_stoplist and f.terminal and f.stopword_density < opts.stopword_density / 2 \
                 and f.words >= opts.prose_min_words:
-            own = _own_language(text, language, opts)
-        if own is None:
+            other = _in_own_language(text, language, opts, title_set)
+        if other is None:
             feats.append(f)
             # Stopword density judges only lines in a script the stoplists cover (a Korean
             # story in a dump of English ones is judged as a page of unknown language is).
             initial.append(classify(line, f, match, opts, has_stoplist and judged_by_stopwords(text), seen))
         else:
-            f = measure(text, stopwords(own), title_set)
+            own, f = other
             feats.append(f)
             d = classify(line, f, matcher(own), opts, True, seen)
             initial.append(d._replace(reason=f"{d.reason}; judged as {own}"))
