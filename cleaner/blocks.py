@@ -183,13 +183,14 @@ def _units(block: list[int], gap) -> list[list[int]]:
 def _trim_tail(block: list[int], gap, feats, final) -> int:
     units = _units(block, gap)
     sizes = [sum(feats[i].words for i in unit) for unit in units]
+    total = sum(sizes)  # of the units left (kept up to date: the loop stays linear)
     while len(units) > 1:
         tail, before = units[-1], units[-2]
         if (gap(before[-1], tail[0]) < TEASER_GAP or sizes[-1] > TEASER_WORDS
-                or sizes[-1] >= sum(sizes[:-1]) or _continues(before, tail, feats, final)):
+                or sizes[-1] >= total - sizes[-1] or _continues(before, tail, feats, final)):
             break
         units.pop()
-        sizes.pop()
+        total -= sizes.pop()
     return units[-1][-1]
 
 

@@ -12,9 +12,10 @@ extracted text it is most often a subheading, a list item or a table cell.
   see `cleaner.dom`.  The text is one page, so one story.
 - `extraction_layout` tells plain text that an extractor wrote from a whole-page dump.
   Text written one block a line (``"dense"``, as trafilatura writes it) is revised as
-  above; for text with its blocks apart (``"spaced"``) only `restore` applies.  `restore` keeps the lines inside the main story that only weak
-  rules dropped (``extracted.block``).  Story boundaries stand in both: a dump of
-  several extracted articles is still cut into stories.
+  above; for text with its blocks apart (``"spaced"``) only `restore` applies.
+  `restore` keeps the lines inside the main story that only weak rules dropped
+  (``extracted.block``).  Story boundaries stand in both: a dump of several extracted
+  articles is still cut into stories.
 
 Pattern rules of the catalogue (share bars, appeals, bylines ...) keep their decision: they
 name boilerplate whatever its surroundings.

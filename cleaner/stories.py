@@ -518,7 +518,8 @@ def find_stories(
         story or the other).  A story whose whole head is in the gap (`_Reader.headed`)
         starts there: what follows is its text (at ``c``: no gap ahead is better; ahead:
         none after it is)."""
-        if gap_at(c).opening == "headed":
+        opening = gap_at(c).opening
+        if opening == "headed":
             return None
         words = paragraphs = 0
         best, best_score = None, gap_at(c).score
@@ -528,7 +529,7 @@ def find_stories(
                 paragraphs += 1
             if words >= LOOKAHEAD_WORDS:
                 break
-            if gap_at(c).opening == "meta" and paragraphs >= 2 and words >= SHORT_STORY_WORDS:
+            if opening == "meta" and paragraphs >= 2 and words >= SHORT_STORY_WORDS:
                 break  # under a headline and its meta line: a short story, not a caption
             g = _gap(r, kept, k + 1, before=c - 1)
             if g.score >= max(BOUNDARY_SCORE, best_score - LOOKAHEAD_SLACK) and g.title is not None:
@@ -542,10 +543,8 @@ def find_stories(
         """Does the current story hold enough body for a story to start at ``c``?"""
         if body_seen >= STORY_MIN_WORDS:
             return True
-        if body_seen < SHORT_STORY_WORDS:
-            return False
-        gap = r.content[r.pos[kept[c - 1]] + 1:r.pos[kept[c]]]
-        return bool(gap) and r.headed(gap[0], kept[c]) and gap_at(c).opening == "headed"
+        # (a "headed" opening is one whose gap `_Reader.headed` found to be the whole head)
+        return body_seen >= SHORT_STORY_WORDS and gap_at(c).opening == "headed"
 
     body_seen = feats[kept[0]].words if r.body(kept[0]) else 0  # in the current story
     body_total = body_seen  # in the document so far
