@@ -446,8 +446,12 @@ def multi_story_dump(draw, min_stories: int = 2, max_stories: int = 4) -> Dump:
 
                 reject()
             seen.add(p.casefold())
-    sep = draw(st.sampled_from(["\n", "\n\n"]))
-    parts = []
-    for s in stories:
-        parts.append(sep.join([s.title, s.meta, *s.body]))
-    return Dump(("\n\n" if sep == "\n" else "\n\n\n").join(parts), tuple(stories))
+    return dump_of(stories, draw(st.sampled_from(["\n", "\n\n"])))
+
+
+def dump_of(stories, sep: str = "\n") -> Dump:
+    """The stories one after the other, each its headline, meta line and paragraphs
+    separated by ``sep``, and one more blank line between stories."""
+    text = ("\n\n" if sep == "\n" else "\n\n\n").join(
+        sep.join([s.title, s.meta, *s.body]) for s in stories)
+    return Dump(text, tuple(stories))

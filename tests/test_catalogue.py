@@ -18,6 +18,7 @@ from cleaner.catalogue import (
 )
 from cleaner.features import strip_bullet
 from cleaner.segment import normalize
+from strategies import closes_article
 
 RULES = load_rules()
 ROOT = Path(__file__).resolve().parent.parent
@@ -132,10 +133,6 @@ def test_matcher_returns_the_first_firing_rule(language, firing):
     assert not wrong, dict(list(wrong.items())[:10])
 
 
-def _closes_article(rule) -> bool:
-    return rule.category == "comments" or rule.section
-
-
 @pytest.mark.parametrize("language", CATALOGUE_LANGUAGES)
 def test_examples_inside_articles_are_not_taken_by_closing_rules(language):
     """An example of a rule whose line may stand between paragraphs (a meta line, a share
@@ -144,11 +141,11 @@ def test_examples_inside_articles_are_not_taken_by_closing_rules(language):
     m = matcher(language)
     taken = {}
     for rule in m.rules:
-        if _closes_article(rule):
+        if closes_article(rule):
             continue
         for example in rule.examples:
             found = _match(m, example)
-            if found is not None and _closes_article(found):
+            if found is not None and closes_article(found):
                 taken[example] = (rule.id, found.id)
     assert not taken, taken
 

@@ -510,10 +510,6 @@ def _fingerprints_here(doc: str) -> str:
 # --------------------------------------------------------------------------- stories
 
 
-def _dump(*stories: S.Story) -> S.Dump:
-    return S.Dump("\n\n".join("\n".join([s.title, s.meta, *s.body]) for s in stories), stories)
-
-
 _SCHOOL = (
     "The council approved the new budget for the village school after a long debate on Monday "
     "evening, and the work on the roof will start in the spring when the weather allows it.",
@@ -550,7 +546,7 @@ def test_a_short_story_under_its_headline_is_found_after_a_notice():
                    ("The new minister said in the harbour, and the new minister said in the town, "
                     "and the new minister said in the market, and the new minister said in the square.",
                     "The new minister said in the harbour, and the new minister said in the market."))
-    text = _dump(first, short, last).text.replace(
+    text = S.dump_of((first, short, last)).text.replace(
         _SCHOOL[-1], _SCHOOL[-1] + "\nNOTE: Our editors earn fees through partner links. More.")
     articles = split(text)
     assert len(articles) == 3
