@@ -17,7 +17,7 @@ from pathlib import Path
 BASELINE = Path(__file__).resolve().parent / "baseline.json"
 DECIMALS = 3
 #: Metric names (the last part of a figure's key) for which lower is better.
-LOWER_IS_BETTER = frozenset({"pk", "windowdiff"})
+LOWER_IS_BETTER = frozenset({"pk", "windowdiff", "split_share"})
 
 
 def lower_is_better(key: str) -> bool:

@@ -1,0 +1,458 @@
+"""Synthetic multi-article dumps built from the ScrapingHub development pages.
+
+Each page's HTML is turned into a whole-page text dump with inscriptis, and the page's
+ground-truth body tells which dump lines are its story (`load_pages`).  Dumps are then
+laid out from those stories and the real boilerplate lines around them, deterministically
+for a given seed:
+
+- `build_dumps`, the *classic* family: one dump per page, 2-4 stories, 2-10 lines of the
+  pages' tails and heads between stories, every later full story under its title line,
+  teasers at the end (see ``benchmarks/multiarticle.py``);
+- `build_family`, the families of `FAMILIES`, each stressing one condition real dumps
+  show (infinite-scroll pages, concatenated crawls, scraper output joining article
+  bodies): later stories without a title line, no boilerplate between stories, one
+  newline between lines, neighbours from the same site or from other sites, a row of
+  one-line teasers, a short main story followed by a long one; and *mixed*, which draws
+  every condition per dump and is held out of all tuning (`HELD_OUT`).
+
+Story lines include what sits inside the story on the page (captions, bylines, in-story
+widgets), so `clean` must still tell those apart.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import random
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = 20240607
+_WORD = re.compile(r"\w+")
+_SPACE = re.compile(r"\s+")
+
+
+def corpus_dir() -> Path:
+    """The ScrapingHub development pages: ``corpus/scrapinghub-dev`` in the repository,
+    else the shared copy beside it."""
+    for path in (ROOT / "corpus" / "scrapinghub-dev", ROOT.parent / "shared" / "corpus-dev" / "scrapinghub"):
+        if (path / "ground-truth.json").is_file():
+            return path
+    raise FileNotFoundError("no ScrapingHub development pages (corpus/scrapinghub-dev)")
+
+
+# --------------------------------------------------------------------------- pages
+
+@dataclass
+class Page:
+    key: str
+    url: str
+    site: str
+    body: str
+    lines: list[str]  # the inscriptis dump, one entry per line
+    start: int  # first line of the story (title line when found)
+    end: int  # last body line (inclusive)
+    title: int | None
+    language: str = "und"  # guessed from the body; "und" when not recognised
+    first: int = 0  # first body line
+    matched: tuple[int, ...] = ()  # the lines found in the ground-truth body
+
+    @property
+    def head(self) -> list[str]:
+        return self.lines[:self.start]
+
+    @property
+    def story(self) -> list[str]:
+        return self.lines[self.start:self.end + 1]
+
+    @property
+    def tail(self) -> list[str]:
+        return self.lines[self.end + 1:]
+
+
+def _norm(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.casefold() for t in _WORD.findall(text)]
+
+
+def _html_titles(html: str) -> list[list[str]]:
+    """Candidate headlines of a page (og:title, h1, title), as token lists."""
+    out = []
+    for pattern in (
+        r'<meta[^>]+property=["\']og:title["\'][^>]+content=["\']([^"\']+)',
+        r'<meta[^>]+content=["\']([^"\']+)["\'][^>]+property=["\']og:title',
+        r"<h1[^>]*>(.*?)</h1>",
+        r"<title[^>]*>(.*?)</title>",
+    ):
+        for m in re.finditer(pattern, html, re.IGNORECASE | re.DOTALL):
+            text = re.sub(r"<[^>]+>", " ", m.group(1))
+            toks = _tokens(text.replace("&#039;", "'").replace("&amp;", "&"))
+            if len(toks) >= 2:
+                out.append(toks)
+    return out
+
+
+#: Non-blank lines between two parts of a body that still make one story, and non-blank
+#: lines above the body searched for the page's headline (a byline, date and a share row
+#: of a dozen buttons can sit between them).
+_RUN_GAP = 25
+_TITLE_LINES = 15
+
+
+def _locate(lines: list[str], body: str, titles: list[list[str]]) -> tuple | None:
+    """The dump lines of the story: (first, last, title line, the lines found in the
+    body) or None when the body cannot be found in the dump."""
+    body_str = " " + " ".join(_tokens(body)) + " "
+    matched = []
+    for i, line in enumerate(lines):
+        toks = _tokens(line)
+        if len(toks) >= 4 and (" " + " ".join(toks) + " ") in body_str:
+            matched.append(i)
+    if not matched:
+        return None
+    # Runs of matched lines with at most `_RUN_GAP` non-blank lines between (a photo
+    # gallery can sit inside the body); the run with most tokens.
+    runs: list[list[int]] = [[matched[0]]]
+    for a, b in zip(matched, matched[1:]):
+        gap = sum(1 for j in range(a + 1, b) if lines[j].strip())
+        if gap > _RUN_GAP:
+            runs.append([])
+        runs[-1].append(b)
+    best = max(runs, key=lambda run: sum(len(_tokens(lines[i])) for i in run))
+    covered = sum(len(_tokens(lines[i])) for i in best)
+    if covered < 0.6 * len(_tokens(body)):
+        return None
+    first, last = best[0], best[-1]
+    title = None
+    seen = 0
+    for j in range(first - 1, -1, -1):
+        if not lines[j].strip():
+            continue
+        seen += 1
+        if seen > _TITLE_LINES:
+            break
+        toks = _tokens(lines[j])
+        if len(toks) < 2:
+            continue
+        for cand in titles:
+            overlap = len(set(toks) & set(cand)) / len(set(toks) | set(cand))
+            if overlap >= 0.7 or (len(toks) >= 4 and " ".join(toks) in " ".join(cand)):
+                title = j
+                break
+        if title is not None:
+            break
+    return (title if title is not None else first), last, title, tuple(best)
+
+
+def load_pages(directory: Path | None = None) -> list[Page]:
+    """The development pages whose body can be located in their inscriptis dump."""
+    from inscriptis import get_text
+
+    from cleaner.language import guess_language
+
+    directory = directory or corpus_dir()
+    truth = json.loads((directory / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for key in sorted(truth):
+        html = gzip.open(directory / "html" / f"{key}.html.gz", "rt", encoding="utf-8").read()
+        body = truth[key].get("articleBody") or ""
+        lines = get_text(html).splitlines()
+        found = _locate(lines, body, _html_titles(html))
+        if found is None:
+            continue
+        start, end, title, matched = found
+        url = truth[key].get("url", "")
+        site = re.sub(r"^www\.", "", url.split("/")[2]) if url.count("/") >= 2 else key
+        pages.append(Page(key, url, site, body, lines, start, end, title,
+                          guess_language(body) or "und", matched[0], matched))
+    return pages
+
+
+# --------------------------------------------------------------------------- dumps
+
+@dataclass
+class Dump:
+    text: str
+    body: str  # story 0's ground-truth body
+    starts: list[int]  # non-blank line index of each later story's first line
+    kinds: list[str]  # per story: "full" or "teaser"
+    pages: list[str]  # page key per story
+    same_site: bool  # story 1 comes from story 0's site
+    page_text: str = ""  # story 0's page alone
+    nonblank: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def _nonblank(lines: list[str]) -> list[str]:
+    return [l for l in lines if l.strip()]
+
+
+def _teaser(page: Page, rng: random.Random) -> str:
+    """200-400 characters of the page's body, one line, cut mid-sentence (mid-word, at a
+    word end, or at a word end with an ellipsis)."""
+    text = _norm(page.body)
+    size = rng.randint(200, 400)
+    cut = text[:size]
+    style = rng.choice(("word", "mid", "ellipsis"))
+    if style != "mid" or cut[-1:] in " .!?":
+        cut = cut[:cut.rfind(" ")] if " " in cut else cut
+        cut = cut.rstrip(" .,;:!?\"'”’")
+    if style == "ellipsis":
+        cut += rng.choice(("...", " ...", "…"))
+    return cut
+
+
+def build_dumps(pages: list[Page], seed: int = SEED) -> list[Dump]:
+    """One dump per page (deterministic for a given seed and page set)."""
+    by_site: dict[str, list[Page]] = {}
+    for p in pages:
+        by_site.setdefault(p.site, []).append(p)
+    dumps = []
+    for number, first in enumerate(pages):
+        rng = random.Random(f"{seed}:{first.key}")
+        total = rng.choice((2, 2, 3, 3, 4))
+        full_later = rng.randint(0, total - 1) if total > 2 else rng.choice((0, 1, 1))
+        sibling = [p for p in by_site[first.site] if p is not first]
+        same_lang = [p for p in pages if p is not first and p.language == first.language
+                     and p.site != first.site] or [p for p in pages if p is not first]
+        chosen: list[Page] = []
+        if sibling:
+            chosen.append(sibling[0])
+        while len(chosen) < total - 1:
+            pool = [p for p in same_lang if p not in chosen] or [p for p in pages if p is not first and p not in chosen]
+            chosen.append(rng.choice(pool))
+        kinds = ["full"] + ["full"] * full_later + ["teaser"] * (total - 1 - full_later)
+
+        lines: list[str] = _nonblank(first.head)[-rng.randint(2, 8):] + [""] + list(first.story)
+        starts_raw: list[int] = []
+        last_full = first
+        for page, kind in zip(chosen, kinds[1:]):
+            if kind == "full":
+                lines += [""] + _nonblank(last_full.tail)[:rng.randint(1, 5)] + [""]
+                lines += _nonblank(page.head)[-rng.randint(1, 5):] + [""]
+                starts_raw.append(len(lines))
+                lines += page.story
+                last_full = page
+        tail = _nonblank(last_full.tail)[:rng.randint(3, 9)]
+        teasers = [p for p, k in zip(chosen, kinds[1:]) if k == "teaser"]
+        if teasers:
+            a = rng.randint(1, 3)
+            lines += [""] + tail[:a] + [""]
+            tail = tail[a:]
+            for page in teasers:
+                starts_raw.append(len(lines))
+                if page.title is not None and rng.random() < 0.35:
+                    lines.append(page.lines[page.title])
+                lines.append(_teaser(page, rng))
+            lines.append("")
+        lines += tail
+        text = "\n".join(lines) + "\n"
+        # Story starts as non-blank line numbers.
+        index, nb = {}, 0
+        for i, line in enumerate(lines):
+            if line.strip():
+                index[i] = nb
+                nb += 1
+        starts = []
+        for s in starts_raw:
+            while not lines[s].strip():
+                s += 1
+            starts.append(index[s])
+        dumps.append(Dump(
+            text=text, body=first.body, starts=starts,
+            kinds=kinds,
+            pages=[first.key] + [p.key for p in chosen],
+            same_site=bool(sibling),
+            page_text="\n".join(first.lines) + "\n",
+            nonblank=nb,
+        ))
+    return dumps
+
+
+
+
+# --------------------------------------------------------------------------- families
+
+@dataclass(frozen=True)
+class Family:
+    """How the dumps of one family are laid out (each draw is made per dump or per story)."""
+
+    name: str
+    about: str
+    #: Chance that a later full story keeps its title line (and the meta lines below it);
+    #: without, it starts with its first paragraph.
+    titled: float = 1.0
+    #: Real boilerplate lines between two stories: (fewest, most).
+    junk: tuple[int, int] = (0, 4)
+    #: Layouts drawn per dump: ``dump`` (blank lines as inscriptis wrote them), ``one`` (no
+    #: blank line: one newline between lines), ``two`` (a blank line after every line).
+    layouts: tuple[str, ...] = ("dump",)
+    #: Where later stories come from: ``same-site`` (only dumps whose page has another
+    #: page of its site), ``cross-site`` (another site, same language when there is one),
+    #: ``any``.
+    neighbours: str = "any"
+    #: Chance that a later story is a one-line teaser (teasers follow the full stories).
+    teasers: float = 0.0
+    #: Chance that the main story is cut to its first 2-4 paragraphs and followed by a long
+    #: story.
+    short_main: float = 0.0
+
+
+FAMILIES: tuple[Family, ...] = (
+    Family("untitled", "later full stories start with their first paragraph", titled=0.0),
+    Family("adjacent", "no boilerplate between stories", titled=0.5, junk=(0, 0)),
+    Family("one-newline", "no blank lines anywhere", titled=0.5, layouts=("one",)),
+    Family("same-site", "later stories from the same site", titled=0.5, neighbours="same-site"),
+    Family("cross-site", "later stories from other sites", titled=0.5, neighbours="cross-site"),
+    Family("teasers", "the main story, then a row of one-line teasers", teasers=1.0),
+    Family("short-main", "a short main story, then a long one", titled=0.5, short_main=1.0),
+    Family("mixed", "every condition drawn per dump (held out of all tuning)", titled=0.5,
+           layouts=("dump", "one", "two"), teasers=0.35, short_main=0.25),
+)
+#: The family kept out of all tuning: read only to check a finished change.
+HELD_OUT = "mixed"
+#: Words of body a short main story has at least, and a long story after it.
+SHORT_MAIN_WORDS = 40
+LONG_WORDS = 300
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _neighbours(first: Page, pool: list[Page], family: Family, rng: random.Random) -> list[Page] | None:
+    """Candidate pages for the later stories, best first; ``None`` when the family cannot
+    build a dump for ``first``."""
+    others = [p for p in pool if p is not first]
+    same = [p for p in others if p.site == first.site]
+    if family.neighbours == "same-site":
+        return same + rng.sample(others, len(others)) if same else None
+    cross = [p for p in others if p.site != first.site]
+    if family.neighbours == "cross-site":
+        lang = [p for p in cross if p.language == first.language]
+        rest = [p for p in cross if p.language != first.language]
+        return rng.sample(lang, len(lang)) + rng.sample(rest, len(rest))
+    return rng.sample(others, len(others))
+
+
+def _main_lines(page: Page, short: bool, rng: random.Random) -> tuple[list[str], str]:
+    """Story 0's lines and its true body: the whole story, or its first 2-4 paragraphs."""
+    if not short:
+        return list(page.story), page.body
+    n = rng.randint(2, 4)
+    while n < len(page.matched) and _words(" ".join(page.lines[j] for j in page.matched[:n])) < SHORT_MAIN_WORDS:
+        n += 1
+    last = page.matched[min(n, len(page.matched)) - 1]
+    body = "\n".join(_norm(page.lines[j]) for j in page.matched[:n])
+    return page.lines[page.start:last + 1], body
+
+
+def _between(before: Page, after: Page | None, family: Family, rng: random.Random) -> list[str]:
+    """0-4 real boilerplate lines: the start of one page's tail, the end of the next page's head."""
+    k = rng.randint(*family.junk)
+    a = rng.randint(0, k)
+    lines = _nonblank(before.tail)[:a]
+    if after is not None and k > a:
+        lines += _nonblank(after.head)[-(k - a):]
+    return lines
+
+
+def _laid_out(blocks: list[list[str]], layout: str) -> list[str]:
+    """Blocks of lines joined by a blank line, in a layout of `Family.layouts`."""
+    lines: list[str] = []
+    for block in blocks:
+        if block:
+            lines += (block if layout == "dump" else _nonblank(block)) + [""]
+    if layout == "one":
+        return _nonblank(lines)
+    if layout == "two":
+        return [x for line in _nonblank(lines) for x in (line, "")]
+    return lines
+
+
+def _family_dump(first: Page, pool: list[Page], family: Family, rng: random.Random) -> Dump | None:
+    candidates = _neighbours(first, pool, family, rng)
+    short = rng.random() < family.short_main
+    if candidates is None or len(first.matched) < (3 if short else 1):
+        return None
+    total = rng.randint(2, 4)
+    teasers = sum(rng.random() < family.teasers for _ in range(total - 1))
+    kinds = ["full"] * (total - teasers) + ["teaser"] * teasers
+    if short:  # the story right after the short one is long and full
+        kinds[1] = "full"
+        long = [p for p in candidates if _words(p.body) >= LONG_WORDS]
+        candidates = long[:1] + [p for p in candidates if p not in long[:1]]
+    chosen = candidates[:total - 1]
+    if len(chosen) < total - 1:
+        return None
+    story0, body = _main_lines(first, short, rng)
+    blocks: list[list[str]] = [_nonblank(first.head)[-rng.randint(0, 4):] if rng.random() < 0.5 else [], story0]
+    starts_at: list[int] = []  # index in `blocks` of each later story's first block
+    last = first
+    for page, kind in zip(chosen, kinds[1:]):
+        if kind == "full":
+            titled = page.title is not None and rng.random() < family.titled
+            blocks.append(_between(last, page, family, rng))
+            starts_at.append(len(blocks))
+            blocks.append(page.lines[page.start if titled else page.first:page.end + 1])
+            last = page
+        else:
+            if kinds[len(starts_at)] == "full":  # boilerplate before the row, none inside it
+                blocks.append(_between(last, None, family, rng))
+            starts_at.append(len(blocks))
+            head = [page.lines[page.title]] if page.title is not None and rng.random() < family.titled * 0.5 else []
+            blocks.append(head + [_teaser(page, rng)])
+    blocks.append(_nonblank(last.tail)[:rng.randint(0, 4)])
+    layout = rng.choice(family.layouts)
+    return _assembled(blocks, starts_at, layout, Dump(
+        text="", body=body, starts=[], kinds=kinds, pages=[first.key] + [p.key for p in chosen],
+        same_site=any(p.site == first.site for p in chosen),
+        page_text="\n".join(first.lines) + "\n", notes=[family.name, layout]))
+
+
+def _assembled(blocks: list[list[str]], starts_at: list[int], layout: str, dump: Dump) -> Dump:
+    """The dump's text and the non-blank line number of each later story's start."""
+    starts, nb = [], 0
+    for b, block in enumerate(blocks):
+        if b in starts_at:
+            starts.append(nb)
+        nb += len(_nonblank(block))
+    dump.text = "\n".join(_laid_out(blocks, layout)) + "\n"
+    dump.starts, dump.nonblank = starts, nb
+    return dump
+
+
+def build_family(pages: list[Page], family: Family, part_of, seed: int = SEED) -> dict[str, list[Dump]]:
+    """The dumps of one family by part (``{"tune": [...], "check": [...]}``): one per page
+    that the family can build a dump for, its later stories drawn from pages of the same
+    part (``part_of(page key)``), so that no page of the check part is seen in tuning."""
+    parts: dict[str, list[Page]] = {}
+    for p in pages:
+        parts.setdefault(part_of(p.key), []).append(p)
+    out: dict[str, list[Dump]] = {"tune": [], "check": []}
+    for part, pool in parts.items():
+        for first in pool:
+            rng = random.Random(f"{seed}:{family.name}:{first.key}")
+            dump = _family_dump(first, pool, family, rng)
+            if dump is not None:
+                out.setdefault(part, []).append(dump)
+    return out
+
+
+#: The split of the dev pages into a tuning and a check part, by a hash of the page key
+#: (the same hash, salt and modulus as the split of every dev set): about one page in
+#: three is in the check part.
+SPLIT_SALT = "cleaner-dev-split-v1"
+SPLIT_MODULUS = 3
+
+
+def part_of(page_id: str) -> str:
+    """``"check"`` or ``"tune"``: the part a page belongs to."""
+    h = hashlib.sha256(f"{SPLIT_SALT}:{page_id}".encode("utf-8")).hexdigest()
+    return "check" if int(h[:8], 16) % SPLIT_MODULUS == 0 else "tune"
