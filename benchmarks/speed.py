@@ -7,14 +7,20 @@
   tables are built when first needed);
 - the wall time of the command ``cleaner clean page.txt`` beside that of
   ``python -c "import trafilatura"`` (the two take turns, so a busy spell of the machine
-  falls on both).
+  falls on both);
+
+and `pool_rows` the wall time of a fresh pool of two worker processes (started for the
+run, so every worker pays its imports and first calls) that cleans every dev dump, beside
+one that runs ``trafilatura.extract`` on the same pages' HTML.
 
 `benchmarks/evaluate.py` calls it in its ``speed`` section.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
+import multiprocessing
 import subprocess
 import sys
 import tempfile
@@ -90,4 +96,38 @@ def cold_start_rows(row, page: str) -> list:
         row("speed.cold.cli", "5 speed", "fresh process", "cleaner clean page.txt (wall)", RUNS,
             note=f"{t['cli']:.2f} s = {t['cli'] / t['trafilatura']:.2f} x "
                  f"`python -c \"import trafilatura\"` ({t['trafilatura']:.2f} s)"),
+    ]
+
+
+def _clean_dump(text: str) -> int:
+    """A pool worker's task; `cleaner` is imported by the first task of each worker (what
+    a worker started for a job pays), hence `importlib` here."""
+    return len(importlib.import_module("cleaner").clean(text, html="never"))
+
+
+def _trafilatura_html(markup) -> int:
+    return len(importlib.import_module("trafilatura").extract(markup) or "")
+
+
+def _pool_seconds(task, items: list) -> float:
+    """Wall seconds of a fresh 2-worker pool (spawned: nothing imported) doing ``items``."""
+    start = time.perf_counter()
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        pool.map(task, items, chunksize=1)
+    return time.perf_counter() - start
+
+
+def pool_rows(row, dumps: list[str], markups: list) -> list:
+    """Rows for a fresh 2-worker pool: ``dumps`` with `cleaner`, ``markups`` (the same
+    pages' HTML) with trafilatura; the two take turns, best of `RUNS`."""
+    t_clean, t_traf = [], []
+    for _ in range(RUNS):
+        t_clean.append(_pool_seconds(_clean_dump, dumps))
+        t_traf.append(_pool_seconds(_trafilatura_html, markups))
+    c, t = min(t_clean), min(t_traf)
+    return [
+        row("speed.pool.clean", "5 speed", "fresh 2-worker pool", "clean(dump), cold start counted",
+            len(dumps), note=f"total {c:.2f} s wall = {c / t:.2f} x trafilatura's ({t / c:.1f}x faster)"),
+        row("speed.pool.trafilatura", "5 speed", "fresh 2-worker pool",
+            "trafilatura.extract(html), cold start counted", len(markups), note=f"total {t:.2f} s wall"),
     ]
