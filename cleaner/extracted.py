@@ -9,7 +9,7 @@ extracted text it is most often a subheading, a list item or a table cell.
   extractor (``html.block``), and evidence from the page drops what is no article text:
   a line that is mostly link text on the page (``html.links``: related-story lists, tag
   clouds), an excerpt of another story (``html.excerpt``), a teaser card (``html.card``),
-  see `cleaner.dom`.  The text is one page, so one story.
+  see `cleaner.front.dom`.  The text is one page, so one story.
 - `extraction_layout` tells plain text that an extractor wrote from a whole-page dump.
   Text written one block a line (``"dense"``, as trafilatura writes it) is revised as
   above; for text with its blocks apart (``"spaced"``) only `restore` applies.
@@ -143,7 +143,7 @@ def extraction_layout(lines: list[Line], initial: list[Decision]) -> str:
 def revise(
     lines: list[Line], feats: list[Features], initial: list[Decision], hints, options: Options
 ) -> list[Decision]:
-    """Stage-1 decisions revised for extracted text; ``hints`` is a `cleaner.html.LineHint`
+    """Stage-1 decisions revised for extracted text; ``hints`` is a `cleaner.front.dom.LineHint`
     (or ``None``) per line."""
     out = list(initial)
     for i, (line, d) in enumerate(zip(lines, initial)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from itertools import repeat
 from operator import attrgetter
 
-from . import html as html_front
+from .front import decode, detect, extract
 from .catalogue import matcher
 from .classify import BLANK, classify, is_heading_like
 from .extracted import extraction_layout, restore as restore_extracted, revise as revise_extracted
@@ -28,23 +28,23 @@ _new_tuple = tuple.__new__
 
 def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None]:
     """The text to analyse, whether it came from HTML, and for HTML a
-    `cleaner.html.LineHint` (or ``None``) per line of the text.
+    `cleaner.front.dom.LineHint` (or ``None``) per line of the text.
 
     ``str`` is taken as it is (or as HTML when it looks like HTML); ``bytes`` are decoded
-    (see `cleaner.html.decode`).  Anything else raises `TypeError`.
+    (see `cleaner.front.decode`).  Anything else raises `TypeError`.
     """
     if isinstance(document, (bytes, bytearray, memoryview)):
         raw = bytes(document)
-        if options.html != "never" and (options.html == "always" or html_front.looks_like_html(raw)):
-            ex = html_front.extract(raw)
+        if options.html != "never" and (options.html == "always" or detect.looks_like_html(raw)):
+            ex = extract.extract(raw)
             return ex.text, True, ex.hints
-        return html_front.decode(raw), False, None
+        return decode.decode(raw), False, None
     if not isinstance(document, str):
         raise TypeError(
             f"cleaner expects text (str) or bytes, not {type(document).__name__}"
         )
-    if options.html == "always" or (options.html == "auto" and html_front.looks_like_html(document)):
-        ex = html_front.extract(document)
+    if options.html == "always" or (options.html == "auto" and detect.looks_like_html(document)):
+        ex = extract.extract(document)
         return ex.text, True, ex.hints
     return document, False, None
 
@@ -183,3 +183,16 @@ def clean(document: object, options: Options | str | None = None, **overrides) -
 def split(document: object, options: Options | str | None = None, **overrides) -> list[Article]:
     """Every story of a dump, in order."""
     return list(analyze(document, options, **overrides).articles)
+
+
+def clean_html(html: str | bytes, options: Options | str | None = None, **overrides) -> str:
+    """The main text of an HTML page or fragment (``str`` or ``bytes``): `clean` with the
+    input always taken as HTML.
+
+    >>> clean_html("<article><h1>Budget</h1><p>The council approved the budget for the parks on Tuesday after a long debate.</p></article>")
+    'Budget\\nThe council approved the budget for the parks on Tuesday after a long debate.'
+    """
+    if not isinstance(html, (str, bytes, bytearray, memoryview)):
+        raise TypeError(f"clean_html expects HTML as str or bytes, not {type(html).__name__}")
+    overrides["html"] = "always"
+    return analyze(html, options, **overrides).text
