@@ -41,7 +41,7 @@ SOURCES = ("seeds", "scrapinghub.text", "scrapinghub.html", "scrapinghub.extract
            "trafilatura-eval.text", "trafilatura-eval.html", "trafilatura-eval.extract",
            "multiarticle")
 #: Stages whose decisions come before the context rules (see `stage_one`).
-_BEFORE_CONTEXT = ("classify", "extracted")
+_BEFORE_CONTEXT = ("classify", "extractor")
 
 
 def stage_one(v):

@@ -29,7 +29,7 @@ from .classify import WEAK_RULES
 from .options import Options
 from .types import Decision, Features, Line
 
-#: The rules of this module, for `cleaner.catalogue.registry`.
+#: The rules of this module, for `cleaner.registry.registry`.
 RULES: dict[str, str] = {
     "html.block": "a line the extractor chose as main content: weak line rules yield to it",
     "html.links": "most of the line's text is link text on the page (a link list)",
@@ -152,20 +152,20 @@ def revise(
         h = hints[i] if hints and i < len(hints) else None
         if h is not None and h.other and options.rule_enabled(f"html.{h.other}"):
             out[i] = Decision(False, f"html.{h.other}", "related",
-                              f"{h.other} of another story on the page", "classify")
+                              f"{h.other} of another story on the page", "extractor")
             continue
         bare_address = feats[i].urls and feats[i].urls >= feats[i].words  # a source or a contact
         if (h is not None and h.link_density >= LINK_DENSITY and not bare_address
                 and options.rule_enabled("html.links")):
             out[i] = Decision(False, "html.links", "related",
-                              f"link density {h.link_density:.2f} in the page", "classify")
+                              f"link density {h.link_density:.2f} in the page", "extractor")
             continue
         if d.rule in YIELDING and options.rule_enabled("html.block"):
             if h is not None and h.heading:
-                out[i] = Decision(True, "html.block", "heading", f"<{h.tag}> of the main content", "classify")
+                out[i] = Decision(True, "html.block", "heading", f"<{h.tag}> of the main content", "extractor")
             else:
                 what = f"<{h.tag}>" if h is not None else "line"
-                out[i] = Decision(True, "html.block", "body", f"{what} of the extracted main content", "classify")
+                out[i] = Decision(True, "html.block", "body", f"{what} of the extracted main content", "extractor")
     return out
 
 
@@ -188,6 +188,6 @@ def restore(
         if story_of[i] not in (None, main):
             continue
         final[i] = Decision(True, "extracted.block", "body",
-                            f"inside the main story of extracted text ({initial[i].rule})", "context")
+                            f"inside the main story of extracted text ({initial[i].rule})", "extracted")
         story_of[i] = main
     return final, story_of

@@ -189,7 +189,9 @@ def test_heading_lines_carry_their_level():
 def test_heading_is_kept_by_the_extracted_text_rule():
     a = analyze(page())
     v = next(v for v in a.verdicts if v.line.text == SUBHEADING)
-    assert (v.final.keep, v.initial.rule, v.initial.category) == (True, "html.block", "heading")
+    assert (v.final.keep, v.initial.stage) == (True, "classify")
+    layer = next(d for d in v.trail if d.stage == "extractor")
+    assert (layer.rule, layer.category) == ("html.block", "heading")
 
 
 SHARE_BAR = """<div class="share-tools"><span>Share this article</span>
