@@ -185,8 +185,11 @@ class Analysis:
         column before the text with every layer of the line's trail (`trail_text`).
 
         >>> from cleaner import analyze
-        >>> print(analyze("Rural services", extracted="never").explain(trail=True))
-        drop:boilerplate	feature.heading	1 words, no end punctuation	classify:feature.heading	Rural services
+        >>> text = ("The council approved the budget for the village school on Monday.\\n"
+        ...         "Rural services\\n"
+        ...         "The school will open a new library in the spring, the head teacher said.")
+        >>> print(analyze(text, extracted="never").explain(trail=True).splitlines()[1])
+        head:0	context.heading	heading between body lines	classify:feature.heading > context:context.heading	Rural services
         """
         rows = []
         for v, label in zip(self.verdicts, self.labels()):
