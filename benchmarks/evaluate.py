@@ -58,6 +58,7 @@ from benchmarks.cache import DiskCache  # noqa: E402
 from benchmarks.corpora import SEEDS, scrapinghub_pages, trafilatura_eval_pages  # noqa: E402
 from benchmarks.metrics import LineScore, drop_group, f1, line_score  # noqa: E402
 from benchmarks.rows import Row, crash_note, part_rows  # noqa: E402,F401 (crash_note: re-export)
+from benchmarks.speed import cold_start_rows, pool_rows  # noqa: E402
 from benchmarks.systems import (  # noqa: E402
     c4_filter, memoised_front_door, readability_extract, text_dump, trafilatura_extract,
     version, without_blank_lines,
@@ -374,7 +375,7 @@ def speed_rows(run: Run) -> list[Row]:
         rows.append(Row(f"speed.scale.{copies}x", "5 speed", "median dump", f"clean at {copies}x",
                         1, note=f"{len(text) / 1e3:.0f} kB in {seconds * 1e3:.0f} ms = "
                                 f"{seconds / base / copies:.2f} x (1x time × {copies})"))
-    return rows
+    return rows + cold_start_rows(Row, doc) + pool_rows(Row, dumps, [p.markup for p in pages])
 
 
 # -- the run ---------------------------------------------------------------------------------
