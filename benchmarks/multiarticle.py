@@ -75,8 +75,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.corpora import part_of  # noqa: E402
 from benchmarks.story_dumps import (  # noqa: E402
-    FAMILIES, HELD_OUT, SEED, Dump, build_dumps, build_family, corpus_dir, load_pages, part_of,
+    FAMILIES, HELD_OUT, SEED, Dump, build_dumps, build_family, corpus_dir, load_pages,
 )
 
 __all__ = ["FAMILIES", "HELD_OUT", "corpus_dir", "evaluate", "figures", "family_figures"]

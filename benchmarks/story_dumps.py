@@ -22,12 +22,13 @@ widgets), so `clean` must still tell those apart.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import random
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .corpora import part_of
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 20240607
@@ -444,15 +445,3 @@ def build_family(pages: list[Page], family: Family, part_of, seed: int = SEED) -
                 out.setdefault(part, []).append(dump)
     return out
 
-
-#: The split of the dev pages into a tuning and a check part, by a hash of the page key
-#: (the same hash, salt and modulus as the split of every dev set): about one page in
-#: three is in the check part.
-SPLIT_SALT = "cleaner-dev-split-v1"
-SPLIT_MODULUS = 3
-
-
-def part_of(page_id: str) -> str:
-    """``"check"`` or ``"tune"``: the part a page belongs to."""
-    h = hashlib.sha256(f"{SPLIT_SALT}:{page_id}".encode("utf-8")).hexdigest()
-    return "check" if int(h[:8], 16) % SPLIT_MODULUS == 0 else "tune"
