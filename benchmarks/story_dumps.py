@@ -429,13 +429,14 @@ def _assembled(blocks: list[list[str]], starts_at: list[int], layout: str, dump:
     return dump
 
 
-def build_family(pages: list[Page], family: Family, part_of, seed: int = SEED) -> dict[str, list[Dump]]:
+def build_family(pages: list[Page], family: Family, part=part_of, seed: int = SEED) -> dict[str, list[Dump]]:
     """The dumps of one family by part (``{"tune": [...], "check": [...]}``): one per page
     that the family can build a dump for, its later stories drawn from pages of the same
-    part (``part_of(page key)``), so that no page of the check part is seen in tuning."""
+    part (``part(page key)``, by default the dev sets' split), so that no page of the check
+    part is seen in tuning."""
     parts: dict[str, list[Page]] = {}
     for p in pages:
-        parts.setdefault(part_of(p.key), []).append(p)
+        parts.setdefault(part(p.key), []).append(p)
     out: dict[str, list[Dump]] = {"tune": [], "check": []}
     for part, pool in parts.items():
         for first in pool:

@@ -53,6 +53,46 @@ class Options:
     #: catastrophic backtracking on hostile input).
     regex_timeout: float = 0.05
 
+    # Stories (`cleaner.stories`): evidence per gap between kept lines, summed in points;
+    # one choice of boundaries over the document, each costing `story_boundary_score`.
+    #: Points a gap's evidence must reach to be a boundary, and what each boundary costs in
+    #: the choice (points).
+    story_boundary_score: float = 3.0
+    #: Points per unit of ``-ln((cosine + 0.02) / 0.17)``: the cosine of content words in
+    #: the windows either side of a gap (about +2 units at cosine 0, -0.8 at 0.35).
+    story_cosine_weight: float = 1.4
+    #: Points per unit of topic depth (TextTiling depth score plus affinity, below).
+    story_depth_weight: float = 0.8
+    #: Depth units per unit of affinity: how much more the paragraph after a gap shares
+    #: with the text after it than with the text before (difference of two cosines).
+    story_affinity_weight: float = 4.0
+    #: Body words a story holds before the next one starts, and the last one after it
+    #: (words); before a story whose gap holds its whole head (title, meta line),
+    #: `story_short_words`.
+    story_min_words: int = 60
+    story_short_words: int = 15
+    #: A story chosen without a head of its own stands outside the main block only when
+    #: the cosine across its gap is below this (cosine).
+    story_topic_cohesion: float = 0.10
+    #: A teaser: a line cut mid-sentence of at least this many words; a single one (the
+    #: last line, or one under its own title) only when its cosine with the text before is
+    #: below `story_teaser_cohesion`.
+    story_teaser_min_words: int = 15
+    story_teaser_cohesion: float = 0.25
+    #: Body words a story needs to be the main story, and to stand as a story outside the
+    #: main block (words).
+    story_main_min_words: int = 60
+    story_outside_min_words: int = 40
+    #: A first story before the main block is the main story only when it opens like a
+    #: story and holds at least this share of the main block's story's words (ratio).
+    story_early_main_share: float = 0.25
+    #: A first story under this many words that does not open like a story is a preamble
+    #: when one of the next two is `story_preamble_ratio` times longer and opens like one,
+    #: or `story_preamble_plain_ratio` times longer (words; ratios).
+    story_preamble_words: int = 150
+    story_preamble_ratio: float = 2.0
+    story_preamble_plain_ratio: float = 5.0
+
     @classmethod
     def make(cls, preset: "str | Options | None" = None, **overrides) -> "Options":
         """Build options from a preset name (or existing `Options`) plus overrides."""

@@ -100,7 +100,7 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     smoothed = smooth(lines, feats, revised, opts)
     blocked, block = main_block(lines, feats, smoothed)
     st = find_stories(lines, feats, blocked, block, split=opts.split_stories and not whole_page,
-                      smoothed=smoothed, stops=stops)
+                      smoothed=smoothed, stops=stops, options=opts, extracted=bool(layout))
     story_of = list(st.story_of)
     restored = st.final
     if layout:

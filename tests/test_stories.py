@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 
 import cleaner
+from cleaner.language import stopwords
+from cleaner.stories.boundaries import segment
+from cleaner.stories.evidence import Reader
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus" / "seeds"
@@ -193,6 +196,73 @@ def test_no_split_option_keeps_one_story():
     articles = cleaner.split(_dump(), split_stories=False)
     assert len(articles) == 1
     assert all(l in articles[0].text.split("\n") for l in ORCHARD)
+
+
+# Two stories on unrelated subjects, each of several paragraphs, written to follow each
+# other with no title, no meta line and no boilerplate between (scraper output that joins
+# article bodies): only the change of vocabulary shows where the second begins.
+VOLCANO = [
+    "The volcano on the northern island erupted again early on Sunday, sending a column of ash "
+    "several kilometres into the sky above the villages on its slopes.",
+    "Scientists at the observatory said the eruption was stronger than the one last spring and "
+    "that lava was flowing down the eastern flank towards the sea.",
+    "About two thousand villagers were taken by bus to shelters in the port town, where the army "
+    "set up tents, kitchens and a field hospital for the evacuated families.",
+    "Flights to the island were cancelled because the ash cloud drifted over the airport, and "
+    "ferries carried supplies of water, masks and blankets to the shelters.",
+    "The observatory warned that the volcano could erupt again within days, as the ground under "
+    "the crater was still swelling and the lava lake was rising.",
+]
+CHESS = [
+    "The young chess player from the capital won the national championship on Saturday after a "
+    "long final game that ended when her opponent resigned in a lost endgame.",
+    "She had opened with a quiet variation of the queen's gambit and slowly gained space on the "
+    "queenside before winning a pawn in the middle of the game.",
+    "Her coach said she had studied endgames with rooks and knights for months, and that her "
+    "patience at the board had grown during the tournament.",
+    "The champion will represent the country at the olympiad next year, where teams from more "
+    "than a hundred nations play eleven rounds over two weeks.",
+    "Chess clubs across the country reported more members this season, many of them children "
+    "who learned the game online and now play at weekend tournaments.",
+]
+
+
+def test_a_story_that_follows_with_no_title_is_found_by_its_topic():
+    text = "\n\n".join(VOLCANO + CHESS) + "\n"
+    articles = cleaner.split(text, extracted="never")
+    assert len(articles) == 2
+    assert articles[0].text.split("\n\n") == VOLCANO
+    assert articles[1].text.split("\n\n") == CHESS
+    assert cleaner.clean(text, extracted="never").split("\n\n") == VOLCANO
+
+
+def test_the_topic_boundary_is_recorded_with_its_evidence():
+    analysis = cleaner.analyze("\n\n".join(VOLCANO + CHESS) + "\n", extracted="never")
+    lines = [v.line for v in analysis.verdicts]
+    feats = [v.features for v in analysis.verdicts]
+    decisions = [v.final for v in analysis.verdicts]
+    r = Reader(lines, feats, decisions, stopwords("en"))
+    kept = [i for i in r.content if decisions[i].keep]
+    segs, between = segment(r, kept, feats)
+    assert [kept[seg[0]] for seg in segs] == [0, 2 * len(VOLCANO)]
+    assert segs[1][2] == "topic" and not between
+
+
+def test_a_costlier_boundary_keeps_the_two_stories_together():
+    text = "\n\n".join(VOLCANO + CHESS) + "\n"
+    assert len(cleaner.split(text, extracted="never", story_boundary_score=20.0)) == 1
+
+
+def test_one_subject_in_many_paragraphs_stays_one_story():
+    # The volcano story told at length, with a subheading and a drift to the aftermath:
+    # no gap is deep enough to pay for a boundary.
+    text = "\n\n".join(VOLCANO[:3] + ["Life in the shelters"] + VOLCANO[3:] + [
+        "Farmers on the slopes said the ash had covered their fields and that the harvest of "
+        "the coming months was lost, and they asked the government for help.",
+        "The government promised money to the farmers and to the villagers whose houses were "
+        "damaged by the ash, once the observatory says the eruption is over.",
+    ]) + "\n"
+    assert len(cleaner.split(text, extracted="never")) == 1
 
 
 def test_a_trailing_sentence_of_the_same_story_is_no_teaser():

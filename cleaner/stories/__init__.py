@@ -1,0 +1,80 @@
+"""Stories: where one story of a dump ends and the next begins, and which is the main one.
+
+Dumps often hold more than one story: the page's article followed by the next article of
+an infinite-scroll page, articles joined by a scraper, or a row of related-story teasers
+cut mid-sentence.  The kept lines after stage 2 are read, also those that
+`cleaner.blocks` dropped as lying outside the main text block (a later story is often
+separated from the first by more boilerplate than one story holds inside it).
+
+Evidence, then one choice: `evidence` reads each gap between kept lines (how the text
+after it opens, what the gap holds, how the vocabulary changes across it); `boundaries`
+finds the teasers and makes one scored choice of the full stories' boundaries over the
+document; `main` turns the segments into stories and picks the main one.
+
+**Titles.**  A story's title is the headline nearest its body that a meta line follows
+(a longer headline up to three lines above it wins: a title above a kicker or a photo
+credit), else the first of a repeated headline, else the nearest title-like headline just
+above the body.  Distances skip lines the catalogue dropped (a share row between title and
+text).  Names of two words, interview turns, numbered items and lines repeated all over
+the page are no titles.  A teaser's title is a headline of four words or more right
+above it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..options import Options
+from ..types import Decision, Features, Line
+from .boundaries import segment
+from .evidence import DEFAULT, Reader
+from .main import assemble, main_story
+
+
+@dataclass
+class Stories:
+    story_of: list[int | None]  # per line: the story of each kept line (and title line)
+    kinds: list[str]  # per story: "full" or "teaser"
+    titles: list[int | None]  # per story: index of the title line
+    final: list[Decision]  # decisions after stories were found
+    main: int | None  # index of the main story
+
+
+def find_stories(
+    lines: list[Line], feats: list[Features], final: list[Decision],
+    block: tuple[int, int] | None, split: bool = True,
+    smoothed: list[Decision] | None = None, stops: frozenset[str] = frozenset(),
+    options: Options | None = None, extracted: bool = False,
+) -> Stories:
+    """Cut the kept lines into stories.
+
+    ``final`` are the decisions after `cleaner.blocks.main_block` (``block``: its first
+    and last line); ``smoothed`` the decisions before it, so that stories outside the main
+    block can be found; ``options``: the thresholds (`Options`, ``story_*`` fields);
+    ``extracted``: the text is an extractor's choice of one page's content, not cut where
+    only its topic changes (a gap needs a head or dropped lines).
+    Returns the stories and the revised decisions.
+    """
+    o = options or DEFAULT
+    n = len(lines)
+    final = list(final)
+    story_of: list[int | None] = [None] * n
+    if block is None:
+        return Stories(story_of, [], [], final, None)
+    if not split:
+        for i in range(n):
+            if final[i].keep:
+                story_of[i] = 0
+        return Stories(story_of, ["full"], [None], final, 0)
+    d = list(smoothed if smoothed is not None else final)
+    r = Reader(lines, feats, d, stops)
+    kept = [i for i in r.content if d[i].keep]
+    segs, between = segment(r, kept, feats, o, heads_only=extracted)
+    stories = assemble(r, kept, segs, between, final, o)
+    for s, st in enumerate(stories):
+        for i in st["members"]:
+            story_of[i] = s
+        if st["title"] is not None:
+            story_of[st["title"]] = s
+    return Stories(story_of, [st["kind"] for st in stories], [st["title"] for st in stories],
+                   final, main_story(stories, final, o))

@@ -1,0 +1,231 @@
+"""Story boundaries: one scored choice of where the stories of a dump begin.
+
+Teasers come first: a long line that ends mid-sentence (no closing punctuation, or an
+ellipsis) after the document has had body, read as a sentence (not a list item, table
+row, hard-wrapped line or run of capitalised buttons), is a teaser of another story, each
+its own story, when another follows, when it is the last line, under its own title or
+opened by a kicker ("BREAKING:", "FAST FACTS: ...").  Teasers and the line after a row of
+them are fixed boundaries.
+
+Between them, every gap carries the evidence of `cleaner.stories.evidence`; the full
+stories are the one choice of boundaries over the whole stretch that scores most, each
+boundary adding its evidence less its cost (`Options.story_boundary_score`), under one
+constraint: a story holds `Options.story_min_words` of body before the next one starts,
+and the last one after it (`Options.story_short_words` before a story whose gap is its
+whole head: a title, a meta line, the text).  The choice
+is a dynamic programme over the candidate gaps (linear after sorting), not a loop that
+patches earlier choices: two candidates too close together for both to stand give the
+one with more evidence, and a long article whose vocabulary drifts has no gap deep enough
+to pay for a boundary.  Kept lines between a passed-over candidate and the chosen title
+just after it (a caption kept above the next story's title) go to neither story.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+
+from ..options import Options
+from ..types import Features
+from .evidence import (
+    _BULLETED, _LETTER, DEFAULT, Gap, Reader, cosine, dateline, gap_evidence, topic_profile,
+)
+
+#: A passed-over candidate within this many body words (and `_BETWEEN_LINES` kept lines)
+#: before a chosen boundary with a title leaves the lines between to neither story.
+LOOKAHEAD_WORDS = 40
+_BETWEEN_LINES = 8
+#: A teaser's own title line has at least `_TEASER_TITLE_WORDS` ("More stories" above a
+#: row of teasers is no title).
+#: A teaser is a sentence: fewer than this share of its words capitalised (a row of
+#: share buttons run together is not one).
+TEASER_CAPITALISED = 0.6
+_TEASER_TITLE_WORDS = 4
+#: Body words the document holds before a cut line can be a teaser.
+_TEASER_AFTER_WORDS = 40
+
+
+class Segment(list):
+    """``[first kept position, title line, opening, teaser]``: a stretch of kept lines
+    that may be a story (``opening``: how it opens, see `Reader.opening`; ``"teaser"``)."""
+
+
+def cut_lines(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFAULT) -> list[bool]:
+    """Per kept position: a long body line cut mid-sentence that reads as a sentence."""
+    return [feats[i].cut and feats[i].words >= o.story_teaser_min_words and r.d[i].category == "body"
+            and feats[i].capitalised < TEASER_CAPITALISED and not _BULLETED.match(r.lines[i].raw)
+            and not r.wrapped(i) for i in kept]
+
+
+def teasers(r: Reader, kept: list[int], feats: list[Features],
+            o: Options = DEFAULT) -> dict[int, tuple[int, int | None]]:
+    """The teasers: ``{first kept position: (positions it holds, its title line)}``."""
+    m = len(kept)
+    cut = cut_lines(r, kept, feats, o)
+    found: dict[int, tuple[int, int | None]] = {}
+    body_total = feats[kept[0]].words if r.body(kept[0]) else 0
+    fixed = 0  # the text before a teaser is read back to the last fixed boundary
+    c = 1
+    while c < m:
+        i = kept[c]
+        was_teaser = c - 1 in found or (c - 2 in found and found[c - 2][0] == 2)
+        titled = c + 1 < m and r.headline(i) and feats[i].words >= _TEASER_TITLE_WORDS and cut[c + 1] \
+            and r.letters_between(i, kept[c + 1]) == 1
+        text_at = c + 1 if titled else c if cut[c] else None
+        if text_at is not None and (body_total >= _TEASER_AFTER_WORDS or was_teaser):
+            t = kept[text_at]
+            follows = text_at + 1 < m and (cut[text_at + 1] or (
+                r.headline(kept[text_at + 1]) and text_at + 2 < m and cut[text_at + 2]))
+            last = text_at + 1 == m
+            tcos = cosine(r.window(kept, c - 1, -1, fixed), Counter(r.words.get(t, ())))
+            if follows or was_teaser or dateline(r.lines[t].text) or ((last or titled) and tcos < o.story_teaser_cohesion):
+                found[c] = (2, i) if titled else (1, _own_title(r, kept, c, feats))
+                fixed = c
+                c = text_at + 1
+                continue
+        if was_teaser:
+            fixed = c
+        if r.body(i):
+            body_total += feats[i].words
+        c += 1
+    return found
+
+
+def _own_title(r: Reader, kept: list[int], c: int, feats: list[Features]) -> int | None:
+    """A headline of four words or more right above the teaser at ``c``."""
+    gap = r.content[r.pos[kept[c - 1]] + 1:r.pos[kept[c]]]
+    above = [j for j in gap if _LETTER.search(r.lines[j].text)][-1:]
+    if above and r.headline(above[0]) and feats[above[0]].words >= _TEASER_TITLE_WORDS:
+        return above[0]
+    return None
+
+
+def choose(gaps: list[Gap], words: list[int], start: int, end: int,
+           o: Options = DEFAULT) -> list[Gap]:
+    """The boundaries among candidate ``gaps`` (in order, between kept positions ``start``
+    and ``end``) that score most in all, each adding its score less
+    `Options.story_boundary_score`, with at least `Options.story_min_words` body words
+    between two and after the last (`Options.story_short_words` before a "headed" gap; the
+    last one none when it opens with a head);
+    ``words[c]``: body words of kept positions before ``c``.
+
+    >>> g = lambda c, score, opening=None: Gap(c, None, opening, 0, 0, False, 0.1, 0.0, score)
+    >>> words = [0, 10, 20, 80, 90, 160, 170, 240]
+    >>> [x.c for x in choose([g(2, 3.5), g(3, 6.0), g(5, 4.0)], words, 0, 7)]
+    [3, 5]
+    >>> short_end = [0, 10, 20, 80, 90, 160, 170, 200]  # 30 words after position 6
+    >>> [x.c for x in choose([g(2, 3.5), g(3, 6.0), g(6, 9.0)], short_end, 0, 7)]
+    [3]
+    """
+    best = [0.0]  # best total with the last boundary at `ends[k]`
+    ends = [start]
+    at_words = [words[start]]
+    back: list[int] = [-1]
+    prefix = [0]  # index of the best total among ends[:k + 1]
+    by_c = {g.c: g for g in gaps}
+    for g in gaps:
+        need = o.story_short_words if g.opening == "headed" else o.story_min_words
+        k = bisect_right(at_words, words[g.c] - need) - 1
+        if k < 0:
+            continue
+        p = prefix[k]
+        best.append(best[p] + g.score - o.story_boundary_score + 1e-9)
+        ends.append(g.c)
+        at_words.append(words[g.c])
+        back.append(p)
+        prefix.append(len(best) - 1 if best[-1] > best[prefix[-1]] else prefix[-1])
+    # The last story needs its body too (a closing paragraph or a comment is no story),
+    # unless it opens with a head of its own.
+    last = [k for k in range(len(ends)) if k == 0 or words[end] - at_words[k] >= o.story_min_words
+            or by_c[ends[k]].opening is not None]
+    chosen: list[Gap] = []
+    k = max(last, key=lambda k: (best[k], -k))
+    while k > 0:
+        chosen.append(by_c[ends[k]])
+        k = back[k]
+    return chosen[::-1]
+
+
+def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFAULT,
+            heads_only: bool = False) -> tuple[list[Segment], set[int]]:
+    """The segments of the kept lines (see `Segment`) and the kept lines between two
+    stories; ``heads_only``: a change of topic alone is no candidate (a gap needs a head
+    or dropped lines)."""
+    m = len(kept)
+    above0 = r.content[max(0, r.pos[kept[0]] - 10):r.pos[kept[0]]]
+    title0, opening0 = r.opening(kept[0], above0)
+    if title0 is None and above0 and above0[0] == r.content[0] and r.headline(above0[0]) \
+            and feats[above0[0]].words >= 3:
+        title0 = above0[0]  # the document's first line, a headline just above the text
+    segs = [Segment([0, title0, opening0, False])]
+    teased = teasers(r, kept, feats, o)
+    prose, cos, depth = topic_profile(r, kept, o.story_affinity_weight)
+    words = [0] * (m + 1)
+    for c in range(m):
+        words[c + 1] = words[c] + (feats[kept[c]].words if r.body(kept[c]) else 0)
+    fixed: dict[int, Segment] = {}  # the teasers and the text after a row of them
+    for c, (size, title) in teased.items():
+        fixed[c] = Segment([c, title, "teaser", True])
+        after = c + size
+        if after < m and after not in teased:
+            g = gap_evidence(r, kept, after, o=o)
+            fixed[after] = Segment([after, g.title, g.opening, False])
+    between: set[int] = set()
+    start = 0
+    for end in sorted(fixed) + [m]:
+        if start not in teased:  # a stretch of full text: its boundaries chosen in one go
+            gaps = [g for g in _candidates(r, kept, (prose, cos, depth), start, end, o)
+                    if g.opening is not None or g.dropped or not heads_only]
+            chosen = choose(gaps, words, start, end, o)
+            passed = [g for g in gaps if g not in chosen]
+            for g in chosen:
+                between.update(_between(r, kept, passed, g, words))
+                opening = g.opening or ("topic" if g.cohesion < o.story_topic_cohesion else None)
+                segs.append(Segment([_head(r, kept, g), g.title, opening, False]))
+        if end < m:
+            segs.append(fixed[end])
+        start = end
+    return segs, between
+
+
+def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
+                o: Options) -> list[Gap]:
+    """The gaps above the paragraphs of body after kept position ``start`` and before
+    ``end`` that score at least `Options.story_boundary_score`, each reaching up to the
+    paragraph before (see `gap_evidence`; ``topic``: `topic_profile`'s answer)."""
+    prose, cos, depth = topic
+    out = []
+    for j, c in enumerate(prose):
+        if start < c < end:
+            since = max(prose[j - 1], start) if j else start
+            g = gap_evidence(r, kept, c, cos[j], depth[j], since, o)
+            alone = j + 1 == len(prose) or prose[j + 1] >= end  # one paragraph after it
+            if g.opening is None and not g.dropped and alone:
+                continue  # a change of topic alone does not cut off one last paragraph
+            if g.score >= o.story_boundary_score:
+                out.append(g)
+    return out
+
+
+def _head(r: Reader, kept: list[int], g: Gap) -> int:
+    """Where the story of a chosen gap starts: at its title when that is a kept line of
+    the gap, else at the paragraph."""
+    if g.title is not None and r.d[g.title].keep:
+        c = g.c
+        while c > 0 and kept[c - 1] >= g.title:
+            c -= 1
+        return c
+    return g.c
+
+
+def _between(r: Reader, kept: list[int], gaps: list[Gap], chosen: Gap, words: list[int]) -> list[int]:
+    """Kept lines between a passed-over candidate and ``chosen`` (which has a title) when
+    the candidate lies within `LOOKAHEAD_WORDS` body words and `_BETWEEN_LINES` kept lines
+    before it and is not a story's whole head itself."""
+    if chosen.title is None:
+        return []
+    earlier = [g for g in gaps if chosen.c - _BETWEEN_LINES <= g.c < chosen.c and g.opening != "headed"
+               and words[chosen.c] - words[g.c] < LOOKAHEAD_WORDS]
+    if not earlier:
+        return []
+    return kept[earlier[0].c:chosen.c]

@@ -1,0 +1,419 @@
+"""Story evidence: what each gap between two kept lines says about a story starting there.
+
+Head evidence: how the text after the gap opens (a title-like line followed within a few
+lines by a meta line, weighing most when the gap is the story's whole head; a headline
+repeated a few lines later; a dateline or kicker), the dropped lines of the gap (more for
+those a catalogue pattern recognised: share rows, menus, tags, bylines) and a title-like
+headline in it.  Topic evidence: the cosine of content words in the windows either side of
+the gap (as in TextTiling), and how deep it dips below the cosines of the gaps around it
+(the depth score), so that a story that follows the last one with no title and no
+boilerplate is still seen, while a subheading or an interview question between paragraphs
+on one subject is not.  `Reader` answers the questions about lines; `gap_evidence` sums
+one gap's evidence into a score; the choice among gaps is `cleaner.stories.boundaries`'.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import Counter, defaultdict
+from itertools import chain
+from operator import mul
+from typing import NamedTuple
+
+import regex
+
+from ..classify import is_heading_like
+from ..options import Options
+from ..types import Decision, Features
+
+DEFAULT = Options()
+
+#: Content lines after a title-like line in which a meta line or repeated headline counts.
+_META_REACH = 4
+_REPEAT_REACH = 6
+#: Lines above the body (not counting those the catalogue dropped) in which a title with a
+#: meta line is looked for; lines above such a title where a longer headline may sit.
+_TITLE_REACH = 8
+_LONGER_REACH = 3
+#: Lines above the body (as `distance` counts them) in which a title without a meta line
+#: is looked for.
+_TITLE_NEAR = 3
+#: Content words (and at most lines) on each side of a gap compared for cohesion.
+_WINDOW_WORDS = 120
+_WINDOW_LINES = 40
+#: Lines above a story's first kept line searched for its title.
+_ABOVE_LINES = 12
+#: Evidence that a story starts in a gap between kept lines, summed into a score in points
+#: (see `boundary_score`); a boundary needs `Options.story_boundary_score`.  The opening of
+#: the next story (title with a meta line, repeated headline, dateline) weighs most;
+#: dropped lines in the gap, boilerplate the catalogue recognises there (share rows, menus,
+#: tags) and a headline add to it; the topic evidence (`Options.story_cosine_weight`,
+#: `Options.story_depth_weight`) adds or takes.
+OPENING_WEIGHT = {"headed": 4.5, "meta": 3.0, "repeat": 2.0, "dateline": 1.5}
+DROPPED_WEIGHT, DROPPED_MAX = 0.2, 2.0
+FURNITURE_WEIGHT, FURNITURE_MAX = 0.4, 2.0
+HEADLINE_WEIGHT = 0.5
+#: Depth units counted at most (one deep dip is no more than strong evidence).
+DEPTH_MAX = 1.5
+_NEUTRAL = 0.15  # a cosine that neither adds nor takes
+#: Content words needed after a gap for a cohesion judgement.
+_MIN_AFTER_WORDS = 25
+
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
+    "june|july|august|september|october|november|december"
+)
+# A date or time: "Nov 19, 2019", "19 November 2019", "2019-11-19", "19.11.2019",
+# "10:31 pm", "3 hours ago".
+_DATE = regex.compile(
+    rf"\b(?:(?:{_MONTHS})\.?\s+\d{{1,2}}\b|\d{{1,2}}\.?\s+(?:{_MONTHS})\b|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?\b)?|"
+    r"\d+\s+(?:min|mins|minutes|hours?|days?)\s+ago)",
+    regex.IGNORECASE,
+)
+_UPDATED = regex.compile(r"^(?:updated|published|posted|last\s+updated)\b", regex.IGNORECASE)
+_BYLINE = regex.compile(r"^(?:by|von|par|por|di|door|af|av)\s+\p{Lu}", regex.IGNORECASE)
+# A dateline or kicker: an upper-case place or phrase, optionally ", N.Y." and "(Agency)",
+# then a colon or dash, then text.  "OSLO: ...", "WASHINGTON (Reuters) - ...",
+# "AUSTIN, Texas (AP) — ...", "‘FAST FACTS’: ...".
+_DATELINE = regex.compile(
+    r"^[\p{Pi}\p{Ps}'‘“\"]?\p{Lu}[\p{Lu}\p{M}\s.'’&-]{2,40}[\p{Pf}\p{Pe}'’”\"]?"
+    r"(?:,\s*[\p{L}.\s]{2,20})?\s*(?:\([^()]{1,30}\))?\s*(?::|—|–|-{1,2})\s+\S",
+)
+_CONTENT = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+_DASHED = regex.compile(r"^[—–-]")  # "— Name (@handle) November 4, 2019": a quoted post
+_LETTER = regex.compile(r"\p{L}")
+_BULLETED = regex.compile(r"^\s*(?:[•·*▪►▸‣◦●○■□+]|-\s|\|)")
+# "Q: ...", "A: ...", "1. ...", "2) ...": interview turns and numbered items.
+_CAPITAL = regex.compile(r"^[\p{Pi}'\"‘“]?[\p{Lu}\p{Lt}\d]")
+_NOT_TITLE = regex.compile(r"^\s*(?:\p{L}{1,2}\s*:|\d{1,3}\s*[.)]\s)")
+
+
+def dateline(text: str) -> bool:
+    m = _DATELINE.match(text)
+    if not m:
+        return False
+    head = text[: m.end()]
+    caps = [w for w in regex.findall(r"\p{L}+", head) if len(w) >= 2]
+    return bool(caps) and sum(w.isupper() for w in caps) >= max(1, len(caps) - 2) and caps[0].isupper()
+
+
+def _meta(text: str, f: Features, decision: Decision) -> bool:
+    """A date, time, byline or "Updated ..." line."""
+    if decision.category == "meta":
+        return True
+    if _BYLINE.match(text) and f.words <= 12:
+        return True
+    if f.terminal and f.words > 8 or _DASHED.match(text) or f.words > 20:
+        return False
+    if f.words > 14:  # "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 ..."
+        return len(_DATE.findall(text)) >= 2
+    return bool(_DATE.search(text) or (_UPDATED.match(text) and f.words <= 12))
+
+
+def boundary_score(opening: str | None, dropped: int, furniture: int, headline: bool,
+                   cohesion: float, depth: float = 0.0, o: Options = DEFAULT) -> float:
+    """The evidence that a story starts in a gap, summed in points (weights above).
+
+    >>> boundary_score("meta", 3, 2, True, 0.02) >= DEFAULT.story_boundary_score  # title, byline, share row
+    True
+    >>> boundary_score(None, 2, 0, True, 0.3) >= DEFAULT.story_boundary_score  # a subheading, same topic
+    False
+    >>> boundary_score(None, 0, 0, False, 0.0, 1.0) >= DEFAULT.story_boundary_score  # a new subject
+    True
+    """
+    score = OPENING_WEIGHT.get(opening or "", 0.0)
+    score += min(dropped * DROPPED_WEIGHT, DROPPED_MAX) + min(furniture * FURNITURE_WEIGHT, FURNITURE_MAX)
+    score += HEADLINE_WEIGHT if headline else 0.0
+    topic = -math.log((cohesion + 0.02) / (_NEUTRAL + 0.02))
+    return score + o.story_cosine_weight * topic + o.story_depth_weight * min(depth, DEPTH_MAX)
+
+
+def content_words(text: str, stops: frozenset[str]) -> list[str]:
+    # w[:6], a crude stem: "elections", "electoral" -> "electi"/"electo"
+    return [w[:6] for w in _CONTENT.findall(text.lower()) if len(w) >= 3 and w not in stops]
+
+
+def cosine(a: Counter, b: Counter) -> float:
+    if not a or not b:
+        return 1.0  # nothing to compare: no evidence of a change
+    # Integer sums (exact in any order), taken with `map` so that they run in C: the dot
+    # product over the shared words, the squared norms over each side's counts.
+    shared = a.keys() & b.keys()
+    dot = sum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
+    return dot / (math.sqrt(sum(map(mul, a.values(), a.values())))
+                  * math.sqrt(sum(map(mul, b.values(), b.values()))))
+
+
+def _per_line(method):
+    """Remember a `Reader` question's answer for each line: the story finder asks about
+    the same lines for many gaps, and the answers cannot change (the decisions a reader
+    reads are fixed)."""
+    @functools.wraps(method)
+    def remembered(self, i: int):
+        memo = self._memo[method]
+        got = memo.get(i)
+        if got is None:
+            got = memo[i] = method(self, i)
+        return got
+
+    return remembered
+
+
+class Reader:
+    """The evidence the story finder looks at, for one document."""
+
+    def __init__(self, lines, feats, decisions, stops):
+        self.lines, self.feats, self.d = lines, feats, decisions
+        self._memo: defaultdict = defaultdict(dict)  # see `_per_line`
+        self.content = [i for i, line in enumerate(lines) if line.text]
+        self.pos = dict(zip(self.content, range(len(self.content))))
+        #: The content words of each kept line, in order (see `window`).
+        self.words = {i: content_words(lines[i].text, stops)
+                      for i in self.content if decisions[i].keep}
+        #: The case-folded text of each non-blank line, and how often each occurs.
+        self.folded = {i: lines[i].text.casefold() for i in self.content}
+        self.count = Counter(self.folded.values())
+        self._windows: dict[tuple, Counter] = {}  # see `window`
+        self._windows_of: list[int] | None = None
+
+    @_per_line
+    def body(self, i: int) -> bool:
+        return self.d[i].keep and self.d[i].category == "body" and not self.headline(i)
+
+    def wrapped(self, i: int) -> bool:
+        """Does the next line, right below without a blank line, go on with the same
+        sentence (it starts in lower case), so that line ``i`` was broken by a hard wrap,
+        not cut?"""
+        k = self.pos[i] + 1
+        if k >= len(self.content) or self.content[k] != i + 1:
+            return False
+        head = self.lines[self.content[k]].text[:1]
+        return head.islower()
+
+    @_per_line
+    def meta(self, i: int) -> bool:
+        return _meta(self.lines[i].text, self.feats[i], self.d[i])
+
+    @_per_line
+    def headline(self, i: int) -> bool:
+        """Short, unpunctuated, not a list item, not a date or byline, not a line a
+        catalogue pattern dropped (share, nav ...)."""
+        f, d = self.feats[i], self.d[i]
+        if not is_heading_like(f) or f.words < 2 or _BULLETED.match(self.lines[i].raw):
+            return False
+        if d.keep and d.rule == "feature.prose" or self.meta(i):
+            return False
+        return d.keep or d.rule.startswith(("feature.", "context."))
+
+    def repeated(self, i: int) -> bool:
+        """Repeated a few lines later, and not a line the page repeats all over (a table
+        header, a section label)."""
+        key = self.folded[i]
+        if self.count[key] > 3:
+            return False
+        k = self.pos[i]
+        return any(self.folded[j] == key
+                   for j in self.content[k + 1:k + 1 + _REPEAT_REACH])
+
+    def meta_after(self, i: int) -> bool:
+        """A meta line within a few lines after ``i``, before any body."""
+        k = self.pos[i]
+        near = [j for j in self.content[k + 1:k + 1 + 2 * _META_REACH]
+                if _LETTER.search(self.lines[j].text)][:_META_REACH]
+        for j in near:
+            if self.meta(j):
+                return True
+            if self.body(j):
+                return False
+        return False
+
+    def letters_between(self, a: int, b: int) -> int:
+        """Lines with letters from ``a`` (inclusive) up to ``b`` (exclusive)."""
+        return sum(1 for j in self.content[self.pos[a]:self.pos[b]] if _LETTER.search(self.lines[j].text))
+
+    def distance(self, a: int, b: int) -> int:
+        """Lines with letters from ``a`` (inclusive) up to ``b`` (exclusive), not counting
+        those a catalogue pattern dropped (a share row between a title and its text)."""
+        return sum(1 for j in self.content[self.pos[a]:self.pos[b]]
+                   if _LETTER.search(self.lines[j].text) and not self.furniture([j]))
+
+    def titled(self, i: int) -> bool:
+        """A headline that could be a story's title: four words or more, capitalised, not
+        a question or answer of an interview ("Q: ...") nor a numbered item, and not a line
+        the page repeats all over (a table header)."""
+        text = self.lines[i].text
+        return self.headline(i) and self.feats[i].words >= 4 and not _NOT_TITLE.match(text) \
+            and _CAPITAL.match(text) is not None and self.count[text.casefold()] <= 3
+
+    def furniture(self, gap: list[int]) -> int:
+        """Dropped lines of the gap that a catalogue pattern recognised (share rows,
+        menus, tags, appeals)."""
+        return sum(1 for j in gap if not self.d[j].keep and self.d[j].rule != "blank"
+                   and not self.d[j].rule.startswith(("feature.", "context.")))
+
+    def opening(self, first: int, above: list[int]) -> tuple[int | None, str | None]:
+        """The title line of a story whose first kept line is ``first`` (``above``: the
+        lines before it, nearest last) and how it opens like a story: ``"repeat"`` (a
+        repeated headline), ``"meta"`` (a headline followed by a meta line),
+        ``"dateline"`` or ``None``."""
+        options = [j for j in reversed(above[-_ABOVE_LINES:]) if self.headline(j)]
+        if self.headline(first):
+            options.insert(0, first)
+        rep = [j for j in options if self.feats[j].words >= 4 and self.repeated(j)]
+        if rep:
+            return rep[-1], "repeat"
+        dist = lambda j: self.distance(j, first)  # noqa: E731
+        near = next((j for j in options if dist(j) <= _TITLE_REACH and self.feats[j].words >= 3
+                     and self.meta_after(j)), None)
+        # The gap is the story's whole head: its title (right after the text before), a
+        # meta line (a date of figures alone too) and nothing else.
+        headed = bool(above) and self.headed(above[0], first)
+        if headed and near in (None, above[0]):
+            return above[0], "headed"
+        if near is not None:
+            return self._longer_above(near), "meta"
+        below = next((j for j in self.content[self.pos[first] + 1:self.pos[first] + 1 + _META_REACH]
+                      if _LETTER.search(self.lines[j].text) or self.meta(j)), None)
+        if self.exclaimed(first) and below is not None and self.meta(below):
+            return first, "meta"  # a headline that reads as a sentence, its meta line right below
+        opener = next((j for j in self.content[self.pos[first]:self.pos[first] + 4]
+                       if self.body(j)), None)
+        # Without a meta line: the nearest title-like headline just above the text, else a
+        # capitalised headline right above it.
+        title = next((j for j in options if dist(j) <= _TITLE_NEAR and self.titled(j)), None)
+        if title is None and options and dist(options[0]) <= 2 and self.feats[options[0]].words >= 3 \
+                and self.lines[options[0]].text[:1].isupper() and not _NOT_TITLE.match(self.lines[options[0]].text):
+            title = options[0]
+        if opener is not None and self.feats[opener].words >= 8 and dateline(self.lines[opener].text):
+            return title, "dateline"
+        return title, None
+
+    def headed(self, title: int, first: int) -> bool:
+        """Is ``title`` a title-like headline with a meta line (or two) right below it and
+        the text ``first`` right below those: the whole head of a story, nothing between?"""
+        if not self.titled(title):
+            return False
+        k = self.pos[title] + 1
+        metas = 0
+        while k < len(self.content) and metas < 2 and self.meta(self.content[k]) \
+                and not self.d[self.content[k]].keep:
+            k += 1
+            metas += 1
+        return metas > 0 and k < len(self.content) and self.content[k] == first
+
+    def exclaimed(self, i: int) -> bool:
+        """A short kept line ending in "?" or "!" (or a quote after one): a headline that
+        reads as a sentence."""
+        text = self.lines[i].text.rstrip("'\"’”»")
+        return self.d[i].keep and self.feats[i].words <= 16 and text[-1:] in "?!" \
+            and not _NOT_TITLE.match(self.lines[i].text)
+
+    def _longer_above(self, j: int) -> int:
+        """A headline up to `_LONGER_REACH` lines above ``j`` with more words (a title above
+        a section label, byline or photo credits), not past a meta line or a line the
+        catalogue dropped, and not one that holds ``j`` (a breadcrumb ending in the title)."""
+        best = j
+        k = self.pos[j]
+        above = [x for x in self.content[max(0, k - 2 * _LONGER_REACH):k] if _LETTER.search(self.lines[x].text)]
+        for x in above[::-1][:_LONGER_REACH]:
+            if self.meta(x) or self.body(x) or self.furniture([x]):
+                break
+            if self.headline(x) and self.feats[x].words > self.feats[best].words \
+                    and self.lines[j].text.casefold() not in self.lines[x].text.casefold():
+                best = x
+        return best
+
+    def window(self, kept: list[int], start: int, step: int, stop: int) -> Counter:
+        """Content words of kept lines from position ``start`` walking by ``step`` up to
+        ``_WINDOW_WORDS`` words, not past position ``stop``.  The caller must not change
+        it: gaps near each other share windows."""
+        if kept is not self._windows_of:
+            self._windows, self._windows_of = {}, kept
+        key = (start, step, stop)
+        c = self._windows.get(key)
+        if c is not None:
+            return c
+        words = self.words
+        k = start
+        steps = total = 0
+        while (k >= stop if step < 0 else k < stop) and total < _WINDOW_WORDS and steps < _WINDOW_LINES:
+            steps += 1
+            total += len(words.get(kept[k], ()))
+            k += step
+        # Counted in C, in one call (a window shares most lines with its neighbours, but
+        # taking the lines that differ away again in Python costs more).
+        c = self._windows[key] = Counter(
+            chain.from_iterable([words.get(kept[p], ()) for p in range(start, k, step)]))
+        return c
+
+
+class Gap(NamedTuple):
+    """The evidence that a story starts at kept position ``c``, in the gap before it."""
+
+    c: int
+    title: int | None
+    opening: str | None  # "headed", "meta", "repeat", "dateline" or None
+    dropped: int
+    furniture: int
+    headline: bool
+    cohesion: float
+    depth: float
+    score: float
+
+
+def topic_profile(r: Reader, kept: list[int], affinity: float = DEFAULT.story_affinity_weight,
+                  ) -> tuple[list[int], list[float | None], list[float]]:
+    """The kept positions of the paragraphs of body, the cosine across the gap above each
+    (``None`` where a side holds too few content words to judge) and its depth
+    score: how far it lies below the highest cosine reached climbing from it to the left
+    and to the right while the cosines rise (TextTiling).  Only paragraphs of body are
+    compared (a kept menu line or caption says nothing of the topic): a story starts
+    above a paragraph, the kept lines above it belonging to the story before, or to the
+    next one as its title (see `Reader.opening`)."""
+    prose = [c for c in range(len(kept)) if r.body(kept[c])]
+    lines = [kept[c] for c in prose]
+    n = len(prose)
+    cos: list[float | None] = [None] * n
+    for j in range(1, n):
+        after = r.window(lines, j, 1, n)
+        before = r.window(lines, j - 1, -1, 0)
+        if sum(after.values()) >= _MIN_AFTER_WORDS and sum(before.values()) >= _MIN_AFTER_WORDS:
+            cos[j] = cosine(before, after)
+    deep = [0.0] * n
+    for j in range(1, n):
+        here = cos[j]
+        if here is None:
+            continue
+        left = right = here
+        k = j - 1
+        while k >= 1 and cos[k] is not None and cos[k] >= left:
+            left, k = cos[k], k - 1
+        k = j + 1
+        while k < n and cos[k] is not None and cos[k] >= right:
+            right, k = cos[k], k + 1
+        deep[j] = (left - here) + (right - here)
+        # The paragraph after the gap goes on with the text after it, not the text before.
+        own = Counter(r.words.get(lines[j], ()))
+        if j + 1 < n and own:
+            deep[j] += affinity * (cosine(own, r.window(lines, j + 1, 1, n))
+                                   - cosine(own, r.window(lines, j - 1, -1, 0)))
+    return prose, cos, deep
+
+
+def gap_evidence(r: Reader, kept: list[int], c: int, cohesion: float | None = None,
+                 depth: float = 0.0, since: int | None = None, o: Options = DEFAULT) -> Gap:
+    """The evidence for a story starting at kept position ``c`` (``cohesion``, ``depth``:
+    its topic evidence, see `topic_profile`; ``None``: too little text to judge), its gap
+    reaching up to kept position ``since`` (default ``c - 1``: the kept lines between are
+    read as part of the gap, where the next story's title may stand)."""
+    i, prev = kept[c], kept[c - 1 if since is None else since]
+    gap = r.content[r.pos[prev] + 1:r.pos[i]]
+    title, opening = r.opening(i, gap)
+    dropped = sum(1 for j in gap if not r.d[j].keep)
+    furniture = r.furniture(gap)
+    headline = any(r.titled(j) for j in gap[-_ABOVE_LINES:])
+    cohesion = _NEUTRAL if cohesion is None else cohesion
+    score = boundary_score(opening, dropped, furniture, headline, cohesion, depth, o)
+    return Gap(c, title, opening, dropped, furniture, headline, cohesion, depth, score)

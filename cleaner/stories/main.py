@@ -1,0 +1,206 @@
+"""Stories from segments, and the main story.
+
+Which segments are stories: teasers are; a full story needs body; a segment that neither
+opens like a story nor holds body is not one (merged into the story before it inside the
+main text block of `cleaner.blocks`, dropped outside it).  A story reaching into the main
+block keeps the runs of kept lines beside the block that continue its vocabulary (the
+block can end at a box of related links set into the article).  A row of teasers
+followed, inside the main block, by `RESUMED_WORDS` of body that does not open a story
+was no row of teasers (a gallery of captions, paragraphs ending in an ellipsis) and goes
+back to its story.
+
+**The main story** is the first full story with enough body to be an article
+(`Options.story_main_min_words`); when no story is that long, the longest one.  When that
+story lies before the main text block, it is preferred only when it opens like a story
+and is at least `Options.story_early_main_share` of the main block's story; a short
+preamble (under `Options.story_preamble_words`) that does not open like a story gives way
+to one of the next two stories that is `Options.story_preamble_ratio` times longer and
+opens like one, or `Options.story_preamble_plain_ratio` times longer (a newsletter notice,
+a cookie notice or an author's blurb above the article), never across the comments.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..blocks import barrier_kind
+from ..options import Options
+from ..types import Decision, Features
+from .boundaries import Segment
+from .evidence import _BULLETED, DEFAULT, Reader, cosine
+
+#: Body words after a row of teasers, inside the main region, that make the row part of
+#: the story before it.
+RESUMED_WORDS = 60
+#: Stories after a short preamble looked at for the main story.
+PREAMBLE_REACH = 2
+
+
+def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
+             final: list[Decision], o: Options = DEFAULT) -> list[dict]:
+    """The stories of the segments (``{"members", "title", "strong", "kind", "words",
+    "inside"}`` each); ``final`` is revised in place (lines of a story come back, lines
+    between stories and after a row of teasers go)."""
+    segs = _undo_teaser_rows(segs, kept, final, r.feats, r)
+    for i in between:
+        if final[i].keep:
+            final[i] = Decision(False, "context.isolated", "boilerplate",
+                                "kept line between two stories (a caption above the next title)", "stories")
+    stories: list[dict] = []
+    for s, (c0, title, opening, teaser) in enumerate(segs):
+        c1 = segs[s + 1][0] if s + 1 < len(segs) else len(kept)
+        members = [i for i in kept[c0:c1] if i not in between]
+        if not members:
+            continue
+        # A segment that reaches into the main region is that region's lines and the
+        # runs of the segment beside it that continue its vocabulary (the region can end
+        # at a related-links box inside an article), not past the comments; a segment
+        # wholly outside it comes back only as a story of its own.
+        inside = [i for i in members if final[i].keep]
+        if inside:
+            members = _continued(r, members, inside)
+        words = sum(r.feats[i].words for i in members if r.body(i))
+        after_teaser = s > 0 and segs[s - 1][3] and not teaser
+        if _stands(r, members, opening, teaser, words, bool(inside) and not after_teaser and not stories, o) \
+                or inside and not after_teaser and words >= o.story_outside_min_words:
+            stories.append({"members": list(members), "title": title,
+                            "strong": opening not in (None, "topic"),  # opens like a story
+                            "kind": "teaser" if teaser else "full", "words": words,
+                            "inside": bool(inside)})
+        elif inside and not after_teaser:
+            stories[-1]["members"] += members
+            stories[-1]["words"] += words
+            stories[-1]["inside"] = True
+        else:
+            for i in members:
+                if final[i].keep:
+                    final[i] = Decision(False, "context.isolated", "boilerplate",
+                                        "kept line after a row of teasers", "stories")
+            continue
+        for i in members:
+            if not final[i].keep:
+                final[i] = r.d[i]
+    return stories
+
+
+def _stands(r: Reader, members: list[int], opening: str | None, teaser: bool, words: int,
+            first_inside: bool, o: Options) -> bool:
+    """Is a segment a story of its own?  A teaser is; a segment that opens like a story
+    (or with a change of topic) and holds `Options.story_outside_min_words` of body; a
+    short story of two paragraphs under its title and meta line; the first segment of the
+    main block."""
+    return teaser or first_inside or (opening is not None and words >= o.story_outside_min_words) or (
+        opening in ("headed", "meta") and words >= o.story_short_words
+        and sum(1 for i in members if r.body(i)) >= 2)
+
+
+#: Content words a run of kept lines needs for a cohesion judgement, and the cosine with
+#: the story at which a run outside the main region continues it.
+_RUN_WORDS = 8
+CONTINUE_COHESION = 0.15
+
+
+def _continued(r: Reader, members: list[int], inside: list[int]) -> list[int]:
+    """The lines of a story that the main region cut: ``inside`` plus the runs of kept
+    lines of the same story on either side of the region whose vocabulary continues
+    the story's (cosine at least `CONTINUE_COHESION`), not past the comments header (a
+    related-stories box can sit inside an article; comments always follow it).  Runs too
+    short to judge go with the next run that can be judged."""
+    story: Counter = Counter()
+    for i in inside:
+        story.update(r.words.get(i, ()))
+    before = [i for i in members if i < inside[0]]
+    after = [i for i in members if i > inside[-1]]
+
+    def runs(lines: list[int]) -> list[list[int]]:
+        """Runs of kept lines with no other non-blank line between them."""
+        out: list[list[int]] = []
+        for i in lines:
+            if out and r.pos[i] - r.pos[out[-1][-1]] == 1:
+                out[-1].append(i)
+            else:
+                out.append([i])
+        return out
+
+    def take(rs: list[list[int]], closing: bool = False) -> list[int]:
+        taken: list[int] = []
+        pending: list[int] = []
+        last = inside[-1]
+        for run in rs:
+            if closing and any(barrier_kind(r.d[j]) == "hard" and not _BULLETED.match(r.lines[j].raw)
+                               for j in r.content[r.pos[last] + 1:r.pos[run[0]]]):
+                break  # the comments header closes the article (a "* Comments" link does not)
+            last = run[-1]
+            words: Counter = Counter()
+            for i in pending + run:
+                words.update(r.words.get(i, ()))
+            if sum(words.values()) < _RUN_WORDS:
+                pending += run
+                continue
+            if cosine(story, words) < CONTINUE_COHESION:
+                break
+            taken += pending + run
+            pending = []
+        return taken
+
+    ahead = take(runs(after), closing=True)
+    behind = take([run[::-1] for run in runs(before)[::-1]])
+    return sorted(behind) + inside + ahead
+
+
+def _undo_teaser_rows(segs: list[Segment], kept: list[int], final: list[Decision],
+                      feats: list[Features], r: Reader) -> list[Segment]:
+    """Teasers come after the stories: a row of them followed, inside the main region,
+    by `RESUMED_WORDS` of body that does not open a story of its own was no row of
+    teasers (a gallery of captions, paragraphs ending in an ellipsis) and goes back to
+    the story before it."""
+    out: list[Segment] = []
+    k = 0
+    while k < len(segs):
+        if not segs[k][3] or not out or out[-1][3]:
+            out.append(segs[k])
+            k += 1
+            continue
+        end = k
+        while end < len(segs) and segs[end][3]:
+            end += 1
+        if end < len(segs) and not segs[end][2]:
+            stop = segs[end + 1][0] if end + 1 < len(segs) else len(kept)
+            resumed = sum(feats[i].words for i in kept[segs[end][0]:stop] if final[i].keep and r.body(i))
+            if resumed >= RESUMED_WORDS:
+                k = end + 1  # the row and the text after it stay in the story before
+                continue
+        out.extend(segs[k:end])
+        k = end
+    return out
+
+
+def main_story(stories: list[dict], final: list[Decision], o: Options = DEFAULT) -> int | None:
+    """The first full story with enough body; one before the main block only when it
+    opens like a story and is not tiny next to the main block's story; a short preamble
+    that does not open like a story (a notice, an author's blurb) gives way to a story
+    right after it that is much longer, unless the comments open in between (what follows
+    them is never the page's text)."""
+    if not stories:
+        return None
+    full = [s for s, st in enumerate(stories) if st["kind"] == "full" and st["words"] >= o.story_main_min_words]
+    if not full:
+        return max(range(len(stories)), key=lambda s: (stories[s]["kind"] == "full", stories[s]["words"]))
+    block_story = next((s for s, st in enumerate(stories) if st["inside"]), full[0])
+    first = full[0]
+    if first < block_story:
+        ok = stories[first]["strong"] and \
+            stories[first]["words"] >= o.story_early_main_share * stories[block_story]["words"]
+        if not ok:
+            first = block_story if block_story in full else first
+    head = stories[first]
+    if not head["strong"] and head["words"] < o.story_preamble_words:
+        end = head["members"][-1]
+        later = next((s for s in full[full.index(first) + 1:][:PREAMBLE_REACH]
+                      if stories[s]["words"] >= head["words"] * (
+                          o.story_preamble_ratio if stories[s]["strong"] else o.story_preamble_plain_ratio)
+                      and not any(d.category == "comments" for d in final[end:stories[s]["members"][0]])),
+                     None)
+        if later is not None:
+            return later
+    return first
