@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 
+from .validate import check_overrides
+
 
 @dataclass(frozen=True)
 class Options:
@@ -75,11 +77,7 @@ class Options:
         for key in overrides:
             if key not in known:
                 raise TypeError(f"unknown option {key!r}; known options: {', '.join(sorted(known))}")
-        if "disabled_rules" in overrides:
-            rules = overrides["disabled_rules"]
-            if isinstance(rules, str):
-                rules = [rules]
-            overrides["disabled_rules"] = frozenset(rules)
+        overrides = check_overrides(overrides)  # language, disabled_rules (cleaner.validate)
         if overrides.get("html", "auto") not in ("auto", "always", "never"):
             raise ValueError("html must be 'auto', 'always' or 'never'")
         if overrides.get("extracted", "auto") not in ("auto", "always", "never"):

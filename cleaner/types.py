@@ -151,8 +151,14 @@ class Analysis:
         ]
 
     def labels(self) -> list[str]:
-        """One label per line, in the corpus's label syntax."""
-        return [v.label(self._teasers) for v in self.verdicts]
+        """One label per line, in the corpus's label syntax.  A story's title line is
+        ``title:N`` even when `clean` leaves it out (see ``Options.keep_title``)."""
+        labels = [v.label(self._teasers) for v in self.verdicts]
+        titles = {a.span[0]: a.title for a in self.articles if a.title is not None}
+        for i, v in enumerate(self.verdicts):
+            if v.story is not None and not v.final.keep and titles.get(v.line.start) == v.line.text:
+                labels[i] = f"title:{v.story}"
+        return labels
 
     def explain(self) -> str:
         """A per-line table: label, rule, reason, text (tab-separated)."""
