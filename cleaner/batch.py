@@ -303,6 +303,9 @@ def _render(job: Job, analysis, task: Task, record: dict | None) -> bytes | None
             obj = {**record, **fields} if record is not None else {"source": task.source, **fields}
             out.append(dump_json(obj))
         return b"".join(out)
+    if job.output_format == "html":
+        name = os.path.basename(task.source).split(".")[0] or "document"
+        return analysis.to_html(name).encode("utf-8", "replace")
     rows = explain_rows(analysis, job.columns, task.where)
     return "".join(rows).encode("utf-8", "replace")
 

@@ -69,6 +69,10 @@ def _document_options(p: argparse.ArgumentParser, command: str) -> None:
         fmt.add_argument("--separator", default=DEFAULT_SEPARATOR, metavar="LINE",
                          help="text output: line written between documents (default: form feed)")
     if command == "explain":
+        fmt.add_argument("--format", dest="output_format", choices=("tsv", "html"),
+                         default="tsv",
+                         help="tsv (default), or html: one self-contained page picturing every "
+                              "decision, with a download of the labels (one document only)")
         fmt.add_argument("--columns", metavar="LIST",
                          help=f"comma-separated columns out of {','.join(EXPLAIN_COLUMNS)} "
                               f"(default: {','.join(DEFAULT_COLUMNS)}, with source first when "
@@ -219,8 +223,15 @@ def make_job(args: argparse.Namespace, paths: list[str]) -> Job:
     output_field = given_output_field or field
     if args.command == "clean":
         output_format = args.output_format or ("jsonl" if jsonl else "text")
+    elif args.command == "explain":
+        output_format = args.output_format
+        if output_format == "html" and (jsonl or len(paths) != 1):
+            raise UsageError("--format html writes one page for one document: give one "
+                             "input file (or standard input), not JSON Lines")
+        if output_format == "html" and args.columns:
+            raise UsageError("--columns applies to --format tsv only")
     else:
-        output_format = "jsonl" if args.command == "split" else "tsv"
+        output_format = "jsonl"
     columns = DEFAULT_COLUMNS
     if args.command == "explain":
         if args.columns:

@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
+from .report import render_html
+
 if TYPE_CHECKING:  # pragma: no cover
     from .options import Options
 
@@ -159,6 +161,10 @@ class Analysis:
             if v.story is not None and not v.final.keep and titles.get(v.line.start) == v.line.text:
                 labels[i] = f"title:{v.story}"
         return labels
+
+    def to_html(self, name: str = "document") -> str:
+        """One self-contained HTML page picturing every decision (`cleaner.report`)."""
+        return render_html(self, name)
 
     def explain(self) -> str:
         """A per-line table: label, rule, reason, text (tab-separated)."""
