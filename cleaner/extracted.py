@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from .classify import WEAK_RULES
+from .features import token_count
 from .options import Options
 from .types import Decision, Features, Line
 
@@ -81,13 +82,13 @@ def _prose(line: Line, decision: Decision) -> bool:
 
 
 def _paragraph(line: Line, decision: Decision) -> bool:
-    return _prose(line, decision) or len(line.text.split()) >= PARAGRAPH_WORDS
+    return _prose(line, decision) or token_count(line.text) >= PARAGRAPH_WORDS
 
 
 def _tiny(line: Line) -> bool:
     """A line that could be a menu item: one or two words, no figures (a line of
     figures is a table cell or a quantity)."""
-    return (len(line.text.split()) <= TINY_WORDS and len(_CJK.findall(line.text)) < CJK_SHORT
+    return (token_count(line.text) <= TINY_WORDS and len(_CJK.findall(line.text)) < CJK_SHORT
             and not any(c.isdigit() for c in line.text))
 
 

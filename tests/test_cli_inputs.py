@@ -191,7 +191,7 @@ def test_no_input_on_a_terminal_gives_a_hint_instead_of_waiting():
 
 def test_explain_help_lists_only_options_that_work_there():
     text = run("explain", "--help").stdout.decode()
-    for gone in ("--output-field", "--on-error", "--separator", "--format"):
+    for gone in ("--output-field", "--on-error", "--separator"):
         assert gone not in text
     for kept in ("--columns", "--jsonl", "--field", "--language"):
         assert kept in text
