@@ -54,6 +54,7 @@ from benchmarks.metrics import (  # noqa: E402
     LineScore, drop_group, f1, line_score, page_precision, page_recall, shingle_counts,
     shingle_score, snippet_counts, snippet_score,
 )
+from benchmarks.speed import cold_start_rows, pool_rows  # noqa: E402
 from benchmarks.systems import (  # noqa: E402
     c4_filter, memoised_front_door, text_dump, trafilatura_extract, version,
 )
@@ -428,7 +429,7 @@ def speed_rows(run: Run) -> list[Row]:
         rows.append(Row(f"speed.scale.{copies}x", "5 speed", "median dump", f"clean at {copies}x",
                         1, note=f"{len(text) / 1e3:.0f} kB in {seconds * 1e3:.0f} ms = "
                                 f"{seconds / base / copies:.2f} x (1x time × {copies})"))
-    return rows
+    return rows + cold_start_rows(Row, doc) + pool_rows(Row, dumps, [p.markup for p in pages])
 
 
 # -- the run ---------------------------------------------------------------------------------

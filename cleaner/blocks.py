@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from itertools import accumulate
 
-from .catalogue import section_rules
+from .catalogue import opens_section
 from .types import Decision, Features, Line
 
 MAX_GAP = 10
@@ -59,7 +59,7 @@ def barrier_kind(d: Decision) -> str | None:
     non-article section (a related-stories list: ``section = true`` rules), else None."""
     if d.category == "comments":
         return "hard"
-    if d.rule in section_rules():
+    if opens_section(d.rule):
         return "soft"
     return None
 

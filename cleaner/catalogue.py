@@ -36,6 +36,7 @@ from importlib import resources
 import ahocorasick_rs
 import regex
 
+from . import gatecache
 from .features import strip_bullet
 from .prefilter import NO_GATE, PREFIX_CHARS, Gate, StartIndex, fold_line, gate, other_digits
 from .types import DROP_CATEGORIES
@@ -72,6 +73,12 @@ class Rule:
     def compiled(self) -> regex.Pattern:
         flags = _FLAGS & ~regex.IGNORECASE if self.case_sensitive else _FLAGS
         return regex.compile(self.pattern, flags)
+
+    @functools.cached_property
+    def key(self) -> str:
+        """The key of the rule's entry in the prebuilt cache (`cleaner.gatecache`)."""
+        return gatecache.rule_key(self.pattern, self.case_sensitive, self.min_words,
+                                  self.max_words, self.examples)
 
     def guard(self, words: int) -> bool:
         return words >= self.min_words and (self.max_words is None or words <= self.max_words)
@@ -120,12 +127,13 @@ def _load_file(path, language: str, category: str) -> list[Rule]:
             note=entry.get("note", ""),
             source=where,
         )
-        try:
-            rule.compiled
-        except regex.error as exc:
-            raise CatalogueError(f"{where}: rule {rid}: does not compile: {exc}") from None
-        if rule.compiled.search(""):
-            raise CatalogueError(f"{where}: rule {rid}: matches the empty string")
+        if rule.key not in _prebuilt():  # else checked when the cache was built
+            try:
+                rule.compiled
+            except regex.error as exc:
+                raise CatalogueError(f"{where}: rule {rid}: does not compile: {exc}") from None
+            if rule.compiled.search(""):
+                raise CatalogueError(f"{where}: rule {rid}: matches the empty string")
         if not rule.examples:
             raise CatalogueError(f"{where}: rule {rid}: needs at least one example")
         rules.append(rule)
@@ -133,32 +141,69 @@ def _load_file(path, language: str, category: str) -> list[Rule]:
 
 
 @functools.lru_cache(maxsize=1)
+def _prebuilt() -> dict[str, dict]:
+    """The shipped cache's entries (`cleaner.gatecache`): rules it holds are not compiled
+    to be checked when loaded (only when a line needs them), nor analysed for a gate."""
+    return gatecache.load(_PREBUILT_EXTRA)
+
+
+def prebuilt_content(rules: tuple[Rule, ...]) -> dict:
+    """What `cleaner.prebuild` writes to the shipped cache for ``rules``."""
+    return gatecache.build(rules, checked_gate, _PREBUILT_EXTRA)
+
+
+#: The package's own catalogue tree.
+_PATTERNS = resources.files("cleaner") / "patterns"
+
+
+@functools.lru_cache(maxsize=1)
 def load_rules() -> tuple[Rule, ...]:
     """Every pattern rule of every catalogue file, validated."""
-    return load_directory(resources.files("cleaner") / "patterns")
+    return tuple(r for language in _catalogue_dirs() for r in _language_rules(language))
+
+
+@functools.lru_cache(maxsize=None)
+def _language_rules(language: str) -> tuple[Rule, ...]:
+    """The rules of one language folder of the package's catalogue (``common`` too),
+    loaded when a document first needs them."""
+    return load_language(_PATTERNS / language)
+
+
+@functools.lru_cache(maxsize=1)
+def _catalogue_dirs() -> tuple[str, ...]:
+    """The language folders of the package's catalogue, in loading order."""
+    return tuple(d.name for d in _language_dirs(_PATTERNS))
+
+
+def _language_dirs(root) -> list:
+    return [d for d in sorted(root.iterdir(), key=lambda p: p.name)
+            if d.is_dir() and not d.name.startswith(("_", "."))]
 
 
 def load_directory(root) -> tuple[Rule, ...]:
     """Every rule of a catalogue tree ``root/<language>/<category>.toml``, validated
     (`load_rules` reads the package's own tree; tests point this at a temporary one)."""
+    return tuple(r for lang_dir in _language_dirs(root) for r in load_language(lang_dir))
+
+
+def load_language(lang_dir) -> tuple[Rule, ...]:
+    """Every rule of one language folder ``<language>/<category>.toml``, validated (rule
+    ids begin with their language, so they cannot clash across folders)."""
     rules: list[Rule] = []
     seen: set[str] = set()
-    for lang_dir in sorted(root.iterdir(), key=lambda p: p.name):
-        if not lang_dir.is_dir() or lang_dir.name.startswith(("_", ".")):
+    for path in sorted(lang_dir.iterdir(), key=lambda p: p.name):
+        if not path.name.endswith(".toml"):
             continue
-        for path in sorted(lang_dir.iterdir(), key=lambda p: p.name):
-            if not path.name.endswith(".toml"):
-                continue
-            category = path.name[: -len(".toml")]
-            if category not in PATTERN_CATEGORIES:
-                raise CatalogueError(
-                    f"patterns/{lang_dir.name}/{path.name}: unknown category {category!r}"
-                )
-            for rule in _load_file(path, lang_dir.name, category):
-                if rule.id in seen:
-                    raise CatalogueError(f"{rule.source}: duplicate rule id {rule.id}")
-                seen.add(rule.id)
-                rules.append(rule)
+        category = path.name[: -len(".toml")]
+        if category not in PATTERN_CATEGORIES:
+            raise CatalogueError(
+                f"patterns/{lang_dir.name}/{path.name}: unknown category {category!r}"
+            )
+        for rule in _load_file(path, lang_dir.name, category):
+            if rule.id in seen:
+                raise CatalogueError(f"{rule.source}: duplicate rule id {rule.id}")
+            seen.add(rule.id)
+            rules.append(rule)
     return tuple(rules)
 
 
@@ -169,7 +214,7 @@ def languages() -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def _catalogue_languages() -> frozenset[str]:
-    return frozenset({r.language for r in load_rules()} - {"common"})
+    return frozenset(_catalogue_dirs()) - {"common"}
 
 
 def _weak(strings: frozenset[str]) -> bool:
@@ -191,6 +236,8 @@ _CACHED_CHARS = 200
 _CANDIDATE_CACHE = 20_000
 #: Suffix gates are compared with the line's last characters, reversed.
 _END_CHARS = PREFIX_CHARS + 1
+#: What a checked gate depends on here, besides the rule and `cleaner.prefilter`.
+_PREBUILT_EXTRA = f"start_chars={_START_CHARS}"
 
 
 class Matcher:
@@ -224,9 +271,8 @@ class Matcher:
         self.ungated = tuple(r.id for r, g in zip(ordered, gates) if g is None)
         gates = [g or NO_GATE for g in gates]
         self.gates = dict(zip((r.id for r in ordered), gates))
-        self._slots = [
-            (r, r.compiled.match if g.anchored else r.compiled.search) for r, g in zip(ordered, gates)
-        ]
+        # Patterns are compiled when a line first needs them (`_run`).
+        self._slots = [(r, g.anchored) for r, g in zip(ordered, gates)]
         everything = (1 << len(ordered)) - 1
 
         # Word-count guards: one mask per word count up to the largest bound.
@@ -297,7 +343,7 @@ class Matcher:
 
     @staticmethod
     def _index(sets: list[frozenset[str] | None]):
-        """For string sets (one per rule, or ``None``): the ``match`` of a `StartIndex` of
+        """For string sets (one per rule, or ``None``): the ``longest`` of a `StartIndex` of
         them all, the rule bits of each string it can match (plus those of the rules
         without a set), and the latter alone."""
         values: dict[str, int] = {}
@@ -309,24 +355,17 @@ class Matcher:
                     values[s] = values.get(s, 0) | 1 << i
         rest = ((1 << len(sets)) - 1) & ~gated
         index = StartIndex(values)
-        return index.match, {s: b | rest for s, b in index.closure.items()}, rest
+        return index.longest, {s: b | rest for s, b in index.closure.items()}, rest
 
     @staticmethod
     @functools.lru_cache(maxsize=None)
     def _checked_gate(rule: Rule) -> Gate | None:
-        """The rule's gate, or ``None`` if it (or the first-characters check of an
-        anchored rule) would turn away one of the rule's examples.  Worked out once per
-        rule: the matchers of several languages share most rules."""
-        g = gate(rule.pattern)
-        for example in rule.examples:
-            body = strip_bullet(example)
-            if not rule.fires(example):
-                continue
-            if not g.admits(body):
-                return None
-            if g.anchored and not rule.compiled.match(body[:_START_CHARS], partial=True):
-                return None
-        return g
+        """`checked_gate`, from the shipped cache (`cleaner.gatecache`) when it holds the
+        rule; worked out once per rule: the matchers of several languages share most."""
+        cached = _prebuilt().get(rule.key)
+        if cached is not None:
+            return gatecache.gate_from_json(cached["gate"])
+        return checked_gate(rule)
 
     def _start_mask(self, start: str) -> int:
         """The bits of the rules of `_by_start_rules` that can match a line that starts
@@ -394,10 +433,10 @@ class Matcher:
             mask &= hits
         if mask & self._prefixed:
             m = self._prefix_match(folded)
-            mask &= self._prefix_bits[m[0]] if m else self._no_prefix
+            mask &= self._prefix_bits[m] if m else self._no_prefix
         if mask & self._suffixed:
             m = self._suffix_match(folded.rstrip()[:-_END_CHARS:-1])
-            mask &= self._suffix_bits[m[0]] if m else self._no_suffix
+            mask &= self._suffix_bits[m] if m else self._no_suffix
         if not folded.isascii() and gated & self._digit_rules:
             rescue = gated & self._digit_rules & ~mask
             if rescue and other_digits(folded):
@@ -409,8 +448,9 @@ class Matcher:
         slots = self._slots
         while mask:
             low = mask & -mask
-            rule, run = slots[low.bit_length() - 1]
+            rule, anchored = slots[low.bit_length() - 1]
             if enabled(rule.id):
+                run = rule.compiled.match if anchored else rule.compiled.search
                 try:
                     if run(body, None, None, None, False, timeout) is not None:
                         return rule
@@ -418,6 +458,21 @@ class Matcher:
                     pass
             mask ^= low
         return None
+
+
+def checked_gate(rule: Rule) -> Gate | None:
+    """The rule's gate, or ``None`` if it (or the first-characters check of an anchored
+    rule) would turn away one of the rule's examples."""
+    g = gate(rule.pattern)
+    for example in rule.examples:
+        body = strip_bullet(example)
+        if not rule.fires(example):
+            continue
+        if not g.admits(body):
+            return None
+        if g.anchored and not rule.compiled.match(body[:_START_CHARS], partial=True):
+            return None
+    return g
 
 
 def matcher(language: str | None) -> Matcher:
@@ -436,9 +491,8 @@ _MATCHERS: dict[frozenset[str] | None, Matcher] = {}
 def _matcher(wanted: frozenset[str] | None) -> Matcher:
     built = _MATCHERS.get(wanted)
     if built is None:
-        rules = load_rules()
-        built = _MATCHERS[wanted] = Matcher(
-            rules if wanted is None else tuple(r for r in rules if r.language in wanted))
+        built = _MATCHERS[wanted] = Matcher(load_rules() if wanted is None else tuple(
+            r for language in _catalogue_dirs() if language in wanted for r in _language_rules(language)))
     return built
 
 
@@ -488,7 +542,13 @@ def registry() -> dict[str, str]:
     return table
 
 
-@functools.lru_cache(maxsize=1)
-def section_rules() -> frozenset[str]:
-    """Ids of rules whose line opens a non-article section (``section = true``)."""
-    return frozenset(r.id for r in load_rules() if r.section)
+def opens_section(rule_id: str) -> bool:
+    """Does a line the rule fired on open a non-article section (``section = true``)?"""
+    language = rule_id.partition(".")[0]
+    return language in _catalogue_dirs() and rule_id in _section_rules(language)
+
+
+@functools.lru_cache(maxsize=None)
+def _section_rules(language: str) -> frozenset[str]:
+    """Ids of one language's rules whose line opens a non-article section."""
+    return frozenset(r.id for r in _language_rules(language) if r.section)

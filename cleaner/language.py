@@ -13,7 +13,9 @@ True
 from __future__ import annotations
 
 import functools
+import importlib.util
 import math
+import os
 import unicodedata
 from collections import Counter
 from itertools import repeat
@@ -52,33 +54,48 @@ _MIN_SHARE = 0.12
 _DISTINCT_WEIGHT = 3
 
 
+@functools.lru_cache(maxsize=1)
+def _stoplist_dir() -> str:
+    """jusText's folder of stoplists, found without importing jusText (and lxml with it)."""
+    spec = importlib.util.find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("cleaner needs jusText's stoplists (installed with trafilatura)")
+    return os.path.join(spec.submodule_search_locations[0], "stoplists")
+
+
 @functools.lru_cache(maxsize=None)
 def stopwords(code: str | None) -> frozenset[str]:
-    """The stoplist for an ISO code (empty for unknown codes or ``None``)."""
+    """The stoplist for an ISO code (empty for unknown codes or ``None``): jusText's,
+    lower-cased (what ``justext.get_stoplist`` gives, read in one piece)."""
     name = STOPLIST_NAMES.get(code or "")
     if not name:
         return frozenset()
-    import justext  # deferred: loading stoplists costs a little, only when used
-
-    return frozenset(w.lower() for w in justext.get_stoplist(name))
-
-
-@functools.lru_cache(maxsize=1)
-def _index() -> dict[str, tuple[str, ...]]:
-    """word -> the languages whose stoplist holds it."""
-    index: dict[str, list[str]] = {}
-    for code in STOPLIST_NAMES:
-        for word in stopwords(code):
-            index.setdefault(word, []).append(code)
-    return {w: tuple(codes) for w, codes in index.items()}
+    with open(os.path.join(_stoplist_dir(), f"{name}.txt"), "rb") as f:
+        return frozenset(f.read().decode("utf-8").lower().splitlines())
 
 
 @functools.lru_cache(maxsize=1)
-def _weighted() -> dict[str, tuple[tuple[str, ...], float, float]]:
-    """word -> its languages (`_index`) and what it adds to each one's score: for every
-    occurrence, and once more as a distinct word (worked out once, not per occurrence)."""
-    return {w: (codes, 1 / math.sqrt(len(codes)), _DISTINCT_WEIGHT / math.sqrt(len(codes)))
-            for w, codes in _index().items()}
+def _stoplists() -> tuple[tuple[str, frozenset[str]], ...]:
+    """Every stoplist, in `STOPLIST_NAMES` order."""
+    return tuple((code, stopwords(code)) for code in STOPLIST_NAMES)
+
+
+#: word -> its languages and what it adds to each one's score, for every occurrence and
+#: once more as a distinct word (`_entry`), or ``None``; filled as words are met (building
+#: it for every stopword of 30 languages up front cost a new process a quarter second).
+_ENTRIES: dict[str, tuple[tuple[str, ...], float, float] | None] = {}
+#: Words remembered at most (a few megabytes); then the memory starts afresh.
+_ENTRIES_MAX = 200_000
+
+
+def _entry(word: str) -> tuple[tuple[str, ...], float, float] | None:
+    """The languages whose stoplist holds ``word`` and its two weights, or ``None``."""
+    codes = tuple(code for code, stops in _stoplists() if word in stops)
+    got = (codes, 1 / math.sqrt(len(codes)), _DISTINCT_WEIGHT / math.sqrt(len(codes))) if codes else None
+    if len(_ENTRIES) >= _ENTRIES_MAX:
+        _ENTRIES.clear()
+    _ENTRIES[word] = got
+    return got
 
 
 def words(text: str) -> list[str]:
@@ -102,7 +119,7 @@ def words(text: str) -> list[str]:
 def _stoplist_letters() -> frozenset[str]:
     """Every letter of every stoplist: the scripts (Latin, Cyrillic, Greek) a stoplist
     can judge."""
-    return frozenset(c for w in _index() for c in w if c.isalpha())
+    return frozenset(c for _, stops in _stoplists() for c in set("".join(stops)) if c.isalpha())
 
 
 def judged_by_stopwords(text: str) -> bool:
@@ -150,7 +167,7 @@ def guess_language(text: str) -> str | None:
     sample = words(" ".join(tokens))
     if not sample:
         return None
-    weighted = _weighted()
+    entries = _ENTRIES
     hits: dict[str, int] = {}
     score: dict[str, float] = {}
     # A word in many stoplists says little about which language it is (jusText's lists
@@ -159,7 +176,7 @@ def guess_language(text: str) -> str | None:
     # Each distinct word once, with its count (in order of first use: the sums are the
     # same in every process).
     for w, n in Counter(sample).items():
-        entry = weighted.get(w)
+        entry = entries[w] if w in entries else _entry(w)
         if entry is not None:
             codes, weight, distinct = entry
             add = n * weight + distinct

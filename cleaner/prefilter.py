@@ -614,12 +614,14 @@ def _minimal(pre: frozenset[str]) -> frozenset[str]:
 
 
 class StartIndex:
-    """Which of many strings a text starts with, in one `re.match`: ``lookup(text)`` is
-    the union (bitwise or) of the values of every string that ``text`` starts with.
+    """Which of many strings a text starts with: ``lookup(text)`` is the union (bitwise
+    or) of the values of every string that ``text`` starts with.
 
-    The strings form a trie compiled to one regular expression whose alternatives never
-    overlap, so the match is the longest string the text starts with; every shorter one
-    it starts with is a prefix of that one, and its value includes theirs.
+    ``longest(text)`` is the longest string of the set that ``text`` starts with (or
+    ``None``): a dictionary lookup of the text's first characters for each length the
+    strings have, longest first (gate strings are short: a few lookups).  Every shorter
+    string the text starts with is a prefix of that one, and its ``closure`` value
+    includes theirs.
     """
 
     def __init__(self, values: dict[str, int]):
@@ -631,33 +633,19 @@ class StartIndex:
                 bits |= values.get(s[:k], 0)
             closure[s] = bits
         self.closure = closure
-        #: ``match(text)``: the match of the longest string ``text`` starts with, or None.
-        self.match = re.compile(_trie_regex(values) if values else "(?!)").match
+        self._lengths = sorted({len(s) for s in values}, reverse=True)
+
+    def longest(self, text: str) -> str | None:
+        values = self.values
+        for k in self._lengths:
+            head = text[:k]
+            if len(head) == k and head in values:
+                return head
+        return None
 
     def lookup(self, text: str) -> int:
-        m = self.match(text)
-        return self.closure[m[0]] if m else 0
-
-
-def _trie_regex(strings) -> str:
-    """A regular expression matching exactly ``strings``, longest first along each path."""
-    trie: dict = {}
-    for s in strings:
-        node = trie
-        for ch in s:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return "(?:" + body + ")?"
-        return body
-
-    return emit(trie)
+        s = self.longest(text)
+        return self.closure[s] if s is not None else 0
 
 
 def pattern_chars(pattern: str) -> set[str]:
