@@ -387,7 +387,7 @@ def speed_rows(run: Run) -> list[Row]:
     import trafilatura
 
     from cleaner import clean
-    from cleaner.html import extract as front_door
+    from cleaner.front.extract import extract as front_door
 
     pages = run.scrapinghub
     log(f"speed: {len(pages)} scrapinghub pages, best of {SPEED_REPEATS} CPU times each")
@@ -414,7 +414,7 @@ def speed_rows(run: Run) -> list[Row]:
         Row("speed.ratio", "5 speed", "scrapinghub-dev", "clean time / trafilatura time", len(pages),
             note=f"total {sum(t_clean) / sum(t_traf):.2f}, median "
                  f"{statistics.median(t_clean) / statistics.median(t_traf):.2f} (same pages, same process)"),
-        Row("speed.front_door", "5 speed", "scrapinghub-dev", "HTML front door (cleaner.html.extract)",
+        Row("speed.front_door", "5 speed", "scrapinghub-dev", "HTML front door (cleaner.front.extract)",
             len(pages), note=_versus(t_front, t_traf)),
         Row("speed.clean_html", "5 speed", "scrapinghub-dev", "clean(html)", len(pages),
             note=_versus(t_html, t_traf)),

@@ -8,9 +8,9 @@
 every line with its decision, the rule that made it and why.
 """
 
+from . import validate  # noqa: F401  (Options.make checks language and disabled_rules)
 from .options import PRESETS, Options
-from .html import clean_html
-from .pipeline import analyze, clean, split
+from .pipeline import analyze, clean, clean_html, split
 from .types import Analysis, Article, Decision, Features, Line, Verdict
 
 __all__ = [

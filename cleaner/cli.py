@@ -28,8 +28,10 @@ from . import __version__
 from .batch import (
     ERROR_FIELD, EXPLAIN_COLUMNS, Job, Stats, WorkerPool, file_tasks, jsonl_tasks, run_tasks,
 )
+from .catalogue import load_rules
 from .inputs import UsageError, check_terminal, expand_inputs, jsonl_mode
 from .options import PRESETS, Options
+from .registry import registry
 from .validate import check_language, check_rules
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
@@ -458,8 +460,6 @@ def _split_values(values: list[str] | None) -> set[str] | None:
 
 def rule_rows() -> list[dict]:
     """Every rule a decision can name: catalogue rules, then the built-in ones."""
-    from .catalogue import load_rules, registry
-
     rows = []
     for rule in load_rules():
         guards = []

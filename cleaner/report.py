@@ -15,10 +15,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 from html import escape
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .types import Analysis
 
 #: Colours of the line categories (background); other categories fall back to `_OTHER`.
 COLOURS = {
@@ -66,26 +62,25 @@ _SCRIPT = """
 """
 
 
-def line_class(analysis: "Analysis", verdict, label: str) -> str:
+def line_class(verdict, label: str) -> str:
     """The category a line is shown (and counted) under: ``output`` for a line of
-    `clean`'s output, ``story`` for a kept line of another story, ``teaser`` for a teaser
-    line, ``title`` for a title `clean` leaves out, ``blank``, else the drop category."""
+    `clean`'s output, ``blank``, ``teaser`` for a teaser line, ``title`` for a title
+    `clean` leaves out, else `Verdict.why` (the drop category, or ``story`` for a kept
+    line of another story)."""
     if verdict.line.blank:
         return "blank"
-    if verdict.final.keep:
-        if label.startswith("teaser:"):
-            return "teaser"
-        return "output" if verdict.story == analysis.main else "story"
-    if label.startswith("title:"):
-        return "title"
-    return verdict.final.category
+    if verdict.output:
+        return "output"
+    if label.startswith(("teaser:", "title:")):
+        return label.split(":")[0]
+    return verdict.why
 
 
-def summary(analysis: "Analysis") -> Counter:
+def summary(analysis) -> Counter:
     """Non-blank lines per `line_class`."""
     counts: Counter = Counter()
     for v, label in zip(analysis.verdicts, analysis.labels()):
-        kind = line_class(analysis, v, label)
+        kind = line_class(v, label)
         if kind != "blank":
             counts[kind] += 1
     return counts
@@ -106,11 +101,11 @@ def _summary_table(counts: Counter) -> str:
     return '<table id="summary">' + "".join(rows) + "</table>"
 
 
-def _line_rows(analysis: "Analysis", labels: list[str]) -> list[str]:
+def _line_rows(analysis, labels: list[str]) -> list[str]:
     rows = []
     current = None
     for v, label in zip(analysis.verdicts, labels):
-        kind = line_class(analysis, v, label)
+        kind = line_class(v, label)
         if v.story is not None and v.story != current and kind != "blank":
             current = v.story
             role = "main story" if v.story == analysis.main else (
@@ -137,7 +132,7 @@ def _json_for_script(value: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def render_html(analysis: "Analysis", name: str = "document") -> str:
+def render_html(analysis, name: str = "document") -> str:
     """The report page for ``analysis``; ``name`` titles it and names the downloads
     (``NAME.labels.tsv``, ``NAME.txt``)."""
     labels = analysis.labels()

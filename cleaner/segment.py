@@ -19,8 +19,10 @@ from operator import add
 from .types import Line
 
 _new_tuple = tuple.__new__
-# Zero-width and invisible formatting characters, removed outright.
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
+#: Zero-width and invisible formatting characters, removed outright (here and where the
+#: HTML front door reads a page's text nodes).
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 # Every run of whitespace (NBSP, thin spaces, tabs, ideographic space ...) and control
 # characters becomes one space.
 _SPACE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u00a0\u2000-\u200a\u202f\u205f\u3000]+")

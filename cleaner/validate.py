@@ -1,7 +1,9 @@
 """Checks of option values that name things: languages and rule ids.
 
-`Options.make` runs them on every override, so the Python API, the command line, the
-datatrove step and the Scrapy pipeline refuse the same values with the same message.
+Importing this module adds `check_overrides` to `cleaner.options.OVERRIDE_CHECKS`, and
+``cleaner`` imports it: `Options.make` runs it on every override, so the Python API, the
+command line, the datatrove step and the Scrapy pipeline refuse the same values with the
+same message.
 
 - ``language``: an ISO 639-1 code.  A language `cleaner` knows (one with a stoplist, see
   `cleaner.language.STOPLIST_NAMES`, or a pattern catalogue) is taken as it is; any other
@@ -30,8 +32,9 @@ import difflib
 import warnings
 
 from .catalogue import languages as catalogue_languages
-from .catalogue import registry
 from .language import STOPLIST_NAMES
+from .options import OVERRIDE_CHECKS
+from .registry import registry
 
 #: Every ISO 639-1 code (two letters), for telling a real language from a typo.
 ISO_639_1 = frozenset("""
@@ -100,3 +103,7 @@ def check_overrides(overrides: dict) -> dict:
     if "disabled_rules" in out:
         out["disabled_rules"] = check_rules(out["disabled_rules"])
     return out
+
+
+if check_overrides not in OVERRIDE_CHECKS:
+    OVERRIDE_CHECKS.append(check_overrides)

@@ -15,7 +15,7 @@ import pytest
 
 import cleaner
 from cleaner import Options
-from cleaner.catalogue import registry
+from cleaner.registry import registry
 from cleaner.validate import check_rules, known_languages
 
 ROOT = Path(__file__).resolve().parents[1]
