@@ -64,15 +64,17 @@ _SCRIPT = """
 
 def line_class(verdict, label: str) -> str:
     """The category a line is shown (and counted) under: ``output`` for a line of
-    `clean`'s output, ``blank``, ``teaser`` for a teaser line, ``title`` for a title
-    `clean` leaves out, else `Verdict.why` (the drop category, or ``story`` for a kept
+    `clean`'s output, ``blank``, ``teaser`` for a teaser line, ``title`` for the main
+    story's title when `clean` leaves it out, else `Verdict.why` (the drop category, or ``story`` for a kept
     line of another story)."""
     if verdict.line.blank:
         return "blank"
     if verdict.output:
         return "output"
-    if label.startswith(("teaser:", "title:")):
-        return label.split(":")[0]
+    if label.startswith("teaser:"):
+        return "teaser"
+    if label.startswith("title:") and not verdict.final.keep:
+        return "title"
     return verdict.why
 
 
