@@ -20,14 +20,33 @@ import re
 from .classify import WEAK_RULES
 from .features import trails_off
 from .options import Options
+from .rules import CodeRule
+from .segment import BULLET_DASHES, BULLET_SYMBOLS
 from .types import Decision, Features, Line
+
+#: The rules of this stage.
+RULES = (
+    CodeRule("context.sandwiched", "body", "short line between body lines stays body", ("context_reach",)),
+    CodeRule("context.heading", "heading", "heading directly followed by body", ("context_reach",)),
+    CodeRule("context.isolated", "boilerplate",
+             "body-like line away from the main text: no body within reach (context), outside "
+             "the main text region (block), between stories or after a row of teasers (stories)",
+             ("context_reach",)),
+    CodeRule("context.closing_ellipsis", "body", "prose trailing off with an ellipsis as the text's last line"),
+    CodeRule("context.list", "body", "list item in a list that continues body text"),
+    CodeRule("context.appeal_block", "appeal", "line between two appeal lines: part of the appeal",
+             ("short_max_words",)),
+    CodeRule("context.appeal_tail", "appeal", "short line that belongs to an appeal, bio, legal or comments block",
+             ("short_max_words", "appeal_tail_extra_words")),
+    CodeRule("context.bio_name", "bio", "author name line before an author bio", ("bio_name_max_words",)),
+)
 
 _TAIL_CATEGORIES = frozenset({"appeal", "bio", "legal", "comments"})
 #: Categories of one-line widgets that sit inside article text without ending it.
 _WIDGETS = frozenset({"ad", "related", "share", "caption"})
 
 
-_LIST_ITEM = re.compile(r"^\s*(?:[•·*▪►▸‣◦●○■□+–-]|\d{1,2}[.)])\s")
+_LIST_ITEM = re.compile(rf"^\s*(?:[{BULLET_SYMBOLS}+{BULLET_DASHES}]|\d{{1,2}}[.)])\s")
 
 
 def is_list_item(text: str) -> bool:
@@ -110,12 +129,12 @@ def smooth(
             before = initial[content[k - 1]]
             before_final = final[content[k - 1]]
             tail = before.category in _TAIL_CATEGORIES or before_final.rule == "context.appeal_tail"
-            if tail and f.words <= options.short_max_words + 2 and not body(next_i):
+            if tail and f.words <= options.short_max_words + options.appeal_tail_extra_words and not body(next_i):
                 cat = before.category if before.category in _TAIL_CATEGORIES else "appeal"
                 final[i] = _context(False, "context.appeal_tail", cat,
                                     f"{f.words}-word line after a {cat} line")
                 continue
-        if k + 1 < len(content) and initial[content[k + 1]].category == "bio" and f.words <= 4:
+        if k + 1 < len(content) and initial[content[k + 1]].category == "bio" and f.words <= options.bio_name_max_words:
             final[i] = _context(False, "context.bio_name", "bio", "name line before an author bio")
             continue
         if body(prev_i) and body(next_i):
