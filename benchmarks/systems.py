@@ -4,6 +4,11 @@
   keeps everything would store);
 - `c4_filter`: a C4-style line filter, the common heuristic baseline for text dumps;
 - `trafilatura_extract`: ``trafilatura.extract`` with its defaults or ``favor_precision``;
+- `readability_extract`: readability-lxml's ``Document(page).summary()``, its HTML made
+  text with inscriptis (one block a line, empty lines removed), so that it is scored like
+  the other extractors' text;
+- `without_blank_lines`: a dump with its empty lines removed (a dump written without
+  blank lines between paragraphs, the layout an extractor's output has);
 - `memoised_front_door`: a context manager that memoises cleaner's own HTML front door
   (``cleaner.front.extract.extract`` and ``extract_text``) on disk, so ``clean(html)``
   runs the cleaner's full path while repeated runs skip the trafilatura work inside it.
@@ -74,6 +79,43 @@ def trafilatura_extract(page, cache: DiskCache, favor_precision: bool = False) -
     params = {"favor_precision": True} if favor_precision else {}
     return cache.get_or_compute(
         "trafilatura", (version("trafilatura"), params, page.digest), compute)
+
+
+def without_blank_lines(text: str | None) -> str:
+    """The text without its empty (or whitespace-only) lines.
+
+    >>> without_blank_lines("Home\\n\\nThe vote was held.\\n  \\nMore")
+    'Home\\nThe vote was held.\\nMore'
+    """
+    return "\n".join(line for line in (text or "").splitlines() if line.strip())
+
+
+def stripped_lines(text: str) -> str:
+    """Each line without its leading and trailing whitespace, empty lines removed."""
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def html_to_text(markup: str) -> str:
+    """An extractor's HTML as text: inscriptis's rendering, one block a line, no empty lines."""
+    import inscriptis
+
+    return stripped_lines(inscriptis.get_text(markup))
+
+
+def readability_extract(page, cache: DiskCache) -> str:
+    """readability-lxml's main content of the page's markup as text (cached); "" when it
+    finds nothing or fails on the page."""
+    def compute():
+        from readability import Document
+
+        try:
+            summary = Document(page.markup).summary(html_partial=True)
+        except Exception:  # noqa: BLE001 - a page it cannot read scores as empty output
+            return ""
+        return html_to_text(summary)
+
+    return cache.get_or_compute(
+        "readability", (version("readability-lxml"), version("inscriptis"), page.digest), compute)
 
 
 _LOCAL_IMPORT = re.compile(r"^\s*from\s+(\.+)([\w.]*)\s+import\s+([\w, ]+)", re.M)
