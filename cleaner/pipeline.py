@@ -1,7 +1,10 @@
-"""The one pipeline: input -> lines -> features -> classify -> smooth -> stories.
+"""The one pipeline: input -> lines -> features -> the stages -> `Analysis`.
 
-`analyze` is the only path; `clean` and `split` read its result, so what is explained is
-exactly what is returned.
+`analyze` is the only path; `clean`, `clean_html` and `split` read its result, so what is
+explained is exactly what is returned.  HTML goes through the front door
+(`cleaner.front`) first; then every stage (`cleaner.types.STAGES`) returns one decision
+per line, and `_trails` keeps, per line, the decisions that changed: the trail that
+`Verdict` carries.  See docs/architecture.md for the flow.
 """
 
 from __future__ import annotations
