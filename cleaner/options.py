@@ -47,8 +47,8 @@ class Options:
     html: str = "auto"
     #: Text an extractor already chose as a page's main content (trafilatura's output, say):
     #: ``"auto"`` detects it (`cleaner.extracted.extraction_layout`) and lets the extractor's
-    #: choice stand against the weak line rules; ``"always"`` does so for any text and
-    #: keeps it one story; ``"never"`` treats all text as a raw dump.  HTML input is always
+    #: choice stand: only catalogue rules and story boundaries drop its lines; ``"always"``
+    #: does so for any text and keeps it one story; ``"never"`` treats all text as a raw dump.  HTML input is always
     #: treated so (the front door is the extractor).
     extracted: str = "auto"
     #: Seconds a single pattern match may take before it is abandoned (guards against
@@ -121,6 +121,10 @@ class Options:
     #: and that keep a line from being tiny.
     extracted_cjk_paragraph: int = 20
     extracted_cjk_short: int = 8
+    #: Text in which catalogue rules find this many lines of page furniture (menus,
+    #: footers, share bars, log-in buttons), a footer or share bar among them, is a whole
+    #: page's dump whatever its layout (`cleaner.extracted._page_furniture`).
+    extracted_furniture_lines: int = 4
 
     @classmethod
     def make(cls, preset: "str | Options | None" = None, **overrides) -> "Options":

@@ -58,6 +58,11 @@ EXAMPLES = {
     "extracted.block": (f"{B1}\n\n{B2}\n\nRural services\n\nParks and roads\n\nBus lines\n\n{B3}\n\n{B1}x", {},
                         "Rural services", "body"),
     "html.block": (PAGE, {}, "Village school", "heading"),
+    "extracted.kept": (
+        f"{B1}\n{B2}\nSupport our journalism today.\n"
+        "The paper has reported on the village for many years now.\n"
+        f"We rely on readers like you to fund our work and keep it free for all.\n{B3}", {"extracted": "always"},
+        "The paper has reported on the village for many years now.", "body"),
 }
 #: Rules whose firing tests live elsewhere (file: the test asserts the rule id).
 TESTED_ELSEWHERE = {"html.links": "test_html.py", "html.card": "test_html.py", "html.excerpt": "test_html.py"}
