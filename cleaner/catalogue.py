@@ -301,9 +301,25 @@ class Matcher:
         self._prefixed = everything & ~self._no_prefix
         self._suffixed = everything & ~self._no_suffix
 
-        # Required strings: one Aho-Corasick automaton finds them all in a line.  Left out
-        # when they are short and the rule has a known start, or a known end and common
-        # strings: they would cost more to find than they save.
+        # Required strings: one Aho-Corasick automaton finds them all in a line.
+        literal, values = self._literals(gates)
+        self._literal = literal
+        self._no_literal = everything & ~literal
+        self._literal_values = values
+        # One automaton per set of rules the word count leaves (`_automaton_for`): long
+        # lines meet a small one.
+        self._automata: dict[int, tuple] = {}
+        self._automaton_by_words: list[tuple | None] = [None] * (cap + 1)
+        # Rules whose strings assume digits are 0-9 pass every gate on other lines.
+        self._digit_rules = sum(1 << i for i, g in enumerate(gates) if g.digits)
+        #: (line, words) -> `_candidates`, for short lines.
+        self._remembered: dict[tuple[str, int], int] = {}
+
+    @staticmethod
+    def _literals(gates: list[Gate]) -> tuple[int, dict[str, int]]:
+        """The bits of the rules whose required strings are looked for, and the rule bits
+        of each string.  Left out when they are short and the rule has a known start, or
+        a known end and common strings: they would cost more to find than they save."""
         values: dict[str, int] = {}
         literal = 0
         for i, g in enumerate(gates):
@@ -316,17 +332,7 @@ class Matcher:
                 literal |= 1 << i
                 for s in g.literals:
                     values[s] = values.get(s, 0) | 1 << i
-        self._literal = literal
-        self._no_literal = everything & ~literal
-        self._literal_values = values
-        # One automaton per set of rules the word count leaves (`_automaton_for`): long
-        # lines meet a small one.
-        self._automata: dict[int, tuple] = {}
-        self._automaton_by_words: list[tuple | None] = [None] * (cap + 1)
-        # Rules whose strings assume digits are 0-9 pass every gate on other lines.
-        self._digit_rules = sum(1 << i for i, g in enumerate(gates) if g.digits)
-        #: (line, words) -> `_candidates`, for short lines.
-        self._remembered: dict[tuple[str, int], int] = {}
+        return literal, values
 
     def _automaton_for(self, words: int) -> tuple:
         """The ``find_matches_as_strings`` of an Aho-Corasick automaton of the required
@@ -501,34 +507,6 @@ def forget_lines() -> None:
     that a benchmark times lines as if met for the first time."""
     for built in _MATCHERS.values():
         built._remembered.clear()
-
-
-# Rules that are code, not patterns: id -> what they mean.  Pattern rules join these in
-# `cleaner.registry.registry()`.
-BUILTIN_RULES: dict[str, str] = {
-    "blank": "an empty line (whitespace only)",
-    "feature.prose": "long line with sentence punctuation and enough stopwords",
-    "feature.sentence": "a complete sentence of moderate length",
-    "feature.short": "short line: left to its neighbours",
-    "feature.low_stopwords": "too few stopwords for prose in the document's language",
-    "feature.no_punctuation": "long line without sentence punctuation (menu, list of links)",
-    "feature.urls": "dominated by URLs, e-mail addresses, handles or hashtags",
-    "feature.digits": "dominated by digits (dates, scores, prices, counters)",
-    "feature.title": "the document's title line",
-    "feature.heading": "heading-like line: short, capitalised, no end punctuation",
-    "feature.duplicate": "repeats an earlier line (headline, summary or teaser)",
-    "context.sandwiched": "short line between body lines stays body",
-    "context.heading": "heading directly followed by body",
-    "context.isolated": "body-like line far from the main text block",
-    "context.closing_ellipsis": "prose trailing off with an ellipsis as the text's last line",
-    "context.list": "list item in a list that continues body text",
-    "context.appeal_block": "line between two appeal lines: part of the appeal",
-    "context.appeal_tail": "short UI line that belongs to an appeal block",
-    "context.bio_name": "author name line before an author bio",
-    "context.boilerplate_run": "short line inside a run of boilerplate",
-    "context.after_end": "after the end of the article text",
-    "story.other": "belongs to a story other than the main one",
-}
 
 
 def opens_section(rule_id: str) -> bool:

@@ -25,10 +25,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..options import Options
+from ..rules import CodeRule
 from ..types import Decision, Features, Line
 from .boundaries import segment
 from .evidence import DEFAULT, Reader
 from .main import assemble, main_story
+
+#: The rules of this stage (it also fires ``context.isolated``, declared in
+#: `cleaner.smooth`).  ``story.other`` is the reason of a kept line of a story other than
+#: the main one (`cleaner.types.OTHER_STORY`): no decision names it, the output does.
+RULES = (
+    CodeRule("story.other", "story", "kept, but belongs to a story other than the main one"),
+)
 
 
 @dataclass

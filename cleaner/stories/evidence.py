@@ -25,6 +25,7 @@ import regex
 
 from ..classify import is_heading_like
 from ..options import Options
+from ..segment import BULLET_DASHES, BULLET_SYMBOLS
 from ..types import Decision, Features
 
 DEFAULT = Options()
@@ -84,7 +85,7 @@ _DATELINE = regex.compile(
 _CONTENT = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 _DASHED = regex.compile(r"^[—–-]")  # "— Name (@handle) November 4, 2019": a quoted post
 _LETTER = regex.compile(r"\p{L}")
-_BULLETED = regex.compile(r"^\s*(?:[•·*▪►▸‣◦●○■□+]|-\s|\|)")
+_BULLETED = regex.compile(rf"^\s*(?:[{BULLET_SYMBOLS}+]|[{BULLET_DASHES}]\s|\|)")
 # "Q: ...", "A: ...", "1. ...", "2) ...": interview turns and numbered items.
 _CAPITAL = regex.compile(r"^[\p{Pi}'\"‘“]?[\p{Lu}\p{Lt}\d]")
 _NOT_TITLE = regex.compile(r"^\s*(?:\p{L}{1,2}\s*:|\d{1,3}\s*[.)]\s)")
