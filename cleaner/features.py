@@ -6,8 +6,8 @@ where a line could hold what they look for.
 >>> f = measure("The fight against terrorism is of course an issue, he said.", frozenset({"the", "is", "of", "an", "he", "against", "course"}))
 >>> (f.words, f.terminal, round(f.stopword_density, 2))
 (11, True, 0.64)
->>> measure("Short Url", frozenset()).link_like
-True
+>>> measure("Short Url", frozenset()).terminal
+False
 >>> measure("益阳还引进各大电商等入驻村级便民服务点，构建农产品直销基地模式。", frozenset()).words
 16
 """
@@ -20,6 +20,7 @@ from operator import itemgetter
 import regex
 
 from .language import words
+from .segment import BULLET_DASHES, BULLET_SYMBOLS, QUOTE_DASH
 from .types import Features
 
 _TERMINAL_CHARS = frozenset(".!?…。！？:;")
@@ -32,23 +33,20 @@ _DIGIT = re.compile(r"\d")
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 #: Characters of a script written without spaces that count as one word.
 CHARS_PER_UNSPACED_WORD = 2
-_BULLET_CHARS = " •·*▪►▸‣◦●○■□–—-"
+_BULLET_CHARS = " " + BULLET_SYMBOLS + BULLET_DASHES + QUOTE_DASH
 _new_tuple = tuple.__new__
 _first = itemgetter(0)
-EMPTY = Features(0, 0, 0.0, False, False, 0.0, 0.0, 0, False, 0.0)
+EMPTY = Features(0, 0.0, False, False, 0.0, 0.0, 0)
 
 
 def strip_bullet(text: str) -> str:
-    """The line without a leading list bullet.
+    """The line without its leading list bullets and dashes (`cleaner.segment.BULLET_SYMBOLS`,
+    `cleaner.segment.BULLET_DASHES`, `cleaner.segment.QUOTE_DASH`) and spaces.
 
-    >>> strip_bullet("  • Item one")
-    'Item one'
+    >>> strip_bullet("  • Item one"), strip_bullet("- Item two")
+    ('Item one', 'Item two')
     """
     return text.lstrip(_BULLET_CHARS) if text[:1] in _BULLET_CHARS else text
-
-
-def title_words(text: str) -> frozenset[str]:
-    return frozenset(words(text))
 
 
 def trails_off(text: str) -> bool:
@@ -56,7 +54,7 @@ def trails_off(text: str) -> bool:
     return text.rstrip(_CLOSERS).endswith(_ELLIPSES)
 
 
-def measure(text: str, stops: frozenset[str], title: frozenset[str] = frozenset()) -> Features:
+def measure(text: str, stops: frozenset[str]) -> Features:
     """Features of a normalised line (`EMPTY` for a blank one)."""
     body = text.lstrip(_BULLET_CHARS) if text[:1] in _BULLET_CHARS else text  # strip_bullet
     if not body:
@@ -73,17 +71,11 @@ def measure(text: str, stops: frozenset[str], title: frozenset[str] = frozenset(
     ellipsis = stripped.endswith(_ELLIPSES)
     # A trailing ellipsis is no sentence end: scraped teasers are cut with one.
     terminal = stripped[-1:] in _TERMINAL_CHARS and not ellipsis
-    if stops or title:
+    if stops:
         wordlist = words(body)
-        density = sum(map(stops.__contains__, wordlist)) / len(wordlist) if (stops and wordlist) else 0.0
-        if title and wordlist:
-            own = frozenset(wordlist)
-            shared = len(own & title)
-            similarity = shared / (len(own) + len(title) - shared)  # Jaccard: shared / union
-        else:
-            similarity = 0.0
+        density = sum(map(stops.__contains__, wordlist)) / len(wordlist) if wordlist else 0.0
     else:
-        density = similarity = 0.0
+        density = 0.0
     # The first character of every word, as one string, counted with C-level maps.
     firsts = "".join(map(_first, tokens))
     alpha = n if firsts.isalpha() else sum(map(str.isalpha, firsts))
@@ -100,7 +92,6 @@ def measure(text: str, stops: frozenset[str], title: frozenset[str] = frozenset(
     cut = ellipsis or (not terminal and n >= 12 and (stripped[-1:].isalnum() or stripped.endswith(",")))
     # Positional `tuple.__new__`: several times cheaper than the keyword constructor.
     return _new_tuple(Features, (
-        len(body),  # chars
         n,  # words
         density,  # stopword_density
         terminal,
@@ -108,6 +99,4 @@ def measure(text: str, stops: frozenset[str], title: frozenset[str] = frozenset(
         capitalised,
         digits / nonspace,  # digit_ratio
         urls,
-        n <= 6 and not terminal,  # link_like
-        similarity,  # title_similarity
     ))

@@ -23,6 +23,14 @@ _new_tuple = tuple.__new__
 #: HTML front door reads a page's text nodes).
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
+#: List bullets, the one definition: symbols, and the dashes that open a list item before
+#: a space (hyphen, en dash).  The context and story rules see a list item in a line that
+#: opens with one; `cleaner.features.strip_bullet` strips any run of them, and of the
+#: `QUOTE_DASH` that opens an attribution or a quoted post ("— Name (@handle) ..."), which
+#: is no list item.
+BULLET_SYMBOLS = "•·*▪►▸‣◦●○■□"
+BULLET_DASHES = "–-"
+QUOTE_DASH = "—"
 # Every run of whitespace (NBSP, thin spaces, tabs, ideographic space ...) and control
 # characters becomes one space.
 _SPACE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
