@@ -35,8 +35,9 @@ KEEP_CATEGORIES = frozenset({"body", "heading", "title"})
 #: ``classify`` (the line on its own, `cleaner.classify`), ``extractor`` (the extractor's
 #: choice and the page's evidence, `cleaner.extracted.revise`), ``context`` (neighbours,
 #: `cleaner.smooth`), ``block`` (the main text region, `cleaner.blocks`), ``stories``
-#: (`cleaner.stories`), ``extracted`` (extracted text inside the main story,
-#: `cleaner.extracted.restore`) and ``title`` (a story's title line, `cleaner.pipeline`).
+#: (`cleaner.stories`), ``extracted`` (text an extractor wrote: what only weak or context
+#: rules dropped is kept, `cleaner.extracted.restore` and ``guarantee``) and ``title``
+#: (a story's title line, `cleaner.pipeline`).
 STAGES = ("classify", "extractor", "context", "block", "stories", "extracted", "title")
 #: `Verdict.why` of a line that is kept but belongs to a story other than the main one.
 OTHER_STORY = "story"
