@@ -12,12 +12,14 @@ stories are the one choice of boundaries over the whole stretch that scores most
 boundary adding its evidence less its cost (`Options.story_boundary_score`), under one
 constraint: a story holds `Options.story_min_words` of body before the next one starts,
 and the last one after it (`Options.story_short_words` before a story whose gap is its
-whole head: a title, a meta line, the text).  The choice
-is a dynamic programme over the candidate gaps (linear after sorting), not a loop that
-patches earlier choices: two candidates too close together for both to stand give the
-one with more evidence, and a long article whose vocabulary drifts has no gap deep enough
-to pay for a boundary.  Kept lines between a passed-over candidate and the chosen title
-just after it (a caption kept above the next story's title) go to neither story.
+whole head: a title, a meta line, the text).  The choice is a dynamic programme over the
+candidate gaps (linear after sorting), not a loop that patches earlier choices: two
+candidates too close together for both to stand give the one with more evidence, and a
+long article whose vocabulary drifts has no gap deep enough to pay for a boundary.  The
+candidates are the gaps above paragraphs of body, each reaching up to the paragraph
+before; a chosen story starts at its title when that is a kept line of the gap.  Kept
+lines between a passed-over candidate and the chosen title just after it (a caption kept
+above the next story's title) go to neither story.
 """
 
 from __future__ import annotations
@@ -35,11 +37,11 @@ from .evidence import (
 #: before a chosen boundary with a title leaves the lines between to neither story.
 LOOKAHEAD_WORDS = 40
 _BETWEEN_LINES = 8
-#: A teaser's own title line has at least `_TEASER_TITLE_WORDS` ("More stories" above a
-#: row of teasers is no title).
 #: A teaser is a sentence: fewer than this share of its words capitalised (a row of
 #: share buttons run together is not one).
 TEASER_CAPITALISED = 0.6
+#: A teaser's own title line has at least this many words ("More stories" above a row of
+#: teasers is no title).
 _TEASER_TITLE_WORDS = 4
 #: Body words the document holds before a cut line can be a teaser.
 _TEASER_AFTER_WORDS = 40
