@@ -1,40 +1,26 @@
 """Pure, context-free measurements of a line (`Features`).
 
-Written for speed: one pass of cheap string operations per line, regular expressions only
-where a line could hold what they look for.
+The measurements are made by the compiled core (`cleaner._core`, see `measure`).
 
->>> f = measure("The fight against terrorism is of course an issue, he said.", frozenset({"the", "is", "of", "an", "he", "against", "course"}))
+>>> f = measure("The fight against terrorism is of course an issue, he said.", "en")
 >>> (f.words, f.terminal, round(f.stopword_density, 2))
 (11, True, 0.64)
->>> measure("Short Url", frozenset()).link_like
+>>> measure("Short Url", None).link_like
 True
->>> measure("益阳还引进各大电商等入驻村级便民服务点，构建农产品直销基地模式。", frozenset()).words
+>>> measure("益阳还引进各大电商等入驻村级便民服务点，构建农产品直销基地模式。", None).words
 16
 """
 
 from __future__ import annotations
 
-import re
-from operator import itemgetter
-
-import regex
-
+from . import _core
 from .language import words
 from .types import Features
 
-_TERMINAL_CHARS = frozenset(".!?…。！？:;")
 _CLOSERS = "'\"’”»›)]"
 _ELLIPSES = ("...", "…")
-# Stdlib `re`, case-sensitive and without look-behind: several times faster than the
-# `regex` equivalent, and URLs in scraped text are lower-case in practice.
-_URLISH = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|de|fr|uk|io|co)\b")
-_DIGIT = re.compile(r"\d")
-_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
-#: Characters of a script written without spaces that count as one word.
-CHARS_PER_UNSPACED_WORD = 2
 _BULLET_CHARS = " •·*▪►▸‣◦●○■□–—-"
 _new_tuple = tuple.__new__
-_first = itemgetter(0)
 EMPTY = Features(0, 0, 0.0, False, False, 0.0, 0.0, 0, False, 0.0)
 
 
@@ -56,58 +42,20 @@ def trails_off(text: str) -> bool:
     return text.rstrip(_CLOSERS).endswith(_ELLIPSES)
 
 
-def measure(text: str, stops: frozenset[str], title: frozenset[str] = frozenset()) -> Features:
-    """Features of a normalised line (`EMPTY` for a blank one)."""
-    body = text.lstrip(_BULLET_CHARS) if text[:1] in _BULLET_CHARS else text  # strip_bullet
-    if not body:
-        return EMPTY
-    tokens = body.split()
-    n = len(tokens)
-    if not body.isascii() and max(body) >= "\u0e00":  # Thai is the first of those scripts
-        # Scripts written without spaces between words (Chinese, Japanese, Thai ...): a
-        # word is about two characters.
-        unspaced = len(_UNSPACED.findall(body))
-        if unspaced:
-            n += unspaced // CHARS_PER_UNSPACED_WORD
-    stripped = body.rstrip(_CLOSERS)
-    ellipsis = stripped.endswith(_ELLIPSES)
-    # A trailing ellipsis is no sentence end: scraped teasers are cut with one.
-    terminal = stripped[-1:] in _TERMINAL_CHARS and not ellipsis
-    if stops or title:
-        wordlist = words(body)
-        density = sum(map(stops.__contains__, wordlist)) / len(wordlist) if (stops and wordlist) else 0.0
-        if title and wordlist:
-            own = frozenset(wordlist)
-            shared = len(own & title)
-            similarity = shared / (len(own) + len(title) - shared)  # Jaccard: shared / union
-        else:
-            similarity = 0.0
-    else:
-        density = similarity = 0.0
-    # The first character of every word, as one string, counted with C-level maps.
-    firsts = "".join(map(_first, tokens))
-    alpha = n if firsts.isalpha() else sum(map(str.isalpha, firsts))
-    capitalised = sum(map(str.isupper, firsts)) / alpha if alpha else 0.0
-    nonspace = len(body) - body.count(" ") or 1
-    # \d is any decimal digit; in ASCII text only 0-9, counted as the bytes that deleting
-    # them removes (cheaper than a regex).
-    if body.isascii():
-        digits = len(body) - len(body.encode("ascii").translate(None, b"0123456789"))
-    else:
-        digits = len(_DIGIT.findall(body))
-    # Every match holds one of ". / @ #": lines without them (menu items) skip the regex.
-    urls = len(_URLISH.findall(body)) if ("." in body or "/" in body or "@" in body or "#" in body) else 0
-    cut = ellipsis or (not terminal and n >= 12 and (stripped[-1:].isalnum() or stripped.endswith(",")))
+def measure(text: str, language: str | None, title: frozenset[str] = frozenset()) -> Features:
+    """Features of a normalised line (equal to `EMPTY` for a blank one), with the
+    stopwords of ``language`` (an ISO code, `cleaner.language.stopwords`; ``None``: no
+    stoplist) and ``title``, the words of the document's title (`title_words`).
+    Measured by `cleaner._core`: a list bullet is stripped; words are whitespace-separated
+    (in scripts written without spaces, two characters also count as a word); a line
+    ends a sentence with one of ``. ! ? … 。 ！ ？ : ;`` before closing quotes and brackets
+    but not with an ellipsis; it is cut off when it ends with an ellipsis, or has 12 words
+    or more and ends with a letter, a digit or a comma; capitalisation is the share of
+    words starting with a capital among those starting with a letter; digits are decimal
+    digits among the characters that are not spaces; URLs count ``http(s)://``, ``www.``,
+    ``@`` or ``#`` before a word character, and a few top-level domains; a link-like line
+    has at most 6 words and does not end a sentence; title similarity is the Jaccard
+    similarity of the line's words and the title's.
+    """
     # Positional `tuple.__new__`: several times cheaper than the keyword constructor.
-    return _new_tuple(Features, (
-        len(body),  # chars
-        n,  # words
-        density,  # stopword_density
-        terminal,
-        cut,
-        capitalised,
-        digits / nonspace,  # digit_ratio
-        urls,
-        n <= 6 and not terminal,  # link_like
-        similarity,  # title_similarity
-    ))
+    return _new_tuple(Features, _core.measure(text, language, title))

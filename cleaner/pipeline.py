@@ -67,7 +67,7 @@ def _in_own_language(text: str, language: str | None, opts: Options,
     own = guess_language(text)
     if own is None or own == language:
         return None
-    f = measure(text, stopwords(own), title)
+    f = measure(text, own, title)
     return (own, f) if f.stopword_density >= opts.stopword_density else None
 
 
@@ -101,7 +101,7 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
             feats.append(EMPTY)
             initial.append(BLANK)
             continue
-        f = measure(text, stops, title_set)
+        f = measure(text, language, title_set)
         if not title_set and is_heading_like(f) and f.words >= 3:
             title_set = title_words(strip_bullet(text))
         other = None
