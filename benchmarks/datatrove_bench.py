@@ -42,7 +42,7 @@ def page_texts(pattern: str) -> list[tuple[str, str]]:
     """(key, text dump) of every page matching ``pattern``."""
     from inscriptis import get_text
 
-    from cleaner.html import decode
+    from cleaner.front.decode import decode
 
     texts = []
     for path in sorted(glob.glob(pattern)):

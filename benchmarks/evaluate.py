@@ -13,12 +13,17 @@ Sections (every system of a section runs in the same process on the same documen
    and ``opt`` lines are not scored.  Precision/recall/F1 by words, per document and over
    all; per drop category the share of its lines removed.
 2. ``text``: scrapinghub-dev pages dumped to text with inscriptis, cleaned with
-   ``clean``; ScrapingHub metric against the ground-truth body.  Baselines: the raw dump
-   and a C4-style line filter.
+   ``clean``, and the same dumps without their blank lines; ScrapingHub metric against the
+   ground-truth body.  Baselines: the raw dump and a C4-style line filter.
 3. ``html``: the same pages as HTML: ``clean(html)``, ``clean(trafilatura.extract(html))``
-   beside ``trafilatura.extract`` with defaults and with ``favor_precision``.
+   beside ``trafilatura.extract`` with defaults and with ``favor_precision`` and
+   readability-lxml (its HTML made text).
 3b. ``multilingual``: trafilatura-eval-dev pages, snippet metric, text mode and HTML mode
    with the same baselines, over all pages and per guessed language.
+
+Each dev set is scored on all its pages, on its tuning part and on its check part
+(`benchmarks.corpora.part_of`, see `benchmarks.rows`); the check rows say how far the
+cleaner is above the best peer, and how far below its tuning-part figure.
 4. ``multiarticle``: synthetic multi-article dumps built by ``benchmarks/multiarticle.py``
    (when it exists), which provides ``evaluate(pages) -> {row name: {metric: value}}``
    and is given the scrapinghub-dev `benchmarks.corpora.Page` list (see
@@ -30,7 +35,8 @@ Sections (every system of a section runs in the same process on the same documen
    trafilatura's time; ``clean`` on 1x, 10x and 100x copies of one dump.
 
 Headline figures (pinned in ``benchmarks/baseline.json``, checked by
-``tests/test_benchmark_gate.py``) are listed in `HEADLINE`, plus the multi-article ones.
+``tests/test_benchmark_gate.py``) are listed in `HEADLINE`, plus the multi-article ones;
+those of the dev sets are check-part figures.
 """
 
 from __future__ import annotations
@@ -40,7 +46,7 @@ import json
 import statistics
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,60 +56,34 @@ if str(ROOT) not in sys.path:  # run as a script: import this checkout's cleaner
 from benchmarks import floors as floors_mod  # noqa: E402
 from benchmarks.cache import DiskCache  # noqa: E402
 from benchmarks.corpora import SEEDS, scrapinghub_pages, trafilatura_eval_pages  # noqa: E402
-from benchmarks.metrics import (  # noqa: E402
-    LineScore, drop_group, f1, line_score, page_precision, page_recall, shingle_counts,
-    shingle_score, snippet_counts, snippet_score,
-)
+from benchmarks.metrics import LineScore, drop_group, f1, line_score  # noqa: E402
+from benchmarks.rows import Row, crash_note, part_rows  # noqa: E402,F401 (crash_note: re-export)
 from benchmarks.speed import cold_start_rows, pool_rows  # noqa: E402
 from benchmarks.systems import (  # noqa: E402
-    c4_filter, memoised_front_door, text_dump, trafilatura_extract, version,
+    c4_filter, memoised_front_door, readability_extract, text_dump, trafilatura_extract,
+    version, without_blank_lines,
 )
 
 SECTIONS = ("seeds", "text", "html", "multilingual", "multiarticle", "speed")
 LANGUAGES = ("en", "de", "fr", "es", "other")
 
-#: Headline figures: ``row id.metric``; multi-article figures are added when present
-#: (see `multiarticle_rows`).
+#: Headline figures: ``row id.metric``, on the check part of each dev set (the pages no
+#: rule was tuned on); multi-article figures are added when present (see `multiarticle_rows`).
 HEADLINE = (
     "seeds.clean.precision",
     "seeds.clean.recall",
-    "text.scrapinghub.clean.f1",
-    "text.trafilatura-eval.clean.f1",
-    "html.scrapinghub.clean_html.f1",
-    "html.trafilatura-eval.clean_html.f1",
-    "html.scrapinghub.clean_extract.f1",
-    "html.trafilatura-eval.clean_extract.f1",
+    "text.scrapinghub.check.clean.f1",
+    "text.trafilatura-eval.check.clean.f1",
+    "text.scrapinghub.check.clean_flat.f1",
+    "text.trafilatura-eval.check.clean_flat.f1",
+    "html.scrapinghub.check.clean_html.f1",
+    "html.trafilatura-eval.check.clean_html.f1",
+    "html.scrapinghub.check.clean_extract.f1",
+    "html.trafilatura-eval.check.clean_extract.f1",
     # as trafilatura's post-processor, clean must keep (nearly) all trafilatura keeps
-    "html.scrapinghub.clean_extract.recall",
-    "html.trafilatura-eval.clean_extract.recall",
+    "html.scrapinghub.check.clean_extract.recall",
+    "html.trafilatura-eval.check.clean_extract.recall",
 )
-
-SYSTEM_NAMES = {
-    "dump": "raw text dump (inscriptis)",
-    "c4": "C4-style line filter on dump",
-    "clean": "clean(dump)",
-    "trafilatura": "trafilatura.extract (defaults)",
-    "trafilatura_precision": "trafilatura.extract (favor_precision)",
-    "clean_html": "clean(html)",
-    "clean_extract": "clean(trafilatura.extract)",
-}
-
-
-@dataclass
-class Row:
-    id: str
-    section: str
-    set: str
-    system: str
-    n: int | None = None
-    precision: float | None = None
-    recall: float | None = None
-    f1: float | None = None
-    sd: float | None = None
-    note: str = ""
-    #: For the cleaner's rows: ``[page, precision, recall]`` (shingle metric) or
-    #: ``[page, TP, FN, FP, TN]`` (snippet metric) per page; not printed in the table.
-    pages: list = field(default_factory=list)
 
 
 def log(msg: str) -> None:
@@ -146,11 +126,6 @@ def guarded(fn, items, names) -> tuple[list[str], dict[int, str]]:
     return outputs, errors
 
 
-def crash_note(errors) -> str:
-    errors = list(errors)
-    return f"{len(errors)} pages raised, scored as empty (first: {errors[0][:240]})" if errors else ""
-
-
 # -- 1. seeds --------------------------------------------------------------------------------
 
 def seeds_rows(run: Run) -> list[Row]:
@@ -190,97 +165,75 @@ def seeds_rows(run: Run) -> list[Row]:
 
 # -- 2. / 3. scrapinghub ---------------------------------------------------------------------
 
-def _shingle_row(section: str, mode: str, system: str, pages, outputs, errors=None) -> Row:
-    counts = [shingle_counts(p.truth, o) for p, o in zip(pages, outputs)]
-    s = shingle_score(counts)
-    per_page = []
-    if system.startswith("clean"):
-        per_page = [[p.key, round(page_precision(*c), 4), round(page_recall(*c), 4)]
-                    for p, c in zip(pages, counts)]
-    return Row(f"{mode}.scrapinghub.{system}", section, "scrapinghub-dev", SYSTEM_NAMES[system],
-               s.n, s.precision, s.recall, s.f1, s.sd, crash_note((errors or {}).values()),
-               per_page)
+SCRAPINGHUB_SECTIONS = {"text": "2 text", "html": "3 html"}
 
 
-def text_rows(run: Run) -> list[Row]:
+def _text_outputs(run: Run, pages) -> tuple[dict, dict]:
+    """Text-mode outputs per ``("text", system)`` and the pages each cleaner row crashed on."""
     from cleaner import clean
 
-    pages = run.scrapinghub
-    log(f"text: {len(pages)} scrapinghub pages")
-    dumps = [text_dump(p, run.cache) for p in pages]
-    cleaned, errors = guarded(lambda d: clean(d, html="never"), dumps, [p.key for p in pages])
-    return [
-        _shingle_row("2 text", "text", "dump", pages, dumps),
-        _shingle_row("2 text", "text", "c4", pages, [c4_filter(d) for d in dumps]),
-        _shingle_row("2 text", "text", "clean", pages, cleaned, errors),
-    ]
-
-
-def html_rows(run: Run) -> list[Row]:
-    from cleaner import clean
-
-    pages = run.scrapinghub
-    log(f"html: {len(pages)} scrapinghub pages")
-    extracts = [trafilatura_extract(p, run.cache) for p in pages]
-    precise = [trafilatura_extract(p, run.cache, favor_precision=True) for p in pages]
     names = [p.key for p in pages]
-    with memoised_front_door(run.cache):
-        cleaned_html, html_errors = guarded(lambda p: clean(p.markup), pages, names)
-    cleaned_extract, extract_errors = guarded(lambda e: clean(e or "", html="never"), extracts, names)
-    rows = [
-        _shingle_row("3 html", "html", "trafilatura", pages, extracts),
-        _shingle_row("3 html", "html", "trafilatura_precision", pages, precise),
-        _shingle_row("3 html", "html", "clean_html", pages, cleaned_html, html_errors),
-        _shingle_row("3 html", "html", "clean_extract", pages, cleaned_extract, extract_errors),
-    ]
-    _beside_trafilatura(rows[3], rows[0])
-    return rows
-
-
-def _beside_trafilatura(post: Row, traf: Row) -> None:
-    """Note on ``clean(trafilatura.extract)``'s row how it compares with trafilatura's own
-    (as a post-processor it must not make the text worse: F1 not lower, recall not lower
-    by more than 0.005)."""
-    if None in (post.f1, post.recall, traf.f1, traf.recall):
-        return
-    note = f"vs trafilatura: F1 {post.f1 - traf.f1:+.3f}, recall {post.recall - traf.recall:+.3f}"
-    post.note = "; ".join(x for x in (post.note, note) if x)
-
-
-# -- 3b. trafilatura-eval, multilingual ------------------------------------------------------
-
-MULTILINGUAL_ROWS = (
-    ("text", "dump"), ("text", "c4"), ("text", "clean"),
-    ("html", "trafilatura"), ("html", "trafilatura_precision"), ("html", "clean_html"),
-    ("html", "clean_extract"),
-)
-
-
-def multilingual_rows(run: Run) -> list[Row]:
-    from cleaner import clean
-    from cleaner.language import guess_language
-
-    pages = run.trafilatura_eval
-    log(f"multilingual: {len(pages)} trafilatura-eval pages")
     dumps = [text_dump(p, run.cache) for p in pages]
-    extracts = [trafilatura_extract(p, run.cache) for p in pages]
+    outputs = {("text", "dump"): dumps, ("text", "c4"): [c4_filter(d) for d in dumps]}
+    errors = {}
+    for system, texts in (("clean", dumps), ("clean_flat", [without_blank_lines(d) for d in dumps])):
+        outputs[("text", system)], errors[("text", system)] = guarded(
+            lambda d: clean(d, html="never"), texts, names)
+    return outputs, errors
+
+
+def _html_outputs(run: Run, pages) -> tuple[dict, dict]:
+    """HTML-mode outputs per ``("html", system)`` and the pages each cleaner row crashed on."""
+    from cleaner import clean
+
     names = [p.key for p in pages]
-    errors: dict[tuple[str, str], dict[int, str]] = {}
+    extracts = [trafilatura_extract(p, run.cache) for p in pages]
     outputs = {
-        ("text", "dump"): dumps,
-        ("text", "c4"): [c4_filter(d) for d in dumps],
         ("html", "trafilatura"): extracts,
         ("html", "trafilatura_precision"):
             [trafilatura_extract(p, run.cache, favor_precision=True) for p in pages],
+        ("html", "readability"): [readability_extract(p, run.cache) for p in pages],
     }
-    outputs[("text", "clean")], errors[("text", "clean")] = guarded(
-        lambda d: clean(d, html="never"), dumps, names)
+    errors = {}
     with memoised_front_door(run.cache):
         outputs[("html", "clean_html")], errors[("html", "clean_html")] = guarded(
             lambda p: clean(p.markup), pages, names)
     outputs[("html", "clean_extract")], errors[("html", "clean_extract")] = guarded(
         lambda e: clean(e or "", html="never"), extracts, names)
+    return outputs, errors
 
+
+def text_rows(run: Run) -> list[Row]:
+    pages = run.scrapinghub
+    log(f"text: {len(pages)} scrapinghub pages")
+    outputs, errors = _text_outputs(run, pages)
+    return part_rows("scrapinghub", "scrapinghub-dev", SCRAPINGHUB_SECTIONS, "shingle", pages,
+                     outputs, errors)
+
+
+def html_rows(run: Run) -> list[Row]:
+    pages = run.scrapinghub
+    log(f"html: {len(pages)} scrapinghub pages")
+    outputs, errors = _html_outputs(run, pages)
+    return part_rows("scrapinghub", "scrapinghub-dev", SCRAPINGHUB_SECTIONS, "shingle", pages,
+                     outputs, errors)
+
+
+# -- 3b. trafilatura-eval, multilingual ------------------------------------------------------
+
+MULTILINGUAL_SECTIONS = {"text": "3b text", "html": "3b html"}
+
+
+def multilingual_rows(run: Run) -> list[Row]:
+    from cleaner.language import guess_language
+
+    pages = run.trafilatura_eval
+    log(f"multilingual: {len(pages)} trafilatura-eval pages")
+    outputs, errors = _text_outputs(run, pages)
+    more, more_errors = _html_outputs(run, pages)
+    outputs.update(more)
+    errors.update(more_errors)
+    dumps, extracts = outputs[("text", "dump")], outputs[("html", "trafilatura")]
     langs = []
     for e, d in zip(extracts, dumps):
         code = guess_language(e or d)
@@ -291,20 +244,13 @@ def multilingual_rows(run: Run) -> list[Row]:
         idx = [i for i, code in enumerate(langs) if lang is None or code == lang]
         if not idx:
             continue
-        label = "trafilatura-eval-dev" + (f" [{lang}]" if lang else "")
-        for mode, system in MULTILINGUAL_ROWS:
-            outs = outputs[(mode, system)]
-            counts = [snippet_counts(outs[i], pages[i].with_, pages[i].without) for i in idx]
-            s = snippet_score(counts)
-            rid = f"{mode}.trafilatura-eval{'.' + lang if lang else ''}.{system}"
-            crashed = [e for i, e in errors.get((mode, system), {}).items() if i in idx]
-            per_page = []
-            if lang is None and system.startswith("clean"):
-                per_page = [[names[i], *c] for i, c in zip(idx, counts)]
-            rows.append(Row(rid, f"3b {mode}", label, SYSTEM_NAMES[system], s.n,
-                            s.precision, s.recall, s.f1, s.sd, crash_note(crashed), per_page))
-        by_system = {r.id.rpartition(".")[2]: r for r in rows[-len(MULTILINGUAL_ROWS):]}
-        _beside_trafilatura(by_system["clean_extract"], by_system["trafilatura"])
+        sub = {k: [outs[i] for i in idx] for k, outs in outputs.items()}
+        sub_errors = {k: {idx.index(i): e for i, e in errs.items() if i in idx}
+                      for k, errs in errors.items()}
+        rows += part_rows("trafilatura-eval" + (f".{lang}" if lang else ""),
+                          "trafilatura-eval-dev" + (f" [{lang}]" if lang else ""),
+                          MULTILINGUAL_SECTIONS, "snippet", [pages[i] for i in idx], sub,
+                          sub_errors)
     return rows
 
 
@@ -387,7 +333,7 @@ def speed_rows(run: Run) -> list[Row]:
     import trafilatura
 
     from cleaner import clean
-    from cleaner.html import extract as front_door
+    from cleaner.front.extract import extract as front_door
 
     pages = run.scrapinghub
     log(f"speed: {len(pages)} scrapinghub pages, best of {SPEED_REPEATS} CPU times each")
@@ -414,7 +360,7 @@ def speed_rows(run: Run) -> list[Row]:
         Row("speed.ratio", "5 speed", "scrapinghub-dev", "clean time / trafilatura time", len(pages),
             note=f"total {sum(t_clean) / sum(t_traf):.2f}, median "
                  f"{statistics.median(t_clean) / statistics.median(t_traf):.2f} (same pages, same process)"),
-        Row("speed.front_door", "5 speed", "scrapinghub-dev", "HTML front door (cleaner.html.extract)",
+        Row("speed.front_door", "5 speed", "scrapinghub-dev", "HTML front door (cleaner.front.extract)",
             len(pages), note=_versus(t_front, t_traf)),
         Row("speed.clean_html", "5 speed", "scrapinghub-dev", "clean(html)", len(pages),
             note=_versus(t_html, t_traf)),
@@ -488,8 +434,9 @@ def table(result: dict) -> str:
 
 
 def worst_pages(result: dict, n: int) -> str:
-    """For each of the cleaner's rows, the ``n`` pages that cost it most: lowest F1 (shingle
-    metric) or most missed plus leaked snippets (snippet metric)."""
+    """For each of the cleaner's rows of a tuning part, the ``n`` pages that cost it most:
+    lowest F1 (shingle metric) or most missed plus leaked snippets (snippet metric).  The
+    check part's pages are never listed: they are not for finding the next rule."""
     out = []
     for r in result["rows"]:
         if not r["pages"]:
@@ -514,7 +461,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="at most this many pages (and seeds) per set, for quick runs")
     parser.add_argument("--json", metavar="PATH", help="also write rows and headline figures as JSON")
     parser.add_argument("--worst", type=int, metavar="N", default=0,
-                        help="after the table, the N pages that cost each cleaner row most")
+                        help="after the table, the N pages of the tuning part that cost each "
+                             "cleaner row most")
     parser.add_argument("--no-cache", action="store_true", help="recompute dumps and extracts")
     parser.add_argument("--readme", action="store_true",
                         help="also put the table into README.md (between its benchmark markers)")

@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout
 
 from cleaner.catalogue import load_rules
 from cleaner.features import strip_bullet
-from cleaner.html import decode
+from cleaner.front.decode import decode
 from cleaner.language import guess_language
 from cleaner.segment import normalize
 

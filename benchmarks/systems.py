@@ -4,12 +4,17 @@
   keeps everything would store);
 - `c4_filter`: a C4-style line filter, the common heuristic baseline for text dumps;
 - `trafilatura_extract`: ``trafilatura.extract`` with its defaults or ``favor_precision``;
+- `readability_extract`: readability-lxml's ``Document(page).summary()``, its HTML made
+  text with inscriptis (one block a line, empty lines removed), so that it is scored like
+  the other extractors' text;
+- `without_blank_lines`: a dump with its empty lines removed (a dump written without
+  blank lines between paragraphs, the layout an extractor's output has);
 - `memoised_front_door`: a context manager that memoises cleaner's own HTML front door
-  (``cleaner.html.extract`` and ``cleaner.html.extract_text``) on disk, so ``clean(html)``
+  (``cleaner.front.extract.extract`` and ``extract_text``) on disk, so ``clean(html)``
   runs the cleaner's full path while repeated runs skip the trafilatura work inside it.
 
 Dumps and extracts are cached (see `benchmarks.cache`), keyed by page hash and library
-version; the front door also by the source of ``cleaner/html.py`` and the modules it imports.
+version; the front door also by the source of ``cleaner/front/`` and the modules it imports.
 """
 
 from __future__ import annotations
@@ -76,30 +81,75 @@ def trafilatura_extract(page, cache: DiskCache, favor_precision: bool = False) -
         "trafilatura", (version("trafilatura"), params, page.digest), compute)
 
 
-_LOCAL_IMPORT = re.compile(r"^\s*from\s+\.(\w*)\s+import\s+([\w, ]+)", re.M)
+def without_blank_lines(text: str | None) -> str:
+    """The text without its empty (or whitespace-only) lines.
+
+    >>> without_blank_lines("Home\\n\\nThe vote was held.\\n  \\nMore")
+    'Home\\nThe vote was held.\\nMore'
+    """
+    return "\n".join(line for line in (text or "").splitlines() if line.strip())
+
+
+def stripped_lines(text: str) -> str:
+    """Each line without its leading and trailing whitespace, empty lines removed."""
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def html_to_text(markup: str) -> str:
+    """An extractor's HTML as text: inscriptis's rendering, one block a line, no empty lines."""
+    import inscriptis
+
+    return stripped_lines(inscriptis.get_text(markup))
+
+
+def readability_extract(page, cache: DiskCache) -> str:
+    """readability-lxml's main content of the page's markup as text (cached); "" when it
+    finds nothing or fails on the page."""
+    def compute():
+        from readability import Document
+
+        try:
+            summary = Document(page.markup).summary(html_partial=True)
+        except Exception:  # noqa: BLE001 - a page it cannot read scores as empty output
+            return ""
+        return html_to_text(summary)
+
+    return cache.get_or_compute(
+        "readability", (version("readability-lxml"), version("inscriptis"), page.digest), compute)
+
+
+_LOCAL_IMPORT = re.compile(r"^\s*from\s+(\.+)([\w.]*)\s+import\s+([\w, ]+)", re.M)
 
 
 def _front_door_sources() -> str:
-    """Hash of cleaner/html.py and the package modules it imports, transitively."""
+    """Hash of the front door's package (cleaner/front/) and the package modules it
+    imports, transitively."""
     import cleaner
 
     package = Path(cleaner.__file__).parent
     seen: dict[str, str] = {}
-    todo = ["html"]
+    todo = sorted((package / "front").glob("*.py"))
     while todo:
-        name = todo.pop()
-        path = package / f"{name}.py"
+        path = todo.pop()
+        name = path.relative_to(package).as_posix()
         if name in seen or not path.is_file():
             continue
         source = path.read_text(encoding="utf-8")
         seen[name] = digest(source)
-        for module, names in _LOCAL_IMPORT.findall(source):
-            todo.extend([module] if module else [n.strip() for n in names.split(",")])
+        for dots, module, names in _LOCAL_IMPORT.findall(source):
+            base = path.parent
+            for _ in range(len(dots) - 1):
+                base = base.parent
+            if module:
+                target = base.joinpath(*module.split("."))
+                todo += [target.with_suffix(".py"), target / "__init__.py"]
+            else:
+                todo += [base / f"{n.strip()}.py" for n in names.split(",")]
     return digest("".join(f"{k}:{v}" for k, v in sorted(seen.items())))
 
 
 #: The front door's entry points that are memoised: `cleaner.pipeline` calls
-#: ``cleaner.html.extract`` through the module, so patching it there reaches every
+#: ``cleaner.front.extract.extract`` through the module, so patching it there reaches every
 #: ``clean(html)``.  A name that no longer exists raises (a silent miss would make every
 #: cached run recompute the front door).
 FRONT_DOOR_FUNCTIONS = ("extract", "extract_text")
@@ -109,7 +159,7 @@ FRONT_DOOR_FUNCTIONS = ("extract", "extract_text")
 def memoised_front_door(cache: DiskCache):
     """Within the block, the front door's functions answer from the disk cache, keyed by
     the document, the arguments, trafilatura's version and the front door's source."""
-    import cleaner.html as front
+    import cleaner.front.extract as front
 
     originals = {name: getattr(front, name) for name in FRONT_DOOR_FUNCTIONS}
     sources = _front_door_sources()

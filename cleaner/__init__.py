@@ -9,8 +9,7 @@ every line with its decision, the rule that made it and why.
 """
 
 from .options import PRESETS, Options
-from .html import clean_html
-from .pipeline import analyze, clean, split
+from .pipeline import analyze, clean, clean_html, split
 from .types import Analysis, Article, Decision, Features, Line, Verdict
 
 __all__ = [

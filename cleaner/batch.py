@@ -24,6 +24,7 @@ from typing import Iterable, Iterator
 
 from .options import Options
 from .pipeline import analyze
+from .types import trail_text
 
 #: A batch holds at most this many tasks ...
 BATCH_TASKS = 64
@@ -213,14 +214,13 @@ def dump_json(obj: dict) -> bytes:
 def _count(analysis, command: str) -> Stats:
     stats = Stats(documents=1)
     if command == "clean":
-        main = analysis.main
         for v in analysis.verdicts:
             if v.line.blank:
                 continue
-            if v.final.keep and v.story == main:
+            if v.output:
                 stats.lines_kept += 1
             else:
-                stats.dropped[v.final.category if not v.final.keep else "story"] += 1
+                stats.dropped[v.why] += 1
         stats.empty = int(not analysis.text)
     else:
         for v in analysis.verdicts:
@@ -247,6 +247,8 @@ _EXPLAIN_CELLS = {
     "keep": lambda v: str(int(v.final.keep)),
     "initial": lambda v: v.initial.rule,
     "reason": lambda v: "" if v.line.blank else v.final.reason,
+    "why": lambda v: "" if v.line.blank else v.why,
+    "trail": lambda v: "" if v.line.blank else trail_text(v),
     "text": lambda v: v.line.raw,
 }
 
@@ -255,7 +257,10 @@ def explain_rows(analysis, columns: tuple[str, ...], where: str) -> list[str]:
     """One tab-separated row per line of the analysed text.
 
     Columns: source, line (1-based), label (corpus label syntax), rule, category, stage,
-    keep (1/0), initial (stage-1 rule), reason, text (the raw line, unchanged).
+    keep (1/0), initial (stage-1 rule), reason, why (why the line is not in `clean`'s
+    output: its category, or ``story`` for a line of another story; empty when it is),
+    trail (every decision of the line, ``stage:rule`` joined by `` > ``), text (the raw
+    line, unchanged).
     """
     unknown = set(columns) - set(_EXPLAIN_CELLS) - {"source", "label"}
     if unknown:
@@ -277,7 +282,7 @@ def explain_rows(analysis, columns: tuple[str, ...], where: str) -> list[str]:
 
 
 EXPLAIN_COLUMNS = ("source", "line", "label", "rule", "category", "stage", "keep",
-                   "initial", "reason", "text")
+                   "initial", "reason", "why", "trail", "text")
 
 
 def _render(job: Job, analysis, task: Task, record: dict | None) -> bytes | None:

@@ -51,7 +51,7 @@ RESUME_SHARE = 0.7
 
 
 def _isolated(reason: str) -> Decision:
-    return Decision(False, "context.isolated", "boilerplate", reason, "context")
+    return Decision(False, "context.isolated", "boilerplate", reason, "block")
 
 
 def barrier_kind(d: Decision) -> str | None:

@@ -1,4 +1,4 @@
-"""Pattern catalogues: loading, validation, fast matching, and the rule registry.
+"""Pattern catalogues: loading, validation and fast matching.
 
 Rules live as data in ``cleaner/patterns/<language>/<category>.toml`` (``common`` holds
 language-independent rules).  Each file is a list of ``[[rules]]`` tables::
@@ -504,7 +504,7 @@ def forget_lines() -> None:
 
 
 # Rules that are code, not patterns: id -> what they mean.  Pattern rules join these in
-# `registry()`.
+# `cleaner.registry.registry()`.
 BUILTIN_RULES: dict[str, str] = {
     "blank": "an empty line (whitespace only)",
     "feature.prose": "long line with sentence punctuation and enough stopwords",
@@ -529,17 +529,6 @@ BUILTIN_RULES: dict[str, str] = {
     "context.after_end": "after the end of the article text",
     "story.other": "belongs to a story other than the main one",
 }
-
-
-@functools.lru_cache(maxsize=1)
-def registry() -> dict[str, str]:
-    """Every rule id that can appear in a `Decision`, with what it means."""
-    from .extracted import RULES as EXTRACTED_RULES
-
-    table = dict(BUILTIN_RULES) | EXTRACTED_RULES
-    for rule in load_rules():
-        table[rule.id] = rule.note or f"{rule.category} pattern"
-    return table
 
 
 def opens_section(rule_id: str) -> bool:

@@ -28,7 +28,9 @@ from . import __version__
 from .batch import (
     ERROR_FIELD, EXPLAIN_COLUMNS, Job, Stats, WorkerPool, file_tasks, jsonl_tasks, run_tasks,
 )
+from .catalogue import load_rules
 from .options import PRESETS, Options
+from .registry import registry
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 DEFAULT_COLUMNS = ("label", "rule", "reason", "text")
@@ -189,8 +191,6 @@ def _parse_value(raw: str, default: object) -> object:
 
 def check_rules(rule_ids: list[str]) -> None:
     """Every ``--disable`` value names a known rule or a prefix of one."""
-    from .catalogue import registry
-
     known = registry()
     for rid in rule_ids:
         if rid in known or (rid.endswith(".") and any(k.startswith(rid) for k in known)):
@@ -454,8 +454,6 @@ def _split_values(values: list[str] | None) -> set[str] | None:
 
 def rule_rows() -> list[dict]:
     """Every rule a decision can name: catalogue rules, then the built-in ones."""
-    from .catalogue import load_rules, registry
-
     rows = []
     for rule in load_rules():
         guards = []

@@ -9,7 +9,7 @@ extracted text it is most often a subheading, a list item or a table cell.
   extractor (``html.block``), and evidence from the page drops what is no article text:
   a line that is mostly link text on the page (``html.links``: related-story lists, tag
   clouds), an excerpt of another story (``html.excerpt``), a teaser card (``html.card``),
-  see `cleaner.dom`.  The text is one page, so one story.
+  see `cleaner.front.dom`.  The text is one page, so one story.
 - `extraction_layout` tells plain text that an extractor wrote from a whole-page dump.
   Text written one block a line (``"dense"``, as trafilatura writes it) is revised as
   above; for text with its blocks apart (``"spaced"``) only `restore` applies.
@@ -29,7 +29,7 @@ from .classify import WEAK_RULES
 from .options import Options
 from .types import Decision, Features, Line
 
-#: The rules of this module, for `cleaner.catalogue.registry`.
+#: The rules of this module, for `cleaner.registry.registry`.
 RULES: dict[str, str] = {
     "html.block": "a line the extractor chose as main content: weak line rules yield to it",
     "html.links": "most of the line's text is link text on the page (a link list)",
@@ -143,7 +143,7 @@ def extraction_layout(lines: list[Line], initial: list[Decision]) -> str:
 def revise(
     lines: list[Line], feats: list[Features], initial: list[Decision], hints, options: Options
 ) -> list[Decision]:
-    """Stage-1 decisions revised for extracted text; ``hints`` is a `cleaner.html.LineHint`
+    """Stage-1 decisions revised for extracted text; ``hints`` is a `cleaner.front.dom.LineHint`
     (or ``None``) per line."""
     out = list(initial)
     for i, (line, d) in enumerate(zip(lines, initial)):
@@ -152,20 +152,20 @@ def revise(
         h = hints[i] if hints and i < len(hints) else None
         if h is not None and h.other and options.rule_enabled(f"html.{h.other}"):
             out[i] = Decision(False, f"html.{h.other}", "related",
-                              f"{h.other} of another story on the page", "classify")
+                              f"{h.other} of another story on the page", "extractor")
             continue
         bare_address = feats[i].urls and feats[i].urls >= feats[i].words  # a source or a contact
         if (h is not None and h.link_density >= LINK_DENSITY and not bare_address
                 and options.rule_enabled("html.links")):
             out[i] = Decision(False, "html.links", "related",
-                              f"link density {h.link_density:.2f} in the page", "classify")
+                              f"link density {h.link_density:.2f} in the page", "extractor")
             continue
         if d.rule in YIELDING and options.rule_enabled("html.block"):
             if h is not None and h.heading:
-                out[i] = Decision(True, "html.block", "heading", f"<{h.tag}> of the main content", "classify")
+                out[i] = Decision(True, "html.block", "heading", f"<{h.tag}> of the main content", "extractor")
             else:
                 what = f"<{h.tag}>" if h is not None else "line"
-                out[i] = Decision(True, "html.block", "body", f"{what} of the extracted main content", "classify")
+                out[i] = Decision(True, "html.block", "body", f"{what} of the extracted main content", "extractor")
     return out
 
 
@@ -188,6 +188,6 @@ def restore(
         if story_of[i] not in (None, main):
             continue
         final[i] = Decision(True, "extracted.block", "body",
-                            f"inside the main story of extracted text ({initial[i].rule})", "context")
+                            f"inside the main story of extracted text ({initial[i].rule})", "extracted")
         story_of[i] = main
     return final, story_of

@@ -6,10 +6,10 @@ exactly what is returned.
 
 from __future__ import annotations
 
-from itertools import repeat
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, is_not
 
-from . import html as html_front
+from .front import decode, detect, extract
 from .catalogue import matcher
 from .classify import BLANK, classify, is_heading_like
 from .extracted import extraction_layout, restore as restore_extracted, revise as revise_extracted
@@ -19,8 +19,8 @@ from .options import Options
 from .segment import segment
 from .smooth import smooth
 from .blocks import main_block
-from .stories import find_stories
-from .types import Analysis, Article, Decision, Features, Verdict, join_lines
+from .stories import Stories, find_stories
+from .types import OTHER_STORY, Analysis, Article, Decision, Features, Line, Verdict, join_lines
 
 _text = attrgetter("text")
 _new_tuple = tuple.__new__
@@ -28,23 +28,23 @@ _new_tuple = tuple.__new__
 
 def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None]:
     """The text to analyse, whether it came from HTML, and for HTML a
-    `cleaner.html.LineHint` (or ``None``) per line of the text.
+    `cleaner.front.dom.LineHint` (or ``None``) per line of the text.
 
     ``str`` is taken as it is (or as HTML when it looks like HTML); ``bytes`` are decoded
-    (see `cleaner.html.decode`).  Anything else raises `TypeError`.
+    (see `cleaner.front.decode`).  Anything else raises `TypeError`.
     """
     if isinstance(document, (bytes, bytearray, memoryview)):
         raw = bytes(document)
-        if options.html != "never" and (options.html == "always" or html_front.looks_like_html(raw)):
-            ex = html_front.extract(raw)
+        if options.html != "never" and (options.html == "always" or detect.looks_like_html(raw)):
+            ex = extract.extract(raw)
             return ex.text, True, ex.hints
-        return html_front.decode(raw), False, None
+        return decode.decode(raw), False, None
     if not isinstance(document, str):
         raise TypeError(
             f"cleaner expects text (str) or bytes, not {type(document).__name__}"
         )
-    if options.html == "always" or (options.html == "auto" and html_front.looks_like_html(document)):
-        ex = html_front.extract(document)
+    if options.html == "always" or (options.html == "auto" and detect.looks_like_html(document)):
+        ex = extract.extract(document)
         return ex.text, True, ex.hints
     return document, False, None
 
@@ -77,6 +77,8 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     >>> a = analyze("Short Url\\n\\nThe minister arrived in the capital on Tuesday for talks with the president.")
     >>> [(v.final.rule, v.final.keep) for v in a.verdicts]
     [('en.share.short_url', False), ('blank', False), ('feature.prose', True)]
+    >>> [(v.output, v.why) for v in a.verdicts]
+    [(False, 'share'), (False, 'blank'), (True, '')]
     """
     opts = Options.make(options, **overrides)
     source, from_html, hints = to_text(document, opts)
@@ -85,11 +87,41 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
         return Analysis(source, tuple(), (), opts, None, None, from_html)
     language = opts.language or guess_language(source)
     stops = stopwords(language)
-    match = matcher(language)
+    feats, initial = _classify_lines(lines, language, stops, opts)
+    whole_page = from_html or opts.extracted == "always"
+    # Plain text an extractor wrote: its choice stands against the weak line rules too,
+    # but story boundaries stand (a dump of several extracted articles is still cut).
+    layout = extraction_layout(lines, initial) if not whole_page and opts.extracted == "auto" else ""
+    revised = initial
+    if whole_page or layout == "dense":
+        revised = revise_extracted(lines, feats, initial, hints, opts)
+    smoothed = smooth(lines, feats, revised, opts)
+    blocked, block = main_block(lines, feats, smoothed)
+    st = find_stories(lines, feats, blocked, block, split=opts.split_stories and not whole_page,
+                      smoothed=smoothed, stops=stops)
+    story_of = list(st.story_of)
+    restored = st.final
+    if layout:
+        restored, story_of = restore_extracted(lines, initial, restored, story_of, st.main, opts)
+    titled = _title_lines(lines, restored, st, opts)
+    trails = _trails(((initial, "classify"), (revised, "extractor"), (smoothed, "context"),
+                      (blocked, "block"), (st.final, "stories"), (restored, "extracted"),
+                      (titled, "title")))
+    kept_by_story = _kept_by_story(titled, story_of, len(st.kinds))
+    main = st.main if kept_by_story else None
+    verdicts = _verdicts(lines, feats, trails, titled, story_of, main)
+    articles = _articles(verdicts, kept_by_story, st)
+    teasers = frozenset(s for s, k in enumerate(st.kinds) if k == "teaser")
+    return Analysis(source, verdicts, articles, opts, language, main, from_html, teasers)
 
-    # Features and stage 1 in one pass.  Title guess for title similarity: the first
-    # heading-like line.  Blank lines get the shared `EMPTY` and `BLANK` (what `measure`
-    # and `classify` return for them) without a call.
+
+def _classify_lines(lines: list[Line], language: str | None, stops: frozenset[str],
+                    opts: Options) -> tuple[list[Features], list[Decision]]:
+    """Features and the context-free decision of every line, in one pass.  The title
+    guess that features compare lines with is the first heading-like line of three words
+    or more.  Blank lines get the shared `EMPTY` and `BLANK` (what `measure` and
+    `classify` return for them) without a call."""
+    match = matcher(language)
     title_set: frozenset[str] = frozenset()
     has_stoplist = bool(stops)
     seen: dict[str, int] = {}
@@ -118,57 +150,90 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
             feats.append(f)
             d = classify(line, f, matcher(own), opts, True, seen)
             initial.append(d._replace(reason=f"{d.reason}; judged as {own}"))
-    whole_page = from_html or opts.extracted == "always"
-    # Plain text an extractor wrote: its choice stands against the weak line rules too,
-    # but story boundaries stand (a dump of several extracted articles is still cut).
-    layout = extraction_layout(lines, initial) if not whole_page and opts.extracted == "auto" else ""
-    unrevised = initial
-    if whole_page or layout == "dense":
-        initial = revise_extracted(lines, feats, initial, hints, opts)
-    smoothed = smooth(lines, feats, initial, opts)
-    final, block = main_block(lines, feats, smoothed)
-    st = find_stories(lines, feats, final, block, split=opts.split_stories and not whole_page,
-                      smoothed=smoothed, stops=stops)
-    final = st.final
-    titles = st.titles
-    story_of = list(st.story_of)
-    if layout:
-        final, story_of = restore_extracted(lines, unrevised, final, story_of, st.main, opts)
+    return feats, initial
+
+
+def _title_lines(lines: list[Line], decided: list[Decision], st: Stories,
+                 opts: Options) -> list[Decision]:
+    """The decisions with each story's title line kept as its title (the main story's
+    only as `Options.keep_title` says)."""
+    out = list(decided)
     leading = next((line.index for line in lines if line.text), None)
+    for s, t in enumerate(st.titles):
+        if t is None:
+            continue
+        if s == st.main and opts.keep_title != "always" and not (
+                opts.keep_title == "leading" and t == leading):
+            continue
+        out[t] = Decision(True, "feature.title", "title", f"title of story {s}", "title")
+    return out
 
-    def title_kept(s: int, t: int) -> bool:
-        if s != st.main or opts.keep_title == "always":
-            return True
-        return opts.keep_title == "leading" and t == leading
 
-    for s, t in enumerate(titles):
-        if t is not None and title_kept(s, t):
-            final[t] = Decision(True, "feature.title", "title", f"title of story {s}", "context")
+def _trails(layers) -> list[tuple[Decision, ...]]:
+    """Per line, the decisions of the stages that decided something new about it.
 
+    ``layers`` are ``(decisions, stage)`` in pipeline order; each stage's list holds the
+    decision object of the stage before for every line it left alone, so a layer is added
+    only where the object changes.  A stage that gives a line back an earlier stage's
+    decision (the story finder keeps a line the main region dropped) adds it again,
+    stamped with its own stage."""
+    (first, _), *rest = layers
+    trails = list(zip(first))  # one-element tuples, built in C
+    before = first
+    for decisions, stage in rest:
+        if decisions is before:  # the stage did not run
+            continue
+        for i in compress(range(len(decisions)), map(is_not, decisions, before)):
+            d = decisions[i]
+            if d.stage != stage:
+                d = d._replace(stage=stage)
+            trails[i] += (d,)
+        before = decisions
+    return trails
+
+
+def _verdicts(lines, feats, trails, final, story_of, main) -> tuple[Verdict, ...]:
+    """One `Verdict` per line: whether it is in the output (kept, of the main story) and,
+    if not, why (its category, or `OTHER_STORY`)."""
+    if main is None:
+        outputs = [False] * len(lines)
+    else:
+        outputs = [d.keep and s == main for d, s in zip(final, story_of)]
+    whys = ["" if out else OTHER_STORY if d.keep else d.category for d, out in zip(final, outputs)]
     # `tuple.__new__` builds the named tuples without a Python-level call per line.
-    verdicts = tuple(map(_new_tuple, repeat(Verdict), zip(lines, feats, initial, final, story_of)))
-    # Kept lines per story, gathered in one pass (a dump can hold thousands of stories).
-    kept_by_story: dict[int, list[int]] = {}
+    return tuple(map(_new_tuple, repeat(Verdict), zip(lines, feats, trails, story_of, outputs, whys)))
+
+
+def _kept_by_story(final: list[Decision], story_of: list[int | None],
+                   stories: int) -> dict[int, list[int]]:
+    """The indices of the kept lines of each story that has any, gathered in one pass (a
+    dump can hold thousands of stories)."""
+    kept: dict[int, list[int]] = {}
     for i, (s, d) in enumerate(zip(story_of, final)):
-        if s is not None and d.keep:
-            kept_by_story.setdefault(s, []).append(i)
+        if s is not None and d.keep and s < stories:
+            kept.setdefault(s, []).append(i)
+    return kept
+
+
+def _articles(verdicts: tuple[Verdict, ...], kept_by_story: dict[int, list[int]],
+              st: Stories) -> tuple[Article, ...]:
+    """Every story with kept lines, in order, as an `Article`."""
     articles = []
     for s, kind in enumerate(st.kinds):
         positions = kept_by_story.get(s)
         if not positions:
             continue
-        members = [verdicts[i] for i in positions]
-        start = lines[titles[s]].start if titles[s] is not None else members[0].line.start
+        first, last = verdicts[positions[0]].line, verdicts[positions[-1]].line
+        title = verdicts[st.titles[s]].line if st.titles[s] is not None else None
+        start = title.start if title is not None else first.start
         articles.append(Article(
             index=len(articles),
-            title=lines[titles[s]].text if titles[s] is not None else None,
+            title=title.text if title is not None else None,
             text=join_lines(verdicts[positions[0]:positions[-1] + 1], s),
-            span=(min(start, members[0].line.start), members[-1].line.end),
+            span=(min(start, first.start), last.end),
             kind=kind,
         ))
-    teasers = frozenset(s for s, k in enumerate(st.kinds) if k == "teaser")
-    main = st.main if articles else None
-    return Analysis(source, verdicts, tuple(articles), opts, language, main, from_html, teasers)
+    return tuple(articles)
 
 
 def clean(document: object, options: Options | str | None = None, **overrides) -> str:
@@ -183,3 +248,16 @@ def clean(document: object, options: Options | str | None = None, **overrides) -
 def split(document: object, options: Options | str | None = None, **overrides) -> list[Article]:
     """Every story of a dump, in order."""
     return list(analyze(document, options, **overrides).articles)
+
+
+def clean_html(html: str | bytes, options: Options | str | None = None, **overrides) -> str:
+    """The main text of an HTML page or fragment (``str`` or ``bytes``): `clean` with the
+    input always taken as HTML.
+
+    >>> clean_html("<article><h1>Budget</h1><p>The council approved the budget for the parks on Tuesday after a long debate.</p></article>")
+    'Budget\\nThe council approved the budget for the parks on Tuesday after a long debate.'
+    """
+    if not isinstance(html, (str, bytes, bytearray, memoryview)):
+        raise TypeError(f"clean_html expects HTML as str or bytes, not {type(html).__name__}")
+    overrides["html"] = "always"
+    return analyze(html, options, **overrides).text

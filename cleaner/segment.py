@@ -18,6 +18,9 @@ from . import _core
 from .types import Line
 
 _new_tuple = tuple.__new__
+#: Zero-width and invisible formatting characters, removed outright (here, by the
+#: compiled core, and where the HTML front door reads a page's text nodes).
+INVISIBLE = _core.INVISIBLE
 
 
 def normalize(raw: str) -> str:

@@ -607,7 +607,7 @@ def find_stories(
     for i in between:
         if final[i].keep:
             final[i] = Decision(False, "context.isolated", "boilerplate",
-                                "kept line between two stories (a caption above the next title)", "context")
+                                "kept line between two stories (a caption above the next title)", "stories")
     for s, (c0, title, opening, teaser) in enumerate(segs):
         members = [i for i in members_of[s] if i not in between]
         strong = opening is not None
@@ -638,7 +638,7 @@ def find_stories(
             for i in members:
                 if final[i].keep:
                     final[i] = Decision(False, "context.isolated", "boilerplate",
-                                        "kept line after a row of teasers", "context")
+                                        "kept line after a row of teasers", "stories")
             continue
         for i in members:
             if not final[i].keep:

@@ -5,9 +5,10 @@ immutable as frozen dataclasses and several times cheaper to build, which matter
 hundreds of lines per page.  `Article` and `Analysis` are frozen dataclasses.
 
 A document is cut into `Line`s (with exact offsets into the source), each line gets
-`Features`, a context-free `Decision` (stage 1, ``classify``) and a final `Decision` after its
-neighbours are taken into account (stage 2, ``smooth``).  Both are kept in a `Verdict`.
-Stories are `Article`s; everything is gathered in one `Analysis`.
+`Features` and a `Decision` from every stage that decides something about it: a
+`Verdict` keeps them as a trail, first stage first, nothing overwritten, and says whether
+the line is in `clean`'s output and, if not, why.  Stories are `Article`s; everything is
+gathered in one `Analysis`.
 """
 
 from __future__ import annotations
@@ -29,6 +30,16 @@ DROP_CATEGORIES = frozenset(
 )
 #: Categories a kept line can carry.
 KEEP_CATEGORIES = frozenset({"body", "heading", "title"})
+
+#: The stages that add a layer to a line's trail, in pipeline order:
+#: ``classify`` (the line on its own, `cleaner.classify`), ``extractor`` (the extractor's
+#: choice and the page's evidence, `cleaner.extracted.revise`), ``context`` (neighbours,
+#: `cleaner.smooth`), ``block`` (the main text region, `cleaner.blocks`), ``stories``
+#: (`cleaner.stories`), ``extracted`` (extracted text inside the main story,
+#: `cleaner.extracted.restore`) and ``title`` (a story's title line, `cleaner.pipeline`).
+STAGES = ("classify", "extractor", "context", "block", "stories", "extracted", "title")
+#: `Verdict.why` of a line that is kept but belongs to a story other than the main one.
+OTHER_STORY = "story"
 
 
 class Line(NamedTuple):
@@ -75,22 +86,40 @@ class Decision(NamedTuple):
     rule: str
     category: str
     reason: str
-    stage: str  # "classify" or "context"
+    stage: str  # one of `STAGES`
 
 
 class Verdict(NamedTuple):
-    """A line with both decisions and the story it belongs to (None for blank lines
-    and lines outside every story)."""
+    """A line, its decisions and where it ends up.
+
+    ``trail`` holds one `Decision` per stage that decided something new about the line,
+    in pipeline order (`STAGES`); its first layer is the context-free one, its last the
+    one that stands.  ``story`` is the story the line belongs to (None for blank lines and
+    lines outside every story).  ``output`` says whether the line is in `clean`'s output
+    (`Analysis.text`); ``why`` is the one reason it is not ("" when it is): the category
+    of its last decision, or `OTHER_STORY` for a kept line of another story.
+    """
 
     line: Line
     features: Features
-    initial: Decision
-    final: Decision
+    trail: tuple[Decision, ...]
     story: int | None = None
+    output: bool = False
+    why: str = ""
+
+    @property
+    def initial(self) -> Decision:
+        """The first decision: the line judged on its own."""
+        return self.trail[0]
+
+    @property
+    def final(self) -> Decision:
+        """The last decision: the one that stands."""
+        return self.trail[-1]
 
     @property
     def keep(self) -> bool:
-        return self.final.keep
+        return self.trail[-1].keep
 
     def label(self, teaser_stories: frozenset[int] = frozenset()) -> str:
         """This verdict in the corpus label syntax (``body:0``, ``drop:share``, ``-``)."""
@@ -135,7 +164,7 @@ class Analysis:
 
     @property
     def text(self) -> str:
-        """The main story's kept lines (what `clean` returns)."""
+        """The lines in the output: the main story's kept lines (what `clean` returns)."""
         if self.main is None:
             return ""
         return join_lines(self.verdicts, self.main)
@@ -144,25 +173,37 @@ class Analysis:
         return [v for v in self.verdicts if v.final.keep and not v.line.blank]
 
     def dropped(self) -> list[Verdict]:
-        """Non-blank lines that are not in the main story's text."""
-        return [
-            v for v in self.verdicts
-            if not v.line.blank and not (v.final.keep and v.story == self.main)
-        ]
+        """Non-blank lines that are not in the output (`Verdict.why` says why)."""
+        return [v for v in self.verdicts if not v.output and not v.line.blank]
 
     def labels(self) -> list[str]:
         """One label per line, in the corpus's label syntax."""
         return [v.label(self._teasers) for v in self.verdicts]
 
-    def explain(self) -> str:
-        """A per-line table: label, rule, reason, text (tab-separated)."""
+    def explain(self, trail: bool = False) -> str:
+        """A per-line table: label, rule, reason, text (tab-separated); with ``trail``, a
+        column before the text with every layer of the line's trail (`trail_text`).
+
+        >>> from cleaner import analyze
+        >>> text = ("The council approved the budget for the village school on Monday.\\n"
+        ...         "Rural services\\n"
+        ...         "The school will open a new library in the spring, the head teacher said.")
+        >>> print(analyze(text, extracted="never").explain(trail=True).splitlines()[1])
+        head:0	context.heading	heading between body lines	classify:feature.heading > context:context.heading	Rural services
+        """
         rows = []
         for v, label in zip(self.verdicts, self.labels()):
             if v.line.blank:
-                rows.append("-\t\t\t")
+                rows.append("-\t\t\t\t" if trail else "-\t\t\t")
                 continue
-            rows.append(f"{label}\t{v.final.rule}\t{v.final.reason}\t{v.line.text}")
+            layers = f"{trail_text(v)}\t" if trail else ""
+            rows.append(f"{label}\t{v.final.rule}\t{v.final.reason}\t{layers}{v.line.text}")
         return "\n".join(rows)
+
+
+def trail_text(v: Verdict) -> str:
+    """A verdict's trail on one line: ``stage:rule`` per layer, joined by `` > ``."""
+    return " > ".join(f"{d.stage}:{d.rule}" for d in v.trail)
 
 
 def join_lines(verdicts, story: int) -> str:
@@ -170,11 +211,11 @@ def join_lines(verdicts, story: int) -> str:
     becomes one blank line in the output, so paragraphs survive and nothing is added."""
     out: list[str] = []
     gap = False
-    for line, _, _, final, line_story in verdicts:
+    for line, _, trail, line_story, *_ in verdicts:
         if not line.text:  # blank
             gap = True
             continue
-        if not final.keep or line_story != story:
+        if not trail[-1].keep or line_story != story:
             continue
         if out and gap:
             out.append("")

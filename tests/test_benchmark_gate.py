@@ -18,6 +18,7 @@ if str(ROOT) not in sys.path:
 
 from benchmarks import evaluate as bench  # noqa: E402
 from benchmarks import floors  # noqa: E402
+from benchmarks.corpora import PARTS, part_of, split_parts  # noqa: E402
 
 FLOORS = floors.load()
 SCORED = tuple(s for s in bench.SECTIONS if s != "speed")
@@ -59,6 +60,32 @@ def test_every_headline_figure_has_a_floor(figures):
         f"headline figures without a limit: {', '.join(missing)}; pin them with "
         "`python3 benchmarks/evaluate.py --update-baseline`"
     )
+
+
+def test_dev_set_floors_sit_on_the_check_part():
+    """A floor on a dev set's figure measures pages no rule was tuned on."""
+    dev = [k for k in FLOORS if k.split(".")[0] in ("text", "html")]
+    assert dev, "no floor on a dev set"
+    assert [k for k in dev if k.split(".")[2] != "check"] == []
+
+
+def test_every_html_set_has_its_peers_on_every_part(result):
+    ids = {r["id"] for r in result["rows"]}
+    for set_id in ("scrapinghub", "trafilatura-eval"):
+        for scope in ("", *(f"{p}." for p in PARTS)):
+            for system in ("trafilatura", "trafilatura_precision", "readability", "clean_html"):
+                assert f"html.{set_id}.{scope}{system}" in ids
+
+
+# -- the split into a tuning part and a check part -------------------------------------------
+
+def test_split_is_fixed_and_about_two_to_one():
+    keys = [f"page-{i}" for i in range(3000)]
+    parts = split_parts(keys, key=str)
+    assert parts == split_parts(keys, key=str)  # deterministic
+    assert sorted(parts["tune"] + parts["check"]) == sorted(keys)  # a partition
+    assert 0.30 < len(parts["check"]) / len(keys) < 0.37
+    assert all(part_of(k) == "check" for k in parts["check"])
 
 
 # -- the floor rules themselves --------------------------------------------------------------

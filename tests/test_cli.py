@@ -472,7 +472,8 @@ def _rules(*args) -> list[dict]:
 
 
 def test_rules_lists_the_whole_registry():
-    from cleaner.catalogue import load_rules, registry
+    from cleaner.catalogue import load_rules
+    from cleaner.registry import registry
 
     rows = _rules()
     assert [r["id"] for r in rows if r["kind"] == "pattern"] == [r.id for r in load_rules()]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import Options, analyze, clean, split
-from cleaner.catalogue import registry
+from cleaner.registry import registry
 from cleaner.segment import normalize, segment
 
 BODY = (

@@ -12,7 +12,9 @@ import pytest
 
 from cleaner import Options, analyze, clean, clean_html
 from cleaner.extracted import extraction_layout
-from cleaner.html import decode, declared_charset, extract, looks_like_html
+from cleaner.front.decode import decode, declared_charset
+from cleaner.front.detect import looks_like_html
+from cleaner.front.extract import extract
 from cleaner.segment import segment
 
 PARAGRAPHS = [
@@ -187,7 +189,9 @@ def test_heading_lines_carry_their_level():
 def test_heading_is_kept_by_the_extracted_text_rule():
     a = analyze(page())
     v = next(v for v in a.verdicts if v.line.text == SUBHEADING)
-    assert (v.final.keep, v.initial.rule, v.initial.category) == (True, "html.block", "heading")
+    assert (v.final.keep, v.initial.stage) == (True, "classify")
+    layer = next(d for d in v.trail if d.stage == "extractor")
+    assert (layer.rule, layer.category) == ("html.block", "heading")
 
 
 SHARE_BAR = """<div class="share-tools"><span>Share this article</span>
@@ -217,7 +221,7 @@ def test_share_bar_related_list_and_cookie_box_are_removed_body_intact():
 
 def test_link_heavy_line_is_dropped_as_links():
     from cleaner.extracted import revise
-    from cleaner.html import LineHint
+    from cleaner.front.dom import LineHint
 
     a = analyze("\n".join(PARAGRAPHS[:2] + ["Harbour dredging to start next week after delays"]),
                 extracted="never")

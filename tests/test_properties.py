@@ -26,10 +26,11 @@ from hypothesis import strategies as st
 
 from cleaner import analyze, clean, split
 from cleaner.catalogue import languages as catalogue_languages
-from cleaner.catalogue import load_rules, registry
+from cleaner.catalogue import load_rules
+from cleaner.registry import registry
 from cleaner.language import guess_language
 from cleaner.segment import normalize, segment
-from cleaner.types import DROP_CATEGORIES, KEEP_CATEGORIES
+from cleaner.types import DROP_CATEGORIES, KEEP_CATEGORIES, STAGES
 
 import strategies as S
 
@@ -89,12 +90,19 @@ def check_analysis(a, document=None) -> None:
     # Decisions: registered rules, known categories, blank lines never kept.
     known = registry()
     for v in a.verdicts:
-        for d, stages in ((v.initial, {"classify"}), (v.final, {"classify", "context"})):
+        assert v.initial.stage == "classify"
+        # one layer per stage, in pipeline order, each a new decision
+        order = [STAGES.index(d.stage) for d in v.trail]
+        assert order == sorted(order) and len(set(order)) == len(order), v.trail
+        for d in v.trail:
             assert d.rule in known, f"rule {d.rule!r} is not in the registry"
-            assert d.stage in stages
             assert d.category in (KEEP_CATEGORIES if d.keep else DROP_CATEGORIES), (d.rule, d.category)
         if v.line.blank:
-            assert not v.final.keep
+            assert not v.final.keep and not v.output
+        # in the output exactly when kept in the main story; else one reason why
+        assert v.output == (v.final.keep and a.main is not None and v.story == a.main)
+        assert (v.why == "") == v.output
+        assert v.why in DROP_CATEGORIES or v.output
     labels = a.labels()
     assert len(labels) == len(a.verdicts)
     assert all(_LABEL.match(label) for label in labels), labels

@@ -32,7 +32,7 @@ for every document:
 - ``removed``: lines left out per category, one key for every category in
   `cleaner.types.DROP_CATEGORIES` (zero when none); in ``clean`` mode, lines of stories
   other than the main one count under ``story``;
-- ``rules``: the sorted ids of the rules that left lines out (see ``cleaner.catalogue.registry``).
+- ``rules``: the sorted ids of the rules that left lines out (see ``cleaner.registry.registry``).
 
 In ``split`` mode each story becomes a document with id ``f"{parent_id}/{index}"`` and the
 parent's metadata, plus ``parent_id``, ``story`` (its index), ``stories`` (how many the
@@ -142,7 +142,7 @@ class CleanerStep(PipelineStep):
             return [], REASON_ERROR
 
         if self.mode == "clean":
-            record = self._record(analysis, lambda v: v.final.keep and v.story == analysis.main)
+            record = self._record(analysis, lambda v: v.output)
             doc.metadata[self.metadata_key] = record
             text = analysis.text
             if not text:
@@ -199,9 +199,7 @@ class CleanerStep(PipelineStep):
 
 
 def _why_removed(v: Verdict) -> tuple[str, str]:
-    """Category and rule id of a line left out of the output.  A line that was kept but
-    belongs to a story not emitted (the non-main stories in ``clean`` mode) counts as
-    ``story`` / ``story.other``."""
-    if v.final.keep:
-        return "story", "story.other"
-    return v.final.category, v.final.rule
+    """Category and rule id of a line left out of the output (`Verdict.why`).  A line that
+    was kept but belongs to a story not emitted (the non-main stories in ``clean`` mode)
+    counts as ``story`` / ``story.other``."""
+    return v.why, "story.other" if v.final.keep else v.final.rule

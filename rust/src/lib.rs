@@ -157,6 +157,7 @@ fn table(name: &str) -> PyResult<Vec<(u32, u32)>> {
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("UNICODE_VERSION", tables::UNICODE_VERSION)?;
+    m.add("INVISIBLE", text::INVISIBLE)?;
     m.add_function(wrap_pyfunction!(configure, m)?)?;
     m.add_function(wrap_pyfunction!(stoplist, m)?)?;
     m.add_function(wrap_pyfunction!(guess_language, m)?)?;

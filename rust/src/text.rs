@@ -192,7 +192,11 @@ pub fn line_spans(s: &[u32]) -> Vec<(usize, usize)> {
     spans
 }
 
-/// Invisible formatting characters, removed from a line outright.
+/// Invisible formatting characters, removed from a line outright: zero-width space,
+/// non-joiner and joiner, word joiner, byte-order mark, soft hyphen, Mongolian vowel
+/// separator.
+pub const INVISIBLE: &str = "\u{200b}\u{200c}\u{200d}\u{2060}\u{feff}\u{ad}\u{180e}";
+
 fn is_invisible(c: u32) -> bool {
     matches!(c, 0x200b | 0x200c | 0x200d | 0x2060 | 0xfeff | 0xad | 0x180e)
 }

@@ -1,5 +1,5 @@
-"""The page as a tree: parse HTML robustly, run trafilatura on it, and find for each line of
-its text the element of the page the line came from.
+"""The page as a tree: parse HTML robustly, and find for each line of the extracted text
+the element of the page the line came from (the alignment of text and page).
 
 A line is traced back through an index of the page's text nodes keyed by their first
 characters (a line starts where a text node starts: a paragraph, a heading, the text after
@@ -12,9 +12,12 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 
 from lxml import etree
 from lxml.html import HtmlElement
+
+from ..segment import INVISIBLE
 
 
 # Elements that start a block of text; inline elements (a, span, b ...) are not blocks.
@@ -33,7 +36,7 @@ _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "he
                    "label", "fieldset", "dialog", "embed", "audio", "video", "canvas", "map", "picture"})
 
 _PREFIX = 32
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"))
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 _MARKER = re.compile(r"^(?:[-*•] |\| )")
 _WORDS = re.compile(r"[a-z]+|[A-Z][a-z]*")
 
@@ -54,7 +57,7 @@ _HAS_ROOT = re.compile(r"<html[\s>]|<body[\s>]", re.I)
 def parse(html: str) -> HtmlElement | None:
     """The page as an lxml tree, or ``None`` when nothing can be parsed.  A fragment
     without ``<html>``/``<body>`` is wrapped in a body first."""
-    from trafilatura.utils import load_html
+    from trafilatura.utils import load_html  # deferred: see `cleaner.front.extract.main_text`
 
     _quiet()
     if not html or not html.strip():
@@ -71,90 +74,23 @@ def parse(html: str) -> HtmlElement | None:
     return tree
 
 
-def main_text(tree: HtmlElement) -> str:
-    """trafilatura's main text of the page (comments excluded, tables kept), one block a
-    line; "" when it finds none or fails."""
-    import trafilatura
+@dataclass(frozen=True)
+class LineHint:
+    """What the page says about one line of the extracted text.
 
-    from trafilatura.xml import xmltotxt
+    ``tag`` is the source element's tag (``h2``, ``p``, ``li``, ``td`` ...), ``heading`` its
+    heading level (0: not a heading), ``link_density`` the share of its characters inside
+    links, ``marks`` the boilerplate words (`MARK_WORDS`) found in the class
+    and id attributes of the element and its ancestors, ``other`` why the line belongs to
+    another story than the page's main one ("" when it does not; see
+    `_other_stories`).
+    """
 
-    try:
-        doc = trafilatura.bare_extraction(tree, include_comments=False, include_tables=True)
-        if doc is None or doc.body is None:
-            return ""
-        body = doc.body
-        _unwrap(body)
-        _unwrap_layout_tables(body)
-        return xmltotxt(body, False)
-    except Exception:  # noqa: BLE001 - a page trafilatura chokes on has no main text
-        return ""
-
-
-_BLOCKISH = frozenset({"p", "head", "list", "quote", "table", "code"})
-
-
-def _unwrap_layout_tables(body) -> None:
-    """A table whose cells hold paragraphs or headings is page layout, not data: its
-    cells become blocks of their own instead of one flattened table row."""
-    from lxml.etree import Element
-
-    for table in list(body.iter("table")):
-        parent = table.getparent()
-        if parent is None:
-            continue
-        # this table's own cells (a nested table is moved whole and handled on its turn)
-        cells = [c for c in table.iter("cell") if next(c.iterancestors("table"), None) is table]
-        if not any(child.tag in _BLOCKISH for cell in cells for child in cell):
-            continue
-        blocks = []
-        for cell in cells:
-            run = None
-            if cell.text and cell.text.strip():
-                run = Element("p")
-                run.text = cell.text
-                blocks.append(run)
-            for child in list(cell):
-                tail, child.tail = child.tail, None
-                if child.tag in _BLOCKISH:
-                    blocks.append(child)
-                    run = None
-                else:
-                    if run is None:
-                        run = Element("p")
-                        blocks.append(run)
-                    run.append(child)
-                if tail and tail.strip():
-                    if run is None:
-                        run = Element("p")
-                        blocks.append(run)
-                        run.text = tail
-                    elif len(run):
-                        run[-1].tail = (run[-1].tail or "") + tail
-                    else:
-                        run.text = (run.text or "") + tail
-        position = parent.index(table)
-        tail = table.tail
-        parent.remove(table)
-        for k, block in enumerate(blocks):
-            parent.insert(position + k, block)
-        if tail and blocks:
-            blocks[-1].tail = tail
-
-
-_NEWLINES = re.compile(r"\s*\n\s*")
-_VERBATIM = frozenset({"code", "pre"})
-
-
-def _unwrap(body) -> None:
-    """Join the lines of a block that the page's source broke with hard newlines (the
-    browser shows one paragraph); ``<br>`` breaks (``lb``) and code stay."""
-    for elem in body.iter():
-        if elem.tag in _VERBATIM or any(a.tag in _VERBATIM for a in elem.iterancestors()):
-            continue
-        if elem.text and "\n" in elem.text:
-            elem.text = _NEWLINES.sub(" ", elem.text)
-        if elem.tail and "\n" in elem.tail:
-            elem.tail = _NEWLINES.sub(" ", elem.tail)
+    tag: str
+    heading: int
+    link_density: float
+    marks: frozenset[str]
+    other: str = ""
 
 
 class _Index:
@@ -347,10 +283,8 @@ def _other_stories(blocks: list, lines: list[str]) -> list[str]:
     return out
 
 
-def hints(tree: HtmlElement, lines: list[str]):
-    """A `cleaner.html.LineHint` per line (``None`` for blank or untraced lines)."""
-    from .html import LineHint
-
+def hints(tree: HtmlElement, lines: list[str]) -> tuple[LineHint | None, ...]:
+    """A `LineHint` per line (``None`` for blank or untraced lines)."""
     sources = trace(tree, lines)
     blocks = [s[0] if s is not None and line.strip() else None for s, line in zip(sources, lines)]
     other = _other_stories(blocks, lines)

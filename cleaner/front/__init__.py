@@ -1,0 +1,13 @@
+"""The HTML front door: what turns a page into lines the text pipeline can judge.
+
+- `cleaner.front.detect`: is a document HTML (a page or a fragment)?
+- `cleaner.front.decode`: bytes to text (byte-order mark, declared charset, UTF-8, guess);
+- `cleaner.front.dom`: the page as a tree, and each extracted line traced back to its
+  element (a `LineHint`: tag, heading level, link density, class and id words, whether
+  it belongs to another story of the page);
+- `cleaner.front.extract`: the entry point, `extract(document) -> Extraction`: trafilatura's
+  main text, one block a line, with a hint per line.
+
+Data flows one way: `cleaner.pipeline` calls the front door and reads its `Extraction`;
+nothing here imports the pipeline or the stages after it.
+"""

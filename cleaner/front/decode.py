@@ -1,0 +1,107 @@
+"""Bytes of a page to text: byte-order mark, declared charset, UTF-8, then a guess.
+
+The order (`decode`):
+
+1. a byte-order mark (UTF-8, UTF-16, UTF-32) decides;
+2. the charset the document declares in its first 16 KB (``<meta charset>``,
+   ``<meta http-equiv="Content-Type" content="...; charset=...">`` or the XML declaration's
+   ``encoding``), if the bytes decode with it.  ISO-8859-1 and ASCII labels are read as
+   windows-1252, as browsers do.  A declared single-byte charset yields to UTF-8 when the
+   bytes are valid UTF-8 with non-ASCII characters: pages labelled Latin-1 but written in
+   UTF-8 are common, Latin-1 text that happens to be valid UTF-8 is not;
+3. UTF-8, when the bytes are valid UTF-8;
+4. charset-normalizer's best guess (it arrives with trafilatura); windows-1252, the web's
+   legacy default, when it is among the equally good guesses;
+5. UTF-8 with replacement characters.
+
+Decoding never raises.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,500}?charset\s*=\s*["']?\s*([\w.:-]{1,40})""", re.I)
+_XML_ENCODING = re.compile(rb"""\A\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([\w.:-]{1,40})""", re.I)
+_DECLARATION_WINDOW = 16384
+# Labels browsers read as windows-1252.
+_AS_CP1252 = frozenset({"latin1", "iso88591", "iso8859_1", "l1", "ascii", "us_ascii", "cp819", "windows_1252", "cp1252"})
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec name of the charset the document declares, if it is known.
+
+    >>> declared_charset(b'<meta charset="ISO-8859-1">')
+    'cp1252'
+    >>> declared_charset(b'<?xml version="1.0" encoding="utf-8"?><html>') 
+    'utf-8'
+    """
+    head = data[:_DECLARATION_WINDOW]
+    m = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    if not m:
+        return None
+    label = m.group(1).decode("ascii", "ignore").strip().lower()
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    if name.replace("-", "_") in _AS_CP1252 or label.replace("-", "_") in _AS_CP1252:
+        return "cp1252"
+    return name
+
+
+def _is_single_byte(codec: str) -> bool:
+    try:
+        return len("\u00e9".encode(codec, "strict")) == 1
+    except (UnicodeEncodeError, LookupError):
+        return codec.startswith(("cp", "iso8859", "latin", "mac", "koi8", "windows", "tis"))
+
+
+def decode(data: bytes) -> str:
+    """Decode the bytes of a page (see the module docstring for the order).
+
+    >>> decode('<meta charset="windows-1252"><p>caf\\u00e9'.encode("cp1252"))[-4:]
+    'café'
+    >>> decode("\\u00e9t\\u00e9".encode("utf-8"))
+    'été'
+    """
+    data = bytes(data)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                break
+    declared = declared_charset(data)
+    if declared and not declared.startswith("utf-16") and not declared.startswith("utf-32"):
+        if _is_single_byte(declared) and not data.isascii():
+            try:
+                return data.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+        try:
+            return data.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        guesses = from_bytes(data[:200_000])
+        best = guesses.best()
+        if best is not None and best.encoding:
+            # windows-1252, the web's legacy default, when it is as good a guess as any
+            ties = {m.encoding for m in guesses if m.chaos <= best.chaos + 0.01}
+            return data.decode("cp1252" if "cp1252" in ties else best.encoding, errors="replace")
+    except Exception:  # noqa: BLE001 - a guesser failure must not stop decoding
+        pass
+    return data.decode("utf-8", errors="replace")
+

@@ -1,0 +1,68 @@
+"""Is a document HTML?  A page or a fragment, told from a mention of markup in prose.
+
+`looks_like_html` reads at most the first 64 KB (as characters, or bytes read as
+Latin-1) and never parses: the pipeline asks it about every ``str`` input when
+``html="auto"``, so it must be cheap and must not take a text about HTML for a page.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A document that opens like HTML (after a BOM, whitespace and comments).
+_HTML_OPENING = re.compile(
+    r"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*(?:<!--.*?-->\s*)*)?"
+    r"(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",
+    re.I | re.S,
+)
+# HTML element names that appear in page markup (a text about HTML names few of them, and
+# rarely closes them).
+_TAG_NAMES = (
+    "a|abbr|address|article|aside|b|blockquote|body|br|button|caption|cite|code|dd|div|dl|dt|"
+    "em|figcaption|figure|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|label|li|"
+    "link|main|meta|nav|noscript|ol|option|p|pre|script|section|select|small|source|span|"
+    "strong|style|sub|sup|table|tbody|td|textarea|th|thead|time|title|tr|u|ul|video"
+)
+_OPEN_TAG = re.compile(rf"<({_TAG_NAMES})(?=[\s/>])[^<>]{{0,2000}}>", re.I)
+_CLOSE_TAG = re.compile(rf"</({_TAG_NAMES})\s*>", re.I)
+_FRAGMENT_OPENING = re.compile(rf"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<(?:{_TAG_NAMES})[\s/>]", re.I | re.S)
+_DETECT_WINDOW = 65536
+
+
+def looks_like_html(document: str | bytes) -> bool:
+    """True when ``document`` is an HTML page or an HTML fragment.
+
+    A page opens with a doctype, ``<html>``, ``<head>`` or ``<body>``.  A fragment must show
+    markup, not a mention of it: it opens with an HTML tag and closes at least one element,
+    or closes elements of at least three different kinds, with tags on most of its lines.
+
+    >>> looks_like_html("<!DOCTYPE html><title>x</title>")
+    True
+    >>> looks_like_html("<div><p>One.</p><p>Two.</p></div>")
+    True
+    >>> looks_like_html("Wrap each paragraph in <p> and </p> tags, the guide says.")
+    False
+    """
+    if isinstance(document, (bytes, bytearray, memoryview)):
+        head = bytes(document[:_DETECT_WINDOW]).decode("latin-1")
+    elif isinstance(document, str):
+        head = document[:_DETECT_WINDOW]
+    else:
+        return False
+    if "<" not in head:
+        return False
+    if _HTML_OPENING.match(head):
+        return True
+    closed = [m.group(1).lower() for m in _CLOSE_TAG.finditer(head)]
+    if not closed:
+        return False
+    opened = {m.group(1).lower() for m in _OPEN_TAG.finditer(head)}
+    paired = opened.intersection(closed)
+    if _FRAGMENT_OPENING.match(head) and paired:
+        return True
+    if len(paired) < 3:
+        return False
+    lines = [line for line in head.splitlines() if line.strip()]
+    tagged = sum(1 for line in lines if "<" in line and ">" in line)
+    return tagged * 2 >= len(lines)
+
