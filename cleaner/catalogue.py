@@ -537,6 +537,21 @@ def opens_section(rule_id: str) -> bool:
     return language in _catalogue_dirs() and rule_id in _section_rules(language)
 
 
+def is_pattern_rule(rule_id: str) -> bool:
+    """Is the rule a catalogue (pattern) rule?
+
+    >>> is_pattern_rule("en.share.short_url"), is_pattern_rule("feature.prose")
+    (True, False)
+    """
+    language = rule_id.partition(".")[0]
+    return language in _catalogue_dirs() and rule_id in _rule_ids(language)
+
+
+@functools.lru_cache(maxsize=None)
+def _rule_ids(language: str) -> frozenset[str]:
+    return frozenset(r.id for r in _language_rules(language))
+
+
 @functools.lru_cache(maxsize=None)
 def _section_rules(language: str) -> frozenset[str]:
     """Ids of one language's rules whose line opens a non-article section."""

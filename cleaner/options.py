@@ -45,8 +45,8 @@ class Options:
     html: str = "auto"
     #: Text an extractor already chose as a page's main content (trafilatura's output, say):
     #: ``"auto"`` detects it (`cleaner.extracted.extraction_layout`) and lets the extractor's
-    #: choice stand against the weak line rules; ``"always"`` does so for any text and
-    #: keeps it one story; ``"never"`` treats all text as a raw dump.  HTML input is always
+    #: choice stand: only catalogue rules and story boundaries drop its lines; ``"always"``
+    #: does so for any text and keeps it one story; ``"never"`` treats all text as a raw dump.  HTML input is always
     #: treated so (the front door is the extractor).
     extracted: str = "auto"
     #: Seconds a single pattern match may take before it is abandoned (guards against

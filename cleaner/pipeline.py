@@ -10,15 +10,17 @@ from itertools import compress, repeat
 from operator import attrgetter, is_not
 
 from .front import decode, detect, extract
-from .catalogue import matcher
+from .catalogue import is_pattern_rule, matcher
 from .classify import BLANK, classify, is_heading_like
-from .extracted import extraction_layout, restore as restore_extracted, revise as revise_extracted
+from .extracted import (
+    extraction_layout, guarantee, restore as restore_extracted, revise as revise_extracted,
+)
 from .features import EMPTY, measure, strip_bullet, title_words
 from .language import guess_language, judged_by_stopwords, stopwords
 from .options import Options
 from .segment import segment
 from .smooth import smooth
-from .blocks import main_block
+from .blocks import barrier_kind, main_block
 from .stories import Stories, find_stories
 from .types import OTHER_STORY, Analysis, Article, Decision, Features, Line, Verdict, join_lines
 
@@ -103,6 +105,10 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     restored = st.final
     if layout:
         restored, story_of = restore_extracted(lines, initial, restored, story_of, st.main, opts)
+    if not from_html and (layout == "dense" or opts.extracted == "always"):
+        # extractor output: only catalogue rules and story boundaries drop its lines
+        restored, story_of = guarantee(lines, initial, restored, story_of, st.main,
+                                       is_pattern_rule, barrier_kind, opts)
     titled = _title_lines(lines, restored, st, opts)
     trails = _trails(((initial, "classify"), (revised, "extractor"), (smoothed, "context"),
                       (blocked, "block"), (st.final, "stories"), (restored, "extracted"),

@@ -1,0 +1,74 @@
+"""Extractor output: the post-processing guarantee (only catalogue rules and story
+boundaries drop its lines) and the layout test that tells it from a whole-page dump
+written without blank lines."""
+
+from __future__ import annotations
+
+from cleaner import Options, analyze
+from cleaner.blocks import barrier_kind
+from cleaner.catalogue import is_pattern_rule
+from cleaner.extracted import FURNITURE_LINES, extraction_layout, guarantee
+from cleaner.segment import segment
+from cleaner.types import Decision
+
+BODY = ("The regional government announced on Tuesday that it would spend more on rural "
+        "bus services next year, after months of complaints from residents.")
+BODY2 = ("Officials said the new timetable would add evening services to villages that "
+         "currently have no buses after six o'clock.")
+
+
+def _keep(rule="feature.prose", category="body"):
+    return Decision(True, rule, category, "", "classify")
+
+
+def _drop(rule, category):
+    return Decision(False, rule, category, "", "classify")
+
+
+def _run(initial, final, story_of, main=0):
+    lines = segment("\n".join(f"line {i}" for i in range(len(initial))))
+    return guarantee(lines, initial, final, story_of, main, is_pattern_rule, barrier_kind,
+                     Options())
+
+
+def test_guarantee_keeps_what_only_context_dropped():
+    initial = [_keep(), _keep(), _drop("en.share.share_label", "share"), _keep()]
+    final = [initial[0], _drop("context.isolated", "boilerplate"), initial[2], initial[3]]
+    out, story_of = _run(initial, final, [0, None, None, 0])
+    assert [d.rule for d in out] == ["feature.prose", "extracted.kept", "en.share.share_label",
+                                     "feature.prose"]
+    assert [d.keep for d in out] == [True, True, False, True]
+    assert story_of[1] == 0 and story_of[2] is None
+
+
+def test_guarantee_leaves_other_stories_and_what_follows_the_comments():
+    initial = [_keep(), _keep(), _drop("en.comments.header", "comments"), _keep(), _keep()]
+    final = [initial[0], _drop("story.other", "other story"), initial[2],
+             _drop("context.after_end", "boilerplate"), _drop("context.isolated", "boilerplate")]
+    out, story_of = _run(initial, final, [0, 1, None, None, None])
+    assert [d.keep for d in out] == [True, False, False, False, False]
+    assert story_of == [0, 1, None, None, None]
+
+
+def test_guarantee_can_be_disabled():
+    initial = [_keep(), _keep()]
+    final = [initial[0], _drop("context.isolated", "boilerplate")]
+    lines = segment("a\nb")
+    out, _ = guarantee(lines, initial, final, [0, None], 0, is_pattern_rule, barrier_kind,
+                       Options.make(disabled_rules=["extracted.kept"]))
+    assert out == final
+
+
+def _layout(text):
+    a = analyze(text, extracted="never")
+    return extraction_layout([v.line for v in a.verdicts], [v.initial for v in a.verdicts])
+
+
+def test_a_dump_without_blank_lines_but_with_page_furniture_is_no_extract():
+    furniture = ["Home", "Contact", "Sign in", "Privacy Policy", "All rights reserved."]
+    assert len(furniture) >= FURNITURE_LINES
+    article = "\n".join([BODY, BODY2, BODY.replace("Tuesday", "Monday")])
+    assert _layout(article + "\n" + "\n".join(furniture[-2:])) == "dense"  # a footer line or two
+    assert _layout(article + "\n" + "\n".join(furniture)) == ""
+    # menu words, buttons and log-in lines alone are no footer: an extract can hold them
+    assert _layout(article + "\n" + "\n".join(["Home", "Contact", "Sign in", "Close"])) == "dense"
