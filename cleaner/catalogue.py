@@ -503,34 +503,6 @@ def forget_lines() -> None:
         built._remembered.clear()
 
 
-# Rules that are code, not patterns: id -> what they mean.  Pattern rules join these in
-# `cleaner.registry.registry()`.
-BUILTIN_RULES: dict[str, str] = {
-    "blank": "an empty line (whitespace only)",
-    "feature.prose": "long line with sentence punctuation and enough stopwords",
-    "feature.sentence": "a complete sentence of moderate length",
-    "feature.short": "short line: left to its neighbours",
-    "feature.low_stopwords": "too few stopwords for prose in the document's language",
-    "feature.no_punctuation": "long line without sentence punctuation (menu, list of links)",
-    "feature.urls": "dominated by URLs, e-mail addresses, handles or hashtags",
-    "feature.digits": "dominated by digits (dates, scores, prices, counters)",
-    "feature.title": "the document's title line",
-    "feature.heading": "heading-like line: short, capitalised, no end punctuation",
-    "feature.duplicate": "repeats an earlier line (headline, summary or teaser)",
-    "context.sandwiched": "short line between body lines stays body",
-    "context.heading": "heading directly followed by body",
-    "context.isolated": "body-like line far from the main text block",
-    "context.closing_ellipsis": "prose trailing off with an ellipsis as the text's last line",
-    "context.list": "list item in a list that continues body text",
-    "context.appeal_block": "line between two appeal lines: part of the appeal",
-    "context.appeal_tail": "short UI line that belongs to an appeal block",
-    "context.bio_name": "author name line before an author bio",
-    "context.boilerplate_run": "short line inside a run of boilerplate",
-    "context.after_end": "after the end of the article text",
-    "story.other": "belongs to a story other than the main one",
-}
-
-
 def opens_section(rule_id: str) -> bool:
     """Does a line the rule fired on open a non-article section (``section = true``)?"""
     language = rule_id.partition(".")[0]

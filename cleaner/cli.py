@@ -30,7 +30,7 @@ from .batch import (
 )
 from .catalogue import load_rules
 from .options import PRESETS, Options
-from .registry import registry
+from .registry import code_rules, registry
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 DEFAULT_COLUMNS = ("label", "rule", "reason", "text")
@@ -469,12 +469,11 @@ def rule_rows() -> list[dict]:
             "pattern": rule.pattern, "examples": list(rule.examples),
             "counterexamples": list(rule.counterexamples), "file": rule.source,
         })
-    patterns = {rule.id for rule in load_rules()}
-    for rid, note in registry().items():
-        if rid in patterns:
-            continue
-        rows.append({"id": rid, "language": "*", "category": rid.split(".")[0],
-                     "kind": "builtin", "guards": "", "note": note})
+    defaults = Options()
+    for rule in code_rules():  # guards: the options the rule reads, at their defaults
+        rows.append({"id": rule.id, "language": "*", "category": rule.category, "kind": "builtin",
+                     "guards": " ".join(f"{name}={getattr(defaults, name)}" for name in rule.options),
+                     "note": rule.description})
     return rows
 
 

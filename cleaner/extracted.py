@@ -30,87 +30,69 @@ from __future__ import annotations
 
 import re
 
-from .classify import WEAK_RULES
+from .classify import RULES as CLASSIFY_RULES
 from .options import Options
+from .rules import CodeRule, ids
 from .types import Decision, Features, Line
 
-#: The rules of this module, for `cleaner.registry.registry`.
-RULES: dict[str, str] = {
-    "html.block": "a line the extractor chose as main content: weak line rules yield to it",
-    "html.links": "most of the line's text is link text on the page (a link list)",
-    "html.excerpt": "excerpt of another story: another <article> of the page, cut with an ellipsis",
-    "html.card": "short list item with a linked headline: a teaser card",
-    "extracted.block": "line inside the main story of extracted text: weak line rules yield to it",
-    "extracted.kept": "line of extractor output: only catalogue rules and story boundaries drop it",
-}
+#: The options that tell text an extractor wrote (`extraction_layout`).
+_LAYOUT = ("extracted_max_periphery", "extracted_max_run", "extracted_max_tiny_run", "extracted_tiny_words",
+           "extracted_dense_blank_share", "extracted_dense_min_lines", "extracted_paragraph_words",
+           "extracted_cjk_paragraph", "extracted_cjk_short")
 
-#: Stage-1 rules that yield to the extractor's choice: the feature rules.  In extracted
-#: text a short line is a subheading or a list item, a repeated line a table header, a line
-#: of figures a table cell, a lone address a source or a contact.
-YIELDING = WEAK_RULES | {"feature.duplicate", "feature.urls", "feature.digits"}
+#: The rules of this module.
+RULES = (
+    CodeRule("html.block", "body", "a line the extractor chose as main content: weak line rules yield to it",
+             ("extracted",) + _LAYOUT),
+    CodeRule("html.links", "related", "most of the line's text is link text on the page (a link list)",
+             ("link_density",)),
+    CodeRule("html.excerpt", "related",
+             "excerpt of another story: another <article> of the page, cut with an ellipsis"),
+    CodeRule("html.card", "related", "short list item with a linked headline: a teaser card"),
+    CodeRule("extracted.block", "body", "line inside the main story of extracted text: weak line rules yield to it",
+             ("extracted",) + _LAYOUT),
+    CodeRule("extracted.kept", "body", "line of extractor output: only catalogue rules and story boundaries drop it",
+             ("extracted", "extracted_furniture_lines") + _LAYOUT),
+)
 
-#: A line whose source block has at least this share of its characters in links is a link
-#: list, not article text (measured on the dev pages: 0.6 to 1.0 is 90% boilerplate).
-LINK_DENSITY = 0.6
+#: Stage-1 rules that yield to the extractor's choice: the feature rules declared so.  In
+#: extracted text a short line is a subheading or a list item, a repeated line a table
+#: header, a line of figures a table cell, a lone address a source or a contact.
+YIELDING = ids(CLASSIFY_RULES, yields=True)
 
-
-#: Extracted text opens and closes with its article: at most this many lines outside the
-#: first and last paragraph (a title, a byline, a date; a raw dump has menus there) ...
-MAX_PERIPHERY = 8
-#: ... and has no long run of non-paragraph lines (a dump's link lists and footers).
-MAX_RUN = 15
-#: A run of this many lines of at most `TINY_WORDS` words is a menu, or a table or list
-#: of the article (8% of trafilatura's outputs on the dev pages have one, 95% of
-#: whole-page dumps).  Before the first paragraph it is a menu (1% of trafilatura's
-#: outputs, most whole-page dumps).
-MAX_TINY_RUN = 4
-TINY_WORDS = 2
-#: Text written one block a line, without empty lines between blocks (as trafilatura
-#: writes it: none of its outputs on the dev pages has an empty line; the inscriptis dumps
-#: of the same pages have 2% to 60%), is extracted unless a menu opens it.  A line of
-#: only spaces or tabs is not a separator: it is what the page's source left inside a block.
-DENSE_BLANK_SHARE = 0.05
-#: ... and holds at least this many lines (a line or two of text tells nothing).
-DENSE_MIN_LINES = 3
 #: Characters of the CJK scripts, written without spaces between words: a line of many
 #: of them is a paragraph, not a short line, whatever its count of space-separated words.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-CJK_PARAGRAPH = 20
-#: A line of this many words is a paragraph even without the punctuation and stopwords of
-#: prose (a caption, a list item that is a sentence).
-PARAGRAPH_WORDS = 10
-CJK_SHORT = 8
 
 
-def _prose(line: Line, decision: Decision) -> bool:
-    return decision.rule == "feature.prose" or len(_CJK.findall(line.text)) >= CJK_PARAGRAPH
+def _prose(line: Line, decision: Decision, opts: Options) -> bool:
+    return decision.rule == "feature.prose" or len(_CJK.findall(line.text)) >= opts.extracted_cjk_paragraph
 
 
-def _paragraph(line: Line, decision: Decision) -> bool:
-    return _prose(line, decision) or len(line.text.split()) >= PARAGRAPH_WORDS
+def _paragraph(line: Line, decision: Decision, opts: Options) -> bool:
+    return _prose(line, decision, opts) or len(line.text.split()) >= opts.extracted_paragraph_words
 
 
-def _tiny(line: Line) -> bool:
+def _tiny(line: Line, opts: Options) -> bool:
     """A line that could be a menu item: one or two words, no figures (a line of
     figures is a table cell or a quantity)."""
-    return (len(line.text.split()) <= TINY_WORDS and len(_CJK.findall(line.text)) < CJK_SHORT
+    return (len(line.text.split()) <= opts.extracted_tiny_words
+            and len(_CJK.findall(line.text)) < opts.extracted_cjk_short
             and not any(c.isdigit() for c in line.text))
 
 
-#: A text in which catalogue rules find at least `FURNITURE_LINES` lines of a page's
-#: furniture (`FURNITURE` categories), among them a footer line (``legal``) or a share
-#: bar line, is a dump of the whole page whatever its layout: an extractor leaves out
-#: footers, menus and share bars.  (On the tuning pages: none of trafilatura's 258
-#: outputs, 48 of the 58 dumps without blank lines that look extracted otherwise.)
+#: A text in which catalogue rules find at least ``extracted_furniture_lines`` lines of a
+#: page's furniture (`FURNITURE` categories), among them a footer line (``legal``) or a
+#: share bar line, is a dump of the whole page whatever its layout: an extractor leaves
+#: out footers, menus and share bars.
 FURNITURE = frozenset({"legal", "nav", "share", "ui"})
-FURNITURE_LINES = 4
 FOOTER = frozenset({"legal", "share"})
 
 
-def _page_furniture(text) -> bool:
+def _page_furniture(text, opts: Options) -> bool:
     """Do catalogue rules find a page's footer or share bar among its furniture?"""
     found = [d.category for _, d in text if d.category in FURNITURE]
-    return len(found) >= FURNITURE_LINES and not FOOTER.isdisjoint(found)
+    return len(found) >= opts.extracted_furniture_lines and not FOOTER.isdisjoint(found)
 
 
 def _longest_run(flags) -> int:
@@ -121,17 +103,19 @@ def _longest_run(flags) -> int:
     return longest
 
 
-def extraction_layout(lines: list[Line], initial: list[Decision]) -> str:
+def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options = Options()) -> str:
     """How plain text looks written by an extractor: ``"dense"``, ``"spaced"``, or ""
     when it looks like a dump of a whole page.
 
     - ``"dense"``: one block a line without empty lines between (as trafilatura writes
       it; a line of only spaces or tabs is what the page's source left inside a block,
-      not a separator), no menu (a run of `MAX_TINY_RUN` tiny lines) before the first
-      paragraph, and no page furniture (`_page_furniture`: a footer or share bar among
-      `FURNITURE_LINES` lines of menus, footers, share bars and log-in buttons);
+      not a separator), no menu (a run of ``extracted_max_tiny_run`` tiny lines) before
+      the first paragraph, and no page furniture (`_page_furniture`: a footer or share bar
+      among ``extracted_furniture_lines`` lines of menus, footers, share bars and log-in
+      buttons);
     - ``"spaced"``: blocks apart, but the text opens and closes with prose
-      (`MAX_PERIPHERY`), has no long run of other lines (`MAX_RUN`) and no menu anywhere.
+      (``extracted_max_periphery``), has no long run of other lines
+      (``extracted_max_run``) and no menu anywhere.
 
     Measured on the dev pages (scrapinghub and trafilatura-eval): of trafilatura's 397
     outputs 389 are dense, 7 spaced, 1 neither (a recipe whose ingredient list opens it);
@@ -143,25 +127,27 @@ def extraction_layout(lines: list[Line], initial: list[Decision]) -> str:
     text = [(line, d) for line, d in zip(lines, initial) if not line.blank]
     if not text:
         return ""
-    tiny = [_tiny(line) for line, _ in text]
+    tiny = [_tiny(line, opts) for line, _ in text]
     n = len(text)
     separators = sum(1 for line in lines if not line.raw)
-    prose = [_prose(line, d) for line, d in text]
+    prose = [_prose(line, d, opts) for line, d in text]
     lead = prose.index(True) if True in prose else n
-    if separators <= DENSE_BLANK_SHARE * len(lines) and n >= DENSE_MIN_LINES:
+    menu = opts.extracted_max_tiny_run
+    if separators <= opts.extracted_dense_blank_share * len(lines) and n >= opts.extracted_dense_min_lines:
         # no menu before the first line of prose; text without prose (captions, lines
         # without the punctuation of prose) needs a long line and no menu anywhere
         if lead < n:
-            dense = _longest_run(tiny[:lead]) < MAX_TINY_RUN
+            dense = _longest_run(tiny[:lead]) < menu
         else:
-            dense = (any(_paragraph(line, d) for line, d in text)
-                     and _longest_run(tiny) < MAX_TINY_RUN)
-        if dense and not _page_furniture(text):
+            dense = (any(_paragraph(line, d, opts) for line, d in text)
+                     and _longest_run(tiny) < menu)
+        if dense and not _page_furniture(text, opts):
             return "dense"
-    if lead == n or _longest_run(tiny) >= MAX_TINY_RUN:
+    if lead == n or _longest_run(tiny) >= menu:
         return ""
     tail = prose[::-1].index(True)
-    spaced = lead + tail <= MAX_PERIPHERY and _longest_run(not p for p in prose) <= MAX_RUN
+    spaced = (lead + tail <= opts.extracted_max_periphery
+              and _longest_run(not p for p in prose) <= opts.extracted_max_run)
     return "spaced" if spaced else ""
 
 
@@ -177,20 +163,20 @@ def revise(
         h = hints[i] if hints and i < len(hints) else None
         if h is not None and h.other and options.rule_enabled(f"html.{h.other}"):
             out[i] = Decision(False, f"html.{h.other}", "related",
-                              f"{h.other} of another story on the page", "classify")
+                              f"{h.other} of another story on the page", "extractor")
             continue
         bare_address = feats[i].urls and feats[i].urls >= feats[i].words  # a source or a contact
-        if (h is not None and h.link_density >= LINK_DENSITY and not bare_address
+        if (h is not None and h.link_density >= options.link_density and not bare_address
                 and options.rule_enabled("html.links")):
             out[i] = Decision(False, "html.links", "related",
-                              f"link density {h.link_density:.2f} in the page", "classify")
+                              f"link density {h.link_density:.2f} in the page", "extractor")
             continue
         if d.rule in YIELDING and options.rule_enabled("html.block"):
             if h is not None and h.heading:
-                out[i] = Decision(True, "html.block", "heading", f"<{h.tag}> of the main content", "classify")
+                out[i] = Decision(True, "html.block", "heading", f"<{h.tag}> of the main content", "extractor")
             else:
                 what = f"<{h.tag}>" if h is not None else "line"
-                out[i] = Decision(True, "html.block", "body", f"{what} of the extracted main content", "classify")
+                out[i] = Decision(True, "html.block", "body", f"{what} of the extracted main content", "extractor")
     return out
 
 
@@ -213,7 +199,7 @@ def restore(
         if story_of[i] not in (None, main):
             continue
         final[i] = Decision(True, "extracted.block", "body",
-                            f"inside the main story of extracted text ({initial[i].rule})", "context")
+                            f"inside the main story of extracted text ({initial[i].rule})", "extracted")
         story_of[i] = main
     return final, story_of
 
@@ -264,6 +250,6 @@ def guarantee(
         if not _main_side(story_of, lines, i, main):
             continue
         final[i] = Decision(True, "extracted.kept", initial[i].category if initial[i].keep else "body",
-                            f"extractor's line, no catalogue rule names it ({d.rule})", "context")
+                            f"extractor's line, no catalogue rule names it ({d.rule})", "extracted")
         story_of[i] = main
     return final, story_of

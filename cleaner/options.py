@@ -31,7 +31,9 @@ class Options:
     #: Minimum share of stopwords for prose (for the guessed language; languages without
     #: a stoplist skip this test).
     stopword_density: float = 0.25
-    #: Lines with fewer words than this are "short": decided by their neighbours.
+    #: Words (at most) of a "short" line in context: a line between two appeal lines stays
+    #: body unless one of them is longer than this; a line after an appeal, bio, legal or
+    #: comments line joins it with up to `appeal_tail_extra_words` more (`cleaner.smooth`).
     short_max_words: int = 6
     #: How far (in non-blank lines) a short line may sit from body and still be pulled in.
     context_reach: int = 2
@@ -52,6 +54,77 @@ class Options:
     #: Seconds a single pattern match may take before it is abandoned (guards against
     #: catastrophic backtracking on hostile input).
     regex_timeout: float = 0.05
+
+    # -- classify (stage 1, `cleaner.classify`) ------------------------------------------
+    #: Words a repeated line needs to be dropped as a duplicate (``feature.duplicate``).
+    duplicate_min_words: int = 3
+    #: A line with a URL, address, handle or hashtag for every this many words or fewer
+    #: is dropped (``feature.urls``); unit: words per URL.
+    url_words: int = 3
+    #: A line of fewer than `digits_max_words` words whose digits make more than this
+    #: share of its non-space characters is dropped (``feature.digits``); unit: share 0-1.
+    digits_min_ratio: float = 0.5
+    digits_max_words: int = 10
+    #: A line of at least this many times `prose_min_words` words is prose without
+    #: sentence punctuation (``feature.prose``); unit: multiple of `prose_min_words`.
+    unpunctuated_prose_factor: int = 3
+    #: Words a line ending like a sentence needs to be a sentence (``feature.sentence``).
+    sentence_min_words: int = 3
+
+    # -- context (stage 2, `cleaner.smooth`) ---------------------------------------------
+    #: A line right after an appeal, bio, legal or comments line goes with it when it has
+    #: at most `short_max_words` plus this many words (``context.appeal_tail``); unit: words.
+    appeal_tail_extra_words: int = 2
+    #: Words (at most) of the name line before an author bio (``context.bio_name``).
+    bio_name_max_words: int = 4
+
+    # -- the main text region (`cleaner.blocks`) -----------------------------------------
+    #: Kept lines belong to one block across at most this many non-blank dropped lines.
+    block_max_gap: int = 10
+    #: A barrier (a comments or related-stories header) closes the article only after a
+    #: block of at least this many words.
+    block_barrier_after_words: int = 50
+    #: A block before the main one joins it across at most `block_lead_gap` non-blank
+    #: lines when it has at least `block_lead_words` words.
+    block_lead_gap: int = 40
+    block_lead_words: int = 15
+    #: An earlier block scoring at least this share of the best block's score (words times
+    #: share of kept lines) is the main one; unit: share 0-1.
+    block_first_share: float = 0.7
+    #: Text resuming after a related-stories box continues the article when it has at
+    #: least this many words and this share (0-1) of kept lines.
+    block_resume_words: int = 100
+    block_resume_share: float = 0.7
+    #: A trailing unit of at most this many words, set off by at least `block_teaser_gap`
+    #: dropped lines, is a teaser, not the article's end.
+    block_teaser_words: int = 80
+    block_teaser_gap: int = 2
+
+    # -- extracted text (`cleaner.extracted`) --------------------------------------------
+    #: A line whose source block has at least this share (0-1) of its characters in links
+    #: is a link list, not article text (``html.links``).
+    link_density: float = 0.6
+    #: Extracted text has at most this many lines outside its first and last paragraph ...
+    extracted_max_periphery: int = 8
+    #: ... no run of more than this many lines that are no paragraph ...
+    extracted_max_run: int = 15
+    #: ... and no run of this many lines of at most `extracted_tiny_words` words (a menu).
+    extracted_max_tiny_run: int = 4
+    extracted_tiny_words: int = 2
+    #: Text is written one block a line when at most this share (0-1) of its lines are
+    #: empty, and it has at least `extracted_dense_min_lines` lines.
+    extracted_dense_blank_share: float = 0.05
+    extracted_dense_min_lines: int = 3
+    #: A line of this many words is a paragraph without the punctuation of prose.
+    extracted_paragraph_words: int = 10
+    #: Characters of the CJK scripts (written without spaces) that make a line a paragraph,
+    #: and that keep a line from being tiny.
+    extracted_cjk_paragraph: int = 20
+    extracted_cjk_short: int = 8
+    #: Text in which catalogue rules find this many lines of page furniture (menus,
+    #: footers, share bars, log-in buttons), a footer or share bar among them, is a whole
+    #: page's dump whatever its layout (`cleaner.extracted._page_furniture`).
+    extracted_furniture_lines: int = 4
 
     @classmethod
     def make(cls, preset: "str | Options | None" = None, **overrides) -> "Options":

@@ -1,7 +1,10 @@
-"""The one pipeline: input -> lines -> features -> classify -> smooth -> stories.
+"""The one pipeline: input -> lines -> features -> the stages -> `Analysis`.
 
-`analyze` is the only path; `clean` and `split` read its result, so what is explained is
-exactly what is returned.
+`analyze` is the only path; `clean`, `clean_html` and `split` read its result, so what is
+explained is exactly what is returned.  HTML goes through the front door
+(`cleaner.front`) first; then every stage (`cleaner.types.STAGES`) returns one decision
+per line, and `_trails` keeps, per line, the decisions that changed: the trail that
+`Verdict` carries.  See docs/architecture.md for the flow.
 """
 
 from __future__ import annotations
@@ -9,20 +12,27 @@ from __future__ import annotations
 from itertools import compress, repeat
 from operator import attrgetter, is_not
 
-from .front import decode, detect, extract
+from .blocks import barrier_kind, main_block
 from .catalogue import is_pattern_rule, matcher
-from .classify import BLANK, classify, is_heading_like
+from .classify import BLANK, classify
 from .extracted import (
     extraction_layout, guarantee, restore as restore_extracted, revise as revise_extracted,
 )
-from .features import EMPTY, measure, strip_bullet, title_words
+from .features import EMPTY, measure
+from .front import decode, detect, extract
 from .language import guess_language, judged_by_stopwords, stopwords
 from .options import Options
+from .rules import CodeRule
 from .segment import segment
 from .smooth import smooth
-from .blocks import barrier_kind, main_block
 from .stories import Stories, find_stories
 from .types import OTHER_STORY, Analysis, Article, Decision, Features, Line, Verdict, join_lines
+
+#: The rule this module fires (the title of each story, see `_title_lines`).
+RULES = (
+    CodeRule("feature.title", "title", "the title line of a story (of the main story only as keep_title says)",
+             ("keep_title",)),
+)
 
 _text = attrgetter("text")
 _new_tuple = tuple.__new__
@@ -51,8 +61,7 @@ def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None
     return document, False, None
 
 
-def _in_own_language(text: str, language: str | None, opts: Options,
-                     title: frozenset[str]) -> tuple[str, Features] | None:
+def _in_own_language(text: str, language: str | None, opts: Options) -> tuple[str, Features] | None:
     """The language to judge a sentence by, and its features measured in it, when it has
     few of the page's stopwords (less than half the density prose needs): the language it
     is written in, when that is another one whose stopwords make it prose; else ``None``.
@@ -69,7 +78,7 @@ def _in_own_language(text: str, language: str | None, opts: Options,
     own = guess_language(text)
     if own is None or own == language:
         return None
-    f = measure(text, own, title)
+    f = measure(text, own)
     return (own, f) if f.stopword_density >= opts.stopword_density else None
 
 
@@ -93,12 +102,12 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     whole_page = from_html or opts.extracted == "always"
     # Plain text an extractor wrote: its choice stands against the weak line rules too,
     # but story boundaries stand (a dump of several extracted articles is still cut).
-    layout = extraction_layout(lines, initial) if not whole_page and opts.extracted == "auto" else ""
+    layout = extraction_layout(lines, initial, opts) if not whole_page and opts.extracted == "auto" else ""
     revised = initial
     if whole_page or layout == "dense":
         revised = revise_extracted(lines, feats, initial, hints, opts)
     smoothed = smooth(lines, feats, revised, opts)
-    blocked, block = main_block(lines, feats, smoothed)
+    blocked, block = main_block(lines, feats, smoothed, opts)
     st = find_stories(lines, feats, blocked, block, split=opts.split_stories and not whole_page,
                       smoothed=smoothed, stops=stops)
     story_of = list(st.story_of)
@@ -123,12 +132,10 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
 
 def _classify_lines(lines: list[Line], language: str | None, stops: frozenset[str],
                     opts: Options) -> tuple[list[Features], list[Decision]]:
-    """Features and the context-free decision of every line, in one pass.  The title
-    guess that features compare lines with is the first heading-like line of three words
-    or more.  Blank lines get the shared `EMPTY` and `BLANK` (what `measure` and
-    `classify` return for them) without a call."""
+    """Features and the context-free decision of every line, in one pass.  Blank lines
+    get the shared `EMPTY` and `BLANK` (what `measure` and `classify` return for them)
+    without a call."""
     match = matcher(language)
-    title_set: frozenset[str] = frozenset()
     has_stoplist = bool(stops)
     seen: dict[str, int] = {}
     feats: list[Features] = []
@@ -139,13 +146,11 @@ def _classify_lines(lines: list[Line], language: str | None, stops: frozenset[st
             feats.append(EMPTY)
             initial.append(BLANK)
             continue
-        f = measure(text, language, title_set)
-        if not title_set and is_heading_like(f) and f.words >= 3:
-            title_set = title_words(strip_bullet(text))
+        f = measure(text, language)
         other = None
         if has_stoplist and f.terminal and f.stopword_density < opts.stopword_density / 2 \
                 and f.words >= opts.prose_min_words:
-            other = _in_own_language(text, language, opts, title_set)
+            other = _in_own_language(text, language, opts)
         if other is None:
             feats.append(f)
             # Stopword density judges only lines in a script the stoplists cover (a Korean

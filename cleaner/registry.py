@@ -1,22 +1,45 @@
 """The rule registry: every rule id a `Decision` can name, with what it means.
 
 Pattern rules come from the catalogues (`cleaner.catalogue.load_rules`); the rules that
-are code are declared by the modules that fire them.  This module sits above all of them
-(it imports them; none imports it), so the registry never ties the stages into a circle.
+are code are declared, as `cleaner.rules.CodeRule`, by the modules that fire them
+(``RULES`` in `cleaner.classify`, `cleaner.extracted`, `cleaner.smooth`,
+`cleaner.stories` and `cleaner.pipeline`).  This module sits above all of them (it
+imports them; none imports it), so the registry never ties the stages into a circle.
 """
 
 from __future__ import annotations
 
 import functools
 
-from .catalogue import BUILTIN_RULES, load_rules
-from .extracted import RULES as EXTRACTED_RULES
+from . import classify, extracted, pipeline, smooth, stories
+from .catalogue import load_rules
+from .rules import CodeRule
+
+#: The modules that declare code rules, in pipeline order.
+DECLARING = (classify, extracted, smooth, stories, pipeline)
+
+
+@functools.lru_cache(maxsize=1)
+def code_rules() -> tuple[CodeRule, ...]:
+    """Every declared code rule, in pipeline order; an id declared twice raises."""
+    rules: dict[str, CodeRule] = {}
+    for module in DECLARING:
+        for rule in module.RULES:
+            if rule.id in rules:
+                raise ValueError(f"rule {rule.id} is declared twice ({module.__name__})")
+            rules[rule.id] = rule
+    return tuple(rules.values())
 
 
 @functools.lru_cache(maxsize=1)
 def registry() -> dict[str, str]:
-    """Every rule id that can appear in a `Decision`, with what it means."""
-    table = dict(BUILTIN_RULES) | EXTRACTED_RULES
+    """Every rule id that can appear in a `Decision` (and ``story.other``), with what it
+    means: the code rules' descriptions, then the pattern rules' notes.
+
+    >>> registry()["feature.prose"]
+    'long line with sentence punctuation and enough stopwords'
+    """
+    table = {rule.id: rule.description for rule in code_rules()}
     for rule in load_rules():
         table[rule.id] = rule.note or f"{rule.category} pattern"
     return table

@@ -21,6 +21,14 @@ _new_tuple = tuple.__new__
 #: Zero-width and invisible formatting characters, removed outright (here, by the
 #: compiled core, and where the HTML front door reads a page's text nodes).
 INVISIBLE = _core.INVISIBLE
+#: List bullets, the one definition: symbols, and the dashes that open a list item before
+#: a space (hyphen, en dash).  The context and story rules see a list item in a line that
+#: opens with one; `cleaner.features.strip_bullet` strips any run of them, and of the
+#: `QUOTE_DASH` that opens an attribution or a quoted post ("— Name (@handle) ..."), which
+#: is no list item.
+BULLET_SYMBOLS = "•·*▪►▸‣◦●○■□"
+BULLET_DASHES = "–-"
+QUOTE_DASH = "—"
 
 
 def normalize(raw: str) -> str:

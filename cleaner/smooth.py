@@ -10,7 +10,9 @@
   stays (``context.closing_ellipsis``);
 - a name-like line right before an author bio goes with the bio (``context.bio_name``).
 
-Strong decisions (catalogue patterns, prose) are never overturned here.
+Strong decisions (catalogue patterns, prose) are never overturned here.  The rules are
+declared in `RULES`; their thresholds are `Options` fields (``context_reach``,
+``short_max_words``, ``appeal_tail_extra_words``, ``bio_name_max_words``).
 """
 
 from __future__ import annotations
@@ -20,14 +22,33 @@ import re
 from .classify import WEAK_RULES
 from .features import trails_off
 from .options import Options
+from .rules import CodeRule
+from .segment import BULLET_DASHES, BULLET_SYMBOLS
 from .types import Decision, Features, Line
+
+#: The rules of this stage.
+RULES = (
+    CodeRule("context.sandwiched", "body", "short line between body lines stays body", ("context_reach",)),
+    CodeRule("context.heading", "heading", "heading directly followed by body", ("context_reach",)),
+    CodeRule("context.isolated", "boilerplate",
+             "body-like line away from the main text: no body within reach (context), outside "
+             "the main text region (block), between stories or after a row of teasers (stories)",
+             ("context_reach",)),
+    CodeRule("context.closing_ellipsis", "body", "prose trailing off with an ellipsis as the text's last line"),
+    CodeRule("context.list", "body", "list item in a list that continues body text"),
+    CodeRule("context.appeal_block", "appeal", "line between two appeal lines: part of the appeal",
+             ("short_max_words",)),
+    CodeRule("context.appeal_tail", "appeal", "short line that belongs to an appeal, bio, legal or comments block",
+             ("short_max_words", "appeal_tail_extra_words")),
+    CodeRule("context.bio_name", "bio", "author name line before an author bio", ("bio_name_max_words",)),
+)
 
 _TAIL_CATEGORIES = frozenset({"appeal", "bio", "legal", "comments"})
 #: Categories of one-line widgets that sit inside article text without ending it.
 _WIDGETS = frozenset({"ad", "related", "share", "caption"})
 
 
-_LIST_ITEM = re.compile(r"^\s*(?:[•·*▪►▸‣◦●○■□+–-]|\d{1,2}[.)])\s")
+_LIST_ITEM = re.compile(rf"^\s*(?:[{BULLET_SYMBOLS}+{BULLET_DASHES}]|\d{{1,2}}[.)])\s")
 
 
 def is_list_item(text: str) -> bool:
@@ -42,33 +63,58 @@ def _context(keep: bool, rule: str, category: str, reason: str) -> Decision:
 def smooth(
     lines: list[Line], feats: list[Features], initial: list[Decision], options: Options
 ) -> list[Decision]:
+    """The decisions after the context rules, line by line in document order (a line's
+    new decision can decide the next one's: a run of lines after an appeal)."""
+    ctx = _Context(lines, feats, initial, options)
     final = list(initial)
-    content = [i for i, line in enumerate(lines) if line.text]
-    # Per content position, computed once: the stage-1 decision, whether it is weak, and
-    # whether it is a strong line that is no in-text widget (what `neighbour` looks for).
-    decided = [initial[i] for i in content]
-    weak = [d.rule in WEAK_RULES for d in decided]
-    anchor = [not w and d.category not in _WIDGETS for d, w in zip(decided, weak)]
-    last = len(content) - 1
-    reach = range(1, options.context_reach + 1)
+    _lists(ctx, final)
+    for k, i in enumerate(ctx.content):
+        d = ctx.decided[k]
+        if final[i] is not d:
+            continue
+        revised = _appeal_block(ctx, k) if d.keep else None
+        if revised is None and ctx.weak[k]:
+            revised = _weak_line(ctx, final, k)
+        if revised is not None:
+            final[i] = revised
+    return final
 
-    def neighbour(k: int, step: int) -> int | None:
+
+class _Context:
+    """What the context rules read about a document, per content (non-blank) position:
+    the stage-1 decision, whether it is weak, and whether it is a strong line that is no
+    in-text widget (what `neighbour` looks for)."""
+
+    def __init__(self, lines: list[Line], feats: list[Features], initial: list[Decision],
+                 options: Options):
+        self.lines, self.feats, self.initial, self.options = lines, feats, initial, options
+        self.content = [i for i, line in enumerate(lines) if line.text]
+        self.decided = [initial[i] for i in self.content]
+        self.weak = [d.rule in WEAK_RULES for d in self.decided]
+        self.anchor = [not w and d.category not in _WIDGETS for d, w in zip(self.decided, self.weak)]
+        self.last = len(self.content) - 1
+        self.reach = range(1, options.context_reach + 1)
+
+    def neighbour(self, k: int, step: int) -> int | None:
         """Nearest strong line from content position k in direction step, within reach.
         Weak lines and in-text widgets (an ad label, a "Read more" link, a caption) in
         between are skipped but count toward the reach."""
-        for d in reach:
+        for d in self.reach:
             j = k + step * d
-            if not 0 <= j <= last:
+            if not 0 <= j <= self.last:
                 return None
-            if anchor[j]:
-                return content[j]
+            if self.anchor[j]:
+                return self.content[j]
         return None
 
-    def body(i: int | None) -> bool:
-        return i is not None and initial[i].keep
+    def body(self, i: int | None) -> bool:
+        return i is not None and self.initial[i].keep
 
-    # Lists: a run of weak list items right after body, closed by body or introduced by
-    # a line ending in a colon, belongs to the text (ingredients, key points, steps).
+
+def _lists(ctx: _Context, final: list[Decision]) -> None:
+    """A run of weak list items right after body, closed by body or introduced by a line
+    ending in a colon, belongs to the text (ingredients, key points, steps)."""
+    content, lines, weak, decided = ctx.content, ctx.lines, ctx.weak, ctx.decided
     k = 0
     while k < len(content):
         if not (weak[k] and is_list_item(lines[content[k]].text)):
@@ -81,64 +127,58 @@ def smooth(
             end += 1
         before = content[k - 1] if k > 0 else None
         after = content[end] if end < len(content) else None
-        if body(before) and (body(after) or lines[before].text.endswith(":")):
+        if ctx.body(before) and (ctx.body(after) or lines[before].text.endswith(":")):
             for j in content[k:end]:
-                if not initial[j].keep:
+                if not ctx.initial[j].keep:
                     final[j] = _context(True, "context.list", "body",
                                         f"list item in a list of {end - k} after body")
         k = end
 
-    for k, i in enumerate(content):
-        d = decided[k]
-        if final[i] is not d:
-            continue
-        # A line inside a block of appeal text (an appeal line on either side, one of them
-        # a sentence, not a one-word label like "Newsletter") is part of the appeal,
-        # however much it reads like prose.
-        if d.keep and 0 < k < last:
-            if (decided[k - 1].category == "appeal" == decided[k + 1].category
-                    and max(feats[content[k - 1]].words, feats[content[k + 1]].words) > options.short_max_words):
-                final[i] = _context(False, "context.appeal_block", "appeal",
-                                    "between two appeal lines")
-                continue
-        if not weak[k]:
-            continue
-        f = feats[i]
-        prev_i, next_i = neighbour(k, -1), neighbour(k, +1)
-        # Short lines right after an appeal/bio/legal block belong to it.
-        if k > 0:
-            before = initial[content[k - 1]]
-            before_final = final[content[k - 1]]
-            tail = before.category in _TAIL_CATEGORIES or before_final.rule == "context.appeal_tail"
-            if tail and f.words <= options.short_max_words + 2 and not body(next_i):
-                cat = before.category if before.category in _TAIL_CATEGORIES else "appeal"
-                final[i] = _context(False, "context.appeal_tail", cat,
-                                    f"{f.words}-word line after a {cat} line")
-                continue
-        if k + 1 < len(content) and initial[content[k + 1]].category == "bio" and f.words <= 4:
-            final[i] = _context(False, "context.bio_name", "bio", "name line before an author bio")
-            continue
-        if body(prev_i) and body(next_i):
-            follows = content[k + 1] if k + 1 < len(content) else None
-            if d.rule == "feature.heading" and next_i == follows:
-                final[i] = _context(True, "context.heading", "heading",
-                                    "heading between body lines")
-            else:
-                final[i] = _context(True, "context.sandwiched", "body",
-                                    f"{d.rule} line between body lines")
-            continue
-        # The text's last line, right after body, that trails off with an ellipsis is the
-        # article's own closing line (a cut-off teaser has more of its kind around it).
-        if (d.rule == "feature.no_punctuation" and k == last and body(prev_i)
-                and prev_i == content[k - 1] and trails_off(lines[i].text)):
-            final[i] = _context(True, "context.closing_ellipsis", "body",
-                                "prose line ending in an ellipsis closes the body")
-            continue
-        if d.rule == "feature.sentence":
-            if body(prev_i) or body(next_i):
-                final[i] = _context(True, "context.sandwiched", "body",
-                                    "short sentence next to body")
-            else:
-                final[i] = _context(False, "context.isolated", "boilerplate",
-                                    f"short sentence with no body within {options.context_reach} lines")
-    return final
+
+def _appeal_block(ctx: _Context, k: int) -> Decision | None:
+    """A kept line inside a block of appeal text (an appeal line on either side, one of
+    them a sentence, not a one-word label like "Newsletter") is part of the appeal,
+    however much it reads like prose."""
+    if not 0 < k < ctx.last:
+        return None
+    before, after = ctx.decided[k - 1], ctx.decided[k + 1]
+    words = max(ctx.feats[ctx.content[k - 1]].words, ctx.feats[ctx.content[k + 1]].words)
+    if before.category == "appeal" == after.category and words > ctx.options.short_max_words:
+        return _context(False, "context.appeal_block", "appeal", "between two appeal lines")
+    return None
+
+
+def _weak_line(ctx: _Context, final: list[Decision], k: int) -> Decision | None:
+    """The context rule that decides a weak line, if one does."""
+    content, options = ctx.content, ctx.options
+    i = content[k]
+    d, f = ctx.decided[k], ctx.feats[i]
+    prev_i, next_i = ctx.neighbour(k, -1), ctx.neighbour(k, +1)
+    # Short lines right after an appeal/bio/legal block belong to it.
+    if k > 0:
+        before = ctx.initial[content[k - 1]]
+        tail = before.category in _TAIL_CATEGORIES or final[content[k - 1]].rule == "context.appeal_tail"
+        if (tail and f.words <= options.short_max_words + options.appeal_tail_extra_words
+                and not ctx.body(next_i)):
+            cat = before.category if before.category in _TAIL_CATEGORIES else "appeal"
+            return _context(False, "context.appeal_tail", cat, f"{f.words}-word line after a {cat} line")
+    if (k + 1 < len(content) and ctx.initial[content[k + 1]].category == "bio"
+            and f.words <= options.bio_name_max_words):
+        return _context(False, "context.bio_name", "bio", "name line before an author bio")
+    if ctx.body(prev_i) and ctx.body(next_i):
+        follows = content[k + 1] if k + 1 < len(content) else None
+        if d.rule == "feature.heading" and next_i == follows:
+            return _context(True, "context.heading", "heading", "heading between body lines")
+        return _context(True, "context.sandwiched", "body", f"{d.rule} line between body lines")
+    # The text's last line, right after body, that trails off with an ellipsis is the
+    # article's own closing line (a cut-off teaser has more of its kind around it).
+    if (d.rule == "feature.no_punctuation" and k == ctx.last and ctx.body(prev_i)
+            and prev_i == content[k - 1] and trails_off(ctx.lines[i].text)):
+        return _context(True, "context.closing_ellipsis", "body",
+                        "prose line ending in an ellipsis closes the body")
+    if d.rule == "feature.sentence":
+        if ctx.body(prev_i) or ctx.body(next_i):
+            return _context(True, "context.sandwiched", "body", "short sentence next to body")
+        return _context(False, "context.isolated", "boilerplate",
+                        f"short sentence with no body within {options.context_reach} lines")
+    return None

@@ -74,7 +74,16 @@ import regex
 
 from .blocks import barrier_kind
 from .classify import is_heading_like
+from .rules import CodeRule
+from .segment import BULLET_DASHES, BULLET_SYMBOLS
 from .types import Decision, Features, Line
+
+#: The rules of this stage (it also fires ``context.isolated``, declared in
+#: `cleaner.smooth`).  ``story.other`` is the reason of a kept line of a story other than
+#: the main one (`cleaner.types.OTHER_STORY`): no decision names it, the output does.
+RULES = (
+    CodeRule("story.other", "story", "kept, but belongs to a story other than the main one"),
+)
 
 #: Content lines after a title-like line in which a meta line or repeated headline counts.
 _META_REACH = 4
@@ -164,7 +173,7 @@ _DATELINE = regex.compile(
 _CONTENT = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 _DASHED = regex.compile(r"^[—–-]")  # "— Name (@handle) November 4, 2019": a quoted post
 _LETTER = regex.compile(r"\p{L}")
-_BULLETED = regex.compile(r"^\s*(?:[•·*▪►▸‣◦●○■□+]|-\s|\|)")
+_BULLETED = regex.compile(rf"^\s*(?:[{BULLET_SYMBOLS}+]|[{BULLET_DASHES}]\s|\|)")
 # "Q: ...", "A: ...", "1. ...", "2) ...": interview turns and numbered items.
 _CAPITAL = regex.compile(r"^[\p{Pi}'\"‘“]?[\p{Lu}\p{Lt}\d]")
 _NOT_TITLE = regex.compile(r"^\s*(?:\p{L}{1,2}\s*:|\d{1,3}\s*[.)]\s)")

@@ -63,7 +63,6 @@ class Line(NamedTuple):
 class Features(NamedTuple):
     """Numbers measured on one line, context-free (see `cleaner.features`)."""
 
-    chars: int
     words: int
     stopword_density: float
     terminal: bool  # ends like a sentence: . ! ? … or a closing quote after one
@@ -71,8 +70,6 @@ class Features(NamedTuple):
     capitalised: float  # share of words starting with an upper-case letter
     digit_ratio: float  # digits / non-space characters
     urls: int  # URLs, e-mail addresses, @handles and #hashtags
-    link_like: bool  # short, no sentence punctuation: looks like a link or a label
-    title_similarity: float  # word-overlap similarity to the document's title guess
 
 
 class Decision(NamedTuple):

@@ -92,11 +92,11 @@ _ELLIPSES = ("...", "…")
 _URLISH = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|de|fr|uk|io|co)\b")
 _DIGIT = re.compile(r"\d")
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
-_BULLET_CHARS = " •·*▪►▸‣◦●○■□–—-"
-EMPTY = (0, 0, 0.0, False, False, 0.0, 0.0, 0, False, 0.0)
+_BULLET_CHARS = " •·*▪►▸‣◦●○■□–-—"
+EMPTY = (0, 0.0, False, False, 0.0, 0.0, 0)
 
 
-def measure(text: str, stops: frozenset[str], title: frozenset[str] = frozenset()) -> tuple:
+def measure(text: str, stops: frozenset[str]) -> tuple:
     body = text.lstrip(_BULLET_CHARS) if text[:1] in _BULLET_CHARS else text
     if not body:
         return EMPTY
@@ -109,17 +109,11 @@ def measure(text: str, stops: frozenset[str], title: frozenset[str] = frozenset(
     stripped = body.rstrip(_CLOSERS)
     ellipsis = stripped.endswith(_ELLIPSES)
     terminal = stripped[-1:] in _TERMINAL_CHARS and not ellipsis
-    if stops or title:
+    if stops:
         wordlist = words(body)
-        density = sum(map(stops.__contains__, wordlist)) / len(wordlist) if (stops and wordlist) else 0.0
-        if title and wordlist:
-            own = frozenset(wordlist)
-            shared = len(own & title)
-            similarity = shared / (len(own) + len(title) - shared)
-        else:
-            similarity = 0.0
+        density = sum(map(stops.__contains__, wordlist)) / len(wordlist) if wordlist else 0.0
     else:
-        density = similarity = 0.0
+        density = 0.0
     firsts = "".join(t[0] for t in tokens)
     alpha = n if firsts.isalpha() else sum(map(str.isalpha, firsts))
     capitalised = sum(map(str.isupper, firsts)) / alpha if alpha else 0.0
@@ -127,5 +121,4 @@ def measure(text: str, stops: frozenset[str], title: frozenset[str] = frozenset(
     digits = len(_DIGIT.findall(body))
     urls = len(_URLISH.findall(body)) if ("." in body or "/" in body or "@" in body or "#" in body) else 0
     cut = ellipsis or (not terminal and n >= 12 and (stripped[-1:].isalnum() or stripped.endswith(",")))
-    return (len(body), n, density, terminal, cut, capitalised, digits / nonspace, urls,
-            n <= 6 and not terminal, similarity)
+    return (n, density, terminal, cut, capitalised, digits / nonspace, urls)

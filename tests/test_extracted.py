@@ -7,7 +7,7 @@ from __future__ import annotations
 from cleaner import Options, analyze
 from cleaner.blocks import barrier_kind
 from cleaner.catalogue import is_pattern_rule
-from cleaner.extracted import FURNITURE_LINES, extraction_layout, guarantee
+from cleaner.extracted import extraction_layout, guarantee
 from cleaner.segment import segment
 from cleaner.types import Decision
 
@@ -66,7 +66,7 @@ def _layout(text):
 
 def test_a_dump_without_blank_lines_but_with_page_furniture_is_no_extract():
     furniture = ["Home", "Contact", "Sign in", "Privacy Policy", "All rights reserved."]
-    assert len(furniture) >= FURNITURE_LINES
+    assert len(furniture) >= Options().extracted_furniture_lines
     article = "\n".join([BODY, BODY2, BODY.replace("Tuesday", "Monday")])
     assert _layout(article + "\n" + "\n".join(furniture[-2:])) == "dense"  # a footer line or two
     assert _layout(article + "\n" + "\n".join(furniture)) == ""

@@ -2,33 +2,18 @@
 
 use crate::lang::Words;
 use crate::text::{is_alnum, is_alpha, is_decimal, is_unspaced, is_upper, is_word, split_ws, word_spans};
-use crate::text::FxSet;
 
-/// List bullets stripped from a line's start.
-const BULLETS: &str = " •·*▪►▸‣◦●○■□–—-";
 /// Closing quotes and brackets, stripped from a line's end before its last character is read.
 const CLOSERS: &str = "'\"’”»›)]";
 /// A line ending with one of these ends a sentence.
 const TERMINAL: &str = ".!?…。！？:;";
 /// Characters of a script written without spaces that count as one word.
 const CHARS_PER_UNSPACED_WORD: usize = 2;
-/// A line of at most this many words, without sentence punctuation, looks like a link.
-const LINK_MAX_WORDS: usize = 6;
 /// A line of at least this many words that ends mid-sentence is cut off.
 const CUT_MIN_WORDS: usize = 12;
 
 fn has(set: &str, c: u32) -> bool {
     set.chars().any(|x| x as u32 == c)
-}
-
-fn strip_bullet(text: &[u32]) -> &[u32] {
-    match text.first() {
-        Some(&c) if has(BULLETS, c) => {
-            let k = text.iter().position(|&c| !has(BULLETS, c)).unwrap_or(text.len());
-            &text[k..]
-        }
-        _ => text,
-    }
 }
 
 fn ends_with(s: &[u32], tail: &[u32]) -> bool {
@@ -83,16 +68,11 @@ fn url_matches(s: &[u32]) -> usize {
     n
 }
 
-/// The ten fields of `cleaner.types.Features`.
-pub type Measured = (usize, usize, f64, bool, bool, f64, f64, usize, bool, f64);
+/// The seven fields of `cleaner.types.Features`.
+pub type Measured = (usize, f64, bool, bool, f64, f64, usize);
 
-pub const EMPTY: Measured = (0, 0, 0.0, false, false, 0.0, 0.0, 0, false, 0.0);
-
-pub fn measure(text: &[u32], stops: &Words, title: &FxSet<Vec<u32>>) -> Measured {
-    let body = strip_bullet(text);
-    if body.is_empty() {
-        return EMPTY;
-    }
+/// `cleaner.features.measure` of a line without its bullets (not empty).
+pub fn measure(body: &[u32], stops: &Words) -> Measured {
     let tokens = split_ws(body);
     let mut n = tokens.len();
     let ascii = body.iter().all(|&c| c < 0x80);
@@ -104,18 +84,12 @@ pub fn measure(text: &[u32], stops: &Words, title: &FxSet<Vec<u32>>) -> Measured
     let ellipsis = ends_with(stripped, THREE_DOTS) || ends_with(stripped, ELLIPSIS);
     let last = stripped.last().copied();
     let terminal = last.is_some_and(|c| has(TERMINAL, c)) && !ellipsis;
-    let (mut density, mut similarity) = (0.0, 0.0);
-    if !stops.is_empty() || !title.is_empty() {
+    let mut density = 0.0;
+    if !stops.is_empty() {
         let (low, spans) = word_spans(body);
-        let wordlist: Vec<&[u32]> = spans.iter().map(|&(a, b)| &low[a..b]).collect();
-        if !stops.is_empty() && !wordlist.is_empty() {
-            let hits = wordlist.iter().filter(|w| stops.contains(**w)).count();
-            density = hits as f64 / wordlist.len() as f64;
-        }
-        if !title.is_empty() && !wordlist.is_empty() {
-            let own: FxSet<&[u32]> = wordlist.iter().copied().collect();
-            let shared = own.iter().filter(|w| title.contains(**w)).count();
-            similarity = shared as f64 / (own.len() + title.len() - shared) as f64;
+        if !spans.is_empty() {
+            let hits = spans.iter().filter(|&&(a, b)| stops.contains(&low[a..b])).count();
+            density = hits as f64 / spans.len() as f64;
         }
     }
     let firsts: Vec<u32> = tokens.iter().map(|t| t[0]).collect();
@@ -136,16 +110,5 @@ pub fn measure(text: &[u32], stops: &Words, title: &FxSet<Vec<u32>>) -> Measured
     };
     let cut = ellipsis
         || (!terminal && n >= CUT_MIN_WORDS && last.is_some_and(|c| is_alnum(c) || c == 0x2c));
-    (
-        body.len(),
-        n,
-        density,
-        terminal,
-        cut,
-        capitalised,
-        digits as f64 / nonspace as f64,
-        urls,
-        n <= LINK_MAX_WORDS && !terminal,
-        similarity,
-    )
+    (n, density, terminal, cut, capitalised, digits as f64 / nonspace as f64, urls)
 }

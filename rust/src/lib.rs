@@ -11,9 +11,8 @@ mod text;
 
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyFrozenSet, PyList, PyString, PyTuple};
-use std::sync::{Arc, Mutex};
-use text::FxSet;
+use pyo3::types::{PyList, PyString, PyTuple};
+use std::sync::Arc;
 
 /// The code points of a Python string (lone surrogates included).
 fn codepoints(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
@@ -97,43 +96,20 @@ fn segment<'py>(py: Python<'py>, source: &Bound<'py, PyString>) -> PyResult<Boun
     PyList::new(py, rows)
 }
 
-/// The last title measured against, kept with the Python set it came from (so that its
-/// identity cannot be taken by another object while it is remembered).
-static TITLE: Mutex<Option<(Py<PyFrozenSet>, Arc<FxSet<Vec<u32>>>)>> = Mutex::new(None);
-
-fn title_words(title: &Bound<'_, PyFrozenSet>) -> PyResult<Arc<FxSet<Vec<u32>>>> {
-    let mut remembered = TITLE.lock().unwrap();
-    if let Some((obj, words)) = remembered.as_ref() {
-        if obj.bind(title.py()).is(title) {
-            return Ok(words.clone());
-        }
-    }
-    let mut words = FxSet::default();
-    for item in title.iter() {
-        words.insert(codepoints(item.downcast::<PyString>()?)?);
-    }
-    let words = Arc::new(words);
-    *remembered = Some((title.clone().unbind(), words.clone()));
-    Ok(words)
-}
-
-/// The ten `Features` fields of a normalised line, with the stopwords of ``language``
-/// (None: none) and the words of the document's title.
+/// The seven `Features` fields of a normalised line without its bullets (not empty),
+/// with the stopwords of ``language`` (None: none).
 #[pyfunction]
-#[pyo3(signature = (text, language, title))]
+#[pyo3(signature = (body, language))]
 fn measure<'py>(
     py: Python<'py>,
-    text: &Bound<'py, PyString>,
+    body: &Bound<'py, PyString>,
     language: Option<&str>,
-    title: &Bound<'py, PyFrozenSet>,
 ) -> PyResult<Bound<'py, PyTuple>> {
     let stops = match language {
         Some(code) => lang::stoplist(code).map_err(err)?,
         None => Arc::new(lang::Words::default()),
     };
-    let title = if title.is_empty() { Arc::new(FxSet::default()) } else { title_words(title)? };
-    let m = features::measure(&codepoints(text)?, &stops, &title);
-    m.into_pyobject(py)
+    features::measure(&codepoints(body)?, &stops).into_pyobject(py)
 }
 
 /// The character classes (tables.rs) as (first, last) code point ranges, for the tests

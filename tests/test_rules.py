@@ -1,0 +1,130 @@
+"""Declared rules: every code rule is declared once, next to the code that fires it, reads
+only real options, and fires (no id in the registry that nothing can fire)."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from pathlib import Path
+
+import pytest
+
+from cleaner import Options, analyze
+from cleaner.catalogue import load_rules
+from cleaner.registry import code_rules, registry
+
+TESTS = Path(__file__).resolve().parent
+SEEDS = TESTS.parent / "corpus" / "seeds"
+
+B1 = "The council approved the new budget for the village school after a long debate on Monday."
+B2 = "The school will open a new library in the spring, the head teacher said after the vote."
+B3 = "Parents welcomed the decision and said the old building had been too small for years."
+MENU = "\n".join(["Home", "News", "Sport", "Weather", "Travel", "Culture", "Science", "Health",
+                  "Opinion", "Video", "Audio", "Contact"])
+PAGE = f"<html><body><article><h1>Village school</h1><p>{B1}</p><p>{B2}</p></article></body></html>"
+DUMP = {"extracted": "never"}
+
+#: rule id -> (document, options, the line whose trail must hold the rule, its category).
+EXAMPLES = {
+    "blank": (f"{B1}\n\n{B2}", DUMP, "", "blank"),
+    "feature.prose": (f"{B1}\n{B2}", DUMP, B1, "body"),
+    "feature.duplicate": (f"{B1}\n{B2}\n{B1}", DUMP, None, "duplicate"),
+    "feature.urls": (f"{B1}\nwww.example.com http://example.org/x\n{B2}", DUMP,
+                     "www.example.com http://example.org/x", "boilerplate"),
+    "feature.digits": (f"{B1}\n2023 1 2 3 4 5\n{B2}", DUMP, "2023 1 2 3 4 5", "boilerplate"),
+    "feature.low_stopwords": (
+        f"{B1}\nNews Sport Weather Travel Culture Science Health Opinion Video Audio\n{B2}", DUMP,
+        "News Sport Weather Travel Culture Science Health Opinion Video Audio", "boilerplate"),
+    "feature.no_punctuation": (f"{B1}\n{B2}\n{B1[:-1]} and more", DUMP, f"{B1[:-1]} and more", "boilerplate"),
+    "feature.sentence": (f"{B1}\nThe school is getting bigger.\n{B2}", DUMP, "The school is getting bigger.", "body"),
+    "feature.heading": (f"{B1}\nRural services\n{B2}", DUMP, "Rural services", "boilerplate"),
+    "feature.short": (f"{B1}\nBig news.\n{B2}", DUMP, "Big news.", "boilerplate"),
+    "feature.title": (f"Village school gets a new library\n\n{B1}\n\n{B2}\n\n{B3}", {"keep_title": "always"},
+                      "Village school gets a new library", "title"),
+    "context.sandwiched": (f"{B1}\nBig news.\n{B2}", DUMP, "Big news.", "body"),
+    "context.heading": (f"{B1}\nRural services\n{B2}", DUMP, "Rural services", "heading"),
+    "context.isolated": (f"{B1}\n{B2}\n{B3}\n{MENU}\nIt is open now.", DUMP, "It is open now.", "boilerplate"),
+    "context.closing_ellipsis": (f"{B1}\n{B2}\nThis is how the council and the school and the parents have "
+                                 "been talking for years and years and years...", DUMP, None, "body"),
+    "context.list": (f"{B1}\nThe changes are:\n- evening buses\n{B2}", DUMP, "- evening buses", "body"),
+    "context.appeal_block": (
+        f"{B1}\n{B2}\nSupport our journalism today.\n"
+        "The paper has reported on the village for many years now.\n"
+        f"We rely on readers like you to fund our work and keep it free for all.\n{B3}", DUMP,
+        "The paper has reported on the village for many years now.", "appeal"),
+    "context.appeal_tail": (f"{B1}\n{B2}\n{B3}\nSupport our journalism today.\nThank you\nHome\nNews\nSport",
+                            DUMP, "Thank you", "appeal"),
+    "context.bio_name": (f"{B1}\n{B2}\nJane Doe\nJane Doe is a reporter who covers education for the paper.",
+                         DUMP, "Jane Doe", "bio"),
+    "extracted.block": (f"{B1}\n\n{B2}\n\nRural services\n\nParks and roads\n\nBus lines\n\n{B3}\n\n{B1}x", {},
+                        "Rural services", "body"),
+    "html.block": (PAGE, {}, "Village school", "heading"),
+    "extracted.kept": (
+        f"{B1}\n{B2}\nSupport our journalism today.\n"
+        "The paper has reported on the village for many years now.\n"
+        f"We rely on readers like you to fund our work and keep it free for all.\n{B3}", {"extracted": "always"},
+        "The paper has reported on the village for many years now.", "body"),
+}
+#: Rules whose firing tests live elsewhere (file: the test asserts the rule id).
+TESTED_ELSEWHERE = {"html.links": "test_html.py", "html.card": "test_html.py", "html.excerpt": "test_html.py"}
+
+
+def test_every_code_rule_is_declared_once_with_real_options():
+    rules = code_rules()
+    assert len({r.id for r in rules}) == len(rules)
+    known = {f.name for f in fields(Options)}
+    for rule in rules:
+        assert rule.description and rule.category
+        assert set(rule.options) <= known, (rule.id, set(rule.options) - known)
+
+
+def test_the_registry_is_the_declarations_and_the_catalogues():
+    assert set(registry()) == {r.id for r in code_rules()} | {r.id for r in load_rules()}
+
+
+def test_every_code_rule_has_a_firing_test():
+    untested = {r.id for r in code_rules()} - set(EXAMPLES) - set(TESTED_ELSEWHERE) - {"story.other"}
+    assert untested == set()
+    for rule_id, name in TESTED_ELSEWHERE.items():
+        assert f'"{rule_id}"' in (TESTS / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("rule_id", sorted(EXAMPLES))
+def test_the_rule_fires(rule_id):
+    document, options, line, category = EXAMPLES[rule_id]
+    a = analyze(document, **options)
+    layers = [(d.rule, d.category) for v in a.verdicts if line is None or v.line.text == line for d in v.trail]
+    assert (rule_id, category) in layers, layers
+
+
+def test_story_other_is_why_a_kept_line_of_another_story_is_left_out():
+    for path in sorted(SEEDS.glob("*.txt")):
+        a = analyze(path.read_text(encoding="utf-8"))
+        other = [v for v in a.verdicts if v.why == "story"]
+        if other:
+            assert all(v.final.keep and v.story != a.main and not v.output for v in other)
+            return
+    pytest.fail("no seed has a line of another story")
+
+
+@pytest.mark.parametrize("rule_id, option, value", [
+    ("feature.duplicate", "duplicate_min_words", 100),
+    ("feature.urls", "url_words", 0),
+    ("feature.digits", "digits_min_ratio", 1.0),
+    ("feature.sentence", "sentence_min_words", 10),
+    ("context.bio_name", "bio_name_max_words", 1),
+    ("context.appeal_tail", "appeal_tail_extra_words", -10),
+    ("extracted.block", "extracted_max_run", 0),
+])
+def test_the_options_a_rule_reads_reach_it(rule_id, option, value):
+    document, options, line, _ = EXAMPLES[rule_id]
+    assert option in next(r for r in code_rules() if r.id == rule_id).options
+    a = analyze(document, **options, **{option: value})
+    assert rule_id not in {d.rule for v in a.verdicts if line is None or v.line.text == line for d in v.trail}
+
+
+def test_block_options_reach_the_main_region():
+    body = "Words of a long body sentence that goes on and on, as body does. " * 3
+    footer = "A footer line long enough to count as prose on its own, really."
+    page = f"{body}\n{MENU}\n{footer}"
+    assert analyze(page, extracted="never").verdicts[-1].final.rule == "context.isolated"
+    assert analyze(page, extracted="never", block_max_gap=20, block_teaser_words=5).verdicts[-1].final.keep
