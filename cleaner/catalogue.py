@@ -301,9 +301,25 @@ class Matcher:
         self._prefixed = everything & ~self._no_prefix
         self._suffixed = everything & ~self._no_suffix
 
-        # Required strings: one Aho-Corasick automaton finds them all in a line.  Left out
-        # when they are short and the rule has a known start, or a known end and common
-        # strings: they would cost more to find than they save.
+        # Required strings: one Aho-Corasick automaton finds them all in a line.
+        literal, values = self._literals(gates)
+        self._literal = literal
+        self._no_literal = everything & ~literal
+        self._literal_values = values
+        # One automaton per set of rules the word count leaves (`_automaton_for`): long
+        # lines meet a small one.
+        self._automata: dict[int, tuple] = {}
+        self._automaton_by_words: list[tuple | None] = [None] * (cap + 1)
+        # Rules whose strings assume digits are 0-9 pass every gate on other lines.
+        self._digit_rules = sum(1 << i for i, g in enumerate(gates) if g.digits)
+        #: (line, words) -> `_candidates`, for short lines.
+        self._remembered: dict[tuple[str, int], int] = {}
+
+    @staticmethod
+    def _literals(gates: list[Gate]) -> tuple[int, dict[str, int]]:
+        """The bits of the rules whose required strings are looked for, and the rule bits
+        of each string.  Left out when they are short and the rule has a known start, or
+        a known end and common strings: they would cost more to find than they save."""
         values: dict[str, int] = {}
         literal = 0
         for i, g in enumerate(gates):
@@ -316,17 +332,7 @@ class Matcher:
                 literal |= 1 << i
                 for s in g.literals:
                     values[s] = values.get(s, 0) | 1 << i
-        self._literal = literal
-        self._no_literal = everything & ~literal
-        self._literal_values = values
-        # One automaton per set of rules the word count leaves (`_automaton_for`): long
-        # lines meet a small one.
-        self._automata: dict[int, tuple] = {}
-        self._automaton_by_words: list[tuple | None] = [None] * (cap + 1)
-        # Rules whose strings assume digits are 0-9 pass every gate on other lines.
-        self._digit_rules = sum(1 << i for i, g in enumerate(gates) if g.digits)
-        #: (line, words) -> `_candidates`, for short lines.
-        self._remembered: dict[tuple[str, int], int] = {}
+        return literal, values
 
     def _automaton_for(self, words: int) -> tuple:
         """The ``find_matches_as_strings`` of an Aho-Corasick automaton of the required

@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
+from .report import render_html
+
 if TYPE_CHECKING:  # pragma: no cover
     from .options import Options
 
@@ -35,8 +37,9 @@ KEEP_CATEGORIES = frozenset({"body", "heading", "title"})
 #: ``classify`` (the line on its own, `cleaner.classify`), ``extractor`` (the extractor's
 #: choice and the page's evidence, `cleaner.extracted.revise`), ``context`` (neighbours,
 #: `cleaner.smooth`), ``block`` (the main text region, `cleaner.blocks`), ``stories``
-#: (`cleaner.stories`), ``extracted`` (extracted text inside the main story,
-#: `cleaner.extracted.restore`) and ``title`` (a story's title line, `cleaner.pipeline`).
+#: (`cleaner.stories`), ``extracted`` (text an extractor wrote: what only weak or context
+#: rules dropped is kept, `cleaner.extracted.restore` and ``guarantee``) and ``title``
+#: (a story's title line, `cleaner.pipeline`).
 STAGES = ("classify", "extractor", "context", "block", "stories", "extracted", "title")
 #: `Verdict.why` of a line that is kept but belongs to a story other than the main one.
 OTHER_STORY = "story"
@@ -174,8 +177,18 @@ class Analysis:
         return [v for v in self.verdicts if not v.output and not v.line.blank]
 
     def labels(self) -> list[str]:
-        """One label per line, in the corpus's label syntax."""
-        return [v.label(self._teasers) for v in self.verdicts]
+        """One label per line, in the corpus's label syntax.  A story's title line is
+        ``title:N`` even when `clean` leaves it out (see ``Options.keep_title``)."""
+        labels = [v.label(self._teasers) for v in self.verdicts]
+        titles = {a.span[0]: a.title for a in self.articles if a.title is not None}
+        for i, v in enumerate(self.verdicts):
+            if v.story is not None and not v.final.keep and titles.get(v.line.start) == v.line.text:
+                labels[i] = f"title:{v.story}"
+        return labels
+
+    def to_html(self, name: str = "document") -> str:
+        """One self-contained HTML page picturing every decision (`cleaner.report`)."""
+        return render_html(self, name)
 
     def explain(self, trail: bool = False) -> str:
         """A per-line table: label, rule, reason, text (tab-separated); with ``trail``, a

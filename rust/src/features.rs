@@ -1,7 +1,7 @@
 //! `cleaner.features.measure`: the context-free measurements of one normalised line.
 
 use crate::lang::Words;
-use crate::text::{is_alnum, is_alpha, is_decimal, is_unspaced, is_upper, is_word, split_ws, word_spans};
+use crate::text::{for_each_word, is_alnum, is_alpha, is_decimal, is_space, is_unspaced, is_upper, is_word};
 
 /// Closing quotes and brackets, stripped from a line's end before its last character is read.
 const CLOSERS: &str = "'\"’”»›)]";
@@ -73,11 +73,27 @@ pub type Measured = (usize, f64, bool, bool, f64, f64, usize);
 
 /// `cleaner.features.measure` of a line without its bullets (not empty).
 pub fn measure(body: &[u32], stops: &Words) -> Measured {
-    let tokens = split_ws(body);
-    let mut n = tokens.len();
+    // Words (whitespace-separated) and their first characters, in one pass.
+    let (mut n, mut alpha, mut upper, mut all_alpha, mut after_space) = (0, 0, 0, true, true);
+    for &c in body {
+        let space = is_space(c);
+        if !space && after_space {
+            n += 1;
+            if is_alpha(c) {
+                alpha += 1;
+            } else {
+                all_alpha = false;
+            }
+            upper += is_upper(c) as usize;
+        }
+        after_space = space;
+    }
     let ascii = body.iter().all(|&c| c < 0x80);
     if !ascii && body.iter().any(|&c| c >= 0xe00) {
         n += body.iter().filter(|&&c| is_unspaced(c)).count() / CHARS_PER_UNSPACED_WORD;
+    }
+    if all_alpha {
+        alpha = n;
     }
     let k = body.iter().rposition(|&c| !has(CLOSERS, c)).map_or(0, |k| k + 1);
     let stripped = &body[..k];
@@ -86,19 +102,15 @@ pub fn measure(body: &[u32], stops: &Words) -> Measured {
     let terminal = last.is_some_and(|c| has(TERMINAL, c)) && !ellipsis;
     let mut density = 0.0;
     if !stops.is_empty() {
-        let (low, spans) = word_spans(body);
-        if !spans.is_empty() {
-            let hits = spans.iter().filter(|&&(a, b)| stops.contains(&low[a..b])).count();
-            density = hits as f64 / spans.len() as f64;
+        let (mut total, mut hits) = (0usize, 0usize);
+        for_each_word(body, |w| {
+            total += 1;
+            hits += stops.contains(w) as usize;
+        });
+        if total > 0 {
+            density = hits as f64 / total as f64;
         }
     }
-    let firsts: Vec<u32> = tokens.iter().map(|t| t[0]).collect();
-    let alpha = if firsts.iter().all(|&c| is_alpha(c)) {
-        n
-    } else {
-        firsts.iter().filter(|&&c| is_alpha(c)).count()
-    };
-    let upper = firsts.iter().filter(|&&c| is_upper(c)).count();
     let capitalised = if alpha > 0 { upper as f64 / alpha as f64 } else { 0.0 };
     let spaces = body.iter().filter(|&&c| c == 0x20).count();
     let nonspace = if body.len() == spaces { 1 } else { body.len() - spaces };

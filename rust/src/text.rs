@@ -120,17 +120,45 @@ fn final_sigma(s: &[u32], i: usize) -> bool {
     true
 }
 
+/// `str.lower` of the character at `i` of `s` (the final form of a capital sigma
+/// depends on its neighbours), appended to `out`.
+fn lower_at(s: &[u32], i: usize, out: &mut Vec<u32>) {
+    if s[i] == 0x3a3 {
+        out.push(if final_sigma(s, i) { 0x3c2 } else { 0x3c3 });
+    } else {
+        lower_char(s[i], out);
+    }
+}
+
 /// `str.lower`, the final form of a capital sigma included.
 pub fn lower(s: &[u32]) -> Vec<u32> {
     let mut out = Vec::with_capacity(s.len());
-    for (i, &c) in s.iter().enumerate() {
-        if c == 0x3a3 {
-            out.push(if final_sigma(s, i) { 0x3c2 } else { 0x3c3 });
-        } else {
-            lower_char(c, &mut out);
-        }
+    for i in 0..s.len() {
+        lower_at(s, i, &mut out);
     }
     out
+}
+
+/// Calls `f` with each of `words(s)` in turn, holding one word at a time.
+pub fn for_each_word(s: &[u32], mut f: impl FnMut(&[u32])) {
+    let (mut word, mut low) = (Vec::new(), Vec::with_capacity(3));
+    for i in 0..s.len() {
+        low.clear();
+        lower_at(s, i, &mut low);
+        for &c in &low {
+            if separates_words(c) {
+                if !word.is_empty() {
+                    f(&word);
+                    word.clear();
+                }
+            } else {
+                word.push(c);
+            }
+        }
+    }
+    if !word.is_empty() {
+        f(&word);
+    }
 }
 
 /// `str.split()`: runs of non-whitespace.
@@ -138,32 +166,11 @@ pub fn split_ws(s: &[u32]) -> Vec<&[u32]> {
     s.split(|&c| is_space(c)).filter(|t| !t.is_empty()).collect()
 }
 
-/// `cleaner.language.words`: lower-cased runs of characters that do not separate words
-/// (the lower-cased text, and each word's (start, end) in it).
-pub fn word_spans(s: &[u32]) -> (Vec<u32>, Vec<(usize, usize)>) {
-    let low = lower(s);
-    let mut spans = Vec::new();
-    let mut start = None;
-    for (i, &c) in low.iter().enumerate() {
-        match (separates_words(c), start) {
-            (true, Some(a)) => {
-                spans.push((a, i));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(a) = start {
-        spans.push((a, low.len()));
-    }
-    (low, spans)
-}
-
-/// The words of `word_spans`, each its own vector.
+/// `cleaner.language.words`: lower-cased runs of characters that do not separate words.
 pub fn words(s: &[u32]) -> Vec<Vec<u32>> {
-    let (low, spans) = word_spans(s);
-    spans.into_iter().map(|(a, b)| low[a..b].to_vec()).collect()
+    let mut out = Vec::new();
+    for_each_word(s, |w| out.push(w.to_vec()));
+    out
 }
 
 /// A line break of `str.splitlines`.
