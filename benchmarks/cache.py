@@ -5,7 +5,8 @@ and library version, so they are computed once and kept in a directory, one JSON
 entry.  The key is a hash of what the result depends on: the kind of result, the library
 and its version, the call's parameters and the page's own hash.
 
-The directory is ``$CLEANER_BENCH_CACHE``, by default ``~/.cache/cleaner-benchmarks``.
+The directory is ``$CLEANER_BENCH_CACHE``, by default ``.cache/cleaner-benchmarks`` in the
+checkout (git ignores it), so a test run writes nothing outside the checkout.
 Writes are atomic (write to a temporary file, then rename), so several runs may share it.
 Nothing here is used for timing: speed figures always time fresh calls.
 """
@@ -21,8 +22,13 @@ from pathlib import Path
 from typing import Callable
 
 
+#: The default cache directory: ``.cache/cleaner-benchmarks`` at the top of the checkout.
+CHECKOUT_CACHE = Path(__file__).resolve().parents[1] / ".cache" / "cleaner-benchmarks"
+
+
 def default_dir() -> Path:
-    return Path(os.environ.get("CLEANER_BENCH_CACHE") or Path.home() / ".cache" / "cleaner-benchmarks")
+    """``$CLEANER_BENCH_CACHE`` when set, else `CHECKOUT_CACHE`."""
+    return Path(os.environ.get("CLEANER_BENCH_CACHE") or CHECKOUT_CACHE)
 
 
 def digest(data: str | bytes) -> str:

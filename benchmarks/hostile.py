@@ -1,4 +1,4 @@
-"""Pathological inputs: does `analyze` stay linear?
+"""Pathological inputs: does `analyze` stay linear in time, and bounded in memory?
 
 Each case builds an input at 1x, 2x, 4x and 8x its base size and times `cleaner.analyze` on
 it.  Time per MB should stay roughly constant as the size grows; the last column gives
@@ -10,6 +10,16 @@ lines" is one million lines.
     python3 benchmarks/hostile.py --scale 0.1  # a tenth of the sizes, quick look
     python3 benchmarks/hostile.py --only url   # cases whose name contains 'url'
 
+The memory table (``--memory``; also printed first by a full run) runs `analyze` on the two
+inputs memory is judged by, a 20 MB line without a break and 1,000,000 short lines
+(30 MB), at a quarter, half and all of that size, each in a fresh subprocess: its peak
+resident set size (``ru_maxrss``), the same less the process's size before the input was
+built (interpreter, `cleaner` and its tables loaded and warmed up), that difference divided
+by the input's size (the target is at most 8), and CPU seconds per MB (constant when time
+is linear).
+
+    python3 benchmarks/hostile.py --memory     # the memory table only
+
 Times are CPU seconds of this process (`time.process_time`), so other work on a shared
 machine does not inflate them.  This is a measurement, not a test: it asserts nothing and is not run in CI.  A case that
 raises is reported with its exception; a size is skipped when the previous size already
@@ -20,6 +30,9 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
+import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -70,6 +83,66 @@ CASES: dict[str, tuple] = {
 }
 
 
+def _short_lines(chars: int) -> str:
+    """Distinct short lines of 30 bytes each ("Short line number 0000001 ok.")."""
+    return "".join(f"Short line number {i:07d} ok.\n" for i in range(chars // 30))
+
+
+#: The inputs memory is judged by: name -> (builder, full size in characters).
+MEMORY_CASES: dict[str, tuple] = {
+    "single line (20 MB)": (lambda n: _fill(SENTENCE, n), 20_000_000),
+    "short lines (1M, 30 MB)": (_short_lines, 30_000_000),
+}
+MEMORY_FACTORS = (0.25, 0.5, 1.0)
+
+
+def _warm_up() -> None:
+    """Load the catalogues (one matcher per language, and the all-language one for text
+    in no known language), the stoplists and the language index."""
+    from cleaner.catalogue import languages, matcher
+
+    for code in [None, *languages()]:
+        matcher(code)
+    analyze(SENTENCE * 3 + "\nShare\n" + SENTENCE)
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000  # kB on Linux
+
+
+def _child(name: str, chars: int) -> None:
+    """Run in a fresh process: one memory case, its figures as JSON on standard output."""
+    _warm_up()
+    gc.collect()
+    before = _peak_mb()
+    doc = MEMORY_CASES[name][0](chars)
+    size = len(doc.encode("utf-8"))
+    start = time.process_time()
+    analyze(doc)
+    seconds = time.process_time() - start
+    print(json.dumps({"mb": size / MB, "before": before, "peak": _peak_mb(), "cpu": seconds}))
+
+
+def memory_table(scale: float) -> None:
+    header = (f"{'case':26} {'input MB':>8} {'peak RSS MB':>11} {'less start MB':>13} "
+              f"{'x input':>7} {'CPU s':>7} {'s/MB':>6}")
+    print(header)
+    print("-" * len(header))
+    for name, (_, full) in MEMORY_CASES.items():
+        for factor in MEMORY_FACTORS:
+            chars = max(1000, int(full * factor * scale))
+            done = subprocess.run([sys.executable, __file__, "--child", name, str(chars)],
+                                  capture_output=True, text=True)
+            if done.returncode:
+                print(f"{name:26} failed: {done.stderr.strip().splitlines()[-1:]}", flush=True)
+                continue
+            r = json.loads(done.stdout)
+            extra = r["peak"] - r["before"]
+            print(f"{name:26} {r['mb']:8.1f} {r['peak']:11.0f} {extra:13.0f} "
+                  f"{extra / r['mb']:7.1f} {r['cpu']:7.2f} {r['cpu'] / r['mb']:6.2f}", flush=True)
+    print()
+
+
 def _time(document: str) -> tuple[float, str]:
     gc.collect()
     start = time.process_time()
@@ -86,15 +159,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="", help="run the cases whose name contains this")
     parser.add_argument("--budget", type=float, default=60.0,
                         help="skip larger sizes once one size took more CPU seconds than this")
+    parser.add_argument("--memory", action="store_true",
+                        help="only the memory table (peak RSS of each case in a subprocess)")
+    parser.add_argument("--child", nargs=2, metavar=("CASE", "CHARS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-
-    # Warm up: load the catalogues (one matcher per language, and the all-language one
-    # for text in no known language), the stoplists and the language index.
-    from cleaner.catalogue import languages, matcher
-
-    for code in [None, *languages()]:
-        matcher(code)
-    analyze(SENTENCE * 3 + "\nShare\n" + SENTENCE)
+    if args.child:
+        _child(args.child[0], int(args.child[1]))
+        return 0
+    if not args.only:
+        memory_table(args.scale)
+    if args.memory:
+        return 0
+    _warm_up()
     factors = (1, 2, 4, 8)
     header = f"{'case':26} {'1x MB':>7} " + " ".join(f"{f'{f}x s':>8}" for f in factors)
     header += " " + " ".join(f"{f'{f}x s/MB':>9}" for f in factors) + f" {'8x/1x':>6}"

@@ -8,6 +8,7 @@
 every line with its decision, the rule that made it and why.
 """
 
+from . import validate  # noqa: F401  (Options.make checks language and disabled_rules)
 from .options import PRESETS, Options
 from .pipeline import analyze, clean, clean_html, split
 from .types import Analysis, Article, Decision, Features, Line, Verdict

@@ -22,6 +22,7 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
+from .binary import binary_kind
 from .options import Options
 from .pipeline import analyze
 from .types import trail_text
@@ -77,6 +78,8 @@ class Stats:
 
     documents: int = 0
     failed: int = 0
+    unreadable: int = 0  # inputs that could not be read (also counted as failed)
+    binary: int = 0  # binary inputs skipped (not counted as failed)
     empty: int = 0  # documents with no text kept
     bytes_in: int = 0
     lines_kept: int = 0
@@ -85,6 +88,8 @@ class Stats:
     def add(self, other: "Stats") -> None:
         self.documents += other.documents
         self.failed += other.failed
+        self.unreadable += other.unreadable
+        self.binary += other.binary
         self.empty += other.empty
         self.bytes_in += other.bytes_in
         self.lines_kept += other.lines_kept
@@ -104,11 +109,13 @@ class RecordError(ValueError):
     """A task whose input cannot be processed (bad JSON, missing field, unreadable file).
 
     ``record`` is the parsed JSON object when the line was one (passed through with an
-    error field under ``--on-error pass``)."""
+    error field under ``--on-error pass``); ``unreadable`` says the input could not be
+    read at all."""
 
-    def __init__(self, message: str, record: dict | None = None):
+    def __init__(self, message: str, record: dict | None = None, unreadable: bool = False):
         super().__init__(message)
         self.record = record
+        self.unreadable = unreadable
 
 
 # --------------------------------------------------------------------------- reading
@@ -165,7 +172,7 @@ def jsonl_tasks(paths: Iterable[str], stdin) -> Iterator[Task]:
 
 def _os_message(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
+        return exc.strerror[:1].lower() + exc.strerror[1:]
     return str(exc) or type(exc).__name__
 
 
@@ -301,12 +308,16 @@ def _render(job: Job, analysis, task: Task, record: dict | None) -> bytes | None
             obj = {**record, **fields} if record is not None else {"source": task.source, **fields}
             out.append(dump_json(obj))
         return b"".join(out)
+    if job.output_format == "html":
+        name = os.path.basename(task.source).split(".")[0] or "document"
+        return analysis.to_html(name).encode("utf-8", "replace")
     rows = explain_rows(analysis, job.columns, task.where)
     return "".join(rows).encode("utf-8", "replace")
 
 
-def _failed(job: Job, task: Task, message: str, record: dict | None, raw: bytes | None) -> TaskResult:
-    stats = Stats(documents=1, failed=1, bytes_in=task.size)
+def _failed(job: Job, task: Task, message: str, record: dict | None, raw: bytes | None,
+            unreadable: bool = False) -> TaskResult:
+    stats = Stats(documents=1, failed=1, unreadable=int(unreadable), bytes_in=task.size)
     output = None
     text_out = job.command == "explain" or (job.command == "clean" and job.output_format == "text")
     if job.on_error == "pass" and not text_out:
@@ -325,21 +336,26 @@ def process_task(job: Job, task: Task) -> TaskResult:
     record = None
     try:
         if task.error is not None:
-            raise RecordError(task.error)
+            raise RecordError(task.error, unreadable=True)
         if job.jsonl:
             record, document = parse_record(task.data, job.field, first=task.lineno == 1)
-        elif task.path is not None:
-            try:
-                document = read_path(task.path)
-            except (OSError, EOFError) as exc:
-                raise RecordError(f"cannot read: {_os_message(exc)}") from None
         else:
-            document = task.data
+            if task.path is not None:
+                try:
+                    document = read_path(task.path)
+                except (OSError, EOFError) as exc:
+                    raise RecordError(f"cannot read: {_os_message(exc)}", unreadable=True) from None
+            else:
+                document = task.data
+            kind = binary_kind(document)
+            if kind is not None:
+                return TaskResult(None, Stats(documents=1, binary=1, bytes_in=task.size),
+                                  f"{task.where}: skipped: binary input ({kind})")
         analysis = analyze(document, job.options)
     except RecordError as exc:
         record = exc.record
         raw = task.data if job.jsonl and record is None and task.data is not None else None
-        return _failed(job, task, str(exc), record, raw)
+        return _failed(job, task, str(exc), record, raw, exc.unreadable)
     except Exception as exc:  # a bug in the pipeline must not stop a batch run
         return _failed(job, task, f"cleaner failed: {type(exc).__name__}: {exc}", record, None)
     stats = _count(analysis, job.command)

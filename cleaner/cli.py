@@ -10,18 +10,18 @@ Inputs are files, directories (searched recursively, ``--glob`` picks the files)
 standard input (``-`` or no input at all); ``.gz`` files are decompressed.  Results go to
 standard output or ``-o FILE`` in input order, flushed as they are made; progress and a
 summary go to standard error.  Exit status: 0 all documents processed, 1 some failed
-(each reported on standard error with its line number), 2 usage error, 130 interrupted.
+(each reported on standard error with its line number), 2 usage error or an input that
+could not be read (the others are processed), 130 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
-import difflib
-import fnmatch
 import json
 import os
 import sys
 import time
+import warnings
 from dataclasses import fields
 
 from . import __version__
@@ -29,18 +29,18 @@ from .batch import (
     ERROR_FIELD, EXPLAIN_COLUMNS, Job, Stats, WorkerPool, file_tasks, jsonl_tasks, run_tasks,
 )
 from .catalogue import load_rules
+from .inputs import UsageError, check_terminal, expand_inputs, jsonl_mode
 from .options import PRESETS, Options
 from .registry import code_rules, registry
+from .validate import check_language, check_rules
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
+#: An input could not be read (missing, unreadable): the others were processed.
+EXIT_UNREADABLE = 2
 DEFAULT_COLUMNS = ("label", "rule", "reason", "text")
 #: Text output of several documents puts this line between them (a form feed, as
 #: between pages of a printout); ``--separator`` changes it.
 DEFAULT_SEPARATOR = "\f"
-
-
-class UsageError(Exception):
-    """Bad arguments: reported in one line, exit status 2."""
 
 
 # --------------------------------------------------------------------------- arguments
@@ -55,12 +55,14 @@ def _document_options(p: argparse.ArgumentParser, command: str) -> None:
                         "default: every file; hidden files and directories are skipped)")
 
     fmt = p.add_argument_group("input and output format")
-    fmt.add_argument("--jsonl", action="store_true",
-                     help="inputs are JSON Lines: one record per line, the document in --field")
-    fmt.add_argument("--field", default="text", metavar="NAME",
+    fmt.add_argument("--jsonl", action=argparse.BooleanOptionalAction, default=None,
+                     help="inputs are JSON Lines: one record per line, the document in --field "
+                          "(default: when the inputs are named *.jsonl or *.jsonl.gz)")
+    fmt.add_argument("--field", metavar="NAME",
                      help="JSONL field holding the document (default: text)")
-    fmt.add_argument("--output-field", metavar="NAME",
-                     help="field the result is written to (default: the --field itself)")
+    if command != "explain":
+        fmt.add_argument("--output-field", metavar="NAME",
+                         help="JSONL field the result is written to (default: the --field itself)")
     fmt.add_argument("--html", choices=("auto", "always", "never"), default="auto",
                      help="treat documents as HTML: detected (auto, default), always, or never")
     if command == "clean":
@@ -69,6 +71,10 @@ def _document_options(p: argparse.ArgumentParser, command: str) -> None:
         fmt.add_argument("--separator", default=DEFAULT_SEPARATOR, metavar="LINE",
                          help="text output: line written between documents (default: form feed)")
     if command == "explain":
+        fmt.add_argument("--format", dest="output_format", choices=("tsv", "html"),
+                         default="tsv",
+                         help="tsv (default), or html: one self-contained page picturing every "
+                              "decision, with a download of the labels (one document only)")
         fmt.add_argument("--columns", metavar="LIST",
                          help=f"comma-separated columns out of {','.join(EXPLAIN_COLUMNS)} "
                               f"(default: {','.join(DEFAULT_COLUMNS)}, with source first when "
@@ -88,9 +94,11 @@ def _document_options(p: argparse.ArgumentParser, command: str) -> None:
     run = p.add_argument_group("running")
     run.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                      help="worker processes (default 1; 0 = one per CPU)")
-    run.add_argument("--on-error", choices=("skip", "pass"), default="skip",
-                     help=f"a failed record is left out (skip, default) or written with a "
-                          f"{ERROR_FIELD!r} field (pass); reported on standard error either way")
+    if command != "explain":
+        run.add_argument("--on-error", choices=("skip", "pass"), default="skip",
+                         help=f"a failed record is left out (skip, default) or written with a "
+                              f"{ERROR_FIELD!r} field (JSON Lines output only: pass); reported "
+                              "on standard error either way")
     run.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                      help="progress bar on standard error (default: when it is a terminal)")
     run.add_argument("-q", "--quiet", action="store_true",
@@ -136,40 +144,6 @@ def build_parser() -> argparse.ArgumentParser:
 # --------------------------------------------------------------------------- inputs
 
 
-def _hidden(name: str) -> bool:
-    return name.startswith(".")
-
-
-def expand_inputs(inputs: list[str], globs: list[str] | None) -> list[str]:
-    """Paths in order: files as given, directories walked recursively (sorted) and
-    filtered by ``globs``; ``-`` stays.  A missing path is a `UsageError`."""
-    if not inputs:
-        return ["-"]
-    patterns = globs or ["*"]
-    paths: list[str] = []
-    for item in inputs:
-        if item == "-":
-            paths.append(item)
-        elif os.path.isdir(item):
-            found = []
-            for root, dirs, files in os.walk(item):
-                dirs[:] = sorted(d for d in dirs if not _hidden(d))
-                for name in sorted(files):
-                    if not _hidden(name) and any(fnmatch.fnmatch(name, pat) for pat in patterns):
-                        found.append(os.path.join(root, name))
-            if not found:
-                print(f"cleaner: {item}: no files" + (f" matching {' or '.join(patterns)}"
-                      if globs else ""), file=sys.stderr)
-            paths.extend(found)
-        elif os.path.exists(item):
-            paths.append(item)
-        else:
-            raise UsageError(f"{item}: no such file or directory")
-    if paths.count("-") > 1:
-        raise UsageError("standard input ('-') can be read only once")
-    return paths
-
-
 def _parse_value(raw: str, default: object) -> object:
     if isinstance(default, bool):
         lowered = raw.lower()
@@ -179,25 +153,20 @@ def _parse_value(raw: str, default: object) -> object:
             return False
         raise ValueError(f"expected true or false, not {raw!r}")
     if isinstance(default, int):
-        return int(raw)
+        try:
+            return int(raw)
+        except ValueError:
+            raise ValueError(f"expected a whole number, not {raw!r}") from None
     if isinstance(default, float):
-        return float(raw)
+        try:
+            return float(raw)
+        except ValueError:
+            raise ValueError(f"expected a number, not {raw!r}") from None
     if isinstance(default, frozenset):
         return frozenset(x for x in raw.split(",") if x)
     if default is None and raw.lower() in ("", "none"):
         return None
     return raw
-
-
-def check_rules(rule_ids: list[str]) -> None:
-    """Every ``--disable`` value names a known rule or a prefix of one."""
-    known = registry()
-    for rid in rule_ids:
-        if rid in known or (rid.endswith(".") and any(k.startswith(rid) for k in known)):
-            continue
-        close = difflib.get_close_matches(rid, list(known), n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else "; see `cleaner rules`"
-        raise UsageError(f"--disable: unknown rule {rid!r}{hint}")
 
 
 def make_options(args: argparse.Namespace) -> Options:
@@ -216,13 +185,16 @@ def make_options(args: argparse.Namespace) -> Options:
         except ValueError as exc:
             raise UsageError(f"--set {key}: {exc}") from None
     if args.language is not None:
-        code = args.language.strip().lower()
-        if not code.isalpha() or not 2 <= len(code) <= 3:
-            raise UsageError(f"--language expects an ISO 639-1 code such as en or de, not {args.language!r}")
-        overrides["language"] = code
+        try:
+            overrides["language"] = check_language(args.language)
+        except ValueError as exc:
+            raise UsageError(f"--language: {exc}") from None
     disabled = [r.strip() for item in args.disable for r in item.split(",") if r.strip()]
     if disabled:
-        check_rules(disabled)
+        try:
+            check_rules(disabled)
+        except ValueError as exc:
+            raise UsageError(f"--disable: {exc}") from None
         overrides["disabled_rules"] = frozenset(disabled) | frozenset(
             overrides.get("disabled_rules", frozenset()))
     try:
@@ -231,13 +203,37 @@ def make_options(args: argparse.Namespace) -> Options:
         raise UsageError(str(exc)) from None
 
 
+def _checked_options(args: argparse.Namespace) -> Options:
+    """`make_options`, its warnings (a language without stopwords) said in one line each."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        options = make_options(args)
+    for message in caught:
+        print(f"cleaner: warning: {message.message}", file=sys.stderr)
+    return options
+
+
 def make_job(args: argparse.Namespace, paths: list[str]) -> Job:
-    options = make_options(args)
-    output_field = args.output_field or args.field
+    options = _checked_options(args)
+    jsonl = jsonl_mode(args.jsonl, paths)
+    given_output_field = getattr(args, "output_field", None)
+    if not jsonl and (args.field or given_output_field):
+        flag = "--field" if args.field else "--output-field"
+        raise UsageError(f"{flag} applies to JSON Lines input only: give --jsonl, or name "
+                         "the input files *.jsonl")
+    field = args.field or "text"
+    output_field = given_output_field or field
     if args.command == "clean":
-        output_format = args.output_format or ("jsonl" if args.jsonl else "text")
+        output_format = args.output_format or ("jsonl" if jsonl else "text")
+    elif args.command == "explain":
+        output_format = args.output_format
+        if output_format == "html" and (jsonl or len(paths) != 1):
+            raise UsageError("--format html writes one page for one document: give one "
+                             "input file (or standard input), not JSON Lines")
+        if output_format == "html" and args.columns:
+            raise UsageError("--columns applies to --format tsv only")
     else:
-        output_format = "jsonl" if args.command == "split" else "tsv"
+        output_format = "jsonl"
     columns = DEFAULT_COLUMNS
     if args.command == "explain":
         if args.columns:
@@ -246,12 +242,12 @@ def make_job(args: argparse.Namespace, paths: list[str]) -> Job:
             if unknown or not columns:
                 raise UsageError(f"--columns: unknown column {', '.join(unknown) or '(none)'}; "
                                  f"choose from {','.join(EXPLAIN_COLUMNS)}")
-        elif args.jsonl or len(paths) > 1:
+        elif jsonl or len(paths) > 1:
             columns = ("source",) + DEFAULT_COLUMNS
     return Job(
-        command=args.command, options=options, jsonl=args.jsonl, field=args.field,
-        output_field=output_field, output_format=output_format, on_error=args.on_error,
-        columns=columns,
+        command=args.command, options=options, jsonl=jsonl, field=field,
+        output_field=output_field, output_format=output_format,
+        on_error=getattr(args, "on_error", "skip"), columns=columns,
     )
 
 
@@ -271,8 +267,10 @@ def _plural(n: int, word: str) -> str:
 
 def summary_lines(stats: Stats, seconds: float, interrupted: bool) -> list[str]:
     seconds = max(seconds, 1e-9)
-    head = (f"{_plural(stats.documents, 'document')} ({stats.failed:,} failed, {stats.empty:,} "
-            f"with no text), {_size(stats.bytes_in)} in {seconds:.1f} s: "
+    unread = f", {stats.unreadable:,} not readable" if stats.unreadable else ""
+    binary = f", {stats.binary:,} binary skipped" if stats.binary else ""
+    head = (f"{_plural(stats.documents, 'document')} ({stats.failed:,} failed{unread}{binary}, "
+            f"{stats.empty:,} with no text), {_size(stats.bytes_in)} in {seconds:.1f} s: "
             f"{stats.documents / seconds:,.1f} docs/s, {stats.bytes_in / 1e6 / seconds:.2f} MB/s")
     if interrupted:
         head = "interrupted after " + head
@@ -370,6 +368,7 @@ def _open_output(path: str | None, inputs: list[str] = ()):
 
 
 def run_documents(args: argparse.Namespace) -> int:
+    check_terminal(args.inputs, sys.stdin)
     paths = expand_inputs(args.inputs, args.glob)
     job = make_job(args, paths)
     if args.jobs < 0:
@@ -437,13 +436,20 @@ def run_documents(args: argparse.Namespace) -> int:
         if not args.quiet:
             for line in summary_lines(stats, time.monotonic() - started, interrupted):
                 print(line, file=sys.stderr, flush=True)
-        status = EXIT_INTERRUPTED if interrupted else (EXIT_FAILED if stats.failed else EXIT_OK)
+        status = EXIT_INTERRUPTED if interrupted else _exit_status(stats)
     if pool is not None and (interrupted or broken_pipe):
         # The killed workers may have left the pool's queue threads blocked on half a
         # message; everything is written and flushed, so leave without joining them.
         sys.stderr.flush()
         os._exit(status)
     return status
+
+
+def _exit_status(stats: Stats) -> int:
+    """As grep: 2 when an input could not be read, 1 when a document failed, else 0."""
+    if stats.unreadable:
+        return EXIT_UNREADABLE
+    return EXIT_FAILED if stats.failed else EXIT_OK
 
 
 def _split_values(values: list[str] | None) -> set[str] | None:

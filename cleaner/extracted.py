@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from .classify import RULES as CLASSIFY_RULES
+from .features import token_count
 from .options import Options
 from .rules import CodeRule, ids
 from .types import Decision, Features, Line
@@ -70,13 +71,13 @@ def _prose(line: Line, decision: Decision, opts: Options) -> bool:
 
 
 def _paragraph(line: Line, decision: Decision, opts: Options) -> bool:
-    return _prose(line, decision, opts) or len(line.text.split()) >= opts.extracted_paragraph_words
+    return _prose(line, decision, opts) or token_count(line.text) >= opts.extracted_paragraph_words
 
 
 def _tiny(line: Line, opts: Options) -> bool:
     """A line that could be a menu item: one or two words, no figures (a line of
     figures is a table cell or a quantity)."""
-    return (len(line.text.split()) <= opts.extracted_tiny_words
+    return (token_count(line.text) <= opts.extracted_tiny_words
             and len(_CJK.findall(line.text)) < opts.extracted_cjk_short
             and not any(c.isdigit() for c in line.text))
 

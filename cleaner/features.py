@@ -37,6 +37,9 @@ _BULLET_CHARS = " " + BULLET_SYMBOLS + BULLET_DASHES + QUOTE_DASH
 _new_tuple = tuple.__new__
 _first = itemgetter(0)
 EMPTY = Features(0, 0.0, False, False, 0.0, 0.0, 0)
+#: Lines longer than this (characters) are measured a piece at a time (`_measure_long`):
+#: the same figures without a list of all their words in memory at once.
+LONG_LINE_CHARS = 1 << 18
 
 
 def strip_bullet(text: str) -> str:
@@ -59,6 +62,8 @@ def measure(text: str, stops: frozenset[str]) -> Features:
     body = text.lstrip(_BULLET_CHARS) if text[:1] in _BULLET_CHARS else text  # strip_bullet
     if not body:
         return EMPTY
+    if len(body) > LONG_LINE_CHARS:
+        return _measure_long(body, stops)
     tokens = body.split()
     n = len(tokens)
     if not body.isascii() and max(body) >= "\u0e00":  # Thai is the first of those scripts
@@ -99,4 +104,65 @@ def measure(text: str, stops: frozenset[str]) -> Features:
         capitalised,
         digits / nonspace,  # digit_ratio
         urls,
+    ))
+
+
+def pieces(text: str, size: int | None = None):
+    """``text`` in consecutive pieces of about ``size`` characters (default
+    `LONG_LINE_CHARS`), each cut before a space, so that no word (nor URL) is cut: what
+    `str.split`, `words` and the URL pattern find in the pieces is what they find in the
+    whole."""
+    size = size or LONG_LINE_CHARS
+    start, end_of_text = 0, len(text)
+    while start < end_of_text:
+        end = start + size
+        if end < end_of_text:
+            space = text.find(" ", end)
+            end = end_of_text if space < 0 else space
+        yield text[start:end]
+        start = end
+
+
+def token_count(text: str) -> int:
+    """``len(text.split())``, without a list of every token of a long line."""
+    if len(text) <= LONG_LINE_CHARS:
+        return len(text.split())
+    return sum(len(piece.split()) for piece in pieces(text))
+
+
+def _measure_long(body: str, stops: frozenset[str]) -> Features:
+    """`measure` of a long line (bullet already stripped), summed over its `pieces`."""
+    n = unspaced = alpha = upper = stop_hits = word_total = digits = urls = 0
+    all_alpha = True
+    wide = not body.isascii() and max(body) >= "\u0e00"
+    for piece in pieces(body):
+        tokens = piece.split()
+        n += len(tokens)
+        if wide:
+            unspaced += len(_UNSPACED.findall(piece))
+        if tokens:
+            firsts = "".join(map(_first, tokens))
+            all_alpha = all_alpha and firsts.isalpha()
+            alpha += sum(map(str.isalpha, firsts))
+            upper += sum(map(str.isupper, firsts))
+        del tokens
+        if stops:
+            wordlist = words(piece)
+            word_total += len(wordlist)
+            stop_hits += sum(map(stops.__contains__, wordlist))
+        if piece.isascii():
+            digits += len(piece) - len(piece.encode("ascii").translate(None, b"0123456789"))
+        else:
+            digits += len(_DIGIT.findall(piece))
+        urls += len(_URLISH.findall(piece))
+    n += unspaced // CHARS_PER_UNSPACED_WORD
+    alpha = n if (all_alpha and n) else alpha
+    tail = body[-256:].rstrip(_CLOSERS)
+    stripped = tail if len(tail) >= 8 else body.rstrip(_CLOSERS)
+    ellipsis = stripped.endswith(_ELLIPSES)
+    terminal = stripped[-1:] in _TERMINAL_CHARS and not ellipsis
+    cut = ellipsis or (not terminal and n >= 12 and (stripped[-1:].isalnum() or stripped.endswith(",")))
+    return _new_tuple(Features, (
+        n, stop_hits / word_total if word_total else 0.0, terminal, cut,
+        upper / alpha if alpha else 0.0, digits / (len(body) - body.count(" ") or 1), urls,
     ))

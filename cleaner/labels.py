@@ -35,7 +35,7 @@ STORY_KINDS = frozenset({"title", "body", "head", "opt", "teaser"})
 #: Categories a ``drop:`` label may carry.
 DROP_LABEL_CATEGORIES = frozenset(
     {"share", "meta", "caption", "duplicate", "appeal", "bio", "related", "nav", "ui",
-     "legal", "ad", "comments"}
+     "legal", "ad", "comments", "boilerplate"}
 )
 
 

@@ -15,6 +15,12 @@ TypeError: unknown option 'colour'; known options: ...
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from typing import Callable
+
+#: Checks every `Options.make` runs on its overrides, each returning them normalised.
+#: `cleaner.validate` (imported by ``cleaner``) adds the checks of ``language`` and
+#: ``disabled_rules``: they need the rule registry, which itself needs this module.
+OVERRIDE_CHECKS: list[Callable[[dict], dict]] = []
 
 
 @dataclass(frozen=True)
@@ -148,11 +154,8 @@ class Options:
         for key in overrides:
             if key not in known:
                 raise TypeError(f"unknown option {key!r}; known options: {', '.join(sorted(known))}")
-        if "disabled_rules" in overrides:
-            rules = overrides["disabled_rules"]
-            if isinstance(rules, str):
-                rules = [rules]
-            overrides["disabled_rules"] = frozenset(rules)
+        for check in OVERRIDE_CHECKS:  # language, disabled_rules: see cleaner.validate
+            overrides = check(overrides)
         if overrides.get("html", "auto") not in ("auto", "always", "never"):
             raise ValueError("html must be 'auto', 'always' or 'never'")
         if overrides.get("extracted", "auto") not in ("auto", "always", "never"):

@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
+from .report import render_html
+
 if TYPE_CHECKING:  # pragma: no cover
     from .options import Options
 
@@ -175,8 +177,18 @@ class Analysis:
         return [v for v in self.verdicts if not v.output and not v.line.blank]
 
     def labels(self) -> list[str]:
-        """One label per line, in the corpus's label syntax."""
-        return [v.label(self._teasers) for v in self.verdicts]
+        """One label per line, in the corpus's label syntax.  A story's title line is
+        ``title:N`` even when `clean` leaves it out (see ``Options.keep_title``)."""
+        labels = [v.label(self._teasers) for v in self.verdicts]
+        titles = {a.span[0]: a.title for a in self.articles if a.title is not None}
+        for i, v in enumerate(self.verdicts):
+            if v.story is not None and not v.final.keep and titles.get(v.line.start) == v.line.text:
+                labels[i] = f"title:{v.story}"
+        return labels
+
+    def to_html(self, name: str = "document") -> str:
+        """One self-contained HTML page picturing every decision (`cleaner.report`)."""
+        return render_html(self, name)
 
     def explain(self, trail: bool = False) -> str:
         """A per-line table: label, rule, reason, text (tab-separated); with ``trail``, a

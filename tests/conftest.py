@@ -1,4 +1,10 @@
-"""Test configuration: hypothesis profiles.
+"""Test configuration: one temporary folder for the whole run, and hypothesis profiles.
+
+Everything a test run writes goes inside the checkout or inside one temporary folder made
+at the start and removed at the end: pytest's ``tmp_path`` folders live there, and
+``TMPDIR`` (and ``RAY_TMPDIR``) point there for this process and every process it starts,
+so `tempfile`, Ray's session files and the subprocesses under test write there too.
+``--basetemp`` given on the command line is kept as it is (and not removed).
 
 ``ci`` (the default) runs a bounded, derandomised number of examples per property so the
 whole property suite stays well under two minutes on a 2-core machine and every run sees
@@ -9,7 +15,9 @@ them with `tests.strategies.scaled`.
 """
 
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
@@ -36,3 +44,36 @@ settings.register_profile(
     suppress_health_check=_SLOW_OK,
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+#: Environment variables pointed at the run's temporary folder.
+_TEMP_VARIABLES = ("TMPDIR", "RAY_TMPDIR")
+_session: dict = {}
+
+
+def pytest_configure(config):
+    """Make the run's temporary folder and send every temporary file there."""
+    if hasattr(config, "workerinput"):  # a pytest-xdist worker: the controller made it
+        return
+    folder = tempfile.mkdtemp(prefix="cleaner-tests-")
+    _session["folder"] = folder
+    _session["saved"] = {name: os.environ.get(name) for name in _TEMP_VARIABLES}
+    for name in _TEMP_VARIABLES:
+        os.environ[name] = folder
+    tempfile.tempdir = None  # read TMPDIR again
+    if config.option.basetemp is None:
+        config.option.basetemp = os.path.join(folder, "pytest")
+
+
+def pytest_unconfigure(config):
+    """Remove the run's temporary folder and restore the environment."""
+    folder = _session.pop("folder", None)
+    if folder is None:
+        return
+    for name, value in _session.pop("saved").items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+    tempfile.tempdir = None
+    shutil.rmtree(folder, ignore_errors=True)

@@ -222,7 +222,7 @@ def test_unreadable_file_is_a_failed_document_and_the_run_goes_on(tmp_path, page
     broken = tmp_path / "broken.txt.gz"
     broken.write_bytes(b"this is not gzip data")
     proc = run("clean", "--format", "jsonl", pages[0], broken, pages[1])
-    assert proc.returncode == 1
+    assert proc.returncode == 2  # as grep: an input could not be read
     assert [Path(o["source"]).name for o in read_jsonl(proc.stdout)] == ["page0.txt", "page1.txt"]
     assert re.search(rf"^cleaner: {re.escape(str(broken))}: cannot read", proc.stderr.decode(), re.M)
 

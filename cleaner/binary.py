@@ -1,0 +1,89 @@
+"""Tell binary input (an executable, an image, an archive) from a document.
+
+The command line skips such an input with a warning instead of "cleaning" it into
+garbage.  `binary_kind` looks at the first `SNIFF_BYTES` bytes only:
+
+- a known magic number (`MAGIC`) names the kind of file;
+- a NUL byte, outside text that starts with a UTF-16 or UTF-32 byte-order mark, is binary;
+- bytes that are not UTF-8, with more than `CONTROL_SHARE` of them control bytes (other
+  than tab, line breaks, form feed and escape), are binary: no text encoding would make
+  them a document.
+
+>>> binary_kind(b"\\x7fELF\\x02\\x01\\x01")
+'ELF executable'
+>>> binary_kind("Plain text, caf\\u00e9.".encode("latin-1")) is None
+True
+>>> binary_kind(b"text\\x00with a NUL")
+'NUL bytes'
+"""
+
+from __future__ import annotations
+
+import codecs
+
+#: How many leading bytes are examined.
+SNIFF_BYTES = 8192
+#: Share (0-1) of control bytes above which bytes that are not UTF-8 count as binary.
+CONTROL_SHARE = 0.10
+
+#: Leading bytes -> kind of file.  Formats whose signature could start a text file
+#: (``BM``, ``MZ`` alone) are left out.
+MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x7fELF", "ELF executable"),
+    (b"MZ\x90\x00", "Windows executable"),
+    (b"\xcf\xfa\xed\xfe", "Mach-O executable"),
+    (b"\xca\xfe\xba\xbe", "Java class or Mach-O file"),
+    (b"\x00asm", "WebAssembly module"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
+    (b"\x00\x00\x01\x00", "icon"),
+    (b"wOFF", "web font"),
+    (b"wOF2", "web font"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"\x1f\x8b", "gzip data (not named .gz)"),
+    (b"BZh91AY&SY", "bzip2 data"),
+    (b"\xfd7zXZ\x00", "xz data"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\x28\xb5\x2f\xfd", "zstd data"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"OggS\x00", "Ogg media"),
+    (b"ID3\x03", "MP3 audio"),
+    (b"ID3\x04", "MP3 audio"),
+    (b"fLaC", "FLAC audio"),
+    (b"\x1aE\xdf\xa3", "Matroska/WebM video"),
+)
+_RIFF_KINDS = {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}
+_WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B} | {0x7F}
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What kind of binary file ``data`` starts like, or ``None`` for a document."""
+    head = bytes(data[:SNIFF_BYTES])
+    for magic, kind in MAGIC:
+        if head.startswith(magic):
+            return kind
+    if head.startswith(b"RIFF") and head[8:12] in _RIFF_KINDS:
+        return _RIFF_KINDS[head[8:12]]
+    if head[4:8] == b"ftyp":
+        return "MP4/QuickTime media"
+    if head.startswith(_WIDE_BOMS):
+        return None
+    if b"\x00" in head:
+        return "NUL bytes"
+    try:
+        head.decode("utf-8")
+        return None
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(head) - 3:  # a character cut by the sniff window
+            return None
+    controls = sum(1 for b in head if b in _CONTROL)
+    if head and controls / len(head) > CONTROL_SHARE:
+        return "undecodable bytes"
+    return None

@@ -1,0 +1,109 @@
+"""Checks of option values that name things: languages and rule ids.
+
+Importing this module adds `check_overrides` to `cleaner.options.OVERRIDE_CHECKS`, and
+``cleaner`` imports it: `Options.make` runs it on every override, so the Python API, the
+command line, the datatrove step and the Scrapy pipeline refuse the same values with the
+same message.
+
+- ``language``: an ISO 639-1 code.  A language `cleaner` knows (one with a stoplist, see
+  `cleaner.language.STOPLIST_NAMES`, or a pattern catalogue) is taken as it is; any other
+  ISO 639-1 code falls back to the language-independent rules, with a `UserWarning`
+  saying so; anything that is not an ISO 639-1 code raises `ValueError`.  Codes are
+  folded to lower case.
+- ``disabled_rules``: each entry is a rule id of the registry (`cleaner.catalogue.registry`)
+  or a prefix ending in ``.`` that starts at least one; anything else raises `ValueError`
+  naming the closest ids (`difflib`).
+
+>>> check_language("DE")
+'de'
+>>> check_language("klingon")
+Traceback (most recent call last):
+...
+ValueError: language must be an ISO 639-1 code such as 'en' or 'de', not 'klingon'
+>>> check_rules(["en.share.folow"])
+Traceback (most recent call last):
+...
+ValueError: unknown rule 'en.share.folow'; did you mean en.share.follow...?
+"""
+
+from __future__ import annotations
+
+import difflib
+import warnings
+
+from .catalogue import languages as catalogue_languages
+from .language import STOPLIST_NAMES
+from .options import OVERRIDE_CHECKS
+from .registry import registry
+
+#: Every ISO 639-1 code (two letters), for telling a real language from a typo.
+ISO_639_1 = frozenset("""
+aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy
+da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht
+hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky
+la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny
+oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss
+st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo
+za zh zu
+""".split())
+
+
+def known_languages() -> frozenset[str]:
+    """Languages with a stoplist or a pattern catalogue."""
+    return frozenset(STOPLIST_NAMES) | frozenset(catalogue_languages())
+
+
+def check_language(code: object) -> str | None:
+    """``code`` folded to lower case (``None`` stays: the language is guessed).
+
+    Raises `ValueError` for a value that is not an ISO 639-1 code; warns (`UserWarning`)
+    for a code `cleaner` has no stoplist or catalogue for.
+    """
+    if code is None:
+        return None
+    if not isinstance(code, str):
+        raise TypeError(f"language must be a string such as 'en', not {type(code).__name__}")
+    folded = code.strip().lower()
+    if folded not in ISO_639_1:
+        raise ValueError(f"language must be an ISO 639-1 code such as 'en' or 'de', not {code!r}")
+    if folded not in known_languages():
+        warnings.warn(
+            f"cleaner knows no stopwords or patterns for language {folded!r}: "
+            "only the language-independent rules apply", UserWarning, stacklevel=4)
+    return folded
+
+
+def check_rules(rule_ids) -> frozenset[str]:
+    """The rule ids (or prefixes ending in ``.``) as a frozenset; `ValueError` for one that
+    names no rule, with the closest known ids."""
+    if isinstance(rule_ids, str):
+        rule_ids = [rule_ids]
+    try:
+        ids = frozenset(rule_ids)
+    except TypeError:
+        raise TypeError("disabled_rules must be rule ids (strings), not "
+                        f"{type(rule_ids).__name__}") from None
+    known = registry()
+    for rid in sorted(ids, key=str):
+        if not isinstance(rid, str):
+            raise TypeError(f"disabled_rules holds {rid!r}, not a rule id (string)")
+        if rid in known or (rid.endswith(".") and any(k.startswith(rid) for k in known)):
+            continue
+        close = difflib.get_close_matches(rid, list(known), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; see `cleaner rules`"
+        raise ValueError(f"unknown rule {rid!r}{hint}")
+    return ids
+
+
+def check_overrides(overrides: dict) -> dict:
+    """``overrides`` with ``language`` and ``disabled_rules`` checked and normalised."""
+    out = dict(overrides)
+    if "language" in out:
+        out["language"] = check_language(out["language"])
+    if "disabled_rules" in out:
+        out["disabled_rules"] = check_rules(out["disabled_rules"])
+    return out
+
+
+if check_overrides not in OVERRIDE_CHECKS:
+    OVERRIDE_CHECKS.append(check_overrides)

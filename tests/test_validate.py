@@ -1,0 +1,113 @@
+"""The API, the datatrove step and the Scrapy pipeline check ``language`` and
+``disabled_rules`` as the command line does (`cleaner.validate`), and the package ships
+its type information (``py.typed``)."""
+
+from __future__ import annotations
+
+import fnmatch
+import importlib.util
+import tomllib
+import warnings
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner import Options
+from cleaner.registry import registry
+from cleaner.validate import check_rules, known_languages
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXT = ("The council said on Tuesday that the new bridge would open before the harvest, "
+        "and that the old ferry would keep running until then.")
+
+
+@pytest.mark.parametrize("call", [
+    lambda **kw: cleaner.clean(TEXT, **kw),
+    lambda **kw: cleaner.analyze(TEXT, "precision", **kw),
+    lambda **kw: cleaner.split(TEXT, **kw),
+    lambda **kw: Options.make(**kw),
+])
+def test_the_api_refuses_a_language_that_is_not_an_iso_code(call):
+    for bad in ("klingon", "english", "xx", "e"):
+        with pytest.raises(ValueError, match="ISO 639-1"):
+            call(language=bad)
+
+
+def test_known_languages_are_taken_and_folded_to_lower_case():
+    assert {"en", "de", "fr", "es", "it", "pt"} <= known_languages()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for code in sorted(known_languages()):
+            assert Options.make(language=code.upper()).language == code
+        assert cleaner.clean(TEXT, language="EN") == cleaner.clean(TEXT, language="en")
+
+
+def test_another_iso_code_falls_back_with_a_warning():
+    with pytest.warns(UserWarning, match="no stopwords or patterns for language 'ko'"):
+        opts = Options.make(language="ko")
+    assert opts.language == "ko"
+    with pytest.warns(UserWarning):
+        assert cleaner.clean(TEXT, language="ko")
+
+
+@pytest.mark.parametrize("bad, suggestion", [
+    ("en.share.folow", "en.share.follow"),
+    ("feature.prose_", "feature.prose"),
+    ("en.shar.", None),
+])
+def test_the_api_refuses_unknown_rules_with_suggestions(bad, suggestion):
+    with pytest.raises(ValueError, match="unknown rule") as info:
+        cleaner.clean(TEXT, disabled_rules=[bad])
+    if suggestion:
+        assert f"did you mean {suggestion}" in str(info.value)
+    with pytest.raises(ValueError, match="unknown rule"):
+        Options.make("recall", disabled_rules=bad)
+
+
+def test_known_rules_and_prefixes_are_taken():
+    some = sorted(registry())[:5]
+    assert Options.make(disabled_rules=some).disabled_rules == frozenset(some)
+    assert Options.make(disabled_rules="en.share.").disabled_rules == frozenset({"en.share."})
+    assert check_rules([]) == frozenset()
+
+
+def test_rules_must_be_strings():
+    with pytest.raises(TypeError):
+        Options.make(disabled_rules=[3])
+    with pytest.raises(TypeError):
+        Options.make(language=3)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("datatrove") is None, reason="datatrove is not installed")
+def test_the_datatrove_step_checks_its_options_before_any_task():
+    from cleaner.integrations.datatrove import CleanerStep
+
+    with pytest.raises(ValueError, match="ISO 639-1"):
+        CleanerStep(language="klingon")
+    with pytest.raises(ValueError, match="did you mean en.share.follow"):
+        CleanerStep(disabled_rules=["en.share.folow"])
+    assert CleanerStep(language="DE").options.language == "de"
+
+
+@pytest.mark.skipif(importlib.util.find_spec("scrapy") is None, reason="Scrapy is not installed")
+def test_the_scrapy_pipeline_checks_its_options():
+    from scrapy.settings import Settings
+
+    from cleaner.integrations.scrapy import CleanerPipeline
+
+    class Crawler:
+        settings = Settings({"CLEANER_OPTIONS": {"language": "klingon"}})
+        stats = None
+
+    with pytest.raises(ValueError, match="ISO 639-1"):
+        CleanerPipeline.from_crawler(Crawler())
+
+
+def test_py_typed_is_shipped():
+    """The marker is in the package, and the wheel's package data takes it."""
+    assert resources.files("cleaner").joinpath("py.typed").is_file()
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["cleaner"]
+    assert any(fnmatch.fnmatch("py.typed", p) for p in patterns)
