@@ -7,7 +7,8 @@ left out per category (lines of other stories under ``story``); two buttons down
 lines' labels as a ``.labels.tsv`` file (the syntax of ``corpus/seeds/*.labels.tsv``, see
 `cleaner.labels`) and the text they label, so a user can correct the labels and add the
 page to a corpus.  The page loads nothing from elsewhere: styles, script and data are in
-it.  ``Analysis.to_html()`` and ``cleaner explain --format html`` call it.
+it.  ``Analysis.to_html()`` and ``cleaner explain --format html`` call it; this module
+imports nothing of `cleaner` (`cleaner.types` imports it).
 """
 
 from __future__ import annotations
