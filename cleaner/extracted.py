@@ -24,6 +24,10 @@ name boilerplate whatever its surroundings.
   post-processor must not make an extractor's output worse, so there only a catalogue rule
   or a story boundary drops a line; what any other rule dropped (context and teaser rules,
   the main region) is kept (``extracted.kept``).
+- `safety_net` (HTML input): when the extractor found a long article and the cleaner kept
+  only a sliver of it, what the guarantee would keep comes back (``html.safety_net``);
+  and a whole article that the page delivers as one long line inside a link is no link
+  list (``html.links`` spares it).
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ RULES = (
     CodeRule("html.block", "body", "a line the extractor chose as main content: weak line rules yield to it",
              ("extracted",) + _LAYOUT),
     CodeRule("html.links", "related", "most of the line's text is link text on the page (a link list)",
-             ("link_density",)),
+             ("link_density", "collapsed_article_words")),
     CodeRule("html.excerpt", "related",
              "excerpt of another story: another <article> of the page, cut with an ellipsis"),
     CodeRule("html.card", "related", "short list item with a linked headline: a teaser card"),
@@ -54,6 +58,9 @@ RULES = (
              ("extracted",) + _LAYOUT),
     CodeRule("extracted.kept", "body", "line of extractor output: only catalogue rules and story boundaries drop it",
              ("extracted", "extracted_furniture_lines") + _LAYOUT),
+    CodeRule("html.safety_net", "body",
+             "the kept text was a sliver of a long extracted article: its lines are back",
+             ("safety_net_words", "safety_net_share")),
 )
 
 #: Stage-1 rules that yield to the extractor's choice: the feature rules declared so.  In
@@ -167,8 +174,10 @@ def revise(
                               f"{h.other} of another story on the page", "extractor")
             continue
         bare_address = feats[i].urls and feats[i].urls >= feats[i].words  # a source or a contact
+        # a whole article delivered as one line inside a link is no link list
+        collapsed = d.rule == "feature.prose" and feats[i].words >= options.collapsed_article_words
         if (h is not None and h.link_density >= options.link_density and not bare_address
-                and options.rule_enabled("html.links")):
+                and not collapsed and options.rule_enabled("html.links")):
             out[i] = Decision(False, "html.links", "related",
                               f"link density {h.link_density:.2f} in the page", "extractor")
             continue
@@ -223,6 +232,7 @@ def _main_side(story_of: list[int | None], lines: list[Line], i: int, main: int)
 def guarantee(
     lines: list[Line], initial: list[Decision], final: list[Decision],
     story_of: list[int | None], main: int | None, by_pattern, closes, options: Options,
+    rule: str = "extracted.kept",
 ) -> tuple[list[Decision], list[int | None]]:
     """For extractor output: every line up to the end of the main story's text that no
     catalogue rule dropped (``by_pattern(rule id)``, asked of the stage-1 decision) and that
@@ -239,7 +249,7 @@ def guarantee(
     >>> [v.final.rule for v in analyze(text, extracted="always").verdicts]
     ['feature.prose', 'en.share.share_label', 'feature.prose']
     """
-    if main is None or not options.rule_enabled("extracted.kept"):
+    if main is None or not options.rule_enabled(rule):
         return final, story_of
     start = story_of.index(main)
     end = next((i for i in range(start + 1, len(lines)) if closes(initial[i])), len(lines))
@@ -250,7 +260,25 @@ def guarantee(
             continue
         if not _main_side(story_of, lines, i, main):
             continue
-        final[i] = Decision(True, "extracted.kept", initial[i].category if initial[i].keep else "body",
+        final[i] = Decision(True, rule, initial[i].category if initial[i].keep else "body",
                             f"extractor's line, no catalogue rule names it ({d.rule})", "extracted")
         story_of[i] = main
     return final, story_of
+
+
+def safety_net(
+    lines: list[Line], feats: list[Features], initial: list[Decision], final: list[Decision],
+    story_of: list[int | None], main: int | None, by_pattern, closes, options: Options,
+) -> tuple[list[Decision], list[int | None]]:
+    """For a page: when the extractor found a long article (``safety_net_words`` words of
+    prose) and the main story keeps less than ``safety_net_share`` of them, every line the
+    `guarantee` would keep comes back (``html.safety_net``): the cleaner never reduces a
+    long article to a sliver unless story boundaries say the rest is another story."""
+    prose = sum(f.words for f, d in zip(feats, initial) if d.rule == "feature.prose")
+    if prose < options.safety_net_words or main is None:
+        return final, story_of
+    kept = sum(f.words for f, d, s in zip(feats, final, story_of) if d.keep and s == main)
+    if kept >= options.safety_net_share * prose:
+        return final, story_of
+    return guarantee(lines, initial, final, story_of, main, by_pattern, closes, options,
+                     rule="html.safety_net")

@@ -110,6 +110,14 @@ class Options:
     #: A line whose source block has at least this share (0-1) of its characters in links
     #: is a link list, not article text (``html.links``).
     link_density: float = 0.6
+    #: ... unless the line is prose of at least this many words: a whole article delivered
+    #: as one line inside a link (on the dev pages ``html.links`` meets no such line).
+    collapsed_article_words: int = 150
+    #: The safety net for pages (``html.safety_net``): when the extractor found at least
+    #: this many words of prose and the main story keeps less than `safety_net_share`
+    #: (0-1) of them, the lines only non-catalogue rules dropped come back.
+    safety_net_words: int = 300
+    safety_net_share: float = 0.1
     #: Extracted text has at most this many lines outside its first and last paragraph ...
     extracted_max_periphery: int = 8
     #: ... no run of more than this many lines that are no paragraph ...

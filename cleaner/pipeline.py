@@ -17,6 +17,7 @@ from .catalogue import is_pattern_rule, matcher
 from .classify import BLANK, classify
 from .extracted import (
     extraction_layout, guarantee, restore as restore_extracted, revise as revise_extracted,
+    safety_net,
 )
 from .features import EMPTY, measure
 from .front import decode, detect, extract
@@ -118,6 +119,9 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
         # extractor output: only catalogue rules and story boundaries drop its lines
         restored, story_of = guarantee(lines, initial, restored, story_of, st.main,
                                        is_pattern_rule, barrier_kind, opts)
+    elif from_html:
+        restored, story_of = safety_net(lines, feats, initial, restored, story_of, st.main,
+                                        is_pattern_rule, barrier_kind, opts)
     titled = _title_lines(lines, restored, st, opts)
     trails = _trails(((initial, "classify"), (revised, "extractor"), (smoothed, "context"),
                       (blocked, "block"), (st.final, "stories"), (restored, "extracted"),

@@ -38,7 +38,8 @@ KEEP_CATEGORIES = frozenset({"body", "heading", "title"})
 #: choice and the page's evidence, `cleaner.extracted.revise`), ``context`` (neighbours,
 #: `cleaner.smooth`), ``block`` (the main text region, `cleaner.blocks`), ``stories``
 #: (`cleaner.stories`), ``extracted`` (text an extractor wrote: what only weak or context
-#: rules dropped is kept, `cleaner.extracted.restore` and ``guarantee``) and ``title``
+#: rules dropped is kept, `cleaner.extracted.restore` and ``guarantee``; for a page, the
+#: ``safety_net``) and ``title``
 #: (a story's title line, `cleaner.pipeline`).
 STAGES = ("classify", "extractor", "context", "block", "stories", "extracted", "title")
 #: `Verdict.why` of a line that is kept but belongs to a story other than the main one.

@@ -72,3 +72,38 @@ def test_a_dump_without_blank_lines_but_with_page_furniture_is_no_extract():
     assert _layout(article + "\n" + "\n".join(furniture)) == ""
     # menu words, buttons and log-in lines alone are no footer: an extract can hold them
     assert _layout(article + "\n" + "\n".join(["Home", "Contact", "Sign in", "Close"])) == "dense"
+
+
+# -- the safety net for pages ----------------------------------------------------------------
+
+SENTENCE = ("The council of the small coastal town voted on Monday to rebuild the old harbour "
+            "wall, which was damaged in the winter storms, and said the work would begin in "
+            "the spring. ")
+
+
+def _page(paragraphs):
+    return ("<html><body><nav><a href='/'>Home</a></nav><article>"
+            "<h1>Town votes to rebuild harbour wall</h1>" + "".join(paragraphs)
+            + "</article></body></html>")
+
+
+def test_an_article_delivered_as_one_long_link_is_kept():
+    page = _page([f"<p><a href='/story/harbour-wall'>{SENTENCE * 8}</a></p>"])
+    a = analyze(page)
+    body = [v for v in a.verdicts if v.line.text.startswith("The council")]
+    assert len(body) == 1 and body[0].output
+    assert [d.rule for d in body[0].trail] == ["feature.prose"]
+    a = analyze(page, collapsed_article_words=1000)
+    assert [v.final.rule for v in a.verdicts if v.line.text.startswith("The council")] == ["html.links"]
+
+
+def test_a_long_article_is_never_cut_to_a_sliver():
+    # four linked paragraphs of about 100 words: each alone reads as a link list
+    page = _page([f"<p><a href='/story/{i}'>Part {i}. {SENTENCE * 3}</a></p>" for i in range(4)])
+    a = analyze(page)
+    body = [v for v in a.verdicts if v.line.text.startswith("Part")]
+    assert len(body) == 4 and all(v.output for v in body)
+    assert {v.final.rule for v in body} == {"html.safety_net"}
+    assert "html.links" in [d.rule for d in body[0].trail]
+    a = analyze(page, disabled_rules=["html.safety_net"])
+    assert not any(v.output for v in a.verdicts if v.line.text.startswith("Part"))

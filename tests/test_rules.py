@@ -65,7 +65,8 @@ EXAMPLES = {
         "The paper has reported on the village for many years now.", "body"),
 }
 #: Rules whose firing tests live elsewhere (file: the test asserts the rule id).
-TESTED_ELSEWHERE = {"html.links": "test_html.py", "html.card": "test_html.py", "html.excerpt": "test_html.py"}
+TESTED_ELSEWHERE = {"html.links": "test_html.py", "html.card": "test_html.py", "html.excerpt": "test_html.py",
+                    "html.safety_net": "test_extracted.py"}
 
 
 def test_every_code_rule_is_declared_once_with_real_options():
