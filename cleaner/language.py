@@ -14,14 +14,11 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import math
 import os
-import unicodedata
-from collections import Counter
-from itertools import repeat
-from operator import mul
 
 import regex
+
+from . import _core
 
 # ISO 639-1 code -> jusText stoplist name.  Languages with a pattern catalogue come first.
 STOPLIST_NAMES: dict[str, str] = {
@@ -34,26 +31,6 @@ STOPLIST_NAMES: dict[str, str] = {
     "lt": "Lithuanian", "lv": "Latvian", "et": "Estonian", "sr": "Serbian",
 }
 
-WORD = regex.compile(r"[\p{L}\p{M}'’]+")
-#: str.translate table turning punctuation, symbols and digits into spaces (apostrophes
-#: stay: they belong to words such as "qu'il"), so `.split()` yields words at C speed.
-_NOT_WORD = {
-    i: " " for i in range(0x3040)
-    if unicodedata.category(chr(i))[0] in "PSNZC" and chr(i) not in "'’"
-}
-#: The same mapping for `words`'s faster route: a 256-byte table for `bytes.translate`
-#: (punctuation, symbols, digits and spaces of ASCII become spaces, every other byte stays,
-#: so the bytes of UTF-8 sequences pass untouched), and the non-ASCII characters that
-#: become spaces, replaced one by one before.
-_NOT_WORD_BYTES = bytes(32 if i in _NOT_WORD else i for i in range(128)) + bytes(range(128, 256))
-_NOT_WORD_WIDE = frozenset(chr(i) for i in _NOT_WORD if i >= 128)
-_ORDER = {c: i for i, c in enumerate(STOPLIST_NAMES)}
-_SAMPLE_WORDS = 400
-_MIN_SHARE = 0.12
-#: A distinct stopword counts this many times more than each repeat of one.
-_DISTINCT_WEIGHT = 3
-
-
 @functools.lru_cache(maxsize=1)
 def _stoplist_dir() -> str:
     """jusText's folder of stoplists, found without importing jusText (and lxml with it)."""
@@ -63,15 +40,17 @@ def _stoplist_dir() -> str:
     return os.path.join(spec.submodule_search_locations[0], "stoplists")
 
 
+# The compiled core reads the stoplists when first needed: it learns where they are.
+_core.configure(_stoplist_dir(), list(STOPLIST_NAMES.items()))
+
+
 @functools.lru_cache(maxsize=None)
 def stopwords(code: str | None) -> frozenset[str]:
     """The stoplist for an ISO code (empty for unknown codes or ``None``): jusText's,
-    lower-cased (what ``justext.get_stoplist`` gives, read in one piece)."""
-    name = STOPLIST_NAMES.get(code or "")
-    if not name:
+    lower-cased (what ``justext.get_stoplist`` gives), read by the compiled core."""
+    if not STOPLIST_NAMES.get(code or ""):
         return frozenset()
-    with open(os.path.join(_stoplist_dir(), f"{name}.txt"), "rb") as f:
-        return frozenset(f.read().decode("utf-8").lower().splitlines())
+    return frozenset(_core.stoplist(code))
 
 
 @functools.lru_cache(maxsize=1)
@@ -80,39 +59,14 @@ def _stoplists() -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple((code, stopwords(code)) for code in STOPLIST_NAMES)
 
 
-#: word -> its languages and what it adds to each one's score, for every occurrence and
-#: once more as a distinct word (`_entry`), or ``None``; filled as words are met (building
-#: it for every stopword of 30 languages up front cost a new process a quarter second).
-_ENTRIES: dict[str, tuple[tuple[str, ...], float, float] | None] = {}
-#: Words remembered at most (a few megabytes); then the memory starts afresh.
-_ENTRIES_MAX = 200_000
-
-
-def _entry(word: str) -> tuple[tuple[str, ...], float, float] | None:
-    """The languages whose stoplist holds ``word`` and its two weights, or ``None``."""
-    codes = tuple(code for code, stops in _stoplists() if word in stops)
-    got = (codes, 1 / math.sqrt(len(codes)), _DISTINCT_WEIGHT / math.sqrt(len(codes))) if codes else None
-    if len(_ENTRIES) >= _ENTRIES_MAX:
-        _ENTRIES.clear()
-    _ENTRIES[word] = got
-    return got
-
-
 def words(text: str) -> list[str]:
-    """Lower-cased words: runs of characters that are not punctuation, symbols, digits
-    or space (apostrophes included).
+    """Lower-cased words: runs of characters that are not whitespace, nor (below U+3040)
+    punctuation, symbols, digits, separators or controls; apostrophes belong to words.
 
     >>> words("It's 5 o'clock, “sharp”!")
     ["it's", "o'clock", 'sharp']
     """
-    lower = text.lower()
-    # Same result as ``lower.translate(_NOT_WORD).split()``, several times faster:
-    # `str.translate` with a dict looks up every character in Python objects.
-    if not lower.isascii():
-        for ch in _NOT_WORD_WIDE.intersection(lower):
-            lower = lower.replace(ch, " ")
-    return lower.encode("utf-8", "surrogatepass").translate(_NOT_WORD_BYTES) \
-        .decode("utf-8", "surrogatepass").split()
+    return _core.words(text)
 
 
 @functools.lru_cache(maxsize=1)
@@ -158,33 +112,15 @@ def _unknown_letter() -> regex.Pattern:
 
 
 def guess_language(text: str) -> str | None:
-    """ISO code of the most likely language, or ``None`` when no stoplist fits."""
-    tokens = text[:50000].split()
-    if len(tokens) > _SAMPLE_WORDS:  # spread the sample over the document
-        step = len(tokens) / _SAMPLE_WORDS
-        # tokens[int(i * step)] for every i, with C-level maps
-        tokens = list(map(tokens.__getitem__, map(int, map(mul, range(_SAMPLE_WORDS), repeat(step)))))
-    sample = words(" ".join(tokens))
-    if not sample:
-        return None
-    entries = _ENTRIES
-    hits: dict[str, int] = {}
-    score: dict[str, float] = {}
-    # A word in many stoplists says little about which language it is (jusText's lists
-    # overlap: some carry common English words), and distinct stopwords weigh more than
-    # repeats, so one word said over and over (a name, a menu label) cannot carry the guess.
-    # Each distinct word once, with its count (in order of first use: the sums are the
-    # same in every process).
-    for w, n in Counter(sample).items():
-        entry = entries[w] if w in entries else _entry(w)
-        if entry is not None:
-            codes, weight, distinct = entry
-            add = n * weight + distinct
-            for code in codes:
-                hits[code] = hits.get(code, 0) + n
-                score[code] = score.get(code, 0.0) + add
-    if not hits:
-        return None
-    # Ties go to the earlier (better-covered) language of STOPLIST_NAMES.
-    best = max(hits, key=lambda c: (score[c], -_ORDER[c]))
-    return best if hits[best] / len(sample) >= _MIN_SHARE else None
+    """ISO code of the most likely language, or ``None`` when no stoplist fits.
+
+    Over a sample of the document's words (400 whitespace-separated tokens spread over its
+    first 50,000 characters, then `words`), each distinct word adds to the score of every
+    language whose stoplist holds it ``(count + 3) / sqrt(number of such languages)``: a
+    word in many stoplists says little (jusText's lists overlap), and distinct stopwords
+    weigh more than repeats, so one word said over and over (a name, a menu label) cannot
+    carry the guess.  The best score wins (ties: the earlier language of
+    `STOPLIST_NAMES`) if its stopwords are at least 12% of the sample.  Computed by the
+    compiled core.
+    """
+    return _core.guess_language(text)

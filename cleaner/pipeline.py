@@ -79,7 +79,7 @@ def _in_own_language(text: str, language: str | None, opts: Options) -> tuple[st
     own = guess_language(text)
     if own is None or own == language:
         return None
-    f = measure(text, stopwords(own))
+    f = measure(text, own)
     return (own, f) if f.stopword_density >= opts.stopword_density else None
 
 
@@ -150,7 +150,7 @@ def _classify_lines(lines: list[Line], language: str | None, stops: frozenset[st
             feats.append(EMPTY)
             initial.append(BLANK)
             continue
-        f = measure(text, stops)
+        f = measure(text, language)
         other = None
         if has_stoplist and f.terminal and f.stopword_density < opts.stopword_density / 2 \
                 and f.words >= opts.prose_min_words:

@@ -12,17 +12,15 @@ knows (vertical tab, form feed, file/group/record separators, NEL, U+2028, U+202
 
 from __future__ import annotations
 
-import re
-from itertools import accumulate, repeat
-from operator import add
+from itertools import repeat
 
+from . import _core
 from .types import Line
 
 _new_tuple = tuple.__new__
-#: Zero-width and invisible formatting characters, removed outright (here and where the
-#: HTML front door reads a page's text nodes).
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
-_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+#: Zero-width and invisible formatting characters, removed outright (here, by the
+#: compiled core, and where the HTML front door reads a page's text nodes).
+INVISIBLE = _core.INVISIBLE
 #: List bullets, the one definition: symbols, and the dashes that open a list item before
 #: a space (hyphen, en dash).  The context and story rules see a list item in a line that
 #: opens with one; `cleaner.features.strip_bullet` strips any run of them, and of the
@@ -31,35 +29,23 @@ _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 BULLET_SYMBOLS = "•·*▪►▸‣◦●○■□"
 BULLET_DASHES = "–-"
 QUOTE_DASH = "—"
-# Every run of whitespace (NBSP, thin spaces, tabs, ideographic space ...) and control
-# characters becomes one space.
-_SPACE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
 def normalize(raw: str) -> str:
-    """Whitespace normalisation of one line: invisible characters removed, whitespace
-    and control runs folded to one space, ends stripped.  Nothing else changes.
+    """Whitespace normalisation of one line: invisible characters (zero-width spaces and
+    joiners, word joiner, byte-order mark, soft hyphen, Mongolian vowel separator)
+    removed, runs of whitespace and control characters (NBSP, thin spaces, tabs,
+    ideographic space ...) folded to one space, ends stripped.  Nothing else changes.
+    Computed by `cleaner._core`.
 
     >>> normalize("  Short\\u00a0Url\\t ")
     'Short Url'
     """
-    if raw.isprintable():  # fast path: the only whitespace is the plain space
-        return " ".join(raw.split()) if "  " in raw else raw.strip(" ")
-    return _SPACE.sub(" ", _INVISIBLE.sub("", raw)).strip()
+    return _core.normalize(raw)
 
 
 def segment(source: str) -> list[Line]:
-    """Split ``source`` into lines with offsets (a trailing break makes no extra line)."""
-    # `str.splitlines` breaks at exactly the characters listed above; with and without
-    # the breaks kept, it gives each line's text and the offset of the next line, so the
-    # lines are cut and measured in C.
-    raws = source.splitlines()
-    starts = [0, *accumulate(map(len, source.splitlines(True)))]
-    texts = [
-        # The fast path of `normalize`, inline: one function call less per line.
-        (" ".join(raw.split()) if "  " in raw else raw.strip(" ")) if raw.isprintable() else normalize(raw)
-        for raw in raws
-    ]
+    """Split ``source`` into lines with offsets (a trailing break makes no extra line),
+    each normalised; cut and measured by `cleaner._core` in one pass over the text."""
     # `tuple.__new__` builds the named tuples without a Python-level call per line.
-    return list(map(_new_tuple, repeat(Line), zip(
-        range(len(raws)), starts, map(add, starts, map(len, raws)), raws, texts)))
+    return list(map(_new_tuple, repeat(Line), _core.segment(source)))

@@ -124,6 +124,7 @@ def test_the_options_a_rule_reads_reach_it(rule_id, option, value):
 
 
 def test_block_options_reach_the_main_region():
+    assert "block_max_gap" in next(r for r in code_rules() if r.id == "context.isolated").options
     body = "Words of a long body sentence that goes on and on, as body does. " * 3
     footer = "A footer line long enough to count as prose on its own, really."
     page = f"{body}\n{MENU}\n{footer}"

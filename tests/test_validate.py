@@ -106,8 +106,11 @@ def test_the_scrapy_pipeline_checks_its_options():
 
 
 def test_py_typed_is_shipped():
-    """The marker is in the package, and the wheel's package data takes it."""
+    """The marker is in the package, and the wheel takes it: maturin ships every file of
+    the package folder it is given, but those its ``exclude`` patterns name."""
     assert resources.files("cleaner").joinpath("py.typed").is_file()
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    patterns = config["tool"]["setuptools"]["package-data"]["cleaner"]
-    assert any(fnmatch.fnmatch("py.typed", p) for p in patterns)
+    maturin = config["tool"]["maturin"]
+    assert "cleaner" in maturin["python-packages"]
+    excluded = [e if isinstance(e, str) else e["path"] for e in maturin.get("exclude", [])]
+    assert not any(fnmatch.fnmatch("cleaner/py.typed", p) for p in excluded)

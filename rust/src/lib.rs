@@ -1,0 +1,146 @@
+//! `cleaner._core`: the per-document work of `cleaner` in compiled code — cutting a text
+//! into lines, the measurements of each line, words, stoplists and the language guess —
+//! with the semantics of the Python it replaced (Python's own character classes, in
+//! tables.rs).  The Python modules `cleaner.segment`, `cleaner.features` and
+//! `cleaner.language` call it.
+
+mod features;
+mod lang;
+mod tables;
+mod text;
+
+use pyo3::exceptions::PyRuntimeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString, PyTuple};
+use std::sync::Arc;
+
+/// The code points of a Python string (lone surrogates included).
+fn codepoints(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+    // SAFETY: the string is alive for the borrow, and its data is copied at once.
+    let data = unsafe { s.data()? };
+    Ok(match data {
+        pyo3::types::PyStringData::Ucs1(b) => b.iter().map(|&x| x as u32).collect(),
+        pyo3::types::PyStringData::Ucs2(w) => w.iter().map(|&x| x as u32).collect(),
+        pyo3::types::PyStringData::Ucs4(d) => d.to_vec(),
+    })
+}
+
+/// A Python string of code points (lone surrogates passed through as Python has them).
+fn py_str<'py>(py: Python<'py>, cps: &[u32]) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: the pointer and length describe `cps`, which CPython copies (into the
+    // narrowest kind that holds its characters).
+    unsafe {
+        let ptr = pyo3::ffi::PyUnicode_FromKindAndData(
+            pyo3::ffi::PyUnicode_4BYTE_KIND as std::os::raw::c_int,
+            cps.as_ptr() as *const std::os::raw::c_void,
+            cps.len() as pyo3::ffi::Py_ssize_t,
+        );
+        Bound::from_owned_ptr_or_err(py, ptr)
+    }
+}
+
+fn err(e: String) -> PyErr {
+    PyRuntimeError::new_err(e)
+}
+
+/// Where the stoplists are: jusText's folder, and (code, file stem) of each language in
+/// the order that breaks ties.
+#[pyfunction]
+fn configure(directory: String, languages: Vec<(String, String)>) -> bool {
+    lang::configure(directory, languages)
+}
+
+/// The stoplist of an ISO code, lower-cased (empty for a code without one).
+#[pyfunction]
+fn stoplist<'py>(py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyList>> {
+    let words = lang::stoplist(code).map_err(err)?;
+    let items = words.iter().map(|w| py_str(py, w)).collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, items)
+}
+
+/// The ISO code of the text's most likely language, or None.
+#[pyfunction]
+fn guess_language(text: &Bound<'_, PyString>) -> PyResult<Option<String>> {
+    lang::guess(&codepoints(text)?).map_err(err)
+}
+
+/// Lower-cased words of a text.
+#[pyfunction]
+fn words<'py>(py: Python<'py>, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
+    let items = text::words(&codepoints(text)?)
+        .iter()
+        .map(|w| py_str(py, w))
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, items)
+}
+
+/// One line's whitespace normalisation.
+#[pyfunction]
+fn normalize<'py>(py: Python<'py>, raw: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
+    py_str(py, &text::normalize(&codepoints(raw)?))
+}
+
+/// Every line of a text: (index, start, end, raw, text).
+#[pyfunction]
+fn segment<'py>(py: Python<'py>, source: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
+    let cps = codepoints(source)?;
+    let mut rows = Vec::new();
+    for (i, (start, end)) in text::line_spans(&cps).into_iter().enumerate() {
+        let raw = &cps[start..end];
+        let norm = text::normalize(raw);
+        let raw_py = py_str(py, raw)?;
+        let text_py = if norm[..] == raw[..] { raw_py.clone() } else { py_str(py, &norm)? };
+        let row = (i, start, end, raw_py, text_py).into_pyobject(py)?;
+        rows.push(row);
+    }
+    PyList::new(py, rows)
+}
+
+/// The seven `Features` fields of a normalised line without its bullets (not empty),
+/// with the stopwords of ``language`` (None: none).
+#[pyfunction]
+#[pyo3(signature = (body, language))]
+fn measure<'py>(
+    py: Python<'py>,
+    body: &Bound<'py, PyString>,
+    language: Option<&str>,
+) -> PyResult<Bound<'py, PyTuple>> {
+    let stops = match language {
+        Some(code) => lang::stoplist(code).map_err(err)?,
+        None => Arc::new(lang::Words::default()),
+    };
+    features::measure(&codepoints(body)?, &stops).into_pyobject(py)
+}
+
+/// The character classes (tables.rs) as (first, last) code point ranges, for the tests
+/// that hold them against the running Python.
+#[pyfunction]
+fn table(name: &str) -> PyResult<Vec<(u32, u32)>> {
+    Ok(match name {
+        "SPACE" => tables::SPACE.to_vec(),
+        "ALPHA" => tables::ALPHA.to_vec(),
+        "UPPER" => tables::UPPER.to_vec(),
+        "DECIMAL" => tables::DECIMAL.to_vec(),
+        "ALNUM" => tables::ALNUM.to_vec(),
+        "NOT_WORD" => tables::NOT_WORD.to_vec(),
+        "UNSPACED" => tables::UNSPACED.to_vec(),
+        "CASED" => tables::CASED.to_vec(),
+        "CASE_IGNORABLE" => tables::CASE_IGNORABLE.to_vec(),
+        _ => return Err(PyRuntimeError::new_err(format!("no table {name}"))),
+    })
+}
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("UNICODE_VERSION", tables::UNICODE_VERSION)?;
+    m.add("INVISIBLE", text::INVISIBLE)?;
+    m.add_function(wrap_pyfunction!(configure, m)?)?;
+    m.add_function(wrap_pyfunction!(stoplist, m)?)?;
+    m.add_function(wrap_pyfunction!(guess_language, m)?)?;
+    m.add_function(wrap_pyfunction!(words, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize, m)?)?;
+    m.add_function(wrap_pyfunction!(segment, m)?)?;
+    m.add_function(wrap_pyfunction!(measure, m)?)?;
+    m.add_function(wrap_pyfunction!(table, m)?)?;
+    Ok(())
+}

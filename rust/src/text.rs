@@ -1,0 +1,267 @@
+//! Characters, lines and words as Python's `str` methods see them (tables.rs holds the
+//! classes, written from Python's own Unicode database by rust/tables.py).  Text is a
+//! slice of code points (`u32`), so lone surrogates pass through as they do in Python.
+
+use crate::tables;
+use std::cmp::Ordering;
+
+fn in_ranges(table: &[(u32, u32)], c: u32) -> bool {
+    table
+        .binary_search_by(|&(lo, hi)| {
+            if hi < c {
+                Ordering::Less
+            } else if lo > c {
+                Ordering::Greater
+            } else {
+                Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// `str.isspace`
+pub fn is_space(c: u32) -> bool {
+    if c < 0x80 {
+        matches!(c, 0x09..=0x0d | 0x1c..=0x20)
+    } else {
+        in_ranges(&tables::SPACE, c)
+    }
+}
+
+/// `str.isalpha`
+pub fn is_alpha(c: u32) -> bool {
+    if c < 0x80 {
+        (0x41..=0x5a).contains(&c) || (0x61..=0x7a).contains(&c)
+    } else {
+        in_ranges(&tables::ALPHA, c)
+    }
+}
+
+/// `str.isupper` of one character
+pub fn is_upper(c: u32) -> bool {
+    if c < 0x80 {
+        (0x41..=0x5a).contains(&c)
+    } else {
+        in_ranges(&tables::UPPER, c)
+    }
+}
+
+/// `str.isdecimal` (what `\d` of Python's `re` matches)
+pub fn is_decimal(c: u32) -> bool {
+    if c < 0x80 {
+        (0x30..=0x39).contains(&c)
+    } else {
+        in_ranges(&tables::DECIMAL, c)
+    }
+}
+
+/// `str.isalnum`
+pub fn is_alnum(c: u32) -> bool {
+    if c < 0x80 {
+        is_alpha(c) || is_decimal(c)
+    } else {
+        in_ranges(&tables::ALNUM, c)
+    }
+}
+
+/// `\w` of Python's `re`: alphanumeric or the underscore.
+pub fn is_word(c: u32) -> bool {
+    c == 0x5f || is_alnum(c)
+}
+
+/// Separates words (`cleaner.language.words`): whitespace, or punctuation, a symbol, a
+/// digit, a separator or a control character below U+3040 (apostrophes excepted).
+pub fn separates_words(c: u32) -> bool {
+    if c < 0x80 {
+        !((0x41..=0x5a).contains(&c) || (0x61..=0x7a).contains(&c) || c == 0x27)
+    } else {
+        is_space(c) || in_ranges(&tables::NOT_WORD, c)
+    }
+}
+
+/// A character of a script written without spaces (Han, Hiragana, Katakana, Thai, Lao,
+/// Khmer, Myanmar).
+pub fn is_unspaced(c: u32) -> bool {
+    c >= 0x80 && in_ranges(&tables::UNSPACED, c)
+}
+
+fn lower_char(c: u32, out: &mut Vec<u32>) {
+    if c < 0x80 {
+        out.push(if (0x41..=0x5a).contains(&c) { c + 32 } else { c });
+        return;
+    }
+    match tables::LOWER.binary_search_by(|&(k, _)| k.cmp(&c)) {
+        Ok(i) => out.extend(tables::LOWER[i].1.chars().map(|x| x as u32)),
+        Err(_) => out.push(c),
+    }
+}
+
+fn final_sigma(s: &[u32], i: usize) -> bool {
+    let ignorable = |c: u32| in_ranges(&tables::CASE_IGNORABLE, c);
+    let cased = |c: u32| in_ranges(&tables::CASED, c);
+    let mut j = i;
+    loop {
+        if j == 0 {
+            return false;
+        }
+        j -= 1;
+        if !ignorable(s[j]) {
+            if !cased(s[j]) {
+                return false;
+            }
+            break;
+        }
+    }
+    for &c in &s[i + 1..] {
+        if !ignorable(c) {
+            return !cased(c);
+        }
+    }
+    true
+}
+
+/// `str.lower` of the character at `i` of `s` (the final form of a capital sigma
+/// depends on its neighbours), appended to `out`.
+fn lower_at(s: &[u32], i: usize, out: &mut Vec<u32>) {
+    if s[i] == 0x3a3 {
+        out.push(if final_sigma(s, i) { 0x3c2 } else { 0x3c3 });
+    } else {
+        lower_char(s[i], out);
+    }
+}
+
+/// `str.lower`, the final form of a capital sigma included.
+pub fn lower(s: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(s.len());
+    for i in 0..s.len() {
+        lower_at(s, i, &mut out);
+    }
+    out
+}
+
+/// Calls `f` with each of `words(s)` in turn, holding one word at a time.
+pub fn for_each_word(s: &[u32], mut f: impl FnMut(&[u32])) {
+    let (mut word, mut low) = (Vec::new(), Vec::with_capacity(3));
+    for i in 0..s.len() {
+        low.clear();
+        lower_at(s, i, &mut low);
+        for &c in &low {
+            if separates_words(c) {
+                if !word.is_empty() {
+                    f(&word);
+                    word.clear();
+                }
+            } else {
+                word.push(c);
+            }
+        }
+    }
+    if !word.is_empty() {
+        f(&word);
+    }
+}
+
+/// `str.split()`: runs of non-whitespace.
+pub fn split_ws(s: &[u32]) -> Vec<&[u32]> {
+    s.split(|&c| is_space(c)).filter(|t| !t.is_empty()).collect()
+}
+
+/// `cleaner.language.words`: lower-cased runs of characters that do not separate words.
+pub fn words(s: &[u32]) -> Vec<Vec<u32>> {
+    let mut out = Vec::new();
+    for_each_word(s, |w| out.push(w.to_vec()));
+    out
+}
+
+/// A line break of `str.splitlines`.
+fn is_break(c: u32) -> bool {
+    matches!(c, 0x0a..=0x0d | 0x1c..=0x1e | 0x85 | 0x2028 | 0x2029)
+}
+
+/// `str.splitlines`, as (start, end) of each line without its break (a trailing break
+/// makes no extra line).
+pub fn line_spans(s: &[u32]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < s.len() {
+        let c = s[i];
+        if is_break(c) {
+            spans.push((start, i));
+            i += if c == 0x0d && s.get(i + 1) == Some(&0x0a) { 2 } else { 1 };
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    if start < s.len() {
+        spans.push((start, s.len()));
+    }
+    spans
+}
+
+/// Invisible formatting characters, removed from a line outright: zero-width space,
+/// non-joiner and joiner, word joiner, byte-order mark, soft hyphen, Mongolian vowel
+/// separator.
+pub const INVISIBLE: &str = "\u{200b}\u{200c}\u{200d}\u{2060}\u{feff}\u{ad}\u{180e}";
+
+fn is_invisible(c: u32) -> bool {
+    matches!(c, 0x200b | 0x200c | 0x200d | 0x2060 | 0xfeff | 0xad | 0x180e)
+}
+
+/// Whitespace and control characters, each run of which becomes one space.
+fn is_blank(c: u32) -> bool {
+    c <= 0x1f
+        || (0x7f..=0xa0).contains(&c)
+        || (0x2000..=0x200a).contains(&c)
+        || matches!(c, 0x202f | 0x205f | 0x3000)
+        || is_space(c)
+}
+
+/// `cleaner.segment.normalize`: invisible characters removed, runs of whitespace and
+/// control characters one space, ends stripped.
+pub fn normalize(raw: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut pending = false;
+    for &c in raw {
+        if is_invisible(c) {
+            continue;
+        }
+        if is_blank(c) {
+            pending = !out.is_empty();
+        } else {
+            if pending {
+                out.push(0x20);
+                pending = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A fast hasher for short keys (words): FxHash, as in rustc.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(buf));
+        }
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FxBuild = std::hash::BuildHasherDefault<Fx>;
+pub type FxSet<T> = std::collections::HashSet<T, FxBuild>;
+pub type FxMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
