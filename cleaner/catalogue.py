@@ -38,7 +38,8 @@ import regex
 
 from . import gatecache
 from .features import strip_bullet
-from .prefilter import NO_GATE, PREFIX_CHARS, Gate, StartIndex, fold_line, gate, other_digits
+from .fold import StartIndex, fold_line, other_digits
+from .prefilter import NO_GATE, PREFIX_CHARS, Gate, gate
 from .types import DROP_CATEGORIES
 
 PATTERN_CATEGORIES = frozenset(

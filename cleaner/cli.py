@@ -11,7 +11,8 @@ standard input (``-`` or no input at all); ``.gz`` files are decompressed.  Resu
 standard output or ``-o FILE`` in input order, flushed as they are made; progress and a
 summary go to standard error.  Exit status: 0 all documents processed, 1 some failed
 (each reported on standard error with its line number), 2 usage error or an input that
-could not be read (the others are processed), 130 interrupted.
+could not be read (the others are processed), 130 interrupted.  The sub-commands and
+their options are declared in `cleaner.arguments`.
 """
 
 from __future__ import annotations
@@ -24,121 +25,17 @@ import time
 import warnings
 from dataclasses import fields
 
-from . import __version__
-from .batch import (
-    ERROR_FIELD, EXPLAIN_COLUMNS, Job, Stats, WorkerPool, file_tasks, jsonl_tasks, run_tasks,
-)
+from .arguments import DEFAULT_COLUMNS, build_parser
+from .batch import EXPLAIN_COLUMNS, Job, Stats, WorkerPool, file_tasks, jsonl_tasks, run_tasks
 from .catalogue import load_rules
 from .inputs import UsageError, check_terminal, expand_inputs, jsonl_mode
-from .options import PRESETS, Options
-from .registry import code_rules, registry
+from .options import Options
+from .registry import code_rules
 from .validate import check_language, check_rules
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 #: An input could not be read (missing, unreadable): the others were processed.
 EXIT_UNREADABLE = 2
-DEFAULT_COLUMNS = ("label", "rule", "reason", "text")
-#: Text output of several documents puts this line between them (a form feed, as
-#: between pages of a printout); ``--separator`` changes it.
-DEFAULT_SEPARATOR = "\f"
-
-
-# --------------------------------------------------------------------------- arguments
-
-
-def _document_options(p: argparse.ArgumentParser, command: str) -> None:
-    p.add_argument("inputs", nargs="*", metavar="INPUT",
-                   help="files or directories; '-' or nothing reads standard input")
-    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
-    p.add_argument("--glob", action="append", metavar="PATTERN",
-                   help="file-name pattern for files found in directories (repeatable; "
-                        "default: every file; hidden files and directories are skipped)")
-
-    fmt = p.add_argument_group("input and output format")
-    fmt.add_argument("--jsonl", action=argparse.BooleanOptionalAction, default=None,
-                     help="inputs are JSON Lines: one record per line, the document in --field "
-                          "(default: when the inputs are named *.jsonl or *.jsonl.gz)")
-    fmt.add_argument("--field", metavar="NAME",
-                     help="JSONL field holding the document (default: text)")
-    if command != "explain":
-        fmt.add_argument("--output-field", metavar="NAME",
-                         help="JSONL field the result is written to (default: the --field itself)")
-    fmt.add_argument("--html", choices=("auto", "always", "never"), default="auto",
-                     help="treat documents as HTML: detected (auto, default), always, or never")
-    if command == "clean":
-        fmt.add_argument("--format", dest="output_format", choices=("text", "jsonl"),
-                         help="text (default for plain inputs) or jsonl (default with --jsonl)")
-        fmt.add_argument("--separator", default=DEFAULT_SEPARATOR, metavar="LINE",
-                         help="text output: line written between documents (default: form feed)")
-    if command == "explain":
-        fmt.add_argument("--format", dest="output_format", choices=("tsv", "html"),
-                         default="tsv",
-                         help="tsv (default), or html: one self-contained page picturing every "
-                              "decision, with a download of the labels (one document only)")
-        fmt.add_argument("--columns", metavar="LIST",
-                         help=f"comma-separated columns out of {','.join(EXPLAIN_COLUMNS)} "
-                              f"(default: {','.join(DEFAULT_COLUMNS)}, with source first when "
-                              "there are several documents)")
-
-    cfg = p.add_argument_group("cleaning options")
-    cfg.add_argument("--preset", choices=sorted(PRESETS), default="balanced",
-                     help="precision drops doubtful lines, recall keeps them (default: balanced)")
-    cfg.add_argument("--language", metavar="CODE",
-                     help="ISO 639-1 code of the documents' language (default: guessed per document)")
-    cfg.add_argument("--disable", action="append", default=[], metavar="RULE",
-                     help="rule id, or id prefix ending in '.', that must not fire (repeatable; "
-                          "see `cleaner rules`)")
-    cfg.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", dest="settings",
-                     help="any other option, e.g. --set context_reach=3 (repeatable)")
-
-    run = p.add_argument_group("running")
-    run.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
-                     help="worker processes (default 1; 0 = one per CPU)")
-    if command != "explain":
-        run.add_argument("--on-error", choices=("skip", "pass"), default="skip",
-                         help=f"a failed record is left out (skip, default) or written with a "
-                              f"{ERROR_FIELD!r} field (JSON Lines output only: pass); reported "
-                              "on standard error either way")
-    run.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                     help="progress bar on standard error (default: when it is a terminal)")
-    run.add_argument("-q", "--quiet", action="store_true",
-                     help="no progress bar and no summary (errors are still reported)")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="cleaner",
-        description="Turn scraped web pages and text dumps into clean article text.",
-        epilog="Run `cleaner COMMAND --help` for the options of a command.",
-    )
-    parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.required = True
-
-    helps = {
-        "clean": "the main story's text of each document",
-        "split": "every story of each document, as JSON Lines "
-                 "(index, title, kind, span, text)",
-        "explain": "every line with its label, the rule that decided it and why (TSV)",
-    }
-    for name, text in helps.items():
-        p = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
-        _document_options(p, name)
-
-    r = sub.add_parser("rules", help="list the rule catalogue",
-                       description="List the rules a decision can name: pattern rules from the "
-                                   "catalogue and the built-in feature and context rules.")
-    r.add_argument("--language", action="append", metavar="CODE",
-                   help="only rules of this catalogue language (e.g. en, common; '*' for the "
-                        "built-in rules); repeatable or comma-separated")
-    r.add_argument("--category", action="append", metavar="NAME",
-                   help="only rules of this category (e.g. share, nav, feature, context); "
-                        "repeatable or comma-separated")
-    r.add_argument("--format", choices=("table", "tsv", "jsonl"), default="table",
-                   help="aligned table (default), TSV with a header, or JSON Lines with "
-                        "patterns and examples")
-    r.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
-    return parser
 
 
 # --------------------------------------------------------------------------- inputs
@@ -367,69 +264,98 @@ def _open_output(path: str | None, inputs: list[str] = ()):
         raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
+def _close_output(out, close_out: bool) -> None:
+    try:
+        out.flush()
+    except (BrokenPipeError, OSError):
+        pass
+    if close_out:
+        out.close()
+
+
+def _silence_stdout() -> None:
+    """Nothing reads our output any more: point standard output at the null device, so
+    leaving is quiet, as a killed `cat` would be."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _worker_count(jobs: int) -> int:
+    if jobs < 0:
+        raise UsageError("--jobs must be 0 (one per CPU) or more")
+    return jobs if jobs > 0 else (os.cpu_count() or 1)
+
+
+def _text_separator(args: argparse.Namespace, job: Job) -> bytes | None:
+    """The line between documents of ``clean``'s text output; None for other outputs."""
+    if job.command == "clean" and job.output_format == "text":
+        return (args.separator + "\n").encode("utf-8")
+    return None
+
+
+def _input_size(paths: list[str], jsonl: bool) -> int | None:
+    """Total bytes the progress bar counts towards; None when it cannot be known (standard
+    input, compressed JSON Lines)."""
+    if "-" in paths or any(p.endswith(".gz") for p in paths if jsonl):
+        return None
+    return sum(os.path.getsize(p) for p in paths if os.path.isfile(p))
+
+
+def _write_results(batches, out, separator: bytes | None, stats: Stats,
+                   progress: Progress) -> None:
+    """Write every batch of results in order, each one whole and flushed; errors go to
+    standard error, counts to `stats`."""
+    written = False
+    with InterruptGuard() as guard:
+        for results in batches:
+            guard.begin_write()
+            nbytes = 0
+            for result in results:
+                stats.add(result.stats)
+                nbytes += result.stats.bytes_in
+                if result.error:
+                    progress.write(f"cleaner: {result.error}")
+                if result.output is None:
+                    continue
+                if separator is not None:
+                    if written:
+                        out.write(separator)
+                    written = True
+                out.write(result.output)
+            out.flush()
+            guard.end_write()
+            progress.update(nbytes, stats.documents)
+
+
 def run_documents(args: argparse.Namespace) -> int:
     check_terminal(args.inputs, sys.stdin)
     paths = expand_inputs(args.inputs, args.glob)
     job = make_job(args, paths)
-    if args.jobs < 0:
-        raise UsageError("--jobs must be 0 (one per CPU) or more")
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    separator = (args.separator + "\n").encode("utf-8") if (
-        job.command == "clean" and job.output_format == "text") else None
+    jobs = _worker_count(args.jobs)
+    separator = _text_separator(args, job)
 
     out, close_out = _open_output(args.output, paths)
     stdin = sys.stdin.buffer
     tasks = jsonl_tasks(paths, stdin) if job.jsonl else file_tasks(paths, stdin)
     pool = WorkerPool(jobs) if jobs > 1 else None  # started before any progress thread
     show = (args.progress if args.progress is not None else sys.stderr.isatty()) and not args.quiet
-    total = None
-    if "-" not in paths and not any(p.endswith(".gz") for p in paths if job.jsonl):
-        total = sum(os.path.getsize(p) for p in paths if os.path.isfile(p))
-    progress = Progress(show, total)
+    progress = Progress(show, _input_size(paths, job.jsonl))
 
     stats = Stats()
     started = time.monotonic()
-    interrupted = False
-    written = False
-    guard = InterruptGuard()
-    broken_pipe = False
+    interrupted = broken_pipe = False
     try:
-        with guard:
-            for results in run_tasks(job, tasks, pool):
-                guard.begin_write()
-                nbytes = 0
-                for result in results:
-                    stats.add(result.stats)
-                    nbytes += result.stats.bytes_in
-                    if result.error:
-                        progress.write(f"cleaner: {result.error}")
-                    if result.output is None:
-                        continue
-                    if separator is not None:
-                        if written:
-                            out.write(separator)
-                        written = True
-                    out.write(result.output)
-                out.flush()
-                guard.end_write()
-                progress.update(nbytes, stats.documents)
+        _write_results(run_tasks(job, tasks, pool), out, separator, stats, progress)
     except KeyboardInterrupt:
         interrupted = True
     except BrokenPipeError:
-        # Nothing reads our output any more: leave quietly, as a killed `cat` would.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         broken_pipe = True
     finally:
         progress.close()
         if pool is not None:
             pool.close(cancel=interrupted or broken_pipe)
-        try:
-            out.flush()
-        except (BrokenPipeError, OSError):
-            pass
-        if close_out:
-            out.close()
+        _close_output(out, close_out)
     if broken_pipe:
         status = EXIT_BROKEN_PIPE
     else:
@@ -514,8 +440,7 @@ def run_rules(args: argparse.Namespace) -> int:
         out.write(text.encode("utf-8"))
         out.flush()
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return EXIT_BROKEN_PIPE
     finally:
         if close_out:

@@ -6,7 +6,7 @@ examples).  Both cost milliseconds per rule (parsing and compiling ~300 patterns
 a second); `cleaner/patterns/_prebuilt.json` ships them for the package's own catalogue.
 
 An entry is keyed by everything it depends on in the rule (pattern, case flag, word-count
-guards, examples); the file as a whole counts only for the Python and Unicode versions and the gate analysis (`cleaner/prefilter.py`) it was built with (its ``stamp``).
+guards, examples); the file as a whole counts only for the Python and Unicode versions and the gate analysis (`cleaner/prefilter.py`, `fold.py`, `pattern_syntax.py`) it was built with (its ``stamp``).
 A rule without a valid entry (a user's own rule, one edited since) is checked and analysed
 when loaded, as without the cache.  Refresh it after editing a catalogue::
 
@@ -22,7 +22,7 @@ import unicodedata
 from importlib import resources
 from pathlib import Path
 
-from . import prefilter
+from . import fold, pattern_syntax, prefilter
 from .prefilter import Gate
 
 #: The file, inside the package's catalogue folder (not a language folder: the loader skips it).
@@ -33,7 +33,7 @@ _FORMAT = 1
 def stamp(extra: str = "") -> str:
     """What the whole cache depends on besides its rules (``extra``: the caller's own
     constants that shape a checked gate)."""
-    analysis = Path(prefilter.__file__).read_bytes()
+    analysis = b"".join(Path(m.__file__).read_bytes() for m in (prefilter, fold, pattern_syntax))
     # Gates rest on Python's parser and case folding (its Unicode version), not on
     # `regex`'s version: the rule's own pattern always decides.
     parts = [str(_FORMAT), "%d.%d" % sys.version_info[:2], unicodedata.unidata_version,

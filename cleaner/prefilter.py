@@ -25,17 +25,14 @@ is only ever a filter: the rule's own compiled `regex` pattern decides.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-try:  # Python 3.11+
-    from re import _constants as _c
-    from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+from .fold import concat_folded, fold_char, fold_chars, fold_line, other_digits
+from .pattern_syntax import MAX_RANGE, REPEATS, prepare
+from .pattern_syntax import sre_constants as _c
+from .pattern_syntax import sre_parse as _sre_parse
 
 #: Prefix and suffix gates are cut to this many characters (a shorter prefix is still a
 #: prefix), which keeps the per-line lookups few.
@@ -54,8 +51,6 @@ MAX_PRODUCT = 4_000
 #: beyond it, fewer strings win.
 SCORE_CAP = 100
 SCORE_SIZE = 1000.0
-#: Character ranges wider than this are treated as "any character".
-MAX_RANGE = 64
 
 
 @dataclass(frozen=True)
@@ -97,79 +92,6 @@ class _Info(NamedTuple):
 _EMPTY = _Info(frozenset({""}), frozenset(), None, True)
 _UNKNOWN_CHAR = _Info(None, None, None, False)
 
-# --- pattern text checks --------------------------------------------------------------
-
-_QUANT = re.compile(r"\{(?:\d+|\d*,\d*)\}")
-_SIMPLE_FLAGS = set("is-")  # inline flags that change nothing for the analysis
-
-
-def _prepare(pattern: str) -> str | None:
-    """The pattern in stdlib syntax with ``\\p{..}`` replaced, or ``None`` when it uses
-    syntax that the two parsers could read differently."""
-    out = []
-    i, n = 0, len(pattern)
-    in_class = False
-    class_start = -1
-    while i < n:
-        ch = pattern[i]
-        if ch == "\\":
-            if i + 1 >= n:
-                return None
-            nxt = pattern[i + 1]
-            if nxt in "pP" and i + 2 < n and pattern[i + 2] == "{":
-                end = pattern.find("}", i + 3)
-                if end < 0:
-                    return None
-                out.append(r"\w\W" if in_class else r"[\w\W]")
-                i = end + 1
-                continue
-            if nxt.isalpha() and nxt not in "bBdDsSwWAZntrfvx":
-                return None  # \N{..}, \u, \X, \m, \G, \L<..>, \K ...: not analysed
-            if nxt == "x" and pattern[i + 2:i + 3] == "{":
-                return None
-            out.append(pattern[i:i + 2])
-            i += 2
-            continue
-        if in_class:
-            if ch == "[" and pattern[i + 1:i + 2] == ":":
-                return None  # POSIX class in `regex`, literal characters in `re`
-            if ch == "]" and i > class_start:
-                in_class = False
-            out.append(ch)
-            i += 1
-            continue
-        if ch == "[":
-            in_class = True
-            j = i + 1
-            if pattern[j:j + 1] == "^":
-                j += 1
-            if pattern[j:j + 1] == "]":
-                j += 1  # a leading ']' is a literal
-            class_start = j
-            out.append(pattern[i:j])
-            i = j
-            continue
-        if ch == "{":
-            m = _QUANT.match(pattern, i)
-            if not m:
-                return None  # a literal brace or fuzzy matching: parsers disagree
-            out.append(m.group())
-            i = m.end()
-            continue
-        if ch == "(" and pattern[i + 1:i + 2] == "?":
-            rest = pattern[i + 2:]
-            if rest[:1] in (":", "=", "!", ">") or rest.startswith(("<=", "<!")):
-                pass
-            else:
-                flags = re.match(r"[a-zA-Z-]*", rest).group()
-                if not flags or not set(flags) <= _SIMPLE_FLAGS or rest[len(flags):len(flags) + 1] not in (":", ")"):
-                    return None
-        out.append(ch)
-        i += 1
-    if in_class:
-        return None
-    return "".join(out)
-
 
 # --- set arithmetic ---------------------------------------------------------------------
 
@@ -178,7 +100,7 @@ def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
     """Every concatenation, or ``None`` when there are too many or too long ones."""
     if len(a) * len(b) > MAX_SET * 4:
         return None
-    out = frozenset(_cat(x, y) for x in a for y in b)
+    out = frozenset(concat_folded(x, y) for x in a for y in b)
     if len(out) > MAX_SET or any(len(s) > MAX_EXACT_CHARS for s in out):
         return None
     return out
@@ -215,75 +137,9 @@ def _best(*sets: frozenset[str] | None) -> frozenset[str] | None:
     return best
 
 
-_SPACES = re.compile(r"\s+")
-
-
-def fold(text: str) -> str:
-    """The text as gates see it (`fold_line`)."""
-    return fold_line(text)[0]
-
-
-def fold_line(text: str) -> tuple[str, bool]:
-    """The text as gates see it, and whether no gate may turn it away.
-
-    The text: `str.casefold`, without U+0307 (the combining dot that ``İ`` folds to:
-    `regex` matches ``İ`` with ``i``) and with ``ı`` as ``i`` (`regex` matches it with
-    ``I``), every run of whitespace one space.  No gate may turn it away when, whitespace
-    aside, it is not printable: it holds characters unassigned in Python's Unicode
-    database (which a newer `regex` may case-fold or take for digits), private-use,
-    format or control characters.  Cheap for a line that is already normalised.
-    """
-    folded = text.casefold()
-    if folded.isascii():
-        if "  " in folded or not folded.isprintable():
-            folded = _SPACES.sub(" ", folded)
-        return folded, False
-    # The combining dot that "İ" folds to; dotless "ı", which `regex` matches with "I".
-    folded = folded.replace("\u0307", "").replace("\u0131", "i")
-    if folded.isprintable():
-        return (_SPACES.sub(" ", folded) if "  " in folded else folded), False
-    folded = _SPACES.sub(" ", folded)
-    return folded, not folded.isprintable()
-
-
-@functools.lru_cache(maxsize=1)
-def _other_digit() -> re.Pattern:
-    """A decimal digit other than 0-9: those of the Basic Multilingual Plane the standard
-    library knows, and any character beyond it (where `regex`, whose Unicode tables may
-    be newer, knows more; the tests check that this covers every digit `regex` knows)."""
-    codes = [c for c in range(0x80, 0x10000) if chr(c).isdecimal()]
-    ranges = []
-    for c in codes:
-        if ranges and ranges[-1][1] == c - 1:
-            ranges[-1][1] = c
-        else:
-            ranges.append([c, c])
-    body = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in ranges)
-    return re.compile(f"[{body}\\U00010000-\\U0010ffff]")
-
-
-def other_digits(folded: str) -> bool:
-    """Might the text hold a decimal digit other than 0-9 (such as `regex`'s ``\\d``
-    matches)?"""
-    return not folded.isascii() and _other_digit().search(folded) is not None
-
-
-def _fold_char(c: str) -> str:
-    return " " if c.isspace() else fold(c)
-
-
-def _cat(a: str, b: str) -> str:
-    """Concatenation as `fold` would leave it (two spaces meet: one)."""
-    return a + b[1:] if a[-1:] == " " and b[:1] == " " else a + b
-
-
-def _fold_chars(codes) -> frozenset[str]:
-    return frozenset(_fold_char(chr(c)) for c in codes)
-
 
 # --- the analysis -----------------------------------------------------------------------
 
-_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT))
 _DIGITS = tuple(range(ord("0"), ord("9") + 1))
 
 
@@ -313,7 +169,7 @@ class _Analysis:
                 codes.extend(range(lo, hi + 1))
             else:  # NEGATE, other categories ...
                 return _UNKNOWN_CHAR
-        chars = _fold_chars(codes)
+        chars = fold_chars(codes)
         return _Info(chars, chars, chars, False)
 
     def seq(self, items) -> _Info:
@@ -370,7 +226,7 @@ class _Analysis:
 
     def _node(self, op, av) -> _Info:
         if op is _c.LITERAL:
-            ch = frozenset({_fold_char(chr(av))})
+            ch = frozenset({fold_char(chr(av))})
             return _Info(ch, ch, ch, False)
         if op is _c.IN:
             return self.in_class(av)
@@ -396,7 +252,7 @@ class _Analysis:
             if all(_score(i.req) > 0 for i in infos):
                 req = frozenset().union(*(i.req for i in infos))
             return _Info(exact, pre, req, any(i.empty for i in infos))
-        if op in _REPEATS:
+        if op in REPEATS:
             lo, hi, sub = av
             inf = self.seq(sub)
             if inf.exact is not None and inf.exact <= {"", " "}:
@@ -416,10 +272,10 @@ class _Analysis:
         for i, (op, av) in enumerate(items):
             if _blank(op, av):
                 continue
-            optional = op in _REPEATS and av[1] == 1  # (...)? or (...){1}
+            optional = op in REPEATS and av[1] == 1  # (...)? or (...){1}
             if op in (_c.SUBPATTERN, _c.ATOMIC_GROUP, _c.BRANCH) or optional:
                 branches = (
-                    [av[-1]] if op in (_c.SUBPATTERN, *_REPEATS)
+                    [av[-1]] if op in (_c.SUBPATTERN, *REPEATS)
                     else [av] if op is _c.ATOMIC_GROUP else av[1]
                 )
                 vanish = optional and av[0] == 0
@@ -477,7 +333,7 @@ def _starts(exact: frozenset[str], after: frozenset[str] | None, after_empty: bo
         if len(e) >= PREFIX_CUT or after_empty:
             parts.add(e[:PREFIX_CUT])
         if len(e) < PREFIX_CUT:
-            parts.update(_cat(e, f)[:PREFIX_CUT] for f in after)
+            parts.update(concat_folded(e, f)[:PREFIX_CUT] for f in after)
     # Too many combinations: cut them shorter, or keep the item's own strings, whichever
     # says more.
     if len(parts) <= MAX_SET:
@@ -543,7 +399,7 @@ def _reversed(items) -> list:
             av = _reversed(av)
         elif op is _c.BRANCH:
             av = (av[0], [_reversed(b) for b in av[1]])
-        elif op in _REPEATS:
+        elif op in REPEATS:
             av = (av[0], av[1], _reversed(av[2]))
         out.append((op, av))
     return out
@@ -560,7 +416,7 @@ def _blank(op, av) -> bool:
             (o is _c.CATEGORY and a is _c.CATEGORY_SPACE) or (o is _c.LITERAL and chr(a).isspace())
             for o, a in av
         )
-    if op in _REPEATS:
+    if op in REPEATS:
         return all(_blank(o, a) for o, a in av[2])
     if op is _c.SUBPATTERN:
         return all(_blank(o, a) for o, a in av[-1])
@@ -569,7 +425,7 @@ def _blank(op, av) -> bool:
 
 def gate(pattern: str) -> Gate:
     """The necessary conditions of a catalogue pattern (see the module docstring)."""
-    text = _prepare(pattern)
+    text = prepare(pattern)
     if text is None:
         return NO_GATE
     try:
@@ -611,75 +467,3 @@ def _minimal(pre: frozenset[str]) -> frozenset[str]:
         if not any(s.startswith(k) for k in keep):
             keep.append(s)
     return frozenset(keep)
-
-
-class StartIndex:
-    """Which of many strings a text starts with: ``lookup(text)`` is the union (bitwise
-    or) of the values of every string that ``text`` starts with.
-
-    ``longest(text)`` is the longest string of the set that ``text`` starts with (or
-    ``None``): a dictionary lookup of the text's first characters for each length the
-    strings have, longest first (gate strings are short: a few lookups).  Every shorter
-    string the text starts with is a prefix of that one, and its ``closure`` value
-    includes theirs.
-    """
-
-    def __init__(self, values: dict[str, int]):
-        self.values = dict(values)
-        closure: dict[str, int] = {}
-        for s in values:
-            bits = 0
-            for k in range(1, len(s) + 1):
-                bits |= values.get(s[:k], 0)
-            closure[s] = bits
-        self.closure = closure
-        self._lengths = sorted({len(s) for s in values}, reverse=True)
-
-    def longest(self, text: str) -> str | None:
-        values = self.values
-        for k in self._lengths:
-            head = text[:k]
-            if len(head) == k and head in values:
-                return head
-        return None
-
-    def lookup(self, text: str) -> int:
-        s = self.longest(text)
-        return self.closure[s] if s is not None else 0
-
-
-def pattern_chars(pattern: str) -> set[str]:
-    """Every character a gate of ``pattern`` may compare with: the literal characters and
-    the members of enumerated classes (for the case-folding checks in the tests)."""
-    text = _prepare(pattern)
-    if text is None:
-        return set()
-    out: set[str] = set()
-
-    def walk(items) -> None:
-        for op, av in items:
-            if op is _c.LITERAL:
-                out.add(chr(av))
-            elif op is _c.IN:
-                for o, a in av:
-                    if o is _c.LITERAL:
-                        out.add(chr(a))
-                    elif o is _c.RANGE and a[1] - a[0] <= MAX_RANGE:
-                        out.update(map(chr, range(a[0], a[1] + 1)))
-            elif op is _c.SUBPATTERN:
-                walk(av[-1])
-            elif op is _c.ATOMIC_GROUP:
-                walk(av)
-            elif op is _c.BRANCH:
-                for b in av[1]:
-                    walk(b)
-            elif op in _REPEATS:
-                walk(av[2])
-            elif op in (_c.ASSERT, _c.ASSERT_NOT):
-                walk(av[1])
-
-    try:
-        walk(_sre_parse.parse(text, re.IGNORECASE))
-    except (re.error, RecursionError, OverflowError, ValueError):
-        return set()
-    return out

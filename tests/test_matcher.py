@@ -25,7 +25,9 @@ import regex
 
 from cleaner.catalogue import Matcher, Rule, load_rules, matcher
 from cleaner.features import strip_bullet
-from cleaner.prefilter import NO_GATE, fold, fold_line, gate, other_digits, pattern_chars
+from cleaner.fold import fold, fold_line, other_digits
+from cleaner.pattern_syntax import pattern_chars
+from cleaner.prefilter import NO_GATE, gate
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules()

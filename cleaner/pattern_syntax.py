@@ -1,0 +1,133 @@
+"""Reading a catalogue pattern with the standard library's parser.
+
+`prepare` turns a pattern written for the `regex` module into standard-library syntax
+(``\\p{..}`` become "any character") or refuses it when the two parsers could read it
+differently; `cleaner.prefilter` analyses what it returns.  `pattern_chars` lists the
+characters a gate may compare with, for the case-folding checks of the tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # Python 3.11+
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+#: Character ranges wider than this are treated as "any character".
+MAX_RANGE = 64
+REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT,
+           getattr(sre_constants, "POSSESSIVE_REPEAT", sre_constants.MAX_REPEAT))
+
+
+_QUANT = re.compile(r"\{(?:\d+|\d*,\d*)\}")
+_SIMPLE_FLAGS = set("is-")  # inline flags that change nothing for the analysis
+
+
+def prepare(pattern: str) -> str | None:
+    """The pattern in stdlib syntax with ``\\p{..}`` replaced, or ``None`` when it uses
+    syntax that the two parsers could read differently."""
+    out = []
+    i, n = 0, len(pattern)
+    in_class = False
+    class_start = -1
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            if i + 1 >= n:
+                return None
+            nxt = pattern[i + 1]
+            if nxt in "pP" and i + 2 < n and pattern[i + 2] == "{":
+                end = pattern.find("}", i + 3)
+                if end < 0:
+                    return None
+                out.append(r"\w\W" if in_class else r"[\w\W]")
+                i = end + 1
+                continue
+            if nxt.isalpha() and nxt not in "bBdDsSwWAZntrfvx":
+                return None  # \N{..}, \u, \X, \m, \G, \L<..>, \K ...: not analysed
+            if nxt == "x" and pattern[i + 2:i + 3] == "{":
+                return None
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            if ch == "[" and pattern[i + 1:i + 2] == ":":
+                return None  # POSIX class in `regex`, literal characters in `re`
+            if ch == "]" and i > class_start:
+                in_class = False
+            out.append(ch)
+            i += 1
+            continue
+        if ch == "[":
+            in_class = True
+            j = i + 1
+            if pattern[j:j + 1] == "^":
+                j += 1
+            if pattern[j:j + 1] == "]":
+                j += 1  # a leading ']' is a literal
+            class_start = j
+            out.append(pattern[i:j])
+            i = j
+            continue
+        if ch == "{":
+            m = _QUANT.match(pattern, i)
+            if not m:
+                return None  # a literal brace or fuzzy matching: parsers disagree
+            out.append(m.group())
+            i = m.end()
+            continue
+        if ch == "(" and pattern[i + 1:i + 2] == "?":
+            rest = pattern[i + 2:]
+            if rest[:1] in (":", "=", "!", ">") or rest.startswith(("<=", "<!")):
+                pass
+            else:
+                flags = re.match(r"[a-zA-Z-]*", rest).group()
+                if not flags or not set(flags) <= _SIMPLE_FLAGS or rest[len(flags):len(flags) + 1] not in (":", ")"):
+                    return None
+        out.append(ch)
+        i += 1
+    if in_class:
+        return None
+    return "".join(out)
+
+
+
+def pattern_chars(pattern: str) -> set[str]:
+    """Every character a gate of ``pattern`` may compare with: the literal characters and
+    the members of enumerated classes (for the case-folding checks in the tests)."""
+    text = prepare(pattern)
+    if text is None:
+        return set()
+    out: set[str] = set()
+
+    def walk(items) -> None:
+        for op, av in items:
+            if op is sre_constants.LITERAL:
+                out.add(chr(av))
+            elif op is sre_constants.IN:
+                for o, a in av:
+                    if o is sre_constants.LITERAL:
+                        out.add(chr(a))
+                    elif o is sre_constants.RANGE and a[1] - a[0] <= MAX_RANGE:
+                        out.update(map(chr, range(a[0], a[1] + 1)))
+            elif op is sre_constants.SUBPATTERN:
+                walk(av[-1])
+            elif op is sre_constants.ATOMIC_GROUP:
+                walk(av)
+            elif op is sre_constants.BRANCH:
+                for b in av[1]:
+                    walk(b)
+            elif op in REPEATS:
+                walk(av[2])
+            elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+                walk(av[1])
+
+    try:
+        walk(sre_parse.parse(text, re.IGNORECASE))
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return set()
+    return out
