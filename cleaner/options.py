@@ -180,6 +180,60 @@ class Options:
     story_preamble_words: int = 150
     story_preamble_ratio: float = 2.0
     story_preamble_plain_ratio: float = 5.0
+    #: Content lines after a title-like line in which a meta line, or a repeat of the
+    #: headline, counts as the story's head (lines).
+    story_meta_reach: int = 4
+    story_repeat_reach: int = 6
+    #: Lines above the body (not counting those the catalogue dropped) in which a title with
+    #: a meta line is looked for, and lines above such a title where a longer headline may
+    #: sit (lines).
+    story_title_reach: int = 8
+    story_longer_reach: int = 3
+    #: Lines above the body in which a title without a meta line is looked for (lines).
+    story_title_near: int = 3
+    #: Lines above a story's first kept line searched for its title (lines).
+    story_above_lines: int = 12
+    #: Content words, and at most lines, on each side of a gap compared for cohesion
+    #: (words; lines); content words each side needs for a judgement (words).
+    story_window_words: int = 120
+    story_window_lines: int = 40
+    story_min_after_words: int = 25
+    #: Points for how the next story opens: a title with a meta line, a repeated
+    #: headline, a dateline (points).
+    story_headed_weight: float = 4.5
+    story_meta_weight: float = 3.0
+    story_repeat_weight: float = 2.0
+    story_dateline_weight: float = 1.5
+    #: Points per dropped line and per catalogue boilerplate line in a gap, each capped
+    #: (points), and for a headline in the gap (points).
+    story_dropped_weight: float = 0.2
+    story_dropped_max: float = 2.0
+    story_furniture_weight: float = 0.4
+    story_furniture_max: float = 2.0
+    story_headline_weight: float = 0.5
+    #: Depth units counted at most (depth units), and the cosine that neither adds nor
+    #: takes points (cosine).
+    story_depth_max: float = 1.5
+    story_neutral_cosine: float = 0.15
+    #: A passed-over candidate within this many body words and kept lines before a chosen
+    #: boundary with a title leaves the lines between to neither story (words; lines).
+    story_lookahead_words: int = 40
+    story_between_lines: int = 8
+    #: A teaser is a sentence: fewer than this share of its words capitalised (share); its
+    #: own title line has at least this many words (words); the document holds this many
+    #: body words before a cut line can be a teaser (words).
+    story_teaser_capitalised: float = 0.6
+    story_teaser_title_words: int = 4
+    story_teaser_after_words: int = 40
+    #: Body words after a row of teasers, inside the main region, that make the row part of
+    #: the story before it (words); stories after a short preamble looked at for the main
+    #: story (stories).
+    story_resumed_words: int = 60
+    story_preamble_reach: int = 2
+    #: Content words a run of kept lines outside the main region needs for a cohesion
+    #: judgement (words), and the cosine with the story at which it continues it (cosine).
+    story_run_words: int = 8
+    story_continue_cohesion: float = 0.15
 
     @classmethod
     def make(cls, preset: "str | Options | None" = None, **overrides) -> "Options":

@@ -75,7 +75,7 @@ def find_stories(
                 story_of[i] = 0
         return Stories(story_of, ["full"], [None], final, 0)
     d = list(smoothed if smoothed is not None else final)
-    r = Reader(lines, feats, d, stops)
+    r = Reader(lines, feats, d, stops, o)
     kept = [i for i in r.content if d[i].keep]
     segs, between = segment(r, kept, feats, o, heads_only=extracted)
     stories = assemble(r, kept, segs, between, final, o)

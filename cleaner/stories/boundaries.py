@@ -33,18 +33,10 @@ from .evidence import (
     _BULLETED, _LETTER, DEFAULT, Gap, Reader, cosine, dateline, gap_evidence, topic_profile,
 )
 
-#: A passed-over candidate within this many body words (and `_BETWEEN_LINES` kept lines)
-#: before a chosen boundary with a title leaves the lines between to neither story.
-LOOKAHEAD_WORDS = 40
-_BETWEEN_LINES = 8
-#: A teaser is a sentence: fewer than this share of its words capitalised (a row of
-#: share buttons run together is not one).
-TEASER_CAPITALISED = 0.6
-#: A teaser's own title line has at least this many words ("More stories" above a row of
-#: teasers is no title).
-_TEASER_TITLE_WORDS = 4
-#: Body words the document holds before a cut line can be a teaser.
-_TEASER_AFTER_WORDS = 40
+# Thresholds: `Options` fields ``story_lookahead_words``, ``story_between_lines`` (a
+# passed-over candidate just before a chosen boundary with a title leaves the lines between
+# to neither story) and ``story_teaser_*`` (a teaser is a sentence, not a row of share
+# buttons run together; "More stories" above a row of teasers is no title).
 
 
 class Segment(list):
@@ -55,7 +47,7 @@ class Segment(list):
 def cut_lines(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFAULT) -> list[bool]:
     """Per kept position: a long body line cut mid-sentence that reads as a sentence."""
     return [feats[i].cut and feats[i].words >= o.story_teaser_min_words and r.d[i].category == "body"
-            and feats[i].capitalised < TEASER_CAPITALISED and not _BULLETED.match(r.lines[i].raw)
+            and feats[i].capitalised < r.o.story_teaser_capitalised and not _BULLETED.match(r.lines[i].raw)
             and not r.wrapped(i) for i in kept]
 
 
@@ -71,10 +63,10 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
     while c < m:
         i = kept[c]
         was_teaser = c - 1 in found or (c - 2 in found and found[c - 2][0] == 2)
-        titled = c + 1 < m and r.headline(i) and feats[i].words >= _TEASER_TITLE_WORDS and cut[c + 1] \
+        titled = c + 1 < m and r.headline(i) and feats[i].words >= r.o.story_teaser_title_words and cut[c + 1] \
             and r.letters_between(i, kept[c + 1]) == 1
         text_at = c + 1 if titled else c if cut[c] else None
-        if text_at is not None and (body_total >= _TEASER_AFTER_WORDS or was_teaser):
+        if text_at is not None and (body_total >= r.o.story_teaser_after_words or was_teaser):
             t = kept[text_at]
             follows = text_at + 1 < m and (cut[text_at + 1] or (
                 r.headline(kept[text_at + 1]) and text_at + 2 < m and cut[text_at + 2]))
@@ -97,7 +89,7 @@ def _own_title(r: Reader, kept: list[int], c: int, feats: list[Features]) -> int
     """A headline of four words or more right above the teaser at ``c``."""
     gap = r.content[r.pos[kept[c - 1]] + 1:r.pos[kept[c]]]
     above = [j for j in gap if _LETTER.search(r.lines[j].text)][-1:]
-    if above and r.headline(above[0]) and feats[above[0]].words >= _TEASER_TITLE_WORDS:
+    if above and r.headline(above[0]) and feats[above[0]].words >= r.o.story_teaser_title_words:
         return above[0]
     return None
 
@@ -222,12 +214,12 @@ def _head(r: Reader, kept: list[int], g: Gap) -> int:
 
 def _between(r: Reader, kept: list[int], gaps: list[Gap], chosen: Gap, words: list[int]) -> list[int]:
     """Kept lines between a passed-over candidate and ``chosen`` (which has a title) when
-    the candidate lies within `LOOKAHEAD_WORDS` body words and `_BETWEEN_LINES` kept lines
+    the candidate lies within ``story_lookahead_words`` body words and ``story_between_lines`` kept lines
     before it and is not a story's whole head itself."""
     if chosen.title is None:
         return []
-    earlier = [g for g in gaps if chosen.c - _BETWEEN_LINES <= g.c < chosen.c and g.opening != "headed"
-               and words[chosen.c] - words[g.c] < LOOKAHEAD_WORDS]
+    earlier = [g for g in gaps if chosen.c - r.o.story_between_lines <= g.c < chosen.c and g.opening != "headed"
+               and words[chosen.c] - words[g.c] < r.o.story_lookahead_words]
     if not earlier:
         return []
     return kept[earlier[0].c:chosen.c]

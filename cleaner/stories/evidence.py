@@ -30,36 +30,13 @@ from ..types import Decision, Features
 
 DEFAULT = Options()
 
-#: Content lines after a title-like line in which a meta line or repeated headline counts.
-_META_REACH = 4
-_REPEAT_REACH = 6
-#: Lines above the body (not counting those the catalogue dropped) in which a title with a
-#: meta line is looked for; lines above such a title where a longer headline may sit.
-_TITLE_REACH = 8
-_LONGER_REACH = 3
-#: Lines above the body (as `distance` counts them) in which a title without a meta line
-#: is looked for.
-_TITLE_NEAR = 3
-#: Content words (and at most lines) on each side of a gap compared for cohesion.
-_WINDOW_WORDS = 120
-_WINDOW_LINES = 40
-#: Lines above a story's first kept line searched for its title.
-_ABOVE_LINES = 12
-#: Evidence that a story starts in a gap between kept lines, summed into a score in points
-#: (see `boundary_score`); a boundary needs `Options.story_boundary_score`.  The opening of
-#: the next story (title with a meta line, repeated headline, dateline) weighs most;
-#: dropped lines in the gap, boilerplate the catalogue recognises there (share rows, menus,
-#: tags) and a headline add to it; the topic evidence (`Options.story_cosine_weight`,
-#: `Options.story_depth_weight`) adds or takes.
-OPENING_WEIGHT = {"headed": 4.5, "meta": 3.0, "repeat": 2.0, "dateline": 1.5}
-DROPPED_WEIGHT, DROPPED_MAX = 0.2, 2.0
-FURNITURE_WEIGHT, FURNITURE_MAX = 0.4, 2.0
-HEADLINE_WEIGHT = 0.5
-#: Depth units counted at most (one deep dip is no more than strong evidence).
-DEPTH_MAX = 1.5
-_NEUTRAL = 0.15  # a cosine that neither adds nor takes
-#: Content words needed after a gap for a cohesion judgement.
-_MIN_AFTER_WORDS = 25
+# Evidence that a story starts in a gap between kept lines, summed into a score in points
+# (see `boundary_score`); a boundary needs `Options.story_boundary_score`.  The opening of
+# the next story (title with a meta line, repeated headline, dateline) weighs most;
+# dropped lines in the gap, boilerplate the catalogue recognises there (share rows, menus,
+# tags) and a headline add to it; the topic evidence (`Options.story_cosine_weight`,
+# `Options.story_depth_weight`) adds or takes.
+# The weights are `Options` fields (``story_*_weight``, ``story_*_max``).
 
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
@@ -124,11 +101,14 @@ def boundary_score(opening: str | None, dropped: int, furniture: int, headline: 
     >>> boundary_score(None, 0, 0, False, 0.0, 1.0) >= DEFAULT.story_boundary_score  # a new subject
     True
     """
-    score = OPENING_WEIGHT.get(opening or "", 0.0)
-    score += min(dropped * DROPPED_WEIGHT, DROPPED_MAX) + min(furniture * FURNITURE_WEIGHT, FURNITURE_MAX)
-    score += HEADLINE_WEIGHT if headline else 0.0
-    topic = -math.log((cohesion + 0.02) / (_NEUTRAL + 0.02))
-    return score + o.story_cosine_weight * topic + o.story_depth_weight * min(depth, DEPTH_MAX)
+    opened = {"headed": o.story_headed_weight, "meta": o.story_meta_weight,
+              "repeat": o.story_repeat_weight, "dateline": o.story_dateline_weight}
+    score = opened.get(opening or "", 0.0)
+    score += min(dropped * o.story_dropped_weight, o.story_dropped_max)
+    score += min(furniture * o.story_furniture_weight, o.story_furniture_max)
+    score += o.story_headline_weight if headline else 0.0
+    topic = -math.log((cohesion + 0.02) / (o.story_neutral_cosine + 0.02))
+    return score + o.story_cosine_weight * topic + o.story_depth_weight * min(depth, o.story_depth_max)
 
 
 def content_words(text: str, stops: frozenset[str]) -> list[str]:
@@ -165,8 +145,9 @@ def _per_line(method):
 class Reader:
     """The evidence the story finder looks at, for one document."""
 
-    def __init__(self, lines, feats, decisions, stops):
+    def __init__(self, lines, feats, decisions, stops, options: Options = DEFAULT):
         self.lines, self.feats, self.d = lines, feats, decisions
+        self.o = options  # the ``story_*`` thresholds
         self._memo: defaultdict = defaultdict(dict)  # see `_per_line`
         self.content = [i for i, line in enumerate(lines) if line.text]
         self.pos = dict(zip(self.content, range(len(self.content))))
@@ -216,13 +197,13 @@ class Reader:
             return False
         k = self.pos[i]
         return any(self.folded[j] == key
-                   for j in self.content[k + 1:k + 1 + _REPEAT_REACH])
+                   for j in self.content[k + 1:k + 1 + self.o.story_repeat_reach])
 
     def meta_after(self, i: int) -> bool:
         """A meta line within a few lines after ``i``, before any body."""
         k = self.pos[i]
-        near = [j for j in self.content[k + 1:k + 1 + 2 * _META_REACH]
-                if _LETTER.search(self.lines[j].text)][:_META_REACH]
+        near = [j for j in self.content[k + 1:k + 1 + 2 * self.o.story_meta_reach]
+                if _LETTER.search(self.lines[j].text)][:self.o.story_meta_reach]
         for j in near:
             if self.meta(j):
                 return True
@@ -259,14 +240,14 @@ class Reader:
         lines before it, nearest last) and how it opens like a story: ``"repeat"`` (a
         repeated headline), ``"meta"`` (a headline followed by a meta line),
         ``"dateline"`` or ``None``."""
-        options = [j for j in reversed(above[-_ABOVE_LINES:]) if self.headline(j)]
+        options = [j for j in reversed(above[-self.o.story_above_lines:]) if self.headline(j)]
         if self.headline(first):
             options.insert(0, first)
         rep = [j for j in options if self.feats[j].words >= 4 and self.repeated(j)]
         if rep:
             return rep[-1], "repeat"
         dist = lambda j: self.distance(j, first)  # noqa: E731
-        near = next((j for j in options if dist(j) <= _TITLE_REACH and self.feats[j].words >= 3
+        near = next((j for j in options if dist(j) <= self.o.story_title_reach and self.feats[j].words >= 3
                      and self.meta_after(j)), None)
         # The gap is the story's whole head: its title (right after the text before), a
         # meta line (a date of figures alone too) and nothing else.
@@ -275,7 +256,7 @@ class Reader:
             return above[0], "headed"
         if near is not None:
             return self._longer_above(near), "meta"
-        below = next((j for j in self.content[self.pos[first] + 1:self.pos[first] + 1 + _META_REACH]
+        below = next((j for j in self.content[self.pos[first] + 1:self.pos[first] + 1 + self.o.story_meta_reach]
                       if _LETTER.search(self.lines[j].text) or self.meta(j)), None)
         if self.exclaimed(first) and below is not None and self.meta(below):
             return first, "meta"  # a headline that reads as a sentence, its meta line right below
@@ -283,7 +264,7 @@ class Reader:
                        if self.body(j)), None)
         # Without a meta line: the nearest title-like headline just above the text, else a
         # capitalised headline right above it.
-        title = next((j for j in options if dist(j) <= _TITLE_NEAR and self.titled(j)), None)
+        title = next((j for j in options if dist(j) <= self.o.story_title_near and self.titled(j)), None)
         if title is None and options and dist(options[0]) <= 2 and self.feats[options[0]].words >= 3 \
                 and self.lines[options[0]].text[:1].isupper() and not _NOT_TITLE.match(self.lines[options[0]].text):
             title = options[0]
@@ -312,13 +293,14 @@ class Reader:
             and not _NOT_TITLE.match(self.lines[i].text)
 
     def _longer_above(self, j: int) -> int:
-        """A headline up to `_LONGER_REACH` lines above ``j`` with more words (a title above
+        """A headline up to ``story_longer_reach`` lines above ``j`` with more words (a title above
         a section label, byline or photo credits), not past a meta line or a line the
         catalogue dropped, and not one that holds ``j`` (a breadcrumb ending in the title)."""
         best = j
         k = self.pos[j]
-        above = [x for x in self.content[max(0, k - 2 * _LONGER_REACH):k] if _LETTER.search(self.lines[x].text)]
-        for x in above[::-1][:_LONGER_REACH]:
+        reach = self.o.story_longer_reach
+        above = [x for x in self.content[max(0, k - 2 * reach):k] if _LETTER.search(self.lines[x].text)]
+        for x in above[::-1][:reach]:
             if self.meta(x) or self.body(x) or self.furniture([x]):
                 break
             if self.headline(x) and self.feats[x].words > self.feats[best].words \
@@ -328,7 +310,7 @@ class Reader:
 
     def window(self, kept: list[int], start: int, step: int, stop: int) -> Counter:
         """Content words of kept lines from position ``start`` walking by ``step`` up to
-        ``_WINDOW_WORDS`` words, not past position ``stop``.  The caller must not change
+        ``story_window_words`` words, not past position ``stop``.  The caller must not change
         it: gaps near each other share windows."""
         if kept is not self._windows_of:
             self._windows, self._windows_of = {}, kept
@@ -339,7 +321,8 @@ class Reader:
         words = self.words
         k = start
         steps = total = 0
-        while (k >= stop if step < 0 else k < stop) and total < _WINDOW_WORDS and steps < _WINDOW_LINES:
+        most_words, most_lines = self.o.story_window_words, self.o.story_window_lines
+        while (k >= stop if step < 0 else k < stop) and total < most_words and steps < most_lines:
             steps += 1
             total += len(words.get(kept[k], ()))
             k += step
@@ -380,7 +363,8 @@ def topic_profile(r: Reader, kept: list[int], affinity: float = DEFAULT.story_af
     for j in range(1, n):
         after = r.window(lines, j, 1, n)
         before = r.window(lines, j - 1, -1, 0)
-        if sum(after.values()) >= _MIN_AFTER_WORDS and sum(before.values()) >= _MIN_AFTER_WORDS:
+        least = r.o.story_min_after_words
+        if sum(after.values()) >= least and sum(before.values()) >= least:
             cos[j] = cosine(before, after)
     deep = [0.0] * n
     for j in range(1, n):
@@ -414,7 +398,7 @@ def gap_evidence(r: Reader, kept: list[int], c: int, cohesion: float | None = No
     title, opening = r.opening(i, gap)
     dropped = sum(1 for j in gap if not r.d[j].keep)
     furniture = r.furniture(gap)
-    headline = any(r.titled(j) for j in gap[-_ABOVE_LINES:])
-    cohesion = _NEUTRAL if cohesion is None else cohesion
+    headline = any(r.titled(j) for j in gap[-o.story_above_lines:])
+    cohesion = o.story_neutral_cosine if cohesion is None else cohesion
     score = boundary_score(opening, dropped, furniture, headline, cohesion, depth, o)
     return Gap(c, title, opening, dropped, furniture, headline, cohesion, depth, score)

@@ -5,7 +5,7 @@ opens like a story nor holds body is not one (merged into the story before it in
 main text block of `cleaner.blocks`, dropped outside it).  A story reaching into the main
 block keeps the runs of kept lines beside the block that continue its vocabulary (the
 block can end at a box of related links set into the article).  A row of teasers
-followed, inside the main block, by `RESUMED_WORDS` of body that does not open a story
+followed, inside the main block, by ``story_resumed_words`` of body that does not open a story
 was no row of teasers (a gallery of captions, paragraphs ending in an ellipsis) and goes
 back to its story.
 
@@ -29,11 +29,6 @@ from ..types import Decision, Features
 from .boundaries import Segment
 from .evidence import _BULLETED, DEFAULT, Reader, cosine
 
-#: Body words after a row of teasers, inside the main region, that make the row part of
-#: the story before it.
-RESUMED_WORDS = 60
-#: Stories after a short preamble looked at for the main story.
-PREAMBLE_REACH = 2
 
 
 def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
@@ -94,16 +89,12 @@ def _stands(r: Reader, members: list[int], opening: str | None, teaser: bool, wo
         and sum(1 for i in members if r.body(i)) >= 2)
 
 
-#: Content words a run of kept lines needs for a cohesion judgement, and the cosine with
-#: the story at which a run outside the main region continues it.
-_RUN_WORDS = 8
-CONTINUE_COHESION = 0.15
 
 
 def _continued(r: Reader, members: list[int], inside: list[int]) -> list[int]:
     """The lines of a story that the main region cut: ``inside`` plus the runs of kept
     lines of the same story on either side of the region whose vocabulary continues
-    the story's (cosine at least `CONTINUE_COHESION`), not past the comments header (a
+    the story's (cosine at least ``story_continue_cohesion``), not past the comments header (a
     related-stories box can sit inside an article; comments always follow it).  Runs too
     short to judge go with the next run that can be judged."""
     story: Counter = Counter()
@@ -134,10 +125,10 @@ def _continued(r: Reader, members: list[int], inside: list[int]) -> list[int]:
             words: Counter = Counter()
             for i in pending + run:
                 words.update(r.words.get(i, ()))
-            if sum(words.values()) < _RUN_WORDS:
+            if sum(words.values()) < r.o.story_run_words:
                 pending += run
                 continue
-            if cosine(story, words) < CONTINUE_COHESION:
+            if cosine(story, words) < r.o.story_continue_cohesion:
                 break
             taken += pending + run
             pending = []
@@ -151,7 +142,7 @@ def _continued(r: Reader, members: list[int], inside: list[int]) -> list[int]:
 def _undo_teaser_rows(segs: list[Segment], kept: list[int], final: list[Decision],
                       feats: list[Features], r: Reader) -> list[Segment]:
     """Teasers come after the stories: a row of them followed, inside the main region,
-    by `RESUMED_WORDS` of body that does not open a story of its own was no row of
+    by ``story_resumed_words`` of body that does not open a story of its own was no row of
     teasers (a gallery of captions, paragraphs ending in an ellipsis) and goes back to
     the story before it."""
     out: list[Segment] = []
@@ -167,7 +158,7 @@ def _undo_teaser_rows(segs: list[Segment], kept: list[int], final: list[Decision
         if end < len(segs) and not segs[end][2]:
             stop = segs[end + 1][0] if end + 1 < len(segs) else len(kept)
             resumed = sum(feats[i].words for i in kept[segs[end][0]:stop] if final[i].keep and r.body(i))
-            if resumed >= RESUMED_WORDS:
+            if resumed >= r.o.story_resumed_words:
                 k = end + 1  # the row and the text after it stay in the story before
                 continue
         out.extend(segs[k:end])
@@ -196,7 +187,7 @@ def main_story(stories: list[dict], final: list[Decision], o: Options = DEFAULT)
     head = stories[first]
     if not head["strong"] and head["words"] < o.story_preamble_words:
         end = head["members"][-1]
-        later = next((s for s in full[full.index(first) + 1:][:PREAMBLE_REACH]
+        later = next((s for s in full[full.index(first) + 1:][:o.story_preamble_reach]
                       if stories[s]["words"] >= head["words"] * (
                           o.story_preamble_ratio if stories[s]["strong"] else o.story_preamble_plain_ratio)
                       and not any(d.category == "comments" for d in final[end:stories[s]["members"][0]])),
