@@ -33,6 +33,7 @@ name boilerplate whatever its surroundings.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .classify import RULES as CLASSIFY_RULES
 from .features import token_count
@@ -58,6 +59,12 @@ RULES = (
              ("extracted",) + _LAYOUT),
     CodeRule("extracted.kept", "body", "line of extractor output: only catalogue rules and story boundaries drop it",
              ("extracted", "extracted_furniture_lines") + _LAYOUT),
+    CodeRule("html.unchosen", "boilerplate", "a block of the page that the extractor did not choose"),
+    CodeRule("html.recovered", "body",
+             "a paragraph the extractor skipped: prose inside the extracted article or beside its "
+             "paragraphs, not in the page's furniture, not link text",
+             ("link_density", "recover_min_words", "recover_inside_kin_levels", "recover_kin_levels",
+              "recover_max_gap", "recover_lead_reach")),
     CodeRule("html.safety_net", "body",
              "the kept text was a sliver of a long extracted article: its lines are back",
              ("safety_net_words", "safety_net_share")),
@@ -165,6 +172,7 @@ def revise(
     """Stage-1 decisions revised for extracted text; ``hints`` is a `cleaner.front.dom.LineHint`
     (or ``None``) per line."""
     out = list(initial)
+    recovered = _recovered(lines, feats, initial, hints, options)
     for i, (line, d) in enumerate(zip(lines, initial)):
         if line.blank:
             continue
@@ -172,6 +180,9 @@ def revise(
         if h is not None and h.other and options.rule_enabled(f"html.{h.other}"):
             out[i] = Decision(False, f"html.{h.other}", "related",
                               f"{h.other} of another story on the page", "extractor")
+            continue
+        if h is not None and not h.chosen:
+            out[i] = _unchosen(d, h, recovered.get(i))
             continue
         bare_address = feats[i].urls and feats[i].urls >= feats[i].words  # a source or a contact
         # a whole article delivered as one line inside a link is no link list
@@ -188,6 +199,113 @@ def revise(
                 what = f"<{h.tag}>" if h is not None else "line"
                 out[i] = Decision(True, "html.block", "body", f"{what} of the extracted main content", "extractor")
     return out
+
+
+def _chosen(hints, i: int) -> bool:
+    return i >= len(hints) or hints[i] is None or hints[i].chosen
+
+
+#: Elements that hold a caption, never recovered as article text.
+CAPTION_TAGS = frozenset({"figcaption", "caption"})
+#: Class and id words a standfirst may carry (pages mark it as the article's teaser).
+LEAD_MARKS = frozenset({"teaser"})
+
+
+def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision], hints,
+               options: Options) -> dict[int, str]:
+    """The blocks of a page the extractor did not choose that are recovered, each with
+    how it is placed: paragraphs of prose (``recover_min_words``), neither in the page's
+    furniture, nor marked as boilerplate by a class or id, nor link text, that lie among
+    the extracted article's prose with the tag and class of one of its blocks
+    (``recover_inside_kin_levels``: ``"inside"``), or are shaped like its blocks
+    (``recover_kin_levels``) and reached from it across at most ``recover_max_gap``
+    other lines in a row (``"kin"``), or stand so reached above it and at most
+    ``recover_lead_reach`` lines under the page's headline (``"lead"``: the standfirst, which extractors often skip).""" 
+    if not hints or not options.rule_enabled("html.recovered"):
+        return {}
+    n = len(lines)
+    prose = [i for i in range(n) if lines[i].text and _chosen(hints, i) and _prose(lines[i], initial[i], options)]
+    if not prose:
+        return {}
+
+    def candidate(i: int, marks=frozenset()) -> bool:
+        h = hints[i]
+        return (_prose(lines[i], initial[i], options) and feats[i].words >= options.recover_min_words
+                and not h.furniture and not h.other and h.marks <= marks and h.link_density < options.link_density
+                and h.tag not in CAPTION_TAGS)
+
+    def lead(i: int) -> bool:
+        """Prose right under the page's headline (an <h1>): the article's standfirst."""
+        above = [j for j in range(i - 1, -1, -1) if lines[j].text][:options.recover_lead_reach]
+        return any(hints[j] is not None and hints[j].heading == 1 for j in above) and candidate(i, LEAD_MARKS)
+
+    unchosen = [i for i in range(n) if lines[i].text and not _chosen(hints, i)]
+    out = {i: "inside" for i in unchosen if prose[0] < i < prose[-1] and candidate(i)
+           and hints[i].kin >= options.recover_inside_kin_levels}
+    for steps in (range(prose[-1] + 1, n), range(prose[0] - 1, -1, -1)):
+        gap = 0
+        for i in steps:
+            if not lines[i].text:
+                continue
+            if _chosen(hints, i):
+                gap = 0
+            elif hints[i].kin >= options.recover_kin_levels and candidate(i):
+                out[i], gap = "kin", 0
+            elif i < prose[0] and lead(i):
+                out[i], gap = "lead", 0
+            else:
+                gap += 1
+                if gap > options.recover_max_gap:
+                    break
+    return out
+
+
+def _unchosen(d: Decision, h, how: str | None) -> Decision:
+    """The decision on a block of the page the extractor did not choose: recovered
+    (``html.recovered``, see `_recovered`) or left out (``html.unchosen``)."""
+    where = f"<{h.tag}>" + (f" in <{h.furniture}>" if h.furniture and h.furniture != h.tag else "")
+    if how is not None:
+        place = {"inside": "among the extracted article's prose", "lead": "under the headline, above the article",
+                 "kin": f"shaped like the article's blocks ({h.kin} levels)"}[how]
+        return Decision(True, "html.recovered", "body", f"{where} of prose {place}, not chosen by the extractor",
+                        "extractor")
+    return Decision(False, "html.unchosen", "boilerplate", f"{where} not chosen by the extractor ({d.rule})",
+                    "extractor")
+
+
+def shown_lines(revised: list[Decision], hints) -> list[int]:
+    """The lines of a whole page the stages after the extractor judge: all but the
+    blocks the extractor did not choose and that were not recovered."""
+    return [i for i, d in enumerate(revised) if _chosen(hints, i) or d.rule == "html.recovered"]
+
+
+def first_then_rest(first: list[int], n: int):
+    """``first``, then the other indices below ``n`` in order."""
+    yield from first
+    taken = set(first)
+    yield from (i for i in range(n) if i not in taken)
+
+
+def pick(lists, indices: list[int]) -> list[list]:
+    """Each list restricted to ``indices``."""
+    return [[values[i] for i in indices] for values in lists]
+
+
+def widen(layers, st, story_of: list, shown: list[int], initial: list[Decision], revised: list[Decision]):
+    """The stages' layers, stories and story per line, computed on the ``shown`` lines of
+    a page, put back on all of its lines: a line not shown keeps its stage-1 decision in
+    the first layer and the extractor's in every other; it is in no story."""
+    out = []
+    for k, (decisions, stage) in enumerate(layers):
+        full = list(initial if k == 0 else revised)
+        for j, i in enumerate(shown):
+            full[i] = decisions[j]
+        out.append((full, stage))
+    wide: list = [None] * len(revised)
+    for j, i in enumerate(shown):
+        wide[i] = story_of[j]
+    titles = [None if t is None else shown[t] for t in st.titles]
+    return tuple(out), replace(st, titles=titles, story_of=wide, final=out[4][0]), wide
 
 
 def restore(

@@ -113,6 +113,20 @@ class Options:
     #: ... unless the line is prose of at least this many words: a whole article delivered
     #: as one line inside a link (on the dev pages ``html.links`` meets no such line).
     collapsed_article_words: int = 150
+    #: A block of the page that the extractor did not choose is recovered as article text
+    #: (``html.recovered``) only when it is prose of at least this many words (words).
+    recover_min_words: int = 12
+    #: ... and when it lies among the extracted article's prose with this many levels (the
+    #: element, its parent ...; at most 4) of tags and classes like a chosen block's
+    #: (levels), or anywhere with `recover_kin_levels` such levels (levels).
+    recover_inside_kin_levels: int = 1
+    recover_kin_levels: int = 3
+    #: ... a block shaped so outside the extracted prose is reached across at most this
+    #: many other lines in a row (lines).
+    recover_max_gap: int = 3
+    #: ... and prose so reached above it is the article's standfirst when it lies at most
+    #: this many lines under the page's headline (an <h1>) (lines).
+    recover_lead_reach: int = 2
     #: The safety net for pages (``html.safety_net``): when the extractor found at least
     #: this many words of prose and the main story keeps less than `safety_net_share`
     #: (0-1) of them, the lines only non-catalogue rules dropped come back.

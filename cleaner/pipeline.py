@@ -16,8 +16,8 @@ from .blocks import barrier_kind, main_block
 from .catalogue import is_pattern_rule, matcher
 from .classify import BLANK, classify
 from .extracted import (
-    extraction_layout, guarantee, restore as restore_extracted, revise as revise_extracted,
-    safety_net,
+    extraction_layout, first_then_rest, guarantee, pick, restore as restore_extracted,
+    revise as revise_extracted, safety_net, shown_lines, widen,
 )
 from .features import EMPTY, measure
 from .front import decode, detect, extract
@@ -41,7 +41,8 @@ _new_tuple = tuple.__new__
 
 def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None]:
     """The text to analyse, whether it came from HTML, and for HTML a
-    `cleaner.front.dom.LineHint` (or ``None``) per line of the text.
+    `cleaner.front.dom.LineHint` (or ``None``) per line of the text: the whole page, one
+    block a line, each saying whether the extractor chose it.
 
     ``str`` is taken as it is (or as HTML when it looks like HTML); ``bytes`` are decoded
     (see `cleaner.front.decode`).  Anything else raises `TypeError`.
@@ -97,9 +98,10 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     lines = segment(source)
     if not any(map(_text, lines)):
         return Analysis(source, tuple(), (), opts, None, None, from_html)
-    language = opts.language or guess_language(source)
+    chosen = _chosen(lines, hints)
+    language = opts.language or guess_language(_joined(lines, chosen) if chosen else source)
     stops = stopwords(language)
-    feats, initial = _classify_lines(lines, language, stops, opts)
+    feats, initial = _classify_lines(lines, language, stops, opts, chosen)
     whole_page = from_html or opts.extracted == "always"
     # Plain text an extractor wrote: its choice stands against the weak line rules too,
     # but story boundaries stand (a dump of several extracted articles is still cut).
@@ -107,6 +109,35 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     revised = initial
     if whole_page or layout == "dense":
         revised = revise_extracted(lines, feats, initial, hints, opts)
+    if chosen is None:
+        layers, st, story_of = _stages(lines, feats, initial, revised, layout, from_html, stops, opts)
+    else:
+        # a whole page: the stages judge the lines the extractor chose and those recovered;
+        # every other block of the page stands as `revise` decided it (``html.unchosen``)
+        shown = shown_lines(revised, hints)
+        if not shown:  # the extractor found nothing: no block is the article
+            return Analysis(source, _verdicts(lines, feats, _trails(((initial, "classify"), (revised, "extractor"))),
+                                              revised, [None] * len(lines), None), (), opts, language, None, from_html)
+        layers, st, story_of = _stages(
+            [lines[i]._replace(index=k) for k, i in enumerate(shown)], *pick((feats, initial, revised), shown),
+            layout, from_html, stops, opts)
+        layers, st, story_of = widen(layers, st, story_of, shown, initial, revised)
+    titled = layers[-1][0]
+    trails = _trails(layers)
+    kept_by_story = _kept_by_story(titled, story_of, len(st.kinds))
+    main = st.main if kept_by_story else None
+    verdicts = _verdicts(lines, feats, trails, titled, story_of, main)
+    articles = _articles(verdicts, kept_by_story, st)
+    teasers = frozenset(s for s, k in enumerate(st.kinds) if k == "teaser")
+    return Analysis(source, verdicts, articles, opts, language, main, from_html, teasers)
+
+
+def _stages(lines: list[Line], feats: list[Features], initial: list[Decision], revised: list[Decision],
+            layout: str, from_html: bool, stops: frozenset[str], opts: Options):
+    """The stages after the extractor's revision: context, main block, stories, the
+    extracted-text guarantees and titles.  Returns the layers of decisions (stage 1 first,
+    see `_trails`), the stories and each line's story."""
+    whole_page = from_html or opts.extracted == "always"
     smoothed = smooth(lines, feats, revised, opts)
     blocked, block = main_block(lines, feats, smoothed, opts)
     st = find_stories(lines, feats, blocked, block, split=opts.split_stories and not whole_page,
@@ -123,32 +154,38 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
         restored, story_of = safety_net(lines, feats, initial, restored, story_of, st.main,
                                         is_pattern_rule, barrier_kind, opts)
     titled = _title_lines(lines, restored, st, opts)
-    trails = _trails(((initial, "classify"), (revised, "extractor"), (smoothed, "context"),
-                      (blocked, "block"), (st.final, "stories"), (restored, "extracted"),
-                      (titled, "title")))
-    kept_by_story = _kept_by_story(titled, story_of, len(st.kinds))
-    main = st.main if kept_by_story else None
-    verdicts = _verdicts(lines, feats, trails, titled, story_of, main)
-    articles = _articles(verdicts, kept_by_story, st)
-    teasers = frozenset(s for s, k in enumerate(st.kinds) if k == "teaser")
-    return Analysis(source, verdicts, articles, opts, language, main, from_html, teasers)
+    return (((initial, "classify"), (revised, "extractor"), (smoothed, "context"), (blocked, "block"),
+             (st.final, "stories"), (restored, "extracted"), (titled, "title")), st, story_of)
+
+
+def _chosen(lines: list[Line], hints) -> list[int] | None:
+    """For a whole page (hints that say what the extractor chose): the lines it chose, in
+    order; else ``None``."""
+    if not hints or all(h is None or h.chosen for h in hints):
+        return None
+    return [i for i, h in enumerate(hints) if (h is None or h.chosen) and lines[i].text]
+
+
+def _joined(lines: list[Line], picked: list[int]) -> str:
+    return "\n".join(lines[i].text for i in picked)
 
 
 def _classify_lines(lines: list[Line], language: str | None, stops: frozenset[str],
-                    opts: Options) -> tuple[list[Features], list[Decision]]:
+                    opts: Options, first: list[int] | None = None) -> tuple[list[Features], list[Decision]]:
     """Features and the context-free decision of every line, in one pass.  Blank lines
     get the shared `EMPTY` and `BLANK` (what `measure` and `classify` return for them)
-    without a call."""
+    without a call.  ``first``: lines judged before the others (the extractor's choice on
+    a whole page: a line repeats an earlier one of those, not a menu item above it)."""
     match = matcher(language)
     has_stoplist = bool(stops)
     seen: dict[str, int] = {}
-    feats: list[Features] = []
-    initial: list[Decision] = []
-    for line in lines:
+    feats: list[Features] = [EMPTY] * len(lines)
+    initial: list[Decision] = [BLANK] * len(lines)
+    order = range(len(lines)) if first is None else first_then_rest(first, len(lines))
+    for i in order:
+        line = lines[i]
         text = line.text
         if not text:
-            feats.append(EMPTY)
-            initial.append(BLANK)
             continue
         f = measure(text, language)
         other = None
@@ -156,15 +193,15 @@ def _classify_lines(lines: list[Line], language: str | None, stops: frozenset[st
                 and f.words >= opts.prose_min_words:
             other = _in_own_language(text, language, opts)
         if other is None:
-            feats.append(f)
+            feats[i] = f
             # Stopword density judges only lines in a script the stoplists cover (a Korean
             # story in a dump of English ones is judged as a page of unknown language is).
-            initial.append(classify(line, f, match, opts, has_stoplist and judged_by_stopwords(text), seen))
+            initial[i] = classify(line, f, match, opts, has_stoplist and judged_by_stopwords(text), seen)
         else:
             own, f = other
-            feats.append(f)
+            feats[i] = f
             d = classify(line, f, matcher(own), opts, True, seen)
-            initial.append(d._replace(reason=f"{d.reason}; judged as {own}"))
+            initial[i] = d._replace(reason=f"{d.reason}; judged as {own}")
     return feats, initial
 
 

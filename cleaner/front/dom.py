@@ -83,7 +83,12 @@ class LineHint:
     links, ``marks`` the boilerplate words (`MARK_WORDS`) found in the class
     and id attributes of the element and its ancestors, ``other`` why the line belongs to
     another story than the page's main one ("" when it does not; see
-    `_other_stories`).
+    `other_stories`).  ``chosen`` says whether the extractor chose the line as main
+    text; a block it did not choose (`cleaner.front.page`) also says whether it sits in
+    the page's furniture (``furniture``: ``nav``, ``aside``, ``footer`` ...; "" if not)
+    and how far its shape matches a chosen block's (``kin``: the number of levels, from
+    the element up, whose tag and class equal those of a chosen block and its ancestors,
+    up to `cleaner.front.page.KIN_LEVELS`; 0 when not even its own tag and class do).
     """
 
     tag: str
@@ -91,6 +96,9 @@ class LineHint:
     link_density: float
     marks: frozenset[str]
     other: str = ""
+    chosen: bool = True
+    furniture: str = ""
+    kin: int = 0
 
 
 class _Index:
@@ -238,7 +246,7 @@ _CARD_WORDS = 60
 _EXCERPT_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")
 
 
-def _other_stories(blocks: list, lines: list[str]) -> list[str]:
+def other_stories(blocks: list, lines: list[str], counted: list[bool] | None = None) -> list[str]:
     """Per line, why it belongs to another story than the page's main one ("" if not):
 
     - ``excerpt``: it sits in an ``<article>`` other than the one holding most of the
@@ -248,14 +256,16 @@ def _other_stories(blocks: list, lines: list[str]) -> list[str]:
       related-stories teaser).
 
     Other ``<article>`` elements that end normally are kept: pages use them for the
-    sections of one text as often as for other stories.
+    sections of one text as often as for other stories.  ``counted``: the lines whose
+    length counts for the main article (by default all; on a whole page, the extracted).
     """
     arts = [_nearest(b, ("article",)) if b is not None else None for b in blocks]
     weight: dict = {}
     last_line: dict = {}
-    for art, line in zip(arts, lines):
+    for k, (art, line) in enumerate(zip(arts, lines)):
         if art is not None:
-            weight[art] = weight.get(art, 0) + len(line)
+            if counted is None or counted[k]:
+                weight[art] = weight.get(art, 0) + len(line)
             last_line[art] = line
     main = max(weight, key=weight.get) if weight else None
     main_line = set(main.iterancestors()) if main is not None else set()
@@ -283,30 +293,40 @@ def _other_stories(blocks: list, lines: list[str]) -> list[str]:
     return out
 
 
-def hints(tree: HtmlElement, lines: list[str]) -> tuple[LineHint | None, ...]:
-    """A `LineHint` per line (``None`` for blank or untraced lines)."""
-    sources = trace(tree, lines)
-    blocks = [s[0] if s is not None and line.strip() else None for s, line in zip(sources, lines)]
-    other = _other_stories(blocks, lines)
-    own: dict = {}  # element -> the mark words of its own class and id
+class Marks:
+    """The mark words (`MARK_WORDS`) in the class and id attributes of an element and of
+    its ancestors up to `_MARK_REACH` levels, each element's own words looked up once."""
 
-    def marks_of(elem) -> frozenset[str]:
-        found = own.get(elem)
-        if found is None:
-            found = own[elem] = MARK_WORDS.intersection(_attr_words(elem))
-        return found
+    def __init__(self) -> None:
+        self.own: dict = {}
 
-    out = []
-    for line, source, block, why in zip(lines, sources, blocks, other):
-        if block is None:
-            out.append(None)
-            continue
+    def __call__(self, block) -> frozenset[str]:
         marks: set[str] = set()
         elem = block
         for _ in range(_MARK_REACH + 1):
             if elem is None:
                 break
-            marks.update(marks_of(elem))
+            found = self.own.get(elem)
+            if found is None:
+                found = self.own[elem] = MARK_WORDS.intersection(_attr_words(elem))
+            marks.update(found)
             elem = elem.getparent()
-        out.append(LineHint(block.tag, HEADINGS.get(block.tag, 0), source[1], frozenset(marks), why))
+        return frozenset(marks)
+
+
+def hints(tree: HtmlElement, lines: list[str], sources: list | None = None,
+          marks: Marks | None = None) -> tuple[LineHint | None, ...]:
+    """A `LineHint` per line (``None`` for blank or untraced lines); ``sources`` are the
+    lines' `trace` when the caller has it."""
+    if sources is None:
+        sources = trace(tree, lines)
+    marks = marks or Marks()
+    blocks = [s[0] if s is not None and line.strip() else None for s, line in zip(sources, lines)]
+    other = other_stories(blocks, lines)
+    out = []
+    for source, block, why in zip(sources, blocks, other):
+        if block is None:
+            out.append(None)
+            continue
+        out.append(LineHint(block.tag, HEADINGS.get(block.tag, 0), source[1], marks(block), why))
     return tuple(out)

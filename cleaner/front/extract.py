@@ -1,11 +1,15 @@
-"""The front door's entry point: an HTML page in, its main text and a hint per line out.
+"""The front door's entry point: an HTML page in, the whole page as lines with a hint per
+line out.
 
 `extract(document)` decodes the page if it is bytes (`cleaner.front.decode`), parses it
 (`cleaner.front.dom.parse`), runs trafilatura on it (comments excluded, tables kept),
 renders the result as plain text, one block (paragraph, heading, list item, table row) a
 line, and finds for each line the element of the page it came from
 (`cleaner.front.dom.hints`), so that the text pipeline can use what the page says about
-the line.  It never calls back into the pipeline.
+the line.  Every other text block of the page comes in between, where it stands on the
+page (`cleaner.front.page`), with ``chosen=False`` in its hint: the pipeline sees the
+whole page, knows what the extractor chose, and can explain every block.  It never calls
+back into the pipeline.
 
 Broken, empty, binary or huge input never raises from here: it gives an empty extraction
 or the text of what could be parsed.  Documents longer than `MAX_HTML_CHARS` are cut there.
@@ -14,15 +18,15 @@ or the text of what could be parsed.  Documents longer than `MAX_HTML_CHARS` are
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml.etree import Element
 from lxml.html import HtmlElement
 
 from ..segment import segment
-from . import dom
+from . import dom, page
 from .decode import decode
-from .dom import LineHint
+from .dom import HEADINGS, LineHint, Marks
 
 #: Longest HTML (in characters) that is parsed; the rest is cut (trafilatura's own limit).
 MAX_HTML_CHARS = 20_000_000
@@ -30,11 +34,14 @@ MAX_HTML_CHARS = 20_000_000
 
 @dataclass(frozen=True)
 class Extraction:
-    """The extracted text and, aligned with ``segment(text)``, a hint per line (``None``
-    for blank lines and lines whose source element was not found)."""
+    """The page's text and, aligned with ``segment(text)``, a hint per line (``None``
+    for blank lines and extracted lines whose source element was not found).  ``text``
+    holds every block of the page, one a line (the extractor's lines with
+    ``LineHint.chosen``); ``main`` is the extractor's text alone."""
 
     text: str
     hints: tuple[LineHint | None, ...]
+    main: str = ""
 
 
 EMPTY = Extraction("", ())
@@ -55,19 +62,48 @@ def extract(document: str | bytes) -> Extraction:
     if tree is None:
         return EMPTY
     text = main_text(tree)
-    if not text.strip():
-        return EMPTY
-    lines = segment(text)
+    lines = segment(text) if text.strip() else []
+    texts = [line.text for line in lines]
     try:
-        hints = dom.hints(tree, [line.text for line in lines])
+        sources = dom.trace(tree, texts)
+        marks = Marks()
+        hints = dom.hints(tree, texts, sources, marks)
+        blocks = page.page_blocks(tree)
     except RecursionError:  # a tree too deep to walk: the text stands without hints
-        hints = (None,) * len(lines)
-    return Extraction(text, hints)
+        return Extraction(text, (None,) * len(lines), text) if lines else EMPTY
+    if not lines and not blocks:
+        return EMPTY
+    return _whole_page(text, lines, sources, hints, blocks, marks)
+
+
+def _whole_page(text, lines, sources, hints, blocks, marks: Marks) -> Extraction:
+    """The extractor's lines and the blocks it did not choose, in page order."""
+    kinship = page.Kinship({s[0] for s in sources if s is not None})
+    raws: list[str] = []
+    out: list[LineHint | None] = []
+    elements: list = []
+    for k, block in page.merge(blocks, [line.text for line in lines], sources):
+        if block is None:
+            raws.append(lines[k].raw)
+            out.append(hints[k])
+            elements.append(sources[k][0] if sources[k] is not None and lines[k].text else None)
+            continue
+        elem = block.element
+        raws.append(block.text)
+        elements.append(elem)
+        out.append(LineHint(elem.tag, HEADINGS.get(elem.tag, 0), block.link_density, marks(elem),
+                            chosen=False, furniture=block.furniture, kin=kinship(elem)))
+    # another story's excerpt or card, judged on the whole page (the main article is the
+    # one holding most of the extracted text)
+    other = dom.other_stories(elements, raws, [h is None or h.chosen for h in out])
+    out = [h if h is None or h.other == why else replace(h, other=why) for h, why in zip(out, other)]
+    return Extraction("\n".join(raws), tuple(out), text)
 
 
 def extract_text(document: str | bytes) -> str:
-    """The main text of an HTML page, one block (paragraph, heading, list item) a line."""
-    return extract(document).text
+    """The extractor's main text of an HTML page, one block (paragraph, heading, list
+    item) a line."""
+    return extract(document).main
 
 
 def main_text(tree: HtmlElement) -> str:

@@ -1,0 +1,128 @@
+"""The whole page reaches the pipeline: every text block is a line, with whether the
+extractor chose it; blocks it skipped are recovered only on the page's evidence.
+
+Pages here are written for the tests (invented text); none is copied from a site.
+"""
+
+from __future__ import annotations
+
+from cleaner import Options, analyze
+from cleaner.extracted import revise
+from cleaner.front.dom import LineHint
+from cleaner.front.extract import extract, extract_text
+from cleaner.front.page import Kinship, merge, page_blocks
+from cleaner.front.dom import parse, trace
+from cleaner.segment import segment
+
+from test_html import PARAGRAPHS, TITLE, out_lines, page
+
+LEAD = ("The harbour's old ferry terminal will shut for eight months while engineers repair "
+        "the cracked main pier, the authority said.")
+ASIDE = ("Our weekly newsletter brings you the harbour's news every Friday morning, with the "
+         "tide tables and the ferry timetable for the week ahead.")
+
+
+def test_every_block_of_the_page_is_a_line():
+    a = analyze(page())
+    texts = [v.line.text for v in a.verdicts]
+    assert "Home" in texts and "Copyright Harbour News. All rights reserved." in texts
+    menu = next(v for v in a.verdicts if v.line.text == "Home")
+    assert (menu.final.keep, menu.final.rule, menu.output) == (False, "html.unchosen", False)
+    assert [d.stage for d in menu.trail] == ["classify", "extractor"]
+    assert "<li> in <nav>" in menu.final.reason
+    assert all(p in out_lines(a.text) for p in PARAGRAPHS)
+    assert texts.index("Home") < texts.index(PARAGRAPHS[0]) < texts.index(
+        "Copyright Harbour News. All rights reserved.")
+
+
+def test_hints_say_what_the_extractor_chose():
+    ex = extract(page())
+    lines = segment(ex.text)
+    by_text = {line.text: h for line, h in zip(lines, ex.hints) if line.text}
+    assert by_text[PARAGRAPHS[0]].chosen
+    assert not by_text["Home"].chosen and by_text["Home"].furniture == "nav"
+    assert PARAGRAPHS[0] in extract_text(page()) and "Home" not in extract_text(page())
+    assert ex.main == extract_text(page())
+
+
+def test_an_extracted_table_row_does_not_bring_its_cells_back_as_lines():
+    table = ("<table><tr><th>Route</th><th>Crossings a day</th></tr>"
+             "<tr><td>Harbour to island</td><td>twelve</td></tr></table>")
+    html = page(extra_body=table)
+    tree = parse(html)
+    lines = ["Route | Crossings a day", "Harbour to island | twelve"]
+    placed = merge(page_blocks(tree), lines, trace(tree, lines))
+    cells = [block.text for k, block in placed if block is not None]
+    assert "twelve" not in cells and "Crossings a day" not in cells
+
+
+def test_kinship_counts_the_levels_shaped_like_a_chosen_block():
+    tree = parse('<html><body><div class="a"><p class="x">one</p></div>'
+                 '<div class="a"><p class="x">two</p></div><div class="b"><p class="x">three</p></div>'
+                 '<p>four</p></body></html>')
+    p = list(tree.iter("p"))
+    kin = Kinship({p[0]})
+    assert [kin(e) for e in p] == [4, 4, 1, 0]
+
+
+def _revised(texts: list[str], hints: list[LineHint], **options):
+    a = analyze("\n".join(texts), extracted="never")
+    lines, feats, initial = ([getattr(v, k) for v in a.verdicts] for k in ("line", "features", "initial"))
+    return revise(lines, feats, initial, hints, Options.make(**options))
+
+
+CHOSEN = LineHint("p", 0, 0.0, frozenset(), kin=0)
+
+
+def test_a_skipped_paragraph_among_the_article_is_recovered():
+    skipped = LineHint("p", 0, 0.0, frozenset(), chosen=False, kin=1)
+    out = _revised(PARAGRAPHS[:3], [CHOSEN, skipped, CHOSEN])
+    assert (out[1].keep, out[1].rule, out[1].category) == (True, "html.recovered", "body")
+    assert "among the extracted article's prose" in out[1].reason
+
+
+def test_a_skipped_paragraph_in_the_furniture_or_marked_or_unlike_the_article_stays_out():
+    for hint in (LineHint("p", 0, 0.0, frozenset(), chosen=False, furniture="aside", kin=1),
+                 LineHint("p", 0, 0.0, frozenset({"newsletter"}), chosen=False, kin=1),
+                 LineHint("p", 0, 0.9, frozenset(), chosen=False, kin=1),
+                 LineHint("div", 0, 0.0, frozenset(), chosen=False, kin=0)):
+        out = _revised([PARAGRAPHS[0], ASIDE, PARAGRAPHS[1]], [CHOSEN, hint, CHOSEN])
+        assert (out[1].keep, out[1].rule, out[1].category) == (False, "html.unchosen", "boilerplate"), hint
+
+
+def test_a_paragraph_shaped_like_the_article_is_recovered_next_to_it_not_far_away():
+    kin = LineHint("p", 0, 0.0, frozenset(), chosen=False, kin=4)
+    menu = LineHint("li", 0, 1.0, frozenset(), chosen=False)
+    texts = PARAGRAPHS[:2] + [PARAGRAPHS[2], "Home", "News", "Sport", "Weather", PARAGRAPHS[3]]
+    out = _revised(texts, [CHOSEN, CHOSEN, kin, menu, menu, menu, menu, kin])
+    assert (out[2].keep, out[2].rule) == (True, "html.recovered")
+    assert "shaped like the article's blocks (4 levels)" in out[2].reason
+    assert (out[7].keep, out[7].rule) == (False, "html.unchosen")  # past four other lines
+    assert _revised(texts, [CHOSEN, CHOSEN, kin, menu, menu, menu, menu, kin],
+                    recover_max_gap=4)[7].rule == "html.recovered"
+
+
+def test_the_standfirst_under_the_headline_is_recovered():
+    headline = LineHint("h1", 1, 0.0, frozenset(), chosen=False)
+    lead = LineHint("div", 0, 0.0, frozenset({"teaser"}), chosen=False)
+    out = _revised([TITLE, LEAD, PARAGRAPHS[0], PARAGRAPHS[1]], [headline, lead, CHOSEN, CHOSEN])
+    assert (out[1].keep, out[1].rule) == (True, "html.recovered")
+    assert "under the headline" in out[1].reason
+    assert _revised([TITLE, LEAD, PARAGRAPHS[0], PARAGRAPHS[1]], [headline, lead, CHOSEN, CHOSEN],
+                    recover_lead_reach=0)[1].rule == "html.unchosen"
+    assert _revised([TITLE, LEAD, PARAGRAPHS[0]], [headline, lead, CHOSEN],
+                    disabled_rules=["html.recovered"])[1].rule == "html.unchosen"
+
+
+def test_a_standfirst_the_extractor_skips_reaches_the_output():
+    # trafilatura leaves out a block whose class says "teaser"; right under the <h1>,
+    # before the article's first paragraph, it is the article's standfirst
+    html = page().replace(f"<h1>{TITLE}</h1>", f'<h1>{TITLE}</h1><div class="teaser">{LEAD}</div>')
+    assert LEAD not in extract_text(html)
+    a = analyze(html)
+    lead = next(v for v in a.verdicts if v.line.text == LEAD)
+    assert (lead.final.rule, lead.output) == ("html.recovered", True)
+    kept = out_lines(a.text)
+    assert kept.index(LEAD) + 1 == kept.index(PARAGRAPHS[0])
+    sidebar = page().replace(f"<h1>{TITLE}</h1>", f'<h1>{TITLE}</h1><div class="sidebar"><p>{LEAD}</p></div>')
+    assert LEAD not in analyze(sidebar).text
