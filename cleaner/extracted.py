@@ -33,7 +33,6 @@ name boilerplate whatever its surroundings.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from .classify import RULES as CLASSIFY_RULES
 from .features import token_count
@@ -104,9 +103,9 @@ FURNITURE = frozenset({"legal", "nav", "share", "ui"})
 FOOTER = frozenset({"legal", "share"})
 
 
-def _page_furniture(text, opts: Options) -> bool:
+def _page_furniture(decisions, opts: Options) -> bool:
     """Do catalogue rules find a page's footer or share bar among its furniture?"""
-    found = [d.category for _, d in text if d.category in FURNITURE]
+    found = [d.category for d in decisions if d.category in FURNITURE]
     return len(found) >= opts.extracted_furniture_lines and not FOOTER.isdisjoint(found)
 
 
@@ -139,13 +138,16 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
     (3.8%) are with it, and one of trafilatura's outputs is no longer dense: a dump without blank lines
     and without a menu on top looks much like an extractor's output, but its footer gives
     it away."""
-    text = [(line, d) for line, d in zip(lines, initial) if not line.blank]
+    text = [i for i, line in enumerate(lines) if not line.blank]  # indices: no Line kept
     if not text:
         return ""
-    tiny = [_tiny(line, opts) for line, _ in text]
+    tiny, prose = [], []
+    for i in text:
+        line = lines[i]
+        tiny.append(_tiny(line, opts))
+        prose.append(_prose(line, initial[i], opts))
     n = len(text)
     separators = sum(1 for line in lines if not line.raw)
-    prose = [_prose(line, d, opts) for line, d in text]
     lead = prose.index(True) if True in prose else n
     menu = opts.extracted_max_tiny_run
     if separators <= opts.extracted_dense_blank_share * len(lines) and n >= opts.extracted_dense_min_lines:
@@ -154,9 +156,9 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
         if lead < n:
             dense = _longest_run(tiny[:lead]) < menu
         else:
-            dense = (any(_paragraph(line, d, opts) for line, d in text)
+            dense = (any(_paragraph(lines[i], initial[i], opts) for i in text)
                      and _longest_run(tiny) < menu)
-        if dense and not _page_furniture(text, opts):
+        if dense and not _page_furniture([initial[i] for i in text], opts):
             return "dense"
     if lead == n or _longest_run(tiny) >= menu:
         return ""
@@ -284,28 +286,6 @@ def first_then_rest(first: list[int], n: int):
     yield from first
     taken = set(first)
     yield from (i for i in range(n) if i not in taken)
-
-
-def pick(lists, indices: list[int]) -> list[list]:
-    """Each list restricted to ``indices``."""
-    return [[values[i] for i in indices] for values in lists]
-
-
-def widen(layers, st, story_of: list, shown: list[int], initial: list[Decision], revised: list[Decision]):
-    """The stages' layers, stories and story per line, computed on the ``shown`` lines of
-    a page, put back on all of its lines: a line not shown keeps its stage-1 decision in
-    the first layer and the extractor's in every other; it is in no story."""
-    out = []
-    for k, (decisions, stage) in enumerate(layers):
-        full = list(initial if k == 0 else revised)
-        for j, i in enumerate(shown):
-            full[i] = decisions[j]
-        out.append((full, stage))
-    wide: list = [None] * len(revised)
-    for j, i in enumerate(shown):
-        wide[i] = story_of[j]
-    titles = [None if t is None else shown[t] for t in st.titles]
-    return tuple(out), replace(st, titles=titles, story_of=wide, final=out[4][0]), wide
 
 
 def restore(

@@ -3,21 +3,22 @@
 `analyze` is the only path; `clean`, `clean_html` and `split` read its result, so what is
 explained is exactly what is returned.  HTML goes through the front door
 (`cleaner.front`) first; then every stage (`cleaner.types.STAGES`) returns one decision
-per line, and `_trails` keeps, per line, the decisions that changed: the trail that
-`Verdict` carries.  See docs/architecture.md for the flow.
+per line, and `cleaner.storage.Trails` keeps, per line, the decisions that changed: the
+trail that `Verdict` carries.  See docs/architecture.md for the flow.
 """
 
 from __future__ import annotations
 
-from itertools import compress, repeat
-from operator import attrgetter, is_not
+from collections.abc import Sequence
+from dataclasses import replace
+from operator import attrgetter
 
 from .blocks import barrier_kind, main_block
 from .catalogue import is_pattern_rule, matcher
 from .classify import BLANK, classify
 from .extracted import (
-    extraction_layout, first_then_rest, guarantee, pick, restore as restore_extracted,
-    revise as revise_extracted, safety_net, shown_lines, widen,
+    extraction_layout, first_then_rest, guarantee, restore as restore_extracted,
+    revise as revise_extracted, safety_net, shown_lines,
 )
 from .features import EMPTY, measure
 from .front import decode, detect, extract
@@ -26,8 +27,9 @@ from .options import Options
 from .rules import CodeRule
 from .segment import segment
 from .smooth import smooth
+from .storage import Trails, Verdicts
 from .stories import Stories, find_stories
-from .types import OTHER_STORY, Analysis, Article, Decision, Features, Line, Verdict, join_lines
+from .types import Analysis, Article, Decision, Features, Line, join_lines
 
 #: The rule this module fires (the title of each story, see `_title_lines`).
 RULES = (
@@ -36,7 +38,6 @@ RULES = (
 )
 
 _text = attrgetter("text")
-_new_tuple = tuple.__new__
 
 
 def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None]:
@@ -101,29 +102,29 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     chosen = _chosen(lines, hints)
     language = opts.language or guess_language(_joined(lines, chosen) if chosen else source)
     stops = stopwords(language)
-    feats, initial = _classify_lines(lines, language, stops, opts, chosen)
+    trails = Trails()  # each stage's layer is added as soon as the stage is done
+    feats, initial = _classify_lines(lines, language, stops, opts, trails.share, chosen)
+    initial = trails.start(initial)
     whole_page = from_html or opts.extracted == "always"
     # Plain text an extractor wrote: its choice stands against the weak line rules too,
     # but story boundaries stand (a dump of several extracted articles is still cut).
     layout = extraction_layout(lines, initial, opts) if not whole_page and opts.extracted == "auto" else ""
     revised = initial
     if whole_page or layout == "dense":
-        revised = revise_extracted(lines, feats, initial, hints, opts)
+        revised = trails.add(revise_extracted(lines, feats, initial, hints, opts), "extractor")
     if chosen is None:
-        layers, st, story_of = _stages(lines, feats, initial, revised, layout, from_html, stops, opts)
+        titled, st, story_of = _stages(lines, feats, initial, revised, layout, from_html, stops, opts, trails.add)
     else:
         # a whole page: the stages judge the lines the extractor chose and those recovered;
         # every other block of the page stands as `revise` decided it (``html.unchosen``)
         shown = shown_lines(revised, hints)
         if not shown:  # the extractor found nothing: no block is the article
-            return Analysis(source, _verdicts(lines, feats, _trails(((initial, "classify"), (revised, "extractor"))),
-                                              revised, [None] * len(lines), None), (), opts, language, None, from_html)
-        layers, st, story_of = _stages(
-            [lines[i]._replace(index=k) for k, i in enumerate(shown)], *pick((feats, initial, revised), shown),
-            layout, from_html, stops, opts)
-        layers, st, story_of = widen(layers, st, story_of, shown, initial, revised)
-    titled = layers[-1][0]
-    trails = _trails(layers)
+            return Analysis(source, _verdicts(lines, feats, trails, revised, [None] * len(lines), None), (),
+                            opts, language, None, from_html)
+        titled, st, story_of = _stages(
+            [lines[i]._replace(index=k) for k, i in enumerate(shown)], *_pick((feats, initial, revised), shown),
+            layout, from_html, stops, opts, _shown_layers(trails, shown))
+        titled, st, story_of = _widen(trails.before, st, story_of, shown)
     kept_by_story = _kept_by_story(titled, story_of, len(st.kinds))
     main = st.main if kept_by_story else None
     verdicts = _verdicts(lines, feats, trails, titled, story_of, main)
@@ -132,18 +133,21 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     return Analysis(source, verdicts, articles, opts, language, main, from_html, teasers)
 
 
-def _stages(lines: list[Line], feats: list[Features], initial: list[Decision], revised: list[Decision],
-            layout: str, from_html: bool, stops: frozenset[str], opts: Options):
+def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Decision],
+            revised: list[Decision], layout: str, from_html: bool, stops: frozenset[str],
+            opts: Options, add) -> tuple[list[Decision], Stories, list[int | None]]:
     """The stages after the extractor's revision: context, main block, stories, the
-    extracted-text guarantees and titles.  Returns the layers of decisions (stage 1 first,
-    see `_trails`), the stories and each line's story."""
+    extracted-text guarantees and titles, each stage's layer handed to ``add`` (see
+    `cleaner.storage.Trails.add`) as soon as it is done.  Returns the last layer, the
+    stories and each line's story."""
     whole_page = from_html or opts.extracted == "always"
-    smoothed = smooth(lines, feats, revised, opts)
+    smoothed = add(smooth(lines, feats, revised, opts), "context")
     blocked, block = main_block(lines, feats, smoothed, opts)
+    blocked = add(blocked, "block")
     st = find_stories(lines, feats, blocked, block, split=opts.split_stories and not whole_page,
                       smoothed=smoothed, stops=stops, options=opts, extracted=bool(layout))
     story_of = list(st.story_of)
-    restored = st.final
+    restored = add(st.final, "stories")
     if layout:
         restored, story_of = restore_extracted(lines, initial, restored, story_of, st.main, opts)
     if not from_html and (layout == "dense" or opts.extracted == "always"):
@@ -153,12 +157,11 @@ def _stages(lines: list[Line], feats: list[Features], initial: list[Decision], r
     elif from_html:
         restored, story_of = safety_net(lines, feats, initial, restored, story_of, st.main,
                                         is_pattern_rule, barrier_kind, opts)
-    titled = _title_lines(lines, restored, st, opts)
-    return (((initial, "classify"), (revised, "extractor"), (smoothed, "context"), (blocked, "block"),
-             (st.final, "stories"), (restored, "extracted"), (titled, "title")), st, story_of)
+    restored = add(restored, "extracted")
+    return add(_title_lines(lines, restored, st, opts), "title"), st, story_of
 
 
-def _chosen(lines: list[Line], hints) -> list[int] | None:
+def _chosen(lines: Sequence[Line], hints) -> list[int] | None:
     """For a whole page (hints that say what the extractor chose): the lines it chose, in
     order; else ``None``."""
     if not hints or all(h is None or h.chosen for h in hints):
@@ -166,23 +169,52 @@ def _chosen(lines: list[Line], hints) -> list[int] | None:
     return [i for i, h in enumerate(hints) if (h is None or h.chosen) and lines[i].text]
 
 
-def _joined(lines: list[Line], picked: list[int]) -> str:
+def _joined(lines: Sequence[Line], picked: list[int]) -> str:
     return "\n".join(lines[i].text for i in picked)
 
 
-def _classify_lines(lines: list[Line], language: str | None, stops: frozenset[str],
-                    opts: Options, first: list[int] | None = None) -> tuple[list[Features], list[Decision]]:
+def _pick(columns, indices: list[int]) -> list[list]:
+    """Each column restricted to ``indices``."""
+    return [[values[i] for i in indices] for values in columns]
+
+
+def _shown_layers(trails: Trails, shown: list[int]):
+    """``add`` for stages that judge only the ``shown`` lines of a page: a layer of
+    theirs goes to ``trails`` with every other line's decision left as it was."""
+    def add(decisions: list[Decision], stage: str) -> list[Decision]:
+        full = list(trails.before)
+        for k, i in enumerate(shown):
+            full[i] = decisions[k]
+        shared = trails.add(full, stage)
+        return [shared[i] for i in shown]
+    return add
+
+
+def _widen(final: list[Decision], st: Stories, story_of: list[int | None],
+           shown: list[int]) -> tuple[list[Decision], Stories, list[int | None]]:
+    """The stories and each line's story, found on the ``shown`` lines of a page, put
+    back on all its lines (a line not shown is in no story)."""
+    wide: list[int | None] = [None] * len(final)
+    for k, i in enumerate(shown):
+        wide[i] = story_of[k]
+    titles = [None if t is None else shown[t] for t in st.titles]
+    return final, replace(st, titles=titles, story_of=wide, final=final), wide
+
+
+def _classify_lines(lines: Sequence[Line], language: str | None, stops: frozenset[str],
+                    opts: Options, share, first: list[int] | None = None) -> tuple[list[Features], list[Decision]]:
     """Features and the context-free decision of every line, in one pass.  Blank lines
     get the shared `EMPTY` and `BLANK` (what `measure` and `classify` return for them)
-    without a call.  ``first``: lines judged before the others (the extractor's choice on
-    a whole page: a line repeats an earlier one of those, not a menu item above it)."""
+    without a call.  Equal features, and equal decisions (``share``), are one object.
+    ``first``: lines judged before the others (the extractor's choice on a whole page: a
+    line repeats an earlier one of those, not a menu item above it)."""
     match = matcher(language)
     has_stoplist = bool(stops)
     seen: dict[str, int] = {}
+    same: dict[Features, Features] = {}
     feats: list[Features] = [EMPTY] * len(lines)
     initial: list[Decision] = [BLANK] * len(lines)
-    order = range(len(lines)) if first is None else first_then_rest(first, len(lines))
-    for i in order:
+    for i in range(len(lines)) if first is None else first_then_rest(first, len(lines)):
         line = lines[i]
         text = line.text
         if not text:
@@ -193,15 +225,15 @@ def _classify_lines(lines: list[Line], language: str | None, stops: frozenset[st
                 and f.words >= opts.prose_min_words:
             other = _in_own_language(text, language, opts)
         if other is None:
-            feats[i] = f
+            feats[i] = same.setdefault(f, f)
             # Stopword density judges only lines in a script the stoplists cover (a Korean
             # story in a dump of English ones is judged as a page of unknown language is).
-            initial[i] = classify(line, f, match, opts, has_stoplist and judged_by_stopwords(text), seen)
+            initial[i] = share(classify(line, f, match, opts, has_stoplist and judged_by_stopwords(text), seen))
         else:
             own, f = other
-            feats[i] = f
+            feats[i] = same.setdefault(f, f)
             d = classify(line, f, matcher(own), opts, True, seen)
-            initial[i] = d._replace(reason=f"{d.reason}; judged as {own}")
+            initial[i] = share(d._replace(reason=f"{d.reason}; judged as {own}"))
     return feats, initial
 
 
@@ -221,39 +253,15 @@ def _title_lines(lines: list[Line], decided: list[Decision], st: Stories,
     return out
 
 
-def _trails(layers) -> list[tuple[Decision, ...]]:
-    """Per line, the decisions of the stages that decided something new about it.
-
-    ``layers`` are ``(decisions, stage)`` in pipeline order; each stage's list holds the
-    decision object of the stage before for every line it left alone, so a layer is added
-    only where the object changes.  A stage that gives a line back an earlier stage's
-    decision (the story finder keeps a line the main region dropped) adds it again,
-    stamped with its own stage."""
-    (first, _), *rest = layers
-    trails = list(zip(first))  # one-element tuples, built in C
-    before = first
-    for decisions, stage in rest:
-        if decisions is before:  # the stage did not run
-            continue
-        for i in compress(range(len(decisions)), map(is_not, decisions, before)):
-            d = decisions[i]
-            if d.stage != stage:
-                d = d._replace(stage=stage)
-            trails[i] += (d,)
-        before = decisions
-    return trails
-
-
-def _verdicts(lines, feats, trails, final, story_of, main) -> tuple[Verdict, ...]:
-    """One `Verdict` per line: whether it is in the output (kept, of the main story) and,
-    if not, why (its category, or `OTHER_STORY`)."""
+def _verdicts(lines, feats, trails: Trails, final, story_of, main) -> Verdicts:
+    """One `Verdict` per line (built when read, `cleaner.storage.Verdicts`): whether it
+    is in the output (kept, of the main story) and, if not, why (its category, or
+    `OTHER_STORY`)."""
     if main is None:
-        outputs = [False] * len(lines)
+        outputs = bytes(len(lines))
     else:
-        outputs = [d.keep and s == main for d, s in zip(final, story_of)]
-    whys = ["" if out else OTHER_STORY if d.keep else d.category for d, out in zip(final, outputs)]
-    # `tuple.__new__` builds the named tuples without a Python-level call per line.
-    return tuple(map(_new_tuple, repeat(Verdict), zip(lines, feats, trails, story_of, outputs, whys)))
+        outputs = bytes(d.keep and s == main for d, s in zip(final, story_of))
+    return Verdicts(lines, feats, trails, story_of, outputs)
 
 
 def _kept_by_story(final: list[Decision], story_of: list[int | None],
@@ -267,7 +275,7 @@ def _kept_by_story(final: list[Decision], story_of: list[int | None],
     return kept
 
 
-def _articles(verdicts: tuple[Verdict, ...], kept_by_story: dict[int, list[int]],
+def _articles(verdicts: Verdicts, kept_by_story: dict[int, list[int]],
               st: Stories) -> tuple[Article, ...]:
     """Every story with kept lines, in order, as an `Article`."""
     articles = []
