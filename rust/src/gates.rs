@@ -14,7 +14,7 @@
 
 use crate::tables;
 use crate::text::{is_decimal, is_space, FxMap};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use pyo3::prelude::*;
 use std::sync::Mutex;
 
@@ -164,6 +164,7 @@ impl Gates {
         } else {
             let built = AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(literals.iter().map(|(s, _)| s.as_str()))
                 .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
             Some(built)
@@ -217,15 +218,18 @@ impl Gates {
             return Ok(mask); // no gate speaks for this line
         };
         let gated = mask.clone();
-        if mask.meets(&self.literal) {
-            mask.and(&self.literal_hits(&folded, &gated));
-        }
+        // Each test keeps the rules it cannot rule out, whatever the others did, so the
+        // order is free: the lookups first, the search for required strings last (and
+        // only if rules it gates are left).
         if mask.meets(&self.prefixes.gated) {
             mask.and(&self.prefixes.lookup(&folded, true));
         }
         if mask.meets(&self.suffixes.gated) {
             let end = folded.iter().rposition(|&c| !is_space(c)).map_or(0, |k| k + 1);
             mask.and(&self.suffixes.lookup(&folded[..end], false));
+        }
+        if mask.meets(&self.literal) {
+            mask.and(&self.literal_hits(&folded, &gated));
         }
         if gated.meets(&self.digit_rules) && folded.iter().any(|&c| c >= 0x80) {
             let mut rescue = gated;
