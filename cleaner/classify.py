@@ -18,9 +18,10 @@ from __future__ import annotations
 from . import _core
 from .catalogue import matcher
 from .features import BULLET_CHARS, EMPTY
-from .language import judged_by_stopwords
+from .language import judged_by_letters
 from .options import Options
 from .rules import CodeRule, ids
+from .storage import texts_of
 from .types import Decision, Features, Line
 
 #: The rules of this stage that are code (pattern rules are the catalogue's).
@@ -113,11 +114,11 @@ def classify_lines(lines: list[Line], language: str | None,
     >>> initial[-1].reason
     '13 words, stopword density 0.62; judged as de'
     """
-    texts = [line.text for line in lines]
+    texts = texts_of(lines)
     match = matcher(language)
     feats, initial, pending = _core.classify_lines(
         texts, list(map(str.casefold, texts)), language, match.core, _params(options), _KINDS,
-        judged_by_stopwords, _gates_for)
+        judged_by_letters, _gates_for)
     enabled, timeout = options.rule_enabled, options.regex_timeout
     for i, candidates, own in pending:
         text = texts[i]

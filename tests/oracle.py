@@ -127,7 +127,18 @@ def measure(text: str, stops: frozenset[str]) -> tuple:
 
 # --- classify.py and pipeline.py (stage 1), with every catalogue rule tried in order ----
 
-def classify_lines(lines, language, opts, measure, guess_language, judged_by_stopwords,
+def judged_by_stopwords(text: str, judged_by_letters) -> bool:
+    if text.isascii():
+        return True
+    ascii_part = text.encode("ascii", "ignore")
+    lower = len(ascii_part) - len(ascii_part.translate(None, bytes(range(ord("a"), ord("z") + 1))))
+    upper = len(ascii_part) - len(ascii_part.translate(None, bytes(range(ord("A"), ord("Z") + 1))))
+    if lower * 2 >= lower + upper + len(text) - len(ascii_part):
+        return True
+    return judged_by_letters(text)
+
+
+def classify_lines(lines, language, opts, measure, guess_language, judged_by_letters,
                    stopwords, rules_for):
     """Features and stage-1 decisions of every line: (features tuple, (keep, rule,
     category, reason)) each.  ``rules_for(language)``: the catalogue rules of a
@@ -150,7 +161,7 @@ def classify_lines(lines, language, opts, measure, guess_language, judged_by_sto
                 if theirs.stopword_density >= opts.stopword_density:
                     f, rules, judged, suffix = theirs, rules_for(own), True, f"; judged as {own}"
         if judged is None:
-            judged = has_stoplist and judged_by_stopwords(text)
+            judged = has_stoplist and judged_by_stopwords(text, judged_by_letters)
         keep, rule, category, reason = _classify(line, f, rules, opts, judged, seen)
         out.append((tuple(f), (keep, rule, category, reason + suffix)))
     return out

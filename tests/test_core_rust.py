@@ -22,7 +22,7 @@ from cleaner import _core
 from cleaner.catalogue import load_rules, matcher
 from cleaner.classify import classify_lines
 from cleaner.fold import fold_line
-from cleaner.language import judged_by_stopwords
+from cleaner.language import judged_by_letters
 from cleaner.options import Options
 from cleaner.features import measure
 from cleaner.language import STOPLIST_NAMES, guess_language, stopwords, words
@@ -130,7 +130,7 @@ def _stage_one(text: str, language: str | None, opts: Options) -> None:
     lines = segment(text)
     feats, initial = classify_lines(lines, language, opts)
     want = oracle.classify_lines(lines, language, opts, measure, guess_language,
-                                 judged_by_stopwords, stopwords, lambda lang: matcher(lang).ordered)
+                                 judged_by_letters, stopwords, lambda lang: matcher(lang).ordered)
     got = [(tuple(f), tuple(d)[:4]) for f, d in zip(feats, initial)]
     for line, g, w in zip(lines, got, want):
         assert g == w, line.text

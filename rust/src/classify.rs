@@ -92,6 +92,22 @@ fn decide(
     Ok((false, "feature.short", "boilerplate", format!("{words} words < {}", p.prose_min_words_text)))
 }
 
+/// Does stopword density judge the line without asking `cleaner.language.judged_by_letters`?
+/// Lower-case ASCII letters (in every Latin stoplist) make half of its letters even if
+/// every other character is an unknown letter.
+fn mostly_ascii(text: &[u32]) -> bool {
+    let (mut lower, mut upper, mut other) = (0usize, 0usize, 0usize);
+    for &c in text {
+        match c {
+            0x61..=0x7a => lower += 1,
+            0x41..=0x5a => upper += 1,
+            0x80.. => other += 1,
+            _ => {}
+        }
+    }
+    other == 0 || lower * 2 >= lower + upper + other
+}
+
 /// An instance of a named tuple class (`Features`, `Decision`) without a Python call.
 fn named<'py>(py: Python<'py>, ty: &Bound<'py, PyType>, items: Vec<PyObject>) -> PyResult<Bound<'py, PyAny>> {
     // SAFETY: ``ty`` is a subclass of tuple without extra fields (checked by the caller,
@@ -135,7 +151,8 @@ pub struct Kinds<'py> {
 }
 
 /// Stage 1 of every line (``texts``: the lines' normalised texts; ``folded``: their
-/// `str.casefold`).  ``judged(text)``: `cleaner.language.judged_by_stopwords`;
+/// `str.casefold`).  ``judged(text)``: `cleaner.language.judged_by_letters`, asked about
+/// lines that are not mostly ASCII (`mostly_ascii`);
 /// ``gates_for(code)``: the `Gates` of another language's matcher (a sentence in its own
 /// language is judged by it).  Returns the features and feature-rule decisions of every
 /// line, and ``(index, rules, language)`` for each line some catalogue rules pass the
@@ -189,7 +206,7 @@ pub fn classify_lines<'py>(
         }
         let first = *seen.entry(key.clone()).or_insert(i);
         let mut judge = || -> PyResult<bool> {
-            Ok(own.is_some() || has_stoplist && (text.iter().all(|&c| c < 0x80) || judged.call1((&text_py,))?.is_truthy()?))
+            Ok(own.is_some() || has_stoplist && (mostly_ascii(&text) || judged.call1((&text_py,))?.is_truthy()?))
         };
         let (keep, rule, category, mut reason) = decide(&f, i, first, &params, &mut judge)?;
         let their_gates;
