@@ -18,6 +18,7 @@ declared in `RULES`; their thresholds are `Options` fields (``context_reach``,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .classify import WEAK_RULES
 from .features import trails_off
@@ -58,7 +59,10 @@ def is_list_item(text: str) -> bool:
     return bool(_LIST_ITEM.match(text))
 
 
+@lru_cache(maxsize=4096)
 def _context(keep: bool, rule: str, category: str, reason: str) -> Decision:
+    """One shared object per distinct decision (a dump of a million short lines holds a
+    million equal ones)."""
     return Decision(keep, rule, category, reason, "context")
 
 

@@ -24,6 +24,7 @@ from typing import NamedTuple
 import regex
 
 from ..classify import is_heading_like
+from ..features import LONG_LINE_CHARS, pieces
 from ..options import Options
 from ..segment import BULLET_DASHES, BULLET_SYMBOLS
 from ..types import Decision, Features
@@ -113,7 +114,13 @@ def boundary_score(opening: str | None, dropped: int, furniture: int, headline: 
 
 def content_words(text: str, stops: frozenset[str]) -> list[str]:
     # w[:6], a crude stem: "elections", "electoral" -> "electi"/"electo"
-    return [w[:6] for w in _CONTENT.findall(text.lower()) if len(w) >= 3 and w not in stops]
+    if len(text) <= LONG_LINE_CHARS:
+        return [w[:6] for w in _CONTENT.findall(text.lower()) if len(w) >= 3 and w not in stops]
+    # A long line a piece at a time (cut before a space: no word is cut, and `str.lower`
+    # reads the same neighbours), each stem one object: no list of all its words at once.
+    stems: dict[str, str] = {}
+    return [stems.setdefault(w[:6], w[:6]) for piece in pieces(text, LONG_LINE_CHARS)
+            for w in _CONTENT.findall(piece.lower()) if len(w) >= 3 and w not in stops]
 
 
 def cosine(a: Counter, b: Counter) -> float:
