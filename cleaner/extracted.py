@@ -281,13 +281,6 @@ def shown_lines(revised: list[Decision], hints) -> list[int]:
     return [i for i, d in enumerate(revised) if _chosen(hints, i) or d.rule == "html.recovered"]
 
 
-def first_then_rest(first: list[int], n: int):
-    """``first``, then the other indices below ``n`` in order."""
-    yield from first
-    taken = set(first)
-    yield from (i for i in range(n) if i not in taken)
-
-
 def restore(
     lines: list[Line], initial: list[Decision], final: list[Decision],
     story_of: list[int | None], main: int | None, options: Options,

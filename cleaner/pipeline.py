@@ -14,15 +14,14 @@ from dataclasses import replace
 from operator import attrgetter
 
 from .blocks import barrier_kind, main_block
-from .catalogue import is_pattern_rule, matcher
-from .classify import BLANK, classify
+from .catalogue import is_pattern_rule
+from .classify import classify_lines
 from .extracted import (
-    extraction_layout, first_then_rest, guarantee, restore as restore_extracted,
-    revise as revise_extracted, safety_net, shown_lines,
+    extraction_layout, guarantee, restore as restore_extracted, revise as revise_extracted,
+    safety_net, shown_lines,
 )
-from .features import EMPTY, measure
 from .front import decode, detect, extract
-from .language import guess_language, judged_by_stopwords, stopwords
+from .language import guess_language, stopwords
 from .options import Options
 from .rules import CodeRule
 from .segment import segment
@@ -64,27 +63,6 @@ def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None
     return document, False, None
 
 
-def _in_own_language(text: str, language: str | None, opts: Options) -> tuple[str, Features] | None:
-    """The language to judge a sentence by, and its features measured in it, when it has
-    few of the page's stopwords (less than half the density prose needs): the language it
-    is written in, when that is another one whose stopwords make it prose; else ``None``.
-    A quote or a paragraph in a second language is text; a notice in a second language
-    still meets that language's rules (the line is judged with its language's stopwords
-    and catalogue, and its reason says so).
-
-    >>> page = ("The minister said on Tuesday that the new budget for the schools of the "
-    ...         "region would be presented to the council in the spring. ") * 2
-    >>> quote = "Die Regierung hat die Pläne für den Haushalt der Schulen im Frühjahr vorgestellt."
-    >>> analyze(page + "\\n" + quote, extracted="never").verdicts[-1].final.reason
-    '13 words, stopword density 0.62; judged as de'
-    """
-    own = guess_language(text)
-    if own is None or own == language:
-        return None
-    f = measure(text, own)
-    return (own, f) if f.stopword_density >= opts.stopword_density else None
-
-
 def analyze(document: object, options: Options | str | None = None, **overrides) -> Analysis:
     """Every line of ``document`` with its decisions, and the stories found.
 
@@ -103,7 +81,7 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     language = opts.language or guess_language(_joined(lines, chosen) if chosen else source)
     stops = stopwords(language)
     trails = Trails()  # each stage's layer is added as soon as the stage is done
-    feats, initial = _classify_lines(lines, language, stops, opts, trails.share, chosen)
+    feats, initial = classify_lines(lines, language, opts)
     initial = trails.start(initial)
     whole_page = from_html or opts.extracted == "always"
     # Plain text an extractor wrote: its choice stands against the weak line rules too,
@@ -199,42 +177,6 @@ def _widen(final: list[Decision], st: Stories, story_of: list[int | None],
         wide[i] = story_of[k]
     titles = [None if t is None else shown[t] for t in st.titles]
     return final, replace(st, titles=titles, story_of=wide, final=final), wide
-
-
-def _classify_lines(lines: Sequence[Line], language: str | None, stops: frozenset[str],
-                    opts: Options, share, first: list[int] | None = None) -> tuple[list[Features], list[Decision]]:
-    """Features and the context-free decision of every line, in one pass.  Blank lines
-    get the shared `EMPTY` and `BLANK` (what `measure` and `classify` return for them)
-    without a call.  Equal features, and equal decisions (``share``), are one object.
-    ``first``: lines judged before the others (the extractor's choice on a whole page: a
-    line repeats an earlier one of those, not a menu item above it)."""
-    match = matcher(language)
-    has_stoplist = bool(stops)
-    seen: dict[str, int] = {}
-    same: dict[Features, Features] = {}
-    feats: list[Features] = [EMPTY] * len(lines)
-    initial: list[Decision] = [BLANK] * len(lines)
-    for i in range(len(lines)) if first is None else first_then_rest(first, len(lines)):
-        line = lines[i]
-        text = line.text
-        if not text:
-            continue
-        f = measure(text, language)
-        other = None
-        if has_stoplist and f.terminal and f.stopword_density < opts.stopword_density / 2 \
-                and f.words >= opts.prose_min_words:
-            other = _in_own_language(text, language, opts)
-        if other is None:
-            feats[i] = same.setdefault(f, f)
-            # Stopword density judges only lines in a script the stoplists cover (a Korean
-            # story in a dump of English ones is judged as a page of unknown language is).
-            initial[i] = share(classify(line, f, match, opts, has_stoplist and judged_by_stopwords(text), seen))
-        else:
-            own, f = other
-            feats[i] = same.setdefault(f, f)
-            d = classify(line, f, matcher(own), opts, True, seen)
-            initial[i] = share(d._replace(reason=f"{d.reason}; judged as {own}"))
-    return feats, initial
 
 
 def _title_lines(lines: list[Line], decided: list[Decision], st: Stories,

@@ -190,7 +190,7 @@ class Reader:
         """Short, unpunctuated, not a list item, not a date or byline, not a line a
         catalogue pattern dropped (share, nav ...)."""
         f, d = self.feats[i], self.d[i]
-        if not is_heading_like(f) or f.words < 2 or _BULLETED.match(self.lines[i].raw):
+        if not is_heading_like(f, self.o) or f.words < 2 or _BULLETED.match(self.lines[i].raw):
             return False
         if d.keep and d.rule == "feature.prose" or self.meta(i):
             return False
