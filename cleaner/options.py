@@ -145,12 +145,12 @@ class Options:
     # the document, each costing `story_boundary_score`.
     #: Points a gap's evidence must reach to be a boundary, and what each boundary costs in
     #: the choice (points).
-    story_boundary_score: float = 3.0
+    story_boundary_score: float = 3.6
     #: Points per unit of ``-ln((cosine + 0.02) / 0.17)``: the cosine of content words in
     #: the windows either side of a gap (about +2 units at cosine 0, -0.8 at 0.35).
     story_cosine_weight: float = 1.4
     #: Points per unit of topic depth (TextTiling depth score plus affinity, below).
-    story_depth_weight: float = 0.8
+    story_depth_weight: float = 1.6
     #: Depth units per unit of affinity: how much more the paragraph after a gap shares
     #: with the text after it than with the text before (difference of two cosines).
     story_affinity_weight: float = 4.0
@@ -169,7 +169,7 @@ class Options:
     story_teaser_cohesion: float = 0.25
     #: Body words a story needs to be the main story, and to stand as a story outside the
     #: main block (words).
-    story_main_min_words: int = 60
+    story_main_min_words: int = 30
     story_outside_min_words: int = 40
     #: A first story before the main block is the main story only when it opens like a
     #: story and holds at least this share of the main block's story's words (ratio).
@@ -198,6 +198,10 @@ class Options:
     story_window_words: int = 120
     story_window_lines: int = 40
     story_min_after_words: int = 25
+    #: In text an extractor wrote (one block a line), points a gap with neither a head nor
+    #: dropped lines needs beyond `story_boundary_score`: a change of topic alone cuts
+    #: such text only when it is stark (points).
+    story_extracted_topic_score: float = 0.0
     #: Points for how the next story opens: a title with a meta line, a repeated
     #: headline, a dateline (points).
     story_headed_weight: float = 4.5

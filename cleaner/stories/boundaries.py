@@ -169,7 +169,8 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     for end in sorted(fixed) + [m]:
         if start not in teased:  # a stretch of full text: its boundaries chosen in one go
             gaps = [g for g in _candidates(r, kept, (prose, cos, depth), start, end, o)
-                    if g.opening is not None or g.dropped or not heads_only]
+                    if g.opening is not None or g.dropped or not heads_only
+                    or g.score >= o.story_boundary_score + o.story_extracted_topic_score]
             chosen = choose(gaps, words, start, end, o)
             passed = [g for g in gaps if g not in chosen]
             for g in chosen:
