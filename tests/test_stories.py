@@ -382,3 +382,30 @@ def test_synthetic_boundary_targets(figures):
 
 def test_synthetic_clean_target(figures):
     assert figures["clean_f1"] >= 0.92
+
+
+# --------------------------------------------------------------------------- titles of HTML
+
+def _page(head: str, body_top: str) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in VOLCANO)
+    return (f"<html><head>{head}</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            f"<article>{body_top}{paragraphs}</article></body></html>")
+
+
+def test_html_gives_the_page_headline_as_the_main_story_title():
+    page = _page("<title>Island News | Volcano</title>",
+                 "<h1>The volcano on the northern island erupts again</h1>")
+    articles = cleaner.split(page)
+    assert len(articles) == 1
+    assert articles[0].title == "The volcano on the northern island erupts again"
+
+
+def test_html_without_h1_takes_og_title_then_the_page_title():
+    og = _page('<meta property="og:title" content="Volcano erupts again"><title>Island News</title>', "")
+    assert cleaner.split(og)[0].title == "Volcano erupts again"
+    plain = _page("<title>Volcano erupts again on the island</title>", "")
+    assert cleaner.split(plain)[0].title == "Volcano erupts again on the island"
+
+
+def test_text_input_has_no_invented_title():
+    assert cleaner.split("\n\n".join(VOLCANO) + "\n", extracted="never")[0].title is None
