@@ -201,7 +201,7 @@ class Options:
     #: In text an extractor wrote (one block a line), points a gap with neither a head nor
     #: dropped lines needs beyond `story_boundary_score`: a change of topic alone cuts
     #: such text only when it is stark (points).
-    story_extracted_topic_score: float = 0.0
+    story_extracted_topic_score: float = 2.0
     #: Points for how the next story opens: a title with a meta line, a repeated
     #: headline, a dateline (points).
     story_headed_weight: float = 4.5
