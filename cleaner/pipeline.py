@@ -3,14 +3,14 @@
 `analyze` is the only path; `clean`, `clean_html` and `split` read its result, so what is
 explained is exactly what is returned.  HTML goes through the front door
 (`cleaner.front`) first; then every stage (`cleaner.types.STAGES`) returns one decision
-per line, and `_trails` keeps, per line, the decisions that changed: the trail that
-`Verdict` carries.  See docs/architecture.md for the flow.
+per line, and `cleaner.storage.Trails` keeps, per line, the decisions that changed: the
+trail that `Verdict` carries.  See docs/architecture.md for the flow.
 """
 
 from __future__ import annotations
 
-from itertools import compress, repeat
-from operator import attrgetter, is_not
+from collections.abc import Sequence
+from operator import attrgetter
 
 from .blocks import barrier_kind, main_block
 from .catalogue import is_pattern_rule, matcher
@@ -26,8 +26,9 @@ from .options import Options
 from .rules import CodeRule
 from .segment import segment
 from .smooth import smooth
+from .storage import Trails, Verdicts
 from .stories import Stories, find_stories
-from .types import OTHER_STORY, Analysis, Article, Decision, Features, Line, Verdict, join_lines
+from .types import Analysis, Article, Decision, Features, Line, join_lines
 
 #: The rule this module fires (the title of each story, see `_title_lines`).
 RULES = (
@@ -36,7 +37,6 @@ RULES = (
 )
 
 _text = attrgetter("text")
-_new_tuple = tuple.__new__
 
 
 def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None, str | None]:
@@ -99,20 +99,23 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
         return Analysis(source, tuple(), (), opts, None, None, from_html)
     language = opts.language or guess_language(source)
     stops = stopwords(language)
-    feats, initial = _classify_lines(lines, language, stops, opts)
+    trails = Trails()  # each stage's layer is added as soon as the stage is done
+    feats, initial = _classify_lines(lines, language, stops, opts, trails.share)
+    initial = trails.start(initial)
     whole_page = from_html or opts.extracted == "always"
     # Plain text an extractor wrote: its choice stands against the weak line rules too,
     # but story boundaries stand (a dump of several extracted articles is still cut).
     layout = extraction_layout(lines, initial, opts) if not whole_page and opts.extracted == "auto" else ""
     revised = initial
     if whole_page or layout == "dense":
-        revised = revise_extracted(lines, feats, initial, hints, opts)
-    smoothed = smooth(lines, feats, revised, opts)
+        revised = trails.add(revise_extracted(lines, feats, initial, hints, opts), "extractor")
+    smoothed = trails.add(smooth(lines, feats, revised, opts), "context")
     blocked, block = main_block(lines, feats, smoothed, opts)
+    blocked = trails.add(blocked, "block")
     st = find_stories(lines, feats, blocked, block, split=opts.split_stories and not whole_page,
                       smoothed=smoothed, stops=stops, options=opts, extracted=bool(layout))
     story_of = list(st.story_of)
-    restored = st.final
+    restored = trails.add(st.final, "stories")
     if layout:
         restored, story_of = restore_extracted(lines, initial, restored, story_of, st.main, opts)
     if not from_html and (layout == "dense" or opts.extracted == "always"):
@@ -122,10 +125,8 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     elif from_html:
         restored, story_of = safety_net(lines, feats, initial, restored, story_of, st.main,
                                         is_pattern_rule, barrier_kind, opts)
-    titled = _title_lines(lines, restored, st, opts)
-    trails = _trails(((initial, "classify"), (revised, "extractor"), (smoothed, "context"),
-                      (blocked, "block"), (st.final, "stories"), (restored, "extracted"),
-                      (titled, "title")))
+    restored = trails.add(restored, "extracted")
+    titled = trails.add(_title_lines(lines, restored, st, opts), "title")
     kept_by_story = _kept_by_story(titled, story_of, len(st.kinds))
     main = st.main if kept_by_story else None
     verdicts = _verdicts(lines, feats, trails, titled, story_of, main)
@@ -134,14 +135,15 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     return Analysis(source, verdicts, articles, opts, language, main, from_html, teasers)
 
 
-def _classify_lines(lines: list[Line], language: str | None, stops: frozenset[str],
-                    opts: Options) -> tuple[list[Features], list[Decision]]:
+def _classify_lines(lines: Sequence[Line], language: str | None, stops: frozenset[str],
+                    opts: Options, share) -> tuple[list[Features], list[Decision]]:
     """Features and the context-free decision of every line, in one pass.  Blank lines
     get the shared `EMPTY` and `BLANK` (what `measure` and `classify` return for them)
-    without a call."""
+    without a call.  Equal features, and equal decisions (``share``), are one object."""
     match = matcher(language)
     has_stoplist = bool(stops)
     seen: dict[str, int] = {}
+    same: dict[Features, Features] = {}
     feats: list[Features] = []
     initial: list[Decision] = []
     for line in lines:
@@ -156,15 +158,15 @@ def _classify_lines(lines: list[Line], language: str | None, stops: frozenset[st
                 and f.words >= opts.prose_min_words:
             other = _in_own_language(text, language, opts)
         if other is None:
-            feats.append(f)
+            feats.append(same.setdefault(f, f))
             # Stopword density judges only lines in a script the stoplists cover (a Korean
             # story in a dump of English ones is judged as a page of unknown language is).
-            initial.append(classify(line, f, match, opts, has_stoplist and judged_by_stopwords(text), seen))
+            initial.append(share(classify(line, f, match, opts, has_stoplist and judged_by_stopwords(text), seen)))
         else:
             own, f = other
-            feats.append(f)
+            feats.append(same.setdefault(f, f))
             d = classify(line, f, matcher(own), opts, True, seen)
-            initial.append(d._replace(reason=f"{d.reason}; judged as {own}"))
+            initial.append(share(d._replace(reason=f"{d.reason}; judged as {own}")))
     return feats, initial
 
 
@@ -184,39 +186,15 @@ def _title_lines(lines: list[Line], decided: list[Decision], st: Stories,
     return out
 
 
-def _trails(layers) -> list[tuple[Decision, ...]]:
-    """Per line, the decisions of the stages that decided something new about it.
-
-    ``layers`` are ``(decisions, stage)`` in pipeline order; each stage's list holds the
-    decision object of the stage before for every line it left alone, so a layer is added
-    only where the object changes.  A stage that gives a line back an earlier stage's
-    decision (the story finder keeps a line the main region dropped) adds it again,
-    stamped with its own stage."""
-    (first, _), *rest = layers
-    trails = list(zip(first))  # one-element tuples, built in C
-    before = first
-    for decisions, stage in rest:
-        if decisions is before:  # the stage did not run
-            continue
-        for i in compress(range(len(decisions)), map(is_not, decisions, before)):
-            d = decisions[i]
-            if d.stage != stage:
-                d = d._replace(stage=stage)
-            trails[i] += (d,)
-        before = decisions
-    return trails
-
-
-def _verdicts(lines, feats, trails, final, story_of, main) -> tuple[Verdict, ...]:
-    """One `Verdict` per line: whether it is in the output (kept, of the main story) and,
-    if not, why (its category, or `OTHER_STORY`)."""
+def _verdicts(lines, feats, trails: Trails, final, story_of, main) -> Verdicts:
+    """One `Verdict` per line (built when read, `cleaner.storage.Verdicts`): whether it
+    is in the output (kept, of the main story) and, if not, why (its category, or
+    `OTHER_STORY`)."""
     if main is None:
-        outputs = [False] * len(lines)
+        outputs = bytes(len(lines))
     else:
-        outputs = [d.keep and s == main for d, s in zip(final, story_of)]
-    whys = ["" if out else OTHER_STORY if d.keep else d.category for d, out in zip(final, outputs)]
-    # `tuple.__new__` builds the named tuples without a Python-level call per line.
-    return tuple(map(_new_tuple, repeat(Verdict), zip(lines, feats, trails, story_of, outputs, whys)))
+        outputs = bytes(d.keep and s == main for d, s in zip(final, story_of))
+    return Verdicts(lines, feats, trails, story_of, outputs)
 
 
 def _kept_by_story(final: list[Decision], story_of: list[int | None],
@@ -230,7 +208,7 @@ def _kept_by_story(final: list[Decision], story_of: list[int | None],
     return kept
 
 
-def _articles(verdicts: tuple[Verdict, ...], kept_by_story: dict[int, list[int]],
+def _articles(verdicts: Verdicts, kept_by_story: dict[int, list[int]],
               st: Stories, headline: str | None = None) -> tuple[Article, ...]:
     """Every story with kept lines, in order, as an `Article`; ``headline`` (the page's,
     for HTML) is the main story's title when no line of the text is."""

@@ -12,12 +12,8 @@ knows (vertical tab, form feed, file/group/record separators, NEL, U+2028, U+202
 
 from __future__ import annotations
 
-from itertools import repeat
-
 from . import _core
-from .types import Line
-
-_new_tuple = tuple.__new__
+from .storage import Lines
 #: Zero-width and invisible formatting characters, removed outright (here, by the
 #: compiled core, and where the HTML front door reads a page's text nodes).
 INVISIBLE = _core.INVISIBLE
@@ -44,8 +40,9 @@ def normalize(raw: str) -> str:
     return _core.normalize(raw)
 
 
-def segment(source: str) -> list[Line]:
+def segment(source: str) -> Lines:
     """Split ``source`` into lines with offsets (a trailing break makes no extra line),
-    each normalised; cut and measured by `cleaner._core` in one pass over the text."""
-    # `tuple.__new__` builds the named tuples without a Python-level call per line.
-    return list(map(_new_tuple, repeat(Line), _core.segment(source)))
+    each normalised; cut by `cleaner._core` in one pass over the text, without a copy of
+    it: the sequence holds offsets and builds each `cleaner.types.Line` when read
+    (`cleaner.storage.Lines`)."""
+    return Lines.of(source)

@@ -13,6 +13,7 @@ gathered in one `Analysis`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -155,7 +156,7 @@ class Analysis:
     """
 
     source: str
-    verdicts: tuple[Verdict, ...]
+    verdicts: Sequence[Verdict]  # `cleaner.storage.Verdicts`: each built when read
     articles: tuple[Article, ...]
     options: "Options"
     language: str | None = None

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 /// Words sampled from a document for the guess, spread over it.
 const SAMPLE_WORDS: usize = 400;
 /// Characters of a document the sample is taken from.
-const SAMPLE_CHARS: usize = 50_000;
+pub const SAMPLE_CHARS: usize = 50_000;
 /// The best language needs this share of the sample's words among its stopwords.
 const MIN_SHARE: f64 = 0.12;
 /// A distinct stopword counts this many times more than each repeat of one.

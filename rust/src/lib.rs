@@ -11,17 +11,22 @@ mod text;
 
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use std::sync::Arc;
 
 /// The code points of a Python string (lone surrogates included).
 fn codepoints(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+    codepoints_head(s, usize::MAX)
+}
+
+/// The first `limit` code points of a Python string (no copy of the rest).
+fn codepoints_head(s: &Bound<'_, PyString>, limit: usize) -> PyResult<Vec<u32>> {
     // SAFETY: the string is alive for the borrow, and its data is copied at once.
     let data = unsafe { s.data()? };
     Ok(match data {
-        pyo3::types::PyStringData::Ucs1(b) => b.iter().map(|&x| x as u32).collect(),
-        pyo3::types::PyStringData::Ucs2(w) => w.iter().map(|&x| x as u32).collect(),
-        pyo3::types::PyStringData::Ucs4(d) => d.to_vec(),
+        pyo3::types::PyStringData::Ucs1(b) => b.iter().take(limit).map(|&x| x as u32).collect(),
+        pyo3::types::PyStringData::Ucs2(w) => w.iter().take(limit).map(|&x| x as u32).collect(),
+        pyo3::types::PyStringData::Ucs4(d) => d[..d.len().min(limit)].to_vec(),
     })
 }
 
@@ -61,7 +66,7 @@ fn stoplist<'py>(py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyList>> {
 /// The ISO code of the text's most likely language, or None.
 #[pyfunction]
 fn guess_language(text: &Bound<'_, PyString>) -> PyResult<Option<String>> {
-    lang::guess(&codepoints(text)?).map_err(err)
+    lang::guess(&codepoints_head(text, lang::SAMPLE_CHARS)?).map_err(err)
 }
 
 /// Lower-cased words of a text.
@@ -80,20 +85,32 @@ fn normalize<'py>(py: Python<'py>, raw: &Bound<'py, PyString>) -> PyResult<Bound
     py_str(py, &text::normalize(&codepoints(raw)?))
 }
 
-/// Every line of a text: (index, start, end, raw, text).
+/// Where each line of a text is, without a copy of the text: per line, the offsets of the
+/// line and of its normalised text (native-endian `i64`s, four `bytes` objects, one per
+/// column: start, end, text start, text end), and a dict {index: text} of the lines whose
+/// normalisation is more than stripping their ends (`cleaner.segment.Lines` reads them).
 #[pyfunction]
-fn segment<'py>(py: Python<'py>, source: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
-    let cps = codepoints(source)?;
-    let mut rows = Vec::new();
-    for (i, (start, end)) in text::line_spans(&cps).into_iter().enumerate() {
-        let raw = &cps[start..end];
-        let norm = text::normalize(raw);
-        let raw_py = py_str(py, raw)?;
-        let text_py = if norm[..] == raw[..] { raw_py.clone() } else { py_str(py, &norm)? };
-        let row = (i, start, end, raw_py, text_py).into_pyobject(py)?;
-        rows.push(row);
+fn segment_columns<'py>(
+    py: Python<'py>,
+    source: &Bound<'py, PyString>,
+) -> PyResult<Bound<'py, PyTuple>> {
+    // SAFETY: the string is alive for the borrow and immutable; nothing here calls back
+    // into Python while the data is read.
+    let data = unsafe { source.data()? };
+    let cols = match data {
+        pyo3::types::PyStringData::Ucs1(b) => text::line_columns(b),
+        pyo3::types::PyStringData::Ucs2(w) => text::line_columns(w),
+        pyo3::types::PyStringData::Ucs4(d) => text::line_columns(d),
+    };
+    let changed = PyDict::new(py);
+    for (i, norm) in &cols.changed {
+        changed.set_item(*i, py_str(py, norm)?)?;
     }
-    PyList::new(py, rows)
+    let bytes = |v: &[i64]| {
+        PyBytes::new(py, &v.iter().flat_map(|x| x.to_ne_bytes()).collect::<Vec<u8>>())
+    };
+    (bytes(&cols.starts), bytes(&cols.ends), bytes(&cols.text_starts), bytes(&cols.text_ends), changed)
+        .into_pyobject(py)
 }
 
 /// The seven `Features` fields of a normalised line without its bullets (not empty),
@@ -139,7 +156,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(guess_language, m)?)?;
     m.add_function(wrap_pyfunction!(words, m)?)?;
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
-    m.add_function(wrap_pyfunction!(segment, m)?)?;
+    m.add_function(wrap_pyfunction!(segment_columns, m)?)?;
     m.add_function(wrap_pyfunction!(measure, m)?)?;
     m.add_function(wrap_pyfunction!(table, m)?)?;
     Ok(())

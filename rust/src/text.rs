@@ -199,6 +199,75 @@ pub fn line_spans(s: &[u32]) -> Vec<(usize, usize)> {
     spans
 }
 
+/// Where the lines of a text are (`line_columns`): per line, its start and end (code
+/// point offsets, without its break) and those of its normalised text when that is the
+/// line with its ends stripped; `changed` holds the other lines' normalised text.
+#[derive(Default)]
+pub struct LineColumns {
+    pub starts: Vec<i64>,
+    pub ends: Vec<i64>,
+    pub text_starts: Vec<i64>,
+    pub text_ends: Vec<i64>,
+    pub changed: Vec<(usize, Vec<u32>)>,
+}
+
+/// `str.splitlines` (a trailing break makes no extra line), each line with its
+/// `normalize`d text, read from the text's own code units (Python's one-, two- or
+/// four-byte strings) without copying it.
+pub fn line_columns<T: Copy + Into<u32>>(s: &[T]) -> LineColumns {
+    let mut cols = LineColumns::default();
+    let (mut start, mut i) = (0, 0);
+    while i < s.len() {
+        let c = s[i].into();
+        if is_break(c) {
+            add_line(s, start, i, &mut cols);
+            i += if c == 0x0d && s.get(i + 1).map(|&x| x.into()) == Some(0x0a) { 2 } else { 1 };
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    if start < s.len() {
+        add_line(s, start, s.len(), &mut cols);
+    }
+    cols
+}
+
+/// One line of `line_columns`: its normalised text is a slice of it when, between its
+/// first and last visible characters, there is no invisible character and no blank but
+/// single spaces.
+fn add_line<T: Copy + Into<u32>>(s: &[T], start: usize, end: usize, cols: &mut LineColumns) {
+    let line = &s[start..end];
+    let visible = |c: u32| !is_invisible(c) && !is_blank(c);
+    let first = line.iter().position(|&c| visible(c.into()));
+    let last = line.iter().rposition(|&c| visible(c.into()));
+    let (a, b) = match (first, last) {
+        (Some(a), Some(b)) => (a, b + 1),
+        _ => (line.len(), line.len()),
+    };
+    let mut plain = true;
+    let mut previous_space = false;
+    for &c in &line[a..b] {
+        let c = c.into();
+        if is_invisible(c) || (is_blank(c) && (c != 0x20 || previous_space)) {
+            plain = false;
+            break;
+        }
+        previous_space = c == 0x20;
+    }
+    cols.starts.push(start as i64);
+    cols.ends.push(end as i64);
+    if plain {
+        cols.text_starts.push((start + a) as i64);
+        cols.text_ends.push((start + b) as i64);
+    } else {
+        let cps: Vec<u32> = line.iter().map(|&c| c.into()).collect();
+        cols.changed.push((cols.starts.len() - 1, normalize(&cps)));
+        cols.text_starts.push(start as i64);
+        cols.text_ends.push(start as i64);
+    }
+}
+
 /// Invisible formatting characters, removed from a line outright: zero-width space,
 /// non-joiner and joiner, word joiner, byte-order mark, soft hyphen, Mongolian vowel
 /// separator.

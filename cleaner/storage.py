@@ -1,0 +1,190 @@
+"""Per-line storage that stays small on documents of a million lines.
+
+A document's lines, their trails of decisions and its verdicts are kept as columns (arrays
+of offsets and small integers) and the rich objects of `cleaner.types` — `Line`,
+`Verdict` — are built when a caller reads them:
+
+- `Lines`: where each line is in the source and where its normalised text is (a slice of
+  the line in nearly every document); a `Line` is built on access, so the text of a line
+  is not held twice.
+- `Trails`: the layers the stages add to each line's trail, each distinct `Decision`
+  held once (one shared instance per value, not one per line), each line's trail an index
+  into a table of the distinct trails.
+- `Verdicts`: the sequence `Analysis.verdicts`, a `Verdict` built per access from the
+  columns.
+
+>>> lines = Lines.of("Short Url\\n\\n  The minister arrived.\\u00a0")
+>>> [line.text for line in lines], lines[2].start, lines[2].raw
+(['Short Url', '', 'The minister arrived.'], 11, '  The minister arrived.\\xa0')
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+from itertools import compress
+from operator import is_not
+
+from . import _core
+from .types import OTHER_STORY, Decision, Features, Line, Verdict
+
+_new_tuple = tuple.__new__
+
+
+def _column(data: bytes) -> array:
+    column = array("q")
+    column.frombytes(data)
+    return column
+
+
+class _Columns(Sequence):
+    """A sequence built item by item from columns: equal to any sequence of the same
+    items, and hashable like a tuple of them."""
+
+    __slots__ = ()
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._item(k) for k in range(*i.indices(len(self)))]
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(f"{type(self).__name__} index out of range")
+        return self._item(i)
+
+    def __iter__(self):
+        return map(self._item, range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({list(self)!r})"
+
+    def _item(self, i: int):  # pragma: no cover - every subclass defines it
+        raise NotImplementedError
+
+
+class Lines(_Columns):
+    """The lines of one source: ``source[start:end]`` of each, and its normalised text
+    (``source[text_start:text_end]``, or the entry of ``changed`` when normalising did more
+    than strip the ends).  `Lines.of` cuts a text (`cleaner._core.segment_columns`)."""
+
+    __slots__ = ("source", "_starts", "_ends", "_text_starts", "_text_ends", "_changed")
+
+    def __init__(self, source: str, starts: array, ends: array, text_starts: array,
+                 text_ends: array, changed: dict[int, str]):
+        self.source = source
+        self._starts, self._ends = starts, ends
+        self._text_starts, self._text_ends = text_starts, text_ends
+        self._changed = changed
+
+    @classmethod
+    def of(cls, source: str) -> Lines:
+        """The lines of ``source`` (`cleaner.segment.segment`)."""
+        starts, ends, text_starts, text_ends, changed = _core.segment_columns(source)
+        return cls(source, _column(starts), _column(ends), _column(text_starts),
+                   _column(text_ends), changed)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def _item(self, i: int) -> Line:
+        start, end = self._starts[i], self._ends[i]
+        raw = self.source[start:end]
+        text = self._changed.get(i)
+        if text is None:
+            a, b = self._text_starts[i], self._text_ends[i]
+            text = raw if a == start and b == end else self.source[a:b]
+        return _new_tuple(Line, (i, start, end, raw, text))
+
+
+class Trails:
+    """Per line, its trail: the decisions of the stages that decided something new about
+    it, added stage by stage (`add`).  Every distinct `Decision` is held once (`share`)
+    and so is every distinct trail; a line holds the index of its trail (4 bytes).
+
+    A stage's list holds, for every line it left alone, the very object of the stage
+    before, so a layer is added only where the object changes; a stage that gives a line
+    back an earlier stage's decision adds it again, stamped with its own stage.
+    """
+
+    __slots__ = ("_shared", "table", "_index", "_next", "of", "before")
+
+    def __init__(self) -> None:
+        self._shared: dict[Decision, Decision] = {}
+        self.table: list[tuple[Decision, ...]] = []  # the distinct trails
+        self._index: dict[tuple[Decision, ...], int] = {}
+        self._next: dict[tuple[int, Decision], int] = {}  # (trail, layer) -> trail
+        self.of = array("I")  # per line, its trail in `table`
+        self.before: list[Decision] = []
+
+    def share(self, d: Decision) -> Decision:
+        """The one instance of ``d``'s value."""
+        return self._shared.setdefault(d, d)
+
+    def _trail(self, trail: tuple[Decision, ...]) -> int:
+        k = self._index.get(trail)
+        if k is None:
+            k = self._index[trail] = len(self.table)
+            self.table.append(trail)
+        return k
+
+    def start(self, decisions: list[Decision]) -> list[Decision]:
+        """The first layer (stage ``classify``); returns the decisions shared."""
+        shared = list(map(self.share, decisions))
+        ids = {d: self._trail((d,)) for d in set(shared)}
+        self.of = array("I", map(ids.__getitem__, shared))
+        self.before = shared
+        return shared
+
+    def add(self, decisions: list[Decision], stage: str) -> list[Decision]:
+        """The layer of ``stage`` (its decision per line, in the sense above); returns
+        the decisions shared, for the stages after it (``decisions`` itself when it is
+        the list of the stage before: the stage did not run)."""
+        before = self.before
+        if decisions is before:
+            return decisions
+        of, share, table, follow = self.of, self.share, self.table, self._next
+        for i in compress(range(len(decisions)), map(is_not, decisions, before)):
+            d = decisions[i]
+            if d.stage != stage:
+                d = d._replace(stage=stage)
+            key = (of[i], share(d))
+            k = follow.get(key)
+            if k is None:
+                k = follow[key] = self._trail(table[key[0]] + (key[1],))
+            of[i] = k
+        self.before = list(map(share, decisions))
+        return self.before
+
+
+class Verdicts(_Columns):
+    """`Analysis.verdicts`: one `Verdict` per line, built when read from the lines, the
+    features, the trails and two columns (story, -1 for none; in the output or not)."""
+
+    __slots__ = ("_lines", "_features", "_trails", "_trail_of", "_story", "_output")
+
+    def __init__(self, lines: Sequence[Line], features: Sequence[Features], trails: Trails,
+                 story_of: Sequence[int | None], outputs: Sequence[bool]):
+        self._lines, self._features = lines, features
+        self._trails, self._trail_of = tuple(trails.table), trails.of
+        self._story = array("q", (-1 if s is None else s for s in story_of))
+        self._output = bytes(map(bool, outputs))
+
+    def __len__(self) -> int:
+        return len(self._trail_of)
+
+    def _item(self, i: int) -> Verdict:
+        trail = self._trails[self._trail_of[i]]
+        story = self._story[i]
+        output = bool(self._output[i])
+        why = "" if output else OTHER_STORY if trail[-1].keep else trail[-1].category
+        return _new_tuple(Verdict, (self._lines[i], self._features[i], trail,
+                                    None if story < 0 else story, output, why))
