@@ -193,6 +193,9 @@ class Options:
     story_title_near: int = 3
     #: Lines above a story's first kept line searched for its title (lines).
     story_above_lines: int = 12
+    #: A headline without a meta line is a story's title only when it shares a content
+    #: word with this many content words of the text below it (words).
+    story_echo_words: int = 80
     #: Content words, and at most lines, on each side of a gap compared for cohesion
     #: (words; lines); content words each side needs for a judgement (words).
     story_window_words: int = 120
@@ -204,10 +207,10 @@ class Options:
     story_extracted_topic_score: float = 2.0
     #: Points for how the next story opens: a title with a meta line, a repeated
     #: headline, a dateline (points).
-    story_headed_weight: float = 4.5
-    story_meta_weight: float = 3.0
-    story_repeat_weight: float = 2.0
-    story_dateline_weight: float = 1.5
+    story_headed_weight: float = 6.0
+    story_meta_weight: float = 3.6
+    story_repeat_weight: float = 2.6
+    story_dateline_weight: float = 2.1
     #: Points per dropped line and per catalogue boilerplate line in a gap, each capped
     #: (points), and for a headline in the gap (points).
     story_dropped_weight: float = 0.2

@@ -15,6 +15,7 @@ import cleaner
 from cleaner.language import stopwords
 from cleaner.stories.boundaries import segment
 from cleaner.stories.evidence import Reader
+from cleaner.types import Decision
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus" / "seeds"
@@ -409,3 +410,36 @@ def test_html_without_h1_takes_og_title_then_the_page_title():
 
 def test_text_input_has_no_invented_title():
     assert cleaner.split("\n\n".join(VOLCANO) + "\n", extracted="never")[0].title is None
+
+
+# --------------------------------------------------------------------------- titles of stories
+
+def test_a_headline_that_names_the_story_is_its_title():
+    text = "\n\n".join(VOLCANO + ["Young chess player wins the national championship"] + CHESS) + "\n"
+    articles = cleaner.split(text, extracted="never")
+    assert len(articles) == 2
+    assert articles[1].title == "Young chess player wins the national championship"
+
+
+def test_a_footer_line_above_an_untitled_story_is_no_title():
+    # A line of the page's footer (or a link to another story) right above the next story's
+    # first paragraph shares no word with it: no title, and the story starts at its text.
+    text = "\n\n".join(VOLCANO + ["Terms of Service Privacy Notice"] + CHESS) + "\n"
+    articles = cleaner.split(text, extracted="never")
+    assert len(articles) == 2
+    assert articles[1].title is None
+    assert articles[1].text.split("\n\n") == CHESS
+
+
+def test_meta_words_of_several_languages_are_data():
+    from cleaner.stories import evidence
+
+    kept = Decision(True, "feature.prose", "body", "", "classify")
+
+    def meta(line: str) -> bool:
+        return evidence._meta(line, cleaner.analyze(line).verdicts[0].features, kept)
+
+    for line in ("Updated Nov 19, 2019", "Aktualisiert am 19. November 2019", "Publié le 3 mars 2020",
+                 "Actualizado el 3 de marzo", "By Jane Doe", "Von Hans Meier"):
+        assert meta(line), line
+    assert not meta("The volcano erupted again over the villages.")
