@@ -308,15 +308,9 @@ def _cpu(fn, *args, **kwargs) -> float:
 
 
 def _best(fn, *args, **kwargs) -> float:
-    """The best of `SPEED_REPEATS` calls, each with the matchers' line memory emptied
-    (a call must not profit from having seen the same lines in the call before)."""
-    from cleaner.catalogue import forget_lines
-
-    times = []
-    for _ in range(SPEED_REPEATS):
-        forget_lines()
-        times.append(_cpu(fn, *args, **kwargs))
-    return min(times)
+    """The best of `SPEED_REPEATS` calls (the matchers keep no memory of lines seen, so
+    a call does not profit from the call before)."""
+    return min(_cpu(fn, *args, **kwargs) for _ in range(SPEED_REPEATS))
 
 
 def _versus(times: list[float], traf: list[float]) -> str:

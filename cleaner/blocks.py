@@ -31,11 +31,16 @@ fields (``block_*``).
 
 from __future__ import annotations
 
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
+from operator import attrgetter, eq
 
 from .catalogue import opens_section
 from .options import Options
+from .storage import texts_of
 from .types import Decision, Features, Line
+
+
+_keep = attrgetter("keep")
 
 
 def _isolated(reason: str) -> Decision:
@@ -58,12 +63,14 @@ class _Page:
 
     def __init__(self, lines: list[Line], feats: list[Features], final: list[Decision]):
         self.feats = feats
-        self.nonblank = [0, *accumulate(1 if line.text else 0 for line in lines)]
-        # Blank lines are no barriers: `barrier_kind` is asked only about the others.
-        kinds = [barrier_kind(d) if d.rule != "blank" else None for d in final]
-        self.hard = [0, *accumulate(1 if kind == "hard" else 0 for kind in kinds)]
-        self.soft = [0, *accumulate(1 if kind == "soft" else 0 for kind in kinds)]
-        self.barriers = [i for i, kind in enumerate(kinds) if kind]
+        self.nonblank = list(accumulate(map(bool, texts_of(lines)), initial=0))
+        # Blank lines are no barriers: `barrier_kind` is asked only about the others, once
+        # per distinct decision.
+        kind_of = {d: barrier_kind(d) for d in set(final) if d.rule != "blank"}
+        kinds = list(map(kind_of.get, final))
+        self.hard = list(accumulate(map(eq, kinds, repeat("hard")), initial=0))
+        self.soft = list(accumulate(map(eq, kinds, repeat("soft")), initial=0))
+        self.barriers = list(compress(range(len(kinds)), kinds))
 
     def gap(self, a: int, b: int) -> int:
         """Non-blank lines strictly between lines ``a`` and ``b``."""
@@ -91,7 +98,7 @@ def main_block(
     """Decisions with lines outside the main region dropped, and the region's first and
     last line index (``None`` when nothing is kept)."""
     final = list(final)
-    kept = [i for i in range(len(lines)) if final[i].keep]
+    kept = list(compress(range(len(final)), map(_keep, final)))
     if not kept:
         return final, None
     page = _Page(lines, feats, final)

@@ -33,13 +33,11 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
-import ahocorasick_rs
 import regex
 
-from . import gatecache
+from . import _core, gatecache
 from .features import strip_bullet
-from .fold import StartIndex, fold_line, other_digits
-from .prefilter import NO_GATE, PREFIX_CHARS, Gate, gate
+from .prefilter import NO_GATE, Gate, gate
 from .types import DROP_CATEGORIES
 
 PATTERN_CATEGORIES = frozenset(
@@ -224,21 +222,21 @@ def _weak(strings: frozenset[str]) -> bool:
     return any((len(s) == 1 and s.isascii()) or (len(s) == 2 and s.isalnum()) for s in strings)
 
 
-#: How many first characters of a line key the partial-match cache, and its size.
+#: How many first characters of a line the start test reads.
 _START_CHARS = 3
-_START_CACHE = 50_000
 _PARTIAL_TIMEOUT = 0.1
-_AC_IMPLEMENTATION = ahocorasick_rs.Implementation.DFA
-#: Lines with more words than this get an automaton of the rules their word count leaves.
-_LONG_LINE = 16
-#: Lines up to this long have their candidate rules remembered, up to this many lines
-#: (a few megabytes at most).
-_CACHED_CHARS = 200
-_CANDIDATE_CACHE = 20_000
-#: Suffix gates are compared with the line's last characters, reversed.
-_END_CHARS = PREFIX_CHARS + 1
 #: What a checked gate depends on here, besides the rule and `cleaner.prefilter`.
 _PREBUILT_EXTRA = f"start_chars={_START_CHARS}"
+
+
+def _members(strings_of_rule) -> list[tuple[str, list[int]]]:
+    """(string, positions of the rules with it) for sets of strings, one set (or
+    ``None``) per rule position."""
+    rules_of: dict[str, list[int]] = {}
+    for i, strings in enumerate(strings_of_rule):
+        for s in sorted(strings or ()):
+            rules_of.setdefault(s, []).append(i)
+    return list(rules_of.items())
 
 
 class Matcher:
@@ -249,16 +247,15 @@ class Matcher:
     rules in the order they are read).  `match` returns the first rule in that order
     whose guard passes, that is enabled and that fires (`Rule.fires`), or ``None``.
 
-    How, without running every pattern on every line: each rule is a bit in an integer
-    mask, and a line's candidates are narrowed by cheap tests that every firing line
-    passes (`cleaner.prefilter`): the word-count guards (a mask per word count); for
-    anchored rules with known starts, lookups of the case-folded line's first characters;
-    for other anchored rules, the line's first character (whether the rule's `regex` can
-    match anything that starts with it, asked once per character with a partial match);
-    for rules with required strings, one Aho-Corasick pass over the folded line.  Only the
-    remaining candidates run their own compiled pattern, in order, each with the timeout.
-    The candidates of a short line are remembered: lines recur within a page and across
-    the pages of a site.
+    How, without running every pattern on every line: a line's candidates are narrowed by
+    cheap tests that every firing line passes (`cleaner.prefilter`), in the compiled core
+    (`core`, a `cleaner._core.Gates`): the word-count guards; for anchored rules with
+    known starts, lookups of the case-folded line's first characters; for other anchored
+    rules, the line's first characters (whether the rule's `regex` can match anything
+    that starts with them, asked here once per start with a partial match, `_could_start`);
+    for rules with required strings, one Aho-Corasick pass over the folded line; for
+    rules anchored at the end, its last characters.  Only the remaining candidates run
+    their own compiled pattern (`run`), in order, each with the timeout.
     """
 
     def __init__(self, rules: tuple[Rule, ...]):
@@ -272,97 +269,38 @@ class Matcher:
         self.ungated = tuple(r.id for r, g in zip(ordered, gates) if g is None)
         gates = [g or NO_GATE for g in gates]
         self.gates = dict(zip((r.id for r in ordered), gates))
-        # Patterns are compiled when a line first needs them (`_run`).
+        # Patterns are compiled when a line first needs them (`run`).
         self._slots = [(r, g.anchored) for r, g in zip(ordered, gates)]
-        everything = (1 << len(ordered)) - 1
-
-        # Word-count guards: one mask per word count up to the largest bound.
+        positions = range(len(ordered))
+        # Word-count guards: the rules each word count admits, up to the largest bound.
         cap = max([r.min_words for r in ordered] + [r.max_words or 0 for r in ordered]) + 1
-        self._cap = cap
-        self._by_words = [
-            sum(1 << i for i, r in enumerate(ordered) if r.guard(w)) for w in range(cap + 1)
-        ]
-
-        # Other anchored rules: can they match a line that starts like this one?  Asked
-        # lazily, for the first few characters of a line (`_start_mask`).
-        self._by_start_rules = [
-            (i, r) for i, (r, g) in enumerate(zip(ordered, gates)) if g.anchored and not g.prefixes
-        ]
-        self._start_checked = sum(1 << i for i, _ in self._by_start_rules)
-        self._not_start_checked = everything & ~self._start_checked
-        self._by_start: dict[str, int] = {}
-
-        # Anchored rules with known starts, rules with known ends: a trie (a `StartIndex`)
-        # each, of the folded strings (ends reversed).  A lookup gives the bits of the
-        # rules whose strings are there, plus those of the rules without such a gate.
-        self._prefix_match, self._prefix_bits, self._no_prefix = self._index(
-            [g.prefixes for g in gates])
-        self._suffix_match, self._suffix_bits, self._no_suffix = self._index(
-            [frozenset(s[::-1] for s in g.suffixes) if g.suffixes else None for g in gates])
-        self._prefixed = everything & ~self._no_prefix
-        self._suffixed = everything & ~self._no_suffix
-
-        # Required strings: one Aho-Corasick automaton finds them all in a line.
-        literal, values = self._literals(gates)
-        self._literal = literal
-        self._no_literal = everything & ~literal
-        self._literal_values = values
-        # One automaton per set of rules the word count leaves (`_automaton_for`): long
-        # lines meet a small one.
-        self._automata: dict[int, tuple] = {}
-        self._automaton_by_words: list[tuple | None] = [None] * (cap + 1)
-        # Rules whose strings assume digits are 0-9 pass every gate on other lines.
-        self._digit_rules = sum(1 << i for i, g in enumerate(gates) if g.digits)
-        #: (line, words) -> `_candidates`, for short lines.
-        self._remembered: dict[tuple[str, int], int] = {}
+        by_words = [[i for i in positions if ordered[i].guard(w)] for w in range(cap + 1)]
+        # Anchored rules without known starts: asked about a line's first characters.
+        self._by_start = [(i, r) for i, (r, g) in enumerate(zip(ordered, gates))
+                          if g.anchored and not g.prefixes]
+        self.core = _core.Gates(
+            len(ordered), by_words, [i for i, _ in self._by_start], _START_CHARS, self._could_start,
+            _members(self._literals(gates)),
+            _members([g.prefixes for g in gates]), [i for i in positions if gates[i].prefixes],
+            _members([g.suffixes for g in gates]), [i for i in positions if gates[i].suffixes],
+            [i for i in positions if gates[i].digits])
 
     @staticmethod
-    def _literals(gates: list[Gate]) -> tuple[int, dict[str, int]]:
-        """The bits of the rules whose required strings are looked for, and the rule bits
-        of each string.  Left out when they are short and the rule has a known start, or
-        a known end and common strings: they would cost more to find than they save."""
-        values: dict[str, int] = {}
-        literal = 0
-        for i, g in enumerate(gates):
-            if not g.literals:
-                continue
-            shortest = min(map(len, g.literals))
-            weak_start = g.prefixes and min(map(len, g.prefixes)) <= 2
-            if (shortest >= 4 or shortest >= 3 and weak_start
-                    or not (g.prefixes or g.suffixes and _weak(g.literals))):
-                literal |= 1 << i
-                for s in g.literals:
-                    values[s] = values.get(s, 0) | 1 << i
-        return literal, values
-
-    def _automaton_for(self, words: int) -> tuple:
-        """The ``find_matches_as_strings`` of an Aho-Corasick automaton of the required
-        strings of the rules (all, or those a long line's word count leaves), and the rule
-        bits of each string."""
-        rules = self._literal & (self._by_words[min(words, self._cap)] if words > _LONG_LINE else -1)
-        got = self._automata.get(rules)
-        if got is None:
-            values = {s: b & rules for s, b in self._literal_values.items() if b & rules}
-            automaton = ahocorasick_rs.AhoCorasick(list(values), implementation=_AC_IMPLEMENTATION)
-            got = self._automata[rules] = (automaton.find_matches_as_strings, values)
-        self._automaton_by_words[words if words < self._cap else self._cap] = got
-        return got
-
-    @staticmethod
-    def _index(sets: list[frozenset[str] | None]):
-        """For string sets (one per rule, or ``None``): the ``longest`` of a `StartIndex` of
-        them all, the rule bits of each string it can match (plus those of the rules
-        without a set), and the latter alone."""
-        values: dict[str, int] = {}
-        gated = 0
-        for i, strings in enumerate(sets):
-            if strings:
-                gated |= 1 << i
-                for s in strings:
-                    values[s] = values.get(s, 0) | 1 << i
-        rest = ((1 << len(sets)) - 1) & ~gated
-        index = StartIndex(values)
-        return index.longest, {s: b | rest for s, b in index.closure.items()}, rest
+    def _literals(gates: list[Gate]) -> list[frozenset[str] | None]:
+        """The required strings looked for, per rule.  Left out when they are short and
+        the rule has a known start, or a known end and common strings: they would cost
+        more to find than they save."""
+        out: list[frozenset[str] | None] = []
+        for g in gates:
+            use = None
+            if g.literals:
+                shortest = min(map(len, g.literals))
+                weak_start = g.prefixes and min(map(len, g.prefixes)) <= 2
+                if (shortest >= 4 or shortest >= 3 and weak_start
+                        or not (g.prefixes or g.suffixes and _weak(g.literals))):
+                    use = g.literals
+            out.append(use)
+        return out
 
     @staticmethod
     @functools.lru_cache(maxsize=None)
@@ -374,88 +312,35 @@ class Matcher:
             return gatecache.gate_from_json(cached["gate"])
         return checked_gate(rule)
 
-    def _start_mask(self, start: str) -> int:
-        """The bits of the rules of `_by_start_rules` that can match a line that starts
-        with ``start`` (a partial match of the rule's own pattern), plus all others."""
-        mask = self._not_start_checked
-        for i, rule in self._by_start_rules:
+    def _could_start(self, start: str) -> list[int]:
+        """The positions of the rules of `_by_start` that can match a line that starts
+        with ``start`` (a partial match of the rule's own pattern)."""
+        could = []
+        for i, rule in self._by_start:
             try:
-                could = rule.compiled.match(start, None, None, None, True, _PARTIAL_TIMEOUT) is not None
+                hit = rule.compiled.match(start, None, None, None, True, _PARTIAL_TIMEOUT) is not None
             except TimeoutError:
-                could = True
-            if could:
-                mask |= 1 << i
-        if len(self._by_start) >= _START_CACHE:
-            self._by_start.clear()
-        self._by_start[start] = mask
-        return mask
+                hit = True
+            if hit:
+                could.append(i)
+        return could
 
     def match(self, body: str, words: int, enabled, timeout: float | None) -> Rule | None:
         """The rule that fires on ``body`` (bullet already stripped, ``words`` its number of
-        whitespace-separated words), or ``None``.  ``enabled`` is a predicate on rule ids
-        (`Options.rule_enabled`); ``timeout`` bounds each pattern's run (a pattern that
-        times out does not fire)."""
+        words as `cleaner.features.measure` counts them), or ``None``.  ``enabled`` is a
+        predicate on rule ids (`Options.rule_enabled`); ``timeout`` bounds each pattern's
+        run (a pattern that times out does not fire).  (`cleaner.classify` asks the core
+        for a whole document's candidates at once, then calls `run`.)"""
         if not body:
             return None  # no rule matches the empty string (checked when loading)
-        # Short lines recur (a page repeats its menus; the pages of a site share them):
-        # their candidates are remembered, up to `_CANDIDATE_CACHE` lines.
-        if len(body) <= _CACHED_CHARS:
-            key = (body, words)
-            mask = self._remembered.get(key)
-            if mask is None:
-                if len(self._remembered) >= _CANDIDATE_CACHE:
-                    self._remembered.clear()
-                mask = self._remembered[key] = self._candidates(body, words)
-        else:
-            mask = self._candidates(body, words)
-        return self._run(body, mask, enabled, timeout) if mask else None
+        return self.run(body, self.core.candidates(body, body.casefold(), words), enabled, timeout)
 
-    def _candidates(self, body: str, words: int) -> int:
-        """The bits of the rules that pass every gate on ``body`` (not empty): those whose
-        patterns `match` runs."""
-        mask = self._by_words[words if words < self._cap else self._cap]
-        if mask & self._start_checked:
-            got = self._by_start.get(body[:_START_CHARS])
-            mask &= got if got is not None else self._start_mask(body[:_START_CHARS])
-        if not mask:
-            return 0
-        folded, exotic = fold_line(body)
-        if exotic:  # no gate speaks for this line
-            return mask
-        gated = mask
-        # Each test keeps the rules it cannot rule out, whatever the others did, so the
-        # order is free: required strings first, as they turn away most lines outright
-        # (the start and end tests always leave rules they do not gate).
-        if mask & self._literal:
-            find, bits = self._automaton_by_words[words if words < self._cap else self._cap] or \
-                self._automaton_for(words)
-            try:
-                found = find(folded, True)
-            except UnicodeError:  # lone surrogates: no filtering
-                found, hits = (), mask
-            else:
-                hits = self._no_literal
-                for s in found:
-                    hits |= bits[s]
-            mask &= hits
-        if mask & self._prefixed:
-            m = self._prefix_match(folded)
-            mask &= self._prefix_bits[m] if m else self._no_prefix
-        if mask & self._suffixed:
-            m = self._suffix_match(folded.rstrip()[:-_END_CHARS:-1])
-            mask &= self._suffix_bits[m] if m else self._no_suffix
-        if not folded.isascii() and gated & self._digit_rules:
-            rescue = gated & self._digit_rules & ~mask
-            if rescue and other_digits(folded):
-                mask |= rescue
-        return mask
-
-    def _run(self, body: str, mask: int, enabled, timeout: float | None) -> Rule | None:
-        """The first rule of ``mask``, in order, that is enabled and fires on ``body``."""
+    def run(self, body: str, candidates, enabled, timeout: float | None) -> Rule | None:
+        """The first rule of ``candidates`` (positions, in order) that is enabled and
+        fires on ``body``."""
         slots = self._slots
-        while mask:
-            low = mask & -mask
-            rule, anchored = slots[low.bit_length() - 1]
+        for k in candidates:
+            rule, anchored = slots[k]
             if enabled(rule.id):
                 run = rule.compiled.match if anchored else rule.compiled.search
                 try:
@@ -463,7 +348,6 @@ class Matcher:
                         return rule
                 except TimeoutError:
                     pass
-            mask ^= low
         return None
 
 
@@ -501,13 +385,6 @@ def _matcher(wanted: frozenset[str] | None) -> Matcher:
         built = _MATCHERS[wanted] = Matcher(load_rules() if wanted is None else tuple(
             r for language in _catalogue_dirs() if language in wanted for r in _language_rules(language)))
     return built
-
-
-def forget_lines() -> None:
-    """Empty the built matchers' memory of lines seen (their remembered candidates), so
-    that a benchmark times lines as if met for the first time."""
-    for built in _MATCHERS.values():
-        built._remembered.clear()
 
 
 def opens_section(rule_id: str) -> bool:

@@ -5,14 +5,23 @@ feature rules (jusText's idea: length, stopword density, punctuation).  The feat
 are declared in `RULES`, each with the options it reads; those declared ``weak`` are
 provisional (stage 2, `cleaner.smooth`, decides them from context), those that ``yield``
 give way to an extractor's choice (`cleaner.extracted`).
+
+The whole document is classified in one call of the compiled core
+(`cleaner._core.classify_lines`, rust/src/classify.rs): it measures every line, fires the
+feature rules in the order of `RULES` and finds the catalogue rules that pass the gates
+(`cleaner.catalogue`); those run here, in order, with their own `regex` patterns, and the
+first that fires replaces the feature rule's decision.
 """
 
 from __future__ import annotations
 
-from .catalogue import Matcher
-from .features import strip_bullet
+from . import _core
+from .catalogue import matcher
+from .features import BULLET_CHARS, EMPTY
+from .language import judged_by_letters
 from .options import Options
 from .rules import CodeRule, ids
+from .storage import texts_of
 from .types import Decision, Features, Line
 
 #: The rules of this stage that are code (pattern rules are the catalogue's).
@@ -41,11 +50,6 @@ RULES = (
 #: Initial decisions that context may overturn.
 WEAK_RULES = ids(RULES, weak=True)
 
-#: A heading-like line has at most this many words (and at least one) ...
-HEADING_MAX_WORDS = 16
-#: ... and digits make less than this share of its non-space characters.
-HEADING_MAX_DIGITS = 0.3
-
 #: The decision for every blank line.
 BLANK = Decision(False, "blank", "blank", "empty line", "classify")
 
@@ -58,51 +62,69 @@ def _drop(rule: str, category: str, reason: str) -> Decision:
     return _new_tuple(Decision, (False, rule, category, reason, "classify"))
 
 
-def _keep(rule: str, category: str, reason: str) -> Decision:
-    return _new_tuple(Decision, (True, rule, category, reason, "classify"))
+def is_heading_like(f: Features, options: Options) -> bool:
+    """Short (``heading_max_words``), no sentence punctuation, no URL, few digits
+    (``heading_max_digits``).  The feature rule ``feature.heading`` applies the same test
+    in the compiled core (``heading_like`` in rust/src/classify.rs)."""
+    return (1 <= f.words <= options.heading_max_words and not f.terminal and f.urls == 0
+            and f.digit_ratio < options.heading_max_digits)
 
 
-def is_heading_like(f: Features) -> bool:
-    """Short (`HEADING_MAX_WORDS`), no sentence punctuation, no URL, few digits
-    (`HEADING_MAX_DIGITS`)."""
-    return (1 <= f.words <= HEADING_MAX_WORDS and not f.terminal and f.urls == 0
-            and f.digit_ratio < HEADING_MAX_DIGITS)
+def _params(opts: Options) -> dict:
+    """The feature rules' thresholds as the compiled core reads them (with those a reason
+    shows, written as Python writes them)."""
+    names = ("prose_min_words", "stopword_density", "duplicate_min_words", "url_words",
+             "digits_min_ratio", "digits_max_words", "unpunctuated_prose_factor",
+             "sentence_min_words", "heading_max_words", "heading_max_digits")
+    return {**{name: getattr(opts, name) for name in names},
+            "prose_min_words_text": str(opts.prose_min_words),
+            "stopword_density_text": f"{opts.stopword_density:.2f}",
+            "digits_min_ratio_text": f"{opts.digits_min_ratio:.2f}",
+            "duplicate_enabled": opts.rule_enabled("feature.duplicate")}
 
 
-def classify(
-    line: Line, f: Features, matcher: Matcher, options: Options, has_stoplist: bool,
-    seen: dict[str, int],
-) -> Decision:
-    """Decide one line on its own.  ``seen`` maps the case-folded text of earlier lines
-    to their index (for repeated lines) and is updated here."""
-    if not line.text:
-        return BLANK
-    body = strip_bullet(line.text)
-    rule = matcher.match(body, f.words, options.rule_enabled, options.regex_timeout)
-    key = line.text.casefold()
-    first = seen.setdefault(key, line.index)
-    if rule is not None:
-        return _drop(rule.id, rule.category, f"matches {rule.category} pattern ({f.words} words)")
-    if first != line.index and f.words >= options.duplicate_min_words and options.rule_enabled("feature.duplicate"):
-        return _drop("feature.duplicate", "duplicate", f"repeats line {first + 1}")
-    if f.urls and f.urls * options.url_words >= f.words:
-        return _drop("feature.urls", "boilerplate", f"{f.urls} URLs/handles in {f.words} words")
-    if f.digit_ratio > options.digits_min_ratio and f.words < options.digits_max_words:
-        return _drop("feature.digits", "boilerplate",
-                     f"digit ratio {f.digit_ratio:.2f} > {options.digits_min_ratio:.2f}")
-    density_ok = (not has_stoplist) or f.stopword_density >= options.stopword_density
-    if f.words >= options.prose_min_words:
-        if not density_ok:
-            return _drop(
-                "feature.low_stopwords", "boilerplate",
-                f"stopword density {f.stopword_density:.2f} < {options.stopword_density:.2f} ({f.words} words)",
-            )
-        if f.terminal or f.words >= options.unpunctuated_prose_factor * options.prose_min_words:
-            return _keep("feature.prose", "body", f"{f.words} words, stopword density {f.stopword_density:.2f}")
-        return _drop("feature.no_punctuation", "boilerplate",
-                     f"{f.words} words without sentence punctuation")
-    if f.terminal and f.words >= options.sentence_min_words and density_ok:
-        return _keep("feature.sentence", "body", f"{f.words}-word sentence, stopword density {f.stopword_density:.2f}")
-    if is_heading_like(f):
-        return _drop("feature.heading", "boilerplate", f"{f.words} words, no end punctuation")
-    return _drop("feature.short", "boilerplate", f"{f.words} words < {options.prose_min_words}")
+def _gates_for(language: str) -> _core.Gates:
+    return matcher(language).core
+
+
+#: What the core builds and shares: named tuples (built as `tuple.__new__` does), the
+#: objects of every blank line, and the bullets `cleaner.features.strip_bullet` strips.
+_KINDS = {"features": Features, "decision": Decision, "empty": EMPTY, "blank": BLANK,
+          "bullets": BULLET_CHARS}
+assert Features.__base__ is tuple and Decision.__base__ is tuple
+
+
+def classify_lines(lines: list[Line], language: str | None,
+                   options: Options) -> tuple[list[Features], list[Decision]]:
+    """The features and the context-free decision of every line of a document in
+    ``language`` (``None``: unknown).  Blank lines get the shared `EMPTY` and `BLANK`.
+
+    Stopword density judges only lines in a script the stoplists cover (a Korean story in
+    a dump of English ones is judged as a page of unknown language is).  A sentence with
+    few of the page's stopwords (less than half the density prose needs) is measured, and
+    matched, in its own language when that one's stopwords make it prose: a quote or a
+    paragraph in a second language is text; a notice in a second language still meets
+    that language's rules, and its reason says so.
+
+    >>> from cleaner.segment import segment
+    >>> page = ("The minister said on Tuesday that the new budget for the schools of the "
+    ...         "region would be presented to the council in the spring. ") * 2
+    >>> quote = "Die Regierung hat die Pläne für den Haushalt der Schulen im Frühjahr vorgestellt."
+    >>> feats, initial = classify_lines(segment(page + "\\n" + quote), "en", Options())
+    >>> initial[-1].reason
+    '13 words, stopword density 0.62; judged as de'
+    """
+    texts = texts_of(lines)
+    match = matcher(language)
+    feats, initial, pending = _core.classify_lines(
+        texts, list(map(str.casefold, texts)), language, match.core, _params(options), _KINDS,
+        judged_by_letters, _gates_for)
+    enabled, timeout = options.rule_enabled, options.regex_timeout
+    for i, candidates, own in pending:
+        text = texts[i]
+        body = text.lstrip(BULLET_CHARS) if text[:1] in BULLET_CHARS else text  # strip_bullet
+        rule = (match if own is None else matcher(own)).run(body, candidates, enabled, timeout)
+        if rule is not None:
+            reason = f"matches {rule.category} pattern ({feats[i].words} words)"
+            initial[i] = _drop(rule.id, rule.category, reason if own is None else f"{reason}; judged as {own}")
+    return feats, initial

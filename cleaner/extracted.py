@@ -97,9 +97,9 @@ FURNITURE = frozenset({"legal", "nav", "share", "ui"})
 FOOTER = frozenset({"legal", "share"})
 
 
-def _page_furniture(text, opts: Options) -> bool:
+def _page_furniture(decisions, opts: Options) -> bool:
     """Do catalogue rules find a page's footer or share bar among its furniture?"""
-    found = [d.category for _, d in text if d.category in FURNITURE]
+    found = [d.category for d in decisions if d.category in FURNITURE]
     return len(found) >= opts.extracted_furniture_lines and not FOOTER.isdisjoint(found)
 
 
@@ -132,13 +132,16 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
     (3.8%) are with it, and one of trafilatura's outputs is no longer dense: a dump without blank lines
     and without a menu on top looks much like an extractor's output, but its footer gives
     it away."""
-    text = [(line, d) for line, d in zip(lines, initial) if not line.blank]
+    text = [i for i, line in enumerate(lines) if not line.blank]  # indices: no Line kept
     if not text:
         return ""
-    tiny = [_tiny(line, opts) for line, _ in text]
+    tiny, prose = [], []
+    for i in text:
+        line = lines[i]
+        tiny.append(_tiny(line, opts))
+        prose.append(_prose(line, initial[i], opts))
     n = len(text)
     separators = sum(1 for line in lines if not line.raw)
-    prose = [_prose(line, d, opts) for line, d in text]
     lead = prose.index(True) if True in prose else n
     menu = opts.extracted_max_tiny_run
     if separators <= opts.extracted_dense_blank_share * len(lines) and n >= opts.extracted_dense_min_lines:
@@ -147,9 +150,9 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
         if lead < n:
             dense = _longest_run(tiny[:lead]) < menu
         else:
-            dense = (any(_paragraph(line, d, opts) for line, d in text)
+            dense = (any(_paragraph(lines[i], initial[i], opts) for i in text)
                      and _longest_run(tiny) < menu)
-        if dense and not _page_furniture(text, opts):
+        if dense and not _page_furniture([initial[i] for i in text], opts):
             return "dense"
     if lead == n or _longest_run(tiny) >= menu:
         return ""

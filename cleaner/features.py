@@ -18,7 +18,7 @@ from .types import Features
 
 _CLOSERS = "'\"’”»›)]"
 _ELLIPSES = ("...", "…")
-_BULLET_CHARS = " " + BULLET_SYMBOLS + BULLET_DASHES + QUOTE_DASH
+BULLET_CHARS = " " + BULLET_SYMBOLS + BULLET_DASHES + QUOTE_DASH
 _new_tuple = tuple.__new__
 EMPTY = Features(0, 0.0, False, False, 0.0, 0.0, 0)
 #: Lines longer than this (characters) have their tokens counted a piece at a time
@@ -34,7 +34,7 @@ def strip_bullet(text: str) -> str:
     >>> strip_bullet("  • Item one"), strip_bullet("- Item two")
     ('Item one', 'Item two')
     """
-    return text.lstrip(_BULLET_CHARS) if text[:1] in _BULLET_CHARS else text
+    return text.lstrip(BULLET_CHARS) if text[:1] in BULLET_CHARS else text
 
 
 def trails_off(text: str) -> bool:
@@ -58,7 +58,7 @@ def measure(text: str, language: str | None) -> Features:
     count ``http(s)://``, ``www.``, ``@`` or ``#`` before a word character, and ``.com``
     and a few other top-level domains.
     """
-    body = text.lstrip(_BULLET_CHARS) if text[:1] in _BULLET_CHARS else text  # strip_bullet
+    body = text.lstrip(BULLET_CHARS) if text[:1] in BULLET_CHARS else text  # strip_bullet
     # Positional `tuple.__new__`: several times cheaper than the keyword constructor.
     return _new_tuple(Features, _core.measure(body, language)) if body else EMPTY
 

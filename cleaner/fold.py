@@ -1,8 +1,9 @@
-"""Text as the catalogue's gates see it: case folding of a line, and a start-of-line index.
+"""Text as the catalogue's gates see it: the case folding of a line, and its digits.
 
 `fold_line` is the one folding that gate strings (`cleaner.prefilter`) and lines are
-compared in; `other_digits` says when a line may hold digits that `regex`'s ``\\d``
-matches beyond 0-9; `StartIndex` finds which of many strings a line starts with.
+compared in (the compiled core folds a document's lines so, `cleaner._core.fold_line`;
+the tests hold the two together); `other_digits` says when a line may hold digits that
+`regex`'s ``\\d`` matches beyond 0-9.
 """
 
 from __future__ import annotations
@@ -75,39 +76,3 @@ def concat_folded(a: str, b: str) -> str:
 
 def fold_chars(codes) -> frozenset[str]:
     return frozenset(fold_char(chr(c)) for c in codes)
-
-
-
-class StartIndex:
-    """Which of many strings a text starts with: ``lookup(text)`` is the union (bitwise
-    or) of the values of every string that ``text`` starts with.
-
-    ``longest(text)`` is the longest string of the set that ``text`` starts with (or
-    ``None``): a dictionary lookup of the text's first characters for each length the
-    strings have, longest first (gate strings are short: a few lookups).  Every shorter
-    string the text starts with is a prefix of that one, and its ``closure`` value
-    includes theirs.
-    """
-
-    def __init__(self, values: dict[str, int]):
-        self.values = dict(values)
-        closure: dict[str, int] = {}
-        for s in values:
-            bits = 0
-            for k in range(1, len(s) + 1):
-                bits |= values.get(s[:k], 0)
-            closure[s] = bits
-        self.closure = closure
-        self._lengths = sorted({len(s) for s in values}, reverse=True)
-
-    def longest(self, text: str) -> str | None:
-        values = self.values
-        for k in self._lengths:
-            head = text[:k]
-            if len(head) == k and head in values:
-                return head
-        return None
-
-    def lookup(self, text: str) -> int:
-        s = self.longest(text)
-        return self.closure[s] if s is not None else 0

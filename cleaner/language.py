@@ -76,23 +76,18 @@ def _stoplist_letters() -> frozenset[str]:
     return frozenset(c for _, stops in _stoplists() for c in set("".join(stops)) if c.isalpha())
 
 
-def judged_by_stopwords(text: str) -> bool:
-    """Is the line written in a script some stoplist covers?  A line in another script
-    (Korean, Chinese, Arabic ...) holds no stopwords of any language we know, whatever
-    language the document around it was guessed to be.
+def judged_by_letters(text: str) -> bool:
+    """Is a line that is not mostly ASCII written in a script some stoplist covers?  A line
+    in another script (Korean, Chinese, Arabic ...) holds no stopwords of any language we
+    know, whatever language the document around it was guessed to be: stopword density
+    judges a line when half of its letters (or more) are letters of a stoplist, or it has
+    none.  (The compiled core judges mostly-ASCII lines without asking: lower-case ASCII
+    letters, in every Latin stoplist, make half of their letters even if every other
+    character is an unknown letter; `cleaner.classify`.)
 
-    >>> judged_by_stopwords("The minister arrived."), judged_by_stopwords("주말 밤 9시 MBC와 SBS는 막장극의 대결로 붙는다.")
+    >>> judged_by_letters("Le ministre est arrivé."), judged_by_letters("주말 밤 9시 MBC와 SBS는 막장극의 대결로 붙는다.")
     (True, False)
     """
-    if text.isascii():
-        return True
-    # Mostly ASCII: lower-case ASCII letters (in every Latin stoplist) make half of the
-    # letters even if every non-ASCII character is an unknown letter.
-    ascii_part = text.encode("ascii", "ignore")
-    lower = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LOWER))
-    upper = len(ascii_part) - len(ascii_part.translate(None, _ASCII_UPPER))
-    if lower * 2 >= lower + upper + len(text) - len(ascii_part):
-        return True
     letters = len(_LETTER.findall(text))
     if not letters:
         return True
@@ -100,8 +95,6 @@ def judged_by_stopwords(text: str) -> bool:
 
 
 _LETTER = regex.compile(r"\p{L}")
-_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
-_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 
 
 @functools.lru_cache(maxsize=1)

@@ -9,26 +9,24 @@ trail that `Verdict` carries.  See docs/architecture.md for the flow.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from operator import attrgetter
 
 from .blocks import barrier_kind, main_block
-from .catalogue import is_pattern_rule, matcher
-from .classify import BLANK, classify
+from .catalogue import is_pattern_rule
+from .classify import classify_lines
 from .extracted import (
     extraction_layout, guarantee, restore as restore_extracted, revise as revise_extracted,
     safety_net,
 )
-from .features import EMPTY, measure
 from .front import decode, detect, extract
-from .language import guess_language, judged_by_stopwords, stopwords
+from .language import guess_language, stopwords
 from .options import Options
 from .rules import CodeRule
 from .segment import segment
 from .smooth import smooth
 from .storage import Trails, Verdicts
 from .stories import Stories, find_stories
-from .types import Analysis, Article, Decision, Features, Line, join_lines
+from .types import Analysis, Article, Decision, Line, join_lines
 
 #: The rule this module fires (the title of each story, see `_title_lines`).
 RULES = (
@@ -62,27 +60,6 @@ def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None
     return document, False, None, None
 
 
-def _in_own_language(text: str, language: str | None, opts: Options) -> tuple[str, Features] | None:
-    """The language to judge a sentence by, and its features measured in it, when it has
-    few of the page's stopwords (less than half the density prose needs): the language it
-    is written in, when that is another one whose stopwords make it prose; else ``None``.
-    A quote or a paragraph in a second language is text; a notice in a second language
-    still meets that language's rules (the line is judged with its language's stopwords
-    and catalogue, and its reason says so).
-
-    >>> page = ("The minister said on Tuesday that the new budget for the schools of the "
-    ...         "region would be presented to the council in the spring. ") * 2
-    >>> quote = "Die Regierung hat die Pläne für den Haushalt der Schulen im Frühjahr vorgestellt."
-    >>> analyze(page + "\\n" + quote, extracted="never").verdicts[-1].final.reason
-    '13 words, stopword density 0.62; judged as de'
-    """
-    own = guess_language(text)
-    if own is None or own == language:
-        return None
-    f = measure(text, own)
-    return (own, f) if f.stopword_density >= opts.stopword_density else None
-
-
 def analyze(document: object, options: Options | str | None = None, **overrides) -> Analysis:
     """Every line of ``document`` with its decisions, and the stories found.
 
@@ -100,7 +77,7 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     language = opts.language or guess_language(source)
     stops = stopwords(language)
     trails = Trails()  # each stage's layer is added as soon as the stage is done
-    feats, initial = _classify_lines(lines, language, stops, opts, trails.share)
+    feats, initial = classify_lines(lines, language, opts)
     initial = trails.start(initial)
     whole_page = from_html or opts.extracted == "always"
     # Plain text an extractor wrote: its choice stands against the weak line rules too,
@@ -133,41 +110,6 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     articles = _articles(verdicts, kept_by_story, st, headline if from_html else None)
     teasers = frozenset(s for s, k in enumerate(st.kinds) if k == "teaser")
     return Analysis(source, verdicts, articles, opts, language, main, from_html, teasers)
-
-
-def _classify_lines(lines: Sequence[Line], language: str | None, stops: frozenset[str],
-                    opts: Options, share) -> tuple[list[Features], list[Decision]]:
-    """Features and the context-free decision of every line, in one pass.  Blank lines
-    get the shared `EMPTY` and `BLANK` (what `measure` and `classify` return for them)
-    without a call.  Equal features, and equal decisions (``share``), are one object."""
-    match = matcher(language)
-    has_stoplist = bool(stops)
-    seen: dict[str, int] = {}
-    same: dict[Features, Features] = {}
-    feats: list[Features] = []
-    initial: list[Decision] = []
-    for line in lines:
-        text = line.text
-        if not text:
-            feats.append(EMPTY)
-            initial.append(BLANK)
-            continue
-        f = measure(text, language)
-        other = None
-        if has_stoplist and f.terminal and f.stopword_density < opts.stopword_density / 2 \
-                and f.words >= opts.prose_min_words:
-            other = _in_own_language(text, language, opts)
-        if other is None:
-            feats.append(same.setdefault(f, f))
-            # Stopword density judges only lines in a script the stoplists cover (a Korean
-            # story in a dump of English ones is judged as a page of unknown language is).
-            initial.append(share(classify(line, f, match, opts, has_stoplist and judged_by_stopwords(text), seen)))
-        else:
-            own, f = other
-            feats.append(same.setdefault(f, f))
-            d = classify(line, f, matcher(own), opts, True, seen)
-            initial.append(share(d._replace(reason=f"{d.reason}; judged as {own}")))
-    return feats, initial
 
 
 def _title_lines(lines: list[Line], decided: list[Decision], st: Stories,

@@ -18,12 +18,16 @@ declared in `RULES`; their thresholds are `Options` fields (``context_reach``,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 
 from .classify import WEAK_RULES
 from .features import trails_off
 from .options import Options
 from .rules import CodeRule
 from .segment import BULLET_DASHES, BULLET_SYMBOLS
+from .storage import texts_of
 from .types import Decision, Features, Line
 
 #: The rules of this stage.
@@ -50,6 +54,8 @@ _TAIL_CATEGORIES = frozenset({"appeal", "bio", "legal", "comments"})
 _WIDGETS = frozenset({"ad", "related", "share", "caption"})
 
 
+_rule = attrgetter("rule")
+_category = attrgetter("category")
 _LIST_ITEM = re.compile(rf"^\s*(?:[{BULLET_SYMBOLS}+{BULLET_DASHES}]|\d{{1,2}}[.)])\s")
 
 
@@ -58,7 +64,10 @@ def is_list_item(text: str) -> bool:
     return bool(_LIST_ITEM.match(text))
 
 
+@lru_cache(maxsize=4096)
 def _context(keep: bool, rule: str, category: str, reason: str) -> Decision:
+    """One shared object per distinct decision (a dump of a million short lines holds a
+    million equal ones)."""
     return Decision(keep, rule, category, reason, "context")
 
 
@@ -70,12 +79,13 @@ def smooth(
     ctx = _Context(lines, feats, initial, options)
     final = list(initial)
     _lists(ctx, final)
-    for k, i in enumerate(ctx.content):
-        d = ctx.decided[k]
+    content, decided, weak = ctx.content, ctx.decided, ctx.weak
+    for k in ctx.open_positions():
+        i, d = content[k], decided[k]
         if final[i] is not d:
             continue
         revised = _appeal_block(ctx, k) if d.keep else None
-        if revised is None and ctx.weak[k]:
+        if revised is None and weak[k]:
             revised = _weak_line(ctx, final, k)
         if revised is not None:
             final[i] = revised
@@ -90,12 +100,21 @@ class _Context:
     def __init__(self, lines: list[Line], feats: list[Features], initial: list[Decision],
                  options: Options):
         self.lines, self.feats, self.initial, self.options = lines, feats, initial, options
-        self.content = [i for i, line in enumerate(lines) if line.text]
-        self.decided = [initial[i] for i in self.content]
-        self.weak = [d.rule in WEAK_RULES for d in self.decided]
-        self.anchor = [not w and d.category not in _WIDGETS for d, w in zip(self.decided, self.weak)]
+        self.texts = texts_of(lines)
+        self.content = list(compress(range(len(self.texts)), self.texts))
+        self.decided = list(map(initial.__getitem__, self.content))
+        self.weak = list(map(WEAK_RULES.__contains__, map(_rule, self.decided)))
+        self.categories = list(map(_category, self.decided))
+        self.anchor = [not w and c not in _WIDGETS for w, c in zip(self.weak, self.categories)]
         self.last = len(self.content) - 1
         self.reach = range(1, options.context_reach + 1)
+
+    def open_positions(self) -> list[int]:
+        """The content positions a context rule may revise, in order: weak lines, and
+        kept lines between two appeal lines (`_appeal_block`)."""
+        cats, weak, decided = self.categories, self.weak, self.decided
+        return [k for k in range(len(weak)) if weak[k] or (
+            0 < k < self.last and cats[k - 1] == "appeal" == cats[k + 1] and decided[k].keep)]
 
     def neighbour(self, k: int, step: int) -> int | None:
         """Nearest strong line from content position k in direction step, within reach.
@@ -116,20 +135,20 @@ class _Context:
 def _lists(ctx: _Context, final: list[Decision]) -> None:
     """A run of weak list items right after body, closed by body or introduced by a line
     ending in a colon, belongs to the text (ingredients, key points, steps)."""
-    content, lines, weak, decided = ctx.content, ctx.lines, ctx.weak, ctx.decided
+    content, texts, weak, decided = ctx.content, ctx.texts, ctx.weak, ctx.decided
     k = 0
     while k < len(content):
-        if not (weak[k] and is_list_item(lines[content[k]].text)):
+        if not (weak[k] and is_list_item(texts[content[k]])):
             k += 1
             continue
         end = k
-        while end < len(content) and is_list_item(lines[content[end]].text) and (
+        while end < len(content) and is_list_item(texts[content[end]]) and (
             weak[end] or decided[end].keep
         ):
             end += 1
         before = content[k - 1] if k > 0 else None
         after = content[end] if end < len(content) else None
-        if ctx.body(before) and (ctx.body(after) or lines[before].text.endswith(":")):
+        if ctx.body(before) and (ctx.body(after) or texts[before].endswith(":")):
             for j in content[k:end]:
                 if not ctx.initial[j].keep:
                     final[j] = _context(True, "context.list", "body",
@@ -175,7 +194,7 @@ def _weak_line(ctx: _Context, final: list[Decision], k: int) -> Decision | None:
     # The text's last line, right after body, that trails off with an ellipsis is the
     # article's own closing line (a cut-off teaser has more of its kind around it).
     if (d.rule == "feature.no_punctuation" and k == ctx.last and ctx.body(prev_i)
-            and prev_i == content[k - 1] and trails_off(ctx.lines[i].text)):
+            and prev_i == content[k - 1] and trails_off(ctx.texts[i])):
         return _context(True, "context.closing_ellipsis", "body",
                         "prose line ending in an ellipsis closes the body")
     if d.rule == "feature.sentence":

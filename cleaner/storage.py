@@ -95,6 +95,14 @@ class Lines(_Columns):
     def __len__(self) -> int:
         return len(self._starts)
 
+    def texts(self) -> list[str]:
+        """The normalised text of every line, in one pass (no `Line` built): what the
+        stages that read only the text iterate."""
+        out = list(map(self.source.__getitem__, map(slice, self._text_starts, self._text_ends)))
+        for i, text in self._changed.items():
+            out[i] = text
+        return out
+
     def _item(self, i: int) -> Line:
         start, end = self._starts[i], self._ends[i]
         raw = self.source[start:end]
@@ -188,3 +196,8 @@ class Verdicts(_Columns):
         why = "" if output else OTHER_STORY if trail[-1].keep else trail[-1].category
         return _new_tuple(Verdict, (self._lines[i], self._features[i], trail,
                                     None if story < 0 else story, output, why))
+
+
+def texts_of(lines: Sequence[Line]) -> list[str]:
+    """The normalised text of every line (`Lines.texts` when ``lines`` is one)."""
+    return lines.texts() if isinstance(lines, Lines) else [line.text for line in lines]

@@ -54,6 +54,8 @@ def classes() -> dict[str, list[tuple[int, int]]]:
         # str.lower's final-sigma rule: a capital sigma after a cased letter (case-ignorable
         # characters skipped) and not before one lowers to the final form.
         "CASED": ranges(lambda c: not 0xD800 <= c < 0xE000 and sigma_ends_final(ch(c) + "\u03a3")),
+        # str.isprintable is false for these (the catalogue's gates leave such lines alone).
+        "NOT_PRINTABLE": ranges(lambda c: not ch(c).isprintable()),
         "CASE_IGNORABLE": ranges(lambda c: not 0xD800 <= c < 0xE000
                                  and not sigma_ends_final(ch(c) + "\u03a3")
                                  and sigma_ends_final("A" + ch(c) + "\u03a3")),

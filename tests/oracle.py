@@ -1,5 +1,6 @@
 """The Python implementations that `cleaner._core` replaced (segmentation, line features,
-words, the language guess), kept verbatim as the tests' reference: tests/test_core_rust.py
+words, the language guess, stage 1 of the decisions with every catalogue rule tried in
+turn instead of the gates), kept as the tests' reference: tests/test_core_rust.py
 holds the compiled core to them, function by function, on the corpus and generated text.
 """
 
@@ -122,3 +123,81 @@ def measure(text: str, stops: frozenset[str]) -> tuple:
     urls = len(_URLISH.findall(body)) if ("." in body or "/" in body or "@" in body or "#" in body) else 0
     cut = ellipsis or (not terminal and n >= 12 and (stripped[-1:].isalnum() or stripped.endswith(",")))
     return (n, density, terminal, cut, capitalised, digits / nonspace, urls)
+
+
+# --- classify.py and pipeline.py (stage 1), with every catalogue rule tried in order ----
+
+def judged_by_stopwords(text: str, judged_by_letters) -> bool:
+    if text.isascii():
+        return True
+    ascii_part = text.encode("ascii", "ignore")
+    lower = len(ascii_part) - len(ascii_part.translate(None, bytes(range(ord("a"), ord("z") + 1))))
+    upper = len(ascii_part) - len(ascii_part.translate(None, bytes(range(ord("A"), ord("Z") + 1))))
+    if lower * 2 >= lower + upper + len(text) - len(ascii_part):
+        return True
+    return judged_by_letters(text)
+
+
+def classify_lines(lines, language, opts, measure, guess_language, judged_by_letters,
+                   stopwords, rules_for):
+    """Features and stage-1 decisions of every line: (features tuple, (keep, rule,
+    category, reason)) each.  ``rules_for(language)``: the catalogue rules of a
+    language's matcher, in the order they are tried."""
+    has_stoplist = bool(stopwords(language))
+    seen: dict[str, int] = {}
+    out = []
+    for line in lines:
+        text = line.text
+        if not text:
+            out.append(((0, 0.0, False, False, 0.0, 0.0, 0), (False, "blank", "blank", "empty line")))
+            continue
+        f = measure(text, language)
+        rules, judged, suffix = rules_for(language), None, ""
+        if has_stoplist and f.terminal and f.stopword_density < opts.stopword_density / 2 \
+                and f.words >= opts.prose_min_words:
+            own = guess_language(text)
+            if own is not None and own != language:
+                theirs = measure(text, own)
+                if theirs.stopword_density >= opts.stopword_density:
+                    f, rules, judged, suffix = theirs, rules_for(own), True, f"; judged as {own}"
+        if judged is None:
+            judged = has_stoplist and judged_by_stopwords(text, judged_by_letters)
+        keep, rule, category, reason = _classify(line, f, rules, opts, judged, seen)
+        out.append((tuple(f), (keep, rule, category, reason + suffix)))
+    return out
+
+
+def _first_rule(body, words, rules, opts):
+    for rule in rules:
+        if rule.guard(words) and opts.rule_enabled(rule.id) and rule.compiled.search(body):
+            return rule
+    return None
+
+
+def _classify(line, f, rules, options, has_stoplist, seen):
+    body = line.text.lstrip(_BULLET_CHARS) if line.text[:1] in _BULLET_CHARS else line.text
+    rule = _first_rule(body, f.words, rules, options) if body else None
+    first = seen.setdefault(line.text.casefold(), line.index)
+    if rule is not None:
+        return False, rule.id, rule.category, f"matches {rule.category} pattern ({f.words} words)"
+    if first != line.index and f.words >= options.duplicate_min_words and options.rule_enabled("feature.duplicate"):
+        return False, "feature.duplicate", "duplicate", f"repeats line {first + 1}"
+    if f.urls and f.urls * options.url_words >= f.words:
+        return False, "feature.urls", "boilerplate", f"{f.urls} URLs/handles in {f.words} words"
+    if f.digit_ratio > options.digits_min_ratio and f.words < options.digits_max_words:
+        return (False, "feature.digits", "boilerplate",
+                f"digit ratio {f.digit_ratio:.2f} > {options.digits_min_ratio:.2f}")
+    density_ok = (not has_stoplist) or f.stopword_density >= options.stopword_density
+    if f.words >= options.prose_min_words:
+        if not density_ok:
+            return (False, "feature.low_stopwords", "boilerplate",
+                    f"stopword density {f.stopword_density:.2f} < {options.stopword_density:.2f} ({f.words} words)")
+        if f.terminal or f.words >= options.unpunctuated_prose_factor * options.prose_min_words:
+            return True, "feature.prose", "body", f"{f.words} words, stopword density {f.stopword_density:.2f}"
+        return False, "feature.no_punctuation", "boilerplate", f"{f.words} words without sentence punctuation"
+    if f.terminal and f.words >= options.sentence_min_words and density_ok:
+        return True, "feature.sentence", "body", f"{f.words}-word sentence, stopword density {f.stopword_density:.2f}"
+    if (1 <= f.words <= options.heading_max_words and not f.terminal and f.urls == 0
+            and f.digit_ratio < options.heading_max_digits):
+        return False, "feature.heading", "boilerplate", f"{f.words} words, no end punctuation"
+    return False, "feature.short", "boilerplate", f"{f.words} words < {options.prose_min_words}"

@@ -19,6 +19,11 @@ import pytest
 from hypothesis import given, strategies as st
 
 from cleaner import _core
+from cleaner.catalogue import load_rules, matcher
+from cleaner.classify import classify_lines
+from cleaner.fold import fold_line
+from cleaner.language import judged_by_letters
+from cleaner.options import Options
 from cleaner.features import measure
 from cleaner.language import STOPLIST_NAMES, guess_language, stopwords, words
 from cleaner.segment import normalize, segment
@@ -63,7 +68,7 @@ def table_classes() -> dict:
 
 
 @pytest.mark.parametrize("name", ["SPACE", "ALPHA", "UPPER", "DECIMAL", "ALNUM", "NOT_WORD",
-                                  "UNSPACED", "CASED", "CASE_IGNORABLE"])
+                                  "UNSPACED", "CASED", "CASE_IGNORABLE", "NOT_PRINTABLE"])
 def test_the_core_tables_are_the_running_pythons(name):
     """Else write them again: python rust/tables.py, and rebuild."""
     assert _core.table(name) == [tuple(r) for r in table_classes()[name]]
@@ -117,3 +122,41 @@ def test_language_guess_on_generated_text(text):
 def test_stoplists_are_read_once_per_language():
     assert stopwords("en") is stopwords("en")
     assert stopwords(None) == stopwords("xx") == frozenset()
+
+
+def _stage_one(text: str, language: str | None, opts: Options) -> None:
+    """`classify_lines` (the gates, then the candidates' patterns) decides every line of
+    ``text`` as trying every catalogue rule in turn does."""
+    lines = segment(text)
+    feats, initial = classify_lines(lines, language, opts)
+    want = oracle.classify_lines(lines, language, opts, measure, guess_language,
+                                 judged_by_letters, stopwords, lambda lang: matcher(lang).ordered)
+    got = [(tuple(f), tuple(d)[:4]) for f, d in zip(feats, initial)]
+    for line, g, w in zip(lines, got, want):
+        assert g == w, line.text
+    assert all(d.stage == "classify" for d in initial)
+
+
+def test_stage_one_on_the_corpus():
+    for text in corpus_texts()[::20]:  # every rule tried on every line: slow
+        _stage_one(text, guess_language(text), Options())
+
+
+#: Lines that catalogue rules fire on (with case and bullet noise), and others.
+_EXAMPLES = tuple(e for r in load_rules()[::5] for e in r.examples + r.counterexamples)
+doc_lines = st.one_of(st.sampled_from(_EXAMPLES), lines,
+                      st.sampled_from(_EXAMPLES).map(lambda e: "• " + e.upper()))
+
+
+@given(st.lists(doc_lines, max_size=12).map("\n".join),
+       st.sampled_from([None, "en", "de", "fr", "ko"]),
+       st.sampled_from([Options(), Options.make("precision", disabled_rules={"en.share."}),
+                        Options.make("recall", duplicate_min_words=0, heading_max_words=3)]))
+def test_stage_one_on_generated_documents(text, language, opts):
+    _stage_one(text, language, opts)
+
+
+@given(texts)
+def test_the_core_folds_lines_as_the_gates_do(text):
+    folded, exotic = fold_line(text)
+    assert _core.fold_line(text.casefold()) == (None if exotic else folded)

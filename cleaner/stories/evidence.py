@@ -26,6 +26,7 @@ from typing import NamedTuple
 import regex
 
 from ..classify import is_heading_like
+from ..features import LONG_LINE_CHARS, pieces
 from ..options import Options
 from ..segment import BULLET_DASHES, BULLET_SYMBOLS
 from ..types import Decision, Features
@@ -133,7 +134,13 @@ def boundary_score(opening: str | None, dropped: int, furniture: int, headline: 
 
 def content_words(text: str, stops: frozenset[str]) -> list[str]:
     # w[:6], a crude stem: "elections", "electoral" -> "electi"/"electo"
-    return [w[:6] for w in _CONTENT.findall(text.lower()) if len(w) >= 3 and w not in stops]
+    if len(text) <= LONG_LINE_CHARS:
+        return [w[:6] for w in _CONTENT.findall(text.lower()) if len(w) >= 3 and w not in stops]
+    # A long line a piece at a time (cut before a space: no word is cut, and `str.lower`
+    # reads the same neighbours), each stem one object: no list of all its words at once.
+    stems: dict[str, str] = {}
+    return [stems.setdefault(w[:6], w[:6]) for piece in pieces(text, LONG_LINE_CHARS)
+            for w in _CONTENT.findall(piece.lower()) if len(w) >= 3 and w not in stops]
 
 
 def cosine(a: Counter, b: Counter) -> float:
@@ -204,7 +211,7 @@ class Reader:
         """Short, unpunctuated, not a list item, not a date or byline, not a line a
         catalogue pattern dropped (share, nav ...)."""
         f, d = self.feats[i], self.d[i]
-        if not is_heading_like(f) or f.words < 2 or _BULLETED.match(self.lines[i].raw):
+        if not is_heading_like(f, self.o) or f.words < 2 or _BULLETED.match(self.lines[i].raw):
             return False
         if d.keep and d.rule == "feature.prose" or self.meta(i):
             return False

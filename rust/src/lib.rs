@@ -1,10 +1,14 @@
 //! `cleaner._core`: the per-document work of `cleaner` in compiled code — cutting a text
 //! into lines, the measurements of each line, words, stoplists and the language guess —
 //! with the semantics of the Python it replaced (Python's own character classes, in
-//! tables.rs).  The Python modules `cleaner.segment`, `cleaner.features` and
-//! `cleaner.language` call it.
+//! tables.rs) — and stage 1 of the decisions: the feature rules and the catalogue's
+//! gates over every line of a document in one call.  The Python modules
+//! `cleaner.segment`, `cleaner.features`, `cleaner.language`, `cleaner.catalogue` and
+//! `cleaner.classify` call it.
 
+mod classify;
 mod features;
+mod gates;
 mod lang;
 mod tables;
 mod text;
@@ -15,7 +19,7 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use std::sync::Arc;
 
 /// The code points of a Python string (lone surrogates included).
-fn codepoints(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+pub(crate) fn codepoints(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
     codepoints_head(s, usize::MAX)
 }
 
@@ -31,7 +35,7 @@ fn codepoints_head(s: &Bound<'_, PyString>, limit: usize) -> PyResult<Vec<u32>> 
 }
 
 /// A Python string of code points (lone surrogates passed through as Python has them).
-fn py_str<'py>(py: Python<'py>, cps: &[u32]) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn py_str<'py>(py: Python<'py>, cps: &[u32]) -> PyResult<Bound<'py, PyAny>> {
     // SAFETY: the pointer and length describe `cps`, which CPython copies (into the
     // narrowest kind that holds its characters).
     unsafe {
@@ -44,7 +48,7 @@ fn py_str<'py>(py: Python<'py>, cps: &[u32]) -> PyResult<Bound<'py, PyAny>> {
     }
 }
 
-fn err(e: String) -> PyErr {
+pub(crate) fn err(e: String) -> PyErr {
     PyRuntimeError::new_err(e)
 }
 
@@ -129,6 +133,13 @@ fn measure<'py>(
     features::measure(&codepoints(body)?, &stops).into_pyobject(py)
 }
 
+/// `cleaner.fold.fold_line` of a line whose `str.casefold` is ``folded``: the text the
+/// catalogue's gates compare with, or None when no gate may turn the line away.
+#[pyfunction]
+fn fold_line<'py>(py: Python<'py>, folded: &Bound<'py, PyString>) -> PyResult<Option<Bound<'py, PyAny>>> {
+    gates::fold(&codepoints(folded)?).map(|f| py_str(py, &f)).transpose()
+}
+
 /// The character classes (tables.rs) as (first, last) code point ranges, for the tests
 /// that hold them against the running Python.
 #[pyfunction]
@@ -143,6 +154,7 @@ fn table(name: &str) -> PyResult<Vec<(u32, u32)>> {
         "UNSPACED" => tables::UNSPACED.to_vec(),
         "CASED" => tables::CASED.to_vec(),
         "CASE_IGNORABLE" => tables::CASE_IGNORABLE.to_vec(),
+        "NOT_PRINTABLE" => tables::NOT_PRINTABLE.to_vec(),
         _ => return Err(PyRuntimeError::new_err(format!("no table {name}"))),
     })
 }
@@ -159,5 +171,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(segment_columns, m)?)?;
     m.add_function(wrap_pyfunction!(measure, m)?)?;
     m.add_function(wrap_pyfunction!(table, m)?)?;
+    m.add_function(wrap_pyfunction!(classify::classify_lines, m)?)?;
+    m.add_function(wrap_pyfunction!(fold_line, m)?)?;
+    m.add_class::<gates::Gates>()?;
     Ok(())
 }

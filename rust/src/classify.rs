@@ -1,0 +1,243 @@
+//! Stage 1 of `cleaner.classify` over a whole document in one call: every line's
+//! features, its feature-rule decision (the rules of `cleaner.classify.RULES` after the
+//! catalogue's), and the catalogue rules that pass the gates (`crate::gates`), which
+//! Python then runs in order: the first that fires replaces the feature decision.
+
+use crate::features::{measure, Measured};
+use crate::gates::Gates;
+use crate::lang;
+use crate::text::FxMap;
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString, PyTuple, PyType};
+use std::sync::Arc;
+
+/// List bullets and dashes stripped from a line's start (`cleaner.features.strip_bullet`).
+pub const BULLET_CHARS: &str = " •·*▪►▸‣◦●○■□–-—";
+
+/// The thresholds of the feature rules (`cleaner.options.Options` fields, numbers as
+/// floats: they are compared as Python compares them), and those shown in reasons as
+/// Python writes them.
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+pub struct Params {
+    prose_min_words: f64,
+    prose_min_words_text: String,
+    stopword_density: f64,
+    stopword_density_text: String,
+    duplicate_min_words: f64,
+    duplicate_enabled: bool,
+    url_words: f64,
+    digits_min_ratio: f64,
+    digits_min_ratio_text: String,
+    digits_max_words: f64,
+    unpunctuated_prose_factor: f64,
+    sentence_min_words: f64,
+    heading_max_words: f64,
+    heading_max_digits: f64,
+}
+
+/// What the feature rules decided: keep, rule id, category, reason.
+type Decided = (bool, &'static str, &'static str, String);
+
+/// `cleaner.classify.is_heading_like`.
+fn heading_like(f: &Measured, p: &Params) -> bool {
+    let (words, _, terminal, _, _, digit_ratio, urls) = *f;
+    1 <= words && words as f64 <= p.heading_max_words && !terminal && urls == 0
+        && digit_ratio < p.heading_max_digits
+}
+
+/// The feature rules of `cleaner.classify.classify`, in order.  ``first``: the index of
+/// the first line with the same case-folded text; ``judged``: does stopword density judge
+/// this line (asked only when a rule reads it).
+fn decide(
+    f: &Measured,
+    index: usize,
+    first: usize,
+    p: &Params,
+    judged: &mut dyn FnMut() -> PyResult<bool>,
+) -> PyResult<Decided> {
+    let (words, density, terminal, _, _, digit_ratio, urls) = *f;
+    let w = words as f64;
+    if first != index && w >= p.duplicate_min_words && p.duplicate_enabled {
+        return Ok((false, "feature.duplicate", "duplicate", format!("repeats line {}", first + 1)));
+    }
+    if urls > 0 && urls as f64 * p.url_words >= w {
+        return Ok((false, "feature.urls", "boilerplate", format!("{urls} URLs/handles in {words} words")));
+    }
+    if digit_ratio > p.digits_min_ratio && w < p.digits_max_words {
+        let reason = format!("digit ratio {digit_ratio:.2} > {}", p.digits_min_ratio_text);
+        return Ok((false, "feature.digits", "boilerplate", reason));
+    }
+    let prose_long = w >= p.prose_min_words;
+    let sentence_long = terminal && w >= p.sentence_min_words;
+    let density_ok = !(prose_long || sentence_long) || !judged()? || density >= p.stopword_density;
+    if prose_long {
+        if !density_ok {
+            let reason = format!("stopword density {density:.2} < {} ({words} words)", p.stopword_density_text);
+            return Ok((false, "feature.low_stopwords", "boilerplate", reason));
+        }
+        if terminal || w >= p.unpunctuated_prose_factor * p.prose_min_words {
+            let reason = format!("{words} words, stopword density {density:.2}");
+            return Ok((true, "feature.prose", "body", reason));
+        }
+        return Ok((false, "feature.no_punctuation", "boilerplate", format!("{words} words without sentence punctuation")));
+    }
+    if sentence_long && density_ok {
+        let reason = format!("{words}-word sentence, stopword density {density:.2}");
+        return Ok((true, "feature.sentence", "body", reason));
+    }
+    if heading_like(f, p) {
+        return Ok((false, "feature.heading", "boilerplate", format!("{words} words, no end punctuation")));
+    }
+    Ok((false, "feature.short", "boilerplate", format!("{words} words < {}", p.prose_min_words_text)))
+}
+
+/// Does stopword density judge the line without asking `cleaner.language.judged_by_letters`?
+/// Lower-case ASCII letters (in every Latin stoplist) make half of its letters even if
+/// every other character is an unknown letter.
+fn mostly_ascii(text: &[u32]) -> bool {
+    let (mut lower, mut upper, mut other) = (0usize, 0usize, 0usize);
+    for &c in text {
+        match c {
+            0x61..=0x7a => lower += 1,
+            0x41..=0x5a => upper += 1,
+            0x80.. => other += 1,
+            _ => {}
+        }
+    }
+    other == 0 || lower * 2 >= lower + upper + other
+}
+
+/// An instance of a named tuple class (`Features`, `Decision`) without a Python call.
+fn named<'py>(py: Python<'py>, ty: &Bound<'py, PyType>, items: Vec<PyObject>) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: ``ty`` is a subclass of tuple without extra fields (checked by the caller,
+    // `cleaner.classify`); this is what `tuple.__new__(ty, items)` does: allocate with the
+    // type's own allocator, then fill every slot.
+    unsafe {
+        let tp = ty.as_type_ptr();
+        let alloc = (*tp).tp_alloc.unwrap_or(pyo3::ffi::PyType_GenericAlloc);
+        let obj = alloc(tp, items.len() as pyo3::ffi::Py_ssize_t);
+        if obj.is_null() {
+            return Err(PyErr::fetch(py));
+        }
+        for (i, item) in items.into_iter().enumerate() {
+            pyo3::ffi::PyTuple_SET_ITEM(obj, i as pyo3::ffi::Py_ssize_t, item.into_ptr());
+        }
+        Ok(Bound::from_owned_ptr(py, obj))
+    }
+}
+
+fn features<'py>(py: Python<'py>, ty: &Bound<'py, PyType>, f: &Measured) -> PyResult<Bound<'py, PyAny>> {
+    let (a, b, c, d, e, g, h) = *f;
+    named(py, ty, vec![
+        a.into_pyobject(py)?.into_any().unbind(),
+        b.into_pyobject(py)?.into_any().unbind(),
+        c.into_pyobject(py)?.to_owned().into_any().unbind(),
+        d.into_pyobject(py)?.to_owned().into_any().unbind(),
+        e.into_pyobject(py)?.into_any().unbind(),
+        g.into_pyobject(py)?.into_any().unbind(),
+        h.into_pyobject(py)?.into_any().unbind(),
+    ])
+}
+
+/// The document's types and shared objects, from `cleaner.classify`.
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+pub struct Kinds<'py> {
+    features: Bound<'py, PyType>,
+    decision: Bound<'py, PyType>,
+    empty: Bound<'py, PyAny>,
+    blank: Bound<'py, PyAny>,
+}
+
+/// Stage 1 of every line (``texts``: the lines' normalised texts; ``folded``: their
+/// `str.casefold`).  ``judged(text)``: `cleaner.language.judged_by_letters`, asked about
+/// lines that are not mostly ASCII (`mostly_ascii`);
+/// ``gates_for(code)``: the `Gates` of another language's matcher (a sentence in its own
+/// language is judged by it).  Returns the features and feature-rule decisions of every
+/// line, and ``(index, rules, language)`` for each line some catalogue rules pass the
+/// gates on (``language``: the line's own, when it is judged in it; else None).
+#[pyfunction]
+#[pyo3(signature = (texts, folded, language, gates, params, kinds, judged, gates_for))]
+#[allow(clippy::too_many_arguments)]
+pub fn classify_lines<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyList>,
+    folded: &Bound<'py, PyList>,
+    language: Option<&str>,
+    gates: &Bound<'py, Gates>,
+    params: Params,
+    kinds: Kinds<'py>,
+    judged: &Bound<'py, PyAny>,
+    gates_for: &Bound<'py, PyAny>,
+) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>, Bound<'py, PyList>)> {
+    let stops = match language {
+        Some(code) => lang::stoplist(code).map_err(crate::err)?,
+        None => Arc::new(lang::Words::default()),
+    };
+    let has_stoplist = !stops.is_empty();
+    let stage = pyo3::intern!(py, "classify");
+    let mut seen: FxMap<Vec<u32>, usize> = FxMap::default();
+    let (feats, decisions, pending) = (PyList::empty(py), PyList::empty(py), PyList::empty(py));
+    for (i, item) in texts.iter().enumerate() {
+        let text_py = item.downcast_into::<PyString>()?;
+        let text = crate::codepoints(&text_py)?;
+        if text.is_empty() {
+            feats.append(&kinds.empty)?;
+            decisions.append(&kinds.blank)?;
+            continue;
+        }
+        let key = crate::codepoints(folded.get_item(i)?.downcast::<PyString>()?)?;
+        let skip = text.iter().take_while(|&&c| BULLET_CHARS.chars().any(|b| b as u32 == c)).count();
+        let body = &text[skip..];
+        let mut f = if body.is_empty() { (0, 0.0, false, false, 0.0, 0.0, 0) } else { measure(body, &stops) };
+        let mut own: Option<String> = None;
+        if has_stoplist && f.2 && f.1 < params.stopword_density / 2.0 && f.0 as f64 >= params.prose_min_words {
+            // A sentence with few of the page's stopwords, in a language of its own?
+            if let Some(code) = lang::guess(&text).map_err(crate::err)? {
+                if Some(code.as_str()) != language {
+                    let theirs = measure(body, &*lang::stoplist(&code).map_err(crate::err)?);
+                    if theirs.1 >= params.stopword_density {
+                        f = theirs;
+                        own = Some(code);
+                    }
+                }
+            }
+        }
+        let first = *seen.entry(key.clone()).or_insert(i);
+        let mut judge = || -> PyResult<bool> {
+            Ok(own.is_some() || has_stoplist && (mostly_ascii(&text) || judged.call1((&text_py,))?.is_truthy()?))
+        };
+        let (keep, rule, category, mut reason) = decide(&f, i, first, &params, &mut judge)?;
+        let their_gates;
+        let line_gates: &Gates = match &own {
+            None => gates.get(),
+            Some(code) => {
+                their_gates = gates_for.call1((code,))?.downcast_into::<Gates>()?;
+                their_gates.get()
+            }
+        };
+        if let Some(code) = &own {
+            reason = format!("{reason}; judged as {code}");
+        }
+        if !body.is_empty() {
+            let rules = line_gates.mask(py, body, &key[skip..], f.0)?.members();
+            if !rules.is_empty() {
+                pending.append((i, PyTuple::new(py, rules)?, own.as_deref()))?;
+            }
+        }
+        if body.is_empty() {
+            feats.append(&kinds.empty)?;
+        } else {
+            feats.append(features(py, &kinds.features, &f)?)?;
+        }
+        decisions.append(named(py, &kinds.decision, vec![
+            keep.into_pyobject(py)?.to_owned().into_any().unbind(),
+            pyo3::types::PyString::intern(py, rule).into_any().unbind(),
+            pyo3::types::PyString::intern(py, category).into_any().unbind(),
+            reason.into_pyobject(py)?.into_any().unbind(),
+            stage.clone().into_any().unbind(),
+        ])?)?;
+    }
+    Ok((feats, decisions, pending))
+}

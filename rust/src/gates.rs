@@ -1,0 +1,341 @@
+//! The catalogue's gates (`cleaner.catalogue.Matcher`): which pattern rules could fire on
+//! a line, found with string tests only, so that the rules' own `regex` patterns run on
+//! few lines.  The gates themselves (`cleaner.prefilter`) are derived in Python and
+//! handed over when a matcher is built; a rule passes a line when every test passes:
+//!
+//! - its word-count guards;
+//! - for an anchored rule without known starts, whether its pattern can match a line
+//!   starting with the line's first characters (asked of Python, once per start);
+//! - its required strings, found in the folded line with one Aho-Corasick pass;
+//! - its known starts and ends, looked up in the folded line.
+//!
+//! A line no gate may speak for (not printable once folded) passes every string test; a
+//! rule whose strings take `\d` for 0-9 passes them on a line with other digits.
+
+use crate::tables;
+use crate::text::{is_decimal, is_space, FxMap};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use pyo3::prelude::*;
+use std::sync::Mutex;
+
+/// How many starts are remembered before the memory is emptied.
+const START_CACHE: usize = 50_000;
+
+/// A set of rules (bit i: the rule at position i of the matcher's order).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Bits(Vec<u64>);
+
+impl Bits {
+    fn empty(n: usize) -> Bits {
+        Bits(vec![0; n.div_ceil(64)])
+    }
+    fn of(n: usize, members: &[usize]) -> Bits {
+        let mut b = Bits::empty(n);
+        for &i in members {
+            b.0[i / 64] |= 1 << (i % 64);
+        }
+        b
+    }
+    fn and(&mut self, o: &Bits) {
+        self.0.iter_mut().zip(&o.0).for_each(|(a, b)| *a &= b);
+    }
+    fn or(&mut self, o: &Bits) {
+        self.0.iter_mut().zip(&o.0).for_each(|(a, b)| *a |= b);
+    }
+    fn and_not(&mut self, o: &Bits) {
+        self.0.iter_mut().zip(&o.0).for_each(|(a, b)| *a &= !b);
+    }
+    fn meets(&self, o: &Bits) -> bool {
+        self.0.iter().zip(&o.0).any(|(a, b)| a & b != 0)
+    }
+    fn is_empty(&self) -> bool {
+        self.0.iter().all(|&a| a == 0)
+    }
+    /// The members, in order.
+    pub fn members(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (w, &word) in self.0.iter().enumerate() {
+            let mut x = word;
+            while x != 0 {
+                out.push(w * 64 + x.trailing_zeros() as usize);
+                x &= x - 1;
+            }
+        }
+        out
+    }
+}
+
+/// Strings and the rules each one stands for, looked up at one end of a line.
+struct EndIndex {
+    values: FxMap<Vec<u32>, Bits>,
+    lengths: Vec<usize>,
+    /// Rules without strings of this kind: never turned away by it.
+    rest: Bits,
+    gated: Bits,
+}
+
+impl EndIndex {
+    fn new(n: usize, strings: Vec<(String, Vec<usize>)>, rest: &[usize]) -> EndIndex {
+        let mut values: FxMap<Vec<u32>, Bits> = FxMap::default();
+        let mut gated = Bits::empty(n);
+        for (s, rules) in strings {
+            let key: Vec<u32> = s.chars().map(|c| c as u32).collect();
+            let bits = Bits::of(n, &rules);
+            gated.or(&bits);
+            values.entry(key).or_insert_with(|| Bits::empty(n)).or(&bits);
+        }
+        let mut lengths: Vec<usize> = values.keys().map(Vec::len).collect();
+        lengths.sort_unstable();
+        lengths.dedup();
+        EndIndex { values, lengths, rest: Bits::of(n, rest), gated }
+    }
+
+    /// The rules whose strings ``text`` starts (or ends) with, and those without strings.
+    fn lookup(&self, text: &[u32], at_start: bool) -> Bits {
+        let mut out = self.rest.clone();
+        for &k in &self.lengths {
+            if k > text.len() {
+                break;
+            }
+            let piece = if at_start { &text[..k] } else { &text[text.len() - k..] };
+            if let Some(b) = self.values.get(piece) {
+                out.or(b);
+            }
+        }
+        out
+    }
+}
+
+/// The gates of one matcher (see the module docstring).
+#[pyclass(frozen, module = "cleaner._core")]
+pub struct Gates {
+    n: usize,
+    by_words: Vec<Bits>,
+    start_checked: Bits,
+    start_chars: usize,
+    start_fn: PyObject,
+    starts: Mutex<FxMap<Vec<u32>, Bits>>,
+    literal: Bits,
+    no_literal: Bits,
+    automaton: Option<AhoCorasick>,
+    literal_bits: Vec<Bits>,
+    prefixes: EndIndex,
+    suffixes: EndIndex,
+    digit_rules: Bits,
+}
+
+#[pymethods]
+impl Gates {
+    /// ``n`` rules; ``by_words[w]``: the rules whose guards admit ``w`` words (the last
+    /// entry for more); ``start_checked``: the rules of the start test, and
+    /// ``start_fn(start)`` the rules of those that can match a line starting with
+    /// ``start``, its first ``start_chars`` characters;
+    /// ``literals``, ``prefixes``, ``suffixes``: (folded string, rules) pairs, each with
+    /// the rules gated by strings of that kind; ``digit_rules``: rules whose strings take
+    /// ``\d`` for 0-9.
+    #[new]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        n: usize,
+        by_words: Vec<Vec<usize>>,
+        start_checked: Vec<usize>,
+        start_chars: usize,
+        start_fn: PyObject,
+        literals: Vec<(String, Vec<usize>)>,
+        prefixes: Vec<(String, Vec<usize>)>,
+        prefixed: Vec<usize>,
+        suffixes: Vec<(String, Vec<usize>)>,
+        suffixed: Vec<usize>,
+        digit_rules: Vec<usize>,
+    ) -> PyResult<Gates> {
+        let everything: Vec<usize> = (0..n).collect();
+        let not_in = |set: &[usize]| -> Vec<usize> {
+            let b = Bits::of(n, set);
+            everything.iter().copied().filter(|&i| b.0[i / 64] >> (i % 64) & 1 == 0).collect()
+        };
+        let literal: Vec<usize> = {
+            let mut all: Vec<usize> = literals.iter().flat_map(|(_, r)| r.iter().copied()).collect();
+            all.sort_unstable();
+            all.dedup();
+            all
+        };
+        let automaton = if literals.is_empty() {
+            None
+        } else {
+            let built = AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(literals.iter().map(|(s, _)| s.as_str()))
+                .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+            Some(built)
+        };
+        let no_prefix = not_in(&prefixed);
+        let no_suffix = not_in(&suffixed);
+        Ok(Gates {
+            n,
+            by_words: by_words.iter().map(|r| Bits::of(n, r)).collect(),
+            start_checked: Bits::of(n, &start_checked),
+            start_chars,
+            start_fn,
+            starts: Mutex::new(FxMap::default()),
+            no_literal: Bits::of(n, &not_in(&literal)),
+            literal: Bits::of(n, &literal),
+            automaton,
+            literal_bits: literals.iter().map(|(_, r)| Bits::of(n, r)).collect(),
+            prefixes: EndIndex::new(n, prefixes, &no_prefix),
+            suffixes: EndIndex::new(n, suffixes, &no_suffix),
+            digit_rules: Bits::of(n, &digit_rules),
+        })
+    }
+
+    /// The positions of the rules that pass every gate on ``body`` (a line without its
+    /// bullets, not empty; ``folded`` its `str.casefold`, ``words`` its word count), in
+    /// order.
+    fn candidates(
+        &self,
+        py: Python<'_>,
+        body: &Bound<'_, pyo3::types::PyString>,
+        folded: &Bound<'_, pyo3::types::PyString>,
+        words: usize,
+    ) -> PyResult<Vec<usize>> {
+        let body = crate::codepoints(body)?;
+        let folded = crate::codepoints(folded)?;
+        Ok(self.mask(py, &body, &folded, words)?.members())
+    }
+}
+
+impl Gates {
+    /// The rules (as `candidates`) of a line: ``body`` and its case folding ``folded``.
+    pub fn mask(&self, py: Python<'_>, body: &[u32], folded: &[u32], words: usize) -> PyResult<Bits> {
+        let mut mask = self.by_words[words.min(self.by_words.len() - 1)].clone();
+        if mask.meets(&self.start_checked) {
+            mask.and(&self.start_mask(py, &body[..body.len().min(self.start_chars)])?);
+        }
+        if mask.is_empty() {
+            return Ok(mask);
+        }
+        let Some(folded) = fold(folded) else {
+            return Ok(mask); // no gate speaks for this line
+        };
+        let gated = mask.clone();
+        // Each test keeps the rules it cannot rule out, whatever the others did, so the
+        // order is free: the lookups first, the search for required strings last (and
+        // only if rules it gates are left).
+        if mask.meets(&self.prefixes.gated) {
+            mask.and(&self.prefixes.lookup(&folded, true));
+        }
+        if mask.meets(&self.suffixes.gated) {
+            let end = folded.iter().rposition(|&c| !is_space(c)).map_or(0, |k| k + 1);
+            mask.and(&self.suffixes.lookup(&folded[..end], false));
+        }
+        if mask.meets(&self.literal) {
+            mask.and(&self.literal_hits(&folded, &gated));
+        }
+        if gated.meets(&self.digit_rules) && folded.iter().any(|&c| c >= 0x80) {
+            let mut rescue = gated;
+            rescue.and(&self.digit_rules);
+            rescue.and_not(&mask);
+            if !rescue.is_empty() && other_digits(&folded) {
+                mask.or(&rescue);
+            }
+        }
+        Ok(mask)
+    }
+
+    /// The rules of the start test that can match a line starting with ``start``, and
+    /// every other rule.
+    fn start_mask(&self, py: Python<'_>, start: &[u32]) -> PyResult<Bits> {
+        if let Some(b) = self.starts.lock().unwrap().get(start) {
+            return Ok(b.clone());
+        }
+        let could: Vec<usize> = self.start_fn.call1(py, (crate::py_str(py, start)?,))?.extract(py)?;
+        let mut mask = Bits::of(self.n, &(0..self.n).collect::<Vec<_>>());
+        mask.and_not(&self.start_checked);
+        mask.or(&Bits::of(self.n, &could));
+        let mut starts = self.starts.lock().unwrap();
+        if starts.len() >= START_CACHE {
+            starts.clear();
+        }
+        starts.insert(start.to_vec(), mask.clone());
+        Ok(mask)
+    }
+
+    /// The rules without required strings, and those whose strings the folded line holds
+    /// (all of ``mask`` when it holds a lone surrogate: no search).
+    fn literal_hits(&self, folded: &[u32], mask: &Bits) -> Bits {
+        let (Some(automaton), Some(text)) = (&self.automaton, utf8(folded)) else {
+            return mask.clone();
+        };
+        let mut hits = self.no_literal.clone();
+        for m in automaton.find_overlapping_iter(text.as_str()) {
+            hits.or(&self.literal_bits[m.pattern().as_usize()]);
+        }
+        hits
+    }
+}
+
+fn utf8(s: &[u32]) -> Option<String> {
+    s.iter().map(|&c| char::from_u32(c)).collect()
+}
+
+fn in_ranges(table: &[(u32, u32)], c: u32) -> bool {
+    let k = table.partition_point(|&(_, hi)| hi < c);
+    k < table.len() && table[k].0 <= c
+}
+
+fn printable(c: u32) -> bool {
+    !in_ranges(&tables::NOT_PRINTABLE, c)
+}
+
+/// One space for every run of whitespace (Python's `re.sub(r"\s+", " ", ...)`).
+fn collapse(s: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut in_run = false;
+    for &c in s {
+        if is_space(c) {
+            if !in_run {
+                out.push(0x20);
+            }
+            in_run = true;
+        } else {
+            out.push(c);
+            in_run = false;
+        }
+    }
+    out
+}
+
+fn has_double_space(s: &[u32]) -> bool {
+    s.windows(2).any(|w| w == [0x20, 0x20])
+}
+
+/// `cleaner.fold.fold_line` of a line whose `str.casefold` is ``folded``: the text gates
+/// compare with, or None when no gate may turn the line away.
+pub fn fold(folded: &[u32]) -> Option<Vec<u32>> {
+    if folded.iter().all(|&c| c < 0x80) {
+        if has_double_space(folded) || !folded.iter().all(|&c| printable(c)) {
+            return Some(collapse(folded));
+        }
+        return Some(folded.to_vec());
+    }
+    // The combining dot that "İ" folds to; dotless "ı", which `regex` matches with "I".
+    let f: Vec<u32> = folded
+        .iter()
+        .filter(|&&c| c != 0x307)
+        .map(|&c| if c == 0x131 { 0x69 } else { c })
+        .collect();
+    if f.iter().all(|&c| printable(c)) {
+        return Some(if has_double_space(&f) { collapse(&f) } else { f });
+    }
+    let f = collapse(&f);
+    if f.iter().all(|&c| printable(c)) {
+        Some(f)
+    } else {
+        None
+    }
+}
+
+/// `cleaner.fold.other_digits`: might the text hold a decimal digit other than 0-9?
+fn other_digits(folded: &[u32]) -> bool {
+    folded.iter().any(|&c| c >= 0x10000 || (c >= 0x80 && is_decimal(c)))
+}

@@ -1,0 +1,74 @@
+"""The per-line storage (`cleaner.storage`): lines as offsets, shared decisions, trails
+as indices, verdicts built when read — and the same answers as the objects they replace."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import analyze
+from cleaner.features import LONG_LINE_CHARS
+from cleaner.segment import normalize, segment
+from cleaner.storage import Lines, Trails
+from cleaner.stories import evidence
+from cleaner.types import Decision, Line, Verdict
+
+
+def test_lines_are_offsets_into_the_source_and_built_when_read():
+    source = "Short Url\r\n\n\t a\u00a0 b\u200b \nlast"
+    lines = segment(source)
+    assert isinstance(lines, Lines) and len(lines) == 4
+    for i, line in enumerate(lines):
+        assert isinstance(line, Line) and line.index == i
+        assert source[line.start:line.end] == line.raw
+        assert line.text == normalize(line.raw)
+    assert lines[-1] == lines[3] and lines[1:3] == [lines[1], lines[2]]
+    assert lines == list(lines) and list(lines) == lines
+    with pytest.raises(IndexError):
+        lines[4]
+
+
+def _d(rule: str, stage: str, keep: bool = False) -> Decision:
+    return Decision(keep, rule, "boilerplate", f"reason of {rule}", stage)
+
+
+def test_trails_add_a_layer_where_a_stage_hands_on_a_new_object():
+    first = [_d("a", "classify"), _d("a", "classify"), _d("b", "classify")]
+    trails = Trails()
+    initial = trails.start(first)
+    assert initial[0] is initial[1]  # equal decisions: one object
+    context = list(initial)
+    context[0] = _d("c", "context")
+    context[2] = _d("b", "classify")  # a new object, equal to the one before: still a layer
+    smoothed = trails.add(context, "context")
+    assert trails.add(smoothed, "block") is smoothed  # the stage did not run
+    stories = list(smoothed)
+    stories[0] = initial[0]  # an earlier stage's decision given back: stamped anew
+    trails.add(stories, "stories")
+    got = [[(d.rule, d.stage) for d in trails.table[k]] for k in trails.of]
+    assert got == [[("a", "classify"), ("c", "context"), ("a", "stories")],
+                   [("a", "classify")],
+                   [("b", "classify"), ("b", "context")]]
+
+
+def test_verdicts_are_built_from_the_columns():
+    text = ("The council approved the budget for the village school on Monday.\n"
+            "Rural services\n\n"
+            "The school will open a new library in the spring, the head teacher said.\n"
+            "Share this")
+    a = analyze(text, extracted="never")
+    built = tuple(a.verdicts)
+    assert all(isinstance(v, Verdict) for v in built) and len(built) == len(a.verdicts) == 5
+    assert a.verdicts == built and a.verdicts[1:3] == list(built[1:3])
+    assert a == analyze(text, extracted="never") and hash(a.verdicts) == hash(built)
+    for v in built:
+        assert v.why == ("" if v.output else "story" if v.final.keep else v.final.category)
+    assert [v.line.text for v in a.verdicts if v.output] == a.text.replace("\n\n", "\n").split("\n")
+
+
+def test_content_words_of_a_long_line_are_those_of_the_whole(monkeypatch):
+    stops = frozenset({"the", "and"})
+    line = ("ΟΔΟΣ Σ the Elections and electoral reform, it's Ünïcode-words; " * 40).strip()
+    whole = evidence.content_words(line, stops)
+    monkeypatch.setattr(evidence, "LONG_LINE_CHARS", 50)
+    assert len(line) > 50 and LONG_LINE_CHARS > len(line)
+    assert evidence.content_words(line, stops) == whole
