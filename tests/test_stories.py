@@ -443,3 +443,19 @@ def test_meta_words_of_several_languages_are_data():
                  "Actualizado el 3 de marzo", "By Jane Doe", "Von Hans Meier"):
         assert meta(line), line
     assert not meta("The volcano erupted again over the villages.")
+
+
+# --------------------------------------------------------------------------- text an extractor wrote
+
+def test_article_bodies_joined_in_extracted_text_are_split():
+    # One paragraph a line, nothing else: text that looks like an extractor's.  Two
+    # articles' bodies joined paragraph to paragraph are two stories ...
+    text = "\n\n".join(VOLCANO + CHESS) + "\n"
+    articles = cleaner.split(text)
+    assert [a.text.split("\n\n") for a in articles] == [VOLCANO, CHESS]
+
+
+def test_a_subheading_between_sections_of_extracted_text_is_no_boundary():
+    # ... while a subheading between the sections of one article keeps them together.
+    text = "\n\n".join(VOLCANO + ["Chess"] + CHESS) + "\n"
+    assert len(cleaner.split(text)) == 1

@@ -128,8 +128,11 @@ def boundary_score(opening: str | None, dropped: int, furniture: int, headline: 
     score += min(dropped * o.story_dropped_weight, o.story_dropped_max)
     score += min(furniture * o.story_furniture_weight, o.story_furniture_max)
     score += o.story_headline_weight if headline else 0.0
-    topic = -math.log((cohesion + 0.02) / (o.story_neutral_cosine + 0.02))
-    return score + o.story_cosine_weight * topic + o.story_depth_weight * min(depth, o.story_depth_max)
+    topic = o.story_cosine_weight * -math.log((cohesion + 0.02) / (o.story_neutral_cosine + 0.02)) \
+        + o.story_depth_weight * min(depth, o.story_depth_max)
+    # A whole head (title, meta line, text) is a story's by its form: neighbouring stories
+    # of one site share their vocabulary, so the topic can add to it but not take from it.
+    return score + (max(topic, 0.0) if opening == "headed" else topic)
 
 
 def content_words(text: str, stops: frozenset[str]) -> list[str]:
