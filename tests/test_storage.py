@@ -72,3 +72,14 @@ def test_content_words_of_a_long_line_are_those_of_the_whole(monkeypatch):
     monkeypatch.setattr(evidence, "LONG_LINE_CHARS", 50)
     assert len(line) > 50 and LONG_LINE_CHARS > len(line)
     assert evidence.content_words(line, stops) == whole
+
+
+def test_the_text_read_from_the_columns_is_join_lines_of_the_verdicts():
+    from cleaner.types import join_lines
+
+    text = ("Menu\nHome\n\nThe council approved the budget for the parks on Tuesday after a long debate.\n"
+            "\n\nIt will be reviewed again in the spring when the figures are known, the mayor said.\nShare")
+    a = analyze(text, extracted="never")
+    for story in {v.story for v in a.verdicts if v.story is not None}:
+        assert a.verdicts.join(story) == join_lines(list(a.verdicts), story)
+    assert a.text == join_lines(list(a.verdicts), a.main) != ""
