@@ -31,12 +31,13 @@ fields (``block_*``).
 
 from __future__ import annotations
 
+from array import array
 from itertools import accumulate, compress, repeat
 from operator import attrgetter, eq
 
 from .catalogue import opens_section
 from .options import Options
-from .storage import texts_of
+from .storage import has_text
 from .types import Decision, Features, Line
 
 
@@ -63,13 +64,14 @@ class _Page:
 
     def __init__(self, lines: list[Line], feats: list[Features], final: list[Decision]):
         self.feats = feats
-        self.nonblank = list(accumulate(map(bool, texts_of(lines)), initial=0))
+        # prefix counts as arrays of numbers (8 bytes a line), not lists of int objects
+        self.nonblank = array("q", accumulate(has_text(lines), initial=0))
         # Blank lines are no barriers: `barrier_kind` is asked only about the others, once
         # per distinct decision.
         kind_of = {d: barrier_kind(d) for d in set(final) if d.rule != "blank"}
         kinds = list(map(kind_of.get, final))
-        self.hard = list(accumulate(map(eq, kinds, repeat("hard")), initial=0))
-        self.soft = list(accumulate(map(eq, kinds, repeat("soft")), initial=0))
+        self.hard = array("q", accumulate(map(eq, kinds, repeat("hard")), initial=0))
+        self.soft = array("q", accumulate(map(eq, kinds, repeat("soft")), initial=0))
         self.barriers = list(compress(range(len(kinds)), kinds))
 
     def gap(self, a: int, b: int) -> int:

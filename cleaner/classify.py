@@ -93,6 +93,10 @@ _KINDS = {"features": Features, "decision": Decision, "empty": EMPTY, "blank": B
           "bullets": BULLET_CHARS}
 assert Features.__base__ is tuple and Decision.__base__ is tuple
 
+#: Lines classified per call of the compiled core: the texts (and case-folded texts) of
+#: this many lines are held at once, not those of the whole document.
+CHUNK_LINES = 4096
+
 
 def classify_lines(lines: list[Line], language: str | None,
                    options: Options) -> tuple[list[Features], list[Decision]]:
@@ -114,17 +118,29 @@ def classify_lines(lines: list[Line], language: str | None,
     >>> initial[-1].reason
     '13 words, stopword density 0.62; judged as de'
     """
-    texts = texts_of(lines)
-    match = matcher(language)
-    feats, initial, pending = _core.classify_lines(
-        texts, list(map(str.casefold, texts)), language, match.core, _params(options), _KINDS,
-        judged_by_letters, _gates_for)
-    enabled, timeout = options.rule_enabled, options.regex_timeout
-    for i, candidates, own in pending:
-        text = texts[i]
-        body = text.lstrip(BULLET_CHARS) if text[:1] in BULLET_CHARS else text  # strip_bullet
-        rule = (match if own is None else matcher(own)).run(body, candidates, enabled, timeout)
-        if rule is not None:
-            reason = f"matches {rule.category} pattern ({feats[i].words} words)"
-            initial[i] = _drop(rule.id, rule.category, reason if own is None else f"{reason}; judged as {own}")
+    match, params, seen = matcher(language), _params(options), _core.Seen()
+    same_features: dict[Features, Features] = {}
+    same_decisions: dict[Decision, Decision] = {}
+    feats: list[Features] = []
+    initial: list[Decision] = []
+    for offset in range(0, len(lines), CHUNK_LINES):
+        texts = texts_of(lines, offset, offset + CHUNK_LINES)
+        chunk_feats, decided, pending = _core.classify_lines(
+            texts, list(map(str.casefold, texts)), language, match.core, params, _KINDS,
+            judged_by_letters, _gates_for, offset, seen, lambda j: lines[j].text.casefold())
+        for i, candidates, own in pending:
+            rule = _pattern_rule(texts[i], candidates, match if own is None else matcher(own), options)
+            if rule is not None:
+                reason = f"matches {rule.category} pattern ({chunk_feats[i].words} words)"
+                decided[i] = _drop(rule.id, rule.category, reason if own is None else f"{reason}; judged as {own}")
+        # equal features, and equal decisions, are one object
+        feats += map(same_features.setdefault, chunk_feats, chunk_feats)
+        initial += map(same_decisions.setdefault, decided, decided)
     return feats, initial
+
+
+def _pattern_rule(text: str, candidates, match, options: Options):
+    """The first of the ``candidates`` (catalogue rules the gates let through) that fires
+    on the line, or None."""
+    body = text.lstrip(BULLET_CHARS) if text[:1] in BULLET_CHARS else text  # strip_bullet
+    return match.run(body, candidates, options.rule_enabled, options.regex_timeout)

@@ -132,16 +132,18 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
     (3.8%) are with it, and one of trafilatura's outputs is no longer dense: a dump without blank lines
     and without a menu on top looks much like an extractor's output, but its footer gives
     it away."""
-    text = [i for i, line in enumerate(lines) if not line.blank]  # indices: no Line kept
+    text: list[int] = []  # the non-blank lines' indices (no Line kept), one pass
+    tiny, prose = [], []
+    separators = 0
+    for i, (line, d) in enumerate(zip(lines, initial)):
+        separators += not line.raw
+        if not line.blank:
+            text.append(i)
+            tiny.append(_tiny(line, opts))
+            prose.append(_prose(line, d, opts))
     if not text:
         return ""
-    tiny, prose = [], []
-    for i in text:
-        line = lines[i]
-        tiny.append(_tiny(line, opts))
-        prose.append(_prose(line, initial[i], opts))
     n = len(text)
-    separators = sum(1 for line in lines if not line.raw)
     lead = prose.index(True) if True in prose else n
     menu = opts.extracted_max_tiny_run
     if separators <= opts.extracted_dense_blank_share * len(lines) and n >= opts.extracted_dense_min_lines:

@@ -18,6 +18,7 @@ declared in `RULES`; their thresholds are `Options` fields (``context_reach``,
 from __future__ import annotations
 
 import re
+from array import array
 from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
@@ -27,7 +28,7 @@ from .features import trails_off
 from .options import Options
 from .rules import CodeRule
 from .segment import BULLET_DASHES, BULLET_SYMBOLS
-from .storage import texts_of
+from .storage import has_text, text_view
 from .types import Decision, Features, Line
 
 #: The rules of this stage.
@@ -100,8 +101,10 @@ class _Context:
     def __init__(self, lines: list[Line], feats: list[Features], initial: list[Decision],
                  options: Options):
         self.lines, self.feats, self.initial, self.options = lines, feats, initial, options
-        self.texts = texts_of(lines)
-        self.content = list(compress(range(len(self.texts)), self.texts))
+        # the texts are read when asked for, the non-blank positions kept as numbers: a
+        # dump of a million short lines holds no second copy of its text
+        self.texts = text_view(lines)
+        self.content = array("q", compress(range(len(lines)), has_text(lines)))
         self.decided = list(map(initial.__getitem__, self.content))
         self.weak = list(map(WEAK_RULES.__contains__, map(_rule, self.decided)))
         self.categories = list(map(_category, self.decided))
@@ -109,12 +112,12 @@ class _Context:
         self.last = len(self.content) - 1
         self.reach = range(1, options.context_reach + 1)
 
-    def open_positions(self) -> list[int]:
+    def open_positions(self):
         """The content positions a context rule may revise, in order: weak lines, and
         kept lines between two appeal lines (`_appeal_block`)."""
         cats, weak, decided = self.categories, self.weak, self.decided
-        return [k for k in range(len(weak)) if weak[k] or (
-            0 < k < self.last and cats[k - 1] == "appeal" == cats[k + 1] and decided[k].keep)]
+        return (k for k in range(len(weak)) if weak[k] or (
+            0 < k < self.last and cats[k - 1] == "appeal" == cats[k + 1] and decided[k].keep))
 
     def neighbour(self, k: int, step: int) -> int | None:
         """Nearest strong line from content position k in direction step, within reach.

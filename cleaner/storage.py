@@ -95,13 +95,35 @@ class Lines(_Columns):
     def __len__(self) -> int:
         return len(self._starts)
 
-    def texts(self) -> list[str]:
-        """The normalised text of every line, in one pass (no `Line` built): what the
-        stages that read only the text iterate."""
-        out = list(map(self.source.__getitem__, map(slice, self._text_starts, self._text_ends)))
-        for i, text in self._changed.items():
-            out[i] = text
+    def texts(self, start: int = 0, stop: int | None = None) -> list[str]:
+        """The normalised text of every line (of lines ``start`` to ``stop``), in one pass
+        (no `Line` built): what the stages that read only the text iterate."""
+        starts, ends = self._text_starts[start:stop], self._text_ends[start:stop]
+        out = list(map(self.source.__getitem__, map(slice, starts, ends)))
+        changed = self._changed
+        if len(changed) <= len(out):
+            for i, text in changed.items():
+                if start <= i < start + len(out):
+                    out[i - start] = text
+        else:  # more changed lines in the document than asked for: look each one up
+            for k in range(len(out)):
+                text = changed.get(start + k)
+                if text is not None:
+                    out[k] = text
         return out
+
+    def text(self, i: int) -> str:
+        """The normalised text of line ``i`` (no `Line` built)."""
+        text = self._changed.get(i)
+        return self.source[self._text_starts[i]:self._text_ends[i]] if text is None else text
+
+    def has_text(self) -> bytes:
+        """Per line, 1 if its normalised text is not empty, else 0 (no text built; a
+        line whose normalisation did more than strip its ends has text)."""
+        flags = bytearray(map(int.__lt__, self._text_starts, self._text_ends))
+        for i in self._changed:
+            flags[i] = 1
+        return bytes(flags)
 
     def _item(self, i: int) -> Line:
         start, end = self._starts[i], self._ends[i]
@@ -215,6 +237,36 @@ class Verdicts(_Columns):
                                     None if story < 0 else story, output, why))
 
 
-def texts_of(lines: Sequence[Line]) -> list[str]:
-    """The normalised text of every line (`Lines.texts` when ``lines`` is one)."""
-    return lines.texts() if isinstance(lines, Lines) else [line.text for line in lines]
+class Texts(_Columns):
+    """The normalised texts of `Lines`, each built when read (`Lines.text`): for the
+    stages that read some lines' texts in any order without holding every one."""
+
+    __slots__ = ("_lines",)
+
+    def __init__(self, lines: Lines):
+        self._lines = lines
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def _item(self, i: int) -> str:
+        return self._lines.text(i)
+
+
+def text_view(lines: Sequence[Line]) -> Sequence[str]:
+    """The normalised text of every line, as a sequence: `Texts` when ``lines`` is a
+    `Lines` (nothing held), else a list."""
+    return Texts(lines) if isinstance(lines, Lines) else [line.text for line in lines]
+
+
+def has_text(lines: Sequence[Line]) -> bytes:
+    """Per line, 1 if its normalised text is not empty, else 0 (`Lines.has_text`)."""
+    return lines.has_text() if isinstance(lines, Lines) else bytes(bool(line.text) for line in lines)
+
+
+def texts_of(lines: Sequence[Line], start: int = 0, stop: int | None = None) -> list[str]:
+    """The normalised text of every line (of lines ``start`` to ``stop``; `Lines.texts`
+    when ``lines`` is one)."""
+    if isinstance(lines, Lines):
+        return lines.texts(start, stop)
+    return [line.text for line in lines[start:stop]]

@@ -83,3 +83,21 @@ def test_the_text_read_from_the_columns_is_join_lines_of_the_verdicts():
     for story in {v.story for v in a.verdicts if v.story is not None}:
         assert a.verdicts.join(story) == join_lines(list(a.verdicts), story)
     assert a.text == join_lines(list(a.verdicts), a.main) != ""
+
+
+def test_stage_one_a_chunk_at_a_time_finds_repeated_lines_across_chunks(monkeypatch):
+    """`cleaner.classify.classify_lines` reads a document a chunk of lines at a time; a
+    line that repeats one of an earlier chunk is still a repeat of that line."""
+    from cleaner import classify
+    from cleaner.options import Options
+
+    headline = "Council approves the new budget for the village school"
+    text = "\n".join([headline, "", "The council met on Monday evening in the town hall.",
+                      "Share this", headline.upper(), "Share this", headline])
+    lines = segment(text)
+    whole = classify.classify_lines(lines, "en", Options())
+    monkeypatch.setattr(classify, "CHUNK_LINES", 2)
+    chunked = classify.classify_lines(lines, "en", Options())
+    assert chunked == whole
+    assert [d.reason for d in chunked[1] if d.rule == "feature.duplicate"] == ["repeats line 1"] * 2
+    assert chunked[1][3] is chunked[1][5]  # equal decisions: one object

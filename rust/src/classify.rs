@@ -150,15 +150,71 @@ pub struct Kinds<'py> {
     blank: Bound<'py, PyAny>,
 }
 
-/// Stage 1 of every line (``texts``: the lines' normalised texts; ``folded``: their
-/// `str.casefold`).  ``judged(text)``: `cleaner.language.judged_by_letters`, asked about
+/// The lines seen so far in a document, by the hash of their case-folded text, so that a
+/// repeated line is found across calls of `classify_lines` (a document is classified a
+/// chunk of lines at a time) without holding every line's text: a line's hash leads to
+/// the first line that had it, whose text is compared (`Seen::first`).
+#[pyclass]
+#[derive(Default)]
+pub struct Seen {
+    by_hash: FxMap<u64, usize>,
+    /// The lines whose hash an earlier, different line had (the first of each text).
+    collided: FxMap<Vec<u32>, usize>,
+}
+
+#[pymethods]
+impl Seen {
+    #[new]
+    fn new() -> Self {
+        Seen::default()
+    }
+}
+
+/// A hash of a string's code points, read from its own code units (no copy).
+fn key_hash(key: &Bound<'_, PyString>) -> PyResult<u64> {
+    use std::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    // SAFETY: the string is alive for the borrow and immutable; nothing here calls back
+    // into Python while its data is read.
+    match unsafe { key.data()? } {
+        pyo3::types::PyStringData::Ucs1(b) => b.iter().for_each(|&c| h.write_u32(c as u32)),
+        pyo3::types::PyStringData::Ucs2(w) => w.iter().for_each(|&c| h.write_u32(c as u32)),
+        pyo3::types::PyStringData::Ucs4(d) => d.iter().for_each(|&c| h.write_u32(c)),
+    }
+    Ok(h.finish())
+}
+
+impl Seen {
+    /// The index of the first line with the case-folded text ``key`` (``index``: this
+    /// line's, recorded when it is the first); ``key_of(j)``: line j's case-folded text.
+    fn first<'py>(
+        &mut self,
+        key: &Bound<'py, PyString>,
+        index: usize,
+        key_of: &mut dyn FnMut(usize) -> PyResult<Bound<'py, PyAny>>,
+    ) -> PyResult<usize> {
+        let h = key_hash(key)?;
+        let Some(&j) = self.by_hash.get(&h) else {
+            self.by_hash.insert(h, index);
+            return Ok(index);
+        };
+        if j == index || PyAnyMethods::eq(key.as_any(), key_of(j)?)? {
+            return Ok(j);
+        }
+        Ok(*self.collided.entry(crate::codepoints(key)?).or_insert(index))
+    }
+}
+
+/// Stage 1 of every line of a chunk of a document that starts at line ``offset``
+/// (``texts``: the lines' normalised texts; ``folded``: their `str.casefold`; ``seen``:
+/// the lines of the chunks before; ``key_of(j)``: line j's case-folded text).  ``judged(text)``: `cleaner.language.judged_by_letters`, asked about
 /// lines that are not mostly ASCII (`mostly_ascii`);
 /// ``gates_for(code)``: the `Gates` of another language's matcher (a sentence in its own
 /// language is judged by it).  Returns the features and feature-rule decisions of every
 /// line, and ``(index, rules, language)`` for each line some catalogue rules pass the
 /// gates on (``language``: the line's own, when it is judged in it; else None).
 #[pyfunction]
-#[pyo3(signature = (texts, folded, language, gates, params, kinds, judged, gates_for))]
+#[pyo3(signature = (texts, folded, language, gates, params, kinds, judged, gates_for, offset, seen, key_of))]
 #[allow(clippy::too_many_arguments)]
 pub fn classify_lines<'py>(
     py: Python<'py>,
@@ -170,6 +226,9 @@ pub fn classify_lines<'py>(
     kinds: Kinds<'py>,
     judged: &Bound<'py, PyAny>,
     gates_for: &Bound<'py, PyAny>,
+    offset: usize,
+    seen: &Bound<'py, Seen>,
+    key_of: &Bound<'py, PyAny>,
 ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>, Bound<'py, PyList>)> {
     let stops = match language {
         Some(code) => lang::stoplist(code).map_err(crate::err)?,
@@ -177,17 +236,24 @@ pub fn classify_lines<'py>(
     };
     let has_stoplist = !stops.is_empty();
     let stage = pyo3::intern!(py, "classify");
-    let mut seen: FxMap<Vec<u32>, usize> = FxMap::default();
+    let mut seen = seen.borrow_mut();
+    let mut key_of = |j: usize| -> PyResult<Bound<'py, PyAny>> {
+        if j >= offset {
+            folded.get_item(j - offset)
+        } else {
+            key_of.call1((j,))
+        }
+    };
     let (feats, decisions, pending) = (PyList::empty(py), PyList::empty(py), PyList::empty(py));
     for (i, item) in texts.iter().enumerate() {
         let text_py = item.downcast_into::<PyString>()?;
-        let text = crate::codepoints(&text_py)?;
+        let mut text = crate::codepoints(&text_py)?;
         if text.is_empty() {
             feats.append(&kinds.empty)?;
             decisions.append(&kinds.blank)?;
             continue;
         }
-        let key = crate::codepoints(folded.get_item(i)?.downcast::<PyString>()?)?;
+        let key_py = folded.get_item(i)?.downcast_into::<PyString>()?;
         let skip = text.iter().take_while(|&&c| BULLET_CHARS.chars().any(|b| b as u32 == c)).count();
         let body = &text[skip..];
         let mut f = if body.is_empty() { (0, 0.0, false, false, 0.0, 0.0, 0) } else { measure(body, &stops) };
@@ -204,11 +270,11 @@ pub fn classify_lines<'py>(
                 }
             }
         }
-        let first = *seen.entry(key.clone()).or_insert(i);
+        let first = seen.first(&key_py, offset + i, &mut key_of)?;
         let mut judge = || -> PyResult<bool> {
             Ok(own.is_some() || has_stoplist && (mostly_ascii(&text) || judged.call1((&text_py,))?.is_truthy()?))
         };
-        let (keep, rule, category, mut reason) = decide(&f, i, first, &params, &mut judge)?;
+        let (keep, rule, category, mut reason) = decide(&f, offset + i, first, &params, &mut judge)?;
         let their_gates;
         let line_gates: &Gates = match &own {
             None => gates.get(),
@@ -220,13 +286,25 @@ pub fn classify_lines<'py>(
         if let Some(code) = &own {
             reason = format!("{reason}; judged as {code}");
         }
-        if !body.is_empty() {
-            let rules = line_gates.mask(py, body, &key[skip..], f.0)?.members();
+        let body_empty = body.is_empty();
+        // From here on only the start of the body is read (the gates' start test): a long
+        // line's code points go before its case folding is read.
+        text.drain(..skip);
+        text.truncate(line_gates.start_chars());
+        text.shrink_to_fit();
+        let body = &text[..];
+        if !body_empty {
+            let key = || {
+                let mut key = crate::codepoints(&key_py)?;
+                key.drain(..skip);
+                Ok(key)
+            };
+            let rules = line_gates.mask(py, body, key, f.0)?.members();
             if !rules.is_empty() {
                 pending.append((i, PyTuple::new(py, rules)?, own.as_deref()))?;
             }
         }
-        if body.is_empty() {
+        if body_empty {
             feats.append(&kinds.empty)?;
         } else {
             feats.append(features(py, &kinds.features, &f)?)?;

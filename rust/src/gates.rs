@@ -200,13 +200,27 @@ impl Gates {
     ) -> PyResult<Vec<usize>> {
         let body = crate::codepoints(body)?;
         let folded = crate::codepoints(folded)?;
-        Ok(self.mask(py, &body, &folded, words)?.members())
+        Ok(self.mask(py, &body, || Ok(folded.clone()), words)?.members())
     }
 }
 
 impl Gates {
-    /// The rules (as `candidates`) of a line: ``body`` and its case folding ``folded``.
-    pub fn mask(&self, py: Python<'_>, body: &[u32], folded: &[u32], words: usize) -> PyResult<Bits> {
+    /// How many characters of a line's start the start test reads (`mask` reads no more
+    /// of ``body``).
+    pub fn start_chars(&self) -> usize {
+        self.start_chars
+    }
+
+    /// The rules (as `candidates`) of a line: ``body`` and its case folding ``folded``
+    /// (asked for only when a rule is left after the word count and start tests: a line of
+    /// a million words is not copied for rules that cannot fire on it).
+    pub fn mask(
+        &self,
+        py: Python<'_>,
+        body: &[u32],
+        folded: impl FnOnce() -> PyResult<Vec<u32>>,
+        words: usize,
+    ) -> PyResult<Bits> {
         let mut mask = self.by_words[words.min(self.by_words.len() - 1)].clone();
         if mask.meets(&self.start_checked) {
             mask.and(&self.start_mask(py, &body[..body.len().min(self.start_chars)])?);
@@ -214,7 +228,7 @@ impl Gates {
         if mask.is_empty() {
             return Ok(mask);
         }
-        let Some(folded) = fold(folded) else {
+        let Some(folded) = fold(folded()?) else {
             return Ok(mask); // no gate speaks for this line
         };
         let gated = mask.clone();
@@ -354,19 +368,19 @@ fn has_double_space(s: &[u32]) -> bool {
 
 /// `cleaner.fold.fold_line` of a line whose `str.casefold` is ``folded``: the text gates
 /// compare with, or None when no gate may turn the line away.
-pub fn fold(folded: &[u32]) -> Option<Vec<u32>> {
+/// Takes the case folding and gives it back changed in place where it can (a line of
+/// millions of characters is not copied).
+pub fn fold(folded: Vec<u32>) -> Option<Vec<u32>> {
     if folded.iter().all(|&c| c < 0x80) {
-        if has_double_space(folded) || !folded.iter().all(|&c| printable(c)) {
-            return Some(collapse(folded));
+        if has_double_space(&folded) || !folded.iter().all(|&c| printable(c)) {
+            return Some(collapse(&folded));
         }
-        return Some(folded.to_vec());
+        return Some(folded);
     }
     // The combining dot that "İ" folds to; dotless "ı", which `regex` matches with "I".
-    let f: Vec<u32> = folded
-        .iter()
-        .filter(|&&c| c != 0x307)
-        .map(|&c| if c == 0x131 { 0x69 } else { c })
-        .collect();
+    let mut f = folded;
+    f.retain(|&c| c != 0x307);
+    f.iter_mut().filter(|c| **c == 0x131).for_each(|c| *c = 0x69);
     if f.iter().all(|&c| printable(c)) {
         return Some(if has_double_space(&f) { collapse(&f) } else { f });
     }

@@ -137,7 +137,7 @@ fn measure<'py>(
 /// catalogue's gates compare with, or None when no gate may turn the line away.
 #[pyfunction]
 fn fold_line<'py>(py: Python<'py>, folded: &Bound<'py, PyString>) -> PyResult<Option<Bound<'py, PyAny>>> {
-    gates::fold(&codepoints(folded)?).map(|f| py_str(py, &f)).transpose()
+    gates::fold(codepoints(folded)?).map(|f| py_str(py, &f)).transpose()
 }
 
 /// The character classes (tables.rs) as (first, last) code point ranges, for the tests
@@ -172,6 +172,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(measure, m)?)?;
     m.add_function(wrap_pyfunction!(table, m)?)?;
     m.add_function(wrap_pyfunction!(classify::classify_lines, m)?)?;
+    m.add_class::<classify::Seen>()?;
     m.add_function(wrap_pyfunction!(fold_line, m)?)?;
     m.add_class::<gates::Gates>()?;
     Ok(())
