@@ -207,8 +207,9 @@ class Options:
     story_window_lines: int = 40
     story_min_after_words: int = 25
     #: In text an extractor wrote (one block a line), points a gap with neither a head nor
-    #: dropped lines needs beyond `story_boundary_score`: a change of topic alone cuts
-    #: such text only when it is stark (points).
+    #: dropped lines, but kept lines in it (a subheading between two sections), needs
+    #: beyond `story_boundary_score`; a paragraph right after a paragraph needs none
+    #: (points).
     story_extracted_topic_score: float = 2.0
     #: Points for how the next story opens: a title with a meta line, a repeated
     #: headline, a dateline (points).
