@@ -9,7 +9,10 @@ extracted text it is most often a subheading, a list item or a table cell.
   extractor (``html.block``), and evidence from the page drops what is no article text:
   a line that is mostly link text on the page (``html.links``: related-story lists, tag
   clouds), an excerpt of another story (``html.excerpt``), a teaser card (``html.card``),
-  see `cleaner.front.dom`.  The text is one page, so one story.
+  see `cleaner.front.dom`.  The text is one page, so one story.  On a whole page (every
+  block of it, `cleaner.front.page`), a block the extractor did not choose stays out
+  (``html.unchosen``) unless the page recovers it as article text (``html.recovered``,
+  `_recovered`); `shown_lines` are the lines the later stages judge.
 - `extraction_layout` tells plain text that an extractor wrote from a whole-page dump.
   Text written one block a line (``"dense"``, as trafilatura writes it) is revised as
   above; for text with its blocks apart (``"spaced"``) only `restore` applies.
@@ -224,7 +227,8 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
     (``recover_inside_kin_levels``: ``"inside"``), or are shaped like its blocks
     (``recover_kin_levels``) and reached from it across at most ``recover_max_gap``
     other lines in a row (``"kin"``), or stand so reached above it and at most
-    ``recover_lead_reach`` lines under the page's headline (``"lead"``: the standfirst, which extractors often skip).""" 
+    ``recover_lead_reach`` lines under the page's headline (``"lead"``: the standfirst,
+    which extractors often skip)."""
     if not hints or not options.rule_enabled("html.recovered"):
         return {}
     n = len(lines)

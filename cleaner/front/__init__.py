@@ -5,8 +5,10 @@
 - `cleaner.front.dom`: the page as a tree, and each extracted line traced back to its
   element (a `LineHint`: tag, heading level, link density, class and id words, whether
   it belongs to another story of the page);
-- `cleaner.front.extract`: the entry point, `extract(document) -> Extraction`: trafilatura's
-  main text, one block a line, with a hint per line.
+- `cleaner.front.page`: every text block of the page, merged in page order with the
+  extracted lines (a block the extractor did not choose says so in its hint);
+- `cleaner.front.extract`: the entry point, `extract(document) -> Extraction`: the whole
+  page, one block a line (trafilatura's main text where it stands), with a hint per line.
 
 Data flows one way: `cleaner.pipeline` calls the front door and reads its `Extraction`;
 nothing here imports the pipeline or the stages after it.

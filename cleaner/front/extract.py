@@ -27,6 +27,7 @@ from ..segment import segment
 from . import dom, page
 from .decode import decode
 from .dom import HEADINGS, LineHint, Marks
+from .headline import headline
 
 #: Longest HTML (in characters) that is parsed; the rest is cut (trafilatura's own limit).
 MAX_HTML_CHARS = 20_000_000
@@ -42,6 +43,7 @@ class Extraction:
     text: str
     hints: tuple[LineHint | None, ...]
     main: str = ""
+    headline: str | None = None  # the page's headline (`cleaner.front.headline`)
 
 
 EMPTY = Extraction("", ())
@@ -61,6 +63,7 @@ def extract(document: str | bytes) -> Extraction:
     tree = dom.parse(html)
     if tree is None:
         return EMPTY
+    title = headline(tree)  # before the extractor prunes the tree
     text = main_text(tree)
     lines = segment(text) if text.strip() else []
     texts = [line.text for line in lines]
@@ -70,10 +73,10 @@ def extract(document: str | bytes) -> Extraction:
         hints = dom.hints(tree, texts, sources, marks)
         blocks = page.page_blocks(tree)
     except RecursionError:  # a tree too deep to walk: the text stands without hints
-        return Extraction(text, (None,) * len(lines), text) if lines else EMPTY
+        return Extraction(text, (None,) * len(lines), text, title) if lines else EMPTY
     if not lines and not blocks:
         return EMPTY
-    return _whole_page(text, lines, sources, hints, blocks, marks)
+    return replace(_whole_page(text, lines, sources, hints, blocks, marks), headline=title)
 
 
 def _whole_page(text, lines, sources, hints, blocks, marks: Marks) -> Extraction:
