@@ -211,6 +211,23 @@ class Verdicts(_Columns):
     def __len__(self) -> int:
         return len(self._trail_of)
 
+    def join(self, story: int) -> str:
+        """`cleaner.types.join_lines` of these verdicts, read from the columns (no
+        `Verdict` built): what `Analysis.text` returns."""
+        keep = [trail[-1].keep for trail in self._trails]
+        of, stories = self._trail_of, self._story
+        out: list[str] = []
+        gap = False
+        for i, text in enumerate(texts_of(self._lines)):
+            if not text:  # blank
+                gap = True
+            elif keep[of[i]] and stories[i] == story:
+                if out and gap:
+                    out.append("")
+                out.append(text)
+                gap = False
+        return "\n".join(out)
+
     def _item(self, i: int) -> Verdict:
         trail = self._trails[self._trail_of[i]]
         story = self._story[i]

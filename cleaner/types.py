@@ -169,7 +169,8 @@ class Analysis:
         """The lines in the output: the main story's kept lines (what `clean` returns)."""
         if self.main is None:
             return ""
-        return join_lines(self.verdicts, self.main)
+        join = getattr(self.verdicts, "join", None)  # `cleaner.storage.Verdicts` reads columns
+        return join(self.main) if join is not None else join_lines(self.verdicts, self.main)
 
     def kept(self) -> list[Verdict]:
         return [v for v in self.verdicts if v.final.keep and not v.line.blank]

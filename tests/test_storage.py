@@ -78,6 +78,17 @@ def test_content_words_of_a_long_line_are_those_of_the_whole(monkeypatch):
     assert evidence.content_words(line, stops) == whole
 
 
+def test_the_text_read_from_the_columns_is_join_lines_of_the_verdicts():
+    from cleaner.types import join_lines
+
+    text = ("Menu\nHome\n\nThe council approved the budget for the parks on Tuesday after a long debate.\n"
+            "\n\nIt will be reviewed again in the spring when the figures are known, the mayor said.\nShare")
+    a = analyze(text, extracted="never")
+    for story in {v.story for v in a.verdicts if v.story is not None}:
+        assert a.verdicts.join(story) == join_lines(list(a.verdicts), story)
+    assert a.text == join_lines(list(a.verdicts), a.main) != ""
+
+
 def test_stage_one_a_chunk_at_a_time_finds_repeated_lines_across_chunks(monkeypatch):
     """`cleaner.classify.classify_lines` reads a document a chunk of lines at a time; a
     line that repeats one of an earlier chunk is still a repeat of that line."""

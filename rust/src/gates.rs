@@ -14,15 +14,18 @@
 
 use crate::tables;
 use crate::text::{is_decimal, is_space, FxMap};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use pyo3::prelude::*;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// How many starts are remembered before the memory is emptied.
 const START_CACHE: usize = 50_000;
+/// Lines with more words than this are searched with an automaton of the required
+/// strings of only the rules their word count leaves (built when first needed).
+const LONG_LINE: usize = 16;
 
 /// A set of rules (bit i: the rule at position i of the matcher's order).
-#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub struct Bits(Vec<u64>);
 
 impl Bits {
@@ -117,8 +120,11 @@ pub struct Gates {
     starts: Mutex<FxMap<Vec<u32>, Bits>>,
     literal: Bits,
     no_literal: Bits,
-    automaton: Option<AhoCorasick>,
-    literal_bits: Vec<Bits>,
+    /// The required strings and the rules of each.
+    literals: Vec<(String, Bits)>,
+    /// The automaton of them all, and those of the rules a long line's word count leaves.
+    automaton: Option<Arc<Automaton>>,
+    automata: Mutex<FxMap<Bits, Option<Arc<Automaton>>>>,
     prefixes: EndIndex,
     suffixes: EndIndex,
     digit_rules: Bits,
@@ -159,16 +165,9 @@ impl Gates {
             all.dedup();
             all
         };
-        let automaton = if literals.is_empty() {
-            None
-        } else {
-            let built = AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(literals.iter().map(|(s, _)| s.as_str()))
-                .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
-            Some(built)
-        };
+        let literals: Vec<(String, Bits)> =
+            literals.into_iter().map(|(s, r)| (s, Bits::of(n, &r))).collect();
+        let automaton = automaton(&literals, None)?;
         let no_prefix = not_in(&prefixed);
         let no_suffix = not_in(&suffixed);
         Ok(Gates {
@@ -180,8 +179,9 @@ impl Gates {
             starts: Mutex::new(FxMap::default()),
             no_literal: Bits::of(n, &not_in(&literal)),
             literal: Bits::of(n, &literal),
+            literals,
             automaton,
-            literal_bits: literals.iter().map(|(_, r)| Bits::of(n, r)).collect(),
+            automata: Mutex::new(FxMap::default()),
             prefixes: EndIndex::new(n, prefixes, &no_prefix),
             suffixes: EndIndex::new(n, suffixes, &no_suffix),
             digit_rules: Bits::of(n, &digit_rules),
@@ -243,7 +243,7 @@ impl Gates {
             mask.and(&self.suffixes.lookup(&folded[..end], false));
         }
         if mask.meets(&self.literal) {
-            mask.and(&self.literal_hits(&folded, &gated));
+            mask.and(&self.literal_hits(&folded, &gated, words)?);
         }
         if gated.meets(&self.digit_rules) && folded.iter().any(|&c| c >= 0x80) {
             let mut rescue = gated;
@@ -276,16 +276,59 @@ impl Gates {
 
     /// The rules without required strings, and those whose strings the folded line holds
     /// (all of ``mask`` when it holds a lone surrogate: no search).
-    fn literal_hits(&self, folded: &[u32], mask: &Bits) -> Bits {
-        let (Some(automaton), Some(text)) = (&self.automaton, utf8(folded)) else {
-            return mask.clone();
+    fn literal_hits(&self, folded: &[u32], mask: &Bits, words: usize) -> PyResult<Bits> {
+        let automaton = if words > LONG_LINE { self.automaton_for(words)? } else { self.automaton.clone() };
+        let (Some(automaton), Some(text)) = (automaton, utf8(folded)) else {
+            return Ok(mask.clone());
         };
         let mut hits = self.no_literal.clone();
-        for m in automaton.find_overlapping_iter(text.as_str()) {
-            hits.or(&self.literal_bits[m.pattern().as_usize()]);
+        for m in automaton.search.find_overlapping_iter(text.as_str()) {
+            hits.or(&automaton.rules[m.pattern().as_usize()]);
         }
-        hits
+        Ok(hits)
     }
+
+    /// The automaton of the required strings of the rules a long line's word count leaves.
+    fn automaton_for(&self, words: usize) -> PyResult<Option<Arc<Automaton>>> {
+        let mut rules = self.by_words[words.min(self.by_words.len() - 1)].clone();
+        rules.and(&self.literal);
+        if let Some(got) = self.automata.lock().unwrap().get(&rules) {
+            return Ok(got.clone());
+        }
+        let built = automaton(&self.literals, Some(&rules))?;
+        self.automata.lock().unwrap().insert(rules, built.clone());
+        Ok(built)
+    }
+}
+
+/// An Aho-Corasick automaton of required strings, and the rules of each.
+struct Automaton {
+    search: AhoCorasick,
+    rules: Vec<Bits>,
+}
+
+/// The automaton of the strings of ``literals`` (of the rules of ``only``, if given).
+fn automaton(literals: &[(String, Bits)], only: Option<&Bits>) -> PyResult<Option<Arc<Automaton>>> {
+    let mut strings = Vec::new();
+    let mut rules = Vec::new();
+    for (s, r) in literals {
+        let mut r = r.clone();
+        if let Some(only) = only {
+            r.and(only);
+        }
+        if !r.is_empty() {
+            strings.push(s.as_str());
+            rules.push(r);
+        }
+    }
+    if strings.is_empty() {
+        return Ok(None);
+    }
+    let search = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(strings)
+        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+    Ok(Some(Arc::new(Automaton { search, rules })))
 }
 
 fn utf8(s: &[u32]) -> Option<String> {
