@@ -150,12 +150,12 @@ class Options:
     # the document, each costing `story_boundary_score`.
     #: Points a gap's evidence must reach to be a boundary, and what each boundary costs in
     #: the choice (points).
-    story_boundary_score: float = 3.0
+    story_boundary_score: float = 3.6
     #: Points per unit of ``-ln((cosine + 0.02) / 0.17)``: the cosine of content words in
     #: the windows either side of a gap (about +2 units at cosine 0, -0.8 at 0.35).
     story_cosine_weight: float = 1.4
     #: Points per unit of topic depth (TextTiling depth score plus affinity, below).
-    story_depth_weight: float = 0.8
+    story_depth_weight: float = 1.6
     #: Depth units per unit of affinity: how much more the paragraph after a gap shares
     #: with the text after it than with the text before (difference of two cosines).
     story_affinity_weight: float = 4.0
@@ -174,7 +174,7 @@ class Options:
     story_teaser_cohesion: float = 0.25
     #: Body words a story needs to be the main story, and to stand as a story outside the
     #: main block (words).
-    story_main_min_words: int = 60
+    story_main_min_words: int = 30
     story_outside_min_words: int = 40
     #: A first story before the main block is the main story only when it opens like a
     #: story and holds at least this share of the main block's story's words (ratio).
@@ -198,17 +198,25 @@ class Options:
     story_title_near: int = 3
     #: Lines above a story's first kept line searched for its title (lines).
     story_above_lines: int = 12
+    #: A headline without a meta line is a story's title only when it shares a content
+    #: word with this many content words of the text below it (words).
+    story_echo_words: int = 80
     #: Content words, and at most lines, on each side of a gap compared for cohesion
     #: (words; lines); content words each side needs for a judgement (words).
     story_window_words: int = 120
     story_window_lines: int = 40
     story_min_after_words: int = 25
+    #: In text an extractor wrote (one block a line), points a gap with neither a head nor
+    #: dropped lines, but kept lines in it (a subheading between two sections), needs
+    #: beyond `story_boundary_score`; a paragraph right after a paragraph needs none
+    #: (points).
+    story_extracted_topic_score: float = 2.0
     #: Points for how the next story opens: a title with a meta line, a repeated
     #: headline, a dateline (points).
-    story_headed_weight: float = 4.5
-    story_meta_weight: float = 3.0
-    story_repeat_weight: float = 2.0
-    story_dateline_weight: float = 1.5
+    story_headed_weight: float = 6.0
+    story_meta_weight: float = 3.6
+    story_repeat_weight: float = 2.6
+    story_dateline_weight: float = 2.1
     #: Points per dropped line and per catalogue boilerplate line in a gap, each capped
     #: (points), and for a headline in the gap (points).
     story_dropped_weight: float = 0.2

@@ -37,9 +37,9 @@ RULES = (
 _text = attrgetter("text")
 
 
-def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None]:
+def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None, str | None]:
     """The text to analyse, whether it came from HTML, and for HTML a
-    `cleaner.front.dom.LineHint` (or ``None``) per line of the text.
+    `cleaner.front.dom.LineHint` (or ``None``) per line of the text and the page's headline.
 
     ``str`` is taken as it is (or as HTML when it looks like HTML); ``bytes`` are decoded
     (see `cleaner.front.decode`).  Anything else raises `TypeError`.
@@ -48,16 +48,16 @@ def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None
         raw = bytes(document)
         if options.html != "never" and (options.html == "always" or detect.looks_like_html(raw)):
             ex = extract.extract(raw)
-            return ex.text, True, ex.hints
-        return decode.decode(raw), False, None
+            return ex.text, True, ex.hints, ex.headline
+        return decode.decode(raw), False, None, None
     if not isinstance(document, str):
         raise TypeError(
             f"cleaner expects text (str) or bytes, not {type(document).__name__}"
         )
     if options.html == "always" or (options.html == "auto" and detect.looks_like_html(document)):
         ex = extract.extract(document)
-        return ex.text, True, ex.hints
-    return document, False, None
+        return ex.text, True, ex.hints, ex.headline
+    return document, False, None, None
 
 
 def analyze(document: object, options: Options | str | None = None, **overrides) -> Analysis:
@@ -70,7 +70,7 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     [(False, 'share'), (False, 'blank'), (True, '')]
     """
     opts = Options.make(options, **overrides)
-    source, from_html, hints = to_text(document, opts)
+    source, from_html, hints, headline = to_text(document, opts)
     lines = segment(source)
     if not any(map(_text, lines)):
         return Analysis(source, tuple(), (), opts, None, None, from_html)
@@ -107,7 +107,7 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     kept_by_story = _kept_by_story(titled, story_of, len(st.kinds))
     main = st.main if kept_by_story else None
     verdicts = _verdicts(lines, feats, trails, titled, story_of, main)
-    articles = _articles(verdicts, kept_by_story, st)
+    articles = _articles(verdicts, kept_by_story, st, headline if from_html else None)
     teasers = frozenset(s for s, k in enumerate(st.kinds) if k == "teaser")
     return Analysis(source, verdicts, articles, opts, language, main, from_html, teasers)
 
@@ -151,8 +151,9 @@ def _kept_by_story(final: list[Decision], story_of: list[int | None],
 
 
 def _articles(verdicts: Verdicts, kept_by_story: dict[int, list[int]],
-              st: Stories) -> tuple[Article, ...]:
-    """Every story with kept lines, in order, as an `Article`."""
+              st: Stories, headline: str | None = None) -> tuple[Article, ...]:
+    """Every story with kept lines, in order, as an `Article`; ``headline`` (the page's,
+    for HTML) is the main story's title when no line of the text is."""
     articles = []
     for s, kind in enumerate(st.kinds):
         positions = kept_by_story.get(s)
@@ -163,7 +164,7 @@ def _articles(verdicts: Verdicts, kept_by_story: dict[int, list[int]],
         start = title.start if title is not None else first.start
         articles.append(Article(
             index=len(articles),
-            title=title.text if title is not None else None,
+            title=title.text if title is not None else headline if s == st.main else None,
             text=join_lines(verdicts[positions[0]:positions[-1] + 1], s),
             span=(min(start, first.start), last.end),
             kind=kind,

@@ -15,6 +15,7 @@ import cleaner
 from cleaner.language import stopwords
 from cleaner.stories.boundaries import segment
 from cleaner.stories.evidence import Reader
+from cleaner.types import Decision
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus" / "seeds"
@@ -382,3 +383,79 @@ def test_synthetic_boundary_targets(figures):
 
 def test_synthetic_clean_target(figures):
     assert figures["clean_f1"] >= 0.92
+
+
+# --------------------------------------------------------------------------- titles of HTML
+
+def _page(head: str, body_top: str) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in VOLCANO)
+    return (f"<html><head>{head}</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            f"<article>{body_top}{paragraphs}</article></body></html>")
+
+
+def test_html_gives_the_page_headline_as_the_main_story_title():
+    page = _page("<title>Island News | Volcano</title>",
+                 "<h1>The volcano on the northern island erupts again</h1>")
+    articles = cleaner.split(page)
+    assert len(articles) == 1
+    assert articles[0].title == "The volcano on the northern island erupts again"
+
+
+def test_html_without_h1_takes_og_title_then_the_page_title():
+    og = _page('<meta property="og:title" content="Volcano erupts again"><title>Island News</title>', "")
+    assert cleaner.split(og)[0].title == "Volcano erupts again"
+    plain = _page("<title>Volcano erupts again on the island</title>", "")
+    assert cleaner.split(plain)[0].title == "Volcano erupts again on the island"
+
+
+def test_text_input_has_no_invented_title():
+    assert cleaner.split("\n\n".join(VOLCANO) + "\n", extracted="never")[0].title is None
+
+
+# --------------------------------------------------------------------------- titles of stories
+
+def test_a_headline_that_names_the_story_is_its_title():
+    text = "\n\n".join(VOLCANO + ["Young chess player wins the national championship"] + CHESS) + "\n"
+    articles = cleaner.split(text, extracted="never")
+    assert len(articles) == 2
+    assert articles[1].title == "Young chess player wins the national championship"
+
+
+def test_a_footer_line_above_an_untitled_story_is_no_title():
+    # A line of the page's footer (or a link to another story) right above the next story's
+    # first paragraph shares no word with it: no title, and the story starts at its text.
+    text = "\n\n".join(VOLCANO + ["Terms of Service Privacy Notice"] + CHESS) + "\n"
+    articles = cleaner.split(text, extracted="never")
+    assert len(articles) == 2
+    assert articles[1].title is None
+    assert articles[1].text.split("\n\n") == CHESS
+
+
+def test_meta_words_of_several_languages_are_data():
+    from cleaner.stories import evidence
+
+    kept = Decision(True, "feature.prose", "body", "", "classify")
+
+    def meta(line: str) -> bool:
+        return evidence._meta(line, cleaner.analyze(line).verdicts[0].features, kept)
+
+    for line in ("Updated Nov 19, 2019", "Aktualisiert am 19. November 2019", "Publié le 3 mars 2020",
+                 "Actualizado el 3 de marzo", "By Jane Doe", "Von Hans Meier"):
+        assert meta(line), line
+    assert not meta("The volcano erupted again over the villages.")
+
+
+# --------------------------------------------------------------------------- text an extractor wrote
+
+def test_article_bodies_joined_in_extracted_text_are_split():
+    # One paragraph a line, nothing else: text that looks like an extractor's.  Two
+    # articles' bodies joined paragraph to paragraph are two stories ...
+    text = "\n\n".join(VOLCANO + CHESS) + "\n"
+    articles = cleaner.split(text)
+    assert [a.text.split("\n\n") for a in articles] == [VOLCANO, CHESS]
+
+
+def test_a_subheading_between_sections_of_extracted_text_is_no_boundary():
+    # ... while a subheading between the sections of one article keeps them together.
+    text = "\n\n".join(VOLCANO + ["Chess"] + CHESS) + "\n"
+    assert len(cleaner.split(text)) == 1

@@ -23,6 +23,7 @@ from ..segment import segment
 from . import dom
 from .decode import decode
 from .dom import LineHint
+from .headline import headline
 
 #: Longest HTML (in characters) that is parsed; the rest is cut (trafilatura's own limit).
 MAX_HTML_CHARS = 20_000_000
@@ -35,6 +36,7 @@ class Extraction:
 
     text: str
     hints: tuple[LineHint | None, ...]
+    headline: str | None = None  # the page's headline (`cleaner.front.headline`)
 
 
 EMPTY = Extraction("", ())
@@ -54,6 +56,7 @@ def extract(document: str | bytes) -> Extraction:
     tree = dom.parse(html)
     if tree is None:
         return EMPTY
+    title = headline(tree)  # before the extractor prunes the tree
     text = main_text(tree)
     if not text.strip():
         return EMPTY
@@ -62,7 +65,7 @@ def extract(document: str | bytes) -> Extraction:
         hints = dom.hints(tree, [line.text for line in lines])
     except RecursionError:  # a tree too deep to walk: the text stands without hints
         hints = (None,) * len(lines)
-    return Extraction(text, hints)
+    return Extraction(text, hints, title)
 
 
 def extract_text(document: str | bytes) -> str:

@@ -168,8 +168,7 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     start = 0
     for end in sorted(fixed) + [m]:
         if start not in teased:  # a stretch of full text: its boundaries chosen in one go
-            gaps = [g for g in _candidates(r, kept, (prose, cos, depth), start, end, o)
-                    if g.opening is not None or g.dropped or not heads_only]
+            gaps = _candidates(r, kept, (prose, cos, depth), start, end, o, heads_only)
             chosen = choose(gaps, words, start, end, o)
             passed = [g for g in gaps if g not in chosen]
             for g in chosen:
@@ -183,10 +182,14 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
 
 
 def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
-                o: Options) -> list[Gap]:
+                o: Options, heads_only: bool = False) -> list[Gap]:
     """The gaps above the paragraphs of body after kept position ``start`` and before
     ``end`` that score at least `Options.story_boundary_score`, each reaching up to the
-    paragraph before (see `gap_evidence`; ``topic``: `topic_profile`'s answer)."""
+    paragraph before (see `gap_evidence`; ``topic``: `topic_profile`'s answer).
+    ``heads_only`` (text an extractor wrote): a gap with no head and no dropped line that
+    holds kept lines (a subheading between two sections of one article) needs
+    `Options.story_extracted_topic_score` more; a paragraph right after a paragraph (two
+    articles' bodies joined) does not."""
     prose, cos, depth = topic
     out = []
     for j, c in enumerate(prose):
@@ -196,7 +199,9 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
             alone = j + 1 == len(prose) or prose[j + 1] >= end  # one paragraph after it
             if g.opening is None and not g.dropped and alone:
                 continue  # a change of topic alone does not cut off one last paragraph
-            if g.score >= o.story_boundary_score:
+            headless = g.opening is None and not g.dropped and since != c - 1
+            need = o.story_boundary_score + (o.story_extracted_topic_score if heads_only and headless else 0.0)
+            if g.score >= need:
                 out.append(g)
     return out
 

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import functools
 import math
+import tomllib
 from collections import Counter, defaultdict
+from importlib import resources
 from itertools import chain
 from operator import mul
 from typing import NamedTuple
@@ -39,20 +41,37 @@ DEFAULT = Options()
 # `Options.story_depth_weight`) adds or takes.
 # The weights are `Options` fields (``story_*_weight``, ``story_*_max``).
 
-_MONTHS = (
-    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
-    "june|july|august|september|october|november|december"
-)
+
+def _head_words() -> dict[str, list[str]]:
+    """The words of `cleaner/patterns/story_heads.toml`, every language's together, by kind
+    (``months``, ``byline``, ``updated``, ``ago``)."""
+    data = tomllib.loads((resources.files("cleaner") / "patterns" / "story_heads.toml").read_text(encoding="utf-8"))
+    out: dict[str, list[str]] = {"months": [], "byline": [], "updated": [], "ago": []}
+    for words in data.values():
+        for kind, got in out.items():
+            got += [w for w in words.get(kind, ()) if w not in got]
+    return out
+
+
+def _alternatives(words: list[str]) -> str:
+    """A regex alternation of ``words`` (longest first; a space stands for any run of
+    whitespace, ``N`` for a number)."""
+    escaped = (regex.escape(w).replace(r"\ ", " ") for w in sorted(words, key=len, reverse=True))
+    return "|".join(e.replace(" ", r"\s+").replace("N", r"\d+") for e in escaped)
+
+
+_WORDS = _head_words()
+_MONTHS = _alternatives(_WORDS["months"])
 # A date or time: "Nov 19, 2019", "19 November 2019", "2019-11-19", "19.11.2019",
 # "10:31 pm", "3 hours ago".
 _DATE = regex.compile(
     rf"\b(?:(?:{_MONTHS})\.?\s+\d{{1,2}}\b|\d{{1,2}}\.?\s+(?:{_MONTHS})\b|"
-    r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?\b)?|"
-    r"\d+\s+(?:min|mins|minutes|hours?|days?)\s+ago)",
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?\b)?"
+    + (rf"|{_alternatives(_WORDS['ago'])})" if _WORDS["ago"] else ")"),
     regex.IGNORECASE,
 )
-_UPDATED = regex.compile(r"^(?:updated|published|posted|last\s+updated)\b", regex.IGNORECASE)
-_BYLINE = regex.compile(r"^(?:by|von|par|por|di|door|af|av)\s+\p{Lu}", regex.IGNORECASE)
+_UPDATED = regex.compile(rf"^(?:{_alternatives(_WORDS['updated'])})\b", regex.IGNORECASE)
+_BYLINE = regex.compile(rf"^(?:{_alternatives(_WORDS['byline'])})\s+\p{{Lu}}", regex.IGNORECASE)
 # A dateline or kicker: an upper-case place or phrase, optionally ", N.Y." and "(Agency)",
 # then a colon or dash, then text.  "OSLO: ...", "WASHINGTON (Reuters) - ...",
 # "AUSTIN, Texas (AP) — ...", "‘FAST FACTS’: ...".
@@ -79,9 +98,10 @@ def dateline(text: str) -> bool:
 
 
 def _meta(text: str, f: Features, decision: Decision) -> bool:
-    """A date, time, byline or "Updated ..." line."""
-    if decision.category == "meta":
-        return True
+    """A date, time, byline or "Updated ..." line (not a photo caption or credit that
+    holds a date)."""
+    if decision.category in ("meta", "caption"):
+        return decision.category == "meta"
     if _BYLINE.match(text) and f.words <= 12:
         return True
     if f.terminal and f.words > 8 or _DASHED.match(text) or f.words > 20:
@@ -108,8 +128,11 @@ def boundary_score(opening: str | None, dropped: int, furniture: int, headline: 
     score += min(dropped * o.story_dropped_weight, o.story_dropped_max)
     score += min(furniture * o.story_furniture_weight, o.story_furniture_max)
     score += o.story_headline_weight if headline else 0.0
-    topic = -math.log((cohesion + 0.02) / (o.story_neutral_cosine + 0.02))
-    return score + o.story_cosine_weight * topic + o.story_depth_weight * min(depth, o.story_depth_max)
+    topic = o.story_cosine_weight * -math.log((cohesion + 0.02) / (o.story_neutral_cosine + 0.02)) \
+        + o.story_depth_weight * min(depth, o.story_depth_max)
+    # A whole head (title, meta line, text) is a story's by its form: neighbouring stories
+    # of one site share their vocabulary, so the topic can add to it but not take from it.
+    return score + (max(topic, 0.0) if opening == "headed" else topic)
 
 
 def content_words(text: str, stops: frozenset[str]) -> list[str]:
@@ -155,6 +178,7 @@ class Reader:
     def __init__(self, lines, feats, decisions, stops, options: Options = DEFAULT):
         self.lines, self.feats, self.d = lines, feats, decisions
         self.o = options  # the ``story_*`` thresholds
+        self.stops = stops
         self._memo: defaultdict = defaultdict(dict)  # see `_per_line`
         self.content = [i for i, line in enumerate(lines) if line.text]
         self.pos = dict(zip(self.content, range(len(self.content))))
@@ -271,13 +295,35 @@ class Reader:
                        if self.body(j)), None)
         # Without a meta line: the nearest title-like headline just above the text, else a
         # capitalised headline right above it.
-        title = next((j for j in options if dist(j) <= self.o.story_title_near and self.titled(j)), None)
+        title = next((j for j in options if dist(j) <= self.o.story_title_near and self.titled(j)
+                      and self.echoed(j, first)), None)
         if title is None and options and dist(options[0]) <= 2 and self.feats[options[0]].words >= 3 \
-                and self.lines[options[0]].text[:1].isupper() and not _NOT_TITLE.match(self.lines[options[0]].text):
+                and self.lines[options[0]].text[:1].isupper() and not _NOT_TITLE.match(self.lines[options[0]].text) \
+                and self.echoed(options[0], first):
             title = options[0]
         if opener is not None and self.feats[opener].words >= 8 and dateline(self.lines[opener].text):
             return title, "dateline"
         return title, None
+
+    def echoed(self, title: int, first: int) -> bool:
+        """Does the text from ``first`` on (its first `Options.story_echo_words` content
+        words) share a content word with the headline ``title``?  A story's headline names
+        what it tells; a menu line, a footer link or a link to another story above it does
+        not.  A headline without content words is not judged."""
+        own = set(content_words(self.lines[title].text, self.stops))
+        if not own:
+            return True
+        seen = 0
+        for j in self.content[self.pos[first]:]:
+            if j == title or not self.d[j].keep:
+                continue
+            words = self.words.get(j, ())
+            if own.intersection(words):
+                return True
+            seen += len(words)
+            if seen >= self.o.story_echo_words:
+                return False
+        return False
 
     def headed(self, title: int, first: int) -> bool:
         """Is ``title`` a title-like headline with a meta line (or two) right below it and

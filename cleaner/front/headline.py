@@ -1,0 +1,58 @@
+"""The page's headline: what an HTML page says its article is called.
+
+The extractor's text often leaves the headline out (it sits in the page's header, not in
+the article body), so the front door reads it from the page itself: the first ``<h1>``
+that reads like a headline, else the ``og:title`` meta property, else ``<title>``.  The
+pipeline gives it to the main story as its title when no line of the text holds one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+_SPACE = re.compile(r"\s+")
+#: Words a headline holds (a lone site name or a whole paragraph in an ``<h1>`` is none).
+MIN_WORDS, MAX_WORDS = 2, 40
+
+
+def _clean(text: str | None) -> str:
+    return _SPACE.sub(" ", text or "").strip()
+
+
+def _headline_like(text: str) -> bool:
+    return MIN_WORDS <= len(text.split()) <= MAX_WORDS
+
+
+def headline(tree: HtmlElement | None) -> str | None:
+    """The page's headline, or ``None`` when it names none.
+
+    >>> from lxml.html import fromstring
+    >>> headline(fromstring("<html><head><title>Site | A title</title></head>"
+    ...                     "<body><h1> Rain  falls on the city </h1><p>Text.</p></body></html>"))
+    'Rain falls on the city'
+    >>> headline(fromstring("<html><head><title>A page title</title></head><body><p>x</p></body></html>"))
+    'A page title'
+    >>> headline(None) is None
+    True
+    """
+    if tree is None:
+        return None
+    try:
+        for h1 in tree.iter("h1"):
+            text = _clean(h1.text_content())
+            if _headline_like(text):
+                return text
+        for meta in tree.iter("meta"):
+            if (meta.get("property") or meta.get("name") or "").lower() == "og:title":
+                text = _clean(meta.get("content"))
+                if _headline_like(text):
+                    return text
+        for title in tree.iter("title"):
+            text = _clean(title.text_content())
+            if _headline_like(text):
+                return text
+    except (ValueError, TypeError):  # a broken tree names no headline
+        return None
+    return None
