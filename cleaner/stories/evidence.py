@@ -70,6 +70,7 @@ _DATE = regex.compile(
     + (rf"|{_alternatives(_WORDS['ago'])})" if _WORDS["ago"] else ")"),
     regex.IGNORECASE,
 )
+_DIGIT = regex.compile(r"\d")
 _UPDATED = regex.compile(rf"^(?:{_alternatives(_WORDS['updated'])})\b", regex.IGNORECASE)
 _BYLINE = regex.compile(rf"^(?:{_alternatives(_WORDS['byline'])})\s+\p{{Lu}}", regex.IGNORECASE)
 # A dateline or kicker: an upper-case place or phrase, optionally ", N.Y." and "(Agency)",
@@ -106,9 +107,10 @@ def _meta(text: str, f: Features, decision: Decision) -> bool:
         return True
     if f.terminal and f.words > 8 or _DASHED.match(text) or f.words > 20:
         return False
+    dated = _DIGIT.search(text) is not None  # every date or time holds a digit
     if f.words > 14:  # "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 ..."
-        return len(_DATE.findall(text)) >= 2
-    return bool(_DATE.search(text) or (_UPDATED.match(text) and f.words <= 12))
+        return dated and len(_DATE.findall(text)) >= 2
+    return bool(dated and _DATE.search(text) or (_UPDATED.match(text) and f.words <= 12))
 
 
 def boundary_score(opening: str | None, dropped: int, furniture: int, headline: bool,
