@@ -1,9 +1,10 @@
 """A picture of every decision: one self-contained HTML page for one `Analysis`.
 
-`render_html` writes the document's lines (for HTML input: every block the front door
-extracted, one a line) coloured by decision, each with its label, rule and reason; story
-boundaries are marked; a summary counts the lines kept in `clean`'s output and the lines
-left out per category (lines of other stories under ``story``); two buttons download the
+`render_html` writes the document's lines (for HTML input: every block of the page, one a
+line, those the extractor did not choose marked) coloured by decision, each with its
+label, rule and reason; story boundaries are marked; a summary counts the lines kept in
+`clean`'s output and the lines left out per category (lines of other stories under
+``story``, blocks the extractor did not choose under ``unchosen``); two buttons download the
 lines' labels as a ``.labels.tsv`` file (the syntax of ``corpus/seeds/*.labels.tsv``, see
 `cleaner.labels`) and the text they label, so a user can correct the labels and add the
 page to a corpus.  The page loads nothing from elsewhere: styles, script and data are in
@@ -23,9 +24,14 @@ COLOURS = {
     "boilerplate": "#ececec", "duplicate": "#f3e3c6", "share": "#fbd9d3", "meta": "#fde8c8",
     "caption": "#f5f0c4", "appeal": "#f8d0e4", "bio": "#e9dcf0", "related": "#d6eef0",
     "nav": "#dedede", "ui": "#e4e4f2", "legal": "#efe6dc", "ad": "#f9c9c9",
-    "comments": "#dcefe2", "title": "#bfe6bf",
+    "comments": "#dcefe2", "title": "#bfe6bf", "unchosen": "#f7f7f7",
 }
 _OTHER = "#f0f0f0"
+#: The rules of the front door's choice (`cleaner.extracted`): a block of the page the
+#: extractor did not choose, left out or recovered.
+UNCHOSEN_RULES = frozenset({"html.unchosen", "html.recovered"})
+#: What the summary calls a category, where its name alone says too little.
+_NAMES = {"story": "story (kept, of another story)", "unchosen": "not chosen by the extractor"}
 
 _STYLE = """
 body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}
@@ -37,6 +43,8 @@ table{border-collapse:collapse} td,th{padding:2px 8px;vertical-align:top;text-al
 #lines td.no{color:#888;text-align:right} #lines td.rule{font-family:monospace;font-size:12px}
 #lines td.reason{color:#444;font-size:12px} tr.blank td{height:.6em;padding:0}
 tr.boundary td{border-top:3px solid #36c;background:#fff;font-weight:bold;color:#36c;padding-top:6px}
+tr[data-chosen="no"] td.text{color:#666;border-left:3px dashed #999}
+.unchosen-mark{display:block;color:#888;font-size:11px}
 button{margin:0 .5em 1em 0;padding:.3em .8em}
 """
 
@@ -63,15 +71,23 @@ _SCRIPT = """
 """
 
 
+def chosen(verdict) -> bool:
+    """Did the extractor choose the line's block (true for every line of text input)?"""
+    return not any(d.rule in UNCHOSEN_RULES for d in verdict.trail)
+
+
 def line_class(verdict, label: str) -> str:
     """The category a line is shown (and counted) under: ``output`` for a line of
-    `clean`'s output, ``blank``, ``teaser`` for a teaser line, ``title`` for the main
-    story's title when `clean` leaves it out, else `Verdict.why` (the drop category, or ``story`` for a kept
-    line of another story)."""
+    `clean`'s output, ``blank``, ``unchosen`` for a block of the page the extractor did
+    not choose (and that is not in the output), ``teaser`` for a teaser line, ``title``
+    for the main story's title when `clean` leaves it out, else `Verdict.why` (the drop
+    category, or ``story`` for a kept line of another story)."""
     if verdict.line.blank:
         return "blank"
     if verdict.output:
         return "output"
+    if not chosen(verdict):
+        return "unchosen"
     if label.startswith("teaser:"):
         return "teaser"
     if label.startswith("title:") and not verdict.final.keep:
@@ -97,7 +113,7 @@ def _summary_table(counts: Counter) -> str:
     for kind, n in left_out:
         colour = COLOURS.get(kind, _OTHER)
         rows.append(f'<tr><td><span class="swatch" style="background:{colour}"></span> '
-                    f'left out: {escape(kind)}</td><td class="n" data-summary="{escape(kind)}">'
+                    f'left out: {escape(_NAMES.get(kind, kind))}</td><td class="n" data-summary="{escape(kind)}">'
                     f'{n}</td></tr>')
     total = sum(n for _, n in left_out)
     rows.append(f'<tr><th>left out in all</th><th class="n" data-summary="left-out">{total}</th></tr>')
@@ -120,13 +136,25 @@ def _line_rows(analysis, labels: list[str]) -> list[str]:
                         f'<td class="no">{v.line.index + 1}</td><td colspan="4"></td></tr>')
             continue
         colour = COLOURS.get(kind, _OTHER)
+        picked = chosen(v)
+        mark = "" if picked else '<span class="unchosen-mark" title="not chosen by the extractor">not chosen</span>'
         rows.append(
             f'<tr class="line" data-category="{escape(kind)}" data-label="{escape(label)}" '
+            f'data-chosen="{"yes" if picked else "no"}" '
             f'style="background:{colour}"><td class="no">{v.line.index + 1}</td>'
-            f'<td class="label">{escape(label)}</td><td class="rule">{escape(v.final.rule)}</td>'
+            f'<td class="label">{escape(label)}{mark}</td><td class="rule">{escape(v.final.rule)}</td>'
             f'<td class="reason">{escape(v.final.reason)}</td>'
             f'<td class="text">{escape(v.line.raw)}</td></tr>')
     return rows
+
+
+def _input_kind(analysis) -> str:
+    """The input, for the page's heading line."""
+    if not analysis.from_html:
+        return "text input"
+    unchosen = sum(1 for v in analysis.verdicts if not v.line.blank and not chosen(v))
+    return (f"HTML input: every block of the page, one a line, {unchosen} not chosen by "
+            "the extractor")
 
 
 def _json_for_script(value: object) -> str:
@@ -145,7 +173,7 @@ def render_html(analysis, name: str = "document") -> str:
     stories = len({v.story for v in analysis.verdicts if v.story is not None})
     meta = (f"{len(analysis.verdicts)} lines, {stories} {'story' if stories == 1 else 'stories'}; "
             f"language {escape(str(analysis.language or 'unknown'))}; "
-            f"{'HTML input (one block a line)' if analysis.from_html else 'text input'}; "
+            f"{_input_kind(analysis)}; "
             f"preset {escape(analysis.options.preset)}")
     return "\n".join([
         "<!DOCTYPE html>",

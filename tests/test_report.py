@@ -19,6 +19,7 @@ import pytest
 import cleaner
 from cleaner.labels import parse_labels
 from test_cli import HTML, run
+from texts import PROSE
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "corpus" / "seeds"
@@ -39,7 +40,9 @@ def expected_counts(analysis) -> Counter:
     for v, label in zip(analysis.verdicts, analysis.labels()):
         if v.line.blank or (v.final.keep and v.story == analysis.main):
             continue
-        if v.final.keep:
+        if any(d.rule in ("html.unchosen", "html.recovered") for d in v.trail):
+            counts["unchosen"] += 1
+        elif v.final.keep:
             counts["teaser" if label.startswith("teaser:") else "story"] += 1
         else:
             counts["title" if label.startswith("title:") else v.final.category] += 1
@@ -62,6 +65,37 @@ def test_the_page_is_self_contained_and_counts_every_line(name):
     assert {k: int(n) for k, n in shown.items() if k != "left-out"} == dict(rows)
     assert int(shown["left-out"]) == sum(rows.values()) - rows["output"]
     assert len(re.findall(r'<tr class="boundary"', page)) >= len(analysis.articles)
+
+
+def test_blocks_the_extractor_did_not_choose_are_marked_and_counted_apart():
+    """On hand-built verdicts of a page: a block left out by the extractor's choice
+    (``html.unchosen``) is its own category; a recovered one (``html.recovered``) in the
+    output is output, and both are marked as not chosen."""
+    from cleaner.features import EMPTY
+    from cleaner.options import Options
+    from cleaner.types import Analysis, Article, Decision, Line, Verdict
+
+    texts = ["Home News", "Library hours", PROSE[0], PROSE[1]]
+    source = "\n".join(texts)
+    starts = [sum(len(t) + 1 for t in texts[:i]) for i in range(len(texts))]
+    lines = [Line(i, s, s + len(t), t, t) for i, (s, t) in enumerate(zip(starts, texts))]
+    heading = Decision(False, "feature.heading", "boilerplate", "2 words", "classify")
+    prose = Decision(True, "feature.prose", "body", "30 words", "classify")
+    trails = [(heading, Decision(False, "html.unchosen", "boilerplate", "<nav> not chosen", "extractor")),
+              (heading, Decision(True, "html.block", "heading", "<h1>", "extractor")),
+              (prose,),
+              (prose, Decision(True, "html.recovered", "body", "<p> recovered", "extractor"))]
+    verdicts = (Verdict(lines[0], EMPTY, trails[0], None, False, "boilerplate"),
+                *(Verdict(line, EMPTY, trail, 0, True, "") for line, trail in zip(lines[1:], trails[1:])))
+    article = Article(0, None, "\n".join(texts[1:]), (starts[1], len(source)), "full")
+    analysis = Analysis(source, verdicts, (article,), Options(), "en", 0, True)
+    page = analysis.to_html("page")
+    rows = re.findall(r'<tr class="line" data-category="([^"]+)" data-label="[^"]*" '
+                      r'data-chosen="(yes|no)"', page)
+    assert rows == [("unchosen", "no"), ("output", "yes"), ("output", "yes"), ("output", "no")]
+    assert 'data-summary="unchosen">1<' in page and 'data-summary="output">3<' in page
+    assert "2 not chosen by the extractor" in page
+    assert Counter(category for category, _ in rows) == expected_counts(analysis)
 
 
 def test_explain_format_html_writes_the_same_page(tmp_path):

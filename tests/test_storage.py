@@ -8,7 +8,7 @@ import pytest
 from cleaner import analyze
 from cleaner.features import LONG_LINE_CHARS
 from cleaner.segment import normalize, segment
-from cleaner.storage import Lines, Trails
+from cleaner.storage import Lines, Trails, has_text, text_view, texts_of
 from cleaner.stories import evidence
 from cleaner.types import Decision, Line, Verdict
 
@@ -23,6 +23,10 @@ def test_lines_are_offsets_into_the_source_and_built_when_read():
         assert line.text == normalize(line.raw)
     assert lines[-1] == lines[3] and lines[1:3] == [lines[1], lines[2]]
     assert lines == list(lines) and list(lines) == lines
+    texts = [line.text for line in lines]
+    assert [lines.text(i) for i in range(4)] == lines.texts() == texts
+    assert lines.texts(1, 3) == texts_of(lines, 1, 3) == texts[1:3] == texts_of(list(lines), 1, 3)
+    assert list(text_view(lines)) == texts and lines.has_text() == has_text(list(lines)) == b"\x01\x00\x01\x01"
     with pytest.raises(IndexError):
         lines[4]
 

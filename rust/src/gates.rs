@@ -200,7 +200,7 @@ impl Gates {
     ) -> PyResult<Vec<usize>> {
         let body = crate::codepoints(body)?;
         let folded = crate::codepoints(folded)?;
-        Ok(self.mask(py, &body, || Ok(folded.clone()), words)?.members())
+        Ok(self.mask(py, &body, move || Ok(folded), words)?.members())
     }
 }
 
