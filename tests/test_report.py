@@ -98,6 +98,19 @@ def test_blocks_the_extractor_did_not_choose_are_marked_and_counted_apart():
     assert Counter(category for category, _ in rows) == expected_counts(analysis)
 
 
+def test_an_html_page_shows_every_block_and_marks_those_not_chosen():
+    """The menu that trafilatura leaves out is a line of the report, marked, and counted
+    as not chosen; the article's blocks are in the output."""
+    analysis = cleaner.analyze(HTML)
+    page = analysis.to_html("page")
+    rows = re.findall(r'<tr class="line" data-category="([^"]+)" data-label="[^"]*" '
+                      r'data-chosen="(yes|no)".*?<td class="text">([^<]*)</td></tr>', page)
+    assert [text for _, _, text in rows] == ["Home News", "Library hours", *PROSE]
+    assert rows[0][:2] == ("unchosen", "no") and "not chosen by the extractor" in page
+    assert {(category, picked) for category, picked, _ in rows[1:]} == {("output", "yes")}
+    assert 'data-summary="unchosen">1<' in page
+
+
 def test_explain_format_html_writes_the_same_page(tmp_path):
     source = tmp_path / "dump.txt"
     source.write_text(DOCUMENTS["000_cca13787e3aa18b8"], encoding="utf-8")
@@ -205,7 +218,17 @@ def test_the_page_in_a_browser(browser, tmp_path, name):
     assert errors == []
 
 
-def test_the_readme_shows_a_screenshot_of_the_report():
+@pytest.mark.parametrize("image", ["report.png", "report-page.png"])
+def test_the_readme_shows_a_screenshot_of_the_report(image):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "](docs/report.png)" in readme
-    assert (ROOT / "docs" / "report.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert f"](docs/{image})" in readme
+    assert (ROOT / "docs" / image).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_the_page_in_the_readme_screenshot_marks_every_block_it_shows():
+    """The example page behind docs/report-page.png: its menu, sidebar and footer are
+    lines of the report, not chosen by the extractor; its paragraphs are the output."""
+    analysis = cleaner.analyze((ROOT / "examples" / "library-hours.html").read_bytes())
+    page = analysis.to_html("library-hours")
+    assert 'data-summary="unchosen">10<' in page
+    assert analysis.text.count("\n") == 4 and "mobile library" in analysis.text
