@@ -203,20 +203,21 @@ def _html_outputs(run: Run, pages) -> tuple[dict, dict]:
     return outputs, errors
 
 
-def text_rows(run: Run) -> list[Row]:
+def _scrapinghub_rows(run: Run, mode: str, outputs_of) -> list[Row]:
+    """The scrapinghub rows of one mode (``text`` or ``html``), both parts and all pages."""
     pages = run.scrapinghub
-    log(f"text: {len(pages)} scrapinghub pages")
-    outputs, errors = _text_outputs(run, pages)
+    log(f"{mode}: {len(pages)} scrapinghub pages")
+    outputs, errors = outputs_of(run, pages)
     return part_rows("scrapinghub", "scrapinghub-dev", SCRAPINGHUB_SECTIONS, "shingle", pages,
                      outputs, errors)
+
+
+def text_rows(run: Run) -> list[Row]:
+    return _scrapinghub_rows(run, "text", _text_outputs)
 
 
 def html_rows(run: Run) -> list[Row]:
-    pages = run.scrapinghub
-    log(f"html: {len(pages)} scrapinghub pages")
-    outputs, errors = _html_outputs(run, pages)
-    return part_rows("scrapinghub", "scrapinghub-dev", SCRAPINGHUB_SECTIONS, "shingle", pages,
-                     outputs, errors)
+    return _scrapinghub_rows(run, "html", _html_outputs)
 
 
 # -- 3b. trafilatura-eval, multilingual ------------------------------------------------------
