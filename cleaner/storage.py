@@ -23,12 +23,16 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from itertools import compress
-from operator import is_not
+from operator import eq, is_not
 
 from . import _core
 from .types import OTHER_STORY, Decision, Features, Line, Verdict
 
 _new_tuple = tuple.__new__
+#: Lines read per call of the compiled core by the stages that read every line's text
+#: (`cleaner.classify`, `cleaner.features.line_shapes`): the texts of this many lines are
+#: held at once, not those of the whole document.
+CHUNK_LINES = 4096
 
 
 def _column(data: bytes) -> array:
@@ -124,6 +128,10 @@ class Lines(_Columns):
         for i in self._changed:
             flags[i] = 1
         return bytes(flags)
+
+    def raw_blanks(self) -> int:
+        """How many lines are empty in the source (not even a space)."""
+        return sum(map(eq, self._starts, self._ends))
 
     def _item(self, i: int) -> Line:
         start, end = self._starts[i], self._ends[i]
@@ -262,6 +270,11 @@ def text_view(lines: Sequence[Line]) -> Sequence[str]:
 def has_text(lines: Sequence[Line]) -> bytes:
     """Per line, 1 if its normalised text is not empty, else 0 (`Lines.has_text`)."""
     return lines.has_text() if isinstance(lines, Lines) else bytes(bool(line.text) for line in lines)
+
+
+def raw_blanks(lines: Sequence[Line]) -> int:
+    """How many lines are empty in the source, not even a space (`Lines.raw_blanks`)."""
+    return lines.raw_blanks() if isinstance(lines, Lines) else sum(not line.raw for line in lines)
 
 
 def texts_of(lines: Sequence[Line], start: int = 0, stop: int | None = None) -> list[str]:
