@@ -133,14 +133,29 @@ class Lines(_Columns):
         """How many lines are empty in the source (not even a space)."""
         return sum(map(eq, self._starts, self._ends))
 
-    def _item(self, i: int) -> Line:
-        start, end = self._starts[i], self._ends[i]
+    def __getitem__(self, i):
+        # `_Columns.__getitem__` with `_item` inline: stages read lines one at a time, often
+        if i.__class__ is not int:
+            return _Columns.__getitem__(self, i)
+        if i < 0:
+            i += len(self._starts)
+        if i < 0:
+            raise IndexError("Lines index out of range")
+        try:
+            start, end = self._starts[i], self._ends[i]
+        except IndexError:
+            raise IndexError("Lines index out of range") from None
         raw = self.source[start:end]
         text = self._changed.get(i)
         if text is None:
             a, b = self._text_starts[i], self._text_ends[i]
             text = raw if a == start and b == end else self.source[a:b]
         return _new_tuple(Line, (i, start, end, raw, text))
+
+    _item = __getitem__
+
+    def __iter__(self):
+        return map(self.__getitem__, range(len(self._starts)))
 
 
 class Trails:
@@ -176,7 +191,8 @@ class Trails:
 
     def start(self, decisions: list[Decision]) -> list[Decision]:
         """The first layer (stage ``classify``); returns the decisions shared."""
-        shared = list(map(self.share, decisions))
+        same = self._shared.setdefault
+        shared = list(map(same, decisions, decisions))
         ids = {d: self._trail((d,)) for d in set(shared)}
         self.of = array("I", map(ids.__getitem__, shared))
         self.before = shared
@@ -190,17 +206,18 @@ class Trails:
         if decisions is before:
             return decisions
         of, share, table, follow = self.of, self.share, self.table, self._next
+        after = list(decisions)  # a line left alone holds the shared object of before
         for i in compress(range(len(decisions)), map(is_not, decisions, before)):
-            d = decisions[i]
+            d = after[i] = share(decisions[i])
             if d.stage != stage:
-                d = d._replace(stage=stage)
-            key = (of[i], share(d))
+                d = share(d._replace(stage=stage))
+            key = (of[i], d)
             k = follow.get(key)
             if k is None:
-                k = follow[key] = self._trail(table[key[0]] + (key[1],))
+                k = follow[key] = self._trail(table[key[0]] + (d,))
             of[i] = k
-        self.before = list(map(share, decisions))
-        return self.before
+        self.before = after
+        return after
 
 
 class Verdicts(_Columns):
@@ -219,14 +236,15 @@ class Verdicts(_Columns):
     def __len__(self) -> int:
         return len(self._trail_of)
 
-    def join(self, story: int) -> str:
-        """`cleaner.types.join_lines` of these verdicts, read from the columns (no
-        `Verdict` built): what `Analysis.text` returns."""
+    def join(self, story: int, start: int = 0, stop: int | None = None) -> str:
+        """`cleaner.types.join_lines` of these verdicts (of those from ``start`` to
+        ``stop``), read from the columns (no `Verdict` built): what `Analysis.text`
+        returns, and the text of each `Article`."""
         keep = [trail[-1].keep for trail in self._trails]
         of, stories = self._trail_of, self._story
         out: list[str] = []
         gap = False
-        for i, text in enumerate(texts_of(self._lines)):
+        for i, text in enumerate(texts_of(self._lines, start, stop), start):
             if not text:  # blank
                 gap = True
             elif keep[of[i]] and stories[i] == story:
@@ -256,6 +274,11 @@ class Texts(_Columns):
 
     def __len__(self) -> int:
         return len(self._lines)
+
+    def __getitem__(self, i):
+        if i.__class__ is int and 0 <= i < len(self._lines):
+            return self._lines.text(i)
+        return _Columns.__getitem__(self, i)
 
     def _item(self, i: int) -> str:
         return self._lines.text(i)
