@@ -103,3 +103,11 @@ def test_letter_and_mark_tables_are_the_regex_modules(name, pattern):
             else:
                 want.append((c, c))
     assert _core.table(name) == want
+
+
+def test_content_words_of_a_long_line_are_those_of_its_pieces():
+    # A line of many repeats reads as the repeats one after another (a final sigma stays
+    # final before the space between them).
+    piece = "\u039f\u0394\u039f\u03a3 \u03a3 the Elections and electoral reform, it's \u00dcn\u00efcode-words; "
+    stops = frozenset({"the", "and"})
+    assert content_words((piece * 4000).strip(), stops) == content_words(piece.strip(), stops) * 4000
