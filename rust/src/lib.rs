@@ -4,9 +4,10 @@
 //! tables.rs) — and stage 1 of the decisions: the feature rules and the catalogue's
 //! gates over every line of a document in one call.  The Python modules
 //! `cleaner.segment`, `cleaner.features`, `cleaner.language`, `cleaner.catalogue` and
-//! `cleaner.classify` call it.
+//! `cleaner.classify` call it, and the story finder's topic evidence (cohesion.rs).
 
 mod classify;
+mod cohesion;
 mod features;
 mod gates;
 mod lang;
@@ -157,6 +158,8 @@ fn table(name: &str) -> PyResult<Vec<(u32, u32)>> {
         "CASED" => tables::CASED.to_vec(),
         "CASE_IGNORABLE" => tables::CASE_IGNORABLE.to_vec(),
         "NOT_PRINTABLE" => tables::NOT_PRINTABLE.to_vec(),
+        "LETTER" => tables::LETTER.to_vec(),
+        "MARK" => tables::MARK.to_vec(),
         _ => return Err(PyRuntimeError::new_err(format!("no table {name}"))),
     })
 }
@@ -178,5 +181,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(fold_line, m)?)?;
     m.add_function(wrap_pyfunction!(shapes::shapes, m)?)?;
     m.add_class::<gates::Gates>()?;
+    m.add_class::<cohesion::Stoplist>()?;
+    m.add_class::<cohesion::Cohesion>()?;
+    m.add_function(wrap_pyfunction!(cohesion::content_stems, m)?)?;
     Ok(())
 }
