@@ -8,8 +8,9 @@
 use crate::tables;
 use crate::text::{lower, FxMap, FxSet};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use std::cmp::Ordering;
+use std::sync::OnceLock;
 
 fn in_table(table: &[(u32, u32)], c: u32) -> bool {
     table
@@ -25,10 +26,31 @@ fn in_table(table: &[(u32, u32)], c: u32) -> bool {
         .is_ok()
 }
 
+/// The Basic Multilingual Plane's letters and the characters a word goes on with, one bit
+/// each (built once from the tables).
+struct Plane {
+    letter: Vec<u64>,
+    goes_on: Vec<u64>,
+}
+
+fn plane() -> &'static Plane {
+    static PLANE: OnceLock<Plane> = OnceLock::new();
+    PLANE.get_or_init(|| {
+        let (mut letter, mut goes_on) = (vec![0u64; 1024], vec![0u64; 1024]);
+        for c in 0..0x10000u32 {
+            let l = in_table(&tables::LETTER, c);
+            let g = l || matches!(c, 0x27 | 0x2019 | 0x2d) || in_table(&tables::MARK, c);
+            letter[(c >> 6) as usize] |= (l as u64) << (c & 63);
+            goes_on[(c >> 6) as usize] |= (g as u64) << (c & 63);
+        }
+        Plane { letter, goes_on }
+    })
+}
+
 /// `\p{L}` of the `regex` module.
 fn is_letter(c: u32) -> bool {
-    if c < 0x80 {
-        (0x41..=0x5a).contains(&c) || (0x61..=0x7a).contains(&c)
+    if c < 0x10000 {
+        plane().letter[(c >> 6) as usize] >> (c & 63) & 1 == 1
     } else {
         in_table(&tables::LETTER, c)
     }
@@ -36,7 +58,11 @@ fn is_letter(c: u32) -> bool {
 
 /// `[\p{L}\p{M}'’-]`: what a content word goes on with.
 fn goes_on(c: u32) -> bool {
-    is_letter(c) || matches!(c, 0x27 | 0x2019 | 0x2d) || (c >= 0x80 && in_table(&tables::MARK, c))
+    if c < 0x10000 {
+        plane().goes_on[(c >> 6) as usize] >> (c & 63) & 1 == 1
+    } else {
+        in_table(&tables::LETTER, c) || in_table(&tables::MARK, c)
+    }
 }
 
 /// Calls `f` with the stem (first six characters) of each content word of `text`: the
@@ -87,6 +113,24 @@ pub fn content_stems<'py>(
     let mut out = Vec::new();
     content_words(&crate::codepoints(text)?, &stops.get().words, |w| out.push(w.to_vec()));
     PyList::new(py, out.iter().map(|w| crate::py_str(py, w)).collect::<PyResult<Vec<_>>>()?)
+}
+
+/// Per text, 1 if it holds a letter (``\p{L}``), else 0.
+#[pyfunction]
+pub fn letters<'py>(py: Python<'py>, texts: &Bound<'py, PyList>) -> PyResult<Bound<'py, PyBytes>> {
+    let mut out = Vec::with_capacity(texts.len());
+    for text in texts.iter() {
+        let text = text.downcast_into::<PyString>()?;
+        // SAFETY: the string is alive for the borrow and immutable; nothing here calls
+        // back into Python while its data is read.
+        let found = match unsafe { text.data()? } {
+            pyo3::types::PyStringData::Ucs1(b) => b.iter().any(|&c| is_letter(c as u32)),
+            pyo3::types::PyStringData::Ucs2(w) => w.iter().any(|&c| is_letter(c as u32)),
+            pyo3::types::PyStringData::Ucs4(d) => d.iter().any(|&c| is_letter(c)),
+        };
+        out.push(found as u8);
+    }
+    Ok(PyBytes::new(py, &out))
 }
 
 /// Counts of stems (by id), sorted by id: a window of content words.
@@ -223,10 +267,15 @@ impl Cohesion {
         for (text, &line) in texts.iter().zip(&lines) {
             let mut own = Vec::new();
             content_words(&crate::codepoints(text)?, stops, |w| {
-                let id = *known.entry(w.to_vec()).or_insert_with(|| {
-                    stems.push(w.to_vec());
-                    (stems.len() - 1) as u32
-                });
+                let id = match known.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        stems.push(w.to_vec());
+                        let id = (stems.len() - 1) as u32;
+                        known.insert(w.to_vec(), id);
+                        id
+                    }
+                };
                 own.push(id);
             });
             slot[line] = ids.len();
