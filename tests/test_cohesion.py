@@ -30,6 +30,8 @@ def test_content_words_are_stems_of_letter_runs_not_in_the_stoplist():
     # str.lower's rules: a final capital sigma lowers to the final form.
     assert content_words("\u039f\u0394\u039f\u03a3 \u039f\u0394\u039f\u03a3", frozenset()) == \
         ["\u03bf\u03b4\u03bf\u03c2"] * 2
+    # A character that lowers to two ("\u0130": "i" and a combining dot) counts as two.
+    assert content_words("\u0130stanbul", frozenset()) == ["i\u0307stan"]
     assert content_words("", frozenset()) == []
 
 

@@ -190,24 +190,27 @@ class Reader:
         self._meta: list[bool | None] = [None] * n
         self._headline: list[bool | None] = [None] * n
         self._titled: list[bool | None] = [None] * n
+        self._meta_after: list[bool | None] = [None] * n
         #: Per line, 1 if its text holds a letter (the compiled core reads every line once).
         self.lettered = _core.letters(texts)
-        by_pattern = {d: _dropped_by_pattern(d) for d in set(decisions)}
         #: Per line, whether a catalogue pattern dropped it (see `furniture`).
-        self.by_pattern = [by_pattern[d] for d in decisions]
+        self.by_pattern = list(map(_dropped_by_pattern, decisions))
         # Per content position k: lines with letters before it, and those not dropped by
         # a pattern (`letters_between`, `distance`).
         lettered, pattern = self.lettered, self.by_pattern
         self._letters_upto = [0, *accumulate(lettered[i] for i in self.content)]
         self._counted_upto = [0, *accumulate(lettered[i] and not pattern[i] for i in self.content)]
+        # ... and the lines dropped before it, and those a pattern dropped (`gap_evidence`).
+        self._dropped_upto = [0, *accumulate(not decisions[i].keep for i in self.content)]
+        self._pattern_upto = [0, *accumulate(pattern[i] for i in self.content)]
         kept = [i for i in self.content if decisions[i].keep]
         #: The content words of the kept lines, counted in the compiled core (see `window`).
         self.cohesion = _core.Cohesion([texts[i] for i in kept], kept, _stoplist(stops))
         #: The content words of each kept line, in order.
         self.words: dict[int, list[str]] = self.cohesion.words()
-        #: The case-folded text of each non-blank line, and how often each occurs.
-        self.folded = {i: texts[i].casefold() for i in self.content}
-        self.count = Counter(self.folded.values())
+        #: The case-folded text of each line, and how often each occurs.
+        self.folded = list(map(str.casefold, texts))
+        self.count = Counter(self.folded)
         self._windows: dict[tuple, Counter] = {}  # see `window`
         self._windows_of: list[int] | None = None
 
@@ -261,6 +264,12 @@ class Reader:
 
     def meta_after(self, i: int) -> bool:
         """A meta line within a few lines after ``i``, before any body."""
+        got = self._meta_after[i]
+        if got is None:
+            got = self._meta_after[i] = self._is_meta_after(i)
+        return got
+
+    def _is_meta_after(self, i: int) -> bool:
         k = self.pos[i]
         lettered = self.lettered
         near = [j for j in self.content[k + 1:k + 1 + 2 * self.o.story_meta_reach]
@@ -449,10 +458,12 @@ def gap_evidence(r: Reader, kept: list[int], c: int, cohesion: float | None = No
     reaching up to kept position ``since`` (default ``c - 1``: the kept lines between are
     read as part of the gap, where the next story's title may stand)."""
     i, prev = kept[c], kept[c - 1 if since is None else since]
-    gap = r.content[r.pos[prev] + 1:r.pos[i]]
+    a, b = r.pos[prev] + 1, r.pos[i]
+    gap = r.content[a:b]
     title, opening = r.opening(i, gap)
-    dropped = sum(1 for j in gap if not r.d[j].keep)
-    furniture = r.furniture(gap)
+    # The gap's dropped lines, and those a catalogue pattern dropped (`Reader.furniture`).
+    dropped = max(0, r._dropped_upto[b] - r._dropped_upto[a])
+    furniture = max(0, r._pattern_upto[b] - r._pattern_upto[a])
     headline = any(r.titled(j) for j in gap[-o.story_above_lines:])
     cohesion = o.story_neutral_cosine if cohesion is None else cohesion
     score = boundary_score(opening, dropped, furniture, headline, cohesion, depth, o)
