@@ -132,15 +132,6 @@ class LineHint:
     kin: int = 0
 
 
-def _attr_words(elem) -> list[str]:
-    words = []
-    for name in ("class", "id"):
-        value = elem.get(name)
-        if value:
-            words.extend(w.lower() for w in _WORDS.findall(value))
-    return words
-
-
 #: Words of class and id attributes that name page parts other than the article text.
 MARK_WORDS = frozenset(
     "related share sharing social newsletter subscribe subscription signup author bio byline "
@@ -178,17 +169,6 @@ def _nearest(elem, tags):
     while elem is not None and elem.tag not in tags:
         elem = elem.getparent()
     return elem
-
-
-def _around(block, where: dict | None, field: int, tag: str):
-    """The block's nearest ``tag`` element (itself or an ancestor): field ``field`` of
-    what the walk recorded around it (`cleaner.front.walk.PageWalk.where`), else found
-    by climbing the tree."""
-    if block is None:
-        return None
-    if where is not None:
-        return where[block][field]
-    return _nearest(block, (tag,))
 
 
 def _headline_link(card) -> bool:
@@ -232,7 +212,7 @@ def other_stories(blocks: list, lines: list[str], counted: list[bool] | None = N
     length counts for the main article (by default all; on a whole page, the extracted).
     ``where``: `cleaner.front.walk.PageWalk.where` of the page, when the caller has it.
     """
-    arts = [_around(b, where, 1, "article") for b in blocks]
+    arts = _nearest_all(blocks, where, 1, "article")
     weight: dict = {}
     last_line: dict = {}
     for k, (art, line) in enumerate(zip(arts, lines)):
@@ -248,30 +228,50 @@ def other_stories(blocks: list, lines: list[str], counted: list[bool] | None = N
     excerpts = {art for art in others if art.getparent() in cut}
     cards: dict = {}
     out = []
-    for block, art in zip(blocks, arts):
+    for block, art, item in zip(blocks, arts, _nearest_all(blocks, where, 2, "li")):
         if block is None:
             out.append("")
-            continue
-        if art in excerpts:
+        elif art in excerpts:
             out.append("excerpt")
-            continue
-        item = _around(block, where, 2, "li")
-        if item is not None:
+        elif item is not None:
             if item not in cards:
-                cards[item] = len(" ".join(item.itertext()).split()) <= _CARD_WORDS and _headline_link(item)
-            if cards[item]:
-                out.append("card")
-                continue
-        out.append("")
+                cards[item] = _card(item)
+            out.append("card" if cards[item] else "")
+        else:
+            out.append("")
     return out
+
+
+def _nearest_all(blocks: list, where: dict | None, field: int, tag: str) -> list:
+    """Per block (or ``None``), its nearest ``tag`` element (itself or an ancestor):
+    field ``field`` of what the walk recorded around it
+    (`cleaner.front.walk.PageWalk.where`), else found by climbing the tree."""
+    if where is None:
+        return [_nearest(b, (tag,)) if b is not None else None for b in blocks]
+    return [where[b][field] if b is not None else None for b in blocks]
+
+
+def _card(item) -> bool:
+    """Is the list item a teaser card: short, with a linked headline?"""
+    if next(item.iterdescendants(*HEADINGS), None) is None:
+        return False  # no heading in it, so no linked headline
+    words = 0
+    for text in item.itertext():  # the words of " ".join(item.itertext())
+        words += len(text.split())
+        if words > _CARD_WORDS:
+            return False
+    return _headline_link(item)
 
 
 class Marks:
     """The mark words (`MARK_WORDS`) in the class and id attributes of an element and of
-    its ancestors up to `_MARK_REACH` levels, each element's own words looked up once."""
+    its ancestors up to `_MARK_REACH` levels, each element's own words looked up once
+    (and each pair of attribute values read once)."""
 
     def __init__(self) -> None:
-        self.own: dict = {}
+        self.own: dict = {}  # element -> its mark words
+        self.values: dict = {}  # (class, id) -> their mark words
+        self.above: dict = {}  # element -> the mark words of it and its ancestors in reach
 
     def __call__(self, block) -> frozenset[str]:
         chain = []
@@ -283,15 +283,33 @@ class Marks:
 
     def of(self, chain) -> frozenset[str]:
         """The marks of a block given its chain (the block and its ancestors, nearest
-        first; `cleaner.front.walk.PageWalk.where`)."""
-        marks: set[str] = set()
-        own = self.own
-        for elem in chain[:_MARK_REACH + 1]:
-            found = own.get(elem)
-            if found is None:
-                found = own[elem] = MARK_WORDS.intersection(_attr_words(elem))
-            marks.update(found)
-        return frozenset(marks)
+        first; `cleaner.front.walk.PageWalk.where`).  The marks above the block are
+        gathered once per parent: sibling blocks share them."""
+        own = self._own(chain[0])
+        if len(chain) < 2:
+            return own
+        above = self.above.get(chain[1])
+        if above is None:
+            above = self.above[chain[1]] = _NO_MARKS.union(*map(self._own, chain[1:_MARK_REACH + 1]))
+        return own | above if own else above
+
+    def _own(self, elem) -> frozenset[str]:
+        found = self.own.get(elem)
+        if found is None:
+            found = self.own[elem] = self._words(elem.get("class"), elem.get("id"))
+        return found
+
+    def _words(self, cls: str | None, ident: str | None) -> frozenset[str]:
+        if not cls and not ident:
+            return _NO_MARKS
+        found = self.values.get((cls, ident))
+        if found is None:
+            words = [w.lower() for value in (cls, ident) if value for w in _WORDS.findall(value)]
+            found = self.values[cls, ident] = MARK_WORDS.intersection(words)
+        return found
+
+
+_NO_MARKS: frozenset[str] = frozenset()
 
 
 def hints(tree: HtmlElement, lines: list[str], sources: list | None = None,

@@ -84,15 +84,15 @@ def merge(blocks: list[Block], lines: list[str], sources: list) -> list[tuple[in
 
 def _shape(elem) -> list[tuple[str, str]]:
     """Tag and class of the element and its ancestors, up to `KIN_LEVELS` levels."""
-    chain = []
-    while elem is not None and len(chain) < KIN_LEVELS:
-        chain.append(elem)
+    out = []
+    while elem is not None and len(out) < KIN_LEVELS:
+        out.append(_level(elem))
         elem = elem.getparent()
-    return _shape_of(chain)
+    return out
 
 
-def _shape_of(chain) -> list[tuple[str, str]]:
-    return [(e.tag, " ".join((e.get("class") or "").split())) for e in chain[:KIN_LEVELS]]
+def _level(elem) -> tuple[str, str]:
+    return elem.tag, " ".join((elem.get("class") or "").split())
 
 
 class Kinship:
@@ -100,21 +100,30 @@ class Kinship:
 
     def __init__(self, chosen) -> None:
         self.known: list[set] = [set() for _ in range(KIN_LEVELS)]
+        self.levels: dict = {}  # element -> its level of a shape (`_level`)
         for elem in chosen:
             shape = _shape(elem)
             for depth in range(len(shape)):
                 self.known[depth].add(tuple(shape[:depth + 1]))
 
     def __call__(self, elem) -> int:
-        return self._match(_shape(elem))
+        chain = []
+        while elem is not None and len(chain) < KIN_LEVELS:
+            chain.append(elem)
+            elem = elem.getparent()
+        return self.of(chain)
 
     def of(self, chain) -> int:
         """The kinship of a block given its chain (the block and its ancestors, nearest
-        first; `cleaner.front.walk.PageWalk.where`)."""
-        return self._match(_shape_of(chain))
-
-    def _match(self, shape) -> int:
-        depth = 0
-        while depth < len(shape) and tuple(shape[:depth + 1]) in self.known[depth]:
-            depth += 1
-        return depth
+        first; `cleaner.front.walk.PageWalk.where`); each level is read only when the
+        levels below it match."""
+        levels = self.levels
+        shape: tuple = ()
+        for depth, elem in enumerate(chain[:KIN_LEVELS]):
+            level = levels.get(elem)
+            if level is None:
+                level = levels[elem] = _level(elem)
+            shape += (level,)
+            if shape not in self.known[depth]:
+                return depth
+        return len(shape)

@@ -51,8 +51,14 @@ PREFIX = 32
 CHAIN_LEVELS = 5
 
 _INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
-# Tags the walk does more for than keep its stacks.
-_NOTED = frozenset({"article", "li"}) | SKIP_TAGS | HIDDEN_TAGS | FURNITURE_TAGS
+# What the walk does on an element, by tag: note a block, a link, a line break (its text
+# starts after a space), or a tag `_Position` notes.
+_BLOCK, _LINK, _BREAK, _NOTED = 1, 2, 4, 8
+_KIND: dict[str, int] = {}
+for _tags, _kind in ((BLOCK_TAGS, _BLOCK), (("a",), _LINK), (("br", "img"), _BREAK),
+                     ({"article", "li"} | SKIP_TAGS | HIDDEN_TAGS | FURNITURE_TAGS, _NOTED)):
+    for _tag in _tags:
+        _KIND[_tag] = _KIND.get(_tag, 0) | _kind
 
 
 class _Position:
@@ -60,9 +66,9 @@ class _Position:
     ``<li>`` elements and the furniture it is inside, and how deep in hidden and in
     skipped subtrees."""
 
-    def __init__(self, ancestors: list) -> None:
-        self.arts = [e for e in ancestors if e.tag == "article"]
-        self.items = [e for e in ancestors if e.tag == "li"]
+    def __init__(self) -> None:
+        self.arts: list = []
+        self.items: list = []
         self.furniture: list[str] = []
         self.hidden = self.skipped = 0
 
@@ -90,9 +96,9 @@ class _Position:
         self.skipped -= tag in SKIP_TAGS
         return tag in SKIP_TAGS
 
-    def around(self, stack: list, at: int) -> tuple:
-        """What lies around the block at ``stack[at]``: its chain, article and list item."""
-        chain = tuple(reversed(stack[max(0, at - CHAIN_LEVELS + 1):at + 1]))
+    def around(self, stack: list) -> tuple:
+        """What lies around the block last in ``stack``: its chain, article and list item."""
+        chain = tuple(reversed(stack[-CHAIN_LEVELS:]))
         return chain, self.arts[-1] if self.arts else None, self.items[-1] if self.items else None
 
 
@@ -113,39 +119,45 @@ class PageWalk:
 
     def _walk(self, tree: HtmlElement) -> None:
         # One loop, few calls: it runs for every element of the page.
-        stack = list(reversed(list(tree.iterancestors())))  # open elements, outermost first
-        blocks = [k for k, e in enumerate(stack) if e.tag in BLOCK_TAGS]  # their places in `stack`
-        pos = _Position(stack)
-        keys, nodes, sizes, linked = self.keys, self.blocks, self.sizes, self.linked
-        pieces, where = self.pieces, self.where
+        stack: list = []  # open elements, outermost first (the tree's ancestors too)
+        blocks: list[int] = []  # places in `stack` of the open block elements
+        pos = _Position()
+        for elem in reversed(list(tree.iterancestors())):  # only their blocks, articles, items
+            stack.append(elem)
+            if elem.tag in ("article", "li"):
+                (pos.arts if elem.tag == "article" else pos.items).append(elem)
+            if elem.tag in BLOCK_TAGS:
+                blocks.append(len(stack) - 1)
+                self.where[elem] = pos.around(stack)
+        keys, nodes, sizes, linked, pieces = self.keys, self.blocks, self.sizes, self.linked, self.pieces
         in_link = 0
         walker = etree.iterwalk(tree, events=("start", "end"))
         for event, elem in walker:
             tag = elem.tag
             if not isinstance(tag, str):
                 continue
+            kind = _KIND.get(tag, 0)
             twice = False
             if event == "start":
-                stack.append(elem)
-                if tag in BLOCK_TAGS:
-                    blocks.append(len(stack) - 1)
-                if tag == "a":
-                    in_link += 1
-                elif tag in _NOTED and pos.enter(tag, elem):
-                    walker.skip_subtree()  # its tail comes with its "end" event
-                    continue
+                if kind & (_BLOCK | _NOTED):
+                    if self._open(elem, stack, blocks, pos):
+                        walker.skip_subtree()  # its tail comes with its "end" event
+                        continue
+                else:
+                    stack.append(elem)
+                    in_link += kind == _LINK
                 raw = elem.text
-                shown = " " + (raw or "") if tag == "br" or tag == "img" else raw
+                shown = " " + (raw or "") if kind & _BREAK else raw
             else:
                 stack.pop()
-                if tag in BLOCK_TAGS:
-                    blocks.pop()
-                if tag == "a":
+                if kind == _LINK:
                     in_link -= 1
-                elif tag in _NOTED:
+                elif kind:
+                    if kind & _BLOCK:
+                        blocks.pop()
                     # the index once read a skipped element's tail both as it entered and
                     # as it left the element: kept, for the same alignment
-                    twice = pos.leave(tag)
+                    twice = kind & _NOTED and pos.leave(tag)
                 raw = shown = elem.tail
                 if not stack:
                     continue  # the tail of the root belongs to no element
@@ -153,8 +165,6 @@ class PageWalk:
                 continue
             block = stack[blocks[-1]] if blocks else None
             if block is not None and not pos.hidden:
-                if block not in where:
-                    where[block] = pos.around(stack, blocks[-1])
                 got = pieces.get(block)
                 if got is None:
                     pieces[block] = got = [0, pos.furniture[-1] if pos.furniture else ""]
@@ -166,15 +176,23 @@ class PageWalk:
             # `cleaner.segment.normalize`, done the fast way: invisible characters out,
             # whitespace runs to one space.
             text = " ".join((raw if raw.isascii() else raw.translate(_INVISIBLE)).split())
-            if not text:
-                continue
-            if block is not None and block not in where:
-                where[block] = pos.around(stack, blocks[-1])
-            for _ in range(1 + twice):
-                keys.setdefault(text[:PREFIX], []).append(len(nodes))
-                nodes.append(block)
-                sizes.append(len(text))
-                linked.append(in_link > 0)
+            if text:
+                for _ in range(1 + twice):
+                    keys.setdefault(text[:PREFIX], []).append(len(nodes))
+                    nodes.append(block)
+                    sizes.append(len(text))
+                    linked.append(in_link > 0)
+
+    def _open(self, elem, stack: list, blocks: list[int], pos: _Position) -> bool:
+        """Enter an element of note (`_KIND`); True when nothing in it is read."""
+        stack.append(elem)
+        tag = elem.tag
+        kind = _KIND[tag]
+        out = bool(kind & _NOTED) and pos.enter(tag, elem)
+        if kind & _BLOCK:
+            blocks.append(len(stack) - 1)
+            self.where[elem] = pos.around(stack)
+        return out
 
     def find(self, line: str, after: int) -> int | None:
         """The text node the line starts with: the longest key that is a prefix of the
