@@ -51,6 +51,7 @@ def classes() -> dict[str, list[tuple[int, int]]]:
         "ALPHA": ranges(lambda c: ch(c).isalpha()),
         "UPPER": ranges(lambda c: ch(c).isupper()),
         "DECIMAL": ranges(lambda c: ch(c).isdecimal()),
+        "DIGIT": ranges(lambda c: ch(c).isdigit()),
         "ALNUM": ranges(lambda c: ch(c).isalnum()),
         "NOT_WORD": ranges(lambda c: c < NOT_WORD_LIMIT and ch(c) not in "'\u2019"
                            and unicodedata.category(ch(c))[0] in "PSNZC"),

@@ -11,6 +11,7 @@ mod cohesion;
 mod features;
 mod gates;
 mod lang;
+mod shapes;
 mod tables;
 mod text;
 
@@ -150,6 +151,7 @@ fn table(name: &str) -> PyResult<Vec<(u32, u32)>> {
         "ALPHA" => tables::ALPHA.to_vec(),
         "UPPER" => tables::UPPER.to_vec(),
         "DECIMAL" => tables::DECIMAL.to_vec(),
+        "DIGIT" => tables::DIGIT.to_vec(),
         "ALNUM" => tables::ALNUM.to_vec(),
         "NOT_WORD" => tables::NOT_WORD.to_vec(),
         "UNSPACED" => tables::UNSPACED.to_vec(),
@@ -177,6 +179,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(classify::classify_lines, m)?)?;
     m.add_class::<classify::Seen>()?;
     m.add_function(wrap_pyfunction!(fold_line, m)?)?;
+    m.add_function(wrap_pyfunction!(shapes::shapes, m)?)?;
     m.add_class::<gates::Gates>()?;
     m.add_class::<cohesion::Stoplist>()?;
     m.add_class::<cohesion::Cohesion>()?;
