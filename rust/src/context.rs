@@ -75,8 +75,9 @@ impl Doc<'_> {
         j.is_some_and(|j| self.has(j, KEEP))
     }
 
-    /// `_appeal_block`: a kept line with an appeal line on either side, one of them
-    /// longer than a short line.
+    /// A kept line inside a block of appeal text (an appeal line on either side, one of
+    /// them a sentence, not a one-word label like "Newsletter") is part of the appeal,
+    /// however much it reads like prose.
     fn appeal_block(&self, k: usize) -> Option<u8> {
         let last = self.kinds.len() - 1;
         if !(0 < k && k < last) {
@@ -87,11 +88,12 @@ impl Doc<'_> {
             .then_some(APPEAL_BLOCK)
     }
 
-    /// `_weak_line`: the rule that decides a weak line, if one does (``tail``: per line,
-    /// is its decision so far ``context.appeal_tail``).
+    /// The rule that decides a weak line, if one does (``tail``: per line, is its
+    /// decision so far ``context.appeal_tail``).
     fn weak_line(&self, k: usize, tail: &[bool], last_trails_off: bool) -> Option<u8> {
         let (n, w) = (self.kinds.len(), self.words[k] as f64);
         let (prev, next) = (self.neighbour(k, -1), self.neighbour(k, 1));
+        // Short lines right after an appeal, bio, legal or comments block belong to it.
         if k > 0 && (self.has(k - 1, TAIL) || tail[k - 1]) && w <= self.p.tail_max_words && !self.body(next) {
             return Some(APPEAL_TAIL);
         }
@@ -102,6 +104,8 @@ impl Doc<'_> {
             let heading = self.has(k, HEADING) && next == Some(k + 1);
             return Some(if heading { HEADING_BETWEEN } else { SANDWICHED });
         }
+        // The text's last line, right after body, that trails off with an ellipsis is
+        // the article's own closing line (a cut-off teaser has more of its kind around it).
         if self.has(k, NO_PUNCTUATION) && k == n - 1 && k > 0 && self.body(prev) && prev == Some(k - 1) && last_trails_off {
             return Some(CLOSING_ELLIPSIS);
         }
