@@ -190,6 +190,7 @@ class Reader:
         self._headline: list[bool | None] = [None] * n
         self._titled: list[bool | None] = [None] * n
         self._meta_after: list[bool | None] = [None] * n
+        self._dateline: list[bool | None] = [None] * n
         #: Per line, 1 if its text holds a letter (the compiled core reads every line once).
         self.lettered = _core.letters(texts)
         #: Per line, whether a catalogue pattern dropped it (see `furniture`).
@@ -334,10 +335,11 @@ class Reader:
             return above[0], "headed"
         if near is not None:
             return self._longer_above(near), "meta"
-        below = next((j for j in self.content[self.pos[first] + 1:self.pos[first] + 1 + self.o.story_meta_reach]
-                      if self.lettered[j] or self.meta(j)), None)
-        if self.exclaimed(first) and below is not None and self.meta(below):
-            return first, "meta"  # a headline that reads as a sentence, its meta line right below
+        if self.exclaimed(first):
+            below = next((j for j in self.content[self.pos[first] + 1:self.pos[first] + 1 + self.o.story_meta_reach]
+                          if self.lettered[j] or self.meta(j)), None)
+            if below is not None and self.meta(below):
+                return first, "meta"  # a headline that reads as a sentence, its meta line right below
         opener = next((j for j in self.content[self.pos[first]:self.pos[first] + 4]
                        if self.body(j)), None)
         # Without a meta line: the nearest title-like headline just above the text, else a
@@ -348,9 +350,16 @@ class Reader:
                 and self.texts[options[0]][:1].isupper() and not _NOT_TITLE.match(self.texts[options[0]]) \
                 and self.echoed(options[0], first):
             title = options[0]
-        if opener is not None and self.feats[opener].words >= 8 and dateline(self.texts[opener]):
+        if opener is not None and self.feats[opener].words >= 8 and self.dateline(opener):
             return title, "dateline"
         return title, None
+
+    def dateline(self, i: int) -> bool:
+        """Does line ``i`` open with a dateline or kicker (`dateline`)?"""
+        got = self._dateline[i]
+        if got is None:
+            got = self._dateline[i] = dateline(self.texts[i])
+        return got
 
     def echoed(self, title: int, first: int) -> bool:
         """Does the text from ``first`` on (its first `Options.story_echo_words` content
