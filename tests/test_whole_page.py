@@ -83,7 +83,10 @@ def test_the_page_is_parsed_as_trafilatura_parses_it():
 
     pages = [page(), "<!DOCTYPE html>\n<html><body><p>One \x01two</p></body></html>",
              '<?xml version="1.0" encoding="utf-8"?><html><body><p>Declared.</p></body></html>',
-             "<html/>\n<body><p>Self-closed root.</p></body>"]
+             "<html/>\n<body><p>Self-closed root.</p></body>",
+             "<!DOCTYPE html><html><body><p>One line, no line break.</p></body></html>",
+             '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+             '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html><body><p>Old.</p></body></html>']
     for html in pages:
         ours, theirs = parse(html), load_html(html)
         assert etree.tostring(ours) == etree.tostring(theirs)
