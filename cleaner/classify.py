@@ -21,7 +21,7 @@ from .features import BULLET_CHARS, EMPTY
 from .language import judged_by_letters
 from .options import Options
 from .rules import CodeRule, ids
-from .storage import texts_of
+from .storage import CHUNK_LINES, texts_of
 from .types import Decision, Features, Line
 
 #: The rules of this stage that are code (pattern rules are the catalogue's).
@@ -93,9 +93,6 @@ _KINDS = {"features": Features, "decision": Decision, "empty": EMPTY, "blank": B
           "bullets": BULLET_CHARS}
 assert Features.__base__ is tuple and Decision.__base__ is tuple
 
-#: Lines classified per call of the compiled core: the texts (and case-folded texts) of
-#: this many lines are held at once, not those of the whole document.
-CHUNK_LINES = 4096
 
 
 def classify_lines(lines: list[Line], language: str | None,

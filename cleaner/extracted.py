@@ -35,12 +35,14 @@ name boilerplate whatever its surroundings.
 
 from __future__ import annotations
 
-import re
+from itertools import compress, repeat
+from operator import attrgetter, eq, or_
 
 from .classify import RULES as CLASSIFY_RULES
-from .features import token_count
+from .features import CJK_PARAGRAPH, TINY, WORDY, line_shapes, shapes
 from .options import Options
 from .rules import CodeRule, ids
+from .storage import raw_blanks
 from .types import Decision, Features, Line
 
 #: The options that tell text an extractor wrote (`extraction_layout`).
@@ -77,25 +79,8 @@ RULES = (
 #: header, a line of figures a table cell, a lone address a source or a contact.
 YIELDING = ids(CLASSIFY_RULES, yields=True)
 
-#: Characters of the CJK scripts, written without spaces between words: a line of many
-#: of them is a paragraph, not a short line, whatever its count of space-separated words.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-
-
 def _prose(line: Line, decision: Decision, opts: Options) -> bool:
-    return decision.rule == "feature.prose" or len(_CJK.findall(line.text)) >= opts.extracted_cjk_paragraph
-
-
-def _paragraph(line: Line, decision: Decision, opts: Options) -> bool:
-    return _prose(line, decision, opts) or token_count(line.text) >= opts.extracted_paragraph_words
-
-
-def _tiny(line: Line, opts: Options) -> bool:
-    """A line that could be a menu item: one or two words, no figures (a line of
-    figures is a table cell or a quantity)."""
-    return (token_count(line.text) <= opts.extracted_tiny_words
-            and len(_CJK.findall(line.text)) < opts.extracted_cjk_short
-            and not any(c.isdigit() for c in line.text))
+    return decision.rule == "feature.prose" or bool(shapes([line.text], opts)[0] & CJK_PARAGRAPH)
 
 
 #: A text in which catalogue rules find at least ``extracted_furniture_lines`` lines of a
@@ -112,12 +97,14 @@ def _page_furniture(decisions, opts: Options) -> bool:
     return len(found) >= opts.extracted_furniture_lines and not FOOTER.isdisjoint(found)
 
 
-def _longest_run(flags) -> int:
-    run = longest = 0
-    for flag in flags:
-        run = run + 1 if flag else 0
-        longest = max(longest, run)
-    return longest
+def _longest_run(flags: bytes, value: int = 1) -> int:
+    """The longest run of ``value`` in ``flags`` (one byte per line)."""
+    return max(map(len, flags.split(bytes((1 - value,)))))
+
+
+#: Per shape byte (`cleaner.features.shapes`), 1 if it has the bit, else 0.
+_HAS = {bit: bytes(int(bool(b & bit)) for b in range(256)) for bit in (TINY, CJK_PARAGRAPH, WORDY)}
+_rule = attrgetter("rule")
 
 
 def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options = Options()) -> str:
@@ -126,13 +113,17 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
 
     - ``"dense"``: one block a line without empty lines between (as trafilatura writes
       it; a line of only spaces or tabs is what the page's source left inside a block,
-      not a separator), no menu (a run of ``extracted_max_tiny_run`` tiny lines) before
-      the first paragraph, and no page furniture (`_page_furniture`: a footer or share bar
-      among ``extracted_furniture_lines`` lines of menus, footers, share bars and log-in
+      not a separator), no menu (a run of ``extracted_max_tiny_run`` tiny lines: one or
+      two words, no figures, `cleaner.features.TINY`) before the first paragraph, and
+      no page furniture (`_page_furniture`: a footer or share bar among
+      ``extracted_furniture_lines`` lines of menus, footers, share bars and log-in
       buttons);
     - ``"spaced"``: blocks apart, but the text opens and closes with prose
       (``extracted_max_periphery``), has no long run of other lines
       (``extracted_max_run``) and no menu anywhere.
+
+    The lines' shapes come from one call of the compiled core; the tests here read them
+    as columns of bytes, one per non-blank line.
 
     Measured on the dev pages (scrapinghub and trafilatura-eval): of trafilatura's 397
     outputs 389 are dense, 7 spaced, 1 neither (a recipe whose ingredient list opens it);
@@ -141,35 +132,30 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
     (3.8%) are with it, and one of trafilatura's outputs is no longer dense: a dump without blank lines
     and without a menu on top looks much like an extractor's output, but its footer gives
     it away."""
-    text: list[int] = []  # the non-blank lines' indices (no Line kept), one pass
-    tiny, prose = [], []
-    separators = 0
-    for i, (line, d) in enumerate(zip(lines, initial)):
-        separators += not line.raw
-        if not line.blank:
-            text.append(i)
-            tiny.append(_tiny(line, opts))
-            prose.append(_prose(line, d, opts))
-    if not text:
+    shape = line_shapes(lines, opts)
+    n = len(shape) - shape.count(0)  # the non-blank lines; below, one byte for each
+    if not n:
         return ""
-    n = len(text)
-    lead = prose.index(True) if True in prose else n
+    tiny = bytes(compress(shape.translate(_HAS[TINY]), shape))
+    by_rule = map(eq, map(_rule, initial), repeat("feature.prose"))
+    prose = bytes(compress(map(or_, by_rule, shape.translate(_HAS[CJK_PARAGRAPH])), shape))
+    lead = prose.find(1)
+    lead = n if lead < 0 else lead  # n: no prose
     menu = opts.extracted_max_tiny_run
-    if separators <= opts.extracted_dense_blank_share * len(lines) and n >= opts.extracted_dense_min_lines:
+    if raw_blanks(lines) <= opts.extracted_dense_blank_share * len(lines) and n >= opts.extracted_dense_min_lines:
         # no menu before the first line of prose; text without prose (captions, lines
         # without the punctuation of prose) needs a long line and no menu anywhere
         if lead < n:
             dense = _longest_run(tiny[:lead]) < menu
         else:
-            dense = (any(_paragraph(lines[i], initial[i], opts) for i in text)
-                     and _longest_run(tiny) < menu)
-        if dense and not _page_furniture([initial[i] for i in text], opts):
+            dense = 1 in shape.translate(_HAS[WORDY]) and _longest_run(tiny) < menu
+        if dense and not _page_furniture(compress(initial, shape), opts):
             return "dense"
     if lead == n or _longest_run(tiny) >= menu:
         return ""
-    tail = prose[::-1].index(True)
+    tail = n - 1 - prose.rfind(1)
     spaced = (lead + tail <= opts.extracted_max_periphery
-              and _longest_run(not p for p in prose) <= opts.extracted_max_run)
+              and _longest_run(prose, 0) <= opts.extracted_max_run)
     return "spaced" if spaced else ""
 
 

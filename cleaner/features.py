@@ -1,5 +1,6 @@
 """Pure, context-free measurements of a line (`Features`), made by the compiled core
-(`cleaner._core`, see `measure`).
+(`cleaner._core`, see `measure`), and the shapes of a document's lines that the later
+stages read (`shapes`, one call per document).
 
 >>> f = measure("The fight against terrorism is of course an issue, he said.", "en")
 >>> (f.words, f.terminal, round(f.stopword_density, 2))
@@ -12,18 +13,26 @@ False
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from . import _core
 from .segment import BULLET_DASHES, BULLET_SYMBOLS, QUOTE_DASH
-from .types import Features
+from .storage import CHUNK_LINES, texts_of
+from .types import Features, Line
+
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Sequence
+
+    from .options import Options
 
 _CLOSERS = "'\"’”»›)]"
 _ELLIPSES = ("...", "…")
 BULLET_CHARS = " " + BULLET_SYMBOLS + BULLET_DASHES + QUOTE_DASH
 _new_tuple = tuple.__new__
 EMPTY = Features(0, 0.0, False, False, 0.0, 0.0, 0)
-#: Lines longer than this (characters) have their tokens counted a piece at a time
-#: (`token_count`), without a list of all their words in memory at once (`measure`'s
-#: compiled core never lists them).
+#: Lines longer than this (characters) have their words read a piece at a time
+#: (`pieces`), without a list of all their words in memory at once (`measure`'s compiled
+#: core never lists them).
 LONG_LINE_CHARS = 1 << 18
 
 
@@ -79,8 +88,40 @@ def pieces(text: str, size: int | None = None):
         start = end
 
 
-def token_count(text: str) -> int:
-    """``len(text.split())``, without a list of every token of a long line."""
-    if len(text) <= LONG_LINE_CHARS:
-        return len(text.split())
-    return sum(len(piece.split()) for piece in pieces(text))
+#: Characters of the CJK scripts (first, last code point), written without spaces between
+#: words: a line of many of them is a paragraph, not a short line, whatever its count of
+#: space-separated words.
+CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF))
+#: What opens a list item before a space (besides a list number of one or two digits and
+#: ``.`` or ``)``): a bullet symbol, a plus, a dash.
+LIST_MARKS = BULLET_SYMBOLS + "+" + BULLET_DASHES
+
+#: The bits of a line's shape (`shapes`): not blank; could be a menu item (at most
+#: ``extracted_tiny_words`` tokens, fewer than ``extracted_cjk_short`` CJK characters, no
+#: digit in the sense of `str.isdigit`); a paragraph of a CJK script (at least
+#: ``extracted_cjk_paragraph`` of its characters); a paragraph by its count of tokens
+#: (``extracted_paragraph_words``, tokens as `str.split` cuts them); a list item (a
+#: `LIST_MARKS` character or a list number, then a space, after any spaces).
+TEXT, TINY, CJK_PARAGRAPH, WORDY, LIST_ITEM = 1, 2, 4, 8, 16
+
+
+def shapes(texts: list[str], options: Options) -> bytes:
+    """One byte of shape bits (`TEXT` ...) per normalised line of ``texts``, 0 for a
+    blank one, measured by `cleaner._core` in one call.
+
+    >>> from cleaner.options import Options
+    >>> list(shapes(["", "Home", "• 2 eggs", "益阳还引进各大电商等入驻村级便民服务点，构建农产品直销基地模式。"], Options()))
+    [0, 3, 17, 5]
+    """
+    return _core.shapes(texts, {
+        "tiny_words": options.extracted_tiny_words, "cjk_short": options.extracted_cjk_short,
+        "cjk_paragraph": options.extracted_cjk_paragraph,
+        "paragraph_words": options.extracted_paragraph_words,
+        "cjk": CJK_RANGES, "list_marks": LIST_MARKS})
+
+
+def line_shapes(lines: Sequence[Line], options: Options) -> bytes:
+    """`shapes` of every line of a document, `cleaner.storage.CHUNK_LINES` lines per call
+    (the texts of a chunk are held at once, not the whole document's)."""
+    return b"".join(shapes(texts_of(lines, k, k + CHUNK_LINES), options)
+                    for k in range(0, len(lines), CHUNK_LINES))

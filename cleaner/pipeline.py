@@ -28,7 +28,7 @@ from .segment import segment
 from .smooth import smooth
 from .storage import Trails, Verdicts
 from .stories import Stories, find_stories
-from .types import Analysis, Article, Decision, Features, Line, join_lines
+from .types import Analysis, Article, Decision, Features, Line
 
 #: The rule this module fires (the title of each story, see `_title_lines`).
 RULES = (
@@ -232,7 +232,7 @@ def _articles(verdicts: Verdicts, kept_by_story: dict[int, list[int]],
         articles.append(Article(
             index=len(articles),
             title=title.text if title is not None else headline if s == st.main else None,
-            text=join_lines(verdicts[positions[0]:positions[-1] + 1], s),
+            text=verdicts.join(s, positions[0], positions[-1] + 1),
             span=(min(start, first.start), last.end),
             kind=kind,
         ))

@@ -17,18 +17,16 @@ declared in `RULES`; their thresholds are `Options` fields (``context_reach``,
 
 from __future__ import annotations
 
-import re
 from array import array
 from functools import lru_cache
 from itertools import compress
-from operator import attrgetter
+from operator import and_, attrgetter
 
 from .classify import WEAK_RULES
-from .features import trails_off
+from .features import LIST_ITEM, line_shapes, trails_off
 from .options import Options
 from .rules import CodeRule
-from .segment import BULLET_DASHES, BULLET_SYMBOLS
-from .storage import has_text, text_view
+from .storage import text_view
 from .types import Decision, Features, Line
 
 #: The rules of this stage.
@@ -57,12 +55,9 @@ _WIDGETS = frozenset({"ad", "related", "share", "caption"})
 
 _rule = attrgetter("rule")
 _category = attrgetter("category")
-_LIST_ITEM = re.compile(rf"^\s*(?:[{BULLET_SYMBOLS}+{BULLET_DASHES}]|\d{{1,2}}[.)])\s")
-
-
-def is_list_item(text: str) -> bool:
-    """Does the line start with a bullet or a list number?"""
-    return bool(_LIST_ITEM.match(text))
+#: Per shape byte (`cleaner.features.shapes`): 1 for a list item (a bullet or a list
+#: number opens it), else 0.
+_LISTED = bytes(int(bool(b & LIST_ITEM)) for b in range(256))
 
 
 @lru_cache(maxsize=4096)
@@ -104,7 +99,9 @@ class _Context:
         # the texts are read when asked for, the non-blank positions kept as numbers: a
         # dump of a million short lines holds no second copy of its text
         self.texts = text_view(lines)
-        self.content = array("q", compress(range(len(lines)), has_text(lines)))
+        shape = line_shapes(lines, options)
+        self.content = array("q", compress(range(len(lines)), shape))
+        self.listed = bytes(compress(shape.translate(_LISTED), shape))  # per content position
         self.decided = list(map(initial.__getitem__, self.content))
         self.weak = list(map(WEAK_RULES.__contains__, map(_rule, self.decided)))
         self.categories = list(map(_category, self.decided))
@@ -138,16 +135,13 @@ class _Context:
 def _lists(ctx: _Context, final: list[Decision]) -> None:
     """A run of weak list items right after body, closed by body or introduced by a line
     ending in a colon, belongs to the text (ingredients, key points, steps)."""
-    content, texts, weak, decided = ctx.content, ctx.texts, ctx.weak, ctx.decided
-    k = 0
-    while k < len(content):
-        if not (weak[k] and is_list_item(texts[content[k]])):
-            k += 1
+    content, texts, weak, decided, listed = ctx.content, ctx.texts, ctx.weak, ctx.decided, ctx.listed
+    end = 0
+    for k in compress(range(len(content)), map(and_, weak, listed)):  # weak list items
+        if k < end:  # inside the run before
             continue
         end = k
-        while end < len(content) and is_list_item(texts[content[end]]) and (
-            weak[end] or decided[end].keep
-        ):
+        while end < len(content) and listed[end] and (weak[end] or decided[end].keep):
             end += 1
         before = content[k - 1] if k > 0 else None
         after = content[end] if end < len(content) else None
@@ -156,7 +150,6 @@ def _lists(ctx: _Context, final: list[Decision]) -> None:
                 if not ctx.initial[j].keep:
                     final[j] = _context(True, "context.list", "body",
                                         f"list item in a list of {end - k} after body")
-        k = end
 
 
 def _appeal_block(ctx: _Context, k: int) -> Decision | None:

@@ -23,12 +23,16 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from itertools import compress
-from operator import is_not
+from operator import eq, is_not
 
 from . import _core
 from .types import OTHER_STORY, Decision, Features, Line, Verdict
 
 _new_tuple = tuple.__new__
+#: Lines read per call of the compiled core by the stages that read every line's text
+#: (`cleaner.classify`, `cleaner.features.line_shapes`): the texts of this many lines are
+#: held at once, not those of the whole document.
+CHUNK_LINES = 4096
 
 
 def _column(data: bytes) -> array:
@@ -125,14 +129,33 @@ class Lines(_Columns):
             flags[i] = 1
         return bytes(flags)
 
-    def _item(self, i: int) -> Line:
-        start, end = self._starts[i], self._ends[i]
+    def raw_blanks(self) -> int:
+        """How many lines are empty in the source (not even a space)."""
+        return sum(map(eq, self._starts, self._ends))
+
+    def __getitem__(self, i):
+        # `_Columns.__getitem__` with `_item` inline: stages read lines one at a time, often
+        if i.__class__ is not int:
+            return _Columns.__getitem__(self, i)
+        if i < 0:
+            i += len(self._starts)
+        if i < 0:
+            raise IndexError("Lines index out of range")
+        try:
+            start, end = self._starts[i], self._ends[i]
+        except IndexError:
+            raise IndexError("Lines index out of range") from None
         raw = self.source[start:end]
         text = self._changed.get(i)
         if text is None:
             a, b = self._text_starts[i], self._text_ends[i]
             text = raw if a == start and b == end else self.source[a:b]
         return _new_tuple(Line, (i, start, end, raw, text))
+
+    _item = __getitem__
+
+    def __iter__(self):
+        return map(self.__getitem__, range(len(self._starts)))
 
 
 class Trails:
@@ -168,7 +191,8 @@ class Trails:
 
     def start(self, decisions: list[Decision]) -> list[Decision]:
         """The first layer (stage ``classify``); returns the decisions shared."""
-        shared = list(map(self.share, decisions))
+        same = self._shared.setdefault
+        shared = list(map(same, decisions, decisions))
         ids = {d: self._trail((d,)) for d in set(shared)}
         self.of = array("I", map(ids.__getitem__, shared))
         self.before = shared
@@ -182,17 +206,18 @@ class Trails:
         if decisions is before:
             return decisions
         of, share, table, follow = self.of, self.share, self.table, self._next
+        after = list(decisions)  # a line left alone holds the shared object of before
         for i in compress(range(len(decisions)), map(is_not, decisions, before)):
-            d = decisions[i]
+            d = after[i] = share(decisions[i])
             if d.stage != stage:
-                d = d._replace(stage=stage)
-            key = (of[i], share(d))
+                d = share(d._replace(stage=stage))
+            key = (of[i], d)
             k = follow.get(key)
             if k is None:
-                k = follow[key] = self._trail(table[key[0]] + (key[1],))
+                k = follow[key] = self._trail(table[key[0]] + (d,))
             of[i] = k
-        self.before = list(map(share, decisions))
-        return self.before
+        self.before = after
+        return after
 
 
 class Verdicts(_Columns):
@@ -211,14 +236,15 @@ class Verdicts(_Columns):
     def __len__(self) -> int:
         return len(self._trail_of)
 
-    def join(self, story: int) -> str:
-        """`cleaner.types.join_lines` of these verdicts, read from the columns (no
-        `Verdict` built): what `Analysis.text` returns."""
+    def join(self, story: int, start: int = 0, stop: int | None = None) -> str:
+        """`cleaner.types.join_lines` of these verdicts (of those from ``start`` to
+        ``stop``), read from the columns (no `Verdict` built): what `Analysis.text`
+        returns, and the text of each `Article`."""
         keep = [trail[-1].keep for trail in self._trails]
         of, stories = self._trail_of, self._story
         out: list[str] = []
         gap = False
-        for i, text in enumerate(texts_of(self._lines)):
+        for i, text in enumerate(texts_of(self._lines, start, stop), start):
             if not text:  # blank
                 gap = True
             elif keep[of[i]] and stories[i] == story:
@@ -249,6 +275,11 @@ class Texts(_Columns):
     def __len__(self) -> int:
         return len(self._lines)
 
+    def __getitem__(self, i):
+        if i.__class__ is int and 0 <= i < len(self._lines):
+            return self._lines.text(i)
+        return _Columns.__getitem__(self, i)
+
     def _item(self, i: int) -> str:
         return self._lines.text(i)
 
@@ -262,6 +293,11 @@ def text_view(lines: Sequence[Line]) -> Sequence[str]:
 def has_text(lines: Sequence[Line]) -> bytes:
     """Per line, 1 if its normalised text is not empty, else 0 (`Lines.has_text`)."""
     return lines.has_text() if isinstance(lines, Lines) else bytes(bool(line.text) for line in lines)
+
+
+def raw_blanks(lines: Sequence[Line]) -> int:
+    """How many lines are empty in the source, not even a space (`Lines.raw_blanks`)."""
+    return lines.raw_blanks() if isinstance(lines, Lines) else sum(not line.raw for line in lines)
 
 
 def texts_of(lines: Sequence[Line], start: int = 0, stop: int | None = None) -> list[str]:

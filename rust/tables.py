@@ -23,6 +23,10 @@ UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khm
 #: cleaner.language's word separators below U+3040: punctuation, symbols, digits, spaces
 #: and controls, apostrophes excepted.
 NOT_WORD_LIMIT = 0x3040
+#: The letters and marks of the `regex` module (its Unicode version, not Python's), for
+#: the content words of cleaner.stories.evidence (``\p{L}[\p{L}\p{M}'’-]*``).
+LETTER = regex.compile(r"\p{L}")
+MARK = regex.compile(r"\p{M}")
 
 
 def ranges(pred) -> list[tuple[int, int]]:
@@ -47,6 +51,7 @@ def classes() -> dict[str, list[tuple[int, int]]]:
         "ALPHA": ranges(lambda c: ch(c).isalpha()),
         "UPPER": ranges(lambda c: ch(c).isupper()),
         "DECIMAL": ranges(lambda c: ch(c).isdecimal()),
+        "DIGIT": ranges(lambda c: ch(c).isdigit()),
         "ALNUM": ranges(lambda c: ch(c).isalnum()),
         "NOT_WORD": ranges(lambda c: c < NOT_WORD_LIMIT and ch(c) not in "'\u2019"
                            and unicodedata.category(ch(c))[0] in "PSNZC"),
@@ -56,6 +61,8 @@ def classes() -> dict[str, list[tuple[int, int]]]:
         "CASED": ranges(lambda c: not 0xD800 <= c < 0xE000 and sigma_ends_final(ch(c) + "\u03a3")),
         # str.isprintable is false for these (the catalogue's gates leave such lines alone).
         "NOT_PRINTABLE": ranges(lambda c: not ch(c).isprintable()),
+        "LETTER": ranges(lambda c: not 0xD800 <= c < 0xE000 and LETTER.match(ch(c)) is not None),
+        "MARK": ranges(lambda c: not 0xD800 <= c < 0xE000 and MARK.match(ch(c)) is not None),
         "CASE_IGNORABLE": ranges(lambda c: not 0xD800 <= c < 0xE000
                                  and not sigma_ends_final(ch(c) + "\u03a3")
                                  and sigma_ends_final("A" + ch(c) + "\u03a3")),

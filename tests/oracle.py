@@ -201,3 +201,20 @@ def _classify(line, f, rules, options, has_stoplist, seen):
             and f.digit_ratio < options.heading_max_digits):
         return False, "feature.heading", "boilerplate", f"{f.words} words, no end punctuation"
     return False, "feature.short", "boilerplate", f"{f.words} words < {options.prose_min_words}"
+
+
+# --- extracted.py, smooth.py: the shapes of a line ----------------------------------------
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_LIST_ITEM = re.compile(r"^\s*(?:[•·*▪►▸‣◦●○■□+–-]|\d{1,2}[.)])\s")
+
+
+def shape(text: str, opts) -> int:
+    """`cleaner.features.shapes` of one normalised line."""
+    if not text:
+        return 0
+    tokens, cjk = len(text.split()), len(_CJK.findall(text))
+    tiny = (tokens <= opts.extracted_tiny_words and cjk < opts.extracted_cjk_short
+            and not any(c.isdigit() for c in text))
+    return (1 | 2 * tiny | 4 * (cjk >= opts.extracted_cjk_paragraph)
+            | 8 * (tokens >= opts.extracted_paragraph_words) | 16 * bool(_LIST_ITEM.match(text)))

@@ -1,5 +1,5 @@
 """The compiled core (`cleaner._core`) against the Python it replaced (tests/oracle.py):
-segmentation, normalisation, words, line features and the language guess give the same
+segmentation, normalisation, words, line features, line shapes and the language guess give the same
 results on every line of the bundled corpus and on generated text, and the core's
 character tables (rust/src/tables.rs) are those of the running Python.
 
@@ -24,7 +24,7 @@ from cleaner.classify import classify_lines
 from cleaner.fold import fold_line
 from cleaner.language import judged_by_letters
 from cleaner.options import Options
-from cleaner.features import measure
+from cleaner.features import measure, shapes
 from cleaner.language import STOPLIST_NAMES, guess_language, stopwords, words
 from cleaner.segment import normalize, segment
 
@@ -67,7 +67,7 @@ def table_classes() -> dict:
     return module.classes()
 
 
-@pytest.mark.parametrize("name", ["SPACE", "ALPHA", "UPPER", "DECIMAL", "ALNUM", "NOT_WORD",
+@pytest.mark.parametrize("name", ["SPACE", "ALPHA", "UPPER", "DECIMAL", "DIGIT", "ALNUM", "NOT_WORD",
                                   "UNSPACED", "CASED", "CASE_IGNORABLE", "NOT_PRINTABLE"])
 def test_the_core_tables_are_the_running_pythons(name):
     """Else write them again: python rust/tables.py, and rebuild."""
@@ -99,6 +99,24 @@ def test_words_and_features_on_every_corpus_line():
             assert words(line.text) == oracle.words(line.text)
             got = measure(line.text, language)
             assert tuple(got) == oracle.measure(line.text, stopwords(language)), line.text
+
+
+def test_shapes_on_every_corpus_line():
+    opts = Options()
+    for text in corpus_texts():
+        got = shapes([line.text for line in segment(text)], opts)
+        assert list(got) == [oracle.shape(line.text, opts) for line in segment(text)]
+
+
+_SHAPE_OPTIONS = st.builds(lambda t, s, p, w: Options(
+    extracted_tiny_words=t, extracted_cjk_short=s, extracted_cjk_paragraph=p, extracted_paragraph_words=w),
+    *[st.integers(0, 12)] * 4)
+_LIST_STARTS = st.sampled_from(["", "• ", "- ", "+ ", "1. ", "12) ", "123. ", "\u0661. ", "²) ", "—", "* x"])
+
+
+@given(st.lists(st.tuples(_LIST_STARTS, lines).map("".join).map(normalize), max_size=8), _SHAPE_OPTIONS)
+def test_shapes_on_generated_lines(texts, opts):
+    assert list(shapes(texts, opts)) == [oracle.shape(t, opts) for t in texts]
 
 
 @given(lines, st.sampled_from([None, "en", "de", "el", "ru"]))

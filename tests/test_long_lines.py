@@ -1,14 +1,14 @@
 """A very long line is measured without a list of all its words (the compiled core
-streams them; `cleaner.features.token_count` counts tokens a piece at a time): the
-figures are exactly those the former Python measured on the whole line."""
+streams them, and reads a line's shape in one pass): the figures are exactly those the
+former Python measured on the whole line."""
 
 from __future__ import annotations
 
 import pytest
 
-from cleaner import features
-from cleaner.features import measure, pieces, token_count
+from cleaner.features import measure, pieces, shapes
 from cleaner.language import stopwords
+from cleaner.options import Options
 
 from . import oracle
 
@@ -28,12 +28,10 @@ LINES = {
 
 @pytest.mark.parametrize("name", LINES)
 @pytest.mark.parametrize("language", ["en", "de", None])
-def test_long_lines_are_measured_as_the_former_python_measured_them(monkeypatch, name, language):
+def test_long_lines_are_measured_as_the_former_python_measured_them(name, language):
     text = LINES[name]
     assert tuple(measure(text, language)) == oracle.measure(text, stopwords(language))
-    monkeypatch.setattr(features, "LONG_LINE_CHARS", 97)
-    assert len(text) > 97
-    assert token_count(text) == len(text.split())
+    assert list(shapes([text], Options())) == [oracle.shape(text, Options())]
 
 
 def test_pieces_cover_the_text_and_cut_only_before_spaces():

@@ -6,10 +6,8 @@ from __future__ import annotations
 import pytest
 
 from cleaner import analyze
-from cleaner.features import LONG_LINE_CHARS
 from cleaner.segment import normalize, segment
 from cleaner.storage import Lines, Trails, has_text, text_view, texts_of
-from cleaner.stories import evidence
 from cleaner.types import Decision, Line, Verdict
 
 
@@ -67,15 +65,6 @@ def test_verdicts_are_built_from_the_columns():
     for v in built:
         assert v.why == ("" if v.output else "story" if v.final.keep else v.final.category)
     assert [v.line.text for v in a.verdicts if v.output] == a.text.replace("\n\n", "\n").split("\n")
-
-
-def test_content_words_of_a_long_line_are_those_of_the_whole(monkeypatch):
-    stops = frozenset({"the", "and"})
-    line = ("ΟΔΟΣ Σ the Elections and electoral reform, it's Ünïcode-words; " * 40).strip()
-    whole = evidence.content_words(line, stops)
-    monkeypatch.setattr(evidence, "LONG_LINE_CHARS", 50)
-    assert len(line) > 50 and LONG_LINE_CHARS > len(line)
-    assert evidence.content_words(line, stops) == whole
 
 
 def test_the_text_read_from_the_columns_is_join_lines_of_the_verdicts():

@@ -19,16 +19,16 @@ import math
 import tomllib
 from collections import Counter, defaultdict
 from importlib import resources
-from itertools import chain
 from operator import mul
 from typing import NamedTuple
 
 import regex
 
+from .. import _core
 from ..classify import is_heading_like
-from ..features import LONG_LINE_CHARS, pieces
 from ..options import Options
 from ..segment import BULLET_DASHES, BULLET_SYMBOLS
+from ..storage import texts_of
 from ..types import Decision, Features
 
 DEFAULT = Options()
@@ -80,7 +80,6 @@ _DATELINE = regex.compile(
     r"^[\p{Pi}\p{Ps}'‘“\"]?\p{Lu}[\p{Lu}\p{M}\s.'’&-]{2,40}[\p{Pf}\p{Pe}'’”\"]?"
     r"(?:,\s*[\p{L}.\s]{2,20})?\s*(?:\([^()]{1,30}\))?\s*(?::|—|–|-{1,2})\s+\S",
 )
-_CONTENT = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 _DASHED = regex.compile(r"^[—–-]")  # "— Name (@handle) November 4, 2019": a quoted post
 _LETTER = regex.compile(r"\p{L}")
 _BULLETED = regex.compile(rf"^\s*(?:[{BULLET_SYMBOLS}+]|[{BULLET_DASHES}]\s|\|)")
@@ -137,15 +136,22 @@ def boundary_score(opening: str | None, dropped: int, furniture: int, headline: 
     return score + (max(topic, 0.0) if opening == "headed" else topic)
 
 
+@functools.lru_cache(maxsize=32)
+def _stoplist(stops: frozenset[str]) -> _core.Stoplist:
+    """The compiled core's copy of a stoplist (a document's is usually the one before)."""
+    return _core.Stoplist(list(stops))
+
+
 def content_words(text: str, stops: frozenset[str]) -> list[str]:
-    # w[:6], a crude stem: "elections", "electoral" -> "electi"/"electo"
-    if len(text) <= LONG_LINE_CHARS:
-        return [w[:6] for w in _CONTENT.findall(text.lower()) if len(w) >= 3 and w not in stops]
-    # A long line a piece at a time (cut before a space: no word is cut, and `str.lower`
-    # reads the same neighbours), each stem one object: no list of all its words at once.
-    stems: dict[str, str] = {}
-    return [stems.setdefault(w[:6], w[:6]) for piece in pieces(text, LONG_LINE_CHARS)
-            for w in _CONTENT.findall(piece.lower()) if len(w) >= 3 and w not in stops]
+    """The stems of the content words of ``text``: runs ``\\p{L}[\\p{L}\\p{M}'’-]*`` of its
+    `str.lower` of three characters or more not in ``stops``, each cut to its first six
+    characters, a crude stem ("elections", "electoral" -> "electi", "electo"); counted by
+    the compiled core (rust/src/cohesion.rs).
+
+    >>> content_words("The Elections of the electoral board", frozenset({"the", "of"}))
+    ['electi', 'electo', 'board']
+    """
+    return _core.content_stems(text, _stoplist(stops))
 
 
 def cosine(a: Counter, b: Counter) -> float:
@@ -182,13 +188,17 @@ class Reader:
         self.o = options  # the ``story_*`` thresholds
         self.stops = stops
         self._memo: defaultdict = defaultdict(dict)  # see `_per_line`
-        self.content = [i for i, line in enumerate(lines) if line.text]
+        #: The normalised text of every line, read in one pass.
+        self.texts = texts = texts_of(lines)
+        self.content = [i for i, text in enumerate(texts) if text]
         self.pos = dict(zip(self.content, range(len(self.content))))
-        #: The content words of each kept line, in order (see `window`).
-        self.words = {i: content_words(lines[i].text, stops)
-                      for i in self.content if decisions[i].keep}
+        kept = [i for i in self.content if decisions[i].keep]
+        #: The content words of the kept lines, counted in the compiled core (see `window`).
+        self.cohesion = _core.Cohesion([texts[i] for i in kept], kept, _stoplist(stops))
+        #: The content words of each kept line, in order.
+        self.words: dict[int, list[str]] = self.cohesion.words()
         #: The case-folded text of each non-blank line, and how often each occurs.
-        self.folded = {i: lines[i].text.casefold() for i in self.content}
+        self.folded = {i: texts[i].casefold() for i in self.content}
         self.count = Counter(self.folded.values())
         self._windows: dict[tuple, Counter] = {}  # see `window`
         self._windows_of: list[int] | None = None
@@ -204,12 +214,12 @@ class Reader:
         k = self.pos[i] + 1
         if k >= len(self.content) or self.content[k] != i + 1:
             return False
-        head = self.lines[self.content[k]].text[:1]
+        head = self.texts[self.content[k]][:1]
         return head.islower()
 
     @_per_line
     def meta(self, i: int) -> bool:
-        return _meta(self.lines[i].text, self.feats[i], self.d[i])
+        return _meta(self.texts[i], self.feats[i], self.d[i])
 
     @_per_line
     def headline(self, i: int) -> bool:
@@ -236,7 +246,7 @@ class Reader:
         """A meta line within a few lines after ``i``, before any body."""
         k = self.pos[i]
         near = [j for j in self.content[k + 1:k + 1 + 2 * self.o.story_meta_reach]
-                if _LETTER.search(self.lines[j].text)][:self.o.story_meta_reach]
+                if _LETTER.search(self.texts[j])][:self.o.story_meta_reach]
         for j in near:
             if self.meta(j):
                 return True
@@ -246,19 +256,19 @@ class Reader:
 
     def letters_between(self, a: int, b: int) -> int:
         """Lines with letters from ``a`` (inclusive) up to ``b`` (exclusive)."""
-        return sum(1 for j in self.content[self.pos[a]:self.pos[b]] if _LETTER.search(self.lines[j].text))
+        return sum(1 for j in self.content[self.pos[a]:self.pos[b]] if _LETTER.search(self.texts[j]))
 
     def distance(self, a: int, b: int) -> int:
         """Lines with letters from ``a`` (inclusive) up to ``b`` (exclusive), not counting
         those a catalogue pattern dropped (a share row between a title and its text)."""
         return sum(1 for j in self.content[self.pos[a]:self.pos[b]]
-                   if _LETTER.search(self.lines[j].text) and not self.furniture([j]))
+                   if _LETTER.search(self.texts[j]) and not self.furniture([j]))
 
     def titled(self, i: int) -> bool:
         """A headline that could be a story's title: four words or more, capitalised, not
         a question or answer of an interview ("Q: ...") nor a numbered item, and not a line
         the page repeats all over (a table header)."""
-        text = self.lines[i].text
+        text = self.texts[i]
         return self.headline(i) and self.feats[i].words >= 4 and not _NOT_TITLE.match(text) \
             and _CAPITAL.match(text) is not None and self.count[text.casefold()] <= 3
 
@@ -290,7 +300,7 @@ class Reader:
         if near is not None:
             return self._longer_above(near), "meta"
         below = next((j for j in self.content[self.pos[first] + 1:self.pos[first] + 1 + self.o.story_meta_reach]
-                      if _LETTER.search(self.lines[j].text) or self.meta(j)), None)
+                      if _LETTER.search(self.texts[j]) or self.meta(j)), None)
         if self.exclaimed(first) and below is not None and self.meta(below):
             return first, "meta"  # a headline that reads as a sentence, its meta line right below
         opener = next((j for j in self.content[self.pos[first]:self.pos[first] + 4]
@@ -300,10 +310,10 @@ class Reader:
         title = next((j for j in options if dist(j) <= self.o.story_title_near and self.titled(j)
                       and self.echoed(j, first)), None)
         if title is None and options and dist(options[0]) <= 2 and self.feats[options[0]].words >= 3 \
-                and self.lines[options[0]].text[:1].isupper() and not _NOT_TITLE.match(self.lines[options[0]].text) \
+                and self.texts[options[0]][:1].isupper() and not _NOT_TITLE.match(self.texts[options[0]]) \
                 and self.echoed(options[0], first):
             title = options[0]
-        if opener is not None and self.feats[opener].words >= 8 and dateline(self.lines[opener].text):
+        if opener is not None and self.feats[opener].words >= 8 and dateline(self.texts[opener]):
             return title, "dateline"
         return title, None
 
@@ -312,7 +322,7 @@ class Reader:
         words) share a content word with the headline ``title``?  A story's headline names
         what it tells; a menu line, a footer link or a link to another story above it does
         not.  A headline without content words is not judged."""
-        own = set(content_words(self.lines[title].text, self.stops))
+        own = set(content_words(self.texts[title], self.stops))
         if not own:
             return True
         seen = 0
@@ -343,9 +353,9 @@ class Reader:
     def exclaimed(self, i: int) -> bool:
         """A short kept line ending in "?" or "!" (or a quote after one): a headline that
         reads as a sentence."""
-        text = self.lines[i].text.rstrip("'\"’”»")
+        text = self.texts[i].rstrip("'\"’”»")
         return self.d[i].keep and self.feats[i].words <= 16 and text[-1:] in "?!" \
-            and not _NOT_TITLE.match(self.lines[i].text)
+            and not _NOT_TITLE.match(self.texts[i])
 
     def _longer_above(self, j: int) -> int:
         """A headline up to ``story_longer_reach`` lines above ``j`` with more words (a title above
@@ -354,12 +364,12 @@ class Reader:
         best = j
         k = self.pos[j]
         reach = self.o.story_longer_reach
-        above = [x for x in self.content[max(0, k - 2 * reach):k] if _LETTER.search(self.lines[x].text)]
+        above = [x for x in self.content[max(0, k - 2 * reach):k] if _LETTER.search(self.texts[x])]
         for x in above[::-1][:reach]:
             if self.meta(x) or self.body(x) or self.furniture([x]):
                 break
             if self.headline(x) and self.feats[x].words > self.feats[best].words \
-                    and self.lines[j].text.casefold() not in self.lines[x].text.casefold():
+                    and self.texts[j].casefold() not in self.texts[x].casefold():
                 best = x
         return best
 
@@ -373,18 +383,8 @@ class Reader:
         c = self._windows.get(key)
         if c is not None:
             return c
-        words = self.words
-        k = start
-        steps = total = 0
-        most_words, most_lines = self.o.story_window_words, self.o.story_window_lines
-        while (k >= stop if step < 0 else k < stop) and total < most_words and steps < most_lines:
-            steps += 1
-            total += len(words.get(kept[k], ()))
-            k += step
-        # Counted in C, in one call (a window shares most lines with its neighbours, but
-        # taking the lines that differ away again in Python costs more).
-        c = self._windows[key] = Counter(
-            chain.from_iterable([words.get(kept[p], ()) for p in range(start, k, step)]))
+        c = self._windows[key] = Counter(self.cohesion.counts(
+            kept, start, step, stop, self.o.story_window_words, self.o.story_window_lines))
         return c
 
 
@@ -413,32 +413,11 @@ def topic_profile(r: Reader, kept: list[int], affinity: float = DEFAULT.story_af
     next one as its title (see `Reader.opening`)."""
     prose = [c for c in range(len(kept)) if r.body(kept[c])]
     lines = [kept[c] for c in prose]
-    n = len(prose)
-    cos: list[float | None] = [None] * n
-    for j in range(1, n):
-        after = r.window(lines, j, 1, n)
-        before = r.window(lines, j - 1, -1, 0)
-        least = r.o.story_min_after_words
-        if sum(after.values()) >= least and sum(before.values()) >= least:
-            cos[j] = cosine(before, after)
-    deep = [0.0] * n
-    for j in range(1, n):
-        here = cos[j]
-        if here is None:
-            continue
-        left = right = here
-        k = j - 1
-        while k >= 1 and cos[k] is not None and cos[k] >= left:
-            left, k = cos[k], k - 1
-        k = j + 1
-        while k < n and cos[k] is not None and cos[k] >= right:
-            right, k = cos[k], k + 1
-        deep[j] = (left - here) + (right - here)
-        # The paragraph after the gap goes on with the text after it, not the text before.
-        own = Counter(r.words.get(lines[j], ()))
-        if j + 1 < n and own:
-            deep[j] += affinity * (cosine(own, r.window(lines, j + 1, 1, n))
-                                   - cosine(own, r.window(lines, j - 1, -1, 0)))
+    # Computed by the compiled core (rust/src/cohesion.rs), from the windows of `window`;
+    # the paragraph after the gap goes on with the text after it, not the text before
+    # (its own cosine with each side, weighted by ``affinity``, adds to its depth).
+    cos, deep = r.cohesion.profile(lines, r.o.story_window_words, r.o.story_window_lines,
+                                   r.o.story_min_after_words, affinity)
     return prose, cos, deep
 
 

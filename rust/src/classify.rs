@@ -173,7 +173,7 @@ impl Seen {
 /// A hash of a string's code points, read from its own code units (no copy).
 fn key_hash(key: &Bound<'_, PyString>) -> PyResult<u64> {
     use std::hash::Hasher;
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = crate::text::Fx::default();
     // SAFETY: the string is alive for the borrow and immutable; nothing here calls back
     // into Python while its data is read.
     match unsafe { key.data()? } {

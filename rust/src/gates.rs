@@ -14,7 +14,7 @@
 
 use crate::tables;
 use crate::text::{is_decimal, is_space, FxMap};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use pyo3::prelude::*;
 use std::sync::{Arc, Mutex};
 
@@ -324,8 +324,10 @@ fn automaton(literals: &[(String, Bits)], only: Option<&Bits>) -> PyResult<Optio
     if strings.is_empty() {
         return Ok(None);
     }
+    // A DFA: the catalogue's strings are few (hundreds), and every line is searched.
     let search = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(strings)
         .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
     Ok(Some(Arc::new(Automaton { search, rules })))

@@ -326,6 +326,9 @@ impl std::hash::Hasher for Fx {
     fn write_usize(&mut self, i: usize) {
         self.write_u64(i as u64);
     }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(i as u64);
+    }
     fn finish(&self) -> u64 {
         self.0
     }
