@@ -3,40 +3,27 @@ the element of the page the line came from (the alignment of text and page).
 
 A line is traced back through an index of the page's text nodes keyed by their first
 characters (a line starts where a text node starts: a paragraph, a heading, the text after
-a ``<br>``).  From the element found come the line's tag, heading level, link density and
-the boilerplate words in the class and id attributes around it (`MARK_WORDS`).
+a ``<br>``; the index comes from `cleaner.front.walk`).  From the element found come the
+line's tag, heading level, link density and the boilerplate words in the class and id
+attributes around it (`MARK_WORDS`).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction
+from lxml.html import fromstring as _fromstring
 
-from ..segment import INVISIBLE
+from .. import _core
+from .walk import CHAIN_LEVELS, PageWalk
 
 
-# Elements that start a block of text; inline elements (a, span, b ...) are not blocks.
-BLOCK_TAGS = frozenset(
-    "p h1 h2 h3 h4 h5 h6 li dt dd td th blockquote pre figcaption caption div section "
-    "article aside header footer nav main form ul ol dl table tr tbody thead tfoot body "
-    "address details summary center legend fieldset figure html".split()
-)
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-# Subtrees whose text is never in the extracted text: scripts and styles, and the page
-# furniture trafilatura's cleaning removes before it extracts (menus, controls, asides,
-# footers, media; not forms: a page may sit in one).  A line is not traced into them: a
-# title that is also a menu link belongs to the heading, not to the link.
-_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "head", "title", "iframe", "object",
-                   "aside", "footer", "nav", "menu", "button", "select", "option", "textarea",
-                   "label", "fieldset", "dialog", "embed", "audio", "video", "canvas", "map", "picture"})
 
-_PREFIX = 32
-_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 _MARKER = re.compile(r"^(?:[-*•] |\| )")
 _WORDS = re.compile(r"[a-z]+|[A-Z][a-z]*")
 
@@ -54,24 +41,68 @@ _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _HAS_ROOT = re.compile(r"<html[\s>]|<body[\s>]", re.I)
 
 
+# trafilatura's own parser settings (`trafilatura.utils.HTML_PARSER`), with lxml.html's
+# element classes looked up in compiled code: lxml.html's lookup runs a Python call for
+# every element the walks and the extractor touch, and only forms get classes of their own
+# (their form methods are used by neither).
+_PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+                     remove_pis=True)
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
+
+
 def parse(html: str) -> HtmlElement | None:
     """The page as an lxml tree, or ``None`` when nothing can be parsed.  A fragment
     without ``<html>``/``<body>`` is wrapped in a body first."""
-    from trafilatura.utils import load_html  # deferred: see `cleaner.front.extract.main_text`
-
     _quiet()
     if not html or not html.strip():
         return None
-    html = _INVALID_XML.sub("", html)
+    if _core.has_invalid_xml(html):  # a scan in compiled code; most pages hold none
+        html = _INVALID_XML.sub("", html)
     if not _HAS_ROOT.search(html[:65536]):
         html = f"<html><body>{html}</body></html>"
     try:
-        tree = load_html(html)
+        tree = _load(html)
     except Exception:  # noqa: BLE001 - lxml/trafilatura failures mean "no tree"
         return None
     if tree is None or not isinstance(tree, HtmlElement):
         return None
     return tree
+
+
+def _load(html: str) -> HtmlElement | None:
+    """`trafilatura.utils.load_html` of a string without forbidden characters, with
+    `_PARSER`: the same repairs, the same fallback to bytes, the same rejection."""
+    from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML  # deferred: see `cleaner.front.extract.main_text`
+
+    beginning = html[:50].lower()
+    dubious = "html" not in beginning
+    if "doctype" in beginning:
+        first, _, rest = html.partition("\n")
+        html = DOCTYPE_TAG.sub("", first, count=1) + "\n" + rest
+    for line in html[:4096].splitlines()[:4]:  # a self-closing <html/> in the first lines
+        if "<html" in line and line.endswith("/>"):
+            html = FAULTY_HTML.sub(r"\1>", html, count=1)
+            break
+    as_bytes = False
+    try:
+        tree = _fromstring(html, parser=_PARSER)
+    except ValueError:  # a string with an encoding declaration
+        tree, as_bytes = _from_bytes(html), True
+    except Exception:  # noqa: BLE001 - as trafilatura: no tree
+        tree = None
+    if (tree is None or len(tree) < 1) and not as_bytes:
+        tree = _from_bytes(html)
+    if tree is not None and dubious and len(tree) < 2:
+        return None
+    return tree
+
+
+def _from_bytes(html: str) -> HtmlElement | None:
+    try:
+        return _fromstring(html.encode("utf8", "surrogatepass"), parser=_PARSER)
+    except Exception:  # noqa: BLE001 - as trafilatura: no tree
+        return None
 
 
 @dataclass(frozen=True)
@@ -101,96 +132,6 @@ class LineHint:
     kin: int = 0
 
 
-class _Index:
-    """The page's text nodes in document order, each with its owner element, its length
-    and whether it sits inside a link, keyed by their first `_PREFIX` normalised
-    characters."""
-
-    def __init__(self, tree: HtmlElement) -> None:
-        self.keys: dict[str, list[int]] = {}
-        self.owners: list = []
-        self.sizes: list[int] = []
-        self.linked: list[bool] = []
-        # One loop, no calls: it runs for every element of the page.
-        keys, owners, sizes, linked = self.keys, self.owners, self.sizes, self.linked
-        in_link = 0
-        walker = etree.iterwalk(tree, events=("start", "end"))
-        for event, elem in walker:
-            tag = elem.tag
-            if not isinstance(tag, str):
-                continue
-            if event == "start":
-                if tag in _SKIP:
-                    walker.skip_subtree()
-                    raw = elem.tail
-                    if not raw or raw.isspace():
-                        continue
-                    owner = elem.getparent()
-                else:
-                    if tag == "a":
-                        in_link += 1
-                    raw, owner = elem.text, elem
-            else:
-                if tag == "a":
-                    in_link -= 1
-                raw = elem.tail
-                if not raw or raw.isspace():
-                    continue
-                owner = elem.getparent()
-            if not raw or owner is None:
-                continue
-            # `cleaner.segment.normalize`, done the fast way: invisible characters out,
-            # whitespace runs to one space.
-            text = " ".join(raw.translate(_INVISIBLE).split())
-            if not text:
-                continue
-            keys.setdefault(text[:_PREFIX], []).append(len(owners))
-            owners.append(owner)
-            sizes.append(len(text))
-            linked.append(in_link > 0)
-
-    def find(self, line: str, after: int) -> int | None:
-        """The text node the line starts with: the longest key that is a prefix of the
-        line and ends at a word boundary; among equal keys the first node after
-        ``after``."""
-        top = min(len(line), _PREFIX)
-        for j in range(top, 0, -1):
-            if j < len(line) and j < _PREFIX and line[j].isalnum() and line[j - 1].isalnum():
-                continue  # a text node ends at a word boundary
-            found = self.keys.get(line[:j])
-            if found:
-                k = bisect_right(found, after)  # nodes are listed in document order
-                return found[k] if k < len(found) else found[0]
-        return None
-
-    def link_share(self, node: int, length: int) -> float:
-        """Share of link text in the ``length`` characters of text starting at ``node``."""
-        total = linked = 0
-        k = node
-        while k < len(self.sizes) and total < length:
-            size = min(self.sizes[k], length - total)
-            total += size
-            if self.linked[k]:
-                linked += size
-            k += 1
-        return linked / total if total else 0.0
-
-
-def _block(elem):
-    while elem is not None and elem.tag not in BLOCK_TAGS:
-        elem = elem.getparent()
-    return elem
-
-
-def _attr_words(elem) -> list[str]:
-    words = []
-    for name in ("class", "id"):
-        value = elem.get(name)
-        if value:
-            words.extend(w.lower() for w in _WORDS.findall(value))
-    return words
-
-
 #: Words of class and id attributes that name page parts other than the article text.
 MARK_WORDS = frozenset(
     "related share sharing social newsletter subscribe subscription signup author bio byline "
@@ -199,13 +140,15 @@ MARK_WORDS = frozenset(
     "cookie consent banner cta".split()
 )
 _MARK_REACH = 4
+assert _MARK_REACH < CHAIN_LEVELS, "a block's chain holds the levels its marks are read from"
 
 
-def trace(tree: HtmlElement, lines: list[str]) -> list[tuple | None]:
-    """For each line, ``(block element, link share)`` of its source, or ``None``.
+def trace(tree: HtmlElement, lines: list[str], walked: PageWalk | None = None) -> list[tuple | None]:
+    """For each line, ``(block element, link share)`` of its source, or ``None``;
+    ``walked`` is the tree's `PageWalk` when the caller has it.
 
     A line not found (broken inside a text node) continues the previous line's source."""
-    index = _Index(tree)
+    index = walked if walked is not None else PageWalk(tree)
     out: list[tuple | None] = []
     last = -1
     for line in lines:
@@ -218,7 +161,7 @@ def trace(tree: HtmlElement, lines: list[str]) -> list[tuple | None]:
             out.append(out[-1] if out else None)
             continue
         last = node
-        out.append((_block(index.owners[node]), index.link_share(node, len(text))))
+        out.append((index.blocks[node], index.link_share(node, len(text))))
     return out
 
 
@@ -232,11 +175,19 @@ def _headline_link(card) -> bool:
     """Does the element hold a linked headline (a link in a heading, or a heading in a
     link) of three words or more, the mark of a teaser card?"""
     for a in card.iter("a"):
-        linked_heading = any(h.tag in HEADINGS for h in a.iterdescendants()) or any(
-            h.tag in HEADINGS for h in a.iterancestors() if card in h.iterancestors()
-        )
+        linked_heading = next(a.iterdescendants(*HEADINGS), None) is not None or _heading_above(a, card)
         if linked_heading and len(" ".join(a.itertext()).split()) >= 3:
             return True
+    return False
+
+
+def _heading_above(elem, top) -> bool:
+    """Is there a heading between the element and ``top`` (one of its ancestors)?"""
+    elem = elem.getparent()
+    while elem is not None and elem is not top:
+        if elem.tag in HEADINGS:
+            return True
+        elem = elem.getparent()
     return False
 
 
@@ -246,7 +197,8 @@ _CARD_WORDS = 60
 _EXCERPT_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")
 
 
-def other_stories(blocks: list, lines: list[str], counted: list[bool] | None = None) -> list[str]:
+def other_stories(blocks: list, lines: list[str], counted: list[bool] | None = None,
+                  where: dict | None = None) -> list[str]:
     """Per line, why it belongs to another story than the page's main one ("" if not):
 
     - ``excerpt``: it sits in an ``<article>`` other than the one holding most of the
@@ -258,8 +210,9 @@ def other_stories(blocks: list, lines: list[str], counted: list[bool] | None = N
     Other ``<article>`` elements that end normally are kept: pages use them for the
     sections of one text as often as for other stories.  ``counted``: the lines whose
     length counts for the main article (by default all; on a whole page, the extracted).
+    ``where``: `cleaner.front.walk.PageWalk.where` of the page, when the caller has it.
     """
-    arts = [_nearest(b, ("article",)) if b is not None else None for b in blocks]
+    arts = _nearest_all(blocks, where, 1, "article")
     weight: dict = {}
     last_line: dict = {}
     for k, (art, line) in enumerate(zip(arts, lines)):
@@ -275,58 +228,106 @@ def other_stories(blocks: list, lines: list[str], counted: list[bool] | None = N
     excerpts = {art for art in others if art.getparent() in cut}
     cards: dict = {}
     out = []
-    for block, art in zip(blocks, arts):
+    for block, art, item in zip(blocks, arts, _nearest_all(blocks, where, 2, "li")):
         if block is None:
             out.append("")
-            continue
-        if art in excerpts:
+        elif art in excerpts:
             out.append("excerpt")
-            continue
-        item = _nearest(block, ("li",))
-        if item is not None:
+        elif item is not None:
             if item not in cards:
-                cards[item] = len(" ".join(item.itertext()).split()) <= _CARD_WORDS and _headline_link(item)
-            if cards[item]:
-                out.append("card")
-                continue
-        out.append("")
+                cards[item] = _card(item)
+            out.append("card" if cards[item] else "")
+        else:
+            out.append("")
     return out
+
+
+def _nearest_all(blocks: list, where: dict | None, field: int, tag: str) -> list:
+    """Per block (or ``None``), its nearest ``tag`` element (itself or an ancestor):
+    field ``field`` of what the walk recorded around it
+    (`cleaner.front.walk.PageWalk.where`), else found by climbing the tree."""
+    if where is None:
+        return [_nearest(b, (tag,)) if b is not None else None for b in blocks]
+    return [where[b][field] if b is not None else None for b in blocks]
+
+
+def _card(item) -> bool:
+    """Is the list item a teaser card: short, with a linked headline?"""
+    if next(item.iterdescendants(*HEADINGS), None) is None:
+        return False  # no heading in it, so no linked headline
+    words = 0
+    for text in item.itertext():  # the words of " ".join(item.itertext())
+        words += len(text.split())
+        if words > _CARD_WORDS:
+            return False
+    return _headline_link(item)
 
 
 class Marks:
     """The mark words (`MARK_WORDS`) in the class and id attributes of an element and of
-    its ancestors up to `_MARK_REACH` levels, each element's own words looked up once."""
+    its ancestors up to `_MARK_REACH` levels, each element's own words looked up once
+    (and each pair of attribute values read once)."""
 
     def __init__(self) -> None:
-        self.own: dict = {}
+        self.own: dict = {}  # element -> its mark words
+        self.values: dict = {}  # (class, id) -> their mark words
+        self.above: dict = {}  # element -> the mark words of it and its ancestors in reach
 
     def __call__(self, block) -> frozenset[str]:
-        marks: set[str] = set()
+        chain = []
         elem = block
-        for _ in range(_MARK_REACH + 1):
-            if elem is None:
-                break
-            found = self.own.get(elem)
-            if found is None:
-                found = self.own[elem] = MARK_WORDS.intersection(_attr_words(elem))
-            marks.update(found)
+        while elem is not None and len(chain) <= _MARK_REACH:
+            chain.append(elem)
             elem = elem.getparent()
-        return frozenset(marks)
+        return self.of(chain)
+
+    def of(self, chain) -> frozenset[str]:
+        """The marks of a block given its chain (the block and its ancestors, nearest
+        first; `cleaner.front.walk.PageWalk.where`).  The marks above the block are
+        gathered once per parent: sibling blocks share them."""
+        own = self._own(chain[0])
+        if len(chain) < 2:
+            return own
+        above = self.above.get(chain[1])
+        if above is None:
+            above = self.above[chain[1]] = _NO_MARKS.union(*map(self._own, chain[1:_MARK_REACH + 1]))
+        return own | above if own else above
+
+    def _own(self, elem) -> frozenset[str]:
+        found = self.own.get(elem)
+        if found is None:
+            found = self.own[elem] = self._words(elem.get("class"), elem.get("id"))
+        return found
+
+    def _words(self, cls: str | None, ident: str | None) -> frozenset[str]:
+        if not cls and not ident:
+            return _NO_MARKS
+        found = self.values.get((cls, ident))
+        if found is None:
+            words = [w.lower() for value in (cls, ident) if value for w in _WORDS.findall(value)]
+            found = self.values[cls, ident] = MARK_WORDS.intersection(words)
+        return found
+
+
+_NO_MARKS: frozenset[str] = frozenset()
 
 
 def hints(tree: HtmlElement, lines: list[str], sources: list | None = None,
-          marks: Marks | None = None) -> tuple[LineHint | None, ...]:
+          marks: Marks | None = None, walked: PageWalk | None = None) -> tuple[LineHint | None, ...]:
     """A `LineHint` per line (``None`` for blank or untraced lines); ``sources`` are the
-    lines' `trace` when the caller has it."""
+    lines' `trace` and ``walked`` the tree's `PageWalk` when the caller has them."""
     if sources is None:
-        sources = trace(tree, lines)
+        walked = walked if walked is not None else PageWalk(tree)
+        sources = trace(tree, lines, walked)
+    where = walked.where if walked is not None else None
     marks = marks or Marks()
     blocks = [s[0] if s is not None and line.strip() else None for s, line in zip(sources, lines)]
-    other = other_stories(blocks, lines)
+    other = other_stories(blocks, lines, where=where)
     out = []
     for source, block, why in zip(sources, blocks, other):
         if block is None:
             out.append(None)
             continue
-        out.append(LineHint(block.tag, HEADINGS.get(block.tag, 0), source[1], marks(block), why))
+        found = marks.of(where[block][0]) if where is not None else marks(block)
+        out.append(LineHint(block.tag, HEADINGS.get(block.tag, 0), source[1], found, why))
     return tuple(out)

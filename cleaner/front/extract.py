@@ -18,7 +18,7 @@ or the text of what could be parsed.  Documents longer than `MAX_HTML_CHARS` are
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from lxml.etree import Element
 from lxml.html import HtmlElement
@@ -28,6 +28,7 @@ from . import dom, page
 from .decode import decode
 from .dom import HEADINGS, LineHint, Marks
 from .headline import headline
+from .walk import PageWalk
 
 #: Longest HTML (in characters) that is parsed; the rest is cut (trafilatura's own limit).
 MAX_HTML_CHARS = 20_000_000
@@ -68,39 +69,45 @@ def extract(document: str | bytes) -> Extraction:
     lines = segment(text) if text.strip() else []
     texts = [line.text for line in lines]
     try:
-        sources = dom.trace(tree, texts)
-        marks = Marks()
-        hints = dom.hints(tree, texts, sources, marks)
-        blocks = page.page_blocks(tree)
+        walked = PageWalk(tree)
+        sources = dom.trace(tree, texts, walked)
+        blocks = page.page_blocks(tree, walked)
     except RecursionError:  # a tree too deep to walk: the text stands without hints
         return Extraction(text, (None,) * len(lines), text, title) if lines else EMPTY
     if not lines and not blocks:
         return EMPTY
-    return replace(_whole_page(text, lines, sources, hints, blocks, marks), headline=title)
+    return _whole_page(text, lines, sources, blocks, walked, title)
 
 
-def _whole_page(text, lines, sources, hints, blocks, marks: Marks) -> Extraction:
+def _whole_page(text, lines, sources, blocks, walked: PageWalk, title: str | None) -> Extraction:
     """The extractor's lines and the blocks it did not choose, in page order."""
     kinship = page.Kinship({s[0] for s in sources if s is not None})
+    where = walked.where
     raws: list[str] = []
-    out: list[LineHint | None] = []
     elements: list = []
+    parts: list[tuple | None] = []  # per line: (element, link density, chosen, furniture, kin)
     for k, block in page.merge(blocks, [line.text for line in lines], sources):
         if block is None:
-            raws.append(lines[k].raw)
-            out.append(hints[k])
-            elements.append(sources[k][0] if sources[k] is not None and lines[k].text else None)
+            line, source = lines[k], sources[k]
+            raws.append(line.raw)
+            elements.append(source[0] if source is not None and line.text else None)
+            traced = source[0] if source is not None and line.text.strip() else None
+            parts.append(None if traced is None else (traced, source[1], True, "", 0))
             continue
         elem = block.element
         raws.append(block.text)
         elements.append(elem)
-        out.append(LineHint(elem.tag, HEADINGS.get(elem.tag, 0), block.link_density, marks(elem),
-                            chosen=False, furniture=block.furniture, kin=kinship(elem)))
+        parts.append((elem, block.link_density, False, block.furniture, kinship.of(where[elem][0])))
     # another story's excerpt or card, judged on the whole page (the main article is the
     # one holding most of the extracted text)
-    other = dom.other_stories(elements, raws, [h is None or h.chosen for h in out])
-    out = [h if h is None or h.other == why else replace(h, other=why) for h, why in zip(out, other)]
-    return Extraction("\n".join(raws), tuple(out), text)
+    other = dom.other_stories(elements, raws, [p is None or p[2] for p in parts], where)
+    marks = Marks()
+    hints = tuple(
+        None if p is None else
+        LineHint(p[0].tag, HEADINGS.get(p[0].tag, 0), p[1], marks.of(where[p[0]][0]), why, p[2], p[3], p[4])
+        for p, why in zip(parts, other)
+    )
+    return Extraction("\n".join(raws), hints, text, title)
 
 
 def extract_text(document: str | bytes) -> str:

@@ -1,7 +1,7 @@
 """The whole page as blocks: every text block of a page, in document order, merged with
 the lines an extractor chose, so that the pipeline sees (and explains) all of the page.
 
-A block is the text of one block element (`cleaner.front.dom.BLOCK_TAGS`) with its inline
+A block is the text of one block element (`cleaner.front.walk.BLOCK_TAGS`) with its inline
 descendants, cut where a nested block starts; text nobody sees (scripts, styles,
 templates, embedded objects) is no block.  `merge` puts the extractor's lines and the
 blocks it did not choose in one document order: each extracted line keeps its text (the
@@ -11,7 +11,7 @@ unless its text is already inside the extracted line beside it (a table cell of 
 extractor wrote as one line).
 
 A block carries what the page says about it beyond `LineHint`: whether it sits inside the
-page's furniture (``nav``, ``aside``, ``footer``, ``menu``, ``dialog``; `FURNITURE_TAGS`)
+page's furniture (``nav``, ``aside``, ``footer``, ``menu``, ``dialog``; `cleaner.front.walk.FURNITURE_TAGS`)
 and its kinship with the chosen blocks (`kinship`): how many levels of its element and
 ancestors have the tags and classes of a chosen block's, as the paragraphs of one article
 do, in whatever section of the page the extractor skipped.
@@ -21,21 +21,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from ..segment import INVISIBLE
-from .dom import BLOCK_TAGS
-
-#: Subtrees whose text is not shown on the page (or not as text): never a block.
-HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "math", "head", "title",
-                         "iframe", "object", "embed", "audio", "video", "canvas", "map", "select",
-                         "option", "textarea", "datalist"})
-#: Elements that hold a page's furniture, not its article text.
-FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "menu", "dialog"})
+from .walk import CHAIN_LEVELS, PageWalk
 
 #: Levels (the element, its parent ...) compared for kinship with the chosen blocks.
 KIN_LEVELS = 4
+assert KIN_LEVELS <= CHAIN_LEVELS, "a block's chain holds the levels its kinship is read from"
 
 _INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 
@@ -51,59 +44,16 @@ class Block:
     furniture: str
 
 
-def _block_of(elem):
-    while elem is not None and elem.tag not in BLOCK_TAGS:
-        elem = elem.getparent()
-    return elem
-
-
-def page_blocks(tree: HtmlElement) -> list[Block]:
+def page_blocks(tree: HtmlElement, walked: PageWalk | None = None) -> list[Block]:
     """Every text block of the page, in document order (the order of each block's first
-    text)."""
-    pieces: dict = {}
-    linked: dict = {}
-    furniture: dict = {}
-    in_link = 0
-    around: list[str] = []  # the furniture elements we are inside
-    walker = etree.iterwalk(tree, events=("start", "end"))
-    for event, elem in walker:
-        tag = elem.tag
-        if not isinstance(tag, str):
-            continue
-        if event == "start":
-            if tag in HIDDEN_TAGS:
-                walker.skip_subtree()  # its tail comes with its "end" event
-                continue
-            if tag == "a":
-                in_link += 1
-            elif tag in FURNITURE_TAGS:
-                around.append(tag)
-            raw, owner = elem.text, elem
-            if tag == "br" or tag == "img":
-                raw = " " + (raw or "")
-        else:
-            if tag == "a":
-                in_link -= 1
-            elif tag in FURNITURE_TAGS and around:
-                around.pop()
-            raw, owner = elem.tail, elem.getparent()
-        if not raw or owner is None:
-            continue
-        block = _block_of(owner)
-        if block is None:
-            continue
-        if block not in pieces:
-            pieces[block] = []
-            linked[block] = 0
-            furniture[block] = around[-1] if around else ""
-        pieces[block].append(raw)
-        if in_link > 0:
-            linked[block] += len(raw.strip())
+    text); ``walked`` is the tree's `PageWalk` when the caller has it."""
+    walked = walked if walked is not None else PageWalk(tree)
     out = []
-    for block, raw in pieces.items():
-        text = " ".join("".join(raw).translate(_INVISIBLE).split())
+    for block, (link_chars, furniture, *raw) in walked.pieces.items():
+        joined = "".join(raw)
+        text = " ".join((joined if joined.isascii() else joined.translate(_INVISIBLE)).split())
         if text:
-            out.append(Block(block, text, min(1.0, linked[block] / len(text)), furniture[block]))
+            out.append(Block(block, text, min(1.0, link_chars / len(text)), furniture))
     return out
 
 
@@ -136,9 +86,13 @@ def _shape(elem) -> list[tuple[str, str]]:
     """Tag and class of the element and its ancestors, up to `KIN_LEVELS` levels."""
     out = []
     while elem is not None and len(out) < KIN_LEVELS:
-        out.append((elem.tag, " ".join((elem.get("class") or "").split())))
+        out.append(_level(elem))
         elem = elem.getparent()
     return out
+
+
+def _level(elem) -> tuple[str, str]:
+    return elem.tag, " ".join((elem.get("class") or "").split())
 
 
 class Kinship:
@@ -146,14 +100,30 @@ class Kinship:
 
     def __init__(self, chosen) -> None:
         self.known: list[set] = [set() for _ in range(KIN_LEVELS)]
+        self.levels: dict = {}  # element -> its level of a shape (`_level`)
         for elem in chosen:
             shape = _shape(elem)
             for depth in range(len(shape)):
                 self.known[depth].add(tuple(shape[:depth + 1]))
 
     def __call__(self, elem) -> int:
-        shape = _shape(elem)
-        depth = 0
-        while depth < len(shape) and tuple(shape[:depth + 1]) in self.known[depth]:
-            depth += 1
-        return depth
+        chain = []
+        while elem is not None and len(chain) < KIN_LEVELS:
+            chain.append(elem)
+            elem = elem.getparent()
+        return self.of(chain)
+
+    def of(self, chain) -> int:
+        """The kinship of a block given its chain (the block and its ancestors, nearest
+        first; `cleaner.front.walk.PageWalk.where`); each level is read only when the
+        levels below it match."""
+        levels = self.levels
+        shape: tuple = ()
+        for depth, elem in enumerate(chain[:KIN_LEVELS]):
+            level = levels.get(elem)
+            if level is None:
+                level = levels[elem] = _level(elem)
+            shape += (level,)
+            if shape not in self.known[depth]:
+                return depth
+        return len(shape)

@@ -4,13 +4,15 @@
 //! tables.rs) — and stage 1 of the decisions: the feature rules and the catalogue's
 //! gates over every line of a document in one call.  The Python modules
 //! `cleaner.segment`, `cleaner.features`, `cleaner.language`, `cleaner.catalogue` and
-//! `cleaner.classify` call it, and the story finder's topic evidence (cohesion.rs).
+//! `cleaner.classify` call it, and the story finder's topic evidence (cohesion.rs);
+//! `cleaner.front.dom` asks it whether a page holds characters XML forbids (page.rs).
 
 mod classify;
 mod cohesion;
 mod features;
 mod gates;
 mod lang;
+mod page;
 mod shapes;
 mod tables;
 mod text;
@@ -119,6 +121,19 @@ fn segment_columns<'py>(
         .into_pyobject(py)
 }
 
+/// Does the page hold a character XML forbids (`cleaner.front.dom.parse` removes them)?
+#[pyfunction]
+fn has_invalid_xml(page: &Bound<'_, PyString>) -> PyResult<bool> {
+    // SAFETY: the string is alive for the borrow and immutable; nothing here calls back
+    // into Python while the data is read.
+    let data = unsafe { page.data()? };
+    Ok(match data {
+        pyo3::types::PyStringData::Ucs1(b) => page::has_invalid_xml(b),
+        pyo3::types::PyStringData::Ucs2(w) => page::has_invalid_xml(w),
+        pyo3::types::PyStringData::Ucs4(d) => page::has_invalid_xml(d),
+    })
+}
+
 /// The seven `Features` fields of a normalised line without its bullets (not empty),
 /// with the stopwords of ``language`` (None: none).
 #[pyfunction]
@@ -174,6 +189,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(words, m)?)?;
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
     m.add_function(wrap_pyfunction!(segment_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(has_invalid_xml, m)?)?;
     m.add_function(wrap_pyfunction!(measure, m)?)?;
     m.add_function(wrap_pyfunction!(table, m)?)?;
     m.add_function(wrap_pyfunction!(classify::classify_lines, m)?)?;

@@ -1,0 +1,221 @@
+"""One walk over the page's tree for the front door.
+
+It gathers, in document order:
+
+- the text nodes by which each line of the extracted text is traced back to its element
+  (`PageWalk.find`, used by `cleaner.front.dom.trace`): each node's block element, length
+  and whether it sits inside a link, keyed by its first `PREFIX` normalised characters;
+  text inside `SKIP_TAGS` is not indexed;
+- the text of every block of the page (`cleaner.front.page.page_blocks`): the pieces of
+  text each block element holds, their link characters and the furniture around the block;
+  text inside `HIDDEN_TAGS` is no block;
+- what lies around each block met (`PageWalk.where`): the block and its nearest
+  `CHAIN_LEVELS - 1` ancestors, and the ``<article>`` and ``<li>`` it sits in, so that the
+  steps after the walk need not climb the tree again.
+
+Walking an lxml tree costs most per element visited; one walk serves every step.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from ..segment import INVISIBLE
+
+# Elements that start a block of text; inline elements (a, span, b ...) are not blocks.
+BLOCK_TAGS = frozenset(
+    "p h1 h2 h3 h4 h5 h6 li dt dd td th blockquote pre figcaption caption div section "
+    "article aside header footer nav main form ul ol dl table tr tbody thead tfoot body "
+    "address details summary center legend fieldset figure html".split()
+)
+# Subtrees whose text is never in the extracted text: scripts and styles, and the page
+# furniture trafilatura's cleaning removes before it extracts (menus, controls, asides,
+# footers, media; not forms: a page may sit in one).  A line is not traced into them: a
+# title that is also a menu link belongs to the heading, not to the link.
+SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "math", "head", "title", "iframe",
+                       "object", "aside", "footer", "nav", "menu", "button", "select", "option", "textarea",
+                       "label", "fieldset", "dialog", "embed", "audio", "video", "canvas", "map", "picture"})
+#: Subtrees whose text is not shown on the page (or not as text): never a block.
+HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "math", "head", "title",
+                         "iframe", "object", "embed", "audio", "video", "canvas", "map", "select",
+                         "option", "textarea", "datalist"})
+#: Elements that hold a page's furniture, not its article text.
+FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "menu", "dialog"})
+
+#: Characters of a text node that key it in the index.
+PREFIX = 32
+#: Elements recorded in a block's chain: the block and its ancestors, nearest first.
+CHAIN_LEVELS = 5
+
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
+# What the walk does on an element, by tag: note a block, a link, a line break (its text
+# starts after a space), or a tag `_Position` notes.
+_BLOCK, _LINK, _BREAK, _NOTED = 1, 2, 4, 8
+_KIND: dict[str, int] = {}
+for _tags, _kind in ((BLOCK_TAGS, _BLOCK), (("a",), _LINK), (("br", "img"), _BREAK),
+                     ({"article", "li"} | SKIP_TAGS | HIDDEN_TAGS | FURNITURE_TAGS, _NOTED)):
+    for _tag in _tags:
+        _KIND[_tag] = _KIND.get(_tag, 0) | _kind
+
+
+class _Position:
+    """Where the walk stands among the tags it notes (`_NOTED`): the ``<article>`` and
+    ``<li>`` elements and the furniture it is inside, and how deep in hidden and in
+    skipped subtrees."""
+
+    def __init__(self) -> None:
+        self.arts: list = []
+        self.items: list = []
+        self.furniture: list[str] = []
+        self.hidden = self.skipped = 0
+
+    def enter(self, tag: str, elem) -> bool:
+        """Note an element entered; True when nothing in it is read (hidden and skipped)."""
+        if tag == "article":
+            self.arts.append(elem)
+        elif tag == "li":
+            self.items.append(elem)
+        elif tag in FURNITURE_TAGS:
+            self.furniture.append(tag)
+        self.hidden += tag in HIDDEN_TAGS
+        self.skipped += tag in SKIP_TAGS
+        return bool(self.hidden and self.skipped)
+
+    def leave(self, tag: str) -> bool:
+        """Note an element left; True when it was a skipped element."""
+        if tag == "article":
+            self.arts.pop()
+        elif tag == "li":
+            self.items.pop()
+        elif tag in FURNITURE_TAGS and self.furniture:
+            self.furniture.pop()
+        self.hidden -= tag in HIDDEN_TAGS
+        self.skipped -= tag in SKIP_TAGS
+        return tag in SKIP_TAGS
+
+    def around(self, stack: list) -> tuple:
+        """What lies around the block last in ``stack``: its chain, article and list item."""
+        chain = tuple(reversed(stack[-CHAIN_LEVELS:]))
+        return chain, self.arts[-1] if self.arts else None, self.items[-1] if self.items else None
+
+
+class PageWalk:
+    """The page's text nodes, its blocks' text and what lies around each block (see the
+    module docstring), from one walk over ``tree``."""
+
+    def __init__(self, tree: HtmlElement) -> None:
+        self.keys: dict[str, list[int]] = {}  # first characters -> text nodes
+        self.blocks: list = []  # per text node: its block element (or None)
+        self.sizes: list[int] = []  # per text node: its normalised length
+        self.linked: list[bool] = []  # per text node: inside a link?
+        # block element -> [characters of its pieces inside links, the furniture tag around
+        # it ("" if none), then its raw text pieces in order]
+        self.pieces: dict = {}
+        self.where: dict = {}  # block element -> (chain, article, list item)
+        self._walk(tree)
+
+    def _walk(self, tree: HtmlElement) -> None:
+        # One loop, few calls: it runs for every element of the page.
+        stack: list = []  # open elements, outermost first (the tree's ancestors too)
+        blocks: list[int] = []  # places in `stack` of the open block elements
+        pos = _Position()
+        for elem in reversed(list(tree.iterancestors())):  # only their blocks, articles, items
+            stack.append(elem)
+            if elem.tag in ("article", "li"):
+                (pos.arts if elem.tag == "article" else pos.items).append(elem)
+            if elem.tag in BLOCK_TAGS:
+                blocks.append(len(stack) - 1)
+                self.where[elem] = pos.around(stack)
+        keys, nodes, sizes, linked, pieces = self.keys, self.blocks, self.sizes, self.linked, self.pieces
+        in_link = 0
+        walker = etree.iterwalk(tree, events=("start", "end"))
+        for event, elem in walker:
+            tag = elem.tag
+            if not isinstance(tag, str):
+                continue
+            kind = _KIND.get(tag, 0)
+            twice = False
+            if event == "start":
+                if kind & (_BLOCK | _NOTED):
+                    if self._open(elem, stack, blocks, pos):
+                        walker.skip_subtree()  # its tail comes with its "end" event
+                        continue
+                else:
+                    stack.append(elem)
+                    in_link += kind == _LINK
+                raw = elem.text
+                shown = " " + (raw or "") if kind & _BREAK else raw
+            else:
+                stack.pop()
+                if kind == _LINK:
+                    in_link -= 1
+                elif kind:
+                    if kind & _BLOCK:
+                        blocks.pop()
+                    # the index once read a skipped element's tail both as it entered and
+                    # as it left the element: kept, for the same alignment
+                    twice = kind & _NOTED and pos.leave(tag)
+                raw = shown = elem.tail
+                if not stack:
+                    continue  # the tail of the root belongs to no element
+            if not shown:
+                continue
+            block = stack[blocks[-1]] if blocks else None
+            if block is not None and not pos.hidden:
+                got = pieces.get(block)
+                if got is None:
+                    pieces[block] = got = [0, pos.furniture[-1] if pos.furniture else ""]
+                got.append(shown)
+                if in_link > 0:
+                    got[0] += len(shown.strip())
+            if pos.skipped or not raw or event == "end" and raw.isspace():
+                continue
+            # `cleaner.segment.normalize`, done the fast way: invisible characters out,
+            # whitespace runs to one space.
+            text = " ".join((raw if raw.isascii() else raw.translate(_INVISIBLE)).split())
+            if text:
+                for _ in range(1 + twice):
+                    keys.setdefault(text[:PREFIX], []).append(len(nodes))
+                    nodes.append(block)
+                    sizes.append(len(text))
+                    linked.append(in_link > 0)
+
+    def _open(self, elem, stack: list, blocks: list[int], pos: _Position) -> bool:
+        """Enter an element of note (`_KIND`); True when nothing in it is read."""
+        stack.append(elem)
+        tag = elem.tag
+        kind = _KIND[tag]
+        out = bool(kind & _NOTED) and pos.enter(tag, elem)
+        if kind & _BLOCK:
+            blocks.append(len(stack) - 1)
+            self.where[elem] = pos.around(stack)
+        return out
+
+    def find(self, line: str, after: int) -> int | None:
+        """The text node the line starts with: the longest key that is a prefix of the
+        line and ends at a word boundary; among equal keys the first node after
+        ``after``."""
+        top = min(len(line), PREFIX)
+        for j in range(top, 0, -1):
+            if j < len(line) and j < PREFIX and line[j].isalnum() and line[j - 1].isalnum():
+                continue  # a text node ends at a word boundary
+            found = self.keys.get(line[:j])
+            if found:
+                k = bisect_right(found, after)  # nodes are listed in document order
+                return found[k] if k < len(found) else found[0]
+        return None
+
+    def link_share(self, node: int, length: int) -> float:
+        """Share of link text in the ``length`` characters of text starting at ``node``."""
+        total = linked = 0
+        k = node
+        while k < len(self.sizes) and total < length:
+            size = min(self.sizes[k], length - total)
+            total += size
+            if self.linked[k]:
+                linked += size
+            k += 1
+        return linked / total if total else 0.0
