@@ -30,6 +30,8 @@ def test_content_words_are_stems_of_letter_runs_not_in_the_stoplist():
     # str.lower's rules: a final capital sigma lowers to the final form.
     assert content_words("\u039f\u0394\u039f\u03a3 \u039f\u0394\u039f\u03a3", frozenset()) == \
         ["\u03bf\u03b4\u03bf\u03c2"] * 2
+    # A character that lowers to two ("\u0130": "i" and a combining dot) counts as two.
+    assert content_words("\u0130stanbul", frozenset()) == ["i\u0307stan"]
     assert content_words("", frozenset()) == []
 
 
@@ -111,3 +113,10 @@ def test_content_words_of_a_long_line_are_those_of_its_pieces():
     piece = "\u039f\u0394\u039f\u03a3 \u03a3 the Elections and electoral reform, it's \u00dcn\u00efcode-words; "
     stops = frozenset({"the", "and"})
     assert content_words((piece * 4000).strip(), stops) == content_words(piece.strip(), stops) * 4000
+
+
+def test_letters_marks_each_text_that_holds_a_letter():
+    # Digits, punctuation and a lone combining mark hold none; a letter outside the Basic
+    # Multilingual Plane does.
+    texts = ["", "12 3 -- !", "a", "\u00e9t\u00e9", "\U00010400", "\u0301", "\u3042"]
+    assert _core.letters(texts) == bytes([0, 0, 1, 1, 1, 0, 1])

@@ -17,8 +17,9 @@ from __future__ import annotations
 import functools
 import math
 import tomllib
-from collections import Counter, defaultdict
+from collections import Counter
 from importlib import resources
+from itertools import accumulate
 from operator import mul
 from typing import NamedTuple
 
@@ -165,19 +166,10 @@ def cosine(a: Counter, b: Counter) -> float:
                   * math.sqrt(sum(map(mul, b.values(), b.values()))))
 
 
-def _per_line(method):
-    """Remember a `Reader` question's answer for each line: the story finder asks about
-    the same lines for many gaps, and the answers cannot change (the decisions a reader
-    reads are fixed)."""
-    @functools.wraps(method)
-    def remembered(self, i: int):
-        memo = self._memo[method]
-        got = memo.get(i)
-        if got is None:
-            got = memo[i] = method(self, i)
-        return got
-
-    return remembered
+def _dropped_by_pattern(d: Decision) -> bool:
+    """Dropped by a catalogue pattern (a share row, a menu, tags): not blank, not by a
+    feature or context rule."""
+    return not d.keep and d.rule != "blank" and not d.rule.startswith(("feature.", "context."))
 
 
 class Reader:
@@ -187,25 +179,46 @@ class Reader:
         self.lines, self.feats, self.d = lines, feats, decisions
         self.o = options  # the ``story_*`` thresholds
         self.stops = stops
-        self._memo: defaultdict = defaultdict(dict)  # see `_per_line`
         #: The normalised text of every line, read in one pass.
         self.texts = texts = texts_of(lines)
         self.content = [i for i, text in enumerate(texts) if text]
         self.pos = dict(zip(self.content, range(len(self.content))))
+        # The answers about each line, remembered (the story finder asks about the same
+        # lines for many gaps; the decisions it reads are fixed): None, not yet asked.
+        n = len(texts)
+        self._body: list[bool | None] = [None] * n
+        self._meta: list[bool | None] = [None] * n
+        self._headline: list[bool | None] = [None] * n
+        self._titled: list[bool | None] = [None] * n
+        self._meta_after: list[bool | None] = [None] * n
+        #: Per line, 1 if its text holds a letter (the compiled core reads every line once).
+        self.lettered = _core.letters(texts)
+        #: Per line, whether a catalogue pattern dropped it (see `furniture`).
+        self.by_pattern = list(map(_dropped_by_pattern, decisions))
+        # Per content position k: lines with letters before it, and those not dropped by
+        # a pattern (`letters_between`, `distance`).
+        lettered, pattern = self.lettered, self.by_pattern
+        self._letters_upto = [0, *accumulate(lettered[i] for i in self.content)]
+        self._counted_upto = [0, *accumulate(lettered[i] and not pattern[i] for i in self.content)]
+        # ... and the lines dropped before it, and those a pattern dropped (`gap_evidence`).
+        self._dropped_upto = [0, *accumulate(not decisions[i].keep for i in self.content)]
+        self._pattern_upto = [0, *accumulate(pattern[i] for i in self.content)]
         kept = [i for i in self.content if decisions[i].keep]
         #: The content words of the kept lines, counted in the compiled core (see `window`).
         self.cohesion = _core.Cohesion([texts[i] for i in kept], kept, _stoplist(stops))
         #: The content words of each kept line, in order.
         self.words: dict[int, list[str]] = self.cohesion.words()
-        #: The case-folded text of each non-blank line, and how often each occurs.
-        self.folded = {i: texts[i].casefold() for i in self.content}
-        self.count = Counter(self.folded.values())
+        #: The case-folded text of each line, and how often each occurs.
+        self.folded = list(map(str.casefold, texts))
+        self.count = Counter(self.folded)
         self._windows: dict[tuple, Counter] = {}  # see `window`
         self._windows_of: list[int] | None = None
 
-    @_per_line
     def body(self, i: int) -> bool:
-        return self.d[i].keep and self.d[i].category == "body" and not self.headline(i)
+        got = self._body[i]
+        if got is None:
+            got = self._body[i] = self.d[i].keep and self.d[i].category == "body" and not self.headline(i)
+        return got
 
     def wrapped(self, i: int) -> bool:
         """Does the next line, right below without a blank line, go on with the same
@@ -217,14 +230,21 @@ class Reader:
         head = self.texts[self.content[k]][:1]
         return head.islower()
 
-    @_per_line
     def meta(self, i: int) -> bool:
-        return _meta(self.texts[i], self.feats[i], self.d[i])
+        got = self._meta[i]
+        if got is None:
+            got = self._meta[i] = _meta(self.texts[i], self.feats[i], self.d[i])
+        return got
 
-    @_per_line
     def headline(self, i: int) -> bool:
         """Short, unpunctuated, not a list item, not a date or byline, not a line a
         catalogue pattern dropped (share, nav ...)."""
+        got = self._headline[i]
+        if got is None:
+            got = self._headline[i] = self._is_headline(i)
+        return got
+
+    def _is_headline(self, i: int) -> bool:
         f, d = self.feats[i], self.d[i]
         if not is_heading_like(f, self.o) or f.words < 2 or _BULLETED.match(self.lines[i].raw):
             return False
@@ -244,9 +264,16 @@ class Reader:
 
     def meta_after(self, i: int) -> bool:
         """A meta line within a few lines after ``i``, before any body."""
+        got = self._meta_after[i]
+        if got is None:
+            got = self._meta_after[i] = self._is_meta_after(i)
+        return got
+
+    def _is_meta_after(self, i: int) -> bool:
         k = self.pos[i]
+        lettered = self.lettered
         near = [j for j in self.content[k + 1:k + 1 + 2 * self.o.story_meta_reach]
-                if _LETTER.search(self.texts[j])][:self.o.story_meta_reach]
+                if lettered[j]][:self.o.story_meta_reach]
         for j in near:
             if self.meta(j):
                 return True
@@ -256,27 +283,30 @@ class Reader:
 
     def letters_between(self, a: int, b: int) -> int:
         """Lines with letters from ``a`` (inclusive) up to ``b`` (exclusive)."""
-        return sum(1 for j in self.content[self.pos[a]:self.pos[b]] if _LETTER.search(self.texts[j]))
+        return max(0, self._letters_upto[self.pos[b]] - self._letters_upto[self.pos[a]])
 
     def distance(self, a: int, b: int) -> int:
         """Lines with letters from ``a`` (inclusive) up to ``b`` (exclusive), not counting
         those a catalogue pattern dropped (a share row between a title and its text)."""
-        return sum(1 for j in self.content[self.pos[a]:self.pos[b]]
-                   if _LETTER.search(self.texts[j]) and not self.furniture([j]))
+        return max(0, self._counted_upto[self.pos[b]] - self._counted_upto[self.pos[a]])
 
     def titled(self, i: int) -> bool:
         """A headline that could be a story's title: four words or more, capitalised, not
         a question or answer of an interview ("Q: ...") nor a numbered item, and not a line
         the page repeats all over (a table header)."""
-        text = self.texts[i]
-        return self.headline(i) and self.feats[i].words >= 4 and not _NOT_TITLE.match(text) \
-            and _CAPITAL.match(text) is not None and self.count[text.casefold()] <= 3
+        got = self._titled[i]
+        if got is None:
+            text = self.texts[i]
+            got = self._titled[i] = self.headline(i) and self.feats[i].words >= 4 \
+                and not _NOT_TITLE.match(text) and _CAPITAL.match(text) is not None \
+                and self.count[text.casefold()] <= 3
+        return got
 
     def furniture(self, gap: list[int]) -> int:
         """Dropped lines of the gap that a catalogue pattern recognised (share rows,
         menus, tags, appeals)."""
-        return sum(1 for j in gap if not self.d[j].keep and self.d[j].rule != "blank"
-                   and not self.d[j].rule.startswith(("feature.", "context.")))
+        pattern = self.by_pattern
+        return sum(1 for j in gap if pattern[j])
 
     def opening(self, first: int, above: list[int]) -> tuple[int | None, str | None]:
         """The title line of a story whose first kept line is ``first`` (``above``: the
@@ -300,7 +330,7 @@ class Reader:
         if near is not None:
             return self._longer_above(near), "meta"
         below = next((j for j in self.content[self.pos[first] + 1:self.pos[first] + 1 + self.o.story_meta_reach]
-                      if _LETTER.search(self.texts[j]) or self.meta(j)), None)
+                      if self.lettered[j] or self.meta(j)), None)
         if self.exclaimed(first) and below is not None and self.meta(below):
             return first, "meta"  # a headline that reads as a sentence, its meta line right below
         opener = next((j for j in self.content[self.pos[first]:self.pos[first] + 4]
@@ -364,7 +394,7 @@ class Reader:
         best = j
         k = self.pos[j]
         reach = self.o.story_longer_reach
-        above = [x for x in self.content[max(0, k - 2 * reach):k] if _LETTER.search(self.texts[x])]
+        above = [x for x in self.content[max(0, k - 2 * reach):k] if self.lettered[x]]
         for x in above[::-1][:reach]:
             if self.meta(x) or self.body(x) or self.furniture([x]):
                 break
@@ -428,10 +458,12 @@ def gap_evidence(r: Reader, kept: list[int], c: int, cohesion: float | None = No
     reaching up to kept position ``since`` (default ``c - 1``: the kept lines between are
     read as part of the gap, where the next story's title may stand)."""
     i, prev = kept[c], kept[c - 1 if since is None else since]
-    gap = r.content[r.pos[prev] + 1:r.pos[i]]
+    a, b = r.pos[prev] + 1, r.pos[i]
+    gap = r.content[a:b]
     title, opening = r.opening(i, gap)
-    dropped = sum(1 for j in gap if not r.d[j].keep)
-    furniture = r.furniture(gap)
+    # The gap's dropped lines, and those a catalogue pattern dropped (`Reader.furniture`).
+    dropped = max(0, r._dropped_upto[b] - r._dropped_upto[a])
+    furniture = max(0, r._pattern_upto[b] - r._pattern_upto[a])
     headline = any(r.titled(j) for j in gap[-o.story_above_lines:])
     cohesion = o.story_neutral_cosine if cohesion is None else cohesion
     score = boundary_score(opening, dropped, furniture, headline, cohesion, depth, o)

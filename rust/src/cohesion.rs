@@ -8,8 +8,9 @@
 use crate::tables;
 use crate::text::{lower, FxMap, FxSet};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use std::cmp::Ordering;
+use std::sync::OnceLock;
 
 fn in_table(table: &[(u32, u32)], c: u32) -> bool {
     table
@@ -25,10 +26,78 @@ fn in_table(table: &[(u32, u32)], c: u32) -> bool {
         .is_ok()
 }
 
+/// The Basic Multilingual Plane's letters and the characters a word goes on with, one bit
+/// each (built once from the tables).
+struct Plane {
+    letter: Vec<u64>,
+    goes_on: Vec<u64>,
+}
+
+fn plane() -> &'static Plane {
+    static PLANE: OnceLock<Plane> = OnceLock::new();
+    PLANE.get_or_init(|| {
+        let (mut letter, mut goes_on) = (vec![0u64; 1024], vec![0u64; 1024]);
+        for c in 0..0x10000u32 {
+            let l = in_table(&tables::LETTER, c);
+            let g = l || matches!(c, 0x27 | 0x2019 | 0x2d) || in_table(&tables::MARK, c);
+            letter[(c >> 6) as usize] |= (l as u64) << (c & 63);
+            goes_on[(c >> 6) as usize] |= (g as u64) << (c & 63);
+        }
+        Plane { letter, goes_on }
+    })
+}
+
+/// `str.lower` of one character of the Basic Multilingual Plane when it is one character
+/// whatever its neighbours (else `u32::MAX`: a capital sigma, a character that lowers to
+/// two), from the core's table of `str.lower`.
+fn lower_table() -> &'static [u32] {
+    static LOWER: OnceLock<Vec<u32>> = OnceLock::new();
+    LOWER.get_or_init(|| {
+        let mut out: Vec<u32> = (0..0x10000u32).collect();
+        for &(c, low) in tables::LOWER.iter().filter(|&&(c, _)| c < 0x10000) {
+            let mut chars = low.chars();
+            out[c as usize] = match (chars.next(), chars.next()) {
+                (Some(one), None) => one as u32,
+                _ => u32::MAX,
+            };
+        }
+        out[0x3a3] = u32::MAX;
+        out
+    })
+}
+
+/// `str.lower` of a Python string into `out`, read from its own code units: one
+/// character at a time where each lowers alone, else by `text::lower`.
+fn lower_into(text: &Bound<'_, PyString>, out: &mut Vec<u32>) -> PyResult<()> {
+    fn each<T: Copy + Into<u32>>(s: &[T], out: &mut Vec<u32>) -> bool {
+        let table = lower_table();
+        out.clear();
+        out.reserve(s.len());
+        for &c in s {
+            match table.get(c.into() as usize) {
+                Some(&x) if x != u32::MAX => out.push(x),
+                _ => return false,
+            }
+        }
+        true
+    }
+    // SAFETY: the string is alive for the borrow and immutable; nothing here calls back
+    // into Python while its data is read.
+    let done = match unsafe { text.data()? } {
+        pyo3::types::PyStringData::Ucs1(b) => each(b, out),
+        pyo3::types::PyStringData::Ucs2(w) => each(w, out),
+        pyo3::types::PyStringData::Ucs4(d) => each(d, out),
+    };
+    if !done {
+        *out = lower(&crate::codepoints(text)?);
+    }
+    Ok(())
+}
+
 /// `\p{L}` of the `regex` module.
 fn is_letter(c: u32) -> bool {
-    if c < 0x80 {
-        (0x41..=0x5a).contains(&c) || (0x61..=0x7a).contains(&c)
+    if c < 0x10000 {
+        plane().letter[(c >> 6) as usize] >> (c & 63) & 1 == 1
     } else {
         in_table(&tables::LETTER, c)
     }
@@ -36,14 +105,17 @@ fn is_letter(c: u32) -> bool {
 
 /// `[\p{L}\p{M}'’-]`: what a content word goes on with.
 fn goes_on(c: u32) -> bool {
-    is_letter(c) || matches!(c, 0x27 | 0x2019 | 0x2d) || (c >= 0x80 && in_table(&tables::MARK, c))
+    if c < 0x10000 {
+        plane().goes_on[(c >> 6) as usize] >> (c & 63) & 1 == 1
+    } else {
+        in_table(&tables::LETTER, c) || in_table(&tables::MARK, c)
+    }
 }
 
-/// Calls `f` with the stem (first six characters) of each content word of `text`: the
-/// runs ``\p{L}[\p{L}\p{M}'’-]*`` of its `str.lower` of three characters or more that
-/// are not in `stops`.
-pub fn content_words(text: &[u32], stops: &FxSet<Vec<u32>>, mut f: impl FnMut(&[u32])) {
-    let low = lower(text);
+/// Calls `f` with the stem (first six characters) of each content word of a text whose
+/// `str.lower` is `low`: its runs ``\p{L}[\p{L}\p{M}'’-]*`` of three characters or more
+/// that are not in `stops`.
+pub fn content_words(low: &[u32], stops: &FxSet<Vec<u32>>, mut f: impl FnMut(&[u32])) {
     let mut i = 0;
     while i < low.len() {
         if !is_letter(low[i]) {
@@ -84,9 +156,35 @@ pub fn content_stems<'py>(
     text: &Bound<'py, PyString>,
     stops: &Bound<'py, Stoplist>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let mut out = Vec::new();
-    content_words(&crate::codepoints(text)?, &stops.get().words, |w| out.push(w.to_vec()));
+    let (mut out, mut low) = (Vec::new(), Vec::new());
+    lower_into(text, &mut low)?;
+    content_words(&low, &stops.get().words, |w| out.push(w.to_vec()));
     PyList::new(py, out.iter().map(|w| crate::py_str(py, w)).collect::<PyResult<Vec<_>>>()?)
+}
+
+/// Per text, 1 if it holds a letter (``\p{L}``), else 0.
+#[pyfunction]
+pub fn letters<'py>(py: Python<'py>, texts: &Bound<'py, PyList>) -> PyResult<Bound<'py, PyBytes>> {
+    let mut out = Vec::with_capacity(texts.len());
+    for text in texts.iter() {
+        let text = text.downcast_into::<PyString>()?;
+        // SAFETY: the string is alive for the borrow and immutable; nothing here calls
+        // back into Python while its data is read.
+        let found = match unsafe { text.data()? } {
+            pyo3::types::PyStringData::Ucs1(b) => b.iter().any(|&c| is_letter(c as u32)),
+            pyo3::types::PyStringData::Ucs2(w) => w.iter().any(|&c| is_letter(c as u32)),
+            pyo3::types::PyStringData::Ucs4(d) => d.iter().any(|&c| is_letter(c)),
+        };
+        out.push(found as u8);
+    }
+    Ok(PyBytes::new(py, &out))
+}
+
+/// A stem: up to six code points, the rest `u32::MAX` (no allocation per word).
+type Stem = [u32; 6];
+
+fn stem_text(stem: &Stem) -> &[u32] {
+    &stem[..stem.iter().position(|&c| c == u32::MAX).unwrap_or(6)]
 }
 
 /// Counts of stems (by id), sorted by id: a window of content words.
@@ -142,7 +240,7 @@ pub struct Cohesion {
     /// Per line of the document: its slot in `ids` (`usize::MAX`: none).
     slot: Vec<usize>,
     ids: Vec<Vec<u32>>,
-    stems: Vec<Vec<u32>>,
+    stems: Vec<Stem>,
 }
 
 impl Cohesion {
@@ -217,14 +315,18 @@ impl Cohesion {
     fn new(texts: Vec<Bound<'_, PyString>>, lines: Vec<usize>, stops: &Bound<'_, Stoplist>) -> PyResult<Self> {
         let stops = &stops.get().words;
         let mut slot = vec![usize::MAX; lines.iter().max().map_or(0, |&x| x + 1)];
-        let mut known: FxMap<Vec<u32>, u32> = FxMap::default();
-        let mut stems: Vec<Vec<u32>> = Vec::new();
+        let mut known: FxMap<Stem, u32> = FxMap::default();
+        let mut stems: Vec<Stem> = Vec::new();
+        let mut low = Vec::new();
         let mut ids = Vec::with_capacity(lines.len());
         for (text, &line) in texts.iter().zip(&lines) {
             let mut own = Vec::new();
-            content_words(&crate::codepoints(text)?, stops, |w| {
-                let id = *known.entry(w.to_vec()).or_insert_with(|| {
-                    stems.push(w.to_vec());
+            lower_into(text, &mut low)?;
+            content_words(&low, stops, |w| {
+                let mut stem: Stem = [u32::MAX; 6];
+                stem[..w.len()].copy_from_slice(w);
+                let id = *known.entry(stem).or_insert_with(|| {
+                    stems.push(stem);
                     (stems.len() - 1) as u32
                 });
                 own.push(id);
@@ -237,7 +339,7 @@ impl Cohesion {
 
     /// ``{line: [stem, ...]}`` for every line given (one string object per stem).
     fn words<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let strings = self.stems.iter().map(|s| crate::py_str(py, s)).collect::<PyResult<Vec<_>>>()?;
+        let strings = self.stems.iter().map(|s| crate::py_str(py, stem_text(s))).collect::<PyResult<Vec<_>>>()?;
         let out = PyDict::new(py);
         for (line, &s) in self.slot.iter().enumerate() {
             if s != usize::MAX {
@@ -261,7 +363,7 @@ impl Cohesion {
     ) -> PyResult<Bound<'py, PyDict>> {
         let out = PyDict::new(py);
         for (id, n) in self.window(&lines, start, step, stop, Reach { words, lines: most_lines }) {
-            out.set_item(crate::py_str(py, &self.stems[id as usize])?, n)?;
+            out.set_item(crate::py_str(py, stem_text(&self.stems[id as usize]))?, n)?;
         }
         Ok(out)
     }

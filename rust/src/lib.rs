@@ -200,5 +200,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<cohesion::Stoplist>()?;
     m.add_class::<cohesion::Cohesion>()?;
     m.add_function(wrap_pyfunction!(cohesion::content_stems, m)?)?;
+    m.add_function(wrap_pyfunction!(cohesion::letters, m)?)?;
     Ok(())
 }
