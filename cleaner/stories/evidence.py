@@ -20,7 +20,7 @@ import tomllib
 from collections import Counter
 from importlib import resources
 from itertools import accumulate
-from operator import mul
+from operator import gt, itemgetter, mul, not_
 from typing import NamedTuple
 
 import regex
@@ -113,6 +113,11 @@ def _meta(text: str, f: Features, decision: Decision) -> bool:
     return bool(dated and _DATE.search(text) or (_UPDATED.match(text) and f.words <= 12))
 
 
+#: The weight of each way a story opens (`Reader.opening`), an `Options` field.
+_OPENED = {"headed": "story_headed_weight", "meta": "story_meta_weight",
+           "repeat": "story_repeat_weight", "dateline": "story_dateline_weight"}
+
+
 def boundary_score(opening: str | None, dropped: int, furniture: int, headline: bool,
                    cohesion: float, depth: float = 0.0, o: Options = DEFAULT) -> float:
     """The evidence that a story starts in a gap, summed in points (weights above).
@@ -124,9 +129,7 @@ def boundary_score(opening: str | None, dropped: int, furniture: int, headline: 
     >>> boundary_score(None, 0, 0, False, 0.0, 1.0) >= DEFAULT.story_boundary_score  # a new subject
     True
     """
-    opened = {"headed": o.story_headed_weight, "meta": o.story_meta_weight,
-              "repeat": o.story_repeat_weight, "dateline": o.story_dateline_weight}
-    score = opened.get(opening or "", 0.0)
+    score = getattr(o, _OPENED[opening]) if opening in _OPENED else 0.0
     score += min(dropped * o.story_dropped_weight, o.story_dropped_max)
     score += min(furniture * o.story_furniture_weight, o.story_furniture_max)
     score += o.story_headline_weight if headline else 0.0
@@ -166,12 +169,8 @@ def cosine(a: Counter, b: Counter) -> float:
                   * math.sqrt(sum(map(mul, b.values(), b.values()))))
 
 
-def _dropped_by_pattern(d: Decision) -> bool:
-    """Dropped by a catalogue pattern (a share row, a menu, tags): not blank, not by a
-    feature or context rule."""
-    return not d.keep and d.rule != "blank" and not d.rule.startswith(("feature.", "context."))
-
-
+#: Rules of a dropped line that are no catalogue pattern's (a share row, a menu, tags are).
+_NOT_PATTERN = ("feature.", "context.")
 class Reader:
     """The evidence the story finder looks at, for one document."""
 
@@ -191,18 +190,13 @@ class Reader:
         self._headline: list[bool | None] = [None] * n
         self._titled: list[bool | None] = [None] * n
         self._meta_after: list[bool | None] = [None] * n
+        self._dateline: list[bool | None] = [None] * n
         #: Per line, 1 if its text holds a letter (the compiled core reads every line once).
         self.lettered = _core.letters(texts)
         #: Per line, whether a catalogue pattern dropped it (see `furniture`).
-        self.by_pattern = list(map(_dropped_by_pattern, decisions))
-        # Per content position k: lines with letters before it, and those not dropped by
-        # a pattern (`letters_between`, `distance`).
-        lettered, pattern = self.lettered, self.by_pattern
-        self._letters_upto = [0, *accumulate(lettered[i] for i in self.content)]
-        self._counted_upto = [0, *accumulate(lettered[i] and not pattern[i] for i in self.content)]
-        # ... and the lines dropped before it, and those a pattern dropped (`gap_evidence`).
-        self._dropped_upto = [0, *accumulate(not decisions[i].keep for i in self.content)]
-        self._pattern_upto = [0, *accumulate(pattern[i] for i in self.content)]
+        self.by_pattern = [not d.keep and d.rule != "blank" and not d.rule.startswith(_NOT_PATTERN)
+                           for d in decisions]
+        self._count_lines(decisions)
         kept = [i for i in self.content if decisions[i].keep]
         #: The content words of the kept lines, counted in the compiled core (see `window`).
         self.cohesion = _core.Cohesion([texts[i] for i in kept], kept, _stoplist(stops))
@@ -213,6 +207,18 @@ class Reader:
         self.count = Counter(self.folded)
         self._windows: dict[tuple, Counter] = {}  # see `window`
         self._windows_of: list[int] | None = None
+
+    def _count_lines(self, decisions: list[Decision]) -> None:
+        """Per content position k, lines before it: with letters (`letters_between`),
+        with letters and not dropped by a catalogue pattern (`distance`), dropped, and
+        dropped by a pattern (`gap_evidence`)."""
+        at = self.content.__iter__
+        lettered = list(map(self.lettered.__getitem__, at()))
+        pattern = list(map(self.by_pattern.__getitem__, at()))
+        self._letters_upto = [0, *accumulate(lettered)]
+        self._counted_upto = [0, *accumulate(map(gt, lettered, pattern))]
+        self._dropped_upto = [0, *accumulate(map(not_, map(itemgetter(0), map(decisions.__getitem__, at()))))]
+        self._pattern_upto = [0, *accumulate(pattern)]
 
     def body(self, i: int) -> bool:
         got = self._body[i]
@@ -329,10 +335,11 @@ class Reader:
             return above[0], "headed"
         if near is not None:
             return self._longer_above(near), "meta"
-        below = next((j for j in self.content[self.pos[first] + 1:self.pos[first] + 1 + self.o.story_meta_reach]
-                      if self.lettered[j] or self.meta(j)), None)
-        if self.exclaimed(first) and below is not None and self.meta(below):
-            return first, "meta"  # a headline that reads as a sentence, its meta line right below
+        if self.exclaimed(first):
+            below = next((j for j in self.content[self.pos[first] + 1:self.pos[first] + 1 + self.o.story_meta_reach]
+                          if self.lettered[j] or self.meta(j)), None)
+            if below is not None and self.meta(below):
+                return first, "meta"  # a headline that reads as a sentence, its meta line right below
         opener = next((j for j in self.content[self.pos[first]:self.pos[first] + 4]
                        if self.body(j)), None)
         # Without a meta line: the nearest title-like headline just above the text, else a
@@ -343,9 +350,16 @@ class Reader:
                 and self.texts[options[0]][:1].isupper() and not _NOT_TITLE.match(self.texts[options[0]]) \
                 and self.echoed(options[0], first):
             title = options[0]
-        if opener is not None and self.feats[opener].words >= 8 and dateline(self.texts[opener]):
+        if opener is not None and self.feats[opener].words >= 8 and self.dateline(opener):
             return title, "dateline"
         return title, None
+
+    def dateline(self, i: int) -> bool:
+        """Does line ``i`` open with a dateline or kicker (`dateline`)?"""
+        got = self._dateline[i]
+        if got is None:
+            got = self._dateline[i] = dateline(self.texts[i])
+        return got
 
     def echoed(self, title: int, first: int) -> bool:
         """Does the text from ``first`` on (its first `Options.story_echo_words` content

@@ -187,44 +187,51 @@ fn stem_text(stem: &Stem) -> &[u32] {
     &stem[..stem.iter().position(|&c| c == u32::MAX).unwrap_or(6)]
 }
 
-/// Counts of stems (by id), sorted by id: a window of content words.
+/// Counts of stems (by id), each stem once, in the order first seen: a window of
+/// content words.
 type Counts = Vec<(u32, u64)>;
-
-fn counts(mut ids: Vec<u32>) -> Counts {
-    ids.sort_unstable();
-    let mut out: Counts = Vec::new();
-    for id in ids {
-        match out.last_mut() {
-            Some((last, n)) if *last == id => *n += 1,
-            _ => out.push((id, 1)),
-        }
-    }
-    out
-}
 
 fn total(c: &Counts) -> u64 {
     c.iter().map(|&(_, n)| n).sum()
 }
 
-/// `cleaner.stories.evidence.cosine`: 1.0 when a side is empty (nothing to compare).
-pub fn cosine(a: &Counts, b: &Counts) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 1.0;
-    }
-    let (mut dot, mut i, mut j) = (0u64, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
+/// A count per stem id, every one zero between uses: what counts a window and takes a
+/// dot product without sorting.
+struct Dense(Vec<u64>);
+
+impl Dense {
+    fn counts(&mut self, ids: &[u32]) -> Counts {
+        let mut seen = Vec::new();
+        for &id in ids {
+            let n = &mut self.0[id as usize];
+            if *n == 0 {
+                seen.push(id);
             }
+            *n += 1;
         }
+        let out = seen.iter().map(|&id| (id, self.0[id as usize])).collect();
+        for id in seen {
+            self.0[id as usize] = 0;
+        }
+        out
     }
-    let square = |c: &Counts| c.iter().map(|&(_, n)| n * n).sum::<u64>() as f64;
-    dot as f64 / (square(a).sqrt() * square(b).sqrt())
+
+    /// `cleaner.stories.evidence.cosine`: 1.0 when a side is empty (nothing to compare).
+    /// The sums are integers (exact in any order).
+    fn cosine(&mut self, a: &Counts, b: &Counts) -> f64 {
+        if a.is_empty() || b.is_empty() {
+            return 1.0;
+        }
+        for &(id, n) in a {
+            self.0[id as usize] = n;
+        }
+        let dot: u64 = b.iter().map(|&(id, n)| n * self.0[id as usize]).sum();
+        for &(id, _) in a {
+            self.0[id as usize] = 0;
+        }
+        let square = |c: &Counts| c.iter().map(|&(_, n)| n * n).sum::<u64>() as f64;
+        dot as f64 / (square(a).sqrt() * square(b).sqrt())
+    }
 }
 
 /// The window sizes: at most `words` content words, at most `lines` lines.
@@ -253,7 +260,7 @@ impl Cohesion {
 
     /// The words of `lines` from position `start` walking by `step` up to `reach`, not
     /// past position `stop` (`cleaner.stories.evidence.Reader.window`).
-    pub fn window(&self, lines: &[usize], start: i64, step: i64, stop: i64, reach: Reach) -> Counts {
+    fn window(&self, dense: &mut Dense, lines: &[usize], start: i64, step: i64, stop: i64, reach: Reach) -> Counts {
         let (mut k, mut steps, mut sum) = (start, 0, 0);
         let inside = |k: i64| if step < 0 { k >= stop } else { k < stop };
         while inside(k) && sum < reach.words && steps < reach.lines {
@@ -267,7 +274,11 @@ impl Cohesion {
             ids.extend_from_slice(self.of_line(lines[p as usize]));
             p += step;
         }
-        counts(ids)
+        dense.counts(&ids)
+    }
+
+    fn dense(&self) -> Dense {
+        Dense(vec![0; self.stems.len()])
     }
 
     /// `cleaner.stories.evidence.topic_profile`'s figures for the paragraphs `lines`: the
@@ -276,12 +287,15 @@ impl Cohesion {
     pub fn profile(&self, lines: &[usize], reach: Reach, least: u64, affinity: f64) -> (Vec<Option<f64>>, Vec<f64>) {
         let n = lines.len();
         let m = n as i64;
-        let after: Vec<Counts> = (0..n).map(|j| if j > 0 { self.window(lines, j as i64, 1, m, reach) } else { Vec::new() }).collect();
-        let before: Vec<Counts> = (0..n).map(|j| if j + 1 < n { self.window(lines, j as i64, -1, 0, reach) } else { Vec::new() }).collect();
+        let d = &mut self.dense();
+        let after: Vec<Counts> =
+            (0..n).map(|j| if j > 0 { self.window(d, lines, j as i64, 1, m, reach) } else { Vec::new() }).collect();
+        let before: Vec<Counts> =
+            (0..n).map(|j| if j + 1 < n { self.window(d, lines, j as i64, -1, 0, reach) } else { Vec::new() }).collect();
         let mut cos: Vec<Option<f64>> = vec![None; n];
         for j in 1..n {
             if total(&after[j]) >= least && total(&before[j - 1]) >= least {
-                cos[j] = Some(cosine(&before[j - 1], &after[j]));
+                cos[j] = Some(d.cosine(&before[j - 1], &after[j]));
             }
         }
         let mut deep = vec![0.0; n];
@@ -299,9 +313,9 @@ impl Cohesion {
                 k += 1;
             }
             deep[j] = (left - here) + (right - here);
-            let own = counts(self.of_line(lines[j]).to_vec());
+            let own = d.counts(self.of_line(lines[j]));
             if j + 1 < n && !own.is_empty() {
-                deep[j] += affinity * (cosine(&own, &after[j + 1]) - cosine(&own, &before[j - 1]));
+                deep[j] += affinity * (d.cosine(&own, &after[j + 1]) - d.cosine(&own, &before[j - 1]));
             }
         }
         (cos, deep)
@@ -362,7 +376,8 @@ impl Cohesion {
         most_lines: usize,
     ) -> PyResult<Bound<'py, PyDict>> {
         let out = PyDict::new(py);
-        for (id, n) in self.window(&lines, start, step, stop, Reach { words, lines: most_lines }) {
+        let reach = Reach { words, lines: most_lines };
+        for (id, n) in self.window(&mut self.dense(), &lines, start, step, stop, reach) {
             out.set_item(crate::py_str(py, stem_text(&self.stems[id as usize]))?, n)?;
         }
         Ok(out)
