@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from . import _core
 from .segment import BULLET_DASHES, BULLET_SYMBOLS, QUOTE_DASH
-from .storage import CHUNK_LINES, texts_of
+from .storage import CHUNK_LINES, Lines, texts_of
 from .types import Features, Line
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -113,15 +113,21 @@ def shapes(texts: list[str], options: Options) -> bytes:
     >>> list(shapes(["", "Home", "• 2 eggs", "益阳还引进各大电商等入驻村级便民服务点，构建农产品直销基地模式。"], Options()))
     [0, 3, 17, 5]
     """
-    return _core.shapes(texts, {
-        "tiny_words": options.extracted_tiny_words, "cjk_short": options.extracted_cjk_short,
-        "cjk_paragraph": options.extracted_cjk_paragraph,
-        "paragraph_words": options.extracted_paragraph_words,
-        "cjk": CJK_RANGES, "list_marks": LIST_MARKS})
+    return _core.shapes(texts, _shape_params(options))
+
+
+def _shape_params(options: Options) -> dict:
+    return {"tiny_words": options.extracted_tiny_words, "cjk_short": options.extracted_cjk_short,
+            "cjk_paragraph": options.extracted_cjk_paragraph,
+            "paragraph_words": options.extracted_paragraph_words,
+            "cjk": CJK_RANGES, "list_marks": LIST_MARKS}
 
 
 def line_shapes(lines: Sequence[Line], options: Options) -> bytes:
-    """`shapes` of every line of a document, `cleaner.storage.CHUNK_LINES` lines per call
-    (the texts of a chunk are held at once, not the whole document's)."""
+    """`shapes` of every line of a document: read from its columns when ``lines`` is a
+    `cleaner.storage.Lines`, else `cleaner.storage.CHUNK_LINES` lines per call (the texts
+    of a chunk are held at once, not the whole document's)."""
+    if isinstance(lines, Lines):
+        return lines.shapes(_shape_params(options))
     return b"".join(shapes(texts_of(lines, k, k + CHUNK_LINES), options)
                     for k in range(0, len(lines), CHUNK_LINES))

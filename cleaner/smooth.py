@@ -20,8 +20,9 @@ from __future__ import annotations
 from array import array
 from functools import lru_cache
 from itertools import compress
-from operator import and_, attrgetter
+from operator import and_, attrgetter, or_
 
+from . import _core
 from .classify import WEAK_RULES
 from .features import LIST_ITEM, line_shapes, trails_off
 from .options import Options
@@ -55,9 +56,28 @@ _WIDGETS = frozenset({"ad", "related", "share", "caption"})
 
 _rule = attrgetter("rule")
 _category = attrgetter("category")
+_keep = attrgetter("keep")
+_words = attrgetter("words")
 #: Per shape byte (`cleaner.features.shapes`): 1 for a list item (a bullet or a list
 #: number opens it), else 0.
 _LISTED = bytes(int(bool(b & LIST_ITEM)) for b in range(256))
+
+#: The bits of a content line's stage-1 decision that the compiled core's context rules
+#: read (rust/src/context.rs): kept, weak, appeal, a block short lines join
+#: (`_TAIL_CATEGORIES`), bio, an in-text widget (`_WIDGETS`), its feature rule (heading,
+#: no punctuation, sentence), already ``context.appeal_tail``; and revised by the list
+#: rule.
+_KEEP, _WEAK, _APPEAL, _TAIL, _BIO, _WIDGET = 1, 2, 4, 8, 16, 32
+_BY_RULE = {"feature.heading": 64, "feature.no_punctuation": 128, "feature.sentence": 256,
+            "context.appeal_tail": 512}
+_LISTED_BIT = 1024
+
+
+def _bits(rule: str, category: str) -> int:
+    """The bits of a decision's rule and category (`_KEEP` aside)."""
+    return (_WEAK * (rule in WEAK_RULES) | _APPEAL * (category == "appeal")
+            | _TAIL * (category in _TAIL_CATEGORIES) | _BIO * (category == "bio")
+            | _WIDGET * (category in _WIDGETS) | _BY_RULE.get(rule, 0))
 
 
 @lru_cache(maxsize=4096)
@@ -71,71 +91,60 @@ def smooth(
     lines: list[Line], feats: list[Features], initial: list[Decision], options: Options
 ) -> list[Decision]:
     """The decisions after the context rules, line by line in document order (a line's
-    new decision can decide the next one's: a run of lines after an appeal)."""
-    ctx = _Context(lines, feats, initial, options)
+    new decision can decide the next one's: a run of lines after an appeal): the list
+    rule here, the others in the compiled core (`cleaner._core.context_rules`)."""
+    texts = text_view(lines)
+    shape = line_shapes(lines, options)
+    content = array("q", compress(range(len(lines)), shape))  # the non-blank lines
+    decided = list(map(initial.__getitem__, content))
+    weak = list(map(WEAK_RULES.__contains__, map(_rule, decided)))
     final = list(initial)
-    _lists(ctx, final)
-    content, decided, weak = ctx.content, ctx.decided, ctx.weak
-    for k in ctx.open_positions():
-        i, d = content[k], decided[k]
-        if final[i] is not d:
-            continue
-        revised = _appeal_block(ctx, k) if d.keep else None
-        if revised is None and weak[k]:
-            revised = _weak_line(ctx, final, k)
-        if revised is not None:
-            final[i] = revised
+    listed = _lists(content, texts, weak, decided, bytes(compress(shape.translate(_LISTED), shape)), final)
+    pairs = list(zip(map(_rule, decided), map(_category, decided)))
+    bits_of = {pair: _bits(*pair) for pair in set(pairs)}
+    kinds = list(map(or_, map(bits_of.__getitem__, pairs), map(_keep, decided)))
+    for k in listed:
+        kinds[k] |= _LISTED_BIT
+    words = list(map(_words, map(feats.__getitem__, content)))
+    last_trails_off = bool(content) and trails_off(texts[content[-1]])
+    params = {"reach": options.context_reach, "short_max_words": options.short_max_words,
+              "tail_max_words": options.short_max_words + options.appeal_tail_extra_words,
+              "bio_name_max_words": options.bio_name_max_words}
+    for k, rule in _core.context_rules(kinds, words, last_trails_off, params):
+        final[content[k]] = _revised(rule, decided, k, words[k], options)
     return final
 
 
-class _Context:
-    """What the context rules read about a document, per content (non-blank) position:
-    the stage-1 decision, whether it is weak, and whether it is a strong line that is no
-    in-text widget (what `neighbour` looks for)."""
-
-    def __init__(self, lines: list[Line], feats: list[Features], initial: list[Decision],
-                 options: Options):
-        self.lines, self.feats, self.initial, self.options = lines, feats, initial, options
-        # the texts are read when asked for, the non-blank positions kept as numbers: a
-        # dump of a million short lines holds no second copy of its text
-        self.texts = text_view(lines)
-        shape = line_shapes(lines, options)
-        self.content = array("q", compress(range(len(lines)), shape))
-        self.listed = bytes(compress(shape.translate(_LISTED), shape))  # per content position
-        self.decided = list(map(initial.__getitem__, self.content))
-        self.weak = list(map(WEAK_RULES.__contains__, map(_rule, self.decided)))
-        self.categories = list(map(_category, self.decided))
-        self.anchor = [not w and c not in _WIDGETS for w, c in zip(self.weak, self.categories)]
-        self.last = len(self.content) - 1
-        self.reach = range(1, options.context_reach + 1)
-
-    def open_positions(self):
-        """The content positions a context rule may revise, in order: weak lines, and
-        kept lines between two appeal lines (`_appeal_block`)."""
-        cats, weak, decided = self.categories, self.weak, self.decided
-        return (k for k in range(len(weak)) if weak[k] or (
-            0 < k < self.last and cats[k - 1] == "appeal" == cats[k + 1] and decided[k].keep))
-
-    def neighbour(self, k: int, step: int) -> int | None:
-        """Nearest strong line from content position k in direction step, within reach.
-        Weak lines and in-text widgets (an ad label, a "Read more" link, a caption) in
-        between are skipped but count toward the reach."""
-        for d in self.reach:
-            j = k + step * d
-            if not 0 <= j <= self.last:
-                return None
-            if self.anchor[j]:
-                return self.content[j]
-        return None
-
-    def body(self, i: int | None) -> bool:
-        return i is not None and self.initial[i].keep
+def _revised(rule: int, decided: list[Decision], k: int, words: int, options: Options) -> Decision:
+    """The decision of the context rule the compiled core chose for content line ``k``
+    (numbered as in rust/src/context.rs)."""
+    if rule == 1:
+        return _context(False, "context.appeal_block", "appeal", "between two appeal lines")
+    if rule == 2:
+        before = decided[k - 1].category
+        cat = before if before in _TAIL_CATEGORIES else "appeal"
+        return _context(False, "context.appeal_tail", cat, f"{words}-word line after a {cat} line")
+    if rule == 3:
+        return _context(False, "context.bio_name", "bio", "name line before an author bio")
+    if rule == 4:
+        return _context(True, "context.heading", "heading", "heading between body lines")
+    if rule == 5:
+        return _context(True, "context.sandwiched", "body", f"{decided[k].rule} line between body lines")
+    if rule == 6:
+        return _context(True, "context.closing_ellipsis", "body",
+                        "prose line ending in an ellipsis closes the body")
+    if rule == 7:
+        return _context(True, "context.sandwiched", "body", "short sentence next to body")
+    return _context(False, "context.isolated", "boilerplate",
+                    f"short sentence with no body within {options.context_reach} lines")
 
 
-def _lists(ctx: _Context, final: list[Decision]) -> None:
+def _lists(content, texts, weak: list[bool], decided: list[Decision], listed: bytes,
+           final: list[Decision]) -> list[int]:
     """A run of weak list items right after body, closed by body or introduced by a line
-    ending in a colon, belongs to the text (ingredients, key points, steps)."""
-    content, texts, weak, decided, listed = ctx.content, ctx.texts, ctx.weak, ctx.decided, ctx.listed
+    ending in a colon, belongs to the text (ingredients, key points, steps).  Returns the
+    content positions revised."""
+    revised = []
     end = 0
     for k in compress(range(len(content)), map(and_, weak, listed)):  # weak list items
         if k < end:  # inside the run before
@@ -143,59 +152,12 @@ def _lists(ctx: _Context, final: list[Decision]) -> None:
         end = k
         while end < len(content) and listed[end] and (weak[end] or decided[end].keep):
             end += 1
-        before = content[k - 1] if k > 0 else None
-        after = content[end] if end < len(content) else None
-        if ctx.body(before) and (ctx.body(after) or texts[before].endswith(":")):
-            for j in content[k:end]:
-                if not ctx.initial[j].keep:
-                    final[j] = _context(True, "context.list", "body",
-                                        f"list item in a list of {end - k} after body")
-
-
-def _appeal_block(ctx: _Context, k: int) -> Decision | None:
-    """A kept line inside a block of appeal text (an appeal line on either side, one of
-    them a sentence, not a one-word label like "Newsletter") is part of the appeal,
-    however much it reads like prose."""
-    if not 0 < k < ctx.last:
-        return None
-    before, after = ctx.decided[k - 1], ctx.decided[k + 1]
-    words = max(ctx.feats[ctx.content[k - 1]].words, ctx.feats[ctx.content[k + 1]].words)
-    if before.category == "appeal" == after.category and words > ctx.options.short_max_words:
-        return _context(False, "context.appeal_block", "appeal", "between two appeal lines")
-    return None
-
-
-def _weak_line(ctx: _Context, final: list[Decision], k: int) -> Decision | None:
-    """The context rule that decides a weak line, if one does."""
-    content, options = ctx.content, ctx.options
-    i = content[k]
-    d, f = ctx.decided[k], ctx.feats[i]
-    prev_i, next_i = ctx.neighbour(k, -1), ctx.neighbour(k, +1)
-    # Short lines right after an appeal/bio/legal block belong to it.
-    if k > 0:
-        before = ctx.initial[content[k - 1]]
-        tail = before.category in _TAIL_CATEGORIES or final[content[k - 1]].rule == "context.appeal_tail"
-        if (tail and f.words <= options.short_max_words + options.appeal_tail_extra_words
-                and not ctx.body(next_i)):
-            cat = before.category if before.category in _TAIL_CATEGORIES else "appeal"
-            return _context(False, "context.appeal_tail", cat, f"{f.words}-word line after a {cat} line")
-    if (k + 1 < len(content) and ctx.initial[content[k + 1]].category == "bio"
-            and f.words <= options.bio_name_max_words):
-        return _context(False, "context.bio_name", "bio", "name line before an author bio")
-    if ctx.body(prev_i) and ctx.body(next_i):
-        follows = content[k + 1] if k + 1 < len(content) else None
-        if d.rule == "feature.heading" and next_i == follows:
-            return _context(True, "context.heading", "heading", "heading between body lines")
-        return _context(True, "context.sandwiched", "body", f"{d.rule} line between body lines")
-    # The text's last line, right after body, that trails off with an ellipsis is the
-    # article's own closing line (a cut-off teaser has more of its kind around it).
-    if (d.rule == "feature.no_punctuation" and k == ctx.last and ctx.body(prev_i)
-            and prev_i == content[k - 1] and trails_off(ctx.texts[i])):
-        return _context(True, "context.closing_ellipsis", "body",
-                        "prose line ending in an ellipsis closes the body")
-    if d.rule == "feature.sentence":
-        if ctx.body(prev_i) or ctx.body(next_i):
-            return _context(True, "context.sandwiched", "body", "short sentence next to body")
-        return _context(False, "context.isolated", "boilerplate",
-                        f"short sentence with no body within {options.context_reach} lines")
-    return None
+        body_before = k > 0 and decided[k - 1].keep
+        body_after = end < len(content) and decided[end].keep
+        if body_before and (body_after or texts[content[k - 1]].endswith(":")):
+            for j in range(k, end):
+                if not decided[j].keep:
+                    final[content[j]] = _context(True, "context.list", "body",
+                                                 f"list item in a list of {end - k} after body")
+                    revised.append(j)
+    return revised

@@ -129,6 +129,13 @@ class Lines(_Columns):
             flags[i] = 1
         return bytes(flags)
 
+    def shapes(self, params: dict) -> bytes:
+        """`cleaner.features.shapes` of every line (``params`` as it passes them), read
+        by the compiled core from the source and the columns: no string per line."""
+        if not self._starts:  # (an empty array's buffer may not be aligned for i64)
+            return b""
+        return _core.line_shapes(self.source, self._text_starts, self._text_ends, self._changed, params)
+
     def raw_blanks(self) -> int:
         """How many lines are empty in the source (not even a space)."""
         return sum(map(eq, self._starts, self._ends))

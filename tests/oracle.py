@@ -10,9 +10,9 @@ import functools
 import math
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, namedtuple
 from itertools import accumulate, repeat
-from operator import add, mul
+from operator import add, attrgetter, mul
 
 import regex
 
@@ -218,3 +218,175 @@ def shape(text: str, opts) -> int:
             and not any(c.isdigit() for c in text))
     return (1 | 2 * tiny | 4 * (cjk >= opts.extracted_cjk_paragraph)
             | 8 * (tokens >= opts.extracted_paragraph_words) | 16 * bool(_LIST_ITEM.match(text)))
+
+
+# --- smooth.py: the context rules -----------------------------------------------------------
+
+_TAIL_CATEGORIES = frozenset({"appeal", "bio", "legal", "comments"})
+_WIDGETS = frozenset({"ad", "related", "share", "caption"})
+_CLOSERS = "'\"’”»›)]"
+
+
+def trails_off(text):
+    return text.rstrip(_CLOSERS).endswith(("...", "…"))
+
+
+def smooth(lines, feats, initial, options, weak_rules):
+    """`cleaner.smooth.smooth` as it was in Python: decisions as tuples (keep, rule,
+    category, reason, stage)."""
+    global WEAK_RULES
+    WEAK_RULES = weak_rules
+    return [tuple(d) for d in smooth_oracle(lines, feats, initial, options)]
+
+
+_rule = attrgetter("rule")
+_category = attrgetter("category")
+_LIST_ITEM_OLD = re.compile(r"^\s*(?:[•·*▪►▸‣◦●○■□+–-]|\d{1,2}[.)])\s")
+
+
+def is_list_item(text: str) -> bool:
+    """Does the line start with a bullet or a list number?"""
+    return bool(_LIST_ITEM_OLD.match(text))
+
+
+_Decision = namedtuple("_Decision", "keep rule category reason stage")
+
+
+def _context(keep, rule, category, reason):
+    return _Decision(keep, rule, category, reason, "context")
+
+
+def smooth_oracle(
+    lines: list[Line], feats: list[Features], initial: list[Decision], options: Options
+) -> list[Decision]:
+    """The decisions after the context rules, line by line in document order (a line's
+    new decision can decide the next one's: a run of lines after an appeal)."""
+    ctx = _Context(lines, feats, initial, options)
+    final = list(initial)
+    _lists(ctx, final)
+    content, decided, weak = ctx.content, ctx.decided, ctx.weak
+    for k in ctx.open_positions():
+        i, d = content[k], decided[k]
+        if final[i] is not d:
+            continue
+        revised = _appeal_block(ctx, k) if d.keep else None
+        if revised is None and weak[k]:
+            revised = _weak_line(ctx, final, k)
+        if revised is not None:
+            final[i] = revised
+    return final
+
+
+class _Context:
+    """What the context rules read about a document, per content (non-blank) position:
+    the stage-1 decision, whether it is weak, and whether it is a strong line that is no
+    in-text widget (what `neighbour` looks for)."""
+
+    def __init__(self, lines: list[Line], feats: list[Features], initial: list[Decision],
+                 options: Options):
+        self.lines, self.feats, self.initial, self.options = lines, feats, initial, options
+        # the texts are read when asked for, the non-blank positions kept as numbers: a
+        # dump of a million short lines holds no second copy of its text
+        self.texts = [line.text for line in lines]
+        self.content = [i for i, t in enumerate(self.texts) if t]
+        self.decided = list(map(initial.__getitem__, self.content))
+        self.weak = list(map(WEAK_RULES.__contains__, map(_rule, self.decided)))
+        self.categories = list(map(_category, self.decided))
+        self.anchor = [not w and c not in _WIDGETS for w, c in zip(self.weak, self.categories)]
+        self.last = len(self.content) - 1
+        self.reach = range(1, options.context_reach + 1)
+
+    def open_positions(self):
+        """The content positions a context rule may revise, in order: weak lines, and
+        kept lines between two appeal lines (`_appeal_block`)."""
+        cats, weak, decided = self.categories, self.weak, self.decided
+        return (k for k in range(len(weak)) if weak[k] or (
+            0 < k < self.last and cats[k - 1] == "appeal" == cats[k + 1] and decided[k].keep))
+
+    def neighbour(self, k: int, step: int) -> int | None:
+        """Nearest strong line from content position k in direction step, within reach.
+        Weak lines and in-text widgets (an ad label, a "Read more" link, a caption) in
+        between are skipped but count toward the reach."""
+        for d in self.reach:
+            j = k + step * d
+            if not 0 <= j <= self.last:
+                return None
+            if self.anchor[j]:
+                return self.content[j]
+        return None
+
+    def body(self, i: int | None) -> bool:
+        return i is not None and self.initial[i].keep
+
+
+def _lists(ctx: _Context, final: list[Decision]) -> None:
+    """A run of weak list items right after body, closed by body or introduced by a line
+    ending in a colon, belongs to the text (ingredients, key points, steps)."""
+    content, texts, weak, decided = ctx.content, ctx.texts, ctx.weak, ctx.decided
+    k = 0
+    while k < len(content):
+        if not (weak[k] and is_list_item(texts[content[k]])):
+            k += 1
+            continue
+        end = k
+        while end < len(content) and is_list_item(texts[content[end]]) and (
+            weak[end] or decided[end].keep
+        ):
+            end += 1
+        before = content[k - 1] if k > 0 else None
+        after = content[end] if end < len(content) else None
+        if ctx.body(before) and (ctx.body(after) or texts[before].endswith(":")):
+            for j in content[k:end]:
+                if not ctx.initial[j].keep:
+                    final[j] = _context(True, "context.list", "body",
+                                        f"list item in a list of {end - k} after body")
+        k = end
+
+
+def _appeal_block(ctx: _Context, k: int) -> Decision | None:
+    """A kept line inside a block of appeal text (an appeal line on either side, one of
+    them a sentence, not a one-word label like "Newsletter") is part of the appeal,
+    however much it reads like prose."""
+    if not 0 < k < ctx.last:
+        return None
+    before, after = ctx.decided[k - 1], ctx.decided[k + 1]
+    words = max(ctx.feats[ctx.content[k - 1]].words, ctx.feats[ctx.content[k + 1]].words)
+    if before.category == "appeal" == after.category and words > ctx.options.short_max_words:
+        return _context(False, "context.appeal_block", "appeal", "between two appeal lines")
+    return None
+
+
+def _weak_line(ctx: _Context, final: list[Decision], k: int) -> Decision | None:
+    """The context rule that decides a weak line, if one does."""
+    content, options = ctx.content, ctx.options
+    i = content[k]
+    d, f = ctx.decided[k], ctx.feats[i]
+    prev_i, next_i = ctx.neighbour(k, -1), ctx.neighbour(k, +1)
+    # Short lines right after an appeal/bio/legal block belong to it.
+    if k > 0:
+        before = ctx.initial[content[k - 1]]
+        tail = before.category in _TAIL_CATEGORIES or final[content[k - 1]].rule == "context.appeal_tail"
+        if (tail and f.words <= options.short_max_words + options.appeal_tail_extra_words
+                and not ctx.body(next_i)):
+            cat = before.category if before.category in _TAIL_CATEGORIES else "appeal"
+            return _context(False, "context.appeal_tail", cat, f"{f.words}-word line after a {cat} line")
+    if (k + 1 < len(content) and ctx.initial[content[k + 1]].category == "bio"
+            and f.words <= options.bio_name_max_words):
+        return _context(False, "context.bio_name", "bio", "name line before an author bio")
+    if ctx.body(prev_i) and ctx.body(next_i):
+        follows = content[k + 1] if k + 1 < len(content) else None
+        if d.rule == "feature.heading" and next_i == follows:
+            return _context(True, "context.heading", "heading", "heading between body lines")
+        return _context(True, "context.sandwiched", "body", f"{d.rule} line between body lines")
+    # The text's last line, right after body, that trails off with an ellipsis is the
+    # article's own closing line (a cut-off teaser has more of its kind around it).
+    if (d.rule == "feature.no_punctuation" and k == ctx.last and ctx.body(prev_i)
+            and prev_i == content[k - 1] and trails_off(ctx.texts[i])):
+        return _context(True, "context.closing_ellipsis", "body",
+                        "prose line ending in an ellipsis closes the body")
+    if d.rule == "feature.sentence":
+        if ctx.body(prev_i) or ctx.body(next_i):
+            return _context(True, "context.sandwiched", "body", "short sentence next to body")
+        return _context(False, "context.isolated", "boilerplate",
+                        f"short sentence with no body within {options.context_reach} lines")
+    return None

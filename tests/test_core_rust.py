@@ -1,5 +1,6 @@
 """The compiled core (`cleaner._core`) against the Python it replaced (tests/oracle.py):
-segmentation, normalisation, words, line features, line shapes and the language guess give the same
+segmentation, normalisation, words, line features, line shapes, the language guess and the
+context rules give the same
 results on every line of the bundled corpus and on generated text, and the core's
 character tables (rust/src/tables.rs) are those of the running Python.
 
@@ -20,13 +21,14 @@ from hypothesis import given, strategies as st
 
 from cleaner import _core
 from cleaner.catalogue import load_rules, matcher
-from cleaner.classify import classify_lines
+from cleaner.classify import WEAK_RULES, classify_lines
 from cleaner.fold import fold_line
 from cleaner.language import judged_by_letters
 from cleaner.options import Options
-from cleaner.features import measure, shapes
+from cleaner.features import line_shapes, measure, shapes
 from cleaner.language import STOPLIST_NAMES, guess_language, stopwords, words
 from cleaner.segment import normalize, segment
+from cleaner.smooth import smooth
 
 from . import oracle
 
@@ -104,8 +106,10 @@ def test_words_and_features_on_every_corpus_line():
 def test_shapes_on_every_corpus_line():
     opts = Options()
     for text in corpus_texts():
-        got = shapes([line.text for line in segment(text)], opts)
-        assert list(got) == [oracle.shape(line.text, opts) for line in segment(text)]
+        lines = segment(text)
+        want = [oracle.shape(line.text, opts) for line in lines]
+        assert list(shapes([line.text for line in lines], opts)) == want
+        assert list(line_shapes(lines, opts)) == want  # read from the columns
 
 
 _SHAPE_OPTIONS = st.builds(lambda t, s, p, w: Options(
@@ -117,6 +121,8 @@ _LIST_STARTS = st.sampled_from(["", "• ", "- ", "+ ", "1. ", "12) ", "123. ", 
 @given(st.lists(st.tuples(_LIST_STARTS, lines).map("".join).map(normalize), max_size=8), _SHAPE_OPTIONS)
 def test_shapes_on_generated_lines(texts, opts):
     assert list(shapes(texts, opts)) == [oracle.shape(t, opts) for t in texts]
+    lines = segment("\n".join(texts))
+    assert list(line_shapes(lines, opts)) == [oracle.shape(line.text, opts) for line in lines]
 
 
 @given(lines, st.sampled_from([None, "en", "de", "el", "ru"]))
@@ -178,3 +184,35 @@ def test_stage_one_on_generated_documents(text, language, opts):
 def test_the_core_folds_lines_as_the_gates_do(text):
     folded, exotic = fold_line(text)
     assert _core.fold_line(text.casefold()) == (None if exotic else folded)
+
+
+def _context_rules(text: str, language: str | None, opts: Options) -> None:
+    """`smooth` (the list rule, then the compiled core's context rules) revises every
+    line of ``text`` as the former Python did."""
+    lines = segment(text)
+    feats, initial = classify_lines(lines, language, opts)
+    got = [tuple(d) for d in smooth(lines, feats, initial, opts)]
+    assert got == oracle.smooth(lines, feats, initial, opts, WEAK_RULES)
+
+
+def test_context_rules_on_the_corpus():
+    for text in corpus_texts():
+        _context_rules(text, guess_language(text), Options())
+
+
+_PROSE = ("The council approved the new budget for the village school after a long debate on Tuesday.",
+          "It was a good day.", "Read more", "Follow us on Twitter", "Ingredients:", "Jane Doe",
+          "Jane Doe is a reporter who covers the city council and its schools for the paper.",
+          "Support our journalism: become a member today and help us keep reporting.",
+          "And then the story ended...")
+context_lines = st.one_of(doc_lines, st.sampled_from(_PROSE),
+                          st.tuples(st.sampled_from(["• ", "- ", "1. ", "12) "]), st.sampled_from(_PROSE + _EXAMPLES)).map("".join),
+                          st.just(""))
+
+
+@given(st.lists(context_lines, max_size=30).map("\n".join),
+       st.sampled_from([None, "en", "de"]),
+       st.sampled_from([Options(), Options.make("precision", context_reach=1, short_max_words=2),
+                        Options.make("recall", context_reach=4, bio_name_max_words=6)]))
+def test_context_rules_on_generated_documents(text, language, opts):
+    _context_rules(text, language, opts)

@@ -2,12 +2,14 @@
 //! into lines, the measurements of each line, words, stoplists and the language guess —
 //! with the semantics of the Python it replaced (Python's own character classes, in
 //! tables.rs) — and stage 1 of the decisions: the feature rules and the catalogue's
-//! gates over every line of a document in one call.  The Python modules
-//! `cleaner.segment`, `cleaner.features`, `cleaner.language`, `cleaner.catalogue` and
-//! `cleaner.classify` call it, and the story finder's topic evidence (cohesion.rs);
+//! gates over every line of a document in one call; the shapes of its lines (shapes.rs)
+//! and the context rules of stage 2 (context.rs).  The Python modules `cleaner.segment`,
+//! `cleaner.features`, `cleaner.language`, `cleaner.catalogue`, `cleaner.classify` and
+//! `cleaner.smooth` call it, and the story finder's topic evidence (cohesion.rs);
 //! `cleaner.front.dom` asks it whether a page holds characters XML forbids (page.rs).
 
 mod classify;
+mod context;
 mod cohesion;
 mod features;
 mod gates;
@@ -196,6 +198,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<classify::Seen>()?;
     m.add_function(wrap_pyfunction!(fold_line, m)?)?;
     m.add_function(wrap_pyfunction!(shapes::shapes, m)?)?;
+    m.add_function(wrap_pyfunction!(shapes::line_shapes, m)?)?;
+    m.add_function(wrap_pyfunction!(context::context_rules, m)?)?;
     m.add_class::<gates::Gates>()?;
     m.add_class::<cohesion::Stoplist>()?;
     m.add_class::<cohesion::Cohesion>()?;

@@ -7,7 +7,8 @@
 use crate::text::{is_decimal, is_space};
 use crate::tables;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList, PyString};
+use pyo3::buffer::PyBuffer;
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyStringData};
 
 /// Bits of a line's shape (`cleaner.features` names them).
 pub const TEXT: u8 = 1;
@@ -27,6 +28,23 @@ pub struct ShapeParams {
     paragraph_words: f64,
     cjk: Vec<(u32, u32)>,
     list_marks: String,
+}
+
+/// The parameters ready for use: the ranges sorted, where the first begins, the marks as
+/// code points.
+struct Shaper {
+    p: ShapeParams,
+    cjk_from: u32,
+    marks: Vec<u32>,
+}
+
+impl Shaper {
+    fn new(mut p: ShapeParams) -> Shaper {
+        p.cjk.sort_unstable();
+        let cjk_from = p.cjk.first().map_or(u32::MAX, |r| r.0);
+        let marks = p.list_marks.chars().map(|c| c as u32).collect();
+        Shaper { p, cjk_from, marks }
+    }
 }
 
 fn in_ranges(table: &[(u32, u32)], c: u32) -> bool {
@@ -61,7 +79,8 @@ fn list_item<T: Copy + Into<u32>>(text: &[T], marks: &[u32]) -> bool {
 }
 
 /// The shape bits of one normalised line.
-fn shape<T: Copy + Into<u32>>(text: &[T], p: &ShapeParams, marks: &[u32]) -> u8 {
+fn shape<T: Copy + Into<u32>>(text: &[T], s: &Shaper) -> u8 {
+    let p = &s.p;
     if text.is_empty() {
         return 0;
     }
@@ -77,7 +96,7 @@ fn shape<T: Copy + Into<u32>>(text: &[T], p: &ShapeParams, marks: &[u32]) -> u8 
             }
             in_token = true;
             digit = digit || is_digit(c);
-            cjk += in_ranges(&p.cjk, c) as usize;
+            cjk += (c >= s.cjk_from && in_ranges(&p.cjk, c)) as usize;
         }
     }
     let (tokens, cjk) = (tokens as f64, cjk as f64);
@@ -91,30 +110,80 @@ fn shape<T: Copy + Into<u32>>(text: &[T], p: &ShapeParams, marks: &[u32]) -> u8 
     if tokens >= p.paragraph_words {
         bits |= WORDY;
     }
-    if list_item(text, marks) {
+    if list_item(text, &s.marks) {
         bits |= LIST_ITEM;
     }
     bits
 }
 
+/// The shape bits of one Python string.
+fn shape_of(text: &Bound<'_, PyString>, s: &Shaper) -> PyResult<u8> {
+    // SAFETY: the string is alive for the borrow and immutable; nothing here calls back
+    // into Python while its data is read.
+    Ok(match unsafe { text.data()? } {
+        PyStringData::Ucs1(b) => shape(b, s),
+        PyStringData::Ucs2(w) => shape(w, s),
+        PyStringData::Ucs4(d) => shape(d, s),
+    })
+}
+
 /// One byte of shape bits per line of ``texts`` (normalised texts).
 #[pyfunction]
 pub fn shapes<'py>(py: Python<'py>, texts: &Bound<'py, PyList>, params: ShapeParams) -> PyResult<Bound<'py, PyBytes>> {
-    let mut sorted = params.cjk.clone();
-    sorted.sort_unstable();
-    let params = ShapeParams { cjk: sorted, ..params };
-    let marks: Vec<u32> = params.list_marks.chars().map(|c| c as u32).collect();
+    let shaper = Shaper::new(params);
     let mut out = Vec::with_capacity(texts.len());
     for item in texts.iter() {
-        let text = item.downcast_into::<PyString>()?;
-        // SAFETY: the string is alive for the borrow and immutable; nothing here calls
-        // back into Python while its data is read.
-        let bits = match unsafe { text.data()? } {
-            pyo3::types::PyStringData::Ucs1(b) => shape(b, &params, &marks),
-            pyo3::types::PyStringData::Ucs2(w) => shape(w, &params, &marks),
-            pyo3::types::PyStringData::Ucs4(d) => shape(d, &params, &marks),
-        };
-        out.push(bits);
+        out.push(shape_of(&item.downcast_into::<PyString>()?, &shaper)?);
+    }
+    Ok(PyBytes::new(py, &out))
+}
+
+/// `shapes` of the lines of a source as `cleaner.storage.Lines` holds them, without a
+/// string per line: line i's normalised text is ``source[text_starts[i]:text_ends[i]]``
+/// (columns of `i64`), or ``changed[i]``.
+#[pyfunction]
+pub fn line_shapes<'py>(
+    py: Python<'py>,
+    source: &Bound<'py, PyString>,
+    text_starts: &Bound<'py, PyAny>,
+    text_ends: &Bound<'py, PyAny>,
+    changed: &Bound<'py, PyDict>,
+    params: ShapeParams,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let shaper = Shaper::new(params);
+    let (starts, ends) = (PyBuffer::<i64>::get(text_starts)?, PyBuffer::<i64>::get(text_ends)?);
+    let column = |b: &PyBuffer<i64>| -> PyResult<Vec<usize>> { Ok(b.to_vec(py)?.into_iter().map(|x| x as usize).collect()) };
+    let (starts, ends) = (column(&starts)?, column(&ends)?);
+    if starts.len() != ends.len() {
+        return Err(crate::err("columns of different lengths".into()));
+    }
+    let mut own: Vec<(usize, Bound<'py, PyString>)> = Vec::with_capacity(changed.len());
+    for (k, v) in changed.iter() {
+        own.push((k.extract()?, v.downcast_into::<PyString>()?));
+    }
+    let mut out = Vec::with_capacity(starts.len());
+    // SAFETY: the source is alive for the borrow and immutable; nothing below calls back
+    // into Python while its data is read (the changed texts were fetched above).
+    let data = unsafe { source.data()? };
+    let len = match data {
+        PyStringData::Ucs1(b) => b.len(),
+        PyStringData::Ucs2(w) => w.len(),
+        PyStringData::Ucs4(d) => d.len(),
+    };
+    for (i, (&a, &b)) in starts.iter().zip(&ends).enumerate() {
+        if a > b || b > len {
+            return Err(crate::err(format!("line {i} outside the source")));
+        }
+        out.push(match data {
+            PyStringData::Ucs1(x) => shape(&x[a..b], &shaper),
+            PyStringData::Ucs2(x) => shape(&x[a..b], &shaper),
+            PyStringData::Ucs4(x) => shape(&x[a..b], &shaper),
+        });
+    }
+    for (i, text) in own {
+        if let Some(slot) = out.get_mut(i) {
+            *slot = shape_of(&text, &shaper)?;
+        }
     }
     Ok(PyBytes::new(py, &out))
 }
