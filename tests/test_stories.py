@@ -484,3 +484,10 @@ def test_a_short_story_at_the_top_of_a_dump_stays_the_main_story():
         "\n\n".join(VOLCANO + VOLCANO[::-1])]
     out = cleaner.clean("\n".join(SHORT_TOP + later) + "\n", extracted="never").split("\n\n")
     assert SNOW[0] in out and VOLCANO[0] not in out
+
+
+def test_a_list_under_its_subheading_opens_no_story():
+    # The list's subject differs from the text above it, but a story opens with its title
+    # or a paragraph, not with the items of a list under a subheading.
+    text = "\n\n".join(VOLCANO + ["What the club offers"] + ["* " + c for c in CHESS]) + "\n"
+    assert len(cleaner.split(text, extracted="never")) == 1

@@ -17,8 +17,9 @@ at the top of the document when the topic changes: a short story at the top of a
 The choice is a dynamic programme over the candidate gaps (linear after sorting), not a
 loop that patches earlier choices: two candidates too close together for both to stand
 give the one with more evidence, and a long article whose vocabulary drifts has no gap
-deep enough to pay for a boundary.  The candidates are the gaps above paragraphs of body,
-each reaching up to the paragraph before; a chosen story starts at its title when that is
+deep enough to pay for a boundary.  The candidates are the gaps above paragraphs of body
+(not above an item of a list that goes on, or that follows its subheading), each reaching
+up to the paragraph before; a chosen story starts at its title when that is
 a kept line of the gap.  Kept lines between a passed-over candidate and the chosen title
 just after it (a caption kept above the next story's title) go to neither story.
 """
@@ -208,6 +209,9 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
             alone = j + 1 == len(prose) or prose[j + 1] >= end  # one paragraph after it
             if g.opening is None and not g.dropped and alone:
                 continue  # a change of topic alone does not cut off one last paragraph
+            if g.opening is None and _BULLETED.match(r.lines[kept[c]].raw) and (
+                    not g.dropped or _BULLETED.match(r.lines[kept[since]].raw)):
+                continue  # a list goes on, or follows its heading: no story opens there
             headless = g.opening is None and not g.dropped and since != c - 1
             need = o.story_boundary_score + (o.story_extracted_topic_score if heads_only and headless else 0.0)
             if g.score >= need:
