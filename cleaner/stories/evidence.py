@@ -10,6 +10,9 @@ the gap (as in TextTiling), and how deep it dips below the cosines of the gaps a
 boilerplate is still seen, while a subheading or an interview question between paragraphs
 on one subject is not.  `Reader` answers the questions about lines; `gap_evidence` sums
 one gap's evidence into a score; the choice among gaps is `cleaner.stories.boundaries`'.
+The content words of a document's kept lines, its windows, their cosines and the depth
+scores are counted once per document by the compiled core (rust/src/cohesion.rs, the
+stoplist passed in from Python); the answers about each line are remembered.
 """
 
 from __future__ import annotations
@@ -171,6 +174,8 @@ def cosine(a: Counter, b: Counter) -> float:
 
 #: Rules of a dropped line that are no catalogue pattern's (a share row, a menu, tags are).
 _NOT_PATTERN = ("feature.", "context.")
+
+
 class Reader:
     """The evidence the story finder looks at, for one document."""
 
