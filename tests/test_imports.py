@@ -20,6 +20,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "cleaner"
 DEFERRED = {
     ("cleaner.front.extract", "trafilatura"): "about 0.2 s of import time, paid only for HTML input",
     ("cleaner.front.extract", "trafilatura.xml"): "as above",
+    ("cleaner.front.extract", "trafilatura.settings"): "as above",
     ("cleaner.front.dom", "trafilatura.utils"): "as above",
     ("cleaner.language", "justext"): "its stoplists are read only when a language needs them",
     ("cleaner.cli", "tqdm"): "the progress bar is drawn only on a terminal",

@@ -65,6 +65,34 @@ def test_kinship_counts_the_levels_shaped_like_a_chosen_block():
     assert [kin(e) for e in p] == [4, 4, 1, 0]
 
 
+def test_text_after_a_skipped_element_is_measured_once():
+    """The text after a control (a subtree the trace does not enter) is one text node:
+    a line starting there has its link share measured over that text once."""
+    tree = parse("<html><body><p><button>Go</button>Read the <a href='/r'>full report</a></p></body></html>")
+    [(element, share)] = trace(tree, ["Read the full report"])
+    assert element.tag == "p"
+    nodes = ["Read the", "full report"]  # the line's text nodes, each normalised
+    assert share == len(nodes[1]) / len("".join(nodes))
+
+
+def test_the_page_is_parsed_as_trafilatura_parses_it():
+    """`parse` does trafilatura's own loading (repairs, fallback, rejection) with a faster
+    element lookup: the same tree, the same element classes' methods."""
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    pages = [page(), "<!DOCTYPE html>\n<html><body><p>One \x01two</p></body></html>",
+             '<?xml version="1.0" encoding="utf-8"?><html><body><p>Declared.</p></body></html>',
+             "<html/>\n<body><p>Self-closed root.</p></body>",
+             "<!DOCTYPE html><html><body><p>One line, no line break.</p></body></html>",
+             '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+             '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html><body><p>Old.</p></body></html>']
+    for html in pages:
+        ours, theirs = parse(html), load_html(html)
+        assert etree.tostring(ours) == etree.tostring(theirs)
+        assert ours.text_content() == theirs.text_content()
+
+
 def _revised(texts: list[str], hints: list[LineHint], **options):
     a = analyze("\n".join(texts), extracted="never")
     lines, feats, initial = ([getattr(v, k) for v in a.verdicts] for k in ("line", "features", "initial"))

@@ -55,7 +55,7 @@ def parse(html: str) -> HtmlElement | None:
     """The page as an lxml tree, or ``None`` when nothing can be parsed.  A fragment
     without ``<html>``/``<body>`` is wrapped in a body first."""
     _quiet()
-    if not html or not html.strip():
+    if not html or html.isspace():
         return None
     if _core.has_invalid_xml(html):  # a scan in compiled code; most pages hold none
         html = _INVALID_XML.sub("", html)
@@ -78,8 +78,10 @@ def _load(html: str) -> HtmlElement | None:
     beginning = html[:50].lower()
     dubious = "html" not in beginning
     if "doctype" in beginning:
-        first, _, rest = html.partition("\n")
-        html = DOCTYPE_TAG.sub("", first, count=1) + "\n" + rest
+        first, newline, rest = html.partition("\n")
+        repaired = DOCTYPE_TAG.sub("", first, count=1)
+        if repaired != first or not newline:  # (else the page stays as it is, uncopied)
+            html = repaired + "\n" + rest
     for line in html[:4096].splitlines()[:4]:  # a self-closing <html/> in the first lines
         if "<html" in line and line.endswith("/>"):
             html = FAULTY_HTML.sub(r"\1>", html, count=1)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from lxml.etree import Element
 from lxml.html import HtmlElement
@@ -123,7 +124,7 @@ def main_text(tree: HtmlElement) -> str:
     from trafilatura.xml import xmltotxt
 
     try:
-        doc = trafilatura.bare_extraction(tree, include_comments=False, include_tables=True)
+        doc = trafilatura.bare_extraction(tree, options=_options())
         if doc is None or doc.body is None:
             return ""
         body = doc.body
@@ -132,6 +133,16 @@ def main_text(tree: HtmlElement) -> str:
         return xmltotxt(body, False)
     except Exception:  # noqa: BLE001 - a page trafilatura chokes on has no main text
         return ""
+
+
+@cache
+def _options():
+    """trafilatura's settings for the front door, made once: comments excluded, tables
+    kept, and the body left as a tree (the "txt" format: `main_text` renders the body
+    itself, so trafilatura need not render it too)."""
+    from trafilatura.settings import Extractor  # deferred: see `main_text`
+
+    return Extractor(output_format="txt", comments=False, tables=True)
 
 
 _BLOCKISH = frozenset({"p", "head", "list", "quote", "table", "code"})

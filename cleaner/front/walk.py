@@ -84,8 +84,8 @@ class _Position:
         self.skipped += tag in SKIP_TAGS
         return bool(self.hidden and self.skipped)
 
-    def leave(self, tag: str) -> bool:
-        """Note an element left; True when it was a skipped element."""
+    def leave(self, tag: str) -> None:
+        """Note an element left."""
         if tag == "article":
             self.arts.pop()
         elif tag == "li":
@@ -94,7 +94,6 @@ class _Position:
             self.furniture.pop()
         self.hidden -= tag in HIDDEN_TAGS
         self.skipped -= tag in SKIP_TAGS
-        return tag in SKIP_TAGS
 
     def around(self, stack: list) -> tuple:
         """What lies around the block last in ``stack``: its chain, article and list item."""
@@ -120,16 +119,17 @@ class PageWalk:
     def _walk(self, tree: HtmlElement) -> None:
         # One loop, few calls: it runs for every element of the page.
         stack: list = []  # open elements, outermost first (the tree's ancestors too)
-        blocks: list[int] = []  # places in `stack` of the open block elements
+        blocks: list = []  # the open block elements, outermost first
         pos = _Position()
         for elem in reversed(list(tree.iterancestors())):  # only their blocks, articles, items
             stack.append(elem)
             if elem.tag in ("article", "li"):
                 (pos.arts if elem.tag == "article" else pos.items).append(elem)
             if elem.tag in BLOCK_TAGS:
-                blocks.append(len(stack) - 1)
+                blocks.append(elem)
                 self.where[elem] = pos.around(stack)
-        keys, nodes, sizes, linked, pieces = self.keys, self.blocks, self.sizes, self.linked, self.pieces
+        keys, nodes, sizes, linked, pieces, where = (
+            self.keys, self.blocks, self.sizes, self.linked, self.pieces, self.where)
         in_link = 0
         walker = etree.iterwalk(tree, events=("start", "end"))
         for event, elem in walker:
@@ -137,15 +137,18 @@ class PageWalk:
             if not isinstance(tag, str):
                 continue
             kind = _KIND.get(tag, 0)
-            twice = False
             if event == "start":
-                if kind & (_BLOCK | _NOTED):
-                    if self._open(elem, stack, blocks, pos):
+                stack.append(elem)
+                if kind == _LINK:
+                    in_link += 1
+                elif kind:
+                    unread = kind & _NOTED and pos.enter(tag, elem)
+                    if kind & _BLOCK:
+                        blocks.append(elem)
+                        where[elem] = pos.around(stack)
+                    if unread:
                         walker.skip_subtree()  # its tail comes with its "end" event
                         continue
-                else:
-                    stack.append(elem)
-                    in_link += kind == _LINK
                 raw = elem.text
                 shown = " " + (raw or "") if kind & _BREAK else raw
             else:
@@ -155,15 +158,14 @@ class PageWalk:
                 elif kind:
                     if kind & _BLOCK:
                         blocks.pop()
-                    # the index once read a skipped element's tail both as it entered and
-                    # as it left the element: kept, for the same alignment
-                    twice = kind & _NOTED and pos.leave(tag)
+                    if kind & _NOTED:
+                        pos.leave(tag)
                 raw = shown = elem.tail
                 if not stack:
                     continue  # the tail of the root belongs to no element
             if not shown:
                 continue
-            block = stack[blocks[-1]] if blocks else None
+            block = blocks[-1] if blocks else None
             if block is not None and not pos.hidden:
                 got = pieces.get(block)
                 if got is None:
@@ -171,28 +173,16 @@ class PageWalk:
                 got.append(shown)
                 if in_link > 0:
                     got[0] += len(shown.strip())
-            if pos.skipped or not raw or event == "end" and raw.isspace():
+            if pos.skipped or not raw or raw.isspace():
                 continue
             # `cleaner.segment.normalize`, done the fast way: invisible characters out,
             # whitespace runs to one space.
             text = " ".join((raw if raw.isascii() else raw.translate(_INVISIBLE)).split())
             if text:
-                for _ in range(1 + twice):
-                    keys.setdefault(text[:PREFIX], []).append(len(nodes))
-                    nodes.append(block)
-                    sizes.append(len(text))
-                    linked.append(in_link > 0)
-
-    def _open(self, elem, stack: list, blocks: list[int], pos: _Position) -> bool:
-        """Enter an element of note (`_KIND`); True when nothing in it is read."""
-        stack.append(elem)
-        tag = elem.tag
-        kind = _KIND[tag]
-        out = bool(kind & _NOTED) and pos.enter(tag, elem)
-        if kind & _BLOCK:
-            blocks.append(len(stack) - 1)
-            self.where[elem] = pos.around(stack)
-        return out
+                keys.setdefault(text[:PREFIX], []).append(len(nodes))
+                nodes.append(block)
+                sizes.append(len(text))
+                linked.append(in_link > 0)
 
     def find(self, line: str, after: int) -> int | None:
         """The text node the line starts with: the longest key that is a prefix of the
