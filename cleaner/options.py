@@ -178,6 +178,9 @@ class Options:
     #: `story_short_words`.
     story_min_words: int = 60
     story_short_words: int = 15
+    #: Body words the first story holds before the next one starts when it sits at the
+    #: top of the document (`story_head_lines`) and the topic changes (words).
+    story_first_words: int = 40
     #: A story chosen without a head of its own stands outside the main block only when
     #: the cosine across its gap is below this (cosine).
     story_topic_cohesion: float = 0.10
@@ -199,6 +202,11 @@ class Options:
     story_preamble_words: int = 150
     story_preamble_ratio: float = 2.0
     story_preamble_plain_ratio: float = 5.0
+    #: A first story whose title has at most this many non-blank lines above it, with a
+    #: paragraph of `story_lead_words`, opens the document: no preamble, unless the story
+    #: after it goes on with its subject (lines; words).
+    story_head_lines: int = 4
+    story_lead_words: int = 20
     #: Content lines after a title-like line in which a meta line, or a repeat of the
     #: headline, counts as the story's head (lines).
     story_meta_reach: int = 4

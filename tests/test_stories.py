@@ -459,3 +459,35 @@ def test_a_subheading_between_sections_of_extracted_text_is_no_boundary():
     # ... while a subheading between the sections of one article keeps them together.
     text = "\n\n".join(VOLCANO + ["Chess"] + CHESS) + "\n"
     assert len(cleaner.split(text)) == 1
+
+
+# A dump that opens with a short story (its title and two paragraphs), then a longer one.
+SNOW = [
+    "Heavy snow closed the mountain pass between the two valleys on Tuesday, stranding trucks, buses and cars "
+    "overnight near the summit.",
+    "Snowploughs cleared the road by Wednesday morning, and police escorted convoys of trucks across the pass "
+    "under falling snow and strong wind.",
+]
+SHORT_TOP = ["Snow closes the mountain pass", "", SNOW[0], "", SNOW[1], ""]
+
+
+def test_a_short_story_at_the_top_of_a_dump_is_split_from_the_next_by_its_topic():
+    text = "\n".join(SHORT_TOP + ["Share on Facebook", "Share on Twitter", "", "\n\n".join(VOLCANO)]) + "\n"
+    articles = cleaner.split(text, extracted="never")
+    assert [a.text.split("\n\n") for a in articles][1:] == [VOLCANO]
+    assert SNOW[0] in articles[0].text and VOLCANO[0] not in articles[0].text
+    assert articles[0].title == SHORT_TOP[0]
+
+
+def test_a_short_story_at_the_top_of_a_dump_stays_the_main_story():
+    later = ["Volcano erupts again on the northern island", "4 March 2024 10:15", ""] + [
+        "\n\n".join(VOLCANO + VOLCANO[::-1])]
+    out = cleaner.clean("\n".join(SHORT_TOP + later) + "\n", extracted="never").split("\n\n")
+    assert SNOW[0] in out and VOLCANO[0] not in out
+
+
+def test_a_list_under_its_subheading_opens_no_story():
+    # The list's subject differs from the text above it, but a story opens with its title
+    # or a paragraph, not with the items of a list under a subheading.
+    text = "\n\n".join(VOLCANO + ["What the club offers"] + ["* " + c for c in CHESS]) + "\n"
+    assert len(cleaner.split(text, extracted="never")) == 1

@@ -12,14 +12,16 @@ stories are the one choice of boundaries over the whole stretch that scores most
 boundary adding its evidence less its cost (`Options.story_boundary_score`), under one
 constraint: a story holds `Options.story_min_words` of body before the next one starts,
 and the last one after it (`Options.story_short_words` before a story whose gap is its
-whole head: a title, a meta line, the text).  The choice is a dynamic programme over the
-candidate gaps (linear after sorting), not a loop that patches earlier choices: two
-candidates too close together for both to stand give the one with more evidence, and a
-long article whose vocabulary drifts has no gap deep enough to pay for a boundary.  The
-candidates are the gaps above paragraphs of body, each reaching up to the paragraph
-before; a chosen story starts at its title when that is a kept line of the gap.  Kept
-lines between a passed-over candidate and the chosen title just after it (a caption kept
-above the next story's title) go to neither story.
+whole head: a title, a meta line, the text; `Options.story_first_words` for a first story
+at the top of the document when the topic changes: a short story at the top of a dump).
+The choice is a dynamic programme over the candidate gaps (linear after sorting), not a
+loop that patches earlier choices: two candidates too close together for both to stand
+give the one with more evidence, and a long article whose vocabulary drifts has no gap
+deep enough to pay for a boundary.  The candidates are the gaps above paragraphs of body
+(not above an item of a list that goes on, or that follows its subheading), each reaching
+up to the paragraph before; a chosen story starts at its title when that is
+a kept line of the gap.  Kept lines between a passed-over candidate and the chosen title
+just after it (a caption kept above the next story's title) go to neither story.
 """
 
 from __future__ import annotations
@@ -95,12 +97,14 @@ def _own_title(r: Reader, kept: list[int], c: int, feats: list[Features]) -> int
 
 
 def choose(gaps: list[Gap], words: list[int], start: int, end: int,
-           o: Options = DEFAULT) -> list[Gap]:
+           o: Options = DEFAULT, first: int | None = None) -> list[Gap]:
     """The boundaries among candidate ``gaps`` (in order, between kept positions ``start``
     and ``end``) that score most in all, each adding its score less
     `Options.story_boundary_score`, with at least `Options.story_min_words` body words
     between two and after the last (`Options.story_short_words` before a "headed" gap; the
-    last one none when it opens with a head);
+    last one none when it opens with a head); ``first``: body words the story before the
+    first boundary needs when it is on another subject (a short story at the top of a dump,
+    see `segment`);
     ``words[c]``: body words of kept positions before ``c``.
 
     >>> g = lambda c, score, opening=None: Gap(c, None, opening, 0, 0, False, 0.1, 0.0, score)
@@ -120,6 +124,9 @@ def choose(gaps: list[Gap], words: list[int], start: int, end: int,
     for g in gaps:
         need = o.story_short_words if g.opening == "headed" else o.story_min_words
         k = bisect_right(at_words, words[g.c] - need) - 1
+        if k < 0 and first is not None and words[g.c] - words[start] >= first \
+                and g.cohesion < o.story_topic_cohesion:
+            k = 0  # a short first story on another subject
         if k < 0:
             continue
         p = prefix[k]
@@ -152,6 +159,9 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
             and feats[above0[0]].words >= 3:
         title0 = above0[0]  # the document's first line, a headline just above the text
     segs = [Segment([0, title0, opening0, False])]
+    # A story at the top of the document (a dump of stories) may be short.
+    top = r.pos[kept[0] if title0 is None else min(title0, kept[0])]
+    short = o.story_first_words if top <= o.story_head_lines else None
     teased = teasers(r, kept, feats, o)
     prose, cos, depth = topic_profile(r, kept, o.story_affinity_weight)
     words = [0] * (m + 1)
@@ -169,7 +179,7 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     for end in sorted(fixed) + [m]:
         if start not in teased:  # a stretch of full text: its boundaries chosen in one go
             gaps = _candidates(r, kept, (prose, cos, depth), start, end, o, heads_only)
-            chosen = choose(gaps, words, start, end, o)
+            chosen = choose(gaps, words, start, end, o, short if start == 0 else None)
             passed = [g for g in gaps if g not in chosen]
             for g in chosen:
                 between.update(_between(r, kept, passed, g, words))
@@ -199,6 +209,9 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
             alone = j + 1 == len(prose) or prose[j + 1] >= end  # one paragraph after it
             if g.opening is None and not g.dropped and alone:
                 continue  # a change of topic alone does not cut off one last paragraph
+            if g.opening is None and _BULLETED.match(r.lines[kept[c]].raw) and (
+                    not g.dropped or _BULLETED.match(r.lines[kept[since]].raw)):
+                continue  # a list goes on, or follows its heading: no story opens there
             headless = g.opening is None and not g.dropped and since != c - 1
             need = o.story_boundary_score + (o.story_extracted_topic_score if heads_only and headless else 0.0)
             if g.score >= need:

@@ -10,13 +10,18 @@ was no row of teasers (a gallery of captions, paragraphs ending in an ellipsis) 
 back to its story.
 
 **The main story** is the first full story with enough body to be an article
-(`Options.story_main_min_words`); when no story is that long, the longest one.  When that
-story lies before the main text block, it is preferred only when it opens like a story
-and is at least `Options.story_early_main_share` of the main block's story; a short
-preamble (under `Options.story_preamble_words`) that does not open like a story gives way
-to one of the next two stories that is `Options.story_preamble_ratio` times longer and
-opens like one, or `Options.story_preamble_plain_ratio` times longer (a newsletter notice,
-a cookie notice or an author's blurb above the article), never across the comments.
+(`Options.story_main_min_words`); when no story is that long, the longest one.  A story
+that opens the document (its title among the first `Options.story_head_lines` lines, a
+paragraph of `Options.story_lead_words`: the top of a dump) is the main one however long
+the story after it, unless that story goes on with its subject (cosine of their words at
+least `Options.story_topic_cohesion`: one article cut by a false boundary, whose longer
+part is the article).  Otherwise, when that story lies before the main text block, it is
+preferred only when it opens like a story and is at least `Options.story_early_main_share`
+of the main block's story; a short preamble (under `Options.story_preamble_words`) that
+does not open like a story gives way to one of the next two stories that is
+`Options.story_preamble_ratio` times longer and opens like one, or
+`Options.story_preamble_plain_ratio` times longer (a newsletter notice, a cookie notice or
+an author's blurb above the article), never across the comments.
 """
 
 from __future__ import annotations
@@ -58,8 +63,12 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
         after_teaser = s > 0 and segs[s - 1][3] and not teaser
         if _stands(r, members, opening, teaser, words, bool(inside) and not after_teaser and not stories, o) \
                 or inside and not after_teaser and words >= o.story_outside_min_words:
+            first = min(members[0], title) if title is not None else members[0]
             stories.append({"members": list(members), "title": title,
                             "strong": opening not in (None, "topic"),  # opens like a story
+                            "top": r.pos[first],  # non-blank lines above its first line
+                            "lead": max((r.feats[i].words for i in members if r.body(i)), default=0),
+                            "vocabulary": Counter(w for i in members for w in r.words.get(i, ())),
                             "kind": "teaser" if teaser else "full", "words": words,
                             "inside": bool(inside)})
         elif inside and not after_teaser:
@@ -177,9 +186,10 @@ def main_story(stories: list[dict], final: list[Decision], o: Options = DEFAULT)
     full = [s for s, st in enumerate(stories) if st["kind"] == "full" and st["words"] >= o.story_main_min_words]
     if not full:
         return max(range(len(stories)), key=lambda s: (stories[s]["kind"] == "full", stories[s]["words"]))
-    block_story = next((s for s, st in enumerate(stories) if st["inside"]), full[0])
     first = full[0]
-    if first < block_story:
+    opens = _opens(stories[first], o)
+    block_story = next((s for s, st in enumerate(stories) if st["inside"]), first)
+    if first < block_story and not opens:
         ok = stories[first]["strong"] and \
             stories[first]["words"] >= o.story_early_main_share * stories[block_story]["words"]
         if not ok:
@@ -192,6 +202,18 @@ def main_story(stories: list[dict], final: list[Decision], o: Options = DEFAULT)
                           o.story_preamble_ratio if stories[s]["strong"] else o.story_preamble_plain_ratio)
                       and not any(d.category == "comments" for d in final[end:stories[s]["members"][0]])),
                      None)
-        if later is not None:
+        # A story that opens the document gives way only to the rest of its own article
+        # (the same subject, cut off by a false boundary), not to the next story of a dump.
+        if later is not None and (not opens or cosine(head["vocabulary"], stories[later]["vocabulary"])
+                                  >= o.story_topic_cohesion):
             return later
     return first
+
+
+def _opens(story: dict, o: Options) -> bool:
+    """Does ``story`` open the document: under its own title with at most
+    `Options.story_head_lines` non-blank lines above, and a paragraph of
+    `Options.story_lead_words` (not a form or a notice of short lines)?  Such a story is
+    what a dump of stories starts with, the main one however short."""
+    return story["title"] is not None and story["top"] <= o.story_head_lines \
+        and story["lead"] >= o.story_lead_words
