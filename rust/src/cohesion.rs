@@ -6,25 +6,11 @@
 //! did, so the figures are the same to the last bit.
 
 use crate::tables;
-use crate::text::{lower, FxMap, FxSet};
+use crate::text::{in_ranges, lower, FxMap, FxSet};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
-use std::cmp::Ordering;
 use std::sync::OnceLock;
 
-fn in_table(table: &[(u32, u32)], c: u32) -> bool {
-    table
-        .binary_search_by(|&(lo, hi)| {
-            if hi < c {
-                Ordering::Less
-            } else if lo > c {
-                Ordering::Greater
-            } else {
-                Ordering::Equal
-            }
-        })
-        .is_ok()
-}
 
 /// The Basic Multilingual Plane's letters and the characters a word goes on with, one bit
 /// each (built once from the tables).
@@ -38,8 +24,8 @@ fn plane() -> &'static Plane {
     PLANE.get_or_init(|| {
         let (mut letter, mut goes_on) = (vec![0u64; 1024], vec![0u64; 1024]);
         for c in 0..0x10000u32 {
-            let l = in_table(&tables::LETTER, c);
-            let g = l || matches!(c, 0x27 | 0x2019 | 0x2d) || in_table(&tables::MARK, c);
+            let l = in_ranges(&tables::LETTER, c);
+            let g = l || matches!(c, 0x27 | 0x2019 | 0x2d) || in_ranges(&tables::MARK, c);
             letter[(c >> 6) as usize] |= (l as u64) << (c & 63);
             goes_on[(c >> 6) as usize] |= (g as u64) << (c & 63);
         }
@@ -99,7 +85,7 @@ fn is_letter(c: u32) -> bool {
     if c < 0x10000 {
         plane().letter[(c >> 6) as usize] >> (c & 63) & 1 == 1
     } else {
-        in_table(&tables::LETTER, c)
+        in_ranges(&tables::LETTER, c)
     }
 }
 
@@ -108,7 +94,7 @@ fn goes_on(c: u32) -> bool {
     if c < 0x10000 {
         plane().goes_on[(c >> 6) as usize] >> (c & 63) & 1 == 1
     } else {
-        in_table(&tables::LETTER, c) || in_table(&tables::MARK, c)
+        in_ranges(&tables::LETTER, c) || in_ranges(&tables::MARK, c)
     }
 }
 

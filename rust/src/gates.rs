@@ -13,7 +13,7 @@
 //! rule whose strings take `\d` for 0-9 passes them on a line with other digits.
 
 use crate::tables;
-use crate::text::{is_decimal, is_space, FxMap};
+use crate::text::{in_ranges, is_decimal, is_space, FxMap};
 use aho_corasick::{AhoCorasick, MatchKind};
 use pyo3::prelude::*;
 use std::sync::{Arc, Mutex};
@@ -333,11 +333,6 @@ fn automaton(literals: &[(String, Bits)], only: Option<&Bits>) -> PyResult<Optio
 
 fn utf8(s: &[u32]) -> Option<String> {
     s.iter().map(|&c| char::from_u32(c)).collect()
-}
-
-fn in_ranges(table: &[(u32, u32)], c: u32) -> bool {
-    let k = table.partition_point(|&(_, hi)| hi < c);
-    k < table.len() && table[k].0 <= c
 }
 
 fn printable(c: u32) -> bool {

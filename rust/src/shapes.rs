@@ -4,7 +4,7 @@
 //! without spaces or by its count of words, does it open with a list bullet
 //! (`cleaner.smooth`).  Every test has the semantics of the Python it replaced.
 
-use crate::text::{is_decimal, is_space};
+use crate::text::{in_ranges, is_decimal, is_space};
 use crate::tables;
 use pyo3::prelude::*;
 use pyo3::buffer::PyBuffer;
@@ -45,11 +45,6 @@ impl Shaper {
         let marks = p.list_marks.chars().map(|c| c as u32).collect();
         Shaper { p, cjk_from, marks }
     }
-}
-
-fn in_ranges(table: &[(u32, u32)], c: u32) -> bool {
-    let k = table.partition_point(|&(_, hi)| hi < c);
-    k < table.len() && table[k].0 <= c
 }
 
 /// `str.isdigit` of one character.

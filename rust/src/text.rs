@@ -3,20 +3,12 @@
 //! slice of code points (`u32`), so lone surrogates pass through as they do in Python.
 
 use crate::tables;
-use std::cmp::Ordering;
 
-fn in_ranges(table: &[(u32, u32)], c: u32) -> bool {
-    table
-        .binary_search_by(|&(lo, hi)| {
-            if hi < c {
-                Ordering::Less
-            } else if lo > c {
-                Ordering::Greater
-            } else {
-                Ordering::Equal
-            }
-        })
-        .is_ok()
+/// Whether `c` falls in one of the sorted, disjoint ranges of `table` (the tables of
+/// tables.rs); every module of the core asks through this one function.
+pub fn in_ranges(table: &[(u32, u32)], c: u32) -> bool {
+    let k = table.partition_point(|&(_, hi)| hi < c);
+    k < table.len() && table[k].0 <= c
 }
 
 /// `str.isspace`
