@@ -100,18 +100,20 @@ def smooth(
     weak = list(map(WEAK_RULES.__contains__, map(_rule, decided)))
     final = list(initial)
     listed = _lists(content, texts, weak, decided, bytes(compress(shape.translate(_LISTED), shape)), final)
-    pairs = list(zip(map(_rule, decided), map(_category, decided)))
-    bits_of = {pair: _bits(*pair) for pair in set(pairs)}
-    kinds = list(map(or_, map(bits_of.__getitem__, pairs), map(_keep, decided)))
+    # one bit word per content line, in arrays (no Python int per line)
+    bits_of = {pair: _bits(*pair) for pair in set(zip(map(_rule, decided), map(_category, decided)))}
+    kinds = array("I", map(or_, map(bits_of.__getitem__, zip(map(_rule, decided), map(_category, decided))),
+                           map(_keep, decided)))
     for k in listed:
         kinds[k] |= _LISTED_BIT
-    words = list(map(_words, map(feats.__getitem__, content)))
+    words = array("q", map(_words, map(feats.__getitem__, content)))
     last_trails_off = bool(content) and trails_off(texts[content[-1]])
     params = {"reach": options.context_reach, "short_max_words": options.short_max_words,
               "tail_max_words": options.short_max_words + options.appeal_tail_extra_words,
               "bio_name_max_words": options.bio_name_max_words}
-    for k, rule in _core.context_rules(kinds, words, last_trails_off, params):
-        final[content[k]] = _revised(rule, decided, k, words[k], options)
+    rules = _core.context_rules(kinds, words, last_trails_off, params)  # one byte per content line
+    for k in compress(range(len(rules)), rules):
+        final[content[k]] = _revised(rules[k], decided, k, words[k], options)
     return final
 
 

@@ -5,6 +5,7 @@
 //! revised line gets, and builds the decisions.
 
 use pyo3::prelude::*;
+use pyo3::types::PyBytes;
 
 /// Bits of a content line's stage-1 decision.
 const KEEP: u32 = 1;
@@ -118,14 +119,16 @@ impl Doc<'_> {
 
 /// The context rules over a document's content lines, in order (a line's new decision
 /// can decide the next one's): ``kinds`` and ``words`` per content line, and whether the
-/// last one trails off with an ellipsis.  Returns (content position, rule) of every line
-/// a rule revises.
+/// last one trails off with an ellipsis.  Returns one byte per content line: the rule that
+/// revises it, 0 for none (bytes, not a tuple per line: a dump of a million short lines
+/// has a million revised lines).
 #[pyfunction]
-pub fn context_rules(kinds: Vec<u32>, words: Vec<i64>, last_trails_off: bool, params: ContextParams) -> Vec<(usize, u8)> {
+pub fn context_rules<'py>(py: Python<'py>, kinds: Vec<u32>, words: Vec<i64>, last_trails_off: bool,
+                          params: ContextParams) -> Bound<'py, PyBytes> {
     let doc = Doc { kinds: &kinds, words: &words, p: &params };
     let n = kinds.len();
     let mut tail: Vec<bool> = kinds.iter().map(|&b| b & APPEAL_TAIL_RULE != 0 && b & LISTED == 0).collect();
-    let mut out = Vec::new();
+    let mut out = vec![0u8; n];
     for k in 0..n {
         let weak = doc.has(k, WEAK);
         let between_appeals = 0 < k && k + 1 < n && doc.has(k - 1, APPEAL) && doc.has(k + 1, APPEAL) && doc.has(k, KEEP);
@@ -137,9 +140,9 @@ pub fn context_rules(kinds: Vec<u32>, words: Vec<i64>, last_trails_off: bool, pa
             rule = doc.weak_line(k, &tail, last_trails_off);
         }
         if let Some(r) = rule {
-            out.push((k, r));
+            out[k] = r;
             tail[k] = r == APPEAL_TAIL;
         }
     }
-    out
+    PyBytes::new(py, &out)
 }
