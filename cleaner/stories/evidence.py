@@ -175,6 +175,27 @@ def cosine(a: Counter, b: Counter) -> float:
 #: Rules of a dropped line that are no catalogue pattern's (a share row, a menu, tags are).
 _NOT_PATTERN = ("feature.", "context.")
 
+#: The `Reader` questions whose answer is remembered per line (`_per_line` lists them).
+_PER_LINE: list[str] = []
+
+
+def _per_line(method):
+    """Remember a `Reader` question's answer for each line, in one list per question
+    (None: not asked yet): the story finder asks about the same lines for many gaps, and
+    the answers cannot change (the decisions a reader reads are fixed)."""
+    name = method.__name__
+    _PER_LINE.append(name)
+
+    @functools.wraps(method)
+    def remembered(self, i: int):
+        memo = self._memo[name]
+        got = memo[i]
+        if got is None:
+            got = memo[i] = method(self, i)
+        return got
+
+    return remembered
+
 
 class Reader:
     """The evidence the story finder looks at, for one document."""
@@ -187,15 +208,7 @@ class Reader:
         self.texts = texts = texts_of(lines)
         self.content = [i for i, text in enumerate(texts) if text]
         self.pos = dict(zip(self.content, range(len(self.content))))
-        # The answers about each line, remembered (the story finder asks about the same
-        # lines for many gaps; the decisions it reads are fixed): None, not yet asked.
-        n = len(texts)
-        self._body: list[bool | None] = [None] * n
-        self._meta: list[bool | None] = [None] * n
-        self._headline: list[bool | None] = [None] * n
-        self._titled: list[bool | None] = [None] * n
-        self._meta_after: list[bool | None] = [None] * n
-        self._dateline: list[bool | None] = [None] * n
+        self._memo = {name: [None] * len(texts) for name in _PER_LINE}  # see `_per_line`
         #: Per line, 1 if its text holds a letter (the compiled core reads every line once).
         self.lettered = _core.letters(texts)
         #: Per line, whether a catalogue pattern dropped it (see `furniture`).
@@ -225,11 +238,9 @@ class Reader:
         self._dropped_upto = [0, *accumulate(map(not_, map(itemgetter(0), map(decisions.__getitem__, at()))))]
         self._pattern_upto = [0, *accumulate(pattern)]
 
+    @_per_line
     def body(self, i: int) -> bool:
-        got = self._body[i]
-        if got is None:
-            got = self._body[i] = self.d[i].keep and self.d[i].category == "body" and not self.headline(i)
-        return got
+        return self.d[i].keep and self.d[i].category == "body" and not self.headline(i)
 
     def wrapped(self, i: int) -> bool:
         """Does the next line, right below without a blank line, go on with the same
@@ -241,27 +252,20 @@ class Reader:
         head = self.texts[self.content[k]][:1]
         return head.islower()
 
+    @_per_line
     def meta(self, i: int) -> bool:
-        got = self._meta[i]
-        if got is None:
-            got = self._meta[i] = _meta(self.texts[i], self.feats[i], self.d[i])
-        return got
+        return _meta(self.texts[i], self.feats[i], self.d[i])
 
+    @_per_line
     def headline(self, i: int) -> bool:
         """Short, unpunctuated, not a list item, not a date or byline, not a line a
         catalogue pattern dropped (share, nav ...)."""
-        got = self._headline[i]
-        if got is None:
-            got = self._headline[i] = self._is_headline(i)
-        return got
-
-    def _is_headline(self, i: int) -> bool:
         f, d = self.feats[i], self.d[i]
         if not is_heading_like(f, self.o) or f.words < 2 or _BULLETED.match(self.lines[i].raw):
             return False
         if d.keep and d.rule == "feature.prose" or self.meta(i):
             return False
-        return d.keep or d.rule.startswith(("feature.", "context."))
+        return d.keep or d.rule.startswith(_NOT_PATTERN)
 
     def repeated(self, i: int) -> bool:
         """Repeated a few lines later, and not a line the page repeats all over (a table
@@ -273,14 +277,9 @@ class Reader:
         return any(self.folded[j] == key
                    for j in self.content[k + 1:k + 1 + self.o.story_repeat_reach])
 
+    @_per_line
     def meta_after(self, i: int) -> bool:
         """A meta line within a few lines after ``i``, before any body."""
-        got = self._meta_after[i]
-        if got is None:
-            got = self._meta_after[i] = self._is_meta_after(i)
-        return got
-
-    def _is_meta_after(self, i: int) -> bool:
         k = self.pos[i]
         lettered = self.lettered
         near = [j for j in self.content[k + 1:k + 1 + 2 * self.o.story_meta_reach]
@@ -301,17 +300,14 @@ class Reader:
         those a catalogue pattern dropped (a share row between a title and its text)."""
         return max(0, self._counted_upto[self.pos[b]] - self._counted_upto[self.pos[a]])
 
+    @_per_line
     def titled(self, i: int) -> bool:
         """A headline that could be a story's title: four words or more, capitalised, not
         a question or answer of an interview ("Q: ...") nor a numbered item, and not a line
         the page repeats all over (a table header)."""
-        got = self._titled[i]
-        if got is None:
-            text = self.texts[i]
-            got = self._titled[i] = self.headline(i) and self.feats[i].words >= 4 \
-                and not _NOT_TITLE.match(text) and _CAPITAL.match(text) is not None \
-                and self.count[text.casefold()] <= 3
-        return got
+        text = self.texts[i]
+        return self.headline(i) and self.feats[i].words >= 4 and not _NOT_TITLE.match(text) \
+            and _CAPITAL.match(text) is not None and self.count[self.folded[i]] <= 3
 
     def furniture(self, gap: list[int]) -> int:
         """Dropped lines of the gap that a catalogue pattern recognised (share rows,
@@ -359,12 +355,10 @@ class Reader:
             return title, "dateline"
         return title, None
 
+    @_per_line
     def dateline(self, i: int) -> bool:
         """Does line ``i`` open with a dateline or kicker (`dateline`)?"""
-        got = self._dateline[i]
-        if got is None:
-            got = self._dateline[i] = dateline(self.texts[i])
-        return got
+        return dateline(self.texts[i])
 
     def echoed(self, title: int, first: int) -> bool:
         """Does the text from ``first`` on (its first `Options.story_echo_words` content
