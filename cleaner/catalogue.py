@@ -68,10 +68,18 @@ class Rule:
     note: str = ""
     source: str = ""
 
+    @property
+    def flags(self) -> int:
+        return _FLAGS & ~regex.IGNORECASE if self.case_sensitive else _FLAGS
+
     @functools.cached_property
     def compiled(self) -> regex.Pattern:
-        flags = _FLAGS & ~regex.IGNORECASE if self.case_sensitive else _FLAGS
-        return regex.compile(self.pattern, flags)
+        """The rule's compiled pattern (made from its compiled form in the prebuilt cache
+        when that holds one for the running `regex`: `cleaner.gatecache`)."""
+        form = _compiled_forms().get(self.key)
+        if form is not None:
+            return gatecache.from_compiled_form(self.pattern, form)
+        return regex.compile(self.pattern, self.flags)
 
     @functools.cached_property
     def key(self) -> str:
@@ -159,6 +167,15 @@ def _prebuilt() -> dict[str, dict]:
     """The shipped cache's rule entries: rules it holds are not compiled to be checked
     when loaded (only when a line needs them), nor analysed for a gate."""
     return _prebuilt_cache().get("rules", {})
+
+
+@functools.lru_cache(maxsize=1)
+def _compiled_forms() -> dict[str, str]:
+    """The shipped cache's compiled patterns (`cleaner.gatecache.compiled_form`) by rule
+    key, if they are for the running `regex`."""
+    if _prebuilt_cache().get("regex") != gatecache.REGEX:
+        return {}
+    return {k: e["code"] for k, e in _prebuilt().items() if e.get("code")}
 
 
 def _prebuilt_files() -> dict[str, dict]:

@@ -3,7 +3,7 @@
     python -m cleaner.prebuild
 
 It loads and checks every rule of the package's catalogue as a process without the cache
-would, works out each one's gate, parses each catalogue file, and writes
+would, works out each one's gate and compiled pattern, parses each catalogue file, and writes
 ``cleaner/patterns/_prebuilt.json``.
 """
 
@@ -21,6 +21,7 @@ def main() -> None:
     path = root / gatecache.FILE_NAME
     path.unlink(missing_ok=True)  # every rule checked and analysed afresh
     catalogue._prebuilt_cache.cache_clear()
+    catalogue._compiled_forms.cache_clear()
     catalogue.load_rules.cache_clear()
     texts = [p.read_text(encoding="utf-8") for d in catalogue._language_dirs(root)
              for p in sorted(d.glob("*.toml"))]
@@ -29,8 +30,9 @@ def main() -> None:
     parts = {name: ",\n".join(f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False, sort_keys=True)}"
                                for k, v in sorted(content[name].items()))
              for name in ("rules", "files")}
-    path.write_text("{\"stamp\": %s, \"rules\": {\n%s\n}, \"files\": {\n%s\n}}\n" % (
-        json.dumps(content["stamp"]), parts["rules"], parts["files"]), encoding="utf-8")
+    path.write_text("{\"stamp\": %s, \"regex\": %s, \"rules\": {\n%s\n}, \"files\": {\n%s\n}}\n" % (
+        json.dumps(content["stamp"]), json.dumps(content["regex"]), parts["rules"], parts["files"]),
+        encoding="utf-8")
     print(f"{path}: {len(content['rules'])} rules, {len(content['files'])} files")
 
 

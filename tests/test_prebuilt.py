@@ -8,6 +8,7 @@ for rules it does not hold.
 
 from __future__ import annotations
 
+import json
 import shutil
 import tomllib
 from importlib import resources
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import justext
 import pytest
+import regex
 
 from cleaner import catalogue, gatecache, language
 from cleaner.catalogue import CatalogueError, checked_gate, load_directory, load_language, load_rules
@@ -77,6 +79,64 @@ def test_an_edited_catalogue_file_is_parsed_again(tmp_path):
     ids = [r.id for r in load_directory(root)]
     assert f"{first.id}_edited" in ids and first.id not in ids
     assert ids[-1] == "en.share.added"
+
+
+def _lines():
+    """Catalogue examples and counterexamples, and lines cut from them."""
+    for rule in load_rules():
+        for text in rule.examples + rule.counterexamples:
+            yield text
+            yield text[1:]
+            yield text[: len(text) // 2]
+
+
+def _same_matches(made, compiled, lines, rule_id):
+    assert (made.pattern, made.flags, made.groups) == (compiled.pattern, compiled.flags, compiled.groups)
+    for line in lines:
+        found, expected = made.search(line), compiled.search(line)
+        assert (found and found.span()) == (expected and expected.span()), (rule_id, line)
+        assert bool(made.match(line[:3], partial=True)) == bool(compiled.match(line[:3], partial=True))
+
+
+def test_every_cached_compiled_pattern_is_what_regex_compiles():
+    """Under the `regex` the cache was built with, each rule's compiled form is the program
+    `regex` makes of its pattern today (up to the order of a set's members, which `regex`
+    itself does not fix from one process to the next) and matches as it does; under
+    another `regex`, none is used."""
+    forms = catalogue._compiled_forms()
+    if catalogue._prebuilt_cache().get("regex") != gatecache.REGEX:
+        assert forms == {}
+        return
+    rules, lines = load_rules(), list(dict.fromkeys(_lines()))
+    assert all(r.key in forms for r in rules), "python -m cleaner.prebuild"
+    for rule in rules:
+        cached = json.loads(forms[rule.key])
+        fresh = json.loads(gatecache.compiled_form(rule.pattern, rule.flags))
+        assert sorted(cached[1]) == sorted(fresh[1]) and cached[2:] == fresh[2:], rule.id
+        made = gatecache.from_compiled_form(rule.pattern, forms[rule.key])
+        _same_matches(made, regex.compile(rule.pattern, rule.flags), lines, rule.id)
+
+
+def test_a_pattern_made_from_its_compiled_form_matches_as_regex_compiles_it():
+    lines = list(dict.fromkeys(_lines()))
+    for rule in load_rules()[::3]:
+        flags = rule.flags ^ regex.IGNORECASE  # the other case flag than the shipped rule's
+        form = gatecache.compiled_form(rule.pattern, flags)
+        assert form is not None, rule.id
+        made = gatecache.from_compiled_form(rule.pattern, form)
+        _same_matches(made, regex.compile(rule.pattern, flags), lines, rule.id)
+
+
+def test_a_shipped_rule_is_compiled_from_its_cached_form(monkeypatch):
+    rule = next(r for r in load_rules() if r.key in catalogue._compiled_forms())
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a pattern of the shipped catalogue was parsed")
+
+    monkeypatch.setattr(catalogue.regex, "compile", refuse)
+    fresh = catalogue.Rule(**{f: getattr(rule, f) for f in ("id", "language", "category", "pattern",
+                              "min_words", "max_words", "case_sensitive", "examples")})
+    assert all(fresh.fires(e) for e in fresh.examples)
 
 
 def test_gates_survive_the_round_trip_through_json():
