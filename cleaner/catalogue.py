@@ -76,7 +76,7 @@ class Rule:
     def compiled(self) -> regex.Pattern:
         """The rule's compiled pattern (made from its compiled form in the prebuilt cache
         when that holds one for the running `regex`: `cleaner.gatecache`)."""
-        form = _compiled_forms().get(self.key)
+        form = _compiled_forms(self.language).get(self.key)
         if form is not None:
             return gatecache.from_compiled_form(self.pattern, form)
         return regex.compile(self.pattern, self.flags)
@@ -99,11 +99,11 @@ class Rule:
 _FORBIDDEN = regex.compile(r"\(\?P[<=>]|\(\?<\w|\\[1-9]|\\g<")
 
 
-def _parse(path, where: str) -> dict:
-    """A catalogue file's TOML, parsed (taken from the prebuilt cache when it holds the
-    file's text as it is)."""
+def _parse(path, where: str, language: str) -> dict:
+    """A catalogue file's TOML, parsed (taken from the language's prebuilt cache when that
+    holds the file's text as it is)."""
     text = path.read_text(encoding="utf-8")
-    parsed = _prebuilt_files().get(gatecache.file_key(text))
+    parsed = _prebuilt_files(language).get(gatecache.file_key(text))
     if parsed is not None:
         return parsed
     try:
@@ -114,7 +114,7 @@ def _parse(path, where: str) -> dict:
 
 def _load_file(path, language: str, category: str) -> list[Rule]:
     where = f"patterns/{language}/{category}.toml"
-    data = _parse(path, where)
+    data = _parse(path, where, language)
     unknown = set(data) - {"rules"}
     if unknown:
         raise CatalogueError(f"{where}: unknown top-level keys {sorted(unknown)}")
@@ -144,7 +144,7 @@ def _load_file(path, language: str, category: str) -> list[Rule]:
             note=entry.get("note", ""),
             source=where,
         )
-        if rule.key not in _prebuilt():  # else checked when the cache was built
+        if rule.key not in _prebuilt(language):  # else checked when the cache was built
             try:
                 rule.compiled
             except regex.error as exc:
@@ -157,30 +157,34 @@ def _load_file(path, language: str, category: str) -> list[Rule]:
     return rules
 
 
-@functools.lru_cache(maxsize=1)
-def _prebuilt_cache() -> dict[str, dict]:
-    """The shipped cache (`cleaner.gatecache.load`), read once."""
-    return gatecache.load(_PREBUILT_EXTRA)
+@functools.lru_cache(maxsize=None)
+def _prebuilt_cache(language: str) -> dict[str, dict]:
+    """The shipped cache of one language folder (`cleaner.gatecache.load`), read once."""
+    return gatecache.load(language, _PREBUILT_EXTRA)
 
 
-def _prebuilt() -> dict[str, dict]:
-    """The shipped cache's rule entries: rules it holds are not compiled to be checked
-    when loaded (only when a line needs them), nor analysed for a gate."""
-    return _prebuilt_cache().get("rules", {})
+def _prebuilt(language: str | None = None) -> dict[str, dict]:
+    """The shipped cache's rule entries of one language folder (``None``: of every one):
+    rules it holds are not compiled to be checked when loaded (only when a line needs
+    them), nor analysed for a gate."""
+    if language is None:
+        return {k: e for lang in _catalogue_dirs() for k, e in _prebuilt(lang).items()}
+    return _prebuilt_cache(language).get("rules", {})
 
 
-@functools.lru_cache(maxsize=1)
-def _compiled_forms() -> dict[str, str]:
-    """The shipped cache's compiled patterns (`cleaner.gatecache.compiled_form`) by rule
-    key, if they are for the running `regex`."""
-    if _prebuilt_cache().get("regex") != gatecache.REGEX:
+@functools.lru_cache(maxsize=None)
+def _compiled_forms(language: str) -> dict[str, str]:
+    """One language's compiled patterns in the shipped cache
+    (`cleaner.gatecache.compiled_form`) by rule key, if they are for the running `regex`."""
+    if _prebuilt_cache(language).get("regex") != gatecache.REGEX:
         return {}
-    return {k: e["code"] for k, e in _prebuilt().items() if e.get("code")}
+    return {k: e["code"] for k, e in _prebuilt(language).items() if e.get("code")}
 
 
-def _prebuilt_files() -> dict[str, dict]:
-    """The shipped cache's parsed catalogue files, by `cleaner.gatecache.file_key`."""
-    return _prebuilt_cache().get("files", {})
+def _prebuilt_files(language: str) -> dict[str, dict]:
+    """One language's parsed catalogue files in the shipped cache, by
+    `cleaner.gatecache.file_key`."""
+    return _prebuilt_cache(language).get("files", {})
 
 
 def prebuilt_content(rules: tuple[Rule, ...], texts) -> dict:
@@ -346,7 +350,7 @@ class Matcher:
     def _checked_gate(rule: Rule) -> Gate | None:
         """`checked_gate`, from the shipped cache (`cleaner.gatecache`) when it holds the
         rule; worked out once per rule: the matchers of several languages share most."""
-        cached = _prebuilt().get(rule.key)
+        cached = _prebuilt(rule.language).get(rule.key)
         if cached is not None:
             return gatecache.gate_from_json(cached["gate"])
         return checked_gate(rule)

@@ -6,7 +6,9 @@ the cache holds each shipped file's parsed content, keyed by a digest of the fil
 user's edit: its digest changes and it is parsed as without the cache).  Loading a rule checks that its pattern compiles and does not match the empty string, and a
 matcher needs each rule's gate (`cleaner.prefilter.gate`, checked against the rule's
 examples).  Both cost milliseconds per rule (parsing and compiling ~300 patterns took over
-a second); `cleaner/patterns/_prebuilt.json` ships them for the package's own catalogue.
+a second); ``cleaner/patterns/_prebuilt/<language>.json`` ships them for each language
+folder of the package's own catalogue (a process reads the files of the languages it
+meets, as it loads their catalogues).
 
 A rule's entry also holds its pattern's compiled form (`compiled_form`: what `regex`'s
 parser hands its C core, ``regex._regex.compile``), so a process compiles a rule that a
@@ -37,8 +39,9 @@ import regex._regex
 from . import fold, pattern_syntax, prefilter
 from .prefilter import Gate
 
-#: The file, inside the package's catalogue folder (not a language folder: the loader skips it).
-FILE_NAME = "_prebuilt.json"
+#: The cache's folder, inside the package's catalogue folder (the loader skips it: it
+#: starts with ``_``), one file ``<language>.json`` a language folder.
+FOLDER = "_prebuilt"
 _FORMAT = 1
 #: What a compiled form (`compiled_form`) is valid for.
 REGEX = f"regex {regex.__version__}"
@@ -122,15 +125,19 @@ def gate_from_json(data: dict | None) -> Gate | None:
     return Gate(**sets, anchored=data["anchored"], digits=data["digits"])
 
 
-def load(extra: str = "") -> dict[str, dict]:
-    """The shipped cache, or an empty dict when there is none or it was built for
+def path(language: str):
+    """The cache file of one language folder of the package's catalogue."""
+    return resources.files("cleaner") / "patterns" / FOLDER / f"{language}.json"
+
+
+def load(language: str, extra: str = "") -> dict[str, dict]:
+    """The shipped cache of one language folder, or an empty dict when there is none or it was built for
     something else: ``"rules"``, key -> entry (``{"gate": ...}``: the rule passed the
     loader's checks, and its checked gate, ``None`` when it runs ungated); ``"files"``,
     `file_key` -> the file's parsed TOML (what `tomllib.loads` returns for it); ``"regex"``,
     the `REGEX` its rules' compiled forms (their entries' ``"code"``) are for."""
-    path = resources.files("cleaner") / "patterns" / FILE_NAME
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path(language).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("stamp") != stamp(extra):
