@@ -1,25 +1,27 @@
-"""The catalogue's prebuilt cache: what loading a rule works out, worked out once.
+"""The catalogue's prebuilt cache: what loading a catalogue works out, worked out once.
 
-Reading a catalogue file parses its TOML (tens of milliseconds for a language's files);
-the cache holds each shipped file's parsed content, keyed by a digest of the file's text
-(`file_key`), so a process parses only a file that differs from the one shipped (a
-user's edit: its digest changes and it is parsed as without the cache).  Loading a rule checks that its pattern compiles and does not match the empty string, and a
-matcher needs each rule's gate (`cleaner.prefilter.gate`, checked against the rule's
-examples).  Both cost milliseconds per rule (parsing and compiling ~300 patterns took over
-a second); ``cleaner/patterns/_prebuilt/<language>.json`` ships them for each language
-folder of the package's own catalogue (a process reads the files of the languages it
-meets, as it loads their catalogues).
+``cleaner/patterns/_prebuilt/<language>.json`` holds it for each language folder of the
+package's own catalogue; a process reads the files of the languages it meets, as it loads
+their catalogues.  It holds:
 
-A rule's entry also holds its pattern's compiled form (`compiled_form`: what `regex`'s
-parser hands its C core, ``regex._regex.compile``), so a process compiles a rule that a
-line needs without parsing its pattern again (a large alternation costs milliseconds to
-parse, tens of microseconds this way).  That form is `regex`'s own and is used only under
-the `regex` version that made it (`REGEX`); a rule without it compiles as usual.
+- each catalogue file's parsed TOML (parsing a language's files costs tens of
+  milliseconds), keyed by a digest of the file's text (`file_key`): a file that differs
+  from the one shipped (a user's edit) is parsed as without the cache;
+- for each rule, that its pattern passed the loader's checks (it compiles and does not
+  match the empty string) and its gate (`cleaner.prefilter.gate`, checked against the
+  rule's examples): both cost milliseconds per rule;
+- each rule's compiled pattern (`compiled_form`: what `regex`'s parser hands its C core,
+  ``regex._regex.compile``), so a rule a line needs is compiled without parsing its
+  pattern (a large alternation costs milliseconds to parse, tens of microseconds this
+  way).  That form is `regex`'s own: it is used only under the `regex` version that made
+  it (`REGEX`); without it a pattern compiles as usual.
 
-An entry is keyed by everything it depends on in the rule (pattern, case flag, word-count
-guards, examples); the file as a whole counts only for the Python and Unicode versions and the gate analysis (`cleaner/prefilter.py`, `fold.py`, `pattern_syntax.py`) it was built with (its ``stamp``).
-A rule without a valid entry (a user's own rule, one edited since) is checked and analysed
-when loaded, as without the cache.  Refresh it after editing a catalogue::
+A rule's entry is keyed by everything it depends on in the rule (pattern, case flag,
+word-count guards, examples); a file as a whole counts only for the Python and Unicode
+versions and the gate analysis (`cleaner/prefilter.py`, `fold.py`, `pattern_syntax.py`)
+it was built with (its ``stamp``).  A rule without a valid entry (a user's own rule, one
+edited since) is checked and analysed when loaded, as without the cache.  Refresh it
+after editing a catalogue::
 
     python -m cleaner.prebuild
 """
@@ -131,8 +133,8 @@ def path(language: str):
 
 
 def load(language: str, extra: str = "") -> dict[str, dict]:
-    """The shipped cache of one language folder, or an empty dict when there is none or it was built for
-    something else: ``"rules"``, key -> entry (``{"gate": ...}``: the rule passed the
+    """The shipped cache of one language folder, or an empty dict when there is none or
+    it was built for something else: ``"rules"``, key -> entry (``{"gate": ...}``: the rule passed the
     loader's checks, and its checked gate, ``None`` when it runs ungated); ``"files"``,
     `file_key` -> the file's parsed TOML (what `tomllib.loads` returns for it); ``"regex"``,
     the `REGEX` its rules' compiled forms (their entries' ``"code"``) are for."""
