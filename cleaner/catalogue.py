@@ -29,6 +29,7 @@ firing rule; a guard that rejects the hit falls back to trying the rules one by 
 from __future__ import annotations
 
 import functools
+import math
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -272,6 +273,18 @@ _PARTIAL_TIMEOUT = 0.1
 _PREBUILT_EXTRA = f"start_chars={_START_CHARS}"
 
 
+def _by_words(rules) -> list[list[int]]:
+    """The positions of the rules whose guards admit each word count (`Rule.guard`), up
+    to one past the largest bound (the last list stands for every larger count)."""
+    cap = max([r.min_words for r in rules] + [r.max_words or 0 for r in rules]) + 1
+    by_words: list[list[int]] = [[] for _ in range(cap + 1)]
+    for i, r in enumerate(rules):
+        top = cap if r.max_words is None else min(cap, math.floor(r.max_words))
+        for w in range(max(r.min_words, 0), top + 1):
+            by_words[w].append(i)
+    return by_words
+
+
 def _members(strings_of_rule) -> list[tuple[str, list[int]]]:
     """(string, positions of the rules with it) for sets of strings, one set (or
     ``None``) per rule position."""
@@ -315,9 +328,7 @@ class Matcher:
         # Patterns are compiled when a line first needs them (`run`).
         self._slots = [(r, g.anchored) for r, g in zip(ordered, gates)]
         positions = range(len(ordered))
-        # Word-count guards: the rules each word count admits, up to the largest bound.
-        cap = max([r.min_words for r in ordered] + [r.max_words or 0 for r in ordered]) + 1
-        by_words = [[i for i in positions if ordered[i].guard(w)] for w in range(cap + 1)]
+        by_words = _by_words(ordered)
         # Anchored rules without known starts: asked about a line's first characters.
         self._by_start = [(i, r) for i, (r, g) in enumerate(zip(ordered, gates))
                           if g.anchored and not g.prefixes]
