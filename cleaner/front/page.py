@@ -98,11 +98,13 @@ def _level(elem) -> tuple[str, str]:
 class Kinship:
     """How many levels of an element's shape (`_shape`) match a chosen block's."""
 
-    def __init__(self, chosen) -> None:
+    def __init__(self, chosen, where: dict | None = None) -> None:
+        """``chosen``: the chosen blocks; ``where``: `cleaner.front.walk.PageWalk.where`
+        of the page, whose chains stand for the tree's (climbed when not given)."""
         self.known: list[set] = [set() for _ in range(KIN_LEVELS)]
         self.levels: dict = {}  # element -> its level of a shape (`_level`)
         for elem in chosen:
-            shape = _shape(elem)
+            shape = [_level(e) for e in where[elem][0][:KIN_LEVELS]] if where and elem in where else _shape(elem)
             for depth in range(len(shape)):
                 self.known[depth].add(tuple(shape[:depth + 1]))
 

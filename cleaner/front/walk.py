@@ -10,8 +10,10 @@ It gathers, in document order:
   text each block element holds, their link characters and the furniture around the block;
   text inside `HIDDEN_TAGS` is no block;
 - what lies around each block met (`PageWalk.where`): the block and its nearest
-  `CHAIN_LEVELS - 1` ancestors, and the ``<article>`` and ``<li>`` it sits in, so that the
-  steps after the walk need not climb the tree again.
+  `CHAIN_LEVELS - 1` ancestors, and the ``<article>`` and ``<li>`` it sits in, and for
+  each ``<article>`` its parent and the articles it sits in (`PageWalk.articles`), so that
+  the steps after the walk need not climb the tree again: the extractor may prune the
+  tree once the walk is done (`cleaner.front.extract`).
 
 Walking an lxml tree costs most per element visited; one walk serves every step.
 """
@@ -71,11 +73,18 @@ class _Position:
         self.items: list = []
         self.furniture: list[str] = []
         self.hidden = self.skipped = 0
+        self.outer: dict = {}  # article -> (its parent, the articles it sits in)
 
-    def enter(self, tag: str, elem) -> bool:
-        """Note an element entered; True when nothing in it is read (hidden and skipped)."""
+    def article(self, elem, parent) -> None:
+        """Note an ``<article>`` entered, with its parent."""
+        self.outer[elem] = (parent, tuple(self.arts))
+        self.arts.append(elem)
+
+    def enter(self, tag: str, elem, parent) -> bool:
+        """Note an element entered (``parent``: the element it sits in); True when nothing
+        in it is read (hidden and skipped)."""
         if tag == "article":
-            self.arts.append(elem)
+            self.article(elem, parent)
         elif tag == "li":
             self.items.append(elem)
         elif tag in FURNITURE_TAGS:
@@ -114,6 +123,8 @@ class PageWalk:
         # it ("" if none), then its raw text pieces in order]
         self.pieces: dict = {}
         self.where: dict = {}  # block element -> (chain, article, list item)
+        # <article> element -> (its parent, the <article> elements it sits in)
+        self.articles: dict = {}
         self._walk(tree)
 
     def _walk(self, tree: HtmlElement) -> None:
@@ -121,10 +132,13 @@ class PageWalk:
         stack: list = []  # open elements, outermost first (the tree's ancestors too)
         blocks: list = []  # the open block elements, outermost first
         pos = _Position()
+        self.articles = pos.outer
         for elem in reversed(list(tree.iterancestors())):  # only their blocks, articles, items
             stack.append(elem)
-            if elem.tag in ("article", "li"):
-                (pos.arts if elem.tag == "article" else pos.items).append(elem)
+            if elem.tag == "article":
+                pos.article(elem, elem.getparent())
+            elif elem.tag == "li":
+                pos.items.append(elem)
             if elem.tag in BLOCK_TAGS:
                 blocks.append(elem)
                 self.where[elem] = pos.around(stack)
@@ -142,7 +156,8 @@ class PageWalk:
                 if kind == _LINK:
                     in_link += 1
                 elif kind:
-                    unread = kind & _NOTED and pos.enter(tag, elem)
+                    unread = kind & _NOTED and pos.enter(
+                        tag, elem, stack[-2] if len(stack) > 1 else elem.getparent())
                     if kind & _BLOCK:
                         blocks.append(elem)
                         where[elem] = pos.around(stack)
