@@ -187,17 +187,22 @@ def test_the_extractor_works_on_the_parsed_page_as_on_a_copy_of_it(monkeypatch):
     assert not hints["Great news for the harbour, at last the pier gets the care it needs."].chosen
 
 
-def test_the_extractor_without_its_copy_gives_bare_extractions_body():
-    """`_extraction` is trafilatura's ``bare_extraction`` without the copy of the tree."""
+def test_the_extractor_without_its_copy_gives_bare_extractions_body(monkeypatch):
+    """`_extraction` is trafilatura's ``bare_extraction`` without the copy of the tree, and
+    ``bare_extraction`` itself with a trafilatura whose sequence it does not know."""
     import trafilatura
     from trafilatura.xml import xmltotxt
 
-    from cleaner.front.extract import _extraction, _options, _sequence
+    import cleaner.front.extract as front
 
-    assert _sequence() is not None, "the installed trafilatura's extraction sequence is the one followed"
-    for html in (_PRUNED_PAGE, page(), "<html><body><nav><a href='/'>Home</a></nav></body></html>"):
-        expected = trafilatura.bare_extraction(parse(html), options=_options())
-        body = _extraction(parse(html))
-        assert (body is None) == (expected is None)
-        if body is not None:
-            assert xmltotxt(body, False) == xmltotxt(expected.body, False)
+    assert front._sequence() is not None, "the installed trafilatura's extraction sequence is the one followed"
+    pages = (_PRUNED_PAGE, page(), "<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    expected = [trafilatura.bare_extraction(parse(html), options=front._options()) for html in pages]
+    for unknown in (False, True):
+        if unknown:
+            monkeypatch.setattr(front, "_sequence", lambda: None)
+        for html, doc in zip(pages, expected):
+            body = front._extraction(parse(html))
+            assert (body is None) == (doc is None)
+            if body is not None:
+                assert xmltotxt(body, False) == xmltotxt(doc.body, False)
