@@ -14,7 +14,7 @@
 
 use crate::tables;
 use crate::text::{in_ranges, is_decimal, is_space, FxMap};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use pyo3::prelude::*;
 use std::sync::{Arc, Mutex};
 
@@ -388,7 +388,6 @@ fn automaton(literals: &[(String, Bits)], only: Option<&Bits>) -> PyResult<Optio
         return Ok(None);
     }
     let search = AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::Standard)
         .build(strings)
         .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
