@@ -91,12 +91,22 @@ class Rule:
 _FORBIDDEN = regex.compile(r"\(\?P[<=>]|\(\?<\w|\\[1-9]|\\g<")
 
 
-def _load_file(path, language: str, category: str) -> list[Rule]:
-    where = f"patterns/{language}/{category}.toml"
+def _parse(path, where: str) -> dict:
+    """A catalogue file's TOML, parsed (taken from the prebuilt cache when it holds the
+    file's text as it is)."""
+    text = path.read_text(encoding="utf-8")
+    parsed = _prebuilt_files().get(gatecache.file_key(text))
+    if parsed is not None:
+        return parsed
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CatalogueError(f"{where}: {exc}") from None
+
+
+def _load_file(path, language: str, category: str) -> list[Rule]:
+    where = f"patterns/{language}/{category}.toml"
+    data = _parse(path, where)
     unknown = set(data) - {"rules"}
     if unknown:
         raise CatalogueError(f"{where}: unknown top-level keys {sorted(unknown)}")
@@ -140,15 +150,27 @@ def _load_file(path, language: str, category: str) -> list[Rule]:
 
 
 @functools.lru_cache(maxsize=1)
-def _prebuilt() -> dict[str, dict]:
-    """The shipped cache's entries (`cleaner.gatecache`): rules it holds are not compiled
-    to be checked when loaded (only when a line needs them), nor analysed for a gate."""
+def _prebuilt_cache() -> dict[str, dict]:
+    """The shipped cache (`cleaner.gatecache.load`), read once."""
     return gatecache.load(_PREBUILT_EXTRA)
 
 
-def prebuilt_content(rules: tuple[Rule, ...]) -> dict:
-    """What `cleaner.prebuild` writes to the shipped cache for ``rules``."""
-    return gatecache.build(rules, checked_gate, _PREBUILT_EXTRA)
+def _prebuilt() -> dict[str, dict]:
+    """The shipped cache's rule entries: rules it holds are not compiled to be checked
+    when loaded (only when a line needs them), nor analysed for a gate."""
+    return _prebuilt_cache().get("rules", {})
+
+
+def _prebuilt_files() -> dict[str, dict]:
+    """The shipped cache's parsed catalogue files, by `cleaner.gatecache.file_key`."""
+    return _prebuilt_cache().get("files", {})
+
+
+def prebuilt_content(rules: tuple[Rule, ...], texts) -> dict:
+    """What `cleaner.prebuild` writes to the shipped cache for ``rules``, read from the
+    catalogue files of ``texts``."""
+    files = {gatecache.file_key(text): tomllib.loads(text) for text in texts}
+    return gatecache.build(rules, checked_gate, files, _PREBUILT_EXTRA)
 
 
 #: The package's own catalogue tree.

@@ -1,6 +1,9 @@
 """The catalogue's prebuilt cache: what loading a rule works out, worked out once.
 
-Loading a rule checks that its pattern compiles and does not match the empty string, and a
+Reading a catalogue file parses its TOML (tens of milliseconds for a language's files);
+the cache holds each shipped file's parsed content, keyed by a digest of the file's text
+(`file_key`), so a process parses only a file that differs from the one shipped (a
+user's edit: its digest changes and it is parsed as without the cache).  Loading a rule checks that its pattern compiles and does not match the empty string, and a
 matcher needs each rule's gate (`cleaner.prefilter.gate`, checked against the rule's
 examples).  Both cost milliseconds per rule (parsing and compiling ~300 patterns took over
 a second); `cleaner/patterns/_prebuilt.json` ships them for the package's own catalogue.
@@ -53,6 +56,15 @@ def rule_key(pattern: str, case_sensitive: bool, min_words: int, max_words: int 
     return hashlib.blake2b(blob.encode("utf-8"), digest_size=12).hexdigest()
 
 
+def file_key(text: str) -> str:
+    """The key of a catalogue file's parsed content: a digest of the file's text.
+
+    >>> len(file_key('[[rules]]'))
+    24
+    """
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
 def gate_to_json(g: Gate | None) -> dict | None:
     if g is None:
         return None
@@ -70,9 +82,10 @@ def gate_from_json(data: dict | None) -> Gate | None:
 
 
 def load(extra: str = "") -> dict[str, dict]:
-    """key -> entry (``{"gate": ...}``: the rule passed the loader's checks, and its
-    checked gate, ``None`` when it runs ungated) of the shipped cache, or an empty dict
-    when there is none or it was built for something else."""
+    """The shipped cache, or an empty dict when there is none or it was built for
+    something else: ``"rules"``, key -> entry (``{"gate": ...}``: the rule passed the
+    loader's checks, and its checked gate, ``None`` when it runs ungated); ``"files"``,
+    `file_key` -> the file's parsed TOML (what `tomllib.loads` returns for it)."""
     path = resources.files("cleaner") / "patterns" / FILE_NAME
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -80,11 +93,14 @@ def load(extra: str = "") -> dict[str, dict]:
         return {}
     if not isinstance(data, dict) or data.get("stamp") != stamp(extra):
         return {}
-    return data.get("rules", {})
+    return data
 
 
-def build(rules, checked_gate, extra: str = "") -> dict:
+def build(rules, checked_gate, files: dict[str, dict], extra: str = "") -> dict:
     """The cache's content for ``rules`` (validated by the loader; each with a ``key``
-    from `rule_key`), with ``checked_gate(rule)`` giving each one's gate."""
+    from `rule_key`), with ``checked_gate(rule)`` giving each one's gate, and for
+    ``files`` (`file_key` -> parsed TOML) those whose content JSON keeps as it is."""
     entries = {r.key: {"id": r.id, "gate": gate_to_json(checked_gate(r))} for r in rules}
-    return {"stamp": stamp(extra), "rules": dict(sorted(entries.items()))}
+    kept = {k: v for k, v in files.items() if json.loads(json.dumps(v)) == v}
+    return {"stamp": stamp(extra), "rules": dict(sorted(entries.items())),
+            "files": dict(sorted(kept.items()))}

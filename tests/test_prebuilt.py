@@ -9,6 +9,7 @@ for rules it does not hold.
 from __future__ import annotations
 
 import shutil
+import tomllib
 from importlib import resources
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import justext
 import pytest
 
 from cleaner import catalogue, gatecache, language
-from cleaner.catalogue import CatalogueError, checked_gate, load_directory, load_rules
+from cleaner.catalogue import CatalogueError, checked_gate, load_directory, load_language, load_rules
 from cleaner.prefilter import gate
 
 PATTERNS = Path(str(resources.files("cleaner") / "patterns"))
@@ -36,6 +37,46 @@ def test_every_cached_gate_is_the_gate_worked_out_from_scratch():
         if rule.key in cached:
             assert gatecache.gate_from_json(cached[rule.key]["gate"]) == checked_gate(rule), rule.id
             assert cached[rule.key]["id"] == rule.id
+
+
+def test_the_shipped_cache_holds_every_catalogue_file_as_tomllib_parses_it():
+    files = catalogue._prebuilt_files()
+    for path in sorted(PATTERNS.glob("*/*.toml")):
+        text = path.read_text(encoding="utf-8")
+        key = gatecache.file_key(text)
+        assert key in files, f"{path} not in the prebuilt cache: python -m cleaner.prebuild"
+        assert files[key] == tomllib.loads(text), path
+
+
+def test_a_fresh_cache_spares_the_toml_parser(monkeypatch):
+    without = {}
+    for language in ("common", "en", "de"):
+        with monkeypatch.context() as m:
+            m.setattr(catalogue, "_prebuilt_files", dict)
+            without[language] = load_language(PATTERNS / language)
+
+    def refuse(text):
+        raise AssertionError("a shipped catalogue file was parsed")
+
+    monkeypatch.setattr(catalogue.tomllib, "loads", refuse)
+    for language, rules in without.items():
+        assert load_language(PATTERNS / language) == rules
+
+
+def test_an_edited_catalogue_file_is_parsed_again(tmp_path):
+    """A file whose text differs from the shipped one misses the cache: the edit counts."""
+    root = tmp_path / "patterns"
+    (root / "en").mkdir(parents=True)
+    text = (PATTERNS / "en" / "share.toml").read_text(encoding="utf-8")
+    shipped = load_language(PATTERNS / "en")
+    first = next(r for r in shipped if r.source.endswith("share.toml"))
+    edited = text.replace(f'id = "{first.id}"', f'id = "{first.id}_edited"', 1)
+    edited += '\n[[rules]]\nid = "en.share.added"\npattern = "^added share$"\nexamples = ["Added share"]\n'
+    (root / "en" / "share.toml").write_text(edited, encoding="utf-8")
+    assert gatecache.file_key(edited) not in catalogue._prebuilt_files()
+    ids = [r.id for r in load_directory(root)]
+    assert f"{first.id}_edited" in ids and first.id not in ids
+    assert ids[-1] == "en.share.added"
 
 
 def test_gates_survive_the_round_trip_through_json():

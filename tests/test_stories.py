@@ -491,3 +491,41 @@ def test_a_list_under_its_subheading_opens_no_story():
     # or a paragraph, not with the items of a list under a subheading.
     text = "\n\n".join(VOLCANO + ["What the club offers"] + ["* " + c for c in CHESS]) + "\n"
     assert len(cleaner.split(text, extracted="never")) == 1
+
+
+def test_the_headline_printed_again_above_the_text_opens_no_story():
+    # A page prints its headline above the lead and again, with the byline, above the
+    # text: one article, not a short story and a long one.
+    lead = [VOLCANO[0], VOLCANO[4], VOLCANO[2]]
+    text = "\n".join(["Volcano erupts again on the northern island", "", "\n\n".join(lead), "",
+                      "Share on Facebook", "Share on Twitter", "", "Opinion", "", "Tuesday", "04.03.24", "",
+                      "Volcano erupts again on the northern island", "", "By Jane Doe", "",
+                      "\n\n".join([VOLCANO[1], VOLCANO[3]] + VOLCANO[::-1])]) + "\n"
+    articles = cleaner.split(text, extracted="never")
+    assert len(articles) == 1
+    assert VOLCANO[0] in articles[0].text and VOLCANO[1] in articles[0].text
+
+
+def test_a_separator_line_is_no_title():
+    # "--- End of quote ---" above a dated line reads as a headline with its meta line,
+    # but a title begins like one (a capital, a digit or a quote).
+    text = "\n\n".join(VOLCANO + ["--- End of quote ---", "Answered on 15.06.2006:"] + CHESS) + "\n"
+    assert all(a.title != "--- End of quote ---" for a in cleaner.split(text, extracted="never"))
+
+
+def test_a_list_after_the_dropped_items_of_a_list_opens_no_story():
+    # The items above were dropped (a menu, a table of contents): the list goes on.
+    text = "\n\n".join(VOLCANO[:3] + ["* Home", "* News", "* Sport", "* Contact"] + ["* " + c for c in CHESS]) + "\n"
+    assert len(cleaner.split(text, extracted="never")) == 1
+
+
+def test_a_last_story_opened_by_a_dateline_needs_its_body():
+    from cleaner.stories.boundaries import choose
+    from cleaner.stories.evidence import Gap
+
+    def gap(c: int, opening: str) -> Gap:
+        return Gap(c, None, opening, 0, 0, False, 0.1, 0.0, 9.0)
+
+    words = [0, 40, 80, 120, 130, 140]  # 20 words after position 4: one notice, not a story
+    assert choose([gap(4, "dateline")], words, 0, 5) == []
+    assert [g.c for g in choose([gap(4, "meta")], words, 0, 5)] == [4]  # a title makes it one

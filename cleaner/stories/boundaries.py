@@ -19,8 +19,12 @@ loop that patches earlier choices: two candidates too close together for both to
 give the one with more evidence, and a long article whose vocabulary drifts has no gap
 deep enough to pay for a boundary.  The candidates are the gaps above paragraphs of body
 (not above an item of a list that goes on, or that follows its subheading), each reaching
-up to the paragraph before; a chosen story starts at its title when that is
-a kept line of the gap.  Kept lines between a passed-over candidate and the chosen title
+up to the paragraph before, and not above a list whose items above it
+were dropped); a chosen story starts at its title when that is a kept line of the gap.
+Head evidence that is none is set aside first: the document's headline printed again above
+its text, or a "title" that begins with no capital, digit or quote (a separator line).
+A last story opened by a dateline needs its body like one with no head (a notice such
+as "FTC: ..." reads as a dateline).  Kept lines between a passed-over candidate and the chosen title
 just after it (a caption kept above the next story's title) go to neither story.
 """
 
@@ -32,7 +36,8 @@ from collections import Counter
 from ..options import Options
 from ..types import Features
 from .evidence import (
-    _BULLETED, _LETTER, DEFAULT, Gap, Reader, cosine, dateline, gap_evidence, topic_profile,
+    _BULLETED, _CAPITAL, _LETTER, DEFAULT, Gap, Reader, boundary_score, cosine, dateline, gap_evidence,
+    topic_profile,
 )
 
 # Thresholds: `Options` fields ``story_lookahead_words``, ``story_between_lines`` (a
@@ -136,9 +141,10 @@ def choose(gaps: list[Gap], words: list[int], start: int, end: int,
         back.append(p)
         prefix.append(len(best) - 1 if best[-1] > best[prefix[-1]] else prefix[-1])
     # The last story needs its body too (a closing paragraph or a comment is no story),
-    # unless it opens with a head of its own.
+    # unless it opens with a head of its own (a dateline is read from the text: a notice
+    # such as "FTC: ..." reads as one too).
     last = [k for k in range(len(ends)) if k == 0 or words[end] - at_words[k] >= o.story_min_words
-            or by_c[ends[k]].opening is not None]
+            or by_c[ends[k]].opening not in (None, "dateline")]
     chosen: list[Gap] = []
     k = max(last, key=lambda k: (best[k], -k))
     while k > 0:
@@ -178,7 +184,7 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     start = 0
     for end in sorted(fixed) + [m]:
         if start not in teased:  # a stretch of full text: its boundaries chosen in one go
-            gaps = _candidates(r, kept, (prose, cos, depth), start, end, o, heads_only)
+            gaps = _candidates(r, kept, (prose, cos, depth), start, end, o, heads_only, title0)
             chosen = choose(gaps, words, start, end, o, short if start == 0 else None)
             passed = [g for g in gaps if g not in chosen]
             for g in chosen:
@@ -192,7 +198,7 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
 
 
 def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
-                o: Options, heads_only: bool = False) -> list[Gap]:
+                o: Options, heads_only: bool = False, title0: int | None = None) -> list[Gap]:
     """The gaps above the paragraphs of body after kept position ``start`` and before
     ``end`` that score at least `Options.story_boundary_score`, each reaching up to the
     paragraph before (see `gap_evidence`; ``topic``: `topic_profile`'s answer).
@@ -206,17 +212,45 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
         if start < c < end:
             since = max(prose[j - 1], start) if j else start
             g = gap_evidence(r, kept, c, cos[j], depth[j], since, o)
+            g = _revised(r, g, title0, o)
             alone = j + 1 == len(prose) or prose[j + 1] >= end  # one paragraph after it
             if g.opening is None and not g.dropped and alone:
                 continue  # a change of topic alone does not cut off one last paragraph
             if g.opening is None and _BULLETED.match(r.lines[kept[c]].raw) and (
-                    not g.dropped or _BULLETED.match(r.lines[kept[since]].raw)):
+                    not g.dropped or _BULLETED.match(r.lines[kept[since]].raw) or _listed(r, kept[since], kept[c])):
                 continue  # a list goes on, or follows its heading: no story opens there
             headless = g.opening is None and not g.dropped and since != c - 1
             need = o.story_boundary_score + (o.story_extracted_topic_score if heads_only and headless else 0.0)
             if g.score >= need:
                 out.append(g)
     return out
+
+
+def _listed(r: Reader, before: int, first: int) -> bool:
+    """Does a list go on above line ``first`` (after kept line ``before``): is the last
+    line with letters above it a list item, or a headline right after one (a list's
+    dropped items, or its subheading)?"""
+    gap = [j for j in r.content[r.pos[before] + 1:r.pos[first]] if r.lettered[j]][-2:]
+    if gap and _BULLETED.match(r.lines[gap[-1]].raw):
+        return True
+    return len(gap) == 2 and _BULLETED.match(r.lines[gap[0]].raw) is not None and r.headline(gap[1])
+
+
+def _revised(r: Reader, g: Gap, title0: int | None, o: Options) -> Gap:
+    """``g`` without the head evidence that is none: a headline that repeats the title of
+    the document's first story (``title0``: pages print their headline twice, above the
+    lead and above the text) opens no new story, and a title with a meta line begins like
+    a title (a capital, a digit or a quote; not a separator such as "--- End of quote
+    ---")."""
+    opening, title, headline = g.opening, g.title, g.headline
+    if title is not None and title0 is not None and title != title0 and r.folded[title] == r.folded[title0]:
+        opening, title, headline = None, None, False
+    if opening == "meta" and _CAPITAL.match(r.texts[title]) is None:
+        opening, title = None, None
+    if (opening, title, headline) == (g.opening, g.title, g.headline):
+        return g
+    score = boundary_score(opening, g.dropped, g.furniture, headline, g.cohesion, g.depth, o)
+    return g._replace(opening=opening, title=title, headline=headline, score=score)
 
 
 def _head(r: Reader, kept: list[int], g: Gap) -> int:
