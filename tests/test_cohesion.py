@@ -139,7 +139,8 @@ def read(rows: list[tuple[str, str, int, dict]]):
                                     for i, (raw, text, words, more) in enumerate(rows)))
     lettered, per_line, more = _heads().read([line.text for line in lines], list(lines), list(feats),
                                              list(decisions), 16, 0.3, 3)
-    names = ("meta", "headline", "body", "titled", "dateline", "exclaimed", "capital", "meta_after", "pattern")
+    names = ("meta", "headline", "body", "titled", "dateline", "exclaimed", "capital", "meta_after", "pattern",
+             "capitalised", "bulleted")
     return lettered, dict(zip(names, (*per_line, *more)))
 
 
@@ -165,6 +166,7 @@ def test_head_evidence_of_each_line():
     # "Q: ..." is an interview turn; "!" ends a short kept line.
     assert got["exclaimed"] == [False, False, False, False, False, False, False, True]
     assert got["capital"] == [True, True, True, False, False, True, False, False]
+    assert got["capitalised"] == [True, True, True, False, False, True, True, True]
 
 
 def test_a_bullet_is_read_from_the_raw_line():
@@ -173,7 +175,11 @@ def test_a_bullet_is_read_from_the_raw_line():
     _, got = read([("\u200b\u2022 Menu item here", "\u2022 Menu item here", 3, {}),
                    ("\u2022 Menu item here", "\u2022 Menu item here", 3, {}),
                    ("- Two words", "- Two words", 2, {}), ("-Two words", "-Two words", 2, {})])
+    assert got["bulleted"] == [False, True, True, False]
     assert got["headline"] == [True, False, False, True]
+    # A dash and a space at the end of a raw line whose text is the dash alone.
+    _, got = read([("  - ", "-", 0, {}), ("| a | b |", "| a | b |", 2, {}), ("", "", 0, {})])
+    assert got["bulleted"] == [True, True, False]
 
 
 @pytest.mark.parametrize("text, words, meta", [

@@ -70,7 +70,6 @@ def _heads() -> _core.Heads:
 
 
 _LETTER = regex.compile(r"\p{L}")
-_BULLETED = regex.compile(rf"^\s*(?:[{BULLET_SYMBOLS}+]|[{BULLET_DASHES}]\s|\|)")
 
 
 def dateline(text: str) -> bool:
@@ -153,7 +152,9 @@ class Reader:
     opens with a dateline or kicker, see `dateline`), `meta_after` (a meta line within
     `Options.story_meta_reach` lines with letters after it, before any body) and
     `exclaimed` (a short kept line ending in "?" or "!", or a quote after one: a headline
-    that reads as a sentence).
+    that reads as a sentence), `capitalised` (it begins with a capital or a digit, after an
+    opening quote, not with a separator) and `bulleted` (its raw line is a list item or a
+    table row: a bullet, a dash and a space, or "|" after the whitespace).
     """
 
     def __init__(self, lines, feats, decisions, stops, options: Options = DEFAULT):
@@ -170,10 +171,11 @@ class Reader:
             texts, lines, feats, decisions, options.heading_max_words, options.heading_max_digits,
             options.story_meta_reach)
         meta, headline, body, self._titled, dateline = per_line
-        exclaimed, self._capital, meta_after, self.by_pattern = more
+        exclaimed, self._capital, meta_after, self.by_pattern, capitalised, bulleted = more
         self.meta, self.headline, self.body = meta.__getitem__, headline.__getitem__, body.__getitem__
         self.dateline, self.exclaimed = dateline.__getitem__, exclaimed.__getitem__
         self.meta_after = meta_after.__getitem__
+        self.capitalised, self.bulleted = capitalised.__getitem__, bulleted.__getitem__
         self._count_lines(decisions)
         kept = [i for i in self.content if decisions[i].keep]
         #: The content words of the kept lines, counted in the compiled core (see `window`).

@@ -63,7 +63,8 @@ pub struct Heads {
     not_title: Regex,
     /// A list item or a table row (of the raw line), and the characters it starts with
     /// after blanks: the raw line is read only when its normalised text starts with one
-    /// (its first character that is neither blank nor invisible).
+    /// (its first character that is neither blank nor invisible: a raw line that starts
+    /// otherwise has no bullet after the whitespace this pattern skips).
     bulleted: Regex,
     bullets: Vec<char>,
     letters: Regex,
@@ -225,8 +226,10 @@ impl Heads {
     /// (`Features`, `Decision`), the `Options` ``heading_max_words``,
     /// ``heading_max_digits`` and ``story_meta_reach``.  Returns per line: holds a letter
     /// (bytes), then lists of bools: meta, headline, body, title-like (before the test of
-    /// lines the page repeats), dateline, exclaimed, capitalised (first character upper
-    /// case, no interview turn), a meta line after it, dropped by a catalogue pattern.
+    /// lines the page repeats), dateline, exclaimed, upper (first character upper case,
+    /// no interview turn), a meta line after it, dropped by a catalogue pattern,
+    /// capitalised (a capital or digit first, after an opening quote), a list item (its raw
+    /// line).
     #[allow(clippy::too_many_arguments)]
     fn read<'py>(
         &self,
@@ -249,8 +252,8 @@ impl Heads {
             return Err(crate::err("texts, features and decisions of different lengths".into()));
         }
         let mut lettered = vec![0u8; n];
-        let [mut meta, mut headline, mut body, mut titled, mut dateline, mut exclaimed, mut capital, mut after, mut pattern] =
-            std::array::from_fn(|_| vec![false; n]);
+        let [mut meta, mut headline, mut body, mut titled, mut dateline, mut exclaimed, mut capital, mut after, mut pattern,
+            mut capitalised, mut bulleted] = std::array::from_fn(|_| vec![false; n]);
         let mut content = Vec::with_capacity(n);
         for i in 0..n {
             let line = line_of(&texts[i], &feats[i], &decisions[i])?;
@@ -260,16 +263,17 @@ impl Heads {
             }
             lettered[i] = text.chars().any(|c| crate::cohesion::is_letter(c as u32)) as u8;
             meta[i] = self.is_meta(text, line.words, line.terminal, &line.category);
+            bulleted[i] = text.starts_with(self.bullets.as_slice())
+                && self.bulleted.is_match(&text_of(lines.get_item(i)?.getattr(intern!(py, "raw"))?.downcast::<PyString>()?)?);
             // `cleaner.classify.is_heading_like`
             let heading_like = 1 <= line.words && line.words as f64 <= heading_max_words && !line.terminal
                 && line.urls == 0 && line.digit_ratio < heading_max_digits;
             headline[i] = heading_like && line.words >= 2 && !(line.keep && line.rule == "feature.prose") && !meta[i]
-                && (line.keep || code_rule(&line.rule))
-                && !(text.starts_with(self.bullets.as_slice())
-                    && self.bulleted.is_match(&text_of(lines.get_item(i)?.getattr(intern!(py, "raw"))?.downcast::<PyString>()?)?));
+                && (line.keep || code_rule(&line.rule)) && !bulleted[i];
             body[i] = line.keep && line.category == "body" && !headline[i];
             let turn = self.not_title.is_match(text);
-            titled[i] = headline[i] && line.words >= 4 && !turn && self.capital.is_match(text);
+            capitalised[i] = self.capital.is_match(text);
+            titled[i] = headline[i] && line.words >= 4 && !turn && capitalised[i];
             dateline[i] = self.is_dateline(text);
             exclaimed[i] = self.is_exclaimed(&line);
             capital[i] = text.chars().next().is_some_and(|c| self.upper.is_match(c.encode_utf8(&mut [0; 4]))) && !turn;
@@ -289,7 +293,7 @@ impl Heads {
         (
             PyBytes::new(py, &lettered),
             (list(&meta)?, list(&headline)?, list(&body)?, list(&titled)?, list(&dateline)?),
-            (list(&exclaimed)?, list(&capital)?, list(&after)?, list(&pattern)?),
+            (list(&exclaimed)?, list(&capital)?, list(&after)?, list(&pattern)?, list(&capitalised)?, list(&bulleted)?),
         )
             .into_pyobject(py)
     }
