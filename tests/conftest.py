@@ -21,6 +21,8 @@ import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
+from hypothesis.internal.conjecture import providers as _hypothesis_providers
+from hypothesis.internal.constants_ast import Constants as _HypothesisConstants
 
 # `strategies` (beside this file) is imported by the property tests as a plain module.
 sys.path.insert(0, str(Path(__file__).parent))
@@ -44,6 +46,18 @@ settings.register_profile(
     suppress_health_check=_SLOW_OK,
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# Hypothesis mixes into its draws the literals it finds in every module imported so far from
+# outside site-packages (the package and the benchmarks here).  Which modules those are
+# depends on what ran before in the process (a file alone, the whole suite with its doctest
+# collection, a lazily imported module), so a derandomised property would draw different
+# examples alone and in a full run, and different ones again after any edit to a literal in
+# the package.  The pool is kept empty: a test's examples depend on the test and its
+# strategies only.  (Private to hypothesis, which pyproject.toml pins; the assert makes an
+# upgrade that moves it fail here rather than silently bring the pool back.)
+assert callable(getattr(_hypothesis_providers, "_get_local_constants", None))
+_NO_LOCAL_CONSTANTS = _HypothesisConstants()
+_hypothesis_providers._get_local_constants = lambda: _NO_LOCAL_CONSTANTS
 
 
 #: Environment variables pointed at the run's temporary folder.
