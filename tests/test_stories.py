@@ -529,3 +529,12 @@ def test_a_last_story_opened_by_a_dateline_needs_its_body():
     words = [0, 40, 80, 120, 130, 140]  # 20 words after position 4: one notice, not a story
     assert choose([gap(4, "dateline")], words, 0, 5) == []
     assert [g.c for g in choose([gap(4, "meta")], words, 0, 5)] == [4]  # a title makes it one
+
+
+def test_two_halves_that_share_their_words_are_one_article():
+    # A change of topic alone (no head, nothing dropped) is a boundary only when all the
+    # words before it and all those after it differ: the volcano and the chess stories do,
+    # while at a cosine limit of 0 any two halves count as one article whose subject drifts.
+    text = "\n\n".join(VOLCANO + CHESS) + "\n"
+    assert len(cleaner.split(text, extracted="never")) == 2
+    assert len(cleaner.split(text, extracted="never", story_whole_cohesion=0.0)) == 1
