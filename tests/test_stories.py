@@ -517,6 +517,9 @@ def test_a_list_after_the_dropped_items_of_a_list_opens_no_story():
     # The items above were dropped (a menu, a table of contents): the list goes on.
     text = "\n\n".join(VOLCANO[:3] + ["* Home", "* News", "* Sport", "* Contact"] + ["* " + c for c in CHESS]) + "\n"
     assert len(cleaner.split(text, extracted="never")) == 1
+    # ... also under a one-word subheading of its own.
+    text = "\n\n".join(VOLCANO[:3] + ["* Home", "* News", "* Contact", "Clubs"] + ["* " + c for c in CHESS]) + "\n"
+    assert len(cleaner.split(text, extracted="never")) == 1
 
 
 def test_a_last_story_opened_by_a_dateline_needs_its_body():

@@ -35,6 +35,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 
+from ..classify import is_heading_like
 from ..options import Options
 from ..types import Features
 from .evidence import (
@@ -243,12 +244,12 @@ def _one_article(r: Reader, kept: list[int], start: int, c: int, end: int, o: Op
 
 def _listed(r: Reader, before: int, first: int) -> bool:
     """Does a list go on above line ``first`` (after kept line ``before``): is the last
-    line with letters above it a list item, or a headline right after one (a list's
-    dropped items, or its subheading)?"""
+    line with letters above it a list item, or a heading-like line (one word will do)
+    right after one (a list's dropped items, or its subheading)?"""
     gap = [j for j in r.content[r.pos[before] + 1:r.pos[first]] if r.lettered[j]][-2:]
     if gap and _BULLETED.match(r.lines[gap[-1]].raw):
         return True
-    return len(gap) == 2 and _BULLETED.match(r.lines[gap[0]].raw) is not None and r.headline(gap[1])
+    return len(gap) == 2 and _BULLETED.match(r.lines[gap[0]].raw) is not None and is_heading_like(r.feats[gap[1]], r.o)
 
 
 def _revised(r: Reader, g: Gap, title0: int | None, o: Options) -> Gap:
