@@ -541,3 +541,7 @@ def test_two_halves_that_share_their_words_are_one_article():
     text = "\n\n".join(VOLCANO + CHESS) + "\n"
     assert len(cleaner.split(text, extracted="never")) == 2
     assert len(cleaner.split(text, extracted="never", story_whole_cohesion=0.0)) == 1
+    # With boilerplate in the gap the bar is its own option.
+    text = "\n\n".join(VOLCANO + ["Share on Facebook", "Share on Twitter"] + CHESS) + "\n"
+    assert len(cleaner.split(text, extracted="never")) == 2
+    assert len(cleaner.split(text, extracted="never", story_whole_dropped_cohesion=0.0)) == 1

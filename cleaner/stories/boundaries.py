@@ -17,8 +17,8 @@ at the top of the document when the topic changes: a short story at the top of a
 The choice is a dynamic programme over the candidate gaps (linear after sorting), not a
 loop that patches earlier choices: two candidates too close together for both to stand
 give the one with more evidence, and a long article whose vocabulary drifts has no gap
-deep enough to pay for a boundary (nor, when the gap has neither a head nor dropped lines,
-do all the words before it and after it differ enough: `Options.story_whole_cohesion`).
+deep enough to pay for a boundary (nor, when the gap opens no story with a head, do all
+the words before it and after it differ enough: `Options.story_whole_cohesion`).
 The candidates are the gaps above paragraphs of body
 (not above an item of a list that goes on, or that follows its subheading), each reaching
 up to the paragraph before, and not above a list whose items above it
@@ -224,22 +224,25 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
                 continue  # a list goes on, or follows its heading: no story opens there
             headless = g.opening is None and not g.dropped and since != c - 1
             need = o.story_boundary_score + (o.story_extracted_topic_score if heads_only and headless else 0.0)
-            if g.score >= need and not (g.opening is None and not g.dropped and _one_article(r, kept, start, c, end, o)):
+            if g.score >= need and not (g.opening is None and _one_article(r, kept, start, c, end, g, o)):
                 out.append(g)
     return out
 
 
-def _one_article(r: Reader, kept: list[int], start: int, c: int, end: int, o: Options) -> bool:
+def _one_article(r: Reader, kept: list[int], start: int, c: int, end: int, g: Gap, o: Options) -> bool:
     """Do all the content words of the stretch before kept position ``c`` (from ``start``)
-    and after it (up to ``end``) share enough (cosine at least
-    `Options.story_whole_cohesion`) to be one article whose subject drifts, whatever the
-    windows either side of the gap say?"""
+    and after it (up to ``end``) share enough to be one article whose subject drifts,
+    whatever the windows either side of the gap say: cosine at least
+    `Options.story_whole_cohesion`, or `Options.story_whole_dropped_cohesion` when the gap
+    ``g`` holds dropped lines (an embed or a box of links set into an article; two stories
+    of one site with boilerplate between them can share many words)?"""
     before, after = Counter(), Counter()
     for i in kept[start:c]:
         before.update(r.words.get(i, ()))
     for i in kept[c:end]:
         after.update(r.words.get(i, ()))
-    return cosine(before, after) >= o.story_whole_cohesion
+    limit = o.story_whole_dropped_cohesion if g.dropped else o.story_whole_cohesion
+    return cosine(before, after) >= limit
 
 
 def _listed(r: Reader, before: int, first: int) -> bool:
