@@ -545,3 +545,12 @@ def test_two_halves_that_share_their_words_are_one_article():
     text = "\n\n".join(VOLCANO + ["Share on Facebook", "Share on Twitter"] + CHESS) + "\n"
     assert len(cleaner.split(text, extracted="never")) == 2
     assert len(cleaner.split(text, extracted="never", story_whole_dropped_cohesion=0.0)) == 1
+    # A title with a meta line is held to the same bar (a dated embed inside an article).
+    text = "\n\n".join(VOLCANO + ["Share on Facebook", "Young chess player wins the national championship",
+                                  "4 March 2024 10:15"] + CHESS) + "\n"
+    assert len(cleaner.split(text, extracted="never")) == 2
+    assert len(cleaner.split(text, extracted="never", story_whole_dropped_cohesion=0.0)) == 1
+    # ... but not a story's whole head (its title, its meta line, its text).
+    text = "\n\n".join(VOLCANO + ["Young chess player wins the national championship", "4 March 2024 10:15"]
+                       + CHESS) + "\n"
+    assert len(cleaner.split(text, extracted="never", story_whole_cohesion=0.0)) == 2

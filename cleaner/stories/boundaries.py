@@ -17,8 +17,9 @@ at the top of the document when the topic changes: a short story at the top of a
 The choice is a dynamic programme over the candidate gaps (linear after sorting), not a
 loop that patches earlier choices: two candidates too close together for both to stand
 give the one with more evidence, and a long article whose vocabulary drifts has no gap
-deep enough to pay for a boundary (nor, when the gap opens no story with a head, do all
-the words before it and after it differ enough: `Options.story_whole_cohesion`).
+deep enough to pay for a boundary (nor, when the gap holds no head but a title with a meta
+line at most, do all the words before it and after it differ enough:
+`Options.story_whole_cohesion`; a date or an embed's caption can sit inside an article).
 The candidates are the gaps above paragraphs of body
 (not above an item of a list that goes on, or that follows its subheading), each reaching
 up to the paragraph before, and not above a list whose items above it
@@ -224,7 +225,7 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
                 continue  # a list goes on, or follows its heading: no story opens there
             headless = g.opening is None and not g.dropped and since != c - 1
             need = o.story_boundary_score + (o.story_extracted_topic_score if heads_only and headless else 0.0)
-            if g.score >= need and not (g.opening is None and _one_article(r, kept, start, c, end, g, o)):
+            if g.score >= need and not (g.opening in (None, "meta") and _one_article(r, kept, start, c, end, g, o)):
                 out.append(g)
     return out
 
