@@ -39,7 +39,7 @@ from itertools import compress, repeat
 from operator import attrgetter, eq, or_
 
 from .classify import RULES as CLASSIFY_RULES
-from .features import CJK_PARAGRAPH, TINY, WORDY, line_shapes, shapes
+from .features import CJK_PARAGRAPH, TINY, WORDY, line_shapes
 from .options import Options
 from .rules import CodeRule, ids
 from .storage import raw_blanks
@@ -79,8 +79,9 @@ RULES = (
 #: header, a line of figures a table cell, a lone address a source or a contact.
 YIELDING = ids(CLASSIFY_RULES, yields=True)
 
-def _prose(line: Line, decision: Decision, opts: Options) -> bool:
-    return decision.rule == "feature.prose" or bool(shapes([line.text], opts)[0] & CJK_PARAGRAPH)
+def _prose(shape: int, decision: Decision) -> bool:
+    """Prose by its stage-1 rule, or a paragraph of a CJK script by its ``shape`` byte."""
+    return decision.rule == "feature.prose" or bool(shape & CJK_PARAGRAPH)
 
 
 #: A text in which catalogue rules find at least ``extracted_furniture_lines`` lines of a
@@ -107,7 +108,8 @@ _HAS = {bit: bytes(int(bool(b & bit)) for b in range(256)) for bit in (TINY, CJK
 _rule = attrgetter("rule")
 
 
-def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options = Options()) -> str:
+def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options = Options(),
+                      shape: bytes | None = None) -> str:
     """How plain text looks written by an extractor: ``"dense"``, ``"spaced"``, or ""
     when it looks like a dump of a whole page.
 
@@ -122,8 +124,9 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
       (``extracted_max_periphery``), has no long run of other lines
       (``extracted_max_run``) and no menu anywhere.
 
-    The lines' shapes come from one call of the compiled core; the tests here read them
-    as columns of bytes, one per non-blank line.
+    The lines' shapes (``shape``, `cleaner.features.line_shapes`, computed when not
+    given) come from one call of the compiled core; the tests here read them as columns
+    of bytes, one per non-blank line.
 
     Measured on the dev pages (scrapinghub and trafilatura-eval): of trafilatura's 397
     outputs 389 are dense, 7 spaced, 1 neither (a recipe whose ingredient list opens it);
@@ -132,7 +135,8 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
     (3.8%) are with it, and one of trafilatura's outputs is no longer dense: a dump without blank lines
     and without a menu on top looks much like an extractor's output, but its footer gives
     it away."""
-    shape = line_shapes(lines, opts)
+    if shape is None:
+        shape = line_shapes(lines, opts)
     n = len(shape) - shape.count(0)  # the non-blank lines; below, one byte for each
     if not n:
         return ""
@@ -218,13 +222,14 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
     if not hints or not options.rule_enabled("html.recovered"):
         return {}
     n = len(lines)
-    prose = [i for i in range(n) if lines[i].text and _chosen(hints, i) and _prose(lines[i], initial[i], options)]
+    shape = line_shapes(lines, options)
+    prose = [i for i in range(n) if shape[i] and _chosen(hints, i) and _prose(shape[i], initial[i])]
     if not prose:
         return {}
 
     def candidate(i: int, marks=frozenset()) -> bool:
         h = hints[i]
-        return (_prose(lines[i], initial[i], options) and feats[i].words >= options.recover_min_words
+        return (_prose(shape[i], initial[i]) and feats[i].words >= options.recover_min_words
                 and not h.furniture and not h.other and h.marks <= marks and h.link_density < options.link_density
                 and h.tag not in CAPTION_TAGS)
 

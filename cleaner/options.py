@@ -21,6 +21,12 @@ from typing import Callable
 #: `cleaner.validate` (imported by ``cleaner``) adds the checks of ``language`` and
 #: ``disabled_rules``: they need the rule registry, which itself needs this module.
 OVERRIDE_CHECKS: list[Callable[[dict], dict]] = []
+#: The overrides those checks read: `Options.make` builds options with them every time.
+_CHECKED = frozenset({"language", "disabled_rules"})
+#: `Options.make`'s options by (preset, overrides), at most `_MADE_MAX` of them.
+_MADE: dict = {}
+_MADE_MAX = 256
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 @dataclass(frozen=True)
@@ -295,6 +301,25 @@ class Options:
             raise TypeError(f"options must be a preset name or Options, not {type(preset).__name__}")
         if not overrides:
             return base
+        # A preset with the same plain overrides (as every call of a batch passes them) is
+        # built once; those the checks normalise, and warn about, are built every time.
+        key = None
+        if (not isinstance(preset, Options) and _CHECKED.isdisjoint(overrides)
+                and all(type(v) in _PLAIN for v in overrides.values())):
+            key = (preset, tuple((k, type(v), v) for k, v in overrides.items()))
+            made = _MADE.get(key)
+            if made is not None:
+                return made
+        made = cls._made(base, overrides)
+        if key is not None:
+            if len(_MADE) >= _MADE_MAX:
+                _MADE.clear()
+            _MADE[key] = made
+        return made
+
+    @classmethod
+    def _made(cls, base: "Options", overrides: dict) -> "Options":
+        """``base`` with ``overrides`` checked and folded in."""
         known = {f.name for f in fields(cls)}
         for key in overrides:
             if key not in known:

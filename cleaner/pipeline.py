@@ -20,6 +20,7 @@ from .extracted import (
     extraction_layout, guarantee, restore as restore_extracted, revise as revise_extracted,
     safety_net, shown_lines,
 )
+from .features import line_shapes
 from .front import decode, detect, extract
 from .language import guess_language, stopwords
 from .options import Options
@@ -86,12 +87,14 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     whole_page = from_html or opts.extracted == "always"
     # Plain text an extractor wrote: its choice stands against the weak line rules too,
     # but story boundaries stand (a dump of several extracted articles is still cut).
-    layout = extraction_layout(lines, initial, opts) if not whole_page and opts.extracted == "auto" else ""
+    shape = line_shapes(lines, opts)  # read by the extractor layout test and the context rules
+    layout = extraction_layout(lines, initial, opts, shape) if not whole_page and opts.extracted == "auto" else ""
     revised = initial
     if whole_page or layout == "dense":
         revised = trails.add(revise_extracted(lines, feats, initial, hints, opts), "extractor")
     if chosen is None:
-        titled, st, story_of = _stages(lines, feats, initial, revised, layout, from_html, stops, opts, trails.add)
+        titled, st, story_of = _stages(lines, feats, initial, revised, layout, from_html, stops, opts, trails.add,
+                                       shape)
     else:
         # a whole page: the stages judge the lines the extractor chose and those recovered;
         # every other block of the page stands as `revise` decided it (``html.unchosen``)
@@ -101,7 +104,7 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
                             opts, language, None, from_html)
         titled, st, story_of = _stages(
             [lines[i]._replace(index=k) for k, i in enumerate(shown)], *_pick((feats, initial, revised), shown),
-            layout, from_html, stops, opts, _shown_layers(trails, shown))
+            layout, from_html, stops, opts, _shown_layers(trails, shown), bytes(map(shape.__getitem__, shown)))
         titled, st, story_of = _widen(trails.before, st, story_of, shown)
     kept_by_story = _kept_by_story(titled, story_of, len(st.kinds))
     main = st.main if kept_by_story else None
@@ -113,13 +116,14 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
 
 def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Decision],
             revised: list[Decision], layout: str, from_html: bool, stops: frozenset[str],
-            opts: Options, add) -> tuple[list[Decision], Stories, list[int | None]]:
+            opts: Options, add, shape: bytes) -> tuple[list[Decision], Stories, list[int | None]]:
     """The stages after the extractor's revision: context, main block, stories, the
     extracted-text guarantees and titles, each stage's layer handed to ``add`` (see
-    `cleaner.storage.Trails.add`) as soon as it is done.  Returns the last layer, the
-    stories and each line's story."""
+    `cleaner.storage.Trails.add`) as soon as it is done (``shape``: the lines'
+    `cleaner.features.line_shapes`).  Returns the last layer, the stories and each
+    line's story."""
     whole_page = from_html or opts.extracted == "always"
-    smoothed = add(smooth(lines, feats, revised, opts), "context")
+    smoothed = add(smooth(lines, feats, revised, opts, shape), "context")
     blocked, block = main_block(lines, feats, smoothed, opts)
     blocked = add(blocked, "block")
     st = find_stories(lines, feats, blocked, block, split=opts.split_stories and not whole_page,
@@ -232,7 +236,7 @@ def _articles(verdicts: Verdicts, kept_by_story: dict[int, list[int]],
         articles.append(Article(
             index=len(articles),
             title=title.text if title is not None else headline if s == st.main else None,
-            text=verdicts.join(s, positions[0], positions[-1] + 1),
+            text=verdicts.story_text(s, positions[0], positions[-1] + 1),
             span=(min(start, first.start), last.end),
             kind=kind,
         ))

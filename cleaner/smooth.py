@@ -88,13 +88,16 @@ def _context(keep: bool, rule: str, category: str, reason: str) -> Decision:
 
 
 def smooth(
-    lines: list[Line], feats: list[Features], initial: list[Decision], options: Options
+    lines: list[Line], feats: list[Features], initial: list[Decision], options: Options,
+    shape: bytes | None = None,
 ) -> list[Decision]:
     """The decisions after the context rules, line by line in document order (a line's
     new decision can decide the next one's: a run of lines after an appeal): the list
-    rule here, the others in the compiled core (`cleaner._core.context_rules`)."""
+    rule here, the others in the compiled core (`cleaner._core.context_rules`).
+    ``shape``: the lines' `cleaner.features.line_shapes`, computed when not given."""
     texts = text_view(lines)
-    shape = line_shapes(lines, options)
+    if shape is None:
+        shape = line_shapes(lines, options)
     content = array("q", compress(range(len(lines)), shape))  # the non-blank lines
     decided = list(map(initial.__getitem__, content))
     weak = list(map(WEAK_RULES.__contains__, map(_rule, decided)))

@@ -231,7 +231,7 @@ class Verdicts(_Columns):
     """`Analysis.verdicts`: one `Verdict` per line, built when read from the lines, the
     features, the trails and two columns (story, -1 for none; in the output or not)."""
 
-    __slots__ = ("_lines", "_features", "_trails", "_trail_of", "_story", "_output")
+    __slots__ = ("_lines", "_features", "_trails", "_trail_of", "_story", "_output", "_texts")
 
     def __init__(self, lines: Sequence[Line], features: Sequence[Features], trails: Trails,
                  story_of: Sequence[int | None], outputs: Sequence[bool]):
@@ -239,14 +239,23 @@ class Verdicts(_Columns):
         self._trails, self._trail_of = tuple(trails.table), trails.of
         self._story = array("q", (-1 if s is None else s for s in story_of))
         self._output = bytes(map(bool, outputs))
+        self._texts: dict[int, str] = {}
 
     def __len__(self) -> int:
         return len(self._trail_of)
+
+    def story_text(self, story: int, start: int, stop: int) -> str:
+        """`join` of a story whose kept lines all lie from ``start`` to ``stop``,
+        remembered as the story's whole text (what `join` of it returns later)."""
+        text = self._texts[story] = self.join(story, start, stop)
+        return text
 
     def join(self, story: int, start: int = 0, stop: int | None = None) -> str:
         """`cleaner.types.join_lines` of these verdicts (of those from ``start`` to
         ``stop``), read from the columns (no `Verdict` built): what `Analysis.text`
         returns, and the text of each `Article`."""
+        if start == 0 and stop is None and story in self._texts:
+            return self._texts[story]
         keep = [trail[-1].keep for trail in self._trails]
         of, stories = self._trail_of, self._story
         out: list[str] = []

@@ -152,6 +152,17 @@ def test_presets_differ_where_they_should():
     assert Options.make("recall").context_reach > Options.make("balanced").context_reach
 
 
+def test_options_made_again_are_the_same_values_of_the_same_types():
+    again = Options.make("precision", html="never")
+    assert again is Options.make("precision", html="never") and again.prose_min_words == 10
+    assert Options.make(None, context_reach=1).context_reach == 1
+    assert Options.make(None, context_reach=True).context_reach is True  # 1 == True, kept apart
+    with pytest.raises(ValueError, match="html must be"):
+        Options.make(None, html="sometimes")
+    with pytest.raises(ValueError, match="html must be"):  # a refused value is never remembered
+        Options.make(None, html="sometimes")
+
+
 def test_language_override_is_used():
     assert analyze(BODY, language="de").language == "de"
     assert analyze(BODY).language == "en"

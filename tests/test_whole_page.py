@@ -6,6 +6,8 @@ Pages here are written for the tests (invented text); none is copied from a site
 
 from __future__ import annotations
 
+from copy import copy
+
 from cleaner import Options, analyze
 from cleaner.extracted import revise
 from cleaner.front.dom import LineHint
@@ -154,3 +156,53 @@ def test_a_standfirst_the_extractor_skips_reaches_the_output():
     assert kept.index(LEAD) + 1 == kept.index(PARAGRAPHS[0])
     sidebar = page().replace(f"<h1>{TITLE}</h1>", f'<h1>{TITLE}</h1><div class="sidebar"><p>{LEAD}</p></div>')
     assert LEAD not in analyze(sidebar).text
+
+
+_PRUNED_PAGE = page(
+    extra_body='<div class="comments"><h3>Comments</h3><ul><li><p>Great news for the harbour, '
+               'at last the pier gets the care it needs.</p></li>'
+               '<li><h4><a href="/c">Readers send their photos of the old pier at dawn</a></h4></li></ul></div>',
+    after='<section class="related"><ul>'
+          '<li><h3><a href="/a">Fish market to open on Sundays from May</a></h3><p>Traders agree.</p></li>'
+          '<li><h3><a href="/b">New cycle lane along the quay finished</a></h3><p>Work ends early.</p></li>'
+          '</ul></section>'
+          '<div class="feed"><article><p>The island school reopens after a long summer of building '
+          'work on the old …</p></article><article><p>Tide tables for the coming week show the '
+          'highest spring tide of the year on …</p></article></div>')
+
+
+def test_the_extractor_works_on_the_parsed_page_as_on_a_copy_of_it(monkeypatch):
+    """trafilatura prunes the tree it is given (the comment section here): the front door
+    reads the page before, so its lines and hints are those it gives when the extractor
+    works on a copy."""
+    import cleaner.front.extract as front
+
+    direct = extract(_PRUNED_PAGE)
+    on_copy = front.main_text
+    monkeypatch.setattr(front, "main_text", lambda tree: on_copy(copy(tree)))
+    assert extract(_PRUNED_PAGE) == direct
+    hints = dict(zip([line.text for line in segment(direct.text)], direct.hints))
+    assert hints["Fish market to open on Sundays from May"].other == "card"
+    assert hints["Readers send their photos of the old pier at dawn"].other == "card"  # in the pruned part
+    assert not hints["Great news for the harbour, at last the pier gets the care it needs."].chosen
+
+
+def test_the_extractor_without_its_copy_gives_bare_extractions_body(monkeypatch):
+    """`_extraction` is trafilatura's ``bare_extraction`` without the copy of the tree, and
+    ``bare_extraction`` itself with a trafilatura whose sequence it does not know."""
+    import trafilatura
+    from trafilatura.xml import xmltotxt
+
+    import cleaner.front.extract as front
+
+    assert front._sequence() is not None, "the installed trafilatura's extraction sequence is the one followed"
+    pages = (_PRUNED_PAGE, page(), "<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    expected = [trafilatura.bare_extraction(parse(html), options=front._options()) for html in pages]
+    for unknown in (False, True):
+        if unknown:
+            monkeypatch.setattr(front, "_sequence", lambda: None)
+        for html, doc in zip(pages, expected):
+            body = front._extraction(parse(html))
+            assert (body is None) == (doc is None)
+            if body is not None:
+                assert xmltotxt(body, False) == xmltotxt(doc.body, False)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction
@@ -107,9 +107,9 @@ def _from_bytes(html: str) -> HtmlElement | None:
         return None
 
 
-@dataclass(frozen=True)
-class LineHint:
-    """What the page says about one line of the extracted text.
+class LineHint(NamedTuple):
+    """What the page says about one line of the extracted text (a named tuple: a page
+    makes one per line, and a tuple is made fastest).
 
     ``tag`` is the source element's tag (``h2``, ``p``, ``li``, ``td`` ...), ``heading`` its
     heading level (0: not a heading), ``link_density`` the share of its characters inside
@@ -200,7 +200,8 @@ _EXCERPT_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")
 
 
 def other_stories(blocks: list, lines: list[str], counted: list[bool] | None = None,
-                  where: dict | None = None) -> list[str]:
+                  where: dict | None = None, articles: dict | None = None,
+                  cards: dict | None = None) -> list[str]:
     """Per line, why it belongs to another story than the page's main one ("" if not):
 
     - ``excerpt``: it sits in an ``<article>`` other than the one holding most of the
@@ -212,7 +213,9 @@ def other_stories(blocks: list, lines: list[str], counted: list[bool] | None = N
     Other ``<article>`` elements that end normally are kept: pages use them for the
     sections of one text as often as for other stories.  ``counted``: the lines whose
     length counts for the main article (by default all; on a whole page, the extracted).
-    ``where``: `cleaner.front.walk.PageWalk.where` of the page, when the caller has it.
+    ``where``: `cleaner.front.walk.PageWalk.where` of the page, when the caller has it;
+    ``articles`` (`cleaner.front.walk.PageWalk.articles`) and ``cards`` (`page_cards`):
+    what the tree said before the extractor pruned it, when the caller read it then.
     """
     arts = _nearest_all(blocks, where, 1, "article")
     weight: dict = {}
@@ -223,12 +226,15 @@ def other_stories(blocks: list, lines: list[str], counted: list[bool] | None = N
                 weight[art] = weight.get(art, 0) + len(line)
             last_line[art] = line
     main = max(weight, key=weight.get) if weight else None
-    main_line = set(main.iterancestors()) if main is not None else set()
+    if articles is None:
+        articles = {art: (art.getparent(), tuple(art.iterancestors("article"))) for art in last_line}
+    main_line = set(articles[main][1]) if main is not None else set()
     others = [art for art in last_line if art is not main and art not in main_line]
-    cut = {art.getparent() for art in others if _EXCERPT_END.search(last_line[art])}
+    cut = {articles[art][0] for art in others if _EXCERPT_END.search(last_line[art])}
     # a feed: every other article beside an excerpt shares its fate
-    excerpts = {art for art in others if art.getparent() in cut}
-    cards: dict = {}
+    excerpts = {art for art in others if articles[art][0] in cut}
+    known = cards is not None  # precomputed: a list item not in it holds no heading
+    cards = cards if known else {}
     out = []
     for block, art, item in zip(blocks, arts, _nearest_all(blocks, where, 2, "li")):
         if block is None:
@@ -236,9 +242,9 @@ def other_stories(blocks: list, lines: list[str], counted: list[bool] | None = N
         elif art in excerpts:
             out.append("excerpt")
         elif item is not None:
-            if item not in cards:
+            if item not in cards and not known:
                 cards[item] = _card(item)
-            out.append("card" if cards[item] else "")
+            out.append("card" if cards.get(item) else "")
         else:
             out.append("")
     return out
@@ -253,10 +259,26 @@ def _nearest_all(blocks: list, where: dict | None, field: int, tag: str) -> list
     return [where[b][field] if b is not None else None for b in blocks]
 
 
+def page_cards(tree: HtmlElement) -> dict:
+    """Every list item of the page that holds a heading, with whether it is a teaser card
+    (`_card`); a list item without a heading is none.  One pass over the page's headings
+    instead of a look into every list item."""
+    items = {}
+    for heading in tree.iter(*HEADINGS):
+        for item in heading.iterancestors("li"):
+            if item not in items:
+                items[item] = _short_with_headline_link(item)
+    return items
+
+
 def _card(item) -> bool:
     """Is the list item a teaser card: short, with a linked headline?"""
     if next(item.iterdescendants(*HEADINGS), None) is None:
         return False  # no heading in it, so no linked headline
+    return _short_with_headline_link(item)
+
+
+def _short_with_headline_link(item) -> bool:
     words = 0
     for text in item.itertext():  # the words of " ".join(item.itertext())
         words += len(text.split())

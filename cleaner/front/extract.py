@@ -17,11 +17,12 @@ or the text of what could be parsed.  Documents longer than `MAX_HTML_CHARS` are
 
 from __future__ import annotations
 
+import inspect
 import re
 from dataclasses import dataclass
 from functools import cache
 
-from lxml.etree import Element
+from lxml.etree import Element, strip_tags
 from lxml.html import HtmlElement
 
 from ..segment import segment
@@ -65,25 +66,29 @@ def extract(document: str | bytes) -> Extraction:
     tree = dom.parse(html)
     if tree is None:
         return EMPTY
-    title = headline(tree)  # before the extractor prunes the tree
-    text = main_text(tree)
-    lines = segment(text) if text.strip() else []
-    texts = [line.text for line in lines]
+    # What the page says is read before the extractor runs: it prunes the tree it is given
+    # (`main_text`), and copying the page for it costs more than reading it first.
+    title = headline(tree)
     try:
         walked = PageWalk(tree)
-        sources = dom.trace(tree, texts, walked)
-        blocks = page.page_blocks(tree, walked)
+        cards = dom.page_cards(tree)
     except RecursionError:  # a tree too deep to walk: the text stands without hints
+        walked = cards = None
+    text = main_text(tree)
+    lines = segment(text) if text.strip() else []
+    if walked is None:
         return Extraction(text, (None,) * len(lines), text, title) if lines else EMPTY
+    sources = dom.trace(tree, [line.text for line in lines], walked)
+    blocks = page.page_blocks(tree, walked)
     if not lines and not blocks:
         return EMPTY
-    return _whole_page(text, lines, sources, blocks, walked, title)
+    return _whole_page(text, lines, sources, blocks, walked, cards, title)
 
 
-def _whole_page(text, lines, sources, blocks, walked: PageWalk, title: str | None) -> Extraction:
+def _whole_page(text, lines, sources, blocks, walked: PageWalk, cards: dict, title: str | None) -> Extraction:
     """The extractor's lines and the blocks it did not choose, in page order."""
-    kinship = page.Kinship({s[0] for s in sources if s is not None})
     where = walked.where
+    kinship = page.Kinship({s[0] for s in sources if s is not None}, where)
     raws: list[str] = []
     elements: list = []
     parts: list[tuple | None] = []  # per line: (element, link density, chosen, furniture, kin)
@@ -101,7 +106,7 @@ def _whole_page(text, lines, sources, blocks, walked: PageWalk, title: str | Non
         parts.append((elem, block.link_density, False, block.furniture, kinship.of(where[elem][0])))
     # another story's excerpt or card, judged on the whole page (the main article is the
     # one holding most of the extracted text)
-    other = dom.other_stories(elements, raws, [p is None or p[2] for p in parts], where)
+    other = dom.other_stories(elements, raws, [p is None or p[2] for p in parts], where, walked.articles, cards)
     marks = Marks()
     hints = tuple(
         None if p is None else
@@ -119,20 +124,56 @@ def extract_text(document: str | bytes) -> str:
 
 def main_text(tree: HtmlElement) -> str:
     """trafilatura's main text of the page (comments excluded, tables kept), one block a
-    line; "" when it finds none or fails."""
-    import trafilatura  # deferred: its import costs about 0.2 s, paid only for HTML
-    from trafilatura.xml import xmltotxt
+    line; "" when it finds none or fails.  trafilatura prunes ``tree`` as it works (it is
+    not copied first): read what you need from the tree before."""
+    from trafilatura.xml import xmltotxt  # deferred: see `_extraction`
 
     try:
-        doc = trafilatura.bare_extraction(tree, options=_options())
-        if doc is None or doc.body is None:
+        body = _extraction(tree)
+        if body is None:
             return ""
-        body = doc.body
         _unwrap(body)
         _unwrap_layout_tables(body)
         return xmltotxt(body, False)
     except Exception:  # noqa: BLE001 - a page trafilatura chokes on has no main text
         return ""
+
+
+def _extraction(tree: HtmlElement):
+    """trafilatura's body of the page, or ``None``: what ``bare_extraction(tree)`` gives
+    with `_options`, without its copy of the tree.  That copy keeps the caller's tree
+    whole; here the caller has read the tree already.  When trafilatura's extraction
+    sequence is not the one this follows (another version), ``bare_extraction`` runs."""
+    sequence = _sequence()
+    options = _options()
+    if sequence is None:
+        import trafilatura  # deferred: its import costs about 0.2 s, paid only for HTML
+
+        doc = trafilatura.bare_extraction(tree, options=options)
+        return None if doc is None else doc.body
+    # bare_extraction's steps for these options: no language, metadata, pruning or
+    # duplicate test; the tree-size and the output-size checks
+    body, text, _, comments = sequence(tree, options, None)
+    if options.max_tree_size and len(body) > options.max_tree_size:
+        strip_tags(body, "hi")
+        if len(body) > options.max_tree_size:
+            return None
+    if len(text) < options.min_output_size and len(comments) < options.min_output_comm_size:
+        return None
+    return body
+
+
+@cache
+def _sequence():
+    """trafilatura's extraction sequence (``trafilatura_sequence(tree, options, url)``,
+    returning body, text, comments body and comments text), or ``None`` when the
+    installed trafilatura has no such function."""
+    from trafilatura import core  # deferred: see `_extraction`
+
+    sequence = getattr(core, "trafilatura_sequence", None)
+    if sequence is None or list(inspect.signature(sequence).parameters) != ["tree", "options", "url"]:
+        return None
+    return sequence
 
 
 @cache

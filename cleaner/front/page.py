@@ -19,24 +19,22 @@ do, in whatever section of the page the extractor skipped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
-from ..segment import INVISIBLE
-from .walk import CHAIN_LEVELS, PageWalk
+from .walk import CHAIN_LEVELS, PageWalk, drop_invisible
 
 #: Levels (the element, its parent ...) compared for kinship with the chosen blocks.
 KIN_LEVELS = 4
 assert KIN_LEVELS <= CHAIN_LEVELS, "a block's chain holds the levels its kinship is read from"
 
-_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """One text block of the page: its element, its text (whitespace normalised), the
-    share of that text inside links, and the furniture element around it ("" if none)."""
+    share of that text inside links, and the furniture element around it ("" if none).
+    (A named tuple: a page has hundreds of blocks, and a tuple is made fastest.)"""
 
     element: HtmlElement
     text: str
@@ -51,7 +49,7 @@ def page_blocks(tree: HtmlElement, walked: PageWalk | None = None) -> list[Block
     out = []
     for block, (link_chars, furniture, *raw) in walked.pieces.items():
         joined = "".join(raw)
-        text = " ".join((joined if joined.isascii() else joined.translate(_INVISIBLE)).split())
+        text = " ".join((joined if joined.isascii() else drop_invisible("", joined)).split())
         if text:
             out.append(Block(block, text, min(1.0, link_chars / len(text)), furniture))
     return out
@@ -98,11 +96,13 @@ def _level(elem) -> tuple[str, str]:
 class Kinship:
     """How many levels of an element's shape (`_shape`) match a chosen block's."""
 
-    def __init__(self, chosen) -> None:
+    def __init__(self, chosen, where: dict | None = None) -> None:
+        """``chosen``: the chosen blocks; ``where``: `cleaner.front.walk.PageWalk.where`
+        of the page, whose chains stand for the tree's (climbed when not given)."""
         self.known: list[set] = [set() for _ in range(KIN_LEVELS)]
         self.levels: dict = {}  # element -> its level of a shape (`_level`)
         for elem in chosen:
-            shape = _shape(elem)
+            shape = [_level(e) for e in where[elem][0][:KIN_LEVELS]] if where and elem in where else _shape(elem)
             for depth in range(len(shape)):
                 self.known[depth].add(tuple(shape[:depth + 1]))
 

@@ -10,14 +10,17 @@ It gathers, in document order:
   text each block element holds, their link characters and the furniture around the block;
   text inside `HIDDEN_TAGS` is no block;
 - what lies around each block met (`PageWalk.where`): the block and its nearest
-  `CHAIN_LEVELS - 1` ancestors, and the ``<article>`` and ``<li>`` it sits in, so that the
-  steps after the walk need not climb the tree again.
+  `CHAIN_LEVELS - 1` ancestors, and the ``<article>`` and ``<li>`` it sits in, and for
+  each ``<article>`` its parent and the articles it sits in (`PageWalk.articles`), so that
+  the steps after the walk need not climb the tree again: the extractor may prune the
+  tree once the walk is done (`cleaner.front.extract`).
 
 Walking an lxml tree costs most per element visited; one walk serves every step.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from lxml import etree
@@ -50,7 +53,9 @@ PREFIX = 32
 #: Elements recorded in a block's chain: the block and its ancestors, nearest first.
 CHAIN_LEVELS = 5
 
-_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
+#: Removes the invisible characters of a text (`cleaner.segment.INVISIBLE`): ``("", text)``.
+#: One regex pass; ``str.translate`` with a table looks every character up in Python.
+drop_invisible = re.compile(f"[{re.escape(INVISIBLE)}]+").sub
 # What the walk does on an element, by tag: note a block, a link, a line break (its text
 # starts after a space), or a tag `_Position` notes.
 _BLOCK, _LINK, _BREAK, _NOTED = 1, 2, 4, 8
@@ -71,11 +76,18 @@ class _Position:
         self.items: list = []
         self.furniture: list[str] = []
         self.hidden = self.skipped = 0
+        self.outer: dict = {}  # article -> (its parent, the articles it sits in)
 
-    def enter(self, tag: str, elem) -> bool:
-        """Note an element entered; True when nothing in it is read (hidden and skipped)."""
+    def article(self, elem, parent) -> None:
+        """Note an ``<article>`` entered, with its parent."""
+        self.outer[elem] = (parent, tuple(self.arts))
+        self.arts.append(elem)
+
+    def enter(self, tag: str, elem, parent) -> bool:
+        """Note an element entered (``parent``: the element it sits in); True when nothing
+        in it is read (hidden and skipped)."""
         if tag == "article":
-            self.arts.append(elem)
+            self.article(elem, parent)
         elif tag == "li":
             self.items.append(elem)
         elif tag in FURNITURE_TAGS:
@@ -114,23 +126,39 @@ class PageWalk:
         # it ("" if none), then its raw text pieces in order]
         self.pieces: dict = {}
         self.where: dict = {}  # block element -> (chain, article, list item)
+        # <article> element -> (its parent, the <article> elements it sits in)
+        self.articles: dict = {}
         self._walk(tree)
 
-    def _walk(self, tree: HtmlElement) -> None:
-        # One loop, few calls: it runs for every element of the page.
-        stack: list = []  # open elements, outermost first (the tree's ancestors too)
-        blocks: list = []  # the open block elements, outermost first
-        pos = _Position()
+    def _ancestors(self, tree: HtmlElement, pos: _Position) -> tuple[list, list]:
+        """The open elements and open blocks above the tree's root (none for a whole
+        page), outermost first; their articles and list items noted in ``pos``."""
+        stack: list = []
+        blocks: list = []
         for elem in reversed(list(tree.iterancestors())):  # only their blocks, articles, items
             stack.append(elem)
-            if elem.tag in ("article", "li"):
-                (pos.arts if elem.tag == "article" else pos.items).append(elem)
+            if elem.tag == "article":
+                pos.article(elem, elem.getparent())
+            elif elem.tag == "li":
+                pos.items.append(elem)
             if elem.tag in BLOCK_TAGS:
                 blocks.append(elem)
                 self.where[elem] = pos.around(stack)
+        return stack, blocks
+
+    def _walk(self, tree: HtmlElement) -> None:
+        # One loop, few calls and attribute look-ups: it runs for every element of the page.
+        pos = _Position()
+        self.articles = pos.outer
+        # open elements and open block elements, outermost first (the tree's ancestors too)
+        stack, blocks = self._ancestors(tree, pos)
         keys, nodes, sizes, linked, pieces, where = (
             self.keys, self.blocks, self.sizes, self.linked, self.pieces, self.where)
+        arts, items = pos.arts, pos.items
         in_link = 0
+        block = blocks[-1] if blocks else None
+        hidden = skipped = 0  # pos.hidden, pos.skipped
+        furniture = ""  # the furniture tag around (pos.furniture[-1], or "")
         walker = etree.iterwalk(tree, events=("start", "end"))
         for event, elem in walker:
             tag = elem.tag
@@ -142,10 +170,17 @@ class PageWalk:
                 if kind == _LINK:
                     in_link += 1
                 elif kind:
-                    unread = kind & _NOTED and pos.enter(tag, elem)
+                    if kind & _NOTED:
+                        unread = pos.enter(tag, elem, stack[-2] if len(stack) > 1 else elem.getparent())
+                        hidden, skipped = pos.hidden, pos.skipped
+                        furniture = pos.furniture[-1] if pos.furniture else ""
+                    else:
+                        unread = False
                     if kind & _BLOCK:
                         blocks.append(elem)
-                        where[elem] = pos.around(stack)
+                        block = elem
+                        where[elem] = (tuple(reversed(stack[-CHAIN_LEVELS:])), arts[-1] if arts else None,
+                                       items[-1] if items else None)
                     if unread:
                         walker.skip_subtree()  # its tail comes with its "end" event
                         continue
@@ -158,26 +193,28 @@ class PageWalk:
                 elif kind:
                     if kind & _BLOCK:
                         blocks.pop()
+                        block = blocks[-1] if blocks else None
                     if kind & _NOTED:
                         pos.leave(tag)
+                        hidden, skipped = pos.hidden, pos.skipped
+                        furniture = pos.furniture[-1] if pos.furniture else ""
                 raw = shown = elem.tail
                 if not stack:
                     continue  # the tail of the root belongs to no element
             if not shown:
                 continue
-            block = blocks[-1] if blocks else None
-            if block is not None and not pos.hidden:
+            if block is not None and not hidden:
                 got = pieces.get(block)
                 if got is None:
-                    pieces[block] = got = [0, pos.furniture[-1] if pos.furniture else ""]
+                    pieces[block] = got = [0, furniture]
                 got.append(shown)
                 if in_link > 0:
                     got[0] += len(shown.strip())
-            if pos.skipped or not raw or raw.isspace():
+            if skipped or not raw or raw.isspace():
                 continue
             # `cleaner.segment.normalize`, done the fast way: invisible characters out,
             # whitespace runs to one space.
-            text = " ".join((raw if raw.isascii() else raw.translate(_INVISIBLE)).split())
+            text = " ".join((raw if raw.isascii() else drop_invisible("", raw)).split())
             if text:
                 keys.setdefault(text[:PREFIX], []).append(len(nodes))
                 nodes.append(block)
