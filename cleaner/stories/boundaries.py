@@ -20,15 +20,15 @@ give the one with more evidence, and a long article whose vocabulary drifts has 
 deep enough to pay for a boundary (nor, when the gap holds no head but a title with a meta
 line at most, do all the words before it and after it differ enough:
 `Options.story_whole_cohesion`; a date or an embed's caption can sit inside an article).
-The candidates are the gaps above paragraphs of body
-(not above an item of a list that goes on, or that follows its subheading), each reaching
-up to the paragraph before, and not above a list whose items above it
-were dropped); a chosen story starts at its title when that is a kept line of the gap.
-Head evidence that is none is set aside first: the document's headline printed again above
-its text, or a "title" that begins with no capital, digit or quote (a separator line).
-A last story opened by a dateline needs its body like one with no head (a notice such
-as "FTC: ..." reads as a dateline).  Kept lines between a passed-over candidate and the chosen title
-just after it (a caption kept above the next story's title) go to neither story.
+The candidates are the gaps above paragraphs of body (not above an item of a list that
+goes on, follows its subheading or follows the list's dropped items), each reaching up to
+the paragraph before; a chosen story starts at its title when that is a kept line of the
+gap.  Head evidence that is none is set aside first: the document's headline printed again
+above its text, or a "title" that begins with no capital, digit or quote (a separator
+line).  A last story opened by a dateline needs its body like one with no head (a notice
+such as "NOTE: ..." reads as a dateline).  Kept lines between a passed-over candidate and
+the chosen title just after it (a caption kept above the next story's title) go to neither
+story.
 """
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ from ..classify import is_heading_like
 from ..options import Options
 from ..types import Features
 from .evidence import (
-    _BULLETED, _CAPITAL, _LETTER, DEFAULT, Gap, Reader, boundary_score, cosine, dateline, gap_evidence,
-    topic_profile,
+    _BULLETED, _CAPITAL, _LETTER, DEFAULT, Gap, Reader, boundary_score, cosine, dateline,
+    gap_evidence, topic_profile,
 )
 
 # Thresholds: `Options` fields ``story_lookahead_words``, ``story_between_lines`` (a
@@ -146,7 +146,7 @@ def choose(gaps: list[Gap], words: list[int], start: int, end: int,
         prefix.append(len(best) - 1 if best[-1] > best[prefix[-1]] else prefix[-1])
     # The last story needs its body too (a closing paragraph or a comment is no story),
     # unless it opens with a head of its own (a dateline is read from the text: a notice
-    # such as "FTC: ..." reads as one too).
+    # such as "NOTE: ..." reads as one too).
     last = [k for k in range(len(ends)) if k == 0 or words[end] - at_words[k] >= o.story_min_words
             or by_c[ends[k]].opening not in (None, "dateline")]
     chosen: list[Gap] = []
@@ -221,11 +221,13 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
             if g.opening is None and not g.dropped and alone:
                 continue  # a change of topic alone does not cut off one last paragraph
             if g.opening is None and _BULLETED.match(r.lines[kept[c]].raw) and (
-                    not g.dropped or _BULLETED.match(r.lines[kept[since]].raw) or _listed(r, kept[since], kept[c])):
+                    not g.dropped or _BULLETED.match(r.lines[kept[since]].raw)
+                    or _listed(r, kept[since], kept[c])):
                 continue  # a list goes on, or follows its heading: no story opens there
             headless = g.opening is None and not g.dropped and since != c - 1
             need = o.story_boundary_score + (o.story_extracted_topic_score if heads_only and headless else 0.0)
-            if g.score >= need and not (g.opening in (None, "meta") and _one_article(r, kept, start, c, end, g, o)):
+            weak = g.opening in (None, "meta")  # no head, or a title with a meta line only
+            if g.score >= need and not (weak and _one_article(r, kept, start, c, end, g, o)):
                 out.append(g)
     return out
 
@@ -253,7 +255,8 @@ def _listed(r: Reader, before: int, first: int) -> bool:
     gap = [j for j in r.content[r.pos[before] + 1:r.pos[first]] if r.lettered[j]][-2:]
     if gap and _BULLETED.match(r.lines[gap[-1]].raw):
         return True
-    return len(gap) == 2 and _BULLETED.match(r.lines[gap[0]].raw) is not None and is_heading_like(r.feats[gap[1]], r.o)
+    return len(gap) == 2 and _BULLETED.match(r.lines[gap[0]].raw) is not None \
+        and is_heading_like(r.feats[gap[1]], r.o)
 
 
 def _revised(r: Reader, g: Gap, title0: int | None, o: Options) -> Gap:
