@@ -116,8 +116,8 @@ def classify_lines(lines: list[Line], language: str | None,
     '13 words, stopword density 0.62; judged as de'
     """
     match, params, seen = matcher(language), _params(options), _core.Seen()
-    same_features: dict[Features, Features] = {}
-    same_decisions: dict[Decision, Decision] = {}
+    # equal features, and equal decisions, are one object (the core's are already)
+    same_drops: dict[Decision, Decision] = {}
     feats: list[Features] = []
     initial: list[Decision] = []
     for offset in range(0, len(lines), CHUNK_LINES):
@@ -129,10 +129,10 @@ def classify_lines(lines: list[Line], language: str | None,
             rule = _pattern_rule(texts[i], candidates, match if own is None else matcher(own), options)
             if rule is not None:
                 reason = f"matches {rule.category} pattern ({chunk_feats[i].words} words)"
-                decided[i] = _drop(rule.id, rule.category, reason if own is None else f"{reason}; judged as {own}")
-        # equal features, and equal decisions, are one object
-        feats += map(same_features.setdefault, chunk_feats, chunk_feats)
-        initial += map(same_decisions.setdefault, decided, decided)
+                drop = _drop(rule.id, rule.category, reason if own is None else f"{reason}; judged as {own}")
+                decided[i] = same_drops.setdefault(drop, drop)
+        feats += chunk_feats
+        initial += decided
     return feats, initial
 
 

@@ -94,3 +94,18 @@ def test_stage_one_a_chunk_at_a_time_finds_repeated_lines_across_chunks(monkeypa
     assert chunked == whole
     assert [d.reason for d in chunked[1] if d.rule == "feature.duplicate"] == ["repeats line 1"] * 2
     assert chunked[1][3] is chunked[1][5]  # equal decisions: one object
+
+
+def test_equal_features_and_decisions_are_one_object_across_chunks(monkeypatch):
+    from cleaner import classify
+    from cleaner.options import Options
+
+    text = "\n".join(["Read more", "Top stories", "Read more", "", "Read more", "Top stories"] * 3)
+    lines = segment(text)
+    monkeypatch.setattr(classify, "CHUNK_LINES", 4)
+    feats, initial = classify.classify_lines(lines, "en", Options())
+    for column in (feats, initial):
+        firsts = {}
+        assert all(firsts.setdefault(value, value) is value for value in column)
+        assert len(firsts) < len(column)
+    assert feats[0] is feats[1]  # two texts, equal measurements

@@ -9,6 +9,7 @@ use crate::lang;
 use crate::text::FxMap;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple, PyType};
+use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
 /// List bullets and dashes stripped from a line's start (`cleaner.features.strip_bullet`).
@@ -37,12 +38,15 @@ pub struct Params {
 }
 
 /// What the feature rules decided: keep, rule id, category, reason.
-type Decided = (bool, &'static str, &'static str, String);
+pub type Decided = (bool, &'static str, &'static str, String);
 
 /// `cleaner.classify.is_heading_like`.
 fn heading_like(f: &Measured, p: &Params) -> bool {
     let (words, _, terminal, _, _, digit_ratio, urls) = *f;
-    1 <= words && words as f64 <= p.heading_max_words && !terminal && urls == 0
+    1 <= words
+        && words as f64 <= p.heading_max_words
+        && !terminal
+        && urls == 0
         && digit_ratio < p.heading_max_digits
 }
 
@@ -59,10 +63,20 @@ fn decide(
     let (words, density, terminal, _, _, digit_ratio, urls) = *f;
     let w = words as f64;
     if first != index && w >= p.duplicate_min_words && p.duplicate_enabled {
-        return Ok((false, "feature.duplicate", "duplicate", format!("repeats line {}", first + 1)));
+        return Ok((
+            false,
+            "feature.duplicate",
+            "duplicate",
+            format!("repeats line {}", first + 1),
+        ));
     }
     if urls > 0 && urls as f64 * p.url_words >= w {
-        return Ok((false, "feature.urls", "boilerplate", format!("{urls} URLs/handles in {words} words")));
+        return Ok((
+            false,
+            "feature.urls",
+            "boilerplate",
+            format!("{urls} URLs/handles in {words} words"),
+        ));
     }
     if digit_ratio > p.digits_min_ratio && w < p.digits_max_words {
         let reason = format!("digit ratio {digit_ratio:.2} > {}", p.digits_min_ratio_text);
@@ -73,23 +87,41 @@ fn decide(
     let density_ok = !(prose_long || sentence_long) || !judged()? || density >= p.stopword_density;
     if prose_long {
         if !density_ok {
-            let reason = format!("stopword density {density:.2} < {} ({words} words)", p.stopword_density_text);
+            let reason = format!(
+                "stopword density {density:.2} < {} ({words} words)",
+                p.stopword_density_text
+            );
             return Ok((false, "feature.low_stopwords", "boilerplate", reason));
         }
         if terminal || w >= p.unpunctuated_prose_factor * p.prose_min_words {
             let reason = format!("{words} words, stopword density {density:.2}");
             return Ok((true, "feature.prose", "body", reason));
         }
-        return Ok((false, "feature.no_punctuation", "boilerplate", format!("{words} words without sentence punctuation")));
+        return Ok((
+            false,
+            "feature.no_punctuation",
+            "boilerplate",
+            format!("{words} words without sentence punctuation"),
+        ));
     }
     if sentence_long && density_ok {
         let reason = format!("{words}-word sentence, stopword density {density:.2}");
         return Ok((true, "feature.sentence", "body", reason));
     }
     if heading_like(f, p) {
-        return Ok((false, "feature.heading", "boilerplate", format!("{words} words, no end punctuation")));
+        return Ok((
+            false,
+            "feature.heading",
+            "boilerplate",
+            format!("{words} words, no end punctuation"),
+        ));
     }
-    Ok((false, "feature.short", "boilerplate", format!("{words} words < {}", p.prose_min_words_text)))
+    Ok((
+        false,
+        "feature.short",
+        "boilerplate",
+        format!("{words} words < {}", p.prose_min_words_text),
+    ))
 }
 
 /// Does stopword density judge the line without asking `cleaner.language.judged_by_letters`?
@@ -109,7 +141,11 @@ fn mostly_ascii(text: &[u32]) -> bool {
 }
 
 /// An instance of a named tuple class (`Features`, `Decision`) without a Python call.
-fn named<'py>(py: Python<'py>, ty: &Bound<'py, PyType>, items: Vec<PyObject>) -> PyResult<Bound<'py, PyAny>> {
+fn named<'py>(
+    py: Python<'py>,
+    ty: &Bound<'py, PyType>,
+    items: Vec<PyObject>,
+) -> PyResult<Bound<'py, PyAny>> {
     // SAFETY: ``ty`` is a subclass of tuple without extra fields (checked by the caller,
     // `cleaner.classify`); this is what `tuple.__new__(ty, items)` does: allocate with the
     // type's own allocator, then fill every slot.
@@ -127,17 +163,25 @@ fn named<'py>(py: Python<'py>, ty: &Bound<'py, PyType>, items: Vec<PyObject>) ->
     }
 }
 
-fn features<'py>(py: Python<'py>, ty: &Bound<'py, PyType>, f: &Measured) -> PyResult<Bound<'py, PyAny>> {
+fn features<'py>(
+    py: Python<'py>,
+    ty: &Bound<'py, PyType>,
+    f: &Measured,
+) -> PyResult<Bound<'py, PyAny>> {
     let (a, b, c, d, e, g, h) = *f;
-    named(py, ty, vec![
-        a.into_pyobject(py)?.into_any().unbind(),
-        b.into_pyobject(py)?.into_any().unbind(),
-        c.into_pyobject(py)?.to_owned().into_any().unbind(),
-        d.into_pyobject(py)?.to_owned().into_any().unbind(),
-        e.into_pyobject(py)?.into_any().unbind(),
-        g.into_pyobject(py)?.into_any().unbind(),
-        h.into_pyobject(py)?.into_any().unbind(),
-    ])
+    named(
+        py,
+        ty,
+        vec![
+            a.into_pyobject(py)?.into_any().unbind(),
+            b.into_pyobject(py)?.into_any().unbind(),
+            c.into_pyobject(py)?.to_owned().into_any().unbind(),
+            d.into_pyobject(py)?.to_owned().into_any().unbind(),
+            e.into_pyobject(py)?.into_any().unbind(),
+            g.into_pyobject(py)?.into_any().unbind(),
+            h.into_pyobject(py)?.into_any().unbind(),
+        ],
+    )
 }
 
 /// The document's types and shared objects, from `cleaner.classify`.
@@ -154,12 +198,26 @@ pub struct Kinds<'py> {
 /// repeated line is found across calls of `classify_lines` (a document is classified a
 /// chunk of lines at a time) without holding every line's text: a line's hash leads to
 /// the first line that had it, whose text is compared (`Seen::first`).
+///
+/// It also holds the one object of each distinct `Features` and `Decision` built for the
+/// document, so that equal values are one object (a dump of a million short lines holds
+/// a few thousand of them).
 #[pyclass]
 #[derive(Default)]
 pub struct Seen {
     by_hash: FxMap<u64, usize>,
     /// The lines whose hash an earlier, different line had (the first of each text).
     collided: FxMap<Vec<u32>, usize>,
+    features: FxMap<FeatureKey, PyObject>,
+    decisions: FxMap<Decided, PyObject>,
+}
+
+/// A `Measured` as a key: its floats by their bits (no float here is a NaN or -0.0).
+type FeatureKey = (usize, u64, bool, bool, u64, u64, usize);
+
+fn feature_key(f: &Measured) -> FeatureKey {
+    let (a, b, c, d, e, g, h) = *f;
+    (a, b.to_bits(), c, d, e.to_bits(), g.to_bits(), h)
 }
 
 #[pymethods]
@@ -201,7 +259,10 @@ impl Seen {
         if j == index || PyAnyMethods::eq(key.as_any(), key_of(j)?)? {
             return Ok(j);
         }
-        Ok(*self.collided.entry(crate::codepoints(key)?).or_insert(index))
+        Ok(*self
+            .collided
+            .entry(crate::codepoints(key)?)
+            .or_insert(index))
     }
 }
 
@@ -254,11 +315,22 @@ pub fn classify_lines<'py>(
             continue;
         }
         let key_py = folded.get_item(i)?.downcast_into::<PyString>()?;
-        let skip = text.iter().take_while(|&&c| BULLET_CHARS.chars().any(|b| b as u32 == c)).count();
+        let skip = text
+            .iter()
+            .take_while(|&&c| BULLET_CHARS.chars().any(|b| b as u32 == c))
+            .count();
         let body = &text[skip..];
-        let mut f = if body.is_empty() { (0, 0.0, false, false, 0.0, 0.0, 0) } else { measure(body, &stops) };
+        let mut f = if body.is_empty() {
+            (0, 0.0, false, false, 0.0, 0.0, 0)
+        } else {
+            measure(body, &stops)
+        };
         let mut own: Option<String> = None;
-        if has_stoplist && f.2 && f.1 < params.stopword_density / 2.0 && f.0 as f64 >= params.prose_min_words {
+        if has_stoplist
+            && f.2
+            && f.1 < params.stopword_density / 2.0
+            && f.0 as f64 >= params.prose_min_words
+        {
             // A sentence with few of the page's stopwords, in a language of its own?
             if let Some(code) = lang::guess(&text).map_err(crate::err)? {
                 if Some(code.as_str()) != language {
@@ -272,9 +344,12 @@ pub fn classify_lines<'py>(
         }
         let first = seen.first(&key_py, offset + i, &mut key_of)?;
         let mut judge = || -> PyResult<bool> {
-            Ok(own.is_some() || has_stoplist && (mostly_ascii(&text) || judged.call1((&text_py,))?.is_truthy()?))
+            Ok(own.is_some()
+                || has_stoplist
+                    && (mostly_ascii(&text) || judged.call1((&text_py,))?.is_truthy()?))
         };
-        let (keep, rule, category, mut reason) = decide(&f, offset + i, first, &params, &mut judge)?;
+        let (keep, rule, category, mut reason) =
+            decide(&f, offset + i, first, &params, &mut judge)?;
         let their_gates;
         let line_gates: &Gates = match &own {
             None => gates.get(),
@@ -307,15 +382,35 @@ pub fn classify_lines<'py>(
         if body_empty {
             feats.append(&kinds.empty)?;
         } else {
-            feats.append(features(py, &kinds.features, &f)?)?;
+            let made = match seen.features.entry(feature_key(&f)) {
+                Entry::Occupied(e) => e.get().clone_ref(py),
+                Entry::Vacant(e) => e
+                    .insert(features(py, &kinds.features, &f)?.unbind())
+                    .clone_ref(py),
+            };
+            feats.append(made)?;
         }
-        decisions.append(named(py, &kinds.decision, vec![
-            keep.into_pyobject(py)?.to_owned().into_any().unbind(),
-            pyo3::types::PyString::intern(py, rule).into_any().unbind(),
-            pyo3::types::PyString::intern(py, category).into_any().unbind(),
-            reason.into_pyobject(py)?.into_any().unbind(),
-            stage.clone().into_any().unbind(),
-        ])?)?;
+        let made = match seen.decisions.entry((keep, rule, category, reason)) {
+            Entry::Occupied(e) => e.get().clone_ref(py),
+            Entry::Vacant(e) => {
+                let (keep, rule, category, reason) = e.key();
+                let d = named(
+                    py,
+                    &kinds.decision,
+                    vec![
+                        keep.into_pyobject(py)?.to_owned().into_any().unbind(),
+                        pyo3::types::PyString::intern(py, rule).into_any().unbind(),
+                        pyo3::types::PyString::intern(py, category)
+                            .into_any()
+                            .unbind(),
+                        reason.into_pyobject(py)?.into_any().unbind(),
+                        stage.clone().into_any().unbind(),
+                    ],
+                )?;
+                e.insert(d.unbind()).clone_ref(py)
+            }
+        };
+        decisions.append(made)?;
     }
     Ok((feats, decisions, pending))
 }

@@ -71,36 +71,80 @@ impl Bits {
 /// Strings and the rules each one stands for, looked up at one end of a line.
 struct EndIndex {
     values: FxMap<Vec<u32>, Bits>,
-    lengths: Vec<usize>,
+    /// Per character at the string's end looked at (its first for a prefix, its last for
+    /// a suffix): the lengths of the strings with it there, in increasing order.
+    lengths: FxMap<u32, Vec<usize>>,
+    /// The rules of the empty string, if it is one of them.
+    empty: Option<Bits>,
+    at_start: bool,
     /// Rules without strings of this kind: never turned away by it.
     rest: Bits,
     gated: Bits,
 }
 
 impl EndIndex {
-    fn new(n: usize, strings: Vec<(String, Vec<usize>)>, rest: &[usize]) -> EndIndex {
+    fn new(
+        n: usize,
+        strings: Vec<(String, Vec<usize>)>,
+        rest: &[usize],
+        at_start: bool,
+    ) -> EndIndex {
         let mut values: FxMap<Vec<u32>, Bits> = FxMap::default();
         let mut gated = Bits::empty(n);
         for (s, rules) in strings {
             let key: Vec<u32> = s.chars().map(|c| c as u32).collect();
             let bits = Bits::of(n, &rules);
             gated.or(&bits);
-            values.entry(key).or_insert_with(|| Bits::empty(n)).or(&bits);
+            values
+                .entry(key)
+                .or_insert_with(|| Bits::empty(n))
+                .or(&bits);
         }
-        let mut lengths: Vec<usize> = values.keys().map(Vec::len).collect();
-        lengths.sort_unstable();
-        lengths.dedup();
-        EndIndex { values, lengths, rest: Bits::of(n, rest), gated }
+        let mut lengths: FxMap<u32, Vec<usize>> = FxMap::default();
+        for key in values.keys() {
+            let end = if at_start { key.first() } else { key.last() };
+            if let Some(&c) = end {
+                lengths.entry(c).or_default().push(key.len());
+            }
+        }
+        for ks in lengths.values_mut() {
+            ks.sort_unstable();
+            ks.dedup();
+        }
+        let empty = values.get(&Vec::new()).cloned();
+        EndIndex {
+            values,
+            lengths,
+            empty,
+            at_start,
+            rest: Bits::of(n, rest),
+            gated,
+        }
     }
 
     /// The rules whose strings ``text`` starts (or ends) with, and those without strings.
-    fn lookup(&self, text: &[u32], at_start: bool) -> Bits {
+    fn lookup(&self, text: &[u32]) -> Bits {
         let mut out = self.rest.clone();
-        for &k in &self.lengths {
+        if let Some(b) = &self.empty {
+            out.or(b);
+        }
+        let end = if self.at_start {
+            text.first()
+        } else {
+            text.last()
+        };
+        let Some(ks) = end.and_then(|c| self.lengths.get(c)) else {
+            return out;
+        };
+        for &k in ks {
             if k > text.len() {
                 break;
             }
-            let piece = if at_start { &text[..k] } else { &text[text.len() - k..] };
+            let piece = if self.at_start {
+                &text[..k]
+            } else {
+                &text[text.len() - k..]
+            };
             if let Some(b) = self.values.get(piece) {
                 out.or(b);
             }
@@ -157,16 +201,25 @@ impl Gates {
         let everything: Vec<usize> = (0..n).collect();
         let not_in = |set: &[usize]| -> Vec<usize> {
             let b = Bits::of(n, set);
-            everything.iter().copied().filter(|&i| b.0[i / 64] >> (i % 64) & 1 == 0).collect()
+            everything
+                .iter()
+                .copied()
+                .filter(|&i| b.0[i / 64] >> (i % 64) & 1 == 0)
+                .collect()
         };
         let literal: Vec<usize> = {
-            let mut all: Vec<usize> = literals.iter().flat_map(|(_, r)| r.iter().copied()).collect();
+            let mut all: Vec<usize> = literals
+                .iter()
+                .flat_map(|(_, r)| r.iter().copied())
+                .collect();
             all.sort_unstable();
             all.dedup();
             all
         };
-        let literals: Vec<(String, Bits)> =
-            literals.into_iter().map(|(s, r)| (s, Bits::of(n, &r))).collect();
+        let literals: Vec<(String, Bits)> = literals
+            .into_iter()
+            .map(|(s, r)| (s, Bits::of(n, &r)))
+            .collect();
         let automaton = automaton(&literals, None)?;
         let no_prefix = not_in(&prefixed);
         let no_suffix = not_in(&suffixed);
@@ -182,8 +235,8 @@ impl Gates {
             literals,
             automaton,
             automata: Mutex::new(FxMap::default()),
-            prefixes: EndIndex::new(n, prefixes, &no_prefix),
-            suffixes: EndIndex::new(n, suffixes, &no_suffix),
+            prefixes: EndIndex::new(n, prefixes, &no_prefix, true),
+            suffixes: EndIndex::new(n, suffixes, &no_suffix, false),
             digit_rules: Bits::of(n, &digit_rules),
         })
     }
@@ -236,11 +289,14 @@ impl Gates {
         // order is free: the lookups first, the search for required strings last (and
         // only if rules it gates are left).
         if mask.meets(&self.prefixes.gated) {
-            mask.and(&self.prefixes.lookup(&folded, true));
+            mask.and(&self.prefixes.lookup(&folded));
         }
         if mask.meets(&self.suffixes.gated) {
-            let end = folded.iter().rposition(|&c| !is_space(c)).map_or(0, |k| k + 1);
-            mask.and(&self.suffixes.lookup(&folded[..end], false));
+            let end = folded
+                .iter()
+                .rposition(|&c| !is_space(c))
+                .map_or(0, |k| k + 1);
+            mask.and(&self.suffixes.lookup(&folded[..end]));
         }
         if mask.meets(&self.literal) {
             mask.and(&self.literal_hits(&folded, &gated, words)?);
@@ -262,7 +318,10 @@ impl Gates {
         if let Some(b) = self.starts.lock().unwrap().get(start) {
             return Ok(b.clone());
         }
-        let could: Vec<usize> = self.start_fn.call1(py, (crate::py_str(py, start)?,))?.extract(py)?;
+        let could: Vec<usize> = self
+            .start_fn
+            .call1(py, (crate::py_str(py, start)?,))?
+            .extract(py)?;
         let mut mask = Bits::of(self.n, &(0..self.n).collect::<Vec<_>>());
         mask.and_not(&self.start_checked);
         mask.or(&Bits::of(self.n, &could));
@@ -277,7 +336,11 @@ impl Gates {
     /// The rules without required strings, and those whose strings the folded line holds
     /// (all of ``mask`` when it holds a lone surrogate: no search).
     fn literal_hits(&self, folded: &[u32], mask: &Bits, words: usize) -> PyResult<Bits> {
-        let automaton = if words > LONG_LINE { self.automaton_for(words)? } else { self.automaton.clone() };
+        let automaton = if words > LONG_LINE {
+            self.automaton_for(words)?
+        } else {
+            self.automaton.clone()
+        };
         let (Some(automaton), Some(text)) = (automaton, utf8(folded)) else {
             return Ok(mask.clone());
         };
@@ -336,7 +399,11 @@ fn utf8(s: &[u32]) -> Option<String> {
 }
 
 fn printable(c: u32) -> bool {
-    !in_ranges(&tables::NOT_PRINTABLE, c)
+    if c < 0x80 {
+        (0x20..0x7f).contains(&c)
+    } else {
+        !in_ranges(&tables::NOT_PRINTABLE, c)
+    }
 }
 
 /// One space for every run of whitespace (Python's `re.sub(r"\s+", " ", ...)`).
@@ -375,9 +442,15 @@ pub fn fold(folded: Vec<u32>) -> Option<Vec<u32>> {
     // The combining dot that "İ" folds to; dotless "ı", which `regex` matches with "I".
     let mut f = folded;
     f.retain(|&c| c != 0x307);
-    f.iter_mut().filter(|c| **c == 0x131).for_each(|c| *c = 0x69);
+    f.iter_mut()
+        .filter(|c| **c == 0x131)
+        .for_each(|c| *c = 0x69);
     if f.iter().all(|&c| printable(c)) {
-        return Some(if has_double_space(&f) { collapse(&f) } else { f });
+        return Some(if has_double_space(&f) {
+            collapse(&f)
+        } else {
+            f
+        });
     }
     let f = collapse(&f);
     if f.iter().all(|&c| printable(c)) {
@@ -389,5 +462,7 @@ pub fn fold(folded: Vec<u32>) -> Option<Vec<u32>> {
 
 /// `cleaner.fold.other_digits`: might the text hold a decimal digit other than 0-9?
 fn other_digits(folded: &[u32]) -> bool {
-    folded.iter().any(|&c| c >= 0x10000 || (c >= 0x80 && is_decimal(c)))
+    folded
+        .iter()
+        .any(|&c| c >= 0x10000 || (c >= 0x80 && is_decimal(c)))
 }

@@ -79,7 +79,11 @@ pub fn is_unspaced(c: u32) -> bool {
 
 fn lower_char(c: u32, out: &mut Vec<u32>) {
     if c < 0x80 {
-        out.push(if (0x41..=0x5a).contains(&c) { c + 32 } else { c });
+        out.push(if (0x41..=0x5a).contains(&c) {
+            c + 32
+        } else {
+            c
+        });
         return;
     }
     match tables::LOWER.binary_search_by(|&(k, _)| k.cmp(&c)) {
@@ -135,6 +139,19 @@ pub fn lower(s: &[u32]) -> Vec<u32> {
 pub fn for_each_word(s: &[u32], mut f: impl FnMut(&[u32])) {
     let (mut word, mut low) = (Vec::new(), Vec::with_capacity(3));
     for i in 0..s.len() {
+        let c = s[i];
+        if c < 0x80 {
+            // ASCII: lower-cased in place, a letter or an apostrophe goes on the word
+            if (0x41..=0x5a).contains(&c) {
+                word.push(c + 32);
+            } else if (0x61..=0x7a).contains(&c) || c == 0x27 {
+                word.push(c);
+            } else if !word.is_empty() {
+                f(&word);
+                word.clear();
+            }
+            continue;
+        }
         low.clear();
         lower_at(s, i, &mut low);
         for &c in &low {
@@ -155,7 +172,9 @@ pub fn for_each_word(s: &[u32], mut f: impl FnMut(&[u32])) {
 
 /// `str.split()`: runs of non-whitespace.
 pub fn split_ws(s: &[u32]) -> Vec<&[u32]> {
-    s.split(|&c| is_space(c)).filter(|t| !t.is_empty()).collect()
+    s.split(|&c| is_space(c))
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 /// `cleaner.language.words`: lower-cased runs of characters that do not separate words.
@@ -179,7 +198,11 @@ pub fn line_spans(s: &[u32]) -> Vec<(usize, usize)> {
         let c = s[i];
         if is_break(c) {
             spans.push((start, i));
-            i += if c == 0x0d && s.get(i + 1) == Some(&0x0a) { 2 } else { 1 };
+            i += if c == 0x0d && s.get(i + 1) == Some(&0x0a) {
+                2
+            } else {
+                1
+            };
             start = i;
         } else {
             i += 1;
@@ -213,7 +236,11 @@ pub fn line_columns<T: Copy + Into<u32>>(s: &[T]) -> LineColumns {
         let c = s[i].into();
         if is_break(c) {
             add_line(s, start, i, &mut cols);
-            i += if c == 0x0d && s.get(i + 1).map(|&x| x.into()) == Some(0x0a) { 2 } else { 1 };
+            i += if c == 0x0d && s.get(i + 1).map(|&x| x.into()) == Some(0x0a) {
+                2
+            } else {
+                1
+            };
             start = i;
         } else {
             i += 1;
@@ -266,7 +293,10 @@ fn add_line<T: Copy + Into<u32>>(s: &[T], start: usize, end: usize, cols: &mut L
 pub const INVISIBLE: &str = "\u{200b}\u{200c}\u{200d}\u{2060}\u{feff}\u{ad}\u{180e}";
 
 fn is_invisible(c: u32) -> bool {
-    matches!(c, 0x200b | 0x200c | 0x200d | 0x2060 | 0xfeff | 0xad | 0x180e)
+    matches!(
+        c,
+        0x200b | 0x200c | 0x200d | 0x2060 | 0xfeff | 0xad | 0x180e
+    )
 }
 
 /// Whitespace and control characters, each run of which becomes one space.
