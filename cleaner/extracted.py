@@ -35,14 +35,14 @@ name boilerplate whatever its surroundings.
 
 from __future__ import annotations
 
-from itertools import compress, repeat
+from itertools import compress, islice, repeat
 from operator import attrgetter, eq, or_
 
 from .classify import RULES as CLASSIFY_RULES
 from .features import CJK_PARAGRAPH, TINY, WORDY, line_shapes
 from .options import Options
 from .rules import CodeRule, ids
-from .storage import raw_blanks
+from .storage import has_text, raw_blanks
 from .types import Decision, Features, Line
 
 #: The options that tell text an extractor wrote (`extraction_layout`).
@@ -164,42 +164,62 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
 
 
 def revise(
-    lines: list[Line], feats: list[Features], initial: list[Decision], hints, options: Options
+    lines: list[Line], feats: list[Features], initial: list[Decision], hints, options: Options,
+    shape: bytes | None = None,
 ) -> list[Decision]:
     """Stage-1 decisions revised for extracted text; ``hints`` is a `cleaner.front.dom.LineHint`
-    (or ``None``) per line."""
+    (or ``None``) per line; ``shape`` the lines' shapes when the caller has them
+    (`cleaner.features.line_shapes`, computed when needed and not given)."""
     out = list(initial)
-    recovered = _recovered(lines, feats, initial, hints, options)
-    for i, (line, d) in enumerate(zip(lines, initial)):
-        if line.blank:
-            continue
-        h = hints[i] if hints and i < len(hints) else None
+    has = has_text(lines)  # one pass over the lines: no `Line` built per line below
+    recovered = _recovered(lines, feats, initial, hints, options, shape, has)
+    per_line = _hints_of(hints, len(has))
+    made: dict[tuple, Decision] = {}  # the decisions made so far, each made once
+    links, block = options.rule_enabled("html.links"), options.rule_enabled("html.block")
+    for i, d, h in compress(zip(range(len(has)), initial, per_line), has):
         if h is not None and h.other and options.rule_enabled(f"html.{h.other}"):
-            out[i] = Decision(False, f"html.{h.other}", "related",
-                              f"{h.other} of another story on the page", "extractor")
+            key = ("other", h.other)
+            out[i] = made.get(key) or made.setdefault(key, Decision(
+                False, f"html.{h.other}", "related", f"{h.other} of another story on the page", "extractor"))
             continue
         if h is not None and not h.chosen:
-            out[i] = _unchosen(d, h, recovered.get(i))
+            how = recovered.get(i)
+            key = ("unchosen", d.rule, h.tag, h.furniture, h.kin if how == "kin" else 0, how)
+            out[i] = made.get(key) or made.setdefault(key, _unchosen(d, h, how))
             continue
-        bare_address = feats[i].urls and feats[i].urls >= feats[i].words  # a source or a contact
+        f = feats[i]
+        bare_address = f.urls and f.urls >= f.words  # a source or a contact
         # a whole article delivered as one line inside a link is no link list
-        collapsed = d.rule == "feature.prose" and feats[i].words >= options.collapsed_article_words
-        if (h is not None and h.link_density >= options.link_density and not bare_address
-                and not collapsed and options.rule_enabled("html.links")):
-            out[i] = Decision(False, "html.links", "related",
-                              f"link density {h.link_density:.2f} in the page", "extractor")
+        collapsed = d.rule == "feature.prose" and f.words >= options.collapsed_article_words
+        if h is not None and h.link_density >= options.link_density and not bare_address and not collapsed and links:
+            out[i] = Decision(False, "html.links", "related", f"link density {h.link_density:.2f} in the page",
+                              "extractor")
             continue
-        if d.rule in YIELDING and options.rule_enabled("html.block"):
-            if h is not None and h.heading:
-                out[i] = Decision(True, "html.block", "heading", f"<{h.tag}> of the main content", "extractor")
-            else:
-                what = f"<{h.tag}>" if h is not None else "line"
-                out[i] = Decision(True, "html.block", "body", f"{what} of the extracted main content", "extractor")
+        if d.rule in YIELDING and block:
+            key = ("block", bool(h.heading), h.tag) if h is not None else ("block",)
+            out[i] = made.get(key) or made.setdefault(key, _block(h))
     return out
 
 
-def _chosen(hints, i: int) -> bool:
-    return i >= len(hints) or hints[i] is None or hints[i].chosen
+def _block(h) -> Decision:
+    """The decision on a line of the extracted main content that a weak rule dropped."""
+    if h is not None and h.heading:
+        return Decision(True, "html.block", "heading", f"<{h.tag}> of the main content", "extractor")
+    what = f"<{h.tag}>" if h is not None else "line"
+    return Decision(True, "html.block", "body", f"{what} of the extracted main content", "extractor")
+
+
+def _hints_of(hints, n: int) -> list:
+    """``hints`` as ``n`` items, one per line (``None`` past its end, or for every line when
+    there are none)."""
+    if not hints:
+        return [None] * n
+    return list(hints[:n]) + [None] * (n - len(hints))
+
+
+def _chosen_flags(hints, n: int) -> list[bool]:
+    """Per line, whether the extractor chose it (a line without a hint counts as chosen)."""
+    return [h is None or h.chosen for h in _hints_of(hints, n)]
 
 
 #: Elements that hold a caption, never recovered as article text.
@@ -209,7 +229,7 @@ LEAD_MARKS = frozenset({"teaser"})
 
 
 def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision], hints,
-               options: Options) -> dict[int, str]:
+               options: Options, shape: bytes | None = None, has: bytes | None = None) -> dict[int, str]:
     """The blocks of a page the extractor did not choose that are recovered, each with
     how it is placed: paragraphs of prose (``recover_min_words``), neither in the page's
     furniture, nor marked as boilerplate by a class or id, nor link text, that lie among
@@ -218,12 +238,15 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
     (``recover_kin_levels``) and reached from it across at most ``recover_max_gap``
     other lines in a row (``"kin"``), or stand so reached above it and at most
     ``recover_lead_reach`` lines under the page's headline (``"lead"``: the standfirst,
-    which extractors often skip)."""
+    which extractors often skip).  ``shape`` and ``has`` (`cleaner.storage.has_text`)
+    are computed when not given."""
     if not hints or not options.rule_enabled("html.recovered"):
         return {}
     n = len(lines)
-    shape = line_shapes(lines, options)
-    prose = [i for i in range(n) if shape[i] and _chosen(hints, i) and _prose(shape[i], initial[i])]
+    shape = line_shapes(lines, options) if shape is None else shape
+    has = has_text(lines) if has is None else has
+    chosen = _chosen_flags(hints, n)
+    prose = [i for i in range(n) if shape[i] and chosen[i] and _prose(shape[i], initial[i])]
     if not prose:
         return {}
 
@@ -235,18 +258,18 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
 
     def lead(i: int) -> bool:
         """Prose right under the page's headline (an <h1>): the article's standfirst."""
-        above = [j for j in range(i - 1, -1, -1) if lines[j].text][:options.recover_lead_reach]
+        above = islice((j for j in range(i - 1, -1, -1) if has[j]), max(options.recover_lead_reach, 0))
         return any(hints[j] is not None and hints[j].heading == 1 for j in above) and candidate(i, LEAD_MARKS)
 
-    unchosen = [i for i in range(n) if lines[i].text and not _chosen(hints, i)]
+    unchosen = [i for i in range(n) if has[i] and not chosen[i]]
     out = {i: "inside" for i in unchosen if prose[0] < i < prose[-1] and candidate(i)
            and hints[i].kin >= options.recover_inside_kin_levels}
     for steps in (range(prose[-1] + 1, n), range(prose[0] - 1, -1, -1)):
         gap = 0
         for i in steps:
-            if not lines[i].text:
+            if not has[i]:
                 continue
-            if _chosen(hints, i):
+            if chosen[i]:
                 gap = 0
             elif hints[i].kin >= options.recover_kin_levels and candidate(i):
                 out[i], gap = "kin", 0
@@ -275,7 +298,8 @@ def _unchosen(d: Decision, h, how: str | None) -> Decision:
 def shown_lines(revised: list[Decision], hints) -> list[int]:
     """The lines of a whole page the stages after the extractor judge: all but the
     blocks the extractor did not choose and that were not recovered."""
-    return [i for i, d in enumerate(revised) if _chosen(hints, i) or d.rule == "html.recovered"]
+    chosen = _chosen_flags(hints, len(revised))
+    return [i for i, d in enumerate(revised) if chosen[i] or d.rule == "html.recovered"]
 
 
 def restore(

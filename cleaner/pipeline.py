@@ -91,7 +91,7 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     layout = extraction_layout(lines, initial, opts, shape) if not whole_page and opts.extracted == "auto" else ""
     revised = initial
     if whole_page or layout == "dense":
-        revised = trails.add(revise_extracted(lines, feats, initial, hints, opts), "extractor")
+        revised = trails.add(revise_extracted(lines, feats, initial, hints, opts, shape), "extractor")
     if chosen is None:
         titled, st, story_of = _stages(lines, feats, initial, revised, layout, from_html, stops, opts, trails.add,
                                        shape)

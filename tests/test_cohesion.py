@@ -1,15 +1,18 @@
-"""The story finder's topic evidence in the compiled core (rust/src/cohesion.rs): content
-words, windows, cosines and depth scores, against small cases worked out by hand."""
+"""The story finder's evidence in the compiled core: content words, windows, cosines and
+depth scores (rust/src/cohesion.rs), and the head evidence of each line (rust/src/heads.rs),
+against small cases worked out by hand."""
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import pytest
 import regex
 
 from cleaner import _core
-from cleaner.stories.evidence import content_words
+from cleaner.stories.evidence import _heads, content_words, cosine, dateline
+from cleaner.types import Decision, Features, Line
 
 ABC, DEF = "apple banana cherry", "dolphin eagle falcon"
 DEF_STEMS = ["dolphi", "eagle", "falcon"]
@@ -115,8 +118,92 @@ def test_content_words_of_a_long_line_are_those_of_its_pieces():
     assert content_words((piece * 4000).strip(), stops) == content_words(piece.strip(), stops) * 4000
 
 
-def test_letters_marks_each_text_that_holds_a_letter():
-    # Digits, punctuation and a lone combining mark hold none; a letter outside the Basic
-    # Multilingual Plane does.
-    texts = ["", "12 3 -- !", "a", "\u00e9t\u00e9", "\U00010400", "\u0301", "\u3042"]
-    assert _core.letters(texts) == bytes([0, 0, 1, 1, 1, 0, 1])
+def test_cosine_of_counts():
+    assert cosine({"a": 2, "b": 1}, Counter({"a": 1, "c": 3})) == 2 / (math.sqrt(5) * math.sqrt(10))
+    assert cosine({"a": 1}, {"b": 1}) == 0.0
+    assert cosine({}, {"a": 1}) == cosine({"a": 1}, Counter()) == 1.0  # nothing to compare
+    with pytest.raises(ZeroDivisionError):
+        cosine({"a": 0}, {"a": 1})
+
+
+def _line(i: int, raw: str, text: str, words: int, terminal: bool = False, keep: bool = True,
+          rule: str = "feature.heading", category: str = "body") -> tuple[Line, Features, Decision]:
+    return (Line(i, 0, len(raw), raw, text),
+            Features(words, 0.0, terminal, False, 0.5, 0.0, 0),
+            Decision(keep, rule, category, "", "classify"))
+
+
+def read(rows: list[tuple[str, str, int, dict]]):
+    """`Heads.read` of lines ``(raw, text, words, {Features or Decision fields})``."""
+    lines, feats, decisions = zip(*(_line(i, raw, text, words, **more)
+                                    for i, (raw, text, words, more) in enumerate(rows)))
+    lettered, per_line, more = _heads().read([line.text for line in lines], list(lines), list(feats),
+                                             list(decisions), 16, 0.3, 3)
+    names = ("meta", "headline", "body", "titled", "dateline", "exclaimed", "capital", "meta_after", "pattern",
+             "capitalised", "bulleted")
+    return lettered, dict(zip(names, (*per_line, *more)))
+
+
+def test_head_evidence_of_each_line():
+    prose = "The minister arrived in the capital on Monday and spoke to the press."
+    lettered, got = read([
+        ("Minister Visits The Capital City", "Minister Visits The Capital City", 5, {}),
+        ("By Jane Doe", "By Jane Doe", 3, {}),
+        (prose, prose, 13, {"terminal": True}),
+        ("", "", 0, {"keep": False, "rule": "blank", "category": "blank"}),
+        ("  \u2022 Menu item here", "\u2022 Menu item here", 3, {}),  # a list item: no headline
+        ("Share this story", "Share this story", 3, {"keep": False, "rule": "en.share.row", "category": "share"}),
+        ("Q: Why now?", "Q: Why now?", 3, {}),
+        ("12 3 -- !", "12 3 -- !", 2, {}),
+    ])
+    assert lettered == bytes([1, 1, 1, 0, 1, 1, 1, 0])
+    assert got["meta"] == [False, True, False, False, False, False, False, False]
+    assert got["headline"] == [True, False, False, False, False, False, True, True]
+    assert got["titled"] == [True, False, False, False, False, False, False, False]
+    assert got["body"] == [False, True, True, False, True, False, False, False]
+    assert got["meta_after"][0] and not got["meta_after"][2]  # the byline right below the title
+    assert got["pattern"] == [False, False, False, False, False, True, False, False]
+    # "Q: ..." is an interview turn; "!" ends a short kept line.
+    assert got["exclaimed"] == [False, False, False, False, False, False, False, True]
+    assert got["capital"] == [True, True, True, False, False, True, False, False]
+    assert got["capitalised"] == [True, True, True, False, False, True, True, True]
+
+
+def test_a_bullet_is_read_from_the_raw_line():
+    # An invisible character before the bullet: the raw line is no list item (the
+    # pattern skips blanks only), although its normalised text starts with a bullet.
+    _, got = read([("\u200b\u2022 Menu item here", "\u2022 Menu item here", 3, {}),
+                   ("\u2022 Menu item here", "\u2022 Menu item here", 3, {}),
+                   ("- Two words", "- Two words", 2, {}), ("-Two words", "-Two words", 2, {})])
+    assert got["bulleted"] == [False, True, True, False]
+    assert got["headline"] == [True, False, False, True]
+    # A dash and a space at the end of a raw line whose text is the dash alone.
+    _, got = read([("  - ", "-", 0, {}), ("| a | b |", "| a | b |", 2, {}), ("", "", 0, {})])
+    assert got["bulleted"] == [True, True, False]
+
+
+@pytest.mark.parametrize("text, words, meta", [
+    ("Updated Nov 19, 2019", 4, True), ("Nov 19, 2019 10:31 pm", 5, True), ("3 hours ago", 3, True),
+    ("19. M\u00e4rz 2020", 3, True), ("Publi\u00e9 le 3 mars 2020", 5, True), ("Von Hans Meier", 3, True),
+    ("Nov 19x", 2, False), ("Nov 19\u00e9", 2, False),  # no word boundary after the day
+    ("\u00e9 Nov 19", 3, True), ("\u00e9Nov 19", 2, False),  # nor before the month
+    ("The volcano erupted again over 3 villages.", 7, False),
+    ("Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 and more words here to read", 17, True),
+    ("On 18 Nov 2019 the minister arrived in the capital and spoke to all the press there", 17, False),
+    ("\u2014 Jane Doe (@jane) November 4, 2019", 6, False),  # a quoted post
+])
+def test_meta_lines(text, words, meta):
+    assert _heads().meta(text, words, False, "body") is meta
+    # A line classified as a caption is none; one classified as meta is.
+    assert _heads().meta(text, words, False, "caption") is False
+    assert _heads().meta(text, words, False, "meta") is True
+
+
+@pytest.mark.parametrize("text, want", [
+    ("WASHINGTON (Reuters) - The senate voted.", True), ("OSLO: The talks began.", True),
+    ("AUSTIN, Texas (AP) \u2014 The storm hit.", True), ("\u2018FAST FACTS\u2019: The storm.", True),
+    ("Washington - The senate voted.", False), ("ABC, Texas Here Now (Some Agency) - text", False), ("ABC, Texas (Agency) - text", True),
+    ("NATO And Eu Talks Begin Here: now", False), ("Ǆ\u01c5ORE: text", False),  # a title-case letter
+])
+def test_datelines(text, want):
+    assert dateline(text) is want

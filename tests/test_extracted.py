@@ -7,9 +7,14 @@ from __future__ import annotations
 from cleaner import Options, analyze
 from cleaner.blocks import barrier_kind
 from cleaner.catalogue import is_pattern_rule
-from cleaner.extracted import extraction_layout, guarantee
+from cleaner.classify import classify_lines
+from cleaner.extracted import extraction_layout, guarantee, revise
+from cleaner.features import line_shapes
+from cleaner.front.dom import LineHint
 from cleaner.segment import segment
 from cleaner.types import Decision
+
+from test_html import PARAGRAPHS, TITLE
 
 BODY = ("The regional government announced on Tuesday that it would spend more on rural "
         "bus services next year, after months of complaints from residents.")
@@ -107,3 +112,34 @@ def test_a_long_article_is_never_cut_to_a_sliver():
     assert "html.links" in [d.rule for d in body[0].trail]
     a = analyze(page, disabled_rules=["html.safety_net"])
     assert not any(v.output for v in a.verdicts if v.line.text.startswith("Part"))
+
+
+def test_revise_decides_the_same_on_the_lines_columns_as_on_a_list_of_lines():
+    """`revise` reads the lines' columns when it is given them (`cleaner.storage.Lines`);
+    a list of `Line` and shapes given by the caller must give the same decisions: a
+    headline with a standfirst under it, a menu, a link-dense line, a paragraph the
+    extractor skipped among its own, a subheading, an excerpt of another story, and a
+    line past the last hint."""
+    lead = ("The harbour's old ferry terminal will shut for eight months while engineers repair "
+            "the cracked main pier, the authority said.")
+    texts = ["Home", "", TITLE, "", lead, "", PARAGRAPHS[0], "Read more about ferries", PARAGRAPHS[1], "",
+             PARAGRAPHS[2], "Sport", "Timetable changes", PARAGRAPHS[3],
+             "Another story of the day, cut short here...", "", "Timetable changes"]
+    p = LineHint("p", 0, 0.0, frozenset())
+    hints = [LineHint("li", 0, 1.0, frozenset(), chosen=False, furniture="nav"), None,
+             LineHint("h1", 1, 0.0, frozenset(), chosen=False), None,
+             LineHint("div", 0, 0.0, frozenset({"teaser"}), chosen=False), None,
+             p, LineHint("p", 0, 0.8, frozenset()), p, None,
+             LineHint("p", 0, 0.0, frozenset(), chosen=False, kin=4), LineHint("li", 0, 1.0, frozenset(), chosen=False),
+             LineHint("h2", 2, 0.0, frozenset()), p, LineHint("p", 0, 0.0, frozenset(), other="excerpt"), None]
+    lines, opts = segment("\n".join(texts)), Options()
+    feats, initial = classify_lines(lines, "en", opts)
+    columns = revise(lines, feats, initial, hints, opts)
+    listed = revise(list(lines), feats, initial, hints, opts, line_shapes(lines, opts))
+    assert columns == listed
+    assert [d.rule for d in columns] == [
+        "html.unchosen", "blank", "html.unchosen", "blank", "html.recovered", "blank", "feature.prose",
+        "html.links", "feature.prose", "blank", "html.recovered", "html.unchosen", "html.block",
+        "feature.prose", "html.excerpt", "blank", "html.block"]
+    assert "under the headline" in columns[4].reason and "among the extracted" in columns[10].reason
+    assert columns[12].category == "heading" and columns[16].reason == "line of the extracted main content"

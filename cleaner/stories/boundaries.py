@@ -40,8 +40,8 @@ from ..classify import is_heading_like
 from ..options import Options
 from ..types import Features
 from .evidence import (
-    _BULLETED, _CAPITAL, _LETTER, DEFAULT, Gap, Reader, boundary_score, cosine, dateline,
-    gap_evidence, topic_profile,
+    _LETTER, DEFAULT, Gap, Reader, boundary_score, cosine, dateline, gap_evidence,
+    topic_profile,
 )
 
 # Thresholds: `Options` fields ``story_lookahead_words``, ``story_between_lines`` (a
@@ -58,7 +58,7 @@ class Segment(list):
 def cut_lines(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFAULT) -> list[bool]:
     """Per kept position: a long body line cut mid-sentence that reads as a sentence."""
     return [feats[i].cut and feats[i].words >= o.story_teaser_min_words and r.d[i].category == "body"
-            and feats[i].capitalised < r.o.story_teaser_capitalised and not _BULLETED.match(r.lines[i].raw)
+            and feats[i].capitalised < r.o.story_teaser_capitalised and not r.bulleted(i)
             and not r.wrapped(i) for i in kept]
 
 
@@ -220,9 +220,8 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
             alone = j + 1 == len(prose) or prose[j + 1] >= end  # one paragraph after it
             if g.opening is None and not g.dropped and alone:
                 continue  # a change of topic alone does not cut off one last paragraph
-            if g.opening is None and _BULLETED.match(r.lines[kept[c]].raw) and (
-                    not g.dropped or _BULLETED.match(r.lines[kept[since]].raw)
-                    or _listed(r, kept[since], kept[c])):
+            if g.opening is None and r.bulleted(kept[c]) and (
+                    not g.dropped or r.bulleted(kept[since]) or _listed(r, kept[since], kept[c])):
                 continue  # a list goes on, or follows its heading: no story opens there
             headless = g.opening is None and not g.dropped and since != c - 1
             need = o.story_boundary_score + (o.story_extracted_topic_score if heads_only and headless else 0.0)
@@ -253,10 +252,9 @@ def _listed(r: Reader, before: int, first: int) -> bool:
     line with letters above it a list item, or a heading-like line (one word will do)
     right after one (a list's dropped items, or its subheading)?"""
     gap = [j for j in r.content[r.pos[before] + 1:r.pos[first]] if r.lettered[j]][-2:]
-    if gap and _BULLETED.match(r.lines[gap[-1]].raw):
+    if gap and r.bulleted(gap[-1]):
         return True
-    return len(gap) == 2 and _BULLETED.match(r.lines[gap[0]].raw) is not None \
-        and is_heading_like(r.feats[gap[1]], r.o)
+    return len(gap) == 2 and r.bulleted(gap[0]) and is_heading_like(r.feats[gap[1]], r.o)
 
 
 def _revised(r: Reader, g: Gap, title0: int | None, o: Options) -> Gap:
@@ -268,7 +266,7 @@ def _revised(r: Reader, g: Gap, title0: int | None, o: Options) -> Gap:
     opening, title, headline = g.opening, g.title, g.headline
     if title is not None and title0 is not None and title != title0 and r.folded[title] == r.folded[title0]:
         opening, title, headline = None, None, False
-    if opening == "meta" and _CAPITAL.match(r.texts[title]) is None:
+    if opening == "meta" and not r.capitalised(title):
         opening, title = None, None
     if (opening, title, headline) == (g.opening, g.title, g.headline):
         return g

@@ -12,7 +12,9 @@ on one subject is not.  `Reader` answers the questions about lines; `gap_evidenc
 one gap's evidence into a score; the choice among gaps is `cleaner.stories.boundaries`'.
 The content words of a document's kept lines, its windows, their cosines and the depth
 scores are counted once per document by the compiled core (rust/src/cohesion.rs, the
-stoplist passed in from Python); the answers about each line are remembered.
+stoplist passed in from Python), and so are the answers about each line (meta line,
+headline, dateline ...: rust/src/heads.rs, the words of its date, byline and "updated"
+patterns passed in from `cleaner/patterns/story_heads.toml`).
 """
 
 from __future__ import annotations
@@ -23,13 +25,12 @@ import tomllib
 from collections import Counter
 from importlib import resources
 from itertools import accumulate
-from operator import gt, itemgetter, mul, not_
+from operator import gt, itemgetter, not_
 from typing import NamedTuple
 
 import regex
 
 from .. import _core
-from ..classify import is_heading_like
 from ..options import Options
 from ..segment import BULLET_DASHES, BULLET_SYMBOLS
 from ..storage import texts_of
@@ -57,63 +58,36 @@ def _head_words() -> dict[str, list[str]]:
     return out
 
 
-def _alternatives(words: list[str]) -> str:
-    """A regex alternation of ``words`` (longest first; a space stands for any run of
-    whitespace, ``N`` for a number)."""
-    escaped = (regex.escape(w).replace(r"\ ", " ") for w in sorted(words, key=len, reverse=True))
-    return "|".join(e.replace(" ", r"\s+").replace("N", r"\d+") for e in escaped)
+@functools.lru_cache(maxsize=1)
+def _heads() -> _core.Heads:
+    """The compiled core's head patterns (rust/src/heads.rs), built from the catalogue's
+    words (a date or time: "Nov 19, 2019", "19 November 2019", "2019-11-19", "10:31 pm",
+    "3 hours ago"; a byline; an "Updated ..." line) and the bullets of a list item, when
+    a story finder first needs them."""
+    words = _head_words()
+    return _core.Heads(words["months"], words["byline"], words["updated"], words["ago"],
+                       BULLET_SYMBOLS, BULLET_DASHES)
 
 
-_WORDS = _head_words()
-_MONTHS = _alternatives(_WORDS["months"])
-# A date or time: "Nov 19, 2019", "19 November 2019", "2019-11-19", "19.11.2019",
-# "10:31 pm", "3 hours ago".
-_DATE = regex.compile(
-    rf"\b(?:(?:{_MONTHS})\.?\s+\d{{1,2}}\b|\d{{1,2}}\.?\s+(?:{_MONTHS})\b|"
-    r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?\b)?"
-    + (rf"|{_alternatives(_WORDS['ago'])})" if _WORDS["ago"] else ")"),
-    regex.IGNORECASE,
-)
-_DIGIT = regex.compile(r"\d")
-_UPDATED = regex.compile(rf"^(?:{_alternatives(_WORDS['updated'])})\b", regex.IGNORECASE)
-_BYLINE = regex.compile(rf"^(?:{_alternatives(_WORDS['byline'])})\s+\p{{Lu}}", regex.IGNORECASE)
-# A dateline or kicker: an upper-case place or phrase, optionally ", N.Y." and "(Agency)",
-# then a colon or dash, then text.  "OSLO: ...", "WASHINGTON (Reuters) - ...",
-# "AUSTIN, Texas (AP) — ...", "‘FAST FACTS’: ...".
-_DATELINE = regex.compile(
-    r"^[\p{Pi}\p{Ps}'‘“\"]?\p{Lu}[\p{Lu}\p{M}\s.'’&-]{2,40}[\p{Pf}\p{Pe}'’”\"]?"
-    r"(?:,\s*[\p{L}.\s]{2,20})?\s*(?:\([^()]{1,30}\))?\s*(?::|—|–|-{1,2})\s+\S",
-)
-_DASHED = regex.compile(r"^[—–-]")  # "— Name (@handle) November 4, 2019": a quoted post
 _LETTER = regex.compile(r"\p{L}")
-_BULLETED = regex.compile(rf"^\s*(?:[{BULLET_SYMBOLS}+]|[{BULLET_DASHES}]\s|\|)")
-# "Q: ...", "A: ...", "1. ...", "2) ...": interview turns and numbered items.
-_CAPITAL = regex.compile(r"^[\p{Pi}'\"‘“]?[\p{Lu}\p{Lt}\d]")
-_NOT_TITLE = regex.compile(r"^\s*(?:\p{L}{1,2}\s*:|\d{1,3}\s*[.)]\s)")
 
 
 def dateline(text: str) -> bool:
-    m = _DATELINE.match(text)
-    if not m:
-        return False
-    head = text[: m.end()]
-    caps = [w for w in regex.findall(r"\p{L}+", head) if len(w) >= 2]
-    return bool(caps) and sum(w.isupper() for w in caps) >= max(1, len(caps) - 2) and caps[0].isupper()
+    """Does ``text`` open with a dateline or kicker: an upper-case place or phrase,
+    optionally ", N.Y." and "(Agency)", then a colon or dash, then text ("OSLO: ...",
+    "WASHINGTON (Reuters) - ...", "AUSTIN, Texas (AP) — ...", "‘FAST FACTS’: ...")?
+
+    >>> dateline("WASHINGTON (Reuters) - The senate voted."), dateline("Washington - The senate voted.")
+    (True, False)
+    """
+    return _heads().dateline(text)
 
 
 def _meta(text: str, f: Features, decision: Decision) -> bool:
     """A date, time, byline or "Updated ..." line (not a photo caption or credit that
-    holds a date)."""
-    if decision.category in ("meta", "caption"):
-        return decision.category == "meta"
-    if _BYLINE.match(text) and f.words <= 12:
-        return True
-    if f.terminal and f.words > 8 or _DASHED.match(text) or f.words > 20:
-        return False
-    dated = _DIGIT.search(text) is not None  # every date or time holds a digit
-    if f.words > 14:  # "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 ..."
-        return dated and len(_DATE.findall(text)) >= 2
-    return bool(dated and _DATE.search(text) or (_UPDATED.match(text) and f.words <= 12))
+    holds a date); the compiled core answers it for every line of a document at once
+    (`Reader`)."""
+    return _heads().meta(text, f.words, f.terminal, decision.category)
 
 
 #: The weight of each way a story opens (`Reader.opening`), an `Options` field.
@@ -161,44 +135,27 @@ def content_words(text: str, stops: frozenset[str]) -> list[str]:
     return _core.content_stems(text, _stoplist(stops))
 
 
-def cosine(a: Counter, b: Counter) -> float:
-    if not a or not b:
-        return 1.0  # nothing to compare: no evidence of a change
-    # Integer sums (exact in any order), taken with `map` so that they run in C: the dot
-    # product over the shared words, the squared norms over each side's counts.
-    shared = a.keys() & b.keys()
-    dot = sum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
-    return dot / (math.sqrt(sum(map(mul, a.values(), a.values())))
-                  * math.sqrt(sum(map(mul, b.values(), b.values()))))
-
-
-#: Rules of a dropped line that are no catalogue pattern's (a share row, a menu, tags are).
-_NOT_PATTERN = ("feature.", "context.")
-
-#: The `Reader` questions whose answer is remembered per line (`_per_line` lists them).
-_PER_LINE: list[str] = []
-
-
-def _per_line(method):
-    """Remember a `Reader` question's answer for each line, in one list per question
-    (None: not asked yet): the story finder asks about the same lines for many gaps, and
-    the answers cannot change (the decisions a reader reads are fixed)."""
-    name = method.__name__
-    _PER_LINE.append(name)
-
-    @functools.wraps(method)
-    def remembered(self, i: int):
-        memo = self._memo[name]
-        got = memo[i]
-        if got is None:
-            got = memo[i] = method(self, i)
-        return got
-
-    return remembered
+#: The cosine of two dicts of counts (``{word: n}``), 1.0 when one is empty (nothing to
+#: compare: no evidence of a change); computed by the compiled core (rust/src/cohesion.rs,
+#: as the cosines of `topic_profile`).
+cosine = _core.cosine
 
 
 class Reader:
-    """The evidence the story finder looks at, for one document."""
+    """The evidence the story finder looks at, for one document.
+
+    The answers about each line are read once per document by the compiled core
+    (rust/src/heads.rs, `_heads`), each a list indexed by line, asked as ``r.meta(i)``:
+    `meta` (a date, time, byline or "Updated ..." line), `headline` (short,
+    unpunctuated, not a list item, not a date or byline, not a line a catalogue pattern
+    dropped: share, nav ...), `body` (kept body that is no headline), `dateline` (the line
+    opens with a dateline or kicker, see `dateline`), `meta_after` (a meta line within
+    `Options.story_meta_reach` lines with letters after it, before any body) and
+    `exclaimed` (a short kept line ending in "?" or "!", or a quote after one: a headline
+    that reads as a sentence), `capitalised` (it begins with a capital or a digit, after an
+    opening quote, not with a separator) and `bulleted` (its raw line is a list item or a
+    table row: a bullet, a dash and a space, or "|" after the whitespace).
+    """
 
     def __init__(self, lines, feats, decisions, stops, options: Options = DEFAULT):
         self.lines, self.feats, self.d = lines, feats, decisions
@@ -208,12 +165,17 @@ class Reader:
         self.texts = texts = texts_of(lines)
         self.content = [i for i, text in enumerate(texts) if text]
         self.pos = dict(zip(self.content, range(len(self.content))))
-        self._memo = {name: [None] * len(texts) for name in _PER_LINE}  # see `_per_line`
-        #: Per line, 1 if its text holds a letter (the compiled core reads every line once).
-        self.lettered = _core.letters(texts)
-        #: Per line, whether a catalogue pattern dropped it (see `furniture`).
-        self.by_pattern = [not d.keep and d.rule != "blank" and not d.rule.startswith(_NOT_PATTERN)
-                           for d in decisions]
+        #: Per line, 1 if its text holds a letter; the answers about each line (see above);
+        #: whether a catalogue pattern dropped it (see `furniture`).
+        self.lettered, per_line, more = _heads().read(
+            texts, lines, feats, decisions, options.heading_max_words, options.heading_max_digits,
+            options.story_meta_reach)
+        meta, headline, body, self._titled, dateline = per_line
+        exclaimed, self._capital, meta_after, self.by_pattern, capitalised, bulleted = more
+        self.meta, self.headline, self.body = meta.__getitem__, headline.__getitem__, body.__getitem__
+        self.dateline, self.exclaimed = dateline.__getitem__, exclaimed.__getitem__
+        self.meta_after = meta_after.__getitem__
+        self.capitalised, self.bulleted = capitalised.__getitem__, bulleted.__getitem__
         self._count_lines(decisions)
         kept = [i for i in self.content if decisions[i].keep]
         #: The content words of the kept lines, counted in the compiled core (see `window`).
@@ -238,10 +200,6 @@ class Reader:
         self._dropped_upto = [0, *accumulate(map(not_, map(itemgetter(0), map(decisions.__getitem__, at()))))]
         self._pattern_upto = [0, *accumulate(pattern)]
 
-    @_per_line
-    def body(self, i: int) -> bool:
-        return self.d[i].keep and self.d[i].category == "body" and not self.headline(i)
-
     def wrapped(self, i: int) -> bool:
         """Does the next line, right below without a blank line, go on with the same
         sentence (it starts in lower case), so that line ``i`` was broken by a hard wrap,
@@ -251,21 +209,6 @@ class Reader:
             return False
         head = self.texts[self.content[k]][:1]
         return head.islower()
-
-    @_per_line
-    def meta(self, i: int) -> bool:
-        return _meta(self.texts[i], self.feats[i], self.d[i])
-
-    @_per_line
-    def headline(self, i: int) -> bool:
-        """Short, unpunctuated, not a list item, not a date or byline, not a line a
-        catalogue pattern dropped (share, nav ...)."""
-        f, d = self.feats[i], self.d[i]
-        if not is_heading_like(f, self.o) or f.words < 2 or _BULLETED.match(self.lines[i].raw):
-            return False
-        if d.keep and d.rule == "feature.prose" or self.meta(i):
-            return False
-        return d.keep or d.rule.startswith(_NOT_PATTERN)
 
     def repeated(self, i: int) -> bool:
         """Repeated a few lines later, and not a line the page repeats all over (a table
@@ -277,20 +220,6 @@ class Reader:
         return any(self.folded[j] == key
                    for j in self.content[k + 1:k + 1 + self.o.story_repeat_reach])
 
-    @_per_line
-    def meta_after(self, i: int) -> bool:
-        """A meta line within a few lines after ``i``, before any body."""
-        k = self.pos[i]
-        lettered = self.lettered
-        near = [j for j in self.content[k + 1:k + 1 + 2 * self.o.story_meta_reach]
-                if lettered[j]][:self.o.story_meta_reach]
-        for j in near:
-            if self.meta(j):
-                return True
-            if self.body(j):
-                return False
-        return False
-
     def letters_between(self, a: int, b: int) -> int:
         """Lines with letters from ``a`` (inclusive) up to ``b`` (exclusive)."""
         return max(0, self._letters_upto[self.pos[b]] - self._letters_upto[self.pos[a]])
@@ -300,14 +229,11 @@ class Reader:
         those a catalogue pattern dropped (a share row between a title and its text)."""
         return max(0, self._counted_upto[self.pos[b]] - self._counted_upto[self.pos[a]])
 
-    @_per_line
     def titled(self, i: int) -> bool:
         """A headline that could be a story's title: four words or more, capitalised, not
         a question or answer of an interview ("Q: ...") nor a numbered item, and not a line
         the page repeats all over (a table header)."""
-        text = self.texts[i]
-        return self.headline(i) and self.feats[i].words >= 4 and not _NOT_TITLE.match(text) \
-            and _CAPITAL.match(text) is not None and self.count[self.folded[i]] <= 3
+        return self._titled[i] and self.count[self.folded[i]] <= 3
 
     def furniture(self, gap: list[int]) -> int:
         """Dropped lines of the gap that a catalogue pattern recognised (share rows,
@@ -348,17 +274,11 @@ class Reader:
         title = next((j for j in options if dist(j) <= self.o.story_title_near and self.titled(j)
                       and self.echoed(j, first)), None)
         if title is None and options and dist(options[0]) <= 2 and self.feats[options[0]].words >= 3 \
-                and self.texts[options[0]][:1].isupper() and not _NOT_TITLE.match(self.texts[options[0]]) \
-                and self.echoed(options[0], first):
+                and self._capital[options[0]] and self.echoed(options[0], first):
             title = options[0]
         if opener is not None and self.feats[opener].words >= 8 and self.dateline(opener):
             return title, "dateline"
         return title, None
-
-    @_per_line
-    def dateline(self, i: int) -> bool:
-        """Does line ``i`` open with a dateline or kicker (`dateline`)?"""
-        return dateline(self.texts[i])
 
     def echoed(self, title: int, first: int) -> bool:
         """Does the text from ``first`` on (its first `Options.story_echo_words` content
@@ -392,13 +312,6 @@ class Reader:
             k += 1
             metas += 1
         return metas > 0 and k < len(self.content) and self.content[k] == first
-
-    def exclaimed(self, i: int) -> bool:
-        """A short kept line ending in "?" or "!" (or a quote after one): a headline that
-        reads as a sentence."""
-        text = self.texts[i].rstrip("'\"’”»")
-        return self.d[i].keep and self.feats[i].words <= 16 and text[-1:] in "?!" \
-            and not _NOT_TITLE.match(self.texts[i])
 
     def _longer_above(self, j: int) -> int:
         """A headline up to ``story_longer_reach`` lines above ``j`` with more words (a title above

@@ -32,7 +32,7 @@ from ..blocks import barrier_kind
 from ..options import Options
 from ..types import Decision, Features
 from .boundaries import Segment
-from .evidence import _BULLETED, DEFAULT, Reader, cosine
+from .evidence import DEFAULT, Reader, cosine
 
 
 
@@ -127,7 +127,7 @@ def _continued(r: Reader, members: list[int], inside: list[int]) -> list[int]:
         pending: list[int] = []
         last = inside[-1]
         for run in rs:
-            if closing and any(barrier_kind(r.d[j]) == "hard" and not _BULLETED.match(r.lines[j].raw)
+            if closing and any(barrier_kind(r.d[j]) == "hard" and not r.bulleted(j)
                                for j in r.content[r.pos[last] + 1:r.pos[run[0]]]):
                 break  # the comments header closes the article (a "* Comments" link does not)
             last = run[-1]

@@ -7,8 +7,9 @@
 
 use crate::tables;
 use crate::text::{in_ranges, lower, FxMap, FxSet};
+use pyo3::exceptions::PyZeroDivisionError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyString};
 use std::sync::OnceLock;
 
 
@@ -81,7 +82,7 @@ fn lower_into(text: &Bound<'_, PyString>, out: &mut Vec<u32>) -> PyResult<()> {
 }
 
 /// `\p{L}` of the `regex` module.
-fn is_letter(c: u32) -> bool {
+pub(crate) fn is_letter(c: u32) -> bool {
     if c < 0x10000 {
         plane().letter[(c >> 6) as usize] >> (c & 63) & 1 == 1
     } else {
@@ -148,22 +149,34 @@ pub fn content_stems<'py>(
     PyList::new(py, out.iter().map(|w| crate::py_str(py, w)).collect::<PyResult<Vec<_>>>()?)
 }
 
-/// Per text, 1 if it holds a letter (``\p{L}``), else 0.
+/// `cleaner.stories.evidence.cosine`: the cosine of two dicts of counts (``{word: n}``),
+/// 1.0 when one is empty (nothing to compare: no evidence of a change).  The sums are
+/// integers (exact in any order), as in `Dense::cosine`.
 #[pyfunction]
-pub fn letters<'py>(py: Python<'py>, texts: &Bound<'py, PyList>) -> PyResult<Bound<'py, PyBytes>> {
-    let mut out = Vec::with_capacity(texts.len());
-    for text in texts.iter() {
-        let text = text.downcast_into::<PyString>()?;
-        // SAFETY: the string is alive for the borrow and immutable; nothing here calls
-        // back into Python while its data is read.
-        let found = match unsafe { text.data()? } {
-            pyo3::types::PyStringData::Ucs1(b) => b.iter().any(|&c| is_letter(c as u32)),
-            pyo3::types::PyStringData::Ucs2(w) => w.iter().any(|&c| is_letter(c as u32)),
-            pyo3::types::PyStringData::Ucs4(d) => d.iter().any(|&c| is_letter(c)),
-        };
-        out.push(found as u8);
+pub fn cosine(a: &Bound<'_, PyDict>, b: &Bound<'_, PyDict>) -> PyResult<f64> {
+    if a.is_empty() || b.is_empty() {
+        return Ok(1.0);
     }
-    Ok(PyBytes::new(py, &out))
+    let (small, big) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut dot: i64 = 0;
+    for (word, n) in small.iter() {
+        if let Some(m) = big.get_item(&word)? {
+            dot += n.extract::<i64>()? * m.extract::<i64>()?;
+        }
+    }
+    let square = |d: &Bound<'_, PyDict>| -> PyResult<f64> {
+        let mut sum: i64 = 0;
+        for (_, n) in d.iter() {
+            let n: i64 = n.extract()?;
+            sum += n * n;
+        }
+        Ok(sum as f64)
+    };
+    let norms = square(a)?.sqrt() * square(b)?.sqrt();
+    if norms == 0.0 {
+        return Err(PyZeroDivisionError::new_err("float division by zero"));
+    }
+    Ok(dot as f64 / norms)
 }
 
 /// A stem: up to six code points, the rest `u32::MAX` (no allocation per word).

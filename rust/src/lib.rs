@@ -5,7 +5,8 @@
 //! gates over every line of a document in one call; the shapes of its lines (shapes.rs)
 //! and the context rules of stage 2 (context.rs).  The Python modules `cleaner.segment`,
 //! `cleaner.features`, `cleaner.language`, `cleaner.catalogue`, `cleaner.classify` and
-//! `cleaner.smooth` call it, and the story finder's topic evidence (cohesion.rs);
+//! `cleaner.smooth` call it, and the story finder's topic evidence (cohesion.rs) and head
+//! evidence (heads.rs);
 //! `cleaner.front.dom` asks it whether a page holds characters XML forbids (page.rs).
 
 mod classify;
@@ -13,6 +14,7 @@ mod context;
 mod cohesion;
 mod features;
 mod gates;
+mod heads;
 mod lang;
 mod page;
 mod shapes;
@@ -204,6 +206,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<cohesion::Stoplist>()?;
     m.add_class::<cohesion::Cohesion>()?;
     m.add_function(wrap_pyfunction!(cohesion::content_stems, m)?)?;
-    m.add_function(wrap_pyfunction!(cohesion::letters, m)?)?;
+    m.add_function(wrap_pyfunction!(cohesion::cosine, m)?)?;
+    m.add_class::<heads::Heads>()?;
     Ok(())
 }

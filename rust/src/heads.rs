@@ -1,0 +1,300 @@
+//! The head evidence of the story finder (`cleaner.stories.evidence.Reader`), for every
+//! line of a document at once: is it a meta line (a date, a byline, "Updated ..."), a
+//! headline, a title-like headline, body, a dateline or kicker, a headline that reads as
+//! a sentence, a line a catalogue pattern dropped; and is a meta line near below it.  The
+//! words of the date, byline and "updated" patterns come from Python (the catalogue
+//! `cleaner/patterns/story_heads.toml`, `Heads`); no word list lives here.  The patterns
+//! are those the Python held, run by the `regex` crate (leftmost-first, as the `regex`
+//! module's backtracking matches; Unicode classes and simple case folding as there).
+
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
+use regex::{Regex, RegexBuilder};
+use std::borrow::Cow;
+
+/// A regex alternation of `words` (longest first, by characters; a space stands for any
+/// run of whitespace, ``N`` for a number).
+fn alternatives(words: &[String]) -> String {
+    let mut sorted: Vec<&String> = words.iter().collect();
+    sorted.sort_by_key(|w| std::cmp::Reverse(w.chars().count())); // stable, as `sorted`
+    let one = |w: &str| -> String {
+        w.chars()
+            .map(|c| match c {
+                ' ' => r"\s+".to_string(),
+                'N' => r"\d+".to_string(),
+                c => regex::escape(c.encode_utf8(&mut [0; 4])),
+            })
+            .collect()
+    };
+    sorted.iter().map(|w| one(w)).collect::<Vec<_>>().join("|")
+}
+
+/// A pattern, with room for the lazy DFA of one of Unicode classes repeated (the
+/// dateline's), which the default room makes slower than a backtracker.
+fn compile(pattern: &str) -> PyResult<Regex> {
+    RegexBuilder::new(pattern)
+        .dfa_size_limit(16 << 20)
+        .build()
+        .map_err(|e| crate::err(format!("story head pattern: {e}")))
+}
+
+/// The compiled patterns of the story finder's head evidence.
+#[pyclass(frozen, module = "cleaner._core")]
+pub struct Heads {
+    /// A date or time: "Nov 19, 2019", "19 November 2019", "2019-11-19", "19.11.2019",
+    /// "10:31 pm", "3 hours ago".  Its Unicode word boundaries cost a slow search on a
+    /// text that is not ASCII: `date_ascii` (ASCII word boundaries, the same on an ASCII
+    /// text) answers for ASCII texts, and `date_loose` (no word boundaries: a match of
+    /// `date` is one of it) rules out most other texts first.
+    date: Regex,
+    date_ascii: Regex,
+    date_loose: Regex,
+    digit: Regex,
+    updated: Regex,
+    byline: Regex,
+    /// A dateline or kicker: an upper-case place or phrase, optionally ", N.Y." and
+    /// "(Agency)", then a colon or dash, then text.  "OSLO: ...", "WASHINGTON (Reuters) -
+    /// ...", "AUSTIN, Texas (AP) — ...", "‘FAST FACTS’: ...".
+    dateline: Regex,
+    /// A capital (or a digit) first, after an opening quote.
+    capital: Regex,
+    /// "Q: ...", "A: ...", "1. ...", "2) ...": interview turns and numbered items.
+    not_title: Regex,
+    /// A list item or a table row (of the raw line), and the characters it starts with
+    /// after blanks: the raw line is read only when its normalised text starts with one
+    /// (its first character that is neither blank nor invisible: a raw line that starts
+    /// otherwise has no bullet after the whitespace this pattern skips).
+    bulleted: Regex,
+    bullets: Vec<char>,
+    letters: Regex,
+    upper: Regex,
+    lower_or_title: Regex,
+}
+
+/// What `Heads.read` reads of one line: its `Features` and its `Decision`.
+struct Line<'a> {
+    text: Cow<'a, str>,
+    words: i64,
+    terminal: bool,
+    urls: i64,
+    digit_ratio: f64,
+    keep: bool,
+    rule: Cow<'a, str>,
+    category: Cow<'a, str>,
+}
+
+/// A Python string as UTF-8 (a lone surrogate, which no pattern here matches, becomes
+/// one U+FFFD, so that counts of characters stay).
+fn text_of<'a>(s: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
+    match s.to_str() {
+        Ok(t) => Ok(Cow::Borrowed(t)),
+        Err(_) => Ok(Cow::Owned(
+            crate::codepoints(s)?.into_iter().map(|c| char::from_u32(c).unwrap_or('\u{fffd}')).collect(),
+        )),
+    }
+}
+
+impl Heads {
+    /// `cleaner.stories.evidence._meta`: a date, time, byline or "Updated ..." line (not
+    /// a photo caption or credit that holds a date).
+    fn is_meta(&self, text: &str, words: i64, terminal: bool, category: &str) -> bool {
+        if category == "meta" || category == "caption" {
+            return category == "meta";
+        }
+        if self.byline.is_match(text) && words <= 12 {
+            return true;
+        }
+        if terminal && words > 8 || text.starts_with(['—', '–', '-']) || words > 20 {
+            return false;
+        }
+        let dated = self.digit.is_match(text); // every date or time holds a digit
+        if words > 14 {
+            // "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 ..."
+            return dated && self.dates(text, 2);
+        }
+        dated && self.dates(text, 1) || (self.updated.is_match(text) && words <= 12)
+    }
+
+    /// Does `text` hold `least` dates or times (counted as `regex.findall` does)?
+    fn dates(&self, text: &str, least: usize) -> bool {
+        let date = if text.is_ascii() {
+            &self.date_ascii
+        } else if self.date_loose.is_match(text) {
+            &self.date
+        } else {
+            return false;
+        };
+        date.find_iter(text).nth(least - 1).is_some()
+    }
+
+    /// `str.isupper`: a cased character, and none lower case or title case.
+    fn all_upper(&self, word: &str) -> bool {
+        self.upper.is_match(word) && !self.lower_or_title.is_match(word)
+    }
+
+    /// `cleaner.stories.evidence.dateline`: a dateline whose words (of two letters or
+    /// more) are upper case, all but two, the first one too.
+    fn is_dateline(&self, text: &str) -> bool {
+        let Some(m) = self.dateline.find(text) else { return false };
+        let head = &text[..m.end()];
+        let caps: Vec<&str> =
+            self.letters.find_iter(head).map(|w| w.as_str()).filter(|w| w.chars().nth(1).is_some()).collect();
+        let upper = caps.iter().filter(|w| self.all_upper(w)).count();
+        !caps.is_empty() && upper >= 1.max(caps.len().saturating_sub(2)) && self.all_upper(caps[0])
+    }
+
+    /// A headline that reads as a sentence: a short kept line ending in "?" or "!" (or a
+    /// quote after one).
+    fn is_exclaimed(&self, line: &Line) -> bool {
+        let end = line.text.trim_end_matches(['\'', '"', '’', '”', '»']);
+        line.keep && line.words <= 16 && (end.is_empty() || end.ends_with(['?', '!'])) && !self.not_title.is_match(&line.text)
+    }
+}
+
+fn line_of<'a>(text: &'a Bound<'_, PyString>, feat: &'a Bound<'_, PyTuple>, decision: &'a Bound<'_, PyTuple>) -> PyResult<Line<'a>> {
+    let rule = decision.get_borrowed_item(1)?;
+    let category = decision.get_borrowed_item(2)?;
+    Ok(Line {
+        text: text_of(text)?,
+        words: feat.get_borrowed_item(0)?.extract()?,
+        terminal: feat.get_borrowed_item(2)?.extract()?,
+        urls: feat.get_borrowed_item(6)?.extract()?,
+        digit_ratio: feat.get_borrowed_item(5)?.extract()?,
+        keep: decision.get_borrowed_item(0)?.extract()?,
+        rule: Cow::Owned(rule.downcast::<PyString>()?.to_cow()?.into_owned()),
+        category: Cow::Owned(category.downcast::<PyString>()?.to_cow()?.into_owned()),
+    })
+}
+
+/// A rule of no catalogue pattern (a feature or context rule).
+fn code_rule(rule: &str) -> bool {
+    rule.starts_with("feature.") || rule.starts_with("context.")
+}
+
+#[pymethods]
+impl Heads {
+    /// The patterns, from the catalogue's words of every language (``months``,
+    /// ``byline``, ``updated``, ``ago``) and the bullets of a list item (``bullets``:
+    /// symbols, ``dashes``: dashes that need a space after them).
+    #[new]
+    fn new(months: Vec<String>, byline: Vec<String>, updated: Vec<String>, ago: Vec<String>,
+           bullets: &str, dashes: &str) -> PyResult<Self> {
+        let m = alternatives(&months);
+        let ago = if ago.is_empty() { String::new() } else { format!("|{}", alternatives(&ago)) };
+        let class = |chars: &str| chars.chars().map(|c| regex::escape(c.encode_utf8(&mut [0; 4]))).collect::<String>();
+        let date = |b: &str| {
+            format!(
+                r"(?i){b}(?:(?:{m})\.?\s+\d{{1,2}}{b}|\d{{1,2}}\.?\s+(?:{m}){b}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?{b})?{ago})"
+            )
+        };
+        Ok(Heads {
+            date: compile(&date(r"\b"))?,
+            date_ascii: compile(&date(r"(?-u:\b)"))?,
+            date_loose: compile(&date(""))?,
+            digit: compile(r"\d")?,
+            updated: compile(&format!(r"(?i)^(?:{})\b", alternatives(&updated)))?,
+            byline: compile(&format!(r"(?i)^(?:{})\s+\p{{Lu}}", alternatives(&byline)))?,
+            dateline: compile(concat!(
+                r#"^[\p{Pi}\p{Ps}'‘“"]?\p{Lu}[\p{Lu}\p{M}\s.'’&\-]{2,40}[\p{Pf}\p{Pe}'’”"]?"#,
+                r"(?:,\s*[\p{L}.\s]{2,20})?\s*(?:\([^()]{1,30}\))?\s*(?::|—|–|-{1,2})\s+\S"
+            ))?,
+            capital: compile(r#"^[\p{Pi}'"‘“]?[\p{Lu}\p{Lt}\d]"#)?,
+            not_title: compile(r"^\s*(?:\p{L}{1,2}\s*:|\d{1,3}\s*[.)]\s)")?,
+            bulleted: compile(&format!(r"^\s*(?:[{}+]|[{}]\s|\|)", class(bullets), class(dashes)))?,
+            bullets: bullets.chars().chain(dashes.chars()).chain(['+', '|']).collect(),
+            letters: compile(r"\p{L}+")?,
+            upper: compile(r"\p{Uppercase}")?,
+            lower_or_title: compile(r"[\p{Lowercase}\p{Lt}]")?,
+        })
+    }
+
+    /// One line's `is_meta` (``category``: its decision's).
+    #[pyo3(name = "meta")]
+    fn py_meta(&self, text: &Bound<'_, PyString>, words: i64, terminal: bool, category: &str) -> PyResult<bool> {
+        Ok(self.is_meta(&text_of(text)?, words, terminal, category))
+    }
+
+    /// One text's `is_dateline`.
+    #[pyo3(name = "dateline")]
+    fn py_dateline(&self, text: &Bound<'_, PyString>) -> PyResult<bool> {
+        Ok(self.is_dateline(&text_of(text)?))
+    }
+
+    /// The head evidence of every line of a document: ``texts`` (normalised), ``lines``
+    /// (their ``raw`` is read for the headlines' list test), ``feats`` and ``decisions``
+    /// (`Features`, `Decision`), the `Options` ``heading_max_words``,
+    /// ``heading_max_digits`` and ``story_meta_reach``.  Returns per line: holds a letter
+    /// (bytes), then lists of bools: meta, headline, body, title-like (before the test of
+    /// lines the page repeats), dateline, exclaimed, upper (first character upper case,
+    /// no interview turn), a meta line after it, dropped by a catalogue pattern,
+    /// capitalised (a capital or digit first, after an opening quote), a list item (its raw
+    /// line).
+    #[allow(clippy::too_many_arguments)]
+    fn read<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyList>,
+        lines: &Bound<'py, PyAny>,
+        feats: &Bound<'py, PyAny>,
+        decisions: &Bound<'py, PyAny>,
+        heading_max_words: f64,
+        heading_max_digits: f64,
+        meta_reach: usize,
+    ) -> PyResult<Bound<'py, PyTuple>> {
+        let n = texts.len();
+        let texts: Vec<Bound<'py, PyString>> =
+            texts.iter().map(|t| t.downcast_into::<PyString>().map_err(PyErr::from)).collect::<PyResult<_>>()?;
+        let feats: Vec<Bound<'py, PyTuple>> = feats.try_iter()?.map(|f| Ok(f?.downcast_into::<PyTuple>()?)).collect::<PyResult<_>>()?;
+        let decisions: Vec<Bound<'py, PyTuple>> =
+            decisions.try_iter()?.map(|d| Ok(d?.downcast_into::<PyTuple>()?)).collect::<PyResult<_>>()?;
+        if feats.len() != n || decisions.len() != n {
+            return Err(crate::err("texts, features and decisions of different lengths".into()));
+        }
+        let mut lettered = vec![0u8; n];
+        let [mut meta, mut headline, mut body, mut titled, mut dateline, mut exclaimed, mut capital, mut after, mut pattern,
+            mut capitalised, mut bulleted] = std::array::from_fn(|_| vec![false; n]);
+        let mut content = Vec::with_capacity(n);
+        for i in 0..n {
+            let line = line_of(&texts[i], &feats[i], &decisions[i])?;
+            let text: &str = &line.text;
+            if !text.is_empty() {
+                content.push(i);
+            }
+            lettered[i] = text.chars().any(|c| crate::cohesion::is_letter(c as u32)) as u8;
+            meta[i] = self.is_meta(text, line.words, line.terminal, &line.category);
+            bulleted[i] = text.starts_with(self.bullets.as_slice())
+                && self.bulleted.is_match(&text_of(lines.get_item(i)?.getattr(intern!(py, "raw"))?.downcast::<PyString>()?)?);
+            // `cleaner.classify.is_heading_like`
+            let heading_like = 1 <= line.words && line.words as f64 <= heading_max_words && !line.terminal
+                && line.urls == 0 && line.digit_ratio < heading_max_digits;
+            headline[i] = heading_like && line.words >= 2 && !(line.keep && line.rule == "feature.prose") && !meta[i]
+                && (line.keep || code_rule(&line.rule)) && !bulleted[i];
+            body[i] = line.keep && line.category == "body" && !headline[i];
+            let turn = self.not_title.is_match(text);
+            capitalised[i] = self.capital.is_match(text);
+            titled[i] = headline[i] && line.words >= 4 && !turn && capitalised[i];
+            dateline[i] = self.is_dateline(text);
+            exclaimed[i] = self.is_exclaimed(&line);
+            capital[i] = text.chars().next().is_some_and(|c| self.upper.is_match(c.encode_utf8(&mut [0; 4]))) && !turn;
+            pattern[i] = !line.keep && line.rule != "blank" && !code_rule(&line.rule);
+        }
+        // A meta line within `meta_reach` lines with letters after each line, before any body.
+        for (k, &i) in content.iter().enumerate() {
+            let near = content[k + 1..content.len().min(k + 1 + 2 * meta_reach)].iter().filter(|&&j| lettered[j] == 1);
+            for &j in near.take(meta_reach) {
+                if meta[j] || body[j] {
+                    after[i] = meta[j];
+                    break;
+                }
+            }
+        }
+        let list = |v: &[bool]| PyList::new(py, v);
+        (
+            PyBytes::new(py, &lettered),
+            (list(&meta)?, list(&headline)?, list(&body)?, list(&titled)?, list(&dateline)?),
+            (list(&exclaimed)?, list(&capital)?, list(&after)?, list(&pattern)?, list(&capitalised)?, list(&bulleted)?),
+        )
+            .into_pyobject(py)
+    }
+}
