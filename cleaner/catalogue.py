@@ -29,6 +29,7 @@ firing rule; a guard that rejects the hit falls back to trying the rules one by 
 from __future__ import annotations
 
 import functools
+import math
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -68,10 +69,18 @@ class Rule:
     note: str = ""
     source: str = ""
 
+    @property
+    def flags(self) -> int:
+        return _FLAGS & ~regex.IGNORECASE if self.case_sensitive else _FLAGS
+
     @functools.cached_property
     def compiled(self) -> regex.Pattern:
-        flags = _FLAGS & ~regex.IGNORECASE if self.case_sensitive else _FLAGS
-        return regex.compile(self.pattern, flags)
+        """The rule's compiled pattern (made from its compiled form in the prebuilt cache
+        when that holds one for the running `regex`: `cleaner.gatecache`)."""
+        form = _compiled_forms(self.language).get(self.key)
+        if form is not None:
+            return gatecache.from_compiled_form(self.pattern, form)
+        return regex.compile(self.pattern, self.flags)
 
     @functools.cached_property
     def key(self) -> str:
@@ -91,11 +100,11 @@ class Rule:
 _FORBIDDEN = regex.compile(r"\(\?P[<=>]|\(\?<\w|\\[1-9]|\\g<")
 
 
-def _parse(path, where: str) -> dict:
-    """A catalogue file's TOML, parsed (taken from the prebuilt cache when it holds the
-    file's text as it is)."""
+def _parse(path, where: str, language: str) -> dict:
+    """A catalogue file's TOML, parsed (taken from the language's prebuilt cache when that
+    holds the file's text as it is)."""
     text = path.read_text(encoding="utf-8")
-    parsed = _prebuilt_files().get(gatecache.file_key(text))
+    parsed = _prebuilt_files(language).get(gatecache.file_key(text))
     if parsed is not None:
         return parsed
     try:
@@ -106,7 +115,7 @@ def _parse(path, where: str) -> dict:
 
 def _load_file(path, language: str, category: str) -> list[Rule]:
     where = f"patterns/{language}/{category}.toml"
-    data = _parse(path, where)
+    data = _parse(path, where, language)
     unknown = set(data) - {"rules"}
     if unknown:
         raise CatalogueError(f"{where}: unknown top-level keys {sorted(unknown)}")
@@ -136,7 +145,7 @@ def _load_file(path, language: str, category: str) -> list[Rule]:
             note=entry.get("note", ""),
             source=where,
         )
-        if rule.key not in _prebuilt():  # else checked when the cache was built
+        if rule.key not in _prebuilt(language):  # else checked when the cache was built
             try:
                 rule.compiled
             except regex.error as exc:
@@ -149,21 +158,34 @@ def _load_file(path, language: str, category: str) -> list[Rule]:
     return rules
 
 
-@functools.lru_cache(maxsize=1)
-def _prebuilt_cache() -> dict[str, dict]:
-    """The shipped cache (`cleaner.gatecache.load`), read once."""
-    return gatecache.load(_PREBUILT_EXTRA)
+@functools.lru_cache(maxsize=None)
+def _prebuilt_cache(language: str) -> dict[str, dict]:
+    """The shipped cache of one language folder (`cleaner.gatecache.load`), read once."""
+    return gatecache.load(language, _PREBUILT_EXTRA)
 
 
-def _prebuilt() -> dict[str, dict]:
-    """The shipped cache's rule entries: rules it holds are not compiled to be checked
-    when loaded (only when a line needs them), nor analysed for a gate."""
-    return _prebuilt_cache().get("rules", {})
+def _prebuilt(language: str | None = None) -> dict[str, dict]:
+    """The shipped cache's rule entries of one language folder (``None``: of every one):
+    rules it holds are not compiled to be checked when loaded (only when a line needs
+    them), nor analysed for a gate."""
+    if language is None:
+        return {k: e for lang in _catalogue_dirs() for k, e in _prebuilt(lang).items()}
+    return _prebuilt_cache(language).get("rules", {})
 
 
-def _prebuilt_files() -> dict[str, dict]:
-    """The shipped cache's parsed catalogue files, by `cleaner.gatecache.file_key`."""
-    return _prebuilt_cache().get("files", {})
+@functools.lru_cache(maxsize=None)
+def _compiled_forms(language: str) -> dict[str, str]:
+    """One language's compiled patterns in the shipped cache
+    (`cleaner.gatecache.compiled_form`) by rule key, if they are for the running `regex`."""
+    if _prebuilt_cache(language).get("regex") != gatecache.REGEX:
+        return {}
+    return {k: e["code"] for k, e in _prebuilt(language).items() if e.get("code")}
+
+
+def _prebuilt_files(language: str) -> dict[str, dict]:
+    """One language's parsed catalogue files in the shipped cache, by
+    `cleaner.gatecache.file_key`."""
+    return _prebuilt_cache(language).get("files", {})
 
 
 def prebuilt_content(rules: tuple[Rule, ...], texts) -> dict:
@@ -251,6 +273,18 @@ _PARTIAL_TIMEOUT = 0.1
 _PREBUILT_EXTRA = f"start_chars={_START_CHARS}"
 
 
+def _by_words(rules) -> list[list[int]]:
+    """The positions of the rules whose guards admit each word count (`Rule.guard`), up
+    to one past the largest bound (the last list stands for every larger count)."""
+    cap = max([r.min_words for r in rules] + [r.max_words or 0 for r in rules]) + 1
+    by_words: list[list[int]] = [[] for _ in range(cap + 1)]
+    for i, r in enumerate(rules):
+        top = cap if r.max_words is None else min(cap, math.floor(r.max_words))
+        for w in range(max(r.min_words, 0), top + 1):
+            by_words[w].append(i)
+    return by_words
+
+
 def _members(strings_of_rule) -> list[tuple[str, list[int]]]:
     """(string, positions of the rules with it) for sets of strings, one set (or
     ``None``) per rule position."""
@@ -294,9 +328,7 @@ class Matcher:
         # Patterns are compiled when a line first needs them (`run`).
         self._slots = [(r, g.anchored) for r, g in zip(ordered, gates)]
         positions = range(len(ordered))
-        # Word-count guards: the rules each word count admits, up to the largest bound.
-        cap = max([r.min_words for r in ordered] + [r.max_words or 0 for r in ordered]) + 1
-        by_words = [[i for i in positions if ordered[i].guard(w)] for w in range(cap + 1)]
+        by_words = _by_words(ordered)
         # Anchored rules without known starts: asked about a line's first characters.
         self._by_start = [(i, r) for i, (r, g) in enumerate(zip(ordered, gates))
                           if g.anchored and not g.prefixes]
@@ -329,7 +361,7 @@ class Matcher:
     def _checked_gate(rule: Rule) -> Gate | None:
         """`checked_gate`, from the shipped cache (`cleaner.gatecache`) when it holds the
         rule; worked out once per rule: the matchers of several languages share most."""
-        cached = _prebuilt().get(rule.key)
+        cached = _prebuilt(rule.language).get(rule.key)
         if cached is not None:
             return gatecache.gate_from_json(cached["gate"])
         return checked_gate(rule)

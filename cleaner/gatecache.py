@@ -1,17 +1,27 @@
-"""The catalogue's prebuilt cache: what loading a rule works out, worked out once.
+"""The catalogue's prebuilt cache: what loading a catalogue works out, worked out once.
 
-Reading a catalogue file parses its TOML (tens of milliseconds for a language's files);
-the cache holds each shipped file's parsed content, keyed by a digest of the file's text
-(`file_key`), so a process parses only a file that differs from the one shipped (a
-user's edit: its digest changes and it is parsed as without the cache).  Loading a rule checks that its pattern compiles and does not match the empty string, and a
-matcher needs each rule's gate (`cleaner.prefilter.gate`, checked against the rule's
-examples).  Both cost milliseconds per rule (parsing and compiling ~300 patterns took over
-a second); `cleaner/patterns/_prebuilt.json` ships them for the package's own catalogue.
+``cleaner/patterns/_prebuilt/<language>.json`` holds it for each language folder of the
+package's own catalogue; a process reads the files of the languages it meets, as it loads
+their catalogues.  It holds:
 
-An entry is keyed by everything it depends on in the rule (pattern, case flag, word-count
-guards, examples); the file as a whole counts only for the Python and Unicode versions and the gate analysis (`cleaner/prefilter.py`, `fold.py`, `pattern_syntax.py`) it was built with (its ``stamp``).
-A rule without a valid entry (a user's own rule, one edited since) is checked and analysed
-when loaded, as without the cache.  Refresh it after editing a catalogue::
+- each catalogue file's parsed TOML (parsing a language's files costs tens of
+  milliseconds), keyed by a digest of the file's text (`file_key`): a file that differs
+  from the one shipped (a user's edit) is parsed as without the cache;
+- for each rule, that its pattern passed the loader's checks (it compiles and does not
+  match the empty string) and its gate (`cleaner.prefilter.gate`, checked against the
+  rule's examples): both cost milliseconds per rule;
+- each rule's compiled pattern (`compiled_form`: what `regex`'s parser hands its C core,
+  ``regex._regex.compile``), so a rule a line needs is compiled without parsing its
+  pattern (a large alternation costs milliseconds to parse, tens of microseconds this
+  way).  That form is `regex`'s own: it is used only under the `regex` version that made
+  it (`REGEX`); without it a pattern compiles as usual.
+
+A rule's entry is keyed by everything it depends on in the rule (pattern, case flag,
+word-count guards, examples); a file as a whole counts only for the Python and Unicode
+versions and the gate analysis (`cleaner/prefilter.py`, `fold.py`, `pattern_syntax.py`)
+it was built with (its ``stamp``).  A rule without a valid entry (a user's own rule, one
+edited since) is checked and analysed when loaded, as without the cache.  Refresh it
+after editing a catalogue::
 
     python -m cleaner.prebuild
 """
@@ -25,12 +35,18 @@ import unicodedata
 from importlib import resources
 from pathlib import Path
 
+import regex
+import regex._regex
+
 from . import fold, pattern_syntax, prefilter
 from .prefilter import Gate
 
-#: The file, inside the package's catalogue folder (not a language folder: the loader skips it).
-FILE_NAME = "_prebuilt.json"
+#: The cache's folder, inside the package's catalogue folder (the loader skips it: it
+#: starts with ``_``), one file ``<language>.json`` a language folder.
+FOLDER = "_prebuilt"
 _FORMAT = 1
+#: What a compiled form (`compiled_form`) is valid for.
+REGEX = f"regex {regex.__version__}"
 
 
 def stamp(extra: str = "") -> str:
@@ -65,6 +81,36 @@ def file_key(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 
 
+def compiled_form(pattern: str, flags: int) -> str | None:
+    """What `regex` compiles ``pattern`` into: the arguments its parser hands its C core,
+    as JSON text; ``None`` when they hold what JSON does not keep (named groups or lists,
+    a locale)."""
+    core, seen = regex._regex, []
+    original = core.compile
+    core.compile = lambda *args: seen.append(args) or original(*args)
+    try:
+        regex.compile(pattern, flags, cache_pattern=False)
+    finally:
+        core.compile = original
+    if len(seen) != 1:
+        return None
+    (_, flags, code, group_index, index_group, named_lists, named_list_indexes, req_offset,
+     req_chars, req_flags, group_count) = seen[0]
+    if group_index or index_group or named_lists or named_list_indexes or flags & regex.LOCALE:
+        return None
+    return json.dumps([int(flags), code, req_offset, list(req_chars), int(req_flags), group_count],
+                      separators=(",", ":"))
+
+
+def from_compiled_form(pattern: str, form: str) -> regex.Pattern:
+    """The compiled pattern whose `compiled_form` is ``form``, made without parsing
+    ``pattern`` (the same object `regex.compile` makes; only for the `REGEX` that made
+    ``form``)."""
+    flags, code, req_offset, req_chars, req_flags, group_count = json.loads(form)
+    return regex._regex.compile(pattern, flags, code, {}, {}, {}, [], req_offset,
+                                tuple(req_chars), req_flags, group_count)
+
+
 def gate_to_json(g: Gate | None) -> dict | None:
     if g is None:
         return None
@@ -81,14 +127,19 @@ def gate_from_json(data: dict | None) -> Gate | None:
     return Gate(**sets, anchored=data["anchored"], digits=data["digits"])
 
 
-def load(extra: str = "") -> dict[str, dict]:
-    """The shipped cache, or an empty dict when there is none or it was built for
-    something else: ``"rules"``, key -> entry (``{"gate": ...}``: the rule passed the
+def path(language: str):
+    """The cache file of one language folder of the package's catalogue."""
+    return resources.files("cleaner") / "patterns" / FOLDER / f"{language}.json"
+
+
+def load(language: str, extra: str = "") -> dict[str, dict]:
+    """The shipped cache of one language folder, or an empty dict when there is none or
+    it was built for something else: ``"rules"``, key -> entry (``{"gate": ...}``: the rule passed the
     loader's checks, and its checked gate, ``None`` when it runs ungated); ``"files"``,
-    `file_key` -> the file's parsed TOML (what `tomllib.loads` returns for it)."""
-    path = resources.files("cleaner") / "patterns" / FILE_NAME
+    `file_key` -> the file's parsed TOML (what `tomllib.loads` returns for it); ``"regex"``,
+    the `REGEX` its rules' compiled forms (their entries' ``"code"``) are for."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path(language).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("stamp") != stamp(extra):
@@ -98,9 +149,11 @@ def load(extra: str = "") -> dict[str, dict]:
 
 def build(rules, checked_gate, files: dict[str, dict], extra: str = "") -> dict:
     """The cache's content for ``rules`` (validated by the loader; each with a ``key``
-    from `rule_key`), with ``checked_gate(rule)`` giving each one's gate, and for
-    ``files`` (`file_key` -> parsed TOML) those whose content JSON keeps as it is."""
-    entries = {r.key: {"id": r.id, "gate": gate_to_json(checked_gate(r))} for r in rules}
+    from `rule_key` and its `regex` ``flags``), with ``checked_gate(rule)`` giving each
+    one's gate, and for ``files`` (`file_key` -> parsed TOML) those whose content JSON
+    keeps as it is."""
+    entries = {r.key: {"id": r.id, "gate": gate_to_json(checked_gate(r)),
+                       "code": compiled_form(r.pattern, r.flags)} for r in rules}
     kept = {k: v for k, v in files.items() if json.loads(json.dumps(v)) == v}
-    return {"stamp": stamp(extra), "rules": dict(sorted(entries.items())),
+    return {"stamp": stamp(extra), "regex": REGEX, "rules": dict(sorted(entries.items())),
             "files": dict(sorted(kept.items()))}

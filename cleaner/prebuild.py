@@ -3,13 +3,14 @@
     python -m cleaner.prebuild
 
 It loads and checks every rule of the package's catalogue as a process without the cache
-would, works out each one's gate, parses each catalogue file, and writes
-``cleaner/patterns/_prebuilt.json``.
+would, works out each one's gate and compiled pattern, parses each catalogue file, and writes
+``cleaner/patterns/_prebuilt/<language>.json``, one file a language folder.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 from importlib import resources
 from pathlib import Path
 
@@ -18,20 +19,31 @@ from . import catalogue, gatecache
 
 def main() -> None:
     root = Path(str(resources.files("cleaner") / "patterns"))
-    path = root / gatecache.FILE_NAME
-    path.unlink(missing_ok=True)  # every rule checked and analysed afresh
+    folder = root / gatecache.FOLDER
+    shutil.rmtree(folder, ignore_errors=True)  # every rule checked and analysed afresh
     catalogue._prebuilt_cache.cache_clear()
+    catalogue._compiled_forms.cache_clear()
     catalogue.load_rules.cache_clear()
-    texts = [p.read_text(encoding="utf-8") for d in catalogue._language_dirs(root)
-             for p in sorted(d.glob("*.toml"))]
-    content = catalogue.prebuilt_content(catalogue.load_directory(root), texts)
-    # One rule (one file) a line, in key order: a catalogue edit changes few lines.
+    contents = {d.name: catalogue.prebuilt_content(
+                    catalogue.load_language(d),
+                    [p.read_text(encoding="utf-8") for p in sorted(d.glob("*.toml"))])
+                for d in catalogue._language_dirs(root)}
+    folder.mkdir()
+    for language, content in contents.items():
+        path = folder / f"{language}.json"
+        _write(path, content)
+        print(f"{path}: {len(content['rules'])} rules, {len(content['files'])} files")
+
+
+def _write(path: Path, content: dict) -> None:
+    """One rule (one catalogue file) a line, in key order: a catalogue edit changes few
+    lines."""
     parts = {name: ",\n".join(f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False, sort_keys=True)}"
                                for k, v in sorted(content[name].items()))
              for name in ("rules", "files")}
-    path.write_text("{\"stamp\": %s, \"rules\": {\n%s\n}, \"files\": {\n%s\n}}\n" % (
-        json.dumps(content["stamp"]), parts["rules"], parts["files"]), encoding="utf-8")
-    print(f"{path}: {len(content['rules'])} rules, {len(content['files'])} files")
+    path.write_text("{\"stamp\": %s, \"regex\": %s, \"rules\": {\n%s\n}, \"files\": {\n%s\n}}\n" % (
+        json.dumps(content["stamp"]), json.dumps(content["regex"]), parts["rules"], parts["files"]),
+        encoding="utf-8")
 
 
 if __name__ == "__main__":

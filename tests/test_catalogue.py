@@ -11,6 +11,8 @@ import pytest
 from cleaner.catalogue import (
     CatalogueError,
     Matcher,
+    Rule,
+    _by_words,
     _load_file,
     load_directory,
     load_rules,
@@ -549,3 +551,14 @@ def test_no_rule_fires_on_seed_article_lines():
             if fired:
                 hits.append(f"{stem}:{number} ({label}) {fired}")
     assert not hits, hits
+
+
+def test_word_count_lists_hold_the_rules_whose_guards_admit_the_count():
+    odd = [Rule(id=f"en.share.odd{i}", language="en", category="share", pattern="^x$",
+                min_words=lo, max_words=hi, examples=("x",))
+           for i, (lo, hi) in enumerate([(0, None), (3, 1), (-2, 2), (2, 2.5), (5, 7), (0, 0)])]
+    for rules in (load_rules(), tuple(odd)):
+        by_words = _by_words(rules)
+        assert len(by_words) == max([r.min_words for r in rules] + [r.max_words or 0 for r in rules]) + 2
+        for words, members in enumerate(by_words):
+            assert members == [i for i, r in enumerate(rules) if r.guard(words)], words

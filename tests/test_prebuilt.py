@@ -8,6 +8,7 @@ for rules it does not hold.
 
 from __future__ import annotations
 
+import json
 import shutil
 import tomllib
 from importlib import resources
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import justext
 import pytest
+import regex
 
 from cleaner import catalogue, gatecache, language
 from cleaner.catalogue import CatalogueError, checked_gate, load_directory, load_language, load_rules
@@ -26,7 +28,7 @@ PATTERNS = Path(str(resources.files("cleaner") / "patterns"))
 def test_the_shipped_cache_holds_every_rule_of_the_catalogue():
     """Refresh it with ``python -m cleaner.prebuild`` after editing a catalogue."""
     cached = catalogue._prebuilt()
-    assert cached, "cleaner/patterns/_prebuilt.json is missing or stale: python -m cleaner.prebuild"
+    assert cached, "cleaner/patterns/_prebuilt/ is missing or stale: python -m cleaner.prebuild"
     missing = [r.id for r in load_rules() if r.key not in cached]
     assert missing == [], "rules not in the prebuilt cache: python -m cleaner.prebuild"
 
@@ -40,8 +42,8 @@ def test_every_cached_gate_is_the_gate_worked_out_from_scratch():
 
 
 def test_the_shipped_cache_holds_every_catalogue_file_as_tomllib_parses_it():
-    files = catalogue._prebuilt_files()
     for path in sorted(PATTERNS.glob("*/*.toml")):
+        files = catalogue._prebuilt_files(path.parent.name)
         text = path.read_text(encoding="utf-8")
         key = gatecache.file_key(text)
         assert key in files, f"{path} not in the prebuilt cache: python -m cleaner.prebuild"
@@ -52,7 +54,7 @@ def test_a_fresh_cache_spares_the_toml_parser(monkeypatch):
     without = {}
     for language in ("common", "en", "de"):
         with monkeypatch.context() as m:
-            m.setattr(catalogue, "_prebuilt_files", dict)
+            m.setattr(catalogue, "_prebuilt_files", lambda language: {})
             without[language] = load_language(PATTERNS / language)
 
     def refuse(text):
@@ -73,10 +75,68 @@ def test_an_edited_catalogue_file_is_parsed_again(tmp_path):
     edited = text.replace(f'id = "{first.id}"', f'id = "{first.id}_edited"', 1)
     edited += '\n[[rules]]\nid = "en.share.added"\npattern = "^added share$"\nexamples = ["Added share"]\n'
     (root / "en" / "share.toml").write_text(edited, encoding="utf-8")
-    assert gatecache.file_key(edited) not in catalogue._prebuilt_files()
+    assert gatecache.file_key(edited) not in catalogue._prebuilt_files("en")
     ids = [r.id for r in load_directory(root)]
     assert f"{first.id}_edited" in ids and first.id not in ids
     assert ids[-1] == "en.share.added"
+
+
+def _lines():
+    """Catalogue examples and counterexamples, and lines cut from them."""
+    for rule in load_rules():
+        for text in rule.examples + rule.counterexamples:
+            yield text
+            yield text[1:]
+            yield text[: len(text) // 2]
+
+
+def _same_matches(made, compiled, lines, rule_id):
+    assert (made.pattern, made.flags, made.groups) == (compiled.pattern, compiled.flags, compiled.groups)
+    for line in lines:
+        found, expected = made.search(line), compiled.search(line)
+        assert (found and found.span()) == (expected and expected.span()), (rule_id, line)
+        assert bool(made.match(line[:3], partial=True)) == bool(compiled.match(line[:3], partial=True))
+
+
+def test_every_cached_compiled_pattern_is_what_regex_compiles():
+    """Under the `regex` the cache was built with, each rule's compiled form is the program
+    `regex` makes of its pattern today (up to the order of a set's members, which `regex`
+    itself does not fix from one process to the next) and matches as it does; under
+    another `regex`, none is used."""
+    rules, lines = load_rules(), list(dict.fromkeys(_lines()))
+    for rule in rules:
+        forms = catalogue._compiled_forms(rule.language)
+        if catalogue._prebuilt_cache(rule.language).get("regex") != gatecache.REGEX:
+            assert forms == {}
+            continue
+        assert rule.key in forms, "python -m cleaner.prebuild"
+        cached = json.loads(forms[rule.key])
+        fresh = json.loads(gatecache.compiled_form(rule.pattern, rule.flags))
+        assert sorted(cached[1]) == sorted(fresh[1]) and cached[2:] == fresh[2:], rule.id
+        made = gatecache.from_compiled_form(rule.pattern, forms[rule.key])
+        _same_matches(made, regex.compile(rule.pattern, rule.flags), lines, rule.id)
+
+
+def test_a_pattern_made_from_its_compiled_form_matches_as_regex_compiles_it():
+    lines = list(dict.fromkeys(_lines()))
+    for rule in load_rules()[::3]:
+        flags = rule.flags ^ regex.IGNORECASE  # the other case flag than the shipped rule's
+        form = gatecache.compiled_form(rule.pattern, flags)
+        assert form is not None, rule.id
+        made = gatecache.from_compiled_form(rule.pattern, form)
+        _same_matches(made, regex.compile(rule.pattern, flags), lines, rule.id)
+
+
+def test_a_shipped_rule_is_compiled_from_its_cached_form(monkeypatch):
+    rule = next(r for r in load_rules() if r.key in catalogue._compiled_forms(r.language))
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a pattern of the shipped catalogue was parsed")
+
+    monkeypatch.setattr(catalogue.regex, "compile", refuse)
+    fresh = catalogue.Rule(**{f: getattr(rule, f) for f in ("id", "language", "category", "pattern",
+                              "min_words", "max_words", "case_sensitive", "examples")})
+    assert all(fresh.fires(e) for e in fresh.examples)
 
 
 def test_gates_survive_the_round_trip_through_json():

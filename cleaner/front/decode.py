@@ -22,8 +22,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
@@ -94,6 +92,10 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # Imported here, when first needed, for speed: charset-normalizer costs about 10 ms of
+    # a process's start, and text that is UTF-8 (or says its charset) never needs it.
+    from charset_normalizer import from_bytes
+
     try:
         guesses = from_bytes(data[:200_000])
         best = guesses.best()
