@@ -234,6 +234,13 @@ class Options:
     story_window_words: int = 120
     story_window_lines: int = 40
     story_min_after_words: int = 25
+    #: A gap with no head (or a title with a meta line only, not a whole head, a repeated
+    #: headline or a dateline) is no boundary when all the content words before it and all
+    #: those after it (to the stretch's ends) reach this cosine: one article whose subject
+    #: drifts, however its windows differ; `story_whole_dropped_cohesion` when the gap holds
+    #: dropped lines (an embed or a box of links set into the article) (cosine).
+    story_whole_cohesion: float = 0.2
+    story_whole_dropped_cohesion: float = 0.35
     #: In text an extractor wrote (one block a line), points a gap with neither a head nor
     #: dropped lines, but kept lines in it (a subheading between two sections), needs
     #: beyond `story_boundary_score`; a paragraph right after a paragraph needs none

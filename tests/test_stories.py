@@ -517,6 +517,9 @@ def test_a_list_after_the_dropped_items_of_a_list_opens_no_story():
     # The items above were dropped (a menu, a table of contents): the list goes on.
     text = "\n\n".join(VOLCANO[:3] + ["* Home", "* News", "* Sport", "* Contact"] + ["* " + c for c in CHESS]) + "\n"
     assert len(cleaner.split(text, extracted="never")) == 1
+    # ... also under a one-word subheading of its own.
+    text = "\n\n".join(VOLCANO[:3] + ["* Home", "* News", "* Contact", "Clubs"] + ["* " + c for c in CHESS]) + "\n"
+    assert len(cleaner.split(text, extracted="never")) == 1
 
 
 def test_a_last_story_opened_by_a_dateline_needs_its_body():
@@ -529,3 +532,25 @@ def test_a_last_story_opened_by_a_dateline_needs_its_body():
     words = [0, 40, 80, 120, 130, 140]  # 20 words after position 4: one notice, not a story
     assert choose([gap(4, "dateline")], words, 0, 5) == []
     assert [g.c for g in choose([gap(4, "meta")], words, 0, 5)] == [4]  # a title makes it one
+
+
+def test_two_halves_that_share_their_words_are_one_article():
+    # A change of topic alone (no head, nothing dropped) is a boundary only when all the
+    # words before it and all those after it differ: the volcano and the chess stories do,
+    # while at a cosine limit of 0 any two halves count as one article whose subject drifts.
+    text = "\n\n".join(VOLCANO + CHESS) + "\n"
+    assert len(cleaner.split(text, extracted="never")) == 2
+    assert len(cleaner.split(text, extracted="never", story_whole_cohesion=0.0)) == 1
+    # With boilerplate in the gap the bar is its own option.
+    text = "\n\n".join(VOLCANO + ["Share on Facebook", "Share on Twitter"] + CHESS) + "\n"
+    assert len(cleaner.split(text, extracted="never")) == 2
+    assert len(cleaner.split(text, extracted="never", story_whole_dropped_cohesion=0.0)) == 1
+    # A title with a meta line is held to the same bar (a dated embed inside an article).
+    text = "\n\n".join(VOLCANO + ["Share on Facebook", "Young chess player wins the national championship",
+                                  "4 March 2024 10:15"] + CHESS) + "\n"
+    assert len(cleaner.split(text, extracted="never")) == 2
+    assert len(cleaner.split(text, extracted="never", story_whole_dropped_cohesion=0.0)) == 1
+    # ... but not a story's whole head (its title, its meta line, its text).
+    text = "\n\n".join(VOLCANO + ["Young chess player wins the national championship", "4 March 2024 10:15"]
+                       + CHESS) + "\n"
+    assert len(cleaner.split(text, extracted="never", story_whole_cohesion=0.0)) == 2

@@ -17,15 +17,18 @@ at the top of the document when the topic changes: a short story at the top of a
 The choice is a dynamic programme over the candidate gaps (linear after sorting), not a
 loop that patches earlier choices: two candidates too close together for both to stand
 give the one with more evidence, and a long article whose vocabulary drifts has no gap
-deep enough to pay for a boundary.  The candidates are the gaps above paragraphs of body
-(not above an item of a list that goes on, or that follows its subheading), each reaching
-up to the paragraph before, and not above a list whose items above it
-were dropped); a chosen story starts at its title when that is a kept line of the gap.
-Head evidence that is none is set aside first: the document's headline printed again above
-its text, or a "title" that begins with no capital, digit or quote (a separator line).
-A last story opened by a dateline needs its body like one with no head (a notice such
-as "FTC: ..." reads as a dateline).  Kept lines between a passed-over candidate and the chosen title
-just after it (a caption kept above the next story's title) go to neither story.
+deep enough to pay for a boundary (nor, when the gap holds no head but a title with a meta
+line at most, do all the words before it and after it differ enough:
+`Options.story_whole_cohesion`; a date or an embed's caption can sit inside an article).
+The candidates are the gaps above paragraphs of body (not above an item of a list that
+goes on, follows its subheading or follows the list's dropped items), each reaching up to
+the paragraph before; a chosen story starts at its title when that is a kept line of the
+gap.  Head evidence that is none is set aside first: the document's headline printed again
+above its text, or a "title" that begins with no capital, digit or quote (a separator
+line).  A last story opened by a dateline needs its body like one with no head (a notice
+such as "NOTE: ..." reads as a dateline).  Kept lines between a passed-over candidate and
+the chosen title just after it (a caption kept above the next story's title) go to neither
+story.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 
+from ..classify import is_heading_like
 from ..options import Options
 from ..types import Features
 from .evidence import (
@@ -142,7 +146,7 @@ def choose(gaps: list[Gap], words: list[int], start: int, end: int,
         prefix.append(len(best) - 1 if best[-1] > best[prefix[-1]] else prefix[-1])
     # The last story needs its body too (a closing paragraph or a comment is no story),
     # unless it opens with a head of its own (a dateline is read from the text: a notice
-    # such as "FTC: ..." reads as one too).
+    # such as "NOTE: ..." reads as one too).
     last = [k for k in range(len(ends)) if k == 0 or words[end] - at_words[k] >= o.story_min_words
             or by_c[ends[k]].opening not in (None, "dateline")]
     chosen: list[Gap] = []
@@ -221,19 +225,36 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
                 continue  # a list goes on, or follows its heading: no story opens there
             headless = g.opening is None and not g.dropped and since != c - 1
             need = o.story_boundary_score + (o.story_extracted_topic_score if heads_only and headless else 0.0)
-            if g.score >= need:
+            weak = g.opening in (None, "meta")  # no head, or a title with a meta line only
+            if g.score >= need and not (weak and _one_article(r, kept, start, c, end, g, o)):
                 out.append(g)
     return out
 
 
+def _one_article(r: Reader, kept: list[int], start: int, c: int, end: int, g: Gap, o: Options) -> bool:
+    """Do all the content words of the stretch before kept position ``c`` (from ``start``)
+    and after it (up to ``end``) share enough to be one article whose subject drifts,
+    whatever the windows either side of the gap say: cosine at least
+    `Options.story_whole_cohesion`, or `Options.story_whole_dropped_cohesion` when the gap
+    ``g`` holds dropped lines (an embed or a box of links set into an article; two stories
+    of one site with boilerplate between them can share many words)?"""
+    before, after = Counter(), Counter()
+    for i in kept[start:c]:
+        before.update(r.words.get(i, ()))
+    for i in kept[c:end]:
+        after.update(r.words.get(i, ()))
+    limit = o.story_whole_dropped_cohesion if g.dropped else o.story_whole_cohesion
+    return cosine(before, after) >= limit
+
+
 def _listed(r: Reader, before: int, first: int) -> bool:
     """Does a list go on above line ``first`` (after kept line ``before``): is the last
-    line with letters above it a list item, or a headline right after one (a list's
-    dropped items, or its subheading)?"""
+    line with letters above it a list item, or a heading-like line (one word will do)
+    right after one (a list's dropped items, or its subheading)?"""
     gap = [j for j in r.content[r.pos[before] + 1:r.pos[first]] if r.lettered[j]][-2:]
     if gap and r.bulleted(gap[-1]):
         return True
-    return len(gap) == 2 and r.bulleted(gap[0]) and r.headline(gap[1])
+    return len(gap) == 2 and r.bulleted(gap[0]) and is_heading_like(r.feats[gap[1]], r.o)
 
 
 def _revised(r: Reader, g: Gap, title0: int | None, o: Options) -> Gap:
