@@ -373,6 +373,22 @@ def test_newsletter_label_between_long_paragraphs_keeps_the_paragraphs_after_it(
     assert _clean_lines("\n".join([body[0], "Newsletter", *body[1:]])) == body
 
 
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
+    "known miss of the story boundaries: in eight consecutive paragraphs of one real article, "
+    "one line break between them, the last two turn to another person of the same hearing and "
+    "are cut off as another story (a long article whose subject drifts should keep its unity)"))
+def test_one_article_whose_subject_drifts_stays_one_story():
+    """A document `test_inserted_boilerplate_is_removed_and_body_survives` drew before its
+    examples were made independent of the modules loaded: paragraphs 6 to 13 of the 30th
+    real article of `strategies.body_documents` (read from the corpus, not written here),
+    nothing inserted, one line break between lines."""
+    docs = S.body_documents()
+    if len(docs) < 30 or len(docs[29]) < 13:
+        raise LookupError("the corpus article of this case is missing")
+    body = list(docs[29][5:13])
+    assert _clean_lines("\n".join(body)) == body
+
+
 def test_paragraph_between_two_appeal_labels_survives():
     paragraph = ("The council approved the new budget for the village school after a long "
                  "debate, and the work on the roof will start in the spring.")
