@@ -169,8 +169,9 @@ def revise(
 ) -> list[Decision]:
     """Stage-1 decisions revised for extracted text; ``hints`` is a `cleaner.front.dom.LineHint`
     (or ``None``) per line; ``shape`` the lines' shapes when the caller has them
-    (`cleaner.features.line_shapes`, computed when needed and not given)."""
+    (`cleaner.features.line_shapes`, computed here when not given)."""
     out = list(initial)
+    shape = line_shapes(lines, options) if shape is None else shape
     has = has_text(lines)  # one pass over the lines: no `Line` built per line below
     recovered = _recovered(lines, feats, initial, hints, options, shape, has)
     per_line = _hints_of(hints, len(has))
@@ -229,7 +230,7 @@ LEAD_MARKS = frozenset({"teaser"})
 
 
 def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision], hints,
-               options: Options, shape: bytes | None = None, has: bytes | None = None) -> dict[int, str]:
+               options: Options, shape: bytes, has: bytes) -> dict[int, str]:
     """The blocks of a page the extractor did not choose that are recovered, each with
     how it is placed: paragraphs of prose (``recover_min_words``), neither in the page's
     furniture, nor marked as boilerplate by a class or id, nor link text, that lie among
@@ -238,13 +239,11 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
     (``recover_kin_levels``) and reached from it across at most ``recover_max_gap``
     other lines in a row (``"kin"``), or stand so reached above it and at most
     ``recover_lead_reach`` lines under the page's headline (``"lead"``: the standfirst,
-    which extractors often skip).  ``shape`` and ``has`` (`cleaner.storage.has_text`)
-    are computed when not given."""
+    which extractors often skip).  ``shape``: the lines' `cleaner.features.line_shapes`;
+    ``has``: their `cleaner.storage.has_text`."""
     if not hints or not options.rule_enabled("html.recovered"):
         return {}
     n = len(lines)
-    shape = line_shapes(lines, options) if shape is None else shape
-    has = has_text(lines) if has is None else has
     chosen = _chosen_flags(hints, n)
     prose = [i for i in range(n) if shape[i] and chosen[i] and _prose(shape[i], initial[i])]
     if not prose:

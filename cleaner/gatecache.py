@@ -67,9 +67,8 @@ def rule_key(pattern: str, case_sensitive: bool, min_words: int, max_words: int 
     >>> len(rule_key("^share$", False, 0, 2, ("Share",)))
     24
     """
-    blob = json.dumps([pattern, case_sensitive, min_words, max_words, list(examples)],
-                      ensure_ascii=False)
-    return hashlib.blake2b(blob.encode("utf-8"), digest_size=12).hexdigest()
+    return _digest(json.dumps([pattern, case_sensitive, min_words, max_words, list(examples)],
+                              ensure_ascii=False))
 
 
 def file_key(text: str) -> str:
@@ -78,6 +77,11 @@ def file_key(text: str) -> str:
     >>> len(file_key('[[rules]]'))
     24
     """
+    return _digest(text)
+
+
+def _digest(text: str) -> str:
+    """The cache's key of ``text``: 24 hex digits of its BLAKE2b digest."""
     return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 
 
