@@ -9,8 +9,9 @@ give way to an extractor's choice (`cleaner.extracted`).
 The whole document is classified in one call of the compiled core
 (`cleaner._core.classify_lines`, rust/src/classify.rs): it measures every line, fires the
 feature rules in the order of `RULES` and finds the catalogue rules that pass the gates
-(`cleaner.catalogue`); those run here, in order, with their own `regex` patterns, and the
-first that fires replaces the feature rule's decision.
+(`cleaner.catalogue`).  The core runs the candidates' patterns with the `regex` crate where
+that gives the same answer (rust/src/patterns.rs); the others run here, in order, with
+their own `regex` patterns, and the first that fires replaces the feature rule's decision.
 """
 
 from __future__ import annotations
@@ -125,8 +126,8 @@ def classify_lines(lines: list[Line], language: str | None,
         chunk_feats, decided, pending = _core.classify_lines(
             texts, list(map(str.casefold, texts)), language, match.core, params, _KINDS,
             judged_by_letters, _gates_for, offset, seen, lambda j: lines[j].text.casefold())
-        for i, candidates, own in pending:
-            rule = _pattern_rule(texts[i], candidates, match if own is None else matcher(own), options)
+        for i, candidates, own, fired in pending:
+            rule = _pattern_rule(texts[i], candidates, fired, match if own is None else matcher(own), options)
             if rule is not None:
                 reason = f"matches {rule.category} pattern ({chunk_feats[i].words} words)"
                 drop = _drop(rule.id, rule.category, reason if own is None else f"{reason}; judged as {own}")
@@ -136,8 +137,17 @@ def classify_lines(lines: list[Line], language: str | None,
     return feats, initial
 
 
-def _pattern_rule(text: str, candidates, match, options: Options):
-    """The first of the ``candidates`` (catalogue rules the gates let through) that fires
-    on the line, or None."""
+def _pattern_rule(text: str, candidates, fired: int | None, match, options: Options):
+    """The first of the ``candidates`` (catalogue rules the gates let through, and the
+    core's `regex` crate did not rule out) that is enabled and fires on the line, or None;
+    ``fired``: a candidate the core saw fire (those before it run here)."""
     body = text.lstrip(BULLET_CHARS) if text[:1] in BULLET_CHARS else text  # strip_bullet
-    return match.run(body, candidates, options.rule_enabled, options.regex_timeout)
+    if fired is None:
+        return match.run(body, candidates, options.rule_enabled, options.regex_timeout)
+    at = candidates.index(fired)
+    rule = match.run(body, candidates[:at], options.rule_enabled, options.regex_timeout)
+    if rule is not None:
+        return rule
+    if options.rule_enabled(match.ordered[fired].id):
+        return match.ordered[fired]
+    return match.run(body, candidates[at + 1:], options.rule_enabled, options.regex_timeout)

@@ -140,6 +140,38 @@ fn mostly_ascii(text: &[u32]) -> bool {
     other == 0 || lower * 2 >= lower + upper + other
 }
 
+/// The candidate rules of a line (positions, in order) that the `regex` crate cannot rule
+/// out (`crate::patterns`), and the first of them it saw fire, if any: the rules before it
+/// are left to Python, and so are those after it (they are reached only when it is
+/// disabled).  The line is read from ``text`` without its first ``skip`` characters.
+fn run_patterns(
+    gates: &Gates,
+    rules: Vec<usize>,
+    text: &Bound<'_, PyString>,
+    skip: usize,
+) -> PyResult<(Vec<usize>, Option<usize>)> {
+    let body: Option<String> = crate::codepoints(text)?[skip..]
+        .iter()
+        .map(|&c| char::from_u32(c).filter(|&c| c != '\n'))
+        .collect();
+    let Some(body) = body.filter(|b| !crate::patterns::doubtful(b)) else {
+        // a line break, a lone surrogate or a character the engines may read differently
+        return Ok((rules, None));
+    };
+    let mut left = Vec::with_capacity(rules.len());
+    for (n, &k) in rules.iter().enumerate() {
+        match gates.fires(k, &body) {
+            Some(false) => {}
+            Some(true) => {
+                left.extend_from_slice(&rules[n..]);
+                return Ok((left, Some(k)));
+            }
+            None => left.push(k),
+        }
+    }
+    Ok((left, None))
+}
+
 /// An instance of a named tuple class (`Features`, `Decision`) without a Python call.
 fn named<'py>(
     py: Python<'py>,
@@ -376,7 +408,10 @@ pub fn classify_lines<'py>(
             };
             let rules = line_gates.mask(py, body, key, f.0)?.members();
             if !rules.is_empty() {
-                pending.append((i, PyTuple::new(py, rules)?, own.as_deref()))?;
+                let (rules, fired) = run_patterns(line_gates, rules, &text_py, skip)?;
+                if !rules.is_empty() {
+                    pending.append((i, PyTuple::new(py, rules)?, own.as_deref(), fired))?;
+                }
             }
         }
         if body_empty {
