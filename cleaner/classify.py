@@ -7,7 +7,8 @@ provisional (stage 2, `cleaner.smooth`, decides them from context), those that `
 give way to an extractor's choice (`cleaner.extracted`).
 
 The whole document is classified in one call of the compiled core
-(`cleaner._core.classify_lines`, rust/src/classify.rs): it measures every line, fires the
+(`cleaner._core.classify_lines`, rust/src/classify.rs), which reads the lines' texts from
+the source (`cleaner.storage.Lines.columns`): it measures every line, fires the
 feature rules in the order of `RULES` and finds the catalogue rules that pass the gates
 (`cleaner.catalogue`).  The core runs the candidates' patterns with the `regex` crate where
 that gives the same answer (rust/src/patterns.rs); the others run here, in order, with
@@ -22,7 +23,7 @@ from .features import BULLET_CHARS, EMPTY
 from .language import judged_by_letters
 from .options import Options
 from .rules import CodeRule, ids
-from .storage import CHUNK_LINES, texts_of
+from .storage import columns
 from .types import Decision, Features, Line
 
 #: The rules of this stage that are code (pattern rules are the catalogue's).
@@ -116,24 +117,17 @@ def classify_lines(lines: list[Line], language: str | None,
     >>> initial[-1].reason
     '13 words, stopword density 0.62; judged as de'
     """
-    match, params, seen = matcher(language), _params(options), _core.Seen()
-    # equal features, and equal decisions, are one object (the core's are already)
-    same_drops: dict[Decision, Decision] = {}
-    feats: list[Features] = []
-    initial: list[Decision] = []
-    for offset in range(0, len(lines), CHUNK_LINES):
-        texts = texts_of(lines, offset, offset + CHUNK_LINES)
-        chunk_feats, decided, pending = _core.classify_lines(
-            texts, list(map(str.casefold, texts)), language, match.core, params, _KINDS,
-            judged_by_letters, _gates_for, offset, seen, lambda j: lines[j].text.casefold())
-        for i, candidates, own, fired in pending:
-            rule = _pattern_rule(texts[i], candidates, fired, match if own is None else matcher(own), options)
-            if rule is not None:
-                reason = f"matches {rule.category} pattern ({chunk_feats[i].words} words)"
-                drop = _drop(rule.id, rule.category, reason if own is None else f"{reason}; judged as {own}")
-                decided[i] = same_drops.setdefault(drop, drop)
-        feats += chunk_feats
-        initial += decided
+    match = matcher(language)
+    feats, initial, pending = _core.classify_lines(
+        *columns(lines), language, match.core, _params(options), _KINDS, judged_by_letters,
+        _gates_for, str.casefold)
+    same_drops: dict[Decision, Decision] = {}  # equal decisions are one object (the core's are)
+    for i, candidates, own, fired in pending:
+        rule = _pattern_rule(lines[i].text, candidates, fired, match if own is None else matcher(own), options)
+        if rule is not None:
+            reason = f"matches {rule.category} pattern ({feats[i].words} words)"
+            drop = _drop(rule.id, rule.category, reason if own is None else f"{reason}; judged as {own}")
+            initial[i] = same_drops.setdefault(drop, drop)
     return feats, initial
 
 

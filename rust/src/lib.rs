@@ -239,7 +239,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(doubtful, m)?)?;
     m.add_function(wrap_pyfunction!(pattern_matches, m)?)?;
     m.add_function(wrap_pyfunction!(classify::classify_lines, m)?)?;
-    m.add_class::<classify::Seen>()?;
     m.add_function(wrap_pyfunction!(fold_line, m)?)?;
     m.add_function(wrap_pyfunction!(shapes::shapes, m)?)?;
     m.add_function(wrap_pyfunction!(shapes::line_shapes, m)?)?;
