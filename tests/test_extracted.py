@@ -64,6 +64,19 @@ def test_guarantee_can_be_disabled():
     assert out == final
 
 
+def test_post_processing_said_by_the_caller_needs_no_layout_evidence():
+    # a recipe's ingredient list opens the extract: four short lines before the first
+    # paragraph look like a menu, so the text is not recognised as extractor output, and
+    # the dump rules drop the list; said by the caller, only the catalogue drops a line
+    text = "\n".join(["Ingredients", "- Pears", "- Honey", "- Lemons", "- Cinnamon", BODY,
+                      "Serve it warm", BODY2, "Share on Facebook"])
+    assert _layout(text) == ""
+    assert [v.output for v in analyze(text).verdicts][:5] == [False] * 5
+    said = analyze(text, extracted="always").verdicts
+    assert [v.output for v in said] == [True] * 8 + [False]
+    assert said[-1].final.rule == "en.share.share_label"
+
+
 def _layout(text):
     a = analyze(text, extracted="never")
     return extraction_layout([v.line for v in a.verdicts], [v.initial for v in a.verdicts])
