@@ -106,6 +106,11 @@ class Options:
     #: lines when it has at least `block_lead_words` words.
     block_lead_gap: int = 40
     block_lead_words: int = 15
+    #: ... unless it is a row of teasers: `block_row_lines` kept lines or more, and a
+    #: dropped line (a headline, a credit, a date) after this share (0-1) of them: after
+    #: most, where an article has paragraphs in a row.
+    block_row_lines: int = 3
+    block_row_share: float = 0.5
     #: An earlier block scoring at least this share of the best block's score (words times
     #: share of kept lines) is the main one; unit: share 0-1.
     block_first_share: float = 0.7
@@ -165,6 +170,9 @@ class Options:
     #: footers, share bars, log-in buttons), a footer or share bar among them, is a whole
     #: page's dump whatever its layout (`cleaner.extracted._page_furniture`).
     extracted_furniture_lines: int = 4
+    #: In extractor output, a comments heading or counter opens the comments when at
+    #: least this share (0-1) of the text stage 1 kept stands before it (characters).
+    extracted_comments_share: float = 0.5
 
     # -- stories (`cleaner.stories`) ----------------------------------------------------
     # Evidence per gap between kept lines, summed in points; one choice of boundaries over
