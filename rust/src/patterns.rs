@@ -18,6 +18,7 @@
 //! (tests/test_core_rust.py).
 
 use regex::{Regex, RegexBuilder};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::OnceLock;
 
 /// The general categories `\p{..}` may name.
@@ -274,22 +275,34 @@ pub fn compile(pattern: &str, case_sensitive: bool) -> Option<Regex> {
     RegexBuilder::new(&text).build().ok()
 }
 
-/// The catalogue patterns of a matcher, compiled when first run.
+/// Lines a rule is tried on with Python's `regex` before the crate compiles it: compiling
+/// costs about a millisecond per pattern (more than a few hundred runs save), so a process
+/// that cleans one document, or a rule that is rarely a candidate, does not pay it.
+const WARM_USES: u32 = 16;
+
+/// The catalogue patterns of a matcher, compiled once a rule is a candidate often enough
+/// (`WARM_USES`).
 pub struct Patterns {
     sources: Vec<(String, bool)>,
+    uses: Vec<AtomicU32>,
     compiled: Vec<OnceLock<Option<Regex>>>,
 }
 
 impl Patterns {
     /// ``sources``: (pattern, case_sensitive) per rule position.
     pub fn new(sources: Vec<(String, bool)>) -> Patterns {
+        let uses = sources.iter().map(|_| AtomicU32::new(0)).collect();
         let compiled = sources.iter().map(|_| OnceLock::new()).collect();
-        Patterns { sources, compiled }
+        Patterns { sources, uses, compiled }
     }
 
-    /// Does rule ``k`` fire on ``body``?  None: the crate does not run this rule.
+    /// Does rule ``k`` fire on ``body``?  None: Python's `regex` decides (the crate does
+    /// not run this rule, or not yet).
     pub fn fires(&self, k: usize, body: &str) -> Option<bool> {
         let (pattern, case_sensitive) = self.sources.get(k)?;
+        if self.compiled[k].get().is_none() && self.uses[k].fetch_add(1, Ordering::Relaxed) < WARM_USES {
+            return None;
+        }
         let regex = self.compiled[k].get_or_init(|| compile(pattern, *case_sensitive));
         regex.as_ref().map(|r| r.is_match(body))
     }
