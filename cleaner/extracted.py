@@ -390,11 +390,12 @@ COMMENT_COUNT = "meta.comment_count"
 
 
 def _opens_comments(d: Decision) -> bool:
+    """Does the stage-1 decision name a comments heading or a comment counter?"""
     return d.category == "comments" or d.rule.partition(".")[2] == COMMENT_COUNT
 
 
 def drop_comments(lines: list[Line], initial: list[Decision], final: list[Decision],
-             story_of: list[int | None], options: Options) -> tuple[list[Decision], list[int | None]]:
+                  story_of: list[int | None], options: Options) -> tuple[list[Decision], list[int | None]]:
     """For extractor output: the comments an extractor kept after the text go
     (``extracted.comments``).  They open with a catalogue line (a comments heading, a
     comment counter) that stands after at least ``extracted_comments_share`` of the text
