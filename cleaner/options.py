@@ -63,8 +63,9 @@ class Options:
     #: does so for any text and keeps it one story; ``"never"`` treats all text as a raw dump.  HTML input is always
     #: treated so (the front door is the extractor).
     extracted: str = "auto"
-    #: Seconds a single pattern match may take before it is abandoned (guards against
-    #: catastrophic backtracking on hostile input).
+    #: Seconds a single pattern match with Python's `regex` may take before it is
+    #: abandoned (guards against catastrophic backtracking on hostile input; the patterns
+    #: the `regex` crate runs take linear time and need none).
     regex_timeout: float = 0.05
 
     # -- classify (stage 1, `cleaner.classify`) ------------------------------------------
