@@ -21,16 +21,14 @@ from __future__ import annotations
 
 import functools
 import math
-import tomllib
 from collections import Counter
-from importlib import resources
 from itertools import accumulate
 from operator import gt, itemgetter, not_
 from typing import NamedTuple
 
 import regex
 
-from .. import _core
+from .. import _core, gatecache
 from ..options import Options
 from ..segment import BULLET_DASHES, BULLET_SYMBOLS
 from ..storage import texts_of
@@ -49,8 +47,9 @@ DEFAULT = Options()
 
 def _head_words() -> dict[str, list[str]]:
     """The words of `cleaner/patterns/story_heads.toml`, every language's together, by kind
-    (``months``, ``byline``, ``updated``, ``ago``)."""
-    data = tomllib.loads((resources.files("cleaner") / "patterns" / "story_heads.toml").read_text(encoding="utf-8"))
+    (``months``, ``byline``, ``updated``, ``ago``); the file's parsed content comes from
+    the prebuilt cache when that holds it as it is (`cleaner.gatecache.cached_toml`)."""
+    data = gatecache.cached_toml(gatecache.HEADS)
     out: dict[str, list[str]] = {"months": [], "byline": [], "updated": [], "ago": []}
     for words in data.values():
         for kind, got in out.items():
