@@ -14,7 +14,9 @@ list a soft one).  Then:
   first story of an infinite-scroll dump is the page's own);
 - trailing small units set off by headline lines are teasers, not the article's end;
 - the region reaches back over earlier blocks across up to ``block_lead_gap`` lines (an
-  article's opening often stands apart from its body).
+  article's opening often stands apart from its body), not over a row of teasers
+  (``block_row_lines`` kept lines or more, most of them set apart by a dropped headline,
+  credit or date line: ``block_row_share``).
 
 Kept lines outside the region are dropped as ``context.isolated`` (menus, footers,
 sidebars and widgets that happen to read like prose).  The thresholds are `Options`
@@ -87,6 +89,13 @@ class _Page:
     def share(self, blk: list[int]) -> float:
         """Share of the block's non-blank lines that are kept."""
         return len(blk) / (self.nonblank[blk[-1] + 1] - self.nonblank[blk[0]])
+
+    def scattered(self, blk: list[int], least: int, share: float) -> bool:
+        """Are the block's kept lines (``least`` of them or more) set apart from the next
+        by a dropped line, ``share`` of them or more (a row of teasers: one paragraph
+        under each headline, credit or date line)?"""
+        apart = sum(1 for a, b in zip(blk, blk[1:]) if self.gap(a, b))
+        return len(blk) >= least and apart >= share * (len(blk) - 1)
 
     def score(self, blk: list[int]) -> float:
         # Body words, scaled by the share of the block's lines that are kept: an article
@@ -170,12 +179,14 @@ def _first_barrier(page: _Page, blocks: list[list[int]], options: Options) -> in
 def _lead(page: _Page, blocks: list[list[int]], k: int, options: Options) -> int:
     """The region's first line: the article's opening often stands apart from its body
     (a standfirst, then an image, a table of contents or an ad), so the region reaches
-    back over earlier blocks further than it reaches forward."""
+    back over earlier blocks further than it reaches forward, though not over a row of
+    teasers above the article (`_Page.scattered`)."""
     while k > 0:
         before = blocks[k - 1]
         if (page.gap(before[-1], blocks[k][0]) > options.block_lead_gap
                 or page.barrier_between(before[-1], blocks[k][0])
-                or page.words(before) < options.block_lead_words):
+                or page.words(before) < options.block_lead_words
+                or page.scattered(before, options.block_row_lines, options.block_row_share)):
             break
         k -= 1
     return blocks[k][0]

@@ -105,6 +105,11 @@ class Options:
     #: lines when it has at least `block_lead_words` words.
     block_lead_gap: int = 40
     block_lead_words: int = 15
+    #: ... unless it is a row of teasers: `block_row_lines` kept lines or more, and a
+    #: dropped line (a headline, a credit, a date) after this share (0-1) of them: after
+    #: most, where an article has paragraphs in a row.
+    block_row_lines: int = 3
+    block_row_share: float = 0.5
     #: An earlier block scoring at least this share of the best block's score (words times
     #: share of kept lines) is the main one; unit: share 0-1.
     block_first_share: float = 0.7

@@ -38,8 +38,8 @@ RULES = (
              "body-like line away from the main text: no body within reach (context), outside "
              "the main text region (block), between stories or after a row of teasers (stories)",
              ("context_reach", "block_max_gap", "block_barrier_after_words", "block_lead_gap",
-              "block_lead_words", "block_first_share", "block_resume_words", "block_resume_share",
-              "block_teaser_words", "block_teaser_gap")),
+              "block_lead_words", "block_row_lines", "block_row_share", "block_first_share",
+              "block_resume_words", "block_resume_share", "block_teaser_words", "block_teaser_gap")),
     CodeRule("context.closing_ellipsis", "body", "prose trailing off with an ellipsis as the text's last line"),
     CodeRule("context.list", "body", "list item in a list that continues body text"),
     CodeRule("context.appeal_block", "appeal", "line between two appeal lines: part of the appeal",

@@ -289,11 +289,14 @@ def _short_with_headline_link(item) -> bool:
 
 class Marks:
     """The mark words (`MARK_WORDS`) in the class and id attributes of an element and of
-    its ancestors up to `_MARK_REACH` levels, each element's own words looked up once
-    (and each pair of attribute values read once)."""
+    its ancestors up to `_MARK_REACH` levels.  Each element's attributes are read once
+    (reading an attribute of the tree costs more than the rest), and so is its level of a
+    shape (`level`: tag and class, which `cleaner.front.page.Kinship` compares); each pair
+    of attribute values is split into words once."""
 
     def __init__(self) -> None:
         self.own: dict = {}  # element -> its mark words
+        self.levels: dict = {}  # element -> its tag and class words (`level`)
         self.values: dict = {}  # (class, id) -> their mark words
         self.above: dict = {}  # element -> the mark words of it and its ancestors in reach
 
@@ -309,7 +312,9 @@ class Marks:
         """The marks of a block given its chain (the block and its ancestors, nearest
         first; `cleaner.front.walk.PageWalk.where`).  The marks above the block are
         gathered once per parent: sibling blocks share them."""
-        own = self._own(chain[0])
+        own = self.own.get(chain[0])
+        if own is None:
+            own = self._read(chain[0])
         if len(chain) < 2:
             return own
         above = self.above.get(chain[1])
@@ -317,19 +322,30 @@ class Marks:
             above = self.above[chain[1]] = _NO_MARKS.union(*map(self._own, chain[1:_MARK_REACH + 1]))
         return own | above if own else above
 
+    def level(self, elem) -> tuple[str, str]:
+        """The element's tag and its class words joined by one space ("" without any)."""
+        level = self.levels.get(elem)
+        if level is None:
+            self._read(elem)
+            level = self.levels[elem]
+        return level
+
     def _own(self, elem) -> frozenset[str]:
         found = self.own.get(elem)
-        if found is None:
-            found = self.own[elem] = self._words(elem.get("class"), elem.get("id"))
+        return self._read(elem) if found is None else found
+
+    def _read(self, elem) -> frozenset[str]:
+        """Read the element's attributes: note its level and its mark words (returned)."""
+        cls, ident = elem.get("class"), elem.get("id")
+        self.levels[elem] = (elem.tag, " ".join(cls.split()) if cls else "")
+        found = self.own[elem] = self._words(cls, ident) if cls or ident else _NO_MARKS
         return found
 
     def _words(self, cls: str | None, ident: str | None) -> frozenset[str]:
-        if not cls and not ident:
-            return _NO_MARKS
         found = self.values.get((cls, ident))
         if found is None:
-            words = [w.lower() for value in (cls, ident) if value for w in _WORDS.findall(value)]
-            found = self.values[cls, ident] = MARK_WORDS.intersection(words)
+            value = f"{cls} {ident}" if cls and ident else cls or ident  # no word spans the space
+            found = self.values[cls, ident] = MARK_WORDS.intersection(map(str.lower, _WORDS.findall(value)))
         return found
 
 

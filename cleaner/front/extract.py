@@ -32,6 +32,8 @@ from .dom import HEADINGS, LineHint, Marks
 from .headline import headline
 from .walk import PageWalk
 
+_new_tuple = tuple.__new__  # a named tuple made without its constructor's Python-level call
+
 #: Longest HTML (in characters) that is parsed; the rest is cut (trafilatura's own limit).
 MAX_HTML_CHARS = 20_000_000
 
@@ -88,7 +90,8 @@ def extract(document: str | bytes) -> Extraction:
 def _whole_page(text, lines, sources, blocks, walked: PageWalk, cards: dict, title: str | None) -> Extraction:
     """The extractor's lines and the blocks it did not choose, in page order."""
     where = walked.where
-    kinship = page.Kinship({s[0] for s in sources if s is not None}, where)
+    marks = Marks()  # reads each element's attributes once, for its marks and its kinship
+    kinship = page.Kinship({s[0] for s in sources if s is not None}, where, marks)
     raws: list[str] = []
     elements: list = []
     parts: list[tuple | None] = []  # per line: (element, link density, chosen, furniture, kin)
@@ -107,13 +110,16 @@ def _whole_page(text, lines, sources, blocks, walked: PageWalk, cards: dict, tit
     # another story's excerpt or card, judged on the whole page (the main article is the
     # one holding most of the extracted text)
     other = dom.other_stories(elements, raws, [p is None or p[2] for p in parts], where, walked.articles, cards)
-    marks = Marks()
-    hints = tuple(
-        None if p is None else
-        LineHint(p[0].tag, HEADINGS.get(p[0].tag, 0), p[1], marks.of(where[p[0]][0]), why, p[2], p[3], p[4])
-        for p, why in zip(parts, other)
-    )
-    return Extraction("\n".join(raws), hints, text, title)
+    hints: list[LineHint | None] = []
+    levels = marks.levels  # (an element's tag is read with its marks)
+    for p, why in zip(parts, other):
+        if p is None:
+            hints.append(None)
+            continue
+        found = marks.of(where[p[0]][0])
+        tag = levels[p[0]][0]
+        hints.append(_new_tuple(LineHint, (tag, HEADINGS.get(tag, 0), p[1], found, why, p[2], p[3], p[4])))
+    return Extraction("\n".join(raws), tuple(hints), text, title)
 
 
 def extract_text(document: str | bytes) -> str:
@@ -243,9 +249,13 @@ def _unwrap(body) -> None:
     """Join the lines of a block that the page's source broke with hard newlines (the
     browser shows one paragraph); ``<br>`` breaks (``lb``) and code stay."""
     for elem in body.iter():
+        text, tail = elem.text, elem.tail
+        broken_text, broken_tail = bool(text and "\n" in text), bool(tail and "\n" in tail)
+        if not (broken_text or broken_tail):
+            continue  # (most elements: the look at the ancestors below is spared)
         if elem.tag in _VERBATIM or any(a.tag in _VERBATIM for a in elem.iterancestors()):
             continue
-        if elem.text and "\n" in elem.text:
-            elem.text = _NEWLINES.sub(" ", elem.text)
-        if elem.tail and "\n" in elem.tail:
-            elem.tail = _NEWLINES.sub(" ", elem.tail)
+        if broken_text:
+            elem.text = _NEWLINES.sub(" ", text)
+        if broken_tail:
+            elem.tail = _NEWLINES.sub(" ", tail)

@@ -31,6 +31,9 @@ assert KIN_LEVELS <= CHAIN_LEVELS, "a block's chain holds the levels its kinship
 
 
 
+_new_tuple = tuple.__new__  # a named tuple made without its constructor's Python-level call
+
+
 class Block(NamedTuple):
     """One text block of the page: its element, its text (whitespace normalised), the
     share of that text inside links, and the furniture element around it ("" if none).
@@ -47,11 +50,13 @@ def page_blocks(tree: HtmlElement, walked: PageWalk | None = None) -> list[Block
     text); ``walked`` is the tree's `PageWalk` when the caller has it."""
     walked = walked if walked is not None else PageWalk(tree)
     out = []
-    for block, (link_chars, furniture, *raw) in walked.pieces.items():
-        joined = "".join(raw)
+    append = out.append
+    for block, got in walked.pieces.items():  # [link characters, furniture, *raw pieces]
+        joined = "".join(got[2:])
         text = " ".join((joined if joined.isascii() else drop_invisible("", joined)).split())
         if text:
-            out.append(Block(block, text, min(1.0, link_chars / len(text)), furniture))
+            link_chars = got[0]
+            append(_new_tuple(Block, (block, text, min(1.0, link_chars / len(text)) if link_chars else 0.0, got[1])))
     return out
 
 
@@ -80,11 +85,11 @@ def merge(blocks: list[Block], lines: list[str], sources: list) -> list[tuple[in
     return out
 
 
-def _shape(elem) -> list[tuple[str, str]]:
-    """Tag and class of the element and its ancestors, up to `KIN_LEVELS` levels."""
+def _chain(elem) -> list:
+    """The element and its ancestors, nearest first, up to `KIN_LEVELS` of them."""
     out = []
     while elem is not None and len(out) < KIN_LEVELS:
-        out.append(_level(elem))
+        out.append(elem)
         elem = elem.getparent()
     return out
 
@@ -94,36 +99,42 @@ def _level(elem) -> tuple[str, str]:
 
 
 class Kinship:
-    """How many levels of an element's shape (`_shape`) match a chosen block's."""
+    """How many levels of an element's shape (the `_level` of each element of its
+    `_chain`) match a chosen block's."""
 
-    def __init__(self, chosen, where: dict | None = None) -> None:
+    def __init__(self, chosen, where: dict | None = None, marks=None) -> None:
         """``chosen``: the chosen blocks; ``where``: `cleaner.front.walk.PageWalk.where`
-        of the page, whose chains stand for the tree's (climbed when not given)."""
+        of the page, whose chains stand for the tree's (climbed when not given);
+        ``marks``: the page's `cleaner.front.dom.Marks`, when the caller reads the
+        elements' attributes with it already (its ``levels`` and ``level`` are `_level`'s)."""
+        if marks is None:
+            self.levels: dict = {}  # element -> its level of a shape (`_level`)
+            self.read = self._read
+        else:
+            self.levels, self.read = marks.levels, marks.level
         self.known: list[set] = [set() for _ in range(KIN_LEVELS)]
-        self.levels: dict = {}  # element -> its level of a shape (`_level`)
         for elem in chosen:
-            shape = [_level(e) for e in where[elem][0][:KIN_LEVELS]] if where and elem in where else _shape(elem)
+            chain = where[elem][0][:KIN_LEVELS] if where and elem in where else _chain(elem)
+            shape = [self.levels.get(e) or self.read(e) for e in chain]
             for depth in range(len(shape)):
                 self.known[depth].add(tuple(shape[:depth + 1]))
 
+    def _read(self, elem) -> tuple[str, str]:
+        level = self.levels[elem] = _level(elem)
+        return level
+
     def __call__(self, elem) -> int:
-        chain = []
-        while elem is not None and len(chain) < KIN_LEVELS:
-            chain.append(elem)
-            elem = elem.getparent()
-        return self.of(chain)
+        return self.of(_chain(elem))
 
     def of(self, chain) -> int:
         """The kinship of a block given its chain (the block and its ancestors, nearest
         first; `cleaner.front.walk.PageWalk.where`); each level is read only when the
         levels below it match."""
-        levels = self.levels
+        levels, read, known = self.levels, self.read, self.known
         shape: tuple = ()
         for depth, elem in enumerate(chain[:KIN_LEVELS]):
             level = levels.get(elem)
-            if level is None:
-                level = levels[elem] = _level(elem)
-            shape += (level,)
-            if shape not in self.known[depth]:
+            shape += (read(elem) if level is None else level,)
+            if shape not in known[depth]:
                 return depth
         return len(shape)

@@ -57,60 +57,15 @@ CHAIN_LEVELS = 5
 #: One regex pass; ``str.translate`` with a table looks every character up in Python.
 drop_invisible = re.compile(f"[{re.escape(INVISIBLE)}]+").sub
 # What the walk does on an element, by tag: note a block, a link, a line break (its text
-# starts after a space), or a tag `_Position` notes.
-_BLOCK, _LINK, _BREAK, _NOTED = 1, 2, 4, 8
+# starts after a space); and what it notes of the element: an ``<article>``, a ``<li>``,
+# furniture, a hidden or a skipped subtree.
+_BLOCK, _LINK, _BREAK, _ARTICLE, _ITEM, _FURNITURE, _HIDDEN, _SKIPPED = 1, 2, 4, 8, 16, 32, 64, 128
+_NOTED = _ARTICLE | _ITEM | _FURNITURE | _HIDDEN | _SKIPPED
 _KIND: dict[str, int] = {}
-for _tags, _kind in ((BLOCK_TAGS, _BLOCK), (("a",), _LINK), (("br", "img"), _BREAK),
-                     ({"article", "li"} | SKIP_TAGS | HIDDEN_TAGS | FURNITURE_TAGS, _NOTED)):
+for _tags, _kind in ((BLOCK_TAGS, _BLOCK), (("a",), _LINK), (("br", "img"), _BREAK), (("article",), _ARTICLE),
+                     (("li",), _ITEM), (FURNITURE_TAGS, _FURNITURE), (HIDDEN_TAGS, _HIDDEN), (SKIP_TAGS, _SKIPPED)):
     for _tag in _tags:
         _KIND[_tag] = _KIND.get(_tag, 0) | _kind
-
-
-class _Position:
-    """Where the walk stands among the tags it notes (`_NOTED`): the ``<article>`` and
-    ``<li>`` elements and the furniture it is inside, and how deep in hidden and in
-    skipped subtrees."""
-
-    def __init__(self) -> None:
-        self.arts: list = []
-        self.items: list = []
-        self.furniture: list[str] = []
-        self.hidden = self.skipped = 0
-        self.outer: dict = {}  # article -> (its parent, the articles it sits in)
-
-    def article(self, elem, parent) -> None:
-        """Note an ``<article>`` entered, with its parent."""
-        self.outer[elem] = (parent, tuple(self.arts))
-        self.arts.append(elem)
-
-    def enter(self, tag: str, elem, parent) -> bool:
-        """Note an element entered (``parent``: the element it sits in); True when nothing
-        in it is read (hidden and skipped)."""
-        if tag == "article":
-            self.article(elem, parent)
-        elif tag == "li":
-            self.items.append(elem)
-        elif tag in FURNITURE_TAGS:
-            self.furniture.append(tag)
-        self.hidden += tag in HIDDEN_TAGS
-        self.skipped += tag in SKIP_TAGS
-        return bool(self.hidden and self.skipped)
-
-    def leave(self, tag: str) -> None:
-        """Note an element left."""
-        if tag == "article":
-            self.arts.pop()
-        elif tag == "li":
-            self.items.pop()
-        elif tag in FURNITURE_TAGS and self.furniture:
-            self.furniture.pop()
-        self.hidden -= tag in HIDDEN_TAGS
-        self.skipped -= tag in SKIP_TAGS
-
-    def around(self, stack: list) -> tuple:
-        """What lies around the block last in ``stack``: its chain, article and list item."""
-        chain = tuple(reversed(stack[-CHAIN_LEVELS:]))
-        return chain, self.arts[-1] if self.arts else None, self.items[-1] if self.items else None
 
 
 class PageWalk:
@@ -128,76 +83,97 @@ class PageWalk:
         self.where: dict = {}  # block element -> (chain, article, list item)
         # <article> element -> (its parent, the <article> elements it sits in)
         self.articles: dict = {}
+        self._arts: list = []  # the open <article> elements, outermost first
+        self._items: list = []  # the open <li> elements, outermost first
         self._walk(tree)
 
-    def _ancestors(self, tree: HtmlElement, pos: _Position) -> tuple[list, list]:
+    def _ancestors(self, tree: HtmlElement) -> tuple[list, list]:
         """The open elements and open blocks above the tree's root (none for a whole
-        page), outermost first; their articles and list items noted in ``pos``."""
+        page), outermost first; their articles and list items noted."""
         stack: list = []
         blocks: list = []
+        arts, items = self._arts, self._items
         for elem in reversed(list(tree.iterancestors())):  # only their blocks, articles, items
             stack.append(elem)
             if elem.tag == "article":
-                pos.article(elem, elem.getparent())
+                self.articles[elem] = (elem.getparent(), tuple(arts))
+                arts.append(elem)
             elif elem.tag == "li":
-                pos.items.append(elem)
+                items.append(elem)
             if elem.tag in BLOCK_TAGS:
                 blocks.append(elem)
-                self.where[elem] = pos.around(stack)
+                self.where[elem] = (tuple(reversed(stack[-CHAIN_LEVELS:])), arts[-1] if arts else None,
+                                    items[-1] if items else None)
         return stack, blocks
 
     def _walk(self, tree: HtmlElement) -> None:
-        # One loop, few calls and attribute look-ups: it runs for every element of the page.
-        pos = _Position()
-        self.articles = pos.outer
-        # open elements and open block elements, outermost first (the tree's ancestors too)
-        stack, blocks = self._ancestors(tree, pos)
-        keys, nodes, sizes, linked, pieces, where = (
-            self.keys, self.blocks, self.sizes, self.linked, self.pieces, self.where)
-        arts, items = pos.arts, pos.items
-        in_link = 0
+        # One loop, no calls beyond the tree's and few look-ups: it runs for every element
+        # of the page (the hot path is an element with no kind and no text).
+        stack, blocks = self._ancestors(tree)
+        keys, nodes, sizes, linked, pieces, where, outer, arts, items = (
+            self.keys, self.blocks, self.sizes, self.linked, self.pieces, self.where, self.articles,
+            self._arts, self._items)
+        furnitures: list[str] = []  # the furniture tags around, outermost first
+        in_link = hidden = skipped = 0  # depth in links, in hidden and in skipped subtrees
         block = blocks[-1] if blocks else None
-        hidden = skipped = 0  # pos.hidden, pos.skipped
-        furniture = ""  # the furniture tag around (pos.furniture[-1], or "")
+        furniture = ""  # the furniture tag around (the last of ``furnitures``, or "")
+        kinds = _KIND
         walker = etree.iterwalk(tree, events=("start", "end"))
         for event, elem in walker:
             tag = elem.tag
-            if not isinstance(tag, str):
+            if tag.__class__ is not str:
                 continue
-            kind = _KIND.get(tag, 0)
+            kind = kinds.get(tag, 0)
             if event == "start":
                 stack.append(elem)
-                if kind == _LINK:
-                    in_link += 1
-                elif kind:
-                    if kind & _NOTED:
-                        unread = pos.enter(tag, elem, stack[-2] if len(stack) > 1 else elem.getparent())
-                        hidden, skipped = pos.hidden, pos.skipped
-                        furniture = pos.furniture[-1] if pos.furniture else ""
+                if kind:
+                    if kind == _LINK:
+                        in_link += 1
                     else:
-                        unread = False
-                    if kind & _BLOCK:
-                        blocks.append(elem)
-                        block = elem
-                        where[elem] = (tuple(reversed(stack[-CHAIN_LEVELS:])), arts[-1] if arts else None,
-                                       items[-1] if items else None)
-                    if unread:
-                        walker.skip_subtree()  # its tail comes with its "end" event
-                        continue
+                        if kind & _NOTED:
+                            if kind & _ITEM:
+                                items.append(elem)
+                            elif kind & _ARTICLE:
+                                outer[elem] = (stack[-2] if len(stack) > 1 else elem.getparent(), tuple(arts))
+                                arts.append(elem)
+                            elif kind & _FURNITURE:
+                                furnitures.append(tag)
+                                furniture = tag
+                            if kind & _HIDDEN:
+                                hidden += 1
+                            if kind & _SKIPPED:
+                                skipped += 1
+                        if kind & _BLOCK:
+                            blocks.append(elem)
+                            block = elem
+                            where[elem] = (tuple(reversed(stack[-CHAIN_LEVELS:])), arts[-1] if arts else None,
+                                           items[-1] if items else None)
+                        if hidden and skipped and kind & _NOTED:
+                            walker.skip_subtree()  # its tail comes with its "end" event
+                            continue
                 raw = elem.text
                 shown = " " + (raw or "") if kind & _BREAK else raw
             else:
                 stack.pop()
-                if kind == _LINK:
-                    in_link -= 1
-                elif kind:
-                    if kind & _BLOCK:
-                        blocks.pop()
-                        block = blocks[-1] if blocks else None
-                    if kind & _NOTED:
-                        pos.leave(tag)
-                        hidden, skipped = pos.hidden, pos.skipped
-                        furniture = pos.furniture[-1] if pos.furniture else ""
+                if kind:
+                    if kind == _LINK:
+                        in_link -= 1
+                    else:
+                        if kind & _BLOCK:
+                            blocks.pop()
+                            block = blocks[-1] if blocks else None
+                        if kind & _NOTED:
+                            if kind & _ITEM:
+                                items.pop()
+                            elif kind & _ARTICLE:
+                                arts.pop()
+                            elif kind & _FURNITURE and furnitures:
+                                furnitures.pop()
+                                furniture = furnitures[-1] if furnitures else ""
+                            if kind & _HIDDEN:
+                                hidden -= 1
+                            if kind & _SKIPPED:
+                                skipped -= 1
                 raw = shown = elem.tail
                 if not stack:
                     continue  # the tail of the root belongs to no element
@@ -216,7 +192,12 @@ class PageWalk:
             # whitespace runs to one space.
             text = " ".join((raw if raw.isascii() else drop_invisible("", raw)).split())
             if text:
-                keys.setdefault(text[:PREFIX], []).append(len(nodes))
+                key = text[:PREFIX]
+                found = keys.get(key)
+                if found is None:
+                    keys[key] = [len(nodes)]
+                else:
+                    found.append(len(nodes))
                 nodes.append(block)
                 sizes.append(len(text))
                 linked.append(in_link > 0)
