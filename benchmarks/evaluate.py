@@ -16,6 +16,7 @@ Sections (every system of a section runs in the same process on the same documen
    ``clean``, and the same dumps without their blank lines; ScrapingHub metric against the
    ground-truth body.  Baselines: the raw dump and a C4-style line filter.
 3. ``html``: the same pages as HTML: ``clean(html)``, ``clean(trafilatura.extract(html))``
+   (extractor output recognised, and said: ``extracted="always"``)
    beside ``trafilatura.extract`` with defaults and with ``favor_precision`` and
    readability-lxml (its HTML made text).
 3b. ``multilingual``: trafilatura-eval-dev pages, snippet metric, text mode and HTML mode
@@ -83,6 +84,10 @@ HEADLINE = (
     # as trafilatura's post-processor, clean must keep (nearly) all trafilatura keeps
     "html.scrapinghub.check.clean_extract.recall",
     "html.trafilatura-eval.check.clean_extract.recall",
+    "html.scrapinghub.check.clean_extract_said.f1",
+    "html.trafilatura-eval.check.clean_extract_said.f1",
+    "html.scrapinghub.check.clean_extract_said.recall",
+    "html.trafilatura-eval.check.clean_extract_said.recall",
 )
 
 
@@ -200,6 +205,9 @@ def _html_outputs(run: Run, pages) -> tuple[dict, dict]:
             lambda p: clean(p.markup), pages, names)
     outputs[("html", "clean_extract")], errors[("html", "clean_extract")] = guarded(
         lambda e: clean(e or "", html="never"), extracts, names)
+    # the caller says the text is an extractor's output: post-processing mode, not detected
+    outputs[("html", "clean_extract_said")], errors[("html", "clean_extract_said")] = guarded(
+        lambda e: clean(e or "", html="never", extracted="always"), extracts, names)
     return outputs, errors
 
 

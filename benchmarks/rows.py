@@ -32,6 +32,7 @@ SYSTEM_NAMES = {
     "readability": "readability-lxml (summary as text)",
     "clean_html": "clean(html)",
     "clean_extract": "clean(trafilatura.extract)",
+    "clean_extract_said": 'clean(trafilatura.extract, extracted="always")',
 }
 
 #: The peers a cleaner row is compared with, by mode: the best of them on the same pages.
@@ -116,7 +117,7 @@ def _compare(rows: list[Row], set_id: str) -> None:
         prefix = f"{mode}.{set_id}.{scope + '.' if scope else ''}"
         if not system.startswith("clean") or row.f1 is None:
             continue
-        if system == "clean_extract":
+        if system.startswith("clean_extract"):
             traf = by_id.get(prefix + "trafilatura")
             if traf is not None and traf.f1 is not None:
                 _note(row, f"vs trafilatura: F1 {row.f1 - traf.f1:+.3f}, "

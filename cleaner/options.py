@@ -169,6 +169,9 @@ class Options:
     #: footers, share bars, log-in buttons), a footer or share bar among them, is a whole
     #: page's dump whatever its layout (`cleaner.extracted._page_furniture`).
     extracted_furniture_lines: int = 4
+    #: In extractor output, a comments heading or counter opens the comments when at
+    #: least this share (0-1) of the text stage 1 kept stands before it (characters).
+    extracted_comments_share: float = 0.5
 
     # -- stories (`cleaner.stories`) ----------------------------------------------------
     # Evidence per gap between kept lines, summed in points; one choice of boundaries over
