@@ -7,10 +7,12 @@ provisional (stage 2, `cleaner.smooth`, decides them from context), those that `
 give way to an extractor's choice (`cleaner.extracted`).
 
 The whole document is classified in one call of the compiled core
-(`cleaner._core.classify_lines`, rust/src/classify.rs): it measures every line, fires the
+(`cleaner._core.classify_lines`, rust/src/classify.rs), which reads the lines' texts from
+the source (`cleaner.storage.Lines.columns`): it measures every line, fires the
 feature rules in the order of `RULES` and finds the catalogue rules that pass the gates
-(`cleaner.catalogue`); those run here, in order, with their own `regex` patterns, and the
-first that fires replaces the feature rule's decision.
+(`cleaner.catalogue`).  The core runs the candidates' patterns with the `regex` crate where
+that gives the same answer (rust/src/patterns.rs); the others run here, in order, with
+their own `regex` patterns, and the first that fires replaces the feature rule's decision.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from .features import BULLET_CHARS, EMPTY
 from .language import judged_by_letters
 from .options import Options
 from .rules import CodeRule, ids
-from .storage import CHUNK_LINES, texts_of
+from .storage import columns
 from .types import Decision, Features, Line
 
 #: The rules of this stage that are code (pattern rules are the catalogue's).
@@ -115,29 +117,31 @@ def classify_lines(lines: list[Line], language: str | None,
     >>> initial[-1].reason
     '13 words, stopword density 0.62; judged as de'
     """
-    match, params, seen = matcher(language), _params(options), _core.Seen()
-    # equal features, and equal decisions, are one object (the core's are already)
-    same_drops: dict[Decision, Decision] = {}
-    feats: list[Features] = []
-    initial: list[Decision] = []
-    for offset in range(0, len(lines), CHUNK_LINES):
-        texts = texts_of(lines, offset, offset + CHUNK_LINES)
-        chunk_feats, decided, pending = _core.classify_lines(
-            texts, list(map(str.casefold, texts)), language, match.core, params, _KINDS,
-            judged_by_letters, _gates_for, offset, seen, lambda j: lines[j].text.casefold())
-        for i, candidates, own in pending:
-            rule = _pattern_rule(texts[i], candidates, match if own is None else matcher(own), options)
-            if rule is not None:
-                reason = f"matches {rule.category} pattern ({chunk_feats[i].words} words)"
-                drop = _drop(rule.id, rule.category, reason if own is None else f"{reason}; judged as {own}")
-                decided[i] = same_drops.setdefault(drop, drop)
-        feats += chunk_feats
-        initial += decided
+    match = matcher(language)
+    feats, initial, pending = _core.classify_lines(
+        *columns(lines), language, match.core, _params(options), _KINDS, judged_by_letters,
+        _gates_for, str.casefold)
+    same_drops: dict[Decision, Decision] = {}  # equal decisions are one object (the core's are)
+    for i, candidates, own, fired in pending:
+        rule = _pattern_rule(lines[i].text, candidates, fired, match if own is None else matcher(own), options)
+        if rule is not None:
+            reason = f"matches {rule.category} pattern ({feats[i].words} words)"
+            drop = _drop(rule.id, rule.category, reason if own is None else f"{reason}; judged as {own}")
+            initial[i] = same_drops.setdefault(drop, drop)
     return feats, initial
 
 
-def _pattern_rule(text: str, candidates, match, options: Options):
-    """The first of the ``candidates`` (catalogue rules the gates let through) that fires
-    on the line, or None."""
+def _pattern_rule(text: str, candidates, fired: int | None, match, options: Options):
+    """The first of the ``candidates`` (catalogue rules the gates let through, and the
+    core's `regex` crate did not rule out) that is enabled and fires on the line, or None;
+    ``fired``: a candidate the core saw fire (those before it run here)."""
     body = text.lstrip(BULLET_CHARS) if text[:1] in BULLET_CHARS else text  # strip_bullet
-    return match.run(body, candidates, options.rule_enabled, options.regex_timeout)
+    if fired is None:
+        return match.run(body, candidates, options.rule_enabled, options.regex_timeout)
+    at = candidates.index(fired)
+    rule = match.run(body, candidates[:at], options.rule_enabled, options.regex_timeout)
+    if rule is not None:
+        return rule
+    if options.rule_enabled(match.ordered[fired].id):
+        return match.ordered[fired]
+    return match.run(body, candidates[at + 1:], options.rule_enabled, options.regex_timeout)

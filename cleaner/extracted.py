@@ -27,9 +27,6 @@ name boilerplate whatever its surroundings.
   post-processor must not make an extractor's output worse, so there only a catalogue rule
   or a story boundary drops a line; what any other rule dropped (context and teaser rules,
   the main region) is kept (``extracted.kept``).
-- `drop_comments` (the same text): the comments an extractor kept after the text (trafilatura
-  does by default) go with the catalogue line that opens them (``extracted.comments``), when
-  most of the text stands above that line.
 - `safety_net` (HTML input): when the extractor found a long article and the cleaner kept
   only a sliver of it, what the guarantee would keep comes back (``html.safety_net``);
   and a whole article that the page delivers as one long line inside a link is no link
@@ -66,9 +63,6 @@ RULES = (
              ("extracted",) + _LAYOUT),
     CodeRule("extracted.kept", "body", "line of extractor output: only catalogue rules and story boundaries drop it",
              ("extracted", "extracted_furniture_lines") + _LAYOUT),
-    CodeRule("extracted.comments", "comments",
-             "line of extractor output after the comments' opening, which stands past most of its text",
-             ("extracted", "extracted_comments_share")),
     CodeRule("html.unchosen", "boilerplate", "a block of the page that the extractor did not choose"),
     CodeRule("html.recovered", "body",
              "a paragraph the extractor skipped: prose inside the extracted article or beside its "
@@ -380,42 +374,6 @@ def guarantee(
         final[i] = Decision(True, rule, initial[i].category if initial[i].keep else "body",
                             f"extractor's line, no catalogue rule names it ({d.rule})", "extracted")
         story_of[i] = main
-    return final, story_of
-
-
-#: The catalogue rule (per language: ``<language>.meta.comment_count``) of a comment
-#: counter ("12 comments", "3 thoughts on ..."): metadata in a byline, but the opening of
-#: the comments after the text of an extractor that keeps them (trafilatura does).
-COMMENT_COUNT = "meta.comment_count"
-
-
-def _opens_comments(d: Decision) -> bool:
-    """Does the stage-1 decision name a comments heading or a comment counter?"""
-    return d.category == "comments" or d.rule.partition(".")[2] == COMMENT_COUNT
-
-
-def drop_comments(lines: list[Line], initial: list[Decision], final: list[Decision],
-                  story_of: list[int | None], options: Options) -> tuple[list[Decision], list[int | None]]:
-    """For extractor output: the comments an extractor kept after the text go
-    (``extracted.comments``).  They open with a catalogue line (a comments heading, a
-    comment counter) that stands after at least ``extracted_comments_share`` of the text
-    kept by stage 1 (in characters): one in a byline, above the text, opens nothing."""
-    if not options.rule_enabled("extracted.comments"):
-        return final, story_of
-    sizes = [len(line.text) if d.keep else 0 for line, d in zip(lines, initial)]
-    total, before = sum(sizes), 0
-    for i, d in enumerate(initial):
-        if _opens_comments(d) and total and before >= options.extracted_comments_share * total:
-            break
-        before += sizes[i]
-    else:
-        return final, story_of
-    final, story_of = list(final), list(story_of)
-    why = f"after the comments' opening ({initial[i].rule}, line {i + 1})"
-    for j in range(i + 1, len(lines)):
-        if final[j].keep:
-            final[j] = Decision(False, "extracted.comments", "comments", why, "extracted")
-            story_of[j] = None
     return final, story_of
 
 

@@ -63,8 +63,9 @@ class Options:
     #: does so for any text and keeps it one story; ``"never"`` treats all text as a raw dump.  HTML input is always
     #: treated so (the front door is the extractor).
     extracted: str = "auto"
-    #: Seconds a single pattern match may take before it is abandoned (guards against
-    #: catastrophic backtracking on hostile input).
+    #: Seconds a single pattern match with Python's `regex` may take before it is
+    #: abandoned (guards against catastrophic backtracking on hostile input; the patterns
+    #: the `regex` crate runs take linear time and need none).
     regex_timeout: float = 0.05
 
     # -- classify (stage 1, `cleaner.classify`) ------------------------------------------
@@ -169,9 +170,6 @@ class Options:
     #: footers, share bars, log-in buttons), a footer or share bar among them, is a whole
     #: page's dump whatever its layout (`cleaner.extracted._page_furniture`).
     extracted_furniture_lines: int = 4
-    #: In extractor output, a comments heading or counter opens the comments when at
-    #: least this share (0-1) of the text stage 1 kept stands before it (characters).
-    extracted_comments_share: float = 0.5
 
     # -- stories (`cleaner.stories`) ----------------------------------------------------
     # Evidence per gap between kept lines, summed in points; one choice of boundaries over

@@ -17,7 +17,7 @@ from .blocks import barrier_kind, main_block
 from .catalogue import is_pattern_rule
 from .classify import classify_lines
 from .extracted import (
-    drop_comments, extraction_layout, guarantee, restore as restore_extracted, revise as revise_extracted,
+    extraction_layout, guarantee, restore as restore_extracted, revise as revise_extracted,
     safety_net, shown_lines,
 )
 from .features import line_shapes
@@ -133,11 +133,9 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     if layout:
         restored, story_of = restore_extracted(lines, initial, restored, story_of, st.main, opts)
     if not from_html and (layout == "dense" or opts.extracted == "always"):
-        # extractor output: only catalogue rules (and the comments one opens after the
-        # text) and story boundaries drop its lines
+        # extractor output: only catalogue rules and story boundaries drop its lines
         restored, story_of = guarantee(lines, initial, restored, story_of, st.main,
                                        is_pattern_rule, barrier_kind, opts)
-        restored, story_of = drop_comments(lines, initial, restored, story_of, opts)
     elif from_html:
         restored, story_of = safety_net(lines, feats, initial, restored, story_of, st.main,
                                         is_pattern_rule, barrier_kind, opts)

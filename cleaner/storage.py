@@ -22,16 +22,16 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
-from itertools import compress
+from itertools import accumulate, compress
 from operator import eq, is_not
 
 from . import _core
 from .types import OTHER_STORY, Decision, Features, Line, Verdict
 
 _new_tuple = tuple.__new__
-#: Lines read per call of the compiled core by the stages that read every line's text
-#: (`cleaner.classify`, `cleaner.features.line_shapes`): the texts of this many lines are
-#: held at once, not those of the whole document.
+#: Lines read per call of the compiled core by `cleaner.features.line_shapes` when the lines
+#: are not `Lines` (whose texts the core reads from the source): the texts of this many
+#: lines are held at once, not those of the whole document.
 CHUNK_LINES = 4096
 
 
@@ -120,6 +120,12 @@ class Lines(_Columns):
         """The normalised text of line ``i`` (no `Line` built)."""
         text = self._changed.get(i)
         return self.source[self._text_starts[i]:self._text_ends[i]] if text is None else text
+
+    def columns(self) -> tuple[str, array, array, dict[int, str]]:
+        """The source, the columns of where each normalised text starts and ends in it,
+        and the texts that are not slices of it: what the compiled core reads a line's
+        text from (`cleaner._core.classify_lines`)."""
+        return self.source, self._text_starts, self._text_ends, self._changed
 
     def has_text(self) -> bytes:
         """Per line, 1 if its normalised text is not empty, else 0 (no text built; a
@@ -314,6 +320,16 @@ def has_text(lines: Sequence[Line]) -> bytes:
 def raw_blanks(lines: Sequence[Line]) -> int:
     """How many lines are empty in the source, not even a space (`Lines.raw_blanks`)."""
     return lines.raw_blanks() if isinstance(lines, Lines) else sum(not line.raw for line in lines)
+
+
+def columns(lines: Sequence[Line]) -> tuple[str, array, array, dict[int, str]]:
+    """`Lines.columns` of ``lines`` (for other sequences of lines: their texts joined)."""
+    if isinstance(lines, Lines):
+        return lines.columns()
+    texts = [line.text for line in lines]
+    ends = array("q", accumulate(map(len, texts)))
+    starts = array("q", [0]) + ends[:-1] if texts else array("q")
+    return "".join(texts), starts, ends, {}
 
 
 def texts_of(lines: Sequence[Line], start: int = 0, stop: int | None = None) -> list[str]:

@@ -17,11 +17,13 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given, strategies as st
 
 from cleaner import _core
 from cleaner.catalogue import load_rules, matcher
 from cleaner.classify import WEAK_RULES, classify_lines
+from cleaner.features import strip_bullet
 from cleaner.fold import fold_line
 from cleaner.language import judged_by_letters
 from cleaner.options import Options
@@ -216,3 +218,116 @@ context_lines = st.one_of(doc_lines, st.sampled_from(_PROSE),
                         Options.make("recall", context_reach=4, bio_name_max_words=6)]))
 def test_context_rules_on_generated_documents(text, language, opts):
     _context_rules(text, language, opts)
+
+
+# --- catalogue patterns in the `regex` crate (rust/src/patterns.rs) -------------------------
+
+# Every character a line can hold (no lone surrogate; a line holds no line break) and
+#: that the engines are asked about (`_core.doubtful`: not one that sends a line to
+#: Python); of the private-use planes, their first characters.
+@lru_cache(maxsize=1)
+def all_chars() -> str:
+    return "".join(c for c in map(chr, range(0xF1000)) if not 0xD800 <= ord(c) <= 0xDFFF
+                   and c != "\n" and not _core.doubtful(c))
+
+
+def _regex_flags(case_sensitive: bool) -> int:
+    return regex.V0 if case_sensitive else regex.V0 | regex.IGNORECASE
+
+
+def _crate_rules():
+    """The catalogue rules the core runs with the `regex` crate."""
+    return [r for r in load_rules() if _core.pattern_matches(r.pattern, r.case_sensitive, []) is not None]
+
+
+def _atoms(pattern: str) -> set[str]:
+    """The one-character items of a pattern: literals, escapes and bracketed classes."""
+    out, i = set(), 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            end = pattern.index("}", i) + 1 if pattern[i + 1] in "pP" else i + 2
+            out.add(pattern[i:end])
+            i = end
+        elif ch == "[":
+            j = i + 1 + (pattern[i + 1] == "^")
+            j += pattern[j] == "]"
+            while pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            out.add(pattern[i:j + 1])
+            i = j + 1
+        elif ch == "(" and pattern[i + 1] == "?":
+            i = min(k for k in (pattern.find(":", i), pattern.find(")", i)) if k > 0) + 1
+        elif ch == "{":
+            i = pattern.index("}", i) + 1
+        else:
+            if ch not in "()|*+?^$.":
+                out.add(ch)
+            i += 1
+    out.discard("\\b")
+    out.discard("\\B")
+    out.discard("\\A")
+    out.discard("\\Z")
+    return out
+
+
+def test_most_catalogue_patterns_run_in_the_crate():
+    rules = load_rules()
+    assert len(_crate_rules()) >= 0.9 * len(rules)
+
+
+def test_the_crate_refuses_what_it_would_read_differently():
+    refused = [r"(?<=a)b", r"a(?!b)", r"(?>a)", r"a*+", r"(a)\1", r"[[:alpha:]]", r"a{,2", r"\p{Lu}",
+               r"(?i:\p{Ll})", r"(?m)^a", r"\N{DASH}", r"x}", r"[\w-.]"]
+    assert [p for p in refused if _core.translate_pattern(p, False) is not None] == []
+    assert _core.translate_pattern(r"(?-i:\p{Lu})\w+", False) == r"(?i)(?-i:\p{Lu})\w+"
+    assert _core.translate_pattern(r"[&&a-c~^-]", True) == r"[\&\&a-c\~\^\-]"
+
+
+def test_every_item_of_the_crates_patterns_matches_the_same_characters():
+    """Each literal, escape and class of every pattern the crate runs, case-sensitive and
+    not, matches the same characters in both engines over all of Unicode but the
+    characters that send a line to Python (`_core.doubtful`: unassigned in the crate's
+    tables, or the dotted and dotless i)."""
+    atoms = sorted(set().union(*(_atoms(r.pattern) for r in _crate_rules())))
+    for atom in atoms:
+        for case_sensitive in (False, True):
+            if _core.translate_pattern(atom, case_sensitive) is None:
+                continue  # a cased category where case is ignored: refused (above)
+            got = _core.pattern_positions(atom, case_sensitive, all_chars())
+            want = [m.start() for m in regex.finditer(atom, all_chars(), _regex_flags(case_sensitive))]
+            assert got == want, atom
+
+
+def test_word_boundaries_fall_where_regex_puts_them():
+    text = "a".join(all_chars()[::3]) + "a"
+    got = _core.pattern_positions(r"\b", True, text)
+    assert got == [m.start() for m in regex.finditer(r"\b", text, regex.V0)]
+
+
+def _same_matches(rule, texts) -> None:
+    texts = [t for t in texts if "\n" not in t and not _core.doubtful(t)]
+    got = _core.pattern_matches(rule.pattern, rule.case_sensitive, texts)
+    want = [rule.compiled.search(t) is not None for t in texts]
+    assert [t for t, g, w in zip(texts, got, want) if g != w] == [], rule.id
+
+
+def test_the_crate_matches_as_regex_on_every_rules_examples_and_counterexamples():
+    for rule in _crate_rules():
+        texts = [strip_bullet(t) for t in rule.examples + rule.counterexamples]
+        _same_matches(rule, texts + [t.upper() for t in texts] + [t.lower() for t in texts])
+
+
+def test_the_crate_matches_as_regex_on_corpus_lines():
+    texts = sorted({strip_bullet(line.text)[:200] for text in corpus_texts()[::6] for line in segment(text)
+                    if line.text})
+    for rule in _crate_rules():
+        _same_matches(rule, texts)
+
+
+@given(st.lists(st.sampled_from(_EXAMPLES).map(lambda e: strip_bullet(e)), min_size=1, max_size=3).map(" ".join),
+       st.sampled_from(sorted(r.id for r in load_rules())))
+def test_the_crate_matches_as_regex_on_joined_examples(text, rule_id):
+    rule = next(r for r in load_rules() if r.id == rule_id)
+    if _core.pattern_matches(rule.pattern, rule.case_sensitive, []) is not None:
+        _same_matches(rule, [text, text.swapcase()])

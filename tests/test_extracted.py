@@ -77,31 +77,6 @@ def test_post_processing_said_by_the_caller_needs_no_layout_evidence():
     assert said[-1].final.rule == "en.share.share_label"
 
 
-BODY3 = ("The council expects the first evening buses to run in March, once new drivers "
-         "have been hired and trained.")
-COMMENTS = ["Thanks for this article, I had no idea the buses stopped so early in the villages.",
-            "Reply",
-            "Great news for my parents, who have been asking for an evening bus for years now."]
-
-
-def test_comments_an_extractor_kept_after_the_text_go_with_their_counter():
-    text = "\n".join([BODY, BODY2, BODY3, "2 comments", *COMMENTS])
-    verdicts = analyze(text).verdicts
-    assert [v.output for v in verdicts] == [True] * 3 + [False] * 4
-    assert [v.final.rule for v in verdicts][4::2] == ["extracted.comments"] * 2
-    # without the rule, the guarantee keeps the comments as the extractor's lines
-    kept = analyze(text, disabled_rules=["extracted.comments"]).verdicts
-    assert [v.output for v in kept][4::2] == [True, True]
-
-
-def test_a_comment_counter_above_the_text_opens_nothing():
-    text = "\n".join(["12 comments", BODY, BODY2, BODY3])
-    assert [v.output for v in analyze(text).verdicts] == [False, True, True, True]
-    # nor does one below less than half of the text (extracted_comments_share)
-    text = "\n".join([BODY, "2 comments", BODY2, BODY3])
-    assert [v.output for v in analyze(text).verdicts] == [True, False, True, True]
-
-
 def _layout(text):
     a = analyze(text, extracted="never")
     return extraction_layout([v.line for v in a.verdicts], [v.initial for v in a.verdicts])

@@ -78,31 +78,33 @@ def test_the_text_read_from_the_columns_is_join_lines_of_the_verdicts():
     assert a.text == join_lines(list(a.verdicts), a.main) != ""
 
 
-def test_stage_one_a_chunk_at_a_time_finds_repeated_lines_across_chunks(monkeypatch):
-    """`cleaner.classify.classify_lines` reads a document a chunk of lines at a time; a
-    line that repeats one of an earlier chunk is still a repeat of that line."""
+def test_stage_one_reads_the_lines_from_the_source_and_finds_repeated_lines():
+    """`cleaner.classify.classify_lines` reads each line's text from the source (a
+    changed text from `Lines`' own); a line that repeats an earlier one, whatever its
+    case (also where case folding is Python's, beyond ASCII), is a repeat of that line;
+    a plain list of the lines is classified alike."""
     from cleaner import classify
     from cleaner.options import Options
 
     headline = "Council approves the new budget for the village school"
+    german = "Straße gesperrt wegen der neuen Bauarbeiten im Zentrum"
     text = "\n".join([headline, "", "The council met on Monday evening in the town hall.",
-                      "Share this", headline.upper(), "Share this", headline])
+                      "Share this", headline.upper(), "Share\u00a0 this", headline,
+                      german, german.upper()])
     lines = segment(text)
-    whole = classify.classify_lines(lines, "en", Options())
-    monkeypatch.setattr(classify, "CHUNK_LINES", 2)
-    chunked = classify.classify_lines(lines, "en", Options())
-    assert chunked == whole
-    assert [d.reason for d in chunked[1] if d.rule == "feature.duplicate"] == ["repeats line 1"] * 2
-    assert chunked[1][3] is chunked[1][5]  # equal decisions: one object
+    assert lines.columns()[3]  # a changed text: the non-breaking space
+    feats, initial = classify.classify_lines(lines, "en", Options())
+    assert [d.reason for d in initial if d.rule == "feature.duplicate"] == ["repeats line 1"] * 2 + ["repeats line 8"]
+    assert initial[3] is initial[5]  # equal decisions: one object
+    assert classify.classify_lines(list(lines), "en", Options()) == (feats, initial)
 
 
-def test_equal_features_and_decisions_are_one_object_across_chunks(monkeypatch):
+def test_equal_features_and_decisions_are_one_object():
     from cleaner import classify
     from cleaner.options import Options
 
     text = "\n".join(["Read more", "Top stories", "Read more", "", "Read more", "Top stories"] * 3)
     lines = segment(text)
-    monkeypatch.setattr(classify, "CHUNK_LINES", 4)
     feats, initial = classify.classify_lines(lines, "en", Options())
     for column in (feats, initial):
         firsts = {}

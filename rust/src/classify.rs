@@ -8,7 +8,8 @@ use crate::gates::Gates;
 use crate::lang;
 use crate::text::FxMap;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString, PyTuple, PyType};
+use pyo3::buffer::PyBuffer;
+use pyo3::types::{PyDict, PyList, PyString, PyStringData, PyTuple, PyType};
 use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
@@ -140,6 +141,33 @@ fn mostly_ascii(text: &[u32]) -> bool {
     other == 0 || lower * 2 >= lower + upper + other
 }
 
+/// The candidate rules of a line (positions, in order) that the `regex` crate cannot rule
+/// out (`crate::patterns`), and the first of them it saw fire, if any: the rules before it
+/// are left to Python, and so are those after it (they are reached only when it is
+/// disabled).  ``body``: the line without its bullets.
+fn run_patterns(gates: &Gates, rules: Vec<usize>, body: &[u32]) -> (Vec<usize>, Option<usize>) {
+    let body: Option<String> = body
+        .iter()
+        .map(|&c| char::from_u32(c).filter(|&c| c != '\n'))
+        .collect();
+    let Some(body) = body.filter(|b| !crate::patterns::doubtful(b)) else {
+        // a line break, a lone surrogate or a character the engines may read differently
+        return (rules, None);
+    };
+    let mut left = Vec::with_capacity(rules.len());
+    for (n, &k) in rules.iter().enumerate() {
+        match gates.fires(k, &body) {
+            Some(false) => {}
+            Some(true) => {
+                left.extend_from_slice(&rules[n..]);
+                return (left, Some(k));
+            }
+            None => left.push(k),
+        }
+    }
+    (left, None)
+}
+
 /// An instance of a named tuple class (`Features`, `Decision`) without a Python call.
 fn named<'py>(
     py: Python<'py>,
@@ -195,16 +223,14 @@ pub struct Kinds<'py> {
 }
 
 /// The lines seen so far in a document, by the hash of their case-folded text, so that a
-/// repeated line is found across calls of `classify_lines` (a document is classified a
-/// chunk of lines at a time) without holding every line's text: a line's hash leads to
-/// the first line that had it, whose text is compared (`Seen::first`).
+/// repeated line is found without holding every line's text: a line's hash leads to the
+/// first line that had it, whose text is read again and compared (`Seen::first`).
 ///
 /// It also holds the one object of each distinct `Features` and `Decision` built for the
 /// document, so that equal values are one object (a dump of a million short lines holds
 /// a few thousand of them).
-#[pyclass]
 #[derive(Default)]
-pub struct Seen {
+struct Seen {
     by_hash: FxMap<u64, usize>,
     /// The lines whose hash an earlier, different line had (the first of each text).
     collided: FxMap<Vec<u32>, usize>,
@@ -220,76 +246,127 @@ fn feature_key(f: &Measured) -> FeatureKey {
     (a, b.to_bits(), c, d, e.to_bits(), g.to_bits(), h)
 }
 
-#[pymethods]
-impl Seen {
-    #[new]
-    fn new() -> Self {
-        Seen::default()
-    }
-}
-
-/// A hash of a string's code points, read from its own code units (no copy).
-fn key_hash(key: &Bound<'_, PyString>) -> PyResult<u64> {
+fn key_hash(key: &[u32]) -> u64 {
     use std::hash::Hasher;
     let mut h = crate::text::Fx::default();
-    // SAFETY: the string is alive for the borrow and immutable; nothing here calls back
-    // into Python while its data is read.
-    match unsafe { key.data()? } {
-        pyo3::types::PyStringData::Ucs1(b) => b.iter().for_each(|&c| h.write_u32(c as u32)),
-        pyo3::types::PyStringData::Ucs2(w) => w.iter().for_each(|&c| h.write_u32(c as u32)),
-        pyo3::types::PyStringData::Ucs4(d) => d.iter().for_each(|&c| h.write_u32(c)),
-    }
-    Ok(h.finish())
+    key.iter().for_each(|&c| h.write_u32(c));
+    h.finish()
 }
 
 impl Seen {
     /// The index of the first line with the case-folded text ``key`` (``index``: this
     /// line's, recorded when it is the first); ``key_of(j)``: line j's case-folded text.
-    fn first<'py>(
+    fn first(
         &mut self,
-        key: &Bound<'py, PyString>,
+        key: &[u32],
         index: usize,
-        key_of: &mut dyn FnMut(usize) -> PyResult<Bound<'py, PyAny>>,
+        key_of: &mut dyn FnMut(usize) -> PyResult<Vec<u32>>,
     ) -> PyResult<usize> {
-        let h = key_hash(key)?;
+        let h = key_hash(key);
         let Some(&j) = self.by_hash.get(&h) else {
             self.by_hash.insert(h, index);
             return Ok(index);
         };
-        if j == index || PyAnyMethods::eq(key.as_any(), key_of(j)?)? {
+        if j == index || key_of(j)? == key {
             return Ok(j);
         }
-        Ok(*self
-            .collided
-            .entry(crate::codepoints(key)?)
-            .or_insert(index))
+        Ok(*self.collided.entry(key.to_vec()).or_insert(index))
     }
 }
 
-/// Stage 1 of every line of a chunk of a document that starts at line ``offset``
-/// (``texts``: the lines' normalised texts; ``folded``: their `str.casefold`; ``seen``:
-/// the lines of the chunks before; ``key_of(j)``: line j's case-folded text).  ``judged(text)``: `cleaner.language.judged_by_letters`, asked about
-/// lines that are not mostly ASCII (`mostly_ascii`);
-/// ``gates_for(code)``: the `Gates` of another language's matcher (a sentence in its own
-/// language is judged by it).  Returns the features and feature-rule decisions of every
-/// line, and ``(index, rules, language)`` for each line some catalogue rules pass the
-/// gates on (``language``: the line's own, when it is judged in it; else None).
+/// The normalised text of each line of a document, read from its source as
+/// `cleaner.storage.Lines` holds it: line i's is ``source[text_starts[i]:text_ends[i]]``
+/// (columns of `i64`), or ``changed[i]``.
+struct LineTexts<'py> {
+    source: Bound<'py, PyString>,
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+    changed: FxMap<usize, Bound<'py, PyString>>,
+}
+
+impl<'py> LineTexts<'py> {
+    fn new(
+        py: Python<'py>,
+        source: &Bound<'py, PyString>,
+        text_starts: &Bound<'py, PyAny>,
+        text_ends: &Bound<'py, PyAny>,
+        changed: &Bound<'py, PyDict>,
+    ) -> PyResult<Self> {
+        let column = |b: &Bound<'py, PyAny>| -> PyResult<Vec<usize>> {
+            if b.len()? == 0 {
+                return Ok(Vec::new()); // (an empty array's buffer may not be aligned)
+            }
+            Ok(PyBuffer::<i64>::get(b)?.to_vec(py)?.into_iter().map(|x| x as usize).collect())
+        };
+        let (starts, ends) = (column(text_starts)?, column(text_ends)?);
+        if starts.len() != ends.len() {
+            return Err(crate::err("columns of different lengths".into()));
+        }
+        let mut own = FxMap::default();
+        for (k, v) in changed.iter() {
+            own.insert(k.extract()?, v.downcast_into::<PyString>()?);
+        }
+        Ok(LineTexts { source: source.clone(), starts, ends, changed: own })
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Line i's code points.
+    fn text(&self, i: usize) -> PyResult<Vec<u32>> {
+        if let Some(own) = self.changed.get(&i) {
+            return crate::codepoints(own);
+        }
+        let (a, b) = (self.starts[i], self.ends[i]);
+        // SAFETY: the source is alive for the borrow and immutable, and the slice is
+        // copied at once.
+        let data = unsafe { self.source.data()? };
+        let out = match data {
+            PyStringData::Ucs1(x) => x.get(a..b).map(|s| s.iter().map(|&c| c as u32).collect()),
+            PyStringData::Ucs2(x) => x.get(a..b).map(|s| s.iter().map(|&c| c as u32).collect()),
+            PyStringData::Ucs4(x) => x.get(a..b).map(<[u32]>::to_vec),
+        };
+        out.ok_or_else(|| crate::err(format!("line {i} outside the source")))
+    }
+}
+
+/// `str.casefold` of a line (``casefold``: Python's, asked only about a line that is not
+/// all ASCII).
+fn folded(text: &[u32], casefold: &Bound<'_, PyAny>) -> PyResult<Vec<u32>> {
+    if text.iter().all(|&c| c < 0x80) {
+        return Ok(text.iter().map(|&c| if (0x41..=0x5a).contains(&c) { c + 32 } else { c }).collect());
+    }
+    let got = casefold.call1((crate::py_str(casefold.py(), text)?,))?;
+    crate::codepoints(got.downcast::<PyString>()?)
+}
+
+/// Stage 1 of every line of a document, read from its source as `cleaner.storage.Lines`
+/// holds it (``source``, the columns ``text_starts`` and ``text_ends``, the ``changed``
+/// texts; `LineTexts`).  ``judged(text)``: `cleaner.language.judged_by_letters`, asked
+/// about lines that are not mostly ASCII (`mostly_ascii`); ``gates_for(code)``: the
+/// `Gates` of another language's matcher (a sentence in its own language is judged by
+/// it); ``casefold``: `str.casefold` (asked about lines that are not all ASCII).  Returns
+/// the features and feature-rule decisions of every line, and ``(index, rules,
+/// language, fired)`` for each line some catalogue rules pass the gates on and the
+/// `regex` crate does not rule out (``language``: the line's own, when it is judged in
+/// it, else None; ``fired``: see `run_patterns`).
 #[pyfunction]
-#[pyo3(signature = (texts, folded, language, gates, params, kinds, judged, gates_for, offset, seen, key_of))]
+#[pyo3(signature = (source, text_starts, text_ends, changed, language, gates, params, kinds, judged, gates_for, casefold))]
 #[allow(clippy::too_many_arguments)]
 pub fn classify_lines<'py>(
     py: Python<'py>,
-    texts: &Bound<'py, PyList>,
-    folded: &Bound<'py, PyList>,
+    source: &Bound<'py, PyString>,
+    text_starts: &Bound<'py, PyAny>,
+    text_ends: &Bound<'py, PyAny>,
+    changed: &Bound<'py, PyDict>,
     language: Option<&str>,
     gates: &Bound<'py, Gates>,
     params: Params,
     kinds: Kinds<'py>,
     judged: &Bound<'py, PyAny>,
     gates_for: &Bound<'py, PyAny>,
-    offset: usize,
-    seen: &Bound<'py, Seen>,
-    key_of: &Bound<'py, PyAny>,
+    casefold: &Bound<'py, PyAny>,
 ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>, Bound<'py, PyList>)> {
     let stops = match language {
         Some(code) => lang::stoplist(code).map_err(crate::err)?,
@@ -297,24 +374,17 @@ pub fn classify_lines<'py>(
     };
     let has_stoplist = !stops.is_empty();
     let stage = pyo3::intern!(py, "classify");
-    let mut seen = seen.borrow_mut();
-    let mut key_of = |j: usize| -> PyResult<Bound<'py, PyAny>> {
-        if j >= offset {
-            folded.get_item(j - offset)
-        } else {
-            key_of.call1((j,))
-        }
-    };
+    let lines = LineTexts::new(py, source, text_starts, text_ends, changed)?;
+    let mut seen = Seen::default();
+    let mut key_of = |j: usize| folded(&lines.text(j)?, casefold);
     let (feats, decisions, pending) = (PyList::empty(py), PyList::empty(py), PyList::empty(py));
-    for (i, item) in texts.iter().enumerate() {
-        let text_py = item.downcast_into::<PyString>()?;
-        let mut text = crate::codepoints(&text_py)?;
+    for i in 0..lines.len() {
+        let mut text = lines.text(i)?;
         if text.is_empty() {
             feats.append(&kinds.empty)?;
             decisions.append(&kinds.blank)?;
             continue;
         }
-        let key_py = folded.get_item(i)?.downcast_into::<PyString>()?;
         let skip = text
             .iter()
             .take_while(|&&c| BULLET_CHARS.chars().any(|b| b as u32 == c))
@@ -342,14 +412,15 @@ pub fn classify_lines<'py>(
                 }
             }
         }
-        let first = seen.first(&key_py, offset + i, &mut key_of)?;
+        let key = folded(&text, casefold)?;
+        let first = seen.first(&key, i, &mut key_of)?;
         let mut judge = || -> PyResult<bool> {
             Ok(own.is_some()
                 || has_stoplist
-                    && (mostly_ascii(&text) || judged.call1((&text_py,))?.is_truthy()?))
+                    && (mostly_ascii(&text)
+                        || judged.call1((crate::py_str(py, &text)?,))?.is_truthy()?))
         };
-        let (keep, rule, category, mut reason) =
-            decide(&f, offset + i, first, &params, &mut judge)?;
+        let (keep, rule, category, mut reason) = decide(&f, i, first, &params, &mut judge)?;
         let their_gates;
         let line_gates: &Gates = match &own {
             None => gates.get(),
@@ -370,13 +441,16 @@ pub fn classify_lines<'py>(
         let body = &text[..];
         if !body_empty {
             let key = || {
-                let mut key = crate::codepoints(&key_py)?;
+                let mut key = key;
                 key.drain(..skip);
                 Ok(key)
             };
             let rules = line_gates.mask(py, body, key, f.0)?.members();
             if !rules.is_empty() {
-                pending.append((i, PyTuple::new(py, rules)?, own.as_deref()))?;
+                let (rules, fired) = run_patterns(line_gates, rules, &lines.text(i)?[skip..]);
+                if !rules.is_empty() {
+                    pending.append((i, PyTuple::new(py, rules)?, own.as_deref(), fired))?;
+                }
             }
         }
         if body_empty {

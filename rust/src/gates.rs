@@ -12,6 +12,7 @@
 //! A line no gate may speak for (not printable once folded) passes every string test; a
 //! rule whose strings take `\d` for 0-9 passes them on a line with other digits.
 
+use crate::patterns::Patterns;
 use crate::tables;
 use crate::text::{in_ranges, is_decimal, is_space, FxMap};
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -172,6 +173,8 @@ pub struct Gates {
     prefixes: EndIndex,
     suffixes: EndIndex,
     digit_rules: Bits,
+    /// The rules' patterns, run by the `regex` crate where it gives the same answer.
+    patterns: Patterns,
 }
 
 #[pymethods]
@@ -182,8 +185,10 @@ impl Gates {
     /// ``start``, its first ``start_chars`` characters;
     /// ``literals``, ``prefixes``, ``suffixes``: (folded string, rules) pairs, each with
     /// the rules gated by strings of that kind; ``digit_rules``: rules whose strings take
-    /// ``\d`` for 0-9.
+    /// ``\d`` for 0-9; ``patterns``: (pattern, case_sensitive) of each rule, for
+    /// `crate::patterns` (None: every pattern runs in Python).
     #[new]
+    #[pyo3(signature = (n, by_words, start_checked, start_chars, start_fn, literals, prefixes, prefixed, suffixes, suffixed, digit_rules, patterns=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         n: usize,
@@ -197,6 +202,7 @@ impl Gates {
         suffixes: Vec<(String, Vec<usize>)>,
         suffixed: Vec<usize>,
         digit_rules: Vec<usize>,
+        patterns: Option<Vec<(String, bool)>>,
     ) -> PyResult<Gates> {
         let everything: Vec<usize> = (0..n).collect();
         let not_in = |set: &[usize]| -> Vec<usize> {
@@ -238,6 +244,7 @@ impl Gates {
             prefixes: EndIndex::new(n, prefixes, &no_prefix, true),
             suffixes: EndIndex::new(n, suffixes, &no_suffix, false),
             digit_rules: Bits::of(n, &digit_rules),
+            patterns: Patterns::new(patterns.unwrap_or_default()),
         })
     }
 
@@ -262,6 +269,12 @@ impl Gates {
     /// of ``body``).
     pub fn start_chars(&self) -> usize {
         self.start_chars
+    }
+
+    /// Does rule ``k`` fire on ``body`` (a line without its bullets, no line break)?
+    /// None: its pattern runs in Python.
+    pub fn fires(&self, k: usize, body: &str) -> Option<bool> {
+        self.patterns.fires(k, body)
     }
 
     /// The rules (as `candidates`) of a line: ``body`` and its case folding ``folded``

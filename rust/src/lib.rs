@@ -17,6 +17,7 @@ mod gates;
 mod heads;
 mod lang;
 mod page;
+mod patterns;
 mod shapes;
 mod tables;
 mod text;
@@ -189,6 +190,43 @@ fn table(name: &str) -> PyResult<Vec<(u32, u32)>> {
     })
 }
 
+/// Where the `regex` crate finds matches of a catalogue pattern in ``text`` (start
+/// offsets in characters, as `regex.finditer` gives them), or None when the pattern is
+/// left to Python (`crate::patterns`); for the tests that hold the two engines together.
+#[pyfunction]
+fn pattern_positions(pattern: &str, case_sensitive: bool, text: &str) -> Option<Vec<usize>> {
+    let regex = patterns::compile(pattern, case_sensitive)?;
+    let mut offsets = Vec::new();
+    let (mut byte, mut chars) = (0, 0);
+    for m in regex.find_iter(text) {
+        chars += text[byte..m.start()].chars().count();
+        byte = m.start();
+        offsets.push(chars);
+    }
+    Some(offsets)
+}
+
+/// Whether the `regex` crate finds a catalogue pattern in each text, or None when the
+/// pattern is left to Python (`crate::patterns`).
+#[pyfunction]
+fn pattern_matches(pattern: &str, case_sensitive: bool, texts: Vec<String>) -> Option<Vec<bool>> {
+    let regex = patterns::compile(pattern, case_sensitive)?;
+    Some(texts.iter().map(|t| regex.is_match(t)).collect())
+}
+
+/// Does the text hold a character that leaves the catalogue patterns to Python
+/// (`crate::patterns::doubtful`)?
+#[pyfunction]
+fn doubtful(text: &str) -> bool {
+    patterns::doubtful(text)
+}
+
+/// A catalogue pattern in the `regex` crate's syntax, or None (`crate::patterns`).
+#[pyfunction]
+fn translate_pattern(pattern: &str, case_sensitive: bool) -> Option<String> {
+    patterns::translate(pattern, case_sensitive)
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("UNICODE_VERSION", tables::UNICODE_VERSION)?;
@@ -203,8 +241,11 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(has_invalid_xml, m)?)?;
     m.add_function(wrap_pyfunction!(measure, m)?)?;
     m.add_function(wrap_pyfunction!(table, m)?)?;
+    m.add_function(wrap_pyfunction!(pattern_positions, m)?)?;
+    m.add_function(wrap_pyfunction!(translate_pattern, m)?)?;
+    m.add_function(wrap_pyfunction!(doubtful, m)?)?;
+    m.add_function(wrap_pyfunction!(pattern_matches, m)?)?;
     m.add_function(wrap_pyfunction!(classify::classify_lines, m)?)?;
-    m.add_class::<classify::Seen>()?;
     m.add_function(wrap_pyfunction!(fold_line, m)?)?;
     m.add_function(wrap_pyfunction!(shapes::shapes, m)?)?;
     m.add_function(wrap_pyfunction!(shapes::line_shapes, m)?)?;

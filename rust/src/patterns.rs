@@ -1,0 +1,296 @@
+//! Catalogue patterns run by the `regex` crate where that gives the answer the `regex`
+//! module gives (`cleaner.catalogue.Rule.fires`); the others stay with Python.
+//!
+//! `translate` reads a pattern written for the `regex` module (version 0 syntax) and
+//! writes it for the crate, or refuses it.  It accepts only syntax whose meaning is the
+//! same in both for the question asked here, "is there a match?": literals, the classes
+//! `\d \w \s` (and negations), `\p{..}` of a few general categories, bracketed classes,
+//! alternation, groups (non-capturing, capturing, `(?i:..)`/`(?-i:..)`, a leading
+//! `(?i)`), greedy and lazy repetition, `^ $ \A \Z \b \B`.  It refuses lookaround,
+//! atomic groups, possessive repetition, back-references, other inline flags, POSIX
+//! classes, set operations and anything else.  Characters the crate reads as set
+//! operators inside a class (`[ & ~ ^` and a `-` that is not a range) are escaped.
+//!
+//! What is accepted is matched on lines without a line break or a lone surrogate (`$`
+//! of the `regex` module also matches before a final newline; the crate takes UTF-8);
+//! a test holds every accepted atom against the `regex` module over all of Unicode, and
+//! every rule against its examples, counterexamples and corpus lines
+//! (tests/test_core_rust.py).
+
+use regex::{Regex, RegexBuilder};
+use std::sync::OnceLock;
+
+/// The general categories `\p{..}` may name.
+const CATEGORIES: &[&str] = &["L", "Lu", "Ll", "Lt", "Lm", "Lo", "M", "N", "Nd", "P", "S", "Z"];
+/// Those of them that case-insensitive matching reads differently (see `escape`).
+const CASED: &[&str] = &["Lu", "Ll", "Lt"];
+
+/// The pattern in the crate's syntax (case-insensitive unless ``case_sensitive``), or
+/// None when it uses syntax outside the accepted subset.
+pub fn translate(pattern: &str, case_sensitive: bool) -> Option<String> {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut out = String::with_capacity(pattern.len() + 8);
+    if !case_sensitive {
+        out.push_str("(?i)");
+    }
+    // Is each open group case-insensitive (the pattern itself first)?
+    let mut insensitive = vec![!case_sensitive];
+    let mut i = 0;
+    // After a repetition operator only one `?` (lazy) may follow; after that, none.
+    let mut after = Repeat::None;
+    while i < chars.len() {
+        let c = chars[i];
+        let state = std::mem::replace(&mut after, Repeat::None);
+        match c {
+            '*' | '+' | '?' | '{' => {
+                match (state, c) {
+                    (Repeat::None, '{') => i = braces(&chars, i, &mut out)?,
+                    (Repeat::None, _) => {
+                        out.push(c);
+                        i += 1;
+                    }
+                    (Repeat::Operator, '?') => {
+                        out.push('?');
+                        after = Repeat::Lazy;
+                        i += 1;
+                        continue;
+                    }
+                    _ => return None, // possessive (`*+`) or repeated repetition
+                }
+                after = Repeat::Operator;
+            }
+            '\\' => i = escape(&chars, i, &mut out, false, *insensitive.last()?)?,
+            '[' => i = class(&chars, i, &mut out, *insensitive.last()?)?,
+            '(' => {
+                let (next, flag) = group(&chars, i, &mut out, *insensitive.last()?)?;
+                match flag {
+                    Some(flag) => insensitive.push(flag),
+                    None => insensitive[0] = true, // a leading `(?i)`
+                }
+                i = next;
+            }
+            ')' => {
+                insensitive.pop();
+                if insensitive.is_empty() {
+                    return None;
+                }
+                out.push(c);
+                i += 1;
+            }
+            '}' | ']' => return None, // a literal in the `regex` module, an error here
+            '|' | '^' | '$' | '.' => {
+                out.push(c);
+                i += 1;
+            }
+            _ => {
+                literal(c, &mut out);
+                i += 1;
+            }
+        }
+    }
+    Some(out)
+}
+
+#[derive(Clone, Copy)]
+enum Repeat {
+    None,
+    Operator,
+    Lazy,
+}
+
+/// A character that stands for itself (escaped where the crate gives it a meaning).
+fn literal(c: char, out: &mut String) {
+    if "\\.+*?()|[]{}^$#&-~".contains(c) {
+        out.push('\\');
+    }
+    out.push(c);
+}
+
+/// A `\` escape at ``i``; returns the index after it.
+/// ``insensitive``: the escape stands where case is ignored (a cased category, such as
+/// `\p{Lu}`, is then refused: the `regex` module takes it to be every letter of the
+/// category's case, the crate only the letters that have another case).
+fn escape(chars: &[char], i: usize, out: &mut String, in_class: bool, insensitive: bool) -> Option<usize> {
+    let &n = chars.get(i + 1)?;
+    match n {
+        'd' | 'D' | 's' | 'S' | 'w' | 'W' | 'n' | 't' | 'r' | 'f' | 'v' => {
+            out.push('\\');
+            out.push(n);
+            Some(i + 2)
+        }
+        'b' | 'B' | 'A' if !in_class => {
+            out.push('\\');
+            out.push(n);
+            Some(i + 2)
+        }
+        'Z' if !in_class => {
+            out.push_str("\\z");
+            Some(i + 2)
+        }
+        'p' | 'P' => {
+            if chars.get(i + 2) != Some(&'{') {
+                return None;
+            }
+            let end = i + 3 + chars[i + 3..].iter().position(|&c| c == '}')?;
+            let name: String = chars[i + 3..end].iter().collect();
+            if !CATEGORIES.contains(&name.as_str()) || insensitive && CASED.contains(&name.as_str()) {
+                return None;
+            }
+            out.push_str(&format!("\\{n}{{{name}}}"));
+            Some(end + 1)
+        }
+        'x' => {
+            let hex: String = chars.get(i + 2..i + 4)?.iter().collect();
+            if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+                return None;
+            }
+            out.push_str(&format!("\\x{hex}"));
+            Some(i + 4)
+        }
+        c if c.is_ascii_punctuation() => {
+            literal(c, out);
+            Some(i + 2)
+        }
+        _ => None, // digits (back-references), \N, \X, \G ... and non-ASCII escapes
+    }
+}
+
+/// A bracketed class at ``i``; returns the index after it.
+fn class(chars: &[char], i: usize, out: &mut String, insensitive: bool) -> Option<usize> {
+    let mut j = i + 1;
+    out.push('[');
+    if chars.get(j) == Some(&'^') {
+        out.push('^');
+        j += 1;
+    }
+    let first = j;
+    // Was the last member a single character (a range may start from it)?
+    let mut single = false;
+    loop {
+        let &c = chars.get(j)?;
+        match c {
+            ']' if j > first => {
+                out.push(']');
+                return Some(j + 1);
+            }
+            '\\' => {
+                let simple = matches!(chars.get(j + 1), Some(c) if c.is_ascii_punctuation());
+                j = escape(chars, j, out, true, insensitive)?;
+                single = simple;
+            }
+            '-' => {
+                let last = chars.get(j + 1) == Some(&']');
+                if j == first || last {
+                    out.push_str("\\-");
+                    j += 1;
+                    single = false;
+                    continue;
+                }
+                // a range: from one plain character to another
+                let &to = chars.get(j + 1)?;
+                if !single || matches!(to, '\\' | '[' | ']' | '-' | '&' | '~' | '^') {
+                    return None;
+                }
+                out.push('-');
+                out.push(to);
+                j += 2;
+                single = false;
+            }
+            '[' => {
+                if chars.get(j + 1) == Some(&':') {
+                    return None; // a POSIX class in the `regex` module
+                }
+                out.push_str("\\[");
+                j += 1;
+                single = true;
+            }
+            _ => {
+                literal(c, out);
+                j += 1;
+                single = true;
+            }
+        }
+    }
+}
+
+/// A group's opening at ``i`` in a group where case is ignored or not (``insensitive``);
+/// returns the index after it and whether case is ignored inside it (None: a leading
+/// `(?i)`, which opens no group).
+fn group(chars: &[char], i: usize, out: &mut String, insensitive: bool) -> Option<(usize, Option<bool>)> {
+    if chars.get(i + 1) != Some(&'?') {
+        out.push('(');
+        return Some((i + 1, Some(insensitive)));
+    }
+    let rest: String = chars[i + 2..chars.len().min(i + 6)].iter().collect();
+    for (opening, flag) in [(":", insensitive), ("i:", true), ("-i:", false)] {
+        if rest.starts_with(opening) {
+            out.push_str("(?");
+            out.push_str(opening);
+            return Some((i + 2 + opening.len(), Some(flag)));
+        }
+    }
+    if i == 0 && rest.starts_with("i)") {
+        out.push_str("(?i)");
+        return Some((4, None));
+    }
+    None
+}
+
+/// A counted repetition at ``i`` (`{n}`, `{n,}`, `{n,m}`, `{,m}`); returns the index
+/// after it.
+fn braces(chars: &[char], i: usize, out: &mut String) -> Option<usize> {
+    let end = i + chars[i..].iter().position(|&c| c == '}')?;
+    let inside: String = chars[i + 1..end].iter().collect();
+    let (lo, hi) = match inside.split_once(',') {
+        None => (inside.as_str(), None),
+        Some((lo, hi)) => (lo, Some(hi)),
+    };
+    let digits = |s: &str| s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
+    if !digits(lo) || hi.is_some_and(|h| !digits(h)) || lo.is_empty() && hi.is_none_or(str::is_empty) {
+        return None;
+    }
+    let lo = if lo.is_empty() { "0" } else { lo };
+    match hi {
+        None => out.push_str(&format!("{{{lo}}}")),
+        Some(h) => out.push_str(&format!("{{{lo},{h}}}")),
+    }
+    Some(end + 1)
+}
+
+/// Might the two engines read a character of ``text`` differently?  One unassigned in the
+/// crate's Unicode tables (the `regex` module may know a later version), and the dotted
+/// and dotless i, which the `regex` module matches case-insensitively with I and i.
+pub fn doubtful(text: &str) -> bool {
+    static DOUBTFUL: OnceLock<Regex> = OnceLock::new();
+    !text.is_ascii()
+        && DOUBTFUL
+            .get_or_init(|| Regex::new(r"[\p{Cn}\x{130}\x{131}]").expect("a valid class"))
+            .is_match(text)
+}
+
+/// The compiled pattern of ``translate``, or None (refused, or too big to compile).
+pub fn compile(pattern: &str, case_sensitive: bool) -> Option<Regex> {
+    let text = translate(pattern, case_sensitive)?;
+    RegexBuilder::new(&text).build().ok()
+}
+
+/// The catalogue patterns of a matcher, compiled when first run.
+pub struct Patterns {
+    sources: Vec<(String, bool)>,
+    compiled: Vec<OnceLock<Option<Regex>>>,
+}
+
+impl Patterns {
+    /// ``sources``: (pattern, case_sensitive) per rule position.
+    pub fn new(sources: Vec<(String, bool)>) -> Patterns {
+        let compiled = sources.iter().map(|_| OnceLock::new()).collect();
+        Patterns { sources, compiled }
+    }
+
+    /// Does rule ``k`` fire on ``body``?  None: the crate does not run this rule.
+    pub fn fires(&self, k: usize, body: &str) -> Option<bool> {
+        let (pattern, case_sensitive) = self.sources.get(k)?;
+        let regex = self.compiled[k].get_or_init(|| compile(pattern, *case_sensitive));
+        regex.as_ref().map(|r| r.is_match(body))
+    }
+}
