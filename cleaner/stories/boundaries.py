@@ -7,7 +7,8 @@ its own story, when another follows, when it is the last line, under its own tit
 opened by a kicker ("BREAKING:", "FAST FACTS: ...").  Teasers and the line after a row of
 them are fixed boundaries.
 
-Between them, every gap carries the evidence of `cleaner.stories.evidence`; the full
+Between them, every gap carries the evidence of `cleaner.stories.evidence` (in a
+dump, its depth score with the edges of the judged text mirrored, see `edged`); the full
 stories are the one choice of boundaries over the whole stretch that scores most, each
 boundary adding its evidence less its cost (`Options.story_boundary_score`), under one
 constraint: a story holds `Options.story_min_words` of body before the next one starts,
@@ -174,6 +175,8 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     short = o.story_first_words if top <= o.story_head_lines else None
     teased = teasers(r, kept, feats, o)
     prose, cos, depth = topic_profile(r, kept, o.story_affinity_weight)
+    if not heads_only:  # an extractor's text is one page's: its edges are no story's
+        depth = edged(cos, depth)
     words = [0] * (m + 1)
     for c in range(m):
         words[c + 1] = words[c] + (feats[kept[c]].words if r.body(kept[c]) else 0)
@@ -199,6 +202,40 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
             segs.append(fixed[end])
         start = end
     return segs, between
+
+
+def edged(cos: list[float | None], depth: list[float]) -> list[float]:
+    """The depth scores of `topic_profile` with the edges of the judged text mirrored (as
+    TextTiling treats a document's ends): a gap whose climb to one side runs into an edge
+    (the start or end of the text, or a gap whose windows are too small to judge) before
+    the cosines fall, while its climb to the other side does not, counts the rise of that
+    other side on both sides when it is the larger.  Near the top of a dump the cosines
+    of the first gaps are small (their windows hold few words), so a story that begins
+    after a short first one would otherwise look shallow.
+
+    >>> edged([None, 0.05, 0.0, 0.3, 0.4, 0.2], [0.0, 0.0, 0.45, 0.0, 0.0, 0.2])
+    [0.0, 0.0, 0.8, 0.0, 0.0, 0.4]
+    """
+    depth = list(depth)
+    n = len(cos)
+
+    def climb(j: int, step: int) -> tuple[float, bool]:
+        """How far the cosines rise from gap ``j`` walking by ``step``, and whether the
+        walk ends at an edge."""
+        here = top = cos[j]
+        k = j + step
+        while 0 <= k < n and cos[k] is not None and cos[k] >= top:
+            top = cos[k]
+            k += step
+        return top - here, not 0 <= k < n or cos[k] is None
+
+    for j, here in enumerate(cos):
+        if here is None:
+            continue
+        (left, left_edge), (right, right_edge) = climb(j, -1), climb(j, 1)
+        if left_edge != right_edge:
+            depth[j] += max(0.0, right - left) if left_edge else max(0.0, left - right)
+    return depth
 
 
 def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
