@@ -11,7 +11,8 @@ import pytest
 import regex
 
 from cleaner import _core
-from cleaner.stories.evidence import _heads, content_words, cosine, dateline
+from cleaner.options import Options
+from cleaner.stories.evidence import Reader, _heads, content_words, cosine, dateline
 from cleaner.types import Decision, Features, Line
 
 ABC, DEF = "apple banana cherry", "dolphin eagle falcon"
@@ -110,6 +111,13 @@ def test_letter_and_mark_tables_are_the_regex_modules(name, pattern):
     assert _core.table(name) == want
 
 
+def test_case_folds_are_pythons():
+    """Else write the table of rust/src/story_fold.rs again (its header says how)."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert _core.casefold(every) == every.casefold()
+    assert _core.casefold("\ud800Stra\u00dfe \u03a3") == "\ud800strasse \u03c3"  # no final sigma, a lone surrogate stays
+
+
 def test_content_words_of_a_long_line_are_those_of_its_pieces():
     # A line of many repeats reads as the repeats one after another (a final sigma stays
     # final before the space between them).
@@ -134,14 +142,16 @@ def _line(i: int, raw: str, text: str, words: int, terminal: bool = False, keep:
 
 
 def read(rows: list[tuple[str, str, int, dict]]):
-    """`Heads.read` of lines ``(raw, text, words, {Features or Decision fields})``."""
+    """The answers of `Reader` (rust/src/story.rs, with the patterns of heads.rs) about
+    lines ``(raw, text, words, {Features or Decision fields})``."""
     lines, feats, decisions = zip(*(_line(i, raw, text, words, **more)
                                     for i, (raw, text, words, more) in enumerate(rows)))
-    lettered, per_line, more = _heads().read([line.text for line in lines], list(lines), list(feats),
-                                             list(decisions), 16, 0.3, 3)
-    names = ("meta", "headline", "body", "titled", "dateline", "exclaimed", "capital", "meta_after", "pattern",
-             "capitalised", "bulleted")
-    return lettered, dict(zip(names, (*per_line, *more)))
+    r = Reader(list(lines), list(feats), list(decisions), frozenset(),
+               Options(heading_max_words=16, heading_max_digits=0.3, story_meta_reach=3))
+    names = ("meta", "headline", "body", "titled", "dateline", "exclaimed", "meta_after", "capitalised", "bulleted",
+             "wrapped")
+    got = {name: [getattr(r, name)(i) for i in range(len(rows))] for name in names}
+    return r.lettered, {**got, "capital": r._capital, "pattern": r.by_pattern}
 
 
 def test_head_evidence_of_each_line():

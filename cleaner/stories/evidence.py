@@ -10,11 +10,12 @@ the gap (as in TextTiling), and how deep it dips below the cosines of the gaps a
 boilerplate is still seen, while a subheading or an interview question between paragraphs
 on one subject is not.  `Reader` answers the questions about lines; `gap_evidence` sums
 one gap's evidence into a score; the choice among gaps is `cleaner.stories.boundaries`'.
-The content words of a document's kept lines, its windows, their cosines and the depth
-scores are counted once per document by the compiled core (rust/src/cohesion.rs, the
-stoplist passed in from Python), and so are the answers about each line (meta line,
-headline, dateline ...: rust/src/heads.rs, the words of its date, byline and "updated"
-patterns passed in from `cleaner/patterns/story_heads.toml`).
+A document is read once by the compiled core (rust/src/story.rs): the answers about
+each line (meta line, headline, dateline ...: rust/src/heads.rs, the words of its date,
+byline and "updated" patterns passed in from `cleaner/patterns/story_heads.toml`), the
+lines' case folds, the content words of its kept lines (rust/src/cohesion.rs, the
+stoplist passed in from Python) and each gap's head evidence (`Reader.opening`); its
+windows, their cosines and the depth scores are counted there too.
 """
 
 from __future__ import annotations
@@ -22,8 +23,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter
-from itertools import accumulate
-from operator import gt, itemgetter, not_
+from operator import attrgetter
 from typing import NamedTuple
 
 import regex
@@ -31,7 +31,7 @@ import regex
 from .. import _core, gatecache
 from ..options import Options
 from ..segment import BULLET_DASHES, BULLET_SYMBOLS
-from ..storage import texts_of
+from ..storage import Lines, texts_of
 from ..types import Decision, Features
 
 DEFAULT = Options()
@@ -139,194 +139,77 @@ def content_words(text: str, stops: frozenset[str]) -> list[str]:
 #: as the cosines of `topic_profile`).
 cosine = _core.cosine
 
+#: A list's item getter (the answers of `Reader` about each line).
+_getter = attrgetter("__getitem__")
+
 
 class Reader:
     """The evidence the story finder looks at, for one document.
 
-    The answers about each line are read once per document by the compiled core
-    (rust/src/heads.rs, `_heads`), each a list indexed by line, asked as ``r.meta(i)``:
-    `meta` (a date, time, byline or "Updated ..." line), `headline` (short,
-    unpunctuated, not a list item, not a date or byline, not a line a catalogue pattern
-    dropped: share, nav ...), `body` (kept body that is no headline), `dateline` (the line
-    opens with a dateline or kicker, see `dateline`), `meta_after` (a meta line within
-    `Options.story_meta_reach` lines with letters after it, before any body) and
+    The document is read once by the compiled core (rust/src/story.rs, with the head
+    patterns of rust/src/heads.rs, `_heads`): the answers about each line, each a list
+    indexed by line, asked as ``r.meta(i)``: `meta` (a date, time, byline or "Updated
+    ..." line), `headline` (short, unpunctuated, not a list item, not a date or byline,
+    not a line a catalogue pattern dropped: share, nav ...), `body` (kept body that is no
+    headline), `titled` (a headline that could be a story's title: four words or more,
+    capitalised, not a question or answer of an interview ("Q: ...") nor a numbered item,
+    and not a line the page repeats all over), `dateline` (the line opens with a dateline
+    or kicker, see `dateline`), `meta_after` (a meta line within
+    `Options.story_meta_reach` lines with letters after it, before any body),
     `exclaimed` (a short kept line ending in "?" or "!", or a quote after one: a headline
-    that reads as a sentence), `capitalised` (it begins with a capital or a digit, after an
-    opening quote, not with a separator) and `bulleted` (its raw line is a list item or a
-    table row: a bullet, a dash and a space, or "|" after the whitespace).
+    that reads as a sentence), `by_pattern` (a list: a catalogue pattern dropped it),
+    `capitalised` (it begins with a capital or a digit, after
+    an opening quote, not with a separator), `bulleted` (its raw line is a list item or a
+    table row: a bullet, a dash and a space, or "|" after the whitespace) and `wrapped`
+    (the next line, right below without a blank line, goes on with the same sentence: it
+    starts in lower case, so the line was broken by a hard wrap, not cut); how the text
+    after a gap opens (`opening`) and what the gap holds (`gap_evidence`).
     """
 
     def __init__(self, lines, feats, decisions, stops, options: Options = DEFAULT):
         self.lines, self.feats, self.d = lines, feats, decisions
-        self.o = options  # the ``story_*`` thresholds
+        self.o = o = options  # the ``story_*`` thresholds
         self.stops = stops
-        #: The normalised text of every line, read in one pass.
-        self.texts = texts = texts_of(lines)
-        self.content = [i for i, text in enumerate(texts) if text]
+        columns = lines.columns() if isinstance(lines, Lines) else None
+        self._story = story = _core.Story(
+            lines, columns, feats, decisions, _heads(), _stoplist(stops), o.heading_max_words, o.heading_max_digits,
+            (o.story_meta_reach, o.story_above_lines, o.story_title_reach, o.story_title_near,
+             o.story_repeat_reach, o.story_longer_reach, o.story_echo_words))
+        self.content = story.content()
         self.pos = dict(zip(self.content, range(len(self.content))))
-        #: Per line, 1 if its text holds a letter; the answers about each line (see above);
-        #: whether a catalogue pattern dropped it (see `furniture`).
-        self.lettered, per_line, more = _heads().read(
-            texts, lines, feats, decisions, options.heading_max_words, options.heading_max_digits,
-            options.story_meta_reach)
-        meta, headline, body, self._titled, dateline = per_line
-        exclaimed, self._capital, meta_after, self.by_pattern, capitalised, bulleted = more
-        self.meta, self.headline, self.body = meta.__getitem__, headline.__getitem__, body.__getitem__
-        self.dateline, self.exclaimed = dateline.__getitem__, exclaimed.__getitem__
-        self.meta_after = meta_after.__getitem__
-        self.capitalised, self.bulleted = capitalised.__getitem__, bulleted.__getitem__
-        self._count_lines(decisions)
-        kept = [i for i in self.content if decisions[i].keep]
+        #: Per line, 1 if its text holds a letter; the answers about each line (see above).
+        self.lettered, per_line, more, (self._capital, self.by_pattern) = story.flags()
+        self.meta, self.headline, self.body, self.titled, self.dateline = map(_getter, per_line)
+        self.exclaimed, self.meta_after, self.capitalised, self.bulleted, self.wrapped = map(_getter, more)
+        self.letters_between, self.distance = story.letters_between, story.distance
         #: The content words of the kept lines, counted in the compiled core (see `window`).
-        self.cohesion = _core.Cohesion([texts[i] for i in kept], kept, _stoplist(stops))
+        self.cohesion = story.cohesion
         #: The content words of each kept line, in order.
         self.words: dict[int, list[str]] = self.cohesion.words()
-        #: The case-folded text of each line, and how often each occurs.
-        self.folded = list(map(str.casefold, texts))
-        self.count = Counter(self.folded)
         self._windows: dict[tuple, Counter] = {}  # see `window`
         self._windows_of: list[int] | None = None
 
-    def _count_lines(self, decisions: list[Decision]) -> None:
-        """Per content position k, lines before it: with letters (`letters_between`),
-        with letters and not dropped by a catalogue pattern (`distance`), dropped, and
-        dropped by a pattern (`gap_evidence`)."""
-        at = self.content.__iter__
-        lettered = list(map(self.lettered.__getitem__, at()))
-        pattern = list(map(self.by_pattern.__getitem__, at()))
-        self._letters_upto = [0, *accumulate(lettered)]
-        self._counted_upto = [0, *accumulate(map(gt, lettered, pattern))]
-        self._dropped_upto = [0, *accumulate(map(not_, map(itemgetter(0), map(decisions.__getitem__, at()))))]
-        self._pattern_upto = [0, *accumulate(pattern)]
+    @functools.cached_property
+    def texts(self) -> list[str]:
+        """The normalised text of every line."""
+        return texts_of(self.lines)
 
-    def wrapped(self, i: int) -> bool:
-        """Does the next line, right below without a blank line, go on with the same
-        sentence (it starts in lower case), so that line ``i`` was broken by a hard wrap,
-        not cut?"""
-        k = self.pos[i] + 1
-        if k >= len(self.content) or self.content[k] != i + 1:
-            return False
-        head = self.texts[self.content[k]][:1]
-        return head.islower()
-
-    def repeated(self, i: int) -> bool:
-        """Repeated a few lines later, and not a line the page repeats all over (a table
-        header, a section label)."""
-        key = self.folded[i]
-        if self.count[key] > 3:
-            return False
-        k = self.pos[i]
-        return any(self.folded[j] == key
-                   for j in self.content[k + 1:k + 1 + self.o.story_repeat_reach])
-
-    def letters_between(self, a: int, b: int) -> int:
-        """Lines with letters from ``a`` (inclusive) up to ``b`` (exclusive)."""
-        return max(0, self._letters_upto[self.pos[b]] - self._letters_upto[self.pos[a]])
-
-    def distance(self, a: int, b: int) -> int:
-        """Lines with letters from ``a`` (inclusive) up to ``b`` (exclusive), not counting
-        those a catalogue pattern dropped (a share row between a title and its text)."""
-        return max(0, self._counted_upto[self.pos[b]] - self._counted_upto[self.pos[a]])
-
-    def titled(self, i: int) -> bool:
-        """A headline that could be a story's title: four words or more, capitalised, not
-        a question or answer of an interview ("Q: ...") nor a numbered item, and not a line
-        the page repeats all over (a table header)."""
-        return self._titled[i] and self.count[self.folded[i]] <= 3
-
-    def furniture(self, gap: list[int]) -> int:
-        """Dropped lines of the gap that a catalogue pattern recognised (share rows,
-        menus, tags, appeals)."""
-        pattern = self.by_pattern
-        return sum(1 for j in gap if pattern[j])
+    @functools.cached_property
+    def folded(self) -> list[str]:
+        """The case-folded text of each line."""
+        return list(map(str.casefold, self.texts))
 
     def opening(self, first: int, above: list[int]) -> tuple[int | None, str | None]:
         """The title line of a story whose first kept line is ``first`` (``above``: the
         lines before it, nearest last) and how it opens like a story: ``"repeat"`` (a
-        repeated headline), ``"meta"`` (a headline followed by a meta line),
-        ``"dateline"`` or ``None``."""
-        options = [j for j in reversed(above[-self.o.story_above_lines:]) if self.headline(j)]
-        if self.headline(first):
-            options.insert(0, first)
-        rep = [j for j in options if self.feats[j].words >= 4 and self.repeated(j)]
-        if rep:
-            return rep[-1], "repeat"
-        dist = lambda j: self.distance(j, first)  # noqa: E731
-        near = next((j for j in options if dist(j) <= self.o.story_title_reach and self.feats[j].words >= 3
-                     and self.meta_after(j)), None)
-        # The gap is the story's whole head: its title (right after the text before), a
-        # meta line (a date of figures alone too) and nothing else.
-        headed = bool(above) and self.headed(above[0], first)
-        if headed and near in (None, above[0]):
-            return above[0], "headed"
-        if near is not None:
-            return self._longer_above(near), "meta"
-        if self.exclaimed(first):
-            below = next((j for j in self.content[self.pos[first] + 1:self.pos[first] + 1 + self.o.story_meta_reach]
-                          if self.lettered[j] or self.meta(j)), None)
-            if below is not None and self.meta(below):
-                return first, "meta"  # a headline that reads as a sentence, its meta line right below
-        opener = next((j for j in self.content[self.pos[first]:self.pos[first] + 4]
-                       if self.body(j)), None)
-        # Without a meta line: the nearest title-like headline just above the text, else a
-        # capitalised headline right above it.
-        title = next((j for j in options if dist(j) <= self.o.story_title_near and self.titled(j)
-                      and self.echoed(j, first)), None)
-        if title is None and options and dist(options[0]) <= 2 and self.feats[options[0]].words >= 3 \
-                and self._capital[options[0]] and self.echoed(options[0], first):
-            title = options[0]
-        if opener is not None and self.feats[opener].words >= 8 and self.dateline(opener):
-            return title, "dateline"
-        return title, None
-
-    def echoed(self, title: int, first: int) -> bool:
-        """Does the text from ``first`` on (its first `Options.story_echo_words` content
-        words) share a content word with the headline ``title``?  A story's headline names
-        what it tells; a menu line, a footer link or a link to another story above it does
-        not.  A headline without content words is not judged."""
-        own = set(content_words(self.texts[title], self.stops))
-        if not own:
-            return True
-        seen = 0
-        for j in self.content[self.pos[first]:]:
-            if j == title or not self.d[j].keep:
-                continue
-            words = self.words.get(j, ())
-            if own.intersection(words):
-                return True
-            seen += len(words)
-            if seen >= self.o.story_echo_words:
-                return False
-        return False
-
-    def headed(self, title: int, first: int) -> bool:
-        """Is ``title`` a title-like headline with a meta line (or two) right below it and
-        the text ``first`` right below those: the whole head of a story, nothing between?"""
-        if not self.titled(title):
-            return False
-        k = self.pos[title] + 1
-        metas = 0
-        while k < len(self.content) and metas < 2 and self.meta(self.content[k]) \
-                and not self.d[self.content[k]].keep:
-            k += 1
-            metas += 1
-        return metas > 0 and k < len(self.content) and self.content[k] == first
-
-    def _longer_above(self, j: int) -> int:
-        """A headline up to ``story_longer_reach`` lines above ``j`` with more words (a title above
-        a section label, byline or photo credits), not past a meta line or a line the
-        catalogue dropped, and not one that holds ``j`` (a breadcrumb ending in the title)."""
-        best = j
-        k = self.pos[j]
-        reach = self.o.story_longer_reach
-        above = [x for x in self.content[max(0, k - 2 * reach):k] if self.lettered[x]]
-        for x in above[::-1][:reach]:
-            if self.meta(x) or self.body(x) or self.furniture([x]):
-                break
-            if self.headline(x) and self.feats[x].words > self.feats[best].words \
-                    and self.texts[j].casefold() not in self.texts[x].casefold():
-                best = x
-        return best
+        repeated headline, not one the page repeats all over), ``"headed"`` (the gap is
+        the story's whole head: a title-like headline, a meta line or two, the text),
+        ``"meta"`` (a headline followed by a meta line: the title is the longest
+        headline just above it that does not hold it), ``"dateline"`` or ``None`` (the
+        title, if any: the nearest title-like headline just above the text, else a
+        capitalised headline right above it, either sharing a content word with the text
+        below, see `Options.story_echo_words`)."""
+        return self._story.opening(first, above)
 
     def window(self, kept: list[int], start: int, step: int, stop: int) -> Counter:
         """Content words of kept lines from position ``start`` walking by ``step`` up to
@@ -383,13 +266,9 @@ def gap_evidence(r: Reader, kept: list[int], c: int, cohesion: float | None = No
     reaching up to kept position ``since`` (default ``c - 1``: the kept lines between are
     read as part of the gap, where the next story's title may stand)."""
     i, prev = kept[c], kept[c - 1 if since is None else since]
-    a, b = r.pos[prev] + 1, r.pos[i]
-    gap = r.content[a:b]
-    title, opening = r.opening(i, gap)
-    # The gap's dropped lines, and those a catalogue pattern dropped (`Reader.furniture`).
-    dropped = max(0, r._dropped_upto[b] - r._dropped_upto[a])
-    furniture = max(0, r._pattern_upto[b] - r._pattern_upto[a])
-    headline = any(r.titled(j) for j in gap[-o.story_above_lines:])
+    # The gap's head evidence, its dropped lines and those a catalogue pattern dropped
+    # (share rows, menus, tags, appeals), and a title-like headline in it.
+    title, opening, dropped, furniture, headline = r._story.gap(prev, i, o.story_above_lines)
     cohesion = o.story_neutral_cosine if cohesion is None else cohesion
     score = boundary_score(opening, dropped, furniture, headline, cohesion, depth, o)
     return Gap(c, title, opening, dropped, furniture, headline, cohesion, depth, score)

@@ -53,6 +53,23 @@ fn lower_table() -> &'static [u32] {
     })
 }
 
+/// `str.lower` of a text's code points into `out`: one character at a time where each
+/// lowers alone, else by `text::lower`.
+fn lower_units(text: &[u32], out: &mut Vec<u32>) {
+    let table = lower_table();
+    out.clear();
+    out.reserve(text.len());
+    for &c in text {
+        match table.get(c as usize) {
+            Some(&x) if x != u32::MAX => out.push(x),
+            _ => {
+                *out = lower(text);
+                return;
+            }
+        }
+    }
+}
+
 /// `str.lower` of a Python string into `out`, read from its own code units: one
 /// character at a time where each lowers alone, else by `text::lower`.
 fn lower_into(text: &Bound<'_, PyString>, out: &mut Vec<u32>) -> PyResult<()> {
@@ -124,7 +141,7 @@ pub fn content_words(low: &[u32], stops: &FxSet<Vec<u32>>, mut f: impl FnMut(&[u
 /// A stoplist, lower-cased, as the story finder's content words leave it out.
 #[pyclass(frozen, module = "cleaner._core")]
 pub struct Stoplist {
-    words: FxSet<Vec<u32>>,
+    pub words: FxSet<Vec<u32>>,
 }
 
 #[pymethods]
@@ -241,16 +258,58 @@ pub struct Reach {
 }
 
 /// The content words of one document's kept lines, each stem an id.
-#[pyclass(module = "cleaner._core")]
+#[pyclass(frozen, module = "cleaner._core")]
 pub struct Cohesion {
     /// Per line of the document: its slot in `ids` (`usize::MAX`: none).
     slot: Vec<usize>,
     ids: Vec<Vec<u32>>,
     stems: Vec<Stem>,
+    known: FxMap<Stem, u32>,
+}
+
+fn stem_of(w: &[u32]) -> Stem {
+    let mut stem: Stem = [u32::MAX; 6];
+    stem[..w.len()].copy_from_slice(w);
+    stem
 }
 
 impl Cohesion {
-    fn of_line(&self, line: usize) -> &[u32] {
+    /// The content words of `texts` (code points), the texts of the document's lines
+    /// `lines`.
+    pub fn of(texts: &[&[u32]], lines: &[usize], stops: &FxSet<Vec<u32>>) -> Self {
+        let mut slot = vec![usize::MAX; lines.iter().max().map_or(0, |&x| x + 1)];
+        let mut known: FxMap<Stem, u32> = FxMap::default();
+        let mut stems: Vec<Stem> = Vec::new();
+        let mut low = Vec::new();
+        let mut ids = Vec::with_capacity(lines.len());
+        for (text, &line) in texts.iter().zip(lines) {
+            let mut own = Vec::new();
+            lower_units(text, &mut low);
+            content_words(&low, stops, |w| {
+                let stem = stem_of(w);
+                let id = *known.entry(stem).or_insert_with(|| {
+                    stems.push(stem);
+                    (stems.len() - 1) as u32
+                });
+                own.push(id);
+            });
+            slot[line] = ids.len();
+            ids.push(own);
+        }
+        Cohesion { slot, ids, stems, known }
+    }
+
+    /// The ids of the content words of `text` (stems no line given holds: `None`), in
+    /// order.
+    pub fn ids_of(&self, text: &[u32], stops: &FxSet<Vec<u32>>) -> Vec<Option<u32>> {
+        let (mut out, mut low) = (Vec::new(), Vec::new());
+        lower_units(text, &mut low);
+        content_words(&low, stops, |w| out.push(self.known.get(&stem_of(w)).copied()));
+        out
+    }
+
+    /// The ids of the content words of line `line` (none for a line not given).
+    pub fn of_line(&self, line: usize) -> &[u32] {
         match self.slot.get(line) {
             Some(&s) if s != usize::MAX => &self.ids[s],
             _ => &[],
@@ -326,28 +385,8 @@ impl Cohesion {
     /// The content words of `texts`, the texts of the document's lines `lines`.
     #[new]
     fn new(texts: Vec<Bound<'_, PyString>>, lines: Vec<usize>, stops: &Bound<'_, Stoplist>) -> PyResult<Self> {
-        let stops = &stops.get().words;
-        let mut slot = vec![usize::MAX; lines.iter().max().map_or(0, |&x| x + 1)];
-        let mut known: FxMap<Stem, u32> = FxMap::default();
-        let mut stems: Vec<Stem> = Vec::new();
-        let mut low = Vec::new();
-        let mut ids = Vec::with_capacity(lines.len());
-        for (text, &line) in texts.iter().zip(&lines) {
-            let mut own = Vec::new();
-            lower_into(text, &mut low)?;
-            content_words(&low, stops, |w| {
-                let mut stem: Stem = [u32::MAX; 6];
-                stem[..w.len()].copy_from_slice(w);
-                let id = *known.entry(stem).or_insert_with(|| {
-                    stems.push(stem);
-                    (stems.len() - 1) as u32
-                });
-                own.push(id);
-            });
-            slot[line] = ids.len();
-            ids.push(own);
-        }
-        Ok(Cohesion { slot, ids, stems })
+        let texts = texts.iter().map(crate::codepoints).collect::<PyResult<Vec<_>>>()?;
+        Ok(Self::of(&texts.iter().map(Vec::as_slice).collect::<Vec<_>>(), &lines, &stops.get().words))
     }
 
     /// ``{line: [stem, ...]}`` for every line given (one string object per stem).

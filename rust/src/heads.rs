@@ -7,9 +7,8 @@
 //! are those the Python held, run by the `regex` crate (leftmost-first, as the `regex`
 //! module's backtracking matches; Unicode classes and simple case folding as there).
 
-use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
+use pyo3::types::{PyString, PyTuple};
 use regex::{Regex, RegexBuilder};
 use std::borrow::Cow;
 
@@ -152,11 +151,11 @@ impl Heads {
     }
 }
 
-fn line_of<'a>(text: &'a Bound<'_, PyString>, feat: &'a Bound<'_, PyTuple>, decision: &'a Bound<'_, PyTuple>) -> PyResult<Line<'a>> {
+fn line_of<'a>(text: &'a str, feat: &'a Bound<'_, PyTuple>, decision: &'a Bound<'_, PyTuple>) -> PyResult<Line<'a>> {
     let rule = decision.get_borrowed_item(1)?;
     let category = decision.get_borrowed_item(2)?;
     Ok(Line {
-        text: text_of(text)?,
+        text: Cow::Borrowed(text),
         words: feat.get_borrowed_item(0)?.extract()?,
         terminal: feat.get_borrowed_item(2)?.extract()?,
         urls: feat.get_borrowed_item(6)?.extract()?,
@@ -220,81 +219,101 @@ impl Heads {
     fn py_dateline(&self, text: &Bound<'_, PyString>) -> PyResult<bool> {
         Ok(self.is_dateline(&text_of(text)?))
     }
+}
 
-    /// The head evidence of every line of a document: ``texts`` (normalised), ``lines``
-    /// (their ``raw`` is read for the headlines' list test), ``feats`` and ``decisions``
-    /// (`Features`, `Decision`), the `Options` ``heading_max_words``,
-    /// ``heading_max_digits`` and ``story_meta_reach``.  Returns per line: holds a letter
-    /// (bytes), then lists of bools: meta, headline, body, title-like (before the test of
-    /// lines the page repeats), dateline, exclaimed, upper (first character upper case,
-    /// no interview turn), a meta line after it, dropped by a catalogue pattern,
-    /// capitalised (a capital or digit first, after an opening quote), a list item (its raw
-    /// line).
+/// The head evidence of every line of a document (`Heads::evidence`), each a list indexed
+/// by line.
+pub(crate) struct Evidence {
+    /// Holds a letter.
+    pub lettered: Vec<bool>,
+    pub meta: Vec<bool>,
+    pub headline: Vec<bool>,
+    pub body: Vec<bool>,
+    /// Title-like (before the test of lines the page repeats).
+    pub titled: Vec<bool>,
+    pub dateline: Vec<bool>,
+    pub exclaimed: Vec<bool>,
+    /// The first character upper case, no interview turn.
+    pub capital: Vec<bool>,
+    /// A meta line within `meta_reach` lines with letters after it, before any body.
+    pub meta_after: Vec<bool>,
+    /// Dropped by a catalogue pattern.
+    pub pattern: Vec<bool>,
+    /// A capital or digit first, after an opening quote.
+    pub capitalised: Vec<bool>,
+    /// A list item (its raw line).
+    pub bulleted: Vec<bool>,
+    /// The `Features.words` and `Decision.keep` of each line.
+    pub words: Vec<i64>,
+    pub keep: Vec<bool>,
+    /// The lines whose text is not empty.
+    pub content: Vec<usize>,
+}
+
+impl Heads {
+    /// The head evidence of every line of a document: ``texts`` (normalised), ``raw``
+    /// (a line's raw text, read for the headlines' list test), ``feats`` and
+    /// ``decisions`` (`Features`, `Decision`), the `Options` ``heading_max_words``,
+    /// ``heading_max_digits`` and ``story_meta_reach``.
     #[allow(clippy::too_many_arguments)]
-    fn read<'py>(
+    pub(crate) fn evidence<'py>(
         &self,
-        py: Python<'py>,
-        texts: &Bound<'py, PyList>,
-        lines: &Bound<'py, PyAny>,
+        texts: &[Cow<'_, str>],
+        raw: impl Fn(usize) -> PyResult<String>,
         feats: &Bound<'py, PyAny>,
         decisions: &Bound<'py, PyAny>,
         heading_max_words: f64,
         heading_max_digits: f64,
         meta_reach: usize,
-    ) -> PyResult<Bound<'py, PyTuple>> {
+    ) -> PyResult<Evidence> {
         let n = texts.len();
-        let texts: Vec<Bound<'py, PyString>> =
-            texts.iter().map(|t| t.downcast_into::<PyString>().map_err(PyErr::from)).collect::<PyResult<_>>()?;
         let feats: Vec<Bound<'py, PyTuple>> = feats.try_iter()?.map(|f| Ok(f?.downcast_into::<PyTuple>()?)).collect::<PyResult<_>>()?;
         let decisions: Vec<Bound<'py, PyTuple>> =
             decisions.try_iter()?.map(|d| Ok(d?.downcast_into::<PyTuple>()?)).collect::<PyResult<_>>()?;
         if feats.len() != n || decisions.len() != n {
             return Err(crate::err("texts, features and decisions of different lengths".into()));
         }
-        let mut lettered = vec![0u8; n];
-        let [mut meta, mut headline, mut body, mut titled, mut dateline, mut exclaimed, mut capital, mut after, mut pattern,
-            mut capitalised, mut bulleted] = std::array::from_fn(|_| vec![false; n]);
-        let mut content = Vec::with_capacity(n);
+        let no = || vec![false; n];
+        let mut e = Evidence {
+            lettered: no(), meta: no(), headline: no(), body: no(), titled: no(), dateline: no(), exclaimed: no(),
+            capital: no(), meta_after: no(), pattern: no(), capitalised: no(), bulleted: no(),
+            words: vec![0; n], keep: no(), content: Vec::with_capacity(n),
+        };
         for i in 0..n {
             let line = line_of(&texts[i], &feats[i], &decisions[i])?;
             let text: &str = &line.text;
             if !text.is_empty() {
-                content.push(i);
+                e.content.push(i);
             }
-            lettered[i] = text.chars().any(|c| crate::cohesion::is_letter(c as u32)) as u8;
-            meta[i] = self.is_meta(text, line.words, line.terminal, &line.category);
-            bulleted[i] = text.starts_with(self.bullets.as_slice())
-                && self.bulleted.is_match(&text_of(lines.get_item(i)?.getattr(intern!(py, "raw"))?.downcast::<PyString>()?)?);
+            e.words[i] = line.words;
+            e.keep[i] = line.keep;
+            e.lettered[i] = text.chars().any(|c| crate::cohesion::is_letter(c as u32));
+            e.meta[i] = self.is_meta(text, line.words, line.terminal, &line.category);
+            e.bulleted[i] = text.starts_with(self.bullets.as_slice()) && self.bulleted.is_match(&raw(i)?);
             // `cleaner.classify.is_heading_like`
             let heading_like = 1 <= line.words && line.words as f64 <= heading_max_words && !line.terminal
                 && line.urls == 0 && line.digit_ratio < heading_max_digits;
-            headline[i] = heading_like && line.words >= 2 && !(line.keep && line.rule == "feature.prose") && !meta[i]
-                && (line.keep || code_rule(&line.rule)) && !bulleted[i];
-            body[i] = line.keep && line.category == "body" && !headline[i];
+            e.headline[i] = heading_like && line.words >= 2 && !(line.keep && line.rule == "feature.prose") && !e.meta[i]
+                && (line.keep || code_rule(&line.rule)) && !e.bulleted[i];
+            e.body[i] = line.keep && line.category == "body" && !e.headline[i];
             let turn = self.not_title.is_match(text);
-            capitalised[i] = self.capital.is_match(text);
-            titled[i] = headline[i] && line.words >= 4 && !turn && capitalised[i];
-            dateline[i] = self.is_dateline(text);
-            exclaimed[i] = self.is_exclaimed(&line);
-            capital[i] = text.chars().next().is_some_and(|c| self.upper.is_match(c.encode_utf8(&mut [0; 4]))) && !turn;
-            pattern[i] = !line.keep && line.rule != "blank" && !code_rule(&line.rule);
+            e.capitalised[i] = self.capital.is_match(text);
+            e.titled[i] = e.headline[i] && line.words >= 4 && !turn && e.capitalised[i];
+            e.dateline[i] = self.is_dateline(text);
+            e.exclaimed[i] = self.is_exclaimed(&line);
+            e.capital[i] = text.chars().next().is_some_and(|c| self.upper.is_match(c.encode_utf8(&mut [0; 4]))) && !turn;
+            e.pattern[i] = !line.keep && line.rule != "blank" && !code_rule(&line.rule);
         }
         // A meta line within `meta_reach` lines with letters after each line, before any body.
-        for (k, &i) in content.iter().enumerate() {
-            let near = content[k + 1..content.len().min(k + 1 + 2 * meta_reach)].iter().filter(|&&j| lettered[j] == 1);
+        for (k, &i) in e.content.iter().enumerate() {
+            let near = e.content[k + 1..e.content.len().min(k + 1 + 2 * meta_reach)].iter().filter(|&&j| e.lettered[j]);
             for &j in near.take(meta_reach) {
-                if meta[j] || body[j] {
-                    after[i] = meta[j];
+                if e.meta[j] || e.body[j] {
+                    e.meta_after[i] = e.meta[j];
                     break;
                 }
             }
         }
-        let list = |v: &[bool]| PyList::new(py, v);
-        (
-            PyBytes::new(py, &lettered),
-            (list(&meta)?, list(&headline)?, list(&body)?, list(&titled)?, list(&dateline)?),
-            (list(&exclaimed)?, list(&capital)?, list(&after)?, list(&pattern)?, list(&capitalised)?, list(&bulleted)?),
-        )
-            .into_pyobject(py)
+        Ok(e)
     }
 }

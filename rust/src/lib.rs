@@ -5,8 +5,8 @@
 //! gates over every line of a document in one call; the shapes of its lines (shapes.rs)
 //! and the context rules of stage 2 (context.rs).  The Python modules `cleaner.segment`,
 //! `cleaner.features`, `cleaner.language`, `cleaner.catalogue`, `cleaner.classify` and
-//! `cleaner.smooth` call it, and the story finder's topic evidence (cohesion.rs) and head
-//! evidence (heads.rs);
+//! `cleaner.smooth` call it, and the story finder's topic evidence (cohesion.rs), head
+//! evidence (heads.rs) and its reading of a document (story.rs);
 //! `cleaner.front.dom` asks it whether a page holds characters XML forbids (page.rs).
 
 mod classify;
@@ -19,6 +19,8 @@ mod lang;
 mod page;
 mod patterns;
 mod shapes;
+mod story;
+mod story_fold;
 mod tables;
 mod text;
 
@@ -256,5 +258,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cohesion::content_stems, m)?)?;
     m.add_function(wrap_pyfunction!(cohesion::cosine, m)?)?;
     m.add_class::<heads::Heads>()?;
+    m.add_class::<story::Story>()?;
+    m.add_function(wrap_pyfunction!(story::casefold, m)?)?;
     Ok(())
 }

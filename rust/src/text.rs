@@ -77,7 +77,7 @@ pub fn is_unspaced(c: u32) -> bool {
     c >= 0x80 && in_ranges(&tables::UNSPACED, c)
 }
 
-fn lower_char(c: u32, out: &mut Vec<u32>) {
+pub(crate) fn lower_char(c: u32, out: &mut Vec<u32>) {
     if c < 0x80 {
         out.push(if (0x41..=0x5a).contains(&c) {
             c + 32
