@@ -170,7 +170,7 @@ class Reader:
         self.lines, self.feats, self.d = lines, feats, decisions
         self.o = o = options  # the ``story_*`` thresholds
         self.stops = stops
-        columns = lines.columns() if isinstance(lines, Lines) else None
+        columns = (*lines.columns(), *lines.raw_columns()) if isinstance(lines, Lines) else None
         self._story = story = _core.Story(
             lines, columns, feats, decisions, _heads(), _stoplist(stops), o.heading_max_words, o.heading_max_digits,
             (o.story_meta_reach, o.story_above_lines, o.story_title_reach, o.story_title_near,
