@@ -11,7 +11,12 @@
 
 and `pool_rows` the wall time of a fresh pool of two worker processes (started for the
 run, so every worker pays its imports and first calls) that cleans every dev dump, beside
-one that runs ``trafilatura.extract`` on the same pages' HTML.
+one that runs ``trafilatura.extract`` on the same pages' HTML, and the CPU time of each
+pool's workers.  The pools run in a driver process of their own, so that their workers
+(spawned) import only the module of their task (`benchmarks.pool_tasks`) and what the task
+imports, not the benchmark that started them (which a worker spawned from
+``benchmarks/evaluate.py`` imports again as its main module: about 0.13 s of CPU per
+worker, the same for both systems and neither's cost).
 
 The fresh processes measure `cleaner` as installed. ``pip install`` writes the bytecode of
 a package's modules (as it did for trafilatura in site-packages); a checkout has none
@@ -27,15 +32,16 @@ files already compiled are left alone) and then start the children as they are.
 from __future__ import annotations
 
 import compileall
-import importlib
 import importlib.util
 import json
-import multiprocessing
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+#: The checkout: the pool's driver process imports `benchmarks.pool_tasks` from it.
+ROOT = Path(__file__).resolve().parent.parent
 
 #: Fresh processes per figure; the best run counts (the least disturbed by other work).
 RUNS = 3
@@ -61,6 +67,31 @@ t3 = time.process_time()
 cleaner.clean(fr, html="never")
 t4 = time.process_time()
 print(json.dumps({"import": t1 - t0, "first": t2 - t1, "de": t3 - t2, "fr": t4 - t3}))
+"""
+
+
+#: The pools' driver, a fresh process of its own (``-c``: its workers, spawned, import no
+#: main module, only `benchmarks.pool_tasks` and what a task imports): `RUNS` rounds of a
+#: pool cleaning the dumps, then one running trafilatura on the pages; for each, the wall
+#: time from the pool's start to its last result and its end, and the CPU time of its
+#: workers (the children the driver has reaped when the pool has ended).
+_POOL = r"""
+import json, multiprocessing, resource, sys, time
+sys.path.insert(0, sys.argv[1])
+from benchmarks.pool_tasks import clean_dump, trafilatura_html
+dumps, markups = json.load(open(sys.argv[2], encoding="utf-8"))
+def children():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+out = {"clean": [], "trafilatura": [], "clean_cpu": [], "trafilatura_cpu": []}
+for _ in range(int(sys.argv[3])):
+    for name, task, items in (("clean", clean_dump, dumps), ("trafilatura", trafilatura_html, markups)):
+        cpu, start = children(), time.perf_counter()
+        with multiprocessing.get_context("spawn").Pool(2) as pool:
+            pool.map(task, items, chunksize=1)
+        out[name].append(time.perf_counter() - start)
+        out[name + "_cpu"].append(children() - cpu)
+print(json.dumps(out))
 """
 
 
@@ -119,36 +150,28 @@ def cold_start_rows(row, page: str) -> list:
     ]
 
 
-def _clean_dump(text: str) -> int:
-    """A pool worker's task; `cleaner` is imported by the first task of each worker (what
-    a worker started for a job pays), hence `importlib` here."""
-    return len(importlib.import_module("cleaner").clean(text, html="never"))
-
-
-def _trafilatura_html(markup) -> int:
-    return len(importlib.import_module("trafilatura").extract(markup) or "")
-
-
-def _pool_seconds(task, items: list) -> float:
-    """Wall seconds of a fresh 2-worker pool (spawned: nothing imported) doing ``items``."""
-    start = time.perf_counter()
-    with multiprocessing.get_context("spawn").Pool(2) as pool:
-        pool.map(task, items, chunksize=1)
-    return time.perf_counter() - start
+def _pool_times(dumps: list[str], markups: list) -> dict[str, list[float]]:
+    """Wall and CPU seconds of `RUNS` rounds of two fresh pools (see `_POOL`)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "pages.json"
+        path.write_text(json.dumps([dumps, markups]), encoding="utf-8")
+        out = subprocess.run([sys.executable, "-c", _POOL, str(ROOT), str(path), str(RUNS)],
+                             check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
 
 
 def pool_rows(row, dumps: list[str], markups: list) -> list:
     """Rows for a fresh 2-worker pool: ``dumps`` with `cleaner`, ``markups`` (the same
     pages' HTML) with trafilatura; the two take turns, best of `RUNS`."""
     compile_package()
-    t_clean, t_traf = [], []
-    for _ in range(RUNS):
-        t_clean.append(_pool_seconds(_clean_dump, dumps))
-        t_traf.append(_pool_seconds(_trafilatura_html, markups))
-    c, t = min(t_clean), min(t_traf)
+    t = _pool_times(dumps, markups)
+    c, tr = min(t["clean"]), min(t["trafilatura"])
+    c_cpu, tr_cpu = min(t["clean_cpu"]), min(t["trafilatura_cpu"])
     return [
         row("speed.pool.clean", "5 speed", "fresh 2-worker pool", "clean(dump), cold start counted",
-            len(dumps), note=f"total {c:.2f} s wall = {c / t:.2f} x trafilatura's ({t / c:.1f}x faster)"),
+            len(dumps), note=f"total {c:.2f} s wall = {c / tr:.2f} x trafilatura's ({tr / c:.1f}x faster); "
+                             f"workers' CPU {c_cpu:.2f} s = {c_cpu / tr_cpu:.2f} x ({tr_cpu / c_cpu:.1f}x)"),
         row("speed.pool.trafilatura", "5 speed", "fresh 2-worker pool",
-            "trafilatura.extract(html), cold start counted", len(markups), note=f"total {t:.2f} s wall"),
+            "trafilatura.extract(html), cold start counted", len(markups),
+            note=f"total {tr:.2f} s wall, workers' CPU {tr_cpu:.2f} s"),
     ]

@@ -30,9 +30,8 @@ from __future__ import annotations
 
 import functools
 import math
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 import regex
 
@@ -108,8 +107,8 @@ def _parse(path, where: str, language: str) -> dict:
     if parsed is not None:
         return parsed
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        return gatecache.parse_toml(text)
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         raise CatalogueError(f"{where}: {exc}") from None
 
 
@@ -191,12 +190,12 @@ def _prebuilt_files(language: str) -> dict[str, dict]:
 def prebuilt_content(rules: tuple[Rule, ...], texts) -> dict:
     """What `cleaner.prebuild` writes to the shipped cache for ``rules``, read from the
     catalogue files of ``texts``."""
-    files = {gatecache.file_key(text): tomllib.loads(text) for text in texts}
+    files = {gatecache.file_key(text): gatecache.parse_toml(text) for text in texts}
     return gatecache.build(rules, checked_gate, files, _PREBUILT_EXTRA)
 
 
 #: The package's own catalogue tree.
-_PATTERNS = resources.files("cleaner") / "patterns"
+_PATTERNS = gatecache.PATTERNS
 
 
 @functools.lru_cache(maxsize=1)

@@ -32,7 +32,6 @@ import hashlib
 import json
 import sys
 import unicodedata
-from importlib import resources
 from pathlib import Path
 
 import regex
@@ -41,6 +40,8 @@ import regex._regex
 from . import fold, pattern_syntax, prefilter
 from .prefilter import Gate
 
+#: The package's catalogue folder.
+PATTERNS = Path(__file__).resolve().parent / "patterns"
 #: The cache's folder, inside the package's catalogue folder (the loader skips it: it
 #: starts with ``_``), one file ``<language>.json`` a language folder.
 FOLDER = "_prebuilt"
@@ -133,7 +134,7 @@ def gate_from_json(data: dict | None) -> Gate | None:
 
 def path(language: str):
     """The cache file of one language folder of the package's catalogue."""
-    return resources.files("cleaner") / "patterns" / FOLDER / f"{language}.json"
+    return PATTERNS / FOLDER / f"{language}.json"
 
 
 def load(language: str, extra: str = "") -> dict[str, dict]:
@@ -149,6 +150,38 @@ def load(language: str, extra: str = "") -> dict[str, dict]:
     if not isinstance(data, dict) or data.get("stamp") != stamp(extra):
         return {}
     return data
+
+
+def parse_toml(text: str) -> dict:
+    """``tomllib.loads(text)``.  The parser is imported when a first file is not in the
+    cache (or when the cache is built): a process that finds every file there never
+    imports it."""
+    import tomllib
+
+    return tomllib.loads(text)
+
+
+#: The cache of the story finder's words (`cleaner.stories.evidence._head_words`).
+HEADS = "story_heads"
+
+
+def cached_toml(name: str) -> dict:
+    """The package's ``patterns/<name>.toml`` (a file outside the catalogue's language
+    folders), parsed: taken from ``_prebuilt/<name>.json`` when that holds the file's text
+    as it is (`file_key`), else parsed."""
+    text = (PATTERNS / f"{name}.toml").read_text(encoding="utf-8")
+    try:
+        files = json.loads(path(name).read_text(encoding="utf-8")).get("files", {})
+    except (OSError, ValueError, AttributeError):
+        files = {}
+    parsed = files.get(file_key(text))
+    return parsed if parsed is not None else parse_toml(text)
+
+
+def build_toml(name: str) -> dict:
+    """The content of ``_prebuilt/<name>.json`` for `cached_toml`."""
+    text = (PATTERNS / f"{name}.toml").read_text(encoding="utf-8")
+    return {"files": {file_key(text): parse_toml(text)}}
 
 
 def build(rules, checked_gate, files: dict[str, dict], extra: str = "") -> dict:

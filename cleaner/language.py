@@ -53,12 +53,6 @@ def stopwords(code: str | None) -> frozenset[str]:
     return frozenset(_core.stoplist(code))
 
 
-@functools.lru_cache(maxsize=1)
-def _stoplists() -> tuple[tuple[str, frozenset[str]], ...]:
-    """Every stoplist, in `STOPLIST_NAMES` order."""
-    return tuple((code, stopwords(code)) for code in STOPLIST_NAMES)
-
-
 def words(text: str) -> list[str]:
     """Lower-cased words: runs of characters that are not whitespace, nor (below U+3040)
     punctuation, symbols, digits, separators or controls; apostrophes belong to words.
@@ -73,7 +67,7 @@ def words(text: str) -> list[str]:
 def _stoplist_letters() -> frozenset[str]:
     """Every letter of every stoplist: the scripts (Latin, Cyrillic, Greek) a stoplist
     can judge."""
-    return frozenset(c for _, stops in _stoplists() for c in set("".join(stops)) if c.isalpha())
+    return frozenset(c for c in _core.stoplist_letters() if c.isalpha())
 
 
 def judged_by_letters(text: str) -> bool:
@@ -88,20 +82,14 @@ def judged_by_letters(text: str) -> bool:
     >>> judged_by_letters("Le ministre est arrivé."), judged_by_letters("주말 밤 9시 MBC와 SBS는 막장극의 대결로 붙는다.")
     (True, False)
     """
-    letters = len(_LETTER.findall(text))
+    letters = _LETTER.findall(text)
     if not letters:
         return True
-    return (letters - len(_unknown_letter().findall(text))) * 2 >= letters
+    known = _stoplist_letters()
+    return sum(c in known for c in letters) * 2 >= len(letters)
 
 
 _LETTER = regex.compile(r"\p{L}")
-
-
-@functools.lru_cache(maxsize=1)
-def _unknown_letter() -> regex.Pattern:
-    """A letter no stoplist holds."""
-    known = "".join(sorted(_stoplist_letters()))
-    return regex.compile(f"[\\p{{L}}--[{regex.escape(known, special_only=True)}]]", regex.V1)
 
 
 def guess_language(text: str) -> str | None:

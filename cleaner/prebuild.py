@@ -4,21 +4,21 @@
 
 It loads and checks every rule of the package's catalogue as a process without the cache
 would, works out each one's gate and compiled pattern, parses each catalogue file, and writes
-``cleaner/patterns/_prebuilt/<language>.json``, one file a language folder.
+``cleaner/patterns/_prebuilt/<language>.json``, one file a language folder, and
+``_prebuilt/story_heads.json``, the parsed ``patterns/story_heads.toml``.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
-from importlib import resources
 from pathlib import Path
 
 from . import catalogue, gatecache
 
 
 def main() -> None:
-    root = Path(str(resources.files("cleaner") / "patterns"))
+    root = gatecache.PATTERNS
     folder = root / gatecache.FOLDER
     shutil.rmtree(folder, ignore_errors=True)  # every rule checked and analysed afresh
     catalogue._prebuilt_cache.cache_clear()
@@ -33,6 +33,11 @@ def main() -> None:
         path = folder / f"{language}.json"
         _write(path, content)
         print(f"{path}: {len(content['rules'])} rules, {len(content['files'])} files")
+    path = gatecache.path(gatecache.HEADS)
+    # In the file's own order (the words' order is the patterns' order).
+    path.write_text(json.dumps(gatecache.build_toml(gatecache.HEADS), ensure_ascii=False, indent=1) + "\n",
+                    encoding="utf-8")
+    print(f"{path}: {gatecache.HEADS}.toml")
 
 
 def _write(path: Path, content: dict) -> None:

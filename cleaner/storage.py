@@ -142,11 +142,10 @@ class Lines(_Columns):
             return b""
         return _core.line_shapes(self.source, self._text_starts, self._text_ends, self._changed, params)
 
-    def columns(self) -> tuple[str, array, array, array, array, dict[int, str]]:
-        """The source, the offsets of each line and of its normalised text, and the texts
-        normalising changed beyond stripping: what the compiled core reads lines from
-        (`cleaner.stories.evidence.Reader`), with no string per line."""
-        return self.source, self._starts, self._ends, self._text_starts, self._text_ends, self._changed
+    def raw_columns(self) -> tuple[array, array]:
+        """The columns of where each raw line starts and ends in the source: what the
+        compiled core reads a raw line from (`cleaner.stories.evidence.Reader`)."""
+        return self._starts, self._ends
 
     def raw_blanks(self) -> int:
         """How many lines are empty in the source (not even a space)."""

@@ -25,6 +25,8 @@ DEFERRED = {
     ("cleaner.language", "justext"): "its stoplists are read only when a language needs them",
     ("cleaner.front.decode", "charset_normalizer"): "about 10 ms of import time, paid only for "
                                                     "bytes that are not UTF-8 nor say their charset",
+    ("cleaner.gatecache", "tomllib"): "about 5 ms of import time, paid only when a catalogue "
+                                      "file or story_heads.toml is not in the prebuilt cache",
     ("cleaner.cli", "tqdm"): "the progress bar is drawn only on a terminal",
     ("cleaner.cli", "signal"): "command-line process handling, not needed by the library",
     ("cleaner.cli", "threading"): "as above",

@@ -60,7 +60,7 @@ def test_a_fresh_cache_spares_the_toml_parser(monkeypatch):
     def refuse(text):
         raise AssertionError("a shipped catalogue file was parsed")
 
-    monkeypatch.setattr(catalogue.tomllib, "loads", refuse)
+    monkeypatch.setattr(tomllib, "loads", refuse)
     for language, rules in without.items():
         assert load_language(PATTERNS / language) == rules
 
@@ -79,6 +79,31 @@ def test_an_edited_catalogue_file_is_parsed_again(tmp_path):
     ids = [r.id for r in load_directory(root)]
     assert f"{first.id}_edited" in ids and first.id not in ids
     assert ids[-1] == "en.share.added"
+
+
+def test_the_shipped_cache_holds_the_story_finders_words_as_tomllib_parses_them(monkeypatch):
+    text = (PATTERNS / "story_heads.toml").read_text(encoding="utf-8")
+    cached = json.loads(gatecache.path(gatecache.HEADS).read_text(encoding="utf-8"))["files"]
+    # the same content in the same order (the words' order is the patterns' order)
+    assert json.dumps(cached.get(gatecache.file_key(text))) == json.dumps(tomllib.loads(text)), \
+        "cleaner/patterns/_prebuilt/story_heads.json is stale: python -m cleaner.prebuild"
+
+    def refuse(text):
+        raise AssertionError("the shipped story_heads.toml was parsed")
+
+    monkeypatch.setattr(tomllib, "loads", refuse)
+    assert gatecache.cached_toml(gatecache.HEADS) == cached[gatecache.file_key(text)]
+
+
+def test_an_edited_story_heads_file_is_parsed_again(tmp_path, monkeypatch):
+    (tmp_path / gatecache.FOLDER).mkdir()
+    shutil.copy(gatecache.path(gatecache.HEADS), tmp_path / gatecache.FOLDER)
+    text = (PATTERNS / "story_heads.toml").read_text(encoding="utf-8")
+    edited = text + '\n[xx]\nmonths = ["Brumaire"]\n'
+    (tmp_path / "story_heads.toml").write_text(edited, encoding="utf-8")
+    monkeypatch.setattr(gatecache, "PATTERNS", tmp_path)
+    got = gatecache.cached_toml(gatecache.HEADS)
+    assert got == tomllib.loads(edited) and got["xx"] == {"months": ["Brumaire"]}
 
 
 def _lines():

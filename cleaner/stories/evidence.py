@@ -22,15 +22,13 @@ from __future__ import annotations
 
 import functools
 import math
-import tomllib
 from collections import Counter
-from importlib import resources
 from operator import attrgetter
 from typing import NamedTuple
 
 import regex
 
-from .. import _core
+from .. import _core, gatecache
 from ..options import Options
 from ..segment import BULLET_DASHES, BULLET_SYMBOLS
 from ..storage import Lines, texts_of
@@ -49,8 +47,9 @@ DEFAULT = Options()
 
 def _head_words() -> dict[str, list[str]]:
     """The words of `cleaner/patterns/story_heads.toml`, every language's together, by kind
-    (``months``, ``byline``, ``updated``, ``ago``)."""
-    data = tomllib.loads((resources.files("cleaner") / "patterns" / "story_heads.toml").read_text(encoding="utf-8"))
+    (``months``, ``byline``, ``updated``, ``ago``); the file's parsed content comes from
+    the prebuilt cache when that holds it as it is (`cleaner.gatecache.cached_toml`)."""
+    data = gatecache.cached_toml(gatecache.HEADS)
     out: dict[str, list[str]] = {"months": [], "byline": [], "updated": [], "ago": []}
     for words in data.values():
         for kind, got in out.items():
@@ -171,7 +170,7 @@ class Reader:
         self.lines, self.feats, self.d = lines, feats, decisions
         self.o = o = options  # the ``story_*`` thresholds
         self.stops = stops
-        columns = lines.columns() if isinstance(lines, Lines) else None
+        columns = (*lines.columns(), *lines.raw_columns()) if isinstance(lines, Lines) else None
         self._story = story = _core.Story(
             lines, columns, feats, decisions, _heads(), _stoplist(stops), o.heading_max_words, o.heading_max_digits,
             (o.story_meta_reach, o.story_above_lines, o.story_title_reach, o.story_title_near,

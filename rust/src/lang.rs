@@ -23,27 +23,36 @@ struct Config {
 
 static CONFIG: OnceLock<Config> = OnceLock::new();
 static LISTS: OnceLock<Mutex<HashMap<String, Arc<Words>>>> = OnceLock::new();
-/// word -> indexes (into `Config::languages`) of the stoplists that hold it.
-static INDEX: OnceLock<FxMap<Vec<u32>, Vec<usize>>> = OnceLock::new();
+type Index = FxMap<Box<[u32]>, u64>;
+static INDEX: OnceLock<Index> = OnceLock::new();
 
 pub fn configure(dir: String, languages: Vec<(String, String)>) -> bool {
     CONFIG.set(Config { dir, languages }).is_ok()
 }
 
-/// `str.splitlines` of a whole text.
-fn splitlines(s: &[u32]) -> Vec<Vec<u32>> {
-    crate::text::line_spans(s).into_iter().map(|(a, b)| s[a..b].to_vec()).collect()
-}
-
-fn read(code: &str) -> Result<Words, String> {
+/// The lower-cased lines of one language's stoplist file (`str.splitlines` of the
+/// file's text, lower-cased as a whole), each passed to `f`; nothing for a code without one.
+fn read_lines(code: &str, mut f: impl FnMut(&[u32])) -> Result<(), String> {
     let config = CONFIG.get().ok_or("stoplists not configured")?;
     let Some((_, stem)) = config.languages.iter().find(|(c, _)| c == code) else {
-        return Ok(Words::default());
+        return Ok(());
     };
     let path = std::path::Path::new(&config.dir).join(format!("{stem}.txt"));
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let cps: Vec<u32> = text.chars().map(|c| c as u32).collect();
-    Ok(splitlines(&lower(&cps)).into_iter().collect())
+    let low = lower(&cps);
+    for (a, b) in crate::text::line_spans(&low) {
+        f(&low[a..b]);
+    }
+    Ok(())
+}
+
+fn read(code: &str) -> Result<Words, String> {
+    let mut words = Words::default();
+    read_lines(code, |w| {
+        words.insert(w.to_vec());
+    })?;
+    Ok(words)
 }
 
 /// The stoplist of an ISO code (empty for a code without one).
@@ -57,18 +66,39 @@ pub fn stoplist(code: &str) -> Result<Arc<Words>, String> {
     Ok(words)
 }
 
-fn index() -> Result<&'static FxMap<Vec<u32>, Vec<usize>>, String> {
+/// word -> the stoplists (bit `i`: `Config::languages[i]`) that hold it, read straight
+/// from the files (the guess needs every language's; a document's own stoplist, `stoplist`,
+/// is read when first asked for).
+fn index() -> Result<&'static Index, String> {
     if let Some(built) = INDEX.get() {
         return Ok(built);
     }
     let config = CONFIG.get().ok_or("stoplists not configured")?;
-    let mut index: FxMap<Vec<u32>, Vec<usize>> = FxMap::default();
+    if config.languages.len() > 64 {
+        return Err("more than 64 stoplists".into());
+    }
+    let mut index = Index::default();
     for (i, (code, _)) in config.languages.iter().enumerate() {
-        for w in stoplist(code)?.iter() {
-            index.entry(w.clone()).or_default().push(i);
-        }
+        read_lines(code, |w| match index.get_mut(w) {
+            Some(bits) => *bits |= 1 << i,
+            None => {
+                index.insert(w.into(), 1 << i);
+            }
+        })?;
     }
     Ok(INDEX.get_or_init(|| index))
+}
+
+/// Every character of every stoplist (lower-cased, as `stoplist` holds them), in code
+/// point order.
+pub fn letters() -> Result<Vec<u32>, String> {
+    let mut all: FxSet<u32> = FxSet::default();
+    for word in index()?.keys() {
+        all.extend(word.iter().copied());
+    }
+    let mut out: Vec<u32> = all.into_iter().collect();
+    out.sort_unstable();
+    Ok(out)
 }
 
 /// `cleaner.language.guess_language`: the code of the language whose stopwords weigh
@@ -107,11 +137,14 @@ pub fn guess(text: &[u32]) -> Result<Option<String>, String> {
     let mut score = vec![0.0f64; languages.len()];
     let mut any = false;
     for w in order {
-        if let Some(codes) = index.get(w) {
+        if let Some(&bits) = index.get(w.as_slice()) {
             let n = counts[w];
-            let root = (codes.len() as f64).sqrt();
+            let root = (bits.count_ones() as f64).sqrt();
             let add = n as f64 * (1.0 / root) + DISTINCT_WEIGHT / root;
-            for &i in codes {
+            let mut rest = bits;
+            while rest != 0 {
+                let i = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
                 hits[i] += n;
                 score[i] += add;
                 any = true;

@@ -78,6 +78,12 @@ fn stoplist<'py>(py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyList>> {
     PyList::new(py, items)
 }
 
+/// Every character of every stoplist, lower-cased, in code point order.
+#[pyfunction]
+fn stoplist_letters(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    py_str(py, &lang::letters().map_err(err)?)
+}
+
 /// The ISO code of the text's most likely language, or None.
 #[pyfunction]
 fn guess_language(text: &Bound<'_, PyString>) -> PyResult<Option<String>> {
@@ -229,6 +235,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("INVISIBLE", text::INVISIBLE)?;
     m.add_function(wrap_pyfunction!(configure, m)?)?;
     m.add_function(wrap_pyfunction!(stoplist, m)?)?;
+    m.add_function(wrap_pyfunction!(stoplist_letters, m)?)?;
     m.add_function(wrap_pyfunction!(guess_language, m)?)?;
     m.add_function(wrap_pyfunction!(words, m)?)?;
     m.add_function(wrap_pyfunction!(normalize, m)?)?;

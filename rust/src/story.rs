@@ -155,15 +155,15 @@ impl<'py> Source<'py> {
             Ok(PyBuffer::<i64>::get(&columns.get_item(k)?)?.to_vec(py)?.into_iter().map(|x| x as usize).collect())
         };
         let mut changed = FxMap::default();
-        for (k, v) in columns.get_item(5)?.downcast::<PyDict>()?.iter() {
+        for (k, v) in columns.get_item(3)?.downcast::<PyDict>()?.iter() {
             changed.insert(k.extract()?, v.downcast_into::<PyString>()?);
         }
         Ok(Source::Columns {
             source: columns.get_item(0)?.downcast_into::<PyString>()?,
-            starts: column(1)?,
-            ends: column(2)?,
-            text_starts: column(3)?,
-            text_ends: column(4)?,
+            text_starts: column(1)?,
+            text_ends: column(2)?,
+            starts: column(4)?,
+            ends: column(5)?,
             changed,
         })
     }
@@ -353,8 +353,8 @@ impl Story {
 #[pymethods]
 impl Story {
     /// The reading of a document: its ``lines`` (a list of `Line`, or `Lines` with
-    /// ``columns``: `Lines.columns`, from which the lines are read without a string per
-    /// line), ``feats`` and ``decisions``, the head patterns and the stoplist, and the
+    /// ``columns``: `Lines.columns` then `Lines.raw_columns`, from which the lines are
+    /// read without a string per line), ``feats`` and ``decisions``, the head patterns and the stoplist, and the
     /// `Options` ``heading_max_words``, ``heading_max_digits`` and ``reaches``:
     /// ``story_meta_reach``, ``story_above_lines``, ``story_title_reach``,
     /// ``story_title_near``, ``story_repeat_reach``, ``story_longer_reach``,
