@@ -8,7 +8,7 @@ give way to an extractor's choice (`cleaner.extracted`).
 
 The whole document is classified in one call of the compiled core
 (`cleaner._core.classify_lines`, rust/src/classify.rs), which reads the lines' texts from
-the source (`cleaner.storage.Lines.text_columns`): it measures every line, fires the
+the source (`cleaner.storage.Lines.columns`): it measures every line, fires the
 feature rules in the order of `RULES` and finds the catalogue rules that pass the gates
 (`cleaner.catalogue`).  The core runs the candidates' patterns with the `regex` crate where
 that gives the same answer (rust/src/patterns.rs); the others run here, in order, with
@@ -23,7 +23,7 @@ from .features import BULLET_CHARS, EMPTY
 from .language import judged_by_letters
 from .options import Options
 from .rules import CodeRule, ids
-from .storage import text_columns
+from .storage import columns
 from .types import Decision, Features, Line
 
 #: The rules of this stage that are code (pattern rules are the catalogue's).
@@ -119,7 +119,7 @@ def classify_lines(lines: list[Line], language: str | None,
     """
     match = matcher(language)
     feats, initial, pending = _core.classify_lines(
-        *text_columns(lines), language, match.core, _params(options), _KINDS, judged_by_letters,
+        *columns(lines), language, match.core, _params(options), _KINDS, judged_by_letters,
         _gates_for, str.casefold)
     same_drops: dict[Decision, Decision] = {}  # equal decisions are one object (the core's are)
     for i, candidates, own, fired in pending:

@@ -121,10 +121,10 @@ class Lines(_Columns):
         text = self._changed.get(i)
         return self.source[self._text_starts[i]:self._text_ends[i]] if text is None else text
 
-    def text_columns(self) -> tuple[str, array, array, dict[int, str]]:
+    def columns(self) -> tuple[str, array, array, dict[int, str]]:
         """The source, the columns of where each normalised text starts and ends in it,
         and the texts that are not slices of it: what the compiled core reads a line's
-        text from (`cleaner._core.classify_lines`)."""
+        text from (`cleaner._core.classify_lines`, `cleaner.stories.evidence.Reader`)."""
         return self.source, self._text_starts, self._text_ends, self._changed
 
     def has_text(self) -> bytes:
@@ -327,10 +327,10 @@ def raw_blanks(lines: Sequence[Line]) -> int:
     return lines.raw_blanks() if isinstance(lines, Lines) else sum(not line.raw for line in lines)
 
 
-def text_columns(lines: Sequence[Line]) -> tuple[str, array, array, dict[int, str]]:
-    """`Lines.text_columns` of ``lines`` (for other sequences of lines: their texts joined)."""
+def columns(lines: Sequence[Line]) -> tuple[str, array, array, dict[int, str]]:
+    """`Lines.columns` of ``lines`` (for other sequences of lines: their texts joined)."""
     if isinstance(lines, Lines):
-        return lines.text_columns()
+        return lines.columns()
     texts = [line.text for line in lines]
     ends = array("q", accumulate(map(len, texts)))
     starts = array("q", [0]) + ends[:-1] if texts else array("q")

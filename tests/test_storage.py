@@ -92,7 +92,7 @@ def test_stage_one_reads_the_lines_from_the_source_and_finds_repeated_lines():
                       "Share this", headline.upper(), "Share\u00a0 this", headline,
                       german, german.upper()])
     lines = segment(text)
-    assert lines.text_columns()[3]  # a changed text: the non-breaking space
+    assert lines.columns()[3]  # a changed text: the non-breaking space
     feats, initial = classify.classify_lines(lines, "en", Options())
     assert [d.reason for d in initial if d.rule == "feature.duplicate"] == ["repeats line 1"] * 2 + ["repeats line 8"]
     assert initial[3] is initial[5]  # equal decisions: one object
