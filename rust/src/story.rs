@@ -10,7 +10,8 @@
 
 use crate::cohesion::{Cohesion, Stoplist};
 use crate::heads::{Evidence, Heads};
-use crate::text::FxMap;
+use crate::text::{FxBuild, FxMap};
+use std::hash::BuildHasher;
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyKeyError;
 use pyo3::intern;
@@ -381,22 +382,27 @@ impl Story {
         let texts: Vec<Cow<str>> = units.iter().map(|u| utf8(u)).collect();
         let raw = |i: usize| Ok(utf8(&source.units(i, true)?).into_owned());
         let e = heads.get().evidence(&texts, raw, feats, decisions, heading_max_words, heading_max_digits, meta_reach)?;
+        drop(texts);
         let mut pos = vec![usize::MAX; n];
-        let (mut fold, mut folded, mut fold_count) = (vec![u32::MAX; n], Vec::new(), Vec::new());
-        let mut known: FxMap<Vec<u32>, u32> = FxMap::default();
+        let (mut fold, mut folded, mut fold_count) = (vec![u32::MAX; n], Vec::<Vec<u32>>::new(), Vec::new());
+        // the ids of the folded texts by their hash: each text is held once, in `folded`
+        // (peak memory stays a small multiple of the input on a document of one huge line)
+        let mut known: FxMap<u64, Vec<u32>> = FxMap::default();
         known.reserve(e.content.len());
         let mut column = [vec![0i64], vec![0i64], vec![0i64], vec![0i64]];
         let mut key = Vec::new();
         for (k, &i) in e.content.iter().enumerate() {
             pos[i] = k;
             crate::story_fold::casefold(&units[i], &mut key);
-            let id = match known.get(&key) {
-                Some(&id) => id,
+            let ids = known.entry(FxBuild::default().hash_one(key.as_slice())).or_default();
+            let id = match ids.iter().copied().find(|&id| folded[id as usize] == key) {
+                Some(id) => id,
                 None => {
-                    folded.push(key.clone());
+                    let id = folded.len() as u32;
+                    ids.push(id);
+                    folded.push(std::mem::take(&mut key));
                     fold_count.push(0);
-                    known.insert(key.clone(), (folded.len() - 1) as u32);
-                    (folded.len() - 1) as u32
+                    id
                 }
             };
             fold[i] = id;
