@@ -217,25 +217,34 @@ def edged(cos: list[float | None], depth: list[float]) -> list[float]:
     [0.0, 0.0, 0.8, 0.0, 0.0, 0.4]
     """
     depth = list(depth)
-    n = len(cos)
-
-    def climb(j: int, step: int) -> tuple[float, bool]:
-        """How far the cosines rise from gap ``j`` walking by ``step``, and whether the
-        walk ends at an edge."""
-        here = top = cos[j]
-        k = j + step
-        while 0 <= k < n and cos[k] is not None and cos[k] >= top:
-            top = cos[k]
-            k += step
-        return top - here, not 0 <= k < n or cos[k] is None
-
+    left, right = _climbs(cos), _climbs(cos[::-1])[::-1]
     for j, here in enumerate(cos):
         if here is None:
             continue
-        (left, left_edge), (right, right_edge) = climb(j, -1), climb(j, 1)
+        (up_left, left_edge), (up_right, right_edge) = left[j], right[j]
         if left_edge != right_edge:
-            depth[j] += max(0.0, right - left) if left_edge else max(0.0, left - right)
+            depth[j] += max(0.0, up_right - up_left) if left_edge else max(0.0, up_left - up_right)
     return depth
+
+
+def _climbs(cos: list[float | None]) -> list[tuple[float, bool]]:
+    """For each gap, how far the cosines rise walking back from it while they do not fall,
+    and whether that walk ends at an edge (the start, or a gap too small to judge); one
+    pass, so a long run of rising cosines costs linear time.
+
+    >>> _climbs([None, 0.25, 0.0, 0.5, 0.25])
+    [(0.0, True), (0.0, True), (0.25, True), (0.0, False), (0.25, False)]
+    """
+    out: list[tuple[float, bool]] = []
+    top = 0  # the index where the walk back from the current gap stops rising
+    for j, here in enumerate(cos):
+        if here is None:
+            out.append((0.0, True))
+            continue
+        if j == 0 or cos[j - 1] is None or cos[j - 1] < here:
+            top = j
+        out.append((cos[top] - here, top == 0 or cos[top - 1] is None))
+    return out
 
 
 def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
