@@ -120,7 +120,7 @@ def classify_lines(lines: list[Line], language: str | None,
     match = matcher(language)
     feats, initial, pending = _core.classify_lines(
         *columns(lines), language, match.core, _params(options), _KINDS, judged_by_letters,
-        _gates_for, str.casefold)
+        _gates_for)
     same_drops: dict[Decision, Decision] = {}  # equal decisions are one object (the core's are)
     for i, candidates, own, fired in pending:
         rule = _pattern_rule(lines[i].text, candidates, fired, match if own is None else matcher(own), options)

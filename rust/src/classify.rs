@@ -8,8 +8,7 @@ use crate::gates::Gates;
 use crate::lang;
 use crate::text::FxMap;
 use pyo3::prelude::*;
-use pyo3::buffer::PyBuffer;
-use pyo3::types::{PyDict, PyList, PyString, PyStringData, PyTuple, PyType};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
@@ -292,13 +291,7 @@ impl<'py> LineTexts<'py> {
         text_ends: &Bound<'py, PyAny>,
         changed: &Bound<'py, PyDict>,
     ) -> PyResult<Self> {
-        let column = |b: &Bound<'py, PyAny>| -> PyResult<Vec<usize>> {
-            if b.len()? == 0 {
-                return Ok(Vec::new()); // (an empty array's buffer may not be aligned)
-            }
-            Ok(PyBuffer::<i64>::get(b)?.to_vec(py)?.into_iter().map(|x| x as usize).collect())
-        };
-        let (starts, ends) = (column(text_starts)?, column(text_ends)?);
+        let (starts, ends) = (crate::offsets(py, text_starts)?, crate::offsets(py, text_ends)?);
         if starts.len() != ends.len() {
             return Err(crate::err("columns of different lengths".into()));
         }
@@ -321,24 +314,16 @@ impl<'py> LineTexts<'py> {
         let (a, b) = (self.starts[i], self.ends[i]);
         // SAFETY: the source is alive for the borrow and immutable, and the slice is
         // copied at once.
-        let data = unsafe { self.source.data()? };
-        let out = match data {
-            PyStringData::Ucs1(x) => x.get(a..b).map(|s| s.iter().map(|&c| c as u32).collect()),
-            PyStringData::Ucs2(x) => x.get(a..b).map(|s| s.iter().map(|&c| c as u32).collect()),
-            PyStringData::Ucs4(x) => x.get(a..b).map(<[u32]>::to_vec),
-        };
+        let out = crate::codepoints_in(&unsafe { self.source.data()? }, a, b);
         out.ok_or_else(|| crate::err(format!("line {i} outside the source")))
     }
 }
 
-/// `str.casefold` of a line (``casefold``: Python's, asked only about a line that is not
-/// all ASCII).
-fn folded(text: &[u32], casefold: &Bound<'_, PyAny>) -> PyResult<Vec<u32>> {
-    if text.iter().all(|&c| c < 0x80) {
-        return Ok(text.iter().map(|&c| if (0x41..=0x5a).contains(&c) { c + 32 } else { c }).collect());
-    }
-    let got = casefold.call1((crate::py_str(casefold.py(), text)?,))?;
-    crate::codepoints(got.downcast::<PyString>()?)
+/// `str.casefold` of a line (the core's table of it, `crate::story_fold`).
+fn folded(text: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(text.len());
+    crate::story_fold::casefold(text, &mut out);
+    out
 }
 
 /// Stage 1 of every line of a document, read from its source as `cleaner.storage.Lines`
@@ -346,13 +331,13 @@ fn folded(text: &[u32], casefold: &Bound<'_, PyAny>) -> PyResult<Vec<u32>> {
 /// texts; `LineTexts`).  ``judged(text)``: `cleaner.language.judged_by_letters`, asked
 /// about lines that are not mostly ASCII (`mostly_ascii`); ``gates_for(code)``: the
 /// `Gates` of another language's matcher (a sentence in its own language is judged by
-/// it); ``casefold``: `str.casefold` (asked about lines that are not all ASCII).  Returns
+/// it).  Lines are compared in `str.casefold` (`folded`).  Returns
 /// the features and feature-rule decisions of every line, and ``(index, rules,
 /// language, fired)`` for each line some catalogue rules pass the gates on and the
 /// `regex` crate does not rule out (``language``: the line's own, when it is judged in
 /// it, else None; ``fired``: see `run_patterns`).
 #[pyfunction]
-#[pyo3(signature = (source, text_starts, text_ends, changed, language, gates, params, kinds, judged, gates_for, casefold))]
+#[pyo3(signature = (source, text_starts, text_ends, changed, language, gates, params, kinds, judged, gates_for))]
 #[allow(clippy::too_many_arguments)]
 pub fn classify_lines<'py>(
     py: Python<'py>,
@@ -366,7 +351,6 @@ pub fn classify_lines<'py>(
     kinds: Kinds<'py>,
     judged: &Bound<'py, PyAny>,
     gates_for: &Bound<'py, PyAny>,
-    casefold: &Bound<'py, PyAny>,
 ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>, Bound<'py, PyList>)> {
     let stops = match language {
         Some(code) => lang::stoplist(code).map_err(crate::err)?,
@@ -376,7 +360,7 @@ pub fn classify_lines<'py>(
     let stage = pyo3::intern!(py, "classify");
     let lines = LineTexts::new(py, source, text_starts, text_ends, changed)?;
     let mut seen = Seen::default();
-    let mut key_of = |j: usize| folded(&lines.text(j)?, casefold);
+    let mut key_of = |j: usize| Ok(folded(&lines.text(j)?));
     let (feats, decisions, pending) = (PyList::empty(py), PyList::empty(py), PyList::empty(py));
     for i in 0..lines.len() {
         let mut text = lines.text(i)?;
@@ -412,7 +396,7 @@ pub fn classify_lines<'py>(
                 }
             }
         }
-        let key = folded(&text, casefold)?;
+        let key = folded(&text);
         let first = seen.first(&key, i, &mut key_of)?;
         let mut judge = || -> PyResult<bool> {
             Ok(own.is_some()

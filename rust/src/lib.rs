@@ -34,6 +34,23 @@ pub(crate) fn codepoints(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
     codepoints_head(s, usize::MAX)
 }
 
+/// The code points of `data[a..b]` (None: the range is outside the string).
+pub(crate) fn codepoints_in(data: &pyo3::types::PyStringData<'_>, a: usize, b: usize) -> Option<Vec<u32>> {
+    match data {
+        pyo3::types::PyStringData::Ucs1(x) => x.get(a..b).map(|s| s.iter().map(|&c| c as u32).collect()),
+        pyo3::types::PyStringData::Ucs2(x) => x.get(a..b).map(|s| s.iter().map(|&c| c as u32).collect()),
+        pyo3::types::PyStringData::Ucs4(x) => x.get(a..b).map(<[u32]>::to_vec),
+    }
+}
+
+/// A column of offsets (an `array('q')` of `cleaner.storage.Lines`) as a vector.
+pub(crate) fn offsets(py: Python<'_>, column: &Bound<'_, PyAny>) -> PyResult<Vec<usize>> {
+    if column.len()? == 0 {
+        return Ok(Vec::new()); // (an empty array's buffer may not be aligned)
+    }
+    Ok(pyo3::buffer::PyBuffer::<i64>::get(column)?.to_vec(py)?.into_iter().map(|x| x as usize).collect())
+}
+
 /// The first `limit` code points of a Python string (no copy of the rest).
 fn codepoints_head(s: &Bound<'_, PyString>, limit: usize) -> PyResult<Vec<u32>> {
     // SAFETY: the string is alive for the borrow, and its data is copied at once.

@@ -12,11 +12,10 @@ use crate::cohesion::{Cohesion, Stoplist};
 use crate::heads::{Evidence, Heads};
 use crate::text::{FxBuild, FxMap};
 use std::hash::BuildHasher;
-use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyKeyError;
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyStringData, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -121,16 +120,6 @@ fn utf8(text: &[u32]) -> Cow<'static, str> {
     Cow::Owned(text.iter().map(|&c| char::from_u32(c).unwrap_or('\u{fffd}')).collect())
 }
 
-/// The code points of `data[a..b]`.
-fn slice(data: &PyStringData<'_>, a: usize, b: usize) -> PyResult<Vec<u32>> {
-    let out = match data {
-        PyStringData::Ucs1(x) => x.get(a..b).map(|x| x.iter().map(|&c| c as u32).collect()),
-        PyStringData::Ucs2(x) => x.get(a..b).map(|x| x.iter().map(|&c| c as u32).collect()),
-        PyStringData::Ucs4(x) => x.get(a..b).map(|x| x.to_vec()),
-    };
-    out.ok_or_else(|| crate::err("a line outside the source".into()))
-}
-
 /// Where a document's lines are read from: the columns of `cleaner.storage.Lines` (the
 /// source, the offsets of each line and of its normalised text, the texts normalising
 /// changed beyond stripping), or a list of `Line`.
@@ -152,9 +141,7 @@ impl<'py> Source<'py> {
             let lines = lines.try_iter()?.map(|l| Ok(l?.downcast_into::<PyTuple>()?)).collect::<PyResult<_>>()?;
             return Ok(Source::Lines(lines));
         };
-        let column = |k: usize| -> PyResult<Vec<usize>> {
-            Ok(PyBuffer::<i64>::get(&columns.get_item(k)?)?.to_vec(py)?.into_iter().map(|x| x as usize).collect())
-        };
+        let column = |k: usize| crate::offsets(py, &columns.get_item(k)?);
         let mut changed = FxMap::default();
         for (k, v) in columns.get_item(3)?.downcast::<PyDict>()?.iter() {
             changed.insert(k.extract()?, v.downcast_into::<PyString>()?);
@@ -186,7 +173,8 @@ impl<'py> Source<'py> {
                 let (a, b) = if raw { (starts[i], ends[i]) } else { (text_starts[i], text_ends[i]) };
                 // SAFETY: the source is alive for the borrow and immutable; its data is
                 // copied at once.
-                slice(&unsafe { source.data()? }, a, b)
+                crate::codepoints_in(&unsafe { source.data()? }, a, b)
+                    .ok_or_else(|| crate::err("a line outside the source".into()))
             }
             Source::Lines(lines) => crate::codepoints(lines[i].get_item(if raw { 3 } else { 4 })?.downcast::<PyString>()?),
         }
