@@ -93,7 +93,6 @@ def test_a_dump_without_blank_lines_but_with_page_furniture_is_no_extract():
     assert _layout(article + "\n" + "\n".join(["Home", "Contact", "Sign in", "Close"])) == "dense"
 
 
-
 def test_the_benchmark_reads_the_layout_as_the_pipeline_does():
     # benchmarks/evaluate.py notes on how many pages a text is taken for extractor output
     article = "\n".join([BODY, BODY2, BODY.replace("Tuesday", "Monday")])
