@@ -158,6 +158,15 @@ def test_a_standfirst_the_extractor_skips_reaches_the_output():
     assert LEAD not in analyze(sidebar).text
 
 
+def test_a_skipped_block_carries_the_mark_words_of_its_classes():
+    # the marks that can refuse a block its recovery are read for every block not chosen
+    # outside the page's furniture
+    sidebar = page().replace(f"<h1>{TITLE}</h1>", f'<h1>{TITLE}</h1><div class="sidebar"><p>{LEAD}</p></div>')
+    ex = extract(sidebar)
+    hint = dict(zip([line.text for line in segment(ex.text)], ex.hints))[LEAD]
+    assert (hint.chosen, hint.furniture, hint.other, hint.marks) == (False, "", "", frozenset({"sidebar"}))
+
+
 _PRUNED_PAGE = page(
     extra_body='<div class="comments"><h3>Comments</h3><ul><li><p>Great news for the harbour, '
                'at last the pier gets the care it needs.</p></li>'
