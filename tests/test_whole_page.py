@@ -65,6 +65,7 @@ def test_kinship_counts_the_levels_shaped_like_a_chosen_block():
     p = list(tree.iter("p"))
     kin = Kinship({p[0]})
     assert [kin(e) for e in p] == [4, 4, 1, 0]
+    assert [kin(e) for e in tree.iter("div")] == [0, 0, 0]  # no chosen block is a <div>
 
 
 def test_text_after_a_skipped_element_is_measured_once():
