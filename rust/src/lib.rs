@@ -184,7 +184,9 @@ fn measure<'py>(
 /// catalogue's gates compare with, or None when no gate may turn the line away.
 #[pyfunction]
 fn fold_line<'py>(py: Python<'py>, folded: &Bound<'py, PyString>) -> PyResult<Option<Bound<'py, PyAny>>> {
-    gates::fold(codepoints(folded)?).map(|f| py_str(py, &f)).transpose()
+    let mut bytes = Vec::new();
+    codepoints(folded)?.into_iter().for_each(|c| text::push_utf8(&mut bytes, c));
+    gates::fold(bytes).map(|f| py_str(py, &text::utf8_points(&f).collect::<Vec<_>>())).transpose()
 }
 
 /// The character classes (tables.rs) as (first, last) code point ranges, for the tests

@@ -92,7 +92,7 @@ pub(crate) fn lower_char(c: u32, out: &mut Vec<u32>) {
     }
 }
 
-fn final_sigma(s: &[u32], i: usize) -> bool {
+fn final_sigma<T: Copy + Into<u32>>(s: &[T], i: usize) -> bool {
     let ignorable = |c: u32| in_ranges(&tables::CASE_IGNORABLE, c);
     let cased = |c: u32| in_ranges(&tables::CASED, c);
     let mut j = i;
@@ -101,16 +101,16 @@ fn final_sigma(s: &[u32], i: usize) -> bool {
             return false;
         }
         j -= 1;
-        if !ignorable(s[j]) {
-            if !cased(s[j]) {
+        if !ignorable(s[j].into()) {
+            if !cased(s[j].into()) {
                 return false;
             }
             break;
         }
     }
     for &c in &s[i + 1..] {
-        if !ignorable(c) {
-            return !cased(c);
+        if !ignorable(c.into()) {
+            return !cased(c.into());
         }
     }
     true
@@ -118,11 +118,12 @@ fn final_sigma(s: &[u32], i: usize) -> bool {
 
 /// `str.lower` of the character at `i` of `s` (the final form of a capital sigma
 /// depends on its neighbours), appended to `out`.
-fn lower_at(s: &[u32], i: usize, out: &mut Vec<u32>) {
-    if s[i] == 0x3a3 {
+fn lower_at<T: Copy + Into<u32>>(s: &[T], i: usize, out: &mut Vec<u32>) {
+    let c = s[i].into();
+    if c == 0x3a3 {
         out.push(if final_sigma(s, i) { 0x3c2 } else { 0x3c3 });
     } else {
-        lower_char(s[i], out);
+        lower_char(c, out);
     }
 }
 
@@ -135,11 +136,12 @@ pub fn lower(s: &[u32]) -> Vec<u32> {
     out
 }
 
-/// Calls `f` with each of `words(s)` in turn, holding one word at a time.
-pub fn for_each_word(s: &[u32], mut f: impl FnMut(&[u32])) {
+/// Calls `f` with each of `words(s)` in turn, holding one word at a time (``s``: code
+/// points, or the code units of a Python string of one or two bytes a character).
+pub fn for_each_word<T: Copy + Into<u32>>(s: &[T], mut f: impl FnMut(&[u32])) {
     let (mut word, mut low) = (Vec::new(), Vec::with_capacity(3));
     for i in 0..s.len() {
-        let c = s[i];
+        let c = s[i].into();
         if c < 0x80 {
             // ASCII: lower-cased in place, a letter or an apostrophe goes on the word
             if (0x41..=0x5a).contains(&c) {
@@ -359,3 +361,43 @@ impl std::hash::Hasher for Fx {
 pub type FxBuild = std::hash::BuildHasherDefault<Fx>;
 pub type FxSet<T> = std::collections::HashSet<T, FxBuild>;
 pub type FxMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
+
+/// Appends the code point `c` to `out` in UTF-8; a lone surrogate (which Python strings
+/// may hold) in the same three-byte form.  Each code point is written on its own, so
+/// two texts give equal bytes only when they are equal, and one text holds another
+/// exactly when its bytes hold the other's; bytes without a surrogate are valid UTF-8.
+pub fn push_utf8(out: &mut Vec<u8>, c: u32) {
+    if c < 0x80 {
+        out.push(c as u8);
+    } else if c < 0x800 {
+        out.extend_from_slice(&[0xc0 | (c >> 6) as u8, 0x80 | (c & 0x3f) as u8]);
+    } else if c < 0x10000 {
+        out.extend_from_slice(&[0xe0 | (c >> 12) as u8, 0x80 | (c >> 6 & 0x3f) as u8, 0x80 | (c & 0x3f) as u8]);
+    } else {
+        out.extend_from_slice(&[
+            0xf0 | (c >> 18) as u8,
+            0x80 | (c >> 12 & 0x3f) as u8,
+            0x80 | (c >> 6 & 0x3f) as u8,
+            0x80 | (c & 0x3f) as u8,
+        ]);
+    }
+}
+
+/// The code points of bytes that `push_utf8` wrote.
+pub fn utf8_points(b: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let &lead = b.get(i)?;
+        let (n, mut c) = match lead {
+            0x00..=0x7f => (1, lead as u32),
+            0xc0..=0xdf => (2, (lead & 0x1f) as u32),
+            0xe0..=0xef => (3, (lead & 0x0f) as u32),
+            _ => (4, (lead & 0x07) as u32),
+        };
+        for &x in b.get(i + 1..i + n).unwrap_or(&[]) {
+            c = c << 6 | (x & 0x3f) as u32;
+        }
+        i += n;
+        Some(c)
+    })
+}
