@@ -6,7 +6,7 @@
 use crate::features::{measure, Measured};
 use crate::gates::Gates;
 use crate::lang;
-use crate::text::{push_utf8, FxMap};
+use crate::text::{casefold_utf8, hash_bytes, with_units, FxMap};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyStringData, PyTuple, PyType};
 use std::collections::hash_map::Entry;
@@ -245,13 +245,6 @@ fn feature_key(f: &Measured) -> FeatureKey {
     (a, b.to_bits(), c, d, e.to_bits(), g.to_bits(), h)
 }
 
-fn key_hash(key: &[u8]) -> u64 {
-    use std::hash::Hasher;
-    let mut h = crate::text::Fx::default();
-    h.write(key);
-    h.finish()
-}
-
 impl Seen {
     /// The index of the first line with the case-folded text ``key`` (``index``: this
     /// line's, recorded when it is the first); ``key_of(j)``: line j's case-folded text.
@@ -261,7 +254,7 @@ impl Seen {
         index: usize,
         key_of: &dyn Fn(usize) -> PyResult<Vec<u8>>,
     ) -> PyResult<usize> {
-        let h = key_hash(key);
+        let h = hash_bytes(key);
         let Some(&j) = self.by_hash.get(&h) else {
             self.by_hash.insert(h, index);
             return Ok(index);
@@ -271,18 +264,6 @@ impl Seen {
         }
         Ok(*self.collided.entry(key.to_vec()).or_insert(index))
     }
-}
-
-/// The code units of a Python string's text, one, two or four bytes a character, each
-/// kind handed to the same generic code.
-macro_rules! with_units {
-    ($data:expr, $s:ident => $body:expr) => {
-        match $data {
-            PyStringData::Ucs1($s) => $body,
-            PyStringData::Ucs2($s) => $body,
-            PyStringData::Ucs4($s) => $body,
-        }
-    };
 }
 
 /// The normalised text of each line of a document, read from its source as
@@ -336,28 +317,11 @@ impl<'py> LineTexts<'py> {
         out.ok_or_else(|| crate::err(format!("line {i} outside the source")))
     }
 
-    /// `str.casefold` of line i, in UTF-8 (`folded`).
+    /// `str.casefold` of line i, in UTF-8 (`crate::text::casefold_utf8`).
     fn folded(&self, i: usize) -> PyResult<Vec<u8>> {
         let mut out = Vec::new();
-        with_units!(self.data(i)?, s => folded(s, &mut out));
+        with_units!(PyStringData, self.data(i)?, s => casefold_utf8(s, &mut out));
         Ok(out)
-    }
-}
-
-/// `str.casefold` of a line (the core's table of it, `crate::story_fold`), in UTF-8
-/// (`crate::text::push_utf8`), into `out`.
-fn folded<T: Copy + Into<u32>>(text: &[T], out: &mut Vec<u8>) {
-    out.clear();
-    out.reserve(text.len());
-    let mut one = Vec::with_capacity(3);
-    for &c in text {
-        let c = c.into();
-        if c < 0x80 {
-            out.push(if (0x41..=0x5a).contains(&c) { c as u8 + 32 } else { c as u8 });
-        } else {
-            crate::story_fold::casefold(&[c], &mut one);
-            one.iter().for_each(|&x| push_utf8(out, x));
-        }
     }
 }
 
@@ -411,7 +375,7 @@ fn classify_line<T: Copy + Into<u32>>(
         }
     }
     let mut key = Vec::new();
-    folded(text, &mut key);
+    casefold_utf8(text, &mut key);
     let first = seen.first(&key, i, &|j| doc.lines.folded(j))?;
     let mut judge = || -> PyResult<bool> {
         Ok(own.is_some()
@@ -460,7 +424,7 @@ fn classify_line<T: Copy + Into<u32>>(
 /// texts; `LineTexts`).  ``judged(text)``: `cleaner.language.judged_by_letters`, asked
 /// about lines that are not mostly ASCII (`mostly_ascii`); ``gates_for(code)``: the
 /// `Gates` of another language's matcher (a sentence in its own language is judged by
-/// it).  Lines are compared in `str.casefold` (`folded`).  Returns
+/// it).  Lines are compared in `str.casefold` (`crate::text::casefold_utf8`).  Returns
 /// the features and feature-rule decisions of every line, and ``(index, rules,
 /// language, fired)`` for each line some catalogue rules pass the gates on and the
 /// `regex` crate does not rule out (``language``: the line's own, when it is judged in
@@ -492,12 +456,12 @@ pub fn classify_lines<'py>(
     let (feats, decisions, pending) = (PyList::empty(py), PyList::empty(py), PyList::empty(py));
     for i in 0..lines.len() {
         let data = lines.data(i)?;
-        if with_units!(data, s => s.is_empty()) {
+        if with_units!(PyStringData, data, s => s.is_empty()) {
             feats.append(&kinds.empty)?;
             decisions.append(&kinds.blank)?;
             continue;
         }
-        let (f, decided, rules) = with_units!(data, s => classify_line(&doc, &mut seen, i, s))?;
+        let (f, decided, rules) = with_units!(PyStringData, data, s => classify_line(&doc, &mut seen, i, s))?;
         if let Some((rules, own, fired)) = rules {
             pending.append((i, PyTuple::new(py, rules)?, own, fired))?;
         }

@@ -34,13 +34,24 @@ pub(crate) fn codepoints(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
     codepoints_head(s, usize::MAX)
 }
 
-/// The code points of `data[a..b]` (None: the range is outside the string).
-pub(crate) fn codepoints_in(data: &pyo3::types::PyStringData<'_>, a: usize, b: usize) -> Option<Vec<u32>> {
+/// The code units of `data[a..b]` in their own width (None: the range is outside the
+/// string).
+pub(crate) fn units_in(data: &pyo3::types::PyStringData<'_>, a: usize, b: usize) -> Option<text::Units> {
     match data {
-        pyo3::types::PyStringData::Ucs1(x) => x.get(a..b).map(|s| s.iter().map(|&c| c as u32).collect()),
-        pyo3::types::PyStringData::Ucs2(x) => x.get(a..b).map(|s| s.iter().map(|&c| c as u32).collect()),
-        pyo3::types::PyStringData::Ucs4(x) => x.get(a..b).map(<[u32]>::to_vec),
+        pyo3::types::PyStringData::Ucs1(x) => x.get(a..b).map(|s| text::Units::Ucs1(s.to_vec())),
+        pyo3::types::PyStringData::Ucs2(x) => x.get(a..b).map(|s| text::Units::Ucs2(s.to_vec())),
+        pyo3::types::PyStringData::Ucs4(x) => x.get(a..b).map(|s| text::Units::Ucs4(s.to_vec())),
     }
+}
+
+/// The code units of a Python string in their own width.
+pub(crate) fn units(s: &Bound<'_, PyString>) -> PyResult<text::Units> {
+    // SAFETY: the string is alive for the borrow, and its data is copied at once.
+    Ok(match unsafe { s.data()? } {
+        pyo3::types::PyStringData::Ucs1(x) => text::Units::Ucs1(x.to_vec()),
+        pyo3::types::PyStringData::Ucs2(x) => text::Units::Ucs2(x.to_vec()),
+        pyo3::types::PyStringData::Ucs4(x) => text::Units::Ucs4(x.to_vec()),
+    })
 }
 
 /// A column of offsets (an `array('q')` of `cleaner.storage.Lines`) as a vector.

@@ -401,3 +401,73 @@ pub fn utf8_points(b: &[u8]) -> impl Iterator<Item = u32> + '_ {
         Some(c)
     })
 }
+
+/// A text in the code units of the Python string it was read from, one, two or four
+/// bytes a character (named as `pyo3::types::PyStringData` names them): a line of ASCII
+/// is held in one byte a character, not four.
+pub enum Units {
+    Ucs1(Vec<u8>),
+    Ucs2(Vec<u16>),
+    Ucs4(Vec<u32>),
+}
+
+/// `$body` with `$s` bound to the code units of `$data`, a `$kind` (`Units` or
+/// `PyStringData`), for each of its three widths: generic code over `T: Copy + Into<u32>`
+/// reads any of them.
+macro_rules! with_units {
+    ($kind:ident, $data:expr, $s:ident => $body:expr) => {
+        match $data {
+            $kind::Ucs1($s) => $body,
+            $kind::Ucs2($s) => $body,
+            $kind::Ucs4($s) => $body,
+        }
+    };
+}
+pub(crate) use with_units;
+
+impl Units {
+    /// The first code point, if any.
+    pub fn first(&self) -> Option<u32> {
+        with_units!(Units, self, s => s.first().map(|&c| c.into()))
+    }
+
+    /// The code points.
+    pub fn to_vec(&self) -> Vec<u32> {
+        with_units!(Units, self, s => s.iter().map(|&c| c.into()).collect())
+    }
+}
+
+/// `str.casefold` of a text (the core's table of it, `crate::story_fold`), in UTF-8
+/// (`push_utf8`), into `out`: what stage 1 and the story finder compare lines by.
+pub fn casefold_utf8<T: Copy + Into<u32>>(text: &[T], out: &mut Vec<u8>) {
+    out.clear();
+    out.reserve(text.len());
+    let mut one = Vec::with_capacity(3);
+    for &c in text {
+        let c = c.into();
+        if c < 0x80 {
+            out.push(if (0x41..=0x5a).contains(&c) { c as u8 + 32 } else { c as u8 });
+        } else {
+            crate::story_fold::casefold(&[c], &mut one);
+            one.iter().for_each(|&x| push_utf8(out, x));
+        }
+    }
+}
+
+/// A hash of a text's bytes (a case folding in UTF-8, `casefold_utf8`) whose every bit
+/// depends on every byte: `Fx` reads eight bytes a round, which leaves the low bits (the
+/// bucket of a hash map) to a few of them, so texts alike but for a few characters (a
+/// million numbered lines) would crowd a few buckets.
+pub fn hash_bytes(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = Fx::default();
+    h.write_usize(bytes.len());
+    h.write(bytes);
+    // the finaliser of MurmurHash3
+    let mut x = h.finish();
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^ x >> 33
+}
