@@ -36,7 +36,7 @@ name boilerplate whatever its surroundings.
 from __future__ import annotations
 
 from itertools import compress, islice, repeat
-from operator import attrgetter, eq, or_
+from operator import and_, attrgetter, eq, or_
 
 from .classify import RULES as CLASSIFY_RULES
 from .features import CJK_PARAGRAPH, TINY, WORDY, line_shapes
@@ -47,7 +47,8 @@ from .types import Decision, Features, Line
 
 #: The options that tell text an extractor wrote (`extraction_layout`).
 _LAYOUT = ("extracted_max_periphery", "extracted_max_run", "extracted_max_tiny_run", "extracted_tiny_words",
-           "extracted_dense_blank_share", "extracted_dense_min_lines", "extracted_paragraph_words",
+           "extracted_dense_blank_share", "extracted_dense_min_lines", "extracted_thin_share",
+           "extracted_thin_min_lines", "extracted_paragraph_words",
            "extracted_cjk_paragraph", "extracted_cjk_short")
 
 #: The rules of this module.
@@ -106,6 +107,7 @@ def _longest_run(flags: bytes, value: int = 1) -> int:
 #: Per shape byte (`cleaner.features.shapes`), 1 if it has the bit, else 0.
 _HAS = {bit: bytes(int(bool(b & bit)) for b in range(256)) for bit in (TINY, CJK_PARAGRAPH, WORDY)}
 _rule = attrgetter("rule")
+_keep = attrgetter("keep")
 
 
 def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options = Options(),
@@ -115,7 +117,9 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
 
     - ``"dense"``: one block a line without empty lines between (as trafilatura writes
       it; a line of only spaces or tabs is what the page's source left inside a block,
-      not a separator), no menu (a run of ``extracted_max_tiny_run`` tiny lines: one or
+      not a separator; empty lines do not count when the line rules keep less than
+      ``extracted_thin_share`` of the text's paragraphs: then they would drop almost all
+      of it, and blank lines alone do not tell a page's dump), no menu (a run of ``extracted_max_tiny_run`` tiny lines: one or
       two words, no figures, `cleaner.features.TINY`) before the first paragraph, and
       no page furniture (`_page_furniture`: a footer or share bar among
       ``extracted_furniture_lines`` lines of menus, footers, share bars and log-in
@@ -146,7 +150,12 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
     lead = prose.find(1)
     lead = n if lead < 0 else lead  # n: no prose
     menu = opts.extracted_max_tiny_run
-    if raw_blanks(lines) <= opts.extracted_dense_blank_share * len(lines) and n >= opts.extracted_dense_min_lines:
+    wordy = bytes(compress(shape.translate(_HAS[WORDY]), shape))
+    paragraphs = wordy.count(1)
+    kept = sum(map(and_, wordy, map(_keep, compress(initial, shape))))  # those the rules keep
+    thin = paragraphs >= opts.extracted_thin_min_lines and kept < opts.extracted_thin_share * paragraphs
+    blank_free = raw_blanks(lines) <= opts.extracted_dense_blank_share * len(lines)
+    if (blank_free or thin) and n >= opts.extracted_dense_min_lines:
         # no menu before the first line of prose; text without prose (captions, lines
         # without the punctuation of prose) needs a long line and no menu anywhere
         if lead < n:

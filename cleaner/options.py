@@ -160,6 +160,12 @@ class Options:
     #: empty, and it has at least `extracted_dense_min_lines` lines.
     extracted_dense_blank_share: float = 0.05
     extracted_dense_min_lines: int = 3
+    #: ... or whatever its empty lines when the line rules keep less than this share (0-1)
+    #: of its paragraphs (`extracted_paragraph_words`), and it has at least
+    #: `extracted_thin_min_lines` of them: blank lines do not tell a page's dump from an
+    #: extractor's output when the rules would drop almost all of its text.
+    extracted_thin_share: float = 0.25
+    extracted_thin_min_lines: int = 5
     #: A line of this many words is a paragraph without the punctuation of prose.
     extracted_paragraph_words: int = 10
     #: Characters of the CJK scripts (written without spaces) that make a line a paragraph,
