@@ -19,8 +19,9 @@ least `Options.story_topic_cohesion`: one article cut by a false boundary, whose
 part is the article), or the first has no title and the longer one opens like a story
 (a notice above a titled article).  Otherwise, when that story lies before the main
 text block, it is preferred only when it opens like a story and is at least
-`Options.story_early_main_share` of the main block's story; a short preamble (under `Options.story_preamble_words`) that
-does not open like a story gives way to one of the next two stories that is
+`Options.story_early_main_share` of the main block's story; a short preamble (under
+`Options.story_preamble_words`) that does not open like a story gives way to one of the
+next two stories that is
 `Options.story_preamble_ratio` times longer and opens like one, or
 `Options.story_preamble_plain_ratio` times longer (a newsletter notice, a cookie notice or
 an author's blurb above the article), never across the comments.
