@@ -5,6 +5,7 @@ against small cases worked out by hand."""
 from __future__ import annotations
 
 import math
+import random
 from collections import Counter
 
 import pytest
@@ -12,7 +13,9 @@ import regex
 
 from cleaner import _core
 from cleaner.options import Options
-from cleaner.stories.evidence import Reader, _heads, content_words, cosine, dateline
+from cleaner.stories.evidence import (
+    _WEIGHTS, DEFAULT, Reader, _heads, boundary_score, content_words, cosine, dateline, gap_evidence, gaps,
+)
 from cleaner.types import Decision, Features, Line
 
 ABC, DEF = "apple banana cherry", "dolphin eagle falcon"
@@ -217,3 +220,65 @@ def test_meta_lines(text, words, meta):
 ])
 def test_datelines(text, want):
     assert dateline(text) is want
+
+
+def test_cosine_of_lines_is_the_cosine_of_their_counted_words():
+    c = cohesion([ABC, DEF, "apple apple grape", "of the"], stops=("the", "of"))
+    words = c.words()
+
+    def counted(lines):
+        return Counter(w for i in lines for w in words.get(i, ()))
+
+    for a, b in [([0], [2]), ([0, 1], [2, 0]), ([0, 2], [1]), ([3], [0]), ([], [1]), ([0, 1, 2], [2, 3])]:
+        assert c.cosine_of(a, b) == cosine(counted(a), counted(b))
+    assert c.cosine_of([0, 2], [2]) == 7 / (math.sqrt(12) * math.sqrt(5))  # apple 3, 2; grape 1, 1
+
+
+def _points(opening, dropped, furniture, headline, cohesion_, depth, o: Options) -> float:
+    """The score of a gap as the Python wrote it before the compiled core did."""
+    weight = {"headed": o.story_headed_weight, "meta": o.story_meta_weight, "repeat": o.story_repeat_weight,
+              "dateline": o.story_dateline_weight}
+    score = weight.get(opening, 0.0)
+    score += min(dropped * o.story_dropped_weight, o.story_dropped_max)
+    score += min(furniture * o.story_furniture_weight, o.story_furniture_max)
+    score += o.story_headline_weight if headline else 0.0
+    topic = o.story_cosine_weight * -math.log((cohesion_ + 0.02) / (o.story_neutral_cosine + 0.02)) \
+        + o.story_depth_weight * min(depth, o.story_depth_max)
+    return score + (max(topic, 0.0) if opening == "headed" else topic)
+
+
+def test_boundary_scores_are_the_sums_in_python_to_the_last_bit():
+    rng = random.Random(7)
+    for _ in range(3000):
+        o = Options(**{name: rng.choice([0.0, 0.5, 2.0, rng.uniform(0, 7)]) for name in _WEIGHTS})
+        args = (rng.choice([None, "headed", "meta", "repeat", "dateline"]), rng.randrange(12),
+                rng.randrange(8), rng.random() < 0.5, rng.choice([0.0, 1.0, rng.random()]),
+                rng.choice([0.0, rng.uniform(-1, 3)]))
+        assert boundary_score(*args, o=o) == _points(*args, o), (args, o)
+    assert boundary_score("topic", 1, 0, False, 0.1) == boundary_score(None, 1, 0, False, 0.1)  # no head
+
+
+def test_every_gap_in_one_call_as_one_at_a_time():
+    # Two stories: a title with a byline above the second; the gaps' evidence read in
+    # one call is each gap's read alone.
+    prose = "The minister arrived in the capital on Monday and spoke to the press about the plan."
+    rows = [(prose, prose, 16, {"terminal": True})] * 3 + [
+        ("Storm Floods The Coastal Towns", "Storm Floods The Coastal Towns", 5, {}),
+        ("By Jane Smith", "By Jane Smith", 3, {"keep": False, "category": "meta"}),
+        ("Share this", "Share this", 2, {"keep": False, "rule": "share.row", "category": "boilerplate"}),
+    ] + [(prose, prose, 16, {"terminal": True})] * 3
+    lines, feats, decisions = zip(*(_line(i, raw, text, words, **more)
+                                    for i, (raw, text, words, more) in enumerate(rows)))
+    r = Reader(list(lines), list(feats), list(decisions), frozenset({"the", "and", "on", "to", "in", "about"}))
+    kept = [i for i in r.content if decisions[i].keep]
+    assert kept == [0, 1, 2, 3, 6, 7, 8]
+    # The gaps above the paragraphs, each reaching up to the paragraph before (the title,
+    # kept, lies in the gap above line 6).
+    cs, since = [1, 2, 4, 5, 6], [0, 1, 2, 4, 5]
+    cos, depth = [None, 0.4, 0.0, 0.6, 0.3], [0.0, 0.2, 1.1, 0.3, 0.0]
+    together = gaps(r, kept, cs, cos, depth, since)
+    assert together == [gap_evidence(r, kept, c, x, d, s) for c, x, d, s in zip(cs, cos, depth, since)]
+    headed = together[2]
+    assert (headed.title, headed.opening, headed.dropped, headed.furniture) == (3, "meta", 2, 1)
+    assert headed.score == boundary_score("meta", 2, 1, headed.headline, 0.0, 1.1)
+    assert together[0].cohesion == DEFAULT.story_neutral_cosine  # too little text: neutral

@@ -41,7 +41,7 @@ from ..classify import is_heading_like
 from ..options import Options
 from ..types import Features
 from .evidence import (
-    _LETTER, DEFAULT, Gap, Reader, boundary_score, cosine, dateline, gap_evidence,
+    _LETTER, DEFAULT, Gap, Reader, boundary_score, cosine, dateline, gap_evidence, gaps,
     topic_profile,
 )
 
@@ -257,23 +257,24 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     `Options.story_extracted_topic_score` more; a paragraph right after a paragraph (two
     articles' bodies joined) does not."""
     prose, cos, depth = topic
+    at = [j for j, c in enumerate(prose) if start < c < end]
+    sinces = [max(prose[j - 1], start) if j else start for j in at]
+    found = gaps(r, kept, [prose[j] for j in at], [cos[j] for j in at], [depth[j] for j in at], sinces, o)
     out = []
-    for j, c in enumerate(prose):
-        if start < c < end:
-            since = max(prose[j - 1], start) if j else start
-            g = gap_evidence(r, kept, c, cos[j], depth[j], since, o)
-            g = _revised(r, g, title0, o)
-            alone = j + 1 == len(prose) or prose[j + 1] >= end  # one paragraph after it
-            if g.opening is None and not g.dropped and alone:
-                continue  # a change of topic alone does not cut off one last paragraph
-            if g.opening is None and r.bulleted(kept[c]) and (
-                    not g.dropped or r.bulleted(kept[since]) or _listed(r, kept[since], kept[c])):
-                continue  # a list goes on, or follows its heading: no story opens there
-            headless = g.opening is None and not g.dropped and since != c - 1
-            need = o.story_boundary_score + (o.story_extracted_topic_score if heads_only and headless else 0.0)
-            weak = g.opening in (None, "meta")  # no head, or a title with a meta line only
-            if g.score >= need and not (weak and _one_article(r, kept, start, c, end, g, o)):
-                out.append(g)
+    for j, since, g in zip(at, sinces, found):
+        c = g.c
+        g = _revised(r, g, title0, o)
+        alone = j + 1 == len(prose) or prose[j + 1] >= end  # one paragraph after it
+        if g.opening is None and not g.dropped and alone:
+            continue  # a change of topic alone does not cut off one last paragraph
+        if g.opening is None and r.bulleted(kept[c]) and (
+                not g.dropped or r.bulleted(kept[since]) or _listed(r, kept[since], kept[c])):
+            continue  # a list goes on, or follows its heading: no story opens there
+        headless = g.opening is None and not g.dropped and since != c - 1
+        need = o.story_boundary_score + (o.story_extracted_topic_score if heads_only and headless else 0.0)
+        weak = g.opening in (None, "meta")  # no head, or a title with a meta line only
+        if g.score >= need and not (weak and _one_article(r, kept, start, c, end, g, o)):
+            out.append(g)
     return out
 
 
@@ -284,13 +285,8 @@ def _one_article(r: Reader, kept: list[int], start: int, c: int, end: int, g: Ga
     `Options.story_whole_cohesion`, or `Options.story_whole_dropped_cohesion` when the gap
     ``g`` holds dropped lines (an embed or a box of links set into an article; two stories
     of one site with boilerplate between them can share many words)?"""
-    before, after = Counter(), Counter()
-    for i in kept[start:c]:
-        before.update(r.words.get(i, ()))
-    for i in kept[c:end]:
-        after.update(r.words.get(i, ()))
     limit = o.story_whole_dropped_cohesion if g.dropped else o.story_whole_cohesion
-    return cosine(before, after) >= limit
+    return r.cohesion.cosine_of(kept[start:c], kept[c:end]) >= limit
 
 
 def _listed(r: Reader, before: int, first: int) -> bool:
@@ -310,7 +306,9 @@ def _revised(r: Reader, g: Gap, title0: int | None, o: Options) -> Gap:
     a title (a capital, a digit or a quote; not a separator such as "--- End of quote
     ---")."""
     opening, title, headline = g.opening, g.title, g.headline
-    if title is not None and title0 is not None and title != title0 and r.folded[title] == r.folded[title0]:
+    if title is None:
+        return g
+    if title0 is not None and title != title0 and r.same_text(title, title0):
         opening, title, headline = None, None, False
     if opening == "meta" and not r.capitalised(title):
         opening, title = None, None

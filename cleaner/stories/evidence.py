@@ -21,7 +21,6 @@ windows, their cosines and the depth scores are counted there too.
 from __future__ import annotations
 
 import functools
-import math
 from collections import Counter
 from operator import attrgetter
 from typing import NamedTuple
@@ -31,7 +30,7 @@ import regex
 from .. import _core, gatecache
 from ..options import Options
 from ..segment import BULLET_DASHES, BULLET_SYMBOLS
-from ..storage import Lines, texts_of
+from ..storage import Lines
 from ..types import Decision, Features
 
 DEFAULT = Options()
@@ -89,14 +88,32 @@ def _meta(text: str, f: Features, decision: Decision) -> bool:
     return _heads().meta(text, f.words, f.terminal, decision.category)
 
 
-#: The weight of each way a story opens (`Reader.opening`), an `Options` field.
-_OPENED = {"headed": "story_headed_weight", "meta": "story_meta_weight",
-           "repeat": "story_repeat_weight", "dateline": "story_dateline_weight"}
+#: The `Options` weights of a gap's evidence, in the order the compiled core reads them
+#: (rust/src/story_gaps.rs): how the next story opens ("headed", "meta", "repeat",
+#: "dateline"), dropped lines and their most, lines a catalogue pattern dropped and their
+#: most, a headline, the cosine, the neutral cosine, the depth and its most.
+_WEIGHTS = ("story_headed_weight", "story_meta_weight", "story_repeat_weight", "story_dateline_weight",
+            "story_dropped_weight", "story_dropped_max", "story_furniture_weight", "story_furniture_max",
+            "story_headline_weight", "story_cosine_weight", "story_neutral_cosine", "story_depth_weight",
+            "story_depth_max")
+
+
+def weights(o: Options = DEFAULT) -> list[float]:
+    """The weights of `boundary_score`, ``o``'s fields `_WEIGHTS`."""
+    return [getattr(o, name) for name in _WEIGHTS]
 
 
 def boundary_score(opening: str | None, dropped: int, furniture: int, headline: bool,
                    cohesion: float, depth: float = 0.0, o: Options = DEFAULT) -> float:
-    """The evidence that a story starts in a gap, summed in points (weights above).
+    """The evidence that a story starts in a gap, summed in points (weights above): the
+    weight of how the next story opens, ``story_dropped_weight`` per dropped line and
+    ``story_furniture_weight`` per line a catalogue pattern dropped (each up to its
+    ``_max``), ``story_headline_weight`` for a headline, and the topic:
+    ``story_cosine_weight * -ln((cohesion + 0.02) / (story_neutral_cosine + 0.02))`` plus
+    ``story_depth_weight`` per unit of depth (up to ``story_depth_max``).  A whole head
+    (title, meta line, text) is a story's by its form: neighbouring stories of one site
+    share their vocabulary, so the topic can add to it but not take from it.  Computed by
+    the compiled core (rust/src/story_gaps.rs), as for every gap of `gaps`.
 
     >>> boundary_score("meta", 3, 2, True, 0.02) >= DEFAULT.story_boundary_score  # title, byline, share row
     True
@@ -105,15 +122,7 @@ def boundary_score(opening: str | None, dropped: int, furniture: int, headline: 
     >>> boundary_score(None, 0, 0, False, 0.0, 1.0) >= DEFAULT.story_boundary_score  # a new subject
     True
     """
-    score = getattr(o, _OPENED[opening]) if opening in _OPENED else 0.0
-    score += min(dropped * o.story_dropped_weight, o.story_dropped_max)
-    score += min(furniture * o.story_furniture_weight, o.story_furniture_max)
-    score += o.story_headline_weight if headline else 0.0
-    topic = o.story_cosine_weight * -math.log((cohesion + 0.02) / (o.story_neutral_cosine + 0.02)) \
-        + o.story_depth_weight * min(depth, o.story_depth_max)
-    # A whole head (title, meta line, text) is a story's by its form: neighbouring stories
-    # of one site share their vocabulary, so the topic can add to it but not take from it.
-    return score + (max(topic, 0.0) if opening == "headed" else topic)
+    return _core.boundary_score(opening, dropped, furniture, headline, cohesion, depth, weights(o))
 
 
 @functools.lru_cache(maxsize=32)
@@ -182,22 +191,14 @@ class Reader:
         self.meta, self.headline, self.body, self.titled, self.dateline = map(_getter, per_line)
         self.exclaimed, self.meta_after, self.capitalised, self.bulleted, self.wrapped = map(_getter, more)
         self.letters_between, self.distance = story.letters_between, story.distance
+        #: Do two lines have the same `str.casefold`?
+        self.same_text = story.same_fold
         #: The content words of the kept lines, counted in the compiled core (see `window`).
         self.cohesion = story.cohesion
         #: The content words of each kept line, in order.
         self.words: dict[int, list[str]] = self.cohesion.words()
         self._windows: dict[tuple, Counter] = {}  # see `window`
         self._windows_of: list[int] | None = None
-
-    @functools.cached_property
-    def texts(self) -> list[str]:
-        """The normalised text of every line."""
-        return texts_of(self.lines)
-
-    @functools.cached_property
-    def folded(self) -> list[str]:
-        """The case-folded text of each line."""
-        return list(map(str.casefold, self.texts))
 
     def opening(self, first: int, above: list[int]) -> tuple[int | None, str | None]:
         """The title line of a story whose first kept line is ``first`` (``above``: the
@@ -265,10 +266,16 @@ def gap_evidence(r: Reader, kept: list[int], c: int, cohesion: float | None = No
     its topic evidence, see `topic_profile`; ``None``: too little text to judge), its gap
     reaching up to kept position ``since`` (default ``c - 1``: the kept lines between are
     read as part of the gap, where the next story's title may stand)."""
-    i, prev = kept[c], kept[c - 1 if since is None else since]
-    # The gap's head evidence, its dropped lines and those a catalogue pattern dropped
-    # (share rows, menus, tags, appeals), and a title-like headline in it.
-    title, opening, dropped, furniture, headline = r._story.gap(prev, i, o.story_above_lines)
-    cohesion = o.story_neutral_cosine if cohesion is None else cohesion
-    score = boundary_score(opening, dropped, furniture, headline, cohesion, depth, o)
-    return Gap(c, title, opening, dropped, furniture, headline, cohesion, depth, score)
+    return gaps(r, kept, [c], [cohesion], [depth], [c - 1 if since is None else since], o)[0]
+
+
+def gaps(r: Reader, kept: list[int], cs: list[int], cos: list[float | None], depth: list[float],
+         since: list[int], o: Options = DEFAULT) -> list[Gap]:
+    """`gap_evidence` of the gaps at kept positions ``cs``, each reaching up to kept
+    position ``since[k]``, in one call of the compiled core: the gap's head evidence (how
+    the text after it opens, its dropped lines and those a catalogue pattern dropped:
+    share rows, menus, tags, appeals; a title-like headline in it) and its score
+    (`boundary_score`)."""
+    got = r._story.gaps(cs, [kept[k] for k in since], [kept[c] for c in cs], cos, depth,
+                        o.story_above_lines, weights(o))
+    return list(map(Gap._make, got))

@@ -401,6 +401,15 @@ impl Cohesion {
         Ok(out)
     }
 
+    /// The cosine of the content words of the lines `a` with those of the lines `b` (as
+    /// `cleaner.stories.evidence.cosine` of their counts: 1.0 when a side has none).
+    fn cosine_of(&self, a: Vec<usize>, b: Vec<usize>) -> f64 {
+        let ids = |lines: &[usize]| lines.iter().flat_map(|&i| self.of_line(i).iter().copied()).collect::<Vec<u32>>();
+        let d = &mut self.dense();
+        let (x, y) = (d.counts(&ids(&a)), d.counts(&ids(&b)));
+        d.cosine(&x, &y)
+    }
+
     /// `Reader.window`'s counts: ``{stem: count}``.
     #[pyo3(signature = (lines, start, step, stop, words, most_lines))]
     fn counts<'py>(

@@ -21,6 +21,7 @@ mod patterns;
 mod shapes;
 mod story;
 mod story_fold;
+mod story_gaps;
 mod tables;
 mod text;
 
@@ -277,5 +278,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<heads::Heads>()?;
     m.add_class::<story::Story>()?;
     m.add_function(wrap_pyfunction!(story::casefold, m)?)?;
+    m.add_function(wrap_pyfunction!(story_gaps::boundary_score, m)?)?;
     Ok(())
 }

@@ -48,7 +48,7 @@ struct Reaches {
 
 /// How a story opens (`Reader.opening`).
 #[derive(Clone, Copy, PartialEq)]
-enum Opening {
+pub(crate) enum Opening {
     Repeat,
     Headed,
     Meta,
@@ -56,7 +56,21 @@ enum Opening {
 }
 
 impl Opening {
-    fn name<'py>(self, py: Python<'py>) -> &'py Bound<'py, PyString> {
+    /// The opening of a name (`name`).
+    pub(crate) fn of(name: &str) -> Option<Self> {
+        [Opening::Repeat, Opening::Headed, Opening::Meta, Opening::Dateline].into_iter().find(|o| o.label() == name)
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Opening::Repeat => "repeat",
+            Opening::Headed => "headed",
+            Opening::Meta => "meta",
+            Opening::Dateline => "dateline",
+        }
+    }
+
+    pub(crate) fn name<'py>(self, py: Python<'py>) -> &'py Bound<'py, PyString> {
         match self {
             Opening::Repeat => intern!(py, "repeat"),
             Opening::Headed => intern!(py, "headed"),
@@ -65,6 +79,10 @@ impl Opening {
         }
     }
 }
+
+/// A gap's head evidence: its title, how the story after it opens, its dropped lines,
+/// those a catalogue pattern dropped, and a title-like headline in it.
+pub(crate) type Gap = (Option<usize>, Option<Opening>, i64, i64, bool);
 
 /// One document as the story finder reads it.
 #[pyclass(frozen, module = "cleaner._core")]
@@ -275,6 +293,18 @@ impl Story {
         Ok(best)
     }
 
+    /// The head evidence of the gap between the content lines `prev` and `first` (see
+    /// `gap`).
+    pub(crate) fn gap_of(&self, prev: usize, first: usize, above_lines: i64) -> PyResult<Gap> {
+        let (a, b) = (self.at(prev)? + 1, self.at(first)?);
+        let gap = &self.e.content[a.min(b)..b];
+        let (title, opening) = self.opening(first, gap)?;
+        let dropped = Self::upto(&self.dropped_upto, a.min(b), b);
+        let furniture = Self::upto(&self.pattern_upto, a.min(b), b);
+        let headline = tail(gap, above_lines).iter().any(|&j| self.titled[j]);
+        Ok((title, opening, dropped, furniture, headline))
+    }
+
     /// `Reader.opening`: the title line of a story whose first kept line is `first`
     /// (`above`: the lines before it, nearest last) and how it opens.
     fn opening(&self, first: usize, above: &[usize]) -> PyResult<(Option<usize>, Option<Opening>)> {
@@ -446,6 +476,12 @@ impl Story {
             .into_pyobject(py)
     }
 
+    /// Do the lines `a` and `b` have the same `str.casefold` (two blank lines do)?
+    fn same_fold(&self, a: usize, b: usize) -> bool {
+        let fold = |i: usize| self.fold.get(i).copied().unwrap_or(u32::MAX);
+        fold(a) == fold(b)
+    }
+
     /// Lines with letters from `a` (inclusive) up to `b` (exclusive).
     fn letters_between(&self, a: usize, b: usize) -> PyResult<i64> {
         Ok(Self::upto(&self.letters_upto, self.at(a)?, self.at(b)?))
@@ -469,12 +505,26 @@ impl Story {
     /// opening, dropped lines, lines a catalogue pattern dropped, a title-like headline
     /// among its last `above_lines` lines).
     fn gap<'py>(&self, py: Python<'py>, prev: usize, first: usize, above_lines: i64) -> PyResult<Bound<'py, PyTuple>> {
-        let (a, b) = (self.at(prev)? + 1, self.at(first)?);
-        let gap = &self.e.content[a.min(b)..b];
-        let (title, opening) = self.opening(first, gap)?;
-        let dropped = Self::upto(&self.dropped_upto, a.min(b), b);
-        let furniture = Self::upto(&self.pattern_upto, a.min(b), b);
-        let headline = tail(gap, above_lines).iter().any(|&j| self.titled[j]);
+        let (title, opening, dropped, furniture, headline) = self.gap_of(prev, first, above_lines)?;
         (title, opening.map(|o| o.name(py)), dropped, furniture, headline).into_pyobject(py)
+    }
+
+    /// `cleaner.stories.evidence.gaps`: the evidence of the gaps at kept positions `cs`,
+    /// each between the content lines `prevs[k]` and `firsts[k]`, with its cosine (None:
+    /// too little text) and depth, scored with `weights` (story_gaps.rs).
+    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (cs, prevs, firsts, cos, depth, above_lines, weights))]
+    fn gaps<'py>(
+        &self,
+        py: Python<'py>,
+        cs: Vec<i64>,
+        prevs: Vec<usize>,
+        firsts: Vec<usize>,
+        cos: Vec<Option<f64>>,
+        depth: Vec<f64>,
+        above_lines: i64,
+        weights: crate::story_gaps::Weights,
+    ) -> PyResult<Bound<'py, PyList>> {
+        crate::story_gaps::gaps(self, py, &cs, &prevs, &firsts, &cos, &depth, above_lines, &weights)
     }
 }

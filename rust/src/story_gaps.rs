@@ -1,0 +1,112 @@
+//! The evidence that a story starts in each candidate gap of a document, in one call
+//! (`cleaner.stories.evidence.gaps`): the head evidence of the gap (story.rs) and its
+//! score in points (`cleaner.stories.evidence.boundary_score`), from the weights of
+//! `Options` passed in (`Weights`; no weight lives here).  Every float is computed in
+//! the order the Python did, so the scores are the same to the last bit.
+
+use crate::story::{Opening, Story};
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyTuple};
+
+/// The `Options` weights of a gap's evidence (``story_*``), in the order of
+/// `cleaner.stories.evidence.weights`.
+pub struct Weights {
+    headed: f64,
+    meta: f64,
+    repeat: f64,
+    dateline: f64,
+    dropped: f64,
+    dropped_max: f64,
+    furniture: f64,
+    furniture_max: f64,
+    headline: f64,
+    cosine: f64,
+    neutral: f64,
+    depth: f64,
+    depth_max: f64,
+}
+
+impl<'py> FromPyObject<'py> for Weights {
+    fn extract_bound(ob: &Bound<'py, PyAny>) -> PyResult<Self> {
+        let w: Vec<f64> = ob.extract()?;
+        let [headed, meta, repeat, dateline, dropped, dropped_max, furniture, furniture_max, headline, cosine, neutral, depth, depth_max] =
+            w[..]
+        else {
+            return Err(crate::err(format!("13 story weights, not {}", w.len())));
+        };
+        Ok(Weights {
+            headed, meta, repeat, dateline, dropped, dropped_max, furniture, furniture_max, headline, cosine, neutral,
+            depth, depth_max,
+        })
+    }
+}
+
+/// Python's ``min(a, b)`` of two floats (the first when neither is smaller).
+fn py_min(a: f64, b: f64) -> f64 {
+    if b < a { b } else { a }
+}
+
+/// `cleaner.stories.evidence.boundary_score`: the evidence that a story starts in a gap,
+/// summed in points.
+pub fn score(opening: Option<Opening>, dropped: i64, furniture: i64, headline: bool, cohesion: f64, depth: f64, w: &Weights) -> f64 {
+    let mut score = match opening {
+        Some(Opening::Headed) => w.headed,
+        Some(Opening::Meta) => w.meta,
+        Some(Opening::Repeat) => w.repeat,
+        Some(Opening::Dateline) => w.dateline,
+        None => 0.0,
+    };
+    score += py_min(dropped as f64 * w.dropped, w.dropped_max);
+    score += py_min(furniture as f64 * w.furniture, w.furniture_max);
+    score += if headline { w.headline } else { 0.0 };
+    let topic = w.cosine * -((cohesion + 0.02) / (w.neutral + 0.02)).ln() + w.depth * py_min(depth, w.depth_max);
+    // A whole head is a story's by its form: the topic can add to it but not take from it.
+    score + if opening == Some(Opening::Headed) { if 0.0 > topic { 0.0 } else { topic } } else { topic }
+}
+
+/// `cleaner.stories.evidence.boundary_score` (``opening``: "headed", "meta", "repeat",
+/// "dateline", else no head; ``weights``: `cleaner.stories.evidence.weights`).
+#[pyfunction]
+#[pyo3(signature = (opening, dropped, furniture, headline, cohesion, depth, weights))]
+pub fn boundary_score(
+    opening: Option<&str>,
+    dropped: i64,
+    furniture: i64,
+    headline: bool,
+    cohesion: f64,
+    depth: f64,
+    weights: Weights,
+) -> f64 {
+    score(opening.and_then(Opening::of), dropped, furniture, headline, cohesion, depth, &weights)
+}
+
+/// The evidence of the gaps at kept positions `cs`, the gap at `cs[k]` lying between the
+/// content lines `prevs[k]` and `firsts[k]`, with its topic evidence `cos[k]` (None: too
+/// little text to judge, the neutral cosine) and `depth[k]`: per gap the fields of
+/// `cleaner.stories.evidence.Gap`.
+#[allow(clippy::too_many_arguments)]
+pub fn gaps<'py>(
+    story: &Story,
+    py: Python<'py>,
+    cs: &[i64],
+    prevs: &[usize],
+    firsts: &[usize],
+    cos: &[Option<f64>],
+    depth: &[f64],
+    above_lines: i64,
+    w: &Weights,
+) -> PyResult<Bound<'py, PyList>> {
+    let n = cs.len();
+    if [prevs.len(), firsts.len(), cos.len(), depth.len()].iter().any(|&m| m != n) {
+        return Err(crate::err("gaps: columns of different lengths".into()));
+    }
+    let mut out = Vec::with_capacity(n);
+    for k in 0..n {
+        let (title, opening, dropped, furniture, headline) = story.gap_of(prevs[k], firsts[k], above_lines)?;
+        let cohesion = cos[k].unwrap_or(w.neutral);
+        let points = score(opening, dropped, furniture, headline, cohesion, depth[k], w);
+        let name = opening.map(|o| o.name(py));
+        out.push((cs[k], title, name, dropped, furniture, headline, cohesion, depth[k], points).into_pyobject(py)?);
+    }
+    PyList::new(py, out.iter().map(|t: &Bound<'py, PyTuple>| t))
+}
