@@ -10,8 +10,7 @@
 
 use crate::cohesion::{Cohesion, Stoplist};
 use crate::heads::{Evidence, Heads};
-use crate::text::{FxBuild, FxMap};
-use std::hash::BuildHasher;
+use crate::text::{casefold_utf8, hash_bytes, with_units, FxMap, Units};
 use pyo3::exceptions::PyKeyError;
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -91,9 +90,9 @@ pub struct Story {
     /// Per line, its position among the content lines (`usize::MAX`: a blank line).
     pos: Vec<usize>,
     /// Per line, the id of its `str.casefold` (content lines only), and per id the
-    /// folded text and how many lines hold it.
+    /// folded text (in UTF-8, `crate::text::casefold_utf8`) and how many lines hold it.
     fold: Vec<u32>,
-    folded: Vec<Vec<u32>>,
+    folded: Vec<Vec<u8>>,
     fold_count: Vec<u32>,
     /// Title-like headlines, not a line the page repeats all over.
     titled: Vec<bool>,
@@ -103,8 +102,8 @@ pub struct Story {
     counted_upto: Vec<i64>,
     dropped_upto: Vec<i64>,
     pattern_upto: Vec<i64>,
-    /// The code points of each line's normalised text.
-    units: Vec<Vec<u32>>,
+    /// Each line's normalised text, in the code units of the string it was read from.
+    units: Vec<Units>,
     stops: Py<Stoplist>,
     cohesion: Py<Cohesion>,
     reach: Reaches,
@@ -119,23 +118,27 @@ pub fn casefold<'py>(py: Python<'py>, text: &Bound<'py, PyString>) -> PyResult<B
 }
 
 /// `str.islower` of the first character of a text (false for an empty one).
-fn starts_lower(py: Python<'_>, text: &[u32]) -> PyResult<bool> {
+fn starts_lower(py: Python<'_>, text: &Units) -> PyResult<bool> {
     match text.first() {
         None => Ok(false),
-        Some(&c) if c < 128 => Ok((b'a'..=b'z').contains(&(c as u8))),
-        Some(&c) => crate::py_str(py, &[c])?.call_method0(intern!(py, "islower"))?.extract(),
+        Some(c) if c < 128 => Ok((b'a'..=b'z').contains(&(c as u8))),
+        Some(c) => crate::py_str(py, &[c])?.call_method0(intern!(py, "islower"))?.extract(),
     }
 }
 
 /// A text as UTF-8 (a lone surrogate, which no head pattern matches, becomes one U+FFFD,
 /// so that counts of characters stay).
-fn utf8(text: &[u32]) -> Cow<'static, str> {
-    if text.iter().all(|&c| c < 128) {
-        let ascii: Vec<u8> = text.iter().map(|&c| c as u8).collect();
+fn utf8(text: &Units) -> Cow<'static, str> {
+    with_units!(Units, text, s => utf8_of(&s[..]))
+}
+
+fn utf8_of<T: Copy + Into<u32>>(text: &[T]) -> Cow<'static, str> {
+    if text.iter().all(|&c| c.into() < 128) {
+        let ascii: Vec<u8> = text.iter().map(|&c| c.into() as u8).collect();
         // SAFETY: ASCII bytes are UTF-8.
         return Cow::Owned(unsafe { String::from_utf8_unchecked(ascii) });
     }
-    Cow::Owned(text.iter().map(|&c| char::from_u32(c).unwrap_or('\u{fffd}')).collect())
+    Cow::Owned(text.iter().map(|&c| char::from_u32(c.into()).unwrap_or('\u{fffd}')).collect())
 }
 
 /// Where a document's lines are read from: the columns of `cleaner.storage.Lines` (the
@@ -181,20 +184,20 @@ impl<'py> Source<'py> {
         }
     }
 
-    /// The code points of line `i`'s normalised text (`raw`: of its raw text).
-    fn units(&self, i: usize, raw: bool) -> PyResult<Vec<u32>> {
+    /// The code units of line `i`'s normalised text (`raw`: of its raw text).
+    fn units(&self, i: usize, raw: bool) -> PyResult<Units> {
         match self {
             Source::Columns { source, starts, ends, text_starts, text_ends, changed } => {
                 if let (false, Some(text)) = (raw, changed.get(&i)) {
-                    return crate::codepoints(text);
+                    return crate::units(text);
                 }
                 let (a, b) = if raw { (starts[i], ends[i]) } else { (text_starts[i], text_ends[i]) };
                 // SAFETY: the source is alive for the borrow and immutable; its data is
                 // copied at once.
-                crate::codepoints_in(&unsafe { source.data()? }, a, b)
+                crate::units_in(&unsafe { source.data()? }, a, b)
                     .ok_or_else(|| crate::err("a line outside the source".into()))
             }
-            Source::Lines(lines) => crate::codepoints(lines[i].get_item(if raw { 3 } else { 4 })?.downcast::<PyString>()?),
+            Source::Lines(lines) => crate::units(lines[i].get_item(if raw { 3 } else { 4 })?.downcast::<PyString>()?),
         }
     }
 }
@@ -397,12 +400,12 @@ impl Story {
         let source = Source::new(py, lines, columns)?;
         let n = source.len();
         let units = (0..n).map(|i| source.units(i, false)).collect::<PyResult<Vec<_>>>()?;
-        let texts: Vec<Cow<str>> = units.iter().map(|u| utf8(u)).collect();
+        let texts: Vec<Cow<str>> = units.iter().map(utf8).collect();
         let raw = |i: usize| Ok(utf8(&source.units(i, true)?).into_owned());
         let e = heads.get().evidence(&texts, raw, feats, decisions, heading_max_words, heading_max_digits, meta_reach)?;
         drop(texts);
         let mut pos = vec![usize::MAX; n];
-        let (mut fold, mut folded, mut fold_count) = (vec![u32::MAX; n], Vec::<Vec<u32>>::new(), Vec::new());
+        let (mut fold, mut folded, mut fold_count) = (vec![u32::MAX; n], Vec::<Vec<u8>>::new(), Vec::new());
         // the ids of the folded texts by their hash: each text is held once, in `folded`
         // (peak memory stays a small multiple of the input on a document of one huge line)
         let mut known: FxMap<u64, Vec<u32>> = FxMap::default();
@@ -411,8 +414,8 @@ impl Story {
         let mut key = Vec::new();
         for (k, &i) in e.content.iter().enumerate() {
             pos[i] = k;
-            crate::story_fold::casefold(&units[i], &mut key);
-            let ids = known.entry(FxBuild::default().hash_one(key.as_slice())).or_default();
+            with_units!(Units, &units[i], s => casefold_utf8(&s[..], &mut key));
+            let ids = known.entry(hash_bytes(&key)).or_default();
             let id = match ids.iter().copied().find(|&id| folded[id as usize] == key) {
                 Some(id) => id,
                 None => {
@@ -432,7 +435,7 @@ impl Story {
         }
         let titled = (0..n).map(|i| e.titled[i] && fold[i] != u32::MAX && fold_count[fold[i] as usize] <= 3).collect();
         let kept: Vec<usize> = e.content.iter().copied().filter(|&i| e.keep[i]).collect();
-        let kept_units: Vec<&[u32]> = kept.iter().map(|&i| units[i].as_slice()).collect();
+        let kept_units: Vec<&Units> = kept.iter().map(|&i| &units[i]).collect();
         let cohesion = Py::new(py, Cohesion::of(&kept_units, &kept, &stops.get().words))?;
         let [letters_upto, counted_upto, dropped_upto, pattern_upto] = column;
         Ok(Story {
