@@ -194,6 +194,11 @@ def _nonblank(lines: list[str]) -> list[str]:
     return [l for l in lines if l.strip()]
 
 
+def _last(lines: list[str], n: int) -> list[str]:
+    """The last `n` lines: none for n = 0 (where `lines[-0:]` would give them all)."""
+    return lines[max(0, len(lines) - n):]
+
+
 def _teaser(page: Page, rng: random.Random) -> str:
     """200-400 characters of the page's body, one line, cut mid-sentence (mid-word, at a
     word end, or at a word end with an ellipsis)."""
@@ -230,13 +235,13 @@ def build_dumps(pages: list[Page], seed: int = SEED) -> list[Dump]:
             chosen.append(rng.choice(pool))
         kinds = ["full"] + ["full"] * full_later + ["teaser"] * (total - 1 - full_later)
 
-        lines: list[str] = _nonblank(first.head)[-rng.randint(2, 8):] + [""] + list(first.story)
+        lines: list[str] = _last(_nonblank(first.head), rng.randint(2, 8)) + [""] + list(first.story)
         starts_raw: list[int] = []
         last_full = first
         for page, kind in zip(chosen, kinds[1:]):
             if kind == "full":
                 lines += [""] + _nonblank(last_full.tail)[:rng.randint(1, 5)] + [""]
-                lines += _nonblank(page.head)[-rng.randint(1, 5):] + [""]
+                lines += _last(_nonblank(page.head), rng.randint(1, 5)) + [""]
                 starts_raw.append(len(lines))
                 lines += page.story
                 last_full = page
@@ -360,7 +365,7 @@ def _between(before: Page, after: Page | None, family: Family, rng: random.Rando
     a = rng.randint(0, k)
     lines = _nonblank(before.tail)[:a]
     if after is not None and k > a:
-        lines += _nonblank(after.head)[-(k - a):]
+        lines += _last(_nonblank(after.head), k - a)
     return lines
 
 
@@ -393,7 +398,7 @@ def _family_dump(first: Page, pool: list[Page], family: Family, rng: random.Rand
     if len(chosen) < total - 1:
         return None
     story0, body = _main_lines(first, short, rng)
-    blocks: list[list[str]] = [_nonblank(first.head)[-rng.randint(0, 4):] if rng.random() < 0.5 else [], story0]
+    blocks: list[list[str]] = [_last(_nonblank(first.head), rng.randint(0, 4)) if rng.random() < 0.5 else [], story0]
     starts_at: list[int] = []  # index in `blocks` of each later story's first block
     last = first
     for page, kind in zip(chosen, kinds[1:]):

@@ -14,6 +14,7 @@ from benchmarks.metrics import (  # noqa: E402
     expected_keep, line_score, shingle_counts, shingle_score, shingles, snippet_counts,
     snippet_score,
 )
+from benchmarks.story_dumps import _last  # noqa: E402
 from benchmarks.systems import c4_filter  # noqa: E402
 from cleaner.labels import parse_labels  # noqa: E402
 
@@ -97,3 +98,10 @@ def test_cache_pickled_values(tmp_path):
     assert cache.get_or_compute("k", ("p",), lambda: value, pickled=True) == value
     assert cache.get_or_compute("k", ("p",), lambda: None, pickled=True) == value
     assert cache.hits == 1
+
+
+def test_story_dumps_take_the_last_n_lines_and_none_for_zero():
+    lines = ["a", "b", "c"]
+    assert _last(lines, 0) == []  # lines[-0:] would give all three
+    assert _last(lines, 2) == ["b", "c"]
+    assert _last(lines, 5) == lines
