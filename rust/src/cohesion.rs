@@ -260,9 +260,11 @@ pub struct Reach {
 /// The content words of one document's kept lines, each stem an id.
 #[pyclass(frozen, module = "cleaner._core")]
 pub struct Cohesion {
-    /// Per line of the document: its slot in `ids` (`usize::MAX`: none).
+    /// Per line of the document: its slot (`usize::MAX`: none); the ids of the words of
+    /// the line in slot `s` are `ids[at[s]..at[s + 1]]`.
     slot: Vec<usize>,
-    ids: Vec<Vec<u32>>,
+    at: Vec<usize>,
+    ids: Vec<u32>,
     stems: Vec<Stem>,
     known: FxMap<Stem, u32>,
 }
@@ -281,9 +283,10 @@ impl Cohesion {
         let mut known: FxMap<Stem, u32> = FxMap::default();
         let mut stems: Vec<Stem> = Vec::new();
         let mut low = Vec::new();
-        let mut ids = Vec::with_capacity(lines.len());
+        let mut at = Vec::with_capacity(lines.len() + 1);
+        at.push(0);
+        let mut ids = Vec::new();
         for (text, &line) in texts.iter().zip(lines) {
-            let mut own = Vec::new();
             lower_units(text, &mut low);
             content_words(&low, stops, |w| {
                 let stem = stem_of(w);
@@ -291,12 +294,12 @@ impl Cohesion {
                     stems.push(stem);
                     (stems.len() - 1) as u32
                 });
-                own.push(id);
+                ids.push(id);
             });
-            slot[line] = ids.len();
-            ids.push(own);
+            slot[line] = at.len() - 1;
+            at.push(ids.len());
         }
-        Cohesion { slot, ids, stems, known }
+        Cohesion { slot, at, ids, stems, known }
     }
 
     /// The ids of the content words of `text` (stems no line given holds: `None`), in
@@ -311,7 +314,7 @@ impl Cohesion {
     /// The ids of the content words of line `line` (none for a line not given).
     pub fn of_line(&self, line: usize) -> &[u32] {
         match self.slot.get(line) {
-            Some(&s) if s != usize::MAX => &self.ids[s],
+            Some(&s) if s != usize::MAX => &self.ids[self.at[s]..self.at[s + 1]],
             _ => &[],
         }
     }
@@ -395,7 +398,7 @@ impl Cohesion {
         let out = PyDict::new(py);
         for (line, &s) in self.slot.iter().enumerate() {
             if s != usize::MAX {
-                out.set_item(line, PyList::new(py, self.ids[s].iter().map(|&id| &strings[id as usize]))?)?;
+                out.set_item(line, PyList::new(py, self.of_line(line).iter().map(|&id| &strings[id as usize]))?)?;
             }
         }
         Ok(out)

@@ -22,6 +22,7 @@ mod shapes;
 mod story;
 mod story_fold;
 mod story_gaps;
+mod story_source;
 mod tables;
 mod text;
 
@@ -37,11 +38,19 @@ pub(crate) fn codepoints(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
 
 /// The code points of `data[a..b]` (None: the range is outside the string).
 pub(crate) fn codepoints_in(data: &pyo3::types::PyStringData<'_>, a: usize, b: usize) -> Option<Vec<u32>> {
+    let mut out = Vec::new();
+    codepoints_onto(data, a, b, &mut out).then_some(out)
+}
+
+/// Appends the code points of `data[a..b]` to `out` (false: the range is outside the
+/// string).
+pub(crate) fn codepoints_onto(data: &pyo3::types::PyStringData<'_>, a: usize, b: usize, out: &mut Vec<u32>) -> bool {
     match data {
-        pyo3::types::PyStringData::Ucs1(x) => x.get(a..b).map(|s| s.iter().map(|&c| c as u32).collect()),
-        pyo3::types::PyStringData::Ucs2(x) => x.get(a..b).map(|s| s.iter().map(|&c| c as u32).collect()),
-        pyo3::types::PyStringData::Ucs4(x) => x.get(a..b).map(<[u32]>::to_vec),
+        pyo3::types::PyStringData::Ucs1(x) => x.get(a..b).map(|s| out.extend(s.iter().map(|&c| c as u32))),
+        pyo3::types::PyStringData::Ucs2(x) => x.get(a..b).map(|s| out.extend(s.iter().map(|&c| c as u32))),
+        pyo3::types::PyStringData::Ucs4(x) => x.get(a..b).map(|s| out.extend_from_slice(s)),
     }
+    .is_some()
 }
 
 /// A column of offsets (an `array('q')` of `cleaner.storage.Lines`) as a vector.
