@@ -61,8 +61,8 @@ from benchmarks.metrics import LineScore, drop_group, f1, line_score  # noqa: E4
 from benchmarks.rows import Row, crash_note, part_rows  # noqa: E402,F401 (crash_note: re-export)
 from benchmarks.speed import cold_start_rows, pool_rows  # noqa: E402
 from benchmarks.systems import (  # noqa: E402
-    c4_filter, memoised_front_door, readability_extract, text_dump, trafilatura_extract,
-    version, without_blank_lines,
+    c4_filter, memoised_front_door, readability_extract, recognised_notes, text_dump,
+    trafilatura_extract, version, without_blank_lines,
 )
 
 SECTIONS = ("seeds", "text", "html", "multilingual", "multiarticle", "speed")
@@ -216,8 +216,22 @@ def _scrapinghub_rows(run: Run, mode: str, outputs_of) -> list[Row]:
     pages = run.scrapinghub
     log(f"{mode}: {len(pages)} scrapinghub pages")
     outputs, errors = outputs_of(run, pages)
-    return part_rows("scrapinghub", "scrapinghub-dev", SCRAPINGHUB_SECTIONS, "shingle", pages,
+    rows = part_rows("scrapinghub", "scrapinghub-dev", SCRAPINGHUB_SECTIONS, "shingle", pages,
                      outputs, errors)
+    recognised_notes(rows, "scrapinghub", pages, _auto_texts(outputs))
+    return rows
+
+
+def _auto_texts(outputs: dict) -> dict:
+    """The plain text each cleaner row leaves to ``extracted="auto"``, per ``(mode, system)``."""
+    texts = {}
+    if ("text", "dump") in outputs:
+        dumps = outputs[("text", "dump")]
+        texts[("text", "clean")] = dumps
+        texts[("text", "clean_flat")] = [without_blank_lines(d) for d in dumps]
+    if ("html", "trafilatura") in outputs:
+        texts[("html", "clean_extract")] = outputs[("html", "trafilatura")]
+    return texts
 
 
 def text_rows(run: Run) -> list[Row]:
@@ -249,6 +263,7 @@ def multilingual_rows(run: Run) -> list[Row]:
         langs.append(code if code in LANGUAGES else "other")
 
     rows = []
+    auto = _auto_texts(outputs)
     for lang in (None, *LANGUAGES):
         idx = [i for i, code in enumerate(langs) if lang is None or code == lang]
         if not idx:
@@ -256,10 +271,12 @@ def multilingual_rows(run: Run) -> list[Row]:
         sub = {k: [outs[i] for i in idx] for k, outs in outputs.items()}
         sub_errors = {k: {idx.index(i): e for i, e in errs.items() if i in idx}
                       for k, errs in errors.items()}
-        rows += part_rows("trafilatura-eval" + (f".{lang}" if lang else ""),
-                          "trafilatura-eval-dev" + (f" [{lang}]" if lang else ""),
-                          MULTILINGUAL_SECTIONS, "snippet", [pages[i] for i in idx], sub,
-                          sub_errors)
+        set_id = "trafilatura-eval" + (f".{lang}" if lang else "")
+        found = part_rows(set_id, "trafilatura-eval-dev" + (f" [{lang}]" if lang else ""),
+                          MULTILINGUAL_SECTIONS, "snippet", [pages[i] for i in idx], sub, sub_errors)
+        recognised_notes(found, set_id, [pages[i] for i in idx],
+                         {k: [texts[i] for i in idx] for k, texts in auto.items()})
+        rows += found
     return rows
 
 

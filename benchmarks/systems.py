@@ -9,6 +9,9 @@
   the other extractors' text;
 - `without_blank_lines`: a dump with its empty lines removed (a dump written without
   blank lines between paragraphs, the layout an extractor's output has);
+- `extractor_layout` / `recognised_notes`: how `cleaner` reads plain text left to
+  ``extracted="auto"``: on how many pages an extractor's output is taken for one (the
+  post-processing guarantee then applies), and how many dumps are taken for one;
 - `memoised_front_door`: a context manager that memoises cleaner's own HTML front door
   (``cleaner.front.extract.extract`` and ``extract_text``) on disk, so ``clean(html)``
   runs the cleaner's full path while repeated runs skip the trafilatura work inside it.
@@ -25,6 +28,7 @@ import re
 from pathlib import Path
 
 from .cache import DiskCache, digest
+from .corpora import PARTS, part_of
 
 _TERMINAL = (".", "!", "?", '"', "\u201d", "\u2019", "'")
 # C4 drops lines naming JavaScript or a cookie/terms notice (its line-level rules).
@@ -116,6 +120,44 @@ def readability_extract(page, cache: DiskCache) -> str:
 
     return cache.get_or_compute(
         "readability", (version("readability-lxml"), version("inscriptis"), page.digest), compute)
+
+
+def extractor_layout(text: str | None) -> str:
+    """How `cleaner` reads plain text with ``extracted="auto"``: ``"dense"`` (an
+    extractor's output: the post-processing guarantee applies), ``"spaced"`` or ``""`` (a
+    page's dump): `cleaner.extracted.extraction_layout` on the lines and stage-1 decisions
+    that `cleaner.analyze` reads.
+
+    >>> extractor_layout("Home\\nNews\\nSport\\nWeather\\nThe council met on Monday to discuss the budget.")
+    ''
+    """
+    from cleaner.classify import classify_lines
+    from cleaner.extracted import extraction_layout
+    from cleaner.features import line_shapes
+    from cleaner.language import guess_language
+    from cleaner.options import Options
+    from cleaner.segment import segment
+
+    opts, lines = Options(), segment(text or "")
+    if not any(line.text for line in lines):
+        return ""
+    _, initial = classify_lines(lines, guess_language(text), opts)
+    return extraction_layout(lines, initial, opts, line_shapes(lines, opts))
+
+
+def recognised_notes(rows, set_id: str, pages, texts: dict[tuple[str, str], list]) -> None:
+    """Add to the rows of each ``(mode, system)`` of ``texts`` (the plain text that system
+    cleans, one per page) on how many pages of each part `cleaner` took that text for an
+    extractor's output (`extractor_layout` ``"dense"``)."""
+    by_id = {r.id: r for r in rows}
+    for (mode, system), per_page in texts.items():
+        dense = [extractor_layout(t) == "dense" for t in per_page]
+        for part in ("all", *PARTS):
+            idx = [i for i, p in enumerate(pages) if part == "all" or part_of(p.key) == part]
+            row = by_id.get(f"{mode}.{set_id}.{'' if part == 'all' else part + '.'}{system}")
+            if row is not None and idx:
+                note = f"taken for extractor output: {sum(dense[i] for i in idx)}/{len(idx)}"
+                row.note = "; ".join(x for x in (row.note, note) if x)
 
 
 _LOCAL_IMPORT = re.compile(r"^\s*from\s+(\.+)([\w.]*)\s+import\s+([\w, ]+)", re.M)

@@ -21,7 +21,8 @@ from .extracted import (
     safety_net, shown_lines,
 )
 from .features import line_shapes
-from .front import decode, detect, extract
+from . import front
+from .front import decode, detect
 from .language import guess_language, stopwords
 from .options import Options
 from .rules import CodeRule
@@ -51,7 +52,7 @@ def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None
     if isinstance(document, (bytes, bytearray, memoryview)):
         raw = bytes(document)
         if options.html != "never" and (options.html == "always" or detect.looks_like_html(raw)):
-            ex = extract.extract(raw)
+            ex = front.extract.extract(raw)
             return ex.text, True, ex.hints, ex.headline
         return decode.decode(raw), False, None, None
     if not isinstance(document, str):
@@ -59,7 +60,7 @@ def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None
             f"cleaner expects text (str) or bytes, not {type(document).__name__}"
         )
     if options.html == "always" or (options.html == "auto" and detect.looks_like_html(document)):
-        ex = extract.extract(document)
+        ex = front.extract.extract(document)
         return ex.text, True, ex.hints, ex.headline
     return document, False, None, None
 

@@ -14,6 +14,7 @@ from cleaner.front.dom import LineHint
 from cleaner.segment import segment
 from cleaner.types import Decision
 
+from benchmarks.systems import extractor_layout
 from test_html import PARAGRAPHS, TITLE
 
 BODY = ("The regional government announced on Tuesday that it would spend more on rural "
@@ -90,6 +91,16 @@ def test_a_dump_without_blank_lines_but_with_page_furniture_is_no_extract():
     assert _layout(article + "\n" + "\n".join(furniture)) == ""
     # menu words, buttons and log-in lines alone are no footer: an extract can hold them
     assert _layout(article + "\n" + "\n".join(["Home", "Contact", "Sign in", "Close"])) == "dense"
+
+
+def test_the_benchmark_reads_the_layout_as_the_pipeline_does():
+    # benchmarks/evaluate.py notes on how many pages a text is taken for extractor output
+    article = "\n".join([BODY, BODY2, BODY.replace("Tuesday", "Monday")])
+    texts = [article, "Home\nNews\nSport\nWeather\n" + article,
+             article + "\nHome\nContact\nSign in\nPrivacy Policy\nAll rights reserved.",
+             BODY + "\n\n" + BODY2, "", "\n\n"]
+    assert [extractor_layout(t) for t in texts] == [_layout(t) if t.strip() else "" for t in texts]
+    assert [extractor_layout(t) for t in texts[:4]] == ["dense", "", "", "spaced"]
 
 
 # -- the safety net for pages ----------------------------------------------------------------

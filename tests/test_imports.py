@@ -10,6 +10,8 @@ slow or the library is optional); they are listed in `DEFERRED` with the reason.
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -161,6 +163,20 @@ def test_deferred_imports_of_other_libraries_are_the_listed_ones():
     _, hidden = graph()
     others = {(m, t) for m, t in hidden if not t.startswith("cleaner")}
     assert others <= set(DEFERRED), sorted(others - set(DEFERRED))
+
+
+def test_text_input_does_not_import_the_page_parser():
+    """`cleaner.front` imports its page modules (and lxml) with the first page: a process
+    that cleans text never imports them; one that cleans a page does."""
+    code = ("import sys, cleaner\n"
+            "parser = ('lxml', 'cleaner.front.extract', 'cleaner.front.dom')\n"
+            "cleaner.clean('The minister arrived in the capital on Tuesday for talks.')\n"
+            "print(sorted(m for m in parser if m in sys.modules))\n"
+            "cleaner.clean('<html><body><p>The minister arrived in the capital.</p></body></html>')\n"
+            "print(sorted(m for m in parser if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=PACKAGE.parent).stdout.splitlines()
+    assert out == ["[]", "['cleaner.front.dom', 'cleaner.front.extract', 'lxml']"]
 
 
 def test_the_graph_finds_a_circle_and_a_hidden_import(tmp_path):

@@ -65,6 +65,7 @@ def test_kinship_counts_the_levels_shaped_like_a_chosen_block():
     p = list(tree.iter("p"))
     kin = Kinship({p[0]})
     assert [kin(e) for e in p] == [4, 4, 1, 0]
+    assert [kin(e) for e in tree.iter("div")] == [0, 0, 0]  # no chosen block is a <div>
 
 
 def test_text_after_a_skipped_element_is_measured_once():
@@ -156,6 +157,15 @@ def test_a_standfirst_the_extractor_skips_reaches_the_output():
     assert kept.index(LEAD) + 1 == kept.index(PARAGRAPHS[0])
     sidebar = page().replace(f"<h1>{TITLE}</h1>", f'<h1>{TITLE}</h1><div class="sidebar"><p>{LEAD}</p></div>')
     assert LEAD not in analyze(sidebar).text
+
+
+def test_a_skipped_block_carries_the_mark_words_of_its_classes():
+    # the marks that can refuse a block its recovery are read for every block not chosen
+    # outside the page's furniture
+    sidebar = page().replace(f"<h1>{TITLE}</h1>", f'<h1>{TITLE}</h1><div class="sidebar"><p>{LEAD}</p></div>')
+    ex = extract(sidebar)
+    hint = dict(zip([line.text for line in segment(ex.text)], ex.hints))[LEAD]
+    assert (hint.chosen, hint.furniture, hint.other, hint.marks) == (False, "", "", frozenset({"sidebar"}))
 
 
 _PRUNED_PAGE = page(

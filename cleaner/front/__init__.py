@@ -12,4 +12,19 @@
 
 Data flows one way: `cleaner.pipeline` calls the front door and reads its `Extraction`;
 nothing here imports the pipeline or the stages after it.
+
+`detect` and `decode` are imported with the package; the modules that parse a page (they
+import lxml, about 20 ms) when first used, as attributes of the package
+(``cleaner.front.extract``): a process that cleans only text never imports them.
 """
+
+import importlib
+
+#: The submodules imported when first asked for as attributes of the package.
+_ON_FIRST_USE = frozenset({"dom", "extract", "headline", "page", "walk"})
+
+
+def __getattr__(name: str):
+    if name in _ON_FIRST_USE:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -122,6 +122,11 @@ class LineHint(NamedTuple):
     and how far its shape matches a chosen block's (``kin``: the number of levels, from
     the element up, whose tag and class equal those of a chosen block and its ancestors,
     up to `cleaner.front.page.KIN_LEVELS`; 0 when not even its own tag and class do).
+
+    On a whole page (`cleaner.front.extract.extract`) ``marks`` are read only for the
+    blocks they can recover: not chosen, outside the furniture, of no other story (the
+    page's other lines carry `NO_MARKS`; reading an element's attributes is the dearest
+    step of the front door after the walk).  `hints` reads them for every line.
     """
 
     tag: str
@@ -297,7 +302,7 @@ class Marks:
     def __init__(self) -> None:
         self.own: dict = {}  # element -> its mark words
         self.levels: dict = {}  # element -> its tag and class words (`level`)
-        self.values: dict = {}  # (class, id) -> their mark words
+        self.values: dict = {}  # (class words, id) -> their mark words
         self.above: dict = {}  # element -> the mark words of it and its ancestors in reach
 
     def __call__(self, block) -> frozenset[str]:
@@ -319,15 +324,15 @@ class Marks:
             return own
         above = self.above.get(chain[1])
         if above is None:
-            above = self.above[chain[1]] = _NO_MARKS.union(*map(self._own, chain[1:_MARK_REACH + 1]))
+            above = self.above[chain[1]] = NO_MARKS.union(*map(self._own, chain[1:_MARK_REACH + 1]))
         return own | above if own else above
 
     def level(self, elem) -> tuple[str, str]:
         """The element's tag and its class words joined by one space ("" without any)."""
         level = self.levels.get(elem)
         if level is None:
-            self._read(elem)
-            level = self.levels[elem]
+            cls = elem.get("class")
+            level = self.levels[elem] = (elem.tag, " ".join(cls.split()) if cls else "")
         return level
 
     def _own(self, elem) -> frozenset[str]:
@@ -335,10 +340,10 @@ class Marks:
         return self._read(elem) if found is None else found
 
     def _read(self, elem) -> frozenset[str]:
-        """Read the element's attributes: note its level and its mark words (returned)."""
-        cls, ident = elem.get("class"), elem.get("id")
-        self.levels[elem] = (elem.tag, " ".join(cls.split()) if cls else "")
-        found = self.own[elem] = self._words(cls, ident) if cls or ident else _NO_MARKS
+        """Read the element's id (its class comes with its `level`): note and return its
+        mark words."""
+        cls, ident = self.level(elem)[1], elem.get("id")
+        found = self.own[elem] = self._words(cls, ident) if cls or ident else NO_MARKS
         return found
 
     def _words(self, cls: str | None, ident: str | None) -> frozenset[str]:
@@ -349,7 +354,8 @@ class Marks:
         return found
 
 
-_NO_MARKS: frozenset[str] = frozenset()
+#: The marks of an element without any (and of a line whose marks are not read).
+NO_MARKS: frozenset[str] = frozenset()
 
 
 def hints(tree: HtmlElement, lines: list[str], sources: list | None = None,

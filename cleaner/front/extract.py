@@ -28,7 +28,7 @@ from lxml.html import HtmlElement
 from ..segment import segment
 from . import dom, page
 from .decode import decode
-from .dom import HEADINGS, LineHint, Marks
+from .dom import HEADINGS, NO_MARKS, LineHint, Marks
 from .headline import headline
 from .walk import PageWalk
 
@@ -111,14 +111,15 @@ def _whole_page(text, lines, sources, blocks, walked: PageWalk, cards: dict, tit
     # one holding most of the extracted text)
     other = dom.other_stories(elements, raws, [p is None or p[2] for p in parts], where, walked.articles, cards)
     hints: list[LineHint | None] = []
-    levels = marks.levels  # (an element's tag is read with its marks)
     for p, why in zip(parts, other):
         if p is None:
             hints.append(None)
             continue
-        found = marks.of(where[p[0]][0])
-        tag = levels[p[0]][0]
-        hints.append(_new_tuple(LineHint, (tag, HEADINGS.get(tag, 0), p[1], found, why, p[2], p[3], p[4])))
+        elem, chosen, furniture = p[0], p[2], p[3]
+        # marks are evidence only where they can recover a block (`LineHint.marks`)
+        found = NO_MARKS if chosen or furniture or why else marks.of(where[elem][0])
+        tag = elem.tag
+        hints.append(_new_tuple(LineHint, (tag, HEADINGS.get(tag, 0), p[1], found, why, chosen, furniture, p[4])))
     return Extraction("\n".join(raws), tuple(hints), text, title)
 
 

@@ -118,6 +118,8 @@ class Kinship:
             shape = [self.levels.get(e) or self.read(e) for e in chain]
             for depth in range(len(shape)):
                 self.known[depth].add(tuple(shape[:depth + 1]))
+        # a block whose tag no chosen block has matches none: its class is not read
+        self.tags = {shape[0][0] for shape in self.known[0]}
 
     def _read(self, elem) -> tuple[str, str]:
         level = self.levels[elem] = _level(elem)
@@ -131,6 +133,8 @@ class Kinship:
         first; `cleaner.front.walk.PageWalk.where`); each level is read only when the
         levels below it match."""
         levels, read, known = self.levels, self.read, self.known
+        if chain and chain[0] not in levels and chain[0].tag not in self.tags:
+            return 0
         shape: tuple = ()
         for depth, elem in enumerate(chain[:KIN_LEVELS]):
             level = levels.get(elem)
