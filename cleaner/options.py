@@ -220,9 +220,10 @@ class Options:
     story_preamble_words: int = 150
     story_preamble_ratio: float = 2.0
     story_preamble_plain_ratio: float = 5.0
-    #: A first story whose title has at most this many non-blank lines above it, with a
-    #: paragraph of `story_lead_words`, opens the document: no preamble, unless the story
-    #: after it goes on with its subject (lines; words).
+    #: A first story whose first line (its title, else its text) has at most this many
+    #: non-blank lines above it, with a paragraph of `story_lead_words`, opens the
+    #: document: no preamble, unless the story after it goes on with its subject (lines;
+    #: words).
     story_head_lines: int = 4
     story_lead_words: int = 20
     #: Content lines after a title-like line in which a meta line, or a repeat of the

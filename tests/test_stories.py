@@ -486,6 +486,27 @@ def test_a_short_story_at_the_top_of_a_dump_stays_the_main_story():
     assert SNOW[0] in out and VOLCANO[0] not in out
 
 
+ERUPTION = [
+    "Geologists flew over the crater in a helicopter on Monday and measured the gases rising from the vents on its rim.",
+    "The eruption is the third on the island in ten years, and the largest since the great eruption of the last century.",
+    "Farmers on the lower slopes were allowed to return for a few hours to feed their animals and collect their "
+    "belongings.",
+    "Schools in the port town opened their halls to the evacuated families, and volunteers cooked meals for them every "
+    "evening.",
+    "The government promised money to rebuild the houses and the road destroyed by the lava once the eruption is over.",
+    "Tourists who had booked holidays on the island were told to change their plans, and hotels offered them refunds.",
+]
+
+
+def test_a_short_story_without_a_title_at_the_top_of_a_dump_stays_the_main_story():
+    # The text block of the long story after it is the larger, but a dump starts with
+    # its main story, titled or not.
+    text = "\n".join(["\n\n".join(SNOW), "", "Share on Facebook", "Share on Twitter", "",
+                      "\n\n".join(VOLCANO + ERUPTION)]) + "\n"
+    assert len(cleaner.split(text, extracted="never")) == 2
+    assert cleaner.clean(text, extracted="never").split("\n\n") == SNOW
+
+
 def test_a_list_under_its_subheading_opens_no_story():
     # The list's subject differs from the text above it, but a story opens with its title
     # or a paragraph, not with the items of a list under a subheading.

@@ -11,14 +11,17 @@ back to its story.
 
 **The main story** is the first full story with enough body to be an article
 (`Options.story_main_min_words`); when no story is that long, the longest one.  A story
-that opens the document (its title among the first `Options.story_head_lines` lines, a
-paragraph of `Options.story_lead_words`: the top of a dump) is the main one however long
+that opens the document (its first line, its title or its text, among the first
+`Options.story_head_lines` lines, a paragraph of `Options.story_lead_words`: the top of a
+dump, where a story need not have a title line) is the main one however long
 the story after it, unless that story goes on with its subject (cosine of their words at
 least `Options.story_topic_cohesion`: one article cut by a false boundary, whose longer
-part is the article).  Otherwise, when that story lies before the main text block, it is
-preferred only when it opens like a story and is at least `Options.story_early_main_share`
-of the main block's story; a short preamble (under `Options.story_preamble_words`) that
-does not open like a story gives way to one of the next two stories that is
+part is the article), or the first has no title and the longer one opens like a story
+(a notice above a titled article).  Otherwise, when that story lies before the main
+text block, it is preferred only when it opens like a story and is at least
+`Options.story_early_main_share` of the main block's story; a short preamble (under
+`Options.story_preamble_words`) that does not open like a story gives way to one of the
+next two stories that is
 `Options.story_preamble_ratio` times longer and opens like one, or
 `Options.story_preamble_plain_ratio` times longer (a newsletter notice, a cookie notice or
 an author's blurb above the article), never across the comments.
@@ -204,16 +207,19 @@ def main_story(stories: list[dict], final: list[Decision], o: Options = DEFAULT)
                      None)
         # A story that opens the document gives way only to the rest of its own article
         # (the same subject, cut off by a false boundary), not to the next story of a dump.
-        if later is not None and (not opens or cosine(head["vocabulary"], stories[later]["vocabulary"])
+        # One without a title still gives way to a story that opens like one (a notice
+        # above the page's titled article).
+        if later is not None and (not opens or head["title"] is None and stories[later]["strong"]
+                                  or cosine(head["vocabulary"], stories[later]["vocabulary"])
                                   >= o.story_topic_cohesion):
             return later
     return first
 
 
 def _opens(story: dict, o: Options) -> bool:
-    """Does ``story`` open the document: under its own title with at most
-    `Options.story_head_lines` non-blank lines above, and a paragraph of
-    `Options.story_lead_words` (not a form or a notice of short lines)?  Such a story is
-    what a dump of stories starts with, the main one however short."""
-    return story["title"] is not None and story["top"] <= o.story_head_lines \
+    """Does ``story`` open the document: its first line (its title, or its text when it
+    has none) with at most `Options.story_head_lines` non-blank lines above, and a
+    paragraph of `Options.story_lead_words` (not a form or a notice of short lines)?
+    Such a story is what a dump of stories starts with, the main one however short."""
+    return story["top"] <= o.story_head_lines \
         and story["lead"] >= o.story_lead_words

@@ -6,9 +6,9 @@
 use crate::features::{measure, Measured};
 use crate::gates::Gates;
 use crate::lang;
-use crate::text::FxMap;
+use crate::text::{casefold_utf8, hash_bytes, with_units, FxMap};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
+use pyo3::types::{PyDict, PyList, PyString, PyStringData, PyTuple, PyType};
 use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
@@ -127,10 +127,10 @@ fn decide(
 /// Does stopword density judge the line without asking `cleaner.language.judged_by_letters`?
 /// Lower-case ASCII letters (in every Latin stoplist) make half of its letters even if
 /// every other character is an unknown letter.
-fn mostly_ascii(text: &[u32]) -> bool {
+fn mostly_ascii<T: Copy + Into<u32>>(text: &[T]) -> bool {
     let (mut lower, mut upper, mut other) = (0usize, 0usize, 0usize);
     for &c in text {
-        match c {
+        match c.into() {
             0x61..=0x7a => lower += 1,
             0x41..=0x5a => upper += 1,
             0x80.. => other += 1,
@@ -144,10 +144,10 @@ fn mostly_ascii(text: &[u32]) -> bool {
 /// out (`crate::patterns`), and the first of them it saw fire, if any: the rules before it
 /// are left to Python, and so are those after it (they are reached only when it is
 /// disabled).  ``body``: the line without its bullets.
-fn run_patterns(gates: &Gates, rules: Vec<usize>, body: &[u32]) -> (Vec<usize>, Option<usize>) {
+fn run_patterns<T: Copy + Into<u32>>(gates: &Gates, rules: Vec<usize>, body: &[T]) -> (Vec<usize>, Option<usize>) {
     let body: Option<String> = body
         .iter()
-        .map(|&c| char::from_u32(c).filter(|&c| c != '\n'))
+        .map(|&c| char::from_u32(c.into()).filter(|&c| c != '\n'))
         .collect();
     let Some(body) = body.filter(|b| !crate::patterns::doubtful(b)) else {
         // a line break, a lone surrogate or a character the engines may read differently
@@ -232,7 +232,7 @@ pub struct Kinds<'py> {
 struct Seen {
     by_hash: FxMap<u64, usize>,
     /// The lines whose hash an earlier, different line had (the first of each text).
-    collided: FxMap<Vec<u32>, usize>,
+    collided: FxMap<Vec<u8>, usize>,
     features: FxMap<FeatureKey, PyObject>,
     decisions: FxMap<Decided, PyObject>,
 }
@@ -245,23 +245,16 @@ fn feature_key(f: &Measured) -> FeatureKey {
     (a, b.to_bits(), c, d, e.to_bits(), g.to_bits(), h)
 }
 
-fn key_hash(key: &[u32]) -> u64 {
-    use std::hash::Hasher;
-    let mut h = crate::text::Fx::default();
-    key.iter().for_each(|&c| h.write_u32(c));
-    h.finish()
-}
-
 impl Seen {
     /// The index of the first line with the case-folded text ``key`` (``index``: this
     /// line's, recorded when it is the first); ``key_of(j)``: line j's case-folded text.
     fn first(
         &mut self,
-        key: &[u32],
+        key: &[u8],
         index: usize,
-        key_of: &mut dyn FnMut(usize) -> PyResult<Vec<u32>>,
+        key_of: &dyn Fn(usize) -> PyResult<Vec<u8>>,
     ) -> PyResult<usize> {
-        let h = key_hash(key);
+        let h = hash_bytes(key);
         let Some(&j) = self.by_hash.get(&h) else {
             self.by_hash.insert(h, index);
             return Ok(index);
@@ -275,7 +268,9 @@ impl Seen {
 
 /// The normalised text of each line of a document, read from its source as
 /// `cleaner.storage.Lines` holds it: line i's is ``source[text_starts[i]:text_ends[i]]``
-/// (columns of `i64`), or ``changed[i]``.
+/// (columns of `i64`), or ``changed[i]``.  A line is read in place, in the string's own
+/// code units: no copy of it is made (a line of 20 million characters is not held as
+/// 80 MB of code points).
 struct LineTexts<'py> {
     source: Bound<'py, PyString>,
     starts: Vec<usize>,
@@ -306,24 +301,122 @@ impl<'py> LineTexts<'py> {
         self.starts.len()
     }
 
-    /// Line i's code points.
-    fn text(&self, i: usize) -> PyResult<Vec<u32>> {
+    /// Line i's code units, in place.
+    fn data(&self, i: usize) -> PyResult<PyStringData<'_>> {
+        // SAFETY: the strings are held by `self`, so alive for the borrow, and immutable
+        // (Python called meanwhile cannot change a `str`'s data).
         if let Some(own) = self.changed.get(&i) {
-            return crate::codepoints(own);
+            return unsafe { own.data() };
         }
         let (a, b) = (self.starts[i], self.ends[i]);
-        // SAFETY: the source is alive for the borrow and immutable, and the slice is
-        // copied at once.
-        let out = crate::codepoints_in(&unsafe { self.source.data()? }, a, b);
+        let out = match unsafe { self.source.data()? } {
+            PyStringData::Ucs1(x) => x.get(a..b).map(PyStringData::Ucs1),
+            PyStringData::Ucs2(x) => x.get(a..b).map(PyStringData::Ucs2),
+            PyStringData::Ucs4(x) => x.get(a..b).map(PyStringData::Ucs4),
+        };
         out.ok_or_else(|| crate::err(format!("line {i} outside the source")))
+    }
+
+    /// `str.casefold` of line i, in UTF-8 (`crate::text::casefold_utf8`).
+    fn folded(&self, i: usize) -> PyResult<Vec<u8>> {
+        let mut out = Vec::new();
+        with_units!(PyStringData, self.data(i)?, s => casefold_utf8(s, &mut out));
+        Ok(out)
     }
 }
 
-/// `str.casefold` of a line (the core's table of it, `crate::story_fold`).
-fn folded(text: &[u32]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(text.len());
-    crate::story_fold::casefold(text, &mut out);
-    out
+/// What stays the same for every line of a document.
+struct Document<'a, 'py> {
+    py: Python<'py>,
+    lines: &'a LineTexts<'py>,
+    language: Option<&'a str>,
+    stops: &'a lang::Words,
+    params: &'a Params,
+    gates: &'a Bound<'py, Gates>,
+    judged: &'a Bound<'py, PyAny>,
+    gates_for: &'a Bound<'py, PyAny>,
+}
+
+/// Stage 1 of one line (not blank): its features (None: nothing but bullets), its
+/// feature-rule decision, and ``(rules, language, fired)`` when catalogue rules are left
+/// to run (see `classify_lines`).
+type LineStage = (Option<Measured>, Decided, Option<(Vec<usize>, Option<String>, Option<usize>)>);
+
+fn classify_line<T: Copy + Into<u32>>(
+    doc: &Document<'_, '_>,
+    seen: &mut Seen,
+    i: usize,
+    text: &[T],
+) -> PyResult<LineStage> {
+    let (py, params) = (doc.py, doc.params);
+    let has_stoplist = !doc.stops.is_empty();
+    let skip = text
+        .iter()
+        .take_while(|&&c| BULLET_CHARS.chars().any(|b| b as u32 == c.into()))
+        .count();
+    let body = &text[skip..];
+    let mut f = if body.is_empty() {
+        (0, 0.0, false, false, 0.0, 0.0, 0)
+    } else {
+        measure(body, doc.stops)
+    };
+    let mut own: Option<String> = None;
+    if has_stoplist && f.2 && f.1 < params.stopword_density / 2.0 && f.0 as f64 >= params.prose_min_words {
+        // A sentence with few of the page's stopwords, in a language of its own?
+        let head: Vec<u32> = text.iter().take(lang::SAMPLE_CHARS).map(|&c| c.into()).collect();
+        if let Some(code) = lang::guess(&head).map_err(crate::err)? {
+            if Some(code.as_str()) != doc.language {
+                let theirs = measure(body, &*lang::stoplist(&code).map_err(crate::err)?);
+                if theirs.1 >= params.stopword_density {
+                    f = theirs;
+                    own = Some(code);
+                }
+            }
+        }
+    }
+    let mut key = Vec::new();
+    casefold_utf8(text, &mut key);
+    let first = seen.first(&key, i, &|j| doc.lines.folded(j))?;
+    let mut judge = || -> PyResult<bool> {
+        Ok(own.is_some()
+            || has_stoplist && (mostly_ascii(text) || {
+                let all: Vec<u32> = text.iter().map(|&c| c.into()).collect();
+                doc.judged.call1((crate::py_str(py, &all)?,))?.is_truthy()?
+            }))
+    };
+    let (keep, rule, category, mut reason) = decide(&f, i, first, params, &mut judge)?;
+    if let Some(code) = &own {
+        reason = format!("{reason}; judged as {code}");
+    }
+    let decided = (keep, rule, category, reason);
+    if body.is_empty() {
+        return Ok((None, decided, None));
+    }
+    let their_gates;
+    let line_gates: &Gates = match &own {
+        None => doc.gates.get(),
+        Some(code) => {
+            their_gates = doc.gates_for.call1((code,))?.downcast_into::<Gates>()?;
+            their_gates.get()
+        }
+    };
+    // The gates read the start of the body and its case folding: the line's, less the
+    // bullets' (each of `BULLET_CHARS` folds to itself).
+    let start: Vec<u32> = body.iter().take(line_gates.start_chars()).map(|&c| c.into()).collect();
+    let key = || {
+        let bullets: usize = text[..skip].iter().map(|&c| char::from_u32(c.into()).map_or(0, char::len_utf8)).sum();
+        key.drain(..bullets);
+        Ok(key)
+    };
+    let rules = line_gates.mask(py, &start, key, f.0)?.members();
+    let mut pending = None;
+    if !rules.is_empty() {
+        let (rules, fired) = run_patterns(line_gates, rules, body);
+        if !rules.is_empty() {
+            pending = Some((rules, own, fired));
+        }
+    }
+    Ok((Some(f), decided, pending))
 }
 
 /// Stage 1 of every line of a document, read from its source as `cleaner.storage.Lines`
@@ -331,7 +424,7 @@ fn folded(text: &[u32]) -> Vec<u32> {
 /// texts; `LineTexts`).  ``judged(text)``: `cleaner.language.judged_by_letters`, asked
 /// about lines that are not mostly ASCII (`mostly_ascii`); ``gates_for(code)``: the
 /// `Gates` of another language's matcher (a sentence in its own language is judged by
-/// it).  Lines are compared in `str.casefold` (`folded`).  Returns
+/// it).  Lines are compared in `str.casefold` (`crate::text::casefold_utf8`).  Returns
 /// the features and feature-rule decisions of every line, and ``(index, rules,
 /// language, fired)`` for each line some catalogue rules pass the gates on and the
 /// `regex` crate does not rule out (``language``: the line's own, when it is judged in
@@ -356,99 +449,33 @@ pub fn classify_lines<'py>(
         Some(code) => lang::stoplist(code).map_err(crate::err)?,
         None => Arc::new(lang::Words::default()),
     };
-    let has_stoplist = !stops.is_empty();
     let stage = pyo3::intern!(py, "classify");
     let lines = LineTexts::new(py, source, text_starts, text_ends, changed)?;
+    let doc = Document { py, lines: &lines, language, stops: &stops, params: &params, gates, judged, gates_for };
     let mut seen = Seen::default();
-    let mut key_of = |j: usize| Ok(folded(&lines.text(j)?));
     let (feats, decisions, pending) = (PyList::empty(py), PyList::empty(py), PyList::empty(py));
     for i in 0..lines.len() {
-        let mut text = lines.text(i)?;
-        if text.is_empty() {
+        let data = lines.data(i)?;
+        if with_units!(PyStringData, data, s => s.is_empty()) {
             feats.append(&kinds.empty)?;
             decisions.append(&kinds.blank)?;
             continue;
         }
-        let skip = text
-            .iter()
-            .take_while(|&&c| BULLET_CHARS.chars().any(|b| b as u32 == c))
-            .count();
-        let body = &text[skip..];
-        let mut f = if body.is_empty() {
-            (0, 0.0, false, false, 0.0, 0.0, 0)
-        } else {
-            measure(body, &stops)
-        };
-        let mut own: Option<String> = None;
-        if has_stoplist
-            && f.2
-            && f.1 < params.stopword_density / 2.0
-            && f.0 as f64 >= params.prose_min_words
-        {
-            // A sentence with few of the page's stopwords, in a language of its own?
-            if let Some(code) = lang::guess(&text).map_err(crate::err)? {
-                if Some(code.as_str()) != language {
-                    let theirs = measure(body, &*lang::stoplist(&code).map_err(crate::err)?);
-                    if theirs.1 >= params.stopword_density {
-                        f = theirs;
-                        own = Some(code);
-                    }
-                }
+        let (f, decided, rules) = with_units!(PyStringData, data, s => classify_line(&doc, &mut seen, i, s))?;
+        if let Some((rules, own, fired)) = rules {
+            pending.append((i, PyTuple::new(py, rules)?, own, fired))?;
+        }
+        match f {
+            None => feats.append(&kinds.empty)?,
+            Some(f) => {
+                let made = match seen.features.entry(feature_key(&f)) {
+                    Entry::Occupied(e) => e.get().clone_ref(py),
+                    Entry::Vacant(e) => e.insert(features(py, &kinds.features, &f)?.unbind()).clone_ref(py),
+                };
+                feats.append(made)?;
             }
         }
-        let key = folded(&text);
-        let first = seen.first(&key, i, &mut key_of)?;
-        let mut judge = || -> PyResult<bool> {
-            Ok(own.is_some()
-                || has_stoplist
-                    && (mostly_ascii(&text)
-                        || judged.call1((crate::py_str(py, &text)?,))?.is_truthy()?))
-        };
-        let (keep, rule, category, mut reason) = decide(&f, i, first, &params, &mut judge)?;
-        let their_gates;
-        let line_gates: &Gates = match &own {
-            None => gates.get(),
-            Some(code) => {
-                their_gates = gates_for.call1((code,))?.downcast_into::<Gates>()?;
-                their_gates.get()
-            }
-        };
-        if let Some(code) = &own {
-            reason = format!("{reason}; judged as {code}");
-        }
-        let body_empty = body.is_empty();
-        // From here on only the start of the body is read (the gates' start test): a long
-        // line's code points go before its case folding is read.
-        text.drain(..skip);
-        text.truncate(line_gates.start_chars());
-        text.shrink_to_fit();
-        let body = &text[..];
-        if !body_empty {
-            let key = || {
-                let mut key = key;
-                key.drain(..skip);
-                Ok(key)
-            };
-            let rules = line_gates.mask(py, body, key, f.0)?.members();
-            if !rules.is_empty() {
-                let (rules, fired) = run_patterns(line_gates, rules, &lines.text(i)?[skip..]);
-                if !rules.is_empty() {
-                    pending.append((i, PyTuple::new(py, rules)?, own.as_deref(), fired))?;
-                }
-            }
-        }
-        if body_empty {
-            feats.append(&kinds.empty)?;
-        } else {
-            let made = match seen.features.entry(feature_key(&f)) {
-                Entry::Occupied(e) => e.get().clone_ref(py),
-                Entry::Vacant(e) => e
-                    .insert(features(py, &kinds.features, &f)?.unbind())
-                    .clone_ref(py),
-            };
-            feats.append(made)?;
-        }
-        let made = match seen.decisions.entry((keep, rule, category, reason)) {
+        let made = match seen.decisions.entry(decided) {
             Entry::Occupied(e) => e.get().clone_ref(py),
             Entry::Vacant(e) => {
                 let (keep, rule, category, reason) = e.key();
@@ -458,9 +485,7 @@ pub fn classify_lines<'py>(
                     vec![
                         keep.into_pyobject(py)?.to_owned().into_any().unbind(),
                         pyo3::types::PyString::intern(py, rule).into_any().unbind(),
-                        pyo3::types::PyString::intern(py, category)
-                            .into_any()
-                            .unbind(),
+                        pyo3::types::PyString::intern(py, category).into_any().unbind(),
                         reason.into_pyobject(py)?.into_any().unbind(),
                         stage.clone().into_any().unbind(),
                     ],

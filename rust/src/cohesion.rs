@@ -6,7 +6,7 @@
 //! did, so the figures are the same to the last bit.
 
 use crate::tables;
-use crate::text::{in_ranges, lower, FxMap, FxSet};
+use crate::text::{in_ranges, lower, with_units, FxMap, FxSet, Units};
 use pyo3::exceptions::PyZeroDivisionError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
@@ -51,23 +51,6 @@ fn lower_table() -> &'static [u32] {
         out[0x3a3] = u32::MAX;
         out
     })
-}
-
-/// `str.lower` of a text's code points into `out`: one character at a time where each
-/// lowers alone, else by `text::lower`.
-fn lower_units(text: &[u32], out: &mut Vec<u32>) {
-    let table = lower_table();
-    out.clear();
-    out.reserve(text.len());
-    for &c in text {
-        match table.get(c as usize) {
-            Some(&x) if x != u32::MAX => out.push(x),
-            _ => {
-                *out = lower(text);
-                return;
-            }
-        }
-    }
 }
 
 /// `str.lower` of a Python string into `out`, read from its own code units: one
@@ -119,22 +102,50 @@ fn goes_on(c: u32) -> bool {
 /// Calls `f` with the stem (first six characters) of each content word of a text whose
 /// `str.lower` is `low`: its runs ``\p{L}[\p{L}\p{M}'’-]*`` of three characters or more
 /// that are not in `stops`.
-pub fn content_words(low: &[u32], stops: &FxSet<Vec<u32>>, mut f: impl FnMut(&[u32])) {
-    let mut i = 0;
-    while i < low.len() {
-        if !is_letter(low[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        i += 1;
-        while i < low.len() && goes_on(low[i]) {
-            i += 1;
-        }
-        let word = &low[start..i];
+pub fn content_words(low: &[u32], stops: &FxSet<Vec<u32>>, f: impl FnMut(&[u32])) {
+    words_of(low.iter().copied(), stops, f)
+}
+
+/// `content_words` of the characters of `low` read one at a time (one word held).
+fn words_of(low: impl Iterator<Item = u32>, stops: &FxSet<Vec<u32>>, mut f: impl FnMut(&[u32])) {
+    let mut word: Vec<u32> = Vec::new();
+    let mut inside = false;
+    let mut done = |word: &[u32]| {
         if word.len() >= 3 && !stops.contains(word) {
             f(&word[..word.len().min(6)]);
         }
+    };
+    for c in low {
+        if inside {
+            if goes_on(c) {
+                word.push(c);
+                continue;
+            }
+            done(&word);
+            inside = false;
+        }
+        if is_letter(c) {
+            word.clear();
+            word.push(c);
+            inside = true;
+        }
+    }
+    if inside {
+        done(&word);
+    }
+}
+
+/// `content_words` of a text (code points, or a Python string's code units) read as its
+/// `str.lower`: one character at a time where each lowers alone (no lowered copy of a
+/// long line is held), else lowered whole by `text::lower`.
+fn text_words<T: Copy + Into<u32>>(text: &[T], stops: &FxSet<Vec<u32>>, f: impl FnMut(&[u32])) {
+    let table = lower_table();
+    let alone = |c: T| table.get(c.into() as usize).copied().filter(|&x| x != u32::MAX);
+    if text.iter().all(|&c| alone(c).is_some()) {
+        words_of(text.iter().map(|&c| table[c.into() as usize]), stops, f)
+    } else {
+        let all: Vec<u32> = text.iter().map(|&c| c.into()).collect();
+        content_words(&lower(&all), stops, f)
     }
 }
 
@@ -260,11 +271,9 @@ pub struct Reach {
 /// The content words of one document's kept lines, each stem an id.
 #[pyclass(frozen, module = "cleaner._core")]
 pub struct Cohesion {
-    /// Per line of the document: its slot (`usize::MAX`: none); the ids of the words of
-    /// the line in slot `s` are `ids[at[s]..at[s + 1]]`.
+    /// Per line of the document: its slot in `ids` (`usize::MAX`: none).
     slot: Vec<usize>,
-    at: Vec<usize>,
-    ids: Vec<u32>,
+    ids: Vec<Vec<u32>>,
     stems: Vec<Stem>,
     known: FxMap<Stem, u32>,
 }
@@ -276,45 +285,41 @@ fn stem_of(w: &[u32]) -> Stem {
 }
 
 impl Cohesion {
-    /// The content words of `texts` (code points), the texts of the document's lines
-    /// `lines`.
-    pub fn of(texts: &[&[u32]], lines: &[usize], stops: &FxSet<Vec<u32>>) -> Self {
+    /// The content words of `texts`, the texts of the document's lines `lines`.
+    pub fn of(texts: &[&Units], lines: &[usize], stops: &FxSet<Vec<u32>>) -> Self {
         let mut slot = vec![usize::MAX; lines.iter().max().map_or(0, |&x| x + 1)];
         let mut known: FxMap<Stem, u32> = FxMap::default();
         let mut stems: Vec<Stem> = Vec::new();
-        let mut low = Vec::new();
-        let mut at = Vec::with_capacity(lines.len() + 1);
-        at.push(0);
-        let mut ids = Vec::new();
-        for (text, &line) in texts.iter().zip(lines) {
-            lower_units(text, &mut low);
-            content_words(&low, stops, |w| {
+        let mut ids = Vec::with_capacity(lines.len());
+        for (&text, &line) in texts.iter().zip(lines) {
+            let mut own = Vec::new();
+            let id_of = |w: &[u32]| {
                 let stem = stem_of(w);
                 let id = *known.entry(stem).or_insert_with(|| {
                     stems.push(stem);
                     (stems.len() - 1) as u32
                 });
-                ids.push(id);
-            });
-            slot[line] = at.len() - 1;
-            at.push(ids.len());
+                own.push(id);
+            };
+            with_units!(Units, text, s => text_words(&s[..], stops, id_of));
+            slot[line] = ids.len();
+            ids.push(own);
         }
-        Cohesion { slot, at, ids, stems, known }
+        Cohesion { slot, ids, stems, known }
     }
 
     /// The ids of the content words of `text` (stems no line given holds: `None`), in
     /// order.
-    pub fn ids_of(&self, text: &[u32], stops: &FxSet<Vec<u32>>) -> Vec<Option<u32>> {
-        let (mut out, mut low) = (Vec::new(), Vec::new());
-        lower_units(text, &mut low);
-        content_words(&low, stops, |w| out.push(self.known.get(&stem_of(w)).copied()));
+    pub fn ids_of(&self, text: &Units, stops: &FxSet<Vec<u32>>) -> Vec<Option<u32>> {
+        let mut out = Vec::new();
+        with_units!(Units, text, s => text_words(&s[..], stops, |w| out.push(self.known.get(&stem_of(w)).copied())));
         out
     }
 
     /// The ids of the content words of line `line` (none for a line not given).
     pub fn of_line(&self, line: usize) -> &[u32] {
         match self.slot.get(line) {
-            Some(&s) if s != usize::MAX => &self.ids[self.at[s]..self.at[s + 1]],
+            Some(&s) if s != usize::MAX => &self.ids[s],
             _ => &[],
         }
     }
@@ -388,8 +393,8 @@ impl Cohesion {
     /// The content words of `texts`, the texts of the document's lines `lines`.
     #[new]
     fn new(texts: Vec<Bound<'_, PyString>>, lines: Vec<usize>, stops: &Bound<'_, Stoplist>) -> PyResult<Self> {
-        let texts = texts.iter().map(crate::codepoints).collect::<PyResult<Vec<_>>>()?;
-        Ok(Self::of(&texts.iter().map(Vec::as_slice).collect::<Vec<_>>(), &lines, &stops.get().words))
+        let texts = texts.iter().map(crate::units).collect::<PyResult<Vec<_>>>()?;
+        Ok(Self::of(&texts.iter().collect::<Vec<_>>(), &lines, &stops.get().words))
     }
 
     /// ``{line: [stem, ...]}`` for every line given (one string object per stem).
@@ -398,7 +403,7 @@ impl Cohesion {
         let out = PyDict::new(py);
         for (line, &s) in self.slot.iter().enumerate() {
             if s != usize::MAX {
-                out.set_item(line, PyList::new(py, self.of_line(line).iter().map(|&id| &strings[id as usize]))?)?;
+                out.set_item(line, PyList::new(py, self.ids[s].iter().map(|&id| &strings[id as usize]))?)?;
             }
         }
         Ok(out)

@@ -16,8 +16,13 @@ fn has(set: &str, c: u32) -> bool {
     set.chars().any(|x| x as u32 == c)
 }
 
-fn ends_with(s: &[u32], tail: &[u32]) -> bool {
-    s.ends_with(tail)
+/// Does the text `s` (code points, or a Python string's code units) start with `head`?
+fn starts_with<T: Copy + Into<u32>>(s: &[T], head: &[u32]) -> bool {
+    s.len() >= head.len() && s.iter().zip(head).all(|(&c, &h)| c.into() == h)
+}
+
+fn ends_with<T: Copy + Into<u32>>(s: &[T], tail: &[u32]) -> bool {
+    s.len() >= tail.len() && starts_with(&s[s.len() - tail.len()..], tail)
 }
 
 const HTTPS: &[u32] = &[0x68, 0x74, 0x74, 0x70, 0x73, 0x3a, 0x2f, 0x2f];
@@ -33,27 +38,28 @@ const ELLIPSIS: &[u32] = &[0x2026];
 
 /// Matches of `https?://|www\.|[@#]\w|\.(?:com|org|net|de|fr|uk|io|co)\b`, counted as
 /// Python's `re.findall` does (leftmost, first alternative that matches, no overlaps).
-fn url_matches(s: &[u32]) -> usize {
+fn url_matches<T: Copy + Into<u32>>(s: &[T]) -> usize {
     let boundary = |i: usize| -> bool {
-        let before = i > 0 && is_word(s[i - 1]);
-        let after = i < s.len() && is_word(s[i]);
+        let before = i > 0 && is_word(s[i - 1].into());
+        let after = i < s.len() && is_word(s[i].into());
         before != after
     };
     let (mut i, mut n) = (0, 0);
     while i < s.len() {
         let rest = &s[i..];
-        let len = if rest.starts_with(HTTPS) {
+        let c = s[i].into();
+        let len = if starts_with(rest, HTTPS) {
             HTTPS.len()
-        } else if rest.starts_with(HTTP) {
+        } else if starts_with(rest, HTTP) {
             HTTP.len()
-        } else if rest.starts_with(WWW) {
+        } else if starts_with(rest, WWW) {
             WWW.len()
-        } else if (s[i] == 0x40 || s[i] == 0x23) && i + 1 < s.len() && is_word(s[i + 1]) {
+        } else if (c == 0x40 || c == 0x23) && i + 1 < s.len() && is_word(s[i + 1].into()) {
             2
-        } else if s[i] == 0x2e {
+        } else if c == 0x2e {
             DOMAINS
                 .iter()
-                .find(|d| rest[1..].starts_with(d) && boundary(i + 1 + d.len()))
+                .find(|d| starts_with(&rest[1..], d) && boundary(i + 1 + d.len()))
                 .map_or(0, |d| 1 + d.len())
         } else {
             0
@@ -71,11 +77,13 @@ fn url_matches(s: &[u32]) -> usize {
 /// The seven fields of `cleaner.types.Features`.
 pub type Measured = (usize, f64, bool, bool, f64, f64, usize);
 
-/// `cleaner.features.measure` of a line without its bullets (not empty).
-pub fn measure(body: &[u32], stops: &Words) -> Measured {
+/// `cleaner.features.measure` of a line without its bullets (not empty): code points, or
+/// the code units of the Python string it lies in (read in place, not copied).
+pub fn measure<T: Copy + Into<u32>>(body: &[T], stops: &Words) -> Measured {
     // Words (whitespace-separated) and their first characters, in one pass.
     let (mut n, mut alpha, mut upper, mut all_alpha, mut after_space) = (0, 0, 0, true, true);
     for &c in body {
+        let c = c.into();
         let space = is_space(c);
         if !space && after_space {
             n += 1;
@@ -88,17 +96,17 @@ pub fn measure(body: &[u32], stops: &Words) -> Measured {
         }
         after_space = space;
     }
-    let ascii = body.iter().all(|&c| c < 0x80);
-    if !ascii && body.iter().any(|&c| c >= 0xe00) {
-        n += body.iter().filter(|&&c| is_unspaced(c)).count() / CHARS_PER_UNSPACED_WORD;
+    let ascii = body.iter().all(|&c| c.into() < 0x80);
+    if !ascii && body.iter().any(|&c| c.into() >= 0xe00) {
+        n += body.iter().filter(|&&c| is_unspaced(c.into())).count() / CHARS_PER_UNSPACED_WORD;
     }
     if all_alpha {
         alpha = n;
     }
-    let k = body.iter().rposition(|&c| !has(CLOSERS, c)).map_or(0, |k| k + 1);
+    let k = body.iter().rposition(|&c| !has(CLOSERS, c.into())).map_or(0, |k| k + 1);
     let stripped = &body[..k];
     let ellipsis = ends_with(stripped, THREE_DOTS) || ends_with(stripped, ELLIPSIS);
-    let last = stripped.last().copied();
+    let last = stripped.last().map(|&c| c.into());
     let terminal = last.is_some_and(|c| has(TERMINAL, c)) && !ellipsis;
     let mut density = 0.0;
     if !stops.is_empty() {
@@ -112,10 +120,10 @@ pub fn measure(body: &[u32], stops: &Words) -> Measured {
         }
     }
     let capitalised = if alpha > 0 { upper as f64 / alpha as f64 } else { 0.0 };
-    let spaces = body.iter().filter(|&&c| c == 0x20).count();
+    let spaces = body.iter().filter(|&&c| c.into() == 0x20).count();
     let nonspace = if body.len() == spaces { 1 } else { body.len() - spaces };
-    let digits = body.iter().filter(|&&c| is_decimal(c)).count();
-    let urls = if body.iter().any(|&c| matches!(c, 0x2e | 0x2f | 0x40 | 0x23)) {
+    let digits = body.iter().filter(|&&c| is_decimal(c.into())).count();
+    let urls = if body.iter().any(|&c| matches!(c.into(), 0x2e | 0x2f | 0x40 | 0x23)) {
         url_matches(body)
     } else {
         0

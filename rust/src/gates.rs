@@ -14,7 +14,7 @@
 
 use crate::patterns::Patterns;
 use crate::tables;
-use crate::text::{in_ranges, is_decimal, is_space, FxMap};
+use crate::text::{in_ranges, is_decimal, is_space, push_utf8, utf8_points, FxMap};
 use aho_corasick::{AhoCorasick, MatchKind};
 use pyo3::prelude::*;
 use std::sync::{Arc, Mutex};
@@ -69,12 +69,13 @@ impl Bits {
     }
 }
 
-/// Strings and the rules each one stands for, looked up at one end of a line.
+/// Strings and the rules each one stands for, looked up at one end of a line (strings
+/// and lines in UTF-8, `crate::text::push_utf8`).
 struct EndIndex {
-    values: FxMap<Vec<u32>, Bits>,
-    /// Per character at the string's end looked at (its first for a prefix, its last for
-    /// a suffix): the lengths of the strings with it there, in increasing order.
-    lengths: FxMap<u32, Vec<usize>>,
+    values: FxMap<Vec<u8>, Bits>,
+    /// Per byte at the string's end looked at (its first for a prefix, its last for a
+    /// suffix): the lengths of the strings with it there, in increasing order.
+    lengths: FxMap<u8, Vec<usize>>,
     /// The rules of the empty string, if it is one of them.
     empty: Option<Bits>,
     at_start: bool,
@@ -90,10 +91,10 @@ impl EndIndex {
         rest: &[usize],
         at_start: bool,
     ) -> EndIndex {
-        let mut values: FxMap<Vec<u32>, Bits> = FxMap::default();
+        let mut values: FxMap<Vec<u8>, Bits> = FxMap::default();
         let mut gated = Bits::empty(n);
         for (s, rules) in strings {
-            let key: Vec<u32> = s.chars().map(|c| c as u32).collect();
+            let key = s.into_bytes();
             let bits = Bits::of(n, &rules);
             gated.or(&bits);
             values
@@ -101,7 +102,7 @@ impl EndIndex {
                 .or_insert_with(|| Bits::empty(n))
                 .or(&bits);
         }
-        let mut lengths: FxMap<u32, Vec<usize>> = FxMap::default();
+        let mut lengths: FxMap<u8, Vec<usize>> = FxMap::default();
         for key in values.keys() {
             let end = if at_start { key.first() } else { key.last() };
             if let Some(&c) = end {
@@ -124,7 +125,7 @@ impl EndIndex {
     }
 
     /// The rules whose strings ``text`` starts (or ends) with, and those without strings.
-    fn lookup(&self, text: &[u32]) -> Bits {
+    fn lookup(&self, text: &[u8]) -> Bits {
         let mut out = self.rest.clone();
         if let Some(b) = &self.empty {
             out.or(b);
@@ -259,8 +260,9 @@ impl Gates {
         words: usize,
     ) -> PyResult<Vec<usize>> {
         let body = crate::codepoints(body)?;
-        let folded = crate::codepoints(folded)?;
-        Ok(self.mask(py, &body, move || Ok(folded), words)?.members())
+        let mut bytes = Vec::new();
+        crate::codepoints(folded)?.into_iter().for_each(|c| push_utf8(&mut bytes, c));
+        Ok(self.mask(py, &body, move || Ok(bytes), words)?.members())
     }
 }
 
@@ -277,14 +279,15 @@ impl Gates {
         self.patterns.fires(k, body)
     }
 
-    /// The rules (as `candidates`) of a line: ``body`` and its case folding ``folded``
-    /// (asked for only when a rule is left after the word count and start tests: a line of
+    /// The rules (as `candidates`) of a line: ``body`` (its first `start_chars` code
+    /// points are read) and its case folding ``folded`` in UTF-8 (`crate::text::push_utf8`;
+    /// asked for only when a rule is left after the word count and start tests: a line of
     /// a million words is not copied for rules that cannot fire on it).
     pub fn mask(
         &self,
         py: Python<'_>,
         body: &[u32],
-        folded: impl FnOnce() -> PyResult<Vec<u32>>,
+        folded: impl FnOnce() -> PyResult<Vec<u8>>,
         words: usize,
     ) -> PyResult<Bits> {
         let mut mask = self.by_words[words.min(self.by_words.len() - 1)].clone();
@@ -305,16 +308,17 @@ impl Gates {
             mask.and(&self.prefixes.lookup(&folded));
         }
         if mask.meets(&self.suffixes.gated) {
+            // (a folded line's only spaces are ASCII: the others are not printable)
             let end = folded
                 .iter()
-                .rposition(|&c| !is_space(c))
+                .rposition(|&c| c >= 0x80 || !is_space(c as u32))
                 .map_or(0, |k| k + 1);
             mask.and(&self.suffixes.lookup(&folded[..end]));
         }
         if mask.meets(&self.literal) {
             mask.and(&self.literal_hits(&folded, &gated, words)?);
         }
-        if gated.meets(&self.digit_rules) && folded.iter().any(|&c| c >= 0x80) {
+        if gated.meets(&self.digit_rules) && !folded.is_ascii() {
             let mut rescue = gated;
             rescue.and(&self.digit_rules);
             rescue.and_not(&mask);
@@ -348,17 +352,17 @@ impl Gates {
 
     /// The rules without required strings, and those whose strings the folded line holds
     /// (all of ``mask`` when it holds a lone surrogate: no search).
-    fn literal_hits(&self, folded: &[u32], mask: &Bits, words: usize) -> PyResult<Bits> {
+    fn literal_hits(&self, folded: &[u8], mask: &Bits, words: usize) -> PyResult<Bits> {
         let automaton = if words > LONG_LINE {
             self.automaton_for(words)?
         } else {
             self.automaton.clone()
         };
-        let (Some(automaton), Some(text)) = (automaton, utf8(folded)) else {
+        let (Some(automaton), Ok(text)) = (automaton, std::str::from_utf8(folded)) else {
             return Ok(mask.clone());
         };
         let mut hits = self.no_literal.clone();
-        for m in automaton.search.find_overlapping_iter(text.as_str()) {
+        for m in automaton.search.find_overlapping_iter(text) {
             hits.or(&automaton.rules[m.pattern().as_usize()]);
         }
         Ok(hits)
@@ -407,10 +411,6 @@ fn automaton(literals: &[(String, Bits)], only: Option<&Bits>) -> PyResult<Optio
     Ok(Some(Arc::new(Automaton { search, rules })))
 }
 
-fn utf8(s: &[u32]) -> Option<String> {
-    s.iter().map(|&c| char::from_u32(c)).collect()
-}
-
 fn printable(c: u32) -> bool {
     if c < 0x80 {
         (0x20..0x7f).contains(&c)
@@ -419,54 +419,60 @@ fn printable(c: u32) -> bool {
     }
 }
 
-/// One space for every run of whitespace (Python's `re.sub(r"\s+", " ", ...)`).
-fn collapse(s: &[u32]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(s.len());
+/// One space for every run of whitespace (Python's `re.sub(r"\s+", " ", ...)`), in
+/// UTF-8.
+fn collapse(s: impl Iterator<Item = u32>) -> Vec<u8> {
+    let mut out = Vec::new();
     let mut in_run = false;
-    for &c in s {
+    for c in s {
         if is_space(c) {
             if !in_run {
                 out.push(0x20);
             }
             in_run = true;
         } else {
-            out.push(c);
+            push_utf8(&mut out, c);
             in_run = false;
         }
     }
     out
 }
 
-fn has_double_space(s: &[u32]) -> bool {
-    s.windows(2).any(|w| w == [0x20, 0x20])
+fn has_double_space(s: &[u8]) -> bool {
+    s.windows(2).any(|w| w == b"  ")
 }
 
-/// `cleaner.fold.fold_line` of a line whose `str.casefold` is ``folded``: the text gates
-/// compare with, or None when no gate may turn the line away.
-/// Takes the case folding and gives it back changed in place where it can (a line of
-/// millions of characters is not copied).
-pub fn fold(folded: Vec<u32>) -> Option<Vec<u32>> {
-    if folded.iter().all(|&c| c < 0x80) {
-        if has_double_space(&folded) || !folded.iter().all(|&c| printable(c)) {
-            return Some(collapse(&folded));
+/// `cleaner.fold.fold_line` of a line whose `str.casefold` is ``folded`` (in UTF-8,
+/// `crate::text::push_utf8`): the text gates compare with, or None when no gate may turn
+/// the line away.  Takes the case folding and gives it back unchanged where it can (a
+/// line of millions of characters is not copied).
+pub fn fold(folded: Vec<u8>) -> Option<Vec<u8>> {
+    if folded.is_ascii() {
+        if has_double_space(&folded) || !folded.iter().all(|&c| printable(c as u32)) {
+            return Some(collapse(folded.iter().map(|&c| c as u32)));
         }
         return Some(folded);
     }
     // The combining dot that "İ" folds to; dotless "ı", which `regex` matches with "I".
-    let mut f = folded;
-    f.retain(|&c| c != 0x307);
-    f.iter_mut()
-        .filter(|c| **c == 0x131)
-        .for_each(|c| *c = 0x69);
-    if f.iter().all(|&c| printable(c)) {
+    let odd = |c: u32| c == 0x307 || c == 0x131;
+    let f = if utf8_points(&folded).any(odd) {
+        let mut f = Vec::with_capacity(folded.len());
+        for c in utf8_points(&folded).filter(|&c| c != 0x307) {
+            push_utf8(&mut f, if c == 0x131 { 0x69 } else { c });
+        }
+        f
+    } else {
+        folded
+    };
+    if utf8_points(&f).all(printable) {
         return Some(if has_double_space(&f) {
-            collapse(&f)
+            collapse(utf8_points(&f))
         } else {
             f
         });
     }
-    let f = collapse(&f);
-    if f.iter().all(|&c| printable(c)) {
+    let f = collapse(utf8_points(&f));
+    if utf8_points(&f).all(printable) {
         Some(f)
     } else {
         None
@@ -474,8 +480,6 @@ pub fn fold(folded: Vec<u32>) -> Option<Vec<u32>> {
 }
 
 /// `cleaner.fold.other_digits`: might the text hold a decimal digit other than 0-9?
-fn other_digits(folded: &[u32]) -> bool {
-    folded
-        .iter()
-        .any(|&c| c >= 0x10000 || (c >= 0x80 && is_decimal(c)))
+fn other_digits(folded: &[u8]) -> bool {
+    utf8_points(folded).any(|c| c >= 0x10000 || (c >= 0x80 && is_decimal(c)))
 }

@@ -22,7 +22,6 @@ mod shapes;
 mod story;
 mod story_fold;
 mod story_gaps;
-mod story_source;
 mod tables;
 mod text;
 
@@ -36,21 +35,24 @@ pub(crate) fn codepoints(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
     codepoints_head(s, usize::MAX)
 }
 
-/// The code points of `data[a..b]` (None: the range is outside the string).
-pub(crate) fn codepoints_in(data: &pyo3::types::PyStringData<'_>, a: usize, b: usize) -> Option<Vec<u32>> {
-    let mut out = Vec::new();
-    codepoints_onto(data, a, b, &mut out).then_some(out)
+/// The code units of `data[a..b]` in their own width (None: the range is outside the
+/// string).
+pub(crate) fn units_in(data: &pyo3::types::PyStringData<'_>, a: usize, b: usize) -> Option<text::Units> {
+    match data {
+        pyo3::types::PyStringData::Ucs1(x) => x.get(a..b).map(|s| text::Units::Ucs1(s.to_vec())),
+        pyo3::types::PyStringData::Ucs2(x) => x.get(a..b).map(|s| text::Units::Ucs2(s.to_vec())),
+        pyo3::types::PyStringData::Ucs4(x) => x.get(a..b).map(|s| text::Units::Ucs4(s.to_vec())),
+    }
 }
 
-/// Appends the code points of `data[a..b]` to `out` (false: the range is outside the
-/// string).
-pub(crate) fn codepoints_onto(data: &pyo3::types::PyStringData<'_>, a: usize, b: usize, out: &mut Vec<u32>) -> bool {
-    match data {
-        pyo3::types::PyStringData::Ucs1(x) => x.get(a..b).map(|s| out.extend(s.iter().map(|&c| c as u32))),
-        pyo3::types::PyStringData::Ucs2(x) => x.get(a..b).map(|s| out.extend(s.iter().map(|&c| c as u32))),
-        pyo3::types::PyStringData::Ucs4(x) => x.get(a..b).map(|s| out.extend_from_slice(s)),
-    }
-    .is_some()
+/// The code units of a Python string in their own width.
+pub(crate) fn units(s: &Bound<'_, PyString>) -> PyResult<text::Units> {
+    // SAFETY: the string is alive for the borrow, and its data is copied at once.
+    Ok(match unsafe { s.data()? } {
+        pyo3::types::PyStringData::Ucs1(x) => text::Units::Ucs1(x.to_vec()),
+        pyo3::types::PyStringData::Ucs2(x) => text::Units::Ucs2(x.to_vec()),
+        pyo3::types::PyStringData::Ucs4(x) => text::Units::Ucs4(x.to_vec()),
+    })
 }
 
 /// A column of offsets (an `array('q')` of `cleaner.storage.Lines`) as a vector.
@@ -194,7 +196,9 @@ fn measure<'py>(
 /// catalogue's gates compare with, or None when no gate may turn the line away.
 #[pyfunction]
 fn fold_line<'py>(py: Python<'py>, folded: &Bound<'py, PyString>) -> PyResult<Option<Bound<'py, PyAny>>> {
-    gates::fold(codepoints(folded)?).map(|f| py_str(py, &f)).transpose()
+    let mut bytes = Vec::new();
+    codepoints(folded)?.into_iter().for_each(|c| text::push_utf8(&mut bytes, c));
+    gates::fold(bytes).map(|f| py_str(py, &text::utf8_points(&f).collect::<Vec<_>>())).transpose()
 }
 
 /// The character classes (tables.rs) as (first, last) code point ranges, for the tests

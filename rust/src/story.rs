@@ -10,14 +10,12 @@
 
 use crate::cohesion::{Cohesion, Stoplist};
 use crate::heads::{Evidence, Heads};
-use crate::story_source::{Source, Texts};
-use crate::text::{FxBuild, FxMap};
+use crate::text::{casefold_utf8, hash_bytes, with_units, FxMap, Units};
 use pyo3::exceptions::PyKeyError;
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use std::borrow::Cow;
-use std::hash::BuildHasher;
 use std::ops::Range;
 
 /// The indices of Python's ``x[start:stop]`` of a list of `len` items.
@@ -92,9 +90,9 @@ pub struct Story {
     /// Per line, its position among the content lines (`usize::MAX`: a blank line).
     pos: Vec<usize>,
     /// Per line, the id of its `str.casefold` (content lines only), and per id the
-    /// folded text and how many lines hold it.
+    /// folded text (in UTF-8, `crate::text::casefold_utf8`) and how many lines hold it.
     fold: Vec<u32>,
-    folded: Texts,
+    folded: Vec<Vec<u8>>,
     fold_count: Vec<u32>,
     /// Title-like headlines, not a line the page repeats all over.
     titled: Vec<bool>,
@@ -104,8 +102,8 @@ pub struct Story {
     counted_upto: Vec<i64>,
     dropped_upto: Vec<i64>,
     pattern_upto: Vec<i64>,
-    /// The code points of each line's normalised text.
-    units: Texts,
+    /// Each line's normalised text, in the code units of the string it was read from.
+    units: Vec<Units>,
     stops: Py<Stoplist>,
     cohesion: Py<Cohesion>,
     reach: Reaches,
@@ -120,11 +118,87 @@ pub fn casefold<'py>(py: Python<'py>, text: &Bound<'py, PyString>) -> PyResult<B
 }
 
 /// `str.islower` of the first character of a text (false for an empty one).
-fn starts_lower(py: Python<'_>, text: &[u32]) -> PyResult<bool> {
+fn starts_lower(py: Python<'_>, text: &Units) -> PyResult<bool> {
     match text.first() {
         None => Ok(false),
-        Some(&c) if c < 128 => Ok((b'a'..=b'z').contains(&(c as u8))),
-        Some(&c) => crate::py_str(py, &[c])?.call_method0(intern!(py, "islower"))?.extract(),
+        Some(c) if c < 128 => Ok((b'a'..=b'z').contains(&(c as u8))),
+        Some(c) => crate::py_str(py, &[c])?.call_method0(intern!(py, "islower"))?.extract(),
+    }
+}
+
+/// A text as UTF-8 (a lone surrogate, which no head pattern matches, becomes one U+FFFD,
+/// so that counts of characters stay).
+fn utf8(text: &Units) -> Cow<'static, str> {
+    with_units!(Units, text, s => utf8_of(&s[..]))
+}
+
+fn utf8_of<T: Copy + Into<u32>>(text: &[T]) -> Cow<'static, str> {
+    if text.iter().all(|&c| c.into() < 128) {
+        let ascii: Vec<u8> = text.iter().map(|&c| c.into() as u8).collect();
+        // SAFETY: ASCII bytes are UTF-8.
+        return Cow::Owned(unsafe { String::from_utf8_unchecked(ascii) });
+    }
+    Cow::Owned(text.iter().map(|&c| char::from_u32(c.into()).unwrap_or('\u{fffd}')).collect())
+}
+
+/// Where a document's lines are read from: the columns of `cleaner.storage.Lines` (the
+/// source, the offsets of each line and of its normalised text, the texts normalising
+/// changed beyond stripping), or a list of `Line`.
+enum Source<'py> {
+    Columns {
+        source: Bound<'py, PyString>,
+        starts: Vec<usize>,
+        ends: Vec<usize>,
+        text_starts: Vec<usize>,
+        text_ends: Vec<usize>,
+        changed: FxMap<usize, Bound<'py, PyString>>,
+    },
+    Lines(Vec<Bound<'py, PyTuple>>),
+}
+
+impl<'py> Source<'py> {
+    fn new(py: Python<'py>, lines: &Bound<'py, PyAny>, columns: Option<&Bound<'py, PyTuple>>) -> PyResult<Self> {
+        let Some(columns) = columns else {
+            let lines = lines.try_iter()?.map(|l| Ok(l?.downcast_into::<PyTuple>()?)).collect::<PyResult<_>>()?;
+            return Ok(Source::Lines(lines));
+        };
+        let column = |k: usize| crate::offsets(py, &columns.get_item(k)?);
+        let mut changed = FxMap::default();
+        for (k, v) in columns.get_item(3)?.downcast::<PyDict>()?.iter() {
+            changed.insert(k.extract()?, v.downcast_into::<PyString>()?);
+        }
+        Ok(Source::Columns {
+            source: columns.get_item(0)?.downcast_into::<PyString>()?,
+            text_starts: column(1)?,
+            text_ends: column(2)?,
+            starts: column(4)?,
+            ends: column(5)?,
+            changed,
+        })
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Source::Columns { starts, .. } => starts.len(),
+            Source::Lines(lines) => lines.len(),
+        }
+    }
+
+    /// The code units of line `i`'s normalised text (`raw`: of its raw text).
+    fn units(&self, i: usize, raw: bool) -> PyResult<Units> {
+        match self {
+            Source::Columns { source, starts, ends, text_starts, text_ends, changed } => {
+                if let (false, Some(text)) = (raw, changed.get(&i)) {
+                    return crate::units(text);
+                }
+                let (a, b) = if raw { (starts[i], ends[i]) } else { (text_starts[i], text_ends[i]) };
+                // SAFETY: the source is alive for the borrow and immutable; its data is
+                // copied at once.
+                crate::units_in(&unsafe { source.data()? }, a, b)
+                    .ok_or_else(|| crate::err("a line outside the source".into()))
+            }
+            Source::Lines(lines) => crate::units(lines[i].get_item(if raw { 3 } else { 4 })?.downcast::<PyString>()?),
+        }
     }
 }
 
@@ -176,7 +250,7 @@ impl Story {
     /// content words) share a content word with the headline `title`?
     fn echoed(&self, title: usize, first: usize) -> PyResult<bool> {
         let cohesion = self.cohesion.get();
-        let own = cohesion.ids_of(self.units.get(title), &self.stops.get().words);
+        let own = cohesion.ids_of(&self.units[title], &self.stops.get().words);
         if own.is_empty() {
             return Ok(true);
         }
@@ -208,53 +282,18 @@ impl Story {
         let above: Vec<usize> =
             content[py_range(content.len(), (k - 2 * reach).max(0), k)].iter().copied().filter(|&x| self.e.lettered[x]).collect();
         let upward: Vec<usize> = above.iter().rev().copied().collect();
-        let own = self.folded.get(self.fold[j] as usize);
+        let own = &self.folded[self.fold[j] as usize];
         for &x in &upward[py_range(upward.len(), 0, reach)] {
             if self.e.meta[x] || self.e.body[x] || self.e.pattern[x] {
                 break;
             }
-            let theirs = self.folded.get(self.fold[x] as usize);
-            let holds = own.is_empty() || theirs.windows(own.len()).any(|w| w == own);
+            let theirs = &self.folded[self.fold[x] as usize];
+            let holds = own.is_empty() || theirs.windows(own.len()).any(|w| w == own.as_slice());
             if self.e.headline[x] && self.e.words[x] > self.e.words[best] && !holds {
                 best = x;
             }
         }
         Ok(best)
-    }
-
-    /// Per line, its position among the `content` lines, and the ids of their case folds
-    /// (the other lines: `u32::MAX`), the folded texts by id (each held once, found by
-    /// its hash: peak memory stays a small multiple of the input on a document of one
-    /// huge line) and how many lines hold each.
-    fn folds(units: &Texts, content: &[usize]) -> (Vec<usize>, Vec<u32>, Texts, Vec<u32>) {
-        let n = units.len();
-        let (mut pos, mut fold) = (vec![usize::MAX; n], vec![u32::MAX; n]);
-        let mut folded = Texts::with_capacity(content.len(), 0);
-        let mut count: Vec<u32> = Vec::new();
-        // the first id of each hash, and per id the next one of its hash
-        let (mut first, mut next): (FxMap<u64, u32>, Vec<u32>) = (FxMap::default(), Vec::new());
-        first.reserve(content.len());
-        for (k, &i) in content.iter().enumerate() {
-            pos[i] = k;
-            crate::story_fold::fold_onto(units.get(i), &mut folded.cps);
-            let key = folded.open();
-            let hash = FxBuild::default().hash_one(key);
-            let mut id = first.get(&hash).copied().unwrap_or(u32::MAX);
-            while id != u32::MAX && folded.get(id as usize) != key {
-                id = next[id as usize];
-            }
-            if id == u32::MAX {
-                id = count.len() as u32;
-                next.push(first.insert(hash, id).unwrap_or(u32::MAX));
-                count.push(0);
-                folded.close();
-            } else {
-                folded.discard();
-            }
-            fold[i] = id;
-            count[id as usize] += 1;
-        }
-        (pos, fold, folded, count)
     }
 
     /// The head evidence of the gap between the content lines `prev` and `first` (see
@@ -360,16 +399,35 @@ impl Story {
         let (meta_reach, above, title_reach, title_near, repeat, longer, echo) = reaches;
         let source = Source::new(py, lines, columns)?;
         let n = source.len();
-        let units = source.texts()?;
-        let (utf8, ends) = units.utf8();
-        let texts: Vec<Cow<str>> = (0..n).map(|i| Cow::Borrowed(&utf8[if i > 0 { ends[i - 1] } else { 0 }..ends[i]])).collect();
-        let raw = |i: usize| Ok(source.raw(i)?.into_iter().map(|c| char::from_u32(c).unwrap_or('\u{fffd}')).collect());
+        let units = (0..n).map(|i| source.units(i, false)).collect::<PyResult<Vec<_>>>()?;
+        let texts: Vec<Cow<str>> = units.iter().map(utf8).collect();
+        let raw = |i: usize| Ok(utf8(&source.units(i, true)?).into_owned());
         let e = heads.get().evidence(&texts, raw, feats, decisions, heading_max_words, heading_max_digits, meta_reach)?;
         drop(texts);
-        drop(utf8);
-        let (pos, fold, folded, fold_count) = Self::folds(&units, &e.content);
+        let mut pos = vec![usize::MAX; n];
+        let (mut fold, mut folded, mut fold_count) = (vec![u32::MAX; n], Vec::<Vec<u8>>::new(), Vec::new());
+        // the ids of the folded texts by their hash: each text is held once, in `folded`
+        // (peak memory stays a small multiple of the input on a document of one huge line)
+        let mut known: FxMap<u64, Vec<u32>> = FxMap::default();
+        known.reserve(e.content.len());
         let mut column = [vec![0i64], vec![0i64], vec![0i64], vec![0i64]];
+        let mut key = Vec::new();
         for (k, &i) in e.content.iter().enumerate() {
+            pos[i] = k;
+            with_units!(Units, &units[i], s => casefold_utf8(&s[..], &mut key));
+            let ids = known.entry(hash_bytes(&key)).or_default();
+            let id = match ids.iter().copied().find(|&id| folded[id as usize] == key) {
+                Some(id) => id,
+                None => {
+                    let id = folded.len() as u32;
+                    ids.push(id);
+                    folded.push(std::mem::take(&mut key));
+                    fold_count.push(0);
+                    id
+                }
+            };
+            fold[i] = id;
+            fold_count[id as usize] += 1;
             let counts = [e.lettered[i], e.lettered[i] && !e.pattern[i], !e.keep[i], e.pattern[i]];
             for (c, add) in column.iter_mut().zip(counts) {
                 c.push(c[k] + add as i64);
@@ -377,7 +435,7 @@ impl Story {
         }
         let titled = (0..n).map(|i| e.titled[i] && fold[i] != u32::MAX && fold_count[fold[i] as usize] <= 3).collect();
         let kept: Vec<usize> = e.content.iter().copied().filter(|&i| e.keep[i]).collect();
-        let kept_units: Vec<&[u32]> = kept.iter().map(|&i| units.get(i)).collect();
+        let kept_units: Vec<&Units> = kept.iter().map(|&i| &units[i]).collect();
         let cohesion = Py::new(py, Cohesion::of(&kept_units, &kept, &stops.get().words))?;
         let [letters_upto, counted_upto, dropped_upto, pattern_upto] = column;
         Ok(Story {
@@ -407,7 +465,7 @@ impl Story {
         let mut wrapped = vec![false; self.pos.len()];
         for (k, &i) in e.content.iter().enumerate() {
             if e.content.get(k + 1) == Some(&(i + 1)) {
-                wrapped[i] = starts_lower(py, self.units.get(i + 1))?;
+                wrapped[i] = starts_lower(py, &self.units[i + 1])?;
             }
         }
         let lettered: Vec<u8> = e.lettered.iter().map(|&x| x as u8).collect();

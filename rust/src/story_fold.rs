@@ -312,12 +312,6 @@ static FOLD: [(u32, &str); 298] = [
 /// The code points of `str.casefold` of `text`, into `out`.
 pub fn casefold(text: &[u32], out: &mut Vec<u32>) {
     out.clear();
-    fold_onto(text, out);
-}
-
-/// Appends the code points of `str.casefold` of `text` to `out`.
-pub fn fold_onto(text: &[u32], out: &mut Vec<u32>) {
-    out.reserve(text.len());
     for &c in text {
         if c < 0x80 {
             out.push(if (0x41..=0x5a).contains(&c) { c + 32 } else { c });

@@ -92,7 +92,7 @@ pub(crate) fn lower_char(c: u32, out: &mut Vec<u32>) {
     }
 }
 
-fn final_sigma(s: &[u32], i: usize) -> bool {
+fn final_sigma<T: Copy + Into<u32>>(s: &[T], i: usize) -> bool {
     let ignorable = |c: u32| in_ranges(&tables::CASE_IGNORABLE, c);
     let cased = |c: u32| in_ranges(&tables::CASED, c);
     let mut j = i;
@@ -101,16 +101,16 @@ fn final_sigma(s: &[u32], i: usize) -> bool {
             return false;
         }
         j -= 1;
-        if !ignorable(s[j]) {
-            if !cased(s[j]) {
+        if !ignorable(s[j].into()) {
+            if !cased(s[j].into()) {
                 return false;
             }
             break;
         }
     }
     for &c in &s[i + 1..] {
-        if !ignorable(c) {
-            return !cased(c);
+        if !ignorable(c.into()) {
+            return !cased(c.into());
         }
     }
     true
@@ -118,11 +118,12 @@ fn final_sigma(s: &[u32], i: usize) -> bool {
 
 /// `str.lower` of the character at `i` of `s` (the final form of a capital sigma
 /// depends on its neighbours), appended to `out`.
-fn lower_at(s: &[u32], i: usize, out: &mut Vec<u32>) {
-    if s[i] == 0x3a3 {
+fn lower_at<T: Copy + Into<u32>>(s: &[T], i: usize, out: &mut Vec<u32>) {
+    let c = s[i].into();
+    if c == 0x3a3 {
         out.push(if final_sigma(s, i) { 0x3c2 } else { 0x3c3 });
     } else {
-        lower_char(s[i], out);
+        lower_char(c, out);
     }
 }
 
@@ -135,11 +136,12 @@ pub fn lower(s: &[u32]) -> Vec<u32> {
     out
 }
 
-/// Calls `f` with each of `words(s)` in turn, holding one word at a time.
-pub fn for_each_word(s: &[u32], mut f: impl FnMut(&[u32])) {
+/// Calls `f` with each of `words(s)` in turn, holding one word at a time (``s``: code
+/// points, or the code units of a Python string of one or two bytes a character).
+pub fn for_each_word<T: Copy + Into<u32>>(s: &[T], mut f: impl FnMut(&[u32])) {
     let (mut word, mut low) = (Vec::new(), Vec::with_capacity(3));
     for i in 0..s.len() {
-        let c = s[i];
+        let c = s[i].into();
         if c < 0x80 {
             // ASCII: lower-cased in place, a letter or an apostrophe goes on the word
             if (0x41..=0x5a).contains(&c) {
@@ -359,3 +361,113 @@ impl std::hash::Hasher for Fx {
 pub type FxBuild = std::hash::BuildHasherDefault<Fx>;
 pub type FxSet<T> = std::collections::HashSet<T, FxBuild>;
 pub type FxMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
+
+/// Appends the code point `c` to `out` in UTF-8; a lone surrogate (which Python strings
+/// may hold) in the same three-byte form.  Each code point is written on its own, so
+/// two texts give equal bytes only when they are equal, and one text holds another
+/// exactly when its bytes hold the other's; bytes without a surrogate are valid UTF-8.
+pub fn push_utf8(out: &mut Vec<u8>, c: u32) {
+    if c < 0x80 {
+        out.push(c as u8);
+    } else if c < 0x800 {
+        out.extend_from_slice(&[0xc0 | (c >> 6) as u8, 0x80 | (c & 0x3f) as u8]);
+    } else if c < 0x10000 {
+        out.extend_from_slice(&[0xe0 | (c >> 12) as u8, 0x80 | (c >> 6 & 0x3f) as u8, 0x80 | (c & 0x3f) as u8]);
+    } else {
+        out.extend_from_slice(&[
+            0xf0 | (c >> 18) as u8,
+            0x80 | (c >> 12 & 0x3f) as u8,
+            0x80 | (c >> 6 & 0x3f) as u8,
+            0x80 | (c & 0x3f) as u8,
+        ]);
+    }
+}
+
+/// The code points of bytes that `push_utf8` wrote.
+pub fn utf8_points(b: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let &lead = b.get(i)?;
+        let (n, mut c) = match lead {
+            0x00..=0x7f => (1, lead as u32),
+            0xc0..=0xdf => (2, (lead & 0x1f) as u32),
+            0xe0..=0xef => (3, (lead & 0x0f) as u32),
+            _ => (4, (lead & 0x07) as u32),
+        };
+        for &x in b.get(i + 1..i + n).unwrap_or(&[]) {
+            c = c << 6 | (x & 0x3f) as u32;
+        }
+        i += n;
+        Some(c)
+    })
+}
+
+/// A text in the code units of the Python string it was read from, one, two or four
+/// bytes a character (named as `pyo3::types::PyStringData` names them): a line of ASCII
+/// is held in one byte a character, not four.
+pub enum Units {
+    Ucs1(Vec<u8>),
+    Ucs2(Vec<u16>),
+    Ucs4(Vec<u32>),
+}
+
+/// `$body` with `$s` bound to the code units of `$data`, a `$kind` (`Units` or
+/// `PyStringData`), for each of its three widths: generic code over `T: Copy + Into<u32>`
+/// reads any of them.
+macro_rules! with_units {
+    ($kind:ident, $data:expr, $s:ident => $body:expr) => {
+        match $data {
+            $kind::Ucs1($s) => $body,
+            $kind::Ucs2($s) => $body,
+            $kind::Ucs4($s) => $body,
+        }
+    };
+}
+pub(crate) use with_units;
+
+impl Units {
+    /// The first code point, if any.
+    pub fn first(&self) -> Option<u32> {
+        with_units!(Units, self, s => s.first().map(|&c| c.into()))
+    }
+
+    /// The code points.
+    pub fn to_vec(&self) -> Vec<u32> {
+        with_units!(Units, self, s => s.iter().map(|&c| c.into()).collect())
+    }
+}
+
+/// `str.casefold` of a text (the core's table of it, `crate::story_fold`), in UTF-8
+/// (`push_utf8`), into `out`: what stage 1 and the story finder compare lines by.
+pub fn casefold_utf8<T: Copy + Into<u32>>(text: &[T], out: &mut Vec<u8>) {
+    out.clear();
+    out.reserve(text.len());
+    let mut one = Vec::with_capacity(3);
+    for &c in text {
+        let c = c.into();
+        if c < 0x80 {
+            out.push(if (0x41..=0x5a).contains(&c) { c as u8 + 32 } else { c as u8 });
+        } else {
+            crate::story_fold::casefold(&[c], &mut one);
+            one.iter().for_each(|&x| push_utf8(out, x));
+        }
+    }
+}
+
+/// A hash of a text's bytes (a case folding in UTF-8, `casefold_utf8`) whose every bit
+/// depends on every byte: `Fx` reads eight bytes a round, which leaves the low bits (the
+/// bucket of a hash map) to a few of them, so texts alike but for a few characters (a
+/// million numbered lines) would crowd a few buckets.
+pub fn hash_bytes(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = Fx::default();
+    h.write_usize(bytes.len());
+    h.write(bytes);
+    // the finaliser of MurmurHash3
+    let mut x = h.finish();
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^ x >> 33
+}
