@@ -22,6 +22,11 @@ Kept lines outside the region are dropped as ``context.isolated`` (menus, footer
 sidebars and widgets that happen to read like prose).  The thresholds are `Options`
 fields (``block_*``).
 
+Once the stories are found, `inside_main` fills the main story's gaps: a run of lines
+between two of its kept lines that only the weak line rules dropped (no catalogue rule
+named any of them: a table, a list, a short subheading inside the article) is article
+text (``context.inside_story``).
+
 >>> from cleaner import analyze
 >>> body = "Words of a long body sentence that goes on and on, as body does. " * 3
 >>> menu = "\\n".join(f"Section {n}" for n in range(12))
@@ -38,6 +43,7 @@ from itertools import accumulate, compress, repeat
 from operator import attrgetter, eq
 
 from .catalogue import opens_section
+from .extracted import YIELDING
 from .options import Options
 from .storage import has_text
 from .types import Decision, Features, Line
@@ -245,3 +251,54 @@ def _continues(before: list[int], tail: list[int], feats, final) -> bool:
     between = final[before[-1] + 1:tail[0]]
     return (all(d.category in INSIDE_ARTICLE for d in between if d.rule != "blank")
             and all(feats[i].terminal and not feats[i].cut for i in tail))
+
+
+def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision],
+                story_of: list[int | None], main: int | None,
+                options: Options) -> tuple[list[Decision], list[int | None]]:
+    """Decisions and stories with each run of dropped lines between two kept lines of the
+    main story kept as its text (``context.inside_story``) when only weak line rules
+    dropped them (``initial``: the stage-1 decisions; `cleaner.extracted.YIELDING`) and no
+    other story holds one of them.  A run with a catalogue drop in it (a share bar, a
+    byline, a related-stories heading) stands as it was, and so does a menu or a table of
+    contents (`_menu`).
+
+    >>> from cleaner import analyze
+    >>> body = "The council met on Monday and agreed on the budget for the coming year, as expected."
+    >>> table = "Item Cost\\n\\nSchools 40 million\\n\\nRoads 12 million"
+    >>> a = analyze(f"{body}\\n\\n{table}\\n\\n{body.replace('Monday', 'Friday')}", extracted="never")
+    >>> [v.final.rule for v in a.verdicts if v.line.text.startswith("Roads")]
+    ['context.inside_story']
+    """
+    if main is None or not options.rule_enabled("context.inside_story"):
+        return final, story_of
+    members = [i for i, s in enumerate(story_of) if s == main and final[i].keep]
+    if not members:
+        return final, story_of
+    final, story_of = list(final), list(story_of)
+    run: list[int] = []
+    for i in range(members[0], members[-1] + 1):
+        if lines[i].blank:
+            continue
+        if not final[i].keep:
+            run.append(i)
+            continue
+        if run and not _menu(run, initial, options) and all(
+                initial[j].rule in YIELDING and story_of[j] in (None, main) for j in run):
+            for j in run:
+                final[j] = Decision(True, "context.inside_story", "body",
+                                    f"in a run of {len(run)} lines inside the main story ({initial[j].rule})",
+                                    "stories")
+                story_of[j] = main
+        run = []
+    return final, story_of
+
+
+#: The stage-1 rules of the lines a menu or a table of contents is made of.
+_MENU_RULES = frozenset({"feature.heading", "feature.short"})
+
+
+def _menu(run: list[int], initial: list[Decision], options: Options) -> bool:
+    """Is the run a menu or a table of contents: more than ``block_fill_menu_lines``
+    lines, each of them short or heading-like (``feature.short``, ``feature.heading``)?"""
+    return len(run) > options.block_fill_menu_lines and all(initial[j].rule in _MENU_RULES for j in run)

@@ -122,6 +122,10 @@ class Options:
     #: dropped lines, is a teaser, not the article's end.
     block_teaser_words: int = 80
     block_teaser_gap: int = 2
+    #: A run of lines between two kept lines of the main story that only weak line rules
+    #: dropped is its text (``context.inside_story``) unless it is a menu or a table of
+    #: contents: more than this many lines, all of them short or heading-like (lines).
+    block_fill_menu_lines: int = 4
 
     # -- extracted text (`cleaner.extracted`) --------------------------------------------
     #: A line whose source block has at least this share (0-1) of its characters in links

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from operator import attrgetter
 
-from .blocks import barrier_kind, main_block
+from .blocks import barrier_kind, inside_main, main_block
 from .catalogue import is_pattern_rule
 from .classify import classify_lines
 from .extracted import (
@@ -130,7 +130,10 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     st = find_stories(lines, feats, blocked, block, split=opts.split_stories and not whole_page,
                       smoothed=smoothed, stops=stops, options=opts, extracted=bool(layout))
     story_of = list(st.story_of)
-    restored = add(st.final, "stories")
+    restored = st.final
+    if not (layout or whole_page):  # a page's dump: the main story's gaps (extracted text: `restore`)
+        restored, story_of = inside_main(lines, initial, restored, story_of, st.main, opts)
+    restored = add(restored, "stories")
     if layout:
         restored, story_of = restore_extracted(lines, initial, restored, story_of, st.main, opts)
     if not from_html and (layout == "dense" or opts.extracted == "always"):

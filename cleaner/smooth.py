@@ -40,6 +40,10 @@ RULES = (
              ("context_reach", "block_max_gap", "block_barrier_after_words", "block_lead_gap",
               "block_lead_words", "block_row_lines", "block_row_share", "block_first_share",
               "block_resume_words", "block_resume_share", "block_teaser_words", "block_teaser_gap")),
+    CodeRule("context.inside_story", "body",
+             "line in a run between two kept lines of the main story that only weak line rules dropped "
+             "(a table, a list, a subheading; fired after the stories, `cleaner.blocks.inside_main`)",
+             ("block_fill_menu_lines",)),
     CodeRule("context.closing_ellipsis", "body", "prose trailing off with an ellipsis as the text's last line"),
     CodeRule("context.list", "body", "list item in a list that continues body text"),
     CodeRule("context.appeal_block", "appeal", "line between two appeal lines: part of the appeal",

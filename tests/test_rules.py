@@ -45,6 +45,8 @@ EXAMPLES = {
     "context.isolated": (f"{B1}\n{B2}\n{B3}\n{MENU}\nIt is open now.", DUMP, "It is open now.", "boilerplate"),
     "context.closing_ellipsis": (f"{B1}\n{B2}\nThis is how the council and the school and the parents have "
                                  "been talking for years and years and years...", DUMP, None, "body"),
+    "context.inside_story": (f"{B1}\nItem Cost\nSchools 40 million\nRoads 12 million\nParks 3 million\n{B2}", DUMP,
+                             "Roads 12 million", "body"),
     "context.list": (f"{B1}\nThe changes are:\n- evening buses\n{B2}", DUMP, "- evening buses", "body"),
     "context.appeal_block": (
         f"{B1}\n{B2}\nSupport our journalism today.\n"
