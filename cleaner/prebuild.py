@@ -23,6 +23,7 @@ def main() -> None:
     shutil.rmtree(folder, ignore_errors=True)  # every rule checked and analysed afresh
     catalogue._prebuilt_cache.cache_clear()
     catalogue._compiled_forms.cache_clear()
+    catalogue._prebuilt_keys.cache_clear()
     catalogue.load_rules.cache_clear()
     contents = {d.name: catalogue.prebuilt_content(
                     catalogue.load_language(d),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from cleaner import gatecache
 from cleaner.catalogue import (
     CatalogueError,
     Matcher,
@@ -207,6 +208,20 @@ def test_loader_rejects_bad_files(tmp_path, text, message):
     with pytest.raises(CatalogueError, match=message) as info:
         _load_file(_write(tmp_path, text), "en", "share")
     assert "patterns/en/share.toml" in str(info.value)
+
+
+def test_a_shipped_file_read_from_the_prebuilt_cache_gives_the_keys_the_rules_have():
+    """Rules read from a file the prebuilt cache holds take their keys from it; each is
+    the key their own entry gives (`cleaner.gatecache.rule_key`)."""
+    assert all(r.key == gatecache.rule_key(r.pattern, r.case_sensitive, r.min_words, r.max_words,
+                                           r.examples) for r in RULES)
+
+
+def test_a_shipped_file_copied_under_another_category_is_still_checked(tmp_path):
+    """A file the cache holds, in a folder where its rule ids do not belong, is refused."""
+    text = (ROOT / "cleaner" / "patterns" / "en" / "share.toml").read_text(encoding="utf-8")
+    with pytest.raises(CatalogueError, match="must be 'en.ui.<name>'"):
+        _load_file(_write(tmp_path, text, "ui.toml"), "en", "ui")
 
 
 def test_directory_loader_rejects_duplicates_and_unknown_categories(tmp_path):
