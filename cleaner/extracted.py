@@ -119,7 +119,8 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
       it; a line of only spaces or tabs is what the page's source left inside a block,
       not a separator; empty lines do not count when the line rules keep less than
       ``extracted_thin_share`` of the text's paragraphs: then they would drop almost all
-      of it, and blank lines alone do not tell a page's dump), no menu (a run of ``extracted_max_tiny_run`` tiny lines: one or
+      of it, and blank lines alone do not tell a page's dump), no menu (a run of
+      ``extracted_max_tiny_run`` tiny lines: one or
       two words, no figures, `cleaner.features.TINY`) before the first paragraph, and
       no page furniture (`_page_furniture`: a footer or share bar among
       ``extracted_furniture_lines`` lines of menus, footers, share bars and log-in

@@ -296,8 +296,9 @@ impl Story {
         Ok(best)
     }
 
-    /// The head evidence of the gap between the content lines `prev` and `first` (see
-    /// `gap`).
+    /// The head evidence of the gap between the content lines `prev` and `first`: its
+    /// title, how the story after it opens, its dropped lines, those a catalogue pattern
+    /// dropped, and a title-like headline among its last `above_lines` lines (`Gap`).
     pub(crate) fn gap_of(&self, prev: usize, first: usize, above_lines: i64) -> PyResult<Gap> {
         let (a, b) = (self.at(prev)? + 1, self.at(first)?);
         let gap = &self.e.content[a.min(b)..b];
@@ -502,14 +503,6 @@ impl Story {
     fn py_opening<'py>(&self, py: Python<'py>, first: usize, above: Vec<usize>) -> PyResult<Bound<'py, PyTuple>> {
         let (title, opening) = self.opening(first, &above)?;
         (title, opening.map(|o| o.name(py))).into_pyobject(py)
-    }
-
-    /// The head evidence of the gap between the content lines `prev` and `first`: (title,
-    /// opening, dropped lines, lines a catalogue pattern dropped, a title-like headline
-    /// among its last `above_lines` lines).
-    fn gap<'py>(&self, py: Python<'py>, prev: usize, first: usize, above_lines: i64) -> PyResult<Bound<'py, PyTuple>> {
-        let (title, opening, dropped, furniture, headline) = self.gap_of(prev, first, above_lines)?;
-        (title, opening.map(|o| o.name(py)), dropped, furniture, headline).into_pyobject(py)
     }
 
     /// `cleaner.stories.evidence.gaps`: the evidence of the gaps at kept positions `cs`,
