@@ -43,7 +43,7 @@ from itertools import accumulate, compress, repeat
 from operator import attrgetter, eq
 
 from .catalogue import opens_section
-from .extracted import YIELDING
+from .extracted import YIELDING, main_span
 from .options import Options
 from .storage import has_text
 from .types import Decision, Features, Line
@@ -270,14 +270,12 @@ def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision
     >>> [v.final.rule for v in a.verdicts if v.line.text.startswith("Roads")]
     ['context.inside_story']
     """
-    if main is None or not options.rule_enabled("context.inside_story"):
-        return final, story_of
-    members = [i for i, s in enumerate(story_of) if s == main and final[i].keep]
-    if not members:
+    span = main_span(final, story_of, main)
+    if not span or not options.rule_enabled("context.inside_story"):
         return final, story_of
     final, story_of = list(final), list(story_of)
     run: list[int] = []
-    for i in range(members[0], members[-1] + 1):
+    for i in span:
         if lines[i].blank:
             continue
         if not final[i].keep:

@@ -311,6 +311,12 @@ def shown_lines(revised: list[Decision], hints) -> list[int]:
     return [i for i, d in enumerate(revised) if chosen[i] or d.rule == "html.recovered"]
 
 
+def main_span(final: list[Decision], story_of: list[int | None], main: int | None) -> range:
+    """The lines from the main story's first kept line to its last; empty when it keeps none."""
+    members = [i for i, s in enumerate(story_of) if main is not None and s == main and final[i].keep]
+    return range(members[0], members[-1] + 1) if members else range(0)
+
+
 def restore(
     lines: list[Line], initial: list[Decision], final: list[Decision],
     story_of: list[int | None], main: int | None, options: Options,
@@ -318,13 +324,11 @@ def restore(
     """For plain text that looks extracted (`extraction_layout`): lines inside the main
     story's span that only the weak line rules dropped are kept (``extracted.block``).
     Story boundaries and pattern rules stand."""
-    if main is None or not options.rule_enabled("extracted.block"):
-        return final, story_of
-    members = [i for i, s in enumerate(story_of) if s == main and final[i].keep]
-    if not members:
+    span = main_span(final, story_of, main)
+    if not span or not options.rule_enabled("extracted.block"):
         return final, story_of
     final, story_of = list(final), list(story_of)
-    for i in range(members[0], members[-1] + 1):
+    for i in span:
         if lines[i].blank or final[i].keep or initial[i].rule not in YIELDING:
             continue
         if story_of[i] not in (None, main):
