@@ -309,12 +309,7 @@ impl<'py> LineTexts<'py> {
             return unsafe { own.data() };
         }
         let (a, b) = (self.starts[i], self.ends[i]);
-        let out = match unsafe { self.source.data()? } {
-            PyStringData::Ucs1(x) => x.get(a..b).map(PyStringData::Ucs1),
-            PyStringData::Ucs2(x) => x.get(a..b).map(PyStringData::Ucs2),
-            PyStringData::Ucs4(x) => x.get(a..b).map(PyStringData::Ucs4),
-        };
-        out.ok_or_else(|| crate::err(format!("line {i} outside the source")))
+        crate::slice_in(&unsafe { self.source.data()? }, a, b).ok_or_else(|| crate::err(format!("line {i} outside the source")))
     }
 
     /// `str.casefold` of line i, in UTF-8 (`crate::text::casefold_utf8`).

@@ -9,7 +9,7 @@ use crate::tables;
 use crate::text::{in_ranges, lower, with_units, FxMap, FxSet, Units};
 use pyo3::exceptions::PyZeroDivisionError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyString, PyStringData};
 use std::sync::OnceLock;
 
 
@@ -51,34 +51,6 @@ fn lower_table() -> &'static [u32] {
         out[0x3a3] = u32::MAX;
         out
     })
-}
-
-/// `str.lower` of a Python string into `out`, read from its own code units: one
-/// character at a time where each lowers alone, else by `text::lower`.
-fn lower_into(text: &Bound<'_, PyString>, out: &mut Vec<u32>) -> PyResult<()> {
-    fn each<T: Copy + Into<u32>>(s: &[T], out: &mut Vec<u32>) -> bool {
-        let table = lower_table();
-        out.clear();
-        out.reserve(s.len());
-        for &c in s {
-            match table.get(c.into() as usize) {
-                Some(&x) if x != u32::MAX => out.push(x),
-                _ => return false,
-            }
-        }
-        true
-    }
-    // SAFETY: the string is alive for the borrow and immutable; nothing here calls back
-    // into Python while its data is read.
-    let done = match unsafe { text.data()? } {
-        pyo3::types::PyStringData::Ucs1(b) => each(b, out),
-        pyo3::types::PyStringData::Ucs2(w) => each(w, out),
-        pyo3::types::PyStringData::Ucs4(d) => each(d, out),
-    };
-    if !done {
-        *out = lower(&crate::codepoints(text)?);
-    }
-    Ok(())
 }
 
 /// `\p{L}` of the `regex` module.
@@ -171,9 +143,10 @@ pub fn content_stems<'py>(
     text: &Bound<'py, PyString>,
     stops: &Bound<'py, Stoplist>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let (mut out, mut low) = (Vec::new(), Vec::new());
-    lower_into(text, &mut low)?;
-    content_words(&low, &stops.get().words, |w| out.push(w.to_vec()));
+    let mut out = Vec::new();
+    // SAFETY: the string is alive for the borrow and immutable; nothing here calls back
+    // into Python while its data is read.
+    with_units!(PyStringData, unsafe { text.data()? }, s => text_words(s, &stops.get().words, |w| out.push(w.to_vec())));
     PyList::new(py, out.iter().map(|w| crate::py_str(py, w)).collect::<PyResult<Vec<_>>>()?)
 }
 

@@ -260,8 +260,7 @@ impl Gates {
         words: usize,
     ) -> PyResult<Vec<usize>> {
         let body = crate::codepoints(body)?;
-        let mut bytes = Vec::new();
-        crate::codepoints(folded)?.into_iter().for_each(|c| push_utf8(&mut bytes, c));
+        let bytes = crate::utf8_bytes(folded)?;
         Ok(self.mask(py, &body, move || Ok(bytes), words)?.members())
     }
 }

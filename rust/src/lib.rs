@@ -35,24 +35,44 @@ pub(crate) fn codepoints(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
     codepoints_head(s, usize::MAX)
 }
 
-/// The code units of `data[a..b]` in their own width (None: the range is outside the
-/// string).
-pub(crate) fn units_in(data: &pyo3::types::PyStringData<'_>, a: usize, b: usize) -> Option<text::Units> {
-    match data {
-        pyo3::types::PyStringData::Ucs1(x) => x.get(a..b).map(|s| text::Units::Ucs1(s.to_vec())),
-        pyo3::types::PyStringData::Ucs2(x) => x.get(a..b).map(|s| text::Units::Ucs2(s.to_vec())),
-        pyo3::types::PyStringData::Ucs4(x) => x.get(a..b).map(|s| text::Units::Ucs4(s.to_vec())),
+/// `data[a..b]`, in place (None: the range is outside the string).
+pub(crate) fn slice_in<'a>(data: &pyo3::types::PyStringData<'a>, a: usize, b: usize) -> Option<pyo3::types::PyStringData<'a>> {
+    use pyo3::types::PyStringData::{Ucs1, Ucs2, Ucs4};
+    match *data {
+        Ucs1(x) => x.get(a..b).map(Ucs1),
+        Ucs2(x) => x.get(a..b).map(Ucs2),
+        Ucs4(x) => x.get(a..b).map(Ucs4),
     }
+}
+
+/// A copy of code units in their own width.
+fn owned(data: pyo3::types::PyStringData<'_>) -> text::Units {
+    use pyo3::types::PyStringData::{Ucs1, Ucs2, Ucs4};
+    match data {
+        Ucs1(x) => text::Units::Ucs1(x.to_vec()),
+        Ucs2(x) => text::Units::Ucs2(x.to_vec()),
+        Ucs4(x) => text::Units::Ucs4(x.to_vec()),
+    }
+}
+
+/// The code units of `data[a..b]` in their own width, copied (None: the range is outside
+/// the string).
+pub(crate) fn units_in(data: &pyo3::types::PyStringData<'_>, a: usize, b: usize) -> Option<text::Units> {
+    slice_in(data, a, b).map(owned)
 }
 
 /// The code units of a Python string in their own width.
 pub(crate) fn units(s: &Bound<'_, PyString>) -> PyResult<text::Units> {
     // SAFETY: the string is alive for the borrow, and its data is copied at once.
-    Ok(match unsafe { s.data()? } {
-        pyo3::types::PyStringData::Ucs1(x) => text::Units::Ucs1(x.to_vec()),
-        pyo3::types::PyStringData::Ucs2(x) => text::Units::Ucs2(x.to_vec()),
-        pyo3::types::PyStringData::Ucs4(x) => text::Units::Ucs4(x.to_vec()),
-    })
+    Ok(owned(unsafe { s.data()? }))
+}
+
+/// A Python string in UTF-8 as `text::push_utf8` writes it (a lone surrogate too): what
+/// the catalogue's gates compare.
+pub(crate) fn utf8_bytes(s: &Bound<'_, PyString>) -> PyResult<Vec<u8>> {
+    let mut bytes = Vec::new();
+    codepoints(s)?.into_iter().for_each(|c| text::push_utf8(&mut bytes, c));
+    Ok(bytes)
 }
 
 /// A column of offsets (an `array('q')` of `cleaner.storage.Lines`) as a vector.
@@ -196,9 +216,7 @@ fn measure<'py>(
 /// catalogue's gates compare with, or None when no gate may turn the line away.
 #[pyfunction]
 fn fold_line<'py>(py: Python<'py>, folded: &Bound<'py, PyString>) -> PyResult<Option<Bound<'py, PyAny>>> {
-    let mut bytes = Vec::new();
-    codepoints(folded)?.into_iter().for_each(|c| text::push_utf8(&mut bytes, c));
-    gates::fold(bytes).map(|f| py_str(py, &text::utf8_points(&f).collect::<Vec<_>>())).transpose()
+    gates::fold(utf8_bytes(folded)?).map(|f| py_str(py, &text::utf8_points(&f).collect::<Vec<_>>())).transpose()
 }
 
 /// The character classes (tables.rs) as (first, last) code point ranges, for the tests
