@@ -4,7 +4,7 @@
 //! Python then runs in order: the first that fires replaces the feature decision.
 
 use crate::features::{measure, Measured};
-use crate::gates::Gates;
+use crate::gates::{Gates, Scratch};
 use crate::lang;
 use crate::text::{casefold_utf8, hash_bytes, with_units, FxMap};
 use pyo3::prelude::*;
@@ -337,9 +337,16 @@ struct Document<'a, 'py> {
 /// to run (see `classify_lines`).
 type LineStage = (Option<Measured>, Decided, Option<(Vec<usize>, Option<String>, Option<usize>)>);
 
+/// What `classify_line` keeps from line to line: the lines seen, and room for its work.
+struct Work {
+    seen: Seen,
+    start: Vec<u32>,
+    gates: Scratch,
+}
+
 fn classify_line<T: Copy + Into<u32>>(
     doc: &Document<'_, '_>,
-    seen: &mut Seen,
+    work: &mut Work,
     i: usize,
     text: &[T],
 ) -> PyResult<LineStage> {
@@ -371,7 +378,7 @@ fn classify_line<T: Copy + Into<u32>>(
     }
     let mut key = Vec::new();
     casefold_utf8(text, &mut key);
-    let first = seen.first(&key, i, &|j| doc.lines.folded(j))?;
+    let first = work.seen.first(&key, i, &|j| doc.lines.folded(j))?;
     let mut judge = || -> PyResult<bool> {
         Ok(own.is_some()
             || has_stoplist && (mostly_ascii(text) || {
@@ -397,13 +404,15 @@ fn classify_line<T: Copy + Into<u32>>(
     };
     // The gates read the start of the body and its case folding: the line's, less the
     // bullets' (each of `BULLET_CHARS` folds to itself).
-    let start: Vec<u32> = body.iter().take(line_gates.start_chars()).map(|&c| c.into()).collect();
+    let start = &mut work.start;
+    start.clear();
+    start.extend(body.iter().take(line_gates.start_chars()).map(|&c| c.into()));
     let key = || {
         let bullets: usize = text[..skip].iter().map(|&c| char::from_u32(c.into()).map_or(0, char::len_utf8)).sum();
         key.drain(..bullets);
         Ok(key)
     };
-    let rules = line_gates.mask(py, &start, key, f.0)?.members();
+    let rules = line_gates.mask(py, start, key, f.0, &mut work.gates)?.members();
     let mut pending = None;
     if !rules.is_empty() {
         let (rules, fired) = run_patterns(line_gates, rules, body);
@@ -447,7 +456,7 @@ pub fn classify_lines<'py>(
     let stage = pyo3::intern!(py, "classify");
     let lines = LineTexts::new(py, source, text_starts, text_ends, changed)?;
     let doc = Document { py, lines: &lines, language, stops: &stops, params: &params, gates, judged, gates_for };
-    let mut seen = Seen::default();
+    let mut work = Work { seen: Seen::default(), start: Vec::new(), gates: Gates::scratch() };
     let (feats, decisions, pending) = (PyList::empty(py), PyList::empty(py), PyList::empty(py));
     for i in 0..lines.len() {
         let data = lines.data(i)?;
@@ -456,21 +465,21 @@ pub fn classify_lines<'py>(
             decisions.append(&kinds.blank)?;
             continue;
         }
-        let (f, decided, rules) = with_units!(PyStringData, data, s => classify_line(&doc, &mut seen, i, s))?;
+        let (f, decided, rules) = with_units!(PyStringData, data, s => classify_line(&doc, &mut work, i, s))?;
         if let Some((rules, own, fired)) = rules {
             pending.append((i, PyTuple::new(py, rules)?, own, fired))?;
         }
         match f {
             None => feats.append(&kinds.empty)?,
             Some(f) => {
-                let made = match seen.features.entry(feature_key(&f)) {
+                let made = match work.seen.features.entry(feature_key(&f)) {
                     Entry::Occupied(e) => e.get().clone_ref(py),
                     Entry::Vacant(e) => e.insert(features(py, &kinds.features, &f)?.unbind()).clone_ref(py),
                 };
                 feats.append(made)?;
             }
         }
-        let made = match seen.decisions.entry(decided) {
+        let made = match work.seen.decisions.entry(decided) {
             Entry::Occupied(e) => e.get().clone_ref(py),
             Entry::Vacant(e) => {
                 let (keep, rule, category, reason) = e.key();

@@ -17,7 +17,7 @@ use crate::tables;
 use crate::text::{in_ranges, is_decimal, is_space, push_utf8, utf8_points, FxMap};
 use aho_corasick::{AhoCorasick, MatchKind};
 use pyo3::prelude::*;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// How many starts are remembered before the memory is emptied.
 const START_CACHE: usize = 50_000;
@@ -39,6 +39,10 @@ impl Bits {
             b.0[i / 64] |= 1 << (i % 64);
         }
         b
+    }
+    /// ``o``'s members in place of these (same size: no allocation).
+    fn copy_from(&mut self, o: &Bits) {
+        self.0.copy_from_slice(&o.0);
     }
     fn and(&mut self, o: &Bits) {
         self.0.iter_mut().zip(&o.0).for_each(|(a, b)| *a &= b);
@@ -73,9 +77,11 @@ impl Bits {
 /// and lines in UTF-8, `crate::text::push_utf8`).
 struct EndIndex {
     values: FxMap<Vec<u8>, Bits>,
-    /// Per byte at the string's end looked at (its first for a prefix, its last for a
-    /// suffix): the lengths of the strings with it there, in increasing order.
-    lengths: FxMap<u8, Vec<usize>>,
+    /// Per two bytes at the string's end looked at (its first two for a prefix, its last
+    /// two for a suffix): the lengths of the strings with them there, in increasing order.
+    lengths: FxMap<[u8; 2], Vec<usize>>,
+    /// Per byte: is it a string of one byte?
+    single: [bool; 256],
     /// The rules of the empty string, if it is one of them.
     empty: Option<Bits>,
     at_start: bool,
@@ -102,11 +108,16 @@ impl EndIndex {
                 .or_insert_with(|| Bits::empty(n))
                 .or(&bits);
         }
-        let mut lengths: FxMap<u8, Vec<usize>> = FxMap::default();
+        let mut lengths: FxMap<[u8; 2], Vec<usize>> = FxMap::default();
+        let mut single = [false; 256];
         for key in values.keys() {
-            let end = if at_start { key.first() } else { key.last() };
-            if let Some(&c) = end {
-                lengths.entry(c).or_default().push(key.len());
+            match key.len() {
+                0 => {}
+                1 => single[key[0] as usize] = true,
+                k => {
+                    let pair = if at_start { [key[0], key[1]] } else { [key[k - 2], key[k - 1]] };
+                    lengths.entry(pair).or_default().push(k);
+                }
             }
         }
         for ks in lengths.values_mut() {
@@ -117,6 +128,7 @@ impl EndIndex {
         EndIndex {
             values,
             lengths,
+            single,
             empty,
             at_start,
             rest: Bits::of(n, rest),
@@ -124,34 +136,36 @@ impl EndIndex {
         }
     }
 
-    /// The rules whose strings ``text`` starts (or ends) with, and those without strings.
-    fn lookup(&self, text: &[u8]) -> Bits {
-        let mut out = self.rest.clone();
+    /// Keeps of ``mask`` the rules whose strings ``text`` starts (or ends) with, and
+    /// those without strings (``hits``: room for the rules found, of ``mask``'s size).
+    fn keep(&self, text: &[u8], mask: &mut Bits, hits: &mut Bits) {
+        hits.copy_from(&self.rest);
         if let Some(b) = &self.empty {
-            out.or(b);
+            hits.or(b);
         }
-        let end = if self.at_start {
-            text.first()
+        let n = text.len();
+        let end = |k: usize| if self.at_start { &text[..k] } else { &text[n - k..] };
+        if n >= 1 && self.single[end(1)[0] as usize] {
+            if let Some(b) = self.values.get(end(1)) {
+                hits.or(b);
+            }
+        }
+        let pair = if n < 2 {
+            None
+        } else if self.at_start {
+            self.lengths.get(&[text[0], text[1]])
         } else {
-            text.last()
+            self.lengths.get(&[text[n - 2], text[n - 1]])
         };
-        let Some(ks) = end.and_then(|c| self.lengths.get(c)) else {
-            return out;
-        };
-        for &k in ks {
-            if k > text.len() {
+        for &k in pair.map_or(&[][..], Vec::as_slice) {
+            if k > n {
                 break;
             }
-            let piece = if self.at_start {
-                &text[..k]
-            } else {
-                &text[text.len() - k..]
-            };
-            if let Some(b) = self.values.get(piece) {
-                out.or(b);
+            if let Some(b) = self.values.get(end(k)) {
+                hits.or(b);
             }
         }
-        out
+        mask.and(hits);
     }
 }
 
@@ -171,6 +185,8 @@ pub struct Gates {
     /// The automaton of them all, and those of the rules a long line's word count leaves.
     automaton: Option<Arc<Automaton>>,
     automata: Mutex<FxMap<Bits, Option<Arc<Automaton>>>>,
+    /// The one of each entry of `by_words` (built when first needed).
+    by_words_automata: Vec<OnceLock<Option<Arc<Automaton>>>>,
     prefixes: EndIndex,
     suffixes: EndIndex,
     digit_rules: Bits,
@@ -242,6 +258,7 @@ impl Gates {
             literals,
             automaton,
             automata: Mutex::new(FxMap::default()),
+            by_words_automata: by_words.iter().map(|_| OnceLock::new()).collect(),
             prefixes: EndIndex::new(n, prefixes, &no_prefix, true),
             suffixes: EndIndex::new(n, suffixes, &no_suffix, false),
             digit_rules: Bits::of(n, &digit_rules),
@@ -261,7 +278,7 @@ impl Gates {
     ) -> PyResult<Vec<usize>> {
         let body = crate::codepoints(body)?;
         let bytes = crate::utf8_bytes(folded)?;
-        Ok(self.mask(py, &body, move || Ok(bytes), words)?.members())
+        Ok(self.mask(py, &body, move || Ok(bytes), words, &mut Gates::scratch())?.members())
     }
 }
 
@@ -278,20 +295,32 @@ impl Gates {
         self.patterns.fires(k, body)
     }
 
+    /// Room for `mask`'s work on lines (any matcher's: `mask` fits it to its own).
+    pub fn scratch() -> Scratch {
+        Scratch { mask: Bits(Vec::new()), gated: Bits(Vec::new()), hits: Bits(Vec::new()) }
+    }
+
     /// The rules (as `candidates`) of a line: ``body`` (its first `start_chars` code
     /// points are read) and its case folding ``folded`` in UTF-8 (`crate::text::push_utf8`;
     /// asked for only when a rule is left after the word count and start tests: a line of
-    /// a million words is not copied for rules that cannot fire on it).
-    pub fn mask(
+    /// a million words is not copied for rules that cannot fire on it); worked out in
+    /// ``scratch`` (no allocation for a line).
+    pub fn mask<'s>(
         &self,
         py: Python<'_>,
         body: &[u32],
         folded: impl FnOnce() -> PyResult<Vec<u8>>,
         words: usize,
-    ) -> PyResult<Bits> {
-        let mut mask = self.by_words[words.min(self.by_words.len() - 1)].clone();
+        scratch: &'s mut Scratch,
+    ) -> PyResult<&'s Bits> {
+        let size = self.n.div_ceil(64);
+        let Scratch { mask, gated, hits } = scratch;
+        for b in [&mut *mask, &mut *gated, &mut *hits] {
+            b.0.resize(size, 0);
+        }
+        mask.copy_from(&self.by_words[words.min(self.by_words.len() - 1)]);
         if mask.meets(&self.start_checked) {
-            mask.and(&self.start_mask(py, &body[..body.len().min(self.start_chars)])?);
+            self.keep_starts(py, &body[..body.len().min(self.start_chars)], mask)?;
         }
         if mask.is_empty() {
             return Ok(mask);
@@ -299,12 +328,12 @@ impl Gates {
         let Some(folded) = fold(folded()?) else {
             return Ok(mask); // no gate speaks for this line
         };
-        let gated = mask.clone();
+        gated.copy_from(mask);
         // Each test keeps the rules it cannot rule out, whatever the others did, so the
         // order is free: the lookups first, the search for required strings last (and
         // only if rules it gates are left).
         if mask.meets(&self.prefixes.gated) {
-            mask.and(&self.prefixes.lookup(&folded));
+            self.prefixes.keep(&folded, mask, hits);
         }
         if mask.meets(&self.suffixes.gated) {
             // (a folded line's only spaces are ASCII: the others are not printable)
@@ -312,72 +341,93 @@ impl Gates {
                 .iter()
                 .rposition(|&c| c >= 0x80 || !is_space(c as u32))
                 .map_or(0, |k| k + 1);
-            mask.and(&self.suffixes.lookup(&folded[..end]));
+            self.suffixes.keep(&folded[..end], mask, hits);
         }
         if mask.meets(&self.literal) {
-            mask.and(&self.literal_hits(&folded, &gated, words)?);
+            self.keep_literals(&folded, words, mask, hits)?;
         }
         if gated.meets(&self.digit_rules) && !folded.is_ascii() {
-            let mut rescue = gated;
+            // the rules of digits that the tests turned away: back if other digits may be there
+            let rescue = gated;
             rescue.and(&self.digit_rules);
-            rescue.and_not(&mask);
+            rescue.and_not(mask);
             if !rescue.is_empty() && other_digits(&folded) {
-                mask.or(&rescue);
+                mask.or(rescue);
             }
         }
         Ok(mask)
     }
 
-    /// The rules of the start test that can match a line starting with ``start``, and
-    /// every other rule.
-    fn start_mask(&self, py: Python<'_>, start: &[u32]) -> PyResult<Bits> {
+    /// Keeps of ``mask`` the rules of the start test that can match a line starting with
+    /// ``start``, and every other rule.
+    fn keep_starts(&self, py: Python<'_>, start: &[u32], mask: &mut Bits) -> PyResult<()> {
         if let Some(b) = self.starts.lock().unwrap().get(start) {
-            return Ok(b.clone());
+            mask.and(b);
+            return Ok(());
         }
         let could: Vec<usize> = self
             .start_fn
             .call1(py, (crate::py_str(py, start)?,))?
             .extract(py)?;
-        let mut mask = Bits::of(self.n, &(0..self.n).collect::<Vec<_>>());
-        mask.and_not(&self.start_checked);
-        mask.or(&Bits::of(self.n, &could));
+        let mut admitted = Bits::of(self.n, &(0..self.n).collect::<Vec<_>>());
+        admitted.and_not(&self.start_checked);
+        admitted.or(&Bits::of(self.n, &could));
+        mask.and(&admitted);
         let mut starts = self.starts.lock().unwrap();
         if starts.len() >= START_CACHE {
             starts.clear();
         }
-        starts.insert(start.to_vec(), mask.clone());
-        Ok(mask)
+        starts.insert(start.to_vec(), admitted);
+        Ok(())
     }
 
-    /// The rules without required strings, and those whose strings the folded line holds
-    /// (all of ``mask`` when it holds a lone surrogate: no search).
-    fn literal_hits(&self, folded: &[u8], mask: &Bits, words: usize) -> PyResult<Bits> {
+    /// Keeps of ``mask`` the rules without required strings, and those whose strings the
+    /// folded line holds (all of them when it holds a lone surrogate: no search);
+    /// ``hits``: room for the rules found.
+    fn keep_literals(&self, folded: &[u8], words: usize, mask: &mut Bits, hits: &mut Bits) -> PyResult<()> {
         let automaton = if words > LONG_LINE {
             self.automaton_for(words)?
         } else {
             self.automaton.clone()
         };
         let (Some(automaton), Ok(text)) = (automaton, std::str::from_utf8(folded)) else {
-            return Ok(mask.clone());
+            return Ok(());
         };
-        let mut hits = self.no_literal.clone();
+        hits.copy_from(&self.no_literal);
         for m in automaton.search.find_overlapping_iter(text) {
             hits.or(&automaton.rules[m.pattern().as_usize()]);
         }
-        Ok(hits)
+        mask.and(hits);
+        Ok(())
     }
 
     /// The automaton of the required strings of the rules a long line's word count leaves.
     fn automaton_for(&self, words: usize) -> PyResult<Option<Arc<Automaton>>> {
-        let mut rules = self.by_words[words.min(self.by_words.len() - 1)].clone();
-        rules.and(&self.literal);
-        if let Some(got) = self.automata.lock().unwrap().get(&rules) {
+        let slot = &self.by_words_automata[words.min(self.by_words.len() - 1)];
+        if let Some(got) = slot.get() {
             return Ok(got.clone());
         }
-        let built = automaton(&self.literals, Some(&rules))?;
-        self.automata.lock().unwrap().insert(rules, built.clone());
+        let mut rules = self.by_words[words.min(self.by_words.len() - 1)].clone();
+        rules.and(&self.literal);
+        let cached = self.automata.lock().unwrap().get(&rules).cloned();
+        let built = match cached {
+            Some(got) => got,
+            None => {
+                let built = automaton(&self.literals, Some(&rules))?;
+                self.automata.lock().unwrap().insert(rules, built.clone());
+                built
+            }
+        };
+        let _ = slot.set(built.clone());
         Ok(built)
     }
+}
+
+/// Room for the work of `Gates::mask` on one line, kept from line to line.
+pub struct Scratch {
+    mask: Bits,
+    gated: Bits,
+    hits: Bits,
 }
 
 /// An Aho-Corasick automaton of required strings, and the rules of each.

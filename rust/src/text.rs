@@ -139,7 +139,7 @@ pub fn lower(s: &[u32]) -> Vec<u32> {
 /// Calls `f` with each of `words(s)` in turn, holding one word at a time (``s``: code
 /// points, or the code units of a Python string of one or two bytes a character).
 pub fn for_each_word<T: Copy + Into<u32>>(s: &[T], mut f: impl FnMut(&[u32])) {
-    let (mut word, mut low) = (Vec::new(), Vec::with_capacity(3));
+    let (mut word, mut low) = (Vec::new(), Vec::new());
     for i in 0..s.len() {
         let c = s[i].into();
         if c < 0x80 {
