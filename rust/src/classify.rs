@@ -6,6 +6,7 @@
 use crate::features::{measure, Measured};
 use crate::gates::{Gates, Scratch};
 use crate::lang;
+use crate::lines::LineTexts;
 use crate::text::{casefold_utf8, hash_bytes, with_units, FxMap};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyStringData, PyTuple, PyType};
@@ -266,58 +267,11 @@ impl Seen {
     }
 }
 
-/// The normalised text of each line of a document, read from its source as
-/// `cleaner.storage.Lines` holds it: line i's is ``source[text_starts[i]:text_ends[i]]``
-/// (columns of `i64`), or ``changed[i]``.  A line is read in place, in the string's own
-/// code units: no copy of it is made (a line of 20 million characters is not held as
-/// 80 MB of code points).
-struct LineTexts<'py> {
-    source: Bound<'py, PyString>,
-    starts: Vec<usize>,
-    ends: Vec<usize>,
-    changed: FxMap<usize, Bound<'py, PyString>>,
-}
-
-impl<'py> LineTexts<'py> {
-    fn new(
-        py: Python<'py>,
-        source: &Bound<'py, PyString>,
-        text_starts: &Bound<'py, PyAny>,
-        text_ends: &Bound<'py, PyAny>,
-        changed: &Bound<'py, PyDict>,
-    ) -> PyResult<Self> {
-        let (starts, ends) = (crate::offsets(py, text_starts)?, crate::offsets(py, text_ends)?);
-        if starts.len() != ends.len() {
-            return Err(crate::err("columns of different lengths".into()));
-        }
-        let mut own = FxMap::default();
-        for (k, v) in changed.iter() {
-            own.insert(k.extract()?, v.downcast_into::<PyString>()?);
-        }
-        Ok(LineTexts { source: source.clone(), starts, ends, changed: own })
-    }
-
-    fn len(&self) -> usize {
-        self.starts.len()
-    }
-
-    /// Line i's code units, in place.
-    fn data(&self, i: usize) -> PyResult<PyStringData<'_>> {
-        // SAFETY: the strings are held by `self`, so alive for the borrow, and immutable
-        // (Python called meanwhile cannot change a `str`'s data).
-        if let Some(own) = self.changed.get(&i) {
-            return unsafe { own.data() };
-        }
-        let (a, b) = (self.starts[i], self.ends[i]);
-        crate::slice_in(&unsafe { self.source.data()? }, a, b).ok_or_else(|| crate::err(format!("line {i} outside the source")))
-    }
-
-    /// `str.casefold` of line i, in UTF-8 (`crate::text::casefold_utf8`).
-    fn folded(&self, i: usize) -> PyResult<Vec<u8>> {
-        let mut out = Vec::new();
-        with_units!(PyStringData, self.data(i)?, s => casefold_utf8(s, &mut out));
-        Ok(out)
-    }
+/// `str.casefold` of line i, in UTF-8 (`crate::text::casefold_utf8`).
+fn folded(lines: &LineTexts<'_>, i: usize) -> PyResult<Vec<u8>> {
+    let mut out = Vec::new();
+    with_units!(PyStringData, lines.data(i)?, s => casefold_utf8(s, &mut out));
+    Ok(out)
 }
 
 /// What stays the same for every line of a document.
@@ -378,7 +332,7 @@ fn classify_line<T: Copy + Into<u32>>(
     }
     let mut key = Vec::new();
     casefold_utf8(text, &mut key);
-    let first = work.seen.first(&key, i, &|j| doc.lines.folded(j))?;
+    let first = work.seen.first(&key, i, &|j| folded(doc.lines, j))?;
     let mut judge = || -> PyResult<bool> {
         Ok(own.is_some()
             || has_stoplist && (mostly_ascii(text) || {

@@ -16,6 +16,7 @@ mod features;
 mod gates;
 mod heads;
 mod lang;
+mod lines;
 mod page;
 mod patterns;
 mod shapes;

@@ -4,10 +4,10 @@
 //! without spaces or by its count of words, does it open with a list bullet
 //! (`cleaner.smooth`).  Every test has the semantics of the Python it replaced.
 
-use crate::text::{in_ranges, is_decimal, is_space};
+use crate::lines::LineTexts;
+use crate::text::{in_ranges, is_decimal, is_space, with_units};
 use crate::tables;
 use pyo3::prelude::*;
-use pyo3::buffer::PyBuffer;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyStringData};
 
 /// Bits of a line's shape (`cleaner.features` names them).
@@ -134,8 +134,7 @@ pub fn shapes<'py>(py: Python<'py>, texts: &Bound<'py, PyList>, params: ShapePar
 }
 
 /// `shapes` of the lines of a source as `cleaner.storage.Lines` holds them, without a
-/// string per line: line i's normalised text is ``source[text_starts[i]:text_ends[i]]``
-/// (columns of `i64`), or ``changed[i]``.
+/// string per line (`crate::lines::LineTexts`).
 #[pyfunction]
 pub fn line_shapes<'py>(
     py: Python<'py>,
@@ -146,39 +145,10 @@ pub fn line_shapes<'py>(
     params: ShapeParams,
 ) -> PyResult<Bound<'py, PyBytes>> {
     let shaper = Shaper::new(params);
-    let (starts, ends) = (PyBuffer::<i64>::get(text_starts)?, PyBuffer::<i64>::get(text_ends)?);
-    let column = |b: &PyBuffer<i64>| -> PyResult<Vec<usize>> { Ok(b.to_vec(py)?.into_iter().map(|x| x as usize).collect()) };
-    let (starts, ends) = (column(&starts)?, column(&ends)?);
-    if starts.len() != ends.len() {
-        return Err(crate::err("columns of different lengths".into()));
-    }
-    let mut own: Vec<(usize, Bound<'py, PyString>)> = Vec::with_capacity(changed.len());
-    for (k, v) in changed.iter() {
-        own.push((k.extract()?, v.downcast_into::<PyString>()?));
-    }
-    let mut out = Vec::with_capacity(starts.len());
-    // SAFETY: the source is alive for the borrow and immutable; nothing below calls back
-    // into Python while its data is read (the changed texts were fetched above).
-    let data = unsafe { source.data()? };
-    let len = match data {
-        PyStringData::Ucs1(b) => b.len(),
-        PyStringData::Ucs2(w) => w.len(),
-        PyStringData::Ucs4(d) => d.len(),
-    };
-    for (i, (&a, &b)) in starts.iter().zip(&ends).enumerate() {
-        if a > b || b > len {
-            return Err(crate::err(format!("line {i} outside the source")));
-        }
-        out.push(match data {
-            PyStringData::Ucs1(x) => shape(&x[a..b], &shaper),
-            PyStringData::Ucs2(x) => shape(&x[a..b], &shaper),
-            PyStringData::Ucs4(x) => shape(&x[a..b], &shaper),
-        });
-    }
-    for (i, text) in own {
-        if let Some(slot) = out.get_mut(i) {
-            *slot = shape_of(&text, &shaper)?;
-        }
+    let lines = LineTexts::new(py, source, text_starts, text_ends, changed)?;
+    let mut out = Vec::with_capacity(lines.len());
+    for i in 0..lines.len() {
+        out.push(with_units!(PyStringData, lines.data(i)?, s => shape(s, &shaper)));
     }
     Ok(PyBytes::new(py, &out))
 }
