@@ -41,6 +41,64 @@ pub struct Params {
 /// What the feature rules decided: keep, rule id, category, reason.
 pub type Decided = (bool, &'static str, &'static str, String);
 
+/// The feature rule that decided, with the figures its reason shows (floats by their
+/// bits: none is a NaN): the reason is written only for the first line of a document
+/// with each (`Fired::decided`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Fired {
+    Duplicate { first: usize },
+    Urls { urls: usize, words: usize },
+    Digits { ratio: u64 },
+    LowStopwords { density: u64, words: usize },
+    Prose { words: usize, density: u64 },
+    NoPunctuation { words: usize },
+    Sentence { words: usize, density: u64 },
+    Heading { words: usize },
+    Short { words: usize },
+}
+
+impl Fired {
+    /// Keep, rule id, category and reason (the thresholds shown as Python writes them).
+    fn decided(self, p: &Params) -> Decided {
+        let f = f64::from_bits;
+        match self {
+            Fired::Duplicate { first } => {
+                (false, "feature.duplicate", "duplicate", format!("repeats line {}", first + 1))
+            }
+            Fired::Urls { urls, words } => {
+                (false, "feature.urls", "boilerplate", format!("{urls} URLs/handles in {words} words"))
+            }
+            Fired::Digits { ratio } => {
+                let reason = format!("digit ratio {:.2} > {}", f(ratio), p.digits_min_ratio_text);
+                (false, "feature.digits", "boilerplate", reason)
+            }
+            Fired::LowStopwords { density, words } => {
+                let reason = format!("stopword density {:.2} < {} ({words} words)", f(density), p.stopword_density_text);
+                (false, "feature.low_stopwords", "boilerplate", reason)
+            }
+            Fired::Prose { words, density } => {
+                (true, "feature.prose", "body", format!("{words} words, stopword density {:.2}", f(density)))
+            }
+            Fired::NoPunctuation { words } => (
+                false,
+                "feature.no_punctuation",
+                "boilerplate",
+                format!("{words} words without sentence punctuation"),
+            ),
+            Fired::Sentence { words, density } => {
+                let reason = format!("{words}-word sentence, stopword density {:.2}", f(density));
+                (true, "feature.sentence", "body", reason)
+            }
+            Fired::Heading { words } => {
+                (false, "feature.heading", "boilerplate", format!("{words} words, no end punctuation"))
+            }
+            Fired::Short { words } => {
+                (false, "feature.short", "boilerplate", format!("{words} words < {}", p.prose_min_words_text))
+            }
+        }
+    }
+}
+
 /// `cleaner.classify.is_heading_like`.
 fn heading_like(f: &Measured, p: &Params) -> bool {
     let (words, _, terminal, _, _, digit_ratio, urls) = *f;
@@ -60,69 +118,38 @@ fn decide(
     first: usize,
     p: &Params,
     judged: &mut dyn FnMut() -> PyResult<bool>,
-) -> PyResult<Decided> {
+) -> PyResult<Fired> {
     let (words, density, terminal, _, _, digit_ratio, urls) = *f;
     let w = words as f64;
     if first != index && w >= p.duplicate_min_words && p.duplicate_enabled {
-        return Ok((
-            false,
-            "feature.duplicate",
-            "duplicate",
-            format!("repeats line {}", first + 1),
-        ));
+        return Ok(Fired::Duplicate { first });
     }
     if urls > 0 && urls as f64 * p.url_words >= w {
-        return Ok((
-            false,
-            "feature.urls",
-            "boilerplate",
-            format!("{urls} URLs/handles in {words} words"),
-        ));
+        return Ok(Fired::Urls { urls, words });
     }
     if digit_ratio > p.digits_min_ratio && w < p.digits_max_words {
-        let reason = format!("digit ratio {digit_ratio:.2} > {}", p.digits_min_ratio_text);
-        return Ok((false, "feature.digits", "boilerplate", reason));
+        return Ok(Fired::Digits { ratio: digit_ratio.to_bits() });
     }
     let prose_long = w >= p.prose_min_words;
     let sentence_long = terminal && w >= p.sentence_min_words;
     let density_ok = !(prose_long || sentence_long) || !judged()? || density >= p.stopword_density;
+    let density = density.to_bits();
     if prose_long {
         if !density_ok {
-            let reason = format!(
-                "stopword density {density:.2} < {} ({words} words)",
-                p.stopword_density_text
-            );
-            return Ok((false, "feature.low_stopwords", "boilerplate", reason));
+            return Ok(Fired::LowStopwords { density, words });
         }
         if terminal || w >= p.unpunctuated_prose_factor * p.prose_min_words {
-            let reason = format!("{words} words, stopword density {density:.2}");
-            return Ok((true, "feature.prose", "body", reason));
+            return Ok(Fired::Prose { words, density });
         }
-        return Ok((
-            false,
-            "feature.no_punctuation",
-            "boilerplate",
-            format!("{words} words without sentence punctuation"),
-        ));
+        return Ok(Fired::NoPunctuation { words });
     }
     if sentence_long && density_ok {
-        let reason = format!("{words}-word sentence, stopword density {density:.2}");
-        return Ok((true, "feature.sentence", "body", reason));
+        return Ok(Fired::Sentence { words, density });
     }
     if heading_like(f, p) {
-        return Ok((
-            false,
-            "feature.heading",
-            "boilerplate",
-            format!("{words} words, no end punctuation"),
-        ));
+        return Ok(Fired::Heading { words });
     }
-    Ok((
-        false,
-        "feature.short",
-        "boilerplate",
-        format!("{words} words < {}", p.prose_min_words_text),
-    ))
+    Ok(Fired::Short { words })
 }
 
 /// Does stopword density judge the line without asking `cleaner.language.judged_by_letters`?
@@ -236,6 +263,8 @@ struct Seen {
     collided: FxMap<Vec<u8>, usize>,
     features: FxMap<FeatureKey, PyObject>,
     decisions: FxMap<Decided, PyObject>,
+    /// The decision of each rule with its figures (and the line's own language).
+    fired: FxMap<(Fired, Option<String>), PyObject>,
 }
 
 /// A `Measured` as a key: its floats by their bits (no float here is a NaN or -0.0).
@@ -287,9 +316,10 @@ struct Document<'a, 'py> {
 }
 
 /// Stage 1 of one line (not blank): its features (None: nothing but bullets), its
-/// feature-rule decision, and ``(rules, language, fired)`` when catalogue rules are left
-/// to run (see `classify_lines`).
-type LineStage = (Option<Measured>, Decided, Option<(Vec<usize>, Option<String>, Option<usize>)>);
+/// feature rule with the language it was judged in when not the document's, and
+/// ``(rules, language, fired)`` when catalogue rules are left to run (see
+/// `classify_lines`).
+type LineStage = (Option<Measured>, (Fired, Option<String>), Option<(Vec<usize>, Option<String>, Option<usize>)>);
 
 /// What `classify_line` keeps from line to line: the lines seen, and room for its work.
 struct Work {
@@ -340,11 +370,7 @@ fn classify_line<T: Copy + Into<u32>>(
                 doc.judged.call1((crate::py_str(py, &all)?,))?.is_truthy()?
             }))
     };
-    let (keep, rule, category, mut reason) = decide(&f, i, first, params, &mut judge)?;
-    if let Some(code) = &own {
-        reason = format!("{reason}; judged as {code}");
-    }
-    let decided = (keep, rule, category, reason);
+    let decided = (decide(&f, i, first, params, &mut judge)?, own.clone());
     if body.is_empty() {
         return Ok((None, decided, None));
     }
@@ -375,6 +401,40 @@ fn classify_line<T: Copy + Into<u32>>(
         }
     }
     Ok((Some(f), decided, pending))
+}
+
+/// The one `Decision` of a document for what the feature rules decided (in the line's
+/// own language ``own``, when not the document's).
+fn decision(
+    py: Python<'_>,
+    made: &mut FxMap<Decided, PyObject>,
+    decided: Decided,
+    own: &Option<String>,
+    ty: &Bound<'_, PyType>,
+    stage: &Bound<'_, PyString>,
+) -> PyResult<PyObject> {
+    let (keep, rule, category, mut reason) = decided;
+    if let Some(code) = own {
+        reason = format!("{reason}; judged as {code}");
+    }
+    Ok(match made.entry((keep, rule, category, reason)) {
+        Entry::Occupied(e) => e.get().clone_ref(py),
+        Entry::Vacant(e) => {
+            let (keep, rule, category, reason) = e.key();
+            let d = named(
+                py,
+                ty,
+                vec![
+                    keep.into_pyobject(py)?.to_owned().into_any().unbind(),
+                    PyString::intern(py, rule).into_any().unbind(),
+                    PyString::intern(py, category).into_any().unbind(),
+                    reason.into_pyobject(py)?.into_any().unbind(),
+                    stage.clone().into_any().unbind(),
+                ],
+            )?;
+            e.insert(d.unbind()).clone_ref(py)
+        }
+    })
 }
 
 /// Stage 1 of every line of a document, read from its source as `cleaner.storage.Lines`
@@ -433,22 +493,12 @@ pub fn classify_lines<'py>(
                 feats.append(made)?;
             }
         }
-        let made = match work.seen.decisions.entry(decided) {
+        let made = match work.seen.fired.entry(decided) {
             Entry::Occupied(e) => e.get().clone_ref(py),
             Entry::Vacant(e) => {
-                let (keep, rule, category, reason) = e.key();
-                let d = named(
-                    py,
-                    &kinds.decision,
-                    vec![
-                        keep.into_pyobject(py)?.to_owned().into_any().unbind(),
-                        pyo3::types::PyString::intern(py, rule).into_any().unbind(),
-                        pyo3::types::PyString::intern(py, category).into_any().unbind(),
-                        reason.into_pyobject(py)?.into_any().unbind(),
-                        stage.clone().into_any().unbind(),
-                    ],
-                )?;
-                e.insert(d.unbind()).clone_ref(py)
+                let (fired, own) = e.key();
+                let made = decision(py, &mut work.seen.decisions, fired.decided(&params), own, &kinds.decision, &stage)?;
+                e.insert(made).clone_ref(py)
             }
         };
         decisions.append(made)?;

@@ -47,22 +47,17 @@ fn url_matches<T: Copy + Into<u32>>(s: &[T]) -> usize {
     let (mut i, mut n) = (0, 0);
     while i < s.len() {
         let rest = &s[i..];
-        let c = s[i].into();
-        let len = if starts_with(rest, HTTPS) {
-            HTTPS.len()
-        } else if starts_with(rest, HTTP) {
-            HTTP.len()
-        } else if starts_with(rest, WWW) {
-            WWW.len()
-        } else if (c == 0x40 || c == 0x23) && i + 1 < s.len() && is_word(s[i + 1].into()) {
-            2
-        } else if c == 0x2e {
-            DOMAINS
+        // each alternative opens with its own character: only that one is tried
+        let len = match s[i].into() {
+            0x68 if starts_with(rest, HTTPS) => HTTPS.len(),
+            0x68 if starts_with(rest, HTTP) => HTTP.len(),
+            0x77 if starts_with(rest, WWW) => WWW.len(),
+            0x40 | 0x23 if i + 1 < s.len() && is_word(s[i + 1].into()) => 2,
+            0x2e => DOMAINS
                 .iter()
                 .find(|d| starts_with(&rest[1..], d) && boundary(i + 1 + d.len()))
-                .map_or(0, |d| 1 + d.len())
-        } else {
-            0
+                .map_or(0, |d| 1 + d.len()),
+            _ => 0,
         };
         if len > 0 {
             n += 1;

@@ -259,7 +259,7 @@ pub fn line_columns<T: Copy + Into<u32>>(s: &[T]) -> LineColumns {
 /// single spaces.
 fn add_line<T: Copy + Into<u32>>(s: &[T], start: usize, end: usize, cols: &mut LineColumns) {
     let line = &s[start..end];
-    let visible = |c: u32| !is_invisible(c) && !is_blank(c);
+    let visible = |c: u32| is_graphic_ascii(c) || !is_invisible(c) && !is_blank(c);
     let first = line.iter().position(|&c| visible(c.into()));
     let last = line.iter().rposition(|&c| visible(c.into()));
     let (a, b) = match (first, last) {
@@ -270,6 +270,10 @@ fn add_line<T: Copy + Into<u32>>(s: &[T], start: usize, end: usize, cols: &mut L
     let mut previous_space = false;
     for &c in &line[a..b] {
         let c = c.into();
+        if is_graphic_ascii(c) {
+            previous_space = false;
+            continue;
+        }
         if is_invisible(c) || (is_blank(c) && (c != 0x20 || previous_space)) {
             plain = false;
             break;
@@ -287,6 +291,12 @@ fn add_line<T: Copy + Into<u32>>(s: &[T], start: usize, end: usize, cols: &mut L
         cols.text_starts.push(start as i64);
         cols.text_ends.push(start as i64);
     }
+}
+
+/// A printable ASCII character other than the space: neither blank nor invisible (the
+/// common case, tested first).
+fn is_graphic_ascii(c: u32) -> bool {
+    (0x21..=0x7e).contains(&c)
 }
 
 /// Invisible formatting characters, removed from a line outright: zero-width space,
