@@ -87,8 +87,15 @@ class Rule:
         return gatecache.rule_key(self.pattern, self.case_sensitive, self.min_words,
                                   self.max_words, self.examples)
 
+    @property
+    def word_range(self) -> tuple[int, float]:
+        """The word counts its guards admit, as (least, most); most is infinite without a
+        ``max_words``.  `guard` and the matcher's lists by word count (`_by_words`) read it."""
+        return self.min_words, math.inf if self.max_words is None else self.max_words
+
     def guard(self, words: int) -> bool:
-        return words >= self.min_words and (self.max_words is None or words <= self.max_words)
+        least, most = self.word_range
+        return least <= words <= most
 
     def fires(self, text: str, timeout: float | None = None) -> bool:
         """Does this rule fire on a (normalised) line?  The definition `Matcher` follows."""
@@ -297,13 +304,14 @@ _PREBUILT_EXTRA = f"start_chars={_START_CHARS}"
 
 
 def _by_words(rules) -> list[list[int]]:
-    """The positions of the rules whose guards admit each word count (`Rule.guard`), up
-    to one past the largest bound (the last list stands for every larger count)."""
-    cap = max([r.min_words for r in rules] + [r.max_words or 0 for r in rules]) + 1
+    """The positions of the rules whose guards admit each word count (`Rule.word_range`,
+    as `Rule.guard` reads it), up to one past the largest finite bound (the last list
+    stands for every larger count)."""
+    ranges = [r.word_range for r in rules]
+    cap = max([0] + [b for bounds in ranges for b in bounds if b != math.inf]) + 1
     by_words: list[list[int]] = [[] for _ in range(cap + 1)]
-    for i, r in enumerate(rules):
-        top = cap if r.max_words is None else min(cap, math.floor(r.max_words))
-        for w in range(max(r.min_words, 0), top + 1):
+    for i, (least, most) in enumerate(ranges):
+        for w in range(max(math.ceil(least), 0), math.floor(min(most, cap)) + 1):
             by_words[w].append(i)
     return by_words
 
