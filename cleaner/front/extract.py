@@ -77,7 +77,7 @@ def extract(document: str | bytes) -> Extraction:
     except RecursionError:  # a tree too deep to walk: the text stands without hints
         walked = cards = None
     text = main_text(tree)
-    lines = segment(text) if text.strip() else []
+    lines = list(segment(text)) if text.strip() else []  # each `Line` made once
     if walked is None:
         return Extraction(text, (None,) * len(lines), text, title) if lines else EMPTY
     sources = dom.trace(tree, [line.text for line in lines], walked)
