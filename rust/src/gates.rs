@@ -22,7 +22,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 /// How many starts are remembered before the memory is emptied.
 const START_CACHE: usize = 50_000;
 /// Lines with more words than this are searched with an automaton of the required
-/// strings of only the rules their word count leaves (built when first needed).
+/// strings of only the rules their word count leaves (built when first needed): one for
+/// each band of word counts (`band`), of the rules any count of the band leaves, so that
+/// a process builds a few of them, not one for each count that leaves other rules.
 const LONG_LINE: usize = 16;
 
 /// A set of rules (bit i: the rule at position i of the matcher's order).
@@ -185,8 +187,8 @@ pub struct Gates {
     /// The automaton of them all, and those of the rules a long line's word count leaves.
     automaton: Option<Arc<Automaton>>,
     automata: Mutex<FxMap<Bits, Option<Arc<Automaton>>>>,
-    /// The one of each entry of `by_words` (built when first needed).
-    by_words_automata: Vec<OnceLock<Option<Arc<Automaton>>>>,
+    /// The one of each `band` (by the power of two that ends it), once it is known.
+    band_automata: [OnceLock<Option<Arc<Automaton>>>; 64],
     prefixes: EndIndex,
     suffixes: EndIndex,
     digit_rules: Bits,
@@ -258,7 +260,7 @@ impl Gates {
             literals,
             automaton,
             automata: Mutex::new(FxMap::default()),
-            by_words_automata: by_words.iter().map(|_| OnceLock::new()).collect(),
+            band_automata: std::array::from_fn(|_| OnceLock::new()),
             prefixes: EndIndex::new(n, prefixes, &no_prefix, true),
             suffixes: EndIndex::new(n, suffixes, &no_suffix, false),
             digit_rules: Bits::of(n, &digit_rules),
@@ -401,13 +403,18 @@ impl Gates {
         Ok(())
     }
 
-    /// The automaton of the required strings of the rules a long line's word count leaves.
+    /// The automaton of the required strings of the rules a long line's word count leaves
+    /// (and those of the other counts of its `band`: the mask of the line's rules drops
+    /// what they find).
     fn automaton_for(&self, words: usize) -> PyResult<Option<Arc<Automaton>>> {
-        let slot = &self.by_words_automata[words.min(self.by_words.len() - 1)];
+        let (low, high) = band(words);
+        let slot = &self.band_automata[high.trailing_zeros() as usize];
         if let Some(got) = slot.get() {
             return Ok(got.clone());
         }
-        let mut rules = self.by_words[words.min(self.by_words.len() - 1)].clone();
+        let last = self.by_words.len() - 1;
+        let mut rules = Bits::empty(self.n);
+        (low.min(last)..=high.min(last)).for_each(|w| rules.or(&self.by_words[w]));
         rules.and(&self.literal);
         let cached = self.automata.lock().unwrap().get(&rules).cloned();
         let built = match cached {
@@ -421,6 +428,13 @@ impl Gates {
         let _ = slot.set(built.clone());
         Ok(built)
     }
+}
+
+/// The band of word counts of a long line (more than `LONG_LINE` words): from one past a
+/// power of two to the next (17-32, 33-64 ...).
+fn band(words: usize) -> (usize, usize) {
+    let high = words.next_power_of_two();
+    (high / 2 + 1, high)
 }
 
 /// Room for the work of `Gates::mask` on one line, kept from line to line.
