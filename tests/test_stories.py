@@ -467,10 +467,30 @@ def test_article_bodies_joined_in_extracted_text_are_split():
     assert [a.text.split("\n\n") for a in articles] == [VOLCANO, CHESS]
 
 
-def test_a_subheading_between_sections_of_extracted_text_is_no_boundary():
-    # ... while a subheading between the sections of one article keeps them together.
-    text = "\n\n".join(VOLCANO + ["Chess"] + CHESS) + "\n"
+# The same eruption, a later section of the article.
+SHELTERS = [
+    "In the shelters of the port town, the evacuated villagers waited for news of their houses on "
+    "the slopes of the volcano, while the army handed out water, masks and blankets.",
+    "Doctors at the field hospital treated dozens of villagers for breathing problems caused by "
+    "the ash, and the observatory asked families to stay in the shelters until the eruption ends.",
+    "The mayor of the port town said the buses would take the villagers back to the island only "
+    "when the lava stopped flowing and the ash cloud had drifted away from the villages.",
+]
+
+
+@pytest.mark.parametrize("between", ["\n", "\n\n"])
+def test_a_subheading_between_sections_of_one_article_is_no_boundary(between):
+    # ... while a subheading between the sections of one article keeps them together, in
+    # text written one block a line (as trafilatura writes it) and with blocks apart.
+    text = between.join(VOLCANO + ["Life in the shelters"] + SHELTERS) + "\n"
     assert len(cleaner.split(text)) == 1
+
+
+def test_a_label_above_another_subject_opens_a_story_in_text_with_blocks_apart():
+    # Text with its blocks apart is read like a page's dump: a one-word label (a section
+    # name of the next page) above paragraphs on another subject starts a new story.
+    text = "\n\n".join(VOLCANO + ["Chess"] + CHESS) + "\n"
+    assert [a.text.split("\n\n")[-len(CHESS):] for a in cleaner.split(text)][1:] == [CHESS]
 
 
 # A dump that opens with a short story (its title and two paragraphs), then a longer one.

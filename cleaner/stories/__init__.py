@@ -59,8 +59,9 @@ def find_stories(
     ``final`` are the decisions after `cleaner.blocks.main_block` (``block``: its first
     and last line); ``smoothed`` the decisions before it, so that stories outside the main
     block can be found; ``options``: the thresholds (`Options`, ``story_*`` fields);
-    ``extracted``: the text is an extractor's choice of one page's content, not cut where
-    only its topic changes (a gap needs a head or dropped lines).
+    ``extracted``: the text is an extractor's choice of one page's content, written one
+    block a line, not cut where only its topic changes (a gap needs a head or dropped
+    lines).
     Returns the stories and the revised decisions.
     """
     o = options or DEFAULT
