@@ -248,6 +248,9 @@ class Options:
     story_longer_reach: int = 3
     #: Lines above the body in which a title without a meta line is looked for (lines).
     story_title_near: int = 3
+    #: Words (at most) of the line right above a chosen story's first meta line that is
+    #: taken as its title when no headline is (a headline longer than `heading_max_words`).
+    story_title_max_words: int = 30
     #: Lines above a story's first kept line searched for its title (lines).
     story_above_lines: int = 12
     #: A headline without a meta line is a story's title only when it shares a content

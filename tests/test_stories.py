@@ -443,6 +443,15 @@ def test_a_story_in_another_language_is_measured_in_its_own():
     assert not alone.final.keep  # its density in English, 0.22, is over half the 0.25 prose needs
 
 
+def test_a_title_too_long_for_a_headline_above_a_byline_is_the_story_title():
+    title = ("Stadia Falls Short of 4K at Launch as Destiny 2 Runs at a Native 1080p and Medium "
+             "Settings on Launch Day")
+    text = "\n\n".join(VOLCANO + [title, "By Jane Doe", "Nov 18, 2019"] + CHESS) + "\n"
+    articles = cleaner.split(text, extracted="never")
+    assert [a.title for a in articles] == [None, title]
+    assert text[articles[1].span[0]:].startswith(title)
+
+
 def test_meta_words_of_several_languages_are_data():
     from cleaner.stories import evidence
 
