@@ -24,9 +24,9 @@ line at most, do all the words before it and after it differ enough:
 The candidates are the gaps above paragraphs of body (not above an item of a list that
 goes on, follows its subheading or follows the list's dropped items), each reaching up to
 the paragraph before; a chosen story starts at its title when that is a kept line of the
-gap (a title too long for a headline right above the gap's first meta line counts too).  Head evidence that is none is set aside first: the document's headline printed again
-above its text, or a "title" that begins with no capital, digit or quote (a separator
-line).  A last story opened by a dateline needs its body like one with no head (a notice
+gap (a title too long for a headline right above the gap's first meta line counts too).
+Head evidence that is none is set aside first: the document's headline printed again above
+its text, or a "title" that begins with no capital, digit or quote (a separator line).  A last story opened by a dateline needs its body like one with no head (a notice
 such as "NOTE: ..." reads as a dateline).  Kept lines between a passed-over candidate and
 the chosen title just after it (a caption kept above the next story's title) go to neither
 story.
