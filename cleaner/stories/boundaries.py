@@ -26,8 +26,9 @@ goes on, follows its subheading or follows the list's dropped items), each reach
 the paragraph before; a chosen story starts at its title when that is a kept line of the
 gap (a title too long for a headline right above the gap's first meta line counts too).
 Head evidence that is none is set aside first: the document's headline printed again above
-its text, or a "title" that begins with no capital, digit or quote (a separator line).  A last story opened by a dateline needs its body like one with no head (a notice
-such as "NOTE: ..." reads as a dateline).  Kept lines between a passed-over candidate and
+its text, or a "title" that begins with no capital, digit or quote (a separator line).  A
+last story opened by a dateline needs its body like one with no head (a notice such as
+"NOTE: ..." reads as a dateline).  Kept lines between a passed-over candidate and
 the chosen title just after it (a caption kept above the next story's title) go to neither
 story.
 """
@@ -325,7 +326,7 @@ def _over_meta(r: Reader, kept: list[int], c: int, o: Options) -> int | None:
     most `Options.story_title_max_words` words, no line a catalogue pattern dropped)."""
     gap = [j for j in r.content[r.pos[kept[c - 1]] + 1:r.pos[kept[c]]] if r.lettered[j]] if c else []
     first = next((k for k, j in enumerate(gap) if r.meta(j)), None)
-    if not first:
+    if not first:  # no meta line, or nothing above it in the gap
         return None
     t = gap[first - 1]
     f = r.feats[t]
