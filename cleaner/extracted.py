@@ -73,6 +73,9 @@ RULES = (
     CodeRule("html.safety_net", "body",
              "the kept text was a sliver of a long extracted article: its lines are back",
              ("safety_net_words", "safety_net_share")),
+    CodeRule("extracted.comments", "comments",
+             "a comment counter after most of the extracted text's prose: the comments open there",
+             ("extracted_comments_share",)),
 )
 
 #: Stage-1 rules that yield to the extractor's choice: the feature rules declared so.  In
@@ -209,7 +212,33 @@ def revise(
         if d.rule in YIELDING and block:
             key = ("block", bool(h.heading), h.tag) if h is not None else ("block",)
             out[i] = made.get(key) or made.setdefault(key, _block(h))
+    if hints is None:  # plain text an extractor wrote: it ends where its comments open
+        out = open_comments(feats, out, options)
     return out
+
+
+#: The catalogue rule (the part after the language code) of a comment counter: "12
+#: comments", "3 thoughts on ...".
+COMMENT_COUNTER = "meta.comment_count"
+
+
+def open_comments(feats: list[Features], decisions: list[Decision], options: Options) -> list[Decision]:
+    """``decisions`` with the first comment counter (`COMMENT_COUNTER`) that has more than
+    ``extracted_comments_share`` of the text's prose words before it made a barrier that
+    opens the comments (``extracted.comments``).  An extractor appends a page's comments
+    after its article; a counter in the byline area comes before the article's text."""
+    if not options.rule_enabled("extracted.comments"):
+        return decisions
+    words = [f.words if d.rule == "feature.prose" else 0 for f, d in zip(feats, decisions)]
+    total, before = sum(words), 0
+    for i, d in enumerate(decisions):
+        if d.rule.partition(".")[2] == COMMENT_COUNTER and before > options.extracted_comments_share * total:
+            out = list(decisions)
+            out[i] = Decision(False, "extracted.comments", "comments",
+                              f"comment counter after {before} of the text's {total} words of prose", "extractor")
+            return out
+        before += words[i]
+    return decisions
 
 
 def _block(h) -> Decision:

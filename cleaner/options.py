@@ -180,6 +180,10 @@ class Options:
     #: footers, share bars, log-in buttons), a footer or share bar among them, is a whole
     #: page's dump whatever its layout (`cleaner.extracted._page_furniture`).
     extracted_furniture_lines: int = 4
+    #: In extractor output, a comment counter ("12 comments") with more than this share
+    #: (0-1) of the text's words of prose before it opens the comments
+    #: (``extracted.comments``): an extractor appends them after the article.
+    extracted_comments_share: float = 0.5
 
     # -- stories (`cleaner.stories`) ----------------------------------------------------
     # Evidence per gap between kept lines, summed in points; one choice of boundaries over

@@ -138,7 +138,7 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
         restored, story_of = restore_extracted(lines, initial, restored, story_of, st.main, opts)
     if not from_html and (layout == "dense" or opts.extracted == "always"):
         # extractor output: only catalogue rules and story boundaries drop its lines
-        restored, story_of = guarantee(lines, initial, restored, story_of, st.main,
+        restored, story_of = guarantee(lines, revised, restored, story_of, st.main,
                                        is_pattern_rule, barrier_kind, opts)
     elif from_html:
         restored, story_of = safety_net(lines, feats, initial, restored, story_of, st.main,

@@ -78,6 +78,24 @@ def test_post_processing_said_by_the_caller_needs_no_layout_evidence():
     assert said[-1].final.rule == "en.share.share_label"
 
 
+
+def test_a_comment_counter_after_the_text_opens_the_comments():
+    # an extractor appends a page's comments after its article; a counter in the byline
+    # area, before the text, opens nothing
+    reply = "Thanks for writing this, I had wondered about the buses for a long time now."
+    text = "\n".join(["2 comments", BODY, BODY2, "3 comments", reply, "Great piece, thank you all."])
+    for mode in ("auto", "always"):
+        verdicts = analyze(text, extracted=mode).verdicts
+        assert [v.output for v in verdicts] == [False, True, True, False, False, False], mode
+        assert verdicts[0].final.rule == "en.meta.comment_count"
+        assert verdicts[3].final.rule == "extracted.comments"
+    # most of the prose comes after the counter: it does not open the comments
+    late = "\n".join([BODY, "3 comments", BODY2, reply, BODY.replace("Tuesday", "Monday")])
+    assert "extracted.comments" not in {v.final.rule for v in analyze(late, extracted="always").verdicts}
+    # the share is an option; the rule can be disabled
+    assert analyze(text, extracted="always", extracted_comments_share=0.9).verdicts[4].output
+    assert analyze(text, extracted="always", disabled_rules=["extracted.comments"]).verdicts[4].output
+
 def _layout(text):
     a = analyze(text, extracted="never")
     return extraction_layout([v.line for v in a.verdicts], [v.initial for v in a.verdicts])
