@@ -14,7 +14,7 @@ import regex
 from cleaner import _core
 from cleaner.options import Options
 from cleaner.stories.evidence import (
-    _WEIGHTS, DEFAULT, Reader, _heads, boundary_score, content_words, cosine, dateline, gap_evidence, gaps,
+    _WEIGHTS, DEFAULT, Reader, _heads, boundary_score, content_words, dateline, gap_evidence, gaps,
 )
 from cleaner.types import Decision, Features, Line
 
@@ -44,7 +44,8 @@ def test_content_words_are_stems_of_letter_runs_not_in_the_stoplist():
 
 def test_words_of_the_lines_given():
     c = _core.Cohesion(["Alpha beta", "gamma the delta"], [1, 3], _core.Stoplist(["the"]))
-    assert c.words() == {1: ["alpha", "beta"], 3: ["gamma", "delta"]}
+    assert c.counts([1, 3], 0, 1, 2, 100, 40) == dict.fromkeys(["alpha", "beta", "gamma", "delta"], 1)
+    assert c.counts([0, 2], 0, 1, 2, 100, 40) == {}  # lines not given hold no words
 
 
 def test_a_window_stops_after_the_line_that_reaches_its_words_or_at_its_lines():
@@ -129,12 +130,13 @@ def test_content_words_of_a_long_line_are_those_of_its_pieces():
     assert content_words((piece * 4000).strip(), stops) == content_words(piece.strip(), stops) * 4000
 
 
-def test_cosine_of_counts():
-    assert cosine({"a": 2, "b": 1}, Counter({"a": 1, "c": 3})) == 2 / (math.sqrt(5) * math.sqrt(10))
-    assert cosine({"a": 1}, {"b": 1}) == 0.0
-    assert cosine({}, {"a": 1}) == cosine({"a": 1}, Counter()) == 1.0  # nothing to compare
-    with pytest.raises(ZeroDivisionError):
-        cosine({"a": 0}, {"a": 1})
+def cosine(a: Counter, b: Counter) -> float:
+    """The cosine of two counts of words as the story finder takes it: 1.0 when a side is
+    empty (nothing to compare); integer sums, so any order gives the same float."""
+    if not a or not b:
+        return 1.0
+    dot = sum(n * b[w] for w, n in a.items())
+    return dot / (math.sqrt(sum(n * n for n in a.values())) * math.sqrt(sum(n * n for n in b.values())))
 
 
 def _line(i: int, raw: str, text: str, words: int, terminal: bool = False, keep: bool = True,
@@ -222,16 +224,43 @@ def test_datelines(text, want):
     assert dateline(text) is want
 
 
+TEXTS = [ABC, DEF, "apple apple grape", "of the", "banana grape grape kiwi"]
+STOPS = ("the", "of")
+
+
+def counted(lines: list[int]) -> Counter:
+    """The content words of lines of `TEXTS`, counted."""
+    return Counter(w for i in lines for w in content_words(TEXTS[i], frozenset(STOPS)))
+
+
 def test_cosine_of_lines_is_the_cosine_of_their_counted_words():
-    c = cohesion([ABC, DEF, "apple apple grape", "of the"], stops=("the", "of"))
-    words = c.words()
-
-    def counted(lines):
-        return Counter(w for i in lines for w in words.get(i, ()))
-
+    c = cohesion(TEXTS, stops=STOPS)
     for a, b in [([0], [2]), ([0, 1], [2, 0]), ([0, 2], [1]), ([3], [0]), ([], [1]), ([0, 1, 2], [2, 3])]:
         assert c.cosine_of(a, b) == cosine(counted(a), counted(b))
     assert c.cosine_of([0, 2], [2]) == 7 / (math.sqrt(12) * math.sqrt(5))  # apple 3, 2; grape 1, 1
+
+
+def test_cosine_of_a_window_is_the_cosine_of_its_counts():
+    c = cohesion(TEXTS, stops=STOPS)
+    lines = list(range(len(TEXTS)))
+    for start, step, stop, words, most in [(4, -1, 0, 100, 40), (4, -1, 2, 100, 40), (0, 1, 5, 4, 40),
+                                           (1, 1, 5, 100, 2), (0, -1, 1, 100, 40)]:
+        window = Counter(c.counts(lines, start, step, stop, words, most))
+        for other in ([4], [2, 4], [3], []):
+            assert c.window_cosine(lines, start, step, stop, words, most, other) == cosine(window, counted(other))
+
+
+def test_runs_continue_a_story_while_their_words_do():
+    # Story: apple/banana/cherry.  A run under `least` words waits for the next run and
+    # is judged with it; the walk stops at the first run judged off the subject.
+    c = cohesion([ABC, "apple", "banana cherry apple", DEF, ABC], stops=STOPS)
+    assert c.continued([0], [[1], [2], [3], [4]], 3, 0.5) == [0, 2]
+    assert c.continued([0], [[1], [2], [3], [4]], 1, 0.5) == [1, 2]
+    assert c.continued([0], [[1], [2], [4]], 1, 0.5) == [1, 2, 3]
+    assert c.continued([0], [[3], [4]], 1, 0.0) == [1, 2]  # any cosine goes on at limit 0
+    assert c.continued([0], [[1]], 2, 0.5) == [0]  # too short to judge: pending, not taken
+    assert c.continued([3], [[4]], 1, 0.1) == []
+    assert c.continued([], [[3]], 1, 0.5) == [1]  # a story with no words: nothing to compare
 
 
 def _points(opening, dropped, furniture, headline, cohesion_, depth, o: Options) -> float:

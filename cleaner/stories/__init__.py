@@ -85,4 +85,4 @@ def find_stories(
         if st["title"] is not None:
             story_of[st["title"]] = s
     return Stories(story_of, [st["kind"] for st in stories], [st["title"] for st in stories],
-                   final, main_story(stories, final, o))
+                   final, main_story(r, stories, final, o))

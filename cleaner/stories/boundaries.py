@@ -35,13 +35,12 @@ story.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 
 from ..classify import is_heading_like
 from ..options import Options
 from ..types import Features
 from .evidence import (
-    _LETTER, DEFAULT, Gap, Reader, boundary_score, cosine, dateline, gap_evidence, gaps,
+    _LETTER, DEFAULT, Gap, Reader, boundary_score, dateline, gap_evidence, gaps,
     topic_profile,
 )
 
@@ -83,7 +82,7 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
             follows = text_at + 1 < m and (cut[text_at + 1] or (
                 r.headline(kept[text_at + 1]) and text_at + 2 < m and cut[text_at + 2]))
             last = text_at + 1 == m
-            tcos = cosine(r.window(kept, c - 1, -1, fixed), Counter(r.words.get(t, ())))
+            tcos = r.window_cosine(kept, c - 1, -1, fixed, [t])
             if follows or was_teaser or dateline(r.lines[t].text) or ((last or titled) and tcos < o.story_teaser_cohesion):
                 found[c] = (2, i) if titled else (1, _own_title(r, kept, c, feats))
                 fixed = c

@@ -21,7 +21,6 @@ windows, their cosines and the depth scores are counted there too.
 from __future__ import annotations
 
 import functools
-from collections import Counter
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -143,11 +142,6 @@ def content_words(text: str, stops: frozenset[str]) -> list[str]:
     return _core.content_stems(text, _stoplist(stops))
 
 
-#: The cosine of two dicts of counts (``{word: n}``), 1.0 when one is empty (nothing to
-#: compare: no evidence of a change); computed by the compiled core (rust/src/cohesion.rs,
-#: as the cosines of `topic_profile`).
-cosine = _core.cosine
-
 #: A list's item getter (the answers of `Reader` about each line).
 _getter = attrgetter("__getitem__")
 
@@ -193,12 +187,9 @@ class Reader:
         self.letters_between, self.distance = story.letters_between, story.distance
         #: Do two lines have the same `str.casefold`?
         self.same_text = story.same_fold
-        #: The content words of the kept lines, counted in the compiled core (see `window`).
+        #: The content words of the kept lines, counted in the compiled core (see
+        #: `window_cosine`).
         self.cohesion = story.cohesion
-        #: The content words of each kept line, in order.
-        self.words: dict[int, list[str]] = self.cohesion.words()
-        self._windows: dict[tuple, Counter] = {}  # see `window`
-        self._windows_of: list[int] | None = None
 
     def opening(self, first: int, above: list[int]) -> tuple[int | None, str | None]:
         """The title line of a story whose first kept line is ``first`` (``above``: the
@@ -212,19 +203,13 @@ class Reader:
         below, see `Options.story_echo_words`)."""
         return self._story.opening(first, above)
 
-    def window(self, kept: list[int], start: int, step: int, stop: int) -> Counter:
-        """Content words of kept lines from position ``start`` walking by ``step`` up to
-        ``story_window_words`` words, not past position ``stop``.  The caller must not change
-        it: gaps near each other share windows."""
-        if kept is not self._windows_of:
-            self._windows, self._windows_of = {}, kept
-        key = (start, step, stop)
-        c = self._windows.get(key)
-        if c is not None:
-            return c
-        c = self._windows[key] = Counter(self.cohesion.counts(
-            kept, start, step, stop, self.o.story_window_words, self.o.story_window_lines))
-        return c
+    def window_cosine(self, kept: list[int], start: int, step: int, stop: int, lines: list[int]) -> float:
+        """The cosine of the content words of kept lines from position ``start`` walking
+        by ``step`` up to ``story_window_words`` words (and ``story_window_lines``
+        lines), not past position ``stop``, with those of ``lines`` (1.0 when a side has
+        none); counted by the compiled core."""
+        return self.cohesion.window_cosine(kept, start, step, stop, self.o.story_window_words,
+                                           self.o.story_window_lines, lines)
 
 
 class Gap(NamedTuple):

@@ -29,13 +29,11 @@ an author's blurb above the article), never across the comments.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from ..blocks import barrier_kind
 from ..options import Options
 from ..types import Decision, Features
 from .boundaries import Segment
-from .evidence import DEFAULT, Reader, cosine
+from .evidence import DEFAULT, Reader
 
 
 
@@ -71,7 +69,7 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
                             "strong": opening not in (None, "topic"),  # opens like a story
                             "top": r.pos[first],  # non-blank lines above its first line
                             "lead": max((r.feats[i].words for i in members if r.body(i)), default=0),
-                            "vocabulary": Counter(w for i in members for w in r.words.get(i, ())),
+                            "vocabulary": members,  # the lines whose content words it opens with
                             "kind": "teaser" if teaser else "full", "words": words,
                             "inside": bool(inside)})
         elif inside and not after_teaser:
@@ -109,9 +107,6 @@ def _continued(r: Reader, members: list[int], inside: list[int]) -> list[int]:
     the story's (cosine at least ``story_continue_cohesion``), not past the comments header (a
     related-stories box can sit inside an article; comments always follow it).  Runs too
     short to judge go with the next run that can be judged."""
-    story: Counter = Counter()
-    for i in inside:
-        story.update(r.words.get(i, ()))
     before = [i for i in members if i < inside[0]]
     after = [i for i in members if i > inside[-1]]
 
@@ -126,25 +121,19 @@ def _continued(r: Reader, members: list[int], inside: list[int]) -> list[int]:
         return out
 
     def take(rs: list[list[int]], closing: bool = False) -> list[int]:
-        taken: list[int] = []
-        pending: list[int] = []
-        last = inside[-1]
-        for run in rs:
-            if closing and any(barrier_kind(r.d[j]) == "hard" and not r.bulleted(j)
-                               for j in r.content[r.pos[last] + 1:r.pos[run[0]]]):
-                break  # the comments header closes the article (a "* Comments" link does not)
-            last = run[-1]
-            words: Counter = Counter()
-            for i in pending + run:
-                words.update(r.words.get(i, ()))
-            if sum(words.values()) < r.o.story_run_words:
-                pending += run
-                continue
-            if cosine(story, words) < r.o.story_continue_cohesion:
-                break
-            taken += pending + run
-            pending = []
-        return taken
+        # The compiled core judges the runs in order (rust/src/cohesion.rs): per run
+        # judged, how many runs are taken up to it; the first run that the comments
+        # header precedes ends the walk where it stands.
+        judged = r.cohesion.continued(inside, rs, r.o.story_run_words, r.o.story_continue_cohesion)
+        if closing:
+            last = inside[-1]
+            for k, run in enumerate(rs[:len(judged) + 1]):
+                if any(barrier_kind(r.d[j]) == "hard" and not r.bulleted(j)
+                       for j in r.content[r.pos[last] + 1:r.pos[run[0]]]):
+                    judged = judged[:k]  # a "* Comments" link does not close the article
+                    break
+                last = run[-1]
+        return [i for run in rs[:judged[-1] if judged else 0] for i in run]
 
     ahead = take(runs(after), closing=True)
     behind = take([run[::-1] for run in runs(before)[::-1]])
@@ -178,7 +167,7 @@ def _undo_teaser_rows(segs: list[Segment], kept: list[int], final: list[Decision
     return out
 
 
-def main_story(stories: list[dict], final: list[Decision], o: Options = DEFAULT) -> int | None:
+def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options = DEFAULT) -> int | None:
     """The first full story with enough body; one before the main block only when it
     opens like a story and is not tiny next to the main block's story; a short preamble
     that does not open like a story (a notice, an author's blurb) gives way to a story
@@ -210,7 +199,7 @@ def main_story(stories: list[dict], final: list[Decision], o: Options = DEFAULT)
         # One without a title still gives way to a story that opens like one (a notice
         # above the page's titled article).
         if later is not None and (not opens or head["title"] is None and stories[later]["strong"]
-                                  or cosine(head["vocabulary"], stories[later]["vocabulary"])
+                                  or r.cohesion.cosine_of(head["vocabulary"], stories[later]["vocabulary"])
                                   >= o.story_topic_cohesion):
             return later
     return first

@@ -7,7 +7,6 @@
 
 use crate::tables;
 use crate::text::{in_ranges, lower, with_units, FxMap, FxSet, Units};
-use pyo3::exceptions::PyZeroDivisionError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyStringData};
 use std::sync::OnceLock;
@@ -150,36 +149,6 @@ pub fn content_stems<'py>(
     PyList::new(py, out.iter().map(|w| crate::py_str(py, w)).collect::<PyResult<Vec<_>>>()?)
 }
 
-/// `cleaner.stories.evidence.cosine`: the cosine of two dicts of counts (``{word: n}``),
-/// 1.0 when one is empty (nothing to compare: no evidence of a change).  The sums are
-/// integers (exact in any order), as in `Dense::cosine`.
-#[pyfunction]
-pub fn cosine(a: &Bound<'_, PyDict>, b: &Bound<'_, PyDict>) -> PyResult<f64> {
-    if a.is_empty() || b.is_empty() {
-        return Ok(1.0);
-    }
-    let (small, big) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let mut dot: i64 = 0;
-    for (word, n) in small.iter() {
-        if let Some(m) = big.get_item(&word)? {
-            dot += n.extract::<i64>()? * m.extract::<i64>()?;
-        }
-    }
-    let square = |d: &Bound<'_, PyDict>| -> PyResult<f64> {
-        let mut sum: i64 = 0;
-        for (_, n) in d.iter() {
-            let n: i64 = n.extract()?;
-            sum += n * n;
-        }
-        Ok(sum as f64)
-    };
-    let norms = square(a)?.sqrt() * square(b)?.sqrt();
-    if norms == 0.0 {
-        return Err(PyZeroDivisionError::new_err("float division by zero"));
-    }
-    Ok(dot as f64 / norms)
-}
-
 /// A stem: up to six code points, the rest `u32::MAX` (no allocation per word).
 type Stem = [u32; 6];
 
@@ -216,8 +185,8 @@ impl Dense {
         out
     }
 
-    /// `cleaner.stories.evidence.cosine`: 1.0 when a side is empty (nothing to compare).
-    /// The sums are integers (exact in any order).
+    /// The cosine of two counts of words, 1.0 when a side is empty (nothing to compare:
+    /// no evidence of a change).  The sums are integers (exact in any order).
     fn cosine(&mut self, a: &Counts, b: &Counts) -> f64 {
         if a.is_empty() || b.is_empty() {
             return 1.0;
@@ -316,6 +285,11 @@ impl Cohesion {
         dense.counts(&ids)
     }
 
+    /// The ids of the content words of `lines`, in order.
+    fn ids(&self, lines: &[usize]) -> Vec<u32> {
+        lines.iter().flat_map(|&i| self.of_line(i).iter().copied()).collect()
+    }
+
     fn dense(&self) -> Dense {
         Dense(vec![0; self.stems.len()])
     }
@@ -370,25 +344,56 @@ impl Cohesion {
         Ok(Self::of(&texts.iter().collect::<Vec<_>>(), &lines, &stops.get().words))
     }
 
-    /// ``{line: [stem, ...]}`` for every line given (one string object per stem).
-    fn words<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let strings = self.stems.iter().map(|s| crate::py_str(py, stem_text(s))).collect::<PyResult<Vec<_>>>()?;
-        let out = PyDict::new(py);
-        for (line, &s) in self.slot.iter().enumerate() {
-            if s != usize::MAX {
-                out.set_item(line, PyList::new(py, self.ids[s].iter().map(|&id| &strings[id as usize]))?)?;
-            }
-        }
-        Ok(out)
+    /// The cosine of the content words of the lines `a` with those of the lines `b` (1.0
+    /// when a side has none).
+    fn cosine_of(&self, a: Vec<usize>, b: Vec<usize>) -> f64 {
+        let d = &mut self.dense();
+        let (x, y) = (d.counts(&self.ids(&a)), d.counts(&self.ids(&b)));
+        d.cosine(&x, &y)
     }
 
-    /// The cosine of the content words of the lines `a` with those of the lines `b` (as
-    /// `cleaner.stories.evidence.cosine` of their counts: 1.0 when a side has none).
-    fn cosine_of(&self, a: Vec<usize>, b: Vec<usize>) -> f64 {
-        let ids = |lines: &[usize]| lines.iter().flat_map(|&i| self.of_line(i).iter().copied()).collect::<Vec<u32>>();
+    /// The cosine of the window of `lines` from position `start` walking by `step` (see
+    /// `counts`) with the content words of the lines `other` (`Reader.window_cosine`).
+    #[pyo3(signature = (lines, start, step, stop, words, most_lines, other))]
+    #[allow(clippy::too_many_arguments)]
+    fn window_cosine(
+        &self,
+        lines: Vec<usize>,
+        start: i64,
+        step: i64,
+        stop: i64,
+        words: usize,
+        most_lines: usize,
+        other: Vec<usize>,
+    ) -> f64 {
         let d = &mut self.dense();
-        let (x, y) = (d.counts(&ids(&a)), d.counts(&ids(&b)));
-        d.cosine(&x, &y)
+        let window = self.window(d, &lines, start, step, stop, Reach { words, lines: most_lines });
+        let other = d.counts(&self.ids(&other));
+        d.cosine(&window, &other)
+    }
+
+    /// `cleaner.stories.main._continued`'s judging of the runs of kept lines beside a
+    /// story's lines `story`, in order: a run whose words (with those of the short runs
+    /// before it, under `least` words, left pending) reach `least` is taken when their
+    /// cosine with the story's is at least `limit`, else the walk stops.  Per run judged
+    /// before the walk stops: how many runs are taken up to it, pending ones included.
+    fn continued(&self, story: Vec<usize>, runs: Vec<Vec<usize>>, least: u64, limit: f64) -> Vec<usize> {
+        let d = &mut self.dense();
+        let story = d.counts(&self.ids(&story));
+        let (mut out, mut taken, mut pending) = (Vec::with_capacity(runs.len()), 0, Vec::new());
+        for run in &runs {
+            pending.extend(self.ids(run));
+            if pending.len() as u64 >= least {
+                let words = d.counts(&pending);
+                if d.cosine(&story, &words) < limit {
+                    break;
+                }
+                taken = out.len() + 1;
+                pending.clear();
+            }
+            out.push(taken);
+        }
+        out
     }
 
     /// `Reader.window`'s counts: ``{stem: count}``.

@@ -305,7 +305,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<cohesion::Stoplist>()?;
     m.add_class::<cohesion::Cohesion>()?;
     m.add_function(wrap_pyfunction!(cohesion::content_stems, m)?)?;
-    m.add_function(wrap_pyfunction!(cohesion::cosine, m)?)?;
     m.add_class::<heads::Heads>()?;
     m.add_class::<story::Story>()?;
     m.add_function(wrap_pyfunction!(story::casefold, m)?)?;

@@ -14,6 +14,7 @@ use crate::text::{casefold_utf8, hash_bytes, with_units, FxMap, Units};
 use pyo3::exceptions::PyKeyError;
 use pyo3::intern;
 use pyo3::prelude::*;
+use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -55,27 +56,20 @@ pub(crate) enum Opening {
 }
 
 impl Opening {
-    /// The opening of a name (`name`).
+    /// Every opening with its name, as Python spells it.
+    const NAMES: [(Opening, &'static str); 4] =
+        [(Opening::Repeat, "repeat"), (Opening::Headed, "headed"), (Opening::Meta, "meta"), (Opening::Dateline, "dateline")];
+
+    /// The opening of a name (`NAMES`).
     pub(crate) fn of(name: &str) -> Option<Self> {
-        [Opening::Repeat, Opening::Headed, Opening::Meta, Opening::Dateline].into_iter().find(|o| o.label() == name)
+        Self::NAMES.iter().find(|&&(_, n)| n == name).map(|&(o, _)| o)
     }
 
-    fn label(self) -> &'static str {
-        match self {
-            Opening::Repeat => "repeat",
-            Opening::Headed => "headed",
-            Opening::Meta => "meta",
-            Opening::Dateline => "dateline",
-        }
-    }
-
+    /// Its name as an interned Python string (made once).
     pub(crate) fn name<'py>(self, py: Python<'py>) -> &'py Bound<'py, PyString> {
-        match self {
-            Opening::Repeat => intern!(py, "repeat"),
-            Opening::Headed => intern!(py, "headed"),
-            Opening::Meta => intern!(py, "meta"),
-            Opening::Dateline => intern!(py, "dateline"),
-        }
+        static INTERNED: GILOnceCell<Vec<Py<PyString>>> = GILOnceCell::new();
+        let names = INTERNED.get_or_init(py, || Self::NAMES.iter().map(|&(_, n)| PyString::intern(py, n).unbind()).collect());
+        names[Self::NAMES.iter().position(|&(o, _)| o == self).expect("every opening is named")].bind(py)
     }
 }
 
