@@ -261,9 +261,9 @@ def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision
     dropped them (``initial``: the stage-1 decisions; `cleaner.extracted.YIELDING`) and no
     other story holds one of them.  A run goes from one line the line rules kept to the
     next: a short or heading-like line that only the context rules kept
-    (``context.sandwiched``) does not cut a menu in two.  A run with a catalogue drop in it (a share bar, a byline, a
-    related-stories heading) stands as it was, and so does a menu or a table of contents
-    (`_menu`).
+    (``context.sandwiched``) does not cut a menu in two.  A run with a catalogue drop in
+    it (a share bar, a byline, a related-stories heading) stands as it was, and so does a
+    menu or a table of contents (`_menu`).
 
     >>> from cleaner import analyze
     >>> body = "The council met on Monday and agreed on the budget for the coming year, as expected."
