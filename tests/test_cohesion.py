@@ -287,7 +287,7 @@ def test_cosine_of_a_window_is_the_cosine_of_its_counts():
                                            (1, 1, 5, 100, 2), (0, -1, 1, 100, 40)]:
         window = Counter(c.counts(lines, start, step, stop, words, most))
         for other in ([4], [2, 4], [3], []):
-            assert c.window_cosine(lines, start, step, stop, words, most, other) == cosine(window, counted(other))
+            assert c.window_cosine(lines, start, step, stop, (words, most), other) == cosine(window, counted(other))
 
 
 def test_runs_continue_a_story_while_their_words_do():

@@ -453,21 +453,11 @@ impl Cohesion {
     }
 
     /// The cosine of the window of `lines` from position `start` walking by `step` (see
-    /// `counts`) with the content words of the lines `other` (`Reader.window_cosine`).
-    #[pyo3(signature = (lines, start, step, stop, words, most_lines, other))]
-    #[allow(clippy::too_many_arguments)]
-    fn window_cosine(
-        &self,
-        lines: Vec<usize>,
-        start: i64,
-        step: i64,
-        stop: i64,
-        words: usize,
-        most_lines: usize,
-        other: Vec<usize>,
-    ) -> f64 {
+    /// `counts`; `reach`: its most words and lines) with the content words of the lines
+    /// `other` (`Reader.window_cosine`).
+    fn window_cosine(&self, lines: Vec<usize>, start: i64, step: i64, stop: i64, reach: (usize, usize), other: Vec<usize>) -> f64 {
         let d = &mut self.dense();
-        let window = self.window(d, &lines, start, step, stop, Reach { words, lines: most_lines });
+        let window = self.window(d, &lines, start, step, stop, Reach { words: reach.0, lines: reach.1 });
         let other = d.counts(&self.ids_in(&other));
         d.cosine(&window, &other)
     }
