@@ -6,6 +6,7 @@ Pages here are written for the tests (invented text); none is copied from a site
 
 from __future__ import annotations
 
+import pickle
 from copy import copy
 
 from cleaner import Options, analyze
@@ -160,12 +161,26 @@ def test_a_standfirst_the_extractor_skips_reaches_the_output():
 
 
 def test_a_skipped_block_carries_the_mark_words_of_its_classes():
-    # the marks that can refuse a block its recovery are read for every block not chosen
-    # outside the page's furniture
+    # the marks that can refuse a block its recovery
     sidebar = page().replace(f"<h1>{TITLE}</h1>", f'<h1>{TITLE}</h1><div class="sidebar"><p>{LEAD}</p></div>')
     ex = extract(sidebar)
     hint = dict(zip([line.text for line in segment(ex.text)], ex.hints))[LEAD]
     assert (hint.chosen, hint.furniture, hint.other, hint.marks) == (False, "", "", frozenset({"sidebar"}))
+
+
+def test_every_line_carries_its_marks_chosen_and_furniture_alike():
+    html = page(extra_body='<div class="share-bar"><p>Send this story to a friend.</p></div>').replace(
+        "<main>", '<main class="trending">')
+    ex = extract(html)
+    by_text = dict(zip([line.text for line in segment(ex.text)], ex.hints))
+    chosen, menu = by_text[PARAGRAPHS[0]], by_text["Home"]
+    assert chosen.chosen and chosen.marks == frozenset({"trending"})
+    assert (menu.chosen, menu.furniture, menu.marks) == (False, "nav", frozenset({"menu"}))
+    share = by_text["Send this story to a friend."]
+    assert share.marks == frozenset({"share", "trending"})
+    # a hint travels (pickled, as a cache keeps it) with its marks read
+    assert pickle.loads(pickle.dumps(menu)) == LineHint("li", 0, menu.link_density, frozenset({"menu"}),
+                                                        chosen=False, furniture="nav", kin=menu.kin)
 
 
 _PRUNED_PAGE = page(

@@ -107,7 +107,21 @@ def _from_bytes(html: str) -> HtmlElement | None:
         return None
 
 
-class LineHint(NamedTuple):
+class _Hint(NamedTuple):
+    """The fields of a `LineHint` (its ``marks`` read through `LineHint.marks`)."""
+
+    tag: str
+    heading: int
+    link_density: float
+    marks: frozenset[str] | None  # None: read from ``page`` when first asked for
+    other: str = ""
+    chosen: bool = True
+    furniture: str = ""
+    kin: int = 0
+    page: tuple | None = None  # (the page's `Marks`, the block's chain) to read ``marks`` from
+
+
+class LineHint(_Hint):
     """What the page says about one line of the extracted text (a named tuple: a page
     makes one per line, and a tuple is made fastest).
 
@@ -123,20 +137,42 @@ class LineHint(NamedTuple):
     the element up, whose tag and class equal those of a chosen block and its ancestors,
     up to `cleaner.front.page.KIN_LEVELS`; 0 when not even its own tag and class do).
 
-    On a whole page (`cleaner.front.extract.extract`) ``marks`` are read only for the
-    blocks they can recover: not chosen, outside the furniture, of no other story (the
-    page's other lines carry `NO_MARKS`; reading an element's attributes is the dearest
-    step of the front door after the walk).  `hints` reads them for every line.
+    On a whole page (`cleaner.front.extract.extract`) ``marks`` are read when first asked
+    for, from the page's `Marks` and the block's chain held in ``page`` (reading an
+    element's attributes is the dearest step of the front door after the walk, and the
+    stages after it ask for the marks of a few blocks only); a hint made with its marks
+    given (``page`` is ``None``) holds them.  Hints compare, and are pickled, by `values`.
+
+    >>> LineHint("p", 0, 0.0, frozenset({"related"})).marks
+    frozenset({'related'})
     """
 
-    tag: str
-    heading: int
-    link_density: float
-    marks: frozenset[str]
-    other: str = ""
-    chosen: bool = True
-    furniture: str = ""
-    kin: int = 0
+    __slots__ = ()
+
+    @property
+    def marks(self) -> frozenset[str]:
+        found = self[3]  # the field as stored
+        if found is None:
+            reader, chain = self.page
+            return reader.of(chain)
+        return found
+
+    def values(self) -> tuple:
+        """What the hint says, its marks read (the page they are read from left out): what
+        two hints are compared by, and what a pickled hint keeps."""
+        return (*self[:3], self.marks, *self[4:8])
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, LineHint) and self.values() == other.values()
+
+    def __ne__(self, other) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self.values())
+
+    def __reduce__(self):
+        return LineHint, self.values()
 
 
 #: Words of class and id attributes that name page parts other than the article text.

@@ -28,7 +28,7 @@ from lxml.html import HtmlElement
 from ..segment import segment
 from . import dom, page
 from .decode import decode
-from .dom import HEADINGS, NO_MARKS, LineHint, Marks
+from .dom import HEADINGS, LineHint, Marks
 from .headline import headline
 from .walk import PageWalk
 
@@ -77,7 +77,7 @@ def extract(document: str | bytes) -> Extraction:
     except RecursionError:  # a tree too deep to walk: the text stands without hints
         walked = cards = None
     text = main_text(tree)
-    lines = segment(text) if text.strip() else []
+    lines = list(segment(text)) if text.strip() else []  # each `Line` made once
     if walked is None:
         return Extraction(text, (None,) * len(lines), text, title) if lines else EMPTY
     sources = dom.trace(tree, [line.text for line in lines], walked)
@@ -115,11 +115,11 @@ def _whole_page(text, lines, sources, blocks, walked: PageWalk, cards: dict, tit
         if p is None:
             hints.append(None)
             continue
-        elem, chosen, furniture = p[0], p[2], p[3]
-        # marks are evidence only where they can recover a block (`LineHint.marks`)
-        found = NO_MARKS if chosen or furniture or why else marks.of(where[elem][0])
+        elem = p[0]
         tag = elem.tag
-        hints.append(_new_tuple(LineHint, (tag, HEADINGS.get(tag, 0), p[1], found, why, chosen, furniture, p[4])))
+        # the marks are read when asked for (`LineHint.marks`): the stages ask for a few
+        hints.append(_new_tuple(LineHint, (tag, HEADINGS.get(tag, 0), p[1], None, why, p[2], p[3], p[4],
+                                           (marks, where[elem][0]))))
     return Extraction("\n".join(raws), tuple(hints), text, title)
 
 
