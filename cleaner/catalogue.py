@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 from dataclasses import dataclass
-from pathlib import Path
 
 import regex
 
@@ -87,8 +87,15 @@ class Rule:
         return gatecache.rule_key(self.pattern, self.case_sensitive, self.min_words,
                                   self.max_words, self.examples)
 
+    @property
+    def word_range(self) -> tuple[int, float]:
+        """The word counts its guards admit, as (least, most); most is infinite without a
+        ``max_words``.  `guard` and the matcher's lists by word count (`_by_words`) read it."""
+        return self.min_words, math.inf if self.max_words is None else self.max_words
+
     def guard(self, words: int) -> bool:
-        return words >= self.min_words and (self.max_words is None or words <= self.max_words)
+        least, most = self.word_range
+        return least <= words <= most
 
     def fires(self, text: str, timeout: float | None = None) -> bool:
         """Does this rule fire on a (normalised) line?  The definition `Matcher` follows."""
@@ -103,7 +110,8 @@ def _parse(path, where: str, language: str) -> tuple[dict, bool]:
     """A catalogue file's TOML, parsed, and whether it was taken from the language's
     prebuilt cache (which holds it when the file's text is as it was when the cache was
     built: its rules passed every check of `_load_file` then)."""
-    text = path.read_text(encoding="utf-8")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
     parsed = _prebuilt_files(language).get(gatecache.file_key(text))
     if parsed is not None:
         return parsed, True
@@ -223,18 +231,19 @@ def load_rules() -> tuple[Rule, ...]:
 def _language_rules(language: str) -> tuple[Rule, ...]:
     """The rules of one language folder of the package's catalogue (``common`` too),
     loaded when a document first needs them."""
-    return load_language(_PATTERNS / language)
+    return load_language(os.path.join(_PATTERNS, language))
 
 
 @functools.lru_cache(maxsize=1)
 def _catalogue_dirs() -> tuple[str, ...]:
     """The language folders of the package's catalogue, in loading order."""
-    return tuple(d.name for d in _language_dirs(_PATTERNS))
+    return tuple(os.path.basename(d) for d in _language_dirs(_PATTERNS))
 
 
-def _language_dirs(root) -> list:
-    return [d for d in sorted(root.iterdir(), key=lambda p: p.name)
-            if d.is_dir() and not d.name.startswith(("_", "."))]
+def _language_dirs(root) -> list[str]:
+    """The language folders of a catalogue tree (paths), in loading order."""
+    return [os.path.join(root, name) for name in sorted(os.listdir(root))
+            if not name.startswith(("_", ".")) and os.path.isdir(os.path.join(root, name))]
 
 
 def load_directory(root) -> tuple[Rule, ...]:
@@ -244,19 +253,22 @@ def load_directory(root) -> tuple[Rule, ...]:
 
 
 def load_language(lang_dir) -> tuple[Rule, ...]:
-    """Every rule of one language folder ``<language>/<category>.toml``, validated (rule
-    ids begin with their language, so they cannot clash across folders)."""
+    """Every rule of one language folder ``<language>/<category>.toml`` (a path, text or
+    `os.PathLike`), validated (rule ids begin with their language, so they cannot clash
+    across folders)."""
     rules: list[Rule] = []
     seen: set[str] = set()
-    for path in sorted(lang_dir.iterdir(), key=lambda p: p.name):
-        if not path.name.endswith(".toml"):
+    lang_dir = os.fspath(lang_dir)
+    language = os.path.basename(os.path.normpath(lang_dir))
+    for name in sorted(os.listdir(lang_dir)):
+        if not name.endswith(".toml"):
             continue
-        category = path.name[: -len(".toml")]
+        category = name[: -len(".toml")]
         if category not in PATTERN_CATEGORIES:
             raise CatalogueError(
-                f"patterns/{lang_dir.name}/{path.name}: unknown category {category!r}"
+                f"patterns/{language}/{name}: unknown category {category!r}"
             )
-        for rule in _load_file(path, lang_dir.name, category):
+        for rule in _load_file(os.path.join(lang_dir, name), language, category):
             if rule.id in seen:
                 raise CatalogueError(f"{rule.source}: duplicate rule id {rule.id}")
             seen.add(rule.id)
@@ -292,13 +304,14 @@ _PREBUILT_EXTRA = f"start_chars={_START_CHARS}"
 
 
 def _by_words(rules) -> list[list[int]]:
-    """The positions of the rules whose guards admit each word count (`Rule.guard`), up
-    to one past the largest bound (the last list stands for every larger count)."""
-    cap = max([r.min_words for r in rules] + [r.max_words or 0 for r in rules]) + 1
+    """The positions of the rules whose guards admit each word count (`Rule.word_range`,
+    as `Rule.guard` reads it), up to one past the largest finite bound (the last list
+    stands for every larger count)."""
+    ranges = [r.word_range for r in rules]
+    cap = max([0] + [b for bounds in ranges for b in bounds if b != math.inf]) + 1
     by_words: list[list[int]] = [[] for _ in range(cap + 1)]
-    for i, r in enumerate(rules):
-        top = cap if r.max_words is None else min(cap, math.floor(r.max_words))
-        for w in range(max(r.min_words, 0), top + 1):
+    for i, (least, most) in enumerate(ranges):
+        for w in range(max(math.ceil(least), 0), math.floor(min(most, cap)) + 1):
             by_words[w].append(i)
     return by_words
 

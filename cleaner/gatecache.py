@@ -28,11 +28,10 @@ after editing a catalogue::
 
 from __future__ import annotations
 
-import hashlib
 import json
+import os
 import sys
 import unicodedata
-from pathlib import Path
 
 import regex
 import regex._regex
@@ -40,8 +39,14 @@ import regex._regex
 from . import fold, pattern_syntax, prefilter
 from .prefilter import Gate
 
-#: The package's catalogue folder.
-PATTERNS = Path(__file__).resolve().parent / "patterns"
+try:  # `hashlib`'s own BLAKE2b, without `hashlib` loading OpenSSL for its other digests
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
+
+#: The package's catalogue folder (a path, as text: `pathlib` costs a process a few
+#: milliseconds to import).
+PATTERNS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "patterns")
 #: The cache's folder, inside the package's catalogue folder (the loader skips it: it
 #: starts with ``_``), one file ``<language>.json`` a language folder.
 FOLDER = "_prebuilt"
@@ -53,11 +58,11 @@ REGEX = f"regex {regex.__version__}"
 def stamp(extra: str = "") -> str:
     """What the whole cache depends on besides its rules (``extra``: the caller's own
     constants that shape a checked gate)."""
-    analysis = b"".join(Path(m.__file__).read_bytes() for m in (prefilter, fold, pattern_syntax))
+    analysis = b"".join(_read(m.__file__, "rb") for m in (prefilter, fold, pattern_syntax))
     # Gates rest on Python's parser and case folding (its Unicode version), not on
     # `regex`'s version: the rule's own pattern always decides.
     parts = [str(_FORMAT), "%d.%d" % sys.version_info[:2], unicodedata.unidata_version,
-             hashlib.sha256(analysis).hexdigest(), extra]
+             blake2b(analysis).hexdigest(), extra]
     return "|".join(parts)
 
 
@@ -83,7 +88,13 @@ def file_key(text: str) -> str:
 
 def _digest(text: str) -> str:
     """The cache's key of ``text``: 24 hex digits of its BLAKE2b digest."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+    return blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def _read(path: str, mode: str = "r"):
+    """A file's text (UTF-8), or its bytes (``mode="rb"``)."""
+    with open(path, mode, encoding=None if "b" in mode else "utf-8") as f:
+        return f.read()
 
 
 def compiled_form(pattern: str, flags: int) -> str | None:
@@ -134,7 +145,7 @@ def gate_from_json(data: dict | None) -> Gate | None:
 
 def path(language: str):
     """The cache file of one language folder of the package's catalogue."""
-    return PATTERNS / FOLDER / f"{language}.json"
+    return os.path.join(PATTERNS, FOLDER, f"{language}.json")
 
 
 def load(language: str, extra: str = "") -> dict[str, dict]:
@@ -144,7 +155,7 @@ def load(language: str, extra: str = "") -> dict[str, dict]:
     `file_key` -> the file's parsed TOML (what `tomllib.loads` returns for it); ``"regex"``,
     the `REGEX` its rules' compiled forms (their entries' ``"code"``) are for."""
     try:
-        data = json.loads(path(language).read_text(encoding="utf-8"))
+        data = json.loads(_read(path(language)))
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("stamp") != stamp(extra):
@@ -169,9 +180,9 @@ def cached_toml(name: str) -> dict:
     """The package's ``patterns/<name>.toml`` (a file outside the catalogue's language
     folders), parsed: taken from ``_prebuilt/<name>.json`` when that holds the file's text
     as it is (`file_key`), else parsed."""
-    text = (PATTERNS / f"{name}.toml").read_text(encoding="utf-8")
+    text = _read(os.path.join(PATTERNS, f"{name}.toml"))
     try:
-        files = json.loads(path(name).read_text(encoding="utf-8")).get("files", {})
+        files = json.loads(_read(path(name))).get("files", {})
     except (OSError, ValueError, AttributeError):
         files = {}
     parsed = files.get(file_key(text))
@@ -180,7 +191,7 @@ def cached_toml(name: str) -> dict:
 
 def build_toml(name: str) -> dict:
     """The content of ``_prebuilt/<name>.json`` for `cached_toml`."""
-    text = (PATTERNS / f"{name}.toml").read_text(encoding="utf-8")
+    text = _read(os.path.join(PATTERNS, f"{name}.toml"))
     return {"files": {file_key(text): parse_toml(text)}}
 
 

@@ -19,22 +19,22 @@ from . import catalogue, gatecache
 
 def main() -> None:
     root = gatecache.PATTERNS
-    folder = root / gatecache.FOLDER
+    folder = Path(root) / gatecache.FOLDER
     shutil.rmtree(folder, ignore_errors=True)  # every rule checked and analysed afresh
     catalogue._prebuilt_cache.cache_clear()
     catalogue._compiled_forms.cache_clear()
     catalogue._prebuilt_keys.cache_clear()
     catalogue.load_rules.cache_clear()
-    contents = {d.name: catalogue.prebuilt_content(
+    contents = {Path(d).name: catalogue.prebuilt_content(
                     catalogue.load_language(d),
-                    [p.read_text(encoding="utf-8") for p in sorted(d.glob("*.toml"))])
+                    [p.read_text(encoding="utf-8") for p in sorted(Path(d).glob("*.toml"))])
                 for d in catalogue._language_dirs(root)}
     folder.mkdir()
     for language, content in contents.items():
         path = folder / f"{language}.json"
         _write(path, content)
         print(f"{path}: {len(content['rules'])} rules, {len(content['files'])} files")
-    path = gatecache.path(gatecache.HEADS)
+    path = Path(gatecache.path(gatecache.HEADS))
     # In the file's own order (the words' order is the patterns' order).
     path.write_text(json.dumps(gatecache.build_toml(gatecache.HEADS), ensure_ascii=False, indent=1) + "\n",
                     encoding="utf-8")

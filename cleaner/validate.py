@@ -28,7 +28,6 @@ ValueError: unknown rule 'en.share.folow'; did you mean en.share.follow...?
 
 from __future__ import annotations
 
-import difflib
 import warnings
 
 from .catalogue import languages as catalogue_languages
@@ -89,6 +88,8 @@ def check_rules(rule_ids) -> frozenset[str]:
             raise TypeError(f"disabled_rules holds {rid!r}, not a rule id (string)")
         if rid in known or (rid.endswith(".") and any(k.startswith(rid) for k in known)):
             continue
+        import difflib  # only to word the error: a process that makes no error never loads it
+
         close = difflib.get_close_matches(rid, list(known), n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else "; see `cleaner rules`"
         raise ValueError(f"unknown rule {rid!r}{hint}")

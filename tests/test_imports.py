@@ -29,6 +29,8 @@ DEFERRED = {
                                                     "bytes that are not UTF-8 nor say their charset",
     ("cleaner.gatecache", "tomllib"): "about 5 ms of import time, paid only when a catalogue "
                                       "file or story_heads.toml is not in the prebuilt cache",
+    ("cleaner.validate", "difflib"): "a few ms of import time, paid only to word the error "
+                                     "of an unknown rule id",
     ("cleaner.cli", "tqdm"): "the progress bar is drawn only on a terminal",
     ("cleaner.cli", "signal"): "command-line process handling, not needed by the library",
     ("cleaner.cli", "threading"): "as above",

@@ -83,7 +83,7 @@ def test_an_edited_catalogue_file_is_parsed_again(tmp_path):
 
 def test_the_shipped_cache_holds_the_story_finders_words_as_tomllib_parses_them(monkeypatch):
     text = (PATTERNS / "story_heads.toml").read_text(encoding="utf-8")
-    cached = json.loads(gatecache.path(gatecache.HEADS).read_text(encoding="utf-8"))["files"]
+    cached = json.loads(Path(gatecache.path(gatecache.HEADS)).read_text(encoding="utf-8"))["files"]
     # the same content in the same order (the words' order is the patterns' order)
     assert json.dumps(cached.get(gatecache.file_key(text))) == json.dumps(tomllib.loads(text)), \
         "cleaner/patterns/_prebuilt/story_heads.json is stale: python -m cleaner.prebuild"

@@ -22,7 +22,9 @@ use std::sync::{Arc, Mutex};
 /// How many starts are remembered before the memory is emptied.
 const START_CACHE: usize = 50_000;
 /// Lines with more words than this are searched with an automaton of the required
-/// strings of only the rules their word count leaves (built when first needed).
+/// strings of only the rules their word count leaves (built when first needed): one for
+/// each band of word counts (`band`), of the rules any count of the band leaves, so that
+/// a process builds a few of them, not one for each count that leaves other rules.
 const LONG_LINE: usize = 16;
 
 /// A set of rules (bit i: the rule at position i of the matcher's order).
@@ -367,9 +369,14 @@ impl Gates {
         Ok(hits)
     }
 
-    /// The automaton of the required strings of the rules a long line's word count leaves.
+    /// The automaton of the required strings of the rules a long line's word count leaves
+    /// (and those of the other counts of its `band`: the mask of the line's rules drops
+    /// what they find).
     fn automaton_for(&self, words: usize) -> PyResult<Option<Arc<Automaton>>> {
-        let mut rules = self.by_words[words.min(self.by_words.len() - 1)].clone();
+        let last = self.by_words.len() - 1;
+        let (low, high) = band(words);
+        let mut rules = Bits::empty(self.n);
+        (low.min(last)..=high.min(last)).for_each(|w| rules.or(&self.by_words[w]));
         rules.and(&self.literal);
         if let Some(got) = self.automata.lock().unwrap().get(&rules) {
             return Ok(got.clone());
@@ -378,6 +385,13 @@ impl Gates {
         self.automata.lock().unwrap().insert(rules, built.clone());
         Ok(built)
     }
+}
+
+/// The band of word counts of a long line (more than `LONG_LINE` words): from one past a
+/// power of two to the next (17-32, 33-64 ...).
+fn band(words: usize) -> (usize, usize) {
+    let high = words.next_power_of_two();
+    (high / 2 + 1, high)
 }
 
 /// An Aho-Corasick automaton of required strings, and the rules of each.

@@ -7,6 +7,7 @@
 //! are those the Python held, run by the `regex` crate (leftmost-first, as the `regex`
 //! module's backtracking matches; Unicode classes and simple case folding as there).
 
+use crate::cells::Cells;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 use regex::{Regex, RegexBuilder};
@@ -29,8 +30,8 @@ fn alternatives(words: &[String]) -> String {
     sorted.iter().map(|w| one(w)).collect::<Vec<_>>().join("|")
 }
 
-/// A pattern, with room for the lazy DFA of one of Unicode classes repeated (the
-/// dateline's), which the default room makes slower than a backtracker.
+/// A pattern, with room for the lazy DFA of Unicode classes repeated, which the default
+/// room makes slower than a backtracker.
 fn compile(pattern: &str) -> PyResult<Regex> {
     RegexBuilder::new(pattern)
         .dfa_size_limit(16 << 20)
@@ -54,8 +55,9 @@ pub struct Heads {
     byline: Regex,
     /// A dateline or kicker: an upper-case place or phrase, optionally ", N.Y." and
     /// "(Agency)", then a colon or dash, then text.  "OSLO: ...", "WASHINGTON (Reuters) -
-    /// ...", "AUSTIN, Texas (AP) — ...", "‘FAST FACTS’: ...".
-    dateline: Regex,
+    /// ...", "AUSTIN, Texas (AP) — ...", "‘FAST FACTS’: ...".  Its classes repeated up to
+    /// 40 times take 10-20 ms to compile as a `Regex`: it runs over cells (`crate::cells`).
+    dateline: Cells,
     /// A capital (or a digit) first, after an opening quote.
     capital: Regex,
     /// "Q: ...", "A: ...", "1. ...", "2) ...": interview turns and numbered items.
@@ -135,8 +137,8 @@ impl Heads {
     /// `cleaner.stories.evidence.dateline`: a dateline whose words (of two letters or
     /// more) are upper case, all but two, the first one too.
     fn is_dateline(&self, text: &str) -> bool {
-        let Some(m) = self.dateline.find(text) else { return false };
-        let head = &text[..m.end()];
+        let Some(end) = self.dateline.find(text) else { return false };
+        let head = &text[..end];
         let caps: Vec<&str> =
             self.letters.find_iter(head).map(|w| w.as_str()).filter(|w| w.chars().nth(1).is_some()).collect();
         let upper = caps.iter().filter(|w| self.all_upper(w)).count();
@@ -194,10 +196,11 @@ impl Heads {
             digit: compile(r"\d")?,
             updated: compile(&format!(r"(?i)^(?:{})\b", alternatives(&updated)))?,
             byline: compile(&format!(r"(?i)^(?:{})\s+\p{{Lu}}", alternatives(&byline)))?,
-            dateline: compile(concat!(
+            dateline: Cells::new(concat!(
                 r#"^[\p{Pi}\p{Ps}'‘“"]?\p{Lu}[\p{Lu}\p{M}\s.'’&\-]{2,40}[\p{Pf}\p{Pe}'’”"]?"#,
                 r"(?:,\s*[\p{L}.\s]{2,20})?\s*(?:\([^()]{1,30}\))?\s*(?::|—|–|-{1,2})\s+\S"
-            ))?,
+            ))
+            .map_err(|e| crate::err(format!("story head pattern: {e}")))?,
             capital: compile(r#"^[\p{Pi}'"‘“]?[\p{Lu}\p{Lt}\d]"#)?,
             not_title: compile(r"^\s*(?:\p{L}{1,2}\s*:|\d{1,3}\s*[.)]\s)")?,
             bulleted: compile(&format!(r"^\s*(?:[{}+]|[{}]\s|\|)", class(bullets), class(dashes)))?,

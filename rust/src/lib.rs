@@ -9,6 +9,7 @@
 //! evidence (heads.rs) and its reading of a document (story.rs);
 //! `cleaner.front.dom` asks it whether a page holds characters XML forbids (page.rs).
 
+mod cells;
 mod classify;
 mod context;
 mod cohesion;
