@@ -26,7 +26,8 @@ name boilerplate whatever its surroundings.
 - `guarantee` (plain text an extractor wrote, ``"dense"`` or ``extracted="always"``): a
   post-processor must not make an extractor's output worse, so there only a catalogue rule
   or a story boundary drops a line; what any other rule dropped (context and teaser rules,
-  the main region) is kept (``extracted.kept``).
+  the main region) is kept (``extracted.kept``).  The text ends where its comments open
+  (`open_comments`: an extractor appends them after the article).
 - `safety_net` (HTML input): when the extractor found a long article and the cleaner kept
   only a sliver of it, what the guarantee would keep comes back (``html.safety_net``);
   and a whole article that the page delivers as one long line inside a link is no link
@@ -389,7 +390,8 @@ def guarantee(
     rule: str = "extracted.kept",
 ) -> tuple[list[Decision], list[int | None]]:
     """For extractor output: every line up to the end of the main story's text that no
-    catalogue rule dropped (``by_pattern(rule id)``, asked of the stage-1 decision) and that
+    catalogue rule dropped (``by_pattern(rule id)``, asked of ``initial``: the stage-1
+    decision, as `revise` left it for extractor output) and that
     no story boundary put in another story is kept (``extracted.kept``), whatever the
     context rules said.  The extractor chose the lines; the cleaner only removes what it
     can name.  The end of the text is the first line after the main story's opening that

@@ -78,7 +78,6 @@ def test_post_processing_said_by_the_caller_needs_no_layout_evidence():
     assert said[-1].final.rule == "en.share.share_label"
 
 
-
 def test_a_comment_counter_after_the_text_opens_the_comments():
     # an extractor appends a page's comments after its article; a counter in the byline
     # area, before the text, opens nothing
@@ -95,6 +94,7 @@ def test_a_comment_counter_after_the_text_opens_the_comments():
     # the share is an option; the rule can be disabled
     assert analyze(text, extracted="always", extracted_comments_share=0.9).verdicts[4].output
     assert analyze(text, extracted="always", disabled_rules=["extracted.comments"]).verdicts[4].output
+
 
 def _layout(text):
     a = analyze(text, extracted="never")
