@@ -47,6 +47,13 @@ class Options:
     #: Minimum share of stopwords for prose (for the guessed language; languages without
     #: a stoplist skip this test).
     stopword_density: float = 0.25
+    #: A sentence whose stopword density is under this share of `stopword_density` is
+    #: measured again in its own language when that is another, and judged there when its
+    #: density in it makes prose and is at least `own_language_ratio` times its density in
+    #: the page's language (a paragraph or a story in a second language shares a few
+    #: stopwords with the page's: "a", "do", "in"); unit: share of `stopword_density`, ratio.
+    own_language_share: float = 1.0
+    own_language_ratio: float = 2.0
     #: Words (at most) of a "short" line in context: a line between two appeal lines stays
     #: body unless one of them is longer than this; a line after an appeal, bio, legal or
     #: comments line joins it with up to `appeal_tail_extra_words` more (`cleaner.smooth`).
@@ -249,6 +256,9 @@ class Options:
     story_longer_reach: int = 3
     #: Lines above the body in which a title without a meta line is looked for (lines).
     story_title_near: int = 3
+    #: Words (at most) of the line right above a chosen story's first meta line that is
+    #: taken as its title when no headline is (a headline longer than `heading_max_words`).
+    story_title_max_words: int = 30
     #: Lines above a story's first kept line searched for its title (lines).
     story_above_lines: int = 12
     #: A headline without a meta line is a story's title only when it shares a content

@@ -127,8 +127,10 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     smoothed = add(smooth(lines, feats, revised, opts, shape), "context")
     blocked, block = main_block(lines, feats, smoothed, opts)
     blocked = add(blocked, "block")
+    # Text written one block a line is an extractor's (one page's); text with its blocks
+    # apart is read for stories like a page's dump (scraped article bodies joined).
     st = find_stories(lines, feats, blocked, block, split=opts.split_stories and not whole_page,
-                      smoothed=smoothed, stops=stops, options=opts, extracted=bool(layout))
+                      smoothed=smoothed, stops=stops, options=opts, extracted=layout == "dense")
     story_of = list(st.story_of)
     restored = st.final
     if not (layout or whole_page):  # a page's dump: the main story's gaps (extracted text: `restore`)

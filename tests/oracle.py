@@ -153,12 +153,13 @@ def classify_lines(lines, language, opts, measure, guess_language, judged_by_let
             continue
         f = measure(text, language)
         rules, judged, suffix = rules_for(language), None, ""
-        if has_stoplist and f.terminal and f.stopword_density < opts.stopword_density / 2 \
+        if has_stoplist and f.terminal and f.stopword_density < opts.stopword_density * opts.own_language_share \
                 and f.words >= opts.prose_min_words:
             own = guess_language(text)
             if own is not None and own != language:
                 theirs = measure(text, own)
-                if theirs.stopword_density >= opts.stopword_density:
+                if theirs.stopword_density >= max(opts.stopword_density,
+                                                  opts.own_language_ratio * f.stopword_density):
                     f, rules, judged, suffix = theirs, rules_for(own), True, f"; judged as {own}"
         if judged is None:
             judged = has_stoplist and judged_by_stopwords(text, judged_by_letters)

@@ -431,6 +431,27 @@ def test_a_footer_line_above_an_untitled_story_is_no_title():
     assert articles[1].text.split("\n\n") == CHESS
 
 
+def test_a_story_in_another_language_is_measured_in_its_own():
+    # A paragraph in a second language has some of the page's stopwords ("a", "do", "e"),
+    # not enough for prose in the page's language: it is measured in its own, and kept.
+    other = ("A equipe do Serviço de Atendimento Domiciliar do bairro registrou nesta manhã um "
+             "arrombamento em veículos, e o atendimento estará normalizado a partir da tarde de hoje.")
+    text = "\n\n".join(VOLCANO + [other]) + "\n"
+    last = [v for v in cleaner.analyze(text).verdicts if v.line.text][-1]
+    assert last.final.keep and last.initial.reason.endswith("judged as pt")
+    alone = [v for v in cleaner.analyze(text, own_language_share=0.5).verdicts if v.line.text][-1]
+    assert not alone.final.keep  # its density in English, 0.22, is over half the 0.25 prose needs
+
+
+def test_a_title_too_long_for_a_headline_above_a_byline_is_the_story_title():
+    title = ("Stadia Falls Short of 4K at Launch as Destiny 2 Runs at a Native 1080p and Medium "
+             "Settings on Launch Day")
+    text = "\n\n".join(VOLCANO + [title, "By Jane Doe", "Nov 18, 2019"] + CHESS) + "\n"
+    articles = cleaner.split(text, extracted="never")
+    assert [a.title for a in articles] == [None, title]
+    assert text[articles[1].span[0]:].startswith(title)
+
+
 def test_meta_words_of_several_languages_are_data():
     from cleaner.stories import evidence
 
@@ -455,10 +476,30 @@ def test_article_bodies_joined_in_extracted_text_are_split():
     assert [a.text.split("\n\n") for a in articles] == [VOLCANO, CHESS]
 
 
-def test_a_subheading_between_sections_of_extracted_text_is_no_boundary():
-    # ... while a subheading between the sections of one article keeps them together.
-    text = "\n\n".join(VOLCANO + ["Chess"] + CHESS) + "\n"
+# The same eruption, a later section of the article.
+SHELTERS = [
+    "In the shelters of the port town, the evacuated villagers waited for news of their houses on "
+    "the slopes of the volcano, while the army handed out water, masks and blankets.",
+    "Doctors at the field hospital treated dozens of villagers for breathing problems caused by "
+    "the ash, and the observatory asked families to stay in the shelters until the eruption ends.",
+    "The mayor of the port town said the buses would take the villagers back to the island only "
+    "when the lava stopped flowing and the ash cloud had drifted away from the villages.",
+]
+
+
+@pytest.mark.parametrize("between", ["\n", "\n\n"])
+def test_a_subheading_between_sections_of_one_article_is_no_boundary(between):
+    # ... while a subheading between the sections of one article keeps them together, in
+    # text written one block a line (as trafilatura writes it) and with blocks apart.
+    text = between.join(VOLCANO + ["Life in the shelters"] + SHELTERS) + "\n"
     assert len(cleaner.split(text)) == 1
+
+
+def test_a_label_above_another_subject_opens_a_story_in_text_with_blocks_apart():
+    # Text with its blocks apart is read like a page's dump: a one-word label (a section
+    # name of the next page) above paragraphs on another subject starts a new story.
+    text = "\n\n".join(VOLCANO + ["Chess"] + CHESS) + "\n"
+    assert [a.text.split("\n\n")[-len(CHESS):] for a in cleaner.split(text)][1:] == [CHESS]
 
 
 # A dump that opens with a short story (its title and two paragraphs), then a longer one.

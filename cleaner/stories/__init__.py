@@ -14,9 +14,11 @@ document; `main` turns the segments into stories and picks the main one.
 **Titles.**  A story's title is the headline nearest its body that a meta line follows
 (a longer headline up to three lines above it wins: a title above a kicker or a photo
 credit), else the first of a repeated headline, else the nearest title-like headline just
-above the body.  Distances skip lines the catalogue dropped (a share row between title and
-text).  Names of two words, interview turns, numbered items and lines repeated all over
-the page are no titles.  A teaser's title is a headline of four words or more right
+above the body; a chosen story with a meta line above its body but no headline takes the
+line right above that meta line when it reads as a title too long for a headline
+(`Options.story_title_max_words`).  Distances skip lines the catalogue dropped (a share
+row between title and text).  Names of two words, interview turns, numbered items and
+lines repeated all over the page are no titles.  A teaser's title is a headline of four words or more right
 above it.
 """
 
@@ -59,8 +61,9 @@ def find_stories(
     ``final`` are the decisions after `cleaner.blocks.main_block` (``block``: its first
     and last line); ``smoothed`` the decisions before it, so that stories outside the main
     block can be found; ``options``: the thresholds (`Options`, ``story_*`` fields);
-    ``extracted``: the text is an extractor's choice of one page's content, not cut where
-    only its topic changes (a gap needs a head or dropped lines).
+    ``extracted``: the text is an extractor's choice of one page's content, written one
+    block a line, not cut where only its topic changes (a gap needs a head or dropped
+    lines).
     Returns the stories and the revised decisions.
     """
     o = options or DEFAULT

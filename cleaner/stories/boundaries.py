@@ -24,10 +24,11 @@ line at most, do all the words before it and after it differ enough:
 The candidates are the gaps above paragraphs of body (not above an item of a list that
 goes on, follows its subheading or follows the list's dropped items), each reaching up to
 the paragraph before; a chosen story starts at its title when that is a kept line of the
-gap.  Head evidence that is none is set aside first: the document's headline printed again
-above its text, or a "title" that begins with no capital, digit or quote (a separator
-line).  A last story opened by a dateline needs its body like one with no head (a notice
-such as "NOTE: ..." reads as a dateline).  Kept lines between a passed-over candidate and
+gap (a title too long for a headline right above the gap's first meta line counts too).
+Head evidence that is none is set aside first: the document's headline printed again above
+its text, or a "title" that begins with no capital, digit or quote (a separator line).  A
+last story opened by a dateline needs its body like one with no head (a notice such as
+"NOTE: ..." reads as a dateline).  Kept lines between a passed-over candidate and
 the chosen title just after it (a caption kept above the next story's title) go to neither
 story.
 """
@@ -196,7 +197,8 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
             for g in chosen:
                 between.update(_between(r, kept, passed, g, words))
                 opening = g.opening or ("topic" if g.cohesion < o.story_topic_cohesion else None)
-                segs.append(Segment([_head(r, kept, g), g.title, opening, False]))
+                title = g.title if g.title is not None else _over_meta(r, kept, g.c, o)
+                segs.append(Segment([_head(r, kept, g), title, opening, False]))
         if end < m:
             segs.append(fixed[end])
         start = end
@@ -315,6 +317,23 @@ def _revised(r: Reader, g: Gap, title0: int | None, o: Options) -> Gap:
         return g
     score = boundary_score(opening, g.dropped, g.furniture, headline, g.cohesion, g.depth, o)
     return g._replace(opening=opening, title=title, headline=headline, score=score)
+
+
+def _over_meta(r: Reader, kept: list[int], c: int, o: Options) -> int | None:
+    """The title of a chosen story whose gap (above kept position ``c``) holds a meta line
+    but no headline: the line with letters right above the first meta line, when it reads
+    as a title too long for a headline (no sentence ending, a capital or a digit first, at
+    most `Options.story_title_max_words` words, no line a catalogue pattern dropped)."""
+    gap = [j for j in r.content[r.pos[kept[c - 1]] + 1:r.pos[kept[c]]] if r.lettered[j]] if c else []
+    first = next((k for k, j in enumerate(gap) if r.meta(j)), None)
+    if not first:  # no meta line, or nothing above it in the gap
+        return None
+    t = gap[first - 1]
+    f = r.feats[t]
+    if f.terminal or r.meta(t) or r.by_pattern[t] or not r.capitalised(t) \
+            or not o.heading_max_words < f.words <= o.story_title_max_words:
+        return None
+    return t
 
 
 def _head(r: Reader, kept: list[int], g: Gap) -> int:

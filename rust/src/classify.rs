@@ -25,6 +25,8 @@ pub struct Params {
     prose_min_words_text: String,
     stopword_density: f64,
     stopword_density_text: String,
+    own_language_share: f64,
+    own_language_ratio: f64,
     duplicate_min_words: f64,
     duplicate_enabled: bool,
     url_words: f64,
@@ -356,13 +358,14 @@ fn classify_line<T: Copy + Into<u32>>(
         measure(body, doc.stops)
     };
     let mut own: Option<String> = None;
-    if has_stoplist && f.2 && f.1 < params.stopword_density / 2.0 && f.0 as f64 >= params.prose_min_words {
-        // A sentence with few of the page's stopwords, in a language of its own?
+    if has_stoplist && f.2 && f.1 < params.stopword_density * params.own_language_share && f.0 as f64 >= params.prose_min_words {
+        // A sentence with few of the page's stopwords, in a language of its own (much
+        // denser in it: `own_language_ratio`)?
         let head: Vec<u32> = text.iter().take(lang::SAMPLE_CHARS).map(|&c| c.into()).collect();
         if let Some(code) = lang::guess(&head).map_err(crate::err)? {
             if Some(code.as_str()) != doc.language {
                 let theirs = measure(body, &*lang::stoplist(&code).map_err(crate::err)?);
-                if theirs.1 >= params.stopword_density {
+                if theirs.1 >= params.stopword_density && theirs.1 >= params.own_language_ratio * f.1 {
                     f = theirs;
                     own = Some(code);
                 }
