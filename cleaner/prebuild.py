@@ -6,6 +6,10 @@ It loads and checks every rule of the package's catalogue as a process without t
 would, works out each one's gate and compiled pattern, parses each catalogue file, and writes
 ``cleaner/patterns/_prebuilt/<language>.json``, one file a language folder, and
 ``_prebuilt/story_heads.json``, the parsed ``patterns/story_heads.toml``.
+
+An unchanged rule keeps the compiled form the file already holds: `regex` lists a character
+set's members in an order that changes from process to process, so writing every form afresh
+would rewrite lines of rules nobody touched.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from . import catalogue, gatecache
 def main() -> None:
     root = gatecache.PATTERNS
     folder = Path(root) / gatecache.FOLDER
+    previous = {Path(d).name: _read_json(folder / f"{Path(d).name}.json")
+                for d in catalogue._language_dirs(root)}
     shutil.rmtree(folder, ignore_errors=True)  # every rule checked and analysed afresh
     catalogue._prebuilt_cache.cache_clear()
     catalogue._compiled_forms.cache_clear()
@@ -31,6 +37,7 @@ def main() -> None:
                 for d in catalogue._language_dirs(root)}
     folder.mkdir()
     for language, content in contents.items():
+        _keep_forms(content, previous[language])
         path = folder / f"{language}.json"
         _write(path, content)
         print(f"{path}: {len(content['rules'])} rules, {len(content['files'])} files")
@@ -39,6 +46,41 @@ def main() -> None:
     path.write_text(json.dumps(gatecache.build_toml(gatecache.HEADS), ensure_ascii=False, indent=1) + "\n",
                     encoding="utf-8")
     print(f"{path}: {gatecache.HEADS}.toml")
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _keep_forms(content: dict, previous: dict) -> None:
+    """Give each rule of ``content`` the compiled form ``previous`` holds for the same key
+    when both come from the same `regex` and differ only in the order of their numbers."""
+    if previous.get("regex") != content["regex"]:
+        return
+    old_rules = previous.get("rules") or {}
+    for key, entry in content["rules"].items():
+        old_entry = old_rules.get(key)
+        old = old_entry.get("code") if isinstance(old_entry, dict) else None
+        if old and entry["code"] and old != entry["code"] and _numbers(old) == _numbers(entry["code"]):
+            entry["code"] = old
+
+
+def _numbers(form: str) -> list:
+    """A compiled form's numbers and strings, sorted: the same for two forms that list a set's
+    members in different orders."""
+    out: list = []
+    stack = [json.loads(form)]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        else:
+            out.append(json.dumps(item))
+    return sorted(out)
 
 
 def _write(path: Path, content: dict) -> None:

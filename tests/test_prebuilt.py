@@ -18,7 +18,7 @@ import justext
 import pytest
 import regex
 
-from cleaner import catalogue, gatecache, language
+from cleaner import catalogue, gatecache, language, prebuild
 from cleaner.catalogue import CatalogueError, checked_gate, load_directory, load_language, load_rules
 from cleaner.prefilter import gate
 
@@ -210,3 +210,19 @@ def test_the_cache_key_changes_with_everything_a_gate_depends_on():
 def test_stoplists_are_justexts(code):
     expected = frozenset(w.lower() for w in justext.get_stoplist(language.STOPLIST_NAMES[code]))
     assert language.stopwords(code) == expected
+
+
+def test_an_unchanged_rule_keeps_the_compiled_form_the_cache_holds():
+    """`regex` lists a set's members in an order that varies between processes; the cache
+    keeps the old form of a rule then, and takes the new one when the rule changed."""
+    old = {"regex": "regex 1", "rules": {"a": {"code": "[1,[74,3,99,98,97]]"},
+                                         "b": {"code": "[1,[74,2,98,97]]"}}}
+    new = {"regex": "regex 1", "rules": {"a": {"code": "[1,[74,3,97,98,99]]"},
+                                         "b": {"code": "[1,[74,2,97,100]]"},
+                                         "c": {"code": "[1,[20]]"}}}
+    prebuild._keep_forms(new, old)
+    assert new["rules"] == {"a": {"code": "[1,[74,3,99,98,97]]"},
+                            "b": {"code": "[1,[74,2,97,100]]"}, "c": {"code": "[1,[20]]"}}
+    newer = {"regex": "regex 2", "rules": {"a": {"code": "[1,[74,3,97,98,99]]"}}}
+    prebuild._keep_forms(newer, old)
+    assert newer["rules"]["a"]["code"] == "[1,[74,3,97,98,99]]"
