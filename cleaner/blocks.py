@@ -259,9 +259,11 @@ def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision
     """Decisions and stories with each run of dropped lines between two kept lines of the
     main story kept as its text (``context.inside_story``) when only weak line rules
     dropped them (``initial``: the stage-1 decisions; `cleaner.extracted.YIELDING`) and no
-    other story holds one of them.  A run with a catalogue drop in it (a share bar, a
-    byline, a related-stories heading) stands as it was, and so does a menu or a table of
-    contents (`_menu`).
+    other story holds one of them.  A run goes from one line the line rules kept to the
+    next: a short or heading-like line that only the context rules kept
+    (``context.sandwiched``) does not cut a menu in two.  A run with a catalogue drop in
+    it (a share bar, a byline, a related-stories heading) stands as it was, and so does a
+    menu or a table of contents (`_menu`).
 
     >>> from cleaner import analyze
     >>> body = "The council met on Monday and agreed on the budget for the coming year, as expected."
@@ -278,12 +280,15 @@ def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision
     for i in span:
         if lines[i].blank:
             continue
-        if not final[i].keep:
+        # A run ends at a line the line rules kept (stage 1); a short or heading-like
+        # line that only its neighbours kept (``context.sandwiched``) is part of it.
+        if not final[i].keep or (run and not initial[i].keep and initial[i].rule in _MENU_RULES):
             run.append(i)
             continue
-        if run and not _menu(run, initial, options) and all(
-                initial[j].rule in YIELDING and story_of[j] in (None, main) for j in run):
-            for j in run:
+        dropped = [j for j in run if not final[j].keep]
+        if dropped and not _menu(run, initial, options) and all(
+                initial[j].rule in YIELDING and story_of[j] in (None, main) for j in dropped):
+            for j in dropped:
                 final[j] = Decision(True, "context.inside_story", "body",
                                     f"in a run of {len(run)} lines inside the main story ({initial[j].rule})",
                                     "stories")

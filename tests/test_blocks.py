@@ -1,0 +1,65 @@
+"""The main story's gaps (`cleaner.blocks.inside_main`) on hand-built lines and decisions:
+which runs between two kept lines of the main story become its text."""
+
+from __future__ import annotations
+
+from cleaner import Options
+from cleaner.blocks import inside_main
+from cleaner.types import Decision, Line
+
+PROSE = Decision(True, "feature.prose", "body", "prose", "classify")
+HEADING = Decision(False, "feature.heading", "boilerplate", "heading-like", "classify")
+SHORT = Decision(False, "feature.short", "boilerplate", "short", "classify")
+LOW = Decision(False, "feature.low_stopwords", "boilerplate", "few stopwords", "classify")
+SHARE = Decision(False, "en.share.follow", "share", "share bar", "classify")
+UNPUNCTUATED = Decision(False, "feature.no_punctuation", "boilerplate", "no punctuation", "classify")
+SANDWICHED = Decision(True, "context.sandwiched", "body", "between body lines", "context")
+
+
+def _run(initial: list[Decision], final: list[Decision] | None = None) -> list[str]:
+    """The final rule of every line, all of them in story 0 (the main one)."""
+    final = final or initial
+    lines = [Line(i, i, i + 1, f"line {i}", f"line {i}") for i in range(len(initial))]
+    decided, _ = inside_main(lines, initial, final, [0] * len(initial), 0, Options())
+    return [d.rule for d in decided]
+
+
+def test_a_table_between_two_paragraphs_is_the_story_text():
+    rules = _run([PROSE, HEADING, LOW, LOW, PROSE])
+    assert rules[1:4] == ["context.inside_story"] * 3
+
+
+def test_a_run_with_a_catalogue_drop_stands():
+    rules = _run([PROSE, HEADING, SHARE, LOW, PROSE])
+    assert rules[1:4] == ["feature.heading", "en.share.follow", "feature.low_stopwords"]
+
+
+def test_a_menu_stands():
+    rules = _run([PROSE, *[HEADING] * 5, PROSE])
+    assert rules[1:6] == ["feature.heading"] * 5
+
+
+def test_a_menu_cut_by_a_line_its_neighbours_kept_stands():
+    # the context rules kept the middle entry (a short line between two others): the
+    # menu is still one run of five short lines, not two runs of two
+    initial = [PROSE, HEADING, HEADING, SHORT, HEADING, HEADING, PROSE]
+    final = [*initial[:3], SANDWICHED, *initial[4:]]
+    rules = _run(initial, final)
+    assert rules[1:6] == ["feature.heading", "feature.heading", "context.sandwiched",
+                          "feature.heading", "feature.heading"]
+
+
+def test_a_line_its_neighbours_kept_right_after_body_opens_no_run():
+    initial = [PROSE, SHORT, HEADING, PROSE]
+    final = [PROSE, SANDWICHED, HEADING, PROSE]
+    assert _run(initial, final) == ["feature.prose", "context.sandwiched", "context.inside_story",
+                                    "feature.prose"]
+
+
+def test_a_longer_line_its_neighbours_kept_ends_the_run():
+    # a line of many words without end punctuation is no menu entry: the share bar
+    # before it stands, the subheading after it is the story's
+    initial = [PROSE, SHARE, UNPUNCTUATED, HEADING, PROSE]
+    final = [*initial[:2], SANDWICHED, *initial[3:]]
+    rules = _run(initial, final)
+    assert rules[1:4] == ["en.share.follow", "context.sandwiched", "context.inside_story"]
