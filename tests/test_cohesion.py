@@ -101,6 +101,46 @@ def test_a_line_without_content_words_adds_nothing_to_a_window():
     assert deep == [0.0, 0.0, 0.0]
 
 
+def _profile(c: _core.Cohesion, lines: list[int], words: int, most: int, least: int, affinity: float):
+    """`Cohesion.profile` worked out from each window counted afresh (`counts`)."""
+    n = len(lines)
+    after = [Counter(c.counts(lines, j, 1, n, words, most)) if j > 0 else Counter() for j in range(n)]
+    before = [Counter(c.counts(lines, j, -1, 0, words, most)) if j + 1 < n else Counter() for j in range(n)]
+    cos = [None] + [cosine(before[j - 1], after[j]) if after[j].total() >= least and before[j - 1].total() >= least
+                    else None for j in range(1, n)]
+    deep = [0.0] * n
+    for j in range(1, n):
+        if cos[j] is None:
+            continue
+        left = right = cos[j]
+        k = j - 1
+        while k >= 1 and cos[k] is not None and cos[k] >= left:
+            left, k = cos[k], k - 1
+        k = j + 1
+        while k < n and cos[k] is not None and cos[k] >= right:
+            right, k = cos[k], k + 1
+        deep[j] = (left - cos[j]) + (right - cos[j])
+        own = Counter(c.counts(lines, j, 1, j + 1, 10**6, 1))
+        if j + 1 < n and own:
+            deep[j] += affinity * (cosine(own, after[j + 1]) - cosine(own, before[j - 1]))
+    return cos, deep
+
+
+def test_profile_is_that_of_windows_counted_afresh():
+    # Windows slide down the paragraphs: whatever the reaches, each cosine and depth is
+    # that of the windows counted one by one, to the last bit.
+    rng = random.Random(11)
+    vocabulary = ["apple", "banana", "cherry", "dolphin", "eagle", "falcon", "grape", "the", "of"]
+    for _ in range(300):
+        texts = [" ".join(rng.choices(vocabulary, k=rng.choice([0, 1, 2, 5, 9]))) for _ in range(rng.randrange(1, 14))]
+        c = cohesion(texts, stops=("the", "of"))
+        lines = [i for i in range(len(texts) + 2) if rng.random() < 0.85]  # lines not given hold no words
+        words, most, least = rng.choice([0, 1, 3, 7, 120]), rng.choice([0, 1, 2, 3, 40]), rng.choice([0, 1, 4])
+        affinity = rng.choice([0.0, 4.0])
+        assert c.profile(lines, words, most, least, affinity) == _profile(c, lines, words, most, least, affinity), \
+            (texts, lines, words, most, least)
+
+
 @pytest.mark.parametrize("name, pattern", [("LETTER", r"\p{L}"), ("MARK", r"\p{M}")])
 def test_letter_and_mark_tables_are_the_regex_modules(name, pattern):
     """Else write them again: python rust/tables.py, and rebuild."""
@@ -247,7 +287,7 @@ def test_cosine_of_a_window_is_the_cosine_of_its_counts():
                                            (1, 1, 5, 100, 2), (0, -1, 1, 100, 40)]:
         window = Counter(c.counts(lines, start, step, stop, words, most))
         for other in ([4], [2, 4], [3], []):
-            assert c.window_cosine(lines, start, step, stop, words, most, other) == cosine(window, counted(other))
+            assert c.window_cosine(lines, start, step, stop, (words, most), other) == cosine(window, counted(other))
 
 
 def test_runs_continue_a_story_while_their_words_do():

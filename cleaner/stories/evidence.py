@@ -208,8 +208,8 @@ class Reader:
         by ``step`` up to ``story_window_words`` words (and ``story_window_lines``
         lines), not past position ``stop``, with those of ``lines`` (1.0 when a side has
         none); counted by the compiled core."""
-        return self.cohesion.window_cosine(kept, start, step, stop, self.o.story_window_words,
-                                           self.o.story_window_lines, lines)
+        return self.cohesion.window_cosine(kept, start, step, stop,
+                                           (self.o.story_window_words, self.o.story_window_lines), lines)
 
 
 class Gap(NamedTuple):

@@ -160,10 +160,6 @@ fn stem_text(stem: &Stem) -> &[u32] {
 /// content words.
 type Counts = Vec<(u32, u64)>;
 
-fn total(c: &Counts) -> u64 {
-    c.iter().map(|&(_, n)| n).sum()
-}
-
 /// A count per stem id, every one zero between uses: what counts a window and takes a
 /// dot product without sorting.
 struct Dense(Vec<u64>);
@@ -213,9 +209,10 @@ pub struct Reach {
 /// The content words of one document's kept lines, each stem an id.
 #[pyclass(frozen, module = "cleaner._core")]
 pub struct Cohesion {
-    /// Per line of the document: its slot in `ids` (`usize::MAX`: none).
-    slot: Vec<usize>,
-    ids: Vec<Vec<u32>>,
+    /// Per line of the document: where its ids lie in `ids` (a line not given: none).
+    span: Vec<(u32, u32)>,
+    /// The stem ids of the content words of the lines given, line after line.
+    ids: Vec<u32>,
     stems: Vec<Stem>,
     known: FxMap<Stem, u32>,
 }
@@ -229,25 +226,24 @@ fn stem_of(w: &[u32]) -> Stem {
 impl Cohesion {
     /// The content words of `texts`, the texts of the document's lines `lines`.
     pub fn of(texts: &[&Units], lines: &[usize], stops: &FxSet<Vec<u32>>) -> Self {
-        let mut slot = vec![usize::MAX; lines.iter().max().map_or(0, |&x| x + 1)];
+        let mut span = vec![(0, 0); lines.iter().max().map_or(0, |&x| x + 1)];
         let mut known: FxMap<Stem, u32> = FxMap::default();
         let mut stems: Vec<Stem> = Vec::new();
-        let mut ids = Vec::with_capacity(lines.len());
+        let mut ids = Vec::new();
         for (&text, &line) in texts.iter().zip(lines) {
-            let mut own = Vec::new();
+            let start = ids.len() as u32;
             let id_of = |w: &[u32]| {
                 let stem = stem_of(w);
                 let id = *known.entry(stem).or_insert_with(|| {
                     stems.push(stem);
                     (stems.len() - 1) as u32
                 });
-                own.push(id);
+                ids.push(id);
             };
             with_units!(Units, text, s => text_words(&s[..], stops, id_of));
-            slot[line] = ids.len();
-            ids.push(own);
+            span[line] = (start, ids.len() as u32);
         }
-        Cohesion { slot, ids, stems, known }
+        Cohesion { span, ids, stems, known }
     }
 
     /// The ids of the content words of `text` (stems no line given holds: `None`), in
@@ -260,10 +256,8 @@ impl Cohesion {
 
     /// The ids of the content words of line `line` (none for a line not given).
     pub fn of_line(&self, line: usize) -> &[u32] {
-        match self.slot.get(line) {
-            Some(&s) if s != usize::MAX => &self.ids[s],
-            _ => &[],
-        }
+        let (a, b) = self.span.get(line).copied().unwrap_or((0, 0));
+        &self.ids[a as usize..b as usize]
     }
 
     /// The words of `lines` from position `start` walking by `step` up to `reach`, not
@@ -286,7 +280,7 @@ impl Cohesion {
     }
 
     /// The ids of the content words of `lines`, in order.
-    fn ids(&self, lines: &[usize]) -> Vec<u32> {
+    fn ids_in(&self, lines: &[usize]) -> Vec<u32> {
         lines.iter().flat_map(|&i| self.of_line(i).iter().copied()).collect()
     }
 
@@ -296,20 +290,43 @@ impl Cohesion {
 
     /// `cleaner.stories.evidence.topic_profile`'s figures for the paragraphs `lines`: the
     /// cosine across the gap above each (None when a side holds under `least` words) and
-    /// its depth score (`affinity`: the weight of the paragraph's own pull).
+    /// its depth score (`affinity`: the weight of the paragraph's own pull).  The windows
+    /// either side of the gaps slide down the paragraphs once (`Pair`).
     pub fn profile(&self, lines: &[usize], reach: Reach, least: u64, affinity: f64) -> (Vec<Option<f64>>, Vec<f64>) {
         let n = lines.len();
-        let m = n as i64;
         let d = &mut self.dense();
-        let after: Vec<Counts> =
-            (0..n).map(|j| if j > 0 { self.window(d, lines, j as i64, 1, m, reach) } else { Vec::new() }).collect();
-        let before: Vec<Counts> =
-            (0..n).map(|j| if j + 1 < n { self.window(d, lines, j as i64, -1, 0, reach) } else { Vec::new() }).collect();
+        let own: Vec<Counts> = lines.iter().map(|&i| d.counts(self.of_line(i))).collect();
         let mut cos: Vec<Option<f64>> = vec![None; n];
-        for j in 1..n {
-            if total(&after[j]) >= least && total(&before[j - 1]) >= least {
-                cos[j] = Some(d.cosine(&before[j - 1], &after[j]));
+        // per paragraph, the cosine of its own words with the window after the gap below it
+        // and with the window before the gap above it
+        let (mut with_after, mut with_before) = (vec![1.0; n], vec![1.0; n]);
+        let mut pair = Pair::new(self.stems.len());
+        let (mut after_end, mut before_end) = (1, 0);
+        let words = |k: usize| self.of_line(lines[k]);
+        for t in 1..n {
+            // the window before the gap above paragraph t: from t - 1 back
+            pair.add(Side::Before, words(t - 1));
+            while before_end < t
+                && !(pair.before.total - (words(before_end).len() as u64) < reach.words as u64
+                    && t - 1 - before_end < reach.lines)
+            {
+                pair.remove(Side::Before, words(before_end));
+                before_end += 1;
             }
+            // the window after it: from t on
+            if t > 1 && after_end > t - 1 {
+                pair.remove(Side::After, words(t - 1));
+            }
+            after_end = after_end.max(t);
+            while after_end < n && pair.after.total < reach.words as u64 && after_end - t < reach.lines {
+                pair.add(Side::After, words(after_end));
+                after_end += 1;
+            }
+            if pair.after.total >= least && pair.before.total >= least {
+                cos[t] = Some(pair.cosine());
+            }
+            with_after[t - 1] = pair.after.cosine_with(&own[t - 1]);
+            with_before[t] = pair.before.cosine_with(&own[t]);
         }
         let mut deep = vec![0.0; n];
         for j in 1..n {
@@ -326,12 +343,95 @@ impl Cohesion {
                 k += 1;
             }
             deep[j] = (left - here) + (right - here);
-            let own = d.counts(self.of_line(lines[j]));
-            if j + 1 < n && !own.is_empty() {
-                deep[j] += affinity * (d.cosine(&own, &after[j + 1]) - d.cosine(&own, &before[j - 1]));
+            if j + 1 < n && !own[j].is_empty() {
+                deep[j] += affinity * (with_after[j] - with_before[j]);
             }
         }
         (cos, deep)
+    }
+}
+
+/// Which window of a `Pair`.
+#[derive(Clone, Copy)]
+enum Side {
+    Before,
+    After,
+}
+
+/// One window of content words as it slides: the count of each stem id, their sum and
+/// the sum of their squares.
+struct Window {
+    count: Vec<u64>,
+    total: u64,
+    square: u64,
+}
+
+impl Window {
+    /// `Dense::cosine` of the counts `own` with this window's.
+    fn cosine_with(&self, own: &Counts) -> f64 {
+        if own.is_empty() || self.total == 0 {
+            return 1.0;
+        }
+        let dot: u64 = own.iter().map(|&(id, n)| n * self.count[id as usize]).sum();
+        let square = own.iter().map(|&(_, n)| n * n).sum::<u64>() as f64;
+        dot as f64 / (square.sqrt() * (self.square as f64).sqrt())
+    }
+}
+
+/// The windows either side of a gap and their dot product, kept as lines join and leave
+/// them; all integers, so the cosine is that of the windows counted afresh
+/// (`Dense::cosine`).
+struct Pair {
+    before: Window,
+    after: Window,
+    dot: u64,
+}
+
+impl Pair {
+    fn new(stems: usize) -> Self {
+        let empty = || Window { count: vec![0; stems], total: 0, square: 0 };
+        Pair { before: empty(), after: empty(), dot: 0 }
+    }
+
+    fn sides(&mut self, side: Side) -> (&mut Window, &Window) {
+        match side {
+            Side::Before => (&mut self.before, &self.after),
+            Side::After => (&mut self.after, &self.before),
+        }
+    }
+
+    fn add(&mut self, side: Side, ids: &[u32]) {
+        let mut dot = 0;
+        let (me, other) = self.sides(side);
+        for &id in ids {
+            let n = &mut me.count[id as usize];
+            me.square += 2 * *n + 1;
+            *n += 1;
+            dot += other.count[id as usize];
+        }
+        me.total += ids.len() as u64;
+        self.dot += dot;
+    }
+
+    fn remove(&mut self, side: Side, ids: &[u32]) {
+        let mut dot = 0;
+        let (me, other) = self.sides(side);
+        for &id in ids {
+            let n = &mut me.count[id as usize];
+            *n -= 1;
+            me.square -= 2 * *n + 1;
+            dot += other.count[id as usize];
+        }
+        me.total -= ids.len() as u64;
+        self.dot -= dot;
+    }
+
+    /// `Dense::cosine` of the window before with the window after.
+    fn cosine(&self) -> f64 {
+        if self.before.total == 0 || self.after.total == 0 {
+            return 1.0;
+        }
+        self.dot as f64 / ((self.before.square as f64).sqrt() * (self.after.square as f64).sqrt())
     }
 }
 
@@ -348,27 +448,17 @@ impl Cohesion {
     /// when a side has none).
     fn cosine_of(&self, a: Vec<usize>, b: Vec<usize>) -> f64 {
         let d = &mut self.dense();
-        let (x, y) = (d.counts(&self.ids(&a)), d.counts(&self.ids(&b)));
+        let (x, y) = (d.counts(&self.ids_in(&a)), d.counts(&self.ids_in(&b)));
         d.cosine(&x, &y)
     }
 
     /// The cosine of the window of `lines` from position `start` walking by `step` (see
-    /// `counts`) with the content words of the lines `other` (`Reader.window_cosine`).
-    #[pyo3(signature = (lines, start, step, stop, words, most_lines, other))]
-    #[allow(clippy::too_many_arguments)]
-    fn window_cosine(
-        &self,
-        lines: Vec<usize>,
-        start: i64,
-        step: i64,
-        stop: i64,
-        words: usize,
-        most_lines: usize,
-        other: Vec<usize>,
-    ) -> f64 {
+    /// `counts`; `reach`: its most words and lines) with the content words of the lines
+    /// `other` (`Reader.window_cosine`).
+    fn window_cosine(&self, lines: Vec<usize>, start: i64, step: i64, stop: i64, reach: (usize, usize), other: Vec<usize>) -> f64 {
         let d = &mut self.dense();
-        let window = self.window(d, &lines, start, step, stop, Reach { words, lines: most_lines });
-        let other = d.counts(&self.ids(&other));
+        let window = self.window(d, &lines, start, step, stop, Reach { words: reach.0, lines: reach.1 });
+        let other = d.counts(&self.ids_in(&other));
         d.cosine(&window, &other)
     }
 
@@ -379,10 +469,10 @@ impl Cohesion {
     /// before the walk stops: how many runs are taken up to it, pending ones included.
     fn continued(&self, story: Vec<usize>, runs: Vec<Vec<usize>>, least: u64, limit: f64) -> Vec<usize> {
         let d = &mut self.dense();
-        let story = d.counts(&self.ids(&story));
+        let story = d.counts(&self.ids_in(&story));
         let (mut out, mut taken, mut pending) = (Vec::with_capacity(runs.len()), 0, Vec::new());
         for run in &runs {
-            pending.extend(self.ids(run));
+            pending.extend(self.ids_in(run));
             if pending.len() as u64 >= least {
                 let words = d.counts(&pending);
                 if d.cosine(&story, &words) < limit {

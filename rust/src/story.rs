@@ -121,18 +121,16 @@ fn starts_lower(py: Python<'_>, text: &Units) -> PyResult<bool> {
 }
 
 /// A text as UTF-8 (a lone surrogate, which no head pattern matches, becomes one U+FFFD,
-/// so that counts of characters stay).
-fn utf8(text: &Units) -> Cow<'static, str> {
-    with_units!(Units, text, s => utf8_of(&s[..]))
-}
-
-fn utf8_of<T: Copy + Into<u32>>(text: &[T]) -> Cow<'static, str> {
-    if text.iter().all(|&c| c.into() < 128) {
-        let ascii: Vec<u8> = text.iter().map(|&c| c.into() as u8).collect();
-        // SAFETY: ASCII bytes are UTF-8.
-        return Cow::Owned(unsafe { String::from_utf8_unchecked(ascii) });
+/// so that counts of characters stay); an ASCII text of one byte per character is
+/// borrowed as it is.
+fn utf8(text: &Units) -> Cow<'_, str> {
+    if let Units::Ucs1(bytes) = text {
+        if bytes.is_ascii() {
+            // SAFETY: ASCII bytes are UTF-8.
+            return Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(bytes) });
+        }
     }
-    Cow::Owned(text.iter().map(|&c| char::from_u32(c.into()).unwrap_or('\u{fffd}')).collect())
+    with_units!(Units, text, s => Cow::Owned(s.iter().map(|&c| char::from_u32(c.into()).unwrap_or('\u{fffd}')).collect()))
 }
 
 /// Where a document's lines are read from: the columns of `cleaner.storage.Lines` (the
@@ -401,26 +399,28 @@ impl Story {
         drop(texts);
         let mut pos = vec![usize::MAX; n];
         let (mut fold, mut folded, mut fold_count) = (vec![u32::MAX; n], Vec::<Vec<u8>>::new(), Vec::new());
-        // the ids of the folded texts by their hash: each text is held once, in `folded`
-        // (peak memory stays a small multiple of the input on a document of one huge line)
-        let mut known: FxMap<u64, Vec<u32>> = FxMap::default();
+        // the ids of the folded texts by their hash (the last id of each hash, and per id
+        // the id before it with the same hash): each text is held once, in `folded` (peak
+        // memory stays a small multiple of the input on a document of one huge line)
+        let mut known: FxMap<u64, u32> = FxMap::default();
         known.reserve(e.content.len());
+        let mut same_hash: Vec<u32> = Vec::new();
         let mut column = [vec![0i64], vec![0i64], vec![0i64], vec![0i64]];
         let mut key = Vec::new();
         for (k, &i) in e.content.iter().enumerate() {
             pos[i] = k;
             with_units!(Units, &units[i], s => casefold_utf8(&s[..], &mut key));
-            let ids = known.entry(hash_bytes(&key)).or_default();
-            let id = match ids.iter().copied().find(|&id| folded[id as usize] == key) {
-                Some(id) => id,
-                None => {
-                    let id = folded.len() as u32;
-                    ids.push(id);
-                    folded.push(std::mem::take(&mut key));
-                    fold_count.push(0);
-                    id
-                }
-            };
+            let hash = hash_bytes(&key);
+            let mut id = known.get(&hash).copied().unwrap_or(u32::MAX);
+            while id != u32::MAX && folded[id as usize] != key {
+                id = same_hash[id as usize];
+            }
+            if id == u32::MAX {
+                id = folded.len() as u32;
+                same_hash.push(known.insert(hash, id).unwrap_or(u32::MAX));
+                folded.push(std::mem::take(&mut key));
+                fold_count.push(0);
+            }
             fold[i] = id;
             fold_count[id as usize] += 1;
             let counts = [e.lettered[i], e.lettered[i] && !e.pattern[i], !e.keep[i], e.pattern[i]];
