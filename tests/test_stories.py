@@ -444,8 +444,8 @@ def test_a_story_in_another_language_is_measured_in_its_own():
 
 
 def test_a_title_too_long_for_a_headline_above_a_byline_is_the_story_title():
-    title = ("Stadia Falls Short of 4K at Launch as Destiny 2 Runs at a Native 1080p and Medium "
-             "Settings on Launch Day")
+    title = ("Harbour Bridge Repairs Slip to Next Spring as Engineers Find New Cracks in the "
+             "Northern Span of the Old Crossing")
     text = "\n\n".join(VOLCANO + [title, "By Jane Doe", "Nov 18, 2019"] + CHESS) + "\n"
     articles = cleaner.split(text, extracted="never")
     assert [a.title for a in articles] == [None, title]
