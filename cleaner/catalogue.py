@@ -110,8 +110,7 @@ def _parse(path, where: str, language: str) -> tuple[dict, bool]:
     """A catalogue file's TOML, parsed, and whether it was taken from the language's
     prebuilt cache (which holds it when the file's text is as it was when the cache was
     built: its rules passed every check of `_load_file` then)."""
-    with open(path, encoding="utf-8") as f:
-        text = f.read()
+    text = gatecache.read(path)
     parsed = _prebuilt_files(language).get(gatecache.file_key(text))
     if parsed is not None:
         return parsed, True

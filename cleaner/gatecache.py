@@ -58,7 +58,7 @@ REGEX = f"regex {regex.__version__}"
 def stamp(extra: str = "") -> str:
     """What the whole cache depends on besides its rules (``extra``: the caller's own
     constants that shape a checked gate)."""
-    analysis = b"".join(_read(m.__file__, "rb") for m in (prefilter, fold, pattern_syntax))
+    analysis = b"".join(read(m.__file__, "rb") for m in (prefilter, fold, pattern_syntax))
     # Gates rest on Python's parser and case folding (its Unicode version), not on
     # `regex`'s version: the rule's own pattern always decides.
     parts = [str(_FORMAT), "%d.%d" % sys.version_info[:2], unicodedata.unidata_version,
@@ -91,8 +91,9 @@ def _digest(text: str) -> str:
     return blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 
 
-def _read(path: str, mode: str = "r"):
-    """A file's text (UTF-8), or its bytes (``mode="rb"``)."""
+def read(path, mode: str = "r"):
+    """A file's text (UTF-8), or its bytes (``mode="rb"``): how the catalogue, its cache and
+    `cleaner.prebuild` read their files."""
     with open(path, mode, encoding=None if "b" in mode else "utf-8") as f:
         return f.read()
 
@@ -155,7 +156,7 @@ def load(language: str, extra: str = "") -> dict[str, dict]:
     `file_key` -> the file's parsed TOML (what `tomllib.loads` returns for it); ``"regex"``,
     the `REGEX` its rules' compiled forms (their entries' ``"code"``) are for."""
     try:
-        data = json.loads(_read(path(language)))
+        data = json.loads(read(path(language)))
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("stamp") != stamp(extra):
@@ -180,9 +181,9 @@ def cached_toml(name: str) -> dict:
     """The package's ``patterns/<name>.toml`` (a file outside the catalogue's language
     folders), parsed: taken from ``_prebuilt/<name>.json`` when that holds the file's text
     as it is (`file_key`), else parsed."""
-    text = _read(os.path.join(PATTERNS, f"{name}.toml"))
+    text = read(os.path.join(PATTERNS, f"{name}.toml"))
     try:
-        files = json.loads(_read(path(name))).get("files", {})
+        files = json.loads(read(path(name))).get("files", {})
     except (OSError, ValueError, AttributeError):
         files = {}
     parsed = files.get(file_key(text))
@@ -191,7 +192,7 @@ def cached_toml(name: str) -> dict:
 
 def build_toml(name: str) -> dict:
     """The content of ``_prebuilt/<name>.json`` for `cached_toml`."""
-    text = _read(os.path.join(PATTERNS, f"{name}.toml"))
+    text = read(os.path.join(PATTERNS, f"{name}.toml"))
     return {"files": {file_key(text): parse_toml(text)}}
 
 

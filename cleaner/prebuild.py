@@ -49,8 +49,9 @@ def main() -> None:
 
 
 def _read_json(path: Path) -> dict:
+    """A prebuilt file's content, whatever it was built for (empty when there is none)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(gatecache.read(path))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
