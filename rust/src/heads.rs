@@ -103,13 +103,14 @@ impl Heads {
         if category == "meta" || category == "caption" {
             return category == "meta";
         }
-        if self.byline.is_match(text) && words <= 12 {
+        if words <= 12 && self.byline.is_match(text) {
             return true;
         }
         if terminal && words > 8 || text.starts_with(['—', '–', '-']) || words > 20 {
             return false;
         }
-        let dated = self.digit.is_match(text); // every date or time holds a digit
+        // every date or time holds a digit (of an ASCII text, an ASCII digit)
+        let dated = if text.is_ascii() { text.bytes().any(|b| b.is_ascii_digit()) } else { self.digit.is_match(text) };
         if words > 14 {
             // "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 ..."
             return dated && self.dates(text, 2);
@@ -137,6 +138,9 @@ impl Heads {
     /// `cleaner.stories.evidence.dateline`: a dateline whose words (of two letters or
     /// more) are upper case, all but two, the first one too.
     fn is_dateline(&self, text: &str) -> bool {
+        if !may_dateline(text) {
+            return false;
+        }
         let Some(end) = self.dateline.find(text) else { return false };
         let head = &text[..end];
         let caps: Vec<&str> =
@@ -151,6 +155,25 @@ impl Heads {
         let end = line.text.trim_end_matches(['\'', '"', '’', '”', '»']);
         line.keep && line.words <= 16 && (end.is_empty() || end.ends_with(['?', '!'])) && !self.not_title.is_match(&line.text)
     }
+}
+
+/// Can `text` open with a dateline (`Heads::dateline`)?  False only where the pattern
+/// cannot match, read from a few characters: it needs a colon or a dash, an upper-case
+/// letter first (after an opening quote or bracket), and after that letter no lower-case
+/// ASCII letter or digit.  Most lines fail here without being cut into cells.
+fn may_dateline(text: &str) -> bool {
+    let mut chars = text.chars();
+    let mut first = chars.next();
+    if matches!(first, Some('\'' | '"' | '(' | '[' | '{')) {
+        first = chars.next(); // the only ASCII characters of `[\p{Pi}\p{Ps}'‘“"]`
+    }
+    let ascii_not = |c: Option<char>, ok: fn(&char) -> bool| c.is_some_and(|c| c.is_ascii() && !ok(&c));
+    if first.is_none() || ascii_not(first, char::is_ascii_uppercase)
+        || ascii_not(chars.next(), |c| !c.is_ascii_lowercase() && !c.is_ascii_digit())
+    {
+        return false;
+    }
+    text.contains([':', '-', '—', '–'])
 }
 
 fn line_of<'a>(text: &'a str, feat: &'a Bound<'_, PyTuple>, decision: &'a Bound<'_, PyTuple>) -> PyResult<Line<'a>> {
