@@ -351,3 +351,17 @@ def test_every_gap_in_one_call_as_one_at_a_time():
     assert (headed.title, headed.opening, headed.dropped, headed.furniture) == (3, "meta", 2, 1)
     assert headed.score == boundary_score("meta", 2, 1, headed.headline, 0.0, 1.1)
     assert together[0].cohesion == DEFAULT.story_neutral_cosine  # too little text: neutral
+
+
+def test_depths_mirror_the_edges_of_the_judged_text():
+    # Walking back from each gap the cosines rise 0.0 -> 0.25 into the start (an edge)
+    # at the third gap; walking forward they rise 0.0 -> 0.5 and fall: that side's rise
+    # counts on both sides.  The last gap's forward walk runs into the end.
+    assert _core.edged([None, 0.25, 0.0, 0.5, 0.25], [0.0] * 5) == [0.0, 0.0, 0.25, 0.0, 0.25]
+    # Both walks reaching an edge (or neither): the depth stays.
+    assert _core.edged([0.1, 0.2], [0.5, 0.5]) == [0.5, 0.5]
+    # A gap too small to judge keeps its depth and is an edge to the gaps beside it: each
+    # of those climbs into an edge both ways, so theirs stay too.
+    assert _core.edged([0.5, 0.1, None, 0.1, 0.4], [0.0, 0.3, 9.0, 0.2, 0.0]) == [0.0, 0.3, 9.0, 0.2, 0.0]
+    with pytest.raises(RuntimeError):
+        _core.edged([0.1], [])

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from .. import _core
 from ..classify import is_heading_like
 from ..options import Options
 from ..types import Features
@@ -212,40 +213,13 @@ def edged(cos: list[float | None], depth: list[float]) -> list[float]:
     the cosines fall, while its climb to the other side does not, counts the rise of that
     other side on both sides when it is the larger.  Near the top of a dump the cosines
     of the first gaps are small (their windows hold few words), so a story that begins
-    after a short first one would otherwise look shallow.
+    after a short first one would otherwise look shallow.  A climb walks from a gap while
+    the cosines do not fall; computed by the compiled core (rust/src/story_edged.rs).
 
     >>> edged([None, 0.05, 0.0, 0.3, 0.4, 0.2], [0.0, 0.0, 0.45, 0.0, 0.0, 0.2])
     [0.0, 0.0, 0.8, 0.0, 0.0, 0.4]
     """
-    depth = list(depth)
-    left, right = _climbs(cos), _climbs(cos[::-1])[::-1]
-    for j, here in enumerate(cos):
-        if here is None:
-            continue
-        (up_left, left_edge), (up_right, right_edge) = left[j], right[j]
-        if left_edge != right_edge:
-            depth[j] += max(0.0, up_right - up_left) if left_edge else max(0.0, up_left - up_right)
-    return depth
-
-
-def _climbs(cos: list[float | None]) -> list[tuple[float, bool]]:
-    """For each gap, how far the cosines rise walking back from it while they do not fall,
-    and whether that walk ends at an edge (the start, or a gap too small to judge); one
-    pass, so a long run of rising cosines costs linear time.
-
-    >>> _climbs([None, 0.25, 0.0, 0.5, 0.25])
-    [(0.0, True), (0.0, True), (0.25, True), (0.0, False), (0.25, False)]
-    """
-    out: list[tuple[float, bool]] = []
-    top = 0  # the index where the walk back from the current gap stops rising
-    for j, here in enumerate(cos):
-        if here is None:
-            out.append((0.0, True))
-            continue
-        if j == 0 or cos[j - 1] is None or cos[j - 1] < here:
-            top = j
-        out.append((cos[top] - here, top == 0 or cos[top - 1] is None))
-    return out
+    return _core.edged(cos, depth)
 
 
 def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,

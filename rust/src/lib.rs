@@ -22,6 +22,7 @@ mod page;
 mod patterns;
 mod shapes;
 mod story;
+mod story_edged;
 mod story_fold;
 mod story_gaps;
 mod tables;
@@ -311,5 +312,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<story::Story>()?;
     m.add_function(wrap_pyfunction!(story::casefold, m)?)?;
     m.add_function(wrap_pyfunction!(story_gaps::boundary_score, m)?)?;
+    m.add_function(wrap_pyfunction!(story_edged::edged, m)?)?;
     Ok(())
 }
