@@ -41,10 +41,7 @@ from .. import _core
 from ..classify import is_heading_like
 from ..options import Options
 from ..types import Features
-from .evidence import (
-    _LETTER, DEFAULT, Gap, Reader, boundary_score, dateline, gap_evidence, gaps,
-    topic_profile,
-)
+from .evidence import DEFAULT, Gap, Reader, boundary_score, gap_evidence, gaps, topic_profile
 
 # Thresholds: `Options` fields ``story_lookahead_words``, ``story_between_lines`` (a
 # passed-over candidate just before a chosen boundary with a title leaves the lines between
@@ -57,54 +54,20 @@ class Segment(list):
     that may be a story (``opening``: how it opens, see `Reader.opening`; ``"teaser"``)."""
 
 
-def cut_lines(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFAULT) -> list[bool]:
-    """Per kept position: a long body line cut mid-sentence that reads as a sentence."""
-    return [feats[i].cut and feats[i].words >= o.story_teaser_min_words and r.d[i].category == "body"
-            and feats[i].capitalised < r.o.story_teaser_capitalised and not r.bulleted(i)
-            and not r.wrapped(i) for i in kept]
-
-
 def teasers(r: Reader, kept: list[int], feats: list[Features],
             o: Options = DEFAULT) -> dict[int, tuple[int, int | None]]:
-    """The teasers: ``{first kept position: (positions it holds, its title line)}``."""
-    m = len(kept)
-    cut = cut_lines(r, kept, feats, o)
-    found: dict[int, tuple[int, int | None]] = {}
-    body_total = feats[kept[0]].words if r.body(kept[0]) else 0
-    fixed = 0  # the text before a teaser is read back to the last fixed boundary
-    c = 1
-    while c < m:
-        i = kept[c]
-        was_teaser = c - 1 in found or (c - 2 in found and found[c - 2][0] == 2)
-        titled = c + 1 < m and r.headline(i) and feats[i].words >= r.o.story_teaser_title_words and cut[c + 1] \
-            and r.letters_between(i, kept[c + 1]) == 1
-        text_at = c + 1 if titled else c if cut[c] else None
-        if text_at is not None and (body_total >= r.o.story_teaser_after_words or was_teaser):
-            t = kept[text_at]
-            follows = text_at + 1 < m and (cut[text_at + 1] or (
-                r.headline(kept[text_at + 1]) and text_at + 2 < m and cut[text_at + 2]))
-            last = text_at + 1 == m
-            tcos = r.window_cosine(kept, c - 1, -1, fixed, [t])
-            if follows or was_teaser or dateline(r.lines[t].text) or ((last or titled) and tcos < o.story_teaser_cohesion):
-                found[c] = (2, i) if titled else (1, _own_title(r, kept, c, feats))
-                fixed = c
-                c = text_at + 1
-                continue
-        if was_teaser:
-            fixed = c
-        if r.body(i):
-            body_total += feats[i].words
-        c += 1
-    return found
-
-
-def _own_title(r: Reader, kept: list[int], c: int, feats: list[Features]) -> int | None:
-    """A headline of four words or more right above the teaser at ``c``."""
-    gap = r.content[r.pos[kept[c - 1]] + 1:r.pos[kept[c]]]
-    above = [j for j in gap if _LETTER.search(r.lines[j].text)][-1:]
-    if above and r.headline(above[0]) and feats[above[0]].words >= r.o.story_teaser_title_words:
-        return above[0]
-    return None
+    """The teasers: ``{first kept position: (positions it holds, its title line)}``.  A
+    teaser is a body line of `Options.story_teaser_min_words` or more cut mid-sentence
+    (`Features.cut`), under `Options.story_teaser_capitalised` capitalised words, not a
+    list item nor hard-wrapped, once the document has had
+    `Options.story_teaser_after_words` of body (or right after a teaser); it holds two
+    positions under its own title (a headline of `Options.story_teaser_title_words` or
+    more right above it with nothing between), else its title is such a headline right
+    above it in the gap.  The text before a teaser is read back to the last teaser (its
+    window cosine with the teaser under `Options.story_teaser_cohesion`: a change of
+    subject).  Scanned by the compiled core (rust/src/story_teasers.rs)."""
+    return r.teasers(kept, feats, (o.story_teaser_min_words, r.o.story_teaser_capitalised, r.o.story_teaser_title_words,
+                                   r.o.story_teaser_after_words, o.story_teaser_cohesion))
 
 
 def choose(gaps: list[Gap], words: list[int], start: int, end: int,

@@ -24,8 +24,6 @@ import functools
 from operator import attrgetter
 from typing import NamedTuple
 
-import regex
-
 from .. import _core, gatecache
 from ..options import Options
 from ..segment import BULLET_DASHES, BULLET_SYMBOLS
@@ -64,9 +62,6 @@ def _heads() -> _core.Heads:
     words = _head_words()
     return _core.Heads(words["months"], words["byline"], words["updated"], words["ago"],
                        BULLET_SYMBOLS, BULLET_DASHES)
-
-
-_LETTER = regex.compile(r"\p{L}")
 
 
 def dateline(text: str) -> bool:
@@ -203,13 +198,12 @@ class Reader:
         below, see `Options.story_echo_words`)."""
         return self._story.opening(first, above)
 
-    def window_cosine(self, kept: list[int], start: int, step: int, stop: int, lines: list[int]) -> float:
-        """The cosine of the content words of kept lines from position ``start`` walking
-        by ``step`` up to ``story_window_words`` words (and ``story_window_lines``
-        lines), not past position ``stop``, with those of ``lines`` (1.0 when a side has
-        none); counted by the compiled core."""
-        return self.cohesion.window_cosine(kept, start, step, stop,
-                                           (self.o.story_window_words, self.o.story_window_lines), lines)
+    def teasers(self, kept: list[int], feats: list[Features], limits: tuple) -> dict[int, tuple[int, int | None]]:
+        """`cleaner.stories.boundaries.teasers` of the kept lines ``kept`` (``limits``:
+        its `Options` thresholds), scanned by the compiled core; the text before a teaser
+        is read in a window of ``story_window_words`` words and ``story_window_lines``
+        lines."""
+        return self._story.teasers(kept, feats, self.d, limits, (self.o.story_window_words, self.o.story_window_lines))
 
 
 class Gap(NamedTuple):

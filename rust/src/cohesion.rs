@@ -279,6 +279,15 @@ impl Cohesion {
         dense.counts(&ids)
     }
 
+    /// `Cohesion.window_cosine`: the cosine of the window of `lines` from position `start`
+    /// walking by `step`, not past position `stop`, with the content words of `other`.
+    pub(crate) fn window_cosine(&self, lines: &[usize], start: i64, step: i64, stop: i64, reach: Reach, other: &[usize]) -> f64 {
+        let d = &mut self.dense();
+        let window = self.window(d, lines, start, step, stop, reach);
+        let other = d.counts(&self.ids_in(other));
+        d.cosine(&window, &other)
+    }
+
     /// The ids of the content words of `lines`, in order.
     fn ids_in(&self, lines: &[usize]) -> Vec<u32> {
         lines.iter().flat_map(|&i| self.of_line(i).iter().copied()).collect()
@@ -455,11 +464,9 @@ impl Cohesion {
     /// The cosine of the window of `lines` from position `start` walking by `step` (see
     /// `counts`; `reach`: its most words and lines) with the content words of the lines
     /// `other` (`Reader.window_cosine`).
-    fn window_cosine(&self, lines: Vec<usize>, start: i64, step: i64, stop: i64, reach: (usize, usize), other: Vec<usize>) -> f64 {
-        let d = &mut self.dense();
-        let window = self.window(d, &lines, start, step, stop, Reach { words: reach.0, lines: reach.1 });
-        let other = d.counts(&self.ids_in(&other));
-        d.cosine(&window, &other)
+    #[pyo3(name = "window_cosine")]
+    fn py_window_cosine(&self, lines: Vec<usize>, start: i64, step: i64, stop: i64, reach: (usize, usize), other: Vec<usize>) -> f64 {
+        self.window_cosine(&lines, start, step, stop, Reach { words: reach.0, lines: reach.1 }, &other)
     }
 
     /// `cleaner.stories.main._continued`'s judging of the runs of kept lines beside a

@@ -25,6 +25,7 @@ mod story;
 mod story_edged;
 mod story_fold;
 mod story_gaps;
+mod story_teasers;
 mod tables;
 mod text;
 

@@ -98,6 +98,8 @@ pub struct Story {
     pattern_upto: Vec<i64>,
     /// Each line's normalised text, in the code units of the string it was read from.
     units: Vec<Units>,
+    /// Per line: the next line, right below without a blank line, starts in lower case.
+    wrapped: Vec<bool>,
     stops: Py<Stoplist>,
     cohesion: Py<Cohesion>,
     reach: Reaches,
@@ -203,7 +205,27 @@ impl<'py> Source<'py> {
 }
 
 impl Story {
-    fn at(&self, line: usize) -> PyResult<usize> {
+    /// The head evidence of every line.
+    pub(crate) fn evidence(&self) -> &Evidence {
+        &self.e
+    }
+
+    /// Does the line `i` go on, hard-wrapped, on the next line?
+    pub(crate) fn wrapped(&self, i: usize) -> bool {
+        self.wrapped[i]
+    }
+
+    /// The content words of the kept lines.
+    pub(crate) fn words(&self) -> &Cohesion {
+        self.cohesion.get()
+    }
+
+    /// Lines with letters from `a` (inclusive) up to `b` (exclusive).
+    pub(crate) fn letters(&self, a: usize, b: usize) -> PyResult<i64> {
+        Ok(Self::upto(&self.letters_upto, self.at(a)?, self.at(b)?))
+    }
+
+    pub(crate) fn at(&self, line: usize) -> PyResult<usize> {
         match self.pos.get(line) {
             Some(&k) if k != usize::MAX => Ok(k),
             _ => Err(PyKeyError::new_err(line)),
@@ -441,9 +463,15 @@ impl Story {
         let kept_units: Vec<&Units> = kept.iter().map(|&i| &units[i]).collect();
         let cohesion = Py::new(py, Cohesion::of(&kept_units, &kept, &stops.get().words))?;
         let [letters_upto, counted_upto, dropped_upto, pattern_upto] = column;
+        let mut wrapped = vec![false; n];
+        for (k, &i) in e.content.iter().enumerate() {
+            if e.content.get(k + 1) == Some(&(i + 1)) {
+                wrapped[i] = starts_lower(py, &units[i + 1])?;
+            }
+        }
         Ok(Story {
             e, pos, fold, folded, fold_count, titled, letters_upto, counted_upto, dropped_upto, pattern_upto,
-            units, stops: stops.clone().unbind(), cohesion,
+            units, wrapped, stops: stops.clone().unbind(), cohesion,
             reach: Reaches { above, title_reach, title_near, meta: meta_reach as i64, repeat, longer, echo },
         })
     }
@@ -465,18 +493,12 @@ impl Story {
     /// turn), dropped by a catalogue pattern.
     fn flags<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let e = &self.e;
-        let mut wrapped = vec![false; self.pos.len()];
-        for (k, &i) in e.content.iter().enumerate() {
-            if e.content.get(k + 1) == Some(&(i + 1)) {
-                wrapped[i] = starts_lower(py, &self.units[i + 1])?;
-            }
-        }
         let lettered: Vec<u8> = e.lettered.iter().map(|&x| x as u8).collect();
         let list = |v: &[bool]| PyList::new(py, v);
         (
             PyBytes::new(py, &lettered),
             (list(&e.meta)?, list(&e.headline)?, list(&e.body)?, list(&self.titled)?, list(&e.dateline)?),
-            (list(&e.exclaimed)?, list(&e.meta_after)?, list(&e.capitalised)?, list(&e.bulleted)?, list(&wrapped)?),
+            (list(&e.exclaimed)?, list(&e.meta_after)?, list(&e.capitalised)?, list(&e.bulleted)?, list(&self.wrapped)?),
             (list(&e.capital)?, list(&e.pattern)?),
         )
             .into_pyobject(py)
@@ -490,7 +512,7 @@ impl Story {
 
     /// Lines with letters from `a` (inclusive) up to `b` (exclusive).
     fn letters_between(&self, a: usize, b: usize) -> PyResult<i64> {
-        Ok(Self::upto(&self.letters_upto, self.at(a)?, self.at(b)?))
+        self.letters(a, b)
     }
 
     /// Lines with letters from `a` (inclusive) up to `b` (exclusive), not counting those
@@ -524,5 +546,22 @@ impl Story {
         weights: crate::story_gaps::Weights,
     ) -> PyResult<Bound<'py, PyList>> {
         crate::story_gaps::gaps(self, py, &cs, &prevs, &firsts, &cos, &depth, above_lines, &weights)
+    }
+
+    /// `cleaner.stories.boundaries.teasers`: the teasers among the kept lines `kept`
+    /// (``feats`` and ``decisions``: every line's, indexed by line), ``{first kept
+    /// position: (positions it holds, its title line or None)}``, with the `Options`
+    /// ``limits`` and ``window`` of story_teasers.rs.
+    #[pyo3(signature = (kept, feats, decisions, limits, window))]
+    fn teasers<'py>(
+        &self,
+        py: Python<'py>,
+        kept: Vec<usize>,
+        feats: &Bound<'py, PyAny>,
+        decisions: &Bound<'py, PyAny>,
+        limits: crate::story_teasers::Limits,
+        window: (usize, usize),
+    ) -> PyResult<Bound<'py, PyDict>> {
+        crate::story_teasers::teasers(self, py, &kept, feats, decisions, &limits, window)
     }
 }

@@ -1,0 +1,112 @@
+//! The teasers of a document (`cleaner.stories.boundaries.teasers`), in one pass over its
+//! kept lines: a long body line cut mid-sentence (no closing punctuation, or an ellipsis)
+//! that reads as a sentence (not a list item, table row, hard-wrapped line or run of
+//! capitalised buttons), after the document has had body, is a teaser of another story
+//! when another follows, when one came right before, when it opens with a dateline or
+//! kicker, or, when it is the last line or stands under its own title, when its words
+//! differ from the text before it.  The thresholds are `Options` fields passed in
+//! (`Limits`); no word list and no weight lives here.
+
+use crate::cohesion::Reach;
+use crate::story::Story;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString, PyTuple};
+
+/// The `Options` thresholds of the teaser scan, in this order: ``story_teaser_min_words``,
+/// ``story_teaser_capitalised``, ``story_teaser_title_words``,
+/// ``story_teaser_after_words``, ``story_teaser_cohesion``.
+pub struct Limits {
+    min_words: f64,
+    capitalised: f64,
+    title_words: f64,
+    after_words: f64,
+    cohesion: f64,
+}
+
+impl<'py> FromPyObject<'py> for Limits {
+    fn extract_bound(ob: &Bound<'py, PyAny>) -> PyResult<Self> {
+        let (min_words, capitalised, title_words, after_words, cohesion) = ob.extract()?;
+        Ok(Limits { min_words, capitalised, title_words, after_words, cohesion })
+    }
+}
+
+/// Per kept line: a long body line cut mid-sentence that reads as a sentence
+/// (``feats``, ``decisions``: every line's `Features` and `Decision`).
+fn cut_lines(story: &Story, kept: &[usize], feats: &Bound<'_, PyAny>, decisions: &Bound<'_, PyAny>, lim: &Limits) -> PyResult<Vec<bool>> {
+    let e = story.evidence();
+    let mut out = Vec::with_capacity(kept.len());
+    for &i in kept {
+        let f = feats.get_item(i)?.downcast_into::<PyTuple>()?;
+        let cut = f.get_borrowed_item(3)?.extract::<bool>()? && e.words[i] as f64 >= lim.min_words && {
+            let d = decisions.get_item(i)?.downcast_into::<PyTuple>()?;
+            d.get_borrowed_item(2)?.downcast::<PyString>()?.to_cow()? == "body"
+        } && f.get_borrowed_item(4)?.extract::<f64>()? < lim.capitalised
+            && !e.bulleted[i] && !story.wrapped(i);
+        out.push(cut);
+    }
+    Ok(out)
+}
+
+/// A headline of ``story_teaser_title_words`` words or more right above the teaser at
+/// kept position `c` (the last line with letters between it and the kept line before).
+fn own_title(story: &Story, kept: &[usize], c: usize, lim: &Limits) -> PyResult<Option<usize>> {
+    let e = story.evidence();
+    let (a, b) = (story.at(kept[c - 1])? + 1, story.at(kept[c])?);
+    let above = e.content[a.min(b)..b].iter().rev().copied().find(|&j| e.lettered[j]);
+    Ok(above.filter(|&j| e.headline[j] && e.words[j] as f64 >= lim.title_words))
+}
+
+/// `cleaner.stories.boundaries.teasers` (see the module's doc): ``{first kept position:
+/// (positions it holds, its title line)}``, a teaser under its own headline holding two
+/// positions; the text before a teaser is read back to the last fixed boundary.
+pub fn teasers<'py>(
+    story: &Story,
+    py: Python<'py>,
+    kept: &[usize],
+    feats: &Bound<'py, PyAny>,
+    decisions: &Bound<'py, PyAny>,
+    lim: &Limits,
+    window: (usize, usize),
+) -> PyResult<Bound<'py, PyDict>> {
+    let found = PyDict::new(py);
+    let m = kept.len();
+    if m == 0 {
+        return Ok(found);
+    }
+    let e = story.evidence();
+    let reach = Reach { words: window.0, lines: window.1 };
+    let cut = cut_lines(story, kept, feats, decisions, lim)?;
+    let mut size = vec![0u8; m]; // per kept position: the positions of a teaser found there
+    let mut body_total = if e.body[kept[0]] { e.words[kept[0]] } else { 0 };
+    let mut fixed = 0;
+    let mut c = 1;
+    while c < m {
+        let i = kept[c];
+        let was_teaser = size[c - 1] != 0 || (c >= 2 && size[c - 2] == 2);
+        let titled = c + 1 < m && e.headline[i] && e.words[i] as f64 >= lim.title_words && cut[c + 1]
+            && story.letters(i, kept[c + 1])? == 1;
+        let text_at = if titled { Some(c + 1) } else if cut[c] { Some(c) } else { None };
+        if let Some(at) = text_at.filter(|_| body_total as f64 >= lim.after_words || was_teaser) {
+            let t = kept[at];
+            let follows = at + 1 < m && (cut[at + 1] || (e.headline[kept[at + 1]] && at + 2 < m && cut[at + 2]));
+            let last = at + 1 == m;
+            let apart = || story.words().window_cosine(kept, c as i64 - 1, -1, fixed as i64, reach, &[t]) < lim.cohesion;
+            if follows || was_teaser || e.dateline[t] || ((last || titled) && apart()) {
+                size[c] = if titled { 2 } else { 1 };
+                let title = if titled { Some(i) } else { own_title(story, kept, c, lim)? };
+                found.set_item(c, (size[c], title))?;
+                fixed = c;
+                c = at + 1;
+                continue;
+            }
+        }
+        if was_teaser {
+            fixed = c;
+        }
+        if e.body[i] {
+            body_total += e.words[i];
+        }
+        c += 1;
+    }
+    Ok(found)
+}
