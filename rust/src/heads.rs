@@ -103,6 +103,9 @@ impl Heads {
         if category == "meta" || category == "caption" {
             return category == "meta";
         }
+        if text.is_empty() {
+            return false; // every pattern needs a character
+        }
         if words <= 12 && self.byline.is_match(text) {
             return true;
         }
@@ -115,7 +118,7 @@ impl Heads {
             // "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 ..."
             return dated && self.dates(text, 2);
         }
-        dated && self.dates(text, 1) || (self.updated.is_match(text) && words <= 12)
+        dated && self.dates(text, 1) || (words <= 12 && self.updated.is_match(text))
     }
 
     /// Does `text` hold `least` dates or times (counted as `regex.findall` does)?
@@ -176,9 +179,10 @@ fn may_dateline(text: &str) -> bool {
     text.contains([':', '-', '—', '–'])
 }
 
-fn line_of<'a>(text: &'a str, feat: &'a Bound<'_, PyTuple>, decision: &'a Bound<'_, PyTuple>) -> PyResult<Line<'a>> {
-    let rule = decision.get_borrowed_item(1)?;
-    let category = decision.get_borrowed_item(2)?;
+/// The `Line` of a text, its `Features` and its `Decision` (whose rule and category,
+/// ``names``, the caller holds: they are read without a copy).
+fn line_of<'a>(text: &'a str, feat: &'a Bound<'_, PyTuple>, decision: &'a Bound<'_, PyTuple>,
+               names: &'a [Bound<'_, PyString>; 2]) -> PyResult<Line<'a>> {
     Ok(Line {
         text: Cow::Borrowed(text),
         words: feat.get_borrowed_item(0)?.extract()?,
@@ -186,8 +190,8 @@ fn line_of<'a>(text: &'a str, feat: &'a Bound<'_, PyTuple>, decision: &'a Bound<
         urls: feat.get_borrowed_item(6)?.extract()?,
         digit_ratio: feat.get_borrowed_item(5)?.extract()?,
         keep: decision.get_borrowed_item(0)?.extract()?,
-        rule: Cow::Owned(rule.downcast::<PyString>()?.to_cow()?.into_owned()),
-        category: Cow::Owned(category.downcast::<PyString>()?.to_cow()?.into_owned()),
+        rule: names[0].to_cow()?,
+        category: names[1].to_cow()?,
     })
 }
 
@@ -306,7 +310,9 @@ impl Heads {
             words: vec![0; n], keep: no(), content: Vec::with_capacity(n),
         };
         for i in 0..n {
-            let line = line_of(&texts[i], &feats[i], &decisions[i])?;
+            let name = |k: usize| -> PyResult<Bound<'py, PyString>> { Ok(decisions[i].get_item(k)?.downcast_into()?) };
+            let names = [name(1)?, name(2)?];
+            let line = line_of(&texts[i], &feats[i], &decisions[i], &names)?;
             let text: &str = &line.text;
             if !text.is_empty() {
                 e.content.push(i);
@@ -322,12 +328,12 @@ impl Heads {
             e.headline[i] = heading_like && line.words >= 2 && !(line.keep && line.rule == "feature.prose") && !e.meta[i]
                 && (line.keep || code_rule(&line.rule)) && !e.bulleted[i];
             e.body[i] = line.keep && line.category == "body" && !e.headline[i];
-            let turn = self.not_title.is_match(text);
-            e.capitalised[i] = self.capital.is_match(text);
+            let turn = !text.is_empty() && self.not_title.is_match(text);
+            e.capitalised[i] = !text.is_empty() && self.capital.is_match(text);
             e.titled[i] = e.headline[i] && line.words >= 4 && !turn && e.capitalised[i];
             e.dateline[i] = self.is_dateline(text);
             e.exclaimed[i] = self.is_exclaimed(&line);
-            e.capital[i] = text.chars().next().is_some_and(|c| self.upper.is_match(c.encode_utf8(&mut [0; 4]))) && !turn;
+            e.capital[i] = text.chars().next().is_some_and(|c| if c.is_ascii() { c.is_ascii_uppercase() } else { self.upper.is_match(c.encode_utf8(&mut [0; 4])) }) && !turn;
             e.pattern[i] = !line.keep && line.rule != "blank" && !code_rule(&line.rule);
         }
         // A meta line within `meta_reach` lines with letters after each line, before any body.
