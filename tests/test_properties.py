@@ -389,6 +389,51 @@ def test_one_article_whose_subject_drifts_stays_one_story():
     assert _clean_lines("\n".join(body)) == body
 
 
+#: An invented article whose first two paragraphs (the walker lost in the hills) share few
+#: words with the rest (the dog handler and his dog); the shape of a case that
+#: `test_inserted_boilerplate_is_removed_and_body_survives` drew.
+_DRIFTING_INTRO = [
+    "Last autumn a retired teacher set out alone on a long walk through the northern hills, "
+    "carrying a small map, two apples and a flask of tea, and told nobody which path she meant to take.",
+    "By evening the weather had turned. Fog rolled down from the ridge, the path vanished under wet "
+    "leaves, and she sat down beside a stone wall to wait for the morning. Her neighbour noticed the "
+    "dark windows of her cottage after supper and called the village police station.",
+    "Tomas Reinholt, who has trained search dogs for twenty years, drove up the valley road before "
+    "midnight with his collie, Bramble. He let the dog sniff a scarf from the cottage and followed "
+    "her up the first slope with a lamp.",
+    "\u201cA good dog does not look for a person, it looks for a smell that should not be there,\u201d "
+    "Reinholt said.",
+    "Bramble worked across the slope in long zigzags, stopping at every gate and stream. Reinholt "
+    "explained that damp air holds scent close to the ground, so a cold wet night is often easier for "
+    "a dog than a dry summer afternoon. Wind, however, can carry the trail far from where the walker "
+    "actually sits.",
+    "\u201cShe barked twice and then came running back to me, which is the signal we practise every "
+    "week,\u201d Reinholt said.",
+    "Shortly before three in the morning the collie led the team to the wall, where the walker was "
+    "cold but unhurt. Volunteers wrapped her in blankets and carried her down to a waiting car, and a "
+    "doctor in the village checked her over by breakfast.",
+    "\u201cI will take a phone next time, and perhaps a dog,\u201d the walker wrote in a letter to the "
+    "local paper a week later.",
+]
+
+
+@pytest.mark.parametrize("usual_gaps, stories", [(4, 1), (1000, 2)])
+def test_boilerplate_between_most_paragraphs_is_no_story_boundary(usual_gaps, stories):
+    """Two boilerplate lines between every two paragraphs tell no gap from another: the
+    article stays one story (`Options.story_usual_gaps`), where counting each gap's
+    dropped lines as evidence cuts it in two after its intro."""
+    ads = ["Now playing", "Privacy Policy", "Getty Images", "Follow us on social media for more updates!",
+           "Copy URL", "Skip to main content", "Become a member"]
+    lines = []
+    for k, paragraph in enumerate(_DRIFTING_INTRO):
+        if k:  # two lines between every two paragraphs
+            lines += [ads[(k - 1) % len(ads)], ads[(k + 2) % len(ads)]]
+        lines.append(paragraph)
+    a = analyze("\n\n".join(lines), story_usual_gaps=usual_gaps)
+    assert len(a.articles) == stories
+    assert ([line for line in a.text.split("\n") if line] == _DRIFTING_INTRO) == (stories == 1)
+
+
 def test_paragraph_between_two_appeal_labels_survives():
     paragraph = ("The council approved the new budget for the village school after a long "
                  "debate, and the work on the roof will start in the spring.")
