@@ -635,6 +635,8 @@ def test_teasers_in_another_language_cut_mid_sentence_are_teasers():
     articles = cleaner.split(text, extracted="never")
     assert [a.kind for a in articles] == ["full", "teaser", "teaser"]
     assert [a.text for a in articles[1:]] == TEASERS_PT
+    rules = [v.final.rule for v in cleaner.analyze(text, extracted="never").verdicts if v.line.text in TEASERS_PT]
+    assert rules == ["story.teaser_language"] * 2
     assert cleaner.clean(text, extracted="never").split("\n\n") == VOLCANO
     # Without the reading in their own language (a ratio no language reaches) they are
     # dropped lines, and no story.
