@@ -63,8 +63,9 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
     `Options.story_teaser_after_words` of body (or right after a teaser); it holds two
     positions under its own title (a headline of `Options.story_teaser_title_words` or
     more right above it with nothing between), else its title is such a headline right
-    above it in the gap.  The text before a teaser is read back to the last teaser (its
-    window cosine with the teaser under `Options.story_teaser_cohesion`: a change of
+    above it in the gap (skipping lines a catalogue pattern dropped: a share row between
+    title and text).  The text before a teaser is read back to the last fixed boundary
+    (its window cosine with the teaser under `Options.story_teaser_cohesion`: a change of
     subject).  Scanned by the compiled core (rust/src/story_teasers.rs)."""
     return r.teasers(kept, feats, (o.story_teaser_min_words, r.o.story_teaser_capitalised, r.o.story_teaser_title_words,
                                    r.o.story_teaser_after_words, o.story_teaser_cohesion))

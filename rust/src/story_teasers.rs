@@ -48,11 +48,12 @@ fn cut_lines(story: &Story, kept: &[usize], feats: &Bound<'_, PyAny>, decisions:
 }
 
 /// A headline of ``story_teaser_title_words`` words or more right above the teaser at
-/// kept position `c` (the last line with letters between it and the kept line before).
+/// kept position `c` (the last line with letters between it and the kept line before,
+/// skipping lines a catalogue pattern dropped: a share row between title and text).
 fn own_title(story: &Story, kept: &[usize], c: usize, lim: &Limits) -> PyResult<Option<usize>> {
     let e = story.evidence();
     let (a, b) = (story.at(kept[c - 1])? + 1, story.at(kept[c])?);
-    let above = e.content[a.min(b)..b].iter().rev().copied().find(|&j| e.lettered[j]);
+    let above = e.content[a.min(b)..b].iter().rev().copied().find(|&j| e.lettered[j] && !e.pattern[j]);
     Ok(above.filter(|&j| e.headline[j] && e.words[j] as f64 >= lim.title_words))
 }
 
