@@ -304,7 +304,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(fold_line, m)?)?;
     m.add_function(wrap_pyfunction!(shapes::shapes, m)?)?;
     m.add_function(wrap_pyfunction!(shapes::line_shapes, m)?)?;
-    m.add_function(wrap_pyfunction!(context::context_rules, m)?)?;
+    m.add_function(wrap_pyfunction!(context::context_lines, m)?)?;
     m.add_function(wrap_pyfunction!(blocks::main_region, m)?)?;
     m.add_function(wrap_pyfunction!(blocks::inside_runs, m)?)?;
     m.add_class::<gates::Gates>()?;
