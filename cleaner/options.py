@@ -317,6 +317,10 @@ class Options:
     #: judgement (words), and the cosine with the story at which it continues it (cosine).
     story_run_words: int = 8
     story_continue_cohesion: float = 0.15
+    #: Gaps between paragraphs a stretch of text needs before the dropped lines its gaps
+    #: usually hold (ads or appeals set between most paragraphs) stop counting as evidence
+    #: of a story boundary (gaps).
+    story_usual_gaps: int = 4
 
     @classmethod
     def make(cls, preset: "str | Options | None" = None, **overrides) -> "Options":

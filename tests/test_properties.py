@@ -389,6 +389,56 @@ def test_one_article_whose_subject_drifts_stays_one_story():
     assert _clean_lines("\n".join(body)) == body
 
 
+#: An invented article whose first two paragraphs (the patient) share few words with the
+#: rest (the specialist and the cause); the shape of a case that
+#: `test_inserted_boilerplate_is_removed_and_body_survives` drew.
+_DRIFTING_INTRO = [
+    "According to the report, published in a medical journal last spring, the retired carpenter "
+    "had suffered weeks of dizziness, fatigue and breathlessness by the time he visited his local "
+    "clinic in early March.",
+    "At first, his nurse assumed he had a chest infection, like a common cold, and his symptoms did "
+    "improve soon after. But by April, they worsened, to the point where he could no longer climb "
+    "the stairs of his house without resting. His clinic sent him to a hospital ward and asked for "
+    "advice from one of the report authors, Ellen Marlow, a lung specialist at a city hospital.",
+    "Marlow talked with the man over the phone, trying to narrow down any possible causes. And once "
+    "the man mentioned that he and his wife had recently switched from cotton blankets to a wool "
+    "quilt and wool cushions, Marlow quickly came up with a first diagnosis that was later confirmed "
+    "by blood tests: an allergic reaction of the lungs to wool fibres.",
+    "“In some people who meet proteins from wool or dust from old quilts, the body behaves in an "
+    "exaggerated fashion,” Marlow said in a message.",
+    "The reaction, as Marlow explained, is a complex and rare condition. It involves different "
+    "antibodies than the ones that cause a typical food or skin allergy. That means it is not found "
+    "by a standard allergy test, nor do people react at once when they meet the wool. It is also not "
+    "clear why any one person develops it, since many of us carry these antibodies but never become "
+    "sick.",
+    "“Most people of course never get this, and it depends on how their body is primed and on "
+    "their genes,” Marlow said.",
+    "Because Marlow quickly suspected the wool quilt, she told the man to remove the quilt from his "
+    "home the very first time they spoke. And within days, he began to improve. Later treatment with "
+    "tablets seemed to speed up his recovery, though Marlow noted there is no firm evidence that "
+    "tablets help. Either way, by the time he stopped treatment a year later, he was back to normal.",
+    "“It does not bother me at all now and my life is much as it was before,” the man wrote "
+    "in a note attached to the report.",
+]
+
+
+@pytest.mark.parametrize("usual_gaps, stories", [(4, 1), (1000, 2)])
+def test_boilerplate_between_most_paragraphs_is_no_story_boundary(usual_gaps, stories):
+    """Two boilerplate lines between every two paragraphs tell no gap from another: the
+    article stays one story (`Options.story_usual_gaps`), where counting each gap's
+    dropped lines as evidence cuts it in two after its intro."""
+    ads = ["Now playing", "Privacy Policy", "Getty Images", "Follow us on social media for more updates!",
+           "Copy URL", "Skip to main content", "Become a member"]
+    lines = []
+    for k, paragraph in enumerate(_DRIFTING_INTRO):
+        if k:  # two lines between every two paragraphs
+            lines += [ads[(k - 1) % len(ads)], ads[(k + 2) % len(ads)]]
+        lines.append(paragraph)
+    a = analyze("\n\n".join(lines), story_usual_gaps=usual_gaps)
+    assert len(a.articles) == stories
+    assert ([line for line in a.text.split("\n") if line] == _DRIFTING_INTRO) == (stories == 1)
+
+
 def test_paragraph_between_two_appeal_labels_survives():
     paragraph = ("The council approved the new budget for the village school after a long "
                  "debate, and the work on the roof will start in the spring.")

@@ -261,10 +261,11 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     at = [j for j, c in enumerate(prose) if start < c < end]
     sinces = [max(prose[j - 1], start) if j else start for j in at]
     found = gaps(r, kept, [prose[j] for j in at], [cos[j] for j in at], [depth[j] for j in at], sinces, o)
+    usual = _usual(found, o)
     out = []
     for j, since, g in zip(at, sinces, found):
         c = g.c
-        g = _revised(r, g, title0, o)
+        g = _revised(r, g, title0, o, usual)
         alone = j + 1 == len(prose) or prose[j + 1] >= end  # one paragraph after it
         if g.opening is None and not g.dropped and alone:
             continue  # a change of topic alone does not cut off one last paragraph
@@ -300,22 +301,37 @@ def _listed(r: Reader, before: int, first: int) -> bool:
     return len(gap) == 2 and r.bulleted(gap[0]) and is_heading_like(r.feats[gap[1]], r.o)
 
 
-def _revised(r: Reader, g: Gap, title0: int | None, o: Options) -> Gap:
-    """``g`` without the head evidence that is none: a headline that repeats the title of
-    the document's first story (``title0``: pages print their headline twice, above the
-    lead and above the text) opens no new story, and a title with a meta line begins like
-    a title (a capital, a digit or a quote; not a separator such as "--- End of quote
-    ---")."""
+def _usual(found: list[Gap], o: Options = DEFAULT) -> tuple[int, int]:
+    """The dropped lines, and those a catalogue pattern dropped, that the gaps between the
+    paragraphs of a stretch usually hold (the lower median of each, when there are
+    `Options.story_usual_gaps` gaps or more): a page that sets ads, appeals or captions
+    between most of its paragraphs.
+
+    >>> _usual([Gap(c, None, None, d, d, False, 0.1, 0.0, 0.0) for c, d in enumerate([2, 0, 3, 2])])
+    (2, 2)
+    """
+    if len(found) < o.story_usual_gaps:
+        return 0, 0
+    mid = (len(found) - 1) // 2
+    return sorted(g.dropped for g in found)[mid], sorted(g.furniture for g in found)[mid]
+
+
+def _revised(r: Reader, g: Gap, title0: int | None, o: Options, usual: tuple[int, int] = (0, 0)) -> Gap:
+    """``g`` without the evidence that is none: a headline that repeats the title of the
+    document's first story (``title0``: pages print their headline twice, above the lead
+    and above the text) opens no new story, a title with a meta line begins like a title
+    (a capital, a digit or a quote; not a separator such as "--- End of quote ---"), and
+    only the dropped lines beyond those the stretch's gaps ``usual``-ly hold (`_usual`)
+    count: boilerplate set between most paragraphs tells no gap from another."""
     opening, title, headline = g.opening, g.title, g.headline
-    if title is None:
-        return g
-    if title0 is not None and title != title0 and r.same_text(title, title0):
+    dropped, furniture = max(0, g.dropped - usual[0]), max(0, g.furniture - usual[1])
+    if title0 is not None and title is not None and title != title0 and r.same_text(title, title0):
         opening, title, headline = None, None, False
     if opening == "meta" and not r.capitalised(title):
         opening, title = None, None
-    if (opening, title, headline) == (g.opening, g.title, g.headline):
+    if (opening, title, headline, dropped, furniture) == (g.opening, g.title, g.headline, g.dropped, g.furniture):
         return g
-    score = boundary_score(opening, g.dropped, g.furniture, headline, g.cohesion, g.depth, o)
+    score = boundary_score(opening, dropped, furniture, headline, g.cohesion, g.depth, o)
     return g._replace(opening=opening, title=title, headline=headline, score=score)
 
 
