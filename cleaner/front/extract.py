@@ -27,6 +27,7 @@ from lxml.html import HtmlElement
 
 from ..segment import segment
 from . import dom, page
+from . import sequence as followed
 from .decode import decode
 from .dom import HEADINGS, LineHint, Marks
 from .headline import headline
@@ -180,8 +181,6 @@ def _sequence():
     trafilatura's own ``trafilatura_sequence``, or ``None`` when the installed trafilatura
     has no such function."""
     from trafilatura import core  # deferred: see `_extraction`
-
-    from . import sequence as followed
 
     if followed.follows():
         precise = _precise()

@@ -29,12 +29,9 @@ from copy import copy
 from functools import cache
 
 from lxml.etree import Element
-from trafilatura import core
-from trafilatura.baseline import baseline, html2txt
-from trafilatura.external import compare_extraction, justext_rescue
-from trafilatura.htmlprocessing import prune_unwanted_nodes
-from trafilatura.main_extractor import extract_content
-from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH, REMOVE_COMMENTS_XPATH
+
+# trafilatura is imported where it is used: its import costs about 0.2 s, paid only for
+# HTML (`cleaner.front.extract` imports this module)
 
 #: The functions of `trafilatura.core` that `run` follows, with a digest of the source it
 #: was written against (sha256, first 16 hex digits).
@@ -49,6 +46,8 @@ SOURCES = {
 @cache
 def follows() -> bool:
     """Is the installed trafilatura's sequence the one `run` follows?"""
+    from trafilatura import core
+
     try:
         return all(hashlib.sha256(inspect.getsource(getattr(core, name)).encode("utf-8")).hexdigest()[:16] == digest
                    for name, digest in SOURCES.items())
@@ -60,6 +59,13 @@ def run(tree, options, precise):
     """``trafilatura_sequence(tree, options)`` (body, text, comments body, comments text)
     with its main extractor run with ``precise``; ``options`` exclude comments and are not
     the fast mode (the front door's), so no comment is captured and the comparison runs."""
+    from trafilatura import core
+    from trafilatura.baseline import baseline, html2txt
+    from trafilatura.external import compare_extraction
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.main_extractor import extract_content
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH, REMOVE_COMMENTS_XPATH
+
     is_forum = core._forum_thread_page(tree)
     tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
     if options.focus == "precision" or not is_forum:  # comments excluded
@@ -82,6 +88,9 @@ def run(tree, options, precise):
 def _escalate(tree, options, postbody, temp_text):
     """trafilatura's recall escalation (comments excluded: the tree is already pruned):
     a retry in recall mode and a jusText candidate, kept when clearly longer."""
+    from trafilatura import core
+    from trafilatura.external import justext_rescue
+
     r_options = copy(options)
     r_options.focus = "recall"
     r_text = j_text = ""
