@@ -8,13 +8,11 @@ blocks named "bottom" or "link" and short link-heavy blocks, and the rescue and 
 stages no longer run, so whole articles that only a rescue finds are lost.
 
 `run` is trafilatura's sequence (`trafilatura.core.trafilatura_sequence`) for the front
-door's settings (comments excluded, not the fast mode), step for step, with the main
+door's settings (comments excluded), step for step, with the main
 extractor given ``precise`` settings and every other stage the ``options`` the sequence
-is given: what the main extractor returns is cleaner, and the rescue stages still run.
-Measured on the dev pages (F1 of ``clean(html)``, tuning part / check part): scrapinghub
-0.987 / 0.967 -> 0.990 / 0.979; trafilatura-eval 0.9625 / 0.9648 -> 0.9615 / 0.9674.
-The whole setting for precision gives scrapinghub 0.990 / 0.979 but trafilatura-eval
-0.955 / 0.960 (the rescues lost).
+is given: what the main extractor returns is cleaner, and the rescue stages still run
+(the figures, beside those of the whole setting for precision, are in the commit that
+brought this module).
 
 The sequence is followed as trafilatura wrote it in the version whose source `SOURCES`
 records (a digest of each function followed); with another version, `follows` is false and
@@ -57,8 +55,8 @@ def follows() -> bool:
 
 def run(tree, options, precise):
     """``trafilatura_sequence(tree, options)`` (body, text, comments body, comments text)
-    with its main extractor run with ``precise``; ``options`` exclude comments and are not
-    the fast mode (the front door's), so no comment is captured and the comparison runs."""
+    with its main extractor run with ``precise``; ``options`` exclude comments (the front
+    door's), so no comment is captured and no forum post is salvaged."""
     from trafilatura import core
     from trafilatura.baseline import baseline, html2txt
     from trafilatura.external import compare_extraction
@@ -74,7 +72,8 @@ def run(tree, options, precise):
     if options.focus == "precision" and not is_forum:
         cleaned_tree = prune_unwanted_nodes(cleaned_tree, REMOVE_COMMENTS_XPATH)
     postbody, temp_text = extract_content(cleaned_tree, precise)
-    postbody, temp_text = compare_extraction(cleaned_tree_backup, copy(tree), postbody, temp_text, options)
+    if not options.fast:
+        postbody, temp_text = compare_extraction(cleaned_tree_backup, copy(tree), postbody, temp_text, options)
     if len(temp_text) < options.min_extracted_size and options.focus != "precision":
         b_body, b_text, b_len = baseline(tree)
         if b_len > len(temp_text):
@@ -98,10 +97,11 @@ def _escalate(tree, options, postbody, temp_text):
         r_body, r_text = core._recall_retry(tree, r_options, None)
     except Exception:  # noqa: BLE001 - as trafilatura: a failed retry is no candidate
         pass
-    try:
-        j_body, j_text = justext_rescue(copy(tree), options)
-    except Exception:  # noqa: BLE001 - as trafilatura
-        pass
+    if not options.fast:
+        try:
+            j_body, j_text = justext_rescue(copy(tree), options)
+        except Exception:  # noqa: BLE001 - as trafilatura
+            pass
     len_text, r_len, j_len = len(temp_text), len(r_text), len(j_text)
     if j_len > r_len and j_len > core.ESCALATION_JUSTEXT_RATIO * len_text:
         return j_body, j_text
