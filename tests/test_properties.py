@@ -389,36 +389,31 @@ def test_one_article_whose_subject_drifts_stays_one_story():
     assert _clean_lines("\n".join(body)) == body
 
 
-#: An invented article whose first two paragraphs (the patient) share few words with the
-#: rest (the specialist and the cause); the shape of a case that
+#: An invented article whose first two paragraphs (the walker lost in the hills) share few
+#: words with the rest (the dog handler and his dog); the shape of a case that
 #: `test_inserted_boilerplate_is_removed_and_body_survives` drew.
 _DRIFTING_INTRO = [
-    "According to the report, published in a medical journal last spring, the retired carpenter "
-    "had suffered weeks of dizziness, fatigue and breathlessness by the time he visited his local "
-    "clinic in early March.",
-    "At first, his nurse assumed he had a chest infection, like a common cold, and his symptoms did "
-    "improve soon after. But by April, they worsened, to the point where he could no longer climb "
-    "the stairs of his house without resting. His clinic sent him to a hospital ward and asked for "
-    "advice from one of the report authors, Ellen Marlow, a lung specialist at a city hospital.",
-    "Marlow talked with the man over the phone, trying to narrow down any possible causes. And once "
-    "the man mentioned that he and his wife had recently switched from cotton blankets to a wool "
-    "quilt and wool cushions, Marlow quickly came up with a first diagnosis that was later confirmed "
-    "by blood tests: an allergic reaction of the lungs to wool fibres.",
-    "“In some people who meet proteins from wool or dust from old quilts, the body behaves in an "
-    "exaggerated fashion,” Marlow said in a message.",
-    "The reaction, as Marlow explained, is a complex and rare condition. It involves different "
-    "antibodies than the ones that cause a typical food or skin allergy. That means it is not found "
-    "by a standard allergy test, nor do people react at once when they meet the wool. It is also not "
-    "clear why any one person develops it, since many of us carry these antibodies but never become "
-    "sick.",
-    "“Most people of course never get this, and it depends on how their body is primed and on "
-    "their genes,” Marlow said.",
-    "Because Marlow quickly suspected the wool quilt, she told the man to remove the quilt from his "
-    "home the very first time they spoke. And within days, he began to improve. Later treatment with "
-    "tablets seemed to speed up his recovery, though Marlow noted there is no firm evidence that "
-    "tablets help. Either way, by the time he stopped treatment a year later, he was back to normal.",
-    "“It does not bother me at all now and my life is much as it was before,” the man wrote "
-    "in a note attached to the report.",
+    "Last autumn a retired teacher set out alone on a long walk through the northern hills, "
+    "carrying a small map, two apples and a flask of tea, and told nobody which path she meant to take.",
+    "By evening the weather had turned. Fog rolled down from the ridge, the path vanished under wet "
+    "leaves, and she sat down beside a stone wall to wait for the morning. Her neighbour noticed the "
+    "dark windows of her cottage after supper and called the village police station.",
+    "Tomas Reinholt, who has trained search dogs for twenty years, drove up the valley road before "
+    "midnight with his collie, Bramble. He let the dog sniff a scarf from the cottage and followed "
+    "her up the first slope with a lamp.",
+    "\u201cA good dog does not look for a person, it looks for a smell that should not be there,\u201d "
+    "Reinholt said.",
+    "Bramble worked across the slope in long zigzags, stopping at every gate and stream. Reinholt "
+    "explained that damp air holds scent close to the ground, so a cold wet night is often easier for "
+    "a dog than a dry summer afternoon. Wind, however, can carry the trail far from where the walker "
+    "actually sits.",
+    "\u201cShe barked twice and then came running back to me, which is the signal we practise every "
+    "week,\u201d Reinholt said.",
+    "Shortly before three in the morning the collie led the team to the wall, where the walker was "
+    "cold but unhurt. Volunteers wrapped her in blankets and carried her down to a waiting car, and a "
+    "doctor in the village checked her over by breakfast.",
+    "\u201cI will take a phone next time, and perhaps a dog,\u201d the walker wrote in a letter to the "
+    "local paper a week later.",
 ]
 
 
