@@ -7,6 +7,12 @@ from __future__ import annotations
 import importlib
 
 
+def nothing(item) -> int:
+    """No work: what a fresh worker costs before any library (the interpreter, the
+    pool's own start, the items' transfer): the floor under both pools."""
+    return len(item)
+
+
 def clean_dump(text: str) -> int:
     """`cleaner.clean` of a text dump."""
     return len(importlib.import_module("cleaner").clean(text, html="never"))

@@ -72,20 +72,22 @@ print(json.dumps({"import": t1 - t0, "first": t2 - t1, "de": t3 - t2, "fr": t4 -
 
 #: The pools' driver, a fresh process of its own (``-c``: its workers, spawned, import no
 #: main module, only `benchmarks.pool_tasks` and what a task imports): `RUNS` rounds of a
-#: pool cleaning the dumps, then one running trafilatura on the pages; for each, the wall
+#: pool cleaning the dumps, then one running trafilatura on the pages, then one doing
+#: nothing with the dumps (the floor under both: `pool_tasks.nothing`); for each, the wall
 #: time from the pool's start to its last result and its end, and the CPU time of its
 #: workers (the children the driver has reaped when the pool has ended).
 _POOL = r"""
 import json, multiprocessing, resource, sys, time
 sys.path.insert(0, sys.argv[1])
-from benchmarks.pool_tasks import clean_dump, trafilatura_html
+from benchmarks.pool_tasks import clean_dump, nothing, trafilatura_html
 dumps, markups = json.load(open(sys.argv[2], encoding="utf-8"))
 def children():
     r = resource.getrusage(resource.RUSAGE_CHILDREN)
     return r.ru_utime + r.ru_stime
-out = {"clean": [], "trafilatura": [], "clean_cpu": [], "trafilatura_cpu": []}
+out = {k: [] for k in ("clean", "trafilatura", "nothing", "clean_cpu", "trafilatura_cpu", "nothing_cpu")}
 for _ in range(int(sys.argv[3])):
-    for name, task, items in (("clean", clean_dump, dumps), ("trafilatura", trafilatura_html, markups)):
+    for name, task, items in (("clean", clean_dump, dumps), ("trafilatura", trafilatura_html, markups),
+                              ("nothing", nothing, dumps)):
         cpu, start = children(), time.perf_counter()
         with multiprocessing.get_context("spawn").Pool(2) as pool:
             pool.map(task, items, chunksize=1)
@@ -162,11 +164,13 @@ def _pool_times(dumps: list[str], markups: list) -> dict[str, list[float]]:
 
 def pool_rows(row, dumps: list[str], markups: list) -> list:
     """Rows for a fresh 2-worker pool: ``dumps`` with `cleaner`, ``markups`` (the same
-    pages' HTML) with trafilatura; the two take turns, best of `RUNS`."""
+    pages' HTML) with trafilatura, and the dumps with no work at all (the floor a pool of
+    fresh workers costs whatever they run); the three take turns, best of `RUNS`."""
     compile_package()
     t = _pool_times(dumps, markups)
     c, tr = min(t["clean"]), min(t["trafilatura"])
     c_cpu, tr_cpu = min(t["clean_cpu"]), min(t["trafilatura_cpu"])
+    fl, fl_cpu = min(t["nothing"]), min(t["nothing_cpu"])
     return [
         row("speed.pool.clean", "5 speed", "fresh 2-worker pool", "clean(dump), cold start counted",
             len(dumps), note=f"total {c:.2f} s wall = {c / tr:.2f} x trafilatura's ({tr / c:.1f}x faster); "
@@ -174,4 +178,7 @@ def pool_rows(row, dumps: list[str], markups: list) -> list:
         row("speed.pool.trafilatura", "5 speed", "fresh 2-worker pool",
             "trafilatura.extract(html), cold start counted", len(markups),
             note=f"total {tr:.2f} s wall, workers' CPU {tr_cpu:.2f} s"),
+        row("speed.pool.floor", "5 speed", "fresh 2-worker pool", "no work (the interpreter and the pool)",
+            len(dumps), note=f"total {fl:.2f} s wall, workers' CPU {fl_cpu:.2f} s = "
+                             f"trafilatura's CPU / {tr_cpu / fl_cpu:.0f}"),
     ]

@@ -59,8 +59,9 @@ def _read_json(path: Path) -> dict:
 
 def _keep_forms(content: dict, previous: dict) -> None:
     """Give each rule of ``content`` the compiled form ``previous`` holds for the same key
-    when both come from the same `regex` and differ only in the order of their numbers."""
-    if previous.get("regex") != content["regex"]:
+    when both come from the same `regex` and cache format (`cleaner.gatecache.stamp`) and
+    differ only in the order of their numbers."""
+    if previous.get("regex") != content["regex"] or previous.get("stamp") != content.get("stamp"):
         return
     old_rules = previous.get("rules") or {}
     for key, entry in content["rules"].items():
@@ -74,7 +75,7 @@ def _numbers(form: str) -> list:
     """A compiled form's numbers and strings, sorted: the same for two forms that list a set's
     members in different orders."""
     out: list = []
-    stack = [json.loads(form)]
+    stack = [gatecache.form_parts(form)]
     while stack:
         item = stack.pop()
         if isinstance(item, list):

@@ -25,7 +25,7 @@ from strategies import closes_article
 
 RULES = load_rules()
 ROOT = Path(__file__).resolve().parent.parent
-CATALOGUE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt")
+CATALOGUE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "pl")
 
 
 def _ids(rules):
@@ -496,6 +496,49 @@ BODY = {
         "Veja bem, a situação é difícil, disse o técnico.",
         "Assinaturas e vendas caíram 10 por cento, disse a empresa.",
         "Campos de futebol são marcados com cal.",
+    ],
+    "pl": [
+        "Rada miasta przyjęła w poniedziałek budżet na przyszły rok po długiej debacie.",
+        "Minister zapowiedział, że nowe przepisy wejdą w życie od stycznia.",
+        "Powiązane z tą sprawą osoby zostały przesłuchane przez prokuraturę.",
+        "Zobacz, jak zmieniło się miasto po powodzi, mówi przewodnik.",
+        "Czytelnicy pytali o szczegóły, ale redakcja nie odpowiedziała.",
+        "Udostępnienie danych klientów firma uznała za błąd.",
+        "Obserwatorzy wyborów nie zgłosili poważnych nieprawidłowości.",
+        "Strażacy przez całą noc gasili pożar hali magazynowej.",
+        "Sąd wyda wyrok w przyszłym miesiącu, poinformował rzecznik.",
+        "Zbiory zbóż były w tym roku mniejsze, niż przewidywano.",
+        "Posłowie odrzucili poprawkę zdecydowaną większością głosów.",
+        "Klub zdobył trzeci tytuł mistrzowski z rzędu.",
+        "Mieszkańcy domagają się lepszej komunikacji miejskiej.",
+        "Tematy takie jak zdrowie i edukacja zdominowały kampanię.",
+        "Zdjęcia i nagrania z wypadku krążyły w mediach społecznościowych.",
+        "Prezydent przyjął swojego odpowiednika w pałacu we wtorek.",
+        "Bank centralny podniósł stopy procentowe o pół punktu.",
+        "Naukowcy odkryli nowy gatunek żaby w lasach deszczowych.",
+        "Nikt nie wiedział, kto zrobił to zdjęcie: to była tajemnica.",
+        "Tylko dla nielicznych wyjazd zakończył się sukcesem, ocenił trener.",
+        "Reklama wprowadzająca w błąd kosztowała firmę wysoką grzywnę.",
+        "Komentarze prezydenta wywołały burzę w parlamencie.",
+        "Wymagane dokumenty są dostępne w urzędzie gminy.",
+        "Prawa pracowników zostały ograniczone w nowej ustawie.",
+        "Wiele stron zbiera dane osobowe bez zgody, wynika z raportu.",
+        "Opublikowano w 2019 roku, książka odniosła ogromny sukces.",
+        "Czas czytania książek skrócił się wśród młodzieży.",
+        "Autor książki mieszka w Krakowie od wielu lat.",
+        "Dziennikarz jest przetrzymywany od marca, poinformował rząd.",
+        "Jeśli cenisz ciszę, wybierz góry zamiast morza, radzą przewodnicy.",
+        "Pomóż mi, zawołał chłopiec, gdy lód zaczął pękać.",
+        "Podał swój adres e-mail policji, aby ułatwić śledztwo.",
+        "Skontaktował się z nami świadek wypadku na moście, poinformowała policja.",
+        "Newsletter firmy wysłany w marcu zawierał błędy, przyznał rzecznik.",
+        "Zamknięcie granicy nie rozwiąże problemu, powiedziała minister.",
+        "Strona główna sporu nie przedstawiła żadnych dowodów.",
+        "Imię i nazwisko podejrzanego nie zostały ujawnione.",
+        "Artykuł był pomocny dla wielu czytelników, twierdzi wydawca.",
+        "Kliknięcia w reklamy spadły o jedną trzecią w ciągu roku.",
+        "Subskrypcje i sprzedaż spadły o dziesięć procent, podała spółka.",
+        "3 maja 2022 był dniem historycznym dla miasta.",
     ],
 }
 

@@ -135,8 +135,8 @@ def test_every_cached_compiled_pattern_is_what_regex_compiles():
             assert forms == {}
             continue
         assert rule.key in forms, "python -m cleaner.prebuild"
-        cached = json.loads(forms[rule.key])
-        fresh = json.loads(gatecache.compiled_form(rule.pattern, rule.flags))
+        cached = gatecache.form_parts(forms[rule.key])
+        fresh = gatecache.form_parts(gatecache.compiled_form(rule.pattern, rule.flags))
         assert sorted(cached[1]) == sorted(fresh[1]) and cached[2:] == fresh[2:], rule.id
         made = gatecache.from_compiled_form(rule.pattern, forms[rule.key])
         _same_matches(made, regex.compile(rule.pattern, rule.flags), lines, rule.id)
@@ -215,14 +215,16 @@ def test_stoplists_are_justexts(code):
 def test_an_unchanged_rule_keeps_the_compiled_form_the_cache_holds():
     """`regex` lists a set's members in an order that varies between processes; the cache
     keeps the old form of a rule then, and takes the new one when the rule changed."""
-    old = {"regex": "regex 1", "rules": {"a": {"code": "[1,[74,3,99,98,97]]"},
-                                         "b": {"code": "[1,[74,2,98,97]]"}}}
-    new = {"regex": "regex 1", "rules": {"a": {"code": "[1,[74,3,97,98,99]]"},
-                                         "b": {"code": "[1,[74,2,97,100]]"},
-                                         "c": {"code": "[1,[20]]"}}}
+    def form(*program):
+        return gatecache.form_text([1, list(program), 0, [], 0, 0])
+    old = {"regex": "regex 1", "rules": {"a": {"code": form(74, 3, 99, 98, 97)},
+                                         "b": {"code": form(74, 2, 98, 97)}}}
+    new = {"regex": "regex 1", "rules": {"a": {"code": form(74, 3, 97, 98, 99)},
+                                         "b": {"code": form(74, 2, 97, 100)},
+                                         "c": {"code": form(20)}}}
     prebuild._keep_forms(new, old)
-    assert new["rules"] == {"a": {"code": "[1,[74,3,99,98,97]]"},
-                            "b": {"code": "[1,[74,2,97,100]]"}, "c": {"code": "[1,[20]]"}}
-    newer = {"regex": "regex 2", "rules": {"a": {"code": "[1,[74,3,97,98,99]]"}}}
+    assert new["rules"] == {"a": {"code": form(74, 3, 99, 98, 97)},
+                            "b": {"code": form(74, 2, 97, 100)}, "c": {"code": form(20)}}
+    newer = {"regex": "regex 2", "rules": {"a": {"code": form(74, 3, 97, 98, 99)}}}
     prebuild._keep_forms(newer, old)
-    assert newer["rules"]["a"]["code"] == "[1,[74,3,97,98,99]]"
+    assert newer["rules"]["a"]["code"] == form(74, 3, 97, 98, 99)

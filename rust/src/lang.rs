@@ -23,26 +23,36 @@ struct Config {
 
 static CONFIG: OnceLock<Config> = OnceLock::new();
 static LISTS: OnceLock<Mutex<HashMap<String, Arc<Words>>>> = OnceLock::new();
-type Index = FxMap<Box<[u32]>, u64>;
+/// word -> bits of the stoplists holding it; the words are slices of the stoplists'
+/// lower-cased texts, read once and kept for the life of the process (one allocation a
+/// file instead of one a word).
+type Index = FxMap<&'static [u32], u64>;
 static INDEX: OnceLock<Index> = OnceLock::new();
 
 pub fn configure(dir: String, languages: Vec<(String, String)>) -> bool {
     CONFIG.set(Config { dir, languages }).is_ok()
 }
 
-/// The lower-cased lines of one language's stoplist file (`str.splitlines` of the
-/// file's text, lower-cased as a whole), each passed to `f`; nothing for a code without one.
-fn read_lines(code: &str, mut f: impl FnMut(&[u32])) -> Result<(), String> {
+/// The lower-cased text of one language's stoplist file (`str.lower` of the file's text
+/// as a whole), or `None` for a code without one.
+fn read_text(code: &str) -> Result<Option<Vec<u32>>, String> {
     let config = CONFIG.get().ok_or("stoplists not configured")?;
     let Some((_, stem)) = config.languages.iter().find(|(c, _)| c == code) else {
-        return Ok(());
+        return Ok(None);
     };
     let path = std::path::Path::new(&config.dir).join(format!("{stem}.txt"));
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let cps: Vec<u32> = text.chars().map(|c| c as u32).collect();
-    let low = lower(&cps);
-    for (a, b) in crate::text::line_spans(&low) {
-        f(&low[a..b]);
+    Ok(Some(lower(&cps)))
+}
+
+/// The lower-cased lines of one language's stoplist file (`str.splitlines` of the
+/// file's text, lower-cased as a whole), each passed to `f`; nothing for a code without one.
+fn read_lines(code: &str, mut f: impl FnMut(&[u32])) -> Result<(), String> {
+    if let Some(low) = read_text(code)? {
+        for (a, b) in crate::text::line_spans(&low) {
+            f(&low[a..b]);
+        }
     }
     Ok(())
 }
@@ -77,14 +87,14 @@ fn index() -> Result<&'static Index, String> {
     if config.languages.len() > 64 {
         return Err("more than 64 stoplists".into());
     }
-    let mut index = Index::default();
+    let mut index = Index::with_capacity_and_hasher(1 << 16, Default::default());
     for (i, (code, _)) in config.languages.iter().enumerate() {
-        read_lines(code, |w| match index.get_mut(w) {
-            Some(bits) => *bits |= 1 << i,
-            None => {
-                index.insert(w.into(), 1 << i);
-            }
-        })?;
+        let Some(low) = read_text(code)? else { continue };
+        // Kept for the process's life: the index is (`INDEX`, set once).
+        let low: &'static [u32] = Box::leak(low.into_boxed_slice());
+        for (a, b) in crate::text::line_spans(low) {
+            *index.entry(&low[a..b]).or_insert(0) |= 1 << i;
+        }
     }
     Ok(INDEX.get_or_init(|| index))
 }
@@ -92,12 +102,20 @@ fn index() -> Result<&'static Index, String> {
 /// Every character of every stoplist (lower-cased, as `stoplist` holds them), in code
 /// point order.
 pub fn letters() -> Result<Vec<u32>, String> {
-    let mut all: FxSet<u32> = FxSet::default();
+    let mut seen = vec![0u64; (0x11_0000 + 63) / 64];
     for word in index()?.keys() {
-        all.extend(word.iter().copied());
+        for &c in word.iter() {
+            seen[(c >> 6) as usize] |= 1 << (c & 63);
+        }
     }
-    let mut out: Vec<u32> = all.into_iter().collect();
-    out.sort_unstable();
+    let mut out = Vec::new();
+    for (k, &bits) in seen.iter().enumerate() {
+        let mut rest = bits;
+        while rest != 0 {
+            out.push((k as u32) << 6 | rest.trailing_zeros());
+            rest &= rest - 1;
+        }
+    }
     Ok(out)
 }
 
