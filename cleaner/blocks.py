@@ -38,18 +38,14 @@ text (``context.inside_story``).
 
 from __future__ import annotations
 
-from array import array
-from itertools import accumulate, compress, repeat
-from operator import attrgetter, eq
+from functools import lru_cache
 
+from . import _core
 from .catalogue import opens_section
 from .extracted import YIELDING, main_span
 from .options import Options
 from .storage import has_text
 from .types import Decision, Features, Line
-
-
-_keep = attrgetter("keep")
 
 
 def _isolated(reason: str) -> Decision:
@@ -66,138 +62,6 @@ def barrier_kind(d: Decision) -> str | None:
     return None
 
 
-class _Page:
-    """Prefix counts over a page's lines, so that the gaps and barriers between two lines
-    cost O(1), and the measures of a block of kept lines."""
-
-    def __init__(self, lines: list[Line], feats: list[Features], final: list[Decision]):
-        self.feats = feats
-        # prefix counts as arrays of numbers (8 bytes a line), not lists of int objects
-        self.nonblank = array("q", accumulate(has_text(lines), initial=0))
-        # Blank lines are no barriers: `barrier_kind` is asked only about the others, once
-        # per distinct decision.
-        kind_of = {d: barrier_kind(d) for d in set(final) if d.rule != "blank"}
-        kinds = list(map(kind_of.get, final))
-        self.hard = array("q", accumulate(map(eq, kinds, repeat("hard")), initial=0))
-        self.soft = array("q", accumulate(map(eq, kinds, repeat("soft")), initial=0))
-        self.barriers = list(compress(range(len(kinds)), kinds))
-
-    def gap(self, a: int, b: int) -> int:
-        """Non-blank lines strictly between lines ``a`` and ``b``."""
-        return self.nonblank[b] - self.nonblank[a + 1]
-
-    def barrier_between(self, a: int, b: int) -> bool:
-        return self.hard[b] - self.hard[a + 1] + self.soft[b] - self.soft[a + 1] > 0
-
-    def words(self, blk: list[int]) -> int:
-        return sum(self.feats[i].words for i in blk)
-
-    def share(self, blk: list[int]) -> float:
-        """Share of the block's non-blank lines that are kept."""
-        return len(blk) / (self.nonblank[blk[-1] + 1] - self.nonblank[blk[0]])
-
-    def scattered(self, blk: list[int], least: int, share: float) -> bool:
-        """Are the block's kept lines (``least`` of them or more) set apart from the next
-        by a dropped line, ``share`` of them or more (a row of teasers: one paragraph
-        under each headline, credit or date line)?"""
-        apart = sum(1 for a, b in zip(blk, blk[1:]) if self.gap(a, b))
-        return len(blk) >= least and apart >= share * (len(blk) - 1)
-
-    def score(self, blk: list[int]) -> float:
-        # Body words, scaled by the share of the block's lines that are kept: an article
-        # is mostly kept lines, a teaser list alternates kept lines with titles and dates.
-        return self.words(blk) * self.share(blk)
-
-
-def main_block(
-    lines: list[Line], feats: list[Features], final: list[Decision], options: Options
-) -> tuple[list[Decision], tuple[int, int] | None]:
-    """Decisions with lines outside the main region dropped, and the region's first and
-    last line index (``None`` when nothing is kept)."""
-    final = list(final)
-    kept = list(compress(range(len(final)), map(_keep, final)))
-    if not kept:
-        return final, None
-    page = _Page(lines, feats, final)
-    blocks = _resumed(page, _blocks(page, kept, options), options)
-    first_barrier = _first_barrier(page, blocks, options)
-    eligible = [b for b in blocks if first_barrier is None or b[-1] < first_barrier]
-    # The first story of an infinite-scroll dump is the page's own: among blocks that
-    # score close to the best, the earliest wins.
-    candidates = eligible or blocks
-    top = max(page.score(b) for b in candidates)
-    best = next(b for b in candidates if page.score(b) >= options.block_first_share * top)
-    last = _trim_tail(best, page, final, options)
-    first = _lead(page, blocks, blocks.index(best), options)
-    for i in kept:
-        if i < first or i > last:
-            final[i] = _isolated(
-                "kept line outside the main text region "
-                f"(lines {first + 1}-{last + 1})"
-            )
-    return final, (first, last)
-
-
-def _blocks(page: _Page, kept: list[int], options: Options) -> list[list[int]]:
-    """Runs of kept lines, cut where too many lines or a barrier lie between two."""
-    blocks: list[list[int]] = [[kept[0]]]
-    for a, b in zip(kept, kept[1:]):
-        if page.gap(a, b) > options.block_max_gap or page.barrier_between(a, b):
-            blocks.append([])
-        blocks[-1].append(b)
-    return blocks
-
-
-def _resumed(page: _Page, blocks: list[list[int]], options: Options) -> list[list[int]]:
-    """Blocks with a related-stories box set into the article (a soft barrier) joined
-    again when dense text of some length resumes right after it; comments (hard) always
-    end the article."""
-    merged = [blocks[0]]
-    for blk in blocks[1:]:
-        a, b = merged[-1][-1], blk[0]
-        if (page.gap(a, b) <= options.block_max_gap and page.hard[b] == page.hard[a + 1]
-                and page.words(blk) >= options.block_resume_words
-                and page.share(blk) >= options.block_resume_share):
-            merged[-1] = merged[-1] + blk
-        else:
-            merged.append(blk)
-    return merged
-
-
-def _first_barrier(page: _Page, blocks: list[list[int]], options: Options) -> int | None:
-    """The first barrier between blocks that follows real text: it closes the article
-    (a "Comments" link in a toolbar above the article does not)."""
-    first_text = next((b[-1] for b in blocks if page.words(b) >= options.block_barrier_after_words), None)
-    if first_text is None:
-        return None
-    starts = [b[0] for b in blocks]
-    k = 0
-    for x in page.barriers:
-        if x <= first_text:
-            continue
-        while k + 1 < len(blocks) and starts[k + 1] < x:
-            k += 1
-        if not (blocks[k][0] < x < blocks[k][-1]):  # not inside a merged block
-            return x
-    return None
-
-
-def _lead(page: _Page, blocks: list[list[int]], k: int, options: Options) -> int:
-    """The region's first line: the article's opening often stands apart from its body
-    (a standfirst, then an image, a table of contents or an ad), so the region reaches
-    back over earlier blocks further than it reaches forward, though not over a row of
-    teasers above the article (`_Page.scattered`)."""
-    while k > 0:
-        before = blocks[k - 1]
-        if (page.gap(before[-1], blocks[k][0]) > options.block_lead_gap
-                or page.barrier_between(before[-1], blocks[k][0])
-                or page.words(before) < options.block_lead_words
-                or page.scattered(before, options.block_row_lines, options.block_row_share)):
-            break
-        k -= 1
-    return blocks[k][0]
-
-
 #: A trailing unit that is small (``block_teaser_words``) and set off from the text
 #: before it by ``block_teaser_gap`` or more dropped lines (a headline, a date, a byline)
 #: is a teaser, not the article's end ...
@@ -209,37 +73,41 @@ def _lead(page: _Page, blocks: list[list[int]], k: int, options: Options) -> int
 #: text is no article with teasers after it).
 INSIDE_ARTICLE = frozenset({"share", "ad", "ui", "appeal", "legal", "caption", "nav", "bio"})
 
+#: The bits of a decision that the compiled core reads (rust/src/blocks.rs): kept, a hard
+#: or a soft barrier (`barrier_kind`; never a blank line), blank or of a category found
+#: inside articles (`INSIDE_ARTICLE`).
+_KEPT, _HARD, _SOFT, _INSIDE = 1, 2, 4, 8
+_BARRIER_BITS = {"hard": _HARD, "soft": _SOFT, None: 0}
 
-def _units(block: list[int], page: _Page) -> list[list[int]]:
-    """Runs of kept lines with at most one dropped line between neighbours."""
-    units = [[block[0]]]
-    for a, b in zip(block, block[1:]):
-        if page.gap(a, b) > 1:
-            units.append([])
-        units[-1].append(b)
-    return units
-
-
-def _trim_tail(block: list[int], page: _Page, final: list[Decision], options: Options) -> int:
-    """The last line of the block once trailing teasers are cut off."""
-    feats = page.feats
-    units = _units(block, page)
-    sizes = [sum(feats[i].words for i in unit) for unit in units]
-    total = sum(sizes)  # of the units left (kept up to date: the loop stays linear)
-    while len(units) > 1:
-        tail, before = units[-1], units[-2]
-        if (page.gap(before[-1], tail[0]) < options.block_teaser_gap
-                or sizes[-1] > options.block_teaser_words
-                or sizes[-1] >= total - sizes[-1] or _continues(before, tail, feats, final)):
-            break
-        units.pop()
-        total -= sizes.pop()
-    return units[-1][-1]
+#: The options the compiled core reads.
+_PARAMS = ("block_max_gap", "block_barrier_after_words", "block_lead_gap", "block_lead_words",
+           "block_row_lines", "block_row_share", "block_first_share", "block_resume_words",
+           "block_resume_share", "block_teaser_words", "block_teaser_gap")
 
 
-def _continues(before: list[int], tail: list[int], feats, final) -> bool:
-    """Does the small ``tail`` go on with the article though dropped lines set it off
-    (see `INSIDE_ARTICLE`)?
+def _code(d: Decision) -> int:
+    """The bits of ``d`` (asked once per distinct decision object of a page)."""
+    return _bits(d.keep, d.rule, d.category)
+
+
+@lru_cache(maxsize=4096)
+def _bits(keep: bool, rule: str, category: str) -> int:
+    if rule == "blank":
+        return _INSIDE | _KEPT * keep
+    return _KEPT * keep | _BARRIER_BITS[barrier_kind(Decision(keep, rule, category, "", ""))] | _INSIDE * (
+        category in INSIDE_ARTICLE)
+
+
+def main_block(
+    lines: list[Line], feats: list[Features], final: list[Decision], options: Options,
+    shape: bytes | None = None,
+) -> tuple[list[Decision], tuple[int, int] | None]:
+    """Decisions with lines outside the main region dropped, and the region's first and
+    last line index (``None`` when nothing is kept); ``shape``: the lines'
+    `cleaner.features.line_shapes` when known (0 for a blank line).  The region is found
+    by the compiled core (`cleaner._core.main_region`, rust/src/blocks.rs) as the module
+    says; a small last paragraph that only lines found inside articles set apart, and that
+    ends like a sentence, goes on with the article:
 
     >>> from cleaner import clean
     >>> text = ("The council approved the new budget for the village school after a long debate.\\n"
@@ -248,9 +116,17 @@ def _continues(before: list[int], tail: list[int], feats, final) -> bool:
     >>> clean(text, extracted="never").splitlines()[-1]
     'The budget will be reviewed again in the spring when the harvest figures are known.'
     """
-    between = final[before[-1] + 1:tail[0]]
-    return (all(d.category in INSIDE_ARTICLE for d in between if d.rule != "blank")
-            and all(feats[i].terminal and not feats[i].cut for i in tail))
+    final = list(final)
+    region = _core.main_region(final, feats if isinstance(feats, list) else list(feats),
+                               has_text(lines) if shape is None else shape, _code,
+                               {name: getattr(options, name) for name in _PARAMS})
+    if region is None:
+        return final, None
+    first, last, outside = region
+    isolated = _isolated(f"kept line outside the main text region (lines {first + 1}-{last + 1})")
+    for i in outside:
+        final[i] = isolated
+    return final, (first, last)
 
 
 def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision],

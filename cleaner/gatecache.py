@@ -11,10 +11,10 @@ their catalogues.  It holds:
   match the empty string) and its gate (`cleaner.prefilter.gate`, checked against the
   rule's examples): both cost milliseconds per rule;
 - each rule's compiled pattern (`compiled_form`: what `regex`'s parser hands its C core,
-  ``regex._regex.compile``, its program packed: `form_parts`), so a rule a line needs is
+  ``regex._regex.compile``, its program packed: `form_text`), so a rule a line needs is
   compiled without parsing its pattern (a large alternation costs milliseconds to parse,
-  tens of microseconds this way).  That form is `regex`'s own: it is used only under the `regex` version that made
-  it (`REGEX`); without it a pattern compiles as usual.
+  tens of microseconds this way).  That form is `regex`'s own: it is used only under the
+  `regex` version that made it (`REGEX`); without it a pattern compiles as usual.
 
 A rule's entry is keyed by everything it depends on in the rule (pattern, case flag,
 word-count guards, examples); a file as a whole counts only for the Python and Unicode

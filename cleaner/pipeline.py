@@ -125,7 +125,7 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     line's story."""
     whole_page = from_html or opts.extracted == "always"
     smoothed = add(smooth(lines, feats, revised, opts, shape), "context")
-    blocked, block = main_block(lines, feats, smoothed, opts)
+    blocked, block = main_block(lines, feats, smoothed, opts, shape)
     blocked = add(blocked, "block")
     # Text written one block a line is an extractor's (one page's); text with its blocks
     # apart is read for stories like a page's dump (scraped article bodies joined).

@@ -1,6 +1,6 @@
 """The compiled core (`cleaner._core`) against the Python it replaced (tests/oracle.py):
-segmentation, normalisation, words, line features, line shapes, the language guess and the
-context rules give the same
+segmentation, normalisation, words, line features, line shapes, the language guess, the
+context rules, the main text region and the main story's gaps give the same
 results on every line of the bundled corpus and on generated text, and the core's
 character tables (rust/src/tables.rs) are those of the running Python.
 
@@ -21,8 +21,10 @@ import regex
 from hypothesis import given, strategies as st
 
 from cleaner import _core
+from cleaner.blocks import barrier_kind, inside_main, main_block
 from cleaner.catalogue import load_rules, matcher
 from cleaner.classify import WEAK_RULES, classify_lines
+from cleaner.extracted import YIELDING
 from cleaner.features import strip_bullet
 from cleaner.fold import fold_line
 from cleaner.language import judged_by_letters
@@ -218,6 +220,44 @@ context_lines = st.one_of(doc_lines, st.sampled_from(_PROSE),
                         Options.make("recall", context_reach=4, bio_name_max_words=6)]))
 def test_context_rules_on_generated_documents(text, language, opts):
     _context_rules(text, language, opts)
+
+
+def _blocks(text: str, language: str | None, opts: Options, stories: list, main: int | None) -> None:
+    """`main_block` and `inside_main` (the compiled core's main text region and main
+    story's gaps) decide every line of ``text`` as the former Python did; the stories are
+    drawn (``stories``, repeated over the lines; blank lines in none)."""
+    lines = segment(text)
+    feats, initial = classify_lines(lines, language, opts)
+    smoothed = smooth(lines, feats, initial, opts)
+    oracle.blocks(barrier_kind, YIELDING)
+    got, region = main_block(lines, feats, smoothed, opts)
+    want, want_region = oracle.main_block_oracle(lines, feats, smoothed, opts)
+    assert ([tuple(d) for d in got], region) == ([tuple(d) for d in want], want_region)
+    story_of = [None if not line.text or not stories else stories[i % len(stories)] for i, line in enumerate(lines)]
+    got, got_stories = inside_main(lines, initial, want, story_of, main, opts)
+    want, want_stories = oracle.inside_main_oracle(lines, initial, want, story_of, main, opts)
+    assert ([tuple(d) for d in got], list(got_stories)) == ([tuple(d) for d in want], list(want_stories))
+
+
+def test_blocks_on_the_corpus():
+    for text in corpus_texts():
+        _blocks(text, guess_language(text), Options(), [0], 0)
+
+
+_BLOCK_LINES = ("Comments", "Related stories", "Read more", "Share this", "Home", "12 comments",
+                "Subscribe to our newsletter", "Photo: Jane Doe / Agency")
+
+
+@given(st.lists(st.one_of(context_lines, st.sampled_from(_BLOCK_LINES), st.just(_PROSE[0] * 3)), max_size=40)
+       .map("\n".join),
+       st.sampled_from([None, "en", "de"]),
+       st.sampled_from([Options(), Options.make("precision", block_max_gap=2, block_teaser_gap=1),
+                        Options.make("recall", block_lead_gap=3, block_row_lines=2, block_fill_menu_lines=1,
+                                     block_resume_words=10, block_teaser_words=30)]),
+       st.lists(st.sampled_from([0, 0, 1, None]), max_size=12),
+       st.sampled_from([0, 1, None]))
+def test_blocks_on_generated_documents(text, language, opts, stories, main):
+    _blocks(text, language, opts, stories, main)
 
 
 # --- catalogue patterns in the `regex` crate (rust/src/patterns.rs) -------------------------

@@ -90,7 +90,7 @@ fn index() -> Result<&'static Index, String> {
     let mut index = Index::with_capacity_and_hasher(1 << 16, Default::default());
     for (i, (code, _)) in config.languages.iter().enumerate() {
         let Some(low) = read_text(code)? else { continue };
-        // Kept for the process's life: the index is (`INDEX`, set once).
+        // Kept for the process's life, as the index that points into it (`INDEX`, set once).
         let low: &'static [u32] = Box::leak(low.into_boxed_slice());
         for (a, b) in crate::text::line_spans(low) {
             *index.entry(&low[a..b]).or_insert(0) |= 1 << i;

@@ -2,13 +2,15 @@
 //! into lines, the measurements of each line, words, stoplists and the language guess —
 //! with the semantics of the Python it replaced (Python's own character classes, in
 //! tables.rs) — and stage 1 of the decisions: the feature rules and the catalogue's
-//! gates over every line of a document in one call; the shapes of its lines (shapes.rs)
-//! and the context rules of stage 2 (context.rs).  The Python modules `cleaner.segment`,
-//! `cleaner.features`, `cleaner.language`, `cleaner.catalogue`, `cleaner.classify` and
-//! `cleaner.smooth` call it, and the story finder's topic evidence (cohesion.rs), head
-//! evidence (heads.rs) and its reading of a document (story.rs);
+//! gates over every line of a document in one call; the shapes of its lines (shapes.rs),
+//! the context rules of stage 2 (context.rs) and the main text region (blocks.rs).  The
+//! Python modules `cleaner.segment`, `cleaner.features`, `cleaner.language`,
+//! `cleaner.catalogue`, `cleaner.classify`, `cleaner.smooth` and `cleaner.blocks` call
+//! it, and the story finder's topic evidence (cohesion.rs), head evidence (heads.rs) and
+//! its reading of a document (story.rs);
 //! `cleaner.front.dom` asks it whether a page holds characters XML forbids (page.rs).
 
+mod blocks;
 mod cells;
 mod classify;
 mod context;
@@ -303,6 +305,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(shapes::shapes, m)?)?;
     m.add_function(wrap_pyfunction!(shapes::line_shapes, m)?)?;
     m.add_function(wrap_pyfunction!(context::context_rules, m)?)?;
+    m.add_function(wrap_pyfunction!(blocks::main_region, m)?)?;
     m.add_class::<gates::Gates>()?;
     m.add_class::<cohesion::Stoplist>()?;
     m.add_class::<cohesion::Cohesion>()?;

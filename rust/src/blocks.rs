@@ -1,0 +1,286 @@
+//! The main text region of a dump (`cleaner.blocks.main_block`) in one call: kept lines
+//! grouped into blocks, the soft barriers set into the article joined again, the first
+//! barrier after real text, the best block, its trailing teasers cut off and its lead
+//! reached back to.  Python hands over the decisions (read once per distinct object
+//! through ``code``, which says what the region reads of one: kept, a hard or soft barrier,
+//! a category found inside articles) and the features (words, and whether a line ends like
+//! a whole sentence); it gets back the region's first and last line.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyTuple};
+use crate::text::FxMap;
+
+/// Bits of a line's decision (`cleaner.blocks._code` sets them).
+const KEPT: u8 = 1;
+const HARD: u8 = 2;
+const SOFT: u8 = 4;
+/// A blank line, or one of a category found inside articles (`cleaner.blocks.INSIDE_ARTICLE`).
+const INSIDE: u8 = 8;
+
+/// The fields of `cleaner.types.Features` read here.
+const WORDS: usize = 0;
+const TERMINAL: usize = 2;
+const CUT: usize = 3;
+
+/// The ``block_*`` options (`cleaner.options.Options`).
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+pub struct BlockParams {
+    block_max_gap: f64,
+    block_barrier_after_words: f64,
+    block_lead_gap: f64,
+    block_lead_words: f64,
+    block_row_lines: f64,
+    block_row_share: f64,
+    block_first_share: f64,
+    block_resume_words: f64,
+    block_resume_share: f64,
+    block_teaser_words: f64,
+    block_teaser_gap: f64,
+}
+
+/// Prefix counts over a page's lines (the gaps and barriers between two lines cost O(1)),
+/// the kept lines and the prefix sums of their words.
+struct Page<'a, 'py> {
+    codes: Vec<u8>,
+    nonblank: Vec<i64>,
+    hard: Vec<i64>,
+    soft: Vec<i64>,
+    kept: Vec<usize>,
+    /// ``kept_words[k]``: the words of ``kept[..k]``.
+    kept_words: Vec<i64>,
+    feats: &'a Bound<'py, PyList>,
+}
+
+/// A block: kept lines ``kept[start..end]`` (a run of them, never empty).
+#[derive(Clone, Copy, PartialEq)]
+struct Block {
+    start: usize,
+    end: usize,
+}
+
+fn feature<'py>(feats: &Bound<'py, PyList>, i: usize, field: usize) -> PyResult<Bound<'py, PyAny>> {
+    feats.get_item(i)?.downcast_into::<PyTuple>()?.get_item(field)
+}
+
+impl<'a, 'py> Page<'a, 'py> {
+    fn new(codes: Vec<u8>, has_text: &[u8], feats: &'a Bound<'py, PyList>) -> PyResult<Self> {
+        let n = codes.len();
+        let (mut nonblank, mut hard, mut soft) = (vec![0i64; n + 1], vec![0i64; n + 1], vec![0i64; n + 1]);
+        for i in 0..n {
+            nonblank[i + 1] = nonblank[i] + i64::from(has_text[i] != 0);
+            hard[i + 1] = hard[i] + i64::from(codes[i] & HARD != 0);
+            soft[i + 1] = soft[i] + i64::from(codes[i] & SOFT != 0);
+        }
+        let kept: Vec<usize> = (0..n).filter(|&i| codes[i] & KEPT != 0).collect();
+        let mut kept_words = Vec::with_capacity(kept.len() + 1);
+        kept_words.push(0i64);
+        for &i in &kept {
+            let words: i64 = feature(feats, i, WORDS)?.extract()?;
+            kept_words.push(kept_words[kept_words.len() - 1] + words);
+        }
+        Ok(Page { codes, nonblank, hard, soft, kept, kept_words, feats })
+    }
+
+    fn first(&self, b: Block) -> usize {
+        self.kept[b.start]
+    }
+
+    fn last(&self, b: Block) -> usize {
+        self.kept[b.end - 1]
+    }
+
+    /// Non-blank lines strictly between lines ``a`` and ``b``.
+    fn gap(&self, a: usize, b: usize) -> i64 {
+        self.nonblank[b] - self.nonblank[a + 1]
+    }
+
+    fn barrier_between(&self, a: usize, b: usize) -> bool {
+        self.hard[b] - self.hard[a + 1] + self.soft[b] - self.soft[a + 1] > 0
+    }
+
+    fn words(&self, b: Block) -> i64 {
+        self.kept_words[b.end] - self.kept_words[b.start]
+    }
+
+    /// Share of the block's non-blank lines that are kept.
+    fn share(&self, b: Block) -> f64 {
+        (b.end - b.start) as f64 / (self.nonblank[self.last(b) + 1] - self.nonblank[self.first(b)]) as f64
+    }
+
+    /// Body words scaled by the share of the block's lines that are kept.
+    fn score(&self, b: Block) -> f64 {
+        self.words(b) as f64 * self.share(b)
+    }
+
+    /// A row of teasers: ``least`` kept lines or more, ``share`` of them or more set
+    /// apart from the next by a dropped line.
+    fn scattered(&self, b: Block, least: f64, share: f64) -> bool {
+        let apart = (b.start + 1..b.end).filter(|&k| self.gap(self.kept[k - 1], self.kept[k]) != 0).count();
+        (b.end - b.start) as f64 >= least && apart as f64 >= share * (b.end - b.start - 1) as f64
+    }
+}
+
+/// Runs of kept lines, cut where too many lines or a barrier lie between two.
+fn blocks(page: &Page<'_, '_>, p: &BlockParams) -> Vec<Block> {
+    let mut out = vec![Block { start: 0, end: 1 }];
+    for k in 1..page.kept.len() {
+        let (a, b) = (page.kept[k - 1], page.kept[k]);
+        if page.gap(a, b) as f64 > p.block_max_gap || page.barrier_between(a, b) {
+            out.push(Block { start: k, end: k });
+        }
+        out.last_mut().expect("one block at least").end = k + 1;
+    }
+    out
+}
+
+/// Blocks with a soft barrier set into the article joined again when dense text of some
+/// length resumes right after it; a hard barrier always ends the article.
+fn resumed(page: &Page<'_, '_>, blocks: Vec<Block>, p: &BlockParams) -> Vec<Block> {
+    let mut merged = vec![blocks[0]];
+    for &blk in &blocks[1..] {
+        let before = merged.last_mut().expect("one block at least");
+        let (a, b) = (page.kept[before.end - 1], page.first(blk));
+        if page.gap(a, b) as f64 <= p.block_max_gap
+            && page.hard[b] == page.hard[a + 1]
+            && page.words(blk) as f64 >= p.block_resume_words
+            && page.share(blk) >= p.block_resume_share
+        {
+            before.end = blk.end;
+        } else {
+            merged.push(blk);
+        }
+    }
+    merged
+}
+
+/// The first barrier between blocks that follows real text.
+fn first_barrier(page: &Page<'_, '_>, blocks: &[Block], p: &BlockParams) -> Option<usize> {
+    let first_text = page.last(*blocks.iter().find(|&&b| page.words(b) as f64 >= p.block_barrier_after_words)?);
+    let mut k = 0;
+    for x in (first_text + 1..page.codes.len()).filter(|&x| page.codes[x] & (HARD | SOFT) != 0) {
+        while k + 1 < blocks.len() && page.first(blocks[k + 1]) < x {
+            k += 1;
+        }
+        if !(page.first(blocks[k]) < x && x < page.last(blocks[k])) {
+            return Some(x);
+        }
+    }
+    None
+}
+
+/// Runs of kept lines of a block with at most one dropped line between neighbours.
+fn units(page: &Page<'_, '_>, b: Block) -> Vec<Block> {
+    let mut out = vec![Block { start: b.start, end: b.start + 1 }];
+    for k in b.start + 1..b.end {
+        if page.gap(page.kept[k - 1], page.kept[k]) > 1 {
+            out.push(Block { start: k, end: k });
+        }
+        out.last_mut().expect("one unit at least").end = k + 1;
+    }
+    out
+}
+
+/// Does the small ``tail`` go on with the article though dropped lines set it off: only
+/// lines of categories found inside articles between, and its lines whole sentences?
+fn continues(page: &Page<'_, '_>, before: Block, tail: Block) -> PyResult<bool> {
+    if !(page.last(before) + 1..page.first(tail)).all(|i| page.codes[i] & INSIDE != 0) {
+        return Ok(false);
+    }
+    for &i in &page.kept[tail.start..tail.end] {
+        let sentence = feature(page.feats, i, TERMINAL)?.is_truthy()? && !feature(page.feats, i, CUT)?.is_truthy()?;
+        if !sentence {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// The last line of the block once trailing teasers are cut off.
+fn trim_tail(page: &Page<'_, '_>, b: Block, p: &BlockParams) -> PyResult<usize> {
+    let mut units = units(page, b);
+    let mut total: i64 = units.iter().map(|&u| page.words(u)).sum();
+    while units.len() > 1 {
+        let (tail, before) = (units[units.len() - 1], units[units.len() - 2]);
+        let size = page.words(tail);
+        if (page.gap(page.last(before), page.first(tail)) as f64) < p.block_teaser_gap
+            || size as f64 > p.block_teaser_words
+            || size >= total - size
+            || continues(page, before, tail)?
+        {
+            break;
+        }
+        units.pop();
+        total -= size;
+    }
+    Ok(page.last(units[units.len() - 1]))
+}
+
+/// The region's first line: it reaches back over earlier blocks, not over a row of teasers.
+fn lead(page: &Page<'_, '_>, blocks: &[Block], mut k: usize, p: &BlockParams) -> usize {
+    while k > 0 {
+        let before = blocks[k - 1];
+        let (a, b) = (page.last(before), page.first(blocks[k]));
+        if page.gap(a, b) as f64 > p.block_lead_gap
+            || page.barrier_between(a, b)
+            || (page.words(before) as f64) < p.block_lead_words
+            || page.scattered(before, p.block_row_lines, p.block_row_share)
+        {
+            break;
+        }
+        k -= 1;
+    }
+    page.first(blocks[k])
+}
+
+/// The bits of each decision of ``final``: ``code(d)`` asked once per distinct object.
+fn codes(final_: &Bound<'_, PyList>, code: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    let mut seen: FxMap<usize, u8> = FxMap::default();
+    let mut out = Vec::with_capacity(final_.len());
+    for d in final_.iter() {
+        let key = d.as_ptr() as usize;
+        let c = match seen.get(&key) {
+            Some(&c) => c,
+            None => {
+                let c: u8 = code.call1((&d,))?.extract()?;
+                seen.insert(key, c);
+                c
+            }
+        };
+        out.push(c);
+    }
+    Ok(out)
+}
+
+/// The main text region of a page: its first and last line and the kept lines outside
+/// it, or None when no line is kept.  ``final``: the decisions (a list), ``feats``: the
+/// features (a list of `Features`), ``has_text``: per line, not 0 when it has text (its
+/// shape byte), ``code``: the bits of a decision.
+#[pyfunction]
+pub fn main_region(
+    final_: &Bound<'_, PyList>,
+    feats: &Bound<'_, PyList>,
+    has_text: &[u8],
+    code: &Bound<'_, PyAny>,
+    params: BlockParams,
+) -> PyResult<Option<(usize, usize, Vec<usize>)>> {
+    let page = Page::new(codes(final_, code)?, has_text, feats)?;
+    if page.kept.is_empty() {
+        return Ok(None);
+    }
+    let p = &params;
+    let blocks = resumed(&page, blocks(&page, p), p);
+    let barrier = first_barrier(&page, &blocks, p);
+    let eligible: Vec<usize> = (0..blocks.len()).filter(|&k| barrier.map_or(true, |x| page.last(blocks[k]) < x)).collect();
+    let candidates: Vec<usize> = if eligible.is_empty() { (0..blocks.len()).collect() } else { eligible };
+    let top = candidates.iter().map(|&k| page.score(blocks[k])).fold(f64::NEG_INFINITY, f64::max);
+    let best = *candidates
+        .iter()
+        .find(|&&k| page.score(blocks[k]) >= p.block_first_share * top)
+        .ok_or_else(|| PyValueError::new_err("no block scores block_first_share of the best (above 1?)"))?;
+    let (first, last) = (lead(&page, &blocks, best, p), trim_tail(&page, blocks[best], p)?);
+    let outside = page.kept.iter().copied().filter(|&i| i < first || i > last).collect();
+    Ok(Some((first, last, outside)))
+}
+
