@@ -616,3 +616,35 @@ def test_two_halves_that_share_their_words_are_one_article():
     text = "\n\n".join(VOLCANO + ["Young chess player wins the national championship", "4 March 2024 10:15"]
                        + CHESS) + "\n"
     assert len(cleaner.split(text, extracted="never", story_whole_cohesion=0.0)) == 2
+
+
+#: Two teasers of another site, in a second language, each cut mid-sentence.
+TEASERS_PT = [
+    "Os moradores do bairro alto receberam nesta semana a visita dos técnicos da prefeitura, que "
+    "vieram medir as calçadas e ouvir as queixas sobre a iluminação das ruas, mas a obra que",
+    "A biblioteca municipal vai abrir aos domingos a partir do mês que vem, e os leitores poderão "
+    "levar para casa até cinco livros de cada vez, segundo a direção, que também quer",
+]
+
+
+def test_teasers_in_another_language_cut_mid_sentence_are_teasers():
+    # A teaser cut mid-sentence does not end like a sentence, so stage 1 does not measure
+    # it in its own language and drops it for its few English stopwords; read in its own
+    # language it is prose, and the row of them is two teasers after the story.
+    text = "\n\n".join(VOLCANO + TEASERS_PT) + "\n"
+    articles = cleaner.split(text, extracted="never")
+    assert [a.kind for a in articles] == ["full", "teaser", "teaser"]
+    assert [a.text for a in articles[1:]] == TEASERS_PT
+    rules = [v.final.rule for v in cleaner.analyze(text, extracted="never").verdicts if v.line.text in TEASERS_PT]
+    assert rules == ["story.teaser_language"] * 2
+    assert cleaner.clean(text, extracted="never").split("\n\n") == VOLCANO
+    # Without the reading in their own language (a ratio no language reaches) they are
+    # dropped lines, and no story.
+    assert len(cleaner.split(text, extracted="never", own_language_ratio=100.0)) == 1
+
+
+def test_a_teaser_title_above_a_share_row_is_its_title():
+    title = "Biblioteca municipal abre aos domingos"
+    text = "\n\n".join(VOLCANO + [title, "Facebook Twitter Whatsapp", TEASERS_PT[1]]) + "\n"
+    articles = cleaner.split(text, extracted="never")
+    assert [(a.kind, a.title) for a in articles] == [("full", None), ("teaser", title)]

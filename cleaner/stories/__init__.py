@@ -4,7 +4,9 @@ Dumps often hold more than one story: the page's article followed by the next ar
 an infinite-scroll page, articles joined by a scraper, or a row of related-story teasers
 cut mid-sentence.  The kept lines after stage 2 are read, also those that
 `cleaner.blocks` dropped as lying outside the main text block (a later story is often
-separated from the first by more boilerplate than one story holds inside it).
+separated from the first by more boilerplate than one story holds inside it), and a
+teaser in a language of its own that stage 1 dropped for its few stopwords (cut
+mid-sentence, it was not measured in its own language; rule ``story.teaser_language``).
 
 Evidence, then one choice: `evidence` reads each gap between kept lines (how the text
 after it opens, what the gap holds, how the vocabulary changes across it); `boundaries`
@@ -26,10 +28,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..features import measure
+from ..language import guess_language
 from ..options import Options
 from ..rules import CodeRule
 from ..types import Decision, Features, Line
-from .boundaries import segment
+from .boundaries import segment, teasers
 from .evidence import DEFAULT, Reader
 from .main import assemble, main_story
 
@@ -38,6 +42,9 @@ from .main import assemble, main_story
 #: the main one (`cleaner.types.OTHER_STORY`): no decision names it, the output does.
 RULES = (
     CodeRule("story.other", "story", "kept, but belongs to a story other than the main one"),
+    CodeRule("story.teaser_language", "body",
+             "a teaser cut mid-sentence in a language of its own: prose there, read as a teaser",
+             ("own_language_ratio", "stopword_density", "story_teaser_min_words")),
 )
 
 
@@ -77,7 +84,7 @@ def find_stories(
             if final[i].keep:
                 story_of[i] = 0
         return Stories(story_of, ["full"], [None], final, 0)
-    d = list(smoothed if smoothed is not None else final)
+    d = _teasers_in_own_language(lines, feats, list(smoothed if smoothed is not None else final), stops, o)
     r = Reader(lines, feats, d, stops, o)
     kept = [i for i in r.content if d[i].keep]
     segs, between = segment(r, kept, feats, o, heads_only=extracted)
@@ -89,3 +96,31 @@ def find_stories(
             story_of[st["title"]] = s
     return Stories(story_of, [st["kind"] for st in stories], [st["title"] for st in stories],
                    final, main_story(r, stories, final, o))
+
+
+def _teasers_in_own_language(lines: list[Line], feats: list[Features], d: list[Decision],
+                             stops: frozenset[str], o: Options) -> list[Decision]:
+    """``d`` with the teasers written in a language of their own kept: a line the
+    stopword rule dropped that is cut mid-sentence (`Features.cut`, at least
+    `Options.story_teaser_min_words` words), whose own language (`guess_language`) makes
+    it prose (`Options.stopword_density`) at least `Options.own_language_ratio` times as
+    densely as the page's, and that the teaser finder reads as a teaser once kept (stage
+    1 measures only lines that end like a sentence in their own language, so a teaser
+    of another site cut mid-sentence was dropped as a page's menu would be)."""
+    found = {}
+    for i, (dec, f) in enumerate(zip(d, feats)):
+        if dec.rule != "feature.low_stopwords" or not f.cut or f.words < o.story_teaser_min_words:
+            continue
+        code = guess_language(lines[i].text)
+        own = measure(lines[i].text, code).stopword_density if code else 0.0
+        if own >= o.stopword_density and own >= o.own_language_ratio * f.stopword_density:
+            found[i] = Decision(True, "story.teaser_language", "body",
+                                f"{f.words} words cut mid-sentence, stopword density {own:.2f}; judged as {code}",
+                                "stories")
+    if not found:
+        return d
+    trial = [found.get(i, dec) for i, dec in enumerate(d)]
+    r = Reader(lines, feats, trial, stops, o)
+    kept = [i for i in r.content if trial[i].keep]
+    read = {kept[c + size - 1] for c, (size, _) in teasers(r, kept, feats, o).items()}
+    return [found[i] if i in found and i in read else dec for i, dec in enumerate(d)]

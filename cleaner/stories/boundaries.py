@@ -98,9 +98,10 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
 
 
 def _own_title(r: Reader, kept: list[int], c: int, feats: list[Features]) -> int | None:
-    """A headline of four words or more right above the teaser at ``c``."""
+    """A headline of four words or more right above the teaser at ``c`` (skipping lines
+    a catalogue pattern dropped: a share row between title and text)."""
     gap = r.content[r.pos[kept[c - 1]] + 1:r.pos[kept[c]]]
-    above = [j for j in gap if _LETTER.search(r.lines[j].text)][-1:]
+    above = [j for j in gap if _LETTER.search(r.lines[j].text) and not r.by_pattern[j]][-1:]
     if above and r.headline(above[0]) and feats[above[0]].words >= r.o.story_teaser_title_words:
         return above[0]
     return None
