@@ -38,14 +38,20 @@ text (``context.inside_story``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from . import _core
 from .catalogue import opens_section
-from .extracted import YIELDING, main_span
+from .extracted import YIELDING
 from .options import Options
 from .storage import has_text
 from .types import Decision, Features, Line
+
+
+def _listed(items: Sequence) -> list:
+    """``items`` as a list (itself when it is one): what the compiled core reads."""
+    return items if isinstance(items, list) else list(items)
 
 
 def _isolated(reason: str) -> Decision:
@@ -85,13 +91,9 @@ _PARAMS = ("block_max_gap", "block_barrier_after_words", "block_lead_gap", "bloc
            "block_resume_share", "block_teaser_words", "block_teaser_gap")
 
 
-def _code(d: Decision) -> int:
-    """The bits of ``d`` (asked once per distinct decision object of a page)."""
-    return _bits(d.keep, d.rule, d.category)
-
-
 @lru_cache(maxsize=4096)
 def _bits(keep: bool, rule: str, category: str) -> int:
+    """The bits of a decision (asked by the core once per distinct value in a page)."""
     if rule == "blank":
         return _INSIDE | _KEPT * keep
     return _KEPT * keep | _BARRIER_BITS[barrier_kind(Decision(keep, rule, category, "", ""))] | _INSIDE * (
@@ -117,8 +119,8 @@ def main_block(
     'The budget will be reviewed again in the spring when the harvest figures are known.'
     """
     final = list(final)
-    region = _core.main_region(final, feats if isinstance(feats, list) else list(feats),
-                               has_text(lines) if shape is None else shape, _code,
+    region = _core.main_region(final, _listed(feats),
+                               has_text(lines) if shape is None else shape, _bits,
                                {name: getattr(options, name) for name in _PARAMS})
     if region is None:
         return final, None
@@ -130,8 +132,8 @@ def main_block(
 
 
 def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision],
-                story_of: list[int | None], main: int | None,
-                options: Options) -> tuple[list[Decision], list[int | None]]:
+                story_of: list[int | None], main: int | None, options: Options,
+                shape: bytes | None = None) -> tuple[list[Decision], list[int | None]]:
     """Decisions and stories with each run of dropped lines between two kept lines of the
     main story kept as its text (``context.inside_story``) when only weak line rules
     dropped them (``initial``: the stage-1 decisions; `cleaner.extracted.YIELDING`) and no
@@ -139,7 +141,8 @@ def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision
     next: a short or heading-like line that only the context rules kept
     (``context.sandwiched``) does not cut a menu in two.  A run with a catalogue drop in
     it (a share bar, a byline, a related-stories heading) stands as it was, and so does a
-    menu or a table of contents (`_menu`).
+    menu or a table of contents (`_MENU_RULES`).  The runs are found by the compiled core
+    (`cleaner._core.inside_runs`, rust/src/blocks.rs); ``shape``: as `main_block` reads it.
 
     >>> from cleaner import analyze
     >>> body = "The council met on Monday and agreed on the budget for the coming year, as expected."
@@ -148,28 +151,18 @@ def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision
     >>> [v.final.rule for v in a.verdicts if v.line.text.startswith("Roads")]
     ['context.inside_story']
     """
-    span = main_span(final, story_of, main)
-    if not span or not options.rule_enabled("context.inside_story"):
+    if main is None or not options.rule_enabled("context.inside_story"):
+        return final, story_of
+    filled = _core.inside_runs(_listed(final), _listed(initial), _listed(story_of), main,
+                               has_text(lines) if shape is None else shape, _run_bits,
+                               options.block_fill_menu_lines)
+    if not filled:
         return final, story_of
     final, story_of = list(final), list(story_of)
-    run: list[int] = []
-    for i in span:
-        if lines[i].blank:
-            continue
-        # A run ends at a line the line rules kept (stage 1); a short or heading-like
-        # line that only its neighbours kept (``context.sandwiched``) is part of it.
-        if not final[i].keep or (run and not initial[i].keep and initial[i].rule in _MENU_RULES):
-            run.append(i)
-            continue
-        dropped = [j for j in run if not final[j].keep]
-        if dropped and not _menu(run, initial, options) and all(
-                initial[j].rule in YIELDING and story_of[j] in (None, main) for j in dropped):
-            for j in dropped:
-                final[j] = Decision(True, "context.inside_story", "body",
-                                    f"in a run of {len(run)} lines inside the main story ({initial[j].rule})",
-                                    "stories")
-                story_of[j] = main
-        run = []
+    for j, run in filled:
+        final[j] = Decision(True, "context.inside_story", "body",
+                            f"in a run of {run} lines inside the main story ({initial[j].rule})", "stories")
+        story_of[j] = main
     return final, story_of
 
 
@@ -177,7 +170,11 @@ def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision
 _MENU_RULES = frozenset({"feature.heading", "feature.short"})
 
 
-def _menu(run: list[int], initial: list[Decision], options: Options) -> bool:
-    """Is the run a menu or a table of contents: more than ``block_fill_menu_lines``
-    lines, each of them short or heading-like (``feature.short``, ``feature.heading``)?"""
-    return len(run) > options.block_fill_menu_lines and all(initial[j].rule in _MENU_RULES for j in run)
+@lru_cache(maxsize=4096)
+def _run_bits(keep: bool, rule: str, category: str) -> int:
+    """The bits of a decision that `inside_main` reads in the compiled core
+    (rust/src/blocks.rs): kept, a rule of the lines a menu is made of (`_MENU_RULES`: a
+    run of more than ``block_fill_menu_lines`` of them is a menu or a table of contents,
+    not article text), a rule that yields to the article around it
+    (`cleaner.extracted.YIELDING`)."""
+    return keep | 2 * (rule in _MENU_RULES) | 4 * (rule in YIELDING)

@@ -134,7 +134,7 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     story_of = list(st.story_of)
     restored = st.final
     if not (layout or whole_page):  # a page's dump: the main story's gaps (extracted text: `restore`)
-        restored, story_of = inside_main(lines, initial, restored, story_of, st.main, opts)
+        restored, story_of = inside_main(lines, initial, restored, story_of, st.main, opts, shape)
     restored = add(restored, "stories")
     if layout:
         restored, story_of = restore_extracted(lines, initial, restored, story_of, st.main, opts)

@@ -17,10 +17,8 @@ declared in `RULES`; their thresholds are `Options` fields (``context_reach``,
 
 from __future__ import annotations
 
-from array import array
+from collections.abc import Sequence
 from functools import lru_cache
-from itertools import compress
-from operator import and_, attrgetter, or_
 
 from . import _core
 from .classify import WEAK_RULES
@@ -58,28 +56,19 @@ _TAIL_CATEGORIES = frozenset({"appeal", "bio", "legal", "comments"})
 _WIDGETS = frozenset({"ad", "related", "share", "caption"})
 
 
-_rule = attrgetter("rule")
-_category = attrgetter("category")
-_keep = attrgetter("keep")
-_words = attrgetter("words")
-#: Per shape byte (`cleaner.features.shapes`): 1 for a list item (a bullet or a list
-#: number opens it), else 0.
-_LISTED = bytes(int(bool(b & LIST_ITEM)) for b in range(256))
-
 #: The bits of a content line's stage-1 decision that the compiled core's context rules
 #: read (rust/src/context.rs): kept, weak, appeal, a block short lines join
 #: (`_TAIL_CATEGORIES`), bio, an in-text widget (`_WIDGETS`), its feature rule (heading,
-#: no punctuation, sentence), already ``context.appeal_tail``; and revised by the list
-#: rule.
+#: no punctuation, sentence), already ``context.appeal_tail``.
 _KEEP, _WEAK, _APPEAL, _TAIL, _BIO, _WIDGET = 1, 2, 4, 8, 16, 32
 _BY_RULE = {"feature.heading": 64, "feature.no_punctuation": 128, "feature.sentence": 256,
             "context.appeal_tail": 512}
-_LISTED_BIT = 1024
 
 
-def _bits(rule: str, category: str) -> int:
-    """The bits of a decision's rule and category (`_KEEP` aside)."""
-    return (_WEAK * (rule in WEAK_RULES) | _APPEAL * (category == "appeal")
+@lru_cache(maxsize=4096)
+def _bits(keep: bool, rule: str, category: str) -> int:
+    """The bits of a decision (asked by the core once per distinct value in a document)."""
+    return (_KEEP * keep | _WEAK * (rule in WEAK_RULES) | _APPEAL * (category == "appeal")
             | _TAIL * (category in _TAIL_CATEGORIES) | _BIO * (category == "bio")
             | _WIDGET * (category in _WIDGETS) | _BY_RULE.get(rule, 0))
 
@@ -96,77 +85,52 @@ def smooth(
     shape: bytes | None = None,
 ) -> list[Decision]:
     """The decisions after the context rules, line by line in document order (a line's
-    new decision can decide the next one's: a run of lines after an appeal): the list
-    rule here, the others in the compiled core (`cleaner._core.context_rules`).
-    ``shape``: the lines' `cleaner.features.line_shapes`, computed when not given."""
+    new decision can decide the next one's: a run of lines after an appeal), the list rule
+    first, all in the compiled core (`cleaner._core.context_lines`).  ``shape``: the
+    lines' `cleaner.features.line_shapes`, computed when not given."""
     texts = text_view(lines)
     if shape is None:
         shape = line_shapes(lines, options)
-    content = array("q", compress(range(len(lines)), shape))  # the non-blank lines
-    decided = list(map(initial.__getitem__, content))
-    weak = list(map(WEAK_RULES.__contains__, map(_rule, decided)))
-    final = list(initial)
-    listed = _lists(content, texts, weak, decided, bytes(compress(shape.translate(_LISTED), shape)), final)
-    # one bit word per content line, in arrays (no Python int per line)
-    bits_of = {pair: _bits(*pair) for pair in set(zip(map(_rule, decided), map(_category, decided)))}
-    kinds = array("I", map(or_, map(bits_of.__getitem__, zip(map(_rule, decided), map(_category, decided))),
-                           map(_keep, decided)))
-    for k in listed:
-        kinds[k] |= _LISTED_BIT
-    words = array("q", map(_words, map(feats.__getitem__, content)))
-    last_trails_off = bool(content) and trails_off(texts[content[-1]])
+    last = len(shape.rstrip(b"\0")) - 1  # the last content (non-blank) line
     params = {"reach": options.context_reach, "short_max_words": options.short_max_words,
               "tail_max_words": options.short_max_words + options.appeal_tail_extra_words,
-              "bio_name_max_words": options.bio_name_max_words}
-    rules = _core.context_rules(kinds, words, last_trails_off, params)  # one byte per content line
-    for k in compress(range(len(rules)), rules):
-        final[content[k]] = _revised(rules[k], decided, k, words[k], options)
+              "bio_name_max_words": options.bio_name_max_words, "list_item": LIST_ITEM}
+    revised = _core.context_lines(_listed(initial), _listed(feats), shape, _bits,
+                                  lambda i: texts[i].endswith(":"), last >= 0 and trails_off(texts[last]), params)
+    final = list(initial)
+    for i, rule, extra in revised:
+        final[i] = _revised(rule, initial, i, extra, feats, options)
     return final
 
 
-def _revised(rule: int, decided: list[Decision], k: int, words: int, options: Options) -> Decision:
-    """The decision of the context rule the compiled core chose for content line ``k``
-    (numbered as in rust/src/context.rs)."""
+def _listed(items: Sequence) -> list:
+    """``items`` as a list (itself when it is one): what the compiled core reads."""
+    return items if isinstance(items, list) else list(items)
+
+
+def _revised(rule: int, initial: list[Decision], i: int, extra: int, feats: list[Features],
+             options: Options) -> Decision:
+    """The decision of the context rule the compiled core chose for line ``i`` (numbered
+    as in rust/src/context.rs; ``extra``: the length of a list, or the content line before
+    an appeal's tail)."""
     if rule == 1:
         return _context(False, "context.appeal_block", "appeal", "between two appeal lines")
     if rule == 2:
-        before = decided[k - 1].category
+        before = initial[extra].category
         cat = before if before in _TAIL_CATEGORIES else "appeal"
-        return _context(False, "context.appeal_tail", cat, f"{words}-word line after a {cat} line")
+        return _context(False, "context.appeal_tail", cat, f"{feats[i].words}-word line after a {cat} line")
     if rule == 3:
         return _context(False, "context.bio_name", "bio", "name line before an author bio")
     if rule == 4:
         return _context(True, "context.heading", "heading", "heading between body lines")
     if rule == 5:
-        return _context(True, "context.sandwiched", "body", f"{decided[k].rule} line between body lines")
+        return _context(True, "context.sandwiched", "body", f"{initial[i].rule} line between body lines")
     if rule == 6:
         return _context(True, "context.closing_ellipsis", "body",
                         "prose line ending in an ellipsis closes the body")
     if rule == 7:
         return _context(True, "context.sandwiched", "body", "short sentence next to body")
+    if rule == 9:
+        return _context(True, "context.list", "body", f"list item in a list of {extra} after body")
     return _context(False, "context.isolated", "boilerplate",
                     f"short sentence with no body within {options.context_reach} lines")
-
-
-def _lists(content, texts, weak: list[bool], decided: list[Decision], listed: bytes,
-           final: list[Decision]) -> list[int]:
-    """A run of weak list items right after body, closed by body or introduced by a line
-    ending in a colon, belongs to the text (ingredients, key points, steps).  Returns the
-    content positions revised."""
-    revised = []
-    end = 0
-    for k in compress(range(len(content)), map(and_, weak, listed)):  # weak list items
-        if k < end:  # inside the run before
-            continue
-        end = k
-        while end < len(content) and listed[end] and (weak[end] or decided[end].keep):
-            end += 1
-        body_before = k > 0 and decided[k - 1].keep
-        body_after = end < len(content) and decided[end].keep
-        if body_before and (body_after or texts[content[k - 1]].endswith(":")):
-            for j in range(k, end):
-                if not decided[j].keep:
-                    final[content[j]] = _context(True, "context.list", "body",
-                                                 f"list item in a list of {end - k} after body")
-                    revised.append(j)
-    return revised

@@ -4,14 +4,15 @@
 //! reached back to.  Python hands over the decisions (read once per distinct object
 //! through ``code``, which says what the region reads of one: kept, a hard or soft barrier,
 //! a category found inside articles) and the features (words, and whether a line ends like
-//! a whole sentence); it gets back the region's first and last line.
+//! a whole sentence); it gets back the region's first and last line.  Once the stories are
+//! found, the main story's gaps (`cleaner.blocks.inside_main`, `inside_runs`) the same way.
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 use crate::text::FxMap;
 
-/// Bits of a line's decision (`cleaner.blocks._code` sets them).
+/// Bits of a line's decision (`cleaner.blocks._bits` sets them).
 const KEPT: u8 = 1;
 const HARD: u8 = 2;
 const SOFT: u8 = 4;
@@ -60,7 +61,8 @@ struct Block {
     end: usize,
 }
 
-fn feature<'py>(feats: &Bound<'py, PyList>, i: usize, field: usize) -> PyResult<Bound<'py, PyAny>> {
+/// Field ``field`` of ``feats[i]`` (a `cleaner.types.Features`).
+pub(crate) fn feature<'py>(feats: &Bound<'py, PyList>, i: usize, field: usize) -> PyResult<Bound<'py, PyAny>> {
     feats.get_item(i)?.downcast_into::<PyTuple>()?.get_item(field)
 }
 
@@ -234,17 +236,31 @@ fn lead(page: &Page<'_, '_>, blocks: &[Block], mut k: usize, p: &BlockParams) ->
     page.first(blocks[k])
 }
 
-/// The bits of each decision of ``final``: ``code(d)`` asked once per distinct object.
-fn codes(final_: &Bound<'_, PyList>, code: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
-    let mut seen: FxMap<usize, u8> = FxMap::default();
-    let mut out = Vec::with_capacity(final_.len());
-    for d in final_.iter() {
+/// The bits of each decision of ``decisions`` (`cleaner.types.Decision`s):
+/// ``code(keep, rule, category)``, asked once per distinct decision object and rule and
+/// category object (a document's decisions are mostly distinct objects, their reasons
+/// holding numbers, of a few rules; the list holds them all alive during the call).
+pub(crate) fn codes<T: for<'a> FromPyObject<'a> + Copy>(decisions: &Bound<'_, PyList>, code: &Bound<'_, PyAny>) -> PyResult<Vec<T>> {
+    let mut by_object: FxMap<usize, T> = FxMap::default();
+    let mut by_fields: FxMap<(bool, usize, usize), T> = FxMap::default();
+    let mut out = Vec::with_capacity(decisions.len());
+    for d in decisions.iter() {
         let key = d.as_ptr() as usize;
-        let c = match seen.get(&key) {
+        let c = match by_object.get(&key) {
             Some(&c) => c,
             None => {
-                let c: u8 = code.call1((&d,))?.extract()?;
-                seen.insert(key, c);
+                let d = d.downcast::<PyTuple>()?;
+                let (keep, rule, category) = (d.get_item(0)?, d.get_item(1)?, d.get_item(2)?);
+                let fields = (keep.is_truthy()?, rule.as_ptr() as usize, category.as_ptr() as usize);
+                let c = match by_fields.get(&fields) {
+                    Some(&c) => c,
+                    None => {
+                        let c: T = code.call1((keep, rule, category))?.extract()?;
+                        by_fields.insert(fields, c);
+                        c
+                    }
+                };
+                by_object.insert(key, c);
                 c
             }
         };
@@ -256,7 +272,7 @@ fn codes(final_: &Bound<'_, PyList>, code: &Bound<'_, PyAny>) -> PyResult<Vec<u8
 /// The main text region of a page: its first and last line and the kept lines outside
 /// it, or None when no line is kept.  ``final``: the decisions (a list), ``feats``: the
 /// features (a list of `Features`), ``has_text``: per line, not 0 when it has text (its
-/// shape byte), ``code``: the bits of a decision.
+/// shape byte), ``code``: the bits of a decision (see `codes`).
 #[pyfunction]
 pub fn main_region(
     final_: &Bound<'_, PyList>,
@@ -265,7 +281,7 @@ pub fn main_region(
     code: &Bound<'_, PyAny>,
     params: BlockParams,
 ) -> PyResult<Option<(usize, usize, Vec<usize>)>> {
-    let page = Page::new(codes(final_, code)?, has_text, feats)?;
+    let page = Page::new(codes::<u8>(final_, code)?, has_text, feats)?;
     if page.kept.is_empty() {
         return Ok(None);
     }
@@ -284,3 +300,58 @@ pub fn main_region(
     Ok(Some((first, last, outside)))
 }
 
+/// Bits of a decision that `inside_runs` reads (`cleaner.blocks._run_bits` sets them).
+const RUN_KEPT: u8 = 1;
+/// A stage-1 rule of the lines a menu or a table of contents is made of.
+const RUN_MENU: u8 = 2;
+/// A stage-1 rule that yields to the article around it (`cleaner.extracted.YIELDING`).
+const RUN_YIELDS: u8 = 4;
+
+/// The main story's gaps (`cleaner.blocks.inside_main`): each dropped line of a run
+/// between two kept lines of the main story that only weak line rules dropped, with the
+/// length of its run.  ``final`` and ``initial``: the decisions after the stories and
+/// those of stage 1 (lists; ``code`` gives a decision's bits), ``story_of``: each line's
+/// story (a list of int or None), ``main``: the main story, ``has_text``: 1 per line
+/// with text, ``menu_lines``: `Options.block_fill_menu_lines`.
+#[pyfunction]
+pub fn inside_runs(
+    final_: &Bound<'_, PyList>,
+    initial: &Bound<'_, PyList>,
+    story_of: &Bound<'_, PyList>,
+    main: i64,
+    has_text: &[u8],
+    code: &Bound<'_, PyAny>,
+    menu_lines: f64,
+) -> PyResult<Vec<(usize, usize)>> {
+    let (fin, ini) = (codes::<u8>(final_, code)?, codes::<u8>(initial, code)?);
+    let mut in_main = Vec::with_capacity(story_of.len());
+    for s in story_of.iter() {
+        let s: Option<i64> = s.extract()?;
+        in_main.push(match s {
+            None => Some(false),
+            Some(s) if s == main => Some(true),
+            Some(_) => None, // another story's
+        });
+    }
+    let members = |i: &usize| in_main[*i] == Some(true) && fin[*i] & RUN_KEPT != 0;
+    let (Some(first), Some(last)) = ((0..fin.len()).find(members), (0..fin.len()).rev().find(members)) else {
+        return Ok(Vec::new());
+    };
+    let mut filled = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    for i in (first..=last).filter(|&i| has_text[i] != 0) {
+        // A run ends at a line the line rules kept (stage 1); a short or heading-like
+        // line that only its neighbours kept is part of it.
+        if fin[i] & RUN_KEPT == 0 || (!run.is_empty() && ini[i] & RUN_KEPT == 0 && ini[i] & RUN_MENU != 0) {
+            run.push(i);
+            continue;
+        }
+        let dropped: Vec<usize> = run.iter().copied().filter(|&j| fin[j] & RUN_KEPT == 0).collect();
+        let menu = run.len() as f64 > menu_lines && run.iter().all(|&j| ini[j] & RUN_MENU != 0);
+        if !dropped.is_empty() && !menu && dropped.iter().all(|&j| ini[j] & RUN_YIELDS != 0 && in_main[j].is_some()) {
+            filled.extend(dropped.into_iter().map(|j| (j, run.len())));
+        }
+        run.clear();
+    }
+    Ok(filled)
+}

@@ -1,11 +1,14 @@
 //! Stage 2 of `cleaner.smooth` over a document's content lines in one call: which context
-//! rule revises each weak line (and each kept line between two appeal lines).  Python
-//! hands over, per content (non-blank) line, what the rules read of its stage-1 decision
-//! as bits (`cleaner.smooth` sets them) and its word count; it gets back the rule each
-//! revised line gets, and builds the decisions.
+//! rule revises each weak line (and each kept line between two appeal lines), the list
+//! rule first.  Python hands over the stage-1 decisions (what the rules read of one as
+//! bits, `cleaner.smooth` sets them, asked once per distinct decision), the features and
+//! the lines' shapes; it gets back the rule each revised line gets, and builds the
+//! decisions.
 
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
+use pyo3::types::PyList;
+
+use crate::blocks::{codes, feature};
 
 /// Bits of a content line's stage-1 decision.
 const KEEP: u32 = 1;
@@ -33,6 +36,8 @@ pub const SANDWICHED: u8 = 5;
 pub const CLOSING_ELLIPSIS: u8 = 6;
 pub const SENTENCE_NEAR_BODY: u8 = 7;
 pub const ISOLATED: u8 = 8;
+/// ``context.list`` (`lists`).
+pub const LIST: u8 = 9;
 
 /// The thresholds of the context rules (`Options` fields; ``tail_max_words`` is
 /// ``short_max_words + appeal_tail_extra_words``).
@@ -43,6 +48,8 @@ pub struct ContextParams {
     short_max_words: f64,
     tail_max_words: f64,
     bio_name_max_words: f64,
+    /// The shape bit of a list item (`cleaner.features.LIST_ITEM`).
+    list_item: u8,
 }
 
 struct Doc<'a> {
@@ -117,18 +124,72 @@ impl Doc<'_> {
     }
 }
 
-/// The context rules over a document's content lines, in order (a line's new decision
-/// can decide the next one's): ``kinds`` and ``words`` per content line, and whether the
-/// last one trails off with an ellipsis.  Returns one byte per content line: the rule that
-/// revises it, 0 for none (bytes, not a tuple per line: a dump of a million short lines
-/// has a million revised lines).
+/// The list rule (``context.list``): a run of weak list items right after body, closed
+/// by body or introduced by a line ending in a colon (``colon(i)``, asked of line ``i``),
+/// belongs to the text (ingredients, key points, steps).  Marks each dropped item of such
+/// a run `LISTED` and gives it `LIST` with the run's length.
+fn lists(kinds: &mut [u32], listed: &[bool], content: &[usize], colon: &Bound<'_, PyAny>,
+         out: &mut [(u8, usize)]) -> PyResult<()> {
+    let n = kinds.len();
+    let mut end = 0;
+    for k in 0..n {
+        if !(kinds[k] & WEAK != 0 && listed[k]) || k < end {
+            continue;
+        }
+        end = k;
+        while end < n && listed[end] && kinds[end] & (WEAK | KEEP) != 0 {
+            end += 1;
+        }
+        let body_before = k > 0 && kinds[k - 1] & KEEP != 0;
+        let body_after = end < n && kinds[end] & KEEP != 0;
+        if body_before && (body_after || colon.call1((content[k - 1],))?.is_truthy()?) {
+            for j in k..end {
+                if kinds[j] & KEEP == 0 {
+                    out[j] = (LIST, end - k);
+                }
+            }
+        }
+    }
+    for (kind, &(rule, _)) in kinds.iter_mut().zip(out.iter()) {
+        if rule == LIST {
+            *kind |= LISTED;
+        }
+    }
+    Ok(())
+}
+
+/// The context rules over a document, in order (a line's new decision can decide the
+/// next one's): ``initial``, its stage-1 decisions (a list; ``code(d)`` gives the bits of
+/// one, asked once per distinct object), ``feats`` its features (a list), ``shape`` its
+/// lines' shape bytes (0 for a blank line: the content lines are the others; a list item
+/// has ``params.list_item``), ``colon(i)``: does line ``i`` end with a colon, and
+/// ``last_trails_off``: does the last content line trail off with an ellipsis.  Returns
+/// ``(line, rule, extra)`` for each revised line: the rule as numbered above, ``extra``
+/// the length of its list (`LIST`) or the content line before it (`APPEAL_TAIL`).
 #[pyfunction]
-pub fn context_rules<'py>(py: Python<'py>, kinds: Vec<u32>, words: Vec<i64>, last_trails_off: bool,
-                          params: ContextParams) -> Bound<'py, PyBytes> {
+#[allow(clippy::too_many_arguments)]
+pub fn context_lines(
+    initial: &Bound<'_, PyList>,
+    feats: &Bound<'_, PyList>,
+    shape: &[u8],
+    code: &Bound<'_, PyAny>,
+    colon: &Bound<'_, PyAny>,
+    last_trails_off: bool,
+    params: ContextParams,
+) -> PyResult<Vec<(usize, u8, usize)>> {
+    let content: Vec<usize> = (0..shape.len()).filter(|&i| shape[i] != 0).collect();
+    let all: Vec<u32> = codes(initial, code)?;
+    let mut kinds: Vec<u32> = content.iter().map(|&i| all[i]).collect();
+    let listed: Vec<bool> = content.iter().map(|&i| shape[i] & params.list_item != 0).collect();
+    let mut words = Vec::with_capacity(content.len());
+    for &i in &content {
+        words.push(feature(feats, i, 0)?.extract::<i64>()?);
+    }
+    let mut out = vec![(0u8, 0usize); content.len()];
+    lists(&mut kinds, &listed, &content, colon, &mut out)?;
     let doc = Doc { kinds: &kinds, words: &words, p: &params };
     let n = kinds.len();
     let mut tail: Vec<bool> = kinds.iter().map(|&b| b & APPEAL_TAIL_RULE != 0 && b & LISTED == 0).collect();
-    let mut out = vec![0u8; n];
     for k in 0..n {
         let weak = doc.has(k, WEAK);
         let between_appeals = 0 < k && k + 1 < n && doc.has(k - 1, APPEAL) && doc.has(k + 1, APPEAL) && doc.has(k, KEEP);
@@ -140,9 +201,9 @@ pub fn context_rules<'py>(py: Python<'py>, kinds: Vec<u32>, words: Vec<i64>, las
             rule = doc.weak_line(k, &tail, last_trails_off);
         }
         if let Some(r) = rule {
-            out[k] = r;
+            out[k] = (r, if r == APPEAL_TAIL { content[k - 1] } else { 0 });
             tail[k] = r == APPEAL_TAIL;
         }
     }
-    PyBytes::new(py, &out)
+    Ok((0..n).filter(|&k| out[k].0 != 0).map(|k| (content[k], out[k].0, out[k].1)).collect())
 }

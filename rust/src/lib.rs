@@ -3,11 +3,11 @@
 //! with the semantics of the Python it replaced (Python's own character classes, in
 //! tables.rs) — and stage 1 of the decisions: the feature rules and the catalogue's
 //! gates over every line of a document in one call; the shapes of its lines (shapes.rs),
-//! the context rules of stage 2 (context.rs) and the main text region (blocks.rs).  The
-//! Python modules `cleaner.segment`, `cleaner.features`, `cleaner.language`,
-//! `cleaner.catalogue`, `cleaner.classify`, `cleaner.smooth` and `cleaner.blocks` call
-//! it, and the story finder's topic evidence (cohesion.rs), head evidence (heads.rs) and
-//! its reading of a document (story.rs);
+//! the context rules of stage 2 (context.rs), the main text region and the main story's
+//! gaps (blocks.rs).  The Python modules `cleaner.segment`, `cleaner.features`,
+//! `cleaner.language`, `cleaner.catalogue`, `cleaner.classify`, `cleaner.smooth` and
+//! `cleaner.blocks` call it, and the story finder's topic evidence (cohesion.rs), head
+//! evidence (heads.rs) and its reading of a document (story.rs);
 //! `cleaner.front.dom` asks it whether a page holds characters XML forbids (page.rs).
 
 mod blocks;
@@ -304,8 +304,9 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(fold_line, m)?)?;
     m.add_function(wrap_pyfunction!(shapes::shapes, m)?)?;
     m.add_function(wrap_pyfunction!(shapes::line_shapes, m)?)?;
-    m.add_function(wrap_pyfunction!(context::context_rules, m)?)?;
+    m.add_function(wrap_pyfunction!(context::context_lines, m)?)?;
     m.add_function(wrap_pyfunction!(blocks::main_region, m)?)?;
+    m.add_function(wrap_pyfunction!(blocks::inside_runs, m)?)?;
     m.add_class::<gates::Gates>()?;
     m.add_class::<cohesion::Stoplist>()?;
     m.add_class::<cohesion::Cohesion>()?;
