@@ -24,6 +24,12 @@ DEFERRED = {
     ("cleaner.front.extract", "trafilatura.xml"): "as above",
     ("cleaner.front.extract", "trafilatura.settings"): "as above",
     ("cleaner.front.dom", "trafilatura.utils"): "as above",
+    ("cleaner.front.sequence", "trafilatura"): "as above",
+    ("cleaner.front.sequence", "trafilatura.baseline"): "as above",
+    ("cleaner.front.sequence", "trafilatura.external"): "as above",
+    ("cleaner.front.sequence", "trafilatura.htmlprocessing"): "as above",
+    ("cleaner.front.sequence", "trafilatura.main_extractor"): "as above",
+    ("cleaner.front.sequence", "trafilatura.xpaths"): "as above",
     ("cleaner.language", "justext"): "its stoplists are read only when a language needs them",
     ("cleaner.front.decode", "charset_normalizer"): "about 10 ms of import time, paid only for "
                                                     "bytes that are not UTF-8 nor say their charset",

@@ -212,22 +212,67 @@ def test_the_extractor_works_on_the_parsed_page_as_on_a_copy_of_it(monkeypatch):
     assert not hints["Great news for the harbour, at last the pier gets the care it needs."].chosen
 
 
+_HEADED_PAGE = page().replace(
+    f"<h1>{TITLE}</h1>",
+    f'<header class="story-head"><h1>{TITLE}</h1><p class="kicker">Harbour works, part one</p></header>')
+
+
+def test_the_followed_sequence_is_trafilaturas_own():
+    """`cleaner.front.sequence.run` is trafilatura's extraction sequence step for step:
+    with its main extractor given the sequence's own settings, it gives trafilatura's body."""
+    from trafilatura import core
+    from trafilatura.xml import xmltotxt
+
+    import cleaner.front.extract as front
+    from cleaner.front import sequence
+
+    assert sequence.follows(), "the installed trafilatura's extraction sequence is the one followed"
+    options = front._options()
+    for html in (_PRUNED_PAGE, _HEADED_PAGE, page(), "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+                 "<html><body><div><p>One short line of text.</p></div></body></html>"):
+        ours = sequence.run(parse(html), options, options)
+        theirs = core.trafilatura_sequence(parse(html), options, None)
+        assert ours[1] == theirs[1]
+        assert xmltotxt(ours[0], False) == xmltotxt(theirs[0], False)
+
+
+def test_the_main_extractor_set_for_precision_leaves_the_page_header_out():
+    """The page's <header> (here the headline and a kicker) is left out by the main
+    extractor set for precision: the kicker is no extracted line, the article is."""
+    import cleaner.front.extract as front
+
+    ex = extract(_HEADED_PAGE)
+    chosen = {line.text: h.chosen for line, h in zip(segment(ex.text), ex.hints) if line.text and h is not None}
+    assert chosen["Harbour works, part one"] is False
+    assert all(chosen[p] for p in PARAGRAPHS)
+    assert "Harbour works, part one" in front.main_text(parse(page().replace(  # the balanced extractor keeps it
+        f"<h1>{TITLE}</h1>", f"<h1>{TITLE}</h1><p>Harbour works, part one</p>")))
+
+
 def test_the_extractor_without_its_copy_gives_bare_extractions_body(monkeypatch):
-    """`_extraction` is trafilatura's ``bare_extraction`` without the copy of the tree, and
-    ``bare_extraction`` itself with a trafilatura whose sequence it does not know."""
+    """With a trafilatura whose sequence is not the one followed, `_extraction` is
+    trafilatura's ``bare_extraction`` without the copy of the tree, or ``bare_extraction``
+    itself when trafilatura has no sequence of that shape."""
     import trafilatura
     from trafilatura.xml import xmltotxt
 
     import cleaner.front.extract as front
+    from cleaner.front import sequence
 
-    assert front._sequence() is not None, "the installed trafilatura's extraction sequence is the one followed"
     pages = (_PRUNED_PAGE, page(), "<html><body><nav><a href='/'>Home</a></nav></body></html>")
     expected = [trafilatura.bare_extraction(parse(html), options=front._options()) for html in pages]
-    for unknown in (False, True):
-        if unknown:
-            monkeypatch.setattr(front, "_sequence", lambda: None)
+    def check():
         for html, doc in zip(pages, expected):
             body = front._extraction(parse(html))
             assert (body is None) == (doc is None)
             if body is not None:
                 assert xmltotxt(body, False) == xmltotxt(doc.body, False)
+
+    monkeypatch.setattr(sequence, "follows", lambda: False)
+    front._sequence.cache_clear()
+    try:
+        check()  # trafilatura's own sequence
+    finally:
+        front._sequence.cache_clear()
+    monkeypatch.setattr(front, "_sequence", lambda: None)
+    check()  # bare_extraction

@@ -27,6 +27,7 @@ from lxml.html import HtmlElement
 
 from ..segment import segment
 from . import dom, page
+from . import sequence as followed
 from .decode import decode
 from .dom import HEADINGS, LineHint, Marks
 from .headline import headline
@@ -148,9 +149,11 @@ def main_text(tree: HtmlElement) -> str:
 
 def _extraction(tree: HtmlElement):
     """trafilatura's body of the page, or ``None``: what ``bare_extraction(tree)`` gives
-    with `_options`, without its copy of the tree.  That copy keeps the caller's tree
-    whole; here the caller has read the tree already.  When trafilatura's extraction
-    sequence is not the one this follows (another version), ``bare_extraction`` runs."""
+    with `_options`, without its copy of the tree (that copy keeps the caller's tree
+    whole; here the caller has read the tree already), and with its main extractor set
+    for precision (`cleaner.front.sequence`).  When trafilatura's extraction sequence is
+    not the one followed there (another version), trafilatura's own sequence runs, or
+    ``bare_extraction`` when that is not the one known either."""
     sequence = _sequence()
     options = _options()
     if sequence is None:
@@ -160,7 +163,7 @@ def _extraction(tree: HtmlElement):
         return None if doc is None else doc.body
     # bare_extraction's steps for these options: no language, metadata, pruning or
     # duplicate test; the tree-size and the output-size checks
-    body, text, _, comments = sequence(tree, options, None)
+    body, text, _, comments = sequence(tree, options)
     if options.max_tree_size and len(body) > options.max_tree_size:
         strip_tags(body, "hi")
         if len(body) > options.max_tree_size:
@@ -172,15 +175,20 @@ def _extraction(tree: HtmlElement):
 
 @cache
 def _sequence():
-    """trafilatura's extraction sequence (``trafilatura_sequence(tree, options, url)``,
-    returning body, text, comments body and comments text), or ``None`` when the
-    installed trafilatura has no such function."""
+    """The extraction sequence the front door runs, ``sequence(tree, options)`` returning
+    body, text, comments body and comments text: `cleaner.front.sequence.run` (the main
+    extractor set for precision) when it follows the installed trafilatura's, else
+    trafilatura's own ``trafilatura_sequence``, or ``None`` when the installed trafilatura
+    has no such function."""
     from trafilatura import core  # deferred: see `_extraction`
 
+    if followed.follows():
+        precise = _precise()
+        return lambda tree, options: followed.run(tree, options, precise)
     sequence = getattr(core, "trafilatura_sequence", None)
     if sequence is None or list(inspect.signature(sequence).parameters) != ["tree", "options", "url"]:
         return None
-    return sequence
+    return lambda tree, options: sequence(tree, options, None)
 
 
 @cache
@@ -191,6 +199,14 @@ def _options():
     from trafilatura.settings import Extractor  # deferred: see `main_text`
 
     return Extractor(output_format="txt", comments=False, tables=True)
+
+
+@cache
+def _precise():
+    """`_options` set for precision: the settings of trafilatura's main extractor."""
+    from trafilatura.settings import Extractor  # deferred: see `main_text`
+
+    return Extractor(output_format="txt", comments=False, tables=True, precision=True)
 
 
 _BLOCKISH = frozenset({"p", "head", "list", "quote", "table", "code"})
