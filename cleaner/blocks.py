@@ -38,20 +38,14 @@ text (``context.inside_story``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import lru_cache
 
 from . import _core
 from .catalogue import opens_section
 from .extracted import YIELDING
 from .options import Options
-from .storage import has_text
+from .storage import as_list, has_text
 from .types import Decision, Features, Line
-
-
-def _listed(items: Sequence) -> list:
-    """``items`` as a list (itself when it is one): what the compiled core reads."""
-    return items if isinstance(items, list) else list(items)
 
 
 def _isolated(reason: str) -> Decision:
@@ -119,7 +113,7 @@ def main_block(
     'The budget will be reviewed again in the spring when the harvest figures are known.'
     """
     final = list(final)
-    region = _core.main_region(final, _listed(feats),
+    region = _core.main_region(final, as_list(feats),
                                has_text(lines) if shape is None else shape, _bits,
                                {name: getattr(options, name) for name in _PARAMS})
     if region is None:
@@ -153,7 +147,7 @@ def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision
     """
     if main is None or not options.rule_enabled("context.inside_story"):
         return final, story_of
-    filled = _core.inside_runs(_listed(final), _listed(initial), _listed(story_of), main,
+    filled = _core.inside_runs(as_list(final), as_list(initial), as_list(story_of), main,
                                has_text(lines) if shape is None else shape, _run_bits,
                                options.block_fill_menu_lines)
     if not filled:

@@ -268,6 +268,9 @@ class Options:
     story_title_max_words: int = 30
     #: Lines above a story's first kept line searched for its title (lines).
     story_above_lines: int = 12
+    #: Lines above the document's first kept line searched for the first story's title
+    #: (lines).
+    story_first_above_lines: int = 10
     #: A headline without a meta line is a story's title only when it shares a content
     #: word with this many content words of the text below it (words).
     story_echo_words: int = 80

@@ -17,7 +17,6 @@ declared in `RULES`; their thresholds are `Options` fields (``context_reach``,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import lru_cache
 
 from . import _core
@@ -25,7 +24,7 @@ from .classify import WEAK_RULES
 from .features import LIST_ITEM, line_shapes, trails_off
 from .options import Options
 from .rules import CodeRule
-from .storage import text_view
+from .storage import as_list, text_view
 from .types import Decision, Features, Line
 
 #: The rules of this stage.
@@ -95,17 +94,12 @@ def smooth(
     params = {"reach": options.context_reach, "short_max_words": options.short_max_words,
               "tail_max_words": options.short_max_words + options.appeal_tail_extra_words,
               "bio_name_max_words": options.bio_name_max_words, "list_item": LIST_ITEM}
-    revised = _core.context_lines(_listed(initial), _listed(feats), shape, _bits,
+    revised = _core.context_lines(as_list(initial), as_list(feats), shape, _bits,
                                   lambda i: texts[i].endswith(":"), last >= 0 and trails_off(texts[last]), params)
     final = list(initial)
     for i, rule, extra in revised:
         final[i] = _revised(rule, initial, i, extra, feats, options)
     return final
-
-
-def _listed(items: Sequence) -> list:
-    """``items`` as a list (itself when it is one): what the compiled core reads."""
-    return items if isinstance(items, list) else list(items)
 
 
 def _revised(rule: int, initial: list[Decision], i: int, extra: int, feats: list[Features],

@@ -311,6 +311,11 @@ class Texts(_Columns):
         return self._lines.text(i)
 
 
+def as_list(items: Sequence) -> list:
+    """``items`` as a list (itself when it is one): what the compiled core reads."""
+    return items if isinstance(items, list) else list(items)
+
+
 def text_view(lines: Sequence[Line]) -> Sequence[str]:
     """The normalised text of every line, as a sequence: `Texts` when ``lines`` is a
     `Lines` (nothing held), else a list."""

@@ -129,7 +129,7 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     stories; ``heads_only``: a change of topic alone is no candidate (a gap needs a head
     or dropped lines)."""
     m = len(kept)
-    above0 = r.content[max(0, r.pos[kept[0]] - 10):r.pos[kept[0]]]
+    above0 = r.content[max(0, r.pos[kept[0]] - o.story_first_above_lines):r.pos[kept[0]]]
     title0, opening0 = r.opening(kept[0], above0)
     if title0 is None and above0 and above0[0] == r.content[0] and r.headline(above0[0]) \
             and feats[above0[0]].words >= 3:
