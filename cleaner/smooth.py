@@ -24,7 +24,7 @@ from .classify import WEAK_RULES
 from .features import LIST_ITEM, line_shapes, trails_off
 from .options import Options
 from .rules import CodeRule
-from .storage import as_list, text_view
+from .storage import as_list, int_column, text_view
 from .types import Decision, Features, Line
 
 #: The rules of this stage.
@@ -94,10 +94,11 @@ def smooth(
     params = {"reach": options.context_reach, "short_max_words": options.short_max_words,
               "tail_max_words": options.short_max_words + options.appeal_tail_extra_words,
               "bio_name_max_words": options.bio_name_max_words, "list_item": LIST_ITEM}
-    revised = _core.context_lines(as_list(initial), as_list(feats), shape, _bits,
-                                  lambda i: texts[i].endswith(":"), last >= 0 and trails_off(texts[last]), params)
+    at, rules, extras = _core.context_lines(as_list(initial), as_list(feats), shape, _bits,
+                                            lambda i: texts[i].endswith(":"), last >= 0 and trails_off(texts[last]),
+                                            params)
     final = list(initial)
-    for i, rule, extra in revised:
+    for i, rule, extra in zip(int_column(at), rules, int_column(extras)):
         final[i] = _revised(rule, initial, i, extra, feats, options)
     return final
 

@@ -35,7 +35,8 @@ _new_tuple = tuple.__new__
 CHUNK_LINES = 4096
 
 
-def _column(data: bytes) -> array:
+def int_column(data: bytes) -> array:
+    """Native 64-bit integers packed in ``data`` (a column the compiled core returns)."""
     column = array("q")
     column.frombytes(data)
     return column
@@ -93,8 +94,8 @@ class Lines(_Columns):
     def of(cls, source: str) -> Lines:
         """The lines of ``source`` (`cleaner.segment.segment`)."""
         starts, ends, text_starts, text_ends, changed = _core.segment_columns(source)
-        return cls(source, _column(starts), _column(ends), _column(text_starts),
-                   _column(text_ends), changed)
+        return cls(source, int_column(starts), int_column(ends), int_column(text_starts),
+                   int_column(text_ends), changed)
 
     def __len__(self) -> int:
         return len(self._starts)

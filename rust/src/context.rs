@@ -6,7 +6,7 @@
 //! decisions.
 
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyBytes, PyList};
 
 use crate::blocks::{codes, feature};
 
@@ -164,19 +164,22 @@ fn lists(kinds: &mut [u32], listed: &[bool], content: &[usize], colon: &Bound<'_
 /// lines' shape bytes (0 for a blank line: the content lines are the others; a list item
 /// has ``params.list_item``), ``colon(i)``: does line ``i`` end with a colon, and
 /// ``last_trails_off``: does the last content line trail off with an ellipsis.  Returns
-/// ``(line, rule, extra)`` for each revised line: the rule as numbered above, ``extra``
-/// the length of its list (`LIST`) or the content line before it (`APPEAL_TAIL`).
+/// the revised lines as three columns ``(lines, rules, extras)``: the line numbers and
+/// ``extra`` as native 64-bit integers, the rules one byte each as numbered above, ``extra``
+/// the length of its list (`LIST`) or the content line before it (`APPEAL_TAIL`).  Packed
+/// columns, not a tuple per line: a dump of a million short lines may revise them all.
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
-pub fn context_lines(
-    initial: &Bound<'_, PyList>,
+pub fn context_lines<'py>(
+    py: Python<'py>,
+    initial: &Bound<'py, PyList>,
     feats: &Bound<'_, PyList>,
     shape: &[u8],
     code: &Bound<'_, PyAny>,
     colon: &Bound<'_, PyAny>,
     last_trails_off: bool,
     params: ContextParams,
-) -> PyResult<Vec<(usize, u8, usize)>> {
+) -> PyResult<(Bound<'py, PyBytes>, Bound<'py, PyBytes>, Bound<'py, PyBytes>)> {
     let content: Vec<usize> = (0..shape.len()).filter(|&i| shape[i] != 0).collect();
     let all: Vec<u32> = codes(initial, code)?;
     let mut kinds: Vec<u32> = content.iter().map(|&i| all[i]).collect();
@@ -205,5 +208,10 @@ pub fn context_lines(
             tail[k] = r == APPEAL_TAIL;
         }
     }
-    Ok((0..n).filter(|&k| out[k].0 != 0).map(|k| (content[k], out[k].0, out[k].1)).collect())
+    let revised: Vec<usize> = (0..n).filter(|&k| out[k].0 != 0).collect();
+    let ints = |v: &mut dyn Iterator<Item = usize>| -> Vec<u8> { v.flat_map(|x| (x as i64).to_ne_bytes()).collect() };
+    let lines = ints(&mut revised.iter().map(|&k| content[k]));
+    let extras = ints(&mut revised.iter().map(|&k| out[k].1));
+    let rules: Vec<u8> = revised.iter().map(|&k| out[k].0).collect();
+    Ok((PyBytes::new(py, &lines), PyBytes::new(py, &rules), PyBytes::new(py, &extras)))
 }
