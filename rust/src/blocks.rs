@@ -20,7 +20,7 @@ const SOFT: u8 = 4;
 const INSIDE: u8 = 8;
 
 /// The fields of `cleaner.types.Features` read here.
-const WORDS: usize = 0;
+pub(crate) const WORDS: usize = 0;
 const TERMINAL: usize = 2;
 const CUT: usize = 3;
 

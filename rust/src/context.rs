@@ -8,7 +8,7 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList};
 
-use crate::blocks::{codes, feature};
+use crate::blocks::{codes, feature, WORDS};
 
 /// Bits of a content line's stage-1 decision.
 const KEEP: u32 = 1;
@@ -186,7 +186,7 @@ pub fn context_lines<'py>(
     let listed: Vec<bool> = content.iter().map(|&i| shape[i] & params.list_item != 0).collect();
     let mut words = Vec::with_capacity(content.len());
     for &i in &content {
-        words.push(feature(feats, i, 0)?.extract::<i64>()?);
+        words.push(feature(feats, i, WORDS)?.extract::<i64>()?);
     }
     let mut out = vec![(0u8, 0usize); content.len()];
     lists(&mut kinds, &listed, &content, colon, &mut out)?;
