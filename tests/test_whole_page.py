@@ -294,3 +294,21 @@ def test_the_extractor_without_its_copy_gives_bare_extractions_body(monkeypatch)
         front._sequence.cache_clear()
     monkeypatch.setattr(front, "_sequence", lambda: None)
     check()  # bare_extraction
+
+
+def test_the_walk_records_around_each_block_what_climbing_the_tree_finds():
+    """`PageWalk.where`: each block's chain (itself and up to four ancestors, nearest
+    first) and its nearest <article> and <li>, as climbing the tree gives them, also after
+    nested articles and list items close."""
+    from cleaner.front.walk import CHAIN_LEVELS, PageWalk
+
+    tree = parse("<html><body><article><ul><li><div><ul><li><p>Inner item</p></li></ul>"
+                 "<p>Outer item again</p></div></li></ul><article><p>Nested article</p></article>"
+                 "<p>Outer article again</p></article><div><p>No article here</p></div></body></html>")
+    walked = PageWalk(tree)
+    blocks = ("html", "body", "article", "ul", "li", "div", "p")
+    assert len(walked.where) == sum(1 for e in tree.iter() if e.tag in blocks)
+    for elem, (chain, article, item) in walked.where.items():
+        assert chain == (elem, *elem.iterancestors())[:CHAIN_LEVELS]
+        assert article is next((e for e in (elem, *elem.iterancestors()) if e.tag == "article"), None)
+        assert item is next((e for e in (elem, *elem.iterancestors()) if e.tag == "li"), None)

@@ -116,8 +116,11 @@ class PageWalk:
         furnitures: list[str] = []  # the furniture tags around, outermost first
         in_link = hidden = skipped = 0  # depth in links, in hidden and in skipped subtrees
         block = blocks[-1] if blocks else None
+        art = arts[-1] if arts else None  # the nearest open <article> (the last of ``arts``)
+        item = items[-1] if items else None  # the nearest open <li> (the last of ``items``)
         furniture = ""  # the furniture tag around (the last of ``furnitures``, or "")
         kinds = _KIND
+        chain_end = -CHAIN_LEVELS - 1  # ``stack[:chain_end:-1]``: the chain, nearest first
         walker = etree.iterwalk(tree, events=("start", "end"))
         for event, elem in walker:
             tag = elem.tag
@@ -126,16 +129,20 @@ class PageWalk:
             kind = kinds.get(tag, 0)
             if event == "start":
                 stack.append(elem)
-                if kind:
+                if not kind:
+                    raw = shown = elem.text
+                else:
                     if kind == _LINK:
                         in_link += 1
                     else:
                         if kind & _NOTED:
                             if kind & _ITEM:
                                 items.append(elem)
+                                item = elem
                             elif kind & _ARTICLE:
                                 outer[elem] = (stack[-2] if len(stack) > 1 else elem.getparent(), tuple(arts))
                                 arts.append(elem)
+                                art = elem
                             elif kind & _FURNITURE:
                                 furnitures.append(tag)
                                 furniture = tag
@@ -146,13 +153,12 @@ class PageWalk:
                         if kind & _BLOCK:
                             blocks.append(elem)
                             block = elem
-                            where[elem] = (tuple(reversed(stack[-CHAIN_LEVELS:])), arts[-1] if arts else None,
-                                           items[-1] if items else None)
+                            where[elem] = (tuple(stack[:chain_end:-1]), art, item)
                         if hidden and skipped and kind & _NOTED:
                             walker.skip_subtree()  # its tail comes with its "end" event
                             continue
-                raw = elem.text
-                shown = " " + (raw or "") if kind & _BREAK else raw
+                    raw = elem.text
+                    shown = " " + (raw or "") if kind & _BREAK else raw
             else:
                 stack.pop()
                 if kind:
@@ -165,8 +171,10 @@ class PageWalk:
                         if kind & _NOTED:
                             if kind & _ITEM:
                                 items.pop()
+                                item = items[-1] if items else None
                             elif kind & _ARTICLE:
                                 arts.pop()
+                                art = arts[-1] if arts else None
                             elif kind & _FURNITURE and furnitures:
                                 furnitures.pop()
                                 furniture = furnitures[-1] if furnitures else ""
@@ -175,16 +183,17 @@ class PageWalk:
                             if kind & _SKIPPED:
                                 skipped -= 1
                 raw = shown = elem.tail
-                if not stack:
-                    continue  # the tail of the root belongs to no element
+                if not shown or not stack:
+                    continue  # (the tail of the root belongs to no element)
             if not shown:
                 continue
             if block is not None and not hidden:
                 got = pieces.get(block)
                 if got is None:
-                    pieces[block] = got = [0, furniture]
-                got.append(shown)
-                if in_link > 0:
+                    pieces[block] = got = [0, furniture, shown]
+                else:
+                    got.append(shown)
+                if in_link:
                     got[0] += len(shown.strip())
             if skipped or not raw or raw.isspace():
                 continue
