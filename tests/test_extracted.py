@@ -185,3 +185,56 @@ def test_revise_decides_the_same_on_the_lines_columns_as_on_a_list_of_lines():
         "feature.prose", "html.excerpt", "blank", "html.block"]
     assert "under the headline" in columns[4].reason and "among the extracted" in columns[10].reason
     assert columns[12].category == "heading" and columns[16].reason == "line of the extracted main content"
+
+
+# -- a list cut off as another story ---------------------------------------------------------
+
+def _listed_run(texts, rules, story_of, main=0, **options):
+    lines = segment("\n".join(texts))
+    initial = [_keep(r) if r else _drop("context.isolated", "boilerplate") for r in rules]
+    final = [_keep(r or "feature.heading", "body") if s is not None else d
+             for r, s, d in zip(rules, story_of, initial)]
+    return guarantee(lines, initial, final, story_of, main, is_pattern_rule, barrier_kind,
+                     Options.make(**options))
+
+
+ENTRIES = ["SMITH, Anna: Printed bookplates of the north, Oslo 1921",
+           "TAYLOR, Ben: Ex libris and small graphics, catalogue III, Vienna 1930",
+           "WHITE, Carla: Collected bookplates, private print 1988"]
+
+
+def test_a_list_cut_off_as_another_story_stays_with_the_main_one():
+    # an extractor's choice of one page: an article, then its bibliography, which a
+    # story finder may cut off at an entry that reads like a dateline; the entries are
+    # no prose, so no other article: they stay
+    texts = [BODY, BODY2, *ENTRIES]
+    rules = ["feature.prose", "feature.prose", "feature.heading", "feature.low_stopwords", "feature.no_punctuation"]
+    out, story_of = _listed_run(texts, rules, [0, 0, 1, 1, 1])
+    assert story_of == [0, 0, 0, 0, 0]
+    assert [d.rule for d in out[2:]] == ["extracted.listing"] * 3
+    assert all(d.keep for d in out) and "0% of its words are prose" in out[2].reason
+
+
+def test_another_article_cut_off_by_a_story_boundary_stays_cut_off():
+    # the other story is prose (a second article the extractor took along): the boundary stands
+    texts = [BODY, BODY2, ENTRIES[0], BODY.replace("Tuesday", "Monday"), BODY2.replace("six", "seven")]
+    rules = ["feature.prose", "feature.prose", "feature.heading", "feature.prose", "feature.prose"]
+    out, story_of = _listed_run(texts, rules, [0, 0, 1, 1, 1])
+    assert story_of == [0, 0, 1, 1, 1]
+    assert "extracted.listing" not in {d.rule for d in out}
+    # the share is an option; the rule can be disabled
+    out, story_of = _listed_run(texts, rules, [0, 0, 1, 1, 1], extracted_story_prose_share=0.95)
+    assert story_of == [0] * 5
+    _, story_of = _listed_run([BODY, BODY2, *ENTRIES], rules[:2] + ["feature.heading"] * 3, [0, 0, 1, 1, 1],
+                              disabled_rules=["extracted.listing"])
+    assert story_of == [0, 0, 1, 1, 1]
+
+
+def test_a_list_after_the_comments_open_is_not_brought_back():
+    texts = [BODY, BODY2, "3 comments", *ENTRIES]
+    lines = segment("\n".join(texts))
+    initial = [_keep(), _keep(), _drop("en.comments.header", "comments")] + [_keep("feature.heading")] * 3
+    out, story_of = guarantee(lines, initial, list(initial), [0, 0, None, 1, 1, 1], 0, is_pattern_rule,
+                              barrier_kind, Options())
+    assert story_of == [0, 0, None, 1, 1, 1]
+    assert "extracted.listing" not in {d.rule for d in out}
