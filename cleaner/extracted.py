@@ -27,9 +27,7 @@ name boilerplate whatever its surroundings.
   post-processor must not make an extractor's output worse, so there only a catalogue rule
   or a story boundary drops a line; what any other rule dropped (context and teaser rules,
   the main region) is kept (``extracted.kept``).  The text ends where its comments open
-  (`open_comments`: an extractor appends them after the article).  A story boundary
-  stands only before another article: a stretch it cuts off that is mostly no prose is
-  the page's own list and stays with the main story (`listings`, ``extracted.listing``).
+  (`open_comments`: an extractor appends them after the article).
 - `safety_net` (HTML input): when the extractor found a long article and the cleaner kept
   only a sliver of it, what the guarantee would keep comes back (``html.safety_net``);
   and a whole article that the page delivers as one long line inside a link is no link
@@ -76,10 +74,6 @@ RULES = (
     CodeRule("html.safety_net", "body",
              "the kept text was a sliver of a long extracted article: its lines are back",
              ("safety_net_words", "safety_net_share")),
-    CodeRule("extracted.listing", "body",
-             "a stretch of extractor output cut off as another story that is mostly no prose: "
-             "the page's own list (a listing, a bibliography), not another article",
-             ("extracted_story_prose_share",)),
     CodeRule("extracted.comments", "comments",
              "a comment counter after most of the extracted text's prose: the comments open there",
              ("extracted_comments_share",)),
@@ -415,7 +409,7 @@ def guarantee(
         return final, story_of
     start = story_of.index(main)
     end = next((i for i in range(start + 1, len(lines)) if closes(initial[i])), len(lines))
-    final, story_of = listings(lines, initial, final, story_of, main, end, options)
+    final, story_of = list(final), list(story_of)
     for i in range(end):
         d = final[i]
         if lines[i].blank or d.keep or by_pattern(initial[i].rule):
@@ -425,41 +419,6 @@ def guarantee(
         final[i] = Decision(True, rule, initial[i].category if initial[i].keep else "body",
                             f"extractor's line, no catalogue rule names it ({d.rule})", "extracted")
         story_of[i] = main
-    return final, story_of
-
-
-def listings(
-    lines: list[Line], initial: list[Decision], final: list[Decision],
-    story_of: list[int | None], main: int, end: int, options: Options,
-) -> tuple[list[Decision], list[int | None]]:
-    """Copies of ``final`` and ``story_of`` in which every story other than ``main`` that
-    holds less than ``extracted_story_prose_share`` of its words in lines of prose (by
-    their ``initial`` rule) and opens before line ``end`` belongs to the main story
-    (``extracted.listing``): in an extractor's choice of one page's content, another
-    article is prose; a stretch of list items, headings and figures that the story finder
-    cut off is the page's own list (a listing, a bibliography, a table of awards)."""
-    final, story_of = list(final), list(story_of)
-    if not options.rule_enabled("extracted.listing"):
-        return final, story_of
-    words: dict[int, list[int]] = {}  # per story: words in lines of prose, all words
-    opens: dict[int, int] = {}
-    for i, s in enumerate(story_of):
-        if s is None or s == main:
-            continue
-        n = len(lines[i].text.split())
-        count = words.setdefault(s, [0, 0])
-        count[0] += n if initial[i].rule == "feature.prose" else 0
-        count[1] += n
-        opens.setdefault(s, i)
-    lists = {s for s, (prose, total) in words.items()
-             if opens[s] < end and prose < options.extracted_story_prose_share * total}
-    for i, s in enumerate(story_of):
-        if s in lists:
-            story_of[i] = main
-            share = words[s][0] / max(words[s][1], 1)
-            final[i] = Decision(True, "extracted.listing", final[i].category if final[i].keep else "body",
-                                f"cut off as another story, but {share:.0%} of its words are prose "
-                                f"({final[i].rule})", "extracted")
     return final, story_of
 
 

@@ -202,10 +202,6 @@ class Options:
     #: (0-1) of the text's words of prose before it opens the comments
     #: (``extracted.comments``): an extractor appends them after the article.
     extracted_comments_share: float = 0.5
-    #: In extractor output, a stretch the story finder cuts off as another story stays
-    #: cut off only when at least this share (0-1) of its words stand in lines of prose;
-    #: else it is the page's own list (``extracted.listing``).
-    extracted_story_prose_share: float = 0.5
 
     # -- stories (`cleaner.stories`) ----------------------------------------------------
     # Evidence per gap between kept lines, summed in points; one choice of boundaries over

@@ -70,7 +70,6 @@ EXAMPLES = {
 TESTED_ELSEWHERE = {"html.links": "test_html.py", "html.card": "test_html.py", "html.excerpt": "test_html.py",
                     "html.unchosen": "test_whole_page.py", "html.recovered": "test_whole_page.py",
                     "html.safety_net": "test_extracted.py", "extracted.comments": "test_extracted.py",
-                    "extracted.listing": "test_extracted.py",
                     "story.teaser_language": "test_stories.py"}
 
 
