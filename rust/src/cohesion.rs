@@ -288,6 +288,14 @@ impl Cohesion {
         d.cosine(&window, &other)
     }
 
+    /// The cosine of the content words of the lines `a` with those of the lines `b` (1.0
+    /// when a side has none).
+    pub(crate) fn cosine_lines(&self, a: &[usize], b: &[usize]) -> f64 {
+        let d = &mut self.dense();
+        let (x, y) = (d.counts(&self.ids_in(a)), d.counts(&self.ids_in(b)));
+        d.cosine(&x, &y)
+    }
+
     /// The ids of the content words of `lines`, in order.
     fn ids_in(&self, lines: &[usize]) -> Vec<u32> {
         lines.iter().flat_map(|&i| self.of_line(i).iter().copied()).collect()
@@ -456,9 +464,7 @@ impl Cohesion {
     /// The cosine of the content words of the lines `a` with those of the lines `b` (1.0
     /// when a side has none).
     fn cosine_of(&self, a: Vec<usize>, b: Vec<usize>) -> f64 {
-        let d = &mut self.dense();
-        let (x, y) = (d.counts(&self.ids_in(&a)), d.counts(&self.ids_in(&b)));
-        d.cosine(&x, &y)
+        self.cosine_lines(&a, &b)
     }
 
     /// The cosine of the window of `lines` from position `start` walking by `step` (see
