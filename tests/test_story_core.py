@@ -184,3 +184,72 @@ def test_a_topic_profile_that_does_not_fit_the_kept_lines_is_refused(monkeypatch
     limits = (1, 4, 3.6, 2.0, 0.2, 0.35)
     with pytest.raises(RuntimeError, match="topic profile"):
         r._story.candidates(kept, [len(kept)], [None], [0.0], 0, len(kept), False, None, limits, weights(Options()))
+
+
+# -- the reading of a document ---------------------------------------------------------------
+
+def _reader(rows):
+    """A `Reader` of lines ``(text, words, keep, rule)``."""
+    from cleaner.stories.evidence import Reader
+    from cleaner.types import Decision, Features, Line
+
+    lines = [Line(i, 0, len(t), t, t) for i, (t, _, _, _) in enumerate(rows)]
+    feats = [Features(w, 0.0, w > 6, False, 0.5, 0.0, 0) for _, w, _, _ in rows]
+    decisions = [Decision(keep, rule, "body" if keep else "boilerplate", "", "classify") for _, _, keep, rule in rows]
+    return Reader(lines, feats, decisions, frozenset({"the", "of"}))
+
+
+def test_same_text_is_the_equality_of_case_foldings_for_long_lines_too():
+    # The core folds only the lines that may fold to a headline's text (a longer line
+    # cannot); any two lines are still compared by their `str.casefold`.
+    long = "The minister arrived at the Hauptstraße on Monday and spoke to the press about the plan."
+    rows = [("Storm Floods The Coastal Towns", 5, True, "feature.heading"),
+            (long, 16, True, "feature.prose"),
+            ("", 0, False, "blank"),
+            (long.upper(), 16, True, "feature.prose"),
+            (long.replace("Monday", "Friday"), 16, True, "feature.prose"),
+            ("storm floods the coastal towns", 5, False, "en.share.row"),
+            ("", 0, False, "blank"),
+            (long.casefold(), 16, False, "en.share.row")]
+    r = _reader(rows)
+    for i, (a, *_) in enumerate(rows):
+        for j, (b, *_) in enumerate(rows):
+            assert r.same_text(i, j) == (a.casefold() == b.casefold()), (i, j)
+    assert r.same_text(1, 3) and r.same_text(1, 7) and r.same_text(0, 5) and not r.same_text(1, 4)
+
+
+def test_same_text_on_generated_dumps(monkeypatch):
+    from cleaner.stories import evidence
+
+    readers = []
+    made = evidence.Reader
+
+    def keep(*args, **kwargs):
+        readers.append(made(*args, **kwargs))
+        return readers[-1]
+
+    monkeypatch.setattr("cleaner.stories.Reader", keep)
+    rng = random.Random(7)
+    for _ in range(20):
+        cleaner.analyze(_dump(rng))
+    assert readers
+    for r in readers:
+        texts = [line.text.casefold() for line in r.lines]
+        content = r.content
+        for a in content:
+            for b in content[::3]:
+                assert r.same_text(a, b) == (texts[a] == texts[b])
+
+
+def test_cut_dropped_lines_are_those_the_python_picked():
+    from cleaner import _core
+    from cleaner.types import Decision, Features
+
+    rng = random.Random(3)
+    rules = ("feature.low_stopwords", "feature.prose", "en.share.row")
+    feats = [Features(rng.randint(0, 30), 0.1, False, rng.random() < 0.5, 0.2, 0.0, 0) for _ in range(400)]
+    decisions = [Decision(False, rng.choice(rules), "boilerplate", "", "classify") for _ in range(400)]
+    expected = [i for i, (d, f) in enumerate(zip(decisions, feats))
+                if d.rule == "feature.low_stopwords" and f.cut and f.words >= 12]
+    assert _core.cut_dropped(feats, decisions, "feature.low_stopwords", 12) == expected
+    assert expected  # the draw holds some

@@ -17,14 +17,19 @@ use std::borrow::Cow;
 
 pub(crate) use crate::story_opening::Opening;
 
+/// The fold id of a content line not folded (`Story::fold`).
+pub(crate) const UNFOLDED: u32 = u32::MAX - 1;
+
 /// One document as the story finder reads it.
 #[pyclass(frozen, module = "cleaner._core")]
 pub struct Story {
     pub(crate) e: Evidence,
     /// Per line, its position among the content lines (`usize::MAX`: a blank line).
     pub(crate) pos: Vec<usize>,
-    /// Per line, the id of its `str.casefold` (content lines only), and per id the
-    /// folded text (in UTF-8, `crate::text::casefold_utf8`) and how many lines hold it.
+    /// Per line, the id of its `str.casefold` (content lines only; `UNFOLDED`: a line
+    /// longer than every headline's folding, which no line is compared with but by
+    /// `same_text`), and per id the folded text (in UTF-8, `crate::text::casefold_utf8`)
+    /// and how many lines hold it.
     pub(crate) fold: Vec<u32>,
     pub(crate) folded: Vec<Vec<u8>>,
     pub(crate) fold_count: Vec<u32>,
@@ -86,7 +91,22 @@ impl Story {
     /// Do the lines `a` and `b` have the same `str.casefold` (two blank lines do)?
     pub(crate) fn same_text(&self, a: usize, b: usize) -> bool {
         let fold = |i: usize| self.fold.get(i).copied().unwrap_or(u32::MAX);
-        fold(a) == fold(b)
+        let (x, y) = (fold(a), fold(b));
+        if x != UNFOLDED && y != UNFOLDED {
+            return x == y;
+        }
+        if x == u32::MAX || y == u32::MAX {
+            return false; // a blank line and a line with text
+        }
+        let folded = |i: usize, id: u32| -> Cow<'_, [u8]> {
+            if id != UNFOLDED {
+                return Cow::Borrowed(&self.folded[id as usize]);
+            }
+            let mut key = Vec::new();
+            with_units!(Units, &self.units[i], s => casefold_utf8(&s[..], &mut key));
+            Cow::Owned(key)
+        };
+        folded(a, x) == folded(b, y)
     }
 }
 
@@ -132,8 +152,23 @@ impl Story {
         let mut same_hash: Vec<u32> = Vec::new();
         let mut column = [vec![0i64], vec![0i64], vec![0i64], vec![0i64]];
         let mut key = Vec::new();
+        // A line longer than every headline's case folding cannot fold to the text of one
+        // (folding never makes a text shorter): only the lines that may are folded.
+        let mut reach = 0;
+        for &i in e.content.iter().filter(|&&i| e.headline[i]) {
+            with_units!(Units, &units[i], s => casefold_utf8(&s[..], &mut key));
+            reach = reach.max(key.iter().filter(|&&b| b & 0xc0 != 0x80).count());
+        }
         for (k, &i) in e.content.iter().enumerate() {
             pos[i] = k;
+            let counts = [e.lettered[i], e.lettered[i] && !e.pattern[i], !e.keep[i], e.pattern[i]];
+            for (c, add) in column.iter_mut().zip(counts) {
+                c.push(c[k] + add as i64);
+            }
+            if !e.headline[i] && with_units!(Units, &units[i], s => s.len()) > reach {
+                fold[i] = UNFOLDED;
+                continue;
+            }
             with_units!(Units, &units[i], s => casefold_utf8(&s[..], &mut key));
             let hash = hash_bytes(&key);
             let mut id = known.get(&hash).copied().unwrap_or(u32::MAX);
@@ -148,12 +183,8 @@ impl Story {
             }
             fold[i] = id;
             fold_count[id as usize] += 1;
-            let counts = [e.lettered[i], e.lettered[i] && !e.pattern[i], !e.keep[i], e.pattern[i]];
-            for (c, add) in column.iter_mut().zip(counts) {
-                c.push(c[k] + add as i64);
-            }
         }
-        let titled = (0..n).map(|i| e.titled[i] && fold[i] != u32::MAX && fold_count[fold[i] as usize] <= 3).collect();
+        let titled = (0..n).map(|i| e.titled[i] && fold[i] < UNFOLDED && fold_count[fold[i] as usize] <= 3).collect();
         let kept: Vec<usize> = e.content.iter().copied().filter(|&i| e.keep[i]).collect();
         let kept_units: Vec<&Units> = kept.iter().map(|&i| &units[i]).collect();
         let cohesion = Py::new(py, Cohesion::of(&kept_units, &kept, &stops.get().words))?;

@@ -139,10 +139,11 @@ impl Story {
             if self.e.meta[x] || self.e.body[x] || self.e.pattern[x] {
                 break;
             }
-            let theirs = &self.folded[self.fold[x] as usize];
-            let holds = own.is_empty() || theirs.windows(own.len()).any(|w| w == own.as_slice());
-            if self.e.headline[x] && self.e.words[x] > self.e.words[best] && !holds {
-                best = x;
+            if self.e.headline[x] && self.e.words[x] > self.e.words[best] {
+                let theirs = &self.folded[self.fold[x] as usize]; // a headline's: folded
+                if !(own.is_empty() || theirs.windows(own.len()).any(|w| w == own.as_slice())) {
+                    best = x;
+                }
             }
         }
         Ok(best)
