@@ -187,33 +187,26 @@ pub fn words(s: &[u32]) -> Vec<Vec<u32>> {
 }
 
 /// A line break of `str.splitlines`.
-fn is_break(c: u32) -> bool {
+pub fn is_break(c: u32) -> bool {
     matches!(c, 0x0a..=0x0d | 0x1c..=0x1e | 0x85 | 0x2028 | 0x2029)
 }
 
-/// `str.splitlines`, as (start, end) of each line without its break (a trailing break
-/// makes no extra line).
-pub fn line_spans(s: &[u32]) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let (mut start, mut i) = (0, 0);
-    while i < s.len() {
-        let c = s[i];
-        if is_break(c) {
-            spans.push((start, i));
-            i += if c == 0x0d && s.get(i + 1) == Some(&0x0a) {
-                2
-            } else {
-                1
-            };
-            start = i;
-        } else {
-            i += 1;
+/// `str.splitlines`: the lines of a text, without their breaks (a trailing break makes
+/// no extra line).
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
         }
-    }
-    if start < s.len() {
-        spans.push((start, s.len()));
-    }
-    spans
+        let Some((k, c)) = rest.char_indices().find(|&(_, c)| is_break(c as u32)) else {
+            return Some(std::mem::take(&mut rest));
+        };
+        let line = &rest[..k];
+        let skip = if c == '\r' && rest[k + 1..].starts_with('\n') { 2 } else { c.len_utf8() };
+        rest = &rest[k + skip..];
+        Some(line)
+    })
 }
 
 /// Where the lines of a text are (`line_columns`): per line, its start and end (code
