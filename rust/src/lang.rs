@@ -53,30 +53,47 @@ fn text_of(config: &'static Config, i: usize) -> Result<&'static str, String> {
         .clone()
 }
 
-/// `str.lower` of a text: character by character, each looked up in `tables::LOWER`
-/// only if `str.lower` changes it (`changed`); a text with a capital sigma (whose lower
-/// case depends on its neighbours) as `crate::text::lower` does it.
-fn lower_text(text: String) -> String {
+/// `str.lower` of a text: the characters `str.lower` changes (`changed`) looked up in
+/// `tables::LOWER`, the others copied in runs, ASCII capitals lowered in place at the end
+/// (no lower-cased character is an ASCII capital); a text with a capital sigma (whose
+/// lower case depends on its neighbours) as `crate::text::lower` does it.
+fn lower_text(mut text: String) -> String {
     if text.contains('\u{3a3}') {
         let cps: Vec<u32> = text.chars().map(|c| c as u32).collect();
         return lower(&cps).into_iter().filter_map(char::from_u32).collect();
     }
     let changes = changed();
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let k = c as u32;
-        if k < 0x80 {
-            out.push(c.to_ascii_lowercase());
-        } else if k < 0x1_0000 && changes[(k >> 6) as usize] >> (k & 63) & 1 == 0 {
-            out.push(c);
-        } else {
-            match tables::LOWER.binary_search_by(|&(x, _)| x.cmp(&k)) {
-                Ok(i) => out.push_str(tables::LOWER[i].1),
-                Err(_) => out.push(c),
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let (mut i, mut from) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        // (the text is UTF-8: a lead byte's width is its count of leading ones)
+        let (k, width) = match b {
+            0x00..=0x7f => {
+                i += 1;
+                continue;
+            }
+            0xc0..=0xdf => ((b as u32 & 0x1f) << 6 | (bytes[i + 1] as u32 & 0x3f), 2),
+            0xe0..=0xef => ((b as u32 & 0x0f) << 12 | (bytes[i + 1] as u32 & 0x3f) << 6 | (bytes[i + 2] as u32 & 0x3f), 3),
+            _ => (text[i..].chars().next().map_or(0, |c| c as u32), 4),
+        };
+        let changing = k >= 0x1_0000 || changes[(k >> 6) as usize] >> (k & 63) & 1 == 1;
+        if changing {
+            if let Ok(j) = tables::LOWER.binary_search_by(|&(x, _)| x.cmp(&k)) {
+                out.push_str(&text[from..i]);
+                out.push_str(tables::LOWER[j].1);
+                from = i + width;
             }
         }
+        i += width;
     }
-    out
+    if from > 0 {
+        out.push_str(&text[from..]);
+        text = out;
+    }
+    text.make_ascii_lowercase();
+    text
 }
 
 /// One bit per code point below U+10000: does `str.lower` change it (`tables::LOWER`)?
@@ -101,7 +118,9 @@ pub fn stoplist(code: &str) -> Result<Arc<Words>, String> {
     let mut words = Words::default();
     if let Some(i) = config.languages.iter().position(|(c, _)| c == code) {
         for line in lines(text_of(config, i)?) {
-            words.insert(line.chars().map(|c| c as u32).collect());
+            let mut word = Vec::with_capacity(line.len()); // (bytes: at least its characters)
+            word.extend(line.chars().map(|c| c as u32));
+            words.insert(word);
         }
     }
     let words = Arc::new(words);

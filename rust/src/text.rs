@@ -192,20 +192,35 @@ pub fn is_break(c: u32) -> bool {
 }
 
 /// `str.splitlines`: the lines of a text, without their breaks (a trailing break makes
-/// no extra line).
+/// no extra line).  The breaks (`is_break`) are found in the text's bytes: the ASCII ones,
+/// U+0085 (C2 85) and U+2028/9 (E2 80 A8/A9), whose first bytes only ever start a
+/// character.
 pub fn lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
+    let bytes = text.as_bytes();
+    let (mut start, mut i) = (0, 0);
     std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
+        while i < bytes.len() {
+            let width = match bytes[i] {
+                0x0a..=0x0d | 0x1c..=0x1e => 1,
+                0xc2 if bytes.get(i + 1) == Some(&0x85) => 2,
+                0xe2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)) => 3,
+                _ => 0,
+            };
+            if width == 0 {
+                i += 1;
+                continue;
+            }
+            let line = &text[start..i];
+            i += if bytes[i] == 0x0d && bytes.get(i + 1) == Some(&0x0a) { 2 } else { width };
+            start = i;
+            return Some(line);
         }
-        let Some((k, c)) = rest.char_indices().find(|&(_, c)| is_break(c as u32)) else {
-            return Some(std::mem::take(&mut rest));
-        };
-        let line = &rest[..k];
-        let skip = if c == '\r' && rest[k + 1..].starts_with('\n') { 2 } else { c.len_utf8() };
-        rest = &rest[k + skip..];
-        Some(line)
+        if start < bytes.len() {
+            let line = &text[start..];
+            start = bytes.len();
+            return Some(line);
+        }
+        None
     })
 }
 
