@@ -7,7 +7,9 @@ Pages here are written for the tests (invented text); none is copied from a site
 from __future__ import annotations
 
 import pickle
+import re
 from copy import copy
+from pathlib import Path
 
 from cleaner import Options, analyze
 from cleaner.extracted import revise
@@ -234,6 +236,22 @@ def test_the_followed_sequence_is_trafilaturas_own():
         theirs = core.trafilatura_sequence(parse(html), options, None)
         assert ours[1] == theirs[1]
         assert xmltotxt(ours[0], False) == xmltotxt(theirs[0], False)
+
+
+def test_the_required_trafilatura_is_the_release_followed():
+    """pyproject.toml requires exactly the trafilatura release whose sequence the front
+    door follows, and that release is the one installed: what `pip install .` gives runs
+    `cleaner.front.sequence.run`, not the fallback."""
+    import tomllib
+    from importlib.metadata import version
+
+    from cleaner.front import sequence
+
+    project = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text("utf-8"))
+    required = [d for d in project["project"]["dependencies"] if re.match(r"trafilatura\b", d)]
+    assert required == [f"trafilatura=={sequence.VERSION}"]
+    assert version("trafilatura") == sequence.VERSION
+    assert sequence.follows()
 
 
 def test_the_main_extractor_set_for_precision_leaves_the_page_header_out():

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import _core
 from ..features import measure
 from ..language import guess_language
 from ..options import Options
@@ -108,9 +109,9 @@ def _teasers_in_own_language(lines: list[Line], feats: list[Features], d: list[D
     1 measures only lines that end like a sentence in their own language, so a teaser
     of another site cut mid-sentence was dropped as a page's menu would be)."""
     found = {}
-    for i, (dec, f) in enumerate(zip(d, feats)):
-        if dec.rule != "feature.low_stopwords" or not f.cut or f.words < o.story_teaser_min_words:
-            continue
+    # the lines the stopword rule dropped, cut mid-sentence, long enough (a pass of the core)
+    for i in _core.cut_dropped(feats, d, "feature.low_stopwords", o.story_teaser_min_words):
+        f = feats[i]
         code = guess_language(lines[i].text)
         own = measure(lines[i].text, code).stopword_density if code else 0.0
         if own >= o.stopword_density and own >= o.own_language_ratio * f.stopword_density:

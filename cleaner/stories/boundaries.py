@@ -38,10 +38,9 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from .. import _core
-from ..classify import is_heading_like
 from ..options import Options
 from ..types import Features
-from .evidence import DEFAULT, Gap, Reader, boundary_score, gap_evidence, gaps, topic_profile
+from .evidence import DEFAULT, Gap, Reader, gap_evidence, topic_profile, weights
 
 # Thresholds: `Options` fields ``story_lookahead_words``, ``story_between_lines`` (a
 # passed-over candidate just before a chosen boundary with a title leaves the lines between
@@ -190,87 +189,34 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
                 o: Options, heads_only: bool = False, title0: int | None = None) -> list[Gap]:
     """The gaps above the paragraphs of body after kept position ``start`` and before
     ``end`` that score at least `Options.story_boundary_score`, each reaching up to the
-    paragraph before (see `gap_evidence`; ``topic``: `topic_profile`'s answer).
-    ``heads_only`` (text an extractor wrote): a gap with no head and no dropped line that
-    holds kept lines (a subheading between two sections of one article) needs
-    `Options.story_extracted_topic_score` more; a paragraph right after a paragraph (two
-    articles' bodies joined) does not."""
+    paragraph before (see `gap_evidence`; ``topic``: `topic_profile`'s answer), found by
+    the compiled core (rust/src/story_candidates.rs); only the gaps kept become `Gap`
+    records.
+
+    Each gap is read without the evidence that is none: a headline that repeats the title
+    of the document's first story (``title0``: pages print their headline twice, above
+    the lead and above the text) opens no new story, a title with a meta line begins like
+    a title (a capital, a digit or a quote; not a separator such as "--- End of quote
+    ---"), and only the dropped lines beyond those the stretch's gaps usually hold count
+    in its score (the lower median of each, when there are `Options.story_usual_gaps` gaps
+    or more: boilerplate set between most paragraphs tells no gap from another).  A change
+    of topic alone does not cut off one last paragraph; no story opens where a list goes
+    on or follows its heading (the last line with letters above the gap is a list item,
+    or a heading-like line right after one).  ``heads_only`` (text an extractor wrote): a
+    gap with no head and no dropped line that holds kept lines (a subheading between two
+    sections of one article) needs `Options.story_extracted_topic_score` more; a
+    paragraph right after a paragraph (two articles' bodies joined) does not.  A gap with
+    no head, or a title with a meta line only, is no candidate when all the content words
+    of the stretch before it and after it share enough to be one article whose subject
+    drifts (cosine at least `Options.story_whole_cohesion`, or
+    `Options.story_whole_dropped_cohesion` when the gap holds dropped lines: an embed or a
+    box of links set into an article; two stories of one site with boilerplate between
+    them can share many words)."""
     prose, cos, depth = topic
-    at = [j for j, c in enumerate(prose) if start < c < end]
-    sinces = [max(prose[j - 1], start) if j else start for j in at]
-    found = gaps(r, kept, [prose[j] for j in at], [cos[j] for j in at], [depth[j] for j in at], sinces, o)
-    usual = _usual(found, o)
-    out = []
-    for j, since, g in zip(at, sinces, found):
-        c = g.c
-        g = _revised(r, g, title0, o, usual)
-        alone = j + 1 == len(prose) or prose[j + 1] >= end  # one paragraph after it
-        if g.opening is None and not g.dropped and alone:
-            continue  # a change of topic alone does not cut off one last paragraph
-        if g.opening is None and r.bulleted(kept[c]) and (
-                not g.dropped or r.bulleted(kept[since]) or _listed(r, kept[since], kept[c])):
-            continue  # a list goes on, or follows its heading: no story opens there
-        headless = g.opening is None and not g.dropped and since != c - 1
-        need = o.story_boundary_score + (o.story_extracted_topic_score if heads_only and headless else 0.0)
-        weak = g.opening in (None, "meta")  # no head, or a title with a meta line only
-        if g.score >= need and not (weak and _one_article(r, kept, start, c, end, g, o)):
-            out.append(g)
-    return out
-
-
-def _one_article(r: Reader, kept: list[int], start: int, c: int, end: int, g: Gap, o: Options) -> bool:
-    """Do all the content words of the stretch before kept position ``c`` (from ``start``)
-    and after it (up to ``end``) share enough to be one article whose subject drifts,
-    whatever the windows either side of the gap say: cosine at least
-    `Options.story_whole_cohesion`, or `Options.story_whole_dropped_cohesion` when the gap
-    ``g`` holds dropped lines (an embed or a box of links set into an article; two stories
-    of one site with boilerplate between them can share many words)?"""
-    limit = o.story_whole_dropped_cohesion if g.dropped else o.story_whole_cohesion
-    return r.cohesion.cosine_of(kept[start:c], kept[c:end]) >= limit
-
-
-def _listed(r: Reader, before: int, first: int) -> bool:
-    """Does a list go on above line ``first`` (after kept line ``before``): is the last
-    line with letters above it a list item, or a heading-like line (one word will do)
-    right after one (a list's dropped items, or its subheading)?"""
-    gap = [j for j in r.content[r.pos[before] + 1:r.pos[first]] if r.lettered[j]][-2:]
-    if gap and r.bulleted(gap[-1]):
-        return True
-    return len(gap) == 2 and r.bulleted(gap[0]) and is_heading_like(r.feats[gap[1]], r.o)
-
-
-def _usual(found: list[Gap], o: Options = DEFAULT) -> tuple[int, int]:
-    """The dropped lines, and those a catalogue pattern dropped, that the gaps between the
-    paragraphs of a stretch usually hold (the lower median of each, when there are
-    `Options.story_usual_gaps` gaps or more): a page that sets ads, appeals or captions
-    between most of its paragraphs.
-
-    >>> _usual([Gap(c, None, None, d, d, False, 0.1, 0.0, 0.0) for c, d in enumerate([2, 0, 3, 2])])
-    (2, 2)
-    """
-    if len(found) < o.story_usual_gaps:
-        return 0, 0
-    mid = (len(found) - 1) // 2
-    return sorted(g.dropped for g in found)[mid], sorted(g.furniture for g in found)[mid]
-
-
-def _revised(r: Reader, g: Gap, title0: int | None, o: Options, usual: tuple[int, int] = (0, 0)) -> Gap:
-    """``g`` without the evidence that is none: a headline that repeats the title of the
-    document's first story (``title0``: pages print their headline twice, above the lead
-    and above the text) opens no new story, a title with a meta line begins like a title
-    (a capital, a digit or a quote; not a separator such as "--- End of quote ---"), and
-    only the dropped lines beyond those the stretch's gaps ``usual``-ly hold (`_usual`)
-    count: boilerplate set between most paragraphs tells no gap from another."""
-    opening, title, headline = g.opening, g.title, g.headline
-    dropped, furniture = max(0, g.dropped - usual[0]), max(0, g.furniture - usual[1])
-    if title0 is not None and title is not None and title != title0 and r.same_text(title, title0):
-        opening, title, headline = None, None, False
-    if opening == "meta" and not r.capitalised(title):
-        opening, title = None, None
-    if (opening, title, headline, dropped, furniture) == (g.opening, g.title, g.headline, g.dropped, g.furniture):
-        return g
-    score = boundary_score(opening, dropped, furniture, headline, g.cohesion, g.depth, o)
-    return g._replace(opening=opening, title=title, headline=headline, score=score)
+    limits = (o.story_above_lines, o.story_usual_gaps, o.story_boundary_score, o.story_extracted_topic_score,
+              o.story_whole_cohesion, o.story_whole_dropped_cohesion)
+    got = r._story.candidates(kept, prose, cos, depth, start, end, heads_only, title0, limits, weights(o))
+    return list(map(Gap._make, got))
 
 
 def _over_meta(r: Reader, kept: list[int], c: int, o: Options) -> int | None:

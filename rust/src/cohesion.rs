@@ -52,22 +52,31 @@ fn lower_table() -> &'static [u32] {
     })
 }
 
-/// `\p{L}` of the `regex` module.
-pub(crate) fn is_letter(c: u32) -> bool {
-    if c < 0x10000 {
-        plane().letter[(c >> 6) as usize] >> (c & 63) & 1 == 1
-    } else {
-        in_ranges(&tables::LETTER, c)
+impl Plane {
+    /// `\p{L}` of the `regex` module.
+    #[inline]
+    fn letter(&self, c: u32) -> bool {
+        if c < 0x10000 {
+            self.letter[(c >> 6) as usize] >> (c & 63) & 1 == 1
+        } else {
+            in_ranges(&tables::LETTER, c)
+        }
+    }
+
+    /// `[\p{L}\p{M}'’-]`: what a content word goes on with.
+    #[inline]
+    fn goes_on(&self, c: u32) -> bool {
+        if c < 0x10000 {
+            self.goes_on[(c >> 6) as usize] >> (c & 63) & 1 == 1
+        } else {
+            in_ranges(&tables::LETTER, c) || in_ranges(&tables::MARK, c)
+        }
     }
 }
 
-/// `[\p{L}\p{M}'’-]`: what a content word goes on with.
-fn goes_on(c: u32) -> bool {
-    if c < 0x10000 {
-        plane().goes_on[(c >> 6) as usize] >> (c & 63) & 1 == 1
-    } else {
-        in_ranges(&tables::LETTER, c) || in_ranges(&tables::MARK, c)
-    }
+/// `\p{L}` of the `regex` module.
+pub(crate) fn is_letter(c: u32) -> bool {
+    plane().letter(c)
 }
 
 /// Calls `f` with the stem (first six characters) of each content word of a text whose
@@ -79,6 +88,7 @@ pub fn content_words(low: &[u32], stops: &FxSet<Vec<u32>>, f: impl FnMut(&[u32])
 
 /// `content_words` of the characters of `low` read one at a time (one word held).
 fn words_of(low: impl Iterator<Item = u32>, stops: &FxSet<Vec<u32>>, mut f: impl FnMut(&[u32])) {
+    let plane = plane();
     let mut word: Vec<u32> = Vec::new();
     let mut inside = false;
     let mut done = |word: &[u32]| {
@@ -88,14 +98,14 @@ fn words_of(low: impl Iterator<Item = u32>, stops: &FxSet<Vec<u32>>, mut f: impl
     };
     for c in low {
         if inside {
-            if goes_on(c) {
+            if plane.goes_on(c) {
                 word.push(c);
                 continue;
             }
             done(&word);
             inside = false;
         }
-        if is_letter(c) {
+        if plane.letter(c) {
             word.clear();
             word.push(c);
             inside = true;
@@ -214,7 +224,14 @@ pub struct Cohesion {
     /// The stem ids of the content words of the lines given, line after line.
     ids: Vec<u32>,
     stems: Vec<Stem>,
-    known: FxMap<Stem, u32>,
+    /// The id of each stem, by its `key`.
+    known: FxMap<u128, u32>,
+}
+
+/// A stem's code points packed 21 bits each (a character is under 2^21; 2^21 - 1 where
+/// the stem has none): one key hashed and compared at once.
+fn key(w: &[u32]) -> u128 {
+    (0..6).fold(0u128, |k, j| k << 21 | u128::from(w.get(j).copied().unwrap_or(0x1f_ffff)))
 }
 
 fn stem_of(w: &[u32]) -> Stem {
@@ -227,15 +244,14 @@ impl Cohesion {
     /// The content words of `texts`, the texts of the document's lines `lines`.
     pub fn of(texts: &[&Units], lines: &[usize], stops: &FxSet<Vec<u32>>) -> Self {
         let mut span = vec![(0, 0); lines.iter().max().map_or(0, |&x| x + 1)];
-        let mut known: FxMap<Stem, u32> = FxMap::default();
+        let mut known: FxMap<u128, u32> = FxMap::default();
         let mut stems: Vec<Stem> = Vec::new();
         let mut ids = Vec::new();
         for (&text, &line) in texts.iter().zip(lines) {
             let start = ids.len() as u32;
             let id_of = |w: &[u32]| {
-                let stem = stem_of(w);
-                let id = *known.entry(stem).or_insert_with(|| {
-                    stems.push(stem);
+                let id = *known.entry(key(w)).or_insert_with(|| {
+                    stems.push(stem_of(w));
                     (stems.len() - 1) as u32
                 });
                 ids.push(id);
@@ -250,7 +266,7 @@ impl Cohesion {
     /// order.
     pub fn ids_of(&self, text: &Units, stops: &FxSet<Vec<u32>>) -> Vec<Option<u32>> {
         let mut out = Vec::new();
-        with_units!(Units, text, s => text_words(&s[..], stops, |w| out.push(self.known.get(&stem_of(w)).copied())));
+        with_units!(Units, text, s => text_words(&s[..], stops, |w| out.push(self.known.get(&key(w)).copied())));
         out
     }
 
@@ -286,6 +302,14 @@ impl Cohesion {
         let window = self.window(d, lines, start, step, stop, reach);
         let other = d.counts(&self.ids_in(other));
         d.cosine(&window, &other)
+    }
+
+    /// The cosine of the content words of the lines `a` with those of the lines `b` (1.0
+    /// when a side has none).
+    pub(crate) fn cosine_lines(&self, a: &[usize], b: &[usize]) -> f64 {
+        let d = &mut self.dense();
+        let (x, y) = (d.counts(&self.ids_in(a)), d.counts(&self.ids_in(b)));
+        d.cosine(&x, &y)
     }
 
     /// The ids of the content words of `lines`, in order.
@@ -456,9 +480,7 @@ impl Cohesion {
     /// The cosine of the content words of the lines `a` with those of the lines `b` (1.0
     /// when a side has none).
     fn cosine_of(&self, a: Vec<usize>, b: Vec<usize>) -> f64 {
-        let d = &mut self.dense();
-        let (x, y) = (d.counts(&self.ids_in(&a)), d.counts(&self.ids_in(&b)));
-        d.cosine(&x, &y)
+        self.cosine_lines(&a, &b)
     }
 
     /// The cosine of the window of `lines` from position `start` walking by `step` (see

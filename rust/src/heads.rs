@@ -273,6 +273,9 @@ pub(crate) struct Evidence {
     pub capitalised: Vec<bool>,
     /// A list item (its raw line).
     pub bulleted: Vec<bool>,
+    /// `cleaner.classify.is_heading_like`: short, no sentence punctuation, no URL, few
+    /// digits.
+    pub heading_like: Vec<bool>,
     /// The `Features.words` and `Decision.keep` of each line.
     pub words: Vec<i64>,
     pub keep: Vec<bool>,
@@ -306,7 +309,7 @@ impl Heads {
         let no = || vec![false; n];
         let mut e = Evidence {
             lettered: no(), meta: no(), headline: no(), body: no(), titled: no(), dateline: no(), exclaimed: no(),
-            capital: no(), meta_after: no(), pattern: no(), capitalised: no(), bulleted: no(),
+            capital: no(), meta_after: no(), pattern: no(), capitalised: no(), bulleted: no(), heading_like: no(),
             words: vec![0; n], keep: no(), content: Vec::with_capacity(n),
         };
         for i in 0..n {
@@ -325,6 +328,7 @@ impl Heads {
             // `cleaner.classify.is_heading_like`
             let heading_like = 1 <= line.words && line.words as f64 <= heading_max_words && !line.terminal
                 && line.urls == 0 && line.digit_ratio < heading_max_digits;
+            e.heading_like[i] = heading_like;
             e.headline[i] = heading_like && line.words >= 2 && !(line.keep && line.rule == "feature.prose") && !e.meta[i]
                 && (line.keep || code_rule(&line.rule)) && !e.bulleted[i];
             e.body[i] = line.keep && line.category == "body" && !e.headline[i];

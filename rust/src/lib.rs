@@ -24,9 +24,12 @@ mod page;
 mod patterns;
 mod shapes;
 mod story;
+mod story_candidates;
 mod story_edged;
 mod story_fold;
 mod story_gaps;
+mod story_opening;
+mod story_source;
 mod story_teasers;
 mod tables;
 mod text;
@@ -315,8 +318,9 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cohesion::content_stems, m)?)?;
     m.add_class::<heads::Heads>()?;
     m.add_class::<story::Story>()?;
-    m.add_function(wrap_pyfunction!(story::casefold, m)?)?;
+    m.add_function(wrap_pyfunction!(story_source::casefold, m)?)?;
     m.add_function(wrap_pyfunction!(story_gaps::boundary_score, m)?)?;
     m.add_function(wrap_pyfunction!(story_edged::edged, m)?)?;
+    m.add_function(wrap_pyfunction!(story_teasers::cut_dropped, m)?)?;
     Ok(())
 }

@@ -41,6 +41,13 @@ impl<'py> FromPyObject<'py> for Weights {
     }
 }
 
+impl Weights {
+    /// The cosine of a gap whose windows are too small to judge (``story_neutral_cosine``).
+    pub fn neutral(&self) -> f64 {
+        self.neutral
+    }
+}
+
 /// Python's ``min(a, b)`` of two floats (the first when neither is smaller).
 fn py_min(a: f64, b: f64) -> f64 {
     if b < a { b } else { a }

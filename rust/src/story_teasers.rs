@@ -111,3 +111,22 @@ pub fn teasers<'py>(
     }
     Ok(found)
 }
+
+/// The lines `cleaner.stories._teasers_in_own_language` judges: those whose decision
+/// (``decisions``, every line's) fired the rule ``rule`` (the stopword rule) and whose
+/// `Features` (``feats``) say they are cut mid-sentence with at least ``min_words`` words,
+/// in order; one pass over the document instead of a Python loop.
+#[pyfunction]
+pub fn cut_dropped(feats: &Bound<'_, PyAny>, decisions: &Bound<'_, PyAny>, rule: &str, min_words: f64) -> PyResult<Vec<usize>> {
+    let mut out = Vec::new();
+    for (i, (d, f)) in decisions.try_iter()?.zip(feats.try_iter()?).enumerate() {
+        let (d, f) = (d?.downcast_into::<PyTuple>()?, f?.downcast_into::<PyTuple>()?);
+        if d.get_borrowed_item(1)?.downcast::<PyString>()?.to_cow()? != rule {
+            continue;
+        }
+        if f.get_borrowed_item(3)?.is_truthy()? && f.get_borrowed_item(0)?.extract::<f64>()? >= min_words {
+            out.push(i);
+        }
+    }
+    Ok(out)
+}

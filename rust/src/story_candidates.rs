@@ -1,0 +1,199 @@
+//! The candidate boundaries of one stretch of full text (`cleaner.stories.boundaries
+//! ._candidates`), in one call: the gap above every paragraph of body in the stretch with
+//! its head evidence and score (story_gaps.rs), read again without the evidence that is
+//! none (a repeat of the document's first title, a "title" that begins with no capital,
+//! the dropped lines every gap of the stretch holds), and kept when it scores enough and
+//! does not fall inside a list or one article whose subject drifts.  Only the gaps kept
+//! become Python records (`cleaner.stories.evidence.Gap`).  The thresholds are `Options`
+//! fields passed in (`Limits`); every float is computed as the Python did.
+
+use crate::story::{Opening, Story};
+use crate::story_gaps::{score, Weights};
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyTuple};
+
+/// The `Options` thresholds of the candidates, in this order: ``story_above_lines``,
+/// ``story_usual_gaps``, ``story_boundary_score``, ``story_extracted_topic_score``,
+/// ``story_whole_cohesion``, ``story_whole_dropped_cohesion``.
+pub struct Limits {
+    above_lines: i64,
+    usual_gaps: usize,
+    boundary: f64,
+    extracted_topic: f64,
+    whole: f64,
+    whole_dropped: f64,
+}
+
+impl<'py> FromPyObject<'py> for Limits {
+    fn extract_bound(ob: &Bound<'py, PyAny>) -> PyResult<Self> {
+        let (above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped) = ob.extract()?;
+        Ok(Limits { above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped })
+    }
+}
+
+/// The evidence that a story starts at kept position `c` (`cleaner.stories.evidence.Gap`).
+#[derive(Clone, Copy)]
+struct Gap {
+    c: usize,
+    title: Option<usize>,
+    opening: Option<Opening>,
+    dropped: i64,
+    furniture: i64,
+    headline: bool,
+    cohesion: f64,
+    depth: f64,
+    score: f64,
+}
+
+/// The topic evidence of a document's paragraphs of body (`topic_profile`): their kept
+/// positions, the cosine across the gap above each (None: too little text) and its
+/// depth.
+pub struct Topic<'a> {
+    pub prose: &'a [usize],
+    pub cos: &'a [Option<f64>],
+    pub depth: &'a [f64],
+}
+
+/// `_usual`: the dropped lines, and those a catalogue pattern dropped, that the gaps of a
+/// stretch usually hold (the lower median of each, when there are `usual_gaps` gaps or
+/// more): boilerplate set between most paragraphs tells no gap from another.
+fn usual(found: &[Gap], usual_gaps: usize) -> (i64, i64) {
+    if found.is_empty() || found.len() < usual_gaps {
+        return (0, 0);
+    }
+    let mid = (found.len() - 1) / 2;
+    let median = |field: fn(&Gap) -> i64| {
+        let mut v: Vec<i64> = found.iter().map(field).collect();
+        v.sort_unstable();
+        v[mid]
+    };
+    (median(|g| g.dropped), median(|g| g.furniture))
+}
+
+/// `_revised`: `g` without the evidence that is none: a headline that repeats the title
+/// of the document's first story (`title0`) opens no new story, a title with a meta line
+/// begins like a title, and only the dropped lines beyond the `usual` ones count (the
+/// record keeps its dropped lines; its score counts those beyond).
+fn revised(story: &Story, g: Gap, title0: Option<usize>, usual: (i64, i64), w: &Weights) -> Gap {
+    let e = story.evidence();
+    let (mut opening, mut title, mut headline) = (g.opening, g.title, g.headline);
+    let dropped = (g.dropped - usual.0).max(0);
+    let furniture = (g.furniture - usual.1).max(0);
+    if let (Some(t0), Some(t)) = (title0, title) {
+        if t != t0 && story.same_text(t, t0) {
+            (opening, title, headline) = (None, None, false);
+        }
+    }
+    if opening == Some(Opening::Meta) && !title.is_some_and(|t| e.capitalised[t]) {
+        (opening, title) = (None, None);
+    }
+    if opening == g.opening && title == g.title && headline == g.headline && dropped == g.dropped && furniture == g.furniture {
+        return g;
+    }
+    let points = score(opening, dropped, furniture, headline, g.cohesion, g.depth, w);
+    Gap { opening, title, headline, score: points, ..g }
+}
+
+/// `_listed`: does a list go on above line `first` (after kept line `before`): is the
+/// last line with letters above it a list item, or a heading-like line right after one?
+fn listed(story: &Story, before: usize, first: usize) -> PyResult<bool> {
+    let e = story.evidence();
+    let (a, b) = (story.at(before)? + 1, story.at(first)?);
+    let mut last = e.content[a.min(b)..b].iter().rev().copied().filter(|&j| e.lettered[j]);
+    let (near, far) = (last.next(), last.next());
+    if near.is_some_and(|j| e.bulleted[j]) {
+        return Ok(true);
+    }
+    Ok(matches!((far, near), (Some(x), Some(y)) if e.bulleted[x] && e.heading_like[y]))
+}
+
+/// `_candidates` of the stretch of kept positions after `start` and before `end` (see the
+/// module's doc; `heads_only`: text an extractor wrote, where a headless gap that holds
+/// kept lines needs `extracted_topic` more).
+#[allow(clippy::too_many_arguments)]
+fn candidates(
+    story: &Story,
+    kept: &[usize],
+    topic: &Topic,
+    start: usize,
+    end: usize,
+    heads_only: bool,
+    title0: Option<usize>,
+    lim: &Limits,
+    w: &Weights,
+) -> PyResult<Vec<Gap>> {
+    let e = story.evidence();
+    let prose = topic.prose;
+    let at: Vec<usize> = (0..prose.len()).filter(|&j| start < prose[j] && prose[j] < end).collect();
+    let mut found = Vec::with_capacity(at.len());
+    let mut sinces = Vec::with_capacity(at.len());
+    for &j in &at {
+        let (c, since) = (prose[j], if j > 0 { prose[j - 1].max(start) } else { start });
+        let (title, opening, dropped, furniture, headline) = story.gap_of(kept[since], kept[c], lim.above_lines)?;
+        let cohesion = topic.cos[j].unwrap_or(w.neutral());
+        let points = score(opening, dropped, furniture, headline, cohesion, topic.depth[j], w);
+        found.push(Gap { c, title, opening, dropped, furniture, headline, cohesion, depth: topic.depth[j], score: points });
+        sinces.push(since);
+    }
+    let usual = usual(&found, lim.usual_gaps);
+    let mut out = Vec::new();
+    for ((&j, &since), &g) in at.iter().zip(&sinces).zip(&found) {
+        let c = g.c;
+        let g = revised(story, g, title0, usual, w);
+        let alone = j + 1 == prose.len() || prose[j + 1] >= end; // one paragraph after it
+        if g.opening.is_none() && g.dropped == 0 && alone {
+            continue; // a change of topic alone does not cut off one last paragraph
+        }
+        if g.opening.is_none()
+            && e.bulleted[kept[c]]
+            && (g.dropped == 0 || e.bulleted[kept[since]] || listed(story, kept[since], kept[c])?)
+        {
+            continue; // a list goes on, or follows its heading: no story opens there
+        }
+        let headless = g.opening.is_none() && g.dropped == 0 && since + 1 != c;
+        let need = lim.boundary + if heads_only && headless { lim.extracted_topic } else { 0.0 };
+        let weak = matches!(g.opening, None | Some(Opening::Meta)); // no head, or a title with a meta line only
+        if g.score >= need && !(weak && one_article(story, kept, start, c, end, &g, lim)) {
+            out.push(g);
+        }
+    }
+    Ok(out)
+}
+
+/// `_one_article`: do all the content words before kept position `c` (from `start`) and
+/// after it (up to `end`) share enough to be one article whose subject drifts (cosine at
+/// least `whole`, or `whole_dropped` when the gap holds dropped lines)?
+fn one_article(story: &Story, kept: &[usize], start: usize, c: usize, end: usize, g: &Gap, lim: &Limits) -> bool {
+    let limit = if g.dropped != 0 { lim.whole_dropped } else { lim.whole };
+    story.words().cosine_lines(&kept[start..c], &kept[c..end]) >= limit
+}
+
+/// `Story.candidates`: the candidates as tuples of the fields of
+/// `cleaner.stories.evidence.Gap`.
+#[allow(clippy::too_many_arguments)]
+pub fn py_candidates<'py>(
+    story: &Story,
+    py: Python<'py>,
+    kept: &[usize],
+    topic: &Topic,
+    start: usize,
+    end: usize,
+    heads_only: bool,
+    title0: Option<usize>,
+    lim: &Limits,
+    w: &Weights,
+) -> PyResult<Bound<'py, PyList>> {
+    let n = topic.prose.len();
+    if topic.cos.len() != n || topic.depth.len() != n || end > kept.len() || topic.prose.iter().any(|&c| c >= kept.len()) {
+        return Err(crate::err("candidates: a topic profile that does not fit the kept lines".into()));
+    }
+    let got = candidates(story, kept, topic, start, end, heads_only, title0, lim, w)?;
+    let rows = got
+        .iter()
+        .map(|g| {
+            let name = g.opening.map(|o| o.name(py));
+            (g.c, g.title, name, g.dropped, g.furniture, g.headline, g.cohesion, g.depth, g.score).into_pyobject(py)
+        })
+        .collect::<PyResult<Vec<Bound<'py, PyTuple>>>>()?;
+    PyList::new(py, rows)
+}

@@ -1,0 +1,227 @@
+//! How a story opens, read from the gap above its first kept line (`Reader.opening`): a
+//! repeated headline, a title with a meta line (the longest headline just above it), the
+//! whole head of a story (title, meta lines, text), a dateline, or none with the nearest
+//! title-like headline that shares a word with the text; and what a gap holds (its
+//! dropped lines, those a catalogue pattern dropped, a title-like headline:
+//! `cleaner.stories.evidence.gap_evidence`).  The reaches are `Options` fields passed in;
+//! every slice is read as Python reads it (`py_range`), so any option value gives the
+//! answers the Python gave.
+
+use crate::story::Story;
+use pyo3::prelude::*;
+use pyo3::sync::GILOnceCell;
+use pyo3::types::PyString;
+use std::ops::Range;
+
+/// The indices of Python's ``x[start:stop]`` of a list of `len` items.
+pub(crate) fn py_range(len: usize, start: i64, stop: i64) -> Range<usize> {
+    let at = |i: i64| -> usize {
+        let i = if i < 0 { i + len as i64 } else { i };
+        i.clamp(0, len as i64) as usize
+    };
+    let (a, b) = (at(start), at(stop));
+    a..b.max(a)
+}
+
+/// The last `n` items, as Python's ``x[-n:]`` (``x[-0:]`` is all of them).
+fn tail<T>(x: &[T], n: i64) -> &[T] {
+    &x[py_range(x.len(), -n, x.len() as i64)]
+}
+
+/// The `Options` reaches of `Reader.opening` (``story_*``).
+#[derive(Clone, Copy)]
+pub(crate) struct Reaches {
+    pub(crate) above: i64,
+    pub(crate) title_reach: f64,
+    pub(crate) title_near: f64,
+    pub(crate) meta: i64,
+    pub(crate) repeat: i64,
+    pub(crate) longer: i64,
+    pub(crate) echo: f64,
+}
+
+/// How a story opens (`Reader.opening`).
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Opening {
+    Repeat,
+    Headed,
+    Meta,
+    Dateline,
+}
+
+impl Opening {
+    /// Every opening with its name, as Python spells it.
+    const NAMES: [(Opening, &'static str); 4] =
+        [(Opening::Repeat, "repeat"), (Opening::Headed, "headed"), (Opening::Meta, "meta"), (Opening::Dateline, "dateline")];
+
+    /// The opening of a name (`NAMES`).
+    pub(crate) fn of(name: &str) -> Option<Self> {
+        Self::NAMES.iter().find(|&&(_, n)| n == name).map(|&(o, _)| o)
+    }
+
+    /// Its name as an interned Python string (made once).
+    pub(crate) fn name<'py>(self, py: Python<'py>) -> &'py Bound<'py, PyString> {
+        static INTERNED: GILOnceCell<Vec<Py<PyString>>> = GILOnceCell::new();
+        let names = INTERNED.get_or_init(py, || Self::NAMES.iter().map(|&(_, n)| PyString::intern(py, n).unbind()).collect());
+        names[Self::NAMES.iter().position(|&(o, _)| o == self).expect("every opening is named")].bind(py)
+    }
+}
+
+/// A gap's head evidence: its title, how the story after it opens, its dropped lines,
+/// those a catalogue pattern dropped, and a title-like headline in it.
+pub(crate) type Gap = (Option<usize>, Option<Opening>, i64, i64, bool);
+
+impl Story {
+    fn repeated(&self, i: usize) -> PyResult<bool> {
+        let key = self.fold[i];
+        if self.fold_count[key as usize] > 3 {
+            return Ok(false);
+        }
+        let k = self.at(i)? as i64;
+        let content = &self.e.content;
+        Ok(content[py_range(content.len(), k + 1, k + 1 + self.reach.repeat)].iter().any(|&j| self.fold[j] == key))
+    }
+
+    /// `Reader.headed`: a title-like headline with a meta line (or two) right below it
+    /// and the text `first` right below those.
+    fn headed(&self, title: usize, first: usize) -> PyResult<bool> {
+        if !self.titled[title] {
+            return Ok(false);
+        }
+        let content = &self.e.content;
+        let mut k = self.at(title)? + 1;
+        let mut metas = 0;
+        while k < content.len() && metas < 2 && self.e.meta[content[k]] && !self.e.keep[content[k]] {
+            k += 1;
+            metas += 1;
+        }
+        Ok(metas > 0 && k < content.len() && content[k] == first)
+    }
+
+    /// `Reader.echoed`: does the text from `first` on (its first ``story_echo_words``
+    /// content words) share a content word with the headline `title`?
+    fn echoed(&self, title: usize, first: usize) -> PyResult<bool> {
+        let cohesion = self.cohesion.get();
+        let own = cohesion.ids_of(&self.units[title], &self.stops.get().words);
+        if own.is_empty() {
+            return Ok(true);
+        }
+        let mut seen = 0usize;
+        for &j in &self.e.content[self.at(first)?..] {
+            if j == title || !self.e.keep[j] {
+                continue;
+            }
+            let words = cohesion.of_line(j);
+            if words.iter().any(|&w| own.contains(&Some(w))) {
+                return Ok(true);
+            }
+            seen += words.len();
+            if seen as f64 >= self.reach.echo {
+                return Ok(false);
+            }
+        }
+        Ok(false)
+    }
+
+    /// `Reader._longer_above`: a headline up to ``story_longer_reach`` lines above `j`
+    /// with more words, not past a meta line, body or a line the catalogue dropped, and
+    /// not one that holds `j`.
+    fn longer_above(&self, j: usize) -> PyResult<usize> {
+        let mut best = j;
+        let k = self.at(j)? as i64;
+        let reach = self.reach.longer;
+        let content = &self.e.content;
+        let above: Vec<usize> =
+            content[py_range(content.len(), (k - 2 * reach).max(0), k)].iter().copied().filter(|&x| self.e.lettered[x]).collect();
+        let upward: Vec<usize> = above.iter().rev().copied().collect();
+        let own = &self.folded[self.fold[j] as usize];
+        for &x in &upward[py_range(upward.len(), 0, reach)] {
+            if self.e.meta[x] || self.e.body[x] || self.e.pattern[x] {
+                break;
+            }
+            if self.e.headline[x] && self.e.words[x] > self.e.words[best] {
+                let theirs = &self.folded[self.fold[x] as usize]; // a headline's: folded
+                if !(own.is_empty() || theirs.windows(own.len()).any(|w| w == own.as_slice())) {
+                    best = x;
+                }
+            }
+        }
+        Ok(best)
+    }
+
+    /// The head evidence of the gap between the content lines `prev` and `first`: its
+    /// title, how the story after it opens, its dropped lines, those a catalogue pattern
+    /// dropped, and a title-like headline among its last `above_lines` lines (`Gap`).
+    pub(crate) fn gap_of(&self, prev: usize, first: usize, above_lines: i64) -> PyResult<Gap> {
+        let (a, b) = (self.at(prev)? + 1, self.at(first)?);
+        let gap = &self.e.content[a.min(b)..b];
+        let (title, opening) = self.opening(first, gap)?;
+        let dropped = Self::upto(&self.dropped_upto, a.min(b), b);
+        let furniture = Self::upto(&self.pattern_upto, a.min(b), b);
+        let headline = tail(gap, above_lines).iter().any(|&j| self.titled[j]);
+        Ok((title, opening, dropped, furniture, headline))
+    }
+
+    /// `Reader.opening`: the title line of a story whose first kept line is `first`
+    /// (`above`: the lines before it, nearest last) and how it opens.
+    pub(crate) fn opening(&self, first: usize, above: &[usize]) -> PyResult<(Option<usize>, Option<Opening>)> {
+        let (e, r) = (&self.e, self.reach);
+        let mut options: Vec<usize> = tail(above, r.above).iter().rev().copied().filter(|&j| e.headline[j]).collect();
+        if e.headline[first] {
+            options.insert(0, first);
+        }
+        let mut rep = None;
+        for &j in &options {
+            if e.words[j] >= 4 && self.repeated(j)? {
+                rep = Some(j);
+            }
+        }
+        if rep.is_some() {
+            return Ok((rep, Some(Opening::Repeat)));
+        }
+        let mut near = None;
+        for &j in &options {
+            if self.dist(j, first)? as f64 <= r.title_reach && e.words[j] >= 3 && e.meta_after[j] {
+                near = Some(j);
+                break;
+            }
+        }
+        // The gap is the story's whole head: its title (right after the text before), a
+        // meta line (a date of figures alone too) and nothing else.
+        if let Some(&top) = above.first() {
+            if self.headed(top, first)? && near.is_none_or(|j| j == top) {
+                return Ok((Some(top), Some(Opening::Headed)));
+            }
+        }
+        if let Some(j) = near {
+            return Ok((Some(self.longer_above(j)?), Some(Opening::Meta)));
+        }
+        let k = self.at(first)? as i64;
+        let content = &e.content;
+        if e.exclaimed[first] {
+            let below = content[py_range(content.len(), k + 1, k + 1 + r.meta)].iter().find(|&&j| e.lettered[j] || e.meta[j]);
+            if below.is_some_and(|&j| e.meta[j]) {
+                return Ok((Some(first), Some(Opening::Meta)));
+            }
+        }
+        let opener = content[py_range(content.len(), k, k + 4)].iter().copied().find(|&j| e.body[j]);
+        // Without a meta line: the nearest title-like headline just above the text, else a
+        // capitalised headline right above it.
+        let mut title = None;
+        for &j in &options {
+            if self.dist(j, first)? as f64 <= r.title_near && self.titled[j] && self.echoed(j, first)? {
+                title = Some(j);
+                break;
+            }
+        }
+        if let (None, Some(&top)) = (title, options.first()) {
+            if self.dist(top, first)? <= 2 && e.words[top] >= 3 && e.capital[top] && self.echoed(top, first)? {
+                title = Some(top);
+            }
+        }
+        if opener.is_some_and(|j| e.words[j] >= 8 && e.dateline[j]) {
+            return Ok((title, Some(Opening::Dateline)));
+        }
+        Ok((title, None))
+    }
+}

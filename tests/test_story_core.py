@@ -1,0 +1,255 @@
+"""The story finder's candidate boundaries in the compiled core
+(rust/src/story_candidates.rs, `Story.candidates` behind
+`cleaner.stories.boundaries._candidates`), held to the former Python, kept here as the
+oracle, on the seed documents and on generated dumps of several stories (titles, bylines,
+dates, share rows, lists, paragraphs on two subjects), with the options that change what
+a candidate needs."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner.classify import is_heading_like
+from cleaner.options import Options
+from cleaner.stories import boundaries
+from cleaner.stories.evidence import Gap, boundary_score, gaps, weights
+
+SEEDS = sorted((Path(__file__).parent.parent / "corpus" / "seeds").glob("*.txt"))
+
+
+# -- the former Python (the oracle) ----------------------------------------------------------
+
+def oracle_candidates(r, kept, topic, start, end, o, heads_only=False, title0=None):
+    prose, cos, depth = topic
+    at = [j for j, c in enumerate(prose) if start < c < end]
+    sinces = [max(prose[j - 1], start) if j else start for j in at]
+    found = gaps(r, kept, [prose[j] for j in at], [cos[j] for j in at], [depth[j] for j in at], sinces, o)
+    usual = _usual(found, o)
+    out = []
+    for j, since, g in zip(at, sinces, found):
+        c = g.c
+        g = _revised(r, g, title0, o, usual)
+        alone = j + 1 == len(prose) or prose[j + 1] >= end
+        if g.opening is None and not g.dropped and alone:
+            continue
+        if g.opening is None and r.bulleted(kept[c]) and (
+                not g.dropped or r.bulleted(kept[since]) or _listed(r, kept[since], kept[c])):
+            continue
+        headless = g.opening is None and not g.dropped and since != c - 1
+        need = o.story_boundary_score + (o.story_extracted_topic_score if heads_only and headless else 0.0)
+        weak = g.opening in (None, "meta")
+        if g.score >= need and not (weak and _one_article(r, kept, start, c, end, g, o)):
+            out.append(g)
+    return out
+
+
+def _one_article(r, kept, start, c, end, g, o):
+    limit = o.story_whole_dropped_cohesion if g.dropped else o.story_whole_cohesion
+    return r.cohesion.cosine_of(kept[start:c], kept[c:end]) >= limit
+
+
+def _listed(r, before, first):
+    gap = [j for j in r.content[r.pos[before] + 1:r.pos[first]] if r.lettered[j]][-2:]
+    if gap and r.bulleted(gap[-1]):
+        return True
+    return len(gap) == 2 and r.bulleted(gap[0]) and is_heading_like(r.feats[gap[1]], r.o)
+
+
+def _usual(found, o):
+    if len(found) < o.story_usual_gaps:
+        return 0, 0
+    mid = (len(found) - 1) // 2
+    return sorted(g.dropped for g in found)[mid], sorted(g.furniture for g in found)[mid]
+
+
+def _revised(r, g, title0, o, usual=(0, 0)):
+    opening, title, headline = g.opening, g.title, g.headline
+    dropped, furniture = max(0, g.dropped - usual[0]), max(0, g.furniture - usual[1])
+    if title0 is not None and title is not None and title != title0 and r.same_text(title, title0):
+        opening, title, headline = None, None, False
+    if opening == "meta" and not r.capitalised(title):
+        opening, title = None, None
+    if (opening, title, headline, dropped, furniture) == (g.opening, g.title, g.headline, g.dropped, g.furniture):
+        return g
+    score = boundary_score(opening, dropped, furniture, headline, g.cohesion, g.depth, o)
+    return g._replace(opening=opening, title=title, headline=headline, score=score)
+
+
+# -- generated dumps -------------------------------------------------------------------------
+
+SUBJECTS = (
+    "council budget schools teachers funding district taxes vote mayor classrooms",
+    "river flood rain water homes rescue storm levee residents evacuation",
+    "team season coach players match goals league striker injury trophy",
+)
+TITLES = ("Council Approves New Budget For City Schools", "Storm Floods Homes Along The River Valley",
+          "Coach Names New Captain Before The Final Match", "council approves new budget for city schools")
+META = ("By Jane Smith", "Nov 19, 2019", "Updated 10:31 pm", "3 hours ago", "By John Doe and Ann Lee")
+FURNITURE = ("Share on Facebook", "Tweet", "Subscribe to our newsletter", "Advertisement", "Read more",
+             "--- End of quote ---")
+ITEMS = ("- first point of the plan", "* second point of the plan", "• third item here", "| a | table | row |")
+
+
+def _paragraph(rng: random.Random, subject: str) -> str:
+    words = subject.split()
+    sentences = []
+    for _ in range(rng.randint(1, 3)):
+        body = " ".join(rng.choice(words) for _ in range(rng.randint(8, 22)))
+        sentences.append(f"The {body} and the {rng.choice(words)} were said to be in the news today.")
+    return " ".join(sentences)
+
+
+def _dump(rng: random.Random) -> str:
+    lines = []
+    for _ in range(rng.randint(1, 4)):
+        subject = rng.choice(SUBJECTS)
+        for _ in range(rng.randint(0, 3)):
+            lines.append(rng.choice(FURNITURE))
+        if rng.random() < 0.7:
+            lines.append(rng.choice(TITLES))
+        for _ in range(rng.randint(0, 2)):
+            lines.append(rng.choice(META))
+        for _ in range(rng.randint(2, 9)):
+            pick = rng.random()
+            if pick < 0.1:
+                lines.extend(rng.sample(ITEMS, rng.randint(1, 3)))
+            elif pick < 0.18:
+                lines.append(rng.choice(FURNITURE))
+            elif pick < 0.24:
+                lines.append("Key Points")
+            else:
+                lines.append(_paragraph(rng, subject if rng.random() < 0.85 else rng.choice(SUBJECTS)))
+    return ("\n" if rng.random() < 0.3 else "\n\n").join(lines)
+
+
+OPTIONS = (
+    {},
+    {"story_usual_gaps": 2},
+    {"story_whole_cohesion": 0.9, "story_whole_dropped_cohesion": 0.95, "story_boundary_score": 2.0},
+    {"story_extracted_topic_score": 0.5, "story_above_lines": 1},
+)
+
+
+def _checked(monkeypatch) -> list[int]:
+    """Every `_candidates` call checked against the oracle, with the heads-only reading
+    too; returns the number of candidates the core gave per call."""
+    core = boundaries._candidates
+    given: list[int] = []
+
+    def both(r, kept, topic, start, end, o, heads_only=False, title0=None):
+        got = core(r, kept, topic, start, end, o, heads_only, title0)
+        assert got == oracle_candidates(r, kept, topic, start, end, o, heads_only, title0)
+        assert all(isinstance(g, Gap) for g in got)
+        other = core(r, kept, topic, start, end, o, not heads_only, title0)
+        assert other == oracle_candidates(r, kept, topic, start, end, o, not heads_only, title0)
+        given.append(len(got))
+        return got
+
+    monkeypatch.setattr(boundaries, "_candidates", both)
+    return given
+
+
+@pytest.mark.parametrize("overrides", OPTIONS)
+def test_candidates_of_the_core_are_the_former_pythons_on_the_seeds(monkeypatch, overrides):
+    given = _checked(monkeypatch)
+    for path in SEEDS:
+        cleaner.analyze(path.read_text(encoding="utf-8"), **overrides)
+    assert given
+
+
+@pytest.mark.parametrize("overrides", OPTIONS)
+def test_candidates_of_the_core_are_the_former_pythons_on_generated_dumps(monkeypatch, overrides):
+    given = _checked(monkeypatch)
+    rng = random.Random(19)
+    for _ in range(60):
+        cleaner.analyze(_dump(rng), **overrides)
+    assert sum(n > 0 for n in given) >= 5  # the dumps give candidates, not only empty answers
+
+
+def test_a_topic_profile_that_does_not_fit_the_kept_lines_is_refused(monkeypatch):
+    seen = {}
+    core = boundaries._candidates
+
+    def keep(r, kept, topic, start, end, o, heads_only=False, title0=None):
+        seen["r"], seen["kept"] = r, kept
+        return core(r, kept, topic, start, end, o, heads_only, title0)
+
+    monkeypatch.setattr(boundaries, "_candidates", keep)
+    cleaner.analyze(_dump(random.Random(2)))
+    r, kept = seen["r"], seen["kept"]
+    limits = (1, 4, 3.6, 2.0, 0.2, 0.35)
+    with pytest.raises(RuntimeError, match="topic profile"):
+        r._story.candidates(kept, [len(kept)], [None], [0.0], 0, len(kept), False, None, limits, weights(Options()))
+
+
+# -- the reading of a document ---------------------------------------------------------------
+
+def _reader(rows):
+    """A `Reader` of lines ``(text, words, keep, rule)``."""
+    from cleaner.stories.evidence import Reader
+    from cleaner.types import Decision, Features, Line
+
+    lines = [Line(i, 0, len(t), t, t) for i, (t, _, _, _) in enumerate(rows)]
+    feats = [Features(w, 0.0, w > 6, False, 0.5, 0.0, 0) for _, w, _, _ in rows]
+    decisions = [Decision(keep, rule, "body" if keep else "boilerplate", "", "classify") for _, _, keep, rule in rows]
+    return Reader(lines, feats, decisions, frozenset({"the", "of"}))
+
+
+def test_same_text_is_the_equality_of_case_foldings_for_long_lines_too():
+    # The core folds only the lines that may fold to a headline's text (a longer line
+    # cannot); any two lines are still compared by their `str.casefold`.
+    long = "The minister arrived at the Hauptstraße on Monday and spoke to the press about the plan."
+    rows = [("Storm Floods The Coastal Towns", 5, True, "feature.heading"),
+            (long, 16, True, "feature.prose"),
+            ("", 0, False, "blank"),
+            (long.upper(), 16, True, "feature.prose"),
+            (long.replace("Monday", "Friday"), 16, True, "feature.prose"),
+            ("storm floods the coastal towns", 5, False, "en.share.row"),
+            ("", 0, False, "blank"),
+            (long.casefold(), 16, False, "en.share.row")]
+    r = _reader(rows)
+    for i, (a, *_) in enumerate(rows):
+        for j, (b, *_) in enumerate(rows):
+            assert r.same_text(i, j) == (a.casefold() == b.casefold()), (i, j)
+    assert r.same_text(1, 3) and r.same_text(1, 7) and r.same_text(0, 5) and not r.same_text(1, 4)
+
+
+def test_same_text_on_generated_dumps(monkeypatch):
+    from cleaner.stories import evidence
+
+    readers = []
+    made = evidence.Reader
+
+    def keep(*args, **kwargs):
+        readers.append(made(*args, **kwargs))
+        return readers[-1]
+
+    monkeypatch.setattr("cleaner.stories.Reader", keep)
+    rng = random.Random(7)
+    for _ in range(20):
+        cleaner.analyze(_dump(rng))
+    assert readers
+    for r in readers:
+        texts = [line.text.casefold() for line in r.lines]
+        content = r.content
+        for a in content:
+            for b in content[::3]:
+                assert r.same_text(a, b) == (texts[a] == texts[b])
+
+
+def test_cut_dropped_lines_are_those_the_python_picked():
+    from cleaner import _core
+    from cleaner.types import Decision, Features
+
+    rng = random.Random(3)
+    rules = ("feature.low_stopwords", "feature.prose", "en.share.row")
+    feats = [Features(rng.randint(0, 30), 0.1, False, rng.random() < 0.5, 0.2, 0.0, 0) for _ in range(400)]
+    decisions = [Decision(False, rng.choice(rules), "boilerplate", "", "classify") for _ in range(400)]
+    expected = [i for i, (d, f) in enumerate(zip(decisions, feats))
+                if d.rule == "feature.low_stopwords" and f.cut and f.words >= 12]
+    assert _core.cut_dropped(feats, decisions, "feature.low_stopwords", 12) == expected
+    assert expected  # the draw holds some
