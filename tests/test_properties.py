@@ -642,3 +642,86 @@ def test_a_short_story_under_its_headline_is_found_after_a_notice():
     assert len(articles) == 3
     for article, story in zip(articles, (first, short, last)):
         assert [line for line in article.text.split("\n") if line and line != story.title] == list(story.body)
+
+
+# --------------------------------------------------------------------------- extractor output
+
+
+def why_left_out(verdicts, main) -> list[str | None]:
+    """Per line of a text read as extractor output, what may leave it out under the
+    post-processing guarantee (None: nothing may): ``"blank"``, ``"catalogue"`` (a
+    pattern rule of the catalogue named it), ``"story"`` (a story boundary put it in
+    another story, or between two of them), or ``"closed"`` (it comes after the comments
+    or a list of other stories open, below the main story's first line).  Read from the
+    trail alone: the decision before the context stage is the one the guarantee asks."""
+    from cleaner.blocks import barrier_kind
+    from cleaner.catalogue import is_pattern_rule
+
+    before = [[d for d in v.trail if d.stage in ("classify", "extractor")][-1] for v in verdicts]
+    stories = [v.story for v in verdicts]
+    start = stories.index(main) if main in stories else len(verdicts)
+    out, closed = [], False
+    for i, (v, d) in enumerate(zip(verdicts, before)):
+        closed = closed or (i > start and barrier_kind(d) is not None)
+        if not v.line.text:
+            out.append("blank")
+        elif is_pattern_rule(v.initial.rule) or is_pattern_rule(d.rule) or d.rule == "extracted.comments":
+            out.append("catalogue")
+        elif closed:
+            out.append("closed")
+        elif v.story is not None and v.story != main:
+            out.append("story")
+        elif v.story is None and _between_stories(stories, i, main):
+            out.append("story")
+        else:
+            out.append(None)
+    return out
+
+
+def _between_stories(stories: list, i: int, main) -> bool:
+    """Does line ``i`` (in no story) lie between two stories, neither the main one?"""
+    def nearest(step):
+        j = i + step
+        while 0 <= j < len(stories) and stories[j] is None:
+            j += step
+        return stories[j] if 0 <= j < len(stories) else main
+    return nearest(-1) != main and nearest(1) != main
+
+
+@st.composite
+def extractor_output(draw) -> str:
+    """Text as an extractor writes a page's main content: one block a line, no blank
+    lines; paragraphs of prose, headings, short list items and lines of figures, with
+    catalogue boilerplate (share rows, bylines, comment headers ...) among them."""
+    blocks = list(draw(S.article(max_paragraphs=8)))
+    extras = st.one_of(S.headline(), st.sampled_from(["- Pears", "- Honey", "Serve it warm", "2019", "12 x 30 cm",
+                                                      "Step 3", "Table 2: results", "Q&A"]),
+                       S.boilerplate_line().map(lambda b: b.text))
+    for _ in range(draw(st.integers(0, 8))):
+        blocks.insert(draw(st.integers(0, len(blocks))), draw(extras))
+    blocks += draw(st.lists(extras, max_size=4))  # what closes the text: share rows, captions, tags
+    return "\n".join(blocks)
+
+
+@settings(max_examples=S.scaled(2))
+@given(extractor_output())
+@example("\n".join([
+    "The regional council said on Tuesday that it would spend more on rural bus services next year.",
+    "Officials said the new timetable would add evening services to villages without buses after six.",
+    "Share on Facebook", "Photo: Anna Smith", "Serve it warm", "Tags"]))
+def test_on_extractor_output_only_catalogue_rules_and_story_boundaries_drop_lines(text):
+    from benchmarks.systems import extractor_layout
+
+    """The post-processing guarantee: said to be extractor output (``extracted="always"``)
+    or read as such (``"auto"``, one block a line), a line is left out only when a
+    catalogue rule names it, a story boundary cuts it off, or the comments (or a list
+    of other stories) have opened above it."""
+    for mode in ("always", "auto"):
+        a = analyze(text, extracted=mode)
+        if mode == "auto" and extractor_layout(text) != "dense":
+            continue  # read as a page's dump: the guarantee does not apply
+        allowed = why_left_out(a.verdicts, a.main)
+        wrong = [(v.line.text, [d.rule for d in v.trail]) for v, why in zip(a.verdicts, allowed)
+                 if not v.output and why is None and a.main is not None]
+        note(f"mode {mode}")
+        assert not wrong, f"{mode}: lines left out by no catalogue rule nor story boundary: {wrong}"

@@ -648,3 +648,26 @@ def test_a_teaser_title_above_a_share_row_is_its_title():
     text = "\n\n".join(VOLCANO + [title, "Facebook Twitter Whatsapp", TEASERS_PT[1]]) + "\n"
     articles = cleaner.split(text, extracted="never")
     assert [(a.kind, a.title) for a in articles] == [("full", None), ("teaser", title)]
+
+
+def test_pooled_family_figures_are_the_mean_over_seeds():
+    """`multiarticle.pooled_figures` scores a family over several draws of its dumps: one
+    seed gives that seed's figures, two the mean of both."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import multiarticle
+    finally:
+        sys.path.pop(0)
+    try:
+        pages = multiarticle.load_pages()
+    except FileNotFoundError:
+        pytest.skip("ScrapingHub development pages not present")
+    family = next(f for f in multiarticle.FAMILIES if f.name == "untitled")
+    one = multiarticle.family_figures(pages, family, seed=1, parts=("tune",))["tune"]
+    two = multiarticle.family_figures(pages, family, seed=2, parts=("tune",))["tune"]
+    assert one["boundary_f1"] != two["boundary_f1"]  # the seeds draw different dumps
+    assert multiarticle.pooled_figures(pages, family, seeds=(1,))["tune"] == one
+    pooled = multiarticle.pooled_figures(pages, family, seeds=(1, 2))["tune"]
+    for name in ("boundary_f1", "pk", "windowdiff", "clean_f1"):
+        assert pooled[name] == pytest.approx((one[name] + two[name]) / 2)
+    assert pooled["dumps"] == one["dumps"] + two["dumps"]
