@@ -368,7 +368,7 @@ class Matcher:
             _members([g.prefixes for g in gates]), [i for i in positions if gates[i].prefixes],
             _members([g.suffixes for g in gates]), [i for i in positions if gates[i].suffixes],
             [i for i in positions if gates[i].digits],
-            [(r.pattern, r.case_sensitive) for r in ordered])
+            [(r.pattern, r.case_sensitive) for r in ordered], [(r.id, r.category) for r in ordered])
 
     @staticmethod
     def _literals(gates: list[Gate]) -> list[frozenset[str] | None]:

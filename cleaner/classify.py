@@ -11,8 +11,10 @@ The whole document is classified in one call of the compiled core
 the source (`cleaner.storage.Lines.columns`): it measures every line, fires the
 feature rules in the order of `RULES` and finds the catalogue rules that pass the gates
 (`cleaner.catalogue`).  The core runs the candidates' patterns with the `regex` crate where
-that gives the same answer (rust/src/patterns.rs); the others run here, in order, with
-their own `regex` patterns, and the first that fires replaces the feature rule's decision.
+that gives the same answer (rust/src/patterns.rs): when the first candidate fires and no
+rule is disabled, the core returns that rule's decision; otherwise the candidates it could
+not rule out run here, in order, with their own `regex` patterns, and the first that fires
+(and is enabled) replaces the feature rule's decision.
 """
 
 from __future__ import annotations
@@ -85,7 +87,8 @@ def _params(opts: Options) -> dict:
             "prose_min_words_text": str(opts.prose_min_words),
             "stopword_density_text": f"{opts.stopword_density:.2f}",
             "digits_min_ratio_text": f"{opts.digits_min_ratio:.2f}",
-            "duplicate_enabled": opts.rule_enabled("feature.duplicate")}
+            "duplicate_enabled": opts.rule_enabled("feature.duplicate"),
+            "every_rule_enabled": not opts.disabled_rules}
 
 
 def _gates_for(language: str) -> _core.Gates:

@@ -23,6 +23,7 @@ from hypothesis import given, strategies as st
 from cleaner import _core
 from cleaner.blocks import barrier_kind, inside_main, main_block
 from cleaner.catalogue import load_rules, matcher
+from cleaner import classify
 from cleaner.classify import WEAK_RULES, classify_lines
 from cleaner.extracted import YIELDING
 from cleaner.features import strip_bullet
@@ -33,6 +34,7 @@ from cleaner.features import line_shapes, measure, shapes
 from cleaner.language import STOPLIST_NAMES, guess_language, stopwords, words
 from cleaner.segment import normalize, segment
 from cleaner.smooth import smooth
+from cleaner.storage import columns
 
 from . import oracle
 
@@ -318,7 +320,7 @@ def test_most_catalogue_patterns_run_in_the_crate():
 
 def test_the_crate_refuses_what_it_would_read_differently():
     refused = [r"(?<=a)b", r"a(?!b)", r"(?>a)", r"a*+", r"(a)\1", r"[[:alpha:]]", r"a{,2", r"\p{Lu}",
-               r"(?i:\p{Ll})", r"(?m)^a", r"\N{DASH}", r"x}", r"[\w-.]"]
+               r"(?i:\p{Ll})", r"(?m)^a", r"\N{DASH}", r"x}", r"[\w-.]", "ı", "(?i:[Ā-ž])", "[a-İ]"]
     assert [p for p in refused if _core.translate_pattern(p, False) is not None] == []
     assert _core.translate_pattern(r"(?-i:\p{Lu})\w+", False) == r"(?i)(?-i:\p{Lu})\w+"
     assert _core.translate_pattern(r"[&&a-c~^-]", True) == r"[\&\&a-c\~\^\-]"
@@ -337,6 +339,27 @@ def test_every_item_of_the_crates_patterns_matches_the_same_characters():
             got = _core.pattern_positions(atom, case_sensitive, all_chars())
             want = [m.start() for m in regex.finditer(atom, all_chars(), _regex_flags(case_sensitive))]
             assert got == want, atom
+
+
+def test_the_core_decides_a_line_a_rule_fires_on_once_the_crate_runs_the_rule():
+    """Once the crate runs a rule (after `WARM_USES` uses in a process), a line the rule
+    fires on is decided in the core, as Python decides it; with a rule disabled, the line
+    is left to Python."""
+    text = "Short Url\nThe minister arrived in the capital on Tuesday for talks with the president."
+    lines = segment(text)
+
+    def stage_one(options):
+        return _core.classify_lines(*columns(lines), "en", matcher("en").core, classify._params(options),
+                                    classify._KINDS, judged_by_letters, classify._gates_for)
+
+    for _ in range(300):
+        _, initial, left = stage_one(Options())
+        if not left:
+            break
+    assert left == []
+    assert tuple(initial[0]) == (False, "en.share.short_url", "share", "matches share pattern (2 words)", "classify")
+    assert tuple(classify_lines(lines, "en", Options())[1][0]) == tuple(initial[0])
+    assert [i for i, *_ in stage_one(Options(disabled_rules={"en.ui."}))[2]] == [0]
 
 
 def test_word_boundaries_fall_where_regex_puts_them():

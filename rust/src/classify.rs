@@ -38,6 +38,8 @@ pub struct Params {
     sentence_min_words: f64,
     heading_max_words: f64,
     heading_max_digits: f64,
+    /// No rule is disabled: the core decides a line a catalogue rule fires on.
+    every_rule_enabled: bool,
 }
 
 /// What the feature rules decided: keep, rule id, category, reason.
@@ -267,6 +269,8 @@ struct Seen {
     decisions: FxMap<Decided, PyObject>,
     /// The decision of each rule with its figures (and the line's own language).
     fired: FxMap<(Fired, Option<String>), PyObject>,
+    /// The decision of each catalogue rule id with the line's word count (and own language).
+    matched: FxMap<(String, usize, Option<String>), PyObject>,
 }
 
 /// A `Measured` as a key: its floats by their bits (no float here is a NaN or -0.0).
@@ -318,10 +322,16 @@ struct Document<'a, 'py> {
 }
 
 /// Stage 1 of one line (not blank): its features (None: nothing but bullets), its
-/// feature rule with the language it was judged in when not the document's, and
-/// ``(rules, language, fired)`` when catalogue rules are left to run (see
-/// `classify_lines`).
-type LineStage = (Option<Measured>, (Fired, Option<String>), Option<(Vec<usize>, Option<String>, Option<usize>)>);
+/// feature rule with the language it was judged in when not the document's,
+/// ``(rules, language, fired)`` when catalogue rules are left to Python (see
+/// `classify_lines`), and the (id, category) of the catalogue rule that decides the line
+/// when the core found it.
+type LineStage = (
+    Option<Measured>,
+    (Fired, Option<String>),
+    Option<(Vec<usize>, Option<String>, Option<usize>)>,
+    Option<(String, String)>,
+);
 
 /// What `classify_line` keeps from line to line: the lines seen, and room for its work.
 struct Work {
@@ -375,7 +385,7 @@ fn classify_line<T: Copy + Into<u32>>(
     };
     let decided = (decide(&f, i, first, params, &mut judge)?, own.clone());
     if body.is_empty() {
-        return Ok((None, decided, None));
+        return Ok((None, decided, None, None));
     }
     let their_gates;
     let line_gates: &Gates = match &own {
@@ -396,14 +406,53 @@ fn classify_line<T: Copy + Into<u32>>(
         Ok(key)
     };
     let rules = line_gates.mask(py, start, key, f.0, &mut work.gates)?.members();
-    let mut pending = None;
+    let (mut pending, mut matched) = (None, None);
     if !rules.is_empty() {
         let (rules, fired) = run_patterns(line_gates, rules, body);
-        if !rules.is_empty() {
-            pending = Some((rules, own, fired));
+        // the first candidate fired (none before it is left to Python) and is enabled
+        let first = fired.filter(|&k| params.every_rule_enabled && rules.first() == Some(&k));
+        match first.and_then(|k| line_gates.rule(k)) {
+            Some(rule) => matched = Some(rule.clone()),
+            None if !rules.is_empty() => pending = Some((rules, own, fired)),
+            None => {}
         }
     }
-    Ok((Some(f), decided, pending))
+    Ok((Some(f), decided, pending, matched))
+}
+
+/// The one `Decision` of a document for a catalogue rule (id, category) that fired on a
+/// line of ``words`` words (judged in its own language ``own``, when not the
+/// document's): the decision `cleaner.classify` builds for a rule Python runs.
+fn matched_decision(
+    py: Python<'_>,
+    made: &mut FxMap<(String, usize, Option<String>), PyObject>,
+    (id, category): (String, String),
+    words: usize,
+    own: &Option<String>,
+    ty: &Bound<'_, PyType>,
+    stage: &Bound<'_, PyString>,
+) -> PyResult<PyObject> {
+    let mut reason = format!("matches {category} pattern ({words} words)");
+    if let Some(code) = own {
+        reason = format!("{reason}; judged as {code}");
+    }
+    Ok(match made.entry((id, words, own.clone())) {
+        Entry::Occupied(e) => e.get().clone_ref(py),
+        Entry::Vacant(e) => {
+            let d = named(
+                py,
+                ty,
+                vec![
+                    false.into_pyobject(py)?.to_owned().into_any().unbind(),
+                    PyString::new(py, &e.key().0).into_any().unbind(),
+                    PyString::new(py, &category).into_any().unbind(),
+                    reason.into_pyobject(py)?.into_any().unbind(),
+                    stage.clone().into_any().unbind(),
+                ],
+            )?;
+            e.insert(d.unbind()).clone_ref(py)
+        }
+    })
 }
 
 /// The one `Decision` of a document for what the feature rules decided (in the line's
@@ -482,7 +531,7 @@ pub fn classify_lines<'py>(
             decisions.append(&kinds.blank)?;
             continue;
         }
-        let (f, decided, rules) = with_units!(PyStringData, data, s => classify_line(&doc, &mut work, i, s))?;
+        let (f, decided, rules, matched) = with_units!(PyStringData, data, s => classify_line(&doc, &mut work, i, s))?;
         if let Some((rules, own, fired)) = rules {
             pending.append((i, PyTuple::new(py, rules)?, own, fired))?;
         }
@@ -495,6 +544,11 @@ pub fn classify_lines<'py>(
                 };
                 feats.append(made)?;
             }
+        }
+        if let (Some(rule), Some(f)) = (matched, f) {
+            let (made, own) = (&mut work.seen.matched, &decided.1);
+            decisions.append(matched_decision(py, made, rule, f.0, own, &kinds.decision, &stage)?)?;
+            continue;
         }
         let made = match work.seen.fired.entry(decided) {
             Entry::Occupied(e) => e.get().clone_ref(py),

@@ -194,6 +194,8 @@ pub struct Gates {
     digit_rules: Bits,
     /// The rules' patterns, run by the `regex` crate where it gives the same answer.
     patterns: Patterns,
+    /// The id and category of each rule (empty: not given, the decisions are Python's).
+    rules: Vec<(String, String)>,
 }
 
 #[pymethods]
@@ -205,9 +207,10 @@ impl Gates {
     /// ``literals``, ``prefixes``, ``suffixes``: (folded string, rules) pairs, each with
     /// the rules gated by strings of that kind; ``digit_rules``: rules whose strings take
     /// ``\d`` for 0-9; ``patterns``: (pattern, case_sensitive) of each rule, for
-    /// `crate::patterns` (None: every pattern runs in Python).
+    /// `crate::patterns` (None: every pattern runs in Python); ``rules``: (id, category)
+    /// of each rule, for the decision of a line one fires on (`cleaner.classify`).
     #[new]
-    #[pyo3(signature = (n, by_words, start_checked, start_chars, start_fn, literals, prefixes, prefixed, suffixes, suffixed, digit_rules, patterns=None))]
+    #[pyo3(signature = (n, by_words, start_checked, start_chars, start_fn, literals, prefixes, prefixed, suffixes, suffixed, digit_rules, patterns=None, rules=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         n: usize,
@@ -222,6 +225,7 @@ impl Gates {
         suffixed: Vec<usize>,
         digit_rules: Vec<usize>,
         patterns: Option<Vec<(String, bool)>>,
+        rules: Option<Vec<(String, String)>>,
     ) -> PyResult<Gates> {
         let everything: Vec<usize> = (0..n).collect();
         let not_in = |set: &[usize]| -> Vec<usize> {
@@ -265,6 +269,7 @@ impl Gates {
             suffixes: EndIndex::new(n, suffixes, &no_suffix, false),
             digit_rules: Bits::of(n, &digit_rules),
             patterns: Patterns::new(patterns.unwrap_or_default()),
+            rules: rules.unwrap_or_default(),
         })
     }
 
@@ -295,6 +300,11 @@ impl Gates {
     /// None: its pattern runs in Python.
     pub fn fires(&self, k: usize, body: &str) -> Option<bool> {
         self.patterns.fires(k, body)
+    }
+
+    /// The id and category of rule ``k``, if they were given.
+    pub fn rule(&self, k: usize) -> Option<&(String, String)> {
+        self.rules.get(k)
     }
 
     /// Room for `mask`'s work on lines (any matcher's: `mask` fits it to its own).

@@ -8,8 +8,9 @@
 //! alternation, groups (non-capturing, capturing, `(?i:..)`/`(?-i:..)`, a leading
 //! `(?i)`), greedy and lazy repetition, `^ $ \A \Z \b \B`.  It refuses lookaround,
 //! atomic groups, possessive repetition, back-references, other inline flags, POSIX
-//! classes, set operations and anything else.  Characters the crate reads as set
-//! operators inside a class (`[ & ~ ^` and a `-` that is not a range) are escaped.
+//! classes, set operations, the dotted and dotless i where case is ignored, and anything
+//! else.  Characters the crate reads as set operators inside a class (`[ & ~ ^` and a
+//! `-` that is not a range) are escaped.
 //!
 //! What is accepted is matched on lines without a line break or a lone surrogate (`$`
 //! of the `regex` module also matches before a final newline; the crate takes UTF-8);
@@ -84,6 +85,9 @@ pub fn translate(pattern: &str, case_sensitive: bool) -> Option<String> {
                 i += 1;
             }
             _ => {
+                if *insensitive.last()? && dotted_i(c, c) {
+                    return None;
+                }
                 literal(c, &mut out);
                 i += 1;
             }
@@ -105,6 +109,13 @@ fn literal(c: char, out: &mut String) {
         out.push('\\');
     }
     out.push(c);
+}
+
+/// Is the dotted capital or the dotless small i from ``from`` to ``to``?  Where case is
+/// ignored, the `regex` module pairs them with i and I, the crate does not: a pattern
+/// with them there is refused (a line with them goes to Python: `doubtful`).
+fn dotted_i(from: char, to: char) -> bool {
+    (from..=to).contains(&'\u{130}') || (from..=to).contains(&'\u{131}')
 }
 
 /// A `\` escape at ``i``; returns the index after it.
@@ -165,8 +176,8 @@ fn class(chars: &[char], i: usize, out: &mut String, insensitive: bool) -> Optio
         j += 1;
     }
     let first = j;
-    // Was the last member a single character (a range may start from it)?
-    let mut single = false;
+    // The last member, when a single character (a range may start from it).
+    let mut single: Option<char> = None;
     loop {
         let &c = chars.get(j)?;
         match c {
@@ -175,7 +186,7 @@ fn class(chars: &[char], i: usize, out: &mut String, insensitive: bool) -> Optio
                 return Some(j + 1);
             }
             '\\' => {
-                let simple = matches!(chars.get(j + 1), Some(c) if c.is_ascii_punctuation());
+                let simple = chars.get(j + 1).copied().filter(char::is_ascii_punctuation);
                 j = escape(chars, j, out, true, insensitive)?;
                 single = simple;
             }
@@ -184,18 +195,21 @@ fn class(chars: &[char], i: usize, out: &mut String, insensitive: bool) -> Optio
                 if j == first || last {
                     out.push_str("\\-");
                     j += 1;
-                    single = false;
+                    single = None;
                     continue;
                 }
                 // a range: from one plain character to another
                 let &to = chars.get(j + 1)?;
-                if !single || matches!(to, '\\' | '[' | ']' | '-' | '&' | '~' | '^') {
+                let (Some(from), false) = (single, matches!(to, '\\' | '[' | ']' | '-' | '&' | '~' | '^')) else {
+                    return None;
+                };
+                if insensitive && dotted_i(from, to) {
                     return None;
                 }
                 out.push('-');
                 out.push(to);
                 j += 2;
-                single = false;
+                single = None;
             }
             '[' => {
                 if chars.get(j + 1) == Some(&':') {
@@ -203,12 +217,15 @@ fn class(chars: &[char], i: usize, out: &mut String, insensitive: bool) -> Optio
                 }
                 out.push_str("\\[");
                 j += 1;
-                single = true;
+                single = Some('[');
             }
             _ => {
+                if insensitive && dotted_i(c, c) {
+                    return None;
+                }
                 literal(c, out);
                 j += 1;
-                single = true;
+                single = Some(c);
             }
         }
     }
