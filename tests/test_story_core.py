@@ -253,3 +253,29 @@ def test_cut_dropped_lines_are_those_the_python_picked():
                 if d.rule == "feature.low_stopwords" and f.cut and f.words >= 12]
     assert _core.cut_dropped(feats, decisions, "feature.low_stopwords", 12) == expected
     assert expected  # the draw holds some
+
+
+TURN = r"^\s*(?:\p{L}{1,2}\s*:|\d{1,3}\s*[.)]\s)"
+CAPITAL = r"^[\p{Pi}'\"‘“]?[\p{Lu}\p{Lt}\d]"
+HEADS = ("Q: Where were you", "A: At home today", "Ab: two letters", "Abc: three letters", "12. A numbered item",
+         "3) Another numbered item", " Q: after a space", "\x0bQ: after a tab", "'Quoted title here'", '"quoted"',
+         "‘Curly quoted title’", "«Guillemets title»", "Élan vital returns", "élan vital returns", "9 lives",
+         "- dash first", "(Bracketed) title", "The plain title here", "the plain title here", "Ǆemal title",
+         "ΑΘΗΝΑ: dateline", "x: y", "1.5 million", "Q:", "It? Yes!", "Really?", "Why not!", "Q: why?")
+
+
+def test_the_core_reads_capitals_and_interview_turns_as_the_patterns_do():
+    # The core answers most texts from their first characters; the answers are those of
+    # the patterns (`capitalised` and the test of a turn behind `titled` and `capital`).
+    import regex
+
+    rows = [(t, 4, True, "feature.heading") for t in HEADS]
+    r = _reader(rows)
+    for i, text in enumerate(HEADS):
+        turn = bool(regex.match(TURN, text))
+        capital = bool(regex.match(CAPITAL, text))
+        assert r.capitalised(i) == capital, text
+        assert r.titled(i) == (r.headline(i) and capital and not turn), text
+        assert r._capital[i] == (text[:1].isupper() and not turn), text
+        end = text.rstrip("'\"’”»")
+        assert r.exclaimed(i) == ((not end or end.endswith(("?", "!"))) and not turn), text

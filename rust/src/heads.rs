@@ -130,7 +130,33 @@ impl Heads {
         } else {
             return false;
         };
-        date.find_iter(text).nth(least - 1).is_some()
+        // one date is any match (no need of where it ends); more are counted
+        if least <= 1 { date.is_match(text) } else { date.find_iter(text).nth(least - 1).is_some() }
+    }
+
+    /// `capital`: a capital (or a digit) first, after an opening quote.  A text that
+    /// starts with an ASCII character other than a quote is answered from it (no ASCII
+    /// character is `\p{Pi}` or `\p{Lt}`; its `\p{Lu}` are A-Z and its `\d` 0-9).
+    fn is_capitalised(&self, text: &str) -> bool {
+        match text.as_bytes().first() {
+            None => false,
+            Some(&c) if c.is_ascii() && c != b'\'' && c != b'"' => c.is_ascii_uppercase() || c.is_ascii_digit(),
+            Some(_) => self.capital.is_match(text),
+        }
+    }
+
+    /// `not_title`: an interview turn or a numbered item.  A text that starts with a
+    /// printable ASCII character that is neither a letter nor a digit, or with three
+    /// ASCII letters, is none (the pattern needs a letter or a digit first, and one or
+    /// two letters then a colon).
+    fn is_turn(&self, text: &str) -> bool {
+        let b = text.as_bytes();
+        match b.first() {
+            None => false,
+            Some(&c) if (0x21..0x7f).contains(&c) && !c.is_ascii_alphanumeric() => false,
+            Some(_) if b.len() >= 3 && b[..3].iter().all(u8::is_ascii_alphabetic) => false,
+            Some(_) => self.not_title.is_match(text),
+        }
     }
 
     /// `str.isupper`: a cased character, and none lower case or title case.
@@ -156,7 +182,7 @@ impl Heads {
     /// quote after one).
     fn is_exclaimed(&self, line: &Line) -> bool {
         let end = line.text.trim_end_matches(['\'', '"', '’', '”', '»']);
-        line.keep && line.words <= 16 && (end.is_empty() || end.ends_with(['?', '!'])) && !self.not_title.is_match(&line.text)
+        line.keep && line.words <= 16 && (end.is_empty() || end.ends_with(['?', '!'])) && !self.is_turn(&line.text)
     }
 }
 
@@ -332,8 +358,8 @@ impl Heads {
             e.headline[i] = heading_like && line.words >= 2 && !(line.keep && line.rule == "feature.prose") && !e.meta[i]
                 && (line.keep || code_rule(&line.rule)) && !e.bulleted[i];
             e.body[i] = line.keep && line.category == "body" && !e.headline[i];
-            let turn = !text.is_empty() && self.not_title.is_match(text);
-            e.capitalised[i] = !text.is_empty() && self.capital.is_match(text);
+            let turn = self.is_turn(text);
+            e.capitalised[i] = self.is_capitalised(text);
             e.titled[i] = e.headline[i] && line.words >= 4 && !turn && e.capitalised[i];
             e.dateline[i] = self.is_dateline(text);
             e.exclaimed[i] = self.is_exclaimed(&line);

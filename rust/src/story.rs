@@ -296,7 +296,8 @@ impl Story {
         weights: crate::story_gaps::Weights,
     ) -> PyResult<Bound<'py, PyList>> {
         let topic = crate::story_candidates::Topic { prose: &prose, cos: &cos, depth: &depth };
-        crate::story_candidates::py_candidates(self, py, &kept, &topic, start, end, heads_only, title0, &limits, &weights)
+        let stretch = crate::story_candidates::Stretch { start, end, heads_only, title0 };
+        crate::story_candidates::py_candidates(self, py, &kept, &topic, &stretch, &limits, &weights)
     }
 
     /// `cleaner.stories.boundaries.teasers`: the teasers among the kept lines `kept`

@@ -54,6 +54,17 @@ pub struct Topic<'a> {
     pub depth: &'a [f64],
 }
 
+/// A stretch of full text: the kept positions after `start` and before `end`, read as
+/// an extractor's text (`heads_only`: a headless gap that holds kept lines needs
+/// ``story_extracted_topic_score`` more), with the document's first title (`title0`).
+#[derive(Clone, Copy)]
+pub struct Stretch {
+    pub start: usize,
+    pub end: usize,
+    pub heads_only: bool,
+    pub title0: Option<usize>,
+}
+
 /// `_usual`: the dropped lines, and those a catalogue pattern dropped, that the gaps of a
 /// stretch usually hold (the lower median of each, when there are `usual_gaps` gaps or
 /// more): boilerplate set between most paragraphs tells no gap from another.
@@ -107,21 +118,9 @@ fn listed(story: &Story, before: usize, first: usize) -> PyResult<bool> {
     Ok(matches!((far, near), (Some(x), Some(y)) if e.bulleted[x] && e.heading_like[y]))
 }
 
-/// `_candidates` of the stretch of kept positions after `start` and before `end` (see the
-/// module's doc; `heads_only`: text an extractor wrote, where a headless gap that holds
-/// kept lines needs `extracted_topic` more).
-#[allow(clippy::too_many_arguments)]
-fn candidates(
-    story: &Story,
-    kept: &[usize],
-    topic: &Topic,
-    start: usize,
-    end: usize,
-    heads_only: bool,
-    title0: Option<usize>,
-    lim: &Limits,
-    w: &Weights,
-) -> PyResult<Vec<Gap>> {
+/// `_candidates` of a stretch (see the module's doc).
+fn candidates(story: &Story, kept: &[usize], topic: &Topic, stretch: &Stretch, lim: &Limits, w: &Weights) -> PyResult<Vec<Gap>> {
+    let Stretch { start, end, heads_only, title0 } = *stretch;
     let e = story.evidence();
     let prose = topic.prose;
     let at: Vec<usize> = (0..prose.len()).filter(|&j| start < prose[j] && prose[j] < end).collect();
@@ -170,24 +169,20 @@ fn one_article(story: &Story, kept: &[usize], start: usize, c: usize, end: usize
 
 /// `Story.candidates`: the candidates as tuples of the fields of
 /// `cleaner.stories.evidence.Gap`.
-#[allow(clippy::too_many_arguments)]
 pub fn py_candidates<'py>(
     story: &Story,
     py: Python<'py>,
     kept: &[usize],
     topic: &Topic,
-    start: usize,
-    end: usize,
-    heads_only: bool,
-    title0: Option<usize>,
+    stretch: &Stretch,
     lim: &Limits,
     w: &Weights,
 ) -> PyResult<Bound<'py, PyList>> {
     let n = topic.prose.len();
-    if topic.cos.len() != n || topic.depth.len() != n || end > kept.len() || topic.prose.iter().any(|&c| c >= kept.len()) {
+    if topic.cos.len() != n || topic.depth.len() != n || stretch.end > kept.len() || topic.prose.iter().any(|&c| c >= kept.len()) {
         return Err(crate::err("candidates: a topic profile that does not fit the kept lines".into()));
     }
-    let got = candidates(story, kept, topic, start, end, heads_only, title0, lim, w)?;
+    let got = candidates(story, kept, topic, stretch, lim, w)?;
     let rows = got
         .iter()
         .map(|g| {
