@@ -228,3 +228,54 @@ def test_an_unchanged_rule_keeps_the_compiled_form_the_cache_holds():
     newer = {"regex": "regex 2", "rules": {"a": {"code": form(74, 3, 97, 98, 99)}}}
     prebuild._keep_forms(newer, old)
     assert newer["rules"]["a"]["code"] == form(74, 3, 97, 98, 99)
+
+
+#: Stoplists made up to hold what reading one must get right: capitals (ASCII, a final and
+#: an inner capital sigma, a dotted capital I that lowers to two characters, capitals of
+#: two, three and four bytes in UTF-8), every line break `str.splitlines` knows, an empty
+#: line, and a word in two lists (a text with a capital sigma is lower-cased as a whole,
+#: the others character by character: Cc has none).
+_AWKWARD = {
+    "Aa": "The\nAND\r\nΣΟΦΟΣ\rİstanbul\x0bstraße\x0c𐐀Ab\x1cöl\x1d\x1ecafé\x85naïve\u2028ω\u2029\n\nend",
+    "Bb": "und\nder\nΣΊΣΥΦΟΣ\nend\nÉCOLE\nＦＵＬＬ\nẞ\nЖУК\n",
+    "Cc": "Ich\r\nİch\rÉCOLE\x0bＦＵＬＬ\x0cẞ\x1cЖУК\x1d𐐀Ab\x1eöl\x85café\u2028end\u2029\n\nKelvin\u212a",
+}
+
+_FRESH_CORE = r"""
+import importlib.util, json, sys
+spec = importlib.util.find_spec("cleaner")
+path = next(p for p in spec.submodule_search_locations)
+import glob
+so = glob.glob(path + "/_core*.so")[0]
+core_spec = importlib.util.spec_from_file_location("cleaner._core", so)
+core = importlib.util.module_from_spec(core_spec)
+core_spec.loader.exec_module(core)
+folder, texts = sys.argv[1], json.loads(sys.argv[2])
+core.configure(folder, [(stem.lower(), stem) for stem in ("Aa", "Bb", "Cc")])
+print(json.dumps({"letters": core.stoplist_letters(),
+                  "lists": {c: sorted(core.stoplist(c)) for c in ("aa", "bb", "cc", "zz")},
+                  "guesses": [core.guess_language(t) for t in texts]}))
+"""
+
+
+def test_stoplists_are_read_as_str_lower_and_splitlines_read_them(tmp_path):
+    """The core reads the stoplist files itself (a fresh process, as a configured core):
+    each list is the file's text lower-cased and cut into lines as Python does, and the
+    guess counts them as the former Python guess does (tests/oracle.py)."""
+    import subprocess
+    import sys
+
+    from tests import oracle
+
+    for stem, text in _AWKWARD.items():
+        (tmp_path / f"{stem}.txt").write_text(text, encoding="utf-8", newline="")
+    lists = {stem.lower(): frozenset(text.lower().splitlines()) for stem, text in _AWKWARD.items()}
+    texts = ["the and σοφος istanbul straße", "und der σίσυφος école end", "end end end", "nothing here",
+             "ΣΟΦΟΣ AND THE", "𐐨b café naïve ω öl", "ich i̇ch école ｆｕｌｌ ß жук kelvink"]
+    out = subprocess.run([sys.executable, "-c", _FRESH_CORE, str(tmp_path), json.dumps(texts)],
+                         check=True, capture_output=True, text=True).stdout
+    got = json.loads(out)
+    assert {c: frozenset(w) for c, w in got["lists"].items()} == {**lists, "zz": frozenset()}
+    assert got["letters"] == "".join(sorted({c for words in lists.values() for w in words for c in w}))
+    assert got["guesses"] == [oracle.guess_language(t, lists) for t in texts]
+    assert got["guesses"][:2] == ["aa", "bb"]

@@ -1,6 +1,7 @@
 //! Stoplists (jusText's files, read and lower-cased here) and the language guess.
 
-use crate::text::{lower, split_ws, words, FxMap, FxSet};
+use crate::tables;
+use crate::text::{is_break, lines, lower, split_ws, words, FxMap, FxSet};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -19,50 +20,92 @@ struct Config {
     dir: String,
     /// (code, file stem) of every language, in order (ties go to the earlier one).
     languages: Vec<(String, String)>,
+    /// The lower-cased text of each language's file, read when first needed and kept
+    /// for the life of the process (the index points into it).
+    texts: Vec<OnceLock<Result<&'static str, String>>>,
 }
 
 static CONFIG: OnceLock<Config> = OnceLock::new();
 static LISTS: OnceLock<Mutex<HashMap<String, Arc<Words>>>> = OnceLock::new();
-/// word -> bits of the stoplists holding it; the words are slices of the stoplists'
-/// lower-cased texts, read once and kept for the life of the process (one allocation a
-/// file instead of one a word).
-type Index = FxMap<&'static [u32], u64>;
+/// word (UTF-8) -> bits of the stoplists holding it; the words are slices of the
+/// stoplists' lower-cased texts (`Config::texts`).
+type Index = FxMap<&'static str, u64>;
 static INDEX: OnceLock<Index> = OnceLock::new();
 
 pub fn configure(dir: String, languages: Vec<(String, String)>) -> bool {
-    CONFIG.set(Config { dir, languages }).is_ok()
+    let texts = languages.iter().map(|_| OnceLock::new()).collect();
+    CONFIG.set(Config { dir, languages, texts }).is_ok()
 }
 
-/// The lower-cased text of one language's stoplist file (`str.lower` of the file's text
-/// as a whole), or `None` for a code without one.
-fn read_text(code: &str) -> Result<Option<Vec<u32>>, String> {
-    let config = CONFIG.get().ok_or("stoplists not configured")?;
-    let Some((_, stem)) = config.languages.iter().find(|(c, _)| c == code) else {
-        return Ok(None);
-    };
-    let path = std::path::Path::new(&config.dir).join(format!("{stem}.txt"));
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let cps: Vec<u32> = text.chars().map(|c| c as u32).collect();
-    Ok(Some(lower(&cps)))
+fn config() -> Result<&'static Config, String> {
+    CONFIG.get().ok_or_else(|| "stoplists not configured".to_string())
 }
 
-/// The lower-cased lines of one language's stoplist file (`str.splitlines` of the
-/// file's text, lower-cased as a whole), each passed to `f`; nothing for a code without one.
-fn read_lines(code: &str, mut f: impl FnMut(&[u32])) -> Result<(), String> {
-    if let Some(low) = read_text(code)? {
-        for (a, b) in crate::text::line_spans(&low) {
-            f(&low[a..b]);
-        }
+/// The lower-cased text of the ``i``-th language's stoplist file (`str.lower` of the
+/// file's text as a whole), read once.
+fn text_of(config: &'static Config, i: usize) -> Result<&'static str, String> {
+    config.texts[i]
+        .get_or_init(|| {
+            let path = std::path::Path::new(&config.dir).join(format!("{}.txt", config.languages[i].1));
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            Ok(&*Box::leak(lower_text(text).into_boxed_str()))
+        })
+        .clone()
+}
+
+/// `str.lower` of a text: the characters `str.lower` changes (`changed`) looked up in
+/// `tables::LOWER`, the others copied in runs, ASCII capitals lowered in place at the end
+/// (no lower-cased character is an ASCII capital); a text with a capital sigma (whose
+/// lower case depends on its neighbours) as `crate::text::lower` does it.
+fn lower_text(mut text: String) -> String {
+    if text.contains('\u{3a3}') {
+        let cps: Vec<u32> = text.chars().map(|c| c as u32).collect();
+        return lower(&cps).into_iter().filter_map(char::from_u32).collect();
     }
-    Ok(())
+    let changes = changed();
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let (mut i, mut from) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        // (the text is UTF-8: a lead byte's width is its count of leading ones)
+        let (k, width) = match b {
+            0x00..=0x7f => {
+                i += 1;
+                continue;
+            }
+            0xc0..=0xdf => ((b as u32 & 0x1f) << 6 | (bytes[i + 1] as u32 & 0x3f), 2),
+            0xe0..=0xef => ((b as u32 & 0x0f) << 12 | (bytes[i + 1] as u32 & 0x3f) << 6 | (bytes[i + 2] as u32 & 0x3f), 3),
+            _ => (text[i..].chars().next().map_or(0, |c| c as u32), 4),
+        };
+        let changing = k >= 0x1_0000 || changes[(k >> 6) as usize] >> (k & 63) & 1 == 1;
+        if changing {
+            if let Ok(j) = tables::LOWER.binary_search_by(|&(x, _)| x.cmp(&k)) {
+                out.push_str(&text[from..i]);
+                out.push_str(tables::LOWER[j].1);
+                from = i + width;
+            }
+        }
+        i += width;
+    }
+    if from > 0 {
+        out.push_str(&text[from..]);
+        text = out;
+    }
+    text.make_ascii_lowercase();
+    text
 }
 
-fn read(code: &str) -> Result<Words, String> {
-    let mut words = Words::default();
-    read_lines(code, |w| {
-        words.insert(w.to_vec());
-    })?;
-    Ok(words)
+/// One bit per code point below U+10000: does `str.lower` change it (`tables::LOWER`)?
+fn changed() -> &'static [u64; 1024] {
+    static CHANGED: OnceLock<[u64; 1024]> = OnceLock::new();
+    CHANGED.get_or_init(|| {
+        let mut bits = [0u64; 1024];
+        for &(c, _) in tables::LOWER.iter().filter(|(c, _)| *c < 0x1_0000) {
+            bits[(c >> 6) as usize] |= 1 << (c & 63);
+        }
+        bits
+    })
 }
 
 /// The stoplist of an ISO code (empty for a code without one).
@@ -71,29 +114,34 @@ pub fn stoplist(code: &str) -> Result<Arc<Words>, String> {
     if let Some(found) = lists.lock().unwrap().get(code) {
         return Ok(found.clone());
     }
-    let words = Arc::new(read(code)?);
+    let config = config()?;
+    let mut words = Words::default();
+    if let Some(i) = config.languages.iter().position(|(c, _)| c == code) {
+        for line in lines(text_of(config, i)?) {
+            let mut word = Vec::with_capacity(line.len()); // (bytes: at least its characters)
+            word.extend(line.chars().map(|c| c as u32));
+            words.insert(word);
+        }
+    }
+    let words = Arc::new(words);
     lists.lock().unwrap().insert(code.to_string(), words.clone());
     Ok(words)
 }
 
-/// word -> the stoplists (bit `i`: `Config::languages[i]`) that hold it, read straight
-/// from the files (the guess needs every language's; a document's own stoplist, `stoplist`,
-/// is read when first asked for).
+/// word -> the stoplists (bit `i`: `Config::languages[i]`) that hold it (the guess needs
+/// every language's; a document's own stoplist, `stoplist`, is made when first asked for).
 fn index() -> Result<&'static Index, String> {
     if let Some(built) = INDEX.get() {
         return Ok(built);
     }
-    let config = CONFIG.get().ok_or("stoplists not configured")?;
+    let config = config()?;
     if config.languages.len() > 64 {
         return Err("more than 64 stoplists".into());
     }
     let mut index = Index::with_capacity_and_hasher(1 << 16, Default::default());
-    for (i, (code, _)) in config.languages.iter().enumerate() {
-        let Some(low) = read_text(code)? else { continue };
-        // Kept for the process's life, as the index that points into it (`INDEX`, set once).
-        let low: &'static [u32] = Box::leak(low.into_boxed_slice());
-        for (a, b) in crate::text::line_spans(low) {
-            *index.entry(&low[a..b]).or_insert(0) |= 1 << i;
+    for i in 0..config.languages.len() {
+        for line in lines(text_of(config, i)?) {
+            *index.entry(line).or_insert(0) |= 1 << i;
         }
     }
     Ok(INDEX.get_or_init(|| index))
@@ -102,10 +150,14 @@ fn index() -> Result<&'static Index, String> {
 /// Every character of every stoplist (lower-cased, as `stoplist` holds them), in code
 /// point order.
 pub fn letters() -> Result<Vec<u32>, String> {
+    let config = config()?;
     let mut seen = vec![0u64; (0x11_0000 + 63) / 64];
-    for word in index()?.keys() {
-        for &c in word.iter() {
-            seen[(c >> 6) as usize] |= 1 << (c & 63);
+    for i in 0..config.languages.len() {
+        for c in text_of(config, i)?.chars() {
+            let c = c as u32;
+            if !is_break(c) {
+                seen[(c >> 6) as usize] |= 1 << (c & 63);
+            }
         }
     }
     let mut out = Vec::new();
@@ -150,12 +202,18 @@ pub fn guess(text: &[u32]) -> Result<Option<String>, String> {
         *n += 1;
     }
     let index = index()?;
-    let languages = &CONFIG.get().ok_or("stoplists not configured")?.languages;
+    let languages = &config()?.languages;
     let mut hits = vec![0usize; languages.len()];
     let mut score = vec![0.0f64; languages.len()];
     let mut any = false;
+    let mut key = String::new();
     for w in order {
-        if let Some(&bits) = index.get(w.as_slice()) {
+        key.clear();
+        // (a word with a lone surrogate is in no stoplist)
+        if w.iter().any(|&c| char::from_u32(c).map(|c| key.push(c)).is_none()) {
+            continue;
+        }
+        if let Some(&bits) = index.get(key.as_str()) {
             let n = counts[w];
             let root = (bits.count_ones() as f64).sqrt();
             let add = n as f64 * (1.0 / root) + DISTINCT_WEIGHT / root;

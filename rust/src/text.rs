@@ -187,33 +187,41 @@ pub fn words(s: &[u32]) -> Vec<Vec<u32>> {
 }
 
 /// A line break of `str.splitlines`.
-fn is_break(c: u32) -> bool {
+pub fn is_break(c: u32) -> bool {
     matches!(c, 0x0a..=0x0d | 0x1c..=0x1e | 0x85 | 0x2028 | 0x2029)
 }
 
-/// `str.splitlines`, as (start, end) of each line without its break (a trailing break
-/// makes no extra line).
-pub fn line_spans(s: &[u32]) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
+/// `str.splitlines`: the lines of a text, without their breaks (a trailing break makes
+/// no extra line).  The breaks (`is_break`) are found in the text's bytes: the ASCII ones,
+/// U+0085 (C2 85) and U+2028/9 (E2 80 A8/A9), whose first bytes only ever start a
+/// character.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
     let (mut start, mut i) = (0, 0);
-    while i < s.len() {
-        let c = s[i];
-        if is_break(c) {
-            spans.push((start, i));
-            i += if c == 0x0d && s.get(i + 1) == Some(&0x0a) {
-                2
-            } else {
-                1
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let width = match bytes[i] {
+                0x0a..=0x0d | 0x1c..=0x1e => 1,
+                0xc2 if bytes.get(i + 1) == Some(&0x85) => 2,
+                0xe2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)) => 3,
+                _ => 0,
             };
+            if width == 0 {
+                i += 1;
+                continue;
+            }
+            let line = &text[start..i];
+            i += if bytes[i] == 0x0d && bytes.get(i + 1) == Some(&0x0a) { 2 } else { width };
             start = i;
-        } else {
-            i += 1;
+            return Some(line);
         }
-    }
-    if start < s.len() {
-        spans.push((start, s.len()));
-    }
-    spans
+        if start < bytes.len() {
+            let line = &text[start..];
+            start = bytes.len();
+            return Some(line);
+        }
+        None
+    })
 }
 
 /// Where the lines of a text are (`line_columns`): per line, its start and end (code
