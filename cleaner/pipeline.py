@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import and_, attrgetter, eq
 
 from .blocks import barrier_kind, inside_main, main_block
 from .catalogue import is_pattern_rule
@@ -39,6 +40,7 @@ RULES = (
 )
 
 _text = attrgetter("text")
+_keep = attrgetter("keep")
 
 
 def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None, str | None]:
@@ -212,7 +214,7 @@ def _verdicts(lines, feats, trails: Trails, final, story_of, main) -> Verdicts:
     if main is None:
         outputs = bytes(len(lines))
     else:
-        outputs = bytes(d.keep and s == main for d, s in zip(final, story_of))
+        outputs = bytes(map(and_, map(_keep, final), map(eq, story_of, repeat(main))))
     return Verdicts(lines, feats, trails, story_of, outputs)
 
 
@@ -221,8 +223,9 @@ def _kept_by_story(final: list[Decision], story_of: list[int | None],
     """The indices of the kept lines of each story that has any, gathered in one pass (a
     dump can hold thousands of stories)."""
     kept: dict[int, list[int]] = {}
-    for i, (s, d) in enumerate(zip(story_of, final)):
-        if s is not None and d.keep and s < stories:
+    for i in compress(range(len(final)), map(_keep, final)):
+        s = story_of[i]
+        if s is not None and s < stories:
             kept.setdefault(s, []).append(i)
     return kept
 

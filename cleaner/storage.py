@@ -212,7 +212,9 @@ class Trails:
         """The first layer (stage ``classify``); returns the decisions shared."""
         same = self._shared.setdefault
         shared = list(map(same, decisions, decisions))
-        ids = {d: self._trail((d,)) for d in set(shared)}
+        ids: dict[Decision, int] = {}  # each distinct decision's one-layer trail, in one pass
+        for d in dict.fromkeys(shared):
+            ids[d] = self._trail((d,))
         self.of = array("I", map(ids.__getitem__, shared))
         self.before = shared
         return shared
@@ -226,10 +228,14 @@ class Trails:
             return decisions
         of, share, table, follow = self.of, self.share, self.table, self._next
         after = list(decisions)  # a line left alone holds the shared object of before
+        stamped: dict[Decision, tuple[Decision, Decision]] = {}  # d -> (shared, stamped)
         for i in compress(range(len(decisions)), map(is_not, decisions, before)):
-            d = after[i] = share(decisions[i])
-            if d.stage != stage:
-                d = share(d._replace(stage=stage))
+            d = decisions[i]
+            pair = stamped.get(d)
+            if pair is None:
+                s = share(d)
+                pair = stamped[d] = (s, s if s.stage == stage else share(s._replace(stage=stage)))
+            after[i], d = pair
             key = (of[i], d)
             k = follow.get(key)
             if k is None:
@@ -241,7 +247,8 @@ class Trails:
 
 class Verdicts(_Columns):
     """`Analysis.verdicts`: one `Verdict` per line, built when read from the lines, the
-    features, the trails and two columns (story, -1 for none; in the output or not)."""
+    features, the trails and two columns (story or ``None``, the stages' own list; in the
+    output or not, a byte per line)."""
 
     __slots__ = ("_lines", "_features", "_trails", "_trail_of", "_story", "_output", "_texts")
 
@@ -249,8 +256,8 @@ class Verdicts(_Columns):
                  story_of: Sequence[int | None], outputs: Sequence[bool]):
         self._lines, self._features = lines, features
         self._trails, self._trail_of = tuple(trails.table), trails.of
-        self._story = array("q", (-1 if s is None else s for s in story_of))
-        self._output = bytes(map(bool, outputs))
+        self._story = story_of if isinstance(story_of, list) else list(story_of)
+        self._output = outputs if isinstance(outputs, bytes) else bytes(map(bool, outputs))
         self._texts: dict[int, str] = {}
 
     def __len__(self) -> int:
@@ -284,11 +291,9 @@ class Verdicts(_Columns):
 
     def _item(self, i: int) -> Verdict:
         trail = self._trails[self._trail_of[i]]
-        story = self._story[i]
         output = bool(self._output[i])
         why = "" if output else OTHER_STORY if trail[-1].keep else trail[-1].category
-        return _new_tuple(Verdict, (self._lines[i], self._features[i], trail,
-                                    None if story < 0 else story, output, why))
+        return _new_tuple(Verdict, (self._lines[i], self._features[i], trail, self._story[i], output, why))
 
 
 class Texts(_Columns):

@@ -52,6 +52,28 @@ def test_trails_add_a_layer_where_a_stage_hands_on_a_new_object():
                    [("b", "classify"), ("b", "context")]]
 
 
+def test_equal_new_decisions_of_one_stage_share_one_stamped_object_in_every_trail():
+    trails = Trails()
+    initial = trails.start([_d("a", "classify")] * 4)
+    block = [initial[0], _d("b", "context"), _d("b", "context"), _d("b", "context")]
+    after = trails.add(block, "block")
+    assert after[0] is initial[0] and after[1] is after[2] is after[3]  # one shared object
+    assert after[1].stage == "context"  # the stages after read the decision as given
+    layers = [trails.table[k] for k in trails.of]
+    assert layers[1][-1] is layers[2][-1] is layers[3][-1]  # stamped once, for this stage
+    assert [(d.rule, d.stage) for d in layers[1]] == [("a", "classify"), ("b", "block")]
+    assert layers[0] == (initial[0],) and trails.of[1] == trails.of[2] == trails.of[3]
+
+
+def test_verdicts_read_the_story_of_each_line_as_none_or_its_number():
+    text = ("Menu\nHome\n\nThe council approved the budget for the parks on Tuesday after a long debate.\n"
+            "It will be reviewed again in the spring when the figures are known, the mayor said.")
+    a = analyze(text, extracted="never")
+    stories = [v.story for v in a.verdicts]
+    assert stories[-1] == a.main == 0 and all(s is None or s.__class__ is int for s in stories)
+    assert [v.output for v in a.verdicts] == [v.final.keep and v.story == a.main for v in a.verdicts]
+
+
 def test_verdicts_are_built_from_the_columns():
     text = ("The council approved the budget for the village school on Monday.\n"
             "Rural services\n\n"
