@@ -710,12 +710,12 @@ def extractor_output(draw) -> str:
     "Officials said the new timetable would add evening services to villages without buses after six.",
     "Share on Facebook", "Photo: Anna Smith", "Serve it warm", "Tags"]))
 def test_on_extractor_output_only_catalogue_rules_and_story_boundaries_drop_lines(text):
-    from benchmarks.systems import extractor_layout
-
     """The post-processing guarantee: said to be extractor output (``extracted="always"``)
     or read as such (``"auto"``, one block a line), a line is left out only when a
     catalogue rule names it, a story boundary cuts it off, or the comments (or a list
     of other stories) have opened above it."""
+    from benchmarks.systems import extractor_layout
+
     for mode in ("always", "auto"):
         a = analyze(text, extracted=mode)
         if mode == "auto" and extractor_layout(text) != "dense":
