@@ -394,3 +394,21 @@ def test_the_crate_matches_as_regex_on_joined_examples(text, rule_id):
     rule = next(r for r in load_rules() if r.id == rule_id)
     if _core.pattern_matches(rule.pattern, rule.case_sensitive, []) is not None:
         _same_matches(rule, [text, text.swapcase()])
+
+
+def test_a_patterns_uses_are_counted_once_per_process_across_matchers():
+    """Two matchers holding the same (pattern, case) share its count of uses and its
+    compiled regex: once one has used it `WARM_USES` (256) times, the other runs it in the
+    crate on its first use; the same pattern with the other case is counted apart."""
+    pattern = r"^zqx\d+ invented warm-up rule$"
+
+    def gates(case_sensitive):
+        return _core.Gates(1, [[0]], [], 4, lambda start: [0], [], [], [], [], [], [],
+                           [(pattern, case_sensitive)], [("xx.test.warm", "test")])
+
+    first, second, other_case = gates(False), gates(False), gates(True)
+    assert [first.crate_fires(0, "zqx1 invented warm-up rule") for _ in range(256)] == [None] * 256
+    assert first.crate_fires(0, "zqx1 invented warm-up rule") is True
+    assert second.crate_fires(0, "ZQX2 INVENTED WARM-UP RULE") is True
+    assert second.crate_fires(0, "zqx invented warm-up rule") is False
+    assert other_case.crate_fires(0, "zqx1 invented warm-up rule") is None

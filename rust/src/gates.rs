@@ -287,6 +287,12 @@ impl Gates {
         let bytes = crate::utf8_bytes(folded)?;
         Ok(self.mask(py, &body, move || Ok(bytes), words, &mut Gates::scratch())?.members())
     }
+
+    /// Does rule ``k`` fire on ``body`` in the `regex` crate (None: its pattern runs in
+    /// Python, as yet)?  Counts a use of the pattern, as `classify_lines` does.
+    fn crate_fires(&self, k: usize, body: &str) -> Option<bool> {
+        self.fires(k, body)
+    }
 }
 
 impl Gates {

@@ -19,8 +19,9 @@
 //! (tests/test_core_rust.py).
 
 use regex::{Regex, RegexBuilder};
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// The general categories `\p{..}` may name.
 const CATEGORIES: &[&str] = &["L", "Lu", "Ll", "Lt", "Lm", "Lo", "M", "N", "Nd", "P", "S", "Z"];
@@ -301,30 +302,53 @@ pub fn compile(pattern: &str, case_sensitive: bool) -> Option<Regex> {
 /// candidate often pays it back.
 const WARM_USES: u32 = 256;
 
-/// The catalogue patterns of a matcher, compiled once a rule is a candidate often enough
-/// (`WARM_USES`).
+/// One distinct (pattern, case_sensitive) of the process: its uses by every matcher, and
+/// its compiled form once it has had `WARM_USES` of them.
+struct Shared {
+    pattern: String,
+    case_sensitive: bool,
+    uses: AtomicU32,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+/// The process's patterns by (pattern, case_sensitive): each language's matcher holds the
+/// common rules as well as its own, and they share one count and one compiled regex, so
+/// a common rule is counted (and compiled) once for every language.
+fn shared(pattern: String, case_sensitive: bool) -> Arc<Shared> {
+    static ALL: OnceLock<Mutex<HashMap<(String, bool), Arc<Shared>>>> = OnceLock::new();
+    let mut all = ALL.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    all.entry((pattern, case_sensitive))
+        .or_insert_with_key(|(pattern, case_sensitive)| {
+            Arc::new(Shared {
+                pattern: pattern.clone(),
+                case_sensitive: *case_sensitive,
+                uses: AtomicU32::new(0),
+                compiled: OnceLock::new(),
+            })
+        })
+        .clone()
+}
+
+/// The catalogue patterns of a matcher, compiled once a pattern is a candidate often
+/// enough in the process (`WARM_USES`, counted over every matcher).
 pub struct Patterns {
-    sources: Vec<(String, bool)>,
-    uses: Vec<AtomicU32>,
-    compiled: Vec<OnceLock<Option<Regex>>>,
+    rules: Vec<Arc<Shared>>,
 }
 
 impl Patterns {
     /// ``sources``: (pattern, case_sensitive) per rule position.
     pub fn new(sources: Vec<(String, bool)>) -> Patterns {
-        let uses = sources.iter().map(|_| AtomicU32::new(0)).collect();
-        let compiled = sources.iter().map(|_| OnceLock::new()).collect();
-        Patterns { sources, uses, compiled }
+        Patterns { rules: sources.into_iter().map(|(p, c)| shared(p, c)).collect() }
     }
 
     /// Does rule ``k`` fire on ``body``?  None: Python's `regex` decides (the crate does
     /// not run this rule, or not yet).
     pub fn fires(&self, k: usize, body: &str) -> Option<bool> {
-        let (pattern, case_sensitive) = self.sources.get(k)?;
-        if self.compiled[k].get().is_none() && self.uses[k].fetch_add(1, Ordering::Relaxed) < WARM_USES {
+        let rule = self.rules.get(k)?;
+        if rule.compiled.get().is_none() && rule.uses.fetch_add(1, Ordering::Relaxed) < WARM_USES {
             return None;
         }
-        let regex = self.compiled[k].get_or_init(|| compile(pattern, *case_sensitive));
+        let regex = rule.compiled.get_or_init(|| compile(&rule.pattern, rule.case_sensitive));
         regex.as_ref().map(|r| r.is_match(body))
     }
 }
