@@ -183,7 +183,7 @@ def test_a_topic_profile_that_does_not_fit_the_kept_lines_is_refused(monkeypatch
     r, kept = seen["r"], seen["kept"]
     limits = (1, 4, 3.6, 2.0, 0.2, 0.35)
     with pytest.raises(RuntimeError, match="topic profile"):
-        r._story.candidates(kept, [len(kept)], [None], [0.0], 0, len(kept), False, None, limits, weights(Options()))
+        r.core.candidates(kept, [len(kept)], [None], [0.0], 0, len(kept), False, None, limits, weights(Options()))
 
 
 # -- the reading of a document ---------------------------------------------------------------

@@ -215,7 +215,7 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     prose, cos, depth = topic
     limits = (o.story_above_lines, o.story_usual_gaps, o.story_boundary_score, o.story_extracted_topic_score,
               o.story_whole_cohesion, o.story_whole_dropped_cohesion)
-    got = r._story.candidates(kept, prose, cos, depth, start, end, heads_only, title0, limits, weights(o))
+    got = r.core.candidates(kept, prose, cos, depth, start, end, heads_only, title0, limits, weights(o))
     return list(map(Gap._make, got))
 
 

@@ -169,7 +169,8 @@ class Reader:
         self.o = o = options  # the ``story_*`` thresholds
         self.stops = stops
         columns = (*lines.columns(), *lines.raw_columns()) if isinstance(lines, Lines) else None
-        self._story = story = _core.Story(
+        #: The compiled core's reading of the document (`cleaner._core.Story`).
+        self.core = story = _core.Story(
             lines, columns, feats, decisions, _heads(), _stoplist(stops), o.heading_max_words, o.heading_max_digits,
             (o.story_meta_reach, o.story_above_lines, o.story_title_reach, o.story_title_near,
              o.story_repeat_reach, o.story_longer_reach, o.story_echo_words))
@@ -196,14 +197,14 @@ class Reader:
         title, if any: the nearest title-like headline just above the text, else a
         capitalised headline right above it, either sharing a content word with the text
         below, see `Options.story_echo_words`)."""
-        return self._story.opening(first, above)
+        return self.core.opening(first, above)
 
     def teasers(self, kept: list[int], feats: list[Features], limits: tuple) -> dict[int, tuple[int, int | None]]:
         """`cleaner.stories.boundaries.teasers` of the kept lines ``kept`` (``limits``:
         its `Options` thresholds), scanned by the compiled core; the text before a teaser
         is read in a window of ``story_window_words`` words and ``story_window_lines``
         lines."""
-        return self._story.teasers(kept, feats, self.d, limits, (self.o.story_window_words, self.o.story_window_lines))
+        return self.core.teasers(kept, feats, self.d, limits, (self.o.story_window_words, self.o.story_window_lines))
 
 
 class Gap(NamedTuple):
@@ -255,6 +256,6 @@ def gaps(r: Reader, kept: list[int], cs: list[int], cos: list[float | None], dep
     the text after it opens, its dropped lines and those a catalogue pattern dropped:
     share rows, menus, tags, appeals; a title-like headline in it) and its score
     (`boundary_score`)."""
-    got = r._story.gaps(cs, [kept[k] for k in since], [kept[c] for c in cs], cos, depth,
+    got = r.core.gaps(cs, [kept[k] for k in since], [kept[c] for c in cs], cos, depth,
                         o.story_above_lines, weights(o))
     return list(map(Gap._make, got))

@@ -6,7 +6,7 @@
 //! the context rules of stage 2 (context.rs), the main text region and the main story's
 //! gaps (blocks.rs).  The Python modules `cleaner.segment`, `cleaner.features`,
 //! `cleaner.language`, `cleaner.catalogue`, `cleaner.classify`, `cleaner.smooth` and
-//! `cleaner.blocks` call it, and the story finder's topic evidence (cohesion.rs), head
+//! `cleaner.blocks` call it, and the story finder's topic evidence (cohesion.rs, cohesion_words.rs), head
 //! evidence (heads.rs) and its reading of a document (story.rs);
 //! `cleaner.front.dom` asks it whether a page holds characters XML forbids (page.rs).
 
@@ -15,6 +15,7 @@ mod cells;
 mod classify;
 mod context;
 mod cohesion;
+mod cohesion_words;
 mod features;
 mod gates;
 mod heads;
@@ -313,9 +314,9 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(blocks::main_region, m)?)?;
     m.add_function(wrap_pyfunction!(blocks::inside_runs, m)?)?;
     m.add_class::<gates::Gates>()?;
-    m.add_class::<cohesion::Stoplist>()?;
+    m.add_class::<cohesion_words::Stoplist>()?;
     m.add_class::<cohesion::Cohesion>()?;
-    m.add_function(wrap_pyfunction!(cohesion::content_stems, m)?)?;
+    m.add_function(wrap_pyfunction!(cohesion_words::content_stems, m)?)?;
     m.add_class::<heads::Heads>()?;
     m.add_class::<story::Story>()?;
     m.add_function(wrap_pyfunction!(story_source::casefold, m)?)?;
