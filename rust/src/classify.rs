@@ -432,27 +432,43 @@ fn matched_decision(
     ty: &Bound<'_, PyType>,
     stage: &Bound<'_, PyString>,
 ) -> PyResult<PyObject> {
-    let mut reason = format!("matches {category} pattern ({words} words)");
-    if let Some(code) = own {
-        reason = format!("{reason}; judged as {code}");
-    }
     Ok(match made.entry((id, words, own.clone())) {
         Entry::Occupied(e) => e.get().clone_ref(py),
         Entry::Vacant(e) => {
-            let d = named(
-                py,
-                ty,
-                vec![
-                    false.into_pyobject(py)?.to_owned().into_any().unbind(),
-                    PyString::new(py, &e.key().0).into_any().unbind(),
-                    PyString::new(py, &category).into_any().unbind(),
-                    reason.into_pyobject(py)?.into_any().unbind(),
-                    stage.clone().into_any().unbind(),
-                ],
-            )?;
-            e.insert(d.unbind()).clone_ref(py)
+            let reason = judged_in(format!("matches {category} pattern ({words} words)"), own);
+            let id = PyString::new(py, &e.key().0);
+            let d = new_decision(py, ty, false, id, PyString::new(py, &category), reason, stage)?;
+            e.insert(d).clone_ref(py)
         }
     })
+}
+
+/// ``reason``, with the language the line was judged in (``own``) when not the document's.
+fn judged_in(reason: String, own: &Option<String>) -> String {
+    match own {
+        Some(code) => format!("{reason}; judged as {code}"),
+        None => reason,
+    }
+}
+
+/// A new `Decision` (keep, rule, category, reason, stage).
+fn new_decision<'py>(
+    py: Python<'py>,
+    ty: &Bound<'py, PyType>,
+    keep: bool,
+    rule: Bound<'py, PyString>,
+    category: Bound<'py, PyString>,
+    reason: String,
+    stage: &Bound<'py, PyString>,
+) -> PyResult<PyObject> {
+    let items = vec![
+        keep.into_pyobject(py)?.to_owned().into_any().unbind(),
+        rule.into_any().unbind(),
+        category.into_any().unbind(),
+        reason.into_pyobject(py)?.into_any().unbind(),
+        stage.clone().into_any().unbind(),
+    ];
+    Ok(named(py, ty, items)?.unbind())
 }
 
 /// The one `Decision` of a document for what the feature rules decided (in the line's
@@ -465,26 +481,14 @@ fn decision(
     ty: &Bound<'_, PyType>,
     stage: &Bound<'_, PyString>,
 ) -> PyResult<PyObject> {
-    let (keep, rule, category, mut reason) = decided;
-    if let Some(code) = own {
-        reason = format!("{reason}; judged as {code}");
-    }
-    Ok(match made.entry((keep, rule, category, reason)) {
+    let (keep, rule, category, reason) = decided;
+    Ok(match made.entry((keep, rule, category, judged_in(reason, own))) {
         Entry::Occupied(e) => e.get().clone_ref(py),
         Entry::Vacant(e) => {
             let (keep, rule, category, reason) = e.key();
-            let d = named(
-                py,
-                ty,
-                vec![
-                    keep.into_pyobject(py)?.to_owned().into_any().unbind(),
-                    PyString::intern(py, rule).into_any().unbind(),
-                    PyString::intern(py, category).into_any().unbind(),
-                    reason.into_pyobject(py)?.into_any().unbind(),
-                    stage.clone().into_any().unbind(),
-                ],
-            )?;
-            e.insert(d.unbind()).clone_ref(py)
+            let (rule, category) = (PyString::intern(py, rule), PyString::intern(py, category));
+            let d = new_decision(py, ty, *keep, rule, category, reason.clone(), stage)?;
+            e.insert(d).clone_ref(py)
         }
     })
 }
@@ -547,14 +551,14 @@ pub fn classify_lines<'py>(
         }
         if let (Some(rule), Some(f)) = (matched, f) {
             let (made, own) = (&mut work.seen.matched, &decided.1);
-            decisions.append(matched_decision(py, made, rule, f.0, own, &kinds.decision, &stage)?)?;
+            decisions.append(matched_decision(py, made, rule, f.0, own, &kinds.decision, stage)?)?;
             continue;
         }
         let made = match work.seen.fired.entry(decided) {
             Entry::Occupied(e) => e.get().clone_ref(py),
             Entry::Vacant(e) => {
                 let (fired, own) = e.key();
-                let made = decision(py, &mut work.seen.decisions, fired.decided(&params), own, &kinds.decision, &stage)?;
+                let made = decision(py, &mut work.seen.decisions, fired.decided(&params), own, &kinds.decision, stage)?;
                 e.insert(made).clone_ref(py)
             }
         };
