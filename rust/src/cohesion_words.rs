@@ -4,7 +4,7 @@
 //! six characters).  `cohesion.rs` counts them in windows; no word list lives here.
 
 use crate::tables;
-use crate::text::{in_ranges, lower, with_units, FxSet};
+use crate::text::{in_ranges, lower, lower_table, with_units, FxSet};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyStringData};
 use std::sync::OnceLock;
@@ -27,25 +27,6 @@ fn plane() -> &'static Plane {
             goes_on[(c >> 6) as usize] |= (g as u64) << (c & 63);
         }
         Plane { letter, goes_on }
-    })
-}
-
-/// `str.lower` of one character of the Basic Multilingual Plane when it is one character
-/// whatever its neighbours (else `u32::MAX`: a capital sigma, a character that lowers to
-/// two), from the core's table of `str.lower`.
-fn lower_table() -> &'static [u32] {
-    static LOWER: OnceLock<Vec<u32>> = OnceLock::new();
-    LOWER.get_or_init(|| {
-        let mut out: Vec<u32> = (0..0x10000u32).collect();
-        for &(c, low) in tables::LOWER.iter().filter(|&&(c, _)| c < 0x10000) {
-            let mut chars = low.chars();
-            out[c as usize] = match (chars.next(), chars.next()) {
-                (Some(one), None) => one as u32,
-                _ => u32::MAX,
-            };
-        }
-        out[0x3a3] = u32::MAX;
-        out
     })
 }
 

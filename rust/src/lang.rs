@@ -1,7 +1,7 @@
 //! Stoplists (jusText's files, read and lower-cased here) and the language guess.
 
 use crate::tables;
-use crate::text::{is_break, lines, lower, split_ws, words, FxMap, FxSet};
+use crate::text::{is_break, lines, lower, lower_table, split_ws, words, FxMap, FxSet};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -53,16 +53,17 @@ fn text_of(config: &'static Config, i: usize) -> Result<&'static str, String> {
         .clone()
 }
 
-/// `str.lower` of a text: the characters `str.lower` changes (`changed`) looked up in
-/// `tables::LOWER`, the others copied in runs, ASCII capitals lowered in place at the end
-/// (no lower-cased character is an ASCII capital); a text with a capital sigma (whose
-/// lower case depends on its neighbours) as `crate::text::lower` does it.
+/// `str.lower` of a text: the characters `str.lower` changes (those `lower_table` does
+/// not give back as they are) looked up in `tables::LOWER`, the others copied in runs,
+/// ASCII capitals lowered in place at the end (no lower-cased character is an ASCII
+/// capital); a text with a capital sigma (whose lower case depends on its neighbours) as
+/// `crate::text::lower` does it.
 fn lower_text(mut text: String) -> String {
     if text.contains('\u{3a3}') {
         let cps: Vec<u32> = text.chars().map(|c| c as u32).collect();
         return lower(&cps).into_iter().filter_map(char::from_u32).collect();
     }
-    let changes = changed();
+    let table = lower_table();
     let bytes = text.as_bytes();
     let mut out = String::new();
     let (mut i, mut from) = (0, 0);
@@ -78,7 +79,7 @@ fn lower_text(mut text: String) -> String {
             0xe0..=0xef => ((b as u32 & 0x0f) << 12 | (bytes[i + 1] as u32 & 0x3f) << 6 | (bytes[i + 2] as u32 & 0x3f), 3),
             _ => (text[i..].chars().next().map_or(0, |c| c as u32), 4),
         };
-        let changing = k >= 0x1_0000 || changes[(k >> 6) as usize] >> (k & 63) & 1 == 1;
+        let changing = k >= 0x1_0000 || table[k as usize] != k;
         if changing {
             if let Ok(j) = tables::LOWER.binary_search_by(|&(x, _)| x.cmp(&k)) {
                 out.push_str(&text[from..i]);
@@ -94,18 +95,6 @@ fn lower_text(mut text: String) -> String {
     }
     text.make_ascii_lowercase();
     text
-}
-
-/// One bit per code point below U+10000: does `str.lower` change it (`tables::LOWER`)?
-fn changed() -> &'static [u64; 1024] {
-    static CHANGED: OnceLock<[u64; 1024]> = OnceLock::new();
-    CHANGED.get_or_init(|| {
-        let mut bits = [0u64; 1024];
-        for &(c, _) in tables::LOWER.iter().filter(|(c, _)| *c < 0x1_0000) {
-            bits[(c >> 6) as usize] |= 1 << (c & 63);
-        }
-        bits
-    })
 }
 
 /// The stoplist of an ISO code (empty for a code without one).

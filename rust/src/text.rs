@@ -127,6 +127,25 @@ fn lower_at<T: Copy + Into<u32>>(s: &[T], i: usize, out: &mut Vec<u32>) {
     }
 }
 
+/// `str.lower` of one character of the Basic Multilingual Plane when it is one character
+/// whatever its neighbours (else `u32::MAX`: a capital sigma, a character that lowers to
+/// two), from the core's table of `str.lower`.
+pub fn lower_table() -> &'static [u32] {
+    static LOWER: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    LOWER.get_or_init(|| {
+        let mut out: Vec<u32> = (0..0x10000u32).collect();
+        for &(c, low) in tables::LOWER.iter().filter(|&&(c, _)| c < 0x10000) {
+            let mut chars = low.chars();
+            out[c as usize] = match (chars.next(), chars.next()) {
+                (Some(one), None) => one as u32,
+                _ => u32::MAX,
+            };
+        }
+        out[0x3a3] = u32::MAX;
+        out
+    })
+}
+
 /// `str.lower`, the final form of a capital sigma included.
 pub fn lower(s: &[u32]) -> Vec<u32> {
     let mut out = Vec::with_capacity(s.len());
