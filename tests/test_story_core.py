@@ -69,7 +69,7 @@ def _usual(found, o):
 def _revised(r, g, title0, o, usual=(0, 0)):
     opening, title, headline = g.opening, g.title, g.headline
     dropped, furniture = max(0, g.dropped - usual[0]), max(0, g.furniture - usual[1])
-    if title0 is not None and title is not None and title != title0 and r.same_text(title, title0):
+    if title0 is not None and title is not None and title != title0 and r.core.same_fold(title, title0):
         opening, title, headline = None, None, False
     if opening == "meta" and not r.capitalised(title):
         opening, title = None, None
@@ -199,7 +199,7 @@ def _reader(rows):
     return Reader(lines, feats, decisions, frozenset({"the", "of"}))
 
 
-def test_same_text_is_the_equality_of_case_foldings_for_long_lines_too():
+def test_same_fold_is_the_equality_of_case_foldings_for_long_lines_too():
     # The core folds only the lines that may fold to a headline's text (a longer line
     # cannot); any two lines are still compared by their `str.casefold`.
     long = "The minister arrived at the Hauptstraße on Monday and spoke to the press about the plan."
@@ -214,11 +214,11 @@ def test_same_text_is_the_equality_of_case_foldings_for_long_lines_too():
     r = _reader(rows)
     for i, (a, *_) in enumerate(rows):
         for j, (b, *_) in enumerate(rows):
-            assert r.same_text(i, j) == (a.casefold() == b.casefold()), (i, j)
-    assert r.same_text(1, 3) and r.same_text(1, 7) and r.same_text(0, 5) and not r.same_text(1, 4)
+            assert r.core.same_fold(i, j) == (a.casefold() == b.casefold()), (i, j)
+    assert r.core.same_fold(1, 3) and r.core.same_fold(1, 7) and r.core.same_fold(0, 5) and not r.core.same_fold(1, 4)
 
 
-def test_same_text_on_generated_dumps(monkeypatch):
+def test_same_fold_on_generated_dumps(monkeypatch):
     from cleaner.stories import evidence
 
     readers = []
@@ -238,7 +238,7 @@ def test_same_text_on_generated_dumps(monkeypatch):
         content = r.content
         for a in content:
             for b in content[::3]:
-                assert r.same_text(a, b) == (texts[a] == texts[b])
+                assert r.core.same_fold(a, b) == (texts[a] == texts[b])
 
 
 def test_cut_dropped_lines_are_those_the_python_picked():

@@ -181,8 +181,6 @@ class Reader:
         self.meta, self.headline, self.body, self.titled, self.dateline = map(_getter, per_line)
         self.exclaimed, self.meta_after, self.capitalised, self.bulleted, self.wrapped = map(_getter, more)
         self.letters_between, self.distance = story.letters_between, story.distance
-        #: Do two lines have the same `str.casefold`?
-        self.same_text = story.same_fold
         #: The content words of the kept lines, counted in the compiled core (see
         #: `window_cosine`).
         self.cohesion = story.cohesion
