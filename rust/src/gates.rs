@@ -471,14 +471,15 @@ fn automaton(literals: &[(String, Bits)], only: Option<&Bits>) -> PyResult<Optio
     let mut strings = Vec::new();
     let mut rules = Vec::new();
     for (s, r) in literals {
+        if only.is_some_and(|only| !r.meets(only)) {
+            continue; // no copy of the rules of a string left out
+        }
         let mut r = r.clone();
         if let Some(only) = only {
             r.and(only);
         }
-        if !r.is_empty() {
-            strings.push(s.as_str());
-            rules.push(r);
-        }
+        strings.push(s.as_str());
+        rules.push(r);
     }
     if strings.is_empty() {
         return Ok(None);
