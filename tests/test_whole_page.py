@@ -294,6 +294,38 @@ def test_the_text_bound_holds_readabilitys_text():
     assert PageWalk(fromstring("<html><body><div><!-- note -->Text after a comment.</div></body></html>")).text_bound() is None
 
 
+def test_the_page_text_is_not_measured_when_the_text_found_covers_its_share(monkeypatch):
+    """trafilatura measures the whole page's text (``html2txt``) when the text found is
+    short, to retry in recall mode if it covers less than a fifth of the page; where the
+    walk's bound (`page_text_most`) shows it covers more, the page is not measured, and
+    the body is still trafilatura's own."""
+    import importlib
+
+    from trafilatura import core
+    from trafilatura.baseline import html2txt
+    from trafilatura.xml import xmltotxt
+
+    import cleaner.front.extract as front
+    from cleaner.front import sequence
+    from cleaner.front.walk import PageWalk
+
+    for html in (page(), _PRUNED_PAGE, _HEADED_PAGE):
+        tree = parse(html)
+        most = sequence.page_text_most(tree, PageWalk(tree).text_bound)
+        assert len(html2txt(parse(html))) <= most < float("inf")
+    measured: list[int] = []
+    monkeypatch.setattr(importlib.import_module("trafilatura.baseline"), "html2txt", lambda tree: measured.append(1) or html2txt(tree))
+    options = front._options()
+    theirs = core.trafilatura_sequence(parse(page()), options, None)
+    tree = parse(page())
+    ours = sequence.run(tree, options, options, PageWalk(tree).text_bound)
+    assert len(theirs[1]) < core.ESCALATION_MAX_LENGTH  # short: trafilatura measures the page
+    assert measured == []  # trafilatura's own imports html2txt at load time; ours asks the module
+    assert ours[1] == theirs[1] and xmltotxt(ours[0], False) == xmltotxt(theirs[0], False)
+    sequence.run(parse(page()), options, options)  # no bound: the page is measured
+    assert measured == [1]
+
+
 def test_the_required_trafilatura_is_the_release_followed():
     """pyproject.toml requires exactly the trafilatura release whose sequence the front
     door follows, and that release is the one installed: what `pip install .` gives runs

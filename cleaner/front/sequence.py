@@ -16,7 +16,7 @@ brought this module).
 
 The sequence is followed as trafilatura wrote it in release `VERSION`, whose source
 `SOURCES` records (a digest of each function followed, and of what `readability_loses`
-reads of the comparison with readability; 2.3.0's sequence already differs);
+and `page_text_most` read of readability and of the page's text; 2.3.0's sequence already differs);
 pyproject.toml asks for that release.  With another version, `follows` is false and the
 front door runs trafilatura's own sequence instead (on the dev pages, with 2.3.1's own
 sequence forced: scrapinghub check clean(html) F1 0.979 -> 0.967, trafilatura-eval check
@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import inspect
+import math
 from copy import copy
 from functools import cache
 
@@ -51,6 +52,12 @@ SOURCES = {
     "external._prefer_readability": "f6ee688e9ae60074",
     "external.try_readability": "538e3c8e5ab7e4d4",
     "readability_lxml.Document": "fe2ad9d1920eed29",
+    # what `page_text_most` reads of the page's text measured for the escalation
+    "baseline.html2txt": "a8c97eab2097c57d",
+    "baseline._spaced_text": "d04314f988c6afae",
+    "baseline.basic_cleaning": "80877b2ccdefda2d",
+    "utils.remove_control_characters": "26cbe32b70e70e35",
+    "utils.return_printables_and_spaces": "288779372242f2ae",
 }
 
 
@@ -98,11 +105,16 @@ def run(tree, options, precise, text_bound=None):
         # readability's text cannot win (its text is then empty, which never wins)
         raw = Element("html") if readability_loses(text_bound, postbody, temp_text, options) else copy(tree)
         postbody, temp_text = compare_extraction(cleaned_tree_backup, raw, postbody, temp_text, options)
+    pruned_only = True  # the tree is the walked page less what the sequence deleted
     if len(temp_text) < options.min_extracted_size and options.focus != "precision":
+        pruned_only = False
         b_body, b_text, b_len = baseline(tree)
         if b_len > len(temp_text):
             postbody, temp_text = b_body, b_text
+    # the page's text is measured (html2txt, on a copy) unless it is known to be short
+    # enough that the text found covers the share asked (`page_text_most`)
     if (options.focus == "balanced" and 0 < len(temp_text) < core.ESCALATION_MAX_LENGTH
+            and (not pruned_only or len(temp_text) < core.ESCALATION_PAGE_SHARE * page_text_most(tree, text_bound))
             and len(temp_text) < core.ESCALATION_PAGE_SHARE * len(html2txt(tree))):
         postbody, temp_text = _escalate(tree, options, postbody, temp_text)
     return postbody, temp_text, Element("body"), ""
@@ -123,6 +135,23 @@ def readability_loses(text_bound, body, text: str, options) -> bool:
         return False
     return bound <= 2 * options.min_extracted_size or (
         bool(body.xpath(".//p//text()")) and len(body.findall(".//table")) <= len(body.findall(".//p")))
+
+
+def page_text_most(tree, text_bound) -> float:
+    """An upper bound of ``len(html2txt(tree))`` (trafilatura's text of the whole page,
+    measured for its recall escalation) for a tree the walk read (``text_bound``,
+    `cleaner.front.walk.PageWalk.text_bound`) and the sequence only pruned since;
+    infinity when the bound is not known.  ``html2txt`` deletes scripts, styles and other
+    sections from a copy of the page, deletes control characters, and puts a space
+    before the text and before the tail of each of its block elements: each space may
+    part a word in two, one more character.  So its text is at most the walk's bound of
+    the page's text without scripts and styles, and two characters a block element."""
+    bound = text_bound() if text_bound is not None else None
+    if bound is None:
+        return math.inf
+    from trafilatura.baseline import _BLOCK_ELEMS
+
+    return bound + 2 * sum(1 for _ in tree.iter(*_BLOCK_ELEMS))
 
 
 def _escalate(tree, options, postbody, temp_text):

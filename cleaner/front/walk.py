@@ -96,6 +96,7 @@ class PageWalk:
         self.articles: dict = {}
         self._seen: list[str] = []  # the text pieces read, in order (`text_bound`)
         self._frames = 0  # <iframe> elements
+        self._bound: int | None | bool = False  # `text_bound`, once asked for
         self._root = tree if tree.getparent() is None else None  # a whole tree (`text_bound`)
         self._arts: list = []  # the open <article> elements, outermost first
         self._items: list = []  # the open <li> elements, outermost first
@@ -247,11 +248,17 @@ class PageWalk:
         frame, and each character that XML writes as a reference (``&amp;``, ``&lt;``,
         ``&gt;``, ``&#13;``) read back as at most that reference (inside ``<xmp>`` it is
         not read as one).  Deleting characters never lengthens a trimmed text (words are
-        only removed or joined); each insertion adds at most `_GROWTH` characters.
+        only removed or joined); each insertion adds at most `_GROWTH` characters.  The
+        bound is made when first asked for.
 
         The walk does not meet comments and processing instructions (the front door's
         parser drops them), so a tree that holds one gets ``None``; asked after elements
         were deleted, the tree still holds every comment whose tail it holds."""
+        if self._bound is False:
+            self._bound = self._text_bound()
+        return self._bound
+
+    def _text_bound(self) -> int | None:
         if self._root is None or _ODD_NODE(self._root):
             return None
         text = "".join(self._seen)
