@@ -1,7 +1,7 @@
 //! Stoplists (jusText's files, read and lower-cased here) and the language guess.
 
 use crate::tables;
-use crate::lang_index::{packed, Index, Sampled};
+use crate::lang_index::{Index, Sampled};
 use crate::text::{for_each_word, is_break, is_space, lines, lower, lower_table, FxMap, FxSet};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -127,17 +127,13 @@ fn index() -> Result<&'static Index, String> {
     if config.languages.len() > 64 {
         return Err("more than 64 stoplists".into());
     }
-    let (mut short, mut long) = (FxMap::default(), FxMap::default());
+    let mut words = FxMap::with_capacity_and_hasher(1 << 16, Default::default());
     for i in 0..config.languages.len() {
         for line in lines(text_of(config, i)?) {
-            let bits = match packed(line.as_bytes()) {
-                Some(key) => short.entry(key).or_insert(0),
-                None => long.entry(line).or_insert(0),
-            };
-            *bits |= 1 << i;
+            *words.entry(line).or_insert(0) |= 1 << i;
         }
     }
-    let index = Index::new(short, long);
+    let index = Index::new(words);
     Ok(INDEX.get_or_init(|| index))
 }
 

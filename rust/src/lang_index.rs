@@ -12,6 +12,7 @@ use crate::text::{hash_bytes, FxMap};
 /// life of the process by `crate::lang`).
 pub(crate) struct Index {
     short: Flat,
+    /// every word (only the long ones are looked up here)
     long: FxMap<&'static str, u64>,
     /// Two bits of `FILTER_BITS` set for each word (`filter_bits`): a word without both
     /// is in no stoplist, found so from a small table (most words of a sample that are
@@ -52,13 +53,21 @@ impl Sampled {
 }
 
 impl Index {
-    pub fn new(short: FxMap<u64, u64>, long: FxMap<&'static str, u64>) -> Index {
+    /// The index of `words` (every word with its bits): the map itself serves the long
+    /// words, the short ones are copied into a `Flat` table.
+    pub fn new(words: FxMap<&'static str, u64>) -> Index {
         let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
-        let hashes = short.keys().map(|&k| word_hash("", Some(k))).chain(long.keys().map(|w| word_hash(w, None)));
-        for bit in hashes.flat_map(filter_bits) {
-            filter[bit >> 6] |= 1 << (bit & 63);
+        let mut short = Vec::new();
+        for (&word, &bits) in &words {
+            let key = packed(word.as_bytes());
+            for bit in filter_bits(word_hash(word, key)) {
+                filter[bit >> 6] |= 1 << (bit & 63);
+            }
+            if let Some(key) = key {
+                short.push((key, bits));
+            }
         }
-        Index { short: Flat::of(&short), long, filter }
+        Index { short: Flat::of(&short), long: words, filter }
     }
 
     /// Reads, for every word, the parts of the tables its lookup will read, in one loop
@@ -108,10 +117,10 @@ struct Flat {
 }
 
 impl Flat {
-    fn of(entries: &FxMap<u64, u64>) -> Flat {
+    fn of(entries: &[(u64, u64)]) -> Flat {
         let size = (2 * entries.len()).next_power_of_two().max(2);
         let mut flat = Flat { slots: vec![(0, 0); size], shift: 64 - size.trailing_zeros() };
-        for (&key, &bits) in entries {
+        for &(key, bits) in entries {
             let i = flat.slot(key, word_hash("", Some(key)));
             flat.slots[i] = (key, bits);
         }

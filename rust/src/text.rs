@@ -206,6 +206,22 @@ pub fn is_break(c: u32) -> bool {
     matches!(c, 0x0a..=0x0d | 0x1c..=0x1e | 0x85 | 0x2028 | 0x2029)
 }
 
+/// The bytes a line break's UTF-8 can start with (`lines` skips the others at once).
+static STARTS_BREAK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0x0a;
+    while b <= 0x0d {
+        table[b] = true;
+        b += 1;
+    }
+    table[0x1c] = true;
+    table[0x1d] = true;
+    table[0x1e] = true;
+    table[0xc2] = true;
+    table[0xe2] = true;
+    table
+};
+
 /// `str.splitlines`: the lines of a text, without their breaks (a trailing break makes
 /// no extra line).  The breaks (`is_break`) are found in the text's bytes: the ASCII ones,
 /// U+0085 (C2 85) and U+2028/9 (E2 80 A8/A9), whose first bytes only ever start a
@@ -215,6 +231,10 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
     let (mut start, mut i) = (0, 0);
     std::iter::from_fn(move || {
         while i < bytes.len() {
+            if !STARTS_BREAK[bytes[i] as usize] {
+                i += 1;
+                continue;
+            }
             let width = match bytes[i] {
                 0x0a..=0x0d | 0x1c..=0x1e => 1,
                 0xc2 if bytes.get(i + 1) == Some(&0x85) => 2,
