@@ -419,7 +419,7 @@ def guarantee(
     start = story_of.index(main)
     end = next((i for i in range(start + 1, len(lines)) if closes(initial[i])), len(lines))
     if dateline is not None:
-        final, story_of = list_entries(lines, final, story_of, dateline, options)
+        final, story_of = list_entries(lines, final, story_of, main, dateline, options)
     final, story_of = list(final), list(story_of)
     for i in range(end):
         d = final[i]
@@ -434,24 +434,28 @@ def guarantee(
 
 
 def list_entries(
-    lines: list[Line], final: list[Decision], story_of: list[int | None], dateline, options: Options,
+    lines: list[Line], final: list[Decision], story_of: list[int | None], main: int, dateline,
+    options: Options,
 ) -> tuple[list[Decision], list[int | None]]:
     """Copies of ``final`` and ``story_of`` in which a story whose first line opens with a
     dateline (``dateline(text)``, `cleaner.stories.evidence.dateline`) inside a run of at
     least ``extracted_list_entries`` lines with text that each open with one belongs to
-    the story above it (``extracted.list_entry``).  A dateline opens a story once; line
-    after line it is the form of a list's entries ("SURNAME, Name: title, place year" in
-    a bibliography), and in one extractor's choice of a page's content such a list is
-    the page's own.
+    the story above it (``extracted.list_entry``), unless it is the ``main`` story (the
+    story finder's choice of the main story stands).  A dateline opens a story once;
+    line after line it is the form of a list's entries ("SURNAME, Name: title, place
+    year" in a bibliography), and in one extractor's choice of a page's content such a
+    list is the page's own.
 
     >>> from cleaner.segment import segment
     >>> from cleaner.stories.evidence import dateline
     >>> lines = segment("BERG, Karl: Books. Leipzig 1998.\\nFISCHER, Anna: Reading. Berlin 2004.\\n"
     ...                 "KELLER, Jonas: Paper. Mainz 2009.")
     >>> keep = Decision(True, "feature.prose", "body", "", "classify")
-    >>> final, story_of = list_entries(lines, [keep] * 3, [0, 1, 1], dateline, Options())
+    >>> final, story_of = list_entries(lines, [keep] * 3, [0, 1, 1], 0, dateline, Options())
     >>> story_of, final[1].rule
     ([0, 0, 0], 'extracted.list_entry')
+    >>> list_entries(lines, [keep] * 3, [0, 1, 1], 1, dateline, Options())[1]
+    [0, 1, 1]
     """
     final, story_of = list(final), list(story_of)
     if not options.rule_enabled("extracted.list_entry"):
@@ -463,7 +467,7 @@ def list_entries(
     story = None  # the story of the nearest line in a story so far
     joined: dict[int, tuple[int, int]] = {}  # a story read as list entries -> (the story it joins, run)
     for i, s in enumerate(story_of):
-        if s is not None and s != story and s not in joined and story is not None \
+        if s is not None and s not in (story, main) and s not in joined and story is not None \
                 and run.get(i, 0) >= options.extracted_list_entries:
             joined[s] = (story, run[i])
         if s in joined:

@@ -425,6 +425,22 @@ def meta_line(draw) -> str:
 
 
 @st.composite
+def bibliography_entry(draw) -> str:
+    """An invented bibliography entry, "SURNAME, Given: Title words. Subtitle, Place 2004,
+    pp. 12-45.": it opens like a dateline ("OSLO: ...")."""
+    surname = draw(st.text(st.sampled_from(string.ascii_uppercase), min_size=3, max_size=10))
+    given = draw(_invented).capitalize()
+    title = draw(st.lists(st.one_of(st.sampled_from(_NOUNS + _ADJ), _invented), min_size=2, max_size=5))
+    sub = draw(st.lists(st.one_of(st.sampled_from(_NOUNS + _ADJ + _PREP + _DET), _invented), min_size=3, max_size=8))
+    place = draw(_invented).capitalize()
+    year = draw(st.integers(1900, 2030))
+    first = draw(st.integers(1, 300))
+    pages = f", pp. {first}-{first + draw(st.integers(1, 40))}" if draw(st.booleans()) else ""
+    return (f"{surname}, {given}: {' '.join(title).capitalize()}. {' '.join(sub).capitalize()}, "
+            f"{place} {year}{pages}.")
+
+
+@st.composite
 def multi_story_dump(draw, min_stories: int = 2, max_stories: int = 4) -> Dump:
     """Several stories one after the other: per story a headline, a meta line, then 2-6
     body paragraphs; paragraphs separated by blank lines or not."""

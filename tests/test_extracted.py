@@ -116,9 +116,9 @@ def test_two_stories_each_opened_by_a_dateline_stay_apart():
     # one dateline opens a story: two short stories in a row, each opening with one, are no list
     lines = segment("OSLO: The ferry left on time.\nBERGEN: The bridge opened at noon.\nFire crews were on site.")
     keep = _keep()
-    final, story_of = list_entries(lines, [keep] * 3, [0, 1, 1], dateline, Options())
+    final, story_of = list_entries(lines, [keep] * 3, [0, 1, 1], 0, dateline, Options())
     assert story_of == [0, 1, 1] and final == [keep] * 3
-    final, story_of = list_entries(lines, [keep] * 3, [0, 1, 1], dateline, Options(extracted_list_entries=2))
+    final, story_of = list_entries(lines, [keep] * 3, [0, 1, 1], 0, dateline, Options(extracted_list_entries=2))
     assert story_of == [0, 0, 0] and final[1].rule == "extracted.list_entry"
 
 

@@ -725,3 +725,25 @@ def test_on_extractor_output_only_catalogue_rules_and_story_boundaries_drop_line
                  if not v.output and why is None and a.main is not None]
         note(f"mode {mode}")
         assert not wrong, f"{mode}: lines left out by no catalogue rule nor story boundary: {wrong}"
+
+
+@settings(max_examples=S.scaled(2))
+@given(S.article(max_paragraphs=10), st.lists(S.bibliography_entry(), min_size=3, max_size=10,
+                                              unique_by=str.casefold))
+def test_no_story_opens_in_a_bibliography_of_extractor_output(paragraphs, entries):
+    """Extractor output that ends with a list of entries opening like datelines
+    ("SURNAME, Name: title, place year") is one page's content: no story opens at an
+    entry, so every entry is in the story of the line above the list, unless the story
+    finder chose the entries' story as the main one (`cleaner.extracted.list_entries`
+    leaves that choice)."""
+    from benchmarks.systems import extractor_layout
+    from cleaner.stories.evidence import dateline
+
+    assume(all(dateline(e) for e in entries))
+    text = "\n".join(paragraphs + entries)
+    assume(extractor_layout(text) == "dense")
+    a = analyze(text)
+    above = a.verdicts[len(paragraphs) - 1].story
+    listed = [v.story for v in a.verdicts[len(paragraphs):]]
+    note(f"stories above {above}, of the entries {listed}, main {a.main}")
+    assert all(s == above or s == a.main for s in listed)
