@@ -27,7 +27,10 @@ name boilerplate whatever its surroundings.
   post-processor must not make an extractor's output worse, so there only a catalogue rule
   or a story boundary drops a line; what any other rule dropped (context and teaser rules,
   the main region) is kept (``extracted.kept``).  The text ends where its comments open
-  (`open_comments`: an extractor appends them after the article).
+  (`open_comments`: an extractor appends them after the article).  A story the story
+  finder opened at a dateline inside a run of lines that open with one is an entry of the
+  page's own list (a bibliography's "SURNAME, Name: title"), not another article
+  (`list_entries`, ``extracted.list_entry``).
 - `safety_net` (HTML input): when the extractor found a long article and the cleaner kept
   only a sliver of it, what the guarantee would keep comes back (``html.safety_net``);
   and a whole article that the page delivers as one long line inside a link is no link
@@ -74,6 +77,10 @@ RULES = (
     CodeRule("html.safety_net", "body",
              "the kept text was a sliver of a long extracted article: its lines are back",
              ("safety_net_words", "safety_net_share")),
+    CodeRule("extracted.list_entry", "body",
+             "a story of extractor output opened at a dateline inside a run of lines that open with one: "
+             "an entry of the page's own list (a bibliography), not another article",
+             ("extracted_list_entries",)),
     CodeRule("extracted.comments", "comments",
              "a comment counter after most of the extracted text's prose: the comments open there",
              ("extracted_comments_share",)),
@@ -387,7 +394,7 @@ def _main_side(story_of: list[int | None], lines: list[Line], i: int, main: int)
 def guarantee(
     lines: list[Line], initial: list[Decision], final: list[Decision],
     story_of: list[int | None], main: int | None, by_pattern, closes, options: Options,
-    rule: str = "extracted.kept",
+    rule: str = "extracted.kept", dateline=None,
 ) -> tuple[list[Decision], list[int | None]]:
     """For extractor output: every line up to the end of the main story's text that no
     catalogue rule dropped (``by_pattern(rule id)``, asked of ``initial``: the stage-1
@@ -396,7 +403,9 @@ def guarantee(
     context rules said.  The extractor chose the lines; the cleaner only removes what it
     can name.  The end of the text is the first line after the main story's opening that
     ``closes(decision)`` (a catalogue rule opening the comments or a list of other
-    stories); past it the pipeline's decisions stand.
+    stories); past it the pipeline's decisions stand.  ``dateline(text)``: does a line
+    open with a dateline (`cleaner.stories.evidence.dateline`); given, a story opened at a
+    dateline inside a run of them is a list's entry (`list_entries`).
 
     >>> from cleaner import analyze
     >>> text = ("The council met on Monday to discuss the new budget for the city schools.\\n"
@@ -409,6 +418,8 @@ def guarantee(
         return final, story_of
     start = story_of.index(main)
     end = next((i for i in range(start + 1, len(lines)) if closes(initial[i])), len(lines))
+    if dateline is not None:
+        final, story_of = list_entries(lines, final, story_of, dateline, options)
     final, story_of = list(final), list(story_of)
     for i in range(end):
         d = final[i]
@@ -420,6 +431,66 @@ def guarantee(
                             f"extractor's line, no catalogue rule names it ({d.rule})", "extracted")
         story_of[i] = main
     return final, story_of
+
+
+def list_entries(
+    lines: list[Line], final: list[Decision], story_of: list[int | None], dateline, options: Options,
+) -> tuple[list[Decision], list[int | None]]:
+    """Copies of ``final`` and ``story_of`` in which a story whose first line opens with a
+    dateline (``dateline(text)``, `cleaner.stories.evidence.dateline`) inside a run of at
+    least ``extracted_list_entries`` lines with text that each open with one belongs to
+    the story above it (``extracted.list_entry``).  A dateline opens a story once; line
+    after line it is the form of a list's entries ("SURNAME, Name: title, place year" in
+    a bibliography), and in one extractor's choice of a page's content such a list is
+    the page's own.
+
+    >>> from cleaner.segment import segment
+    >>> from cleaner.stories.evidence import dateline
+    >>> lines = segment("BERG, Karl: Books. Leipzig 1998.\\nFISCHER, Anna: Reading. Berlin 2004.\\n"
+    ...                 "KELLER, Jonas: Paper. Mainz 2009.")
+    >>> keep = Decision(True, "feature.prose", "body", "", "classify")
+    >>> final, story_of = list_entries(lines, [keep] * 3, [0, 1, 1], dateline, Options())
+    >>> story_of, final[1].rule
+    ([0, 0, 0], 'extracted.list_entry')
+    """
+    final, story_of = list(final), list(story_of)
+    if not options.rule_enabled("extracted.list_entry"):
+        return final, story_of
+    starts = [i for i, s in enumerate(story_of) if s is not None and (i == 0 or story_of[i - 1] != s)]
+    if not any(i and dateline(lines[i].text) for i in starts):
+        return final, story_of
+    run = _dateline_runs(lines, dateline)
+    story = None  # the story of the nearest line in a story so far
+    joined: dict[int, tuple[int, int]] = {}  # a story read as list entries -> (the story it joins, run)
+    for i, s in enumerate(story_of):
+        if s is not None and s != story and s not in joined and story is not None \
+                and run.get(i, 0) >= options.extracted_list_entries:
+            joined[s] = (story, run[i])
+        if s in joined:
+            s, n = joined[s]
+            story_of[i] = s
+            if final[i].keep:
+                final[i] = Decision(True, "extracted.list_entry", final[i].category,
+                                    f"in a list of {n} lines that open like datelines, not another story "
+                                    f"({final[i].rule})", "extracted")
+        if s is not None:
+            story = s
+    return final, story_of
+
+
+def _dateline_runs(lines: list[Line], dateline) -> dict[int, int]:
+    """Per line with text that opens with a dateline, the length of the run of such lines
+    (lines with text, one after another) it belongs to."""
+    texts = [i for i, line in enumerate(lines) if line.text]
+    out: dict[int, int] = {}
+    run: list[int] = []
+    for i in texts + [None]:
+        if i is not None and dateline(lines[i].text):
+            run.append(i)
+            continue
+        out.update(dict.fromkeys(run, len(run)))
+        run = []
+    return out
 
 
 def safety_net(

@@ -202,6 +202,11 @@ class Options:
     #: (0-1) of the text's words of prose before it opens the comments
     #: (``extracted.comments``): an extractor appends them after the article.
     extracted_comments_share: float = 0.5
+    #: In extractor output, a story opened at a dateline inside a run of at least this
+    #: many lines (with text) that each open with a dateline is an entry of the page's own
+    #: list, a bibliography's "SURNAME, Name: title" (``extracted.list_entry``): one
+    #: dateline opens a story, a run of them is a list's form.
+    extracted_list_entries: int = 3
 
     # -- stories (`cleaner.stories`) ----------------------------------------------------
     # Evidence per gap between kept lines, summed in points; one choice of boundaries over

@@ -8,10 +8,11 @@ from cleaner import Options, analyze
 from cleaner.blocks import barrier_kind
 from cleaner.catalogue import is_pattern_rule
 from cleaner.classify import classify_lines
-from cleaner.extracted import extraction_layout, guarantee, revise
+from cleaner.extracted import extraction_layout, guarantee, list_entries, revise
 from cleaner.features import line_shapes
 from cleaner.front.dom import LineHint
 from cleaner.segment import segment
+from cleaner.stories.evidence import dateline
 from cleaner.types import Decision
 
 from benchmarks.systems import extractor_layout
@@ -63,6 +64,59 @@ def test_guarantee_can_be_disabled():
     out, _ = guarantee(lines, initial, final, [0, None], 0, is_pattern_rule, barrier_kind,
                        Options.make(disabled_rules=["extracted.kept"]))
     assert out == final
+
+
+#: An invented extract: an article on a town library, then its bibliography, each entry
+#: opening "SURNAME, Name:" as a dateline opens ("OSLO: ...") and on another subject.
+LIBRARY = [
+    "The town library opened in 1890 and was for a long time the only public library of the region where "
+    "people could borrow books.",
+    "In the following decades the collection grew steadily, and the library moved twice into a larger "
+    "building near the market square.",
+    "After the war the collection was put in order again, and many volumes that had been lost were replaced "
+    "by gifts from the townspeople.",
+    "Today the library holds more than two hundred thousand books, journals and maps that are used by "
+    "researchers from all over the country.",
+    "The head of the library says that putting the old holdings online will be the main task of the house "
+    "in the coming years.",
+    "Volunteers have already scanned the oldest maps of the library, and the first of them can be seen on "
+    "its website since the spring.",
+    "The library also lends its rooms to school classes, which come to learn how the old catalogue cards "
+    "and the reading room were used.",
+    "Every autumn the library holds an open day on which visitors may see the stacks in the cellar that are "
+    "otherwise closed to the public.",
+]
+ENTRIES = [
+    "BERG, Karl: Gardens of the north. Roses, hedges and ponds in manor parks, Leipzig 1998, pp. 4-19.",
+    "FISCHER, Anna: Rivers and mills. Water power in the valleys before the railway came, Berlin 2004, pp. 12-45.",
+    "HOFMANN, Peter: Bells and towers. Foundries, ringers and their guilds, Stuttgart 2011, pp. 101-130.",
+    "WAGNER, Lisa: Salt roads. Carters, inns and tolls on the old trade routes, Hamburg 2016, pp. 7-33.",
+    "KELLER, Jonas: Orchard fruit. Apple and pear varieties of the hill farms, Mainz 2009, pp. 55-80.",
+    "SCHULZ, Maria: Weather lore. Farmers' sayings about rain, frost and harvest, Bremen 2013, pp. 20-48.",
+    "BRAUN, Tobias: Stone bridges. Masons and arches over the small rivers, Kassel 2001, pp. 9-27.",
+    "LANGE, Sophie: Market days. Fairs, cattle and cloth in the county towns, Erfurt 2007, pp. 31-66.",
+]
+
+
+def test_a_bibliography_of_extractor_output_stays_with_its_article():
+    # each entry opens like a dateline, so the story finder opens stories in the list;
+    # a run of such lines is the page's own list, and the extract keeps it
+    text = "\n".join(LIBRARY + ENTRIES)
+    cut = analyze(text, disabled_rules=["extracted.list_entry"])
+    assert len(cut.articles) > 1 and not any(e in cut.text for e in ENTRIES)
+    a = analyze(text)
+    assert [x.index for x in a.articles] == [0] and all(e in a.text for e in ENTRIES)
+    assert "extracted.list_entry" in {v.final.rule for v in a.verdicts}
+
+
+def test_two_stories_each_opened_by_a_dateline_stay_apart():
+    # one dateline opens a story: two short stories in a row, each opening with one, are no list
+    lines = segment("OSLO: The ferry left on time.\nBERGEN: The bridge opened at noon.\nFire crews were on site.")
+    keep = _keep()
+    final, story_of = list_entries(lines, [keep] * 3, [0, 1, 1], dateline, Options())
+    assert story_of == [0, 1, 1] and final == [keep] * 3
+    final, story_of = list_entries(lines, [keep] * 3, [0, 1, 1], dateline, Options(extracted_list_entries=2))
+    assert story_of == [0, 0, 0] and final[1].rule == "extracted.list_entry"
 
 
 def test_post_processing_said_by_the_caller_needs_no_layout_evidence():

@@ -47,3 +47,39 @@ def test_the_dateline_over_cells_is_the_pattern_over_characters():
     found = [text for text in lines if _expected(text)]
     assert len(found) > 300  # the lines reach the pattern's every part
     assert [text for text in lines if dateline(text) != _expected(text)] == []
+
+
+def _alternatives(words: list[str]) -> str:
+    """rust/src/heads.rs `alternatives`: longest first, a space any run of whitespace,
+    ``N`` a number."""
+    one = lambda w: "".join(r"\s+" if c == " " else r"\d+" if c == "N" else regex.escape(c) for c in w)  # noqa: E731
+    return "|".join(one(w) for w in sorted(words, key=len, reverse=True))
+
+
+def test_the_date_of_a_meta_line_is_the_pattern_over_characters():
+    # The core reads a date with Unicode word boundaries on every text, ASCII or not
+    # (a text that is not ASCII after a looser pattern without them); Python's `regex`
+    # with the same words is the reference, on lines built of month names, numbers and
+    # what stands next to them: letters that are word characters (ASCII or not) or not.
+    from cleaner.stories.evidence import _head_words, _heads
+
+    words = _head_words()
+    months, ago = _alternatives(words["months"]), _alternatives(words["ago"])
+    date = regex.compile(
+        rf"(?i)\b(?:(?:{months})\.?\s+\d{{1,2}}\b|\d{{1,2}}\.?\s+(?:{months})\b|\d{{4}}-\d{{2}}-\d{{2}}"
+        rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?\b)?|{ago})")
+    rng = random.Random(18)
+    pieces = [*rng.sample(words["months"], 12), *words["ago"][:4], "3", "19", "2019", "10:31", "19.11.2019",
+              "2019-11-19", " pm", "a.m.", " ", ". ", "x", "_", "\u00e9", "\u00df", "\u0663", "\u2014", "’"]
+    lines = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 7))) for _ in range(20000)]
+    ascii_lines = [t for t in lines if t.isascii()]
+    assert len(ascii_lines) > 2000 and len(ascii_lines) < len(lines) - 2000
+    # 3 words, no byline: a line with a digit is meta when it holds a date (or opens
+    # with an "updated" word, which these lines never do without a date after it).
+    updated = regex.compile(rf"(?i)^(?:{_alternatives(words['updated'])})\b")
+    dated = {t for t in lines if date.search(t) and regex.search(r"\d", t)}
+    assert len([t for t in dated if t.isascii()]) > 300 and len([t for t in dated if not t.isascii()]) > 300
+    # (a line that opens with a dash is a quoted post, never meta)
+    wrong = [t for t in lines if not updated.search(t) and not regex.match(r"\s*\S+\s+\p{Lu}", t)
+             and not t.startswith("\u2014") and _heads().meta(t, 3, False, "body") != (t in dated)]
+    assert wrong == []

@@ -279,3 +279,30 @@ def test_stoplists_are_read_as_str_lower_and_splitlines_read_them(tmp_path):
     assert got["letters"] == "".join(sorted({c for words in lists.values() for w in words for c in w}))
     assert got["guesses"] == [oracle.guess_language(t, lists) for t in texts]
     assert got["guesses"][:2] == ["aa", "bb"]
+
+
+def test_matchers_that_share_an_automaton_find_their_own_rules():
+    """A set of required strings that an automaton built before holds is searched with it
+    (rust/src/gates.rs `automaton`; a language's strings are among those of a matcher of
+    more languages, a band of word counts' among its matcher's): each matcher still finds
+    the rules of its own strings, short lines and long ones (searched for the strings of
+    the rules their word count leaves), whatever was built before."""
+    from cleaner import _core
+
+    def gates(literals, n, short=()):
+        # rules in ``short`` admit at most 16 words (the last entry: more)
+        by_words = [list(range(n))] * 17 + [[i for i in range(n) if i not in short]]
+        return _core.Gates(n, by_words, [], 4, lambda start: [], literals, [], [], [], [], [])
+
+    def found(g, text):
+        return g.candidates(text, text.casefold(), len(text.split()))
+
+    small = gates([("qzalpha", [0]), ("qzbeta", [1])], 2)
+    large = gates([("qzalpha", [2]), ("qzbeta", [0]), ("qzgamma", [1])], 3, short=(2,))
+    inner = gates([("qzgamma", [0]), ("qzbeta", [1])], 2)
+    long_words = " ".join(["word"] * 18)
+    for text, want in [("x qzalpha y", ([0], [2], [])), ("QZBETA and qzgamma", ([1], [0, 1], [0, 1])),
+                       ("qzgammaqzalpha", ([0], [1, 2], [0])), ("none here", ([], [], [])),
+                       (f"qzalpha {long_words} qzgamma", ([0], [1], [0])),
+                       (f"qzbeta {long_words}", ([1], [0], [1]))]:
+        assert (found(small, text), found(large, text), found(inner, text)) == want, text

@@ -466,28 +466,56 @@ struct Automaton {
     rules: Vec<Bits>,
 }
 
-/// The automaton of the strings of ``literals`` (of the rules of ``only``, if given).
+/// The automata built so far in this process, each with the position of each of its
+/// strings.  A set of strings that one of them holds is searched with it (the smallest
+/// such), the rules of its other strings left empty, instead of with an automaton of its
+/// own: the strings of a band of word counts are among those of its matcher, and most
+/// strings of one language's matcher are among those of a matcher of more languages.  An
+/// overlapping search reports every occurrence of every string whatever else the automaton
+/// holds, so the rules found are the same.
+static BUILT: Mutex<Vec<(AhoCorasick, FxMap<String, usize>)>> = Mutex::new(Vec::new());
+
+/// The automaton of the strings of ``literals`` (of the rules of ``only``, if given), or
+/// one built before that holds them all (`BUILT`).
 fn automaton(literals: &[(String, Bits)], only: Option<&Bits>) -> PyResult<Option<Arc<Automaton>>> {
-    let mut strings = Vec::new();
-    let mut rules = Vec::new();
+    let mut kept: Vec<(&str, Bits)> = Vec::new();
     for (s, r) in literals {
+        if only.is_some_and(|only| !r.meets(only)) {
+            continue; // no copy of the rules of a string left out
+        }
         let mut r = r.clone();
         if let Some(only) = only {
             r.and(only);
         }
-        if !r.is_empty() {
-            strings.push(s.as_str());
-            rules.push(r);
-        }
+        kept.push((s.as_str(), r));
     }
-    if strings.is_empty() {
+    if kept.is_empty() {
         return Ok(None);
+    }
+    let mut built = BUILT.lock().unwrap();
+    let holder = built
+        .iter()
+        .filter(|(_, at)| at.len() >= kept.len() && kept.iter().all(|(s, _)| at.contains_key(*s)))
+        .min_by_key(|(_, at)| at.len());
+    if let Some((search, at)) = holder {
+        let mut rules = vec![Bits(Vec::new()); at.len()]; // (no allocation: an empty set)
+        for (s, r) in kept {
+            let slot = &mut rules[at[s]];
+            if slot.0.is_empty() {
+                *slot = r;
+            } else {
+                slot.or(&r);
+            }
+        }
+        return Ok(Some(Arc::new(Automaton { search: search.clone(), rules })));
     }
     let search = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
-        .build(strings)
+        .build(kept.iter().map(|(s, _)| s))
         .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
-    Ok(Some(Arc::new(Automaton { search, rules })))
+    let at = kept.iter().enumerate().map(|(i, (s, _))| (s.to_string(), i)).collect();
+    built.push((search.clone(), at));
+    Ok(Some(Arc::new(Automaton { search, rules: kept.into_iter().map(|(_, r)| r).collect() })))
 }
 
 fn printable(c: u32) -> bool {

@@ -11,6 +11,7 @@ use crate::cells::Cells;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 use regex::{Regex, RegexBuilder};
+use regex_automata::meta::Regex as MetaRegex;
 use std::borrow::Cow;
 
 /// A regex alternation of `words` (longest first, by characters; a space stands for any
@@ -39,17 +40,27 @@ fn compile(pattern: &str) -> PyResult<Regex> {
         .map_err(|e| crate::err(format!("story head pattern: {e}")))
 }
 
+/// A pattern as `compile` builds it, but without the prefilter of literals the `regex`
+/// crate derives from it: for the date patterns (two alternations of every language's
+/// month names, case-insensitive) deriving it is about half of building them, and the
+/// lazy DFA finds their matches as fast without it.
+fn compile_bare(pattern: &str) -> PyResult<MetaRegex> {
+    MetaRegex::builder()
+        .configure(MetaRegex::config().auto_prefilter(false).hybrid_cache_capacity(16 << 20))
+        .build(pattern)
+        .map_err(|e| crate::err(format!("story head pattern: {e}")))
+}
+
 /// The compiled patterns of the story finder's head evidence.
 #[pyclass(frozen, module = "cleaner._core")]
 pub struct Heads {
     /// A date or time: "Nov 19, 2019", "19 November 2019", "2019-11-19", "19.11.2019",
     /// "10:31 pm", "3 hours ago".  Its Unicode word boundaries cost a slow search on a
-    /// text that is not ASCII: `date_ascii` (ASCII word boundaries, the same on an ASCII
-    /// text) answers for ASCII texts, and `date_loose` (no word boundaries: a match of
-    /// `date` is one of it) rules out most other texts first.
-    date: Regex,
-    date_ascii: Regex,
-    date_loose: Regex,
+    /// text that is not ASCII (not on an ASCII one: the lazy DFA reads them there):
+    /// `date_loose` (no word boundaries: a match of `date` is one of it) rules out most
+    /// such texts first.  Both are built without a prefilter (`compile_bare`).
+    date: MetaRegex,
+    date_loose: MetaRegex,
     digit: Regex,
     updated: Regex,
     byline: Regex,
@@ -123,9 +134,7 @@ impl Heads {
 
     /// Does `text` hold `least` dates or times (counted as `regex.findall` does)?
     fn dates(&self, text: &str, least: usize) -> bool {
-        let date = if text.is_ascii() {
-            &self.date_ascii
-        } else if self.date_loose.is_match(text) {
+        let date = if text.is_ascii() || self.date_loose.is_match(text) {
             &self.date
         } else {
             return false;
@@ -243,9 +252,8 @@ impl Heads {
             )
         };
         Ok(Heads {
-            date: compile(&date(r"\b"))?,
-            date_ascii: compile(&date(r"(?-u:\b)"))?,
-            date_loose: compile(&date(""))?,
+            date: compile_bare(&date(r"\b"))?,
+            date_loose: compile_bare(&date(""))?,
             digit: compile(r"\d")?,
             updated: compile(&format!(r"(?i)^(?:{})\b", alternatives(&updated)))?,
             byline: compile(&format!(r"(?i)^(?:{})\s+\p{{Lu}}", alternatives(&byline)))?,
