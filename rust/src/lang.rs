@@ -1,7 +1,10 @@
 //! Stoplists (jusText's files, read and lower-cased here) and the language guess.
 
 use crate::tables;
-use crate::text::{is_break, lines, lower, lower_table, split_ws, words, FxMap, FxSet};
+use crate::lang_index::{packed, Index, Sampled};
+use crate::text::{for_each_word, is_break, is_space, lines, lower, lower_table, FxMap, FxSet};
+use pyo3::prelude::*;
+use pyo3::types::PyString;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -27,9 +30,6 @@ struct Config {
 
 static CONFIG: OnceLock<Config> = OnceLock::new();
 static LISTS: OnceLock<Mutex<HashMap<String, Arc<Words>>>> = OnceLock::new();
-/// word (UTF-8) -> bits of the stoplists holding it; the words are slices of the
-/// stoplists' lower-cased texts (`Config::texts`).
-type Index = FxMap<&'static str, u64>;
 static INDEX: OnceLock<Index> = OnceLock::new();
 
 pub fn configure(dir: String, languages: Vec<(String, String)>) -> bool {
@@ -127,12 +127,17 @@ fn index() -> Result<&'static Index, String> {
     if config.languages.len() > 64 {
         return Err("more than 64 stoplists".into());
     }
-    let mut index = Index::with_capacity_and_hasher(1 << 16, Default::default());
+    let (mut short, mut long) = (FxMap::default(), FxMap::default());
     for i in 0..config.languages.len() {
         for line in lines(text_of(config, i)?) {
-            *index.entry(line).or_insert(0) |= 1 << i;
+            let bits = match packed(line.as_bytes()) {
+                Some(key) => short.entry(key).or_insert(0),
+                None => long.entry(line).or_insert(0),
+            };
+            *bits |= 1 << i;
         }
     }
+    let index = Index::new(short, long);
     Ok(INDEX.get_or_init(|| index))
 }
 
@@ -160,64 +165,177 @@ pub fn letters() -> Result<Vec<u32>, String> {
     Ok(out)
 }
 
-/// `cleaner.language.guess_language`: the code of the language whose stopwords weigh
-/// most in a sample of the text's words, if they are a large enough share of it.
-pub fn guess(text: &[u32]) -> Result<Option<String>, String> {
-    let head = &text[..text.len().min(SAMPLE_CHARS)];
-    let mut tokens = split_ws(head);
-    if tokens.len() > SAMPLE_WORDS {
-        let step = tokens.len() as f64 / SAMPLE_WORDS as f64;
-        tokens = (0..SAMPLE_WORDS).map(|i| tokens[(i as f64 * step) as usize]).collect();
-    }
-    let mut joined: Vec<u32> = Vec::new();
-    for (k, t) in tokens.iter().enumerate() {
-        if k > 0 {
-            joined.push(0x20);
+/// `cleaner.language.guess_language` of a Python string, read in place (its one-, two- or
+/// four-byte code units; no copy of the text).
+#[pyfunction]
+pub fn guess_language(text: &Bound<'_, PyString>) -> PyResult<Option<String>> {
+    use pyo3::types::PyStringData::{Ucs1, Ucs2, Ucs4};
+    // SAFETY: the string is alive and unchanged for the borrow; nothing is kept after it.
+    let guessed = match unsafe { text.data()? } {
+        Ucs1(x) => guess(x),
+        Ucs2(x) => guess(x),
+        Ucs4(x) => guess(x),
+    };
+    guessed.map_err(crate::err)
+}
+
+/// The ASCII characters `str.isspace` holds, a bit each.
+const ASCII_SPACE: u128 = (0x1f << 0x09) | (0x1f << 0x1c);
+
+/// The whitespace-separated tokens of a text (`str.split()`), found from a bit per
+/// character (`spaces`: per block of 64 characters, its whitespace) without a branch per
+/// character.
+struct Tokens {
+    spaces: Vec<u64>,
+    /// per block, the characters that start a token
+    starts: Vec<u64>,
+    len: usize,
+}
+
+impl Tokens {
+    fn of<T: Copy + Into<u32>>(text: &[T]) -> Tokens {
+        let spaces: Vec<u64> = text
+            .chunks(64)
+            .map(|block| {
+                let mut mask = 0u64;
+                for (j, &c) in block.iter().enumerate() {
+                    let c: u32 = c.into();
+                    let space = if c < 0x80 { (ASCII_SPACE >> c) & 1 == 1 } else { is_space(c) };
+                    mask |= (space as u64) << j;
+                }
+                mask
+            })
+            .collect();
+        let mut before = 1u64; // (the text's start is a token's start)
+        let mut starts: Vec<u64> = spaces
+            .iter()
+            .map(|&sp| {
+                let start = !sp & (sp << 1 | before);
+                before = sp >> 63;
+                start
+            })
+            .collect();
+        if text.len() % 64 != 0 {
+            *starts.last_mut().unwrap() &= (1u64 << (text.len() % 64)) - 1;
         }
-        joined.extend_from_slice(t);
+        Tokens { spaces, starts, len: text.len() }
     }
-    let sample = words(&joined);
-    if sample.is_empty() {
-        return Ok(None);
+
+    fn count(&self) -> usize {
+        self.starts.iter().map(|m| m.count_ones() as usize).sum()
     }
-    // Each distinct word once, with its count, in order of first use.
-    let mut order: Vec<&Vec<u32>> = Vec::new();
-    let mut counts: FxMap<&Vec<u32>, usize> = FxMap::default();
-    for w in &sample {
-        let n = counts.entry(w).or_insert(0);
-        if *n == 0 {
-            order.push(w);
+
+    /// Where the token starting at `a` ends: the next whitespace, or the text's end.
+    fn end(&self, a: usize) -> usize {
+        let (mut block, bit) = (a / 64, a % 64);
+        let mut rest = self.spaces[block] & (!0u64 << bit);
+        while rest == 0 {
+            block += 1;
+            if block == self.spaces.len() {
+                return self.len;
+            }
+            rest = self.spaces[block];
         }
-        *n += 1;
+        (block * 64 + rest.trailing_zeros() as usize).min(self.len)
     }
-    let index = index()?;
-    let languages = &config()?.languages;
-    let mut hits = vec![0usize; languages.len()];
-    let mut score = vec![0.0f64; languages.len()];
-    let mut any = false;
-    let mut key = String::new();
-    for w in order {
-        key.clear();
-        // (a word with a lone surrogate is in no stoplist)
-        if w.iter().any(|&c| char::from_u32(c).map(|c| key.push(c)).is_none()) {
-            continue;
-        }
-        if let Some(&bits) = index.get(key.as_str()) {
-            let n = counts[w];
-            let root = (bits.count_ones() as f64).sqrt();
-            let add = n as f64 * (1.0 / root) + DISTINCT_WEIGHT / root;
-            let mut rest = bits;
+
+    /// Calls `f` with the start and end of every token whose number (from 0) `keep` keeps.
+    fn each(&self, mut keep: impl FnMut(usize) -> bool, mut f: impl FnMut(usize, usize)) {
+        let mut k = 0;
+        for (block, &mask) in self.starts.iter().enumerate() {
+            let mut rest = mask;
             while rest != 0 {
-                let i = rest.trailing_zeros() as usize;
+                let a = block * 64 + rest.trailing_zeros() as usize;
                 rest &= rest - 1;
-                hits[i] += n;
-                score[i] += add;
-                any = true;
+                if keep(k) {
+                    f(a, self.end(a));
+                }
+                k += 1;
             }
         }
     }
-    if !any {
+}
+
+/// A sampled word found in the index: its languages and its count, kept in order of
+/// first use (the order the scores are summed in).
+struct Found {
+    bits: u64,
+    count: usize,
+}
+
+/// The words of the sample (`SAMPLE_WORDS` whitespace-separated tokens spread over the
+/// text's first `SAMPLE_CHARS` characters, then `words`), counted: how many there are,
+/// and each distinct stopword of any language with its count, in order of first use.
+/// The words of the tokens one by one are those of the tokens joined by spaces (a space
+/// separates words and is neither cased nor case-ignorable, as a token's ends are not).
+fn sample<T: Copy + Into<u32>>(text: &[T], index: &Index) -> (usize, Vec<Found>) {
+    let head = &text[..text.len().min(SAMPLE_CHARS)];
+    let tokens = Tokens::of(head);
+    let count = tokens.count();
+    // the tokens sampled: the `i * step`-th for each i below `SAMPLE_WORDS`, or all
+    let step = count as f64 / SAMPLE_WORDS as f64;
+    let mut next = 0; // the next i
+    let keep = |k: usize| {
+        if count <= SAMPLE_WORDS {
+            return true;
+        }
+        if next < SAMPLE_WORDS && (next as f64 * step) as usize == k {
+            next += 1;
+            return true;
+        }
+        false
+    };
+    // the sample's words (each distinct word in `Index::get`, a word with a lone
+    // surrogate in none), their UTF-8 in one buffer
+    let (mut total, mut text, mut words) = (0usize, String::new(), Vec::new());
+    tokens.each(keep, |a, b| {
+        for_each_word(&head[a..b], |w| {
+            total += 1;
+            let start = text.len();
+            if w.iter().any(|&c| char::from_u32(c).map(|c| text.push(c)).is_none()) {
+                text.truncate(start);
+            } else {
+                words.push(Sampled::new(&text, start..text.len()));
+            }
+        });
+    });
+    index.touch(&words);
+    let mut found = Vec::new();
+    // a word (packed, or its address in the index) -> its entry in `found`
+    let mut seen: FxMap<(bool, u64), usize> = FxMap::default();
+    for w in &words {
+        if let Some((id, bits)) = index.get(&text[w.range.clone()], w) {
+            let k = *seen.entry(id).or_insert_with(|| {
+                found.push(Found { bits, count: 0 });
+                found.len() - 1
+            });
+            found[k].count += 1;
+        }
+    }
+    (total, found)
+}
+
+/// `cleaner.language.guess_language`: the code of the language whose stopwords weigh
+/// most in a sample of the text's words, if they are a large enough share of it.
+pub fn guess<T: Copy + Into<u32>>(text: &[T]) -> Result<Option<String>, String> {
+    let index = index()?;
+    let (total, found) = sample(text, index);
+    if found.is_empty() {
         return Ok(None);
+    }
+    let languages = &config()?.languages;
+    let mut hits = vec![0usize; languages.len()];
+    let mut score = vec![0.0f64; languages.len()];
+    for &Found { bits, count: n } in &found {
+        let root = (bits.count_ones() as f64).sqrt();
+        let add = n as f64 * (1.0 / root) + DISTINCT_WEIGHT / root;
+        let mut rest = bits;
+        while rest != 0 {
+            let i = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            hits[i] += n;
+            score[i] += add;
+        }
     }
     // The best score; ties go to the earlier language.
     let mut best: Option<usize> = None;
@@ -227,7 +345,7 @@ pub fn guess(text: &[u32]) -> Result<Option<String>, String> {
         }
     }
     let b = best.unwrap();
-    Ok(if hits[b] as f64 / sample.len() as f64 >= MIN_SHARE {
+    Ok(if hits[b] as f64 / total as f64 >= MIN_SHARE {
         Some(languages[b].0.clone())
     } else {
         None

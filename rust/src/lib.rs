@@ -20,6 +20,7 @@ mod features;
 mod gates;
 mod heads;
 mod lang;
+mod lang_index;
 mod lines;
 mod page;
 mod patterns;
@@ -141,12 +142,6 @@ fn stoplist<'py>(py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyList>> {
 #[pyfunction]
 fn stoplist_letters(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     py_str(py, &lang::letters().map_err(err)?)
-}
-
-/// The ISO code of the text's most likely language, or None.
-#[pyfunction]
-fn guess_language(text: &Bound<'_, PyString>) -> PyResult<Option<String>> {
-    lang::guess(&codepoints_head(text, lang::SAMPLE_CHARS)?).map_err(err)
 }
 
 /// Lower-cased words of a text.
@@ -295,7 +290,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(configure, m)?)?;
     m.add_function(wrap_pyfunction!(stoplist, m)?)?;
     m.add_function(wrap_pyfunction!(stoplist_letters, m)?)?;
-    m.add_function(wrap_pyfunction!(guess_language, m)?)?;
+    m.add_function(wrap_pyfunction!(lang::guess_language, m)?)?;
     m.add_function(wrap_pyfunction!(words, m)?)?;
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
     m.add_function(wrap_pyfunction!(segment_columns, m)?)?;

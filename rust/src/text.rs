@@ -15,6 +15,9 @@ pub fn in_ranges(table: &[(u32, u32)], c: u32) -> bool {
 pub fn is_space(c: u32) -> bool {
     if c < 0x80 {
         matches!(c, 0x09..=0x0d | 0x1c..=0x20)
+    } else if c < 0x1680 {
+        // (below U+1680, the first in `tables::SPACE` above U+00A0)
+        c == 0x85 || c == 0xa0
     } else {
         in_ranges(&tables::SPACE, c)
     }
@@ -189,13 +192,6 @@ pub fn for_each_word<T: Copy + Into<u32>>(s: &[T], mut f: impl FnMut(&[u32])) {
     if !word.is_empty() {
         f(&word);
     }
-}
-
-/// `str.split()`: runs of non-whitespace.
-pub fn split_ws(s: &[u32]) -> Vec<&[u32]> {
-    s.split(|&c| is_space(c))
-        .filter(|t| !t.is_empty())
-        .collect()
 }
 
 /// `cleaner.language.words`: lower-cased runs of characters that do not separate words.

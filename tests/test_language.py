@@ -1,0 +1,86 @@
+"""The language guess of the compiled core (`cleaner.language.guess_language`) against the
+Python it replaced (tests/oracle.py) where the core takes shortcuts: it reads the string's
+own code units (one, two or four bytes a character), finds the whitespace-separated tokens
+from a bit per character and samples them without copying the text, looks each sampled
+word up in its own table (words of up to 8 bytes packed in an integer, behind a filter),
+and reads the words of each sampled token on its own instead of the tokens joined.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from hypothesis import given, settings, strategies as st
+
+from cleaner.language import STOPLIST_NAMES, guess_language, stopwords
+
+from . import oracle
+
+
+def stoplists() -> dict[str, frozenset[str]]:
+    return {code: stopwords(code) for code in STOPLIST_NAMES}
+
+
+def guessed_alike(text: str) -> bool:
+    return guess_language(text) == oracle.guess_language(text, stoplists())
+
+
+#: Every character `str.isspace` holds, and characters near them that it does not.
+SPACES = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+NOT_SPACES = ["\x00", "\x08", "\x0e", "\x1b", "!", "\x7f", "\x84", "\x86", "\x9f", "\xa1", "\u1681", "\u200b",
+              "\u2027", "\u202a", "\u205e", "\u2060", "\u3001", "\ufeff"]
+
+#: Stopwords of several scripts and lengths (more than 8 bytes in UTF-8 too), words with a
+#: capital sigma (its lower case depends on its neighbours) and words no list holds.
+WORDS = sorted(w for code in ("en", "de", "el", "ru", "pl", "fi") for w in stopwords(code))
+TOKENS = st.one_of(
+    st.sampled_from(WORDS),
+    st.sampled_from(WORDS).map(str.upper),
+    st.sampled_from(["ΟΔΟΣ", "ΤΗΣ", "Σ", "ΑΣ.", "'ΑΣ'", "zz", "qq", "x\ud800y", "naïve", "x\U0001f600y",
+                     "überschätzt", "mitgliedstaaten", "„und“", "(der)", "it's", "İstanbul", "ǅemal"]),
+    st.text(min_size=1, max_size=6),
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(TOKENS, st.sampled_from(SPACES + [" "] * 20)).map("".join), min_size=300, max_size=1500),
+       st.sampled_from(["", "\xe9", "\u2019", "\U0001f600"]))
+def test_long_generated_texts_as_the_oracle(tokens, widen):
+    """Texts of hundreds to thousands of tokens (sampled 400 of them), some beyond the
+    50,000 characters read, in strings of one, two and four bytes a character."""
+    text = widen + "".join(tokens)
+    assert guessed_alike(text)
+    assert guessed_alike(text * (1 + 50_000 // max(len(text), 1)))
+
+
+@given(st.lists(TOKENS, max_size=30), st.sampled_from(SPACES))
+def test_short_texts_as_the_oracle(tokens, space):
+    assert guessed_alike(space.join(tokens))
+    assert guessed_alike(space + space.join(tokens) + space)
+
+
+def test_tokens_are_cut_at_every_whitespace_character_and_only_there():
+    """A token ends at a character exactly when `str.isspace` holds it: joining copies of a
+    word with the character gives 3000 tokens of its own or one long token, which changes
+    the sample (400 tokens spread over the text) and so the guess, whether the character
+    separates words (``zz``: too few stopwords) or not (``the``: no stopword at all)."""
+    def guesses(c: str) -> tuple:
+        first = guess_language(c.join(["zz"] * 3000) + " " + " ".join(["the"] * 500))
+        if first != "en":
+            return first, None
+        return first, guess_language(c.join(["the"] * 3000) + " " + " ".join(["zz"] * 1000))
+    assert guesses(" ") == ("en", "en")
+    assert guesses("!") == (None, None)
+    assert guesses("k") == ("en", None)
+    for c in SPACES:
+        assert guesses(c) == ("en", "en"), hex(ord(c))
+    for c in map(chr, range(0x80, 0x1700)):  # (the core decides those below U+1680 apart)
+        if not c.isspace():
+            assert guesses(c) != ("en", "en"), hex(ord(c))
+    for c in NOT_SPACES:
+        assert guesses(c) != ("en", "en"), hex(ord(c))
+
+
+def test_texts_without_words_or_stopwords():
+    for text in ["", " ", "\u3000\u2028", "12 34 56", "zz qq", "\ud800", "!!! ???", "ΟΔΟΣ"]:
+        assert guessed_alike(text), text
