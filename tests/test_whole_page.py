@@ -206,7 +206,7 @@ def test_the_extractor_works_on_the_parsed_page_as_on_a_copy_of_it(monkeypatch):
 
     direct = extract(_PRUNED_PAGE)
     on_copy = front.main_text
-    monkeypatch.setattr(front, "main_text", lambda tree: on_copy(copy(tree)))
+    monkeypatch.setattr(front, "main_text", lambda tree, *rest: on_copy(copy(tree), *rest))
     assert extract(_PRUNED_PAGE) == direct
     hints = dict(zip([line.text for line in segment(direct.text)], direct.hints))
     assert hints["Fish market to open on Sundays from May"].other == "card"
@@ -236,6 +236,62 @@ def test_the_followed_sequence_is_trafilaturas_own():
         theirs = core.trafilatura_sequence(parse(html), options, None)
         assert ours[1] == theirs[1]
         assert xmltotxt(ours[0], False) == xmltotxt(theirs[0], False)
+
+
+def test_readability_is_spared_where_its_text_cannot_win(monkeypatch):
+    """On a page that is mostly its article, readability's text cannot be twice the main
+    extractor's (`PageWalk.text_bound`): the comparison is given a tree without text
+    instead of a copy of the page, and the body is still trafilatura's own."""
+    from lxml import etree
+    from trafilatura import core, external
+    from trafilatura.xml import xmltotxt
+
+    import cleaner.front.extract as front
+    from cleaner.front import sequence
+    from cleaner.front.walk import PageWalk
+
+    read: list[str] = []
+    original = external.try_readability
+    monkeypatch.setattr(external, "try_readability",
+                        lambda tree: read.append(etree.tostring(tree, method="text", encoding=str)) or original(tree))
+    options = front._options()
+    theirs = core.trafilatura_sequence(parse(page()), options, None)
+    assert PARAGRAPHS[0] in read.pop()  # trafilatura's own sequence: readability reads the page
+    tree = parse(page())
+    ours = sequence.run(tree, options, options, PageWalk(tree).text_bound)
+    assert read == [""]  # ours: readability reads no text
+    assert ours[1] == theirs[1] and xmltotxt(ours[0], False) == xmltotxt(theirs[0], False)
+    assert PARAGRAPHS[0] in extract(page()).main
+
+
+def test_the_text_bound_holds_readabilitys_text():
+    """`PageWalk.text_bound` is at least the length of readability's trimmed text: with
+    scripts and styles left out of the page's text, a frame's "VIDEO", and references
+    inside <xmp> read back longer than the characters they stand for; a tree with a
+    comment (whose tail the walk does not read) has no bound."""
+    from lxml import etree
+    from lxml.html import fromstring
+    from trafilatura.external import try_readability
+    from trafilatura.utils import trim
+
+    from cleaner.front.walk import PageWalk
+
+    def readability(html: str) -> int:
+        return len(trim(etree.tostring(try_readability(parse(html)), method="text", encoding=str)))
+
+    xmp = "<html><body><div><xmp>" + "&amp;" * 40 + "</xmp></div></body></html>"
+    assert readability(xmp) == 9 * 40  # "&amp;" written as "&amp;amp;" and read back as that
+    video = ("<html><body><div><p>A sentence long enough to be a paragraph of its own here."
+             '<iframe src="https://www.youtube.com/embed/x"></iframe></p></div></body></html>')
+    scripted = page(extra_body="<script>var note = 'a long script, not text: ' + 'x'.repeat(99);</script>"
+                               "<noscript>Turn scripts on &amp; reload the page.</noscript><style>p {}</style>",
+                    head="<script>var head = 1;</script>")
+    for html in (xmp, video, scripted, page(), "<html><body><p>One line.</p></body></html> after the page"):
+        bound = PageWalk(parse(html)).text_bound()
+        assert readability(html) <= bound, html
+    tree = parse(scripted)
+    assert PageWalk(tree).text_bound() < len(etree.tostring(tree, method="text", encoding=str))  # scripts left out
+    assert PageWalk(fromstring("<html><body><div><!-- note -->Text after a comment.</div></body></html>")).text_bound() is None
 
 
 def test_the_required_trafilatura_is_the_release_followed():

@@ -77,7 +77,7 @@ def extract(document: str | bytes) -> Extraction:
         cards = dom.page_cards(tree)
     except RecursionError:  # a tree too deep to walk: the text stands without hints
         walked = cards = None
-    text = main_text(tree)
+    text = main_text(tree, walked.text_bound if walked is not None else None)
     lines = list(segment(text)) if text.strip() else []  # each `Line` made once
     if walked is None:
         return Extraction(text, (None,) * len(lines), text, title) if lines else EMPTY
@@ -130,14 +130,16 @@ def extract_text(document: str | bytes) -> str:
     return extract(document).main
 
 
-def main_text(tree: HtmlElement) -> str:
+def main_text(tree: HtmlElement, text_bound=None) -> str:
     """trafilatura's main text of the page (comments excluded, tables kept), one block a
     line; "" when it finds none or fails.  trafilatura prunes ``tree`` as it works (it is
-    not copied first): read what you need from the tree before."""
+    not copied first): read what you need from the tree before.  ``text_bound``: the
+    tree's `cleaner.front.walk.PageWalk.text_bound`, when it was walked (it spares
+    readability's work where its text cannot win, `cleaner.front.sequence.readability_loses`)."""
     from trafilatura.xml import xmltotxt  # deferred: see `_extraction`
 
     try:
-        body = _extraction(tree)
+        body = _extraction(tree, text_bound)
         if body is None:
             return ""
         _unwrap(body)
@@ -147,7 +149,7 @@ def main_text(tree: HtmlElement) -> str:
         return ""
 
 
-def _extraction(tree: HtmlElement):
+def _extraction(tree: HtmlElement, text_bound=None):
     """trafilatura's body of the page, or ``None``: what ``bare_extraction(tree)`` gives
     with `_options`, without its copy of the tree (that copy keeps the caller's tree
     whole; here the caller has read the tree already), and with its main extractor set
@@ -163,7 +165,7 @@ def _extraction(tree: HtmlElement):
         return None if doc is None else doc.body
     # bare_extraction's steps for these options: no language, metadata, pruning or
     # duplicate test; the tree-size and the output-size checks
-    body, text, _, comments = sequence(tree, options)
+    body, text, _, comments = sequence(tree, options, text_bound)
     if options.max_tree_size and len(body) > options.max_tree_size:
         strip_tags(body, "hi")
         if len(body) > options.max_tree_size:
@@ -175,7 +177,7 @@ def _extraction(tree: HtmlElement):
 
 @cache
 def _sequence():
-    """The extraction sequence the front door runs, ``sequence(tree, options)`` returning
+    """The extraction sequence the front door runs, ``sequence(tree, options, text_bound)`` returning
     body, text, comments body and comments text: `cleaner.front.sequence.run` (the main
     extractor set for precision) when it follows the installed trafilatura's, else
     trafilatura's own ``trafilatura_sequence``, or ``None`` when the installed trafilatura
@@ -184,11 +186,11 @@ def _sequence():
 
     if followed.follows():
         precise = _precise()
-        return lambda tree, options: followed.run(tree, options, precise)
+        return lambda tree, options, text_bound=None: followed.run(tree, options, precise, text_bound)
     sequence = getattr(core, "trafilatura_sequence", None)
     if sequence is None or list(inspect.signature(sequence).parameters) != ["tree", "options", "url"]:
         return None
-    return lambda tree, options: sequence(tree, options, None)
+    return lambda tree, options, text_bound=None: sequence(tree, options, None)
 
 
 @cache

@@ -15,7 +15,8 @@ is given: what the main extractor returns is cleaner, and the rescue stages stil
 brought this module).
 
 The sequence is followed as trafilatura wrote it in release `VERSION`, whose source
-`SOURCES` records (a digest of each function followed; 2.3.0's sequence already differs);
+`SOURCES` records (a digest of each function followed, and of what `readability_loses`
+reads of the comparison with readability; 2.3.0's sequence already differs);
 pyproject.toml asks for that release.  With another version, `follows` is false and the
 front door runs trafilatura's own sequence instead (on the dev pages, with 2.3.1's own
 sequence forced: scrapinghub check clean(html) F1 0.979 -> 0.967, trafilatura-eval check
@@ -25,6 +26,7 @@ sequence forced: scrapinghub check clean(html) F1 0.979 -> 0.967, trafilatura-ev
 from __future__ import annotations
 
 import hashlib
+import importlib
 import inspect
 from copy import copy
 from functools import cache
@@ -44,25 +46,38 @@ SOURCES = {
     "_extract_and_compare": "f7d056c2118222e8",
     "_prepare_tree": "9595f0642825c2c7",
     "_recall_retry": "59594c39714f57be",
+    # what `readability_loses` reads of the comparison with readability (other modules)
+    "external.compare_extraction": "2d3d1ffea3ba469f",
+    "external._prefer_readability": "f6ee688e9ae60074",
+    "external.try_readability": "538e3c8e5ab7e4d4",
+    "readability_lxml.Document": "fe2ad9d1920eed29",
 }
 
 
 @cache
 def follows() -> bool:
     """Is the installed trafilatura's sequence the one `run` follows?"""
-    from trafilatura import core
-
     try:
-        return all(hashlib.sha256(inspect.getsource(getattr(core, name)).encode("utf-8")).hexdigest()[:16] == digest
+        return all(hashlib.sha256(inspect.getsource(_followed(name)).encode("utf-8")).hexdigest()[:16] == digest
                    for name, digest in SOURCES.items())
-    except (AttributeError, OSError, TypeError):  # a function gone, or no source to read
+    except (AttributeError, ImportError, OSError, TypeError):  # a function gone, or no source to read
         return False
 
 
-def run(tree, options, precise):
+def _followed(name: str):
+    """The function (or class) of `SOURCES` named ``name``: ``module.attribute`` of
+    trafilatura, or an attribute of ``trafilatura.core``."""
+    module, _, attribute = name.rpartition(".")
+    return getattr(importlib.import_module(f"trafilatura.{module or 'core'}"), attribute)
+
+
+def run(tree, options, precise, text_bound=None):
     """``trafilatura_sequence(tree, options)`` (body, text, comments body, comments text)
     with its main extractor run with ``precise``; ``options`` exclude comments (the front
-    door's), so no comment is captured and no forum post is salvaged."""
+    door's), so no comment is captured and no forum post is salvaged.  ``text_bound``:
+    `cleaner.front.walk.PageWalk.text_bound` of the tree (before the sequence prunes it),
+    when the caller walked it: readability is then spared where it cannot win
+    (`readability_loses`)."""
     from trafilatura import core
     from trafilatura.baseline import baseline, html2txt
     from trafilatura.external import compare_extraction
@@ -79,7 +94,10 @@ def run(tree, options, precise):
         cleaned_tree = prune_unwanted_nodes(cleaned_tree, REMOVE_COMMENTS_XPATH)
     postbody, temp_text = extract_content(cleaned_tree, precise)
     if not options.fast:
-        postbody, temp_text = compare_extraction(cleaned_tree_backup, copy(tree), postbody, temp_text, options)
+        # readability reads a copy of the page; a tree without text stands in for it when
+        # readability's text cannot win (its text is then empty, which never wins)
+        raw = Element("html") if readability_loses(text_bound, postbody, temp_text, options) else copy(tree)
+        postbody, temp_text = compare_extraction(cleaned_tree_backup, raw, postbody, temp_text, options)
     if len(temp_text) < options.min_extracted_size and options.focus != "precision":
         b_body, b_text, b_len = baseline(tree)
         if b_len > len(temp_text):
@@ -88,6 +106,23 @@ def run(tree, options, precise):
             and len(temp_text) < core.ESCALATION_PAGE_SHARE * len(html2txt(tree))):
         postbody, temp_text = _escalate(tree, options, postbody, temp_text)
     return postbody, temp_text, Element("body"), ""
+
+
+def readability_loses(text_bound, body, text: str, options) -> bool:
+    """Can readability's text not replace the main extractor's ``body`` and ``text`` in
+    trafilatura's ``compare_extraction`` (its ``_prefer_readability``)?  True when the
+    main extractor found text, the options are not set for recall, and readability's
+    text is at most twice as long (``text_bound()``, `cleaner.front.walk.PageWalk.text_bound`,
+    bounds it), and either at most twice ``min_extracted_size`` or the main extractor's
+    body is not structurally deficient (it has paragraph text and no more tables than
+    paragraphs).  ``text_bound`` ``None``: the bound is not known."""
+    if text_bound is None or not text or options.focus == "recall":
+        return False
+    bound = text_bound()
+    if bound is None or bound > 2 * len(text):
+        return False
+    return bound <= 2 * options.min_extracted_size or (
+        bool(body.xpath(".//p//text()")) and len(body.findall(".//table")) <= len(body.findall(".//p")))
 
 
 def _escalate(tree, options, postbody, temp_text):

@@ -9,6 +9,8 @@ It gathers, in document order:
 - the text of every block of the page (`cleaner.front.page.page_blocks`): the pieces of
   text each block element holds, their link characters and the furniture around the block;
   text inside `HIDDEN_TAGS` is no block;
+- the page's text, in order, without its scripts' and styles' (`PageWalk.text_bound`:
+  how long a text taken from the page by deleting elements can be);
 - what lies around each block met (`PageWalk.where`): the block and its nearest
   `CHAIN_LEVELS - 1` ancestors, and the ``<article>`` and ``<li>`` it sits in, and for
   each ``<article>`` its parent and the articles it sits in (`PageWalk.articles`), so that
@@ -26,6 +28,7 @@ from bisect import bisect_right
 from lxml import etree
 from lxml.html import HtmlElement
 
+from .. import _core
 from ..segment import INVISIBLE
 
 # Elements that start a block of text; inline elements (a, span, b ...) are not blocks.
@@ -56,6 +59,14 @@ CHAIN_LEVELS = 5
 #: Removes the invisible characters of a text (`cleaner.segment.INVISIBLE`): ``("", text)``.
 #: One regex pass; ``str.translate`` with a table looks every character up in Python.
 drop_invisible = re.compile(f"[{re.escape(INVISIBLE)}]+").sub
+#: The text nodes of a subtree the walk skips, but for its scripts' and styles'.
+_SHOWN_TEXT = etree.XPath(".//text()[not(parent::script or parent::style)]", smart_strings=False)
+#: Does a tree hold a node the walk does not meet (its tail is not read)?
+_ODD_NODE = etree.XPath("boolean(//comment() | //processing-instruction())")
+#: Characters XML writes as a reference (``&amp;`` ...), and what one such character or a
+#: frame's "VIDEO" may add to the length of a trimmed text (`PageWalk.text_bound`).
+_ESCAPED = ("&", "<", ">", "\r")
+_GROWTH = 6
 # What the walk does on an element, by tag: note a block, a link, a line break (its text
 # starts after a space); and what it notes of the element: an ``<article>``, a ``<li>``,
 # furniture, a hidden or a skipped subtree.
@@ -83,9 +94,14 @@ class PageWalk:
         self.where: dict = {}  # block element -> (chain, article, list item)
         # <article> element -> (its parent, the <article> elements it sits in)
         self.articles: dict = {}
+        self._seen: list[str] = []  # the text pieces read, in order (`text_bound`)
+        self._frames = 0  # <iframe> elements
+        self._root = tree if tree.getparent() is None else None  # a whole tree (`text_bound`)
         self._arts: list = []  # the open <article> elements, outermost first
         self._items: list = []  # the open <li> elements, outermost first
         self._walk(tree)
+        if tree.tail:
+            self._seen.append(tree.tail)  # a copy of the tree keeps it
 
     def _ancestors(self, tree: HtmlElement) -> tuple[list, list]:
         """The open elements and open blocks above the tree's root (none for a whole
@@ -114,6 +130,7 @@ class PageWalk:
             self.keys, self.blocks, self.sizes, self.linked, self.pieces, self.where, self.articles,
             self._arts, self._items)
         furnitures: list[str] = []  # the furniture tags around, outermost first
+        seen = self._seen
         in_link = hidden = skipped = 0  # depth in links, in hidden and in skipped subtrees
         block = blocks[-1] if blocks else None
         art = arts[-1] if arts else None  # the nearest open <article> (the last of ``arts``)
@@ -156,6 +173,9 @@ class PageWalk:
                             where[elem] = (tuple(stack[:chain_end:-1]), art, item)
                         if hidden and skipped and kind & _NOTED:
                             walker.skip_subtree()  # its tail comes with its "end" event
+                            if tag != "script" and tag != "style":
+                                seen += _SHOWN_TEXT(elem)
+                                self._frames += sum(1 for _ in elem.iter("iframe"))
                             continue
                     raw = elem.text
                     shown = " " + (raw or "") if kind & _BREAK else raw
@@ -187,6 +207,7 @@ class PageWalk:
                     continue  # (the tail of the root belongs to no element)
             if not shown:
                 continue
+            seen.append(shown)
             if block is not None and not hidden:
                 got = pieces.get(block)
                 if got is None:
@@ -210,6 +231,35 @@ class PageWalk:
                 nodes.append(block)
                 sizes.append(len(text))
                 linked.append(in_link > 0)
+
+    def text_bound(self) -> int | None:
+        """An upper bound of the length of any text trafilatura's readability stage takes
+        from this tree or from the tree left when elements are deleted from it (their
+        tails kept, as trafilatura prunes): ``trim`` of the text of its summary
+        (`cleaner.front.sequence.readability_loses`); ``None`` when the walk cannot
+        tell (a part of a tree, a comment met, a control character).
+
+        Readability drops scripts and styles, deletes and moves elements in document
+        order, wraps loose text in paragraphs, writes "VIDEO" into a video frame, writes
+        its summary as XML and parses that as HTML again.  Its text is so the page's text
+        without the scripts' and styles' (the pieces the walk read, and the text of the
+        subtrees it skipped), with characters deleted, "VIDEO" inserted at most once a
+        frame, and each character that XML writes as a reference (``&amp;``, ``&lt;``,
+        ``&gt;``, ``&#13;``) read back as at most that reference (inside ``<xmp>`` it is
+        not read as one).  Deleting characters never lengthens a trimmed text (words are
+        only removed or joined); each insertion adds at most `_GROWTH` characters.
+
+        The walk does not meet comments and processing instructions (the front door's
+        parser drops them), so a tree that holds one gets ``None``; asked after elements
+        were deleted, the tree still holds every comment whose tail it holds."""
+        if self._root is None or _ODD_NODE(self._root):
+            return None
+        text = "".join(self._seen)
+        if _core.has_invalid_xml(text):  # XML writes a control character as a reference
+            return None
+        words = text.split()
+        trimmed = len(words) - 1 + sum(map(len, words)) if words else 0
+        return trimmed + 1 + _GROWTH * (sum(map(text.count, _ESCAPED)) + self._frames)
 
     def find(self, line: str, after: int) -> int | None:
         """The text node the line starts with: the longest key that is a prefix of the
