@@ -344,31 +344,60 @@ class Matcher:
     their own compiled pattern (`run`), in order, each with the timeout.
     """
 
-    def __init__(self, rules: tuple[Rule, ...]):
+    def __init__(self, rules: tuple[Rule, ...], prebuilt: str | None = None):
+        """``prebuilt``: the name of the shipped cache's inputs for these rules
+        (`_cached_inputs`), if it may hold them."""
         self.rules = rules
         ordered = [r for r in rules if r.pattern.startswith("^")]
         ordered += [r for r in rules if not r.pattern.startswith("^")]
         self.ordered: tuple[Rule, ...] = tuple(ordered)
-        gates = [self._checked_gate(r) for r in ordered]
+        inputs = _cached_inputs(prebuilt, self.ordered) if prebuilt else None
+        if inputs is None:
+            inputs = self._inputs(self.ordered)
         #: Rules whose derived gate did not admit one of their own examples (and so run
         #: without one).  Empty unless `cleaner.prefilter` has a bug.
-        self.ungated = tuple(r.id for r, g in zip(ordered, gates) if g is None)
-        gates = [g or NO_GATE for g in gates]
-        self.gates = dict(zip((r.id for r in ordered), gates))
+        self.ungated = tuple(inputs["ungated"])
         # Patterns are compiled when a line first needs them (`run`).
-        self._slots = [(r, g.anchored) for r, g in zip(ordered, gates)]
-        positions = range(len(ordered))
-        by_words = _by_words(ordered)
+        self._slots = list(zip(ordered, inputs["anchored"]))
         # Anchored rules without known starts: asked about a line's first characters.
-        self._by_start = [(i, r) for i, (r, g) in enumerate(zip(ordered, gates))
-                          if g.anchored and not g.prefixes]
+        self._by_start = [(i, ordered[i]) for i in inputs["start"]]
         self.core = _core.Gates(
-            len(ordered), by_words, [i for i, _ in self._by_start], _START_CHARS, self._could_start,
-            _members(self._literals(gates)),
-            _members([g.prefixes for g in gates]), [i for i in positions if gates[i].prefixes],
-            _members([g.suffixes for g in gates]), [i for i in positions if gates[i].suffixes],
-            [i for i in positions if gates[i].digits],
+            len(ordered), inputs["by_words"], inputs["start"], _START_CHARS, self._could_start,
+            list(zip(*inputs["literals"])), list(zip(*inputs["prefixes"])), inputs["prefixed"],
+            list(zip(*inputs["suffixes"])), inputs["suffixed"], inputs["digits"],
             [(r.pattern, r.case_sensitive) for r in ordered], [(r.id, r.category) for r in ordered])
+
+    @functools.cached_property
+    def gates(self) -> dict[str, Gate]:
+        """Each rule's gate (`NO_GATE` for an ungated one), by rule id."""
+        return {r.id: self._checked_gate(r) or NO_GATE for r in self.ordered}
+
+    @classmethod
+    def _inputs(cls, ordered: tuple[Rule, ...]) -> dict[str, list]:
+        """What the core's gates are built from for rules in matching order, as JSON keeps
+        it (the shipped cache holds it for the package's matchers: `_cached_inputs`):
+        string sets as two lists, the strings and the positions of the rules with each
+        (`_members`)."""
+        checked = [cls._checked_gate(r) for r in ordered]
+        gates = [g or NO_GATE for g in checked]
+        positions = range(len(ordered))
+
+        def members(sets) -> list[list]:
+            pairs = _members(sets)
+            return [[s for s, _ in pairs], [p for _, p in pairs]]
+
+        return {
+            "ungated": [r.id for r, g in zip(ordered, checked) if g is None],
+            "anchored": [g.anchored for g in gates],
+            "by_words": _by_words(ordered),
+            "start": [i for i in positions if gates[i].anchored and not gates[i].prefixes],
+            "literals": members(cls._literals(gates)),
+            "prefixes": members([g.prefixes for g in gates]),
+            "prefixed": [i for i in positions if gates[i].prefixes],
+            "suffixes": members([g.suffixes for g in gates]),
+            "suffixed": [i for i in positions if gates[i].suffixes],
+            "digits": [i for i in positions if gates[i].digits],
+        }
 
     @staticmethod
     def _literals(gates: list[Gate]) -> list[frozenset[str] | None]:
@@ -467,9 +496,59 @@ _MATCHERS: dict[frozenset[str] | None, Matcher] = {}
 def _matcher(wanted: frozenset[str] | None) -> Matcher:
     built = _MATCHERS.get(wanted)
     if built is None:
-        built = _MATCHERS[wanted] = Matcher(load_rules() if wanted is None else tuple(
-            r for language in _catalogue_dirs() if language in wanted for r in _language_rules(language)))
+        built = _MATCHERS[wanted] = Matcher(_wanted_rules(wanted), _inputs_name(wanted))
     return built
+
+
+def _wanted_rules(wanted: frozenset[str] | None) -> tuple[Rule, ...]:
+    """The rules of the package's catalogue folders in ``wanted`` (None: every one)."""
+    if wanted is None:
+        return load_rules()
+    return tuple(r for language in _catalogue_dirs() if language in wanted
+                 for r in _language_rules(language))
+
+
+def _inputs_name(wanted: frozenset[str] | None) -> str:
+    """The name of a matcher's inputs in the shipped cache (`_cached_inputs`).
+
+    >>> _inputs_name(None), _inputs_name(frozenset({"en", "common", "de"}))
+    ('all', 'common+de+en')
+    """
+    return "all" if wanted is None else "+".join(sorted(wanted))
+
+
+def matcher_sets() -> list[frozenset[str] | None]:
+    """The sets of catalogue folders `matcher` builds matchers of (None: every one), whose
+    inputs `cleaner.prebuild` writes to the shipped cache."""
+    return [None] + sorted({frozenset({"common", "en", language}) for language in languages()},
+                           key=sorted)
+
+
+@functools.lru_cache(maxsize=1)
+def _inputs_stamp() -> str:
+    """What a matcher's inputs depend on besides its rules' keys: the gates' analysis
+    (`cleaner.gatecache.stamp`) and this module, which works the inputs out."""
+    return gatecache.stamp(_PREBUILT_EXTRA) + "|" + gatecache.file_key(gatecache.read(__file__))
+
+
+def _inputs_key(ordered: tuple[Rule, ...]) -> str:
+    """The key of a matcher's inputs: a digest of its rules' keys (`Rule.key`), in matching
+    order, and `_inputs_stamp`."""
+    return gatecache.file_key("\n".join([_inputs_stamp(), *(r.key for r in ordered)]))
+
+
+def _cached_inputs(name: str, ordered: tuple[Rule, ...]) -> dict[str, list] | None:
+    """`Matcher._inputs` of ``ordered`` from the shipped cache's file ``name``
+    (`cleaner.gatecache.load_inputs`), or ``None`` when it holds them for other rules
+    (a catalogue edited since) or other code."""
+    return gatecache.load_inputs(name, _inputs_key(ordered))
+
+
+def prebuilt_inputs(wanted: frozenset[str] | None) -> tuple[str, dict]:
+    """The name and content of the shipped cache's file of the inputs of the matcher of
+    ``wanted`` (`matcher_sets`), for `cleaner.prebuild`."""
+    m = Matcher(_wanted_rules(wanted))
+    return _inputs_name(wanted), {"key": _inputs_key(m.ordered), "inputs": Matcher._inputs(m.ordered)}
 
 
 def opens_section(rule_id: str) -> bool:

@@ -16,6 +16,14 @@ their catalogues.  It holds:
   tens of microseconds this way).  That form is `regex`'s own: it is used only under the
   `regex` version that made it (`REGEX`); without it a pattern compiles as usual.
 
+Beside them, ``_prebuilt/matcher.<folders>.json`` holds what the core's gates of the
+package's matchers (`cleaner.catalogue.matcher`: ``all`` folders, or ``common+en`` and
+``common+en+<language>``) are built from, `cleaner.catalogue.Matcher._inputs` (reading
+each rule's gate and gathering the strings of the rules cost a fresh process tens of
+milliseconds), keyed by a digest of the matcher's rules' keys in order and of the code
+that works them out (`load_inputs`): a matcher of other rules (an edited catalogue) works
+them out from its rules.
+
 A rule's entry is keyed by everything it depends on in the rule (pattern, case flag,
 word-count guards, examples); a file as a whole counts only for the Python and Unicode
 versions and the gate analysis (`cleaner/prefilter.py`, `fold.py`, `pattern_syntax.py`)
@@ -206,6 +214,24 @@ def load(language: str, extra: str = "") -> dict[str, dict]:
     if not isinstance(data, dict) or data.get("stamp") != stamp(extra):
         return {}
     return data
+
+
+def inputs_path(name: str):
+    """The cache file of a matcher's inputs (`cleaner.catalogue.Matcher`)."""
+    return os.path.join(PATTERNS, FOLDER, f"matcher.{name}.json")
+
+
+def load_inputs(name: str, key: str) -> dict | None:
+    """The inputs of a matcher in the cache file ``name`` if it holds them for ``key``
+    (a digest of the matcher's rules and of the code that works inputs out), else
+    ``None``."""
+    try:
+        data = json.loads(read(inputs_path(name)))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("key") != key:
+        return None
+    return data.get("inputs")
 
 
 def parse_toml(text: str) -> dict:

@@ -4,8 +4,10 @@
 
 It loads and checks every rule of the package's catalogue as a process without the cache
 would, works out each one's gate and compiled pattern, parses each catalogue file, and writes
-``cleaner/patterns/_prebuilt/<language>.json``, one file a language folder, and
-``_prebuilt/story_heads.json``, the parsed ``patterns/story_heads.toml``.
+``cleaner/patterns/_prebuilt/<language>.json``, one file a language folder,
+``_prebuilt/matcher.<folders>.json``, the inputs of each matcher the package builds
+(`cleaner.catalogue.matcher_sets`), and ``_prebuilt/story_heads.json``, the parsed
+``patterns/story_heads.toml``.
 
 An unchanged rule keeps the compiled form the file already holds: `regex` lists a character
 set's members in an order that changes from process to process, so writing every form afresh
@@ -41,6 +43,13 @@ def main() -> None:
         path = folder / f"{language}.json"
         _write(path, content)
         print(f"{path}: {len(content['rules'])} rules, {len(content['files'])} files")
+    catalogue._prebuilt_cache.cache_clear()  # the matchers' gates from the new files
+    for wanted in catalogue.matcher_sets():
+        name, content = catalogue.prebuilt_inputs(wanted)
+        path = Path(gatecache.inputs_path(name))
+        path.write_text(json.dumps(content, separators=(",", ":"), ensure_ascii=False) + "\n",
+                        encoding="utf-8")
+        print(f"{path}: the inputs of a matcher of {name}")
     path = Path(gatecache.path(gatecache.HEADS))
     # In the file's own order (the words' order is the patterns' order).
     path.write_text(json.dumps(gatecache.build_toml(gatecache.HEADS), ensure_ascii=False, indent=1) + "\n",

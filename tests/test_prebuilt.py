@@ -306,3 +306,56 @@ def test_matchers_that_share_an_automaton_find_their_own_rules():
                        (f"qzalpha {long_words} qzgamma", ([0], [1], [0])),
                        (f"qzbeta {long_words}", ([1], [0], [1]))]:
         assert (found(small, text), found(large, text), found(inner, text)) == want, text
+
+
+@pytest.mark.parametrize("wanted", catalogue.matcher_sets(), ids=catalogue._inputs_name)
+def test_the_shipped_matcher_inputs_are_what_the_rules_give_from_scratch(wanted):
+    """Refresh them with ``python -m cleaner.prebuild`` after editing a catalogue."""
+    m = catalogue.Matcher(catalogue._wanted_rules(wanted))
+    cached = catalogue._cached_inputs(catalogue._inputs_name(wanted), m.ordered)
+    assert cached is not None, "cleaner/patterns/_prebuilt/matcher.*.json stale: python -m cleaner.prebuild"
+    assert cached == catalogue.Matcher._inputs(m.ordered)
+
+
+def test_a_packaged_matcher_takes_its_inputs_from_the_shipped_cache(monkeypatch):
+    """No gate is read nor string set gathered for the package's own matchers; they find
+    what a matcher worked out from scratch finds."""
+    fresh = catalogue.Matcher(catalogue._wanted_rules(frozenset({"common", "en", "de"})))
+    monkeypatch.setattr(catalogue, "_MATCHERS", {})
+
+    def refused(cls, ordered):
+        raise AssertionError("inputs worked out from scratch")
+
+    monkeypatch.setattr(catalogue.Matcher, "_inputs", classmethod(refused))
+    cached = catalogue.matcher("de")
+    assert cached.ordered == fresh.ordered and cached.ungated == fresh.ungated
+    for line in ("Teilen", "Share this article", "Mehr zum Thema", "Ein ganz normaler Satz."):
+        words = len(line.split())
+        assert cached.core.candidates(line, line.casefold(), words) == \
+            fresh.core.candidates(line, line.casefold(), words)
+    assert cached.gates == fresh.gates
+
+
+def test_edited_rules_miss_the_shipped_matcher_inputs(monkeypatch):
+    """A matcher of rules other than those its cache file was built for (a catalogue edited
+    since: a rule changed, left out or moved), or built by other code, works its inputs
+    out from the rules."""
+    import dataclasses
+
+    rules = catalogue._wanted_rules(frozenset({"common", "en"}))
+    name = catalogue._inputs_name(frozenset({"common", "en"}))
+    ordered = catalogue.Matcher(rules).ordered
+    assert catalogue._cached_inputs(name, ordered) is not None
+    edited = dataclasses.replace(ordered[0], max_words=99)
+    for changed in ((edited, *ordered[1:]), ordered[1:], (ordered[1], ordered[0], *ordered[2:])):
+        assert catalogue._cached_inputs(name, changed) is None
+    calls = []
+    real = catalogue.Matcher._inputs.__func__
+    monkeypatch.setattr(catalogue.Matcher, "_inputs",
+                        classmethod(lambda cls, o: calls.append(o) or real(cls, o)))
+    m = catalogue.Matcher((edited, *(r for r in rules if r is not ordered[0])), name)
+    assert calls == [m.ordered]
+    # The shipped inputs would be wrong for it: the edited rule admits more words.
+    assert real(catalogue.Matcher, m.ordered)["by_words"] != catalogue._cached_inputs(name, ordered)["by_words"]
+    monkeypatch.setattr(catalogue, "_inputs_stamp", lambda: "another analysis")
+    assert catalogue._cached_inputs(name, ordered) is None
