@@ -337,6 +337,12 @@ class Options:
     #: usually hold (ads or appeals set between most paragraphs) stop counting as evidence
     #: of a story boundary (gaps).
     story_usual_gaps: int = 4
+    #: Two candidate boundaries too close together for both to stand: the lines between
+    #: them open the later story when they hold at least `story_settle_words` content
+    #: words and share more with the text after them than with the text before by
+    #: `story_settle_cohesion` (words; cosine).
+    story_settle_words: int = 4
+    story_settle_cohesion: float = 0.15
 
     def __init__(self, **values) -> None:
         unknown = values.keys() - _DEFAULTS.keys()

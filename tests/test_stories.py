@@ -228,6 +228,59 @@ CHESS = [
 ]
 
 
+# Two more unrelated stories, and a share row with a related-posts heading that the
+# catalogue drops: boilerplate between them.
+BUDGET = [
+    "The city council voted on Tuesday to approve the new budget for schools, parks and roads "
+    "after a long debate that lasted well into the night and drew a large crowd of residents.",
+    "Council members said the budget would raise spending on schools by ten percent, while the "
+    "parks department would receive funds to repair playgrounds and paths across the city.",
+    "Several residents spoke against the plan, saying that property taxes had already risen twice "
+    "in three years and that the council should cut costs before asking for more money.",
+    "The mayor defended the budget, arguing that the roads were in poor shape and that delaying "
+    "repairs would only make them more expensive for taxpayers in the years ahead.",
+    "The budget now goes to a second vote next month, when the council is expected to approve it "
+    "with minor changes to the spending on roads and the parks department.",
+]
+CORALS = [
+    "Scientists studying the ocean floor off the coast have discovered a colony of deep sea corals "
+    "that had never been recorded before, living at a depth of nearly two thousand meters.",
+    "The corals were found by a remote submarine during an expedition last spring, and marine "
+    "biologists say the colony may be hundreds of years old and extremely fragile.",
+    "Researchers collected small samples of the corals to study their genetics, hoping to learn how "
+    "such animals survive in cold, dark water with very little food drifting down.",
+    "The expedition also recorded sponges, starfish and several species of fish around the corals, "
+    "suggesting that the colony supports a rich community of deep sea life.",
+    "Marine biologists plan to return to the site next year with better cameras to map the full "
+    "extent of the coral colony and to measure how quickly the corals grow.",
+]
+SHARE_ROW = ["Share this:", "Facebook", "Twitter", "Email", "Print", "Related posts"]
+
+
+def _openings(text: str, **options) -> list[str]:
+    return [a.text.split("\n\n")[0] for a in cleaner.split(text, extracted="never", **options)]
+
+
+def test_a_one_line_notice_read_as_a_dateline_stays_with_the_story_before():
+    # Two candidates too close together for both to stand: above the notice (its kicker
+    # reads as a dateline) and above the next story's first paragraph.  A dateline opens
+    # a lead; a notice of nine words is none, so the story starts below it.
+    notice = "WEEKEND READING: Our favourite long pieces of the week."
+    text = "\n\n".join(VOLCANO + SHARE_ROW[:3] + [notice] + SHARE_ROW[3:] + CHESS) + "\n"
+    assert _openings(text) == [VOLCANO[0], CHESS[0]]
+    assert _openings(text, story_lead_words=0) == [VOLCANO[0], notice]
+
+
+def test_a_short_lead_that_shares_the_next_story_s_words_opens_it():
+    # The share row below the lead gives the gap under it more evidence than the gap
+    # above it; the lead's words go on in the story below, not in the one above.
+    lead = "Biologists report an unusual find in deep water."
+    text = "\n\n".join(BUDGET + [lead] + SHARE_ROW + CORALS) + "\n"
+    assert _openings(text) == [BUDGET[0], lead]
+    assert cleaner.clean(text, extracted="never").split("\n\n") == BUDGET
+    assert _openings(text, story_settle_cohesion=1.0) == [BUDGET[0], CORALS[0]]
+
+
 def test_a_story_that_follows_with_no_title_is_found_by_its_topic():
     text = "\n\n".join(VOLCANO + CHESS) + "\n"
     articles = cleaner.split(text, extracted="never")

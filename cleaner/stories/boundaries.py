@@ -17,9 +17,11 @@ whole head: a title, a meta line, the text; `Options.story_first_words` for a fi
 at the top of the document when the topic changes: a short story at the top of a dump).
 The choice is a dynamic programme over the candidate gaps (linear after sorting), not a
 loop that patches earlier choices: two candidates too close together for both to stand
-give the one with more evidence, and a long article whose vocabulary drifts has no gap
-deep enough to pay for a boundary (nor, when the gap holds no head but a title with a meta
-line at most, do all the words before it and after it differ enough:
+are settled first by the lines between them (a short lead whose words go on below opens
+the later story; a one-line notice whose only head is a dateline closes the earlier one:
+`_settled`), else give the one with more evidence, and a long article whose vocabulary
+drifts has no gap deep enough to pay for a boundary (nor, when the gap holds no head but a
+title with a meta line at most, do all the words before it and after it differ enough:
 `Options.story_whole_cohesion`; a date or an embed's caption can sit inside an article).
 The candidates are the gaps above paragraphs of body (not above an item of a list that
 goes on, follows its subheading or follows the list's dropped items), each reaching up to
@@ -40,7 +42,7 @@ from bisect import bisect_right
 from .. import _core
 from ..options import Options
 from ..types import Features
-from .evidence import DEFAULT, Gap, Reader, gap_evidence, topic_profile, weights
+from .evidence import DEFAULT, Gap, Reader, content_words, gap_evidence, topic_profile, weights
 
 # Thresholds: `Options` fields ``story_lookahead_words``, ``story_between_lines`` (a
 # passed-over candidate just before a chosen boundary with a title leaves the lines between
@@ -156,8 +158,10 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     for end in sorted(fixed) + [m]:
         if start not in teased:  # a stretch of full text: its boundaries chosen in one go
             gaps = _candidates(r, kept, (prose, cos, depth), start, end, o, heads_only, title0)
-            chosen = choose(gaps, words, start, end, o, short if start == 0 else None)
-            passed = [g for g in gaps if g not in chosen]
+            chosen = choose(_settled(r, kept, gaps, words, start, end, o), words, start, end, o,
+                            short if start == 0 else None)
+            at = {g.c for g in chosen}
+            passed = [g for g in gaps if g.c not in at]
             for g in chosen:
                 between.update(_between(r, kept, passed, g, words))
                 opening = g.opening or ("topic" if g.cohesion < o.story_topic_cohesion else None)
@@ -167,6 +171,69 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
             segs.append(fixed[end])
         start = end
     return segs, between
+
+
+def _settled(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], start: int, end: int,
+             o: Options = DEFAULT) -> list[Gap]:
+    """The candidate ``gaps`` of a stretch (kept positions ``start`` to ``end``) with each
+    two too close together for both to stand (fewer body words between them than
+    `choose` asks) settled into one where the lines between them say which side they
+    belong to; the one left carries the higher score of the two, so that the choice is
+    where the story starts, not whether.  The lines between open the later story (the
+    earlier gap stands) when their content words share more with the text after them
+    than with the text before (`_leads`: a short first paragraph, a lead, above the
+    paragraphs it leads into), unless the later gap opens like a story itself (then
+    both stay); else they close the story before (the later gap stands) when the earlier
+    gap's only head is a dateline over fewer than `Options.story_lead_words` of body (a
+    one-line notice such as "NOTE: ..." or "DISCLOSURE: ..." reads as a dateline; a dateline
+    opens a lead).  Otherwise both stay and `choose` takes the one with more evidence.
+    """
+    out = list(gaps)
+    k = 0
+    while k + 1 < len(out):
+        a, b = out[k], out[k + 1]
+        need = o.story_short_words if b.opening == "headed" else o.story_min_words
+        if words[b.c] - words[a.c] >= need:
+            k += 1
+            continue
+        if _leads(r, kept, a.c, b.c, start, end, o):
+            won = a if b.opening is None else None
+        elif a.opening == "dateline" and words[b.c] - words[a.c] < o.story_lead_words:
+            won = b
+        else:
+            won = None
+        if won is None:
+            k += 1
+            continue
+        out[k:k + 2] = [won._replace(score=max(a.score, b.score))]
+    return out
+
+
+def _leads(r: Reader, kept: list[int], c: int, after: int, start: int, end: int, o: Options) -> bool:
+    """Do the body lines from kept position ``c`` to ``after`` open the text after them:
+    at least `Options.story_settle_words` content words sharing more with the window of
+    body after them (to ``end``) than with the window before them (from ``start``), by
+    `Options.story_settle_cohesion`?"""
+    lines = [kept[x] for x in range(c, after) if r.body(kept[x])]
+    if sum(len(content_words(r.lines[i].text, r.stops)) for i in lines) < o.story_settle_words:
+        return False
+    ahead = r.cohesion.cosine_of(lines, _window(r, kept, range(after, end), o.story_window_words))
+    behind = r.cohesion.cosine_of(lines, _window(r, kept, range(c - 1, start - 1, -1), o.story_window_words))
+    return ahead > behind + o.story_settle_cohesion
+
+
+def _window(r: Reader, kept: list[int], span: range, most: int) -> list[int]:
+    """The body lines at the kept positions of ``span``, in its order, until they hold
+    ``most`` words."""
+    got, n = [], 0
+    for x in span:
+        i = kept[x]
+        if r.body(i):
+            got.append(i)
+            n += r.feats[i].words
+            if n >= most:
+                break
+    return got
 
 
 def edged(cos: list[float | None], depth: list[float]) -> list[float]:
