@@ -109,6 +109,43 @@ def test_words_and_features_on_every_corpus_line():
             assert tuple(got) == oracle.measure(line.text, stopwords(language)), line.text
 
 
+#: Lines where one pass over a line's characters must read each class as Python does:
+#: ASCII word starts beside accented and non-Latin ones, capitals of other scripts, digits
+#: of other scripts, spaces other than U+0020, the characters URLs hold, unspaced scripts.
+_MIXED_LINES = (
+    "Élan vital of the Ölmühle, 12 ÉCOLES and ١٢ pupils: see www.example.org/x or @desk.",
+    "ΑΘΗΝΑ Σήμερα the minister said\u00a0it\u2003was ٣ o'clock #news",
+    "益阳 the 电商 ไทย and ລາວ 5 km",
+    "#1 @ / . https://example.com/a?b=c",
+    "\u0130stanbul İzmir ıI 0٠",
+    "ALL CAPS HEADLINE WITH ÜMLAUT Ä",
+)
+
+
+@pytest.mark.parametrize("language", [None, "en", "de", "el"])
+def test_features_on_lines_mixing_ascii_and_other_characters(language):
+    for line in map(normalize, _MIXED_LINES):
+        assert tuple(measure(line, language)) == oracle.measure(line, stopwords(language)), line
+
+
+def test_the_core_folds_lines_as_the_gates_do_at_each_turn():
+    # printable ASCII; two spaces; an ASCII control; other characters, with two spaces,
+    # with the dotted and dotless i, not printable
+    for text in ("plain words", "two  spaces", "a\x07bell", "Ünïcödé words", "Ünï  two",
+                 "İSTANBUL ılık", "x\u200by  z", "\ue000private"):
+        folded, exotic = fold_line(text)
+        assert _core.fold_line(text.casefold()) == (None if exotic else folded), text
+
+
+def test_stage_one_reads_repeated_lines_in_case_folding():
+    # repeated lines found in their case folding with runs of ASCII between other characters
+    text = ("ÉCOLE Straße ouverte AUJOURD'HUI à PARIS pour tous les élèves du quartier\n"
+            "école STRASSE ouverte aujourd'hui À paris pour tous les ÉLÈVES du quartier\n"
+            "• Share this\n• SHARE THIS")
+    _stage_one(text, "fr", Options())
+    _stage_one(text, "en", Options())
+
+
 def test_shapes_on_every_corpus_line():
     opts = Options()
     for text in corpus_texts():

@@ -176,18 +176,28 @@ fn mostly_ascii<T: Copy + Into<u32>>(text: &[T]) -> bool {
 /// out (`crate::patterns`), and the first of them it saw fire, if any: the rules before it
 /// are left to Python, and so are those after it (they are reached only when it is
 /// disabled).  ``body``: the line without its bullets.
-fn run_patterns<T: Copy + Into<u32>>(gates: &Gates, rules: Vec<usize>, body: &[T]) -> (Vec<usize>, Option<usize>) {
-    let body: Option<String> = body
-        .iter()
-        .map(|&c| char::from_u32(c.into()).filter(|&c| c != '\n'))
-        .collect();
-    let Some(body) = body.filter(|b| !crate::patterns::doubtful(b)) else {
-        // a line break, a lone surrogate or a character the engines may read differently
-        return (rules, None);
-    };
+fn run_patterns<T: Copy + Into<u32>>(
+    gates: &Gates,
+    rules: &[usize],
+    body: &[T],
+    text: &mut String,
+) -> (Vec<usize>, Option<usize>) {
+    // ``text``: room for the body as a `str`, kept from line to line
+    text.clear();
+    text.reserve(body.len());
+    for &c in body {
+        match char::from_u32(c.into()).filter(|&c| c != '\n') {
+            Some(c) => text.push(c),
+            None => return (rules.to_vec(), None), // a line break or a lone surrogate
+        }
+    }
+    if crate::patterns::doubtful(text) {
+        // a character the engines may read differently
+        return (rules.to_vec(), None);
+    }
     let mut left = Vec::with_capacity(rules.len());
     for (n, &k) in rules.iter().enumerate() {
-        match gates.fires(k, &body) {
+        match gates.fires(k, text) {
             Some(false) => {}
             Some(true) => {
                 left.extend_from_slice(&rules[n..]);
@@ -333,11 +343,15 @@ type LineStage = (
     Option<(String, String)>,
 );
 
-/// What `classify_line` keeps from line to line: the lines seen, and room for its work.
+/// What `classify_line` keeps from line to line: the lines seen, and room for its work
+/// (a line's start, its case folding, its candidate rules, its body as a `str`).
 struct Work {
     seen: Seen,
     start: Vec<u32>,
     gates: Scratch,
+    key: Vec<u8>,
+    rules: Vec<usize>,
+    text: String,
 }
 
 fn classify_line<T: Copy + Into<u32>>(
@@ -373,9 +387,8 @@ fn classify_line<T: Copy + Into<u32>>(
             }
         }
     }
-    let mut key = Vec::new();
-    casefold_utf8(text, &mut key);
-    let first = work.seen.first(&key, i, &|j| folded(doc.lines, j))?;
+    casefold_utf8(text, &mut work.key);
+    let first = work.seen.first(&work.key, i, &|j| folded(doc.lines, j))?;
     let mut judge = || -> PyResult<bool> {
         Ok(own.is_some()
             || has_stoplist && (mostly_ascii(text) || {
@@ -400,15 +413,19 @@ fn classify_line<T: Copy + Into<u32>>(
     let start = &mut work.start;
     start.clear();
     start.extend(body.iter().take(line_gates.start_chars()).map(|&c| c.into()));
-    let key = || {
+    let key = &mut work.key;
+    let body_key = |out: &mut Vec<u8>| {
+        // the line's folding moves to the gates' buffer (not copied: a line may be long),
+        // and their buffer to `key`, for the next line
         let bullets: usize = text[..skip].iter().map(|&c| char::from_u32(c.into()).map_or(0, char::len_utf8)).sum();
-        key.drain(..bullets);
-        Ok(key)
+        std::mem::swap(out, key);
+        out.drain(..bullets);
+        Ok(())
     };
-    let rules = line_gates.mask(py, start, key, f.0, &mut work.gates)?.members();
+    line_gates.mask(py, start, body_key, f.0, &mut work.gates)?.members_into(&mut work.rules);
     let (mut pending, mut matched) = (None, None);
-    if !rules.is_empty() {
-        let (rules, fired) = run_patterns(line_gates, rules, body);
+    if !work.rules.is_empty() {
+        let (rules, fired) = run_patterns(line_gates, &work.rules, body, &mut work.text);
         // the first candidate fired (none before it is left to Python) and is enabled
         let first = fired.filter(|&k| params.every_rule_enabled && rules.first() == Some(&k));
         match first.and_then(|k| line_gates.rule(k)) {
@@ -526,7 +543,14 @@ pub fn classify_lines<'py>(
     let stage = pyo3::intern!(py, "classify");
     let lines = LineTexts::new(py, source, text_starts, text_ends, changed)?;
     let doc = Document { py, lines: &lines, language, stops: &stops, params: &params, gates, judged, gates_for };
-    let mut work = Work { seen: Seen::default(), start: Vec::new(), gates: Gates::scratch() };
+    let mut work = Work {
+        seen: Seen::default(),
+        start: Vec::new(),
+        gates: Gates::scratch(),
+        key: Vec::new(),
+        rules: Vec::new(),
+        text: String::new(),
+    };
     let (feats, decisions, pending) = (PyList::empty(py), PyList::empty(py), PyList::empty(py));
     for i in 0..lines.len() {
         let data = lines.data(i)?;

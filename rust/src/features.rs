@@ -69,30 +69,85 @@ fn url_matches<T: Copy + Into<u32>>(s: &[T]) -> usize {
     n
 }
 
+/// What `measure` reads of an ASCII character (`ASCII_KINDS`): bits of `str.isspace`,
+/// `str.isalpha`, `str.isupper`, `str.isdecimal`, and the characters of which every match
+/// of `url_matches` holds one (`. / @ #`).
+const SPACE: u8 = 1;
+const ALPHA: u8 = 2;
+const UPPER: u8 = 4;
+const DIGIT: u8 = 8;
+const URL_CHAR: u8 = 16;
+
+/// `is_space`, `is_alpha`, `is_upper`, `is_decimal` and the URL characters of each ASCII
+/// character, as bits.
+static ASCII_KINDS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        let mut k = 0;
+        if matches!(b, 0x09..=0x0d | 0x1c..=0x20) {
+            k |= SPACE;
+        }
+        if b.is_ascii_alphabetic() {
+            k |= ALPHA;
+        }
+        if b.is_ascii_uppercase() {
+            k |= UPPER | ALPHA;
+        }
+        if b.is_ascii_digit() {
+            k |= DIGIT;
+        }
+        if matches!(b, b'.' | b'/' | b'@' | b'#') {
+            k |= URL_CHAR;
+        }
+        t[c] = k;
+        c += 1;
+    }
+    t
+};
+
 /// The seven fields of `cleaner.types.Features`.
 pub type Measured = (usize, f64, bool, bool, f64, f64, usize);
 
 /// `cleaner.features.measure` of a line without its bullets (not empty): code points, or
 /// the code units of the Python string it lies in (read in place, not copied).
 pub fn measure<T: Copy + Into<u32>>(body: &[T], stops: &Words) -> Measured {
-    // Words (whitespace-separated) and their first characters, in one pass.
+    // Words (whitespace-separated) and their first characters, spaces, digits, and
+    // whether the line holds a character of an unspaced script or may hold a URL: one pass.
     let (mut n, mut alpha, mut upper, mut all_alpha, mut after_space) = (0, 0, 0, true, true);
+    let (mut wide, mut spaces, mut digits, mut url_chars) = (false, 0, 0, false);
     for &c in body {
         let c = c.into();
-        let space = is_space(c);
+        let space = if c < 0x80 {
+            let kind = ASCII_KINDS[c as usize];
+            spaces += (c == 0x20) as usize;
+            digits += (kind & DIGIT != 0) as usize;
+            url_chars |= kind & URL_CHAR != 0;
+            kind & SPACE != 0
+        } else {
+            wide |= c >= 0xe00;
+            digits += is_decimal(c) as usize;
+            is_space(c)
+        };
         if !space && after_space {
             n += 1;
-            if is_alpha(c) {
+            let (is_letter, is_capital) = if c < 0x80 {
+                let kind = ASCII_KINDS[c as usize];
+                (kind & ALPHA != 0, kind & UPPER != 0)
+            } else {
+                (is_alpha(c), is_upper(c))
+            };
+            if is_letter {
                 alpha += 1;
             } else {
                 all_alpha = false;
             }
-            upper += is_upper(c) as usize;
+            upper += is_capital as usize;
         }
         after_space = space;
     }
-    let ascii = body.iter().all(|&c| c.into() < 0x80);
-    if !ascii && body.iter().any(|&c| c.into() >= 0xe00) {
+    if wide {
         n += body.iter().filter(|&&c| is_unspaced(c.into())).count() / CHARS_PER_UNSPACED_WORD;
     }
     if all_alpha {
@@ -115,10 +170,8 @@ pub fn measure<T: Copy + Into<u32>>(body: &[T], stops: &Words) -> Measured {
         }
     }
     let capitalised = if alpha > 0 { upper as f64 / alpha as f64 } else { 0.0 };
-    let spaces = body.iter().filter(|&&c| c.into() == 0x20).count();
     let nonspace = if body.len() == spaces { 1 } else { body.len() - spaces };
-    let digits = body.iter().filter(|&&c| is_decimal(c.into())).count();
-    let urls = if body.iter().any(|&c| matches!(c.into(), 0x2e | 0x2f | 0x40 | 0x23)) {
+    let urls = if url_chars {
         url_matches(body)
     } else {
         0

@@ -64,6 +64,12 @@ impl Bits {
     /// The members, in order.
     pub fn members(&self) -> Vec<usize> {
         let mut out = Vec::new();
+        self.members_into(&mut out);
+        out
+    }
+    /// The members, in order, in place of what ``out`` held.
+    pub fn members_into(&self, out: &mut Vec<usize>) {
+        out.clear();
         for (w, &word) in self.0.iter().enumerate() {
             let mut x = word;
             while x != 0 {
@@ -71,7 +77,6 @@ impl Bits {
                 x &= x - 1;
             }
         }
-        out
     }
 }
 
@@ -285,7 +290,11 @@ impl Gates {
     ) -> PyResult<Vec<usize>> {
         let body = crate::codepoints(body)?;
         let bytes = crate::utf8_bytes(folded)?;
-        Ok(self.mask(py, &body, move || Ok(bytes), words, &mut Gates::scratch())?.members())
+        let folded = move |out: &mut Vec<u8>| {
+            *out = bytes;
+            Ok(())
+        };
+        Ok(self.mask(py, &body, folded, words, &mut Gates::scratch())?.members())
     }
 
     /// Does rule ``k`` fire on ``body`` in the `regex` crate (None: its pattern runs in
@@ -315,24 +324,25 @@ impl Gates {
 
     /// Room for `mask`'s work on lines (any matcher's: `mask` fits it to its own).
     pub fn scratch() -> Scratch {
-        Scratch { mask: Bits(Vec::new()), gated: Bits(Vec::new()), hits: Bits(Vec::new()) }
+        Scratch { mask: Bits(Vec::new()), gated: Bits(Vec::new()), hits: Bits(Vec::new()), folded: Vec::new() }
     }
 
     /// The rules (as `candidates`) of a line: ``body`` (its first `start_chars` code
-    /// points are read) and its case folding ``folded`` in UTF-8 (`crate::text::push_utf8`;
-    /// asked for only when a rule is left after the word count and start tests: a line of
-    /// a million words is not copied for rules that cannot fire on it); worked out in
-    /// ``scratch`` (no allocation for a line).
+    /// points are read) and its case folding, which ``folded`` writes in UTF-8
+    /// (`crate::text::push_utf8`) into the empty buffer it is given (asked for only when a
+    /// rule is left after the word count and start tests: a line of a million words is
+    /// not copied for rules that cannot fire on it); worked out in ``scratch`` (no
+    /// allocation for a line).
     pub fn mask<'s>(
         &self,
         py: Python<'_>,
         body: &[u32],
-        folded: impl FnOnce() -> PyResult<Vec<u8>>,
+        folded: impl FnOnce(&mut Vec<u8>) -> PyResult<()>,
         words: usize,
         scratch: &'s mut Scratch,
     ) -> PyResult<&'s Bits> {
         let size = self.n.div_ceil(64);
-        let Scratch { mask, gated, hits } = scratch;
+        let Scratch { mask, gated, hits, folded: text } = scratch;
         for b in [&mut *mask, &mut *gated, &mut *hits] {
             b.0.resize(size, 0);
         }
@@ -343,9 +353,12 @@ impl Gates {
         if mask.is_empty() {
             return Ok(mask);
         }
-        let Some(folded) = fold(folded()?) else {
+        text.clear();
+        folded(text)?;
+        if !refold(text) {
             return Ok(mask); // no gate speaks for this line
-        };
+        }
+        let folded = &text[..];
         gated.copy_from(mask);
         // Each test keeps the rules it cannot rule out, whatever the others did, so the
         // order is free: the lookups first, the search for required strings last (and
@@ -458,6 +471,8 @@ pub struct Scratch {
     mask: Bits,
     gated: Bits,
     hits: Bits,
+    /// The line's folding (`fold`).
+    folded: Vec<u8>,
 }
 
 /// An Aho-Corasick automaton of required strings, and the rules of each.
@@ -545,45 +560,59 @@ fn collapse(s: impl Iterator<Item = u32>) -> Vec<u8> {
     out
 }
 
-fn has_double_space(s: &[u8]) -> bool {
-    s.windows(2).any(|w| w == b"  ")
+/// Printable ASCII without two spaces in a row (the folding of most lines, given back as
+/// it is): one pass over the bytes.
+fn plain_ascii(s: &[u8]) -> bool {
+    let mut space = false;
+    s.iter().all(|&c| {
+        let ok = (0x20..0x7f).contains(&c) && !(space && c == b' ');
+        space = c == b' ';
+        ok
+    })
+}
+
+/// Printable (`printable`) without two spaces in a row, in UTF-8: one pass.
+fn plain(s: &[u8]) -> bool {
+    let mut space = false;
+    utf8_points(s).all(|c| {
+        let ok = printable(c) && !(space && c == 0x20);
+        space = c == 0x20;
+        ok
+    })
 }
 
 /// `cleaner.fold.fold_line` of a line whose `str.casefold` is ``folded`` (in UTF-8,
 /// `crate::text::push_utf8`): the text gates compare with, or None when no gate may turn
 /// the line away.  Takes the case folding and gives it back unchanged where it can (a
 /// line of millions of characters is not copied).
-pub fn fold(folded: Vec<u8>) -> Option<Vec<u8>> {
-    if folded.is_ascii() {
-        if has_double_space(&folded) || !folded.iter().all(|&c| printable(c as u32)) {
-            return Some(collapse(folded.iter().map(|&c| c as u32)));
-        }
-        return Some(folded);
+pub fn fold(mut folded: Vec<u8>) -> Option<Vec<u8>> {
+    refold(&mut folded).then_some(folded)
+}
+
+/// `fold` in place: false when no gate may turn the line away.
+fn refold(f: &mut Vec<u8>) -> bool {
+    if plain_ascii(f) {
+        return true;
+    }
+    if f.is_ascii() {
+        *f = collapse(f.iter().map(|&c| c as u32));
+        return true;
     }
     // The combining dot that "İ" folds to; dotless "ı", which `regex` matches with "I".
     let odd = |c: u32| c == 0x307 || c == 0x131;
-    let f = if utf8_points(&folded).any(odd) {
-        let mut f = Vec::with_capacity(folded.len());
-        for c in utf8_points(&folded).filter(|&c| c != 0x307) {
-            push_utf8(&mut f, if c == 0x131 { 0x69 } else { c });
+    if utf8_points(f).any(odd) {
+        let mut g = Vec::with_capacity(f.len());
+        for c in utf8_points(f).filter(|&c| c != 0x307) {
+            push_utf8(&mut g, if c == 0x131 { 0x69 } else { c });
         }
-        f
-    } else {
-        folded
-    };
-    if utf8_points(&f).all(printable) {
-        return Some(if has_double_space(&f) {
-            collapse(utf8_points(&f))
-        } else {
-            f
-        });
+        *f = g;
     }
-    let f = collapse(utf8_points(&f));
-    if utf8_points(&f).all(printable) {
-        Some(f)
-    } else {
-        None
+    if plain(f) {
+        return true;
     }
+    // (a line all printable but for double spaces is all printable once they are collapsed)
+    *f = collapse(utf8_points(f));
+    utf8_points(f).all(printable)
 }
 
 /// `cleaner.fold.other_digits`: might the text hold a decimal digit other than 0-9?

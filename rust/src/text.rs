@@ -371,10 +371,14 @@ pub struct Fx(u64);
 
 impl std::hash::Hasher for Fx {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(buf));
+        // eight bytes a round, the last ones padded with zeros (read without a copy)
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.write_u64(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            self.write_u64(rest.iter().rev().fold(0, |x, &b| x << 8 | b as u64));
         }
     }
     fn write_u64(&mut self, i: u64) {
@@ -475,15 +479,16 @@ impl Units {
 pub fn casefold_utf8<T: Copy + Into<u32>>(text: &[T], out: &mut Vec<u8>) {
     out.clear();
     out.reserve(text.len());
-    let mut one = Vec::with_capacity(3);
-    for &c in text {
-        let c = c.into();
-        if c < 0x80 {
-            out.push(if (0x41..=0x5a).contains(&c) { c as u8 + 32 } else { c as u8 });
-        } else {
-            crate::story_fold::casefold(&[c], &mut one);
-            one.iter().for_each(|&x| push_utf8(out, x));
-        }
+    let mut one = Vec::new();
+    let mut rest = text;
+    loop {
+        // a run of ASCII characters at once
+        let k = rest.iter().position(|&c| c.into() >= 0x80).unwrap_or(rest.len());
+        out.extend(rest[..k].iter().map(|&c| (c.into() as u8).to_ascii_lowercase()));
+        let Some(&c) = rest.get(k) else { return };
+        crate::story_fold::casefold(&[c.into()], &mut one);
+        one.iter().for_each(|&x| push_utf8(out, x));
+        rest = &rest[k + 1..];
     }
 }
 
