@@ -254,7 +254,8 @@ class Options:
     #: A first story whose first line (its title, else its text) has at most this many
     #: non-blank lines above it, with a paragraph of `story_lead_words`, opens the
     #: document: no preamble, unless the story after it goes on with its subject (lines;
-    #: words).
+    #: words).  The main-story choice counts only the lines above that hold letters and
+    #: that no catalogue pattern dropped (a share row or a date is the page's furniture).
     story_head_lines: int = 4
     story_lead_words: int = 20
     #: Content lines after a title-like line in which a meta line, or a repeat of the
