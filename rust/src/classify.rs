@@ -376,8 +376,7 @@ fn classify_line<T: Copy + Into<u32>>(
     if has_stoplist && f.2 && f.1 < params.stopword_density * params.own_language_share && f.0 as f64 >= params.prose_min_words {
         // A sentence with few of the page's stopwords, in a language of its own (much
         // denser in it: `own_language_ratio`)?
-        let head: Vec<u32> = text.iter().take(lang::SAMPLE_CHARS).map(|&c| c.into()).collect();
-        if let Some(code) = lang::guess(&head).map_err(crate::err)? {
+        if let Some(code) = lang::guess(text).map_err(crate::err)? {
             if Some(code.as_str()) != doc.language {
                 let theirs = measure(body, &*lang::stoplist(&code).map_err(crate::err)?);
                 if theirs.1 >= params.stopword_density && theirs.1 >= params.own_language_ratio * f.1 {

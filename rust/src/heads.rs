@@ -188,10 +188,10 @@ impl Heads {
     }
 
     /// A headline that reads as a sentence: a short kept line ending in "?" or "!" (or a
-    /// quote after one).
-    fn is_exclaimed(&self, line: &Line) -> bool {
+    /// quote after one), not a turn of a dialogue (``turn``: `is_turn` of its text).
+    fn is_exclaimed(line: &Line, turn: bool) -> bool {
         let end = line.text.trim_end_matches(['\'', '"', '’', '”', '»']);
-        line.keep && line.words <= 16 && (end.is_empty() || end.ends_with(['?', '!'])) && !self.is_turn(&line.text)
+        line.keep && line.words <= 16 && (end.is_empty() || end.ends_with(['?', '!'])) && !turn
     }
 }
 
@@ -370,7 +370,7 @@ impl Heads {
             e.capitalised[i] = self.is_capitalised(text);
             e.titled[i] = e.headline[i] && line.words >= 4 && !turn && e.capitalised[i];
             e.dateline[i] = self.is_dateline(text);
-            e.exclaimed[i] = self.is_exclaimed(&line);
+            e.exclaimed[i] = Self::is_exclaimed(&line, turn);
             e.capital[i] = text.chars().next().is_some_and(|c| if c.is_ascii() { c.is_ascii_uppercase() } else { self.upper.is_match(c.encode_utf8(&mut [0; 4])) }) && !turn;
             e.pattern[i] = !line.keep && line.rule != "blank" && !code_rule(&line.rule);
         }

@@ -2,9 +2,9 @@
 
 use crate::tables;
 use crate::lang_index::{Index, Sampled};
-use crate::text::{for_each_word, is_break, is_space, lines, lower, lower_table, FxMap, FxSet};
+use crate::text::{for_each_word, is_break, is_space, lines, lower, lower_table, with_units, FxMap, FxSet};
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::types::{PyString, PyStringData};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -165,18 +165,9 @@ pub fn letters() -> Result<Vec<u32>, String> {
 /// four-byte code units; no copy of the text).
 #[pyfunction]
 pub fn guess_language(text: &Bound<'_, PyString>) -> PyResult<Option<String>> {
-    use pyo3::types::PyStringData::{Ucs1, Ucs2, Ucs4};
     // SAFETY: the string is alive and unchanged for the borrow; nothing is kept after it.
-    let guessed = match unsafe { text.data()? } {
-        Ucs1(x) => guess(x),
-        Ucs2(x) => guess(x),
-        Ucs4(x) => guess(x),
-    };
-    guessed.map_err(crate::err)
+    with_units!(PyStringData, unsafe { text.data()? }, s => guess(s)).map_err(crate::err)
 }
-
-/// The ASCII characters `str.isspace` holds, a bit each.
-const ASCII_SPACE: u128 = (0x1f << 0x09) | (0x1f << 0x1c);
 
 /// The whitespace-separated tokens of a text (`str.split()`), found from a bit per
 /// character (`spaces`: per block of 64 characters, its whitespace) without a branch per
@@ -196,8 +187,7 @@ impl Tokens {
                 let mut mask = 0u64;
                 for (j, &c) in block.iter().enumerate() {
                     let c: u32 = c.into();
-                    let space = if c < 0x80 { (ASCII_SPACE >> c) & 1 == 1 } else { is_space(c) };
-                    mask |= (space as u64) << j;
+                    mask |= (is_space(c) as u64) << j;
                 }
                 mask
             })
