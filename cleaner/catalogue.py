@@ -348,12 +348,10 @@ class Matcher:
         """``prebuilt``: the name of the shipped cache's inputs for these rules
         (`_cached_inputs`), if it may hold them."""
         self.rules = rules
-        ordered = [r for r in rules if r.pattern.startswith("^")]
-        ordered += [r for r in rules if not r.pattern.startswith("^")]
-        self.ordered: tuple[Rule, ...] = tuple(ordered)
-        inputs = _cached_inputs(prebuilt, self.ordered) if prebuilt else None
+        self.ordered: tuple[Rule, ...] = (ordered := _order(rules))
+        inputs = _cached_inputs(prebuilt, ordered) if prebuilt else None
         if inputs is None:
-            inputs = self._inputs(self.ordered)
+            inputs = self._inputs(ordered)
         #: Rules whose derived gate did not admit one of their own examples (and so run
         #: without one).  Empty unless `cleaner.prefilter` has a bug.
         self.ungated = tuple(inputs["ungated"])
@@ -500,6 +498,13 @@ def _matcher(wanted: frozenset[str] | None) -> Matcher:
     return built
 
 
+def _order(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    """Rules in matching order (`Matcher.ordered`): the anchored ones (``^``) first, each
+    group in catalogue order."""
+    return tuple([r for r in rules if r.pattern.startswith("^")]
+                 + [r for r in rules if not r.pattern.startswith("^")])
+
+
 def _wanted_rules(wanted: frozenset[str] | None) -> tuple[Rule, ...]:
     """The rules of the package's catalogue folders in ``wanted`` (None: every one)."""
     if wanted is None:
@@ -547,8 +552,8 @@ def _cached_inputs(name: str, ordered: tuple[Rule, ...]) -> dict[str, list] | No
 def prebuilt_inputs(wanted: frozenset[str] | None) -> tuple[str, dict]:
     """The name and content of the shipped cache's file of the inputs of the matcher of
     ``wanted`` (`matcher_sets`), for `cleaner.prebuild`."""
-    m = Matcher(_wanted_rules(wanted))
-    return _inputs_name(wanted), {"key": _inputs_key(m.ordered), "inputs": Matcher._inputs(m.ordered)}
+    ordered = _order(_wanted_rules(wanted))
+    return _inputs_name(wanted), {"key": _inputs_key(ordered), "inputs": Matcher._inputs(ordered)}
 
 
 def opens_section(rule_id: str) -> bool:

@@ -207,31 +207,26 @@ def load(language: str, extra: str = "") -> dict[str, dict]:
     loader's checks, and its checked gate, ``None`` when it runs ungated); ``"files"``,
     `file_key` -> the file's parsed TOML (what `tomllib.loads` returns for it); ``"regex"``,
     the `REGEX` its rules' compiled forms (their entries' ``"code"``) are for."""
-    try:
-        data = json.loads(read(path(language)))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("stamp") != stamp(extra):
-        return {}
-    return data
-
-
-def inputs_path(name: str):
-    """The cache file of a matcher's inputs (`cleaner.catalogue.Matcher`)."""
-    return os.path.join(PATTERNS, FOLDER, f"matcher.{name}.json")
+    data = read_json(path(language))
+    return data if data.get("stamp") == stamp(extra) else {}
 
 
 def load_inputs(name: str, key: str) -> dict | None:
-    """The inputs of a matcher in the cache file ``name`` if it holds them for ``key``
-    (a digest of the matcher's rules and of the code that works inputs out), else
-    ``None``."""
+    """The inputs of a matcher (`cleaner.catalogue.Matcher`) in the cache file
+    ``matcher.<name>.json`` if it holds them for ``key`` (a digest of the matcher's rules
+    and of the code that works inputs out), else ``None``."""
+    data = read_json(path(f"matcher.{name}"))
+    return data.get("inputs") if data.get("key") == key else None
+
+
+def read_json(file) -> dict:
+    """A cache file's content, whatever it was built for (empty when there is none or it
+    is not a JSON object)."""
     try:
-        data = json.loads(read(inputs_path(name)))
+        data = json.loads(read(file))
     except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("key") != key:
-        return None
-    return data.get("inputs")
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def parse_toml(text: str) -> dict:

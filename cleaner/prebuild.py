@@ -26,7 +26,7 @@ from . import catalogue, gatecache
 def main() -> None:
     root = gatecache.PATTERNS
     folder = Path(root) / gatecache.FOLDER
-    previous = {Path(d).name: _read_json(folder / f"{Path(d).name}.json")
+    previous = {Path(d).name: gatecache.read_json(folder / f"{Path(d).name}.json")
                 for d in catalogue._language_dirs(root)}
     shutil.rmtree(folder, ignore_errors=True)  # every rule checked and analysed afresh
     catalogue._prebuilt_cache.cache_clear()
@@ -46,7 +46,7 @@ def main() -> None:
     catalogue._prebuilt_cache.cache_clear()  # the matchers' gates from the new files
     for wanted in catalogue.matcher_sets():
         name, content = catalogue.prebuilt_inputs(wanted)
-        path = Path(gatecache.inputs_path(name))
+        path = Path(gatecache.path(f"matcher.{name}"))
         path.write_text(json.dumps(content, separators=(",", ":"), ensure_ascii=False) + "\n",
                         encoding="utf-8")
         print(f"{path}: the inputs of a matcher of {name}")
@@ -55,15 +55,6 @@ def main() -> None:
     path.write_text(json.dumps(gatecache.build_toml(gatecache.HEADS), ensure_ascii=False, indent=1) + "\n",
                     encoding="utf-8")
     print(f"{path}: {gatecache.HEADS}.toml")
-
-
-def _read_json(path: Path) -> dict:
-    """A prebuilt file's content, whatever it was built for (empty when there is none)."""
-    try:
-        data = json.loads(gatecache.read(path))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _keep_forms(content: dict, previous: dict) -> None:

@@ -98,8 +98,7 @@ def choose(gaps: list[Gap], words: list[int], start: int, end: int,
     prefix = [0]  # index of the best total among ends[:k + 1]
     by_c = {g.c: g for g in gaps}
     for g in gaps:
-        need = o.story_short_words if g.opening == "headed" else o.story_min_words
-        k = bisect_right(at_words, words[g.c] - need) - 1
+        k = bisect_right(at_words, words[g.c] - _need(g, o)) - 1
         if k < 0 and first is not None and words[g.c] - words[start] >= first \
                 and g.cohesion < o.story_topic_cohesion:
             k = 0  # a short first story on another subject
@@ -173,6 +172,13 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     return segs, between
 
 
+def _need(g: Gap, o: Options) -> int:
+    """The body words the story before the boundary at ``g`` must hold:
+    `Options.story_short_words` when the gap holds the next story's whole head, else
+    `Options.story_min_words`."""
+    return o.story_short_words if g.opening == "headed" else o.story_min_words
+
+
 def _settled(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], start: int, end: int,
              o: Options = DEFAULT) -> list[Gap]:
     """The candidate ``gaps`` of a stretch (kept positions ``start`` to ``end``) with each
@@ -192,8 +198,7 @@ def _settled(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], star
     k = 0
     while k + 1 < len(out):
         a, b = out[k], out[k + 1]
-        need = o.story_short_words if b.opening == "headed" else o.story_min_words
-        if words[b.c] - words[a.c] >= need:
+        if words[b.c] - words[a.c] >= _need(b, o):
             k += 1
             continue
         if _leads(r, kept, a.c, b.c, start, end, o):
