@@ -132,6 +132,20 @@ def test_a_story_joined_in_the_core_is_join_lines_of_its_kept_lines(extra):
         assert _core.joined(*lines.columns(), picked) == join_lines(verdicts, 0), source
 
 
+def test_a_story_of_one_line_is_that_line_s_text_not_a_copy_of_it():
+    """A story of one non-blank line (blank ones around it) is its normalised text: the
+    source itself when the line is the whole source, the changed text when normalising
+    changed it, so a document of one huge line holds its text once."""
+    from cleaner import _core
+
+    line = "One long line of a document without a break. " * 3 + "End."
+    assert _core.joined(*segment(line).columns(), [0]) is line
+    lines = segment("\n\ta\u00a0 b\n\n")
+    source, starts, ends, changed = lines.columns()
+    assert _core.joined(source, starts, ends, changed, [0, 1, 2]) is changed[1] == "a b"
+    assert _core.joined(source, starts, ends, changed, [0, 2]) == ""
+
+
 def test_verdicts_read_the_story_of_each_line_as_none_or_its_number():
     text = ("Menu\nHome\n\nThe council approved the budget for the parks on Tuesday after a long debate.\n"
             "It will be reviewed again in the spring when the figures are known, the mayor said.")
