@@ -77,3 +77,20 @@ def test_a_notice_under_a_menu_still_gives_way_to_the_article():
     # article's head; the titled article after it is the main story.
     out = _main([*MENU, "", *NOTICE, "", *FROST])
     assert FROST[4] in out and NOTICE[0] not in out
+
+
+def test_a_byline_under_a_first_story_s_first_line_keeps_it_main():
+    # The story's first kept line is a short kicker above its byline and date: the meta
+    # lines between its first line and its first paragraph are an article's head too.
+    kicker = "Harbour news from the coast this week, in brief."
+    out = _main([kicker, "By Clara Whitfield", "November 18, 2019", "", PIER[0], "", PIER[1], "",
+                 "Related", "", *FROST])
+    assert PIER[0] in out and FROST[4] not in out
+
+
+def test_a_kicker_above_a_notice_still_gives_way_to_the_article():
+    # Counterexample: without a byline or a date before its first paragraph, the notice
+    # under the same kicker gives way to the titled article after it.
+    kicker = "Harbour news from the coast this week, in brief."
+    out = _main([kicker, "", *NOTICE, "", *FROST])
+    assert FROST[4] in out and NOTICE[0] not in out
