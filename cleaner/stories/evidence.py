@@ -191,7 +191,8 @@ class Reader:
         repeated headline, not one the page repeats all over), ``"headed"`` (the gap is
         the story's whole head: a title-like headline, a meta line or two, the text),
         ``"meta"`` (a headline followed by a meta line: the title is the longest
-        headline just above it that does not hold it), ``"dateline"`` or ``None`` (the
+        headline just above it that does not hold it, unless neither shares a content
+        word with the text and a title as below does), ``"dateline"`` or ``None`` (the
         title, if any: the nearest title-like headline just above the text, else a
         capitalised headline right above it, either sharing a content word with the text
         below, see `Options.story_echo_words`)."""

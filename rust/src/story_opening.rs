@@ -194,7 +194,13 @@ impl Story {
             }
         }
         if let Some(j) = near {
-            return Ok((Some(self.longer_above(j)?), Some(Opening::Meta)));
+            let t = self.longer_above(j)?;
+            if self.echoed(t, first)? || self.echoed(j, first)? {
+                return Ok((Some(t), Some(Opening::Meta)));
+            }
+            // a headline with a meta line that shares no word with the text below, under
+            // another that does: another page's link and date above the story's title
+            return Ok((Some(self.near_title(first, &options)?.unwrap_or(t)), Some(Opening::Meta)));
         }
         let k = self.at(first)? as i64;
         let content = &e.content;
@@ -205,10 +211,20 @@ impl Story {
             }
         }
         let opener = content[py_range(content.len(), k, k + 4)].iter().copied().find(|&j| e.body[j]);
-        // Without a meta line: the nearest title-like headline just above the text, else a
-        // capitalised headline right above it.
+        let title = self.near_title(first, &options)?;
+        if opener.is_some_and(|j| e.words[j] >= 8 && e.dateline[j]) {
+            return Ok((title, Some(Opening::Dateline)));
+        }
+        Ok((title, None))
+    }
+
+    /// Without a meta line: the nearest title-like headline among `options` just above
+    /// the text `first`, else a capitalised headline right above it, either sharing a
+    /// content word with the text.
+    fn near_title(&self, first: usize, options: &[usize]) -> PyResult<Option<usize>> {
+        let (e, r) = (&self.e, self.reach);
         let mut title = None;
-        for &j in &options {
+        for &j in options {
             if self.dist(j, first)? as f64 <= r.title_near && self.titled[j] && self.echoed(j, first)? {
                 title = Some(j);
                 break;
@@ -219,9 +235,6 @@ impl Story {
                 title = Some(top);
             }
         }
-        if opener.is_some_and(|j| e.words[j] >= 8 && e.dateline[j]) {
-            return Ok((title, Some(Opening::Dateline)));
-        }
-        Ok((title, None))
+        Ok(title)
     }
 }
