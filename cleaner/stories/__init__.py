@@ -15,8 +15,9 @@ document; `main` turns the segments into stories and picks the main one.
 
 **Titles.**  A story's title is the headline nearest its body that a meta line follows (a
 longer headline up to three lines above it wins: a title above a kicker or a photo
-credit; when neither shares a content word with the text, a title-like headline nearer
-the text that does wins: another page's link and date above the story's title), else the
+credit; when neither shares a content word with the text's first
+`Options.story_meta_echo_words`, they are another page's link and date: no title, no head
+of a story), else the
 first of a repeated headline, else the nearest title-like headline just above the body; a
 chosen story with a meta line above its body but no headline takes the line right above
 that meta line when it reads as a title too long for a headline

@@ -38,6 +38,7 @@ pub(crate) struct Reaches {
     pub(crate) repeat: i64,
     pub(crate) longer: i64,
     pub(crate) echo: f64,
+    pub(crate) meta_echo: f64,
 }
 
 /// How a story opens (`Reader.opening`).
@@ -101,6 +102,11 @@ impl Story {
     /// `Reader.echoed`: does the text from `first` on (its first ``story_echo_words``
     /// content words) share a content word with the headline `title`?
     fn echoed(&self, title: usize, first: usize) -> PyResult<bool> {
+        self.echoed_in(title, first, self.reach.echo)
+    }
+
+    /// `echoed` within the first `reach` content words of the text.
+    fn echoed_in(&self, title: usize, first: usize, reach: f64) -> PyResult<bool> {
         let cohesion = self.cohesion.get();
         let own = cohesion.ids_of(&self.units[title], &self.stops.get().words);
         if own.is_empty() {
@@ -116,7 +122,7 @@ impl Story {
                 return Ok(true);
             }
             seen += words.len();
-            if seen as f64 >= self.reach.echo {
+            if seen as f64 >= reach {
                 return Ok(false);
             }
         }
@@ -179,6 +185,8 @@ impl Story {
         if rep.is_some() {
             return Ok((rep, Some(Opening::Repeat)));
         }
+        // A headline with a meta line that shares no word with the story below is another
+        // page's link and date above it: no title, and no head of a story.
         let mut near = None;
         for &j in &options {
             if self.dist(j, first)? as f64 <= r.title_reach && e.words[j] >= 3 && e.meta_after[j] {
@@ -195,12 +203,9 @@ impl Story {
         }
         if let Some(j) = near {
             let t = self.longer_above(j)?;
-            if self.echoed(t, first)? || self.echoed(j, first)? {
+            if self.echoed_in(t, first, r.meta_echo)? || self.echoed_in(j, first, r.meta_echo)? {
                 return Ok((Some(t), Some(Opening::Meta)));
             }
-            // a headline with a meta line that shares no word with the text below, under
-            // another that does: another page's link and date above the story's title
-            return Ok((Some(self.near_title(first, &options)?.unwrap_or(t)), Some(Opening::Meta)));
         }
         let k = self.at(first)? as i64;
         let content = &e.content;
@@ -211,20 +216,10 @@ impl Story {
             }
         }
         let opener = content[py_range(content.len(), k, k + 4)].iter().copied().find(|&j| e.body[j]);
-        let title = self.near_title(first, &options)?;
-        if opener.is_some_and(|j| e.words[j] >= 8 && e.dateline[j]) {
-            return Ok((title, Some(Opening::Dateline)));
-        }
-        Ok((title, None))
-    }
-
-    /// Without a meta line: the nearest title-like headline among `options` just above
-    /// the text `first`, else a capitalised headline right above it, either sharing a
-    /// content word with the text.
-    fn near_title(&self, first: usize, options: &[usize]) -> PyResult<Option<usize>> {
-        let (e, r) = (&self.e, self.reach);
+        // Without a meta line: the nearest title-like headline just above the text, else a
+        // capitalised headline right above it.
         let mut title = None;
-        for &j in options {
+        for &j in &options {
             if self.dist(j, first)? as f64 <= r.title_near && self.titled[j] && self.echoed(j, first)? {
                 title = Some(j);
                 break;
@@ -235,6 +230,9 @@ impl Story {
                 title = Some(top);
             }
         }
-        Ok(title)
+        if opener.is_some_and(|j| e.words[j] >= 8 && e.dateline[j]) {
+            return Ok((title, Some(Opening::Dateline)));
+        }
+        Ok((title, None))
     }
 }
