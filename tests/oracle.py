@@ -22,7 +22,7 @@ from cleaner.catalogue import is_pattern_rule
 
 # --- segment.py -----------------------------------------------------------------------
 
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061-\u2064]")
 _SPACE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
@@ -94,6 +94,7 @@ def guess_language(text: str, stoplists: dict[str, frozenset[str]]) -> str | Non
 _TERMINAL_CHARS = frozenset(".!?…。！？:;")
 _CLOSERS = "'\"’”»›)]"
 _ELLIPSES = ("...", "…")
+_FORMAT = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u061c"
 _URLISH = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|de|fr|uk|io|co)\b")
 _DIGIT = re.compile(r"\d")
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
@@ -111,7 +112,7 @@ def measure(text: str, stops: frozenset[str]) -> tuple:
         unspaced = len(_UNSPACED.findall(body))
         if unspaced:
             n += unspaced // 2
-    stripped = body.rstrip(_CLOSERS)
+    stripped = body.rstrip(_CLOSERS + _FORMAT)
     ellipsis = stripped.endswith(_ELLIPSES)
     terminal = stripped[-1:] in _TERMINAL_CHARS and not ellipsis
     if stops:

@@ -36,6 +36,18 @@ def test_normalize_folds_odd_whitespace_and_drops_invisible_characters():
     assert normalize("\u00a0Short\u200b\tUrl \u3000") == "Short Url"
 
 
+def test_normalize_drops_the_invisible_operators_and_separator():
+    assert normalize("Drain on paper towels.\u2063") == "Drain on paper towels."
+    assert normalize("f\u2061(x) a\u2062b c\u2064d") == "f(x) ab cd"
+
+
+def test_a_sentence_followed_by_a_direction_mark_still_ends_with_its_stop():
+    plain = decisions(f"{BODY}\n{BODY2}")
+    marked = decisions(f"{BODY}\u200f\n{BODY2}\u202c")
+    assert marked == plain
+    assert plain[0] == ("feature.prose", "body", True)
+
+
 # --- stage 1 ------------------------------------------------------------------
 
 def test_prose_line_is_kept_as_body_by_the_prose_rule():

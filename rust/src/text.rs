@@ -398,13 +398,15 @@ impl Line {
 
 /// Invisible formatting characters, removed from a line outright: zero-width space,
 /// non-joiner and joiner, word joiner, byte-order mark, soft hyphen, Mongolian vowel
-/// separator.
-pub const INVISIBLE: &str = "\u{200b}\u{200c}\u{200d}\u{2060}\u{feff}\u{ad}\u{180e}";
+/// separator, invisible operators and separator (function application, times,
+/// separator, plus).
+pub const INVISIBLE: &str =
+    "\u{200b}\u{200c}\u{200d}\u{2060}\u{feff}\u{ad}\u{180e}\u{2061}\u{2062}\u{2063}\u{2064}";
 
 fn is_invisible(c: u32) -> bool {
     matches!(
         c,
-        0x200b | 0x200c | 0x200d | 0x2060 | 0xfeff | 0xad | 0x180e
+        0x200b | 0x200c | 0x200d | 0x2060 | 0xfeff | 0xad | 0x180e | 0x2061..=0x2064
     )
 }
 
