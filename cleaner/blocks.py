@@ -12,6 +12,9 @@ list a soft one).  Then:
   article is mostly kept lines; a teaser list alternates them with headlines and dates);
   the earliest block scoring at least ``block_first_share`` of the best is the main one (the
   first story of an infinite-scroll dump is the page's own);
+- the region goes on forward to a later block of dense text (``block_follow_words``,
+  ``block_resume_share``) across at most ``block_follow_gap`` lines that only weak line
+  rules dropped (a long list or table inside the article; no catalogue drop, no barrier);
 - trailing small units set off by headline lines are teasers, not the article's end;
 - the region reaches back over earlier blocks across up to ``block_lead_gap`` lines (an
   article's opening often stands apart from its body), not over a row of teasers
@@ -41,7 +44,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import _core
-from .catalogue import opens_section
+from .catalogue import is_pattern_rule, opens_section
 from .extracted import YIELDING
 from .options import Options
 from .storage import as_list, has_text
@@ -76,13 +79,14 @@ INSIDE_ARTICLE = frozenset({"share", "ad", "ui", "appeal", "legal", "caption", "
 #: The bits of a decision that the compiled core reads (rust/src/blocks.rs): kept, a hard
 #: or a soft barrier (`barrier_kind`; never a blank line), blank or of a category found
 #: inside articles (`INSIDE_ARTICLE`).
-_KEPT, _HARD, _SOFT, _INSIDE = 1, 2, 4, 8
+_KEPT, _HARD, _SOFT, _INSIDE, _PATTERN = 1, 2, 4, 8, 16
 _BARRIER_BITS = {"hard": _HARD, "soft": _SOFT, None: 0}
 
 #: The options the compiled core reads.
 _PARAMS = ("block_max_gap", "block_barrier_after_words", "block_lead_gap", "block_lead_words",
            "block_row_lines", "block_row_share", "block_first_share", "block_resume_words",
-           "block_resume_share", "block_teaser_words", "block_teaser_gap")
+           "block_resume_share", "block_teaser_words", "block_teaser_gap", "block_follow_gap",
+           "block_follow_words")
 
 
 @lru_cache(maxsize=4096)
@@ -91,7 +95,7 @@ def _bits(keep: bool, rule: str, category: str) -> int:
     if rule == "blank":
         return _INSIDE | _KEPT * keep
     return _KEPT * keep | _BARRIER_BITS[barrier_kind(Decision(keep, rule, category, "", ""))] | _INSIDE * (
-        category in INSIDE_ARTICLE)
+        category in INSIDE_ARTICLE) | _PATTERN * is_pattern_rule(rule)
 
 
 def main_block(

@@ -136,6 +136,12 @@ class Options:
     #: least this many words and this share (0-1) of kept lines.
     block_resume_words: int = 100
     block_resume_share: float = 0.7
+    #: A later block of dense text (`block_follow_words` words or more, `block_resume_share`
+    #: of its lines kept) joins the main one across at most `block_follow_gap` non-blank
+    #: lines that only weak line rules dropped (no catalogue rule, no barrier): the
+    #: article goes on after a list or a table; units: lines, words.
+    block_follow_gap: int = 40
+    block_follow_words: int = 100
     #: A trailing unit of at most this many words, set off by at least `block_teaser_gap`
     #: dropped lines, is a teaser, not the article's end.
     block_teaser_words: int = 80

@@ -36,7 +36,8 @@ RULES = (
              "the main text region (block), between stories or after a row of teasers (stories)",
              ("context_reach", "block_max_gap", "block_barrier_after_words", "block_lead_gap",
               "block_lead_words", "block_row_lines", "block_row_share", "block_first_share",
-              "block_resume_words", "block_resume_share", "block_teaser_words", "block_teaser_gap")),
+              "block_resume_words", "block_resume_share", "block_teaser_words", "block_teaser_gap",
+              "block_follow_gap", "block_follow_words")),
     CodeRule("context.inside_story", "body",
              "line in a run between two kept lines of the main story that only weak line rules dropped "
              "(a table, a list, a subheading; fired after the stories, `cleaner.blocks.inside_main`)",

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
-from itertools import accumulate, compress
-from operator import eq, is_not
+from itertools import accumulate
+from operator import eq, is_
 
 from . import _core
 from .types import OTHER_STORY, Decision, Features, Line, Verdict
@@ -183,17 +183,21 @@ class Trails:
     and so is every distinct trail; a line holds the index of its trail (4 bytes).
 
     A stage's list holds, for every line it left alone, the very object of the stage
-    before, so a layer is added only where the object changes; a stage that gives a line
-    back an earlier stage's decision adds it again, stamped with its own stage.
+    before, so a layer is added only where the object changes (the lines are compared by
+    object in the compiled core, `cleaner._core.changed`); a stage that gives a line back
+    an earlier stage's decision adds it again, stamped with its own stage.  A trail is
+    known by its first decision, or by the trail it grew from and its last decision: since
+    every decision held is the one instance of its value, those are keyed by the objects'
+    identities, and no trail is hashed.
     """
 
-    __slots__ = ("_shared", "table", "_index", "_next", "of", "before")
+    __slots__ = ("_shared", "table", "_first", "_next", "of", "before")
 
     def __init__(self) -> None:
-        self._shared: dict[Decision, Decision] = {}
+        self._shared: dict[Decision, Decision] = {}  # holds every decision the keys below name
         self.table: list[tuple[Decision, ...]] = []  # the distinct trails
-        self._index: dict[tuple[Decision, ...], int] = {}
-        self._next: dict[tuple[int, Decision], int] = {}  # (trail, layer) -> trail
+        self._first: dict[int, int] = {}  # id of a shared decision -> its one-layer trail
+        self._next: dict[tuple[int, int], int] = {}  # (trail, id of a shared layer) -> trail
         self.of = array("I")  # per line, its trail in `table`
         self.before: list[Decision] = []
 
@@ -201,23 +205,34 @@ class Trails:
         """The one instance of ``d``'s value."""
         return self._shared.setdefault(d, d)
 
-    def _trail(self, trail: tuple[Decision, ...]) -> int:
-        k = self._index.get(trail)
-        if k is None:
-            k = self._index[trail] = len(self.table)
-            self.table.append(trail)
-        return k
-
     def start(self, decisions: list[Decision]) -> list[Decision]:
-        """The first layer (stage ``classify``); returns the decisions shared."""
+        """The first layer (stage ``classify``); returns the decisions shared.  The lines
+        are read by object (`cleaner._core.distinct`: the stage hands equal decisions as
+        one object), the values once per distinct object."""
+        objects, numbers = _core.distinct(as_list(decisions))
         same = self._shared.setdefault
-        shared = list(map(same, decisions, decisions))
-        ids: dict[Decision, int] = {}  # each distinct decision's one-layer trail, in one pass
-        for d in dict.fromkeys(shared):
-            ids[d] = self._trail((d,))
-        self.of = array("I", map(ids.__getitem__, shared))
-        self.before = shared
-        return shared
+        shared = list(map(same, objects, objects))
+        of = array("I")
+        of.frombytes(numbers)
+        first, table = self._first, self.table
+        if all(map(is_, shared, objects)):  # every object its value's one instance
+            self.before = list(decisions)
+            if not table:  # the first layer of a new table: each object's trail is its number
+                first.update(zip(map(id, shared), range(len(shared))))
+                table.extend(zip(shared))
+                self.of = of
+                return self.before
+        else:
+            self.before = list(map(shared.__getitem__, of))
+        trails = []  # per distinct object, its one-layer trail
+        for s in shared:
+            k = first.get(id(s))
+            if k is None:
+                k = first[id(s)] = len(table)
+                table.append((s,))
+            trails.append(k)
+        self.of = array("I", map(trails.__getitem__, of))
+        return self.before
 
     def add(self, decisions: list[Decision], stage: str) -> list[Decision]:
         """The layer of ``stage`` (its decision per line, in the sense above); returns
@@ -226,20 +241,26 @@ class Trails:
         before = self.before
         if decisions is before:
             return decisions
-        of, share, table, follow = self.of, self.share, self.table, self._next
+        of, same, table, follow = self.of, self._shared.setdefault, self.table, self._next
         after = list(decisions)  # a line left alone holds the shared object of before
-        stamped: dict[Decision, tuple[Decision, Decision]] = {}  # d -> (shared, stamped)
-        for i in compress(range(len(decisions)), map(is_not, decisions, before)):
-            d = decisions[i]
-            pair = stamped.get(d)
+        stamped: dict[int, tuple[Decision, Decision]] = {}  # id of d -> (shared, stamped)
+        for i in _core.changed(after, before):
+            d = after[i]
+            pair = stamped.get(id(d))
             if pair is None:
-                s = share(d)
-                pair = stamped[d] = (s, s if s.stage == stage else share(s._replace(stage=stage)))
+                s = same(d, d)
+                if s.stage != stage:
+                    t = _new_tuple(Decision, (s.keep, s.rule, s.category, s.reason, stage))
+                    pair = (s, same(t, t))
+                else:
+                    pair = (s, s)
+                stamped[id(d)] = pair
             after[i], d = pair
-            key = (of[i], d)
+            key = (of[i], id(d))
             k = follow.get(key)
             if k is None:
-                k = follow[key] = self._trail(table[key[0]] + (d,))
+                k = follow[key] = len(table)
+                table.append(table[key[0]] + (d,))
             of[i] = k
         self.before = after
         return after

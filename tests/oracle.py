@@ -18,6 +18,8 @@ from operator import add, attrgetter, eq, mul
 
 import regex
 
+from cleaner.catalogue import is_pattern_rule
+
 # --- segment.py -----------------------------------------------------------------------
 
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
@@ -424,6 +426,8 @@ class _Page:
         self.hard = array("q", accumulate(map(eq, kinds, repeat("hard")), initial=0))
         self.soft = array("q", accumulate(map(eq, kinds, repeat("soft")), initial=0))
         self.barriers = list(compress(range(len(kinds)), kinds))
+        # lines a catalogue rule dropped
+        self.pattern = array("q", accumulate((not d.keep and is_pattern_rule(d.rule) for d in final), initial=0))
 
     def gap(self, a: int, b: int) -> int:
         """Non-blank lines strictly between lines ``a`` and ``b``."""
@@ -468,8 +472,10 @@ def main_block_oracle(lines, feats, final, options):
     candidates = eligible or blocks
     top = max(page.score(b) for b in candidates)
     best = next(b for b in candidates if page.score(b) >= options.block_first_share * top)
-    last = _trim_tail(best, page, final, options)
-    first = _lead(page, blocks, blocks.index(best), options)
+    k = blocks.index(best)
+    upto = _follow(page, blocks, k, options)
+    last = _trim_tail([i for blk in blocks[k:upto + 1] for i in blk], page, final, options)
+    first = _lead(page, blocks, k, options)
     for i in kept:
         if i < first or i > last:
             final[i] = _Decision(False, "context.isolated", "boilerplate",
@@ -537,6 +543,20 @@ def _lead(page: _Page, blocks: list[list[int]], k: int, options: Options) -> int
             break
         k -= 1
     return blocks[k][0]
+
+
+def _follow(page: _Page, blocks: list[list[int]], k: int, options: Options) -> int:
+    """The last block the region reaches forward to: the article goes on after a list or
+    a table that only weak line rules dropped, in a later block of dense text."""
+    while k + 1 < len(blocks):
+        a, b = blocks[k][-1], blocks[k + 1][0]
+        if (page.gap(a, b) > options.block_follow_gap or page.barrier_between(a, b)
+                or page.pattern[b] > page.pattern[a + 1]
+                or page.words(blocks[k + 1]) < options.block_follow_words
+                or page.share(blocks[k + 1]) < options.block_resume_share):
+            break
+        k += 1
+    return k
 
 
 #: A trailing unit that is small (``block_teaser_words``) and set off from the text

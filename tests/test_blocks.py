@@ -1,11 +1,12 @@
-"""The main story's gaps (`cleaner.blocks.inside_main`) on hand-built lines and decisions:
-which runs between two kept lines of the main story become its text."""
+"""The main text region (`cleaner.blocks.main_block`) and the main story's gaps
+(`cleaner.blocks.inside_main`) on hand-built lines and decisions: which blocks the region
+reaches, which runs between two kept lines of the main story become its text."""
 
 from __future__ import annotations
 
 from cleaner import Options
-from cleaner.blocks import inside_main
-from cleaner.types import Decision, Line
+from cleaner.blocks import inside_main, main_block
+from cleaner.types import Decision, Features, Line
 
 PROSE = Decision(True, "feature.prose", "body", "prose", "classify")
 HEADING = Decision(False, "feature.heading", "boilerplate", "heading-like", "classify")
@@ -63,3 +64,30 @@ def test_a_longer_line_its_neighbours_kept_ends_the_run():
     final = [*initial[:2], SANDWICHED, *initial[3:]]
     rules = _run(initial, final)
     assert rules[1:4] == ["en.share.follow", "context.sandwiched", "context.inside_story"]
+
+
+def _region(decisions: list[Decision], words: int = 50) -> list[str]:
+    """The rule of every line after the main region: each kept line holds ``words``
+    words of prose, each dropped one two words of a heading."""
+    lines = [Line(i, i, i + 1, f"line {i}", f"line {i}") for i in range(len(decisions))]
+    feats = [Features(words if d.keep else 2, 0.5, d.keep, False, 0.1, 0.0, 0) for d in decisions]
+    decided, _ = main_block(lines, feats, decisions, Options())
+    return [d.rule for d in decided]
+
+
+def test_the_region_goes_on_after_a_long_list_to_dense_text():
+    # two parts of an article as long as each other, a list of twelve heading-like items
+    # between them (more than block_max_gap lines): the region reaches the second part
+    rules = _region([PROSE] * 3 + [HEADING] * 12 + [PROSE] * 3)
+    assert rules[-3:] == ["feature.prose"] * 3
+
+
+def test_the_region_stops_at_a_catalogue_drop_before_dense_text():
+    rules = _region([PROSE] * 3 + [HEADING] * 6 + [SHARE] + [HEADING] * 5 + [PROSE] * 3)
+    assert rules[-3:] == ["context.isolated"] * 3
+
+
+def test_the_region_does_not_go_on_to_thin_text():
+    # fewer words than block_follow_words after the list: a footer's lines, not the article
+    decisions = [PROSE] * 3 + [HEADING] * 12 + [PROSE] * 3
+    assert _region(decisions, words=20)[-3:] == ["context.isolated"] * 3

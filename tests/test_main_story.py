@@ -13,7 +13,16 @@ PIER = [
     "promised to cover the rest, the mayor told the meeting after the vote was counted.",
 ]
 
+NOTICE = [
+    "We use your e-mail address only to send you our newsletter, and you can unsubscribe at any time "
+    "with the link in each issue.",
+    "Your data is kept on our own servers and is never passed on to anybody else, as our privacy "
+    "statement explains in detail.",
+]
+
 SHARE = ["Share", "* Facebook", "* Twitter", "* Email", "* Print"]
+
+MENU = ["* Harbours", "* Lighthouses", "* Ferries", "* Boatyards", "* Regattas"]
 
 FROST = [
     "Orchard growers count the cost of a late frost", "By Tomas Reyes", "November 19, 2019", "",
@@ -51,11 +60,37 @@ def test_a_byline_above_an_untitled_first_story_keeps_it_main():
 def test_a_notice_under_a_share_row_still_gives_way_to_the_article():
     # Counterexample: the same furniture above a notice with no byline or date: the
     # titled article after it is the main story.
-    notice = [
-        "We use your e-mail address only to send you our newsletter, and you can unsubscribe at any time "
-        "with the link in each issue.",
-        "Your data is kept on our own servers and is never passed on to anybody else, as our privacy "
-        "statement explains in detail.",
-    ]
-    out = _main([*SHARE, "", notice[0], "", notice[1], "", *FROST])
-    assert FROST[4] in out and notice[0] not in out
+    out = _main([*SHARE, "", NOTICE[0], "", NOTICE[1], "", *FROST])
+    assert FROST[4] in out and NOTICE[0] not in out
+
+
+def test_a_menu_above_a_first_story_is_the_page_s_furniture():
+    # The items of a menu above a story's byline are the furniture of the page's head,
+    # not text before the story: it still opens the dump and stays the main story.
+    out = _main([*MENU, "By Clara Whitfield", "November 18, 2019", "", PIER[0], "", PIER[1], "",
+                 "Related", "", *FROST])
+    assert PIER[0] in out and FROST[4] not in out
+
+
+def test_a_notice_under_a_menu_still_gives_way_to_the_article():
+    # Counterexample: the menu does not make a notice with no byline or date above it an
+    # article's head; the titled article after it is the main story.
+    out = _main([*MENU, "", *NOTICE, "", *FROST])
+    assert FROST[4] in out and NOTICE[0] not in out
+
+
+def test_a_byline_under_a_first_story_s_first_line_keeps_it_main():
+    # The story's first kept line is a short kicker above its byline and date: the meta
+    # lines between its first line and its first paragraph are an article's head too.
+    kicker = "Harbour news from the coast this week, in brief."
+    out = _main([kicker, "By Clara Whitfield", "November 18, 2019", "", PIER[0], "", PIER[1], "",
+                 "Related", "", *FROST])
+    assert PIER[0] in out and FROST[4] not in out
+
+
+def test_a_kicker_above_a_notice_still_gives_way_to_the_article():
+    # Counterexample: without a byline or a date before its first paragraph, the notice
+    # under the same kicker gives way to the titled article after it.
+    kicker = "Harbour news from the coast this week, in brief."
+    out = _main([kicker, "", *NOTICE, "", *FROST])
+    assert FROST[4] in out and NOTICE[0] not in out

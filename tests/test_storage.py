@@ -65,6 +65,35 @@ def test_equal_new_decisions_of_one_stage_share_one_stamped_object_in_every_trai
     assert layers[0] == (initial[0],) and trails.of[1] == trails.of[2] == trails.of[3]
 
 
+def test_the_core_reads_a_layer_by_object():
+    """`cleaner._core.distinct` numbers the objects of a list (not their values) in order
+    of first appearance; `cleaner._core.changed` finds where two lists hold other objects."""
+    from array import array
+
+    from cleaner import _core
+
+    a, b, a2 = _d("a", "classify"), _d("b", "classify"), _d("a", "classify")
+    objects, numbers = _core.distinct([a, b, a, a2, b])
+    assert objects == [a, b, a2] and objects[2] is a2
+    assert list(array("I", numbers)) == [0, 1, 0, 2, 1]
+    assert _core.distinct([]) == ([], b"")
+    assert _core.changed([a, b, a2, b], [a, b, a, a2]) == [2, 3]  # a2 == a, but another object
+    assert _core.changed([], []) == []
+    with pytest.raises(RuntimeError):
+        _core.changed([a], [a, b])
+
+
+def test_a_trail_table_grown_by_a_second_start_keeps_every_trail_once():
+    """A second first layer on the same trails finds the one-layer trails it already
+    holds (by the shared value), and numbers the new ones after the table."""
+    trails = Trails()
+    trails.start([_d("a", "classify"), _d("b", "classify")])
+    trails.add([_d("c", "context"), trails.before[1]], "context")
+    again = trails.start([_d("b", "classify"), _d("d", "classify"), _d("b", "classify")])
+    assert [[d.rule for d in trails.table[k]] for k in trails.of] == [["b"], ["d"], ["b"]]
+    assert again[0] is again[2] and len(trails.table) == len(set(trails.table)) == 4
+
+
 def test_verdicts_read_the_story_of_each_line_as_none_or_its_number():
     text = ("Menu\nHome\n\nThe council approved the budget for the parks on Tuesday after a long debate.\n"
             "It will be reviewed again in the spring when the figures are known, the mayor said.")

@@ -12,14 +12,15 @@ back to its story.
 **The main story** is the first full story with enough body to be an article
 (`Options.story_main_min_words`); when no story is that long, the longest one.  A story
 that opens the document (its first line, its title or its text, with at most
-`Options.story_head_lines` lines above it that hold letters and that no catalogue pattern
-dropped, a paragraph of `Options.story_lead_words`: the top of a dump, where a story need
-not have a title line, and a share row or a date above it is the page's furniture) is the
+`Options.story_head_lines` lines above it that hold letters, that no catalogue pattern
+dropped and that are no list items, a paragraph of `Options.story_lead_words`: the top of
+a dump, where a story need not have a title line, and a share row, a date or the items of
+a menu above it are the page's furniture) is the
 main one however long the story after it, unless that story goes on with its subject
 (cosine of their words at least `Options.story_topic_cohesion`: one article cut by a
 false boundary, whose longer part is the article), or the first has neither a title nor
-a meta line above it and the longer one opens like a story (a notice above a titled
-article).  Otherwise, when that story lies before the main
+a meta line above its first paragraph and the longer one opens like a story (a notice
+above a titled article).  Otherwise, when that story lies before the main
 text block, it is preferred only when it opens like a story and is at least
 `Options.story_early_main_share` of the main block's story; a short preamble (under
 `Options.story_preamble_words`) that does not open like a story gives way to one of the
@@ -69,7 +70,9 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
             first = min(members[0], title) if title is not None else members[0]
             stories.append({"members": list(members), "title": title,
                             "strong": opening not in (None, "topic"),  # opens like a story
-                            **_head_above(r, first),  # "top" and "meta": what lies above it
+                            # "top" and "meta": what lies above it and above its first paragraph
+                            **_head_above(r, first, next((i for i in members if r.body(i)
+                                                          and r.feats[i].words >= o.story_lead_words), None)),
                             "lead": max((r.feats[i].words for i in members if r.body(i)), default=0),
                             "vocabulary": members,  # the lines whose content words it opens with
                             "kind": "teaser" if teaser else "full", "words": words,
@@ -209,28 +212,31 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
     return first
 
 
-def _head_above(r: Reader, first: int) -> dict:
+def _head_above(r: Reader, first: int, lead: int | None = None) -> dict:
     """What lies above a story's first line ``first`` (its title, or its text), back to
-    the nearest kept line: ``"top"``, the lines above it that hold letters and that no
-    catalogue pattern dropped (a share row, a date, a row of bullets is the furniture of
-    the page's head, not text before the story) when no kept line is above, else its
-    non-blank lines above; ``"meta"``, whether one of those lines is a meta line (a
-    byline or a date: the head of an article)."""
-    top, meta = 0, False
+    the nearest kept line: ``"top"``, the lines above it that hold letters, that no
+    catalogue pattern dropped and that are no list items (`Reader.bulleted`: a share row,
+    a date, a row of bullets, the items of a menu are the furniture of the page's head,
+    not text before the story) when no kept line is above, else its non-blank lines
+    above; ``"meta"``, whether one of those lines, or one from ``first`` down to the
+    story's first paragraph ``lead``, is a meta line (a byline or a date: the head of an
+    article, also when the story's first line is a menu item or a kicker above it)."""
+    top = 0
+    meta = lead is not None and any(r.meta(j) for j in r.content[r.pos[first]:r.pos[lead]])
     for k in range(r.pos[first] - 1, -1, -1):
         j = r.content[k]
         if r.d[j].keep:
             return {"top": r.pos[first], "meta": meta}
-        top += bool(r.lettered[j]) and not r.by_pattern[j]
+        top += bool(r.lettered[j]) and not r.by_pattern[j] and not r.bulleted(j)
         meta = meta or bool(r.meta(j))
     return {"top": top, "meta": meta}
 
 
 def _opens(story: dict, o: Options) -> bool:
     """Does ``story`` open the document: its first line (its title, or its text when it
-    has none) with at most `Options.story_head_lines` lines above that hold letters and
-    that no catalogue pattern dropped (`_head_above`), and a paragraph of
-    `Options.story_lead_words` (not a form or a notice of short lines)?  Such a story is
-    what a dump of stories starts with, the main one however short."""
+    has none) with at most `Options.story_head_lines` lines above that hold letters, that
+    no catalogue pattern dropped and that are no list items (`_head_above`), and a
+    paragraph of `Options.story_lead_words` (not a form or a notice of short lines)?
+    Such a story is what a dump of stories starts with, the main one however short."""
     return story["top"] <= o.story_head_lines \
         and story["lead"] >= o.story_lead_words

@@ -18,6 +18,8 @@ const HARD: u8 = 2;
 const SOFT: u8 = 4;
 /// A blank line, or one of a category found inside articles (`cleaner.blocks.INSIDE_ARTICLE`).
 const INSIDE: u8 = 8;
+/// A line a catalogue rule dropped (`cleaner.catalogue.is_pattern_rule`).
+const PATTERN: u8 = 16;
 
 /// The fields of `cleaner.types.Features` read here.
 pub(crate) const WORDS: usize = 0;
@@ -39,6 +41,8 @@ pub struct BlockParams {
     block_resume_share: f64,
     block_teaser_words: f64,
     block_teaser_gap: f64,
+    block_follow_gap: f64,
+    block_follow_words: f64,
 }
 
 /// Prefix counts over a page's lines (the gaps and barriers between two lines cost O(1)),
@@ -48,6 +52,7 @@ struct Page<'a, 'py> {
     nonblank: Vec<i64>,
     hard: Vec<i64>,
     soft: Vec<i64>,
+    pattern: Vec<i64>,
     kept: Vec<usize>,
     /// ``kept_words[k]``: the words of ``kept[..k]``.
     kept_words: Vec<i64>,
@@ -70,10 +75,12 @@ impl<'a, 'py> Page<'a, 'py> {
     fn new(codes: Vec<u8>, has_text: &[u8], feats: &'a Bound<'py, PyList>) -> PyResult<Self> {
         let n = codes.len();
         let (mut nonblank, mut hard, mut soft) = (vec![0i64; n + 1], vec![0i64; n + 1], vec![0i64; n + 1]);
+        let mut pattern = vec![0i64; n + 1];
         for i in 0..n {
             nonblank[i + 1] = nonblank[i] + i64::from(has_text[i] != 0);
             hard[i + 1] = hard[i] + i64::from(codes[i] & HARD != 0);
             soft[i + 1] = soft[i] + i64::from(codes[i] & SOFT != 0);
+            pattern[i + 1] = pattern[i] + i64::from(codes[i] & (PATTERN | KEPT) == PATTERN);
         }
         let kept: Vec<usize> = (0..n).filter(|&i| codes[i] & KEPT != 0).collect();
         let mut kept_words = Vec::with_capacity(kept.len() + 1);
@@ -82,7 +89,7 @@ impl<'a, 'py> Page<'a, 'py> {
             let words: i64 = feature(feats, i, WORDS)?.extract()?;
             kept_words.push(kept_words[kept_words.len() - 1] + words);
         }
-        Ok(Page { codes, nonblank, hard, soft, kept, kept_words, feats })
+        Ok(Page { codes, nonblank, hard, soft, pattern, kept, kept_words, feats })
     }
 
     fn first(&self, b: Block) -> usize {
@@ -236,6 +243,26 @@ fn lead(page: &Page<'_, '_>, blocks: &[Block], mut k: usize, p: &BlockParams) ->
     page.first(blocks[k])
 }
 
+/// The last block the region reaches forward to from block ``k``: a later block of dense
+/// text (``block_follow_words``, ``block_resume_share``) that follows across at most
+/// ``block_follow_gap`` lines that no catalogue rule dropped, with no barrier between.
+fn follow(page: &Page<'_, '_>, blocks: &[Block], mut k: usize, p: &BlockParams) -> usize {
+    while k + 1 < blocks.len() {
+        let next = blocks[k + 1];
+        let (a, b) = (page.last(blocks[k]), page.first(next));
+        if page.gap(a, b) as f64 > p.block_follow_gap
+            || page.barrier_between(a, b)
+            || page.pattern[b] > page.pattern[a + 1]
+            || (page.words(next) as f64) < p.block_follow_words
+            || page.share(next) < p.block_resume_share
+        {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
 /// The bits of each decision of ``decisions`` (`cleaner.types.Decision`s):
 /// ``code(keep, rule, category)``, asked once per distinct decision object and rule and
 /// category object (a document's decisions are mostly distinct objects, their reasons
@@ -295,7 +322,9 @@ pub fn main_region(
         .iter()
         .find(|&&k| page.score(blocks[k]) >= p.block_first_share * top)
         .ok_or_else(|| PyValueError::new_err("no block scores block_first_share of the best (above 1?)"))?;
-    let (first, last) = (lead(&page, &blocks, best, p), trim_tail(&page, blocks[best], p)?);
+    let upto = follow(&page, &blocks, best, p);
+    let whole = Block { start: blocks[best].start, end: blocks[upto].end };
+    let (first, last) = (lead(&page, &blocks, best, p), trim_tail(&page, whole, p)?);
     let outside = page.kept.iter().copied().filter(|&i| i < first || i > last).collect();
     Ok(Some((first, last, outside)))
 }

@@ -35,6 +35,7 @@ mod story_source;
 mod story_teasers;
 mod tables;
 mod text;
+mod trails;
 
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
@@ -308,6 +309,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(context::context_lines, m)?)?;
     m.add_function(wrap_pyfunction!(blocks::main_region, m)?)?;
     m.add_function(wrap_pyfunction!(blocks::inside_runs, m)?)?;
+    m.add_function(wrap_pyfunction!(trails::distinct, m)?)?;
+    m.add_function(wrap_pyfunction!(trails::changed, m)?)?;
     m.add_class::<gates::Gates>()?;
     m.add_class::<cohesion_words::Stoplist>()?;
     m.add_class::<cohesion::Cohesion>()?;
