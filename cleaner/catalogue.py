@@ -29,6 +29,7 @@ firing rule; a guard that rejects the hit falls back to trying the rules one by 
 from __future__ import annotations
 
 import functools
+import json
 import math
 import os
 from dataclasses import dataclass
@@ -315,14 +316,12 @@ def _by_words(rules) -> list[list[int]]:
     return by_words
 
 
-def _members(strings_of_rule) -> list[tuple[str, list[int]]]:
-    """(string, positions of the rules with it) for sets of strings, one set (or
-    ``None``) per rule position."""
-    rules_of: dict[str, list[int]] = {}
-    for i, strings in enumerate(strings_of_rule):
-        for s in sorted(strings or ()):
-            rules_of.setdefault(s, []).append(i)
-    return list(rules_of.items())
+def _members(strings_of_rule) -> list[list]:
+    """Sets of strings, one set (or ``None``) per rule position, as two lists of the same
+    length: each string of each set, and the position of its rule (the core groups them by
+    string: `cleaner._core.Gates.cached`)."""
+    pairs = [(s, i) for i, strings in enumerate(strings_of_rule) for s in sorted(strings or ())]
+    return [[s for s, _ in pairs], [i for _, i in pairs]]
 
 
 class Matcher:
@@ -346,24 +345,32 @@ class Matcher:
 
     def __init__(self, rules: tuple[Rule, ...], prebuilt: str | None = None):
         """``prebuilt``: the name of the shipped cache's inputs for these rules
-        (`_cached_inputs`), if it may hold them."""
+        (`cleaner.gatecache.inputs_blob`), if it may hold them."""
         self.rules = rules
         self.ordered: tuple[Rule, ...] = (ordered := _order(rules))
-        inputs = _cached_inputs(prebuilt, ordered) if prebuilt else None
-        if inputs is None:
-            inputs = self._inputs(ordered)
+        key = _inputs_key(ordered)
+        built = self._gates(gatecache.inputs_blob(prebuilt), key) if prebuilt else None
+        if built is None:
+            blob = json.dumps({"key": key, "inputs": self._inputs(ordered)}, ensure_ascii=False)
+            built = self._gates(blob.encode("utf-8"), key)
+        self.core, anchored, start, ungated = built
         #: Rules whose derived gate did not admit one of their own examples (and so run
         #: without one).  Empty unless `cleaner.prefilter` has a bug.
-        self.ungated = tuple(inputs["ungated"])
+        self.ungated = tuple(ungated)
         # Patterns are compiled when a line first needs them (`run`).
-        self._slots = list(zip(ordered, inputs["anchored"]))
+        self._slots = list(zip(ordered, anchored))
         # Anchored rules without known starts: asked about a line's first characters.
-        self._by_start = [(i, ordered[i]) for i in inputs["start"]]
-        self.core = _core.Gates(
-            len(ordered), inputs["by_words"], inputs["start"], _START_CHARS, self._could_start,
-            list(zip(*inputs["literals"])), list(zip(*inputs["prefixes"])), inputs["prefixed"],
-            list(zip(*inputs["suffixes"])), inputs["suffixed"], inputs["digits"],
-            [(r.pattern, r.case_sensitive) for r in ordered], [(r.id, r.category) for r in ordered])
+        self._by_start = [(i, ordered[i]) for i in start]
+
+    def _gates(self, blob: bytes, key: str):
+        """The core's gates (a `cleaner._core.Gates`) of inputs as a matcher's cache file
+        holds them (``blob``: JSON ``{"key": ..., "inputs": ...}``, `_inputs`), read by the
+        core in one piece, with the rules' ``anchored``, ``start`` and ``ungated``; or
+        ``None`` when ``blob`` holds them for another ``key`` (`_inputs_key`)."""
+        ordered = self.ordered
+        return _core.Gates.cached(blob, key, len(ordered), _START_CHARS, self._could_start,
+                                  [(r.pattern, r.case_sensitive) for r in ordered],
+                                  [(r.id, r.category) for r in ordered])
 
     @functools.cached_property
     def gates(self) -> dict[str, Gate]:
@@ -374,25 +381,20 @@ class Matcher:
     def _inputs(cls, ordered: tuple[Rule, ...]) -> dict[str, list]:
         """What the core's gates are built from for rules in matching order, as JSON keeps
         it (the shipped cache holds it for the package's matchers: `_cached_inputs`):
-        string sets as two lists, the strings and the positions of the rules with each
+        string sets as two lists, each string of each rule and the rule's position
         (`_members`)."""
         checked = [cls._checked_gate(r) for r in ordered]
         gates = [g or NO_GATE for g in checked]
         positions = range(len(ordered))
-
-        def members(sets) -> list[list]:
-            pairs = _members(sets)
-            return [[s for s, _ in pairs], [p for _, p in pairs]]
-
         return {
             "ungated": [r.id for r, g in zip(ordered, checked) if g is None],
             "anchored": [g.anchored for g in gates],
             "by_words": _by_words(ordered),
             "start": [i for i in positions if gates[i].anchored and not gates[i].prefixes],
-            "literals": members(cls._literals(gates)),
-            "prefixes": members([g.prefixes for g in gates]),
+            "literals": _members(cls._literals(gates)),
+            "prefixes": _members([g.prefixes for g in gates]),
             "prefixed": [i for i in positions if gates[i].prefixes],
-            "suffixes": members([g.suffixes for g in gates]),
+            "suffixes": _members([g.suffixes for g in gates]),
             "suffixed": [i for i in positions if gates[i].suffixes],
             "digits": [i for i in positions if gates[i].digits],
         }

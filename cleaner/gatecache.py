@@ -21,8 +21,9 @@ package's matchers (`cleaner.catalogue.matcher`: ``all`` folders, or ``common+en
 ``common+en+<language>``) are built from, `cleaner.catalogue.Matcher._inputs` (reading
 each rule's gate and gathering the strings of the rules cost a fresh process tens of
 milliseconds), keyed by a digest of the matcher's rules' keys in order and of the code
-that works them out (`load_inputs`): a matcher of other rules (an edited catalogue) works
-them out from its rules.
+that works them out: a matcher of other rules (an edited catalogue) works them out from its
+rules.  The core reads such a file whole (`inputs_blob`, `cleaner._core.Gates.cached`):
+handing it thousands of strings and lists as Python objects cost more than building them.
 
 A rule's entry is keyed by everything it depends on in the rule (pattern, case flag,
 word-count guards, examples); a file as a whole counts only for the Python and Unicode
@@ -217,6 +218,15 @@ def load_inputs(name: str, key: str) -> dict | None:
     and of the code that works inputs out), else ``None``."""
     data = read_json(path(f"matcher.{name}"))
     return data.get("inputs") if data.get("key") == key else None
+
+
+def inputs_blob(name: str) -> bytes:
+    """The bytes of the cache file ``matcher.<name>.json`` (empty when there is none): the
+    core reads them whole (`cleaner._core.Gates.cached`, which checks their key)."""
+    try:
+        return read(path(f"matcher.{name}"), "rb")
+    except OSError:
+        return b""
 
 
 def read_json(file) -> dict:

@@ -407,3 +407,71 @@ def test_extracted_text_keeps_its_subheading_and_list_items():
 
 def test_menu_of_a_dump_is_still_dropped():
     assert "Weather" not in out_lines(clean(DUMP))
+
+
+# -- trafilatura's raw-tree prunes, matched in Python (cleaner.front.prune) ------------------
+
+_PRUNE_NAMES = ("comments", "Comments-area", "commentary", "comment", "comol", "disqus_thread", "dsq-comments",
+                "post-comments", "article-comments", "my-comments", "mvp-post-add-box", "mvp-post-add-wrap",
+                "infinite-scroll", "infinitescroll", "page infinite-scroll-x", "elementor-share-buttons wide",
+                "share-buttons", "")
+_PRUNE_TAGS = ("div", "section", "aside", "ol", "ul", "details", "list", "span", "p")
+
+
+def _prune_page(rng: random.Random) -> str:
+    """A page of nested containers with invented ids and classes that the prunes test."""
+    def element(depth: int) -> str:
+        tag = rng.choice(_PRUNE_TAGS)
+        attrs = ""
+        if rng.random() < 0.7:
+            attrs += f' id="{rng.choice(_PRUNE_NAMES)}"'
+        if rng.random() < 0.7:
+            attrs += f' class="{rng.choice(_PRUNE_NAMES)}"'
+        inner = "<h1>A title</h1>" if rng.random() < 0.3 else ""
+        if depth < 3:
+            inner += "".join(element(depth + 1) for _ in range(rng.randint(0, 3)))
+        return f"<{tag}{attrs}>{inner}text {depth}</{tag}>tail"
+    return "<html><body>" + "".join(element(0) for _ in range(6)) + "</body></html>"
+
+
+def test_prunes_match_in_python_what_trafilaturas_xpath_matches():
+    from trafilatura import xpaths
+
+    from cleaner.front import prune
+    from cleaner.front.dom import parse
+
+    rng = random.Random(7)
+    matched = 0
+    for _ in range(150):
+        html = _prune_page(rng)
+        for name in prune.MATCHERS:
+            followed = prune.expressions(name, getattr(xpaths, name))
+            assert all(not hasattr(e, "path") for e in followed), "the installed trafilatura's text is recorded"
+            for expression, matcher in zip(getattr(xpaths, name), followed):
+                tree = parse(html)
+                expected = expression(tree)
+                assert matcher(tree) == expected, (name, html)
+                matched += len(expected)
+    assert matched > 500  # the pages exercise the expressions
+
+
+def test_a_prune_whose_xpath_text_changed_runs_the_xpath(monkeypatch):
+    from trafilatura import xpaths
+
+    from cleaner.front import prune
+
+    name = "REMOVE_COMMENTS_AND_LISTS_XPATH"
+    monkeypatch.setattr(prune, "MATCHERS", {name: (("0" * 16, prune.MATCHERS[name][0][1]),)})
+    monkeypatch.setattr(prune, "_known", {})
+    assert prune.expressions(name, getattr(xpaths, name)) == tuple(getattr(xpaths, name))
+    monkeypatch.setattr(prune, "_known", {})
+    assert prune.expressions("OTHER", getattr(xpaths, name)) == tuple(getattr(xpaths, name))
+
+
+def test_the_sequence_prunes_comments_off_the_raw_page():
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (f"<html><body><article><h1>{TITLE}</h1>{body}</article>"
+            "<div id='comments'><p>A reader wrote a long comment about the ferry and the pier and the market "
+            "that goes on for a while.</p></div></body></html>")
+    assert "A reader wrote" not in extract(html).main
+    assert PARAGRAPHS[4] in extract(html).main

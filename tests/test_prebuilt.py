@@ -359,3 +359,70 @@ def test_edited_rules_miss_the_shipped_matcher_inputs(monkeypatch):
     assert real(catalogue.Matcher, m.ordered)["by_words"] != catalogue._cached_inputs(name, ordered)["by_words"]
     monkeypatch.setattr(catalogue, "_inputs_stamp", lambda: "another analysis")
     assert catalogue._cached_inputs(name, ordered) is None
+
+
+def test_the_core_reads_a_matchers_cache_file_whole(monkeypatch):
+    """A packaged matcher hands the core its cache file's bytes (`gatecache.inputs_blob`):
+    no JSON of it is parsed in Python, and the core's gates find what gates built from the
+    same inputs handed over one by one (`_core.Gates`) find."""
+    from cleaner import _core
+
+    name, wanted = "common+en", frozenset({"common", "en"})
+    monkeypatch.setattr(catalogue, "_MATCHERS", {})
+
+    def refused(*args):
+        raise AssertionError("a matcher's cache file parsed in Python")
+
+    monkeypatch.setattr(gatecache, "load_inputs", refused)
+    monkeypatch.setattr(gatecache, "read_json", refused)
+    m = catalogue.matcher("en")
+    monkeypatch.undo()
+    inputs = catalogue._cached_inputs(name, m.ordered)
+    assert inputs is not None and m.ordered == catalogue._order(catalogue._wanted_rules(wanted))
+
+    def pairs(members):
+        by: dict[str, list[int]] = {}
+        for s, k in zip(*members):
+            by.setdefault(s, []).append(k)
+        return list(by.items())
+
+    one_by_one = _core.Gates(len(m.ordered), inputs["by_words"], inputs["start"], catalogue._START_CHARS,
+                             m._could_start, pairs(inputs["literals"]), pairs(inputs["prefixes"]),
+                             inputs["prefixed"], pairs(inputs["suffixes"]), inputs["suffixed"],
+                             inputs["digits"])
+    assert m.ungated == tuple(inputs["ungated"])
+    assert [a for _, a in m._slots] == inputs["anchored"]
+    assert [i for i, _ in m._by_start] == inputs["start"]
+    lines = ["Share this article", "Read more", "Sign up for our newsletter today", "Photo: AP",
+             "Advertisement", "The minister arrived on Tuesday for talks with the union.",
+             " ".join(["Subscribe"] + ["word"] * 20 + ["newsletter"]), "© 2019 All rights reserved",
+             "Follow us on Twitter", "12 comments"]
+    for line in lines:
+        words = len(line.split())
+        assert m.core.candidates(line, line.casefold(), words) == \
+            one_by_one.candidates(line, line.casefold(), words), line
+
+
+def test_the_core_refuses_a_cache_file_of_other_rules():
+    """`_core.Gates.cached` gives None for a file of another key, of another number of
+    rules, with a position out of range, or that is not such JSON; the matcher then works
+    its inputs out from its rules."""
+    from cleaner import _core
+
+    def blob(key="k", n=2, **change):
+        inputs = {"ungated": [], "anchored": [False] * n, "by_words": [[0, 1]], "start": [],
+                  "literals": [["qzalpha", "qzbeta"], [0, 1]], "prefixes": [[], []], "prefixed": [],
+                  "suffixes": [[], []], "suffixed": [], "digits": []}
+        return json.dumps({"key": key, "inputs": {**inputs, **change}}).encode()
+
+    def cached(data, n=2):
+        return _core.Gates.cached(data, "k", n, 1, lambda start: [], [], [])
+
+    gates, anchored, start, ungated = cached(blob())
+    assert (anchored, start, ungated) == ([False, False], [], [])
+    assert gates.candidates("a qzbeta b", "a qzbeta b", 3) == [1]
+    assert cached(blob(key="other")) is None
+    assert cached(blob(n=3)) is None
+    assert cached(blob(digits=[2])) is None
+    assert cached(blob(literals=[["qzalpha"], [0, 1]])) is None
+    assert cached(b"") is None and cached(b"{\"key\": \"k\"}") is None

@@ -7,6 +7,8 @@
   it belongs to another story of the page);
 - `cleaner.front.page`: every text block of the page, merged in page order with the
   extracted lines (a block the extractor did not choose says so in its hint);
+- `cleaner.front.sequence`: trafilatura's extraction sequence, its main extractor set for
+  precision; `cleaner.front.prune`: its prunes of the raw page, matched in Python;
 - `cleaner.front.extract`: the entry point, `extract(document) -> Extraction`: the whole
   page, one block a line (trafilatura's main text where it stands), with a hint per line.
 

@@ -34,6 +34,8 @@ from functools import cache
 
 from lxml.etree import Element
 
+from .prune import expressions
+
 # trafilatura is imported where it is used: its import costs about 0.2 s, paid only for
 # HTML (`cleaner.front.extract` imports this module)
 
@@ -93,9 +95,11 @@ def run(tree, options, precise, text_bound=None):
     from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH, REMOVE_COMMENTS_XPATH
 
     is_forum = core._forum_thread_page(tree)
-    tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
+    # the raw tree's prunes, their matches found in Python (`cleaner.front.prune`)
+    tree = prune_unwanted_nodes(tree, expressions("RAW_TREE_PRUNE_XPATH", RAW_TREE_PRUNE_XPATH))
     if options.focus == "precision" or not is_forum:  # comments excluded
-        tree = prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+        comments = expressions("REMOVE_COMMENTS_AND_LISTS_XPATH", REMOVE_COMMENTS_AND_LISTS_XPATH)
+        tree = prune_unwanted_nodes(tree, comments)
     cleaned_tree, cleaned_tree_backup = core._prepare_tree(tree, options, None)
     if options.focus == "precision" and not is_forum:
         cleaned_tree = prune_unwanted_nodes(cleaned_tree, REMOVE_COMMENTS_XPATH)

@@ -17,6 +17,8 @@ use crate::tables;
 use crate::text::{in_ranges, is_decimal, is_space, push_utf8, utf8_points, FxMap};
 use aho_corasick::{AhoCorasick, MatchKind};
 use pyo3::prelude::*;
+use serde::Deserialize;
+use std::borrow::Cow;
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// How many starts are remembered before the memory is emptied.
@@ -38,9 +40,12 @@ impl Bits {
     fn of(n: usize, members: &[usize]) -> Bits {
         let mut b = Bits::empty(n);
         for &i in members {
-            b.0[i / 64] |= 1 << (i % 64);
+            b.set(i);
         }
         b
+    }
+    fn set(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
     }
     /// ``o``'s members in place of these (same size: no allocation).
     fn copy_from(&mut self, o: &Bits) {
@@ -98,22 +103,18 @@ struct EndIndex {
 }
 
 impl EndIndex {
-    fn new(
-        n: usize,
-        strings: Vec<(String, Vec<usize>)>,
-        rest: &[usize],
-        at_start: bool,
-    ) -> EndIndex {
+    fn new(n: usize, (strings, rules): &Members, rest: &[usize], at_start: bool) -> EndIndex {
         let mut values: FxMap<Vec<u8>, Bits> = FxMap::default();
         let mut gated = Bits::empty(n);
-        for (s, rules) in strings {
-            let key = s.into_bytes();
-            let bits = Bits::of(n, &rules);
-            gated.or(&bits);
-            values
-                .entry(key)
-                .or_insert_with(|| Bits::empty(n))
-                .or(&bits);
+        for (s, &k) in strings.iter().zip(rules) {
+            gated.set(k);
+            let key = s.0.as_bytes();
+            match values.get_mut(key) {
+                Some(bits) => bits.set(k),
+                None => {
+                    values.insert(key.to_vec(), Bits::of(n, &[k]));
+                }
+            }
         }
         let mut lengths: FxMap<[u8; 2], Vec<usize>> = FxMap::default();
         let mut single = [false; 256];
@@ -176,6 +177,70 @@ impl EndIndex {
     }
 }
 
+/// A string of the inputs, taken from the JSON text in place where it has no escapes.
+#[derive(Deserialize)]
+struct Str<'a>(#[serde(borrow)] Cow<'a, str>);
+
+/// String sets as JSON keeps them: one (string, position of a rule with it) pair a place in
+/// two lists of the same length, the strings and the positions.
+type Members<'a> = (Vec<Str<'a>>, Vec<usize>);
+
+/// What a matcher's gates are built from (`cleaner.catalogue.Matcher._inputs`, whose keys
+/// these are): ``anchored`` has one entry a rule.
+#[derive(Deserialize)]
+struct Inputs<'a> {
+    ungated: Vec<String>,
+    anchored: Vec<bool>,
+    by_words: Vec<Vec<usize>>,
+    start: Vec<usize>,
+    #[serde(borrow)]
+    literals: Members<'a>,
+    #[serde(borrow)]
+    prefixes: Members<'a>,
+    prefixed: Vec<usize>,
+    #[serde(borrow)]
+    suffixes: Members<'a>,
+    suffixed: Vec<usize>,
+    digits: Vec<usize>,
+}
+
+impl Inputs<'_> {
+    /// Are these the inputs of ``n`` rules: every position below ``n``, every set of
+    /// strings paired with as many sets of positions, a list by word count?
+    fn fits(&self, n: usize) -> bool {
+        let sets = [&self.literals, &self.prefixes, &self.suffixes];
+        let lists = [&self.start, &self.prefixed, &self.suffixed, &self.digits];
+        self.anchored.len() == n
+            && !self.by_words.is_empty()
+            && sets.iter().all(|(s, p)| s.len() == p.len())
+            && (self.by_words.iter().map(Vec::as_slice))
+                .chain(sets.iter().map(|(_, p)| p.as_slice()))
+                .chain(lists.iter().map(|l| l.as_slice()))
+                .all(|positions| positions.iter().all(|&i| i < n))
+    }
+}
+
+/// A matcher's cache file (`cleaner.gatecache.inputs_blob`): the key of the rules and
+/// code its inputs are for, and the inputs.
+#[derive(Deserialize)]
+struct CacheFile<'a> {
+    key: String,
+    #[serde(borrow)]
+    inputs: Inputs<'a>,
+}
+
+/// (string, positions) pairs as `Members`.
+fn flat(sets: Vec<(String, Vec<usize>)>) -> Members<'static> {
+    let mut out: Members = (Vec::new(), Vec::new());
+    for (s, rules) in sets {
+        for k in rules {
+            out.0.push(Str(Cow::Owned(s.clone())));
+            out.1.push(k);
+        }
+    }
+    out
+}
+
 /// The gates of one matcher (see the module docstring).
 #[pyclass(frozen, module = "cleaner._core")]
 pub struct Gates {
@@ -232,50 +297,50 @@ impl Gates {
         patterns: Option<Vec<(String, bool)>>,
         rules: Option<Vec<(String, String)>>,
     ) -> PyResult<Gates> {
-        let everything: Vec<usize> = (0..n).collect();
-        let not_in = |set: &[usize]| -> Vec<usize> {
-            let b = Bits::of(n, set);
-            everything
-                .iter()
-                .copied()
-                .filter(|&i| b.0[i / 64] >> (i % 64) & 1 == 0)
-                .collect()
+        let inputs = Inputs {
+            ungated: Vec::new(),
+            anchored: vec![false; n],
+            by_words,
+            start: start_checked,
+            literals: flat(literals),
+            prefixes: flat(prefixes),
+            prefixed,
+            suffixes: flat(suffixes),
+            suffixed,
+            digits: digit_rules,
         };
-        let literal: Vec<usize> = {
-            let mut all: Vec<usize> = literals
-                .iter()
-                .flat_map(|(_, r)| r.iter().copied())
-                .collect();
-            all.sort_unstable();
-            all.dedup();
-            all
+        Gates::build(inputs, start_chars, start_fn, patterns.unwrap_or_default(), rules.unwrap_or_default())
+    }
+
+    /// The gates of the ``n`` rules whose inputs (`cleaner.catalogue.Matcher._inputs`) a
+    /// matcher's cache file holds: ``blob``, its bytes, JSON ``{"key": ..., "inputs":
+    /// {...}}``, read here in one piece (not as Python objects handed over one by one);
+    /// with ``start_chars``, ``start_fn``, ``patterns`` and ``rules`` as `Gates` takes
+    /// them.  Gives (gates, ``anchored`` of each rule, ``start``, ``ungated``), or None
+    /// when ``blob`` holds the inputs of another ``key`` (other rules, or other code), of
+    /// another number of rules, or is not such JSON.
+    #[staticmethod]
+    #[pyo3(signature = (blob, key, n, start_chars, start_fn, patterns, rules))]
+    #[allow(clippy::type_complexity)]
+    fn cached(
+        blob: &[u8],
+        key: &str,
+        n: usize,
+        start_chars: usize,
+        start_fn: PyObject,
+        patterns: Vec<(String, bool)>,
+        rules: Vec<(String, String)>,
+    ) -> PyResult<Option<(Gates, Vec<bool>, Vec<usize>, Vec<String>)>> {
+        let Ok(file) = serde_json::from_slice::<CacheFile>(blob) else {
+            return Ok(None);
         };
-        let literals: Vec<(String, Bits)> = literals
-            .into_iter()
-            .map(|(s, r)| (s, Bits::of(n, &r)))
-            .collect();
-        let automaton = automaton(&literals, None)?;
-        let no_prefix = not_in(&prefixed);
-        let no_suffix = not_in(&suffixed);
-        Ok(Gates {
-            n,
-            by_words: by_words.iter().map(|r| Bits::of(n, r)).collect(),
-            start_checked: Bits::of(n, &start_checked),
-            start_chars,
-            start_fn,
-            starts: Mutex::new(FxMap::default()),
-            no_literal: Bits::of(n, &not_in(&literal)),
-            literal: Bits::of(n, &literal),
-            literals,
-            automaton,
-            automata: Mutex::new(FxMap::default()),
-            band_automata: std::array::from_fn(|_| OnceLock::new()),
-            prefixes: EndIndex::new(n, prefixes, &no_prefix, true),
-            suffixes: EndIndex::new(n, suffixes, &no_suffix, false),
-            digit_rules: Bits::of(n, &digit_rules),
-            patterns: Patterns::new(patterns.unwrap_or_default()),
-            rules: rules.unwrap_or_default(),
-        })
+        if file.key != key || !file.inputs.fits(n) {
+            return Ok(None);
+        }
+        let Inputs { ungated, anchored, start, .. } = &file.inputs;
+        let (ungated, anchored, start) = (ungated.clone(), anchored.clone(), start.clone());
+        let gates = Gates::build(file.inputs, start_chars, start_fn, patterns, rules)?;
+        Ok(Some((gates, anchored, start, ungated)))
     }
 
     /// The positions of the rules that pass every gate on ``body`` (a line without its
@@ -305,6 +370,64 @@ impl Gates {
 }
 
 impl Gates {
+    /// The gates of ``inputs`` (see `Gates.new` and `Gates.cached`).
+    fn build(
+        inputs: Inputs,
+        start_chars: usize,
+        start_fn: PyObject,
+        patterns: Vec<(String, bool)>,
+        rules: Vec<(String, String)>,
+    ) -> PyResult<Gates> {
+        let n = inputs.anchored.len();
+        let everything: Vec<usize> = (0..n).collect();
+        let not_in = |set: &[usize]| -> Vec<usize> {
+            let b = Bits::of(n, set);
+            everything
+                .iter()
+                .copied()
+                .filter(|&i| b.0[i / 64] >> (i % 64) & 1 == 0)
+                .collect()
+        };
+        let literal: Vec<usize> = {
+            let mut all = inputs.literals.1.clone();
+            all.sort_unstable();
+            all.dedup();
+            all
+        };
+        // each string once, in the order of its first pair, with the rules of its pairs
+        let mut literals: Vec<(String, Bits)> = Vec::new();
+        let mut at: FxMap<&str, usize> = FxMap::default();
+        for (s, &k) in inputs.literals.0.iter().zip(&inputs.literals.1) {
+            let i = *at.entry(s.0.as_ref()).or_insert_with(|| {
+                literals.push((s.0.to_string(), Bits::empty(n)));
+                literals.len() - 1
+            });
+            literals[i].1.set(k);
+        }
+        let automaton = automaton(&literals, None)?;
+        let no_prefix = not_in(&inputs.prefixed);
+        let no_suffix = not_in(&inputs.suffixed);
+        Ok(Gates {
+            n,
+            by_words: inputs.by_words.iter().map(|r| Bits::of(n, r)).collect(),
+            start_checked: Bits::of(n, &inputs.start),
+            start_chars,
+            start_fn,
+            starts: Mutex::new(FxMap::default()),
+            no_literal: Bits::of(n, &not_in(&literal)),
+            literal: Bits::of(n, &literal),
+            literals,
+            automaton,
+            automata: Mutex::new(FxMap::default()),
+            band_automata: std::array::from_fn(|_| OnceLock::new()),
+            prefixes: EndIndex::new(n, &inputs.prefixes, &no_prefix, true),
+            suffixes: EndIndex::new(n, &inputs.suffixes, &no_suffix, false),
+            digit_rules: Bits::of(n, &inputs.digits),
+            patterns: Patterns::new(patterns),
+            rules,
+        })
+    }
+
     /// How many characters of a line's start the start test reads (`mask` reads no more
     /// of ``body``).
     pub fn start_chars(&self) -> usize {
