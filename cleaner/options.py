@@ -286,6 +286,10 @@ class Options:
     #: A headline without a meta line is a story's title only when it shares a content
     #: word with this many content words of the text below it (words).
     story_echo_words: int = 80
+    #: A headline with a meta line below it is a story's title only when it shares a
+    #: content word with this many content words of the text below it; else it is
+    #: another page's link and date above the story (words).
+    story_meta_echo_words: int = 200
     #: Content words, and at most lines, on each side of a gap compared for cohesion
     #: (words; lines); content words each side needs for a judgement (words).
     story_window_words: int = 120

@@ -328,11 +328,11 @@ def test_boundary_scores_are_the_sums_in_python_to_the_last_bit():
 
 
 def test_every_gap_in_one_call_as_one_at_a_time():
-    # Two stories: a title with a byline above the second; the gaps' evidence read in
-    # one call is each gap's read alone.
+    # Two stories: a title (sharing a word with its text) with a byline above the second;
+    # the gaps' evidence read in one call is each gap's read alone.
     prose = "The minister arrived in the capital on Monday and spoke to the press about the plan."
     rows = [(prose, prose, 16, {"terminal": True})] * 3 + [
-        ("Storm Floods The Coastal Towns", "Storm Floods The Coastal Towns", 5, {}),
+        ("Minister Unveils The Coastal Plan", "Minister Unveils The Coastal Plan", 5, {}),
         ("By Jane Smith", "By Jane Smith", 3, {"keep": False, "category": "meta"}),
         ("Share this", "Share this", 2, {"keep": False, "rule": "share.row", "category": "boilerplate"}),
     ] + [(prose, prose, 16, {"terminal": True})] * 3

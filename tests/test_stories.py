@@ -505,6 +505,28 @@ def test_a_title_too_long_for_a_headline_above_a_byline_is_the_story_title():
     assert text[articles[1].span[0]:].startswith(title)
 
 
+def test_a_headline_with_a_date_that_shares_no_word_with_the_story_is_no_title():
+    # Another page's link and its date above the next story: the headline with the meta
+    # line shares no word with the text below, so it is no title; a headline right above
+    # the text that does share its words is.
+    link, title = "Ten gardening tips for a dry summer", "Young chess player wins the national championship"
+    text = "\n\n".join(VOLCANO + [link, "Nov 18, 2019", title] + CHESS) + "\n"
+    articles = cleaner.split(text, extracted="never")
+    assert [a.title for a in articles] == [None, title]
+    assert text[articles[1].span[0]:].startswith(title)
+    alone = "\n\n".join(VOLCANO + SHARE_ROW[:2] + [link, "Nov 18, 2019"] + CHESS) + "\n"
+    articles = cleaner.split(alone, extracted="never")
+    assert [a.title for a in articles] == [None, None]
+    assert articles[1].text.split("\n\n") == CHESS
+    # a headline whose word comes back in the story's fourth paragraph is its title, as
+    # far as the words asked reach
+    own = "A place at the olympiad awaits"
+    text = "\n\n".join(VOLCANO + SHARE_ROW[:2] + [own, "Nov 18, 2019"] + CHESS) + "\n"
+    assert [a.title for a in cleaner.split(text, extracted="never")] == [None, own]
+    nearer = {"story_meta_echo_words": 20, "story_echo_words": 20}
+    assert [a.title for a in cleaner.split(text, extracted="never", **nearer)] == [None, None]
+
+
 def test_meta_words_of_several_languages_are_data():
     from cleaner.stories import evidence
 

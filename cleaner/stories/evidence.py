@@ -173,7 +173,7 @@ class Reader:
         self.core = story = _core.Story(
             lines, columns, feats, decisions, _heads(), _stoplist(stops), o.heading_max_words, o.heading_max_digits,
             (o.story_meta_reach, o.story_above_lines, o.story_title_reach, o.story_title_near,
-             o.story_repeat_reach, o.story_longer_reach, o.story_echo_words))
+             o.story_repeat_reach, o.story_longer_reach, o.story_echo_words, o.story_meta_echo_words))
         self.content = story.content()
         self.pos = dict(zip(self.content, range(len(self.content))))
         #: Per line, 1 if its text holds a letter; the answers about each line (see above).
@@ -191,7 +191,9 @@ class Reader:
         repeated headline, not one the page repeats all over), ``"headed"`` (the gap is
         the story's whole head: a title-like headline, a meta line or two, the text),
         ``"meta"`` (a headline followed by a meta line: the title is the longest
-        headline just above it that does not hold it), ``"dateline"`` or ``None`` (the
+        headline just above it that does not hold it; either shares a content word with
+        the text's first `Options.story_meta_echo_words`, else they are another page's
+        link and date, no head of a story), ``"dateline"`` or ``None`` (the
         title, if any: the nearest title-like headline just above the text, else a
         capitalised headline right above it, either sharing a content word with the text
         below, see `Options.story_echo_words`)."""

@@ -38,6 +38,7 @@ pub(crate) struct Reaches {
     pub(crate) repeat: i64,
     pub(crate) longer: i64,
     pub(crate) echo: f64,
+    pub(crate) meta_echo: f64,
 }
 
 /// How a story opens (`Reader.opening`).
@@ -101,6 +102,11 @@ impl Story {
     /// `Reader.echoed`: does the text from `first` on (its first ``story_echo_words``
     /// content words) share a content word with the headline `title`?
     fn echoed(&self, title: usize, first: usize) -> PyResult<bool> {
+        self.echoed_in(title, first, self.reach.echo)
+    }
+
+    /// `echoed` within the first `reach` content words of the text.
+    fn echoed_in(&self, title: usize, first: usize, reach: f64) -> PyResult<bool> {
         let cohesion = self.cohesion.get();
         let own = cohesion.ids_of(&self.units[title], &self.stops.get().words);
         if own.is_empty() {
@@ -116,7 +122,7 @@ impl Story {
                 return Ok(true);
             }
             seen += words.len();
-            if seen as f64 >= self.reach.echo {
+            if seen as f64 >= reach {
                 return Ok(false);
             }
         }
@@ -179,6 +185,8 @@ impl Story {
         if rep.is_some() {
             return Ok((rep, Some(Opening::Repeat)));
         }
+        // A headline with a meta line that shares no word with the story below is another
+        // page's link and date above it: no title, and no head of a story.
         let mut near = None;
         for &j in &options {
             if self.dist(j, first)? as f64 <= r.title_reach && e.words[j] >= 3 && e.meta_after[j] {
@@ -194,7 +202,10 @@ impl Story {
             }
         }
         if let Some(j) = near {
-            return Ok((Some(self.longer_above(j)?), Some(Opening::Meta)));
+            let t = self.longer_above(j)?;
+            if self.echoed_in(t, first, r.meta_echo)? || self.echoed_in(j, first, r.meta_echo)? {
+                return Ok((Some(t), Some(Opening::Meta)));
+            }
         }
         let k = self.at(first)? as i64;
         let content = &e.content;
