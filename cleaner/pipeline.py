@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import compress, repeat
-from operator import and_, attrgetter, eq
+from operator import attrgetter
 
+from . import _core
 from .blocks import barrier_kind, inside_main, main_block
 from .catalogue import is_pattern_rule
 from .classify import classify_lines
@@ -29,7 +29,7 @@ from .options import Options
 from .rules import CodeRule
 from .segment import segment
 from .smooth import smooth
-from .storage import Trails, Verdicts
+from .storage import Trails, Verdicts, as_list
 from .stories import Stories, find_stories
 from .stories.evidence import dateline
 from .types import Analysis, Article, Decision, Features, Line
@@ -41,7 +41,6 @@ RULES = (
 )
 
 _text = attrgetter("text")
-_keep = attrgetter("keep")
 
 
 def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None, str | None]:
@@ -104,16 +103,17 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
         # every other block of the page stands as `revise` decided it (``html.unchosen``)
         shown = shown_lines(revised, hints)
         if not shown:  # the extractor found nothing: no block is the article
-            return Analysis(source, _verdicts(lines, feats, trails, revised, [None] * len(lines), None), (),
+            return Analysis(source, _verdicts(lines, feats, trails, revised, [None] * len(lines)), (),
                             opts, language, None, from_html)
         titled, st, story_of = _stages(
             [lines[i]._replace(index=k) for k, i in enumerate(shown)], *_pick((feats, initial, revised), shown),
             layout, from_html, stops, opts, _shown_layers(trails, shown), bytes(map(shape.__getitem__, shown)))
         titled, st, story_of = _widen(trails.before, st, story_of, shown)
-    kept_by_story = _kept_by_story(titled, story_of, len(st.kinds))
+    # the kept lines of each story that has any, and per line whether it is in the output
+    kept_by_story, outputs = _core.kept_lines(as_list(titled), as_list(story_of), len(st.kinds), st.main)
     main = st.main if kept_by_story else None
-    verdicts = _verdicts(lines, feats, trails, titled, story_of, main)
-    articles = _articles(verdicts, kept_by_story, st, headline if from_html else None)
+    verdicts = Verdicts(lines, feats, trails, story_of, outputs if main is not None else bytes(len(lines)))
+    articles = _articles(lines, verdicts, kept_by_story, st, headline if from_html else None)
     teasers = frozenset(s for s, k in enumerate(st.kinds) if k == "teaser")
     return Analysis(source, verdicts, articles, opts, language, main, from_html, teasers)
 
@@ -208,45 +208,29 @@ def _title_lines(lines: list[Line], decided: list[Decision], st: Stories,
     return out
 
 
-def _verdicts(lines, feats, trails: Trails, final, story_of, main) -> Verdicts:
-    """One `Verdict` per line (built when read, `cleaner.storage.Verdicts`): whether it
-    is in the output (kept, of the main story) and, if not, why (its category, or
-    `OTHER_STORY`)."""
-    if main is None:
-        outputs = bytes(len(lines))
-    else:
-        outputs = bytes(map(and_, map(_keep, final), map(eq, story_of, repeat(main))))
-    return Verdicts(lines, feats, trails, story_of, outputs)
+def _verdicts(lines, feats, trails: Trails, final, story_of) -> Verdicts:
+    """One `Verdict` per line (built when read, `cleaner.storage.Verdicts`) of a document
+    with no main story: no line is in the output, and its category says why."""
+    return Verdicts(lines, feats, trails, story_of, bytes(len(lines)))
 
 
-def _kept_by_story(final: list[Decision], story_of: list[int | None],
-                   stories: int) -> dict[int, list[int]]:
-    """The indices of the kept lines of each story that has any, gathered in one pass (a
-    dump can hold thousands of stories)."""
-    kept: dict[int, list[int]] = {}
-    for i in compress(range(len(final)), map(_keep, final)):
-        s = story_of[i]
-        if s is not None and s < stories:
-            kept.setdefault(s, []).append(i)
-    return kept
-
-
-def _articles(verdicts: Verdicts, kept_by_story: dict[int, list[int]],
+def _articles(lines: Sequence[Line], verdicts: Verdicts, kept_by_story: dict[int, list[int]],
               st: Stories, headline: str | None = None) -> tuple[Article, ...]:
-    """Every story with kept lines, in order, as an `Article`; ``headline`` (the page's,
-    for HTML) is the main story's title when no line of the text is."""
+    """Every story with kept lines (``kept_by_story``: their indices), in order, as an
+    `Article`; ``headline`` (the page's, for HTML) is the main story's title when no line
+    of the text is."""
     articles = []
     for s, kind in enumerate(st.kinds):
         positions = kept_by_story.get(s)
         if not positions:
             continue
-        first, last = verdicts[positions[0]].line, verdicts[positions[-1]].line
-        title = verdicts[st.titles[s]].line if st.titles[s] is not None else None
+        first, last = lines[positions[0]], lines[positions[-1]]
+        title = lines[st.titles[s]] if st.titles[s] is not None else None
         start = title.start if title is not None else first.start
         articles.append(Article(
             index=len(articles),
             title=title.text if title is not None else headline if s == st.main else None,
-            text=verdicts.story_text(s, positions[0], positions[-1] + 1),
+            text=verdicts.story_text(s, positions),
             span=(min(start, first.start), last.end),
             kind=kind,
         ))

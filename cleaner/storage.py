@@ -284,10 +284,16 @@ class Verdicts(_Columns):
     def __len__(self) -> int:
         return len(self._trail_of)
 
-    def story_text(self, story: int, start: int, stop: int) -> str:
-        """`join` of a story whose kept lines all lie from ``start`` to ``stop``,
-        remembered as the story's whole text (what `join` of it returns later)."""
-        text = self._texts[story] = self.join(story, start, stop)
+    def story_text(self, story: int, positions: list[int]) -> str:
+        """`join` of a story whose kept lines are those at ``positions`` (in order),
+        remembered as the story's whole text (what `join` of it returns later): joined by
+        the compiled core from the columns of `Lines` (`cleaner._core.joined`)."""
+        if isinstance(self._lines, Lines):
+            source, starts, ends, changed = self._lines.columns()
+            text = _core.joined(source, starts, ends, changed, positions)
+        else:
+            text = self.join(story, positions[0], positions[-1] + 1)
+        self._texts[story] = text
         return text
 
     def join(self, story: int, start: int = 0, stop: int | None = None) -> str:

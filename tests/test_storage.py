@@ -94,6 +94,58 @@ def test_a_trail_table_grown_by_a_second_start_keeps_every_trail_once():
     assert again[0] is again[2] and len(trails.table) == len(set(trails.table)) == 4
 
 
+def test_the_core_gathers_the_kept_lines_of_each_story_and_the_output():
+    """`cleaner._core.kept_lines`: per story below the count, its kept lines, in order of
+    each story's first kept line; per line, kept and of the main story."""
+    from cleaner import _core
+
+    keep, drop = _d("k", "title", keep=True), _d("d", "classify")
+    decisions = [keep, keep, drop, keep, keep, keep, drop, keep]
+    story_of = [1, 0, 0, None, 1, 5, 1, 0]
+    kept, outputs = _core.kept_lines(decisions, story_of, 2, 0)
+    assert kept == {1: [0, 4], 0: [1, 7]} and list(kept) == [1, 0]
+    assert outputs == bytes([0, 1, 0, 0, 0, 0, 0, 1])
+    assert _core.kept_lines(decisions, story_of, 2, None)[1] == bytes(8)
+    assert _core.kept_lines([], [], 0, 0) == ({}, b"")
+
+
+@pytest.mark.parametrize("extra", ["", "é", "\u0416", "\U0001f600"])  # one-, two-, four-byte strings
+def test_a_story_joined_in_the_core_is_join_lines_of_its_kept_lines(extra):
+    """`cleaner._core.joined` (`Verdicts.story_text`) gives what `cleaner.types.join_lines`
+    gives: blank lines (also kept ones, and lines of spaces) between two kept lines make
+    one empty line, lines of other stories and dropped lines none; normalised texts."""
+    import random
+
+    from cleaner import _core
+    from cleaner.types import join_lines
+
+    rng = random.Random(7)
+    pieces = ["", "  ", "\u00a0", f"Line {extra} one", "two\u00a0 words", " padded ", "x\u200by", "last."]
+    for _ in range(200):
+        source = "\n".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
+        lines = segment(source)
+        picked = [i for i in range(len(lines)) if rng.random() < 0.5]
+        if not picked:
+            continue
+        verdicts = [Verdict(line, None, (_d("k", "title", keep=i in picked),), 0 if i in picked else 1)
+                    for i, line in enumerate(lines)]
+        assert _core.joined(*lines.columns(), picked) == join_lines(verdicts, 0), source
+
+
+def test_a_story_of_one_line_is_that_line_s_text_not_a_copy_of_it():
+    """A story of one non-blank line (blank ones around it) is its normalised text: the
+    source itself when the line is the whole source, the changed text when normalising
+    changed it, so a document of one huge line holds its text once."""
+    from cleaner import _core
+
+    line = "One long line of a document without a break. " * 3 + "End."
+    assert _core.joined(*segment(line).columns(), [0]) is line
+    lines = segment("\n\ta\u00a0 b\n\n")
+    source, starts, ends, changed = lines.columns()
+    assert _core.joined(source, starts, ends, changed, [0, 1, 2]) is changed[1] == "a b"
+    assert _core.joined(source, starts, ends, changed, [0, 2]) == ""
+
+
 def test_verdicts_read_the_story_of_each_line_as_none_or_its_number():
     text = ("Menu\nHome\n\nThe council approved the budget for the parks on Tuesday after a long debate.\n"
             "It will be reviewed again in the spring when the figures are known, the mayor said.")

@@ -10,6 +10,7 @@
 //! evidence (heads.rs) and its reading of a document (story.rs);
 //! `cleaner.front.dom` asks it whether a page holds characters XML forbids (page.rs).
 
+mod articles;
 mod blocks;
 mod cells;
 mod classify;
@@ -311,6 +312,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(blocks::inside_runs, m)?)?;
     m.add_function(wrap_pyfunction!(trails::distinct, m)?)?;
     m.add_function(wrap_pyfunction!(trails::changed, m)?)?;
+    m.add_function(wrap_pyfunction!(articles::kept_lines, m)?)?;
+    m.add_function(wrap_pyfunction!(articles::joined, m)?)?;
     m.add_class::<gates::Gates>()?;
     m.add_class::<cohesion_words::Stoplist>()?;
     m.add_class::<cohesion::Cohesion>()?;

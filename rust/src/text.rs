@@ -271,75 +271,129 @@ pub struct LineColumns {
     pub changed: Vec<(usize, Vec<u32>)>,
 }
 
+/// What `line_columns` tells apart: a line break, a space, a character that is visible,
+/// and one that normalising removes or turns into a space (invisible, blank or control).
+const BREAK: u8 = 0;
+const SPACE: u8 = 1;
+const VISIBLE: u8 = 2;
+const HIDDEN: u8 = 3;
+
+/// The kind of each character below U+0100.
+static LATIN1: [u8; 256] = {
+    let mut table = [HIDDEN; 256];
+    let mut c = 0x21;
+    while c < 0x100 {
+        if c < 0x7f || c > 0xa0 && c != 0xad {
+            table[c] = VISIBLE;
+        }
+        c += 1;
+    }
+    table[0x20] = SPACE;
+    let mut b = 0x0a;
+    while b <= 0x0d {
+        table[b] = BREAK;
+        b += 1;
+    }
+    (table[0x1c], table[0x1d], table[0x1e], table[0x85]) = (BREAK, BREAK, BREAK, BREAK);
+    table
+};
+
+/// The kind of a character for `line_columns` (`BREAK`, `SPACE`, `VISIBLE`, `HIDDEN`).
+#[inline(always)]
+fn kind(c: u32) -> u8 {
+    if c < 0x100 {
+        LATIN1[c as usize]
+    } else {
+        wide_kind(c)
+    }
+}
+
+/// `kind` of a character from U+0100 on.
+#[inline(never)]
+fn wide_kind(c: u32) -> u8 {
+    if is_break(c) {
+        BREAK
+    } else if is_invisible(c) || is_blank(c) {
+        HIDDEN
+    } else {
+        VISIBLE
+    }
+}
+
 /// `str.splitlines` (a trailing break makes no extra line), each line with its
 /// `normalize`d text, read from the text's own code units (Python's one-, two- or
-/// four-byte strings) without copying it.
+/// four-byte strings) without copying it, in one pass over them.
 pub fn line_columns<T: Copy + Into<u32>>(s: &[T]) -> LineColumns {
     let mut cols = LineColumns::default();
-    let (mut start, mut i) = (0, 0);
+    let mut line = Line::default();
+    let mut i = 0;
     while i < s.len() {
         let c = s[i].into();
-        if is_break(c) {
-            add_line(s, start, i, &mut cols);
-            i += if c == 0x0d && s.get(i + 1).map(|&x| x.into()) == Some(0x0a) {
-                2
-            } else {
-                1
-            };
-            start = i;
-        } else {
-            i += 1;
+        let k = kind(c);
+        if k == BREAK {
+            line.add(s, i, &mut cols);
+            i += if c == 0x0d && s.get(i + 1).map(|&x| x.into()) == Some(0x0a) { 2 } else { 1 };
+            line = Line { start: i, ..Line::default() };
+            continue;
         }
+        line.read(i, k);
+        i += 1;
     }
-    if start < s.len() {
-        add_line(s, start, s.len(), &mut cols);
+    if line.start < s.len() {
+        line.add(s, s.len(), &mut cols);
     }
     cols
 }
 
-/// One line of `line_columns`: its normalised text is a slice of it when, between its
-/// first and last visible characters, there is no invisible character and no blank but
-/// single spaces.
-fn add_line<T: Copy + Into<u32>>(s: &[T], start: usize, end: usize, cols: &mut LineColumns) {
-    let line = &s[start..end];
-    let visible = |c: u32| is_graphic_ascii(c) || !is_invisible(c) && !is_blank(c);
-    let first = line.iter().position(|&c| visible(c.into()));
-    let last = line.iter().rposition(|&c| visible(c.into()));
-    let (a, b) = match (first, last) {
-        (Some(a), Some(b)) => (a, b + 1),
-        _ => (line.len(), line.len()),
-    };
-    let mut plain = true;
-    let mut previous_space = false;
-    for &c in &line[a..b] {
-        let c = c.into();
-        if is_graphic_ascii(c) {
-            previous_space = false;
-            continue;
-        }
-        if is_invisible(c) || (is_blank(c) && (c != 0x20 || previous_space)) {
-            plain = false;
-            break;
-        }
-        previous_space = c == 0x20;
-    }
-    cols.starts.push(start as i64);
-    cols.ends.push(end as i64);
-    if plain {
-        cols.text_starts.push((start + a) as i64);
-        cols.text_ends.push((start + b) as i64);
-    } else {
-        let cps: Vec<u32> = line.iter().map(|&c| c.into()).collect();
-        cols.changed.push((cols.starts.len() - 1, normalize(&cps)));
-        cols.text_starts.push(start as i64);
-        cols.text_ends.push(start as i64);
-    }
+/// One line of `line_columns` as its characters are read: its normalised text is a slice
+/// of it when, between its first and last visible characters, there is no invisible
+/// character and no blank but single spaces.
+#[derive(Default)]
+struct Line {
+    start: usize,
+    /// the first and last visible characters (offsets in the text), when `seen`
+    first: usize,
+    last: usize,
+    seen: bool,
+    /// the normalised text is no slice of the line
+    changed: bool,
+    /// since the last visible character: a space, and what would change the text if a
+    /// visible character followed (a second space, an invisible or another blank)
+    space: bool,
+    doubt: bool,
 }
 
-/// A printable ASCII character other than the space: neither blank nor invisible (the
-/// common case, tested first).
-fn is_graphic_ascii(c: u32) -> bool {
-    (0x21..=0x7e).contains(&c)
+impl Line {
+    /// Character `i`, of kind `k` (not a break), read without a branch on its kind
+    /// (spaces and letters alternate too often to be guessed).
+    #[inline(always)]
+    fn read(&mut self, i: usize, k: u8) {
+        let (visible, space, hidden) = (k == VISIBLE, k == SPACE, k == HIDDEN);
+        // (what comes before the first visible character is stripped)
+        self.changed |= self.doubt & visible & self.seen;
+        self.first = if visible & !self.seen { i } else { self.first };
+        self.last = if visible { i } else { self.last };
+        self.seen |= visible;
+        self.doubt = (self.doubt | space & self.space | hidden) & !visible;
+        self.space = (self.space | space) & !visible;
+    }
+
+    /// The line, ending at `end`, added to the columns.
+    fn add<T: Copy + Into<u32>>(&self, s: &[T], end: usize, cols: &mut LineColumns) {
+        let start = self.start;
+        cols.starts.push(start as i64);
+        cols.ends.push(end as i64);
+        let (a, b) = if self.seen { (self.first, self.last + 1) } else { (end, end) };
+        if self.changed {
+            let cps: Vec<u32> = s[start..end].iter().map(|&c| c.into()).collect();
+            cols.changed.push((cols.starts.len() - 1, normalize(&cps)));
+            cols.text_starts.push(start as i64);
+            cols.text_ends.push(start as i64);
+        } else {
+            cols.text_starts.push(a as i64);
+            cols.text_ends.push(b as i64);
+        }
+    }
 }
 
 /// Invisible formatting characters, removed from a line outright: zero-width space,
