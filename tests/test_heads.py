@@ -56,6 +56,15 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(one(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _date(words: dict) -> regex.Pattern:
+    """rust/src/heads.rs's date pattern (with Unicode word boundaries) of the story
+    finder's ``words``, for Python's `regex`."""
+    months, ago = _alternatives(words["months"]), _alternatives(words["ago"])
+    return regex.compile(
+        rf"(?i)\b(?:(?:{months})\.?\s+\d{{1,2}}\b|\d{{1,2}}\.?\s+(?:{months})\b|\d{{4}}-\d{{2}}-\d{{2}}"
+        rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?\b)?|{ago})")
+
+
 def test_the_date_of_a_meta_line_is_the_pattern_over_characters():
     # The core reads a date with Unicode word boundaries on every text, ASCII or not
     # (a text that is not ASCII after a looser pattern without them); Python's `regex`
@@ -64,10 +73,7 @@ def test_the_date_of_a_meta_line_is_the_pattern_over_characters():
     from cleaner.stories.evidence import _head_words, _heads
 
     words = _head_words()
-    months, ago = _alternatives(words["months"]), _alternatives(words["ago"])
-    date = regex.compile(
-        rf"(?i)\b(?:(?:{months})\.?\s+\d{{1,2}}\b|\d{{1,2}}\.?\s+(?:{months})\b|\d{{4}}-\d{{2}}-\d{{2}}"
-        rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?\b)?|{ago})")
+    date = _date(words)
     rng = random.Random(18)
     pieces = [*rng.sample(words["months"], 12), *words["ago"][:4], "3", "19", "2019", "10:31", "19.11.2019",
               "2019-11-19", " pm", "a.m.", " ", ". ", "x", "_", "\u00e9", "\u00df", "\u0663", "\u2014", "’"]
@@ -92,10 +98,7 @@ def test_a_long_meta_line_counts_its_dates_as_the_pattern_finds_them():
     from cleaner.stories.evidence import _head_words, _heads
 
     words = _head_words()
-    months, ago = _alternatives(words["months"]), _alternatives(words["ago"])
-    date = regex.compile(
-        rf"(?i)\b(?:(?:{months})\.?\s+\d{{1,2}}\b|\d{{1,2}}\.?\s+(?:{months})\b|\d{{4}}-\d{{2}}-\d{{2}}"
-        rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?\b)?|{ago})")
+    date = _date(words)
     rng = random.Random(19)
     months_ = rng.sample(words["months"], 12)
     pieces = [*months_, *words["ago"][:4], "3", "19", "2019", "10:31", "19.11.2019", "2019-11-19", " pm",
