@@ -137,6 +137,18 @@ def test_the_core_folds_lines_as_the_gates_do_at_each_turn():
         assert _core.fold_line(text.casefold()) == (None if exotic else folded), text
 
 
+def test_the_core_folds_ascii_lines_eight_bytes_at_a_time_as_the_gates_do():
+    # the plain-ASCII test reads eight bytes at a time: two spaces, a control, DEL and a
+    # character past ASCII at every offset of a word and across two words
+    for size in range(1, 25):
+        for at in range(size):
+            base = "".join(chr(0x61 + (k % 26)) for k in range(size))
+            for odd in ("  ", " ", "\x1f", "\x7f", "\xa0", "\u2019", "~ ", " ~"):
+                text = base[:at] + odd + base[at:]
+                folded, exotic = fold_line(text)
+                assert _core.fold_line(text.casefold()) == (None if exotic else folded), repr(text)
+
+
 def test_stage_one_reads_repeated_lines_in_case_folding():
     # repeated lines found in their case folding with runs of ASCII between other characters
     text = ("ÉCOLE Straße ouverte AUJOURD'HUI à PARIS pour tous les élèves du quartier\n"

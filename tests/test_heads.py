@@ -56,6 +56,15 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(one(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _date(words: dict) -> regex.Pattern:
+    """rust/src/heads.rs's date pattern (with Unicode word boundaries) of the story
+    finder's ``words``, for Python's `regex`."""
+    months, ago = _alternatives(words["months"]), _alternatives(words["ago"])
+    return regex.compile(
+        rf"(?i)\b(?:(?:{months})\.?\s+\d{{1,2}}\b|\d{{1,2}}\.?\s+(?:{months})\b|\d{{4}}-\d{{2}}-\d{{2}}"
+        rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?\b)?|{ago})")
+
+
 def test_the_date_of_a_meta_line_is_the_pattern_over_characters():
     # The core reads a date with Unicode word boundaries on every text, ASCII or not
     # (a text that is not ASCII after a looser pattern without them); Python's `regex`
@@ -64,10 +73,7 @@ def test_the_date_of_a_meta_line_is_the_pattern_over_characters():
     from cleaner.stories.evidence import _head_words, _heads
 
     words = _head_words()
-    months, ago = _alternatives(words["months"]), _alternatives(words["ago"])
-    date = regex.compile(
-        rf"(?i)\b(?:(?:{months})\.?\s+\d{{1,2}}\b|\d{{1,2}}\.?\s+(?:{months})\b|\d{{4}}-\d{{2}}-\d{{2}}"
-        rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?\b)?|{ago})")
+    date = _date(words)
     rng = random.Random(18)
     pieces = [*rng.sample(words["months"], 12), *words["ago"][:4], "3", "19", "2019", "10:31", "19.11.2019",
               "2019-11-19", " pm", "a.m.", " ", ". ", "x", "_", "\u00e9", "\u00df", "\u0663", "\u2014", "’"]
@@ -83,3 +89,25 @@ def test_the_date_of_a_meta_line_is_the_pattern_over_characters():
     wrong = [t for t in lines if not updated.search(t) and not regex.match(r"\s*\S+\s+\p{Lu}", t)
              and not t.startswith("\u2014") and _heads().meta(t, 3, False, "body") != (t in dated)]
     assert wrong == []
+
+
+def test_a_long_meta_line_counts_its_dates_as_the_pattern_finds_them():
+    # A line of more than 14 words is meta when it holds two dates or more, counted as
+    # Python's `regex.findall` counts them (each search from the end of the match before):
+    # lines of several dates, times and month names beside numbers, ASCII or not.
+    from cleaner.stories.evidence import _head_words, _heads
+
+    words = _head_words()
+    date = _date(words)
+    rng = random.Random(19)
+    months_ = rng.sample(words["months"], 12)
+    pieces = [*months_, *words["ago"][:4], "3", "19", "2019", "10:31", "19.11.2019", "2019-11-19", " pm",
+              "a.m.", ". ", "x", "\u00e9", "\u0663", "’", "日", *(f"{m} 19" for m in months_[:4]),
+              *(f"3 {m}" for m in months_[4:8])]
+    gaps = ["", " ", " ", "\u00a0"]
+    lines = ["x " + "".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(rng.randrange(2, 9)))
+             for _ in range(20000)]
+    counts = [len(date.findall(t)) if regex.search(r"\d", t) else 0 for t in lines]
+    assert sum(c == 1 for c in counts) > 1000 and sum(c >= 2 for c in counts) > 1000
+    assert sum(c >= 2 for t, c in zip(lines, counts) if not t.isascii()) > 300
+    assert [t for t, c in zip(lines, counts) if _heads().meta(t, 15, False, "body") != (c >= 2)] == []

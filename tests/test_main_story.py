@@ -1,6 +1,6 @@
 """The main-story choice (`cleaner.stories.main.main_story`): a short article at the top of
-a dump stays the main one when a longer story follows it; a notice above an article does
-not.  Dumps built here from invented text."""
+a dump stays the main one when a longer story follows it, titled or not; a notice above an
+article that the catalogue drops is no story.  Dumps built here from invented text."""
 
 from __future__ import annotations
 
@@ -13,11 +13,10 @@ PIER = [
     "promised to cover the rest, the mayor told the meeting after the vote was counted.",
 ]
 
-NOTICE = [
-    "We use your e-mail address only to send you our newsletter, and you can unsubscribe at any time "
-    "with the link in each issue.",
-    "Your data is kept on our own servers and is never passed on to anybody else, as our privacy "
-    "statement explains in detail.",
+COOKIE = [
+    "We use cookies to give you the best experience on our website and to show you articles that "
+    "match your interests.",
+    "By continuing to use this website, you agree to our use of cookies as our cookie statement explains.",
 ]
 
 SHARE = ["Share", "* Facebook", "* Twitter", "* Email", "* Print"]
@@ -38,8 +37,7 @@ def _main(parts: list[str]) -> str:
 
 
 def test_a_date_above_an_untitled_first_story_keeps_it_main():
-    # An untitled story at the top gives way to a longer titled one (a notice above an
-    # article), but not when a date lies above it: that is the head of an article.
+    # A date above an untitled story at the top is the head of an article.
     out = _main(["November 18, 2019", "", PIER[0], "", PIER[1], "", "Related", "", *FROST])
     assert PIER[0] in out and FROST[4] not in out
 
@@ -57,11 +55,18 @@ def test_a_byline_above_an_untitled_first_story_keeps_it_main():
     assert PIER[0] in out and FROST[4] not in out
 
 
-def test_a_notice_under_a_share_row_still_gives_way_to_the_article():
-    # Counterexample: the same furniture above a notice with no byline or date: the
+def test_an_untitled_story_under_a_share_row_stays_main():
+    # With no title, byline or date, a story of sentences at the top of the dump is still
+    # the main story: a longer titled story after it is the next story of the dump.
+    out = _main([*SHARE, "", PIER[0], "", PIER[1], "", *FROST])
+    assert PIER[0] in out and FROST[4] not in out
+
+
+def test_a_cookie_notice_under_a_share_row_is_no_story():
+    # Counterexample: a notice the catalogue drops above the article is no story; the
     # titled article after it is the main story.
-    out = _main([*SHARE, "", NOTICE[0], "", NOTICE[1], "", *FROST])
-    assert FROST[4] in out and NOTICE[0] not in out
+    out = _main([*SHARE, "", COOKIE[0], "", COOKIE[1], "", *FROST])
+    assert FROST[4] in out and COOKIE[0] not in out
 
 
 def test_a_menu_above_a_first_story_is_the_page_s_furniture():
@@ -72,11 +77,11 @@ def test_a_menu_above_a_first_story_is_the_page_s_furniture():
     assert PIER[0] in out and FROST[4] not in out
 
 
-def test_a_notice_under_a_menu_still_gives_way_to_the_article():
-    # Counterexample: the menu does not make a notice with no byline or date above it an
-    # article's head; the titled article after it is the main story.
-    out = _main([*MENU, "", *NOTICE, "", *FROST])
-    assert FROST[4] in out and NOTICE[0] not in out
+def test_a_cookie_notice_under_a_menu_is_no_story():
+    # Counterexample: under the same menu, a notice the catalogue drops is no story; the
+    # titled article after it is the main story.
+    out = _main([*MENU, "", *COOKIE, "", *FROST])
+    assert FROST[4] in out and COOKIE[0] not in out
 
 
 def test_a_byline_under_a_first_story_s_first_line_keeps_it_main():
@@ -88,9 +93,9 @@ def test_a_byline_under_a_first_story_s_first_line_keeps_it_main():
     assert PIER[0] in out and FROST[4] not in out
 
 
-def test_a_kicker_above_a_notice_still_gives_way_to_the_article():
-    # Counterexample: without a byline or a date before its first paragraph, the notice
-    # under the same kicker gives way to the titled article after it.
+def test_a_kicker_above_an_untitled_story_keeps_it_main():
+    # Without a byline or a date before its first paragraph, the story under the same
+    # kicker is still the main one, not the titled article after it.
     kicker = "Harbour news from the coast this week, in brief."
-    out = _main([kicker, "", *NOTICE, "", *FROST])
-    assert FROST[4] in out and NOTICE[0] not in out
+    out = _main([kicker, "", PIER[0], "", PIER[1], "", *FROST])
+    assert PIER[0] in out and FROST[4] not in out

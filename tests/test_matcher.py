@@ -231,6 +231,24 @@ def test_digits_are_assumed_ascii_only_where_the_line_has_no_other_digits():
     assert other_digits(fold("\u0661")) and not other_digits(fold("12 \u00e9"))
 
 
+def test_the_core_gives_a_digit_rule_back_where_the_line_may_hold_other_digits():
+    """The core's scan for other digits (rust/src/gates.rs `other_digits`, which decodes
+    only the characters of two bytes or more) against `cleaner.fold.other_digits`, with
+    the digit or the letter at every offset: a rule whose required string is the digit 1
+    (taken for any decimal digit) passes a line without it only if it may hold another."""
+    from cleaner import _core
+
+    core = _core.Gates(1, [[0]], [], 4, lambda start: [], [("1", [0])], [], [], [], [], [0])
+    marks = ("\u0661", "\u0967", "\U0001d7d9", "\u00e9", "\u2019", "\u4e00", "x", "\u00b2")
+    for mark in marks:
+        for before in range(12):
+            for after in ("", " \u00fc", " z"):
+                line = "\u00e0" * (before % 3) + "a" * before + mark + after
+                folded = fold(line)
+                want = [0] if "1" in folded or other_digits(folded) else []
+                assert core.candidates(line, line.casefold(), len(line.split())) == want, line
+
+
 @pytest.mark.parametrize("pattern", [
     r"^[[:alpha:]]+$",            # POSIX class: literal characters to the stdlib parser
     r"^(?:share){e<=1}$",         # fuzzy matching

@@ -374,11 +374,11 @@ def test_a_table_header_repeated_through_the_article_is_no_title():
 
 
 def test_a_short_notice_before_a_titled_story_is_no_main_story():
-    notice = [
-        "We use your e-mail address only to send you our newsletter, and you can unsubscribe at any time with the link in each issue.",
-        "Your data is kept on our own servers and is never passed on to anybody else, as our privacy statement explains in detail.",
-        "By signing up you agree that we may count how often the newsletter is opened, so that we can make it better for our readers.",
-        "You can also choose which topics you want to hear about, and change that choice whenever you like on your account page.",
+    notice = [  # a sign-up box the catalogue drops: no story, so no main story
+        "Sign up to our free weekly harbour newsletter",
+        "The week's news from the coast, delivered straight to your inbox every Friday.",
+        "We respect your privacy and never pass your address on to anybody else.",
+        "Unsubscribe at any time with the link at the foot of each issue.",
     ]
     more = [
         "The pier was built more than a century ago and was last repaired after a winter storm damaged its deck.",

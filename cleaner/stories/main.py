@@ -18,10 +18,9 @@ a dump, where a story need not have a title line, and a share row, a date or the
 a menu above it are the page's furniture) is the
 main one however long the story after it, unless that story goes on with its subject
 (cosine of their words at least `Options.story_topic_cohesion`: one article cut by a
-false boundary, whose longer part is the article), or the first has neither a title nor
-a meta line above its first paragraph and the longer one opens like a story (a notice
-above a titled article).  Otherwise, when that story lies before the main
-text block, it is preferred only when it opens like a story and is at least
+false boundary, whose longer part is the article); a notice above an article is the
+catalogue's to drop, not a story that gives way.  Otherwise, when that story lies
+before the main text block, it is preferred only when it opens like a story and is at least
 `Options.story_early_main_share` of the main block's story; a short preamble (under
 `Options.story_preamble_words`) that does not open like a story gives way to one of the
 next two stories that is
@@ -70,9 +69,7 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
             first = min(members[0], title) if title is not None else members[0]
             stories.append({"members": list(members), "title": title,
                             "strong": opening not in (None, "topic"),  # opens like a story
-                            # "top" and "meta": what lies above it and above its first paragraph
-                            **_head_above(r, first, next((i for i in members if r.body(i)
-                                                          and r.feats[i].words >= o.story_lead_words), None)),
+                            "top": _head_above(r, first),  # how much lies above it
                             "lead": max((r.feats[i].words for i in members if r.body(i)), default=0),
                             "vocabulary": members,  # the lines whose content words it opens with
                             "kind": "teaser" if teaser else "full", "words": words,
@@ -200,36 +197,28 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
                       and not any(d.category == "comments" for d in final[end:stories[s]["members"][0]])),
                      None)
         # A story that opens the document gives way only to the rest of its own article
-        # (the same subject, cut off by a false boundary), not to the next story of a dump.
-        # One without a title still gives way to a story that opens like one (a notice
-        # above the page's titled article), unless a meta line lies above it (a byline or
-        # a date is an article's head, not a notice's).
-        untitled = head["title"] is None and not head["meta"]
-        if later is not None and (not opens or untitled and stories[later]["strong"]
+        # (the same subject, cut off by a false boundary), not to the next story of a dump,
+        # titled or not (a notice above an article is the catalogue's to drop).
+        if later is not None and (not opens
                                   or r.cohesion.cosine_of(head["vocabulary"], stories[later]["vocabulary"])
                                   >= o.story_topic_cohesion):
             return later
     return first
 
 
-def _head_above(r: Reader, first: int, lead: int | None = None) -> dict:
+def _head_above(r: Reader, first: int) -> int:
     """What lies above a story's first line ``first`` (its title, or its text), back to
-    the nearest kept line: ``"top"``, the lines above it that hold letters, that no
-    catalogue pattern dropped and that are no list items (`Reader.bulleted`: a share row,
-    a date, a row of bullets, the items of a menu are the furniture of the page's head,
-    not text before the story) when no kept line is above, else its non-blank lines
-    above; ``"meta"``, whether one of those lines, or one from ``first`` down to the
-    story's first paragraph ``lead``, is a meta line (a byline or a date: the head of an
-    article, also when the story's first line is a menu item or a kicker above it)."""
+    the nearest kept line: the lines above it that hold letters, that no catalogue
+    pattern dropped and that are no list items (`Reader.bulleted`: a share row, a date, a
+    row of bullets, the items of a menu are the furniture of the page's head, not text
+    before the story) when no kept line is above, else its non-blank lines above."""
     top = 0
-    meta = lead is not None and any(r.meta(j) for j in r.content[r.pos[first]:r.pos[lead]])
     for k in range(r.pos[first] - 1, -1, -1):
         j = r.content[k]
         if r.d[j].keep:
-            return {"top": r.pos[first], "meta": meta}
+            return r.pos[first]
         top += bool(r.lettered[j]) and not r.by_pattern[j] and not r.bulleted(j)
-        meta = meta or bool(r.meta(j))
-    return {"top": top, "meta": meta}
+    return top
 
 
 def _opens(story: dict, o: Options) -> bool:

@@ -659,6 +659,17 @@ fn automaton(literals: &[(String, Bits)], only: Option<&Bits>) -> PyResult<Optio
 fn printable(c: u32) -> bool {
     if c < 0x80 {
         (0x20..0x7f).contains(&c)
+    } else if c < 0x1_0000 {
+        // the Basic Multilingual Plane from a bit map of `tables::NOT_PRINTABLE`, made once
+        static NOT_PRINTABLE_BMP: OnceLock<Vec<u64>> = OnceLock::new();
+        let map = NOT_PRINTABLE_BMP.get_or_init(|| {
+            let mut map = vec![0u64; 0x1_0000 / 64];
+            for &(lo, hi) in tables::NOT_PRINTABLE.iter().filter(|&&(lo, _)| lo < 0x1_0000) {
+                (lo..=hi.min(0xffff)).for_each(|k| map[k as usize / 64] |= 1 << (k % 64));
+            }
+            map
+        });
+        map[c as usize / 64] >> (c % 64) & 1 == 0
     } else {
         !in_ranges(&tables::NOT_PRINTABLE, c)
     }
@@ -684,10 +695,28 @@ fn collapse(s: impl Iterator<Item = u32>) -> Vec<u8> {
 }
 
 /// Printable ASCII without two spaces in a row (the folding of most lines, given back as
-/// it is): one pass over the bytes.
+/// it is): eight bytes at a time.
 fn plain_ascii(s: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let mut chunks = s.chunks_exact(8);
+    // was the byte before the chunk a space?
     let mut space = false;
-    s.iter().all(|&c| {
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // a byte below 0x20, or above 0x7e (each test exact for the word as a whole)
+        let below = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+        let above = (x.wrapping_add(ONES) | x) & HIGH;
+        // the spaces, each marked in its byte's high bit (exactly: no carry between bytes)
+        let z = x ^ (ONES * 0x20);
+        let spaces = !(((z & LOW7) + LOW7) | z | LOW7);
+        if below | above != 0 || spaces & (spaces >> 8) != 0 || space && spaces & 0x80 != 0 {
+            return false;
+        }
+        space = spaces >> 63 != 0;
+    }
+    chunks.remainder().iter().all(|&c| {
         let ok = (0x20..0x7f).contains(&c) && !(space && c == b' ');
         space = c == b' ';
         ok
@@ -738,7 +767,17 @@ fn refold(f: &mut Vec<u8>) -> bool {
     utf8_points(f).all(printable)
 }
 
-/// `cleaner.fold.other_digits`: might the text hold a decimal digit other than 0-9?
+/// `cleaner.fold.other_digits`: might the text hold a decimal digit other than 0-9?  (Only
+/// a character of two bytes or more may: its lead byte is at least 0xC0.)
 fn other_digits(folded: &[u8]) -> bool {
-    utf8_points(folded).any(|c| c >= 0x10000 || (c >= 0x80 && is_decimal(c)))
+    let mut at = 0;
+    while let Some(k) = folded[at..].iter().position(|&b| b >= 0xc0) {
+        at += k;
+        let c = utf8_points(&folded[at..]).next().unwrap_or(0);
+        if c >= 0x10000 || is_decimal(c) {
+            return true;
+        }
+        at += 1;
+    }
+    false
 }

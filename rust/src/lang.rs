@@ -261,19 +261,23 @@ fn sample<T: Copy + Into<u32>>(text: &[T], index: &Index) -> (usize, Vec<Found>)
     // the tokens sampled: the `i * step`-th for each i below `SAMPLE_WORDS`, or all
     let step = count as f64 / SAMPLE_WORDS as f64;
     let mut next = 0; // the next i
+    let mut target = 0; // the token it samples, `next * step` (asked once per sampled token)
     let keep = |k: usize| {
         if count <= SAMPLE_WORDS {
             return true;
         }
-        if next < SAMPLE_WORDS && (next as f64 * step) as usize == k {
+        if next < SAMPLE_WORDS && target == k {
             next += 1;
+            target = (next as f64 * step) as usize;
             return true;
         }
         false
     };
     // the sample's words (each distinct word in `Index::get`, a word with a lone
     // surrogate in none), their UTF-8 in one buffer
-    let (mut total, mut text, mut words) = (0usize, String::new(), Vec::new());
+    let sampled = count.min(SAMPLE_WORDS);
+    let (mut total, mut text, mut words) =
+        (0usize, String::with_capacity(head.len().min(8 * sampled)), Vec::with_capacity(sampled + sampled / 2));
     tokens.each(keep, |a, b| {
         for_each_word(&head[a..b], |w| {
             total += 1;
