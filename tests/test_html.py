@@ -470,8 +470,9 @@ def test_a_prune_whose_xpath_text_changed_runs_the_xpath(monkeypatch):
 
 def test_the_sequence_prunes_comments_off_the_raw_page():
     body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
-    html = (f"<html><body><article><h1>{TITLE}</h1>{body}</article>"
+    # the comments sit inside the article, where only the prune keeps them out
+    html = (f"<html><body><article><h1>{TITLE}</h1>{body}"
             "<div id='comments'><p>A reader wrote a long comment about the ferry and the pier and the market "
-            "that goes on for a while.</p></div></body></html>")
+            "that goes on for a while.</p></div></article></body></html>")
     assert "A reader wrote" not in extract(html).main
     assert PARAGRAPHS[4] in extract(html).main

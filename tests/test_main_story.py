@@ -4,6 +4,8 @@ article that the catalogue drops is no story.  Dumps built here from invented te
 
 from __future__ import annotations
 
+import pytest
+
 import cleaner
 
 PIER = [
@@ -36,17 +38,31 @@ def _main(parts: list[str]) -> str:
     return cleaner.clean("\n".join(parts) + "\n")
 
 
-def test_a_date_above_an_untitled_first_story_keeps_it_main():
-    # A date above an untitled story at the top is the head of an article.
-    out = _main(["November 18, 2019", "", PIER[0], "", PIER[1], "", "Related", "", *FROST])
+def _in_no_story(line: str, parts: list[str]) -> bool:
+    return not any(line in a.text for a in cleaner.split("\n".join(parts) + "\n"))
+
+
+KICKER = "Harbour news from the coast this week, in brief."
+
+
+@pytest.mark.parametrize("head", [
+    ["November 18, 2019"],  # a date
+    SHARE,  # a row of share buttons
+    [KICKER],  # a kicker, no byline or date before the first paragraph
+    [KICKER, "By Clara Whitfield", "November 18, 2019"],  # a kicker above a byline and a date
+], ids=["date", "share-row", "kicker", "kicker-byline-date"])
+def test_an_untitled_first_story_stays_main_under_its_head(head):
+    # With no title, a story of sentences at the top of the dump is the main story
+    # whatever short lines sit above it: a longer titled story after it is the next
+    # story of the dump.
+    out = _main([*head, "", PIER[0], "", PIER[1], "", "Related", "", *FROST])
     assert PIER[0] in out and FROST[4] not in out
 
 
 def test_a_byline_above_an_untitled_first_story_keeps_it_main():
-    # The title is too long for a headline, so the story has none; its byline and date
-    # still make it an article's head, not a notice above the next story, and the row of
-    # share buttons between them and the text is the page's furniture: with eight
-    # non-blank lines above it, the story still opens the dump.
+    # The title is too long for a headline, so the story has none; the row of share
+    # buttons between its byline and date and its text is the page's furniture: with
+    # eight non-blank lines above it, the story still opens the dump.
     title = ("Harbour town votes to rebuild its old stone pier after winter storms left it cracked "
              "and closed to boats")
     parts = [title, "By Clara Whitfield", "November 18, 2019", *SHARE, "", PIER[0], "", PIER[1], "",
@@ -55,18 +71,13 @@ def test_a_byline_above_an_untitled_first_story_keeps_it_main():
     assert PIER[0] in out and FROST[4] not in out
 
 
-def test_an_untitled_story_under_a_share_row_stays_main():
-    # With no title, byline or date, a story of sentences at the top of the dump is still
-    # the main story: a longer titled story after it is the next story of the dump.
-    out = _main([*SHARE, "", PIER[0], "", PIER[1], "", *FROST])
-    assert PIER[0] in out and FROST[4] not in out
-
-
 def test_a_cookie_notice_under_a_share_row_is_no_story():
     # Counterexample: a notice the catalogue drops above the article is no story; the
     # titled article after it is the main story.
-    out = _main([*SHARE, "", COOKIE[0], "", COOKIE[1], "", *FROST])
+    parts = [*SHARE, "", COOKIE[0], "", COOKIE[1], "", *FROST]
+    out = _main(parts)
     assert FROST[4] in out and COOKIE[0] not in out
+    assert _in_no_story(COOKIE[0], parts)
 
 
 def test_a_menu_above_a_first_story_is_the_page_s_furniture():
@@ -80,22 +91,7 @@ def test_a_menu_above_a_first_story_is_the_page_s_furniture():
 def test_a_cookie_notice_under_a_menu_is_no_story():
     # Counterexample: under the same menu, a notice the catalogue drops is no story; the
     # titled article after it is the main story.
-    out = _main([*MENU, "", *COOKIE, "", *FROST])
+    parts = [*MENU, "", *COOKIE, "", *FROST]
+    out = _main(parts)
     assert FROST[4] in out and COOKIE[0] not in out
-
-
-def test_a_byline_under_a_first_story_s_first_line_keeps_it_main():
-    # The story's first kept line is a short kicker above its byline and date: the meta
-    # lines between its first line and its first paragraph are an article's head too.
-    kicker = "Harbour news from the coast this week, in brief."
-    out = _main([kicker, "By Clara Whitfield", "November 18, 2019", "", PIER[0], "", PIER[1], "",
-                 "Related", "", *FROST])
-    assert PIER[0] in out and FROST[4] not in out
-
-
-def test_a_kicker_above_an_untitled_story_keeps_it_main():
-    # Without a byline or a date before its first paragraph, the story under the same
-    # kicker is still the main one, not the titled article after it.
-    kicker = "Harbour news from the coast this week, in brief."
-    out = _main([kicker, "", PIER[0], "", PIER[1], "", *FROST])
-    assert PIER[0] in out and FROST[4] not in out
+    assert _in_no_story(COOKIE[0], parts)

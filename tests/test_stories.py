@@ -373,7 +373,7 @@ def test_a_table_header_repeated_through_the_article_is_no_title():
     assert len(cleaner.split("\n".join(parts) + "\n")) == 1
 
 
-def test_a_short_notice_before_a_titled_story_is_no_main_story():
+def test_a_sign_up_box_before_a_titled_story_is_no_story():
     notice = [  # a sign-up box the catalogue drops: no story, so no main story
         "Sign up to our free weekly harbour newsletter",
         "The week's news from the coast, delivered straight to your inbox every Friday.",
@@ -392,6 +392,7 @@ def test_a_short_notice_before_a_titled_story_is_no_main_story():
              *HARBOUR, *more]
     out = cleaner.analyze("\n".join(parts) + "\n").text.split("\n")
     assert HARBOUR[0] in out and notice[0] not in out
+    assert not any(notice[1] in a.text for a in cleaner.split("\n".join(parts) + "\n"))
 
 
 def test_a_row_of_share_buttons_is_no_teaser():
