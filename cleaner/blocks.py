@@ -78,7 +78,8 @@ INSIDE_ARTICLE = frozenset({"share", "ad", "ui", "appeal", "legal", "caption", "
 
 #: The bits of a decision that the compiled core reads (rust/src/blocks.rs): kept, a hard
 #: or a soft barrier (`barrier_kind`; never a blank line), blank or of a category found
-#: inside articles (`INSIDE_ARTICLE`).
+#: inside articles (`INSIDE_ARTICLE`), dropped by a catalogue pattern (`is_pattern_rule`:
+#: the region goes on past weak drops only, `Options.block_follow_gap`).
 _KEPT, _HARD, _SOFT, _INSIDE, _PATTERN = 1, 2, 4, 8, 16
 _BARRIER_BITS = {"hard": _HARD, "soft": _SOFT, None: 0}
 

@@ -380,7 +380,8 @@ class Matcher:
     @classmethod
     def _inputs(cls, ordered: tuple[Rule, ...]) -> dict[str, list]:
         """What the core's gates are built from for rules in matching order, as JSON keeps
-        it (the shipped cache holds it for the package's matchers: `_cached_inputs`):
+        it (the shipped cache holds it for the package's matchers, whose file the core reads
+        whole: `cleaner.gatecache.inputs_blob`):
         string sets as two lists, each string of each rule and the rule's position
         (`_members`)."""
         checked = [cls._checked_gate(r) for r in ordered]
@@ -516,7 +517,7 @@ def _wanted_rules(wanted: frozenset[str] | None) -> tuple[Rule, ...]:
 
 
 def _inputs_name(wanted: frozenset[str] | None) -> str:
-    """The name of a matcher's inputs in the shipped cache (`_cached_inputs`).
+    """The name of a matcher's inputs in the shipped cache (`cleaner.gatecache.inputs_blob`).
 
     >>> _inputs_name(None), _inputs_name(frozenset({"en", "common", "de"}))
     ('all', 'common+de+en')
@@ -545,9 +546,10 @@ def _inputs_key(ordered: tuple[Rule, ...]) -> str:
 
 
 def _cached_inputs(name: str, ordered: tuple[Rule, ...]) -> dict[str, list] | None:
-    """`Matcher._inputs` of ``ordered`` from the shipped cache's file ``name``
-    (`cleaner.gatecache.load_inputs`), or ``None`` when it holds them for other rules
-    (a catalogue edited since) or other code."""
+    """`Matcher._inputs` of ``ordered`` from the shipped cache's file ``name`` read in
+    Python (`cleaner.gatecache.load_inputs`), or ``None`` when it holds them for other
+    rules (a catalogue edited since) or other code.  A matcher hands the file to the core
+    whole instead; the tests hold the two readings to each other."""
     return gatecache.load_inputs(name, _inputs_key(ordered))
 
 

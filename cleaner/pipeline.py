@@ -103,7 +103,7 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
         # every other block of the page stands as `revise` decided it (``html.unchosen``)
         shown = shown_lines(revised, hints)
         if not shown:  # the extractor found nothing: no block is the article
-            return Analysis(source, _verdicts(lines, feats, trails, revised, [None] * len(lines)), (),
+            return Analysis(source, _verdicts(lines, feats, trails, [None] * len(lines)), (),
                             opts, language, None, from_html)
         titled, st, story_of = _stages(
             [lines[i]._replace(index=k) for k, i in enumerate(shown)], *_pick((feats, initial, revised), shown),
@@ -111,8 +111,8 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
         titled, st, story_of = _widen(trails.before, st, story_of, shown)
     # the kept lines of each story that has any, and per line whether it is in the output
     kept_by_story, outputs = _core.kept_lines(as_list(titled), as_list(story_of), len(st.kinds), st.main)
-    main = st.main if kept_by_story else None
-    verdicts = Verdicts(lines, feats, trails, story_of, outputs if main is not None else bytes(len(lines)))
+    main = st.main if kept_by_story else None  # no kept line: no main story, no line output
+    verdicts = Verdicts(lines, feats, trails, story_of, outputs)
     articles = _articles(lines, verdicts, kept_by_story, st, headline if from_html else None)
     teasers = frozenset(s for s, k in enumerate(st.kinds) if k == "teaser")
     return Analysis(source, verdicts, articles, opts, language, main, from_html, teasers)
@@ -208,7 +208,7 @@ def _title_lines(lines: list[Line], decided: list[Decision], st: Stories,
     return out
 
 
-def _verdicts(lines, feats, trails: Trails, final, story_of) -> Verdicts:
+def _verdicts(lines, feats, trails: Trails, story_of) -> Verdicts:
     """One `Verdict` per line (built when read, `cleaner.storage.Verdicts`) of a document
     with no main story: no line is in the output, and its category says why."""
     return Verdicts(lines, feats, trails, story_of, bytes(len(lines)))

@@ -30,8 +30,9 @@ QUOTE_DASH = "—"
 def normalize(raw: str) -> str:
     """Whitespace normalisation of one line: invisible characters (zero-width spaces and
     joiners, word joiner, byte-order mark, soft hyphen, Mongolian vowel separator,
-    invisible operators and separator) removed, runs of whitespace and control characters (NBSP, thin spaces, tabs,
-    ideographic space ...) folded to one space, ends stripped.  Nothing else changes.
+    invisible operators and separator) removed, runs of whitespace and control
+    characters (NBSP, thin spaces, tabs, ideographic space ...) folded to one space, ends
+    stripped.  Nothing else changes.
     Computed by `cleaner._core`.
 
     >>> normalize("  Short\\u00a0Url\\t ")

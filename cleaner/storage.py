@@ -179,7 +179,7 @@ class Lines(_Columns):
 
 class Trails:
     """Per line, its trail: the decisions of the stages that decided something new about
-    it, added stage by stage (`add`).  Every distinct `Decision` is held once (`share`)
+    it, added stage by stage (`add`).  Every distinct `Decision` is held once (``_shared``)
     and so is every distinct trail; a line holds the index of its trail (4 bytes).
 
     A stage's list holds, for every line it left alone, the very object of the stage
@@ -200,10 +200,6 @@ class Trails:
         self._next: dict[tuple[int, int], int] = {}  # (trail, id of a shared layer) -> trail
         self.of = array("I")  # per line, its trail in `table`
         self.before: list[Decision] = []
-
-    def share(self, d: Decision) -> Decision:
-        """The one instance of ``d``'s value."""
-        return self._shared.setdefault(d, d)
 
     def start(self, decisions: list[Decision]) -> list[Decision]:
         """The first layer (stage ``classify``); returns the decisions shared.  The lines
@@ -287,7 +283,8 @@ class Verdicts(_Columns):
     def story_text(self, story: int, positions: list[int]) -> str:
         """`join` of a story whose kept lines are those at ``positions`` (in order),
         remembered as the story's whole text (what `join` of it returns later): joined by
-        the compiled core from the columns of `Lines` (`cleaner._core.joined`)."""
+        the compiled core from the columns of `Lines` (`cleaner._core.joined`), or by
+        `join` when the lines are another sequence."""
         if isinstance(self._lines, Lines):
             source, starts, ends, changed = self._lines.columns()
             text = _core.joined(source, starts, ends, changed, positions)

@@ -94,7 +94,7 @@ def guess_language(text: str, stoplists: dict[str, frozenset[str]]) -> str | Non
 _TERMINAL_CHARS = frozenset(".!?…。！？:;")
 _CLOSERS = "'\"’”»›)]"
 _ELLIPSES = ("...", "…")
-_FORMAT = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u061c"
+_FORMAT = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
 _URLISH = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|de|fr|uk|io|co)\b")
 _DIGIT = re.compile(r"\d")
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")

@@ -1,9 +1,10 @@
 //! The main text region of a dump (`cleaner.blocks.main_block`) in one call: kept lines
 //! grouped into blocks, the soft barriers set into the article joined again, the first
-//! barrier after real text, the best block, its trailing teasers cut off and its lead
-//! reached back to.  Python hands over the decisions (read once per distinct object
-//! through ``code``, which says what the region reads of one: kept, a hard or soft barrier,
-//! a category found inside articles) and the features (words, and whether a line ends like
+//! barrier after real text, the best block, its trailing teasers cut off, its lead
+//! reached back to and its end carried on to a later dense block across weak drops
+//! (`follow`).  Python hands over the decisions (read once per distinct object through
+//! ``code``, which says what the region reads of one: kept, a hard or soft barrier, a
+//! category found inside articles, dropped by a catalogue pattern) and the features (words, and whether a line ends like
 //! a whole sentence); it gets back the region's first and last line.  Once the stories are
 //! found, the main story's gaps (`cleaner.blocks.inside_main`, `inside_runs`) the same way.
 

@@ -5,10 +5,10 @@ use crate::text::{for_each_word, is_alnum, is_alpha, is_decimal, is_space, is_un
 
 /// Closing quotes and brackets, stripped from a line's end before its last character is read.
 const CLOSERS: &str = "'\"’”»›)]";
-/// Invisible format characters that normalisation keeps (direction marks and embeddings,
-/// invisible operators and separators, the Arabic letter mark): skipped with the closers
-/// at a line's end, so that a sentence followed by one still ends with its stop.
-const FORMAT: &str = "\u{200e}\u{200f}\u{202a}\u{202b}\u{202c}\u{202d}\u{202e}\u{2061}\u{2062}\u{2063}\u{2064}\u{2066}\u{2067}\u{2068}\u{2069}\u{61c}";
+/// Invisible format characters that normalisation keeps (direction marks, embeddings and
+/// isolates, the Arabic letter mark): skipped with the closers at a line's end, so that a
+/// sentence followed by one still ends with its stop.
+const FORMAT: &str = "\u{200e}\u{200f}\u{202a}\u{202b}\u{202c}\u{202d}\u{202e}\u{2066}\u{2067}\u{2068}\u{2069}\u{61c}";
 /// A line ending with one of these ends a sentence.
 const TERMINAL: &str = ".!?…。！？:;";
 /// Characters of a script written without spaces that count as one word.
