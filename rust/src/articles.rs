@@ -7,6 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PySlice, PyString, PyStringData, PyTuple};
 
 use crate::text::{with_units, FxMap};
+use crate::{py_str, Unit};
 
 /// Per story (below ``stories``) that has any, the indices of its kept lines (a decision
 /// whose first field, ``keep``, is true), in a dict in order of each story's first kept
@@ -92,7 +93,7 @@ pub fn joined<'py>(
             }
         };
     }
-    with_units!(PyStringData, data, s => string(py, &join_units(s, &columns, &positions)?))
+    with_units!(PyStringData, data, s => py_str(py, &join_units(s, &columns, &positions)?))
 }
 
 /// Where the normalised text of each line is (`joined`).
@@ -105,7 +106,11 @@ struct Columns<'a, 'py> {
 impl Columns<'_, '_> {
     /// The one line of ``positions`` that is not blank, if there is just one.
     fn lone(&self, positions: &[usize]) -> Option<usize> {
-        let mut texts = positions.iter().filter(|&&p| p < self.starts.len().min(self.ends.len()) && !self.blank(p));
+        let n = self.starts.len().min(self.ends.len());
+        if positions.iter().any(|&p| p >= n) {
+            return None; // `join_units` refuses it
+        }
+        let mut texts = positions.iter().filter(|&&p| !self.blank(p));
         match (texts.next(), texts.next()) {
             (Some(&p), None) => Some(p),
             _ => None,
@@ -114,7 +119,7 @@ impl Columns<'_, '_> {
 
     fn blank(&self, j: usize) -> bool {
         match self.other.get(&j) {
-            Some(text) => text.len().map_or(false, |n| n == 0),
+            Some(text) => text.len().is_ok_and(|n| n == 0),
             None => self.starts[j].get() >= self.ends[j].get(),
         }
     }
@@ -156,48 +161,4 @@ fn join_units<T: Unit>(s: &[T], columns: &Columns<'_, '_>, positions: &[usize]) 
         last = Some(p);
     }
     Ok(out)
-}
-
-/// A code unit of one width of Python string.
-trait Unit: Copy + Sized {
-    /// The unit of code point `c`, if it fits.
-    fn narrow(c: u32) -> Option<Self>;
-}
-
-impl Unit for u8 {
-    fn narrow(c: u32) -> Option<u8> {
-        u8::try_from(c).ok()
-    }
-}
-
-impl Unit for u16 {
-    fn narrow(c: u32) -> Option<u16> {
-        u16::try_from(c).ok()
-    }
-}
-
-impl Unit for u32 {
-    fn narrow(c: u32) -> Option<u32> {
-        Some(c)
-    }
-}
-
-/// A Python string of code units of one width (CPython narrows it to the least kind
-/// that holds its characters).
-fn string<'py, T: Unit>(py: Python<'py>, units: &[T]) -> PyResult<Bound<'py, PyAny>> {
-    let kind = match std::mem::size_of::<T>() {
-        1 => pyo3::ffi::PyUnicode_1BYTE_KIND,
-        2 => pyo3::ffi::PyUnicode_2BYTE_KIND,
-        _ => pyo3::ffi::PyUnicode_4BYTE_KIND,
-    };
-    // SAFETY: the pointer and length describe `units`, code units of that kind, which
-    // CPython copies.
-    unsafe {
-        let ptr = pyo3::ffi::PyUnicode_FromKindAndData(
-            kind as std::os::raw::c_int,
-            units.as_ptr() as *const std::os::raw::c_void,
-            units.len() as pyo3::ffi::Py_ssize_t,
-        );
-        Bound::from_owned_ptr_or_err(py, ptr)
-    }
 }

@@ -487,7 +487,7 @@ impl Gates {
         // order is free: the lookups first, the search for required strings last (and
         // only if rules it gates are left).
         if mask.meets(&self.prefixes.gated) {
-            self.prefixes.keep(&folded, mask, hits);
+            self.prefixes.keep(folded, mask, hits);
         }
         if mask.meets(&self.suffixes.gated) {
             // (a folded line's only spaces are ASCII: the others are not printable)
@@ -498,14 +498,14 @@ impl Gates {
             self.suffixes.keep(&folded[..end], mask, hits);
         }
         if mask.meets(&self.literal) {
-            self.keep_literals(&folded, words, mask, hits)?;
+            self.keep_literals(folded, words, mask, hits)?;
         }
         if gated.meets(&self.digit_rules) && !folded.is_ascii() {
             // the rules of digits that the tests turned away: back if other digits may be there
             let rescue = gated;
             rescue.and(&self.digit_rules);
             rescue.and_not(mask);
-            if !rescue.is_empty() && other_digits(&folded) {
+            if !rescue.is_empty() && other_digits(folded) {
                 mask.or(rescue);
             }
         }

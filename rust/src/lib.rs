@@ -107,15 +107,46 @@ fn codepoints_head(s: &Bound<'_, PyString>, limit: usize) -> PyResult<Vec<u32>> 
     })
 }
 
-/// A Python string of code points (lone surrogates passed through as Python has them).
-pub(crate) fn py_str<'py>(py: Python<'py>, cps: &[u32]) -> PyResult<Bound<'py, PyAny>> {
-    // SAFETY: the pointer and length describe `cps`, which CPython copies (into the
-    // narrowest kind that holds its characters).
+/// A code unit of one width of Python string.
+pub(crate) trait Unit: Copy + Sized {
+    /// The unit of code point `c`, if it fits.
+    fn narrow(c: u32) -> Option<Self>;
+}
+
+impl Unit for u8 {
+    fn narrow(c: u32) -> Option<u8> {
+        u8::try_from(c).ok()
+    }
+}
+
+impl Unit for u16 {
+    fn narrow(c: u32) -> Option<u16> {
+        u16::try_from(c).ok()
+    }
+}
+
+impl Unit for u32 {
+    fn narrow(c: u32) -> Option<u32> {
+        Some(c)
+    }
+}
+
+/// A Python string of code units of one width: code points when ``T`` is `u32` (lone
+/// surrogates passed through as Python has them); CPython narrows it to the least kind
+/// that holds its characters.
+pub(crate) fn py_str<'py, T: Unit>(py: Python<'py>, units: &[T]) -> PyResult<Bound<'py, PyAny>> {
+    let kind = match std::mem::size_of::<T>() {
+        1 => pyo3::ffi::PyUnicode_1BYTE_KIND,
+        2 => pyo3::ffi::PyUnicode_2BYTE_KIND,
+        _ => pyo3::ffi::PyUnicode_4BYTE_KIND,
+    };
+    // SAFETY: the pointer and length describe `units`, code units of that kind, which
+    // CPython copies.
     unsafe {
         let ptr = pyo3::ffi::PyUnicode_FromKindAndData(
-            pyo3::ffi::PyUnicode_4BYTE_KIND as std::os::raw::c_int,
-            cps.as_ptr() as *const std::os::raw::c_void,
-            cps.len() as pyo3::ffi::Py_ssize_t,
+            kind as std::os::raw::c_int,
+            units.as_ptr() as *const std::os::raw::c_void,
+            units.len() as pyo3::ffi::Py_ssize_t,
         );
         Bound::from_owned_ptr_or_err(py, ptr)
     }
