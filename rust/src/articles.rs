@@ -25,8 +25,8 @@ pub fn kept_lines<'py>(
         return Err(crate::err(format!("{} decisions for {} lines", decisions.len(), story_of.len())));
     }
     let mut outputs = vec![0u8; decisions.len()];
-    let mut order: FxMap<usize, usize> = FxMap::default();
-    let mut kept: Vec<Vec<usize>> = Vec::new();
+    let mut slot: Vec<Option<usize>> = vec![None; stories]; // per story, its place in `kept`
+    let mut kept: Vec<(usize, Vec<usize>)> = Vec::new(); // in the order the stories are met
     for (i, (d, s)) in decisions.iter().zip(story_of.iter()).enumerate() {
         if !d.downcast::<PyTuple>()?.get_item(0)?.is_truthy()? {
             continue;
@@ -34,19 +34,16 @@ pub fn kept_lines<'py>(
         let Some(s) = s.extract::<Option<usize>>()? else { continue };
         outputs[i] = (Some(s) == main) as u8;
         if s < stories {
-            let next = kept.len();
-            let k = *order.entry(s).or_insert(next);
-            if k == next {
-                kept.push(Vec::new());
-            }
-            kept[k].push(i);
+            let k = *slot[s].get_or_insert_with(|| {
+                kept.push((s, Vec::new()));
+                kept.len() - 1
+            });
+            kept[k].1.push(i);
         }
     }
     let out = PyDict::new(py);
-    let mut firsts: Vec<(usize, usize)> = order.into_iter().collect();
-    firsts.sort_unstable_by_key(|&(_, k)| k);
-    for (s, k) in firsts {
-        out.set_item(s, PyList::new(py, &kept[k])?)?;
+    for (s, lines) in &kept {
+        out.set_item(s, PyList::new(py, lines)?)?;
     }
     Ok((out, PyBytes::new(py, &outputs)))
 }

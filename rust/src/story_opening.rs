@@ -203,7 +203,7 @@ impl Story {
         }
         if let Some(j) = near {
             let t = self.longer_above(j)?;
-            if self.echoed_in(t, first, r.meta_echo)? || self.echoed_in(j, first, r.meta_echo)? {
+            if self.echoed_in(t, first, r.meta_echo)? || (t != j && self.echoed_in(j, first, r.meta_echo)?) {
                 return Ok((Some(t), Some(Opening::Meta)));
             }
         }
