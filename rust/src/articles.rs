@@ -72,10 +72,7 @@ pub fn joined<'py>(
         starts.as_slice(py).ok_or_else(outside)?,
         ends.as_slice(py).ok_or_else(outside)?,
     );
-    let mut other: FxMap<usize, Bound<'py, PyString>> = FxMap::default();
-    for (k, v) in changed.iter() {
-        other.insert(k.extract()?, v.downcast_into::<PyString>()?);
-    }
+    let other = crate::lines::changed_texts(changed)?;
     // SAFETY: the source is alive for the borrow and immutable; nothing here calls back
     // into Python while its data is read.
     let data = unsafe { source.data()? };

@@ -309,7 +309,7 @@ impl Gates {
             suffixed,
             digits: digit_rules,
         };
-        Gates::build(inputs, start_chars, start_fn, patterns.unwrap_or_default(), rules.unwrap_or_default())
+        Gates::build(&inputs, start_chars, start_fn, patterns.unwrap_or_default(), rules.unwrap_or_default())
     }
 
     /// The gates of the ``n`` rules whose inputs (`cleaner.catalogue.Matcher._inputs`) a
@@ -337,9 +337,8 @@ impl Gates {
         if file.key != key || !file.inputs.fits(n) {
             return Ok(None);
         }
-        let Inputs { ungated, anchored, start, .. } = &file.inputs;
-        let (ungated, anchored, start) = (ungated.clone(), anchored.clone(), start.clone());
-        let gates = Gates::build(file.inputs, start_chars, start_fn, patterns, rules)?;
+        let gates = Gates::build(&file.inputs, start_chars, start_fn, patterns, rules)?;
+        let Inputs { ungated, anchored, start, .. } = file.inputs;
         Ok(Some((gates, anchored, start, ungated)))
     }
 
@@ -372,7 +371,7 @@ impl Gates {
 impl Gates {
     /// The gates of ``inputs`` (see `Gates.new` and `Gates.cached`).
     fn build(
-        inputs: Inputs,
+        inputs: &Inputs,
         start_chars: usize,
         start_fn: PyObject,
         patterns: Vec<(String, bool)>,

@@ -18,6 +18,16 @@ pub struct LineTexts<'py> {
     changed: FxMap<usize, Bound<'py, PyString>>,
 }
 
+/// The ``changed`` column of `cleaner.storage.Lines` (line -> its normalised text, where
+/// that is no slice of the source) as a map.
+pub fn changed_texts<'py>(changed: &Bound<'py, PyDict>) -> PyResult<FxMap<usize, Bound<'py, PyString>>> {
+    let mut own = FxMap::default();
+    for (k, v) in changed.iter() {
+        own.insert(k.extract()?, v.downcast_into::<PyString>()?);
+    }
+    Ok(own)
+}
+
 impl<'py> LineTexts<'py> {
     pub fn new(
         py: Python<'py>,
@@ -30,11 +40,7 @@ impl<'py> LineTexts<'py> {
         if starts.len() != ends.len() {
             return Err(crate::err("columns of different lengths".into()));
         }
-        let mut own = FxMap::default();
-        for (k, v) in changed.iter() {
-            own.insert(k.extract()?, v.downcast_into::<PyString>()?);
-        }
-        Ok(LineTexts { source: source.clone(), starts, ends, changed: own })
+        Ok(LineTexts { source: source.clone(), starts, ends, changed: changed_texts(changed)? })
     }
 
     pub fn len(&self) -> usize {
