@@ -83,8 +83,8 @@ INSIDE_ARTICLE = frozenset({"share", "ad", "ui", "appeal", "legal", "caption", "
 _KEPT, _HARD, _SOFT, _INSIDE, _PATTERN = 1, 2, 4, 8, 16
 _BARRIER_BITS = {"hard": _HARD, "soft": _SOFT, None: 0}
 
-#: The options the compiled core reads.
-_PARAMS = ("block_max_gap", "block_barrier_after_words", "block_lead_gap", "block_lead_words",
+#: The options the compiled core reads (also those `context.isolated` names).
+CORE_OPTIONS = ("block_max_gap", "block_barrier_after_words", "block_lead_gap", "block_lead_words",
            "block_row_lines", "block_row_share", "block_first_share", "block_resume_words",
            "block_resume_share", "block_teaser_words", "block_teaser_gap", "block_follow_gap",
            "block_follow_words")
@@ -120,7 +120,7 @@ def main_block(
     final = list(final)
     region = _core.main_region(final, as_list(feats),
                                has_text(lines) if shape is None else shape, _bits,
-                               {name: getattr(options, name) for name in _PARAMS})
+                               {name: getattr(options, name) for name in CORE_OPTIONS})
     if region is None:
         return final, None
     first, last, outside = region

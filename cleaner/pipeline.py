@@ -103,8 +103,9 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
         # every other block of the page stands as `revise` decided it (``html.unchosen``)
         shown = shown_lines(revised, hints)
         if not shown:  # the extractor found nothing: no block is the article
-            return Analysis(source, _verdicts(lines, feats, trails, [None] * len(lines)), (),
-                            opts, language, None, from_html)
+            # no main story: no line is in the output, and its category says why
+            verdicts = Verdicts(lines, feats, trails, [None] * len(lines), bytes(len(lines)))
+            return Analysis(source, verdicts, (), opts, language, None, from_html)
         titled, st, story_of = _stages(
             [lines[i]._replace(index=k) for k, i in enumerate(shown)], *_pick((feats, initial, revised), shown),
             layout, from_html, stops, opts, _shown_layers(trails, shown), bytes(map(shape.__getitem__, shown)))
@@ -206,12 +207,6 @@ def _title_lines(lines: list[Line], decided: list[Decision], st: Stories,
             continue
         out[t] = Decision(True, "feature.title", "title", f"title of story {s}", "title")
     return out
-
-
-def _verdicts(lines, feats, trails: Trails, story_of) -> Verdicts:
-    """One `Verdict` per line (built when read, `cleaner.storage.Verdicts`) of a document
-    with no main story: no line is in the output, and its category says why."""
-    return Verdicts(lines, feats, trails, story_of, bytes(len(lines)))
 
 
 def _articles(lines: Sequence[Line], verdicts: Verdicts, kept_by_story: dict[int, list[int]],

@@ -20,6 +20,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import _core
+from .blocks import CORE_OPTIONS
 from .classify import WEAK_RULES
 from .features import LIST_ITEM, line_shapes, trails_off
 from .options import Options
@@ -34,10 +35,7 @@ RULES = (
     CodeRule("context.isolated", "boilerplate",
              "body-like line away from the main text: no body within reach (context), outside "
              "the main text region (block), between stories or after a row of teasers (stories)",
-             ("context_reach", "block_max_gap", "block_barrier_after_words", "block_lead_gap",
-              "block_lead_words", "block_row_lines", "block_row_share", "block_first_share",
-              "block_resume_words", "block_resume_share", "block_teaser_words", "block_teaser_gap",
-              "block_follow_gap", "block_follow_words")),
+             ("context_reach", *CORE_OPTIONS)),
     CodeRule("context.inside_story", "body",
              "line in a run between two kept lines of the main story that only weak line rules dropped "
              "(a table, a list, a subheading; fired after the stories, `cleaner.blocks.inside_main`)",

@@ -283,14 +283,8 @@ class Verdicts(_Columns):
     def story_text(self, story: int, positions: list[int]) -> str:
         """`join` of a story whose kept lines are those at ``positions`` (in order),
         remembered as the story's whole text (what `join` of it returns later): joined by
-        the compiled core from the columns of `Lines` (`cleaner._core.joined`), or by
-        `join` when the lines are another sequence."""
-        if isinstance(self._lines, Lines):
-            source, starts, ends, changed = self._lines.columns()
-            text = _core.joined(source, starts, ends, changed, positions)
-        else:
-            text = self.join(story, positions[0], positions[-1] + 1)
-        self._texts[story] = text
+        the compiled core from the columns of the lines (`columns`, `cleaner._core.joined`)."""
+        text = self._texts[story] = _core.joined(*columns(self._lines), positions)
         return text
 
     def join(self, story: int, start: int = 0, stop: int | None = None) -> str:
