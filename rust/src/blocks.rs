@@ -386,9 +386,8 @@ pub fn inside_runs(
     Ok(filled)
 }
 
-/// Bits of a decision that `related_lists` reads (`cleaner.blocks._list_bits` sets them).
-const LIST_KEPT: u8 = 1;
-/// A line a catalogue rule dropped as related links (a "Most read", "Related", "More from" heading).
+/// Bits of a decision that `related_lists` reads (`cleaner.blocks._list_bits` sets them):
+/// `KEPT`, and a line a catalogue rule dropped as related links (a "Most read", "Related", "More from" heading).
 const LIST_RELATED: u8 = 2;
 /// The list-item bit of a line's shape (`cleaner.features.LIST_ITEM`).
 const SHAPE_LIST_ITEM: u8 = 16;
@@ -429,7 +428,7 @@ pub fn related_lists(
             items = 0;
         } else if heading.is_some() {
             items += 1;
-            if c & LIST_KEPT != 0 {
+            if c & KEPT != 0 {
                 kept.push(i);
             }
         }
