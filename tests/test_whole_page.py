@@ -81,6 +81,21 @@ def test_text_after_a_skipped_element_is_measured_once():
     assert share == len(nodes[1]) / len("".join(nodes))
 
 
+def test_a_line_is_traced_to_the_paragraph_that_holds_it():
+    """A standfirst and the text under it may open with the same sentence: the
+    extractor's line is traced to the paragraph that holds it, and the standfirst
+    stays a block of its own."""
+    opening = "The harbour authority will close the old ferry terminal for eight months."
+    standfirst = f"{opening} Engineers start on Monday."
+    body = f"{opening} The main pier is cracked, and the repair needs divers and a crane."
+    tree = parse(f"<html><body><h1>{TITLE}</h1><p class='lead'>{standfirst}</p>"
+                 f"<div class='text'><p>{body}</p></div></body></html>")
+    [(element, _)] = trace(tree, [body])
+    assert element.text == body
+    placed = merge(page_blocks(tree), [body], trace(tree, [body]))
+    assert standfirst in [block.text for k, block in placed if block is not None]
+
+
 def test_the_page_is_parsed_as_trafilatura_parses_it():
     """`parse` does trafilatura's own loading (repairs, fallback, rejection) with a faster
     element lookup: the same tree, the same element classes' methods."""
