@@ -96,6 +96,19 @@ def test_a_line_is_traced_to_the_paragraph_that_holds_it():
     assert standfirst in [block.text for k, block in placed if block is not None]
 
 
+def test_what_the_extractor_left_out_of_a_chosen_block_is_a_line():
+    """The extractor may take a block's text only from its first line break on: the
+    text before it is a line of its own, not lost with the block."""
+    first = "The old pier was built in 1911 and has carried the ferry ever since."
+    second = "Divers found the cracks in the spring survey."
+    tree = parse(f"<html><body><h1>{TITLE}</h1><div class='text'>{first}<br>{second}</div></body></html>")
+    placed = merge(page_blocks(tree), [second], trace(tree, [second]))
+    assert [(k, block and block.text) for k, block in placed][-2:] == [(-1, first), (0, None)]
+    # the whole block taken, or its opening: nothing left out
+    for line in (f"{first} {second}", first):
+        assert [k for k, _ in merge(page_blocks(tree), [line], trace(tree, [line]))] == [-1, 0]
+
+
 def test_the_page_is_parsed_as_trafilatura_parses_it():
     """`parse` does trafilatura's own loading (repairs, fallback, rejection) with a faster
     element lookup: the same tree, the same element classes' methods."""
