@@ -19,11 +19,11 @@ do, in whatever section of the page the extractor skipped.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
+from .dom import MARKER
 from .walk import CHAIN_LEVELS, PageWalk, drop_invisible
 
 #: Levels (the element, its parent ...) compared for kinship with the chosen blocks.
@@ -92,15 +92,17 @@ def merge(blocks: list[Block], lines: list[str], sources: list) -> list[tuple[in
 #: Characters of an extracted line looked for in the text of the block it was traced to
 #: (`_left_out`).
 OPENING = 40
-_MARKER = re.compile(r"^(?:[-*•] |\| )")
+_MARKS = frozenset("-*•|")  # the first characters of a `MARKER`
 
 
 def _left_out(block: Block, line: str) -> Block | None:
     """The text that opens a chosen block before the first extracted line traced to it,
     when the extractor left it out (a block's text before its first line break, say), as
     a block of its own; ``None`` when the line opens the block or is not found in it."""
-    opening = _MARKER.sub("", line).strip()[:OPENING]
-    at = block.text.find(opening) if opening else -1
+    opening = (MARKER.sub("", line).strip() if line[:1] in _MARKS else line.strip())[:OPENING]
+    if not opening or block.text.startswith(opening):  # (most lines: the line opens its block)
+        return None
+    at = block.text.find(opening)
     if at <= 0:
         return None
     text = block.text[:at].strip()
