@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from cleaner import Options
 from cleaner.blocks import inside_main, main_block, related_lists
-from cleaner.features import LIST_ITEM, TEXT
+from cleaner.features import LIST_ITEM, TEXT, TINY
 from cleaner.types import Decision, Features, Line
 
 PROSE = Decision(True, "feature.prose", "body", "prose", "classify")
@@ -137,3 +137,29 @@ def test_a_link_line_dropped_by_page_evidence_opens_no_list():
     links = Decision(False, "html.links", "related", "link density 0.90", "extractor")
     rules = _lists([PROSE, links, PROSE, PROSE], [ITEM, ITEM, ITEM, ITEM])
     assert rules == ["feature.prose", "html.links", "feature.prose", "feature.prose"]
+
+
+BARE, LONG = TEXT | TINY, TEXT  # a related-links line of at most two words ("Read more"), a longer one
+
+
+def test_a_headline_its_neighbours_kept_above_a_related_link_is_the_link_s():
+    # body, a headline kept only as sandwiched, "Read more", body
+    rules = _lists([PROSE, SANDWICHED, RELATED, PROSE], [LINE, LINE, LONG, LINE])
+    assert rules == ["feature.prose", "context.isolated", "en.related.popular", "feature.prose"]
+
+
+def test_a_headline_its_neighbours_kept_under_a_bare_related_link_is_the_link_s():
+    rules = _lists([PROSE, RELATED, SANDWICHED, PROSE], [LINE, BARE, LINE, LINE])
+    assert rules == ["feature.prose", "en.related.popular", "context.isolated", "feature.prose"]
+
+
+def test_a_subheading_under_a_related_link_with_its_own_headline_stands():
+    # "Related: <headline>" is the link itself; the heading after it opens the next part
+    heading = Decision(True, "context.heading", "heading", "heading directly followed by body", "context")
+    rules = _lists([PROSE, RELATED, heading, PROSE], [LINE, LONG, LINE, LINE])
+    assert rules == ["feature.prose", "en.related.popular", "context.heading", "feature.prose"]
+
+
+def test_a_line_its_line_rule_kept_by_a_related_link_stands():
+    rules = _lists([PROSE, RELATED, PROSE], [LINE, BARE, LINE])
+    assert rules == ["feature.prose", "en.related.popular", "feature.prose"]
