@@ -21,6 +21,9 @@ const SOFT: u8 = 4;
 const INSIDE: u8 = 8;
 /// A line a catalogue rule dropped (`cleaner.catalogue.is_pattern_rule`).
 const PATTERN: u8 = 16;
+/// Shape bits of a line (`cleaner.features.TINY`, `cleaner.features.LIST_ITEM`).
+const SHAPE_TINY: u8 = 2;
+const SHAPE_LIST_ITEM: u8 = 16;
 
 /// The fields of `cleaner.types.Features` read here.
 pub(crate) const WORDS: usize = 0;
@@ -391,9 +394,6 @@ pub fn inside_runs(
 const LIST_RELATED: u8 = 2;
 /// A line kept by a context rule only (its line rule dropped it: a headline between two lines).
 const LIST_CONTEXT: u8 = 4;
-/// Shape bits of a line (`cleaner.features.TINY`, `cleaner.features.LIST_ITEM`).
-const SHAPE_TINY: u8 = 2;
-const SHAPE_LIST_ITEM: u8 = 16;
 
 /// The related links' lines among the kept ones (`cleaner.blocks.related_lists`), each
 /// with the index of its related-links line: each kept line of a run of at least
