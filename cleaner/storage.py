@@ -186,48 +186,47 @@ class Trails:
     before, so a layer is added only where the object changes (the lines are compared by
     object in the compiled core, `cleaner._core.changed`); a stage that gives a line back
     an earlier stage's decision adds it again, stamped with its own stage.  A trail is
-    known by its first decision, or by the trail it grew from and its last decision: since
-    every decision held is the one instance of its value, those are keyed by the objects'
-    identities, and no trail is hashed.
+    known by its first decision (`start`, once), or by the trail it grew from and its
+    last decision: since every decision held is the one instance of its value, those are
+    keyed by the objects' identities, and no trail is hashed.
     """
 
-    __slots__ = ("_shared", "table", "_first", "_next", "of", "before")
+    __slots__ = ("_shared", "table", "_next", "of", "before")
 
     def __init__(self) -> None:
         self._shared: dict[Decision, Decision] = {}  # holds every decision the keys below name
         self.table: list[tuple[Decision, ...]] = []  # the distinct trails
-        self._first: dict[int, int] = {}  # id of a shared decision -> its one-layer trail
         self._next: dict[tuple[int, int], int] = {}  # (trail, id of a shared layer) -> trail
         self.of = array("I")  # per line, its trail in `table`
         self.before: list[Decision] = []
 
     def start(self, decisions: list[Decision]) -> list[Decision]:
-        """The first layer (stage ``classify``); returns the decisions shared.  The lines
-        are read by object (`cleaner._core.distinct`: the stage hands equal decisions as
-        one object), the values once per distinct object."""
+        """The first layer (stage ``classify``) of trails that hold none yet; returns the
+        decisions shared.  The lines are read by object (`cleaner._core.distinct`: the
+        stage hands equal decisions as one object), the values once per distinct object."""
+        if self.table:
+            raise ValueError("these trails have their first layer already")
         objects, numbers = _core.distinct(as_list(decisions))
         same = self._shared.setdefault
         shared = list(map(same, objects, objects))
         of = array("I")
         of.frombytes(numbers)
-        first, table = self._first, self.table
-        if all(map(is_, shared, objects)):  # every object its value's one instance
+        table = self.table
+        if all(map(is_, shared, objects)):  # every object its value's one instance: its trail is its number
+            table.extend(zip(shared))
+            self.of = of
             self.before = list(decisions)
-            if not table:  # the first layer of a new table: each object's trail is its number
-                first.update(zip(map(id, shared), range(len(shared))))
-                table.extend(zip(shared))
-                self.of = of
-                return self.before
-        else:
-            self.before = list(map(shared.__getitem__, of))
-        trails = []  # per distinct object, its one-layer trail
+            return self.before
+        trails = []  # per distinct object, the one-layer trail of its value
+        number: dict[int, int] = {}  # id of a shared decision -> its trail
         for s in shared:
-            k = first.get(id(s))
+            k = number.get(id(s))
             if k is None:
-                k = first[id(s)] = len(table)
+                k = number[id(s)] = len(table)
                 table.append((s,))
             trails.append(k)
         self.of = array("I", map(trails.__getitem__, of))
+        self.before = list(map(shared.__getitem__, of))
         return self.before
 
     def add(self, decisions: list[Decision], stage: str) -> list[Decision]:

@@ -83,15 +83,16 @@ def test_the_core_reads_a_layer_by_object():
         _core.changed([a], [a, b])
 
 
-def test_a_trail_table_grown_by_a_second_start_keeps_every_trail_once():
-    """A second first layer on the same trails finds the one-layer trails it already
-    holds (by the shared value), and numbers the new ones after the table."""
+def test_equal_first_decisions_in_other_objects_share_one_trail_and_a_second_start_is_refused():
+    """The first layer numbers the one-layer trails by value: equal decisions handed as
+    distinct objects share one trail and one object; trails have one first layer."""
     trails = Trails()
-    trails.start([_d("a", "classify"), _d("b", "classify")])
-    trails.add([_d("c", "context"), trails.before[1]], "context")
-    again = trails.start([_d("b", "classify"), _d("d", "classify"), _d("b", "classify")])
-    assert [[d.rule for d in trails.table[k]] for k in trails.of] == [["b"], ["d"], ["b"]]
-    assert again[0] is again[2] and len(trails.table) == len(set(trails.table)) == 4
+    a, b = _d("a", "classify"), _d("b", "classify")
+    initial = trails.start([a, b, _d("a", "classify"), b])
+    assert [[d.rule for d in trails.table[k]] for k in trails.of] == [["a"], ["b"], ["a"], ["b"]]
+    assert len(trails.table) == 2 and initial[0] is initial[2] is a
+    with pytest.raises(ValueError):
+        trails.start([a])
 
 
 def test_the_core_gathers_the_kept_lines_of_each_story_and_the_output():

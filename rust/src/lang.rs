@@ -2,7 +2,7 @@
 
 use crate::tables;
 use crate::lang_index::{Index, Sampled};
-use crate::text::{for_each_word, is_break, is_space, lines, lower, lower_table, with_units, FxMap, FxSet};
+use crate::text::{for_each_word_in, is_break, is_space, lines, lower, lower_table, with_units, FxMap, FxSet, WordBuffers};
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyStringData};
 use std::collections::HashMap;
@@ -181,17 +181,7 @@ struct Tokens {
 
 impl Tokens {
     fn of<T: Copy + Into<u32>>(text: &[T]) -> Tokens {
-        let spaces: Vec<u64> = text
-            .chunks(64)
-            .map(|block| {
-                let mut mask = 0u64;
-                for (j, &c) in block.iter().enumerate() {
-                    let c: u32 = c.into();
-                    mask |= (is_space(c) as u64) << j;
-                }
-                mask
-            })
-            .collect();
+        let spaces: Vec<u64> = text.chunks(64).map(space_bits).collect();
         let mut before = 1u64; // (the text's start is a token's start)
         let mut starts: Vec<u64> = spaces
             .iter()
@@ -242,6 +232,33 @@ impl Tokens {
     }
 }
 
+/// The whitespace of a block of at most 64 characters, a bit per character: the ASCII
+/// spaces (tab to carriage return, file separator to space) found with no branch per
+/// character, a byte each, then packed eight at a time; the characters above ASCII, if
+/// any, asked one by one.
+fn space_bits<T: Copy + Into<u32>>(block: &[T]) -> u64 {
+    let mut flags = [0u8; 64];
+    let mut high = false;
+    for (flag, &c) in flags.iter_mut().zip(block) {
+        let c: u32 = c.into();
+        *flag = ((c.wrapping_sub(0x09) < 5) | (c.wrapping_sub(0x1c) < 5)) as u8;
+        high |= c >= 0x80;
+    }
+    let mut mask = 0u64;
+    for (k, eight) in flags.chunks_exact(8).enumerate() {
+        // eight bytes of 0 or 1 -> their eight bits, the first byte's lowest
+        let packed = u64::from_le_bytes(eight.try_into().unwrap()).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        mask |= packed << (8 * k);
+    }
+    if high {
+        for (j, &c) in block.iter().enumerate() {
+            let c: u32 = c.into();
+            mask |= ((c >= 0x80 && is_space(c)) as u64) << j;
+        }
+    }
+    mask
+}
+
 /// A sampled word found in the index: its languages and its count, kept in order of
 /// first use (the order the scores are summed in).
 struct Found {
@@ -278,8 +295,9 @@ fn sample<T: Copy + Into<u32>>(text: &[T], index: &Index) -> (usize, Vec<Found>)
     let sampled = count.min(SAMPLE_WORDS);
     let (mut total, mut text, mut words) =
         (0usize, String::with_capacity(head.len().min(8 * sampled)), Vec::with_capacity(sampled + sampled / 2));
+    let mut buffers = WordBuffers::default();
     tokens.each(keep, |a, b| {
-        for_each_word(&head[a..b], |w| {
+        for_each_word_in(&head[a..b], &mut buffers, |w| {
             total += 1;
             let start = text.len();
             if w.iter().any(|&c| char::from_u32(c).map(|c| text.push(c)).is_none()) {
@@ -292,7 +310,7 @@ fn sample<T: Copy + Into<u32>>(text: &[T], index: &Index) -> (usize, Vec<Found>)
     index.touch(&words);
     let mut found = Vec::new();
     // a word (packed, or its address in the index) -> its entry in `found`
-    let mut seen: FxMap<(bool, u64), usize> = FxMap::default();
+    let mut seen: FxMap<(bool, u64), usize> = FxMap::with_capacity_and_hasher(words.len(), Default::default());
     for w in &words {
         if let Some((id, bits)) = index.get(&text[w.range.clone()], w) {
             let k = *seen.entry(id).or_insert_with(|| {

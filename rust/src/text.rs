@@ -160,8 +160,22 @@ pub fn lower(s: &[u32]) -> Vec<u32> {
 
 /// Calls `f` with each of `words(s)` in turn, holding one word at a time (``s``: code
 /// points, or the code units of a Python string of one or two bytes a character).
-pub fn for_each_word<T: Copy + Into<u32>>(s: &[T], mut f: impl FnMut(&[u32])) {
-    let (mut word, mut low) = (Vec::new(), Vec::new());
+pub fn for_each_word<T: Copy + Into<u32>>(s: &[T], f: impl FnMut(&[u32])) {
+    for_each_word_in(s, &mut WordBuffers::default(), f)
+}
+
+/// The buffers `for_each_word_in` builds a word in: kept by a caller that reads many
+/// short texts, so that a word is not a new allocation each time.
+#[derive(Default)]
+pub struct WordBuffers {
+    word: Vec<u32>,
+    low: Vec<u32>,
+}
+
+/// `for_each_word` building the words in `buffers` (left empty before and after).
+pub fn for_each_word_in<T: Copy + Into<u32>>(s: &[T], buffers: &mut WordBuffers, mut f: impl FnMut(&[u32])) {
+    let WordBuffers { word, low } = buffers;
+    word.clear();
     for i in 0..s.len() {
         let c = s[i].into();
         if c < 0x80 {
@@ -171,17 +185,17 @@ pub fn for_each_word<T: Copy + Into<u32>>(s: &[T], mut f: impl FnMut(&[u32])) {
             } else if (0x61..=0x7a).contains(&c) || c == 0x27 {
                 word.push(c);
             } else if !word.is_empty() {
-                f(&word);
+                f(word);
                 word.clear();
             }
             continue;
         }
         low.clear();
-        lower_at(s, i, &mut low);
-        for &c in &low {
+        lower_at(s, i, low);
+        for &c in low.iter() {
             if separates_words(c) {
                 if !word.is_empty() {
-                    f(&word);
+                    f(word);
                     word.clear();
                 }
             } else {
@@ -190,7 +204,8 @@ pub fn for_each_word<T: Copy + Into<u32>>(s: &[T], mut f: impl FnMut(&[u32])) {
         }
     }
     if !word.is_empty() {
-        f(&word);
+        f(word);
+        word.clear();
     }
 }
 
