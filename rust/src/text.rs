@@ -161,8 +161,22 @@ pub fn lower(s: &[u32]) -> Vec<u32> {
 /// Calls `f` with each of `words(s)` in turn, holding one word at a time (``s``: code
 /// points, or the code units of a Python string of one or two bytes a character).
 pub fn for_each_word<T: Copy + Into<u32>>(s: &[T], f: impl FnMut(&[u32])) {
-    for_each_word_in(s, &mut WordBuffers::default(), f)
+    // the thread's buffers, kept from one call to the next (a line's words are no new
+    // allocation) unless a long word grew them; fresh ones for a call from inside ``f``
+    thread_local!(static BUFFERS: std::cell::RefCell<WordBuffers> = Default::default());
+    BUFFERS.with(|buffers| match buffers.try_borrow_mut() {
+        Ok(mut kept) => {
+            for_each_word_in(s, &mut kept, f);
+            if kept.word.capacity() > KEPT_WORD_UNITS || kept.low.capacity() > KEPT_WORD_UNITS {
+                *kept = WordBuffers::default();
+            }
+        }
+        Err(_) => for_each_word_in(s, &mut WordBuffers::default(), f),
+    })
 }
+
+/// The longest word (code points) whose buffer `for_each_word` keeps for the next call.
+const KEPT_WORD_UNITS: usize = 1 << 12;
 
 /// The buffers `for_each_word_in` builds a word in: kept by a caller that reads many
 /// short texts, so that a word is not a new allocation each time.
