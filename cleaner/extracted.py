@@ -418,9 +418,10 @@ def guarantee(
         return final, story_of
     start = story_of.index(main)
     end = next((i for i in range(start + 1, len(lines)) if closes(initial[i])), len(lines))
-    if dateline is not None:
+    if dateline is not None:  # copies, as below
         final, story_of = list_entries(lines, final, story_of, main, dateline, options)
-    final, story_of = list(final), list(story_of)
+    else:
+        final, story_of = list(final), list(story_of)
     for i in range(end):
         d = final[i]
         if lines[i].blank or d.keep or by_pattern(initial[i].rule):
@@ -461,9 +462,10 @@ def list_entries(
     if not options.rule_enabled("extracted.list_entry"):
         return final, story_of
     starts = [i for i, s in enumerate(story_of) if s is not None and (i == 0 or story_of[i - 1] != s)]
-    if not any(i and dateline(lines[i].text) for i in starts):
+    opens = {i: dateline(lines[i].text) for i in starts if i}  # asked once a line, here or below
+    if not any(opens.values()):
         return final, story_of
-    run = _dateline_runs(lines, dateline)
+    run = _dateline_runs(lines, dateline, opens)
     story = None  # the story of the nearest line in a story so far
     joined: dict[int, tuple[int, int]] = {}  # a story read as list entries -> (the story it joins, run)
     for i, s in enumerate(story_of):
@@ -482,14 +484,15 @@ def list_entries(
     return final, story_of
 
 
-def _dateline_runs(lines: list[Line], dateline) -> dict[int, int]:
+def _dateline_runs(lines: list[Line], dateline, known: dict[int, bool]) -> dict[int, int]:
     """Per line with text that opens with a dateline, the length of the run of such lines
-    (lines with text, one after another) it belongs to."""
+    (lines with text, one after another) it belongs to; ``known``: lines already asked
+    (`dateline` is not asked again)."""
     texts = [i for i, line in enumerate(lines) if line.text]
     out: dict[int, int] = {}
     run: list[int] = []
     for i in texts + [None]:
-        if i is not None and dateline(lines[i].text):
+        if i is not None and (known[i] if i in known else dateline(lines[i].text)):
             run.append(i)
             continue
         out.update(dict.fromkeys(run, len(run)))

@@ -122,6 +122,26 @@ def test_two_stories_each_opened_by_a_dateline_stay_apart():
     assert story_of == [0, 0, 0] and final[1].rule == "extracted.list_entry"
 
 
+def test_list_entries_ask_each_line_once_and_hand_back_copies():
+    # a story's first line that opens with a dateline is asked once, not again for the
+    # runs; guarantee hands back new lists and leaves the caller's as they were
+    lines = segment("BERG, Karl: Books. Leipzig 1998.\nFISCHER, Anna: Reading. Berlin 2004.\n"
+                    "KELLER, Jonas: Paper. Mainz 2009.")
+    asked: list[str] = []
+
+    def counted(text: str) -> bool:
+        asked.append(text)
+        return dateline(text)
+
+    keep = _keep()
+    final, story_of = [keep] * 3, [0, 1, 1]
+    out, out_story = guarantee(lines, final, final, story_of, 0, is_pattern_rule, barrier_kind, Options(),
+                               dateline=counted)
+    assert out_story == [0, 0, 0] and out[1].rule == "extracted.list_entry"
+    assert sorted(asked) == sorted(line.text for line in lines)
+    assert story_of == [0, 1, 1] and final == [keep] * 3 and out is not final and out_story is not story_of
+
+
 def test_post_processing_said_by_the_caller_needs_no_layout_evidence():
     # a recipe's ingredient list opens the extract: four short lines before the first
     # paragraph look like a menu, so the text is not recognised as extractor output, and

@@ -145,6 +145,23 @@ def test_undeclared_utf8_and_undeclared_legacy_bytes():
     assert "élèves" in decoded and "forêt" in decoded
 
 
+def test_declared_utf8_with_a_stray_byte_stays_utf8():
+    # one Latin-1 byte in a script comment: the page is still UTF-8 (a guess read it as
+    # another charset, and every "ü" of the text with it)
+    head = '<meta charset="UTF-8"><script>/* Gr\u00fcn */</script>'.encode("cp1252")
+    body = "<p>Die Grüße der Bürger an die Gärtnerin über den Brückenbau, für Jäger und Bäcker.</p>"
+    decoded = decode(head + body.encode("utf-8"))
+    assert body in decoded
+    assert "Gr\ufffdn" in decoded
+
+
+def test_declared_utf8_that_is_another_charset_is_guessed():
+    text = ("<p>Les élèves ont étudié très sérieusement pendant l'été, à côté de la forêt, "
+            "où ils ont découvert une vérité étonnante sur la société française.</p>") * 3
+    decoded = decode(('<meta charset="utf-8">' + text).encode("cp1252"))
+    assert "élèves" in decoded and "forêt" in decoded and "\ufffd" not in decoded
+
+
 @pytest.mark.parametrize("bom, codec", [
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 ])

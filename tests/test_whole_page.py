@@ -81,6 +81,34 @@ def test_text_after_a_skipped_element_is_measured_once():
     assert share == len(nodes[1]) / len("".join(nodes))
 
 
+def test_a_line_is_traced_to_the_paragraph_that_holds_it():
+    """A standfirst and the text under it may open with the same sentence: the
+    extractor's line is traced to the paragraph that holds it, and the standfirst
+    stays a block of its own."""
+    opening = "The harbour authority will close the old ferry terminal for eight months."
+    standfirst = f"{opening} Engineers start on Monday."
+    body = f"{opening} The main pier is cracked, and the repair needs divers and a crane."
+    tree = parse(f"<html><body><h1>{TITLE}</h1><p class='lead'>{standfirst}</p>"
+                 f"<div class='text'><p>{body}</p></div></body></html>")
+    [(element, _)] = trace(tree, [body])
+    assert element.text == body
+    placed = merge(page_blocks(tree), [body], trace(tree, [body]))
+    assert standfirst in [block.text for k, block in placed if block is not None]
+
+
+def test_what_the_extractor_left_out_of_a_chosen_block_is_a_line():
+    """The extractor may take a block's text only from its first line break on: the
+    text before it is a line of its own, not lost with the block."""
+    first = "The old pier was built in 1911 and has carried the ferry ever since."
+    second = "Divers found the cracks in the spring survey."
+    tree = parse(f"<html><body><h1>{TITLE}</h1><div class='text'>{first}<br>{second}</div></body></html>")
+    placed = merge(page_blocks(tree), [second], trace(tree, [second]))
+    assert [(k, block and block.text) for k, block in placed][-2:] == [(-1, first), (0, None)]
+    # the whole block taken, or its opening: nothing left out
+    for line in (f"{first} {second}", first):
+        assert [k for k, _ in merge(page_blocks(tree), [line], trace(tree, [line]))] == [-1, 0]
+
+
 def test_the_page_is_parsed_as_trafilatura_parses_it():
     """`parse` does trafilatura's own loading (repairs, fallback, rejection) with a faster
     element lookup: the same tree, the same element classes' methods."""

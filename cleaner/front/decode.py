@@ -8,7 +8,11 @@ The order (`decode`):
    ``encoding``), if the bytes decode with it.  ISO-8859-1 and ASCII labels are read as
    windows-1252, as browsers do.  A declared single-byte charset yields to UTF-8 when the
    bytes are valid UTF-8 with non-ASCII characters: pages labelled Latin-1 but written in
-   UTF-8 are common, Latin-1 text that happens to be valid UTF-8 is not;
+   UTF-8 are common, Latin-1 text that happens to be valid UTF-8 is not.  A page declared
+   UTF-8 whose bytes are UTF-8 but for a few stray bytes (at most `STRAY_BYTES_SHARE` of
+   its non-ASCII characters: a Latin-1 comment pasted into a script, say) is read as
+   UTF-8 with the stray bytes replaced, as browsers read it; a guess would read the whole
+   page in another charset;
 3. UTF-8, when the bytes are valid UTF-8;
 4. charset-normalizer's best guess (it arrives with trafilatura); windows-1252, the web's
    legacy default, when it is among the equally good guesses;
@@ -31,6 +35,9 @@ _XML_ENCODING = re.compile(rb"""\A\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([\w.:
 _DECLARATION_WINDOW = 16384
 # Labels browsers read as windows-1252.
 _AS_CP1252 = frozenset({"latin1", "iso88591", "iso8859_1", "l1", "ascii", "us_ascii", "cp819", "windows_1252", "cp1252"})
+#: A page declared UTF-8 is read as UTF-8, its invalid bytes replaced, when the invalid
+#: sequences are at most this share (0-1) of its non-ASCII characters.
+STRAY_BYTES_SHARE = 0.1
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -62,6 +69,21 @@ def _is_single_byte(codec: str) -> bool:
         return codec.startswith(("cp", "iso8859", "latin", "mac", "koi8", "windows", "tis"))
 
 
+def _utf8_with_strays(data: bytes) -> str | None:
+    r"""The bytes read as UTF-8 with their invalid sequences replaced, when those are at
+    most `STRAY_BYTES_SHARE` of the non-ASCII characters; else ``None``.
+
+    >>> _utf8_with_strays(("caf\u00e9 " * 10).encode("utf-8") + b"M\xe4")[-7:]
+    'café M\ufffd'
+    >>> _utf8_with_strays("caf\u00e9 cr\u00e8me".encode("cp1252")) is None
+    True
+    """
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    wide = sum(1 for c in text if c > "\x7f")
+    return text if stray <= STRAY_BYTES_SHARE * wide else None
+
+
 def decode(data: bytes) -> str:
     """Decode the bytes of a page (see the module docstring for the order).
 
@@ -88,6 +110,10 @@ def decode(data: bytes) -> str:
             return data.decode(declared)
         except (UnicodeDecodeError, LookupError):
             pass
+        if declared == "utf-8":
+            text = _utf8_with_strays(data)
+            if text is not None:
+                return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -24,7 +24,8 @@ from .walk import CHAIN_LEVELS, PageWalk
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
-_MARKER = re.compile(r"^(?:[-*•] |\| )")
+#: The mark that opens an extracted list item or table row ("- ", "| "), not page text.
+MARKER = re.compile(r"^(?:[-*•] |\| )")
 _WORDS = re.compile(r"[a-z]+|[A-Z][a-z]*")
 
 _TRAFILATURA_LOGGER = logging.getLogger("trafilatura")
@@ -195,7 +196,7 @@ def trace(tree: HtmlElement, lines: list[str], walked: PageWalk | None = None) -
     out: list[tuple | None] = []
     last = -1
     for line in lines:
-        text = _MARKER.sub("", line).strip()
+        text = MARKER.sub("", line).strip()
         if not text:
             out.append(None)
             continue

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
+from .dom import MARKER
 from .walk import CHAIN_LEVELS, PageWalk, drop_invisible
 
 #: Levels (the element, its parent ...) compared for kinship with the chosen blocks.
@@ -76,6 +77,9 @@ def merge(blocks: list[Block], lines: list[str], sources: list) -> list[tuple[in
                 if block.element not in chosen and block.text not in last_line and block.text not in line:
                     out.append((-1, block))
             done = target + 1
+            left = _left_out(blocks[target], line)
+            if left is not None and left.text not in last_line:
+                out.append((-1, left))
         out.append((k, None))
         if line.strip():
             last_line = line
@@ -83,6 +87,26 @@ def merge(blocks: list[Block], lines: list[str], sources: list) -> list[tuple[in
         if block.element not in chosen and block.text not in last_line:
             out.append((-1, block))
     return out
+
+
+#: Characters of an extracted line looked for in the text of the block it was traced to
+#: (`_left_out`).
+OPENING = 40
+_MARKS = frozenset("-*•|")  # the first characters of a `MARKER`
+
+
+def _left_out(block: Block, line: str) -> Block | None:
+    """The text that opens a chosen block before the first extracted line traced to it,
+    when the extractor left it out (a block's text before its first line break, say), as
+    a block of its own; ``None`` when the line opens the block or is not found in it."""
+    opening = (MARKER.sub("", line).strip() if line[:1] in _MARKS else line.strip())[:OPENING]
+    if not opening or block.text.startswith(opening):  # (most lines: the line opens its block)
+        return None
+    at = block.text.find(opening)
+    if at <= 0:
+        return None
+    text = block.text[:at].strip()
+    return _new_tuple(Block, (block.element, text, block.link_density, block.furniture)) if text else None
 
 
 def _chain(elem) -> list:

@@ -53,6 +53,8 @@ FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "menu", "dialog"})
 
 #: Characters of a text node that key it in the index.
 PREFIX = 32
+#: Characters of a line that tell apart text nodes with the same key (`PageWalk.find`).
+PROBE = 200
 #: Elements recorded in a block's chain: the block and its ancestors, nearest first.
 CHAIN_LEVELS = 5
 
@@ -100,6 +102,7 @@ class PageWalk:
         self._root = tree if tree.getparent() is None else None  # a whole tree (`text_bound`)
         self._arts: list = []  # the open <article> elements, outermost first
         self._items: list = []  # the open <li> elements, outermost first
+        self._texts: dict = {}  # block element -> its normalised text, once asked for (`find`)
         self._walk(tree)
         if tree.tail:
             self._seen.append(tree.tail)  # a copy of the tree keeps it
@@ -279,8 +282,29 @@ class PageWalk:
             found = self.keys.get(line[:j])
             if found:
                 k = bisect_right(found, after)  # nodes are listed in document order
-                return found[k] if k < len(found) else found[0]
+                if k >= len(found):
+                    return found[0]
+                if len(found) - k > 1 and len(line) > j:
+                    return self._holding(found[k:], line)
+                return found[k]
         return None
+
+    def _holding(self, nodes: list[int], line: str) -> int:
+        """Of text nodes that start alike, the first whose block holds the line's first
+        `PROBE` characters (two paragraphs may open with the same sentence: a standfirst
+        and the text under it), else the first."""
+        probe = line[:PROBE]
+        texts = self._texts
+        for node in nodes:
+            block = self.blocks[node]
+            text = texts.get(block)
+            if text is None:
+                got = self.pieces.get(block)
+                joined = "".join(got[2:]) if got else ""
+                text = texts[block] = " ".join((joined if joined.isascii() else drop_invisible("", joined)).split())
+            if probe in text:
+                return node
+        return nodes[0]
 
     def link_share(self, node: int, length: int) -> float:
         """Share of link text in the ``length`` characters of text starting at ``node``."""
