@@ -25,6 +25,11 @@ Kept lines outside the region are dropped as ``context.isolated`` (menus, footer
 sidebars and widgets that happen to read like prose).  The thresholds are `Options`
 fields (``block_*``).
 
+Before the region is found, `related_lists` drops the list under a related-links heading
+(``context.isolated``): a "Most read" or "Related" line the catalogue dropped followed by a run of list items
+(``block_related_list_items`` or more) is a list of other pages' headlines, also where it is set into the article or a line of
+it reads like prose; the story finder reads these lines as dropped too.
+
 Once the stories are found, `inside_main` fills the main story's gaps: a run of lines
 between two of its kept lines that only the weak line rules dropped (no catalogue rule
 named any of them: a table, a list, a short subheading inside the article) is article
@@ -128,6 +133,38 @@ def main_block(
     for i in outside:
         final[i] = isolated
     return final, (first, last)
+
+
+def related_lists(final: list[Decision], options: Options, shape: bytes) -> list[Decision]:
+    """Decisions with each kept line of a run of list items right under a line a catalogue
+    rule dropped as related links (category ``related``) dropped as ``context.isolated`` when the run
+    holds at least ``block_related_list_items`` items; the run goes over blank lines and
+    list items the line rules dropped, and ends at any other line (``shape``: the lines'
+    `cleaner.features.line_shapes`, whose ``LIST_ITEM`` bit marks a list item).  Found by
+    the compiled core (`cleaner._core.related_lists`, rust/src/blocks.rs).
+
+    >>> from cleaner import analyze
+    >>> body = "The council met on Monday and agreed on the budget for the coming year, as expected."
+    >>> items = "\\n".join(f"* Story number {n} about the budget of a village, as told by a reporter." for n in range(3))
+    >>> a = analyze(f"{body}\\n\\nMost Read\\n\\n{items}\\n\\n{body.replace('Monday', 'Friday')}", extracted="never")
+    >>> [v.final.rule for v in a.verdicts if v.line.text.startswith("* Story")]
+    ['context.isolated', 'context.isolated', 'context.isolated']
+    """
+    found = _core.related_lists(as_list(final), shape, _list_bits, options.block_related_list_items)
+    if not found:
+        return final
+    final = list(final)
+    for i, heading in found:
+        final[i] = _isolated(f"list item under the related-links line {heading + 1}")
+    return final
+
+
+@lru_cache(maxsize=4096)
+def _list_bits(keep: bool, rule: str, category: str) -> int:
+    """The bits of a decision that `related_lists` reads in the compiled core
+    (rust/src/blocks.rs): kept, dropped by a catalogue rule of related links (a heading
+    of such a list; not a link line of the list itself, as ``html.links`` drops)."""
+    return keep | 2 * (not keep and category == "related" and is_pattern_rule(rule))
 
 
 def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision],

@@ -150,6 +150,10 @@ class Options:
     #: dropped is its text (``context.inside_story``) unless it is a menu or a table of
     #: contents: more than this many lines, all of them short or heading-like (lines).
     block_fill_menu_lines: int = 4
+    #: A run of at least this many list items right under a line dropped as related links
+    #: ("Most read", "Related") is a list of other pages' headlines: its kept items are
+    #: dropped (``context.isolated``, `cleaner.blocks.related_lists`); unit: list items.
+    block_related_list_items: int = 2
 
     # -- extracted text (`cleaner.extracted`) --------------------------------------------
     #: A line whose source block has at least this share (0-1) of its characters in links

@@ -14,7 +14,7 @@ from dataclasses import replace
 from operator import attrgetter
 
 from . import _core
-from .blocks import barrier_kind, inside_main, main_block
+from .blocks import barrier_kind, inside_main, main_block, related_lists
 from .catalogue import is_pattern_rule
 from .classify import classify_lines
 from .extracted import (
@@ -129,6 +129,7 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     line's story."""
     whole_page = from_html or opts.extracted == "always"
     smoothed = add(smooth(lines, feats, revised, opts, shape), "context")
+    smoothed = related_lists(smoothed, opts, shape)  # block evidence the story finder reads too
     blocked, block = main_block(lines, feats, smoothed, opts, shape)
     blocked = add(blocked, "block")
     # Text written one block a line is an extractor's (one page's); text with its blocks

@@ -1,11 +1,14 @@
-"""The main text region (`cleaner.blocks.main_block`) and the main story's gaps
-(`cleaner.blocks.inside_main`) on hand-built lines and decisions: which blocks the region
-reaches, which runs between two kept lines of the main story become its text."""
+"""The main text region (`cleaner.blocks.main_block`), the related-links lists
+(`cleaner.blocks.related_lists`) and the main story's gaps (`cleaner.blocks.inside_main`)
+on hand-built lines and decisions: which blocks the region reaches, which list items are
+another page's headlines, which runs between two kept lines of the main story become its
+text."""
 
 from __future__ import annotations
 
 from cleaner import Options
-from cleaner.blocks import inside_main, main_block
+from cleaner.blocks import inside_main, main_block, related_lists
+from cleaner.features import LIST_ITEM, TEXT
 from cleaner.types import Decision, Features, Line
 
 PROSE = Decision(True, "feature.prose", "body", "prose", "classify")
@@ -91,3 +94,46 @@ def test_the_region_does_not_go_on_to_thin_text():
     # fewer words than block_follow_words after the list: a footer's lines, not the article
     decisions = [PROSE] * 3 + [HEADING] * 12 + [PROSE] * 3
     assert _region(decisions, words=20)[-3:] == ["context.isolated"] * 3
+
+
+RELATED = Decision(False, "en.related.popular", "related", "related heading", "classify")
+BLANK = Decision(True, "blank", "blank", "", "classify")
+ITEM, LINE = TEXT | LIST_ITEM, TEXT
+
+
+def _lists(decisions: list[Decision], shape: list[int]) -> list[str]:
+    return [d.rule for d in related_lists(decisions, Options(), bytes(shape))]
+
+
+def test_the_list_under_a_related_heading_is_dropped():
+    # body, "Most read", a blank line, three items (two kept as prose, one dropped), body
+    rules = _lists([PROSE, RELATED, BLANK, PROSE, HEADING, SANDWICHED, PROSE],
+                   [LINE, LINE, 0, ITEM, ITEM, ITEM, LINE])
+    assert rules == ["feature.prose", "en.related.popular", "blank", "context.isolated",
+                     "feature.heading", "context.isolated", "feature.prose"]
+
+
+def test_the_related_list_ends_at_a_line_that_is_no_list_item():
+    rules = _lists([RELATED, PROSE, HEADING, PROSE, PROSE], [LINE, ITEM, ITEM, LINE, ITEM])
+    assert rules == ["en.related.popular", "context.isolated", "feature.heading", "feature.prose",
+                     "feature.prose"]
+
+
+def test_one_item_under_a_related_heading_is_no_list():
+    # block_related_list_items (2): a single item is a line of its own (a search box)
+    rules = _lists([RELATED, PROSE, PROSE], [LINE, ITEM, LINE])
+    assert rules == ["en.related.popular", "feature.prose", "feature.prose"]
+
+
+def test_a_list_under_another_heading_stands():
+    # a dropped subheading that is no related-links line: the list is the article's
+    rules = _lists([PROSE, HEADING, PROSE, PROSE], [LINE, LINE, ITEM, ITEM])
+    assert rules == ["feature.prose", "feature.heading", "feature.prose", "feature.prose"]
+
+
+def test_a_link_line_dropped_by_page_evidence_opens_no_list():
+    # an item of the article's own list that is a link on the page (``html.links``, of
+    # category related) is no heading: the items after it stand
+    links = Decision(False, "html.links", "related", "link density 0.90", "extractor")
+    rules = _lists([PROSE, links, PROSE, PROSE], [ITEM, ITEM, ITEM, ITEM])
+    assert rules == ["feature.prose", "html.links", "feature.prose", "feature.prose"]

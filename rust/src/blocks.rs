@@ -385,3 +385,54 @@ pub fn inside_runs(
     }
     Ok(filled)
 }
+
+/// Bits of a decision that `related_lists` reads (`cleaner.blocks._list_bits` sets them):
+/// `KEPT`, and a line a catalogue rule dropped as related links (a "Most read", "Related", "More from" heading).
+const LIST_RELATED: u8 = 2;
+/// The list-item bit of a line's shape (`cleaner.features.LIST_ITEM`).
+const SHAPE_LIST_ITEM: u8 = 16;
+
+/// The kept list items of the related-links lists (`cleaner.blocks.related_lists`): each
+/// kept line of a run of at least ``min_items`` list items (``shape``:
+/// `cleaner.features.line_shapes`) right under a line dropped as related links, with the
+/// heading's index; the run goes over blank lines and list items the line rules dropped,
+/// and ends at any other line.  ``final``: the decisions (a list; ``code`` gives a
+/// decision's bits).
+#[pyfunction]
+pub fn related_lists(
+    final_: &Bound<'_, PyList>,
+    shape: &[u8],
+    code: &Bound<'_, PyAny>,
+    min_items: f64,
+) -> PyResult<Vec<(usize, usize)>> {
+    let codes = codes::<u8>(final_, code)?;
+    let mut out = Vec::new();
+    // the heading over the current run, the run's list items and its kept ones
+    let mut heading: Option<usize> = None;
+    let (mut items, mut kept) = (0usize, Vec::new());
+    let mut close = |heading: Option<usize>, items: usize, kept: &mut Vec<usize>| {
+        if let Some(h) = heading {
+            if items as f64 >= min_items {
+                out.extend(kept.iter().map(|&i| (i, h)));
+            }
+        }
+        kept.clear();
+    };
+    for (i, (&c, &s)) in codes.iter().zip(shape).enumerate() {
+        if s == 0 {
+            continue;
+        }
+        if c & LIST_RELATED != 0 || s & SHAPE_LIST_ITEM == 0 {
+            close(heading, items, &mut kept);
+            heading = (c & LIST_RELATED != 0).then_some(i);
+            items = 0;
+        } else if heading.is_some() {
+            items += 1;
+            if c & KEPT != 0 {
+                kept.push(i);
+            }
+        }
+    }
+    close(heading, items, &mut kept);
+    Ok(out)
+}
