@@ -175,6 +175,19 @@ pub fn for_each_word<T: Copy + Into<u32>>(s: &[T], f: impl FnMut(&[u32])) {
     })
 }
 
+/// Per ASCII character, what it adds to a word: a letter lower-cased, an apostrophe, or
+/// 0 (it separates words).
+static ASCII_WORD: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut c = 0;
+    while c < 26 {
+        (table[b'a' as usize + c], table[b'A' as usize + c]) = (b'a' + c as u8, b'a' + c as u8);
+        c += 1;
+    }
+    table[b'\'' as usize] = b'\'';
+    table
+};
+
 /// The longest word (code points) whose buffer `for_each_word` keeps for the next call.
 const KEPT_WORD_UNITS: usize = 1 << 12;
 
@@ -190,14 +203,19 @@ pub struct WordBuffers {
 pub fn for_each_word_in<T: Copy + Into<u32>>(s: &[T], buffers: &mut WordBuffers, mut f: impl FnMut(&[u32])) {
     let WordBuffers { word, low } = buffers;
     word.clear();
-    for i in 0..s.len() {
+    let mut i = 0;
+    while i < s.len() {
         let c = s[i].into();
+        i += 1;
         if c < 0x80 {
-            // ASCII: lower-cased in place, a letter or an apostrophe goes on the word
-            if (0x41..=0x5a).contains(&c) {
-                word.push(c + 32);
-            } else if (0x61..=0x7a).contains(&c) || c == 0x27 {
-                word.push(c);
+            // ASCII: a run of letters and apostrophes goes on the word lower-cased, in one
+            // step; any other character ends the word
+            if ASCII_WORD[c as usize] != 0 {
+                let start = i - 1;
+                while i < s.len() && s[i].into() < 0x80 && ASCII_WORD[s[i].into() as usize] != 0 {
+                    i += 1;
+                }
+                word.extend(s[start..i].iter().map(|&x| ASCII_WORD[x.into() as usize] as u32));
             } else if !word.is_empty() {
                 f(word);
                 word.clear();
@@ -205,7 +223,7 @@ pub fn for_each_word_in<T: Copy + Into<u32>>(s: &[T], buffers: &mut WordBuffers,
             continue;
         }
         low.clear();
-        lower_at(s, i, low);
+        lower_at(s, i - 1, low);
         for &c in low.iter() {
             if separates_words(c) {
                 if !word.is_empty() {
