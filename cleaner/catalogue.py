@@ -204,15 +204,22 @@ def _prebuilt_keys(language: str) -> dict[str, str]:
     return {e["id"]: k for k, e in _prebuilt(language).items()}
 
 
+@functools.lru_cache(maxsize=None)
+def _prebuilt_gates(language: str) -> dict[str, dict | None]:
+    """One language's checked gates in the shipped cache (`cleaner.gatecache.load_gates`) by
+    rule key, read once, and only by a matcher that works its inputs out from its rules."""
+    return gatecache.load_gates(language, _PREBUILT_EXTRA)
+
+
 def _prebuilt_files(language: str) -> dict[str, dict]:
     """One language's parsed catalogue files in the shipped cache, by
     `cleaner.gatecache.file_key`."""
     return _prebuilt_cache(language).get("files", {})
 
 
-def prebuilt_content(rules: tuple[Rule, ...], texts) -> dict:
+def prebuilt_content(rules: tuple[Rule, ...], texts) -> tuple[dict, dict]:
     """What `cleaner.prebuild` writes to the shipped cache for ``rules``, read from the
-    catalogue files of ``texts``."""
+    catalogue files of ``texts``: the language's file and its gates file."""
     files = {gatecache.file_key(text): gatecache.parse_toml(text) for text in texts}
     return gatecache.build(rules, checked_gate, files, _PREBUILT_EXTRA)
 
@@ -422,9 +429,9 @@ class Matcher:
     def _checked_gate(rule: Rule) -> Gate | None:
         """`checked_gate`, from the shipped cache (`cleaner.gatecache`) when it holds the
         rule; worked out once per rule: the matchers of several languages share most."""
-        cached = _prebuilt(rule.language).get(rule.key)
-        if cached is not None:
-            return gatecache.gate_from_json(cached["gate"])
+        gates = _prebuilt_gates(rule.language)
+        if rule.key in gates and rule.key in _prebuilt(rule.language):
+            return gatecache.gate_from_json(gates[rule.key])
         return checked_gate(rule)
 
     def _could_start(self, start: str) -> list[int]:

@@ -8,13 +8,18 @@ their catalogues.  It holds:
   milliseconds), keyed by a digest of the file's text (`file_key`): a file that differs
   from the one shipped (a user's edit) is parsed as without the cache;
 - for each rule, that its pattern passed the loader's checks (it compiles and does not
-  match the empty string) and its gate (`cleaner.prefilter.gate`, checked against the
-  rule's examples): both cost milliseconds per rule;
+  match the empty string): compiling it costs milliseconds;
 - each rule's compiled pattern (`compiled_form`: what `regex`'s parser hands its C core,
   ``regex._regex.compile``, its program packed: `form_text`), so a rule a line needs is
   compiled without parsing its pattern (a large alternation costs milliseconds to parse,
   tens of microseconds this way).  That form is `regex`'s own: it is used only under the
   `regex` version that made it (`REGEX`); without it a pattern compiles as usual.
+
+Beside each, ``_prebuilt/<language>.gates.json`` holds each rule's gate
+(`cleaner.prefilter.gate`, checked against the rule's examples: milliseconds a rule), read
+only where a matcher's gates are worked out from its rules (`load_gates`): a process whose
+matchers take their inputs from the files below never reads it (its thousands of strings
+were half the cost of reading a language's cache).
 
 Beside them, ``_prebuilt/matcher.<folders>.json`` holds what the core's gates of the
 package's matchers (`cleaner.catalogue.matcher`: ``all`` folders, or ``common+en`` and
@@ -63,7 +68,7 @@ PATTERNS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "patterns")
 #: The cache's folder, inside the package's catalogue folder (the loader skips it: it
 #: starts with ``_``), one file ``<language>.json`` a language folder.
 FOLDER = "_prebuilt"
-_FORMAT = 2
+_FORMAT = 3
 #: What a compiled form (`compiled_form`) is valid for.
 REGEX = f"regex {regex.__version__}"
 
@@ -204,12 +209,26 @@ def path(language: str):
 
 def load(language: str, extra: str = "") -> dict[str, dict]:
     """The shipped cache of one language folder, or an empty dict when there is none or
-    it was built for something else: ``"rules"``, key -> entry (``{"gate": ...}``: the rule passed the
-    loader's checks, and its checked gate, ``None`` when it runs ungated); ``"files"``,
-    `file_key` -> the file's parsed TOML (what `tomllib.loads` returns for it); ``"regex"``,
-    the `REGEX` its rules' compiled forms (their entries' ``"code"``) are for."""
+    it was built for something else: ``"rules"``, key -> entry (``{"id": ..., "code":
+    ...}``: the rule passed the loader's checks); ``"files"``, `file_key` -> the file's
+    parsed TOML (what `tomllib.loads` returns for it); ``"regex"``, the `REGEX` its rules'
+    compiled forms (their entries' ``"code"``) are for."""
     data = read_json(path(language))
     return data if data.get("stamp") == stamp(extra) else {}
+
+
+def gates_path(language: str):
+    """The file of the checked gates of one language folder's rules."""
+    return path(f"{language}.gates")
+
+
+def load_gates(language: str, extra: str = "") -> dict[str, dict | None]:
+    """The checked gates of one language folder's rules in the shipped cache (key -> gate as
+    `gate_to_json` writes it, ``None`` for a rule that runs ungated), or an empty dict when
+    there is none or it was built for something else."""
+    data = read_json(gates_path(language))
+    gates = data.get("gates") if data.get("stamp") == stamp(extra) else None
+    return gates if isinstance(gates, dict) else {}
 
 
 def load_inputs(name: str, key: str) -> dict | None:
@@ -271,13 +290,14 @@ def build_toml(name: str) -> dict:
     return {"files": {file_key(text): parse_toml(text)}}
 
 
-def build(rules, checked_gate, files: dict[str, dict], extra: str = "") -> dict:
+def build(rules, checked_gate, files: dict[str, dict], extra: str = "") -> tuple[dict, dict]:
     """The cache's content for ``rules`` (validated by the loader; each with a ``key``
-    from `rule_key` and its `regex` ``flags``), with ``checked_gate(rule)`` giving each
-    one's gate, and for ``files`` (`file_key` -> parsed TOML) those whose content JSON
-    keeps as it is."""
-    entries = {r.key: {"id": r.id, "gate": gate_to_json(checked_gate(r)),
-                       "code": compiled_form(r.pattern, r.flags)} for r in rules}
+    from `rule_key` and its `regex` ``flags``) and for ``files`` (`file_key` -> parsed TOML)
+    those whose content JSON keeps as it is; and the content of its gates file
+    (`load_gates`), with ``checked_gate(rule)`` giving each rule's gate."""
+    entries = {r.key: {"id": r.id, "code": compiled_form(r.pattern, r.flags)} for r in rules}
+    gates = {r.key: gate_to_json(checked_gate(r)) for r in rules}
     kept = {k: v for k, v in files.items() if json.loads(json.dumps(v)) == v}
-    return {"stamp": stamp(extra), "regex": REGEX, "rules": dict(sorted(entries.items())),
-            "files": dict(sorted(kept.items()))}
+    return ({"stamp": stamp(extra), "regex": REGEX, "rules": dict(sorted(entries.items())),
+             "files": dict(sorted(kept.items()))},
+            {"stamp": stamp(extra), "gates": dict(sorted(gates.items()))})

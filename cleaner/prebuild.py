@@ -4,7 +4,8 @@
 
 It loads and checks every rule of the package's catalogue as a process without the cache
 would, works out each one's gate and compiled pattern, parses each catalogue file, and writes
-``cleaner/patterns/_prebuilt/<language>.json``, one file a language folder,
+``cleaner/patterns/_prebuilt/<language>.json``, one file a language folder, with its rules'
+gates in ``<language>.gates.json``,
 ``_prebuilt/matcher.<folders>.json``, the inputs of each matcher the package builds
 (`cleaner.catalogue.matcher_sets`), and ``_prebuilt/story_heads.json``, the parsed
 ``patterns/story_heads.toml``.
@@ -30,6 +31,7 @@ def main() -> None:
                 for d in catalogue._language_dirs(root)}
     shutil.rmtree(folder, ignore_errors=True)  # every rule checked and analysed afresh
     catalogue._prebuilt_cache.cache_clear()
+    catalogue._prebuilt_gates.cache_clear()
     catalogue._compiled_forms.cache_clear()
     catalogue._prebuilt_keys.cache_clear()
     catalogue.load_rules.cache_clear()
@@ -38,12 +40,14 @@ def main() -> None:
                     [p.read_text(encoding="utf-8") for p in sorted(Path(d).glob("*.toml"))])
                 for d in catalogue._language_dirs(root)}
     folder.mkdir()
-    for language, content in contents.items():
+    for language, (content, gates) in contents.items():
         _keep_forms(content, previous[language])
         path = folder / f"{language}.json"
-        _write(path, content)
-        print(f"{path}: {len(content['rules'])} rules, {len(content['files'])} files")
+        _write(path, content, ("rules", "files"))
+        _write(Path(gatecache.gates_path(language)), gates, ("gates",))
+        print(f"{path}: {len(content['rules'])} rules, {len(content['files'])} files, and their gates")
     catalogue._prebuilt_cache.cache_clear()  # the matchers' gates from the new files
+    catalogue._prebuilt_gates.cache_clear()
     for wanted in catalogue.matcher_sets():
         name, content = catalogue.prebuilt_inputs(wanted)
         path = Path(gatecache.path(f"matcher.{name}"))
@@ -85,15 +89,14 @@ def _numbers(form: str) -> list:
     return sorted(out)
 
 
-def _write(path: Path, content: dict) -> None:
-    """One rule (one catalogue file) a line, in key order: a catalogue edit changes few
-    lines."""
-    parts = {name: ",\n".join(f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False, sort_keys=True)}"
-                               for k, v in sorted(content[name].items()))
-             for name in ("rules", "files")}
-    path.write_text("{\"stamp\": %s, \"regex\": %s, \"rules\": {\n%s\n}, \"files\": {\n%s\n}}\n" % (
-        json.dumps(content["stamp"]), json.dumps(content["regex"]), parts["rules"], parts["files"]),
-        encoding="utf-8")
+def _write(path: Path, content: dict, sections: tuple[str, ...]) -> None:
+    """The ``sections`` of ``content`` one rule (one catalogue file) a line, in key order,
+    after its other entries: a catalogue edit changes few lines."""
+    head = [f"{json.dumps(k)}: {json.dumps(v)}" for k, v in content.items() if k not in sections]
+    parts = [f"{json.dumps(name)}: {{\n" + ",\n".join(
+                 f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False, sort_keys=True)}"
+                 for k, v in sorted(content[name].items())) + "\n}" for name in sections]
+    path.write_text("{" + ", ".join(head + parts) + "}\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -111,3 +111,33 @@ def test_a_long_meta_line_counts_its_dates_as_the_pattern_finds_them():
     assert sum(c == 1 for c in counts) > 1000 and sum(c >= 2 for c in counts) > 1000
     assert sum(c >= 2 for t, c in zip(lines, counts) if not t.isascii()) > 300
     assert [t for t, c in zip(lines, counts) if _heads().meta(t, 15, False, "body") != (c >= 2)] == []
+
+
+def test_the_words_of_a_dateline_are_read_with_the_classes_of_the_pattern():
+    """The dateline's words (runs of ``\\p{L}``) and their case (``\\p{Uppercase}``, then
+    ``[\\p{Lowercase}\\p{Lt}]``) are read with the `regex` crate's classes one character at a
+    time (rust/src/cells.rs `CharClass`), as the patterns of those classes read them: over
+    the letters, title-case letters and combining marks of Latin, Greek and Cyrillic (assigned
+    long ago, so that both engines' Unicode tables agree), in the place and the agency after
+    the upper-case run, where any letter may stand."""
+    import unicodedata
+
+    chars = [chr(c) for c in [*range(0xC0, 0x250), *range(0x386, 0x3D0), *range(0x400, 0x460)]]
+    upper = [c for c in chars if unicodedata.category(c) == "Lu"]
+    other = [c for c in chars if unicodedata.category(c) in ("Ll", "Lt", "Lo")]
+    marks = [chr(c) for c in range(0x300, 0x370)]
+    rng = random.Random(20)
+
+    def word(letters, least=1):
+        return "".join(rng.choice(letters + marks[:3]) if i else rng.choice(letters)
+                       for i in range(rng.randrange(least, 6)))
+
+    lines = []
+    for _ in range(20000):
+        head = " ".join(word(upper + ["A", "Z"], 2) for _ in range(rng.randrange(1, 4)))
+        place = ", " + " ".join(word(rng.choice([upper, other, upper + other])) for _ in range(rng.randrange(1, 5)))
+        agency = " (" + word(rng.choice([upper, other, upper + other])) + ")"
+        lines.append(head + rng.choice(["", place]) + rng.choice(["", agency]) + rng.choice([": ", " - "]) + "text")
+    found = [text for text in lines if _expected(text)]
+    assert 1000 < len(found) < len(lines) - 1000
+    assert [text for text in lines if dateline(text) != _expected(text)] == []

@@ -37,8 +37,48 @@ def test_every_cached_gate_is_the_gate_worked_out_from_scratch():
     cached = catalogue._prebuilt()
     for rule in load_rules():
         if rule.key in cached:
-            assert gatecache.gate_from_json(cached[rule.key]["gate"]) == checked_gate(rule), rule.id
+            gates = catalogue._prebuilt_gates(rule.language)
+            assert rule.key in gates, "gates file stale: python -m cleaner.prebuild"
+            assert gatecache.gate_from_json(gates[rule.key]) == checked_gate(rule), rule.id
             assert cached[rule.key]["id"] == rule.id
+
+
+def _fresh_catalogue(monkeypatch):
+    """The catalogue as a new process finds it: no cache read, no matcher built."""
+    monkeypatch.setattr(catalogue, "_MATCHERS", {})
+    for cached in (catalogue._prebuilt_cache, catalogue._prebuilt_gates, catalogue._language_rules,
+                   catalogue._prebuilt_keys, catalogue._compiled_forms, catalogue.Matcher._checked_gate):
+        cached.cache_clear()
+
+
+def test_a_process_whose_matchers_are_cached_never_reads_the_gates(monkeypatch):
+    """The rules' gates sit in files of their own (``<language>.gates.json``), read only
+    where a matcher's inputs are worked out from its rules: the package's matchers take
+    theirs from their own cache files, so a process that cleans reads none."""
+    read = []
+    monkeypatch.setattr(gatecache, "load_gates", lambda language, extra="": read.append(language) or {})
+    _fresh_catalogue(monkeypatch)
+    try:
+        for language in ("en", "de", None):
+            catalogue.matcher(language)
+        assert read == []
+        assert "gate" not in json.dumps(catalogue._prebuilt_cache("en")["rules"])
+    finally:
+        _fresh_catalogue(monkeypatch)
+
+
+def test_a_matcher_of_other_rules_takes_their_gates_from_the_gates_file(monkeypatch):
+    """A matcher whose inputs no cache file holds (here: of one catalogue file's rules) reads
+    each rule's gate from the shipped gates file, without working one out."""
+    rules = tuple(r for r in catalogue._language_rules("en") if r.source.endswith("/share.toml"))
+    fresh = catalogue.Matcher(rules).gates
+    _fresh_catalogue(monkeypatch)
+    monkeypatch.setattr(catalogue, "checked_gate", lambda rule: pytest.fail(f"{rule.id} worked out"))
+    try:
+        assert catalogue.Matcher(rules).gates == fresh
+        assert catalogue._prebuilt_gates.cache_info().currsize == 1
+    finally:
+        _fresh_catalogue(monkeypatch)
 
 
 def test_the_shipped_cache_holds_every_catalogue_file_as_tomllib_parses_it():

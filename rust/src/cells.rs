@@ -101,6 +101,64 @@ impl Cells {
     }
 }
 
+/// One character class of the `regex` crate's syntax (``\p{L}``, ``[\p{Lowercase}\p{Lt}]``),
+/// read from the same Unicode tables as a pattern of it, and asked about one character at a
+/// time: all that a pattern of one class (or of one class repeated) asks, without compiling
+/// one (the automaton of a large Unicode class costs a process a million instructions).
+pub struct CharClass {
+    /// Bit c: the class holds the ASCII character c.
+    ascii: u128,
+    /// The ranges above ASCII, in order.
+    ranges: Vec<(u32, u32)>,
+}
+
+impl CharClass {
+    pub fn new(pattern: &str) -> Res<CharClass> {
+        let hir = regex_syntax::Parser::new().parse(pattern).map_err(|e| e.to_string())?;
+        let HirKind::Class(Class::Unicode(class)) = hir.kind() else {
+            return Err(format!("not one class: {pattern}"));
+        };
+        let mut ascii = 0u128;
+        let mut above = Vec::new();
+        for (start, end) in ranges(class) {
+            for c in start..=end.min(0x7F) {
+                ascii |= 1 << c;
+            }
+            if end >= 0x80 {
+                above.push((start.max(0x80), end));
+            }
+        }
+        Ok(CharClass { ascii, ranges: above })
+    }
+
+    pub fn contains(&self, c: char) -> bool {
+        let c = c as u32;
+        if c < 0x80 {
+            return self.ascii >> c & 1 == 1;
+        }
+        let k = self.ranges.partition_point(|&(_, end)| end < c);
+        self.ranges.get(k).is_some_and(|&(start, _)| start <= c)
+    }
+
+    /// Does ``text`` hold one of the class's characters (the class's `is_match`)?
+    pub fn any(&self, text: &str) -> bool {
+        text.chars().any(|c| self.contains(c))
+    }
+
+    /// The runs of the class's characters in ``text``, in order: the matches of the class
+    /// repeated (``\p{L}+``), as `find_iter` finds them.
+    pub fn runs<'t>(&'t self, text: &'t str) -> impl Iterator<Item = &'t str> + 't {
+        let mut rest = text;
+        std::iter::from_fn(move || {
+            let start = rest.char_indices().find(|&(_, c)| self.contains(c))?.0;
+            let run = &rest[start..];
+            let end = run.char_indices().find(|&(_, c)| !self.contains(c)).map_or(run.len(), |(i, _)| i);
+            rest = &run[end..];
+            Some(&run[..end])
+        })
+    }
+}
+
 fn ranges(class: &ClassUnicode) -> Vec<(u32, u32)> {
     class.ranges().iter().map(|r| (r.start() as u32, r.end() as u32)).collect()
 }

@@ -104,7 +104,8 @@ struct EndIndex {
 
 impl EndIndex {
     fn new(n: usize, (strings, rules): &Members, rest: &[usize], at_start: bool) -> EndIndex {
-        let mut values: FxMap<Vec<u8>, Bits> = FxMap::default();
+        // (room for every string at once: growing the table by steps cost more than filling it)
+        let mut values: FxMap<Vec<u8>, Bits> = FxMap::with_capacity_and_hasher(strings.len(), Default::default());
         let mut gated = Bits::empty(n);
         for (s, &k) in strings.iter().zip(rules) {
             gated.set(k);
@@ -394,8 +395,8 @@ impl Gates {
             all
         };
         // each string once, in the order of its first pair, with the rules of its pairs
-        let mut literals: Vec<(String, Bits)> = Vec::new();
-        let mut at: FxMap<&str, usize> = FxMap::default();
+        let mut literals: Vec<(String, Bits)> = Vec::with_capacity(inputs.literals.0.len());
+        let mut at: FxMap<&str, usize> = FxMap::with_capacity_and_hasher(inputs.literals.0.len(), Default::default());
         for (s, &k) in inputs.literals.0.iter().zip(&inputs.literals.1) {
             let i = *at.entry(s.0.as_ref()).or_insert_with(|| {
                 literals.push((s.0.to_string(), Bits::empty(n)));

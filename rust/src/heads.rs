@@ -7,7 +7,7 @@
 //! are those the Python held, run by the `regex` crate (leftmost-first, as the `regex`
 //! module's backtracking matches; Unicode classes and simple case folding as there).
 
-use crate::cells::Cells;
+use crate::cells::{CharClass, Cells};
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 use regex::{Regex, RegexBuilder};
@@ -41,6 +41,11 @@ fn compile(pattern: &str) -> PyResult<Regex> {
         .dfa_size_limit(16 << 20)
         .build()
         .map_err(|e| crate::err(format!("story head pattern: {e}")))
+}
+
+/// A class of characters (`CharClass`).
+fn char_class(pattern: &str) -> PyResult<CharClass> {
+    CharClass::new(pattern).map_err(|e| crate::err(format!("story head pattern: {e}")))
 }
 
 /// A pattern searched forward only, for whether it matches and where its matches end (which
@@ -124,7 +129,8 @@ pub struct Heads {
     /// such texts first.  Both are searched forward only (`Forward`).
     date: Forward,
     date_loose: Forward,
-    digit: Regex,
+    /// The patterns of one class (`CharClass`): ``\d``.
+    digit: CharClass,
     updated: Regex,
     byline: Regex,
     /// A dateline or kicker: an upper-case place or phrase, optionally ", N.Y." and
@@ -132,8 +138,10 @@ pub struct Heads {
     /// ...", "AUSTIN, Texas (AP) — ...", "‘FAST FACTS’: ...".  Its classes repeated up to
     /// 40 times take 10-20 ms to compile as a `Regex`: it runs over cells (`crate::cells`).
     dateline: Cells,
-    /// A capital (or a digit) first, after an opening quote.
-    capital: Regex,
+    /// A capital (or a digit) first, after an opening quote: ``^[\p{Pi}'"‘“]?[\p{Lu}\p{Lt}\d]``,
+    /// a character of `capital` first, or one of `quote` and then one of `capital`.
+    quote: CharClass,
+    capital: CharClass,
     /// "Q: ...", "A: ...", "1. ...", "2) ...": interview turns and numbered items.
     not_title: Regex,
     /// A list item or a table row (of the raw line), and the characters it starts with
@@ -142,9 +150,10 @@ pub struct Heads {
     /// otherwise has no bullet after the whitespace this pattern skips).
     bulleted: Regex,
     bullets: Vec<char>,
-    letters: Regex,
-    upper: Regex,
-    lower_or_title: Regex,
+    /// ``\p{L}`` (its runs: ``\p{L}+``), ``\p{Uppercase}``, ``[\p{Lowercase}\p{Lt}]``.
+    letters: CharClass,
+    upper: CharClass,
+    lower_or_title: CharClass,
 }
 
 /// What `Heads.read` reads of one line: its `Features` and its `Decision`.
@@ -187,7 +196,7 @@ impl Heads {
             return false;
         }
         // every date or time holds a digit (of an ASCII text, an ASCII digit)
-        let dated = if text.is_ascii() { text.bytes().any(|b| b.is_ascii_digit()) } else { self.digit.is_match(text) };
+        let dated = if text.is_ascii() { text.bytes().any(|b| b.is_ascii_digit()) } else { self.digit.any(text) };
         if words > 14 {
             // "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 ..."
             return dated && self.dates(text, 2);
@@ -213,7 +222,12 @@ impl Heads {
         match text.as_bytes().first() {
             None => false,
             Some(&c) if c.is_ascii() && c != b'\'' && c != b'"' => c.is_ascii_uppercase() || c.is_ascii_digit(),
-            Some(_) => self.capital.is_match(text),
+            Some(_) => {
+                let mut chars = text.chars();
+                let (first, second) = (chars.next(), chars.next());
+                let capital = |c: Option<char>| c.is_some_and(|c| self.capital.contains(c));
+                capital(first) || first.is_some_and(|c| self.quote.contains(c)) && capital(second)
+            }
         }
     }
 
@@ -233,7 +247,7 @@ impl Heads {
 
     /// `str.isupper`: a cased character, and none lower case or title case.
     fn all_upper(&self, word: &str) -> bool {
-        self.upper.is_match(word) && !self.lower_or_title.is_match(word)
+        self.upper.any(word) && !self.lower_or_title.any(word)
     }
 
     /// `cleaner.stories.evidence.dateline`: a dateline whose words (of two letters or
@@ -245,7 +259,7 @@ impl Heads {
         let Some(end) = self.dateline.find(text) else { return false };
         let head = &text[..end];
         let caps: Vec<&str> =
-            self.letters.find_iter(head).map(|w| w.as_str()).filter(|w| w.chars().nth(1).is_some()).collect();
+            self.letters.runs(head).filter(|w| w.chars().nth(1).is_some()).collect();
         let upper = caps.iter().filter(|w| self.all_upper(w)).count();
         !caps.is_empty() && upper >= 1.max(caps.len().saturating_sub(2)) && self.all_upper(caps[0])
     }
@@ -317,7 +331,7 @@ impl Heads {
         Ok(Heads {
             date: Forward::new(&date(r"\b"))?,
             date_loose: Forward::new(&date(""))?,
-            digit: compile(r"\d")?,
+            digit: char_class(r"\d")?,
             updated: compile(&format!(r"(?i)^(?:{})\b", alternatives(&updated)))?,
             byline: compile(&format!(r"(?i)^(?:{})\s+\p{{Lu}}", alternatives(&byline)))?,
             dateline: Cells::new(concat!(
@@ -325,13 +339,14 @@ impl Heads {
                 r"(?:,\s*[\p{L}.\s]{2,20})?\s*(?:\([^()]{1,30}\))?\s*(?::|—|–|-{1,2})\s+\S"
             ))
             .map_err(|e| crate::err(format!("story head pattern: {e}")))?,
-            capital: compile(r#"^[\p{Pi}'"‘“]?[\p{Lu}\p{Lt}\d]"#)?,
+            quote: char_class(r#"[\p{Pi}'"‘“]"#)?,
+            capital: char_class(r"[\p{Lu}\p{Lt}\d]")?,
             not_title: compile(r"^\s*(?:\p{L}{1,2}\s*:|\d{1,3}\s*[.)]\s)")?,
             bulleted: compile(&format!(r"^\s*(?:[{}+]|[{}]\s|\|)", class(bullets), class(dashes)))?,
             bullets: bullets.chars().chain(dashes.chars()).chain(['+', '|']).collect(),
-            letters: compile(r"\p{L}+")?,
-            upper: compile(r"\p{Uppercase}")?,
-            lower_or_title: compile(r"[\p{Lowercase}\p{Lt}]")?,
+            letters: char_class(r"\p{L}")?,
+            upper: char_class(r"\p{Uppercase}")?,
+            lower_or_title: char_class(r"[\p{Lowercase}\p{Lt}]")?,
         })
     }
 
@@ -434,7 +449,7 @@ impl Heads {
             e.titled[i] = e.headline[i] && line.words >= 4 && !turn && e.capitalised[i];
             e.dateline[i] = self.is_dateline(text);
             e.exclaimed[i] = Self::is_exclaimed(&line, turn);
-            e.capital[i] = text.chars().next().is_some_and(|c| if c.is_ascii() { c.is_ascii_uppercase() } else { self.upper.is_match(c.encode_utf8(&mut [0; 4])) }) && !turn;
+            e.capital[i] = text.chars().next().is_some_and(|c| if c.is_ascii() { c.is_ascii_uppercase() } else { self.upper.contains(c) }) && !turn;
             e.pattern[i] = !line.keep && line.rule != "blank" && !code_rule(&line.rule);
         }
         // A meta line within `meta_reach` lines with letters after each line, before any body.
