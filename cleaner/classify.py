@@ -10,11 +10,13 @@ The whole document is classified in one call of the compiled core
 (`cleaner._core.classify_lines`, rust/src/classify.rs), which reads the lines' texts from
 the source (`cleaner.storage.Lines.columns`): it measures every line, fires the
 feature rules in the order of `RULES` and finds the catalogue rules that pass the gates
-(`cleaner.catalogue`).  The core runs the candidates' patterns with the `regex` crate where
-that gives the same answer (rust/src/patterns.rs): when the first candidate fires and no
-rule is disabled, the core returns that rule's decision; otherwise the candidates it could
-not rule out run here, in order, with their own `regex` patterns, and the first that fires
-(and is enabled) replaces the feature rule's decision.
+(`cleaner.catalogue`).  The core runs the candidates' patterns in order, with the `regex`
+crate where that gives the same answer (rust/src/patterns.rs), else with the rule's own
+`regex` pattern, called from the core (`_pattern_run`): when a candidate fires and no
+rule is disabled, the core returns that rule's decision.  Otherwise (a rule is disabled,
+or the line holds a line break or a lone surrogate) the candidates it could not rule out
+run here, in order, and the first that fires (and is enabled) replaces the feature rule's
+decision.
 """
 
 from __future__ import annotations
@@ -88,11 +90,21 @@ def _params(opts: Options) -> dict:
             "stopword_density_text": f"{opts.stopword_density:.2f}",
             "digits_min_ratio_text": f"{opts.digits_min_ratio:.2f}",
             "duplicate_enabled": opts.rule_enabled("feature.duplicate"),
-            "every_rule_enabled": not opts.disabled_rules}
+            "every_rule_enabled": not opts.disabled_rules,
+            "regex_timeout": opts.regex_timeout}
 
 
 def _gates_for(language: str) -> _core.Gates:
     return matcher(language).core
+
+
+def _pattern_run(language: str | None, k: int):
+    """The run of rule ``k`` of ``language``'s matcher that `cleaner.catalogue.Matcher.run`
+    makes: the bound ``match`` (anchored rule) or ``search`` of its compiled `regex`
+    pattern.  The core asks once per process and pattern, and calls it on a line as
+    ``run`` does, with the timeout."""
+    rule, anchored = matcher(language)._slots[k]
+    return rule.compiled.match if anchored else rule.compiled.search
 
 
 #: What the core builds and shares: named tuples (built as `tuple.__new__` does), the
@@ -127,7 +139,7 @@ def classify_lines(lines: list[Line], language: str | None,
     match = matcher(language)
     feats, initial, pending = _core.classify_lines(
         *columns(lines), language, match.core, _params(options), _KINDS, judged_by_letters,
-        _gates_for)
+        _gates_for, _pattern_run)
     same_drops: dict[Decision, Decision] = {}  # equal decisions are one object (the core's are)
     for i, candidates, own, fired in pending:
         rule = _pattern_rule(lines[i].text, candidates, fired, match if own is None else matcher(own), options)

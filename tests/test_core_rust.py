@@ -390,16 +390,17 @@ def test_every_item_of_the_crates_patterns_matches_the_same_characters():
             assert got == want, atom
 
 
-def test_the_core_decides_a_line_a_rule_fires_on_once_the_crate_runs_the_rule():
-    """Once the crate runs a rule (after `WARM_USES` uses in a process), a line the rule
-    fires on is decided in the core, as Python decides it; with a rule disabled, the line
-    is left to Python."""
+def test_the_core_decides_a_line_a_rule_fires_on():
+    """A line a rule fires on is decided in the core (by the crate once it runs the rule,
+    after `WARM_USES` uses in a process; before, by the rule's own `regex` pattern called
+    from the core), as Python decides it; with a rule disabled, the line is left to Python."""
     text = "Short Url\nThe minister arrived in the capital on Tuesday for talks with the president."
     lines = segment(text)
 
     def stage_one(options):
         return _core.classify_lines(*columns(lines), "en", matcher("en").core, classify._params(options),
-                                    classify._KINDS, judged_by_letters, classify._gates_for)
+                                    classify._KINDS, judged_by_letters, classify._gates_for,
+                                    classify._pattern_run)
 
     for _ in range(300):
         _, initial, left = stage_one(Options())
@@ -410,6 +411,66 @@ def test_the_core_decides_a_line_a_rule_fires_on_once_the_crate_runs_the_rule():
     assert tuple(classify_lines(lines, "en", Options())[1][0]) == tuple(initial[0])
     assert [i for i, *_ in stage_one(Options(disabled_rules={"en.ui."}))[2]] == [0]
 
+
+
+def _invented_rule_stage_one(pattern: str, case_sensitive: bool, text: str, run, options=None):
+    """Stage 1 in the core of ``text`` with one invented catalogue rule of ``pattern``
+    whose `regex` run is ``run`` (what `classify._pattern_run` gives)."""
+    asked = []
+
+    def pattern_run(language, k):
+        asked.append((language, k))
+        return run
+
+    gates = _core.Gates(1, [[0]] * 64, [], 4, lambda start: [0], [], [], [], [], [], [],
+                        [(pattern, case_sensitive)], [("xx.test.invented", "test")])
+    got = _core.classify_lines(*columns(segment(text)), "en", gates, classify._params(options or Options()),
+                               classify._KINDS, judged_by_letters, classify._gates_for, pattern_run)
+    return got, asked
+
+
+def test_a_rule_the_crate_does_not_run_yet_runs_its_regex_pattern_from_the_core():
+    """A rule not yet compiled for the crate (fewer than `WARM_USES` uses) runs its own
+    `regex` pattern, called from the core: the line is decided there, not handed back to
+    Python; the run is asked for once per process and pattern."""
+    pattern = r"^zqx\d+ cold rule$"
+    compiled = regex.compile(pattern, _regex_flags(False))
+    for n in range(3):
+        (_, initial, left), asked = _invented_rule_stage_one(pattern, False, f"ZQX{n} Cold Rule\nzqx cold rule",
+                                                             compiled.match)
+        assert left == []
+        assert tuple(initial[0]) == (False, "xx.test.invented", "test", "matches test pattern (3 words)",
+                                     "classify")
+        assert initial[1].rule != "xx.test.invented"
+        assert asked == ([("en", 0)] if n == 0 else [])
+
+
+def test_a_regex_run_that_times_out_does_not_fire_and_other_errors_are_raised():
+    def timing_out(*args):
+        raise TimeoutError("regex timed out")
+
+    (_, initial, left), _ = _invented_rule_stage_one(r"^zqx timeout rule$", False, "zqx timeout rule", timing_out)
+    assert left == [] and initial[0].rule != "xx.test.invented"
+
+    def failing(*args):
+        raise ValueError("not a timeout")
+
+    with pytest.raises(ValueError):
+        _invented_rule_stage_one(r"^zqx failing rule$", False, "zqx failing rule", failing)
+
+
+def test_the_core_calls_a_regex_run_as_the_matcher_does():
+    """The core hands the run the line's body and the arguments `Matcher.run` passes:
+    no position, no end, not concurrent, not partial, `Options.regex_timeout`."""
+    calls = []
+
+    def run(*args):
+        calls.append(args)
+        return None
+
+    _invented_rule_stage_one(r"^zqx arguments rule", True, "• zqx arguments rule", run,
+                             Options(regex_timeout=0.25))
+    assert calls == [("zqx arguments rule", None, None, None, False, 0.25)]
 
 def test_word_boundaries_fall_where_regex_puts_them():
     text = "a".join(all_chars()[::3]) + "a"

@@ -1,13 +1,15 @@
 //! Stage 1 of `cleaner.classify` over a whole document in one call: every line's
 //! features, its feature-rule decision (the rules of `cleaner.classify.RULES` after the
-//! catalogue's), and the catalogue rules that pass the gates (`crate::gates`), which
-//! Python then runs in order: the first that fires replaces the feature decision.
+//! catalogue's), and the catalogue rules that pass the gates (`crate::gates`), run in
+//! order (`run_patterns`: in the `regex` crate, or with the rule's own `regex` pattern
+//! called from here): the first that fires replaces the feature decision.
 
 use crate::features::{measure, Measured};
 use crate::gates::{Gates, Scratch};
 use crate::lang;
 use crate::lines::LineTexts;
 use crate::text::{casefold_utf8, hash_bytes, with_units, FxMap};
+use pyo3::exceptions::PyTimeoutError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyStringData, PyTuple, PyType};
 use std::collections::hash_map::Entry;
@@ -40,6 +42,8 @@ pub struct Params {
     heading_max_digits: f64,
     /// No rule is disabled: the core decides a line a catalogue rule fires on.
     every_rule_enabled: bool,
+    /// `Options.regex_timeout`, handed to the `regex` module's runs.
+    regex_timeout: Option<f64>,
 }
 
 /// What the feature rules decided: keep, rule id, category, reason.
@@ -172,41 +176,78 @@ fn mostly_ascii<T: Copy + Into<u32>>(text: &[T]) -> bool {
     other == 0 || lower * 2 >= lower + upper + other
 }
 
-/// The candidate rules of a line (positions, in order) that the `regex` crate cannot rule
-/// out (`crate::patterns`), and the first of them it saw fire, if any: the rules before it
-/// are left to Python, and so are those after it (they are reached only when it is
-/// disabled).  ``body``: the line without its bullets.
+/// The candidate rules of a line (positions, in order) that neither the `regex` crate
+/// (`crate::patterns`) nor ``python`` (the rule's own `regex` pattern, `Python::fires`)
+/// ruled out, and the first of them seen to fire, if any: the rules before it are left to
+/// Python, and so are those after it (they are reached only when it is disabled).
+/// ``body``: the line without its bullets.
 fn run_patterns<T: Copy + Into<u32>>(
     gates: &Gates,
     rules: &[usize],
     body: &[T],
     text: &mut String,
-) -> (Vec<usize>, Option<usize>) {
+    python: &mut RegexRuns<'_, '_>,
+) -> PyResult<(Vec<usize>, Option<usize>)> {
     // ``text``: room for the body as a `str`, kept from line to line
     text.clear();
     text.reserve(body.len());
     for &c in body {
         match char::from_u32(c.into()).filter(|&c| c != '\n') {
             Some(c) => text.push(c),
-            None => return (rules.to_vec(), None), // a line break or a lone surrogate
+            None => return Ok((rules.to_vec(), None)), // a line break or a lone surrogate
         }
     }
-    if crate::patterns::doubtful(text) {
-        // a character the engines may read differently
-        return (rules.to_vec(), None);
-    }
+    // a character the engines may read differently: the `regex` module decides
+    let doubtful = crate::patterns::doubtful(text);
     let mut left = Vec::with_capacity(rules.len());
     for (n, &k) in rules.iter().enumerate() {
-        match gates.fires(k, text) {
+        let fired = match if doubtful { None } else { gates.fires(k, text) } {
+            None => python.fires(gates, k, text)?,
+            known => known,
+        };
+        match fired {
             Some(false) => {}
             Some(true) => {
                 left.extend_from_slice(&rules[n..]);
-                return (left, Some(k));
+                return Ok((left, Some(k)));
             }
             None => left.push(k),
         }
     }
-    (left, None)
+    Ok((left, None))
+}
+
+/// The catalogue rules' own `regex` patterns, run from the core on a line (instead of
+/// the line going back to `cleaner.classify`): ``run(language, k)`` gives rule ``k``'s
+/// bound `match` or `search` (asked once per process and pattern: `Gates::python`),
+/// called as `cleaner.catalogue.Matcher.run` calls it, with the timeout (a run that times
+/// out does not fire).
+struct RegexRuns<'a, 'py> {
+    py: Python<'py>,
+    run: &'a Bound<'py, PyAny>,
+    /// The matcher's language (the line's own, or the document's).
+    language: Option<&'a str>,
+    timeout: Option<f64>,
+    /// The line's body as a Python `str`, made when first needed.
+    body: Option<Bound<'py, PyString>>,
+}
+
+impl RegexRuns<'_, '_> {
+    /// Does rule ``k`` of ``gates`` fire on ``text``?  None: ``gates`` has no pattern for it.
+    fn fires(&mut self, gates: &Gates, k: usize, text: &str) -> PyResult<Option<bool>> {
+        let (py, run, language) = (self.py, self.run, self.language);
+        let Some(method) = gates.python(k, || Ok(run.call1((language, k))?.unbind()))? else {
+            return Ok(None);
+        };
+        let body = self.body.get_or_insert_with(|| PyString::new(py, text));
+        let none = py.None();
+        let args = (body.clone(), none.clone_ref(py), none.clone_ref(py), none, false, self.timeout);
+        match method.call1(py, args) {
+            Ok(found) => Ok(Some(!found.is_none(py))),
+            Err(e) if e.is_instance_of::<PyTimeoutError>(py) => Ok(Some(false)),
+            Err(e) => Err(e),
+        }
+    }
 }
 
 /// An instance of a named tuple class (`Features`, `Decision`) without a Python call.
@@ -329,6 +370,8 @@ struct Document<'a, 'py> {
     gates: &'a Bound<'py, Gates>,
     judged: &'a Bound<'py, PyAny>,
     gates_for: &'a Bound<'py, PyAny>,
+    /// `cleaner.classify._pattern_run` (see `RegexRuns`).
+    pattern_run: &'a Bound<'py, PyAny>,
 }
 
 /// Stage 1 of one line (not blank): its features (None: nothing but bullets), its
@@ -424,7 +467,10 @@ fn classify_line<T: Copy + Into<u32>>(
     line_gates.mask(py, start, body_key, f.0, &mut work.gates)?.members_into(&mut work.rules);
     let (mut pending, mut matched) = (None, None);
     if !work.rules.is_empty() {
-        let (rules, fired) = run_patterns(line_gates, &work.rules, body, &mut work.text);
+        let language = own.as_deref().or(doc.language);
+        let mut python =
+            RegexRuns { py, run: doc.pattern_run, language, timeout: params.regex_timeout, body: None };
+        let (rules, fired) = run_patterns(line_gates, &work.rules, body, &mut work.text, &mut python)?;
         // the first candidate fired (none before it is left to Python) and is enabled
         let first = fired.filter(|&k| params.every_rule_enabled && rules.first() == Some(&k));
         match first.and_then(|k| line_gates.rule(k)) {
@@ -514,13 +560,15 @@ fn decision(
 /// texts; `LineTexts`).  ``judged(text)``: `cleaner.language.judged_by_letters`, asked
 /// about lines that are not mostly ASCII (`mostly_ascii`); ``gates_for(code)``: the
 /// `Gates` of another language's matcher (a sentence in its own language is judged by
-/// it).  Lines are compared in `str.casefold` (`crate::text::casefold_utf8`).  Returns
-/// the features and feature-rule decisions of every line, and ``(index, rules,
-/// language, fired)`` for each line some catalogue rules pass the gates on and the
-/// `regex` crate does not rule out (``language``: the line's own, when it is judged in
-/// it, else None; ``fired``: see `run_patterns`).
+/// it); ``pattern_run(language, k)``: the `regex` module's run of rule ``k`` of that
+/// language's matcher (`RegexRuns`).  Lines are compared in `str.casefold`
+/// (`crate::text::casefold_utf8`).  Returns the features and feature-rule decisions of
+/// every line, and ``(index, rules, language, fired)`` for each line the core leaves
+/// catalogue rules to Python on: a line with a line break or a lone surrogate, or one a
+/// rule fires on while a rule is disabled (``language``: the line's own, when it is
+/// judged in it, else None; ``fired``: see `run_patterns`).
 #[pyfunction]
-#[pyo3(signature = (source, text_starts, text_ends, changed, language, gates, params, kinds, judged, gates_for))]
+#[pyo3(signature = (source, text_starts, text_ends, changed, language, gates, params, kinds, judged, gates_for, pattern_run))]
 #[allow(clippy::too_many_arguments)]
 pub fn classify_lines<'py>(
     py: Python<'py>,
@@ -534,6 +582,7 @@ pub fn classify_lines<'py>(
     kinds: Kinds<'py>,
     judged: &Bound<'py, PyAny>,
     gates_for: &Bound<'py, PyAny>,
+    pattern_run: &Bound<'py, PyAny>,
 ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>, Bound<'py, PyList>)> {
     let stops = match language {
         Some(code) => lang::stoplist(code).map_err(crate::err)?,
@@ -541,7 +590,8 @@ pub fn classify_lines<'py>(
     };
     let stage = pyo3::intern!(py, "classify");
     let lines = LineTexts::new(py, source, text_starts, text_ends, changed)?;
-    let doc = Document { py, lines: &lines, language, stops: &stops, params: &params, gates, judged, gates_for };
+    let doc =
+        Document { py, lines: &lines, language, stops: &stops, params: &params, gates, judged, gates_for, pattern_run };
     let mut work = Work {
         seen: Seen::default(),
         start: Vec::new(),

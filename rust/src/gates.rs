@@ -440,6 +440,11 @@ impl Gates {
         self.patterns.fires(k, body)
     }
 
+    /// The `regex` module's run of rule ``k`` (`crate::patterns::Patterns::python`).
+    pub fn python(&self, k: usize, fetch: impl FnOnce() -> PyResult<PyObject>) -> PyResult<Option<&PyObject>> {
+        self.patterns.python(k, fetch)
+    }
+
     /// The id and category of rule ``k``, if they were given.
     pub fn rule(&self, k: usize) -> Option<&(String, String)> {
         self.rules.get(k)

@@ -17,7 +17,13 @@
 //! a test holds every accepted atom against the `regex` module over all of Unicode, and
 //! every rule against its examples, counterexamples and corpus lines
 //! (tests/test_core_rust.py).
+//!
+//! A rule the crate does not run (refused, or not yet compiled) runs its `regex` pattern
+//! from here too: `Patterns::python` keeps, once per process, the bound method
+//! `cleaner.catalogue.Matcher.run` calls, so the core calls it on a line itself instead of
+//! handing the line back to Python.
 
+use pyo3::prelude::*;
 use regex::{Regex, RegexBuilder};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -309,6 +315,8 @@ struct Shared {
     case_sensitive: bool,
     uses: AtomicU32,
     compiled: OnceLock<Option<Regex>>,
+    /// The bound `match` or `search` of the `regex` module's compiled pattern, once asked.
+    python: OnceLock<PyObject>,
 }
 
 /// The process's patterns by (pattern, case_sensitive): each language's matcher holds the
@@ -324,6 +332,7 @@ fn shared(pattern: String, case_sensitive: bool) -> Arc<Shared> {
                 case_sensitive: *case_sensitive,
                 uses: AtomicU32::new(0),
                 compiled: OnceLock::new(),
+                python: OnceLock::new(),
             })
         })
         .clone()
@@ -350,5 +359,18 @@ impl Patterns {
         }
         let regex = rule.compiled.get_or_init(|| compile(&rule.pattern, rule.case_sensitive));
         regex.as_ref().map(|r| r.is_match(body))
+    }
+
+    /// The `regex` module's run of rule ``k`` (the bound `match` or `search` of its
+    /// compiled pattern, as `cleaner.catalogue.Matcher.run` chooses), which ``fetch`` gives
+    /// the first time a matcher of the process asks for the pattern; None: no rule ``k``.
+    pub fn python(&self, k: usize, fetch: impl FnOnce() -> PyResult<PyObject>) -> PyResult<Option<&PyObject>> {
+        let Some(rule) = self.rules.get(k) else {
+            return Ok(None);
+        };
+        if rule.python.get().is_none() {
+            let _ = rule.python.set(fetch()?);
+        }
+        Ok(rule.python.get())
     }
 }
