@@ -26,7 +26,7 @@ sidebars and widgets that happen to read like prose).  The thresholds are `Optio
 fields (``block_*``).
 
 Before the region is found, `related_lists` drops the headlines of related links
-(``context.isolated``): a "Most read" or "Related" line the catalogue dropped followed by
+(``block.related_list``, declared in `RULES`): a "Most read" or "Related" line the catalogue dropped followed by
 a run of list items (``block_related_list_items`` or more) is a list of other pages'
 headlines, also where it is set into the article or a line of it reads like prose; a
 headline that only its neighbours kept, right above such a line or right under a bare
@@ -54,8 +54,19 @@ from . import _core
 from .catalogue import is_pattern_rule, opens_section
 from .extracted import YIELDING
 from .options import Options
+from .rules import CodeRule
 from .storage import as_list, has_text
 from .types import Decision, Features, Line
+
+
+#: The rules of this module that are not context rules (``context.isolated`` and
+#: ``context.inside_story``, also fired here, are declared in `cleaner.smooth`).
+RULES = (
+    CodeRule("block.related_list", "boilerplate",
+             "headline of related links: a list item in a run right under a line dropped as related "
+             "links, or a headline only its neighbours kept next to such a line (`related_lists`)",
+             ("block_related_list_items",)),
+)
 
 
 def _isolated(reason: str) -> Decision:
@@ -139,7 +150,7 @@ def main_block(
 
 def related_lists(final: list[Decision], options: Options, shape: bytes) -> list[Decision]:
     """Decisions with the related links' lines among the kept ones dropped as
-    ``context.isolated``: each kept line of a run of at least ``block_related_list_items``
+    ``block.related_list`` (unless the rule is disabled): each kept line of a run of at least ``block_related_list_items``
     list items right under a line a catalogue rule dropped as related links (category
     ``related``; the run goes over blank lines and list items the line rules dropped, and
     ends at any other line), and a line that only a context rule kept (a headline between
@@ -153,14 +164,17 @@ def related_lists(final: list[Decision], options: Options, shape: bytes) -> list
     >>> items = "\\n".join(f"* Story number {n} about the budget of a village, as told by a reporter." for n in range(3))
     >>> a = analyze(f"{body}\\n\\nMost Read\\n\\n{items}\\n\\n{body.replace('Monday', 'Friday')}", extracted="never")
     >>> [v.final.rule for v in a.verdicts if v.line.text.startswith("* Story")]
-    ['context.isolated', 'context.isolated', 'context.isolated']
+    ['block.related_list', 'block.related_list', 'block.related_list']
     """
+    if not options.rule_enabled("block.related_list"):
+        return final
     found = _core.related_lists(as_list(final), shape, _list_bits, options.block_related_list_items)
     if not found:
         return final
     final = list(final)
     for i, heading in found:
-        final[i] = _isolated(f"headline of the related links at line {heading + 1}")
+        final[i] = Decision(False, "block.related_list", "boilerplate",
+                            f"headline of the related links at line {heading + 1}", "block")
     return final
 
 

@@ -152,7 +152,7 @@ class Options:
     block_fill_menu_lines: int = 4
     #: A run of at least this many list items right under a line dropped as related links
     #: ("Most read", "Related") is a list of other pages' headlines: its kept items are
-    #: dropped (``context.isolated``, `cleaner.blocks.related_lists`); unit: list items.
+    #: dropped (``block.related_list``, `cleaner.blocks.related_lists`); unit: list items.
     block_related_list_items: int = 2
 
     # -- extracted text (`cleaner.extracted`) --------------------------------------------

@@ -43,6 +43,7 @@ EXAMPLES = {
     "context.sandwiched": (f"{B1}\nBig news.\n{B2}", DUMP, "Big news.", "body"),
     "context.heading": (f"{B1}\nRural services\n{B2}", DUMP, "Rural services", "heading"),
     "context.isolated": (f"{B1}\n{B2}\n{B3}\n{MENU}\nIt is open now.", DUMP, "It is open now.", "boilerplate"),
+    "block.related_list": (f"{B1}\n\nMost Read\n\n* {B2}\n* {B3}\n\n{B1}x", DUMP, f"* {B2}", "boilerplate"),
     "context.closing_ellipsis": (f"{B1}\n{B2}\nThis is how the council and the school and the parents have "
                                  "been talking for years and years and years...", DUMP, None, "body"),
     "context.inside_story": (f"{B1}\nItem Cost\nSchools 40 million\nRoads 12 million\nParks 3 million\n{B2}", DUMP,
@@ -120,6 +121,7 @@ def test_story_other_is_why_a_kept_line_of_another_story_is_left_out():
     ("context.bio_name", "bio_name_max_words", 1),
     ("context.appeal_tail", "appeal_tail_extra_words", -10),
     ("extracted.block", "extracted_max_run", 0),
+    ("block.related_list", "block_related_list_items", 3),
 ])
 def test_the_options_a_rule_reads_reach_it(rule_id, option, value):
     document, options, line, _ = EXAMPLES[rule_id]
