@@ -110,18 +110,19 @@ ITEM, LINE, BARE = TEXT | LIST_ITEM, TEXT, TEXT | TINY
     # body, "Most read", a blank line, three items (two kept as prose, one dropped), body
     pytest.param([PROSE, RELATED, BLANK, PROSE, HEADING, SANDWICHED, PROSE],
                  [LINE, LINE, 0, ITEM, ITEM, ITEM, LINE],
-                 ["feature.prose", "en.related.popular", "blank", "context.isolated",
-                  "feature.heading", "context.isolated", "feature.prose"], id="list under a related heading"),
+                 ["feature.prose", "en.related.popular", "blank", "block.related_list",
+                  "feature.heading", "block.related_list", "feature.prose"], id="list under a related heading"),
     pytest.param([RELATED, PROSE, HEADING, PROSE, PROSE], [LINE, ITEM, ITEM, LINE, ITEM],
-                 ["en.related.popular", "context.isolated", "feature.heading", "feature.prose",
+                 ["en.related.popular", "block.related_list", "feature.heading", "feature.prose",
                   "feature.prose"], id="the list ends at a line that is no list item"),
     # block_related_list_items (2): a single item is a line of its own (a search box)
     pytest.param([RELATED, PROSE, PROSE], [LINE, ITEM, LINE],
                  ["en.related.popular", "feature.prose", "feature.prose"], id="one item is no list"),
-    # a dropped subheading that is no related-links line: the list is the article's
-    pytest.param([PROSE, HEADING, PROSE, PROSE], [LINE, LINE, ITEM, ITEM],
-                 ["feature.prose", "feature.heading", "feature.prose", "feature.prose"],
-                 id="a list under another heading stands"),
+    # a line a catalogue rule of another category dropped (a follow button): the list is
+    # the article's
+    pytest.param([PROSE, SHARE, PROSE, PROSE], [LINE, LINE, ITEM, ITEM],
+                 ["feature.prose", "en.share.follow", "feature.prose", "feature.prose"],
+                 id="a list under another catalogue line stands"),
     # an item of the article's own list that is a link on the page (``html.links``, of
     # category related) is no heading: the items after it stand
     pytest.param([PROSE, LINKS, PROSE, PROSE], [ITEM, ITEM, ITEM, ITEM],
@@ -129,10 +130,10 @@ ITEM, LINE, BARE = TEXT | LIST_ITEM, TEXT, TEXT | TINY
                  id="a link line dropped by page evidence opens no list"),
     # a headline kept only as sandwiched above "Read more", or under a bare one
     pytest.param([PROSE, SANDWICHED, RELATED, PROSE], [LINE, LINE, LINE, LINE],
-                 ["feature.prose", "context.isolated", "en.related.popular", "feature.prose"],
+                 ["feature.prose", "block.related_list", "en.related.popular", "feature.prose"],
                  id="headline above a related link"),
     pytest.param([PROSE, RELATED, SANDWICHED, PROSE], [LINE, BARE, LINE, LINE],
-                 ["feature.prose", "en.related.popular", "context.isolated", "feature.prose"],
+                 ["feature.prose", "en.related.popular", "block.related_list", "feature.prose"],
                  id="headline under a bare related link"),
     # "Related: <headline>" is the link itself; the heading after it opens the next part
     pytest.param([PROSE, RELATED, HEADED, PROSE], [LINE, LINE, LINE, LINE],
@@ -144,3 +145,9 @@ ITEM, LINE, BARE = TEXT | LIST_ITEM, TEXT, TEXT | TINY
 ])
 def test_related_lists(decisions, shape, rules):
     assert [d.rule for d in related_lists(decisions, Options(), bytes(shape))] == rules
+
+
+def test_related_lists_can_be_disabled():
+    decisions, shape = [PROSE, RELATED, BLANK, PROSE, PROSE, PROSE], bytes([LINE, LINE, 0, ITEM, ITEM, LINE])
+    assert related_lists(decisions, Options(), shape)[3].rule == "block.related_list"
+    assert related_lists(decisions, Options(disabled_rules=frozenset({"block.related_list"})), shape) == decisions
