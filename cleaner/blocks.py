@@ -97,8 +97,11 @@ INSIDE_ARTICLE = frozenset({"share", "ad", "ui", "appeal", "legal", "caption", "
 #: The bits of a decision that the compiled core reads (rust/src/blocks.rs): kept, a hard
 #: or a soft barrier (`barrier_kind`; never a blank line), blank or of a category found
 #: inside articles (`INSIDE_ARTICLE`), dropped by a catalogue pattern (`is_pattern_rule`:
-#: the region goes on past weak drops only, `Options.block_follow_gap`).
-_KEPT, _HARD, _SOFT, _INSIDE, _PATTERN = 1, 2, 4, 8, 16
+#: the region goes on past weak drops only, `Options.block_follow_gap`); and, for
+#: `related_lists`, dropped by a catalogue rule of related links (a heading of such a
+#: list; not a link line of the list itself, as ``html.links`` drops) and kept by a
+#: context rule only (its line rule dropped it).
+_KEPT, _HARD, _SOFT, _INSIDE, _PATTERN, _RELATED, _CONTEXT = 1, 2, 4, 8, 16, 32, 64
 _BARRIER_BITS = {"hard": _HARD, "soft": _SOFT, None: 0}
 
 #: The options the compiled core reads (also those `context.isolated` names).
@@ -113,8 +116,10 @@ def _bits(keep: bool, rule: str, category: str) -> int:
     """The bits of a decision (asked by the core once per distinct value in a page)."""
     if rule == "blank":
         return _INSIDE | _KEPT * keep
+    pattern = is_pattern_rule(rule)
     return _KEPT * keep | _BARRIER_BITS[barrier_kind(Decision(keep, rule, category, "", ""))] | _INSIDE * (
-        category in INSIDE_ARTICLE) | _PATTERN * is_pattern_rule(rule)
+        category in INSIDE_ARTICLE) | _PATTERN * pattern | _RELATED * (
+        not keep and category == "related" and pattern) | _CONTEXT * (keep and rule.startswith("context."))
 
 
 def main_block(
@@ -168,7 +173,7 @@ def related_lists(final: list[Decision], options: Options, shape: bytes) -> list
     """
     if not options.rule_enabled("block.related_list"):
         return final
-    found = _core.related_lists(as_list(final), shape, _list_bits, options.block_related_list_items)
+    found = _core.related_lists(as_list(final), shape, _bits, options.block_related_list_items)
     if not found:
         return final
     final = list(final)
@@ -176,16 +181,6 @@ def related_lists(final: list[Decision], options: Options, shape: bytes) -> list
         final[i] = Decision(False, "block.related_list", "boilerplate",
                             f"headline of the related links at line {heading + 1}", "block")
     return final
-
-
-@lru_cache(maxsize=4096)
-def _list_bits(keep: bool, rule: str, category: str) -> int:
-    """The bits of a decision that `related_lists` reads in the compiled core
-    (rust/src/blocks.rs): kept, dropped by a catalogue rule of related links (a heading
-    of such a list; not a link line of the list itself, as ``html.links`` drops), kept by
-    a context rule only (its line rule dropped it)."""
-    return keep | 2 * (not keep and category == "related" and is_pattern_rule(rule)) | 4 * (
-        keep and rule.startswith("context."))
 
 
 def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision],

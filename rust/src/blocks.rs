@@ -21,9 +21,8 @@ const SOFT: u8 = 4;
 const INSIDE: u8 = 8;
 /// A line a catalogue rule dropped (`cleaner.catalogue.is_pattern_rule`).
 const PATTERN: u8 = 16;
-/// Shape bits of a line (`cleaner.features.TINY`, `cleaner.features.LIST_ITEM`).
-const SHAPE_TINY: u8 = 2;
-const SHAPE_LIST_ITEM: u8 = 16;
+// Shape bits of a line (`cleaner.features.TINY`, `cleaner.features.LIST_ITEM`).
+use crate::shapes::{LIST_ITEM as SHAPE_LIST_ITEM, TINY as SHAPE_TINY};
 
 /// The fields of `cleaner.types.Features` read here.
 pub(crate) const WORDS: usize = 0;
@@ -389,11 +388,12 @@ pub fn inside_runs(
     Ok(filled)
 }
 
-/// Bits of a decision that `related_lists` reads (`cleaner.blocks._list_bits` sets them):
-/// `KEPT`, and a line a catalogue rule dropped as related links (a "Most read", "Related", "More from" heading).
-const LIST_RELATED: u8 = 2;
+/// Bits of a decision that `related_lists` reads (`cleaner.blocks._bits` sets them, with
+/// those `main_region` reads): `KEPT`, and a line a catalogue rule dropped as related links
+/// (a "Most read", "Related", "More from" heading).
+const LIST_RELATED: u8 = 32;
 /// A line kept by a context rule only (its line rule dropped it: a headline between two lines).
-const LIST_CONTEXT: u8 = 4;
+const LIST_CONTEXT: u8 = 64;
 
 /// The related links' lines among the kept ones (`cleaner.blocks.related_lists`), each
 /// with the index of its related-links line: each kept line of a run of at least
