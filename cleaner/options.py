@@ -290,6 +290,9 @@ class Options:
     #: A headline without a meta line is a story's title only when it shares a content
     #: word with this many content words of the text below it (words).
     story_echo_words: int = 80
+    #: Different content words such a headline shares with them (all of its own when it
+    #: holds fewer): one word in common is often chance (content words).
+    story_echo_shared: int = 2
     #: A headline with a meta line below it is a story's title only when it shares a
     #: content word with this many content words of the text below it; else it is
     #: another page's link and date above the story (words).

@@ -528,6 +528,23 @@ def test_a_headline_with_a_date_that_shares_no_word_with_the_story_is_no_title()
     assert [a.title for a in cleaner.split(text, extracted="never", **nearer)] == [None, None]
 
 
+def test_a_headline_that_shares_one_word_with_a_later_paragraph_is_no_title():
+    # Another page's link above the next story, with no meta line: one word in common
+    # with the story's fourth paragraph ("olympiad") is chance, so it is no title and the
+    # story starts at its first paragraph; a headline sharing two words is its title, and
+    # so is one whose word comes back in the story's first line.
+    link = "Planning a family holiday for the olympiad"
+    text = "\n\n".join(VOLCANO + SHARE_ROW[:2] + [link] + CHESS) + "\n"
+    articles = cleaner.split(text, extracted="never")
+    assert [a.title for a in articles] == [None, None]
+    assert articles[1].text.split("\n\n")[0] == CHESS[0]
+    # one shared word was enough before `story_echo_shared`
+    assert [a.title for a in cleaner.split(text, extracted="never", story_echo_shared=1)] == [None, link]
+    for own in ("Young chess player wins the national championship", "Ten tips from a chess coach for this year"):
+        text = "\n\n".join(VOLCANO + SHARE_ROW[:2] + [own] + CHESS) + "\n"
+        assert [a.title for a in cleaner.split(text, extracted="never")] == [None, own]
+
+
 def test_meta_words_of_several_languages_are_data():
     from cleaner.stories import evidence
 

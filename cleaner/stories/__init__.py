@@ -18,7 +18,9 @@ longer headline up to three lines above it wins: a title above a kicker or a pho
 credit; when neither shares a content word with the text's first
 `Options.story_meta_echo_words`, they are another page's link and date: no title, no head
 of a story), else the first of a repeated headline, else the nearest title-like headline
-just above the body; a chosen story with a meta line above its body but no headline takes
+just above the body (between two stories, one that shares `Options.story_echo_shared`
+content words with the text, or one in its first line: a single word in common further
+down is often chance, a link of the page before); a chosen story with a meta line above its body but no headline takes
 the line right above that meta line when it reads as a title too long for a headline
 (`Options.story_title_max_words`).  Distances skip lines the catalogue dropped (a share
 row between title and text).  Names of two words, interview turns, numbered items and

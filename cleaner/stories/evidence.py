@@ -173,7 +173,8 @@ class Reader:
         self.core = story = _core.Story(
             lines, columns, feats, decisions, _heads(), _stoplist(stops), o.heading_max_words, o.heading_max_digits,
             (o.story_meta_reach, o.story_above_lines, o.story_title_reach, o.story_title_near,
-             o.story_repeat_reach, o.story_longer_reach, o.story_echo_words, o.story_meta_echo_words))
+             o.story_repeat_reach, o.story_longer_reach, o.story_echo_words, o.story_meta_echo_words,
+             o.story_echo_shared))
         self.content = story.content()
         self.pos = dict(zip(self.content, range(len(self.content))))
         #: Per line, 1 if its text holds a letter; the answers about each line (see above).
@@ -195,8 +196,10 @@ class Reader:
         the text's first `Options.story_meta_echo_words`, else they are another page's
         link and date, no head of a story), ``"dateline"`` or ``None`` (the
         title, if any: the nearest title-like headline just above the text, else a
-        capitalised headline right above it, either sharing a content word with the text
-        below, see `Options.story_echo_words`)."""
+        capitalised headline right above it, either sharing with the text below
+        `Options.story_echo_shared` content words (all of its own when it holds fewer), or
+        one in the text's first line, see `Options.story_echo_words`; above the document's first story one
+        word will do)."""
         return self.core.opening(first, above)
 
     def teasers(self, kept: list[int], feats: list[Features], limits: tuple) -> dict[int, tuple[int, int | None]]:

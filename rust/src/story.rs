@@ -118,7 +118,7 @@ impl Story {
     /// `Options` ``heading_max_words``, ``heading_max_digits`` and ``reaches``:
     /// ``story_meta_reach``, ``story_above_lines``, ``story_title_reach``,
     /// ``story_title_near``, ``story_repeat_reach``, ``story_longer_reach``,
-    /// ``story_echo_words``, ``story_meta_echo_words``.
+    /// ``story_echo_words``, ``story_meta_echo_words``, ``story_echo_shared``.
     #[new]
     #[allow(clippy::too_many_arguments)]
     #[pyo3(signature = (lines, columns, feats, decisions, heads, stops, heading_max_words, heading_max_digits, reaches))]
@@ -132,9 +132,9 @@ impl Story {
         stops: &Bound<'py, Stoplist>,
         heading_max_words: f64,
         heading_max_digits: f64,
-        reaches: (usize, i64, f64, f64, i64, i64, f64, f64),
+        reaches: (usize, i64, f64, f64, i64, i64, f64, f64, usize),
     ) -> PyResult<Self> {
-        let (meta_reach, above, title_reach, title_near, repeat, longer, echo, meta_echo) = reaches;
+        let (meta_reach, above, title_reach, title_near, repeat, longer, echo, meta_echo, echo_shared) = reaches;
         let source = Source::new(py, lines, columns)?;
         let n = source.len();
         let units = (0..n).map(|i| source.units(i, false)).collect::<PyResult<Vec<_>>>()?;
@@ -198,7 +198,7 @@ impl Story {
         Ok(Story {
             e, pos, fold, folded, fold_count, titled, letters_upto, counted_upto, dropped_upto, pattern_upto,
             units, wrapped, stops: stops.clone().unbind(), cohesion,
-            reach: Reaches { above, title_reach, title_near, meta: meta_reach as i64, repeat, longer, echo, meta_echo },
+            reach: Reaches { above, title_reach, title_near, meta: meta_reach as i64, repeat, longer, echo, meta_echo, echo_shared },
         })
     }
 
@@ -250,7 +250,7 @@ impl Story {
     /// None).
     #[pyo3(name = "opening")]
     fn py_opening<'py>(&self, py: Python<'py>, first: usize, above: Vec<usize>) -> PyResult<Bound<'py, PyTuple>> {
-        let (title, opening) = self.opening(first, &above)?;
+        let (title, opening) = self.opening(first, &above, 1)?;
         (title, opening.map(|o| o.name(py))).into_pyobject(py)
     }
 

@@ -39,6 +39,7 @@ pub(crate) struct Reaches {
     pub(crate) longer: i64,
     pub(crate) echo: f64,
     pub(crate) meta_echo: f64,
+    pub(crate) echo_shared: usize,
 }
 
 /// How a story opens (`Reader.opening`).
@@ -100,25 +101,44 @@ impl Story {
     }
 
     /// `Reader.echoed`: does the text from `first` on (its first ``story_echo_words``
-    /// content words) share a content word with the headline `title`?
-    fn echoed(&self, title: usize, first: usize) -> PyResult<bool> {
-        self.echoed_in(title, first, self.reach.echo)
+    /// content words) share `shared` different content words with the headline `title`
+    /// (all of its own when it holds fewer), or one in the text's first line?
+    fn echoed(&self, title: usize, first: usize, shared: usize) -> PyResult<bool> {
+        self.shared_in(title, first, self.reach.echo, shared)
     }
 
-    /// `echoed` within the first `reach` content words of the text.
+    /// `echoed` within the first `reach` content words of the text, one word shared.
     fn echoed_in(&self, title: usize, first: usize, reach: f64) -> PyResult<bool> {
+        self.shared_in(title, first, reach, 1)
+    }
+
+    /// Does the text from `first` on (its first `reach` content words) share `least`
+    /// different content words with the headline `title` (all of its own when it holds
+    /// fewer), or one in the text's first line?
+    fn shared_in(&self, title: usize, first: usize, reach: f64, least: usize) -> PyResult<bool> {
         let cohesion = self.cohesion.get();
         let own = cohesion.ids_of(&self.units[title], &self.stops.get().words);
         if own.is_empty() {
             return Ok(true);
         }
+        let mut distinct: Vec<Option<u32>> = own.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let least = least.min(distinct.len());
+        let mut found: Vec<u32> = Vec::new();
         let mut seen = 0usize;
         for &j in &self.e.content[self.at(first)?..] {
             if j == title || !self.e.keep[j] {
                 continue;
             }
             let words = cohesion.of_line(j);
-            if words.iter().any(|&w| own.contains(&Some(w))) {
+            for &w in words {
+                if own.contains(&Some(w)) && !found.contains(&w) {
+                    found.push(w);
+                }
+            }
+            // one word in the first line of the text will do
+            if found.len() >= least || (seen == 0 && !found.is_empty()) {
                 return Ok(true);
             }
             seen += words.len();
@@ -161,7 +181,7 @@ impl Story {
     pub(crate) fn gap_of(&self, prev: usize, first: usize, above_lines: i64) -> PyResult<Gap> {
         let (a, b) = (self.at(prev)? + 1, self.at(first)?);
         let gap = &self.e.content[a.min(b)..b];
-        let (title, opening) = self.opening(first, gap)?;
+        let (title, opening) = self.opening(first, gap, self.reach.echo_shared)?;
         let dropped = Self::upto(&self.dropped_upto, a.min(b), b);
         let furniture = Self::upto(&self.pattern_upto, a.min(b), b);
         let headline = tail(gap, above_lines).iter().any(|&j| self.titled[j]);
@@ -170,7 +190,12 @@ impl Story {
 
     /// `Reader.opening`: the title line of a story whose first kept line is `first`
     /// (`above`: the lines before it, nearest last) and how it opens.
-    pub(crate) fn opening(&self, first: usize, above: &[usize]) -> PyResult<(Option<usize>, Option<Opening>)> {
+    /// `shared`: the different content words a headline without a meta line shares with
+    /// the text to be its title (`echoed`): ``story_echo_shared`` in a gap between two
+    /// stories, where the lines of two pages' tail and head meet and one word in common
+    /// is often chance; one above the document's first story, whose page's own headline
+    /// the nearest one is.
+    pub(crate) fn opening(&self, first: usize, above: &[usize], shared: usize) -> PyResult<(Option<usize>, Option<Opening>)> {
         let (e, r) = (&self.e, self.reach);
         let mut options: Vec<usize> = tail(above, r.above).iter().rev().copied().filter(|&j| e.headline[j]).collect();
         if e.headline[first] {
@@ -220,13 +245,13 @@ impl Story {
         // capitalised headline right above it.
         let mut title = None;
         for &j in &options {
-            if self.dist(j, first)? as f64 <= r.title_near && self.titled[j] && self.echoed(j, first)? {
+            if self.dist(j, first)? as f64 <= r.title_near && self.titled[j] && self.echoed(j, first, shared)? {
                 title = Some(j);
                 break;
             }
         }
         if let (None, Some(&top)) = (title, options.first()) {
-            if self.dist(top, first)? <= 2 && e.words[top] >= 3 && e.capital[top] && self.echoed(top, first)? {
+            if self.dist(top, first)? <= 2 && e.words[top] >= 3 && e.capital[top] && self.echoed(top, first, shared)? {
                 title = Some(top);
             }
         }
