@@ -141,3 +141,25 @@ def test_the_words_of_a_dateline_are_read_with_the_classes_of_the_pattern():
     found = [text for text in lines if _expected(text)]
     assert 1000 < len(found) < len(lines) - 1000
     assert [text for text in lines if dateline(text) != _expected(text)] == []
+
+
+def test_the_first_character_of_a_head_is_read_with_the_classes_of_the_patterns():
+    """Whether a line starts with a capital (``\\p{Uppercase}``) and whether it is
+    capitalised (``^[\\p{Pi}'"‘“]?[\\p{Lu}\\p{Lt}\\d]``) are read with the `regex` crate's
+    classes one character at a time (rust/src/cells.rs `CharClass`, ASCII from a bitmap),
+    as the patterns read them: every printable ASCII character first, and characters above
+    ASCII of those classes and of none, after each opening quote or none."""
+    from cleaner.options import Options
+    from cleaner.stories.evidence import Reader
+    from cleaner.types import Decision, Features, Line
+
+    firsts = [chr(c) for c in range(0x21, 0x7F)] + list("ÉéǅΣжß١٣Ⅷⅷ中‘“«»’”–")
+    texts = [quote + first + "xyz words here plain" for quote in ["", "'", '"', "‘", "“", "«", "»"] for first in firsts]
+    r = Reader([Line(i, 0, len(t), t, t) for i, t in enumerate(texts)],
+               [Features(4, 0.0, False, False, 0.5, 0.0, 0)] * len(texts),
+               [Decision(True, "feature.heading", "body", "", "classify")] * len(texts),
+               frozenset(), Options(heading_max_words=16, heading_max_digits=0.3, story_meta_reach=3))
+    capitalised = regex.compile(r"""^[\p{Pi}'"‘“]?[\p{Lu}\p{Lt}\d]""")
+    assert [r.capitalised(i) for i in range(len(texts))] == [bool(capitalised.match(t)) for t in texts]
+    assert [bool(c) for c in r._capital] == [bool(regex.match(r"\p{Uppercase}", t)) for t in texts]
+    assert sum(map(bool, r._capital)) > 25 and 200 < sum(map(r.capitalised, range(len(texts)))) < len(texts) - 200

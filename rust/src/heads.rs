@@ -215,20 +215,12 @@ impl Heads {
         if least <= 1 { date.is_match(text) } else { date.holds(text, least) }
     }
 
-    /// `capital`: a capital (or a digit) first, after an opening quote.  A text that
-    /// starts with an ASCII character other than a quote is answered from it (no ASCII
-    /// character is `\p{Pi}` or `\p{Lt}`; its `\p{Lu}` are A-Z and its `\d` 0-9).
+    /// `capital`: a capital (or a digit) first, after an opening quote.
     fn is_capitalised(&self, text: &str) -> bool {
-        match text.as_bytes().first() {
-            None => false,
-            Some(&c) if c.is_ascii() && c != b'\'' && c != b'"' => c.is_ascii_uppercase() || c.is_ascii_digit(),
-            Some(_) => {
-                let mut chars = text.chars();
-                let (first, second) = (chars.next(), chars.next());
-                let capital = |c: Option<char>| c.is_some_and(|c| self.capital.contains(c));
-                capital(first) || first.is_some_and(|c| self.quote.contains(c)) && capital(second)
-            }
-        }
+        let mut chars = text.chars();
+        let capital = |c: Option<char>| c.is_some_and(|c| self.capital.contains(c));
+        let first = chars.next();
+        capital(first) || first.is_some_and(|c| self.quote.contains(c)) && capital(chars.next())
     }
 
     /// `not_title`: an interview turn or a numbered item.  A text that starts with a
@@ -449,7 +441,7 @@ impl Heads {
             e.titled[i] = e.headline[i] && line.words >= 4 && !turn && e.capitalised[i];
             e.dateline[i] = self.is_dateline(text);
             e.exclaimed[i] = Self::is_exclaimed(&line, turn);
-            e.capital[i] = text.chars().next().is_some_and(|c| if c.is_ascii() { c.is_ascii_uppercase() } else { self.upper.contains(c) }) && !turn;
+            e.capital[i] = text.chars().next().is_some_and(|c| self.upper.contains(c)) && !turn;
             e.pattern[i] = !line.keep && line.rule != "blank" && !code_rule(&line.rule);
         }
         // A meta line within `meta_reach` lines with letters after each line, before any body.
