@@ -96,6 +96,26 @@ def test_a_line_is_traced_to_the_paragraph_that_holds_it():
     assert standfirst in [block.text for k, block in placed if block is not None]
 
 
+def test_a_block_text_is_made_once_for_tracing_and_the_page_blocks():
+    """Tracing a line among text nodes that start alike reads their blocks' texts; the
+    page's blocks are the same texts, not made again."""
+    from cleaner.front.walk import PageWalk
+
+    opening = "The harbour authority will close the old ferry terminal for eight months."
+    standfirst = f"{opening}\u200b Engineers   start on Monday."
+    body = f"{opening} The main pier is cracked, and the repair needs divers and a crane."
+    tree = parse(f"<html><body><h1>{TITLE}</h1><p class='lead'>{standfirst}</p>"
+                 f"<div class='text'><p>{body}</p></div></body></html>")
+    walked = PageWalk(tree)
+    [(element, _)] = trace(tree, [body], walked)
+    made = dict(walked._texts)
+    assert made and element in made  # the standfirst's and the paragraph's texts, read to trace
+    blocks = {b.element: b.text for b in page_blocks(tree, walked)}
+    lead = tree.find(".//p[@class='lead']")
+    assert blocks[lead] == f"{opening} Engineers start on Monday."
+    assert all(blocks[elem] is text for elem, text in made.items())
+
+
 def test_what_the_extractor_left_out_of_a_chosen_block_is_a_line():
     """The extractor may take a block's text only from its first line break on: the
     text before it is a line of its own, not lost with the block."""

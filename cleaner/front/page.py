@@ -24,7 +24,7 @@ from typing import NamedTuple
 from lxml.html import HtmlElement
 
 from .dom import MARKER
-from .walk import CHAIN_LEVELS, PageWalk, drop_invisible
+from .walk import CHAIN_LEVELS, PageWalk
 
 #: Levels (the element, its parent ...) compared for kinship with the chosen blocks.
 KIN_LEVELS = 4
@@ -52,9 +52,9 @@ def page_blocks(tree: HtmlElement, walked: PageWalk | None = None) -> list[Block
     walked = walked if walked is not None else PageWalk(tree)
     out = []
     append = out.append
+    block_text = walked.block_text
     for block, got in walked.pieces.items():  # [link characters, furniture, *raw pieces]
-        joined = "".join(got[2:])
-        text = " ".join((joined if joined.isascii() else drop_invisible("", joined)).split())
+        text = block_text(block)
         if text:
             link_chars = got[0]
             append(_new_tuple(Block, (block, text, min(1.0, link_chars / len(text)) if link_chars else 0.0, got[1])))

@@ -102,7 +102,7 @@ class PageWalk:
         self._root = tree if tree.getparent() is None else None  # a whole tree (`text_bound`)
         self._arts: list = []  # the open <article> elements, outermost first
         self._items: list = []  # the open <li> elements, outermost first
-        self._texts: dict = {}  # block element -> its normalised text, once asked for (`find`)
+        self._texts: dict = {}  # block element -> its normalised text, once asked for (`block_text`)
         self._walk(tree)
         if tree.tail:
             self._seen.append(tree.tail)  # a copy of the tree keeps it
@@ -294,17 +294,21 @@ class PageWalk:
         `PROBE` characters (two paragraphs may open with the same sentence: a standfirst
         and the text under it), else the first."""
         probe = line[:PROBE]
-        texts = self._texts
         for node in nodes:
-            block = self.blocks[node]
-            text = texts.get(block)
-            if text is None:
-                got = self.pieces.get(block)
-                joined = "".join(got[2:]) if got else ""
-                text = texts[block] = " ".join((joined if joined.isascii() else drop_invisible("", joined)).split())
-            if probe in text:
+            if probe in self.block_text(self.blocks[node]):
                 return node
         return nodes[0]
+
+    def block_text(self, block) -> str:
+        """The text of a block element met (its pieces joined, invisible characters
+        dropped, whitespace normalised); made once per block (`find`,
+        `cleaner.front.page.page_blocks`)."""
+        text = self._texts.get(block)
+        if text is None:
+            got = self.pieces.get(block)
+            joined = "".join(got[2:]) if got else ""
+            text = self._texts[block] = " ".join((joined if joined.isascii() else drop_invisible("", joined)).split())
+        return text
 
     def link_share(self, node: int, length: int) -> float:
         """Share of link text in the ``length`` characters of text starting at ``node``."""
