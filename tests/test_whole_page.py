@@ -16,7 +16,7 @@ from cleaner.extracted import revise
 from cleaner.front.dom import LineHint
 from cleaner.front.extract import extract, extract_text
 from cleaner.front.page import Kinship, merge, page_blocks
-from cleaner.front.dom import parse, trace
+from cleaner.front.dom import bare, parse, trace
 from cleaner.segment import segment
 
 from test_html import PARAGRAPHS, TITLE, out_lines, page
@@ -127,6 +127,12 @@ def test_what_the_extractor_left_out_of_a_chosen_block_is_a_line():
     # the whole block taken, or its opening: nothing left out
     for line in (f"{first} {second}", first):
         assert [k for k, _ in merge(page_blocks(tree), [line], trace(tree, [line]))] == [-1, 0]
+    # a list item's line is looked for without its mark, read once for tracing and merging
+    marked = [f"- {second}"]
+    bares = [bare(marked[0])]
+    assert bares == [second]
+    placed = merge(page_blocks(tree), marked, trace(tree, marked, None, bares), bares)
+    assert [(k, block and block.text) for k, block in placed][-2:] == [(-1, first), (0, None)]
 
 
 def test_the_page_is_parsed_as_trafilatura_parses_it():

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
-from .dom import MARKER
+from .dom import bare
 from .walk import CHAIN_LEVELS, PageWalk
 
 #: Levels (the element, its parent ...) compared for kinship with the chosen blocks.
@@ -61,10 +61,13 @@ def page_blocks(tree: HtmlElement, walked: PageWalk | None = None) -> list[Block
     return out
 
 
-def merge(blocks: list[Block], lines: list[str], sources: list) -> list[tuple[int, Block | None]]:
+def merge(blocks: list[Block], lines: list[str], sources: list,
+          bares: list[str] | None = None) -> list[tuple[int, Block | None]]:
     """The page in document order: ``(k, None)`` for the extractor's line ``k`` and
-    ``(-1, block)`` for a block it did not choose.  ``sources`` gives per line its
-    ``(block element, link share)`` or ``None`` (`cleaner.front.dom.trace`)."""
+    ``(-1, block)`` for a block it did not choose or for the opening the extractor left
+    out of a block it chose (`_left_out`).  ``sources`` gives per line its ``(block
+    element, link share)`` or ``None`` (`cleaner.front.dom.trace`); ``bares`` are the
+    lines' `cleaner.front.dom.bare` texts when the caller has them."""
     position = {b.element: k for k, b in enumerate(blocks)}
     chosen = {s[0] for s in sources if s is not None}
     out: list[tuple[int, Block | None]] = []
@@ -77,7 +80,7 @@ def merge(blocks: list[Block], lines: list[str], sources: list) -> list[tuple[in
                 if block.element not in chosen and block.text not in last_line and block.text not in line:
                     out.append((-1, block))
             done = target + 1
-            left = _left_out(blocks[target], line)
+            left = _left_out(blocks[target], bares[k] if bares is not None else bare(line))
             if left is not None and left.text not in last_line:
                 out.append((-1, left))
         out.append((k, None))
@@ -92,17 +95,14 @@ def merge(blocks: list[Block], lines: list[str], sources: list) -> list[tuple[in
 #: Characters of an extracted line looked for in the text of the block it was traced to
 #: (`_left_out`).
 OPENING = 40
-_MARKS = frozenset("-*•|")  # the first characters of a `MARKER`
 
 
-def _left_out(block: Block, line: str) -> Block | None:
-    """The text that opens a chosen block before the first extracted line traced to it,
-    when the extractor left it out (a block's text before its first line break, say), as
-    a block of its own; ``None`` when the line opens the block or is not found in it."""
-    opening = (MARKER.sub("", line).strip() if line[:1] in _MARKS else line.strip())[:OPENING]
-    if not opening or block.text.startswith(opening):  # (most lines: the line opens its block)
-        return None
-    at = block.text.find(opening)
+def _left_out(block: Block, text: str) -> Block | None:
+    """The text that opens a chosen block before the first extracted line traced to it
+    (``text``: the line's `cleaner.front.dom.bare` text), when the extractor left it out
+    (a block's text before its first line break, say), as a block of its own; ``None``
+    when the line opens the block (or is empty) or is not found in it."""
+    at = block.text.find(text[:OPENING])
     if at <= 0:
         return None
     text = block.text[:at].strip()
