@@ -8,7 +8,9 @@ blocks it did not choose in one document order: each extracted line keeps its te
 extractor's rendering of tables, lists and line breaks) and stands where its source block
 stands; a block the extractor did not choose comes in between as a line of its own,
 unless its text is already inside the extracted line beside it (a table cell of a row the
-extractor wrote as one line).
+extractor wrote as one line).  So does the opening of a chosen block that the extractor
+left out (the block's text before the first extracted line traced to it, `_left_out`): it
+stands, as a block of its own, before that line.
 
 A block carries what the page says about it beyond `LineHint`: whether it sits inside the
 page's furniture (``nav``, ``aside``, ``footer``, ``menu``, ``dialog``; `cleaner.front.walk.FURNITURE_TAGS`)

@@ -8,7 +8,8 @@ It gathers, in document order:
   text inside `SKIP_TAGS` is not indexed;
 - the text of every block of the page (`cleaner.front.page.page_blocks`): the pieces of
   text each block element holds, their link characters and the furniture around the block;
-  text inside `HIDDEN_TAGS` is no block;
+  text inside `HIDDEN_TAGS` is no block; a block's text is made from its pieces once, when
+  first asked for (`PageWalk.block_text`);
 - the page's text, in order, without its scripts' and styles' (`PageWalk.text_bound`:
   how long a text taken from the page by deleting elements can be);
 - what lies around each block met (`PageWalk.where`): the block and its nearest
@@ -273,8 +274,10 @@ class PageWalk:
 
     def find(self, line: str, after: int) -> int | None:
         """The text node the line starts with: the longest key that is a prefix of the
-        line and ends at a word boundary; among equal keys the first node after
-        ``after``."""
+        line and ends at a word boundary.  Of the nodes with that key, those after
+        ``after`` are looked at: the first of them, or, when several are and the line is
+        longer than the key, the first whose block holds the line's opening (`_holding`);
+        the first node of all when none is after ``after``."""
         top = min(len(line), PREFIX)
         for j in range(top, 0, -1):
             if j < len(line) and j < PREFIX and line[j].isalnum() and line[j - 1].isalnum():
