@@ -2,7 +2,7 @@
 
 use crate::tables;
 use crate::lang_index::{Index, Sampled};
-use crate::text::{for_each_word_in, is_break, is_space, lines, lower, lower_table, with_units, FxMap, FxSet, WordBuffers};
+use crate::text::{bits, for_each_word_in, is_break, is_space, lines, lower, lower_table, with_units, FxMap, FxSet, WordBuffers};
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyStringData};
 use std::collections::HashMap;
@@ -244,12 +244,7 @@ fn space_bits<T: Copy + Into<u32>>(block: &[T]) -> u64 {
         *flag = ((c.wrapping_sub(0x09) < 5) | (c.wrapping_sub(0x1c) < 5)) as u8;
         high |= c >= 0x80;
     }
-    let mut mask = 0u64;
-    for (k, eight) in flags.chunks_exact(8).enumerate() {
-        // eight bytes of 0 or 1 -> their eight bits, the first byte's lowest
-        let packed = u64::from_le_bytes(eight.try_into().unwrap()).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-        mask |= packed << (8 * k);
-    }
+    let mut mask = bits(&flags);
     if high {
         for (j, &c) in block.iter().enumerate() {
             let c: u32 = c.into();

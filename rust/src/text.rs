@@ -161,8 +161,35 @@ pub fn lower(s: &[u32]) -> Vec<u32> {
 /// Calls `f` with each of `words(s)` in turn, holding one word at a time (``s``: code
 /// points, or the code units of a Python string of one or two bytes a character).
 pub fn for_each_word<T: Copy + Into<u32>>(s: &[T], f: impl FnMut(&[u32])) {
-    for_each_word_in(s, &mut WordBuffers::default(), f)
+    // the thread's buffers, kept from one call to the next (a line's words are no new
+    // allocation) unless a long word grew them; fresh ones for a call from inside ``f``
+    thread_local!(static BUFFERS: std::cell::RefCell<WordBuffers> = Default::default());
+    BUFFERS.with(|buffers| match buffers.try_borrow_mut() {
+        Ok(mut kept) => {
+            for_each_word_in(s, &mut kept, f);
+            if kept.word.capacity() > KEPT_WORD_UNITS || kept.low.capacity() > KEPT_WORD_UNITS {
+                *kept = WordBuffers::default();
+            }
+        }
+        Err(_) => for_each_word_in(s, &mut WordBuffers::default(), f),
+    })
 }
+
+/// Per ASCII character, what it adds to a word: a letter lower-cased, an apostrophe, or
+/// 0 (it separates words).
+static ASCII_WORD: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut c = 0;
+    while c < 26 {
+        (table[b'a' as usize + c], table[b'A' as usize + c]) = (b'a' + c as u8, b'a' + c as u8);
+        c += 1;
+    }
+    table[b'\'' as usize] = b'\'';
+    table
+};
+
+/// The longest word (code points) whose buffer `for_each_word` keeps for the next call.
+const KEPT_WORD_UNITS: usize = 1 << 12;
 
 /// The buffers `for_each_word_in` builds a word in: kept by a caller that reads many
 /// short texts, so that a word is not a new allocation each time.
@@ -176,14 +203,19 @@ pub struct WordBuffers {
 pub fn for_each_word_in<T: Copy + Into<u32>>(s: &[T], buffers: &mut WordBuffers, mut f: impl FnMut(&[u32])) {
     let WordBuffers { word, low } = buffers;
     word.clear();
-    for i in 0..s.len() {
+    let mut i = 0;
+    while i < s.len() {
         let c = s[i].into();
+        i += 1;
         if c < 0x80 {
-            // ASCII: lower-cased in place, a letter or an apostrophe goes on the word
-            if (0x41..=0x5a).contains(&c) {
-                word.push(c + 32);
-            } else if (0x61..=0x7a).contains(&c) || c == 0x27 {
-                word.push(c);
+            // ASCII: a run of letters and apostrophes goes on the word lower-cased, in one
+            // step; any other character ends the word
+            if ASCII_WORD[c as usize] != 0 {
+                let start = i - 1;
+                while i < s.len() && s[i].into() < 0x80 && ASCII_WORD[s[i].into() as usize] != 0 {
+                    i += 1;
+                }
+                word.extend(s[start..i].iter().map(|&x| ASCII_WORD[x.into() as usize] as u32));
             } else if !word.is_empty() {
                 f(word);
                 word.clear();
@@ -191,7 +223,7 @@ pub fn for_each_word_in<T: Copy + Into<u32>>(s: &[T], buffers: &mut WordBuffers,
             continue;
         }
         low.clear();
-        lower_at(s, i, low);
+        lower_at(s, i - 1, low);
         for &c in low.iter() {
             if separates_words(c) {
                 if !word.is_empty() {
@@ -337,22 +369,48 @@ fn wide_kind(c: u32) -> u8 {
 
 /// `str.splitlines` (a trailing break makes no extra line), each line with its
 /// `normalize`d text, read from the text's own code units (Python's one-, two- or
-/// four-byte strings) without copying it, in one pass over them.
+/// four-byte strings) without copying it, in one pass over them: 64 characters at a
+/// time, their kinds as bit masks (`Kinds`), a line's visible characters and what
+/// would change its text found in those masks, not character by character.
 pub fn line_columns<T: Copy + Into<u32>>(s: &[T]) -> LineColumns {
     let mut cols = LineColumns::default();
     let mut line = Line::default();
-    let mut i = 0;
-    while i < s.len() {
-        let c = s[i].into();
-        let k = kind(c);
-        if k == BREAK {
-            line.add(s, i, &mut cols);
-            i += if c == 0x0d && s.get(i + 1).map(|&x| x.into()) == Some(0x0a) { 2 } else { 1 };
-            line = Line { start: i, ..Line::default() };
-            continue;
+    let mut carry = 0u64; // 1: the last character of the block before was blank or hidden
+    let mut lf_after_cr = false; // the block starts with the "\n" of a "\r\n" break
+    for (b, block) in s.chunks(64).enumerate() {
+        let base = b * 64;
+        let n = block.len();
+        let kinds = Kinds::of(block);
+        let blank = kinds.valid & !kinds.visible & !kinds.breaks; // spaces and hidden characters
+        // what changes the text when a visible character of the line comes after it: a
+        // hidden character, or a blank right after another
+        let changing = (blank & !kinds.space) | (blank & (blank << 1 | carry));
+        carry = blank >> 63;
+        let mut breaks = kinds.breaks;
+        let mut lo = 0;
+        if lf_after_cr {
+            (breaks, lo, line.start) = (breaks & !1, 1, base + 1);
+            lf_after_cr = false;
         }
-        line.read(i, k);
-        i += 1;
+        loop {
+            let hi = if breaks == 0 { n } else { breaks.trailing_zeros() as usize };
+            line.read(base, lo, hi, kinds.visible, changing);
+            if breaks == 0 {
+                break;
+            }
+            breaks &= breaks - 1;
+            line.add(s, base + hi, &mut cols);
+            lo = hi + 1;
+            if block[hi].into() == 0x0d {
+                if hi + 1 < n && block[hi + 1].into() == 0x0a {
+                    breaks &= !(1u64 << (hi + 1));
+                    lo = hi + 2;
+                } else if hi + 1 == n && s.get(base + n).map(|&x| x.into()) == Some(0x0a) {
+                    lf_after_cr = true;
+                }
+            }
+            line = Line { start: base + lo, ..Line::default() };
+        }
     }
     if line.start < s.len() {
         line.add(s, s.len(), &mut cols);
@@ -360,8 +418,56 @@ pub fn line_columns<T: Copy + Into<u32>>(s: &[T]) -> LineColumns {
     cols
 }
 
+/// The kinds of up to 64 characters (`kind`), a bit per character: visible, a space, a
+/// line break, one of the block (any other is hidden).  ASCII is told apart with no
+/// branch per character, a byte each, packed eight at a time; the characters above
+/// ASCII, if any, are asked one by one.
+struct Kinds {
+    visible: u64,
+    space: u64,
+    breaks: u64,
+    valid: u64,
+}
+
+impl Kinds {
+    fn of<T: Copy + Into<u32>>(block: &[T]) -> Kinds {
+        let (mut visible, mut space, mut breaks) = ([0u8; 64], [0u8; 64], [0u8; 64]);
+        let mut high = false;
+        for (((v, sp), br), &c) in visible.iter_mut().zip(space.iter_mut()).zip(breaks.iter_mut()).zip(block) {
+            let c: u32 = c.into();
+            *v = (c.wrapping_sub(0x21) < 0x5e) as u8;
+            *sp = (c == 0x20) as u8;
+            *br = ((c.wrapping_sub(0x0a) < 4) | (c.wrapping_sub(0x1c) < 3)) as u8;
+            high |= c >= 0x80;
+        }
+        let valid = if block.len() == 64 { !0 } else { (1u64 << block.len()) - 1 };
+        let mut kinds = Kinds { visible: bits(&visible), space: bits(&space), breaks: bits(&breaks), valid };
+        if high {
+            for (j, &c) in block.iter().enumerate() {
+                let c: u32 = c.into();
+                if c >= 0x80 {
+                    let k = kind(c);
+                    kinds.visible |= ((k == VISIBLE) as u64) << j;
+                    kinds.breaks |= ((k == BREAK) as u64) << j;
+                }
+            }
+        }
+        kinds
+    }
+}
+
+/// 64 bytes of 0 or 1 as the bits of an integer, the first byte's lowest.
+pub fn bits(flags: &[u8; 64]) -> u64 {
+    let mut out = 0u64;
+    for (k, eight) in flags.chunks_exact(8).enumerate() {
+        let packed = u64::from_le_bytes(eight.try_into().unwrap()).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        out |= packed << (8 * k);
+    }
+    out
+}
+
 /// One line of `line_columns` as its characters are read: its normalised text is a slice
-/// of it when, between its first and last visible characters, there is no invisible
+/// of it when, between its first and last visible characters, there is no hidden
 /// character and no blank but single spaces.
 #[derive(Default)]
 struct Line {
@@ -372,25 +478,37 @@ struct Line {
     seen: bool,
     /// the normalised text is no slice of the line
     changed: bool,
-    /// since the last visible character: a space, and what would change the text if a
-    /// visible character followed (a second space, an invisible or another blank)
-    space: bool,
+    /// since the last visible character, what would change the text if a visible
+    /// character followed (a second blank, a hidden character)
     doubt: bool,
 }
 
 impl Line {
-    /// Character `i`, of kind `k` (not a break), read without a branch on its kind
-    /// (spaces and letters alternate too often to be guessed).
+    /// The characters `lo..hi` of the block at `base` (no break among them), with the
+    /// block's masks of visible characters and of those that change the text when a
+    /// visible one comes after them.
     #[inline(always)]
-    fn read(&mut self, i: usize, k: u8) {
-        let (visible, space, hidden) = (k == VISIBLE, k == SPACE, k == HIDDEN);
-        // (what comes before the first visible character is stripped)
-        self.changed |= self.doubt & visible & self.seen;
-        self.first = if visible & !self.seen { i } else { self.first };
-        self.last = if visible { i } else { self.last };
-        self.seen |= visible;
-        self.doubt = (self.doubt | space & self.space | hidden) & !visible;
-        self.space = (self.space | space) & !visible;
+    fn read(&mut self, base: usize, lo: usize, hi: usize, visible: u64, changing: u64) {
+        if lo >= hi {
+            return;
+        }
+        let range = (!0u64 << lo) & (!0u64 >> (64 - hi));
+        let (visible, changing) = (visible & range, changing & range);
+        if visible == 0 {
+            self.doubt |= self.seen & (changing != 0);
+            return;
+        }
+        let (first, last) = (visible.trailing_zeros() as usize, 63 - visible.leading_zeros() as usize);
+        if self.seen {
+            self.changed |= self.doubt | (changing & ((1u64 << first) - 1) != 0);
+        } else {
+            (self.first, self.seen) = (base + first, true);
+        }
+        // (what comes before the first visible character is stripped; a changing
+        // character is never visible, so those between `first` and `last` are inside)
+        self.changed |= changing & (!0u64 >> (63 - last)) & (!0u64 << first) != 0;
+        self.doubt = last < 63 && changing >> (last + 1) != 0;
+        self.last = base + last;
     }
 
     /// The line, ending at `end`, added to the columns.
