@@ -25,10 +25,12 @@ Kept lines outside the region are dropped as ``context.isolated`` (menus, footer
 sidebars and widgets that happen to read like prose).  The thresholds are `Options`
 fields (``block_*``).
 
-Before the region is found, `related_lists` drops the list under a related-links heading
-(``context.isolated``): a "Most read" or "Related" line the catalogue dropped followed by a run of list items
-(``block_related_list_items`` or more) is a list of other pages' headlines, also where it is set into the article or a line of
-it reads like prose; the story finder reads these lines as dropped too.
+Before the region is found, `related_lists` drops the headlines of related links
+(``context.isolated``): a "Most read" or "Related" line the catalogue dropped followed by
+a run of list items (``block_related_list_items`` or more) is a list of other pages'
+headlines, also where it is set into the article or a line of it reads like prose; a
+headline that only its neighbours kept, right above such a line or right under a bare
+"Read more", is that link's.  The story finder reads these lines as dropped too.
 
 Once the stories are found, `inside_main` fills the main story's gaps: a run of lines
 between two of its kept lines that only the weak line rules dropped (no catalogue rule
@@ -136,12 +138,15 @@ def main_block(
 
 
 def related_lists(final: list[Decision], options: Options, shape: bytes) -> list[Decision]:
-    """Decisions with each kept line of a run of list items right under a line a catalogue
-    rule dropped as related links (category ``related``) dropped as ``context.isolated`` when the run
-    holds at least ``block_related_list_items`` items; the run goes over blank lines and
-    list items the line rules dropped, and ends at any other line (``shape``: the lines'
-    `cleaner.features.line_shapes`, whose ``LIST_ITEM`` bit marks a list item).  Found by
-    the compiled core (`cleaner._core.related_lists`, rust/src/blocks.rs).
+    """Decisions with the related links' lines among the kept ones dropped as
+    ``context.isolated``: each kept line of a run of at least ``block_related_list_items``
+    list items right under a line a catalogue rule dropped as related links (category
+    ``related``; the run goes over blank lines and list items the line rules dropped, and
+    ends at any other line), and a line that only a context rule kept (a headline between
+    two lines) right above such a line or right under a bare one (``TINY`` in its shape:
+    "Read more", not "Related: <headline>", which is the link itself).  ``shape``: the
+    lines' `cleaner.features.line_shapes`.  Found by the compiled core
+    (`cleaner._core.related_lists`, rust/src/blocks.rs).
 
     >>> from cleaner import analyze
     >>> body = "The council met on Monday and agreed on the budget for the coming year, as expected."
@@ -155,7 +160,7 @@ def related_lists(final: list[Decision], options: Options, shape: bytes) -> list
         return final
     final = list(final)
     for i, heading in found:
-        final[i] = _isolated(f"list item under the related-links line {heading + 1}")
+        final[i] = _isolated(f"headline of the related links at line {heading + 1}")
     return final
 
 
@@ -163,8 +168,10 @@ def related_lists(final: list[Decision], options: Options, shape: bytes) -> list
 def _list_bits(keep: bool, rule: str, category: str) -> int:
     """The bits of a decision that `related_lists` reads in the compiled core
     (rust/src/blocks.rs): kept, dropped by a catalogue rule of related links (a heading
-    of such a list; not a link line of the list itself, as ``html.links`` drops)."""
-    return keep | 2 * (not keep and category == "related" and is_pattern_rule(rule))
+    of such a list; not a link line of the list itself, as ``html.links`` drops), kept by
+    a context rule only (its line rule dropped it)."""
+    return keep | 2 * (not keep and category == "related" and is_pattern_rule(rule)) | 4 * (
+        keep and rule.startswith("context."))
 
 
 def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision],

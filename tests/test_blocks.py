@@ -6,9 +6,11 @@ text."""
 
 from __future__ import annotations
 
+import pytest
+
 from cleaner import Options
 from cleaner.blocks import inside_main, main_block, related_lists
-from cleaner.features import LIST_ITEM, TEXT
+from cleaner.features import LIST_ITEM, TEXT, TINY
 from cleaner.types import Decision, Features, Line
 
 PROSE = Decision(True, "feature.prose", "body", "prose", "classify")
@@ -98,42 +100,47 @@ def test_the_region_does_not_go_on_to_thin_text():
 
 RELATED = Decision(False, "en.related.popular", "related", "related heading", "classify")
 BLANK = Decision(True, "blank", "blank", "", "classify")
-ITEM, LINE = TEXT | LIST_ITEM, TEXT
+LINKS = Decision(False, "html.links", "related", "link density 0.90", "extractor")
+HEADED = Decision(True, "context.heading", "heading", "heading directly followed by body", "context")
+#: shapes: a list item, a line, a related-links line of at most two words ("Read more")
+ITEM, LINE, BARE = TEXT | LIST_ITEM, TEXT, TEXT | TINY
 
 
-def _lists(decisions: list[Decision], shape: list[int]) -> list[str]:
-    return [d.rule for d in related_lists(decisions, Options(), bytes(shape))]
-
-
-def test_the_list_under_a_related_heading_is_dropped():
+@pytest.mark.parametrize("decisions, shape, rules", [
     # body, "Most read", a blank line, three items (two kept as prose, one dropped), body
-    rules = _lists([PROSE, RELATED, BLANK, PROSE, HEADING, SANDWICHED, PROSE],
-                   [LINE, LINE, 0, ITEM, ITEM, ITEM, LINE])
-    assert rules == ["feature.prose", "en.related.popular", "blank", "context.isolated",
-                     "feature.heading", "context.isolated", "feature.prose"]
-
-
-def test_the_related_list_ends_at_a_line_that_is_no_list_item():
-    rules = _lists([RELATED, PROSE, HEADING, PROSE, PROSE], [LINE, ITEM, ITEM, LINE, ITEM])
-    assert rules == ["en.related.popular", "context.isolated", "feature.heading", "feature.prose",
-                     "feature.prose"]
-
-
-def test_one_item_under_a_related_heading_is_no_list():
+    pytest.param([PROSE, RELATED, BLANK, PROSE, HEADING, SANDWICHED, PROSE],
+                 [LINE, LINE, 0, ITEM, ITEM, ITEM, LINE],
+                 ["feature.prose", "en.related.popular", "blank", "context.isolated",
+                  "feature.heading", "context.isolated", "feature.prose"], id="list under a related heading"),
+    pytest.param([RELATED, PROSE, HEADING, PROSE, PROSE], [LINE, ITEM, ITEM, LINE, ITEM],
+                 ["en.related.popular", "context.isolated", "feature.heading", "feature.prose",
+                  "feature.prose"], id="the list ends at a line that is no list item"),
     # block_related_list_items (2): a single item is a line of its own (a search box)
-    rules = _lists([RELATED, PROSE, PROSE], [LINE, ITEM, LINE])
-    assert rules == ["en.related.popular", "feature.prose", "feature.prose"]
-
-
-def test_a_list_under_another_heading_stands():
+    pytest.param([RELATED, PROSE, PROSE], [LINE, ITEM, LINE],
+                 ["en.related.popular", "feature.prose", "feature.prose"], id="one item is no list"),
     # a dropped subheading that is no related-links line: the list is the article's
-    rules = _lists([PROSE, HEADING, PROSE, PROSE], [LINE, LINE, ITEM, ITEM])
-    assert rules == ["feature.prose", "feature.heading", "feature.prose", "feature.prose"]
-
-
-def test_a_link_line_dropped_by_page_evidence_opens_no_list():
+    pytest.param([PROSE, HEADING, PROSE, PROSE], [LINE, LINE, ITEM, ITEM],
+                 ["feature.prose", "feature.heading", "feature.prose", "feature.prose"],
+                 id="a list under another heading stands"),
     # an item of the article's own list that is a link on the page (``html.links``, of
     # category related) is no heading: the items after it stand
-    links = Decision(False, "html.links", "related", "link density 0.90", "extractor")
-    rules = _lists([PROSE, links, PROSE, PROSE], [ITEM, ITEM, ITEM, ITEM])
-    assert rules == ["feature.prose", "html.links", "feature.prose", "feature.prose"]
+    pytest.param([PROSE, LINKS, PROSE, PROSE], [ITEM, ITEM, ITEM, ITEM],
+                 ["feature.prose", "html.links", "feature.prose", "feature.prose"],
+                 id="a link line dropped by page evidence opens no list"),
+    # a headline kept only as sandwiched above "Read more", or under a bare one
+    pytest.param([PROSE, SANDWICHED, RELATED, PROSE], [LINE, LINE, LINE, LINE],
+                 ["feature.prose", "context.isolated", "en.related.popular", "feature.prose"],
+                 id="headline above a related link"),
+    pytest.param([PROSE, RELATED, SANDWICHED, PROSE], [LINE, BARE, LINE, LINE],
+                 ["feature.prose", "en.related.popular", "context.isolated", "feature.prose"],
+                 id="headline under a bare related link"),
+    # "Related: <headline>" is the link itself; the heading after it opens the next part
+    pytest.param([PROSE, RELATED, HEADED, PROSE], [LINE, LINE, LINE, LINE],
+                 ["feature.prose", "en.related.popular", "context.heading", "feature.prose"],
+                 id="subheading under a related link with its own headline"),
+    pytest.param([PROSE, RELATED, PROSE], [LINE, BARE, LINE],
+                 ["feature.prose", "en.related.popular", "feature.prose"],
+                 id="a line its line rule kept stands"),
+])
+def test_related_lists(decisions, shape, rules):
+    assert [d.rule for d in related_lists(decisions, Options(), bytes(shape))] == rules

@@ -21,6 +21,9 @@ const SOFT: u8 = 4;
 const INSIDE: u8 = 8;
 /// A line a catalogue rule dropped (`cleaner.catalogue.is_pattern_rule`).
 const PATTERN: u8 = 16;
+/// Shape bits of a line (`cleaner.features.TINY`, `cleaner.features.LIST_ITEM`).
+const SHAPE_TINY: u8 = 2;
+const SHAPE_LIST_ITEM: u8 = 16;
 
 /// The fields of `cleaner.types.Features` read here.
 pub(crate) const WORDS: usize = 0;
@@ -389,14 +392,16 @@ pub fn inside_runs(
 /// Bits of a decision that `related_lists` reads (`cleaner.blocks._list_bits` sets them):
 /// `KEPT`, and a line a catalogue rule dropped as related links (a "Most read", "Related", "More from" heading).
 const LIST_RELATED: u8 = 2;
-/// The list-item bit of a line's shape (`cleaner.features.LIST_ITEM`).
-const SHAPE_LIST_ITEM: u8 = 16;
+/// A line kept by a context rule only (its line rule dropped it: a headline between two lines).
+const LIST_CONTEXT: u8 = 4;
 
-/// The kept list items of the related-links lists (`cleaner.blocks.related_lists`): each
-/// kept line of a run of at least ``min_items`` list items (``shape``:
-/// `cleaner.features.line_shapes`) right under a line dropped as related links, with the
-/// heading's index; the run goes over blank lines and list items the line rules dropped,
-/// and ends at any other line.  ``final``: the decisions (a list; ``code`` gives a
+/// The related links' lines among the kept ones (`cleaner.blocks.related_lists`), each
+/// with the index of its related-links line: each kept line of a run of at least
+/// ``min_items`` list items (``shape``: `cleaner.features.line_shapes`) right under a
+/// line dropped as related links (the run goes over blank lines and list items the line
+/// rules dropped, and ends at any other line), and a line that only a context rule kept
+/// right above such a line or right under a bare one (`SHAPE_TINY`: "Read more", not
+/// "Related: <headline>").  ``final``: the decisions (a list; ``code`` gives a
 /// decision's bits).
 #[pyfunction]
 pub fn related_lists(
@@ -410,7 +415,7 @@ pub fn related_lists(
     // the heading over the current run, the run's list items and its kept ones
     let mut heading: Option<usize> = None;
     let (mut items, mut kept) = (0usize, Vec::new());
-    let mut close = |heading: Option<usize>, items: usize, kept: &mut Vec<usize>| {
+    let close = |out: &mut Vec<(usize, usize)>, heading: Option<usize>, items: usize, kept: &mut Vec<usize>| {
         if let Some(h) = heading {
             if items as f64 >= min_items {
                 out.extend(kept.iter().map(|&i| (i, h)));
@@ -418,12 +423,21 @@ pub fn related_lists(
         }
         kept.clear();
     };
+    let mut before: Option<usize> = None; // the last line with text
     for (i, (&c, &s)) in codes.iter().zip(shape).enumerate() {
         if s == 0 {
             continue;
         }
+        if let Some(b) = before {
+            if codes[b] & LIST_CONTEXT != 0 && c & LIST_RELATED != 0 {
+                out.push((b, i));
+            } else if codes[b] & LIST_RELATED != 0 && shape[b] & SHAPE_TINY != 0 && c & LIST_CONTEXT != 0 {
+                out.push((i, b));
+            }
+        }
+        before = Some(i);
         if c & LIST_RELATED != 0 || s & SHAPE_LIST_ITEM == 0 {
-            close(heading, items, &mut kept);
+            close(&mut out, heading, items, &mut kept);
             heading = (c & LIST_RELATED != 0).then_some(i);
             items = 0;
         } else if heading.is_some() {
@@ -433,6 +447,6 @@ pub fn related_lists(
             }
         }
     }
-    close(heading, items, &mut kept);
+    close(&mut out, heading, items, &mut kept);
     Ok(out)
 }
