@@ -206,7 +206,8 @@ pub struct WordBuffers {
     low: Vec<u32>,
 }
 
-/// `for_each_word` building the words in `buffers` (left empty before and after).
+/// `for_each_word` building the words in `buffers` (emptied on entry, so whatever a
+/// previous call left there, even one `f` panicked out of, is not read).
 pub fn for_each_word_in<T: Copy + Into<u32>>(s: &[T], buffers: &mut WordBuffers, mut f: impl FnMut(&[u32])) {
     let WordBuffers { word, low } = buffers;
     word.clear();
@@ -244,7 +245,6 @@ pub fn for_each_word_in<T: Copy + Into<u32>>(s: &[T], buffers: &mut WordBuffers,
     }
     if !word.is_empty() {
         f(word);
-        word.clear();
     }
 }
 
