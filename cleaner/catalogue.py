@@ -430,7 +430,7 @@ class Matcher:
         """`checked_gate`, from the shipped cache (`cleaner.gatecache`) when it holds the
         rule; worked out once per rule: the matchers of several languages share most."""
         gates = _prebuilt_gates(rule.language)
-        if rule.key in gates and rule.key in _prebuilt(rule.language):
+        if rule.key in gates:
             return gatecache.gate_from_json(gates[rule.key])
         return checked_gate(rule)
 

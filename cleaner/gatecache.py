@@ -66,7 +66,8 @@ except ImportError:  # pragma: no cover - a Python built without it
 #: milliseconds to import).
 PATTERNS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "patterns")
 #: The cache's folder, inside the package's catalogue folder (the loader skips it: it
-#: starts with ``_``), one file ``<language>.json`` a language folder.
+#: starts with ``_``): ``<language>.json`` and ``<language>.gates.json`` a language
+#: folder, ``matcher.<folders>.json`` a matcher of the package, ``story_heads.json``.
 FOLDER = "_prebuilt"
 _FORMAT = 3
 #: What a compiled form (`compiled_form`) is valid for.

@@ -141,3 +141,55 @@ def test_the_words_of_a_dateline_are_read_with_the_classes_of_the_pattern():
     found = [text for text in lines if _expected(text)]
     assert 1000 < len(found) < len(lines) - 1000
     assert [text for text in lines if dateline(text) != _expected(text)] == []
+
+
+def test_the_first_character_of_a_head_is_read_with_the_classes_of_the_patterns():
+    """Whether a line starts with a capital (``\\p{Uppercase}``) and whether it is
+    capitalised (``^[\\p{Pi}'"‘“]?[\\p{Lu}\\p{Lt}\\d]``) are read with the `regex` crate's
+    classes one character at a time (rust/src/cells.rs `CharClass`, ASCII from a bitmap),
+    as the patterns read them: every printable ASCII character first, and characters above
+    ASCII of those classes and of none, after each opening quote or none."""
+    from cleaner.options import Options
+    from cleaner.stories.evidence import Reader
+    from cleaner.types import Decision, Features, Line
+
+    firsts = [chr(c) for c in range(0x21, 0x7F)] + list("ÉéǅΣжß١٣Ⅷⅷ中‘“«»’”–")
+    texts = [quote + first + "xyz words here plain" for quote in ["", "'", '"', "‘", "“", "«", "»"] for first in firsts]
+    r = Reader([Line(i, 0, len(t), t, t) for i, t in enumerate(texts)],
+               [Features(4, 0.0, False, False, 0.5, 0.0, 0)] * len(texts),
+               [Decision(True, "feature.heading", "body", "", "classify")] * len(texts),
+               frozenset(), Options(heading_max_words=16, heading_max_digits=0.3, story_meta_reach=3))
+    capitalised = regex.compile(r"""^[\p{Pi}'"‘“]?[\p{Lu}\p{Lt}\d]""")
+    assert [r.capitalised(i) for i in range(len(texts))] == [bool(capitalised.match(t)) for t in texts]
+    assert [bool(c) for c in r._capital] == [bool(regex.match(r"\p{Uppercase}", t)) for t in texts]
+    assert sum(map(bool, r._capital)) > 25 and 200 < sum(map(r.capitalised, range(len(texts)))) < len(texts) - 200
+
+
+def test_an_interview_turn_or_a_numbered_item_is_the_pattern_over_characters():
+    """A line that is an interview turn ("Q: ...") or a numbered item ("2) ...") is no
+    title and does not start with a capital: rust/src/heads.rs reads the pattern
+    ``^\\s*(?:\\p{L}{1,2}\\s*:|\\d{1,3}\\s*[.)]\\s)`` with its classes one character at a
+    time, as the pattern reads it, over runs of letters, digits (of other scripts too),
+    blanks and the punctuation after them."""
+    from cleaner.options import Options
+    from cleaner.stories.evidence import Reader
+    from cleaner.types import Decision, Features, Line
+
+    turn = regex.compile(r"^\s*(?:\p{L}{1,2}\s*:|\d{1,3}\s*[.)]\s)")
+    blanks = ["", " ", "  ", "\t", "\u00a0", "\u2003"]
+    heads = ["Q", "AB", "ABC", "Éx", "ǅ", "Жж", "1", "12", "123", "1234", "١٢", "Ⅷ", "Q1", "1Q", "-"]
+    marks = [":", ".", ")", "-", ";", ""]
+    rng = random.Random(21)
+    texts = [rng.choice(blanks) + rng.choice(heads) + rng.choice(blanks) + rng.choice(marks) + rng.choice(blanks)
+             + rng.choice(["Where Were You", "what now here"]) for _ in range(4000)]
+    r = Reader([Line(i, 0, len(t), t, t) for i, t in enumerate(texts)],
+               [Features(4, 0.0, False, False, 0.5, 0.0, 0)] * len(texts),
+               [Decision(True, "feature.heading", "body", "", "classify")] * len(texts),
+               frozenset(), Options(heading_max_words=16, heading_max_digits=0.3, story_meta_reach=3))
+    turns = [bool(turn.match(t)) for t in texts]
+    assert 400 < sum(turns) < len(texts) - 400
+    # a title is a capitalised headline that is no turn; a capital first, one that is none
+    assert [r.titled(i) for i in range(len(texts))] == [
+        r.headline(i) and r.capitalised(i) and not t for i, t in enumerate(turns)]
+    assert [bool(c) for c in r._capital] == [
+        bool(regex.match(r"\p{Uppercase}", text)) and not t for text, t in zip(texts, turns)]

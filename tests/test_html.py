@@ -155,6 +155,19 @@ def test_declared_utf8_with_a_stray_byte_stays_utf8():
     assert "Gr\ufffdn" in decoded
 
 
+def test_stray_bytes_are_weighed_against_non_ascii_characters():
+    """The share of stray bytes is of the text's non-ASCII characters (not its bytes; the
+    replacement of a stray byte is one of them): nine three-byte characters and one stray
+    byte are at the share, eight are not."""
+    from cleaner.front.decode import STRAY_BYTES_SHARE, _utf8_with_strays
+
+    assert STRAY_BYTES_SHARE == 0.1
+    for wide, kept in ((9, True), (8, False)):
+        data = b"<p>" + ("\u20ac" * wide).encode("utf-8") + b" a\xe4b</p>"
+        assert (_utf8_with_strays(data) is not None) is kept
+    assert _utf8_with_strays(("\U0001f600" * 9).encode("utf-8") + b"\xe4")[-2:] == "\U0001f600\ufffd"
+
+
 def test_declared_utf8_that_is_another_charset_is_guessed():
     text = ("<p>Les élèves ont étudié très sérieusement pendant l'été, à côté de la forêt, "
             "où ils ont découvert une vérité étonnante sur la société française.</p>") * 3

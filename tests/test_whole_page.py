@@ -16,7 +16,7 @@ from cleaner.extracted import revise
 from cleaner.front.dom import LineHint
 from cleaner.front.extract import extract, extract_text
 from cleaner.front.page import Kinship, merge, page_blocks
-from cleaner.front.dom import parse, trace
+from cleaner.front.dom import bare, parse, trace
 from cleaner.segment import segment
 
 from test_html import PARAGRAPHS, TITLE, out_lines, page
@@ -96,6 +96,26 @@ def test_a_line_is_traced_to_the_paragraph_that_holds_it():
     assert standfirst in [block.text for k, block in placed if block is not None]
 
 
+def test_a_block_text_is_made_once_for_tracing_and_the_page_blocks():
+    """Tracing a line among text nodes that start alike reads their blocks' texts; the
+    page's blocks are the same texts, not made again."""
+    from cleaner.front.walk import PageWalk
+
+    opening = "The harbour authority will close the old ferry terminal for eight months."
+    standfirst = f"{opening}\u200b Engineers   start on Monday."
+    body = f"{opening} The main pier is cracked, and the repair needs divers and a crane."
+    tree = parse(f"<html><body><h1>{TITLE}</h1><p class='lead'>{standfirst}</p>"
+                 f"<div class='text'><p>{body}</p></div></body></html>")
+    walked = PageWalk(tree)
+    [(element, _)] = trace(tree, [body], walked)
+    made = dict(walked._texts)
+    assert made and element in made  # the standfirst's and the paragraph's texts, read to trace
+    blocks = {b.element: b.text for b in page_blocks(tree, walked)}
+    lead = tree.find(".//p[@class='lead']")
+    assert blocks[lead] == f"{opening} Engineers start on Monday."
+    assert all(blocks[elem] is text for elem, text in made.items())
+
+
 def test_what_the_extractor_left_out_of_a_chosen_block_is_a_line():
     """The extractor may take a block's text only from its first line break on: the
     text before it is a line of its own, not lost with the block."""
@@ -107,6 +127,12 @@ def test_what_the_extractor_left_out_of_a_chosen_block_is_a_line():
     # the whole block taken, or its opening: nothing left out
     for line in (f"{first} {second}", first):
         assert [k for k, _ in merge(page_blocks(tree), [line], trace(tree, [line]))] == [-1, 0]
+    # a list item's line is looked for without its mark, read once for tracing and merging
+    marked = [f"- {second}"]
+    bares = [bare(marked[0])]
+    assert bares == [second]
+    placed = merge(page_blocks(tree), marked, trace(tree, marked, None, bares), bares)
+    assert [(k, block and block.text) for k, block in placed][-2:] == [(-1, first), (0, None)]
 
 
 def test_the_page_is_parsed_as_trafilatura_parses_it():

@@ -80,7 +80,7 @@ def _utf8_with_strays(data: bytes) -> str | None:
     """
     text = data.decode("utf-8", errors="replace")
     stray = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
-    wide = sum(1 for c in text if c > "\x7f")
+    wide = len(text) - len(text.encode("ascii", "ignore"))  # non-ASCII characters, counted in C
     return text if stray <= STRAY_BYTES_SHARE * wide else None
 
 
@@ -100,24 +100,26 @@ def decode(data: bytes) -> str:
             except UnicodeDecodeError:
                 break
     declared = declared_charset(data)
+    utf8_failed = False  # strict UTF-8 decoding was tried and failed (it is not tried again)
     if declared and not declared.startswith("utf-16") and not declared.startswith("utf-32"):
         if _is_single_byte(declared) and not data.isascii():
             try:
                 return data.decode("utf-8")
             except UnicodeDecodeError:
-                pass
+                utf8_failed = True
         try:
             return data.decode(declared)
         except (UnicodeDecodeError, LookupError):
-            pass
+            utf8_failed = utf8_failed or declared == "utf-8"
         if declared == "utf-8":
             text = _utf8_with_strays(data)
             if text is not None:
                 return text
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    if not utf8_failed:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     # Imported here, when first needed, for speed: charset-normalizer costs about 10 ms of
     # a process's start, and text that is UTF-8 (or says its charset) never needs it.
     from charset_normalizer import from_bytes

@@ -187,16 +187,27 @@ _MARK_REACH = 4
 assert _MARK_REACH < CHAIN_LEVELS, "a block's chain holds the levels its marks are read from"
 
 
-def trace(tree: HtmlElement, lines: list[str], walked: PageWalk | None = None) -> list[tuple | None]:
+def bare(line: str) -> str:
+    """An extracted line's text without its list or table mark (`MARKER`) and the
+    whitespace around it: the text looked for on the page (`trace`, `cleaner.front.page.merge`).
+
+    >>> bare("- One item ")
+    'One item'
+    """
+    return MARKER.sub("", line).strip()
+
+
+def trace(tree: HtmlElement, lines: list[str], walked: PageWalk | None = None,
+          bares: list[str] | None = None) -> list[tuple | None]:
     """For each line, ``(block element, link share)`` of its source, or ``None``;
-    ``walked`` is the tree's `PageWalk` when the caller has it.
+    ``walked`` is the tree's `PageWalk` and ``bares`` the lines' `bare` texts when the
+    caller has them.
 
     A line not found (broken inside a text node) continues the previous line's source."""
     index = walked if walked is not None else PageWalk(tree)
     out: list[tuple | None] = []
     last = -1
-    for line in lines:
-        text = MARKER.sub("", line).strip()
+    for text in (bares if bares is not None else map(bare, lines)):
         if not text:
             out.append(None)
             continue

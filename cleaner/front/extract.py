@@ -81,22 +81,26 @@ def extract(document: str | bytes) -> Extraction:
     lines = list(segment(text)) if text.strip() else []  # each `Line` made once
     if walked is None:
         return Extraction(text, (None,) * len(lines), text, title) if lines else EMPTY
-    sources = dom.trace(tree, [line.text for line in lines], walked)
+    texts = [line.text for line in lines]
+    bares = [dom.bare(t) for t in texts]  # what each line is looked for by on the page
+    sources = dom.trace(tree, texts, walked, bares)
     blocks = page.page_blocks(tree, walked)
     if not lines and not blocks:
         return EMPTY
-    return _whole_page(text, lines, sources, blocks, walked, cards, title)
+    return _whole_page(text, lines, sources, blocks, walked, cards, title, texts, bares)
 
 
-def _whole_page(text, lines, sources, blocks, walked: PageWalk, cards: dict, title: str | None) -> Extraction:
-    """The extractor's lines and the blocks it did not choose, in page order."""
+def _whole_page(text, lines, sources, blocks, walked: PageWalk, cards: dict, title: str | None,
+                texts: list[str], bares: list[str]) -> Extraction:
+    """The extractor's lines and the blocks it did not choose, in page order; ``texts``
+    are the lines' texts, ``bares`` their `cleaner.front.dom.bare` texts."""
     where = walked.where
     marks = Marks()  # reads each element's attributes once, for its marks and its kinship
     kinship = page.Kinship({s[0] for s in sources if s is not None}, where, marks)
     raws: list[str] = []
     elements: list = []
     parts: list[tuple | None] = []  # per line: (element, link density, chosen, furniture, kin)
-    for k, block in page.merge(blocks, [line.text for line in lines], sources):
+    for k, block in page.merge(blocks, texts, sources, bares):
         if block is None:
             line, source = lines[k], sources[k]
             raws.append(line.raw)

@@ -8,7 +8,9 @@ blocks it did not choose in one document order: each extracted line keeps its te
 extractor's rendering of tables, lists and line breaks) and stands where its source block
 stands; a block the extractor did not choose comes in between as a line of its own,
 unless its text is already inside the extracted line beside it (a table cell of a row the
-extractor wrote as one line).
+extractor wrote as one line).  So does the opening of a chosen block that the extractor
+left out (the block's text before the first extracted line traced to it, `_left_out`): it
+stands, as a block of its own, before that line.
 
 A block carries what the page says about it beyond `LineHint`: whether it sits inside the
 page's furniture (``nav``, ``aside``, ``footer``, ``menu``, ``dialog``; `cleaner.front.walk.FURNITURE_TAGS`)
@@ -23,8 +25,8 @@ from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
-from .dom import MARKER
-from .walk import CHAIN_LEVELS, PageWalk, drop_invisible
+from .dom import bare
+from .walk import CHAIN_LEVELS, PageWalk
 
 #: Levels (the element, its parent ...) compared for kinship with the chosen blocks.
 KIN_LEVELS = 4
@@ -52,19 +54,22 @@ def page_blocks(tree: HtmlElement, walked: PageWalk | None = None) -> list[Block
     walked = walked if walked is not None else PageWalk(tree)
     out = []
     append = out.append
+    block_text = walked.block_text
     for block, got in walked.pieces.items():  # [link characters, furniture, *raw pieces]
-        joined = "".join(got[2:])
-        text = " ".join((joined if joined.isascii() else drop_invisible("", joined)).split())
+        text = block_text(block)
         if text:
             link_chars = got[0]
             append(_new_tuple(Block, (block, text, min(1.0, link_chars / len(text)) if link_chars else 0.0, got[1])))
     return out
 
 
-def merge(blocks: list[Block], lines: list[str], sources: list) -> list[tuple[int, Block | None]]:
+def merge(blocks: list[Block], lines: list[str], sources: list,
+          bares: list[str] | None = None) -> list[tuple[int, Block | None]]:
     """The page in document order: ``(k, None)`` for the extractor's line ``k`` and
-    ``(-1, block)`` for a block it did not choose.  ``sources`` gives per line its
-    ``(block element, link share)`` or ``None`` (`cleaner.front.dom.trace`)."""
+    ``(-1, block)`` for a block it did not choose or for the opening the extractor left
+    out of a block it chose (`_left_out`).  ``sources`` gives per line its ``(block
+    element, link share)`` or ``None`` (`cleaner.front.dom.trace`); ``bares`` are the
+    lines' `cleaner.front.dom.bare` texts when the caller has them."""
     position = {b.element: k for k, b in enumerate(blocks)}
     chosen = {s[0] for s in sources if s is not None}
     out: list[tuple[int, Block | None]] = []
@@ -77,7 +82,7 @@ def merge(blocks: list[Block], lines: list[str], sources: list) -> list[tuple[in
                 if block.element not in chosen and block.text not in last_line and block.text not in line:
                     out.append((-1, block))
             done = target + 1
-            left = _left_out(blocks[target], line)
+            left = _left_out(blocks[target], bares[k] if bares is not None else bare(line))
             if left is not None and left.text not in last_line:
                 out.append((-1, left))
         out.append((k, None))
@@ -92,17 +97,14 @@ def merge(blocks: list[Block], lines: list[str], sources: list) -> list[tuple[in
 #: Characters of an extracted line looked for in the text of the block it was traced to
 #: (`_left_out`).
 OPENING = 40
-_MARKS = frozenset("-*•|")  # the first characters of a `MARKER`
 
 
-def _left_out(block: Block, line: str) -> Block | None:
-    """The text that opens a chosen block before the first extracted line traced to it,
-    when the extractor left it out (a block's text before its first line break, say), as
-    a block of its own; ``None`` when the line opens the block or is not found in it."""
-    opening = (MARKER.sub("", line).strip() if line[:1] in _MARKS else line.strip())[:OPENING]
-    if not opening or block.text.startswith(opening):  # (most lines: the line opens its block)
-        return None
-    at = block.text.find(opening)
+def _left_out(block: Block, text: str) -> Block | None:
+    """The text that opens a chosen block before the first extracted line traced to it
+    (``text``: the line's `cleaner.front.dom.bare` text), when the extractor left it out
+    (a block's text before its first line break, say), as a block of its own; ``None``
+    when the line opens the block (or is empty) or is not found in it."""
+    at = block.text.find(text[:OPENING])
     if at <= 0:
         return None
     text = block.text[:at].strip()

@@ -8,7 +8,8 @@ It gathers, in document order:
   text inside `SKIP_TAGS` is not indexed;
 - the text of every block of the page (`cleaner.front.page.page_blocks`): the pieces of
   text each block element holds, their link characters and the furniture around the block;
-  text inside `HIDDEN_TAGS` is no block;
+  text inside `HIDDEN_TAGS` is no block; a block's text is made from its pieces once, when
+  first asked for (`PageWalk.block_text`);
 - the page's text, in order, without its scripts' and styles' (`PageWalk.text_bound`:
   how long a text taken from the page by deleting elements can be);
 - what lies around each block met (`PageWalk.where`): the block and its nearest
@@ -102,7 +103,7 @@ class PageWalk:
         self._root = tree if tree.getparent() is None else None  # a whole tree (`text_bound`)
         self._arts: list = []  # the open <article> elements, outermost first
         self._items: list = []  # the open <li> elements, outermost first
-        self._texts: dict = {}  # block element -> its normalised text, once asked for (`find`)
+        self._texts: dict = {}  # block element -> its normalised text, once asked for (`block_text`)
         self._walk(tree)
         if tree.tail:
             self._seen.append(tree.tail)  # a copy of the tree keeps it
@@ -273,8 +274,10 @@ class PageWalk:
 
     def find(self, line: str, after: int) -> int | None:
         """The text node the line starts with: the longest key that is a prefix of the
-        line and ends at a word boundary; among equal keys the first node after
-        ``after``."""
+        line and ends at a word boundary.  Of the nodes with that key, those after
+        ``after`` are looked at: the first of them, or, when several are and the line is
+        longer than the key, the first whose block holds the line's opening (`_holding`);
+        the first node of all when none is after ``after``."""
         top = min(len(line), PREFIX)
         for j in range(top, 0, -1):
             if j < len(line) and j < PREFIX and line[j].isalnum() and line[j - 1].isalnum():
@@ -294,17 +297,21 @@ class PageWalk:
         `PROBE` characters (two paragraphs may open with the same sentence: a standfirst
         and the text under it), else the first."""
         probe = line[:PROBE]
-        texts = self._texts
         for node in nodes:
-            block = self.blocks[node]
-            text = texts.get(block)
-            if text is None:
-                got = self.pieces.get(block)
-                joined = "".join(got[2:]) if got else ""
-                text = texts[block] = " ".join((joined if joined.isascii() else drop_invisible("", joined)).split())
-            if probe in text:
+            if probe in self.block_text(self.blocks[node]):
                 return node
         return nodes[0]
+
+    def block_text(self, block) -> str:
+        """The text of a block element met (its pieces joined, invisible characters
+        dropped, whitespace normalised); made once per block (`find`,
+        `cleaner.front.page.page_blocks`)."""
+        text = self._texts.get(block)
+        if text is None:
+            got = self.pieces.get(block)
+            joined = "".join(got[2:]) if got else ""
+            text = self._texts[block] = " ".join((joined if joined.isascii() else drop_invisible("", joined)).split())
+        return text
 
     def link_share(self, node: int, length: int) -> float:
         """Share of link text in the ``length`` characters of text starting at ``node``."""

@@ -46,10 +46,7 @@ impl Cells {
         if !hir.properties().look_set_prefix().contains(Look::Start) {
             return Err("a pattern over cells must be anchored at the start (^)".into());
         }
-        let space = match regex_syntax::Parser::new().parse(r"\s").map_err(|e| e.to_string())?.into_kind() {
-            HirKind::Class(Class::Unicode(c)) => c,
-            _ => return Err("\\s is not a class".into()),
-        };
+        let space = unicode_class(r"\s")?;
         let reach = reach(&hir, &space)?;
         let mut atoms: Vec<Vec<(u32, u32)>> = vec![ranges(&space)];
         collect(&hir, &mut atoms)?;
@@ -114,13 +111,10 @@ pub struct CharClass {
 
 impl CharClass {
     pub fn new(pattern: &str) -> Res<CharClass> {
-        let hir = regex_syntax::Parser::new().parse(pattern).map_err(|e| e.to_string())?;
-        let HirKind::Class(Class::Unicode(class)) = hir.kind() else {
-            return Err(format!("not one class: {pattern}"));
-        };
+        let class = unicode_class(pattern)?;
         let mut ascii = 0u128;
         let mut above = Vec::new();
-        for (start, end) in ranges(class) {
+        for (start, end) in ranges(&class) {
             for c in start..=end.min(0x7F) {
                 ascii |= 1 << c;
             }
@@ -136,8 +130,7 @@ impl CharClass {
         if c < 0x80 {
             return self.ascii >> c & 1 == 1;
         }
-        let k = self.ranges.partition_point(|&(_, end)| end < c);
-        self.ranges.get(k).is_some_and(|&(start, _)| start <= c)
+        crate::text::in_ranges(&self.ranges, c)
     }
 
     /// Does ``text`` hold one of the class's characters (the class's `is_match`)?
@@ -156,6 +149,14 @@ impl CharClass {
             rest = &run[end..];
             Some(&run[..end])
         })
+    }
+}
+
+/// ``pattern`` (the `regex` crate's syntax) read as the one Unicode class it must be.
+fn unicode_class(pattern: &str) -> Res<ClassUnicode> {
+    match regex_syntax::Parser::new().parse(pattern).map_err(|e| e.to_string())?.into_kind() {
+        HirKind::Class(Class::Unicode(class)) => Ok(class),
+        _ => Err(format!("not one class: {pattern}")),
     }
 }
 

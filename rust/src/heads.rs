@@ -119,6 +119,15 @@ impl Forward {
     }
 }
 
+/// Skips the characters of ``class`` at the head of ``chars``: how many.
+fn skip(chars: &mut std::iter::Peekable<std::str::Chars>, class: &CharClass) -> usize {
+    let mut n = 0;
+    while chars.next_if(|&c| class.contains(c)).is_some() {
+        n += 1;
+    }
+    n
+}
+
 /// The compiled patterns of the story finder's head evidence.
 #[pyclass(frozen, module = "cleaner._core")]
 pub struct Heads {
@@ -142,8 +151,9 @@ pub struct Heads {
     /// a character of `capital` first, or one of `quote` and then one of `capital`.
     quote: CharClass,
     capital: CharClass,
-    /// "Q: ...", "A: ...", "1. ...", "2) ...": interview turns and numbered items.
-    not_title: Regex,
+    /// ``\s``: the blanks of "Q: ...", "A: ...", "1. ...", "2) ...", interview turns and
+    /// numbered items (`is_turn`).
+    space: CharClass,
     /// A list item or a table row (of the raw line), and the characters it starts with
     /// after blanks: the raw line is read only when its normalised text starts with one
     /// (its first character that is neither blank nor invisible: a raw line that starts
@@ -215,33 +225,31 @@ impl Heads {
         if least <= 1 { date.is_match(text) } else { date.holds(text, least) }
     }
 
-    /// `capital`: a capital (or a digit) first, after an opening quote.  A text that
-    /// starts with an ASCII character other than a quote is answered from it (no ASCII
-    /// character is `\p{Pi}` or `\p{Lt}`; its `\p{Lu}` are A-Z and its `\d` 0-9).
+    /// `capital`: a capital (or a digit) first, after an opening quote.
     fn is_capitalised(&self, text: &str) -> bool {
-        match text.as_bytes().first() {
-            None => false,
-            Some(&c) if c.is_ascii() && c != b'\'' && c != b'"' => c.is_ascii_uppercase() || c.is_ascii_digit(),
-            Some(_) => {
-                let mut chars = text.chars();
-                let (first, second) = (chars.next(), chars.next());
-                let capital = |c: Option<char>| c.is_some_and(|c| self.capital.contains(c));
-                capital(first) || first.is_some_and(|c| self.quote.contains(c)) && capital(second)
-            }
-        }
+        let mut chars = text.chars();
+        let capital = |c: Option<char>| c.is_some_and(|c| self.capital.contains(c));
+        let first = chars.next();
+        capital(first) || first.is_some_and(|c| self.quote.contains(c)) && capital(chars.next())
     }
 
-    /// `not_title`: an interview turn or a numbered item.  A text that starts with a
-    /// printable ASCII character that is neither a letter nor a digit, or with three
-    /// ASCII letters, is none (the pattern needs a letter or a digit first, and one or
-    /// two letters then a colon).
+    /// `not_title`: an interview turn or a numbered item, read with the pattern's classes
+    /// one character at a time (its automaton cost a process millions of instructions to
+    /// build): after blanks, one or two letters, blanks and a colon; or one to three digits,
+    /// blanks, a full stop or a closing parenthesis and a blank.  (The classes of a run and
+    /// of what follows it are disjoint, so reading each run whole is the pattern's match.)
     fn is_turn(&self, text: &str) -> bool {
-        let b = text.as_bytes();
-        match b.first() {
-            None => false,
-            Some(&c) if (0x21..0x7f).contains(&c) && !c.is_ascii_alphanumeric() => false,
-            Some(_) if b.len() >= 3 && b[..3].iter().all(u8::is_ascii_alphabetic) => false,
-            Some(_) => self.not_title.is_match(text),
+        let mut chars = text.chars().peekable();
+        skip(&mut chars, &self.space);
+        let letters = skip(&mut chars, &self.letters);
+        let digits = if letters == 0 { skip(&mut chars, &self.digit) } else { 0 };
+        skip(&mut chars, &self.space);
+        if letters > 0 {
+            letters <= 2 && chars.next() == Some(':')
+        } else {
+            (1..=3).contains(&digits)
+                && matches!(chars.next(), Some('.' | ')'))
+                && chars.next().is_some_and(|c| self.space.contains(c))
         }
     }
 
@@ -341,7 +349,7 @@ impl Heads {
             .map_err(|e| crate::err(format!("story head pattern: {e}")))?,
             quote: char_class(r#"[\p{Pi}'"‘“]"#)?,
             capital: char_class(r"[\p{Lu}\p{Lt}\d]")?,
-            not_title: compile(r"^\s*(?:\p{L}{1,2}\s*:|\d{1,3}\s*[.)]\s)")?,
+            space: char_class(r"\s")?,
             bulleted: compile(&format!(r"^\s*(?:[{}+]|[{}]\s|\|)", class(bullets), class(dashes)))?,
             bullets: bullets.chars().chain(dashes.chars()).chain(['+', '|']).collect(),
             letters: char_class(r"\p{L}")?,
@@ -449,7 +457,7 @@ impl Heads {
             e.titled[i] = e.headline[i] && line.words >= 4 && !turn && e.capitalised[i];
             e.dateline[i] = self.is_dateline(text);
             e.exclaimed[i] = Self::is_exclaimed(&line, turn);
-            e.capital[i] = text.chars().next().is_some_and(|c| if c.is_ascii() { c.is_ascii_uppercase() } else { self.upper.contains(c) }) && !turn;
+            e.capital[i] = text.chars().next().is_some_and(|c| self.upper.contains(c)) && !turn;
             e.pattern[i] = !line.keep && line.rule != "blank" && !code_rule(&line.rule);
         }
         // A meta line within `meta_reach` lines with letters after each line, before any body.
