@@ -12,7 +12,7 @@ import sys
 
 from hypothesis import given, settings, strategies as st
 
-from cleaner.language import STOPLIST_NAMES, guess_language, stopwords
+from cleaner.language import STOPLIST_NAMES, guess_language, stopwords, words
 
 from . import oracle
 
@@ -84,3 +84,12 @@ def test_tokens_are_cut_at_every_whitespace_character_and_only_there():
 def test_texts_without_words_or_stopwords():
     for text in ["", " ", "\u3000\u2028", "12 34 56", "zz qq", "\ud800", "!!! ???", "ΟΔΟΣ"]:
         assert guessed_alike(text), text
+
+
+def test_words_of_a_text_never_carry_the_word_a_previous_text_ended_on():
+    """The core builds words in buffers it keeps from one call to the next: a text that
+    ends inside a word (ASCII or not, in strings of one, two or four bytes a character)
+    leaves nothing there for the next text."""
+    for end in ["abc", "Straße", "ΟΔΟΣ", "x\U0001f600y", "naïve"]:
+        for text in ["def", "É", "\u2019s", "zz\U0001f600", "'"]:
+            assert words(end) + words(text) == words(end + " " + text), (end, text)

@@ -90,7 +90,7 @@ static ASCII_KINDS: [u8; 128] = {
     while c < 128 {
         let b = c as u8;
         let mut k = 0;
-        if matches!(b, 0x09..=0x0d | 0x1c..=0x20) {
+        if crate::text::is_ascii_space(b as u32) {
             k |= SPACE;
         }
         if b.is_ascii_alphabetic() {

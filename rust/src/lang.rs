@@ -2,7 +2,7 @@
 
 use crate::tables;
 use crate::lang_index::{Index, Sampled};
-use crate::text::{bits, for_each_word_in, is_break, is_space, lines, lower, lower_table, with_units, FxMap, FxSet, WordBuffers};
+use crate::text::{bits, for_each_word_in, is_ascii_space, is_break, is_space, lines, lower, lower_table, with_units, FxMap, FxSet, WordBuffers};
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyStringData};
 use std::collections::HashMap;
@@ -241,7 +241,7 @@ fn space_bits<T: Copy + Into<u32>>(block: &[T]) -> u64 {
     let mut high = false;
     for (flag, &c) in flags.iter_mut().zip(block) {
         let c: u32 = c.into();
-        *flag = ((c.wrapping_sub(0x09) < 5) | (c.wrapping_sub(0x1c) < 5)) as u8;
+        *flag = is_ascii_space(c) as u8;
         high |= c >= 0x80;
     }
     let mut mask = bits(&flags);

@@ -11,10 +11,17 @@ pub fn in_ranges(table: &[(u32, u32)], c: u32) -> bool {
     k < table.len() && table[k].0 <= c
 }
 
+/// `str.isspace` of an ASCII character: tab to carriage return, file separator to space
+/// (two range tests with no branch, for loops over many characters).
+#[inline]
+pub const fn is_ascii_space(c: u32) -> bool {
+    (c.wrapping_sub(0x09) < 5) | (c.wrapping_sub(0x1c) < 5)
+}
+
 /// `str.isspace`
 pub fn is_space(c: u32) -> bool {
     if c < 0x80 {
-        matches!(c, 0x09..=0x0d | 0x1c..=0x20)
+        is_ascii_space(c)
     } else if c < 0x1680 {
         // (below U+1680, the first in `tables::SPACE` above U+00A0)
         c == 0x85 || c == 0xa0
@@ -199,7 +206,8 @@ pub struct WordBuffers {
     low: Vec<u32>,
 }
 
-/// `for_each_word` building the words in `buffers` (left empty before and after).
+/// `for_each_word` building the words in `buffers` (emptied on entry, so whatever a
+/// previous call left there, even one `f` panicked out of, is not read).
 pub fn for_each_word_in<T: Copy + Into<u32>>(s: &[T], buffers: &mut WordBuffers, mut f: impl FnMut(&[u32])) {
     let WordBuffers { word, low } = buffers;
     word.clear();
@@ -237,7 +245,6 @@ pub fn for_each_word_in<T: Copy + Into<u32>>(s: &[T], buffers: &mut WordBuffers,
     }
     if !word.is_empty() {
         f(word);
-        word.clear();
     }
 }
 
