@@ -315,9 +315,9 @@ fn line_of<'a>(text: &'a str, feat: &'a Bound<'_, PyTuple>, decision: &'a Bound<
     })
 }
 
-/// A rule of no catalogue pattern (a feature or context rule).
+/// A rule of no catalogue pattern (a feature, context or block rule).
 fn code_rule(rule: &str) -> bool {
-    rule.starts_with("feature.") || rule.starts_with("context.")
+    rule.starts_with("feature.") || rule.starts_with("context.") || rule.starts_with("block.")
 }
 
 #[pymethods]
