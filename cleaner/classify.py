@@ -152,7 +152,7 @@ def classify_lines(lines: list[Line], language: str | None,
 
 def _pattern_rule(text: str, candidates, fired: int | None, match, options: Options):
     """The first of the ``candidates`` (catalogue rules the gates let through, and the
-    core's `regex` crate did not rule out) that is enabled and fires on the line, or None;
+    core did not rule out) that is enabled and fires on the line, or None;
     ``fired``: a candidate the core saw fire (those before it run here)."""
     body = text.lstrip(BULLET_CHARS) if text[:1] in BULLET_CHARS else text  # strip_bullet
     if fired is None:

@@ -157,15 +157,15 @@ def test_declared_utf8_with_a_stray_byte_stays_utf8():
 
 def test_stray_bytes_are_weighed_against_non_ascii_characters():
     """The share of stray bytes is of the text's non-ASCII characters (not its bytes; the
-    replacement of a stray byte is one of them): nine three-byte characters and one stray
-    byte are at the share, eight are not."""
+    replacement of a stray byte is one of them): one stray byte beside 1 / share - 1
+    three-byte characters is at the share (nine at 0.1), one character fewer is not."""
     from cleaner.front.decode import STRAY_BYTES_SHARE, _utf8_with_strays
 
-    assert STRAY_BYTES_SHARE == 0.1
-    for wide, kept in ((9, True), (8, False)):
+    at_share = round(1 / STRAY_BYTES_SHARE) - 1  # wide characters beside one stray byte
+    for wide, kept in ((at_share, True), (at_share - 1, False)):
         data = b"<p>" + ("\u20ac" * wide).encode("utf-8") + b" a\xe4b</p>"
         assert (_utf8_with_strays(data) is not None) is kept
-    assert _utf8_with_strays(("\U0001f600" * 9).encode("utf-8") + b"\xe4")[-2:] == "\U0001f600\ufffd"
+    assert _utf8_with_strays(("\U0001f600" * at_share).encode("utf-8") + b"\xe4")[-2:] == "\U0001f600\ufffd"
 
 
 def test_declared_utf8_that_is_another_charset_is_guessed():

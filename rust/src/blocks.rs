@@ -4,7 +4,8 @@
 //! reached back to and its end carried on to a later dense block across weak drops
 //! (`follow`).  Python hands over the decisions (read once per distinct object through
 //! ``code``, which says what the region reads of one: kept, a hard or soft barrier, a
-//! category found inside articles, dropped by a catalogue pattern) and the features (words, and whether a line ends like
+//! category found inside articles, dropped by a catalogue pattern, a related-links heading,
+//! kept by a context rule only: `cleaner.blocks._bits`) and the features (words, and whether a line ends like
 //! a whole sentence); it gets back the region's first and last line.  Once the stories are
 //! found, the main story's gaps (`cleaner.blocks.inside_main`, `inside_runs`) the same way.
 

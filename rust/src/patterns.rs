@@ -300,8 +300,9 @@ pub fn compile(pattern: &str, case_sensitive: bool) -> Option<Regex> {
 }
 
 /// Lines a rule is tried on with Python's `regex` before the crate compiles it: compiling
-/// costs about 0.8 ms per pattern, what a few hundred runs in Python cost (a line handed
-/// back to Python for a rule costs a few microseconds more than the crate's run).  So the
+/// costs about 0.8 ms per pattern, what a few hundred runs in Python cost (the rule's
+/// `regex` pattern, called from the core, costs about what the crate's run does; the
+/// calling adds a few microseconds a line).  So the
 /// crate compiles a rule once it has cost about its compiling in Python runs (as renting
 /// until the rent paid equals the price): a process that cleans a few documents, or a
 /// rule that is rarely a candidate, does not pay for compiling, and a rule that is a
