@@ -457,16 +457,21 @@ class Matcher:
             return None  # no rule matches the empty string (checked when loading)
         return self.run(body, self.core.candidates(body, body.casefold(), words), enabled, timeout)
 
+    def pattern_run(self, k: int):
+        """The run of rule ``k`` (a position in `ordered`): the bound ``match`` (a rule
+        anchored at the start) or ``search`` of its compiled `regex` pattern."""
+        rule, anchored = self._slots[k]
+        return rule.compiled.match if anchored else rule.compiled.search
+
     def run(self, body: str, candidates, enabled, timeout: float | None) -> Rule | None:
         """The first rule of ``candidates`` (positions, in order) that is enabled and
         fires on ``body``."""
-        slots = self._slots
+        ordered = self.ordered
         for k in candidates:
-            rule, anchored = slots[k]
+            rule = ordered[k]
             if enabled(rule.id):
-                run = rule.compiled.match if anchored else rule.compiled.search
                 try:
-                    if run(body, None, None, None, False, timeout) is not None:
+                    if self.pattern_run(k)(body, None, None, None, False, timeout) is not None:
                         return rule
                 except TimeoutError:
                     pass

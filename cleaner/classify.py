@@ -12,11 +12,10 @@ the source (`cleaner.storage.Lines.columns`): it measures every line, fires the
 feature rules in the order of `RULES` and finds the catalogue rules that pass the gates
 (`cleaner.catalogue`).  The core runs the candidates' patterns in order, with the `regex`
 crate where that gives the same answer (rust/src/patterns.rs), else with the rule's own
-`regex` pattern, called from the core (`_pattern_run`): when a candidate fires and no
-rule is disabled, the core returns that rule's decision.  Otherwise (a rule is disabled,
-or the line holds a line break or a lone surrogate) the candidates it could not rule out
-run here, in order, and the first that fires (and is enabled) replaces the feature rule's
-decision.
+`regex` pattern, called from the core (`_pattern_run`), skipping disabled rules
+(`_disabled_positions`): the first candidate that fires decides the line.  Only on a line
+that holds a line break or a lone surrogate do the candidates run here, in order, and
+the first that fires (and is enabled) replaces the feature rule's decision.
 """
 
 from __future__ import annotations
@@ -90,7 +89,6 @@ def _params(opts: Options) -> dict:
             "stopword_density_text": f"{opts.stopword_density:.2f}",
             "digits_min_ratio_text": f"{opts.digits_min_ratio:.2f}",
             "duplicate_enabled": opts.rule_enabled("feature.duplicate"),
-            "every_rule_enabled": not opts.disabled_rules,
             "regex_timeout": opts.regex_timeout}
 
 
@@ -99,12 +97,38 @@ def _gates_for(language: str) -> _core.Gates:
 
 
 def _pattern_run(language: str | None, k: int):
-    """The run of rule ``k`` of ``language``'s matcher that `cleaner.catalogue.Matcher.run`
-    makes: the bound ``match`` (anchored rule) or ``search`` of its compiled `regex`
-    pattern.  The core asks once per process and pattern, and calls it on a line as
-    ``run`` does, with the timeout."""
-    rule, anchored = matcher(language)._slots[k]
-    return rule.compiled.match if anchored else rule.compiled.search
+    """The run of rule ``k`` of ``language``'s matcher (`cleaner.catalogue.Matcher.pattern_run`).
+    The core asks once per process and pattern, and calls it on a line as
+    `cleaner.catalogue.Matcher.run` does, with the timeout."""
+    return matcher(language).pattern_run(k)
+
+
+#: `_disabled_positions` by (language, `Options.disabled_rules`); cleared when full.
+_DISABLED: dict[tuple[str | None, frozenset[str]], tuple[int, ...]] = {}
+_DISABLED_MAX = 256
+
+
+def _disabled_positions(language: str | None, options: Options) -> tuple[int, ...]:
+    """The positions (in ``language``'s matcher, `Matcher.ordered`) of the rules
+    ``options`` disables (`Options.rule_enabled`), which the core skips; worked out once
+    per language and set of disabled rules."""
+    key = (language, frozenset(options.disabled_rules))
+    found = _DISABLED.get(key)
+    if found is None:
+        if len(_DISABLED) >= _DISABLED_MAX:
+            _DISABLED.clear()
+        enabled = options.rule_enabled
+        found = tuple(k for k, rule in enumerate(matcher(language).ordered) if not enabled(rule.id))
+        _DISABLED[key] = found
+    return found
+
+
+def _disabled_of(options: Options):
+    """What the core asks for the disabled rules of a language's matcher (None: no rule
+    is disabled)."""
+    if not options.disabled_rules:
+        return None
+    return lambda language: _disabled_positions(language, options)
 
 
 #: What the core builds and shares: named tuples (built as `tuple.__new__` does), the
@@ -139,10 +163,10 @@ def classify_lines(lines: list[Line], language: str | None,
     match = matcher(language)
     feats, initial, pending = _core.classify_lines(
         *columns(lines), language, match.core, _params(options), _KINDS, judged_by_letters,
-        _gates_for, _pattern_run)
+        _gates_for, _pattern_run, _disabled_of(options))
     same_drops: dict[Decision, Decision] = {}  # equal decisions are one object (the core's are)
-    for i, candidates, own, fired in pending:
-        rule = _pattern_rule(lines[i].text, candidates, fired, match if own is None else matcher(own), options)
+    for i, candidates, own in pending:
+        rule = _pattern_rule(lines[i].text, candidates, match if own is None else matcher(own), options)
         if rule is not None:
             reason = f"matches {rule.category} pattern ({feats[i].words} words)"
             drop = _drop(rule.id, rule.category, reason if own is None else f"{reason}; judged as {own}")
@@ -150,17 +174,8 @@ def classify_lines(lines: list[Line], language: str | None,
     return feats, initial
 
 
-def _pattern_rule(text: str, candidates, fired: int | None, match, options: Options):
+def _pattern_rule(text: str, candidates, match, options: Options):
     """The first of the ``candidates`` (catalogue rules the gates let through, and the
-    core did not rule out) that is enabled and fires on the line, or None;
-    ``fired``: a candidate the core saw fire (those before it run here)."""
+    core did not rule out) that is enabled and fires on the line, or None."""
     body = text.lstrip(BULLET_CHARS) if text[:1] in BULLET_CHARS else text  # strip_bullet
-    if fired is None:
-        return match.run(body, candidates, options.rule_enabled, options.regex_timeout)
-    at = candidates.index(fired)
-    rule = match.run(body, candidates[:at], options.rule_enabled, options.regex_timeout)
-    if rule is not None:
-        return rule
-    if options.rule_enabled(match.ordered[fired].id):
-        return match.ordered[fired]
-    return match.run(body, candidates[at + 1:], options.rule_enabled, options.regex_timeout)
+    return match.run(body, candidates, options.rule_enabled, options.regex_timeout)

@@ -393,14 +393,14 @@ def test_every_item_of_the_crates_patterns_matches_the_same_characters():
 def test_the_core_decides_a_line_a_rule_fires_on():
     """A line a rule fires on is decided in the core (by the crate once it runs the rule,
     after `WARM_USES` uses in a process; before, by the rule's own `regex` pattern called
-    from the core), as Python decides it; with a rule disabled, the line is left to Python."""
+    from the core), as Python decides it; with a rule disabled, too."""
     text = "Short Url\nThe minister arrived in the capital on Tuesday for talks with the president."
     lines = segment(text)
 
     def stage_one(options):
         return _core.classify_lines(*columns(lines), "en", matcher("en").core, classify._params(options),
                                     classify._KINDS, judged_by_letters, classify._gates_for,
-                                    classify._pattern_run)
+                                    classify._pattern_run, classify._disabled_of(options))
 
     for _ in range(300):  # past WARM_USES: the rule's regex pattern first, then the crate
         _, initial, left = stage_one(Options())
@@ -408,7 +408,63 @@ def test_the_core_decides_a_line_a_rule_fires_on():
         assert tuple(initial[0]) == (False, "en.share.short_url", "share", "matches share pattern (2 words)",
                                      "classify")
     assert tuple(classify_lines(lines, "en", Options())[1][0]) == tuple(initial[0])
-    assert [i for i, *_ in stage_one(Options(disabled_rules={"en.ui."}))[2]] == [0]
+    _, initial, left = stage_one(Options(disabled_rules={"en.ui."}))
+    assert left == [] and initial[0].rule == "en.share.short_url"
+
+
+def _python_decision(line, language: str, options: Options):
+    """The rule `Matcher.match` (all in Python) finds on ``line``, else the feature rule."""
+    feats, initial = classify_lines([line], language, options)
+    body = strip_bullet(line.text)
+    rule = matcher(language).match(body, feats[0].words, options.rule_enabled, options.regex_timeout)
+    return initial[0].rule if rule is None else rule.id
+
+
+@pytest.mark.parametrize("disabled", [{"en.share.short_url"}, {"en.share."}, {"en."}])
+def test_with_rules_disabled_the_core_decides_the_line_itself(disabled):
+    """A line a disabled rule fires on is decided in the core (nothing handed back to
+    Python), by the next enabled rule or the feature rules, as `Matcher.match` decides."""
+    options = Options(disabled_rules=disabled)
+    lines = segment("Short Url\nThe minister arrived in the capital on Tuesday for talks with the president.")
+    assert Options().rule_enabled("en.share.short_url")
+    _, initial, left = _core.classify_lines(*columns(lines), "en", matcher("en").core, classify._params(options),
+                                            classify._KINDS, judged_by_letters, classify._gates_for,
+                                            classify._pattern_run, classify._disabled_of(options))
+    assert left == []
+    assert initial[0].rule != "en.share.short_url"
+    assert initial[0].rule == _python_decision(lines[0], "en", options)
+    assert classify_lines(lines, "en", options)[1][0] == initial[0]
+
+
+def test_a_disabled_rules_pattern_is_never_run():
+    """Two invented rules fire on a line; with the first disabled, the core never asks
+    for its run nor calls it, and the second decides the line in the core."""
+    calls = []
+
+    def pattern_run(language, k):
+        def run(*args):
+            calls.append(k)
+            return regex.match(r"zqx", args[0], regex.I)
+        return run
+
+    gates = _core.Gates(2, [[0, 1]] * 64, [], 4, lambda start: [0, 1], [], [], [], [], [], [],
+                        [(r"^zqx disabled", False), (r"^zqx", False)],
+                        [("xx.test.disabled", "test"), ("xx.test.enabled", "other")])
+    options = Options()
+
+    def disabled_of(language):
+        assert language == "en"
+        return (0,)
+
+    _, initial, left = _core.classify_lines(*columns(segment("zqx disabled rule")), "en", gates,
+                                            classify._params(options), classify._KINDS, judged_by_letters,
+                                            classify._gates_for, pattern_run, disabled_of)
+    assert left == [] and calls == [1]
+    assert tuple(initial[0]) == (False, "xx.test.enabled", "other", "matches other pattern (3 words)", "classify")
+    _, initial, _ = _core.classify_lines(*columns(segment("zqx disabled rule")), "en", gates,
+                                         classify._params(options), classify._KINDS, judged_by_letters,
+                                         classify._gates_for, pattern_run, None)
+    assert initial[0].rule == "xx.test.disabled" and calls == [1, 0]
 
 
 
@@ -424,7 +480,8 @@ def _invented_rule_stage_one(pattern: str, case_sensitive: bool, text: str, run,
     gates = _core.Gates(1, [[0]] * 64, [], 4, lambda start: [0], [], [], [], [], [], [],
                         [(pattern, case_sensitive)], [("xx.test.invented", "test")])
     got = _core.classify_lines(*columns(segment(text)), "en", gates, classify._params(options or Options()),
-                               classify._KINDS, judged_by_letters, classify._gates_for, pattern_run)
+                               classify._KINDS, judged_by_letters, classify._gates_for, pattern_run,
+                               classify._disabled_of(options or Options()))
     return got, asked
 
 

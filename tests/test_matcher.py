@@ -178,6 +178,21 @@ def test_matcher_returns_the_first_rule_that_fires_in_its_order():
     assert m.match("Nothing", 1, lambda _: True, None) is None
 
 
+def test_pattern_run_is_match_for_a_rule_anchored_at_the_start_else_search():
+    """`Matcher.pattern_run` (used by `Matcher.run` and the core's runs,
+    `cleaner.classify._pattern_run`) binds ``match`` to anchored rules, ``search`` to others."""
+    from cleaner import classify
+    rules = tuple(Rule(id=f"en.nav.p{i}", language="en", category="nav", pattern=p, examples=("main menu",))
+                  for i, p in enumerate([r"menu", r"^main"]))
+    m = Matcher(rules)
+    assert [r.id for r in m.ordered] == ["en.nav.p1", "en.nav.p0"]
+    assert m.pattern_run(0) == m.ordered[0].compiled.match
+    assert m.pattern_run(1) == m.ordered[1].compiled.search
+    assert m.pattern_run(1)("the menu") is not None and m.pattern_run(0)("the main") is None
+    real = matcher("en")
+    assert all(classify._pattern_run("en", k) == real.pattern_run(k) for k in range(len(real.ordered)))
+
+
 def test_word_guards_apply_before_any_pattern():
     rule = Rule(id="en.ui.r", language="en", category="ui", pattern=r"^close\b",
                 min_words=2, max_words=3, examples=("Close it",))

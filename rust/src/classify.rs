@@ -40,8 +40,6 @@ pub struct Params {
     sentence_min_words: f64,
     heading_max_words: f64,
     heading_max_digits: f64,
-    /// No rule is disabled: the core decides a line a catalogue rule fires on.
-    every_rule_enabled: bool,
     /// `Options.regex_timeout`, handed to the `regex` module's runs.
     regex_timeout: Option<f64>,
 }
@@ -176,45 +174,78 @@ fn mostly_ascii<T: Copy + Into<u32>>(text: &[T]) -> bool {
     other == 0 || lower * 2 >= lower + upper + other
 }
 
-/// The candidate rules of a line (positions, in order) that neither the `regex` crate
-/// (`crate::patterns`) nor ``python`` (the rule's own `regex` pattern, `Python::fires`)
-/// ruled out, and the first of them seen to fire, if any: the rules before it are left to
-/// Python, and so are those after it (they are reached only when it is disabled).
-/// ``body``: the line without its bullets.
+/// What the candidate rules of a line came to (`run_patterns`).
+enum Ran {
+    /// Rule ``k`` (enabled) is the first that fires.
+    Fired(usize),
+    /// No enabled candidate fires.
+    NoneFired,
+    /// The candidates left to Python (from the first the core could not run), in order.
+    Left(Vec<usize>),
+}
+
+/// Runs the candidate rules of a line (positions, in order), skipping the ``disabled``
+/// ones (``disabled[k]``; none when empty), with the `regex` crate (`crate::patterns`)
+/// or ``python`` (the rule's own `regex` pattern, `RegexRuns::fires`).  ``body``: the
+/// line without its bullets.
 fn run_patterns<T: Copy + Into<u32>>(
     gates: &Gates,
     rules: &[usize],
+    disabled: &[bool],
     body: &[T],
     text: &mut String,
     python: &mut RegexRuns<'_, '_>,
-) -> PyResult<(Vec<usize>, Option<usize>)> {
+) -> PyResult<Ran> {
     // ``text``: room for the body as a `str`, kept from line to line
     text.clear();
     text.reserve(body.len());
     for &c in body {
         match char::from_u32(c.into()).filter(|&c| c != '\n') {
             Some(c) => text.push(c),
-            None => return Ok((rules.to_vec(), None)), // a line break or a lone surrogate
+            None => return Ok(Ran::Left(rules.to_vec())), // a line break or a lone surrogate
         }
     }
     // a character the engines may read differently: the `regex` module decides
     let doubtful = crate::patterns::doubtful(text);
-    let mut left = Vec::with_capacity(rules.len());
     for (n, &k) in rules.iter().enumerate() {
+        if disabled.get(k) == Some(&true) {
+            continue;
+        }
         let fired = match if doubtful { None } else { gates.fires(k, text) } {
             None => python.fires(gates, k, text)?,
             known => known,
         };
         match fired {
             Some(false) => {}
-            Some(true) => {
-                left.extend_from_slice(&rules[n..]);
-                return Ok((left, Some(k)));
-            }
-            None => left.push(k),
+            Some(true) => return Ok(Ran::Fired(k)),
+            None => return Ok(Ran::Left(rules[n..].to_vec())), // no pattern for it here
         }
     }
-    Ok((left, None))
+    Ok(Ran::NoneFired)
+}
+
+/// The disabled rules of the matcher of ``language`` (``disabled[k]``), asked of
+/// ``disabled_of`` (`cleaner.classify._disabled_positions`) once per document and
+/// language; empty when no rule is disabled.
+fn disabled_rules<'w>(
+    known: &'w mut FxMap<Option<String>, Vec<bool>>,
+    disabled_of: Option<&Bound<'_, PyAny>>,
+    language: Option<&str>,
+) -> PyResult<&'w [bool]> {
+    let Some(disabled_of) = disabled_of else {
+        return Ok(&[]);
+    };
+    Ok(match known.entry(language.map(str::to_owned)) {
+        Entry::Occupied(e) => e.into_mut(),
+        Entry::Vacant(e) => {
+            let positions: Vec<usize> = disabled_of.call1((language,))?.extract()?;
+            let mut bits = vec![false; positions.iter().max().map_or(0, |&k| k + 1)];
+            for k in positions {
+                bits[k] = true;
+            }
+            e.insert(bits)
+        }
+    })
 }
 
 /// The catalogue rules' own `regex` patterns, run from the core on a line (instead of
@@ -372,22 +403,26 @@ struct Document<'a, 'py> {
     gates_for: &'a Bound<'py, PyAny>,
     /// `cleaner.classify._pattern_run` (see `RegexRuns`).
     pattern_run: &'a Bound<'py, PyAny>,
+    /// The disabled rules' positions of a language's matcher (`disabled_rules`); None
+    /// when no rule is disabled.
+    disabled_of: Option<&'a Bound<'py, PyAny>>,
 }
 
 /// Stage 1 of one line (not blank): its features (None: nothing but bullets), its
 /// feature rule with the language it was judged in when not the document's,
-/// ``(rules, language, fired)`` when catalogue rules are left to Python (see
+/// ``(rules, language)`` when catalogue rules are left to Python (see
 /// `classify_lines`), and the (id, category) of the catalogue rule that decides the line
 /// when the core found it.
 type LineStage = (
     Option<Measured>,
     (Fired, Option<String>),
-    Option<(Vec<usize>, Option<String>, Option<usize>)>,
+    Option<(Vec<usize>, Option<String>)>,
     Option<(String, String)>,
 );
 
 /// What `classify_line` keeps from line to line: the lines seen, and room for its work
-/// (a line's start, its case folding, its candidate rules, its body as a `str`).
+/// (a line's start, its case folding, its candidate rules, its body as a `str`), and the
+/// disabled rules of each language's matcher.
 struct Work {
     seen: Seen,
     start: Vec<u32>,
@@ -395,6 +430,7 @@ struct Work {
     key: Vec<u8>,
     rules: Vec<usize>,
     text: String,
+    disabled: FxMap<Option<String>, Vec<bool>>,
 }
 
 fn classify_line<T: Copy + Into<u32>>(
@@ -470,13 +506,14 @@ fn classify_line<T: Copy + Into<u32>>(
         let language = own.as_deref().or(doc.language);
         let mut python =
             RegexRuns { py, run: doc.pattern_run, language, timeout: params.regex_timeout, body: None };
-        let (rules, fired) = run_patterns(line_gates, &work.rules, body, &mut work.text, &mut python)?;
-        // the first candidate fired (none before it is left to Python) and is enabled
-        let first = fired.filter(|&k| params.every_rule_enabled && rules.first() == Some(&k));
-        match first.and_then(|k| line_gates.rule(k)) {
-            Some(rule) => matched = Some(rule.clone()),
-            None if !rules.is_empty() => pending = Some((rules, own, fired)),
-            None => {}
+        let disabled = disabled_rules(&mut work.disabled, doc.disabled_of, language)?;
+        match run_patterns(line_gates, &work.rules, disabled, body, &mut work.text, &mut python)? {
+            Ran::Fired(k) => match line_gates.rule(k) {
+                Some(rule) => matched = Some(rule.clone()),
+                None => pending = Some((vec![k], own)), // no id given: Python names it
+            },
+            Ran::Left(rules) => pending = Some((rules, own)),
+            Ran::NoneFired => {}
         }
     }
     Ok((Some(f), decided, pending, matched))
@@ -561,14 +598,15 @@ fn decision(
 /// about lines that are not mostly ASCII (`mostly_ascii`); ``gates_for(code)``: the
 /// `Gates` of another language's matcher (a sentence in its own language is judged by
 /// it); ``pattern_run(language, k)``: the `regex` module's run of rule ``k`` of that
-/// language's matcher (`RegexRuns`).  Lines are compared in `str.casefold`
-/// (`crate::text::casefold_utf8`).  Returns the features and feature-rule decisions of
-/// every line, and ``(index, rules, language, fired)`` for each line the core leaves
-/// catalogue rules to Python on: a line with a line break or a lone surrogate, or one a
-/// rule fires on while a rule is disabled (``language``: the line's own, when it is
-/// judged in it, else None; ``fired``: see `run_patterns`).
+/// language's matcher (`RegexRuns`); ``disabled_of(language)``: the positions of the
+/// disabled rules of that language's matcher (None: no rule is disabled; see
+/// `disabled_rules`).  Lines are compared in `str.casefold`
+/// (`crate::text::casefold_utf8`).  Returns the features and decisions of every line,
+/// and ``(index, rules, language)`` for each line the core leaves catalogue rules to
+/// Python on: a line with a line break or a lone surrogate (``language``: the line's
+/// own, when it is judged in it, else None).
 #[pyfunction]
-#[pyo3(signature = (source, text_starts, text_ends, changed, language, gates, params, kinds, judged, gates_for, pattern_run))]
+#[pyo3(signature = (source, text_starts, text_ends, changed, language, gates, params, kinds, judged, gates_for, pattern_run, disabled_of))]
 #[allow(clippy::too_many_arguments)]
 pub fn classify_lines<'py>(
     py: Python<'py>,
@@ -583,6 +621,7 @@ pub fn classify_lines<'py>(
     judged: &Bound<'py, PyAny>,
     gates_for: &Bound<'py, PyAny>,
     pattern_run: &Bound<'py, PyAny>,
+    disabled_of: Option<Bound<'py, PyAny>>,
 ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>, Bound<'py, PyList>)> {
     let stops = match language {
         Some(code) => lang::stoplist(code).map_err(crate::err)?,
@@ -590,8 +629,19 @@ pub fn classify_lines<'py>(
     };
     let stage = pyo3::intern!(py, "classify");
     let lines = LineTexts::new(py, source, text_starts, text_ends, changed)?;
-    let doc =
-        Document { py, lines: &lines, language, stops: &stops, params: &params, gates, judged, gates_for, pattern_run };
+    let disabled_of = disabled_of.as_ref();
+    let doc = Document {
+        py,
+        lines: &lines,
+        language,
+        stops: &stops,
+        params: &params,
+        gates,
+        judged,
+        gates_for,
+        pattern_run,
+        disabled_of,
+    };
     let mut work = Work {
         seen: Seen::default(),
         start: Vec::new(),
@@ -599,6 +649,7 @@ pub fn classify_lines<'py>(
         key: Vec::new(),
         rules: Vec::new(),
         text: String::new(),
+        disabled: FxMap::default(),
     };
     let (feats, decisions, pending) = (PyList::empty(py), PyList::empty(py), PyList::empty(py));
     for i in 0..lines.len() {
@@ -609,8 +660,8 @@ pub fn classify_lines<'py>(
             continue;
         }
         let (f, decided, rules, matched) = with_units!(PyStringData, data, s => classify_line(&doc, &mut work, i, s))?;
-        if let Some((rules, own, fired)) = rules {
-            pending.append((i, PyTuple::new(py, rules)?, own, fired))?;
+        if let Some((rules, own)) = rules {
+            pending.append((i, PyTuple::new(py, rules)?, own))?;
         }
         match f {
             None => feats.append(&kinds.empty)?,
