@@ -20,6 +20,8 @@ the first that fires (and is enabled) replaces the feature rule's decision.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import _core
 from .catalogue import matcher
 from .features import BULLET_CHARS, EMPTY
@@ -103,24 +105,13 @@ def _pattern_run(language: str | None, k: int):
     return matcher(language).pattern_run(k)
 
 
-#: `_disabled_positions` by (language, `Options.disabled_rules`); cleared when full.
-_DISABLED: dict[tuple[str | None, frozenset[str]], tuple[int, ...]] = {}
-_DISABLED_MAX = 256
-
-
-def _disabled_positions(language: str | None, options: Options) -> tuple[int, ...]:
+@lru_cache(maxsize=256)
+def _disabled_positions(language: str | None, disabled: frozenset[str]) -> tuple[int, ...]:
     """The positions (in ``language``'s matcher, `Matcher.ordered`) of the rules
-    ``options`` disables (`Options.rule_enabled`), which the core skips; worked out once
+    ``disabled`` (`Options.disabled_rules`) names, which the core skips; worked out once
     per language and set of disabled rules."""
-    key = (language, frozenset(options.disabled_rules))
-    found = _DISABLED.get(key)
-    if found is None:
-        if len(_DISABLED) >= _DISABLED_MAX:
-            _DISABLED.clear()
-        enabled = options.rule_enabled
-        found = tuple(k for k, rule in enumerate(matcher(language).ordered) if not enabled(rule.id))
-        _DISABLED[key] = found
-    return found
+    enabled = Options(disabled_rules=disabled).rule_enabled
+    return tuple(k for k, rule in enumerate(matcher(language).ordered) if not enabled(rule.id))
 
 
 def _disabled_of(options: Options):
@@ -128,7 +119,8 @@ def _disabled_of(options: Options):
     is disabled)."""
     if not options.disabled_rules:
         return None
-    return lambda language: _disabled_positions(language, options)
+    disabled = frozenset(options.disabled_rules)
+    return lambda language: _disabled_positions(language, disabled)
 
 
 #: What the core builds and shares: named tuples (built as `tuple.__new__` does), the
