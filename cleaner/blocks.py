@@ -63,6 +63,7 @@ from functools import lru_cache
 from . import _core
 from .catalogue import is_pattern_rule, opens_section
 from .extracted import YIELDING
+from .features import LIST_ITEM, line_shapes
 from .options import Options
 from .rules import CodeRule
 from .storage import as_list, has_text
@@ -221,9 +222,13 @@ def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision
     other story holds one of them.  A run goes from one line the line rules kept to the
     next: a short or heading-like line that only the context rules kept
     (``context.sandwiched``) does not cut a menu in two.  A run with a catalogue drop in
-    it (a share bar, a byline, a related-stories heading) stands as it was, and so does a
-    menu or a table of contents (`_MENU_RULES`).  The runs are found by the compiled core
-    (`cleaner._core.inside_runs`, rust/src/blocks.rs); ``shape``: as `main_block` reads it.
+    it (a byline, a related-stories heading) stands as it was, and so does a menu or a
+    table of contents (`_MENU_RULES`); a catalogue drop of a one-line widget set into the
+    article (`FILL_WIDGETS`: a print button above a recipe's ingredients, an ad label, a
+    photo credit; not a list item) stays dropped without ending the run, up to
+    ``block_fill_widget_lines`` of them (more are a share bar).  The runs are found by the
+    compiled core (`cleaner._core.inside_runs`, rust/src/blocks.rs); ``shape``: the lines'
+    `cleaner.features.line_shapes` (computed when not given).
 
     >>> from cleaner import analyze
     >>> body = "The council met on Monday and agreed on the budget for the coming year, as expected."
@@ -235,8 +240,8 @@ def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision
     if main is None or not options.rule_enabled("context.inside_story"):
         return final, story_of
     filled = _core.inside_runs(as_list(final), as_list(initial), as_list(story_of), main,
-                               has_text(lines) if shape is None else shape, _run_bits,
-                               options.block_fill_menu_lines)
+                               line_shapes(lines, options) if shape is None else shape, _run_bits,
+                               options.block_fill_menu_lines, options.block_fill_widget_lines, LIST_ITEM)
     if not filled:
         return final, story_of
     final, story_of = list(final), list(story_of)
@@ -249,6 +254,10 @@ def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision
 
 #: The stage-1 rules of the lines a menu or a table of contents is made of.
 _MENU_RULES = frozenset({"feature.heading", "feature.short"})
+#: Categories of the one-line widgets set into an article's text that a run of the main
+#: story goes over (`inside_main`): a print or share button, an ad label, a photo credit
+#: (`cleaner.smooth`'s in-text widgets but related links, which head lists of other pages).
+FILL_WIDGETS = frozenset({"share", "ad", "caption"})
 
 
 @lru_cache(maxsize=4096)
@@ -257,5 +266,6 @@ def _run_bits(keep: bool, rule: str, category: str) -> int:
     (rust/src/blocks.rs): kept, a rule of the lines a menu is made of (`_MENU_RULES`: a
     run of more than ``block_fill_menu_lines`` of them is a menu or a table of contents,
     not article text), a rule that yields to the article around it
-    (`cleaner.extracted.YIELDING`)."""
-    return keep | 2 * (rule in _MENU_RULES) | 4 * (rule in YIELDING)
+    (`cleaner.extracted.YIELDING`), a catalogue drop of an in-text widget (`FILL_WIDGETS`)."""
+    return keep | 2 * (rule in _MENU_RULES) | 4 * (rule in YIELDING) | 8 * (
+        not keep and category in FILL_WIDGETS and is_pattern_rule(rule))

@@ -38,8 +38,9 @@ RULES = (
              ("context_reach", *CORE_OPTIONS)),
     CodeRule("context.inside_story", "body",
              "line in a run between two kept lines of the main story that only weak line rules dropped "
-             "(a table, a list, a subheading; fired after the stories, `cleaner.blocks.inside_main`)",
-             ("block_fill_menu_lines",)),
+             "(a table, a list, a subheading; fired after the stories, `cleaner.blocks.inside_main`), "
+             "over a print button, ad label or photo credit set into the article",
+             ("block_fill_menu_lines", "block_fill_widget_lines")),
     CodeRule("context.closing_ellipsis", "body", "prose trailing off with an ellipsis as the text's last line"),
     CodeRule("context.list", "body", "list item in a list that continues body text"),
     CodeRule("context.appeal_block", "appeal", "line between two appeal lines: part of the appeal",
