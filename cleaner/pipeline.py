@@ -31,7 +31,6 @@ from .segment import segment
 from .smooth import smooth
 from .storage import Trails, Verdicts, as_list
 from .stories import Stories, find_stories
-from .stories.evidence import dateline
 from .types import Analysis, Article, Decision, Features, Line
 
 #: The rule this module fires (the title of each story, see `_title_lines`).
@@ -145,7 +144,7 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     if not from_html and (layout == "dense" or opts.extracted == "always"):
         # extractor output: only catalogue rules and story boundaries drop its lines
         restored, story_of = guarantee(lines, revised, restored, story_of, st.main,
-                                       is_pattern_rule, barrier_kind, opts, dateline=dateline)
+                                       is_pattern_rule, barrier_kind, opts, datelines=st.datelines)
     elif from_html:
         restored, story_of = safety_net(lines, feats, initial, restored, story_of, st.main,
                                         is_pattern_rule, barrier_kind, opts)
