@@ -1,4 +1,5 @@
-"""Decisions for text that an extractor has already chosen as a page's main content.
+"""Decisions for text that an extractor has already chosen as a page's main content: the
+extractor stage, before the context rules.
 
 Text from the HTML front door (or from trafilatura run by the caller) is mostly article:
 the extractor has removed menus, footers and sidebars.  The feature rules of stage 1 were
@@ -12,29 +13,16 @@ extracted text it is most often a subheading, a list item or a table cell.
   see `cleaner.front.dom`.  The text is one page, so one story.  On a whole page (every
   block of it, `cleaner.front.page`), a block the extractor did not choose stays out
   (``html.unchosen``) unless the page recovers it as article text (``html.recovered``,
-  `_recovered`); `shown_lines` are the lines the later stages judge.
+  `_recovered`); `shown_lines` are the lines the later stages judge.  Plain text an
+  extractor wrote ends where its comments open (`open_comments`: an extractor appends
+  them after the article).
 - `extraction_layout` tells plain text that an extractor wrote from a whole-page dump.
   Text written one block a line (``"dense"``, as trafilatura writes it) is revised as
-  above; for text with its blocks apart (``"spaced"``) only `restore` applies.
-  `restore` keeps the lines inside the main story that only weak rules dropped
-  (``extracted.block``).  Story boundaries stand in both: a dump of several extracted
-  articles is still cut into stories.
+  above; for text with its blocks apart (``"spaced"``) only the extracted stage after the
+  stories applies (`cleaner.guarantees`).
 
 Pattern rules of the catalogue (share bars, appeals, bylines ...) keep their decision: they
 name boilerplate whatever its surroundings.
-
-- `guarantee` (plain text an extractor wrote, ``"dense"`` or ``extracted="always"``): a
-  post-processor must not make an extractor's output worse, so there only a catalogue rule
-  or a story boundary drops a line; what any other rule dropped (context and teaser rules,
-  the main region) is kept (``extracted.kept``).  The text ends where its comments open
-  (`open_comments`: an extractor appends them after the article).  A story the story
-  finder opened at a dateline inside a run of lines that open with one is an entry of the
-  page's own list (a bibliography's "SURNAME, Name: title"), not another article
-  (`list_entries`, ``extracted.list_entry``).
-- `safety_net` (HTML input): when the extractor found a long article and the cleaner kept
-  only a sliver of it, what the guarantee would keep comes back (``html.safety_net``);
-  and a whole article that the page delivers as one long line inside a link is no link
-  list (``html.links`` spares it).
 """
 
 from __future__ import annotations
@@ -49,38 +37,29 @@ from .rules import CodeRule, ids
 from .storage import has_text, raw_blanks
 from .types import Decision, Features, Line
 
-#: The options that tell text an extractor wrote (`extraction_layout`).
-_LAYOUT = ("extracted_max_periphery", "extracted_max_run", "extracted_max_tiny_run", "extracted_tiny_words",
-           "extracted_dense_blank_share", "extracted_dense_min_lines", "extracted_thin_share",
-           "extracted_thin_min_lines", "extracted_paragraph_words",
-           "extracted_cjk_paragraph", "extracted_cjk_short")
+#: The options that tell text an extractor wrote (`extraction_layout`), named by the rules
+#: that follow from it.
+LAYOUT = ("extracted_max_periphery", "extracted_max_run", "extracted_max_tiny_run", "extracted_tiny_words",
+          "extracted_dense_blank_share", "extracted_dense_min_lines", "extracted_thin_share",
+          "extracted_thin_min_lines", "extracted_paragraph_words",
+          "extracted_cjk_paragraph", "extracted_cjk_short")
 
-#: The rules of this module.
+#: The rules of this module (those of the extracted stage after the stories are
+#: `cleaner.guarantees.RULES`).
 RULES = (
     CodeRule("html.block", "body", "a line the extractor chose as main content: weak line rules yield to it",
-             ("extracted",) + _LAYOUT),
+             ("extracted",) + LAYOUT),
     CodeRule("html.links", "related", "most of the line's text is link text on the page (a link list)",
              ("link_density", "collapsed_article_words")),
     CodeRule("html.excerpt", "related",
              "excerpt of another story: another <article> of the page, cut with an ellipsis"),
     CodeRule("html.card", "related", "short list item with a linked headline: a teaser card"),
-    CodeRule("extracted.block", "body", "line inside the main story of extracted text: weak line rules yield to it",
-             ("extracted",) + _LAYOUT),
-    CodeRule("extracted.kept", "body", "line of extractor output: only catalogue rules and story boundaries drop it",
-             ("extracted", "extracted_furniture_lines") + _LAYOUT),
     CodeRule("html.unchosen", "boilerplate", "a block of the page that the extractor did not choose"),
     CodeRule("html.recovered", "body",
              "a paragraph the extractor skipped: prose inside the extracted article or beside its "
              "paragraphs, not in the page's furniture, not link text",
              ("link_density", "recover_min_words", "recover_inside_kin_levels", "recover_kin_levels",
               "recover_max_gap", "recover_lead_reach")),
-    CodeRule("html.safety_net", "body",
-             "the kept text was a sliver of a long extracted article: its lines are back",
-             ("safety_net_words", "safety_net_share")),
-    CodeRule("extracted.list_entry", "body",
-             "a story of extractor output opened at a dateline inside a run of lines that open with one: "
-             "an entry of the page's own list (a bibliography), not another article",
-             ("extracted_list_entries",)),
     CodeRule("extracted.comments", "comments",
              "a comment counter after most of the extracted text's prose: the comments open there",
              ("extracted_comments_share",)),
@@ -346,175 +325,3 @@ def shown_lines(revised: list[Decision], hints) -> list[int]:
     blocks the extractor did not choose and that were not recovered."""
     chosen = _chosen_flags(hints, len(revised))
     return [i for i, d in enumerate(revised) if chosen[i] or d.rule == "html.recovered"]
-
-
-def main_span(final: list[Decision], story_of: list[int | None], main: int | None) -> range:
-    """The lines from the main story's first kept line to its last; empty when it keeps none."""
-    members = [i for i, s in enumerate(story_of) if main is not None and s == main and final[i].keep]
-    return range(members[0], members[-1] + 1) if members else range(0)
-
-
-def restore(
-    lines: list[Line], initial: list[Decision], final: list[Decision],
-    story_of: list[int | None], main: int | None, options: Options,
-) -> tuple[list[Decision], list[int | None]]:
-    """For plain text that looks extracted (`extraction_layout`): lines inside the main
-    story's span that only the weak line rules dropped are kept (``extracted.block``).
-    Story boundaries and pattern rules stand."""
-    span = main_span(final, story_of, main)
-    if not span or not options.rule_enabled("extracted.block"):
-        return final, story_of
-    final, story_of = list(final), list(story_of)
-    for i in span:
-        if lines[i].blank or final[i].keep or initial[i].rule not in YIELDING:
-            continue
-        if story_of[i] not in (None, main):
-            continue
-        final[i] = Decision(True, "extracted.block", "body",
-                            f"inside the main story of extracted text ({initial[i].rule})", "extracted")
-        story_of[i] = main
-    return final, story_of
-
-
-def _main_side(story_of: list[int | None], lines: list[Line], i: int, main: int) -> bool:
-    """Line ``i`` belongs to the main story, or lies in no story and not between two
-    other stories (the nearest line in a story before or after it is the main story's,
-    or there is none on one side)."""
-    if story_of[i] is not None:
-        return story_of[i] == main
-    for step in (-1, 1):
-        j = i + step
-        while 0 <= j < len(lines) and (lines[j].blank or story_of[j] is None):
-            j += step
-        if not 0 <= j < len(lines) or story_of[j] == main:
-            return True
-    return False
-
-
-def guarantee(
-    lines: list[Line], initial: list[Decision], final: list[Decision],
-    story_of: list[int | None], main: int | None, by_pattern, closes, options: Options,
-    rule: str = "extracted.kept", datelines=None,
-) -> tuple[list[Decision], list[int | None]]:
-    """For extractor output: every line up to the end of the main story's text that no
-    catalogue rule dropped (``by_pattern(rule id)``, asked of ``initial``: the stage-1
-    decision, as `revise` left it for extractor output) and that
-    no story boundary put in another story is kept (``extracted.kept``), whatever the
-    context rules said.  The extractor chose the lines; the cleaner only removes what it
-    can name.  The end of the text is the first line after the main story's opening that
-    ``closes(decision)`` (a catalogue rule opening the comments or a list of other
-    stories); past it the pipeline's decisions stand.  ``datelines(i)``: does line ``i``
-    open with a dateline (the story finder's reading, `cleaner.stories.Stories.datelines`);
-    given, a story opened at a dateline inside a run of them is a list's entry
-    (`list_entries`).
-
-    >>> from cleaner import analyze
-    >>> text = ("The council met on Monday to discuss the new budget for the city schools.\\n"
-    ...         "Share on Facebook\\n"
-    ...         "The vote on the budget is expected next month after a public hearing.")
-    >>> [v.final.rule for v in analyze(text, extracted="always").verdicts]
-    ['feature.prose', 'en.share.share_label', 'feature.prose']
-    """
-    if main is None or not options.rule_enabled(rule):
-        return final, story_of
-    start = story_of.index(main)
-    end = next((i for i in range(start + 1, len(lines)) if closes(initial[i])), len(lines))
-    if datelines is not None:  # copies, as below
-        final, story_of = list_entries(lines, final, story_of, main, datelines, options)
-    else:
-        final, story_of = list(final), list(story_of)
-    for i in range(end):
-        d = final[i]
-        if lines[i].blank or d.keep or by_pattern(initial[i].rule):
-            continue
-        if not _main_side(story_of, lines, i, main):
-            continue
-        final[i] = Decision(True, rule, initial[i].category if initial[i].keep else "body",
-                            f"extractor's line, no catalogue rule names it ({d.rule})", "extracted")
-        story_of[i] = main
-    return final, story_of
-
-
-def list_entries(
-    lines: list[Line], final: list[Decision], story_of: list[int | None], main: int, datelines,
-    options: Options,
-) -> tuple[list[Decision], list[int | None]]:
-    """Copies of ``final`` and ``story_of`` in which a story whose first line opens with a
-    dateline (``datelines(i)`` of line ``i``: the story finder's reading of the line,
-    `cleaner.stories.Stories.datelines`, the test of `cleaner.stories.evidence.dateline`,
-    not asked again here) inside a run of at
-    least ``extracted_list_entries`` lines with text that each open with one belongs to
-    the story above it (``extracted.list_entry``), unless it is the ``main`` story (the
-    story finder's choice of the main story stands).  A dateline opens a story once;
-    line after line it is the form of a list's entries ("SURNAME, Name: title, place
-    year" in a bibliography), and in one extractor's choice of a page's content such a
-    list is the page's own.
-
-    >>> from cleaner.segment import segment
-    >>> from cleaner.stories.evidence import dateline
-    >>> lines = segment("BERG, Karl: Books. Leipzig 1998.\\nFISCHER, Anna: Reading. Berlin 2004.\\n"
-    ...                 "KELLER, Jonas: Paper. Mainz 2009.")
-    >>> keep = Decision(True, "feature.prose", "body", "", "classify")
-    >>> datelines = [dateline(line.text) for line in lines].__getitem__
-    >>> final, story_of = list_entries(lines, [keep] * 3, [0, 1, 1], 0, datelines, Options())
-    >>> story_of, final[1].rule
-    ([0, 0, 0], 'extracted.list_entry')
-    >>> list_entries(lines, [keep] * 3, [0, 1, 1], 1, datelines, Options())[1]
-    [0, 1, 1]
-    """
-    final, story_of = list(final), list(story_of)
-    if not options.rule_enabled("extracted.list_entry"):
-        return final, story_of
-    starts = [i for i, s in enumerate(story_of) if s is not None and (i == 0 or story_of[i - 1] != s)]
-    if not any(datelines(i) for i in starts if i):
-        return final, story_of
-    run = _dateline_runs(lines, datelines)
-    story = None  # the story of the nearest line in a story so far
-    joined: dict[int, tuple[int, int]] = {}  # a story read as list entries -> (the story it joins, run)
-    for i, s in enumerate(story_of):
-        if s is not None and s not in (story, main) and s not in joined and story is not None \
-                and run.get(i, 0) >= options.extracted_list_entries:
-            joined[s] = (story, run[i])
-        if s in joined:
-            s, n = joined[s]
-            story_of[i] = s
-            if final[i].keep:
-                final[i] = Decision(True, "extracted.list_entry", final[i].category,
-                                    f"in a list of {n} lines that open like datelines, not another story "
-                                    f"({final[i].rule})", "extracted")
-        if s is not None:
-            story = s
-    return final, story_of
-
-
-def _dateline_runs(lines: list[Line], datelines) -> dict[int, int]:
-    """Per line with text that opens with a dateline (``datelines(i)``), the length of the
-    run of such lines (lines with text, one after another) it belongs to."""
-    texts = [i for i, line in enumerate(lines) if line.text]
-    out: dict[int, int] = {}
-    run: list[int] = []
-    for i in texts + [None]:
-        if i is not None and datelines(i):
-            run.append(i)
-            continue
-        out.update(dict.fromkeys(run, len(run)))
-        run = []
-    return out
-
-
-def safety_net(
-    lines: list[Line], feats: list[Features], initial: list[Decision], final: list[Decision],
-    story_of: list[int | None], main: int | None, by_pattern, closes, options: Options,
-) -> tuple[list[Decision], list[int | None]]:
-    """For a page: when the extractor found a long article (``safety_net_words`` words of
-    prose) and the main story keeps less than ``safety_net_share`` of them, every line the
-    `guarantee` would keep comes back (``html.safety_net``): the cleaner never reduces a
-    long article to a sliver unless story boundaries say the rest is another story."""
-    prose = sum(f.words for f, d in zip(feats, initial) if d.rule == "feature.prose")
-    if prose < options.safety_net_words or main is None:
-        return final, story_of
-    kept = sum(f.words for f, d, s in zip(feats, final, story_of) if d.keep and s == main)
-    if kept >= options.safety_net_share * prose:
-        return final, story_of
-    return guarantee(lines, initial, final, story_of, main, by_pattern, closes, options,
-                     rule="html.safety_net")

@@ -14,16 +14,13 @@ from dataclasses import replace
 from operator import attrgetter
 
 from . import _core
-from .blocks import barrier_kind, block_stage, inside_main
-from .catalogue import is_pattern_rule
+from .blocks import block_stage, inside_main
 from .classify import classify_lines
-from .extracted import (
-    extraction_layout, guarantee, restore as restore_extracted, revise as revise_extracted,
-    safety_net, shown_lines,
-)
+from .extracted import extraction_layout, revise as revise_extracted, shown_lines
 from .features import line_shapes
 from . import front
 from .front import decode, detect
+from .guarantees import guarantee, restore as restore_extracted, safety_net
 from .language import guess_language, stopwords
 from .options import Options
 from .rules import CodeRule
@@ -133,7 +130,7 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     # Text written one block a line is an extractor's (one page's); text with its blocks
     # apart is read for stories like a page's dump (scraped article bodies joined).
     st = find_stories(lines, feats, blocked, block, split=opts.split_stories and not whole_page,
-                      smoothed=listed, stops=stops, options=opts, extracted=layout == "dense")
+                      listed=listed, stops=stops, options=opts, extracted=layout == "dense")
     story_of = list(st.story_of)
     restored = st.final
     if not (layout or whole_page):  # a page's dump: the main story's gaps (extracted text: `restore`)
@@ -143,11 +140,10 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
         restored, story_of = restore_extracted(lines, initial, restored, story_of, st.main, opts)
     if not from_html and (layout == "dense" or opts.extracted == "always"):
         # extractor output: only catalogue rules and story boundaries drop its lines
-        restored, story_of = guarantee(lines, revised, restored, story_of, st.main,
-                                       is_pattern_rule, barrier_kind, opts, datelines=st.datelines)
+        restored, story_of = guarantee(lines, revised, restored, story_of, st.main, opts,
+                                       datelines=st.datelines)
     elif from_html:
-        restored, story_of = safety_net(lines, feats, initial, restored, story_of, st.main,
-                                        is_pattern_rule, barrier_kind, opts)
+        restored, story_of = safety_net(lines, feats, initial, restored, story_of, st.main, opts)
     restored = add(restored, "extracted")
     return add(_title_lines(lines, restored, st, opts), "title"), st, story_of
 
@@ -184,12 +180,14 @@ def _shown_layers(trails: Trails, shown: list[int]):
 def _widen(final: list[Decision], st: Stories, story_of: list[int | None],
            shown: list[int]) -> tuple[list[Decision], Stories, list[int | None]]:
     """The stories and each line's story, found on the ``shown`` lines of a page, put
-    back on all its lines (a line not shown is in no story)."""
+    back on all its lines (a line not shown is in no story).  The story finder's
+    per-line answers (`Stories.datelines`) are read over the shown lines: the widened
+    stories have none."""
     wide: list[int | None] = [None] * len(final)
     for k, i in enumerate(shown):
         wide[i] = story_of[k]
     titles = [None if t is None else shown[t] for t in st.titles]
-    return final, replace(st, titles=titles, story_of=wide, final=final), wide
+    return final, replace(st, titles=titles, story_of=wide, final=final, datelines=None), wide
 
 
 def _title_lines(lines: list[Line], decided: list[Decision], st: Stories,

@@ -3,7 +3,7 @@
 Pattern rules come from the catalogues (`cleaner.catalogue.load_rules`); the rules that
 are code are declared, as `cleaner.rules.CodeRule`, by the modules that fire them
 (``RULES`` in `cleaner.classify`, `cleaner.extracted`, `cleaner.smooth`,
-`cleaner.blocks`, `cleaner.stories` and `cleaner.pipeline`).  This module sits above all of them (it
+`cleaner.blocks`, `cleaner.stories`, `cleaner.guarantees` and `cleaner.pipeline`).  This module sits above all of them (it
 imports them; none imports it), so the registry never ties the stages into a circle.
 """
 
@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import functools
 
-from . import blocks, classify, extracted, pipeline, smooth, stories
+from . import blocks, classify, extracted, guarantees, pipeline, smooth, stories
 from .catalogue import load_rules
 from .rules import CodeRule
 
 #: The modules that declare code rules, in pipeline order.
-DECLARING = (classify, extracted, smooth, blocks, stories, pipeline)
+DECLARING = (classify, extracted, smooth, blocks, stories, guarantees, pipeline)
 
 
 @functools.lru_cache(maxsize=1)

@@ -40,7 +40,7 @@ KEEP_CATEGORIES = frozenset({"body", "heading", "title"})
 #: `cleaner.smooth`), ``block`` (the related links, then the main text region:
 #: `cleaner.blocks.block_stage`), ``stories`` (`cleaner.stories`; in a page's dump, then
 #: the main story's gaps, `cleaner.blocks.inside_main`), ``extracted`` (text an extractor
-#: wrote: what only weak or context rules dropped is kept, `cleaner.extracted.restore` and
+#: wrote: what only weak or context rules dropped is kept, `cleaner.guarantees.restore` and
 #: ``guarantee``; for a page, the ``safety_net``) and ``title`` (a story's title line,
 #: `cleaner.pipeline`).
 STAGES = ("classify", "extractor", "context", "block", "stories", "extracted", "title")

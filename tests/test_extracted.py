@@ -5,13 +5,16 @@ written without blank lines."""
 from __future__ import annotations
 
 from cleaner import Options, analyze
-from cleaner.blocks import barrier_kind
-from cleaner.catalogue import is_pattern_rule
+import cleaner.guarantees
+import cleaner.pipeline
 from cleaner.classify import classify_lines
-from cleaner.extracted import extraction_layout, guarantee, list_entries, revise
+from cleaner.extracted import extraction_layout, revise
 from cleaner.features import line_shapes
 from cleaner.front.dom import LineHint
+from cleaner.guarantees import guarantee, list_entries
+from cleaner.pipeline import _widen
 from cleaner.segment import segment
+from cleaner.stories import Stories
 from cleaner.stories.evidence import dateline
 from cleaner.types import Decision
 
@@ -34,8 +37,7 @@ def _drop(rule, category):
 
 def _run(initial, final, story_of, main=0):
     lines = segment("\n".join(f"line {i}" for i in range(len(initial))))
-    return guarantee(lines, initial, final, story_of, main, is_pattern_rule, barrier_kind,
-                     Options())
+    return guarantee(lines, initial, final, story_of, main, Options())
 
 
 def test_guarantee_keeps_what_only_context_dropped():
@@ -61,8 +63,7 @@ def test_guarantee_can_be_disabled():
     initial = [_keep(), _keep()]
     final = [initial[0], _drop("context.isolated", "boilerplate")]
     lines = segment("a\nb")
-    out, _ = guarantee(lines, initial, final, [0, None], 0, is_pattern_rule, barrier_kind,
-                       Options.make(disabled_rules=["extracted.kept"]))
+    out, _ = guarantee(lines, initial, final, [0, None], 0, Options.make(disabled_rules=["extracted.kept"]))
     assert out == final
 
 
@@ -129,45 +130,51 @@ def test_two_stories_each_opened_by_a_dateline_stay_apart():
     assert story_of == [0, 0, 0] and final[1].rule == "extracted.list_entry"
 
 
-def test_list_entries_read_the_answers_per_line_and_hand_back_copies():
-    # the datelines are read by line index from the answers given (the story finder's),
-    # each line with text at most twice (a story's first line, then the runs); guarantee
-    # hands back new lists and leaves the caller's as they were
-    lines = segment("BERG, Karl: Books. Leipzig 1998.\nFISCHER, Anna: Reading. Berlin 2004.\n"
-                    "KELLER, Jonas: Paper. Mainz 2009.")
-    asked: list[int] = []
-    answers = _datelines(lines)
-
-    def counted(i: int) -> bool:
-        asked.append(i)
-        return answers(i)
-
+def test_list_entries_follow_the_answers_given_and_hand_back_copies():
+    # the datelines are the answers given (the story finder's), not asked again: lines that
+    # open with no dateline are a list's entries when the answers say they open with one;
+    # guarantee hands back new lists and leaves the caller's as they were
+    lines = segment("The first entry of the list.\nThe second entry of the list.\nThe third entry of the list.")
+    asked = _datelines(lines)
+    assert not any(map(asked, range(3)))
     keep = _keep()
     final, story_of = [keep] * 3, [0, 1, 1]
-    out, out_story = guarantee(lines, final, final, story_of, 0, is_pattern_rule, barrier_kind, Options(),
-                               datelines=counted)
+    out, out_story = guarantee(lines, final, final, story_of, 0, Options(), datelines=asked)
+    assert out_story == [0, 1, 1] and out == final
+    out, out_story = guarantee(lines, final, final, story_of, 0, Options(), datelines=lambda i: True)
     assert out_story == [0, 0, 0] and out[1].rule == "extracted.list_entry"
-    assert sorted(set(asked)) == [0, 1, 2] and all(asked.count(i) <= 2 for i in asked)
     assert story_of == [0, 1, 1] and final == [keep] * 3 and out is not final and out_story is not story_of
 
 
-def test_the_story_finders_datelines_are_not_asked_again(monkeypatch):
+def test_the_guarantee_reads_the_story_finders_datelines(monkeypatch):
     # the pipeline hands the story finder's reading of each line (the compiled core's, made
-    # once per document) to the guarantee: the dateline pattern is not asked a second time
-    import cleaner.pipeline
-    import cleaner.stories.evidence
+    # once per document) to the guarantee, which asks it of the list's lines
+    found, given = [], []
+    find_stories, list_entries = cleaner.pipeline.find_stories, cleaner.guarantees.list_entries
 
-    def refused(text):
-        raise AssertionError(f"dateline asked again: {text!r}")
+    def finding(*args, **kwargs):
+        found.append(find_stories(*args, **kwargs))
+        return found[-1]
 
-    text = "\n".join(LIBRARY + ENTRIES)
-    expected = [v.final for v in analyze(text, story_lead_words=0).verdicts]
-    monkeypatch.setattr(cleaner.stories.evidence, "dateline", refused)
-    monkeypatch.setattr(cleaner.pipeline, "dateline", refused, raising=False)
-    a = analyze(text, story_lead_words=0)
-    assert [v.final for v in a.verdicts] == expected
+    def listing(lines, final, story_of, main, datelines, options):
+        given.append(datelines)
+        return list_entries(lines, final, story_of, main, datelines, options)
+
+    monkeypatch.setattr(cleaner.pipeline, "find_stories", finding)
+    monkeypatch.setattr(cleaner.guarantees, "list_entries", listing)
+    a = analyze("\n".join(LIBRARY + ENTRIES), story_lead_words=0)
     assert "extracted.list_entry" in {v.final.rule for v in a.verdicts}
-    assert [x.index for x in a.articles] == [0] and all(e in a.text for e in ENTRIES)
+    assert len(found) == len(given) == 1 and given[0] is found[0].datelines is not None
+
+
+def test_a_pages_widened_stories_carry_no_answers_per_shown_line():
+    # the story finder's per-line answers are indexed over the lines of a page it was shown:
+    # the stories put back on all the page's lines do not carry them
+    keep = _keep()
+    st = Stories([0, 0], ["full"], [0], [keep] * 2, 0, datelines=[True, False].__getitem__)
+    final, wide, story_of = _widen([keep] * 4, st, [0, 0], [1, 3])
+    assert story_of == wide.story_of == [None, 0, None, 0] and wide.titles == [1]
+    assert wide.datelines is None and st.datelines is not None and wide.final is final
 
 
 def test_post_processing_said_by_the_caller_needs_no_layout_evidence():

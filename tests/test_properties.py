@@ -734,7 +734,7 @@ def test_no_story_opens_in_a_bibliography_of_extractor_output(paragraphs, entrie
     """Extractor output that ends with a list of entries opening like datelines
     ("SURNAME, Name: title, place year") is one page's content: no story opens at an
     entry, so every entry is in the story of the line above the list, unless the story
-    finder chose the entries' story as the main one (`cleaner.extracted.list_entries`
+    finder chose the entries' story as the main one (`cleaner.guarantees.list_entries`
     leaves that choice)."""
     from benchmarks.systems import extractor_layout
     from cleaner.stories.evidence import dateline

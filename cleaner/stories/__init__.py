@@ -61,23 +61,23 @@ class Stories:
     titles: list[int | None]  # per story: index of the title line
     final: list[Decision]  # decisions after stories were found
     main: int | None  # index of the main story
-    #: Per line index, does the line open with a dateline (the story finder's reading,
-    #: `Reader.dateline`); ``None`` when the kept lines were not cut into stories.
+    #: Per line index (of the lines the story finder read, as ``story_of`` was found), does
+    #: the line open with a dateline (the story finder's reading, `Reader.dateline`);
+    #: ``None`` when the kept lines were not cut into stories.
     datelines: Callable[[int], bool] | None = None
 
 
 def find_stories(
     lines: list[Line], feats: list[Features], final: list[Decision],
     block: tuple[int, int] | None, split: bool = True,
-    smoothed: list[Decision] | None = None, stops: frozenset[str] = frozenset(),
+    listed: list[Decision] | None = None, stops: frozenset[str] = frozenset(),
     options: Options | None = None, extracted: bool = False,
 ) -> Stories:
     """Cut the kept lines into stories.
 
     ``final`` are the decisions after `cleaner.blocks.main_block` (``block``: its first
-    and last line); ``smoothed`` those before it, after the block stage's first pass
-    (`cleaner.blocks.related_lists`: the related links are dropped, the kept lines outside
-    the main block not), so that stories outside the main block can be found;
+    and last line); ``listed`` those before it (after `cleaner.blocks.related_lists`), so
+    that stories outside the main block can be found;
     ``options``: the thresholds (`Options`, ``story_*`` fields);
     ``extracted``: the text is an extractor's choice of one page's content, written one
     block a line, not cut where only its topic changes (a gap needs a head or dropped
@@ -95,7 +95,7 @@ def find_stories(
             if final[i].keep:
                 story_of[i] = 0
         return Stories(story_of, ["full"], [None], final, 0)
-    d = _teasers_in_own_language(lines, feats, list(smoothed if smoothed is not None else final), stops, o)
+    d = _teasers_in_own_language(lines, feats, list(listed if listed is not None else final), stops, o)
     r = Reader(lines, feats, d, stops, o)
     kept = [i for i in r.content if d[i].keep]
     segs, between = segment(r, kept, feats, o, heads_only=extracted)
