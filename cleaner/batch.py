@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from .binary import binary_kind
+from .inputs import looks_like_jsonl
 from .options import Options
 from .pipeline import analyze
 from .types import trail_text
@@ -40,6 +41,9 @@ ERROR_FIELD = "cleaner_error"
 INPUT_FIELD = "cleaner_input"
 
 STDIN = "<stdin>"
+#: Why a document read whole that is JSON Lines is not cleaned as one page.
+JSONL_UNASKED = ("is JSON Lines (a JSON object a line): give --jsonl to clean each record, "
+                 "or --no-jsonl to read it as one document")
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class Job:
     output_format: str = "text"  # clean: "text" or "jsonl"
     on_error: str = "skip"  # "skip" or "pass"
     columns: tuple[str, ...] = ("label", "rule", "reason", "text")  # explain
+    sniff_jsonl: bool = False  # a document read whole that is JSON Lines fails (no --no-jsonl)
 
 
 @dataclass(frozen=True)
@@ -351,6 +356,8 @@ def process_task(job: Job, task: Task) -> TaskResult:
             if kind is not None:
                 return TaskResult(None, Stats(documents=1, binary=1, bytes_in=task.size),
                                   f"{task.where}: skipped: binary input ({kind})")
+            if job.sniff_jsonl and looks_like_jsonl(document):
+                raise RecordError(JSONL_UNASKED)
         analysis = analyze(document, job.options)
     except RecordError as exc:
         record = exc.record

@@ -148,7 +148,7 @@ def make_job(args: argparse.Namespace, paths: list[str]) -> Job:
     return Job(
         command=args.command, options=options, jsonl=jsonl, field=field,
         output_field=output_field, output_format=output_format,
-        on_error=on_error, columns=columns,
+        on_error=on_error, columns=columns, sniff_jsonl=args.jsonl is None and not jsonl,
     )
 
 

@@ -66,6 +66,25 @@ def test_no_jsonl_reads_a_jsonl_file_as_one_document(crawl):
     assert [o["source"] for o in read_jsonl(proc.stdout)] == [str(crawl)]
 
 
+@pytest.mark.parametrize("where", ["stdin", "crawl.ndjson"])
+def test_json_lines_read_whole_fail_with_a_hint_instead_of_being_cleaned(tmp_path, where):
+    """Records that are not read as records would be cleaned as one page's lines (and
+    mostly dropped): the document fails, saying which flag reads it."""
+    records = jsonl({"id": n, "text": page(n)} for n in range(3))
+    path = tmp_path / where
+    path.write_bytes(records)
+    args = ["-"] if where == "stdin" else [path]
+    proc = run("clean", *args, input=records)
+    assert proc.returncode == 1 and proc.stdout == b""
+    err = proc.stderr.decode()
+    assert re.search(r"^cleaner: \S+: is JSON Lines .*give --jsonl", err, re.M), err
+    as_records = run("clean", "--jsonl", *args, input=records)
+    assert as_records.returncode == 0 and len(read_jsonl(as_records.stdout)) == 3
+    whole = run("clean", "--no-jsonl", "-q", *args, input=records)
+    assert whole.returncode == 0 and whole.stderr == b""
+    assert whole.stdout.decode() == cleaner.clean(records) + "\n"
+
+
 @pytest.mark.parametrize("flag", ["--field", "--output-field"])
 def test_field_options_without_jsonl_input_are_refused(tmp_path, flag):
     path = tmp_path / "page.txt"
