@@ -143,6 +143,19 @@ def test_binary_inputs_are_skipped_with_a_warning_and_counted(tmp_path, jobs):
     assert f"{len(BINARIES)} binary skipped" in err
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_page_with_stray_nul_bytes_is_cleaned_not_skipped(tmp_path, jobs):
+    """A NUL or two in a scraped page is a strange page, not a binary file: its text is
+    kept, as the API keeps it, and nothing is reported."""
+    data = page(3).replace("Item", "\x00Item", 2).encode("utf-8")
+    path = tmp_path / "page.txt"
+    path.write_bytes(data)
+    proc = run("clean", "--jobs", jobs, "-q", path)
+    assert proc.returncode == 0 and proc.stderr == b""
+    assert proc.stdout.decode() == cleaner.clean(data) + "\n"
+    assert cleaner.clean(data).count("Item 3: ") == 3  # the lines holding a NUL are kept
+
+
 def test_binary_standard_input_is_skipped():
     proc = run("clean", input=BINARIES["program"])
     assert proc.returncode == 0 and proc.stdout == b""
