@@ -41,6 +41,8 @@ ERROR_FIELD = "cleaner_error"
 INPUT_FIELD = "cleaner_input"
 
 STDIN = "<stdin>"
+#: Fields `split` writes for each story, beside the story text (`Job.output_field`).
+STORY_FIELDS = ("index", "title", "kind", "span")
 #: Why a document read whole that is JSON Lines is not cleaned as one page.
 JSONL_UNASKED = ("is JSON Lines (a JSON object a line): give --jsonl to clean each record, "
                  "or --no-jsonl to read it as one document")
@@ -308,8 +310,8 @@ def _render(job: Job, analysis, task: Task, record: dict | None) -> bytes | None
     if job.command == "split":
         out = []
         for a in analysis.articles:
-            fields = {"index": a.index, "title": a.title, "kind": a.kind,
-                      "span": list(a.span), job.output_field: a.text}
+            fields = dict(zip(STORY_FIELDS, (a.index, a.title, a.kind, list(a.span))))
+            fields[job.output_field] = a.text
             obj = {**record, **fields} if record is not None else {"source": task.source, **fields}
             out.append(dump_json(obj))
         return b"".join(out)

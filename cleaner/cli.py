@@ -26,7 +26,8 @@ import warnings
 from dataclasses import fields
 
 from .arguments import DEFAULT_COLUMNS, build_parser
-from .batch import EXPLAIN_COLUMNS, Job, Stats, WorkerPool, file_tasks, jsonl_tasks, run_tasks
+from .batch import (EXPLAIN_COLUMNS, STORY_FIELDS, Job, Stats, WorkerPool, file_tasks,
+                    jsonl_tasks, run_tasks)
 from .catalogue import load_rules
 from .inputs import UsageError, check_terminal, expand_inputs, jsonl_mode
 from .options import Options
@@ -120,6 +121,9 @@ def make_job(args: argparse.Namespace, paths: list[str]) -> Job:
                          "the input files *.jsonl")
     field = args.field or "text"
     output_field = given_output_field or field
+    if args.command == "split" and output_field in STORY_FIELDS:
+        raise UsageError(f"split writes each story's {output_field!r} itself: give "
+                         "--output-field another name for the story text")
     if args.command == "clean":
         output_format = args.output_format or ("jsonl" if jsonl else "text")
     elif args.command == "explain":

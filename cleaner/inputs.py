@@ -48,6 +48,9 @@ def expand_inputs(inputs: list[str], globs: list[str] | None) -> list[str]:
     directories walked recursively (sorted) and filtered by ``globs``; ``-`` stays."""
     if not inputs:
         return ["-"]
+    if globs and not any(item != "-" and os.path.isdir(item) for item in inputs):
+        raise UsageError("--glob picks files in the directories given, and no INPUT is a "
+                         "directory: name the directory, or leave --glob out")
     patterns = globs or ["*"]
     paths: list[str] = []
     for item in inputs:

@@ -85,6 +85,24 @@ def test_json_lines_read_whole_fail_with_a_hint_instead_of_being_cleaned(tmp_pat
     assert whole.stdout.decode() == cleaner.clean(records) + "\n"
 
 
+@pytest.mark.parametrize("args, message", [
+    (["clean", "--glob", "*.html", "PAGE"], "--glob picks files in the directories given"),
+    (["split", "--jsonl", "--output-field", "title", "-"], "story's 'title' itself"),
+    (["split", "--jsonl", "--field", "span", "-"], "story's 'span' itself"),
+], ids=["glob-without-directory", "split-output-field", "split-field"])
+def test_flags_that_would_lose_text_or_fields_are_refused_before_writing(tmp_path, args,
+                                                                         message):
+    """--glob on files would clean files the pattern leaves out; a story field as the
+    output field would lose the story's title, kind or span under its text."""
+    path = tmp_path / "page.txt"
+    path.write_text(page(1), encoding="utf-8")
+    out = tmp_path / "out"
+    argv = [path if a == "PAGE" else a for a in args]
+    proc = run(*argv, "-o", out, input=jsonl([{"title": "T", "span": 1, "text": page(1)}]))
+    assert proc.returncode == 2 and not out.exists()
+    assert message in proc.stderr.decode() and "Traceback" not in proc.stderr.decode()
+
+
 @pytest.mark.parametrize("flag", ["--field", "--output-field"])
 def test_field_options_without_jsonl_input_are_refused(tmp_path, flag):
     path = tmp_path / "page.txt"
