@@ -107,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only rules of this catalogue language (e.g. en, common; '*' for the "
                         "built-in rules); repeatable or comma-separated")
     r.add_argument("--category", action="append", metavar="NAME",
-                   help="only rules of this category (e.g. share, nav, feature, context); "
+                   help="only rules of this category (e.g. share, nav, boilerplate); "
                         "repeatable or comma-separated")
     r.add_argument("--format", choices=("table", "tsv", "jsonl"), default="table",
                    help="aligned table (default), TSV with a header, or JSON Lines with "
