@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import signal
 from collections import Counter, deque
 from dataclasses import dataclass, field
@@ -299,11 +300,23 @@ EXPLAIN_COLUMNS = ("source", "line", "label", "rule", "category", "stage", "keep
                    "initial", "reason", "why", "trail", "text")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def utf8(text: str) -> bytes:
+    """``text`` as UTF-8 for text output; a lone surrogate (a JSON escape can make one)
+    becomes U+FFFD, the character that says one was lost, not a '?' that reads as text."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text).encode("utf-8")
+
+
 def _render(job: Job, analysis, task: Task, record: dict | None) -> bytes | None:
     if job.command == "clean":
         text = analysis.text
         if job.output_format == "text":
-            return (text + "\n").encode("utf-8", "replace") if text else b""
+            return utf8(text + "\n") if text else b""
         if record is not None:
             return dump_json({**record, job.output_field: text})
         return dump_json({"source": task.source, job.output_field: text})
@@ -317,9 +330,9 @@ def _render(job: Job, analysis, task: Task, record: dict | None) -> bytes | None
         return b"".join(out)
     if job.output_format == "html":
         name = os.path.basename(task.source).split(".")[0] or "document"
-        return analysis.to_html(name).encode("utf-8", "replace")
+        return utf8(analysis.to_html(name))
     rows = explain_rows(analysis, job.columns, task.where)
-    return "".join(rows).encode("utf-8", "replace")
+    return utf8("".join(rows))
 
 
 def _failed(job: Job, task: Task, message: str, record: dict | None, raw: bytes | None,

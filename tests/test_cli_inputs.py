@@ -140,6 +140,19 @@ def test_on_error_pass_with_text_output_is_refused_before_writing(tmp_path, args
     assert len(read_jsonl(kept.stdout)) == (len(document.splitlines()) if args else 1)
 
 
+@pytest.mark.parametrize("command", ["clean", "explain"])
+def test_a_lone_surrogate_in_text_output_is_a_replacement_character(command):
+    """A JSON escape can make a lone surrogate, which UTF-8 cannot hold: text output
+    writes U+FFFD in its place (JSON output keeps the escape), never a '?'."""
+    record = {"id": 1, "text": "\ud800 " + page(1).splitlines()[5]}
+    args = ["--format", "text"] if command == "clean" else ["--columns", "text"]
+    proc = run(command, "--jsonl", "-q", *args, "-", input=jsonl([record]))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode("utf-8") == "\ufffd" + record["text"][1:] + "\n"
+    as_json = run("clean", "--jsonl", "-q", "-", input=jsonl([record]))
+    assert read_jsonl(as_json.stdout)[0]["text"] == record["text"]
+
+
 # ----------------------------------------------------------------- 2. binary inputs
 
 
