@@ -61,8 +61,8 @@ def _document_options(p: argparse.ArgumentParser, command: str) -> None:
     cfg.add_argument("--language", metavar="CODE",
                      help="ISO 639-1 code of the documents' language (default: guessed per document)")
     cfg.add_argument("--disable", action="append", default=[], metavar="RULE",
-                     help="rule id, or id prefix ending in '.', that must not fire (repeatable; "
-                          "see `cleaner rules`)")
+                     help="rule id, or id prefix ending in '.', that must not fire (repeatable "
+                          "or comma-separated; see `cleaner rules`)")
     cfg.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", dest="settings",
                      help="any other option, e.g. --set context_reach=3 (repeatable)")
 

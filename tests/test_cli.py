@@ -126,8 +126,9 @@ def test_preset_language_disable_and_set_reach_the_pipeline(pages):
     expected = cleaner.clean(text, "precision", language="en",
                              disabled_rules={"en.share.follow"}, split_stories=False)
     assert proc.stdout.decode() == (expected + "\n" if expected else "")
-    explained = run("explain", "--disable", "en.share.", "--columns", "rule", pages[0])
-    assert not any(r.startswith("en.share.") for r in explained.stdout.decode().split())
+    explained = run("explain", "--disable", "en.share.,en.nav.", "--columns", "rule", pages[0])
+    assert not any(r.startswith(("en.share.", "en.nav.")) for r in explained.stdout.decode().split())
+    assert "comma-separated" in " ".join(run("clean", "--help").stdout.decode().split())
 
 
 # --------------------------------------------------------------------------- JSONL
