@@ -8,7 +8,7 @@ use crate::features::{measure, Measured};
 use crate::gates::{Gates, Scratch};
 use crate::lang;
 use crate::lines::LineTexts;
-use crate::text::{casefold_utf8, hash_bytes, with_units, FxMap};
+use crate::text::{casefold_utf8, hash_bytes, with_units, FxMap, WordBuffers};
 use pyo3::exceptions::PyTimeoutError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyStringData, PyTuple, PyType};
@@ -421,10 +421,11 @@ type LineStage = (
 );
 
 /// What `classify_line` keeps from line to line: the lines seen, and room for its work
-/// (a line's start, its case folding, its candidate rules, its body as a `str`), and the
-/// disabled rules of each language's matcher.
+/// (a line's words, its start, its case folding, its candidate rules, its body as a
+/// `str`), and the disabled rules of each language's matcher.
 struct Work {
     seen: Seen,
+    words: WordBuffers,
     start: Vec<u32>,
     gates: Scratch,
     key: Vec<u8>,
@@ -449,7 +450,7 @@ fn classify_line<T: Copy + Into<u32>>(
     let mut f = if body.is_empty() {
         (0, 0.0, false, false, 0.0, 0.0, 0)
     } else {
-        measure(body, doc.stops)
+        measure(body, doc.stops, &mut work.words)
     };
     let mut own: Option<String> = None;
     if has_stoplist && f.2 && f.1 < params.stopword_density * params.own_language_share && f.0 as f64 >= params.prose_min_words {
@@ -457,7 +458,7 @@ fn classify_line<T: Copy + Into<u32>>(
         // denser in it: `own_language_ratio`)?
         if let Some(code) = lang::guess(text).map_err(crate::err)? {
             if Some(code.as_str()) != doc.language {
-                let theirs = measure(body, &*lang::stoplist(&code).map_err(crate::err)?);
+                let theirs = measure(body, &*lang::stoplist(&code).map_err(crate::err)?, &mut work.words);
                 if theirs.1 >= params.stopword_density && theirs.1 >= params.own_language_ratio * f.1 {
                     f = theirs;
                     own = Some(code);
@@ -644,6 +645,7 @@ pub fn classify_lines<'py>(
     };
     let mut work = Work {
         seen: Seen::default(),
+        words: WordBuffers::default(),
         start: Vec::new(),
         gates: Gates::scratch(),
         key: Vec::new(),
