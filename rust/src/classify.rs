@@ -7,11 +7,11 @@
 use crate::features::{measure, Measured};
 use crate::gates::{Gates, Scratch};
 use crate::lang;
-use crate::lines::LineTexts;
+use crate::lines::{LineTexts, StoredLines};
 use crate::text::{casefold_utf8, hash_bytes, with_units, FxMap, WordBuffers};
 use pyo3::exceptions::PyTimeoutError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString, PyStringData, PyTuple, PyType};
+use pyo3::types::{PyList, PyString, PyStringData, PyTuple, PyType};
 use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
@@ -594,8 +594,8 @@ fn decision(
 }
 
 /// Stage 1 of every line of a document, read from its source as `cleaner.storage.Lines`
-/// holds it (``source``, the columns ``text_starts`` and ``text_ends``, the ``changed``
-/// texts; `LineTexts`).  ``judged(text)``: `cleaner.language.judged_by_letters`, asked
+/// holds it (``lines``: `Lines.columns`, the source, the columns of text starts and ends,
+/// the ``changed`` texts; `LineTexts`).  ``judged(text)``: `cleaner.language.judged_by_letters`, asked
 /// about lines that are not mostly ASCII (`mostly_ascii`); ``gates_for(code)``: the
 /// `Gates` of another language's matcher (a sentence in its own language is judged by
 /// it); ``pattern_run(language, k)``: the `regex` module's run of rule ``k`` of that
@@ -607,14 +607,11 @@ fn decision(
 /// Python on: a line with a line break or a lone surrogate (``language``: the line's
 /// own, when it is judged in it, else None).
 #[pyfunction]
-#[pyo3(signature = (source, text_starts, text_ends, changed, language, gates, params, kinds, judged, gates_for, pattern_run, disabled_of))]
+#[pyo3(signature = (lines, language, gates, params, kinds, judged, gates_for, pattern_run, disabled_of))]
 #[allow(clippy::too_many_arguments)]
 pub fn classify_lines<'py>(
     py: Python<'py>,
-    source: &Bound<'py, PyString>,
-    text_starts: &Bound<'py, PyAny>,
-    text_ends: &Bound<'py, PyAny>,
-    changed: &Bound<'py, PyDict>,
+    lines: StoredLines<'py>,
     language: Option<&str>,
     gates: &Bound<'py, Gates>,
     params: Params,
@@ -629,7 +626,7 @@ pub fn classify_lines<'py>(
         None => Arc::new(lang::Words::default()),
     };
     let stage = pyo3::intern!(py, "classify");
-    let lines = LineTexts::new(py, source, text_starts, text_ends, changed)?;
+    let lines = LineTexts::new(&lines)?;
     let disabled_of = disabled_of.as_ref();
     let doc = Document {
         py,

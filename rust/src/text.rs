@@ -248,6 +248,7 @@ pub struct WordBuffers {
 /// ``buffers`` (emptied on entry, so whatever a previous call left there, even one `f`
 /// panicked out of, is not read); ``s``: code points, or the code units of a Python
 /// string.
+#[inline(always)]
 pub fn for_each_word<T: Copy + Into<u32>>(s: &[T], buffers: &mut WordBuffers, mut f: impl FnMut(&[u32])) {
     let WordBuffers { word, low } = buffers;
     word.clear();
