@@ -1,6 +1,21 @@
-"""The main text region of a dump.
+"""The block stage: the related links and the main text region of a dump.
 
-After stage 2, kept lines are grouped into *blocks*: runs of kept lines separated by at
+`block_stage` is the stage, two passes in this order, whose decisions make one layer of
+the trail (``block``):
+
+1. `related_lists` drops the headlines of related links (``block.related_list``,
+   declared in `RULES`): a "Most read" or "Related" line the catalogue dropped followed
+   by a run of list items (``block_related_list_items`` or more) is a list of other
+   pages' headlines, also where it is set into the article or a line of it reads like
+   prose; a headline that a context rule kept (any kept ``context.*`` decision), right
+   above such a line or right under a bare "Read more" (the ``TINY`` shape:
+   ``extracted_tiny_words``, ``extracted_cjk_short``), is that link's.
+2. `main_block` finds the main text region in what the first pass left.
+
+The story finder reads the decisions after the first pass (the related links are
+evidence for it too), not those after the second (it finds stories outside the region).
+
+For the region, kept lines are grouped into *blocks*: runs of kept lines separated by at
 most ``block_max_gap`` non-blank dropped lines and by no *barrier*, a line opening a section that
 is not article text (`barrier_kind`: the comments are a hard barrier, a related-stories
 list a soft one).  Then:
@@ -25,17 +40,12 @@ Kept lines outside the region are dropped as ``context.isolated`` (menus, footer
 sidebars and widgets that happen to read like prose).  The thresholds are `Options`
 fields (``block_*``).
 
-Before the region is found, `related_lists` drops the headlines of related links
-(``block.related_list``, declared in `RULES`): a "Most read" or "Related" line the catalogue dropped followed by
-a run of list items (``block_related_list_items`` or more) is a list of other pages'
-headlines, also where it is set into the article or a line of it reads like prose; a
-headline that only its neighbours kept, right above such a line or right under a bare
-"Read more", is that link's.  The story finder reads these lines as dropped too.
-
-Once the stories are found, `inside_main` fills the main story's gaps: a run of lines
-between two of its kept lines that only the weak line rules dropped (no catalogue rule
-named any of them: a table, a list, a short subheading inside the article) is article
-text (``context.inside_story``).
+Once the stories are found, `inside_main` fills the main story's gaps (its decisions are
+part of the ``stories`` layer): a run of lines between two of its kept lines that only the
+weak line rules dropped (no catalogue rule named any of them: a table, a list, a short
+subheading inside the article) is article text (``context.inside_story``).  The context
+rules this module fires (``context.isolated``, ``context.inside_story``) are declared in
+`cleaner.smooth`.
 
 >>> from cleaner import analyze
 >>> body = "Words of a long body sentence that goes on and on, as body does. " * 3
@@ -60,12 +70,15 @@ from .types import Decision, Features, Line
 
 
 #: The rules of this module that are not context rules (``context.isolated`` and
-#: ``context.inside_story``, also fired here, are declared in `cleaner.smooth`).
+#: ``context.inside_story``, also fired here, are declared in `cleaner.smooth`).  The
+#: related-links rule reads the ``TINY`` shape (`cleaner.features.line_shapes`) too: a
+#: bare "Read more" has at most ``extracted_tiny_words`` words and fewer than
+#: ``extracted_cjk_short`` CJK characters.
 RULES = (
     CodeRule("block.related_list", "boilerplate",
              "headline of related links: a list item in a run right under a line dropped as related "
-             "links, or a headline only its neighbours kept next to such a line (`related_lists`)",
-             ("block_related_list_items",)),
+             "links, or a headline a context rule kept next to such a line (`related_lists`)",
+             ("block_related_list_items", "extracted_tiny_words", "extracted_cjk_short")),
 )
 
 
@@ -100,11 +113,14 @@ INSIDE_ARTICLE = frozenset({"share", "ad", "ui", "appeal", "legal", "caption", "
 #: the region goes on past weak drops only, `Options.block_follow_gap`); and, for
 #: `related_lists`, dropped by a catalogue rule of related links (a heading of such a
 #: list; not a link line of the list itself, as ``html.links`` drops) and kept by a
-#: context rule only (its line rule dropped it).
+#: context rule (any ``context.*`` decision that keeps the line: ``context.sandwiched``,
+#: ``context.heading``, ``context.list``, ``context.closing_ellipsis``; whatever the line
+#: rules said of it).
 _KEPT, _HARD, _SOFT, _INSIDE, _PATTERN, _RELATED, _CONTEXT = 1, 2, 4, 8, 16, 32, 64
 _BARRIER_BITS = {"hard": _HARD, "soft": _SOFT, None: 0}
 
-#: The options the compiled core reads (also those `context.isolated` names).
+#: The options the compiled core's main text region reads (`main_block`; also those
+#: `context.isolated` names).
 CORE_OPTIONS = ("block_max_gap", "block_barrier_after_words", "block_lead_gap", "block_lead_words",
            "block_row_lines", "block_row_share", "block_first_share", "block_resume_words",
            "block_resume_share", "block_teaser_words", "block_teaser_gap", "block_follow_gap",
@@ -120,6 +136,18 @@ def _bits(keep: bool, rule: str, category: str) -> int:
     return _KEPT * keep | _BARRIER_BITS[barrier_kind(Decision(keep, rule, category, "", ""))] | _INSIDE * (
         category in INSIDE_ARTICLE) | _PATTERN * pattern | _RELATED * (
         not keep and category == "related" and pattern) | _CONTEXT * (keep and rule.startswith("context."))
+
+
+def block_stage(
+    lines: list[Line], feats: list[Features], smoothed: list[Decision], options: Options, shape: bytes,
+) -> tuple[list[Decision], list[Decision], tuple[int, int] | None]:
+    """The block stage over the context stage's decisions ``smoothed``, its two passes in
+    order (``shape``: the lines' `cleaner.features.line_shapes`): the decisions after
+    `related_lists` (what the story finder reads), those after `main_block` too (the
+    stage's layer) and the main text region (see `main_block`)."""
+    listed = related_lists(smoothed, options, shape)
+    blocked, region = main_block(lines, feats, listed, options, shape)
+    return listed, blocked, region
 
 
 def main_block(
@@ -155,14 +183,15 @@ def main_block(
 
 def related_lists(final: list[Decision], options: Options, shape: bytes) -> list[Decision]:
     """Decisions with the related links' lines among the kept ones dropped as
-    ``block.related_list`` (unless the rule is disabled): each kept line of a run of at least ``block_related_list_items``
-    list items right under a line a catalogue rule dropped as related links (category
-    ``related``; the run goes over blank lines and list items the line rules dropped, and
-    ends at any other line), and a line that only a context rule kept (a headline between
-    two lines) right above such a line or right under a bare one (``TINY`` in its shape:
-    "Read more", not "Related: <headline>", which is the link itself).  ``shape``: the
-    lines' `cleaner.features.line_shapes`.  Found by the compiled core
-    (`cleaner._core.related_lists`, rust/src/blocks.rs).
+    ``block.related_list`` (unless the rule is disabled): each kept line of a run of at
+    least ``block_related_list_items`` list items right under a line a catalogue rule
+    dropped as related links (category ``related``; the run goes over blank lines and
+    list items the line rules dropped, and ends at any other line), and a line a context
+    rule kept (a ``context.*`` decision that keeps it: a headline between two lines, a
+    sentence next to body, a list item) right above such a line or right under a bare
+    one (``TINY`` in its shape: "Read more", not "Related: <headline>", which is the link
+    itself).  ``shape``: the lines' `cleaner.features.line_shapes`.  Found by the
+    compiled core (`cleaner._core.related_lists`, rust/src/blocks.rs).
 
     >>> from cleaner import analyze
     >>> body = "The council met on Monday and agreed on the budget for the coming year, as expected."

@@ -394,7 +394,7 @@ def _main_side(story_of: list[int | None], lines: list[Line], i: int, main: int)
 def guarantee(
     lines: list[Line], initial: list[Decision], final: list[Decision],
     story_of: list[int | None], main: int | None, by_pattern, closes, options: Options,
-    rule: str = "extracted.kept", dateline=None,
+    rule: str = "extracted.kept", datelines=None,
 ) -> tuple[list[Decision], list[int | None]]:
     """For extractor output: every line up to the end of the main story's text that no
     catalogue rule dropped (``by_pattern(rule id)``, asked of ``initial``: the stage-1
@@ -403,9 +403,10 @@ def guarantee(
     context rules said.  The extractor chose the lines; the cleaner only removes what it
     can name.  The end of the text is the first line after the main story's opening that
     ``closes(decision)`` (a catalogue rule opening the comments or a list of other
-    stories); past it the pipeline's decisions stand.  ``dateline(text)``: does a line
-    open with a dateline (`cleaner.stories.evidence.dateline`); given, a story opened at a
-    dateline inside a run of them is a list's entry (`list_entries`).
+    stories); past it the pipeline's decisions stand.  ``datelines(i)``: does line ``i``
+    open with a dateline (the story finder's reading, `cleaner.stories.Stories.datelines`);
+    given, a story opened at a dateline inside a run of them is a list's entry
+    (`list_entries`).
 
     >>> from cleaner import analyze
     >>> text = ("The council met on Monday to discuss the new budget for the city schools.\\n"
@@ -418,8 +419,8 @@ def guarantee(
         return final, story_of
     start = story_of.index(main)
     end = next((i for i in range(start + 1, len(lines)) if closes(initial[i])), len(lines))
-    if dateline is not None:  # copies, as below
-        final, story_of = list_entries(lines, final, story_of, main, dateline, options)
+    if datelines is not None:  # copies, as below
+        final, story_of = list_entries(lines, final, story_of, main, datelines, options)
     else:
         final, story_of = list(final), list(story_of)
     for i in range(end):
@@ -435,11 +436,13 @@ def guarantee(
 
 
 def list_entries(
-    lines: list[Line], final: list[Decision], story_of: list[int | None], main: int, dateline,
+    lines: list[Line], final: list[Decision], story_of: list[int | None], main: int, datelines,
     options: Options,
 ) -> tuple[list[Decision], list[int | None]]:
     """Copies of ``final`` and ``story_of`` in which a story whose first line opens with a
-    dateline (``dateline(text)``, `cleaner.stories.evidence.dateline`) inside a run of at
+    dateline (``datelines(i)`` of line ``i``: the story finder's reading of the line,
+    `cleaner.stories.Stories.datelines`, the test of `cleaner.stories.evidence.dateline`,
+    not asked again here) inside a run of at
     least ``extracted_list_entries`` lines with text that each open with one belongs to
     the story above it (``extracted.list_entry``), unless it is the ``main`` story (the
     story finder's choice of the main story stands).  A dateline opens a story once;
@@ -452,20 +455,20 @@ def list_entries(
     >>> lines = segment("BERG, Karl: Books. Leipzig 1998.\\nFISCHER, Anna: Reading. Berlin 2004.\\n"
     ...                 "KELLER, Jonas: Paper. Mainz 2009.")
     >>> keep = Decision(True, "feature.prose", "body", "", "classify")
-    >>> final, story_of = list_entries(lines, [keep] * 3, [0, 1, 1], 0, dateline, Options())
+    >>> datelines = [dateline(line.text) for line in lines].__getitem__
+    >>> final, story_of = list_entries(lines, [keep] * 3, [0, 1, 1], 0, datelines, Options())
     >>> story_of, final[1].rule
     ([0, 0, 0], 'extracted.list_entry')
-    >>> list_entries(lines, [keep] * 3, [0, 1, 1], 1, dateline, Options())[1]
+    >>> list_entries(lines, [keep] * 3, [0, 1, 1], 1, datelines, Options())[1]
     [0, 1, 1]
     """
     final, story_of = list(final), list(story_of)
     if not options.rule_enabled("extracted.list_entry"):
         return final, story_of
     starts = [i for i, s in enumerate(story_of) if s is not None and (i == 0 or story_of[i - 1] != s)]
-    opens = {i: dateline(lines[i].text) for i in starts if i}  # asked once a line, here or below
-    if not any(opens.values()):
+    if not any(datelines(i) for i in starts if i):
         return final, story_of
-    run = _dateline_runs(lines, dateline, opens)
+    run = _dateline_runs(lines, datelines)
     story = None  # the story of the nearest line in a story so far
     joined: dict[int, tuple[int, int]] = {}  # a story read as list entries -> (the story it joins, run)
     for i, s in enumerate(story_of):
@@ -484,15 +487,14 @@ def list_entries(
     return final, story_of
 
 
-def _dateline_runs(lines: list[Line], dateline, known: dict[int, bool]) -> dict[int, int]:
-    """Per line with text that opens with a dateline, the length of the run of such lines
-    (lines with text, one after another) it belongs to; ``known``: lines already asked
-    (`dateline` is not asked again)."""
+def _dateline_runs(lines: list[Line], datelines) -> dict[int, int]:
+    """Per line with text that opens with a dateline (``datelines(i)``), the length of the
+    run of such lines (lines with text, one after another) it belongs to."""
     texts = [i for i, line in enumerate(lines) if line.text]
     out: dict[int, int] = {}
     run: list[int] = []
     for i in texts + [None]:
-        if i is not None and (known[i] if i in known else dateline(lines[i].text)):
+        if i is not None and datelines(i):
             run.append(i)
             continue
         out.update(dict.fromkeys(run, len(run)))

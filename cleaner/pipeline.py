@@ -14,7 +14,7 @@ from dataclasses import replace
 from operator import attrgetter
 
 from . import _core
-from .blocks import barrier_kind, inside_main, main_block, related_lists
+from .blocks import barrier_kind, block_stage, inside_main
 from .catalogue import is_pattern_rule
 from .classify import classify_lines
 from .extracted import (
@@ -31,7 +31,6 @@ from .segment import segment
 from .smooth import smooth
 from .storage import Trails, Verdicts, as_list
 from .stories import Stories, find_stories
-from .stories.evidence import dateline
 from .types import Analysis, Article, Decision, Features, Line
 
 #: The rule this module fires (the title of each story, see `_title_lines`).
@@ -129,13 +128,12 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     line's story."""
     whole_page = from_html or opts.extracted == "always"
     smoothed = add(smooth(lines, feats, revised, opts, shape), "context")
-    smoothed = related_lists(smoothed, opts, shape)  # block evidence the story finder reads too
-    blocked, block = main_block(lines, feats, smoothed, opts, shape)
+    listed, blocked, block = block_stage(lines, feats, smoothed, opts, shape)
     blocked = add(blocked, "block")
     # Text written one block a line is an extractor's (one page's); text with its blocks
     # apart is read for stories like a page's dump (scraped article bodies joined).
     st = find_stories(lines, feats, blocked, block, split=opts.split_stories and not whole_page,
-                      smoothed=smoothed, stops=stops, options=opts, extracted=layout == "dense")
+                      smoothed=listed, stops=stops, options=opts, extracted=layout == "dense")
     story_of = list(st.story_of)
     restored = st.final
     if not (layout or whole_page):  # a page's dump: the main story's gaps (extracted text: `restore`)
@@ -146,7 +144,7 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     if not from_html and (layout == "dense" or opts.extracted == "always"):
         # extractor output: only catalogue rules and story boundaries drop its lines
         restored, story_of = guarantee(lines, revised, restored, story_of, st.main,
-                                       is_pattern_rule, barrier_kind, opts, dateline=dateline)
+                                       is_pattern_rule, barrier_kind, opts, datelines=st.datelines)
     elif from_html:
         restored, story_of = safety_net(lines, feats, initial, restored, story_of, st.main,
                                         is_pattern_rule, barrier_kind, opts)

@@ -1,5 +1,6 @@
 """The main text region (`cleaner.blocks.main_block`), the related-links lists
-(`cleaner.blocks.related_lists`) and the main story's gaps (`cleaner.blocks.inside_main`)
+(`cleaner.blocks.related_lists`), the block stage that runs both in that order
+(`cleaner.blocks.block_stage`) and the main story's gaps (`cleaner.blocks.inside_main`)
 on hand-built lines and decisions: which blocks the region reaches, which list items are
 another page's headlines, which runs between two kept lines of the main story become its
 text."""
@@ -9,8 +10,9 @@ from __future__ import annotations
 import pytest
 
 from cleaner import Options
-from cleaner.blocks import inside_main, main_block, related_lists
-from cleaner.features import LIST_ITEM, TEXT, TINY
+from cleaner.blocks import block_stage, inside_main, main_block, related_lists
+from cleaner.features import LIST_ITEM, TEXT, TINY, shapes
+from cleaner.registry import code_rules
 from cleaner.types import Decision, Features, Line
 
 PROSE = Decision(True, "feature.prose", "body", "prose", "classify")
@@ -22,11 +24,14 @@ UNPUNCTUATED = Decision(False, "feature.no_punctuation", "boilerplate", "no punc
 SANDWICHED = Decision(True, "context.sandwiched", "body", "between body lines", "context")
 
 
+def _lines(n: int) -> list[Line]:
+    return [Line(i, i, i + 1, f"line {i}", f"line {i}") for i in range(n)]
+
+
 def _run(initial: list[Decision], final: list[Decision] | None = None) -> list[str]:
     """The final rule of every line, all of them in story 0 (the main one)."""
     final = final or initial
-    lines = [Line(i, i, i + 1, f"line {i}", f"line {i}") for i in range(len(initial))]
-    decided, _ = inside_main(lines, initial, final, [0] * len(initial), 0, Options())
+    decided, _ = inside_main(_lines(len(initial)), initial, final, [0] * len(initial), 0, Options())
     return [d.rule for d in decided]
 
 
@@ -71,12 +76,15 @@ def test_a_longer_line_its_neighbours_kept_ends_the_run():
     assert rules[1:4] == ["en.share.follow", "context.sandwiched", "context.inside_story"]
 
 
+def _feats(decisions: list[Decision], words: int = 50) -> list[Features]:
+    """Features of ``words`` words of prose for each kept line, two of a heading for each dropped one."""
+    return [Features(words if d.keep else 2, 0.5, d.keep, False, 0.1, 0.0, 0) for d in decisions]
+
+
 def _region(decisions: list[Decision], words: int = 50) -> list[str]:
     """The rule of every line after the main region: each kept line holds ``words``
     words of prose, each dropped one two words of a heading."""
-    lines = [Line(i, i, i + 1, f"line {i}", f"line {i}") for i in range(len(decisions))]
-    feats = [Features(words if d.keep else 2, 0.5, d.keep, False, 0.1, 0.0, 0) for d in decisions]
-    decided, _ = main_block(lines, feats, decisions, Options())
+    decided, _ = main_block(_lines(len(decisions)), _feats(decisions, words), decisions, Options())
     return [d.rule for d in decided]
 
 
@@ -102,52 +110,81 @@ RELATED = Decision(False, "en.related.popular", "related", "related heading", "c
 BLANK = Decision(True, "blank", "blank", "", "classify")
 LINKS = Decision(False, "html.links", "related", "link density 0.90", "extractor")
 HEADED = Decision(True, "context.heading", "heading", "heading directly followed by body", "context")
+LISTED = Decision(True, "context.list", "body", "list item in a list of 2 after body", "context")
 #: shapes: a list item, a line, a related-links line of at most two words ("Read more")
 ITEM, LINE, BARE = TEXT | LIST_ITEM, TEXT, TEXT | TINY
 
+#: The names a row of `RELATED_ROWS` writes a line's decision and shape in.
+DECISIONS = {"prose": PROSE, "related": RELATED, "blank": BLANK, "heading": HEADING, "sandwiched": SANDWICHED,
+             "share": SHARE, "links": LINKS, "headed": HEADED, "listed": LISTED}
+SHAPES = {"line": LINE, "item": ITEM, "bare": BARE, "-": 0}
 
-@pytest.mark.parametrize("decisions, shape, rules", [
+#: `related_lists` on hand-built lines, one ``decision/shape`` a line; ``!`` marks the
+#: lines it drops as ``block.related_list`` (every other line keeps its decision).
+RELATED_ROWS = {
     # body, "Most read", a blank line, three items (two kept as prose, one dropped), body
-    pytest.param([PROSE, RELATED, BLANK, PROSE, HEADING, SANDWICHED, PROSE],
-                 [LINE, LINE, 0, ITEM, ITEM, ITEM, LINE],
-                 ["feature.prose", "en.related.popular", "blank", "block.related_list",
-                  "feature.heading", "block.related_list", "feature.prose"], id="list under a related heading"),
-    pytest.param([RELATED, PROSE, HEADING, PROSE, PROSE], [LINE, ITEM, ITEM, LINE, ITEM],
-                 ["en.related.popular", "block.related_list", "feature.heading", "feature.prose",
-                  "feature.prose"], id="the list ends at a line that is no list item"),
+    "list under a related heading":
+        "prose/line related/line blank/- prose/item! heading/item sandwiched/item! prose/line",
+    "the list ends at a line that is no list item": "related/line prose/item! heading/item prose/line prose/item",
     # block_related_list_items (2): a single item is a line of its own (a search box)
-    pytest.param([RELATED, PROSE, PROSE], [LINE, ITEM, LINE],
-                 ["en.related.popular", "feature.prose", "feature.prose"], id="one item is no list"),
+    "one item is no list": "related/line prose/item prose/line",
     # a line a catalogue rule of another category dropped (a follow button): the list is
     # the article's
-    pytest.param([PROSE, SHARE, PROSE, PROSE], [LINE, LINE, ITEM, ITEM],
-                 ["feature.prose", "en.share.follow", "feature.prose", "feature.prose"],
-                 id="a list under another catalogue line stands"),
+    "a list under another catalogue line stands": "prose/line share/line prose/item prose/item",
     # an item of the article's own list that is a link on the page (``html.links``, of
     # category related) is no heading: the items after it stand
-    pytest.param([PROSE, LINKS, PROSE, PROSE], [ITEM, ITEM, ITEM, ITEM],
-                 ["feature.prose", "html.links", "feature.prose", "feature.prose"],
-                 id="a link line dropped by page evidence opens no list"),
+    "a link line dropped by page evidence opens no list": "prose/item links/item prose/item prose/item",
     # a headline kept only as sandwiched above "Read more", or under a bare one
-    pytest.param([PROSE, SANDWICHED, RELATED, PROSE], [LINE, LINE, LINE, LINE],
-                 ["feature.prose", "block.related_list", "en.related.popular", "feature.prose"],
-                 id="headline above a related link"),
-    pytest.param([PROSE, RELATED, SANDWICHED, PROSE], [LINE, BARE, LINE, LINE],
-                 ["feature.prose", "en.related.popular", "block.related_list", "feature.prose"],
-                 id="headline under a bare related link"),
+    "headline above a related link": "prose/line sandwiched/line! related/line prose/line",
+    "headline under a bare related link": "prose/line related/bare sandwiched/line! prose/line",
+    # any line a context rule kept is the link's, also a list item (``context.list``)
+    "list item a context rule kept above a related link": "prose/line listed/item! related/line prose/line",
     # "Related: <headline>" is the link itself; the heading after it opens the next part
-    pytest.param([PROSE, RELATED, HEADED, PROSE], [LINE, LINE, LINE, LINE],
-                 ["feature.prose", "en.related.popular", "context.heading", "feature.prose"],
-                 id="subheading under a related link with its own headline"),
-    pytest.param([PROSE, RELATED, PROSE], [LINE, BARE, LINE],
-                 ["feature.prose", "en.related.popular", "feature.prose"],
-                 id="a line its line rule kept stands"),
-])
-def test_related_lists(decisions, shape, rules):
-    assert [d.rule for d in related_lists(decisions, Options(), bytes(shape))] == rules
+    "subheading under a related link with its own headline": "prose/line related/line headed/line prose/line",
+    "a line its line rule kept stands": "prose/line related/bare prose/line",
+}
+
+
+def _related_row(row: str) -> tuple[list[Decision], bytes, list[str]]:
+    """The decisions, shapes and expected final rules of a row of `RELATED_ROWS`."""
+    cells = [cell.rstrip("!").split("/") + [cell.endswith("!")] for cell in row.split()]
+    decisions = [DECISIONS[name] for name, _, _ in cells]
+    rules = ["block.related_list" if dropped else d.rule for d, (_, _, dropped) in zip(decisions, cells)]
+    return decisions, bytes(SHAPES[shape] for _, shape, _ in cells), rules
+
+
+@pytest.mark.parametrize("row", RELATED_ROWS.values(), ids=RELATED_ROWS.keys())
+def test_related_lists(row):
+    decisions, shape, rules = _related_row(row)
+    assert [d.rule for d in related_lists(decisions, Options(), shape)] == rules
 
 
 def test_related_lists_can_be_disabled():
-    decisions, shape = [PROSE, RELATED, BLANK, PROSE, PROSE, PROSE], bytes([LINE, LINE, 0, ITEM, ITEM, LINE])
+    decisions, shape, _ = _related_row(RELATED_ROWS["list under a related heading"])
     assert related_lists(decisions, Options(), shape)[3].rule == "block.related_list"
     assert related_lists(decisions, Options(disabled_rules=frozenset({"block.related_list"})), shape) == decisions
+
+
+def test_the_block_stage_drops_related_links_before_the_region():
+    # an article, a related list set under it, twelve menu entries and a short footer:
+    # the story finder reads the list dropped and the footer kept; the stage's layer
+    # drops the footer too (outside the region, which ends at the article)
+    decisions, shape, listed_rules = _related_row(
+        "prose/line prose/line prose/line related/line prose/item! prose/item! " + "heading/line " * 12 + "prose/line")
+    listed, blocked, region = block_stage(_lines(len(decisions)), _feats(decisions), decisions, Options(), shape)
+    assert [d.rule for d in listed] == listed_rules
+    assert [d.rule for d in blocked] == [*listed_rules[:-1], "context.isolated"]
+    assert region == (0, 2)
+
+
+@pytest.mark.parametrize("option, value, link", [("extracted_tiny_words", 1, "Read more"),
+                                                 ("extracted_cjk_short", 4, "阅读更多")])
+def test_the_shape_options_reach_the_related_links(option, value, link):
+    # "Read more" (two words) and "阅读更多" (four CJK characters) are bare related links
+    # at the default shape thresholds: the headline under one is the link's; with a
+    # lower threshold the link is not bare and the headline stands
+    assert option in next(r for r in code_rules() if r.id == "block.related_list").options
+    decisions = [PROSE, RELATED, SANDWICHED, PROSE]
+    for options, rule in [(Options(), "block.related_list"), (Options(**{option: value}), "context.sandwiched")]:
+        shape = shapes(["body", link, "headline", "body"], options)
+        assert related_lists(decisions, options, shape)[2].rule == rule

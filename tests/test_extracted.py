@@ -112,34 +112,62 @@ def test_a_bibliography_of_extractor_output_stays_with_its_article():
     assert "extracted.list_entry" in {v.final.rule for v in a.verdicts}
 
 
+def _datelines(lines):
+    """The story finder's answers for ``lines`` (`cleaner.stories.Stories.datelines`):
+    per line index, does it open with a dateline."""
+    return [dateline(line.text) for line in lines].__getitem__
+
+
 def test_two_stories_each_opened_by_a_dateline_stay_apart():
     # one dateline opens a story: two short stories in a row, each opening with one, are no list
     lines = segment("OSLO: The ferry left on time.\nBERGEN: The bridge opened at noon.\nFire crews were on site.")
     keep = _keep()
-    final, story_of = list_entries(lines, [keep] * 3, [0, 1, 1], 0, dateline, Options())
+    final, story_of = list_entries(lines, [keep] * 3, [0, 1, 1], 0, _datelines(lines), Options())
     assert story_of == [0, 1, 1] and final == [keep] * 3
-    final, story_of = list_entries(lines, [keep] * 3, [0, 1, 1], 0, dateline, Options(extracted_list_entries=2))
+    final, story_of = list_entries(lines, [keep] * 3, [0, 1, 1], 0, _datelines(lines),
+                                   Options(extracted_list_entries=2))
     assert story_of == [0, 0, 0] and final[1].rule == "extracted.list_entry"
 
 
-def test_list_entries_ask_each_line_once_and_hand_back_copies():
-    # a story's first line that opens with a dateline is asked once, not again for the
-    # runs; guarantee hands back new lists and leaves the caller's as they were
+def test_list_entries_read_the_answers_per_line_and_hand_back_copies():
+    # the datelines are read by line index from the answers given (the story finder's),
+    # each line with text at most twice (a story's first line, then the runs); guarantee
+    # hands back new lists and leaves the caller's as they were
     lines = segment("BERG, Karl: Books. Leipzig 1998.\nFISCHER, Anna: Reading. Berlin 2004.\n"
                     "KELLER, Jonas: Paper. Mainz 2009.")
-    asked: list[str] = []
+    asked: list[int] = []
+    answers = _datelines(lines)
 
-    def counted(text: str) -> bool:
-        asked.append(text)
-        return dateline(text)
+    def counted(i: int) -> bool:
+        asked.append(i)
+        return answers(i)
 
     keep = _keep()
     final, story_of = [keep] * 3, [0, 1, 1]
     out, out_story = guarantee(lines, final, final, story_of, 0, is_pattern_rule, barrier_kind, Options(),
-                               dateline=counted)
+                               datelines=counted)
     assert out_story == [0, 0, 0] and out[1].rule == "extracted.list_entry"
-    assert sorted(asked) == sorted(line.text for line in lines)
+    assert sorted(set(asked)) == [0, 1, 2] and all(asked.count(i) <= 2 for i in asked)
     assert story_of == [0, 1, 1] and final == [keep] * 3 and out is not final and out_story is not story_of
+
+
+def test_the_story_finders_datelines_are_not_asked_again(monkeypatch):
+    # the pipeline hands the story finder's reading of each line (the compiled core's, made
+    # once per document) to the guarantee: the dateline pattern is not asked a second time
+    import cleaner.pipeline
+    import cleaner.stories.evidence
+
+    def refused(text):
+        raise AssertionError(f"dateline asked again: {text!r}")
+
+    text = "\n".join(LIBRARY + ENTRIES)
+    expected = [v.final for v in analyze(text, story_lead_words=0).verdicts]
+    monkeypatch.setattr(cleaner.stories.evidence, "dateline", refused)
+    monkeypatch.setattr(cleaner.pipeline, "dateline", refused, raising=False)
+    a = analyze(text, story_lead_words=0)
+    assert [v.final for v in a.verdicts] == expected
+    assert "extracted.list_entry" in {v.final.rule for v in a.verdicts}
+    assert [x.index for x in a.articles] == [0] and all(e in a.text for e in ENTRIES)
 
 
 def test_post_processing_said_by_the_caller_needs_no_layout_evidence():

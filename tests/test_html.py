@@ -307,6 +307,21 @@ def test_hard_wrapped_source_paragraph_is_one_line():
     assert PARAGRAPHS[0] in out_lines(clean_html(html))
 
 
+def test_a_source_break_before_a_block_keeps_the_block_on_a_line_of_its_own():
+    """Loose text the source ends with a newline right before a paragraph (an extractor's
+    body: a headline, a byline left loose, the article) stays a line of its own; the
+    newlines inside it and inside the paragraph are joined as before."""
+    from lxml import etree
+    from trafilatura.xml import xmltotxt
+
+    from cleaner.front.extract import _unwrap
+
+    body = etree.fromstring(f"<div><p>{TITLE}</p>\n  Posted by Ann Example - Tags:\n  harbour\n\n"
+                            f"<p>{PARAGRAPHS[0].replace(' that ', chr(10) + ' that ', 1)}</p></div>")
+    _unwrap(body)
+    assert out_lines(xmltotxt(body, False)) == [TITLE, "Posted by Ann Example - Tags: harbour", PARAGRAPHS[0]]
+
+
 def test_fragment_without_html_element_is_extracted():
     fragment = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     assert analyze(fragment).from_html

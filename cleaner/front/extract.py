@@ -270,7 +270,13 @@ _VERBATIM = frozenset({"code", "pre"})
 
 def _unwrap(body) -> None:
     """Join the lines of a block that the page's source broke with hard newlines (the
-    browser shows one paragraph); ``<br>`` breaks (``lb``) and code stay."""
+    browser shows one paragraph); ``<br>`` breaks (``lb``) and code stay.  A break that
+    ends loose text right before an element trafilatura renders as a block of its own
+    (``trafilatura.xml.NEWLINE_ELEMS``: a paragraph, a heading, a list ...) stays a
+    break, as trafilatura's rendering keeps it: joined to a space, the block would run on
+    from that text (a byline line, say, into the paragraph after it)."""
+    from trafilatura.xml import NEWLINE_ELEMS  # deferred: see `main_text`
+
     for elem in body.iter():
         text, tail = elem.text, elem.tail
         broken_text, broken_tail = bool(text and "\n" in text), bool(tail and "\n" in tail)
@@ -279,6 +285,18 @@ def _unwrap(body) -> None:
         if elem.tag in _VERBATIM or any(a.tag in _VERBATIM for a in elem.iterancestors()):
             continue
         if broken_text:
-            elem.text = _NEWLINES.sub(" ", text)
+            following = elem[0] if len(elem) else None
+            elem.text = _joined(text, following is not None and following.tag in NEWLINE_ELEMS)
         if broken_tail:
-            elem.tail = _NEWLINES.sub(" ", tail)
+            following = elem.getnext()
+            elem.tail = _joined(tail, following is not None and following.tag in NEWLINE_ELEMS)
+
+
+def _joined(text: str, block_after: bool) -> str:
+    """``text`` with its hard newlines made spaces, but for a break that ends it when a
+    block follows (``block_after``)."""
+    if block_after:
+        kept = text.rstrip()
+        if kept and "\n" in text[len(kept):]:
+            return _NEWLINES.sub(" ", kept) + "\n"
+    return _NEWLINES.sub(" ", text)

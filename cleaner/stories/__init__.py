@@ -30,6 +30,7 @@ words or more right above it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import _core
@@ -60,6 +61,9 @@ class Stories:
     titles: list[int | None]  # per story: index of the title line
     final: list[Decision]  # decisions after stories were found
     main: int | None  # index of the main story
+    #: Per line index, does the line open with a dateline (the story finder's reading,
+    #: `Reader.dateline`); ``None`` when the kept lines were not cut into stories.
+    datelines: Callable[[int], bool] | None = None
 
 
 def find_stories(
@@ -100,7 +104,7 @@ def find_stories(
         if st["title"] is not None:
             story_of[st["title"]] = s
     return Stories(story_of, [st["kind"] for st in stories], [st["title"] for st in stories],
-                   final, main_story(r, stories, final, o))
+                   final, main_story(r, stories, final, o), r.dateline)
 
 
 def _teasers_in_own_language(lines: list[Line], feats: list[Features], d: list[Decision],

@@ -1,13 +1,16 @@
-//! The main text region of a dump (`cleaner.blocks.main_block`) in one call: kept lines
+//! The block stage's passes (`cleaner.blocks.block_stage`), each in one call, in order:
+//! the related links' lines (`related_lists`, `cleaner.blocks.related_lists`), then the
+//! main text region of a dump (`main_region`, `cleaner.blocks.main_block`): kept lines
 //! grouped into blocks, the soft barriers set into the article joined again, the first
 //! barrier after real text, the best block, its trailing teasers cut off, its lead
 //! reached back to and its end carried on to a later dense block across weak drops
 //! (`follow`).  Python hands over the decisions (read once per distinct object through
-//! ``code``, which says what the region reads of one: kept, a hard or soft barrier, a
-//! category found inside articles, dropped by a catalogue pattern, a related-links heading,
-//! kept by a context rule only: `cleaner.blocks._bits`) and the features (words, and whether a line ends like
-//! a whole sentence); it gets back the region's first and last line.  Once the stories are
-//! found, the main story's gaps (`cleaner.blocks.inside_main`, `inside_runs`) the same way.
+//! ``code``, which says what these passes read of one: kept, a hard or soft barrier, a
+//! category found inside articles, dropped by a catalogue pattern, a related-links
+//! heading, kept by a context rule: `cleaner.blocks._bits`) and the features (words, and
+//! whether a line ends like a whole sentence) or the shapes; it gets back the region's
+//! first and last line, or the related links' lines.  Once the stories are found, the
+//! main story's gaps (`inside_runs`, `cleaner.blocks.inside_main`) the same way.
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -393,16 +396,17 @@ pub fn inside_runs(
 /// those `main_region` reads): `KEPT`, and a line a catalogue rule dropped as related links
 /// (a "Most read", "Related", "More from" heading).
 const LIST_RELATED: u8 = 32;
-/// A line kept by a context rule only (its line rule dropped it: a headline between two lines).
+/// A line a context rule kept (any kept ``context.*`` decision, whatever the line rules said:
+/// a headline between two lines, a sentence next to body, a list item).
 const LIST_CONTEXT: u8 = 64;
 
 /// The related links' lines among the kept ones (`cleaner.blocks.related_lists`), each
 /// with the index of its related-links line: each kept line of a run of at least
 /// ``min_items`` list items (``shape``: `cleaner.features.line_shapes`) right under a
 /// line dropped as related links (the run goes over blank lines and list items the line
-/// rules dropped, and ends at any other line), and a line that only a context rule kept
-/// right above such a line or right under a bare one (`SHAPE_TINY`: "Read more", not
-/// "Related: <headline>").  ``final``: the decisions (a list; ``code`` gives a
+/// rules dropped, and ends at any other line), and a line a context rule kept
+/// (`LIST_CONTEXT`) right above such a line or right under a bare one (`SHAPE_TINY`:
+/// "Read more", not "Related: <headline>").  ``final``: the decisions (a list; ``code`` gives a
 /// decision's bits).
 #[pyfunction]
 pub fn related_lists(
