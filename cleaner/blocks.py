@@ -43,9 +43,10 @@ fields (``block_*``).
 Once the stories are found, `inside_main` fills the main story's gaps (its decisions are
 part of the ``stories`` layer): a run of lines between two of its kept lines that only the
 weak line rules dropped (no catalogue rule named any of them: a table, a list, a short
-subheading inside the article) is article text (``context.inside_story``).  The context
-rules this module fires (``context.isolated``, ``context.inside_story``) are declared in
-`cleaner.smooth`.
+subheading inside the article) is article text (``context.inside_story``).  The rules this
+module fires are declared here (`RULES`), the two context rules too: ``context.isolated``
+(which the context stage, `cleaner.smooth`, and the stories stage, `cleaner.stories`, also
+fire) and ``context.inside_story``.
 
 >>> from cleaner import analyze
 >>> body = "Words of a long body sentence that goes on and on, as body does. " * 3
@@ -69,16 +70,34 @@ from .storage import as_list, has_text
 from .types import Decision, Features, Line
 
 
-#: The rules of this module that are not context rules (``context.isolated`` and
-#: ``context.inside_story``, also fired here, are declared in `cleaner.smooth`).  The
-#: related-links rule reads the ``TINY`` shape (`cleaner.features.line_shapes`) too: a
-#: bare "Read more" has at most ``extracted_tiny_words`` words and fewer than
-#: ``extracted_cjk_short`` CJK characters.
+#: The options the compiled core's main text region reads (`main_block`; ``context.isolated``
+#: names them).
+CORE_OPTIONS = ("block_max_gap", "block_barrier_after_words", "block_lead_gap", "block_lead_words",
+           "block_row_lines", "block_row_share", "block_first_share", "block_resume_words",
+           "block_resume_share", "block_teaser_words", "block_teaser_gap", "block_follow_gap",
+           "block_follow_words")
+
+#: The rules this module fires, in the order it fires them.  The related-links rule reads
+#: the ``TINY`` shape (`cleaner.features.line_shapes`) too: a bare "Read more" has at most
+#: ``extracted_tiny_words`` words and fewer than ``extracted_cjk_short`` CJK characters.
+#: ``context.isolated`` is declared here, beside the thresholds of the region it drops
+#: lines outside of, though the context stage (`cleaner.smooth`: no body within
+#: ``context_reach`` lines) and the stories stage (`cleaner.stories`: a line between two
+#: stories or after a row of teasers) fire it too; ``context.inside_story`` is
+#: `inside_main`'s, fired once the stories are found.
 RULES = (
     CodeRule("block.related_list", "boilerplate",
              "headline of related links: a list item in a run right under a line dropped as related "
              "links, or a headline a context rule kept next to such a line (`related_lists`)",
              ("block_related_list_items", "extracted_tiny_words", "extracted_cjk_short")),
+    CodeRule("context.isolated", "boilerplate",
+             "body-like line away from the main text: no body within reach (context), outside "
+             "the main text region (block), between stories or after a row of teasers (stories)",
+             ("context_reach", *CORE_OPTIONS)),
+    CodeRule("context.inside_story", "body",
+             "line in a run between two kept lines of the main story that only weak line rules dropped "
+             "(a table, a list, a subheading; fired after the stories, `cleaner.blocks.inside_main`)",
+             ("block_fill_menu_lines",)),
 )
 
 
@@ -118,13 +137,6 @@ INSIDE_ARTICLE = frozenset({"share", "ad", "ui", "appeal", "legal", "caption", "
 #: rules said of it).
 _KEPT, _HARD, _SOFT, _INSIDE, _PATTERN, _RELATED, _CONTEXT = 1, 2, 4, 8, 16, 32, 64
 _BARRIER_BITS = {"hard": _HARD, "soft": _SOFT, None: 0}
-
-#: The options the compiled core's main text region reads (`main_block`; also those
-#: `context.isolated` names).
-CORE_OPTIONS = ("block_max_gap", "block_barrier_after_words", "block_lead_gap", "block_lead_words",
-           "block_row_lines", "block_row_share", "block_first_share", "block_resume_words",
-           "block_resume_share", "block_teaser_words", "block_teaser_gap", "block_follow_gap",
-           "block_follow_words")
 
 
 @lru_cache(maxsize=4096)

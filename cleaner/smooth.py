@@ -11,8 +11,10 @@
 - a name-like line right before an author bio goes with the bio (``context.bio_name``).
 
 Strong decisions (catalogue patterns, prose) are never overturned here.  The rules are
-declared in `RULES`; their thresholds are `Options` fields (``context_reach``,
-``short_max_words``, ``appeal_tail_extra_words``, ``bio_name_max_words``).
+declared in `RULES`, but for ``context.isolated``: the block stage and the stories stage
+fire it too, and `cleaner.blocks` declares it beside the main text region's thresholds.
+Their thresholds are `Options` fields (``context_reach``, ``short_max_words``,
+``appeal_tail_extra_words``, ``bio_name_max_words``).
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import _core
-from .blocks import CORE_OPTIONS
 from .classify import WEAK_RULES
 from .features import LIST_ITEM, line_shapes, trails_off
 from .options import Options
@@ -28,18 +29,11 @@ from .rules import CodeRule
 from .storage import as_list, int_column, text_view
 from .types import Decision, Features, Line
 
-#: The rules of this stage.
+#: The rules of this stage (``context.isolated``, which it fires too, is declared in
+#: `cleaner.blocks`).
 RULES = (
     CodeRule("context.sandwiched", "body", "short line between body lines stays body", ("context_reach",)),
     CodeRule("context.heading", "heading", "heading directly followed by body", ("context_reach",)),
-    CodeRule("context.isolated", "boilerplate",
-             "body-like line away from the main text: no body within reach (context), outside "
-             "the main text region (block), between stories or after a row of teasers (stories)",
-             ("context_reach", *CORE_OPTIONS)),
-    CodeRule("context.inside_story", "body",
-             "line in a run between two kept lines of the main story that only weak line rules dropped "
-             "(a table, a list, a subheading; fired after the stories, `cleaner.blocks.inside_main`)",
-             ("block_fill_menu_lines",)),
     CodeRule("context.closing_ellipsis", "body", "prose trailing off with an ellipsis as the text's last line"),
     CodeRule("context.list", "body", "list item in a list that continues body text"),
     CodeRule("context.appeal_block", "appeal", "line between two appeal lines: part of the appeal",

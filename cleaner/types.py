@@ -37,11 +37,12 @@ KEEP_CATEGORIES = frozenset({"body", "heading", "title"})
 #: The stages that add a layer to a line's trail, in pipeline order:
 #: ``classify`` (the line on its own, `cleaner.classify`), ``extractor`` (the extractor's
 #: choice and the page's evidence, `cleaner.extracted.revise`), ``context`` (neighbours,
-#: `cleaner.smooth`), ``block`` (the main text region, `cleaner.blocks`), ``stories``
-#: (`cleaner.stories`), ``extracted`` (text an extractor wrote: what only weak or context
-#: rules dropped is kept, `cleaner.extracted.restore` and ``guarantee``; for a page, the
-#: ``safety_net``) and ``title``
-#: (a story's title line, `cleaner.pipeline`).
+#: `cleaner.smooth`), ``block`` (the related links, then the main text region:
+#: `cleaner.blocks.block_stage`), ``stories`` (`cleaner.stories`; in a page's dump, then
+#: the main story's gaps, `cleaner.blocks.inside_main`), ``extracted`` (text an extractor
+#: wrote: what only weak or context rules dropped is kept, `cleaner.extracted.restore` and
+#: ``guarantee``; for a page, the ``safety_net``) and ``title`` (a story's title line,
+#: `cleaner.pipeline`).
 STAGES = ("classify", "extractor", "context", "block", "stories", "extracted", "title")
 #: `Verdict.why` of a line that is kept but belongs to a story other than the main one.
 OTHER_STORY = "story"

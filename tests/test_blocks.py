@@ -3,13 +3,13 @@
 (`cleaner.blocks.block_stage`) and the main story's gaps (`cleaner.blocks.inside_main`)
 on hand-built lines and decisions: which blocks the region reaches, which list items are
 another page's headlines, which runs between two kept lines of the main story become its
-text."""
+text, and that the module declares the rules it fires."""
 
 from __future__ import annotations
 
 import pytest
 
-from cleaner import Options
+from cleaner import Options, blocks, smooth
 from cleaner.blocks import block_stage, inside_main, main_block, related_lists
 from cleaner.features import LIST_ITEM, TEXT, TINY, shapes
 from cleaner.registry import code_rules
@@ -175,6 +175,19 @@ def test_the_block_stage_drops_related_links_before_the_region():
     assert [d.rule for d in listed] == listed_rules
     assert [d.rule for d in blocked] == [*listed_rules[:-1], "context.isolated"]
     assert region == (0, 2)
+
+
+def test_the_rules_the_module_fires_are_declared_in_it():
+    # the block stage (a related link, a footer outside the region) and the main story's
+    # gaps (a table) fire three rules, two of them context rules: all declared in
+    # `cleaner.blocks.RULES`, none in `cleaner.smooth.RULES` (the context stage)
+    decisions, shape, _ = _related_row(
+        "prose/line prose/line prose/line related/line prose/item! prose/item! " + "heading/line " * 12 + "prose/line")
+    _, blocked, _ = block_stage(_lines(len(decisions)), _feats(decisions), decisions, Options(), shape)
+    fired = {d.rule for d in blocked if d.stage == "block"} | set(_run([PROSE, HEADING, LOW, LOW, PROSE])[1:4])
+    assert fired == {"block.related_list", "context.isolated", "context.inside_story"}
+    assert fired <= {r.id for r in blocks.RULES}
+    assert not fired & {r.id for r in smooth.RULES}
 
 
 @pytest.mark.parametrize("option, value, link", [("extracted_tiny_words", 1, "Read more"),

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from cleaner.registry import DECLARING
+
 PACKAGE = Path(__file__).resolve().parent.parent / "cleaner"
 
 #: (module, imported module) -> why the import waits for the function that needs it.
@@ -160,6 +162,21 @@ def test_the_package_imports_without_a_circle():
     # circle: a submodule's implicit import of its parent package is left out.
     edges = {m: {t for t in targets if t not in _parents(m)} for m, targets in edges.items()}
     assert cycles(edges) == []
+
+
+def test_a_stage_imports_no_later_stage():
+    """Data flows one way: a module that declares a stage's rules imports none of the stages
+    after it (pipeline order, `cleaner.registry.DECLARING`; a package's submodules are its
+    stage)."""
+    order = [module.__name__ for module in DECLARING]
+
+    def stage(module: str) -> int | None:
+        return next((k for k, name in enumerate(order) if module == name or module.startswith(name + ".")), None)
+
+    edges, _ = graph()
+    later = [(m, t) for m, targets in edges.items() for t in targets
+             if stage(m) is not None and stage(t) is not None and stage(t) > stage(m)]
+    assert later == []
 
 
 def test_no_function_imports_a_cleaner_module():

@@ -44,7 +44,7 @@ from .evidence import DEFAULT, Reader
 from .main import assemble, main_story
 
 #: The rules of this stage (it also fires ``context.isolated``, declared in
-#: `cleaner.smooth`).  ``story.other`` is the reason of a kept line of a story other than
+#: `cleaner.blocks`).  ``story.other`` is the reason of a kept line of a story other than
 #: the main one (`cleaner.types.OTHER_STORY`): no decision names it, the output does.
 RULES = (
     CodeRule("story.other", "story", "kept, but belongs to a story other than the main one"),
@@ -75,8 +75,10 @@ def find_stories(
     """Cut the kept lines into stories.
 
     ``final`` are the decisions after `cleaner.blocks.main_block` (``block``: its first
-    and last line); ``smoothed`` the decisions before it, so that stories outside the main
-    block can be found; ``options``: the thresholds (`Options`, ``story_*`` fields);
+    and last line); ``smoothed`` those before it, after the block stage's first pass
+    (`cleaner.blocks.related_lists`: the related links are dropped, the kept lines outside
+    the main block not), so that stories outside the main block can be found;
+    ``options``: the thresholds (`Options`, ``story_*`` fields);
     ``extracted``: the text is an extractor's choice of one page's content, written one
     block a line, not cut where only its topic changes (a gap needs a head or dropped
     lines).
