@@ -131,6 +131,10 @@ def make_job(args: argparse.Namespace, paths: list[str]) -> Job:
             raise UsageError("--columns applies to --format tsv only")
     else:
         output_format = "jsonl"
+    on_error = getattr(args, "on_error", "skip")
+    if on_error == "pass" and output_format != "jsonl":
+        raise UsageError("--on-error pass writes a failed record as JSON Lines: give "
+                         "--format jsonl, or leave failed records out (--on-error skip)")
     columns = DEFAULT_COLUMNS
     if args.command == "explain":
         if args.columns:
@@ -144,7 +148,7 @@ def make_job(args: argparse.Namespace, paths: list[str]) -> Job:
     return Job(
         command=args.command, options=options, jsonl=jsonl, field=field,
         output_field=output_field, output_format=output_format,
-        on_error=getattr(args, "on_error", "skip"), columns=columns,
+        on_error=on_error, columns=columns,
     )
 
 

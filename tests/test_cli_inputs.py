@@ -85,6 +85,24 @@ def test_a_mix_of_jsonl_and_other_files_is_refused(tmp_path, crawl):
     assert "--jsonl" in proc.stderr.decode() and "--no-jsonl" in proc.stderr.decode()
 
 
+@pytest.mark.parametrize("args, document, status", [
+    (["--jsonl", "--format", "text"], jsonl([{"id": 1, "text": page(1)}, {"id": 2}]), 1),
+    ([], page(1).encode(), 0),   # a plain document: text output by default
+], ids=["jsonl-to-text", "text"])
+def test_on_error_pass_with_text_output_is_refused_before_writing(tmp_path, args, document,
+                                                                  status):
+    """Text output has no place for a failed record: passing it would leave it out
+    silently, so the run stops before the output file is even created."""
+    out = tmp_path / "clean.txt"
+    proc = run("clean", *args, "--on-error", "pass", "-o", out, "-", input=document)
+    assert proc.returncode == 2 and proc.stdout == b"" and not out.exists()
+    err = proc.stderr.decode()
+    assert "--on-error pass" in err and "--format jsonl" in err and "Traceback" not in err
+    kept = run("clean", *args, "--format", "jsonl", "--on-error", "pass", "-", input=document)
+    assert kept.returncode == status, kept.stderr
+    assert len(read_jsonl(kept.stdout)) == (len(document.splitlines()) if args else 1)
+
+
 # ----------------------------------------------------------------- 2. binary inputs
 
 

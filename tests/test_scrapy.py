@@ -162,12 +162,35 @@ def test_crawl_passes_options_and_overwrites_by_default(site, tmp_path):
     assert stats == {"cleaner/items_cleaned": 2}
 
 
+class Stats:
+    def __init__(self):
+        self.values: dict[str, int] = {}
+
+    def inc_value(self, key):
+        self.values[key] = self.values.get(key, 0) + 1
+
+
 def test_items_without_text_pass_unchanged():
-    pipeline = CleanerPipeline(field="body")
+    stats = Stats()
+    pipeline = CleanerPipeline(field="body", stats=stats)
     item = {"url": "http://127.0.0.1/x"}
     assert pipeline.process_item(item) == {"url": "http://127.0.0.1/x"}
     odd = {"body": 42}
     assert pipeline.process_item(odd) == {"body": 42}
+    assert stats.values == {"cleaner/items_without_field": 1, "cleaner/items_not_text": 1}
+
+
+def test_binary_bytes_are_not_cleaned_into_text(caplog):
+    """An image downloaded into the field is refused as the command line refuses it
+    (`cleaner.binary`), not decoded into garbage; text bytes are still cleaned."""
+    stats = Stats()
+    pipeline = CleanerPipeline(field="body", stats=stats)
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + ("tEXt " + PARAGRAPHS[0]).encode() * 3
+    assert pipeline.process_item({"body": png}) == {"body": png}
+    assert "binary data (PNG image), not text" in caplog.text
+    text = {"body": PARAGRAPHS[0].encode("utf-8")}
+    assert pipeline.process_item(text)["body"] == cleaner.clean(PARAGRAPHS[0])
+    assert stats.values == {"cleaner/items_not_text": 1, "cleaner/items_cleaned": 1}
 
 
 def test_drop_empty_raises_drop_item():
@@ -189,8 +212,18 @@ def test_undeclared_output_field_of_a_scrapy_item_is_a_clear_error():
         pipeline.process_item(Page(body=PARAGRAPHS[0]))
 
 
-def test_bad_options_are_reported_when_the_pipeline_is_built():
-    with pytest.raises(ValueError, match="CLEANER_PRESET"):
-        CleanerPipeline(preset="fastest")
-    with pytest.raises(ValueError, match="unknown option 'colour'"):
-        CleanerPipeline(options={"colour": "red"})
+@pytest.mark.parametrize("preset, options", [
+    ("fastest", {}),
+    (None, {"colour": "red"}),
+    (None, {"language": "klingon"}),
+    (None, {"disabled_rules": ["en.share.folow"]}),
+    (None, {"html": "maybe"}),
+], ids=["preset", "option", "language", "rule", "value"])
+def test_bad_options_are_refused_as_the_api_refuses_them(preset, options):
+    """The same exception class and message as `cleaner.clean`, named as settings."""
+    with pytest.raises((TypeError, ValueError)) as api:
+        cleaner.clean(PARAGRAPHS[0], preset, **options)
+    with pytest.raises(api.type) as built:
+        CleanerPipeline(preset=preset, options=options)
+    assert type(built.value) is api.type
+    assert str(built.value) == f"CleanerPipeline: bad CLEANER_PRESET/CLEANER_OPTIONS: {api.value}"

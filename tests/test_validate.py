@@ -114,3 +114,41 @@ def test_py_typed_is_shipped():
     assert "cleaner" in maturin["python-packages"]
     excluded = [e if isinstance(e, str) else e["path"] for e in maturin.get("exclude", [])]
     assert not any(fnmatch.fnmatch("cleaner/py.typed", p) for p in excluded)
+
+
+#: A bad setting as the API, the command line and the integrations take it.
+BAD_SETTINGS = [
+    ({"colour": "red"}, ["--set", "colour=red"]),
+    ({"language": "klingon"}, ["--language", "klingon"]),
+    ({"language": "klingon"}, ["--set", "language=klingon"]),
+    ({"disabled_rules": ["en.share.folow"]}, ["--disable", "en.share.folow"]),
+    ({"disabled_rules": ["en.share.folow"]}, ["--set", "disabled_rules=en.share.folow"]),
+    ({"html": "maybe"}, ["--set", "html=maybe"]),
+]
+
+
+@pytest.mark.parametrize("overrides, argv", BAD_SETTINGS,
+                         ids=[" ".join(argv) for _, argv in BAD_SETTINGS])
+def test_every_surface_refuses_a_bad_setting_with_the_api_message(overrides, argv, capsys):
+    """The API's exception (class and message) is what the datatrove step and the Scrapy
+    pipeline raise, and what the command line prints (exit status 2) before reading input."""
+    from cleaner.cli import EXIT_USAGE, main
+
+    with pytest.raises((TypeError, ValueError)) as api:
+        cleaner.clean(TEXT, **overrides)
+    message = str(api.value).split("; known options")[0]  # the CLI lists its --set keys
+    assert main(["clean", *argv, "-"]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.startswith("cleaner: ") and message in err and err.count("\n") == 1, err
+    if importlib.util.find_spec("datatrove") is not None:
+        from cleaner.integrations.datatrove import CleanerStep
+
+        with pytest.raises(api.type) as step:
+            CleanerStep(**overrides)
+        assert str(step.value) == str(api.value)
+    if importlib.util.find_spec("scrapy") is not None:
+        from cleaner.integrations.scrapy import CleanerPipeline
+
+        with pytest.raises(api.type) as pipeline:
+            CleanerPipeline(options=overrides)
+        assert message in str(pipeline.value)

@@ -11,14 +11,18 @@ Enable it in the project's settings::
 
 The field may hold HTML or text (``str`` or ``bytes``), or a list of strings (as
 ``SelectorList.getall()`` returns), which is joined with newlines.  Items without the
-field pass unchanged.  Counts go to the crawl stats under ``cleaner/``.  Scrapy is
-imported only when the pipeline is built; install it with ``pip install cleaner[scrapy]``.
+field, or whose field holds no text (a number, binary bytes such as an image:
+`cleaner.binary`), pass unchanged.  Bad settings raise what the API raises for them
+(`TypeError` for an unknown option, `ValueError` for a bad value).  Counts go to the
+crawl stats under ``cleaner/``.  Scrapy is imported only when the pipeline is built;
+install it with ``pip install cleaner[scrapy]``.
 """
 
 from __future__ import annotations
 
 import logging
 
+from ..binary import binary_kind
 from ..options import Options
 from ..pipeline import clean
 
@@ -35,6 +39,14 @@ def _item_adapter():
     return ItemAdapter
 
 
+def _not_text(value) -> str | None:
+    """What ``value`` is when it is no document (a number, binary bytes), else ``None``."""
+    if isinstance(value, bytes):
+        kind = binary_kind(value)
+        return None if kind is None else f"binary data ({kind})"
+    return None if isinstance(value, str) else type(value).__name__
+
+
 class CleanerPipeline:
     """Replace (or add) an item field with `cleaner.clean` of it."""
 
@@ -46,8 +58,9 @@ class CleanerPipeline:
         self.output_field = output_field or field
         try:
             self.options = Options.make(preset, **dict(options or {}))
-        except (TypeError, ValueError) as exc:
-            raise ValueError(f"CleanerPipeline: bad CLEANER_PRESET/CLEANER_OPTIONS: {exc}") from None
+        except (TypeError, ValueError) as exc:  # raised as the API raises it
+            kind = TypeError if isinstance(exc, TypeError) else ValueError
+            raise kind(f"CleanerPipeline: bad CLEANER_PRESET/CLEANER_OPTIONS: {exc}") from None
         self.drop_empty = drop_empty
         self.stats = stats
 
@@ -75,9 +88,10 @@ class CleanerPipeline:
         if value is None:
             self._count("items_without_field")
             return item
-        if not isinstance(value, (str, bytes)):
+        kind = _not_text(value)
+        if kind is not None:
             logger.warning("cleaner: item field %r is %s, not text; item left unchanged",
-                           self.field, type(value).__name__)
+                           self.field, kind)
             self._count("items_not_text")
             return item
         text = clean(value, self.options)
