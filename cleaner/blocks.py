@@ -42,8 +42,9 @@ fields (``block_*``).
 
 Once the stories are found, `inside_main` fills the main story's gaps (its decisions are
 part of the ``stories`` layer): a run of lines between two of its kept lines that only the
-weak line rules dropped (no catalogue rule named any of them: a table, a list, a short
-subheading inside the article) is article text (``context.inside_story``).  The rules this
+weak line rules dropped (no catalogue rule named any of them but a lone widget set into
+the text, `FILL_WIDGETS`: a table, a list, a short subheading inside the article, a
+recipe card under its print button) is article text (``context.inside_story``).  The rules this
 module fires are declared here (`RULES`), the two context rules too: ``context.isolated``
 (which the context stage, `cleaner.smooth`, and the stories stage, `cleaner.stories`, also
 fire) and ``context.inside_story``.
@@ -64,6 +65,7 @@ from functools import lru_cache
 from . import _core
 from .catalogue import is_pattern_rule, opens_section
 from .extracted import YIELDING
+from .features import LIST_ITEM, line_shapes
 from .options import Options
 from .rules import CodeRule
 from .storage import as_list, has_text
@@ -96,8 +98,9 @@ RULES = (
              ("context_reach", *CORE_OPTIONS)),
     CodeRule("context.inside_story", "body",
              "line in a run between two kept lines of the main story that only weak line rules dropped "
-             "(a table, a list, a subheading; fired after the stories, `cleaner.blocks.inside_main`)",
-             ("block_fill_menu_lines",)),
+             "(a table, a list, a subheading; fired after the stories, `cleaner.blocks.inside_main`), "
+             "over a print button, ad label or photo credit set into the article",
+             ("block_fill_menu_lines", "block_fill_widget_lines")),
 )
 
 
@@ -233,9 +236,13 @@ def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision
     other story holds one of them.  A run goes from one line the line rules kept to the
     next: a short or heading-like line that only the context rules kept
     (``context.sandwiched``) does not cut a menu in two.  A run with a catalogue drop in
-    it (a share bar, a byline, a related-stories heading) stands as it was, and so does a
-    menu or a table of contents (`_MENU_RULES`).  The runs are found by the compiled core
-    (`cleaner._core.inside_runs`, rust/src/blocks.rs); ``shape``: as `main_block` reads it.
+    it (a byline, a related-stories heading) stands as it was, and so does a menu or a
+    table of contents (`_MENU_RULES`); a catalogue drop of a one-line widget set into the
+    article (`FILL_WIDGETS`: a print button above a recipe's ingredients, an ad label, a
+    photo credit; not a list item) stays dropped without ending the run, up to
+    ``block_fill_widget_lines`` of them (more are a share bar).  The runs are found by the
+    compiled core (`cleaner._core.inside_runs`, rust/src/blocks.rs); ``shape``: the lines'
+    `cleaner.features.line_shapes` (computed when not given).
 
     >>> from cleaner import analyze
     >>> body = "The council met on Monday and agreed on the budget for the coming year, as expected."
@@ -247,8 +254,8 @@ def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision
     if main is None or not options.rule_enabled("context.inside_story"):
         return final, story_of
     filled = _core.inside_runs(as_list(final), as_list(initial), as_list(story_of), main,
-                               has_text(lines) if shape is None else shape, _run_bits,
-                               options.block_fill_menu_lines)
+                               line_shapes(lines, options) if shape is None else shape, _run_bits,
+                               options.block_fill_menu_lines, options.block_fill_widget_lines, LIST_ITEM)
     if not filled:
         return final, story_of
     final, story_of = list(final), list(story_of)
@@ -261,6 +268,10 @@ def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision
 
 #: The stage-1 rules of the lines a menu or a table of contents is made of.
 _MENU_RULES = frozenset({"feature.heading", "feature.short"})
+#: Categories of the one-line widgets set into an article's text that a run of the main
+#: story goes over (`inside_main`): a print or share button, an ad label, a photo credit
+#: (`cleaner.smooth`'s in-text widgets but related links, which head lists of other pages).
+FILL_WIDGETS = frozenset({"share", "ad", "caption"})
 
 
 @lru_cache(maxsize=4096)
@@ -269,5 +280,6 @@ def _run_bits(keep: bool, rule: str, category: str) -> int:
     (rust/src/blocks.rs): kept, a rule of the lines a menu is made of (`_MENU_RULES`: a
     run of more than ``block_fill_menu_lines`` of them is a menu or a table of contents,
     not article text), a rule that yields to the article around it
-    (`cleaner.extracted.YIELDING`)."""
-    return keep | 2 * (rule in _MENU_RULES) | 4 * (rule in YIELDING)
+    (`cleaner.extracted.YIELDING`), a catalogue drop of an in-text widget (`FILL_WIDGETS`)."""
+    return keep | 2 * (rule in _MENU_RULES) | 4 * (rule in YIELDING) | 8 * (
+        not keep and category in FILL_WIDGETS and is_pattern_rule(rule))

@@ -150,6 +150,11 @@ class Options:
     #: dropped is its text (``context.inside_story``) unless it is a menu or a table of
     #: contents: more than this many lines, all of them short or heading-like (lines).
     block_fill_menu_lines: int = 4
+    #: Such a run may hold up to this many lines a catalogue rule dropped as a one-line
+    #: widget set into an article (a print button, an ad label, a photo credit:
+    #: `cleaner.blocks.FILL_WIDGETS`, not a list item): they stay dropped and the rest of
+    #: the run is the story's text; more of them (a share bar) and the run stands (lines).
+    block_fill_widget_lines: int = 2
     #: A run of at least this many list items right under a line dropped as related links
     #: ("Most read", "Related") is a list of other pages' headlines: its kept items are
     #: dropped (``block.related_list``, `cleaner.blocks.related_lists`); unit: list items.

@@ -19,6 +19,7 @@ from operator import add, attrgetter, eq, mul
 import regex
 
 from cleaner.catalogue import is_pattern_rule
+from cleaner.features import LIST_ITEM, line_shapes
 
 # --- segment.py -----------------------------------------------------------------------
 
@@ -614,6 +615,7 @@ def inside_main_oracle(lines, initial, final, story_of, main, options):
     if not span or not options.rule_enabled("context.inside_story"):
         return final, story_of
     final, story_of = list(final), list(story_of)
+    shape = line_shapes(lines, options)  # a list item is no widget (`_widget`)
     run: list[int] = []
     for i in span:
         if lines[i].blank:
@@ -624,9 +626,11 @@ def inside_main_oracle(lines, initial, final, story_of, main, options):
             run.append(i)
             continue
         dropped = [j for j in run if not final[j].keep]
-        if dropped and not _menu(run, initial, options) and all(
-                initial[j].rule in _YIELDING and story_of[j] in (None, main) for j in dropped):
-            for j in dropped:
+        widgets = [j for j in dropped if _widget(final[j], shape[j])]
+        if len(dropped) > len(widgets) and len(widgets) <= options.block_fill_widget_lines and not _menu(
+                run, initial, options) and all(
+                (initial[j].rule in _YIELDING or j in widgets) and story_of[j] in (None, main) for j in dropped):
+            for j in (j for j in dropped if j not in widgets):
                 final[j] = _Decision(True, "context.inside_story", "body",
                                     f"in a run of {len(run)} lines inside the main story ({initial[j].rule})",
                                     "stories")
@@ -637,6 +641,13 @@ def inside_main_oracle(lines, initial, final, story_of, main, options):
 
 #: The stage-1 rules of the lines a menu or a table of contents is made of.
 _MENU_RULES = frozenset({"feature.heading", "feature.short"})
+
+
+def _widget(d: Decision, shape: int) -> bool:
+    """Is the line a one-line widget set into an article (a catalogue drop of a print or
+    share button, an ad label, a photo credit), not a list item?"""
+    return not d.keep and d.category in ("share", "ad", "caption") and is_pattern_rule(d.rule) and not (
+        shape & LIST_ITEM)
 
 
 def _menu(run: list[int], initial: list[Decision], options: Options) -> bool:

@@ -22,6 +22,9 @@ LOW = Decision(False, "feature.low_stopwords", "boilerplate", "few stopwords", "
 SHARE = Decision(False, "en.share.follow", "share", "share bar", "classify")
 UNPUNCTUATED = Decision(False, "feature.no_punctuation", "boilerplate", "no punctuation", "classify")
 SANDWICHED = Decision(True, "context.sandwiched", "body", "between body lines", "context")
+BYLINE = Decision(False, "en.meta.byline", "meta", "byline", "classify")
+AD = Decision(False, "en.ad.label", "ad", "ad label", "classify")
+CREDIT = Decision(False, "en.caption.credit_label", "caption", "photo credit", "classify")
 
 
 def _lines(n: int) -> list[Line]:
@@ -41,8 +44,38 @@ def test_a_table_between_two_paragraphs_is_the_story_text():
 
 
 def test_a_run_with_a_catalogue_drop_stands():
-    rules = _run([PROSE, HEADING, SHARE, LOW, PROSE])
-    assert rules[1:4] == ["feature.heading", "en.share.follow", "feature.low_stopwords"]
+    rules = _run([PROSE, HEADING, BYLINE, LOW, PROSE])
+    assert rules[1:4] == ["feature.heading", "en.meta.byline", "feature.low_stopwords"]
+
+
+def test_a_run_goes_over_a_widget_set_into_the_article():
+    # a print button between a recipe's title and its ingredients: the button stays
+    # dropped, the rest of the run is the story's (`FILL_WIDGETS`)
+    for widget in (SHARE, AD, CREDIT):
+        rules = _run([PROSE, HEADING, widget, HEADING, LOW, PROSE])
+        assert rules[1:5] == ["context.inside_story", widget.rule, "context.inside_story",
+                              "context.inside_story"]
+
+
+@pytest.mark.parametrize("widgets", [Options().block_fill_widget_lines + 1, 4])
+def test_a_run_with_a_share_bar_stands(widgets):
+    rules = _run([PROSE, HEADING, *[SHARE] * widgets, LOW, PROSE])
+    assert rules[1] == "feature.heading" and rules[-2] == "feature.low_stopwords"
+
+
+def test_a_run_of_widgets_alone_is_left_as_it_is():
+    assert _run([PROSE, SHARE, AD, PROSE])[1:3] == ["en.share.follow", "en.ad.label"]
+
+
+def test_a_widget_that_is_a_list_item_ends_the_run():
+    # "* Photos: ..." in a list of links is the list's item, not a credit set into the text
+    initial = [PROSE, HEADING, CREDIT, HEADING, PROSE]
+    lines = _lines(len(initial))
+    texts = ["Body.", "Gallery", "* Photos: the harbour at night", "More", "Body."]
+    shape = shapes(texts, Options())
+    decided, _ = inside_main(lines, initial, initial, [0] * len(initial), 0, Options(), shape)
+    assert [d.rule for d in decided][1:4] == ["feature.heading", CREDIT.rule, "feature.heading"]
+    assert shape[2] & LIST_ITEM
 
 
 def test_a_menu_stands():

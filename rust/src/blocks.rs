@@ -342,22 +342,31 @@ const RUN_KEPT: u8 = 1;
 const RUN_MENU: u8 = 2;
 /// A stage-1 rule that yields to the article around it (`cleaner.extracted.YIELDING`).
 const RUN_YIELDS: u8 = 4;
+/// A line a catalogue rule dropped as a one-line widget set into an article
+/// (`cleaner.blocks.FILL_WIDGETS`: a print button, an ad label, a photo credit).
+const RUN_WIDGET: u8 = 8;
 
 /// The main story's gaps (`cleaner.blocks.inside_main`): each dropped line of a run
 /// between two kept lines of the main story that only weak line rules dropped, with the
-/// length of its run.  ``final`` and ``initial``: the decisions after the stories and
-/// those of stage 1 (lists; ``code`` gives a decision's bits), ``story_of``: each line's
-/// story (a list of int or None), ``main``: the main story, ``has_text``: 1 per line
-/// with text, ``menu_lines``: `Options.block_fill_menu_lines`.
+/// length of its run; up to ``widget_lines`` in-text widgets (`RUN_WIDGET`, not a list
+/// item) in the run stay dropped without ending it.  ``final`` and ``initial``: the
+/// decisions after the stories and those of stage 1 (lists; ``code`` gives a decision's
+/// bits), ``story_of``: each line's story (a list of int or None), ``main``: the main
+/// story, ``shape``: the lines' shape bytes (0 for a blank line; ``list_item``: the bit of
+/// a list item), ``menu_lines``: `Options.block_fill_menu_lines`, ``widget_lines``:
+/// `Options.block_fill_widget_lines`.
 #[pyfunction]
+#[allow(clippy::too_many_arguments)]
 pub fn inside_runs(
     final_: &Bound<'_, PyList>,
     initial: &Bound<'_, PyList>,
     story_of: &Bound<'_, PyList>,
     main: i64,
-    has_text: &[u8],
+    shape: &[u8],
     code: &Bound<'_, PyAny>,
     menu_lines: f64,
+    widget_lines: usize,
+    list_item: u8,
 ) -> PyResult<Vec<(usize, usize)>> {
     let (fin, ini) = (codes::<u8>(final_, code)?, codes::<u8>(initial, code)?);
     let mut in_main = Vec::with_capacity(story_of.len());
@@ -375,7 +384,8 @@ pub fn inside_runs(
     };
     let mut filled = Vec::new();
     let mut run: Vec<usize> = Vec::new();
-    for i in (first..=last).filter(|&i| has_text[i] != 0) {
+    let widget = |j: usize| fin[j] & RUN_WIDGET != 0 && shape[j] & list_item == 0;
+    for i in (first..=last).filter(|&i| shape[i] != 0) {
         // A run ends at a line the line rules kept (stage 1); a short or heading-like
         // line that only its neighbours kept is part of it.
         if fin[i] & RUN_KEPT == 0 || (!run.is_empty() && ini[i] & RUN_KEPT == 0 && ini[i] & RUN_MENU != 0) {
@@ -383,9 +393,14 @@ pub fn inside_runs(
             continue;
         }
         let dropped: Vec<usize> = run.iter().copied().filter(|&j| fin[j] & RUN_KEPT == 0).collect();
+        let widgets = dropped.iter().filter(|&&j| widget(j)).count();
         let menu = run.len() as f64 > menu_lines && run.iter().all(|&j| ini[j] & RUN_MENU != 0);
-        if !dropped.is_empty() && !menu && dropped.iter().all(|&j| ini[j] & RUN_YIELDS != 0 && in_main[j].is_some()) {
-            filled.extend(dropped.into_iter().map(|j| (j, run.len())));
+        if dropped.len() > widgets
+            && widgets <= widget_lines
+            && !menu
+            && dropped.iter().all(|&j| (ini[j] & RUN_YIELDS != 0 || widget(j)) && in_main[j].is_some())
+        {
+            filled.extend(dropped.into_iter().filter(|&j| !widget(j)).map(|j| (j, run.len())));
         }
         run.clear();
     }
