@@ -264,6 +264,21 @@ def test_link_heavy_line_is_dropped_as_links():
     assert "0.90" in out[2].reason
 
 
+def test_a_paragraph_opening_with_a_bullet_is_traced_to_itself():
+    """Only the marks the extractor writes ("- " for a list item, "| " for a table row)
+    are taken off a line before it is looked for on the page: a paragraph the page
+    itself opens with "• " is traced to its own element, not to a tag link elsewhere
+    named like its first words (whose link density would drop it as a link list)."""
+    bulleted = "• " + PARAGRAPHS[3]
+    tag = " ".join(PARAGRAPHS[3].split()[:2])  # a tag link named like the paragraph's opening
+    related = f'<div class="tags"><span><a href="/tags/x">Harbour</a></span> <span><a href="/tags/y">{tag}</a></span></div>'
+    html = page(after=related).replace(f"<p>{PARAGRAPHS[3]}</p>", f"<p>{bulleted}</p>")
+    a = analyze(html)
+    line = next(v for v in a.verdicts if v.line.text == bulleted)
+    assert line.final.keep and line.final.rule != "html.links"
+    assert bulleted in out_lines(a.text)
+
+
 def test_teaser_cards_with_linked_headlines_are_dropped_as_cards():
     # no class word gives the list away, so the extractor keeps it; the cards' linked
     # headlines do

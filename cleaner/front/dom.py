@@ -24,8 +24,9 @@ from .walk import CHAIN_LEVELS, PageWalk
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
-#: The mark that opens an extracted list item or table row ("- ", "| "), not page text.
-MARKER = re.compile(r"^(?:[-*•] |\| )")
+#: The mark that opens an extracted list item or table row ("- ", "| "), not page text:
+#: trafilatura's plain text writes no other (a "• " that opens a line is the page's own).
+MARKER = re.compile(r"^(?:- |\| )")
 _WORDS = re.compile(r"[a-z]+|[A-Z][a-z]*")
 
 _TRAFILATURA_LOGGER = logging.getLogger("trafilatura")
