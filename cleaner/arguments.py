@@ -61,8 +61,8 @@ def _document_options(p: argparse.ArgumentParser, command: str) -> None:
     cfg.add_argument("--language", metavar="CODE",
                      help="ISO 639-1 code of the documents' language (default: guessed per document)")
     cfg.add_argument("--disable", action="append", default=[], metavar="RULE",
-                     help="rule id, or id prefix ending in '.', that must not fire (repeatable; "
-                          "see `cleaner rules`)")
+                     help="rule id, or id prefix ending in '.', that must not fire (repeatable "
+                          "or comma-separated; see `cleaner rules`)")
     cfg.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", dest="settings",
                      help="any other option, e.g. --set context_reach=3 (repeatable)")
 
@@ -107,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only rules of this catalogue language (e.g. en, common; '*' for the "
                         "built-in rules); repeatable or comma-separated")
     r.add_argument("--category", action="append", metavar="NAME",
-                   help="only rules of this category (e.g. share, nav, feature, context); "
+                   help="only rules of this category (e.g. share, nav, boilerplate); "
                         "repeatable or comma-separated")
     r.add_argument("--format", choices=("table", "tsv", "jsonl"), default="table",
                    help="aligned table (default), TSV with a header, or JSON Lines with "

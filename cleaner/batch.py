@@ -17,12 +17,14 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import signal
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from .binary import binary_kind
+from .inputs import looks_like_jsonl
 from .options import Options
 from .pipeline import analyze
 from .types import trail_text
@@ -40,6 +42,11 @@ ERROR_FIELD = "cleaner_error"
 INPUT_FIELD = "cleaner_input"
 
 STDIN = "<stdin>"
+#: Fields `split` writes for each story, beside the story text (`Job.output_field`).
+STORY_FIELDS = ("index", "title", "kind", "span")
+#: Why a document read whole that is JSON Lines is not cleaned as one page.
+JSONL_UNASKED = ("is JSON Lines (a JSON object a line): give --jsonl to clean each record, "
+                 "or --no-jsonl to read it as one document")
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,7 @@ class Job:
     output_format: str = "text"  # clean: "text" or "jsonl"
     on_error: str = "skip"  # "skip" or "pass"
     columns: tuple[str, ...] = ("label", "rule", "reason", "text")  # explain
+    sniff_jsonl: bool = False  # a document read whole that is JSON Lines fails (no --no-jsonl)
 
 
 @dataclass(frozen=True)
@@ -292,27 +300,39 @@ EXPLAIN_COLUMNS = ("source", "line", "label", "rule", "category", "stage", "keep
                    "initial", "reason", "why", "trail", "text")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def utf8(text: str) -> bytes:
+    """``text`` as UTF-8 for text output; a lone surrogate (a JSON escape can make one)
+    becomes U+FFFD, the character that says one was lost, not a '?' that reads as text."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text).encode("utf-8")
+
+
 def _render(job: Job, analysis, task: Task, record: dict | None) -> bytes | None:
     if job.command == "clean":
         text = analysis.text
         if job.output_format == "text":
-            return (text + "\n").encode("utf-8", "replace") if text else b""
+            return utf8(text + "\n") if text else b""
         if record is not None:
             return dump_json({**record, job.output_field: text})
         return dump_json({"source": task.source, job.output_field: text})
     if job.command == "split":
         out = []
         for a in analysis.articles:
-            fields = {"index": a.index, "title": a.title, "kind": a.kind,
-                      "span": list(a.span), job.output_field: a.text}
+            fields = dict(zip(STORY_FIELDS, (a.index, a.title, a.kind, list(a.span))))
+            fields[job.output_field] = a.text
             obj = {**record, **fields} if record is not None else {"source": task.source, **fields}
             out.append(dump_json(obj))
         return b"".join(out)
     if job.output_format == "html":
         name = os.path.basename(task.source).split(".")[0] or "document"
-        return analysis.to_html(name).encode("utf-8", "replace")
+        return utf8(analysis.to_html(name))
     rows = explain_rows(analysis, job.columns, task.where)
-    return "".join(rows).encode("utf-8", "replace")
+    return utf8("".join(rows))
 
 
 def _failed(job: Job, task: Task, message: str, record: dict | None, raw: bytes | None,
@@ -351,6 +371,8 @@ def process_task(job: Job, task: Task) -> TaskResult:
             if kind is not None:
                 return TaskResult(None, Stats(documents=1, binary=1, bytes_in=task.size),
                                   f"{task.where}: skipped: binary input ({kind})")
+            if job.sniff_jsonl and looks_like_jsonl(document):
+                raise RecordError(JSONL_UNASKED)
         analysis = analyze(document, job.options)
     except RecordError as exc:
         record = exc.record

@@ -4,7 +4,9 @@ The command line skips such an input with a warning instead of "cleaning" it int
 garbage.  `binary_kind` looks at the first `SNIFF_BYTES` bytes only:
 
 - a known magic number (`MAGIC`) names the kind of file;
-- a NUL byte, outside text that starts with a UTF-16 or UTF-32 byte-order mark, is binary;
+- a NUL byte, outside text that starts with a UTF-16 or UTF-32 byte-order mark, is binary,
+  unless the bytes are UTF-8 with at most `CONTROL_SHARE` of them control bytes (NULs
+  counted): a few stray NULs in a page or a text dump do not make it binary;
 - bytes that are not UTF-8, with more than `CONTROL_SHARE` of them control bytes (other
   than tab, line breaks, form feed and escape), are binary: no text encoding would make
   them a document.
@@ -13,8 +15,10 @@ garbage.  `binary_kind` looks at the first `SNIFF_BYTES` bytes only:
 'ELF executable'
 >>> binary_kind("Plain text, caf\\u00e9.".encode("latin-1")) is None
 True
->>> binary_kind(b"text\\x00with a NUL")
+>>> binary_kind(b"\\x00\\x00\\x00\\x18ftyq\\x00\\x00")
 'NUL bytes'
+>>> binary_kind(b"text\\x00with a stray NUL, as pages sometimes have") is None
+True
 """
 
 from __future__ import annotations
@@ -75,15 +79,23 @@ def binary_kind(data: bytes) -> str | None:
         return "MP4/QuickTime media"
     if head.startswith(_WIDE_BOMS):
         return None
-    if b"\x00" in head:
+    utf8 = _is_utf8(head)
+    if b"\x00" in head and not (utf8 and _control_share(head) <= CONTROL_SHARE):
         return "NUL bytes"
-    try:
-        head.decode("utf-8")
-        return None
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(head) - 3:  # a character cut by the sniff window
-            return None
-    controls = sum(1 for b in head if b in _CONTROL)
-    if head and controls / len(head) > CONTROL_SHARE:
+    if not utf8 and _control_share(head) > CONTROL_SHARE:
         return "undecodable bytes"
     return None
+
+
+def _is_utf8(head: bytes) -> bool:
+    """Whether ``head`` is UTF-8 (a character cut by the sniff window at its end aside)."""
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3
+    return True
+
+
+def _control_share(head: bytes) -> float:
+    """Share (0-1) of ``head``'s bytes that are control bytes (`_CONTROL`, NUL included)."""
+    return sum(1 for b in head if b in _CONTROL) / len(head) if head else 0.0

@@ -26,12 +26,13 @@ import warnings
 from dataclasses import fields
 
 from .arguments import DEFAULT_COLUMNS, build_parser
-from .batch import EXPLAIN_COLUMNS, Job, Stats, WorkerPool, file_tasks, jsonl_tasks, run_tasks
+from .batch import (EXPLAIN_COLUMNS, STORY_FIELDS, Job, Stats, WorkerPool, file_tasks,
+                    jsonl_tasks, run_tasks)
 from .catalogue import load_rules
 from .inputs import UsageError, check_terminal, expand_inputs, jsonl_mode
 from .options import Options
 from .registry import code_rules
-from .validate import check_language, check_rules
+from .validate import ISO_639_1, check_language, check_rules
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 #: An input could not be read (missing, unreadable): the others were processed.
@@ -120,6 +121,9 @@ def make_job(args: argparse.Namespace, paths: list[str]) -> Job:
                          "the input files *.jsonl")
     field = args.field or "text"
     output_field = given_output_field or field
+    if args.command == "split" and output_field in STORY_FIELDS:
+        raise UsageError(f"split writes each story's {output_field!r} itself: give "
+                         "--output-field another name for the story text")
     if args.command == "clean":
         output_format = args.output_format or ("jsonl" if jsonl else "text")
     elif args.command == "explain":
@@ -148,7 +152,7 @@ def make_job(args: argparse.Namespace, paths: list[str]) -> Job:
     return Job(
         command=args.command, options=options, jsonl=jsonl, field=field,
         output_field=output_field, output_format=output_format,
-        on_error=on_error, columns=columns,
+        on_error=on_error, columns=columns, sniff_jsonl=args.jsonl is None and not jsonl,
     )
 
 
@@ -417,10 +421,29 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _check_filters(rows: list[dict], languages: set[str] | None,
+                   categories: set[str] | None) -> None:
+    """`UsageError` for a ``rules`` filter that names no language or category, as the
+    document commands refuse them; an ISO 639-1 code without rules is no error."""
+    known = sorted({r["language"] for r in rows})
+    for code in sorted(languages or ()):
+        if code not in known and code not in ISO_639_1:
+            raise UsageError(f"--language: language must be an ISO 639-1 code such as 'en' "
+                             f"or 'de' (or one of {', '.join(known)}), not {code!r}")
+    unknown = sorted((categories or set()) - {r["category"] for r in rows})
+    if unknown:
+        raise UsageError(f"--category: unknown category {unknown[0]!r}; categories: "
+                         f"{', '.join(sorted({r['category'] for r in rows}))}")
+
+
 def run_rules(args: argparse.Namespace) -> int:
     languages = _split_values(args.language)
+    if languages is not None:  # folded as the document commands fold --language
+        languages = {code.lower() for code in languages}
     categories = _split_values(args.category)
-    rows = [r for r in rule_rows()
+    every = rule_rows()
+    _check_filters(every, languages, categories)
+    rows = [r for r in every
             if (languages is None or r["language"] in languages)
             and (categories is None or r["category"] in categories)]
     out, close_out = _open_output(args.output)

@@ -5,17 +5,24 @@ order (directories walked recursively, sorted, filtered by ``--glob``); a path t
 not exist stays in the list, so that it is reported when its turn comes and the run goes
 on with the others.  `jsonl_mode` decides whether the inputs are JSON Lines: ``--jsonl`` /
 ``--no-jsonl`` when given, else whether the input files are named ``*.jsonl`` or
-``*.jsonl.gz``.
+``*.jsonl.gz``.  `looks_like_jsonl` tells a document read whole that is JSON Lines all the
+same (standard input, a file named otherwise), so that its records are not cleaned as one
+page's lines.
 """
 
 from __future__ import annotations
 
+import codecs
 import fnmatch
+import json
 import os
 import sys
 
 #: File names read as JSON Lines unless ``--no-jsonl`` is given.
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+#: A document read whole is JSON Lines when its first lines, up to this many non-blank
+#: ones, are each a JSON object.
+JSONL_SNIFF_LINES = 3
 
 
 class UsageError(Exception):
@@ -41,6 +48,9 @@ def expand_inputs(inputs: list[str], globs: list[str] | None) -> list[str]:
     directories walked recursively (sorted) and filtered by ``globs``; ``-`` stays."""
     if not inputs:
         return ["-"]
+    if globs and not any(item != "-" and os.path.isdir(item) for item in inputs):
+        raise UsageError("--glob picks files in the directories given, and no INPUT is a "
+                         "directory: name the directory, or leave --glob out")
     patterns = globs or ["*"]
     paths: list[str] = []
     for item in inputs:
@@ -75,6 +85,35 @@ def jsonl_mode(explicit: bool | None, paths: list[str]) -> bool:
             "is not: give --jsonl to read every input as JSON Lines, or --no-jsonl to read "
             "each as one document")
     return bool(named)
+
+
+def looks_like_jsonl(data: bytes) -> bool:
+    """Whether ``data`` starts as JSON Lines: its first `JSONL_SNIFF_LINES` non-blank lines
+    (fewer when it has fewer) are each a JSON object.
+
+    >>> looks_like_jsonl(b'{"text": "a page"}\\n{"text": "another"}\\n')
+    True
+    >>> looks_like_jsonl(b'{"a": 1}\\nThe minister arrived on Tuesday.')
+    False
+    """
+    data = data.removeprefix(codecs.BOM_UTF8)
+    if data.lstrip()[:1] != b"{":
+        return False
+    seen = start = 0
+    while seen < JSONL_SNIFF_LINES and start < len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        line, start = data[start:end].strip(), end + 1
+        if not line:
+            continue
+        try:
+            record = json.loads(line)
+        except (ValueError, RecursionError):
+            return False
+        if not isinstance(record, dict):
+            return False
+        seen += 1
+    return seen > 0
 
 
 def check_terminal(inputs: list[str], stdin) -> None:

@@ -126,8 +126,9 @@ def test_preset_language_disable_and_set_reach_the_pipeline(pages):
     expected = cleaner.clean(text, "precision", language="en",
                              disabled_rules={"en.share.follow"}, split_stories=False)
     assert proc.stdout.decode() == (expected + "\n" if expected else "")
-    explained = run("explain", "--disable", "en.share.", "--columns", "rule", pages[0])
-    assert not any(r.startswith("en.share.") for r in explained.stdout.decode().split())
+    explained = run("explain", "--disable", "en.share.,en.nav.", "--columns", "rule", pages[0])
+    assert not any(r.startswith(("en.share.", "en.nav.")) for r in explained.stdout.decode().split())
+    assert "comma-separated" in " ".join(run("clean", "--help").stdout.decode().split())
 
 
 # --------------------------------------------------------------------------- JSONL
@@ -491,8 +492,31 @@ def test_rules_filters_by_category_and_language():
     english = _rules("--language", "en", "--category", "share,nav")
     assert [r["id"] for r in english] == [
         r.id for r in load_rules() if r.language == "en" and r.category in ("share", "nav")]
-    none = run("rules", "--language", "xx")
+    none = run("rules", "--language", "ko")  # an ISO 639-1 code without rules
     assert none.returncode == 0 and none.stdout == b"" and b"no rule matches" in none.stderr
+    assert _rules("--language", "EN", "--category", "share,nav") == english
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--language", "klingon"], "--language: language must be an ISO 639-1 code"),
+    (["--language", "xx"], "--language: language must be an ISO 639-1 code"),
+    (["--category", "sharee"], "--category: unknown category 'sharee'; categories: ad,"),
+])
+def test_rules_refuses_a_filter_that_names_nothing(args, message):
+    """As the document commands refuse them: exit 2 and one line, not an empty list."""
+    proc = run("rules", *args)
+    assert proc.returncode == 2 and proc.stdout == b""
+    assert proc.stderr.decode().startswith(f"cleaner: {message}")
+
+
+def test_rules_help_examples_are_categories_rules_have():
+    from cleaner.arguments import build_parser
+    from cleaner.cli import rule_rows
+
+    rules = next(a for a in build_parser()._subparsers._group_actions[0].choices["rules"]._actions
+                 if a.dest == "category")
+    examples = re.search(r"e\.g\. ([\w, ]+)\)", rules.help).group(1).split(", ")
+    assert examples and set(examples) <= {r["category"] for r in rule_rows()}
 
 
 def test_rules_table_and_tsv():

@@ -66,6 +66,43 @@ def test_no_jsonl_reads_a_jsonl_file_as_one_document(crawl):
     assert [o["source"] for o in read_jsonl(proc.stdout)] == [str(crawl)]
 
 
+@pytest.mark.parametrize("where", ["stdin", "crawl.ndjson"])
+def test_json_lines_read_whole_fail_with_a_hint_instead_of_being_cleaned(tmp_path, where):
+    """Records that are not read as records would be cleaned as one page's lines (and
+    mostly dropped): the document fails, saying which flag reads it."""
+    records = jsonl({"id": n, "text": page(n)} for n in range(3))
+    path = tmp_path / where
+    path.write_bytes(records)
+    args = ["-"] if where == "stdin" else [path]
+    proc = run("clean", *args, input=records)
+    assert proc.returncode == 1 and proc.stdout == b""
+    err = proc.stderr.decode()
+    assert re.search(r"^cleaner: \S+: is JSON Lines .*give --jsonl", err, re.M), err
+    as_records = run("clean", "--jsonl", *args, input=records)
+    assert as_records.returncode == 0 and len(read_jsonl(as_records.stdout)) == 3
+    whole = run("clean", "--no-jsonl", "-q", *args, input=records)
+    assert whole.returncode == 0 and whole.stderr == b""
+    assert whole.stdout.decode() == cleaner.clean(records) + "\n"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["clean", "--glob", "*.html", "PAGE"], "--glob picks files in the directories given"),
+    (["split", "--jsonl", "--output-field", "title", "-"], "story's 'title' itself"),
+    (["split", "--jsonl", "--field", "span", "-"], "story's 'span' itself"),
+], ids=["glob-without-directory", "split-output-field", "split-field"])
+def test_flags_that_would_lose_text_or_fields_are_refused_before_writing(tmp_path, args,
+                                                                         message):
+    """--glob on files would clean files the pattern leaves out; a story field as the
+    output field would lose the story's title, kind or span under its text."""
+    path = tmp_path / "page.txt"
+    path.write_text(page(1), encoding="utf-8")
+    out = tmp_path / "out"
+    argv = [path if a == "PAGE" else a for a in args]
+    proc = run(*argv, "-o", out, input=jsonl([{"title": "T", "span": 1, "text": page(1)}]))
+    assert proc.returncode == 2 and not out.exists()
+    assert message in proc.stderr.decode() and "Traceback" not in proc.stderr.decode()
+
+
 @pytest.mark.parametrize("flag", ["--field", "--output-field"])
 def test_field_options_without_jsonl_input_are_refused(tmp_path, flag):
     path = tmp_path / "page.txt"
@@ -103,6 +140,19 @@ def test_on_error_pass_with_text_output_is_refused_before_writing(tmp_path, args
     assert len(read_jsonl(kept.stdout)) == (len(document.splitlines()) if args else 1)
 
 
+@pytest.mark.parametrize("command", ["clean", "explain"])
+def test_a_lone_surrogate_in_text_output_is_a_replacement_character(command):
+    """A JSON escape can make a lone surrogate, which UTF-8 cannot hold: text output
+    writes U+FFFD in its place (JSON output keeps the escape), never a '?'."""
+    record = {"id": 1, "text": "\ud800 " + page(1).splitlines()[5]}
+    args = ["--format", "text"] if command == "clean" else ["--columns", "text"]
+    proc = run(command, "--jsonl", "-q", *args, "-", input=jsonl([record]))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode("utf-8") == "\ufffd" + record["text"][1:] + "\n"
+    as_json = run("clean", "--jsonl", "-q", "-", input=jsonl([record]))
+    assert read_jsonl(as_json.stdout)[0]["text"] == record["text"]
+
+
 # ----------------------------------------------------------------- 2. binary inputs
 
 
@@ -122,6 +172,19 @@ def test_binary_inputs_are_skipped_with_a_warning_and_counted(tmp_path, jobs):
     for name in BINARIES:
         assert re.search(rf"^cleaner: .*{re.escape(name)}: skipped: binary input", err, re.M), err
     assert f"{len(BINARIES)} binary skipped" in err
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_page_with_stray_nul_bytes_is_cleaned_not_skipped(tmp_path, jobs):
+    """A NUL or two in a scraped page is a strange page, not a binary file: its text is
+    kept, as the API keeps it, and nothing is reported."""
+    data = page(3).replace("Item", "\x00Item", 2).encode("utf-8")
+    path = tmp_path / "page.txt"
+    path.write_bytes(data)
+    proc = run("clean", "--jobs", jobs, "-q", path)
+    assert proc.returncode == 0 and proc.stderr == b""
+    assert proc.stdout.decode() == cleaner.clean(data) + "\n"
+    assert cleaner.clean(data).count("Item 3: ") == 3  # the lines holding a NUL are kept
 
 
 def test_binary_standard_input_is_skipped():
