@@ -227,3 +227,9 @@ def test_bad_options_are_refused_as_the_api_refuses_them(preset, options):
         CleanerPipeline(preset=preset, options=options)
     assert type(built.value) is api.type
     assert str(built.value) == f"CleanerPipeline: bad CLEANER_PRESET/CLEANER_OPTIONS: {api.value}"
+
+
+def test_a_preset_among_the_options_names_the_setting_it_belongs_to():
+    with pytest.raises(TypeError, match="give the preset in CLEANER_PRESET"):
+        CleanerPipeline(options={"preset": "recall", "language": "en"})
+    assert CleanerPipeline(preset="recall").options == cleaner.PRESETS["recall"]

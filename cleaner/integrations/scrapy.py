@@ -56,8 +56,12 @@ class CleanerPipeline:
         self.adapter = _item_adapter()
         self.field = field
         self.output_field = output_field or field
+        options = dict(options or {})
+        if "preset" in options:  # Options.make takes it once, as its first argument
+            raise TypeError("CleanerPipeline: bad CLEANER_PRESET/CLEANER_OPTIONS: give the "
+                            "preset in CLEANER_PRESET, not as a CLEANER_OPTIONS key")
         try:
-            self.options = Options.make(preset, **dict(options or {}))
+            self.options = Options.make(preset, **options)
         except (TypeError, ValueError) as exc:  # raised as the API raises it
             kind = TypeError if isinstance(exc, TypeError) else ValueError
             raise kind(f"CleanerPipeline: bad CLEANER_PRESET/CLEANER_OPTIONS: {exc}") from None
