@@ -311,11 +311,12 @@ def _blocks(text: str, language: str | None, opts: Options, stories: list, main:
     feats, initial = classify_lines(lines, language, opts)
     smoothed = smooth(lines, feats, initial, opts)
     oracle.blocks(barrier_kind, YIELDING)
-    got, region = main_block(lines, feats, smoothed, opts)
+    shape = line_shapes(lines, opts)
+    got, region = main_block(feats, smoothed, opts, shape)
     want, want_region = oracle.main_block_oracle(lines, feats, smoothed, opts)
     assert ([tuple(d) for d in got], region) == ([tuple(d) for d in want], want_region)
     story_of = [None if not line.text or not stories else stories[i % len(stories)] for i, line in enumerate(lines)]
-    got, got_stories = inside_main(lines, initial, want, story_of, main, opts)
+    got, got_stories = inside_main(initial, want, story_of, main, opts, shape)
     want, want_stories = oracle.inside_main_oracle(lines, initial, want, story_of, main, opts)
     assert ([tuple(d) for d in got], list(got_stories)) == ([tuple(d) for d in want], list(want_stories))
 
