@@ -212,10 +212,16 @@ def test_non_text_is_a_plain_type_error(fn, value):
 
 @given(st.lists(st.sampled_from(S.SPACES + S.LINE_BREAKS), max_size=200).map("".join))
 @example("")
+@example("\x00\x7f")
 def test_blank_input_gives_nothing(text):
     assert clean(text) == ""
     assert split(text) == []
-    assert clean(text.encode("utf-8")) == ""
+    data = text.encode("utf-8")
+    if binary_kind(data) is None:
+        assert clean(data) == ""
+    else:  # mostly NUL and control bytes: refused as binary, as the command line skips it
+        with pytest.raises(ValueError, match="binary input"):
+            clean(data)
 
 
 @given(S.hostile_text)
