@@ -3,13 +3,8 @@
 `block_stage` is the stage, two passes in this order, whose decisions make one layer of
 the trail (``block``):
 
-1. `related_lists` drops the headlines of related links (``block.related_list``,
-   declared in `RULES`): a "Most read" or "Related" line the catalogue dropped followed
-   by a run of list items (``block_related_list_items`` or more) is a list of other
-   pages' headlines, also where it is set into the article or a line of it reads like
-   prose; a headline that a context rule kept (any kept ``context.*`` decision), right
-   above such a line or right under a bare "Read more" (the ``TINY`` shape:
-   ``extracted_tiny_words``, ``extracted_cjk_short``), is that link's.
+1. `related_lists` drops the headlines of related links (``block.related_list``: what
+   it drops is said once, in its `RULES` entry);
 2. `main_block` finds the main text region in what the first pass left.
 
 The story finder reads the decisions after the first pass (the related links are
@@ -37,17 +32,15 @@ list a soft one).  Then:
   credit or date line: ``block_row_share``).
 
 Kept lines outside the region are dropped as ``context.isolated`` (menus, footers,
-sidebars and widgets that happen to read like prose).  The thresholds are `Options`
-fields (``block_*``).
+sidebars and widgets that happen to read like prose; where else the rule fires: its
+`RULES` entry).  The thresholds are `Options` fields (``block_*``).
 
 Once the stories are found, `inside_main` fills the main story's gaps (its decisions are
 part of the ``stories`` layer): a run of lines between two of its kept lines that only the
 weak line rules dropped (no catalogue rule named any of them but a lone widget set into
 the text, `FILL_WIDGETS`: a table, a list, a short subheading inside the article, a
 recipe card under its print button) is article text (``context.inside_story``).  The rules this
-module fires are declared here (`RULES`), the two context rules too: ``context.isolated``
-(which the context stage, `cleaner.smooth`, and the stories stage, `cleaner.stories`, also
-fire) and ``context.inside_story``.
+module fires are declared here (`RULES`), the two context rules too.
 
 >>> from cleaner import analyze
 >>> body = "Words of a long body sentence that goes on and on, as body does. " * 3
@@ -65,11 +58,11 @@ from functools import lru_cache
 from . import _core
 from .catalogue import is_pattern_rule, opens_section
 from .extracted import YIELDING
-from .features import LIST_ITEM, line_shapes
 from .options import Options
 from .rules import CodeRule
-from .storage import as_list, has_text
-from .types import Decision, Features, Line
+from .smooth import IN_TEXT_WIDGETS
+from .storage import as_list
+from .types import Decision, Features
 
 
 #: The options the compiled core's main text region reads (`main_block`; ``context.isolated``
@@ -78,29 +71,33 @@ CORE_OPTIONS = ("block_max_gap", "block_barrier_after_words", "block_lead_gap", 
            "block_row_lines", "block_row_share", "block_first_share", "block_resume_words",
            "block_resume_share", "block_teaser_words", "block_teaser_gap", "block_follow_gap",
            "block_follow_words")
+#: The options the compiled core's main story's gaps read (`inside_main`).
+FILL_OPTIONS = ("block_fill_menu_lines", "block_fill_widget_lines")
 
-#: The rules this module fires, in the order it fires them.  The related-links rule reads
-#: the ``TINY`` shape (`cleaner.features.line_shapes`) too: a bare "Read more" has at most
-#: ``extracted_tiny_words`` words and fewer than ``extracted_cjk_short`` CJK characters.
-#: ``context.isolated`` is declared here, beside the thresholds of the region it drops
-#: lines outside of, though the context stage (`cleaner.smooth`: no body within
-#: ``context_reach`` lines) and the stories stage (`cleaner.stories`: a line between two
-#: stories or after a row of teasers) fire it too; ``context.inside_story`` is
-#: `inside_main`'s, fired once the stories are found.
+#: The rules this module fires, in the order it fires them: the one description of the
+#: related-links rule and of where ``context.isolated`` fires.  ``context.isolated`` is
+#: declared here, beside the thresholds of the region it drops lines outside of;
+#: ``context.inside_story`` is `inside_main`'s, fired once the stories are found.
 RULES = (
     CodeRule("block.related_list", "boilerplate",
-             "headline of related links: a list item in a run right under a line dropped as related "
-             "links, or a headline a context rule kept next to such a line (`related_lists`)",
+             "headline of related links (`related_lists`): a kept list item in a run of "
+             "block_related_list_items or more right under a line a catalogue rule dropped as "
+             "related links (the run goes over blank lines and dropped list items), or a line a "
+             "context rule kept (any kept context.* decision) right above such a line or right "
+             "under a bare one (the TINY shape, at most extracted_tiny_words words and fewer than "
+             "extracted_cjk_short CJK characters: 'Read more', not 'Related: <headline>')",
              ("block_related_list_items", "extracted_tiny_words", "extracted_cjk_short")),
     CodeRule("context.isolated", "boilerplate",
-             "body-like line away from the main text: no body within reach (context), outside "
-             "the main text region (block), between stories or after a row of teasers (stories)",
+             "body-like line away from the main text: no body within context_reach lines (the "
+             "context stage, `cleaner.smooth`), outside the main text region (the block stage, "
+             "`main_block`), between stories or after a row of teasers (the stories stage, "
+             "`cleaner.stories`)",
              ("context_reach", *CORE_OPTIONS)),
     CodeRule("context.inside_story", "body",
              "line in a run between two kept lines of the main story that only weak line rules dropped "
              "(a table, a list, a subheading; fired after the stories, `cleaner.blocks.inside_main`), "
              "over a print button, ad label or photo credit set into the article",
-             ("block_fill_menu_lines", "block_fill_widget_lines")),
+             FILL_OPTIONS),
 )
 
 
@@ -133,11 +130,9 @@ INSIDE_ARTICLE = frozenset({"share", "ad", "ui", "appeal", "legal", "caption", "
 #: or a soft barrier (`barrier_kind`; never a blank line), blank or of a category found
 #: inside articles (`INSIDE_ARTICLE`), dropped by a catalogue pattern (`is_pattern_rule`:
 #: the region goes on past weak drops only, `Options.block_follow_gap`); and, for
-#: `related_lists`, dropped by a catalogue rule of related links (a heading of such a
-#: list; not a link line of the list itself, as ``html.links`` drops) and kept by a
-#: context rule (any ``context.*`` decision that keeps the line: ``context.sandwiched``,
-#: ``context.heading``, ``context.list``, ``context.closing_ellipsis``; whatever the line
-#: rules said of it).
+#: `related_lists` (``block.related_list`` in `RULES`), dropped by a catalogue rule of
+#: related links (not a link line of the list itself, as ``html.links`` drops) and kept
+#: by a context rule.
 _KEPT, _HARD, _SOFT, _INSIDE, _PATTERN, _RELATED, _CONTEXT = 1, 2, 4, 8, 16, 32, 64
 _BARRIER_BITS = {"hard": _HARD, "soft": _SOFT, None: 0}
 
@@ -154,24 +149,23 @@ def _bits(keep: bool, rule: str, category: str) -> int:
 
 
 def block_stage(
-    lines: list[Line], feats: list[Features], smoothed: list[Decision], options: Options, shape: bytes,
+    feats: list[Features], smoothed: list[Decision], options: Options, shape: bytes,
 ) -> tuple[list[Decision], list[Decision], tuple[int, int] | None]:
     """The block stage over the context stage's decisions ``smoothed``, its two passes in
     order (``shape``: the lines' `cleaner.features.line_shapes`): the decisions after
     `related_lists` (what the story finder reads), those after `main_block` too (the
     stage's layer) and the main text region (see `main_block`)."""
     listed = related_lists(smoothed, options, shape)
-    blocked, region = main_block(lines, feats, listed, options, shape)
+    blocked, region = main_block(feats, listed, options, shape)
     return listed, blocked, region
 
 
 def main_block(
-    lines: list[Line], feats: list[Features], final: list[Decision], options: Options,
-    shape: bytes | None = None,
+    feats: list[Features], final: list[Decision], options: Options, shape: bytes,
 ) -> tuple[list[Decision], tuple[int, int] | None]:
     """Decisions with lines outside the main region dropped, and the region's first and
     last line index (``None`` when nothing is kept); ``shape``: the lines'
-    `cleaner.features.line_shapes` when known (0 for a blank line).  The region is found
+    `cleaner.features.line_shapes` (0 for a blank line).  The region is found
     by the compiled core (`cleaner._core.main_region`, rust/src/blocks.rs) as the module
     says; a small last paragraph that only lines found inside articles set apart, and that
     ends like a sentence, goes on with the article:
@@ -184,8 +178,7 @@ def main_block(
     'The budget will be reviewed again in the spring when the harvest figures are known.'
     """
     final = list(final)
-    region = _core.main_region(final, as_list(feats),
-                               has_text(lines) if shape is None else shape, _bits,
+    region = _core.main_region(final, as_list(feats), shape, _bits,
                                {name: getattr(options, name) for name in CORE_OPTIONS})
     if region is None:
         return final, None
@@ -198,15 +191,9 @@ def main_block(
 
 def related_lists(final: list[Decision], options: Options, shape: bytes) -> list[Decision]:
     """Decisions with the related links' lines among the kept ones dropped as
-    ``block.related_list`` (unless the rule is disabled): each kept line of a run of at
-    least ``block_related_list_items`` list items right under a line a catalogue rule
-    dropped as related links (category ``related``; the run goes over blank lines and
-    list items the line rules dropped, and ends at any other line), and a line a context
-    rule kept (a ``context.*`` decision that keeps it: a headline between two lines, a
-    sentence next to body, a list item) right above such a line or right under a bare
-    one (``TINY`` in its shape: "Read more", not "Related: <headline>", which is the link
-    itself).  ``shape``: the lines' `cleaner.features.line_shapes`.  Found by the
-    compiled core (`cleaner._core.related_lists`, rust/src/blocks.rs).
+    ``block.related_list`` (unless the rule is disabled; which lines: its `RULES` entry).
+    ``shape``: the lines' `cleaner.features.line_shapes`.  Found by the compiled core
+    (`cleaner._core.related_lists`, rust/src/blocks.rs).
 
     >>> from cleaner import analyze
     >>> body = "The council met on Monday and agreed on the budget for the coming year, as expected."
@@ -227,9 +214,9 @@ def related_lists(final: list[Decision], options: Options, shape: bytes) -> list
     return final
 
 
-def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision],
+def inside_main(initial: list[Decision], final: list[Decision],
                 story_of: list[int | None], main: int | None, options: Options,
-                shape: bytes | None = None) -> tuple[list[Decision], list[int | None]]:
+                shape: bytes) -> tuple[list[Decision], list[int | None]]:
     """Decisions and stories with each run of dropped lines between two kept lines of the
     main story kept as its text (``context.inside_story``) when only weak line rules
     dropped them (``initial``: the stage-1 decisions; `cleaner.extracted.YIELDING`) and no
@@ -242,7 +229,7 @@ def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision
     photo credit; not a list item) stays dropped without ending the run, up to
     ``block_fill_widget_lines`` of them (more are a share bar).  The runs are found by the
     compiled core (`cleaner._core.inside_runs`, rust/src/blocks.rs); ``shape``: the lines'
-    `cleaner.features.line_shapes` (computed when not given).
+    `cleaner.features.line_shapes`.
 
     >>> from cleaner import analyze
     >>> body = "The council met on Monday and agreed on the budget for the coming year, as expected."
@@ -253,9 +240,8 @@ def inside_main(lines: list[Line], initial: list[Decision], final: list[Decision
     """
     if main is None or not options.rule_enabled("context.inside_story"):
         return final, story_of
-    filled = _core.inside_runs(as_list(final), as_list(initial), as_list(story_of), main,
-                               line_shapes(lines, options) if shape is None else shape, _run_bits,
-                               options.block_fill_menu_lines, options.block_fill_widget_lines, LIST_ITEM)
+    filled = _core.inside_runs(as_list(final), as_list(initial), as_list(story_of), main, shape, _run_bits,
+                               {name: getattr(options, name) for name in FILL_OPTIONS})
     if not filled:
         return final, story_of
     final, story_of = list(final), list(story_of)
@@ -271,7 +257,7 @@ _MENU_RULES = frozenset({"feature.heading", "feature.short"})
 #: Categories of the one-line widgets set into an article's text that a run of the main
 #: story goes over (`inside_main`): a print or share button, an ad label, a photo credit
 #: (`cleaner.smooth`'s in-text widgets but related links, which head lists of other pages).
-FILL_WIDGETS = frozenset({"share", "ad", "caption"})
+FILL_WIDGETS = IN_TEXT_WIDGETS - {"related"}
 
 
 @lru_cache(maxsize=4096)

@@ -154,7 +154,7 @@ def classify_lines(lines: list[Line], language: str | None,
     """
     match = matcher(language)
     feats, initial, pending = _core.classify_lines(
-        *columns(lines), language, match.core, _params(options), _KINDS, judged_by_letters,
+        columns(lines), language, match.core, _params(options), _KINDS, judged_by_letters,
         _gates_for, _pattern_run, _disabled_of(options))
     same_drops: dict[Decision, Decision] = {}  # equal decisions are one object (the core's are)
     for i, candidates, own in pending:

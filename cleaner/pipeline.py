@@ -133,7 +133,7 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     line's story."""
     whole_page = from_html or opts.extracted == "always"
     smoothed = add(smooth(lines, feats, revised, opts, shape), "context")
-    listed, blocked, block = block_stage(lines, feats, smoothed, opts, shape)
+    listed, blocked, block = block_stage(feats, smoothed, opts, shape)
     blocked = add(blocked, "block")
     # Text written one block a line is an extractor's (one page's); text with its blocks
     # apart is read for stories like a page's dump (scraped article bodies joined).
@@ -142,7 +142,7 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     story_of = list(st.story_of)
     restored = st.final
     if not (layout or whole_page):  # a page's dump: the main story's gaps (extracted text: `restore`)
-        restored, story_of = inside_main(lines, initial, restored, story_of, st.main, opts, shape)
+        restored, story_of = inside_main(initial, restored, story_of, st.main, opts, shape)
     restored = add(restored, "stories")
     if layout:
         restored, story_of = restore_extracted(lines, initial, restored, story_of, st.main, opts)

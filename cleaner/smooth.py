@@ -11,9 +11,8 @@
 - a name-like line right before an author bio goes with the bio (``context.bio_name``).
 
 Strong decisions (catalogue patterns, prose) are never overturned here.  The rules are
-declared in `RULES`, but for ``context.isolated``: the block stage and the stories stage
-fire it too, and `cleaner.blocks` declares it beside the main text region's thresholds.
-Their thresholds are `Options` fields (``context_reach``, ``short_max_words``,
+declared in `RULES`, but for ``context.isolated`` (later stages fire it too: its
+declaration in `cleaner.blocks.RULES` says where).  Their thresholds are `Options` fields (``context_reach``, ``short_max_words``,
 ``appeal_tail_extra_words``, ``bio_name_max_words``).
 """
 
@@ -29,8 +28,7 @@ from .rules import CodeRule
 from .storage import as_list, int_column, text_view
 from .types import Decision, Features, Line
 
-#: The rules of this stage (``context.isolated``, which it fires too, is declared in
-#: `cleaner.blocks`).
+#: The rules of this stage (``context.isolated``: see the module docstring).
 RULES = (
     CodeRule("context.sandwiched", "body", "short line between body lines stays body", ("context_reach",)),
     CodeRule("context.heading", "heading", "heading directly followed by body", ("context_reach",)),
@@ -45,12 +43,12 @@ RULES = (
 
 _TAIL_CATEGORIES = frozenset({"appeal", "bio", "legal", "comments"})
 #: Categories of one-line widgets that sit inside article text without ending it.
-_WIDGETS = frozenset({"ad", "related", "share", "caption"})
+IN_TEXT_WIDGETS = frozenset({"ad", "related", "share", "caption"})
 
 
 #: The bits of a content line's stage-1 decision that the compiled core's context rules
 #: read (rust/src/context.rs): kept, weak, appeal, a block short lines join
-#: (`_TAIL_CATEGORIES`), bio, an in-text widget (`_WIDGETS`), its feature rule (heading,
+#: (`_TAIL_CATEGORIES`), bio, an in-text widget (`IN_TEXT_WIDGETS`), its feature rule (heading,
 #: no punctuation, sentence), already ``context.appeal_tail``.
 _KEEP, _WEAK, _APPEAL, _TAIL, _BIO, _WIDGET = 1, 2, 4, 8, 16, 32
 _BY_RULE = {"feature.heading": 64, "feature.no_punctuation": 128, "feature.sentence": 256,
@@ -62,7 +60,7 @@ def _bits(keep: bool, rule: str, category: str) -> int:
     """The bits of a decision (asked by the core once per distinct value in a document)."""
     return (_KEEP * keep | _WEAK * (rule in WEAK_RULES) | _APPEAL * (category == "appeal")
             | _TAIL * (category in _TAIL_CATEGORIES) | _BIO * (category == "bio")
-            | _WIDGET * (category in _WIDGETS) | _BY_RULE.get(rule, 0))
+            | _WIDGET * (category in IN_TEXT_WIDGETS) | _BY_RULE.get(rule, 0))
 
 
 @lru_cache(maxsize=4096)

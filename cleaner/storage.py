@@ -125,7 +125,8 @@ class Lines(_Columns):
     def columns(self) -> tuple[str, array, array, dict[int, str]]:
         """The source, the columns of where each normalised text starts and ends in it,
         and the texts that are not slices of it: what the compiled core reads a line's
-        text from (`cleaner._core.classify_lines`, `cleaner.stories.evidence.Reader`)."""
+        text from, handed over as one tuple (`cleaner._core.classify_lines`, `line_shapes`
+        and `joined`; `cleaner.stories.evidence.Reader`)."""
         return self.source, self._text_starts, self._text_ends, self._changed
 
     def has_text(self) -> bytes:
@@ -141,7 +142,7 @@ class Lines(_Columns):
         by the compiled core from the source and the columns: no string per line."""
         if not self._starts:  # (an empty array's buffer may not be aligned for i64)
             return b""
-        return _core.line_shapes(self.source, self._text_starts, self._text_ends, self._changed, params)
+        return _core.line_shapes(self.columns(), params)
 
     def raw_columns(self) -> tuple[array, array]:
         """The columns of where each raw line starts and ends in the source: what the
@@ -283,7 +284,7 @@ class Verdicts(_Columns):
         """`join` of a story whose kept lines are those at ``positions`` (in order),
         remembered as the story's whole text (what `join` of it returns later): joined by
         the compiled core from the columns of the lines (`columns`, `cleaner._core.joined`)."""
-        text = self._texts[story] = _core.joined(*columns(self._lines), positions)
+        text = self._texts[story] = _core.joined(columns(self._lines), positions)
         return text
 
     def join(self, story: int, start: int = 0, stop: int | None = None) -> str:

@@ -18,8 +18,10 @@ from operator import add, attrgetter, eq, mul
 
 import regex
 
+from cleaner.blocks import FILL_WIDGETS
 from cleaner.catalogue import is_pattern_rule
 from cleaner.features import LIST_ITEM, line_shapes
+from cleaner.smooth import IN_TEXT_WIDGETS
 
 # --- segment.py -----------------------------------------------------------------------
 
@@ -230,7 +232,6 @@ def shape(text: str, opts) -> int:
 # --- smooth.py: the context rules -----------------------------------------------------------
 
 _TAIL_CATEGORIES = frozenset({"appeal", "bio", "legal", "comments"})
-_WIDGETS = frozenset({"ad", "related", "share", "caption"})
 _CLOSERS = "'\"’”»›)]"
 
 
@@ -299,7 +300,7 @@ class _Context:
         self.decided = list(map(initial.__getitem__, self.content))
         self.weak = list(map(WEAK_RULES.__contains__, map(_rule, self.decided)))
         self.categories = list(map(_category, self.decided))
-        self.anchor = [not w and c not in _WIDGETS for w, c in zip(self.weak, self.categories)]
+        self.anchor = [not w and c not in IN_TEXT_WIDGETS for w, c in zip(self.weak, self.categories)]
         self.last = len(self.content) - 1
         self.reach = range(1, options.context_reach + 1)
 
@@ -645,8 +646,8 @@ _MENU_RULES = frozenset({"feature.heading", "feature.short"})
 
 def _widget(d: Decision, shape: int) -> bool:
     """Is the line a one-line widget set into an article (a catalogue drop of a print or
-    share button, an ad label, a photo credit), not a list item?"""
-    return not d.keep and d.category in ("share", "ad", "caption") and is_pattern_rule(d.rule) and not (
+    share button, an ad label, a photo credit: `cleaner.blocks.FILL_WIDGETS`), not a list item?"""
+    return not d.keep and d.category in FILL_WIDGETS and is_pattern_rule(d.rule) and not (
         shape & LIST_ITEM)
 
 

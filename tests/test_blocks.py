@@ -13,7 +13,7 @@ from cleaner import Options, blocks, smooth
 from cleaner.blocks import block_stage, inside_main, main_block, related_lists
 from cleaner.features import LIST_ITEM, TEXT, TINY, shapes
 from cleaner.registry import code_rules
-from cleaner.types import Decision, Features, Line
+from cleaner.types import Decision, Features
 
 PROSE = Decision(True, "feature.prose", "body", "prose", "classify")
 HEADING = Decision(False, "feature.heading", "boilerplate", "heading-like", "classify")
@@ -27,14 +27,15 @@ AD = Decision(False, "en.ad.label", "ad", "ad label", "classify")
 CREDIT = Decision(False, "en.caption.credit_label", "caption", "photo credit", "classify")
 
 
-def _lines(n: int) -> list[Line]:
-    return [Line(i, i, i + 1, f"line {i}", f"line {i}") for i in range(n)]
+def _shape(n: int) -> bytes:
+    """The shapes of ``n`` lines of text, none of them blank, a list item or a bare link."""
+    return bytes([TEXT]) * n
 
 
-def _run(initial: list[Decision], final: list[Decision] | None = None) -> list[str]:
+def _run(initial: list[Decision], final: list[Decision] | None = None, options: Options = Options()) -> list[str]:
     """The final rule of every line, all of them in story 0 (the main one)."""
     final = final or initial
-    decided, _ = inside_main(_lines(len(initial)), initial, final, [0] * len(initial), 0, Options())
+    decided, _ = inside_main(initial, final, [0] * len(initial), 0, options, _shape(len(initial)))
     return [d.rule for d in decided]
 
 
@@ -70,12 +71,29 @@ def test_a_run_of_widgets_alone_is_left_as_it_is():
 def test_a_widget_that_is_a_list_item_ends_the_run():
     # "* Photos: ..." in a list of links is the list's item, not a credit set into the text
     initial = [PROSE, HEADING, CREDIT, HEADING, PROSE]
-    lines = _lines(len(initial))
     texts = ["Body.", "Gallery", "* Photos: the harbour at night", "More", "Body."]
     shape = shapes(texts, Options())
-    decided, _ = inside_main(lines, initial, initial, [0] * len(initial), 0, Options(), shape)
+    decided, _ = inside_main(initial, initial, [0] * len(initial), 0, Options(), shape)
     assert [d.rule for d in decided][1:4] == ["feature.heading", CREDIT.rule, "feature.heading"]
     assert shape[2] & LIST_ITEM
+
+
+def test_the_gaps_read_the_options_their_rule_declares():
+    # `inside_main` hands the core the options ``context.inside_story`` declares: with
+    # no widget allowed a print button ends the run, with a longer menu allowed five
+    # headings are article text
+    rule = next(r for r in blocks.RULES if r.id == "context.inside_story")
+    assert rule.options == blocks.FILL_OPTIONS == ("block_fill_menu_lines", "block_fill_widget_lines")
+    assert _run([PROSE, HEADING, SHARE, HEADING, LOW, PROSE], options=Options(block_fill_widget_lines=0))[1] == (
+        "feature.heading")
+    assert _run([PROSE, *[HEADING] * 5, PROSE], options=Options(block_fill_menu_lines=5))[1:6] == [
+        "context.inside_story"] * 5
+
+
+def test_the_gaps_pass_over_the_context_stages_widgets_but_related_links():
+    # `FILL_WIDGETS` is `cleaner.smooth.IN_TEXT_WIDGETS` less related links
+    assert blocks.FILL_WIDGETS == smooth.IN_TEXT_WIDGETS - {"related"}
+    assert _run([PROSE, HEADING, RELATED, HEADING, LOW, PROSE])[1] == "feature.heading"
 
 
 def test_a_menu_stands():
@@ -117,7 +135,7 @@ def _feats(decisions: list[Decision], words: int = 50) -> list[Features]:
 def _region(decisions: list[Decision], words: int = 50) -> list[str]:
     """The rule of every line after the main region: each kept line holds ``words``
     words of prose, each dropped one two words of a heading."""
-    decided, _ = main_block(_lines(len(decisions)), _feats(decisions, words), decisions, Options())
+    decided, _ = main_block(_feats(decisions, words), decisions, Options(), _shape(len(decisions)))
     return [d.rule for d in decided]
 
 
@@ -198,13 +216,18 @@ def test_related_lists_can_be_disabled():
     assert related_lists(decisions, Options(disabled_rules=frozenset({"block.related_list"})), shape) == decisions
 
 
+#: A `RELATED_ROWS` row of an article, a related list set under it, twelve menu entries and
+#: a short footer.
+ARTICLE_LIST_MENU_FOOTER = ("prose/line prose/line prose/line related/line prose/item! prose/item! "
+                            + "heading/line " * 12 + "prose/line")
+
+
 def test_the_block_stage_drops_related_links_before_the_region():
     # an article, a related list set under it, twelve menu entries and a short footer:
     # the story finder reads the list dropped and the footer kept; the stage's layer
     # drops the footer too (outside the region, which ends at the article)
-    decisions, shape, listed_rules = _related_row(
-        "prose/line prose/line prose/line related/line prose/item! prose/item! " + "heading/line " * 12 + "prose/line")
-    listed, blocked, region = block_stage(_lines(len(decisions)), _feats(decisions), decisions, Options(), shape)
+    decisions, shape, listed_rules = _related_row(ARTICLE_LIST_MENU_FOOTER)
+    listed, blocked, region = block_stage(_feats(decisions), decisions, Options(), shape)
     assert [d.rule for d in listed] == listed_rules
     assert [d.rule for d in blocked] == [*listed_rules[:-1], "context.isolated"]
     assert region == (0, 2)
@@ -214,9 +237,8 @@ def test_the_rules_the_module_fires_are_declared_in_it():
     # the block stage (a related link, a footer outside the region) and the main story's
     # gaps (a table) fire three rules, two of them context rules: all declared in
     # `cleaner.blocks.RULES`, none in `cleaner.smooth.RULES` (the context stage)
-    decisions, shape, _ = _related_row(
-        "prose/line prose/line prose/line related/line prose/item! prose/item! " + "heading/line " * 12 + "prose/line")
-    _, blocked, _ = block_stage(_lines(len(decisions)), _feats(decisions), decisions, Options(), shape)
+    decisions, shape, _ = _related_row(ARTICLE_LIST_MENU_FOOTER)
+    _, blocked, _ = block_stage(_feats(decisions), decisions, Options(), shape)
     fired = {d.rule for d in blocked if d.stage == "block"} | set(_run([PROSE, HEADING, LOW, LOW, PROSE])[1:4])
     assert fired == {"block.related_list", "context.isolated", "context.inside_story"}
     assert fired <= {r.id for r in blocks.RULES}

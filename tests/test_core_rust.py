@@ -30,7 +30,7 @@ from cleaner.features import strip_bullet
 from cleaner.fold import fold_line
 from cleaner.language import judged_by_letters
 from cleaner.options import Options
-from cleaner.features import line_shapes, measure, shapes
+from cleaner.features import _shape_params, line_shapes, measure, shapes
 from cleaner.language import STOPLIST_NAMES, guess_language, stopwords, words
 from cleaner.segment import normalize, segment
 from cleaner.smooth import smooth
@@ -167,6 +167,36 @@ def test_shapes_on_every_corpus_line():
         assert list(line_shapes(lines, opts)) == want  # read from the columns
 
 
+def test_the_core_reads_the_columns_of_the_lines_in_place_as_one_tuple():
+    """`Lines.columns` is handed to the core as one tuple, whose offset columns are read
+    where they are: a column that is not a contiguous array of offsets is refused (a copy
+    of it is not made), as are columns of different lengths; empty columns are no lines."""
+    from array import array
+
+    source, starts, ends, changed = columns(segment("First line\nSecond  line\n\nthird"))
+    params = classify._params(Options())
+    got = _core.classify_lines((source, starts, ends, changed), "en", matcher("en").core, params,
+                               classify._KINDS, judged_by_letters, classify._gates_for,
+                               classify._pattern_run, None)
+    assert len(got[0]) == len(got[1]) == len(starts) == 4
+    every_other = memoryview(array("q", [x for x in starts for _ in (0, 1)]))[::2]
+    assert every_other.tolist() == starts.tolist()
+    shape_params = _shape_params(Options())
+    with pytest.raises(RuntimeError, match="not (an )?arrays? of offsets"):
+        _core.joined((source, every_other, ends, changed), [0, 1])
+    with pytest.raises(RuntimeError, match="not an array of offsets"):
+        _core.line_shapes((source, every_other, ends, changed), shape_params)
+    with pytest.raises(RuntimeError, match="not an array of offsets"):
+        _core.classify_lines((source, starts, every_other, changed), "en", matcher("en").core, params,
+                             classify._KINDS, judged_by_letters, classify._gates_for, classify._pattern_run, None)
+    with pytest.raises(RuntimeError, match="different lengths"):
+        _core.line_shapes((source, starts, ends[:-1], changed), shape_params)
+    empty = ("", array("q"), array("q"), {})
+    assert _core.line_shapes(empty, shape_params) == b""
+    assert _core.classify_lines(empty, "en", matcher("en").core, params, classify._KINDS, judged_by_letters,
+                                classify._gates_for, classify._pattern_run, None) == ([], [], [])
+
+
 _SHAPE_OPTIONS = st.builds(lambda t, s, p, w: Options(
     extracted_tiny_words=t, extracted_cjk_short=s, extracted_cjk_paragraph=p, extracted_paragraph_words=w),
     *[st.integers(0, 12)] * 4)
@@ -281,11 +311,12 @@ def _blocks(text: str, language: str | None, opts: Options, stories: list, main:
     feats, initial = classify_lines(lines, language, opts)
     smoothed = smooth(lines, feats, initial, opts)
     oracle.blocks(barrier_kind, YIELDING)
-    got, region = main_block(lines, feats, smoothed, opts)
+    shape = line_shapes(lines, opts)
+    got, region = main_block(feats, smoothed, opts, shape)
     want, want_region = oracle.main_block_oracle(lines, feats, smoothed, opts)
     assert ([tuple(d) for d in got], region) == ([tuple(d) for d in want], want_region)
     story_of = [None if not line.text or not stories else stories[i % len(stories)] for i, line in enumerate(lines)]
-    got, got_stories = inside_main(lines, initial, want, story_of, main, opts)
+    got, got_stories = inside_main(initial, want, story_of, main, opts, shape)
     want, want_stories = oracle.inside_main_oracle(lines, initial, want, story_of, main, opts)
     assert ([tuple(d) for d in got], list(got_stories)) == ([tuple(d) for d in want], list(want_stories))
 
@@ -398,7 +429,7 @@ def test_the_core_decides_a_line_a_rule_fires_on():
     lines = segment(text)
 
     def stage_one(options):
-        return _core.classify_lines(*columns(lines), "en", matcher("en").core, classify._params(options),
+        return _core.classify_lines(columns(lines), "en", matcher("en").core, classify._params(options),
                                     classify._KINDS, judged_by_letters, classify._gates_for,
                                     classify._pattern_run, classify._disabled_of(options))
 
@@ -427,7 +458,7 @@ def test_with_rules_disabled_the_core_decides_the_line_itself(disabled):
     options = Options(disabled_rules=disabled)
     lines = segment("Short Url\nThe minister arrived in the capital on Tuesday for talks with the president.")
     assert Options().rule_enabled("en.share.short_url")
-    _, initial, left = _core.classify_lines(*columns(lines), "en", matcher("en").core, classify._params(options),
+    _, initial, left = _core.classify_lines(columns(lines), "en", matcher("en").core, classify._params(options),
                                             classify._KINDS, judged_by_letters, classify._gates_for,
                                             classify._pattern_run, classify._disabled_of(options))
     assert left == []
@@ -447,7 +478,7 @@ def test_a_disabled_rules_pattern_is_never_run():
             return regex.match(r"zqx", args[0], regex.I)
         return run
 
-    gates = _core.Gates(2, [[0, 1]] * 64, [], 4, lambda start: [0, 1], [], [], [], [], [], [],
+    gates = _core.Gates(2, [[0, 1]] * 64, [], 4, lambda start: [0, 1], ([], []), ([], []), [], ([], []), [], [],
                         [(r"^zqx disabled", False), (r"^zqx", False)],
                         [("xx.test.disabled", "test"), ("xx.test.enabled", "other")])
     options = Options()
@@ -456,12 +487,12 @@ def test_a_disabled_rules_pattern_is_never_run():
         assert language == "en"
         return (0,)
 
-    _, initial, left = _core.classify_lines(*columns(segment("zqx disabled rule")), "en", gates,
+    _, initial, left = _core.classify_lines(columns(segment("zqx disabled rule")), "en", gates,
                                             classify._params(options), classify._KINDS, judged_by_letters,
                                             classify._gates_for, pattern_run, disabled_of)
     assert left == [] and calls == [1]
     assert tuple(initial[0]) == (False, "xx.test.enabled", "other", "matches other pattern (3 words)", "classify")
-    _, initial, _ = _core.classify_lines(*columns(segment("zqx disabled rule")), "en", gates,
+    _, initial, _ = _core.classify_lines(columns(segment("zqx disabled rule")), "en", gates,
                                          classify._params(options), classify._KINDS, judged_by_letters,
                                          classify._gates_for, pattern_run, None)
     assert initial[0].rule == "xx.test.disabled" and calls == [1, 0]
@@ -477,9 +508,9 @@ def _invented_rule_stage_one(pattern: str, case_sensitive: bool, text: str, run,
         asked.append((language, k))
         return run
 
-    gates = _core.Gates(1, [[0]] * 64, [], 4, lambda start: [0], [], [], [], [], [], [],
+    gates = _core.Gates(1, [[0]] * 64, [], 4, lambda start: [0], ([], []), ([], []), [], ([], []), [], [],
                         [(pattern, case_sensitive)], [("xx.test.invented", "test")])
-    got = _core.classify_lines(*columns(segment(text)), "en", gates, classify._params(options or Options()),
+    got = _core.classify_lines(columns(segment(text)), "en", gates, classify._params(options or Options()),
                                classify._KINDS, judged_by_letters, classify._gates_for, pattern_run,
                                classify._disabled_of(options or Options()))
     return got, asked
@@ -569,7 +600,7 @@ def test_a_patterns_uses_are_counted_once_per_process_across_matchers():
     pattern = r"^zqx\d+ invented warm-up rule$"
 
     def gates(case_sensitive):
-        return _core.Gates(1, [[0]], [], 4, lambda start: [0], [], [], [], [], [], [],
+        return _core.Gates(1, [[0]], [], 4, lambda start: [0], ([], []), ([], []), [], ([], []), [], [],
                            [(pattern, case_sensitive)], [("xx.test.warm", "test")])
 
     first, second, other_case = gates(False), gates(False), gates(True)

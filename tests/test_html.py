@@ -322,6 +322,15 @@ def test_hard_wrapped_source_paragraph_is_one_line():
     assert PARAGRAPHS[0] in out_lines(clean_html(html))
 
 
+def test_hard_wrapped_paragraph_with_inline_code_is_one_line_and_code_blocks_keep_theirs():
+    words = PARAGRAPHS[1].split()
+    wrapped = " ".join(words[:5]) + f" <code>{words[5]}</code>\n" + " ".join(words[6:12]) + "\n" + " ".join(words[12:])
+    code = "make build\nmake test"
+    html = page(extra_body=f"<pre><code>{code}</code></pre>").replace(PARAGRAPHS[1], wrapped)
+    assert PARAGRAPHS[1] in out_lines(extract(html).main)
+    assert all(line in out_lines(extract(html).main) for line in code.split("\n"))
+
+
 def test_a_source_break_before_a_block_keeps_the_block_on_a_line_of_its_own():
     """Loose text the source ends with a newline right before a paragraph (an extractor's
     body: a headline, a byline left loose, the article) stays a line of its own; the

@@ -332,7 +332,8 @@ def test_matchers_that_share_an_automaton_find_their_own_rules():
     def gates(literals, n, short=()):
         # rules in ``short`` admit at most 16 words (the last entry: more)
         by_words = [list(range(n))] * 17 + [[i for i in range(n) if i not in short]]
-        return _core.Gates(n, by_words, [], 4, lambda start: [], literals, [], [], [], [], [])
+        members = ([s for s, ks in literals for _ in ks], [k for _, ks in literals for k in ks])
+        return _core.Gates(n, by_words, [], 4, lambda start: [], members, ([], []), [], ([], []), [], [])
 
     def found(g, text):
         return g.candidates(text, text.casefold(), len(text.split()))
@@ -421,15 +422,9 @@ def test_the_core_reads_a_matchers_cache_file_whole(monkeypatch):
     inputs = catalogue._cached_inputs(name, m.ordered)
     assert inputs is not None and m.ordered == catalogue._order(catalogue._wanted_rules(wanted))
 
-    def pairs(members):
-        by: dict[str, list[int]] = {}
-        for s, k in zip(*members):
-            by.setdefault(s, []).append(k)
-        return list(by.items())
-
     one_by_one = _core.Gates(len(m.ordered), inputs["by_words"], inputs["start"], catalogue._START_CHARS,
-                             m._could_start, pairs(inputs["literals"]), pairs(inputs["prefixes"]),
-                             inputs["prefixed"], pairs(inputs["suffixes"]), inputs["suffixed"],
+                             m._could_start, tuple(inputs["literals"]), tuple(inputs["prefixes"]),
+                             inputs["prefixed"], tuple(inputs["suffixes"]), inputs["suffixed"],
                              inputs["digits"])
     assert m.ungated == tuple(inputs["ungated"])
     assert [a for _, a in m._slots] == inputs["anchored"]

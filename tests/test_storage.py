@@ -130,7 +130,7 @@ def test_a_story_joined_in_the_core_is_join_lines_of_its_kept_lines(extra):
             continue
         verdicts = [Verdict(line, None, (_d("k", "title", keep=i in picked),), 0 if i in picked else 1)
                     for i, line in enumerate(lines)]
-        assert _core.joined(*lines.columns(), picked) == join_lines(verdicts, 0), source
+        assert _core.joined(lines.columns(), picked) == join_lines(verdicts, 0), source
 
 
 def test_a_story_of_one_line_is_that_line_s_text_not_a_copy_of_it():
@@ -140,11 +140,11 @@ def test_a_story_of_one_line_is_that_line_s_text_not_a_copy_of_it():
     from cleaner import _core
 
     line = "One long line of a document without a break. " * 3 + "End."
-    assert _core.joined(*segment(line).columns(), [0]) is line
+    assert _core.joined(segment(line).columns(), [0]) is line
     lines = segment("\n\ta\u00a0 b\n\n")
     source, starts, ends, changed = lines.columns()
-    assert _core.joined(source, starts, ends, changed, [0, 1, 2]) is changed[1] == "a b"
-    assert _core.joined(source, starts, ends, changed, [0, 2]) == ""
+    assert _core.joined((source, starts, ends, changed), [0, 1, 2]) is changed[1] == "a b"
+    assert _core.joined((source, starts, ends, changed), [0, 2]) == ""
 
 
 def test_verdicts_read_the_story_of_each_line_as_none_or_its_number():

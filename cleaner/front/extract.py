@@ -270,7 +270,8 @@ _VERBATIM = frozenset({"code", "pre"})
 
 def _unwrap(body) -> None:
     """Join the lines of a block that the page's source broke with hard newlines (the
-    browser shows one paragraph); ``<br>`` breaks (``lb``) and code stay.  A break that
+    browser shows one paragraph); ``<br>`` breaks (``lb``) and code stay (the text after
+    an inline ``<code>`` is the paragraph's again).  A break that
     ends loose text right before an element trafilatura renders as a block of its own
     (``trafilatura.xml.NEWLINE_ELEMS``: a paragraph, a heading, a list ...) stays a
     break, as trafilatura's rendering keeps it: joined to a space, the block would run on
@@ -282,9 +283,10 @@ def _unwrap(body) -> None:
         broken_text, broken_tail = bool(text and "\n" in text), bool(tail and "\n" in tail)
         if not (broken_text or broken_tail):
             continue  # (most elements: the look at the ancestors below is spared)
-        if elem.tag in _VERBATIM or any(a.tag in _VERBATIM for a in elem.iterancestors()):
+        # code keeps its lines; the tail of a code element is its parent's text, not code
+        if any(a.tag in _VERBATIM for a in elem.iterancestors()):
             continue
-        if broken_text:
+        if broken_text and elem.tag not in _VERBATIM:
             following = elem[0] if len(elem) else None
             elem.text = _joined(text, following is not None and following.tag in NEWLINE_ELEMS)
         if broken_tail:

@@ -6,6 +6,7 @@ use pyo3::buffer::{PyBuffer, ReadOnlyCell};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PySlice, PyString, PyStringData, PyTuple};
 
+use crate::lines::StoredLines;
 use crate::text::{with_units, FxMap};
 use crate::{py_str, Unit};
 
@@ -57,12 +58,10 @@ pub fn kept_lines<'py>(
 #[pyfunction]
 pub fn joined<'py>(
     py: Python<'py>,
-    source: &Bound<'py, PyString>,
-    text_starts: &Bound<'py, PyAny>,
-    text_ends: &Bound<'py, PyAny>,
-    changed: &Bound<'py, PyDict>,
+    lines: StoredLines<'py>,
     positions: Vec<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let StoredLines(source, text_starts, text_ends, changed) = &lines;
     let outside = || crate::err("columns that are not arrays of offsets".into());
     if positions.is_empty() {
         return Ok(PyString::new(py, "").into_any());

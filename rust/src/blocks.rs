@@ -5,12 +5,11 @@
 //! barrier after real text, the best block, its trailing teasers cut off, its lead
 //! reached back to and its end carried on to a later dense block across weak drops
 //! (`follow`).  Python hands over the decisions (read once per distinct object through
-//! ``code``, which says what these passes read of one: kept, a hard or soft barrier, a
-//! category found inside articles, dropped by a catalogue pattern, a related-links
-//! heading, kept by a context rule: `cleaner.blocks._bits`) and the features (words, and
-//! whether a line ends like a whole sentence) or the shapes; it gets back the region's
-//! first and last line, or the related links' lines.  Once the stories are found, the
-//! main story's gaps (`inside_runs`, `cleaner.blocks.inside_main`) the same way.
+//! ``code``, which gives the bits these passes read of one: `cleaner.blocks._bits`) and
+//! the features (words, and whether a line ends like a whole sentence) or the shapes; it
+//! gets back the region's first and last line, or the related links' lines.  Once the
+//! stories are found, the main story's gaps (`inside_runs`, `cleaner.blocks.inside_main`)
+//! the same way.  What each pass drops is said once, in `cleaner.blocks.RULES`.
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -346,17 +345,23 @@ const RUN_YIELDS: u8 = 4;
 /// (`cleaner.blocks.FILL_WIDGETS`: a print button, an ad label, a photo credit).
 const RUN_WIDGET: u8 = 8;
 
+/// The ``block_fill_*`` options (`cleaner.blocks.FILL_OPTIONS`).
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+pub struct FillParams {
+    block_fill_menu_lines: f64,
+    block_fill_widget_lines: usize,
+}
+
 /// The main story's gaps (`cleaner.blocks.inside_main`): each dropped line of a run
 /// between two kept lines of the main story that only weak line rules dropped, with the
-/// length of its run; up to ``widget_lines`` in-text widgets (`RUN_WIDGET`, not a list
-/// item) in the run stay dropped without ending it.  ``final`` and ``initial``: the
+/// length of its run; up to ``block_fill_widget_lines`` in-text widgets (`RUN_WIDGET`, not
+/// a list item) in the run stay dropped without ending it.  ``final`` and ``initial``: the
 /// decisions after the stories and those of stage 1 (lists; ``code`` gives a decision's
 /// bits), ``story_of``: each line's story (a list of int or None), ``main``: the main
-/// story, ``shape``: the lines' shape bytes (0 for a blank line; ``list_item``: the bit of
-/// a list item), ``menu_lines``: `Options.block_fill_menu_lines`, ``widget_lines``:
-/// `Options.block_fill_widget_lines`.
+/// story, ``shape``: the lines' shape bytes (0 for a blank line; `SHAPE_LIST_ITEM`: a list
+/// item), ``params``: the options.
 #[pyfunction]
-#[allow(clippy::too_many_arguments)]
 pub fn inside_runs(
     final_: &Bound<'_, PyList>,
     initial: &Bound<'_, PyList>,
@@ -364,9 +369,7 @@ pub fn inside_runs(
     main: i64,
     shape: &[u8],
     code: &Bound<'_, PyAny>,
-    menu_lines: f64,
-    widget_lines: usize,
-    list_item: u8,
+    params: FillParams,
 ) -> PyResult<Vec<(usize, usize)>> {
     let (fin, ini) = (codes::<u8>(final_, code)?, codes::<u8>(initial, code)?);
     let mut in_main = Vec::with_capacity(story_of.len());
@@ -384,7 +387,7 @@ pub fn inside_runs(
     };
     let mut filled = Vec::new();
     let mut run: Vec<usize> = Vec::new();
-    let widget = |j: usize| fin[j] & RUN_WIDGET != 0 && shape[j] & list_item == 0;
+    let widget = |j: usize| fin[j] & RUN_WIDGET != 0 && shape[j] & SHAPE_LIST_ITEM == 0;
     for i in (first..=last).filter(|&i| shape[i] != 0) {
         // A run ends at a line the line rules kept (stage 1); a short or heading-like
         // line that only its neighbours kept is part of it.
@@ -394,9 +397,9 @@ pub fn inside_runs(
         }
         let dropped: Vec<usize> = run.iter().copied().filter(|&j| fin[j] & RUN_KEPT == 0).collect();
         let widgets = dropped.iter().filter(|&&j| widget(j)).count();
-        let menu = run.len() as f64 > menu_lines && run.iter().all(|&j| ini[j] & RUN_MENU != 0);
+        let menu = run.len() as f64 > params.block_fill_menu_lines && run.iter().all(|&j| ini[j] & RUN_MENU != 0);
         if dropped.len() > widgets
-            && widgets <= widget_lines
+            && widgets <= params.block_fill_widget_lines
             && !menu
             && dropped.iter().all(|&j| (ini[j] & RUN_YIELDS != 0 || widget(j)) && in_main[j].is_some())
         {
@@ -415,13 +418,11 @@ const LIST_RELATED: u8 = 32;
 /// a headline between two lines, a sentence next to body, a list item).
 const LIST_CONTEXT: u8 = 64;
 
-/// The related links' lines among the kept ones (`cleaner.blocks.related_lists`), each
-/// with the index of its related-links line: each kept line of a run of at least
-/// ``min_items`` list items (``shape``: `cleaner.features.line_shapes`) right under a
-/// line dropped as related links (the run goes over blank lines and list items the line
-/// rules dropped, and ends at any other line), and a line a context rule kept
-/// (`LIST_CONTEXT`) right above such a line or right under a bare one (`SHAPE_TINY`:
-/// "Read more", not "Related: <headline>").  ``final``: the decisions (a list; ``code`` gives a
+/// The related links' lines among the kept ones (`cleaner.blocks.related_lists`; which
+/// lines: rule ``block.related_list`` in `cleaner.blocks.RULES`), each with the index of
+/// its related-links line (`LIST_RELATED`).  ``min_items``:
+/// `Options.block_related_list_items`, ``shape``: `cleaner.features.line_shapes`
+/// (`SHAPE_TINY`: a bare link), ``final``: the decisions (a list; ``code`` gives a
 /// decision's bits).
 #[pyfunction]
 pub fn related_lists(

@@ -7,11 +7,11 @@
 use crate::features::{measure, Measured};
 use crate::gates::{Gates, Scratch};
 use crate::lang;
-use crate::lines::LineTexts;
-use crate::text::{casefold_utf8, hash_bytes, with_units, FxMap};
+use crate::lines::{LineTexts, StoredLines};
+use crate::text::{casefold_utf8, hash_bytes, with_units, FxMap, WordBuffers};
 use pyo3::exceptions::PyTimeoutError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString, PyStringData, PyTuple, PyType};
+use pyo3::types::{PyList, PyString, PyStringData, PyTuple, PyType};
 use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
@@ -421,10 +421,11 @@ type LineStage = (
 );
 
 /// What `classify_line` keeps from line to line: the lines seen, and room for its work
-/// (a line's start, its case folding, its candidate rules, its body as a `str`), and the
-/// disabled rules of each language's matcher.
+/// (a line's words, its start, its case folding, its candidate rules, its body as a
+/// `str`), and the disabled rules of each language's matcher.
 struct Work {
     seen: Seen,
+    words: WordBuffers,
     start: Vec<u32>,
     gates: Scratch,
     key: Vec<u8>,
@@ -449,7 +450,7 @@ fn classify_line<T: Copy + Into<u32>>(
     let mut f = if body.is_empty() {
         (0, 0.0, false, false, 0.0, 0.0, 0)
     } else {
-        measure(body, doc.stops)
+        measure(body, doc.stops, &mut work.words)
     };
     let mut own: Option<String> = None;
     if has_stoplist && f.2 && f.1 < params.stopword_density * params.own_language_share && f.0 as f64 >= params.prose_min_words {
@@ -457,7 +458,7 @@ fn classify_line<T: Copy + Into<u32>>(
         // denser in it: `own_language_ratio`)?
         if let Some(code) = lang::guess(text).map_err(crate::err)? {
             if Some(code.as_str()) != doc.language {
-                let theirs = measure(body, &*lang::stoplist(&code).map_err(crate::err)?);
+                let theirs = measure(body, &*lang::stoplist(&code).map_err(crate::err)?, &mut work.words);
                 if theirs.1 >= params.stopword_density && theirs.1 >= params.own_language_ratio * f.1 {
                     f = theirs;
                     own = Some(code);
@@ -593,8 +594,8 @@ fn decision(
 }
 
 /// Stage 1 of every line of a document, read from its source as `cleaner.storage.Lines`
-/// holds it (``source``, the columns ``text_starts`` and ``text_ends``, the ``changed``
-/// texts; `LineTexts`).  ``judged(text)``: `cleaner.language.judged_by_letters`, asked
+/// holds it (``lines``: `Lines.columns`, the source, the columns of text starts and ends,
+/// the ``changed`` texts; `LineTexts`).  ``judged(text)``: `cleaner.language.judged_by_letters`, asked
 /// about lines that are not mostly ASCII (`mostly_ascii`); ``gates_for(code)``: the
 /// `Gates` of another language's matcher (a sentence in its own language is judged by
 /// it); ``pattern_run(language, k)``: the `regex` module's run of rule ``k`` of that
@@ -606,14 +607,11 @@ fn decision(
 /// Python on: a line with a line break or a lone surrogate (``language``: the line's
 /// own, when it is judged in it, else None).
 #[pyfunction]
-#[pyo3(signature = (source, text_starts, text_ends, changed, language, gates, params, kinds, judged, gates_for, pattern_run, disabled_of))]
+#[pyo3(signature = (lines, language, gates, params, kinds, judged, gates_for, pattern_run, disabled_of))]
 #[allow(clippy::too_many_arguments)]
 pub fn classify_lines<'py>(
     py: Python<'py>,
-    source: &Bound<'py, PyString>,
-    text_starts: &Bound<'py, PyAny>,
-    text_ends: &Bound<'py, PyAny>,
-    changed: &Bound<'py, PyDict>,
+    lines: StoredLines<'py>,
     language: Option<&str>,
     gates: &Bound<'py, Gates>,
     params: Params,
@@ -628,7 +626,7 @@ pub fn classify_lines<'py>(
         None => Arc::new(lang::Words::default()),
     };
     let stage = pyo3::intern!(py, "classify");
-    let lines = LineTexts::new(py, source, text_starts, text_ends, changed)?;
+    let lines = LineTexts::new(&lines)?;
     let disabled_of = disabled_of.as_ref();
     let doc = Document {
         py,
@@ -644,6 +642,7 @@ pub fn classify_lines<'py>(
     };
     let mut work = Work {
         seen: Seen::default(),
+        words: WordBuffers::default(),
         start: Vec::new(),
         gates: Gates::scratch(),
         key: Vec::new(),

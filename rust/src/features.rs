@@ -1,7 +1,7 @@
 //! `cleaner.features.measure`: the context-free measurements of one normalised line.
 
 use crate::lang::Words;
-use crate::text::{for_each_word, is_alnum, is_alpha, is_decimal, is_space, is_unspaced, is_upper, is_word};
+use crate::text::{for_each_word, WordBuffers, is_alnum, is_alpha, is_decimal, is_space, is_unspaced, is_upper, is_word};
 
 /// Closing quotes and brackets, stripped from a line's end before its last character is read.
 const CLOSERS: &str = "'\"’”»›)]";
@@ -115,8 +115,9 @@ static ASCII_KINDS: [u8; 128] = {
 pub type Measured = (usize, f64, bool, bool, f64, f64, usize);
 
 /// `cleaner.features.measure` of a line without its bullets (not empty): code points, or
-/// the code units of the Python string it lies in (read in place, not copied).
-pub fn measure<T: Copy + Into<u32>>(body: &[T], stops: &Words) -> Measured {
+/// the code units of the Python string it lies in (read in place, not copied); its words
+/// are built in ``buffers`` (`crate::text::for_each_word`).
+pub fn measure<T: Copy + Into<u32>>(body: &[T], stops: &Words, buffers: &mut WordBuffers) -> Measured {
     // Words (whitespace-separated) and their first characters, spaces, digits, and
     // whether the line holds a character of an unspaced script or may hold a URL: one pass.
     let (mut n, mut alpha, mut upper, mut all_alpha, mut after_space) = (0, 0, 0, true, true);
@@ -166,7 +167,7 @@ pub fn measure<T: Copy + Into<u32>>(body: &[T], stops: &Words) -> Measured {
     let mut density = 0.0;
     if !stops.is_empty() {
         let (mut total, mut hits) = (0usize, 0usize);
-        for_each_word(body, |w| {
+        for_each_word(body, buffers, |w| {
             total += 1;
             hits += stops.contains(w) as usize;
         });

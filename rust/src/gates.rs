@@ -44,6 +44,13 @@ impl Bits {
         }
         b
     }
+    /// The rules below ``n`` that are not in ``o``.
+    fn all_but(n: usize, o: &Bits) -> Bits {
+        let mut b = Bits::empty(n);
+        (0..n).for_each(|i| b.set(i));
+        b.and_not(o);
+        b
+    }
     fn set(&mut self, i: usize) {
         self.0[i / 64] |= 1 << (i % 64);
     }
@@ -103,20 +110,12 @@ struct EndIndex {
 }
 
 impl EndIndex {
-    fn new(n: usize, (strings, rules): &Members, rest: &[usize], at_start: bool) -> EndIndex {
+    /// The index of ``strings`` (`grouped`) at the start of a line or at its end; ``rest``:
+    /// the rules without strings of this kind.
+    fn new((strings, gated): Grouped<'_>, rest: Bits, at_start: bool) -> EndIndex {
         // (room for every string at once: growing the table by steps cost more than filling it)
         let mut values: FxMap<Vec<u8>, Bits> = FxMap::with_capacity_and_hasher(strings.len(), Default::default());
-        let mut gated = Bits::empty(n);
-        for (s, &k) in strings.iter().zip(rules) {
-            gated.set(k);
-            let key = s.0.as_bytes();
-            match values.get_mut(key) {
-                Some(bits) => bits.set(k),
-                None => {
-                    values.insert(key.to_vec(), Bits::of(n, &[k]));
-                }
-            }
-        }
+        values.extend(strings.into_iter().map(|(s, bits)| (s.as_bytes().to_vec(), bits)));
         let mut lengths: FxMap<[u8; 2], Vec<usize>> = FxMap::default();
         let mut single = [false; 256];
         for key in values.keys() {
@@ -140,7 +139,7 @@ impl EndIndex {
             single,
             empty,
             at_start,
-            rest: Bits::of(n, rest),
+            rest,
             gated,
         }
     }
@@ -230,16 +229,30 @@ struct CacheFile<'a> {
     inputs: Inputs<'a>,
 }
 
-/// (string, positions) pairs as `Members`.
-fn flat(sets: Vec<(String, Vec<usize>)>) -> Members<'static> {
-    let mut out: Members = (Vec::new(), Vec::new());
-    for (s, rules) in sets {
-        for k in rules {
-            out.0.push(Str(Cow::Owned(s.clone())));
-            out.1.push(k);
-        }
+/// String sets as `Gates.new` takes them (the strings, and the position of a rule with
+/// each, two lists of the same length) as `Members`.
+fn members((strings, positions): (Vec<String>, Vec<usize>)) -> Members<'static> {
+    (strings.into_iter().map(|s| Str(Cow::Owned(s))).collect(), positions)
+}
+
+/// A string set grouped (`grouped`): each string with its rules, and the rules of them all.
+type Grouped<'a> = (Vec<(&'a str, Bits)>, Bits);
+
+/// Each string of ``members`` once, in the order of its first pair, with the rules of its
+/// pairs; and the rules of them all (the only place a string set is grouped).
+fn grouped<'a>(n: usize, (strings, positions): &'a Members<'_>) -> Grouped<'a> {
+    let mut out: Vec<(&str, Bits)> = Vec::with_capacity(strings.len());
+    let mut at: FxMap<&str, usize> = FxMap::with_capacity_and_hasher(strings.len(), Default::default());
+    let mut all = Bits::empty(n);
+    for (s, &k) in strings.iter().zip(positions) {
+        let i = *at.entry(s.0.as_ref()).or_insert_with(|| {
+            out.push((s.0.as_ref(), Bits::empty(n)));
+            out.len() - 1
+        });
+        out[i].1.set(k);
+        all.set(k);
     }
-    out
+    (out, all)
 }
 
 /// The gates of one matcher (see the module docstring).
@@ -275,8 +288,10 @@ impl Gates {
     /// entry for more); ``start_checked``: the rules of the start test, and
     /// ``start_fn(start)`` the rules of those that can match a line starting with
     /// ``start``, its first ``start_chars`` characters;
-    /// ``literals``, ``prefixes``, ``suffixes``: (folded string, rules) pairs, each with
-    /// the rules gated by strings of that kind; ``digit_rules``: rules whose strings take
+    /// ``literals``, ``prefixes``, ``suffixes``: folded strings and the position of a rule
+    /// with each, as two lists of the same length (as a matcher's inputs hold them,
+    /// `cleaner.catalogue.Matcher._inputs`), the latter two each with the rules gated by
+    /// strings of that kind (``prefixed``, ``suffixed``); ``digit_rules``: rules whose strings take
     /// ``\d`` for 0-9; ``patterns``: (pattern, case_sensitive) of each rule, for
     /// `crate::patterns` (None: every pattern runs in Python); ``rules``: (id, category)
     /// of each rule, for the decision of a line one fires on (`cleaner.classify`).
@@ -289,10 +304,10 @@ impl Gates {
         start_checked: Vec<usize>,
         start_chars: usize,
         start_fn: PyObject,
-        literals: Vec<(String, Vec<usize>)>,
-        prefixes: Vec<(String, Vec<usize>)>,
+        literals: (Vec<String>, Vec<usize>),
+        prefixes: (Vec<String>, Vec<usize>),
         prefixed: Vec<usize>,
-        suffixes: Vec<(String, Vec<usize>)>,
+        suffixes: (Vec<String>, Vec<usize>),
         suffixed: Vec<usize>,
         digit_rules: Vec<usize>,
         patterns: Option<Vec<(String, bool)>>,
@@ -303,10 +318,10 @@ impl Gates {
             anchored: vec![false; n],
             by_words,
             start: start_checked,
-            literals: flat(literals),
-            prefixes: flat(prefixes),
+            literals: members(literals),
+            prefixes: members(prefixes),
             prefixed,
-            suffixes: flat(suffixes),
+            suffixes: members(suffixes),
             suffixed,
             digits: digit_rules,
         };
@@ -379,34 +394,9 @@ impl Gates {
         rules: Vec<(String, String)>,
     ) -> PyResult<Gates> {
         let n = inputs.anchored.len();
-        let everything: Vec<usize> = (0..n).collect();
-        let not_in = |set: &[usize]| -> Vec<usize> {
-            let b = Bits::of(n, set);
-            everything
-                .iter()
-                .copied()
-                .filter(|&i| b.0[i / 64] >> (i % 64) & 1 == 0)
-                .collect()
-        };
-        let literal: Vec<usize> = {
-            let mut all = inputs.literals.1.clone();
-            all.sort_unstable();
-            all.dedup();
-            all
-        };
-        // each string once, in the order of its first pair, with the rules of its pairs
-        let mut literals: Vec<(String, Bits)> = Vec::with_capacity(inputs.literals.0.len());
-        let mut at: FxMap<&str, usize> = FxMap::with_capacity_and_hasher(inputs.literals.0.len(), Default::default());
-        for (s, &k) in inputs.literals.0.iter().zip(&inputs.literals.1) {
-            let i = *at.entry(s.0.as_ref()).or_insert_with(|| {
-                literals.push((s.0.to_string(), Bits::empty(n)));
-                literals.len() - 1
-            });
-            literals[i].1.set(k);
-        }
+        let (literals, literal) = grouped(n, &inputs.literals);
+        let literals: Vec<(String, Bits)> = literals.into_iter().map(|(s, rules)| (s.to_string(), rules)).collect();
         let automaton = automaton(&literals, None)?;
-        let no_prefix = not_in(&inputs.prefixed);
-        let no_suffix = not_in(&inputs.suffixed);
         Ok(Gates {
             n,
             by_words: inputs.by_words.iter().map(|r| Bits::of(n, r)).collect(),
@@ -414,14 +404,14 @@ impl Gates {
             start_chars,
             start_fn,
             starts: Mutex::new(FxMap::default()),
-            no_literal: Bits::of(n, &not_in(&literal)),
-            literal: Bits::of(n, &literal),
+            no_literal: Bits::all_but(n, &literal),
+            literal,
             literals,
             automaton,
             automata: Mutex::new(FxMap::default()),
             band_automata: std::array::from_fn(|_| OnceLock::new()),
-            prefixes: EndIndex::new(n, &inputs.prefixes, &no_prefix, true),
-            suffixes: EndIndex::new(n, &inputs.suffixes, &no_suffix, false),
+            prefixes: EndIndex::new(grouped(n, &inputs.prefixes), Bits::all_but(n, &Bits::of(n, &inputs.prefixed)), true),
+            suffixes: EndIndex::new(grouped(n, &inputs.suffixes), Bits::all_but(n, &Bits::of(n, &inputs.suffixed)), false),
             digit_rules: Bits::of(n, &inputs.digits),
             patterns: Patterns::new(patterns),
             rules,
@@ -528,8 +518,7 @@ impl Gates {
             .start_fn
             .call1(py, (crate::py_str(py, start)?,))?
             .extract(py)?;
-        let mut admitted = Bits::of(self.n, &(0..self.n).collect::<Vec<_>>());
-        admitted.and_not(&self.start_checked);
+        let mut admitted = Bits::all_but(self.n, &self.start_checked);
         admitted.or(&Bits::of(self.n, &could));
         mask.and(&admitted);
         let mut starts = self.starts.lock().unwrap();

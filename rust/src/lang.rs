@@ -1,8 +1,7 @@
 //! Stoplists (jusText's files, read and lower-cased here) and the language guess.
 
-use crate::tables;
 use crate::lang_index::{Index, Sampled};
-use crate::text::{bits, for_each_word_in, is_ascii_space, is_break, is_space, lines, lower, lower_table, with_units, FxMap, FxSet, WordBuffers};
+use crate::text::{bits, for_each_word, is_ascii_space, is_break, is_space, lines, lower_string, with_units, FxMap, FxSet, WordBuffers};
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyStringData};
 use std::collections::HashMap;
@@ -48,53 +47,9 @@ fn text_of(config: &'static Config, i: usize) -> Result<&'static str, String> {
         .get_or_init(|| {
             let path = std::path::Path::new(&config.dir).join(format!("{}.txt", config.languages[i].1));
             let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            Ok(&*Box::leak(lower_text(text).into_boxed_str()))
+            Ok(&*Box::leak(lower_string(text).into_boxed_str()))
         })
         .clone()
-}
-
-/// `str.lower` of a text: the characters `str.lower` changes (those `lower_table` does
-/// not give back as they are) looked up in `tables::LOWER`, the others copied in runs,
-/// ASCII capitals lowered in place at the end (no lower-cased character is an ASCII
-/// capital); a text with a capital sigma (whose lower case depends on its neighbours) as
-/// `crate::text::lower` does it.
-fn lower_text(mut text: String) -> String {
-    if text.contains('\u{3a3}') {
-        let cps: Vec<u32> = text.chars().map(|c| c as u32).collect();
-        return lower(&cps).into_iter().filter_map(char::from_u32).collect();
-    }
-    let table = lower_table();
-    let bytes = text.as_bytes();
-    let mut out = String::new();
-    let (mut i, mut from) = (0, 0);
-    while i < bytes.len() {
-        let b = bytes[i];
-        // (the text is UTF-8: a lead byte's width is its count of leading ones)
-        let (k, width) = match b {
-            0x00..=0x7f => {
-                i += 1;
-                continue;
-            }
-            0xc0..=0xdf => ((b as u32 & 0x1f) << 6 | (bytes[i + 1] as u32 & 0x3f), 2),
-            0xe0..=0xef => ((b as u32 & 0x0f) << 12 | (bytes[i + 1] as u32 & 0x3f) << 6 | (bytes[i + 2] as u32 & 0x3f), 3),
-            _ => (text[i..].chars().next().map_or(0, |c| c as u32), 4),
-        };
-        let changing = k >= 0x1_0000 || table[k as usize] != k;
-        if changing {
-            if let Ok(j) = tables::LOWER.binary_search_by(|&(x, _)| x.cmp(&k)) {
-                out.push_str(&text[from..i]);
-                out.push_str(tables::LOWER[j].1);
-                from = i + width;
-            }
-        }
-        i += width;
-    }
-    if from > 0 {
-        out.push_str(&text[from..]);
-        text = out;
-    }
-    text.make_ascii_lowercase();
-    text
 }
 
 /// The stoplist of an ISO code (empty for a code without one).
@@ -292,7 +247,7 @@ fn sample<T: Copy + Into<u32>>(text: &[T], index: &Index) -> (usize, Vec<Found>)
         (0usize, String::with_capacity(head.len().min(8 * sampled)), Vec::with_capacity(sampled + sampled / 2));
     let mut buffers = WordBuffers::default();
     tokens.each(keep, |a, b| {
-        for_each_word_in(&head[a..b], &mut buffers, |w| {
+        for_each_word(&head[a..b], &mut buffers, |w| {
             total += 1;
             let start = text.len();
             if w.iter().any(|&c| char::from_u32(c).map(|c| text.push(c)).is_none()) {

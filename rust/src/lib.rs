@@ -247,7 +247,7 @@ fn measure<'py>(
         Some(code) => lang::stoplist(code).map_err(err)?,
         None => Arc::new(lang::Words::default()),
     };
-    features::measure(&codepoints(body)?, &stops).into_pyobject(py)
+    features::measure(&codepoints(body)?, &stops, &mut text::WordBuffers::default()).into_pyobject(py)
 }
 
 /// `cleaner.fold.fold_line` of a line whose `str.casefold` is ``folded``: the text the

@@ -1,21 +1,66 @@
 //! The lines of a document as `cleaner.storage.Lines` holds them (a source and columns of
-//! offsets), read in place by the core's passes over every line (`crate::classify`,
-//! `crate::shapes`).
+//! offsets), handed over as one tuple (`StoredLines`) and read in place by the core's
+//! passes over every line (`crate::classify`, `crate::shapes`, `crate::articles`).
 
 use crate::text::FxMap;
+use pyo3::buffer::{PyBuffer, ReadOnlyCell};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyStringData};
 
-/// The normalised text of each line of a document, read from its source as
-/// `cleaner.storage.Lines` holds it: line i's is ``source[text_starts[i]:text_ends[i]]``
-/// (columns of `i64`), or ``changed[i]``.  A line is read in place, in the string's own
-/// code units: no copy of it is made (a line of 20 million characters is not held as
-/// 80 MB of code points).
+/// `cleaner.storage.Lines.columns` (`cleaner.storage.columns`): the source, the columns
+/// of where each line's normalised text starts and ends in it (`array('q')`), and
+/// ``changed``, line -> its normalised text where that is no slice of the source.
+#[derive(FromPyObject)]
+pub struct StoredLines<'py>(
+    pub Bound<'py, PyString>,
+    pub Bound<'py, PyAny>,
+    pub Bound<'py, PyAny>,
+    pub Bound<'py, PyDict>,
+);
+
+/// The normalised text of each line of a document (`StoredLines`): line i's is
+/// ``source[text_starts[i]:text_ends[i]]``, or ``changed[i]``.  A line is read in place,
+/// in the string's own code units, and so are the columns: no copy of either is made (a
+/// line of 20 million characters is not held as 80 MB of code points, a million lines
+/// not as 16 MB of offsets).
 pub struct LineTexts<'py> {
     source: Bound<'py, PyString>,
-    starts: Vec<usize>,
-    ends: Vec<usize>,
+    starts: Offsets,
+    ends: Offsets,
     changed: FxMap<usize, Bound<'py, PyString>>,
+}
+
+/// A column of offsets (an `array('q')`), read in place.
+struct Offsets {
+    /// None: the column is empty (an empty array's buffer may not be aligned).
+    buffer: Option<PyBuffer<i64>>,
+    len: usize,
+}
+
+impl Offsets {
+    fn new(column: &Bound<'_, PyAny>) -> PyResult<Offsets> {
+        if column.len()? == 0 {
+            return Ok(Offsets { buffer: None, len: 0 });
+        }
+        let buffer = PyBuffer::<i64>::get(column)?;
+        if buffer.dimensions() != 1 || !buffer.is_c_contiguous() {
+            return Err(crate::err("a column that is not an array of offsets".into()));
+        }
+        Ok(Offsets { len: buffer.item_count(), buffer: Some(buffer) })
+    }
+
+    /// The offset at ``i`` (below `len`).
+    #[inline]
+    fn at(&self, i: usize) -> usize {
+        match &self.buffer {
+            // SAFETY: `new` found the buffer one-dimensional and C-contiguous, of `len`
+            // aligned `i64`s (`PyBuffer::get` checks the item and the alignment), and
+            // ``i < len``; the buffer is held (an array cannot be resized while it is
+            // exported) and read with the GIL held, as `PyBuffer::as_slice` reads it.
+            Some(b) if i < self.len => unsafe { (*(b.buf_ptr() as *const ReadOnlyCell<i64>).add(i)).get() as usize },
+            _ => usize::MAX,
+        }
+    }
 }
 
 /// The ``changed`` column of `cleaner.storage.Lines` (line -> its normalised text, where
@@ -29,22 +74,17 @@ pub fn changed_texts<'py>(changed: &Bound<'py, PyDict>) -> PyResult<FxMap<usize,
 }
 
 impl<'py> LineTexts<'py> {
-    pub fn new(
-        py: Python<'py>,
-        source: &Bound<'py, PyString>,
-        text_starts: &Bound<'py, PyAny>,
-        text_ends: &Bound<'py, PyAny>,
-        changed: &Bound<'py, PyDict>,
-    ) -> PyResult<Self> {
-        let (starts, ends) = (crate::offsets(py, text_starts)?, crate::offsets(py, text_ends)?);
-        if starts.len() != ends.len() {
+    pub fn new(lines: &StoredLines<'py>) -> PyResult<Self> {
+        let StoredLines(source, text_starts, text_ends, changed) = lines;
+        let (starts, ends) = (Offsets::new(text_starts)?, Offsets::new(text_ends)?);
+        if starts.len != ends.len {
             return Err(crate::err("columns of different lengths".into()));
         }
         Ok(LineTexts { source: source.clone(), starts, ends, changed: changed_texts(changed)? })
     }
 
     pub fn len(&self) -> usize {
-        self.starts.len()
+        self.starts.len
     }
 
     /// Line i's code units, in place.
@@ -54,7 +94,7 @@ impl<'py> LineTexts<'py> {
         if let Some(own) = self.changed.get(&i) {
             return unsafe { own.data() };
         }
-        let (a, b) = (self.starts[i], self.ends[i]);
+        let (a, b) = (self.starts.at(i), self.ends.at(i));
         crate::slice_in(&unsafe { self.source.data()? }, a, b).ok_or_else(|| crate::err(format!("line {i} outside the source")))
     }
 }

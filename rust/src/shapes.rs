@@ -4,11 +4,11 @@
 //! without spaces or by its count of words, does it open with a list bullet
 //! (`cleaner.smooth`).  Every test has the semantics of the Python it replaced.
 
-use crate::lines::LineTexts;
+use crate::lines::{LineTexts, StoredLines};
 use crate::text::{in_ranges, is_decimal, is_space, with_units};
 use crate::tables;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyStringData};
+use pyo3::types::{PyBytes, PyList, PyString, PyStringData};
 
 /// Bits of a line's shape (`cleaner.features` names them).
 pub const TEXT: u8 = 1;
@@ -133,19 +133,12 @@ pub fn shapes<'py>(py: Python<'py>, texts: &Bound<'py, PyList>, params: ShapePar
     Ok(PyBytes::new(py, &out))
 }
 
-/// `shapes` of the lines of a source as `cleaner.storage.Lines` holds them, without a
-/// string per line (`crate::lines::LineTexts`).
+/// `shapes` of the lines of a source as `cleaner.storage.Lines` holds them
+/// (`Lines.columns`), without a string per line (`crate::lines::LineTexts`).
 #[pyfunction]
-pub fn line_shapes<'py>(
-    py: Python<'py>,
-    source: &Bound<'py, PyString>,
-    text_starts: &Bound<'py, PyAny>,
-    text_ends: &Bound<'py, PyAny>,
-    changed: &Bound<'py, PyDict>,
-    params: ShapeParams,
-) -> PyResult<Bound<'py, PyBytes>> {
+pub fn line_shapes<'py>(py: Python<'py>, lines: StoredLines<'py>, params: ShapeParams) -> PyResult<Bound<'py, PyBytes>> {
     let shaper = Shaper::new(params);
-    let lines = LineTexts::new(py, source, text_starts, text_ends, changed)?;
+    let lines = LineTexts::new(&lines)?;
     let mut out = Vec::with_capacity(lines.len());
     for i in 0..lines.len() {
         out.push(with_units!(PyStringData, lines.data(i)?, s => shape(s, &shaper)));

@@ -71,11 +71,27 @@ pub fn is_word(c: u32) -> bool {
     c == 0x5f || is_alnum(c)
 }
 
+/// `str.lower` of an ASCII character.
+#[inline]
+const fn lower_ascii(c: u32) -> u32 {
+    if c.wrapping_sub(0x41) < 26 {
+        c + 32
+    } else {
+        c
+    }
+}
+
+/// `separates_words` of an ASCII character: any but a letter and the apostrophe.
+#[inline]
+const fn ascii_separates(c: u32) -> bool {
+    !(lower_ascii(c).wrapping_sub(0x61) < 26 || c == 0x27)
+}
+
 /// Separates words (`cleaner.language.words`): whitespace, or punctuation, a symbol, a
 /// digit, a separator or a control character below U+3040 (apostrophes excepted).
 pub fn separates_words(c: u32) -> bool {
     if c < 0x80 {
-        !((0x41..=0x5a).contains(&c) || (0x61..=0x7a).contains(&c) || c == 0x27)
+        ascii_separates(c)
     } else {
         is_space(c) || in_ranges(&tables::NOT_WORD, c)
     }
@@ -89,11 +105,7 @@ pub fn is_unspaced(c: u32) -> bool {
 
 pub(crate) fn lower_char(c: u32, out: &mut Vec<u32>) {
     if c < 0x80 {
-        out.push(if (0x41..=0x5a).contains(&c) {
-            c + 32
-        } else {
-            c
-        });
+        out.push(lower_ascii(c));
         return;
     }
     match tables::LOWER.binary_search_by(|&(k, _)| k.cmp(&c)) {
@@ -165,50 +177,79 @@ pub fn lower(s: &[u32]) -> Vec<u32> {
     out
 }
 
-/// Calls `f` with each of `words(s)` in turn, holding one word at a time (``s``: code
-/// points, or the code units of a Python string of one or two bytes a character).
-pub fn for_each_word<T: Copy + Into<u32>>(s: &[T], f: impl FnMut(&[u32])) {
-    // the thread's buffers, kept from one call to the next (a line's words are no new
-    // allocation) unless a long word grew them; fresh ones for a call from inside ``f``
-    thread_local!(static BUFFERS: std::cell::RefCell<WordBuffers> = Default::default());
-    BUFFERS.with(|buffers| match buffers.try_borrow_mut() {
-        Ok(mut kept) => {
-            for_each_word_in(s, &mut kept, f);
-            if kept.word.capacity() > KEPT_WORD_UNITS || kept.low.capacity() > KEPT_WORD_UNITS {
-                *kept = WordBuffers::default();
+/// `str.lower` of a whole text in UTF-8 (a stoplist file's): the characters `str.lower`
+/// changes (those `lower_table` does not give back as they are) looked up in
+/// `tables::LOWER`, the others copied in runs, ASCII capitals lowered in place at the end
+/// (no lower-cased character is an ASCII capital); a text with a capital sigma (whose
+/// lower case depends on its neighbours) as `lower` does it.
+pub fn lower_string(mut text: String) -> String {
+    if text.contains('\u{3a3}') {
+        let cps: Vec<u32> = text.chars().map(|c| c as u32).collect();
+        return lower(&cps).into_iter().filter_map(char::from_u32).collect();
+    }
+    let table = lower_table();
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let (mut i, mut from) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        // (the text is UTF-8: a lead byte's width is its count of leading ones)
+        let (k, width) = match b {
+            0x00..=0x7f => {
+                i += 1;
+                continue;
+            }
+            0xc0..=0xdf => ((b as u32 & 0x1f) << 6 | (bytes[i + 1] as u32 & 0x3f), 2),
+            0xe0..=0xef => ((b as u32 & 0x0f) << 12 | (bytes[i + 1] as u32 & 0x3f) << 6 | (bytes[i + 2] as u32 & 0x3f), 3),
+            _ => (text[i..].chars().next().map_or(0, |c| c as u32), 4),
+        };
+        let changing = k >= 0x1_0000 || table[k as usize] != k;
+        if changing {
+            if let Ok(j) = tables::LOWER.binary_search_by(|&(x, _)| x.cmp(&k)) {
+                out.push_str(&text[from..i]);
+                out.push_str(tables::LOWER[j].1);
+                from = i + width;
             }
         }
-        Err(_) => for_each_word_in(s, &mut WordBuffers::default(), f),
-    })
+        i += width;
+    }
+    if from > 0 {
+        out.push_str(&text[from..]);
+        text = out;
+    }
+    text.make_ascii_lowercase();
+    text
 }
 
-/// Per ASCII character, what it adds to a word: a letter lower-cased, an apostrophe, or
-/// 0 (it separates words).
+/// Per ASCII character, what it adds to a word (`lower_ascii`; 0: it separates words,
+/// `ascii_separates`): a letter lower-cased, or an apostrophe.
 static ASCII_WORD: [u8; 128] = {
     let mut table = [0u8; 128];
     let mut c = 0;
-    while c < 26 {
-        (table[b'a' as usize + c], table[b'A' as usize + c]) = (b'a' + c as u8, b'a' + c as u8);
+    while c < 128 {
+        if !ascii_separates(c) {
+            table[c as usize] = lower_ascii(c) as u8;
+        }
         c += 1;
     }
-    table[b'\'' as usize] = b'\'';
     table
 };
 
-/// The longest word (code points) whose buffer `for_each_word` keeps for the next call.
-const KEPT_WORD_UNITS: usize = 1 << 12;
-
-/// The buffers `for_each_word_in` builds a word in: kept by a caller that reads many
-/// short texts, so that a word is not a new allocation each time.
+/// The buffers `for_each_word` builds a word in, which its caller keeps while it reads
+/// many short texts (a document's lines, a sample's words), so that a word is not a new
+/// allocation each time.
 #[derive(Default)]
 pub struct WordBuffers {
     word: Vec<u32>,
     low: Vec<u32>,
 }
 
-/// `for_each_word` building the words in `buffers` (emptied on entry, so whatever a
-/// previous call left there, even one `f` panicked out of, is not read).
-pub fn for_each_word_in<T: Copy + Into<u32>>(s: &[T], buffers: &mut WordBuffers, mut f: impl FnMut(&[u32])) {
+/// Calls `f` with each of `words(s)` in turn, holding one word at a time, built in
+/// ``buffers`` (emptied on entry, so whatever a previous call left there, even one `f`
+/// panicked out of, is not read); ``s``: code points, or the code units of a Python
+/// string.
+#[inline(always)]
+pub fn for_each_word<T: Copy + Into<u32>>(s: &[T], buffers: &mut WordBuffers, mut f: impl FnMut(&[u32])) {
     let WordBuffers { word, low } = buffers;
     word.clear();
     let mut i = 0;
@@ -251,26 +292,31 @@ pub fn for_each_word_in<T: Copy + Into<u32>>(s: &[T], buffers: &mut WordBuffers,
 /// `cleaner.language.words`: lower-cased runs of characters that do not separate words.
 pub fn words(s: &[u32]) -> Vec<Vec<u32>> {
     let mut out = Vec::new();
-    for_each_word(s, |w| out.push(w.to_vec()));
+    for_each_word(s, &mut WordBuffers::default(), |w| out.push(w.to_vec()));
     out
 }
 
-/// A line break of `str.splitlines`.
-pub fn is_break(c: u32) -> bool {
-    matches!(c, 0x0a..=0x0d | 0x1c..=0x1e | 0x85 | 0x2028 | 0x2029)
+/// An ASCII line break of `str.splitlines` (line feed to carriage return, file to
+/// record separator), with no branch: the one definition of them the core reads.
+#[inline]
+pub const fn is_ascii_break(c: u32) -> bool {
+    (c.wrapping_sub(0x0a) < 4) | (c.wrapping_sub(0x1c) < 3)
 }
 
-/// The bytes a line break's UTF-8 can start with (`lines` skips the others at once).
+/// A line break of `str.splitlines`.
+pub const fn is_break(c: u32) -> bool {
+    is_ascii_break(c) || matches!(c, 0x85 | 0x2028 | 0x2029)
+}
+
+/// The bytes a line break's UTF-8 can start with (`lines` skips the others at once):
+/// the ASCII breaks, and the lead bytes of U+0085 (C2) and U+2028/9 (E2).
 static STARTS_BREAK: [bool; 256] = {
     let mut table = [false; 256];
-    let mut b = 0x0a;
-    while b <= 0x0d {
-        table[b] = true;
+    let mut b = 0;
+    while b < 0x80 {
+        table[b] = is_ascii_break(b as u32);
         b += 1;
     }
-    table[0x1c] = true;
-    table[0x1d] = true;
-    table[0x1e] = true;
     table[0xc2] = true;
     table[0xe2] = true;
     table
@@ -290,7 +336,7 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
                 continue;
             }
             let width = match bytes[i] {
-                0x0a..=0x0d | 0x1c..=0x1e => 1,
+                b if is_ascii_break(b as u32) => 1,
                 0xc2 if bytes.get(i + 1) == Some(&0x85) => 2,
                 0xe2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)) => 3,
                 _ => 0,
@@ -325,38 +371,37 @@ pub struct LineColumns {
     pub changed: Vec<(usize, Vec<u32>)>,
 }
 
-/// What `line_columns` tells apart: a line break, a space, a character that is visible,
-/// and one that normalising removes or turns into a space (invisible, blank or control).
+/// What `line_columns` tells apart above ASCII (`kind`): a line break, a character that
+/// is visible, and one that normalising removes or turns into a space (invisible, blank
+/// or control).  (`Kinds::of` tells ASCII apart, the space too.)
 const BREAK: u8 = 0;
-const SPACE: u8 = 1;
 const VISIBLE: u8 = 2;
 const HIDDEN: u8 = 3;
 
-/// The kind of each character below U+0100.
-static LATIN1: [u8; 256] = {
-    let mut table = [HIDDEN; 256];
-    let mut c = 0x21;
+/// The kind of each character from U+0080 to U+00FF (`wide_kind` of it: above ASCII
+/// and below U+0100, the blanks, `is_blank`, are U+0080 to U+00A0).
+static LATIN1_HIGH: [u8; 128] = {
+    let mut table = [VISIBLE; 128];
+    let mut c = 0x80;
     while c < 0x100 {
-        if c < 0x7f || c > 0xa0 && c != 0xad {
-            table[c] = VISIBLE;
-        }
+        table[c as usize - 0x80] = if is_break(c) {
+            BREAK
+        } else if is_invisible(c) || c <= 0xa0 {
+            HIDDEN
+        } else {
+            VISIBLE
+        };
         c += 1;
     }
-    table[0x20] = SPACE;
-    let mut b = 0x0a;
-    while b <= 0x0d {
-        table[b] = BREAK;
-        b += 1;
-    }
-    (table[0x1c], table[0x1d], table[0x1e], table[0x85]) = (BREAK, BREAK, BREAK, BREAK);
     table
 };
 
-/// The kind of a character for `line_columns` (`BREAK`, `SPACE`, `VISIBLE`, `HIDDEN`).
+/// The kind of a character above ASCII for `line_columns` (`BREAK`, `VISIBLE`, `HIDDEN`;
+/// ASCII is told apart in `Kinds::of`).
 #[inline(always)]
 fn kind(c: u32) -> u8 {
     if c < 0x100 {
-        LATIN1[c as usize]
+        LATIN1_HIGH[c as usize - 0x80]
     } else {
         wide_kind(c)
     }
@@ -444,7 +489,7 @@ impl Kinds {
             let c: u32 = c.into();
             *v = (c.wrapping_sub(0x21) < 0x5e) as u8;
             *sp = (c == 0x20) as u8;
-            *br = ((c.wrapping_sub(0x0a) < 4) | (c.wrapping_sub(0x1c) < 3)) as u8;
+            *br = is_ascii_break(c) as u8;
             high |= c >= 0x80;
         }
         let valid = if block.len() == 64 { !0 } else { (1u64 << block.len()) - 1 };
@@ -543,7 +588,7 @@ impl Line {
 pub const INVISIBLE: &str =
     "\u{200b}\u{200c}\u{200d}\u{2060}\u{feff}\u{ad}\u{180e}\u{2061}\u{2062}\u{2063}\u{2064}";
 
-fn is_invisible(c: u32) -> bool {
+const fn is_invisible(c: u32) -> bool {
     matches!(
         c,
         0x200b | 0x200c | 0x200d | 0x2060 | 0xfeff | 0xad | 0x180e | 0x2061..=0x2064
