@@ -39,9 +39,11 @@ if atheris is not None:
     with atheris.instrument_imports(include=["cleaner"]):
         import cleaner  # noqa: F401
         from cleaner import analyze, clean
+        from cleaner.binary import binary_kind
         from cleaner.segment import normalize
 else:  # still importable for --replay
     from cleaner import analyze, clean
+    from cleaner.binary import binary_kind
     from cleaner.segment import normalize
 
 PRESETS = ("balanced", "precision", "recall")
@@ -58,6 +60,13 @@ def run_one(data: bytes) -> None:
     if mode == "bytes":
         document: str | bytes = payload
         overrides = {}
+        if binary_kind(payload) is not None:  # refused: ValueError naming binary input
+            try:
+                analyze(document, preset)
+            except ValueError as exc:
+                if "binary input" in str(exc):
+                    return
+            raise AssertionError("binary bytes were not refused")
     else:
         # Arbitrary code points (lone surrogates included) from the payload.
         document = _to_str(payload)

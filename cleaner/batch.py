@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from .binary import binary_kind
-from .inputs import looks_like_jsonl
+from .inputs import UsageError, looks_like_jsonl
 from .options import Options
 from .pipeline import analyze
 from .types import trail_text
@@ -62,6 +62,11 @@ class Job:
     on_error: str = "skip"  # "skip" or "pass"
     columns: tuple[str, ...] = ("label", "rule", "reason", "text")  # explain
     sniff_jsonl: bool = False  # a document read whole that is JSON Lines fails (no --no-jsonl)
+
+    def __post_init__(self) -> None:
+        if self.on_error == "pass" and self.output_format != "jsonl":
+            raise UsageError("--on-error pass writes a failed record as JSON Lines: give "
+                             "--format jsonl, or leave failed records out (--on-error skip)")
 
 
 @dataclass(frozen=True)
@@ -339,8 +344,7 @@ def _failed(job: Job, task: Task, message: str, record: dict | None, raw: bytes 
             unreadable: bool = False) -> TaskResult:
     stats = Stats(documents=1, failed=1, unreadable=int(unreadable), bytes_in=task.size)
     output = None
-    text_out = job.command == "explain" or (job.command == "clean" and job.output_format == "text")
-    if job.on_error == "pass" and not text_out:
+    if job.on_error == "pass":  # JSON Lines output (`Job` checks)
         if record is not None:
             output = dump_json({**record, ERROR_FIELD: message})
         elif raw is not None:

@@ -1,7 +1,8 @@
 """Tell binary input (an executable, an image, an archive) from a document.
 
 The command line skips such an input with a warning instead of "cleaning" it into
-garbage.  `binary_kind` looks at the first `SNIFF_BYTES` bytes only:
+garbage, the Scrapy pipeline and the datatrove step pass it on unchanged, and `clean`,
+`split` and `analyze` refuse it with `ValueError`.  `binary_kind` looks at the first `SNIFF_BYTES` bytes only:
 
 - a known magic number (`MAGIC`) names the kind of file;
 - a NUL byte, outside text that starts with a UTF-16 or UTF-32 byte-order mark, is binary,

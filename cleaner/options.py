@@ -389,8 +389,11 @@ class Options:
         return hash(self._values())
 
     @classmethod
-    def make(cls, preset: "str | Options | None" = None, **overrides) -> "Options":
+    def make(cls, preset: "str | Options | None" = None, /, **overrides) -> "Options":
         """Build options from a preset name (or existing `Options`) plus overrides."""
+        if "preset" in overrides:  # clean(text, preset="recall"): not an option
+            raise TypeError("preset is not an option: give the preset name as the options "
+                            "argument, e.g. clean(text, 'recall') or options='recall'")
         if isinstance(preset, Options):
             base = preset
         elif preset is None:

@@ -308,3 +308,17 @@ def test_explain_labels_diff_against_the_seeds_shows_only_real_differences(seed)
         assert mine != hand
         assert not hand.startswith("title:") and not mine.startswith("title:") or \
             hand.startswith("opt:"), (mine, hand)
+
+
+@pytest.mark.parametrize("command, output_format", [("clean", "text"), ("explain", "tsv"),
+                                                    ("explain", "html")])
+def test_a_job_passing_failed_records_needs_json_lines_output(command, output_format):
+    """The rule is checked where a job is made, for every caller, not in the worker."""
+    from cleaner import Options
+    from cleaner.batch import Job
+    from cleaner.inputs import UsageError
+
+    with pytest.raises(UsageError, match="--on-error pass"):
+        Job(command=command, options=Options.make(), output_format=output_format, on_error="pass")
+    Job(command=command, options=Options.make(), output_format=output_format, on_error="skip")
+    Job(command="split", options=Options.make(), output_format="jsonl", on_error="pass")

@@ -360,3 +360,23 @@ def test_ray_executor_clean(tmp_path):
     finally:
         ray.shutdown()
     check_clean_run(tmp_path, docs, {}, shard_of)
+
+
+@needs_datatrove
+def test_step_passes_binary_bytes_on_unchanged_and_counts_them(caplog):
+    """Bytes of a binary file are left as they are and counted as ``not_text``, as the
+    Scrapy pipeline leaves them, not dropped as empty or as an error."""
+    from datatrove.data import Document
+
+    from cleaner.integrations.datatrove import CleanerStep
+
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + PROSE[0].encode("utf-8")
+    docs = [Document(text=png, id="img1"), Document(text=png, id="img2"),
+            Document(text="\n\n".join(PROSE).encode("utf-8"), id="page")]
+    step = CleanerStep()
+    out = list(step.run(iter(docs)))
+    assert [d.id for d in out] == ["img1", "img2", "page"]
+    assert out[0].text == png and out[1].text == png and "cleaner" not in out[0].metadata
+    assert out[2].text == clean("\n\n".join(PROSE))
+    assert step.stats["not_text"].total == 2
+    assert "dropped" not in step.stats.stats

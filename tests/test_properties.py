@@ -1,6 +1,7 @@
 """Properties of `cleaner` that hold for every input, checked with hypothesis.
 
-- it never raises on any ``str`` or ``bytes``; anything else is a plain `TypeError`;
+- it never raises on any ``str`` or ``bytes`` (but bytes `cleaner.binary` calls a binary
+  file: `ValueError`); anything else is a plain `TypeError`;
 - output is made of input lines after whitespace normalisation, in order;
 - ``clean`` / ``split`` are views of ``analyze``; offsets slice the source exactly;
 - rule ids come from the registry; article spans are ordered and disjoint;
@@ -25,6 +26,7 @@ from hypothesis import Phase, assume, example, given, note, settings
 from hypothesis import strategies as st
 
 from cleaner import analyze, clean, split
+from cleaner.binary import binary_kind
 from cleaner.catalogue import languages as catalogue_languages
 from cleaner.catalogue import load_rules
 from cleaner.registry import registry
@@ -155,8 +157,16 @@ def test_any_str_never_raises_and_keeps_invariants(text):
 ))
 @example(b"")
 @example(b"\xff\xfe\x00\x00")
-@example(b"\xef\xbb\xbf\xff caf\xe9 \x00\x81")
-def test_any_bytes_never_raise(data):
+@example(b"\xef\xbb\xbf\xff caf\xe9 \x81")
+@example(b"\xef\xbb\xbf\xff caf\xe9 \x00\x81")  # not UTF-8, with a NUL: binary
+@example(b"\x7fELF\x02\x01\x01")
+def test_any_bytes_are_cleaned_or_refused_as_binary(data):
+    kind = binary_kind(data)
+    if kind is not None:
+        for entry in (analyze, clean, split):
+            with pytest.raises(ValueError, match=regex.escape(f"binary input ({kind})")):
+                entry(data)
+        return
     a = analyze(data)
     check_analysis(a)
     assert clean(data) == a.text
@@ -202,10 +212,16 @@ def test_non_text_is_a_plain_type_error(fn, value):
 
 @given(st.lists(st.sampled_from(S.SPACES + S.LINE_BREAKS), max_size=200).map("".join))
 @example("")
+@example("\x00\x7f")
 def test_blank_input_gives_nothing(text):
     assert clean(text) == ""
     assert split(text) == []
-    assert clean(text.encode("utf-8")) == ""
+    data = text.encode("utf-8")
+    if binary_kind(data) is None:
+        assert clean(data) == ""
+    else:  # mostly NUL and control bytes: refused as binary, as the command line skips it
+        with pytest.raises(ValueError, match="binary input"):
+            clean(data)
 
 
 @given(S.hostile_text)

@@ -212,24 +212,20 @@ def test_undeclared_output_field_of_a_scrapy_item_is_a_clear_error():
         pipeline.process_item(Page(body=PARAGRAPHS[0]))
 
 
-@pytest.mark.parametrize("preset, options", [
-    ("fastest", {}),
-    (None, {"colour": "red"}),
-    (None, {"language": "klingon"}),
-    (None, {"disabled_rules": ["en.share.folow"]}),
-    (None, {"html": "maybe"}),
-], ids=["preset", "option", "language", "rule", "value"])
-def test_bad_options_are_refused_as_the_api_refuses_them(preset, options):
-    """The same exception class and message as `cleaner.clean`, named as settings."""
-    with pytest.raises((TypeError, ValueError)) as api:
-        cleaner.clean(PARAGRAPHS[0], preset, **options)
-    with pytest.raises(api.type) as built:
-        CleanerPipeline(preset=preset, options=options)
-    assert type(built.value) is api.type
-    assert str(built.value) == f"CleanerPipeline: bad CLEANER_PRESET/CLEANER_OPTIONS: {api.value}"
-
-
 def test_a_preset_among_the_options_names_the_setting_it_belongs_to():
     with pytest.raises(TypeError, match="give the preset in CLEANER_PRESET"):
         CleanerPipeline(options={"preset": "recall", "language": "en"})
     assert CleanerPipeline(preset="recall").options == cleaner.PRESETS["recall"]
+
+
+def test_a_bad_setting_keeps_the_class_the_api_raised(monkeypatch):
+    """Whatever exception class `Options.make` raises (here a ValueError subclass) is the
+    class the pipeline raises, with the settings named."""
+    import cleaner.integrations.scrapy as integration
+
+    def refuse(preset, **options):
+        raise UnicodeError("no such thing")
+
+    monkeypatch.setattr(integration.Options, "make", refuse)
+    with pytest.raises(UnicodeError, match="bad CLEANER_PRESET/CLEANER_OPTIONS: no such thing"):
+        CleanerPipeline(options={"language": "en"})

@@ -129,9 +129,8 @@ BAD_SETTINGS = [
 
 @pytest.mark.parametrize("overrides, argv", BAD_SETTINGS,
                          ids=[" ".join(argv) for _, argv in BAD_SETTINGS])
-def test_every_surface_refuses_a_bad_setting_with_the_api_message(overrides, argv, capsys):
-    """The API's exception (class and message) is what the datatrove step and the Scrapy
-    pipeline raise, and what the command line prints (exit status 2) before reading input."""
+def test_the_command_line_refuses_a_bad_setting_with_the_api_message(overrides, argv, capsys):
+    """The command line prints the API's message (exit status 2) before reading input."""
     from cleaner.cli import EXIT_USAGE, main
 
     with pytest.raises((TypeError, ValueError)) as api:
@@ -140,15 +139,66 @@ def test_every_surface_refuses_a_bad_setting_with_the_api_message(overrides, arg
     assert main(["clean", *argv, "-"]) == EXIT_USAGE
     err = capsys.readouterr().err
     assert err.startswith("cleaner: ") and message in err and err.count("\n") == 1, err
-    if importlib.util.find_spec("datatrove") is not None:
-        from cleaner.integrations.datatrove import CleanerStep
 
-        with pytest.raises(api.type) as step:
-            CleanerStep(**overrides)
-        assert str(step.value) == str(api.value)
-    if importlib.util.find_spec("scrapy") is not None:
-        from cleaner.integrations.scrapy import CleanerPipeline
 
-        with pytest.raises(api.type) as pipeline:
-            CleanerPipeline(options=overrides)
-        assert message in str(pipeline.value)
+def _datatrove_step(preset, overrides):
+    pytest.importorskip("datatrove")
+    from cleaner.integrations.datatrove import CleanerStep
+
+    return CleanerStep(preset=preset, **overrides)
+
+
+def _scrapy_pipeline(preset, overrides):
+    pytest.importorskip("scrapy")
+    from cleaner.integrations.scrapy import CleanerPipeline
+
+    return CleanerPipeline(preset=preset, options=overrides)
+
+
+#: A bad preset or setting as the integrations take it, and what the error must name.
+BAD_INTEGRATION_SETTINGS = [
+    ("fastest", {}, "fastest"),
+    (None, {"colour": "red"}, "colour"),
+    (None, {"language": "klingon"}, "language"),
+    (None, {"disabled_rules": ["en.share.folow"]}, "en.share.folow"),
+    (None, {"html": "maybe"}, "html"),
+]
+
+
+@pytest.mark.parametrize("build", [_datatrove_step, _scrapy_pipeline], ids=["datatrove", "scrapy"])
+@pytest.mark.parametrize("preset, overrides, named", BAD_INTEGRATION_SETTINGS,
+                         ids=[n for _, _, n in BAD_INTEGRATION_SETTINGS])
+def test_the_integrations_refuse_a_bad_setting_as_the_api_does(build, preset, overrides, named):
+    """The datatrove step and the Scrapy pipeline raise the API's exception class, naming
+    the bad preset, option or rule, when they are built (before any document)."""
+    with pytest.raises((TypeError, ValueError)) as api:
+        cleaner.clean(TEXT, preset, **overrides)
+    with pytest.raises((TypeError, ValueError)) as built:
+        build(preset, overrides)
+    assert type(built.value) is api.type
+    assert named in str(built.value)
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + TEXT.encode("utf-8")
+
+
+@pytest.mark.parametrize("entry", [cleaner.clean, cleaner.split, cleaner.analyze],
+                         ids=["clean", "split", "analyze"])
+@pytest.mark.parametrize("data", [PNG, bytearray(PNG), memoryview(PNG), b"\x00\x01\x02\x03" * 64],
+                         ids=["bytes", "bytearray", "memoryview", "NUL bytes"])
+def test_binary_bytes_are_refused_not_cleaned_into_nothing(entry, data):
+    """Bytes of a binary file (`cleaner.binary`, the test the command line and the Scrapy
+    pipeline use) raise ValueError naming binary input; text bytes are still cleaned."""
+    with pytest.raises(ValueError, match="binary input"):
+        entry(data)
+    assert cleaner.clean(TEXT.encode("utf-8")) == cleaner.clean(TEXT)
+
+
+def test_a_preset_given_by_keyword_is_a_clear_error():
+    """The preset is the options argument (positional or ``options=``), not an override."""
+    for call in (lambda: cleaner.clean(TEXT, preset="recall"),
+                 lambda: cleaner.split(TEXT, preset="recall"),
+                 lambda: Options.make(preset="recall")):
+        with pytest.raises(TypeError, match="preset is not an option.*options argument"):
+            call()
+    assert cleaner.clean(TEXT, options="recall") == cleaner.clean(TEXT, "recall")

@@ -5,6 +5,9 @@ cuts it into one document per story with `cleaner.split` (``mode="split"``).  Wh
 removed is recorded in ``document.metadata["cleaner"]``; a document left with no text is
 dropped and counted in the step's stats as ``dropped`` and ``dropped_<reason>``, the way
 datatrove's filters count theirs (and written to ``exclusion_writer`` if one is given).
+A document whose text is bytes of a binary file (an image, an archive: `cleaner.binary`)
+is passed on unchanged, counted as ``not_text`` and logged once per task, as the Scrapy
+pipeline does.
 
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.readers import JsonlReader
@@ -56,6 +59,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
         "cleaner.integrations.datatrove needs datatrove: pip install 'cleaner[datatrove]'"
     ) from exc
 
+from ..binary import binary_kind
 from ..options import Options
 from ..pipeline import analyze
 from ..types import DROP_CATEGORIES, Analysis, Verdict
@@ -104,6 +108,7 @@ class CleanerStep(PipelineStep):
         self.metadata_key = metadata_key
         self.raise_errors = raise_errors
         self._warned_error = False
+        self._warned_binary = False
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         if data is None:
@@ -128,6 +133,14 @@ class CleanerStep(PipelineStep):
 
     def _process(self, doc: Document) -> tuple[list[Document], str | None]:
         """The documents to emit for ``doc`` (none when it is dropped) and the drop reason."""
+        kind = binary_kind(doc.text) if isinstance(doc.text, (bytes, bytearray)) else None
+        if kind is not None:
+            self.stat_update("not_text")
+            if not self._warned_binary:
+                logger.warning(f"cleaner: document {doc.id!r} is binary data ({kind}), not "
+                               "text; passed on unchanged. Further ones in this task are only counted.")
+                self._warned_binary = True
+            return [doc], None
         try:
             analysis = analyze(doc.text, self.options)
         except Exception as exc:

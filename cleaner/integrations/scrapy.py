@@ -63,8 +63,7 @@ class CleanerPipeline:
         try:
             self.options = Options.make(preset, **options)
         except (TypeError, ValueError) as exc:  # raised as the API raises it
-            kind = TypeError if isinstance(exc, TypeError) else ValueError
-            raise kind(f"CleanerPipeline: bad CLEANER_PRESET/CLEANER_OPTIONS: {exc}") from None
+            raise type(exc)(f"CleanerPipeline: bad CLEANER_PRESET/CLEANER_OPTIONS: {exc}") from None
         self.drop_empty = drop_empty
         self.stats = stats
 
