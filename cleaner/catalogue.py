@@ -463,19 +463,32 @@ class Matcher:
         rule, anchored = self._slots[k]
         return rule.compiled.match if anchored else rule.compiled.search
 
+    def pattern_fires(self, k: int):
+        """Rule ``k``'s test ``fires(body, timeout)`` (`fires_within`, with `pattern_run`):
+        what `run` asks of each candidate, and what the core calls (once asked for, per
+        process and pattern: `cleaner.classify._pattern_run`)."""
+        return functools.partial(fires_within, self.pattern_run(k))
+
     def run(self, body: str, candidates, enabled, timeout: float | None) -> Rule | None:
         """The first rule of ``candidates`` (positions, in order) that is enabled and
-        fires on ``body``."""
+        fires on ``body`` (`fires_within`)."""
         ordered = self.ordered
         for k in candidates:
             rule = ordered[k]
-            if enabled(rule.id):
-                try:
-                    if self.pattern_run(k)(body, None, None, None, False, timeout) is not None:
-                        return rule
-                except TimeoutError:
-                    pass
+            if enabled(rule.id) and fires_within(self.pattern_run(k), body, timeout):
+                return rule
         return None
+
+
+def fires_within(run, body: str, timeout: float | None) -> bool:
+    """Does ``run`` (a compiled pattern's bound ``match`` or ``search``,
+    `Matcher.pattern_run`) find ``body`` within ``timeout`` seconds?  A run that times out
+    does not fire; other errors are raised.  The one place a rule's run meets the timeout:
+    `Matcher.run` and the core (`Matcher.pattern_fires`) both call it."""
+    try:
+        return run(body, None, None, None, False, timeout) is not None
+    except TimeoutError:
+        return False
 
 
 def checked_gate(rule: Rule) -> Gate | None:

@@ -10,6 +10,7 @@ gave identical decisions before and after the move.)
 
 from __future__ import annotations
 
+import functools
 import gzip
 import importlib.util
 import json
@@ -22,7 +23,7 @@ from hypothesis import given, strategies as st
 
 from cleaner import _core
 from cleaner.blocks import barrier_kind, inside_main, main_block
-from cleaner.catalogue import load_rules, matcher
+from cleaner.catalogue import fires_within, load_rules, matcher
 from cleaner import classify
 from cleaner.classify import WEAK_RULES, classify_lines
 from cleaner.extracted import YIELDING
@@ -473,10 +474,10 @@ def test_a_disabled_rules_pattern_is_never_run():
     calls = []
 
     def pattern_run(language, k):
-        def run(*args):
+        def fires(body, timeout):
             calls.append(k)
-            return regex.match(r"zqx", args[0], regex.I)
-        return run
+            return regex.match(r"zqx", body, regex.I) is not None
+        return fires
 
     gates = _core.Gates(2, [[0, 1]] * 64, [], 4, lambda start: [0, 1], ([], []), ([], []), [], ([], []), [], [],
                         [(r"^zqx disabled", False), (r"^zqx", False)],
@@ -501,7 +502,7 @@ def test_a_disabled_rules_pattern_is_never_run():
 
 def _invented_rule_stage_one(pattern: str, case_sensitive: bool, text: str, run, options=None):
     """Stage 1 in the core of ``text`` with one invented catalogue rule of ``pattern``
-    whose `regex` run is ``run`` (what `classify._pattern_run` gives)."""
+    whose `regex` test is ``run`` (what `classify._pattern_run` gives: ``fires(body, timeout)``)."""
     asked = []
 
     def pattern_run(language, k):
@@ -524,7 +525,7 @@ def test_a_rule_the_crate_does_not_run_yet_runs_its_regex_pattern_from_the_core(
     compiled = regex.compile(pattern, _regex_flags(False))
     for n in range(3):
         (_, initial, left), asked = _invented_rule_stage_one(pattern, False, f"ZQX{n} Cold Rule\nzqx cold rule",
-                                                             compiled.match)
+                                                             functools.partial(fires_within, compiled.match))
         assert left == []
         assert tuple(initial[0]) == (False, "xx.test.invented", "test", "matches test pattern (3 words)",
                                      "classify")
@@ -533,31 +534,39 @@ def test_a_rule_the_crate_does_not_run_yet_runs_its_regex_pattern_from_the_core(
 
 
 def test_a_regex_run_that_times_out_does_not_fire_and_other_errors_are_raised():
+    """`fires_within`, the one place a run meets the timeout, used by the core through
+    `classify._pattern_run`: a timed-out run does not fire, other errors are raised."""
     def timing_out(*args):
         raise TimeoutError("regex timed out")
 
-    (_, initial, left), _ = _invented_rule_stage_one(r"^zqx timeout rule$", False, "zqx timeout rule", timing_out)
+    test = classify._pattern_run(None, 0)
+    assert test.func is fires_within
+    (_, initial, left), _ = _invented_rule_stage_one(r"^zqx timeout rule$", False, "zqx timeout rule",
+                                                     functools.partial(fires_within, timing_out))
     assert left == [] and initial[0].rule != "xx.test.invented"
 
     def failing(*args):
         raise ValueError("not a timeout")
 
     with pytest.raises(ValueError):
-        _invented_rule_stage_one(r"^zqx failing rule$", False, "zqx failing rule", failing)
+        _invented_rule_stage_one(r"^zqx failing rule$", False, "zqx failing rule",
+                                 functools.partial(fires_within, failing))
 
 
 def test_the_core_calls_a_regex_run_as_the_matcher_does():
-    """The core hands the run the line's body and the arguments `Matcher.run` passes:
-    no position, no end, not concurrent, not partial, `Options.regex_timeout`."""
+    """The core hands the test the line's body and `Options.regex_timeout`, which
+    `fires_within` passes to the run as `Matcher.run` does: no position, no end, not
+    concurrent, not partial, the timeout."""
     calls = []
 
     def run(*args):
         calls.append(args)
         return None
 
-    _invented_rule_stage_one(r"^zqx arguments rule", True, "• zqx arguments rule", run,
-                             Options(regex_timeout=0.25))
+    _invented_rule_stage_one(r"^zqx arguments rule", True, "• zqx arguments rule",
+                             functools.partial(fires_within, run), Options(regex_timeout=0.25))
     assert calls == [("zqx arguments rule", None, None, None, False, 0.25)]
+
 
 def test_word_boundaries_fall_where_regex_puts_them():
     text = "a".join(all_chars()[::3]) + "a"

@@ -9,7 +9,6 @@ use crate::gates::{Gates, Scratch};
 use crate::lang;
 use crate::lines::{LineTexts, StoredLines};
 use crate::text::{casefold_utf8, hash_bytes, with_units, FxMap, WordBuffers};
-use pyo3::exceptions::PyTimeoutError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyStringData, PyTuple, PyType};
 use std::collections::hash_map::Entry;
@@ -250,9 +249,9 @@ fn disabled_rules<'w>(
 
 /// The catalogue rules' own `regex` patterns, run from the core on a line (instead of
 /// the line going back to `cleaner.classify`): ``run(language, k)`` gives rule ``k``'s
-/// bound `match` or `search` (asked once per process and pattern: `Gates::python`),
-/// called as `cleaner.catalogue.Matcher.run` calls it, with the timeout (a run that times
-/// out does not fire).
+/// test ``fires(body, timeout)`` (`cleaner.catalogue.Matcher.pattern_fires`, which meets
+/// the timeout; asked once per process and pattern: `Gates::python`), called with the
+/// line's body and `Options.regex_timeout`.
 struct RegexRuns<'a, 'py> {
     py: Python<'py>,
     run: &'a Bound<'py, PyAny>,
@@ -271,13 +270,7 @@ impl RegexRuns<'_, '_> {
             return Ok(None);
         };
         let body = self.body.get_or_insert_with(|| PyString::new(py, text));
-        let none = py.None();
-        let args = (body.clone(), none.clone_ref(py), none.clone_ref(py), none, false, self.timeout);
-        match method.call1(py, args) {
-            Ok(found) => Ok(Some(!found.is_none(py))),
-            Err(e) if e.is_instance_of::<PyTimeoutError>(py) => Ok(Some(false)),
-            Err(e) => Err(e),
-        }
+        Ok(Some(method.call1(py, (body.clone(), self.timeout))?.extract(py)?))
     }
 }
 

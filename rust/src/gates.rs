@@ -430,7 +430,7 @@ impl Gates {
         self.patterns.fires(k, body)
     }
 
-    /// The `regex` module's run of rule ``k`` (`crate::patterns::Patterns::python`).
+    /// The `regex` module's test of rule ``k`` (`crate::patterns::Patterns::python`).
     pub fn python(&self, k: usize, fetch: impl FnOnce() -> PyResult<PyObject>) -> PyResult<Option<&PyObject>> {
         self.patterns.python(k, fetch)
     }

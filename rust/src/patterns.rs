@@ -316,7 +316,7 @@ struct Shared {
     case_sensitive: bool,
     uses: AtomicU32,
     compiled: OnceLock<Option<Regex>>,
-    /// The bound `match` or `search` of the `regex` module's compiled pattern, once asked.
+    /// The `regex` module's test of the pattern (`Patterns::python`), once asked.
     python: OnceLock<PyObject>,
 }
 
@@ -362,8 +362,8 @@ impl Patterns {
         regex.as_ref().map(|r| r.is_match(body))
     }
 
-    /// The `regex` module's run of rule ``k`` (the bound `match` or `search` of its
-    /// compiled pattern, as `cleaner.catalogue.Matcher.run` chooses), which ``fetch`` gives
+    /// The `regex` module's test of rule ``k`` (its compiled pattern's run with the
+    /// timeout, `cleaner.catalogue.Matcher.pattern_fires`), which ``fetch`` gives
     /// the first time a matcher of the process asks for the pattern; None: no rule ``k``.
     pub fn python(&self, k: usize, fetch: impl FnOnce() -> PyResult<PyObject>) -> PyResult<Option<&PyObject>> {
         let Some(rule) = self.rules.get(k) else {
