@@ -465,8 +465,8 @@ class Matcher:
 
     def pattern_fires(self, k: int):
         """Rule ``k``'s test ``fires(body, timeout)`` (`fires_within`, with `pattern_run`):
-        what `run` asks of each candidate, and what the core calls (once asked for, per
-        process and pattern: `cleaner.classify._pattern_run`)."""
+        what `run` asks of each candidate, and what the core calls (asked for once per
+        matcher rule: `cleaner.classify._pattern_run`)."""
         return functools.partial(fires_within, self.pattern_run(k))
 
     def run(self, body: str, candidates, enabled, timeout: float | None) -> Rule | None:

@@ -101,7 +101,7 @@ def _gates_for(language: str) -> _core.Gates:
 def _pattern_run(language: str | None, k: int):
     """The test ``fires(body, timeout)`` of rule ``k`` of ``language``'s matcher
     (`cleaner.catalogue.Matcher.pattern_fires`: the run that meets the timeout).  The core
-    asks once per process and pattern, and calls it on a line with `Options.regex_timeout`."""
+    asks once per matcher rule, and calls it on a line with `Options.regex_timeout`."""
     return matcher(language).pattern_fires(k)
 
 

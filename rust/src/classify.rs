@@ -250,7 +250,7 @@ fn disabled_rules<'w>(
 /// The catalogue rules' own `regex` patterns, run from the core on a line (instead of
 /// the line going back to `cleaner.classify`): ``run(language, k)`` gives rule ``k``'s
 /// test ``fires(body, timeout)`` (`cleaner.catalogue.Matcher.pattern_fires`, which meets
-/// the timeout; asked once per process and pattern: `Gates::python`), called with the
+/// the timeout; asked once per matcher rule: `Gates::python`), called with the
 /// line's body and `Options.regex_timeout`.
 struct RegexRuns<'a, 'py> {
     py: Python<'py>,

@@ -19,9 +19,9 @@
 //! (tests/test_core_rust.py).
 //!
 //! A rule the crate does not run (refused, or not yet compiled) runs its `regex` pattern
-//! from here too: `Patterns::python` keeps, once per process, the bound method
-//! `cleaner.catalogue.Matcher.run` calls, so the core calls it on a line itself instead of
-//! handing the line back to Python.
+//! from here too: `Patterns::python` keeps, once per matcher rule, its test
+//! (`cleaner.catalogue.Matcher.pattern_fires`), so the core calls it on a line itself
+//! instead of handing the line back to Python.
 
 use pyo3::prelude::*;
 use regex::{Regex, RegexBuilder};
@@ -316,8 +316,6 @@ struct Shared {
     case_sensitive: bool,
     uses: AtomicU32,
     compiled: OnceLock<Option<Regex>>,
-    /// The `regex` module's test of the pattern (`Patterns::python`), once asked.
-    python: OnceLock<PyObject>,
 }
 
 /// The process's patterns by (pattern, case_sensitive): each language's matcher holds the
@@ -333,7 +331,6 @@ fn shared(pattern: String, case_sensitive: bool) -> Arc<Shared> {
                 case_sensitive: *case_sensitive,
                 uses: AtomicU32::new(0),
                 compiled: OnceLock::new(),
-                python: OnceLock::new(),
             })
         })
         .clone()
@@ -343,12 +340,16 @@ fn shared(pattern: String, case_sensitive: bool) -> Arc<Shared> {
 /// enough in the process (`WARM_USES`, counted over every matcher).
 pub struct Patterns {
     rules: Vec<Arc<Shared>>,
+    /// Each rule's `regex` module test (`Patterns::python`), once asked.
+    python: Vec<OnceLock<PyObject>>,
 }
 
 impl Patterns {
     /// ``sources``: (pattern, case_sensitive) per rule position.
     pub fn new(sources: Vec<(String, bool)>) -> Patterns {
-        Patterns { rules: sources.into_iter().map(|(p, c)| shared(p, c)).collect() }
+        let rules: Vec<_> = sources.into_iter().map(|(p, c)| shared(p, c)).collect();
+        let python = rules.iter().map(|_| OnceLock::new()).collect();
+        Patterns { rules, python }
     }
 
     /// Does rule ``k`` fire on ``body``?  None: Python's `regex` decides (the crate does
@@ -364,14 +365,14 @@ impl Patterns {
 
     /// The `regex` module's test of rule ``k`` (its compiled pattern's run with the
     /// timeout, `cleaner.catalogue.Matcher.pattern_fires`), which ``fetch`` gives
-    /// the first time a matcher of the process asks for the pattern; None: no rule ``k``.
+    /// the first time this matcher asks for rule ``k``; None: no rule ``k``.
     pub fn python(&self, k: usize, fetch: impl FnOnce() -> PyResult<PyObject>) -> PyResult<Option<&PyObject>> {
-        let Some(rule) = self.rules.get(k) else {
+        let Some(test) = self.python.get(k) else {
             return Ok(None);
         };
-        if rule.python.get().is_none() {
-            let _ = rule.python.set(fetch()?);
+        if test.get().is_none() {
+            let _ = test.set(fetch()?);
         }
-        Ok(rule.python.get())
+        Ok(test.get())
     }
 }
