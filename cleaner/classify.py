@@ -26,7 +26,7 @@ from . import _core
 from .catalogue import matcher
 from .features import BULLET_CHARS, EMPTY
 from .language import judged_by_letters
-from .options import Options
+from .options import Options, rule_enabled
 from .rules import CodeRule, ids
 from .storage import columns
 from .types import Decision, Features, Line
@@ -110,8 +110,8 @@ def _disabled_positions(language: str | None, disabled: frozenset[str]) -> tuple
     """The positions (in ``language``'s matcher, `Matcher.ordered`) of the rules
     ``disabled`` (`Options.disabled_rules`) names, which the core skips; worked out once
     per language and set of disabled rules."""
-    enabled = Options(disabled_rules=disabled).rule_enabled
-    return tuple(k for k, rule in enumerate(matcher(language).ordered) if not enabled(rule.id))
+    return tuple(k for k, rule in enumerate(matcher(language).ordered)
+                 if not rule_enabled(disabled, rule.id))
 
 
 def _disabled_of(options: Options):

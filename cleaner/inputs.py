@@ -12,10 +12,10 @@ page's lines.
 
 from __future__ import annotations
 
-import codecs
 import fnmatch
 import json
 import os
+import re
 import sys
 
 #: File names read as JSON Lines unless ``--no-jsonl`` is given.
@@ -87,6 +87,10 @@ def jsonl_mode(explicit: bool | None, paths: list[str]) -> bool:
     return bool(named)
 
 
+#: What JSON Lines opens with: an optional UTF-8 byte-order mark, ASCII whitespace, "{".
+_JSONL_OPENING = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\n\r\x0b\x0c]*\{")
+
+
 def looks_like_jsonl(data: bytes) -> bool:
     """Whether ``data`` starts as JSON Lines: its first `JSONL_SNIFF_LINES` non-blank lines
     (fewer when it has fewer) are each a JSON object.
@@ -96,10 +100,10 @@ def looks_like_jsonl(data: bytes) -> bool:
     >>> looks_like_jsonl(b'{"a": 1}\\nThe minister arrived on Tuesday.')
     False
     """
-    data = data.removeprefix(codecs.BOM_UTF8)
-    if data.lstrip()[:1] != b"{":
+    opening = _JSONL_OPENING.match(data)  # read in place: no copy of a long document
+    if opening is None:
         return False
-    seen = start = 0
+    seen, start = 0, opening.end() - 1
     while seen < JSONL_SNIFF_LINES and start < len(data):
         end = data.find(b"\n", start)
         end = len(data) if end < 0 else end

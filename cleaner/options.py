@@ -443,11 +443,17 @@ class Options:
         return replace(base, **overrides)
 
     def rule_enabled(self, rule_id: str) -> bool:
-        if not self.disabled_rules:
-            return True
-        if rule_id in self.disabled_rules:
-            return False
-        return not any(p.endswith(".") and rule_id.startswith(p) for p in self.disabled_rules)
+        return rule_enabled(self.disabled_rules, rule_id)
+
+
+def rule_enabled(disabled_rules, rule_id: str) -> bool:
+    """Whether ``rule_id`` is on when ``disabled_rules`` (ids, and prefixes ending in
+    ".") are off (`Options.disabled_rules`)."""
+    if not disabled_rules:
+        return True
+    if rule_id in disabled_rules:
+        return False
+    return not any(p.endswith(".") and rule_id.startswith(p) for p in disabled_rules)
 
 
 #: Every field of `Options` with its default, in declaration order.
