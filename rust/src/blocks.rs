@@ -395,15 +395,16 @@ pub fn inside_runs(
             run.push(i);
             continue;
         }
-        let dropped: Vec<usize> = run.iter().copied().filter(|&j| fin[j] & RUN_KEPT == 0).collect();
-        let widgets = dropped.iter().filter(|&&j| widget(j)).count();
+        let (widgets, others): (Vec<usize>, Vec<usize>) =
+            run.iter().copied().filter(|&j| fin[j] & RUN_KEPT == 0).partition(|&j| widget(j));
         let menu = run.len() as f64 > params.block_fill_menu_lines && run.iter().all(|&j| ini[j] & RUN_MENU != 0);
-        if dropped.len() > widgets
-            && widgets <= params.block_fill_widget_lines
+        if !others.is_empty()
+            && widgets.len() <= params.block_fill_widget_lines
             && !menu
-            && dropped.iter().all(|&j| (ini[j] & RUN_YIELDS != 0 || widget(j)) && in_main[j].is_some())
+            && widgets.iter().all(|&j| in_main[j].is_some())
+            && others.iter().all(|&j| ini[j] & RUN_YIELDS != 0 && in_main[j].is_some())
         {
-            filled.extend(dropped.into_iter().filter(|&j| !widget(j)).map(|j| (j, run.len())));
+            filled.extend(others.into_iter().map(|j| (j, run.len())));
         }
         run.clear();
     }
