@@ -480,7 +480,7 @@ def test_a_disabled_rules_pattern_is_never_run():
             return regex.match(r"zqx", body, regex.I) is not None
         return fires
 
-    gates = _core.Gates(2, [[0, 1]] * 64, [], 4, lambda start: [0, 1], ([], []), ([], []), [], ([], []), [], [],
+    gates = _core.Gates(2, [[0, 1]] * 64, [], 4, lambda start: [0, 1], ([], []), ([], []), ([], []), [],
                         [(r"^zqx disabled", False), (r"^zqx", False)],
                         [("xx.test.disabled", "test"), ("xx.test.enabled", "other")])
     options = Options()
@@ -510,7 +510,7 @@ def _invented_rule_stage_one(pattern: str, case_sensitive: bool, text: str, run,
         asked.append((language, k))
         return run
 
-    gates = _core.Gates(1, [[0]] * 64, [], 4, lambda start: [0], ([], []), ([], []), [], ([], []), [], [],
+    gates = _core.Gates(1, [[0]] * 64, [], 4, lambda start: [0], ([], []), ([], []), ([], []), [],
                         [(pattern, case_sensitive)], [("xx.test.invented", "test")])
     got = _core.classify_lines(columns(segment(text)), "en", gates, classify._params(options or Options()),
                                classify._KINDS, judged_by_letters, classify._gates_for, pattern_run,
@@ -611,7 +611,7 @@ def test_a_patterns_uses_are_counted_once_per_process_across_matchers():
     pattern = r"^zqx\d+ invented warm-up rule$"
 
     def gates(case_sensitive):
-        return _core.Gates(1, [[0]], [], 4, lambda start: [0], ([], []), ([], []), [], ([], []), [], [],
+        return _core.Gates(1, [[0]], [], 4, lambda start: [0], ([], []), ([], []), ([], []), [],
                            [(pattern, case_sensitive)], [("xx.test.warm", "test")])
 
     first, second, other_case = gates(False), gates(False), gates(True)
@@ -634,3 +634,37 @@ def test_a_headline_counts_each_of_its_content_words_once_when_it_echoes_the_tex
                          ("Planning a family holiday for the olympiad", None)]:
         text = "\n\n".join(VOLCANO + SHARE_ROW[:2] + [title] + CHESS) + "\n"
         assert [a.title for a in cleaner.split(text, extracted="never")] == [None, found], title
+
+
+def test_a_rule_without_strings_at_an_end_is_never_turned_away_by_that_end():
+    """The gates' tests at a line's start and end (rust/src/gates.rs `EndIndex`) keep the
+    rules of the strings the line starts (or ends) with, and every rule that has no
+    string of that kind: which rules those are is read from the strings themselves, in
+    `Gates` and in a matcher's cache file alike (no list of them beside the strings)."""
+    every = [[0, 1, 2]] * 64
+    gates = _core.Gates(3, every, [], 4, lambda start: [], ([], []), (["ab"], [0]), (["yz"], [1]), [])
+    blob = json.dumps({"key": "k", "inputs": {
+        "ungated": [], "anchored": [False] * 3, "by_words": every, "start": [], "literals": [[], []],
+        "prefixes": [["ab"], [0]], "suffixes": [["yz"], [1]], "digits": []}}).encode()
+    cached = _core.Gates.cached(blob, "k", 3, 4, lambda start: [], [], [])[0]
+    for line, want in [("ab x", [0, 2]), ("q yz", [1, 2]), ("ab yz", [0, 1, 2]), ("q", [2]), ("yz ab", [2])]:
+        assert gates.candidates(line, line.casefold(), len(line.split())) == want, line
+        assert cached.candidates(line, line.casefold(), len(line.split())) == want, line
+
+
+def test_a_start_is_asked_about_once_and_admits_the_rules_the_start_test_leaves_alone():
+    """Rules of the start test pass a line only when their pattern can match its first
+    characters (asked of Python once per start, then remembered); every other rule
+    passes whatever the start."""
+    asked = []
+
+    def could(start):
+        asked.append(start)
+        return [0] if start.startswith("a") else [1]
+
+    gates = _core.Gates(3, [[0, 1, 2]] * 64, [0, 1], 4, could, ([], []), ([], []), ([], []), [])
+    for _ in range(2):
+        assert gates.candidates("abc def", "abc def", 2) == [0, 2]
+        assert gates.candidates("xbc def", "xbc def", 2) == [1, 2]
+    assert asked == ["abc ", "xbc "]
+
