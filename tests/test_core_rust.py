@@ -668,3 +668,33 @@ def test_a_start_is_asked_about_once_and_admits_the_rules_the_start_test_leaves_
         assert gates.candidates("xbc def", "xbc def", 2) == [1, 2]
     assert asked == ["abc ", "xbc "]
 
+
+@pytest.mark.parametrize("language", [None, "en"])
+def test_the_disabled_rules_are_asked_for_once_per_document_and_language(language):
+    """`classify_lines` asks ``disabled_of`` for a matcher's disabled rules once per
+    document and language (the document's own, or None: every catalogue), however many
+    lines run that matcher's patterns, and skips them on each."""
+    calls = []
+
+    def pattern_run(language, k):
+        def fires(body, timeout):
+            calls.append(k)
+            return regex.match(r"zqx", body, regex.I) is not None
+        return fires
+
+    gates = _core.Gates(2, [[0, 1]] * 64, [], 4, lambda start: [0, 1], ([], []), ([], []), ([], []), [],
+                        [(r"^zqx disabled", False), (r"^zqx", False)],
+                        [("xx.test.disabled", "test"), ("xx.test.enabled", "other")])
+    asked = []
+
+    def disabled_of(lang):
+        asked.append(lang)
+        return (0,)
+
+    text = "zqx disabled rule\nzqx disabled again\nzqx disabled once more"
+    _, initial, left = _core.classify_lines(columns(segment(text)), language, gates, classify._params(Options()),
+                                            classify._KINDS, judged_by_letters, classify._gates_for,
+                                            pattern_run, disabled_of)
+    assert left == [] and asked == [language] and calls == [1, 1, 1]
+    assert [d.rule for d in initial] == ["xx.test.enabled"] * 3
+
