@@ -698,3 +698,33 @@ def test_the_disabled_rules_are_asked_for_once_per_document_and_language(languag
     assert left == [] and asked == [language] and calls == [1, 1, 1]
     assert [d.rule for d in initial] == ["xx.test.enabled"] * 3
 
+
+def test_a_storys_text_is_joined_from_the_columns_read_in_place():
+    """`_core.joined` reads the lines where `Lines.columns` holds them (rust/src/lines.rs
+    `LineTexts`): slices of the source and changed texts, in a source of one, two or four
+    bytes a character, one empty line where blank lines stood between two kept ones, and
+    a story of one line is that line's own string."""
+    for text in ["Première  ligne\n\nSecond line\nthird", "Zeile ☃ eins\n\n\n\u200bZwei\n drei ",
+                 "Line 𝔘 one\nLine\ttwo\n\n\nLine three"]:
+        lines = segment(text)
+        cols = columns(lines)
+        texts = [line.text for line in lines]
+        for picked in ([0, 1, 2, 3], [0, 2], [1, 2, 3], [0, 1]):
+            picked = [p for p in picked if p < len(texts)]
+            assert _core.joined(cols, picked) == _joined_lines(texts, picked), (text, picked)
+        one = [p for p, t in enumerate(texts) if t][0]
+        assert _core.joined(cols, [one]) == texts[one]
+
+
+def _joined_lines(texts: list[str], picked: list[int]) -> str:
+    """`_core.joined` as written down: the non-blank lines of ``picked``, one a line, an
+    empty line between two where a blank line stands between them in the document."""
+    out, last = [], None
+    for p in picked:
+        if not texts[p]:
+            continue
+        if last is not None:
+            out.append("\n\n" if any(not t for t in texts[last + 1:p]) else "\n")
+        out.append(texts[p])
+        last = p
+    return "".join(out)
