@@ -104,9 +104,10 @@ struct EndIndex {
     /// The rules of the empty string, if it is one of them.
     empty: Option<Bits>,
     at_start: bool,
-    /// The rules with strings of this kind, and the others (never turned away by it).
-    gated: Bits,
+    /// Rules without strings of this kind: never turned away by it.
     rest: Bits,
+    /// The rules with strings of this kind.
+    gated: Bits,
 }
 
 impl EndIndex {

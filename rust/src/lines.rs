@@ -40,10 +40,11 @@ struct Offsets {
 
 impl Offsets {
     fn new(column: &Bound<'_, PyAny>) -> PyResult<Offsets> {
-        if column.len()? == 0 {
-            return Ok(Offsets { buffer: None, len: 0 });
-        }
-        let buffer = PyBuffer::<i64>::get(column)?;
+        let buffer = match PyBuffer::<i64>::get(column) {
+            Ok(buffer) => buffer,
+            Err(_) if column.len().is_ok_and(|n| n == 0) => return Ok(Offsets { buffer: None, len: 0 }),
+            Err(e) => return Err(e),
+        };
         if buffer.dimensions() != 1 || !buffer.is_c_contiguous() {
             return Err(crate::err("a column that is not an array of offsets".into()));
         }
@@ -106,17 +107,20 @@ impl<'py> LineTexts<'py> {
     }
 
     /// Line i's normalised text where it is no slice of the source (``changed``).
+    #[inline]
     pub fn changed(&self, i: usize) -> Option<&Bound<'py, PyString>> {
         self.changed.get(&i)
     }
 
     /// Where line i's normalised text starts and ends in the source (read where
     /// `changed` has none; below `len`).
+    #[inline]
     pub fn span(&self, i: usize) -> (usize, usize) {
         (self.starts.at(i), self.ends.at(i))
     }
 
     /// Is line i's normalised text empty (below `len`)?
+    #[inline]
     pub fn blank(&self, i: usize) -> bool {
         match self.changed(i) {
             Some(text) => text.len().is_ok_and(|n| n == 0),

@@ -384,17 +384,19 @@ const BREAK: u8 = 0;
 const VISIBLE: u8 = 2;
 const HIDDEN: u8 = 3;
 
-/// The kind of a character above ASCII (`BREAK`, `VISIBLE`, `HIDDEN`) that is ``blank``
-/// (`is_blank`) or not.
-#[inline(always)]
-const fn kind_of(c: u32, blank: bool) -> u8 {
-    if is_break(c) {
-        BREAK
-    } else if is_invisible(c) || blank {
-        HIDDEN
-    } else {
-        VISIBLE
-    }
+/// The kind of a character `$c` above ASCII (`BREAK`, `VISIBLE`, `HIDDEN`), `$blank`
+/// telling whether it is blank (`is_blank`; asked only of a character neither a break
+/// nor invisible): the one decision of `LATIN1_HIGH` and `wide_kind`.
+macro_rules! kind_of {
+    ($c:expr, $blank:expr) => {
+        if is_break($c) {
+            BREAK
+        } else if is_invisible($c) || $blank {
+            HIDDEN
+        } else {
+            VISIBLE
+        }
+    };
 }
 
 /// The kind of each character from U+0080 to U+00FF (`kind_of`; above ASCII and below
@@ -403,7 +405,7 @@ static LATIN1_HIGH: [u8; 128] = {
     let mut table = [VISIBLE; 128];
     let mut c = 0x80;
     while c < 0x100 {
-        table[c as usize - 0x80] = kind_of(c, c <= 0xa0);
+        table[c as usize - 0x80] = kind_of!(c, c <= 0xa0);
         c += 1;
     }
     table
@@ -423,7 +425,7 @@ fn kind(c: u32) -> u8 {
 /// `kind` of a character from U+0100 on.
 #[inline(never)]
 fn wide_kind(c: u32) -> u8 {
-    kind_of(c, is_blank(c))
+    kind_of!(c, is_blank(c))
 }
 
 /// `str.splitlines` (a trailing break makes no extra line), each line with its
