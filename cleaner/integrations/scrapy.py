@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 
-from ..binary import binary_kind
+from ..binary import BinaryInput
 from ..options import Options
 from ..pipeline import clean
 
@@ -38,13 +38,6 @@ def _item_adapter():
         raise ImportError(_NEEDS_SCRAPY) from None
     return ItemAdapter
 
-
-def _not_text(value) -> str | None:
-    """What ``value`` is when it is no document (a number, binary bytes), else ``None``."""
-    if isinstance(value, bytes):
-        kind = binary_kind(value)
-        return None if kind is None else f"binary data ({kind})"
-    return None if isinstance(value, str) else type(value).__name__
 
 
 class CleanerPipeline:
@@ -83,6 +76,12 @@ class CleanerPipeline:
         if self.stats is not None:
             self.stats.inc_value(f"cleaner/{key}")
 
+    def _not_text(self, item, what: str):
+        """``item`` unchanged, its field being ``what`` (a number, binary bytes), not text."""
+        logger.warning("cleaner: item field %r is %s, not text; item left unchanged", self.field, what)
+        self._count("items_not_text")
+        return item
+
     def process_item(self, item, spider=None):
         adapter = self.adapter(item)
         value = adapter.get(self.field)
@@ -91,13 +90,12 @@ class CleanerPipeline:
         if value is None:
             self._count("items_without_field")
             return item
-        kind = _not_text(value)
-        if kind is not None:
-            logger.warning("cleaner: item field %r is %s, not text; item left unchanged",
-                           self.field, kind)
-            self._count("items_not_text")
-            return item
-        text = clean(value, self.options)
+        if not isinstance(value, (str, bytes)):
+            return self._not_text(item, type(value).__name__)
+        try:
+            text = clean(value, self.options)
+        except BinaryInput as exc:
+            return self._not_text(item, f"binary data ({exc.kind})")
         try:
             adapter[self.output_field] = text
         except KeyError:
