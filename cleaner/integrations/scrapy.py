@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 
 from ..binary import BinaryInput
-from ..options import Options
+from ..options import Options, PresetAsOption
 from ..pipeline import clean
 
 logger = logging.getLogger(__name__)
@@ -49,12 +49,11 @@ class CleanerPipeline:
         self.adapter = _item_adapter()
         self.field = field
         self.output_field = output_field or field
-        options = dict(options or {})
-        if "preset" in options:  # Options.make takes it once, as its first argument
-            raise TypeError("CleanerPipeline: bad CLEANER_PRESET/CLEANER_OPTIONS: give the "
-                            "preset in CLEANER_PRESET, not as a CLEANER_OPTIONS key")
         try:
-            self.options = Options.make(preset, **options)
+            self.options = Options.make(preset, **(options or {}))
+        except PresetAsOption:  # said in the terms of the settings
+            raise TypeError("CleanerPipeline: bad CLEANER_PRESET/CLEANER_OPTIONS: give the "
+                            "preset in CLEANER_PRESET, not as a CLEANER_OPTIONS key") from None
         except (TypeError, ValueError) as exc:  # raised as the API raises it
             raise type(exc)(f"CleanerPipeline: bad CLEANER_PRESET/CLEANER_OPTIONS: {exc}") from None
         self.drop_empty = drop_empty
