@@ -469,9 +469,10 @@ def test_with_rules_disabled_the_core_decides_the_line_itself(disabled):
     assert classify_lines(lines, "en", options)[1][0] == initial[0]
 
 
-def test_a_disabled_rules_pattern_is_never_run():
-    """Two invented rules fire on a line; with the first disabled, the core never asks
-    for its run nor calls it, and the second decides the line in the core."""
+def _two_invented_rules():
+    """Gates of two invented rules that both fire on a line starting "zqx disabled"
+    (xx.test.disabled first), the runs of their `regex` tests (`classify._pattern_run`'s
+    form), and the rules run so far, in order."""
     calls = []
 
     def pattern_run(language, k):
@@ -483,6 +484,13 @@ def test_a_disabled_rules_pattern_is_never_run():
     gates = _core.Gates(2, [[0, 1]] * 64, [], 4, lambda start: [0, 1], ([], []), ([], []), ([], []), [],
                         [(r"^zqx disabled", False), (r"^zqx", False)],
                         [("xx.test.disabled", "test"), ("xx.test.enabled", "other")])
+    return gates, pattern_run, calls
+
+
+def test_a_disabled_rules_pattern_is_never_run():
+    """Two invented rules fire on a line; with the first disabled, the core never asks
+    for its run nor calls it, and the second decides the line in the core."""
+    gates, pattern_run, calls = _two_invented_rules()
     options = Options()
 
     def disabled_of(language):
@@ -674,17 +682,7 @@ def test_the_disabled_rules_are_asked_for_once_per_document_and_language(languag
     """`classify_lines` asks ``disabled_of`` for a matcher's disabled rules once per
     document and language (the document's own, or None: every catalogue), however many
     lines run that matcher's patterns, and skips them on each."""
-    calls = []
-
-    def pattern_run(language, k):
-        def fires(body, timeout):
-            calls.append(k)
-            return regex.match(r"zqx", body, regex.I) is not None
-        return fires
-
-    gates = _core.Gates(2, [[0, 1]] * 64, [], 4, lambda start: [0, 1], ([], []), ([], []), ([], []), [],
-                        [(r"^zqx disabled", False), (r"^zqx", False)],
-                        [("xx.test.disabled", "test"), ("xx.test.enabled", "other")])
+    gates, pattern_run, calls = _two_invented_rules()
     asked = []
 
     def disabled_of(lang):
