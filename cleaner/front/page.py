@@ -28,7 +28,6 @@ from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
-from .dom import bare
 from .walk import CHAIN_LEVELS, PageWalk
 
 #: Levels (the element, its parent ...) compared for kinship with the chosen blocks.
@@ -67,15 +66,14 @@ def page_blocks(tree: HtmlElement, walked: PageWalk | None = None) -> list[Block
 
 
 def merge(blocks: list[Block], lines: list[str], sources: list,
-          bares: list[str] | None = None) -> list[tuple[int, Block | None]]:
+          bares: list[str]) -> list[tuple[int, Block | None]]:
     """The page in document order: ``(k, None)`` for the extractor's line ``k`` and
     ``(-1, block)`` for a block it did not choose, or for the opening or the rest the
     extractor left out of a block it chose (`_left_out`, `_rest`).  ``sources`` gives per
     line its ``(block element, link share)`` or ``None`` (`cleaner.front.dom.trace`);
-    ``bares`` are the lines' `cleaner.front.dom.bare` texts when the caller has them."""
+    ``bares`` are the lines' `cleaner.front.dom.bare` texts."""
     position = {b.element: k for k, b in enumerate(blocks)}
     chosen = {s[0] for s in sources if s is not None}
-    bares = bares if bares is not None else [bare(line) for line in lines]
     out: list[tuple[int, Block | None]] = []
     done = 0  # blocks before this position are placed (or skipped)
     last_line = ""
