@@ -726,3 +726,37 @@ def _joined_lines(texts: list[str], picked: list[int]) -> str:
         out.append(texts[p])
         last = p
     return "".join(out)
+
+
+def test_a_gap_is_read_one_way_for_gaps_and_candidates():
+    """`Story.gaps` and `Story.candidates` read a gap with one function
+    (rust/src/story_gaps.rs `Gap::new`): a gap the candidates keep unrevised is the
+    record `gaps` gives for it, and a gap is asked for at a kept position (a negative one
+    is refused, not handed back)."""
+    from cleaner.stories.evidence import Reader, gaps, topic_profile, weights
+    from cleaner.stories import boundaries
+
+    from .test_cohesion import _line
+
+    prose = ("The council met on Monday to discuss the harbour budget and the new ferry timetable "
+             "for the coming summer season.")
+    other = ("Rain and strong winds are expected across the northern hills tonight, with snow on "
+             "the highest roads by the morning.")
+    rows = [(prose, 16, {"terminal": True})] * 4 + [
+        ("Storm Warning For The Northern Hills", 6, {}),
+        ("By Jane Smith", 3, {"keep": False, "category": "meta"}),
+    ] + [(other, 16, {"terminal": True})] * 4
+    lines, feats, decisions = zip(*(_line(i, text, text, words, **more) for i, (text, words, more) in enumerate(rows)))
+    r = Reader(list(lines), list(feats), list(decisions), frozenset({"the", "and", "on", "to", "for", "with", "by"}))
+    kept = [i for i in r.content if decisions[i].keep]
+    o = Options()
+    topic = topic_profile(r, kept)
+    found = boundaries._candidates(r, kept, topic, 0, len(kept), o)
+    assert [g.c for g in found] == [5]  # the first paragraph under the title (kept position 4)
+    (g,) = found
+    prose_at, cos, depth, _ = topic
+    j = prose_at.index(g.c)
+    assert gaps(r, kept, [g.c], [cos[j]], [depth[j]], [prose_at[j - 1]], o) == [g]
+    assert (g.title, g.opening) == (kept[4], "headed")
+    with pytest.raises((OverflowError, TypeError)):
+        r.core.gaps([-1], [kept[0]], [kept[1]], [None], [0.0], o.story_above_lines, weights(o))

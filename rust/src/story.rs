@@ -262,7 +262,7 @@ impl Story {
     fn gaps<'py>(
         &self,
         py: Python<'py>,
-        cs: Vec<i64>,
+        cs: Vec<usize>,
         prevs: Vec<usize>,
         firsts: Vec<usize>,
         cos: Vec<Option<f64>>,

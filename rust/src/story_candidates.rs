@@ -8,9 +8,9 @@
 //! fields passed in (`Limits`); every float is computed as the Python did.
 
 use crate::story::{Opening, Story};
-use crate::story_gaps::{score, Weights};
+use crate::story_gaps::{score, Gap, Weights};
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyTuple};
+use pyo3::types::PyList;
 
 /// The `Options` thresholds of the candidates, in this order: ``story_above_lines``,
 /// ``story_usual_gaps``, ``story_boundary_score``, ``story_extracted_topic_score``,
@@ -37,20 +37,6 @@ impl<'py> FromPyObject<'py> for Limits {
             ob.extract()?;
         Ok(Limits { above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped, names, names_cosine, sections, min_words, short_words })
     }
-}
-
-/// The evidence that a story starts at kept position `c` (`cleaner.stories.evidence.Gap`).
-#[derive(Clone, Copy)]
-struct Gap {
-    c: usize,
-    title: Option<usize>,
-    opening: Option<Opening>,
-    dropped: i64,
-    furniture: i64,
-    headline: bool,
-    cohesion: f64,
-    depth: f64,
-    score: f64,
 }
 
 /// The topic evidence of a document's paragraphs of body (`topic_profile`): their kept
@@ -199,10 +185,8 @@ fn candidates(story: &Story, kept: &[usize], topic: &Topic, stretch: &Stretch, l
     let mut sinces = Vec::with_capacity(at.len());
     for &j in &at {
         let (c, since) = (prose[j], if j > 0 { prose[j - 1].max(start) } else { start });
-        let (title, opening, dropped, furniture, headline) = story.gap_of(kept[since], kept[c], lim.above_lines)?;
-        let cohesion = topic.cos[j].unwrap_or(w.neutral());
-        let points = score(opening, dropped, furniture, headline, cohesion, topic.depth[j], w);
-        found.push(Gap { c, title, opening, dropped, furniture, headline, cohesion, depth: topic.depth[j], score: points });
+        let head = story.gap_of(kept[since], kept[c], lim.above_lines)?;
+        found.push(Gap::new(c, head, topic.cos[j], topic.depth[j], w));
         sinces.push(since);
     }
     let usual = usual(&found, lim.usual_gaps);
@@ -255,13 +239,6 @@ pub fn py_candidates<'py>(
     if topic.cos.len() != n || topic.depth.len() != n || topic.names.len() != n || stretch.end > kept.len() || topic.prose.iter().any(|&c| c >= kept.len()) {
         return Err(crate::err("candidates: a topic profile that does not fit the kept lines".into()));
     }
-    let got = candidates(story, kept, topic, stretch, lim, w)?;
-    let rows = got
-        .iter()
-        .map(|g| {
-            let name = g.opening.map(|o| o.name(py));
-            (g.c, g.title, name, g.dropped, g.furniture, g.headline, g.cohesion, g.depth, g.score).into_pyobject(py)
-        })
-        .collect::<PyResult<Vec<Bound<'py, PyTuple>>>>()?;
+    let rows = candidates(story, kept, topic, stretch, lim, w)?.iter().map(|g| g.to_py(py)).collect::<PyResult<Vec<_>>>()?;
     PyList::new(py, rows)
 }

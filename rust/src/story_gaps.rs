@@ -5,6 +5,7 @@
 //! the order the Python did, so the scores are the same to the last bit.
 
 use crate::story::{Opening, Story};
+use crate::story_opening::Gap as HeadEvidence;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 
@@ -41,10 +42,37 @@ impl<'py> FromPyObject<'py> for Weights {
     }
 }
 
-impl Weights {
-    /// The cosine of a gap whose windows are too small to judge (``story_neutral_cosine``).
-    pub fn neutral(&self) -> f64 {
-        self.neutral
+/// The evidence that a story starts at kept position `c` (`cleaner.stories.evidence.Gap`).
+#[derive(Clone, Copy)]
+pub(crate) struct Gap {
+    pub(crate) c: usize,
+    pub(crate) title: Option<usize>,
+    pub(crate) opening: Option<Opening>,
+    pub(crate) dropped: i64,
+    pub(crate) furniture: i64,
+    pub(crate) headline: bool,
+    pub(crate) cohesion: f64,
+    pub(crate) depth: f64,
+    pub(crate) score: f64,
+}
+
+impl Gap {
+    /// The gap at kept position `c` with its head evidence (`Story::gap_of`: title,
+    /// opening, dropped lines, those a catalogue pattern dropped, a title-like headline),
+    /// its topic evidence `cos` (None: too little text to judge, the neutral cosine) and
+    /// `depth`, and its score.
+    #[inline]
+    pub(crate) fn new(c: usize, (title, opening, dropped, furniture, headline): HeadEvidence, cos: Option<f64>, depth: f64, w: &Weights) -> Gap {
+        let cohesion = cos.unwrap_or(w.neutral);
+        let score = score(opening, dropped, furniture, headline, cohesion, depth, w);
+        Gap { c, title, opening, dropped, furniture, headline, cohesion, depth, score }
+    }
+
+    /// The fields of `cleaner.stories.evidence.Gap`, as a tuple.
+    pub(crate) fn to_py<'py>(self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let name = self.opening.map(|o| o.name(py));
+        (self.c, self.title, name, self.dropped, self.furniture, self.headline, self.cohesion, self.depth, self.score)
+            .into_pyobject(py)
     }
 }
 
@@ -95,7 +123,7 @@ pub fn boundary_score(
 pub fn gaps<'py>(
     story: &Story,
     py: Python<'py>,
-    cs: &[i64],
+    cs: &[usize],
     prevs: &[usize],
     firsts: &[usize],
     cos: &[Option<f64>],
@@ -109,11 +137,8 @@ pub fn gaps<'py>(
     }
     let mut out = Vec::with_capacity(n);
     for k in 0..n {
-        let (title, opening, dropped, furniture, headline) = story.gap_of(prevs[k], firsts[k], above_lines)?;
-        let cohesion = cos[k].unwrap_or(w.neutral);
-        let points = score(opening, dropped, furniture, headline, cohesion, depth[k], w);
-        let name = opening.map(|o| o.name(py));
-        out.push((cs[k], title, name, dropped, furniture, headline, cohesion, depth[k], points).into_pyobject(py)?);
+        let head = story.gap_of(prevs[k], firsts[k], above_lines)?;
+        out.push(Gap::new(cs[k], head, cos[k], depth[k], w).to_py(py)?);
     }
-    PyList::new(py, out.iter().map(|t: &Bound<'py, PyTuple>| t))
+    PyList::new(py, out)
 }
