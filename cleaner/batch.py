@@ -23,7 +23,7 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from .binary import binary_kind
+from .binary import BinaryInput, binary_kind
 from .inputs import UsageError, looks_like_jsonl
 from .options import Options
 from .pipeline import analyze
@@ -371,13 +371,13 @@ def process_task(job: Job, task: Task) -> TaskResult:
                     raise RecordError(f"cannot read: {_os_message(exc)}", unreadable=True) from None
             else:
                 document = task.data
-            kind = binary_kind(document)
-            if kind is not None:
-                return TaskResult(None, Stats(documents=1, binary=1, bytes_in=task.size),
-                                  f"{task.where}: skipped: binary input ({kind})")
-            if job.sniff_jsonl and looks_like_jsonl(document):
+            # binary bytes are skipped (below) even when their first lines are JSON
+            if job.sniff_jsonl and looks_like_jsonl(document) and binary_kind(document) is None:
                 raise RecordError(JSONL_UNASKED)
         analysis = analyze(document, job.options)
+    except BinaryInput as exc:
+        return TaskResult(None, Stats(documents=1, binary=1, bytes_in=task.size),
+                          f"{task.where}: skipped: binary input ({exc.kind})")
     except RecordError as exc:
         record = exc.record
         raw = task.data if job.jsonl and record is None and task.data is not None else None

@@ -1,8 +1,10 @@
 """Tell binary input (an executable, an image, an archive) from a document.
 
-The command line skips such an input with a warning instead of "cleaning" it into
-garbage, the Scrapy pipeline and the datatrove step pass it on unchanged, and `clean`,
-`split` and `analyze` refuse it with `ValueError`.  `binary_kind` looks at the first `SNIFF_BYTES` bytes only:
+`clean`, `split` and `analyze` refuse such an input with `BinaryInput` (a `ValueError`
+naming its kind), the one test of it; the command line catches it and skips the input
+with a warning instead of "cleaning" it into garbage, and the Scrapy pipeline and the
+datatrove step catch it and pass the item on unchanged.  `binary_kind` looks at the
+first `SNIFF_BYTES` bytes only:
 
 - a known magic number (`MAGIC`) names the kind of file;
 - a NUL byte, outside text that starts with a UTF-16 or UTF-32 byte-order mark, is binary,
@@ -66,6 +68,18 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
 _RIFF_KINDS = {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}
 _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B} | {0x7F}
+
+
+class BinaryInput(ValueError):
+    """Bytes of a binary file given as a document; ``kind`` says what they look like
+    (`binary_kind`)."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(f"cleaner expects a document, not binary input ({kind})")
+        self.kind = kind
+
+    def __reduce__(self):
+        return BinaryInput, (self.kind,)
 
 
 def binary_kind(data: bytes) -> str | None:

@@ -32,7 +32,7 @@ from .catalogue import load_rules
 from .inputs import UsageError, check_terminal, expand_inputs, jsonl_mode
 from .options import Options
 from .registry import code_rules
-from .validate import ISO_639_1, check_language, check_rules
+from .validate import check_rules, iso_code
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 #: An input could not be read (missing, unreadable): the others were processed.
@@ -82,11 +82,12 @@ def make_options(args: argparse.Namespace) -> Options:
             overrides[key] = _parse_value(raw.strip(), defaults[key])
         except ValueError as exc:
             raise UsageError(f"--set {key}: {exc}") from None
-    if args.language is not None:
+    if args.language is not None:  # told by its flag here, checked (and warned of) by Options.make
         try:
-            overrides["language"] = check_language(args.language)
+            iso_code(args.language)
         except ValueError as exc:
             raise UsageError(f"--language: {exc}") from None
+        overrides["language"] = args.language
     disabled = [r.strip() for item in args.disable for r in item.split(",") if r.strip()]
     if disabled:
         try:
@@ -424,9 +425,11 @@ def _check_filters(rows: list[dict], languages: set[str] | None,
     document commands refuse them; an ISO 639-1 code without rules is no error."""
     known = sorted({r["language"] for r in rows})
     for code in sorted(languages or ()):
-        if code not in known and code not in ISO_639_1:
-            raise UsageError(f"--language: language must be an ISO 639-1 code such as 'en' "
-                             f"or 'de' (or one of {', '.join(known)}), not {code!r}")
+        if code not in known:
+            try:
+                iso_code(code)
+            except ValueError as exc:
+                raise UsageError(f"--language: {exc}; rules are listed for {', '.join(known)}") from None
     unknown = sorted((categories or set()) - {r["category"] for r in rows})
     if unknown:
         raise UsageError(f"--category: unknown category {unknown[0]!r}; categories: "

@@ -29,6 +29,11 @@ _MADE_MAX = 256
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
+class PresetAsOption(TypeError):
+    """A preset given among the overrides (``preset=...``): `Options.make` takes it as
+    its first argument only."""
+
+
 @dataclass(frozen=True, init=False, repr=False, eq=False)
 class Options:
     """Every threshold and switch of the pipeline, each documented where it is declared
@@ -395,7 +400,7 @@ class Options:
     def make(cls, preset: "str | Options | None" = None, /, **overrides) -> "Options":
         """Build options from a preset name (or existing `Options`) plus overrides."""
         if "preset" in overrides:  # clean(text, preset="recall"): not an option
-            raise TypeError("preset is not an option: give the preset name as the options "
+            raise PresetAsOption("preset is not an option: give the preset name as the options "
                             "argument, e.g. clean(text, 'recall') or options='recall'")
         if isinstance(preset, Options):
             base = preset

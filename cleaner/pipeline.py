@@ -19,7 +19,7 @@ from .classify import classify_lines
 from .extracted import extraction_layout, revise as revise_extracted, shown_lines
 from .features import line_shapes
 from . import front
-from .binary import binary_kind
+from .binary import BinaryInput, binary_kind
 from .front import decode, detect
 from .guarantees import guarantee, restore as restore_extracted, safety_net
 from .language import guess_language, stopwords
@@ -46,14 +46,14 @@ def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None
     block a line, each saying whether the extractor chose it) and the page's headline.
 
     ``str`` is taken as it is (or as HTML when it looks like HTML); ``bytes`` are decoded
-    (see `cleaner.front.decode`); bytes of a binary file (`cleaner.binary`) raise
-    `ValueError`.  Anything else raises `TypeError`.
+    (see `cleaner.front.decode`); bytes of a binary file raise `cleaner.binary.BinaryInput`
+    (a `ValueError`).  Anything else raises `TypeError`.
     """
     if isinstance(document, (bytes, bytearray, memoryview)):
         raw = bytes(document)
         kind = binary_kind(raw)
         if kind is not None:
-            raise ValueError(f"cleaner expects a document, not binary input ({kind})")
+            raise BinaryInput(kind)
         if options.html != "never" and (options.html == "always" or detect.looks_like_html(raw)):
             ex = front.extract.extract(raw)
             return ex.text, True, ex.hints, ex.headline

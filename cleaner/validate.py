@@ -52,6 +52,15 @@ def known_languages() -> frozenset[str]:
     return frozenset(STOPLIST_NAMES) | frozenset(catalogue_languages())
 
 
+def iso_code(code: str) -> str:
+    """``code`` folded to lower case, or `ValueError` when that is no ISO 639-1 code (the
+    test `check_language` and the command line's rule listing make)."""
+    folded = code.strip().lower()
+    if folded not in ISO_639_1:
+        raise ValueError(f"language must be an ISO 639-1 code such as 'en' or 'de', not {code!r}")
+    return folded
+
+
 def check_language(code: object) -> str | None:
     """``code`` folded to lower case (``None`` stays: the language is guessed).
 
@@ -62,9 +71,7 @@ def check_language(code: object) -> str | None:
         return None
     if not isinstance(code, str):
         raise TypeError(f"language must be a string such as 'en', not {type(code).__name__}")
-    folded = code.strip().lower()
-    if folded not in ISO_639_1:
-        raise ValueError(f"language must be an ISO 639-1 code such as 'en' or 'de', not {code!r}")
+    folded = iso_code(code)
     if folded not in known_languages():
         warnings.warn(
             f"cleaner knows no stopwords or patterns for language {folded!r}: "

@@ -509,6 +509,31 @@ def test_rules_refuses_a_filter_that_names_nothing(args, message):
     assert proc.stderr.decode().startswith(f"cleaner: {message}")
 
 
+def test_rules_refuses_a_language_with_the_test_and_words_of_every_language_option(capsys):
+    """A ``rules --language`` filter that names no rules is tested as every language
+    option is (`cleaner.validate.iso_code`) and refused in the same words as
+    ``clean --language``, then told which languages have rules."""
+    from cleaner import cli
+    from cleaner.validate import iso_code
+
+    with pytest.raises(ValueError) as api:
+        iso_code("xx")
+    assert cli.main(["clean", "--language", "xx", "-"]) == 2
+    assert capsys.readouterr().err == f"cleaner: --language: {api.value}\n"
+    assert cli.main(["rules", "--language", "xx"]) == 2
+    assert capsys.readouterr().err.startswith(f"cleaner: --language: {api.value}; rules are listed for *, ")
+
+
+def test_a_language_without_stopwords_is_warned_of_once(tmp_path, capsys):
+    from cleaner import cli
+
+    path = tmp_path / "page.txt"
+    path.write_text(PROSE[0], encoding="utf-8")
+    assert cli.main(["clean", "--language", "XH", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("warning: cleaner knows no stopwords or patterns for language 'xh'") == 1, err
+
+
 def test_rules_help_examples_are_categories_rules_have():
     from cleaner.arguments import build_parser
     from cleaner.cli import rule_rows

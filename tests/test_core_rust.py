@@ -21,6 +21,7 @@ import pytest
 import regex
 from hypothesis import given, strategies as st
 
+import cleaner
 from cleaner import _core
 from cleaner.blocks import barrier_kind, inside_main, main_block
 from cleaner.catalogue import fires_within, load_rules, matcher
@@ -619,3 +620,17 @@ def test_a_patterns_uses_are_counted_once_per_process_across_matchers():
     assert second.crate_fires(0, "ZQX2 INVENTED WARM-UP RULE") is True
     assert second.crate_fires(0, "zqx invented warm-up rule") is False
     assert other_case.crate_fires(0, "zqx1 invented warm-up rule") is None
+
+
+def test_a_headline_counts_each_of_its_content_words_once_when_it_echoes_the_text():
+    """Between two stories a headline is the next story's title when the text below
+    shares ``story_echo_shared`` (2) different content words with it, or all of its own
+    when it holds fewer (rust/src/story_opening.rs `echoed`): a word the headline repeats
+    is one of its words, so one word in common, further down than the text's first line,
+    will do for a headline of one word said three times."""
+    from .test_stories import CHESS, SHARE_ROW, VOLCANO
+
+    for title, found in [("The Olympiad Olympiad Olympiad", "The Olympiad Olympiad Olympiad"),
+                         ("Planning a family holiday for the olympiad", None)]:
+        text = "\n\n".join(VOLCANO + SHARE_ROW[:2] + [title] + CHESS) + "\n"
+        assert [a.title for a in cleaner.split(text, extracted="never")] == [None, found], title

@@ -11,7 +11,6 @@ from __future__ import annotations
 import pytest
 
 from cleaner import analyze, clean, split
-from cleaner.front import dom as _dom
 from cleaner.segment import normalize
 
 SENTENCE = "The council said on Tuesday that the new bridge would open before the harvest."
@@ -101,10 +100,6 @@ def test_binary_bytes_are_refused(data):
         analyze(data)
 
 
-@pytest.mark.xfail(
-    not hasattr(_dom, "hints"), raises=AttributeError, strict=True,
-    reason="cleaner.front.extract.extract calls cleaner.front.dom.hints, which does not exist: every HTML page raises",
-)
 @pytest.mark.parametrize("document", [
     "<!DOCTYPE html><html><body><article>" + f"<p>{SENTENCE}</p>" * 20 + "</article></body></html>",
     ("<!DOCTYPE html><html><body><article>" + f"<p>{SENTENCE}</p>" * 20 + "</article></body></html>").encode(),

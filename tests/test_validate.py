@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import fnmatch
 import importlib.util
+import pickle
 import tomllib
 import warnings
 from importlib import resources
@@ -14,7 +15,8 @@ from pathlib import Path
 import pytest
 
 import cleaner
-from cleaner import Options
+from cleaner import Options, cli
+from cleaner.binary import BinaryInput, binary_kind
 from cleaner.registry import registry
 from cleaner.validate import check_rules, known_languages
 
@@ -187,11 +189,49 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + TEXT.encode("utf-8")
 @pytest.mark.parametrize("data", [PNG, bytearray(PNG), memoryview(PNG), b"\x00\x01\x02\x03" * 64],
                          ids=["bytes", "bytearray", "memoryview", "NUL bytes"])
 def test_binary_bytes_are_refused_not_cleaned_into_nothing(entry, data):
-    """Bytes of a binary file (`cleaner.binary`, the test the command line and the Scrapy
-    pipeline use) raise ValueError naming binary input; text bytes are still cleaned."""
-    with pytest.raises(ValueError, match="binary input"):
+    """Bytes of a binary file (`cleaner.binary`) raise `BinaryInput`, a ValueError naming
+    binary input and its kind; text bytes are still cleaned."""
+    with pytest.raises(BinaryInput, match="binary input") as refused:
         entry(data)
+    assert isinstance(refused.value, ValueError)
+    assert refused.value.kind == binary_kind(bytes(data)) and f"({refused.value.kind})" in str(refused.value)
+    assert pickle.loads(pickle.dumps(refused.value)).kind == refused.value.kind
     assert cleaner.clean(TEXT.encode("utf-8")) == cleaner.clean(TEXT)
+
+
+def test_the_command_line_and_the_integrations_take_the_api_s_word_for_binary(
+        monkeypatch, tmp_path, capsys, caplog):
+    """`analyze` is the one place that tells binary bytes from a document: the command
+    line skips, and the Scrapy pipeline and the datatrove step pass on, what it refuses
+    (`BinaryInput`), with the kind it names, and test the bytes no second time."""
+    from cleaner import pipeline
+
+    marked = b"ODD" + TEXT.encode("utf-8")  # text, which only the stand-in below calls binary
+    monkeypatch.setattr(pipeline, "binary_kind", lambda data: "odd data" if data.startswith(b"ODD") else None)
+    with pytest.raises(BinaryInput, match=r"binary input \(odd data\)"):
+        cleaner.analyze(marked)
+
+    path = tmp_path / "odd.txt"
+    path.write_bytes(marked)
+    assert cli.main(["clean", str(path)]) == 0
+    assert f"{path}: skipped: binary input (odd data)" in capsys.readouterr().err
+
+    pytest.importorskip("scrapy")
+    from cleaner.integrations.scrapy import CleanerPipeline
+
+    item = {"text": marked}
+    with caplog.at_level("WARNING"):
+        assert CleanerPipeline().process_item(item) == {"text": marked}
+    assert "binary data (odd data)" in caplog.text
+
+    pytest.importorskip("datatrove")
+    from datatrove.data import Document
+
+    from cleaner.integrations.datatrove import CleanerStep
+
+    step = CleanerStep()
+    [out] = step.run(iter([Document(text=marked, id="odd")]))
+    assert out.text == marked and step.stats["not_text"].total == 1
 
 
 def test_a_preset_given_by_keyword_is_a_clear_error():

@@ -11,12 +11,15 @@ import re
 from copy import copy
 from pathlib import Path
 
+import pytest
+
 from cleaner import Options, analyze
 from cleaner.extracted import revise
 from cleaner.front.dom import LineHint
 from cleaner.front.extract import extract, extract_text
 from cleaner.front.page import Kinship, merge, page_blocks
 from cleaner.front.dom import bare, parse, trace
+from cleaner.front.walk import PageWalk
 from cleaner.segment import segment
 
 from test_html import PARAGRAPHS, TITLE, out_lines, page
@@ -25,6 +28,15 @@ LEAD = ("The harbour's old ferry terminal will shut for eight months while engin
         "the cracked main pier, the authority said.")
 ASIDE = ("Our weekly newsletter brings you the harbour's news every Friday morning, with the "
          "tide tables and the ferry timetable for the week ahead.")
+
+
+def _placed(tree, lines: list[str]) -> list:
+    """`merge` of the page's blocks and ``lines``, traced as `cleaner.front.extract.extract`
+    traces them: the lines' `bare` texts made once, one `PageWalk` for the trace and
+    the blocks."""
+    walked = PageWalk(tree)
+    bares = [bare(line) for line in lines]
+    return merge(page_blocks(tree, walked), lines, trace(tree, bares, walked), bares)
 
 
 def test_every_block_of_the_page_is_a_line():
@@ -56,7 +68,7 @@ def test_an_extracted_table_row_does_not_bring_its_cells_back_as_lines():
     html = page(extra_body=table)
     tree = parse(html)
     lines = ["Route | Crossings a day", "Harbour to island | twelve"]
-    placed = merge(page_blocks(tree), lines, trace(tree, lines))
+    placed = _placed(tree, lines)
     cells = [block.text for k, block in placed if block is not None]
     assert "twelve" not in cells and "Crossings a day" not in cells
 
@@ -75,7 +87,7 @@ def test_text_after_a_skipped_element_is_measured_once():
     """The text after a control (a subtree the trace does not enter) is one text node:
     a line starting there has its link share measured over that text once."""
     tree = parse("<html><body><p><button>Go</button>Read the <a href='/r'>full report</a></p></body></html>")
-    [(element, share)] = trace(tree, ["Read the full report"])
+    [(element, share)] = trace(tree, [bare("Read the full report")])
     assert element.tag == "p"
     nodes = ["Read the", "full report"]  # the line's text nodes, each normalised
     assert share == len(nodes[1]) / len("".join(nodes))
@@ -90,9 +102,9 @@ def test_a_line_is_traced_to_the_paragraph_that_holds_it():
     body = f"{opening} The main pier is cracked, and the repair needs divers and a crane."
     tree = parse(f"<html><body><h1>{TITLE}</h1><p class='lead'>{standfirst}</p>"
                  f"<div class='text'><p>{body}</p></div></body></html>")
-    [(element, _)] = trace(tree, [body])
+    [(element, _)] = trace(tree, [bare(body)])
     assert element.text == body
-    placed = merge(page_blocks(tree), [body], trace(tree, [body]))
+    placed = _placed(tree, [body])
     assert standfirst in [block.text for k, block in placed if block is not None]
 
 
@@ -107,7 +119,7 @@ def test_a_block_text_is_made_once_for_tracing_and_the_page_blocks():
     tree = parse(f"<html><body><h1>{TITLE}</h1><p class='lead'>{standfirst}</p>"
                  f"<div class='text'><p>{body}</p></div></body></html>")
     walked = PageWalk(tree)
-    [(element, _)] = trace(tree, [body], walked)
+    [(element, _)] = trace(tree, [bare(body)], walked)
     made = dict(walked._texts)
     assert made and element in made  # the standfirst's and the paragraph's texts, read to trace
     blocks = {b.element: b.text for b in page_blocks(tree, walked)}
@@ -122,17 +134,27 @@ def test_what_the_extractor_left_out_of_a_chosen_block_is_a_line():
     first = "The old pier was built in 1911 and has carried the ferry ever since."
     second = "Divers found the cracks in the spring survey."
     tree = parse(f"<html><body><h1>{TITLE}</h1><div class='text'>{first}<br>{second}</div></body></html>")
-    placed = merge(page_blocks(tree), [second], trace(tree, [second]))
+    placed = _placed(tree, [second])
     assert [(k, block and block.text) for k, block in placed][-2:] == [(-1, first), (0, None)]
     # the whole block taken, or its opening: nothing left out
     for line in (f"{first} {second}", first):
-        assert [k for k, _ in merge(page_blocks(tree), [line], trace(tree, [line]))] == [-1, 0]
+        assert [k for k, _ in _placed(tree, [line])] == [-1, 0]
     # a list item's line is looked for without its mark, read once for tracing and merging
-    marked = [f"- {second}"]
-    bares = [bare(marked[0])]
-    assert bares == [second]
-    placed = merge(page_blocks(tree), marked, trace(tree, marked, None, bares), bares)
+    placed = _placed(tree, [f"- {second}"])
     assert [(k, block and block.text) for k, block in placed][-2:] == [(-1, first), (0, None)]
+
+
+def test_tracing_and_merging_read_the_bare_texts_they_are_given():
+    """`trace` and `merge` look lines up by the `bare` texts their caller made once
+    (`cleaner.front.extract.extract` makes them): neither makes them again."""
+    line = "Divers found the cracks in the spring survey."
+    tree = parse(f"<html><body><h1>{TITLE}</h1><ul><li>{line}</li></ul></body></html>")
+    marked = [f"- {line}"]
+    assert trace(tree, marked) == [None]  # a mark is not taken off here
+    [(element, _)] = sources = trace(tree, [bare(marked[0])])
+    assert element.tag == "li"
+    with pytest.raises(TypeError):
+        merge(page_blocks(tree), marked, sources)  # no bare texts: no merge
 
 
 def test_the_page_is_parsed_as_trafilatura_parses_it():

@@ -198,17 +198,15 @@ def bare(line: str) -> str:
     return MARKER.sub("", line).strip()
 
 
-def trace(tree: HtmlElement, lines: list[str], walked: PageWalk | None = None,
-          bares: list[str] | None = None) -> list[tuple | None]:
-    """For each line, ``(block element, link share)`` of its source, or ``None``;
-    ``walked`` is the tree's `PageWalk` and ``bares`` the lines' `bare` texts when the
-    caller has them.
+def trace(tree: HtmlElement, bares: list[str], walked: PageWalk | None = None) -> list[tuple | None]:
+    """For each line, given by its `bare` text, ``(block element, link share)`` of its
+    source, or ``None``; ``walked`` is the tree's `PageWalk` when the caller has it.
 
     A line not found (broken inside a text node) continues the previous line's source."""
     index = walked if walked is not None else PageWalk(tree)
     out: list[tuple | None] = []
     last = -1
-    for text in (bares if bares is not None else map(bare, lines)):
+    for text in bares:
         if not text:
             out.append(None)
             continue
@@ -354,14 +352,6 @@ class Marks:
         self.values: dict = {}  # (class words, id) -> their mark words
         self.above: dict = {}  # element -> the mark words of it and its ancestors in reach
 
-    def __call__(self, block) -> frozenset[str]:
-        chain = []
-        elem = block
-        while elem is not None and len(chain) <= _MARK_REACH:
-            chain.append(elem)
-            elem = elem.getparent()
-        return self.of(chain)
-
     def of(self, chain) -> frozenset[str]:
         """The marks of a block given its chain (the block and its ancestors, nearest
         first; `cleaner.front.walk.PageWalk.where`).  The marks above the block are
@@ -405,24 +395,3 @@ class Marks:
 
 #: The marks of an element without any (and of a line whose marks are not read).
 NO_MARKS: frozenset[str] = frozenset()
-
-
-def hints(tree: HtmlElement, lines: list[str], sources: list | None = None,
-          marks: Marks | None = None, walked: PageWalk | None = None) -> tuple[LineHint | None, ...]:
-    """A `LineHint` per line (``None`` for blank or untraced lines); ``sources`` are the
-    lines' `trace` and ``walked`` the tree's `PageWalk` when the caller has them."""
-    if sources is None:
-        walked = walked if walked is not None else PageWalk(tree)
-        sources = trace(tree, lines, walked)
-    where = walked.where if walked is not None else None
-    marks = marks or Marks()
-    blocks = [s[0] if s is not None and line.strip() else None for s, line in zip(sources, lines)]
-    other = other_stories(blocks, lines, where=where)
-    out = []
-    for source, block, why in zip(sources, blocks, other):
-        if block is None:
-            out.append(None)
-            continue
-        found = marks.of(where[block][0]) if where is not None else marks(block)
-        out.append(LineHint(block.tag, HEADINGS.get(block.tag, 0), source[1], found, why))
-    return tuple(out)

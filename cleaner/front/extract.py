@@ -5,7 +5,7 @@ line out.
 (`cleaner.front.dom.parse`), runs trafilatura on it (comments excluded, tables kept),
 renders the result as plain text, one block (paragraph, heading, list item, table row) a
 line, and finds for each line the element of the page it came from
-(`cleaner.front.dom.hints`), so that the text pipeline can use what the page says about
+(`cleaner.front.dom.trace`), so that the text pipeline can use what the page says about
 the line.  Every other text block of the page comes in between, where it stands on the
 page (`cleaner.front.page`), with ``chosen=False`` in its hint: the pipeline sees the
 whole page, knows what the extractor chose, and can explain every block.  It never calls
@@ -83,7 +83,7 @@ def extract(document: str | bytes) -> Extraction:
         return Extraction(text, (None,) * len(lines), text, title) if lines else EMPTY
     texts = [line.text for line in lines]
     bares = [dom.bare(t) for t in texts]  # what each line is looked for by on the page
-    sources = dom.trace(tree, texts, walked, bares)
+    sources = dom.trace(tree, bares, walked)
     blocks = page.page_blocks(tree, walked)
     if not lines and not blocks:
         return EMPTY

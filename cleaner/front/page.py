@@ -25,7 +25,6 @@ from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
-from .dom import bare
 from .walk import CHAIN_LEVELS, PageWalk
 
 #: Levels (the element, its parent ...) compared for kinship with the chosen blocks.
@@ -64,12 +63,12 @@ def page_blocks(tree: HtmlElement, walked: PageWalk | None = None) -> list[Block
 
 
 def merge(blocks: list[Block], lines: list[str], sources: list,
-          bares: list[str] | None = None) -> list[tuple[int, Block | None]]:
+          bares: list[str]) -> list[tuple[int, Block | None]]:
     """The page in document order: ``(k, None)`` for the extractor's line ``k`` and
     ``(-1, block)`` for a block it did not choose or for the opening the extractor left
     out of a block it chose (`_left_out`).  ``sources`` gives per line its ``(block
     element, link share)`` or ``None`` (`cleaner.front.dom.trace`); ``bares`` are the
-    lines' `cleaner.front.dom.bare` texts when the caller has them."""
+    lines' `cleaner.front.dom.bare` texts."""
     position = {b.element: k for k, b in enumerate(blocks)}
     chosen = {s[0] for s in sources if s is not None}
     out: list[tuple[int, Block | None]] = []
@@ -82,7 +81,7 @@ def merge(blocks: list[Block], lines: list[str], sources: list,
                 if block.element not in chosen and block.text not in last_line and block.text not in line:
                     out.append((-1, block))
             done = target + 1
-            left = _left_out(blocks[target], bares[k] if bares is not None else bare(line))
+            left = _left_out(blocks[target], bares[k])
             if left is not None and left.text not in last_line:
                 out.append((-1, left))
         out.append((k, None))

@@ -59,7 +59,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
         "cleaner.integrations.datatrove needs datatrove: pip install 'cleaner[datatrove]'"
     ) from exc
 
-from ..binary import binary_kind
+from ..binary import BinaryInput
 from ..options import Options
 from ..pipeline import analyze
 from ..types import DROP_CATEGORIES, Analysis, Verdict
@@ -133,16 +133,15 @@ class CleanerStep(PipelineStep):
 
     def _process(self, doc: Document) -> tuple[list[Document], str | None]:
         """The documents to emit for ``doc`` (none when it is dropped) and the drop reason."""
-        kind = binary_kind(doc.text) if isinstance(doc.text, (bytes, bytearray)) else None
-        if kind is not None:
+        try:
+            analysis = analyze(doc.text, self.options)
+        except BinaryInput as exc:
             self.stat_update("not_text")
             if not self._warned_binary:
-                logger.warning(f"cleaner: document {doc.id!r} is binary data ({kind}), not "
+                logger.warning(f"cleaner: document {doc.id!r} is binary data ({exc.kind}), not "
                                "text; passed on unchanged. Further ones in this task are only counted.")
                 self._warned_binary = True
             return [doc], None
-        try:
-            analysis = analyze(doc.text, self.options)
         except Exception as exc:
             if self.raise_errors:
                 raise

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import logging
 
-from ..binary import binary_kind
-from ..options import Options
+from ..binary import BinaryInput
+from ..options import Options, PresetAsOption
 from ..pipeline import clean
 
 logger = logging.getLogger(__name__)
@@ -39,13 +39,6 @@ def _item_adapter():
     return ItemAdapter
 
 
-def _not_text(value) -> str | None:
-    """What ``value`` is when it is no document (a number, binary bytes), else ``None``."""
-    if isinstance(value, bytes):
-        kind = binary_kind(value)
-        return None if kind is None else f"binary data ({kind})"
-    return None if isinstance(value, str) else type(value).__name__
-
 
 class CleanerPipeline:
     """Replace (or add) an item field with `cleaner.clean` of it."""
@@ -56,12 +49,11 @@ class CleanerPipeline:
         self.adapter = _item_adapter()
         self.field = field
         self.output_field = output_field or field
-        options = dict(options or {})
-        if "preset" in options:  # Options.make takes it once, as its first argument
-            raise TypeError("CleanerPipeline: bad CLEANER_PRESET/CLEANER_OPTIONS: give the "
-                            "preset in CLEANER_PRESET, not as a CLEANER_OPTIONS key")
         try:
-            self.options = Options.make(preset, **options)
+            self.options = Options.make(preset, **(options or {}))
+        except PresetAsOption:  # said in the terms of the settings
+            raise TypeError("CleanerPipeline: bad CLEANER_PRESET/CLEANER_OPTIONS: give the "
+                            "preset in CLEANER_PRESET, not as a CLEANER_OPTIONS key") from None
         except (TypeError, ValueError) as exc:  # raised as the API raises it
             raise type(exc)(f"CleanerPipeline: bad CLEANER_PRESET/CLEANER_OPTIONS: {exc}") from None
         self.drop_empty = drop_empty
@@ -83,6 +75,12 @@ class CleanerPipeline:
         if self.stats is not None:
             self.stats.inc_value(f"cleaner/{key}")
 
+    def _not_text(self, item, what: str):
+        """``item`` unchanged, its field being ``what`` (a number, binary bytes), not text."""
+        logger.warning("cleaner: item field %r is %s, not text; item left unchanged", self.field, what)
+        self._count("items_not_text")
+        return item
+
     def process_item(self, item, spider=None):
         adapter = self.adapter(item)
         value = adapter.get(self.field)
@@ -91,13 +89,12 @@ class CleanerPipeline:
         if value is None:
             self._count("items_without_field")
             return item
-        kind = _not_text(value)
-        if kind is not None:
-            logger.warning("cleaner: item field %r is %s, not text; item left unchanged",
-                           self.field, kind)
-            self._count("items_not_text")
-            return item
-        text = clean(value, self.options)
+        if not isinstance(value, (str, bytes)):
+            return self._not_text(item, type(value).__name__)
+        try:
+            text = clean(value, self.options)
+        except BinaryInput as exc:
+            return self._not_text(item, f"binary data ({exc.kind})")
         try:
             adapter[self.output_field] = text
         except KeyError:

@@ -100,31 +100,18 @@ impl Story {
         Ok(metas > 0 && k < content.len() && content[k] == first)
     }
 
-    /// `Reader.echoed`: does the text from `first` on (its first ``story_echo_words``
-    /// content words) share `shared` different content words with the headline `title`
-    /// (all of its own when it holds fewer), or one in the text's first line?
-    fn echoed(&self, title: usize, first: usize, shared: usize) -> PyResult<bool> {
-        self.shared_in(title, first, self.reach.echo, shared)
-    }
-
-    /// `echoed` within the first `reach` content words of the text, one word shared.
-    fn echoed_in(&self, title: usize, first: usize, reach: f64) -> PyResult<bool> {
-        self.shared_in(title, first, reach, 1)
-    }
-
-    /// Does the text from `first` on (its first `reach` content words) share `least`
+    /// `Reader.echoed`: does the text from `first` on (its first `reach` content words:
+    /// ``story_echo_words``, or ``story_meta_echo_words`` below a meta line) share `least`
     /// different content words with the headline `title` (all of its own when it holds
-    /// fewer), or one in the text's first line?
-    fn shared_in(&self, title: usize, first: usize, reach: f64, least: usize) -> PyResult<bool> {
+    /// fewer; its words no kept line holds count as one), or one in the text's first line?
+    fn echoed(&self, title: usize, first: usize, reach: f64, least: usize) -> PyResult<bool> {
         let cohesion = self.cohesion.get();
         let own = cohesion.ids_of(&self.units[title], &self.stops.get().words);
         if own.is_empty() {
             return Ok(true);
         }
-        let mut distinct: Vec<Option<u32>> = own.clone();
-        distinct.sort_unstable();
-        distinct.dedup();
-        let least = least.min(distinct.len());
+        let distinct = own.iter().enumerate().filter(|&(k, w)| !own[..k].contains(w)).count();
+        let least = least.min(distinct);
         let mut found: Vec<u32> = Vec::new();
         let mut seen = 0usize;
         for &j in &self.e.content[self.at(first)?..] {
@@ -228,7 +215,7 @@ impl Story {
         }
         if let Some(j) = near {
             let t = self.longer_above(j)?;
-            if self.echoed_in(t, first, r.meta_echo)? || (t != j && self.echoed_in(j, first, r.meta_echo)?) {
+            if self.echoed(t, first, r.meta_echo, 1)? || (t != j && self.echoed(j, first, r.meta_echo, 1)?) {
                 return Ok((Some(t), Some(Opening::Meta)));
             }
         }
@@ -245,13 +232,13 @@ impl Story {
         // capitalised headline right above it.
         let mut title = None;
         for &j in &options {
-            if self.dist(j, first)? as f64 <= r.title_near && self.titled[j] && self.echoed(j, first, shared)? {
+            if self.dist(j, first)? as f64 <= r.title_near && self.titled[j] && self.echoed(j, first, r.echo, shared)? {
                 title = Some(j);
                 break;
             }
         }
         if let (None, Some(&top)) = (title, options.first()) {
-            if self.dist(top, first)? <= 2 && e.words[top] >= 3 && e.capital[top] && self.echoed(top, first, shared)? {
+            if self.dist(top, first)? <= 2 && e.words[top] >= 3 && e.capital[top] && self.echoed(top, first, r.echo, shared)? {
                 title = Some(top);
             }
         }
