@@ -75,9 +75,9 @@ CORE_OPTIONS = ("block_max_gap", "block_barrier_after_words", "block_lead_gap", 
 FILL_OPTIONS = ("block_fill_menu_lines", "block_fill_widget_lines")
 
 #: The rules this module fires, in the order it fires them: the one description of the
-#: related-links rule and of where ``context.isolated`` fires.  ``context.isolated`` is
-#: declared here, beside the thresholds of the region it drops lines outside of;
-#: ``context.inside_story`` is `inside_main`'s, fired once the stories are found.
+#: related-links rule.  ``context.isolated`` as the block stage fires it (the context
+#: and stories stages declare where they fire it); ``context.inside_story`` is
+#: `inside_main`'s, fired once the stories are found.
 RULES = (
     CodeRule("block.related_list", "boilerplate",
              "headline of related links (`related_lists`): a kept list item in a run of "
@@ -88,11 +88,7 @@ RULES = (
              "extracted_cjk_short CJK characters: 'Read more', not 'Related: <headline>')",
              ("block_related_list_items", "extracted_tiny_words", "extracted_cjk_short")),
     CodeRule("context.isolated", "boilerplate",
-             "body-like line away from the main text: no body within context_reach lines (the "
-             "context stage, `cleaner.smooth`), outside the main text region (the block stage, "
-             "`main_block`), between stories or after a row of teasers (the stories stage, "
-             "`cleaner.stories`)",
-             ("context_reach", *CORE_OPTIONS)),
+             "outside the main text region (the block stage, `main_block`)", CORE_OPTIONS),
     CodeRule("context.inside_story", "body",
              "line in a run between two kept lines of the main story that only weak line rules dropped "
              "(a table, a list, a subheading; fired after the stories, `cleaner.blocks.inside_main`), "

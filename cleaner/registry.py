@@ -3,7 +3,10 @@
 Pattern rules come from the catalogues (`cleaner.catalogue.load_rules`); the rules that
 are code are declared, as `cleaner.rules.CodeRule`, by the modules that fire them
 (``RULES`` in `cleaner.classify`, `cleaner.extracted`, `cleaner.smooth`,
-`cleaner.blocks`, `cleaner.stories`, `cleaner.guarantees` and `cleaner.pipeline`).  This module sits above all of them (it
+`cleaner.blocks`, `cleaner.stories`, `cleaner.guarantees` and `cleaner.pipeline`).  A rule
+fired in several stages (``context.isolated``) is declared by each of their modules, each
+declaration saying what fires it there and the options it reads there; the registry
+joins them (`cleaner.rules.joined`).  This module sits above all of them (it
 imports them; none imports it), so the registry never ties the stages into a circle.
 """
 
@@ -13,7 +16,7 @@ import functools
 
 from . import blocks, classify, extracted, guarantees, pipeline, smooth, stories
 from .catalogue import load_rules
-from .rules import CodeRule
+from .rules import CodeRule, joined
 
 #: The modules that declare code rules, in pipeline order.
 DECLARING = (classify, extracted, smooth, blocks, stories, guarantees, pipeline)
@@ -21,13 +24,16 @@ DECLARING = (classify, extracted, smooth, blocks, stories, guarantees, pipeline)
 
 @functools.lru_cache(maxsize=1)
 def code_rules() -> tuple[CodeRule, ...]:
-    """Every declared code rule, in pipeline order; an id declared twice raises."""
+    """Every declared code rule, in pipeline order (the declarations of one id by several
+    modules joined); an id declared twice by one module raises."""
     rules: dict[str, CodeRule] = {}
     for module in DECLARING:
+        here: set[str] = set()
         for rule in module.RULES:
-            if rule.id in rules:
+            if rule.id in here:
                 raise ValueError(f"rule {rule.id} is declared twice ({module.__name__})")
-            rules[rule.id] = rule
+            here.add(rule.id)
+            rules[rule.id] = joined(rules[rule.id], rule) if rule.id in rules else rule
     return tuple(rules.values())
 
 

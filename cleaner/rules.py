@@ -35,6 +35,21 @@ class CodeRule:
     yields: bool = False
 
 
+def joined(first: CodeRule, then: CodeRule) -> CodeRule:
+    """One rule from its declarations by two stages (each says what fires it there):
+    the descriptions joined, the options of both; ``ValueError`` when they disagree on
+    the category or the flags.
+
+    >>> joined(CodeRule("a", "x", "near", ("r",)), CodeRule("a", "x", "far", ("g", "r"))).options
+    ('r', 'g')
+    """
+    if (first.id, first.category, first.weak, first.yields) != (then.id, then.category, then.weak, then.yields):
+        raise ValueError(f"rule {then.id} is declared twice, unlike ({first} and {then})")
+    options = first.options + tuple(o for o in then.options if o not in first.options)
+    return CodeRule(first.id, first.category, f"{first.description}; {then.description}", options,
+                    first.weak, first.yields)
+
+
 def ids(rules, **flags) -> frozenset[str]:
     """The ids of the rules whose flags (``weak``, ``yields``) are all as given.
 

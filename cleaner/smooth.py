@@ -11,8 +11,8 @@
 - a name-like line right before an author bio goes with the bio (``context.bio_name``).
 
 Strong decisions (catalogue patterns, prose) are never overturned here.  The rules are
-declared in `RULES`, but for ``context.isolated`` (later stages fire it too: its
-declaration in `cleaner.blocks.RULES` says where).  Their thresholds are `Options` fields (``context_reach``, ``short_max_words``,
+declared in `RULES` (``context.isolated`` as this stage fires it: the block and stories
+stages fire it too, and declare it there).  Their thresholds are `Options` fields (``context_reach``, ``short_max_words``,
 ``appeal_tail_extra_words``, ``bio_name_max_words``).
 """
 
@@ -28,8 +28,11 @@ from .rules import CodeRule
 from .storage import as_list, int_column, text_view
 from .types import Decision, Features, Line
 
-#: The rules of this stage (``context.isolated``: see the module docstring).
+#: The rules of this stage.
 RULES = (
+    CodeRule("context.isolated", "boilerplate",
+             "body-like line away from the main text: no body within context_reach lines (the "
+             "context stage)", ("context_reach",)),
     CodeRule("context.sandwiched", "body", "short line between body lines stays body", ("context_reach",)),
     CodeRule("context.heading", "heading", "heading directly followed by body", ("context_reach",)),
     CodeRule("context.closing_ellipsis", "body", "prose trailing off with an ellipsis as the text's last line"),

@@ -1,5 +1,6 @@
-"""Declared rules: every code rule is declared once, next to the code that fires it, reads
-only real options, and fires (no id in the registry that nothing can fire)."""
+"""Declared rules: every code rule is declared next to the code that fires it (by each
+stage that fires it), reads only real options, and fires (no id in the registry that
+nothing can fire)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import Options, analyze
+from cleaner import Options, analyze, blocks, classify, extracted, guarantees, pipeline, smooth, stories
 from cleaner.catalogue import load_rules
 from cleaner.registry import code_rules, registry
+from cleaner.types import STAGES
 
 TESTS = Path(__file__).resolve().parent
 SEEDS = TESTS.parent / "corpus" / "seeds"
@@ -82,6 +84,36 @@ def test_every_code_rule_is_declared_once_with_real_options():
     for rule in rules:
         assert rule.description and rule.category
         assert set(rule.options) <= known, (rule.id, set(rule.options) - known)
+
+
+#: The modules whose code makes each stage's layer of the trail (`cleaner.pipeline._stages`;
+#: the stories layer holds the main story's gaps, `cleaner.blocks.inside_main`).
+STAGE_MODULES = {"classify": (classify,), "extractor": (extracted,), "context": (smooth,),
+                 "block": (blocks,), "stories": (stories, blocks), "extracted": (guarantees,),
+                 "title": (pipeline,)}
+
+
+def test_a_code_rule_is_declared_by_the_module_of_each_stage_that_fires_it():
+    """A rule fired in several stages (``context.isolated``: the context, block and stories
+    stages) is declared by the module of each, saying what fires it there; the registry
+    joins the declarations into one rule."""
+    assert set(STAGE_MODULES) == set(STAGES)
+    codes = {r.id for r in code_rules()}
+    body = "Words of a long body sentence that goes on and on, as body does. " * 3
+    outside = f"{body}\n{MENU}\nA footer line long enough to count as prose on its own, really."
+    documents = [(document, options) for document, options, _, _ in EXAMPLES.values()]
+    documents += [(path.read_text(encoding="utf-8"), {}) for path in sorted(SEEDS.glob("*.txt"))]
+    fired = set()
+    for document, options in [*documents, (outside, DUMP)]:
+        for v in analyze(document, **options).verdicts:
+            fired.update((d.stage, d.rule) for d in v.trail if d.rule in codes)
+    assert {("context", "context.isolated"), ("block", "context.isolated")} <= fired
+    for stage, rule in sorted(fired):
+        assert any(rule in {r.id for r in module.RULES} for module in STAGE_MODULES[stage]), (stage, rule)
+    declared = [r for module in (smooth, blocks, stories) for r in module.RULES if r.id == "context.isolated"]
+    isolated = next(r for r in code_rules() if r.id == "context.isolated")
+    assert isolated.description == "; ".join(r.description for r in declared)
+    assert isolated.options == tuple(dict.fromkeys(o for r in declared for o in r.options))
 
 
 def test_the_registry_is_the_declarations_and_the_catalogues():

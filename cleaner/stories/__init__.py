@@ -43,11 +43,13 @@ from .boundaries import segment, teasers
 from .evidence import DEFAULT, Reader
 from .main import RULES as MAIN_RULES, assemble, main_story
 
-#: The rules of this stage (it also fires ``context.isolated``, declared in
-#: `cleaner.blocks`).  ``story.other`` is the reason of a kept line of a story other than
+#: The rules of this stage (``context.isolated`` as this stage fires it, in
+#: `cleaner.stories.main`).  ``story.other`` is the reason of a kept line of a story other than
 #: the main one (`cleaner.types.OTHER_STORY`): no decision names it, the output does.
 RULES = (
     CodeRule("story.other", "story", "kept, but belongs to a story other than the main one"),
+    CodeRule("context.isolated", "boilerplate",
+             "between stories or after a row of teasers (the stories stage)"),
     CodeRule("story.teaser_language", "body",
              "a teaser cut mid-sentence in a language of its own: prose there, read as a teaser",
              ("own_language_ratio", "stopword_density", "story_teaser_min_words")),
