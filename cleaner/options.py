@@ -303,6 +303,9 @@ class Options:
     #: Different content words such a headline shares with them (all of its own when it
     #: holds fewer): one word in common is often chance (content words).
     story_echo_shared: int = 2
+    #: The same above the document's first story, whose page's own headline the nearest
+    #: one is (content words).
+    story_first_echo_shared: int = 1
     #: A headline with a meta line below it is a story's title only when it shares a
     #: content word with this many content words of the text below it; else it is
     #: another page's link and date above the story (words).
@@ -324,6 +327,27 @@ class Options:
     #: beyond `story_boundary_score`; a paragraph right after a paragraph needs none
     #: (points).
     story_extracted_topic_score: float = 2.0
+    #: New names after a gap: a name is a content word that begins with a capital inside
+    #: a sentence (not a text's first word nor the first after ".", "!", "?" or ":"). A
+    #: gap whose window after it (`story_window_words`, `story_window_lines`) names at
+    #: least `story_names_least` names, none of which a paragraph before the gap named
+    #: (and the text before named at least as many different ones), scores
+    #: `story_names_weight` more: a story of other people and places. Only where the
+    #: gap's cosine is under `story_names_cosine` (the words change too); and no name
+    #: counts in a text where more than `story_names_share` of the content words inside
+    #: its sentences begin with a capital: there capitals mark nouns (German), not names
+    #: (points; names; cosine; share).  Not under a subheading between sections of one
+    #: article: a gap that holds a kept headline when at least `story_names_sections` gaps
+    #: between the paragraphs before it, and as many after it, hold one too (each section
+    #: may name its own people; gaps).  The points tell that a story starts near a gap,
+    #: not where: of gaps too close together for both to stand (see `story_min_words`),
+    #: one gets them, the first from the first gap with new names on that opens like a
+    #: story, else the one of those gaps that scores most without them.
+    story_names_weight: float = 0.5
+    story_names_least: int = 4
+    story_names_cosine: float = 0.05
+    story_names_share: float = 0.4
+    story_names_sections: int = 2
     #: Points for how the next story opens: a title with a meta line, a repeated
     #: headline, a dateline (points).
     story_headed_weight: float = 6.0

@@ -12,6 +12,7 @@ import pytest
 import regex
 
 from cleaner import _core
+from cleaner.language import stopwords
 from cleaner.options import Options
 from cleaner.stories.evidence import (
     _WEIGHTS, DEFAULT, Reader, _heads, boundary_score, content_words, dateline, gap_evidence, gaps,
@@ -365,3 +366,44 @@ def test_depths_mirror_the_edges_of_the_judged_text():
     assert _core.edged([0.5, 0.1, None, 0.1, 0.4], [0.0, 0.3, 9.0, 0.2, 0.0]) == [0.0, 0.3, 9.0, 0.2, 0.0]
     with pytest.raises(RuntimeError):
         _core.edged([0.1], [])
+
+
+# -- new names after a gap (Cohesion.novel_names) ----------------------------------------------
+
+STOPS_EN = ("the", "and", "from", "with", "for", "then", "who", "where", "were", "was", "their", "all")
+TOWN = "the old town welcomed visitors from Astor, Bremm, Colby and Dorne for a weekend of music and food."
+SQUARE = "later the market square filled with people who came for music, food and the parade at dusk."
+HARBOUR = "then a ship from Kelso brought Lumen, Marrow and Nestor to the harbour where fishermen mended nets."
+
+
+def novel(texts: list[str], words: int = 1000, most: int = 40, least: int = 4,
+          share: float = DEFAULT.story_names_share, stops: tuple[str, ...] = STOPS_EN) -> list[bool]:
+    """`Cohesion.novel_names` of every line of ``texts``."""
+    return cohesion(texts, stops).novel_names(list(range(len(texts))), words, most, least, share)
+
+
+def test_new_names_after_a_gap_that_the_text_before_never_named():
+    # Above HARBOUR: four names after, four others before; the window above SQUARE
+    # reaches HARBOUR's names too, one line of it none.
+    assert novel([TOWN, SQUARE, HARBOUR]) == [False, True, True]
+    assert novel([TOWN, SQUARE, HARBOUR], most=1) == [False, False, True]
+    # One name the text before named, and the names after are not new.
+    assert novel([TOWN, SQUARE, HARBOUR.replace("Nestor", "Astor")]) == [False, False, False]
+    # Too few names after, or before.
+    assert novel([TOWN, SQUARE, HARBOUR], least=5) == [False, False, False]
+    assert novel([TOWN.replace("Dorne", "dorne"), SQUARE, HARBOUR], most=1) == [False, False, False]
+    # A capital that opens a sentence (after ".", "!", "?" or ":") names nobody.
+    opened = "then a ship came in. Kelso! Lumen? Marrow: Nestor and the fishermen mended nets."
+    assert novel([TOWN, SQUARE, opened]) == [False, False, False]
+
+
+def test_capitalised_nouns_give_no_names():
+    # German capitalises every noun: most words inside its sentences begin with a capital,
+    # so none counts as a name (at a share of 1 the nouns of the second story would).
+    stops = tuple(stopwords("de"))
+    texts = ["Der Stadtrat hat am Montag den neuen Haushalt für Schulen, Straßen und Parks beschlossen.",
+             "Die Eltern begrüßten das Geld für die Schulen, die Anwohner die Reparatur der Straßen.",
+             "Im Gebirge haben Bergretter zwei Wanderer nach einer Nacht im Schnee gefunden.",
+             "Ein Hubschrauber brachte die Wanderer mit Erfrierungen ins Krankenhaus im Tal."]
+    assert novel(texts, stops=stops) == [False] * 4
+    assert novel(texts, stops=stops, share=1.0)[2]

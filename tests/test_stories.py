@@ -711,6 +711,95 @@ def test_two_halves_that_share_their_words_are_one_article():
     assert len(cleaner.split(text, extracted="never", story_whole_cohesion=0.0)) == 2
 
 
+# Two untitled stories of other people and places (new names after the gap), and one long
+# article whose later paragraphs bring in new names beside the ones it named before.
+PIER = [
+    "The harbour board in Dunmere voted on Monday to rebuild the old north pier, which has been "
+    "closed to boats since a storm broke part of its wall two winters ago.",
+    "The chair of the board, Ellen Carver, said the work would start in spring and that the pier "
+    "would reopen to the fishing fleet from Dunmere and Saltby before the end of next year.",
+    "Fishermen led by Owen Rusk have asked for the repair for months, saying that landing their "
+    "catch at the south quay costs them hours of waiting at every tide.",
+    "The board will pay for the pier with a loan and with higher mooring fees, a plan that several "
+    "owners of small boats said they would oppose at the next meeting.",
+    "Carver said the fees would rise only once the pier was open again and that the board would "
+    "publish the full cost of the work next month.",
+]
+RESCUE = [
+    "Rescuers found two climbers alive on Hollin Ridge after a night in the snow, Tomas Velde of "
+    "the Karsk Valley team told reporters, after a search that began on Sunday evening.",
+    "Marta Ostrova and Piet Lanning had set out from Brenna hut in clear weather but lost their "
+    "way in the fog below the summit and called for help from a ledge.",
+    "A helicopter from Vossberg could not fly in the wind, so a team of eight climbed through the "
+    "night with ropes, lamps and warm clothes for the two.",
+    "Both were taken to hospital with frostbite but were able to walk, and their families thanked "
+    "the volunteers who had left their beds to go up the mountain.",
+    "The rescue team asked walkers to check the forecast and to carry a lamp and spare clothes "
+    "even on short trips, as the weather turns fast at this time of year.",
+]
+TRIAL = [
+    "The trial of the former treasurer of the rowing club, Reyna Shaw, opened on Tuesday in the "
+    "county court, where she denies taking money from the club's accounts over six years.",
+    "Prosecutors told the jury that Shaw had moved small sums from the club to her own account "
+    "each month and hidden them behind invoices for boats and repairs that were never bought.",
+    "Her lawyer said the invoices were real and that the club's books had been kept badly long "
+    "before his client became treasurer, so the missing money could not be traced to her.",
+    "On Wednesday the court heard from Harald Benn, a bank clerk in Tolvik, who said he had "
+    "noticed the transfers to Shaw in the spring and had asked Gerda Moll, his manager at Nordbank, "
+    "to look at them.",
+    "Moll told the jury that the bank wrote to the club twice, but that the letters reached Shaw, "
+    "who answered them herself and said that the payments were for a new boat house in Elmstead.",
+    "A builder from Elmstead, Jonas Pirk, said no boat house had been ordered and that he had "
+    "never met Reyna Shaw or anyone else from the rowing club before the police called him.",
+    "The trial is expected to last two weeks, and Shaw is due to give evidence next Monday, her "
+    "lawyer said outside the court.",
+]
+
+
+def test_a_story_that_names_other_people_and_places_is_found_without_a_title():
+    # The topic alone falls short of a boundary; the new names after the gap make it one.
+    text = "\n\n".join(PIER + RESCUE) + "\n"
+    assert [a.text.split("\n\n") for a in cleaner.split(text, extracted="never")] == [PIER, RESCUE]
+    assert len(cleaner.split(text, extracted="never", story_names_weight=0.0)) == 1
+    assert len(cleaner.split(text, extracted="never", story_names_cosine=0.0)) == 1
+
+
+def test_an_article_that_brings_in_new_names_beside_old_ones_stays_whole():
+    # Each later paragraph names someone the article named before: no new names after
+    # any gap, whatever they would weigh and however alike the two sides had to be.
+    text = "\n\n".join(TRIAL) + "\n"
+    assert len(cleaner.split(text, extracted="never")) == 1
+    heavy = {"story_names_weight": 10.0, "story_names_cosine": 1.0, "story_whole_cohesion": 1.0}
+    assert len(cleaner.split(text, extracted="never", **heavy)) == 1
+    # Without its defendant's name in the later paragraphs their names would be new.
+    unnamed = TRIAL[:3] + [p.replace("Reyna Shaw", "the treasurer").replace("Shaw", "the treasurer")
+                           for p in TRIAL[3:]]
+    assert len(cleaner.split("\n\n".join(unnamed) + "\n", extracted="never", **heavy)) == 2
+
+
+def test_an_article_in_sections_that_each_name_their_own_people_stays_whole():
+    # A subheading above every paragraph: the sections of one article, each naming its own
+    # people and places; the gap where the names change is one more subheading between them.
+    heads = ["The vote", "The work", "The fleet", "The fees", "The cost", "The search", "The ledge", "The climb",
+             "The hospital", "The advice"]
+    parts = [PIER[0]]
+    for head, paragraph in zip(heads, PIER[1:] + RESCUE):
+        parts += [head, paragraph]
+    text = "\n\n".join(parts) + "\n"
+    assert len(cleaner.split(text, extracted="never")) == 1
+    # Without the subheadings' evidence the new names cut it where they begin.
+    cut = cleaner.split(text, extracted="never", story_names_sections=99)
+    assert [a.text.split("\n\n")[0] for a in cut] == [PIER[0], RESCUE[0]]
+    assert len(cleaner.split(text, extracted="never", story_names_sections=99, story_names_weight=0.0)) == 1
+
+
+def test_a_headline_above_the_first_story_needs_the_words_it_is_given_to_share():
+    # Its one word in common with the text ("fleet") is not in the text's first line.
+    text = "\n\n".join(["Share this article", "Fleet Welcomes Decision"] + PIER) + "\n"
+    assert cleaner.split(text, extracted="never")[0].title == "Fleet Welcomes Decision"
+    assert cleaner.split(text, extracted="never", story_first_echo_shared=2)[0].title is None
+
+
 #: Two teasers of another site, in a second language, each cut mid-sentence.
 TEASERS_PT = [
     "Os moradores do bairro alto receberam nesta semana a visita dos técnicos da prefeitura, que "

@@ -2,7 +2,7 @@
 (rust/src/story_candidates.rs, `Story.candidates` behind
 `cleaner.stories.boundaries._candidates`), held to the former Python, kept here as the
 oracle, on the seed documents and on generated dumps of several stories (titles, bylines,
-dates, share rows, lists, paragraphs on two subjects), with the options that change what
+dates, share rows, lists, paragraphs on two subjects, names), with the options that change what
 a candidate needs."""
 
 from __future__ import annotations
@@ -24,15 +24,21 @@ SEEDS = sorted((Path(__file__).parent.parent / "corpus" / "seeds").glob("*.txt")
 # -- the former Python (the oracle) ----------------------------------------------------------
 
 def oracle_candidates(r, kept, topic, start, end, o, heads_only=False, title0=None):
-    prose, cos, depth = topic
+    prose, cos, depth, names = topic
     at = [j for j, c in enumerate(prose) if start < c < end]
     sinces = [max(prose[j - 1], start) if j else start for j in at]
     found = gaps(r, kept, [prose[j] for j in at], [cos[j] for j in at], [depth[j] for j in at], sinces, o)
+    # new names after the gap, where its cosine is under story_names_cosine, not under a
+    # subheading between sections
+    sections = _sectioned(r, kept, prose, o)
+    named = [names[j] and cos[j] is not None and cos[j] < o.story_names_cosine and not sections[j] for j in at]
     usual = _usual(found, o)
+    found = [_revised(r, g, title0, o, usual) for g in found]
+    lift = _names_once(r, kept, found, named, o)
     out = []
-    for j, since, g in zip(at, sinces, found):
+    for j, since, g, points in zip(at, sinces, found, lift):
         c = g.c
-        g = _revised(r, g, title0, o, usual)
+        g = g._replace(score=g.score + points)
         alone = j + 1 == len(prose) or prose[j + 1] >= end
         if g.opening is None and not g.dropped and alone:
             continue
@@ -44,6 +50,30 @@ def oracle_candidates(r, kept, topic, start, end, o, heads_only=False, title0=No
         weak = g.opening in (None, "meta")
         if g.score >= need and not (weak and _one_article(r, kept, start, c, end, g, o)):
             out.append(g)
+    return out
+
+
+def _sectioned(r, kept, prose, o):
+    headed = [k > 0 and any(r.headline(kept[x]) for x in range(prose[k - 1] + 1, prose[k])) for k in range(len(prose))]
+    out, before = [], 0
+    for h in headed:
+        out.append(h and before >= o.story_names_sections and sum(headed) - before - h >= o.story_names_sections)
+        before += h
+    return out
+
+
+def _names_once(r, kept, found, named, o):
+    at = [sum(r.feats[kept[x]].words for x in range(g.c) if r.body(kept[x])) for g in found]
+    out, first = [0.0] * len(found), 0
+    for k in range(1, len(found) + 1):
+        if k < len(found) and at[k] - at[k - 1] < (o.story_short_words if found[k].opening == "headed"
+                                                    else o.story_min_words):
+            continue
+        flagged = [j for j in range(first, k) if named[j]]
+        if flagged:
+            heads = [j for j in range(flagged[0], k) if found[j].opening is not None]
+            out[heads[0] if heads else max(flagged, key=lambda j: (found[j].score, -j))] = o.story_names_weight
+        first = k
     return out
 
 
@@ -94,12 +124,20 @@ FURNITURE = ("Share on Facebook", "Tweet", "Subscribe to our newsletter", "Adver
 ITEMS = ("- first point of the plan", "* second point of the plan", "• third item here", "| a | table | row |")
 
 
+NAMES = (("Anna Berg", "Kelso", "Owen Rusk", "Tolvik", "Brenna"), ("Marta Lind", "Dunmere", "Piet Moll", "Saltby", "Vossberg"),
+         ("Jonas Pirk", "Elmstead", "Gerda Holm", "Karsk", "Lanning"))
+
+
 def _paragraph(rng: random.Random, subject: str) -> str:
     words = subject.split()
     sentences = []
     for _ in range(rng.randint(1, 3)):
         body = " ".join(rng.choice(words) for _ in range(rng.randint(8, 22)))
         sentences.append(f"The {body} and the {rng.choice(words)} were said to be in the news today.")
+    if rng.random() < 0.5:  # names inside a sentence, each subject's own
+        names = NAMES[SUBJECTS.index(subject)]
+        sentences.append(f"The {rng.choice(words)} of {rng.choice(names)} met {rng.choice(names)} and "
+                         f"{rng.choice(names)} in {rng.choice(names)}.")
     return " ".join(sentences)
 
 
@@ -131,16 +169,22 @@ OPTIONS = (
     {"story_usual_gaps": 2},
     {"story_whole_cohesion": 0.9, "story_whole_dropped_cohesion": 0.95, "story_boundary_score": 2.0},
     {"story_extracted_topic_score": 0.5, "story_above_lines": 1},
+    {"story_names_weight": 3.0, "story_names_cosine": 1.0, "story_names_least": 2},
+    {"story_names_weight": 3.0, "story_names_cosine": 1.0, "story_names_least": 2, "story_names_sections": 0,
+     "story_min_words": 30},
 )
 
 
-def _checked(monkeypatch) -> list[int]:
+def _checked(monkeypatch, named: list[int] | None = None) -> list[int]:
     """Every `_candidates` call checked against the oracle, with the heads-only reading
-    too; returns the number of candidates the core gave per call."""
+    too; returns the number of candidates the core gave per call (``named``: the number
+    of gaps with new names after them, per call)."""
     core = boundaries._candidates
     given: list[int] = []
 
     def both(r, kept, topic, start, end, o, heads_only=False, title0=None):
+        if named is not None:
+            named.append(sum(topic[3]))
         got = core(r, kept, topic, start, end, o, heads_only, title0)
         assert got == oracle_candidates(r, kept, topic, start, end, o, heads_only, title0)
         assert all(isinstance(g, Gap) for g in got)
@@ -163,11 +207,13 @@ def test_candidates_of_the_core_are_the_former_pythons_on_the_seeds(monkeypatch,
 
 @pytest.mark.parametrize("overrides", OPTIONS)
 def test_candidates_of_the_core_are_the_former_pythons_on_generated_dumps(monkeypatch, overrides):
-    given = _checked(monkeypatch)
+    named: list[int] = []
+    given = _checked(monkeypatch, named)
     rng = random.Random(19)
     for _ in range(60):
         cleaner.analyze(_dump(rng), **overrides)
     assert sum(n > 0 for n in given) >= 5  # the dumps give candidates, not only empty answers
+    assert sum(named) >= 5  # and gaps with new names after them
 
 
 def test_a_topic_profile_that_does_not_fit_the_kept_lines_is_refused(monkeypatch):
@@ -181,9 +227,50 @@ def test_a_topic_profile_that_does_not_fit_the_kept_lines_is_refused(monkeypatch
     monkeypatch.setattr(boundaries, "_candidates", keep)
     cleaner.analyze(_dump(random.Random(2)))
     r, kept = seen["r"], seen["kept"]
-    limits = (1, 4, 3.6, 2.0, 0.2, 0.35)
+    limits = (1, 4, 3.6, 2.0, 0.2, 0.35, 0.5, 0.05, 2, 60, 15)
     with pytest.raises(RuntimeError, match="topic profile"):
-        r.core.candidates(kept, [len(kept)], [None], [0.0], 0, len(kept), False, None, limits, weights(Options()))
+        r.core.candidates(kept, [len(kept)], [None], [0.0], [False], 0, len(kept), False, None, limits,
+                          weights(Options()))
+    with pytest.raises(RuntimeError, match="topic profile"):  # a names column too short
+        r.core.candidates(kept, [0], [None], [0.0], [], 0, len(kept), False, None, limits, weights(Options()))
+
+
+def test_new_names_count_once_among_gaps_too_close_for_both_to_stand(monkeypatch):
+    # A caption naming the next story's people above its dateline: the names are new after
+    # the gap above the caption, but they tell that a story starts there, not where; the
+    # dateline's gap, a paragraph later, takes them.
+    from tests.test_stories import PIER, RESCUE
+
+    caption = "The climbers Marta Ostrova and Piet Lanning at Brenna hut in the Karsk Valley, with Tomas Velde"
+    text = "\n\n".join(PIER + [caption, "KARSK VALLEY (Reuters) - " + RESCUE[0]] + RESCUE[1:]) + "\n"
+    seen = {}
+    core = boundaries._candidates
+
+    def keep(r, kept, topic, start, end, o, heads_only=False, title0=None):
+        seen.update(r=r, kept=kept, topic=topic)
+        return core(r, kept, topic, start, end, o, heads_only, title0)
+
+    monkeypatch.setattr(boundaries, "_candidates", keep)
+    cleaner.analyze(text, extracted="never")
+    r, kept, (prose, _, _, _) = seen["r"], seen["kept"], seen["topic"]
+    at = {r.lines[kept[c]].text[:12]: j for j, c in enumerate(prose)}
+    lead, dateline = at[caption[:12]], at["KARSK VALLEY"]
+    assert dateline == lead + 1
+    names = [j == lead for j in range(len(prose))]  # new names after the caption's gap only
+    cos, depth = [0.0] * len(prose), [3.0] * len(prose)
+
+    def scores(weight, min_words=60):
+        limits = (1, 4, 0.0, 2.0, 1.0, 1.0, weight, 0.05, 2, min_words, 15)
+        got = r.core.candidates(kept, prose, cos, depth, names, 0, len(kept), False, None, limits, weights(Options()))
+        return {g[0]: g[-1] for g in got}
+
+    base, named = scores(0.0), scores(0.5)
+    assert named[prose[dateline]] == pytest.approx(base[prose[dateline]] + 0.5)
+    assert named[prose[lead]] == base[prose[lead]]
+    # Far enough apart for both to stand, each gap keeps its own evidence.
+    apart = scores(0.5, min_words=1)
+    assert apart[prose[lead]] == pytest.approx(base[prose[lead]] + 0.5)
+    assert apart[prose[dateline]] == base[prose[dateline]]
 
 
 # -- the reading of a document ---------------------------------------------------------------

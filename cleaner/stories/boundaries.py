@@ -139,7 +139,7 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     top = r.pos[kept[0] if title0 is None else min(title0, kept[0])]
     short = o.story_first_words if top <= o.story_head_lines else None
     teased = teasers(r, kept, feats, o)
-    prose, cos, depth = topic_profile(r, kept, o.story_affinity_weight)
+    prose, cos, depth, names = topic_profile(r, kept, o.story_affinity_weight)
     if not heads_only:  # an extractor's text is one page's: its edges are no story's
         depth = edged(cos, depth)
     words = [0] * (m + 1)
@@ -156,7 +156,7 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     start = 0
     for end in sorted(fixed) + [m]:
         if start not in teased:  # a stretch of full text: its boundaries chosen in one go
-            gaps = _candidates(r, kept, (prose, cos, depth), start, end, o, heads_only, title0)
+            gaps = _candidates(r, kept, (prose, cos, depth, names), start, end, o, heads_only, title0)
             chosen = choose(_settled(r, kept, gaps, words, start, end, o), words, start, end, o,
                             short if start == 0 else None)
             at = {g.c for g in chosen}
@@ -263,7 +263,14 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     ``end`` that score at least `Options.story_boundary_score`, each reaching up to the
     paragraph before (see `gap_evidence`; ``topic``: `topic_profile`'s answer), found by
     the compiled core (rust/src/story_candidates.rs); only the gaps kept become `Gap`
-    records.
+    records.  A gap whose text after it names other people and places than the text
+    before (``topic``'s names) and whose cosine is under `Options.story_names_cosine`
+    scores `Options.story_names_weight` more, unless it holds a subheading between
+    sections of one article (`Options.story_names_sections` gaps with a headline before it
+    and after it); of gaps too close together for both to stand, only one gets those
+    points: the first from the first such gap on that opens like a story, else the one
+    among them that scores most without them (the names tell that a story starts, not
+    where).
 
     Each gap is read without the evidence that is none: a headline that repeats the title
     of the document's first story (``title0``: pages print their headline twice, above
@@ -284,10 +291,11 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     `Options.story_whole_dropped_cohesion` when the gap holds dropped lines: an embed or a
     box of links set into an article; two stories of one site with boilerplate between
     them can share many words)."""
-    prose, cos, depth = topic
+    prose, cos, depth, names = topic
     limits = (o.story_above_lines, o.story_usual_gaps, o.story_boundary_score, o.story_extracted_topic_score,
-              o.story_whole_cohesion, o.story_whole_dropped_cohesion)
-    got = r.core.candidates(kept, prose, cos, depth, start, end, heads_only, title0, limits, weights(o))
+              o.story_whole_cohesion, o.story_whole_dropped_cohesion, o.story_names_weight,
+              o.story_names_cosine, o.story_names_sections, o.story_min_words, o.story_short_words)
+    got = r.core.candidates(kept, prose, cos, depth, names, start, end, heads_only, title0, limits, weights(o))
     return list(map(Gap._make, got))
 
 

@@ -198,9 +198,9 @@ class Reader:
         title, if any: the nearest title-like headline just above the text, else a
         capitalised headline right above it, either sharing with the text below
         `Options.story_echo_shared` content words (all of its own when it holds fewer), or
-        one in the text's first line, see `Options.story_echo_words`; above the document's first story one
-        word will do)."""
-        return self.core.opening(first, above)
+        one in the text's first line, see `Options.story_echo_words`; above the document's
+        first story `Options.story_first_echo_shared` will do)."""
+        return self.core.opening(first, above, self.o.story_first_echo_shared)
 
     def teasers(self, kept: list[int], feats: list[Features], limits: tuple) -> dict[int, tuple[int, int | None]]:
         """`cleaner.stories.boundaries.teasers` of the kept lines ``kept`` (``limits``:
@@ -225,22 +225,27 @@ class Gap(NamedTuple):
 
 
 def topic_profile(r: Reader, kept: list[int], affinity: float = DEFAULT.story_affinity_weight,
-                  ) -> tuple[list[int], list[float | None], list[float]]:
+                  ) -> tuple[list[int], list[float | None], list[float], list[bool]]:
     """The kept positions of the paragraphs of body, the cosine across the gap above each
-    (``None`` where a side holds too few content words to judge) and its depth
-    score: how far it lies below the highest cosine reached climbing from it to the left
-    and to the right while the cosines rise (TextTiling).  Only paragraphs of body are
-    compared (a kept menu line or caption says nothing of the topic): a story starts
-    above a paragraph, the kept lines above it belonging to the story before, or to the
-    next one as its title (see `Reader.opening`)."""
+    (``None`` where a side holds too few content words to judge), its depth score: how
+    far it lies below the highest cosine reached climbing from it to the left and to the
+    right while the cosines rise (TextTiling), and whether the text after it names other
+    people and places: its window names at least `Options.story_names_least` names
+    (content words that begin with a capital inside a sentence) and none that a paragraph
+    before the gap named.  Only paragraphs of body are compared (a kept menu line or
+    caption says nothing of the topic): a story starts above a paragraph, the kept lines
+    above it belonging to the story before, or to the next one as its title (see
+    `Reader.opening`)."""
     prose = [c for c in range(len(kept)) if r.body(kept[c])]
     lines = [kept[c] for c in prose]
     # Computed by the compiled core (rust/src/cohesion.rs), from the windows of `window`;
     # the paragraph after the gap goes on with the text after it, not the text before
     # (its own cosine with each side, weighted by ``affinity``, adds to its depth).
-    cos, deep = r.cohesion.profile(lines, r.o.story_window_words, r.o.story_window_lines,
-                                   r.o.story_min_after_words, affinity)
-    return prose, cos, deep
+    o = r.o
+    cos, deep = r.cohesion.profile(lines, o.story_window_words, o.story_window_lines, o.story_min_after_words, affinity)
+    names = r.cohesion.novel_names(lines, o.story_window_words, o.story_window_lines, o.story_names_least,
+                                   o.story_names_share)
+    return prose, cos, deep, names
 
 
 def gap_evidence(r: Reader, kept: list[int], c: int, cohesion: float | None = None,

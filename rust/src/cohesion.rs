@@ -5,7 +5,7 @@
 //! float is computed in the order the Python did, so the figures are the same to the
 //! last bit.
 
-use crate::cohesion_words::text_words;
+use crate::cohesion_words::{text_names, text_words};
 pub(crate) use crate::cohesion_words::{is_letter, Stoplist};
 use crate::text::{with_units, FxMap, FxSet, Units};
 use pyo3::prelude::*;
@@ -75,6 +75,11 @@ pub struct Cohesion {
     span: Vec<(u32, u32)>,
     /// The stem ids of the content words of the lines given, line after line.
     ids: Vec<u32>,
+    /// Per line of the document: where the ids of its names (`text_names`) lie in `names`,
+    /// and its content words inside a sentence, names or not.
+    name_span: Vec<(u32, u32)>,
+    names: Vec<u32>,
+    inside: Vec<u32>,
     stems: Vec<Stem>,
     /// The id of each stem, by its `key`.
     known: FxMap<u128, u32>,
@@ -99,6 +104,7 @@ impl Cohesion {
         let mut known: FxMap<u128, u32> = FxMap::default();
         let mut stems: Vec<Stem> = Vec::new();
         let mut ids = Vec::new();
+        let (mut name_span, mut names, mut inside) = (vec![(0, 0); span.len()], Vec::new(), vec![0; span.len()]);
         for (&text, &line) in texts.iter().zip(lines) {
             let start = ids.len() as u32;
             let id_of = |w: &[u32]| {
@@ -110,8 +116,12 @@ impl Cohesion {
             };
             with_units!(Units, text, s => text_words(&s[..], stops, id_of));
             span[line] = (start, ids.len() as u32);
+            let first = names.len() as u32;
+            // a name is a content word, so its stem has an id
+            inside[line] = with_units!(Units, text, s => text_names(&s[..], stops, |w| names.extend(known.get(&key(w)).copied())));
+            name_span[line] = (first, names.len() as u32);
         }
-        Cohesion { span, ids, stems, known }
+        Cohesion { span, ids, name_span, names, inside, stems, known }
     }
 
     /// The ids of the content words of `text` (stems no line given holds: `None`), in
@@ -162,6 +172,46 @@ impl Cohesion {
         let d = &mut self.dense();
         let (x, y) = (d.counts(&self.ids_in(a)), d.counts(&self.ids_in(b)));
         d.cosine(&x, &y)
+    }
+
+    /// The ids of the names of line `line` (none for a line not given).
+    fn names_of(&self, line: usize) -> &[u32] {
+        let (a, b) = self.name_span.get(line).copied().unwrap_or((0, 0));
+        &self.names[a as usize..b as usize]
+    }
+
+    /// Per paragraph of `lines` (those of `profile`), whether the window after the gap
+    /// above it (as `profile` fills it: up to `reach`) names at least `least` names and
+    /// none of those the paragraphs before the gap named, which are at least `least`
+    /// different ones: the text after names other people and places (the first
+    /// paragraph: false).  None does where more than `share` of the content words inside
+    /// the paragraphs' sentences begin with a capital: there capitals mark nouns
+    /// (German) or a title's words, not names.
+    pub fn novel_names(&self, lines: &[usize], reach: Reach, least: usize, share: f64) -> Vec<bool> {
+        let n = lines.len();
+        let mut seen: FxSet<u32> = FxSet::default();
+        let mut out = vec![false; n];
+        let named: usize = lines.iter().map(|&i| self.names_of(i).len()).sum();
+        let inside: u64 = lines.iter().map(|&i| u64::from(self.inside.get(i).copied().unwrap_or(0))).sum();
+        if named as f64 > share * inside as f64 {
+            return out;
+        }
+        for t in 0..n {
+            if t > 0 {
+                let (mut words, mut got, mut k) = (0, 0, t);
+                let mut fresh = true;
+                while k < n && words < reach.words && k - t < reach.lines {
+                    let named = self.names_of(lines[k]);
+                    fresh &= !named.iter().any(|id| seen.contains(id));
+                    got += named.len();
+                    words += self.of_line(lines[k]).len();
+                    k += 1;
+                }
+                out[t] = fresh && got >= least && seen.len() >= least;
+            }
+            seen.extend(self.names_of(lines[t]).iter().copied());
+        }
+        out
     }
 
     /// The ids of the content words of `lines`, in order.
@@ -385,6 +435,12 @@ impl Cohesion {
             out.set_item(crate::py_str(py, stem_text(&self.stems[id as usize]))?, n)?;
         }
         Ok(out)
+    }
+
+    /// `Cohesion::novel_names` of the paragraphs `lines` (`topic_profile`'s windows).
+    #[pyo3(name = "novel_names", signature = (lines, words, most_lines, least, share))]
+    fn py_novel_names(&self, lines: Vec<usize>, words: usize, most_lines: usize, least: usize, share: f64) -> Vec<bool> {
+        self.novel_names(&lines, Reach { words, lines: most_lines }, least, share)
     }
 
     /// `topic_profile`'s cosines and depth scores of the paragraphs `lines`.

@@ -108,6 +108,44 @@ pub(crate) fn text_words<T: Copy + Into<u32>>(text: &[T], stops: &FxSet<Vec<u32>
     }
 }
 
+/// Calls `f` with the stem of each name of a text (code points, or a Python string's code
+/// units): a content word (see `content_words`) that begins with a capital inside a
+/// sentence, not the text's first word nor the first after ".", "!", "?" or ":" (quotes,
+/// brackets, digits and commas between change nothing).  A word with a character that
+/// does not lower alone is left out (its stem could differ from the content word's).
+/// Returns the number of content words inside a sentence, names or not.
+pub(crate) fn text_names<T: Copy + Into<u32>>(text: &[T], stops: &FxSet<Vec<u32>>, mut f: impl FnMut(&[u32])) -> u32 {
+    let (plane, table) = (plane(), lower_table());
+    let low = |c: u32| table.get(c as usize).copied().unwrap_or(c);
+    let (mut opens, mut i, mut inside_words) = (true, 0, 0);
+    let mut word: Vec<u32> = Vec::new();
+    while i < text.len() {
+        let c: u32 = text[i].into();
+        if !plane.letter(c) {
+            opens |= matches!(c, 0x2e | 0x21 | 0x3f | 0x3a);
+            i += 1;
+            continue;
+        }
+        let (capital, inside) = (low(c) != c, !opens);
+        let mut alone = true;
+        word.clear();
+        while i < text.len() && (word.is_empty() || plane.goes_on(text[i].into())) {
+            let l = low(text[i].into());
+            alone &= l != u32::MAX;
+            word.push(l);
+            i += 1;
+        }
+        opens = false;
+        if inside && alone && word.len() >= 3 && !stops.contains(&word) {
+            inside_words += 1;
+            if capital {
+                f(&word[..word.len().min(6)]);
+            }
+        }
+    }
+    inside_words
+}
+
 /// A stoplist, lower-cased, as the story finder's content words leave it out.
 #[pyclass(frozen, module = "cleaner._core")]
 pub struct Stoplist {

@@ -247,10 +247,10 @@ impl Story {
     }
 
     /// `Reader.opening`: (title line or None, "repeat", "headed", "meta", "dateline" or
-    /// None).
+    /// None); `shared`: ``story_first_echo_shared``.
     #[pyo3(name = "opening")]
-    fn py_opening<'py>(&self, py: Python<'py>, first: usize, above: Vec<usize>) -> PyResult<Bound<'py, PyTuple>> {
-        let (title, opening) = self.opening(first, &above, 1)?;
+    fn py_opening<'py>(&self, py: Python<'py>, first: usize, above: Vec<usize>, shared: usize) -> PyResult<Bound<'py, PyTuple>> {
+        let (title, opening) = self.opening(first, &above, shared)?;
         (title, opening.map(|o| o.name(py))).into_pyobject(py)
     }
 
@@ -275,12 +275,13 @@ impl Story {
 
     /// `cleaner.stories.boundaries._candidates`: the candidate boundaries of the stretch
     /// of kept positions after `start` and before `end` of the kept lines `kept`, from the
-    /// topic profile (``prose``, ``cos``, ``depth``: `topic_profile`, the depths edged),
+    /// topic profile (``prose``, ``cos``, ``depth``, ``names``: `topic_profile`, the
+    /// depths edged),
     /// ``heads_only`` and ``title0`` as there, with the `Options` ``limits`` of
     /// story_candidates.rs and the ``weights`` of story_gaps.rs: per candidate the fields
     /// of `cleaner.stories.evidence.Gap`.
     #[allow(clippy::too_many_arguments)]
-    #[pyo3(signature = (kept, prose, cos, depth, start, end, heads_only, title0, limits, weights))]
+    #[pyo3(signature = (kept, prose, cos, depth, names, start, end, heads_only, title0, limits, weights))]
     fn candidates<'py>(
         &self,
         py: Python<'py>,
@@ -288,6 +289,7 @@ impl Story {
         prose: Vec<usize>,
         cos: Vec<Option<f64>>,
         depth: Vec<f64>,
+        names: Vec<bool>,
         start: usize,
         end: usize,
         heads_only: bool,
@@ -295,7 +297,7 @@ impl Story {
         limits: crate::story_candidates::Limits,
         weights: crate::story_gaps::Weights,
     ) -> PyResult<Bound<'py, PyList>> {
-        let topic = crate::story_candidates::Topic { prose: &prose, cos: &cos, depth: &depth };
+        let topic = crate::story_candidates::Topic { prose: &prose, cos: &cos, depth: &depth, names: &names };
         let stretch = crate::story_candidates::Stretch { start, end, heads_only, title0 };
         crate::story_candidates::py_candidates(self, py, &kept, &topic, &stretch, &limits, &weights)
     }

@@ -14,7 +14,9 @@ use pyo3::types::{PyList, PyTuple};
 
 /// The `Options` thresholds of the candidates, in this order: ``story_above_lines``,
 /// ``story_usual_gaps``, ``story_boundary_score``, ``story_extracted_topic_score``,
-/// ``story_whole_cohesion``, ``story_whole_dropped_cohesion``.
+/// ``story_whole_cohesion``, ``story_whole_dropped_cohesion``, ``story_names_weight``,
+/// ``story_names_cosine``, ``story_names_sections``, ``story_min_words``,
+/// ``story_short_words``.
 pub struct Limits {
     above_lines: i64,
     usual_gaps: usize,
@@ -22,12 +24,18 @@ pub struct Limits {
     extracted_topic: f64,
     whole: f64,
     whole_dropped: f64,
+    names: f64,
+    names_cosine: f64,
+    sections: usize,
+    min_words: i64,
+    short_words: i64,
 }
 
 impl<'py> FromPyObject<'py> for Limits {
     fn extract_bound(ob: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let (above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped) = ob.extract()?;
-        Ok(Limits { above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped })
+        let (above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped, names, names_cosine, sections, min_words, short_words) =
+            ob.extract()?;
+        Ok(Limits { above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped, names, names_cosine, sections, min_words, short_words })
     }
 }
 
@@ -46,12 +54,14 @@ struct Gap {
 }
 
 /// The topic evidence of a document's paragraphs of body (`topic_profile`): their kept
-/// positions, the cosine across the gap above each (None: too little text) and its
-/// depth.
+/// positions, the cosine across the gap above each (None: too little text), its depth
+/// and whether the text after it names other people and places than the text before
+/// (`Cohesion::novel_names`).
 pub struct Topic<'a> {
     pub prose: &'a [usize],
     pub cos: &'a [Option<f64>],
     pub depth: &'a [f64],
+    pub names: &'a [bool],
 }
 
 /// A stretch of full text: the kept positions after `start` and before `end`, read as
@@ -118,12 +128,73 @@ fn listed(story: &Story, before: usize, first: usize) -> PyResult<bool> {
     Ok(matches!((far, near), (Some(x), Some(y)) if e.bulleted[x] && e.heading_like[y]))
 }
 
+/// Per paragraph of the topic profile: does the gap above it read as a subheading between
+/// sections of one article: it holds a kept headline, and at least `sections` gaps between
+/// the paragraphs before it and as many after it hold one too (parallel sections, each of
+/// which may name its own people and places)?
+fn sectioned(story: &Story, kept: &[usize], prose: &[usize], sections: usize) -> Vec<bool> {
+    let e = story.evidence();
+    let headed: Vec<bool> =
+        (0..prose.len()).map(|k| k > 0 && (prose[k - 1] + 1..prose[k]).any(|x| e.headline[kept[x]])).collect();
+    let total = headed.iter().filter(|&&h| h).count();
+    let mut before = 0;
+    let mut out = vec![false; prose.len()];
+    for (k, &h) in headed.iter().enumerate() {
+        let after = total - before - usize::from(h);
+        out[k] = h && before >= sections && after >= sections;
+        before += usize::from(h);
+    }
+    out
+}
+
+/// The points of new names of each gap of `found` (in order; `named`: the gap has new
+/// names after it): they tell that a story starts near a gap, not at which of two gaps too
+/// close together for both to stand (fewer body words between them than `choose` asks, a
+/// chain of such gaps being one group), so a group gives them once: from its first gap
+/// with new names after it on, to the first gap that opens like a story (a head tells
+/// where), else to the gap with new names after it that scores most without them (the
+/// first of equals).
+fn names_once(story: &Story, kept: &[usize], found: &[Gap], named: &[bool], lim: &Limits) -> Vec<f64> {
+    let e = story.evidence();
+    let (mut words, mut x, mut at) = (0i64, 0usize, Vec::with_capacity(found.len()));
+    for g in found {
+        while x < g.c {
+            words += if e.body[kept[x]] { e.words[kept[x]] } else { 0 };
+            x += 1;
+        }
+        at.push(words); // body words before the gap's paragraph
+    }
+    let mut out = vec![0.0; found.len()];
+    let mut first = 0;
+    for k in 1..=found.len() {
+        let close = k < found.len() && {
+            let need = if found[k].opening == Some(Opening::Headed) { lim.short_words } else { lim.min_words };
+            at[k] - at[k - 1] < need
+        };
+        if close {
+            continue;
+        }
+        if let Some(from) = (first..k).find(|&j| named[j]) {
+            let headed = (from..k).find(|&j| found[j].opening.is_some());
+            let most = || (from..k).filter(|&j| named[j]).fold(from, |b, j| if found[j].score > found[b].score { j } else { b });
+            out[headed.unwrap_or_else(most)] = lim.names;
+        }
+        first = k;
+    }
+    out
+}
+
 /// `_candidates` of a stretch (see the module's doc).
 fn candidates(story: &Story, kept: &[usize], topic: &Topic, stretch: &Stretch, lim: &Limits, w: &Weights) -> PyResult<Vec<Gap>> {
     let Stretch { start, end, heads_only, title0 } = *stretch;
     let e = story.evidence();
     let prose = topic.prose;
     let at: Vec<usize> = (0..prose.len()).filter(|&j| start < prose[j] && prose[j] < end).collect();
+    // new names count only where the words change too (a cosine under `names_cosine`), and
+    // not under a subheading between sections of one article
+    let sections = sectioned(story, kept, prose, lim.sections);
+    let named: Vec<bool> =
+        at.iter().map(|&j| topic.names[j] && topic.cos[j].is_some_and(|c| c < lim.names_cosine) && !sections[j]).collect();
     let mut found = Vec::with_capacity(at.len());
     let mut sinces = Vec::with_capacity(at.len());
     for &j in &at {
@@ -135,10 +206,12 @@ fn candidates(story: &Story, kept: &[usize], topic: &Topic, stretch: &Stretch, l
         sinces.push(since);
     }
     let usual = usual(&found, lim.usual_gaps);
+    let found: Vec<Gap> = found.into_iter().map(|g| revised(story, g, title0, usual, w)).collect();
+    let lift = names_once(story, kept, &found, &named, lim);
     let mut out = Vec::new();
-    for ((&j, &since), &g) in at.iter().zip(&sinces).zip(&found) {
+    for (((&j, &since), &g), &names) in at.iter().zip(&sinces).zip(&found).zip(&lift) {
         let c = g.c;
-        let g = revised(story, g, title0, usual, w);
+        let g = Gap { score: g.score + names, ..g };
         let alone = j + 1 == prose.len() || prose[j + 1] >= end; // one paragraph after it
         if g.opening.is_none() && g.dropped == 0 && alone {
             continue; // a change of topic alone does not cut off one last paragraph
@@ -179,7 +252,7 @@ pub fn py_candidates<'py>(
     w: &Weights,
 ) -> PyResult<Bound<'py, PyList>> {
     let n = topic.prose.len();
-    if topic.cos.len() != n || topic.depth.len() != n || stretch.end > kept.len() || topic.prose.iter().any(|&c| c >= kept.len()) {
+    if topic.cos.len() != n || topic.depth.len() != n || topic.names.len() != n || stretch.end > kept.len() || topic.prose.iter().any(|&c| c >= kept.len()) {
         return Err(crate::err("candidates: a topic profile that does not fit the kept lines".into()));
     }
     let got = candidates(story, kept, topic, stretch, lim, w)?;

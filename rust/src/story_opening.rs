@@ -180,8 +180,8 @@ impl Story {
     /// `shared`: the different content words a headline without a meta line shares with
     /// the text to be its title (`echoed`): ``story_echo_shared`` in a gap between two
     /// stories, where the lines of two pages' tail and head meet and one word in common
-    /// is often chance; one above the document's first story, whose page's own headline
-    /// the nearest one is.
+    /// is often chance; ``story_first_echo_shared`` (one) above the document's first
+    /// story, whose page's own headline the nearest one is.
     pub(crate) fn opening(&self, first: usize, above: &[usize], shared: usize) -> PyResult<(Option<usize>, Option<Opening>)> {
         let (e, r) = (&self.e, self.reach);
         let mut options: Vec<usize> = tail(above, r.above).iter().rev().copied().filter(|&j| e.headline[j]).collect();
