@@ -136,12 +136,47 @@ def test_what_the_extractor_left_out_of_a_chosen_block_is_a_line():
     tree = parse(f"<html><body><h1>{TITLE}</h1><div class='text'>{first}<br>{second}</div></body></html>")
     placed = _placed(tree, [second])
     assert [(k, block and block.text) for k, block in placed][-2:] == [(-1, first), (0, None)]
-    # the whole block taken, or its opening: nothing left out
-    for line in (f"{first} {second}", first):
-        assert [k for k, _ in _placed(tree, [line])] == [-1, 0]
+    # the whole block taken: nothing left out; its opening: the rest is a line of its own
+    assert [k for k, _ in _placed(tree, [f"{first} {second}"])] == [-1, 0]
+    placed = _placed(tree, [first])
+    assert [(k, block and block.text) for k, block in placed][-2:] == [(0, None), (-1, second)]
     # a list item's line is looked for without its mark, read once for tracing and merging
     placed = _placed(tree, [f"- {second}"])
     assert [(k, block and block.text) for k, block in placed][-2:] == [(-1, first), (0, None)]
+
+
+def test_what_the_extractor_left_out_after_the_lines_of_a_chosen_block_is_a_line():
+    """The extractor may drop a block's text after a nested element it deletes (an empty
+    ``<div>`` between two line breaks): that rest is a line of its own, right after the
+    block's last line, not lost from the page; a rest the extracted text holds, or a
+    block whose line is not found in its text, brings none."""
+    first = "The old pier was built in 1911 and has carried the ferry ever since."
+    second = "Divers found the cracks in the spring survey."
+    tree = parse(f"<html><body><h1>{TITLE}</h1><div class='text'>{first}<br><div><br></div>{second}</div>"
+                 f"<p>{PARAGRAPHS[0]}</p></body></html>")
+
+    def placed(lines):
+        return [(k, block and block.text) for k, block in _placed(tree, lines)]
+
+    assert placed([first, PARAGRAPHS[0]])[-3:] == [(0, None), (-1, second), (1, None)]
+    assert placed([first, second, PARAGRAPHS[0]])[-3:] == [(0, None), (1, None), (2, None)]
+    assert (-1, second) not in placed([first, PARAGRAPHS[0], second.upper(), second])
+    assert placed([f"{first} {second}", PARAGRAPHS[0]])[-2:] == [(0, None), (1, None)]
+
+
+def test_text_the_extractor_drops_inside_a_chosen_block_reaches_the_output():
+    """Loose text of a chosen block after an empty ``<div>`` that trafilatura drops with
+    its tail comes back as a block of the page, recovered as the article's prose."""
+    lost = "Engineers will inspect the pier again in the autumn and report to the harbour board before winter."
+    body = ("<div class='post-body'>The ferry company said on Monday that the new timetable starts in May, "
+            "with twelve crossings a day.<br><br>Tickets bought for the old timetable stay valid until the "
+            f"end of June, the company said.<br><div><br></div>{lost}<br>"
+            "<div>We hope the harbour's visitors enjoy the new crossings.</div></div>")
+    html = page(extra_body=body)
+    assert lost not in extract_text(html)  # trafilatura's text leaves it out
+    a = analyze(html)
+    [verdict] = [v for v in a.verdicts if v.line.text == lost]
+    assert verdict.final.rule == "html.recovered" and lost in a.text
 
 
 def test_tracing_and_merging_read_the_bare_texts_they_are_given():

@@ -10,7 +10,9 @@ stands; a block the extractor did not choose comes in between as a line of its o
 unless its text is already inside the extracted line beside it (a table cell of a row the
 extractor wrote as one line).  So does the opening of a chosen block that the extractor
 left out (the block's text before the first extracted line traced to it, `_left_out`): it
-stands, as a block of its own, before that line.
+stands, as a block of its own, before that line; and so does its rest (the block's text
+after the last extracted line traced to it that the extracted text does not hold, `_rest`:
+text after a nested element the extractor deleted with its tail), after that line.
 
 A block carries what the page says about it beyond `LineHint`: whether it sits inside the
 page's furniture (``nav``, ``aside``, ``footer``, ``menu``, ``dialog``; `cleaner.front.walk.FURNITURE_TAGS`)
@@ -21,6 +23,7 @@ do, in whatever section of the page the extractor skipped.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from lxml.html import HtmlElement
@@ -65,18 +68,24 @@ def page_blocks(tree: HtmlElement, walked: PageWalk | None = None) -> list[Block
 def merge(blocks: list[Block], lines: list[str], sources: list,
           bares: list[str]) -> list[tuple[int, Block | None]]:
     """The page in document order: ``(k, None)`` for the extractor's line ``k`` and
-    ``(-1, block)`` for a block it did not choose or for the opening the extractor left
-    out of a block it chose (`_left_out`).  ``sources`` gives per line its ``(block
-    element, link share)`` or ``None`` (`cleaner.front.dom.trace`); ``bares`` are the
-    lines' `cleaner.front.dom.bare` texts."""
+    ``(-1, block)`` for a block it did not choose, or for the opening or the rest the
+    extractor left out of a block it chose (`_left_out`, `_rest`).  ``sources`` gives per
+    line its ``(block element, link share)`` or ``None`` (`cleaner.front.dom.trace`);
+    ``bares`` are the lines' `cleaner.front.dom.bare` texts."""
     position = {b.element: k for k, b in enumerate(blocks)}
     chosen = {s[0] for s in sources if s is not None}
     out: list[tuple[int, Block | None]] = []
     done = 0  # blocks before this position are placed (or skipped)
     last_line = ""
+    held = _Held(lines)
+    current, end = None, None  # the chosen block placed last, where its last line ends in its text
     for k, (line, source) in enumerate(zip(lines, sources)):
         target = position.get(source[0]) if source is not None and line.strip() else None
         if target is not None and target >= done:
+            if current is not None:
+                rest = _rest(current, end, held)
+                if rest is not None:
+                    out.append((-1, rest))
             for block in blocks[done:target]:
                 if block.element not in chosen and block.text not in last_line and block.text not in line:
                     out.append((-1, block))
@@ -84,13 +93,64 @@ def merge(blocks: list[Block], lines: list[str], sources: list,
             left = _left_out(blocks[target], bares[k])
             if left is not None and left.text not in last_line:
                 out.append((-1, left))
+            current, end = blocks[target], _after(blocks[target].text, bares[k], 0)
+        elif current is not None and target is not None and source[0] is current.element and end is not None:
+            end = _after(current.text, bares[k], end)
         out.append((k, None))
         if line.strip():
             last_line = line
+    if current is not None:
+        rest = _rest(current, end, held)
+        if rest is not None:
+            out.append((-1, rest))
     for block in blocks[done:]:
         if block.element not in chosen and block.text not in last_line:
             out.append((-1, block))
     return out
+
+
+#: Words of a block's rest looked for in the extracted text (`_Held`).
+REST_KEY_WORDS = 8
+_WORD = re.compile(r"\w+")
+
+
+class _Held:
+    """The extractor's lines as one text, made when first asked whether it holds the
+    opening of a text: its first `OPENING` characters, or its first `REST_KEY_WORDS`
+    words (the lines and the page's blocks may differ in spaces, punctuation and
+    control characters)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines, self.text, self.words = lines, "", ""
+
+    def __contains__(self, text: str) -> bool:
+        if not self.text:
+            self.text = " ".join(" ".join(self.lines).split())
+            self.words = f" {' '.join(_WORD.findall(self.text))} "
+        return text[:OPENING] in self.text or f" {' '.join(_WORD.findall(text)[:REST_KEY_WORDS])} " in self.words
+
+
+def _after(text: str, line: str, start: int) -> int | None:
+    """Where the extracted ``line`` (its `cleaner.front.dom.bare` text) ends in ``text``, a
+    block's text, looked for from ``start``; ``None`` when it is not found there."""
+    at = text.find(line[:OPENING], start) if line else -1
+    tail = line[-OPENING:]
+    found = text.find(tail, at) if at >= 0 else -1
+    return found + len(tail) if found >= 0 else None
+
+
+def _rest(block: Block, end: int | None, held) -> Block | None:
+    """The text of a chosen block after the end (``end``) of the last extracted line traced
+    to it, when the extractor left it out (text after a nested element it dropped, say),
+    as a block of its own; ``None`` when there is none, when that line was not found in
+    the block's text (``end`` ``None``), or when the extracted text (``held``) holds its
+    opening."""
+    if end is None:
+        return None
+    text = block.text[end:].strip()
+    if not _WORD.search(text) or text in held:
+        return None
+    return _new_tuple(Block, (block.element, text, block.link_density, block.furniture))
 
 
 #: Characters of an extracted line looked for in the text of the block it was traced to
