@@ -401,9 +401,7 @@ class Matcher:
             "start": [i for i in positions if gates[i].anchored and not gates[i].prefixes],
             "literals": _members(cls._literals(gates)),
             "prefixes": _members([g.prefixes for g in gates]),
-            "prefixed": [i for i in positions if gates[i].prefixes],
             "suffixes": _members([g.suffixes for g in gates]),
-            "suffixed": [i for i in positions if gates[i].suffixes],
             "digits": [i for i in positions if gates[i].digits],
         }
 

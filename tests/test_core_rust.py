@@ -469,9 +469,10 @@ def test_with_rules_disabled_the_core_decides_the_line_itself(disabled):
     assert classify_lines(lines, "en", options)[1][0] == initial[0]
 
 
-def test_a_disabled_rules_pattern_is_never_run():
-    """Two invented rules fire on a line; with the first disabled, the core never asks
-    for its run nor calls it, and the second decides the line in the core."""
+def _two_invented_rules():
+    """Gates of two invented rules that both fire on a line starting "zqx disabled"
+    (xx.test.disabled first), the runs of their `regex` tests (`classify._pattern_run`'s
+    form), and the rules run so far, in order."""
     calls = []
 
     def pattern_run(language, k):
@@ -480,9 +481,16 @@ def test_a_disabled_rules_pattern_is_never_run():
             return regex.match(r"zqx", body, regex.I) is not None
         return fires
 
-    gates = _core.Gates(2, [[0, 1]] * 64, [], 4, lambda start: [0, 1], ([], []), ([], []), [], ([], []), [], [],
+    gates = _core.Gates(2, [[0, 1]] * 64, [], 4, lambda start: [0, 1], ([], []), ([], []), ([], []), [],
                         [(r"^zqx disabled", False), (r"^zqx", False)],
                         [("xx.test.disabled", "test"), ("xx.test.enabled", "other")])
+    return gates, pattern_run, calls
+
+
+def test_a_disabled_rules_pattern_is_never_run():
+    """Two invented rules fire on a line; with the first disabled, the core never asks
+    for its run nor calls it, and the second decides the line in the core."""
+    gates, pattern_run, calls = _two_invented_rules()
     options = Options()
 
     def disabled_of(language):
@@ -510,7 +518,7 @@ def _invented_rule_stage_one(pattern: str, case_sensitive: bool, text: str, run,
         asked.append((language, k))
         return run
 
-    gates = _core.Gates(1, [[0]] * 64, [], 4, lambda start: [0], ([], []), ([], []), [], ([], []), [], [],
+    gates = _core.Gates(1, [[0]] * 64, [], 4, lambda start: [0], ([], []), ([], []), ([], []), [],
                         [(pattern, case_sensitive)], [("xx.test.invented", "test")])
     got = _core.classify_lines(columns(segment(text)), "en", gates, classify._params(options or Options()),
                                classify._KINDS, judged_by_letters, classify._gates_for, pattern_run,
@@ -611,7 +619,7 @@ def test_a_patterns_uses_are_counted_once_per_process_across_matchers():
     pattern = r"^zqx\d+ invented warm-up rule$"
 
     def gates(case_sensitive):
-        return _core.Gates(1, [[0]], [], 4, lambda start: [0], ([], []), ([], []), [], ([], []), [], [],
+        return _core.Gates(1, [[0]], [], 4, lambda start: [0], ([], []), ([], []), ([], []), [],
                            [(pattern, case_sensitive)], [("xx.test.warm", "test")])
 
     first, second, other_case = gates(False), gates(False), gates(True)
@@ -634,3 +642,87 @@ def test_a_headline_counts_each_of_its_content_words_once_when_it_echoes_the_tex
                          ("Planning a family holiday for the olympiad", None)]:
         text = "\n\n".join(VOLCANO + SHARE_ROW[:2] + [title] + CHESS) + "\n"
         assert [a.title for a in cleaner.split(text, extracted="never")] == [None, found], title
+
+
+def test_a_rule_without_strings_at_an_end_is_never_turned_away_by_that_end():
+    """The gates' tests at a line's start and end (rust/src/gates.rs `EndIndex`) keep the
+    rules of the strings the line starts (or ends) with, and every rule that has no
+    string of that kind: which rules those are is read from the strings themselves, in
+    `Gates` and in a matcher's cache file alike (no list of them beside the strings)."""
+    every = [[0, 1, 2]] * 64
+    gates = _core.Gates(3, every, [], 4, lambda start: [], ([], []), (["ab"], [0]), (["yz"], [1]), [])
+    blob = json.dumps({"key": "k", "inputs": {
+        "ungated": [], "anchored": [False] * 3, "by_words": every, "start": [], "literals": [[], []],
+        "prefixes": [["ab"], [0]], "suffixes": [["yz"], [1]], "digits": []}}).encode()
+    cached = _core.Gates.cached(blob, "k", 3, 4, lambda start: [], [], [])[0]
+    for line, want in [("ab x", [0, 2]), ("q yz", [1, 2]), ("ab yz", [0, 1, 2]), ("q", [2]), ("yz ab", [2])]:
+        assert gates.candidates(line, line.casefold(), len(line.split())) == want, line
+        assert cached.candidates(line, line.casefold(), len(line.split())) == want, line
+
+
+def test_a_start_is_asked_about_once_and_admits_the_rules_the_start_test_leaves_alone():
+    """Rules of the start test pass a line only when their pattern can match its first
+    characters (asked of Python once per start, then remembered); every other rule
+    passes whatever the start."""
+    asked = []
+
+    def could(start):
+        asked.append(start)
+        return [0] if start.startswith("a") else [1]
+
+    gates = _core.Gates(3, [[0, 1, 2]] * 64, [0, 1], 4, could, ([], []), ([], []), ([], []), [])
+    for _ in range(2):
+        assert gates.candidates("abc def", "abc def", 2) == [0, 2]
+        assert gates.candidates("xbc def", "xbc def", 2) == [1, 2]
+    assert asked == ["abc ", "xbc "]
+
+
+@pytest.mark.parametrize("language", [None, "en"])
+def test_the_disabled_rules_are_asked_for_once_per_document_and_language(language):
+    """`classify_lines` asks ``disabled_of`` for a matcher's disabled rules once per
+    document and language (the document's own, or None: every catalogue), however many
+    lines run that matcher's patterns, and skips them on each."""
+    gates, pattern_run, calls = _two_invented_rules()
+    asked = []
+
+    def disabled_of(lang):
+        asked.append(lang)
+        return (0,)
+
+    text = "zqx disabled rule\nzqx disabled again\nzqx disabled once more"
+    _, initial, left = _core.classify_lines(columns(segment(text)), language, gates, classify._params(Options()),
+                                            classify._KINDS, judged_by_letters, classify._gates_for,
+                                            pattern_run, disabled_of)
+    assert left == [] and asked == [language] and calls == [1, 1, 1]
+    assert [d.rule for d in initial] == ["xx.test.enabled"] * 3
+
+
+def test_a_storys_text_is_joined_from_the_columns_read_in_place():
+    """`_core.joined` reads the lines where `Lines.columns` holds them (rust/src/lines.rs
+    `LineTexts`): slices of the source and changed texts, in a source of one, two or four
+    bytes a character, one empty line where blank lines stood between two kept ones, and
+    a story of one line is that line's own string."""
+    for text in ["Première  ligne\n\nSecond line\nthird", "Zeile ☃ eins\n\n\n\u200bZwei\n drei ",
+                 "Line 𝔘 one\nLine\ttwo\n\n\nLine three"]:
+        lines = segment(text)
+        cols = columns(lines)
+        texts = [line.text for line in lines]
+        for picked in ([0, 1, 2, 3], [0, 2], [1, 2, 3], [0, 1]):
+            picked = [p for p in picked if p < len(texts)]
+            assert _core.joined(cols, picked) == _joined_lines(texts, picked), (text, picked)
+        one = [p for p, t in enumerate(texts) if t][0]
+        assert _core.joined(cols, [one]) == texts[one]
+
+
+def _joined_lines(texts: list[str], picked: list[int]) -> str:
+    """`_core.joined` as written down: the non-blank lines of ``picked``, one a line, an
+    empty line between two where a blank line stands between them in the document."""
+    out, last = [], None
+    for p in picked:
+        if not texts[p]:
+            continue
+        if last is not None:
+            out.append("\n\n" if any(not t for t in texts[last + 1:p]) else "\n")
+        out.append(texts[p])
+        last = p
+    return "".join(out)

@@ -253,7 +253,7 @@ def test_the_core_gives_a_digit_rule_back_where_the_line_may_hold_other_digits()
     (taken for any decimal digit) passes a line without it only if it may hold another."""
     from cleaner import _core
 
-    core = _core.Gates(1, [[0]], [], 4, lambda start: [], (["1"], [0]), ([], []), [], ([], []), [], [0])
+    core = _core.Gates(1, [[0]], [], 4, lambda start: [], (["1"], [0]), ([], []), ([], []), [0])
     marks = ("\u0661", "\u0967", "\U0001d7d9", "\u00e9", "\u2019", "\u4e00", "x", "\u00b2")
     for mark in marks:
         for before in range(12):

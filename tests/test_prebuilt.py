@@ -333,7 +333,7 @@ def test_matchers_that_share_an_automaton_find_their_own_rules():
         # rules in ``short`` admit at most 16 words (the last entry: more)
         by_words = [list(range(n))] * 17 + [[i for i in range(n) if i not in short]]
         members = ([s for s, ks in literals for _ in ks], [k for _, ks in literals for k in ks])
-        return _core.Gates(n, by_words, [], 4, lambda start: [], members, ([], []), [], ([], []), [], [])
+        return _core.Gates(n, by_words, [], 4, lambda start: [], members, ([], []), ([], []), [])
 
     def found(g, text):
         return g.candidates(text, text.casefold(), len(text.split()))
@@ -424,8 +424,7 @@ def test_the_core_reads_a_matchers_cache_file_whole(monkeypatch):
 
     one_by_one = _core.Gates(len(m.ordered), inputs["by_words"], inputs["start"], catalogue._START_CHARS,
                              m._could_start, tuple(inputs["literals"]), tuple(inputs["prefixes"]),
-                             inputs["prefixed"], tuple(inputs["suffixes"]), inputs["suffixed"],
-                             inputs["digits"])
+                             tuple(inputs["suffixes"]), inputs["digits"])
     assert m.ungated == tuple(inputs["ungated"])
     assert [a for _, a in m._slots] == inputs["anchored"]
     assert [i for i, _ in m._by_start] == inputs["start"]
@@ -447,8 +446,8 @@ def test_the_core_refuses_a_cache_file_of_other_rules():
 
     def blob(key="k", n=2, **change):
         inputs = {"ungated": [], "anchored": [False] * n, "by_words": [[0, 1]], "start": [],
-                  "literals": [["qzalpha", "qzbeta"], [0, 1]], "prefixes": [[], []], "prefixed": [],
-                  "suffixes": [[], []], "suffixed": [], "digits": []}
+                  "literals": [["qzalpha", "qzbeta"], [0, 1]], "prefixes": [[], []],
+                  "suffixes": [[], []], "digits": []}
         return json.dumps({"key": key, "inputs": {**inputs, **change}}).encode()
 
     def cached(data, n=2):

@@ -2,12 +2,11 @@
 //! the kept lines of every story and which lines are in the output (`kept_lines`), and
 //! the text of a story from the columns of `cleaner.storage.Lines` (`joined`).
 
-use pyo3::buffer::{PyBuffer, ReadOnlyCell};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PySlice, PyString, PyStringData, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyStringData, PyTuple};
 
-use crate::lines::StoredLines;
-use crate::text::{with_units, FxMap};
+use crate::lines::{LineTexts, StoredLines};
+use crate::text::with_units;
 use crate::{py_str, Unit};
 
 /// Per story (below ``stories``) that has any, the indices of its kept lines (a decision
@@ -51,92 +50,56 @@ pub fn kept_lines<'py>(
 
 /// The lines at ``positions`` (in order) joined as `cleaner.types.join_lines` joins a
 /// story's kept lines: each non-blank one on a line, one empty line where the source has
-/// a blank line (or more) between two of them.  The lines are read from the columns of
-/// `cleaner.storage.Lines`: the source, where each normalised text starts and ends in it,
-/// and the texts that are not slices of it (``changed``); the text is built in the
-/// source's own width (a normalised text holds only characters of its line).
+/// a blank line (or more) between two of them.  The lines are read in place from the
+/// columns of `cleaner.storage.Lines` (`crate::lines::LineTexts`); the text is built in
+/// the source's own width (a normalised text holds only characters of its line).
 #[pyfunction]
 pub fn joined<'py>(
     py: Python<'py>,
     lines: StoredLines<'py>,
     positions: Vec<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let StoredLines(source, text_starts, text_ends, changed) = &lines;
-    let outside = || crate::err("columns that are not arrays of offsets".into());
     if positions.is_empty() {
         return Ok(PyString::new(py, "").into_any());
     }
-    let (starts, ends) = (PyBuffer::<i64>::get(text_starts)?, PyBuffer::<i64>::get(text_ends)?);
-    let (starts, ends) = (
-        starts.as_slice(py).ok_or_else(outside)?,
-        ends.as_slice(py).ok_or_else(outside)?,
-    );
-    let other = crate::lines::changed_texts(changed)?;
-    // SAFETY: the source is alive for the borrow and immutable; nothing here calls back
-    // into Python while its data is read.
-    let data = unsafe { source.data()? };
-    let columns = Columns { starts, ends, other: &other };
-    if let Some(lone) = columns.lone(&positions) {
-        // one line: its text itself (a slice of the source), not a copy of it
-        return match (lone, other.get(&lone)) {
-            (_, Some(text)) => Ok(text.clone().into_any()),
-            (p, None) => {
-                let (a, b) = (starts[p].get() as isize, ends[p].get() as isize);
-                source.as_any().get_item(PySlice::new(py, a, b, 1))
-            }
-        };
+    let texts = LineTexts::new(&lines)?;
+    if let Some(lone) = lone(&texts, &positions) {
+        return texts.text(lone); // one line: its text itself (a slice of the source), not a copy of it
     }
-    with_units!(PyStringData, data, s => py_str(py, &join_units(s, &columns, &positions)?))
+    with_units!(PyStringData, texts.source_data()?, s => py_str(py, &join_units(s, &texts, &positions)?))
 }
 
-/// Where the normalised text of each line is (`joined`).
-struct Columns<'a, 'py> {
-    starts: &'a [ReadOnlyCell<i64>],
-    ends: &'a [ReadOnlyCell<i64>],
-    other: &'a FxMap<usize, Bound<'py, PyString>>,
-}
-
-impl Columns<'_, '_> {
-    /// The one line of ``positions`` that is not blank, if there is just one.
-    fn lone(&self, positions: &[usize]) -> Option<usize> {
-        let n = self.starts.len().min(self.ends.len());
-        if positions.iter().any(|&p| p >= n) {
-            return None; // `join_units` refuses it
-        }
-        let mut texts = positions.iter().filter(|&&p| !self.blank(p));
-        match (texts.next(), texts.next()) {
-            (Some(&p), None) => Some(p),
-            _ => None,
-        }
+/// The one line of ``positions`` that is not blank, if there is just one.
+fn lone(texts: &LineTexts<'_>, positions: &[usize]) -> Option<usize> {
+    if positions.iter().any(|&p| p >= texts.len()) {
+        return None; // `join_units` refuses it
     }
-
-    fn blank(&self, j: usize) -> bool {
-        match self.other.get(&j) {
-            Some(text) => text.len().is_ok_and(|n| n == 0),
-            None => self.starts[j].get() >= self.ends[j].get(),
-        }
+    let mut nonblank = positions.iter().filter(|&&p| !texts.blank(p));
+    match (nonblank.next(), nonblank.next()) {
+        (Some(&p), None) => Some(p),
+        _ => None,
     }
 }
 
-/// `joined` in the code units of the source.
-fn join_units<T: Unit>(s: &[T], columns: &Columns<'_, '_>, positions: &[usize]) -> PyResult<Vec<T>> {
+/// `joined` in the code units of the source ``s``.
+fn join_units<T: Unit>(s: &[T], texts: &LineTexts<'_>, positions: &[usize]) -> PyResult<Vec<T>> {
     let outside = || crate::err("a line outside the source, or wider than it".into());
     let mut out = Vec::new();
     let mut last: Option<usize> = None; // the line written last
     for &p in positions {
-        if p >= columns.starts.len() || p >= columns.ends.len() {
+        if p >= texts.len() {
             return Err(outside());
         }
-        if columns.blank(p) {
+        if texts.blank(p) {
             continue;
         }
         if let Some(q) = last {
             out.push(T::narrow(0x0a).ok_or_else(outside)?);
-            if (q + 1..p).any(|j| columns.blank(j)) {
+            if (q + 1..p).any(|j| texts.blank(j)) {
                 out.push(T::narrow(0x0a).ok_or_else(outside)?);
             }
         }
-        match columns.other.get(&p) {
+        match texts.changed(p) {
             Some(text) => {
                 // SAFETY: the string is alive for the borrow and immutable.
                 with_units!(PyStringData, unsafe { text.data()? }, u => {
@@ -146,8 +109,7 @@ fn join_units<T: Unit>(s: &[T], columns: &Columns<'_, '_>, positions: &[usize]) 
                 });
             }
             None => {
-                let (a, b) = (columns.starts[p].get(), columns.ends[p].get());
-                let (a, b) = (usize::try_from(a).map_err(|_| outside())?, usize::try_from(b).map_err(|_| outside())?);
+                let (a, b) = texts.span(p);
                 out.extend_from_slice(s.get(a..b).ok_or_else(outside)?);
             }
         }

@@ -225,26 +225,29 @@ fn run_patterns<T: Copy + Into<u32>>(
 
 /// The disabled rules of the matcher of ``language`` (``disabled[k]``), asked of
 /// ``disabled_of`` (`cleaner.classify._disabled_positions`) once per document and
-/// language; empty when no rule is disabled.
+/// language (``known``: those asked so far, a few; looked up without a copy of the
+/// language's name); empty when no rule is disabled.
 fn disabled_rules<'w>(
-    known: &'w mut FxMap<Option<String>, Vec<bool>>,
+    known: &'w mut Vec<(Option<String>, Vec<bool>)>,
     disabled_of: Option<&Bound<'_, PyAny>>,
     language: Option<&str>,
 ) -> PyResult<&'w [bool]> {
     let Some(disabled_of) = disabled_of else {
         return Ok(&[]);
     };
-    Ok(match known.entry(language.map(str::to_owned)) {
-        Entry::Occupied(e) => e.into_mut(),
-        Entry::Vacant(e) => {
+    let k = match known.iter().position(|(l, _)| l.as_deref() == language) {
+        Some(k) => k,
+        None => {
             let positions: Vec<usize> = disabled_of.call1((language,))?.extract()?;
             let mut bits = vec![false; positions.iter().max().map_or(0, |&k| k + 1)];
             for k in positions {
                 bits[k] = true;
             }
-            e.insert(bits)
+            known.push((language.map(str::to_owned), bits));
+            known.len() - 1
         }
-    })
+    };
+    Ok(&known[k].1)
 }
 
 /// The catalogue rules' own `regex` patterns, run from the core on a line (instead of
@@ -424,7 +427,7 @@ struct Work {
     key: Vec<u8>,
     rules: Vec<usize>,
     text: String,
-    disabled: FxMap<Option<String>, Vec<bool>>,
+    disabled: Vec<(Option<String>, Vec<bool>)>,
 }
 
 fn classify_line<T: Copy + Into<u32>>(
@@ -641,7 +644,7 @@ pub fn classify_lines<'py>(
         key: Vec::new(),
         rules: Vec::new(),
         text: String::new(),
-        disabled: FxMap::default(),
+        disabled: Vec::new(),
     };
     let (feats, decisions, pending) = (PyList::empty(py), PyList::empty(py), PyList::empty(py));
     for i in 0..lines.len() {

@@ -106,13 +106,14 @@ struct EndIndex {
     at_start: bool,
     /// Rules without strings of this kind: never turned away by it.
     rest: Bits,
+    /// The rules with strings of this kind.
     gated: Bits,
 }
 
 impl EndIndex {
-    /// The index of ``strings`` (`grouped`) at the start of a line or at its end; ``rest``:
-    /// the rules without strings of this kind.
-    fn new((strings, gated): Grouped<'_>, rest: Bits, at_start: bool) -> EndIndex {
+    /// The index of ``strings`` (`grouped`, of ``n`` rules) at the start of a line or at
+    /// its end.
+    fn new(n: usize, (strings, gated): Grouped<'_>, at_start: bool) -> EndIndex {
         // (room for every string at once: growing the table by steps cost more than filling it)
         let mut values: FxMap<Vec<u8>, Bits> = FxMap::with_capacity_and_hasher(strings.len(), Default::default());
         values.extend(strings.into_iter().map(|(s, bits)| (s.as_bytes().to_vec(), bits)));
@@ -139,7 +140,7 @@ impl EndIndex {
             single,
             empty,
             at_start,
-            rest,
+            rest: Bits::all_but(n, &gated),
             gated,
         }
     }
@@ -197,10 +198,8 @@ struct Inputs<'a> {
     literals: Members<'a>,
     #[serde(borrow)]
     prefixes: Members<'a>,
-    prefixed: Vec<usize>,
     #[serde(borrow)]
     suffixes: Members<'a>,
-    suffixed: Vec<usize>,
     digits: Vec<usize>,
 }
 
@@ -209,7 +208,7 @@ impl Inputs<'_> {
     /// strings paired with as many sets of positions, a list by word count?
     fn fits(&self, n: usize) -> bool {
         let sets = [&self.literals, &self.prefixes, &self.suffixes];
-        let lists = [&self.start, &self.prefixed, &self.suffixed, &self.digits];
+        let lists = [&self.start, &self.digits];
         self.anchored.len() == n
             && !self.by_words.is_empty()
             && sets.iter().all(|(s, p)| s.len() == p.len())
@@ -261,6 +260,8 @@ pub struct Gates {
     n: usize,
     by_words: Vec<Bits>,
     start_checked: Bits,
+    /// The rules the start test does not check (each start admits them).
+    start_free: Bits,
     start_chars: usize,
     start_fn: PyObject,
     starts: Mutex<FxMap<Vec<u32>, Bits>>,
@@ -290,13 +291,12 @@ impl Gates {
     /// ``start``, its first ``start_chars`` characters;
     /// ``literals``, ``prefixes``, ``suffixes``: folded strings and the position of a rule
     /// with each, as two lists of the same length (as a matcher's inputs hold them,
-    /// `cleaner.catalogue.Matcher._inputs`), the latter two each with the rules gated by
-    /// strings of that kind (``prefixed``, ``suffixed``); ``digit_rules``: rules whose strings take
+    /// `cleaner.catalogue.Matcher._inputs`); ``digit_rules``: rules whose strings take
     /// ``\d`` for 0-9; ``patterns``: (pattern, case_sensitive) of each rule, for
     /// `crate::patterns` (None: every pattern runs in Python); ``rules``: (id, category)
     /// of each rule, for the decision of a line one fires on (`cleaner.classify`).
     #[new]
-    #[pyo3(signature = (n, by_words, start_checked, start_chars, start_fn, literals, prefixes, prefixed, suffixes, suffixed, digit_rules, patterns=None, rules=None))]
+    #[pyo3(signature = (n, by_words, start_checked, start_chars, start_fn, literals, prefixes, suffixes, digit_rules, patterns=None, rules=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         n: usize,
@@ -306,9 +306,7 @@ impl Gates {
         start_fn: PyObject,
         literals: (Vec<String>, Vec<usize>),
         prefixes: (Vec<String>, Vec<usize>),
-        prefixed: Vec<usize>,
         suffixes: (Vec<String>, Vec<usize>),
-        suffixed: Vec<usize>,
         digit_rules: Vec<usize>,
         patterns: Option<Vec<(String, bool)>>,
         rules: Option<Vec<(String, String)>>,
@@ -320,9 +318,7 @@ impl Gates {
             start: start_checked,
             literals: members(literals),
             prefixes: members(prefixes),
-            prefixed,
             suffixes: members(suffixes),
-            suffixed,
             digits: digit_rules,
         };
         Gates::build(&inputs, start_chars, start_fn, patterns.unwrap_or_default(), rules.unwrap_or_default())
@@ -397,10 +393,12 @@ impl Gates {
         let (literals, literal) = grouped(n, &inputs.literals);
         let literals: Vec<(String, Bits)> = literals.into_iter().map(|(s, rules)| (s.to_string(), rules)).collect();
         let automaton = automaton(&literals, None)?;
+        let start_checked = Bits::of(n, &inputs.start);
         Ok(Gates {
             n,
             by_words: inputs.by_words.iter().map(|r| Bits::of(n, r)).collect(),
-            start_checked: Bits::of(n, &inputs.start),
+            start_free: Bits::all_but(n, &start_checked),
+            start_checked,
             start_chars,
             start_fn,
             starts: Mutex::new(FxMap::default()),
@@ -410,8 +408,8 @@ impl Gates {
             automaton,
             automata: Mutex::new(FxMap::default()),
             band_automata: std::array::from_fn(|_| OnceLock::new()),
-            prefixes: EndIndex::new(grouped(n, &inputs.prefixes), Bits::all_but(n, &Bits::of(n, &inputs.prefixed)), true),
-            suffixes: EndIndex::new(grouped(n, &inputs.suffixes), Bits::all_but(n, &Bits::of(n, &inputs.suffixed)), false),
+            prefixes: EndIndex::new(n, grouped(n, &inputs.prefixes), true),
+            suffixes: EndIndex::new(n, grouped(n, &inputs.suffixes), false),
             digit_rules: Bits::of(n, &inputs.digits),
             patterns: Patterns::new(patterns),
             rules,
@@ -518,8 +516,8 @@ impl Gates {
             .start_fn
             .call1(py, (crate::py_str(py, start)?,))?
             .extract(py)?;
-        let mut admitted = Bits::all_but(self.n, &self.start_checked);
-        admitted.or(&Bits::of(self.n, &could));
+        let mut admitted = self.start_free.clone();
+        could.into_iter().for_each(|k| admitted.set(k));
         mask.and(&admitted);
         let mut starts = self.starts.lock().unwrap();
         if starts.len() >= START_CACHE {

@@ -1,11 +1,12 @@
 //! The lines of a document as `cleaner.storage.Lines` holds them (a source and columns of
-//! offsets), handed over as one tuple (`StoredLines`) and read in place by the core's
-//! passes over every line (`crate::classify`, `crate::shapes`, `crate::articles`).
+//! offsets), handed over as one tuple (`StoredLines`) and read in place (`LineTexts`) by
+//! the core's passes over every line (`crate::classify`, `crate::shapes`) and by the
+//! joining of a story's lines (`crate::articles`).
 
 use crate::text::FxMap;
 use pyo3::buffer::{PyBuffer, ReadOnlyCell};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString, PyStringData};
+use pyo3::types::{PyDict, PySlice, PyString, PyStringData};
 
 /// `cleaner.storage.Lines.columns` (`cleaner.storage.columns`): the source, the columns
 /// of where each line's normalised text starts and ends in it (`array('q')`), and
@@ -39,10 +40,11 @@ struct Offsets {
 
 impl Offsets {
     fn new(column: &Bound<'_, PyAny>) -> PyResult<Offsets> {
-        if column.len()? == 0 {
-            return Ok(Offsets { buffer: None, len: 0 });
-        }
-        let buffer = PyBuffer::<i64>::get(column)?;
+        let buffer = match PyBuffer::<i64>::get(column) {
+            Ok(buffer) => buffer,
+            Err(_) if column.len().is_ok_and(|n| n == 0) => return Ok(Offsets { buffer: None, len: 0 }),
+            Err(e) => return Err(e),
+        };
         if buffer.dimensions() != 1 || !buffer.is_c_contiguous() {
             return Err(crate::err("a column that is not an array of offsets".into()));
         }
@@ -95,6 +97,44 @@ impl<'py> LineTexts<'py> {
             return unsafe { own.data() };
         }
         let (a, b) = (self.starts.at(i), self.ends.at(i));
-        crate::slice_in(&unsafe { self.source.data()? }, a, b).ok_or_else(|| crate::err(format!("line {i} outside the source")))
+        crate::slice_in(&self.source_data()?, a, b).ok_or_else(|| crate::err(format!("line {i} outside the source")))
+    }
+
+    /// The source's code units, in place.
+    pub fn source_data(&self) -> PyResult<PyStringData<'_>> {
+        // SAFETY: the source is held by `self`, so alive for the borrow, and immutable.
+        unsafe { self.source.data() }
+    }
+
+    /// Line i's normalised text where it is no slice of the source (``changed``).
+    #[inline]
+    pub fn changed(&self, i: usize) -> Option<&Bound<'py, PyString>> {
+        self.changed.get(&i)
+    }
+
+    /// Where line i's normalised text starts and ends in the source (read where
+    /// `changed` has none; below `len`).
+    #[inline]
+    pub fn span(&self, i: usize) -> (usize, usize) {
+        (self.starts.at(i), self.ends.at(i))
+    }
+
+    /// Is line i's normalised text empty (below `len`)?
+    #[inline]
+    pub fn blank(&self, i: usize) -> bool {
+        match self.changed(i) {
+            Some(text) => text.len().is_ok_and(|n| n == 0),
+            None => self.starts.at(i) >= self.ends.at(i),
+        }
+    }
+
+    /// Line i's normalised text as a string: its own, or the slice of the source (below
+    /// `len`).
+    pub fn text(&self, i: usize) -> PyResult<Bound<'py, PyAny>> {
+        if let Some(own) = self.changed(i) {
+            return Ok(own.clone().into_any());
+        }
+        let (a, b) = self.span(i);
+        self.source.as_any().get_item(PySlice::new(self.source.py(), a as isize, b as isize, 1))
     }
 }

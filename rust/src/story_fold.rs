@@ -314,7 +314,7 @@ pub fn casefold(text: &[u32], out: &mut Vec<u32>) {
     out.clear();
     for &c in text {
         if c < 0x80 {
-            out.push(if (0x41..=0x5a).contains(&c) { c + 32 } else { c });
+            out.push(crate::text::lower_ascii(c));
             continue;
         }
         match FOLD.binary_search_by(|&(k, _)| k.cmp(&c)) {

@@ -42,7 +42,7 @@ pub fn is_alpha(c: u32) -> bool {
 /// `str.isupper` of one character
 pub fn is_upper(c: u32) -> bool {
     if c < 0x80 {
-        (0x41..=0x5a).contains(&c)
+        is_upper_ascii(c)
     } else {
         in_ranges(&tables::UPPER, c)
     }
@@ -71,10 +71,16 @@ pub fn is_word(c: u32) -> bool {
     c == 0x5f || is_alnum(c)
 }
 
-/// `str.lower` of an ASCII character.
+/// `str.isupper` of an ASCII character: A to Z.
 #[inline]
-const fn lower_ascii(c: u32) -> u32 {
-    if c.wrapping_sub(0x41) < 26 {
+const fn is_upper_ascii(c: u32) -> bool {
+    c.wrapping_sub(0x41) < 26
+}
+
+/// `str.lower` (and `str.casefold`) of an ASCII character.
+#[inline]
+pub(crate) const fn lower_ascii(c: u32) -> u32 {
+    if is_upper_ascii(c) {
         c + 32
     } else {
         c
@@ -378,19 +384,28 @@ const BREAK: u8 = 0;
 const VISIBLE: u8 = 2;
 const HIDDEN: u8 = 3;
 
-/// The kind of each character from U+0080 to U+00FF (`wide_kind` of it: above ASCII
-/// and below U+0100, the blanks, `is_blank`, are U+0080 to U+00A0).
+/// The kind of a character `$c` above ASCII (`BREAK`, `VISIBLE`, `HIDDEN`), `$blank`
+/// telling whether it is blank (`is_blank`; asked only of a character neither a break
+/// nor invisible): the one decision of `LATIN1_HIGH` and `wide_kind`.
+macro_rules! kind_of {
+    ($c:expr, $blank:expr) => {
+        if is_break($c) {
+            BREAK
+        } else if is_invisible($c) || $blank {
+            HIDDEN
+        } else {
+            VISIBLE
+        }
+    };
+}
+
+/// The kind of each character from U+0080 to U+00FF (`kind_of`; above ASCII and below
+/// U+0100, the blanks, `is_blank`, are U+0080 to U+00A0).
 static LATIN1_HIGH: [u8; 128] = {
     let mut table = [VISIBLE; 128];
     let mut c = 0x80;
     while c < 0x100 {
-        table[c as usize - 0x80] = if is_break(c) {
-            BREAK
-        } else if is_invisible(c) || c <= 0xa0 {
-            HIDDEN
-        } else {
-            VISIBLE
-        };
+        table[c as usize - 0x80] = kind_of!(c, c <= 0xa0);
         c += 1;
     }
     table
@@ -410,13 +425,7 @@ fn kind(c: u32) -> u8 {
 /// `kind` of a character from U+0100 on.
 #[inline(never)]
 fn wide_kind(c: u32) -> u8 {
-    if is_break(c) {
-        BREAK
-    } else if is_invisible(c) || is_blank(c) {
-        HIDDEN
-    } else {
-        VISIBLE
-    }
+    kind_of!(c, is_blank(c))
 }
 
 /// `str.splitlines` (a trailing break makes no extra line), each line with its
