@@ -39,8 +39,12 @@ Once the stories are found, `inside_main` fills the main story's gaps (its decis
 part of the ``stories`` layer): a run of lines between two of its kept lines that only the
 weak line rules dropped (no catalogue rule named any of them but a lone widget set into
 the text, `FILL_WIDGETS`: a table, a list, a short subheading inside the article, a
-recipe card under its print button) is article text (``context.inside_story``).  The rules this
-module fires are declared here (`RULES`), the two context rules too.
+recipe card under its print button) is article text (``context.inside_story``).  Then
+`set_off` drops the main story's kept lines that the dump's layout sets apart from its body
+(``block.set_off``): indented deeper than the body and attached, with no blank line between,
+to a dropped credit, label or button (a photo's caption above its credit, a form's
+sentence under its button).  The rules this module fires are declared here (`RULES`), the
+two context rules too.
 
 >>> from cleaner import analyze
 >>> body = "Words of a long body sentence that goes on and on, as body does. " * 3
@@ -53,6 +57,8 @@ module fires are declared here (`RULES`), the two context rules too.
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
 from functools import lru_cache
 
 from . import _core
@@ -61,8 +67,8 @@ from .extracted import YIELDING
 from .options import Options
 from .rules import CodeRule
 from .smooth import IN_TEXT_WIDGETS
-from .storage import as_list
-from .types import Decision, Features
+from .storage import Lines, as_list
+from .types import Decision, Features, Line
 
 
 #: The options the compiled core's main text region reads (`main_block`; ``context.isolated``
@@ -73,6 +79,9 @@ CORE_OPTIONS = ("block_max_gap", "block_barrier_after_words", "block_lead_gap", 
            "block_follow_words")
 #: The options the compiled core's main story's gaps read (`inside_main`).
 FILL_OPTIONS = ("block_fill_menu_lines", "block_fill_widget_lines")
+#: The options the compiled core's lines set off from the main story read (`set_off`).
+SET_OFF_OPTIONS = ("block_set_off_spaced_share", "block_set_off_body_share", "block_set_off_indent_slack",
+                   "block_set_off_label_words")
 
 #: The rules this module fires, in the order it fires them: the one description of the
 #: related-links rule.  ``context.isolated`` as the block stage fires it (the context
@@ -94,6 +103,14 @@ RULES = (
              "(a table, a list, a subheading; fired after the stories, `cleaner.blocks.inside_main`), "
              "over a print button, ad label or photo credit set into the article",
              FILL_OPTIONS),
+    CodeRule("block.set_off", "caption",
+             "kept line of the main story in a dump whose paragraphs are set apart by blank lines, "
+             "indented deeper than the story's body (the indentation holding most of its words) and "
+             "attached with no blank line between to a dropped line indented like it: a caption or "
+             "photo credit, or a short line that is no list item and does not end like a sentence "
+             "(a photo's caption above its credit, a form's text beside its button; fired after the "
+             "main story's gaps, `cleaner.blocks.set_off`)",
+             SET_OFF_OPTIONS),
 )
 
 
@@ -265,3 +282,51 @@ def _run_bits(keep: bool, rule: str, category: str) -> int:
     (`cleaner.extracted.YIELDING`), a catalogue drop of an in-text widget (`FILL_WIDGETS`)."""
     return keep | 2 * (rule in _MENU_RULES) | 4 * (rule in YIELDING) | 8 * (
         not keep and category in FILL_WIDGETS and is_pattern_rule(rule))
+
+
+def set_off(lines: Sequence[Line], feats: list[Features], final: list[Decision],
+            story_of: list[int | None], main: int | None, options: Options,
+            shape: bytes) -> list[Decision]:
+    """Decisions with the main story's kept lines that the layout sets apart from its body
+    dropped as ``block.set_off`` (which lines: its `RULES` entry; found by the compiled
+    core, `cleaner._core.set_off_lines`, rust/src/blocks.rs); ``shape``: the lines'
+    `cleaner.features.line_shapes`.  A caption indented under its picture, above its
+    credit, goes; the article's paragraphs stay:
+
+    >>> from cleaner import clean
+    >>> body = "The council met on Monday and agreed on the budget for the coming year, as expected."
+    >>> page = (f"{body}\\n\\n      The mayor speaks to reporters outside the town hall on Monday.\\n"
+    ...         f"      Photo: Jane Doe\\n\\n{body.replace('Monday', 'Friday')}")
+    >>> clean(page, extracted="never").count("mayor")
+    0
+    """
+    if main is None or not options.rule_enabled("block.set_off"):
+        return final
+    if options.block_set_off_spaced_share > 0 and shape.find(0, 0, len(shape) - 1) < 0:  # no blank line inside
+        return final
+    found = _core.set_off_lines(as_list(final), as_list(story_of), main, shape, *_starts(lines),
+                                as_list(feats), _set_off_bits,
+                                {name: getattr(options, name) for name in SET_OFF_OPTIONS})
+    if not found:
+        return final
+    final = list(final)
+    for i, j in found:
+        final[i] = Decision(False, "block.set_off", "caption",
+                            f"indented apart from the story's body, attached to line {j + 1} "
+                            f"({final[j].rule})", "stories")
+    return final
+
+
+def _starts(lines: Sequence[Line]) -> tuple[array, array]:
+    """Where each line and its normalised text start (arrays of offsets; the difference is
+    the line's indentation): a `Lines`' own columns, nothing copied."""
+    if isinstance(lines, Lines):
+        return lines.raw_columns()[0], lines.columns()[1]
+    return array("q", bytes(8 * len(lines))), array("q", (len(line.raw) - len(line.raw.lstrip()) for line in lines))
+
+
+@lru_cache(maxsize=4096)
+def _set_off_bits(keep: bool, rule: str, category: str) -> int:
+    """The bits of a decision that `set_off` reads in the compiled core (rust/src/blocks.rs):
+    kept, a catalogue drop of a caption or photo credit."""
+    return keep | 2 * (not keep and category == "caption" and is_pattern_rule(rule))

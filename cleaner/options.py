@@ -164,6 +164,20 @@ class Options:
     #: ("Most read", "Related") is a list of other pages' headlines: its kept items are
     #: dropped (``block.related_list``, `cleaner.blocks.related_lists`); unit: list items.
     block_related_list_items: int = 2
+    #: ``block.set_off`` (`cleaner.blocks.set_off`) reads a dump's indentation only when
+    #: at least this share (0-1) of the main story's kept lines have a blank line under
+    #: them or end the text (paragraphs set apart: else no line stands apart from its neighbours).
+    block_set_off_spaced_share: float = 0.5
+    #: ... and when one indentation holds at least this share (0-1) of the main story's
+    #: kept words: the body's indentation.
+    block_set_off_body_share: float = 0.5
+    #: A kept line indented deeper than the body, right next to (no blank line between) a
+    #: dropped line indented like it within this many columns (characters) ...
+    block_set_off_indent_slack: int = 2
+    #: ... that is a caption or photo credit, or at most this many words long, not a list
+    #: item and not ending like a sentence (a credit, a label, a button), is a caption or
+    #: a widget's text, not the article's (words).
+    block_set_off_label_words: int = 8
 
     # -- extracted text (`cleaner.extracted`) --------------------------------------------
     #: A line whose source block has at least this share (0-1) of its characters in links

@@ -14,7 +14,7 @@ from dataclasses import replace
 from operator import attrgetter
 
 from . import _core
-from .blocks import block_stage, inside_main
+from .blocks import block_stage, inside_main, set_off
 from .classify import classify_lines
 from .extracted import extraction_layout, revise as revise_extracted, shown_lines
 from .features import line_shapes
@@ -140,6 +140,7 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     restored = st.final
     if not (layout or whole_page):  # a page's dump: the main story's gaps (extracted text: `restore`)
         restored, story_of = inside_main(initial, restored, story_of, st.main, opts, shape)
+        restored = set_off(lines, feats, restored, story_of, st.main, opts, shape)
     restored = add(restored, "stories")
     if layout:
         restored, story_of = restore_extracted(lines, initial, restored, story_of, st.main, opts)

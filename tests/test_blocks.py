@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner import Options, blocks, smooth
+from cleaner import Options, analyze, blocks, smooth
 from cleaner.blocks import block_stage, inside_main, main_block, related_lists
 from cleaner.features import LIST_ITEM, TEXT, TINY, shapes
 from cleaner.registry import code_rules
@@ -257,3 +257,62 @@ def test_the_shape_options_reach_the_related_links(option, value, link):
     for options, rule in [(Options(), "block.related_list"), (Options(**{option: value}), "context.sandwiched")]:
         shape = shapes(["body", link, "headline", "body"], options)
         assert related_lists(decisions, options, shape)[2].rule == rule
+
+
+# -- lines set off from the main story (`cleaner.blocks.set_off`) ---------------------------
+
+B1 = "The council approved the new budget for the village school after a long debate on Monday."
+B2 = "The school will open a new library in the spring, the head teacher said after the vote."
+B3 = "Parents welcomed the decision and said the old building had been too small for years."
+CAPTION = "Parents outside the old school building on Monday."
+
+
+def _final(document: str, **options) -> dict[str, str]:
+    """The final rule of each line of a page's dump, by its text."""
+    return {v.line.text: v.final.rule for v in analyze(document, extracted="never", **options).verdicts if v.line.text}
+
+
+@pytest.mark.parametrize("figure", [f"    {CAPTION}\n    Photo: Jane Doe", f"    Photo: Jane Doe\n    {CAPTION}",
+                                    f"      {CAPTION}\n    Sign up"])
+def test_a_line_indented_apart_and_attached_to_a_credit_or_label_is_set_off(figure):
+    # a caption indented under its picture, with its credit above or under it (or a
+    # form's sentence beside its button, indented within two columns of it): not the article's
+    final = _final(f"{B1}\n\n{B2}\n\n{figure}\n\n{B3}")
+    assert final[CAPTION] == "block.set_off"
+    assert [final[b] for b in (B1, B2, B3)] == ["feature.prose"] * 3
+    assert next(r for r in blocks.RULES if r.id == "block.set_off").category == "caption"
+
+
+@pytest.mark.parametrize("document, options", [
+    # indented like the body: a paragraph above a credit
+    (f"{B1}\n\n{B2}\n\n{CAPTION}\nPhoto: Jane Doe\n\n{B3}", {}),
+    # a blank line between: a quote set in, not attached to the credit
+    (f"{B1}\n\n{B2}\n\n    {CAPTION}\n\n    Photo: Jane Doe\n\n{B3}", {}),
+    # no blank lines between paragraphs: indentation sets nothing apart
+    (f"{B1}\n{B2}\n    {CAPTION}\n    Photo: Jane Doe\n{B3}", {}),
+    # a list item indented under the body is the article's list
+    (f"{B1}\n\n{B2}\n\n    * {CAPTION}\n    Photo: Jane Doe\n\n{B3}", {}),
+    # the label is no credit and longer than block_set_off_label_words
+    (f"{B1}\n\n{B2}\n\n    {CAPTION}\n    Sign up\n\n{B3}", {"block_set_off_label_words": 1}),
+    # the label indented further away than block_set_off_indent_slack
+    (f"{B1}\n\n{B2}\n\n      {CAPTION}\n    Sign up\n\n{B3}", {"block_set_off_indent_slack": 1}),
+    # the rule disabled
+    (f"{B1}\n\n{B2}\n\n    {CAPTION}\n    Photo: Jane Doe\n\n{B3}", {"disabled_rules": frozenset({"block.set_off"})}),
+])
+def test_a_line_stays_with_the_article_without_all_the_evidence(document, options):
+    final = _final(document, **options)
+    assert final.get(CAPTION, final.get(f"* {CAPTION}")) != "block.set_off"
+
+
+def test_set_off_reads_lines_that_are_not_source_columns():
+    # `set_off` measures indentation on `Line` objects as on `cleaner.storage.Lines`
+    from cleaner.features import line_shapes
+    from cleaner.segment import segment
+
+    text = f"{B1}\n\n{B2}\n\n    {CAPTION}\n    Photo: Jane Doe\n\n{B3}"
+    a = analyze(text, extracted="never")
+    lines = list(segment(text))
+    before = [v.trail[-2] if v.final.rule == "block.set_off" else v.final for v in a.verdicts]
+    decided = blocks.set_off(lines, [v.features for v in a.verdicts], before,
+                             [v.story for v in a.verdicts], a.main, Options(), line_shapes(lines, Options()))
+    assert [d.rule for d in decided] == [v.final.rule for v in a.verdicts]

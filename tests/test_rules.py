@@ -51,6 +51,8 @@ EXAMPLES = {
     "context.inside_story": (f"{B1}\nItem Cost\nSchools 40 million\nRoads 12 million\nParks 3 million\n{B2}", DUMP,
                              "Roads 12 million", "body"),
     "context.list": (f"{B1}\nThe changes are:\n- evening buses\n{B2}", DUMP, "- evening buses", "body"),
+    "block.set_off": (f"{B1}\n\n{B2}\n\n    Parents outside the old school building on Monday.\n    Photo: Jane Doe"
+                      f"\n\n{B3}", DUMP, "Parents outside the old school building on Monday.", "caption"),
     "context.appeal_block": (
         f"{B1}\n{B2}\nSupport our journalism today.\n"
         "The paper has reported on the village for many years now.\n"
@@ -154,6 +156,9 @@ def test_story_other_is_why_a_kept_line_of_another_story_is_left_out():
     ("context.appeal_tail", "appeal_tail_extra_words", -10),
     ("extracted.block", "extracted_max_run", 0),
     ("block.related_list", "block_related_list_items", 3),
+    ("block.set_off", "block_set_off_spaced_share", 1.0),
+    ("block.set_off", "block_set_off_body_share", 1.0),
+    ("block.set_off", "block_set_off_indent_slack", -1),
 ])
 def test_the_options_a_rule_reads_reach_it(rule_id, option, value):
     document, options, line, _ = EXAMPLES[rule_id]

@@ -9,8 +9,10 @@
 //! the features (words, and whether a line ends like a whole sentence) or the shapes; it
 //! gets back the region's first and last line, or the related links' lines.  Once the
 //! stories are found, the main story's gaps (`inside_runs`, `cleaner.blocks.inside_main`)
-//! the same way.  What each pass drops is said once, in `cleaner.blocks.RULES`.
+//! the same way, then the lines its layout sets off from its body (`set_off_lines`,
+//! `cleaner.blocks.set_off`).  What each pass drops is said once, in `cleaner.blocks.RULES`.
 
+use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
@@ -470,5 +472,112 @@ pub fn related_lists(
         }
     }
     close(&mut out, heading, items, &mut kept);
+    Ok(out)
+}
+
+/// Bits of a decision that `set_off_lines` reads (`cleaner.blocks._set_off_bits` sets
+/// them): kept, and dropped as a caption or a photo credit (a catalogue rule of category
+/// ``caption``).
+const OFF_KEPT: u8 = 1;
+const OFF_CAPTION: u8 = 2;
+/// Set here on a kept line of the main story.
+const OFF_MAIN: u8 = 4;
+
+/// The ``block_set_off_*`` options (`cleaner.blocks.SET_OFF_OPTIONS`).
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+pub struct SetOffParams {
+    block_set_off_spaced_share: f64,
+    block_set_off_body_share: f64,
+    block_set_off_indent_slack: i64,
+    block_set_off_label_words: i64,
+}
+
+/// The kept lines of the main story set off from its body by their indentation
+/// (`cleaner.blocks.set_off`; which lines: rule ``block.set_off`` in
+/// `cleaner.blocks.RULES`), each with the dropped line it is attached to.  ``final``: the
+/// decisions after the main story's gaps (a list; ``code`` gives a decision's bits),
+/// ``story_of``: each line's story (a list of int or None), ``main``: the main story,
+/// ``shape``: the lines' shape bytes (0 for a blank line; `SHAPE_LIST_ITEM`: a list
+/// item), ``starts`` and ``text_starts``: where each line and its normalised text start
+/// in the source (arrays of 64-bit offsets: the difference is its indentation), ``feats``: the features (a list of `Features`), ``params``: the options.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+pub fn set_off_lines(
+    final_: &Bound<'_, PyList>,
+    story_of: &Bound<'_, PyList>,
+    main: i64,
+    shape: &[u8],
+    starts: &Bound<'_, PyAny>,
+    text_starts: &Bound<'_, PyAny>,
+    feats: &Bound<'_, PyList>,
+    code: &Bound<'_, PyAny>,
+    params: SetOffParams,
+) -> PyResult<Vec<(usize, usize)>> {
+    let py = final_.py();
+    let codes = codes::<u8>(final_, code)?;
+    let n = codes.len();
+    let (starts, text_starts) = (PyBuffer::<i64>::get(starts)?, PyBuffer::<i64>::get(text_starts)?);
+    let outside = || PyValueError::new_err("set_off_lines: columns that are not arrays of offsets");
+    let (starts, text_starts) = (starts.as_slice(py).ok_or_else(outside)?, text_starts.as_slice(py).ok_or_else(outside)?);
+    if starts.len() != n || text_starts.len() != n || shape.len() != n || story_of.len() != n {
+        return Err(PyValueError::new_err("set_off_lines: columns of different lengths"));
+    }
+    let indent = |i: usize| text_starts[i].get() - starts[i].get();
+    // the main story's kept lines, marked in place (no column of their own)
+    let mut codes = codes;
+    for (i, s) in story_of.iter().enumerate() {
+        let s: Option<i64> = s.extract()?;
+        if s == Some(main) && shape[i] != 0 && codes[i] & OFF_KEPT != 0 {
+            codes[i] |= OFF_MAIN;
+        }
+    }
+    let codes = codes;
+    let body_lines = || (0..n).filter(|&i| codes[i] & OFF_MAIN != 0);
+    // paragraphs set apart by blank lines: else no line is apart from its neighbours
+    let (members, spaced) = body_lines().fold((0usize, 0usize), |(m, s), i| (m + 1, s + usize::from(i + 1 == n || shape[i + 1] == 0)));
+    if members == 0 || (spaced as f64) < params.block_set_off_spaced_share * members as f64 {
+        return Ok(Vec::new());
+    }
+    // the body's indentation: the one that holds the most of the story's words
+    let mut words_at: FxMap<i64, i64> = FxMap::default();
+    let mut total = 0i64;
+    for i in body_lines() {
+        let words: i64 = feature(feats, i, WORDS)?.extract()?;
+        *words_at.entry(indent(i)).or_insert(0) += words;
+        total += words;
+    }
+    let (body, most) = words_at
+        .iter()
+        .map(|(&at, &words)| (at, words))
+        .max_by_key(|&(at, words)| (words, -at))
+        .unwrap_or((0, 0));
+    if (most as f64) < params.block_set_off_body_share * total as f64 {
+        return Ok(Vec::new());
+    }
+    let label = |j: usize, i: usize| -> PyResult<bool> {
+        if shape[j] == 0 || codes[j] & OFF_KEPT != 0 || (indent(j) - indent(i)).abs() > params.block_set_off_indent_slack {
+            return Ok(false);
+        }
+        if codes[j] & OFF_CAPTION != 0 {
+            return Ok(true);
+        }
+        let words: i64 = feature(feats, j, WORDS)?.extract()?;
+        Ok(words <= params.block_set_off_label_words
+            && shape[j] & SHAPE_LIST_ITEM == 0
+            && !feature(feats, j, TERMINAL)?.is_truthy()?)
+    };
+    let mut out = Vec::new();
+    for i in body_lines() {
+        if indent(i) <= body || shape[i] & SHAPE_LIST_ITEM != 0 {
+            continue;
+        }
+        for j in [i.checked_sub(1), (i + 1 < n).then_some(i + 1)].into_iter().flatten() {
+            if label(j, i)? {
+                out.push((i, j));
+                break;
+            }
+        }
+    }
     Ok(out)
 }
