@@ -52,7 +52,8 @@ EXAMPLES = {
                              "Roads 12 million", "body"),
     "context.list": (f"{B1}\nThe changes are:\n- evening buses\n{B2}", DUMP, "- evening buses", "body"),
     "block.set_off": (f"{B1}\n\n{B2}\n\n    Parents outside the old school building on Monday.\n    Photo: Jane Doe"
-                      f"\n\n{B3}", DUMP, "Parents outside the old school building on Monday.", "caption"),
+                      f"\n\n{B3}", {**DUMP, "disabled_rules": frozenset({"story.caption"})},  # which fires first
+                      "Parents outside the old school building on Monday.", "caption"),
     "context.appeal_block": (
         f"{B1}\n{B2}\nSupport our journalism today.\n"
         "The paper has reported on the village for many years now.\n"
