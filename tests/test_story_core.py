@@ -1,7 +1,9 @@
 """The story finder's candidate boundaries in the compiled core
 (rust/src/story_candidates.rs, `Story.candidates` behind
-`cleaner.stories.boundaries._candidates`), held to the former Python, kept here as the
-oracle, on the seed documents and on generated dumps of several stories (titles, bylines,
+`cleaner.stories.boundaries._candidates`, and `Story.sectioned` behind
+`cleaner.stories.evidence.topic_profile`), held to a Python oracle kept here (the former
+Python, and a Python reading of the rules written with the core since: the subheadings
+between sections, the new names counted once), on the seed documents and on generated dumps of several stories (titles, bylines,
 dates, share rows, lists, paragraphs on two subjects, names), with the options that change what
 a candidate needs."""
 
@@ -28,10 +30,8 @@ def oracle_candidates(r, kept, topic, start, end, o, heads_only=False, title0=No
     at = [j for j, c in enumerate(prose) if start < c < end]
     sinces = [max(prose[j - 1], start) if j else start for j in at]
     found = gaps(r, kept, [prose[j] for j in at], [cos[j] for j in at], [depth[j] for j in at], sinces, o)
-    # new names after the gap, where its cosine is under story_names_cosine, not under a
-    # subheading between sections
-    sections = _sectioned(r, kept, prose, o)
-    named = [names[j] and cos[j] is not None and cos[j] < o.story_names_cosine and not sections[j] for j in at]
+    # new names after the gap (`_names`), where its cosine is under story_names_cosine
+    named = [names[j] and cos[j] is not None and cos[j] < o.story_names_cosine for j in at]
     usual = _usual(found, o)
     found = [_revised(r, g, title0, o, usual) for g in found]
     lift = _names_once(r, kept, found, named, o)
@@ -51,6 +51,15 @@ def oracle_candidates(r, kept, topic, start, end, o, heads_only=False, title0=No
         if g.score >= need and not (weak and _one_article(r, kept, start, c, end, g, o)):
             out.append(g)
     return out
+
+
+def oracle_names(r, kept, prose, o):
+    """`topic_profile`'s names: new names after the gap, not under a subheading between
+    sections."""
+    lines = [kept[c] for c in prose]
+    novel = r.cohesion.novel_names(lines, o.story_window_words, o.story_window_lines, o.story_names_least,
+                                   o.story_names_share)
+    return [n and not s for n, s in zip(novel, _sectioned(r, kept, prose, o))]
 
 
 def _sectioned(r, kept, prose, o):
@@ -185,6 +194,7 @@ def _checked(monkeypatch, named: list[int] | None = None) -> list[int]:
     def both(r, kept, topic, start, end, o, heads_only=False, title0=None):
         if named is not None:
             named.append(sum(topic[3]))
+        assert topic[3] == oracle_names(r, kept, topic[0], o)
         got = core(r, kept, topic, start, end, o, heads_only, title0)
         assert got == oracle_candidates(r, kept, topic, start, end, o, heads_only, title0)
         assert all(isinstance(g, Gap) for g in got)
@@ -227,12 +237,14 @@ def test_a_topic_profile_that_does_not_fit_the_kept_lines_is_refused(monkeypatch
     monkeypatch.setattr(boundaries, "_candidates", keep)
     cleaner.analyze(_dump(random.Random(2)))
     r, kept = seen["r"], seen["kept"]
-    limits = (1, 4, 3.6, 2.0, 0.2, 0.35, 0.5, 0.05, 2, 60, 15)
+    limits = boundaries.limits(Options())
     with pytest.raises(RuntimeError, match="topic profile"):
         r.core.candidates(kept, [len(kept)], [None], [0.0], [False], 0, len(kept), False, None, limits,
                           weights(Options()))
     with pytest.raises(RuntimeError, match="topic profile"):  # a names column too short
         r.core.candidates(kept, [0], [None], [0.0], [], 0, len(kept), False, None, limits, weights(Options()))
+    with pytest.raises(RuntimeError, match="do not fit"):  # a paragraph past the kept lines
+        r.core.sectioned(kept, [len(kept)], 2)
 
 
 def test_new_names_count_once_among_gaps_too_close_for_both_to_stand(monkeypatch):
@@ -260,8 +272,10 @@ def test_new_names_count_once_among_gaps_too_close_for_both_to_stand(monkeypatch
     cos, depth = [0.0] * len(prose), [3.0] * len(prose)
 
     def scores(weight, min_words=60):
-        limits = (1, 4, 0.0, 2.0, 1.0, 1.0, weight, 0.05, 2, min_words, 15)
-        got = r.core.candidates(kept, prose, cos, depth, names, 0, len(kept), False, None, limits, weights(Options()))
+        o = Options(story_above_lines=1, story_boundary_score=0.0, story_whole_cohesion=1.0,
+                    story_whole_dropped_cohesion=1.0, story_names_weight=weight, story_min_words=min_words)
+        got = r.core.candidates(kept, prose, cos, depth, names, 0, len(kept), False, None, boundaries.limits(o),
+                                weights(o))
         return {g[0]: g[-1] for g in got}
 
     base, named = scores(0.0), scores(0.5)

@@ -11,8 +11,6 @@ import re
 from copy import copy
 from pathlib import Path
 
-import pytest
-
 from cleaner import Options, analyze
 from cleaner.extracted import revise
 from cleaner.front.dom import LineHint
@@ -179,17 +177,15 @@ def test_text_the_extractor_drops_inside_a_chosen_block_reaches_the_output():
     assert verdict.final.rule == "html.recovered" and lost in a.text
 
 
-def test_tracing_and_merging_read_the_bare_texts_they_are_given():
-    """`trace` and `merge` look lines up by the `bare` texts their caller made once
-    (`cleaner.front.extract.extract` makes them): neither makes them again."""
+def test_tracing_reads_the_bare_texts_it_is_given():
+    """`trace` looks lines up by the `bare` texts its caller made once
+    (`cleaner.front.extract.extract` makes them): it does not make them again."""
     line = "Divers found the cracks in the spring survey."
     tree = parse(f"<html><body><h1>{TITLE}</h1><ul><li>{line}</li></ul></body></html>")
     marked = [f"- {line}"]
     assert trace(tree, marked) == [None]  # a mark is not taken off here
-    [(element, _)] = sources = trace(tree, [bare(marked[0])])
+    [(element, _)] = trace(tree, [bare(marked[0])])
     assert element.tag == "li"
-    with pytest.raises(TypeError):
-        merge(page_blocks(tree), marked, sources)  # no bare texts: no merge
 
 
 def test_the_page_is_parsed_as_trafilatura_parses_it():

@@ -10,9 +10,10 @@ stands; a block the extractor did not choose comes in between as a line of its o
 unless its text is already inside the extracted line beside it (a table cell of a row the
 extractor wrote as one line).  So does the opening of a chosen block that the extractor
 left out (the block's text before the first extracted line traced to it, `_left_out`): it
-stands, as a block of its own, before that line; and so does its rest (the block's text
-after the last extracted line traced to it that the extracted text does not hold, `_rest`:
-text after a nested element the extractor deleted with its tail), after that line.
+stands, as a block of its own, before that line; and so does its rest, after that line:
+all of the block's text after the end of the last extracted line traced to it, whatever
+the extractor left it out for (text after a nested element it deleted with its tail, or
+after a line break it stopped at), unless the extracted text holds its opening (`_rest`).
 
 A block carries what the page says about it beyond `LineHint`: whether it sits inside the
 page's furniture (``nav``, ``aside``, ``footer``, ``menu``, ``dialog``; `cleaner.front.walk.FURNITURE_TAGS`)
@@ -82,27 +83,23 @@ def merge(blocks: list[Block], lines: list[str], sources: list,
     for k, (line, source) in enumerate(zip(lines, sources)):
         target = position.get(source[0]) if source is not None and line.strip() else None
         if target is not None and target >= done:
-            if current is not None:
-                rest = _rest(current, end, held)
-                if rest is not None:
-                    out.append((-1, rest))
+            _place_rest(out, current, end, held)
             for block in blocks[done:target]:
                 if block.element not in chosen and block.text not in last_line and block.text not in line:
                     out.append((-1, block))
             done = target + 1
-            left = _left_out(blocks[target], bares[k])
+            current, bare = blocks[target], bares[k]
+            at = current.text.find(bare[:OPENING]) if bare else -1
+            left = _left_out(current, at)
             if left is not None and left.text not in last_line:
                 out.append((-1, left))
-            current, end = blocks[target], _after(blocks[target].text, bares[k], 0)
+            end = _end(current.text, bare, at)
         elif current is not None and target is not None and source[0] is current.element and end is not None:
             end = _after(current.text, bares[k], end)
         out.append((k, None))
         if line.strip():
             last_line = line
-    if current is not None:
-        rest = _rest(current, end, held)
-        if rest is not None:
-            out.append((-1, rest))
+    _place_rest(out, current, end, held)
     for block in blocks[done:]:
         if block.element not in chosen and block.text not in last_line:
             out.append((-1, block))
@@ -133,24 +130,38 @@ class _Held:
 def _after(text: str, line: str, start: int) -> int | None:
     """Where the extracted ``line`` (its `cleaner.front.dom.bare` text) ends in ``text``, a
     block's text, looked for from ``start``; ``None`` when it is not found there."""
-    at = text.find(line[:OPENING], start) if line else -1
+    return _end(text, line, text.find(line[:OPENING], start) if line else -1)
+
+
+def _end(text: str, line: str, at: int) -> int | None:
+    """Where the extracted ``line`` ends in ``text`` given where its opening was found
+    (``at``, -1 if not); ``None`` when it is not found."""
     tail = line[-OPENING:]
     found = text.find(tail, at) if at >= 0 else -1
     return found + len(tail) if found >= 0 else None
 
 
+def _place_rest(out: list, block: Block | None, end: int | None, held) -> None:
+    """Append the `_rest` of ``block`` (the chosen block placed last, if any) to ``out``."""
+    rest = _rest(block, end, held) if block is not None else None
+    if rest is not None:
+        out.append((-1, rest))
+
+
 def _rest(block: Block, end: int | None, held) -> Block | None:
-    """The text of a chosen block after the end (``end``) of the last extracted line traced
-    to it, when the extractor left it out (text after a nested element it dropped, say),
-    as a block of its own; ``None`` when there is none, when that line was not found in
-    the block's text (``end`` ``None``), or when the extracted text (``held``) holds its
-    opening."""
+    """All the text of a chosen block after the end (``end``) of the last extracted line
+    traced to it, as a block of its own, whatever the extractor left it out for (text
+    after a nested element it deleted with its tail; text after a line break where it
+    stopped taking the block, as ``second`` of ``first<br>second`` when only ``first`` was
+    extracted); ``None`` when that text has no word, when that line was not found in the
+    block's text (``end`` ``None``), or when the extracted text (``held``) holds its
+    opening (`_Held`)."""
     if end is None:
         return None
     text = block.text[end:].strip()
     if not _WORD.search(text) or text in held:
         return None
-    return _new_tuple(Block, (block.element, text, block.link_density, block.furniture))
+    return block._replace(text=text)
 
 
 #: Characters of an extracted line looked for in the text of the block it was traced to
@@ -158,16 +169,16 @@ def _rest(block: Block, end: int | None, held) -> Block | None:
 OPENING = 40
 
 
-def _left_out(block: Block, text: str) -> Block | None:
+def _left_out(block: Block, at: int) -> Block | None:
     """The text that opens a chosen block before the first extracted line traced to it
-    (``text``: the line's `cleaner.front.dom.bare` text), when the extractor left it out
-    (a block's text before its first line break, say), as a block of its own; ``None``
-    when the line opens the block (or is empty) or is not found in it."""
-    at = block.text.find(text[:OPENING])
+    (``at``: where the opening of that line's `cleaner.front.dom.bare` text was found in
+    the block's text, -1 if not), when the extractor left it out (a block's text before
+    its first line break, say), as a block of its own; ``None`` when the line opens the
+    block (or is empty) or is not found in it."""
     if at <= 0:
         return None
     text = block.text[:at].strip()
-    return _new_tuple(Block, (block.element, text, block.link_density, block.furniture)) if text else None
+    return block._replace(text=text) if text else None
 
 
 def _chain(elem) -> list:

@@ -264,10 +264,9 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     paragraph before (see `gap_evidence`; ``topic``: `topic_profile`'s answer), found by
     the compiled core (rust/src/story_candidates.rs); only the gaps kept become `Gap`
     records.  A gap whose text after it names other people and places than the text
-    before (``topic``'s names) and whose cosine is under `Options.story_names_cosine`
-    scores `Options.story_names_weight` more, unless it holds a subheading between
-    sections of one article (`Options.story_names_sections` gaps with a headline before it
-    and after it); of gaps too close together for both to stand, only one gets those
+    before (``topic``'s names: not under a subheading between sections of one article)
+    and whose cosine is under `Options.story_names_cosine` scores
+    `Options.story_names_weight` more; of gaps too close together for both to stand, only one gets those
     points: the first from the first such gap on that opens like a story, else the one
     among them that scores most without them (the names tell that a story starts, not
     where).
@@ -292,11 +291,16 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     box of links set into an article; two stories of one site with boilerplate between
     them can share many words)."""
     prose, cos, depth, names = topic
-    limits = (o.story_above_lines, o.story_usual_gaps, o.story_boundary_score, o.story_extracted_topic_score,
-              o.story_whole_cohesion, o.story_whole_dropped_cohesion, o.story_names_weight,
-              o.story_names_cosine, o.story_names_sections, o.story_min_words, o.story_short_words)
-    got = r.core.candidates(kept, prose, cos, depth, names, start, end, heads_only, title0, limits, weights(o))
+    got = r.core.candidates(kept, prose, cos, depth, names, start, end, heads_only, title0, limits(o), weights(o))
     return list(map(Gap._make, got))
+
+
+def limits(o: Options) -> tuple:
+    """The `Options` thresholds of `_candidates`, in the order the compiled core reads
+    them (rust/src/story_candidates.rs, ``Limits``)."""
+    return (o.story_above_lines, o.story_usual_gaps, o.story_boundary_score, o.story_extracted_topic_score,
+            o.story_whole_cohesion, o.story_whole_dropped_cohesion, o.story_names_weight,
+            o.story_names_cosine, o.story_min_words, o.story_short_words)
 
 
 def _over_meta(r: Reader, kept: list[int], c: int, o: Options) -> int | None:

@@ -174,7 +174,7 @@ class Reader:
             lines, columns, feats, decisions, _heads(), _stoplist(stops), o.heading_max_words, o.heading_max_digits,
             (o.story_meta_reach, o.story_above_lines, o.story_title_reach, o.story_title_near,
              o.story_repeat_reach, o.story_longer_reach, o.story_echo_words, o.story_meta_echo_words,
-             o.story_echo_shared))
+             o.story_echo_shared, o.story_first_echo_shared))
         self.content = story.content()
         self.pos = dict(zip(self.content, range(len(self.content))))
         #: Per line, 1 if its text holds a letter; the answers about each line (see above).
@@ -187,20 +187,22 @@ class Reader:
         self.cohesion = story.cohesion
 
     def opening(self, first: int, above: list[int]) -> tuple[int | None, str | None]:
-        """The title line of a story whose first kept line is ``first`` (``above``: the
-        lines before it, nearest last) and how it opens like a story: ``"repeat"`` (a
-        repeated headline, not one the page repeats all over), ``"headed"`` (the gap is
-        the story's whole head: a title-like headline, a meta line or two, the text),
-        ``"meta"`` (a headline followed by a meta line: the title is the longest
-        headline just above it that does not hold it; either shares a content word with
-        the text's first `Options.story_meta_echo_words`, else they are another page's
-        link and date, no head of a story), ``"dateline"`` or ``None`` (the
-        title, if any: the nearest title-like headline just above the text, else a
+        """The title line of the document's first story, whose first kept line is
+        ``first`` (``above``: the lines before it, nearest last), and how it opens like a
+        story: ``"repeat"`` (a repeated headline, not one the page repeats all over),
+        ``"headed"`` (the gap is the story's whole head: a title-like headline, a meta
+        line or two, the text), ``"meta"`` (a headline followed by a meta line: the title
+        is the longest headline just above it that does not hold it; either shares a
+        content word with the text's first `Options.story_meta_echo_words`, else they are
+        another page's link and date, no head of a story), ``"dateline"`` or ``None``
+        (the title, if any: the nearest title-like headline just above the text, else a
         capitalised headline right above it, either sharing with the text below
-        `Options.story_echo_shared` content words (all of its own when it holds fewer), or
-        one in the text's first line, see `Options.story_echo_words`; above the document's
-        first story `Options.story_first_echo_shared` will do)."""
-        return self.core.opening(first, above, self.o.story_first_echo_shared)
+        `Options.story_first_echo_shared` content words (all of its own when it holds
+        fewer: the page's own headline is the nearest one), or one in the text's first
+        line, see `Options.story_echo_words`).  The gaps between two stories are read the
+        same way by `gaps`, a headline there sharing `Options.story_echo_shared` words
+        (where two pages' tail and head meet, one word in common is often chance)."""
+        return self.core.opening(first, above)
 
     def teasers(self, kept: list[int], feats: list[Features], limits: tuple) -> dict[int, tuple[int, int | None]]:
         """`cleaner.stories.boundaries.teasers` of the kept lines ``kept`` (``limits``:
@@ -231,11 +233,16 @@ def topic_profile(r: Reader, kept: list[int], affinity: float = DEFAULT.story_af
     far it lies below the highest cosine reached climbing from it to the left and to the
     right while the cosines rise (TextTiling), and whether the text after it names other
     people and places: its window names at least `Options.story_names_least` names
-    (content words that begin with a capital inside a sentence) and none that a paragraph
-    before the gap named.  Only paragraphs of body are compared (a kept menu line or
-    caption says nothing of the topic): a story starts above a paragraph, the kept lines
-    above it belonging to the story before, or to the next one as its title (see
-    `Reader.opening`)."""
+    (content words that begin with a capital inside a sentence) and none that the
+    paragraphs before the gap named (at least as many different ones); none does where
+    more than `Options.story_names_share` of the content words inside the paragraphs'
+    sentences begin with a capital (there capitals mark nouns or a title's words, not
+    names), nor where the gap is a subheading between sections of one article (it holds
+    a kept headline, and `Options.story_names_sections` gaps before it and as many after
+    it hold one too: parallel sections, each naming its own people and places).  Only
+    paragraphs of body are compared (a kept menu line or caption says nothing of the
+    topic): a story starts above a paragraph, the kept lines above it belonging to the
+    story before, or to the next one as its title (see `Reader.opening`)."""
     prose = [c for c in range(len(kept)) if r.body(kept[c])]
     lines = [kept[c] for c in prose]
     # Computed by the compiled core (rust/src/cohesion.rs), from the windows of `window`;
@@ -243,8 +250,10 @@ def topic_profile(r: Reader, kept: list[int], affinity: float = DEFAULT.story_af
     # (its own cosine with each side, weighted by ``affinity``, adds to its depth).
     o = r.o
     cos, deep = r.cohesion.profile(lines, o.story_window_words, o.story_window_lines, o.story_min_after_words, affinity)
-    names = r.cohesion.novel_names(lines, o.story_window_words, o.story_window_lines, o.story_names_least,
+    novel = r.cohesion.novel_names(lines, o.story_window_words, o.story_window_lines, o.story_names_least,
                                    o.story_names_share)
+    sections = r.core.sectioned(kept, prose, o.story_names_sections)
+    names = [n and not s for n, s in zip(novel, sections)]
     return prose, cos, deep, names
 
 

@@ -118,7 +118,8 @@ impl Story {
     /// `Options` ``heading_max_words``, ``heading_max_digits`` and ``reaches``:
     /// ``story_meta_reach``, ``story_above_lines``, ``story_title_reach``,
     /// ``story_title_near``, ``story_repeat_reach``, ``story_longer_reach``,
-    /// ``story_echo_words``, ``story_meta_echo_words``, ``story_echo_shared``.
+    /// ``story_echo_words``, ``story_meta_echo_words``, ``story_echo_shared``,
+    /// ``story_first_echo_shared``.
     #[new]
     #[allow(clippy::too_many_arguments)]
     #[pyo3(signature = (lines, columns, feats, decisions, heads, stops, heading_max_words, heading_max_digits, reaches))]
@@ -132,9 +133,9 @@ impl Story {
         stops: &Bound<'py, Stoplist>,
         heading_max_words: f64,
         heading_max_digits: f64,
-        reaches: (usize, i64, f64, f64, i64, i64, f64, f64, usize),
+        reaches: (usize, i64, f64, f64, i64, i64, f64, f64, usize, usize),
     ) -> PyResult<Self> {
-        let (meta_reach, above, title_reach, title_near, repeat, longer, echo, meta_echo, echo_shared) = reaches;
+        let (meta_reach, above, title_reach, title_near, repeat, longer, echo, meta_echo, echo_shared, first_echo_shared) = reaches;
         let source = Source::new(py, lines, columns)?;
         let n = source.len();
         let units = (0..n).map(|i| source.units(i, false)).collect::<PyResult<Vec<_>>>()?;
@@ -198,7 +199,7 @@ impl Story {
         Ok(Story {
             e, pos, fold, folded, fold_count, titled, letters_upto, counted_upto, dropped_upto, pattern_upto,
             units, wrapped, stops: stops.clone().unbind(), cohesion,
-            reach: Reaches { above, title_reach, title_near, meta: meta_reach as i64, repeat, longer, echo, meta_echo, echo_shared },
+            reach: Reaches { above, title_reach, title_near, meta: meta_reach as i64, repeat, longer, echo, meta_echo, echo_shared, first_echo_shared },
         })
     }
 
@@ -247,10 +248,10 @@ impl Story {
     }
 
     /// `Reader.opening`: (title line or None, "repeat", "headed", "meta", "dateline" or
-    /// None); `shared`: ``story_first_echo_shared``.
+    /// None) of the document's first story (``story_first_echo_shared`` will do).
     #[pyo3(name = "opening")]
-    fn py_opening<'py>(&self, py: Python<'py>, first: usize, above: Vec<usize>, shared: usize) -> PyResult<Bound<'py, PyTuple>> {
-        let (title, opening) = self.opening(first, &above, shared)?;
+    fn py_opening<'py>(&self, py: Python<'py>, first: usize, above: Vec<usize>) -> PyResult<Bound<'py, PyTuple>> {
+        let (title, opening) = self.opening(first, &above, self.reach.first_echo_shared)?;
         (title, opening.map(|o| o.name(py))).into_pyobject(py)
     }
 
@@ -300,6 +301,18 @@ impl Story {
         let topic = crate::story_candidates::Topic { prose: &prose, cos: &cos, depth: &depth, names: &names };
         let stretch = crate::story_candidates::Stretch { start, end, heads_only, title0 };
         crate::story_candidates::py_candidates(self, py, &kept, &topic, &stretch, &limits, &weights)
+    }
+
+    /// `cleaner.stories.evidence.topic_profile`'s sections: per paragraph of body (kept
+    /// positions ``prose`` of the kept lines ``kept``), whether the gap above it is a
+    /// subheading between sections of one article (``sections``:
+    /// ``story_names_sections``; story_candidates.rs).
+    fn sectioned(&self, kept: Vec<usize>, prose: Vec<usize>, sections: usize) -> PyResult<Vec<bool>> {
+        let n = self.e.headline.len();
+        if prose.iter().any(|&c| c >= kept.len()) || prose.windows(2).any(|w| w[0] >= w[1]) || kept.iter().any(|&i| i >= n) {
+            return Err(crate::err("sectioned: paragraphs that do not fit the kept lines".into()));
+        }
+        Ok(crate::story_candidates::sectioned(self, &kept, &prose, sections))
     }
 
     /// `cleaner.stories.boundaries.teasers`: the teasers among the kept lines `kept`

@@ -15,8 +15,7 @@ use pyo3::types::{PyList, PyTuple};
 /// The `Options` thresholds of the candidates, in this order: ``story_above_lines``,
 /// ``story_usual_gaps``, ``story_boundary_score``, ``story_extracted_topic_score``,
 /// ``story_whole_cohesion``, ``story_whole_dropped_cohesion``, ``story_names_weight``,
-/// ``story_names_cosine``, ``story_names_sections``, ``story_min_words``,
-/// ``story_short_words``.
+/// ``story_names_cosine``, ``story_min_words``, ``story_short_words``.
 pub struct Limits {
     above_lines: i64,
     usual_gaps: usize,
@@ -26,16 +25,15 @@ pub struct Limits {
     whole_dropped: f64,
     names: f64,
     names_cosine: f64,
-    sections: usize,
     min_words: i64,
     short_words: i64,
 }
 
 impl<'py> FromPyObject<'py> for Limits {
     fn extract_bound(ob: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let (above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped, names, names_cosine, sections, min_words, short_words) =
+        let (above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped, names, names_cosine, min_words, short_words) =
             ob.extract()?;
-        Ok(Limits { above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped, names, names_cosine, sections, min_words, short_words })
+        Ok(Limits { above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped, names, names_cosine, min_words, short_words })
     }
 }
 
@@ -56,7 +54,7 @@ struct Gap {
 /// The topic evidence of a document's paragraphs of body (`topic_profile`): their kept
 /// positions, the cosine across the gap above each (None: too little text), its depth
 /// and whether the text after it names other people and places than the text before
-/// (`Cohesion::novel_names`).
+/// (`Cohesion::novel_names`), not under a subheading between sections (`sectioned`).
 pub struct Topic<'a> {
     pub prose: &'a [usize],
     pub cos: &'a [Option<f64>],
@@ -131,8 +129,8 @@ fn listed(story: &Story, before: usize, first: usize) -> PyResult<bool> {
 /// Per paragraph of the topic profile: does the gap above it read as a subheading between
 /// sections of one article: it holds a kept headline, and at least `sections` gaps between
 /// the paragraphs before it and as many after it hold one too (parallel sections, each of
-/// which may name its own people and places)?
-fn sectioned(story: &Story, kept: &[usize], prose: &[usize], sections: usize) -> Vec<bool> {
+/// which may name its own people and places)?  Once per document (`Story.sectioned`).
+pub(crate) fn sectioned(story: &Story, kept: &[usize], prose: &[usize], sections: usize) -> Vec<bool> {
     let e = story.evidence();
     let headed: Vec<bool> =
         (0..prose.len()).map(|k| k > 0 && (prose[k - 1] + 1..prose[k]).any(|x| e.headline[kept[x]])).collect();
@@ -190,11 +188,8 @@ fn candidates(story: &Story, kept: &[usize], topic: &Topic, stretch: &Stretch, l
     let e = story.evidence();
     let prose = topic.prose;
     let at: Vec<usize> = (0..prose.len()).filter(|&j| start < prose[j] && prose[j] < end).collect();
-    // new names count only where the words change too (a cosine under `names_cosine`), and
-    // not under a subheading between sections of one article
-    let sections = sectioned(story, kept, prose, lim.sections);
-    let named: Vec<bool> =
-        at.iter().map(|&j| topic.names[j] && topic.cos[j].is_some_and(|c| c < lim.names_cosine) && !sections[j]).collect();
+    // new names count only where the words change too (a cosine under `names_cosine`)
+    let named: Vec<bool> = at.iter().map(|&j| topic.names[j] && topic.cos[j].is_some_and(|c| c < lim.names_cosine)).collect();
     let mut found = Vec::with_capacity(at.len());
     let mut sinces = Vec::with_capacity(at.len());
     for &j in &at {

@@ -40,6 +40,7 @@ pub(crate) struct Reaches {
     pub(crate) echo: f64,
     pub(crate) meta_echo: f64,
     pub(crate) echo_shared: usize,
+    pub(crate) first_echo_shared: usize,
 }
 
 /// How a story opens (`Reader.opening`).
