@@ -82,12 +82,6 @@ def make_options(args: argparse.Namespace) -> Options:
             overrides[key] = _parse_value(raw.strip(), defaults[key])
         except ValueError as exc:
             raise UsageError(f"--set {key}: {exc}") from None
-    if args.language is not None:  # told by its flag here, checked (and warned of) by Options.make
-        try:
-            iso_code(args.language)
-        except ValueError as exc:
-            raise UsageError(f"--language: {exc}") from None
-        overrides["language"] = args.language
     disabled = [r.strip() for item in args.disable for r in item.split(",") if r.strip()]
     if disabled:
         try:
@@ -97,9 +91,15 @@ def make_options(args: argparse.Namespace) -> Options:
         overrides["disabled_rules"] = frozenset(disabled) | frozenset(
             overrides.get("disabled_rules", frozenset()))
     try:
-        return Options.make(args.preset, **overrides)
+        options = Options.make(args.preset, **overrides)
     except (TypeError, ValueError) as exc:
         raise UsageError(str(exc)) from None
+    if args.language is None:
+        return options
+    try:  # checked, folded (and warned of) by Options.make; named by its flag here
+        return Options.make(options, language=args.language)
+    except ValueError as exc:
+        raise UsageError(f"--language: {exc}") from None
 
 
 def _checked_options(args: argparse.Namespace) -> Options:

@@ -534,6 +534,24 @@ def test_a_language_without_stopwords_is_warned_of_once(tmp_path, capsys):
     assert err.count("warning: cleaner knows no stopwords or patterns for language 'xh'") == 1, err
 
 
+def test_a_language_flag_is_tested_and_folded_once(monkeypatch):
+    """``--language`` is tested for an ISO 639-1 code once, by `Options.make` (its
+    `check_language`), which also folds it; the command line only names the flag."""
+    from cleaner import cli, validate
+    from cleaner.arguments import build_parser
+
+    tested, iso_code = [], validate.iso_code
+
+    def counted(code):
+        tested.append(code)
+        return iso_code(code)
+
+    monkeypatch.setattr(cli, "iso_code", counted)
+    monkeypatch.setattr(validate, "iso_code", counted)
+    options = cli.make_options(build_parser().parse_args(["clean", "--language", "DE", "-"]))
+    assert (options.language, tested) == ("de", ["DE"])
+
+
 def test_rules_help_examples_are_categories_rules_have():
     from cleaner.arguments import build_parser
     from cleaner.cli import rule_rows

@@ -187,6 +187,17 @@ def test_a_page_with_stray_nul_bytes_is_cleaned_not_skipped(tmp_path, jobs):
     assert cleaner.clean(data).count("Item 3: ") == 3  # the lines holding a NUL are kept
 
 
+def test_binary_input_whose_first_lines_read_as_json_is_skipped_as_binary(tmp_path):
+    """The one place a batch run tests the bytes itself: the JSON Lines sniff would
+    refuse the file as JSON Lines not asked for; its NUL bytes make it binary input."""
+    data = b'{"id": 1}\n{"id": 2}\n{"id": 3}\n' + b"\x00\x01\x02" * 300
+    path = tmp_path / "records.dat"
+    path.write_bytes(data)
+    proc = run("clean", path)
+    assert proc.returncode == 0 and proc.stdout == b"", proc.stderr
+    assert "records.dat: skipped: binary input (NUL bytes)" in proc.stderr.decode()
+
+
 def test_binary_standard_input_is_skipped():
     proc = run("clean", input=BINARIES["program"])
     assert proc.returncode == 0 and proc.stdout == b""

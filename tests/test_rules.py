@@ -4,6 +4,7 @@ nothing can fire)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from cleaner import Options, analyze, blocks, classify, extracted, guarantees, pipeline, smooth, stories
 from cleaner.catalogue import load_rules
 from cleaner.registry import code_rules, registry
+from cleaner.rules import CodeRule, joined
 from cleaner.types import STAGES
 
 TESTS = Path(__file__).resolve().parent
@@ -96,6 +98,25 @@ STAGE_MODULES = {"classify": (classify,), "extractor": (extracted,), "context": 
                  "title": (pipeline,)}
 
 
+#: Two stories with a caption between them that shares no words with either: the stories
+#: stage drops it (``context.isolated``, "a caption above the next title").
+BETWEEN = "\n".join([
+    "Night ferry to sail again in May", "Updated 5 April 2024", "",
+    "The island council said on Tuesday that the night ferry will run again from the first week of May.",
+    "The service stopped last autumn when the old ferry failed its safety inspection after a long season.",
+    "A second-hand ferry bought from a mainland operator has now passed its trials in the bay this spring.",
+    "The council expects the night service to carry about two hundred passengers on a busy summer evening.",
+    "Islanders who work late shifts on the mainland welcomed the news but asked for cheaper fares in winter.", "",
+    "Share this article", "Share on Facebook", "Share on Twitter", "Follow us", "",
+    "Visitors photograph the old windmill from a narrow lane during the fair, as swallows circle above them.",
+    "Photo: Sam Example", "",
+    "Wet June cuts the honey crop", "By Sam Example", "6 April 2024 09:30", "",
+    "LEEDS (Wire) - Beekeepers in the valley expect a smaller honey crop this year after a wet and windy month of June.",
+    "Many hives lost their foragers to the cold rain just as the lime trees came into full flower in the valley.",
+    "Keepers said the price of local honey at markets is likely to rise as a result of the poor crop this year.",
+    "Some keepers plan to move their hives to the heather on the hills in August to make up for the loss.", ""])
+
+
 def test_a_code_rule_is_declared_by_the_module_of_each_stage_that_fires_it():
     """A rule fired in several stages (``context.isolated``: the context, block and stories
     stages) is declared by the module of each, saying what fires it there; the registry
@@ -107,16 +128,26 @@ def test_a_code_rule_is_declared_by_the_module_of_each_stage_that_fires_it():
     documents = [(document, options) for document, options, _, _ in EXAMPLES.values()]
     documents += [(path.read_text(encoding="utf-8"), {}) for path in sorted(SEEDS.glob("*.txt"))]
     fired = set()
-    for document, options in [*documents, (outside, DUMP)]:
+    for document, options in [*documents, (outside, DUMP), (BETWEEN, DUMP)]:
         for v in analyze(document, **options).verdicts:
             fired.update((d.stage, d.rule) for d in v.trail if d.rule in codes)
-    assert {("context", "context.isolated"), ("block", "context.isolated")} <= fired
+    assert {("context", "context.isolated"), ("block", "context.isolated"), ("stories", "context.isolated")} <= fired
     for stage, rule in sorted(fired):
         assert any(rule in {r.id for r in module.RULES} for module in STAGE_MODULES[stage]), (stage, rule)
-    declared = [r for module in (smooth, blocks, stories) for r in module.RULES if r.id == "context.isolated"]
     isolated = next(r for r in code_rules() if r.id == "context.isolated")
-    assert isolated.description == "; ".join(r.description for r in declared)
-    assert isolated.options == tuple(dict.fromkeys(o for r in declared for o in r.options))
+    assert re.findall(r"\(the (\w+) stage", isolated.description) == ["context", "block", "stories"]
+    assert isolated.options[:2] == ("context_reach", "block_max_gap")
+
+
+def test_two_declarations_of_a_rule_are_joined_when_they_agree():
+    near, far = CodeRule("x.far", "boilerplate", "near a menu", ("reach",)), \
+        CodeRule("x.far", "boilerplate", "after the comments", ("gap", "reach"))
+    both = joined(near, far)
+    assert (both.description, both.options) == ("near a menu; after the comments", ("reach", "gap"))
+    with pytest.raises(ValueError, match="declared twice"):
+        joined(near, CodeRule("x.far", "body", "after the comments"))
+    with pytest.raises(ValueError, match="declared twice"):
+        joined(near, CodeRule("x.far", "boilerplate", "after the comments", weak=True))
 
 
 def test_the_registry_is_the_declarations_and_the_catalogues():

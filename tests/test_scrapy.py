@@ -218,18 +218,6 @@ def test_a_preset_among_the_options_names_the_setting_it_belongs_to():
     assert CleanerPipeline(preset="recall").options == cleaner.PRESETS["recall"]
 
 
-def test_whether_a_preset_may_be_an_option_is_for_the_api_to_say(monkeypatch):
-    """The pipeline hands every setting to `Options.make`, which refuses a preset among
-    the options (`PresetAsOption`), and says that refusal in the terms of the settings."""
-    import cleaner.integrations.scrapy as integration
-
-    given = []
-    monkeypatch.setattr(integration.Options, "make",
-                        lambda preset, /, **options: given.append((preset, options)) or cleaner.PRESETS["recall"])
-    assert CleanerPipeline(options={"preset": "recall"}).options == cleaner.PRESETS["recall"]
-    assert given == [(None, {"preset": "recall"})]
-
-
 def test_a_bad_setting_keeps_the_class_the_api_raised(monkeypatch):
     """Whatever exception class `Options.make` raises (here a ValueError subclass) is the
     class the pipeline raises, with the settings named."""
