@@ -398,6 +398,9 @@ class Options:
     #: judgement (words), and the cosine with the story at which it continues it (cosine).
     story_run_words: int = 8
     story_continue_cohesion: float = 0.15
+    #: A picture's credit set right under a story's paragraph, when no catalogue rule
+    #: names it, has at most this many words (``story.caption``); unit: words.
+    story_credit_max_words: int = 8
     #: Gaps between paragraphs a stretch of text needs before the dropped lines its gaps
     #: usually hold (ads or appeals set between most paragraphs) stop counting as evidence
     #: of a story boundary (gaps).

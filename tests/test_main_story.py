@@ -1,6 +1,7 @@
 """The main-story choice (`cleaner.stories.main.main_story`): a short article at the top of
 a dump stays the main one when a longer story follows it, titled or not; a notice above an
-article that the catalogue drops is no story.  Dumps built here from invented text."""
+article that the catalogue drops is no story.  A picture's caption set into a story is no
+story text (``story.caption``).  Dumps built here from invented text."""
 
 from __future__ import annotations
 
@@ -95,3 +96,62 @@ def test_a_cookie_notice_under_a_menu_is_no_story():
     out = _main(parts)
     assert FROST[4] in out and COOKIE[0] not in out
     assert _in_no_story(COOKIE[0], parts)
+
+
+# A picture set into a story: its caption, then its credit right under it (no empty line
+# between), in a dump whose paragraphs stand apart.
+CAPTION = "Fishing boats moored beside the cracked outer wall of the old stone pier on Monday morning."
+LATER = ("Work on the pier is to start in the spring, once the fishing season is over, and should take "
+         "about a year if the weather allows it, the harbour master said.")
+
+
+def _pier(*block: str, after: tuple[str, ...] = (PIER[1], LATER), blank: str = "\n\n") -> list:
+    text = blank.join(["Harbour town votes to rebuild its old stone pier", PIER[0], "\n".join(block), *after]) + "\n"
+    return list(cleaner.analyze(text, extracted="never").verdicts)
+
+
+@pytest.mark.parametrize("credit", ["Photo: Jane Doe/Example Agency", "Clara Whitfield, Harbour Gazette"],
+                         ids=["catalogue-credit", "short-credit"])
+def test_a_caption_above_a_picture_s_credit_is_no_story_text(credit):
+    # The credit is one the catalogue names, or a short line without a sentence end that
+    # the line rules do not keep: the paragraph right above it is the picture's caption.
+    verdicts = _pier(CAPTION, credit)
+    caption = next(v for v in verdicts if v.line.text == CAPTION)
+    assert caption.final.rule == "story.caption" and caption.why == "caption" and not caption.output
+    assert all(v.output for v in verdicts if v.line.text in (PIER[0], PIER[1], LATER))
+
+
+@pytest.mark.parametrize("block, after, blank", [
+    ((CAPTION, "Clara Whitfield, Harbour Gazette"), (PIER[1],), "\n"),  # no empty lines: every line is right under another
+    ((CAPTION, "THE VOTE"), (PIER[1],), "\n\n"),  # a subheading in capitals, not a credit
+    ((CAPTION, "The vote:"), (PIER[1],), "\n\n"),  # a line that opens a list
+    ((LATER, CAPTION, "Clara Whitfield, Harbour Gazette"), (PIER[1],), "\n\n"),  # the end of a block of text
+    ((PIER[1], "", CAPTION, "Clara Whitfield, Harbour Gazette"), (), "\n\n"),  # a name signing the article
+    ((CAPTION, "Clara Whitfield, Harbour Gazette", LATER), (PIER[1],), "\n\n"),  # a heading of the text under it
+    (("Advertisement", CAPTION, "Photo: Jane Doe/Example Agency"), (PIER[1], LATER), "\n"),  # no empty lines
+    ((CAPTION, "Advertisement"), (PIER[1], LATER), "\n\n"),  # an ad label the catalogue drops, no credit
+], ids=["no-blank-lines", "capitals", "colon", "inside-a-block", "signature", "heading", "no-blank-lines-credit",
+        "ad-label"])
+def test_a_paragraph_above_other_short_lines_stays_story_text(block, after, blank):
+    # Counterexamples: the same paragraph where the layout or the line under it does not
+    # make it a caption.
+    verdicts = _pier(*block, after=after, blank=blank)
+    assert "story.caption" not in {v.final.rule for v in verdicts}
+    assert all(v.output for v in verdicts if v.line.text == CAPTION)
+
+
+def test_a_heading_above_a_credit_is_no_caption():
+    # Counterexample: only a paragraph of prose is a caption; a subheading kept between
+    # paragraphs stays, whatever is under it.
+    verdicts = _pier("Rebuilding the pier", "Photo: Jane Doe/Example Agency")
+    heading = next(v for v in verdicts if v.line.text == "Rebuilding the pier")
+    assert heading.output and heading.final.rule != "story.caption"
+
+
+def test_the_credit_s_length_and_the_rule_s_switch_reach_it():
+    text = "\n\n".join(["Harbour town votes to rebuild its old stone pier", PIER[0],
+                        f"{CAPTION}\nClara Whitfield, Harbour Gazette", PIER[1], LATER]) + "\n"
+    fired = lambda **o: "story.caption" in {v.final.rule for v in cleaner.analyze(text, extracted="never", **o).verdicts}  # noqa: E731
+    assert fired() and fired(story_credit_max_words=4)
+    assert not fired(story_credit_max_words=3)
+    assert not fired(disabled_rules=("story.caption",))

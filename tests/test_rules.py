@@ -54,7 +54,8 @@ EXAMPLES = {
                              "Roads 12 million", "body"),
     "context.list": (f"{B1}\nThe changes are:\n- evening buses\n{B2}", DUMP, "- evening buses", "body"),
     "block.set_off": (f"{B1}\n\n{B2}\n\n    Parents outside the old school building on Monday.\n    Photo: Jane Doe"
-                      f"\n\n{B3}", DUMP, "Parents outside the old school building on Monday.", "caption"),
+                      f"\n\n{B3}", {**DUMP, "disabled_rules": frozenset({"story.caption"})},  # which fires first
+                      "Parents outside the old school building on Monday.", "caption"),
     "context.appeal_block": (
         f"{B1}\n{B2}\nSupport our journalism today.\n"
         "The paper has reported on the village for many years now.\n"
@@ -78,7 +79,7 @@ TESTED_ELSEWHERE = {"html.links": "test_html.py", "html.card": "test_html.py", "
                     "html.unchosen": "test_whole_page.py", "html.recovered": "test_whole_page.py",
                     "html.safety_net": "test_extracted.py", "extracted.comments": "test_extracted.py",
                     "extracted.list_entry": "test_extracted.py",
-                    "story.teaser_language": "test_stories.py"}
+                    "story.teaser_language": "test_stories.py", "story.caption": "test_main_story.py"}
 
 
 def test_every_code_rule_is_declared_once_with_real_options():

@@ -41,7 +41,7 @@ from ..rules import CodeRule
 from ..types import Decision, Features, Line
 from .boundaries import segment, teasers
 from .evidence import DEFAULT, Reader
-from .main import assemble, main_story
+from .main import RULES as MAIN_RULES, assemble, main_story
 
 #: The rules of this stage (``context.isolated`` as this stage fires it, in
 #: `cleaner.stories.main`).  ``story.other`` is the reason of a kept line of a story other than
@@ -53,7 +53,7 @@ RULES = (
     CodeRule("story.teaser_language", "body",
              "a teaser cut mid-sentence in a language of its own: prose there, read as a teaser",
              ("own_language_ratio", "stopword_density", "story_teaser_min_words")),
-)
+) + MAIN_RULES
 
 
 @dataclass

@@ -27,16 +27,35 @@ next two stories that is
 `Options.story_preamble_ratio` times longer and opens like one, or
 `Options.story_preamble_plain_ratio` times longer (a newsletter notice, a cookie notice or
 an author's blurb above the article), never across the comments.
+
+**Captions.**  In text whose blocks stand apart (more than
+`Options.extracted_dense_blank_share` of its lines empty), a story's paragraph set right
+above a picture's credit is the picture's caption, not the story's text
+(``story.caption``): prose by the line rules, with no kept line right above it, and right
+under it (no empty line between) a line the catalogue drops as a credit, or a short line
+the line rules did not keep (at most `Options.story_credit_max_words` words, no sentence
+end, no colon, no address, not a list item, not in capitals) with an empty line under
+it; the story goes on after the credit (a name under the last paragraph signs the
+article).
 """
 
 from __future__ import annotations
 
 from ..blocks import barrier_kind
 from ..options import Options
+from ..rules import CodeRule
+from ..storage import raw_blanks
 from ..types import Decision, Features
 from .boundaries import Segment
 from .evidence import DEFAULT, Reader
 
+#: The rule of this module (listed with the stage's rules, `cleaner.stories.RULES`).
+RULES = (
+    CodeRule("story.caption", "caption",
+             "a story's paragraph set right above a picture's credit (a catalogue credit, or a short "
+             "line without a sentence end), the story going on below, in text whose blocks stand apart",
+             ("story_credit_max_words", "extracted_dense_blank_share")),
+)
 
 
 def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
@@ -87,7 +106,43 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
         for i in members:
             if not final[i].keep:
                 final[i] = r.d[i]
+    _drop_captions(r, stories, final, o)
     return stories
+
+
+def _drop_captions(r: Reader, stories: list[dict], final: list[Decision], o: Options) -> None:
+    """Each story's captions (`_credit_under`) dropped from its lines, ``final`` revised
+    in place (``story.caption``), in text whose blocks stand apart (in text written one
+    block a line, every line is right under another).  A caption has a kept line of its
+    story after its credit."""
+    lines = r.lines
+    if not o.rule_enabled("story.caption") or raw_blanks(lines) <= o.extracted_dense_blank_share * len(lines):
+        return
+    for st in stories:
+        kept = [i for i in st["members"] if final[i].keep]
+        captions = {i for i in kept if i + 1 < kept[-1] and _credit_under(r, i, o)}
+        for i in captions:
+            final[i] = Decision(False, "story.caption", "caption",
+                                f"right above a picture's credit ({r.d[i + 1].rule})", "stories")
+        if captions:
+            st["members"] = [i for i in st["members"] if i not in captions]
+
+
+def _credit_under(r: Reader, i: int, o: Options) -> bool:
+    """Is line ``i`` a paragraph (prose by the line rules) that opens its block (no kept
+    line right above it) with a picture's credit right under it: a line the catalogue
+    drops as a credit (category ``caption``), or a line no catalogue rule names and the
+    line rules did not keep, of at most `Options.story_credit_max_words` words, without a
+    sentence end or a closing colon (`Features.terminal`), an address, a list item's mark
+    or only capitals (a subheading), with an empty line under it?"""
+    j = i + 1
+    if j not in r.pos or r.d[i].rule != "feature.prose" or (i - 1 in r.pos and r.d[i - 1].keep):
+        return False
+    if r.by_pattern[j]:
+        return r.d[j].category == "caption"
+    f, text = r.feats[j], r.lines[j].text
+    return (not (r.d[j].keep and r.d[j].stage == "classify") and f.words <= o.story_credit_max_words
+            and not f.terminal and not f.urls and not text.isupper() and not r.bulleted(j) and j + 1 not in r.pos)
 
 
 def _stands(r: Reader, members: list[int], opening: str | None, teaser: bool, words: int,
