@@ -5,7 +5,7 @@
 //! float is computed in the order the Python did, so the figures are the same to the
 //! last bit.
 
-use crate::cohesion_words::{text_names, text_words};
+use crate::cohesion_words::{text_words, text_words_names, Role};
 pub(crate) use crate::cohesion_words::{is_letter, Stoplist};
 use crate::text::{with_units, FxMap, FxSet, Units};
 use pyo3::prelude::*;
@@ -106,19 +106,24 @@ impl Cohesion {
         let mut ids = Vec::new();
         let (mut name_span, mut names, mut inside) = (vec![(0, 0); span.len()], Vec::new(), vec![0; span.len()]);
         for (&text, &line) in texts.iter().zip(lines) {
-            let start = ids.len() as u32;
-            let id_of = |w: &[u32]| {
+            let (start, first) = (ids.len() as u32, names.len() as u32);
+            let read = |w: &[u32], role: Role| {
+                if role == Role::Name {
+                    // a name is a content word, so its stem has an id
+                    names.extend(known.get(&key(w)).copied());
+                    return;
+                }
                 let id = *known.entry(key(w)).or_insert_with(|| {
                     stems.push(stem_of(w));
                     (stems.len() - 1) as u32
                 });
                 ids.push(id);
+                if role == Role::NamedWord {
+                    names.push(id);
+                }
             };
-            with_units!(Units, text, s => text_words(&s[..], stops, id_of));
+            inside[line] = with_units!(Units, text, s => text_words_names(&s[..], stops, read));
             span[line] = (start, ids.len() as u32);
-            let first = names.len() as u32;
-            // a name is a content word, so its stem has an id
-            inside[line] = with_units!(Units, text, s => text_names(&s[..], stops, |w| names.extend(known.get(&key(w)).copied())));
             name_span[line] = (first, names.len() as u32);
         }
         Cohesion { span, ids, name_span, names, inside, stems, known }

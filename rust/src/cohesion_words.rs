@@ -9,24 +9,32 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyStringData};
 use std::sync::OnceLock;
 
-/// The Basic Multilingual Plane's letters and the characters a word goes on with, one bit
-/// each (built once from the tables).
+/// The Basic Multilingual Plane's letters, the characters a word goes on with, and the
+/// plain characters (each lowers alone to one that is a letter, and goes on a word, just
+/// when it is): one bit each (built once from the tables).
 struct Plane {
     letter: Vec<u64>,
     goes_on: Vec<u64>,
+    plain: Vec<u64>,
 }
 
 fn plane() -> &'static Plane {
     static PLANE: OnceLock<Plane> = OnceLock::new();
     PLANE.get_or_init(|| {
-        let (mut letter, mut goes_on) = (vec![0u64; 1024], vec![0u64; 1024]);
-        for c in 0..0x10000u32 {
+        let (mut letter, mut goes_on, mut plain) = (vec![0u64; 1024], vec![0u64; 1024], vec![0u64; 1024]);
+        let kinds = |c: u32| {
             let l = in_ranges(&tables::LETTER, c);
-            let g = l || matches!(c, 0x27 | 0x2019 | 0x2d) || in_ranges(&tables::MARK, c);
+            (l, l || matches!(c, 0x27 | 0x2019 | 0x2d) || in_ranges(&tables::MARK, c))
+        };
+        let table = lower_table();
+        for c in 0..0x10000u32 {
+            let (l, g) = kinds(c);
+            let p = table[c as usize] != u32::MAX && kinds(table[c as usize]) == (l, g);
             letter[(c >> 6) as usize] |= (l as u64) << (c & 63);
             goes_on[(c >> 6) as usize] |= (g as u64) << (c & 63);
+            plain[(c >> 6) as usize] |= (p as u64) << (c & 63);
         }
-        Plane { letter, goes_on }
+        Plane { letter, goes_on, plain }
     })
 }
 
@@ -49,6 +57,13 @@ impl Plane {
         } else {
             in_ranges(&tables::LETTER, c) || in_ranges(&tables::MARK, c)
         }
+    }
+
+    /// Whether `c` is plain (see `Plane`): a text of plain characters splits into the
+    /// same words whether read as it is or lowered.
+    #[inline]
+    fn plain(&self, c: u32) -> bool {
+        c < 0x10000 && self.plain[(c >> 6) as usize] >> (c & 63) & 1 == 1
     }
 }
 
@@ -146,6 +161,58 @@ pub(crate) fn text_names<T: Copy + Into<u32>>(text: &[T], stops: &FxSet<Vec<u32>
     inside_words
 }
 
+/// What `text_words_names` reports of a word: a content word (`text_words`), a name
+/// (`text_names`), or both.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Role {
+    Word,
+    Name,
+    NamedWord,
+}
+
+/// `text_words` and `text_names` of a text at once: calls `f` with each content word's
+/// stem (`Role::Word`, or `Role::NamedWord` when it is a name too), in order, and returns
+/// the number of content words inside a sentence.  A text of plain characters (see
+/// `Plane`; nearly every text) is read once, its words split alike as they are and
+/// lowered; any other is read by the two apart (its names as `Role::Name`, after its
+/// words).
+pub(crate) fn text_words_names<T: Copy + Into<u32>>(text: &[T], stops: &FxSet<Vec<u32>>, mut f: impl FnMut(&[u32], Role)) -> u32 {
+    let plane = plane();
+    if !text.iter().all(|&c| plane.plain(c.into())) {
+        text_words(text, stops, |w| f(w, Role::Word));
+        return text_names(text, stops, |w| f(w, Role::Name));
+    }
+    let table = lower_table();
+    let (mut opens, mut i, mut inside_words) = (true, 0, 0);
+    let mut word: Vec<u32> = Vec::new();
+    while i < text.len() {
+        let c: u32 = text[i].into();
+        let low = table[c as usize];
+        i += 1;
+        if !plane.letter(low) {
+            opens |= matches!(c, 0x2e | 0x21 | 0x3f | 0x3a);
+            continue;
+        }
+        let (capital, inside) = (low != c, !opens);
+        word.clear();
+        word.push(low);
+        while let Some(&next) = text.get(i) {
+            let low = table[next.into() as usize];
+            if !plane.goes_on(low) {
+                break;
+            }
+            word.push(low);
+            i += 1;
+        }
+        opens = false;
+        if word.len() >= 3 && !stops.contains(&word) {
+            inside_words += u32::from(inside);
+            f(&word[..word.len().min(6)], if inside && capital { Role::NamedWord } else { Role::Word });
+        }
+    }
+    inside_words
+}
+
 /// A stoplist, lower-cased, as the story finder's content words leave it out.
 #[pyclass(frozen, module = "cleaner._core")]
 pub struct Stoplist {
@@ -173,4 +240,56 @@ pub fn content_stems<'py>(
     // into Python while its data is read.
     with_units!(PyStringData, unsafe { text.data()? }, s => text_words(s, &stops.get().words, |w| out.push(w.to_vec())));
     PyList::new(py, out.iter().map(|w| crate::py_str(py, w)).collect::<PyResult<Vec<_>>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `text_words` and `text_names` of `text` read apart: the words, then the names, then
+    /// the count inside sentences.
+    fn apart(text: &[u32], stops: &FxSet<Vec<u32>>) -> (Vec<Vec<u32>>, Vec<Vec<u32>>, u32) {
+        let (mut words, mut names) = (Vec::new(), Vec::new());
+        text_words(text, stops, |w| words.push(w.to_vec()));
+        let inside = text_names(text, stops, |w| names.push(w.to_vec()));
+        (words, names, inside)
+    }
+
+    /// The same read at once by `text_words_names`.
+    fn together(text: &[u32], stops: &FxSet<Vec<u32>>) -> (Vec<Vec<u32>>, Vec<Vec<u32>>, u32) {
+        let (mut words, mut names) = (Vec::new(), Vec::new());
+        let inside = text_words_names(text, stops, |w, role| {
+            if role != Role::Name {
+                words.push(w.to_vec());
+            }
+            if role != Role::Word {
+                names.push(w.to_vec());
+            }
+        });
+        (words, names, inside)
+    }
+
+    #[test]
+    fn words_and_names_at_once_are_those_read_apart() {
+        let stops: FxSet<Vec<u32>> = ["the", "and"].iter().map(|w| w.chars().map(|c| c as u32).collect()).collect();
+        let texts = [
+            "The mayor met Dorne and Kelso. Lumen? then Marrow: Nestor's boat-yard",
+            "ÉLAN vital in Zürich, said Ångström \u{201c}Øresund\u{201d} (Ærø) 2024",
+            // not plain: a character lowering to two, a capital sigma, one past the plane
+            "The visit to İstanbul by Kelso",
+            "ΟΔΟΣ in Αθήνα with Νίκος",
+            "Fans of Dorne \u{1f600} cheered Kelso",
+            "",
+        ];
+        for text in texts {
+            let units: Vec<u32> = text.chars().map(|c| c as u32).collect();
+            assert_eq!(together(&units, &stops), apart(&units, &stops), "{text}");
+        }
+        // every plain character of the plane, alone and inside a sentence after a capital
+        let plane = plane();
+        for c in (0..0x10000u32).filter(|&c| plane.plain(c)) {
+            let units = [0x61, 0x62, 0x63, 0x20, c, 0x41, 0x42, 0x43, c, 0x2e, 0x20, c, c, c];
+            assert_eq!(together(&units, &stops), apart(&units, &stops), "{c:#x}");
+        }
+    }
 }
