@@ -14,6 +14,9 @@ import functools
 import gzip
 import importlib.util
 import json
+import re
+import shutil
+import subprocess
 from functools import lru_cache
 from pathlib import Path
 
@@ -760,3 +763,17 @@ def test_a_gap_is_read_one_way_for_gaps_and_candidates():
     assert (g.title, g.opening) == (kept[4], "headed")
     with pytest.raises((OverflowError, TypeError)):
         r.core.gaps([-1], [kept[0]], [kept[1]], [None], [0.0], o.story_above_lines, weights(o))
+
+
+def test_the_cores_own_unit_tests_pass():
+    """The Rust unit tests inside the core's sources (``#[test]``: the one read of a line's
+    words and names against the two apart, the XML-forbidden characters) run under
+    ``cargo test`` and pass, every one of them."""
+    cargo = shutil.which("cargo")
+    assert cargo, "cargo (which builds the core) is not on PATH"
+    declared = sum(path.read_text(encoding="utf-8").count("#[test]") for path in (ROOT / "rust" / "src").glob("*.rs"))
+    run = subprocess.run([cargo, "test", "--release", "--lib", "--quiet"], cwd=ROOT / "rust",
+                         capture_output=True, text=True, timeout=1800)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    passed = sum(int(n) for n in re.findall(r"test result: ok\. (\d+) passed", run.stdout))
+    assert declared > 0 and passed == declared, run.stdout[-3000:]
