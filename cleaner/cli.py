@@ -32,7 +32,7 @@ from .catalogue import load_rules
 from .inputs import UsageError, check_terminal, expand_inputs, jsonl_mode
 from .options import Options
 from .registry import code_rules
-from .validate import check_rules, iso_code
+from .validate import iso_code
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 #: An input could not be read (missing, unreadable): the others were processed.
@@ -82,18 +82,16 @@ def make_options(args: argparse.Namespace) -> Options:
             overrides[key] = _parse_value(raw.strip(), defaults[key])
         except ValueError as exc:
             raise UsageError(f"--set {key}: {exc}") from None
-    disabled = [r.strip() for item in args.disable for r in item.split(",") if r.strip()]
-    if disabled:
-        try:
-            check_rules(disabled)
-        except ValueError as exc:
-            raise UsageError(f"--disable: {exc}") from None
-        overrides["disabled_rules"] = frozenset(disabled) | frozenset(
-            overrides.get("disabled_rules", frozenset()))
     try:
         options = Options.make(args.preset, **overrides)
     except (TypeError, ValueError) as exc:
         raise UsageError(str(exc)) from None
+    disabled = [r.strip() for item in args.disable for r in item.split(",") if r.strip()]
+    if disabled:
+        try:  # checked by Options.make (check_rules); named by its flag here
+            options = Options.make(options, disabled_rules=options.disabled_rules | frozenset(disabled))
+        except ValueError as exc:
+            raise UsageError(f"--disable: {exc}") from None
     if args.language is None:
         return options
     try:  # checked, folded (and warned of) by Options.make; named by its flag here

@@ -552,6 +552,27 @@ def test_a_language_flag_is_tested_and_folded_once(monkeypatch):
     assert (options.language, tested) == ("de", ["DE"])
 
 
+def test_disabled_rule_ids_are_tested_once(monkeypatch, capsys):
+    """``--disable`` ids are tested once, by `Options.make` (its `check_rules`); the
+    command line only names the flag in the refusal."""
+    from cleaner import cli, options, validate
+    from cleaner.arguments import build_parser
+
+    tested, check_rules = [], validate.check_rules
+
+    def counted(ids):
+        tested.append(sorted(ids))
+        return check_rules(ids)
+
+    monkeypatch.setattr(options, "_MADE", {})  # no options made by an earlier test
+    monkeypatch.setattr(cli, "check_rules", counted, raising=False)
+    monkeypatch.setattr(validate, "check_rules", counted)
+    made = cli.make_options(build_parser().parse_args(["clean", "--disable", "html.links,block.", "-"]))
+    assert (made.disabled_rules, tested) == (frozenset({"html.links", "block."}), [["block.", "html.links"]])
+    with pytest.raises(cli.UsageError, match=r"^--disable: unknown rule 'html.linkz'; did you mean html.links"):
+        cli.make_options(build_parser().parse_args(["clean", "--disable", "html.linkz", "-"]))
+
+
 def test_rules_help_examples_are_categories_rules_have():
     from cleaner.arguments import build_parser
     from cleaner.cli import rule_rows
