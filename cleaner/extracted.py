@@ -27,6 +27,7 @@ name boilerplate whatever its surroundings.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import compress, islice, repeat
 from operator import and_, attrgetter, eq, or_
 
@@ -100,6 +101,14 @@ _rule = attrgetter("rule")
 _keep = attrgetter("keep")
 
 
+def blocks_touch(lines: Sequence[Line], opts: Options) -> bool:
+    """Is ``lines`` written one block a line, every line right under another: at most
+    `Options.extracted_dense_blank_share` of its lines empty in the source?  (The layout of
+    an extractor's text; in a dump whose blocks stand apart, a line right under another is
+    attached to it, as a caption's credit is.)"""
+    return raw_blanks(lines) <= opts.extracted_dense_blank_share * len(lines)
+
+
 def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options = Options(),
                       shape: bytes | None = None) -> str:
     """How plain text looks written by an extractor: ``"dense"``, ``"spaced"``, or ""
@@ -145,7 +154,7 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
     paragraphs = wordy.count(1)
     kept = sum(map(and_, wordy, map(_keep, compress(initial, shape))))  # those the rules keep
     thin = paragraphs >= opts.extracted_thin_min_lines and kept < opts.extracted_thin_share * paragraphs
-    blank_free = raw_blanks(lines) <= opts.extracted_dense_blank_share * len(lines)
+    blank_free = blocks_touch(lines, opts)
     if (blank_free or thin) and n >= opts.extracted_dense_min_lines:
         # no menu before the first line of prose; text without prose (captions, lines
         # without the punctuation of prose) needs a long line and no menu anywhere

@@ -42,9 +42,9 @@ article).
 from __future__ import annotations
 
 from ..blocks import barrier_kind
+from ..extracted import blocks_touch
 from ..options import Options
 from ..rules import CodeRule
-from ..storage import raw_blanks
 from ..types import Decision, Features
 from .boundaries import Segment
 from .evidence import DEFAULT, Reader
@@ -115,8 +115,7 @@ def _drop_captions(r: Reader, stories: list[dict], final: list[Decision], o: Opt
     in place (``story.caption``), in text whose blocks stand apart (in text written one
     block a line, every line is right under another).  A caption has a kept line of its
     story after its credit."""
-    lines = r.lines
-    if not o.rule_enabled("story.caption") or raw_blanks(lines) <= o.extracted_dense_blank_share * len(lines):
+    if not o.rule_enabled("story.caption") or blocks_touch(r.lines, o):
         return
     for st in stories:
         kept = [i for i in st["members"] if final[i].keep]
