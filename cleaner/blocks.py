@@ -301,8 +301,6 @@ def set_off(lines: Sequence[Line], feats: list[Features], final: list[Decision],
     """
     if main is None or not options.rule_enabled("block.set_off"):
         return final
-    if options.block_set_off_spaced_share > 0 and shape.find(0, 0, len(shape) - 1) < 0:  # no blank line inside
-        return final
     found = _core.set_off_lines(as_list(final), as_list(story_of), main, shape, *line_starts(lines),
                                 as_list(feats), _set_off_bits,
                                 {name: getattr(options, name) for name in SET_OFF_OPTIONS})
