@@ -110,7 +110,7 @@ def blocks_touch(lines: Sequence[Line], opts: Options) -> bool:
 
 
 def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options = Options(),
-                      shape: bytes | None = None) -> str:
+                      shape: bytes | None = None, touch: bool | None = None) -> str:
     """How plain text looks written by an extractor: ``"dense"``, ``"spaced"``, or ""
     when it looks like a dump of a whole page.
 
@@ -130,7 +130,8 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
 
     The lines' shapes (``shape``, `cleaner.features.line_shapes`, computed when not
     given) come from one call of the compiled core; the tests here read them as columns
-    of bytes, one per non-blank line.
+    of bytes, one per non-blank line.  ``touch``: the lines' `blocks_touch`, computed when
+    not given (the pipeline has it: `cleaner.stories` reads it too).
 
     Measured on the dev pages (scrapinghub and trafilatura-eval): of trafilatura's 397
     outputs 389 are dense, 7 spaced, 1 neither (a recipe whose ingredient list opens it);
@@ -154,7 +155,7 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
     paragraphs = wordy.count(1)
     kept = sum(map(and_, wordy, map(_keep, compress(initial, shape))))  # those the rules keep
     thin = paragraphs >= opts.extracted_thin_min_lines and kept < opts.extracted_thin_share * paragraphs
-    blank_free = blocks_touch(lines, opts)
+    blank_free = blocks_touch(lines, opts) if touch is None else touch
     if (blank_free or thin) and n >= opts.extracted_dense_min_lines:
         # no menu before the first line of prose; text without prose (captions, lines
         # without the punctuation of prose) needs a long line and no menu anywhere

@@ -16,7 +16,7 @@ from operator import attrgetter
 from . import _core
 from .blocks import block_stage, inside_main, set_off
 from .classify import classify_lines
-from .extracted import extraction_layout, revise as revise_extracted, shown_lines
+from .extracted import blocks_touch, extraction_layout, revise as revise_extracted, shown_lines
 from .features import line_shapes
 from . import front
 from .binary import BinaryInput, binary_kind
@@ -92,13 +92,15 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     # Plain text an extractor wrote: its choice stands against the weak line rules too,
     # but story boundaries stand (a dump of several extracted articles is still cut).
     shape = line_shapes(lines, opts)  # read by the extractor layout test and the context rules
-    layout = extraction_layout(lines, initial, opts, shape) if not whole_page and opts.extracted == "auto" else ""
+    touch = not whole_page and blocks_touch(lines, opts)  # read by the layout test and story.caption
+    auto = not whole_page and opts.extracted == "auto"
+    layout = extraction_layout(lines, initial, opts, shape, touch) if auto else ""
     revised = initial
     if whole_page or layout == "dense":
         revised = trails.add(revise_extracted(lines, feats, initial, hints, opts, shape), "extractor")
     if chosen is None:
         titled, st, story_of = _stages(lines, feats, initial, revised, layout, from_html, stops, opts, trails.add,
-                                       shape)
+                                       shape, touch)
     else:
         # a whole page: the stages judge the lines the extractor chose and those recovered;
         # every other block of the page stands as `revise` decided it (``html.unchosen``)
@@ -122,12 +124,12 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
 
 def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Decision],
             revised: list[Decision], layout: str, from_html: bool, stops: frozenset[str],
-            opts: Options, add, shape: bytes) -> tuple[list[Decision], Stories, list[int | None]]:
+            opts: Options, add, shape: bytes, touch: bool = False) -> tuple[list[Decision], Stories, list[int | None]]:
     """The stages after the extractor's revision: context, main block, stories, the
     extracted-text guarantees and titles, each stage's layer handed to ``add`` (see
     `cleaner.storage.Trails.add`) as soon as it is done (``shape``: the lines'
-    `cleaner.features.line_shapes`).  Returns the last layer, the stories and each
-    line's story."""
+    `cleaner.features.line_shapes`; ``touch``: their `cleaner.extracted.blocks_touch`).
+    Returns the last layer, the stories and each line's story."""
     whole_page = from_html or opts.extracted == "always"
     smoothed = add(smooth(lines, feats, revised, opts, shape), "context")
     listed, blocked, block = block_stage(feats, smoothed, opts, shape)
@@ -135,7 +137,7 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     # Text written one block a line is an extractor's (one page's); text with its blocks
     # apart is read for stories like a page's dump (scraped article bodies joined).
     st = find_stories(lines, feats, blocked, block, split=opts.split_stories and not whole_page,
-                      listed=listed, stops=stops, options=opts, extracted=layout == "dense")
+                      listed=listed, stops=stops, options=opts, extracted=layout == "dense", touch=touch)
     story_of = list(st.story_of)
     restored = st.final
     if not (layout or whole_page):  # a page's dump: the main story's gaps (extracted text: `restore`)

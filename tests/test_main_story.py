@@ -155,3 +155,19 @@ def test_the_credit_s_length_and_the_rule_s_switch_reach_it():
     assert fired() and fired(story_credit_max_words=4)
     assert not fired(story_credit_max_words=3)
     assert not fired(disabled_rules=("story.caption",))
+
+
+@pytest.mark.parametrize("extracted", ["auto", "never"])
+def test_whether_blocks_touch_is_counted_once_per_document(monkeypatch, extracted):
+    # The extractor-layout test and ``story.caption`` both read whether the text's blocks
+    # touch (`cleaner.extracted.blocks_touch`): the pipeline counts the empty lines once
+    # and hands the answer to both; the caption still goes.
+    import cleaner.extracted
+    calls = []
+    counted = cleaner.extracted.raw_blanks
+    monkeypatch.setattr(cleaner.extracted, "raw_blanks", lambda lines: calls.append(1) or counted(lines))
+    text = "\n\n".join(["Harbour town votes to rebuild its old stone pier", PIER[0],
+                        f"{CAPTION}\nClara Whitfield, Harbour Gazette", PIER[1], LATER]) + "\n"
+    verdicts = cleaner.analyze(text, extracted=extracted).verdicts
+    assert "story.caption" in {v.final.rule for v in verdicts}
+    assert len(calls) == 1

@@ -15,7 +15,7 @@ from cleaner import Options, analyze
 from cleaner.extracted import revise
 from cleaner.front.dom import LineHint
 from cleaner.front.extract import extract, extract_text
-from cleaner.front.page import Kinship, merge, page_blocks
+from cleaner.front.page import OPENING, Kinship, merge, page_blocks
 from cleaner.front.dom import bare, parse, trace
 from cleaner.front.walk import PageWalk
 from cleaner.segment import segment
@@ -160,6 +160,23 @@ def test_what_the_extractor_left_out_after_the_lines_of_a_chosen_block_is_a_line
     assert placed([first, second, PARAGRAPHS[0]])[-3:] == [(0, None), (1, None), (2, None)]
     assert (-1, second) not in placed([first, PARAGRAPHS[0], second.upper(), second])
     assert placed([f"{first} {second}", PARAGRAPHS[0]])[-2:] == [(0, None), (1, None)]
+
+
+def test_a_rest_is_held_by_its_opening_characters_not_by_a_few_short_words():
+    """A rest counts as extracted when the extracted text holds its opening: its first
+    `OPENING` characters, the key by which `merge` finds a line in its block.  A rest
+    whose first words only open another sentence of the extracted text (short words:
+    "He said it was not the end of ...") is new text, a line of its own."""
+    first = "The old pier was built in 1911 and has carried the ferry ever since."
+    rest = "He said it was not the end of the road for the old ferry."
+    other = "He said it was not the end of the season for the crews."
+    tree = parse(f"<html><body><h1>{TITLE}</h1><div class='text'>{first}<br><div><br></div>{rest}</div>"
+                 f"<p>{other}</p></body></html>")
+    assert len(" ".join(rest.split()[:8])) < OPENING  # its first eight words are fewer characters
+    placed = [(k, block and block.text) for k, block in _placed(tree, [first, other])]
+    assert placed[-3:] == [(0, None), (-1, rest), (1, None)]
+    # the same rest, its opening extracted elsewhere: no line of its own
+    assert (-1, rest) not in _placed(tree, [first, other, rest.upper(), rest])
 
 
 def test_text_the_extractor_drops_inside_a_chosen_block_reaches_the_output():

@@ -106,25 +106,21 @@ def merge(blocks: list[Block], lines: list[str], sources: list,
     return out
 
 
-#: Words of a block's rest looked for in the extracted text (`_Held`).
-REST_KEY_WORDS = 8
 _WORD = re.compile(r"\w+")
 
 
 class _Held:
-    """The extractor's lines as one text, made when first asked whether it holds the
-    opening of a text: its first `OPENING` characters, or its first `REST_KEY_WORDS`
-    words (the lines and the page's blocks may differ in spaces, punctuation and
-    control characters)."""
+    """The extractor's lines as one text (whitespace normalised, as a block's text is),
+    made when first asked whether it holds the opening of a text: its first `OPENING`
+    characters, the key by which `merge` finds an extracted line in its block's text."""
 
     def __init__(self, lines: list[str]) -> None:
-        self.lines, self.text, self.words = lines, "", ""
+        self.lines, self.text = lines, ""
 
     def __contains__(self, text: str) -> bool:
         if not self.text:
             self.text = " ".join(" ".join(self.lines).split())
-            self.words = f" {' '.join(_WORD.findall(self.text))} "
-        return text[:OPENING] in self.text or f" {' '.join(_WORD.findall(text)[:REST_KEY_WORDS])} " in self.words
+        return text[:OPENING] in self.text
 
 
 def _after(text: str, line: str, start: int) -> int | None:
@@ -164,8 +160,9 @@ def _rest(block: Block, end: int | None, held) -> Block | None:
     return block._replace(text=text)
 
 
-#: Characters of an extracted line looked for in the text of the block it was traced to
-#: (`_left_out`).
+#: Characters by which a text is found in another: an extracted line
+#: in the text of the block it was traced to (`_left_out`, `_end`), a block's rest in the
+#: extracted text (`_Held`).
 OPENING = 40
 
 

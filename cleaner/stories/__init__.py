@@ -73,7 +73,7 @@ def find_stories(
     lines: list[Line], feats: list[Features], final: list[Decision],
     block: tuple[int, int] | None, split: bool = True,
     listed: list[Decision] | None = None, stops: frozenset[str] = frozenset(),
-    options: Options | None = None, extracted: bool = False,
+    options: Options | None = None, extracted: bool = False, touch: bool = False,
 ) -> Stories:
     """Cut the kept lines into stories.
 
@@ -83,7 +83,9 @@ def find_stories(
     ``options``: the thresholds (`Options`, ``story_*`` fields);
     ``extracted``: the text is an extractor's choice of one page's content, written one
     block a line, not cut where only its topic changes (a gap needs a head or dropped
-    lines).
+    lines);
+    ``touch``: the text's blocks touch (`cleaner.extracted.blocks_touch`, which the caller
+    has): no paragraph stands apart above a caption's credit.
     Returns the stories and the revised decisions.
     """
     o = options or DEFAULT
@@ -101,7 +103,7 @@ def find_stories(
     r = Reader(lines, feats, d, stops, o)
     kept = [i for i in r.content if d[i].keep]
     segs, between = segment(r, kept, feats, o, heads_only=extracted)
-    stories = assemble(r, kept, segs, between, final, o)
+    stories = assemble(r, kept, segs, between, final, o, touch)
     for s, st in enumerate(stories):
         for i in st["members"]:
             story_of[i] = s

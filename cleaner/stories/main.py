@@ -42,7 +42,6 @@ article).
 from __future__ import annotations
 
 from ..blocks import barrier_kind
-from ..extracted import blocks_touch
 from ..options import Options
 from ..rules import CodeRule
 from ..types import Decision, Features
@@ -59,10 +58,11 @@ RULES = (
 
 
 def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
-             final: list[Decision], o: Options = DEFAULT) -> list[dict]:
+             final: list[Decision], o: Options = DEFAULT, touch: bool = False) -> list[dict]:
     """The stories of the segments (``{"members", "title", "strong", "kind", "words",
     "inside"}`` each); ``final`` is revised in place (lines of a story come back, lines
-    between stories and after a row of teasers go)."""
+    between stories and after a row of teasers go; captions go unless ``touch``, the
+    text's `cleaner.extracted.blocks_touch`)."""
     segs = _undo_teaser_rows(segs, kept, final, r.feats, r)
     for i in between:
         if final[i].keep:
@@ -106,16 +106,16 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
         for i in members:
             if not final[i].keep:
                 final[i] = r.d[i]
-    _drop_captions(r, stories, final, o)
+    if not touch:  # in text written one block a line, every line is right under another
+        _drop_captions(r, stories, final, o)
     return stories
 
 
 def _drop_captions(r: Reader, stories: list[dict], final: list[Decision], o: Options) -> None:
     """Each story's captions (`_credit_under`) dropped from its lines, ``final`` revised
-    in place (``story.caption``), in text whose blocks stand apart (in text written one
-    block a line, every line is right under another).  A caption has a kept line of its
-    story after its credit."""
-    if not o.rule_enabled("story.caption") or blocks_touch(r.lines, o):
+    in place (``story.caption``); the text's blocks stand apart (`assemble`).  A caption
+    has a kept line of its story after its credit."""
+    if not o.rule_enabled("story.caption"):
         return
     for st in stories:
         kept = [i for i in st["members"] if final[i].keep]
