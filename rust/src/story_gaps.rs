@@ -11,6 +11,7 @@ use pyo3::types::{PyList, PyTuple};
 
 /// The `Options` weights of a gap's evidence (``story_*``), in the order of
 /// `cleaner.stories.evidence.weights`.
+#[derive(Clone)]
 pub struct Weights {
     headed: f64,
     meta: f64,
@@ -54,6 +55,13 @@ pub(crate) struct Gap {
     pub(crate) cohesion: f64,
     pub(crate) depth: f64,
     pub(crate) score: f64,
+}
+
+impl Weights {
+    /// These weights with `depth` points per unit of topic depth.
+    pub(crate) fn with_depth(&self, depth: f64) -> Weights {
+        Weights { depth, ..self.clone() }
+    }
 }
 
 impl Gap {
