@@ -251,7 +251,8 @@ class Options:
     #: Points per unit of ``-ln((cosine + 0.02) / 0.17)``: the cosine of content words in
     #: the windows either side of a gap (about +2 units at cosine 0, -0.8 at 0.35).
     story_cosine_weight: float = 1.4
-    #: Points per unit of topic depth (TextTiling depth score plus affinity, below); across
+    #: Points per unit of topic depth (TextTiling depth score plus affinity, below); in text
+    #: an extractor wrote (one page's) and across
     #: a gap that holds a kept headline, `story_section_depth_weight`: a subheading between
     #: two sections of one article, whose subjects may differ; so too above a line of fewer
     #: than `prose_min_words` words, a label rather than a paragraph (points).

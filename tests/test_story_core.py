@@ -32,7 +32,7 @@ def oracle_candidates(r, kept, topic, start, end, o, heads_only=False, title0=No
     # across a kept headline (a subheading between sections) the depth weighs
     # story_section_depth_weight
     section = Options(**{**{k: getattr(o, k) for k in _DEFAULTS}, "story_depth_weight": o.story_section_depth_weight})
-    by = [section if r.feats[kept[prose[j]]].words < o.prose_min_words
+    by = [section if heads_only or r.feats[kept[prose[j]]].words < o.prose_min_words
           or any(r.headline(kept[x]) for x in range(since + 1, prose[j])) else o for j, since in zip(at, sinces)]
     found = [gaps(r, kept, [prose[j]], [cos[j]], [depth[j]], [since], w)[0] for j, since, w in zip(at, sinces, by)]
     # new names after the gap (`_names`), where its cosine is under story_names_cosine

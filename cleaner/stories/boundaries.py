@@ -300,8 +300,8 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     or a heading-like line right after one).  ``heads_only`` (text an extractor wrote): a
     gap with no head and no dropped line that holds kept lines (a subheading between two
     sections of one article) needs `Options.story_extracted_topic_score` more; a
-    paragraph right after a paragraph (two articles' bodies joined) does not.  Across a
-    gap that holds a kept headline (a subheading between two sections, whose subjects may
+    paragraph right after a paragraph (two articles' bodies joined) does not.  In such
+    text, across a gap that holds a kept headline (a subheading between two sections, whose subjects may
     differ), or above a line of fewer than `Options.prose_min_words` words (a label, no
     paragraph), the depth weighs `Options.story_section_depth_weight`, not
     `Options.story_depth_weight`.  A gap with

@@ -180,8 +180,8 @@ fn candidates(story: &Story, kept: &[usize], topic: &Topic, stretch: &Stretch, l
     let at: Vec<usize> = (0..prose.len()).filter(|&j| start < prose[j] && prose[j] < end).collect();
     // new names count only where the words change too (a cosine under `names_cosine`)
     let named: Vec<bool> = at.iter().map(|&j| topic.names[j] && topic.cos[j].is_some_and(|c| c < lim.names_cosine)).collect();
-    // across a kept headline (a subheading between sections), or above a line too short to
-    // be a paragraph (a label), the depth weighs less
+    // in an extractor's text (one page's), across a kept headline (a subheading between
+    // sections), or above a line too short to be a paragraph (a label), the depth weighs less
     let section = w.with_depth(lim.section_depth);
     let mut found = Vec::with_capacity(at.len());
     let mut sinces = Vec::with_capacity(at.len());
@@ -190,7 +190,7 @@ fn candidates(story: &Story, kept: &[usize], topic: &Topic, stretch: &Stretch, l
         let (c, since) = (prose[j], if j > 0 { prose[j - 1].max(start) } else { start });
         let head = story.gap_of(kept[since], kept[c], lim.above_lines)?;
         let short = e.words[kept[c]] < lim.paragraph_words;
-        let wg = if short || (since + 1..c).any(|x| e.headline[kept[x]]) { &section } else { w };
+        let wg = if heads_only || short || (since + 1..c).any(|x| e.headline[kept[x]]) { &section } else { w };
         found.push(Gap::new(c, head, topic.cos[j], topic.depth[j], wg));
         sinces.push(since);
         weights.push(wg);
