@@ -29,11 +29,13 @@ def oracle_candidates(r, kept, topic, start, end, o, heads_only=False, title0=No
     prose, cos, depth, names = topic
     at = [j for j, c in enumerate(prose) if start < c < end]
     sinces = [max(prose[j - 1], start) if j else start for j in at]
-    # across a kept headline (a subheading between sections) the depth weighs
-    # story_section_depth_weight
+    # the depth weighs story_section_depth_weight in an extractor's text, across a kept
+    # headline (a subheading between sections) and above a label (under prose_min_words)
     section = Options(**{**{k: getattr(o, k) for k in _DEFAULTS}, "story_depth_weight": o.story_section_depth_weight})
+    found = gaps(r, kept, [prose[j] for j in at], [cos[j] for j in at], [depth[j] for j in at], sinces, o)
     by = [section if heads_only or r.feats[kept[prose[j]]].words < o.prose_min_words
-          or any(r.headline(kept[x]) for x in range(since + 1, prose[j])) else o for j, since in zip(at, sinces)]
+          or (g.opening is None and any(r.headline(kept[x]) for x in range(since + 1, prose[j]))) else o
+          for j, since, g in zip(at, sinces, found)]
     found = [gaps(r, kept, [prose[j]], [cos[j]], [depth[j]], [since], w)[0] for j, since, w in zip(at, sinces, by)]
     # new names after the gap (`_names`), where its cosine is under story_names_cosine
     named = [names[j] and cos[j] is not None and cos[j] < o.story_names_cosine for j in at]

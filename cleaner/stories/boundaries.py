@@ -323,8 +323,7 @@ def limits(o: Options) -> tuple:
     them (rust/src/story_candidates.rs, ``Limits``)."""
     return (o.story_above_lines, o.story_usual_gaps, o.story_boundary_score, o.story_extracted_topic_score,
             o.story_whole_cohesion, o.story_whole_dropped_cohesion, o.story_names_weight,
-            o.story_names_cosine, o.story_min_words, o.story_short_words, o.story_section_depth_weight,
-            o.prose_min_words)
+            o.story_names_cosine, o.story_min_words, o.story_short_words)
 
 
 def _over_meta(r: Reader, kept: list[int], c: int, o: Options) -> int | None:

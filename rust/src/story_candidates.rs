@@ -15,8 +15,7 @@ use pyo3::types::PyList;
 /// The `Options` thresholds of the candidates, in this order: ``story_above_lines``,
 /// ``story_usual_gaps``, ``story_boundary_score``, ``story_extracted_topic_score``,
 /// ``story_whole_cohesion``, ``story_whole_dropped_cohesion``, ``story_names_weight``,
-/// ``story_names_cosine``, ``story_min_words``, ``story_short_words``,
-/// ``story_section_depth_weight``, ``prose_min_words``.
+/// ``story_names_cosine``, ``story_min_words``, ``story_short_words``.
 pub struct Limits {
     above_lines: i64,
     usual_gaps: usize,
@@ -28,18 +27,13 @@ pub struct Limits {
     names_cosine: f64,
     min_words: i64,
     short_words: i64,
-    section_depth: f64,
-    paragraph_words: i64,
 }
 
 impl<'py> FromPyObject<'py> for Limits {
     fn extract_bound(ob: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let (above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped, names, names_cosine, min_words, short_words, section_depth, paragraph_words) =
+        let (above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped, names, names_cosine, min_words, short_words) =
             ob.extract()?;
-        Ok(Limits {
-            above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped, names, names_cosine, min_words, short_words,
-            section_depth, paragraph_words,
-        })
+        Ok(Limits { above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped, names, names_cosine, min_words, short_words })
     }
 }
 
@@ -180,17 +174,15 @@ fn candidates(story: &Story, kept: &[usize], topic: &Topic, stretch: &Stretch, l
     let at: Vec<usize> = (0..prose.len()).filter(|&j| start < prose[j] && prose[j] < end).collect();
     // new names count only where the words change too (a cosine under `names_cosine`)
     let named: Vec<bool> = at.iter().map(|&j| topic.names[j] && topic.cos[j].is_some_and(|c| c < lim.names_cosine)).collect();
-    // in an extractor's text (one page's), across a kept headline (a subheading between
-    // sections), or above a line too short to be a paragraph (a label), the depth weighs less
-    let section = w.with_depth(lim.section_depth);
+    // in an extractor's text (one page's), and where `Weights::sectioned`, the depth weighs less
+    let section = w.sections();
     let mut found = Vec::with_capacity(at.len());
     let mut sinces = Vec::with_capacity(at.len());
     let mut weights = Vec::with_capacity(at.len());
     for &j in &at {
         let (c, since) = (prose[j], if j > 0 { prose[j - 1].max(start) } else { start });
         let head = story.gap_of(kept[since], kept[c], lim.above_lines)?;
-        let short = e.words[kept[c]] < lim.paragraph_words;
-        let wg = if heads_only || short || (since + 1..c).any(|x| e.headline[kept[x]]) { &section } else { w };
+        let wg = if heads_only || w.sectioned(story, kept[since], kept[c], &head)? { &section } else { w };
         found.push(Gap::new(c, head, topic.cos[j], topic.depth[j], wg));
         sinces.push(since);
         weights.push(wg);
