@@ -12,7 +12,8 @@ gates in ``<language>.gates.json``,
 
 An unchanged rule keeps the compiled form the file already holds: `regex` lists a character
 set's members in an order that changes from process to process, so writing every form afresh
-would rewrite lines of rules nobody touched.
+would rewrite lines of rules nobody touched.  It keeps it also when the analysis behind the
+gates changed (the cache's stamp), which does not change a compiled form.
 """
 
 from __future__ import annotations
@@ -63,9 +64,10 @@ def main() -> None:
 
 def _keep_forms(content: dict, previous: dict) -> None:
     """Give each rule of ``content`` the compiled form ``previous`` holds for the same key
-    when both come from the same `regex` and cache format (`cleaner.gatecache.stamp`) and
-    differ only in the order of their numbers."""
-    if previous.get("regex") != content["regex"] or previous.get("stamp") != content.get("stamp"):
+    when both come from the same `regex` and differ only in the order of their numbers
+    (whatever the stamp, `cleaner.gatecache.stamp`: it covers the gates' analysis, not how
+    `regex` compiles)."""
+    if previous.get("regex") != content["regex"]:
         return
     old_rules = previous.get("rules") or {}
     for key, entry in content["rules"].items():

@@ -270,6 +270,18 @@ def test_an_unchanged_rule_keeps_the_compiled_form_the_cache_holds():
     assert newer["rules"]["a"]["code"] == form(74, 3, 97, 98, 99)
 
 
+def test_a_changed_analysis_keeps_the_compiled_forms_the_cache_holds():
+    """An edit to the gates' analysis changes the stamp, not how `regex` compiles: the
+    refresh keeps each unchanged rule's form (it used to write every one afresh, in the
+    order of that process's string hashes)."""
+    def form(*program):
+        return gatecache.form_text([1, list(program), 0, [], 0, 0])
+    old = {"regex": "regex 1", "stamp": "analysis 1", "rules": {"a": {"code": form(74, 3, 99, 98, 97)}}}
+    new = {"regex": "regex 1", "stamp": "analysis 2", "rules": {"a": {"code": form(74, 3, 97, 98, 99)}}}
+    prebuild._keep_forms(new, old)
+    assert new["rules"]["a"]["code"] == form(74, 3, 99, 98, 97)
+
+
 #: Stoplists made up to hold what reading one must get right: capitals (ASCII, a final and
 #: an inner capital sigma, a dotted capital I that lowers to two characters, capitals of
 #: two, three and four bytes in UTF-8), every line break `str.splitlines` knows, an empty
