@@ -303,10 +303,10 @@ def _catalogue_languages() -> frozenset[str]:
 # short string is in so many lines that finding it costs more than it saves), not what a
 # rule decides.
 #: Required strings of this many characters or more are always looked for.
-_LITERAL_CHARS = 4
+_ALWAYS_LOOKED_FOR_CHARS = 4
 #: Required strings of this many characters are looked for when the rule's known starts
 #: are short (`_SHORT_START_CHARS` characters or fewer).
-_SHORT_LITERAL_CHARS = 3
+_SHORT_LOOKED_FOR_CHARS = 3
 _SHORT_START_CHARS = 2
 #: A required string of this many letters or digits (or one ASCII character) is in many
 #: lines (`_weak`).
@@ -439,7 +439,7 @@ class Matcher:
             if g.literals:
                 shortest = min(map(len, g.literals))
                 weak_start = g.prefixes and min(map(len, g.prefixes)) <= _SHORT_START_CHARS
-                if (shortest >= _LITERAL_CHARS or shortest >= _SHORT_LITERAL_CHARS and weak_start
+                if (shortest >= _ALWAYS_LOOKED_FOR_CHARS or shortest >= _SHORT_LOOKED_FOR_CHARS and weak_start
                         or not (g.prefixes or g.suffixes and _weak(g.literals))):
                     use = g.literals
             out.append(use)

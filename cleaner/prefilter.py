@@ -249,12 +249,10 @@ class _Analysis:
             return _UNKNOWN_CHAR
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             return _EMPTY
-        if op is _c.SUBPATTERN:
-            return self.seq(av[-1])
-        if op is _c.ATOMIC_GROUP:
-            return self.seq(av)
+        if op is _c.SUBPATTERN or op is _c.ATOMIC_GROUP:
+            return self.seq(children(op, av)[0])
         if op is _c.BRANCH:
-            infos = [self.seq(b) for b in av[1]]
+            infos = [self.seq(b) for b in children(op, av)]
             exact = None
             if all(i.exact is not None for i in infos):
                 exact = frozenset().union(*(i.exact for i in infos))
@@ -268,8 +266,8 @@ class _Analysis:
                 req = frozenset().union(*(i.req for i in infos))
             return _Info(exact, pre, req, any(i.empty for i in infos))
         if op in REPEATS:
-            lo, hi, sub = av
-            inf = self.seq(sub)
+            lo, hi = av[0], av[1]
+            inf = self.seq(children(op, av)[0])
             if inf.exact is not None and inf.exact <= {"", " "}:
                 # Whitespace, folded to one space however many times it repeats.
                 if lo == 0 or "" in inf.exact:
