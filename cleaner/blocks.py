@@ -301,9 +301,7 @@ def set_off(lines: Sequence[Line], feats: list[Features], final: list[Decision],
     """
     if main is None or not options.rule_enabled("block.set_off"):
         return final
-    found = _core.set_off_lines(as_list(final), as_list(story_of), main, shape, *line_starts(lines),
-                                as_list(feats), _set_off_bits,
-                                {name: getattr(options, name) for name in SET_OFF_OPTIONS})
+    found = _core_set_off(lines, feats, final, story_of, main, options, shape)
     if not found:
         return final
     final = list(final)
@@ -312,6 +310,17 @@ def set_off(lines: Sequence[Line], feats: list[Features], final: list[Decision],
                             f"indented apart from the story's body, attached to line {j + 1} "
                             f"({final[j].rule})", "stories")
     return final
+
+
+def _core_set_off(lines: Sequence[Line], feats: list[Features], final: list[Decision],
+                  story_of: list[int | None], main: int, options: Options,
+                  shape: bytes) -> list[tuple[int, int]]:
+    """The compiled core's answer for `set_off` (`cleaner._core.set_off_lines`): a pair
+    ``(set_off, attached)`` per line set apart: the index of the kept line to drop, and the
+    index of the line it is attached to (its credit or label)."""
+    return _core.set_off_lines(as_list(final), as_list(story_of), main, shape, *line_starts(lines),
+                               as_list(feats), _set_off_bits,
+                               {name: getattr(options, name) for name in SET_OFF_OPTIONS})
 
 
 @lru_cache(maxsize=4096)
