@@ -599,6 +599,20 @@ def test_every_language_drops_the_calls_to_action(language):
     assert not missed
 
 
+@pytest.mark.parametrize("language, appeal, reported", [
+    ("es", "Haceos socios y leed sin límites.", "Hazte socio del club, le dijo su padre."),
+    ("pt", "Tornem-se sócios e apoiem o jornalismo local.", "Seja um membro ativo do bairro, pediu o vereador."),
+    ("pt", "Sejam assinantes do nosso jornal.", "Sejam membros da associação, aconselha a psicóloga."),
+])
+def test_a_membership_appeal_in_the_plural_drops_and_a_reported_one_stays(language, appeal, reported):
+    """An appeal addressed to several readers is one (its plural noun too); an imperative
+    someone in the article is reported to have said (', dijo ...') fires no rule."""
+    m = matcher(language)
+    rule = _match(m, appeal)
+    assert rule is not None and rule.category == "appeal"
+    assert _match(m, reported) is None
+
+
 # ----------------------------------------------------------------- labelled seeds
 
 SEEDS = ROOT / "corpus" / "seeds"
