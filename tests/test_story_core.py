@@ -440,3 +440,12 @@ def test_depth_weighs_less_across_a_subheading_or_above_a_label(monkeypatch):
     assert plain and all(high[prose[j]] == pytest.approx(low[prose[j]] + 1.0) for j in plain)
     assert high[prose[sub]] == low[prose[sub]]  # across the subheading
     assert high[prose[label]] == low[prose[label]]  # above the short label
+    # The label's word limit is the Story's own reading threshold (prose_min_words, given
+    # when the document is read), not one of the weights: read with a limit of 4 words,
+    # the four-word label is a paragraph and its gap weighs the plain depth.
+    from cleaner.stories.evidence import Reader
+    assert len(weights(Options())) == 14
+    r = Reader(r.lines, r.feats, r.d, r.stops, Options(prose_min_words=4))
+    low, high = scores(story_depth_weight=1.6), scores(story_depth_weight=2.6)
+    assert high[prose[label]] == pytest.approx(low[prose[label]] + 1.0)
+    assert high[prose[sub]] == low[prose[sub]]
