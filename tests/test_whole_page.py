@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cleaner import Options, analyze
 from cleaner.extracted import revise
-from cleaner.front.dom import LineHint
+from cleaner.front.dom import LineHint, Marks
 from cleaner.front.extract import extract, extract_text
 from cleaner.front.page import OPENING, Kinship, merge, page_blocks
 from cleaner.front.dom import bare, parse, trace
@@ -76,9 +76,10 @@ def test_kinship_counts_the_levels_shaped_like_a_chosen_block():
                  '<div class="a"><p class="x">two</p></div><div class="b"><p class="x">three</p></div>'
                  '<p>four</p></body></html>')
     p = list(tree.iter("p"))
-    kin = Kinship({p[0]})
-    assert [kin(e) for e in p] == [4, 4, 1, 0]
-    assert [kin(e) for e in tree.iter("div")] == [0, 0, 0]  # no chosen block is a <div>
+    where = PageWalk(tree).where  # each block's chain, as the front door reads it
+    kin = Kinship({p[0]}, where, Marks())
+    assert [kin.of(where[e][0]) for e in p] == [4, 4, 1, 0]
+    assert [kin.of(where[e][0]) for e in tree.iter("div")] == [0, 0, 0]  # no chosen block is a <div>
 
 
 def test_text_after_a_skipped_element_is_measured_once():
