@@ -41,6 +41,9 @@ def _quiet() -> None:
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _HAS_ROOT = re.compile(r"<html[\s>]|<body[\s>]", re.I)
+#: Characters of a page looked at for its ``<html>`` or ``<body>`` tag (a page without
+#: either there is read as a fragment and wrapped in a body).
+ROOT_WINDOW = 65536
 
 
 # trafilatura's own parser settings (`trafilatura.utils.HTML_PARSER`), with lxml.html's
@@ -55,13 +58,14 @@ _PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
 
 def parse(html: str) -> HtmlElement | None:
     """The page as an lxml tree, or ``None`` when nothing can be parsed.  A fragment
-    without ``<html>``/``<body>`` is wrapped in a body first."""
+    without ``<html>``/``<body>`` (in its first `ROOT_WINDOW` characters) is wrapped in a
+    body first."""
     _quiet()
     if not html or html.isspace():
         return None
     if _core.has_invalid_xml(html):  # a scan in compiled code; most pages hold none
         html = _INVALID_XML.sub("", html)
-    if not _HAS_ROOT.search(html[:65536]):
+    if not _HAS_ROOT.search(html[:ROOT_WINDOW]):
         html = f"<html><body>{html}</body></html>"
     try:
         tree = _load(html)

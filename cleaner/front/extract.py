@@ -104,8 +104,8 @@ def _whole_page(text, lines, sources, blocks, walked: PageWalk, cards: dict, tit
         if block is None:
             line, source = lines[k], sources[k]
             raws.append(line.raw)
-            elements.append(source[0] if source is not None and line.text else None)
-            traced = source[0] if source is not None and line.text.strip() else None
+            traced = source[0] if source is not None and line.text else None  # (a Line's text is stripped)
+            elements.append(traced)
             parts.append(None if traced is None else (traced, source[1], True, "", 0))
             continue
         elem = block.element

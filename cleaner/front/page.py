@@ -34,9 +34,12 @@ from .walk import CHAIN_LEVELS, PageWalk
 #: Levels (the element, its parent ...) compared for kinship with the chosen blocks.
 KIN_LEVELS = 4
 assert KIN_LEVELS <= CHAIN_LEVELS, "a block's chain holds the levels its kinship is read from"
-
-
-
+#: Characters by which a text is found in another: an extracted line
+#: in the text of the block it was traced to (`_left_out`, `_end`), a block's rest in the
+#: extracted text (`_Held`).
+OPENING = 40
+#: A word: a rest without one is no block (`_rest`).
+_WORD = re.compile(r"\w+")
 _new_tuple = tuple.__new__  # a named tuple made without its constructor's Python-level call
 
 
@@ -106,9 +109,6 @@ def merge(blocks: list[Block], lines: list[str], sources: list,
     return out
 
 
-_WORD = re.compile(r"\w+")
-
-
 class _Held:
     """The extractor's lines as one text (whitespace normalised, as a block's text is),
     made when first asked whether it holds the opening of a text: its first `OPENING`
@@ -158,12 +158,6 @@ def _rest(block: Block, end: int | None, held) -> Block | None:
     if not _WORD.search(text) or text in held:
         return None
     return block._replace(text=text)
-
-
-#: Characters by which a text is found in another: an extracted line
-#: in the text of the block it was traced to (`_left_out`, `_end`), a block's rest in the
-#: extracted text (`_Held`).
-OPENING = 40
 
 
 def _left_out(block: Block, at: int) -> Block | None:
