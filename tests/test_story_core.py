@@ -191,14 +191,14 @@ def _checked(monkeypatch, named: list[int] | None = None) -> list[int]:
     core = boundaries._candidates
     given: list[int] = []
 
-    def both(r, kept, topic, start, end, o, heads_only=False, title0=None):
+    def both(r, kept, topic, start, end, o, heads_only=False, title0=None, words=None):
         if named is not None:
             named.append(sum(topic[3]))
         assert topic[3] == oracle_names(r, kept, topic[0], o)
-        got = core(r, kept, topic, start, end, o, heads_only, title0)
+        got = core(r, kept, topic, start, end, o, heads_only, title0, words)
         assert got == oracle_candidates(r, kept, topic, start, end, o, heads_only, title0)
         assert all(isinstance(g, Gap) for g in got)
-        other = core(r, kept, topic, start, end, o, not heads_only, title0)
+        other = core(r, kept, topic, start, end, o, not heads_only, title0, words)
         assert other == oracle_candidates(r, kept, topic, start, end, o, not heads_only, title0)
         given.append(len(got))
         return got
@@ -230,19 +230,23 @@ def test_a_topic_profile_that_does_not_fit_the_kept_lines_is_refused(monkeypatch
     seen = {}
     core = boundaries._candidates
 
-    def keep(r, kept, topic, start, end, o, heads_only=False, title0=None):
+    def keep(r, kept, topic, start, end, o, heads_only=False, title0=None, words=None):
         seen["r"], seen["kept"] = r, kept
-        return core(r, kept, topic, start, end, o, heads_only, title0)
+        return core(r, kept, topic, start, end, o, heads_only, title0, words)
 
     monkeypatch.setattr(boundaries, "_candidates", keep)
     cleaner.analyze(_dump(random.Random(2)))
     r, kept = seen["r"], seen["kept"]
     limits = boundaries.limits(Options())
+    words = boundaries.body_words(r, kept)
     with pytest.raises(RuntimeError, match="topic profile"):
-        r.core.candidates(kept, [len(kept)], [None], [0.0], [False], 0, len(kept), False, None, limits,
+        r.core.candidates(kept, [len(kept)], [None], [0.0], [False], words, 0, len(kept), False, None, limits,
                           weights(Options()))
     with pytest.raises(RuntimeError, match="topic profile"):  # a names column too short
-        r.core.candidates(kept, [0], [None], [0.0], [], 0, len(kept), False, None, limits, weights(Options()))
+        r.core.candidates(kept, [0], [None], [0.0], [], words, 0, len(kept), False, None, limits, weights(Options()))
+    with pytest.raises(RuntimeError, match="topic profile"):  # body words not one per kept position and one more
+        r.core.candidates(kept, [0], [None], [0.0], [False], words[:-1], 0, len(kept), False, None, limits,
+                          weights(Options()))
     with pytest.raises(RuntimeError, match="do not fit"):  # a paragraph past the kept lines
         r.core.sectioned(kept, [len(kept)], 2)
 
@@ -258,9 +262,9 @@ def test_new_names_count_once_among_gaps_too_close_for_both_to_stand(monkeypatch
     seen = {}
     core = boundaries._candidates
 
-    def keep(r, kept, topic, start, end, o, heads_only=False, title0=None):
+    def keep(r, kept, topic, start, end, o, heads_only=False, title0=None, words=None):
         seen.update(r=r, kept=kept, topic=topic)
-        return core(r, kept, topic, start, end, o, heads_only, title0)
+        return core(r, kept, topic, start, end, o, heads_only, title0, words)
 
     monkeypatch.setattr(boundaries, "_candidates", keep)
     cleaner.analyze(text, extracted="never")
@@ -271,11 +275,12 @@ def test_new_names_count_once_among_gaps_too_close_for_both_to_stand(monkeypatch
     names = [j == lead for j in range(len(prose))]  # new names after the caption's gap only
     cos, depth = [0.0] * len(prose), [3.0] * len(prose)
 
-    def scores(weight, min_words=60):
+    def scores(weight, min_words=60, words=None):
         o = Options(story_above_lines=1, story_boundary_score=0.0, story_whole_cohesion=1.0,
                     story_whole_dropped_cohesion=1.0, story_names_weight=weight, story_min_words=min_words)
-        got = r.core.candidates(kept, prose, cos, depth, names, 0, len(kept), False, None, boundaries.limits(o),
-                                weights(o))
+        words = boundaries.body_words(r, kept) if words is None else words
+        got = r.core.candidates(kept, prose, cos, depth, names, words, 0, len(kept), False, None,
+                                boundaries.limits(o), weights(o))
         return {g[0]: g[-1] for g in got}
 
     base, named = scores(0.0), scores(0.5)
@@ -285,6 +290,24 @@ def test_new_names_count_once_among_gaps_too_close_for_both_to_stand(monkeypatch
     apart = scores(0.5, min_words=1)
     assert apart[prose[lead]] == pytest.approx(base[prose[lead]] + 0.5)
     assert apart[prose[dateline]] == base[prose[dateline]]
+    # The gaps are grouped by the body words given (`boundaries.body_words`, which
+    # `segment` counts once), not counted again: with 100 words to every kept position
+    # the two gaps stand apart.
+    spread = scores(0.5, words=[100 * c for c in range(len(kept) + 1)])
+    assert spread[prose[lead]] == pytest.approx(base[prose[lead]] + 0.5)
+    assert spread[prose[dateline]] == base[prose[dateline]]
+
+
+def test_gaps_too_close_for_both_to_stand_are_one_test():
+    # `_close` is the test `_settled` settles pairs by, the one the core groups new names
+    # by: fewer body words between two gaps than the story before the second must hold
+    # (story_min_words; story_short_words when the second holds the next story's whole head).
+    o = Options()
+    words = [0, 10, 30, 90]
+    gap = lambda c, opening=None: Gap(c, None, opening, 0, 0, False, 0.1, 0.0, 5.0)  # noqa: E731
+    assert boundaries._close(words, gap(1), gap(2), o)  # 20 words < 60
+    assert not boundaries._close(words, gap(1), gap(2, "headed"), o)  # 20 words >= 15
+    assert not boundaries._close(words, gap(1), gap(3), o)  # 80 words >= 60
 
 
 # -- the reading of a document ---------------------------------------------------------------

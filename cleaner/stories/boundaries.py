@@ -142,9 +142,7 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     prose, cos, depth, names = topic_profile(r, kept, o.story_affinity_weight)
     if not heads_only:  # an extractor's text is one page's: its edges are no story's
         depth = edged(cos, depth)
-    words = [0] * (m + 1)
-    for c in range(m):
-        words[c + 1] = words[c] + (feats[kept[c]].words if r.body(kept[c]) else 0)
+    words = body_words(r, kept)
     fixed: dict[int, Segment] = {}  # the teasers and the text after a row of them
     for c, (size, title) in teased.items():
         fixed[c] = Segment([c, title, "teaser", True])
@@ -156,7 +154,7 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     start = 0
     for end in sorted(fixed) + [m]:
         if start not in teased:  # a stretch of full text: its boundaries chosen in one go
-            gaps = _candidates(r, kept, (prose, cos, depth, names), start, end, o, heads_only, title0)
+            gaps = _candidates(r, kept, (prose, cos, depth, names), start, end, o, heads_only, title0, words)
             chosen = choose(_settled(r, kept, gaps, words, start, end, o), words, start, end, o,
                             short if start == 0 else None)
             at = {g.c for g in chosen}
@@ -172,11 +170,28 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     return segs, between
 
 
+def body_words(r: Reader, kept: list[int]) -> list[int]:
+    """Per kept position ``c`` (and one past the last), the body words of the kept
+    positions before it (`Reader.body`, `Features.words`)."""
+    words = [0] * (len(kept) + 1)
+    for c, i in enumerate(kept):
+        words[c + 1] = words[c] + (r.feats[i].words if r.body(i) else 0)
+    return words
+
+
 def _need(g: Gap, o: Options) -> int:
     """The body words the story before the boundary at ``g`` must hold:
     `Options.story_short_words` when the gap holds the next story's whole head, else
     `Options.story_min_words`."""
     return o.story_short_words if g.opening == "headed" else o.story_min_words
+
+
+def _close(words: list[int], a: Gap, b: Gap, o: Options) -> bool:
+    """Are the gaps ``a`` and ``b`` (``a`` first) too close together for both to stand:
+    fewer body words between them (``words``: `body_words`) than the story before ``b``
+    must hold (`_need`)?  The compiled core groups the gaps with new names after them by
+    the same test (rust/src/story_candidates.rs ``close``)."""
+    return words[b.c] - words[a.c] < _need(b, o)
 
 
 def _settled(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], start: int, end: int,
@@ -198,7 +213,7 @@ def _settled(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], star
     k = 0
     while k + 1 < len(out):
         a, b = out[k], out[k + 1]
-        if words[b.c] - words[a.c] >= _need(b, o):
+        if not _close(words, a, b, o):
             k += 1
             continue
         if _leads(r, kept, a.c, b.c, start, end, o):
@@ -258,15 +273,17 @@ def edged(cos: list[float | None], depth: list[float]) -> list[float]:
 
 
 def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
-                o: Options, heads_only: bool = False, title0: int | None = None) -> list[Gap]:
+                o: Options, heads_only: bool = False, title0: int | None = None,
+                words: list[int] | None = None) -> list[Gap]:
     """The gaps above the paragraphs of body after kept position ``start`` and before
     ``end`` that score at least `Options.story_boundary_score`, each reaching up to the
-    paragraph before (see `gap_evidence`; ``topic``: `topic_profile`'s answer), found by
+    paragraph before (see `gap_evidence`; ``topic``: `topic_profile`'s answer; ``words``:
+    `body_words`, counted here when not given), found by
     the compiled core (rust/src/story_candidates.rs); only the gaps kept become `Gap`
     records.  A gap whose text after it names other people and places than the text
     before (``topic``'s names: not under a subheading between sections of one article)
     and whose cosine is under `Options.story_names_cosine` scores
-    `Options.story_names_weight` more; of gaps too close together for both to stand, only one gets those
+    `Options.story_names_weight` more; of gaps too close together for both to stand (`_close`), only one gets those
     points: the first from the first such gap on that opens like a story, else the one
     among them that scores most without them (the names tell that a story starts, not
     where).
@@ -291,7 +308,9 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     box of links set into an article; two stories of one site with boilerplate between
     them can share many words)."""
     prose, cos, depth, names = topic
-    got = r.core.candidates(kept, prose, cos, depth, names, start, end, heads_only, title0, limits(o), weights(o))
+    words = body_words(r, kept) if words is None else words
+    got = r.core.candidates(kept, prose, cos, depth, names, words, start, end, heads_only, title0, limits(o),
+                            weights(o))
     return list(map(Gap._make, got))
 
 

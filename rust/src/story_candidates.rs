@@ -40,12 +40,15 @@ impl<'py> FromPyObject<'py> for Limits {
 /// The topic evidence of a document's paragraphs of body (`topic_profile`): their kept
 /// positions, the cosine across the gap above each (None: too little text), its depth
 /// and whether the text after it names other people and places than the text before
-/// (`Cohesion::novel_names`), not under a subheading between sections (`sectioned`).
+/// (`Cohesion::novel_names`), not under a subheading between sections (`sectioned`); and
+/// per kept position (and one past the last) the body words before it (`words`:
+/// `boundaries.body_words`).
 pub struct Topic<'a> {
     pub prose: &'a [usize],
     pub cos: &'a [Option<f64>],
     pub depth: &'a [f64],
     pub names: &'a [bool],
+    pub words: &'a [i64],
 }
 
 /// A stretch of full text: the kept positions after `start` and before `end`, read as
@@ -131,31 +134,26 @@ pub(crate) fn sectioned(story: &Story, kept: &[usize], prose: &[usize], sections
     out
 }
 
+/// `boundaries._close`: are the gaps `a` and `b` (`a` first) too close together for both
+/// to stand: fewer body words between them (`words`: `boundaries.body_words`) than the
+/// story before `b` must hold (``story_short_words`` when `b` holds the next story's whole
+/// head, else ``story_min_words``: `boundaries._need`)?
+fn close(words: &[i64], a: &Gap, b: &Gap, lim: &Limits) -> bool {
+    let need = if b.opening == Some(Opening::Headed) { lim.short_words } else { lim.min_words };
+    words[b.c] - words[a.c] < need
+}
+
 /// The points of new names of each gap of `found` (in order; `named`: the gap has new
 /// names after it): they tell that a story starts near a gap, not at which of two gaps too
-/// close together for both to stand (fewer body words between them than `choose` asks, a
-/// chain of such gaps being one group), so a group gives them once: from its first gap
-/// with new names after it on, to the first gap that opens like a story (a head tells
-/// where), else to the gap with new names after it that scores most without them (the
-/// first of equals).
-fn names_once(story: &Story, kept: &[usize], found: &[Gap], named: &[bool], lim: &Limits) -> Vec<f64> {
-    let e = story.evidence();
-    let (mut words, mut x, mut at) = (0i64, 0usize, Vec::with_capacity(found.len()));
-    for g in found {
-        while x < g.c {
-            words += if e.body[kept[x]] { e.words[kept[x]] } else { 0 };
-            x += 1;
-        }
-        at.push(words); // body words before the gap's paragraph
-    }
+/// close together for both to stand (`close`, a chain of such gaps being one group), so a
+/// group gives them once: from its first gap with new names after it on, to the first gap
+/// that opens like a story (a head tells where), else to the gap with new names after it
+/// that scores most without them (the first of equals).
+fn names_once(found: &[Gap], named: &[bool], words: &[i64], lim: &Limits) -> Vec<f64> {
     let mut out = vec![0.0; found.len()];
     let mut first = 0;
     for k in 1..=found.len() {
-        let close = k < found.len() && {
-            let need = if found[k].opening == Some(Opening::Headed) { lim.short_words } else { lim.min_words };
-            at[k] - at[k - 1] < need
-        };
-        if close {
+        if k < found.len() && close(words, &found[k - 1], &found[k], lim) {
             continue;
         }
         if let Some(from) = (first..k).find(|&j| named[j]) {
@@ -186,7 +184,7 @@ fn candidates(story: &Story, kept: &[usize], topic: &Topic, stretch: &Stretch, l
     }
     let usual = usual(&found, lim.usual_gaps);
     let found: Vec<Gap> = found.into_iter().map(|g| revised(story, g, title0, usual, w)).collect();
-    let lift = names_once(story, kept, &found, &named, lim);
+    let lift = names_once(&found, &named, topic.words, lim);
     let mut out = Vec::new();
     for (((&j, &since), &g), &names) in at.iter().zip(&sinces).zip(&found).zip(&lift) {
         let c = g.c;
@@ -231,7 +229,13 @@ pub fn py_candidates<'py>(
     w: &Weights,
 ) -> PyResult<Bound<'py, PyList>> {
     let n = topic.prose.len();
-    if topic.cos.len() != n || topic.depth.len() != n || topic.names.len() != n || stretch.end > kept.len() || topic.prose.iter().any(|&c| c >= kept.len()) {
+    if topic.cos.len() != n
+        || topic.depth.len() != n
+        || topic.names.len() != n
+        || topic.words.len() != kept.len() + 1
+        || stretch.end > kept.len()
+        || topic.prose.iter().any(|&c| c >= kept.len())
+    {
         return Err(crate::err("candidates: a topic profile that does not fit the kept lines".into()));
     }
     let rows = candidates(story, kept, topic, stretch, lim, w)?.iter().map(|g| g.to_py(py)).collect::<PyResult<Vec<_>>>()?;
