@@ -552,6 +552,53 @@ def test_no_rule_fires_on_ordinary_body_prose(language):
     assert not {s: ids for s, ids in fired.items() if ids}
 
 
+#: The call-to-action kinds issue #16 lists (a membership or donation appeal as a
+#: sentence, a subscribers-only notice, a tip line, "click here to read more", "follow us
+#: on ..."), written as each catalogue language writes them (invented sentences; bare
+#: forms too: a notice without its subject, a membership appeal that names no cause).
+CALLS_TO_ACTION = {
+    "en": ["Become a member today and support independent reporting.",
+           "If you value our work, please consider making a donation.", "This article is available to subscribers only.",
+           "Do you have a news tip? Email our newsroom.", "Click here to read more.", "Follow us on Instagram for more stories."],
+    "de": ["Werden Sie Mitglied und unterstützen Sie unsere Arbeit.", "Jetzt Mitglied werden!",
+           "Unterstützen Sie uns mit einer Spende.", "Dieser Artikel ist nur für Abonnenten verfügbar.", "Nur für Abonnenten.",
+           "Haben Sie einen Hinweis für unsere Redaktion? Schreiben Sie uns.", "Hier klicken, um mehr zu lesen.",
+           "Folgen Sie uns auf Instagram."],
+    "fr": ["Devenez membre et soutenez notre rédaction.", "Faites un don pour soutenir notre travail.",
+           "Cet article est réservé aux abonnés.", "Réservé aux abonnés.",
+           "Vous avez une information à nous transmettre ? Écrivez-nous.", "Cliquez ici pour en savoir plus.",
+           "Suivez-nous sur Instagram."],
+    "es": ["Hazte socio y apoya el periodismo independiente.", "Conviértete en suscriptor de nuestro diario.",
+           "Haz una donación para apoyar nuestro trabajo.", "Este artículo es exclusivo para suscriptores.",
+           "Solo para suscriptores.", "¿Tienes una pista para nuestra redacción? Escríbenos.", "Haz clic aquí para leer más.",
+           "Síguenos en Instagram."],
+    "it": ["Diventa socio e sostieni il nostro giornale.", "Fai una donazione per sostenere il nostro lavoro.",
+           "Questo articolo è riservato agli abbonati.", "Solo per abbonati.", "Hai una segnalazione per la redazione? Scrivici.",
+           "Clicca qui per leggere di più.", "Seguici su Instagram."],
+    "pt": ["Torne-se sócio e apoie o jornalismo independente.", "Seja um apoiador do nosso jornal.",
+           "Faça parte do nosso clube de assinantes.", "Faça uma doação para apoiar o nosso trabalho.",
+           "Este conteúdo é exclusivo para assinantes.", "Disponível apenas para assinantes.",
+           "Tem uma denúncia ou sugestão de pauta? Envie para a redação.", "Clique aqui para ler mais.", "Siga-nos no Instagram."],
+    "pl": ["Zostań naszym patronem i wspieraj niezależne dziennikarstwo.", "Dołącz do grona naszych patronów.",
+           "Wesprzyj nas darowizną.", "Przekaż darowiznę na naszą fundację.", "Ten artykuł jest dostępny tylko dla subskrybentów.",
+           "Tylko dla subskrybentów.", "Masz temat dla redakcji? Napisz do nas.", "Kliknij tutaj, aby przeczytać więcej.",
+           "Obserwuj nas na Instagramie."],
+}
+
+
+@pytest.mark.parametrize("language", CATALOGUE_LANGUAGES)
+def test_every_language_drops_the_calls_to_action(language):
+    """The matcher of a document in each catalogue language drops every kind of call to
+    action the issue lists, as an appeal, a related-links or a share line."""
+    m = matcher(language)
+    missed = {}
+    for text in CALLS_TO_ACTION[language]:
+        rule = _match(m, text)
+        if rule is None or rule.category not in {"appeal", "related", "share"}:
+            missed[text] = rule and rule.id
+    assert not missed
+
+
 # ----------------------------------------------------------------- labelled seeds
 
 SEEDS = ROOT / "corpus" / "seeds"
