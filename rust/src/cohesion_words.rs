@@ -9,19 +9,23 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyStringData};
 use std::sync::OnceLock;
 
-/// The Basic Multilingual Plane's letters, the characters a word goes on with, and the
-/// plain characters (each lowers alone to one that is a letter, and goes on a word, just
-/// when it is): one bit each (built once from the tables).
+/// Per character of the Basic Multilingual Plane, whether it is a letter (`LETTER`), a
+/// character a word goes on with (`GOES_ON`) and plain (`PLAIN`: it lowers alone to one
+/// character that is a letter, and goes on a word, just when it is): one byte each, read
+/// with one look-up (built once from the tables, in static memory).
 struct Plane {
-    letter: Vec<u64>,
-    goes_on: Vec<u64>,
-    plain: Vec<u64>,
+    class: [u8; 0x10000],
 }
+
+/// The bits of a character's class (`Plane`).
+const LETTER: u8 = 1;
+const GOES_ON: u8 = 2;
+const PLAIN: u8 = 4;
 
 fn plane() -> &'static Plane {
     static PLANE: OnceLock<Plane> = OnceLock::new();
     PLANE.get_or_init(|| {
-        let (mut letter, mut goes_on, mut plain) = (vec![0u64; 1024], vec![0u64; 1024], vec![0u64; 1024]);
+        let mut class = [0u8; 0x10000];
         let kinds = |c: u32| {
             let l = in_ranges(&tables::LETTER, c);
             (l, l || matches!(c, 0x27 | 0x2019 | 0x2d) || in_ranges(&tables::MARK, c))
@@ -30,11 +34,9 @@ fn plane() -> &'static Plane {
         for c in 0..0x10000u32 {
             let (l, g) = kinds(c);
             let p = table[c as usize] != u32::MAX && kinds(table[c as usize]) == (l, g);
-            letter[(c >> 6) as usize] |= (l as u64) << (c & 63);
-            goes_on[(c >> 6) as usize] |= (g as u64) << (c & 63);
-            plain[(c >> 6) as usize] |= (p as u64) << (c & 63);
+            class[c as usize] = if l { LETTER } else { 0 } | if g { GOES_ON } else { 0 } | if p { PLAIN } else { 0 };
         }
-        Plane { letter, goes_on, plain }
+        Plane { class }
     })
 }
 
@@ -43,7 +45,7 @@ impl Plane {
     #[inline]
     fn letter(&self, c: u32) -> bool {
         if c < 0x10000 {
-            self.letter[(c >> 6) as usize] >> (c & 63) & 1 == 1
+            self.is(LETTER, c)
         } else {
             in_ranges(&tables::LETTER, c)
         }
@@ -53,7 +55,7 @@ impl Plane {
     #[inline]
     fn goes_on(&self, c: u32) -> bool {
         if c < 0x10000 {
-            self.goes_on[(c >> 6) as usize] >> (c & 63) & 1 == 1
+            self.is(GOES_ON, c)
         } else {
             in_ranges(&tables::LETTER, c) || in_ranges(&tables::MARK, c)
         }
@@ -63,7 +65,14 @@ impl Plane {
     /// same words whether read as it is or lowered.
     #[inline]
     fn plain(&self, c: u32) -> bool {
-        c < 0x10000 && self.plain[(c >> 6) as usize] >> (c & 63) & 1 == 1
+        c < 0x10000 && self.is(PLAIN, c)
+    }
+
+    /// Does a character of the plane `c` (its higher bits are not read) have the class
+    /// bit `bit`?
+    #[inline]
+    fn is(&self, bit: u8, c: u32) -> bool {
+        self.class[c as usize & 0xffff] & bit != 0
     }
 }
 
@@ -182,26 +191,28 @@ pub(crate) fn text_words_names<T: Copy + Into<u32>>(text: &[T], stops: &FxSet<Ve
         text_words(text, stops, |w| f(w, Role::Word));
         return text_names(text, stops, |w| f(w, Role::Name));
     }
-    let table = lower_table();
+    // every character is of the plane, and is a letter or goes on a word just when it is
+    // lowered (`low`)
+    let table: &[u32; 0x10000] = lower_table().try_into().expect("the plane's lowering");
+    let low = |c: u32| table[c as usize & 0xffff];
     let (mut opens, mut i, mut inside_words) = (true, 0, 0);
     let mut word: Vec<u32> = Vec::new();
     while i < text.len() {
         let c: u32 = text[i].into();
-        let low = table[c as usize];
         i += 1;
-        if !plane.letter(low) {
+        if !plane.is(LETTER, c) {
             opens |= matches!(c, 0x2e | 0x21 | 0x3f | 0x3a);
             continue;
         }
-        let (capital, inside) = (low != c, !opens);
+        let (capital, inside) = (low(c) != c, !opens);
         word.clear();
-        word.push(low);
+        word.push(low(c));
         while let Some(&next) = text.get(i) {
-            let low = table[next.into() as usize];
-            if !plane.goes_on(low) {
+            let next: u32 = next.into();
+            if !plane.is(GOES_ON, next) {
                 break;
             }
-            word.push(low);
+            word.push(low(next));
             i += 1;
         }
         opens = false;

@@ -43,7 +43,7 @@ pub(crate) fn utf8(text: &Units) -> Cow<'_, str> {
             // SAFETY: ASCII bytes are UTF-8.
             return Cow::Owned(unsafe { String::from_utf8_unchecked(bytes) });
         }
-        Cow::Owned(s.iter().map(|&c| char::from_u32(c.into()).unwrap_or('\u{fffd}')).collect())
+        Cow::Owned(crate::text::utf8_string(s))
     })
 }
 

@@ -690,6 +690,24 @@ pub fn push_utf8(out: &mut Vec<u8>, c: u32) {
     }
 }
 
+/// A text of code points (or a Python string's code units) as a `String`, a lone
+/// surrogate as one U+FFFD (so that counts of characters stay): what collecting
+/// `char::from_u32` of each (U+FFFD for none) gives, its runs of ASCII copied at once.
+pub fn utf8_string<T: Copy + Into<u32>>(s: &[T]) -> String {
+    let mut out = Vec::with_capacity(s.len());
+    let mut rest = s;
+    loop {
+        let k = rest.iter().position(|&c| c.into() >= 0x80).unwrap_or(rest.len());
+        out.extend(rest[..k].iter().map(|&c| c.into() as u8));
+        let Some(&c) = rest.get(k) else { break };
+        let c = char::from_u32(c.into()).unwrap_or('\u{fffd}');
+        out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+        rest = &rest[k + 1..];
+    }
+    // SAFETY: ASCII bytes and characters encoded as UTF-8.
+    unsafe { String::from_utf8_unchecked(out) }
+}
+
 /// The code points of bytes that `push_utf8` wrote.
 pub fn utf8_points(b: &[u8]) -> impl Iterator<Item = u32> + '_ {
     let mut i = 0;
@@ -778,4 +796,36 @@ pub fn hash_bytes(bytes: &[u8]) -> u64 {
     x ^= x >> 33;
     x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
     x ^ x >> 33
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The characters collected one by one, as `utf8_string` stands for.
+    fn collected(s: &[u32]) -> String {
+        s.iter().map(|&c| char::from_u32(c).unwrap_or('\u{fffd}')).collect()
+    }
+
+    #[test]
+    fn utf8_string_is_the_characters_collected() {
+        let texts: [&[u32]; 5] = [
+            &[],
+            &[0x41, 0x20, 0x7f, 0x80, 0xe9, 0x7ff, 0x800, 0x20ac, 0xffff, 0x10000, 0x1f600, 0x10ffff],
+            &[0xd800, 0x61, 0xdbff, 0xdc00, 0xdfff],
+            &[0x110000, 0x62],
+            &[0x2019, 0x201c, 0x201d, 0xa0],
+        ];
+        for text in texts {
+            assert_eq!(utf8_string(text), collected(text), "{text:x?}");
+            let wide: Vec<u16> = text.iter().filter(|&&c| c < 0x10000).map(|&c| c as u16).collect();
+            let points: Vec<u32> = wide.iter().map(|&c| c.into()).collect();
+            assert_eq!(utf8_string(&wide), collected(&points));
+        }
+        // every character of the plane, and one past it
+        let all: Vec<u32> = (0..0x10001).collect();
+        assert_eq!(utf8_string(&all), collected(&all));
+        let latin: Vec<u8> = (0..=255).collect();
+        assert_eq!(utf8_string(&latin), collected(&latin.iter().map(|&c| c.into()).collect::<Vec<u32>>()));
+    }
 }
