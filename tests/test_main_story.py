@@ -171,3 +171,23 @@ def test_whether_blocks_touch_is_counted_once_per_document(monkeypatch, extracte
     verdicts = cleaner.analyze(text, extracted=extracted).verdicts
     assert "story.caption" in {v.final.rule for v in verdicts}
     assert len(calls) == 1
+
+
+def test_a_caller_that_does_not_say_whether_blocks_touch_gets_it_counted(monkeypatch):
+    # ``find_stories`` without ``touch`` counts it (`cleaner.extracted.blocks_touch`): in
+    # text written one block a line (no empty lines), a paragraph above a credit is no
+    # caption, as when the pipeline passes it.
+    import cleaner.pipeline
+    find = cleaner.pipeline.find_stories
+
+    def untold(*args, **kwargs):
+        kwargs.pop("touch")
+        return find(*args, **kwargs)
+
+    text = "\n".join(["Harbour town votes to rebuild its old stone pier", PIER[0], "Advertisement", CAPTION,
+                      "Photo: Jane Doe/Example Agency", PIER[1], LATER]) + "\n"
+    told = cleaner.analyze(text, extracted="never").verdicts
+    monkeypatch.setattr(cleaner.pipeline, "find_stories", untold)
+    verdicts = cleaner.analyze(text, extracted="never").verdicts
+    assert [v.final.rule for v in verdicts] == [v.final.rule for v in told]
+    assert "story.caption" not in {v.final.rule for v in verdicts}

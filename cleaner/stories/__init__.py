@@ -73,7 +73,7 @@ def find_stories(
     lines: list[Line], feats: list[Features], final: list[Decision],
     block: tuple[int, int] | None, split: bool = True,
     listed: list[Decision] | None = None, stops: frozenset[str] = frozenset(),
-    options: Options | None = None, extracted: bool = False, touch: bool = False,
+    options: Options | None = None, extracted: bool = False, touch: bool | None = None,
 ) -> Stories:
     """Cut the kept lines into stories.
 
@@ -85,7 +85,7 @@ def find_stories(
     block a line, not cut where only its topic changes (a gap needs a head or dropped
     lines);
     ``touch``: the text's blocks touch (`cleaner.extracted.blocks_touch`, which the caller
-    has): no paragraph stands apart above a caption's credit.
+    has; computed when not given): no paragraph stands apart above a caption's credit.
     Returns the stories and the revised decisions.
     """
     o = options or DEFAULT

@@ -42,6 +42,7 @@ article).
 from __future__ import annotations
 
 from ..blocks import barrier_kind
+from ..extracted import blocks_touch
 from ..options import Options
 from ..rules import CodeRule
 from ..types import Decision, Features
@@ -58,11 +59,11 @@ RULES = (
 
 
 def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
-             final: list[Decision], o: Options = DEFAULT, touch: bool = False) -> list[dict]:
+             final: list[Decision], o: Options = DEFAULT, touch: bool | None = None) -> list[dict]:
     """The stories of the segments (``{"members", "title", "strong", "kind", "words",
     "inside"}`` each); ``final`` is revised in place (lines of a story come back, lines
     between stories and after a row of teasers go; captions go unless ``touch``, the
-    text's `cleaner.extracted.blocks_touch`)."""
+    text's `cleaner.extracted.blocks_touch`, computed when not given)."""
     segs = _undo_teaser_rows(segs, kept, final, r.feats, r)
     for i in between:
         if final[i].keep:
@@ -106,6 +107,8 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
         for i in members:
             if not final[i].keep:
                 final[i] = r.d[i]
+    if touch is None:
+        touch = blocks_touch(r.lines, o)
     if not touch:  # in text written one block a line, every line is right under another
         _drop_captions(r, stories, final, o)
     return stories
