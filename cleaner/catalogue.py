@@ -21,9 +21,10 @@ alternative of such a pattern must be anchored); others are searched anywhere.
 
 The loader checks every rule (compiles, unique id, id prefix matches its file, known
 category, never matches the empty string, no named groups or back-references, at least
-one example) and raises `CatalogueError` naming the file and rule otherwise.  Rules of a
-language set are merged into one alternation of named groups so one search finds the
-firing rule; a guard that rejects the hit falls back to trying the rules one by one.
+one example) and raises `CatalogueError` naming the file and rule otherwise.  A `Matcher`
+finds the rule that fires on a line: tests that every line a rule fires on passes (its
+word-count guards and its gate, `cleaner.prefilter`, run by the compiled core) leave a
+few candidates, and each of them runs its own compiled pattern, in matching order.
 """
 
 from __future__ import annotations
@@ -39,13 +40,7 @@ import regex
 from . import _core, gatecache
 from .features import strip_bullet
 from .prefilter import NO_GATE, Gate, gate
-from .types import DROP_CATEGORIES
-
-PATTERN_CATEGORIES = frozenset(
-    {"share", "meta", "caption", "duplicate", "appeal", "bio", "related", "nav", "ui",
-     "legal", "ad", "comments"}
-)
-assert PATTERN_CATEGORIES <= DROP_CATEGORIES
+from .types import PATTERN_CATEGORIES
 
 _FLAGS = regex.IGNORECASE | regex.UNICODE | regex.V0
 
@@ -305,7 +300,14 @@ def _weak(strings: frozenset[str]) -> bool:
 #: rule for every new three-character start it met (about 900 starts in 27 dumps: 30 ms),
 #: and meets far fewer first characters (about 70).
 _START_CHARS = 1
+#: Seconds a partial match of `Matcher._could_start` may take (one that times out counts as
+#: a rule that could start so).
 _PARTIAL_TIMEOUT = 0.1
+#: Characters from which a rule's required strings are looked for whatever else its gate
+#: knows (`Matcher._literals`); strings one shorter are looked for too when the rule's known
+#: starts are as short as `_WEAK_START_CHARS` or shorter (such a start turns few lines away).
+_SURE_LITERAL_CHARS = 4
+_WEAK_START_CHARS = 2
 #: What a checked gate depends on here, besides the rule and `cleaner.prefilter`.
 _PREBUILT_EXTRA = f"start_chars={_START_CHARS}"
 
@@ -415,8 +417,8 @@ class Matcher:
             use = None
             if g.literals:
                 shortest = min(map(len, g.literals))
-                weak_start = g.prefixes and min(map(len, g.prefixes)) <= 2
-                if (shortest >= 4 or shortest >= 3 and weak_start
+                weak_start = g.prefixes and min(map(len, g.prefixes)) <= _WEAK_START_CHARS
+                if (shortest >= _SURE_LITERAL_CHARS or shortest >= _SURE_LITERAL_CHARS - 1 and weak_start
                         or not (g.prefixes or g.suffixes and _weak(g.literals))):
                     use = g.literals
             out.append(use)
