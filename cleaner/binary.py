@@ -3,8 +3,11 @@
 `clean`, `split` and `analyze` refuse such an input with `BinaryInput` (a `ValueError`
 naming its kind), the one test of it; the command line catches it and skips the input
 with a warning instead of "cleaning" it into garbage, and the Scrapy pipeline and the
-datatrove step catch it and pass the item on unchanged.  `binary_kind` looks at the
-first `SNIFF_BYTES` bytes only:
+datatrove step catch it and pass the item on unchanged.  They refuse a value that is
+neither text nor bytes (``None``, a number, a list) with `NotText` (a `TypeError` naming
+its type), which the Scrapy pipeline and the datatrove step catch the same way; the
+command line reads only files and JSON strings.  `binary_kind` looks at the first
+`SNIFF_BYTES` bytes only:
 
 - a known magic number (`MAGIC`) names the kind of file;
 - a NUL byte, outside text that starts with a UTF-16 or UTF-32 byte-order mark, is binary,
@@ -80,6 +83,18 @@ class BinaryInput(ValueError):
 
     def __reduce__(self):
         return BinaryInput, (self.kind,)
+
+
+class NotText(TypeError):
+    """A document that is neither text nor bytes; ``kind`` is the name of its type and
+    ``expects`` what the entry point takes (the start of the message)."""
+
+    def __init__(self, kind: str, expects: str = "cleaner expects text (str) or bytes") -> None:
+        super().__init__(f"{expects}, not {kind}")
+        self.kind, self.expects = kind, expects
+
+    def __reduce__(self):
+        return NotText, (self.kind, self.expects)
 
 
 def binary_kind(data: bytes) -> str | None:

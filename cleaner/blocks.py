@@ -57,7 +57,6 @@ two context rules too.
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -67,7 +66,7 @@ from .extracted import YIELDING
 from .options import Options
 from .rules import CodeRule
 from .smooth import IN_TEXT_WIDGETS
-from .storage import Lines, as_list
+from .storage import as_list, line_starts
 from .types import Decision, Features, Line
 
 
@@ -302,9 +301,7 @@ def set_off(lines: Sequence[Line], feats: list[Features], final: list[Decision],
     """
     if main is None or not options.rule_enabled("block.set_off"):
         return final
-    if options.block_set_off_spaced_share > 0 and shape.find(0, 0, len(shape) - 1) < 0:  # no blank line inside
-        return final
-    found = _core.set_off_lines(as_list(final), as_list(story_of), main, shape, *_starts(lines),
+    found = _core.set_off_lines(as_list(final), as_list(story_of), main, shape, *line_starts(lines),
                                 as_list(feats), _set_off_bits,
                                 {name: getattr(options, name) for name in SET_OFF_OPTIONS})
     if not found:
@@ -315,14 +312,6 @@ def set_off(lines: Sequence[Line], feats: list[Features], final: list[Decision],
                             f"indented apart from the story's body, attached to line {j + 1} "
                             f"({final[j].rule})", "stories")
     return final
-
-
-def _starts(lines: Sequence[Line]) -> tuple[array, array]:
-    """Where each line and its normalised text start (arrays of offsets; the difference is
-    the line's indentation): a `Lines`' own columns, nothing copied."""
-    if isinstance(lines, Lines):
-        return lines.raw_columns()[0], lines.columns()[1]
-    return array("q", bytes(8 * len(lines))), array("q", (len(line.raw) - len(line.raw.lstrip()) for line in lines))
 
 
 @lru_cache(maxsize=4096)

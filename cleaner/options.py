@@ -166,7 +166,8 @@ class Options:
     block_related_list_items: int = 2
     #: ``block.set_off`` (`cleaner.blocks.set_off`) reads a dump's indentation only when
     #: at least this share (0-1) of the main story's kept lines have a blank line under
-    #: them or end the text (paragraphs set apart: else no line stands apart from its neighbours).
+    #: them or end the text, and (above 0) the text holds a blank line before its last line
+    #: (paragraphs set apart: else no line stands apart from its neighbours).
     block_set_off_spaced_share: float = 0.5
     #: ... and when one indentation holds at least this share (0-1) of the main story's
     #: kept words: the body's indentation.

@@ -19,7 +19,7 @@ from .classify import classify_lines
 from .extracted import blocks_touch, extraction_layout, revise as revise_extracted, shown_lines
 from .features import line_shapes
 from . import front
-from .binary import BinaryInput, binary_kind
+from .binary import BinaryInput, NotText, binary_kind
 from .front import decode, detect
 from .guarantees import guarantee, restore as restore_extracted, safety_net
 from .language import guess_language, stopwords
@@ -47,7 +47,7 @@ def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None
 
     ``str`` is taken as it is (or as HTML when it looks like HTML); ``bytes`` are decoded
     (see `cleaner.front.decode`); bytes of a binary file raise `cleaner.binary.BinaryInput`
-    (a `ValueError`).  Anything else raises `TypeError`.
+    (a `ValueError`).  Anything else raises `cleaner.binary.NotText` (a `TypeError`).
     """
     if isinstance(document, (bytes, bytearray, memoryview)):
         raw = bytes(document)
@@ -59,9 +59,7 @@ def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None
             return ex.text, True, ex.hints, ex.headline
         return decode.decode(raw), False, None, None
     if not isinstance(document, str):
-        raise TypeError(
-            f"cleaner expects text (str) or bytes, not {type(document).__name__}"
-        )
+        raise NotText(type(document).__name__)
     if options.html == "always" or (options.html == "auto" and detect.looks_like_html(document)):
         ex = front.extract.extract(document)
         return ex.text, True, ex.hints, ex.headline
@@ -259,6 +257,6 @@ def clean_html(html: str | bytes, options: Options | str | None = None, **overri
     'Budget\\nThe council approved the budget for the parks on Tuesday after a long debate.'
     """
     if not isinstance(html, (str, bytes, bytearray, memoryview)):
-        raise TypeError(f"clean_html expects HTML as str or bytes, not {type(html).__name__}")
+        raise NotText(type(html).__name__, "clean_html expects HTML as str or bytes")
     overrides["html"] = "always"
     return analyze(html, options, **overrides).text

@@ -356,6 +356,15 @@ def raw_blanks(lines: Sequence[Line]) -> int:
     return lines.raw_blanks() if isinstance(lines, Lines) else sum(not line.raw for line in lines)
 
 
+def line_starts(lines: Sequence[Line]) -> tuple[array, array]:
+    """Where each line and its normalised text start (arrays of offsets; the difference is
+    the line's indentation): a `Lines`' own columns, nothing copied (for other sequences of
+    lines: 0, and the length of each raw line's leading whitespace)."""
+    if isinstance(lines, Lines):
+        return lines.raw_columns()[0], lines.columns()[1]
+    return array("q", bytes(8 * len(lines))), array("q", (len(line.raw) - len(line.raw.lstrip()) for line in lines))
+
+
 def columns(lines: Sequence[Line]) -> tuple[str, array, array, dict[int, str]]:
     """`Lines.columns` of ``lines`` (for other sequences of lines: their texts joined)."""
     if isinstance(lines, Lines):

@@ -306,6 +306,32 @@ def test_a_line_stays_with_the_article_without_all_the_evidence(document, option
     assert final.get(CAPTION, final.get(f"* {CAPTION}")) != "block.set_off"
 
 
+@pytest.mark.parametrize("document, found", [
+    # a blank line inside: the caption under its credit is set off
+    (f"{B1}\n\n{B2}\n    Photo: Jane Doe\n    {CAPTION}", [(4, 3)]),
+    # no blank line before the last line: nothing is set apart, even where the story is
+    # so short that the line ending the text makes the share of spaced lines (1 of 2)
+    (f"{B1}\n    Photo: Jane Doe\n    {CAPTION}", []),
+    (f"{B1}\n    Photo: Jane Doe\n    {CAPTION}\n", []),
+])
+def test_the_core_alone_tells_a_text_whose_paragraphs_are_set_apart(document, found):
+    # the layout test is made once, by the compiled core (`set_off_lines`), not first by
+    # `set_off` in Python
+    from cleaner import _core
+    from cleaner.features import line_shapes
+    from cleaner.segment import segment
+    from cleaner.storage import line_starts
+
+    a = analyze(document, extracted="never")
+    lines = segment(document)
+    before = [v.trail[-2] if v.final.rule == "block.set_off" else v.final for v in a.verdicts]
+    params = {name: getattr(Options(), name) for name in blocks.SET_OFF_OPTIONS}
+    assert _core.set_off_lines(before, [v.story for v in a.verdicts], a.main, line_shapes(lines, Options()),
+                               *line_starts(lines), [v.features for v in a.verdicts], blocks._set_off_bits,
+                               params) == found
+    assert [v.final.rule == "block.set_off" for v in a.verdicts] == [i in dict(found) for i in range(len(lines))]
+
+
 def test_set_off_reads_lines_that_are_not_source_columns():
     # `set_off` measures indentation on `Line` objects as on `cleaner.storage.Lines`
     from cleaner.features import line_shapes

@@ -3,11 +3,13 @@ as indices, verdicts built when read — and the same answers as the objects the
 
 from __future__ import annotations
 
+from array import array
+
 import pytest
 
 from cleaner import analyze
 from cleaner.segment import normalize, segment
-from cleaner.storage import Lines, Trails, has_text, text_view, texts_of
+from cleaner.storage import Lines, Trails, has_text, line_starts, text_view, texts_of
 from cleaner.types import Decision, Line, Verdict
 
 
@@ -215,3 +217,16 @@ def test_equal_features_and_decisions_are_one_object():
         assert all(firsts.setdefault(value, value) is value for value in column)
         assert len(firsts) < len(column)
     assert feats[0] is feats[1]  # two texts, equal measurements
+
+
+def test_line_starts_are_the_columns_of_lines_and_measured_on_other_sequences():
+    """Where each line and its text start: a `Lines`' own columns (no copy); on a list of
+    `Line` objects the same indentation, measured on each raw line."""
+    source = "Body of the story.\n    An indented caption\n\n\t  Tabbed label\nlast"
+    lines = segment(source)
+    starts, text_starts = line_starts(lines)
+    assert starts is lines.raw_columns()[0] and text_starts is lines.columns()[1]
+    listed = line_starts(list(lines))
+    indents = [b - a for a, b in zip(starts, text_starts)]
+    assert indents == [b - a for a, b in zip(*listed)] == [0, 4, 0, 3, 0]
+    assert line_starts([]) == (array("q"), array("q"))

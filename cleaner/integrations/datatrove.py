@@ -5,9 +5,9 @@ cuts it into one document per story with `cleaner.split` (``mode="split"``).  Wh
 removed is recorded in ``document.metadata["cleaner"]``; a document left with no text is
 dropped and counted in the step's stats as ``dropped`` and ``dropped_<reason>``, the way
 datatrove's filters count theirs (and written to ``exclusion_writer`` if one is given).
-A document whose text is bytes of a binary file (an image, an archive: `cleaner.binary`)
-is passed on unchanged, counted as ``not_text`` and logged once per task, as the Scrapy
-pipeline does.
+A document whose text is bytes of a binary file (an image, an archive) or no text at all
+(``None``, a number: what `cleaner.clean` refuses, `cleaner.binary`) is passed on
+unchanged, counted as ``not_text`` and logged once per task, as the Scrapy pipeline does.
 
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.readers import JsonlReader
@@ -59,7 +59,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
         "cleaner.integrations.datatrove needs datatrove: pip install 'cleaner[datatrove]'"
     ) from exc
 
-from ..binary import BinaryInput
+from ..binary import BinaryInput, NotText
 from ..options import Options
 from ..pipeline import analyze
 from ..types import DROP_CATEGORIES, Analysis, Verdict
@@ -69,6 +69,8 @@ MODES = ("clean", "split")
 #: Reasons a document is dropped; each is counted as the stat ``dropped_<reason>``.
 REASON_EMPTY = "empty"  # nothing left after cleaning (or no story found, in split mode)
 REASON_ERROR = "error"  # cleaner raised on this document (logged once per task)
+#: The stat of a document passed on unchanged, having no text to clean (binary bytes, None).
+NOT_TEXT = "not_text"
 
 
 class CleanerStep(PipelineStep):
@@ -108,7 +110,7 @@ class CleanerStep(PipelineStep):
         self.metadata_key = metadata_key
         self.raise_errors = raise_errors
         self._warned_error = False
-        self._warned_binary = False
+        self._warned_not_text = False
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         if data is None:
@@ -125,6 +127,9 @@ class CleanerStep(PipelineStep):
                         writer.write(doc, rank)
                     continue
                 self.stat_update(StatHints.forwarded)
+                if reason == NOT_TEXT:  # passed on as it came: no story, no text to measure
+                    yield doc
+                    continue
                 if self.mode == "split":
                     self.stat_update("stories", value=len(outputs))
                 for out in outputs:
@@ -132,16 +137,18 @@ class CleanerStep(PipelineStep):
                     yield out
 
     def _process(self, doc: Document) -> tuple[list[Document], str | None]:
-        """The documents to emit for ``doc`` (none when it is dropped) and the drop reason."""
+        """The documents to emit for ``doc`` (none when it is dropped) and the drop reason
+        (`NOT_TEXT` for ``doc`` itself passed on)."""
         try:
             analysis = analyze(doc.text, self.options)
-        except BinaryInput as exc:
-            self.stat_update("not_text")
-            if not self._warned_binary:
-                logger.warning(f"cleaner: document {doc.id!r} is binary data ({exc.kind}), not "
-                               "text; passed on unchanged. Further ones in this task are only counted.")
-                self._warned_binary = True
-            return [doc], None
+        except (BinaryInput, NotText) as exc:
+            self.stat_update(NOT_TEXT)
+            if not self._warned_not_text:
+                what = f"binary data ({exc.kind})" if isinstance(exc, BinaryInput) else exc.kind
+                logger.warning(f"cleaner: document {doc.id!r} is {what}, not text; passed on "
+                               "unchanged. Further ones in this task are only counted.")
+                self._warned_not_text = True
+            return [doc], NOT_TEXT
         except Exception as exc:
             if self.raise_errors:
                 raise

@@ -9,9 +9,10 @@ Enable it in the project's settings::
     CLEANER_OPTIONS = {"language": "en", "disabled_rules": ["en.share.follow"]}
     CLEANER_DROP_EMPTY = False        # drop items whose clean text is empty
 
-The field may hold HTML or text (``str`` or ``bytes``), or a list of strings (as
-``SelectorList.getall()`` returns), which is joined with newlines.  Items without the
-field, or whose field holds no text (a number, binary bytes such as an image:
+The field may hold what `cleaner.clean` takes (HTML or text: ``str``, ``bytes``,
+``bytearray`` or ``memoryview``), or a list of strings (as ``SelectorList.getall()``
+returns), which is joined with newlines.  Items without the field, or whose field holds
+what `cleaner.clean` refuses as no text (a number, binary bytes such as an image:
 `cleaner.binary`), pass unchanged.  Bad settings raise what the API raises for them
 (`TypeError` for an unknown option, `ValueError` for a bad value).  Counts go to the
 crawl stats under ``cleaner/``.  Scrapy is imported only when the pipeline is built;
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import logging
 
-from ..binary import BinaryInput
+from ..binary import BinaryInput, NotText
 from ..options import Options, PresetAsOption
 from ..pipeline import clean
 
@@ -89,12 +90,12 @@ class CleanerPipeline:
         if value is None:
             self._count("items_without_field")
             return item
-        if not isinstance(value, (str, bytes)):
-            return self._not_text(item, type(value).__name__)
-        try:
+        try:  # what the API takes as a document, the pipeline cleans
             text = clean(value, self.options)
         except BinaryInput as exc:
             return self._not_text(item, f"binary data ({exc.kind})")
+        except NotText as exc:
+            return self._not_text(item, exc.kind)
         try:
             adapter[self.output_field] = text
         except KeyError:

@@ -515,6 +515,14 @@ pub fn set_off_lines(
     params: SetOffParams,
 ) -> PyResult<Vec<(usize, usize)>> {
     let py = final_.py();
+    // paragraphs set apart by blank lines (else no line is apart from its neighbours): the
+    // text holds a blank line before its last line (read first: no decision is read in a
+    // text without one), and block_set_off_spaced_share of the body's lines are followed
+    // by one or end the text (below)
+    let share = params.block_set_off_spaced_share;
+    if share > 0.0 && !shape[..shape.len().saturating_sub(1)].contains(&0) {
+        return Ok(Vec::new());
+    }
     let codes = codes::<u8>(final_, code)?;
     let n = codes.len();
     let (starts, text_starts) = (PyBuffer::<i64>::get(starts)?, PyBuffer::<i64>::get(text_starts)?);
@@ -534,9 +542,8 @@ pub fn set_off_lines(
     }
     let codes = codes;
     let body_lines = || (0..n).filter(|&i| codes[i] & OFF_MAIN != 0);
-    // paragraphs set apart by blank lines: else no line is apart from its neighbours
     let (members, spaced) = body_lines().fold((0usize, 0usize), |(m, s), i| (m + 1, s + usize::from(i + 1 == n || shape[i + 1] == 0)));
-    if members == 0 || (spaced as f64) < params.block_set_off_spaced_share * members as f64 {
+    if members == 0 || (spaced as f64) < share * members as f64 {
         return Ok(Vec::new());
     }
     // the body's indentation: the one that holds the most of the story's words

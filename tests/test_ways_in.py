@@ -1,0 +1,238 @@
+"""Every way into `cleaner` takes the same bad inputs the same way: the API (`clean`,
+`split`, `analyze`), the command line, the Scrapy pipeline and the datatrove step.
+
+`TABLE` is what each does with each input or setting; the test runs all four on every
+row.  The API raises; the others take the API's word for it (`cleaner.binary`,
+`Options.make`) in their own terms: the command line skips a binary input, reports a
+record whose field is no string as failed and refuses a bad flag before reading input
+(its exit status); the Scrapy pipeline passes the item on; the datatrove step passes the
+document on, or drops it when nothing is left, as its filters do.  A large document takes
+time linear in its size whichever way it comes in (`benchmarks/hostile.py` measures the
+API alone on worse inputs).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+import cleaner
+from cleaner import cli
+from cleaner.binary import BinaryInput, NotText
+
+scrapy = pytest.importorskip("scrapy", reason="Scrapy is not installed (pip install 'cleaner[scrapy]')")
+pytest.importorskip("datatrove", reason="datatrove is not installed (pip install 'cleaner[datatrove]')")
+
+from datatrove.data import Document  # noqa: E402
+
+from cleaner.integrations.datatrove import CleanerStep  # noqa: E402
+from cleaner.integrations.scrapy import CleanerPipeline  # noqa: E402
+
+TEXT = ("The council said on Tuesday that the new bridge would open before the harvest, "
+        "and that the old ferry would keep running until then.")
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + TEXT.encode("utf-8")
+WAYS = ("API", "command line", "Scrapy", "datatrove")
+
+#: name -> (document, preset, overrides, what the API, the command line, the Scrapy
+#: pipeline and the datatrove step do with it).  "text" is `clean`'s text of the
+#: document; a command line outcome ends with its exit status.
+TABLE = {
+    "None": (None, None, {}, (
+        "raises NotText", "record failed, exit 1", "passed on, no field", "passed on, not text")),
+    "a number": (42, None, {}, (
+        "raises NotText", "record failed, exit 1", "passed on, not text", "passed on, not text")),
+    "a list of numbers": ([1, 2], None, {}, (
+        "raises NotText", "record failed, exit 1", "passed on, not text", "passed on, not text")),
+    "binary bytes": (PNG, None, {}, (
+        "raises BinaryInput", "skipped, exit 0", "passed on, not text", "passed on, not text")),
+    "text bytes": (TEXT.encode("utf-8"), None, {}, ("text", "text, exit 0", "text", "text")),
+    "a bytearray of text": (bytearray(TEXT.encode("utf-8")), None, {}, (
+        "text", "text, exit 0", "text", "text")),
+    "a memoryview of text": (memoryview(TEXT.encode("utf-8")), None, {}, (
+        "text", "text, exit 0", "text", "text")),
+    "empty": ("", None, {}, ("empty", "empty, exit 0", "empty", "dropped, empty")),
+    "blank lines only": (" \n\n\t\n", None, {}, ("empty", "empty, exit 0", "empty", "dropped, empty")),
+    "unknown option": (TEXT, None, {"colour": "red"}, (
+        "raises TypeError", "usage error, exit 2", "raises TypeError", "raises TypeError")),
+    "unknown language": (TEXT, None, {"language": "klingon"}, (
+        "raises ValueError", "usage error, exit 2", "raises ValueError", "raises ValueError")),
+    "unknown rule id": (TEXT, None, {"disabled_rules": ["en.share.folow"]}, (
+        "raises ValueError", "usage error, exit 2", "raises ValueError", "raises ValueError")),
+    "unknown preset": (TEXT, "fastest", {}, (
+        "raises ValueError", "usage error, exit 2", "raises ValueError", "raises ValueError")),
+    "preset as an option": (TEXT, None, {"preset": "recall"}, (
+        "raises TypeError", "usage error, exit 2", "raises TypeError", "raises TypeError")),
+}
+
+
+def _raises(exc: Exception) -> str:
+    """The outcome of a refusal: the class of `cleaner.binary`'s refusals of a document,
+    else TypeError or ValueError (test_validate.py holds each class to the API's)."""
+    if type(exc) in (BinaryInput, NotText):
+        return f"raises {type(exc).__name__}"
+    return "raises TypeError" if isinstance(exc, TypeError) else "raises ValueError"
+
+
+def _said(text: str, expected: str | None) -> str:
+    """``text`` as an outcome: ``expected`` (the API's text of the document), or none."""
+    if not text:
+        return "empty"
+    return "text" if text == expected else f"other text {text[:40]!r}"
+
+
+def _api(document, preset, overrides, context) -> str:
+    outcomes = set()
+    for call in (cleaner.clean, lambda *a, **kw: cleaner.analyze(*a, **kw).text,
+                 lambda *a, **kw: "\n".join(x.text for x in cleaner.split(*a, **kw)[:1])):
+        try:
+            outcomes.add(_said(call(document, preset, **overrides), context.expected))
+        except (TypeError, ValueError) as exc:
+            outcomes.add(_raises(exc))
+    assert len(outcomes) == 1, outcomes  # clean, analyze and split alike
+    return outcomes.pop()
+
+
+def _flags(preset, overrides) -> list[str]:
+    flags = ["--preset", preset] if preset else []
+    for key, value in overrides.items():
+        if key == "language":
+            flags += ["--language", value]
+        elif key == "disabled_rules":
+            flags += ["--disable", ",".join(value)]
+        else:
+            flags += ["--set", f"{key}={value}"]
+    return flags
+
+
+def _command_line(document, preset, overrides, context) -> str:
+    """A document of text or bytes as a file, anything else as a JSON Lines record."""
+    out = context.tmp_path / "out"
+    if isinstance(document, (str, bytes, bytearray, memoryview)):
+        source = context.tmp_path / "in.txt"
+        source.write_bytes(document.encode("utf-8") if isinstance(document, str) else bytes(document))
+        argv = ["clean", "-q", "-o", str(out), str(source)]
+    else:
+        source = context.tmp_path / "in.jsonl"
+        source.write_text(json.dumps({"text": document}) + "\n", encoding="utf-8")
+        argv = ["clean", "-q", "--format", "text", "-o", str(out), str(source)]
+    try:
+        status = cli.main(argv[:1] + _flags(preset, overrides) + argv[1:])
+    except SystemExit as exc:  # argparse refuses a --preset it has no choice for
+        status = exc.code
+    err = context.capsys.readouterr().err
+    if status == 2:
+        return "usage error, exit 2"
+    if status == 1:
+        return "record failed, exit 1" if ": field 'text' is " in err else f"failed, exit 1: {err}"
+    if "skipped: binary input" in err:
+        return f"skipped, exit {status}"
+    return f"{_said(out.read_text(encoding='utf-8').rstrip(chr(10)), context.expected)}, exit {status}"
+
+
+class _Stats:
+    def __init__(self):
+        self.values: dict[str, int] = {}
+
+    def inc_value(self, key):
+        self.values[key] = self.values.get(key, 0) + 1
+
+
+def _scrapy(document, preset, overrides, context) -> str:
+    stats = _Stats()
+    try:
+        pipeline = CleanerPipeline(preset=preset, options=overrides, stats=stats)
+    except (TypeError, ValueError) as exc:
+        return _raises(exc)
+    item = pipeline.process_item({"text": document})
+    if "cleaner/items_not_text" in stats.values:
+        return "passed on, not text" if item == {"text": document} else "changed, not text"
+    if "cleaner/items_without_field" in stats.values:
+        return "passed on, no field"
+    return _said(item["text"], context.expected)
+
+
+def _datatrove(document, preset, overrides, context) -> str:
+    try:
+        step = CleanerStep(preset=preset, **overrides)
+    except (TypeError, ValueError) as exc:
+        return _raises(exc)
+    out = list(step.run(iter([Document(text=document, id="doc")])))
+    stats = step.stats.to_dict()["stats"]
+    if stats.get("not_text"):
+        return "passed on, not text" if [d.text for d in out] == [document] else "changed, not text"
+    if stats.get("dropped"):
+        return "dropped, " + next(k.removeprefix("dropped_") for k in stats if k.startswith("dropped_"))
+    return _said(out[0].text, context.expected)
+
+
+RUNNERS = (_api, _command_line, _scrapy, _datatrove)
+
+
+class Context(NamedTuple):
+    """What a runner needs besides the input: a folder, the captured output, and the API's
+    text of the document (None where the API refuses it)."""
+
+    tmp_path: Path
+    capsys: pytest.CaptureFixture
+    expected: str | None
+
+
+def _expected(document, preset, overrides) -> str | None:
+    try:
+        return cleaner.clean(document, preset, **overrides)
+    except (TypeError, ValueError):
+        return None
+
+
+@pytest.mark.parametrize("name", TABLE)
+def test_every_way_in_takes_each_input_as_the_table_says(name, tmp_path, capsys):
+    document, preset, overrides, expected = TABLE[name]
+    context = Context(tmp_path, capsys, _expected(document, preset, overrides))
+    seen = tuple(run(document, preset, overrides, context) for run in RUNNERS)
+    assert dict(zip(WAYS, seen)) == dict(zip(WAYS, expected))
+
+
+def test_a_refusal_names_what_it_was_given():
+    """The API's refusal names the type it got, keeps it as ``kind`` and survives pickling
+    (a worker process hands it back), as `BinaryInput` does."""
+    import pickle
+
+    for call, document, words in ((cleaner.clean, None, "cleaner expects text (str) or bytes, not NoneType"),
+                                  (cleaner.split, 3.5, "not float"),
+                                  (cleaner.clean_html, ["<p>a</p>"], "clean_html expects HTML as str or bytes, not list")):
+        with pytest.raises(NotText, match=words.replace("(", r"\(").replace(")", r"\)")) as refused:
+            call(document)
+        assert isinstance(refused.value, TypeError)
+        again = pickle.loads(pickle.dumps(refused.value))
+        assert (type(again), again.kind, str(again)) == (NotText, refused.value.kind, str(refused.value))
+
+
+def _document(stories: int) -> str:
+    """A dump of ``stories`` short stories, each under a share bar; no two lines alike."""
+    return "".join(f"Share this article\nFollow us\n\nStory {i}: the council said on Tuesday that bridge "
+                   f"{i} would open before harvest {i}, and that ferry {i} would keep running until "
+                   f"then. The mayor of town {i} agreed with the plan.\n\n" for i in range(stories))
+
+
+def _cpu_seconds(call, rounds: int = 3) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.process_time()
+        call()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize("run", RUNNERS, ids=WAYS)
+def test_every_way_in_takes_a_large_document_in_time_linear_in_its_size(run, tmp_path, capsys):
+    """4x the document costs at most 8x the time, best of three rounds in CPU seconds
+    (linear: 4x; quadratic: 16x), and gives the API's text."""
+    small, large = _document(1000), _document(4000)  # about 0.2 and 0.85 MB
+    said = {d: run(d, None, {}, Context(tmp_path, capsys, _expected(d, None, {}))) for d in (small, large)}
+    assert set(said.values()) <= {"text", "text, exit 0"}, said
+    times = [_cpu_seconds(lambda d=d: run(d, None, {}, Context(tmp_path, capsys, None))) for d in (small, large)]
+    assert times[1] <= 8 * times[0], times
