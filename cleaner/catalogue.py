@@ -21,10 +21,15 @@ alternative of such a pattern must be anchored); others are searched anywhere.
 
 The loader checks every rule (compiles, unique id, id prefix matches its file, known
 category, never matches the empty string, no named groups or back-references, at least
-one example) and raises `CatalogueError` naming the file and rule otherwise.  A `Matcher`
-finds the rule that fires on a line: tests that every line a rule fires on passes (its
-word-count guards and its gate, `cleaner.prefilter`, run by the compiled core) leave a
-few candidates, and each of them runs its own compiled pattern, in matching order.
+one example) and raises `CatalogueError` naming the file and rule otherwise.  A
+`Matcher` finds the rule that fires on a line among the rules of a language set: cheap
+conditions that every line a rule fires on meets (its word guards and its gate, derived
+from the pattern: `cleaner.prefilter`), tested in the compiled core, leave a few
+candidates, and each of those runs its own compiled pattern, in matching order, until one
+fires.  What loading and matching work out from the rules (parsed files, gates, compiled
+patterns, a matcher's inputs) is shipped prebuilt (`cleaner.gatecache`, written by
+``python -m cleaner.prebuild``) and used while the rules, and the code that works it out,
+are as they were when it was built.
 """
 
 from __future__ import annotations
@@ -40,7 +45,13 @@ import regex
 from . import _core, gatecache
 from .features import strip_bullet
 from .prefilter import NO_GATE, Gate, gate
-from .types import PATTERN_CATEGORIES
+from .types import DROP_CATEGORIES
+
+PATTERN_CATEGORIES = frozenset(
+    {"share", "meta", "caption", "duplicate", "appeal", "bio", "related", "nav", "ui",
+     "legal", "ad", "comments"}
+)
+assert PATTERN_CATEGORIES <= DROP_CATEGORIES
 
 _FLAGS = regex.IGNORECASE | regex.UNICODE | regex.V0
 
@@ -288,10 +299,25 @@ def _catalogue_languages() -> frozenset[str]:
     return frozenset(_catalogue_dirs()) - {"common"}
 
 
+# Which required strings a matcher looks for (`Matcher._literals`): a speed heuristic (a
+# short string is in so many lines that finding it costs more than it saves), not what a
+# rule decides.
+#: Required strings of this many characters or more are always looked for.
+_LITERAL_CHARS = 4
+#: Required strings of this many characters are looked for when the rule's known starts
+#: are short (`_SHORT_START_CHARS` characters or fewer).
+_SHORT_LITERAL_CHARS = 3
+_SHORT_START_CHARS = 2
+#: A required string of this many letters or digits (or one ASCII character) is in many
+#: lines (`_weak`).
+_WEAK_CHARS = 2
+
+
 def _weak(strings: frozenset[str]) -> bool:
-    """Are these required strings likely in many lines (one ASCII character, two
-    letters or digits)?"""
-    return any((len(s) == 1 and s.isascii()) or (len(s) == 2 and s.isalnum()) for s in strings)
+    """Are these required strings likely in many lines (one ASCII character, or
+    `_WEAK_CHARS` letters or digits)?"""
+    return any((len(s) == 1 and s.isascii()) or (len(s) == _WEAK_CHARS and s.isalnum())
+               for s in strings)
 
 
 #: How many first characters of a line the start test reads.  One: the rules it serves
@@ -300,14 +326,9 @@ def _weak(strings: frozenset[str]) -> bool:
 #: rule for every new three-character start it met (about 900 starts in 27 dumps: 30 ms),
 #: and meets far fewer first characters (about 70).
 _START_CHARS = 1
-#: Seconds a partial match of `Matcher._could_start` may take (one that times out counts as
-#: a rule that could start so).
+#: Seconds a partial match of `_could_start` may run (one that runs out counts as a
+#: possible start).
 _PARTIAL_TIMEOUT = 0.1
-#: Characters from which a rule's required strings are looked for whatever else its gate
-#: knows (`Matcher._literals`); strings one shorter are looked for too when the rule's known
-#: starts are as short as `_WEAK_START_CHARS` or shorter (such a start turns few lines away).
-_SURE_LITERAL_CHARS = 4
-_WEAK_START_CHARS = 2
 #: What a checked gate depends on here, besides the rule and `cleaner.prefilter`.
 _PREBUILT_EXTRA = f"start_chars={_START_CHARS}"
 
@@ -417,8 +438,8 @@ class Matcher:
             use = None
             if g.literals:
                 shortest = min(map(len, g.literals))
-                weak_start = g.prefixes and min(map(len, g.prefixes)) <= _WEAK_START_CHARS
-                if (shortest >= _SURE_LITERAL_CHARS or shortest >= _SURE_LITERAL_CHARS - 1 and weak_start
+                weak_start = g.prefixes and min(map(len, g.prefixes)) <= _SHORT_START_CHARS
+                if (shortest >= _LITERAL_CHARS or shortest >= _SHORT_LITERAL_CHARS and weak_start
                         or not (g.prefixes or g.suffixes and _weak(g.literals))):
                     use = g.literals
             out.append(use)

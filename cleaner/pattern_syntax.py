@@ -2,8 +2,9 @@
 
 `prepare` turns a pattern written for the `regex` module into standard-library syntax
 (``\\p{..}`` become "any character") or refuses it when the two parsers could read it
-differently; `cleaner.prefilter` analyses what it returns.  `pattern_chars` lists the
-characters a gate may compare with, for the case-folding checks of the tests.
+differently; `cleaner.prefilter` analyses what it returns.  `children` and
+`with_children` are the one place that knows where a parse item keeps the sequences it is
+made of, for the walks over the parse tree.
 """
 
 from __future__ import annotations
@@ -96,38 +97,30 @@ def prepare(pattern: str) -> str | None:
 
 
 
-def pattern_chars(pattern: str) -> set[str]:
-    """Every character a gate of ``pattern`` may compare with: the literal characters and
-    the members of enumerated classes (for the case-folding checks in the tests)."""
-    text = prepare(pattern)
-    if text is None:
-        return set()
-    out: set[str] = set()
+def children(op, av) -> list | None:
+    """The sequences a parse item ``(op, av)`` is made of: a group's contents, each
+    alternative of a branch, the body of a repeat; ``None`` for an item that holds none
+    (a lookaround's contents are not counted: they are not part of the match)."""
+    if op is sre_constants.SUBPATTERN:
+        return [av[-1]]
+    if op is sre_constants.ATOMIC_GROUP:
+        return [av]
+    if op is sre_constants.BRANCH:
+        return list(av[1])
+    if op in REPEATS:
+        return [av[2]]
+    return None
 
-    def walk(items) -> None:
-        for op, av in items:
-            if op is sre_constants.LITERAL:
-                out.add(chr(av))
-            elif op is sre_constants.IN:
-                for o, a in av:
-                    if o is sre_constants.LITERAL:
-                        out.add(chr(a))
-                    elif o is sre_constants.RANGE and a[1] - a[0] <= MAX_RANGE:
-                        out.update(map(chr, range(a[0], a[1] + 1)))
-            elif op is sre_constants.SUBPATTERN:
-                walk(av[-1])
-            elif op is sre_constants.ATOMIC_GROUP:
-                walk(av)
-            elif op is sre_constants.BRANCH:
-                for b in av[1]:
-                    walk(b)
-            elif op in REPEATS:
-                walk(av[2])
-            elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-                walk(av[1])
 
-    try:
-        walk(sre_parse.parse(text, re.IGNORECASE))
-    except (re.error, RecursionError, OverflowError, ValueError):
-        return set()
-    return out
+def with_children(op, av, subs: list):
+    """The argument ``av`` of a parse item with its sequences (`children`) replaced by
+    ``subs``, in the same order."""
+    if op is sre_constants.SUBPATTERN:
+        return (*av[:-1], subs[0])
+    if op is sre_constants.ATOMIC_GROUP:
+        return subs[0]
+    if op is sre_constants.BRANCH:
+        return (av[0], subs)
+    if op in REPEATS:
+        return (av[0], av[1], subs[0])
+    return av

@@ -30,9 +30,12 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .fold import concat_folded, fold_char, fold_chars, fold_line, other_digits
-from .pattern_syntax import MAX_RANGE, REPEATS, prepare
+from .pattern_syntax import MAX_RANGE, REPEATS, children, prepare, with_children
 from .pattern_syntax import sre_constants as _c
 from .pattern_syntax import sre_parse as _sre_parse
+
+# These bound the analysis (how long it runs, how large a gate grows): speed, not what a
+# rule decides, since a gate is only ever a filter.
 
 #: Prefix and suffix gates are cut to this many characters (a shorter prefix is still a
 #: prefix), which keeps the per-line lookups few.
@@ -41,14 +44,26 @@ PREFIX_CHARS = 8
 LITERAL_CHARS = 10
 #: Start and required strings are cut to this many characters while analysing.
 PREFIX_CUT = 16
-#: Exact string sets longer than this are abandoned.
+#: Exact string sets with a string longer than this (characters) are abandoned.
 MAX_EXACT_CHARS = 64
-#: Sets larger than this are abandoned (or their strings cut shorter).
+#: Sets of more strings than this are abandoned (or their strings cut shorter).
 MAX_SET = 200
-#: Cross products larger than this are not formed.
+#: Two exact sets are concatenated only when they make at most this many pairs (strings).
+MAX_EXACT_PAIRS = 4 * MAX_SET
+#: A repeat that may match more than this many times (repetitions) is not spelled out as
+#: exact strings.
+MAX_POWER = 4
+#: An item's exact strings are joined to the start strings of what follows it only when
+#: they make at most this many pairs (strings); else those are cut shorter first.
 MAX_PRODUCT = 4_000
-#: Choosing among required-string sets: longer strings are rarer, up to this length;
-#: beyond it, fewer strings win.
+#: A start set with more strings than `MAX_SET` (or that makes more pairs than
+#: `MAX_PRODUCT`) is cut to these lengths in turn (characters) until it is small enough:
+#: to what a prefix gate keeps anyway (`PREFIX_CHARS`), then halving.  (No start string is
+#: longer than `PREFIX_CUT`.)
+START_CUTS = (PREFIX_CHARS, 4, 2, 1)
+#: Choosing among required-string sets: longer strings are rarer, up to this length
+#: (characters); beyond it, fewer strings win: a set loses one character of score per
+#: this many strings.
 SCORE_CAP = 100
 SCORE_SIZE = 1000.0
 
@@ -98,7 +113,7 @@ _UNKNOWN_CHAR = _Info(None, None, None, False)
 
 def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
     """Every concatenation, or ``None`` when there are too many or too long ones."""
-    if len(a) * len(b) > MAX_SET * 4:
+    if len(a) * len(b) > MAX_EXACT_PAIRS:
         return None
     out = frozenset(concat_folded(x, y) for x in a for y in b)
     if len(out) > MAX_SET or any(len(s) > MAX_EXACT_CHARS for s in out):
@@ -108,7 +123,7 @@ def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
 
 def _power(exact: frozenset[str] | None, lo: int, hi: int) -> frozenset[str] | None:
     """Every string of ``lo`` to ``hi`` repetitions of ``exact``, if few."""
-    if exact is None or hi > 4:
+    if exact is None or hi > MAX_POWER:
         return None
     out: set[str] = set()
     step: frozenset[str] | None = frozenset({""})
@@ -272,14 +287,11 @@ class _Analysis:
         for i, (op, av) in enumerate(items):
             if _blank(op, av):
                 continue
-            optional = op in REPEATS and av[1] == 1  # (...)? or (...){1}
-            if op in (_c.SUBPATTERN, _c.ATOMIC_GROUP, _c.BRANCH) or optional:
-                branches = (
-                    [av[-1]] if op in (_c.SUBPATTERN, *REPEATS)
-                    else [av] if op is _c.ATOMIC_GROUP else av[1]
-                )
-                vanish = optional and av[0] == 0
-                for b in branches:
+            subs = children(op, av)
+            # A group, a branch, or a repeat of at most one: (...)? or (...){1}.
+            if subs is not None and (op not in REPEATS or av[1] == 1):
+                vanish = op in REPEATS and av[0] == 0
+                for b in subs:
                     sub, v = self.stripped_starts(b)
                     if sub is None:
                         return None, False
@@ -318,12 +330,7 @@ def _starts(exact: frozenset[str], after: frozenset[str] | None, after_empty: bo
     base: set[str] = set(after) if "" in exact else set()
     if after is not None and len(exact) * len(after) > MAX_PRODUCT:
         # Too many combinations: what follows, cut shorter, still says something.
-        for cut in (8, 4, 2, 1):
-            after = frozenset(f[:cut] for f in after)
-            if len(exact) * len(after) <= MAX_PRODUCT:
-                break
-        else:
-            after = None
+        after = _cut_until(after, lambda cut: len(exact) * len(cut) <= MAX_PRODUCT)
     if after is None:
         return _shrink(base | {e[:PREFIX_CUT] for e in exact if e})
     parts = set(base)
@@ -350,10 +357,16 @@ def _shrink(starts) -> frozenset[str] | None:
         return None
     if len(starts) <= MAX_SET:
         return frozenset(starts)
-    for cut in (PREFIX_CUT, 8, 4, 2, 1):
-        out = frozenset(s[:cut] for s in starts)
-        if len(out) <= MAX_SET:
-            return out
+    return _cut_until(starts, lambda cut: len(cut) <= MAX_SET)
+
+
+def _cut_until(starts, small) -> frozenset[str] | None:
+    """``starts`` cut to the first length of `START_CUTS` at which ``small`` holds of the
+    cut set, or ``None``."""
+    for length in START_CUTS:
+        cut = frozenset(s[:length] for s in starts)
+        if small(cut):
+            return cut
     return None
 
 
@@ -364,13 +377,8 @@ def _anchored(items) -> bool:
     op, av = items[0]
     if op is _c.AT:
         return av in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING)
-    if op is _c.SUBPATTERN:
-        return _anchored(av[-1])
-    if op is _c.ATOMIC_GROUP:
-        return _anchored(av)
-    if op is _c.BRANCH:
-        return all(_anchored(b) for b in av[1])
-    return False
+    subs = children(op, av)  # a group or a branch: each of its sequences (not a repeat)
+    return subs is not None and op not in REPEATS and all(_anchored(s) for s in subs)
 
 
 def _anchored_end(items) -> bool:
@@ -380,27 +388,17 @@ def _anchored_end(items) -> bool:
     op, av = items[-1]
     if op is _c.AT:
         return av in (_c.AT_END, _c.AT_END_STRING)
-    if op is _c.SUBPATTERN:
-        return _anchored_end(list(av[-1]))
-    if op is _c.ATOMIC_GROUP:
-        return _anchored_end(list(av))
-    if op is _c.BRANCH:
-        return all(_anchored_end(list(b)) for b in av[1])
-    return False
+    subs = children(op, av)
+    return subs is not None and op not in REPEATS and all(_anchored_end(s) for s in subs)
 
 
 def _reversed(items) -> list:
     """The parse tree matching the reversed strings (zero-width items kept as they are)."""
     out = []
     for op, av in reversed(list(items)):
-        if op is _c.SUBPATTERN:
-            av = (*av[:-1], _reversed(av[-1]))
-        elif op is _c.ATOMIC_GROUP:
-            av = _reversed(av)
-        elif op is _c.BRANCH:
-            av = (av[0], [_reversed(b) for b in av[1]])
-        elif op in REPEATS:
-            av = (av[0], av[1], _reversed(av[2]))
+        subs = children(op, av)
+        if subs is not None:
+            av = with_children(op, av, [_reversed(s) for s in subs])
         out.append((op, av))
     return out
 
@@ -416,11 +414,8 @@ def _blank(op, av) -> bool:
             (o is _c.CATEGORY and a is _c.CATEGORY_SPACE) or (o is _c.LITERAL and chr(a).isspace())
             for o, a in av
         )
-    if op in REPEATS:
-        return all(_blank(o, a) for o, a in av[2])
-    if op is _c.SUBPATTERN:
-        return all(_blank(o, a) for o, a in av[-1])
-    return False
+    subs = children(op, av)
+    return subs is not None and all(_blank(o, a) for sub in subs for o, a in sub)
 
 
 def gate(pattern: str) -> Gate:

@@ -26,7 +26,7 @@ import regex
 from cleaner.catalogue import Matcher, Rule, load_rules, matcher
 from cleaner.features import strip_bullet
 from cleaner.fold import fold, fold_line, other_digits
-from cleaner.pattern_syntax import pattern_chars
+from cleaner.pattern_syntax import MAX_RANGE, children, prepare, sre_constants, sre_parse
 from cleaner.prefilter import NO_GATE, gate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -238,6 +238,15 @@ def test_an_unanchored_alternative_makes_a_pattern_floating():
     assert not g.anchored and g.prefixes is None
 
 
+@pytest.mark.parametrize("pattern", [r"^share(?:\s|(?<=e)){1,3}$", r"^share(?:(?>\s)){2,3}$"])
+def test_a_line_end_is_read_past_any_group_of_whitespace_only(pattern):
+    """A branch or an atomic group that only matches whitespace (or nothing) is passed over
+    like a whitespace class when reading how a line ends, repeated or not."""
+    g = gate(pattern)
+    assert g.suffixes == {"share"}
+    assert g.admits("Share \t") and not g.admits("share it")
+
+
 def test_digits_are_assumed_ascii_only_where_the_line_has_no_other_digits():
     g = gate(r"^\d{1,2}:\d{2}$")
     assert g.digits and g.prefixes
@@ -284,6 +293,37 @@ def test_unicode_property_classes_are_any_character():
 @lru_cache(maxsize=1)
 def _all_characters() -> str:
     return "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+def pattern_chars(pattern: str) -> set[str]:
+    """Every character a gate of ``pattern`` may compare with: the literal characters and
+    the members of enumerated classes (those of lookarounds too)."""
+    text = prepare(pattern)
+    if text is None:
+        return set()
+    out: set[str] = set()
+
+    def walk(items) -> None:
+        for op, av in items:
+            if op is sre_constants.LITERAL:
+                out.add(chr(av))
+            elif op is sre_constants.IN:
+                for o, a in av:
+                    if o is sre_constants.LITERAL:
+                        out.add(chr(a))
+                    elif o is sre_constants.RANGE and a[1] - a[0] <= MAX_RANGE:
+                        out.update(map(chr, range(a[0], a[1] + 1)))
+            elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+                walk(av[1])
+            else:
+                for sub in children(op, av) or ():
+                    walk(sub)
+
+    try:
+        walk(sre_parse.parse(text, re.IGNORECASE))
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return set()
+    return out
 
 
 def _used_characters() -> set[str]:
