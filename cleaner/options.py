@@ -252,8 +252,13 @@ class Options:
     #: Points per unit of ``-ln((cosine + 0.02) / 0.17)``: the cosine of content words in
     #: the windows either side of a gap (about +2 units at cosine 0, -0.8 at 0.35).
     story_cosine_weight: float = 1.4
-    #: Points per unit of topic depth (TextTiling depth score plus affinity, below).
-    story_depth_weight: float = 1.6
+    #: Points per unit of topic depth (TextTiling depth score plus affinity, below); in text
+    #: an extractor wrote (one page's) and across
+    #: a gap that holds a kept headline, `story_section_depth_weight`: a subheading between
+    #: two sections of one article, whose subjects may differ; so too above a line of fewer
+    #: than `prose_min_words` words, a label rather than a paragraph (points).
+    story_depth_weight: float = 1.8
+    story_section_depth_weight: float = 1.6
     #: Depth units per unit of affinity: how much more the paragraph after a gap shares
     #: with the text after it than with the text before (difference of two cosines).
     story_affinity_weight: float = 4.0

@@ -16,7 +16,7 @@ import pytest
 
 import cleaner
 from cleaner.classify import is_heading_like
-from cleaner.options import Options
+from cleaner.options import _DEFAULTS, Options
 from cleaner.stories import boundaries
 from cleaner.stories.evidence import Gap, boundary_score, gaps, weights
 
@@ -29,11 +29,18 @@ def oracle_candidates(r, kept, topic, start, end, o, heads_only=False, title0=No
     prose, cos, depth, names = topic
     at = [j for j, c in enumerate(prose) if start < c < end]
     sinces = [max(prose[j - 1], start) if j else start for j in at]
+    # the depth weighs story_section_depth_weight in an extractor's text, across a kept
+    # headline (a subheading between sections) and above a label (under prose_min_words)
+    section = Options(**{**{k: getattr(o, k) for k in _DEFAULTS}, "story_depth_weight": o.story_section_depth_weight})
     found = gaps(r, kept, [prose[j] for j in at], [cos[j] for j in at], [depth[j] for j in at], sinces, o)
+    by = [section if heads_only or r.feats[kept[prose[j]]].words < o.prose_min_words
+          or (g.opening is None and any(r.headline(kept[x]) for x in range(since + 1, prose[j]))) else o
+          for j, since, g in zip(at, sinces, found)]
+    found = [gaps(r, kept, [prose[j]], [cos[j]], [depth[j]], [since], w)[0] for j, since, w in zip(at, sinces, by)]
     # new names after the gap (`_names`), where its cosine is under story_names_cosine
     named = [names[j] and cos[j] is not None and cos[j] < o.story_names_cosine for j in at]
     usual = _usual(found, o)
-    found = [_revised(r, g, title0, o, usual) for g in found]
+    found = [_revised(r, g, title0, w, usual) for g, w in zip(found, by)]
     lift = _names_once(r, kept, found, named, o)
     out = []
     for j, since, g, points in zip(at, sinces, found, lift):
@@ -181,6 +188,7 @@ OPTIONS = (
     {"story_names_weight": 3.0, "story_names_cosine": 1.0, "story_names_least": 2},
     {"story_names_weight": 3.0, "story_names_cosine": 1.0, "story_names_least": 2, "story_names_sections": 0,
      "story_min_words": 30},
+    {"story_section_depth_weight": 0.0, "story_depth_weight": 3.0, "story_boundary_score": 2.0},
 )
 
 
@@ -403,3 +411,39 @@ def test_the_core_reads_capitals_and_interview_turns_as_the_patterns_do():
         assert r._capital[i] == (text[:1].isupper() and not turn), text
         end = text.rstrip("'\"’”»")
         assert r.exclaimed(i) == ((not end or end.endswith(("?", "!"))) and not turn), text
+
+
+def test_depth_weighs_less_across_a_subheading_or_above_a_label(monkeypatch):
+    # The depth of a gap scores story_depth_weight a unit, but story_section_depth_weight
+    # across a kept headline (a subheading between sections of one article) and above a
+    # line too short to be a paragraph (under prose_min_words words: a label).
+    from tests.test_stories import PIER, RESCUE
+
+    text = "\n\n".join(PIER[:2] + ["Harbour Works Begin"] + PIER[2:] + ["Live updates follow below."] + RESCUE) + "\n"
+    seen = {}
+    core = boundaries._candidates
+
+    def keep(r, kept, topic, start, end, o, heads_only=False, title0=None, words=None):
+        seen.update(r=r, kept=kept, topic=topic)
+        return core(r, kept, topic, start, end, o, heads_only, title0, words)
+
+    monkeypatch.setattr(boundaries, "_candidates", keep)
+    cleaner.analyze(text, extracted="never")
+    r, kept, (prose, _, _, _) = seen["r"], seen["kept"], seen["topic"]
+    texts = [r.lines[kept[c]].text for c in prose]
+    sub, label = texts.index(PIER[2]), texts.index("Live updates follow below.")
+    assert r.headline(kept[prose[sub] - 1])  # the subheading is a kept headline in the gap
+    cos, depth, names = [0.1] * len(prose), [1.0] * len(prose), [False] * len(prose)
+
+    def scores(**given):
+        o = Options(story_boundary_score=-99.0, story_whole_cohesion=1.0, story_whole_dropped_cohesion=1.0,
+                    **given)
+        got = r.core.candidates(kept, prose, cos, depth, names, boundaries.body_words(r, kept), 0, len(kept), False,
+                                None, boundaries.limits(o), weights(o))
+        return {g[0]: g[-1] for g in got}
+
+    low, high = scores(story_depth_weight=1.6), scores(story_depth_weight=2.6)
+    plain = [j for j in range(1, len(prose)) if j not in (sub, label) and prose[j] in low]
+    assert plain and all(high[prose[j]] == pytest.approx(low[prose[j]] + 1.0) for j in plain)
+    assert high[prose[sub]] == low[prose[sub]]  # across the subheading
+    assert high[prose[label]] == low[prose[label]]  # above the one-word label

@@ -300,7 +300,11 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     or a heading-like line right after one).  ``heads_only`` (text an extractor wrote): a
     gap with no head and no dropped line that holds kept lines (a subheading between two
     sections of one article) needs `Options.story_extracted_topic_score` more; a
-    paragraph right after a paragraph (two articles' bodies joined) does not.  A gap with
+    paragraph right after a paragraph (two articles' bodies joined) does not.  In such
+    text, across a gap that holds a kept headline (a subheading between two sections, whose subjects may
+    differ), or above a line of fewer than `Options.prose_min_words` words (a label, no
+    paragraph), the depth weighs `Options.story_section_depth_weight`, not
+    `Options.story_depth_weight`.  A gap with
     no head, or a title with a meta line only, is no candidate when all the content words
     of the stretch before it and after it share enough to be one article whose subject
     drifts (cosine at least `Options.story_whole_cohesion`, or

@@ -174,16 +174,21 @@ fn candidates(story: &Story, kept: &[usize], topic: &Topic, stretch: &Stretch, l
     let at: Vec<usize> = (0..prose.len()).filter(|&j| start < prose[j] && prose[j] < end).collect();
     // new names count only where the words change too (a cosine under `names_cosine`)
     let named: Vec<bool> = at.iter().map(|&j| topic.names[j] && topic.cos[j].is_some_and(|c| c < lim.names_cosine)).collect();
+    // in an extractor's text (one page's), and where `Weights::sectioned`, the depth weighs less
+    let section = w.sections();
     let mut found = Vec::with_capacity(at.len());
     let mut sinces = Vec::with_capacity(at.len());
+    let mut weights = Vec::with_capacity(at.len());
     for &j in &at {
         let (c, since) = (prose[j], if j > 0 { prose[j - 1].max(start) } else { start });
         let head = story.gap_of(kept[since], kept[c], lim.above_lines)?;
-        found.push(Gap::new(c, head, topic.cos[j], topic.depth[j], w));
+        let wg = if heads_only || w.sectioned(story, kept[since], kept[c], &head)? { &section } else { w };
+        found.push(Gap::new(c, head, topic.cos[j], topic.depth[j], wg));
         sinces.push(since);
+        weights.push(wg);
     }
     let usual = usual(&found, lim.usual_gaps);
-    let found: Vec<Gap> = found.into_iter().map(|g| revised(story, g, title0, usual, w)).collect();
+    let found: Vec<Gap> = found.into_iter().zip(&weights).map(|(g, wg)| revised(story, g, title0, usual, wg)).collect();
     let lift = names_once(&found, &named, topic.words, lim);
     let mut out = Vec::new();
     for (((&j, &since), &g), &names) in at.iter().zip(&sinces).zip(&found).zip(&lift) {
