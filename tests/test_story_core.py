@@ -259,14 +259,9 @@ def test_a_topic_profile_that_does_not_fit_the_kept_lines_is_refused(monkeypatch
         r.core.sectioned(kept, [len(kept)], 2)
 
 
-def test_new_names_count_once_among_gaps_too_close_for_both_to_stand(monkeypatch):
-    # A caption naming the next story's people above its dateline: the names are new after
-    # the gap above the caption, but they tell that a story starts there, not where; the
-    # dateline's gap, a paragraph later, takes them.
-    from tests.test_stories import PIER, RESCUE
-
-    caption = "The climbers Marta Ostrova and Piet Lanning at Brenna hut in the Karsk Valley, with Tomas Velde"
-    text = "\n\n".join(PIER + [caption, "KARSK VALLEY (Reuters) - " + RESCUE[0]] + RESCUE[1:]) + "\n"
+def _read(monkeypatch, text):
+    """The story finder's reading of ``text`` (spaced, not read as an extractor's): its
+    `Reader`, kept lines and the kept positions of its paragraphs of body."""
     seen = {}
     core = boundaries._candidates
 
@@ -276,7 +271,18 @@ def test_new_names_count_once_among_gaps_too_close_for_both_to_stand(monkeypatch
 
     monkeypatch.setattr(boundaries, "_candidates", keep)
     cleaner.analyze(text, extracted="never")
-    r, kept, (prose, _, _, _) = seen["r"], seen["kept"], seen["topic"]
+    return seen["r"], seen["kept"], seen["topic"][0]
+
+
+def test_new_names_count_once_among_gaps_too_close_for_both_to_stand(monkeypatch):
+    # A caption naming the next story's people above its dateline: the names are new after
+    # the gap above the caption, but they tell that a story starts there, not where; the
+    # dateline's gap, a paragraph later, takes them.
+    from tests.test_stories import PIER, RESCUE
+
+    caption = "The climbers Marta Ostrova and Piet Lanning at Brenna hut in the Karsk Valley, with Tomas Velde"
+    text = "\n\n".join(PIER + [caption, "KARSK VALLEY (Reuters) - " + RESCUE[0]] + RESCUE[1:]) + "\n"
+    r, kept, prose = _read(monkeypatch, text)
     at = {r.lines[kept[c]].text[:12]: j for j, c in enumerate(prose)}
     lead, dateline = at[caption[:12]], at["KARSK VALLEY"]
     assert dateline == lead + 1
@@ -420,16 +426,7 @@ def test_depth_weighs_less_across_a_subheading_or_above_a_label(monkeypatch):
     from tests.test_stories import PIER, RESCUE
 
     text = "\n\n".join(PIER[:2] + ["Harbour Works Begin"] + PIER[2:] + ["Live updates follow below."] + RESCUE) + "\n"
-    seen = {}
-    core = boundaries._candidates
-
-    def keep(r, kept, topic, start, end, o, heads_only=False, title0=None, words=None):
-        seen.update(r=r, kept=kept, topic=topic)
-        return core(r, kept, topic, start, end, o, heads_only, title0, words)
-
-    monkeypatch.setattr(boundaries, "_candidates", keep)
-    cleaner.analyze(text, extracted="never")
-    r, kept, (prose, _, _, _) = seen["r"], seen["kept"], seen["topic"]
+    r, kept, prose = _read(monkeypatch, text)
     texts = [r.lines[kept[c]].text for c in prose]
     sub, label = texts.index(PIER[2]), texts.index("Live updates follow below.")
     assert r.headline(kept[prose[sub] - 1])  # the subheading is a kept headline in the gap
