@@ -22,6 +22,14 @@ elsewhere the peak is the process's (``ru_maxrss``), building the input included
 
     python3 benchmarks/hostile.py --memory     # the memory table only
 
+The ways-in table (``--ways``; also printed by a full run) takes one dump of short stories
+under share bars, at 1x (about 0.2 MB) and 4x, in each way into `cleaner`: the API
+(`clean`), the command line (`cleaner clean` on a file, one job, in this process), the
+Scrapy pipeline and the datatrove step: CPU seconds, best of ``--rounds``, and the 4x/1x
+ratio (about 4 for linear growth, 16 for quadratic).
+
+    python3 benchmarks/hostile.py --ways       # the ways-in table only
+
 Times are CPU seconds of this process (`time.process_time`), so other work on a shared
 machine does not inflate them.  This is a measurement, not a test: it asserts nothing and is not run in CI.  A case that
 raises is reported with its exception; a size is skipped when the previous size already
@@ -172,11 +180,66 @@ def memory_table(scale: float) -> None:
     print()
 
 
-def _time(document: str) -> tuple[float, str]:
+def story_dump(stories: int) -> str:
+    """A dump of ``stories`` short stories, each under a share bar; no two lines alike."""
+    return "".join(f"Share this article\nFollow us\n\nStory {i}: the council said on Tuesday that bridge "
+                   f"{i} would open before harvest {i}, and that ferry {i} would keep running until "
+                   f"then. The mayor of town {i} agreed with the plan.\n\n" for i in range(stories))
+
+
+def _ways_in(folder: Path) -> dict:
+    """Way name -> a call taking a document, or the reason the way cannot run here."""
+    from cleaner import clean, cli
+
+    def command_line(document: str) -> None:
+        source, out = folder / "in.txt", folder / "out.txt"
+        source.write_text(document, encoding="utf-8")
+        cli.main(["clean", "-q", "-o", str(out), str(source)])
+
+    ways: dict = {"API": clean, "command line": command_line}
+    try:
+        from cleaner.integrations.scrapy import CleanerPipeline
+
+        ways["Scrapy"] = lambda document: CleanerPipeline().process_item({"text": document})
+    except ImportError as exc:
+        ways["Scrapy"] = f"not installed ({exc.name})"
+    try:
+        from datatrove.data import Document
+
+        from cleaner.integrations.datatrove import CleanerStep
+
+        ways["datatrove"] = lambda document: list(CleanerStep().run(iter([Document(text=document, id="d")])))
+    except ImportError as exc:
+        ways["datatrove"] = f"not installed ({exc.name})"
+    return ways
+
+
+def ways_table(scale: float, rounds: int) -> None:
+    import tempfile
+
+    stories = max(10, int(1000 * scale))
+    documents = [story_dump(stories), story_dump(4 * stories)]
+    header = f"{'way in':14} {'1x MB':>6} {'4x MB':>6} {'1x CPU s':>9} {'4x CPU s':>9} {'4x/1x':>6}"
+    print(header)
+    print("-" * len(header))
+    with tempfile.TemporaryDirectory() as folder:
+        for name, way in _ways_in(Path(folder)).items():
+            if isinstance(way, str):
+                print(f"{name:14} {way}", flush=True)
+                continue
+            way(documents[0])  # warm up (and raise here rather than time a failure)
+            best = [min(_time(d, way)[0] for _ in range(rounds)) for d in documents]
+            mbs = [len(d.encode("utf-8")) / MB for d in documents]
+            print(f"{name:14} {mbs[0]:6.2f} {mbs[1]:6.2f} {best[0]:9.3f} {best[1]:9.3f} "
+                  f"{best[1] / best[0]:6.2f}", flush=True)
+    print()
+
+
+def _time(document: str, call=analyze) -> tuple[float, str]:
     gc.collect()
     start = time.process_time()
     try:
-        analyze(document)
+        call(document)
     except Exception as exc:  # a measurement: report, do not stop
         return time.process_time() - start, f"{type(exc).__name__}: {exc}"[:60]
     return time.process_time() - start, ""
@@ -190,15 +253,24 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip larger sizes once one size took more CPU seconds than this")
     parser.add_argument("--memory", action="store_true",
                         help="only the memory table (peak RSS of each case in a subprocess)")
+    parser.add_argument("--ways", action="store_true",
+                        help="only the ways-in table (API, command line, Scrapy, datatrove)")
+    parser.add_argument("--rounds", type=int, default=5,
+                        help="rounds per size in the ways-in table; the best counts")
     parser.add_argument("--child", nargs=2, metavar=("CASE", "CHARS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         _child(args.child[0], int(args.child[1]))
         return 0
+    if args.ways:
+        ways_table(args.scale, args.rounds)
+        return 0
     if not args.only:
         memory_table(args.scale)
     if args.memory:
         return 0
+    if not args.only:
+        ways_table(args.scale, args.rounds)
     _warm_up()
     factors = (1, 2, 4, 8)
     header = f"{'case':26} {'1x MB':>7} " + " ".join(f"{f'{f}x s':>8}" for f in factors)

@@ -6,15 +6,15 @@ row.  The API raises; the others take the API's word for it (`cleaner.binary`,
 `Options.make`) in their own terms: the command line skips a binary input, reports a
 record whose field is no string as failed and refuses a bad flag before reading input
 (its exit status); the Scrapy pipeline passes the item on; the datatrove step passes the
-document on, or drops it when nothing is left, as its filters do.  A large document takes
-time linear in its size whichever way it comes in (`benchmarks/hostile.py` measures the
-API alone on worse inputs).
+document on, or drops it when nothing is left, as its filters do.  A large document comes
+out of each way as the API's text; the time each way takes on it, at 1x and 4x its size, is
+measured, not asserted: `benchmarks/hostile.py --ways`.
 """
 
 from __future__ import annotations
 
 import json
-import time
+import sys
 from pathlib import Path
 from typing import NamedTuple
 
@@ -31,6 +31,12 @@ from datatrove.data import Document  # noqa: E402
 
 from cleaner.integrations.datatrove import CleanerStep  # noqa: E402
 from cleaner.integrations.scrapy import CleanerPipeline  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.hostile import story_dump  # noqa: E402
 
 TEXT = ("The council said on Tuesday that the new bridge would open before the harvest, "
         "and that the old ferry would keep running until then.")
@@ -211,28 +217,9 @@ def test_a_refusal_names_what_it_was_given():
         assert (type(again), again.kind, str(again)) == (NotText, refused.value.kind, str(refused.value))
 
 
-def _document(stories: int) -> str:
-    """A dump of ``stories`` short stories, each under a share bar; no two lines alike."""
-    return "".join(f"Share this article\nFollow us\n\nStory {i}: the council said on Tuesday that bridge "
-                   f"{i} would open before harvest {i}, and that ferry {i} would keep running until "
-                   f"then. The mayor of town {i} agreed with the plan.\n\n" for i in range(stories))
-
-
-def _cpu_seconds(call, rounds: int = 3) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.process_time()
-        call()
-        best = min(best, time.process_time() - start)
-    return best
-
-
 @pytest.mark.parametrize("run", RUNNERS, ids=WAYS)
-def test_every_way_in_takes_a_large_document_in_time_linear_in_its_size(run, tmp_path, capsys):
-    """4x the document costs at most 8x the time, best of three rounds in CPU seconds
-    (linear: 4x; quadratic: 16x), and gives the API's text."""
-    small, large = _document(1000), _document(4000)  # about 0.2 and 0.85 MB
-    said = {d: run(d, None, {}, Context(tmp_path, capsys, _expected(d, None, {}))) for d in (small, large)}
-    assert set(said.values()) <= {"text", "text, exit 0"}, said
-    times = [_cpu_seconds(lambda d=d: run(d, None, {}, Context(tmp_path, capsys, None))) for d in (small, large)]
-    assert times[1] <= 8 * times[0], times
+def test_every_way_in_gives_the_api_text_of_a_large_document(run, tmp_path, capsys):
+    """About 0.85 MB (4,000 stories): each way gives `clean`'s text of it."""
+    large = story_dump(4000)
+    said = run(large, None, {}, Context(tmp_path, capsys, _expected(large, None, {})))
+    assert said in {"text", "text, exit 0"}, said
