@@ -176,8 +176,12 @@ def test_a_rest_is_held_by_its_opening_characters_not_by_a_few_short_words():
     assert len(" ".join(rest.split()[:8])) < OPENING  # its first eight words are fewer characters
     placed = [(k, block and block.text) for k, block in _placed(tree, [first, other])]
     assert placed[-3:] == [(0, None), (-1, rest), (1, None)]
-    # the same rest, its opening extracted elsewhere: no line of its own
-    assert (-1, rest) not in _placed(tree, [first, other, rest.upper(), rest])
+    # the same rest, its opening extracted elsewhere (another line that starts with its
+    # first `OPENING` characters): no line of its own
+    elsewhere = "He said it was not the end of the road for anyone at the yard."
+    assert elsewhere[:OPENING] == rest[:OPENING] and elsewhere != rest
+    placed = [(k, block and block.text) for k, block in _placed(tree, [first, other, elsewhere])]
+    assert (-1, rest) not in placed and placed[-3:] == [(0, None), (1, None), (2, None)]
 
 
 def test_text_the_extractor_drops_inside_a_chosen_block_reaches_the_output():
