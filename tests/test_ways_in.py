@@ -209,7 +209,7 @@ def test_a_refusal_names_what_it_was_given():
 
     for call, document, words in ((cleaner.clean, None, "cleaner expects text (str) or bytes, not NoneType"),
                                   (cleaner.split, 3.5, "not float"),
-                                  (cleaner.clean_html, ["<p>a</p>"], "clean_html expects HTML as str or bytes, not list")):
+                                  (cleaner.clean_html, ["<p>a</p>"], "cleaner expects text (str) or bytes, not list")):
         with pytest.raises(NotText, match=words.replace("(", r"\(").replace(")", r"\)")) as refused:
             call(document)
         assert isinstance(refused.value, TypeError)
