@@ -23,7 +23,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from itertools import accumulate
-from operator import eq, is_
+from operator import is_
 
 from . import _core
 from .types import OTHER_STORY, Decision, Features, Line, Verdict
@@ -151,7 +151,7 @@ class Lines(_Columns):
 
     def raw_blanks(self) -> int:
         """How many lines are empty in the source (not even a space)."""
-        return sum(map(eq, self._starts, self._ends))
+        return _core.equal_offsets(self._starts, self._ends)
 
     def __getitem__(self, i):
         # `_Columns.__getitem__` with `_item` inline: stages read lines one at a time, often

@@ -17,7 +17,9 @@ import json
 import re
 import shutil
 import subprocess
+from array import array
 from functools import lru_cache
+from operator import eq
 from pathlib import Path
 
 import pytest
@@ -39,7 +41,7 @@ from cleaner.features import _shape_params, line_shapes, measure, shapes
 from cleaner.language import STOPLIST_NAMES, guess_language, stopwords, words
 from cleaner.segment import normalize, segment
 from cleaner.smooth import smooth
-from cleaner.storage import columns
+from cleaner.storage import Lines, columns
 
 from . import oracle
 
@@ -715,6 +717,25 @@ def test_a_storys_text_is_joined_from_the_columns_read_in_place():
             assert _core.joined(cols, picked) == _joined_lines(texts, picked), (text, picked)
         one = [p for p, t in enumerate(texts) if t][0]
         assert _core.joined(cols, [one]) == texts[one]
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3)), max_size=40), st.integers(0, 3))
+def test_the_core_counts_equal_offsets_as_python_does(pairs, longer):
+    """`_core.equal_offsets` (rust/src/lines.rs, the columns read in place) counts the
+    positions where two offset columns agree, up to the shorter one's end, as
+    ``sum(map(eq, ...))`` does."""
+    starts = array("q", [a for a, _ in pairs])
+    ends = array("q", [b for _, b in pairs] + [0] * longer)
+    assert _core.equal_offsets(starts, ends) == _core.equal_offsets(ends, starts) == sum(map(eq, starts, ends))
+
+
+def test_the_lines_empty_in_the_source_are_counted_by_the_core():
+    """`Lines.raw_blanks` (`_core.equal_offsets`) counts the lines empty in the source,
+    not even a space, in a source of one, two or four bytes a character."""
+    for text in ["", "\n", "one\n\n \n\ttwo\n\n", "Zeile ☃\n\n\n\u200b\n𝔘\n\n"]:
+        lines = segment(text)
+        assert isinstance(lines, Lines)
+        assert lines.raw_blanks() == sum(not line.raw for line in lines), text
 
 
 def _joined_lines(texts: list[str], picked: list[int]) -> str:

@@ -347,6 +347,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(trails::changed, m)?)?;
     m.add_function(wrap_pyfunction!(articles::kept_lines, m)?)?;
     m.add_function(wrap_pyfunction!(articles::joined, m)?)?;
+    m.add_function(wrap_pyfunction!(lines::equal_offsets, m)?)?;
     m.add_class::<gates::Gates>()?;
     m.add_class::<cohesion_words::Stoplist>()?;
     m.add_class::<cohesion::Cohesion>()?;

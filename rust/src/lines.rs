@@ -65,6 +65,15 @@ impl Offsets {
     }
 }
 
+/// `cleaner.storage.Lines.raw_blanks`: at how many positions two columns of offsets
+/// (`array('q')`, read in place) hold the same offset, up to the shorter one's end (a
+/// line that ends where it starts is empty in the source).
+#[pyfunction]
+pub fn equal_offsets(starts: &Bound<'_, PyAny>, ends: &Bound<'_, PyAny>) -> PyResult<usize> {
+    let (a, b) = (Offsets::new(starts)?, Offsets::new(ends)?);
+    Ok((0..a.len.min(b.len)).filter(|&i| a.at(i) == b.at(i)).count())
+}
+
 /// The ``changed`` column of `cleaner.storage.Lines` (line -> its normalised text, where
 /// that is no slice of the source) as a map.
 pub fn changed_texts<'py>(changed: &Bound<'py, PyDict>) -> PyResult<FxMap<usize, Bound<'py, PyString>>> {
