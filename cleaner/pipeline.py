@@ -257,7 +257,5 @@ def clean_html(html: str | bytes, options: Options | str | None = None, **overri
     >>> clean_html("<article><h1>Budget</h1><p>The council approved the budget for the parks on Tuesday after a long debate.</p></article>")
     'Budget\\nThe council approved the budget for the parks on Tuesday after a long debate.'
     """
-    if not isinstance(html, (str, bytes, bytearray, memoryview)):
-        raise NotText(type(html).__name__, "clean_html expects HTML as str or bytes")
     overrides["html"] = "always"
     return analyze(html, options, **overrides).text
