@@ -39,6 +39,7 @@ took longer than ``--budget`` seconds.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 import resource
@@ -187,20 +188,74 @@ def story_dump(stories: int) -> str:
                    f"then. The mayor of town {i} agreed with the plan.\n\n" for i in range(stories))
 
 
-def _ways_in(folder: Path) -> dict:
-    """Way name -> a call taking a document, or the reason the way cannot run here."""
-    from cleaner import clean, cli
+class _Stats:
+    """The part of a Scrapy stats collector the pipeline uses: counts by key."""
 
-    def command_line(document: str) -> None:
-        source, out = folder / "in.txt", folder / "out.txt"
-        source.write_text(document, encoding="utf-8")
-        cli.main(["clean", "-q", "-o", str(out), str(source)])
+    def __init__(self) -> None:
+        self.values: dict[str, int] = {}
 
-    ways: dict = {"API": clean, "command line": command_line}
+    def inc_value(self, key: str) -> None:
+        self.values[key] = self.values.get(key, 0) + 1
+
+
+def _flags(preset: str | None, overrides: dict) -> list[str]:
+    """The command line flags for a preset and `Options` overrides."""
+    flags = ["--preset", preset] if preset else []
+    for key, value in overrides.items():
+        if key == "language":
+            flags += ["--language", value]
+        elif key == "disabled_rules":
+            flags += ["--disable", ",".join(value)]
+        else:
+            flags += ["--set", f"{key}={value}"]
+    return flags
+
+
+def _command_line(document, folder: Path, preset=None, overrides=None) -> tuple[int, str | None]:
+    """Exit status and output text (None if no output was written) of `cleaner clean` on
+    ``document`` as a file (text or bytes), else as the field of a JSON Lines record."""
+    out = folder / "out.txt"
+    out.unlink(missing_ok=True)
+    if isinstance(document, (str, bytes, bytearray, memoryview)):
+        source = folder / "in.txt"
+        source.write_bytes(document.encode("utf-8") if isinstance(document, str) else bytes(document))
+        argv = ["-q", "-o", str(out), str(source)]
+    else:
+        source = folder / "in.jsonl"
+        source.write_text(json.dumps({"text": document}) + "\n", encoding="utf-8")
+        argv = ["-q", "--format", "text", "-o", str(out), str(source)]
+    from cleaner import cli
+
+    try:
+        status = cli.main(["clean", *_flags(preset, overrides or {}), *argv])
+    except SystemExit as exc:  # argparse refuses a --preset it has no choice for
+        status = exc.code
+    return status, out.read_text(encoding="utf-8") if out.exists() else None
+
+
+def ways_in() -> dict:
+    """Way name -> a call ``(document, folder, preset=None, overrides=None)`` that puts
+    ``document`` through that way into `cleaner` with those settings (``folder`` for its
+    files) and returns what the way gives back, or the reason the way cannot run here.
+
+    API: `clean`'s text.  Command line: exit status and output text (`_command_line`).
+    Scrapy: the item ``{"text": document}`` after the pipeline, and the pipeline's stats.
+    datatrove: the documents the step emits for one document, and the step's stats.
+    """
+    from cleaner import clean
+
+    ways: dict = {"API": lambda document, folder, preset=None, overrides=None:
+                  clean(document, preset, **(overrides or {})),
+                  "command line": _command_line}
     try:
         from cleaner.integrations.scrapy import CleanerPipeline
 
-        ways["Scrapy"] = lambda document: CleanerPipeline().process_item({"text": document})
+        def scrapy(document, folder, preset=None, overrides=None):
+            stats = _Stats()
+            pipeline = CleanerPipeline(preset=preset, options=overrides or {}, stats=stats)
+            return pipeline.process_item({"text": document}), stats.values
+
+        ways["Scrapy"] = scrapy
     except ImportError as exc:
         ways["Scrapy"] = f"not installed ({exc.name})"
     try:
@@ -208,7 +263,12 @@ def _ways_in(folder: Path) -> dict:
 
         from cleaner.integrations.datatrove import CleanerStep
 
-        ways["datatrove"] = lambda document: list(CleanerStep().run(iter([Document(text=document, id="d")])))
+        def datatrove(document, folder, preset=None, overrides=None):
+            step = CleanerStep(preset=preset, **(overrides or {}))
+            out = list(step.run(iter([Document(text=document, id="doc")])))
+            return out, step.stats.to_dict()["stats"]
+
+        ways["datatrove"] = datatrove
     except ImportError as exc:
         ways["datatrove"] = f"not installed ({exc.name})"
     return ways
@@ -223,12 +283,13 @@ def ways_table(scale: float, rounds: int) -> None:
     print(header)
     print("-" * len(header))
     with tempfile.TemporaryDirectory() as folder:
-        for name, way in _ways_in(Path(folder)).items():
+        for name, way in ways_in().items():
             if isinstance(way, str):
                 print(f"{name:14} {way}", flush=True)
                 continue
-            way(documents[0])  # warm up (and raise here rather than time a failure)
-            best = [min(_time(d, way)[0] for _ in range(rounds)) for d in documents]
+            run = functools.partial(way, folder=Path(folder))
+            run(documents[0])  # warm up (and raise here rather than time a failure)
+            best = [min(_time(d, run)[0] for _ in range(rounds)) for d in documents]
             mbs = [len(d.encode("utf-8")) / MB for d in documents]
             print(f"{name:14} {mbs[0]:6.2f} {mbs[1]:6.2f} {best[0]:9.3f} {best[1]:9.3f} "
                   f"{best[1] / best[0]:6.2f}", flush=True)

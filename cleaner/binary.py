@@ -86,15 +86,14 @@ class BinaryInput(ValueError):
 
 
 class NotText(TypeError):
-    """A document that is neither text nor bytes; ``kind`` is the name of its type and
-    ``expects`` what the entry point takes (the start of the message)."""
+    """A document that is neither text nor bytes; ``kind`` is the name of its type."""
 
-    def __init__(self, kind: str, expects: str = "cleaner expects text (str) or bytes") -> None:
-        super().__init__(f"{expects}, not {kind}")
-        self.kind, self.expects = kind, expects
+    def __init__(self, kind: str) -> None:
+        super().__init__(f"cleaner expects text (str) or bytes, not {kind}")
+        self.kind = kind
 
     def __reduce__(self):
-        return NotText, (self.kind, self.expects)
+        return NotText, (self.kind,)
 
 
 def binary_kind(data: bytes) -> str | None:

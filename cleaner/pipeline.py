@@ -90,7 +90,7 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     # Plain text an extractor wrote: its choice stands against the weak line rules too,
     # but story boundaries stand (a dump of several extracted articles is still cut).
     shape = line_shapes(lines, opts)  # read by the extractor layout test and the context rules
-    touch = not whole_page and blocks_touch(lines, opts)  # read by the layout test and story.caption
+    touch = None if whole_page else blocks_touch(lines, opts)  # read by the layout test and story.caption
     auto = not whole_page and opts.extracted == "auto"
     layout = extraction_layout(lines, initial, opts, shape, touch) if auto else ""
     revised = initial
@@ -109,7 +109,7 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
             return Analysis(source, verdicts, (), opts, language, None, from_html)
         titled, st, story_of = _stages(
             [lines[i]._replace(index=k) for k, i in enumerate(shown)], *_pick((feats, initial, revised), shown),
-            layout, from_html, stops, opts, _shown_layers(trails, shown), bytes(map(shape.__getitem__, shown)))
+            layout, from_html, stops, opts, _shown_layers(trails, shown), bytes(map(shape.__getitem__, shown)), None)
         titled, st, story_of = _widen(trails.before, st, story_of, shown)
     # the kept lines of each story that has any, and per line whether it is in the output
     kept_by_story, outputs = _core.kept_lines(as_list(titled), as_list(story_of), len(st.kinds), st.main)
@@ -122,11 +122,12 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
 
 def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Decision],
             revised: list[Decision], layout: str, from_html: bool, stops: frozenset[str],
-            opts: Options, add, shape: bytes, touch: bool = False) -> tuple[list[Decision], Stories, list[int | None]]:
+            opts: Options, add, shape: bytes, touch: bool | None) -> tuple[list[Decision], Stories, list[int | None]]:
     """The stages after the extractor's revision: context, main block, stories, the
     extracted-text guarantees and titles, each stage's layer handed to ``add`` (see
     `cleaner.storage.Trails.add`) as soon as it is done (``shape``: the lines'
-    `cleaner.features.line_shapes`; ``touch``: their `cleaner.extracted.blocks_touch`).
+    `cleaner.features.line_shapes`; ``touch``: their `cleaner.extracted.blocks_touch`, or
+    ``None`` for a whole page, whose stories are not cut: counted if ever read).
     Returns the last layer, the stories and each line's story."""
     whole_page = from_html or opts.extracted == "always"
     smoothed = add(smooth(lines, feats, revised, opts, shape), "context")
@@ -256,7 +257,5 @@ def clean_html(html: str | bytes, options: Options | str | None = None, **overri
     >>> clean_html("<article><h1>Budget</h1><p>The council approved the budget for the parks on Tuesday after a long debate.</p></article>")
     'Budget\\nThe council approved the budget for the parks on Tuesday after a long debate.'
     """
-    if not isinstance(html, (str, bytes, bytearray, memoryview)):
-        raise NotText(type(html).__name__, "clean_html expects HTML as str or bytes")
     overrides["html"] = "always"
     return analyze(html, options, **overrides).text

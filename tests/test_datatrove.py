@@ -379,4 +379,5 @@ def test_step_passes_binary_bytes_on_unchanged_and_counts_them(caplog):
     assert out[0].text == png and out[1].text == png and "cleaner" not in out[0].metadata
     assert out[2].text == clean("\n\n".join(PROSE))
     assert step.stats["not_text"].total == 2
+    assert step.stats["forwarded"].total == 3  # each passed-on document counted once
     assert "dropped" not in step.stats.stats

@@ -157,20 +157,42 @@ def test_the_credit_s_length_and_the_rule_s_switch_reach_it():
     assert not fired(disabled_rules=("story.caption",))
 
 
-@pytest.mark.parametrize("extracted", ["auto", "never"])
-def test_whether_blocks_touch_is_counted_once_per_document(monkeypatch, extracted):
+def test_whether_blocks_touch_is_counted_once_per_document(monkeypatch):
     # The extractor-layout test and ``story.caption`` both read whether the text's blocks
     # touch (`cleaner.extracted.blocks_touch`): the pipeline counts the empty lines once
-    # and hands the answer to both; the caption still goes.
+    # and hands the answer to both (in "auto" mode, where both read it); the caption
+    # still goes.
     import cleaner.extracted
     calls = []
     counted = cleaner.extracted.raw_blanks
     monkeypatch.setattr(cleaner.extracted, "raw_blanks", lambda lines: calls.append(1) or counted(lines))
     text = "\n\n".join(["Harbour town votes to rebuild its old stone pier", PIER[0],
                         f"{CAPTION}\nClara Whitfield, Harbour Gazette", PIER[1], LATER]) + "\n"
-    verdicts = cleaner.analyze(text, extracted=extracted).verdicts
+    verdicts = cleaner.analyze(text, extracted="auto").verdicts
     assert "story.caption" in {v.final.rule for v in verdicts}
     assert len(calls) == 1
+
+
+@pytest.mark.parametrize("document, extracted", [
+    ("\n".join(["Harbour town votes to rebuild its old stone pier", *PIER, LATER]) + "\n", "always"),
+    ("<html><body><article><h1>Harbour town votes to rebuild its old stone pier</h1>"
+     + "".join(f"<p>{p}</p>" for p in (*PIER, LATER)) + "</article></body></html>", "auto"),
+])
+def test_a_whole_page_s_story_stage_is_not_told_its_blocks_stand_apart(monkeypatch, document, extracted):
+    # A whole page (HTML, or text with extracted="always") is not counted for touching
+    # blocks: its story stage gets ``touch=None`` ("count it if read"), the default of
+    # every other reader, not False ("blocks stand apart"), which a page's shown lines
+    # (no empty line among them) would contradict.
+    import cleaner.pipeline
+    find, told = cleaner.pipeline.find_stories, []
+
+    def recording(*args, **kwargs):
+        told.append(kwargs["touch"])
+        return find(*args, **kwargs)
+
+    monkeypatch.setattr(cleaner.pipeline, "find_stories", recording)
+    cleaner.analyze(document, extracted=extracted)
+    assert told == [None]
 
 
 def test_a_caller_that_does_not_say_whether_blocks_touch_gets_it_counted(monkeypatch):

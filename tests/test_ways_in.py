@@ -1,9 +1,10 @@
 """Every way into `cleaner` takes the same bad inputs the same way: the API (`clean`,
 `split`, `analyze`), the command line, the Scrapy pipeline and the datatrove step.
 
-`TABLE` is what each does with each input or setting; the test runs all four on every
-row.  The API raises; the others take the API's word for it (`cleaner.binary`,
-`Options.make`) in their own terms: the command line skips a binary input, reports a
+`TABLE` is what each does with each input or setting; the test runs each way on every
+row, driving it as `benchmarks.hostile.ways_in` does (the ways-in timing drives them so
+too), and skips a way whose extra is not installed.  The API raises; the others take the
+API's word for it (`cleaner.binary`, `Options.make`) in their own terms: the command line skips a binary input, reports a
 record whose field is no string as failed and refuses a bad flag before reading input
 (its exit status); the Scrapy pipeline passes the item on; the datatrove step passes the
 document on, or drops it when nothing is left, as its filters do.  A large document comes
@@ -13,7 +14,6 @@ measured, not asserted: `benchmarks/hostile.py --ways`.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import NamedTuple
@@ -21,22 +21,13 @@ from typing import NamedTuple
 import pytest
 
 import cleaner
-from cleaner import cli
 from cleaner.binary import BinaryInput, NotText
-
-scrapy = pytest.importorskip("scrapy", reason="Scrapy is not installed (pip install 'cleaner[scrapy]')")
-pytest.importorskip("datatrove", reason="datatrove is not installed (pip install 'cleaner[datatrove]')")
-
-from datatrove.data import Document  # noqa: E402
-
-from cleaner.integrations.datatrove import CleanerStep  # noqa: E402
-from cleaner.integrations.scrapy import CleanerPipeline  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.hostile import story_dump  # noqa: E402
+from benchmarks.hostile import story_dump, ways_in  # noqa: E402
 
 TEXT = ("The council said on Tuesday that the new bridge would open before the harvest, "
         "and that the old ferry would keep running until then.")
@@ -90,9 +81,14 @@ def _said(text: str, expected: str | None) -> str:
     return "text" if text == expected else f"other text {text[:40]!r}"
 
 
+#: Way name -> how to drive it (`benchmarks.hostile.ways_in`), or why it cannot run here.
+DRIVE = ways_in()
+
+
 def _api(document, preset, overrides, context) -> str:
     outcomes = set()
-    for call in (cleaner.clean, lambda *a, **kw: cleaner.analyze(*a, **kw).text,
+    for call in (lambda document, preset, **kw: DRIVE["API"](document, context.tmp_path, preset, kw),
+                 lambda *a, **kw: cleaner.analyze(*a, **kw).text,
                  lambda *a, **kw: "\n".join(x.text for x in cleaner.split(*a, **kw)[:1])):
         try:
             outcomes.add(_said(call(document, preset, **overrides), context.expected))
@@ -102,33 +98,9 @@ def _api(document, preset, overrides, context) -> str:
     return outcomes.pop()
 
 
-def _flags(preset, overrides) -> list[str]:
-    flags = ["--preset", preset] if preset else []
-    for key, value in overrides.items():
-        if key == "language":
-            flags += ["--language", value]
-        elif key == "disabled_rules":
-            flags += ["--disable", ",".join(value)]
-        else:
-            flags += ["--set", f"{key}={value}"]
-    return flags
-
-
 def _command_line(document, preset, overrides, context) -> str:
     """A document of text or bytes as a file, anything else as a JSON Lines record."""
-    out = context.tmp_path / "out"
-    if isinstance(document, (str, bytes, bytearray, memoryview)):
-        source = context.tmp_path / "in.txt"
-        source.write_bytes(document.encode("utf-8") if isinstance(document, str) else bytes(document))
-        argv = ["clean", "-q", "-o", str(out), str(source)]
-    else:
-        source = context.tmp_path / "in.jsonl"
-        source.write_text(json.dumps({"text": document}) + "\n", encoding="utf-8")
-        argv = ["clean", "-q", "--format", "text", "-o", str(out), str(source)]
-    try:
-        status = cli.main(argv[:1] + _flags(preset, overrides) + argv[1:])
-    except SystemExit as exc:  # argparse refuses a --preset it has no choice for
-        status = exc.code
+    status, out = DRIVE["command line"](document, context.tmp_path, preset, overrides)
     err = context.capsys.readouterr().err
     if status == 2:
         return "usage error, exit 2"
@@ -136,38 +108,26 @@ def _command_line(document, preset, overrides, context) -> str:
         return "record failed, exit 1" if ": field 'text' is " in err else f"failed, exit 1: {err}"
     if "skipped: binary input" in err:
         return f"skipped, exit {status}"
-    return f"{_said(out.read_text(encoding='utf-8').rstrip(chr(10)), context.expected)}, exit {status}"
-
-
-class _Stats:
-    def __init__(self):
-        self.values: dict[str, int] = {}
-
-    def inc_value(self, key):
-        self.values[key] = self.values.get(key, 0) + 1
+    return f"{_said(out.rstrip(chr(10)), context.expected)}, exit {status}"
 
 
 def _scrapy(document, preset, overrides, context) -> str:
-    stats = _Stats()
     try:
-        pipeline = CleanerPipeline(preset=preset, options=overrides, stats=stats)
+        item, stats = DRIVE["Scrapy"](document, context.tmp_path, preset, overrides)
     except (TypeError, ValueError) as exc:
         return _raises(exc)
-    item = pipeline.process_item({"text": document})
-    if "cleaner/items_not_text" in stats.values:
+    if "cleaner/items_not_text" in stats:
         return "passed on, not text" if item == {"text": document} else "changed, not text"
-    if "cleaner/items_without_field" in stats.values:
+    if "cleaner/items_without_field" in stats:
         return "passed on, no field"
     return _said(item["text"], context.expected)
 
 
 def _datatrove(document, preset, overrides, context) -> str:
     try:
-        step = CleanerStep(preset=preset, **overrides)
+        out, stats = DRIVE["datatrove"](document, context.tmp_path, preset, overrides)
     except (TypeError, ValueError) as exc:
         return _raises(exc)
-    out = list(step.run(iter([Document(text=document, id="doc")])))
-    stats = step.stats.to_dict()["stats"]
     if stats.get("not_text"):
         return "passed on, not text" if [d.text for d in out] == [document] else "changed, not text"
     if stats.get("dropped"):
@@ -175,7 +135,16 @@ def _datatrove(document, preset, overrides, context) -> str:
     return _said(out[0].text, context.expected)
 
 
-RUNNERS = (_api, _command_line, _scrapy, _datatrove)
+#: Way name -> the runner that turns what the way gives back into the table's words.
+RUNNERS = dict(zip(WAYS, (_api, _command_line, _scrapy, _datatrove)))
+
+
+def _runner(way: str):
+    """The runner of ``way``; skips the test when the way cannot run here (its extra is
+    not installed: ``pip install 'cleaner[scrapy]'`` or ``'cleaner[datatrove]'``)."""
+    if isinstance(DRIVE[way], str):
+        pytest.skip(f"{way}: {DRIVE[way]}")
+    return RUNNERS[way]
 
 
 class Context(NamedTuple):
@@ -194,12 +163,13 @@ def _expected(document, preset, overrides) -> str | None:
         return None
 
 
+@pytest.mark.parametrize("way", WAYS)
 @pytest.mark.parametrize("name", TABLE)
-def test_every_way_in_takes_each_input_as_the_table_says(name, tmp_path, capsys):
+def test_every_way_in_takes_each_input_as_the_table_says(name, way, tmp_path, capsys):
+    run = _runner(way)
     document, preset, overrides, expected = TABLE[name]
     context = Context(tmp_path, capsys, _expected(document, preset, overrides))
-    seen = tuple(run(document, preset, overrides, context) for run in RUNNERS)
-    assert dict(zip(WAYS, seen)) == dict(zip(WAYS, expected))
+    assert run(document, preset, overrides, context) == expected[WAYS.index(way)]
 
 
 def test_a_refusal_names_what_it_was_given():
@@ -209,7 +179,7 @@ def test_a_refusal_names_what_it_was_given():
 
     for call, document, words in ((cleaner.clean, None, "cleaner expects text (str) or bytes, not NoneType"),
                                   (cleaner.split, 3.5, "not float"),
-                                  (cleaner.clean_html, ["<p>a</p>"], "clean_html expects HTML as str or bytes, not list")):
+                                  (cleaner.clean_html, ["<p>a</p>"], "cleaner expects text (str) or bytes, not list")):
         with pytest.raises(NotText, match=words.replace("(", r"\(").replace(")", r"\)")) as refused:
             call(document)
         assert isinstance(refused.value, TypeError)
@@ -217,9 +187,10 @@ def test_a_refusal_names_what_it_was_given():
         assert (type(again), again.kind, str(again)) == (NotText, refused.value.kind, str(refused.value))
 
 
-@pytest.mark.parametrize("run", RUNNERS, ids=WAYS)
-def test_every_way_in_gives_the_api_text_of_a_large_document(run, tmp_path, capsys):
+@pytest.mark.parametrize("way", WAYS)
+def test_every_way_in_gives_the_api_text_of_a_large_document(way, tmp_path, capsys):
     """About 0.85 MB (4,000 stories): each way gives `clean`'s text of it."""
+    run = _runner(way)
     large = story_dump(4000)
     said = run(large, None, {}, Context(tmp_path, capsys, _expected(large, None, {})))
     assert said in {"text", "text, exit 0"}, said

@@ -120,6 +120,11 @@ class CleanerStep(PipelineStep):
                 self.stat_update(StatHints.total)
                 with self.track_time():
                     outputs, reason = self._process(doc)
+                if outputs is None:  # no text: passed on as it came, no story, nothing to measure
+                    self.stat_update(StatHints.forwarded)
+                    self.stat_update(NOT_TEXT)
+                    yield doc
+                    continue
                 if not outputs:
                     self.stat_update(StatHints.dropped, f"dropped_{reason}")
                     if writer:
@@ -127,28 +132,24 @@ class CleanerStep(PipelineStep):
                         writer.write(doc, rank)
                     continue
                 self.stat_update(StatHints.forwarded)
-                if reason == NOT_TEXT:  # passed on as it came: no story, no text to measure
-                    yield doc
-                    continue
                 if self.mode == "split":
                     self.stat_update("stories", value=len(outputs))
                 for out in outputs:
                     self.update_doc_stats(out)
                     yield out
 
-    def _process(self, doc: Document) -> tuple[list[Document], str | None]:
-        """The documents to emit for ``doc`` (none when it is dropped) and the drop reason
-        (`NOT_TEXT` for ``doc`` itself passed on)."""
+    def _process(self, doc: Document) -> tuple[list[Document] | None, str | None]:
+        """The documents to emit for ``doc`` (none when it is dropped; ``None`` when it has
+        no text and is passed on as it came) and the reason it is dropped."""
         try:
             analysis = analyze(doc.text, self.options)
         except (BinaryInput, NotText) as exc:
-            self.stat_update(NOT_TEXT)
             if not self._warned_not_text:
                 what = f"binary data ({exc.kind})" if isinstance(exc, BinaryInput) else exc.kind
                 logger.warning(f"cleaner: document {doc.id!r} is {what}, not text; passed on "
                                "unchanged. Further ones in this task are only counted.")
                 self._warned_not_text = True
-            return [doc], NOT_TEXT
+            return None, None
         except Exception as exc:
             if self.raise_errors:
                 raise
