@@ -20,8 +20,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+#: A word (a token of the shingles, and what `words` counts).
 TOKEN = re.compile(r"\w+")
-WORD = re.compile(r"\w+")
 BOOTSTRAP_SAMPLES = 1000
 BOOTSTRAP_SEED = 0
 
@@ -133,7 +133,7 @@ def snippet_score(counts: list[tuple[int, int, int, int]]) -> Score:
 # -- labelled seeds, line level -------------------------------------------------------------
 
 def words(text: str) -> int:
-    return len(WORD.findall(text))
+    return len(TOKEN.findall(text))
 
 
 def expected_keep(kind: str, story: int | None) -> bool | None:

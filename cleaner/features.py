@@ -30,10 +30,6 @@ _ELLIPSES = ("...", "…")
 BULLET_CHARS = " " + BULLET_SYMBOLS + BULLET_DASHES + QUOTE_DASH
 _new_tuple = tuple.__new__
 EMPTY = Features(0, 0.0, False, False, 0.0, 0.0, 0)
-#: Lines longer than this (characters) have their words read a piece at a time
-#: (`pieces`), without a list of all their words in memory at once (`measure`'s compiled
-#: core never lists them).
-LONG_LINE_CHARS = 1 << 18
 
 
 def strip_bullet(text: str) -> str:
@@ -70,22 +66,6 @@ def measure(text: str, language: str | None) -> Features:
     body = text.lstrip(BULLET_CHARS) if text[:1] in BULLET_CHARS else text  # strip_bullet
     # Positional `tuple.__new__`: several times cheaper than the keyword constructor.
     return _new_tuple(Features, _core.measure(body, language)) if body else EMPTY
-
-
-def pieces(text: str, size: int | None = None):
-    """``text`` in consecutive pieces of about ``size`` characters (default
-    `LONG_LINE_CHARS`), each cut before a space, so that no word (nor URL) is cut: what
-    `str.split`, `words` and the URL pattern find in the pieces is what they find in the
-    whole."""
-    size = size or LONG_LINE_CHARS
-    start, end_of_text = 0, len(text)
-    while start < end_of_text:
-        end = start + size
-        if end < end_of_text:
-            space = text.find(" ", end)
-            end = end_of_text if space < 0 else space
-        yield text[start:end]
-        start = end
 
 
 #: Characters of the CJK scripts (first, last code point), written without spaces between

@@ -277,11 +277,7 @@ def cached_toml(name: str) -> dict:
     folders), parsed: taken from ``_prebuilt/<name>.json`` when that holds the file's text
     as it is (`file_key`), else parsed."""
     text = read(os.path.join(PATTERNS, f"{name}.toml"))
-    try:
-        files = json.loads(read(path(name))).get("files", {})
-    except (OSError, ValueError, AttributeError):
-        files = {}
-    parsed = files.get(file_key(text))
+    parsed = read_json(path(name)).get("files", {}).get(file_key(text))
     return parsed if parsed is not None else parse_toml(text)
 
 

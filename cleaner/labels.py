@@ -29,14 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .segment import segment
+from .types import PATTERN_CATEGORIES
 
 #: Story labels: ``KIND:N``.
 STORY_KINDS = frozenset({"title", "body", "head", "opt", "teaser"})
 #: Categories a ``drop:`` label may carry.
-DROP_LABEL_CATEGORIES = frozenset(
-    {"share", "meta", "caption", "duplicate", "appeal", "bio", "related", "nav", "ui",
-     "legal", "ad", "comments", "boilerplate"}
-)
+DROP_LABEL_CATEGORIES = PATTERN_CATEGORIES | {"boilerplate"}
 
 
 class LabelError(ValueError):

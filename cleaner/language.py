@@ -20,7 +20,8 @@ import regex
 
 from . import _core
 
-# ISO 639-1 code -> jusText stoplist name.  Languages with a pattern catalogue come first.
+# ISO 639-1 code -> jusText stoplist name.  The order breaks ties of `guess_language` (the
+# earlier language wins); most languages with a pattern catalogue come first.
 STOPLIST_NAMES: dict[str, str] = {
     "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
     "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "ru": "Russian", "cs": "Czech",

@@ -252,12 +252,14 @@ class Options:
     #: Points per unit of ``-ln((cosine + 0.02) / 0.17)``: the cosine of content words in
     #: the windows either side of a gap (about +2 units at cosine 0, -0.8 at 0.35).
     story_cosine_weight: float = 1.4
-    #: Points per unit of topic depth (TextTiling depth score plus affinity, below); in text
-    #: an extractor wrote (one page's) and across
-    #: a gap that holds a kept headline, `story_section_depth_weight`: a subheading between
-    #: two sections of one article, whose subjects may differ; so too above a line of fewer
-    #: than `prose_min_words` words, a label rather than a paragraph (points).
+    #: Points per unit of topic depth (TextTiling depth score plus affinity, below), where
+    #: `story_section_depth_weight` does not apply (points).
     story_depth_weight: float = 1.8
+    #: Points per unit of topic depth in place of `story_depth_weight`: in text an
+    #: extractor wrote (one page's), at every gap; elsewhere across a gap that opens no
+    #: story by its head and holds a kept headline (a subheading between two sections of
+    #: one article, whose subjects may differ), or above a line of fewer than
+    #: `prose_min_words` words (a label rather than a paragraph) (points).
     story_section_depth_weight: float = 1.6
     #: Depth units per unit of affinity: how much more the paragraph after a gap shares
     #: with the text after it than with the text before (difference of two cosines).

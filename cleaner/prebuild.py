@@ -30,11 +30,7 @@ def main() -> None:
     previous = {Path(d).name: gatecache.read_json(folder / f"{Path(d).name}.json")
                 for d in catalogue._language_dirs(root)}
     shutil.rmtree(folder, ignore_errors=True)  # every rule checked and analysed afresh
-    catalogue._prebuilt_cache.cache_clear()
-    catalogue._prebuilt_gates.cache_clear()
-    catalogue._compiled_forms.cache_clear()
-    catalogue._prebuilt_keys.cache_clear()
-    catalogue.load_rules.cache_clear()
+    _forget_prebuilt()
     contents = {Path(d).name: catalogue.prebuilt_content(
                     catalogue.load_language(d),
                     [p.read_text(encoding="utf-8") for p in sorted(Path(d).glob("*.toml"))])
@@ -46,8 +42,7 @@ def main() -> None:
         _write(path, content, ("rules", "files"))
         _write(Path(gatecache.gates_path(language)), gates, ("gates",))
         print(f"{path}: {len(content['rules'])} rules, {len(content['files'])} files, and their gates")
-    catalogue._prebuilt_cache.cache_clear()  # the matchers' gates from the new files
-    catalogue._prebuilt_gates.cache_clear()
+    _forget_prebuilt()  # the matchers' gates from the new files
     for wanted in catalogue.matcher_sets():
         name, content = catalogue.prebuilt_inputs(wanted)
         path = Path(gatecache.path(f"matcher.{name}"))
@@ -59,6 +54,14 @@ def main() -> None:
     path.write_text(json.dumps(gatecache.build_toml(gatecache.HEADS), ensure_ascii=False, indent=1) + "\n",
                     encoding="utf-8")
     print(f"{path}: {gatecache.HEADS}.toml")
+
+
+def _forget_prebuilt() -> None:
+    """Empty the catalogue's memories of the shipped cache and of what it loaded with it,
+    so that what comes next reads the cache folder as it is now."""
+    for memo in (catalogue._prebuilt_cache, catalogue._prebuilt_gates, catalogue._compiled_forms,
+                 catalogue._prebuilt_keys, catalogue.load_rules):
+        memo.cache_clear()
 
 
 def _keep_forms(content: dict, previous: dict) -> None:

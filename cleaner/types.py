@@ -22,15 +22,16 @@ from .report import render_html
 if TYPE_CHECKING:  # pragma: no cover
     from .options import Options
 
-#: Categories a dropped line can carry.  Pattern rules use the first block; feature and
-#: context rules use the second.
-DROP_CATEGORIES = frozenset(
-    {
-        "share", "meta", "caption", "duplicate", "appeal", "bio", "related", "nav", "ui",
-        "legal", "ad", "comments",
-        "boilerplate", "blank", "story",
-    }
+#: Categories of boilerplate the catalogue's pattern rules name (one a catalogue file,
+#: `cleaner.catalogue`); a labelled line dropped as boilerplate carries one of them or
+#: ``boilerplate`` (`cleaner.labels`).
+PATTERN_CATEGORIES = frozenset(
+    {"share", "meta", "caption", "duplicate", "appeal", "bio", "related", "nav", "ui",
+     "legal", "ad", "comments"}
 )
+#: Categories a dropped line can carry: a pattern rule's, or a feature, context or story
+#: rule's.
+DROP_CATEGORIES = PATTERN_CATEGORIES | {"boilerplate", "blank", "story"}
 #: Categories a kept line can carry.
 KEEP_CATEGORIES = frozenset({"body", "heading", "title"})
 

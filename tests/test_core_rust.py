@@ -775,7 +775,7 @@ def test_a_gap_is_read_one_way_for_gaps_and_candidates():
     kept = [i for i in r.content if decisions[i].keep]
     o = Options()
     topic = topic_profile(r, kept)
-    found = boundaries._candidates(r, kept, topic, 0, len(kept), o)
+    found = boundaries._candidates(r, kept, topic, 0, len(kept), o, False, None, boundaries.body_words(r, kept))
     assert [g.c for g in found] == [5]  # the first paragraph under the title (kept position 4)
     (g,) = found
     prose_at, cos, depth, _ = topic

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.features import measure, pieces, shapes
+from cleaner.features import measure, shapes
 from cleaner.language import stopwords
 from cleaner.options import Options
 
@@ -32,10 +32,3 @@ def test_long_lines_are_measured_as_the_former_python_measured_them(name, langua
     text = LINES[name]
     assert tuple(measure(text, language)) == oracle.measure(text, stopwords(language))
     assert list(shapes([text], Options())) == [oracle.shape(text, Options())]
-
-
-def test_pieces_cover_the_text_and_cut_only_before_spaces():
-    text = LINES["urls and digits"]
-    parts = list(pieces(text, 50))
-    assert "".join(parts) == text and len(parts) > 10
-    assert all(p.startswith(" ") for p in parts[1:])

@@ -10,13 +10,14 @@ a candidate needs."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 import cleaner
 from cleaner.classify import is_heading_like
-from cleaner.options import _DEFAULTS, Options
+from cleaner.options import Options
 from cleaner.stories import boundaries
 from cleaner.stories.evidence import Gap, boundary_score, gaps, weights
 
@@ -30,13 +31,17 @@ def oracle_candidates(r, kept, topic, start, end, o, heads_only=False, title0=No
     at = [j for j, c in enumerate(prose) if start < c < end]
     sinces = [max(prose[j - 1], start) if j else start for j in at]
     # the depth weighs story_section_depth_weight in an extractor's text, across a kept
-    # headline (a subheading between sections) and above a label (under prose_min_words)
-    section = Options(**{**{k: getattr(o, k) for k in _DEFAULTS}, "story_depth_weight": o.story_section_depth_weight})
-    found = gaps(r, kept, [prose[j] for j in at], [cos[j] for j in at], [depth[j] for j in at], sinces, o)
+    # headline (a subheading between sections) and above a label (under prose_min_words);
+    # the core is given the two depth weights equal, so only the oracle's choice counts
+    plain = replace(o, story_section_depth_weight=o.story_depth_weight)
+    section = replace(o, story_depth_weight=o.story_section_depth_weight)
+    found = gaps(r, kept, [prose[j] for j in at], [cos[j] for j in at], [depth[j] for j in at], sinces, plain)
     by = [section if heads_only or r.feats[kept[prose[j]]].words < o.prose_min_words
-          or (g.opening is None and any(r.headline(kept[x]) for x in range(since + 1, prose[j]))) else o
+          or (g.opening is None and any(r.headline(kept[x]) for x in range(since + 1, prose[j]))) else plain
           for j, since, g in zip(at, sinces, found)]
-    found = [gaps(r, kept, [prose[j]], [cos[j]], [depth[j]], [since], w)[0] for j, since, w in zip(at, sinces, by)]
+    found = [g if w is plain else g._replace(score=boundary_score(g.opening, g.dropped, g.furniture, g.headline,
+                                                                  g.cohesion, g.depth, w))
+             for g, w in zip(found, by)]
     # new names after the gap (`_names`), where its cosine is under story_names_cosine
     named = [names[j] and cos[j] is not None and cos[j] < o.story_names_cosine for j in at]
     usual = _usual(found, o)
@@ -79,11 +84,14 @@ def _sectioned(r, kept, prose, o):
 
 
 def _names_once(r, kept, found, named, o):
-    at = [sum(r.feats[kept[x]].words for x in range(g.c) if r.body(kept[x])) for g in found]
+    # grouped by `boundaries._close`, the test `_settled` settles pairs by, so the core's
+    # `close` is held to it
+    words = [0]
+    for i in kept:
+        words.append(words[-1] + (r.feats[i].words if r.body(i) else 0))
     out, first = [0.0] * len(found), 0
     for k in range(1, len(found) + 1):
-        if k < len(found) and at[k] - at[k - 1] < (o.story_short_words if found[k].opening == "headed"
-                                                    else o.story_min_words):
+        if k < len(found) and boundaries._close(words, found[k - 1], found[k], o):
             continue
         flagged = [j for j in range(first, k) if named[j]]
         if flagged:
@@ -199,7 +207,7 @@ def _checked(monkeypatch, named: list[int] | None = None) -> list[int]:
     core = boundaries._candidates
     given: list[int] = []
 
-    def both(r, kept, topic, start, end, o, heads_only=False, title0=None, words=None):
+    def both(r, kept, topic, start, end, o, heads_only, title0, words):
         if named is not None:
             named.append(sum(topic[3]))
         assert topic[3] == oracle_names(r, kept, topic[0], o)
@@ -238,7 +246,7 @@ def test_a_topic_profile_that_does_not_fit_the_kept_lines_is_refused(monkeypatch
     seen = {}
     core = boundaries._candidates
 
-    def keep(r, kept, topic, start, end, o, heads_only=False, title0=None, words=None):
+    def keep(r, kept, topic, start, end, o, heads_only, title0, words):
         seen["r"], seen["kept"] = r, kept
         return core(r, kept, topic, start, end, o, heads_only, title0, words)
 
@@ -265,7 +273,7 @@ def _read(monkeypatch, text):
     seen = {}
     core = boundaries._candidates
 
-    def keep(r, kept, topic, start, end, o, heads_only=False, title0=None, words=None):
+    def keep(r, kept, topic, start, end, o, heads_only, title0, words):
         seen.update(r=r, kept=kept, topic=topic)
         return core(r, kept, topic, start, end, o, heads_only, title0, words)
 
@@ -310,18 +318,6 @@ def test_new_names_count_once_among_gaps_too_close_for_both_to_stand(monkeypatch
     spread = scores(0.5, words=[100 * c for c in range(len(kept) + 1)])
     assert spread[prose[lead]] == pytest.approx(base[prose[lead]] + 0.5)
     assert spread[prose[dateline]] == base[prose[dateline]]
-
-
-def test_gaps_too_close_for_both_to_stand_are_one_test():
-    # `_close` is the test `_settled` settles pairs by, the one the core groups new names
-    # by: fewer body words between two gaps than the story before the second must hold
-    # (story_min_words; story_short_words when the second holds the next story's whole head).
-    o = Options()
-    words = [0, 10, 30, 90]
-    gap = lambda c, opening=None: Gap(c, None, opening, 0, 0, False, 0.1, 0.0, 5.0)  # noqa: E731
-    assert boundaries._close(words, gap(1), gap(2), o)  # 20 words < 60
-    assert not boundaries._close(words, gap(1), gap(2, "headed"), o)  # 20 words >= 15
-    assert not boundaries._close(words, gap(1), gap(3), o)  # 80 words >= 60
 
 
 # -- the reading of a document ---------------------------------------------------------------
@@ -443,4 +439,13 @@ def test_depth_weighs_less_across_a_subheading_or_above_a_label(monkeypatch):
     plain = [j for j in range(1, len(prose)) if j not in (sub, label) and prose[j] in low]
     assert plain and all(high[prose[j]] == pytest.approx(low[prose[j]] + 1.0) for j in plain)
     assert high[prose[sub]] == low[prose[sub]]  # across the subheading
-    assert high[prose[label]] == low[prose[label]]  # above the one-word label
+    assert high[prose[label]] == low[prose[label]]  # above the short label
+    # The label's word limit is the Story's own reading threshold (prose_min_words, given
+    # when the document is read), not one of the weights: read with a limit of 4 words,
+    # the four-word label is a paragraph and its gap weighs the plain depth.
+    from cleaner.stories.evidence import Reader
+    assert len(weights(Options())) == 14
+    r = Reader(r.lines, r.feats, r.d, r.stops, Options(prose_min_words=4))
+    low, high = scores(story_depth_weight=1.6), scores(story_depth_weight=2.6)
+    assert high[prose[label]] == pytest.approx(low[prose[label]] + 1.0)
+    assert high[prose[sub]] == low[prose[sub]]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cleaner import Options, analyze
 from cleaner.extracted import revise
-from cleaner.front.dom import LineHint
+from cleaner.front.dom import LineHint, Marks
 from cleaner.front.extract import extract, extract_text
 from cleaner.front.page import OPENING, Kinship, merge, page_blocks
 from cleaner.front.dom import bare, parse, trace
@@ -76,9 +76,10 @@ def test_kinship_counts_the_levels_shaped_like_a_chosen_block():
                  '<div class="a"><p class="x">two</p></div><div class="b"><p class="x">three</p></div>'
                  '<p>four</p></body></html>')
     p = list(tree.iter("p"))
-    kin = Kinship({p[0]})
-    assert [kin(e) for e in p] == [4, 4, 1, 0]
-    assert [kin(e) for e in tree.iter("div")] == [0, 0, 0]  # no chosen block is a <div>
+    where = PageWalk(tree).where  # each block's chain, as the front door reads it
+    kin = Kinship({p[0]}, where, Marks())
+    assert [kin.of(where[e][0]) for e in p] == [4, 4, 1, 0]
+    assert [kin.of(where[e][0]) for e in tree.iter("div")] == [0, 0, 0]  # no chosen block is a <div>
 
 
 def test_text_after_a_skipped_element_is_measured_once():
@@ -175,8 +176,12 @@ def test_a_rest_is_held_by_its_opening_characters_not_by_a_few_short_words():
     assert len(" ".join(rest.split()[:8])) < OPENING  # its first eight words are fewer characters
     placed = [(k, block and block.text) for k, block in _placed(tree, [first, other])]
     assert placed[-3:] == [(0, None), (-1, rest), (1, None)]
-    # the same rest, its opening extracted elsewhere: no line of its own
-    assert (-1, rest) not in _placed(tree, [first, other, rest.upper(), rest])
+    # the same rest, its opening extracted elsewhere (another line that starts with its
+    # first `OPENING` characters): no line of its own
+    elsewhere = "He said it was not the end of the road for anyone at the yard."
+    assert elsewhere[:OPENING] == rest[:OPENING] and elsewhere != rest
+    placed = [(k, block and block.text) for k, block in _placed(tree, [first, other, elsewhere])]
+    assert (-1, rest) not in placed and placed[-3:] == [(0, None), (1, None), (2, None)]
 
 
 def test_text_the_extractor_drops_inside_a_chosen_block_reaches_the_output():

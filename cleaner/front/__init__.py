@@ -2,9 +2,13 @@
 
 - `cleaner.front.detect`: is a document HTML (a page or a fragment)?
 - `cleaner.front.decode`: bytes to text (byte-order mark, declared charset, UTF-8, guess);
+- `cleaner.front.walk`: one walk over the page's tree that every step after it reads
+  (its text nodes, its blocks' text, what lies around each block), so the extractor may
+  prune the tree once it is done;
 - `cleaner.front.dom`: the page as a tree, and each extracted line traced back to its
   element (a `LineHint`: tag, heading level, link density, class and id words, whether
   it belongs to another story of the page);
+- `cleaner.front.headline`: the page's headline (``<h1>``, ``og:title``, ``<title>``);
 - `cleaner.front.page`: every text block of the page, merged in page order with the
   extracted lines (a block the extractor did not choose says so in its hint);
 - `cleaner.front.sequence`: trafilatura's extraction sequence, its main extractor set for
@@ -15,9 +19,9 @@
 Data flows one way: `cleaner.pipeline` calls the front door and reads its `Extraction`;
 nothing here imports the pipeline or the stages after it.
 
-`detect` and `decode` are imported with the package; the modules that parse a page (they
-import lxml, about 20 ms) when first used, as attributes of the package
-(``cleaner.front.extract``): a process that cleans only text never imports them.
+`detect` and `decode` are imported with `cleaner` (`cleaner.pipeline` imports them); the
+modules that parse a page (they import lxml, about 20 ms) when first used, as attributes of
+this package (``cleaner.front.extract``): a process that cleans only text never imports them.
 """
 
 import importlib

@@ -41,6 +41,9 @@ def _quiet() -> None:
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _HAS_ROOT = re.compile(r"<html[\s>]|<body[\s>]", re.I)
+#: Characters of a page looked at for its ``<html>`` or ``<body>`` tag (a page without
+#: either there is read as a fragment and wrapped in a body).
+ROOT_WINDOW = 65536
 
 
 # trafilatura's own parser settings (`trafilatura.utils.HTML_PARSER`), with lxml.html's
@@ -55,13 +58,14 @@ _PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
 
 def parse(html: str) -> HtmlElement | None:
     """The page as an lxml tree, or ``None`` when nothing can be parsed.  A fragment
-    without ``<html>``/``<body>`` is wrapped in a body first."""
+    without ``<html>``/``<body>`` (in its first `ROOT_WINDOW` characters) is wrapped in a
+    body first."""
     _quiet()
     if not html or html.isspace():
         return None
     if _core.has_invalid_xml(html):  # a scan in compiled code; most pages hold none
         html = _INVALID_XML.sub("", html)
-    if not _HAS_ROOT.search(html[:65536]):
+    if not _HAS_ROOT.search(html[:ROOT_WINDOW]):
         html = f"<html><body>{html}</body></html>"
     try:
         tree = _load(html)
@@ -219,12 +223,6 @@ def trace(tree: HtmlElement, bares: list[str], walked: PageWalk | None = None) -
     return out
 
 
-def _nearest(elem, tags):
-    while elem is not None and elem.tag not in tags:
-        elem = elem.getparent()
-    return elem
-
-
 def _headline_link(card) -> bool:
     """Does the element hold a linked headline (a link in a heading, or a heading in a
     link) of three words or more, the mark of a teaser card?"""
@@ -251,9 +249,8 @@ _CARD_WORDS = 60
 _EXCERPT_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")
 
 
-def other_stories(blocks: list, lines: list[str], counted: list[bool] | None = None,
-                  where: dict | None = None, articles: dict | None = None,
-                  cards: dict | None = None) -> list[str]:
+def other_stories(blocks: list, lines: list[str], counted: list[bool], where: dict, articles: dict,
+                  cards: dict) -> list[str]:
     """Per line, why it belongs to another story than the page's main one ("" if not):
 
     - ``excerpt``: it sits in an ``<article>`` other than the one holding most of the
@@ -264,70 +261,54 @@ def other_stories(blocks: list, lines: list[str], counted: list[bool] | None = N
 
     Other ``<article>`` elements that end normally are kept: pages use them for the
     sections of one text as often as for other stories.  ``counted``: the lines whose
-    length counts for the main article (by default all; on a whole page, the extracted).
-    ``where``: `cleaner.front.walk.PageWalk.where` of the page, when the caller has it;
-    ``articles`` (`cleaner.front.walk.PageWalk.articles`) and ``cards`` (`page_cards`):
-    what the tree said before the extractor pruned it, when the caller read it then.
+    length counts for the main article (the extracted ones).  ``where``
+    (`cleaner.front.walk.PageWalk.where`), ``articles``
+    (`cleaner.front.walk.PageWalk.articles`) and ``cards`` (`page_cards`): what the tree
+    said before the extractor pruned it.
     """
-    arts = _nearest_all(blocks, where, 1, "article")
+    arts = _nearest_all(blocks, where, 1)
     weight: dict = {}
     last_line: dict = {}
     for k, (art, line) in enumerate(zip(arts, lines)):
         if art is not None:
-            if counted is None or counted[k]:
+            if counted[k]:
                 weight[art] = weight.get(art, 0) + len(line)
             last_line[art] = line
     main = max(weight, key=weight.get) if weight else None
-    if articles is None:
-        articles = {art: (art.getparent(), tuple(art.iterancestors("article"))) for art in last_line}
     main_line = set(articles[main][1]) if main is not None else set()
     others = [art for art in last_line if art is not main and art not in main_line]
     cut = {articles[art][0] for art in others if _EXCERPT_END.search(last_line[art])}
     # a feed: every other article beside an excerpt shares its fate
     excerpts = {art for art in others if articles[art][0] in cut}
-    known = cards is not None  # precomputed: a list item not in it holds no heading
-    cards = cards if known else {}
     out = []
-    for block, art, item in zip(blocks, arts, _nearest_all(blocks, where, 2, "li")):
+    for block, art, item in zip(blocks, arts, _nearest_all(blocks, where, 2)):
         if block is None:
             out.append("")
         elif art in excerpts:
             out.append("excerpt")
-        elif item is not None:
-            if item not in cards and not known:
-                cards[item] = _card(item)
-            out.append("card" if cards.get(item) else "")
-        else:
-            out.append("")
+        else:  # a list item not in ``cards`` holds no heading: no card
+            out.append("card" if item is not None and cards.get(item) else "")
     return out
 
 
-def _nearest_all(blocks: list, where: dict | None, field: int, tag: str) -> list:
-    """Per block (or ``None``), its nearest ``tag`` element (itself or an ancestor):
-    field ``field`` of what the walk recorded around it
-    (`cleaner.front.walk.PageWalk.where`), else found by climbing the tree."""
-    if where is None:
-        return [_nearest(b, (tag,)) if b is not None else None for b in blocks]
+def _nearest_all(blocks: list, where: dict, field: int) -> list:
+    """Per block (or ``None``), field ``field`` of what the walk recorded around it
+    (`cleaner.front.walk.PageWalk.where`: 1, its nearest ``<article>``; 2, its nearest
+    ``<li>``; itself or an ancestor, ``None`` if none)."""
     return [where[b][field] if b is not None else None for b in blocks]
 
 
 def page_cards(tree: HtmlElement) -> dict:
-    """Every list item of the page that holds a heading, with whether it is a teaser card
-    (`_card`); a list item without a heading is none.  One pass over the page's headings
-    instead of a look into every list item."""
+    """Every list item of the page that holds a heading, with whether it is a teaser card:
+    short (at most `_CARD_WORDS` words), with a linked headline; a list item without a
+    heading is none.  One pass over the page's headings instead of a look into every list
+    item."""
     items = {}
     for heading in tree.iter(*HEADINGS):
         for item in heading.iterancestors("li"):
             if item not in items:
                 items[item] = _short_with_headline_link(item)
     return items
-
-
-def _card(item) -> bool:
-    """Is the list item a teaser card: short, with a linked headline?"""
-    if next(item.iterdescendants(*HEADINGS), None) is None:
-        return False  # no heading in it, so no linked headline
-    return _short_with_headline_link(item)
 
 
 def _short_with_headline_link(item) -> bool:

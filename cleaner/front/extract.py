@@ -104,8 +104,8 @@ def _whole_page(text, lines, sources, blocks, walked: PageWalk, cards: dict, tit
         if block is None:
             line, source = lines[k], sources[k]
             raws.append(line.raw)
-            elements.append(source[0] if source is not None and line.text else None)
-            traced = source[0] if source is not None and line.text.strip() else None
+            traced = source[0] if source is not None and line.text else None  # (a Line's text is stripped)
+            elements.append(traced)
             parts.append(None if traced is None else (traced, source[1], True, "", 0))
             continue
         elem = block.element
@@ -231,11 +231,9 @@ def _unwrap_layout_tables(body) -> None:
             continue
         blocks = []
         for cell in cells:
-            run = None
+            run = None  # the paragraph that gathers the cell's loose text and inline elements
             if cell.text and cell.text.strip():
-                run = Element("p")
-                run.text = cell.text
-                blocks.append(run)
+                run = _opened(blocks, cell.text)
             for child in list(cell):
                 tail, child.tail = child.tail, None
                 if child.tag in _BLOCKISH:
@@ -243,14 +241,11 @@ def _unwrap_layout_tables(body) -> None:
                     run = None
                 else:
                     if run is None:
-                        run = Element("p")
-                        blocks.append(run)
+                        run = _opened(blocks)
                     run.append(child)
                 if tail and tail.strip():
                     if run is None:
-                        run = Element("p")
-                        blocks.append(run)
-                        run.text = tail
+                        run = _opened(blocks, tail)
                     elif len(run):
                         run[-1].tail = (run[-1].tail or "") + tail
                     else:
@@ -262,6 +257,14 @@ def _unwrap_layout_tables(body) -> None:
             parent.insert(position + k, block)
         if tail and blocks:
             blocks[-1].tail = tail
+
+
+def _opened(blocks: list, text: str | None = None):
+    """A new paragraph (holding ``text``), appended to ``blocks``."""
+    run = Element("p")
+    run.text = text
+    blocks.append(run)
+    return run
 
 
 _NEWLINES = re.compile(r"\s*\n\s*")

@@ -40,19 +40,19 @@ def headline(tree: HtmlElement | None) -> str | None:
     if tree is None:
         return None
     try:
-        for h1 in tree.iter("h1"):
-            text = _clean(h1.text_content())
-            if _headline_like(text):
-                return text
-        for meta in tree.iter("meta"):
-            if (meta.get("property") or meta.get("name") or "").lower() == "og:title":
-                text = _clean(meta.get("content"))
-                if _headline_like(text):
-                    return text
-        for title in tree.iter("title"):
-            text = _clean(title.text_content())
-            if _headline_like(text):
-                return text
+        return next(filter(_headline_like, map(_clean, _candidates(tree))), None)
     except (ValueError, TypeError):  # a broken tree names no headline
         return None
-    return None
+
+
+def _candidates(tree: HtmlElement):
+    """The texts that may name the page's article, in the order they are asked: each
+    ``<h1>``, then the ``og:title`` meta property, then ``<title>`` (read one at a time:
+    the first that reads like a headline ends the search)."""
+    for h1 in tree.iter("h1"):
+        yield h1.text_content()
+    for meta in tree.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() == "og:title":
+            yield meta.get("content")
+    for title in tree.iter("title"):
+        yield title.text_content()

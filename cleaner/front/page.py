@@ -34,9 +34,12 @@ from .walk import CHAIN_LEVELS, PageWalk
 #: Levels (the element, its parent ...) compared for kinship with the chosen blocks.
 KIN_LEVELS = 4
 assert KIN_LEVELS <= CHAIN_LEVELS, "a block's chain holds the levels its kinship is read from"
-
-
-
+#: Characters by which a text is found in another: an extracted line
+#: in the text of the block it was traced to (`_left_out`, `_end`), a block's rest in the
+#: extracted text (`_Held`).
+OPENING = 40
+#: A word: a rest without one is no block (`_rest`).
+_WORD = re.compile(r"\w+")
 _new_tuple = tuple.__new__  # a named tuple made without its constructor's Python-level call
 
 
@@ -106,9 +109,6 @@ def merge(blocks: list[Block], lines: list[str], sources: list,
     return out
 
 
-_WORD = re.compile(r"\w+")
-
-
 class _Held:
     """The extractor's lines as one text (whitespace normalised, as a block's text is),
     made when first asked whether it holds the opening of a text: its first `OPENING`
@@ -160,12 +160,6 @@ def _rest(block: Block, end: int | None, held) -> Block | None:
     return block._replace(text=text)
 
 
-#: Characters by which a text is found in another: an extracted line
-#: in the text of the block it was traced to (`_left_out`, `_end`), a block's rest in the
-#: extracted text (`_Held`).
-OPENING = 40
-
-
 def _left_out(block: Block, at: int) -> Block | None:
     """The text that opens a chosen block before the first extracted line traced to it
     (``at``: where the opening of that line's `cleaner.front.dom.bare` text was found in
@@ -178,48 +172,24 @@ def _left_out(block: Block, at: int) -> Block | None:
     return block._replace(text=text) if text else None
 
 
-def _chain(elem) -> list:
-    """The element and its ancestors, nearest first, up to `KIN_LEVELS` of them."""
-    out = []
-    while elem is not None and len(out) < KIN_LEVELS:
-        out.append(elem)
-        elem = elem.getparent()
-    return out
-
-
-def _level(elem) -> tuple[str, str]:
-    return elem.tag, " ".join((elem.get("class") or "").split())
-
-
 class Kinship:
-    """How many levels of an element's shape (the `_level` of each element of its
-    `_chain`) match a chosen block's."""
+    """How many levels of a block's shape (the tag and class of the block and of its
+    ancestors, `cleaner.front.dom.Marks.level`) match a chosen block's."""
 
-    def __init__(self, chosen, where: dict | None = None, marks=None) -> None:
+    def __init__(self, chosen, where: dict, marks) -> None:
         """``chosen``: the chosen blocks; ``where``: `cleaner.front.walk.PageWalk.where`
-        of the page, whose chains stand for the tree's (climbed when not given);
-        ``marks``: the page's `cleaner.front.dom.Marks`, when the caller reads the
-        elements' attributes with it already (its ``levels`` and ``level`` are `_level`'s)."""
-        if marks is None:
-            self.levels: dict = {}  # element -> its level of a shape (`_level`)
-            self.read = self._read
-        else:
-            self.levels, self.read = marks.levels, marks.level
+        of the page (each block's chain); ``marks``: the page's `cleaner.front.dom.Marks`,
+        which reads each element's tag and class once (its ``levels`` and ``level``)."""
+        self.levels, self.read = marks.levels, marks.level
         self.known: list[set] = [set() for _ in range(KIN_LEVELS)]
         for elem in chosen:
-            chain = where[elem][0][:KIN_LEVELS] if where and elem in where else _chain(elem)
-            shape = [self.levels.get(e) or self.read(e) for e in chain]
+            if elem not in where:
+                continue  # (a line's text outside every block has no chain)
+            shape = [self.read(e) for e in where[elem][0][:KIN_LEVELS]]
             for depth in range(len(shape)):
                 self.known[depth].add(tuple(shape[:depth + 1]))
         # a block whose tag no chosen block has matches none: its class is not read
         self.tags = {shape[0][0] for shape in self.known[0]}
-
-    def _read(self, elem) -> tuple[str, str]:
-        level = self.levels[elem] = _level(elem)
-        return level
-
-    def __call__(self, elem) -> int:
-        return self.of(_chain(elem))
 
     def of(self, chain) -> int:
         """The kinship of a block given its chain (the block and its ancestors, nearest

@@ -71,8 +71,14 @@ MATCHERS = {
 
 
 def digest(expression) -> str:
-    """The digest of an XPath expression's text (sha256 of ``path``, first 16 hex digits)."""
-    return hashlib.sha256(expression.path.encode("utf-8")).hexdigest()[:16]
+    """The digest of an XPath expression's text (`text_digest` of its ``path``)."""
+    return text_digest(expression.path)
+
+
+def text_digest(text: str) -> str:
+    """The digest by which a text of trafilatura's is recognised as the one followed
+    (`MATCHERS`, `cleaner.front.sequence.SOURCES`): sha256 of it, first 16 hex digits."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def expressions(name: str, followed) -> tuple:

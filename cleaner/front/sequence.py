@@ -25,7 +25,6 @@ sequence forced: scrapinghub check clean(html) F1 0.979 -> 0.967, trafilatura-ev
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import inspect
 import math
@@ -34,7 +33,7 @@ from functools import cache
 
 from lxml.etree import Element
 
-from .prune import expressions
+from .prune import expressions, text_digest
 
 # trafilatura is imported where it is used: its import costs about 0.2 s, paid only for
 # HTML (`cleaner.front.extract` imports this module)
@@ -67,8 +66,7 @@ SOURCES = {
 def follows() -> bool:
     """Is the installed trafilatura's sequence the one `run` follows?"""
     try:
-        return all(hashlib.sha256(inspect.getsource(_followed(name)).encode("utf-8")).hexdigest()[:16] == digest
-                   for name, digest in SOURCES.items())
+        return all(text_digest(inspect.getsource(_followed(name))) == digest for name, digest in SOURCES.items())
     except (AttributeError, ImportError, OSError, TypeError):  # a function gone, or no source to read
         return False
 

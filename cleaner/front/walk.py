@@ -110,7 +110,9 @@ class PageWalk:
 
     def _ancestors(self, tree: HtmlElement) -> tuple[list, list]:
         """The open elements and open blocks above the tree's root (none for a whole
-        page), outermost first; their articles and list items noted."""
+        page), outermost first; their articles and list items noted, as `_walk` notes
+        them at an element's start (the two must note alike; `_walk` keeps its own copy
+        of the notes: a call there would cost every element of the page)."""
         stack: list = []
         blocks: list = []
         arts, items = self._arts, self._items

@@ -273,12 +273,11 @@ def edged(cos: list[float | None], depth: list[float]) -> list[float]:
 
 
 def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
-                o: Options, heads_only: bool = False, title0: int | None = None,
-                words: list[int] | None = None) -> list[Gap]:
+                o: Options, heads_only: bool, title0: int | None, words: list[int]) -> list[Gap]:
     """The gaps above the paragraphs of body after kept position ``start`` and before
     ``end`` that score at least `Options.story_boundary_score`, each reaching up to the
     paragraph before (see `gap_evidence`; ``topic``: `topic_profile`'s answer; ``words``:
-    `body_words`, counted here when not given), found by
+    `body_words`), found by
     the compiled core (rust/src/story_candidates.rs); only the gaps kept become `Gap`
     records.  A gap whose text after it names other people and places than the text
     before (``topic``'s names: not under a subheading between sections of one article)
@@ -300,11 +299,12 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     or a heading-like line right after one).  ``heads_only`` (text an extractor wrote): a
     gap with no head and no dropped line that holds kept lines (a subheading between two
     sections of one article) needs `Options.story_extracted_topic_score` more; a
-    paragraph right after a paragraph (two articles' bodies joined) does not.  In such
-    text, across a gap that holds a kept headline (a subheading between two sections, whose subjects may
+    paragraph right after a paragraph (two articles' bodies joined) does not.  The depth
+    weighs `Options.story_section_depth_weight`, not `Options.story_depth_weight`: in text
+    an extractor wrote, at every gap; elsewhere across a gap that opens no story by its
+    head and holds a kept headline (a subheading between two sections, whose subjects may
     differ), or above a line of fewer than `Options.prose_min_words` words (a label, no
-    paragraph), the depth weighs `Options.story_section_depth_weight`, not
-    `Options.story_depth_weight`.  A gap with
+    paragraph).  A gap with
     no head, or a title with a meta line only, is no candidate when all the content words
     of the stretch before it and after it share enough to be one article whose subject
     drifts (cosine at least `Options.story_whole_cohesion`, or
@@ -312,7 +312,6 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     box of links set into an article; two stories of one site with boilerplate between
     them can share many words)."""
     prose, cos, depth, names = topic
-    words = body_words(r, kept) if words is None else words
     got = r.core.candidates(kept, prose, cos, depth, names, words, start, end, heads_only, title0, limits(o),
                             weights(o))
     return list(map(Gap._make, got))

@@ -85,12 +85,12 @@ def _meta(text: str, f: Features, decision: Decision) -> bool:
 #: The `Options` weights of a gap's evidence, in the order the compiled core reads them
 #: (rust/src/story_gaps.rs): how the next story opens ("headed", "meta", "repeat",
 #: "dateline"), dropped lines and their most, lines a catalogue pattern dropped and their
-#: most, a headline, the cosine, the neutral cosine, the depth and its most, the depth
-#: across a subheading or above a label, and the words of a paragraph (below: a label).
+#: most, a headline, the cosine, the neutral cosine, the depth and its most, and the
+#: depth across a subheading or above a label (`Options.story_section_depth_weight`).
 _WEIGHTS = ("story_headed_weight", "story_meta_weight", "story_repeat_weight", "story_dateline_weight",
             "story_dropped_weight", "story_dropped_max", "story_furniture_weight", "story_furniture_max",
             "story_headline_weight", "story_cosine_weight", "story_neutral_cosine", "story_depth_weight",
-            "story_depth_max", "story_section_depth_weight", "prose_min_words")
+            "story_depth_max", "story_section_depth_weight")
 
 
 def weights(o: Options = DEFAULT) -> list[float]:
@@ -173,6 +173,7 @@ class Reader:
         #: The compiled core's reading of the document (`cleaner._core.Story`).
         self.core = story = _core.Story(
             lines, columns, feats, decisions, _heads(), _stoplist(stops), o.heading_max_words, o.heading_max_digits,
+            o.prose_min_words,
             (o.story_meta_reach, o.story_above_lines, o.story_title_reach, o.story_title_near,
              o.story_repeat_reach, o.story_longer_reach, o.story_echo_words, o.story_meta_echo_words,
              o.story_echo_shared, o.story_first_echo_shared))

@@ -48,6 +48,8 @@ pub struct Story {
     pub(crate) stops: Py<Stoplist>,
     pub(crate) cohesion: Py<Cohesion>,
     pub(crate) reach: Reaches,
+    /// `Options` ``prose_min_words``: a line of fewer words is a label, not a paragraph.
+    pub(crate) paragraph_words: i64,
 }
 
 impl Story {
@@ -64,6 +66,17 @@ impl Story {
     /// The content words of the kept lines.
     pub(crate) fn words(&self) -> &Cohesion {
         self.cohesion.get()
+    }
+
+    /// Is line `i` a label rather than a paragraph: fewer than ``prose_min_words`` words?
+    pub(crate) fn label(&self, i: usize) -> bool {
+        self.e.words[i] < self.paragraph_words
+    }
+
+    /// Does a kept line among `lines` hold a headline (a subheading, when it stands
+    /// between two paragraphs)?
+    pub(crate) fn kept_headline(&self, mut lines: impl Iterator<Item = usize>) -> bool {
+        lines.any(|j| self.e.keep[j] && self.e.headline[j])
     }
 
     /// Lines with letters from `a` (inclusive) up to `b` (exclusive).
@@ -115,14 +128,14 @@ impl Story {
     /// The reading of a document: its ``lines`` (a list of `Line`, or `Lines` with
     /// ``columns``: `Lines.columns` then `Lines.raw_columns`, from which the lines are
     /// read without a string per line), ``feats`` and ``decisions``, the head patterns and the stoplist, and the
-    /// `Options` ``heading_max_words``, ``heading_max_digits`` and ``reaches``:
+    /// `Options` ``heading_max_words``, ``heading_max_digits``, ``prose_min_words`` and ``reaches``:
     /// ``story_meta_reach``, ``story_above_lines``, ``story_title_reach``,
     /// ``story_title_near``, ``story_repeat_reach``, ``story_longer_reach``,
     /// ``story_echo_words``, ``story_meta_echo_words``, ``story_echo_shared``,
     /// ``story_first_echo_shared``.
     #[new]
     #[allow(clippy::too_many_arguments)]
-    #[pyo3(signature = (lines, columns, feats, decisions, heads, stops, heading_max_words, heading_max_digits, reaches))]
+    #[pyo3(signature = (lines, columns, feats, decisions, heads, stops, heading_max_words, heading_max_digits, prose_min_words, reaches))]
     fn new<'py>(
         py: Python<'py>,
         lines: &Bound<'py, PyAny>,
@@ -133,6 +146,7 @@ impl Story {
         stops: &Bound<'py, Stoplist>,
         heading_max_words: f64,
         heading_max_digits: f64,
+        prose_min_words: i64,
         reaches: (usize, i64, f64, f64, i64, i64, f64, f64, usize, usize),
     ) -> PyResult<Self> {
         let (meta_reach, above, title_reach, title_near, repeat, longer, echo, meta_echo, echo_shared, first_echo_shared) = reaches;
@@ -200,6 +214,7 @@ impl Story {
             e, pos, fold, folded, fold_count, titled, letters_upto, counted_upto, dropped_upto, pattern_upto,
             units, wrapped, stops: stops.clone().unbind(), cohesion,
             reach: Reaches { above, title_reach, title_near, meta: meta_reach as i64, repeat, longer, echo, meta_echo, echo_shared, first_echo_shared },
+            paragraph_words: prose_min_words,
         })
     }
 

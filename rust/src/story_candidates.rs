@@ -120,9 +120,8 @@ fn listed(story: &Story, before: usize, first: usize) -> PyResult<bool> {
 /// the paragraphs before it and as many after it hold one too (parallel sections, each of
 /// which may name its own people and places)?  Once per document (`Story.sectioned`).
 pub(crate) fn sectioned(story: &Story, kept: &[usize], prose: &[usize], sections: usize) -> Vec<bool> {
-    let e = story.evidence();
     let headed: Vec<bool> =
-        (0..prose.len()).map(|k| k > 0 && (prose[k - 1] + 1..prose[k]).any(|x| e.headline[kept[x]])).collect();
+        (0..prose.len()).map(|k| k > 0 && story.kept_headline((prose[k - 1] + 1..prose[k]).map(|x| kept[x]))).collect();
     let total = headed.iter().filter(|&&h| h).count();
     let mut before = 0;
     let mut out = vec![false; prose.len()];
@@ -174,15 +173,15 @@ fn candidates(story: &Story, kept: &[usize], topic: &Topic, stretch: &Stretch, l
     let at: Vec<usize> = (0..prose.len()).filter(|&j| start < prose[j] && prose[j] < end).collect();
     // new names count only where the words change too (a cosine under `names_cosine`)
     let named: Vec<bool> = at.iter().map(|&j| topic.names[j] && topic.cos[j].is_some_and(|c| c < lim.names_cosine)).collect();
-    // in an extractor's text (one page's), and where `Weights::sectioned`, the depth weighs less
-    let section = w.sections();
+    // in an extractor's text (one page's), and where `Weights::soft_depth`, the depth weighs less
+    let soft = w.soft();
     let mut found = Vec::with_capacity(at.len());
     let mut sinces = Vec::with_capacity(at.len());
     let mut weights = Vec::with_capacity(at.len());
     for &j in &at {
         let (c, since) = (prose[j], if j > 0 { prose[j - 1].max(start) } else { start });
         let head = story.gap_of(kept[since], kept[c], lim.above_lines)?;
-        let wg = if heads_only || w.sectioned(story, kept[since], kept[c], &head)? { &section } else { w };
+        let wg = if heads_only || Weights::soft_depth(story, kept[since], kept[c], &head)? { &soft } else { w };
         found.push(Gap::new(c, head, topic.cos[j], topic.depth[j], wg));
         sinces.push(since);
         weights.push(wg);

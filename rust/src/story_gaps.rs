@@ -27,20 +27,19 @@ pub struct Weights {
     depth: f64,
     depth_max: f64,
     section_depth: f64,
-    paragraph_words: f64,
 }
 
 impl<'py> FromPyObject<'py> for Weights {
     fn extract_bound(ob: &Bound<'py, PyAny>) -> PyResult<Self> {
         let w: Vec<f64> = ob.extract()?;
-        let [headed, meta, repeat, dateline, dropped, dropped_max, furniture, furniture_max, headline, cosine, neutral, depth, depth_max, section_depth, paragraph_words] =
+        let [headed, meta, repeat, dateline, dropped, dropped_max, furniture, furniture_max, headline, cosine, neutral, depth, depth_max, section_depth] =
             w[..]
         else {
-            return Err(crate::err(format!("15 story weights, not {}", w.len())));
+            return Err(crate::err(format!("14 story weights, not {}", w.len())));
         };
         Ok(Weights {
             headed, meta, repeat, dateline, dropped, dropped_max, furniture, furniture_max, headline, cosine, neutral,
-            depth, depth_max, section_depth, paragraph_words,
+            depth, depth_max, section_depth,
         })
     }
 }
@@ -61,22 +60,22 @@ pub(crate) struct Gap {
 
 impl Weights {
     /// These weights with ``story_section_depth_weight`` points per unit of topic depth.
-    pub(crate) fn sections(&self) -> Weights {
+    pub(crate) fn soft(&self) -> Weights {
         Weights { depth: self.section_depth, ..self.clone() }
     }
 
     /// Does the depth of the gap between the content lines `prev` and `first` (`head`: its
-    /// head evidence) weigh ``story_section_depth_weight`` (`sections`): the gap opens no
-    /// story by its head and holds a kept headline (a subheading between two sections of
-    /// one article, whose subjects may differ), or `first` has fewer than
-    /// ``prose_min_words`` words (a label, not a paragraph)?
-    pub(crate) fn sectioned(&self, story: &Story, prev: usize, first: usize, head: &HeadEvidence) -> PyResult<bool> {
-        let e = story.evidence();
-        if (e.words[first] as f64) < self.paragraph_words {
+    /// head evidence) weigh ``story_section_depth_weight`` (`soft`) outside an extractor's
+    /// text: `first` has fewer than ``prose_min_words`` words (a label, not a paragraph,
+    /// `Story::label`), or the gap opens no story by its head and holds a kept headline (a
+    /// subheading between two sections of one article, whose subjects may differ,
+    /// `Story::kept_headline`)?
+    pub(crate) fn soft_depth(story: &Story, prev: usize, first: usize, head: &HeadEvidence) -> PyResult<bool> {
+        if story.label(first) {
             return Ok(true);
         }
         let (a, b) = (story.at(prev)? + 1, story.at(first)?);
-        Ok(head.1.is_none() && e.content[a.min(b)..b].iter().any(|&j| e.keep[j] && e.headline[j]))
+        Ok(head.1.is_none() && story.kept_headline(story.evidence().content[a.min(b)..b].iter().copied()))
     }
 }
 
@@ -159,11 +158,11 @@ pub fn gaps<'py>(
     if [prevs.len(), firsts.len(), cos.len(), depth.len()].iter().any(|&m| m != n) {
         return Err(crate::err("gaps: columns of different lengths".into()));
     }
-    let section = w.sections();
+    let soft = w.soft();
     let mut out = Vec::with_capacity(n);
     for k in 0..n {
         let head = story.gap_of(prevs[k], firsts[k], above_lines)?;
-        let wk = if w.sectioned(story, prevs[k], firsts[k], &head)? { &section } else { w };
+        let wk = if Weights::soft_depth(story, prevs[k], firsts[k], &head)? { &soft } else { w };
         out.push(Gap::new(cs[k], head, cos[k], depth[k], wk).to_py(py)?);
     }
     PyList::new(py, out)
