@@ -265,6 +265,19 @@ def test_datelines(text, want):
     assert dateline(text) is want
 
 
+@pytest.mark.parametrize("text", [
+    "\ud800 Nov 19, 2019", "Nov 19\udfff", "\udbffNov 19", "Updated \u00e9\ud800 Nov 19, 2019",
+    "OSLO\ud800: The talks began.", "\udc00OSLO: The talks began.", "AUSTIN, T\u00e9xas (AP) \u2014 \ud800",
+])
+def test_a_lone_surrogate_reads_as_one_replacement_character(text):
+    # A line Python cannot encode as UTF-8 is read by the head patterns with each lone
+    # surrogate as U+FFFD, the same answers as the text that holds U+FFFD there.
+    replaced = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
+    words = len(text.split())
+    assert _heads().meta(text, words, False, "body") is _heads().meta(replaced, words, False, "body")
+    assert dateline(text) is dateline(replaced)
+
+
 TEXTS = [ABC, DEF, "apple apple grape", "of the", "banana grape grape kiwi"]
 STOPS = ("the", "of")
 

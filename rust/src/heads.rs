@@ -183,9 +183,7 @@ struct Line<'a> {
 fn text_of<'a>(s: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
     match s.to_str() {
         Ok(t) => Ok(Cow::Borrowed(t)),
-        Err(_) => Ok(Cow::Owned(
-            crate::codepoints(s)?.into_iter().map(|c| char::from_u32(c).unwrap_or('\u{fffd}')).collect(),
-        )),
+        Err(_) => Ok(Cow::Owned(crate::text::utf8_string(&crate::codepoints(s)?))),
     }
 }
 

@@ -36,15 +36,7 @@ pub(crate) fn utf8(text: &Units) -> Cow<'_, str> {
             return Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(bytes) });
         }
     }
-    with_units!(Units, text, s => {
-        if s.iter().all(|&c| u32::from(c) < 0x80) {
-            // an ASCII line of a document that is not (a curly quote elsewhere)
-            let bytes = s.iter().map(|&c| u32::from(c) as u8).collect();
-            // SAFETY: ASCII bytes are UTF-8.
-            return Cow::Owned(unsafe { String::from_utf8_unchecked(bytes) });
-        }
-        Cow::Owned(crate::text::utf8_string(s))
-    })
+    with_units!(Units, text, s => Cow::Owned(crate::text::utf8_string(s)))
 }
 
 /// Where a document's lines are read from: the columns of `cleaner.storage.Lines` (the
