@@ -473,7 +473,7 @@ def main(argv: list[str] | None = None) -> int:
             print(name, row)
     pages = load_pages()
     wanted = args.families.split(",")
-    print(f"{'family':<12} {'part':<5} {'n':>3}  {'bP':>5} {'bR':>5} {'bF1':>5} {'Pk':>5} {'WD':>5}  "
+    print(f"{'family':<16} {'part':<5} {'n':>3}  {'bP':>5} {'bR':>5} {'bF1':>5} {'Pk':>5} {'WD':>5}  "
           f"{'cP':>5} {'cR':>5} {'cF1':>5}")
     results = []
     if "classic" in wanted:
@@ -488,7 +488,7 @@ def main(argv: list[str] | None = None) -> int:
         name = family.name + "/flat" * family.flat
         results += [(name, part, got[part]) for part in args.parts.split(",") if part in got]
     for name, part, f in results:
-        print(f"{name:<12} {part:<5} {f['dumps']:>3}  {f['boundary_precision']:.3f} {f['boundary_recall']:.3f} "
+        print(f"{name:<16} {part:<5} {f['dumps']:>3}  {f['boundary_precision']:.3f} {f['boundary_recall']:.3f} "
               f"{f['boundary_f1']:.3f} {f['pk']:.3f} {f['windowdiff']:.3f}  {f['clean_precision']:.3f} "
               f"{f['clean_recall']:.3f} {f['clean_f1']:.3f}")
     return 0
