@@ -124,6 +124,7 @@ class _Hint(NamedTuple):
     chosen: bool = True
     furniture: str = ""
     kin: int = 0
+    held: bool = False
     page: tuple | None = None  # (the page's `Marks`, the block's chain) to read ``marks`` from
 
 
@@ -141,7 +142,9 @@ class LineHint(_Hint):
     the page's furniture (``furniture``: ``nav``, ``aside``, ``footer`` ...; "" if not)
     and how far its shape matches a chosen block's (``kin``: the number of levels, from
     the element up, whose tag and class equal those of a chosen block and its ancestors,
-    up to `cleaner.front.page.KIN_LEVELS`; 0 when not even its own tag and class do).
+    up to `cleaner.front.page.KIN_LEVELS`; 0 when not even its own tag and class do) and
+    whether its text is already in the extracted text (``held``: a table cell of a row
+    written as one line, `cleaner.front.page.Block.held`; its kinship is not read, 0).
 
     On a whole page (`cleaner.front.extract.extract`) ``marks`` are read when first asked
     for, from the page's `Marks` and the block's chain held in ``page`` (reading an
@@ -166,7 +169,7 @@ class LineHint(_Hint):
     def values(self) -> tuple:
         """What the hint says, its marks read (the page they are read from left out): what
         two hints are compared by, and what a pickled hint keeps."""
-        return (*self[:3], self.marks, *self[4:8])
+        return (*self[:3], self.marks, *self[4:9])
 
     def __eq__(self, other) -> bool:
         return isinstance(other, LineHint) and self.values() == other.values()
