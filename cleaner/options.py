@@ -73,8 +73,9 @@ class Options:
     #: How far (in non-blank lines) a short line may sit from body and still be pulled in.
     context_reach: int = 2
     #: Keep the main story's title line in `clean`'s output: ``"always"``, ``"never"``, or
-    #: ``"leading"``: only when the document starts with it (a clean text rather than a
-    #: page dump, where the headline sits among menus and is not article text).
+    #: ``"leading"``: only when the document starts with it and holds no other story (a
+    #: clean text of one article rather than a page dump, where the headline sits among
+    #: menus, or a dump of stories, where it heads the first of them).
     keep_title: str = "leading"
     #: Cut multi-story dumps into stories; ``False`` treats the whole input as one story.
     split_stories: bool = True
