@@ -371,6 +371,14 @@ class Options:
     story_names_cosine: float = 0.05
     story_names_share: float = 0.4
     story_names_sections: int = 2
+    #: Layout: a dump of a whole page indents each block as deep as the page nests it, so
+    #: the next page's article sits at an indentation of its own. A gap above which the
+    #: `story_indent_paragraphs` paragraphs of body before it (as many as there are) share
+    #: one indentation and as many after it share another scores `story_indent_weight`
+    #: more, where the words change too (its cosine under `story_topic_cohesion`); not in
+    #: text an extractor wrote (points; paragraphs).
+    story_indent_weight: float = 1.0
+    story_indent_paragraphs: int = 2
     #: Points for how the next story opens: a title with a meta line, a repeated
     #: headline, a dateline (points).
     story_headed_weight: float = 6.0

@@ -292,12 +292,13 @@ impl Story {
     /// `cleaner.stories.boundaries._candidates`: the candidate boundaries of the stretch
     /// of kept positions after `start` and before `end` of the kept lines `kept`, from the
     /// topic profile (``prose``, ``cos``, ``depth``, ``names``: `topic_profile`, the
-    /// depths edged; ``words``: `boundaries.body_words`),
+    /// depths edged; ``shifted``: `evidence.indent_shifts`; ``words``:
+    /// `boundaries.body_words`),
     /// ``heads_only`` and ``title0`` as there, with the `Options` ``limits`` of
     /// story_candidates.rs and the ``weights`` of story_gaps.rs: per candidate the fields
     /// of `cleaner.stories.evidence.Gap`.
     #[allow(clippy::too_many_arguments)]
-    #[pyo3(signature = (kept, prose, cos, depth, names, words, start, end, heads_only, title0, limits, weights))]
+    #[pyo3(signature = (kept, prose, cos, depth, names, shifted, words, start, end, heads_only, title0, limits, weights))]
     fn candidates<'py>(
         &self,
         py: Python<'py>,
@@ -306,6 +307,7 @@ impl Story {
         cos: Vec<Option<f64>>,
         depth: Vec<f64>,
         names: Vec<bool>,
+        shifted: Vec<bool>,
         words: Vec<i64>,
         start: usize,
         end: usize,
@@ -314,7 +316,7 @@ impl Story {
         limits: crate::story_candidates::Limits,
         weights: crate::story_gaps::Weights,
     ) -> PyResult<Bound<'py, PyList>> {
-        let topic = crate::story_candidates::Topic { prose: &prose, cos: &cos, depth: &depth, names: &names, words: &words };
+        let topic = crate::story_candidates::Topic { prose: &prose, cos: &cos, depth: &depth, names: &names, shifted: &shifted, words: &words };
         let stretch = crate::story_candidates::Stretch { start, end, heads_only, title0 };
         crate::story_candidates::py_candidates(self, py, &kept, &topic, &stretch, &limits, &weights)
     }
