@@ -42,12 +42,10 @@ Scores:
   ``\\w+`` tokens, per-dump TP/FP/FN, precision and recall averaged over dumps, F1 of the
   averages); beside it the raw dump's F1 and ``clean`` of story 0's page alone.
   ``clean`` runs with the options asked (default: balanced), as a user calls it: when a
-  dump opens with story 0's title line, ``clean`` keeps it (``Options.keep_title``
-  "leading"), while the ground-truth body holds no headline, so that title counts
-  against precision even when every boundary is right.  The figure is left so (it
-  measures what ``clean`` returns); for the size of it, ``keep_title="never"`` raises
-  the tuning parts' clean precision by 0.001-0.015, and short-main's by 0.043 (0.742 ->
-  0.785); the rest of short-main's loss is a missed first boundary.
+  dump opens with story 0's title line and no other story is found in it, ``clean``
+  keeps that title (``Options.keep_title`` "leading"), while the ground-truth body holds
+  no headline, so that title counts against precision.  The figure is left so (it
+  measures what ``clean`` returns).
 
 **Families** (``benchmarks/story_dumps.py``): beside the classic layout above, every
 family of `FAMILIES` (later stories without a title line, no boilerplate between stories,

@@ -73,8 +73,9 @@ class Options:
     #: How far (in non-blank lines) a short line may sit from body and still be pulled in.
     context_reach: int = 2
     #: Keep the main story's title line in `clean`'s output: ``"always"``, ``"never"``, or
-    #: ``"leading"``: only when the document starts with it (a clean text rather than a
-    #: page dump, where the headline sits among menus and is not article text).
+    #: ``"leading"``: only when the document starts with it and holds no other story (a
+    #: clean text of one article rather than a page dump, where the headline sits among
+    #: menus, or a dump of stories, where it heads the first of them).
     keep_title: str = "leading"
     #: Cut multi-story dumps into stories; ``False`` treats the whole input as one story.
     split_stories: bool = True
@@ -370,6 +371,14 @@ class Options:
     story_names_cosine: float = 0.05
     story_names_share: float = 0.4
     story_names_sections: int = 2
+    #: Layout: a dump of a whole page indents each block as deep as the page nests it, so
+    #: the next page's article sits at an indentation of its own. A gap above which the
+    #: `story_indent_paragraphs` paragraphs of body before it (as many as there are) share
+    #: one indentation and as many after it share another scores `story_indent_weight`
+    #: more, where the words change too (its cosine under `story_topic_cohesion`); not in
+    #: text an extractor wrote (points; paragraphs).
+    story_indent_weight: float = 1.0
+    story_indent_paragraphs: int = 2
     #: Points for how the next story opens: a title with a meta line, a repeated
     #: headline, a dateline (points).
     story_headed_weight: float = 6.0

@@ -200,9 +200,10 @@ def _widen(final: list[Decision], st: Stories, story_of: list[int | None],
 def _title_lines(lines: list[Line], decided: list[Decision], st: Stories,
                  opts: Options) -> list[Decision]:
     """The decisions with each story's title line kept as its title (the main story's
-    only as `Options.keep_title` says)."""
+    only as `Options.keep_title` says: ``"leading"`` keeps it when the text starts with
+    it and holds no other story)."""
     out = list(decided)
-    leading = next((line.index for line in lines if line.text), None)
+    leading = next((line.index for line in lines if line.text), None) if len(st.kinds) == 1 else None
     for s, t in enumerate(st.titles):
         if t is None:
             continue

@@ -213,3 +213,29 @@ def test_a_caller_that_does_not_say_whether_blocks_touch_gets_it_counted(monkeyp
     verdicts = cleaner.analyze(text, extracted="never").verdicts
     assert [v.final.rule for v in verdicts] == [v.final.rule for v in told]
     assert "story.caption" not in {v.final.rule for v in verdicts}
+
+
+# A second titled story after the first one, under a row of share buttons.
+PIER_STORY = ["Harbour town votes to rebuild its old stone pier", "By Clara Whitfield", "November 18, 2019", "",
+              PIER[0], "", PIER[1], "", LATER]
+
+
+def test_a_leading_title_stays_in_a_text_of_one_story():
+    # ``keep_title="leading"``: a text that starts with its story's title is a clean
+    # text of one article; its title is its first line.
+    out = _main(FROST)
+    assert out.startswith(FROST[0] + "\n") and FROST[4] in out
+
+
+@pytest.mark.parametrize("keep, kept", [("leading", False), ("always", True), ("never", False)])
+def test_the_first_title_of_a_dump_of_stories_is_no_leading_title(keep, kept):
+    # A dump that starts with the first of its stories' titles is a dump of stories, not
+    # a clean text of one article: under "leading" its main story's title is left out
+    # as every other story's is; "always" keeps it.  The split still names it.
+    document = "\n".join([*FROST, "", *SHARE, "", *PIER_STORY]) + "\n"
+    a = cleaner.analyze(document, keep_title=keep)
+    assert [art.title for art in a.articles] == [FROST[0], PIER_STORY[0]]
+    assert FROST[4] in a.text and PIER[0] not in a.text
+    assert (FROST[0] in a.text) is kept
+    title = next(v for v in a.verdicts if v.line.text == FROST[0])
+    assert title.story == 0 and title.output is kept

@@ -764,6 +764,51 @@ def test_a_story_that_names_other_people_and_places_is_found_without_a_title():
     assert len(cleaner.split(text, extracted="never", story_names_cosine=0.0)) == 1
 
 
+def _indented(first: list[str], second: list[str], a: int = 4, b: int = 10) -> str:
+    """Two runs of paragraphs set apart by blank lines, indented ``a`` and ``b`` spaces (a
+    whole page's dump indents each block as deep as the page nests it)."""
+    return "\n\n".join([" " * a + p for p in first] + [" " * b + p for p in second]) + "\n"
+
+
+def test_a_story_at_an_indentation_of_its_own_is_found_without_a_title():
+    # Without the new names, the topic alone falls short of a boundary; the next page's
+    # article nested at another depth makes it one.
+    text = _indented(PIER, RESCUE)
+    assert [a.text.split("\n\n") for a in cleaner.split(text, extracted="never", story_names_weight=0.0)] \
+        == [PIER, RESCUE]
+    assert len(cleaner.split(text, extracted="never", story_names_weight=0.0, story_indent_weight=0.0)) == 1
+    assert len(cleaner.split(_indented(PIER, RESCUE, 0, 0), extracted="never", story_names_weight=0.0)) == 1
+    # Text an extractor wrote is one page's: its indentation tells no page from another.
+    assert len(cleaner.split(text, extracted="always", story_names_weight=0.0)) == 1
+
+
+def test_an_article_nested_deeper_halfway_stays_whole():
+    # A page whose markup leaves elements open nests its later paragraphs deeper: the
+    # indentation changes where the words do not (a cosine over story_topic_cohesion).
+    loose = {"story_indent_weight": 10.0, "story_whole_cohesion": 1.0, "story_whole_dropped_cohesion": 1.0}
+    text = _indented(TRIAL[:3], TRIAL[3:])
+    assert len(cleaner.split(text, extracted="never", **loose)) == 1
+    assert len(cleaner.split(text, extracted="never", story_topic_cohesion=1.0, **loose)) == 2
+
+
+def test_indent_shifts_read_the_paragraphs_either_side_of_a_gap():
+    from cleaner.options import Options
+    from cleaner.segment import segment
+    from cleaner.stories.evidence import indent_shifts
+
+    class R:  # the one thing `indent_shifts` reads of a `Reader`: its lines
+        lines = segment("  a\n  b\n    c\n    d\n  e\n      f\n      g")
+
+    every = list(range(7))
+    # two paragraphs each side sharing their indentation: only between b and c
+    assert indent_shifts(R, every, every) == [False, False, True, False, False, False, False]
+    # one paragraph each side: every change counts
+    assert indent_shifts(R, every, every, Options(story_indent_paragraphs=1)) \
+        == [False, False, True, False, True, True, False]
+    # only the paragraphs of body are read (kept positions ``prose``)
+    assert indent_shifts(R, every, [0, 1, 4]) == [False, False, False]
+
+
 def test_an_article_that_brings_in_new_names_beside_old_ones_stays_whole():
     # Each later paragraph names someone the article named before: no new names after
     # any gap, whatever they would weigh and however alike the two sides had to be.

@@ -47,10 +47,13 @@ def oracle_candidates(r, kept, topic, start, end, o, heads_only=False, title0=No
     usual = _usual(found, o)
     found = [_revised(r, g, title0, w, usual) for g, w in zip(found, by)]
     lift = _names_once(r, kept, found, named, o)
+    shifted = _shifted(r, kept, prose, o)
     out = []
     for j, since, g, points in zip(at, sinces, found, lift):
         c = g.c
-        g = g._replace(score=g.score + points)
+        indent = o.story_indent_weight if shifted[j] and not heads_only and cos[j] is not None \
+            and cos[j] < o.story_topic_cohesion else 0.0
+        g = g._replace(score=g.score + points + indent)
         alone = j + 1 == len(prose) or prose[j + 1] >= end
         if g.opening is None and not g.dropped and alone:
             continue
@@ -103,6 +106,15 @@ def _names_once(r, kept, found, named, o):
             out[heads[0] if heads else max(flagged, key=lambda j: (found[j].score, -j))] = o.story_names_weight
         first = k
     return out
+
+
+def _shifted(r, kept, prose, o):
+    # the leading whitespace of each paragraph's raw line: the k paragraphs before a gap
+    # share one indentation, the k after it another
+    depth = [len(r.lines[kept[c]].raw) - len(r.lines[kept[c]].raw.lstrip()) for c in prose]
+    k = o.story_indent_paragraphs
+    return [j > 0 and len(set(depth[max(0, j - k):j])) == 1 and len(set(depth[j:j + k])) == 1
+            and depth[j - 1] != depth[j] for j in range(len(prose))]
 
 
 def _one_article(r, kept, start, c, end, g, o):
@@ -173,6 +185,7 @@ def _dump(rng: random.Random) -> str:
     lines = []
     for _ in range(rng.randint(1, 4)):
         subject = rng.choice(SUBJECTS)
+        pad = " " * rng.choice((0, 0, 2, 4))  # a page's article indented as deep as it nests
         for _ in range(rng.randint(0, 3)):
             lines.append(rng.choice(FURNITURE))
         if rng.random() < 0.7:
@@ -188,7 +201,8 @@ def _dump(rng: random.Random) -> str:
             elif pick < 0.24:
                 lines.append("Key Points")
             else:
-                lines.append(_paragraph(rng, subject if rng.random() < 0.85 else rng.choice(SUBJECTS)))
+                deeper = "  " if rng.random() < 0.1 else ""  # a quote set in
+                lines.append(pad + deeper + _paragraph(rng, subject if rng.random() < 0.85 else rng.choice(SUBJECTS)))
     return ("\n" if rng.random() < 0.3 else "\n\n").join(lines)
 
 
@@ -201,19 +215,23 @@ OPTIONS = (
     {"story_names_weight": 3.0, "story_names_cosine": 1.0, "story_names_least": 2, "story_names_sections": 0,
      "story_min_words": 30},
     {"story_section_depth_weight": 0.0, "story_depth_weight": 3.0, "story_boundary_score": 2.0},
+    {"story_indent_weight": 3.0, "story_indent_paragraphs": 1},
 )
 
 
-def _checked(monkeypatch, named: list[int] | None = None) -> list[int]:
+def _checked(monkeypatch, named: list[int] | None = None, shifted: list[int] | None = None) -> list[int]:
     """Every `_candidates` call checked against the oracle, with the heads-only reading
     too; returns the number of candidates the core gave per call (``named``: the number
-    of gaps with new names after them, per call)."""
+    of gaps with new names after them, per call; ``shifted``: of gaps where the
+    indentation of the paragraphs changes)."""
     core = boundaries._candidates
     given: list[int] = []
 
     def both(r, kept, topic, start, end, o, heads_only, title0):
         if named is not None:
             named.append(sum(topic[3]))
+        if shifted is not None:
+            shifted.append(sum(_shifted(r, kept, topic[0], o)))
         assert topic[3] == oracle_names(r, kept, topic[0], o)
         got = core(r, kept, topic, start, end, o, heads_only, title0)
         assert got == oracle_candidates(r, kept, topic, start, end, o, heads_only, title0)
@@ -238,12 +256,14 @@ def test_candidates_of_the_core_are_the_former_pythons_on_the_seeds(monkeypatch,
 @pytest.mark.parametrize("overrides", OPTIONS)
 def test_candidates_of_the_core_are_the_former_pythons_on_generated_dumps(monkeypatch, overrides):
     named: list[int] = []
-    given = _checked(monkeypatch, named)
+    shifted: list[int] = []
+    given = _checked(monkeypatch, named, shifted)
     rng = random.Random(19)
     for _ in range(60):
         cleaner.analyze(_dump(rng), **overrides)
     assert sum(n > 0 for n in given) >= 5  # the dumps give candidates, not only empty answers
     assert sum(named) >= 5  # and gaps with new names after them
+    assert sum(shifted) >= 5  # and gaps where the indentation changes
 
 
 def test_a_topic_profile_that_does_not_fit_the_kept_lines_is_refused(monkeypatch):
@@ -259,13 +279,16 @@ def test_a_topic_profile_that_does_not_fit_the_kept_lines_is_refused(monkeypatch
     r, kept = seen["r"], seen["kept"]
     limits = boundaries.limits(Options())
     with pytest.raises(RuntimeError, match="topic profile"):
-        r.core.candidates(kept, [len(kept)], [None], [0.0], [False], 0, len(kept), False, None, limits,
+        r.core.candidates(kept, [len(kept)], [None], [0.0], [False], [False], 0, len(kept), False, None, limits,
                           weights(Options()))
     with pytest.raises(RuntimeError, match="topic profile"):  # a names column too short
-        r.core.candidates(kept, [0], [None], [0.0], [], 0, len(kept), False, None, limits, weights(Options()))
+        r.core.candidates(kept, [0], [None], [0.0], [], [False], 0, len(kept), False, None, limits, weights(Options()))
+    with pytest.raises(RuntimeError, match="topic profile"):  # an indentation column too short
+        r.core.candidates(kept, [0], [None], [0.0], [False], [], 0, len(kept), False, None, limits, weights(Options()))
     past = kept + [len(r.lines) + 5]  # a kept line past the document
     with pytest.raises(RuntimeError, match="past the document"):
-        r.core.candidates(past, [0], [None], [0.0], [False], 0, len(kept), False, None, limits, weights(Options()))
+        r.core.candidates(past, [0], [None], [0.0], [False], [False], 0, len(kept), False, None, limits,
+                          weights(Options()))
     with pytest.raises(RuntimeError, match="past the document"):
         r.core.body_words(past)
     with pytest.raises(RuntimeError, match="do not fit"):  # a paragraph past the kept lines
@@ -305,7 +328,7 @@ def test_new_names_count_once_among_gaps_too_close_for_both_to_stand(monkeypatch
     def scores(weight, min_words=60):
         o = Options(story_above_lines=1, story_boundary_score=0.0, story_whole_cohesion=1.0,
                     story_whole_dropped_cohesion=1.0, story_names_weight=weight, story_min_words=min_words)
-        got = r.core.candidates(kept, prose, cos, depth, names, 0, len(kept), False, None,
+        got = r.core.candidates(kept, prose, cos, depth, names, [False] * len(prose), 0, len(kept), False, None,
                                 boundaries.limits(o), weights(o))
         return {g[0]: g[-1] for g in got}
 
@@ -435,8 +458,8 @@ def test_depth_weighs_less_across_a_subheading_or_above_a_label(monkeypatch):
     def scores(**given):
         o = Options(story_boundary_score=-99.0, story_whole_cohesion=1.0, story_whole_dropped_cohesion=1.0,
                     **given)
-        got = r.core.candidates(kept, prose, cos, depth, names, 0, len(kept), False, None, boundaries.limits(o),
-                                weights(o))
+        got = r.core.candidates(kept, prose, cos, depth, names, [False] * len(prose), 0, len(kept), False, None,
+                                boundaries.limits(o), weights(o))
         return {g[0]: g[-1] for g in got}
 
     low, high = scores(story_depth_weight=1.6), scores(story_depth_weight=2.6)

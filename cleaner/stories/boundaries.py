@@ -42,7 +42,7 @@ from bisect import bisect_right
 from .. import _core
 from ..options import Options
 from ..types import Features
-from .evidence import DEFAULT, Gap, Reader, content_words, gap_evidence, topic_profile, weights
+from .evidence import DEFAULT, Gap, Reader, content_words, gap_evidence, indent_shifts, topic_profile, weights
 
 # Thresholds: `Options` fields ``story_lookahead_words``, ``story_between_lines`` (a
 # passed-over candidate just before a chosen boundary with a title leaves the lines between
@@ -301,7 +301,11 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     an extractor wrote, at every gap; elsewhere across a gap that opens no story by its
     head and holds a kept headline (a subheading between two sections, whose subjects may
     differ), or above a line of fewer than `Options.prose_min_words` words (a label, no
-    paragraph).  A gap with
+    paragraph).  Outside text an extractor wrote, a gap where the indentation of the
+    paragraphs of body changes (`indent_shifts`: the next page's article in a dump of
+    pages) and the words change too (its cosine under `Options.story_topic_cohesion`;
+    a page's own blocks nest deeper and deeper where its markup leaves elements open)
+    scores `Options.story_indent_weight` more.  A gap with
     no head, or a title with a meta line only, is no candidate when all the content words
     of the stretch before it and after it share enough to be one article whose subject
     drifts (cosine at least `Options.story_whole_cohesion`, or
@@ -309,7 +313,11 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     box of links set into an article; two stories of one site with boilerplate between
     them can share many words)."""
     prose, cos, depth, names = topic
-    got = r.core.candidates(kept, prose, cos, depth, names, start, end, heads_only, title0, limits(o), weights(o))
+    # the layout changes where the words change too (a cosine under story_topic_cohesion)
+    shifted = [False] * len(prose) if heads_only else [
+        s and c is not None and c < o.story_topic_cohesion for s, c in zip(indent_shifts(r, kept, prose, o), cos)]
+    got = r.core.candidates(kept, prose, cos, depth, names, shifted, start, end, heads_only, title0, limits(o),
+                            weights(o))
     return list(map(Gap._make, got))
 
 
@@ -318,7 +326,7 @@ def limits(o: Options) -> tuple:
     them (rust/src/story_candidates.rs, ``Limits``)."""
     return (o.story_above_lines, o.story_usual_gaps, o.story_boundary_score, o.story_extracted_topic_score,
             o.story_whole_cohesion, o.story_whole_dropped_cohesion, o.story_names_weight,
-            o.story_names_cosine, o.story_min_words, o.story_short_words)
+            o.story_names_cosine, o.story_min_words, o.story_short_words, o.story_indent_weight)
 
 
 def _over_meta(r: Reader, kept: list[int], c: int, o: Options) -> int | None:

@@ -27,7 +27,7 @@ from typing import NamedTuple
 from .. import _core, gatecache
 from ..options import Options
 from ..segment import BULLET_DASHES, BULLET_SYMBOLS
-from ..storage import Lines
+from ..storage import Lines, line_starts
 from ..types import Decision, Features
 
 DEFAULT = Options()
@@ -257,6 +257,31 @@ def topic_profile(r: Reader, kept: list[int], affinity: float = DEFAULT.story_af
     sections = r.core.sectioned(kept, prose, o.story_names_sections)
     names = [n and not s for n, s in zip(novel, sections)]
     return prose, cos, deep, names
+
+
+def indent_shifts(r: Reader, kept: list[int], prose: list[int], o: Options = DEFAULT) -> list[bool]:
+    """Per paragraph of body (kept positions ``prose``), does the layout change at the gap
+    above it: the `Options.story_indent_paragraphs` paragraphs of body before it (as many
+    as there are) share one indentation, as many after it share another?  A dump of a
+    whole page indents each block as deep as the page nests it, so the next page's
+    article sits at an indentation of its own (the lines' leading whitespace,
+    `cleaner.storage.line_starts`); text with no indentation shows no change.
+
+    >>> from cleaner.segment import segment
+    >>> class R:  # what is read of a `Reader`: its lines
+    ...     lines = segment("    One.\\n    Two.\\n  Three.\\n  Four.")
+    >>> indent_shifts(R, [0, 1, 2, 3], [0, 1, 2, 3])
+    [False, False, True, False]
+    """
+    starts, texts = line_starts(r.lines)
+    depth = [texts[kept[c]] - starts[kept[c]] for c in prose]
+    k = o.story_indent_paragraphs
+    out = [False] * len(prose)
+    for j in range(1, len(prose)):
+        before, after = depth[max(0, j - k):j], depth[j:j + k]
+        out[j] = before[0] != after[0] and before.count(before[0]) == len(before) \
+            and after.count(after[0]) == len(after)
+    return out
 
 
 def gap_evidence(r: Reader, kept: list[int], c: int, cohesion: float | None = None,

@@ -292,11 +292,11 @@ impl Story {
     /// `cleaner.stories.boundaries._candidates`: the candidate boundaries of the stretch
     /// of kept positions after `start` and before `end` of the kept lines `kept`, from the
     /// topic profile (``prose``, ``cos``, ``depth``, ``names``: `topic_profile`, the
-    /// depths edged), ``heads_only`` and ``title0`` as there, with the `Options`
-    /// ``limits`` of story_candidates.rs and the ``weights`` of story_gaps.rs: per
-    /// candidate the fields of `cleaner.stories.evidence.Gap`.
+    /// depths edged; ``shifted``: `evidence.indent_shifts`), ``heads_only`` and ``title0``
+    /// as there, with the `Options` ``limits`` of story_candidates.rs and the ``weights``
+    /// of story_gaps.rs: per candidate the fields of `cleaner.stories.evidence.Gap`.
     #[allow(clippy::too_many_arguments)]
-    #[pyo3(signature = (kept, prose, cos, depth, names, start, end, heads_only, title0, limits, weights))]
+    #[pyo3(signature = (kept, prose, cos, depth, names, shifted, start, end, heads_only, title0, limits, weights))]
     fn candidates<'py>(
         &self,
         py: Python<'py>,
@@ -305,6 +305,7 @@ impl Story {
         cos: Vec<Option<f64>>,
         depth: Vec<f64>,
         names: Vec<bool>,
+        shifted: Vec<bool>,
         start: usize,
         end: usize,
         heads_only: bool,
@@ -312,7 +313,7 @@ impl Story {
         limits: crate::story_candidates::Limits,
         weights: crate::story_gaps::Weights,
     ) -> PyResult<Bound<'py, PyList>> {
-        let topic = crate::story_candidates::Topic { prose: &prose, cos: &cos, depth: &depth, names: &names };
+        let topic = crate::story_candidates::Topic { prose: &prose, cos: &cos, depth: &depth, names: &names, shifted: &shifted };
         let stretch = crate::story_candidates::Stretch { start, end, heads_only, title0 };
         crate::story_candidates::py_candidates(self, py, &kept, &topic, &stretch, &limits, &weights)
     }
