@@ -43,8 +43,10 @@ recipe card under its print button) is article text (``context.inside_story``). 
 `set_off` drops the main story's kept lines that the dump's layout sets apart from its body
 (``block.set_off``): indented deeper than the body and attached, with no blank line between,
 to a dropped credit, label or button (a photo's caption above its credit, a form's
-sentence under its button).  The rules this module fires are declared here (`RULES`), the
-two context rules too.
+sentence under its button), and its lone paragraphs: one paragraph indented unlike the body
+between two of its paragraphs or after the last (a caption, an author's bio, a sign-up
+pitch: ``block.lone_paragraph``).  The rules this module fires are declared here
+(`RULES`), the two context rules too.
 
 >>> from cleaner import analyze
 >>> body = "Words of a long body sentence that goes on and on, as body does. " * 3
@@ -66,7 +68,7 @@ from .extracted import YIELDING
 from .options import Options
 from .rules import CodeRule
 from .smooth import IN_TEXT_WIDGETS
-from .storage import as_list, line_starts
+from .storage import Lines, as_list, line_starts
 from .types import Decision, Features, Line
 
 
@@ -80,7 +82,7 @@ CORE_OPTIONS = ("block_max_gap", "block_barrier_after_words", "block_lead_gap", 
 FILL_OPTIONS = ("block_fill_menu_lines", "block_fill_widget_lines")
 #: The options the compiled core's lines set off from the main story read (`set_off`).
 SET_OFF_OPTIONS = ("block_set_off_spaced_share", "block_set_off_body_share", "block_set_off_indent_slack",
-                   "block_set_off_label_words")
+                   "block_set_off_label_words", "block_lone_max_lines")
 
 #: The rules this module fires, in the order it fires them: the one description of the
 #: related-links rule.  ``context.isolated`` as the block stage fires it (the context
@@ -109,7 +111,18 @@ RULES = (
              "photo credit, or a short line that is no list item and does not end like a sentence "
              "(a photo's caption above its credit, a form's text beside its button; fired after the "
              "main story's gaps, `cleaner.blocks.set_off`)",
-             SET_OFF_OPTIONS),
+             SET_OFF_OPTIONS[:4]),
+    CodeRule("block.lone_paragraph", "boilerplate",
+             "kept lines of the main story in a run of at most block_lone_max_lines indented unlike "
+             "its body (the indentation holding at least block_set_off_body_share of its words), "
+             "after its first line, with no list item and one paragraph (extracted_paragraph_words "
+             "or more words) that ends like a sentence, between two paragraphs at the body's "
+             "indentation that end like sentences, or after the last one: the paragraph and the "
+             "run's lines indented like it within block_set_off_indent_slack columns (a caption "
+             "and its credit, an author's bio under its name, a sign-up pitch; fired with "
+             "block.set_off, `cleaner.blocks.set_off`)",
+             ("block_lone_max_lines", "block_set_off_body_share", "block_set_off_indent_slack",
+              "extracted_paragraph_words")),
 )
 
 
@@ -287,10 +300,10 @@ def set_off(lines: Sequence[Line], feats: list[Features], final: list[Decision],
             story_of: list[int | None], main: int | None, options: Options,
             shape: bytes) -> list[Decision]:
     """Decisions with the main story's kept lines that the layout sets apart from its body
-    dropped as ``block.set_off`` (which lines: its `RULES` entry; found by the compiled
-    core, `cleaner._core.set_off_lines`, rust/src/blocks.rs); ``shape``: the lines'
-    `cleaner.features.line_shapes`.  A caption indented under its picture, above its
-    credit, goes; the article's paragraphs stay:
+    dropped as ``block.set_off`` or ``block.lone_paragraph`` (which lines: their `RULES`
+    entries; found by the compiled core, `cleaner._core.set_off_lines`, rust/src/blocks.rs);
+    ``shape``: the lines' `cleaner.features.line_shapes`.  A caption indented under its
+    picture, above its credit, goes; the article's paragraphs stay:
 
     >>> from cleaner import clean
     >>> body = "The council met on Monday and agreed on the budget for the coming year, as expected."
@@ -299,28 +312,53 @@ def set_off(lines: Sequence[Line], feats: list[Features], final: list[Decision],
     >>> clean(page, extracted="never").count("mayor")
     0
     """
-    if main is None or not options.rule_enabled("block.set_off"):
+    set_off_on, lone_on = options.rule_enabled("block.set_off"), options.rule_enabled("block.lone_paragraph")
+    if main is None or not (set_off_on or lone_on):
         return final
-    found = _core_set_off(lines, feats, final, story_of, main, options, shape)
-    if not found:
+    attached, lone = _core_set_off(lines, feats, final, story_of, main, options, shape)
+    attached, lone = attached if set_off_on else [], lone if lone_on else []
+    if not (attached or lone):
         return final
     final = list(final)
-    for i, j in found:
+    for i, j in attached:
         final[i] = Decision(False, "block.set_off", "caption",
                             f"indented apart from the story's body, attached to line {j + 1} "
                             f"({final[j].rule})", "stories")
+    for i in lone:
+        final[i] = _LONE
     return final
+
+
+_LONE = Decision(False, "block.lone_paragraph", "boilerplate",
+                 "a lone paragraph indented unlike the story's body, between two of its paragraphs "
+                 "or after the last", "stories")
 
 
 def _core_set_off(lines: Sequence[Line], feats: list[Features], final: list[Decision],
                   story_of: list[int | None], main: int, options: Options,
-                  shape: bytes) -> list[tuple[int, int]]:
+                  shape: bytes) -> tuple[list[tuple[int, int]], list[int]]:
     """The compiled core's answer for `set_off` (`cleaner._core.set_off_lines`): a pair
-    ``(set_off, attached)`` per line set apart: the index of the kept line to drop, and the
-    index of the line it is attached to (its credit or label)."""
+    ``(set_off, attached)`` per line set off (the index of the kept line to drop, and the
+    index of the line it is attached to, its credit or label), and the indices of the
+    lines of lone paragraphs."""
+    changed = lines.columns()[3] if isinstance(lines, Lines) else {}
     return _core.set_off_lines(as_list(final), as_list(story_of), main, shape, *line_starts(lines),
-                               as_list(feats), _set_off_bits,
+                               lambda i: _indent(lines[i].raw) if i in changed else 0, as_list(feats),
+                               _set_off_bits,
+                               lambda i: lines[i].text.rstrip(_CLOSING_QUOTES).endswith(_QUESTION_MARKS),
                                {name: getattr(options, name) for name in SET_OFF_OPTIONS})
+
+
+def _indent(raw: str) -> int:
+    """The indentation of a raw line (characters), for a line whose normalised text is no
+    slice of the source: `cleaner.storage.line_starts` gives its text the line's start
+    (``block.set_off`` reads it so: unindented; the lone-paragraph test reads this)."""
+    return len(raw) - len(raw.lstrip())
+
+
+#: What a line that asks a question ends with, before any closing quotes.
+_QUESTION_MARKS = "?"
+_CLOSING_QUOTES = "\"'\u201d\u2019"
 
 
 @lru_cache(maxsize=4096)

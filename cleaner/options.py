@@ -171,7 +171,8 @@ class Options:
     #: (paragraphs set apart: else no line stands apart from its neighbours).
     block_set_off_spaced_share: float = 0.5
     #: ... and when one indentation holds at least this share (0-1) of the main story's
-    #: kept words: the body's indentation.
+    #: kept words: the body's indentation (``block.lone_paragraph`` reads it too, in any
+    #: dump).
     block_set_off_body_share: float = 0.5
     #: A kept line indented deeper than the body, right next to (no blank line between) a
     #: dropped line indented like it within this many columns (characters) ...
@@ -180,6 +181,12 @@ class Options:
     #: item and not ending like a sentence (a credit, a label, a button), is a caption or
     #: a widget's text, not the article's (words).
     block_set_off_label_words: int = 8
+    #: A run of at most this many kept lines of the main story indented unlike its body,
+    #: holding one paragraph, between two of its paragraphs at the body's indentation or
+    #: after the last one, is a lone paragraph set apart from the article (a caption, an
+    #: author's bio, a sign-up pitch: ``block.lone_paragraph``, `cleaner.blocks.set_off`);
+    #: 0 switches the test off (lines).
+    block_lone_max_lines: int = 2
 
     # -- extracted text (`cleaner.extracted`) --------------------------------------------
     #: A line whose source block has at least this share (0-1) of its characters in links

@@ -1,9 +1,10 @@
 """The main text region (`cleaner.blocks.main_block`), the related-links lists
 (`cleaner.blocks.related_lists`), the block stage that runs both in that order
-(`cleaner.blocks.block_stage`) and the main story's gaps (`cleaner.blocks.inside_main`)
-on hand-built lines and decisions: which blocks the region reaches, which list items are
-another page's headlines, which runs between two kept lines of the main story become its
-text, and that the module declares the rules it fires."""
+(`cleaner.blocks.block_stage`), the main story's gaps (`cleaner.blocks.inside_main`) and
+the lines its layout sets apart (`cleaner.blocks.set_off`) on hand-built lines and
+decisions: which blocks the region reaches, which list items are another page's
+headlines, which runs between two kept lines of the main story become its text, which of
+its lines stand apart from its body, and that the module declares the rules it fires."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from cleaner import Options, analyze, blocks, smooth
 from cleaner.blocks import block_stage, inside_main, main_block, related_lists
 from cleaner.features import LIST_ITEM, TEXT, TINY, shapes
 from cleaner.registry import code_rules
+from cleaner.segment import segment
 from cleaner.types import Decision, Features
 
 PROSE = Decision(True, "feature.prose", "body", "prose", "classify")
@@ -326,7 +328,7 @@ def test_the_core_alone_tells_a_text_whose_paragraphs_are_set_apart(document, fo
     lines = segment(document)
     before = [v.trail[-2] if v.final.rule == "block.set_off" else v.final for v in a.verdicts]
     assert blocks._core_set_off(lines, [v.features for v in a.verdicts], before, [v.story for v in a.verdicts],
-                                a.main, Options(), line_shapes(lines, Options())) == found
+                                a.main, Options(), line_shapes(lines, Options()))[0] == found
     assert [v.final.rule == "block.set_off" for v in a.verdicts] == [i in dict(found) for i in range(len(lines))]
 
 
@@ -342,3 +344,80 @@ def test_set_off_reads_lines_that_are_not_source_columns():
     decided = blocks.set_off(lines, [v.features for v in a.verdicts], before,
                              [v.story for v in a.verdicts], a.main, Options(), line_shapes(lines, Options()))
     assert [d.rule for d in decided] == [v.final.rule for v in a.verdicts]
+
+
+# -- lone paragraphs of the main story (``block.lone_paragraph``, `cleaner.blocks.set_off`) ---
+
+#: A caption's sentence and an author's bio: each a paragraph (extracted_paragraph_words or
+#: more words) that ends like a sentence.
+LONE = "Parents wait outside the old school building on Monday morning before the vote."
+BIO = "Jane Doe is a reporter who has covered schools and the village council for ten years."
+
+
+@pytest.mark.parametrize("document, dropped", [
+    # a caption's paragraph indented unlike the body, between two of its paragraphs
+    (f"{B1}\n\n{B2}\n\n    {LONE}\n\n{B3}", [LONE]),
+    # indented less than the body
+    (f"    {B1}\n\n    {B2}\n\n{LONE}\n\n    {B3}", [LONE]),
+    # an author's bio under its heading after the last paragraph: both go
+    (f"{B1}\n\n{B2}\n\n{B3}\n\n    About Jane Doe\n\n    {BIO}", ["About Jane Doe", BIO]),
+    # ... but not a heading indented further from the bio than block_set_off_indent_slack
+    (f"{B1}\n\n{B2}\n\n{B3}\n\n    About Jane Doe\n\n         {BIO}", [BIO]),
+    # no blank lines between paragraphs: the indentation alone sets it apart
+    (f"{B1}\n{B2}\n    {LONE}\n{B3}", [LONE]),
+])
+def test_a_lone_paragraph_indented_unlike_the_body_is_set_apart(document, dropped):
+    final = _final(document)
+    assert [text for text, rule in final.items() if rule == "block.lone_paragraph"] == dropped
+    assert [final[b] for b in (B1, B2, B3)] == ["feature.prose"] * 3
+    assert next(r for r in blocks.RULES if r.id == "block.lone_paragraph").category == "boilerplate"
+
+
+@pytest.mark.parametrize("document, options", [
+    # two paragraphs indented alike: a quote or a box of the article's own
+    (f"{B1}\n\n{B2}\n\n    {LONE}\n\n    {BIO}\n\n{B3}", {}),
+    # a list item
+    (f"{B1}\n\n{B2}\n\n    * {LONE}\n\n{B3}", {}),
+    # a question: a subheading
+    (f"{B1}\n\n{B2}\n\n    Will parents wait outside the old school building on Monday before the vote?\n\n{B3}",
+     {}),
+    # no sentence ends it: a headline or a label
+    (f"{B1}\n\n{B2}\n\n    {LONE[:-1]}\n\n{B3}", {}),
+    # it opens the story: its lead
+    (f"    {LONE}\n\n{B1}\n\n{B2}\n\n{B3}", {}),
+    # the kept line above it is no paragraph ending like a sentence: a dateline, a heading
+    (f"{B1}\n\n{B2}\n\nThe new library\n\n    {LONE}\n\n{B3}", {}),
+    # a run longer than block_lone_max_lines, or the test off
+    (f"{B1}\n\n{B2}\n\n    Photo\n\n    {LONE}\n\n{B3}", {"block_lone_max_lines": 1}),
+    (f"{B1}\n\n{B2}\n\n    {LONE}\n\n{B3}", {"block_lone_max_lines": 0}),
+    # the rule disabled
+    (f"{B1}\n\n{B2}\n\n    {LONE}\n\n{B3}", {"disabled_rules": frozenset({"block.lone_paragraph"})}),
+])
+def test_a_paragraph_stays_with_the_article_without_all_the_evidence(document, options):
+    final = _final(document, **options)
+    assert "block.lone_paragraph" not in final.values()
+    assert final.get(LONE, final.get(f"* {LONE}", "feature.prose")) != "block.lone_paragraph"
+
+
+def test_a_line_normalised_inside_is_read_at_its_own_indentation():
+    # a body paragraph with two spaces inside (its normalised text is no slice of the
+    # source) is indented like the others, not read as unindented and so set apart
+    spaced = B2.replace(" library", "  library")
+    final = _final(f"    {B1}\n\n    {spaced}\n\n    {B3}\n\n    {B1.replace('Monday', 'Friday')}")
+    assert "block.lone_paragraph" not in final.values()
+    assert 2 in segment(f"    {B1}\n\n    {spaced}").columns()[3]
+
+
+def test_set_off_and_lone_paragraphs_are_one_pass_of_the_core():
+    # the pass returns the lines set off (with the line each is attached to) and the lines
+    # of lone paragraphs, the latter among the lines left once the former are set off
+    from cleaner.features import line_shapes
+
+    text = f"{B1}\n\n{B2}\n\n    {CAPTION}\n    Photo: Jane Doe\n\n{B3}\n\n    {BIO}"
+    a = analyze(text, extracted="never", disabled_rules=frozenset({"story.caption"}))
+    lines = segment(text)
+    before = [v.trail[-2] if v.final.stage == "stories" and v.final.rule.startswith("block.") else v.final
+              for v in a.verdicts]
+    found = blocks._core_set_off(lines, [v.features for v in a.verdicts], before, [v.story for v in a.verdicts],
+                                 a.main, Options(), line_shapes(lines, Options()))
+    assert found == ([(4, 5)], [9])

@@ -56,6 +56,10 @@ EXAMPLES = {
     "block.set_off": (f"{B1}\n\n{B2}\n\n    Parents outside the old school building on Monday.\n    Photo: Jane Doe"
                       f"\n\n{B3}", {**DUMP, "disabled_rules": frozenset({"story.caption"})},  # which fires first
                       "Parents outside the old school building on Monday.", "caption"),
+    "block.lone_paragraph": (f"{B1}\n\n{B2}\n\n    Jane Doe is a reporter who has covered schools and the village "
+                             f"council for ten years.\n\n{B3}", DUMP,
+                             "Jane Doe is a reporter who has covered schools and the village council for ten years.",
+                             "boilerplate"),
     "context.appeal_block": (
         f"{B1}\n{B2}\nSupport our journalism today.\n"
         "The paper has reported on the village for many years now.\n"
@@ -191,6 +195,9 @@ def test_story_other_is_why_a_kept_line_of_another_story_is_left_out():
     ("block.set_off", "block_set_off_spaced_share", 1.0),
     ("block.set_off", "block_set_off_body_share", 1.0),
     ("block.set_off", "block_set_off_indent_slack", -1),
+    ("block.lone_paragraph", "block_lone_max_lines", 0),
+    ("block.lone_paragraph", "block_set_off_body_share", 1.0),
+    ("block.lone_paragraph", "extracted_paragraph_words", 30),
 ])
 def test_the_options_a_rule_reads_reach_it(rule_id, option, value):
     document, options, line, _ = EXAMPLES[rule_id]

@@ -9,8 +9,8 @@
 //! the features (words, and whether a line ends like a whole sentence) or the shapes; it
 //! gets back the region's first and last line, or the related links' lines.  Once the
 //! stories are found, the main story's gaps (`inside_runs`, `cleaner.blocks.inside_main`)
-//! the same way, then the lines its layout sets off from its body (`set_off_lines`,
-//! `cleaner.blocks.set_off`).  What each pass drops is said once, in `cleaner.blocks.RULES`.
+//! the same way, then the lines its layout sets off from its body and its lone paragraphs
+//! (`set_off_lines`, `cleaner.blocks.set_off`).  What each pass drops is said once, in `cleaner.blocks.RULES`.
 
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyValueError;
@@ -27,7 +27,7 @@ const INSIDE: u8 = 8;
 /// A line a catalogue rule dropped (`cleaner.catalogue.is_pattern_rule`).
 const PATTERN: u8 = 16;
 // Shape bits of a line (`cleaner.features.TINY`, `cleaner.features.LIST_ITEM`).
-use crate::shapes::{LIST_ITEM as SHAPE_LIST_ITEM, TINY as SHAPE_TINY};
+use crate::shapes::{CJK_PARAGRAPH as SHAPE_CJK_PARAGRAPH, LIST_ITEM as SHAPE_LIST_ITEM, TINY as SHAPE_TINY, WORDY as SHAPE_WORDY};
 
 /// The fields of `cleaner.types.Features` read here.
 pub(crate) const WORDS: usize = 0;
@@ -480,10 +480,8 @@ pub fn related_lists(
 /// ``caption``).
 const OFF_KEPT: u8 = 1;
 const OFF_CAPTION: u8 = 2;
-/// Set here on a kept line of the main story.
-const OFF_MAIN: u8 = 4;
 
-/// The ``block_set_off_*`` options (`cleaner.blocks.SET_OFF_OPTIONS`).
+/// The ``block_set_off_*`` and ``block_lone_*`` options (`cleaner.blocks.SET_OFF_OPTIONS`).
 #[derive(FromPyObject)]
 #[pyo3(from_item_all)]
 pub struct SetOffParams {
@@ -491,16 +489,22 @@ pub struct SetOffParams {
     block_set_off_body_share: f64,
     block_set_off_indent_slack: i64,
     block_set_off_label_words: i64,
+    block_lone_max_lines: usize,
 }
 
-/// The kept lines of the main story set off from its body by their indentation
-/// (`cleaner.blocks.set_off`; which lines: rule ``block.set_off`` in
-/// `cleaner.blocks.RULES`), each with the dropped line it is attached to.  ``final``: the
+/// The kept lines of the main story that its layout sets apart from its body
+/// (`cleaner.blocks.set_off`; which lines: rules ``block.set_off`` and
+/// ``block.lone_paragraph`` in `cleaner.blocks.RULES`): the lines set off, each with the
+/// dropped line it is attached to, and the lines of lone paragraphs.  ``final``: the
 /// decisions after the main story's gaps (a list; ``code`` gives a decision's bits),
 /// ``story_of``: each line's story (a list of int or None), ``main``: the main story,
 /// ``shape``: the lines' shape bytes (0 for a blank line; `SHAPE_LIST_ITEM`: a list
-/// item), ``starts`` and ``text_starts``: where each line and its normalised text start
-/// in the source (arrays of 64-bit offsets: the difference is its indentation), ``feats``: the features (a list of `Features`), ``params``: the options.
+/// item), ``starts`` and ``text_starts``: where each line and its text start in the
+/// source (arrays of 64-bit offsets: the difference is its indentation, 0 for a line whose
+/// normalised text is no slice of the source, which the set-off test reads so),
+/// ``indent_of``: the indentation of such a line (a callable, asked about a kept line of
+/// the main story read as unindented; the lone-paragraph test reads it), ``feats``: the features (a list of `Features`), ``asks``: whether line ``i``
+/// asks a question (a callable), ``params``: the options.
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
 pub fn set_off_lines(
@@ -510,19 +514,13 @@ pub fn set_off_lines(
     shape: &[u8],
     starts: &Bound<'_, PyAny>,
     text_starts: &Bound<'_, PyAny>,
+    indent_of: &Bound<'_, PyAny>,
     feats: &Bound<'_, PyList>,
     code: &Bound<'_, PyAny>,
+    asks: &Bound<'_, PyAny>,
     params: SetOffParams,
-) -> PyResult<Vec<(usize, usize)>> {
+) -> PyResult<(Vec<(usize, usize)>, Vec<usize>)> {
     let py = final_.py();
-    // paragraphs set apart by blank lines (else no line is apart from its neighbours): the
-    // text holds a blank line before its last line (read first: no decision is read in a
-    // text without one), and block_set_off_spaced_share of the body's lines are followed
-    // by one or end the text (below)
-    let share = params.block_set_off_spaced_share;
-    if share > 0.0 && !shape[..shape.len().saturating_sub(1)].contains(&0) {
-        return Ok(Vec::new());
-    }
     let codes = codes::<u8>(final_, code)?;
     let n = codes.len();
     let (starts, text_starts) = (PyBuffer::<i64>::get(starts)?, PyBuffer::<i64>::get(text_starts)?);
@@ -532,34 +530,77 @@ pub fn set_off_lines(
         return Err(PyValueError::new_err("set_off_lines: columns of different lengths"));
     }
     let indent = |i: usize| text_starts[i].get() - starts[i].get();
-    // the main story's kept lines, marked in place (no column of their own)
-    let mut codes = codes;
+    // the main story's kept lines, in order, and the indentation of those read as unindented
+    let mut members = Vec::new();
+    let mut indents: FxMap<usize, i64> = FxMap::default();
     for (i, s) in story_of.iter().enumerate() {
         let s: Option<i64> = s.extract()?;
         if s == Some(main) && shape[i] != 0 && codes[i] & OFF_KEPT != 0 {
-            codes[i] |= OFF_MAIN;
+            members.push(i);
+            if indent(i) == 0 {
+                indents.insert(i, indent_of.call1((i,))?.extract()?);
+            }
         }
     }
-    let codes = codes;
-    let body_lines = || (0..n).filter(|&i| codes[i] & OFF_MAIN != 0);
-    let (members, spaced) = body_lines().fold((0usize, 0usize), |(m, s), i| (m + 1, s + usize::from(i + 1 == n || shape[i + 1] == 0)));
-    if members == 0 || (spaced as f64) < share * members as f64 {
-        return Ok(Vec::new());
+    let true_indent = |i: usize| indents.get(&i).copied().unwrap_or_else(|| indent(i));
+    let mut words = Vec::with_capacity(members.len());
+    for &i in &members {
+        words.push(feature(feats, i, WORDS)?.extract::<i64>()?);
     }
-    // the body's indentation: the one that holds the most of the story's words
+    let share = params.block_set_off_body_share;
+    let set_off = match body(&members, &words, &indent, share) {
+        Some(body) => attached(&Layout { members: &members, shape, feats, indent: &indent, body }, &codes, &params)?,
+        None => Vec::new(),
+    };
+    // the lone paragraphs are read among the lines left once those are set off
+    let (members, words): (Vec<usize>, Vec<i64>) =
+        members.iter().zip(&words).filter(|&(i, _)| !set_off.iter().any(|&(j, _)| j == *i)).unzip();
+    let lone = match body(&members, &words, &true_indent, share) {
+        Some(body) => lone(&Layout { members: &members, shape, feats, indent: &true_indent, body }, asks, &params)?,
+        None => Vec::new(),
+    };
+    Ok((set_off, lone))
+}
+
+/// The body's indentation: the one that holds the most of the words of ``members`` (each
+/// line's ``words``), when it holds at least ``share`` of them.
+fn body(members: &[usize], words: &[i64], indent: &dyn Fn(usize) -> i64, share: f64) -> Option<i64> {
     let mut words_at: FxMap<i64, i64> = FxMap::default();
-    let mut total = 0i64;
-    for i in body_lines() {
-        let words: i64 = feature(feats, i, WORDS)?.extract()?;
-        *words_at.entry(indent(i)).or_insert(0) += words;
-        total += words;
+    for (&i, &w) in members.iter().zip(words) {
+        *words_at.entry(indent(i)).or_insert(0) += w;
     }
-    let (body, most) = words_at
-        .iter()
-        .map(|(&at, &words)| (at, words))
-        .max_by_key(|&(at, words)| (words, -at))
-        .unwrap_or((0, 0));
-    if (most as f64) < params.block_set_off_body_share * total as f64 {
+    let total: i64 = words.iter().sum();
+    let (body, most) = words_at.iter().map(|(&at, &w)| (at, w)).max_by_key(|&(at, w)| (w, -at))?;
+    ((most as f64) >= share * total as f64).then_some(body)
+}
+
+/// The main story's kept lines (``members``, in order), their indentation and the body's.
+struct Layout<'a, 'py> {
+    members: &'a [usize],
+    shape: &'a [u8],
+    feats: &'a Bound<'py, PyList>,
+    indent: &'a dyn Fn(usize) -> i64,
+    body: i64,
+}
+
+impl Layout<'_, '_> {
+    /// A paragraph (by its count of words, or of CJK characters) that ends like a sentence.
+    fn sentence(&self, i: usize) -> PyResult<bool> {
+        Ok(self.shape[i] & (SHAPE_WORDY | SHAPE_CJK_PARAGRAPH) != 0 && feature(self.feats, i, TERMINAL)?.is_truthy()?)
+    }
+}
+
+/// The lines indented deeper than the body and attached (no blank line between) to a
+/// dropped credit or label indented like them (``block.set_off``), each with that line;
+/// only where paragraphs are set apart by blank lines: the text holds a blank line before
+/// its last line, and block_set_off_spaced_share of the story's lines are followed by one
+/// or end the text.
+fn attached(layout: &Layout<'_, '_>, codes: &[u8], params: &SetOffParams) -> PyResult<Vec<(usize, usize)>> {
+    let (shape, feats, indent) = (layout.shape, layout.feats, layout.indent);
+    let n = shape.len();
+    let share = params.block_set_off_spaced_share;
+    let spaced = layout.members.iter().filter(|&&i| i + 1 == n || shape[i + 1] == 0).count();
+    if share > 0.0 && (!shape[..n.saturating_sub(1)].contains(&0) || (spaced as f64) < share * layout.members.len() as f64) {
         return Ok(Vec::new());
     }
     let label = |j: usize, i: usize| -> PyResult<bool> {
@@ -575,8 +616,8 @@ pub fn set_off_lines(
             && !feature(feats, j, TERMINAL)?.is_truthy()?)
     };
     let mut out = Vec::new();
-    for i in body_lines() {
-        if indent(i) <= body || shape[i] & SHAPE_LIST_ITEM != 0 {
+    for &i in layout.members {
+        if indent(i) <= layout.body || shape[i] & SHAPE_LIST_ITEM != 0  {
             continue;
         }
         for j in [i.checked_sub(1), (i + 1 < n).then_some(i + 1)].into_iter().flatten() {
@@ -585,6 +626,49 @@ pub fn set_off_lines(
                 break;
             }
         }
+    }
+    Ok(out)
+}
+
+/// The lines of the main story's lone paragraphs (``block.lone_paragraph``): a run of at
+/// most block_lone_max_lines of its kept lines indented unlike the body, after its first
+/// line, with no list item and exactly one paragraph, which ends like a sentence and asks
+/// no question (``asks``: a subheading asks one), between
+/// two paragraphs at the body's indentation that end like sentences (or after the last
+/// one): the paragraph, and the run's lines indented like it within
+/// block_set_off_indent_slack columns (its label or credit).
+fn lone(layout: &Layout<'_, '_>, asks: &Bound<'_, PyAny>, params: &SetOffParams) -> PyResult<Vec<usize>> {
+    let (members, indent, body) = (layout.members, layout.indent, layout.body);
+    let body_sentence = |k: usize| -> PyResult<bool> {
+        let i = members[k];
+        Ok(indent(i) == body && layout.shape[i] & SHAPE_LIST_ITEM == 0 && layout.sentence(i)?)
+    };
+    let mut out = Vec::new();
+    let mut k = 1;
+    while k < members.len() {
+        if indent(members[k]) == body {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < members.len() && indent(members[k]) != body {
+            k += 1;
+        }
+        let run = &members[start..k];
+        if run.len() > params.block_lone_max_lines
+            || run.iter().any(|&i| layout.shape[i] & SHAPE_LIST_ITEM != 0)
+            || !body_sentence(start - 1)?
+            || (k < members.len() && !body_sentence(k)?)
+        {
+            continue;
+        }
+        let paragraphs: Vec<usize> =
+            run.iter().copied().filter(|&i| layout.shape[i] & (SHAPE_WORDY | SHAPE_CJK_PARAGRAPH) != 0).collect();
+        if paragraphs.len() != 1 || !layout.sentence(paragraphs[0])? || asks.call1((paragraphs[0],))?.is_truthy()? {
+            continue;
+        }
+        let at = indent(paragraphs[0]);
+        out.extend(run.iter().copied().filter(|&i| (indent(i) - at).abs() <= params.block_set_off_indent_slack));
     }
     Ok(out)
 }
