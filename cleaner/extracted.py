@@ -35,7 +35,7 @@ from .classify import RULES as CLASSIFY_RULES
 from .features import CJK_PARAGRAPH, TINY, WORDY, line_shapes
 from .options import Options
 from .rules import CodeRule, ids
-from .storage import has_text, raw_blanks
+from .storage import has_text, raw_blanks, texts_of
 from .types import Decision, Features, Line
 
 #: The options that tell text an extractor wrote (`extraction_layout`), named by the rules
@@ -43,7 +43,8 @@ from .types import Decision, Features, Line
 LAYOUT = ("extracted_max_periphery", "extracted_max_run", "extracted_max_tiny_run", "extracted_tiny_words",
           "extracted_dense_blank_share", "extracted_dense_min_lines", "extracted_thin_share",
           "extracted_thin_min_lines", "extracted_paragraph_words",
-          "extracted_cjk_paragraph", "extracted_cjk_short")
+          "extracted_cjk_paragraph", "extracted_cjk_short", "extracted_frame_top", "extracted_frame_bottom",
+          "extracted_frame_paragraphs")
 
 #: The rules of this module (those of the extracted stage after the stories are
 #: `cleaner.guarantees.RULES`).
@@ -90,6 +91,35 @@ def _page_furniture(decisions, opts: Options) -> bool:
     return len(found) >= opts.extracted_furniture_lines and not FOOTER.isdisjoint(found)
 
 
+def _bare(text: str) -> bool:
+    """Does ``text`` hold no digit (in the sense of `str.isdigit`)?"""
+    return not any(map(str.isdigit, text))
+
+
+def _page_frame(lines: Sequence[Line], initial: Sequence[Decision], shape: bytes, prose: bytes,
+                opts: Options) -> bool:
+    """Does the text carry a page's header and footer around its paragraphs?  At least
+    ``extracted_frame_top`` lines above the first paragraph and ``extracted_frame_bottom``
+    below the last that the line rules drop and that hold no digit (menus, share bars,
+    links to other stories; the tables and figures an extractor keeps around an article
+    hold digits), with ``extracted_frame_paragraphs`` paragraphs or more.  ``prose``:
+    one byte per non-blank line, 1 for a paragraph.  No catalogue is read: this tells a
+    page's dump in any language."""
+    if prose.count(1) < max(opts.extracted_frame_paragraphs, 1):
+        return False
+    rows = [i for i, s in enumerate(shape) if s]  # the non-blank lines, as ``prose`` counts them
+    first, last = rows[prose.find(1)], rows[prose.rfind(1)] + 1
+
+    def frame(start: int, stop: int, need: int) -> bool:
+        """Are ``need`` lines of ``start``-``stop`` non-blank, dropped and bare?"""
+        texts = texts_of(lines, start, stop)
+        found = sum(1 for i, text in enumerate(texts, start) if shape[i] and not initial[i].keep and _bare(text))
+        return found >= need
+
+    return (frame(0, first, opts.extracted_frame_top)
+            and frame(last, len(shape), opts.extracted_frame_bottom))
+
+
 def _longest_run(flags: bytes, value: int = 1) -> int:
     """The longest run of ``value`` in ``flags`` (one byte per line)."""
     return max(map(len, flags.split(bytes((1 - value,)))))
@@ -123,7 +153,9 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
       two words, no figures, `cleaner.features.TINY`) before the first paragraph, and
       no page furniture (`_page_furniture`: a footer or share bar among
       ``extracted_furniture_lines`` lines of menus, footers, share bars and log-in
-      buttons);
+      buttons), nor a page's header and footer (`_page_frame`: lines the line rules drop,
+      without figures, above the first paragraph and below the last; no catalogue read,
+      so it holds in every language);
     - ``"spaced"``: blocks apart, but the text opens and closes with prose
       (``extracted_max_periphery``), has no long run of other lines
       (``extracted_max_run``) and no menu anywhere.
@@ -139,7 +171,9 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
     blank lines removed, 89 dumps (22%) would be dense without the furniture test, 15
     (3.8%) are with it, and one of trafilatura's outputs is no longer dense: a dump without blank lines
     and without a menu on top looks much like an extractor's output, but its footer gives
-    it away."""
+    it away.  Read without the seven languages' catalogues (as a page in another language
+    is), 61 of those dumps are dense and 38 with the header-and-footer test, 389 of
+    trafilatura's outputs before and after."""
     if shape is None:
         shape = line_shapes(lines, opts)
     n = len(shape) - shape.count(0)  # the non-blank lines; below, one byte for each
@@ -163,7 +197,8 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
             dense = _longest_run(tiny[:lead]) < menu
         else:
             dense = 1 in shape.translate(_HAS[WORDY]) and _longest_run(tiny) < menu
-        if dense and not _page_furniture(compress(initial, shape), opts):
+        if dense and not _page_furniture(compress(initial, shape), opts) \
+                and not _page_frame(lines, initial, shape, prose, opts):
             return "dense"
     if lead == n or _longest_run(tiny) >= menu:
         return ""
