@@ -57,6 +57,9 @@ RULES = (
              "excerpt of another story: another <article> of the page, cut with an ellipsis"),
     CodeRule("html.card", "related", "short list item with a linked headline: a teaser card"),
     CodeRule("html.unchosen", "boilerplate", "a block of the page that the extractor did not choose"),
+    CodeRule("html.held", "duplicate",
+             "a block of the page whose text the extracted text already holds (a cell of a row written as "
+             "one line): not judged again"),
     CodeRule("html.recovered", "body",
              "a paragraph the extractor skipped: prose inside the extracted article or beside its "
              "paragraphs, not in the page's furniture, not link text",
@@ -222,7 +225,11 @@ def revise(
     per_line = _hints_of(hints, len(has))
     made: dict[tuple, Decision] = {}  # the decisions made so far, each made once
     links, block = options.rule_enabled("html.links"), options.rule_enabled("html.block")
+    held = options.rule_enabled("html.held")  # else a held block is left out as unchosen
     for i, d, h in compress(zip(range(len(has)), initial, per_line), has):
+        if h is not None and h.held:
+            out[i] = HELD if held else _unchosen(d, h, None)
+            continue
         if h is not None and h.other and options.rule_enabled(f"html.{h.other}"):
             key = ("other", h.other)
             out[i] = made.get(key) or made.setdefault(key, Decision(
@@ -273,6 +280,11 @@ def open_comments(feats: list[Features], decisions: list[Decision], options: Opt
     return decisions
 
 
+#: The decision on a block whose text the extracted text already holds
+#: (`cleaner.front.page.Block.held`); such a block is never recovered (`_recovered`).
+HELD = Decision(False, "html.held", "duplicate", "its text is already in the extracted text beside it", "extractor")
+
+
 def _block(h) -> Decision:
     """The decision on a line of the extracted main content that a weak rule dropped."""
     if h is not None and h.heading:
@@ -316,6 +328,9 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
         return {}
     n = len(lines)
     chosen = _chosen_flags(hints, n)
+    held = [h is not None and h.held for h in _hints_of(hints, n)]
+    if any(held):  # a block the extracted text holds is not there for recovery
+        has = bytes(a and not b for a, b in zip(has, held))
     prose = [i for i in range(n) if shape[i] and chosen[i] and _prose(shape[i], initial[i])]
     if not prose:
         return {}
