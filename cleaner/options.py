@@ -391,10 +391,12 @@ class Options:
     #: the next page's article sits at an indentation of its own. A gap above which the
     #: `story_indent_paragraphs` paragraphs of body before it (as many as there are) share
     #: one indentation and as many after it share another scores `story_indent_weight`
-    #: more, where the words change too (its cosine under `story_topic_cohesion`); not in
-    #: text an extractor wrote (points; paragraphs).
+    #: more, where the words change too (its cosine under `story_indent_cosine`; a page's
+    #: own blocks may nest deeper halfway); not in text an extractor wrote (points;
+    #: paragraphs; cosine).
     story_indent_weight: float = 1.0
     story_indent_paragraphs: int = 2
+    story_indent_cosine: float = 0.10
     #: Points for how the next story opens: a title with a meta line, a repeated
     #: headline, a dateline (points).
     story_headed_weight: float = 6.0

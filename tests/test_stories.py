@@ -784,11 +784,14 @@ def test_a_story_at_an_indentation_of_its_own_is_found_without_a_title():
 
 def test_an_article_nested_deeper_halfway_stays_whole():
     # A page whose markup leaves elements open nests its later paragraphs deeper: the
-    # indentation changes where the words do not (a cosine over story_topic_cohesion).
+    # indentation changes where the words do not (a cosine over story_indent_cosine).
     loose = {"story_indent_weight": 10.0, "story_whole_cohesion": 1.0, "story_whole_dropped_cohesion": 1.0}
     text = _indented(TRIAL[:3], TRIAL[3:])
     assert len(cleaner.split(text, extracted="never", **loose)) == 1
-    assert len(cleaner.split(text, extracted="never", story_topic_cohesion=1.0, **loose)) == 2
+    assert len(cleaner.split(text, extracted="never", story_indent_cosine=1.0, **loose)) == 2
+    # the guard is the indentation's own: the topic's story_topic_cohesion does not move it
+    assert len(cleaner.split(text, extracted="never", story_topic_cohesion=1.0, story_indent_cosine=0.0,
+                             **loose)) == 1
 
 
 def test_shift_points_read_the_paragraphs_either_side_of_a_gap():
