@@ -8,7 +8,11 @@ headline in it.  Topic evidence: the cosine of content words in the windows eith
 the gap (as in TextTiling), and how deep it dips below the cosines of the gaps around it
 (the depth score), so that a story that follows the last one with no title and no
 boilerplate is still seen, while a subheading or an interview question between paragraphs
-on one subject is not.  `Reader` answers the questions about lines; `gap_evidence` sums
+on one subject is not.  Layout evidence: where the indentation of the paragraphs of body
+changes (`shift_points`: a dump of pages nests the next page's article at an indentation
+of its own; `Options.story_indent_weight` points, `Options.story_indent_paragraphs` a
+side), counted only where the words change too (`Options.story_indent_cosine`); text with
+no indentation shows none.  `Reader` answers the questions about lines; `gap_evidence` sums
 one gap's evidence into a score; the choice among gaps is `cleaner.stories.boundaries`'.
 A document is read once by the compiled core (rust/src/story.rs): the answers about
 each line (meta line, headline, dateline ...: rust/src/heads.rs, the words of its date,
