@@ -813,6 +813,20 @@ def test_shift_points_read_the_paragraphs_either_side_of_a_gap():
     assert shift_points(R, every, []) == [] and shift_points(R, every, [3]) == []
 
 
+def test_shift_points_take_one_paragraph_on_the_documents_side_of_an_edge_change():
+    from cleaner.segment import segment
+    from cleaner.stories.evidence import shift_points
+
+    class R:  # the one thing `shift_points` reads of a `Reader`: its lines
+        lines = segment("  a\n    b\n    c\n  d\n  e\n    f\n      g\n      h\n    i")
+
+    every = list(range(9))
+    # a lone first paragraph (a) and a lone last one (i) at their own indentation count;
+    # the lone f between two changes does not (two paragraphs a side, story_indent_paragraphs)
+    assert shift_points(R, every, every) == [1, 3, 8]
+    assert shift_points(R, every, every[1:-1]) == [2]
+
+
 def test_an_article_that_brings_in_new_names_beside_old_ones_stays_whole():
     # Each later paragraph names someone the article named before: no new names after
     # any gap, whatever they would weigh and however alike the two sides had to be.

@@ -273,6 +273,11 @@ def shift_points(r: Reader, kept: list[int], prose: list[int], o: Options = DEFA
     `cleaner.storage.line_starts`); text with no indentation shows no change.  Only the
     places where the indentation changes are visited.
 
+    At the first and the last change the side towards the document's edge may hold
+    fewer paragraphs than `Options.story_indent_paragraphs` (one suffices: a page's
+    opening or closing paragraph alone at its own indentation); between two changes
+    each side needs them all.
+
     >>> from cleaner.segment import segment
     >>> class R:  # what is read of a `Reader`: its lines
     ...     lines = segment("    One.\\n    Two.\\n  Three.\\n  Four.")
