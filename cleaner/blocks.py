@@ -80,9 +80,17 @@ CORE_OPTIONS = ("block_max_gap", "block_barrier_after_words", "block_lead_gap", 
            "block_follow_words")
 #: The options the compiled core's main story's gaps read (`inside_main`).
 FILL_OPTIONS = ("block_fill_menu_lines", "block_fill_widget_lines")
-#: The options the compiled core's lines set off from the main story read (`set_off`).
-SET_OFF_OPTIONS = ("block_set_off_spaced_share", "block_set_off_body_share", "block_set_off_indent_slack",
-                   "block_set_off_label_words", "block_lone_max_lines")
+#: The options ``block.set_off`` reads (`set_off`) ...
+SET_OFF_RULE_OPTIONS = ("block_set_off_spaced_share", "block_set_off_body_share", "block_set_off_indent_slack",
+                        "block_set_off_label_words")
+#: ... and those ``block.lone_paragraph`` reads (``extracted_paragraph_words`` through the
+#: lines' shapes, `cleaner.features.line_shapes`).
+LONE_OPTIONS = ("block_lone_max_lines", "block_set_off_body_share", "block_set_off_indent_slack",
+                "extracted_paragraph_words")
+#: The options the compiled core's lines set off from the main story read (`set_off`): the
+#: two rules' own, but for the one it reads through the shapes.
+SET_OFF_OPTIONS = tuple(dict.fromkeys(o for o in SET_OFF_RULE_OPTIONS + LONE_OPTIONS
+                                      if o != "extracted_paragraph_words"))
 
 #: The rules this module fires, in the order it fires them: the one description of the
 #: related-links rule.  ``context.isolated`` as the block stage fires it (the context
@@ -111,7 +119,7 @@ RULES = (
              "photo credit, or a short line that is no list item and does not end like a sentence "
              "(a photo's caption above its credit, a form's text beside its button; fired after the "
              "main story's gaps, `cleaner.blocks.set_off`)",
-             SET_OFF_OPTIONS[:4]),
+             SET_OFF_RULE_OPTIONS),
     CodeRule("block.lone_paragraph", "boilerplate",
              "kept lines of the main story in a run of at most block_lone_max_lines indented unlike "
              "its body (the indentation holding at least block_set_off_body_share of its words), "
@@ -121,8 +129,7 @@ RULES = (
              "run's lines indented like it within block_set_off_indent_slack columns (a caption "
              "and its credit, an author's bio under its name, a sign-up pitch; fired with "
              "block.set_off, `cleaner.blocks.set_off`)",
-             ("block_lone_max_lines", "block_set_off_body_share", "block_set_off_indent_slack",
-              "extracted_paragraph_words")),
+             LONE_OPTIONS),
 )
 
 

@@ -421,3 +421,15 @@ def test_set_off_and_lone_paragraphs_are_one_pass_of_the_core():
     found = blocks._core_set_off(lines, [v.features for v in a.verdicts], before, [v.story for v in a.verdicts],
                                  a.main, Options(), line_shapes(lines, Options()))
     assert found == ([(4, 5)], [9])
+
+
+def test_the_set_off_rules_name_the_options_they_read():
+    # each rule declares its options by name, so that an option added to the list the core
+    # is handed changes neither; the core is handed the options of both (but
+    # extracted_paragraph_words, which it reads through the lines' shapes)
+    rules = {r.id: r for r in blocks.RULES}
+    assert rules["block.set_off"].options == blocks.SET_OFF_RULE_OPTIONS
+    assert rules["block.lone_paragraph"].options == blocks.LONE_OPTIONS
+    assert "block_lone_max_lines" not in blocks.SET_OFF_RULE_OPTIONS
+    assert set(blocks.SET_OFF_OPTIONS) == (set(blocks.SET_OFF_RULE_OPTIONS) | set(blocks.LONE_OPTIONS)) \
+        - {"extracted_paragraph_words"}
