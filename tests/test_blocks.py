@@ -433,3 +433,33 @@ def test_the_set_off_rules_name_the_options_they_read():
     assert "block_lone_max_lines" not in blocks.SET_OFF_RULE_OPTIONS
     assert set(blocks.SET_OFF_OPTIONS) == (set(blocks.SET_OFF_RULE_OPTIONS) | set(blocks.LONE_OPTIONS)) \
         - {"extracted_paragraph_words"}
+
+
+def _option_comments() -> dict[str, str]:
+    """The ``#:`` comment of each field of `Options` (cleaner/options.py), with those of
+    the fields before it that it continues (a comment opening with "...")."""
+    import re
+    from pathlib import Path
+
+    out, block, last = {}, [], ""
+    for line in (Path(blocks.__file__).parent / "options.py").read_text().splitlines():
+        line = line.strip()
+        field = re.match(r"(\w+): .*=", line)
+        if line.startswith("#:"):
+            block.append(line[2:].strip())
+        elif field:
+            text = " ".join(block)
+            last = (f"{last} {text}" if text.startswith("...") else text) if block else last
+            out[field.group(1)], block = last, []
+        else:
+            block = []
+    return out
+
+
+def test_the_comment_of_each_set_off_option_names_every_rule_that_reads_it():
+    # tuning an option for one rule moves the other: its comment says so
+    comments = _option_comments()
+    assert "(lines)" in comments["block_lone_max_lines"]
+    for rule in (r for r in blocks.RULES if r.id in ("block.set_off", "block.lone_paragraph")):
+        named = {name for name, comment in comments.items() if f"``{rule.id}``" in comment}
+        assert set(rule.options) <= named, rule.id
