@@ -68,7 +68,7 @@ from .extracted import YIELDING
 from .options import Options
 from .rules import CodeRule
 from .smooth import IN_TEXT_WIDGETS
-from .storage import Lines, as_list, line_starts
+from .storage import as_list, indents, line_starts
 from .types import Decision, Features, Line
 
 
@@ -348,19 +348,11 @@ def _core_set_off(lines: Sequence[Line], feats: list[Features], final: list[Deci
     ``(set_off, attached)`` per line set off (the index of the kept line to drop, and the
     index of the line it is attached to, its credit or label), and the indices of the
     lines of lone paragraphs."""
-    changed = lines.columns()[3] if isinstance(lines, Lines) else {}
     return _core.set_off_lines(as_list(final), as_list(story_of), main, shape, *line_starts(lines),
-                               lambda i: _indent(lines[i].raw) if i in changed else 0, as_list(feats),
+                               indents(lines), as_list(feats),
                                _set_off_bits,
                                lambda i: lines[i].text.rstrip(_CLOSING_QUOTES).endswith(_QUESTION_MARKS),
                                {name: getattr(options, name) for name in SET_OFF_OPTIONS})
-
-
-def _indent(raw: str) -> int:
-    """The indentation of a raw line (characters), for a line whose normalised text is no
-    slice of the source: `cleaner.storage.line_starts` gives its text the line's start
-    (``block.set_off`` reads it so: unindented; the lone-paragraph test reads this)."""
-    return len(raw) - len(raw.lstrip())
 
 
 #: What a line that asks a question ends with, before any closing quotes.

@@ -15,6 +15,7 @@ from cleaner.blocks import block_stage, inside_main, main_block, related_lists
 from cleaner.features import LIST_ITEM, TEXT, TINY, shapes
 from cleaner.registry import code_rules
 from cleaner.segment import segment
+from cleaner.storage import indents
 from cleaner.types import Decision, Features
 
 PROSE = Decision(True, "feature.prose", "body", "prose", "classify")
@@ -463,3 +464,32 @@ def test_the_comment_of_each_set_off_option_names_every_rule_that_reads_it():
     for rule in (r for r in blocks.RULES if r.id in ("block.set_off", "block.lone_paragraph")):
         named = {name for name, comment in comments.items() if f"``{rule.id}``" in comment}
         assert set(rule.options) <= named, rule.id
+
+
+@pytest.mark.parametrize("text", [f"    {B1}\n\t{B2}\n  {B2.replace(' library', '  library')}\n{B3}\n\u00a0 {B3}", ""])
+def test_indents_are_one_array_read_from_the_source_or_the_lines(text):
+    # `cleaner.storage.indents`: the raw line's leading whitespace, also where the
+    # normalised text is no slice of the source (line 2, two spaces inside)
+    lines = segment(text)
+    assert list(indents(lines)) == list(indents(list(lines))) == [len(v.raw) - len(v.raw.lstrip()) for v in lines]
+    assert not text or 2 in lines.columns()[3]
+
+
+def test_the_core_reads_the_lone_paragraphs_indentation_from_an_array():
+    # `set_off_lines` takes the indentation as an array (no call back into Python per
+    # line): the same lines, read as indented apart or not by the array alone
+    from array import array
+
+    from cleaner import _core
+    from cleaner.features import line_shapes
+    from cleaner.storage import as_list, line_starts
+
+    text = f"{B1}\n\n{B2}\n\n{LONE}\n\n{B3}"
+    a = analyze(text, extracted="never")
+    lines = segment(text)
+    params = {name: getattr(Options(), name) for name in blocks.SET_OFF_OPTIONS}
+    asks = lambda i: False  # noqa: E731
+    for depth, lone in [([0] * 7, []), ([0, 0, 0, 0, 4, 0, 0], [4])]:
+        assert _core.set_off_lines(as_list([v.final for v in a.verdicts]), [v.story for v in a.verdicts], a.main,
+                                   line_shapes(lines, Options()), *line_starts(lines), array("q", depth),
+                                   [v.features for v in a.verdicts], blocks._set_off_bits, asks, params) == ([], lone)

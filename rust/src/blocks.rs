@@ -15,7 +15,7 @@
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyTuple};
+use pyo3::types::{PyBytes, PyList, PyTuple};
 use crate::text::FxMap;
 
 /// Bits of a line's decision (`cleaner.blocks._bits` sets them).
@@ -502,8 +502,9 @@ pub struct SetOffParams {
 /// item), ``starts`` and ``text_starts``: where each line and its text start in the
 /// source (arrays of 64-bit offsets: the difference is its indentation, 0 for a line whose
 /// normalised text is no slice of the source, which the set-off test reads so),
-/// ``indent_of``: the indentation of such a line (a callable, asked about a kept line of
-/// the main story read as unindented; the lone-paragraph test reads it), ``feats``: the features (a list of `Features`), ``asks``: whether line ``i``
+/// ``indents``: each line's indentation (an array of 64-bit counts, `cleaner.storage.indents`:
+/// the raw line's own for such a line; the lone-paragraph test reads it), ``feats``: the
+/// features (a list of `Features`), ``asks``: whether line ``i``
 /// asks a question (a callable), ``params``: the options.
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
@@ -514,7 +515,7 @@ pub fn set_off_lines(
     shape: &[u8],
     starts: &Bound<'_, PyAny>,
     text_starts: &Bound<'_, PyAny>,
-    indent_of: &Bound<'_, PyAny>,
+    indents: &Bound<'_, PyAny>,
     feats: &Bound<'_, PyList>,
     code: &Bound<'_, PyAny>,
     asks: &Bound<'_, PyAny>,
@@ -526,23 +527,21 @@ pub fn set_off_lines(
     let (starts, text_starts) = (PyBuffer::<i64>::get(starts)?, PyBuffer::<i64>::get(text_starts)?);
     let outside = || PyValueError::new_err("set_off_lines: columns that are not arrays of offsets");
     let (starts, text_starts) = (starts.as_slice(py).ok_or_else(outside)?, text_starts.as_slice(py).ok_or_else(outside)?);
-    if starts.len() != n || text_starts.len() != n || shape.len() != n || story_of.len() != n {
+    let indents = PyBuffer::<i64>::get(indents)?;
+    let indents = indents.as_slice(py).ok_or_else(outside)?;
+    if starts.len() != n || text_starts.len() != n || indents.len() != n || shape.len() != n || story_of.len() != n {
         return Err(PyValueError::new_err("set_off_lines: columns of different lengths"));
     }
     let indent = |i: usize| text_starts[i].get() - starts[i].get();
-    // the main story's kept lines, in order, and the indentation of those read as unindented
+    let true_indent = |i: usize| indents[i].get();
+    // the main story's kept lines, in order
     let mut members = Vec::new();
-    let mut indents: FxMap<usize, i64> = FxMap::default();
     for (i, s) in story_of.iter().enumerate() {
         let s: Option<i64> = s.extract()?;
         if s == Some(main) && shape[i] != 0 && codes[i] & OFF_KEPT != 0 {
             members.push(i);
-            if indent(i) == 0 {
-                indents.insert(i, indent_of.call1((i,))?.extract()?);
-            }
         }
     }
-    let true_indent = |i: usize| indents.get(&i).copied().unwrap_or_else(|| indent(i));
     let mut words = Vec::with_capacity(members.len());
     for &i in &members {
         words.push(feature(feats, i, WORDS)?.extract::<i64>()?);
@@ -560,6 +559,31 @@ pub fn set_off_lines(
         None => Vec::new(),
     };
     Ok((set_off, lone))
+}
+
+/// Each line's indentation (`cleaner.storage.indents`), as native 64-bit integers: where
+/// its normalised text starts less where it starts (``starts``, ``text_starts``: arrays of
+/// 64-bit offsets), or, for a line whose normalised text is no slice of the source,
+/// its entry of ``changed`` (line -> its raw line's leading whitespace).
+#[pyfunction]
+pub fn indent_column<'py>(
+    py: Python<'py>,
+    starts: &Bound<'py, PyAny>,
+    text_starts: &Bound<'py, PyAny>,
+    changed: FxMap<usize, i64>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let (starts, text_starts) = (PyBuffer::<i64>::get(starts)?, PyBuffer::<i64>::get(text_starts)?);
+    let outside = || PyValueError::new_err("indent_column: columns that are not arrays of offsets");
+    let (starts, text_starts) = (starts.as_slice(py).ok_or_else(outside)?, text_starts.as_slice(py).ok_or_else(outside)?);
+    if starts.len() != text_starts.len() {
+        return Err(PyValueError::new_err("indent_column: columns of different lengths"));
+    }
+    let mut out = Vec::with_capacity(8 * starts.len());
+    for (i, (a, b)) in starts.iter().zip(text_starts).enumerate() {
+        let indent = changed.get(&i).copied().unwrap_or_else(|| b.get() - a.get());
+        out.extend_from_slice(&indent.to_ne_bytes());
+    }
+    Ok(PyBytes::new(py, &out))
 }
 
 /// The body's indentation: the one that holds the most of the words of ``members`` (each
