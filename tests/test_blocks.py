@@ -493,3 +493,18 @@ def test_the_core_reads_the_lone_paragraphs_indentation_from_an_array():
         assert _core.set_off_lines(as_list([v.final for v in a.verdicts]), [v.story for v in a.verdicts], a.main,
                                    line_shapes(lines, Options()), *line_starts(lines), array("q", depth),
                                    [v.features for v in a.verdicts], blocks._set_off_bits, asks, params) == ([], lone)
+
+
+def test_the_stories_read_the_indentation_of_a_line_with_a_double_space_inside():
+    # `cleaner.stories.evidence.indent_shifts` reads `cleaner.storage.indents`: five
+    # paragraphs indented alike, two with two spaces inside, show no change of layout
+    from cleaner.stories.evidence import indent_shifts
+
+    spaced = [B1, B2.replace(" library", "  library"), B3, B1.replace("Monday", "Friday"),
+              B3.replace(" old", "  old")]
+
+    class R:  # what is read of a `Reader`: its lines
+        lines = segment("\n".join(f"    {b}" for b in spaced))
+
+    assert len(R.lines.columns()[3]) == 2
+    assert indent_shifts(R, list(range(5)), list(range(5))) == [False] * 5

@@ -27,7 +27,7 @@ from typing import NamedTuple
 from .. import _core, gatecache
 from ..options import Options
 from ..segment import BULLET_DASHES, BULLET_SYMBOLS
-from ..storage import Lines, line_starts
+from ..storage import Lines, indents
 from ..types import Decision, Features
 
 DEFAULT = Options()
@@ -265,7 +265,7 @@ def indent_shifts(r: Reader, kept: list[int], prose: list[int], o: Options = DEF
     as there are) share one indentation, as many after it share another?  A dump of a
     whole page indents each block as deep as the page nests it, so the next page's
     article sits at an indentation of its own (the lines' leading whitespace,
-    `cleaner.storage.line_starts`); text with no indentation shows no change.
+    `cleaner.storage.indents`); text with no indentation shows no change.
 
     >>> from cleaner.segment import segment
     >>> class R:  # what is read of a `Reader`: its lines
@@ -273,8 +273,8 @@ def indent_shifts(r: Reader, kept: list[int], prose: list[int], o: Options = DEF
     >>> indent_shifts(R, [0, 1, 2, 3], [0, 1, 2, 3])
     [False, False, True, False]
     """
-    starts, texts = line_starts(r.lines)
-    depth = [texts[kept[c]] - starts[kept[c]] for c in prose]
+    indent = indents(r.lines)
+    depth = [indent[kept[c]] for c in prose]
     k = o.story_indent_paragraphs
     out = [False] * len(prose)
     for j in range(1, len(prose)):
