@@ -68,7 +68,7 @@ from .extracted import YIELDING
 from .options import Options
 from .rules import CodeRule
 from .smooth import IN_TEXT_WIDGETS
-from .storage import as_list, indents, line_starts
+from .storage import as_list, columns, indents, line_starts
 from .types import Decision, Features, Line
 
 
@@ -350,14 +350,8 @@ def _core_set_off(lines: Sequence[Line], feats: list[Features], final: list[Deci
     lines of lone paragraphs."""
     return _core.set_off_lines(as_list(final), as_list(story_of), main, shape, *line_starts(lines),
                                indents(lines), as_list(feats),
-                               _set_off_bits,
-                               lambda i: lines[i].text.rstrip(_CLOSING_QUOTES).endswith(_QUESTION_MARKS),
+                               _set_off_bits, columns(lines),
                                {name: getattr(options, name) for name in SET_OFF_OPTIONS})
-
-
-#: What a line that asks a question ends with, before any closing quotes.
-_QUESTION_MARKS = "?"
-_CLOSING_QUOTES = "\"'\u201d\u2019"
 
 
 @lru_cache(maxsize=4096)

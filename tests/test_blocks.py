@@ -379,8 +379,15 @@ def test_a_lone_paragraph_indented_unlike_the_body_is_set_apart(document, droppe
     (f"{B1}\n\n{B2}\n\n    {LONE}\n\n    {BIO}\n\n{B3}", {}),
     # a list item
     (f"{B1}\n\n{B2}\n\n    * {LONE}\n\n{B3}", {}),
-    # a question: a subheading
+    # a question: a subheading, also in quotes or brackets or with a full-width question
+    # mark (the core's closers and question marks, `crate::features::asks`)
     (f"{B1}\n\n{B2}\n\n    Will parents wait outside the old school building on Monday before the vote?\n\n{B3}",
+     {}),
+    (f"{B1}\n\n{B2}\n\n    «Will parents wait outside the old school building on Monday before the vote ?»\n\n{B3}",
+     {}),
+    (f"{B1}\n\n{B2}\n\n    (Will parents wait outside the old school building on Monday before the vote?)\n\n{B3}",
+     {}),
+    (f"{B1}\n\n{B2}\n\n    Will parents wait outside the old school building on Monday before the vote？\n\n{B3}",
      {}),
     # no sentence ends it: a headline or a label
     (f"{B1}\n\n{B2}\n\n    {LONE[:-1]}\n\n{B3}", {}),
@@ -482,17 +489,16 @@ def test_the_core_reads_the_lone_paragraphs_indentation_from_an_array():
 
     from cleaner import _core
     from cleaner.features import line_shapes
-    from cleaner.storage import as_list, line_starts
+    from cleaner.storage import as_list, columns, line_starts
 
     text = f"{B1}\n\n{B2}\n\n{LONE}\n\n{B3}"
     a = analyze(text, extracted="never")
     lines = segment(text)
     params = {name: getattr(Options(), name) for name in blocks.SET_OFF_OPTIONS}
-    asks = lambda i: False  # noqa: E731
     for depth, lone in [([0] * 7, []), ([0, 0, 0, 0, 4, 0, 0], [4])]:
         assert _core.set_off_lines(as_list([v.final for v in a.verdicts]), [v.story for v in a.verdicts], a.main,
                                    line_shapes(lines, Options()), *line_starts(lines), array("q", depth),
-                                   [v.features for v in a.verdicts], blocks._set_off_bits, asks, params) == ([], lone)
+                                   [v.features for v in a.verdicts], blocks._set_off_bits, columns(lines), params) == ([], lone)
 
 
 def test_the_stories_read_the_indentation_of_a_line_with_a_double_space_inside():

@@ -15,8 +15,10 @@
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList, PyTuple};
-use crate::text::FxMap;
+use pyo3::types::{PyBytes, PyList, PyStringData, PyTuple};
+use crate::features::asks;
+use crate::lines::{LineTexts, StoredLines};
+use crate::text::{with_units, FxMap};
 
 /// Bits of a line's decision (`cleaner.blocks._bits` sets them).
 const KEPT: u8 = 1;
@@ -504,8 +506,9 @@ pub struct SetOffParams {
 /// normalised text is no slice of the source, which the set-off test reads so),
 /// ``indents``: each line's indentation (an array of 64-bit counts, `cleaner.storage.indents`:
 /// the raw line's own for such a line; the lone-paragraph test reads it), ``feats``: the
-/// features (a list of `Features`), ``asks``: whether line ``i``
-/// asks a question (a callable), ``params``: the options.
+/// features (a list of `Features`), ``lines``: the lines' normalised texts
+/// (`cleaner.storage.columns`: whether a paragraph asks a question is read there,
+/// `crate::features::asks`), ``params``: the options.
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
 pub fn set_off_lines(
@@ -518,7 +521,7 @@ pub fn set_off_lines(
     indents: &Bound<'_, PyAny>,
     feats: &Bound<'_, PyList>,
     code: &Bound<'_, PyAny>,
-    asks: &Bound<'_, PyAny>,
+    lines: StoredLines<'_>,
     params: SetOffParams,
 ) -> PyResult<(Vec<(usize, usize)>, Vec<usize>)> {
     let py = final_.py();
@@ -555,7 +558,7 @@ pub fn set_off_lines(
     let (members, words): (Vec<usize>, Vec<i64>) =
         members.iter().zip(&words).filter(|&(i, _)| !set_off.iter().any(|&(j, _)| j == *i)).unzip();
     let lone = match body(&members, &words, &true_indent, share) {
-        Some(body) => lone(&Layout { members: &members, shape, feats, indent: &true_indent, body }, asks, &params)?,
+        Some(body) => lone(&Layout { members: &members, shape, feats, indent: &true_indent, body }, &LineTexts::new(&lines)?, &params)?,
         None => Vec::new(),
     };
     Ok((set_off, lone))
@@ -657,11 +660,11 @@ fn attached(layout: &Layout<'_, '_>, codes: &[u8], params: &SetOffParams) -> PyR
 /// The lines of the main story's lone paragraphs (``block.lone_paragraph``): a run of at
 /// most block_lone_max_lines of its kept lines indented unlike the body, after its first
 /// line, with no list item and exactly one paragraph, which ends like a sentence and asks
-/// no question (``asks``: a subheading asks one), between
+/// no question (read in ``texts``: a subheading asks one), between
 /// two paragraphs at the body's indentation that end like sentences (or after the last
 /// one): the paragraph, and the run's lines indented like it within
 /// block_set_off_indent_slack columns (its label or credit).
-fn lone(layout: &Layout<'_, '_>, asks: &Bound<'_, PyAny>, params: &SetOffParams) -> PyResult<Vec<usize>> {
+fn lone(layout: &Layout<'_, '_>, texts: &LineTexts<'_>, params: &SetOffParams) -> PyResult<Vec<usize>> {
     let (members, indent, body) = (layout.members, layout.indent, layout.body);
     let body_sentence = |k: usize| -> PyResult<bool> {
         let i = members[k];
@@ -688,7 +691,10 @@ fn lone(layout: &Layout<'_, '_>, asks: &Bound<'_, PyAny>, params: &SetOffParams)
         }
         let paragraphs: Vec<usize> =
             run.iter().copied().filter(|&i| layout.shape[i] & (SHAPE_WORDY | SHAPE_CJK_PARAGRAPH) != 0).collect();
-        if paragraphs.len() != 1 || !layout.sentence(paragraphs[0])? || asks.call1((paragraphs[0],))?.is_truthy()? {
+        if paragraphs.len() != 1
+            || !layout.sentence(paragraphs[0])?
+            || with_units!(PyStringData, texts.data(paragraphs[0])?, s => asks(s))
+        {
             continue;
         }
         let at = indent(paragraphs[0]);
