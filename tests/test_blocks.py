@@ -428,7 +428,8 @@ def test_set_off_and_lone_paragraphs_are_one_pass_of_the_core():
               for v in a.verdicts]
     found = blocks._core_set_off(lines, [v.features for v in a.verdicts], before, [v.story for v in a.verdicts],
                                  a.main, Options(), line_shapes(lines, Options()))
-    assert found == ([(4, 5)], [9])
+    # (line 9, the bio: indented 4 columns, the body 0, after line 7, the story's last)
+    assert found == ([(4, 5)], [(9, 4, 0, 7, -1)])
 
 
 def test_the_set_off_rules_name_the_options_they_read():
@@ -495,7 +496,7 @@ def test_the_core_reads_the_lone_paragraphs_indentation_from_an_array():
     a = analyze(text, extracted="never")
     lines = segment(text)
     params = {name: getattr(Options(), name) for name in blocks.SET_OFF_OPTIONS}
-    for depth, lone in [([0] * 7, []), ([0, 0, 0, 0, 4, 0, 0], [4])]:
+    for depth, lone in [([0] * 7, []), ([0, 0, 0, 0, 4, 0, 0], [(4, 4, 0, 2, 6)])]:
         assert _core.set_off_lines(as_list([v.final for v in a.verdicts]), [v.story for v in a.verdicts], a.main,
                                    line_shapes(lines, Options()), *line_starts(lines), array("q", depth),
                                    [v.features for v in a.verdicts], blocks._set_off_bits, columns(lines), params) == ([], lone)
@@ -514,3 +515,14 @@ def test_the_stories_read_the_indentation_of_a_line_with_a_double_space_inside()
 
     assert len(R.lines.columns()[3]) == 2
     assert indent_shifts(R, list(range(5)), list(range(5))) == [False] * 5
+
+
+@pytest.mark.parametrize("document, reason", [
+    (f"{B1}\n\n{B2}\n\n    {LONE}\n\n{B3}",
+     "a lone paragraph indented 4 columns, the story's body 0, between lines 3 and 7"),
+    (f"  {B1}\n  {B2}\n  {B3}\n      {BIO}",
+     "a lone paragraph indented 6 columns, the story's body 2, after line 3, its last"),
+])
+def test_a_lone_paragraphs_reason_names_its_indentation_the_bodys_and_its_neighbours(document, reason):
+    a = analyze(document, extracted="never")
+    assert [v.final.reason for v in a.verdicts if v.final.rule == "block.lone_paragraph"] == [reason]

@@ -497,7 +497,7 @@ pub struct SetOffParams {
 /// The kept lines of the main story that its layout sets apart from its body
 /// (`cleaner.blocks.set_off`; which lines: rules ``block.set_off`` and
 /// ``block.lone_paragraph`` in `cleaner.blocks.RULES`): the lines set off, each with the
-/// dropped line it is attached to, and the lines of lone paragraphs.  ``final``: the
+/// dropped line it is attached to, and the lines of lone paragraphs (each a `Lone`).  ``final``: the
 /// decisions after the main story's gaps (a list; ``code`` gives a decision's bits),
 /// ``story_of``: each line's story (a list of int or None), ``main``: the main story,
 /// ``shape``: the lines' shape bytes (0 for a blank line; `SHAPE_LIST_ITEM`: a list
@@ -523,7 +523,7 @@ pub fn set_off_lines(
     code: &Bound<'_, PyAny>,
     lines: StoredLines<'_>,
     params: SetOffParams,
-) -> PyResult<(Vec<(usize, usize)>, Vec<usize>)> {
+) -> PyResult<(Vec<(usize, usize)>, Vec<Lone>)> {
     let py = final_.py();
     let codes = codes::<u8>(final_, code)?;
     let n = codes.len();
@@ -657,14 +657,19 @@ fn attached(layout: &Layout<'_, '_>, codes: &[u8], params: &SetOffParams) -> PyR
     Ok(out)
 }
 
-/// The lines of the main story's lone paragraphs (``block.lone_paragraph``): a run of at
+/// A line of a lone paragraph, with what its reason names: (the line, its paragraph's
+/// indentation, the body's, the body paragraph above the run, the one under it or -1
+/// where the run ends the story).
+type Lone = (usize, i64, i64, usize, i64);
+
+/// The lines of the main story's lone paragraphs (``block.lone_paragraph``, each a `Lone`): a run of at
 /// most block_lone_max_lines of its kept lines indented unlike the body, after its first
 /// line, with no list item and exactly one paragraph, which ends like a sentence and asks
 /// no question (read in ``texts``: a subheading asks one), between
 /// two paragraphs at the body's indentation that end like sentences (or after the last
 /// one): the paragraph, and the run's lines indented like it within
 /// block_set_off_indent_slack columns (its label or credit).
-fn lone(layout: &Layout<'_, '_>, texts: &LineTexts<'_>, params: &SetOffParams) -> PyResult<Vec<usize>> {
+fn lone(layout: &Layout<'_, '_>, texts: &LineTexts<'_>, params: &SetOffParams) -> PyResult<Vec<Lone>> {
     let (members, indent, body) = (layout.members, layout.indent, layout.body);
     let body_sentence = |k: usize| -> PyResult<bool> {
         let i = members[k];
@@ -698,7 +703,12 @@ fn lone(layout: &Layout<'_, '_>, texts: &LineTexts<'_>, params: &SetOffParams) -
             continue;
         }
         let at = indent(paragraphs[0]);
-        out.extend(run.iter().copied().filter(|&i| (indent(i) - at).abs() <= params.block_set_off_indent_slack));
+        let (above, under) = (members[start - 1], members.get(k).map_or(-1, |&j| j as i64));
+        out.extend(
+            run.iter()
+                .filter(|&&i| (indent(i) - at).abs() <= params.block_set_off_indent_slack)
+                .map(|&i| (i, at, body, above, under)),
+        );
     }
     Ok(out)
 }
