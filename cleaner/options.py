@@ -543,5 +543,7 @@ PRESETS: dict[str, Options] = {
     "recall": Options(
         preset="recall", prose_min_words=6, stopword_density=0.18, short_max_words=5,
         context_reach=3, keep_title="always",
+        # a lone paragraph is told by the dump's indentation alone: doubtful, so kept
+        block_lone_max_lines=0,
     ),
 }

@@ -526,3 +526,31 @@ def test_the_stories_read_the_indentation_of_a_line_with_a_double_space_inside()
 def test_a_lone_paragraphs_reason_names_its_indentation_the_bodys_and_its_neighbours(document, reason):
     a = analyze(document, extracted="never")
     assert [v.final.reason for v in a.verdicts if v.final.rule == "block.lone_paragraph"] == [reason]
+
+
+def _wrapped_deeper(last: bool) -> tuple[str, str]:
+    """An inscriptis dump of an article one of whose paragraphs the page wraps in one more
+    <div> (in the middle, or ``last``), and that paragraph."""
+    inscriptis = pytest.importorskip("inscriptis")
+    body = [B1, B2, B3, B1.replace("Monday", "Friday")]
+    wrapped = "Residents had asked for a library for more than a decade, and the mayor said it was owed."
+    paragraphs = [f"<p>{b}</p>" for b in body]
+    paragraphs.insert(len(body) if last else 2, f"<div class='note'><p>{wrapped}</p></div>")
+    html = f"<html><body><article><h1>Council agrees budget</h1>{''.join(paragraphs)}</article></body></html>"
+    return inscriptis.get_text(html), wrapped
+
+
+@pytest.mark.xfail(strict=True, reason="block.lone_paragraph reads the dump's indentation alone: an article's "
+                                       "own paragraph that the page nests one <div> deeper is dropped as lone")
+@pytest.mark.parametrize("last", [False, True])
+def test_an_article_paragraph_nested_one_level_deeper_stays(last):
+    text, wrapped = _wrapped_deeper(last)
+    assert wrapped in analyze(text, extracted="never").text
+
+
+@pytest.mark.parametrize("last", [False, True])
+def test_the_recall_preset_keeps_a_paragraph_told_apart_by_its_indentation_alone(last):
+    # ``recall`` keeps doubtful lines (cleaner.options): block_lone_max_lines=0 there
+    text, wrapped = _wrapped_deeper(last)
+    assert wrapped in analyze(text, "recall", extracted="never").text
+    assert "block.lone_paragraph" in {v.final.rule for v in analyze(text, extracted="never").verdicts}
