@@ -246,6 +246,15 @@ class Options:
     #: footers, share bars, log-in buttons), a footer or share bar among them, is a whole
     #: page's dump whatever its layout (`cleaner.extracted._page_furniture`).
     extracted_furniture_lines: int = 4
+    #: Text is a whole page's dump too, whatever its layout and without a catalogue, when
+    #: its first paragraph has at least `extracted_frame_top` lines above it and its last
+    #: paragraph at least `extracted_frame_bottom` lines below it that the line rules drop
+    #: and that hold no digit (the page's header and footer: menus, share bars, links to
+    #: other stories), with at least `extracted_frame_paragraphs` paragraphs between
+    #: (lines each; `cleaner.extracted._page_frame`).
+    extracted_frame_top: int = 4
+    extracted_frame_bottom: int = 4
+    extracted_frame_paragraphs: int = 3
     #: In extractor output, a comment counter ("12 comments") with more than this share
     #: (0-1) of the text's words of prose before it opens the comments
     #: (``extracted.comments``): an extractor appends them after the article.

@@ -775,7 +775,7 @@ def test_a_gap_is_read_one_way_for_gaps_and_candidates():
     kept = [i for i in r.content if decisions[i].keep]
     o = Options()
     topic = topic_profile(r, kept)
-    found = boundaries._candidates(r, kept, topic, 0, len(kept), o, False, None, boundaries.body_words(r, kept))
+    found = boundaries._candidates(r, kept, topic, 0, len(kept), o, False, None)
     assert [g.c for g in found] == [5]  # the first paragraph under the title (kept position 4)
     (g,) = found
     prose_at, cos, depth, _ = topic
@@ -798,3 +798,26 @@ def test_the_cores_own_unit_tests_pass():
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     passed = sum(int(n) for n in re.findall(r"test result: ok\. (\d+) passed", run.stdout))
     assert declared > 0 and passed == declared, run.stdout[-3000:]
+
+
+def test_the_closeness_of_two_gaps_is_one_test_in_the_core():
+    """Two gaps are too close for both to stand when fewer body words lie between them than
+    the story before the second must hold: `story_short_words` before a gap that holds the
+    next story's whole head, else `story_min_words`; the story finder's Python
+    (`boundaries._need`, `boundaries._close`) asks the core's test."""
+    from cleaner.stories import boundaries
+    from cleaner.stories.evidence import Gap
+
+    assert (_core.story_need(True, 60, 25), _core.story_need(False, 60, 25)) == (25, 60)
+    assert _core.story_close(10, 69, False, 60, 25) and not _core.story_close(10, 70, False, 60, 25)
+    assert _core.story_close(10, 34, True, 60, 25) and not _core.story_close(10, 35, True, 60, 25)
+    o = Options(story_min_words=60, story_short_words=25)
+
+    def gap(c, opening=None):
+        return Gap(c, None, opening, 0, 0, False, 0.1, 0.0, 5.0)
+
+    words = [0, 10, 50, 60]
+    assert boundaries._close(words, gap(1), gap(3), o)  # 50 words: too few before a plain gap
+    assert not boundaries._close(words, gap(1), gap(3, "headed"), o)  # enough before a whole head
+    assert boundaries._close(words, gap(2), gap(3, "headed"), o)  # 10 words: too few even so
+    assert [boundaries._need(gap(3, k), o) for k in ("headed", "meta", None)] == [25, 60, 60]

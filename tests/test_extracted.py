@@ -208,9 +208,9 @@ def test_a_comment_counter_after_the_text_opens_the_comments():
     assert analyze(text, extracted="always", disabled_rules=["extracted.comments"]).verdicts[4].output
 
 
-def _layout(text):
-    a = analyze(text, extracted="never")
-    return extraction_layout([v.line for v in a.verdicts], [v.initial for v in a.verdicts])
+def _layout(text, **options):
+    a = analyze(text, extracted="never", **options)
+    return extraction_layout([v.line for v in a.verdicts], [v.initial for v in a.verdicts], Options(**options))
 
 
 def test_a_dump_without_blank_lines_but_with_page_furniture_is_no_extract():
@@ -221,6 +221,58 @@ def test_a_dump_without_blank_lines_but_with_page_furniture_is_no_extract():
     assert _layout(article + "\n" + "\n".join(furniture)) == ""
     # menu words, buttons and log-in lines alone are no footer: an extract can hold them
     assert _layout(article + "\n" + "\n".join(["Home", "Contact", "Sign in", "Close"])) == "dense"
+
+
+# -- a page's header and footer, in a language without a catalogue ---------------------------
+
+#: Invented page dumps, one block a line, in languages no catalogue covers: a header (site
+#: name, menu, log-in; no run of four one- or two-word lines), a headline and a dateline,
+#: three paragraphs, a share line, links to other stories and a footer.
+RU_PAGE = ["Городские вести", "Главная", "Новости", "Войти или зарегистрироваться", "Политика", "Экономика",
+           "Городской совет утвердил новый бюджет на ремонт дорог", "12 марта 2024, 14:35",
+           "Городской совет на заседании во вторник утвердил план ремонта дорог на ближайшие три года, "
+           "и на эти работы выделят больше денег, чем в прошлом году.",
+           "По словам председателя комиссии, в первую очередь будут отремонтированы улицы в старой части "
+           "города, где жители давно жалуются на ямы и лужи.",
+           "Работы начнутся в апреле и продлятся до конца осени, а подрядчика выберут на открытом конкурсе, "
+           "который объявят уже на следующей неделе.",
+           "Поделиться: ВКонтакте Telegram Одноклассники", "Читайте также",
+           "В области открылся новый мост через реку", "Школы перейдут на новое расписание с сентября",
+           "© 2024 Городские вести. Все права защищены."]
+ZH_PAGE = ["城市日报 — 本地新闻网站", "首页", "新闻", "登录注册", "国内 国际 体育 财经 科技",
+           "市议会通过道路维修新预算", "2024年3月12日 14:35",
+           "市议会周二开会批准了未来三年的道路维修计划，用于这项工作的资金比去年明显增加，预计将覆盖全市大部分主要街道。",
+           "委员会主席表示，老城区的街道将首先得到维修，那里的居民长期以来一直抱怨路面坑洼不平，雨天积水严重，出行十分不便。",
+           "工程将于四月开工并持续到秋季结束，承包商将通过公开招标选出，招标公告将在下周正式发布，欢迎符合条件的企业参加。",
+           "分享到：微信 微博 QQ空间", "相关阅读", "本市新建大桥正式通车", "中小学九月起实行新作息时间", "版权所有 城市日报社"]
+
+
+def _kept(text, **options):
+    return [v.line.text for v in analyze(text, **options).verdicts if v.output]
+
+
+def test_a_pages_header_and_footer_tell_its_dump_without_a_catalogue():
+    for page in (RU_PAGE, ZH_PAGE):
+        text = "\n".join(page)
+        assert _layout(text) == ""
+        # cleaned as the same dump with its blocks apart is: the paragraphs, no menu,
+        # share line or other stories
+        assert _kept(text) == _kept("\n\n".join(page)) == page[-8:-5]
+        # without the header (or the footer) evidence, it was read as an extractor's output
+        # and kept every line the line rules dropped
+        for off in ({"extracted_frame_top": 99}, {"extracted_frame_bottom": 99}):
+            assert _layout(text, **off) == "dense"
+            assert "Читайте также" in _kept(text, **off) or "相关阅读" in _kept(text, **off)
+
+
+def test_an_extracts_figures_and_short_texts_are_no_page_frame():
+    # tables and figures an extractor keeps around an article hold digits: no frame
+    figures = ["Price per week: 2,400", "Each further guest: 100", "Final cleaning: 300", "Deposit: 1,500"]
+    third = BODY.replace("Tuesday", "Monday")
+    assert _layout("\n".join(figures + [BODY, BODY2, third] + figures)) == "dense"
+    # fewer paragraphs than `extracted_frame_paragraphs`: too little text to tell
+    assert _layout("\n".join(RU_PAGE[:10] + RU_PAGE[11:])) == "dense"
+    assert _layout("\n".join(RU_PAGE), extracted_frame_paragraphs=4) == "dense"
 
 
 def test_the_benchmark_reads_the_layout_as_the_pipeline_does():

@@ -551,3 +551,42 @@ def test_the_sequence_prunes_comments_off_the_raw_page():
             "that goes on for a while.</p></div></article></body></html>")
     assert "A reader wrote" not in extract(html).main
     assert PARAGRAPHS[4] in extract(html).main
+
+
+# -- the front door's thresholds ---------------------------------------------------------------
+
+def test_the_front_door_takes_no_options_and_reads_its_named_thresholds(monkeypatch):
+    """The front door's result depends on the document alone (it is memoised per document);
+    its thresholds are the named module constants, read where they decide."""
+    import inspect
+
+    from lxml.html import fromstring
+
+    from cleaner.front import decode as decoding
+    from cleaner.front import detect, dom
+    from cleaner.front import headline as headlines
+
+    assert list(inspect.signature(extract).parameters) == ["document"]
+    # a one-word <h1> names no headline: the page's <title> does, unless one word is enough
+    tree = fromstring("<html><head><title>Harbour works begin</title></head><body><h1>Harbour</h1></body></html>")
+    assert headlines.headline(tree) == "Harbour works begin"
+    monkeypatch.setattr(headlines, "HEADLINE_MIN_WORDS", 1)
+    assert headlines.headline(tree) == "Harbour"
+    # a list item with a linked headline is a card while it is short
+    words = " ".join(["word"] * 62)
+    card = fromstring(f"<html><body><ul><li><h3><a href='/x'>Pier repairs start soon</a></h3><p>{words}</p></li>"
+                      "<li><h3><a href='/y'>Read on</a></h3><p>Short.</p></li></ul></body></html>")
+    long_item, short_link = card.findall(".//li")
+    assert dom.page_cards(card) == {long_item: False, short_link: False}
+    monkeypatch.setattr(dom, "CARD_MAX_WORDS", 70)
+    monkeypatch.setattr(dom, "CARD_HEADLINE_MIN_WORDS", 2)
+    assert dom.page_cards(card) == {long_item: True, short_link: True}
+    # the windows read: what lies past them is not looked at
+    fragment = "x" * 100 + "\n<div><p><b>One.</b></p><p>Two.</p></div>"
+    assert looks_like_html(fragment)
+    monkeypatch.setattr(detect, "DETECT_WINDOW", 50)
+    assert not looks_like_html(fragment)
+    declared = b" " * 100 + b'<meta charset="windows-1252"><p>caf\xe9'
+    assert decoding.declared_charset(declared) == "cp1252"
+    monkeypatch.setattr(decoding, "DECLARATION_WINDOW", 50)
+    assert decoding.declared_charset(declared) is None

@@ -239,3 +239,29 @@ def test_the_first_title_of_a_dump_of_stories_is_no_leading_title(keep, kept):
     assert (FROST[0] in a.text) is kept
     title = next(v for v in a.verdicts if v.line.text == FROST[0])
     assert title.story == 0 and title.output is kept
+
+
+def _label_above_next(label: str) -> tuple[str, object]:
+    """A dump of two stories with ``label`` between them (kept by the context rules as a
+    heading between body lines): the verdict of the label's line and the clean text."""
+    a = cleaner.analyze("\n".join([*FROST, "", label, "", PIER[0], "", PIER[1], "", LATER]) + "\n")
+    assert len(a.articles) == 2 and PIER[0] not in a.text
+    return a.text, next(v for v in a.verdicts if v.line.text == label)
+
+
+@pytest.mark.parametrize("label", ["Coast news", "Weather and coast"], ids=["shares-none", "shares-the-next"])
+def test_a_label_above_the_next_story_is_not_the_end_of_the_story_before(label):
+    # A short heading right above the next story's text, sharing no word with the story
+    # it would end (a section or tag), or more with the next one: no story's text.
+    text, v = _label_above_next(label)
+    assert label not in text and not v.output
+    assert v.story is None and v.final.rule == "context.isolated" and v.final.stage == "stories"
+
+
+@pytest.mark.parametrize("label", ["Growers count frost cost", "Tales from the seaside towns"],
+                         ids=["shares-its-own", "reads-as-a-title"])
+def test_a_heading_at_the_end_of_a_story_that_is_its_own_stays(label):
+    # Counterexamples: a heading sharing more words with its own story (its last
+    # section's subheading), or one that shares none but reads as a title, stays.
+    text, v = _label_above_next(label)
+    assert label in text and v.output and v.story == 0

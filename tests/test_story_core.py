@@ -87,14 +87,18 @@ def _sectioned(r, kept, prose, o):
 
 
 def _names_once(r, kept, found, named, o):
-    # grouped by `boundaries._close`, the test `_settled` settles pairs by, so the core's
-    # `close` is held to it
+    # grouped by the closeness test written out here, so the core's `close` (which
+    # `_settled` asks through `boundaries._close`) is held to it
     words = [0]
     for i in kept:
         words.append(words[-1] + (r.feats[i].words if r.body(i) else 0))
+
+    def close(a, b):
+        return words[b.c] - words[a.c] < (o.story_short_words if b.opening == "headed" else o.story_min_words)
+
     out, first = [0.0] * len(found), 0
     for k in range(1, len(found) + 1):
-        if k < len(found) and boundaries._close(words, found[k - 1], found[k], o):
+        if k < len(found) and close(found[k - 1], found[k]):
             continue
         flagged = [j for j in range(first, k) if named[j]]
         if flagged:
@@ -223,16 +227,16 @@ def _checked(monkeypatch, named: list[int] | None = None, shifted: list[int] | N
     core = boundaries._candidates
     given: list[int] = []
 
-    def both(r, kept, topic, start, end, o, heads_only, title0, words):
+    def both(r, kept, topic, start, end, o, heads_only, title0):
         if named is not None:
             named.append(sum(topic[3]))
         if shifted is not None:
             shifted.append(sum(_shifted(r, kept, topic[0], o)))
         assert topic[3] == oracle_names(r, kept, topic[0], o)
-        got = core(r, kept, topic, start, end, o, heads_only, title0, words)
+        got = core(r, kept, topic, start, end, o, heads_only, title0)
         assert got == oracle_candidates(r, kept, topic, start, end, o, heads_only, title0)
         assert all(isinstance(g, Gap) for g in got)
-        other = core(r, kept, topic, start, end, o, not heads_only, title0, words)
+        other = core(r, kept, topic, start, end, o, not heads_only, title0)
         assert other == oracle_candidates(r, kept, topic, start, end, o, not heads_only, title0)
         given.append(len(got))
         return got
@@ -266,27 +270,27 @@ def test_a_topic_profile_that_does_not_fit_the_kept_lines_is_refused(monkeypatch
     seen = {}
     core = boundaries._candidates
 
-    def keep(r, kept, topic, start, end, o, heads_only, title0, words):
+    def keep(r, kept, topic, start, end, o, heads_only, title0):
         seen["r"], seen["kept"] = r, kept
-        return core(r, kept, topic, start, end, o, heads_only, title0, words)
+        return core(r, kept, topic, start, end, o, heads_only, title0)
 
     monkeypatch.setattr(boundaries, "_candidates", keep)
     cleaner.analyze(_dump(random.Random(2)))
     r, kept = seen["r"], seen["kept"]
     limits = boundaries.limits(Options())
-    words = boundaries.body_words(r, kept)
     with pytest.raises(RuntimeError, match="topic profile"):
-        r.core.candidates(kept, [len(kept)], [None], [0.0], [False], [False], words, 0, len(kept), False, None,
-                          limits, weights(Options()))
+        r.core.candidates(kept, [len(kept)], [None], [0.0], [False], [False], 0, len(kept), False, None, limits,
+                          weights(Options()))
     with pytest.raises(RuntimeError, match="topic profile"):  # a names column too short
-        r.core.candidates(kept, [0], [None], [0.0], [], [False], words, 0, len(kept), False, None, limits,
-                          weights(Options()))
+        r.core.candidates(kept, [0], [None], [0.0], [], [False], 0, len(kept), False, None, limits, weights(Options()))
     with pytest.raises(RuntimeError, match="topic profile"):  # an indentation column too short
-        r.core.candidates(kept, [0], [None], [0.0], [False], [], words, 0, len(kept), False, None, limits,
+        r.core.candidates(kept, [0], [None], [0.0], [False], [], 0, len(kept), False, None, limits, weights(Options()))
+    past = kept + [len(r.lines) + 5]  # a kept line past the document
+    with pytest.raises(RuntimeError, match="past the document"):
+        r.core.candidates(past, [0], [None], [0.0], [False], [False], 0, len(kept), False, None, limits,
                           weights(Options()))
-    with pytest.raises(RuntimeError, match="topic profile"):  # body words not one per kept position and one more
-        r.core.candidates(kept, [0], [None], [0.0], [False], [False], words[:-1], 0, len(kept), False, None, limits,
-                          weights(Options()))
+    with pytest.raises(RuntimeError, match="past the document"):
+        r.core.body_words(past)
     with pytest.raises(RuntimeError, match="do not fit"):  # a paragraph past the kept lines
         r.core.sectioned(kept, [len(kept)], 2)
 
@@ -297,9 +301,9 @@ def _read(monkeypatch, text):
     seen = {}
     core = boundaries._candidates
 
-    def keep(r, kept, topic, start, end, o, heads_only, title0, words):
+    def keep(r, kept, topic, start, end, o, heads_only, title0):
         seen.update(r=r, kept=kept, topic=topic)
-        return core(r, kept, topic, start, end, o, heads_only, title0, words)
+        return core(r, kept, topic, start, end, o, heads_only, title0)
 
     monkeypatch.setattr(boundaries, "_candidates", keep)
     cleaner.analyze(text, extracted="never")
@@ -321,12 +325,11 @@ def test_new_names_count_once_among_gaps_too_close_for_both_to_stand(monkeypatch
     names = [j == lead for j in range(len(prose))]  # new names after the caption's gap only
     cos, depth = [0.0] * len(prose), [3.0] * len(prose)
 
-    def scores(weight, min_words=60, words=None):
+    def scores(weight, min_words=60):
         o = Options(story_above_lines=1, story_boundary_score=0.0, story_whole_cohesion=1.0,
                     story_whole_dropped_cohesion=1.0, story_names_weight=weight, story_min_words=min_words)
-        words = boundaries.body_words(r, kept) if words is None else words
-        got = r.core.candidates(kept, prose, cos, depth, names, [False] * len(prose), words, 0, len(kept), False,
-                                None, boundaries.limits(o), weights(o))
+        got = r.core.candidates(kept, prose, cos, depth, names, [False] * len(prose), 0, len(kept), False, None,
+                                boundaries.limits(o), weights(o))
         return {g[0]: g[-1] for g in got}
 
     base, named = scores(0.0), scores(0.5)
@@ -336,12 +339,12 @@ def test_new_names_count_once_among_gaps_too_close_for_both_to_stand(monkeypatch
     apart = scores(0.5, min_words=1)
     assert apart[prose[lead]] == pytest.approx(base[prose[lead]] + 0.5)
     assert apart[prose[dateline]] == base[prose[dateline]]
-    # The gaps are grouped by the body words given (`boundaries.body_words`, which
-    # `segment` counts once), not counted again: with 100 words to every kept position
-    # the two gaps stand apart.
-    spread = scores(0.5, words=[100 * c for c in range(len(kept) + 1)])
-    assert spread[prose[lead]] == pytest.approx(base[prose[lead]] + 0.5)
-    assert spread[prose[dateline]] == base[prose[dateline]]
+    # The body words the gaps are grouped by are the core's, the ones `segment` reads
+    # (`boundaries.body_words`): the body words of the kept lines before each position.
+    words = boundaries.body_words(r, kept)
+    assert words == [sum(r.feats[i].words for i in kept[:c] if r.body(i)) for c in range(len(kept) + 1)]
+    between = words[prose[dateline]] - words[prose[lead]]
+    assert 1 < between < 60  # so 60 words group the two gaps and 1 word does not
 
 
 # -- the reading of a document ---------------------------------------------------------------
@@ -455,8 +458,8 @@ def test_depth_weighs_less_across_a_subheading_or_above_a_label(monkeypatch):
     def scores(**given):
         o = Options(story_boundary_score=-99.0, story_whole_cohesion=1.0, story_whole_dropped_cohesion=1.0,
                     **given)
-        got = r.core.candidates(kept, prose, cos, depth, names, [False] * len(prose), boundaries.body_words(r, kept),
-                                0, len(kept), False, None, boundaries.limits(o), weights(o))
+        got = r.core.candidates(kept, prose, cos, depth, names, [False] * len(prose), 0, len(kept), False, None,
+                                boundaries.limits(o), weights(o))
         return {g[0]: g[-1] for g in got}
 
     low, high = scores(story_depth_weight=1.6), scores(story_depth_weight=2.6)

@@ -12,6 +12,7 @@ from copy import copy
 from pathlib import Path
 
 from cleaner import Options, analyze
+from cleaner import clean as cleaner_clean
 from cleaner.extracted import revise
 from cleaner.front.dom import LineHint, Marks
 from cleaner.front.extract import extract, extract_text
@@ -60,6 +61,17 @@ def test_hints_say_what_the_extractor_chose():
     assert ex.main == extract_text(page())
 
 
+def _new(placed: list) -> list:
+    """What `merge` placed, but for the blocks whose text the extracted text holds
+    (`cleaner.front.page.Block.held`), as ``(k, text)`` (``text`` ``None`` for a line)."""
+    return [(k, block and block.text) for k, block in placed if block is None or not block.held]
+
+
+def _held(placed: list) -> list[str]:
+    """The texts of the blocks `merge` placed as held by the extracted text."""
+    return [block.text for _, block in placed if block is not None and block.held]
+
+
 def test_an_extracted_table_row_does_not_bring_its_cells_back_as_lines():
     table = ("<table><tr><th>Route</th><th>Crossings a day</th></tr>"
              "<tr><td>Harbour to island</td><td>twelve</td></tr></table>")
@@ -67,8 +79,30 @@ def test_an_extracted_table_row_does_not_bring_its_cells_back_as_lines():
     tree = parse(html)
     lines = ["Route | Crossings a day", "Harbour to island | twelve"]
     placed = _placed(tree, lines)
-    cells = [block.text for k, block in placed if block is not None]
+    cells = [text for k, text in _new(placed) if text is not None]
     assert "twelve" not in cells and "Crossings a day" not in cells
+    # they are placed all the same, as held by the row's line
+    assert _held(placed) == ["Crossings a day", "twelve"]
+
+
+def test_every_block_the_extracted_text_holds_is_explained():
+    """A cell of a row the extractor wrote as one line is a line of the page, explained
+    (``html.held``), never recovered and never in the output twice; with that rule
+    disabled it is left out as not chosen."""
+    table = ("<table><tr><th>Route</th><th>Crossings a day</th></tr>"
+             "<tr><td>Harbour to island</td><td>twelve</td></tr></table>")
+    html = page(extra_body=table)
+    a = analyze(html)
+    held = {v.line.text: v for v in a.verdicts if v.final.rule == "html.held"}
+    assert set(held) == {"Crossings a day", "twelve"}
+    assert all(v.final.reason and v.final.category == "duplicate" and not v.output for v in held.values())
+    row = next(v for v in a.verdicts if "Harbour to island" in v.line.text and "twelve" in v.line.text)
+    assert row.output and row.final.rule != "html.held"
+    assert cleaner_clean(html).count("twelve") == 1
+    # every line of the page's explanation carries a rule id and a reason
+    assert all(row.split("\t")[1] and row.split("\t")[2] for row in a.explain().splitlines() if row != "-\t\t\t")
+    off = analyze(html, disabled_rules=frozenset({"html.held"}))
+    assert {v.final.rule for v in off.verdicts if v.line.text in held} == {"html.unchosen"}
 
 
 def test_kinship_counts_the_levels_shaped_like_a_chosen_block():
@@ -155,11 +189,12 @@ def test_what_the_extractor_left_out_after_the_lines_of_a_chosen_block_is_a_line
                  f"<p>{PARAGRAPHS[0]}</p></body></html>")
 
     def placed(lines):
-        return [(k, block and block.text) for k, block in _placed(tree, lines)]
+        return _new(_placed(tree, lines))
 
     assert placed([first, PARAGRAPHS[0]])[-3:] == [(0, None), (-1, second), (1, None)]
     assert placed([first, second, PARAGRAPHS[0]])[-3:] == [(0, None), (1, None), (2, None)]
     assert (-1, second) not in placed([first, PARAGRAPHS[0], second.upper(), second])
+    assert _held(_placed(tree, [first, PARAGRAPHS[0], second.upper(), second])) == [second]
     assert placed([f"{first} {second}", PARAGRAPHS[0]])[-2:] == [(0, None), (1, None)]
 
 
@@ -180,8 +215,9 @@ def test_a_rest_is_held_by_its_opening_characters_not_by_a_few_short_words():
     # first `OPENING` characters): no line of its own
     elsewhere = "He said it was not the end of the road for anyone at the yard."
     assert elsewhere[:OPENING] == rest[:OPENING] and elsewhere != rest
-    placed = [(k, block and block.text) for k, block in _placed(tree, [first, other, elsewhere])]
+    placed = _new(_placed(tree, [first, other, elsewhere]))
     assert (-1, rest) not in placed and placed[-3:] == [(0, None), (1, None), (2, None)]
+    assert _held(_placed(tree, [first, other, elsewhere])) == [rest]
 
 
 def test_text_the_extractor_drops_inside_a_chosen_block_reaches_the_output():

@@ -19,6 +19,19 @@
 Data flows one way: `cleaner.pipeline` calls the front door and reads its `Extraction`;
 nothing here imports the pipeline or the stages after it.
 
+The front door takes no options: what it gives for a page depends on the page alone (the
+benchmarks memoise `extract` per document, `benchmarks.systems.memoised_front_door`), so
+an option could not be honoured there.  Its thresholds are module constants, each named
+and documented with its unit: a teaser card's words (`cleaner.front.dom.CARD_MAX_WORDS`,
+`cleaner.front.dom.CARD_HEADLINE_MIN_WORDS`), a headline's words
+(`cleaner.front.headline.HEADLINE_MIN_WORDS`, `cleaner.front.headline.HEADLINE_MAX_WORDS`),
+the charset guess (`cleaner.front.decode.STRAY_BYTES_SHARE`, `GUESS_WINDOW`,
+`GUESS_TIE_CHAOS`), the windows read (`cleaner.front.detect.DETECT_WINDOW`,
+`cleaner.front.decode.DECLARATION_WINDOW`, `cleaner.front.dom.ROOT_WINDOW`) and the keys a
+text is found by (`cleaner.front.walk.PREFIX`, `cleaner.front.page.OPENING`).  The
+decisions on the lines it gives are the pipeline's, which reads its `cleaner.Options`
+(`cleaner.extracted`).
+
 `detect` and `decode` are imported with `cleaner` (`cleaner.pipeline` imports them); the
 modules that parse a page (they import lxml, about 20 ms) when first used, as attributes of
 this package (``cleaner.front.extract``): a process that cleans only text never imports them.

@@ -32,12 +32,18 @@ _BOMS = (
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,500}?charset\s*=\s*["']?\s*([\w.:-]{1,40})""", re.I)
 _XML_ENCODING = re.compile(rb"""\A\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([\w.:-]{1,40})""", re.I)
-_DECLARATION_WINDOW = 16384
+#: How far a declared charset is looked for, in bytes from the start of the document.
+DECLARATION_WINDOW = 16384
 # Labels browsers read as windows-1252.
 _AS_CP1252 = frozenset({"latin1", "iso88591", "iso8859_1", "l1", "ascii", "us_ascii", "cp819", "windows_1252", "cp1252"})
 #: A page declared UTF-8 is read as UTF-8, its invalid bytes replaced, when the invalid
 #: sequences are at most this share (0-1) of its non-ASCII characters.
 STRAY_BYTES_SHARE = 0.1
+#: How much of the document charset-normalizer reads for its guess, in bytes.
+GUESS_WINDOW = 200_000
+#: Guesses whose chaos (charset-normalizer's measure: the share, 0-1, of the decoded text
+#: that looks garbled) is at most this much above the best guess's are as good as it.
+GUESS_TIE_CHAOS = 0.01
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -48,7 +54,7 @@ def declared_charset(data: bytes) -> str | None:
     >>> declared_charset(b'<?xml version="1.0" encoding="utf-8"?><html>') 
     'utf-8'
     """
-    head = data[:_DECLARATION_WINDOW]
+    head = data[:DECLARATION_WINDOW]
     m = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
     if not m:
         return None
@@ -125,11 +131,11 @@ def decode(data: bytes) -> str:
     from charset_normalizer import from_bytes
 
     try:
-        guesses = from_bytes(data[:200_000])
+        guesses = from_bytes(data[:GUESS_WINDOW])
         best = guesses.best()
         if best is not None and best.encoding:
             # windows-1252, the web's legacy default, when it is as good a guess as any
-            ties = {m.encoding for m in guesses if m.chaos <= best.chaos + 0.01}
+            ties = {m.encoding for m in guesses if m.chaos <= best.chaos + GUESS_TIE_CHAOS}
             return data.decode("cp1252" if "cp1252" in ties else best.encoding, errors="replace")
     except Exception:  # noqa: BLE001 - a guesser failure must not stop decoding
         pass

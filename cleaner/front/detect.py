@@ -26,7 +26,9 @@ _TAG_NAMES = (
 _OPEN_TAG = re.compile(rf"<({_TAG_NAMES})(?=[\s/>])[^<>]{{0,2000}}>", re.I)
 _CLOSE_TAG = re.compile(rf"</({_TAG_NAMES})\s*>", re.I)
 _FRAGMENT_OPENING = re.compile(rf"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<(?:{_TAG_NAMES})[\s/>]", re.I | re.S)
-_DETECT_WINDOW = 65536
+#: How much of a document is read to tell whether it is HTML, in characters (bytes are
+#: read as Latin-1, a character a byte).
+DETECT_WINDOW = 65536
 
 
 def looks_like_html(document: str | bytes) -> bool:
@@ -44,9 +46,9 @@ def looks_like_html(document: str | bytes) -> bool:
     False
     """
     if isinstance(document, (bytes, bytearray, memoryview)):
-        head = bytes(document[:_DETECT_WINDOW]).decode("latin-1")
+        head = bytes(document[:DETECT_WINDOW]).decode("latin-1")
     elif isinstance(document, str):
-        head = document[:_DETECT_WINDOW]
+        head = document[:DETECT_WINDOW]
     else:
         return False
     if "<" not in head:

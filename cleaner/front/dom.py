@@ -124,6 +124,7 @@ class _Hint(NamedTuple):
     chosen: bool = True
     furniture: str = ""
     kin: int = 0
+    held: bool = False
     page: tuple | None = None  # (the page's `Marks`, the block's chain) to read ``marks`` from
 
 
@@ -141,7 +142,9 @@ class LineHint(_Hint):
     the page's furniture (``furniture``: ``nav``, ``aside``, ``footer`` ...; "" if not)
     and how far its shape matches a chosen block's (``kin``: the number of levels, from
     the element up, whose tag and class equal those of a chosen block and its ancestors,
-    up to `cleaner.front.page.KIN_LEVELS`; 0 when not even its own tag and class do).
+    up to `cleaner.front.page.KIN_LEVELS`; 0 when not even its own tag and class do) and
+    whether its text is already in the extracted text (``held``: a table cell of a row
+    written as one line, `cleaner.front.page.Block.held`; its kinship is not read, 0).
 
     On a whole page (`cleaner.front.extract.extract`) ``marks`` are read when first asked
     for, from the page's `Marks` and the block's chain held in ``page`` (reading an
@@ -166,7 +169,7 @@ class LineHint(_Hint):
     def values(self) -> tuple:
         """What the hint says, its marks read (the page they are read from left out): what
         two hints are compared by, and what a pickled hint keeps."""
-        return (*self[:3], self.marks, *self[4:8])
+        return (*self[:3], self.marks, *self[4:9])
 
     def __eq__(self, other) -> bool:
         return isinstance(other, LineHint) and self.values() == other.values()
@@ -188,6 +191,7 @@ MARK_WORDS = frozenset(
     "popular trending more footer sidebar widget nav menu breadcrumb breadcrumbs tags meta "
     "cookie consent banner cta".split()
 )
+#: Ancestors of a block whose class and id words count as its marks (`Marks`), in levels.
 _MARK_REACH = 4
 assert _MARK_REACH < CHAIN_LEVELS, "a block's chain holds the levels its marks are read from"
 
@@ -225,10 +229,10 @@ def trace(tree: HtmlElement, bares: list[str], walked: PageWalk | None = None) -
 
 def _headline_link(card) -> bool:
     """Does the element hold a linked headline (a link in a heading, or a heading in a
-    link) of three words or more, the mark of a teaser card?"""
+    link) of `CARD_HEADLINE_MIN_WORDS` words or more, the mark of a teaser card?"""
     for a in card.iter("a"):
         linked_heading = next(a.iterdescendants(*HEADINGS), None) is not None or _heading_above(a, card)
-        if linked_heading and len(" ".join(a.itertext()).split()) >= 3:
+        if linked_heading and len(" ".join(a.itertext()).split()) >= CARD_HEADLINE_MIN_WORDS:
             return True
     return False
 
@@ -243,7 +247,12 @@ def _heading_above(elem, top) -> bool:
     return False
 
 
-_CARD_WORDS = 60
+#: Most words a list item holds and still is a teaser card (`page_cards`), in words: a
+#: card is a linked headline with a line or two, not a section of the article.
+CARD_MAX_WORDS = 60
+#: Fewest words of a card's linked headline (`page_cards`), in words: a lone "More" or
+#: "Read on" link in a heading is none.
+CARD_HEADLINE_MIN_WORDS = 3
 
 
 _EXCERPT_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")
@@ -300,7 +309,7 @@ def _nearest_all(blocks: list, where: dict, field: int) -> list:
 
 def page_cards(tree: HtmlElement) -> dict:
     """Every list item of the page that holds a heading, with whether it is a teaser card:
-    short (at most `_CARD_WORDS` words), with a linked headline; a list item without a
+    short (at most `CARD_MAX_WORDS` words), with a linked headline; a list item without a
     heading is none.  One pass over the page's headings instead of a look into every list
     item."""
     items = {}
@@ -315,7 +324,7 @@ def _short_with_headline_link(item) -> bool:
     words = 0
     for text in item.itertext():  # the words of " ".join(item.itertext())
         words += len(text.split())
-        if words > _CARD_WORDS:
+        if words > CARD_MAX_WORDS:
             return False
     return _headline_link(item)
 

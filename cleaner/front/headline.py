@@ -13,8 +13,10 @@ import re
 from lxml.html import HtmlElement
 
 _SPACE = re.compile(r"\s+")
-#: Words a headline holds (a lone site name or a whole paragraph in an ``<h1>`` is none).
-MIN_WORDS, MAX_WORDS = 2, 40
+#: Fewest words a headline holds, in words (a lone site name in an ``<h1>`` is none).
+HEADLINE_MIN_WORDS = 2
+#: Most words a headline holds, in words (a whole paragraph in an ``<h1>`` is none).
+HEADLINE_MAX_WORDS = 40
 
 
 def _clean(text: str | None) -> str:
@@ -22,7 +24,7 @@ def _clean(text: str | None) -> str:
 
 
 def _headline_like(text: str) -> bool:
-    return MIN_WORDS <= len(text.split()) <= MAX_WORDS
+    return HEADLINE_MIN_WORDS <= len(text.split()) <= HEADLINE_MAX_WORDS
 
 
 def headline(tree: HtmlElement | None) -> str | None:

@@ -6,14 +6,17 @@ descendants, cut where a nested block starts; text nobody sees (scripts, styles,
 templates, embedded objects) is no block.  `merge` puts the extractor's lines and the
 blocks it did not choose in one document order: each extracted line keeps its text (the
 extractor's rendering of tables, lists and line breaks) and stands where its source block
-stands; a block the extractor did not choose comes in between as a line of its own,
-unless its text is already inside the extracted line beside it (a table cell of a row the
-extractor wrote as one line).  So does the opening of a chosen block that the extractor
-left out (the block's text before the first extracted line traced to it, `_left_out`): it
-stands, as a block of its own, before that line; and so does its rest, after that line:
-all of the block's text after the end of the last extracted line traced to it, whatever
-the extractor left it out for (text after a nested element it deleted with its tail, or
-after a line break it stopped at), unless the extracted text holds its opening (`_rest`).
+stands; a block the extractor did not choose comes in between as a line of its own.  So
+does the opening of a chosen block that the extractor left out (the block's text before
+the first extracted line traced to it, `_left_out`): it stands, as a block of its own,
+before that line; and so does its rest, after that line: all of the block's text after
+the end of the last extracted line traced to it, whatever the extractor left it out for
+(text after a nested element it deleted with its tail, or after a line break it stopped
+at) (`_rest`).  A block whose text the extracted text already holds (a table cell of a
+row the extractor wrote as one line, inside the extracted line beside it; an opening
+inside the line before it; a rest whose opening is extracted) is no text of its own: it
+comes in all the same, marked ``held``, so that every block of the page is explained (as
+`cleaner.extracted` decides it: ``html.held``) and none is judged twice.
 
 A block carries what the page says about it beyond `LineHint`: whether it sits inside the
 page's furniture (``nav``, ``aside``, ``footer``, ``menu``, ``dialog``; `cleaner.front.walk.FURNITURE_TAGS`)
@@ -38,7 +41,7 @@ assert KIN_LEVELS <= CHAIN_LEVELS, "a block's chain holds the levels its kinship
 #: in the text of the block it was traced to (`_left_out`, `_end`), a block's rest in the
 #: extracted text (`_Held`).
 OPENING = 40
-#: A word: a rest without one is no block (`_rest`).
+#: A word: a rest without one is no block (`_rest`), a line without one holds no block.
 _WORD = re.compile(r"\w+")
 _new_tuple = tuple.__new__  # a named tuple made without its constructor's Python-level call
 
@@ -52,6 +55,7 @@ class Block(NamedTuple):
     text: str
     link_density: float
     furniture: str
+    held: bool = False  # its text is already in the extracted text (`merge`)
 
 
 def page_blocks(tree: HtmlElement, walked: PageWalk | None = None) -> list[Block]:
@@ -65,7 +69,8 @@ def page_blocks(tree: HtmlElement, walked: PageWalk | None = None) -> list[Block
         text = block_text(block)
         if text:
             link_chars = got[0]
-            append(_new_tuple(Block, (block, text, min(1.0, link_chars / len(text)) if link_chars else 0.0, got[1])))
+            append(_new_tuple(Block, (block, text, min(1.0, link_chars / len(text)) if link_chars else 0.0, got[1],
+                                      False)))
     return out
 
 
@@ -73,7 +78,10 @@ def merge(blocks: list[Block], lines: list[str], sources: list,
           bares: list[str]) -> list[tuple[int, Block | None]]:
     """The page in document order: ``(k, None)`` for the extractor's line ``k`` and
     ``(-1, block)`` for a block it did not choose, or for the opening or the rest the
-    extractor left out of a block it chose (`_left_out`, `_rest`).  ``sources`` gives per
+    extractor left out of a block it chose (`_left_out`, `_rest`); such a block whose
+    text the extracted text already holds is marked ``held`` (`Block.held`): a block the
+    extractor did not choose inside the extracted line beside it, an opening inside the
+    line before it, a rest whose opening is extracted.  ``sources`` gives per
     line its ``(block element, link share)`` or ``None`` (`cleaner.front.dom.trace`);
     ``bares`` are the lines' `cleaner.front.dom.bare` texts."""
     position = {b.element: k for k, b in enumerate(blocks)}
@@ -88,25 +96,30 @@ def merge(blocks: list[Block], lines: list[str], sources: list,
         if target is not None and target >= done:
             _place_rest(out, current, end, held)
             for block in blocks[done:target]:
-                if block.element not in chosen and block.text not in last_line and block.text not in line:
-                    out.append((-1, block))
+                if block.element not in chosen:
+                    out.append((-1, _held(block, block.text in last_line or block.text in line)))
             done = target + 1
             current, bare = blocks[target], bares[k]
             at = current.text.find(bare[:OPENING]) if bare else -1
             left = _left_out(current, at)
-            if left is not None and left.text not in last_line:
-                out.append((-1, left))
+            if left is not None:
+                out.append((-1, _held(left, left.text in last_line)))
             end = _end(current.text, bare, at)
         elif current is not None and target is not None and source[0] is current.element and end is not None:
             end = _after(current.text, bares[k], end)
         out.append((k, None))
-        if line.strip():
+        if _WORD.search(line):  # (a table's rule line, "|---|---|", holds no cell)
             last_line = line
     _place_rest(out, current, end, held)
     for block in blocks[done:]:
-        if block.element not in chosen and block.text not in last_line:
-            out.append((-1, block))
+        if block.element not in chosen:
+            out.append((-1, _held(block, block.text in last_line)))
     return out
+
+
+def _held(block: Block, held: bool) -> Block:
+    """``block``, marked `Block.held` when ``held``."""
+    return block._replace(held=True) if held else block
 
 
 class _Held:
@@ -131,9 +144,11 @@ def _after(text: str, line: str, start: int) -> int | None:
 
 def _end(text: str, line: str, at: int) -> int | None:
     """Where the extracted ``line`` ends in ``text`` given where its opening was found
-    (``at``, -1 if not); ``None`` when it is not found."""
+    (``at``, -1 if not); ``None`` when it is not found.  Its closing characters are looked
+    for no earlier than where they stand in the line (the extractor only leaves text out,
+    and in a text that repeats itself they also open earlier)."""
     tail = line[-OPENING:]
-    found = text.find(tail, at) if at >= 0 else -1
+    found = text.find(tail, at + len(line) - len(tail)) if at >= 0 else -1
     return found + len(tail) if found >= 0 else None
 
 
@@ -149,15 +164,15 @@ def _rest(block: Block, end: int | None, held) -> Block | None:
     traced to it, as a block of its own, whatever the extractor left it out for (text
     after a nested element it deleted with its tail; text after a line break where it
     stopped taking the block, as ``second`` of ``first<br>second`` when only ``first`` was
-    extracted); ``None`` when that text has no word, when that line was not found in the
-    block's text (``end`` ``None``), or when the extracted text (``held``) holds its
-    opening (`_Held`)."""
+    extracted), marked `Block.held` when the extracted text (``held``) holds its opening
+    (`_Held`); ``None`` when that text has no word, or when that line was not found in
+    the block's text (``end`` ``None``)."""
     if end is None:
         return None
     text = block.text[end:].strip()
-    if not _WORD.search(text) or text in held:
+    if not _WORD.search(text):
         return None
-    return block._replace(text=text)
+    return block._replace(text=text, held=text in held)
 
 
 def _left_out(block: Block, at: int) -> Block | None:

@@ -49,7 +49,8 @@ from .main import RULES as MAIN_RULES, assemble, main_story
 RULES = (
     CodeRule("story.other", "story", "kept, but belongs to a story other than the main one"),
     CodeRule("context.isolated", "boilerplate",
-             "between stories or after a row of teasers (the stories stage)"),
+             "between stories, after a row of teasers, or a heading ending a story right above the next "
+             "(the stories stage)", ("heading_max_words",)),
     CodeRule("story.teaser_language", "body",
              "a teaser cut mid-sentence in a language of its own: prose there, read as a teaser",
              ("own_language_ratio", "stopword_density", "story_teaser_min_words")),

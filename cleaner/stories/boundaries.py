@@ -154,7 +154,7 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     start = 0
     for end in sorted(fixed) + [m]:
         if start not in teased:  # a stretch of full text: its boundaries chosen in one go
-            gaps = _candidates(r, kept, (prose, cos, depth, names), start, end, o, heads_only, title0, words)
+            gaps = _candidates(r, kept, (prose, cos, depth, names), start, end, o, heads_only, title0)
             chosen = choose(_settled(r, kept, gaps, words, start, end, o), words, start, end, o,
                             short if start == 0 else None)
             at = {g.c for g in chosen}
@@ -172,26 +172,24 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
 
 def body_words(r: Reader, kept: list[int]) -> list[int]:
     """Per kept position ``c`` (and one past the last), the body words of the kept
-    positions before it (`Reader.body`, `Features.words`)."""
-    words = [0] * (len(kept) + 1)
-    for c, i in enumerate(kept):
-        words[c + 1] = words[c] + (r.feats[i].words if r.body(i) else 0)
-    return words
+    positions before it (`Reader.body`, `Features.words`); counted by the compiled core,
+    which counts them so for `_candidates` too (rust/src/story_candidates.rs)."""
+    return r.core.body_words(kept)
 
 
 def _need(g: Gap, o: Options) -> int:
     """The body words the story before the boundary at ``g`` must hold:
     `Options.story_short_words` when the gap holds the next story's whole head, else
-    `Options.story_min_words`."""
-    return o.story_short_words if g.opening == "headed" else o.story_min_words
+    `Options.story_min_words` (the compiled core's ``need``)."""
+    return _core.story_need(g.opening == "headed", o.story_min_words, o.story_short_words)
 
 
 def _close(words: list[int], a: Gap, b: Gap, o: Options) -> bool:
     """Are the gaps ``a`` and ``b`` (``a`` first) too close together for both to stand:
     fewer body words between them (``words``: `body_words`) than the story before ``b``
-    must hold (`_need`)?  The compiled core groups the gaps with new names after them by
-    the same test (rust/src/story_candidates.rs ``close``)."""
-    return words[b.c] - words[a.c] < _need(b, o)
+    must hold (`_need`)?  The compiled core's ``close``, by which it also groups the gaps
+    with new names after them (rust/src/story_candidates.rs)."""
+    return _core.story_close(words[a.c], words[b.c], b.opening == "headed", o.story_min_words, o.story_short_words)
 
 
 def _settled(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], start: int, end: int,
@@ -273,11 +271,10 @@ def edged(cos: list[float | None], depth: list[float]) -> list[float]:
 
 
 def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
-                o: Options, heads_only: bool, title0: int | None, words: list[int]) -> list[Gap]:
+                o: Options, heads_only: bool, title0: int | None) -> list[Gap]:
     """The gaps above the paragraphs of body after kept position ``start`` and before
     ``end`` that score at least `Options.story_boundary_score`, each reaching up to the
-    paragraph before (see `gap_evidence`; ``topic``: `topic_profile`'s answer; ``words``:
-    `body_words`), found by
+    paragraph before (see `gap_evidence`; ``topic``: `topic_profile`'s answer), found by
     the compiled core (rust/src/story_candidates.rs); only the gaps kept become `Gap`
     records.  A gap whose text after it names other people and places than the text
     before (``topic``'s names: not under a subheading between sections of one article)
@@ -319,8 +316,8 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     # the layout changes where the words change too (a cosine under story_topic_cohesion)
     shifted = [False] * len(prose) if heads_only else [
         s and c is not None and c < o.story_topic_cohesion for s, c in zip(indent_shifts(r, kept, prose, o), cos)]
-    got = r.core.candidates(kept, prose, cos, depth, names, shifted, words, start, end, heads_only, title0,
-                            limits(o), weights(o))
+    got = r.core.candidates(kept, prose, cos, depth, names, shifted, start, end, heads_only, title0, limits(o),
+                            weights(o))
     return list(map(Gap._make, got))
 
 

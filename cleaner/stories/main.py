@@ -28,6 +28,11 @@ next two stories that is
 `Options.story_preamble_plain_ratio` times longer (a newsletter notice, a cookie notice or
 an author's blurb above the article), never across the comments.
 
+**Labels above the next story.**  A story ends with its text: a heading that a context rule
+kept at the end of a story, right above the next story, is that story's section, kicker or
+tag (or the page's) and goes, unless it shares more content words with its own story than
+with the next, or as many and reads as a title (a subheading of the story's last section).
+
 **Captions.**  In text whose blocks stand apart (more than
 `Options.extracted_dense_blank_share` of its lines empty), a story's paragraph set right
 above a picture's credit is the picture's caption, not the story's text
@@ -107,11 +112,46 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
         for i in members:
             if not final[i].keep:
                 final[i] = r.d[i]
+    _drop_labels_above_next(r, stories, final, o)
     if touch is None:
         touch = blocks_touch(r.lines, o)
     if not touch:  # in text written one block a line, every line is right under another
         _drop_captions(r, stories, final, o)
     return stories
+
+
+def _drop_labels_above_next(r: Reader, stories: list[dict], final: list[Decision], o: Options) -> None:
+    """A story ends with its text, not with a heading: the headings at the end of a story
+    that another story follows, kept only by a context rule (`_label`), are the next
+    story's section, kicker or tag, or the page's, and go (``context.isolated``, ``final``
+    revised in place) when they share more content words with the next story than with
+    their own (`cleaner._core.Cohesion.cosine_of`), or, sharing as many, are too short
+    to be a title (`Reader.titled`: a subheading of the story's own last section shares
+    its words)."""
+    for st, after in zip(stories, stories[1:]):
+        kept = [i for i in st["members"] if final[i].keep]
+        gone: set[int] = set()
+        for k in range(len(kept) - 1, 0, -1):
+            i = kept[k]
+            if not _label(r, i, final[i], o):
+                break
+            own, next_ = r.cohesion.cosine_of([i], kept[:k]), r.cohesion.cosine_of([i], after["members"])
+            if own > next_ or own == next_ and r.titled(i):
+                break
+            final[i] = Decision(False, "context.isolated", "boilerplate",
+                                f"a heading at the end of a story, above the next (words shared: "
+                                f"{own:.2f} with its story, {next_:.2f} with the next)", "stories")
+            gone.add(i)
+        if gone:
+            st["members"] = [i for i in st["members"] if i not in gone]
+
+
+def _label(r: Reader, i: int, d: Decision, o: Options) -> bool:
+    """Is kept line ``i`` a heading that only a context rule kept (``d``: its decision): a
+    headline (`Reader.headline`) or a list item of at most `Options.heading_max_words`
+    words, no body?"""
+    return d.stage == "context" and not r.body(i) and r.feats[i].words <= o.heading_max_words \
+        and (r.headline(i) or r.bulleted(i))
 
 
 def _drop_captions(r: Reader, stories: list[dict], final: list[Decision], o: Options) -> None:

@@ -358,6 +358,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(story_source::casefold, m)?)?;
     m.add_function(wrap_pyfunction!(story_gaps::boundary_score, m)?)?;
     m.add_function(wrap_pyfunction!(story_edged::edged, m)?)?;
+    m.add_function(wrap_pyfunction!(story_candidates::need, m)?)?;
+    m.add_function(wrap_pyfunction!(story_candidates::close, m)?)?;
     m.add_function(wrap_pyfunction!(story_teasers::cut_dropped, m)?)?;
     Ok(())
 }

@@ -292,13 +292,11 @@ impl Story {
     /// `cleaner.stories.boundaries._candidates`: the candidate boundaries of the stretch
     /// of kept positions after `start` and before `end` of the kept lines `kept`, from the
     /// topic profile (``prose``, ``cos``, ``depth``, ``names``: `topic_profile`, the
-    /// depths edged; ``shifted``: `evidence.indent_shifts`; ``words``:
-    /// `boundaries.body_words`),
-    /// ``heads_only`` and ``title0`` as there, with the `Options` ``limits`` of
-    /// story_candidates.rs and the ``weights`` of story_gaps.rs: per candidate the fields
-    /// of `cleaner.stories.evidence.Gap`.
+    /// depths edged; ``shifted``: `evidence.indent_shifts`), ``heads_only`` and ``title0``
+    /// as there, with the `Options` ``limits`` of story_candidates.rs and the ``weights``
+    /// of story_gaps.rs: per candidate the fields of `cleaner.stories.evidence.Gap`.
     #[allow(clippy::too_many_arguments)]
-    #[pyo3(signature = (kept, prose, cos, depth, names, shifted, words, start, end, heads_only, title0, limits, weights))]
+    #[pyo3(signature = (kept, prose, cos, depth, names, shifted, start, end, heads_only, title0, limits, weights))]
     fn candidates<'py>(
         &self,
         py: Python<'py>,
@@ -308,7 +306,6 @@ impl Story {
         depth: Vec<f64>,
         names: Vec<bool>,
         shifted: Vec<bool>,
-        words: Vec<i64>,
         start: usize,
         end: usize,
         heads_only: bool,
@@ -316,9 +313,19 @@ impl Story {
         limits: crate::story_candidates::Limits,
         weights: crate::story_gaps::Weights,
     ) -> PyResult<Bound<'py, PyList>> {
-        let topic = crate::story_candidates::Topic { prose: &prose, cos: &cos, depth: &depth, names: &names, shifted: &shifted, words: &words };
+        let topic = crate::story_candidates::Topic { prose: &prose, cos: &cos, depth: &depth, names: &names, shifted: &shifted };
         let stretch = crate::story_candidates::Stretch { start, end, heads_only, title0 };
         crate::story_candidates::py_candidates(self, py, &kept, &topic, &stretch, &limits, &weights)
+    }
+
+    /// `cleaner.stories.boundaries.body_words`: per kept position of the kept lines
+    /// ``kept`` (and one past the last), the body words of the kept lines before it
+    /// (story_candidates.rs).
+    fn body_words(&self, kept: Vec<usize>) -> PyResult<Vec<i64>> {
+        if kept.iter().any(|&i| i >= self.e.body.len()) {
+            return Err(crate::err("body_words: kept lines past the document".into()));
+        }
+        Ok(crate::story_candidates::body_words(self, &kept))
     }
 
     /// `cleaner.stories.evidence.topic_profile`'s sections: per paragraph of body (kept

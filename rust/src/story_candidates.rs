@@ -46,17 +46,15 @@ impl<'py> FromPyObject<'py> for Limits {
 /// positions, the cosine across the gap above each (None: too little text), its depth
 /// and whether the text after it names other people and places than the text before
 /// (`Cohesion::novel_names`), not under a subheading between sections (`sectioned`),
-/// whether the indentation of the paragraphs changes at it where the words change too
+/// and whether the indentation of the paragraphs changes at it where the words change too
 /// (`shifted`, `boundaries._candidates`: ``story_indent_weight`` points; none in an
-/// extractor's text); and per kept position (and one past the last) the body
-/// words before it (`words`: `boundaries.body_words`).
+/// extractor's text).
 pub struct Topic<'a> {
     pub prose: &'a [usize],
     pub cos: &'a [Option<f64>],
     pub depth: &'a [f64],
     pub names: &'a [bool],
     pub shifted: &'a [bool],
-    pub words: &'a [i64],
 }
 
 /// A stretch of full text: the kept positions after `start` and before `end`, read as
@@ -141,13 +139,45 @@ pub(crate) fn sectioned(story: &Story, kept: &[usize], prose: &[usize], sections
     out
 }
 
-/// `boundaries._close`: are the gaps `a` and `b` (`a` first) too close together for both
-/// to stand: fewer body words between them (`words`: `boundaries.body_words`) than the
-/// story before `b` must hold (``story_short_words`` when `b` holds the next story's whole
-/// head, else ``story_min_words``: `boundaries._need`)?
-fn close(words: &[i64], a: &Gap, b: &Gap, lim: &Limits) -> bool {
-    let need = if b.opening == Some(Opening::Headed) { lim.short_words } else { lim.min_words };
-    words[b.c] - words[a.c] < need
+/// `boundaries.body_words`: per kept position `c` of `kept` (and one past the last), the
+/// body words of the kept lines before it (`Reader.body`, `Features.words`).
+pub(crate) fn body_words(story: &Story, kept: &[usize]) -> Vec<i64> {
+    let e = story.evidence();
+    let mut words = Vec::with_capacity(kept.len() + 1);
+    let mut n = 0;
+    words.push(n);
+    for &i in kept {
+        n += if e.body[i] { e.words[i] } else { 0 };
+        words.push(n);
+    }
+    words
+}
+
+/// `boundaries._need`: the body words the story before a boundary must hold:
+/// `short_words` (``story_short_words``) when the boundary's gap holds the next story's
+/// whole head (`headed`), else `min_words` (``story_min_words``).
+#[pyfunction]
+#[pyo3(name = "story_need")]
+pub fn need(headed: bool, min_words: i64, short_words: i64) -> i64 {
+    if headed {
+        short_words
+    } else {
+        min_words
+    }
+}
+
+/// `boundaries._close`: are two gaps too close together for both to stand: fewer body
+/// words between them (`from` and `to`: the body words before each, `body_words`) than the
+/// story before the second must hold (`need`, `headed`: the second gap's)?
+#[pyfunction]
+#[pyo3(name = "story_close")]
+pub fn close(from: i64, to: i64, headed: bool, min_words: i64, short_words: i64) -> bool {
+    to - from < need(headed, min_words, short_words)
+}
+
+/// `close` of the found gaps `a` and `b` (`a` first).
+fn gaps_close(words: &[i64], a: &Gap, b: &Gap, lim: &Limits) -> bool {
+    close(words[a.c], words[b.c], b.opening == Some(Opening::Headed), lim.min_words, lim.short_words)
 }
 
 /// The points of new names of each gap of `found` (in order; `named`: the gap has new
@@ -160,7 +190,7 @@ fn names_once(found: &[Gap], named: &[bool], words: &[i64], lim: &Limits) -> Vec
     let mut out = vec![0.0; found.len()];
     let mut first = 0;
     for k in 1..=found.len() {
-        if k < found.len() && close(words, &found[k - 1], &found[k], lim) {
+        if k < found.len() && gaps_close(words, &found[k - 1], &found[k], lim) {
             continue;
         }
         if let Some(from) = (first..k).find(|&j| named[j]) {
@@ -196,7 +226,7 @@ fn candidates(story: &Story, kept: &[usize], topic: &Topic, stretch: &Stretch, l
     }
     let usual = usual(&found, lim.usual_gaps);
     let found: Vec<Gap> = found.into_iter().zip(&weights).map(|(g, wg)| revised(story, g, title0, usual, wg)).collect();
-    let lift = names_once(&found, &named, topic.words, lim);
+    let lift = names_once(&found, &named, &body_words(story, kept), lim);
     let mut out = Vec::new();
     for (((&j, &since), &g), &names) in at.iter().zip(&sinces).zip(&found).zip(&lift) {
         let c = g.c;
@@ -247,11 +277,13 @@ pub fn py_candidates<'py>(
         || topic.depth.len() != n
         || topic.names.len() != n
         || topic.shifted.len() != n
-        || topic.words.len() != kept.len() + 1
         || stretch.end > kept.len()
         || topic.prose.iter().any(|&c| c >= kept.len())
     {
         return Err(crate::err("candidates: a topic profile that does not fit the kept lines".into()));
+    }
+    if kept.iter().any(|&i| i >= story.evidence().body.len()) {
+        return Err(crate::err("candidates: kept lines past the document".into()));
     }
     let rows = candidates(story, kept, topic, stretch, lim, w)?.iter().map(|g| g.to_py(py)).collect::<PyResult<Vec<_>>>()?;
     PyList::new(py, rows)
