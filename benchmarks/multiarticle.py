@@ -66,7 +66,9 @@ Run ``python3 benchmarks/multiarticle.py`` (``--verbose`` lists every dump's bou
 of the parts asked only: check dumps are not for reading one by one; ``--families``/
 ``--parts`` choose what is scored, ``--single`` adds the single-story pages, ``--seeds 1,2,3``
 scores every family as the mean over dumps drawn with each seed: the same pages in other
-layouts, more tuning data than one draw of 39 dumps a family).
+layouts, more tuning data than one draw of 39 dumps a family), ``--flat`` adds every
+chosen family laid out flat (the same dumps with no line indented, `story_dumps.flat`, as
+in Common Crawl WET text; these rows are not among the project benchmark's rows).
 """
 
 from __future__ import annotations
@@ -85,7 +87,7 @@ if str(ROOT) not in sys.path:
 
 from benchmarks.corpora import part_of  # noqa: E402
 from benchmarks.story_dumps import (  # noqa: E402
-    FAMILIES, HELD_OUT, SEED, Dump, build_dumps, build_family, corpus_dir, load_pages,
+    FAMILIES, HELD_OUT, SEED, Dump, build_dumps, build_family, corpus_dir, flat, load_pages,
 )
 
 __all__ = ["FAMILIES", "HELD_OUT", "corpus_dir", "evaluate", "figures", "family_figures", "pooled_figures"]
@@ -463,27 +465,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parts", default="tune", help="comma-separated parts: tune, check")
     parser.add_argument("--verbose", action="store_true", help="one row per dump")
     parser.add_argument("--single", action="store_true", help="also the single-story dev pages")
+    parser.add_argument("--flat", action="store_true",
+                        help="also every chosen family laid out flat: the same dumps, no line indented")
     args = parser.parse_args(argv)
     if args.single:
         for name, row in _single_rows(single_story(args.preset)).items():
             print(name, row)
     pages = load_pages()
     wanted = args.families.split(",")
-    print(f"{'family':<12} {'part':<5} {'n':>3}  {'bP':>5} {'bR':>5} {'bF1':>5} {'Pk':>5} {'WD':>5}  "
+    print(f"{'family':<16} {'part':<5} {'n':>3}  {'bP':>5} {'bR':>5} {'bF1':>5} {'Pk':>5} {'WD':>5}  "
           f"{'cP':>5} {'cR':>5} {'cF1':>5}")
     results = []
     if "classic" in wanted:
         results.append(("classic", "all", figures(pages, args.preset, args.seed, args.verbose)))
-    for family in FAMILIES:
-        if family.name in wanted:
-            parts = tuple(args.parts.split(","))
-            if args.seeds:
-                got = pooled_figures(pages, family, args.preset, tuple(int(x) for x in args.seeds.split(",")), parts)
-            else:
-                got = family_figures(pages, family, args.preset, args.seed, args.verbose, parts)
-            results += [(family.name, part, got[part]) for part in args.parts.split(",") if part in got]
+    chosen = [f for f in FAMILIES if f.name in wanted]
+    for family in chosen + ([flat(f) for f in chosen] if args.flat else []):
+        parts = tuple(args.parts.split(","))
+        if args.seeds:
+            got = pooled_figures(pages, family, args.preset, tuple(int(x) for x in args.seeds.split(",")), parts)
+        else:
+            got = family_figures(pages, family, args.preset, args.seed, args.verbose, parts)
+        name = family.name + "/flat" * family.flat
+        results += [(name, part, got[part]) for part in args.parts.split(",") if part in got]
     for name, part, f in results:
-        print(f"{name:<12} {part:<5} {f['dumps']:>3}  {f['boundary_precision']:.3f} {f['boundary_recall']:.3f} "
+        print(f"{name:<16} {part:<5} {f['dumps']:>3}  {f['boundary_precision']:.3f} {f['boundary_recall']:.3f} "
               f"{f['boundary_f1']:.3f} {f['pk']:.3f} {f['windowdiff']:.3f}  {f['clean_precision']:.3f} "
               f"{f['clean_recall']:.3f} {f['clean_f1']:.3f}")
     return 0

@@ -15,6 +15,9 @@ for a given seed:
   one-line teasers, a short main story followed by a long one; and *mixed*, which draws
   every condition per dump and is held out of all tuning (`HELD_OUT`).
 
+Every family can also be laid out *flat* (`flat`): the same dumps with no line indented,
+as Common Crawl WET text or BeautifulSoup ``get_text`` dumps are.
+
 Story lines include what sits inside the story on the page (captions, bylines, in-story
 widgets), so `clean` must still tell those apart.
 """
@@ -25,7 +28,7 @@ import gzip
 import json
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .corpora import part_of
@@ -308,6 +311,10 @@ class Family:
     #: Chance that the main story is cut to its first 2-4 paragraphs and followed by a long
     #: story.
     short_main: float = 0.0
+    #: Every line's leading whitespace stripped after the layout (as in Common Crawl WET
+    #: text or BeautifulSoup ``get_text`` dumps): inscriptis indents a line by its nesting,
+    #: so otherwise each story keeps its own page's indentation.  See `flat`.
+    flat: bool = False
 
 
 FAMILIES: tuple[Family, ...] = (
@@ -321,6 +328,14 @@ FAMILIES: tuple[Family, ...] = (
     Family("mixed", "every condition drawn per dump (held out of all tuning)", titled=0.5,
            layouts=("dump", "one", "two"), teasers=0.35, short_main=0.25),
 )
+
+
+def flat(family: Family) -> Family:
+    """``family`` with no line indented: the same dumps (the same draws, whose seed is the
+    family's name), every line's leading whitespace stripped."""
+    return replace(family, flat=True)
+
+
 #: The family kept out of all tuning: read only to check a finished change.
 HELD_OUT = "mixed"
 #: Words of body a short main story has at least, and a long story after it.
@@ -419,17 +434,24 @@ def _family_dump(first: Page, pool: list[Page], family: Family, rng: random.Rand
     return _assembled(blocks, starts_at, layout, Dump(
         text="", body=body, starts=[], kinds=kinds, pages=[first.key] + [p.key for p in chosen],
         same_site=any(p.site == first.site for p in chosen),
-        page_text="\n".join(first.lines) + "\n", notes=[family.name, layout]))
+        page_text="\n".join(_flattened(first.lines, family.flat)) + "\n",
+        notes=[family.name, layout] + ["flat"] * family.flat), family.flat)
 
 
-def _assembled(blocks: list[list[str]], starts_at: list[int], layout: str, dump: Dump) -> Dump:
+def _flattened(lines: list[str], flat: bool) -> list[str]:
+    """The lines, without leading whitespace when ``flat`` (see `Family.flat`)."""
+    return [line.lstrip() for line in lines] if flat else lines
+
+
+def _assembled(blocks: list[list[str]], starts_at: list[int], layout: str, dump: Dump,
+               flat: bool = False) -> Dump:
     """The dump's text and the non-blank line number of each later story's start."""
     starts, nb = [], 0
     for b, block in enumerate(blocks):
         if b in starts_at:
             starts.append(nb)
         nb += len(_nonblank(block))
-    dump.text = "\n".join(_laid_out(blocks, layout)) + "\n"
+    dump.text = "\n".join(_flattened(_laid_out(blocks, layout), flat)) + "\n"
     dump.starts, dump.nonblank = starts, nb
     return dump
 

@@ -14,7 +14,7 @@ from benchmarks.metrics import (  # noqa: E402
     expected_keep, line_score, shingle_counts, shingle_score, shingles, snippet_counts,
     snippet_score,
 )
-from benchmarks.story_dumps import _last  # noqa: E402
+from benchmarks.story_dumps import FAMILIES, Page, _last, build_family, flat  # noqa: E402
 from benchmarks.systems import c4_filter  # noqa: E402
 from cleaner.labels import parse_labels  # noqa: E402
 
@@ -105,3 +105,25 @@ def test_story_dumps_take_the_last_n_lines_and_none_for_zero():
     assert _last(lines, 0) == []  # lines[-0:] would give all three
     assert _last(lines, 2) == ["b", "c"]
     assert _last(lines, 5) == lines
+
+
+def _indented_page(k: int) -> Page:
+    lines = ["Menu", "  Home", f"    Title number {k}", f"    First paragraph of story {k}.",
+             f"      Second paragraph of story {k}.", f"    Third paragraph of story {k}.", "", "  Footer"]
+    return Page(key=f"p{k}", url=f"https://example.org/{k}", site=f"site{k % 2}",
+                body="\n".join(line.strip() for line in lines[3:6]), lines=lines,
+                start=2, end=5, title=2, first=3, matched=(3, 4, 5))
+
+
+@pytest.mark.parametrize("family", FAMILIES, ids=lambda f: f.name)
+def test_a_flat_family_is_the_same_dumps_with_no_line_indented(family):
+    pages = [_indented_page(k) for k in range(6)]
+    indented = build_family(pages, family, part=lambda key: "tune")["tune"]
+    flattened = build_family(pages, flat(family), part=lambda key: "tune")["tune"]
+    assert indented and len(flattened) == len(indented)
+    assert any(line[:1].isspace() for d in indented for line in d.text.splitlines())
+    for a, b in zip(indented, flattened):
+        assert b.text == "".join(line.lstrip(" ") for line in a.text.splitlines(keepends=True))
+        assert not any(line[:1].isspace() for line in b.text.splitlines())
+        assert (b.starts, b.nonblank, b.kinds, b.pages, b.body) == (a.starts, a.nonblank, a.kinds, a.pages, a.body)
+        assert not any(line[:1].isspace() for line in b.page_text.splitlines())

@@ -503,9 +503,9 @@ def test_the_core_reads_the_lone_paragraphs_indentation_from_an_array():
 
 
 def test_the_stories_read_the_indentation_of_a_line_with_a_double_space_inside():
-    # `cleaner.stories.evidence.indent_shifts` reads `cleaner.storage.indents`: five
+    # `cleaner.stories.evidence.shift_points` reads `cleaner.storage.indents`: five
     # paragraphs indented alike, two with two spaces inside, show no change of layout
-    from cleaner.stories.evidence import indent_shifts
+    from cleaner.stories.evidence import shift_points
 
     spaced = [B1, B2.replace(" library", "  library"), B3, B1.replace("Monday", "Friday"),
               B3.replace(" old", "  old")]
@@ -514,7 +514,7 @@ def test_the_stories_read_the_indentation_of_a_line_with_a_double_space_inside()
         lines = segment("\n".join(f"    {b}" for b in spaced))
 
     assert len(R.lines.columns()[3]) == 2
-    assert indent_shifts(R, list(range(5)), list(range(5))) == [False] * 5
+    assert shift_points(R, list(range(5)), list(range(5))) == []
 
 
 @pytest.mark.parametrize("document, reason", [
