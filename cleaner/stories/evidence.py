@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import functools
 from itertools import compress
-from operator import attrgetter, ne, sub
+from operator import attrgetter, ne
 from typing import NamedTuple
 
 from .. import _core, gatecache
 from ..options import Options
 from ..segment import BULLET_DASHES, BULLET_SYMBOLS
-from ..storage import Lines, line_starts
+from ..storage import Lines, indents
 from ..types import Decision, Features
 
 DEFAULT = Options()
@@ -270,7 +270,7 @@ def shift_points(r: Reader, kept: list[int], prose: list[int], o: Options = DEFA
     there are) share one indentation, as many after it share another.  A dump of a whole
     page indents each block as deep as the page nests it, so the next page's article
     sits at an indentation of its own (the lines' leading whitespace,
-    `cleaner.storage.line_starts`); text with no indentation shows no change.  Only the
+    `cleaner.storage.indents`); text with no indentation shows no change.  Only the
     places where the indentation changes are visited.
 
     At the first and the last change the side towards the document's edge may hold
@@ -284,9 +284,8 @@ def shift_points(r: Reader, kept: list[int], prose: list[int], o: Options = DEFA
     >>> shift_points(R, [0, 1, 2, 3], [0, 1, 2, 3])
     [2]
     """
-    starts, texts = line_starts(r.lines)
-    lines = list(map(kept.__getitem__, prose))
-    depth = list(map(sub, map(texts.__getitem__, lines), map(starts.__getitem__, lines)))
+    indent = indents(r.lines)
+    depth = [indent[kept[c]] for c in prose]
     n, k = len(depth), o.story_indent_paragraphs
     # where a run of paragraphs at one indentation ends and the next begins
     bounds = [0, *compress(range(1, n), map(ne, depth, depth[1:])), n]
