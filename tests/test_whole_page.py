@@ -11,6 +11,8 @@ import re
 from copy import copy
 from pathlib import Path
 
+import pytest
+
 from cleaner import Options, analyze
 from cleaner import clean as cleaner_clean
 from cleaner.extracted import revise
@@ -103,6 +105,28 @@ def test_every_block_the_extracted_text_holds_is_explained():
     assert all(row.split("\t")[1] and row.split("\t")[2] for row in a.explain().splitlines() if row != "-\t\t\t")
     off = analyze(html, disabled_rules=frozenset({"html.held"}))
     assert {v.final.rule for v in off.verdicts if v.line.text in held} == {"html.unchosen"}
+
+
+def test_a_held_block_is_counted_neither_kept_nor_removed():
+    """A held block's text is in an output line: the command line's counts and the
+    datatrove record leave it out of the lines removed (a table's cells here)."""
+    from cleaner.batch import _count
+
+    table = ("<table><tr><th>Route</th><th>Crossings a day</th></tr>"
+             "<tr><td>Harbour to island</td><td>twelve</td></tr></table>")
+    html = page(extra_body=table)
+    a = analyze(html)
+    assert sum(v.final.rule == "html.held" for v in a.verdicts) == 2
+    for command in ("clean", "split"):
+        assert _count(a, command).dropped["duplicate"] == 0
+    pytest.importorskip("datatrove")
+    from datatrove.data import Document
+
+    from cleaner.integrations.datatrove import CleanerStep
+
+    record = next(iter(CleanerStep().run(iter([Document(text=html, id="p")])))).metadata["cleaner"]
+    assert record["removed"]["duplicate"] == 0 and "html.held" not in record["rules"]
+    assert record["lines_removed"] == sum(1 for v in a.dropped() if v.final.rule != "html.held")
 
 
 def test_kinship_counts_the_levels_shaped_like_a_chosen_block():
