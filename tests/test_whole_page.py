@@ -222,6 +222,24 @@ def test_what_the_extractor_left_out_after_the_lines_of_a_chosen_block_is_a_line
     assert placed([f"{first} {second}", PARAGRAPHS[0]])[-2:] == [(0, None), (1, None)]
 
 
+def test_a_lines_end_is_found_where_it_stands_in_its_block():
+    """A line's closing characters are looked for where they can stand in its block: in a
+    text that repeats itself they also stand earlier, and the block's rest (here after a
+    deleted element) would start inside the line.  A line the extractor made longer than
+    its text in the block (a space between two inline elements) is still found, its rest
+    not lost."""
+    said = "The ferry leaves the harbour at dawn and returns at dusk."
+    rest = "Divers found the cracks in the spring survey."
+    tree = parse(f"<html><body><h1>{TITLE}</h1><div class='text'>{said} {said}<br><div><br></div>{rest}</div>"
+                 "</body></html>")
+    placed = _placed(tree, [f"{said} {said}"])
+    assert _new(placed)[-2:] == [(0, None), (-1, rest)] and _held(placed) == []
+    tree = parse(f"<html><body><h1>{TITLE}</h1><div class='text'>The ferry leaves the harbour at dawn every day."
+                 f"<b>Then</b> it returns at dusk, the crews said.<br><div><br></div>{rest}</div></body></html>")
+    placed = _placed(tree, ["The ferry leaves the harbour at dawn every day. Then it returns at dusk, the crews said."])
+    assert _new(placed)[-2:] == [(0, None), (-1, rest)]
+
+
 def test_a_rest_is_held_by_its_opening_characters_not_by_a_few_short_words():
     """A rest counts as extracted when the extracted text holds its opening: its first
     `OPENING` characters, the key by which `merge` finds a line in its block.  A rest
