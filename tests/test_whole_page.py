@@ -129,6 +129,30 @@ def test_a_held_block_is_counted_neither_kept_nor_removed():
     assert record["lines_removed"] == sum(1 for v in a.dropped() if v.final.rule != "html.held")
 
 
+def test_a_line_repeats_no_held_block(monkeypatch):
+    """A held block is a copy of extracted text, never shown or output: an extracted line
+    after it with the same text is no repeat of it (``feature.duplicate``) but is judged
+    on its own; a later repeat of that line names that line, by its index on the page."""
+    from cleaner.front import extract as extracting
+
+    real = extract(page())
+    texts = [line.text for line in segment(real.text)]
+    at = texts.index(PARAGRAPHS[1])
+    held = LineHint("p", 0, 0.0, frozenset(), chosen=False, held=True)
+    hints = list(real.hints)
+    hints[at:at] = [held]  # a held copy right before the line that holds it
+    texts[at:at] = [PARAGRAPHS[1]]
+    hints.append(hints[at + 1])  # and the line once more at the end
+    texts.append(PARAGRAPHS[1])
+    monkeypatch.setattr(extracting, "extract", lambda document: extracting.Extraction(
+        "\n".join(texts), tuple(hints), real.main, real.headline))
+    a = analyze(page())
+    copy_, line, again = (v for v in a.verdicts if v.line.text == PARAGRAPHS[1])
+    assert copy_.final.rule == "html.held"
+    assert (line.initial.rule, line.output) == ("feature.prose", True)
+    assert (again.initial.rule, again.initial.reason) == ("feature.duplicate", f"repeats line {line.line.index + 1}")
+
+
 def test_kinship_counts_the_levels_shaped_like_a_chosen_block():
     tree = parse('<html><body><div class="a"><p class="x">one</p></div>'
                  '<div class="a"><p class="x">two</p></div><div class="b"><p class="x">three</p></div>'
