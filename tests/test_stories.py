@@ -791,22 +791,23 @@ def test_an_article_nested_deeper_halfway_stays_whole():
     assert len(cleaner.split(text, extracted="never", story_topic_cohesion=1.0, **loose)) == 2
 
 
-def test_indent_shifts_read_the_paragraphs_either_side_of_a_gap():
+def test_shift_points_read_the_paragraphs_either_side_of_a_gap():
     from cleaner.options import Options
     from cleaner.segment import segment
-    from cleaner.stories.evidence import indent_shifts
+    from cleaner.stories.evidence import shift_points
 
-    class R:  # the one thing `indent_shifts` reads of a `Reader`: its lines
+    class R:  # the one thing `shift_points` reads of a `Reader`: its lines
         lines = segment("  a\n  b\n    c\n    d\n  e\n      f\n      g")
 
     every = list(range(7))
     # two paragraphs each side sharing their indentation: only between b and c
-    assert indent_shifts(R, every, every) == [False, False, True, False, False, False, False]
+    assert shift_points(R, every, every) == [2]
     # one paragraph each side: every change counts
-    assert indent_shifts(R, every, every, Options(story_indent_paragraphs=1)) \
-        == [False, False, True, False, True, True, False]
-    # only the paragraphs of body are read (kept positions ``prose``)
-    assert indent_shifts(R, every, [0, 1, 4]) == [False, False, False]
+    assert shift_points(R, every, every, Options(story_indent_paragraphs=1)) == [2, 4, 5]
+    # only the paragraphs of body are read (kept positions ``prose``), as many as there are
+    assert shift_points(R, every, [0, 1, 4]) == []
+    assert shift_points(R, every, [0, 2]) == [1]
+    assert shift_points(R, every, []) == [] and shift_points(R, every, [3]) == []
 
 
 def test_an_article_that_brings_in_new_names_beside_old_ones_stays_whole():

@@ -21,13 +21,14 @@ windows, their cosines and the depth scores are counted there too.
 from __future__ import annotations
 
 import functools
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, ne
 from typing import NamedTuple
 
 from .. import _core, gatecache
 from ..options import Options
 from ..segment import BULLET_DASHES, BULLET_SYMBOLS
-from ..storage import Lines, line_starts
+from ..storage import Lines, indents
 from ..types import Decision, Features
 
 DEFAULT = Options()
@@ -259,29 +260,28 @@ def topic_profile(r: Reader, kept: list[int], affinity: float = DEFAULT.story_af
     return prose, cos, deep, names
 
 
-def indent_shifts(r: Reader, kept: list[int], prose: list[int], o: Options = DEFAULT) -> list[bool]:
-    """Per paragraph of body (kept positions ``prose``), does the layout change at the gap
-    above it: the `Options.story_indent_paragraphs` paragraphs of body before it (as many
-    as there are) share one indentation, as many after it share another?  A dump of a
-    whole page indents each block as deep as the page nests it, so the next page's
-    article sits at an indentation of its own (the lines' leading whitespace,
-    `cleaner.storage.line_starts`); text with no indentation shows no change.
+def shift_points(r: Reader, kept: list[int], prose: list[int], o: Options = DEFAULT) -> list[int]:
+    """The paragraphs of body (indices into ``prose``, kept positions) at whose gap the
+    layout changes: the `Options.story_indent_paragraphs` paragraphs before it (as many as
+    there are) share one indentation, as many after it share another.  A dump of a whole
+    page indents each block as deep as the page nests it, so the next page's article
+    sits at an indentation of its own (the lines' leading whitespace,
+    `cleaner.storage.indents`); text with no indentation shows no change.  Only the
+    places where the indentation changes are visited.
 
     >>> from cleaner.segment import segment
     >>> class R:  # what is read of a `Reader`: its lines
     ...     lines = segment("    One.\\n    Two.\\n  Three.\\n  Four.")
-    >>> indent_shifts(R, [0, 1, 2, 3], [0, 1, 2, 3])
-    [False, False, True, False]
+    >>> shift_points(R, [0, 1, 2, 3], [0, 1, 2, 3])
+    [2]
     """
-    starts, texts = line_starts(r.lines)
-    depth = [texts[kept[c]] - starts[kept[c]] for c in prose]
-    k = o.story_indent_paragraphs
-    out = [False] * len(prose)
-    for j in range(1, len(prose)):
-        before, after = depth[max(0, j - k):j], depth[j:j + k]
-        out[j] = before[0] != after[0] and before.count(before[0]) == len(before) \
-            and after.count(after[0]) == len(after)
-    return out
+    indent = indents(r.lines)
+    depth = [indent[kept[c]] for c in prose]
+    n, k = len(depth), o.story_indent_paragraphs
+    # where a run of paragraphs at one indentation ends and the next begins
+    bounds = [0, *compress(range(1, n), map(ne, depth, depth[1:])), n]
+    return [j for before, j, after in zip(bounds, bounds[1:-1], bounds[2:])
+            if j - before >= min(k, j) and after - j >= min(k, n - j)]
 
 
 def gap_evidence(r: Reader, kept: list[int], c: int, cohesion: float | None = None,
