@@ -107,7 +107,8 @@ class Options:
     unpunctuated_prose_factor: int = 3
     #: Words a line ending like a sentence needs to be a sentence (``feature.sentence``).
     sentence_min_words: int = 3
-    #: A heading-like line (``feature.heading``; the story finder's headlines too) has at
+    #: A heading-like line (``feature.heading``; the story finder's headlines, and the
+    #: headings the stories stage drops at a story's end above the next story, too) has at
     #: most this many words (and at least one), no sentence punctuation, no URL ...
     heading_max_words: int = 16
     #: ... and digits make less than this share of its non-space characters; unit: share 0-1.
