@@ -202,7 +202,10 @@ def _dump(rng: random.Random) -> str:
                 lines.append("Key Points")
             else:
                 deeper = "  " if rng.random() < 0.1 else ""  # a quote set in
-                lines.append(pad + deeper + _paragraph(rng, subject if rng.random() < 0.85 else rng.choice(SUBJECTS)))
+                text = _paragraph(rng, subject if rng.random() < 0.85 else rng.choice(SUBJECTS))
+                if rng.random() < 0.1:  # a double space inside: the line's text is no slice of the raw line
+                    text = text.replace(" ", "  ", 1)
+                lines.append(pad + deeper + text)
     return ("\n" if rng.random() < 0.3 else "\n\n").join(lines)
 
 
