@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from .binary import BinaryInput, binary_kind
+from .extracted import HELD
 from .inputs import UsageError, looks_like_jsonl
 from .options import Options
 from .pipeline import analyze
@@ -235,7 +236,7 @@ def _count(analysis, command: str) -> Stats:
     stats = Stats(documents=1)
     if command == "clean":
         for v in analysis.verdicts:
-            if v.line.blank:
+            if v.line.blank or v.final.rule == HELD.rule:  # (a held block's text is in an output line)
                 continue
             if v.output:
                 stats.lines_kept += 1
@@ -244,7 +245,7 @@ def _count(analysis, command: str) -> Stats:
         stats.empty = int(not analysis.text)
     else:
         for v in analysis.verdicts:
-            if v.line.blank:
+            if v.line.blank or v.final.rule == HELD.rule:
                 continue
             if v.final.keep:
                 stats.lines_kept += 1

@@ -68,7 +68,7 @@ from .extracted import YIELDING
 from .options import Options
 from .rules import CodeRule
 from .smooth import IN_TEXT_WIDGETS
-from .storage import Lines, as_list, line_starts
+from .storage import as_list, columns, indents, line_starts
 from .types import Decision, Features, Line
 
 
@@ -80,9 +80,17 @@ CORE_OPTIONS = ("block_max_gap", "block_barrier_after_words", "block_lead_gap", 
            "block_follow_words")
 #: The options the compiled core's main story's gaps read (`inside_main`).
 FILL_OPTIONS = ("block_fill_menu_lines", "block_fill_widget_lines")
-#: The options the compiled core's lines set off from the main story read (`set_off`).
-SET_OFF_OPTIONS = ("block_set_off_spaced_share", "block_set_off_body_share", "block_set_off_indent_slack",
-                   "block_set_off_label_words", "block_lone_max_lines")
+#: The options ``block.set_off`` reads (`set_off`) ...
+SET_OFF_RULE_OPTIONS = ("block_set_off_spaced_share", "block_set_off_body_share", "block_set_off_indent_slack",
+                        "block_set_off_label_words")
+#: ... and those ``block.lone_paragraph`` reads (``extracted_paragraph_words`` through the
+#: lines' shapes, `cleaner.features.line_shapes`).
+LONE_OPTIONS = ("block_lone_max_lines", "block_set_off_body_share", "block_set_off_indent_slack",
+                "extracted_paragraph_words")
+#: The options the compiled core's lines set off from the main story read (`set_off`): the
+#: two rules' own, but for the one it reads through the shapes.
+SET_OFF_OPTIONS = tuple(dict.fromkeys(o for o in SET_OFF_RULE_OPTIONS + LONE_OPTIONS
+                                      if o != "extracted_paragraph_words"))
 
 #: The rules this module fires, in the order it fires them: the one description of the
 #: related-links rule.  ``context.isolated`` as the block stage fires it (the context
@@ -111,7 +119,7 @@ RULES = (
              "photo credit, or a short line that is no list item and does not end like a sentence "
              "(a photo's caption above its credit, a form's text beside its button; fired after the "
              "main story's gaps, `cleaner.blocks.set_off`)",
-             SET_OFF_OPTIONS[:4]),
+             SET_OFF_RULE_OPTIONS),
     CodeRule("block.lone_paragraph", "boilerplate",
              "kept lines of the main story in a run of at most block_lone_max_lines indented unlike "
              "its body (the indentation holding at least block_set_off_body_share of its words), "
@@ -121,8 +129,7 @@ RULES = (
              "run's lines indented like it within block_set_off_indent_slack columns (a caption "
              "and its credit, an author's bio under its name, a sign-up pitch; fired with "
              "block.set_off, `cleaner.blocks.set_off`)",
-             ("block_lone_max_lines", "block_set_off_body_share", "block_set_off_indent_slack",
-              "extracted_paragraph_words")),
+             LONE_OPTIONS),
 )
 
 
@@ -324,41 +331,33 @@ def set_off(lines: Sequence[Line], feats: list[Features], final: list[Decision],
         final[i] = Decision(False, "block.set_off", "caption",
                             f"indented apart from the story's body, attached to line {j + 1} "
                             f"({final[j].rule})", "stories")
-    for i in lone:
-        final[i] = _LONE
+    for i, at, body, above, under in lone:
+        final[i] = _lone(at, body, above, under)
     return final
 
 
-_LONE = Decision(False, "block.lone_paragraph", "boilerplate",
-                 "a lone paragraph indented unlike the story's body, between two of its paragraphs "
-                 "or after the last", "stories")
+@lru_cache(maxsize=256)
+def _lone(at: int, body: int, above: int, under: int) -> Decision:
+    """The decision on a line of a lone paragraph indented ``at`` columns, the story's body
+    ``body``, between its paragraphs on lines ``above`` and ``under`` (indices; -1: after
+    the last)."""
+    where = f"between lines {above + 1} and {under + 1}" if under >= 0 else f"after line {above + 1}, its last"
+    return Decision(False, "block.lone_paragraph", "boilerplate",
+                    f"a lone paragraph indented {at} columns, the story's body {body}, {where}", "stories")
 
 
 def _core_set_off(lines: Sequence[Line], feats: list[Features], final: list[Decision],
                   story_of: list[int | None], main: int, options: Options,
-                  shape: bytes) -> tuple[list[tuple[int, int]], list[int]]:
+                  shape: bytes) -> tuple[list[tuple[int, int]], list[tuple[int, int, int, int, int]]]:
     """The compiled core's answer for `set_off` (`cleaner._core.set_off_lines`): a pair
     ``(set_off, attached)`` per line set off (the index of the kept line to drop, and the
-    index of the line it is attached to, its credit or label), and the indices of the
-    lines of lone paragraphs."""
-    changed = lines.columns()[3] if isinstance(lines, Lines) else {}
+    index of the line it is attached to, its credit or label), and per line of a lone
+    paragraph ``(line, indentation, body's indentation, line above, line under or -1)``
+    (the numbers of its reason)."""
     return _core.set_off_lines(as_list(final), as_list(story_of), main, shape, *line_starts(lines),
-                               lambda i: _indent(lines[i].raw) if i in changed else 0, as_list(feats),
-                               _set_off_bits,
-                               lambda i: lines[i].text.rstrip(_CLOSING_QUOTES).endswith(_QUESTION_MARKS),
+                               indents(lines), as_list(feats),
+                               _set_off_bits, columns(lines),
                                {name: getattr(options, name) for name in SET_OFF_OPTIONS})
-
-
-def _indent(raw: str) -> int:
-    """The indentation of a raw line (characters), for a line whose normalised text is no
-    slice of the source: `cleaner.storage.line_starts` gives its text the line's start
-    (``block.set_off`` reads it so: unindented; the lone-paragraph test reads this)."""
-    return len(raw) - len(raw.lstrip())
-
-
-#: What a line that asks a question ends with, before any closing quotes.
-_QUESTION_MARKS = "?"
-_CLOSING_QUOTES = "\"'\u201d\u2019"
 
 
 @lru_cache(maxsize=4096)

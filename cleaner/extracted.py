@@ -13,9 +13,10 @@ extracted text it is most often a subheading, a list item or a table cell.
   see `cleaner.front.dom`.  The text is one page, so one story.  On a whole page (every
   block of it, `cleaner.front.page`), a block the extractor did not choose stays out
   (``html.unchosen``) unless the page recovers it as article text (``html.recovered``,
-  `_recovered`); `shown_lines` are the lines the later stages judge.  Plain text an
-  extractor wrote ends where its comments open (`open_comments`: an extractor appends
-  them after the article).
+  `_recovered`), and a block whose text is already in an extracted line stays out as a
+  copy (``html.held``, never recovered); `shown_lines` are the lines the later stages
+  judge.  Plain text an extractor wrote ends where its comments open (`open_comments`:
+  an extractor appends them after the article).
 - `extraction_layout` tells plain text that an extractor wrote from a whole-page dump.
   Text written one block a line (``"dense"``, as trafilatura writes it) is revised as
   above; for text with its blocks apart (``"spaced"``) only the extracted stage after the

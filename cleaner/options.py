@@ -107,7 +107,8 @@ class Options:
     unpunctuated_prose_factor: int = 3
     #: Words a line ending like a sentence needs to be a sentence (``feature.sentence``).
     sentence_min_words: int = 3
-    #: A heading-like line (``feature.heading``; the story finder's headlines too) has at
+    #: A heading-like line (``feature.heading``; the story finder's headlines, and the
+    #: headings the stories stage drops at a story's end above the next story, too) has at
     #: most this many words (and at least one), no sentence punctuation, no URL ...
     heading_max_words: int = 16
     #: ... and digits make less than this share of its non-space characters; unit: share 0-1.
@@ -176,6 +177,9 @@ class Options:
     block_set_off_body_share: float = 0.5
     #: A kept line indented deeper than the body, right next to (no blank line between) a
     #: dropped line indented like it within this many columns (characters) ...
+    #: (``block.set_off``; ``block.lone_paragraph`` reads it too: the lines of a lone
+    #: paragraph's run within this many columns of its paragraph go with it, next to it or
+    #: not, dropped or kept)
     block_set_off_indent_slack: int = 2
     #: ... that is a caption or photo credit, or at most this many words long, not a list
     #: item and not ending like a sentence (a credit, a label, a button), is a caption or
@@ -231,7 +235,9 @@ class Options:
     #: extractor's output when the rules would drop almost all of its text.
     extracted_thin_share: float = 0.25
     extracted_thin_min_lines: int = 5
-    #: A line of this many words is a paragraph without the punctuation of prose.
+    #: A line of this many words is a paragraph without the punctuation of prose (in a
+    #: page's dump too: ``block.lone_paragraph`` reads it for a lone paragraph's one
+    #: paragraph).
     extracted_paragraph_words: int = 10
     #: Characters of the CJK scripts (written without spaces) that make a line a paragraph,
     #: and that keep a line from being tiny.
@@ -395,10 +401,12 @@ class Options:
     #: the next page's article sits at an indentation of its own. A gap above which the
     #: `story_indent_paragraphs` paragraphs of body before it (as many as there are) share
     #: one indentation and as many after it share another scores `story_indent_weight`
-    #: more, where the words change too (its cosine under `story_topic_cohesion`); not in
-    #: text an extractor wrote (points; paragraphs).
+    #: more, where the words change too (its cosine under `story_indent_cosine`; a page's
+    #: own blocks may nest deeper halfway); not in text an extractor wrote (points;
+    #: paragraphs; cosine).
     story_indent_weight: float = 1.0
     story_indent_paragraphs: int = 2
+    story_indent_cosine: float = 0.10
     #: Points for how the next story opens: a title with a meta line, a repeated
     #: headline, a dateline (points).
     story_headed_weight: float = 6.0
@@ -551,5 +559,7 @@ PRESETS: dict[str, Options] = {
     "recall": Options(
         preset="recall", prose_min_words=6, stopword_density=0.18, short_max_words=5,
         context_reach=3, keep_title="always",
+        # a lone paragraph is told by the dump's indentation alone: doubtful, so kept
+        block_lone_max_lines=0,
     ),
 }

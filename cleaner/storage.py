@@ -365,6 +365,19 @@ def line_starts(lines: Sequence[Line]) -> tuple[array, array]:
     return array("q", bytes(8 * len(lines))), array("q", (len(line.raw) - len(line.raw.lstrip()) for line in lines))
 
 
+def indents(lines: Sequence[Line]) -> array:
+    """The indentation of every line (an array of counts of characters): the leading
+    whitespace of its raw line.  Where a line's normalised text is a slice of the source,
+    where that text starts less where the line starts; where it is none (a double space,
+    a tab or a no-break space inside: `line_starts` gives its text the line's start), the
+    raw line's own leading whitespace."""
+    if not isinstance(lines, Lines):
+        return array("q", (len(line.raw) - len(line.raw.lstrip()) for line in lines))
+    source, starts, ends = lines.source, lines._starts, lines._ends
+    changed = {i: len(raw) - len(raw.lstrip()) for i in lines._changed for raw in (source[starts[i]:ends[i]],)}
+    return int_column(_core.indent_column(starts, lines._text_starts, changed)) if starts else array("q")
+
+
 def columns(lines: Sequence[Line]) -> tuple[str, array, array, dict[int, str]]:
     """`Lines.columns` of ``lines`` (for other sequences of lines: their texts joined)."""
     if isinstance(lines, Lines):

@@ -590,3 +590,63 @@ def test_the_front_door_takes_no_options_and_reads_its_named_thresholds(monkeypa
     assert decoding.declared_charset(declared) == "cp1252"
     monkeypatch.setattr(decoding, "DECLARATION_WINDOW", 50)
     assert decoding.declared_charset(declared) is None
+
+
+def test_the_other_named_thresholds_of_the_front_door_move_its_decisions(monkeypatch):
+    """Every threshold and key the front door's docstring names is read where it decides:
+    setting it moves the decision (the others are set in the test above)."""
+    from cleaner.front import decode as decoding
+    from cleaner.front import detect, dom, page, walk
+    from cleaner.front import headline as headlines
+
+    # a fragment that does not open with a tag: kinds of elements closed, share of lines tagged
+    two_kinds = "Notes on the harbour\n<b>Pier</b>\n<i>Ferry</i>"
+    assert not looks_like_html(two_kinds)
+    monkeypatch.setattr(detect, "DETECT_MIN_PAIRED_TAGS", 2)
+    assert looks_like_html(two_kinds)
+    sparse = "Notes on the harbour\nand its ferry\n<b>Pier</b> <i>Ferry</i> <u>Quay</u>"
+    assert not looks_like_html(sparse)  # tags on 1 of 3 lines
+    monkeypatch.setattr(detect, "DETECT_TAGGED_SHARE", 0.3)
+    assert looks_like_html(sparse)
+    # a page declared UTF-8 with stray bytes: 1 stray sequence of 6 non-ASCII characters
+    strays = ("caf\u00e9 " * 5).encode("utf-8") + b"M\xe4"
+    assert decoding._utf8_with_strays(strays) is None
+    monkeypatch.setattr(decoding, "STRAY_BYTES_SHARE", 0.2)
+    assert decoding._utf8_with_strays(strays).endswith("M\ufffd")
+    # the guess: cp1252 wins a near tie (chaos 0.038 against cp1250's 0.037), and the guess
+    # reads only its window
+    text = "des ¿ ß × façade — forêt forêt ° noël forêt ± été ± œuvre ß ° père leçon où ß où ü €"
+    assert decode(text.encode("cp1252")) == text
+    monkeypatch.setattr(decoding, "GUESS_TIE_CHAOS", 0.0)
+    assert decode(text.encode("cp1252")) == text.encode("cp1252").decode("cp1250")
+    cyrillic = "\u041f\u0440\u0438\u0432\u0435\u0442 \u043c\u0438\u0440, \u044d\u0442\u043e \u0442\u0435\u0441\u0442."
+    late = b"<p>" + b"Plain words here. " * 20 + cyrillic.encode("cp1251")
+    assert decode(late).endswith(cyrillic)
+    monkeypatch.setattr(decoding, "GUESS_WINDOW", 200)
+    assert not decode(late).endswith(cyrillic)
+    # a headline's most words
+    tree = dom.parse("<html><head><title>Harbour works begin</title></head><body>"
+                     "<h1>The harbour works begin on Monday</h1></body></html>")
+    assert headlines.headline(tree) == "The harbour works begin on Monday"
+    monkeypatch.setattr(headlines, "HEADLINE_MAX_WORDS", 5)
+    assert headlines.headline(tree) == "Harbour works begin"
+    # a fragment's root is looked for in the first ROOT_WINDOW characters
+    loaded = []
+    real_load = dom._load
+    monkeypatch.setattr(dom, "_load", lambda html: loaded.append(html) or real_load(html))
+    late_root = "<p>One.</p>" + " " * 100 + "<body><p>Two.</p></body>"
+    dom.parse(late_root)
+    monkeypatch.setattr(dom, "ROOT_WINDOW", 50)
+    dom.parse(late_root)
+    assert [html.startswith("<html><body>") for html in loaded] == [False, True]
+    # the keys a text is found by: a text node by its first PREFIX characters, a block's
+    # rest in the extracted text by its first OPENING characters
+    walked = walk.PageWalk(dom.parse("<html><body><p>The harbour opens at dawn every day.</p></body></html>"))
+    assert walked.find("The harbour opens at dawn.", -1) is None
+    monkeypatch.setattr(walk, "PREFIX", 10)
+    walked = walk.PageWalk(dom.parse("<html><body><p>The harbour opens at dawn every day.</p></body></html>"))
+    assert walked.find("The harbour opens at dawn.", -1) is not None
+    extracted = page._Held(["The harbour opens at dawn every day of the week."])
+    assert "The harbour closes at dusk on most days of the week." not in extracted
+    monkeypatch.setattr(page, "OPENING", 12)
+    assert "The harbour closes at dusk on most days of the week." in extracted

@@ -5,6 +5,8 @@ story text (``story.caption``).  Dumps built here from invented text."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import cleaner
@@ -256,6 +258,8 @@ def test_a_label_above_the_next_story_is_not_the_end_of_the_story_before(label):
     text, v = _label_above_next(label)
     assert label not in text and not v.output
     assert v.story is None and v.final.rule == "context.isolated" and v.final.stage == "stories"
+    # The reason names the figures for what they are: the cosines of its content words.
+    assert re.search(r"\(content-word cosine: 0\.00 with its story, [01]\.\d\d with the next\)$", v.final.reason)
 
 
 @pytest.mark.parametrize("label", ["Growers count frost cost", "Tales from the seaside towns"],

@@ -11,6 +11,8 @@ import re
 from copy import copy
 from pathlib import Path
 
+import pytest
+
 from cleaner import Options, analyze
 from cleaner import clean as cleaner_clean
 from cleaner.extracted import revise
@@ -105,6 +107,52 @@ def test_every_block_the_extracted_text_holds_is_explained():
     assert {v.final.rule for v in off.verdicts if v.line.text in held} == {"html.unchosen"}
 
 
+def test_a_held_block_is_counted_neither_kept_nor_removed():
+    """A held block's text is in an output line: the command line's counts and the
+    datatrove record leave it out of the lines removed (a table's cells here)."""
+    from cleaner.batch import _count
+
+    table = ("<table><tr><th>Route</th><th>Crossings a day</th></tr>"
+             "<tr><td>Harbour to island</td><td>twelve</td></tr></table>")
+    html = page(extra_body=table)
+    a = analyze(html)
+    assert sum(v.final.rule == "html.held" for v in a.verdicts) == 2
+    for command in ("clean", "split"):
+        assert _count(a, command).dropped["duplicate"] == 0
+    pytest.importorskip("datatrove")
+    from datatrove.data import Document
+
+    from cleaner.integrations.datatrove import CleanerStep
+
+    record = next(iter(CleanerStep().run(iter([Document(text=html, id="p")])))).metadata["cleaner"]
+    assert record["removed"]["duplicate"] == 0 and "html.held" not in record["rules"]
+    assert record["lines_removed"] == sum(1 for v in a.dropped() if v.final.rule != "html.held")
+
+
+def test_a_line_repeats_no_held_block(monkeypatch):
+    """A held block is a copy of extracted text, never shown or output: an extracted line
+    after it with the same text is no repeat of it (``feature.duplicate``) but is judged
+    on its own; a later repeat of that line names that line, by its index on the page."""
+    from cleaner.front import extract as extracting
+
+    real = extract(page())
+    texts = [line.text for line in segment(real.text)]
+    at = texts.index(PARAGRAPHS[1])
+    held = LineHint("p", 0, 0.0, frozenset(), chosen=False, held=True)
+    hints = list(real.hints)
+    hints[at:at] = [held]  # a held copy right before the line that holds it
+    texts[at:at] = [PARAGRAPHS[1]]
+    hints.append(hints[at + 1])  # and the line once more at the end
+    texts.append(PARAGRAPHS[1])
+    monkeypatch.setattr(extracting, "extract", lambda document: extracting.Extraction(
+        "\n".join(texts), tuple(hints), real.main, real.headline))
+    a = analyze(page())
+    copy_, line, again = (v for v in a.verdicts if v.line.text == PARAGRAPHS[1])
+    assert copy_.final.rule == "html.held"
+    assert (line.initial.rule, line.output) == ("feature.prose", True)
+    assert (again.initial.rule, again.initial.reason) == ("feature.duplicate", f"repeats line {line.line.index + 1}")
+
+
 def test_kinship_counts_the_levels_shaped_like_a_chosen_block():
     tree = parse('<html><body><div class="a"><p class="x">one</p></div>'
                  '<div class="a"><p class="x">two</p></div><div class="b"><p class="x">three</p></div>'
@@ -196,6 +244,24 @@ def test_what_the_extractor_left_out_after_the_lines_of_a_chosen_block_is_a_line
     assert (-1, second) not in placed([first, PARAGRAPHS[0], second.upper(), second])
     assert _held(_placed(tree, [first, PARAGRAPHS[0], second.upper(), second])) == [second]
     assert placed([f"{first} {second}", PARAGRAPHS[0]])[-2:] == [(0, None), (1, None)]
+
+
+def test_a_lines_end_is_found_where_it_stands_in_its_block():
+    """A line's closing characters are looked for where they can stand in its block: in a
+    text that repeats itself they also stand earlier, and the block's rest (here after a
+    deleted element) would start inside the line.  A line the extractor made longer than
+    its text in the block (a space between two inline elements) is still found, its rest
+    not lost."""
+    said = "The ferry leaves the harbour at dawn and returns at dusk."
+    rest = "Divers found the cracks in the spring survey."
+    tree = parse(f"<html><body><h1>{TITLE}</h1><div class='text'>{said} {said}<br><div><br></div>{rest}</div>"
+                 "</body></html>")
+    placed = _placed(tree, [f"{said} {said}"])
+    assert _new(placed)[-2:] == [(0, None), (-1, rest)] and _held(placed) == []
+    tree = parse(f"<html><body><h1>{TITLE}</h1><div class='text'>The ferry leaves the harbour at dawn every day."
+                 f"<b>Then</b> it returns at dusk, the crews said.<br><div><br></div>{rest}</div></body></html>")
+    placed = _placed(tree, ["The ferry leaves the harbour at dawn every day. Then it returns at dusk, the crews said."])
+    assert _new(placed)[-2:] == [(0, None), (-1, rest)]
 
 
 def test_a_rest_is_held_by_its_opening_characters_not_by_a_few_short_words():

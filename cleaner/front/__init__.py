@@ -26,7 +26,8 @@ and documented with its unit: a teaser card's words (`cleaner.front.dom.CARD_MAX
 `cleaner.front.dom.CARD_HEADLINE_MIN_WORDS`), a headline's words
 (`cleaner.front.headline.HEADLINE_MIN_WORDS`, `cleaner.front.headline.HEADLINE_MAX_WORDS`),
 the charset guess (`cleaner.front.decode.STRAY_BYTES_SHARE`, `GUESS_WINDOW`,
-`GUESS_TIE_CHAOS`), the windows read (`cleaner.front.detect.DETECT_WINDOW`,
+`GUESS_TIE_CHAOS`), what makes a fragment HTML (`cleaner.front.detect.DETECT_MIN_PAIRED_TAGS`,
+`DETECT_TAGGED_SHARE`), the windows read (`cleaner.front.detect.DETECT_WINDOW`,
 `cleaner.front.decode.DECLARATION_WINDOW`, `cleaner.front.dom.ROOT_WINDOW`) and the keys a
 text is found by (`cleaner.front.walk.PREFIX`, `cleaner.front.page.OPENING`).  The
 decisions on the lines it gives are the pipeline's, which reads its `cleaner.Options`

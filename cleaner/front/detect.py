@@ -29,6 +29,11 @@ _FRAGMENT_OPENING = re.compile(rf"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<(?:{_TAG_NA
 #: How much of a document is read to tell whether it is HTML, in characters (bytes are
 #: read as Latin-1, a character a byte).
 DETECT_WINDOW = 65536
+#: A fragment that does not open with a tag is HTML when it closes elements of at least
+#: this many kinds (tag names) ...
+DETECT_MIN_PAIRED_TAGS = 3
+#: ... and has tags on at least this share (0-1) of its non-blank lines.
+DETECT_TAGGED_SHARE = 0.5
 
 
 def looks_like_html(document: str | bytes) -> bool:
@@ -36,7 +41,8 @@ def looks_like_html(document: str | bytes) -> bool:
 
     A page opens with a doctype, ``<html>``, ``<head>`` or ``<body>``.  A fragment must show
     markup, not a mention of it: it opens with an HTML tag and closes at least one element,
-    or closes elements of at least three different kinds, with tags on most of its lines.
+    or closes elements of at least `DETECT_MIN_PAIRED_TAGS` kinds, with tags on at least
+    `DETECT_TAGGED_SHARE` of its lines.
 
     >>> looks_like_html("<!DOCTYPE html><title>x</title>")
     True
@@ -62,9 +68,9 @@ def looks_like_html(document: str | bytes) -> bool:
     paired = opened.intersection(closed)
     if _FRAGMENT_OPENING.match(head) and paired:
         return True
-    if len(paired) < 3:
+    if len(paired) < DETECT_MIN_PAIRED_TAGS:
         return False
     lines = [line for line in head.splitlines() if line.strip()]
     tagged = sum(1 for line in lines if "<" in line and ">" in line)
-    return tagged * 2 >= len(lines)
+    return tagged >= DETECT_TAGGED_SHARE * len(lines)
 

@@ -146,9 +146,15 @@ def _end(text: str, line: str, at: int) -> int | None:
     """Where the extracted ``line`` ends in ``text`` given where its opening was found
     (``at``, -1 if not); ``None`` when it is not found.  Its closing characters are looked
     for no earlier than where they stand in the line (the extractor only leaves text out,
-    and in a text that repeats itself they also open earlier)."""
+    and in a text that repeats itself they also open earlier); from ``at`` when they are
+    not found there (a line the extractor made longer than its text in the block, with a
+    space between two inline elements, say)."""
+    if at < 0:
+        return None
     tail = line[-OPENING:]
-    found = text.find(tail, at + len(line) - len(tail)) if at >= 0 else -1
+    found = text.find(tail, at + len(line) - len(tail))
+    if found < 0:
+        found = text.find(tail, at)
     return found + len(tail) if found >= 0 else None
 
 

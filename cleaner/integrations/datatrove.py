@@ -60,6 +60,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
     ) from exc
 
 from ..binary import BinaryInput, NotText
+from ..extracted import HELD
 from ..options import Options
 from ..pipeline import analyze
 from ..types import DROP_CATEGORIES, Analysis, Verdict
@@ -197,7 +198,7 @@ class CleanerStep(PipelineStep):
         rules: Counter[str] = Counter()
         kept = 0
         for v in analysis.verdicts:
-            if v.line.blank:
+            if v.line.blank or v.final.rule == HELD.rule:  # (a held block's text is in an output line)
                 continue
             if emitted(v):
                 kept += 1

@@ -42,7 +42,7 @@ from bisect import bisect_right
 from .. import _core
 from ..options import Options
 from ..types import Features
-from .evidence import DEFAULT, Gap, Reader, content_words, gap_evidence, indent_shifts, topic_profile, weights
+from .evidence import DEFAULT, Gap, Reader, content_words, gap_evidence, shift_points, topic_profile, weights
 
 # Thresholds: `Options` fields ``story_lookahead_words``, ``story_between_lines`` (a
 # passed-over candidate just before a chosen boundary with a title leaves the lines between
@@ -302,8 +302,8 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     head and holds a kept headline (a subheading between two sections, whose subjects may
     differ), or above a line of fewer than `Options.prose_min_words` words (a label, no
     paragraph).  Outside text an extractor wrote, a gap where the indentation of the
-    paragraphs of body changes (`indent_shifts`: the next page's article in a dump of
-    pages) and the words change too (its cosine under `Options.story_topic_cohesion`;
+    paragraphs of body changes (`shift_points`: the next page's article in a dump of
+    pages) and the words change too (its cosine under `Options.story_indent_cosine`;
     a page's own blocks nest deeper and deeper where its markup leaves elements open)
     scores `Options.story_indent_weight` more.  A gap with
     no head, or a title with a meta line only, is no candidate when all the content words
@@ -313,9 +313,10 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     box of links set into an article; two stories of one site with boilerplate between
     them can share many words)."""
     prose, cos, depth, names = topic
-    # the layout changes where the words change too (a cosine under story_topic_cohesion)
-    shifted = [False] * len(prose) if heads_only else [
-        s and c is not None and c < o.story_topic_cohesion for s, c in zip(indent_shifts(r, kept, prose, o), cos)]
+    shifted = [False] * len(prose)
+    if not heads_only:  # the layout changes where the words change too (story_indent_cosine)
+        for j in shift_points(r, kept, prose, o):
+            shifted[j] = cos[j] is not None and cos[j] < o.story_indent_cosine
     got = r.core.candidates(kept, prose, cos, depth, names, shifted, start, end, heads_only, title0, limits(o),
                             weights(o))
     return list(map(Gap._make, got))

@@ -8,7 +8,11 @@ headline in it.  Topic evidence: the cosine of content words in the windows eith
 the gap (as in TextTiling), and how deep it dips below the cosines of the gaps around it
 (the depth score), so that a story that follows the last one with no title and no
 boilerplate is still seen, while a subheading or an interview question between paragraphs
-on one subject is not.  `Reader` answers the questions about lines; `gap_evidence` sums
+on one subject is not.  Layout evidence: where the indentation of the paragraphs of body
+changes (`shift_points`: a dump of pages nests the next page's article at an indentation
+of its own; `Options.story_indent_weight` points, `Options.story_indent_paragraphs` a
+side), counted only where the words change too (`Options.story_indent_cosine`); text with
+no indentation shows none.  `Reader` answers the questions about lines; `gap_evidence` sums
 one gap's evidence into a score; the choice among gaps is `cleaner.stories.boundaries`'.
 A document is read once by the compiled core (rust/src/story.rs): the answers about
 each line (meta line, headline, dateline ...: rust/src/heads.rs, the words of its date,
@@ -21,13 +25,14 @@ windows, their cosines and the depth scores are counted there too.
 from __future__ import annotations
 
 import functools
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, ne
 from typing import NamedTuple
 
 from .. import _core, gatecache
 from ..options import Options
 from ..segment import BULLET_DASHES, BULLET_SYMBOLS
-from ..storage import Lines, line_starts
+from ..storage import Lines, indents
 from ..types import Decision, Features
 
 DEFAULT = Options()
@@ -259,29 +264,33 @@ def topic_profile(r: Reader, kept: list[int], affinity: float = DEFAULT.story_af
     return prose, cos, deep, names
 
 
-def indent_shifts(r: Reader, kept: list[int], prose: list[int], o: Options = DEFAULT) -> list[bool]:
-    """Per paragraph of body (kept positions ``prose``), does the layout change at the gap
-    above it: the `Options.story_indent_paragraphs` paragraphs of body before it (as many
-    as there are) share one indentation, as many after it share another?  A dump of a
-    whole page indents each block as deep as the page nests it, so the next page's
-    article sits at an indentation of its own (the lines' leading whitespace,
-    `cleaner.storage.line_starts`); text with no indentation shows no change.
+def shift_points(r: Reader, kept: list[int], prose: list[int], o: Options = DEFAULT) -> list[int]:
+    """The paragraphs of body (indices into ``prose``, kept positions) at whose gap the
+    layout changes: the `Options.story_indent_paragraphs` paragraphs before it (as many as
+    there are) share one indentation, as many after it share another.  A dump of a whole
+    page indents each block as deep as the page nests it, so the next page's article
+    sits at an indentation of its own (the lines' leading whitespace,
+    `cleaner.storage.indents`); text with no indentation shows no change.  Only the
+    places where the indentation changes are visited.
+
+    At the first and the last change the side towards the document's edge may hold
+    fewer paragraphs than `Options.story_indent_paragraphs` (one suffices: a page's
+    opening or closing paragraph alone at its own indentation); between two changes
+    each side needs them all.
 
     >>> from cleaner.segment import segment
     >>> class R:  # what is read of a `Reader`: its lines
     ...     lines = segment("    One.\\n    Two.\\n  Three.\\n  Four.")
-    >>> indent_shifts(R, [0, 1, 2, 3], [0, 1, 2, 3])
-    [False, False, True, False]
+    >>> shift_points(R, [0, 1, 2, 3], [0, 1, 2, 3])
+    [2]
     """
-    starts, texts = line_starts(r.lines)
-    depth = [texts[kept[c]] - starts[kept[c]] for c in prose]
-    k = o.story_indent_paragraphs
-    out = [False] * len(prose)
-    for j in range(1, len(prose)):
-        before, after = depth[max(0, j - k):j], depth[j:j + k]
-        out[j] = before[0] != after[0] and before.count(before[0]) == len(before) \
-            and after.count(after[0]) == len(after)
-    return out
+    indent = indents(r.lines)
+    depth = [indent[kept[c]] for c in prose]
+    n, k = len(depth), o.story_indent_paragraphs
+    # where a run of paragraphs at one indentation ends and the next begins
+    bounds = [0, *compress(range(1, n), map(ne, depth, depth[1:])), n]
+    return [j for before, j, after in zip(bounds, bounds[1:-1], bounds[2:])
+            if j - before >= min(k, j) and after - j >= min(k, n - j)]
 
 
 def gap_evidence(r: Reader, kept: list[int], c: int, cohesion: float | None = None,

@@ -30,8 +30,10 @@ an author's blurb above the article), never across the comments.
 
 **Labels above the next story.**  A story ends with its text: a heading that a context rule
 kept at the end of a story, right above the next story, is that story's section, kicker or
-tag (or the page's) and goes, unless it shares more content words with its own story than
-with the next, or as many and reads as a title (a subheading of the story's last section).
+tag (or the page's) and goes, unless the cosine of its content words with its own story is
+higher than with the next, or equal (in practice: it shares no content word with either,
+or has none) and it reads as a title (a subheading of the story's last section shares its
+words).
 
 **Captions.**  In text whose blocks stand apart (more than
 `Options.extracted_dense_blank_share` of its lines empty), a story's paragraph set right
@@ -124,10 +126,11 @@ def _drop_labels_above_next(r: Reader, stories: list[dict], final: list[Decision
     """A story ends with its text, not with a heading: the headings at the end of a story
     that another story follows, kept only by a context rule (`_label`), are the next
     story's section, kicker or tag, or the page's, and go (``context.isolated``, ``final``
-    revised in place) when they share more content words with the next story than with
-    their own (`cleaner._core.Cohesion.cosine_of`), or, sharing as many, are too short
-    to be a title (`Reader.titled`: a subheading of the story's own last section shares
-    its words)."""
+    revised in place) unless the cosine of their content words with their own story
+    (`cleaner._core.Cohesion.cosine_of`) is higher than with the next, or equal and they
+    read as a title (`Reader.titled`).  The cosines are equal in practice only when the
+    heading shares no content word with either story (both 0) or has none (both 1).  A
+    subheading of the story's own last section shares its words and stays."""
     for st, after in zip(stories, stories[1:]):
         kept = [i for i in st["members"] if final[i].keep]
         gone: set[int] = set()
@@ -139,8 +142,8 @@ def _drop_labels_above_next(r: Reader, stories: list[dict], final: list[Decision
             if own > next_ or own == next_ and r.titled(i):
                 break
             final[i] = Decision(False, "context.isolated", "boilerplate",
-                                f"a heading at the end of a story, above the next (words shared: "
-                                f"{own:.2f} with its story, {next_:.2f} with the next)", "stories")
+                                f"a heading at the end of a story, above the next (content-word "
+                                f"cosine: {own:.2f} with its story, {next_:.2f} with the next)", "stories")
             gone.add(i)
         if gone:
             st["members"] = [i for i in st["members"] if i not in gone]

@@ -15,8 +15,10 @@
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyTuple};
-use crate::text::FxMap;
+use pyo3::types::{PyBytes, PyList, PyStringData, PyTuple};
+use crate::features::asks;
+use crate::lines::{LineTexts, StoredLines};
+use crate::text::{with_units, FxMap};
 
 /// Bits of a line's decision (`cleaner.blocks._bits` sets them).
 const KEPT: u8 = 1;
@@ -495,16 +497,18 @@ pub struct SetOffParams {
 /// The kept lines of the main story that its layout sets apart from its body
 /// (`cleaner.blocks.set_off`; which lines: rules ``block.set_off`` and
 /// ``block.lone_paragraph`` in `cleaner.blocks.RULES`): the lines set off, each with the
-/// dropped line it is attached to, and the lines of lone paragraphs.  ``final``: the
+/// dropped line it is attached to, and the lines of lone paragraphs (each a `Lone`).  ``final``: the
 /// decisions after the main story's gaps (a list; ``code`` gives a decision's bits),
 /// ``story_of``: each line's story (a list of int or None), ``main``: the main story,
 /// ``shape``: the lines' shape bytes (0 for a blank line; `SHAPE_LIST_ITEM`: a list
 /// item), ``starts`` and ``text_starts``: where each line and its text start in the
 /// source (arrays of 64-bit offsets: the difference is its indentation, 0 for a line whose
 /// normalised text is no slice of the source, which the set-off test reads so),
-/// ``indent_of``: the indentation of such a line (a callable, asked about a kept line of
-/// the main story read as unindented; the lone-paragraph test reads it), ``feats``: the features (a list of `Features`), ``asks``: whether line ``i``
-/// asks a question (a callable), ``params``: the options.
+/// ``indents``: each line's indentation (an array of 64-bit counts, `cleaner.storage.indents`:
+/// the raw line's own for such a line; the lone-paragraph test reads it), ``feats``: the
+/// features (a list of `Features`), ``lines``: the lines' normalised texts
+/// (`cleaner.storage.columns`: whether a paragraph asks a question is read there,
+/// `crate::features::asks`), ``params``: the options.
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
 pub fn set_off_lines(
@@ -514,35 +518,33 @@ pub fn set_off_lines(
     shape: &[u8],
     starts: &Bound<'_, PyAny>,
     text_starts: &Bound<'_, PyAny>,
-    indent_of: &Bound<'_, PyAny>,
+    indents: &Bound<'_, PyAny>,
     feats: &Bound<'_, PyList>,
     code: &Bound<'_, PyAny>,
-    asks: &Bound<'_, PyAny>,
+    lines: StoredLines<'_>,
     params: SetOffParams,
-) -> PyResult<(Vec<(usize, usize)>, Vec<usize>)> {
+) -> PyResult<(Vec<(usize, usize)>, Vec<Lone>)> {
     let py = final_.py();
     let codes = codes::<u8>(final_, code)?;
     let n = codes.len();
     let (starts, text_starts) = (PyBuffer::<i64>::get(starts)?, PyBuffer::<i64>::get(text_starts)?);
     let outside = || PyValueError::new_err("set_off_lines: columns that are not arrays of offsets");
     let (starts, text_starts) = (starts.as_slice(py).ok_or_else(outside)?, text_starts.as_slice(py).ok_or_else(outside)?);
-    if starts.len() != n || text_starts.len() != n || shape.len() != n || story_of.len() != n {
+    let indents = PyBuffer::<i64>::get(indents)?;
+    let indents = indents.as_slice(py).ok_or_else(outside)?;
+    if starts.len() != n || text_starts.len() != n || indents.len() != n || shape.len() != n || story_of.len() != n {
         return Err(PyValueError::new_err("set_off_lines: columns of different lengths"));
     }
     let indent = |i: usize| text_starts[i].get() - starts[i].get();
-    // the main story's kept lines, in order, and the indentation of those read as unindented
+    let true_indent = |i: usize| indents[i].get();
+    // the main story's kept lines, in order
     let mut members = Vec::new();
-    let mut indents: FxMap<usize, i64> = FxMap::default();
     for (i, s) in story_of.iter().enumerate() {
         let s: Option<i64> = s.extract()?;
         if s == Some(main) && shape[i] != 0 && codes[i] & OFF_KEPT != 0 {
             members.push(i);
-            if indent(i) == 0 {
-                indents.insert(i, indent_of.call1((i,))?.extract()?);
-            }
         }
     }
-    let true_indent = |i: usize| indents.get(&i).copied().unwrap_or_else(|| indent(i));
     let mut words = Vec::with_capacity(members.len());
     for &i in &members {
         words.push(feature(feats, i, WORDS)?.extract::<i64>()?);
@@ -556,10 +558,35 @@ pub fn set_off_lines(
     let (members, words): (Vec<usize>, Vec<i64>) =
         members.iter().zip(&words).filter(|&(i, _)| !set_off.iter().any(|&(j, _)| j == *i)).unzip();
     let lone = match body(&members, &words, &true_indent, share) {
-        Some(body) => lone(&Layout { members: &members, shape, feats, indent: &true_indent, body }, asks, &params)?,
+        Some(body) => lone(&Layout { members: &members, shape, feats, indent: &true_indent, body }, &LineTexts::new(&lines)?, &params)?,
         None => Vec::new(),
     };
     Ok((set_off, lone))
+}
+
+/// Each line's indentation (`cleaner.storage.indents`), as native 64-bit integers: where
+/// its normalised text starts less where it starts (``starts``, ``text_starts``: arrays of
+/// 64-bit offsets), or, for a line whose normalised text is no slice of the source,
+/// its entry of ``changed`` (line -> its raw line's leading whitespace).
+#[pyfunction]
+pub fn indent_column<'py>(
+    py: Python<'py>,
+    starts: &Bound<'py, PyAny>,
+    text_starts: &Bound<'py, PyAny>,
+    changed: FxMap<usize, i64>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let (starts, text_starts) = (PyBuffer::<i64>::get(starts)?, PyBuffer::<i64>::get(text_starts)?);
+    let outside = || PyValueError::new_err("indent_column: columns that are not arrays of offsets");
+    let (starts, text_starts) = (starts.as_slice(py).ok_or_else(outside)?, text_starts.as_slice(py).ok_or_else(outside)?);
+    if starts.len() != text_starts.len() {
+        return Err(PyValueError::new_err("indent_column: columns of different lengths"));
+    }
+    let mut out = Vec::with_capacity(8 * starts.len());
+    for (i, (a, b)) in starts.iter().zip(text_starts).enumerate() {
+        let indent = changed.get(&i).copied().unwrap_or_else(|| b.get() - a.get());
+        out.extend_from_slice(&indent.to_ne_bytes());
+    }
+    Ok(PyBytes::new(py, &out))
 }
 
 /// The body's indentation: the one that holds the most of the words of ``members`` (each
@@ -630,14 +657,19 @@ fn attached(layout: &Layout<'_, '_>, codes: &[u8], params: &SetOffParams) -> PyR
     Ok(out)
 }
 
-/// The lines of the main story's lone paragraphs (``block.lone_paragraph``): a run of at
+/// A line of a lone paragraph, with what its reason names: (the line, its paragraph's
+/// indentation, the body's, the body paragraph above the run, the one under it or -1
+/// where the run ends the story).
+type Lone = (usize, i64, i64, usize, i64);
+
+/// The lines of the main story's lone paragraphs (``block.lone_paragraph``, each a `Lone`): a run of at
 /// most block_lone_max_lines of its kept lines indented unlike the body, after its first
 /// line, with no list item and exactly one paragraph, which ends like a sentence and asks
-/// no question (``asks``: a subheading asks one), between
+/// no question (read in ``texts``: a subheading asks one), between
 /// two paragraphs at the body's indentation that end like sentences (or after the last
 /// one): the paragraph, and the run's lines indented like it within
 /// block_set_off_indent_slack columns (its label or credit).
-fn lone(layout: &Layout<'_, '_>, asks: &Bound<'_, PyAny>, params: &SetOffParams) -> PyResult<Vec<usize>> {
+fn lone(layout: &Layout<'_, '_>, texts: &LineTexts<'_>, params: &SetOffParams) -> PyResult<Vec<Lone>> {
     let (members, indent, body) = (layout.members, layout.indent, layout.body);
     let body_sentence = |k: usize| -> PyResult<bool> {
         let i = members[k];
@@ -664,11 +696,19 @@ fn lone(layout: &Layout<'_, '_>, asks: &Bound<'_, PyAny>, params: &SetOffParams)
         }
         let paragraphs: Vec<usize> =
             run.iter().copied().filter(|&i| layout.shape[i] & (SHAPE_WORDY | SHAPE_CJK_PARAGRAPH) != 0).collect();
-        if paragraphs.len() != 1 || !layout.sentence(paragraphs[0])? || asks.call1((paragraphs[0],))?.is_truthy()? {
+        if paragraphs.len() != 1
+            || !layout.sentence(paragraphs[0])?
+            || with_units!(PyStringData, texts.data(paragraphs[0])?, s => asks(s))
+        {
             continue;
         }
         let at = indent(paragraphs[0]);
-        out.extend(run.iter().copied().filter(|&i| (indent(i) - at).abs() <= params.block_set_off_indent_slack));
+        let (above, under) = (members[start - 1], members.get(k).map_or(-1, |&j| j as i64));
+        out.extend(
+            run.iter()
+                .filter(|&&i| (indent(i) - at).abs() <= params.block_set_off_indent_slack)
+                .map(|&i| (i, at, body, above, under)),
+        );
     }
     Ok(out)
 }

@@ -11,6 +11,8 @@ const CLOSERS: &str = "'\"’”»›)]";
 const FORMAT: &str = "\u{200e}\u{200f}\u{202a}\u{202b}\u{202c}\u{202d}\u{202e}\u{2066}\u{2067}\u{2068}\u{2069}\u{61c}";
 /// A line ending with one of these ends a sentence.
 const TERMINAL: &str = ".!?…。！？:;";
+/// A line ending with one of these asks a question.
+const QUESTION: &str = "?？؟";
 /// Characters of a script written without spaces that count as one word.
 const CHARS_PER_UNSPACED_WORD: usize = 2;
 /// A line of at least this many words that ends mid-sentence is cut off.
@@ -18,6 +20,14 @@ const CUT_MIN_WORDS: usize = 12;
 
 fn has(set: &str, c: u32) -> bool {
     set.chars().any(|x| x as u32 == c)
+}
+
+/// Does the line `s` (code points, or a Python string's code units) ask a question: does
+/// it end with a question mark before any closing quotes and brackets (and invisible
+/// format characters), read as `measure` reads a line's last character?
+pub(crate) fn asks<T: Copy + Into<u32>>(s: &[T]) -> bool {
+    let open = |c: u32| !has(CLOSERS, c) && (c < 0x61c || !has(FORMAT, c));
+    s.iter().rposition(|&c| open(c.into())).is_some_and(|k| has(QUESTION, s[k].into()))
 }
 
 /// Does the text `s` (code points, or a Python string's code units) start with `head`?
