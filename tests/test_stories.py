@@ -784,11 +784,14 @@ def test_a_story_at_an_indentation_of_its_own_is_found_without_a_title():
 
 def test_an_article_nested_deeper_halfway_stays_whole():
     # A page whose markup leaves elements open nests its later paragraphs deeper: the
-    # indentation changes where the words do not (a cosine over story_topic_cohesion).
+    # indentation changes where the words do not (a cosine over story_indent_cosine).
     loose = {"story_indent_weight": 10.0, "story_whole_cohesion": 1.0, "story_whole_dropped_cohesion": 1.0}
     text = _indented(TRIAL[:3], TRIAL[3:])
     assert len(cleaner.split(text, extracted="never", **loose)) == 1
-    assert len(cleaner.split(text, extracted="never", story_topic_cohesion=1.0, **loose)) == 2
+    assert len(cleaner.split(text, extracted="never", story_indent_cosine=1.0, **loose)) == 2
+    # the guard is the indentation's own: the topic's story_topic_cohesion does not move it
+    assert len(cleaner.split(text, extracted="never", story_topic_cohesion=1.0, story_indent_cosine=0.0,
+                             **loose)) == 1
 
 
 def test_shift_points_read_the_paragraphs_either_side_of_a_gap():
@@ -808,6 +811,20 @@ def test_shift_points_read_the_paragraphs_either_side_of_a_gap():
     assert shift_points(R, every, [0, 1, 4]) == []
     assert shift_points(R, every, [0, 2]) == [1]
     assert shift_points(R, every, []) == [] and shift_points(R, every, [3]) == []
+
+
+def test_shift_points_take_one_paragraph_on_the_documents_side_of_an_edge_change():
+    from cleaner.segment import segment
+    from cleaner.stories.evidence import shift_points
+
+    class R:  # the one thing `shift_points` reads of a `Reader`: its lines
+        lines = segment("  a\n    b\n    c\n  d\n  e\n    f\n      g\n      h\n    i")
+
+    every = list(range(9))
+    # a lone first paragraph (a) and a lone last one (i) at their own indentation count;
+    # the lone f between two changes does not (two paragraphs a side, story_indent_paragraphs)
+    assert shift_points(R, every, every) == [1, 3, 8]
+    assert shift_points(R, every, every[1:-1]) == [2]
 
 
 def test_an_article_that_brings_in_new_names_beside_old_ones_stays_whole():

@@ -52,7 +52,7 @@ def oracle_candidates(r, kept, topic, start, end, o, heads_only=False, title0=No
     for j, since, g, points in zip(at, sinces, found, lift):
         c = g.c
         indent = o.story_indent_weight if shifted[j] and not heads_only and cos[j] is not None \
-            and cos[j] < o.story_topic_cohesion else 0.0
+            and cos[j] < o.story_indent_cosine else 0.0
         g = g._replace(score=g.score + points + indent)
         alone = j + 1 == len(prose) or prose[j + 1] >= end
         if g.opening is None and not g.dropped and alone:

@@ -303,7 +303,7 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     differ), or above a line of fewer than `Options.prose_min_words` words (a label, no
     paragraph).  Outside text an extractor wrote, a gap where the indentation of the
     paragraphs of body changes (`shift_points`: the next page's article in a dump of
-    pages) and the words change too (its cosine under `Options.story_topic_cohesion`;
+    pages) and the words change too (its cosine under `Options.story_indent_cosine`;
     a page's own blocks nest deeper and deeper where its markup leaves elements open)
     scores `Options.story_indent_weight` more.  A gap with
     no head, or a title with a meta line only, is no candidate when all the content words
@@ -314,9 +314,9 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     them can share many words)."""
     prose, cos, depth, names = topic
     shifted = [False] * len(prose)
-    if not heads_only:  # the layout changes where the words change too (story_topic_cohesion)
+    if not heads_only:  # the layout changes where the words change too (story_indent_cosine)
         for j in shift_points(r, kept, prose, o):
-            shifted[j] = cos[j] is not None and cos[j] < o.story_topic_cohesion
+            shifted[j] = cos[j] is not None and cos[j] < o.story_indent_cosine
     got = r.core.candidates(kept, prose, cos, depth, names, shifted, start, end, heads_only, title0, limits(o),
                             weights(o))
     return list(map(Gap._make, got))

@@ -8,7 +8,11 @@ headline in it.  Topic evidence: the cosine of content words in the windows eith
 the gap (as in TextTiling), and how deep it dips below the cosines of the gaps around it
 (the depth score), so that a story that follows the last one with no title and no
 boilerplate is still seen, while a subheading or an interview question between paragraphs
-on one subject is not.  `Reader` answers the questions about lines; `gap_evidence` sums
+on one subject is not.  Layout evidence: where the indentation of the paragraphs of body
+changes (`shift_points`: a dump of pages nests the next page's article at an indentation
+of its own; `Options.story_indent_weight` points, `Options.story_indent_paragraphs` a
+side), counted only where the words change too (`Options.story_indent_cosine`); text with
+no indentation shows none.  `Reader` answers the questions about lines; `gap_evidence` sums
 one gap's evidence into a score; the choice among gaps is `cleaner.stories.boundaries`'.
 A document is read once by the compiled core (rust/src/story.rs): the answers about
 each line (meta line, headline, dateline ...: rust/src/heads.rs, the words of its date,
@@ -268,6 +272,11 @@ def shift_points(r: Reader, kept: list[int], prose: list[int], o: Options = DEFA
     sits at an indentation of its own (the lines' leading whitespace,
     `cleaner.storage.indents`); text with no indentation shows no change.  Only the
     places where the indentation changes are visited.
+
+    At the first and the last change the side towards the document's edge may hold
+    fewer paragraphs than `Options.story_indent_paragraphs` (one suffices: a page's
+    opening or closing paragraph alone at its own indentation); between two changes
+    each side needs them all.
 
     >>> from cleaner.segment import segment
     >>> class R:  # what is read of a `Reader`: its lines
