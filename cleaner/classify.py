@@ -131,10 +131,13 @@ assert Features.__base__ is tuple and Decision.__base__ is tuple
 
 
 
-def classify_lines(lines: list[Line], language: str | None,
-                   options: Options) -> tuple[list[Features], list[Decision]]:
+def classify_lines(lines: list[Line], language: str | None, options: Options,
+                   uncounted: list[bool] | None = None) -> tuple[list[Features], list[Decision]]:
     """The features and the context-free decision of every line of a document in
     ``language`` (``None``: unknown).  Blank lines get the shared `EMPTY` and `BLANK`.
+    ``uncounted``: per line, True for a line that counts as no earlier line for the
+    repeat rule (``feature.duplicate``): a later line with its text repeats the first
+    other line that has it, or none (lines past its end count; None: every line counts).
 
     Stopword density judges only lines in a script the stoplists cover (a Korean story in
     a dump of English ones is judged as a page of unknown language is).  A sentence with
@@ -155,7 +158,7 @@ def classify_lines(lines: list[Line], language: str | None,
     match = matcher(language)
     feats, initial, pending = _core.classify_lines(
         columns(lines), language, match.core, _params(options), _KINDS, judged_by_letters,
-        _gates_for, _pattern_run, _disabled_of(options))
+        _gates_for, _pattern_run, _disabled_of(options), uncounted)
     same_drops: dict[Decision, Decision] = {}  # equal decisions are one object (the core's are)
     for i, candidates, own in pending:
         rule = _pattern_rule(lines[i].text, candidates, match if own is None else matcher(own), options)

@@ -252,10 +252,14 @@ class Options:
     #: paragraph at least `extracted_frame_bottom` lines below it that the line rules drop
     #: and that hold no digit (the page's header and footer: menus, share bars, links to
     #: other stories), with at least `extracted_frame_paragraphs` paragraphs between
-    #: (lines each; `cleaner.extracted._page_frame`).
+    #: (lines; paragraphs for `extracted_frame_paragraphs`; `cleaner.extracted._page_frame`),
+    #: and one side holds a run of at least `extracted_frame_menu` lines (lines) each of
+    #: at most `extracted_tiny_words` words: a menu's form, which an extract's title,
+    #: standfirst, byline and tags seldom have.
     extracted_frame_top: int = 4
     extracted_frame_bottom: int = 4
     extracted_frame_paragraphs: int = 3
+    extracted_frame_menu: int = 3
     #: In extractor output, a comment counter ("12 comments") with more than this share
     #: (0-1) of the text's words of prose before it opens the comments
     #: (``extracted.comments``): an extractor appends them after the article.

@@ -9,7 +9,6 @@ trail that `Verdict` carries.  See docs/architecture.md for the flow.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from operator import attrgetter
@@ -85,7 +84,7 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     language = opts.language or guess_language(_joined(lines, chosen) if chosen else source)
     stops = stopwords(language)
     trails = Trails()  # each stage's layer is added as soon as the stage is done
-    feats, initial = _classified(lines, language, opts, hints)
+    feats, initial = classify_lines(lines, language, opts, _held(hints))
     initial = trails.start(initial)
     whole_page = from_html or opts.extracted == "always"
     # Plain text an extractor wrote: its choice stands against the weak line rules too,
@@ -164,35 +163,12 @@ def _chosen(lines: Sequence[Line], hints) -> list[int] | None:
     return [i for i, h in enumerate(hints) if (h is None or h.chosen) and lines[i].text]
 
 
-def _classified(lines: Sequence[Line], language: str | None, opts: Options,
-                hints) -> tuple[list[Features], list[Decision]]:
-    """`classify_lines`; on a whole page a line repeats no held block (a copy of text the
-    extractor wrote, `cleaner.front.page.Block.held`, never shown): a line the core found to
-    repeat one is decided as the lines without the held ones decide it."""
-    feats, initial = classify_lines(lines, language, opts)
-    held = [h is not None and h.held for h in (hints or ())[:len(lines)]]
-    if not any(held):
-        return feats, initial
-    held += [False] * (len(lines) - len(held))
-    wrong = [i for i, d in enumerate(initial) if d.rule == _REPEAT and held[_repeated(d)] and not held[i]]
-    if wrong:
-        others = [i for i, h in enumerate(held) if not h]
-        again = dict(zip(others, classify_lines([lines[i] for i in others], language, opts)[1]))
-        for i in wrong:
-            d = again[i]  # (a repeat of a line after the held one: that line, by its index on the page)
-            initial[i] = d if d.rule != _REPEAT else d._replace(reason=_REPEATS.sub(
-                f"repeats line {others[_repeated(d)] + 1}", d.reason, 1))
-    return feats, initial
-
-
-#: The rule of a line that repeats an earlier one; its reason names that line ("repeats line N").
-_REPEAT = "feature.duplicate"
-_REPEATS = re.compile(r"repeats line (\d+)")
-
-
-def _repeated(d: Decision) -> int:
-    """The index of the line a `_REPEAT` decision says its line repeats."""
-    return int(_REPEATS.match(d.reason).group(1)) - 1
+def _held(hints) -> list[bool] | None:
+    """On a whole page, the held blocks (`cleaner.front.page.Block.held`: copies of text the
+    extractor wrote, never shown), which no line repeats (`classify_lines`' ``uncounted``);
+    None when there is none."""
+    held = [h is not None and h.held for h in hints or ()]
+    return held if any(held) else None
 
 
 def _joined(lines: Sequence[Line], picked: list[int]) -> str:

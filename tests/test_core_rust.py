@@ -302,6 +302,53 @@ context_lines = st.one_of(doc_lines, st.sampled_from(_PROSE),
                           st.just(""))
 
 
+def _repeated(d) -> int | None:
+    """The 0-based index of the line a ``feature.duplicate`` decision names, else None."""
+    return int(d.reason.removeprefix("repeats line ")) - 1 if d.rule == "feature.duplicate" else None
+
+
+def test_a_line_the_mask_leaves_out_is_no_earlier_line_for_the_repeat_rule():
+    """`classify_lines`' ``uncounted`` (the core's repeat memory): a later line with the
+    text of a masked line repeats the first unmasked line with it (in case folding), or
+    none and is decided on its own; a masked line repeats an earlier unmasked line, never
+    a masked one; lines past the mask's end count; no mask, or one of no line, changes
+    nothing, and the features never change."""
+    prose = "The council approved the new budget for the village school after a long debate on Tuesday."
+    other = "A second paragraph about the school budget, with its figures and the reasons for them."
+    lines = segment("\n".join([prose, other, prose.upper(), prose, other, prose, other]))
+    plain = classify_lines(lines, "en", Options())
+    assert [_repeated(d) for d in plain[1]] == [None, None, 0, 0, 1, 0, 1]
+    for none in (None, [], [False] * len(lines)):
+        assert classify_lines(lines, "en", Options(), none) == plain
+    own = classify_lines(lines[2:3], "en", Options())[1][0]  # the capitals on their own
+    assert own.rule != "feature.duplicate"
+    feats, initial = classify_lines(lines, "en", Options(), [True, False, False, True, True, False])
+    assert feats == plain[0]
+    assert [_repeated(d) for d in initial] == [None, None, None, 2, 1, 2, 1]
+    assert initial[:3] == [plain[1][0], plain[1][1], own]
+    feats, initial = classify_lines(lines, "en", Options(), [True, False, True, False])
+    assert feats == plain[0]
+    assert [_repeated(d) for d in initial] == [None, None, None, None, 1, 3, 1]
+    assert initial[:4] == [plain[1][0], plain[1][1], own, plain[1][0]]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_PROSE + tuple(t.upper() for t in _PROSE[:2])), st.booleans()),
+                max_size=12))
+def test_a_line_is_decided_as_among_the_unmasked_lines_before_it(drawn):
+    """Every line is decided, with the mask, as it is after only the unmasked lines before
+    it (the line a repeat names read back to its index on the page)."""
+    lines = [line for line in segment("\n".join(t for t, _ in drawn)) if line.text]
+    mask = [m for _, m in drawn][:len(lines)]
+    _, initial = classify_lines(lines, "en", Options(), mask)
+    for i, d in enumerate(initial):
+        before = [j for j in range(i) if not mask[j]] + [i]
+        want = classify_lines([lines[j] for j in before], "en", Options())[1][-1]
+        if want.rule == "feature.duplicate":
+            assert (d.rule, _repeated(d)) == (want.rule, before[_repeated(want)])
+        else:
+            assert d == want
+
+
 @given(st.lists(context_lines, max_size=30).map("\n".join),
        st.sampled_from([None, "en", "de"]),
        st.sampled_from([Options(), Options.make("precision", context_reach=1, short_max_words=2),

@@ -4,6 +4,8 @@ written without blank lines."""
 
 from __future__ import annotations
 
+import pytest
+
 from cleaner import Options, analyze
 import cleaner.guarantees
 import cleaner.pipeline
@@ -273,6 +275,33 @@ def test_an_extracts_figures_and_short_texts_are_no_page_frame():
     # fewer paragraphs than `extracted_frame_paragraphs`: too little text to tell
     assert _layout("\n".join(RU_PAGE[:10] + RU_PAGE[11:])) == "dense"
     assert _layout("\n".join(RU_PAGE), extracted_frame_paragraphs=4) == "dense"
+
+
+#: An invented extract that keeps the headline, standfirst, byline and tag lines (as some
+#: extractors, or trafilatura with its title and tags, write it): four lines the line rules
+#: drop and without digits above the paragraphs and four below, but no menu's form.
+EXTRACT = ["Council approves road budget", "Three-year plan for the old town", "By Anna Berg", "Transport reporter",
+           BODY, BODY2, BODY.replace("Tuesday", "Monday"), "Topics", "Roads and transport", "City council",
+           "Old town"]
+
+
+def test_an_extracts_title_standfirst_and_tags_are_no_page_frame():
+    text = "\n".join(EXTRACT)
+    assert _layout(text) == "dense"
+    kept = _kept(text)
+    assert EXTRACT[1] in kept and EXTRACT[3] in kept and EXTRACT[-1] in kept
+    # the frame needs a run of `extracted_frame_menu` tiny lines on one side: the tags hold two
+    assert _layout(text, extracted_frame_menu=2) == "spaced"
+    for page in (RU_PAGE, ZH_PAGE):
+        assert _layout("\n".join(page)) == ""
+        assert _layout("\n".join(page), extracted_frame_menu=99) == "dense"
+
+
+@pytest.mark.xfail(strict=True, reason="tag lines of one or two words each have a menu's form: "
+                                       "such an extract is read as a page's dump (extracted='always' reads it)")
+def test_an_extract_with_one_word_tags_is_read_as_extractor_output():
+    tags = ["Topics", "Roads", "City council", "Old town"]
+    assert _layout("\n".join(EXTRACT[:7] + tags)) == "dense"
 
 
 def test_the_benchmark_reads_the_layout_as_the_pipeline_does():

@@ -361,20 +361,27 @@ fn feature_key(f: &Measured) -> FeatureKey {
 
 impl Seen {
     /// The index of the first line with the case-folded text ``key`` (``index``: this
-    /// line's, recorded when it is the first); ``key_of(j)``: line j's case-folded text.
+    /// line's, recorded when it is the first and ``counts``: a line that does not count
+    /// as an earlier line is never recorded); ``key_of(j)``: line j's case-folded text.
     fn first(
         &mut self,
         key: &[u8],
         index: usize,
+        counts: bool,
         key_of: &dyn Fn(usize) -> PyResult<Vec<u8>>,
     ) -> PyResult<usize> {
         let h = hash_bytes(key);
         let Some(&j) = self.by_hash.get(&h) else {
-            self.by_hash.insert(h, index);
+            if counts {
+                self.by_hash.insert(h, index);
+            }
             return Ok(index);
         };
         if j == index || key_of(j)? == key {
             return Ok(j);
+        }
+        if !counts {
+            return Ok(self.collided.get(key).copied().unwrap_or(index));
         }
         Ok(*self.collided.entry(key.to_vec()).or_insert(index))
     }
@@ -402,6 +409,9 @@ struct Document<'a, 'py> {
     /// The disabled rules' positions of a language's matcher (`disabled_rules`); None
     /// when no rule is disabled.
     disabled_of: Option<&'a Bound<'py, PyAny>>,
+    /// The lines that count as no earlier line for the repeat rule (``feature.duplicate``);
+    /// a line past its end counts.
+    uncounted: &'a [bool],
 }
 
 /// Stage 1 of one line (not blank): its features (None: nothing but bullets), its
@@ -463,7 +473,8 @@ fn classify_line<T: Copy + Into<u32>>(
         }
     }
     casefold_utf8(text, &mut work.key);
-    let first = work.seen.first(&work.key, i, &|j| folded(doc.lines, j))?;
+    let counts = !doc.uncounted.get(i).copied().unwrap_or(false);
+    let first = work.seen.first(&work.key, i, counts, &|j| folded(doc.lines, j))?;
     let mut judge = || -> PyResult<bool> {
         Ok(own.is_some()
             || has_stoplist && (mostly_ascii(text) || {
@@ -601,9 +612,11 @@ fn decision(
 /// (`crate::text::casefold_utf8`).  Returns the features and decisions of every line,
 /// and ``(index, rules, language)`` for each line the core leaves catalogue rules to
 /// Python on: a line with a line break or a lone surrogate (``language``: the line's
-/// own, when it is judged in it, else None).
+/// own, when it is judged in it, else None).  ``uncounted``: the lines that count as no
+/// earlier line for the repeat rule, ``feature.duplicate`` (a later line with the same
+/// text repeats the first other line that has it; None: every line counts).
 #[pyfunction]
-#[pyo3(signature = (lines, language, gates, params, kinds, judged, gates_for, pattern_run, disabled_of))]
+#[pyo3(signature = (lines, language, gates, params, kinds, judged, gates_for, pattern_run, disabled_of, uncounted=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn classify_lines<'py>(
     py: Python<'py>,
@@ -616,6 +629,7 @@ pub fn classify_lines<'py>(
     gates_for: &Bound<'py, PyAny>,
     pattern_run: &Bound<'py, PyAny>,
     disabled_of: Option<Bound<'py, PyAny>>,
+    uncounted: Option<Vec<bool>>,
 ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>, Bound<'py, PyList>)> {
     let stops = match language {
         Some(code) => lang::stoplist(code).map_err(crate::err)?,
@@ -635,6 +649,7 @@ pub fn classify_lines<'py>(
         gates_for,
         pattern_run,
         disabled_of,
+        uncounted: uncounted.as_deref().unwrap_or(&[]),
     };
     let mut work = Work {
         seen: Seen::default(),
