@@ -43,7 +43,6 @@ from dataclasses import dataclass
 import regex
 
 from . import _core, gatecache
-from .backtracking import linear
 from .features import strip_bullet
 from .prefilter import NO_GATE, Gate, gate
 from .types import DROP_CATEGORIES
@@ -371,8 +370,7 @@ class Matcher:
     that starts with them, asked here once per start with a partial match, `_could_start`);
     for rules with required strings, one Aho-Corasick pass over the folded line; for
     rules anchored at the end, its last characters.  Only the remaining candidates run
-    their own compiled pattern (`run`), in order, each with the timeout unless the
-    pattern cannot backtrack catastrophically (`cleaner.backtracking.linear`).
+    their own compiled pattern (`run`), in order, each with the timeout.
     """
 
     def __init__(self, rules: tuple[Rule, ...], prebuilt: str | None = None):
@@ -487,21 +485,18 @@ class Matcher:
         return rule.compiled.match if anchored else rule.compiled.search
 
     def pattern_fires(self, k: int):
-        """Rule ``k``'s test ``fires(body, timeout)`` (`fires_within`, with `pattern_run`;
-        `fires_unguarded` when its pattern cannot backtrack catastrophically,
-        `cleaner.backtracking.linear`): what `run` asks of each candidate, and what the
-        core calls (asked for once per matcher rule: `cleaner.classify._pattern_run`)."""
-        test = fires_unguarded if _linear(self.ordered[k]) else fires_within
-        return functools.partial(test, self.pattern_run(k))
+        """Rule ``k``'s test ``fires(body, timeout)`` (`fires_within`, with `pattern_run`):
+        what `run` asks of each candidate, and what the core calls (asked for once per
+        matcher rule: `cleaner.classify._pattern_run`)."""
+        return functools.partial(fires_within, self.pattern_run(k))
 
     def run(self, body: str, candidates, enabled, timeout: float | None) -> Rule | None:
         """The first rule of ``candidates`` (positions, in order) that is enabled and
-        fires on ``body`` (`pattern_fires`)."""
+        fires on ``body`` (`fires_within`)."""
         ordered = self.ordered
         for k in candidates:
             rule = ordered[k]
-            fires = fires_unguarded if _linear(rule) else fires_within
-            if enabled(rule.id) and fires(self.pattern_run(k), body, timeout):
+            if enabled(rule.id) and fires_within(self.pattern_run(k), body, timeout):
                 return rule
         return None
 
@@ -510,27 +505,11 @@ def fires_within(run, body: str, timeout: float | None) -> bool:
     """Does ``run`` (a compiled pattern's bound ``match`` or ``search``,
     `Matcher.pattern_run`) find ``body`` within ``timeout`` seconds?  A run that times out
     does not fire; other errors are raised.  The one place a rule's run meets the timeout:
-    `Matcher.run` and the core (`Matcher.pattern_fires`) both call it (or, for a pattern
-    that cannot backtrack catastrophically, `fires_unguarded`)."""
+    `Matcher.run` and the core (`Matcher.pattern_fires`) both call it."""
     try:
         return run(body, None, None, None, False, timeout) is not None
     except TimeoutError:
         return False
-
-
-def _linear(rule: Rule) -> bool:
-    """`cleaner.backtracking.linear` of the rule's pattern, from the shipped cache when it
-    holds the rule (the analysis reads the pattern with the standard library's parser,
-    which costs more than a hundred of its runs)."""
-    entry = _prebuilt(rule.language).get(rule.key)
-    return entry["linear"] if entry is not None and "linear" in entry else linear(rule.pattern)
-
-
-def fires_unguarded(run, body: str, timeout: float | None) -> bool:
-    """`fires_within` for a pattern that cannot backtrack catastrophically
-    (`cleaner.backtracking.linear`): run without ``timeout``, which would cost two reads
-    of the process's CPU clock (more than a short line's whole match)."""
-    return run(body) is not None
 
 
 def checked_gate(rule: Rule) -> Gate | None:

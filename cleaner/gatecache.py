@@ -32,7 +32,7 @@ handing it thousands of strings and lists as Python objects cost more than build
 
 A rule's entry is keyed by everything it depends on in the rule (pattern, case flag,
 word-count guards, examples); a file as a whole counts only for the Python and Unicode
-versions and the gate analysis (`cleaner/prefilter.py`, `fold.py`, `pattern_syntax.py`, `backtracking.py`)
+versions and the gate analysis (`cleaner/prefilter.py`, `fold.py`, `pattern_syntax.py`)
 it was built with (its ``stamp``).  A rule without a valid entry (a user's own rule, one
 edited since) is checked and analysed when loaded, as without the cache.  Refresh it
 after editing a catalogue::
@@ -54,7 +54,7 @@ import zlib
 import regex
 import regex._regex
 
-from . import backtracking, fold, pattern_syntax, prefilter
+from . import fold, pattern_syntax, prefilter
 from .prefilter import Gate
 
 try:  # `hashlib`'s own BLAKE2b, without `hashlib` loading OpenSSL for its other digests
@@ -79,7 +79,7 @@ def stamp(extra: str = "") -> str:
     """What the whole cache depends on besides its rules (``extra``: the caller's own
     constants that shape a checked gate); worked out once a process (it reads and digests
     the analysis's source files, and each language's cache asks for it)."""
-    analysis = b"".join(read(m.__file__, "rb") for m in (prefilter, fold, pattern_syntax, backtracking))
+    analysis = b"".join(read(m.__file__, "rb") for m in (prefilter, fold, pattern_syntax))
     # Gates rest on Python's parser and case folding (its Unicode version), not on
     # `regex`'s version: the rule's own pattern always decides.
     parts = [str(_FORMAT), "%d.%d" % sys.version_info[:2], unicodedata.unidata_version,
@@ -211,8 +211,7 @@ def path(language: str):
 def load(language: str, extra: str = "") -> dict[str, dict]:
     """The shipped cache of one language folder, or an empty dict when there is none or
     it was built for something else: ``"rules"``, key -> entry (``{"id": ..., "code":
-    ..., "linear": ...}``: the rule passed the loader's checks; ``"linear"``,
-    `cleaner.backtracking.linear` of its pattern); ``"files"``, `file_key` -> the file's
+    ...}``: the rule passed the loader's checks); ``"files"``, `file_key` -> the file's
     parsed TOML (what `tomllib.loads` returns for it); ``"regex"``, the `REGEX` its rules'
     compiled forms (their entries' ``"code"``) are for."""
     data = read_json(path(language))
@@ -293,8 +292,7 @@ def build(rules, checked_gate, files: dict[str, dict], extra: str = "") -> tuple
     from `rule_key` and its `regex` ``flags``) and for ``files`` (`file_key` -> parsed TOML)
     those whose content JSON keeps as it is; and the content of its gates file
     (`load_gates`), with ``checked_gate(rule)`` giving each rule's gate."""
-    entries = {r.key: {"id": r.id, "code": compiled_form(r.pattern, r.flags),
-                       "linear": backtracking.linear(r.pattern)} for r in rules}
+    entries = {r.key: {"id": r.id, "code": compiled_form(r.pattern, r.flags)} for r in rules}
     gates = {r.key: gate_to_json(checked_gate(r)) for r in rules}
     kept = {k: v for k, v in files.items() if json.loads(json.dumps(v)) == v}
     return ({"stamp": stamp(extra), "regex": REGEX, "rules": dict(sorted(entries.items())),
