@@ -367,10 +367,10 @@ def line_starts(lines: Sequence[Line]) -> tuple[array, array]:
 
 def indents(lines: Sequence[Line]) -> array:
     """The indentation of every line (an array of counts of characters): the leading
-    whitespace of its raw line.  Where a line's normalised text is a slice of the source,
-    where that text starts less where the line starts; where it is none (a double space,
-    a tab or a no-break space inside: `line_starts` gives its text the line's start), the
-    raw line's own leading whitespace."""
+    whitespace of its raw line.  Where a line's normalised text is a slice of the source:
+    the distance from the line's start to that text's start; where it is not (a double
+    space, a tab or a no-break space inside: `line_starts` gives its text the line's
+    start), the raw line's own leading whitespace."""
     if not isinstance(lines, Lines):
         return array("q", (len(line.raw) - len(line.raw.lstrip()) for line in lines))
     source, starts, ends = lines.source, lines._starts, lines._ends
