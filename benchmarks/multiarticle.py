@@ -68,7 +68,7 @@ of the parts asked only: check dumps are not for reading one by one; ``--familie
 scores every family as the mean over dumps drawn with each seed: the same pages in other
 layouts, more tuning data than one draw of 39 dumps a family), ``--flat`` adds every
 chosen family laid out flat (the same dumps with no line indented, `story_dumps.flat`, as
-in Common Crawl WET text; these rows are not among the project benchmark's rows).
+in Common Crawl WET text; `evaluate` scores them too, as ``<family>/flat`` rows).
 """
 
 from __future__ import annotations
@@ -251,12 +251,18 @@ class Tally:
         }
 
 
+def family_name(family) -> str:
+    """A family's name in rows and figures: ``untitled``, or ``untitled/flat`` laid out flat."""
+    return family.name + "/flat" * family.flat
+
+
 #: Figures beyond precision/recall/F1 that the project benchmark reports as headlines
 #: (completed with every family's in `_headline`).  Pk and WindowDiff are better when
 #: lower: the benchmark gate holds them under ceilings.
 HEADLINE: tuple[str, ...] = ("split.pk", "split.windowdiff", "single.text.split_share",
                              "single.html.split_share") + tuple(
-    f"{family.name}.{part}.split.{metric}" for family in FAMILIES for part in ("tune", "check")
+    f"{name}.{part}.split.{metric}" for family in FAMILIES
+    for name in (family.name, family_name(flat(family))) for part in ("tune", "check")
     for metric in ("pk", "windowdiff"))
 
 
@@ -264,7 +270,7 @@ def evaluate(pages=None, options=None, seed: int = SEED, verbose: bool = False) 
     """Score `cleaner.split` and `cleaner.clean` on the synthetic multi-article dumps: the
     classic family on all pages (rows ``split``, ``clean`` ...), then every family of
     `FAMILIES` on the tuning and the check part (rows ``<family>.<part>.split`` and
-    ``.clean``).
+    ``.clean``), then every family laid out flat (rows ``<family>/flat.<part>...``).
 
     ``pages``: a corpus directory (`Path`) or ``None`` for `corpus_dir()`; anything else
     (a caller's own page list) is ignored and the pages are read from `corpus_dir()`.
@@ -272,7 +278,7 @@ def evaluate(pages=None, options=None, seed: int = SEED, verbose: bool = False) 
     `figures` gives the classic family's numbers flat."""
     loaded = load_pages(pages if isinstance(pages, Path) else None)
     rows = _rows(figures(loaded, options, seed, verbose))
-    for family in FAMILIES:
+    for family in FAMILIES + tuple(flat(f) for f in FAMILIES):
         for part, f in family_figures(loaded, family, options, seed).items():
             rows.update(_family_rows(family, part, f))
     rows.update(_single_rows(single_story(options)))
@@ -299,15 +305,16 @@ def _rows(f: dict) -> dict:
 def _family_rows(family, part: str, f: dict) -> dict:
     if not f["dumps"]:
         return {}
-    label = f"{family.name} [{part}]"
+    name = family_name(family)
+    label = f"{name} [{part}]"
     n = f["dumps"]
     return {
-        f"{family.name}.{part}.split": {
+        f"{name}.{part}.split": {
             "set": label, "system": "cleaner.split boundaries (+-1 line)", "n": n,
             "precision": f["boundary_precision"], "recall": f["boundary_recall"],
             "f1": f["boundary_f1"], "pk": f["pk"], "windowdiff": f["windowdiff"],
             "pk_no_split": f["pk_no_split"], "kind_accuracy": f["kind_accuracy"]},
-        f"{family.name}.{part}.clean": {
+        f"{name}.{part}.clean": {
             "set": label, "system": "cleaner.clean vs story 0 body", "n": n,
             "precision": f["clean_precision"], "recall": f["clean_recall"], "f1": f["clean_f1"],
             "raw_f1": f["raw_f1"]},
@@ -485,7 +492,7 @@ def main(argv: list[str] | None = None) -> int:
             got = pooled_figures(pages, family, args.preset, tuple(int(x) for x in args.seeds.split(",")), parts)
         else:
             got = family_figures(pages, family, args.preset, args.seed, args.verbose, parts)
-        name = family.name + "/flat" * family.flat
+        name = family_name(family)
         results += [(name, part, got[part]) for part in args.parts.split(",") if part in got]
     for name, part, f in results:
         print(f"{name:<16} {part:<5} {f['dumps']:>3}  {f['boundary_precision']:.3f} {f['boundary_recall']:.3f} "

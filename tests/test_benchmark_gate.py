@@ -127,3 +127,20 @@ def test_update_baseline_refuses_partial_runs(capsys):
     with pytest.raises(SystemExit):
         bench.main(["--update-baseline", "--limit", "3"])
     assert "full run" in capsys.readouterr().err
+
+
+def test_every_family_is_scored_and_pinned_flat_too(result, figures):
+    """Each multi-article family's rows come laid out flat as well (no line indented), with
+    the same parts, and their headline figures have limits like the indented ones'."""
+    ids = {r["id"] for r in result["rows"]}
+    from benchmarks.multiarticle import FAMILIES
+
+    for family in FAMILIES:
+        for part in ("tune", "check"):
+            rid = f"multiarticle.{family.name}.{part}.split"
+            flat_rid = f"multiarticle.{family.name}/flat.{part}.split"
+            assert (rid in ids) == (flat_rid in ids), flat_rid
+            if flat_rid in ids:
+                for metric in ("f1", "pk", "windowdiff"):
+                    assert f"{flat_rid}.{metric}" in figures and f"{flat_rid}.{metric}" in FLOORS
+    assert any("/flat.check" in rid for rid in ids)
