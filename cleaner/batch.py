@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from .binary import BinaryInput, binary_kind
-from .extracted import HELD
+from .extracted import tallied
 from .inputs import UsageError, looks_like_jsonl
 from .options import Options
 from .pipeline import analyze
@@ -235,18 +235,14 @@ def dump_json(obj: dict) -> bytes:
 def _count(analysis, command: str) -> Stats:
     stats = Stats(documents=1)
     if command == "clean":
-        for v in analysis.verdicts:
-            if v.line.blank or v.final.rule == HELD.rule:  # (a held block's text is in an output line)
-                continue
+        for v in tallied(analysis.verdicts):
             if v.output:
                 stats.lines_kept += 1
             else:
                 stats.dropped[v.why] += 1
         stats.empty = int(not analysis.text)
     else:
-        for v in analysis.verdicts:
-            if v.line.blank or v.final.rule == HELD.rule:
-                continue
+        for v in tallied(analysis.verdicts):
             if v.final.keep:
                 stats.lines_kept += 1
             else:

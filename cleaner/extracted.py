@@ -291,6 +291,12 @@ def open_comments(feats: list[Features], decisions: list[Decision], options: Opt
 HELD = Decision(False, "html.held", "duplicate", "its text is already in the extracted text beside it", "extractor")
 
 
+def tallied(verdicts):
+    """The verdicts a count of kept and removed lines reads: not blank, and not a held
+    block's (`HELD`: its text is in an output line)."""
+    return (v for v in verdicts if not v.line.blank and v.final.rule != HELD.rule)
+
+
 def _block(h) -> Decision:
     """The decision on a line of the extracted main content that a weak rule dropped."""
     if h is not None and h.heading:

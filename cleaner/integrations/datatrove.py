@@ -60,7 +60,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
     ) from exc
 
 from ..binary import BinaryInput, NotText
-from ..extracted import HELD
+from ..extracted import tallied
 from ..options import Options
 from ..pipeline import analyze
 from ..types import DROP_CATEGORIES, Analysis, Verdict
@@ -197,9 +197,7 @@ class CleanerStep(PipelineStep):
         removed = dict.fromkeys(sorted(DROP_CATEGORIES), 0)
         rules: Counter[str] = Counter()
         kept = 0
-        for v in analysis.verdicts:
-            if v.line.blank or v.final.rule == HELD.rule:  # (a held block's text is in an output line)
-                continue
+        for v in tallied(analysis.verdicts):
             if emitted(v):
                 kept += 1
                 continue
