@@ -29,6 +29,10 @@ LEAD = ("The harbour's old ferry terminal will shut for eight months while engin
         "the cracked main pier, the authority said.")
 ASIDE = ("Our weekly newsletter brings you the harbour's news every Friday morning, with the "
          "tide tables and the ferry timetable for the week ahead.")
+#: A page with a table the extractor writes a row a line: "Route | Crossings a day",
+#: "Harbour to island | twelve"; its header and last cells are held by those lines.
+TABLE_PAGE = page(extra_body="<table><tr><th>Route</th><th>Crossings a day</th></tr>"
+                             "<tr><td>Harbour to island</td><td>twelve</td></tr></table>")
 
 
 def _placed(tree, lines: list[str]) -> list:
@@ -75,10 +79,7 @@ def _held(placed: list) -> list[str]:
 
 
 def test_an_extracted_table_row_does_not_bring_its_cells_back_as_lines():
-    table = ("<table><tr><th>Route</th><th>Crossings a day</th></tr>"
-             "<tr><td>Harbour to island</td><td>twelve</td></tr></table>")
-    html = page(extra_body=table)
-    tree = parse(html)
+    tree = parse(TABLE_PAGE)
     lines = ["Route | Crossings a day", "Harbour to island | twelve"]
     placed = _placed(tree, lines)
     cells = [text for k, text in _new(placed) if text is not None]
@@ -91,19 +92,16 @@ def test_every_block_the_extracted_text_holds_is_explained():
     """A cell of a row the extractor wrote as one line is a line of the page, explained
     (``html.held``), never recovered and never in the output twice; with that rule
     disabled it is left out as not chosen."""
-    table = ("<table><tr><th>Route</th><th>Crossings a day</th></tr>"
-             "<tr><td>Harbour to island</td><td>twelve</td></tr></table>")
-    html = page(extra_body=table)
-    a = analyze(html)
+    a = analyze(TABLE_PAGE)
     held = {v.line.text: v for v in a.verdicts if v.final.rule == "html.held"}
     assert set(held) == {"Crossings a day", "twelve"}
     assert all(v.final.reason and v.final.category == "duplicate" and not v.output for v in held.values())
     row = next(v for v in a.verdicts if "Harbour to island" in v.line.text and "twelve" in v.line.text)
     assert row.output and row.final.rule != "html.held"
-    assert cleaner_clean(html).count("twelve") == 1
+    assert cleaner_clean(TABLE_PAGE).count("twelve") == 1
     # every line of the page's explanation carries a rule id and a reason
     assert all(row.split("\t")[1] and row.split("\t")[2] for row in a.explain().splitlines() if row != "-\t\t\t")
-    off = analyze(html, disabled_rules=frozenset({"html.held"}))
+    off = analyze(TABLE_PAGE, disabled_rules=frozenset({"html.held"}))
     assert {v.final.rule for v in off.verdicts if v.line.text in held} == {"html.unchosen"}
 
 
@@ -112,10 +110,7 @@ def test_a_held_block_is_counted_neither_kept_nor_removed():
     datatrove record leave it out of the lines removed (a table's cells here)."""
     from cleaner.batch import _count
 
-    table = ("<table><tr><th>Route</th><th>Crossings a day</th></tr>"
-             "<tr><td>Harbour to island</td><td>twelve</td></tr></table>")
-    html = page(extra_body=table)
-    a = analyze(html)
+    a = analyze(TABLE_PAGE)
     assert sum(v.final.rule == "html.held" for v in a.verdicts) == 2
     for command in ("clean", "split"):
         assert _count(a, command).dropped["duplicate"] == 0
@@ -124,7 +119,7 @@ def test_a_held_block_is_counted_neither_kept_nor_removed():
 
     from cleaner.integrations.datatrove import CleanerStep
 
-    record = next(iter(CleanerStep().run(iter([Document(text=html, id="p")])))).metadata["cleaner"]
+    record = next(iter(CleanerStep().run(iter([Document(text=TABLE_PAGE, id="p")])))).metadata["cleaner"]
     assert record["removed"]["duplicate"] == 0 and "html.held" not in record["rules"]
     assert record["lines_removed"] == sum(1 for v in a.dropped() if v.final.rule != "html.held")
 
