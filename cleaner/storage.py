@@ -359,10 +359,10 @@ def raw_blanks(lines: Sequence[Line]) -> int:
 def line_starts(lines: Sequence[Line]) -> tuple[array, array]:
     """Where each line and its normalised text start (arrays of offsets; the difference is
     the line's indentation): a `Lines`' own columns, nothing copied (for other sequences of
-    lines: 0, and the length of each raw line's leading whitespace)."""
+    lines: 0, and each line's `indents`)."""
     if isinstance(lines, Lines):
         return lines.raw_columns()[0], lines.columns()[1]
-    return array("q", bytes(8 * len(lines))), array("q", (len(line.raw) - len(line.raw.lstrip()) for line in lines))
+    return array("q", bytes(8 * len(lines))), indents(lines)
 
 
 def indents(lines: Sequence[Line]) -> array:

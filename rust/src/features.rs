@@ -26,8 +26,14 @@ fn has(set: &str, c: u32) -> bool {
 /// it end with a question mark before any closing quotes and brackets (and invisible
 /// format characters), read as `measure` reads a line's last character?
 pub(crate) fn asks<T: Copy + Into<u32>>(s: &[T]) -> bool {
+    s[..open_end(s)].last().is_some_and(|&c| has(QUESTION, c.into()))
+}
+
+/// Where the line `s` ends before its closing quotes and brackets (and invisible format
+/// characters): one past its last other character, 0 when it has none.
+fn open_end<T: Copy + Into<u32>>(s: &[T]) -> usize {
     let open = |c: u32| !has(CLOSERS, c) && (c < 0x61c || !has(FORMAT, c));
-    s.iter().rposition(|&c| open(c.into())).is_some_and(|k| has(QUESTION, s[k].into()))
+    s.iter().rposition(|&c| open(c.into())).map_or(0, |k| k + 1)
 }
 
 /// Does the text `s` (code points, or a Python string's code units) start with `head`?
@@ -168,9 +174,7 @@ pub fn measure<T: Copy + Into<u32>>(body: &[T], stops: &Words, buffers: &mut Wor
     if all_alpha {
         alpha = n;
     }
-    let open = |c: u32| !has(CLOSERS, c) && (c < 0x61c || !has(FORMAT, c));
-    let k = body.iter().rposition(|&c| open(c.into())).map_or(0, |k| k + 1);
-    let stripped = &body[..k];
+    let stripped = &body[..open_end(body)];
     let ellipsis = ends_with(stripped, THREE_DOTS) || ends_with(stripped, ELLIPSIS);
     let last = stripped.last().map(|&c| c.into());
     let terminal = last.is_some_and(|c| has(TERMINAL, c)) && !ellipsis;
