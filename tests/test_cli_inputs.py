@@ -244,8 +244,8 @@ def test_a_missing_jsonl_file_is_reported_and_the_others_are_read(tmp_path, craw
 
 
 @pytest.mark.parametrize("setting, message", [
-    ("context_reach=abc", "--set context_reach: expected a whole number, not 'abc'"),
-    ("stopword_density=lots", "--set stopword_density: expected a number, not 'lots'"),
+    ("context_reach=abc", "--set: context_reach must be a whole number from 0 to 2147483647, not 'abc'"),
+    ("stopword_density=lots", "--set: stopword_density must be a number, not 'lots'"),
     ("language=klingon", "ISO 639-1"),
     ("disabled_rules=en.share.folow", "did you mean en.share.follow"),
 ])
