@@ -14,14 +14,15 @@ unchanged, counted as ``not_text`` and logged once per task, as the Scrapy pipel
     from datatrove.pipeline.writers import JsonlWriter
     from cleaner.integrations.datatrove import CleanerStep
 
-    LocalPipelineExecutor(
-        pipeline=[
-            JsonlReader("pages/"),
-            CleanerStep(preset="precision", language="en"),
-            JsonlWriter("clean/"),
-        ],
-        tasks=8, workers=2, logging_dir="logs/clean",
-    ).run()
+    if __name__ == "__main__":  # the workers import the script again: see docs/datatrove.md
+        LocalPipelineExecutor(
+            pipeline=[
+                JsonlReader("pages/"),
+                CleanerStep(preset="precision", language="en"),
+                JsonlWriter("clean/"),
+            ],
+            tasks=8, workers=2, logging_dir="logs/clean",
+        ).run()
 
 This module imports datatrove; ``import cleaner`` never does.  Install it with
 ``pip install 'cleaner[datatrove]'``.  See docs/datatrove.md for Slurm and Ray settings.
