@@ -45,6 +45,10 @@ INPUT_FIELD = "cleaner_input"
 STDIN = "<stdin>"
 #: Fields `split` writes for each story, beside the story text (`Job.output_field`).
 STORY_FIELDS = ("index", "title", "kind", "span")
+#: What is said of a document for which a command writes nothing (no story to split, no
+#: line to explain), so that every record is in the output or named on standard error.
+NOTHING_WRITTEN = {"split": "no story: no object written",
+                   "explain": "no line: no row written"}
 #: Why a document read whole that is JSON Lines is not cleaned as one page.
 JSONL_UNASKED = ("is JSON Lines (a JSON object a line): give --jsonl to clean each record, "
                  "or --no-jsonl to read it as one document")
@@ -116,7 +120,7 @@ class TaskResult:
 
     output: bytes | None
     stats: Stats
-    error: str | None = None  # "where: message"
+    error: str | None = None  # "where: message" for standard error: a failure, a skip, nothing written
 
 
 class RecordError(ValueError):
@@ -383,7 +387,10 @@ def process_task(job: Job, task: Task) -> TaskResult:
         return _failed(job, task, f"cleaner failed: {type(exc).__name__}: {exc}", record, None)
     stats = _count(analysis, job.command)
     stats.bytes_in = task.size
-    return TaskResult(_render(job, analysis, task, record), stats)
+    output = _render(job, analysis, task, record)
+    if not output and job.command in NOTHING_WRITTEN:
+        return TaskResult(output, stats, f"{task.where}: {NOTHING_WRITTEN[job.command]}")
+    return TaskResult(output, stats)
 
 
 def process_batch(job: Job, batch: list[Task]) -> list[TaskResult]:

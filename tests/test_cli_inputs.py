@@ -52,6 +52,26 @@ def test_a_jsonl_file_is_read_as_records_without_the_flag(crawl, jobs):
     assert "100 documents" in proc.stderr.decode()
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("command", ["split", "explain"])
+def test_a_record_that_writes_nothing_is_named_with_its_line(tmp_path, command, jobs):
+    """Every record is in the output or named on standard error with its line number: a
+    record with no story (split) or no line (explain) used to vanish without a word."""
+    path = tmp_path / "crawl.jsonl"
+    texts = {1: page(1), 2: "", 3: " \n\n", 4: page(4)}
+    path.write_bytes(jsonl({"id": n, "text": t} for n, t in texts.items()))
+    proc = run(command, "--jobs", jobs, path)
+    assert proc.returncode == 0, proc.stderr
+    said = "no story: no object written" if command == "split" else "no line: no row written"
+    named = re.findall(rf"cleaner: {re.escape(str(path))}:(\d+): {said}\n", proc.stderr.decode())
+    assert named == ["2", "3"]
+    if command == "split":
+        written = {o["id"] for o in read_jsonl(proc.stdout)}
+    else:
+        written = {int(row.split("\t")[0].rsplit(":", 1)[1]) for row in proc.stdout.decode().splitlines()}
+    assert written == {1, 4}
+
+
 def test_a_gzipped_jsonl_file_is_read_as_records(tmp_path, crawl):
     packed = tmp_path / "crawl.jsonl.gz"
     packed.write_bytes(gzip.compress(crawl.read_bytes()))
