@@ -72,6 +72,32 @@ def test_a_record_that_writes_nothing_is_named_with_its_line(tmp_path, command, 
     assert written == {1, 4}
 
 
+class PanicException(BaseException):
+    """As pyo3 raises for a panic of the compiled core: no `Exception`."""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_panic_of_the_core_fails_its_record_alone(tmp_path, monkeypatch, capsys, jobs):
+    """A record on which the compiled core panics is reported with its line number and
+    the run goes on: it used to end the run with a traceback, every later record lost."""
+    from cleaner import batch, cli
+
+    real = batch.analyze
+
+    def panicking(document, options):
+        if document == "boom":
+            raise PanicException("index out of bounds")
+        return real(document, options)
+
+    monkeypatch.setattr(batch, "analyze", panicking)  # the workers are forked after this
+    path = tmp_path / "crawl.jsonl"
+    path.write_bytes(jsonl({"id": n, "text": "boom" if n == 2 else page(n)} for n in range(1, 5)))
+    assert cli.main(["clean", "-q", "--jobs", jobs, str(path)]) == cli.EXIT_FAILED
+    out, err = capsys.readouterr()
+    assert [o["id"] for o in read_jsonl(out.encode())] == [1, 3, 4]
+    assert err == f"cleaner: {path}:2: cleaner failed: PanicException: index out of bounds\n"
+
+
 def test_a_gzipped_jsonl_file_is_read_as_records(tmp_path, crawl):
     packed = tmp_path / "crawl.jsonl.gz"
     packed.write_bytes(gzip.compress(crawl.read_bytes()))

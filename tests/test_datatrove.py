@@ -286,6 +286,34 @@ def test_step_drops_a_failing_document_and_goes_on(monkeypatch):
         list(integration.CleanerStep(raise_errors=True).run(iter([Document(text="boom", id="x")])))
 
 
+class PanicException(BaseException):
+    """As pyo3 raises for a panic of the compiled core: no `Exception`."""
+
+
+@needs_datatrove
+def test_step_drops_a_document_the_core_panics_on_and_goes_on(monkeypatch):
+    """A panic fails its document alone (dropped, reason ``error``); it used to end the
+    task, losing every later document of it."""
+    from datatrove.data import Document
+
+    import cleaner.integrations.datatrove as integration
+
+    real = integration.analyze
+
+    def panicking(text, options):
+        if text == "boom":
+            raise PanicException("index out of bounds")
+        return real(text, options)
+
+    monkeypatch.setattr(integration, "analyze", panicking)
+    docs = [Document(text="boom", id="x"), Document(text="\n\n".join(PROSE), id="y")]
+    step = integration.CleanerStep()
+    assert [d.id for d in step.run(iter(docs))] == ["y"]
+    assert step.stats["dropped_error"].total == 1
+    with pytest.raises(PanicException):
+        list(integration.CleanerStep(raise_errors=True).run(iter(docs[:1])))
+
+
 def run_example(name: str, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     return subprocess.run([sys.executable, str(ROOT / "examples" / name), *args],
