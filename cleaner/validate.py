@@ -14,8 +14,8 @@ same message.
   or a prefix ending in ``.`` that starts at least one; anything else raises `ValueError`
   naming the closest ids (`difflib`).
 - every other option takes the kind of value its default is (`check_value`): a count
-  (words, lines, gaps) a whole number from 0 to `MAX_COUNT`, a threshold any finite
-  number, ``split_stories`` True or False.  A value of another type raises `TypeError`,
+  (words, lines, gaps) a whole number from 0 to `MAX_COUNT` (an offset, `OFFSETS`, from
+  -`MAX_COUNT`), a threshold any finite number, ``split_stories`` True or False.  A value of another type raises `TypeError`,
   one out of range `ValueError`, before any document is read (the command line's
   ``--set`` hands its values here too, so the message is the same).
 
@@ -120,6 +120,12 @@ def check_rules(rule_ids) -> frozenset[str]:
 #: above any document's, and within what the compiled core reads.
 MAX_COUNT = 2**31 - 1
 
+#: Whole-number options that shift another bound rather than count something, so may be
+#: negative (narrowing it, or switching their rule off): words added to
+#: ``short_max_words`` for ``context.appeal_tail``, columns of indentation slack for
+#: ``block.set_off``.
+OFFSETS = frozenset({"appeal_tail_extra_words", "block_set_off_indent_slack"})
+
 #: Option name -> its default, for the options `check_value` holds to their default's type.
 _DEFAULTS = {f.name: f.default for f in fields(Options)}
 
@@ -136,14 +142,15 @@ def check_value(name: str, value: object) -> object:
             raise TypeError(f"{name} must be True or False, not {value!r}")
         return value
     if isinstance(default, int):
-        what = f"{name} must be a whole number from 0 to {MAX_COUNT}, not {value!r}"
+        least = -MAX_COUNT if name in OFFSETS else 0
+        what = f"{name} must be a whole number from {least} to {MAX_COUNT}, not {value!r}"
         try:
             count = operator.index(value) if not isinstance(value, bool) else None
         except TypeError:
             count = None
         if count is None:
             raise TypeError(what)
-        if not 0 <= count <= MAX_COUNT:
+        if not least <= count <= MAX_COUNT:
             raise ValueError(what)
         return count
     if isinstance(default, float):

@@ -199,6 +199,23 @@ def test_option_values_of_the_right_kind_are_taken():
     assert cleaner.clean(TEXT, context_reach=Count()) == cleaner.clean(TEXT, context_reach=3)
 
 
+def test_an_offset_may_be_negative():
+    """An offset shifts another bound (`cleaner.validate.OFFSETS`): below zero it narrows
+    it, as a count below zero means nothing."""
+    from dataclasses import fields
+
+    from cleaner.validate import MAX_COUNT, OFFSETS
+
+    ints = {f.name for f in fields(Options) if type(f.default) is int}
+    assert OFFSETS <= ints
+    for name in OFFSETS:
+        assert getattr(Options.make(**{name: -3}), name) == -3
+        with pytest.raises(ValueError, match=f"from {-MAX_COUNT} to {MAX_COUNT}"):
+            Options.make(**{name: -MAX_COUNT - 1})
+    with pytest.raises(ValueError, match="from 0 to"):
+        Options.make(context_reach=-3)
+
+
 def test_the_unknown_option_message_does_not_offer_preset():
     """``preset`` is refused as an option (it is the options argument): the list of
     known options must not offer it."""
