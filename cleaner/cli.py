@@ -118,6 +118,8 @@ def _check_output_flags(args: argparse.Namespace, output_format: str) -> None:
 
 
 def make_job(args: argparse.Namespace, paths: list[str]) -> Job:
+    if args.progress and args.quiet:
+        raise UsageError("--progress shows a bar that --quiet turns off: give one of them")
     options = _checked_options(args)
     jsonl = jsonl_mode(args.jsonl, paths)
     given_output_field = getattr(args, "output_field", None)
