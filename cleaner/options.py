@@ -537,7 +537,7 @@ class Options:
         known = {f.name for f in fields(cls)}
         for key in overrides:
             if key not in known:
-                raise TypeError(f"unknown option {key!r}; known options: {', '.join(sorted(known))}")
+                raise TypeError(f"unknown option {key!r}; known options: {', '.join(sorted(known - {'preset'}))}")
         for check in OVERRIDE_CHECKS:  # language, disabled_rules: see cleaner.validate
             overrides = check(overrides)
         if overrides.get("html", "auto") not in ("auto", "always", "never"):
