@@ -664,6 +664,27 @@ def test_the_crate_matches_as_regex_on_joined_examples(text, rule_id):
         _same_matches(rule, [text, text.swapcase()])
 
 
+def test_a_compiled_pattern_answers_as_regex_on_each_of_its_search_paths():
+    """A compiled catalogue pattern is searched forward only (rust/src/forward.rs): from
+    the start alone when every alternative opens with ``^``, else everywhere; by a lazy DFA,
+    which gives up on a Unicode word boundary beside a character that is not ASCII, then by
+    a bounded backtracker on a short text and by a PikeVM on one too long for it.  Each
+    path answers as the `regex` module does."""
+    long_text = "é " * 200_000 + "un café noir"
+    cases = [
+        (r"^abc", ["abc d", "  abc", "x abc", "ABC"]),  # anchored: only at the start
+        (r"^abc|xyz", ["  xyz", "abc", "  abc", "xy z"]),  # one alternative anywhere
+        (r"(?:^|\s)abc$", ["abc", "q abc", "qabc"]),
+        (r"\bcafé\b", ["un café noir", "uncafé noir", "un caféx", "CAFÉ"]),  # DFA gives up
+        (r"\bcafé\b", [long_text, long_text.replace("un café", "uncafé")]),  # past the backtracker
+        (r"\w+\s+noir$", [long_text, long_text + "é"]),
+    ]
+    for pattern, texts in cases:
+        got = _core.pattern_matches(pattern, False, texts)
+        want = [regex.search(pattern, t, _regex_flags(False)) is not None for t in texts]
+        assert got == want, pattern
+
+
 def test_a_patterns_uses_are_counted_once_per_process_across_matchers():
     """Two matchers holding the same (pattern, case) share its count of uses and its
     compiled regex: once one has used it `WARM_USES` (256) times, the other runs it in the
