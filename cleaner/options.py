@@ -248,14 +248,14 @@ class Options:
     #: page's dump whatever its layout (`cleaner.extracted._page_furniture`).
     extracted_furniture_lines: int = 4
     #: Text is a whole page's dump too, whatever its layout and without a catalogue, when
-    #: its first paragraph has at least `extracted_frame_top` lines above it and its last
-    #: paragraph at least `extracted_frame_bottom` lines below it that the line rules drop
-    #: and that hold no digit (the page's header and footer: menus, share bars, links to
-    #: other stories), with at least `extracted_frame_paragraphs` paragraphs between
+    #: its first paragraph has at least `extracted_frame_top` lines above it that the line
+    #: rules drop and that hold no digit (the page's header: menus, share bars, links to
+    #: other stories), with at least `extracted_frame_paragraphs` paragraphs after them
     #: (lines; paragraphs for `extracted_frame_paragraphs`; `cleaner.extracted._page_frame`),
-    #: and one side holds a run of at least `extracted_frame_menu` lines (lines) each of
-    #: at most `extracted_tiny_words` words: a menu's form, which an extract's title,
-    #: standfirst, byline and tags seldom have.
+    #: and a run of at least `extracted_frame_menu` lines (lines) each of at most
+    #: `extracted_tiny_words` words (a menu's form, which an extract's title, standfirst,
+    #: byline and tags seldom have) stands in that header, or in a footer of at least
+    #: `extracted_frame_bottom` such lines below its last paragraph.
     extracted_frame_top: int = 4
     extracted_frame_bottom: int = 4
     extracted_frame_paragraphs: int = 3

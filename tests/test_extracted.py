@@ -260,11 +260,47 @@ def test_a_pages_header_and_footer_tell_its_dump_without_a_catalogue():
         # cleaned as the same dump with its blocks apart is: the paragraphs, no menu,
         # share line or other stories
         assert _kept(text) == _kept("\n\n".join(page)) == page[-8:-5]
-        # without the header (or the footer) evidence, it was read as an extractor's output
-        # and kept every line the line rules dropped
-        for off in ({"extracted_frame_top": 99}, {"extracted_frame_bottom": 99}):
+        # without the header evidence (or without both its menu and the footer), it was read
+        # as an extractor's output and kept every line the line rules dropped
+        for off in ({"extracted_frame_top": 99}, {"extracted_frame_bottom": 99, "extracted_frame_menu": 99}):
             assert _layout(text, **off) == "dense"
             assert "Читайте также" in _kept(text, **off) or "相关阅读" in _kept(text, **off)
+
+
+def test_a_pages_header_with_a_menu_tells_its_dump_without_a_footer():
+    # the same pages cut after their paragraphs: no footer, but a header with a run of
+    # `extracted_frame_menu` tiny lines (an extract's title, standfirst and byline have none)
+    for page in (RU_PAGE[:11], ZH_PAGE[:10]):
+        text = "\n".join(page)
+        assert _layout(text) != "dense"  # (short enough to pass for an extract with its blocks apart)
+        assert _kept(text) == page[-3:]
+        assert _layout(text, extracted_frame_menu=4) == "dense"  # the header's menu is three lines
+    # below the article, a footer's menu counts only with a header: an extract may end with
+    # a list of keywords or addresses under its short head
+    keywords = ["Keywords", "Roads", "Buses", "Cycling", "Old town"]
+    assert _layout("\n".join(EXTRACT[:1] + EXTRACT[4:7] + keywords)) == "dense"
+
+
+#: An invented page dump in Dutch (no catalogue covers it), its menu written as a list.
+NL_PAGE = ["Stadskrant", "* Home", "* Over ons", "* Ons werk", "* Nieuws", "* Contact",
+           "De gemeenteraad heeft dinsdagavond besloten om volgend jaar meer geld uit te geven aan het "
+           "onderhoud van de fietspaden in de binnenstad.",
+           "Volgens de wethouder zijn veel paden in slechte staat en klagen bewoners al jaren over gaten "
+           "en losliggende tegels.",
+           "Het werk begint in het voorjaar en moet voor de zomer van het volgende jaar klaar zijn, zo "
+           "staat in het plan.",
+           "Delen", "Stadskrant 2024"]
+
+
+def test_a_menu_written_as_a_list_is_a_menu():
+    # a list item's bullet is no word: "* Over ons" is a two-word menu item, and five of them
+    # above the first paragraph are a menu, which no extract opens with
+    text = "\n".join(NL_PAGE)
+    assert _layout(text, extracted_frame_menu=99) != "dense"  # (the menu alone, not the page frame)
+    assert _kept(text) == NL_PAGE[6:9]
+    # a numbered list keeps its numbers: no menu's form
+    numbered = [f"{k}. {item[2:]}" for k, item in enumerate(NL_PAGE[1:6], 1)]
+    assert _layout("\n".join(NL_PAGE[:1] + numbered + NL_PAGE[6:]), extracted_frame_menu=99) == "dense"
 
 
 def test_an_extracts_figures_and_short_texts_are_no_page_frame():
