@@ -630,6 +630,27 @@ def test_the_core_calls_a_regex_run_as_the_matcher_does():
     assert calls == [("zqx arguments rule", None, None, None, False, 0.25)]
 
 
+def test_a_line_that_repeats_an_earlier_one_reads_its_catalogue_answer():
+    """The gates and patterns run once per text of a document (rust/src/classify.rs
+    `Work::catalogued`): a line with the text of an earlier line, character for character,
+    gets that line's answer without a run; a line that differs in case or bullet only is
+    run itself."""
+    pattern = r"^zqx\d+ memo rule$"
+    compiled = regex.compile(pattern, _regex_flags(False))
+    bodies = []
+
+    def run(body, *args):
+        bodies.append(body)
+        return compiled.match(body, *args)
+
+    text = "zqx7 memo rule\nzqx7 memo rule\nZQX7 MEMO RULE\nzqx7 memo rule\n• zqx7 memo rule\nzqx memo rule"
+    (_, initial, left), _ = _invented_rule_stage_one(pattern, False, text, functools.partial(fires_within, run))
+    assert left == []
+    assert [d.rule for d in initial] == ["xx.test.invented"] * 5 + [initial[5].rule]
+    assert initial[5].rule != "xx.test.invented"
+    assert bodies == ["zqx7 memo rule", "ZQX7 MEMO RULE", "zqx7 memo rule", "zqx memo rule"]
+
+
 def test_word_boundaries_fall_where_regex_puts_them():
     text = "a".join(all_chars()[::3]) + "a"
     got = _core.pattern_positions(r"\b", True, text)
