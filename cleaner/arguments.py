@@ -4,7 +4,9 @@
 the options the three document commands share (inputs, input and output format, cleaning
 options, running) and the ones only one of them has, with their help texts and defaults.
 It only declares: turning the parsed arguments into `Options` and a `Job`, checking them
-and running the command is `cleaner.cli`'s work.
+and running the command is `cleaner.cli`'s work.  ``--preset`` and ``--html`` list their
+values but leave the check to `cleaner.Options.make`, so that a bad one is refused with
+the API's message, as a bad ``--set``, ``--language`` or ``--disable`` is.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def _document_options(p: argparse.ArgumentParser, command: str) -> None:
     if command != "explain":
         fmt.add_argument("--output-field", metavar="NAME",
                          help="JSONL field the result is written to (default: the --field itself)")
-    fmt.add_argument("--html", choices=("auto", "always", "never"), default="auto",
+    fmt.add_argument("--html", default="auto", metavar="{auto,always,never}",
                      help="treat documents as HTML: detected (auto, default), always, or never")
     if command == "clean":
         fmt.add_argument("--format", dest="output_format", choices=("text", "jsonl"),
@@ -56,7 +58,7 @@ def _document_options(p: argparse.ArgumentParser, command: str) -> None:
                               "there are several documents)")
 
     cfg = p.add_argument_group("cleaning options")
-    cfg.add_argument("--preset", choices=sorted(PRESETS), default="balanced",
+    cfg.add_argument("--preset", default="balanced", metavar="{" + ",".join(sorted(PRESETS)) + "}",
                      help="precision drops doubtful lines, recall keeps them (default: balanced)")
     cfg.add_argument("--language", metavar="CODE",
                      help="ISO 639-1 code of the documents' language (default: guessed per document)")

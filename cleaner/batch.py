@@ -45,6 +45,14 @@ INPUT_FIELD = "cleaner_input"
 STDIN = "<stdin>"
 #: Fields `split` writes for each story, beside the story text (`Job.output_field`).
 STORY_FIELDS = ("index", "title", "kind", "span")
+#: What stops a run, raised while a document is cleaned; anything else raised fails that
+#: document alone, a panic of the compiled core too (pyo3's ``PanicException`` derives
+#: from ``BaseException``, not ``Exception``).
+RUN_STOPS = (KeyboardInterrupt, SystemExit, GeneratorExit)
+#: What is said of a document for which a command writes nothing (no story to split, no
+#: line to explain), so that every record is in the output or named on standard error.
+NOTHING_WRITTEN = {"split": "no story: no object written",
+                   "explain": "no line: no row written"}
 #: Why a document read whole that is JSON Lines is not cleaned as one page.
 JSONL_UNASKED = ("is JSON Lines (a JSON object a line): give --jsonl to clean each record, "
                  "or --no-jsonl to read it as one document")
@@ -116,7 +124,7 @@ class TaskResult:
 
     output: bytes | None
     stats: Stats
-    error: str | None = None  # "where: message"
+    error: str | None = None  # "where: message" for standard error: a failure, a skip, nothing written
 
 
 class RecordError(ValueError):
@@ -379,11 +387,16 @@ def process_task(job: Job, task: Task) -> TaskResult:
         record = exc.record
         raw = task.data if job.jsonl and record is None and task.data is not None else None
         return _failed(job, task, str(exc), record, raw, exc.unreadable)
-    except Exception as exc:  # a bug in the pipeline must not stop a batch run
+    except BaseException as exc:  # a bug in the pipeline must not stop a batch run, nor
+        if isinstance(exc, RUN_STOPS):  # a panic of the compiled core (pyo3's PanicException
+            raise  # is no Exception); only these stop it
         return _failed(job, task, f"cleaner failed: {type(exc).__name__}: {exc}", record, None)
     stats = _count(analysis, job.command)
     stats.bytes_in = task.size
-    return TaskResult(_render(job, analysis, task, record), stats)
+    output = _render(job, analysis, task, record)
+    if not output and job.command in NOTHING_WRITTEN:
+        return TaskResult(output, stats, f"{task.where}: {NOTHING_WRITTEN[job.command]}")
+    return TaskResult(output, stats)
 
 
 def process_batch(job: Job, batch: list[Task]) -> list[TaskResult]:

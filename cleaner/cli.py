@@ -43,23 +43,16 @@ EXIT_UNREADABLE = 2
 
 
 def _parse_value(raw: str, default: object) -> object:
+    """A ``--set`` value as the type of the option's ``default`` when it reads as one, else
+    the string as given: `Options.make` then refuses it with the API's message."""
     if isinstance(default, bool):
-        lowered = raw.lower()
-        if lowered in ("1", "true", "yes", "on"):
-            return True
-        if lowered in ("0", "false", "no", "off"):
-            return False
-        raise ValueError(f"expected true or false, not {raw!r}")
-    if isinstance(default, int):
-        try:
-            return int(raw)
-        except ValueError:
-            raise ValueError(f"expected a whole number, not {raw!r}") from None
-    if isinstance(default, float):
-        try:
-            return float(raw)
-        except ValueError:
-            raise ValueError(f"expected a number, not {raw!r}") from None
+        return _BOOLEANS.get(raw.lower(), raw)
+    for kind in (int, float):
+        if isinstance(default, kind):
+            try:
+                return kind(raw)
+            except ValueError:
+                return raw
     if isinstance(default, frozenset):
         return frozenset(x for x in raw.split(",") if x)
     if default is None and raw.lower() in ("", "none"):
@@ -67,37 +60,40 @@ def _parse_value(raw: str, default: object) -> object:
     return raw
 
 
+#: How ``--set`` spells True and False.
+_BOOLEANS = {"1": True, "true": True, "yes": True, "on": True,
+             "0": False, "false": False, "no": False, "off": False}
+
+
+def _made(flag: str, base: "Options | str", **overrides) -> Options:
+    """`Options.make`; its refusal is a `UsageError` with the API's message, named by the
+    flag that gave the value."""
+    try:
+        return Options.make(base, **overrides)
+    except (TypeError, ValueError) as exc:
+        raise UsageError(f"{flag}: {exc}") from None
+
+
 def make_options(args: argparse.Namespace) -> Options:
-    overrides: dict[str, object] = {"html": args.html}
+    """The run's `Options`: every value is checked by `Options.make`, as the API checks it."""
     defaults = {f.name: f.default for f in fields(Options)}
+    options = _made("--html", _made("--preset", args.preset), html=args.html)
+    settings: dict[str, object] = {}
     for item in args.settings:
         key, sep, raw = item.partition("=")
         key = key.strip().replace("-", "_")
         if not sep or not key:
             raise UsageError(f"--set expects KEY=VALUE, not {item!r}")
-        if key not in defaults or key in ("preset",):
-            raise UsageError(f"--set: unknown option {key!r}; known options: "
-                             f"{', '.join(sorted(set(defaults) - {'preset'}))}")
-        try:
-            overrides[key] = _parse_value(raw.strip(), defaults[key])
-        except ValueError as exc:
-            raise UsageError(f"--set {key}: {exc}") from None
-    try:
-        options = Options.make(args.preset, **overrides)
-    except (TypeError, ValueError) as exc:
-        raise UsageError(str(exc)) from None
+        if key == "preset":
+            raise UsageError("--set: preset is not an option: give it as --preset NAME")
+        settings[key] = _parse_value(raw.strip(), defaults.get(key))
+    options = _made("--set", options, **settings)
     disabled = [r.strip() for item in args.disable for r in item.split(",") if r.strip()]
     if disabled:
-        try:  # checked by Options.make (check_rules); named by its flag here
-            options = Options.make(options, disabled_rules=options.disabled_rules | frozenset(disabled))
-        except ValueError as exc:
-            raise UsageError(f"--disable: {exc}") from None
+        options = _made("--disable", options, disabled_rules=options.disabled_rules | frozenset(disabled))
     if args.language is None:
         return options
-    try:  # checked, folded (and warned of) by Options.make; named by its flag here
-        return Options.make(options, language=args.language)
-    except ValueError as exc:
-        raise UsageError(f"--language: {exc}") from None
+    return _made("--language", options, language=args.language)
 
 
 def _checked_options(args: argparse.Namespace) -> Options:

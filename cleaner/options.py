@@ -299,6 +299,10 @@ class Options:
     #: Body words the first story holds before the next one starts when it sits at the
     #: top of the document (`story_head_lines`) and the topic changes (words).
     story_first_words: int = 40
+    #: A first gap too near the top for the topic windows (`story_min_after_words`) is
+    #: judged on all the paragraphs above it when they are at least this many
+    #: (`cleaner.stories.top`; paragraphs).
+    story_first_paragraphs: int = 2
     #: A story chosen without a head of its own stands outside the main block only when
     #: the cosine across its gap is below this (cosine).
     story_topic_cohesion: float = 0.10
@@ -522,7 +526,7 @@ class Options:
         known = {f.name for f in fields(cls)}
         for key in overrides:
             if key not in known:
-                raise TypeError(f"unknown option {key!r}; known options: {', '.join(sorted(known))}")
+                raise TypeError(f"unknown option {key!r}; known options: {', '.join(sorted(known - {'preset'}))}")
         for check in OVERRIDE_CHECKS:  # language, disabled_rules: see cleaner.validate
             overrides = check(overrides)
         if overrides.get("html", "auto") not in ("auto", "always", "never"):

@@ -13,6 +13,11 @@ same message.
 - ``disabled_rules``: each entry is a rule id of the registry (`cleaner.catalogue.registry`)
   or a prefix ending in ``.`` that starts at least one; anything else raises `ValueError`
   naming the closest ids (`difflib`).
+- every other option takes the kind of value its default is (`check_value`): a count
+  (words, lines, gaps) a whole number from 0 to `MAX_COUNT` (an offset, `OFFSETS`, from
+  -`MAX_COUNT`), a threshold any finite number, ``split_stories`` True or False.  A value of another type raises `TypeError`,
+  one out of range `ValueError`, before any document is read (the command line's
+  ``--set`` hands its values here too, so the message is the same).
 
 >>> check_language("DE")
 'de'
@@ -20,6 +25,10 @@ same message.
 Traceback (most recent call last):
 ...
 ValueError: language must be an ISO 639-1 code such as 'en' or 'de', not 'klingon'
+>>> check_value("context_reach", "far")
+Traceback (most recent call last):
+...
+TypeError: context_reach must be a whole number from 0 to 2147483647, not 'far'
 >>> check_rules(["en.share.folow"])
 Traceback (most recent call last):
 ...
@@ -28,11 +37,15 @@ ValueError: unknown rule 'en.share.folow'; did you mean en.share.follow...?
 
 from __future__ import annotations
 
+import math
+import numbers
+import operator
 import warnings
+from dataclasses import fields
 
 from .catalogue import languages as catalogue_languages
 from .language import STOPLIST_NAMES
-from .options import OVERRIDE_CHECKS
+from .options import OVERRIDE_CHECKS, Options
 from .registry import registry
 
 #: Every ISO 639-1 code (two letters), for telling a real language from a typo.
@@ -103,9 +116,56 @@ def check_rules(rule_ids) -> frozenset[str]:
     return ids
 
 
+#: The largest value of an option counted in whole units (words, lines, gaps, ...): far
+#: above any document's, and within what the compiled core reads.
+MAX_COUNT = 2**31 - 1
+
+#: Whole-number options that shift another bound rather than count something, so may be
+#: negative (narrowing it, or switching their rule off): words added to
+#: ``short_max_words`` for ``context.appeal_tail``, columns of indentation slack for
+#: ``block.set_off``.
+OFFSETS = frozenset({"appeal_tail_extra_words", "block_set_off_indent_slack"})
+
+#: Option name -> its default, for the options `check_value` holds to their default's type.
+_DEFAULTS = {f.name: f.default for f in fields(Options)}
+
+
+def check_value(name: str, value: object) -> object:
+    """``value`` for the option ``name`` when it is of the kind the default is, else
+    `TypeError` (another type) or `ValueError` (a negative or huge count, a number that
+    is not finite).  Options whose default is neither a number nor a bool are left to
+    their own checks.  A count given as another integer type (``numpy.int64``) becomes
+    an ``int``."""
+    default = _DEFAULTS.get(name)
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise TypeError(f"{name} must be True or False, not {value!r}")
+        return value
+    if isinstance(default, int):
+        least = -MAX_COUNT if name in OFFSETS else 0
+        what = f"{name} must be a whole number from {least} to {MAX_COUNT}, not {value!r}"
+        try:
+            count = operator.index(value) if not isinstance(value, bool) else None
+        except TypeError:
+            count = None
+        if count is None:
+            raise TypeError(what)
+        if not least <= count <= MAX_COUNT:
+            raise ValueError(what)
+        return count
+    if isinstance(default, float):
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise TypeError(f"{name} must be a number, not {value!r}")
+        if not math.isfinite(value):
+            raise ValueError(f"{name} must be a finite number, not {value!r}")
+        return value if type(value) in (int, float) else float(value)
+    return value
+
+
 def check_overrides(overrides: dict) -> dict:
-    """``overrides`` with ``language`` and ``disabled_rules`` checked and normalised."""
-    out = dict(overrides)
+    """``overrides`` with ``language`` and ``disabled_rules`` checked and normalised, and
+    every other value held to its option's kind (`check_value`)."""
+    out = {name: check_value(name, value) for name, value in overrides.items()}
     if "language" in out:
         out["language"] = check_language(out["language"])
     if "disabled_rules" in out:

@@ -241,7 +241,7 @@ def test_undecodable_bytes_in_a_text_file_are_decoded_not_fatal(tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["clean", "no/such/file.txt"], "no such file"),
-    (["clean", "--preset", "fastest", "-"], "invalid choice"),
+    (["clean", "--preset", "fastest", "-"], "unknown preset 'fastest'"),
     (["clean", "--disable", "en.share.folow", "-"], "did you mean en.share.follow"),
     (["clean", "--set", "colour=red", "-"], "unknown option 'colour'"),
     (["clean", "--set", "context_reach=far", "-"], "context_reach"),

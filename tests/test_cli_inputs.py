@@ -52,6 +52,52 @@ def test_a_jsonl_file_is_read_as_records_without_the_flag(crawl, jobs):
     assert "100 documents" in proc.stderr.decode()
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("command", ["split", "explain"])
+def test_a_record_that_writes_nothing_is_named_with_its_line(tmp_path, command, jobs):
+    """Every record is in the output or named on standard error with its line number: a
+    record with no story (split) or no line (explain) used to vanish without a word."""
+    path = tmp_path / "crawl.jsonl"
+    texts = {1: page(1), 2: "", 3: " \n\n", 4: page(4)}
+    path.write_bytes(jsonl({"id": n, "text": t} for n, t in texts.items()))
+    proc = run(command, "--jobs", jobs, path)
+    assert proc.returncode == 0, proc.stderr
+    said = "no story: no object written" if command == "split" else "no line: no row written"
+    named = re.findall(rf"cleaner: {re.escape(str(path))}:(\d+): {said}\n", proc.stderr.decode())
+    assert named == ["2", "3"]
+    if command == "split":
+        written = {o["id"] for o in read_jsonl(proc.stdout)}
+    else:
+        written = {int(row.split("\t")[0].rsplit(":", 1)[1]) for row in proc.stdout.decode().splitlines()}
+    assert written == {1, 4}
+
+
+class PanicException(BaseException):
+    """As pyo3 raises for a panic of the compiled core: no `Exception`."""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_panic_of_the_core_fails_its_record_alone(tmp_path, monkeypatch, capsys, jobs):
+    """A record on which the compiled core panics is reported with its line number and
+    the run goes on: it used to end the run with a traceback, every later record lost."""
+    from cleaner import batch, cli
+
+    real = batch.analyze
+
+    def panicking(document, options):
+        if document == "boom":
+            raise PanicException("index out of bounds")
+        return real(document, options)
+
+    monkeypatch.setattr(batch, "analyze", panicking)  # the workers are forked after this
+    path = tmp_path / "crawl.jsonl"
+    path.write_bytes(jsonl({"id": n, "text": "boom" if n == 2 else page(n)} for n in range(1, 5)))
+    assert cli.main(["clean", "-q", "--jobs", jobs, str(path)]) == cli.EXIT_FAILED
+    out, err = capsys.readouterr()
+    assert [o["id"] for o in read_jsonl(out.encode())] == [1, 3, 4]
+    assert err == f"cleaner: {path}:2: cleaner failed: PanicException: index out of bounds\n"
+
+
 def test_a_gzipped_jsonl_file_is_read_as_records(tmp_path, crawl):
     packed = tmp_path / "crawl.jsonl.gz"
     packed.write_bytes(gzip.compress(crawl.read_bytes()))
@@ -244,8 +290,8 @@ def test_a_missing_jsonl_file_is_reported_and_the_others_are_read(tmp_path, craw
 
 
 @pytest.mark.parametrize("setting, message", [
-    ("context_reach=abc", "--set context_reach: expected a whole number, not 'abc'"),
-    ("stopword_density=lots", "--set stopword_density: expected a number, not 'lots'"),
+    ("context_reach=abc", "--set: context_reach must be a whole number from 0 to 2147483647, not 'abc'"),
+    ("stopword_density=lots", "--set: stopword_density must be a number, not 'lots'"),
     ("language=klingon", "ISO 639-1"),
     ("disabled_rules=en.share.folow", "did you mean en.share.follow"),
 ])

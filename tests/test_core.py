@@ -168,7 +168,8 @@ def test_options_made_again_are_the_same_values_of_the_same_types():
     again = Options.make("precision", html="never")
     assert again is Options.make("precision", html="never") and again.prose_min_words == 10
     assert Options.make(None, context_reach=1).context_reach == 1
-    assert Options.make(None, context_reach=True).context_reach is True  # 1 == True, kept apart
+    assert Options.make(None, stopword_density=1.0).stopword_density == 1.0
+    assert type(Options.make(None, stopword_density=1).stopword_density) is int  # 1 == 1.0, kept apart
     with pytest.raises(ValueError, match="html must be"):
         Options.make(None, html="sometimes")
     with pytest.raises(ValueError, match="html must be"):  # a refused value is never remembered

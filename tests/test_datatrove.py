@@ -264,8 +264,15 @@ def test_step_options_are_checked_before_any_task():
         CleanerStep(preset="fastest")
 
 
+class PanicException(BaseException):
+    """As pyo3 raises for a panic of the compiled core: no `Exception`."""
+
+
 @needs_datatrove
-def test_step_drops_a_failing_document_and_goes_on(monkeypatch):
+@pytest.mark.parametrize("error", [RuntimeError, PanicException])
+def test_step_drops_a_failing_document_and_goes_on(monkeypatch, error):
+    """A failure, a panic of the compiled core too, drops its document alone (reason
+    ``error``); a panic used to end the task, losing every later document of it."""
     from datatrove.data import Document
 
     import cleaner.integrations.datatrove as integration
@@ -274,7 +281,7 @@ def test_step_drops_a_failing_document_and_goes_on(monkeypatch):
 
     def failing(text, options):
         if text == "boom":
-            raise RuntimeError("simulated failure")
+            raise error("simulated failure")
         return real(text, options)
 
     monkeypatch.setattr(integration, "analyze", failing)
@@ -282,8 +289,8 @@ def test_step_drops_a_failing_document_and_goes_on(monkeypatch):
     step = integration.CleanerStep()
     assert [d.id for d in step.run(iter(docs))] == ["y"]
     assert step.stats["dropped_error"].total == 1
-    with pytest.raises(RuntimeError, match="simulated"):
-        list(integration.CleanerStep(raise_errors=True).run(iter([Document(text="boom", id="x")])))
+    with pytest.raises(error, match="simulated"):
+        list(integration.CleanerStep(raise_errors=True).run(iter(docs[:1])))
 
 
 def run_example(name: str, *args: str) -> subprocess.CompletedProcess:

@@ -294,6 +294,30 @@ def test_teaser_cards_with_linked_headlines_are_dropped_as_cards():
     assert all(p in out_lines(a.text) for p in PARAGRAPHS)
 
 
+def test_words_in_a_script_written_without_spaces_count_as_the_pipeline_counts_them():
+    """The front door's thresholds in words read Chinese or Japanese text as the pipeline
+    reads a line (`cleaner.features.measure`), not as one word per space-separated run: a
+    Chinese <h1> is the page's headline, a Chinese teaser with a linked headline is a
+    card, and a Chinese paragraph in a list item is too long for one."""
+    from lxml.html import fromstring
+
+    from cleaner.features import measure
+    from cleaner.front import dom
+    from cleaner.front.headline import headline
+
+    heading = "港口工程下周一开始施工"  # one run without spaces: str.split counts one word
+    assert dom.words(heading) == measure(heading, "").words > 1
+    assert dom.words("Harbour works begin") == 3
+    tree = fromstring(f"<html><head><title>{heading}-城市新闻网</title></head>"
+                      f"<body><h1>{heading}</h1><p>正文。</p></body></html>")
+    assert headline(tree) == heading
+    teaser = "渡轮船员为冬季海上救援进行训练，演习将持续到三月底。"
+    cards = fromstring(f"<html><body><ul><li><h3><a href='/t1'>{heading}</a></h3><p>{teaser}</p></li>"
+                       f"<li><h3><a href='/t2'>{heading}</a></h3><p>{teaser * 8}</p></li></ul></body></html>")
+    short, long_item = cards.findall(".//li")
+    assert dom.page_cards(cards) == {short: True, long_item: False}
+
+
 def test_feed_of_excerpts_after_the_main_article_is_dropped():
     excerpt = ("The town museum has opened a new room about the fishing fleet, with photographs, "
                "nets and a model of the first steam trawler that sailed from the port …")

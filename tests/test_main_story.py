@@ -269,3 +269,37 @@ def test_a_heading_at_the_end_of_a_story_that_is_its_own_stays(label):
     # section's subheading), or one that shares none but reads as a title, stays.
     text, v = _label_above_next(label)
     assert label in text and v.output and v.story == 0
+
+
+# A short story at the top of a dump: two paragraphs whose content words are too few for
+# the topic windows, then a long untitled story on another subject, nothing between.
+BRIDGE = [
+    "The town will open the new bridge over the river to all traffic on Friday morning, the mayor said.",
+    "It was built in less than a year and it is the first one in the town that has a lane for bikes.",
+]
+ORCHARD = FROST[4:]
+
+
+def test_a_short_story_at_the_top_ends_where_the_next_subject_starts():
+    # Its paragraphs are read whole against the window after the gap (cleaner.stories.top):
+    # the next story's words are not its own, so it is the main story alone.
+    document = "\n\n".join(BRIDGE + ORCHARD) + "\n"
+    assert [a.text.split("\n")[0] for a in cleaner.split(document)] == [BRIDGE[0], ORCHARD[0]]
+    assert cleaner.clean(document) == "\n\n".join(BRIDGE)
+
+
+def test_the_short_story_needs_its_paragraphs_to_be_judged_whole():
+    # With fewer paragraphs above the gap than story_first_paragraphs the gap has no
+    # cosine (its side above is too small for a window), and the stories stay one.
+    document = "\n\n".join(BRIDGE + ORCHARD) + "\n"
+    assert len(cleaner.split(document, story_first_paragraphs=3)) == 1
+
+
+def test_short_opening_paragraphs_on_the_article_s_subject_stay_in_it():
+    # Counterexample: two short paragraphs that open the article (a lead on its subject)
+    # share its words: one story, all of it the main one.
+    lead = ["A late frost has hit the valley, and it will cost the growers there a lot this year.",
+            "The growers said that the frost was the worst one they have seen in the valley for a long time."]
+    document = "\n\n".join(lead + ORCHARD) + "\n"
+    assert len(cleaner.split(document)) == 1
+    assert cleaner.clean(document) == "\n\n".join(lead + ORCHARD)

@@ -118,29 +118,110 @@ def test_py_typed_is_shipped():
     assert not any(fnmatch.fnmatch("cleaner/py.typed", p) for p in excluded)
 
 
-#: A bad setting as the API, the command line and the integrations take it.
+#: A bad preset or setting as the API (preset, overrides) and the command line take it.
 BAD_SETTINGS = [
-    ({"colour": "red"}, ["--set", "colour=red"]),
-    ({"language": "klingon"}, ["--language", "klingon"]),
-    ({"language": "klingon"}, ["--set", "language=klingon"]),
-    ({"disabled_rules": ["en.share.folow"]}, ["--disable", "en.share.folow"]),
-    ({"disabled_rules": ["en.share.folow"]}, ["--set", "disabled_rules=en.share.folow"]),
-    ({"html": "maybe"}, ["--set", "html=maybe"]),
+    ((None, {"colour": "red"}), ["--set", "colour=red"]),
+    ((None, {"language": "klingon"}), ["--language", "klingon"]),
+    ((None, {"language": "klingon"}), ["--set", "language=klingon"]),
+    ((None, {"disabled_rules": ["en.share.folow"]}), ["--disable", "en.share.folow"]),
+    ((None, {"disabled_rules": ["en.share.folow"]}), ["--set", "disabled_rules=en.share.folow"]),
+    ((None, {"html": "maybe"}), ["--set", "html=maybe"]),
+    ((None, {"html": "maybe"}), ["--html", "maybe"]),
+    (("fastest", {}), ["--preset", "fastest"]),
+    ((None, {"context_reach": "far"}), ["--set", "context_reach=far"]),
+    ((None, {"context_reach": -1}), ["--set", "context_reach=-1"]),
+    ((None, {"stopword_density": "lots"}), ["--set", "stopword_density=lots"]),
+    ((None, {"stopword_density": float("nan")}), ["--set", "stopword_density=nan"]),
+    ((None, {"split_stories": "sometimes"}), ["--set", "split_stories=sometimes"]),
 ]
 
 
-@pytest.mark.parametrize("overrides, argv", BAD_SETTINGS,
+@pytest.mark.parametrize("api_args, argv", BAD_SETTINGS,
                          ids=[" ".join(argv) for _, argv in BAD_SETTINGS])
-def test_the_command_line_refuses_a_bad_setting_with_the_api_message(overrides, argv, capsys):
-    """The command line prints the API's message (exit status 2) before reading input."""
+def test_the_command_line_refuses_a_bad_setting_with_the_api_message(api_args, argv, capsys):
+    """The command line prints the API's message after the flag that gave the value, in
+    one line (exit status 2), before reading input: not argparse's usage."""
     from cleaner.cli import EXIT_USAGE, main
 
+    preset, overrides = api_args
     with pytest.raises((TypeError, ValueError)) as api:
-        cleaner.clean(TEXT, **overrides)
-    message = str(api.value).split("; known options")[0]  # the CLI lists its --set keys
+        cleaner.clean(TEXT, preset, **overrides)
     assert main(["clean", *argv, "-"]) == EXIT_USAGE
-    err = capsys.readouterr().err
-    assert err.startswith("cleaner: ") and message in err and err.count("\n") == 1, err
+    assert capsys.readouterr().err == f"cleaner: {argv[0]}: {api.value}\n"
+
+
+#: Option values of the wrong kind, the exception the API raises, and what it says.
+BAD_VALUES = [
+    ("context_reach", "far", TypeError, "context_reach must be a whole number from 0 to 2147483647, not 'far'"),
+    ("context_reach", "3", TypeError, "not '3'"),
+    ("context_reach", 2.5, TypeError, "not 2.5"),
+    ("context_reach", True, TypeError, "not True"),
+    ("context_reach", None, TypeError, "not None"),
+    ("context_reach", -1, ValueError, "not -1"),
+    ("story_window_words", 2**70, ValueError, "from 0 to 2147483647"),
+    ("stopword_density", "0.3", TypeError, "stopword_density must be a number, not '0.3'"),
+    ("stopword_density", None, TypeError, "not None"),
+    ("stopword_density", float("nan"), ValueError, "stopword_density must be a finite number, not nan"),
+    ("stopword_density", float("inf"), ValueError, "not inf"),
+    ("split_stories", "false", TypeError, "split_stories must be True or False, not 'false'"),
+    ("split_stories", 0, TypeError, "not 0"),
+]
+
+
+@pytest.mark.parametrize("name, value, error, words", BAD_VALUES,
+                         ids=[f"{n}={v!r}" for n, v, _, _ in BAD_VALUES])
+def test_an_option_value_of_the_wrong_kind_is_refused_before_any_document(name, value, error, words):
+    """Such a value used to pass `Options.make` and fail deep in the pipeline on every
+    document ("failed to extract field Params...", "Unknown format code 'f'"), or worse,
+    be read as something else ("false" is a true string)."""
+    for call in (lambda: Options.make(**{name: value}),
+                 lambda: cleaner.clean(TEXT, **{name: value}),
+                 lambda: cleaner.split(TEXT, "recall", **{name: value}),
+                 lambda: cleaner.analyze(TEXT.encode(), **{name: value})):
+        with pytest.raises(error) as refused:
+            call()
+        assert type(refused.value) is error and words in str(refused.value)
+
+
+def test_option_values_of_the_right_kind_are_taken():
+    """Counts (any integer type), thresholds (any real number), booleans."""
+    import fractions
+
+    class Count:  # an integer type that is no int, as numpy's are
+        def __index__(self):
+            return 3
+
+    made = Options.make(context_reach=Count(), stopword_density=fractions.Fraction(1, 4),
+                        split_stories=False, prose_min_words=0, story_window_words=2**31 - 1)
+    assert (made.context_reach, made.stopword_density, made.split_stories) == (3, 0.25, False)
+    assert type(made.context_reach) is int and type(made.stopword_density) is float
+    assert Options.make(stopword_density=1).stopword_density == 1
+    assert cleaner.clean(TEXT, context_reach=Count()) == cleaner.clean(TEXT, context_reach=3)
+
+
+def test_an_offset_may_be_negative():
+    """An offset shifts another bound (`cleaner.validate.OFFSETS`): below zero it narrows
+    it, as a count below zero means nothing."""
+    from dataclasses import fields
+
+    from cleaner.validate import MAX_COUNT, OFFSETS
+
+    ints = {f.name for f in fields(Options) if type(f.default) is int}
+    assert OFFSETS <= ints
+    for name in OFFSETS:
+        assert getattr(Options.make(**{name: -3}), name) == -3
+        with pytest.raises(ValueError, match=f"from {-MAX_COUNT} to {MAX_COUNT}"):
+            Options.make(**{name: -MAX_COUNT - 1})
+    with pytest.raises(ValueError, match="from 0 to"):
+        Options.make(context_reach=-3)
+
+
+def test_the_unknown_option_message_does_not_offer_preset():
+    """``preset`` is refused as an option (it is the options argument): the list of
+    known options must not offer it."""
+    with pytest.raises(TypeError, match="unknown option 'colour'") as refused:
+        Options.make(colour="red")
+    assert "context_reach" in str(refused.value) and "preset" not in str(refused.value)
 
 
 def _datatrove_step(preset, overrides):
@@ -164,6 +245,9 @@ BAD_INTEGRATION_SETTINGS = [
     (None, {"language": "klingon"}, "language"),
     (None, {"disabled_rules": ["en.share.folow"]}, "en.share.folow"),
     (None, {"html": "maybe"}, "html"),
+    (None, {"context_reach": "3"}, "context_reach"),
+    (None, {"context_reach": -1}, "context_reach"),
+    (None, {"split_stories": "false"}, "split_stories"),
 ]
 
 
@@ -178,7 +262,7 @@ def test_the_integrations_refuse_a_bad_setting_as_the_api_does(build, preset, ov
     with pytest.raises((TypeError, ValueError)) as built:
         build(preset, overrides)
     assert type(built.value) is api.type
-    assert named in str(built.value)
+    assert named in str(built.value) and str(api.value) in str(built.value)
 
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + TEXT.encode("utf-8")

@@ -63,6 +63,12 @@ TABLE = {
         "raises ValueError", "usage error, exit 2", "raises ValueError", "raises ValueError")),
     "preset as an option": (TEXT, None, {"preset": "recall"}, (
         "raises TypeError", "usage error, exit 2", "raises TypeError", "raises TypeError")),
+    "a count that is no number": (TEXT, None, {"context_reach": "far"}, (
+        "raises TypeError", "usage error, exit 2", "raises TypeError", "raises TypeError")),
+    "a negative count": (TEXT, None, {"context_reach": -1}, (
+        "raises ValueError", "usage error, exit 2", "raises ValueError", "raises ValueError")),
+    "a switch that is neither on nor off": (TEXT, None, {"split_stories": "sometimes"}, (
+        "raises TypeError", "usage error, exit 2", "raises TypeError", "raises TypeError")),
 }
 
 

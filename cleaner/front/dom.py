@@ -19,6 +19,7 @@ from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProc
 from lxml.html import fromstring as _fromstring
 
 from .. import _core
+from ..features import measure
 from .walk import CHAIN_LEVELS, PageWalk
 
 
@@ -227,12 +228,24 @@ def trace(tree: HtmlElement, bares: list[str], walked: PageWalk | None = None) -
     return out
 
 
+def words(text: str) -> int:
+    """The words of a text as the pipeline counts a line's (`cleaner.features.measure`):
+    its space-separated tokens, and in a script written without spaces (Chinese,
+    Japanese) one word for every two of its characters, where `str.split` would count a
+    whole sentence as one word.  The front door's thresholds in words read it.
+
+    >>> words("Rain falls on the city"), words("益阳：“数字”是优长"), words("")
+    (5, 4, 0)
+    """
+    return len(text.split()) if text.isascii() else measure(text, "").words
+
+
 def _headline_link(card) -> bool:
     """Does the element hold a linked headline (a link in a heading, or a heading in a
     link) of `CARD_HEADLINE_MIN_WORDS` words or more, the mark of a teaser card?"""
     for a in card.iter("a"):
         linked_heading = next(a.iterdescendants(*HEADINGS), None) is not None or _heading_above(a, card)
-        if linked_heading and len(" ".join(a.itertext()).split()) >= CARD_HEADLINE_MIN_WORDS:
+        if linked_heading and words(" ".join(a.itertext())) >= CARD_HEADLINE_MIN_WORDS:
             return True
     return False
 
@@ -247,11 +260,11 @@ def _heading_above(elem, top) -> bool:
     return False
 
 
-#: Most words a list item holds and still is a teaser card (`page_cards`), in words: a
-#: card is a linked headline with a line or two, not a section of the article.
+#: Most words a list item holds and still is a teaser card (`page_cards`), in words
+#: (`words`): a card is a linked headline with a line or two, not a section of the article.
 CARD_MAX_WORDS = 60
-#: Fewest words of a card's linked headline (`page_cards`), in words: a lone "More" or
-#: "Read on" link in a heading is none.
+#: Fewest words of a card's linked headline (`page_cards`), in words (`words`): a lone
+#: "More" or "Read on" link in a heading is none.
 CARD_HEADLINE_MIN_WORDS = 3
 
 
@@ -321,10 +334,10 @@ def page_cards(tree: HtmlElement) -> dict:
 
 
 def _short_with_headline_link(item) -> bool:
-    words = 0
+    count = 0
     for text in item.itertext():  # the words of " ".join(item.itertext())
-        words += len(text.split())
-        if words > CARD_MAX_WORDS:
+        count += words(text)
+        if count > CARD_MAX_WORDS:
             return False
     return _headline_link(item)
 

@@ -12,8 +12,11 @@ import re
 
 from lxml.html import HtmlElement
 
+from .dom import words
+
 _SPACE = re.compile(r"\s+")
-#: Fewest words a headline holds, in words (a lone site name in an ``<h1>`` is none).
+#: Fewest words a headline holds, in words (`cleaner.front.dom.words`: a lone site name in an
+#: ``<h1>`` is none).
 HEADLINE_MIN_WORDS = 2
 #: Most words a headline holds, in words (a whole paragraph in an ``<h1>`` is none).
 HEADLINE_MAX_WORDS = 40
@@ -24,7 +27,7 @@ def _clean(text: str | None) -> str:
 
 
 def _headline_like(text: str) -> bool:
-    return HEADLINE_MIN_WORDS <= len(text.split()) <= HEADLINE_MAX_WORDS
+    return HEADLINE_MIN_WORDS <= words(text) <= HEADLINE_MAX_WORDS
 
 
 def headline(tree: HtmlElement | None) -> str | None:

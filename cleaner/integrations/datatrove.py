@@ -14,14 +14,15 @@ unchanged, counted as ``not_text`` and logged once per task, as the Scrapy pipel
     from datatrove.pipeline.writers import JsonlWriter
     from cleaner.integrations.datatrove import CleanerStep
 
-    LocalPipelineExecutor(
-        pipeline=[
-            JsonlReader("pages/"),
-            CleanerStep(preset="precision", language="en"),
-            JsonlWriter("clean/"),
-        ],
-        tasks=8, workers=2, logging_dir="logs/clean",
-    ).run()
+    if __name__ == "__main__":  # the workers import the script again: see docs/datatrove.md
+        LocalPipelineExecutor(
+            pipeline=[
+                JsonlReader("pages/"),
+                CleanerStep(preset="precision", language="en"),
+                JsonlWriter("clean/"),
+            ],
+            tasks=8, workers=2, logging_dir="logs/clean",
+        ).run()
 
 This module imports datatrove; ``import cleaner`` never does.  Install it with
 ``pip install 'cleaner[datatrove]'``.  See docs/datatrove.md for Slurm and Ray settings.
@@ -59,6 +60,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
         "cleaner.integrations.datatrove needs datatrove: pip install 'cleaner[datatrove]'"
     ) from exc
 
+from ..batch import RUN_STOPS
 from ..binary import BinaryInput, NotText
 from ..extracted import tallied
 from ..options import Options
@@ -151,8 +153,8 @@ class CleanerStep(PipelineStep):
                                "unchanged. Further ones in this task are only counted.")
                 self._warned_not_text = True
             return None, None
-        except Exception as exc:
-            if self.raise_errors:
+        except BaseException as exc:  # a panic of the compiled core is no Exception
+            if self.raise_errors or isinstance(exc, RUN_STOPS):
                 raise
             if not self._warned_error:
                 logger.warning(

@@ -14,7 +14,7 @@ The field may hold what `cleaner.clean` takes (HTML or text: ``str``, ``bytes``,
 returns), which is joined with newlines.  Items without the field, or whose field holds
 what `cleaner.clean` refuses as no text (a number, binary bytes such as an image:
 `cleaner.binary`), pass unchanged.  Bad settings raise what the API raises for them
-(`TypeError` for an unknown option, `ValueError` for a bad value).  Counts go to the
+(`TypeError` for an unknown option or a value of the wrong type, `ValueError` for a bad value).  Counts go to the
 crawl stats under ``cleaner/``.  Scrapy is imported only when the pipeline is built;
 install it with ``pip install cleaner[scrapy]``.
 """

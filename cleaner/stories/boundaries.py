@@ -43,6 +43,7 @@ from .. import _core
 from ..options import Options
 from ..types import Features
 from .evidence import DEFAULT, Gap, Reader, content_words, gap_evidence, shift_points, topic_profile, weights
+from .top import first_topic
 
 # Thresholds: `Options` fields ``story_lookahead_words``, ``story_between_lines`` (a
 # passed-over candidate just before a chosen boundary with a title leaves the lines between
@@ -142,6 +143,7 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     prose, cos, depth, names = topic_profile(r, kept, o.story_affinity_weight)
     if not heads_only:  # an extractor's text is one page's: its edges are no story's
         depth = edged(cos, depth)
+        cos, depth = first_topic(r, kept, prose, cos, depth, o)  # a short story at the top
     words = body_words(r, kept)
     fixed: dict[int, Segment] = {}  # the teasers and the text after a row of them
     for c, (size, title) in teased.items():

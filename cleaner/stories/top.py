@@ -1,0 +1,52 @@
+"""The topic evidence at the top of a dump: a short first story judged on all its words.
+
+`cleaner.stories.evidence.topic_profile` judges a gap only when the windows on both of its
+sides hold `Options.story_min_after_words` content words, so the first gaps of a text
+have no cosine (their side above holds too little).  A short story at the top of a dump
+(two or three paragraphs, then the next story) ends at such a gap, and without a cosine
+nothing tells that its words and the next story's differ.  There the paragraphs above the
+gap are all of the first story: they are read whole, against the window after the gap
+(`Options.story_window_words`, `Options.story_window_lines`), once they are at least
+`Options.story_first_paragraphs` paragraphs (one paragraph is a lead as often as a story,
+and a lead's words differ from its article's details).  The depth of such a gap is its
+climb to the right mirrored at the top (twice the rise of the cosines after it while they
+do not fall), as `cleaner.stories.boundaries.edged` treats a climb that runs into an
+edge.  Only gaps whose side above holds fewer content words than a window needs are read
+so (the top of the text); every other gap keeps the profile's cosine and depth, and text
+an extractor wrote (one page's, `cleaner.stories.boundaries.segment`) is not read so.
+"""
+
+from __future__ import annotations
+
+from ..options import Options
+from .evidence import Reader
+
+
+def first_topic(r: Reader, kept: list[int], prose: list[int], cos: list[float | None], depth: list[float],
+                o: Options) -> tuple[list[float | None], list[float]]:
+    """``cos`` and ``depth`` (`topic_profile`'s, per paragraph of body ``prose``: kept
+    positions) with the first gaps that have no cosine, while the paragraphs above them
+    hold fewer than `Options.story_min_after_words` content words (the top of the text),
+    judged on all those paragraphs when they are at least `Options.story_first_paragraphs`
+    and the window after the gap holds `Options.story_min_after_words` content words (see
+    the module's doc)."""
+    n, least = len(prose), o.story_min_after_words
+    reach = (o.story_window_words, o.story_window_lines)
+    above = 0  # the content words of the paragraphs above the gap
+    for j in range(1, n):
+        if cos[j] is not None:
+            break
+        above += sum(r.cohesion.counts([kept[prose[j - 1]]], 0, 1, 1, least, 1).values())
+        if above >= least:
+            break
+        after = [kept[c] for c in prose[j:j + o.story_window_lines]]  # all a window after the gap can hold
+        if j < o.story_first_paragraphs or sum(r.cohesion.counts(after, 0, 1, len(after), *reach).values()) < least:
+            continue
+        here = r.cohesion.window_cosine(after, 0, 1, len(after), reach, [kept[c] for c in prose[:j]])
+        cos, depth = cos[:j] + [here] + cos[j + 1:], list(depth)
+        top, k = here, j + 1
+        while k < n and cos[k] is not None and cos[k] >= top:  # the climb to the right
+            top = cos[k]
+            k += 1
+        depth[j] = 2 * (top - here)
+    return cos, depth
