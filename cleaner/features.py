@@ -55,7 +55,8 @@ def measure(text: str, language: str | None) -> Features:
     are whitespace-separated (in scripts written without spaces, Chinese, Japanese, Thai
     ..., two characters also count as a word); the stopword density is the share of its
     `cleaner.language.words` in the stoplist; a line ends a sentence with one of
-    ``. ! ? … 。 ！ ？ : ;`` before closing quotes and brackets, but not with an ellipsis
+    ``. ! ? … 。 ！ ？ : ;`` or another of Unicode's sentence terminals (``।`` ``۔`` ``።``
+    ``։`` ...: the stops of other scripts) before closing quotes and brackets, but not with an ellipsis
     (scraped teasers are cut with one); it is cut off when it ends with an ellipsis, or
     has 12 words or more and ends with a letter, a digit or a comma; capitalisation is
     the share of words starting with a capital among those starting with a letter; the

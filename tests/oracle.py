@@ -94,7 +94,9 @@ def guess_language(text: str, stoplists: dict[str, frozenset[str]]) -> str | Non
 
 # --- features.py ----------------------------------------------------------------------
 
-_TERMINAL_CHARS = frozenset(".!?…。！？:;")
+# Unicode's sentence terminals (`Sentence_Terminal`) of other scripts end a sentence too
+_TERMINAL_CHARS = frozenset(".!?…。！？:;") | frozenset(
+    chr(c) for c in range(0x80, 0x110000) if regex.match(r"\p{STerm}", chr(c)))
 _CLOSERS = "'\"’”»›)]"
 _ELLIPSES = ("...", "…")
 _FORMAT = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"

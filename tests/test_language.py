@@ -4,13 +4,22 @@ own code units (one, two or four bytes a character), finds the whitespace-separa
 from a bit per character and samples them without copying the text, looks each sampled
 word up in its own table (words of up to 8 bytes packed in an integer, behind a filter),
 and reads the words of each sampled token on its own instead of the tokens joined.
+
+Also: pages in scripts whose sentences end with marks of their own (Devanagari's danda,
+Urdu's full stop, Ethiopic, Armenian ...), in languages with neither a catalogue nor a
+stoplist, are read as prose (Unicode's sentence terminals end a sentence).
 """
 
 from __future__ import annotations
 
 import sys
 
+import pytest
+import regex
 from hypothesis import given, settings, strategies as st
+
+from cleaner import analyze, clean
+from cleaner.features import measure
 
 from cleaner.language import STOPLIST_NAMES, guess_language, stopwords, words
 
@@ -93,3 +102,60 @@ def test_words_of_a_text_never_carry_the_word_a_previous_text_ended_on():
     for end in ["abc", "Straße", "ΟΔΟΣ", "x\U0001f600y", "naïve"]:
         for text in ["def", "É", "\u2019s", "zz\U0001f600", "'"]:
             assert words(end) + words(text) == words(end + " " + text), (end, text)
+
+
+# -- sentence ends of other scripts -------------------------------------------------------------
+
+#: Every character Unicode calls a sentence terminal (``Sentence_Terminal``, `regex`'s
+#: ``\p{STerm}``): the full stops, question and exclamation marks of every script.
+SENTENCE_TERMINALS = [chr(c) for c in range(sys.maxunicode + 1) if regex.match(r"\p{STerm}", chr(c))]
+
+
+def test_every_sentence_terminal_of_unicode_ends_a_sentence():
+    assert len(SENTENCE_TERMINALS) > 100 and "\u0964" in SENTENCE_TERMINALS  # (the danda)
+    words = "word " * 11 + "end"
+    for mark in SENTENCE_TERMINALS:
+        f = measure(words + mark, None)
+        assert f.terminal and not f.cut, hex(ord(mark))
+    # a letter, a comma or a symbol ends no sentence: the line is cut, or a label
+    for last in ("x", ",", "\u0915", "\u2022", "\u00b7"):
+        assert not measure(words + last, None).terminal
+
+
+#: Invented page dumps (a menu, three paragraphs, a footer) in languages with no catalogue
+#: and no stoplist, each writing its sentence ends with a mark of its own script.
+PAGES = {
+    "hi": ["मुख्य पृष्ठ", "समाचार", "खेल", "मनोरंजन",
+           "नगर परिषद ने मंगलवार को शहर की पुरानी सड़कों की मरम्मत के लिए नए बजट को मंजूरी दे दी।",
+           "अध्यक्ष ने कहा कि सबसे पहले पुराने बाज़ार की गलियों को ठीक किया जाएगा, जहाँ लोग बरसों से शिकायत कर रहे हैं।",
+           "काम अप्रैल में शुरू होगा और सर्दियों से पहले पूरा हो जाएगा, ऐसा अधिकारियों ने बताया।",
+           "हमसे संपर्क करें", "गोपनीयता नीति"],
+    "ur": ["صفحہ اول", "خبریں", "کھیل", "تفریح",
+           "شہر کی کونسل نے منگل کے روز پرانی سڑکوں کی مرمت کے لیے نئے بجٹ کی منظوری دے دی۔",
+           "چیئرمین نے کہا کہ سب سے پہلے پرانے بازار کی گلیوں کو ٹھیک کیا جائے گا جہاں لوگ برسوں سے شکایت کر رہے ہیں۔",
+           "کام اپریل میں شروع ہوگا اور سردیوں سے پہلے مکمل ہو جائے گا، حکام نے بتایا۔",
+           "ہم سے رابطہ کریں", "رازداری کی پالیسی"],
+    "am": ["መነሻ", "ዜና", "ስፖርት", "መዝናኛ",
+           "የከተማው ምክር ቤት ማክሰኞ ዕለት ለአሮጌ መንገዶች ጥገና የሚውል አዲስ በጀት አጸደቀ።",
+           "ሊቀመንበሩ በመጀመሪያ ነዋሪዎች ለዓመታት ቅሬታ ያቀረቡባቸው የአሮጌው ገበያ መንገዶች እንደሚጠገኑ ተናግረዋል።",
+           "ሥራው በሚያዝያ ወር ተጀምሮ ከክረምቱ በፊት እንደሚጠናቀቅ ባለሥልጣናቱ ገልጸዋል።",
+           "ያግኙን", "የግላዊነት ፖሊሲ"],
+    "hy": ["Գլխավոր", "Լուրեր", "Սպորտ", "Մշակույթ",
+           "Քաղաքային խորհուրդը երեքշաբթի օրը հաստատեց հին ճանապարհների վերանորոգման նոր բյուջեն։",
+           "Նախագահի խոսքով՝ առաջինը կվերանորոգվեն հին շուկայի փողոցները, որոնցից բնակիչները տարիներ շարունակ բողոքում են։",
+           "Աշխատանքները կսկսվեն ապրիլին և կավարտվեն մինչև ձմեռ, հայտնեցին պաշտոնյաները։",
+           "Կապ մեզ հետ", "Գաղտնիության քաղաքականություն"],
+}
+
+
+@pytest.mark.parametrize("code", sorted(PAGES))
+def test_a_page_whose_sentences_end_with_its_scripts_own_stop_keeps_its_paragraphs(code):
+    page = PAGES[code]
+    for text in ("\n\n".join(page), "\n".join(page)):
+        assert [line for line in clean(text, html="never").splitlines() if line] == page[4:7]
+    # the stop is what makes each a sentence: cut off, the line ends mid-sentence
+    for line in page[4:7]:
+        assert measure(line, None).terminal and not measure(line[:-1], None).terminal
+    # and the menu and footer stay out whatever the layout
+    assert not {v.line.text for v in analyze("\n".join(page), html="never").verdicts if v.output} \
+        & set(page[:4] + page[7:])
