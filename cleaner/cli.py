@@ -25,7 +25,7 @@ import time
 import warnings
 from dataclasses import fields
 
-from .arguments import DEFAULT_COLUMNS, build_parser
+from .arguments import DEFAULT_COLUMNS, DEFAULT_SEPARATOR, build_parser
 from .batch import (EXPLAIN_COLUMNS, STORY_FIELDS, Job, Stats, WorkerPool, file_tasks,
                     jsonl_tasks, run_tasks)
 from .catalogue import load_rules
@@ -106,7 +106,20 @@ def _checked_options(args: argparse.Namespace) -> Options:
     return options
 
 
+def _check_output_flags(args: argparse.Namespace, output_format: str) -> None:
+    """`UsageError` for a flag of ``clean`` that the output format leaves with nothing to
+    do: a flag that does nothing is refused, not ignored."""
+    if output_format == "text" and args.output_field:
+        raise UsageError("--output-field names a field of JSON Lines output, and the output "
+                         "is text: give --format jsonl, or leave --output-field out")
+    if output_format == "jsonl" and args.separator != DEFAULT_SEPARATOR:
+        raise UsageError("--separator goes between the documents of text output, and the "
+                         "output is JSON Lines: give --format text, or leave --separator out")
+
+
 def make_job(args: argparse.Namespace, paths: list[str]) -> Job:
+    if args.progress and args.quiet:
+        raise UsageError("--progress shows a bar that --quiet turns off: give one of them")
     options = _checked_options(args)
     jsonl = jsonl_mode(args.jsonl, paths)
     given_output_field = getattr(args, "output_field", None)
@@ -121,6 +134,7 @@ def make_job(args: argparse.Namespace, paths: list[str]) -> Job:
                          "--output-field another name for the story text")
     if args.command == "clean":
         output_format = args.output_format or ("jsonl" if jsonl else "text")
+        _check_output_flags(args, output_format)
     elif args.command == "explain":
         output_format = args.output_format
         if output_format == "html" and (jsonl or len(paths) != 1):

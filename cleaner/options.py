@@ -415,6 +415,17 @@ class Options:
     story_indent_weight: float = 1.0
     story_indent_paragraphs: int = 2
     story_indent_cosine: float = 0.10
+    #: Typography: the pages of a dump each keep their own site's marks (straight or
+    #: typographic apostrophes and quotes, three dots or one ellipsis character). Where
+    #: one paragraph of body uses one of a pair and the next paragraph that uses either
+    #: uses the other, at most `story_style_paragraphs` paragraphs further on, a story
+    #: starts between them: the gap in between with the lowest cosine, above a paragraph
+    #: of at least `prose_min_words` words, under `story_style_cosine`, scores
+    #: `story_style_weight` more (a gap where the indentation changes too scores the larger
+    #: of the two); not in text an extractor wrote (points; paragraphs; cosine).
+    story_style_weight: float = 1.0
+    story_style_paragraphs: int = 4
+    story_style_cosine: float = 0.10
     #: Points for how the next story opens: a title with a meta line, a repeated
     #: headline, a dateline (points).
     story_headed_weight: float = 6.0

@@ -149,6 +149,25 @@ def test_flags_that_would_lose_text_or_fields_are_refused_before_writing(tmp_pat
     assert message in proc.stderr.decode() and "Traceback" not in proc.stderr.decode()
 
 
+@pytest.mark.parametrize("args, message", [
+    (["--jsonl", "--format", "text", "--output-field", "clean"], "--output-field names a field of JSON Lines output"),
+    (["--jsonl", "--separator", "====="], "--separator goes between the documents of text output"),
+    (["--jsonl", "--format", "jsonl", "--separator", "====="], "--separator goes between the documents of text output"),
+    (["--jsonl", "-q", "--progress"], "--progress shows a bar that --quiet turns off"),
+], ids=["output-field-with-text-output", "separator-with-jsonl-output", "separator-with-format-jsonl",
+        "progress-with-quiet"])
+def test_output_flags_the_output_format_ignores_are_refused(tmp_path, args, message):
+    """A flag that would do nothing is refused before any output, not ignored: the
+    reader would look for the field, the separator or the bar in vain."""
+    out = tmp_path / "out"
+    proc = run("clean", *args, "-o", out, "-", input=jsonl([{"id": 1, "text": page(1)}]))
+    assert proc.returncode == 2 and not out.exists()
+    err = proc.stderr.decode()
+    assert err.startswith(f"cleaner: {message}") and err.count("\n") == 1, err
+    kept = run("clean", *args[:-2], "-o", out, "-", input=jsonl([{"id": 1, "text": page(1)}]))
+    assert kept.returncode == 0 and out.read_bytes()
+
+
 @pytest.mark.parametrize("flag", ["--field", "--output-field"])
 def test_field_options_without_jsonl_input_are_refused(tmp_path, flag):
     path = tmp_path / "page.txt"

@@ -630,6 +630,27 @@ def test_the_core_calls_a_regex_run_as_the_matcher_does():
     assert calls == [("zqx arguments rule", None, None, None, False, 0.25)]
 
 
+def test_a_line_that_repeats_an_earlier_one_reads_its_catalogue_answer():
+    """The gates and patterns run once per text of a document (rust/src/classify.rs
+    `Work::catalogued`): a line with the text of an earlier line, character for character,
+    gets that line's answer without a run; a line that differs in case or bullet only is
+    run itself."""
+    pattern = r"^zqx\d+ memo rule$"
+    compiled = regex.compile(pattern, _regex_flags(False))
+    bodies = []
+
+    def run(body, *args):
+        bodies.append(body)
+        return compiled.match(body, *args)
+
+    text = "zqx7 memo rule\nzqx7 memo rule\nZQX7 MEMO RULE\nzqx7 memo rule\n• zqx7 memo rule\nzqx memo rule"
+    (_, initial, left), _ = _invented_rule_stage_one(pattern, False, text, functools.partial(fires_within, run))
+    assert left == []
+    assert [d.rule for d in initial] == ["xx.test.invented"] * 5 + [initial[5].rule]
+    assert initial[5].rule != "xx.test.invented"
+    assert bodies == ["zqx7 memo rule", "ZQX7 MEMO RULE", "zqx7 memo rule", "zqx memo rule"]
+
+
 def test_word_boundaries_fall_where_regex_puts_them():
     text = "a".join(all_chars()[::3]) + "a"
     got = _core.pattern_positions(r"\b", True, text)
@@ -662,6 +683,27 @@ def test_the_crate_matches_as_regex_on_joined_examples(text, rule_id):
     rule = next(r for r in load_rules() if r.id == rule_id)
     if _core.pattern_matches(rule.pattern, rule.case_sensitive, []) is not None:
         _same_matches(rule, [text, text.swapcase()])
+
+
+def test_a_compiled_pattern_answers_as_regex_on_each_of_its_search_paths():
+    """A compiled catalogue pattern is searched forward only (rust/src/forward.rs): from
+    the start alone when every alternative opens with ``^``, else everywhere; by a lazy DFA,
+    which gives up on a Unicode word boundary beside a character that is not ASCII, then by
+    a bounded backtracker on a short text and by a PikeVM on one too long for it.  Each
+    path answers as the `regex` module does."""
+    long_text = "é " * 200_000 + "un café noir"
+    cases = [
+        (r"^abc", ["abc d", "  abc", "x abc", "ABC"]),  # anchored: only at the start
+        (r"^abc|xyz", ["  xyz", "abc", "  abc", "xy z"]),  # one alternative anywhere
+        (r"(?:^|\s)abc$", ["abc", "q abc", "qabc"]),
+        (r"\bcafé\b", ["un café noir", "uncafé noir", "un caféx", "CAFÉ"]),  # DFA gives up
+        (r"\bcafé\b", [long_text, long_text.replace("un café", "uncafé")]),  # past the backtracker
+        (r"\w+\s+noir$", [long_text, long_text + "é"]),
+    ]
+    for pattern, texts in cases:
+        got = _core.pattern_matches(pattern, False, texts)
+        want = [regex.search(pattern, t, _regex_flags(False)) is not None for t in texts]
+        assert got == want, pattern
 
 
 def test_a_patterns_uses_are_counted_once_per_process_across_matchers():

@@ -782,6 +782,52 @@ def test_a_story_at_an_indentation_of_its_own_is_found_without_a_title():
     assert len(cleaner.split(text, extracted="always", story_names_weight=0.0)) == 1
 
 
+def _marked(mark: str) -> tuple[list[str], list[str]]:
+    """PIER and RESCUE, each with an apostrophe in its last and first paragraph written
+    ``mark`` and the other mark of the pair: "pier's", "region\u2019s"."""
+    other = {"'": "\u2019", "\u2019": "'"}[mark]
+    pier = PIER[:-1] + [PIER[-1].replace("the pier was open", f"the pier{mark}s repair was done")]
+    rescue = [RESCUE[0].replace("told reporters", f"told the region{other}s reporters")] + RESCUE[1:]
+    return pier, rescue
+
+
+def test_a_story_in_marks_of_its_own_is_found_without_a_title_in_flat_text():
+    # Without the new names, the topic alone falls short of a boundary; the next page's
+    # text, written with the other apostrophe, makes it one, with no indentation at all.
+    pier, rescue = _marked("'")
+    text = "\n\n".join(pier + rescue) + "\n"
+    assert [a.text.split("\n\n") for a in cleaner.split(text, extracted="never", story_names_weight=0.0)] \
+        == [pier, rescue]
+    assert len(cleaner.split(text, extracted="never", story_names_weight=0.0, story_style_weight=0.0)) == 1
+    # the words must change too (story_style_cosine)
+    assert len(cleaner.split(text, extracted="never", story_names_weight=0.0, story_style_cosine=0.0)) == 1
+    # one site's marks on both sides tell nothing
+    same = "\n\n".join(pier + [rescue[0].replace("\u2019", "'")] + rescue[1:]) + "\n"
+    assert len(cleaner.split(same, extracted="never", story_names_weight=0.0)) == 1
+    # Text an extractor wrote is one page's: its marks tell no page from another.
+    assert len(cleaner.split(text, extracted="always", story_names_weight=0.0)) == 1
+
+
+def test_style_shifts_pick_the_gap_between_two_paragraphs_in_other_marks():
+    from cleaner.options import Options
+    from cleaner.stories.evidence import style_shifts
+
+    # per paragraph the bits of Story.marks: "it's" (1), a label, no marks, "it\u2019s" (2),
+    # both (3), "it's"
+    marks, words = bytes([1, 0, 0, 2, 3, 1]), [9, 1, 9, 9, 9, 9].__getitem__
+    # the lowest cosine between the two paragraphs in other marks, above a paragraph
+    assert style_shifts(marks, [None, 0.0, 0.05, 0.02, 0.0, 0.0], words) == [3]
+    # a label is no paragraph: its gap is passed over
+    assert style_shifts(marks, [None, 0.0, 0.5, 0.5, 0.0, 0.0], words) == []
+    # too far apart (story_style_paragraphs)
+    assert style_shifts(marks, [None, 0.0, 0.05, 0.02, 0.0, 0.0], words, Options(story_style_paragraphs=2)) == []
+    # a paragraph with both marks tells nothing: "it's" follows it, not "it\u2019s"
+    assert 5 not in style_shifts(marks, [None] + [0.0] * 5, words)
+    # the other pairs: straight then typographic double quotes, three dots then an ellipsis
+    assert style_shifts(bytes([4, 8]), [None, 0.0], [9, 9].__getitem__) == [1]
+    assert style_shifts(bytes([32, 16]), [None, 0.0], [9, 9].__getitem__) == [1]
+
+
 def test_an_article_nested_deeper_halfway_stays_whole():
     # A page whose markup leaves elements open nests its later paragraphs deeper: the
     # indentation changes where the words do not (a cosine over story_indent_cosine).

@@ -10,6 +10,7 @@ a candidate needs."""
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -48,12 +49,14 @@ def oracle_candidates(r, kept, topic, start, end, o, heads_only=False, title0=No
     found = [_revised(r, g, title0, w, usual) for g, w in zip(found, by)]
     lift = _names_once(r, kept, found, named, o)
     shifted = _shifted(r, kept, prose, o)
+    styled = _styled(r, kept, prose, cos, o)
     out = []
     for j, since, g, points in zip(at, sinces, found, lift):
         c = g.c
         indent = o.story_indent_weight if shifted[j] and not heads_only and cos[j] is not None \
             and cos[j] < o.story_indent_cosine else 0.0
-        g = g._replace(score=g.score + points + indent)
+        style = o.story_style_weight if styled[j] and not heads_only else 0.0
+        g = g._replace(score=g.score + points + max(indent, style))
         alone = j + 1 == len(prose) or prose[j + 1] >= end
         if g.opening is None and not g.dropped and alone:
             continue
@@ -115,6 +118,35 @@ def _shifted(r, kept, prose, o):
     k = o.story_indent_paragraphs
     return [j > 0 and len(set(depth[max(0, j - k):j])) == 1 and len(set(depth[j:j + k])) == 1
             and depth[j - 1] != depth[j] for j in range(len(prose))]
+
+
+#: The pairs of marks of `Story.marks`, plain then typographic, as patterns.
+PAIRS = (("(?<=\\w)'(?=\\w)", "(?<=\\w)\u2019(?=\\w)"), ('"', "[\u201c\u201d]"), ("\\.\\.\\.", "\u2026"))
+
+
+def _styled(r, kept, prose, cos, o):
+    # per mark pair, the paragraphs that use one mark and not the other; between two such
+    # in a row that use different ones (close enough), the lowest-cosine gap above a
+    # paragraph of prose_min_words words, under story_style_cosine
+    pairs = PAIRS
+    out = [False] * len(prose)
+    for plain, typographic in pairs:
+        kinds = []
+        for j, c in enumerate(prose):
+            text = r.lines[kept[c]].text
+            a, b = bool(re.search(plain, text)), bool(re.search(typographic, text))
+            if a != b:
+                kinds.append((j, a))
+            elif a:
+                kinds.append((j, None))
+        for (x, kx), (y, ky) in zip(kinds, kinds[1:]):
+            if None in (kx, ky) or kx == ky or y - x > o.story_style_paragraphs:
+                continue
+            fit = [j for j in range(x + 1, y + 1) if cos[j] is not None and cos[j] < o.story_style_cosine
+                   and r.feats[kept[prose[j]]].words >= o.prose_min_words]
+            if fit:
+                out[min(fit, key=lambda j: (cos[j], j))] = True
+    return out
 
 
 def _one_article(r, kept, start, c, end, g, o):
@@ -183,8 +215,9 @@ def _paragraph(rng: random.Random, subject: str) -> str:
 
 def _dump(rng: random.Random) -> str:
     lines = []
-    for _ in range(rng.randint(1, 4)):
+    for story in range(rng.randint(1, 4)):
         subject = rng.choice(SUBJECTS)
+        mark = "\u2019" if (story + SUBJECTS.index(subject)) % 2 else "'"  # each page's own apostrophe
         pad = " " * rng.choice((0, 0, 2, 4))  # a page's article indented as deep as it nests
         for _ in range(rng.randint(0, 3)):
             lines.append(rng.choice(FURNITURE))
@@ -203,6 +236,7 @@ def _dump(rng: random.Random) -> str:
             else:
                 deeper = "  " if rng.random() < 0.1 else ""  # a quote set in
                 text = _paragraph(rng, subject if rng.random() < 0.85 else rng.choice(SUBJECTS))
+                text = text.replace(" were said ", f" were, it{mark}s said, ", 1)
                 if rng.random() < 0.1:  # a double space inside: the line's text is no slice of the raw line
                     text = text.replace(" ", "  ", 1)
                 lines.append(pad + deeper + text)
@@ -219,14 +253,16 @@ OPTIONS = (
      "story_min_words": 30},
     {"story_section_depth_weight": 0.0, "story_depth_weight": 3.0, "story_boundary_score": 2.0},
     {"story_indent_weight": 3.0, "story_indent_paragraphs": 1},
+    {"story_style_weight": 3.0, "story_style_paragraphs": 8, "story_style_cosine": 1.0},
 )
 
 
-def _checked(monkeypatch, named: list[int] | None = None, shifted: list[int] | None = None) -> list[int]:
+def _checked(monkeypatch, named: list[int] | None = None, shifted: list[int] | None = None,
+             styled: list[int] | None = None) -> list[int]:
     """Every `_candidates` call checked against the oracle, with the heads-only reading
     too; returns the number of candidates the core gave per call (``named``: the number
     of gaps with new names after them, per call; ``shifted``: of gaps where the
-    indentation of the paragraphs changes)."""
+    indentation of the paragraphs changes; ``styled``: where their typography changes)."""
     core = boundaries._candidates
     given: list[int] = []
 
@@ -235,6 +271,8 @@ def _checked(monkeypatch, named: list[int] | None = None, shifted: list[int] | N
             named.append(sum(topic[3]))
         if shifted is not None:
             shifted.append(sum(_shifted(r, kept, topic[0], o)))
+        if styled is not None:
+            styled.append(sum(_styled(r, kept, topic[0], topic[1], o)))
         assert topic[3] == oracle_names(r, kept, topic[0], o)
         got = core(r, kept, topic, start, end, o, heads_only, title0)
         assert got == oracle_candidates(r, kept, topic, start, end, o, heads_only, title0)
@@ -260,13 +298,15 @@ def test_candidates_of_the_core_are_the_former_pythons_on_the_seeds(monkeypatch,
 def test_candidates_of_the_core_are_the_former_pythons_on_generated_dumps(monkeypatch, overrides):
     named: list[int] = []
     shifted: list[int] = []
-    given = _checked(monkeypatch, named, shifted)
+    styled: list[int] = []
+    given = _checked(monkeypatch, named, shifted, styled)
     rng = random.Random(19)
     for _ in range(60):
         cleaner.analyze(_dump(rng), **overrides)
     assert sum(n > 0 for n in given) >= 5  # the dumps give candidates, not only empty answers
     assert sum(named) >= 5  # and gaps with new names after them
     assert sum(shifted) >= 5  # and gaps where the indentation changes
+    assert sum(styled) >= 5  # and gaps where the apostrophes change
 
 
 def test_a_topic_profile_that_does_not_fit_the_kept_lines_is_refused(monkeypatch):
@@ -282,15 +322,15 @@ def test_a_topic_profile_that_does_not_fit_the_kept_lines_is_refused(monkeypatch
     r, kept = seen["r"], seen["kept"]
     limits = boundaries.limits(Options())
     with pytest.raises(RuntimeError, match="topic profile"):
-        r.core.candidates(kept, [len(kept)], [None], [0.0], [False], [False], 0, len(kept), False, None, limits,
+        r.core.candidates(kept, [len(kept)], [None], [0.0], [False], [0.0], 0, len(kept), False, None, limits,
                           weights(Options()))
     with pytest.raises(RuntimeError, match="topic profile"):  # a names column too short
-        r.core.candidates(kept, [0], [None], [0.0], [], [False], 0, len(kept), False, None, limits, weights(Options()))
-    with pytest.raises(RuntimeError, match="topic profile"):  # an indentation column too short
+        r.core.candidates(kept, [0], [None], [0.0], [], [0.0], 0, len(kept), False, None, limits, weights(Options()))
+    with pytest.raises(RuntimeError, match="topic profile"):  # a layout column too short
         r.core.candidates(kept, [0], [None], [0.0], [False], [], 0, len(kept), False, None, limits, weights(Options()))
     past = kept + [len(r.lines) + 5]  # a kept line past the document
     with pytest.raises(RuntimeError, match="past the document"):
-        r.core.candidates(past, [0], [None], [0.0], [False], [False], 0, len(kept), False, None, limits,
+        r.core.candidates(past, [0], [None], [0.0], [False], [0.0], 0, len(kept), False, None, limits,
                           weights(Options()))
     with pytest.raises(RuntimeError, match="past the document"):
         r.core.body_words(past)
@@ -331,7 +371,7 @@ def test_new_names_count_once_among_gaps_too_close_for_both_to_stand(monkeypatch
     def scores(weight, min_words=60):
         o = Options(story_above_lines=1, story_boundary_score=0.0, story_whole_cohesion=1.0,
                     story_whole_dropped_cohesion=1.0, story_names_weight=weight, story_min_words=min_words)
-        got = r.core.candidates(kept, prose, cos, depth, names, [False] * len(prose), 0, len(kept), False, None,
+        got = r.core.candidates(kept, prose, cos, depth, names, [0.0] * len(prose), 0, len(kept), False, None,
                                 boundaries.limits(o), weights(o))
         return {g[0]: g[-1] for g in got}
 
@@ -351,6 +391,24 @@ def test_new_names_count_once_among_gaps_too_close_for_both_to_stand(monkeypatch
 
 
 # -- the reading of a document ---------------------------------------------------------------
+
+MARKED = ("It's here", "it\u2019s there", "'quoted' and it'", "_'_", "\u00e9'\u00e9", "\u4e2d\u2019\u6587", "x\u2019 y",
+          'a "quote"', "\u201cquoted\u201d", "\u201eunten\u201c", "wait...", "wait..", "so\u2026", ". . .",
+          "\U0001f600 it\u2019s ...", "\U0001f600'\U0001f600", "no marks at all", "")
+
+
+def test_the_core_reads_the_marks_of_each_line():
+    # Story.marks, the bits of each pair (plain, then typographic), held to the patterns,
+    # on texts of each width (Latin-1, BMP, astral)
+    r = _reader([(t, 3, True, "feature.prose") for t in MARKED])
+    want = bytes(sum(bit for k, (plain, typographic) in enumerate(PAIRS)
+                     for bit, pattern in ((1 << 2 * k, plain), (2 << 2 * k, typographic)) if re.search(pattern, t))
+                 for t in MARKED)
+    assert r.core.marks(list(range(len(MARKED)))) == want
+    assert r.core.marks([]) == b""
+    with pytest.raises(RuntimeError, match="past the document"):
+        r.core.marks([len(MARKED)])
+
 
 def _reader(rows):
     """A `Reader` of lines ``(text, words, keep, rule)``."""
@@ -461,7 +519,7 @@ def test_depth_weighs_less_across_a_subheading_or_above_a_label(monkeypatch):
     def scores(**given):
         o = Options(story_boundary_score=-99.0, story_whole_cohesion=1.0, story_whole_dropped_cohesion=1.0,
                     **given)
-        got = r.core.candidates(kept, prose, cos, depth, names, [False] * len(prose), 0, len(kept), False, None,
+        got = r.core.candidates(kept, prose, cos, depth, names, [0.0] * len(prose), 0, len(kept), False, None,
                                 boundaries.limits(o), weights(o))
         return {g[0]: g[-1] for g in got}
 

@@ -43,7 +43,8 @@ from bisect import bisect_right
 from .. import _core
 from ..options import Options
 from ..types import Features
-from .evidence import DEFAULT, Gap, Reader, content_words, gap_evidence, shift_points, topic_profile, weights
+from .evidence import (DEFAULT, Gap, Reader, content_words, gap_evidence, shift_points, style_shifts,
+                       topic_profile, weights)
 from .top import first_topic
 
 # Thresholds: `Options` fields ``story_lookahead_words``, ``story_between_lines`` (a
@@ -308,7 +309,9 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     paragraphs of body changes (`shift_points`: the next page's article in a dump of
     pages) and the words change too (its cosine under `Options.story_indent_cosine`;
     a page's own blocks nest deeper and deeper where its markup leaves elements open)
-    scores `Options.story_indent_weight` more.  A gap with
+    scores `Options.story_indent_weight` more, and one where the typography changes
+    (`style_shifts`) `Options.story_style_weight` more (the larger of the two where both
+    change: another page's text, told twice; see `layout`).  A gap with
     no head, or a title with a meta line only, is no candidate when all the content words
     of the stretch before it and after it share enough to be one article whose subject
     drifts (cosine at least `Options.story_whole_cohesion`, or
@@ -316,13 +319,29 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     box of links set into an article; two stories of one site with boilerplate between
     them can share many words)."""
     prose, cos, depth, names = topic
-    shifted = [False] * len(prose)
-    if not heads_only:  # the layout changes where the words change too (story_indent_cosine)
-        for j in shift_points(r, kept, prose, o):
-            shifted[j] = cos[j] is not None and cos[j] < o.story_indent_cosine
-    got = r.core.candidates(kept, prose, cos, depth, names, shifted, start, end, heads_only, title0, limits(o),
-                            weights(o))
+    got = r.core.candidates(kept, prose, cos, depth, names, layout(r, kept, prose, cos, o, heads_only), start, end,
+                            heads_only, title0, limits(o), weights(o))
     return list(map(Gap._make, got))
+
+
+def layout(r: Reader, kept: list[int], prose: list[int], cos: list[float | None], o: Options,
+           heads_only: bool) -> list[float]:
+    """Per paragraph of body (``prose``, ``cos``: `topic_profile`'s), the points of the
+    gap above it for another page's layout: `Options.story_indent_weight` where the
+    indentation changes and the words change too (`shift_points`, a cosine under
+    `Options.story_indent_cosine`), `Options.story_style_weight` where the typography
+    changes (`style_shifts`), the larger where both do (each tells that another page's
+    text starts there); none in text an extractor wrote (``heads_only``: one page's)."""
+    points = [0.0] * len(prose)
+    if heads_only:
+        return points
+    for j in shift_points(r, kept, prose, o):
+        if cos[j] is not None and cos[j] < o.story_indent_cosine:
+            points[j] = o.story_indent_weight
+    lines = [kept[c] for c in prose]
+    for j in style_shifts(r.core.marks(lines), cos, lambda j: r.feats[lines[j]].words, o):
+        points[j] = max(points[j], o.story_style_weight)
+    return points
 
 
 def limits(o: Options) -> tuple:
@@ -330,7 +349,7 @@ def limits(o: Options) -> tuple:
     them (rust/src/story_candidates.rs, ``Limits``)."""
     return (o.story_above_lines, o.story_usual_gaps, o.story_boundary_score, o.story_extracted_topic_score,
             o.story_whole_cohesion, o.story_whole_dropped_cohesion, o.story_names_weight,
-            o.story_names_cosine, o.story_min_words, o.story_short_words, o.story_indent_weight)
+            o.story_names_cosine, o.story_min_words, o.story_short_words)
 
 
 def _over_meta(r: Reader, kept: list[int], c: int, o: Options) -> int | None:

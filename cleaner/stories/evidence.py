@@ -12,7 +12,10 @@ on one subject is not.  Layout evidence: where the indentation of the paragraphs
 changes (`shift_points`: a dump of pages nests the next page's article at an indentation
 of its own; `Options.story_indent_weight` points, `Options.story_indent_paragraphs` a
 side), counted only where the words change too (`Options.story_indent_cosine`); text with
-no indentation shows none.  `Reader` answers the questions about lines; `gap_evidence` sums
+no indentation shows none.  Typography evidence: where the marks of the paragraphs change
+(`style_shifts`: straight or typographic apostrophes and quotes, three dots or an ellipsis
+character; each page of a dump keeps its own site's; `Options.story_style_weight` points),
+which flat text shows too.  `Reader` answers the questions about lines; `gap_evidence` sums
 one gap's evidence into a score; the choice among gaps is `cleaner.stories.boundaries`'.
 A document is read once by the compiled core (rust/src/story.rs): the answers about
 each line (meta line, headline, dateline ...: rust/src/heads.rs, the words of its date,
@@ -25,6 +28,7 @@ windows, their cosines and the depth scores are counted there too.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from itertools import compress
 from operator import attrgetter, ne
 from typing import NamedTuple
@@ -291,6 +295,43 @@ def shift_points(r: Reader, kept: list[int], prose: list[int], o: Options = DEFA
     bounds = [0, *compress(range(1, n), map(ne, depth, depth[1:])), n]
     return [j for before, j, after in zip(bounds, bounds[1:-1], bounds[2:])
             if j - before >= min(k, j) and after - j >= min(k, n - j)]
+
+
+def style_shifts(marks: bytes, cos: list[float | None], words: Callable[[int], int],
+                 o: Options = DEFAULT) -> list[int]:
+    """The paragraphs of body (indices into ``marks`` and ``cos``: per paragraph of body,
+    the marks it uses, the bits of the compiled core's ``Story.marks`` (rust/src/story.rs),
+    and the cosine across the gap above it, `topic_profile`; ``words(j)``: paragraph
+    ``j``'s words) at whose gap the typography changes.  Each page of a dump keeps its own site's
+    marks ("it's" or "it\u2019s", straight or typographic double quotes, "..." or
+    "\u2026"), so where one paragraph uses one mark of a pair and not the other, and the
+    next paragraph that uses either, at most `Options.story_style_paragraphs` paragraphs
+    further on, uses only the other, another page's text starts between them: at the gap
+    in between whose cosine is lowest, among those under `Options.story_style_cosine`
+    above a paragraph of at least `Options.prose_min_words` words (a label such as "Live"
+    above the next story's text is no paragraph).  A paragraph that uses both marks of a
+    pair tells nothing of it.
+
+    >>> style_shifts(bytes([1, 2]), [None, 0.0], [20, 20].__getitem__)  # "it's", then "it\u2019s"
+    [1]
+    >>> style_shifts(bytes([1, 2]), [None, 0.5], [20, 20].__getitem__)  # the words do not change
+    []
+    """
+    out: set[int] = set()
+    kinds = set(marks)
+    for pair in (1, 4, 16):  # the plain mark's bit of each pair; the typographic one's is twice it
+        if not (any(m & pair for m in kinds) and any(m & 2 * pair for m in kinds)):
+            continue  # one of the two marks is nowhere (most texts: one site's)
+        # (paragraph, its marks: plain, typographic) of the paragraphs that use a mark of the pair
+        used = [(j, (bool(m & pair), bool(m & 2 * pair))) for j, m in enumerate(marks) if m & 3 * pair]
+        for (a, before), (b, after) in zip(used, used[1:]):
+            if all(before) or all(after) or before == after or b - a > o.story_style_paragraphs:
+                continue
+            at = [j for j in range(a + 1, b + 1)
+                  if cos[j] is not None and cos[j] < o.story_style_cosine and words(j) >= o.prose_min_words]
+            if at:
+                out.add(min(at, key=cos.__getitem__))
+    return sorted(out)
 
 
 def gap_evidence(r: Reader, kept: list[int], c: int, cohesion: float | None = None,

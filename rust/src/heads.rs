@@ -8,14 +8,11 @@
 //! module's backtracking matches; Unicode classes and simple case folding as there).
 
 use crate::cells::{CharClass, Cells};
+use crate::forward::Forward;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 use regex::{Regex, RegexBuilder};
-use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
-use regex_automata::nfa::thompson::{self, pikevm::{self, PikeVM}, WhichCaptures};
-use regex_automata::{hybrid, Input};
 use std::borrow::Cow;
-use std::sync::Mutex;
 
 /// A regex alternation of `words` (longest first, by characters; a space stands for any
 /// run of whitespace, ``N`` for a number).
@@ -43,80 +40,15 @@ fn compile(pattern: &str) -> PyResult<Regex> {
         .map_err(|e| crate::err(format!("story head pattern: {e}")))
 }
 
+/// A pattern searched forward only (`Forward`), with room for the lazy DFA of the date
+/// patterns' Unicode classes repeated (as `compile`).
+fn forward(pattern: &str) -> PyResult<Forward> {
+    Forward::new(pattern, 16 << 20, None).map_err(|e| crate::err(format!("story head pattern: {e}")))
+}
+
 /// A class of characters (`CharClass`).
 fn char_class(pattern: &str) -> PyResult<CharClass> {
     CharClass::new(pattern).map_err(|e| crate::err(format!("story head pattern: {e}")))
-}
-
-/// A pattern searched forward only, for whether it matches and where its matches end (which
-/// is all a count of its matches needs): a lazy DFA over one NFA, and for a text the DFA
-/// gives up on (a Unicode word boundary beside a character that is not ASCII) the NFA's
-/// own searches, as a `Regex` falls back on them (a bounded backtracker for a text short
-/// enough for it, else a `PikeVM`).  Built without the reverse NFA and the prefilter of
-/// literals a `Regex` derives: for the date patterns (two alternations of every
-/// language's month names, case-insensitive) they were about a third of building them,
-/// and the lazy DFA finds their matches as fast without a prefilter.
-struct Forward {
-    dfa: hybrid::dfa::DFA,
-    cache: Mutex<hybrid::dfa::Cache>,
-    bt: BoundedBacktracker,
-    bt_cache: Mutex<backtrack::Cache>,
-    vm: PikeVM,
-    vm_cache: Mutex<pikevm::Cache>,
-}
-
-impl Forward {
-    fn new(pattern: &str) -> PyResult<Forward> {
-        let fail = |e: String| crate::err(format!("story head pattern: {e}"));
-        let nfa = thompson::Compiler::new()
-            .configure(thompson::Config::new().which_captures(WhichCaptures::Implicit))
-            .build(pattern)
-            .map_err(|e| fail(e.to_string()))?;
-        let dfa = hybrid::dfa::DFA::builder()
-            .configure(hybrid::dfa::Config::new().cache_capacity(16 << 20).unicode_word_boundary(true))
-            .build_from_nfa(nfa.clone())
-            .map_err(|e| fail(e.to_string()))?;
-        let bt = BoundedBacktracker::new_from_nfa(nfa.clone()).map_err(|e| fail(e.to_string()))?;
-        let vm = PikeVM::new_from_nfa(nfa).map_err(|e| fail(e.to_string()))?;
-        Ok(Forward {
-            cache: Mutex::new(dfa.create_cache()),
-            bt_cache: Mutex::new(bt.create_cache()),
-            vm_cache: Mutex::new(vm.create_cache()),
-            dfa,
-            bt,
-            vm,
-        })
-    }
-
-    /// The end of the first match (leftmost-first) in ``text`` from byte ``at`` on, or None;
-    /// ``earliest``: any match's end will do (for whether there is one).
-    fn end(&self, text: &str, at: usize, earliest: bool) -> Option<usize> {
-        let input = Input::new(text).range(at..).earliest(earliest);
-        if let Ok(found) = self.dfa.try_search_fwd(&mut self.cache.lock().unwrap(), &input) {
-            return found.map(|m| m.offset());
-        }
-        if let Ok(found) = self.bt.try_find(&mut self.bt_cache.lock().unwrap(), input.clone()) {
-            return found.map(|m| m.end());
-        }
-        self.vm.find(&mut self.vm_cache.lock().unwrap(), input).map(|m| m.end())
-    }
-
-    fn is_match(&self, text: &str) -> bool {
-        self.end(text, 0, true).is_some()
-    }
-
-    /// Does ``text`` hold at least ``least`` matches, counted as `find_iter` counts them
-    /// (each search from the end of the match before; no match here is empty)?
-    fn holds(&self, text: &str, least: usize) -> bool {
-        let mut at = 0;
-        for _ in 0..least {
-            match self.end(text, at, false) {
-                Some(end) if end > at => at = end,
-                _ => return false,
-            }
-        }
-        true
-    }
 }
 
 /// Skips the characters of ``class`` at the head of ``chars``: how many.
@@ -335,8 +267,8 @@ impl Heads {
             )
         };
         Ok(Heads {
-            date: Forward::new(&date(r"\b"))?,
-            date_loose: Forward::new(&date(""))?,
+            date: forward(&date(r"\b"))?,
+            date_loose: forward(&date(""))?,
             digit: char_class(r"\d")?,
             updated: compile(&format!(r"(?i)^(?:{})\b", alternatives(&updated)))?,
             byline: compile(&format!(r"(?i)^(?:{})\s+\p{{Lu}}", alternatives(&byline)))?,

@@ -18,6 +18,7 @@ mod context;
 mod cohesion;
 mod cohesion_words;
 mod features;
+mod forward;
 mod gates;
 mod heads;
 mod lang;
@@ -284,7 +285,9 @@ fn table(name: &str) -> PyResult<Vec<(u32, u32)>> {
 /// left to Python (`crate::patterns`); for the tests that hold the two engines together.
 #[pyfunction]
 fn pattern_positions(pattern: &str, case_sensitive: bool, text: &str) -> Option<Vec<usize>> {
-    let regex = patterns::compile(pattern, case_sensitive)?;
+    // (the crate's whole regex of the translated pattern: `patterns::compile` asks only
+    // whether it matches)
+    let regex = regex::Regex::new(&patterns::translate(pattern, case_sensitive)?).ok()?;
     let mut offsets = Vec::new();
     let (mut byte, mut chars) = (0, 0);
     for m in regex.find_iter(text) {

@@ -9,7 +9,7 @@ use crate::cohesion::{Cohesion, Stoplist};
 use crate::heads::{Evidence, Heads};
 use crate::story_opening::Reaches;
 use crate::story_source::{starts_lower, utf8, Source};
-use crate::text::{casefold_utf8, hash_bytes, with_units, FxMap, Units};
+use crate::text::{casefold_utf8, hash_bytes, is_word, with_units, FxMap, Units};
 use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
@@ -292,11 +292,11 @@ impl Story {
     /// `cleaner.stories.boundaries._candidates`: the candidate boundaries of the stretch
     /// of kept positions after `start` and before `end` of the kept lines `kept`, from the
     /// topic profile (``prose``, ``cos``, ``depth``, ``names``: `topic_profile`, the
-    /// depths edged; ``shifted``: `evidence.indent_shifts`), ``heads_only`` and ``title0``
+    /// depths edged; ``layout``: `boundaries.layout`), ``heads_only`` and ``title0``
     /// as there, with the `Options` ``limits`` of story_candidates.rs and the ``weights``
     /// of story_gaps.rs: per candidate the fields of `cleaner.stories.evidence.Gap`.
     #[allow(clippy::too_many_arguments)]
-    #[pyo3(signature = (kept, prose, cos, depth, names, shifted, start, end, heads_only, title0, limits, weights))]
+    #[pyo3(signature = (kept, prose, cos, depth, names, layout, start, end, heads_only, title0, limits, weights))]
     fn candidates<'py>(
         &self,
         py: Python<'py>,
@@ -305,7 +305,7 @@ impl Story {
         cos: Vec<Option<f64>>,
         depth: Vec<f64>,
         names: Vec<bool>,
-        shifted: Vec<bool>,
+        layout: Vec<f64>,
         start: usize,
         end: usize,
         heads_only: bool,
@@ -313,7 +313,7 @@ impl Story {
         limits: crate::story_candidates::Limits,
         weights: crate::story_gaps::Weights,
     ) -> PyResult<Bound<'py, PyList>> {
-        let topic = crate::story_candidates::Topic { prose: &prose, cos: &cos, depth: &depth, names: &names, shifted: &shifted };
+        let topic = crate::story_candidates::Topic { prose: &prose, cos: &cos, depth: &depth, names: &names, layout: &layout };
         let stretch = crate::story_candidates::Stretch { start, end, heads_only, title0 };
         crate::story_candidates::py_candidates(self, py, &kept, &topic, &stretch, &limits, &weights)
     }
@@ -326,6 +326,22 @@ impl Story {
             return Err(crate::err("body_words: kept lines past the document".into()));
         }
         Ok(crate::story_candidates::body_words(self, &kept))
+    }
+
+    /// `cleaner.stories.evidence.style_shifts`' marks of the lines ``lines``: per line, the
+    /// bits of `marks` (bytes).
+    fn marks<'py>(&self, py: Python<'py>, lines: Vec<usize>) -> PyResult<Bound<'py, PyBytes>> {
+        if lines.iter().any(|&i| i >= self.units.len()) {
+            return Err(crate::err("marks: lines past the document".into()));
+        }
+        let got: Vec<u8> = lines
+            .iter()
+            .map(|&i| match &self.units[i] {
+                Units::Ucs1(s) => latin1_marks(s),
+                other => with_units!(Units, other, s => marks(s)),
+            })
+            .collect();
+        Ok(PyBytes::new(py, &got))
     }
 
     /// `cleaner.stories.evidence.topic_profile`'s sections: per paragraph of body (kept
@@ -356,4 +372,45 @@ impl Story {
     ) -> PyResult<Bound<'py, PyDict>> {
         crate::story_teasers::teasers(self, py, &kept, feats, decisions, &limits, window)
     }
+}
+
+/// The marks a site writes one way or the other that a text uses, as bits, each pair's
+/// plain mark first: 1 an apostrophe inside a word (a word character, as Python's `\w`,
+/// either side), 2 a typographic one (U+2019); 4 a straight double quote, 8 a typographic
+/// one (U+201C, U+201D); 16 three dots in a row, 32 an ellipsis character (U+2026).
+pub(crate) fn marks<T: Copy + Into<u32>>(text: &[T]) -> u8 {
+    let at = |k: usize| -> u32 { text[k].into() };
+    let mut bits = 0u8;
+    for k in 0..text.len() {
+        let c = at(k);
+        // most characters are none of the marks: two comparisons tell
+        if !(0x22..=0x2e).contains(&c) && !(0x2019..=0x2026).contains(&c) {
+            continue;
+        }
+        bits |= match c {
+            0x27 | 0x2019 if k > 0 && k + 1 < text.len() && is_word(at(k - 1)) && is_word(at(k + 1)) => {
+                if c == 0x27 {
+                    1
+                } else {
+                    2
+                }
+            }
+            0x22 => 4,
+            0x201c | 0x201d => 8,
+            0x2e if k + 2 < text.len() && at(k + 1) == 0x2e && at(k + 2) == 0x2e => 16,
+            0x2026 => 32,
+            _ => 0,
+        };
+    }
+    bits
+}
+
+/// `marks` of a text in Latin-1 (one byte a character), which holds no typographic mark:
+/// each plain one looked for with the library's byte search first, so most of the text is
+/// not read a character at a time.
+fn latin1_marks(text: &[u8]) -> u8 {
+    let quote = if text.contains(&b'"') { 4 } else { 0 };
+    let apostrophe = if text.contains(&b'\'') { marks(text) & 1 } else { 0 };
+    let dots = if text.windows(3).any(|w| w == b"...") { 16 } else { 0 };
+    apostrophe | quote | dots
 }

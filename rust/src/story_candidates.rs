@@ -15,8 +15,7 @@ use pyo3::types::PyList;
 /// The `Options` thresholds of the candidates, in this order: ``story_above_lines``,
 /// ``story_usual_gaps``, ``story_boundary_score``, ``story_extracted_topic_score``,
 /// ``story_whole_cohesion``, ``story_whole_dropped_cohesion``, ``story_names_weight``,
-/// ``story_names_cosine``, ``story_min_words``, ``story_short_words``,
-/// ``story_indent_weight``.
+/// ``story_names_cosine``, ``story_min_words``, ``story_short_words``.
 pub struct Limits {
     above_lines: i64,
     usual_gaps: usize,
@@ -28,17 +27,13 @@ pub struct Limits {
     names_cosine: f64,
     min_words: i64,
     short_words: i64,
-    indent: f64,
 }
 
 impl<'py> FromPyObject<'py> for Limits {
     fn extract_bound(ob: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let (above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped, names, names_cosine, min_words, short_words, indent) =
+        let (above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped, names, names_cosine, min_words, short_words) =
             ob.extract()?;
-        Ok(Limits {
-            above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped, names, names_cosine, min_words, short_words,
-            indent,
-        })
+        Ok(Limits { above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped, names, names_cosine, min_words, short_words })
     }
 }
 
@@ -46,15 +41,15 @@ impl<'py> FromPyObject<'py> for Limits {
 /// positions, the cosine across the gap above each (None: too little text), its depth
 /// and whether the text after it names other people and places than the text before
 /// (`Cohesion::novel_names`), not under a subheading between sections (`sectioned`),
-/// and whether the indentation of the paragraphs changes at it where the words change too
-/// (`shifted`, `boundaries._candidates`: ``story_indent_weight`` points; none in an
-/// extractor's text).
+/// and the points of another page's layout at it (`layout`, `boundaries.layout`: the
+/// indentation or the typography of the paragraphs changes where the words change too;
+/// none in an extractor's text).
 pub struct Topic<'a> {
     pub prose: &'a [usize],
     pub cos: &'a [Option<f64>],
     pub depth: &'a [f64],
     pub names: &'a [bool],
-    pub shifted: &'a [bool],
+    pub layout: &'a [f64],
 }
 
 /// A stretch of full text: the kept positions after `start` and before `end`, read as
@@ -230,9 +225,8 @@ fn candidates(story: &Story, kept: &[usize], topic: &Topic, stretch: &Stretch, l
     let mut out = Vec::new();
     for (((&j, &since), &g), &names) in at.iter().zip(&sinces).zip(&found).zip(&lift) {
         let c = g.c;
-        // the layout changes: the next page's article, at an indentation of its own
-        let indent = if topic.shifted[j] { lim.indent } else { 0.0 };
-        let g = Gap { score: g.score + names + indent, ..g };
+        // the layout changes: the next page's article, at an indentation or in marks of its own
+        let g = Gap { score: g.score + names + topic.layout[j], ..g };
         let alone = j + 1 == prose.len() || prose[j + 1] >= end; // one paragraph after it
         if g.opening.is_none() && g.dropped == 0 && alone {
             continue; // a change of topic alone does not cut off one last paragraph
@@ -276,7 +270,7 @@ pub fn py_candidates<'py>(
     if topic.cos.len() != n
         || topic.depth.len() != n
         || topic.names.len() != n
-        || topic.shifted.len() != n
+        || topic.layout.len() != n
         || stretch.end > kept.len()
         || topic.prose.iter().any(|&c| c >= kept.len())
     {
