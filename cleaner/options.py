@@ -303,6 +303,10 @@ class Options:
     #: judged on all the paragraphs above it when they are at least this many
     #: (`cleaner.stories.top`; paragraphs).
     story_first_paragraphs: int = 2
+    #: ... and only when at least this many non-blank lines lie between the paragraphs on
+    #: its two sides (a title, a meta line, page furniture: the seam of two stories; an
+    #: article's opening paragraphs have nothing between them) (lines).
+    story_first_gap_lines: int = 1
     #: A story chosen without a head of its own stands outside the main block only when
     #: the cosine across its gap is below this (cosine).
     story_topic_cohesion: float = 0.10

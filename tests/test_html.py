@@ -301,12 +301,11 @@ def test_words_in_a_script_written_without_spaces_count_as_the_pipeline_counts_t
     card, and a Chinese paragraph in a list item is too long for one."""
     from lxml.html import fromstring
 
-    from cleaner.features import measure
     from cleaner.front import dom
     from cleaner.front.headline import headline
 
     heading = "港口工程下周一开始施工"  # one run without spaces: str.split counts one word
-    assert dom.words(heading) == measure(heading, "").words > 1
+    assert dom.words(heading) == 6  # one token and 11 // 2 for its 11 characters
     assert dom.words("Harbour works begin") == 3
     tree = fromstring(f"<html><head><title>{heading}-城市新闻网</title></head>"
                       f"<body><h1>{heading}</h1><p>正文。</p></body></html>")
@@ -674,3 +673,51 @@ def test_the_other_named_thresholds_of_the_front_door_move_its_decisions(monkeyp
     assert "The harbour closes at dusk on most days of the week." not in extracted
     monkeypatch.setattr(page, "OPENING", 12)
     assert "The harbour closes at dusk on most days of the week." in extracted
+
+
+def test_bulleted_text_counts_the_same_words_whatever_its_accents():
+    """A leading bullet is no word, in ASCII text as in any other (`cleaner.front.dom.words`
+    counts as `cleaner.features.measure` does for every text)."""
+    from cleaner.front import dom
+
+    assert dom.words("- More news here") == dom.words("- Más noticias aquí") == 3
+    assert dom.words("* Read on") == dom.words("• Read on") == dom.words("\n - Lee más") == 2
+    assert dom.words("Read on - more") == 4  # a dash inside the text is a word, as in a line
+
+
+def test_a_list_item_is_counted_as_its_joined_text_not_by_its_text_nodes():
+    """A card's words (`CARD_MAX_WORDS`) are those of the list item's text joined once: a
+    Chinese sentence cut by inline tags into 24 pieces of 3 characters counts 24 tokens
+    and 72 // 2 words, where summing the pieces one by one (each 1 + 3 // 2) gave 48."""
+    from lxml.html import fromstring
+
+    from cleaner.front import dom
+
+    headline = "Harbour works begin on Monday"
+    body = "".join("<b>新工程</b>" for _ in range(24))
+    tree = fromstring(f"<html><body><ul><li><h3><a href='/t1'>{headline}</a></h3><p>{body}</p></li>"
+                      f"</ul></body></html>")
+    item = tree.find(".//li")
+    assert dom.words(" ".join(item.itertext())) == 5 + 24 + 36  # 65 > CARD_MAX_WORDS
+    assert dom.CARD_MAX_WORDS == 60
+    assert dom.page_cards(tree) == {item: False}
+    shorter = fromstring(f"<html><body><ul><li><h3><a href='/t1'>{headline}</a></h3><p>{body[:22 * 10]}</p>"
+                         f"</li></ul></body></html>")  # 22 pieces: 5 + 22 + 33 = 60 words
+    assert dom.page_cards(shorter) == {shorter.find(".//li"): True}
+
+
+def test_a_list_item_s_words_are_counted_past_a_long_first_text():
+    """Counting a long list item in steps gives the count of its whole text: a first text
+    node of one 3000-character token (a pasted link) holds one word, and the words after it
+    still decide whether the item is a card."""
+    from lxml.html import fromstring
+
+    from cleaner.front import dom
+
+    token = "x" * 3000
+    def item(n_words):
+        tail = " ".join(["word"] * n_words)
+        tree = fromstring(f"<html><body><ul><li><p>{token}</p><h3><a href='/t1'>Harbour works begin</a></h3>"
+                          f"<p>{tail}</p></li></ul></body></html>")
+        return dom.page_cards(tree)[tree.find(".//li")]
+    assert (item(50), item(60)) == (True, False)  # 1 + 3 + 50 = 54 words; 1 + 3 + 60 = 64

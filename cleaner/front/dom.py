@@ -229,15 +229,17 @@ def trace(tree: HtmlElement, bares: list[str], walked: PageWalk | None = None) -
 
 
 def words(text: str) -> int:
-    """The words of a text as the pipeline counts a line's (`cleaner.features.measure`):
-    its space-separated tokens, and in a script written without spaces (Chinese,
-    Japanese) one word for every two of its characters, where `str.split` would count a
-    whole sentence as one word.  The front door's thresholds in words read it.
+    """The words of a text as the pipeline counts a line's (`cleaner.features.measure` of
+    the text without the whitespace around it): its space-separated tokens after any
+    leading bullets, and in a script written without spaces (Chinese, Japanese) one word
+    for every two of its characters, where `str.split` would count a whole sentence as
+    one word.  The same count whatever the text's script or accents; the front door's
+    thresholds in words read it.
 
-    >>> words("Rain falls on the city"), words("益阳：“数字”是优长"), words("")
-    (5, 4, 0)
+    >>> words("Rain falls on the city"), words("益阳：“数字”是优长"), words("- Read on"), words("")
+    (5, 4, 2, 0)
     """
-    return len(text.split()) if text.isascii() else measure(text, "").words
+    return measure(text.strip(), None).words
 
 
 def _headline_link(card) -> bool:
@@ -333,13 +335,30 @@ def page_cards(tree: HtmlElement) -> dict:
     return items
 
 
+#: Characters of a list item's text read before its words are first counted
+#: (`_short_with_headline_link`), doubled at each later count: bounds the cost of a long
+#: item, not the result.
+_CARD_COUNT_STEP = 1024
+
+
 def _short_with_headline_link(item) -> bool:
-    count = 0
-    for text in item.itertext():  # the words of " ".join(item.itertext())
-        count += words(text)
-        if count > CARD_MAX_WORDS:
-            return False
-    return _headline_link(item)
+    """Does the list item hold at most `CARD_MAX_WORDS` words and a linked headline
+    (`_headline_link`)?  Its words are those of its text (``" ".join(item.itertext())``)
+    counted as one text, not the sum of its text nodes' counts (which reads a Chinese
+    sentence cut by inline tags, or a lone bullet between them, otherwise).
+
+    A long item is judged by its first text nodes once they hold too many words (a
+    prefix of the text never holds more words than the whole)."""
+    parts: list[str] = []
+    size, step = 0, _CARD_COUNT_STEP
+    for text in item.itertext():
+        parts.append(text)
+        size += len(text) + 1
+        if size >= step:
+            if words(" ".join(parts)) > CARD_MAX_WORDS:
+                return False
+            step *= 2
+    return words(" ".join(parts)) <= CARD_MAX_WORDS and _headline_link(item)
 
 
 class Marks:

@@ -8,7 +8,8 @@ opened by a kicker ("BREAKING:", "FAST FACTS: ...").  Teasers and the line after
 them are fixed boundaries.
 
 Between them, every gap carries the evidence of `cleaner.stories.evidence` (in a
-dump, its depth score with the edges of the judged text mirrored, see `edged`); the full
+dump, its depth score with the edges of the judged text mirrored, see `edged`, and a
+first gap near the top read on all the paragraphs above it, `cleaner.stories.top`); the full
 stories are the one choice of boundaries over the whole stretch that scores most, each
 boundary adding its evidence less its cost (`Options.story_boundary_score`), under one
 constraint: a story holds `Options.story_min_words` of body before the next one starts,
