@@ -269,19 +269,9 @@ impl Cohesion {
             with_before[t] = pair.before.cosine_with(&own[t]);
         }
         let mut deep = vec![0.0; n];
+        let (lefts, rights, _) = climbs(&cos);
         for j in 1..n {
-            let Some(here) = cos[j] else { continue };
-            let (mut left, mut right) = (here, here);
-            let mut k = j - 1;
-            while k >= 1 && matches!(cos[k], Some(x) if x >= left) {
-                left = cos[k].unwrap_or(left);
-                k -= 1;
-            }
-            k = j + 1;
-            while k < n && matches!(cos[k], Some(x) if x >= right) {
-                right = cos[k].unwrap_or(right);
-                k += 1;
-            }
+            let (Some(here), Some(left), Some(right)) = (cos[j], lefts[j], rights[j]) else { continue };
             deep[j] = (left - here) + (right - here);
             if j + 1 < n && !own[j].is_empty() {
                 deep[j] += affinity * (with_after[j] - with_before[j]);
@@ -289,6 +279,38 @@ impl Cohesion {
         }
         (cos, deep)
     }
+}
+
+/// For each cosine, the top reached climbing from it to the left over cosines that do not
+/// fall (each at least the one before it on the way) and likewise to the right (None where
+/// the cosine is None; a None stops a climb), and the number of comparisons made.  One pass
+/// each way: the climb from `j` that takes its neighbour continues as the neighbour's own,
+/// so a run of equal cosines costs one comparison per gap, not one per gap of the run.
+pub fn climbs(cos: &[Option<f64>]) -> (Vec<Option<f64>>, Vec<Option<f64>>, usize) {
+    let n = cos.len();
+    let (mut left, mut right) = (cos.to_vec(), cos.to_vec());
+    let mut steps = 0;
+    for j in 1..n {
+        let (Some(here), Some(next)) = (cos[j], cos[j - 1]) else { continue };
+        steps += 1;
+        if next >= here {
+            left[j] = left[j - 1];
+        }
+    }
+    for j in (0..n.saturating_sub(1)).rev() {
+        let (Some(here), Some(next)) = (cos[j], cos[j + 1]) else { continue };
+        steps += 1;
+        if next >= here {
+            right[j] = right[j + 1];
+        }
+    }
+    (left, right, steps)
+}
+
+/// `climbs` for Python (the tests check it against the walk from each gap).
+#[pyfunction]
+pub fn cohesion_climbs(cos: Vec<Option<f64>>) -> (Vec<Option<f64>>, Vec<Option<f64>>, usize) {
+    climbs(&cos)
 }
 
 /// Which window of a `Pair`.
