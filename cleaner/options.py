@@ -23,6 +23,10 @@ from typing import Callable
 OVERRIDE_CHECKS: list[Callable[[dict], dict]] = []
 #: The overrides those checks read: `Options.make` builds options with them every time.
 _CHECKED = frozenset({"language", "disabled_rules"})
+#: Checks every construction of `Options` (the class, `dataclasses.replace`, `Options.make`)
+#: runs on the values given, each returning them normalised: `cleaner.validate` adds the
+#: check that each value is of its option's kind.
+VALUE_CHECKS: list[Callable[[dict], dict]] = []
 #: `Options.make`'s options by (preset, overrides), at most `_MADE_MAX` of them.
 _MADE: dict = {}
 _MADE_MAX = 256
@@ -480,6 +484,8 @@ class Options:
         unknown = values.keys() - _DEFAULTS.keys()
         if unknown:
             raise TypeError(f"Options.__init__() got an unexpected keyword argument {min(unknown)!r}")
+        for check in VALUE_CHECKS:  # each value of its option's kind: see cleaner.validate
+            values = check(values)
         for name, default in _DEFAULTS.items():
             object.__setattr__(self, name, values.get(name, default))
 

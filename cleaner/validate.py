@@ -45,7 +45,7 @@ from dataclasses import fields
 
 from .catalogue import languages as catalogue_languages
 from .language import STOPLIST_NAMES
-from .options import OVERRIDE_CHECKS, Options
+from .options import OVERRIDE_CHECKS, VALUE_CHECKS, Options
 from .registry import registry
 
 #: Every ISO 639-1 code (two letters), for telling a real language from a typo.
@@ -162,6 +162,13 @@ def check_value(name: str, value: object) -> object:
     return value
 
 
+def check_kinds(values: dict) -> dict:
+    """``values`` (option name -> value) each held to its option's kind (`check_value`):
+    every construction of `Options` runs it, so ``Options(...)`` and
+    `dataclasses.replace` refuse what `Options.make` refuses."""
+    return {name: check_value(name, value) for name, value in values.items()}
+
+
 def check_overrides(overrides: dict) -> dict:
     """``overrides`` with ``language`` and ``disabled_rules`` checked and normalised, and
     every other value held to its option's kind (`check_value`)."""
@@ -175,3 +182,5 @@ def check_overrides(overrides: dict) -> dict:
 
 if check_overrides not in OVERRIDE_CHECKS:
     OVERRIDE_CHECKS.append(check_overrides)
+if check_kinds not in VALUE_CHECKS:
+    VALUE_CHECKS.append(check_kinds)

@@ -326,3 +326,18 @@ def test_a_preset_given_by_keyword_is_a_clear_error():
         with pytest.raises(TypeError, match="preset is not an option.*options argument"):
             call()
     assert cleaner.clean(TEXT, options="recall") == cleaner.clean(TEXT, "recall")
+
+
+@pytest.mark.parametrize("name, value, error, words", BAD_VALUES,
+                         ids=[f"{n}={v!r}" for n, v, _, _ in BAD_VALUES])
+def test_options_built_by_the_class_or_replace_refuse_the_same_values(name, value, error, words):
+    """``Options(...)`` and `dataclasses.replace` used to take any value: an Options
+    object handed to clean() then failed deep in the core or read "false" as true."""
+    import dataclasses
+
+    for call in (lambda: Options(**{name: value}),
+                 lambda: dataclasses.replace(Options(), **{name: value}),
+                 lambda: cleaner.clean(TEXT, Options(**{name: value}))):
+        with pytest.raises(error) as refused:
+            call()
+        assert type(refused.value) is error and words in str(refused.value)
