@@ -1,9 +1,11 @@
-"""Checks of option values that name things: languages and rule ids.
+"""Checks of every option value: languages, rule ids and each option's kind.
 
-Importing this module adds `check_overrides` to `cleaner.options.OVERRIDE_CHECKS`, and
-``cleaner`` imports it: `Options.make` runs it on every override, so the Python API, the
-command line, the datatrove step and the Scrapy pipeline refuse the same values with the
-same message.
+Importing this module adds `check_overrides` to `cleaner.options.OVERRIDE_CHECKS` and
+`check_kinds` to `cleaner.options.VALUE_CHECKS`, and ``cleaner`` imports it:
+`Options.make` runs the first on every override and every construction of `Options`
+(``Options(...)``, `dataclasses.replace`) the second, so the Python API, the command
+line, the datatrove step and the Scrapy pipeline refuse the same values with the same
+message.
 
 - ``language``: an ISO 639-1 code.  A language `cleaner` knows (one with a stoplist, see
   `cleaner.language.STOPLIST_NAMES`, or a pattern catalogue) is taken as it is; any other
@@ -15,9 +17,10 @@ same message.
   naming the closest ids (`difflib`).
 - every other option takes the kind of value its default is (`check_value`): a count
   (words, lines, gaps) a whole number from 0 to `MAX_COUNT` (an offset, `OFFSETS`, from
-  -`MAX_COUNT`), a threshold any finite number, ``split_stories`` True or False.  A value of another type raises `TypeError`,
-  one out of range `ValueError`, before any document is read (the command line's
-  ``--set`` hands its values here too, so the message is the same).
+  -`MAX_COUNT`), a threshold any finite number, ``split_stories`` True or False.  A
+  value of another type raises `TypeError`, one out of range `ValueError`, before any
+  document is read (the command line's ``--set`` hands its values here too, so the
+  message is the same).
 
 >>> check_language("DE")
 'de'
@@ -156,7 +159,11 @@ def check_value(name: str, value: object) -> object:
     if isinstance(default, float):
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise TypeError(f"{name} must be a number, not {value!r}")
-        if not math.isfinite(value):
+        try:
+            finite = math.isfinite(value)
+        except OverflowError:  # an int too large for a float
+            finite = False
+        if not finite:
             raise ValueError(f"{name} must be a finite number, not {value!r}")
         return value if type(value) in (int, float) else float(value)
     return value

@@ -163,6 +163,7 @@ BAD_VALUES = [
     ("stopword_density", None, TypeError, "not None"),
     ("stopword_density", float("nan"), ValueError, "stopword_density must be a finite number, not nan"),
     ("stopword_density", float("inf"), ValueError, "not inf"),
+    ("stopword_density", 10**400, ValueError, "stopword_density must be a finite number"),
     ("split_stories", "false", TypeError, "split_stories must be True or False, not 'false'"),
     ("split_stories", 0, TypeError, "not 0"),
 ]
