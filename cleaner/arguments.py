@@ -45,7 +45,7 @@ def _document_options(p: argparse.ArgumentParser, command: str) -> None:
     if command == "clean":
         fmt.add_argument("--format", dest="output_format", choices=("text", "jsonl"),
                          help="text (default for plain inputs) or jsonl (default with --jsonl)")
-        fmt.add_argument("--separator", default=DEFAULT_SEPARATOR, metavar="LINE",
+        fmt.add_argument("--separator", metavar="LINE",
                          help="text output: line written between documents (default: form feed)")
     if command == "explain":
         fmt.add_argument("--format", dest="output_format", choices=("tsv", "html"),

@@ -112,7 +112,7 @@ def _check_output_flags(args: argparse.Namespace, output_format: str) -> None:
     if output_format == "text" and args.output_field:
         raise UsageError("--output-field names a field of JSON Lines output, and the output "
                          "is text: give --format jsonl, or leave --output-field out")
-    if output_format == "jsonl" and args.separator != DEFAULT_SEPARATOR:
+    if output_format == "jsonl" and args.separator is not None:
         raise UsageError("--separator goes between the documents of text output, and the "
                          "output is JSON Lines: give --format text, or leave --separator out")
 
@@ -303,7 +303,8 @@ def _worker_count(jobs: int) -> int:
 def _text_separator(args: argparse.Namespace, job: Job) -> bytes | None:
     """The line between documents of ``clean``'s text output; None for other outputs."""
     if job.command == "clean" and job.output_format == "text":
-        return (args.separator + "\n").encode("utf-8")
+        given = args.separator
+        return ((DEFAULT_SEPARATOR if given is None else given) + "\n").encode("utf-8")
     return None
 
 

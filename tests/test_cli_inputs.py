@@ -153,9 +153,10 @@ def test_flags_that_would_lose_text_or_fields_are_refused_before_writing(tmp_pat
     (["--jsonl", "--format", "text", "--output-field", "clean"], "--output-field names a field of JSON Lines output"),
     (["--jsonl", "--separator", "====="], "--separator goes between the documents of text output"),
     (["--jsonl", "--format", "jsonl", "--separator", "====="], "--separator goes between the documents of text output"),
+    (["--jsonl", "--separator", "\f"], "--separator goes between the documents of text output"),
     (["--jsonl", "-q", "--progress"], "--progress shows a bar that --quiet turns off"),
 ], ids=["output-field-with-text-output", "separator-with-jsonl-output", "separator-with-format-jsonl",
-        "progress-with-quiet"])
+        "default-separator-given-with-jsonl-output", "progress-with-quiet"])
 def test_output_flags_the_output_format_ignores_are_refused(tmp_path, args, message):
     """A flag that would do nothing is refused before any output, not ignored: the
     reader would look for the field, the separator or the bar in vain."""
