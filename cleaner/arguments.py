@@ -79,7 +79,8 @@ def _document_options(p: argparse.ArgumentParser, command: str) -> None:
     run.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                      help="progress bar on standard error (default: when it is a terminal)")
     run.add_argument("-q", "--quiet", action="store_true",
-                     help="no progress bar and no summary (errors are still reported)")
+                     help="no progress bar and no summary (errors are still reported, and "
+                          "records written with nothing are still named)")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -52,15 +52,20 @@ def test_a_jsonl_file_is_read_as_records_without_the_flag(crawl, jobs):
     assert "100 documents" in proc.stderr.decode()
 
 
+@pytest.mark.parametrize("quiet", [[], ["-q"]], ids=["", "quiet"])
 @pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("command", ["split", "explain"])
-def test_a_record_that_writes_nothing_is_named_with_its_line(tmp_path, command, jobs):
+def test_a_record_that_writes_nothing_is_named_with_its_line(tmp_path, command, jobs, quiet):
     """Every record is in the output or named on standard error with its line number: a
-    record with no story (split) or no line (explain) used to vanish without a word."""
+    record with no story (split) or no line (explain) used to vanish without a word.
+    ``-q`` names them too, and its help says so."""
     path = tmp_path / "crawl.jsonl"
     texts = {1: page(1), 2: "", 3: " \n\n", 4: page(4)}
     path.write_bytes(jsonl({"id": n, "text": t} for n, t in texts.items()))
-    proc = run(command, "--jobs", jobs, path)
+    if quiet:
+        helped = " ".join(run(command, "--help").stdout.decode().split())
+        assert "records written with nothing are still named" in helped
+    proc = run(command, "--jobs", jobs, *quiet, path)
     assert proc.returncode == 0, proc.stderr
     said = "no story: no object written" if command == "split" else "no line: no row written"
     named = re.findall(rf"cleaner: {re.escape(str(path))}:(\d+): {said}\n", proc.stderr.decode())
