@@ -103,6 +103,34 @@ def test_a_panic_of_the_core_fails_its_record_alone(tmp_path, monkeypatch, capsy
     assert err == f"cleaner: {path}:2: cleaner failed: PanicException: index out of bounds\n"
 
 
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, SystemExit])
+def test_an_interrupt_inside_a_record_stops_the_run(tmp_path, monkeypatch, capsys, stop):
+    """Ctrl-C (or an exit) raised while one record is cleaned ends the run there: exit
+    130 for Ctrl-C, the exit itself otherwise, no later record cleaned.  Failures of a
+    record, a core panic too, are caught; these must not be."""
+    from cleaner import batch, cli
+
+    real, seen = batch.analyze, []
+
+    def interrupted(document, options):
+        seen.append(document)
+        if document == "boom":
+            raise stop()
+        return real(document, options)
+
+    monkeypatch.setattr(batch, "analyze", interrupted)
+    path = tmp_path / "crawl.jsonl"
+    path.write_bytes(jsonl({"id": n, "text": "boom" if n == 2 else page(n)} for n in range(1, 5)))
+    argv = ["clean", "-q", "--jobs", "1", str(path)]
+    if stop is KeyboardInterrupt:
+        assert cli.main(argv) == cli.EXIT_INTERRUPTED
+    else:
+        with pytest.raises(SystemExit):
+            cli.main(argv)
+    assert seen == [page(1), "boom"]
+    assert "cleaner failed" not in capsys.readouterr().err
+
+
 def test_a_gzipped_jsonl_file_is_read_as_records(tmp_path, crawl):
     packed = tmp_path / "crawl.jsonl.gz"
     packed.write_bytes(gzip.compress(crawl.read_bytes()))

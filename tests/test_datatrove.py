@@ -293,6 +293,32 @@ def test_step_drops_a_failing_document_and_goes_on(monkeypatch, error):
         list(integration.CleanerStep(raise_errors=True).run(iter(docs[:1])))
 
 
+@needs_datatrove
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, SystemExit])
+def test_step_reraises_an_interrupt_inside_a_document(monkeypatch, stop):
+    """Ctrl-C (or an exit) raised while one document is cleaned leaves the step, even
+    without ``raise_errors``: it is no failure of that document to drop and count, and
+    no later document is cleaned."""
+    from datatrove.data import Document
+
+    import cleaner.integrations.datatrove as integration
+
+    real, seen = integration.analyze, []
+
+    def interrupted(text, options):
+        seen.append(text)
+        if text == "boom":
+            raise stop()
+        return real(text, options)
+
+    monkeypatch.setattr(integration, "analyze", interrupted)
+    docs = [Document(text="boom", id="x"), Document(text="\n\n".join(PROSE), id="y")]
+    step = integration.CleanerStep()
+    with pytest.raises(stop):
+        list(step.run(iter(docs)))
+    assert seen == ["boom"] and step.stats["dropped_error"].total == 0
+
+
 def run_example(name: str, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     return subprocess.run([sys.executable, str(ROOT / "examples" / name), *args],
