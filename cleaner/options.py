@@ -121,6 +121,7 @@ class Options:
     # -- context (stage 2, `cleaner.smooth`) ---------------------------------------------
     #: A line right after an appeal, bio, legal or comments line goes with it when it has
     #: at most `short_max_words` plus this many words (``context.appeal_tail``); unit: words.
+    #: May be negative: the tail then takes lines shorter than `short_max_words` only.
     appeal_tail_extra_words: int = 2
     #: Words (at most) of the name line before an author bio (``context.bio_name``).
     bio_name_max_words: int = 4
@@ -183,7 +184,8 @@ class Options:
     #: dropped line indented like it within this many columns (characters) ...
     #: (``block.set_off``; ``block.lone_paragraph`` reads it too: the lines of a lone
     #: paragraph's run within this many columns of its paragraph go with it, next to it or
-    #: not, dropped or kept)
+    #: not, dropped or kept).  May be negative: no indentation is then within it, which
+    #: switches ``block.set_off`` and the lone paragraph's joining of its run off.
     block_set_off_indent_slack: int = 2
     #: ... that is a caption or photo credit, or at most this many words long, not a list
     #: item and not ending like a sentence (a credit, a label, a button), is a caption or

@@ -217,6 +217,38 @@ def test_an_offset_may_be_negative():
         Options.make(context_reach=-3)
 
 
+def test_an_option_may_be_negative_exactly_when_its_comment_says_so():
+    """Each whole-number option's comment in cleaner/options.py (its documentation of
+    record) says "May be negative" exactly when `cleaner.validate.OFFSETS` lets it be, and
+    every other one is refused below 0: a new offset documented as such is not refused
+    without a word, nor an offset taken below 0 with nothing saying what that does."""
+    import dataclasses
+    import inspect
+    import re
+
+    from cleaner import options as module
+    from cleaner.validate import OFFSETS
+
+    said, comment, after_field = set(), [], False
+    for line in inspect.getsource(module.Options).splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#:"):
+            comment = [stripped] if after_field else comment + [stripped]
+            after_field = False
+            continue
+        field = re.match(r"(\w+): (\w+) = ", stripped)  # fields under one comment share it
+        if field and field[2] == "int" and "May be negative" in " ".join(comment):
+            said.add(field[1])
+        after_field = bool(field)
+        if not field:
+            comment = []
+    ints = {f.name for f in dataclasses.fields(Options) if type(f.default) is int}
+    assert said == OFFSETS
+    for name in ints - OFFSETS:
+        with pytest.raises(ValueError, match="from 0 to"):
+            Options.make(**{name: -1})
+
+
 def test_the_unknown_option_message_does_not_offer_preset():
     """``preset`` is refused as an option (it is the options argument): the list of
     known options must not offer it."""
