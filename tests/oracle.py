@@ -131,7 +131,9 @@ def measure(text: str, stops: frozenset[str]) -> tuple:
     nonspace = len(body) - body.count(" ") or 1
     digits = len(_DIGIT.findall(body))
     urls = len(_URLISH.findall(body)) if ("." in body or "/" in body or "@" in body or "#" in body) else 0
-    cut = ellipsis or (not terminal and n >= 12 and (stripped[-1:].isalnum() or stripped.endswith(",")))
+    unstopped = bool(stripped) and ("\u0e01" <= stripped[-1] <= "\u0e5b" or "\u0e81" <= stripped[-1] <= "\u0edf")
+    cut = ellipsis or (not terminal and n >= 12 and (stripped[-1:].isalnum() or stripped.endswith(","))
+                       and not unstopped)
     return (n, density, terminal, cut, capitalised, digits / nonspace, urls)
 
 

@@ -159,3 +159,22 @@ def test_a_page_whose_sentences_end_with_its_scripts_own_stop_keeps_its_paragrap
     # and the menu and footer stay out whatever the layout
     assert not {v.line.text for v in analyze("\n".join(page), html="never").verdicts if v.output} \
         & set(page[:4] + page[7:])
+
+
+#: An invented Thai page: Thai writes no sentence stop (a space ends a sentence), so each
+#: paragraph ends with a letter.
+THAI_PAGE = ["หน้าแรก", "ข่าว", "กีฬา",
+             "เมื่อวานนี้ชาวบ้านในหมู่บ้านเล็กๆ ริมแม่น้ำได้ร่วมกันปลูกต้นไม้กว่าสองพันต้นเพื่อป้องกันน้ำท่วมในฤดูฝนที่จะมาถึง",
+             "ผู้ใหญ่บ้านกล่าวว่าทุกครอบครัวได้ช่วยกันออกเงินซื้อต้นกล้าและมาช่วยกันปลูกตั้งแต่เช้าจนถึงเย็น",
+             "ติดต่อเรา", "เกี่ยวกับเรา"]
+
+
+def test_a_paragraph_of_a_script_without_sentence_stops_is_not_cut_off():
+    assert not any(regex.match(r"[\u0e00-\u0eff]", c) for c in SENTENCE_TERMINALS)  # Thai, Lao: none
+    for line in THAI_PAGE[3:5]:
+        assert not measure(line, None).cut and not measure(line, None).terminal
+    # (a line of as many words in another script, ending with a letter, is cut off)
+    assert measure("word " * 20 + "and", None).cut
+    # so the second paragraph is not taken for a teaser cut mid-sentence: both are the story
+    assert [line for line in clean("\n\n".join(THAI_PAGE), html="never").splitlines() if line][-2:] \
+        == THAI_PAGE[3:5]
