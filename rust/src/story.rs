@@ -123,6 +123,32 @@ impl Story {
     }
 }
 
+/// Per line, its position among the content lines, asked as a mapping from the content
+/// lines (`cleaner.stories.evidence.Reader.pos`): ``i in pos``, ``pos[i]`` (`KeyError`
+/// for a blank line or a line out of range).
+#[pyclass(frozen, module = "cleaner._core")]
+pub struct Positions {
+    at: Vec<u32>,
+}
+
+#[pymethods]
+impl Positions {
+    fn __contains__(&self, line: i64) -> bool {
+        usize::try_from(line).ok().and_then(|i| self.at.get(i)).is_some_and(|&k| k != u32::MAX)
+    }
+
+    fn __getitem__(&self, line: i64) -> PyResult<u32> {
+        match usize::try_from(line).ok().and_then(|i| self.at.get(i)) {
+            Some(&k) if k != u32::MAX => Ok(k),
+            _ => Err(PyKeyError::new_err(line)),
+        }
+    }
+
+    fn __len__(&self) -> usize {
+        self.at.iter().filter(|&&k| k != u32::MAX).count()
+    }
+}
+
 #[pymethods]
 impl Story {
     /// The reading of a document: its ``lines`` (a list of `Line`, or `Lines` with
@@ -229,21 +255,37 @@ impl Story {
         self.cohesion.clone_ref(py)
     }
 
-    /// Per line: holds a letter (bytes), then lists of bools: meta, headline, body,
-    /// titled, dateline, exclaimed, meta_after, capitalised, bulleted, wrapped (the next
-    /// line, right below, starts in lower case), capital (upper case first, no interview
-    /// turn), dropped by a catalogue pattern.
+    /// Per line, each a bytes (1: yes, 0: no; a byte per line, not a list of bools, to
+    /// keep the peak memory of a dump of many short lines low): holds a letter, then
+    /// meta, headline, body, titled, dateline, exclaimed, meta_after, capitalised,
+    /// bulleted, wrapped (the next line, right below, starts in lower case), capital
+    /// (upper case first, no interview turn), dropped by a catalogue pattern.
     fn flags<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let e = &self.e;
-        let lettered: Vec<u8> = e.lettered.iter().map(|&x| x as u8).collect();
-        let list = |v: &[bool]| PyList::new(py, v);
+        let bytes = |v: &[bool]| PyBytes::new_with(py, v.len(), |b| {
+            b.iter_mut().zip(v).for_each(|(b, &x)| *b = x as u8);
+            Ok(())
+        });
         (
-            PyBytes::new(py, &lettered),
-            (list(&e.meta)?, list(&e.headline)?, list(&e.body)?, list(&self.titled)?, list(&e.dateline)?),
-            (list(&e.exclaimed)?, list(&e.meta_after)?, list(&e.capitalised)?, list(&e.bulleted)?, list(&self.wrapped)?),
-            (list(&e.capital)?, list(&e.pattern)?),
+            bytes(&e.lettered)?,
+            (bytes(&e.meta)?, bytes(&e.headline)?, bytes(&e.body)?, bytes(&self.titled)?, bytes(&e.dateline)?),
+            (bytes(&e.exclaimed)?, bytes(&e.meta_after)?, bytes(&e.capitalised)?, bytes(&e.bulleted)?, bytes(&self.wrapped)?),
+            (bytes(&e.capital)?, bytes(&e.pattern)?),
         )
             .into_pyobject(py)
+    }
+
+    /// The content lines (as `content`, in native-endian 4-byte units: read as
+    /// ``array("I")``) and their `Positions`: 4 bytes a line instead of a list and a
+    /// dict of ints.
+    fn positions<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyBytes>, Positions)> {
+        let content = &self.e.content;
+        let bytes = PyBytes::new_with(py, 4 * content.len(), |b| {
+            b.chunks_exact_mut(4).zip(content).for_each(|(b, &i)| b.copy_from_slice(&(i as u32).to_ne_bytes()));
+            Ok(())
+        })?;
+        let at = self.pos.iter().map(|&k| if k == usize::MAX { u32::MAX } else { k as u32 }).collect();
+        Ok((bytes, Positions { at }))
     }
 
     /// Do the lines `a` and `b` have the same `str.casefold` (two blank lines do)?
