@@ -196,8 +196,8 @@ def read(rows: list[tuple[str, str, int, dict]]):
                Options(heading_max_words=16, heading_max_digits=0.3, story_meta_reach=3))
     names = ("meta", "headline", "body", "titled", "dateline", "exclaimed", "meta_after", "capitalised", "bulleted",
              "wrapped")
-    got = {name: [getattr(r, name)(i) for i in range(len(rows))] for name in names}
-    return r.lettered, {**got, "capital": r._capital, "pattern": r.by_pattern}
+    got = {name: [bool(getattr(r, name)(i)) for i in range(len(rows))] for name in names}
+    return r.lettered, {**got, "capital": list(map(bool, r._capital)), "pattern": list(map(bool, r.by_pattern))}
 
 
 def test_head_evidence_of_each_line():

@@ -440,7 +440,8 @@ def test_same_fold_is_the_equality_of_case_foldings_for_long_lines_too():
     assert r.core.same_fold(1, 3) and r.core.same_fold(1, 7) and r.core.same_fold(0, 5) and not r.core.same_fold(1, 4)
 
 
-def test_same_fold_on_generated_dumps(monkeypatch):
+def _readers(monkeypatch, seed: int, dumps: int) -> list:
+    """The story readers made while analysing ``dumps`` generated dumps (seed ``seed``)."""
     from cleaner.stories import evidence
 
     readers = []
@@ -451,9 +452,14 @@ def test_same_fold_on_generated_dumps(monkeypatch):
         return readers[-1]
 
     monkeypatch.setattr("cleaner.stories.Reader", keep)
-    rng = random.Random(7)
-    for _ in range(20):
+    rng = random.Random(seed)
+    for _ in range(dumps):
         cleaner.analyze(_dump(rng))
+    return readers
+
+
+def test_same_fold_on_generated_dumps(monkeypatch):
+    readers = _readers(monkeypatch, 7, 20)
     assert readers
     for r in readers:
         texts = [line.text.casefold() for line in r.lines]
@@ -537,3 +543,29 @@ def test_depth_weighs_less_across_a_subheading_or_above_a_label(monkeypatch):
     low, high = scores(story_depth_weight=1.6), scores(story_depth_weight=2.6)
     assert high[prose[label]] == pytest.approx(low[prose[label]] + 1.0)
     assert high[prose[sub]] == low[prose[sub]]
+
+
+def test_reader_answers_take_a_byte_a_line(monkeypatch):
+    """The reader's per-line answers are bytes (not lists of bools, 8 bytes a line) and
+    its positions of the content lines answer as the dict they replace did."""
+    readers = _readers(monkeypatch, 11, 5)
+    assert readers
+    for r in readers:
+        n = len(r.lines)
+        for column in (r.lettered, r._capital, r.by_pattern):
+            assert isinstance(column, bytes) and len(column) == n and set(column) <= {0, 1}
+        for name in ("meta", "headline", "body", "titled", "dateline", "wrapped"):
+            column = getattr(r, name).args[0]
+            assert isinstance(column, bytes) and len(column) == n
+        assert r.content.itemsize == 4
+        content = [i for i, line in enumerate(r.lines) if line.text]
+        assert list(r.content) == content
+        expected = dict(zip(content, range(len(content))))
+        assert len(r.pos) == len(expected)
+        for i in range(-2, n + 2):
+            assert (i in r.pos) == (i in expected), i
+            if i in expected:
+                assert r.pos[i] == expected[i]
+            else:
+                with pytest.raises(KeyError):
+                    r.pos[i]
