@@ -108,7 +108,7 @@ MEMORY_CASES: dict[str, tuple] = {
     "many stories (100k, 22 MB)": (lambda n: story_dump(n // STORY_BYTES), 22_000_000),
 }
 #: Peak memory allowed, as a multiple of the input's size: 8, but 10 for a dump of many
-#: short stories, which measures 9.4x: the compiled core's reading of the document (a copy
+#: short stories, which measures 9.0-9.2x: the compiled core's reading of the document (a copy
 #: of every line's text, the head evidence, the content words) is most of the rest.
 MEMORY_LIMITS = {"many stories (100k, 22 MB)": 10.0}
 MEMORY_FACTORS = (0.01, 0.1, 1.0)

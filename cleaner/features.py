@@ -58,7 +58,9 @@ def measure(text: str, language: str | None) -> Features:
     ``. ! ? … 。 ！ ？ : ;`` or another of Unicode's sentence terminals (``।`` ``۔`` ``።``
     ``։`` ...: the stops of other scripts) before closing quotes and brackets, but not with an ellipsis
     (scraped teasers are cut with one); it is cut off when it ends with an ellipsis, or
-    has 12 words or more and ends with a letter, a digit or a comma; capitalisation is
+    has 12 words or more and ends with a letter, a digit or a comma, unless that is a
+    character of the Thai or Lao block (scripts with no sentence terminal, whose
+    paragraphs end with a letter: `_core`'s ``UNSTOPPED_SCRIPTS``); capitalisation is
     the share of words starting with a capital among those starting with a letter; the
     digit ratio counts decimal digits among the characters that are not spaces; URLs
     count ``http(s)://``, ``www.``, ``@`` or ``#`` before a word character, and ``.com``

@@ -172,7 +172,7 @@ def list_entries(
     joined: dict[int, tuple[int, int]] = {}  # a story read as list entries -> (the story it joins, run)
     for i, s in enumerate(story_of):
         if s is not None and s not in (story, main) and s not in joined and story is not None \
-                and run.get(i, 0) >= options.extracted_list_entries:
+                and run.get(i, 0) >= max(options.extracted_list_entries, 1):  # 0: as 1
             joined[s] = (story, run[i])
         if s in joined:
             s, n = joined[s]

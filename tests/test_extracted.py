@@ -10,7 +10,7 @@ from cleaner import Options, analyze
 import cleaner.guarantees
 import cleaner.pipeline
 from cleaner.classify import classify_lines
-from cleaner.extracted import extraction_layout, revise
+from cleaner.extracted import _menu_items, extraction_layout, revise
 from cleaner.features import line_shapes
 from cleaner.front.dom import LineHint
 from cleaner.guarantees import guarantee, list_entries
@@ -130,6 +130,18 @@ def test_two_stories_each_opened_by_a_dateline_stay_apart():
     final, story_of = list_entries(lines, [keep] * 3, [0, 1, 1], 0, _datelines(lines),
                                    Options(extracted_list_entries=2))
     assert story_of == [0, 0, 0] and final[1].rule == "extracted.list_entry"
+
+
+def test_no_list_entries_wanted_reads_as_one():
+    # extracted_list_entries=0 asks for no run at all: a story opened by a dateline joins the
+    # one before as with 1, and a story opened without one stays apart (it raised KeyError)
+    lines = segment("OSLO: The ferry left on time.\nBERGEN: The bridge opened at noon.\nFire crews were on site.")
+    keep = _keep()
+    for entries in (0, 1):
+        final, story_of = list_entries(lines, [keep] * 3, [0, 1, 2], 0, _datelines(lines),
+                                       Options(extracted_list_entries=entries))
+        assert story_of == [0, 0, 2] and final[1].rule == "extracted.list_entry" and final[2] == keep
+    assert analyze("\n".join(ENTRIES), extracted_list_entries=0).text
 
 
 def test_list_entries_follow_the_answers_given_and_hand_back_copies():
@@ -260,9 +272,9 @@ def test_a_pages_header_and_footer_tell_its_dump_without_a_catalogue():
         # cleaned as the same dump with its blocks apart is: the paragraphs, no menu,
         # share line or other stories
         assert _kept(text) == _kept("\n\n".join(page)) == page[-8:-5]
-        # without the header evidence (or without both its menu and the footer), it was read
-        # as an extractor's output and kept every line the line rules dropped
-        for off in ({"extracted_frame_top": 99}, {"extracted_frame_bottom": 99, "extracted_frame_menu": 99}):
+        # without the header evidence (or without a menu's run, which the footer is read for),
+        # it was read as an extractor's output and kept every line the line rules dropped
+        for off in ({"extracted_frame_top": 99}, {"extracted_frame_menu": 99}):
             assert _layout(text, **off) == "dense"
             assert "Читайте также" in _kept(text, **off) or "相关阅读" in _kept(text, **off)
 
@@ -414,3 +426,20 @@ def test_revise_decides_the_same_on_the_lines_columns_as_on_a_list_of_lines():
         "feature.prose", "html.excerpt", "blank", "html.block"]
     assert "under the headline" in columns[4].reason and "among the extracted" in columns[10].reason
     assert columns[12].category == "heading" and columns[16].reason == "line of the extracted main content"
+
+
+def test_a_bullet_point_or_a_dialogue_line_is_no_menu_item():
+    # counterexamples of `_menu_items`: an item is a menu item by the one tiny test of the core
+    # run on its text after the bullet, so four CJK bullet points of sixteen characters are
+    # none (a CJK line is tiny only when short); a dash opens dialogue lines, so it is no
+    # bullet there.  Both extracts, one block a line, keep every line.
+    points = ["• 市议会批准未来三年道路维修计划", "• 老城区街道将首先得到维修工作", "• 工程将于四月开工持续到秋季",
+              "• 承包商将通过公开招标方式选出"]
+    dialogue = ["– Вы уже видели?", "– Нет, спасибо.", "– Очень жаль.", "– Ничего страшного."]
+    for lines in ([ZH_PAGE[5]] + points + ZH_PAGE[7:10], ["Разговор у моста"] + dialogue + RU_PAGE[8:11]):
+        text = "\n".join(lines)
+        assert _layout(text) == "dense"
+        assert _kept(text) == lines
+    # the same items in a menu's length are menu items
+    menu = segment("\n".join(["• 首页", "• 新闻", "* Главная страница", "– Главная страница", "- Home page"]))
+    assert list(_menu_items(menu, line_shapes(menu, Options()), Options())) == [1, 1, 1, 0, 0]

@@ -31,7 +31,7 @@ import functools
 from array import array
 from collections.abc import Callable
 from itertools import compress
-from operator import attrgetter, ne
+from operator import getitem, ne
 from typing import NamedTuple
 
 from .. import _core, gatecache
@@ -148,8 +148,10 @@ def content_words(text: str, stops: frozenset[str]) -> list[str]:
     return _core.content_stems(text, _stoplist(stops))
 
 
-#: A list's item getter (the answers of `Reader` about each line).
-_getter = attrgetter("__getitem__")
+def _getter(column: bytes) -> Callable[[int], int]:
+    """The item getter of a bytes (the answers of `Reader` about each line): through
+    `operator.getitem`, a call faster than the bytes' own ``__getitem__``."""
+    return functools.partial(getitem, column)
 
 
 class Reader:

@@ -33,9 +33,10 @@ const SENTENCE_TERMINALS: [u32; 169] = [
     0x11c41, 0x11c42, 0x11ef7, 0x11ef8, 0x11f43, 0x11f44, 0x16a6e, 0x16a6f, 0x16af5, 0x16b37, 0x16b38,
     0x16b44, 0x16d6e, 0x16d6f, 0x16e98, 0x1bc9f, 0x1da88
 ];
-/// Letters of the scripts that write no sentence terminal (Thai, Lao: a space ends a
-/// sentence, and Unicode gives them no `Sentence_Terminal`): a paragraph ends with one, so
-/// a line ending with one is not cut off mid-sentence.
+/// Characters of the Thai and Lao blocks, the scripts that write no sentence terminal (a
+/// space ends a sentence, and Unicode gives them no `Sentence_Terminal`): a paragraph ends
+/// with one of their letters, so a line ending with any of these characters (letters, and
+/// also their digits U+0E50-0E59, U+0ED0-0ED9, marks and signs) is not cut off mid-sentence.
 const UNSTOPPED_SCRIPTS: [(u32, u32); 2] = [(0xe01, 0xe5b), (0xe81, 0xedf)];
 /// A line ending with one of these asks a question.
 const QUESTION: &str = "?？؟";

@@ -2,17 +2,37 @@
 //! (which is all a count of its matches needs): a lazy DFA over one NFA, and for a text
 //! the DFA gives up on (a Unicode word boundary beside a character that is not ASCII, or
 //! a cache cleared too often) the NFA's own searches, as a `regex::Regex` falls back on
-//! them (a bounded backtracker for a text short enough for it, else a `PikeVM`).  Built
+//! them (a bounded backtracker for a text short enough for it, else a `PikeVM`; "too
+//! often": the `Regex`'s own bounds, `MIN_CACHE_CLEARS` and `MIN_BYTES_PER_STATE`).  Built
 //! without the reverse NFA and the prefilter of literals a `Regex` derives: the reverse
 //! NFA costs about as much to build as the forward one, and the lazy DFA finds matches as
 //! fast without a prefilter (the story finder's date patterns, `crate::heads`; the
 //! catalogue patterns, `crate::patterns`).  Its answers are the `Regex`'s: the same NFA
-//! (leftmost-first, Unicode, simple case folding) read by engines that agree.
+//! (leftmost-first, Unicode, simple case folding) read by engines that agree.  A search
+//! that panics while it holds a cache poisons that cache's lock; the next search takes the
+//! cache back, reset, so one failed document does not fail every later one.
 
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::{self, pikevm::{self, PikeVM}, WhichCaptures};
 use regex_automata::{hybrid, Anchored, Input};
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
+
+/// After this many clears of its cache the lazy DFA may give up on a search (the bound a
+/// `regex::Regex` sets, regex-automata's `meta` wrappers)...
+const MIN_CACHE_CLEARS: usize = 3;
+/// ... and does when it has searched fewer bytes than this per state it built since.
+const MIN_BYTES_PER_STATE: usize = 10;
+
+/// The value behind ``lock``; if a panic poisoned it, the value ``reset`` and the lock
+/// cleared.
+fn taken<'a, T>(lock: &'a Mutex<T>, reset: impl FnOnce(&mut T)) -> MutexGuard<'a, T> {
+    lock.lock().unwrap_or_else(|poisoned| {
+        let mut guard = poisoned.into_inner();
+        reset(&mut guard);
+        lock.clear_poison();
+        guard
+    })
+}
 
 pub struct Forward {
     dfa: hybrid::dfa::DFA,
@@ -36,7 +56,13 @@ impl Forward {
             .build(pattern)
             .map_err(|e| e.to_string())?;
         let dfa = hybrid::dfa::DFA::builder()
-            .configure(hybrid::dfa::Config::new().cache_capacity(cache_bytes).unicode_word_boundary(true))
+            .configure(
+                hybrid::dfa::Config::new()
+                    .cache_capacity(cache_bytes)
+                    .unicode_word_boundary(true)
+                    .minimum_cache_clear_count(Some(MIN_CACHE_CLEARS))
+                    .minimum_bytes_per_state(Some(MIN_BYTES_PER_STATE)),
+            )
             .build_from_nfa(nfa.clone())
             .map_err(|e| e.to_string())?;
         let bt = BoundedBacktracker::new_from_nfa(nfa.clone()).map_err(|e| e.to_string())?;
@@ -60,13 +86,13 @@ impl Forward {
         if self.anchored && at == 0 {
             input = input.anchored(Anchored::Yes);
         }
-        if let Ok(found) = self.dfa.try_search_fwd(&mut self.cache.lock().unwrap(), &input) {
+        if let Ok(found) = self.dfa.try_search_fwd(&mut taken(&self.cache, |c| c.reset(&self.dfa)), &input) {
             return found.map(|m| m.offset());
         }
-        if let Ok(found) = self.bt.try_find(&mut self.bt_cache.lock().unwrap(), input.clone()) {
+        if let Ok(found) = self.bt.try_find(&mut taken(&self.bt_cache, |c| c.reset(&self.bt)), input.clone()) {
             return found.map(|m| m.end());
         }
-        self.vm.find(&mut self.vm_cache.lock().unwrap(), input).map(|m| m.end())
+        self.vm.find(&mut taken(&self.vm_cache, |c| c.reset(&self.vm)), input).map(|m| m.end())
     }
 
     pub fn is_match(&self, text: &str) -> bool {
@@ -84,5 +110,61 @@ impl Forward {
             }
         }
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A text of `n` letters a and b from a fixed linear congruential sequence.
+    fn letters(n: usize) -> String {
+        let mut x: u64 = 18;
+        (0..n)
+            .map(|_| {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                if x >> 63 == 0 { 'a' } else { 'b' }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_dfa_that_thrashes_gives_up_and_the_nfa_answers() {
+        // An "a" 16 letters before the end: a DFA of 2^16 states, far more than the cache
+        // holds, so its cache is cleared again and again while it searches few bytes a state.
+        let pattern = "[ab]*a[ab]{16}c";
+        let text = letters(200_000) + "c";
+        let f = Forward::new(pattern, 64 << 10, None).unwrap();
+        let input = Input::new(&text);
+        let gave_up = f.dfa.try_search_fwd(&mut f.cache.lock().unwrap(), &input).is_err();
+        assert!(gave_up, "the lazy DFA kept rebuilding its states");
+        let want = regex::Regex::new(pattern).unwrap().find(&text).map(|m| m.end());
+        assert_eq!(f.end(&text, 0, false), want);
+    }
+
+    #[test]
+    fn a_poisoned_cache_is_taken_back_reset() {
+        // A Unicode word boundary beside a character that is not ASCII: the DFA gives up;
+        // the text is too long for the backtracker, so the PikeVM answers.
+        let f = Forward::new(r"\bé\b", 1 << 20, None).unwrap();
+        let text = "a ".repeat(1 << 20) + "é";
+        assert_eq!(f.end(&text, 0, false), Some(text.len()));
+        let fail = |held: &dyn Fn()| std::panic::catch_unwind(std::panic::AssertUnwindSafe(held)).is_err();
+        assert!(fail(&|| {
+            let _held = f.cache.lock().unwrap();
+            panic!("a search failed")
+        }));
+        assert!(fail(&|| {
+            let _held = f.bt_cache.lock().unwrap();
+            panic!("a search failed")
+        }));
+        assert!(fail(&|| {
+            let _held = f.vm_cache.lock().unwrap();
+            panic!("a search failed")
+        }));
+        assert!(f.cache.is_poisoned() && f.bt_cache.is_poisoned() && f.vm_cache.is_poisoned());
+        assert_eq!(f.end(&text, 0, false), Some(text.len()));
+        assert!(!f.cache.is_poisoned() && !f.bt_cache.is_poisoned() && !f.vm_cache.is_poisoned());
+        assert_eq!(f.end("a é b", 0, false), Some(4));
     }
 }

@@ -24,8 +24,9 @@ pub(crate) const UNFOLDED: u32 = u32::MAX - 1;
 #[pyclass(frozen, module = "cleaner._core")]
 pub struct Story {
     pub(crate) e: Evidence,
-    /// Per line, its position among the content lines (`usize::MAX`: a blank line).
-    pub(crate) pos: Vec<usize>,
+    /// Per line, its position among the content lines (`u32::MAX`: a blank line; 4
+    /// bytes a line: a document's lines are counted in 32 bits).
+    pub(crate) pos: Vec<u32>,
     /// Per line, the id of its `str.casefold` (content lines only; `UNFOLDED`: a line
     /// longer than every headline's folding, which no line is compared with but by
     /// `same_text`), and per id the folded text (in UTF-8, `crate::text::casefold_utf8`)
@@ -37,10 +38,10 @@ pub struct Story {
     pub(crate) titled: Vec<bool>,
     /// Per content position k, lines before it: with letters, with letters not dropped
     /// by a catalogue pattern, dropped, dropped by a pattern.
-    pub(crate) letters_upto: Vec<i64>,
-    pub(crate) counted_upto: Vec<i64>,
-    pub(crate) dropped_upto: Vec<i64>,
-    pub(crate) pattern_upto: Vec<i64>,
+    pub(crate) letters_upto: Vec<u32>,
+    pub(crate) counted_upto: Vec<u32>,
+    pub(crate) dropped_upto: Vec<u32>,
+    pub(crate) pattern_upto: Vec<u32>,
     /// Each line's normalised text, in the code units of the string it was read from.
     pub(crate) units: Vec<Units>,
     /// Per line: the next line, right below without a blank line, starts in lower case.
@@ -86,13 +87,13 @@ impl Story {
 
     pub(crate) fn at(&self, line: usize) -> PyResult<usize> {
         match self.pos.get(line) {
-            Some(&k) if k != usize::MAX => Ok(k),
+            Some(&k) if k != u32::MAX => Ok(k as usize),
             _ => Err(PyKeyError::new_err(line)),
         }
     }
 
-    pub(crate) fn upto(column: &[i64], a: usize, b: usize) -> i64 {
-        (column[b] - column[a]).max(0)
+    pub(crate) fn upto(column: &[u32], a: usize, b: usize) -> i64 {
+        (i64::from(column[b]) - i64::from(column[a])).max(0)
     }
 
     /// Lines with letters from `a` (inclusive) up to `b` (exclusive), not counting those
@@ -183,7 +184,7 @@ impl Story {
         let raw = |i: usize| Ok(utf8(&source.units(i, true)?).into_owned());
         let e = heads.get().evidence(&texts, raw, feats, decisions, heading_max_words, heading_max_digits, meta_reach)?;
         drop(texts);
-        let mut pos = vec![usize::MAX; n];
+        let mut pos = vec![u32::MAX; n];
         let (mut fold, mut folded, mut fold_count) = (vec![u32::MAX; n], Vec::<Vec<u8>>::new(), Vec::new());
         // the ids of the folded texts by their hash (the last id of each hash, and per id
         // the id before it with the same hash): each text is held once, in `folded` (peak
@@ -191,7 +192,7 @@ impl Story {
         let mut known: FxMap<u64, u32> = FxMap::default();
         known.reserve(e.content.len());
         let mut same_hash: Vec<u32> = Vec::new();
-        let mut column = [vec![0i64], vec![0i64], vec![0i64], vec![0i64]];
+        let mut column = [vec![0u32], vec![0u32], vec![0u32], vec![0u32]];
         let mut key = Vec::new();
         // A line longer than every headline's case folding cannot fold to the text of one
         // (folding never makes a text shorter): only the lines that may are folded.
@@ -201,10 +202,10 @@ impl Story {
             reach = reach.max(key.iter().filter(|&&b| b & 0xc0 != 0x80).count());
         }
         for (k, &i) in e.content.iter().enumerate() {
-            pos[i] = k;
+            pos[i] = k as u32;
             let counts = [e.lettered[i], e.lettered[i] && !e.pattern[i], !e.keep[i], e.pattern[i]];
             for (c, add) in column.iter_mut().zip(counts) {
-                c.push(c[k] + add as i64);
+                c.push(c[k] + add as u32);
             }
             if !e.headline[i] && with_units!(Units, &units[i], s => s.len()) > reach {
                 fold[i] = UNFOLDED;
@@ -284,8 +285,7 @@ impl Story {
             b.chunks_exact_mut(4).zip(content).for_each(|(b, &i)| b.copy_from_slice(&(i as u32).to_ne_bytes()));
             Ok(())
         })?;
-        let at = self.pos.iter().map(|&k| if k == usize::MAX { u32::MAX } else { k as u32 }).collect();
-        Ok((bytes, Positions { at }))
+        Ok((bytes, Positions { at: self.pos.clone() }))
     }
 
     /// Do the lines `a` and `b` have the same `str.casefold` (two blank lines do)?
