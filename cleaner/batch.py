@@ -45,10 +45,6 @@ INPUT_FIELD = "cleaner_input"
 STDIN = "<stdin>"
 #: Fields `split` writes for each story, beside the story text (`Job.output_field`).
 STORY_FIELDS = ("index", "title", "kind", "span")
-#: What stops a run, raised while a document is cleaned; anything else raised fails that
-#: document alone, a panic of the compiled core too (pyo3's ``PanicException`` derives
-#: from ``BaseException``, not ``Exception``).
-RUN_STOPS = (KeyboardInterrupt, SystemExit, GeneratorExit)
 #: What is said of a document for which a command writes nothing (no story to split, no
 #: line to explain), so that every record is in the output or named on standard error.
 NOTHING_WRITTEN = {"split": "no story: no object written",
@@ -387,9 +383,8 @@ def process_task(job: Job, task: Task) -> TaskResult:
         record = exc.record
         raw = task.data if job.jsonl and record is None and task.data is not None else None
         return _failed(job, task, str(exc), record, raw, exc.unreadable)
-    except BaseException as exc:  # a bug in the pipeline must not stop a batch run, nor
-        if isinstance(exc, RUN_STOPS):  # a panic of the compiled core (pyo3's PanicException
-            raise  # is no Exception); only these stop it
+    except Exception as exc:  # a bug in the pipeline, a core panic too (CoreError), fails
+        # its document alone; only what is no Exception (Ctrl-C, an exit) stops the run
         return _failed(job, task, f"cleaner failed: {type(exc).__name__}: {exc}", record, None)
     stats = _count(analysis, job.command)
     stats.bytes_in = task.size

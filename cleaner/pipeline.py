@@ -20,6 +20,7 @@ from .extracted import blocks_touch, extraction_layout, revise as revise_extract
 from .features import line_shapes
 from . import front
 from .binary import BinaryInput, NotText, binary_kind
+from .errors import CoreError, is_core_panic
 from .front import decode, detect
 from .guarantees import guarantee, restore as restore_extracted, safety_net
 from .language import guess_language, stopwords
@@ -74,7 +75,19 @@ def analyze(document: object, options: Options | str | None = None, **overrides)
     [('en.share.short_url', False), ('blank', False), ('feature.prose', True)]
     >>> [(v.output, v.why) for v in a.verdicts]
     [(False, 'share'), (False, 'blank'), (True, '')]
+
+    A panic of the compiled core is raised as `CoreError` (a ``RuntimeError``).
     """
+    try:
+        return _analyze(document, options, **overrides)
+    except BaseException as exc:
+        if is_core_panic(exc):
+            raise CoreError(f"the compiled core failed: {exc}") from exc
+        raise
+
+
+def _analyze(document: object, options: Options | str | None, **overrides) -> Analysis:
+    """`analyze` with a panic of the compiled core left as it is."""
     opts = Options.make(options, **overrides)
     source, from_html, hints, headline = to_text(document, opts)
     lines = segment(source)

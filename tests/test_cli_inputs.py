@@ -85,22 +85,32 @@ class PanicException(BaseException):
 def test_a_panic_of_the_core_fails_its_record_alone(tmp_path, monkeypatch, capsys, jobs):
     """A record on which the compiled core panics is reported with its line number and
     the run goes on: it used to end the run with a traceback, every later record lost."""
-    from cleaner import batch, cli
+    import concurrent.futures
+    import functools
+    import multiprocessing
 
-    real = batch.analyze
+    from cleaner import cli, pipeline
 
-    def panicking(document, options):
+    real = pipeline._analyze
+
+    def panicking(document, options, **overrides):
         if document == "boom":
             raise PanicException("index out of bounds")
-        return real(document, options)
+        return real(document, options, **overrides)
 
-    monkeypatch.setattr(batch, "analyze", panicking)  # the workers are forked after this
+    monkeypatch.setattr(pipeline, "_analyze", panicking)
+    # the stand-in reaches the workers only if they are forked after this, whatever the
+    # platform's default start method
+    fork = multiprocessing.get_context("fork")
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor",
+                        functools.partial(concurrent.futures.ProcessPoolExecutor, mp_context=fork))
     path = tmp_path / "crawl.jsonl"
     path.write_bytes(jsonl({"id": n, "text": "boom" if n == 2 else page(n)} for n in range(1, 5)))
     assert cli.main(["clean", "-q", "--jobs", jobs, str(path)]) == cli.EXIT_FAILED
     out, err = capsys.readouterr()
     assert [o["id"] for o in read_jsonl(out.encode())] == [1, 3, 4]
-    assert err == f"cleaner: {path}:2: cleaner failed: PanicException: index out of bounds\n"
+    assert err == (f"cleaner: {path}:2: cleaner failed: CoreError: "
+                   "the compiled core failed: index out of bounds\n")
 
 
 @pytest.mark.parametrize("stop", [KeyboardInterrupt, SystemExit])

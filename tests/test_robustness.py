@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+import cleaner
 from cleaner import analyze, clean, split
 from cleaner.segment import normalize
 
@@ -121,3 +122,24 @@ def test_deeply_nested_html_does_not_raise(depth):
     assert a.from_html
     assert _offsets_exact(a)
     assert clean(document) == a.text
+
+
+class PanicException(BaseException):
+    """As pyo3 raises for a panic of the compiled core: no `Exception`."""
+
+
+@pytest.mark.parametrize("call", [cleaner.clean, cleaner.split, cleaner.analyze, cleaner.clean_html])
+def test_a_panic_of_the_core_leaves_the_api_as_a_runtime_error(monkeypatch, call):
+    """A core panic reaches the caller as `cleaner.CoreError` (a ``RuntimeError``, the
+    panic as its cause), so ``except Exception`` catches it; it used to escape as a
+    ``BaseException``."""
+    from cleaner import pipeline
+
+    def panicking(document, options, **overrides):
+        raise PanicException("index out of bounds")
+
+    monkeypatch.setattr(pipeline, "_analyze", panicking)
+    with pytest.raises(cleaner.CoreError, match="index out of bounds") as caught:
+        call("The minister arrived in the capital on Tuesday for talks.")
+    assert isinstance(caught.value, RuntimeError)
+    assert isinstance(caught.value.__cause__, PanicException)

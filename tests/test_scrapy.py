@@ -229,3 +229,21 @@ def test_a_bad_setting_keeps_the_class_the_api_raised(monkeypatch):
     monkeypatch.setattr(integration.Options, "make", refuse)
     with pytest.raises(UnicodeError, match="bad CLEANER_PRESET/CLEANER_OPTIONS: no such thing"):
         CleanerPipeline(options={"language": "en"})
+
+
+class PanicException(BaseException):
+    """As pyo3 raises for a panic of the compiled core: no `Exception`."""
+
+
+def test_a_panic_of_the_core_fails_the_item_as_an_exception(monkeypatch):
+    """A core panic on an item leaves the pipeline as `cleaner.CoreError`, an
+    ``Exception`` Scrapy logs and drops that item for, as the CLI and the datatrove step
+    fail that document alone; it used to escape as a ``BaseException``."""
+    from cleaner import pipeline
+
+    def panicking(document, options, **overrides):
+        raise PanicException("index out of bounds")
+
+    monkeypatch.setattr(pipeline, "_analyze", panicking)
+    with pytest.raises(cleaner.CoreError, match="index out of bounds"):
+        CleanerPipeline(field="body").process_item({"body": "\n\n".join(PROSE)})

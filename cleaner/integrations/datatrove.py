@@ -60,7 +60,6 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
         "cleaner.integrations.datatrove needs datatrove: pip install 'cleaner[datatrove]'"
     ) from exc
 
-from ..batch import RUN_STOPS
 from ..binary import BinaryInput, NotText
 from ..extracted import tallied
 from ..options import Options
@@ -153,8 +152,8 @@ class CleanerStep(PipelineStep):
                                "unchanged. Further ones in this task are only counted.")
                 self._warned_not_text = True
             return None, None
-        except BaseException as exc:  # a panic of the compiled core is no Exception
-            if self.raise_errors or isinstance(exc, RUN_STOPS):
+        except Exception as exc:  # a panic of the compiled core too (CoreError)
+            if self.raise_errors:
                 raise
             if not self._warned_error:
                 logger.warning(
