@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import cleaner
+from cleaner import _core
 from cleaner.classify import is_heading_like
 from cleaner.options import Options
 from cleaner.stories import boundaries
@@ -408,6 +409,14 @@ def test_the_core_reads_the_marks_of_each_line():
     assert r.core.marks([]) == b""
     with pytest.raises(RuntimeError, match="past the document"):
         r.core.marks([len(MARKED)])
+
+
+def test_the_mark_pairs_style_shifts_reads_are_the_cores_bits():
+    # `style_shifts` takes the pair bits from the core (_core.MARK_PAIRS): each plain mark
+    # alone gives its pair's bit, each typographic one twice it, in the order of the pairs
+    r = _reader([(t, 3, True, "feature.prose") for t in ("it's", "it\u2019s", '"', "\u201c", "...", "\u2026")])
+    assert r.core.marks(list(range(6))) == bytes(b for p in _core.MARK_PAIRS for b in (p, 2 * p))
+    assert len(_core.MARK_PAIRS) == 3 and len({*_core.MARK_PAIRS, *(2 * p for p in _core.MARK_PAIRS)}) == 6
 
 
 def _reader(rows):

@@ -328,7 +328,7 @@ def style_shifts(marks: bytes, cos: list[float | None], words: Callable[[int], i
     """
     out: set[int] = set()
     kinds = set(marks)
-    for pair in (1, 4, 16):  # the plain mark's bit of each pair; the typographic one's is twice it
+    for pair in _core.MARK_PAIRS:  # the plain mark's bit of each pair; the typographic one's is twice it
         if not (any(m & pair for m in kinds) and any(m & 2 * pair for m in kinds)):
             continue  # one of the two marks is nowhere (most texts: one site's)
         # (paragraph, its marks: plain, typographic) of the paragraphs that use a mark of the pair

@@ -323,6 +323,7 @@ fn translate_pattern(pattern: &str, case_sensitive: bool) -> Option<String> {
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("UNICODE_VERSION", tables::UNICODE_VERSION)?;
     m.add("INVISIBLE", text::INVISIBLE)?;
+    m.add("MARK_PAIRS", story::MARK_PAIRS)?;
     m.add_function(wrap_pyfunction!(configure, m)?)?;
     m.add_function(wrap_pyfunction!(stoplist, m)?)?;
     m.add_function(wrap_pyfunction!(stoplist_letters, m)?)?;

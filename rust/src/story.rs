@@ -420,6 +420,15 @@ impl Story {
 /// plain mark first: 1 an apostrophe inside a word (a word character, as Python's `\w`,
 /// either side), 2 a typographic one (U+2019); 4 a straight double quote, 8 a typographic
 /// one (U+201C, U+201D); 16 three dots in a row, 32 an ellipsis character (U+2026).
+/// The plain mark's bit of each pair `marks` tells apart (an apostrophe within a word, a
+/// double quote, three full stops); the typographic mark's bit of a pair (\u2019, \u201c or
+/// \u201d, \u2026) is twice it.  Exported as `_core.MARK_PAIRS` for
+/// `cleaner.stories.evidence.style_shifts`.
+pub(crate) const MARK_PAIRS: [u8; 3] = [MARK_APOSTROPHE, MARK_QUOTE, MARK_ELLIPSIS];
+const MARK_APOSTROPHE: u8 = 1;
+const MARK_QUOTE: u8 = 4;
+const MARK_ELLIPSIS: u8 = 16;
+
 pub(crate) fn marks<T: Copy + Into<u32>>(text: &[T]) -> u8 {
     let at = |k: usize| -> u32 { text[k].into() };
     let mut bits = 0u8;
@@ -432,15 +441,15 @@ pub(crate) fn marks<T: Copy + Into<u32>>(text: &[T]) -> u8 {
         bits |= match c {
             0x27 | 0x2019 if k > 0 && k + 1 < text.len() && is_word(at(k - 1)) && is_word(at(k + 1)) => {
                 if c == 0x27 {
-                    1
+                    MARK_APOSTROPHE
                 } else {
-                    2
+                    2 * MARK_APOSTROPHE
                 }
             }
-            0x22 => 4,
-            0x201c | 0x201d => 8,
-            0x2e if k + 2 < text.len() && at(k + 1) == 0x2e && at(k + 2) == 0x2e => 16,
-            0x2026 => 32,
+            0x22 => MARK_QUOTE,
+            0x201c | 0x201d => 2 * MARK_QUOTE,
+            0x2e if k + 2 < text.len() && at(k + 1) == 0x2e && at(k + 2) == 0x2e => MARK_ELLIPSIS,
+            0x2026 => 2 * MARK_ELLIPSIS,
             _ => 0,
         };
     }
@@ -451,8 +460,8 @@ pub(crate) fn marks<T: Copy + Into<u32>>(text: &[T]) -> u8 {
 /// each plain one looked for with the library's byte search first, so most of the text is
 /// not read a character at a time.
 fn latin1_marks(text: &[u8]) -> u8 {
-    let quote = if text.contains(&b'"') { 4 } else { 0 };
-    let apostrophe = if text.contains(&b'\'') { marks(text) & 1 } else { 0 };
-    let dots = if text.windows(3).any(|w| w == b"...") { 16 } else { 0 };
+    let quote = if text.contains(&b'"') { MARK_QUOTE } else { 0 };
+    let apostrophe = if text.contains(&b'\'') { marks(text) & MARK_APOSTROPHE } else { 0 };
+    let dots = if text.windows(3).any(|w| w == b"...") { MARK_ELLIPSIS } else { 0 };
     apostrophe | quote | dots
 }
