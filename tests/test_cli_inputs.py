@@ -18,6 +18,7 @@ import pytest
 
 import cleaner
 from test_cli import ENV, REPO, jsonl, page, read_jsonl, run
+from stand_ins import PanicException, failing_on
 
 SEEDS = REPO / "corpus" / "seeds"
 
@@ -77,10 +78,6 @@ def test_a_record_that_writes_nothing_is_named_with_its_line(tmp_path, command, 
     assert written == {1, 4}
 
 
-class PanicException(BaseException):
-    """As pyo3 raises for a panic of the compiled core: no `Exception`."""
-
-
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_panic_of_the_core_fails_its_record_alone(tmp_path, monkeypatch, capsys, jobs):
     """A record on which the compiled core panics is reported with its line number and
@@ -91,14 +88,7 @@ def test_a_panic_of_the_core_fails_its_record_alone(tmp_path, monkeypatch, capsy
 
     from cleaner import cli, pipeline
 
-    real = pipeline._analyze
-
-    def panicking(document, options, **overrides):
-        if document == "boom":
-            raise PanicException("index out of bounds")
-        return real(document, options, **overrides)
-
-    monkeypatch.setattr(pipeline, "_analyze", panicking)
+    monkeypatch.setattr(pipeline, "_analyze", failing_on(pipeline._analyze, PanicException("index out of bounds")))
     # the stand-in reaches the workers only if they are forked after this, whatever the
     # platform's default start method
     fork = multiprocessing.get_context("fork")
@@ -120,15 +110,8 @@ def test_an_interrupt_inside_a_record_stops_the_run(tmp_path, monkeypatch, capsy
     record, a core panic too, are caught; these must not be."""
     from cleaner import batch, cli
 
-    real, seen = batch.analyze, []
-
-    def interrupted(document, options):
-        seen.append(document)
-        if document == "boom":
-            raise stop()
-        return real(document, options)
-
-    monkeypatch.setattr(batch, "analyze", interrupted)
+    seen = []
+    monkeypatch.setattr(batch, "analyze", failing_on(batch.analyze, stop(), seen))
     path = tmp_path / "crawl.jsonl"
     path.write_bytes(jsonl({"id": n, "text": "boom" if n == 2 else page(n)} for n in range(1, 5)))
     argv = ["clean", "-q", "--jobs", "1", str(path)]

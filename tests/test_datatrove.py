@@ -19,6 +19,7 @@ import pytest
 
 from cleaner import analyze, clean, split
 from cleaner.types import DROP_CATEGORIES
+from stand_ins import PanicException, failing_on
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -264,10 +265,6 @@ def test_step_options_are_checked_before_any_task():
         CleanerStep(preset="fastest")
 
 
-class PanicException(BaseException):
-    """As pyo3 raises for a panic of the compiled core: no `Exception`."""
-
-
 @needs_datatrove
 @pytest.mark.parametrize("error", [RuntimeError, PanicException])
 def test_step_drops_a_failing_document_and_goes_on(monkeypatch, error):
@@ -279,14 +276,7 @@ def test_step_drops_a_failing_document_and_goes_on(monkeypatch, error):
 
     from cleaner import pipeline
 
-    real = pipeline._analyze
-
-    def failing(text, options, **overrides):
-        if text == "boom":
-            raise error("simulated failure")
-        return real(text, options, **overrides)
-
-    monkeypatch.setattr(pipeline, "_analyze", failing)
+    monkeypatch.setattr(pipeline, "_analyze", failing_on(pipeline._analyze, error("simulated failure")))
     docs = [Document(text="boom", id="x"), Document(text="\n\n".join(PROSE), id="y")]
     step = integration.CleanerStep()
     assert [d.id for d in step.run(iter(docs))] == ["y"]
@@ -305,15 +295,8 @@ def test_step_reraises_an_interrupt_inside_a_document(monkeypatch, stop):
 
     import cleaner.integrations.datatrove as integration
 
-    real, seen = integration.analyze, []
-
-    def interrupted(text, options):
-        seen.append(text)
-        if text == "boom":
-            raise stop()
-        return real(text, options)
-
-    monkeypatch.setattr(integration, "analyze", interrupted)
+    seen = []
+    monkeypatch.setattr(integration, "analyze", failing_on(integration.analyze, stop(), seen))
     docs = [Document(text="boom", id="x"), Document(text="\n\n".join(PROSE), id="y")]
     step = integration.CleanerStep()
     with pytest.raises(stop):

@@ -13,6 +13,7 @@ import pytest
 import cleaner
 from cleaner import analyze, clean, split
 from cleaner.segment import normalize
+from stand_ins import PanicException
 
 SENTENCE = "The council said on Tuesday that the new bridge would open before the harvest."
 
@@ -122,10 +123,6 @@ def test_deeply_nested_html_does_not_raise(depth):
     assert a.from_html
     assert _offsets_exact(a)
     assert clean(document) == a.text
-
-
-class PanicException(BaseException):
-    """As pyo3 raises for a panic of the compiled core: no `Exception`."""
 
 
 @pytest.mark.parametrize("call", [cleaner.clean, cleaner.split, cleaner.analyze, cleaner.clean_html])

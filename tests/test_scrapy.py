@@ -24,6 +24,7 @@ import cleaner
 pytest.importorskip("scrapy", reason="Scrapy is not installed (pip install 'cleaner[scrapy]')")
 
 from cleaner.integrations.scrapy import CleanerPipeline  # noqa: E402
+from stand_ins import PanicException  # noqa: E402
 from texts import PROSE  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -229,10 +230,6 @@ def test_a_bad_setting_keeps_the_class_the_api_raised(monkeypatch):
     monkeypatch.setattr(integration.Options, "make", refuse)
     with pytest.raises(UnicodeError, match="bad CLEANER_PRESET/CLEANER_OPTIONS: no such thing"):
         CleanerPipeline(options={"language": "en"})
-
-
-class PanicException(BaseException):
-    """As pyo3 raises for a panic of the compiled core: no `Exception`."""
 
 
 def test_a_panic_of_the_core_fails_the_item_as_an_exception(monkeypatch):
