@@ -275,6 +275,11 @@ class Options:
     #: list, a bibliography's "SURNAME, Name: title" (``extracted.list_entry``): one
     #: dateline opens a story, a run of them is a list's form.
     extracted_list_entries: int = 3
+    #: In extractor output, a story opened at a line whose text stands at least this many
+    #: times (lines, that one counted) in the text is an entry of the page's own list
+    #: (``extracted.repeated_head``): a headline opens one article, a label repeated from
+    #: entry to entry is a list's form.
+    extracted_repeated_head: int = 3
 
     # -- stories (`cleaner.stories`) ----------------------------------------------------
     # Evidence per gap between kept lines, summed in points; one choice of boundaries over
