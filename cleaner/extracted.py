@@ -88,12 +88,20 @@ def _prose(shape: int, decision: Decision) -> bool:
 #: out footers, menus and share bars.
 FURNITURE = frozenset({"legal", "nav", "share", "ui"})
 FOOTER = frozenset({"legal", "share"})
+#: The catalogue rule (the part after the language code) of a cookie notice: filed under
+#: ``legal``, but a consent banner laid over the page, not its footer, so it is furniture
+#: and no footer line (`_page_furniture`).
+CONSENT_NOTICE = "legal.cookie_notice"
 
 
 def _page_furniture(decisions, opts: Options) -> bool:
-    """Do catalogue rules find a page's footer or share bar among its furniture?"""
-    found = [d.category for d in decisions if d.category in FURNITURE]
-    return len(found) >= opts.extracted_furniture_lines and not FOOTER.isdisjoint(found)
+    """Do catalogue rules find a page's footer or share bar among its furniture?  A
+    cookie notice (`CONSENT_NOTICE`) counts as furniture, not as a footer: alone it
+    would make an extract of a listing whose entries carry tag lines ("Category: ...")
+    a page's dump."""
+    found = [d for d in decisions if d.category in FURNITURE]
+    return len(found) >= opts.extracted_furniture_lines and any(
+        d.category in FOOTER and d.rule.partition(".")[2] != CONSENT_NOTICE for d in found)
 
 
 def _bare(text: str) -> bool:

@@ -280,6 +280,11 @@ class Options:
     #: list, a bibliography's "SURNAME, Name: title" (``extracted.list_entry``): one
     #: dateline opens a story, a run of them is a list's form.
     extracted_list_entries: int = 3
+    #: In extractor output, a story opened at a line whose text stands at least this many
+    #: times (lines, that one counted) in the text is an entry of the page's own list
+    #: (``extracted.repeated_head``): a headline opens one article, a label repeated from
+    #: entry to entry is a list's form.
+    extracted_repeated_head: int = 3
 
     # -- stories (`cleaner.stories`) ----------------------------------------------------
     # Evidence per gap between kept lines, summed in points; one choice of boundaries over
@@ -346,6 +351,11 @@ class Options:
     #: that no catalogue pattern dropped (a share row or a date is the page's furniture).
     story_head_lines: int = 4
     story_lead_words: int = 20
+    #: A first story that opens the document stands as a story outside the main text block
+    #: only with a title and an opening of a story (meta line, dateline, repeated
+    #: headline) above one of its first this many paragraphs of body (paragraphs): the
+    #: short first story of a dump, which the block left for the longer one after it.
+    story_head_paragraphs: int = 2
     #: Content lines after a title-like line in which a meta line, or a repeat of the
     #: headline, counts as the story's head (lines).
     story_meta_reach: int = 4

@@ -144,6 +144,29 @@ def test_no_list_entries_wanted_reads_as_one():
     assert analyze("\n".join(ENTRIES), extracted_list_entries=0).text
 
 
+def test_a_story_opened_at_a_repeated_label_is_a_list_entry():
+    # a listing's entries each carry the same label; a story the story finder opened at
+    # one joins the story above, and the guarantee keeps its lines; a line standing twice
+    # (a headline and its teaser) opens a story as before
+    label = "Radio play after the novel, for the network"
+    entries = [label if i % 2 else f"The {n} season was recorded in the studio in spring." for i, n in
+               enumerate(["first", "x", "second", "x", "third", "x"])]
+    lines = segment("\n".join([BODY] + entries))
+    keep, drop = _keep(), _drop("story.other", "other story")
+    story_of = [0, 0, 0, 0, 1, 1, 1]
+    final = [keep] * 4 + [drop, keep, drop]
+    out, out_story = guarantee(lines, [keep] * 7, final, story_of, 0, Options())
+    assert out_story == [0] * 7 and all(d.keep for d in out)
+    assert [d.rule for d in out[4:]] == ["extracted.kept", "extracted.repeated_head", "extracted.kept"]
+    assert story_of == [0, 0, 0, 0, 1, 1, 1]  # the caller's lists are left as they were
+    out, out_story = guarantee(lines, [keep] * 7, final, story_of, 0, Options(extracted_repeated_head=4))
+    assert out_story == story_of and [d.keep for d in out[4:]] == [False, True, False]
+    disabled = Options.make(disabled_rules=["extracted.repeated_head"])
+    assert guarantee(lines, [keep] * 7, final, story_of, 0, disabled)[1] == story_of
+    # the main story keeps its place though its first line repeats
+    assert guarantee(lines, [keep] * 7, final, story_of, 1, Options())[1] == story_of
+
+
 def test_list_entries_follow_the_answers_given_and_hand_back_copies():
     # the datelines are the answers given (the story finder's), not asked again: lines that
     # open with no dateline are a list's entries when the answers say they open with one;
@@ -235,6 +258,17 @@ def test_a_dump_without_blank_lines_but_with_page_furniture_is_no_extract():
     assert _layout(article + "\n" + "\n".join(furniture)) == ""
     # menu words, buttons and log-in lines alone are no footer: an extract can hold them
     assert _layout(article + "\n" + "\n".join(["Home", "Contact", "Sign in", "Close"])) == "dense"
+
+
+def test_a_cookie_notice_is_furniture_but_no_footer():
+    # a consent banner is laid over the page, not its footer: with menu words it does
+    # not make an extract a page's dump; a footer line beside it does
+    article = "\n".join([BODY, BODY2, BODY.replace("Tuesday", "Monday")])
+    notice = "We use cookies to personalise content and ads."
+    assert analyze(notice, extracted="never").verdicts[0].initial.rule == "en.legal.cookie_notice"
+    assert _layout(article + "\n" + "\n".join(["Home", "Contact", "Sign in", notice])) == "dense"
+    footer = ["Home", "Contact", "Sign in", notice, "All rights reserved."]
+    assert _layout(article + "\n" + "\n".join(footer)) != "dense"
 
 
 # -- a page's header and footer, in a language without a catalogue ---------------------------
