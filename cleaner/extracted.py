@@ -10,7 +10,7 @@ extracted text it is most often a subheading, a list item or a table cell.
   extractor (``html.block``), and evidence from the page drops what is no article text:
   a line that is mostly link text on the page (``html.links``: related-story lists, tag
   clouds), an excerpt of another story (``html.excerpt``), a teaser card (``html.card``),
-  see `cleaner.front.dom`.  The text is one page, so one story.  On a whole page (every
+  see `cleaner.front.dom`.  A page's blocks are one story.  On a whole page (every
   block of it, `cleaner.front.page`), a block the extractor did not choose stays out
   (``html.unchosen``) unless the page recovers it as article text (``html.recovered``,
   `_recovered`), and a block whose text is already in an extracted line stays out as a
