@@ -344,3 +344,32 @@ def test_short_opening_paragraphs_on_the_article_s_subject_stay_in_it():
     document = "\n\n".join(lead + ORCHARD) + "\n"
     assert len(cleaner.split(document)) == 1
     assert cleaner.clean(document) == "\n\n".join(lead + ORCHARD)
+
+
+# A short story at the top of a dump, then a menu, a share row and a longer story: the
+# main text block of `cleaner.blocks` takes the longer story, the short one lies outside it.
+PIER_HEAD = ["Harbour town votes to rebuild its old stone pier",
+             "The council will pay for most of the work from its reserves.", "November 18, 2019",
+             "By Clara Whitfield"]
+SEAM = [*MENU, *SHARE, "Advertisement"]
+
+
+def _top_story(head: list[str], first: str) -> str:
+    return "\n".join([*head, "", first + PIER[0], "", PIER[1], "", *SEAM, "", *FROST]) + "\n"
+
+
+def test_a_headed_short_story_above_the_main_block_stays_the_main_story():
+    # Its title, a summary line, a date, a byline and a dateline above its text: a story's
+    # head, so it stands outside the block and, opening the document, is the main story;
+    # the longer story after it is the next one.
+    a = cleaner.analyze(_top_story(PIER_HEAD, "PORTVILLE — "))
+    assert a.main == 0 and [art.title for art in a.articles] == [PIER_HEAD[0], FROST[0]]
+    assert a.text.endswith(PIER[1]) and "PORTVILLE — " + PIER[0] in a.text and FROST[4] not in a.text
+
+
+def test_a_story_s_text_above_the_main_block_without_a_title_is_no_story():
+    # Counterexample: the same lines without the title (a page's notice or blurb above its
+    # article can carry a date and a name) are no story: the article in the block is the
+    # main one.
+    a = cleaner.analyze(_top_story(PIER_HEAD[1:], "PORTVILLE — "))
+    assert PIER[0] not in a.text and FROST[4] in a.text and len(a.articles) == 1
