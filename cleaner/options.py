@@ -93,8 +93,8 @@ class Options:
     #: Text an extractor already chose as a page's main content (trafilatura's output, say):
     #: ``"auto"`` detects it (`cleaner.extracted.extraction_layout`) and lets the extractor's
     #: choice stand: only catalogue rules and story boundaries drop its lines; ``"always"``
-    #: does so for any text and keeps it one story; ``"never"`` treats all text as a raw dump.  HTML input is always
-    #: treated so (the front door is the extractor).
+    #: does so for any text; ``"never"`` treats all text as a raw dump.  HTML input is always
+    #: treated so (the front door is the extractor; a page's blocks are one story).
     extracted: str = "auto"
     #: Seconds a single pattern match with Python's `regex` may take before it is
     #: abandoned (guards against catastrophic backtracking on hostile input; the patterns

@@ -101,6 +101,20 @@ ENTRIES = [
 ]
 
 
+#: An invented second extract, on another subject than `LIBRARY`.
+HARBOUR = [
+    "The harbour town council voted on Monday to rebuild the old stone pier, which storms damaged badly "
+    "two winters ago.",
+    "Fishermen had asked for the repair for a long time, since their boats must now moor at the far end of "
+    "the bay in bad weather.",
+    "The works will cost about four million euros, and the regional government has promised to pay half of "
+    "the sum from its coastal fund.",
+    "Divers will first inspect the foundations of the pier in the spring before the masons start on the "
+    "damaged wall next summer.",
+    "The mayor said the pier should be open to walkers again by the festival of the sea in two years' time.",
+]
+
+
 def test_a_bibliography_of_extractor_output_stays_with_its_article():
     # each entry opens like a dateline, so the story finder opens stories in the list
     # (once it does not settle a one-line dateline into the candidate below it,
@@ -225,6 +239,18 @@ def test_post_processing_said_by_the_caller_needs_no_layout_evidence():
     said = analyze(text, extracted="always").verdicts
     assert [v.output for v in said] == [True] * 8 + [False]
     assert said[-1].final.rule == "en.share.share_label"
+
+
+def test_text_said_to_be_an_extractors_is_cut_into_stories_as_a_recognised_one():
+    # two extracts written one after the other: said or recognised, the story finder
+    # reads them alike (a page's blocks are one story; text is not)
+    text = "\n".join(LIBRARY + ["Harbour town votes to rebuild its old stone pier", "By Anna Berg, 12 March 2024"]
+                     + HARBOUR)
+    assert extractor_layout(text) == "dense"
+    auto, said = analyze(text), analyze(text, extracted="always")
+    assert len(auto.articles) == len(said.articles) > 1
+    assert [v.story for v in auto.verdicts] == [v.story for v in said.verdicts]
+    assert len(analyze(text, extracted="always", split_stories=False).articles) == 1
 
 
 def test_a_comment_counter_after_the_text_opens_the_comments():
