@@ -15,6 +15,7 @@ few batches in flight in a process pool, so memory stays bounded whatever the in
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import os
 import re
@@ -204,6 +205,18 @@ def _json_type(value: object) -> str:
     }.get(type(value), type(value).__name__)
 
 
+#: A record missing its document field is reported with the names of at most this many of
+#: its fields (a misspelt ``--field`` shows at once).
+SHOWN_FIELDS = 8
+
+
+def _field_names(record: dict) -> str:
+    """The names of ``record``'s first `SHOWN_FIELDS` fields, for a report."""
+    names = [json.dumps(name, ensure_ascii=False) for name in itertools.islice(record, SHOWN_FIELDS)]
+    more = len(record) - len(names)
+    return (", ".join(names) + (f" and {more} more" if more else "")) or "none"
+
+
 def parse_record(data: bytes, field_name: str, first: bool = False) -> tuple[dict, str]:
     """The record and its document field, or `RecordError` saying what is wrong."""
     try:
@@ -221,7 +234,7 @@ def parse_record(data: bytes, field_name: str, first: bool = False) -> tuple[dic
     if not isinstance(record, dict):
         raise RecordError(f"expected a JSON object, got {_json_type(record)}")
     if field_name not in record:
-        raise RecordError(f"missing field {field_name!r}", record)
+        raise RecordError(f"missing field {field_name!r} (fields: {_field_names(record)})", record)
     value = record[field_name]
     if not isinstance(value, str):
         raise RecordError(f"field {field_name!r} is {_json_type(value)}, not a string", record)

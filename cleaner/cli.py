@@ -97,12 +97,13 @@ def make_options(args: argparse.Namespace) -> Options:
 
 
 def _checked_options(args: argparse.Namespace) -> Options:
-    """`make_options`, its warnings (a language without stopwords) said in one line each."""
+    """`make_options`, its warnings (a language without stopwords) said in one line each,
+    once (``--set language=xh --language xh`` gives the same language twice)."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         options = make_options(args)
-    for message in caught:
-        print(f"cleaner: warning: {message.message}", file=sys.stderr)
+    for message in dict.fromkeys(str(w.message) for w in caught):
+        print(f"cleaner: warning: {message}", file=sys.stderr)
     return options
 
 

@@ -195,10 +195,24 @@ def test_bad_records_can_be_passed_through_with_an_error_field():
     assert len(out) == 8
     assert "cleaner_error" not in out[0] and "cleaner_error" not in out[-1]
     by_line = dict(zip([1, 2, 3, 4, 5, 6, 7, 9], out))
-    assert by_line[3] == {"id": 2, "body": "no text field", "cleaner_error": "missing field 'text'"}
+    assert by_line[3] == {"id": 2, "body": "no text field",
+                          "cleaner_error": "missing field 'text' (fields: \"id\", \"body\")"}
     assert by_line[4]["text"] == 42 and "not a string" in by_line[4]["cleaner_error"]
     assert by_line[2]["cleaner_input"].startswith('{"id": 1')
     assert "cleaner_error" in by_line[6] and "cleaner_input" in by_line[6]
+
+
+def test_a_record_missing_its_field_is_reported_with_the_fields_it_has():
+    """A misspelt ``--field`` fails every record: each report names the fields the record
+    has, so the mistake shows in the first line of standard error (a record of many fields
+    names a few of them)."""
+    many = {f"f{n}": n for n in range(20)}
+    proc = run("clean", "--jsonl", "--field", "htm",
+               input=jsonl([{"url": "u", "html": page(1)}, many]))
+    err = proc.stderr.decode()
+    assert proc.returncode == 1
+    assert "<stdin>:1: missing field 'htm' (fields: \"url\", \"html\")\n" in err
+    assert '<stdin>:2: missing field \'htm\' (fields: "f0", "f1", "f2", "f3", "f4", "f5", "f6", "f7" and 12 more)' in err
 
 
 def test_all_good_records_exit_zero_and_summary_goes_to_stderr():
