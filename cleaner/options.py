@@ -486,6 +486,9 @@ class Options:
     #: A picture's credit set right under a story's paragraph, when no catalogue rule
     #: names it, has at most this many words (``story.caption``); unit: words.
     story_credit_max_words: int = 8
+    #: The paragraph above such a credit is its caption only when it has at most this many
+    #: words (a picture's caption on the dev pages has 8-43); unit: words.
+    story_caption_max_words: int = 50
     #: Gaps between paragraphs a stretch of text needs before the dropped lines its gaps
     #: usually hold (ads or appeals set between most paragraphs) stop counting as evidence
     #: of a story boundary (gaps).
