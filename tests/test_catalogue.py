@@ -631,6 +631,35 @@ def test_every_language_drops_paywalls_offers_and_full_story_links(language):
     assert not missed
 
 
+#: A caption that ends in its credit, a read-later button and a link to an author's other
+#: articles, as each catalogue language writes them (invented, none a rule's example), and
+#: the category each must be dropped as.
+CREDITS_BUTTONS_AND_ARCHIVES = {
+    "en": [("The harbour at dawn on Sunday. © Jane Roe", "caption"), ("Read it later", "ui")],
+    "de": [("Das Rathaus im Winter. Bildnachweis: Max Muster", "caption"), ("Beitrag speichern", "ui")],
+    "fr": [("Le port au lever du jour. © AFP / Jean Martin", "caption"), ("Enregistrer l'article", "ui")],
+    "es": [("El puerto al amanecer. © EFE / Ana López", "caption"), ("Guardar noticia", "ui"),
+           ("Más columnas de esta autora", "bio")],
+    "it": [("Il porto all'alba. © ANSA / Luca Bianchi", "caption"), ("Leggi dopo", "ui"),
+           ("Tutti i post di Luca Bianchi", "bio")],
+    "pt": [("O porto ao amanhecer. © Ana Costa", "caption"), ("Guardar para depois", "ui"),
+           ("Todas as colunas da autora", "bio")],
+    "pl": [("Port o świcie. © PAP / Anna Nowak", "caption"), ("Czytaj później", "ui"),
+           ("Wszystkie wpisy autorki", "bio")],
+}
+
+
+@pytest.mark.parametrize("language", CATALOGUE_LANGUAGES)
+def test_every_language_drops_credits_read_later_buttons_and_author_archives(language):
+    m = matcher(language)
+    wrong = {}
+    for text, category in CREDITS_BUTTONS_AND_ARCHIVES[language]:
+        rule = _match(m, text)
+        if rule is None or rule.category != category:
+            wrong[text] = rule and rule.id
+    assert not wrong
+
+
 @pytest.mark.parametrize("language, appeal, reported", [
     ("es", "Haceos socios y leed sin límites.", "Hazte socio del club, le dijo su padre."),
     ("pt", "Tornem-se sócios e apoiem o jornalismo local.", "Seja um membro ativo do bairro, pediu o vereador."),

@@ -280,5 +280,7 @@ def test_the_first_item_without_the_field_is_logged_with_the_fields_it_has(caplo
     with caplog.at_level("WARNING"):
         for n in range(3):
             assert pipeline.process_item({"url": n, "html": "<p>a</p>"}) == {"url": n, "html": "<p>a</p>"}
-    assert caplog.text.count("has no field 'htm' (its fields: url, html)") == 1
-    assert stats.values == {"cleaner/items_without_field": 3}
+        assert pipeline.process_item({"htm": None}) == {"htm": None}
+    assert caplog.text.count("has no value in field 'htm' (its fields: url, html)") == 1
+    assert "its fields: htm" not in caplog.text
+    assert stats.values == {"cleaner/items_without_field": 4}

@@ -13,8 +13,9 @@ The field may hold what `cleaner.clean` takes (HTML or text: ``str``, ``bytes``,
 ``bytearray`` or ``memoryview``), or a list of strings (as ``SelectorList.getall()``
 returns), which is joined with newlines.  Items without the field, or whose field holds
 what `cleaner.clean` refuses as no text (a number, binary bytes such as an image:
-`cleaner.binary`), pass unchanged; the first item without the field is logged (with the
-fields it has: a misspelt ``CLEANER_FIELD`` shows at once), the others are counted.  Bad
+`cleaner.binary`), pass unchanged; the first item without the field (or with ``None`` in
+it) is logged with the fields it has (a misspelt ``CLEANER_FIELD`` shows at once), the
+others are counted.  Bad
 settings raise what the API raises for them (`TypeError` for an unknown option or a value
 of the wrong type, `ValueError` for a bad value), and a ``CLEANER_`` setting the pipeline
 does not know (a misspelt name, which would be ignored) raises `TypeError`, when the
@@ -98,8 +99,8 @@ class CleanerPipeline:
             value = "\n".join(value)
         if value is None:
             if not self._told_without_field:
-                logger.warning("cleaner: an item has no field %r (its fields: %s); items without "
-                               "it are left unchanged and counted (cleaner/items_without_field)",
+                logger.warning("cleaner: an item has no value in field %r (its fields: %s); items "
+                               "without one are left unchanged and counted (cleaner/items_without_field)",
                                self.field, ", ".join(map(str, adapter.keys())) or "none")
                 self._told_without_field = True
             self._count("items_without_field")
