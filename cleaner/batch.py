@@ -15,6 +15,7 @@ few batches in flight in a process pool, so memory stays bounded whatever the in
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import os
 import re
@@ -121,6 +122,8 @@ class TaskResult:
     output: bytes | None
     stats: Stats
     error: str | None = None  # "where: message" for standard error: a failure, a skip, nothing written
+    #: Said once per run on standard error, however many records give it (`replaced_fields`).
+    notice: str | None = None
 
 
 class RecordError(ValueError):
@@ -204,6 +207,18 @@ def _json_type(value: object) -> str:
     }.get(type(value), type(value).__name__)
 
 
+#: A record missing its document field is reported with the names of at most this many of
+#: its fields (a misspelt ``--field`` shows at once).
+SHOWN_FIELDS = 8
+
+
+def _field_names(record: dict) -> str:
+    """The names of ``record``'s first `SHOWN_FIELDS` fields, for a report."""
+    names = [json.dumps(name, ensure_ascii=False) for name in itertools.islice(record, SHOWN_FIELDS)]
+    more = len(record) - len(names)
+    return (", ".join(names) + (f" and {more} more" if more else "")) or "none"
+
+
 def parse_record(data: bytes, field_name: str, first: bool = False) -> tuple[dict, str]:
     """The record and its document field, or `RecordError` saying what is wrong."""
     try:
@@ -221,7 +236,7 @@ def parse_record(data: bytes, field_name: str, first: bool = False) -> tuple[dic
     if not isinstance(record, dict):
         raise RecordError(f"expected a JSON object, got {_json_type(record)}")
     if field_name not in record:
-        raise RecordError(f"missing field {field_name!r}", record)
+        raise RecordError(f"missing field {field_name!r} (fields: {_field_names(record)})", record)
     value = record[field_name]
     if not isinstance(value, str):
         raise RecordError(f"field {field_name!r} is {_json_type(value)}, not a string", record)
@@ -389,9 +404,26 @@ def process_task(job: Job, task: Task) -> TaskResult:
     stats = _count(analysis, job.command)
     stats.bytes_in = task.size
     output = _render(job, analysis, task, record)
+    notice = replaced_fields(job, record) if output else None
     if not output and job.command in NOTHING_WRITTEN:
         return TaskResult(output, stats, f"{task.where}: {NOTHING_WRITTEN[job.command]}")
-    return TaskResult(output, stats)
+    return TaskResult(output, stats, notice=notice)
+
+
+def replaced_fields(job: Job, record: dict | None) -> str | None:
+    """What the output replaces of ``record``'s own fields, other than the document field
+    (`split`'s story fields, an ``--output-field`` the record already has), or None: the
+    record's value is not written, and the command line says so once."""
+    if record is None or job.output_format != "jsonl":
+        return None
+    written = (STORY_FIELDS if job.command == "split" else ()) + (job.output_field,)
+    replaced = [name for name in written if name in record and name != job.field]
+    if not replaced:
+        return None
+    names = ("field " if len(replaced) == 1 else "fields ") + ", ".join(map(repr, replaced))
+    by = "each story's" if job.command == "split" else "the clean text"
+    return (f"the records' own {names} {'is' if len(replaced) == 1 else 'are'} replaced in "
+            f"the output by {by}")
 
 
 def process_batch(job: Job, batch: list[Task]) -> list[TaskResult]:

@@ -97,12 +97,13 @@ def make_options(args: argparse.Namespace) -> Options:
 
 
 def _checked_options(args: argparse.Namespace) -> Options:
-    """`make_options`, its warnings (a language without stopwords) said in one line each."""
+    """`make_options`, its warnings (a language without stopwords) said in one line each,
+    once (``--set language=xh --language xh`` gives the same language twice)."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         options = make_options(args)
-    for message in caught:
-        print(f"cleaner: warning: {message.message}", file=sys.stderr)
+    for message in dict.fromkeys(str(w.message) for w in caught):
+        print(f"cleaner: warning: {message}", file=sys.stderr)
     return options
 
 
@@ -321,6 +322,7 @@ def _write_results(batches, out, separator: bytes | None, stats: Stats,
     """Write every batch of results in order, each one whole and flushed; errors go to
     standard error, counts to `stats`."""
     written = False
+    noticed: set[str] = set()
     with InterruptGuard() as guard:
         for results in batches:
             guard.begin_write()
@@ -330,6 +332,9 @@ def _write_results(batches, out, separator: bytes | None, stats: Stats,
                 nbytes += result.stats.bytes_in
                 if result.error:
                     progress.write(f"cleaner: {result.error}")
+                if result.notice and result.notice not in noticed:  # once a run
+                    noticed.add(result.notice)
+                    progress.write(f"cleaner: warning: {result.notice}")
                 if result.output is None:
                     continue
                 if separator is not None:

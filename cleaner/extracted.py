@@ -10,7 +10,7 @@ extracted text it is most often a subheading, a list item or a table cell.
   extractor (``html.block``), and evidence from the page drops what is no article text:
   a line that is mostly link text on the page (``html.links``: related-story lists, tag
   clouds), an excerpt of another story (``html.excerpt``), a teaser card (``html.card``),
-  see `cleaner.front.dom`.  The text is one page, so one story.  On a whole page (every
+  see `cleaner.front.dom`.  A page's blocks are one story.  On a whole page (every
   block of it, `cleaner.front.page`), a block the extractor did not choose stays out
   (``html.unchosen``) unless the page recovers it as article text (``html.recovered``,
   `_recovered`), and a block whose text is already in an extracted line stays out as a
@@ -88,12 +88,20 @@ def _prose(shape: int, decision: Decision) -> bool:
 #: out footers, menus and share bars.
 FURNITURE = frozenset({"legal", "nav", "share", "ui"})
 FOOTER = frozenset({"legal", "share"})
+#: The catalogue rule (the part after the language code) of a cookie notice: filed under
+#: ``legal``, but a consent banner laid over the page, not its footer, so it is furniture
+#: and no footer line (`_page_furniture`).
+CONSENT_NOTICE = "legal.cookie_notice"
 
 
 def _page_furniture(decisions, opts: Options) -> bool:
-    """Do catalogue rules find a page's footer or share bar among its furniture?"""
-    found = [d.category for d in decisions if d.category in FURNITURE]
-    return len(found) >= opts.extracted_furniture_lines and not FOOTER.isdisjoint(found)
+    """Do catalogue rules find a page's footer or share bar among its furniture?  A
+    cookie notice (`CONSENT_NOTICE`) counts as furniture, not as a footer: alone it
+    would make an extract of a listing whose entries carry tag lines ("Category: ...")
+    a page's dump."""
+    found = [d for d in decisions if d.category in FURNITURE]
+    return len(found) >= opts.extracted_furniture_lines and any(
+        d.category in FOOTER and d.rule.partition(".")[2] != CONSENT_NOTICE for d in found)
 
 
 def _bare(text: str) -> bool:
@@ -370,7 +378,8 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
                options: Options, shape: bytes, has: bytes) -> dict[int, str]:
     """The blocks of a page the extractor did not choose that are recovered, each with
     how it is placed: paragraphs of prose (``recover_min_words``), neither in the page's
-    furniture, nor marked as boilerplate by a class or id, nor link text, that lie among
+    furniture, nor marked as boilerplate by a class or id (but by a mark every chosen
+    paragraph carries: the article's own, `_own_marks`), nor link text, that lie among
     the extracted article's prose with the tag and class of one of its blocks
     (``recover_inside_kin_levels``: ``"inside"``), or are shaped like its blocks
     (``recover_kin_levels``) and reached from it across at most ``recover_max_gap``
@@ -389,11 +398,13 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
     if not prose:
         return {}
 
+    own = _own_marks(hints, prose)
+
     def candidate(i: int, marks=frozenset()) -> bool:
         h = hints[i]
         return (_prose(shape[i], initial[i]) and feats[i].words >= options.recover_min_words
-                and not h.furniture and not h.other and h.marks <= marks and h.link_density < options.link_density
-                and h.tag not in CAPTION_TAGS)
+                and not h.furniture and not h.other and h.marks <= marks | own
+                and h.link_density < options.link_density and h.tag not in CAPTION_TAGS)
 
     def lead(i: int) -> bool:
         """Prose right under the page's headline (an <h1>): the article's standfirst."""
@@ -419,6 +430,14 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
                 if gap > options.recover_max_gap:
                     break
     return out
+
+
+def _own_marks(hints, prose: list[int]) -> frozenset[str]:
+    """The marks (class and id words, `cleaner.front.dom.LineHint.marks`) that every
+    paragraph of prose the extractor chose carries: the page's name for its article's
+    own blocks, whatever the word, so no sign that a block it skipped is boilerplate."""
+    marks = [hints[i].marks for i in prose if hints[i] is not None]
+    return frozenset.intersection(*marks) if marks else frozenset()
 
 
 def _unchosen(d: Decision, h, how: str | None) -> Decision:

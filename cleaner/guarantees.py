@@ -11,7 +11,8 @@ weak and context rules (plain text an extractor wrote, or a page's extracted art
   the main region) is kept (``extracted.kept``).  A story the story finder opened at a
   dateline inside a run of lines that open with one is an entry of the page's own list
   (a bibliography's "SURNAME, Name: title"), not another article (`list_entries`,
-  ``extracted.list_entry``).
+  ``extracted.list_entry``); so is a story opened at a line that the text repeats again
+  and again, a label of the list's entries (`repeated_heads`, ``extracted.repeated_head``).
 - `safety_net` (HTML input): when the extractor found a long article and the cleaner kept
   only a sliver of it, what the guarantee would keep comes back (``html.safety_net``).
 
@@ -22,6 +23,7 @@ opening the comments or a list of other stories).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from .blocks import barrier_kind
@@ -44,6 +46,10 @@ RULES = (
              "a story of extractor output opened at a dateline inside a run of lines that open with one: "
              "an entry of the page's own list (a bibliography), not another article",
              ("extracted_list_entries",)),
+    CodeRule("extracted.repeated_head", "body",
+             "a story of extractor output opened at a line whose text stands again as another line of the "
+             "text: a repeated label of the page's own list, not another article's headline",
+             ("extracted_repeated_head",)),
 )
 
 
@@ -122,6 +128,7 @@ def guarantee(
         final, story_of = list_entries(lines, final, story_of, main, datelines, options)
     else:
         final, story_of = list(final), list(story_of)
+    final, story_of = repeated_heads(lines, final, story_of, main, options)
     for i in range(end):
         d = final[i]
         if lines[i].blank or d.keep or is_pattern_rule(initial[i].rule):
@@ -184,6 +191,59 @@ def list_entries(
         if s is not None:
             story = s
     return final, story_of
+
+
+def _story_starts(story_of: list[int | None]) -> list[int]:
+    """The first line of each run of lines in one story, but the text's first line."""
+    return [i for i, s in enumerate(story_of) if i and s is not None and story_of[i - 1] != s]
+
+
+def repeated_heads(
+    lines: list[Line], final: list[Decision], story_of: list[int | None], main: int, options: Options,
+) -> tuple[list[Decision], list[int | None]]:
+    """``final`` and ``story_of`` (changed in place: the caller's copies) in which a
+    story whose first line has a text that stands at least ``extracted_repeated_head``
+    times as a line of the text (whitespace normalised; 2 at least) belongs to the story
+    above it (``extracted.repeated_head``), unless it is the ``main`` story.  A headline
+    opens one article; a line printed again and again in one extractor's choice of a
+    page is a label of the page's own list (each entry's "Radio play after the novel",
+    "for ..."), and a story opened there is a list's entry read as an article.
+
+    >>> from cleaner.segment import segment
+    >>> lines = segment("Awards of the year.\\nRadio play for the network\\nThe second season.\\n"
+    ...                 "Radio play for the network\\nThe third season.\\nRadio play for the network")
+    >>> keep = Decision(True, "feature.prose", "body", "", "classify")
+    >>> final, story_of = repeated_heads(lines, [keep] * 6, [0, 0, 0, 1, 1, 1], 0, Options())
+    >>> story_of, final[3].rule
+    ([0, 0, 0, 0, 0, 0], 'extracted.repeated_head')
+    >>> repeated_heads(lines[:5], [keep] * 5, [0, 0, 0, 1, 1], 0, Options())[1]  # twice: a headline
+    [0, 0, 0, 1, 1]
+    """
+    starts = [i for i in _story_starts(story_of) if story_of[i] != main]
+    if not starts or not options.rule_enabled("extracted.repeated_head"):
+        return final, story_of
+    seen = Counter(" ".join(line.text.split()) for line in lines if not line.blank)
+    times = max(options.extracted_repeated_head, 2)
+    joined: dict[int, int] = {}  # a story whose head repeats -> the story it joins
+    for i in starts:
+        s, above = story_of[i], _story_above(story_of, i)
+        if s not in joined and above is not None and seen[" ".join(lines[i].text.split())] >= times:
+            joined[s] = joined.get(above, above)
+    if not joined:
+        return final, story_of
+    for i, s in enumerate(story_of):
+        if s in joined:
+            story_of[i] = joined[s]
+            if final[i].keep:
+                final[i] = Decision(True, "extracted.repeated_head", final[i].category,
+                                    f"in a story opened at a repeated line, a list's entry ({final[i].rule})",
+                                    "extracted")
+    return final, story_of
+
+
+def _story_above(story_of: list[int | None], i: int) -> int | None:
+    """The story of the nearest line in a story above line ``i``."""
+    return next((s for s in reversed(story_of[:i]) if s is not None), None)
 
 
 def _dateline_runs(lines: list[Line], datelines: Callable[[int], bool]) -> dict[int, int]:

@@ -14,19 +14,24 @@ TypeError: unknown option 'colour'; known options: ...
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from typing import Callable
 
-#: Checks every `Options.make` runs on its overrides, each returning them normalised.
-#: `cleaner.validate` (imported by ``cleaner``) adds the checks of ``language`` and
-#: ``disabled_rules``: they need the rule registry, which itself needs this module.
-OVERRIDE_CHECKS: list[Callable[[dict], dict]] = []
-#: The overrides those checks read: `Options.make` builds options with them every time.
-_CHECKED = frozenset({"language", "disabled_rules"})
+#: The overrides `Options.make` builds options with every time, never from its cache: a
+#: language without stopwords is warned about at each construction that is given it.
+_UNCACHED = frozenset({"language", "disabled_rules"})
 #: Checks every construction of `Options` (the class, `dataclasses.replace`, `Options.make`)
-#: runs on the values given, each returning them normalised: `cleaner.validate` adds the
-#: check that each value is of its option's kind.
+#: runs on the values it is given, each returning them normalised: `cleaner.validate`
+#: (imported by ``cleaner``) adds the check that each value is of its option's kind, that
+#: ``language`` is an ISO 639-1 code and that ``disabled_rules`` name rules: they need the
+#: rule registry, which itself needs this module.
 VALUE_CHECKS: list[Callable[[dict], dict]] = []
+#: Options that take one of a few words, and those words.
+CHOICES: dict[str, tuple[str, ...]] = {
+    "html": ("auto", "always", "never"),
+    "extracted": ("auto", "always", "never"),
+    "keep_title": ("always", "leading", "never"),
+}
 #: `Options.make`'s options by (preset, overrides), at most `_MADE_MAX` of them.
 _MADE: dict = {}
 _MADE_MAX = 256
@@ -88,8 +93,8 @@ class Options:
     #: Text an extractor already chose as a page's main content (trafilatura's output, say):
     #: ``"auto"`` detects it (`cleaner.extracted.extraction_layout`) and lets the extractor's
     #: choice stand: only catalogue rules and story boundaries drop its lines; ``"always"``
-    #: does so for any text and keeps it one story; ``"never"`` treats all text as a raw dump.  HTML input is always
-    #: treated so (the front door is the extractor).
+    #: does so for any text; ``"never"`` treats all text as a raw dump.  HTML input is always
+    #: treated so (the front door is the extractor; a page's blocks are one story).
     extracted: str = "auto"
     #: Seconds a single pattern match with Python's `regex` may take before it is
     #: abandoned (guards against catastrophic backtracking on hostile input; the patterns
@@ -275,6 +280,11 @@ class Options:
     #: list, a bibliography's "SURNAME, Name: title" (``extracted.list_entry``): one
     #: dateline opens a story, a run of them is a list's form.
     extracted_list_entries: int = 3
+    #: In extractor output, a story opened at a line whose text stands at least this many
+    #: times (lines, that one counted) in the text is an entry of the page's own list
+    #: (``extracted.repeated_head``): a headline opens one article, a label repeated from
+    #: entry to entry is a list's form.
+    extracted_repeated_head: int = 3
 
     # -- stories (`cleaner.stories`) ----------------------------------------------------
     # Evidence per gap between kept lines, summed in points; one choice of boundaries over
@@ -321,8 +331,9 @@ class Options:
     #: below `story_teaser_cohesion`.
     story_teaser_min_words: int = 15
     story_teaser_cohesion: float = 0.25
-    #: Body words a story needs to be the main story, and to stand as a story outside the
-    #: main block (words).
+    #: Body words a story needs to be the main story (not the document's first story under
+    #: its title when it opens the document: `story_head_lines`, `story_lead_words`), and to
+    #: stand as a story outside the main block (words).
     story_main_min_words: int = 30
     story_outside_min_words: int = 40
     #: A first story before the main block is the main story only when it opens like a
@@ -341,6 +352,11 @@ class Options:
     #: that no catalogue pattern dropped (a share row or a date is the page's furniture).
     story_head_lines: int = 4
     story_lead_words: int = 20
+    #: A first story that opens the document stands as a story outside the main text block
+    #: only with a title and an opening of a story (meta line, dateline, repeated
+    #: headline) above one of its first this many paragraphs of body (paragraphs): the
+    #: short first story of a dump, which the block left for the longer one after it.
+    story_head_paragraphs: int = 2
     #: Content lines after a title-like line in which a meta line, or a repeat of the
     #: headline, counts as the story's head (lines).
     story_meta_reach: int = 4
@@ -486,8 +502,7 @@ class Options:
         unknown = values.keys() - _DEFAULTS.keys()
         if unknown:
             raise TypeError(f"Options.__init__() got an unexpected keyword argument {min(unknown)!r}")
-        for check in VALUE_CHECKS:  # each value of its option's kind: see cleaner.validate
-            values = check(values)
+        values = _checked(values)
         for name, default in _DEFAULTS.items():
             object.__setattr__(self, name, values.get(name, default))
 
@@ -530,7 +545,7 @@ class Options:
         # A preset with the same plain overrides (as every call of a batch passes them) is
         # built once; those the checks normalise, and warn about, are built every time.
         key = None
-        if (not isinstance(preset, Options) and _CHECKED.isdisjoint(overrides)
+        if (not isinstance(preset, Options) and _UNCACHED.isdisjoint(overrides)
                 and all(type(v) in _PLAIN for v in overrides.values())):
             key = (preset, tuple((k, type(v), v) for k, v in overrides.items()))
             made = _MADE.get(key)
@@ -545,23 +560,37 @@ class Options:
 
     @classmethod
     def _made(cls, base: "Options", overrides: dict) -> "Options":
-        """``base`` with ``overrides`` checked and folded in."""
-        known = {f.name for f in fields(cls)}
+        """``base`` with ``overrides`` checked (as the constructor checks the values it is
+        given) and folded in.  The values ``base`` carries are not checked again: each was
+        checked when ``base`` was built, and a language without stopwords is warned about
+        once, not at every options derived from it."""
+        known = _DEFAULTS.keys()
         for key in overrides:
             if key not in known:
                 raise TypeError(f"unknown option {key!r}; known options: {', '.join(sorted(known - {'preset'}))}")
-        for check in OVERRIDE_CHECKS:  # language, disabled_rules: see cleaner.validate
-            overrides = check(overrides)
-        if overrides.get("html", "auto") not in ("auto", "always", "never"):
-            raise ValueError("html must be 'auto', 'always' or 'never'")
-        if overrides.get("extracted", "auto") not in ("auto", "always", "never"):
-            raise ValueError("extracted must be 'auto', 'always' or 'never'")
-        if overrides.get("keep_title", "leading") not in ("always", "leading", "never"):
-            raise ValueError("keep_title must be 'always', 'leading' or 'never'")
-        return replace(base, **overrides)
+        overrides = _checked(overrides)
+        made = object.__new__(cls)
+        for name in _DEFAULTS:
+            object.__setattr__(made, name, overrides[name] if name in overrides else getattr(base, name))
+        return made
 
     def rule_enabled(self, rule_id: str) -> bool:
         return rule_enabled(self.disabled_rules, rule_id)
+
+
+def _checked(values: dict) -> dict:
+    """``values`` (option name -> value) as every construction of `Options` takes them:
+    each held to its option's kind, ``language`` and ``disabled_rules`` checked and
+    normalised (`VALUE_CHECKS`), and each of `CHOICES` one of its words."""
+    for check in VALUE_CHECKS:  # see cleaner.validate
+        values = check(values)
+    for name, words in CHOICES.items():
+        if name in values and values[name] not in words:
+            said = ", ".join(map(repr, words[:-1])) + f" or {words[-1]!r}"
+            if not isinstance(values[name], str):
+                raise TypeError(f"{name} must be {said}, not {values[name]!r}")
+            raise ValueError(f"{name} must be {said}")
+    return values
 
 
 def rule_enabled(disabled_rules, rule_id: str) -> bool:

@@ -140,16 +140,19 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     extracted-text guarantees and titles, each stage's layer handed to ``add`` (see
     `cleaner.storage.Trails.add`) as soon as it is done (``shape``: the lines'
     `cleaner.features.line_shapes`; ``touch``: their `cleaner.extracted.blocks_touch`, or
-    ``None`` for a whole page, whose stories are not cut: counted if ever read).
+    ``None`` for a whole page (whose stories are not cut) or text said to be an
+    extractor's: counted if ever read).
     Returns the last layer, the stories and each line's story."""
     whole_page = from_html or opts.extracted == "always"
     smoothed = add(smooth(lines, feats, revised, opts, shape), "context")
     listed, blocked, block = block_stage(feats, smoothed, opts, shape)
     blocked = add(blocked, "block")
     # Text written one block a line is an extractor's (one page's); text with its blocks
-    # apart is read for stories like a page's dump (scraped article bodies joined).
-    st = find_stories(lines, feats, blocked, block, split=opts.split_stories and not whole_page,
-                      listed=listed, stops=stops, options=opts, extracted=layout == "dense", touch=touch)
+    # apart is read for stories like a page's dump (scraped article bodies joined).  Text
+    # said to be an extractor's is cut as a recognised one is; a page's blocks are not.
+    said = opts.extracted == "always"
+    st = find_stories(lines, feats, blocked, block, split=opts.split_stories and not from_html,
+                      listed=listed, stops=stops, options=opts, extracted=layout == "dense" or said, touch=touch)
     story_of = list(st.story_of)
     restored = st.final
     if not (layout or whole_page):  # a page's dump: the main story's gaps (extracted text: `restore`)

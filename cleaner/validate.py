@@ -1,17 +1,17 @@
 """Checks of every option value: languages, rule ids and each option's kind.
 
-Importing this module adds `check_overrides` to `cleaner.options.OVERRIDE_CHECKS` and
-`check_kinds` to `cleaner.options.VALUE_CHECKS`, and ``cleaner`` imports it:
-`Options.make` runs the first on every override and every construction of `Options`
-(``Options(...)``, `dataclasses.replace`) the second, so the Python API, the command
-line, the datatrove step and the Scrapy pipeline refuse the same values with the same
-message.
+Importing this module adds `check_values` to `cleaner.options.VALUE_CHECKS`, and
+``cleaner`` imports it: every construction of `Options` (``Options(...)``,
+`dataclasses.replace`, `Options.make`) runs it on the values it is given, so the Python
+API, the command line, the datatrove step and the Scrapy pipeline refuse the same values
+with the same message, whichever way their options were built.
 
 - ``language``: an ISO 639-1 code.  A language `cleaner` knows (one with a stoplist, see
   `cleaner.language.STOPLIST_NAMES`, or a pattern catalogue) is taken as it is; any other
   ISO 639-1 code falls back to the language-independent rules, with a `UserWarning`
-  saying so; anything that is not an ISO 639-1 code raises `ValueError`.  Codes are
-  folded to lower case.
+  saying so (once per construction given it: `Options.make` does not check again what its
+  base options carry); anything that is not an ISO 639-1 code raises `ValueError`.  Codes
+  are folded to lower case.
 - ``disabled_rules``: each entry is a rule id of the registry (`cleaner.catalogue.registry`)
   or a prefix ending in ``.`` that starts at least one; anything else raises `ValueError`
   naming the closest ids (`difflib`).
@@ -40,15 +40,18 @@ ValueError: unknown rule 'en.share.folow'; did you mean en.share.follow...?
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import numbers
 import operator
+import os
+import sys
 import warnings
 from dataclasses import fields
 
 from .catalogue import languages as catalogue_languages
 from .language import STOPLIST_NAMES
-from .options import OVERRIDE_CHECKS, VALUE_CHECKS, Options
+from .options import VALUE_CHECKS, Options
 from .registry import registry
 
 #: Every ISO 639-1 code (two letters), for telling a real language from a typo.
@@ -91,8 +94,23 @@ def check_language(code: object) -> str | None:
     if folded not in known_languages():
         warnings.warn(
             f"cleaner knows no stopwords or patterns for language {folded!r}: "
-            "only the language-independent rules apply", UserWarning, stacklevel=4)
+            "only the language-independent rules apply", UserWarning, stacklevel=_caller_level())
     return folded
+
+
+#: Where `cleaner`'s own frames come from: a warning points past them, at the caller's line.
+_OWN_FILES = (os.path.dirname(os.path.abspath(__file__)) + os.sep, dataclasses.__file__)
+
+
+def _caller_level() -> int:
+    """The ``stacklevel`` of a warning raised by this module's caller's caller that names
+    the first frame outside `cleaner` and `dataclasses` (`Options(...)`, `Options.make`,
+    `dataclasses.replace`, `cleaner.clean` and the integrations reach the check at
+    different depths)."""
+    frame, level = sys._getframe(2), 2
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(_OWN_FILES):
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 def check_rules(rule_ids) -> frozenset[str]:
@@ -105,6 +123,8 @@ def check_rules(rule_ids) -> frozenset[str]:
     except TypeError:
         raise TypeError("disabled_rules must be rule ids (strings), not "
                         f"{type(rule_ids).__name__}") from None
+    if not ids:  # every construction of options checks them: no registry for no rule
+        return ids
     known = registry()
     for rid in sorted(ids, key=str):
         if not isinstance(rid, str):
@@ -169,17 +189,12 @@ def check_value(name: str, value: object) -> object:
     return value
 
 
-def check_kinds(values: dict) -> dict:
-    """``values`` (option name -> value) each held to its option's kind (`check_value`):
-    every construction of `Options` runs it, so ``Options(...)`` and
-    `dataclasses.replace` refuse what `Options.make` refuses."""
-    return {name: check_value(name, value) for name, value in values.items()}
-
-
-def check_overrides(overrides: dict) -> dict:
-    """``overrides`` with ``language`` and ``disabled_rules`` checked and normalised, and
-    every other value held to its option's kind (`check_value`)."""
-    out = {name: check_value(name, value) for name, value in overrides.items()}
+def check_values(values: dict) -> dict:
+    """``values`` (option name -> value) each held to its option's kind (`check_value`),
+    with ``language`` and ``disabled_rules`` checked and normalised: every construction of
+    `Options` runs it, so ``Options(...)`` and `dataclasses.replace` refuse what
+    `Options.make` refuses, in the same words."""
+    out = {name: check_value(name, value) for name, value in values.items()}
     if "language" in out:
         out["language"] = check_language(out["language"])
     if "disabled_rules" in out:
@@ -187,7 +202,5 @@ def check_overrides(overrides: dict) -> dict:
     return out
 
 
-if check_overrides not in OVERRIDE_CHECKS:
-    OVERRIDE_CHECKS.append(check_overrides)
-if check_kinds not in VALUE_CHECKS:
-    VALUE_CHECKS.append(check_kinds)
+if check_values not in VALUE_CHECKS:
+    VALUE_CHECKS.append(check_values)

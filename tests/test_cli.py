@@ -195,10 +195,41 @@ def test_bad_records_can_be_passed_through_with_an_error_field():
     assert len(out) == 8
     assert "cleaner_error" not in out[0] and "cleaner_error" not in out[-1]
     by_line = dict(zip([1, 2, 3, 4, 5, 6, 7, 9], out))
-    assert by_line[3] == {"id": 2, "body": "no text field", "cleaner_error": "missing field 'text'"}
+    assert by_line[3] == {"id": 2, "body": "no text field",
+                          "cleaner_error": "missing field 'text' (fields: \"id\", \"body\")"}
     assert by_line[4]["text"] == 42 and "not a string" in by_line[4]["cleaner_error"]
     assert by_line[2]["cleaner_input"].startswith('{"id": 1')
     assert "cleaner_error" in by_line[6] and "cleaner_input" in by_line[6]
+
+
+def test_a_record_missing_its_field_is_reported_with_the_fields_it_has():
+    """A misspelt ``--field`` fails every record: each report names the fields the record
+    has, so the mistake shows in the first line of standard error (a record of many fields
+    names a few of them)."""
+    many = {f"f{n}": n for n in range(20)}
+    proc = run("clean", "--jsonl", "--field", "htm",
+               input=jsonl([{"url": "u", "html": page(1)}, many]))
+    err = proc.stderr.decode()
+    assert proc.returncode == 1
+    assert "<stdin>:1: missing field 'htm' (fields: \"url\", \"html\")\n" in err
+    assert '<stdin>:2: missing field \'htm\' (fields: "f0", "f1", "f2", "f3", "f4", "f5", "f6", "f7" and 12 more)' in err
+
+
+def test_a_record_field_the_output_replaces_is_said_once():
+    """`split` writes index, title, kind and span into each record's object, and `clean`
+    the text into --output-field: a record's own value there (a crawl's page title) was
+    replaced without a word.  It is said once a run, on standard error."""
+    records = [{"id": n, "title": f"Page {n}", "text": page(n)} for n in range(3)]
+    proc = run("split", "--jsonl", input=jsonl(records))
+    err = proc.stderr.decode()
+    assert proc.returncode == 0 and read_jsonl(proc.stdout)
+    assert err.count("warning: the records' own field 'title' is replaced in the output by each story's") == 1, err
+    proc = run("clean", "--jsonl", "--field", "html", "--output-field", "text", "-q",
+               input=jsonl([{"html": page(n), "text": "old", "kind": "x"} for n in range(2)]))
+    assert proc.stderr.decode() == ("cleaner: warning: the records' own field 'text' is replaced "
+                                    "in the output by the clean text\n")
+    quiet = run("clean", "--jsonl", "-q", input=jsonl([{"text": page(1), "title": "Page"}]))
+    assert quiet.returncode == 0 and quiet.stderr == b""
 
 
 def test_all_good_records_exit_zero_and_summary_goes_to_stderr():

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import analyze, clean, split
+from cleaner import PRESETS, analyze, clean, split
 from cleaner.types import DROP_CATEGORIES
 from stand_ins import PanicException, failing_on
 
@@ -263,6 +263,16 @@ def test_step_options_are_checked_before_any_task():
         CleanerStep(mode="explain")
     with pytest.raises(ValueError, match="unknown preset"):
         CleanerStep(preset="fastest")
+
+
+@needs_datatrove
+def test_a_preset_given_as_the_mode_is_told_where_it_goes():
+    """``CleanerStep("precision")`` gives the preset as the first argument, the mode."""
+    from cleaner.integrations.datatrove import CleanerStep
+
+    with pytest.raises(ValueError, match=r"not 'precision'; give a preset as preset='precision'"):
+        CleanerStep("precision")
+    assert CleanerStep(preset="precision").options == PRESETS["precision"]
 
 
 @needs_datatrove

@@ -101,6 +101,20 @@ ENTRIES = [
 ]
 
 
+#: An invented second extract, on another subject than `LIBRARY`.
+HARBOUR = [
+    "The harbour town council voted on Monday to rebuild the old stone pier, which storms damaged badly "
+    "two winters ago.",
+    "Fishermen had asked for the repair for a long time, since their boats must now moor at the far end of "
+    "the bay in bad weather.",
+    "The works will cost about four million euros, and the regional government has promised to pay half of "
+    "the sum from its coastal fund.",
+    "Divers will first inspect the foundations of the pier in the spring before the masons start on the "
+    "damaged wall next summer.",
+    "The mayor said the pier should be open to walkers again by the festival of the sea in two years' time.",
+]
+
+
 def test_a_bibliography_of_extractor_output_stays_with_its_article():
     # each entry opens like a dateline, so the story finder opens stories in the list
     # (once it does not settle a one-line dateline into the candidate below it,
@@ -142,6 +156,29 @@ def test_no_list_entries_wanted_reads_as_one():
                                        Options(extracted_list_entries=entries))
         assert story_of == [0, 0, 2] and final[1].rule == "extracted.list_entry" and final[2] == keep
     assert analyze("\n".join(ENTRIES), extracted_list_entries=0).text
+
+
+def test_a_story_opened_at_a_repeated_label_is_a_list_entry():
+    # a listing's entries each carry the same label; a story the story finder opened at
+    # one joins the story above, and the guarantee keeps its lines; a line standing twice
+    # (a headline and its teaser) opens a story as before
+    label = "Radio play after the novel, for the network"
+    entries = [label if i % 2 else f"The {n} season was recorded in the studio in spring." for i, n in
+               enumerate(["first", "x", "second", "x", "third", "x"])]
+    lines = segment("\n".join([BODY] + entries))
+    keep, drop = _keep(), _drop("story.other", "other story")
+    story_of = [0, 0, 0, 0, 1, 1, 1]
+    final = [keep] * 4 + [drop, keep, drop]
+    out, out_story = guarantee(lines, [keep] * 7, final, story_of, 0, Options())
+    assert out_story == [0] * 7 and all(d.keep for d in out)
+    assert [d.rule for d in out[4:]] == ["extracted.kept", "extracted.repeated_head", "extracted.kept"]
+    assert story_of == [0, 0, 0, 0, 1, 1, 1]  # the caller's lists are left as they were
+    out, out_story = guarantee(lines, [keep] * 7, final, story_of, 0, Options(extracted_repeated_head=4))
+    assert out_story == story_of and [d.keep for d in out[4:]] == [False, True, False]
+    disabled = Options.make(disabled_rules=["extracted.repeated_head"])
+    assert guarantee(lines, [keep] * 7, final, story_of, 0, disabled)[1] == story_of
+    # the main story keeps its place though its first line repeats
+    assert guarantee(lines, [keep] * 7, final, story_of, 1, Options())[1] == story_of
 
 
 def test_list_entries_follow_the_answers_given_and_hand_back_copies():
@@ -204,6 +241,18 @@ def test_post_processing_said_by_the_caller_needs_no_layout_evidence():
     assert said[-1].final.rule == "en.share.share_label"
 
 
+def test_text_said_to_be_an_extractors_is_cut_into_stories_as_a_recognised_one():
+    # two extracts written one after the other: said or recognised, the story finder
+    # reads them alike (a page's blocks are one story; text is not)
+    text = "\n".join(LIBRARY + ["Harbour town votes to rebuild its old stone pier", "By Anna Berg, 12 March 2024"]
+                     + HARBOUR)
+    assert extractor_layout(text) == "dense"
+    auto, said = analyze(text), analyze(text, extracted="always")
+    assert len(auto.articles) == len(said.articles) > 1
+    assert [v.story for v in auto.verdicts] == [v.story for v in said.verdicts]
+    assert len(analyze(text, extracted="always", split_stories=False).articles) == 1
+
+
 def test_a_comment_counter_after_the_text_opens_the_comments():
     # an extractor appends a page's comments after its article; a counter in the byline
     # area, before the text, opens nothing
@@ -235,6 +284,17 @@ def test_a_dump_without_blank_lines_but_with_page_furniture_is_no_extract():
     assert _layout(article + "\n" + "\n".join(furniture)) == ""
     # menu words, buttons and log-in lines alone are no footer: an extract can hold them
     assert _layout(article + "\n" + "\n".join(["Home", "Contact", "Sign in", "Close"])) == "dense"
+
+
+def test_a_cookie_notice_is_furniture_but_no_footer():
+    # a consent banner is laid over the page, not its footer: with menu words it does
+    # not make an extract a page's dump; a footer line beside it does
+    article = "\n".join([BODY, BODY2, BODY.replace("Tuesday", "Monday")])
+    notice = "We use cookies to personalise content and ads."
+    assert analyze(notice, extracted="never").verdicts[0].initial.rule == "en.legal.cookie_notice"
+    assert _layout(article + "\n" + "\n".join(["Home", "Contact", "Sign in", notice])) == "dense"
+    footer = ["Home", "Contact", "Sign in", notice, "All rights reserved."]
+    assert _layout(article + "\n" + "\n".join(footer)) != "dense"
 
 
 # -- a page's header and footer, in a language without a catalogue ---------------------------

@@ -344,3 +344,90 @@ def test_short_opening_paragraphs_on_the_article_s_subject_stay_in_it():
     document = "\n\n".join(lead + ORCHARD) + "\n"
     assert len(cleaner.split(document)) == 1
     assert cleaner.clean(document) == "\n\n".join(lead + ORCHARD)
+
+
+# A short story at the top of a dump, then a menu, a share row and a longer story: the
+# main text block of `cleaner.blocks` takes the longer story, the short one lies outside it.
+PIER_HEAD = ["Harbour town votes to rebuild its old stone pier",
+             "The council will pay for most of the work from its reserves.", "November 18, 2019",
+             "By Clara Whitfield"]
+SEAM = [*MENU, *SHARE, "Advertisement"]
+
+
+def _top_story(head: list[str], first: str) -> str:
+    return "\n".join([*head, "", first + PIER[0], "", PIER[1], "", *SEAM, "", *FROST]) + "\n"
+
+
+def test_a_headed_short_story_above_the_main_block_stays_the_main_story():
+    # Its title, a summary line, a date, a byline and a dateline above its text: a story's
+    # head, so it stands outside the block and, opening the document, is the main story;
+    # the longer story after it is the next one.
+    a = cleaner.analyze(_top_story(PIER_HEAD, "PORTVILLE — "))
+    assert a.main == 0 and [art.title for art in a.articles] == [PIER_HEAD[0], FROST[0]]
+    assert a.text.endswith(PIER[1]) and "PORTVILLE — " + PIER[0] in a.text and FROST[4] not in a.text
+
+
+def test_a_story_s_text_above_the_main_block_without_a_title_is_no_story():
+    # Counterexample: the same lines without the title (a page's notice or blurb above its
+    # article can carry a date and a name) are no story: the article in the block is the
+    # main one.
+    a = cleaner.analyze(_top_story(PIER_HEAD[1:], "PORTVILLE — "))
+    assert PIER[0] not in a.text and FROST[4] in a.text and len(a.articles) == 1
+
+
+# Titles: the story's headline, not a line of a list of related stories.
+RELATED = ["Related stories", "Harbour town votes to rebuild its old stone pier",
+           "Ferry timetable changes for the winter months"]
+
+
+def test_html_gives_the_page_s_headline_as_the_main_story_s_title():
+    # A page with a list of related stories above its article: story 0's title is the
+    # article's headline (its <h1>), not a related story's link nor the <title>.
+    paragraphs = "".join(f"<p>{p}</p>" for p in ORCHARD)
+    related = "".join(f'<li><a href="/{k}">{line}</a></li>' for k, line in enumerate(RELATED[1:]))
+    page = (f"<html><head><title>Frost | The Valley Post</title></head><body>"
+            f"<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul></nav>"
+            f"<aside><h2>{RELATED[0]}</h2><ul>{related}</ul></aside>"
+            f"<article><h1>{FROST[0]}</h1><p>{FROST[1]}</p><time>{FROST[2]}</time>{paragraphs}</article>"
+            f"<footer><p>Copyright 2019 The Valley Post</p></footer></body></html>")
+    a = cleaner.analyze(page)
+    assert a.from_html and a.articles[a.main].title == FROST[0] and a.main == 0
+    assert RELATED[1] not in a.text and ORCHARD[0] in a.text
+
+
+@pytest.mark.parametrize("head", [[], FROST[1:3]], ids=["no-head", "byline-date"])
+def test_a_related_list_above_an_untitled_article_gives_it_no_title(head):
+    # The last link of the list is a headline-like line right above the text, but another
+    # story's: an article without a title line has no title.
+    a = cleaner.analyze("\n".join([*RELATED, "", *head, "", *ORCHARD]) + "\n")
+    assert [art.title for art in a.articles] == [None] and RELATED[2] not in a.text
+
+
+def test_a_related_list_below_the_article_leaves_its_headline_the_title():
+    a = cleaner.analyze("\n".join([*FROST, "", *RELATED]) + "\n")
+    assert [art.title for art in a.articles] == [FROST[0]] and RELATED[1] not in a.text
+
+
+# A dump that opens with a short story under its title and date (one paragraph, fewer
+# body words than story_main_min_words), then a titled story whose head is the whole gap.
+SHORT_PIER = ("Residents of the small harbour town voted on Monday to rebuild the old stone pier that the "
+              "winter storms cracked in two places.")
+
+
+def _short_first(head: list[str]) -> object:
+    return cleaner.analyze("\n".join([*head, "", SHORT_PIER, "", *FROST]) + "\n")
+
+
+@pytest.mark.parametrize("head", [PIER_HEAD[:1], [PIER_HEAD[0], PIER_HEAD[2]]], ids=["title", "title-date"])
+def test_a_short_first_story_under_its_title_is_the_main_story(head):
+    # It opens the document under its own headline: the page's story, however short.
+    a = _short_first(head)
+    assert len(a.articles) == 2 and a.main == 0 and a.articles[0].title == PIER_HEAD[0]
+    assert SHORT_PIER in a.text and FROST[4] not in a.text
+
+
+def test_a_short_first_text_without_a_title_gives_way_to_the_story_after_it():
+    # Counterexample: the same paragraph under a date alone is too short to be an article
+    # (a notice above the page's story): the titled story after it is the main one.
+    a = _short_first([PIER_HEAD[2]])
+    assert len(a.articles) == 2 and a.main == 1 and SHORT_PIER not in a.text and FROST[4] in a.text

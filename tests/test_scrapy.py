@@ -244,3 +244,43 @@ def test_a_panic_of_the_core_fails_the_item_as_an_exception(monkeypatch):
     monkeypatch.setattr(pipeline, "_analyze", panicking)
     with pytest.raises(cleaner.CoreError, match="index out of bounds"):
         CleanerPipeline(field="body").process_item({"body": "\n\n".join(PROSE)})
+
+
+class _Crawler:
+    """What `CleanerPipeline.from_crawler` reads of a crawler: its settings and stats."""
+
+    def __init__(self, **settings):
+        from scrapy.settings import Settings
+
+        self.settings = Settings(settings)
+        self.stats = None
+
+
+@pytest.mark.parametrize("name, hint", [("CLEANER_FEILD", "did you mean CLEANER_FIELD?"),
+                                        ("CLEANER_LANGUAGE", "(settings: CLEANER_FIELD,")])
+def test_a_cleaner_setting_the_pipeline_does_not_read_is_refused(name, hint):
+    """A misspelt setting name was ignored: the pipeline then cleaned (or passed on, the
+    field missing) every item as if it had not been given.  It is refused when the crawl
+    starts, as an unknown option is (`TypeError`)."""
+    with pytest.raises(TypeError, match=f"unknown setting '{name}'") as refused:
+        CleanerPipeline.from_crawler(_Crawler(**{name: "html"}))
+    assert hint in str(refused.value)
+    built = CleanerPipeline.from_crawler(_Crawler(CLEANER_FIELD="html", CLEANER_PRESET="recall",
+                                                  CLEANER_OPTIONS={"language": "de"},
+                                                  CLEANER_OUTPUT_FIELD="text", CLEANER_DROP_EMPTY=True))
+    assert (built.field, built.output_field, built.options.language, built.drop_empty) == (
+        "html", "text", "de", True)
+
+
+def test_the_first_item_without_the_field_is_logged_with_the_fields_it_has(caplog):
+    """Items without the field pass unchanged; the first is logged (a misspelt
+    ``CLEANER_FIELD`` passes every item on uncleaned), the others only counted."""
+    stats = Stats()
+    pipeline = CleanerPipeline(field="htm", stats=stats)
+    with caplog.at_level("WARNING"):
+        for n in range(3):
+            assert pipeline.process_item({"url": n, "html": "<p>a</p>"}) == {"url": n, "html": "<p>a</p>"}
+        assert pipeline.process_item({"htm": None}) == {"htm": None}
+    assert caplog.text.count("has no value in field 'htm' (its fields: url, html)") == 1
+    assert "its fields: htm" not in caplog.text
+    assert stats.values == {"cleaner/items_without_field": 4}

@@ -374,3 +374,106 @@ def test_options_built_by_the_class_or_replace_refuse_the_same_values(name, valu
         with pytest.raises(error) as refused:
             call()
         assert type(refused.value) is error and words in str(refused.value)
+
+
+def _built(how: str, **values) -> Options:
+    """Options built with ``values`` one way: the class, `dataclasses.replace`, or
+    `Options.make` (from nothing, a preset name, or options)."""
+    import dataclasses
+
+    return {
+        "Options(...)": lambda: Options(**values),
+        "dataclasses.replace": lambda: dataclasses.replace(PRESETS_RECALL, **values),
+        "Options.make": lambda: Options.make(**values),
+        "Options.make(preset)": lambda: Options.make("precision", **values),
+        "Options.make(Options)": lambda: Options.make(PRESETS_RECALL, **values),
+    }[how]()
+
+
+PRESETS_RECALL = cleaner.PRESETS["recall"]
+BUILDS = ("Options(...)", "dataclasses.replace", "Options.make", "Options.make(preset)",
+          "Options.make(Options)")
+#: A language or rule id no way of building options may take, with the class it raises.
+BAD_NAMES = [
+    ({"language": "klingon"}, ValueError),
+    ({"language": "xx"}, ValueError),
+    ({"language": 3}, TypeError),
+    ({"disabled_rules": ["en.share.folow"]}, ValueError),
+    ({"disabled_rules": "en.shar."}, ValueError),
+    ({"disabled_rules": [3]}, TypeError),
+    ({"html": "maybe"}, ValueError),
+    ({"extracted": "sometimes"}, ValueError),
+    ({"keep_title": "first"}, ValueError),
+    ({"keep_title": True}, TypeError),
+]
+
+
+@pytest.mark.parametrize("how", BUILDS)
+@pytest.mark.parametrize("values, error", BAD_NAMES, ids=[repr(v) for v, _ in BAD_NAMES])
+def test_every_way_options_are_built_refuses_a_bad_language_rule_or_choice_alike(how, values, error):
+    """``Options(...)`` and `dataclasses.replace` used to take ``language="klingon"``, an
+    unknown rule id or ``html="maybe"``, which only `Options.make` checked: options built
+    so reached the pipeline (and the datatrove step, given them as its preset) unchecked."""
+    with pytest.raises(error) as made:
+        Options.make(**values)
+    with pytest.raises(error) as built:
+        _built(how, **values)
+    assert type(built.value) is type(made.value) and str(built.value) == str(made.value)
+
+
+@pytest.mark.parametrize("how", BUILDS)
+def test_every_way_options_are_built_folds_the_language_and_the_rules_alike(how):
+    """The constructor normalises as `Options.make` does: an upper-case code folded, rule
+    ids a frozenset (a list kept as it came made the options unhashable)."""
+    built = _built(how, language="DE", disabled_rules=["en.share.", "feature.prose"])
+    assert built.language == "de"
+    assert built.disabled_rules == frozenset({"en.share.", "feature.prose"})
+    assert hash(built) == hash(_built(how, language="de", disabled_rules=("feature.prose", "en.share.")))
+
+
+@pytest.mark.parametrize("how", BUILDS)
+def test_a_language_without_stopwords_is_warned_of_once_where_the_options_are_built(how):
+    """One warning per construction given such a language (checking it in the constructor
+    as well as in `Options.make` must not say it twice), pointing at the caller's line,
+    not at `cleaner`'s code."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        built = _built(how, language="ko")
+    assert built.language == "ko"
+    assert [str(w.message) for w in caught] == [
+        "cleaner knows no stopwords or patterns for language 'ko': only the "
+        "language-independent rules apply"]
+    assert caught[0].filename == __file__
+
+
+def test_options_derived_from_checked_ones_do_not_warn_again():
+    """What options already carry was checked when they were built: `Options.make` (and so
+    `clean`) given them with other overrides checks only those."""
+    with pytest.warns(UserWarning):
+        korean = Options.make(language="ko")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        derived = Options.make(korean, context_reach=3, disabled_rules=["en.share."])
+        assert cleaner.clean(TEXT, korean, prose_min_words=7) == cleaner.clean(TEXT, derived, prose_min_words=7)
+    assert (derived.language, derived.context_reach) == ("ko", 3) and caught == []
+    with pytest.warns(UserWarning) as told:
+        cleaner.clean(TEXT, language="ko")
+    assert len(told) == 1 and told[0].filename == __file__
+
+
+def test_the_integrations_and_the_command_line_warn_of_a_language_once(tmp_path, capsys):
+    """Each builds its options once; the command line says each warning once, however
+    many of its flags went into the options."""
+    path = tmp_path / "page.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    assert cli.main(["clean", "--set", "language=xh", "--disable", "en.share.", "--language", "XH",
+                     "--set", "context_reach=3", str(path)]) == 0
+    assert capsys.readouterr().err.count("language 'xh'") == 1
+    for build in (_datatrove_step, _scrapy_pipeline):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                built = build(None, {"language": "ko"})
+            except pytest.skip.Exception:
+                continue
+        assert built.options.language == "ko" and len(caught) == 1, [str(w.message) for w in caught]

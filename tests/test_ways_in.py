@@ -51,6 +51,8 @@ TABLE = {
         "text", "text, exit 0", "text", "text")),
     "a memoryview of text": (memoryview(TEXT.encode("utf-8")), None, {}, (
         "text", "text, exit 0", "text", "text")),
+    "Latin-1 bytes without a charset": (("Caf\u00e9 " + TEXT).encode("latin-1"), None, {}, (
+        "text", "text, exit 0", "text", "text")),
     "empty": ("", None, {}, ("empty", "empty, exit 0", "empty", "dropped, empty")),
     "blank lines only": (" \n\n\t\n", None, {}, ("empty", "empty, exit 0", "empty", "dropped, empty")),
     "unknown option": (TEXT, None, {"colour": "red"}, (
@@ -66,6 +68,10 @@ TABLE = {
     "a count that is no number": (TEXT, None, {"context_reach": "far"}, (
         "raises TypeError", "usage error, exit 2", "raises TypeError", "raises TypeError")),
     "a negative count": (TEXT, None, {"context_reach": -1}, (
+        "raises ValueError", "usage error, exit 2", "raises ValueError", "raises ValueError")),
+    "a choice that is no word": (TEXT, None, {"html": 3}, (
+        "raises TypeError", "usage error, exit 2", "raises TypeError", "raises TypeError")),
+    "a choice that is another word": (TEXT, None, {"keep_title": "first"}, (
         "raises ValueError", "usage error, exit 2", "raises ValueError", "raises ValueError")),
     "a switch that is neither on nor off": (TEXT, None, {"split_stories": "sometimes"}, (
         "raises TypeError", "usage error, exit 2", "raises TypeError", "raises TypeError")),

@@ -350,6 +350,19 @@ def test_a_skipped_paragraph_in_the_furniture_or_marked_or_unlike_the_article_st
         assert (out[1].keep, out[1].rule, out[1].category) == (False, "html.unchosen", "boilerplate"), hint
 
 
+def test_a_mark_every_chosen_paragraph_carries_does_not_keep_a_skipped_one_out():
+    # a page that names its article's own paragraphs with a mark word ("sidebar") does not
+    # make that word a sign of boilerplate: a skipped paragraph that carries it too is
+    # recovered; a mark the chosen paragraphs do not all carry still keeps it out
+    marked = LineHint("p", 0, 0.0, frozenset({"sidebar"}), kin=0)
+    skipped = LineHint("p", 0, 0.0, frozenset({"sidebar"}), chosen=False, kin=1)
+    out = _revised(PARAGRAPHS[:3], [marked, skipped, marked])
+    assert (out[1].keep, out[1].rule) == (True, "html.recovered")
+    assert _revised(PARAGRAPHS[:3], [marked, skipped, CHOSEN])[1].rule == "html.unchosen"
+    other = LineHint("p", 0, 0.0, frozenset({"sidebar", "newsletter"}), chosen=False, kin=1)
+    assert _revised(PARAGRAPHS[:3], [marked, other, marked])[1].rule == "html.unchosen"
+
+
 def test_a_paragraph_shaped_like_the_article_is_recovered_next_to_it_not_far_away():
     kin = LineHint("p", 0, 0.0, frozenset(), chosen=False, kin=4)
     menu = LineHint("li", 0, 1.0, frozenset(), chosen=False)

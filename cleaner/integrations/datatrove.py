@@ -62,7 +62,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
 
 from ..binary import BinaryInput, NotText
 from ..extracted import tallied
-from ..options import Options
+from ..options import PRESETS, Options
 from ..pipeline import analyze
 from ..types import DROP_CATEGORIES, Analysis, Verdict
 
@@ -105,7 +105,8 @@ class CleanerStep(PipelineStep):
     ):
         super().__init__()
         if mode not in MODES:
-            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+            hint = f"; give a preset as preset={mode!r}" if isinstance(mode, str) and mode in PRESETS else ""
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}{hint}")
         self.mode = mode
         self.options = Options.make(preset, **overrides)
         self.exclusion_writer = exclusion_writer

@@ -13,14 +13,19 @@ The field may hold what `cleaner.clean` takes (HTML or text: ``str``, ``bytes``,
 ``bytearray`` or ``memoryview``), or a list of strings (as ``SelectorList.getall()``
 returns), which is joined with newlines.  Items without the field, or whose field holds
 what `cleaner.clean` refuses as no text (a number, binary bytes such as an image:
-`cleaner.binary`), pass unchanged.  Bad settings raise what the API raises for them
-(`TypeError` for an unknown option or a value of the wrong type, `ValueError` for a bad value).  Counts go to the
-crawl stats under ``cleaner/``.  Scrapy is imported only when the pipeline is built;
+`cleaner.binary`), pass unchanged; the first item without the field (or with ``None`` in
+it) is logged with the fields it has (a misspelt ``CLEANER_FIELD`` shows at once), the
+others are counted.  Bad
+settings raise what the API raises for them (`TypeError` for an unknown option or a value
+of the wrong type, `ValueError` for a bad value), and a ``CLEANER_`` setting the pipeline
+does not know (a misspelt name, which would be ignored) raises `TypeError`, when the
+crawl starts.  Counts go to the crawl stats under ``cleaner/``.  Scrapy is imported only when the pipeline is built;
 install it with ``pip install cleaner[scrapy]``.
 """
 
 from __future__ import annotations
 
+import difflib
 import logging
 
 from ..binary import BinaryInput, NotText
@@ -30,6 +35,9 @@ from ..pipeline import clean
 logger = logging.getLogger(__name__)
 
 _NEEDS_SCRAPY = "CleanerPipeline needs Scrapy: pip install 'cleaner[scrapy]'"
+#: The settings `CleanerPipeline.from_crawler` reads; any other ``CLEANER_`` setting is refused.
+SETTINGS = ("CLEANER_FIELD", "CLEANER_OUTPUT_FIELD", "CLEANER_PRESET", "CLEANER_OPTIONS",
+            "CLEANER_DROP_EMPTY")
 
 
 def _item_adapter():
@@ -59,10 +67,12 @@ class CleanerPipeline:
             raise type(exc)(f"CleanerPipeline: bad CLEANER_PRESET/CLEANER_OPTIONS: {exc}") from None
         self.drop_empty = drop_empty
         self.stats = stats
+        self._told_without_field = False
 
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
+        _check_setting_names(settings)
         return cls(
             field=settings.get("CLEANER_FIELD") or "text",
             output_field=settings.get("CLEANER_OUTPUT_FIELD") or None,
@@ -88,6 +98,11 @@ class CleanerPipeline:
         if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
             value = "\n".join(value)
         if value is None:
+            if not self._told_without_field:
+                logger.warning("cleaner: an item has no value in field %r (its fields: %s); items "
+                               "without one are left unchanged and counted (cleaner/items_without_field)",
+                               self.field, ", ".join(map(str, adapter.keys())) or "none")
+                self._told_without_field = True
             self._count("items_without_field")
             return item
         try:  # what the API takes as a document, the pipeline cleans
@@ -111,3 +126,15 @@ class CleanerPipeline:
 
                 raise DropItem(f"no text left after cleaning field {self.field!r}")
         return item
+
+
+def _check_setting_names(settings) -> None:
+    """`TypeError` for a ``CLEANER_`` setting that is not one of `SETTINGS`: a misspelt
+    name would leave its value unread, as an unknown option is refused by the API."""
+    unknown = sorted(name for name in settings.keys()
+                     if isinstance(name, str) and name.startswith("CLEANER_") and name not in SETTINGS)
+    if unknown:
+        close = difflib.get_close_matches(unknown[0], SETTINGS, n=1)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        raise TypeError(f"CleanerPipeline: unknown setting {unknown[0]!r}{hint} "
+                        f"(settings: {', '.join(SETTINGS)})")

@@ -2,7 +2,11 @@
 
 Which segments are stories: teasers are; a full story needs body; a segment that neither
 opens like a story nor holds body is not one (merged into the story before it inside the
-main text block of `cleaner.blocks`, dropped outside it).  A story reaching into the main
+main text block of `cleaner.blocks`, dropped outside it).  A first segment that opens the
+document (see below) with a title and a story's opening above one of its first
+`Options.story_head_paragraphs` paragraphs (a meta line, a dateline: a summary line under
+the title can come first) stands outside the main block too: the block can take the
+longer story after a short first one of a dump.  A story reaching into the main
 block keeps the runs of kept lines beside the block that continue its vocabulary (the
 block can end at a box of related links set into the article).  A row of teasers
 followed, inside the main block, by ``story_resumed_words`` of body that does not open a story
@@ -10,7 +14,9 @@ was no row of teasers (a gallery of captions, paragraphs ending in an ellipsis) 
 back to its story.
 
 **The main story** is the first full story with enough body to be an article
-(`Options.story_main_min_words`); when no story is that long, the longest one.  A story
+(`Options.story_main_min_words`; the first story of the document under its own title
+when it opens the document, see below, however short: a dump's first story under its
+headline is the page's); when no story is that long, the longest one.  A story
 that opens the document (its first line, its title or its text, with at most
 `Options.story_head_lines` lines above it that hold letters, that no catalogue pattern
 dropped and that are no list items, a paragraph of `Options.story_lead_words`: the top of
@@ -91,13 +97,18 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
             members = _continued(r, members, inside)
         words = sum(r.feats[i].words for i in members if r.body(i))
         after_teaser = s > 0 and segs[s - 1][3] and not teaser
+        first = min(members[0], title) if title is not None else members[0]
+        top, lead = _head_above(r, first), max((r.feats[i].words for i in members if r.body(i)), default=0)
+        # A first story that opens the document with a story's head stands outside the
+        # main block too (the block can take the longer story after a short first one).
+        on_top = not stories and not teaser and words >= o.story_outside_min_words and _opens(top, lead, o)
         if _stands(r, members, opening, teaser, words, bool(inside) and not after_teaser and not stories, o) \
-                or inside and not after_teaser and words >= o.story_outside_min_words:
-            first = min(members[0], title) if title is not None else members[0]
+                or inside and not after_teaser and words >= o.story_outside_min_words \
+                or on_top and _headed(r, members, title, o):
             stories.append({"members": list(members), "title": title,
                             "strong": opening not in (None, "topic"),  # opens like a story
-                            "top": _head_above(r, first),  # how much lies above it
-                            "lead": max((r.feats[i].words for i in members if r.body(i)), default=0),
+                            "top": top,  # how much lies above it
+                            "lead": lead,
                             "vocabulary": members,  # the lines whose content words it opens with
                             "kind": "teaser" if teaser else "full", "words": words,
                             "inside": bool(inside)})
@@ -270,18 +281,21 @@ def _undo_teaser_rows(segs: list[Segment], kept: list[int], final: list[Decision
 
 
 def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options = DEFAULT) -> int | None:
-    """The first full story with enough body; one before the main block only when it
+    """The first full story with enough body (the document's first story under its title
+    when it opens the document, however short); one before the main block only when it
     opens like a story and is not tiny next to the main block's story; a short preamble
     that does not open like a story (a notice, an author's blurb) gives way to a story
     right after it that is much longer, unless the comments open in between (what follows
     them is never the page's text)."""
     if not stories:
         return None
-    full = [s for s, st in enumerate(stories) if st["kind"] == "full" and st["words"] >= o.story_main_min_words]
+    full = [s for s, st in enumerate(stories) if st["kind"] == "full" and (
+        st["words"] >= o.story_main_min_words  # or the document's first story, under its title
+        or s == 0 and st["title"] is not None and _opens(st["top"], st["lead"], o))]
     if not full:
         return max(range(len(stories)), key=lambda s: (stories[s]["kind"] == "full", stories[s]["words"]))
     first = full[0]
-    opens = _opens(stories[first], o)
+    opens = _opens(stories[first]["top"], stories[first]["lead"], o)
     block_story = next((s for s, st in enumerate(stories) if st["inside"]), first)
     if first < block_story and not opens:
         ok = stories[first]["strong"] and \
@@ -306,6 +320,20 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
     return first
 
 
+def _headed(r: Reader, members: list[int], title: int | None, o: Options) -> bool:
+    """Does a story (its kept lines ``members``, its title line ``title``) have a story's
+    whole head: a title, and above one of its first `Options.story_head_paragraphs`
+    paragraphs of body an opening of a story (`Reader.opening`: a meta line, a dateline,
+    a repeated headline; a one-sentence summary can stand between the title and the
+    byline)?  A page's notices, link lists and blurbs above its article have none."""
+    if title is None:
+        return False
+    for i in [i for i in members if r.body(i)][:o.story_head_paragraphs]:
+        if r.opening(i, list(r.content[max(0, r.pos[i] - o.story_first_above_lines):r.pos[i]]))[1] is not None:
+            return True
+    return False
+
+
 def _head_above(r: Reader, first: int) -> int:
     """What lies above a story's first line ``first`` (its title, or its text), back to
     the nearest kept line: the lines above it that hold letters, that no catalogue
@@ -321,11 +349,11 @@ def _head_above(r: Reader, first: int) -> int:
     return top
 
 
-def _opens(story: dict, o: Options) -> bool:
-    """Does ``story`` open the document: its first line (its title, or its text when it
-    has none) with at most `Options.story_head_lines` lines above that hold letters, that
-    no catalogue pattern dropped and that are no list items (`_head_above`), and a
-    paragraph of `Options.story_lead_words` (not a form or a notice of short lines)?
-    Such a story is what a dump of stories starts with, the main one however short."""
-    return story["top"] <= o.story_head_lines \
-        and story["lead"] >= o.story_lead_words
+def _opens(top: int, lead: int, o: Options) -> bool:
+    """Does a story open the document: its first line (its title, or its text when it
+    has none) with ``top`` lines above it that hold letters, that no catalogue pattern
+    dropped and that are no list items (`_head_above`), at most
+    `Options.story_head_lines`, and a paragraph of ``lead`` words, at least
+    `Options.story_lead_words` (not a form or a notice of short lines)?  Such a story is
+    what a dump of stories starts with, the main one however short."""
+    return top <= o.story_head_lines and lead >= o.story_lead_words
