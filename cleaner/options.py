@@ -331,8 +331,9 @@ class Options:
     #: below `story_teaser_cohesion`.
     story_teaser_min_words: int = 15
     story_teaser_cohesion: float = 0.25
-    #: Body words a story needs to be the main story, and to stand as a story outside the
-    #: main block (words).
+    #: Body words a story needs to be the main story (not the document's first story under
+    #: its title when it opens the document: `story_head_lines`, `story_lead_words`), and to
+    #: stand as a story outside the main block (words).
     story_main_min_words: int = 30
     story_outside_min_words: int = 40
     #: A first story before the main block is the main story only when it opens like a

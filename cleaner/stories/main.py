@@ -14,7 +14,9 @@ was no row of teasers (a gallery of captions, paragraphs ending in an ellipsis) 
 back to its story.
 
 **The main story** is the first full story with enough body to be an article
-(`Options.story_main_min_words`); when no story is that long, the longest one.  A story
+(`Options.story_main_min_words`; the first story of the document under its own title
+when it opens the document, see below, however short: a dump's first story under its
+headline is the page's); when no story is that long, the longest one.  A story
 that opens the document (its first line, its title or its text, with at most
 `Options.story_head_lines` lines above it that hold letters, that no catalogue pattern
 dropped and that are no list items, a paragraph of `Options.story_lead_words`: the top of
@@ -283,14 +285,17 @@ def _undo_teaser_rows(segs: list[Segment], kept: list[int], final: list[Decision
 
 
 def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options = DEFAULT) -> int | None:
-    """The first full story with enough body; one before the main block only when it
+    """The first full story with enough body (the document's first story under its title
+    when it opens the document, however short); one before the main block only when it
     opens like a story and is not tiny next to the main block's story; a short preamble
     that does not open like a story (a notice, an author's blurb) gives way to a story
     right after it that is much longer, unless the comments open in between (what follows
     them is never the page's text)."""
     if not stories:
         return None
-    full = [s for s, st in enumerate(stories) if st["kind"] == "full" and st["words"] >= o.story_main_min_words]
+    full = [s for s, st in enumerate(stories) if st["kind"] == "full" and (
+        st["words"] >= o.story_main_min_words  # or the document's first story, under its title
+        or s == 0 and st["title"] is not None and _opens(st["top"], st["lead"], o))]
     if not full:
         return max(range(len(stories)), key=lambda s: (stories[s]["kind"] == "full", stories[s]["words"]))
     first = full[0]
