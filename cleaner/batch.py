@@ -122,6 +122,8 @@ class TaskResult:
     output: bytes | None
     stats: Stats
     error: str | None = None  # "where: message" for standard error: a failure, a skip, nothing written
+    #: Said once per run on standard error, however many records give it (`replaced_fields`).
+    notice: str | None = None
 
 
 class RecordError(ValueError):
@@ -402,9 +404,26 @@ def process_task(job: Job, task: Task) -> TaskResult:
     stats = _count(analysis, job.command)
     stats.bytes_in = task.size
     output = _render(job, analysis, task, record)
+    notice = replaced_fields(job, record) if output else None
     if not output and job.command in NOTHING_WRITTEN:
         return TaskResult(output, stats, f"{task.where}: {NOTHING_WRITTEN[job.command]}")
-    return TaskResult(output, stats)
+    return TaskResult(output, stats, notice=notice)
+
+
+def replaced_fields(job: Job, record: dict | None) -> str | None:
+    """What the output replaces of ``record``'s own fields, other than the document field
+    (`split`'s story fields, an ``--output-field`` the record already has), or None: the
+    record's value is not written, and the command line says so once."""
+    if record is None or job.output_format != "jsonl":
+        return None
+    written = (STORY_FIELDS if job.command == "split" else ()) + (job.output_field,)
+    replaced = [name for name in written if name in record and name != job.field]
+    if not replaced:
+        return None
+    names = ("field " if len(replaced) == 1 else "fields ") + ", ".join(map(repr, replaced))
+    by = "each story's" if job.command == "split" else "the clean text"
+    return (f"the records' own {names} {'is' if len(replaced) == 1 else 'are'} replaced in "
+            f"the output by {by}")
 
 
 def process_batch(job: Job, batch: list[Task]) -> list[TaskResult]:

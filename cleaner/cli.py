@@ -322,6 +322,7 @@ def _write_results(batches, out, separator: bytes | None, stats: Stats,
     """Write every batch of results in order, each one whole and flushed; errors go to
     standard error, counts to `stats`."""
     written = False
+    noticed: set[str] = set()
     with InterruptGuard() as guard:
         for results in batches:
             guard.begin_write()
@@ -331,6 +332,9 @@ def _write_results(batches, out, separator: bytes | None, stats: Stats,
                 nbytes += result.stats.bytes_in
                 if result.error:
                     progress.write(f"cleaner: {result.error}")
+                if result.notice and result.notice not in noticed:  # once a run
+                    noticed.add(result.notice)
+                    progress.write(f"cleaner: warning: {result.notice}")
                 if result.output is None:
                     continue
                 if separator is not None:

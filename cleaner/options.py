@@ -331,8 +331,9 @@ class Options:
     #: below `story_teaser_cohesion`.
     story_teaser_min_words: int = 15
     story_teaser_cohesion: float = 0.25
-    #: Body words a story needs to be the main story, and to stand as a story outside the
-    #: main block (words).
+    #: Body words a story needs to be the main story (not the document's first story under
+    #: its title when it opens the document: `story_head_lines`, `story_lead_words`), and to
+    #: stand as a story outside the main block (words).
     story_main_min_words: int = 30
     story_outside_min_words: int = 40
     #: A first story before the main block is the main story only when it opens like a
@@ -486,6 +487,9 @@ class Options:
     #: A picture's credit set right under a story's paragraph, when no catalogue rule
     #: names it, has at most this many words (``story.caption``); unit: words.
     story_credit_max_words: int = 8
+    #: The paragraph above such a credit is its caption only when it has at most this many
+    #: words (a picture's caption on the dev pages has 8-43); unit: words.
+    story_caption_max_words: int = 50
     #: Gaps between paragraphs a stretch of text needs before the dropped lines its gaps
     #: usually hold (ads or appeals set between most paragraphs) stop counting as evidence
     #: of a story boundary (gaps).

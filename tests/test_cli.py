@@ -215,6 +215,23 @@ def test_a_record_missing_its_field_is_reported_with_the_fields_it_has():
     assert '<stdin>:2: missing field \'htm\' (fields: "f0", "f1", "f2", "f3", "f4", "f5", "f6", "f7" and 12 more)' in err
 
 
+def test_a_record_field_the_output_replaces_is_said_once():
+    """`split` writes index, title, kind and span into each record's object, and `clean`
+    the text into --output-field: a record's own value there (a crawl's page title) was
+    replaced without a word.  It is said once a run, on standard error."""
+    records = [{"id": n, "title": f"Page {n}", "text": page(n)} for n in range(3)]
+    proc = run("split", "--jsonl", input=jsonl(records))
+    err = proc.stderr.decode()
+    assert proc.returncode == 0 and read_jsonl(proc.stdout)
+    assert err.count("warning: the records' own field 'title' is replaced in the output by each story's") == 1, err
+    proc = run("clean", "--jsonl", "--field", "html", "--output-field", "text", "-q",
+               input=jsonl([{"html": page(n), "text": "old", "kind": "x"} for n in range(2)]))
+    assert proc.stderr.decode() == ("cleaner: warning: the records' own field 'text' is replaced "
+                                    "in the output by the clean text\n")
+    quiet = run("clean", "--jsonl", "-q", input=jsonl([{"text": page(1), "title": "Page"}]))
+    assert quiet.returncode == 0 and quiet.stderr == b""
+
+
 def test_all_good_records_exit_zero_and_summary_goes_to_stderr():
     proc = run("clean", "--jsonl", input=jsonl([{"text": page(1)}]))
     assert proc.returncode == 0

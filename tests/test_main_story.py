@@ -406,3 +406,28 @@ def test_a_related_list_above_an_untitled_article_gives_it_no_title(head):
 def test_a_related_list_below_the_article_leaves_its_headline_the_title():
     a = cleaner.analyze("\n".join([*FROST, "", *RELATED]) + "\n")
     assert [art.title for art in a.articles] == [FROST[0]] and RELATED[1] not in a.text
+
+
+# A dump that opens with a short story under its title and date (one paragraph, fewer
+# body words than story_main_min_words), then a titled story whose head is the whole gap.
+SHORT_PIER = ("Residents of the small harbour town voted on Monday to rebuild the old stone pier that the "
+              "winter storms cracked in two places.")
+
+
+def _short_first(head: list[str]) -> object:
+    return cleaner.analyze("\n".join([*head, "", SHORT_PIER, "", *FROST]) + "\n")
+
+
+@pytest.mark.parametrize("head", [PIER_HEAD[:1], [PIER_HEAD[0], PIER_HEAD[2]]], ids=["title", "title-date"])
+def test_a_short_first_story_under_its_title_is_the_main_story(head):
+    # It opens the document under its own headline: the page's story, however short.
+    a = _short_first(head)
+    assert len(a.articles) == 2 and a.main == 0 and a.articles[0].title == PIER_HEAD[0]
+    assert SHORT_PIER in a.text and FROST[4] not in a.text
+
+
+def test_a_short_first_text_without_a_title_gives_way_to_the_story_after_it():
+    # Counterexample: the same paragraph under a date alone is too short to be an article
+    # (a notice above the page's story): the titled story after it is the main one.
+    a = _short_first([PIER_HEAD[2]])
+    assert len(a.articles) == 2 and a.main == 1 and SHORT_PIER not in a.text and FROST[4] in a.text

@@ -14,7 +14,9 @@ was no row of teasers (a gallery of captions, paragraphs ending in an ellipsis) 
 back to its story.
 
 **The main story** is the first full story with enough body to be an article
-(`Options.story_main_min_words`); when no story is that long, the longest one.  A story
+(`Options.story_main_min_words`; the first story of the document under its own title
+when it opens the document, see below, however short: a dump's first story under its
+headline is the page's); when no story is that long, the longest one.  A story
 that opens the document (its first line, its title or its text, with at most
 `Options.story_head_lines` lines above it that hold letters, that no catalogue pattern
 dropped and that are no list items, a paragraph of `Options.story_lead_words`: the top of
@@ -42,7 +44,9 @@ words).
 **Captions.**  In text whose blocks stand apart (more than
 `Options.extracted_dense_blank_share` of its lines empty), a story's paragraph set right
 above a picture's credit is the picture's caption, not the story's text
-(``story.caption``): prose by the line rules, with no kept line right above it, and right
+(``story.caption``): prose by the line rules of at most `Options.story_caption_max_words`
+words (a caption names what the picture shows; a longer paragraph is the story's own),
+with no kept line right above it, and right
 under it (no empty line between) a line the catalogue drops as a credit, or a short line
 the line rules did not keep (at most `Options.story_credit_max_words` words, no sentence
 end, no colon, no address, not a list item, not in capitals) with an empty line under
@@ -65,7 +69,7 @@ RULES = (
     CodeRule("story.caption", "caption",
              "a story's paragraph set right above a picture's credit (a catalogue credit, or a short "
              "line without a sentence end), the story going on below, in text whose blocks stand apart",
-             ("story_credit_max_words", "extracted_dense_blank_share")),
+             ("story_caption_max_words", "story_credit_max_words", "extracted_dense_blank_share")),
 )
 
 
@@ -183,14 +187,16 @@ def _drop_captions(r: Reader, stories: list[dict], final: list[Decision], o: Opt
 
 
 def _credit_under(r: Reader, i: int, o: Options) -> bool:
-    """Is line ``i`` a paragraph (prose by the line rules) that opens its block (no kept
-    line right above it) with a picture's credit right under it: a line the catalogue
+    """Is line ``i`` a paragraph (prose by the line rules, of at most
+    `Options.story_caption_max_words` words) that opens its block (no kept line right
+    above it) with a picture's credit right under it: a line the catalogue
     drops as a credit (category ``caption``), or a line no catalogue rule names and the
     line rules did not keep, of at most `Options.story_credit_max_words` words, without a
     sentence end or a closing colon (`Features.terminal`), an address, a list item's mark
     or only capitals (a subheading), with an empty line under it?"""
     j = i + 1
-    if j not in r.pos or r.d[i].rule != "feature.prose" or (i - 1 in r.pos and r.d[i - 1].keep):
+    if j not in r.pos or r.d[i].rule != "feature.prose" or r.feats[i].words > o.story_caption_max_words \
+            or (i - 1 in r.pos and r.d[i - 1].keep):
         return False
     if r.by_pattern[j]:
         return r.d[j].category == "caption"
@@ -279,14 +285,17 @@ def _undo_teaser_rows(segs: list[Segment], kept: list[int], final: list[Decision
 
 
 def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options = DEFAULT) -> int | None:
-    """The first full story with enough body; one before the main block only when it
+    """The first full story with enough body (the document's first story under its title
+    when it opens the document, however short); one before the main block only when it
     opens like a story and is not tiny next to the main block's story; a short preamble
     that does not open like a story (a notice, an author's blurb) gives way to a story
     right after it that is much longer, unless the comments open in between (what follows
     them is never the page's text)."""
     if not stories:
         return None
-    full = [s for s, st in enumerate(stories) if st["kind"] == "full" and st["words"] >= o.story_main_min_words]
+    full = [s for s, st in enumerate(stories) if st["kind"] == "full" and (
+        st["words"] >= o.story_main_min_words  # or the document's first story, under its title
+        or s == 0 and st["title"] is not None and _opens(st["top"], st["lead"], o))]
     if not full:
         return max(range(len(stories)), key=lambda s: (stories[s]["kind"] == "full", stories[s]["words"]))
     first = full[0]
