@@ -283,7 +283,8 @@ class Options:
     #: In extractor output, a story opened at a line whose text stands at least this many
     #: times (lines, that one counted) in the text is an entry of the page's own list
     #: (``extracted.repeated_head``): a headline opens one article, a label repeated from
-    #: entry to entry is a list's form.
+    #: entry to entry is a list's form.  A value under 2 counts as 2 (a line once in the
+    #: text repeats nothing); unit: lines.
     extracted_repeated_head: int = 3
 
     # -- stories (`cleaner.stories`) ----------------------------------------------------
