@@ -285,7 +285,8 @@ class Options:
     #: In extractor output, a story opened at a line whose text stands at least this many
     #: times (lines, that one counted) in the text is an entry of the page's own list
     #: (``extracted.repeated_head``): a headline opens one article, a label repeated from
-    #: entry to entry is a list's form.
+    #: entry to entry is a list's form.  A value under 2 counts as 2 (a line once in the
+    #: text repeats nothing); unit: lines.
     extracted_repeated_head: int = 3
 
     # -- stories (`cleaner.stories`) ----------------------------------------------------
@@ -489,6 +490,9 @@ class Options:
     #: A picture's credit set right under a story's paragraph, when no catalogue rule
     #: names it, has at most this many words (``story.caption``); unit: words.
     story_credit_max_words: int = 8
+    #: The paragraph above such a credit is its caption only when it has at most this many
+    #: words (a picture's caption on the dev pages has 8-43); unit: words.
+    story_caption_max_words: int = 50
     #: Gaps between paragraphs a stretch of text needs before the dropped lines its gaps
     #: usually hold (ads or appeals set between most paragraphs) stop counting as evidence
     #: of a story boundary (gaps).

@@ -258,7 +258,15 @@ def test_meta_lines(text, words, meta):
 @pytest.mark.parametrize("text, want", [
     ("WASHINGTON (Reuters) - The senate voted.", True), ("OSLO: The talks began.", True),
     ("AUSTIN, Texas (AP) \u2014 The storm hit.", True), ("\u2018FAST FACTS\u2019: The storm.", True),
-    ("Washington - The senate voted.", False), ("ABC, Texas Here Now (Some Agency) - text", False), ("ABC, Texas (Agency) - text", True),
+    ("Washington - The senate voted.", False), ("ABC, Texas (Agency) - text", True),
+    # the region after the place's comma may be written in small letters
+    ("DUBAI, United Arab Emirates \u2014 The deal was signed.", True), ("ABC, Texas Here Now (Some Agency) - text", True),
+    ("ABC Texas Here Now (Some Agency) - text", False),
+    # a place in capitals and small letters, a comma, a region, a dash, a capital
+    ("Dekalb, Ill. \u2014 Mike Glass threw for three touchdowns.", True),
+    ("Fort Worth, Texas (AP) \u2013 Police said.", True), ("St. Louis, Mo. -- The team won.", True),
+    ("Dekalb, Ill.: Mike Glass threw.", False), ("Dekalb \u2014 Mike Glass threw.", False),
+    ("However, Mr. Smith \u2014 who was there", False), ("Yesterday, Paris \u2014 the city woke.", False),
     ("NATO And Eu Talks Begin Here: now", False), ("Ǆ\u01c5ORE: text", False),  # a title-case letter
 ])
 def test_datelines(text, want):

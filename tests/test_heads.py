@@ -20,7 +20,7 @@ DATELINE = regex.compile(
 
 #: Pieces of lines: characters of every class of the pattern (assigned long ago, so that
 #: both engines' Unicode tables agree), and runs of them.
-PIECES = ["WASHINGTON", "OSLO", "AUSTIN", ", Texas", ", N.Y.", " (AP)", " (Reuters)", " - ", " — ", " – ",
+PIECES = ["WASHINGTON", "OSLO", "AUSTIN", "Dekalb", "Fort Worth", ", Texas", ", N.Y.", ", Ill.", " (AP)", " (Reuters)", " - ", " — ", " – ",
           ": ", "--", " ", "   ", "\u00a0", "\u2003", "\t", "É", "Ü", "Ç", "\u0301", "ǅ", "Σ", "Ж", "ж", "ß",
           "‘", "’", "“", "”", "«", "»", "(", ")", "[", "]", '"', "'", ".", ",", "&", "-", "a", "z", "Z", "1",
           "中", "FAST FACTS", "A" * 20, "B" * 39, "C" * 41, "x" * 25, " " * 30, "(" + "y" * 29 + ")"]
@@ -30,15 +30,26 @@ def _upper(word: str) -> bool:
     return bool(regex.search(r"\p{Uppercase}", word)) and not regex.search(r"[\p{Lowercase}\p{Lt}]", word)
 
 
+#: A dateline whose place is written in capitals and small letters ("Dekalb, Ill. — ").
+PLACED = regex.compile(
+    r"""^[\p{Pi}'‘“"]?\p{Lu}[\p{Ll}\p{M}'’.\-]{1,20}(?:\s\p{Lu}[\p{L}\p{M}'’.\-]{1,20}){0,2},"""
+    r"\s*\p{Lu}[\p{L}\p{M}.]{0,15}(?:\s\p{Lu}[\p{L}\p{M}.]{0,15}){0,2}\s*(?:\([^()]{1,30}\))?"
+    r"""\s*(?:—|–|-{1,2})\s+[\p{Pi}'‘“"]?\p{Lu}"""
+)
+
+
 def _expected(text: str) -> bool:
-    """`cleaner.stories.evidence.dateline` in Python: the pattern, then its words of two
-    letters or more upper case, all but two, the first one too."""
+    """`cleaner.stories.evidence.dateline` in Python: the pattern, then the words of two
+    letters or more of its place (up to a comma) upper case, all but two, the first one
+    too; else a place in small letters too, with a region after a comma (`PLACED`)."""
     m = DATELINE.search(text)
-    if m is None:
-        return False
-    caps = [w for w in regex.findall(r"\p{L}+", text[: m.end()]) if len(w) >= 2]
-    upper = sum(map(_upper, caps))
-    return bool(caps) and upper >= max(1, len(caps) - 2) and _upper(caps[0])
+    if m is not None:
+        place = text[: m.end()].split(",", 1)[0]
+        caps = [w for w in regex.findall(r"\p{L}+", place) if len(w) >= 2]
+        upper = sum(map(_upper, caps))
+        if caps and upper >= max(1, len(caps) - 2) and _upper(caps[0]):
+            return True
+    return PLACED.search(text) is not None
 
 
 def test_the_dateline_over_cells_is_the_pattern_over_characters():

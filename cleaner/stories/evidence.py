@@ -76,10 +76,15 @@ def _heads() -> _core.Heads:
 
 def dateline(text: str) -> bool:
     """Does ``text`` open with a dateline or kicker: an upper-case place or phrase,
-    optionally ", N.Y." and "(Agency)", then a colon or dash, then text ("OSLO: ...",
-    "WASHINGTON (Reuters) - ...", "AUSTIN, Texas (AP) — ...", "‘FAST FACTS’: ...")?
+    optionally ", N.Y." (a region, in any case) and "(Agency)", then a colon or dash, then
+    text ("OSLO: ...", "WASHINGTON (Reuters) - ...", "DUBAI, United Arab Emirates — ...",
+    "‘FAST FACTS’: ...")?  A place written in capitals and small letters is one when a
+    comma and a region follow it, then a dash and a capital ("Dekalb, Ill. — Mike ...",
+    "Fort Worth, Texas (AP) – ...").
 
     >>> dateline("WASHINGTON (Reuters) - The senate voted."), dateline("Washington - The senate voted.")
+    (True, False)
+    >>> dateline("Dekalb, Ill. \u2014 Mike Glass threw for three touchdowns."), dateline("However, Mr. Smith \u2014 who")
     (True, False)
     """
     return _heads().dateline(text)

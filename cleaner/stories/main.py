@@ -44,7 +44,9 @@ words).
 **Captions.**  In text whose blocks stand apart (more than
 `Options.extracted_dense_blank_share` of its lines empty), a story's paragraph set right
 above a picture's credit is the picture's caption, not the story's text
-(``story.caption``): prose by the line rules, with no kept line right above it, and right
+(``story.caption``): prose by the line rules of at most `Options.story_caption_max_words`
+words (a caption names what the picture shows; a longer paragraph is the story's own),
+with no kept line right above it, and right
 under it (no empty line between) a line the catalogue drops as a credit, or a short line
 the line rules did not keep (at most `Options.story_credit_max_words` words, no sentence
 end, no colon, no address, not a list item, not in capitals) with an empty line under
@@ -67,7 +69,7 @@ RULES = (
     CodeRule("story.caption", "caption",
              "a story's paragraph set right above a picture's credit (a catalogue credit, or a short "
              "line without a sentence end), the story going on below, in text whose blocks stand apart",
-             ("story_credit_max_words", "extracted_dense_blank_share")),
+             ("story_caption_max_words", "story_credit_max_words", "extracted_dense_blank_share")),
 )
 
 
@@ -185,14 +187,16 @@ def _drop_captions(r: Reader, stories: list[dict], final: list[Decision], o: Opt
 
 
 def _credit_under(r: Reader, i: int, o: Options) -> bool:
-    """Is line ``i`` a paragraph (prose by the line rules) that opens its block (no kept
-    line right above it) with a picture's credit right under it: a line the catalogue
+    """Is line ``i`` a paragraph (prose by the line rules, of at most
+    `Options.story_caption_max_words` words) that opens its block (no kept line right
+    above it) with a picture's credit right under it: a line the catalogue
     drops as a credit (category ``caption``), or a line no catalogue rule names and the
     line rules did not keep, of at most `Options.story_credit_max_words` words, without a
     sentence end or a closing colon (`Features.terminal`), an address, a list item's mark
     or only capitals (a subheading), with an empty line under it?"""
     j = i + 1
-    if j not in r.pos or r.d[i].rule != "feature.prose" or (i - 1 in r.pos and r.d[i - 1].keep):
+    if j not in r.pos or r.d[i].rule != "feature.prose" or r.feats[i].words > o.story_caption_max_words \
+            or (i - 1 in r.pos and r.d[i - 1].keep):
         return False
     if r.by_pattern[j]:
         return r.d[j].category == "caption"

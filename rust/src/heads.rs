@@ -79,6 +79,12 @@ pub struct Heads {
     /// ...", "AUSTIN, Texas (AP) — ...", "‘FAST FACTS’: ...".  Its classes repeated up to
     /// 40 times take 10-20 ms to compile as a `Regex`: it runs over cells (`crate::cells`).
     dateline: Cells,
+    /// A dateline whose place is written in capitals and small letters: one to three
+    /// capitalised words, a comma, a region of one to three capitalised words or
+    /// abbreviations, optionally "(Agency)", then a dash (no colon: "Smith, Jr.: ..." is a
+    /// turn of an interview) and a capital.  "Dekalb, Ill. — ...", "Fort Worth, Texas
+    /// (AP) – ...".
+    placed: Cells,
     /// A capital (or a digit) first, after an opening quote: ``^[\p{Pi}'"‘“]?[\p{Lu}\p{Lt}\d]``,
     /// a character of `capital` first, or one of `quote` and then one of `capital`.
     quote: CharClass,
@@ -191,15 +197,19 @@ impl Heads {
     /// `cleaner.stories.evidence.dateline`: a dateline whose words (of two letters or
     /// more) are upper case, all but two, the first one too.
     fn is_dateline(&self, text: &str) -> bool {
+        let placed = || may_place(text) && self.placed.find(text).is_some();
         if !may_dateline(text) {
-            return false;
+            return placed();
         }
-        let Some(end) = self.dateline.find(text) else { return false };
+        let Some(end) = self.dateline.find(text) else { return placed() };
+        // the place: the head up to its comma (the region after it may be written in
+        // small letters: "DUBAI, United Arab Emirates — ...")
         let head = &text[..end];
+        let place = head.split_once(',').map_or(head, |(place, _)| place);
         let caps: Vec<&str> =
-            self.letters.runs(head).filter(|w| w.chars().nth(1).is_some()).collect();
+            self.letters.runs(place).filter(|w| w.chars().nth(1).is_some()).collect();
         let upper = caps.iter().filter(|w| self.all_upper(w)).count();
-        !caps.is_empty() && upper >= 1.max(caps.len().saturating_sub(2)) && self.all_upper(caps[0])
+        (!caps.is_empty() && upper >= 1.max(caps.len().saturating_sub(2)) && self.all_upper(caps[0])) || placed()
     }
 
     /// A headline that reads as a sentence: a short kept line ending in "?" or "!" (or a
@@ -227,6 +237,20 @@ fn may_dateline(text: &str) -> bool {
         return false;
     }
     text.contains([':', '-', '—', '–'])
+}
+
+/// Can `text` open with a dateline whose place is written in small letters too
+/// (`Heads::placed`)?  False only where the pattern cannot match: it needs an upper-case
+/// letter first (after an opening quote), a comma within its first 64 bytes, and a dash.
+fn may_place(text: &str) -> bool {
+    let mut chars = text.chars();
+    let mut first = chars.next();
+    if matches!(first, Some('\'' | '"')) {
+        first = chars.next();
+    }
+    first.is_some_and(|c| c.is_uppercase())
+        && text.as_bytes().iter().take(64).any(|&b| b == b',')
+        && text.contains(['-', '—', '–'])
 }
 
 /// The `Line` of a text, its `Features` and its `Decision` (whose rule and category,
@@ -275,6 +299,12 @@ impl Heads {
             dateline: Cells::new(concat!(
                 r#"^[\p{Pi}\p{Ps}'‘“"]?\p{Lu}[\p{Lu}\p{M}\s.'’&\-]{2,40}[\p{Pf}\p{Pe}'’”"]?"#,
                 r"(?:,\s*[\p{L}.\s]{2,20})?\s*(?:\([^()]{1,30}\))?\s*(?::|—|–|-{1,2})\s+\S"
+            ))
+            .map_err(|e| crate::err(format!("story head pattern: {e}")))?,
+            placed: Cells::new(concat!(
+                r#"^[\p{Pi}'‘“"]?\p{Lu}[\p{Ll}\p{M}'’.\-]{1,20}(?:\s\p{Lu}[\p{L}\p{M}'’.\-]{1,20}){0,2},"#,
+                r"\s*\p{Lu}[\p{L}\p{M}.]{0,15}(?:\s\p{Lu}[\p{L}\p{M}.]{0,15}){0,2}\s*(?:\([^()]{1,30}\))?",
+                r"\s*(?:—|–|-{1,2})\s+[\p{Pi}'‘“\x22]?\p{Lu}"
             ))
             .map_err(|e| crate::err(format!("story head pattern: {e}")))?,
             quote: char_class(r#"[\p{Pi}'"‘“]"#)?,
