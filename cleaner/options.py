@@ -102,8 +102,10 @@ class Options:
     regex_timeout: float = 0.05
 
     # -- classify (stage 1, `cleaner.classify`) ------------------------------------------
-    #: Words a repeated line needs to be dropped as a duplicate (``feature.duplicate``).
-    duplicate_min_words: int = 3
+    #: Words a repeated line needs to be dropped as a duplicate (``feature.duplicate``):
+    #: one, so that a page's labels said twice ("Share", an ad's label: furniture, in any
+    #: language, with or without a catalogue) go the second time (words).
+    duplicate_min_words: int = 1
     #: A line with a URL, address, handle or hashtag for every this many words or fewer
     #: is dropped (``feature.urls``); unit: words per URL.
     url_words: int = 3
