@@ -102,8 +102,10 @@ class Options:
     regex_timeout: float = 0.05
 
     # -- classify (stage 1, `cleaner.classify`) ------------------------------------------
-    #: Words a repeated line needs to be dropped as a duplicate (``feature.duplicate``).
-    duplicate_min_words: int = 3
+    #: Words a repeated line needs to be dropped as a duplicate (``feature.duplicate``):
+    #: one, so that a page's labels said twice ("Share", an ad's label: furniture, in any
+    #: language, with or without a catalogue) go the second time (words).
+    duplicate_min_words: int = 1
     #: A line with a URL, address, handle or hashtag for every this many words or fewer
     #: is dropped (``feature.urls``); unit: words per URL.
     url_words: int = 3
@@ -283,8 +285,15 @@ class Options:
     #: In extractor output, a story opened at a line whose text stands at least this many
     #: times (lines, that one counted) in the text is an entry of the page's own list
     #: (``extracted.repeated_head``): a headline opens one article, a label repeated from
-    #: entry to entry is a list's form.
+    #: entry to entry is a list's form.  A value under 2 counts as 2 (a line once in the
+    #: text repeats nothing); unit: lines.
     extracted_repeated_head: int = 3
+    #: In extractor output, a story the change of topic alone opens stands only where the
+    #: language changes there: the text of at least this many words (of kept lines, read
+    #: right before and right after the cut) is guessed in two languages
+    #: (`cleaner.extracted.language_cuts`): one page's extract keeps one language, a dump
+    #: of several stories may not.
+    extracted_language_words: int = 40
 
     # -- stories (`cleaner.stories`) ----------------------------------------------------
     # Evidence per gap between kept lines, summed in points; one choice of boundaries over

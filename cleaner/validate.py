@@ -10,7 +10,8 @@ with the same message, whichever way their options were built.
   `cleaner.language.STOPLIST_NAMES`, or a pattern catalogue) is taken as it is; any other
   ISO 639-1 code falls back to the language-independent rules, with a `UserWarning`
   saying so (once per construction given it: `Options.make` does not check again what its
-  base options carry); anything that is not an ISO 639-1 code raises `ValueError`.  Codes
+  base options carry, while `dataclasses.replace` passes every field to the constructor and
+  so warns again); anything that is not an ISO 639-1 code raises `ValueError`.  Codes
   are folded to lower case.
 - ``disabled_rules``: each entry is a rule id of the registry (`cleaner.catalogue.registry`)
   or a prefix ending in ``.`` that starts at least one; anything else raises `ValueError`

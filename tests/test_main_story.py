@@ -159,6 +159,20 @@ def test_the_credit_s_length_and_the_rule_s_switch_reach_it():
     assert not fired(disabled_rules=("story.caption",))
 
 
+def test_a_paragraph_longer_than_a_caption_above_a_credit_stays_story_text():
+    # A caption names what the picture shows; a paragraph over story_caption_max_words
+    # words above a credit is the story's own.
+    long_paragraph = (f"{PIER[0]} {LATER}")
+    assert len(long_paragraph.split()) > cleaner.Options().story_caption_max_words
+    verdicts = _pier(long_paragraph, "Photo: Jane Doe/Example Agency")
+    assert next(v for v in verdicts if v.line.text == long_paragraph).output
+    text = "\n\n".join(["Harbour town votes to rebuild its old stone pier", PIER[0],
+                        f"{CAPTION}\nClara Whitfield, Harbour Gazette", PIER[1], LATER]) + "\n"
+    fired = lambda **o: "story.caption" in {v.final.rule for v in cleaner.analyze(text, extracted="never", **o).verdicts}  # noqa: E731
+    words = len(CAPTION.split())
+    assert fired(story_caption_max_words=words) and not fired(story_caption_max_words=words - 1)
+
+
 def test_whether_blocks_touch_is_counted_once_per_document(monkeypatch):
     # The extractor-layout test and ``story.caption`` both read whether the text's blocks
     # touch (`cleaner.extracted.blocks_touch`): the pipeline counts the empty lines once
