@@ -835,12 +835,10 @@ def test_a_story_in_another_language_is_found_by_its_language():
     assert len(cleaner.split("\n\n".join(PIER + BERG[:1]) + "\n", **weak, story_language_words=80)) == 1
     # the words must change too (story_language_cosine)
     assert len(cleaner.split(text, **weak, story_language_cosine=0.0)) == 1
-    # Text an extractor wrote is one page's: its languages tell no page from another.  A
-    # boundary that costs more than the topic gives is paid by a heavy language weight in a
-    # dump, not in an extractor's text.
-    costly = {**weak, "story_boundary_score": 9.0, "story_language_weight": 9.0}
-    assert len(cleaner.split(text, **costly)) == 2
-    assert len(cleaner.split(text, **{**costly, "extracted": "always"})) == 1
+    # A boundary that costs more than the topic gives is paid by a heavy language weight.
+    costly = {**weak, "story_boundary_score": 9.0}
+    assert len(cleaner.split(text, **costly)) == 1
+    assert len(cleaner.split(text, **costly, story_language_weight=9.0)) == 2
 
 
 def test_style_shifts_pick_the_gap_between_two_paragraphs_in_other_marks():
