@@ -171,6 +171,9 @@ def _languaged(r, kept, prose, cos, o):
     for j in range(1, len(prose)):
         if cos[j] is None or cos[j] >= o.story_language_cosine:
             continue
+        last, first = (guess_language(r.lines[kept[prose[k]]].text) for k in (j - 1, j))
+        if last is not None and last == first:
+            continue
         sides = side(range(prose[j] - 1, -1, -1)), side(range(prose[j], len(kept)))
         if None not in sides:
             a, b = (guess_language(" ".join(texts)) for texts in sides)

@@ -361,7 +361,8 @@ def language_shifts(r: Reader, kept: list[int], prose: list[int], cos: list[floa
     of pages from other sites may go on in another language; an article that quotes
     another language at length mixes its paragraphs' languages, and a sentence quoted
     alone is too short to carry a side.  Only gaps whose cosine is under
-    `Options.story_language_cosine` are read (two languages share few content words).
+    `Options.story_language_cosine` are read (two languages share few content words), and
+    not those whose paragraphs either side are guessed one language.
     """
     out = []
     least = o.story_language_words
@@ -375,6 +376,9 @@ def language_shifts(r: Reader, kept: list[int], prose: list[int], cos: list[floa
     for j in range(1, len(prose)):
         if cos[j] is None or cos[j] >= o.story_language_cosine:
             continue
+        last, first = one(kept[prose[j - 1]]), one(kept[prose[j]])
+        if last is not None and last == first:
+            continue  # the paragraphs either side of the gap in one language: a side holds the other's
         sides = (_side(r, kept, range(prose[j] - 1, -1, -1), least), _side(r, kept, range(prose[j], len(kept)), least))
         if None in sides:
             continue
