@@ -451,6 +451,15 @@ class Options:
     story_style_weight: float = 1.0
     story_style_paragraphs: int = 4
     story_style_cosine: float = 0.10
+    #: Language: where the paragraphs of body before a gap (back until they hold
+    #: `story_language_words` words) and those after it are guessed two different
+    #: languages, no paragraph of either side guessed the other's, and the words change
+    #: (its cosine under `story_language_cosine`), the gap scores `story_language_weight`
+    #: more: a dump of pages from other sites that goes on in another language; not in
+    #: text an extractor wrote (points; words; cosine).
+    story_language_weight: float = 1.5
+    story_language_words: int = 40
+    story_language_cosine: float = 0.10
     #: Points for how the next story opens: a title with a meta line, a repeated
     #: headline, a dateline (points).
     story_headed_weight: float = 6.0

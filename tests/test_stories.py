@@ -808,6 +808,39 @@ def test_a_story_in_marks_of_its_own_is_found_without_a_title_in_flat_text():
     assert len(cleaner.split(text, extracted="always", story_names_weight=0.0)) == 1
 
 
+#: A story in German after PIER: the next site's page, in another language.
+BERG = [
+    "Die Bergwacht hat am Sonntag zwei Wanderer aus einer Felswand am Hochgrat geholt, nachdem sie "
+    "sich bei Nebel verstiegen hatten und nicht mehr vor und zurück konnten.",
+    "Die beiden Männer aus dem Allgäu waren am Morgen von der Hütte aufgebrochen und hatten den Weg "
+    "unterhalb des Gipfels verloren, als das Wetter schnell umschlug.",
+    "Weil der Hubschrauber wegen des Windes nicht fliegen konnte, stiegen acht Helfer mit Seilen und "
+    "Lampen in der Nacht zu ihnen auf und brachten sie sicher ins Tal.",
+    "Die Wanderer wurden mit leichten Erfrierungen in ein Krankenhaus gebracht, sie konnten aber "
+    "selbst gehen und dankten den Helfern für ihren Einsatz in der Kälte.",
+    "Die Bergwacht bittet alle, vor einer Tour den Wetterbericht zu lesen und auch auf kurzen Wegen "
+    "eine Lampe und warme Kleidung mitzunehmen, weil das Wetter hier schnell wechselt.",
+]
+
+
+def test_a_story_in_another_language_is_found_by_its_language():
+    # With a depth that weighs little and no new names, the topic alone falls short of a
+    # boundary between two stories in one language; the change of language makes one.
+    weak = {"extracted": "never", "story_names_weight": 0.0, "story_depth_weight": 0.5}
+    text = "\n\n".join(PIER + BERG) + "\n"
+    assert [a.text.split("\n\n") for a in cleaner.split(text, **weak)] == [PIER, BERG]
+    assert len(cleaner.split(text, **weak, story_language_weight=0.0)) == 1
+    assert len(cleaner.split("\n\n".join(PIER + RESCUE) + "\n", **weak)) == 1
+    # each side needs story_language_words words: one paragraph in German is too short
+    assert len(cleaner.split("\n\n".join(PIER + BERG[:1]) + "\n", **weak, story_language_words=80)) == 1
+    # the words must change too (story_language_cosine)
+    assert len(cleaner.split(text, **weak, story_language_cosine=0.0)) == 1
+    # A boundary that costs more than the topic gives is paid by a heavy language weight.
+    costly = {**weak, "story_boundary_score": 9.0}
+    assert len(cleaner.split(text, **costly)) == 1
+    assert len(cleaner.split(text, **costly, story_language_weight=9.0)) == 2
+
+
 def test_style_shifts_pick_the_gap_between_two_paragraphs_in_other_marks():
     from cleaner.options import Options
     from cleaner.stories.evidence import style_shifts

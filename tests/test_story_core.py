@@ -19,6 +19,7 @@ import pytest
 import cleaner
 from cleaner import _core
 from cleaner.classify import is_heading_like
+from cleaner.language import guess_language
 from cleaner.options import Options
 from cleaner.stories import boundaries
 from cleaner.stories.evidence import Gap, boundary_score, gaps, weights
@@ -51,13 +52,15 @@ def oracle_candidates(r, kept, topic, start, end, o, heads_only=False, title0=No
     lift = _names_once(r, kept, found, named, o)
     shifted = _shifted(r, kept, prose, o)
     styled = _styled(r, kept, prose, cos, o)
+    languaged = _languaged(r, kept, prose, cos, o)
     out = []
     for j, since, g, points in zip(at, sinces, found, lift):
         c = g.c
         indent = o.story_indent_weight if shifted[j] and not heads_only and cos[j] is not None \
             and cos[j] < o.story_indent_cosine else 0.0
         style = o.story_style_weight if styled[j] and not heads_only else 0.0
-        g = g._replace(score=g.score + points + max(indent, style))
+        language = o.story_language_weight if languaged[j] and not heads_only else 0.0
+        g = g._replace(score=g.score + points + (max(indent, style) + language))
         alone = j + 1 == len(prose) or prose[j + 1] >= end
         if g.opening is None and not g.dropped and alone:
             continue
@@ -147,6 +150,32 @@ def _styled(r, kept, prose, cos, o):
                    and r.feats[kept[prose[j]]].words >= o.prose_min_words]
             if fit:
                 out[min(fit, key=lambda j: (cos[j], j))] = True
+    return out
+
+
+def _languaged(r, kept, prose, cos, o):
+    # the body lines before the gap back to story_language_words words and those after it,
+    # each read as one text, guessed two languages, no line of a side guessed the other
+    # side's, where the cosine is under story_language_cosine
+    def side(span):
+        got, words = [], 0
+        for x in span:
+            if r.body(kept[x]):
+                got.append(r.lines[kept[x]].text)
+                words += r.feats[kept[x]].words
+                if words >= o.story_language_words:
+                    return got
+        return None
+
+    out = [False] * len(prose)
+    for j in range(1, len(prose)):
+        if cos[j] is None or cos[j] >= o.story_language_cosine:
+            continue
+        sides = side(range(prose[j] - 1, -1, -1)), side(range(prose[j], len(kept)))
+        if None not in sides:
+            a, b = (guess_language(" ".join(texts)) for texts in sides)
+            out[j] = None not in (a, b) and a != b and all(guess_language(t) != b for t in sides[0]) \
+                and all(guess_language(t) != a for t in sides[1])
     return out
 
 
@@ -255,6 +284,7 @@ OPTIONS = (
     {"story_section_depth_weight": 0.0, "story_depth_weight": 3.0, "story_boundary_score": 2.0},
     {"story_indent_weight": 3.0, "story_indent_paragraphs": 1},
     {"story_style_weight": 3.0, "story_style_paragraphs": 8, "story_style_cosine": 1.0},
+    {"story_language_weight": 3.0, "story_language_words": 10, "story_language_cosine": 1.0},
 )
 
 

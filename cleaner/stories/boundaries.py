@@ -43,7 +43,7 @@ from bisect import bisect_right
 from .. import _core
 from ..options import Options
 from ..types import Features
-from .evidence import (DEFAULT, Gap, Reader, content_words, gap_evidence, shift_points, style_shifts,
+from .evidence import (DEFAULT, Gap, Reader, content_words, gap_evidence, language_shifts, shift_points, style_shifts,
                        topic_profile, weights)
 from .top import first_topic
 
@@ -331,7 +331,9 @@ def layout(r: Reader, kept: list[int], prose: list[int], cos: list[float | None]
     indentation changes and the words change too (`shift_points`, a cosine under
     `Options.story_indent_cosine`), `Options.story_style_weight` where the typography
     changes (`style_shifts`), the larger where both do (each tells that another page's
-    text starts there); none in text an extractor wrote (``heads_only``: one page's)."""
+    text starts there), and `Options.story_language_weight` more where the language
+    changes (`language_shifts`: another site's page in another language); none in text an
+    extractor wrote (``heads_only``: one page's)."""
     points = [0.0] * len(prose)
     if heads_only:
         return points
@@ -341,6 +343,9 @@ def layout(r: Reader, kept: list[int], prose: list[int], cos: list[float | None]
     lines = [kept[c] for c in prose]
     for j in style_shifts(r.core.marks(lines), cos, lambda j: r.feats[lines[j]].words, o):
         points[j] = max(points[j], o.story_style_weight)
+    if o.story_language_weight:
+        for j in language_shifts(r, kept, prose, cos, o):
+            points[j] += o.story_language_weight
     return points
 
 

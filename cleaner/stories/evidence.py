@@ -15,7 +15,9 @@ side), counted only where the words change too (`Options.story_indent_cosine`); 
 no indentation shows none.  Typography evidence: where the marks of the paragraphs change
 (`style_shifts`: straight or typographic apostrophes and quotes, three dots or an ellipsis
 character; each page of a dump keeps its own site's; `Options.story_style_weight` points),
-which flat text shows too.  `Reader` answers the questions about lines; `gap_evidence` sums
+which flat text shows too.  Language evidence: where the paragraphs before a gap and those after
+it are guessed two languages (`language_shifts`: a dump that goes on with another site's
+page in another language; `Options.story_language_weight` points).  `Reader` answers the questions about lines; `gap_evidence` sums
 one gap's evidence into a score; the choice among gaps is `cleaner.stories.boundaries`'.
 A document is read once by the compiled core (rust/src/story.rs): the answers about
 each line (meta line, headline, dateline ...: rust/src/heads.rs, the words of its date,
@@ -35,6 +37,7 @@ from operator import getitem, ne
 from typing import NamedTuple
 
 from .. import _core, gatecache
+from ..language import guess_language
 from ..options import Options
 from ..segment import BULLET_DASHES, BULLET_SYMBOLS
 from ..storage import Lines, indents
@@ -346,6 +349,55 @@ def style_shifts(marks: bytes, cos: list[float | None], words: Callable[[int], i
             if at:
                 out.add(min(at, key=cos.__getitem__))
     return sorted(out)
+
+
+def language_shifts(r: Reader, kept: list[int], prose: list[int], cos: list[float | None],
+                    o: Options = DEFAULT) -> list[int]:
+    """The paragraphs of body (indices into ``prose``, kept positions) at whose gap the
+    language changes: the paragraphs of body before it, back until they hold
+    `Options.story_language_words` words, read as one text, and those after it, as far,
+    are guessed two languages (`cleaner.language.guess_language`: the stoplist that
+    fits), and no paragraph of either side is guessed the other side's language.  A dump
+    of pages from other sites may go on in another language; an article that quotes
+    another language at length mixes its paragraphs' languages, and a sentence quoted
+    alone is too short to carry a side.  Only gaps whose cosine is under
+    `Options.story_language_cosine` are read (two languages share few content words).
+    """
+    out = []
+    least = o.story_language_words
+    guessed: dict[int, str | None] = {}
+
+    def one(i: int) -> str | None:
+        if i not in guessed:
+            guessed[i] = guess_language(r.lines[i].text)
+        return guessed[i]
+
+    for j in range(1, len(prose)):
+        if cos[j] is None or cos[j] >= o.story_language_cosine:
+            continue
+        sides = (_side(r, kept, range(prose[j] - 1, -1, -1), least), _side(r, kept, range(prose[j], len(kept)), least))
+        if None in sides:
+            continue
+        before, after = (guess_language(" ".join(r.lines[i].text for i in side)) for side in sides)
+        if before is None or after is None or before == after:
+            continue
+        if all(one(i) != after for i in sides[0]) and all(one(i) != before for i in sides[1]):
+            out.append(j)
+    return out
+
+
+def _side(r: Reader, kept: list[int], span: range, least: int) -> list[int] | None:
+    """The body lines at the kept positions of ``span``, in its order, until they hold
+    ``least`` words; ``None`` when they hold fewer."""
+    got, n = [], 0
+    for x in span:
+        i = kept[x]
+        if r.body(i):
+            got.append(i)
+            n += r.feats[i].words
+            if n >= least:
+                return got
+    return None
 
 
 def gap_evidence(r: Reader, kept: list[int], c: int, cohesion: float | None = None,
