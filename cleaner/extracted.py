@@ -33,8 +33,7 @@ from itertools import compress, islice, repeat
 from operator import and_, attrgetter, eq, or_
 
 from .classify import RULES as CLASSIFY_RULES
-from .features import CJK_PARAGRAPH, LIST_ITEM, TINY, WORDY, line_shapes, measure, shapes, strip_bullet
-from .language import guess_language, judged_by_letters
+from .features import CJK_PARAGRAPH, LIST_ITEM, TINY, WORDY, line_shapes, shapes, strip_bullet
 from .options import Options
 from .segment import BULLET_SYMBOLS
 from .rules import CodeRule, ids
@@ -459,92 +458,3 @@ def shown_lines(revised: list[Decision], hints) -> list[int]:
     blocks the extractor did not choose and that were not recovered."""
     chosen = _chosen_flags(hints, len(revised))
     return [i for i, d in enumerate(revised) if chosen[i] or d.rule == "html.recovered"]
-
-
-def _starts(st) -> set[int]:
-    """The first line (its title when it has one) of each story of ``st`` but the first."""
-    first: dict[int, int] = {}
-    for i, s in enumerate(st.story_of):
-        if s is not None and s not in first:
-            first[s] = i
-    return {i for s, i in first.items() if s}
-
-
-def _window(lines: Sequence[Line], feats: Sequence[Features], kept: list[int], need: int) -> str | None:
-    """The text of the lines of ``kept`` (in the order given) up to the first ``need``
-    words, or ``None`` when they hold fewer."""
-    words, texts = 0, []
-    for i in kept:
-        texts.append(lines[i].text)
-        words += feats[i].words
-        if words >= need:
-            return "\n".join(texts)
-    return None
-
-
-def several_languages(lines: Sequence[Line], feats: Sequence[Features], decisions: Sequence[Decision],
-                      opts: Options) -> bool:
-    """Is the kept text (``decisions``) read as prose in two languages or more
-    (`_language`), cut in pieces of ``extracted_language_words`` words, line by line in
-    order?  Only then can the language change at a story start (`language_cuts`), so
-    only then does the story finder read extractor output a second time."""
-    need = max(opts.extracted_language_words, 1)
-    seen: set[str] = set()
-    words, texts = 0, []
-    for i, d in enumerate(decisions):
-        if not d.keep or not feats[i].words:
-            continue
-        texts.append(lines[i].text)
-        words += feats[i].words
-        if words >= need:
-            code = _language("\n".join(texts), opts)
-            if code is not None:
-                seen.add(code)
-                if len(seen) > 1:
-                    return True
-            words, texts = 0, []
-    return False
-
-
-def language_cuts(lines: Sequence[Line], feats: Sequence[Features], heads, topic, opts: Options):
-    """The stories of extractor output: ``topic`` (the story finder's reading that lets a
-    change of topic alone open a story) when it keeps every story start of ``heads`` (its
-    reading that needs a head or dropped lines) and the language changes at each start it
-    adds, else ``heads``: the topic adds stories where the language tells it, it moves
-    none that a head opens.
-    The language changes at a start when the kept text of at least
-    ``extracted_language_words`` words right before it and right after it is read as
-    prose (`_language`) in two languages, or in one and in a script no stoplist covers: one
-    page's extract keeps one language, so there the change of topic tells another story,
-    a dump of several written one block a line."""
-    found, standing = _starts(topic), _starts(heads)
-    added = found - standing
-    if not added or not standing <= found:  # the topic moves or drops a story the heads open
-        return heads
-    kept = [i for i, d in enumerate(topic.final) if d.keep and topic.story_of[i] is not None]
-    need = max(opts.extracted_language_words, 1)
-    for start in added:
-        before = _window(lines, feats, [i for i in reversed(kept) if i < start], need)
-        after = _window(lines, feats, [i for i in kept if i >= start], need)
-        if before is None or after is None:
-            return heads
-        one, other = _language(before, opts), _language(after, opts)
-        if one is None or other is None or one == other:
-            return heads
-    return topic
-
-
-#: `_language`'s answer for text in a script no stoplist covers.
-OTHER_SCRIPT = "other script"
-
-
-def _language(text: str, opts: Options) -> str | None:
-    """The language of ``text``: the guessed language (`cleaner.language.guess_language`)
-    when the text is prose in it (at least ``stopword_density`` of its words are its
-    stopwords); `OTHER_SCRIPT` when no stoplist fits and most of its letters are of a
-    script no stoplist covers (`cleaner.language.judged_by_letters`); else ``None``
-    (figures, names, a table: no language told)."""
-    code = guess_language(text)
-    if code is None:
-        return None if judged_by_letters(text) else OTHER_SCRIPT
-    return code if measure(text, code).stopword_density >= opts.stopword_density else None

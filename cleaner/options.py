@@ -288,12 +288,6 @@ class Options:
     #: entry to entry is a list's form.  A value under 2 counts as 2 (a line once in the
     #: text repeats nothing); unit: lines.
     extracted_repeated_head: int = 3
-    #: In extractor output, a story the change of topic alone opens stands only where the
-    #: language changes there: the text of at least this many words (of kept lines, read
-    #: right before and right after the cut) is guessed in two languages
-    #: (`cleaner.extracted.language_cuts`): one page's extract keeps one language, a dump
-    #: of several stories may not.
-    extracted_language_words: int = 40
 
     # -- stories (`cleaner.stories`) ----------------------------------------------------
     # Evidence per gap between kept lines, summed in points; one choice of boundaries over

@@ -16,9 +16,7 @@ from operator import attrgetter
 from . import _core
 from .blocks import block_stage, inside_main, set_off
 from .classify import classify_lines
-from .extracted import (
-    blocks_touch, extraction_layout, language_cuts, revise as revise_extracted, several_languages, shown_lines,
-)
+from .extracted import blocks_touch, extraction_layout, revise as revise_extracted, shown_lines
 from .features import line_shapes
 from . import front
 from .binary import BinaryInput, NotText, binary_kind
@@ -153,14 +151,8 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     # apart is read for stories like a page's dump (scraped article bodies joined).  Text
     # said to be an extractor's is cut as a recognised one is; a page's blocks are not.
     said = opts.extracted == "always"
-    extracted = layout == "dense" or said
-    split = opts.split_stories and not from_html
-    st = find_stories(lines, feats, blocked, block, split=split, listed=listed, stops=stops, options=opts,
-                      extracted=extracted, touch=touch)
-    if extracted and split and several_languages(lines, feats, blocked, opts):
-        # a change of topic opens a story where the language changes too
-        topic = find_stories(lines, feats, blocked, block, listed=listed, stops=stops, options=opts, touch=touch)
-        st = language_cuts(lines, feats, st, topic, opts)
+    st = find_stories(lines, feats, blocked, block, split=opts.split_stories and not from_html,
+                      listed=listed, stops=stops, options=opts, extracted=layout == "dense" or said, touch=touch)
     story_of = list(st.story_of)
     restored = st.final
     if not (layout or whole_page):  # a page's dump: the main story's gaps (extracted text: `restore`)

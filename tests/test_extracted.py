@@ -10,7 +10,7 @@ from cleaner import Options, analyze
 import cleaner.guarantees
 import cleaner.pipeline
 from cleaner.classify import classify_lines
-from cleaner.extracted import OTHER_SCRIPT, _language, _menu_items, extraction_layout, revise
+from cleaner.extracted import _menu_items, extraction_layout, revise
 from cleaner.features import line_shapes
 from cleaner.front.dom import LineHint
 from cleaner.guarantees import guarantee, list_entries
@@ -215,8 +215,7 @@ def test_the_guarantee_reads_the_story_finders_datelines(monkeypatch):
     monkeypatch.setattr(cleaner.guarantees, "list_entries", listing)
     a = analyze("\n".join(LIBRARY + ENTRIES), story_lead_words=0)
     assert "extracted.list_entry" in {v.final.rule for v in a.verdicts}
-    # (a text read in two languages is read twice: with and without topic cuts, one kept)
-    assert len(given) == 1 and given[0] is not None and any(given[0] is f.datelines for f in found)
+    assert len(found) == len(given) == 1 and given[0] is found[0].datelines is not None
 
 
 def test_a_pages_widened_stories_carry_no_answers_per_shown_line():
@@ -252,48 +251,6 @@ def test_text_said_to_be_an_extractors_is_cut_into_stories_as_a_recognised_one()
     assert len(auto.articles) == len(said.articles) > 1
     assert [v.story for v in auto.verdicts] == [v.story for v in said.verdicts]
     assert len(analyze(text, extracted="always", split_stories=False).articles) == 1
-
-
-#: `HARBOUR` in German: the same story, in another language.
-HAFEN = [
-    "Der Gemeinderat der Hafenstadt hat am Montag beschlossen, die alte Steinmole wieder aufzubauen, die "
-    "vor zwei Wintern bei einem Sturm schwer beschädigt wurde.",
-    "Die Fischer hatten schon lange um die Reparatur gebeten, weil ihre Boote bei schlechtem Wetter nun am "
-    "anderen Ende der Bucht festmachen müssen.",
-    "Die Arbeiten werden etwa vier Millionen Euro kosten, und die Regierung des Landes hat versprochen, die "
-    "Hälfte der Summe aus ihrem Fonds für die Küste zu zahlen.",
-    "Taucher werden im Frühjahr zuerst die Fundamente der Mole prüfen, bevor die Maurer im nächsten Sommer "
-    "mit der beschädigten Mauer beginnen.",
-    "Der Bürgermeister sagte, die Mole solle in zwei Jahren zum Fest des Meeres wieder für Spaziergänger "
-    "offen sein.",
-]
-
-
-@pytest.mark.parametrize("extracted", ["auto", "always"])
-def test_a_change_of_topic_where_the_language_changes_opens_a_story_in_extractor_output(extracted):
-    # one block a line, a short label between two articles: no head, no dropped line;
-    # where the language changes with the topic, the text is a dump of several stories
-    text = "\n".join(LIBRARY + ["Die Mole"] + HAFEN)
-    assert extractor_layout(text) == "dense"
-    stories = [v.story for v in analyze(text, extracted=extracted).verdicts]
-    assert stories == [0] * (len(LIBRARY) + 1) + [1] * len(HAFEN)
-    # the same text read with windows longer than the text: no language is told
-    assert {v.story for v in analyze(text, extracted=extracted, extracted_language_words=10_000).verdicts} == {0}
-
-
-def test_a_change_of_topic_in_one_language_opens_no_story_in_extractor_output():
-    text = "\n".join(LIBRARY + ["The pier"] + HARBOUR)
-    assert extractor_layout(text) == "dense"
-    assert len(analyze(text).articles) == 1
-
-
-def test_the_language_of_a_window_is_told_by_prose_or_by_a_script_no_stoplist_covers():
-    assert _language(" ".join(LIBRARY), Options()) == "en"
-    assert _language(" ".join(HAFEN), Options()) == "de"
-    assert _language("오늘 아침 시청 앞 광장에서 새 도서관을 여는 행사가 열렸고 많은 시민들이 모였다.", Options()) == OTHER_SCRIPT
-    # names and figures (a results table): no language told
-    assert _language("Northport 3-1: T. Amsel 2 goals. R. Brandt 1 goal. M. Ortiz 4 saves. J. Lind 1 assist.",
-                     Options()) is None
 
 
 def test_a_comment_counter_after_the_text_opens_the_comments():
