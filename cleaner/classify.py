@@ -36,6 +36,10 @@ RULES = (
     CodeRule("blank", "blank", "an empty line (whitespace only)"),
     CodeRule("feature.duplicate", "duplicate", "repeats an earlier line (headline, summary or teaser)",
              ("duplicate_min_words",), yields=True),
+    CodeRule("feature.short_repeat", "duplicate",
+             "repeats a line at most duplicate_refrain_lines lines above it and has fewer than "
+             "duplicate_strong_words words (a refrain, a chant): left to its neighbours as a short line is",
+             ("duplicate_min_words", "duplicate_strong_words", "duplicate_refrain_lines"), weak=True, yields=True),
     CodeRule("feature.urls", "boilerplate", "dominated by URLs, e-mail addresses, handles or hashtags",
              ("url_words",), yields=True),
     CodeRule("feature.digits", "boilerplate", "dominated by digits (dates, scores, prices, counters)",
@@ -167,6 +171,29 @@ def classify_lines(lines: list[Line], language: str | None, options: Options,
             drop = _drop(rule.id, rule.category, reason if own is None else f"{reason}; judged as {own}")
             initial[i] = same_drops.setdefault(drop, drop)
     return feats, initial
+
+
+def weaken_short_repeats(feats: list[Features], initial: list[Decision], options: Options) -> None:
+    """Turn a repeat (``feature.duplicate``) of fewer than `Options.duplicate_strong_words`
+    words that comes at most `Options.duplicate_refrain_lines` lines after the line it
+    repeats into ``feature.short_repeat``, a weak drop the context rules judge as they judge
+    a short line: a refrain or a chant repeated at once stays with the story around it; a
+    label said again further down the page is still a repeat.  Applied by the pipeline to
+    `classify_lines`' decisions (the distance is the page's, masked lines included)."""
+    strong, near = options.duplicate_strong_words, options.duplicate_refrain_lines
+    weak = None
+    for i, d in enumerate(initial):
+        if d.rule == "feature.duplicate" and feats[i].words < strong and i - _repeated(d) <= near:
+            if weak is None:
+                weak = _drop("feature.short_repeat", "duplicate",
+                             f"repeats a line at most {near} lines above, under {strong} words")
+            initial[i] = weak
+
+
+def _repeated(d: Decision) -> int:
+    """The index of the line a ``feature.duplicate`` decision repeats (its reason, written
+    by the compiled core, says ``repeats line N``, numbered from 1)."""
+    return int(d.reason.rsplit(" ", 1)[1]) - 1
 
 
 def _pattern_rule(text: str, candidates, match, options: Options):

@@ -106,6 +106,12 @@ class Options:
     #: one, so that a page's labels said twice ("Share", an ad's label: furniture, in any
     #: language, with or without a catalogue) go the second time (words).
     duplicate_min_words: int = 1
+    #: A repeat of fewer words than `duplicate_strong_words` at most
+    #: `duplicate_refrain_lines` lines (blank ones too) after the line it repeats is a weak
+    #: drop (``feature.short_repeat``) that the context rules judge as they judge a short
+    #: line: a refrain ("Home!" twice) inside a story stays with it; units: words, lines.
+    duplicate_strong_words: int = 3
+    duplicate_refrain_lines: int = 2
     #: A line with a URL, address, handle or hashtag for every this many words or fewer
     #: is dropped (``feature.urls``); unit: words per URL.
     url_words: int = 3

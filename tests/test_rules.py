@@ -32,6 +32,7 @@ EXAMPLES = {
     "blank": (f"{B1}\n\n{B2}", DUMP, "", "blank"),
     "feature.prose": (f"{B1}\n{B2}", DUMP, B1, "body"),
     "feature.duplicate": (f"{B1}\n{B2}\n{B1}", DUMP, None, "duplicate"),
+    "feature.short_repeat": (f"{B1}\nHooray!\nHooray!\n{B2}", DUMP, "Hooray!", "duplicate"),
     "feature.urls": (f"{B1}\nwww.example.com http://example.org/x\n{B2}", DUMP,
                      "www.example.com http://example.org/x", "boilerplate"),
     "feature.digits": (f"{B1}\n2023 1 2 3 4 5\n{B2}", DUMP, "2023 1 2 3 4 5", "boilerplate"),
@@ -186,6 +187,8 @@ def test_story_other_is_why_a_kept_line_of_another_story_is_left_out():
 
 @pytest.mark.parametrize("rule_id, option, value", [
     ("feature.duplicate", "duplicate_min_words", 100),
+    ("feature.short_repeat", "duplicate_strong_words", 1),
+    ("feature.short_repeat", "duplicate_refrain_lines", 0),
     ("feature.urls", "url_words", 0),
     ("feature.digits", "digits_min_ratio", 1.0),
     ("feature.sentence", "sentence_min_words", 10),
@@ -214,3 +217,31 @@ def test_block_options_reach_the_main_region():
     page = f"{body}\n{MENU}\n{footer}"
     assert analyze(page, extracted="never").verdicts[-1].final.rule == "context.isolated"
     assert analyze(page, extracted="never", block_max_gap=20, block_teaser_words=5).verdicts[-1].final.keep
+
+
+#: A story that quotes a refrain: a one-word line said twice in a row, then the rest of the
+#: story (two dropped short lines there once ended the main text region above them).
+REFRAIN = ("The band played in the old market hall on Friday night, where two thousand people had "
+           "waited for hours in the cold to hear the song again.\n\n"
+           "The crowd knew every word of the song, which the band wrote thirty years ago about the "
+           "mines that closed in the valley.\n\n"
+           "The crowd shouted:\n\nAgain!\n\nAgain!\n\n"
+           "One more song for the valley, one more for the mine.\n\n"
+           "The band came back twice, and the people sang the last song on the steps of the hall "
+           "long after the lights went out.\n")
+
+
+@pytest.mark.parametrize("mode", ["never", "auto"])
+def test_a_refrain_repeated_inside_a_story_stays_with_it(mode):
+    lost = [v.line.text for v in analyze(REFRAIN, extracted=mode).verdicts if v.line.text.strip() and not v.output]
+    assert lost == []
+
+
+@pytest.mark.parametrize("refrain_lines", [None, 10])
+def test_a_short_label_said_again_further_down_is_still_a_repeat(refrain_lines):
+    page = f"Share\n{B1}\n{B2}\n{B3}\nShare\nWeather"
+    options = {"disabled_rules": frozenset({"en.share.share_label"})}  # as on a page without a catalogue
+    if refrain_lines is not None:  # a window reaching the first one: the label is a refrain
+        options["duplicate_refrain_lines"] = refrain_lines
+    final = {v.line.index: v.final.rule for v in analyze(page, extracted="never", **options).verdicts}
+    assert final[4] == ("feature.duplicate" if refrain_lines is None else "feature.short_repeat")
