@@ -332,7 +332,8 @@ def layout(r: Reader, kept: list[int], prose: list[int], cos: list[float | None]
     `Options.story_indent_cosine`), `Options.story_style_weight` where the typography
     changes (`style_shifts`), the larger where both do (each tells that another page's
     text starts there), and `Options.story_language_weight` more where the language
-    changes (`language_shifts`: another site's page in another language); none in text an
+    changes (`language_shifts`: another site's page in another language, which holds up
+    to the next gap with layout points or a headline, else a quote); none in text an
     extractor wrote (``heads_only``: one page's)."""
     points = [0.0] * len(prose)
     if heads_only:
@@ -344,7 +345,8 @@ def layout(r: Reader, kept: list[int], prose: list[int], cos: list[float | None]
     for j in style_shifts(r.core.marks(lines), cos, lambda j: r.feats[lines[j]].words, o):
         points[j] = max(points[j], o.story_style_weight)
     if o.story_language_weight:
-        for j in language_shifts(r, kept, prose, cos, o):
+        stops = {j for j, p in enumerate(points) if p}
+        for j in language_shifts(r, kept, prose, cos, o, stops):
             points[j] += o.story_language_weight
     return points
 
