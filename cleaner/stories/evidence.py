@@ -406,17 +406,23 @@ def _onwards(r: Reader, kept: list[int], prose: list[int], j: int, stops: Collec
 
 
 def _side(r: Reader, kept: list[int], span: range, least: int) -> list[int] | None:
+    """`body_window` of ``span`` up to ``least`` words; ``None`` when it holds fewer."""
+    got = body_window(r, kept, span, least)
+    return got if sum(r.feats[i].words for i in got) >= least else None
+
+
+def body_window(r: Reader, kept: list[int], span: range, most: int) -> list[int]:
     """The body lines at the kept positions of ``span``, in its order, until they hold
-    ``least`` words; ``None`` when they hold fewer."""
+    ``most`` words (all of them when they hold fewer)."""
     got, n = [], 0
     for x in span:
         i = kept[x]
         if r.body(i):
             got.append(i)
             n += r.feats[i].words
-            if n >= least:
-                return got
-    return None
+            if n >= most:
+                break
+    return got
 
 
 def gap_evidence(r: Reader, kept: list[int], c: int, cohesion: float | None = None,
