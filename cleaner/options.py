@@ -464,8 +464,11 @@ class Options:
     #: `story_language_words` words) and those after it are guessed two different
     #: languages, no paragraph of either side guessed the other's, and the words change
     #: (its cosine under `story_language_cosine`), the gap scores `story_language_weight`
-    #: more: a dump of pages from other sites that goes on in another language; not in
-    #: text an extractor wrote (points; words; cosine).
+    #: more: a dump of pages from other sites that goes on in another language.  The new
+    #: language must hold until the next sign of another story (a change of indentation or
+    #: typography, a kept headline between paragraphs) or the end: text that returns to
+    #: the first language before it is a quotation.  Not in text an extractor wrote
+    #: (points; words; cosine).
     story_language_weight: float = 1.5
     story_language_words: int = 40
     story_language_cosine: float = 0.10
