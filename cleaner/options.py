@@ -266,6 +266,15 @@ class Options:
     #: footers, share bars, log-in buttons), a footer or share bar among them, is a whole
     #: page's dump whatever its layout (`cleaner.extracted._page_furniture`).
     extracted_furniture_lines: int = 4
+    #: Text holding `extracted_page_stretches` stretches of page furniture, each with lines
+    #: of at least `extracted_stretch_kinds` furniture categories that the catalogue names
+    #: (menus, footers, share rows, appeals, ads, datelines and bylines) and each followed
+    #: by a run of at least `extracted_stretch_gap` paragraphs of prose (lines), opens
+    #: several pages: it is their dump whatever its layout, as an extractor keeps one
+    #: article and drops that furniture (`cleaner.extracted._page_stretches`).
+    extracted_page_stretches: int = 2
+    extracted_stretch_kinds: int = 2
+    extracted_stretch_gap: int = 5
     #: Text is a whole page's dump too, whatever its layout and without a catalogue, when
     #: its first paragraph has at least `extracted_frame_top` lines above it that the line
     #: rules drop and that hold no digit (the page's header: menus, share bars, links to
@@ -461,8 +470,11 @@ class Options:
     #: `story_language_words` words) and those after it are guessed two different
     #: languages, no paragraph of either side guessed the other's, and the words change
     #: (its cosine under `story_language_cosine`), the gap scores `story_language_weight`
-    #: more: a dump of pages from other sites that goes on in another language; not in
-    #: text an extractor wrote (points; words; cosine).
+    #: more: a dump of pages from other sites that goes on in another language.  The new
+    #: language must hold until the next sign of another story (a change of indentation or
+    #: typography, a kept headline between paragraphs) or the end: text that returns to
+    #: the first language before it is a quotation.  Not in text an extractor wrote
+    #: (points; words; cosine).
     story_language_weight: float = 1.5
     story_language_words: int = 40
     story_language_cosine: float = 0.10

@@ -831,14 +831,55 @@ def test_a_story_in_another_language_is_found_by_its_language():
     assert [a.text.split("\n\n") for a in cleaner.split(text, **weak)] == [PIER, BERG]
     assert len(cleaner.split(text, **weak, story_language_weight=0.0)) == 1
     assert len(cleaner.split("\n\n".join(PIER + RESCUE) + "\n", **weak)) == 1
-    # each side needs story_language_words words: one paragraph in German is too short
-    assert len(cleaner.split("\n\n".join(PIER + BERG[:1]) + "\n", **weak, story_language_words=80)) == 1
+    # each side needs story_language_words words: more than the German story holds, and
+    # the gap has no side in German
+    assert len(text.split()) - len(" ".join(PIER).split()) < 140
+    assert len(cleaner.split(text, **weak, story_language_words=140)) == 1
     # the words must change too (story_language_cosine)
     assert len(cleaner.split(text, **weak, story_language_cosine=0.0)) == 1
     # A boundary that costs more than the topic gives is paid by a heavy language weight.
     costly = {**weak, "story_boundary_score": 9.0}
     assert len(cleaner.split(text, **costly)) == 1
     assert len(cleaner.split(text, **costly, story_language_weight=9.0)) == 2
+
+
+#: An English article on a ferry that quotes a letter in German on the same ferry at
+#: length, a run of paragraphs, then goes on in English.
+FERRY = [
+    "The island council in Tolvik agreed on Thursday to buy a second ferry for the crossing to the "
+    "mainland, after a winter in which the old boat missed more than forty sailings.",
+    "The council's transport officer, Lena Marsh, said the new boat would carry twice as many cars "
+    "and would be able to sail in winds that keep the old ferry in port.",
+    "A shipyard owner from Bremen who built the old ferry sent the council a letter, which the "
+    "council read out in full:",
+]
+FERRY_DE = [
+    "Wir haben die alte Fähre vor dreißig Jahren gebaut, und sie hat der Insel lange gut gedient, "
+    "aber ihr Motor ist müde und die Ersatzteile werden jedes Jahr teurer und seltener.",
+    "Ein zweites Schiff wäre für die Insel ein Segen, denn dann könnte eines fahren, während das "
+    "andere in der Werft liegt, und niemand müsste bei Sturm tagelang auf das Festland warten.",
+    "Wir würden uns freuen, wenn der Rat auch unsere Werft fragt, weil wir die Gewässer um die "
+    "Insel kennen und wissen, wie schnell dort das Wetter umschlägt.",
+]
+FERRY_END = [
+    "Marsh said the council would ask three yards for offers, among them the one in Bremen, and "
+    "would choose by the end of the summer.",
+    "Islanders who rely on the crossing for work and school welcomed the plan, though some asked "
+    "why the council had waited so long after the first missed sailings.",
+    "The new boat is to be paid for by a loan from the regional bank and by higher fares for "
+    "visitors in the summer months, the council said.",
+]
+
+
+def test_an_article_that_quotes_another_language_at_length_stays_one_story():
+    # The run of German paragraphs is long enough to carry a side of its own either way,
+    # but the text returns to English after it: a quote, no other page.
+    text = "\n\n".join(FERRY + FERRY_DE + FERRY_END) + "\n"
+    assert len(cleaner.split(text, extracted="never")) == 1
+    assert cleaner.clean(text, extracted="never").split("\n\n") == FERRY + FERRY_DE + FERRY_END
+    # Where it does not return, the other language goes on to the end: another page.
+    weak = {"extracted": "never", "story_names_weight": 0.0, "story_depth_weight": 0.5}
+    assert len(cleaner.split("\n\n".join(FERRY + FERRY_DE) + "\n", **weak)) == 2
 
 
 def test_style_shifts_pick_the_gap_between_two_paragraphs_in_other_marks():

@@ -52,7 +52,7 @@ def oracle_candidates(r, kept, topic, start, end, o, heads_only=False, title0=No
     lift = _names_once(r, kept, found, named, o)
     shifted = _shifted(r, kept, prose, o)
     styled = _styled(r, kept, prose, cos, o)
-    languaged = _languaged(r, kept, prose, cos, o)
+    languaged = _languaged(r, kept, prose, cos, o, _stops(shifted, styled, cos, o))
     out = []
     for j, since, g, points in zip(at, sinces, found, lift):
         c = g.c
@@ -153,10 +153,26 @@ def _styled(r, kept, prose, cos, o):
     return out
 
 
-def _languaged(r, kept, prose, cos, o):
+def _stops(shifted, styled, cos, o):
+    # the gaps with layout points: the indentation changes with the words, or the marks
+    return {j for j in range(len(cos)) if (o.story_style_weight and styled[j]) or (
+        o.story_indent_weight and shifted[j] and cos[j] is not None and cos[j] < o.story_indent_cosine)}
+
+
+def _languaged(r, kept, prose, cos, o, stops):
     # the body lines before the gap back to story_language_words words and those after it,
     # each read as one text, guessed two languages, no line of a side guessed the other
-    # side's, where the cosine is under story_language_cosine
+    # side's, where the cosine is under story_language_cosine; and no paragraph after the
+    # gap guessed the language before it, up to the next gap in stops or with a kept
+    # headline between its paragraphs
+    def returns(j, a):
+        for k in range(j, len(prose)):
+            if k > j and (k in stops or any(r.headline(kept[x]) for x in range(prose[k - 1] + 1, prose[k]))):
+                return False
+            if guess_language(r.lines[kept[prose[k]]].text) == a:
+                return True
+        return False
+
     def side(span):
         got, words = [], 0
         for x in span:
@@ -178,7 +194,7 @@ def _languaged(r, kept, prose, cos, o):
         if None not in sides:
             a, b = (guess_language(" ".join(texts)) for texts in sides)
             out[j] = None not in (a, b) and a != b and all(guess_language(t) != b for t in sides[0]) \
-                and all(guess_language(t) != a for t in sides[1])
+                and all(guess_language(t) != a for t in sides[1]) and not returns(j, a)
     return out
 
 
@@ -246,10 +262,22 @@ def _paragraph(rng: random.Random, subject: str) -> str:
     return " ".join(sentences)
 
 
+#: A subject of a page in German: the next site's, in another language.
+GERMAN = "Rat Haushalt Schulen Lehrer Steuern Bürgermeister Klassen Hochwasser Regen Häuser"
+
+
+def _german(rng: random.Random) -> str:
+    words = GERMAN.split()
+    return " ".join(f"Die {rng.choice(words)} und der {rng.choice(words)} wurden heute in der Zeitung "
+                    f"genannt, weil sie {' '.join(rng.choice(words) for _ in range(rng.randint(4, 12)))} "
+                    f"nicht mehr mit den anderen haben." for _ in range(rng.randint(1, 3)))
+
+
 def _dump(rng: random.Random) -> str:
     lines = []
     for story in range(rng.randint(1, 4)):
         subject = rng.choice(SUBJECTS)
+        german = rng.random() < 0.3  # a page in another language
         mark = "\u2019" if (story + SUBJECTS.index(subject)) % 2 else "'"  # each page's own apostrophe
         pad = " " * rng.choice((0, 0, 2, 4))  # a page's article indented as deep as it nests
         for _ in range(rng.randint(0, 3)):
@@ -268,7 +296,8 @@ def _dump(rng: random.Random) -> str:
                 lines.append("Key Points")
             else:
                 deeper = "  " if rng.random() < 0.1 else ""  # a quote set in
-                text = _paragraph(rng, subject if rng.random() < 0.85 else rng.choice(SUBJECTS))
+                text = _german(rng) if german else \
+                    _paragraph(rng, subject if rng.random() < 0.85 else rng.choice(SUBJECTS))
                 text = text.replace(" were said ", f" were, it{mark}s said, ", 1)
                 if rng.random() < 0.1:  # a double space inside: the line's text is no slice of the raw line
                     text = text.replace(" ", "  ", 1)
@@ -292,7 +321,7 @@ OPTIONS = (
 
 
 def _checked(monkeypatch, named: list[int] | None = None, shifted: list[int] | None = None,
-             styled: list[int] | None = None) -> list[int]:
+             styled: list[int] | None = None, languaged: list[int] | None = None) -> list[int]:
     """Every `_candidates` call checked against the oracle, with the heads-only reading
     too; returns the number of candidates the core gave per call (``named``: the number
     of gaps with new names after them, per call; ``shifted``: of gaps where the
@@ -307,6 +336,10 @@ def _checked(monkeypatch, named: list[int] | None = None, shifted: list[int] | N
             shifted.append(sum(_shifted(r, kept, topic[0], o)))
         if styled is not None:
             styled.append(sum(_styled(r, kept, topic[0], topic[1], o)))
+        if languaged is not None:
+            prose, cos = topic[0], topic[1]
+            stops = _stops(_shifted(r, kept, prose, o), _styled(r, kept, prose, cos, o), cos, o)
+            languaged.append(sum(_languaged(r, kept, prose, cos, o, stops)))
         assert topic[3] == oracle_names(r, kept, topic[0], o)
         got = core(r, kept, topic, start, end, o, heads_only, title0)
         assert got == oracle_candidates(r, kept, topic, start, end, o, heads_only, title0)
@@ -333,7 +366,8 @@ def test_candidates_of_the_core_are_the_former_pythons_on_generated_dumps(monkey
     named: list[int] = []
     shifted: list[int] = []
     styled: list[int] = []
-    given = _checked(monkeypatch, named, shifted, styled)
+    languaged: list[int] = []
+    given = _checked(monkeypatch, named, shifted, styled, languaged)
     rng = random.Random(19)
     for _ in range(60):
         cleaner.analyze(_dump(rng), **overrides)
@@ -341,6 +375,8 @@ def test_candidates_of_the_core_are_the_former_pythons_on_generated_dumps(monkey
     assert sum(named) >= 5  # and gaps with new names after them
     assert sum(shifted) >= 5  # and gaps where the indentation changes
     assert sum(styled) >= 5  # and gaps where the apostrophes change
+    if overrides.get("story_language_weight", Options.story_language_weight):
+        assert sum(languaged) >= 5  # and gaps where the language changes
 
 
 def test_a_topic_profile_that_does_not_fit_the_kept_lines_is_refused(monkeypatch):

@@ -43,8 +43,8 @@ from bisect import bisect_right
 from .. import _core
 from ..options import Options
 from ..types import Features
-from .evidence import (DEFAULT, Gap, Reader, content_words, gap_evidence, language_shifts, shift_points, style_shifts,
-                       topic_profile, weights)
+from .evidence import (DEFAULT, Gap, Reader, body_window, content_words, gap_evidence, language_shifts, shift_points,
+                       style_shifts, topic_profile, weights)
 from .top import first_topic
 
 # Thresholds: `Options` fields ``story_lookahead_words``, ``story_between_lines`` (a
@@ -239,23 +239,9 @@ def _leads(r: Reader, kept: list[int], c: int, after: int, start: int, end: int,
     lines = [kept[x] for x in range(c, after) if r.body(kept[x])]
     if sum(len(content_words(r.lines[i].text, r.stops)) for i in lines) < o.story_settle_words:
         return False
-    ahead = r.cohesion.cosine_of(lines, _window(r, kept, range(after, end), o.story_window_words))
-    behind = r.cohesion.cosine_of(lines, _window(r, kept, range(c - 1, start - 1, -1), o.story_window_words))
+    ahead = r.cohesion.cosine_of(lines, body_window(r, kept, range(after, end), o.story_window_words))
+    behind = r.cohesion.cosine_of(lines, body_window(r, kept, range(c - 1, start - 1, -1), o.story_window_words))
     return ahead > behind + o.story_settle_cohesion
-
-
-def _window(r: Reader, kept: list[int], span: range, most: int) -> list[int]:
-    """The body lines at the kept positions of ``span``, in its order, until they hold
-    ``most`` words."""
-    got, n = [], 0
-    for x in span:
-        i = kept[x]
-        if r.body(i):
-            got.append(i)
-            n += r.feats[i].words
-            if n >= most:
-                break
-    return got
 
 
 def edged(cos: list[float | None], depth: list[float]) -> list[float]:
@@ -332,7 +318,8 @@ def layout(r: Reader, kept: list[int], prose: list[int], cos: list[float | None]
     `Options.story_indent_cosine`), `Options.story_style_weight` where the typography
     changes (`style_shifts`), the larger where both do (each tells that another page's
     text starts there), and `Options.story_language_weight` more where the language
-    changes (`language_shifts`: another site's page in another language); none in text an
+    changes (`language_shifts`: another site's page in another language, which holds up
+    to the next gap with layout points or a headline, else a quote); none in text an
     extractor wrote (``heads_only``: one page's)."""
     points = [0.0] * len(prose)
     if heads_only:
@@ -344,7 +331,8 @@ def layout(r: Reader, kept: list[int], prose: list[int], cos: list[float | None]
     for j in style_shifts(r.core.marks(lines), cos, lambda j: r.feats[lines[j]].words, o):
         points[j] = max(points[j], o.story_style_weight)
     if o.story_language_weight:
-        for j in language_shifts(r, kept, prose, cos, o):
+        stops = {j for j, p in enumerate(points) if p}
+        for j in language_shifts(r, kept, prose, cos, o, stops):
             points[j] += o.story_language_weight
     return points
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import functools
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from itertools import compress
 from operator import getitem, ne
 from typing import NamedTuple
@@ -352,15 +352,19 @@ def style_shifts(marks: bytes, cos: list[float | None], words: Callable[[int], i
 
 
 def language_shifts(r: Reader, kept: list[int], prose: list[int], cos: list[float | None],
-                    o: Options = DEFAULT) -> list[int]:
+                    o: Options = DEFAULT, stops: Collection[int] = ()) -> list[int]:
     """The paragraphs of body (indices into ``prose``, kept positions) at whose gap the
     language changes: the paragraphs of body before it, back until they hold
     `Options.story_language_words` words, read as one text, and those after it, as far,
     are guessed two languages (`cleaner.language.guess_language`: the stoplist that
     fits), and no paragraph of either side is guessed the other side's language.  A dump
-    of pages from other sites may go on in another language; an article that quotes
-    another language at length mixes its paragraphs' languages, and a sentence quoted
-    alone is too short to carry a side.  Only gaps whose cosine is under
+    of pages from other sites goes on in the other language, up to the next story's
+    evidence (``stops``: paragraphs at whose gap another kind of evidence sees another
+    page; or a kept line between two paragraphs that reads as a headline) or the end of
+    the text; an article that quotes another language at length, a run of paragraphs,
+    returns to its own language after the quote: a gap counts only where no paragraph of
+    body after it, up to that evidence, is guessed the language before it.  A sentence
+    quoted alone is too short to carry a side.  Only gaps whose cosine is under
     `Options.story_language_cosine` are read (two languages share few content words), and
     not those whose paragraphs either side are guessed one language.
     """
@@ -385,23 +389,40 @@ def language_shifts(r: Reader, kept: list[int], prose: list[int], cos: list[floa
         before, after = (guess_language(" ".join(r.lines[i].text for i in side)) for side in sides)
         if before is None or after is None or before == after:
             continue
-        if all(one(i) != after for i in sides[0]) and all(one(i) != before for i in sides[1]):
+        if all(one(i) != after for i in sides[0]) and all(one(i) != before for i in sides[1]) \
+                and all(one(kept[prose[k]]) != before for k in _onwards(r, kept, prose, j, stops)):
             out.append(j)
     return out
 
 
+def _onwards(r: Reader, kept: list[int], prose: list[int], j: int, stops: Collection[int]) -> range:
+    """The paragraphs of body (indices into ``prose``) after the gap above paragraph
+    ``j``, up to the next gap in ``stops`` or with a kept headline between its two
+    paragraphs (the next story's evidence), or the end."""
+    for k in range(j + 1, len(prose)):
+        if k in stops or any(r.headline(kept[x]) for x in range(prose[k - 1] + 1, prose[k])):
+            return range(j, k)
+    return range(j, len(prose))
+
+
 def _side(r: Reader, kept: list[int], span: range, least: int) -> list[int] | None:
+    """`body_window` of ``span`` up to ``least`` words; ``None`` when it holds fewer."""
+    got = body_window(r, kept, span, least)
+    return got if sum(r.feats[i].words for i in got) >= least else None
+
+
+def body_window(r: Reader, kept: list[int], span: range, most: int) -> list[int]:
     """The body lines at the kept positions of ``span``, in its order, until they hold
-    ``least`` words; ``None`` when they hold fewer."""
+    ``most`` words (all of them when they hold fewer)."""
     got, n = [], 0
     for x in span:
         i = kept[x]
         if r.body(i):
             got.append(i)
             n += r.feats[i].words
-            if n >= least:
-                return got
-    return None
+            if n >= most:
+                break
+    return got
 
 
 def gap_evidence(r: Reader, kept: list[int], c: int, cohesion: float | None = None,
