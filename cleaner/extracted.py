@@ -46,8 +46,7 @@ LAYOUT = ("extracted_max_periphery", "extracted_max_run", "extracted_max_tiny_ru
           "extracted_dense_blank_share", "extracted_dense_min_lines", "extracted_thin_share",
           "extracted_thin_min_lines", "extracted_paragraph_words",
           "extracted_cjk_paragraph", "extracted_cjk_short", "extracted_frame_top", "extracted_frame_bottom",
-          "extracted_frame_paragraphs", "extracted_frame_menu", "extracted_page_stretches",
-          "extracted_stretch_kinds", "extracted_stretch_gap")
+          "extracted_frame_paragraphs", "extracted_frame_menu")
 
 #: The rules of this module (those of the extracted stage after the stories are
 #: `cleaner.guarantees.RULES`).
@@ -103,32 +102,6 @@ def _page_furniture(decisions, opts: Options) -> bool:
     found = [d for d in decisions if d.category in FURNITURE]
     return len(found) >= opts.extracted_furniture_lines and any(
         d.category in FOOTER and d.rule.partition(".")[2] != CONSENT_NOTICE for d in found)
-
-
-#: The catalogue's categories of a page's furniture that `_page_stretches` counts: what an
-#: extractor drops around an article (and `FURNITURE`), not what it keeps inside one.
-STRETCH_FURNITURE = FURNITURE | {"appeal", "ad", "meta"}
-
-
-def _page_stretches(decisions, opts: Options) -> bool:
-    """Is the text several pages' dump?  It holds ``extracted_page_stretches`` stretches
-    of furniture lines the catalogue drops (`STRETCH_FURNITURE`), each with lines of
-    ``extracted_stretch_kinds`` categories or more and each followed by a run of at least
-    ``extracted_stretch_gap`` lines of prose: several pages' openings (menus, log-in
-    lines, datelines and bylines above an article; the share row and footer of the page
-    before).  An extractor keeps one article without them; furniture after the last
-    stretch of prose (a footer) opens no page and is not counted."""
-    gap, need = max(opts.extracted_stretch_gap, 1), opts.extracted_stretch_kinds
-    found, kinds, run = 0, set(), 0
-    for d in decisions:
-        if d.rule == "feature.prose":
-            run += 1
-            if run >= gap and kinds:
-                found, kinds = found + (len(kinds) >= need), set()
-        elif not d.keep and d.category in STRETCH_FURNITURE:
-            kinds.add(d.category)
-            run = 0
-    return found >= opts.extracted_page_stretches
 
 
 def _bare(text: str) -> bool:
@@ -241,11 +214,6 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
       (``extracted_max_periphery``), has no long run of other lines
       (``extracted_max_run``) and no menu anywhere.
 
-    Text that opens several pages (`_page_stretches`: furniture the catalogue names,
-    then a stretch of prose, more than once) is their dump: neither, whatever its layout.
-    Of trafilatura's 397 outputs none is so read; of the 17 one-newline multi-story
-    dumps of the tuning part read as dense before (default seed), 6 are.
-
     The lines' shapes (``shape``, `cleaner.features.line_shapes`, computed when not
     given) come from one call of the compiled core; the tests here read them as columns
     of bytes, one per non-blank line.  ``touch``: the lines' `blocks_touch`, computed when
@@ -268,7 +236,7 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
     if shape is None:
         shape = line_shapes(lines, opts)
     n = len(shape) - shape.count(0)  # the non-blank lines; below, one byte for each
-    if not n or _page_stretches(compress(initial, shape), opts):
+    if not n:
         return ""
     tiny = _menu_items(lines, shape, opts)
     by_rule = map(eq, map(_rule, initial), repeat("feature.prose"))

@@ -266,15 +266,6 @@ class Options:
     #: footers, share bars, log-in buttons), a footer or share bar among them, is a whole
     #: page's dump whatever its layout (`cleaner.extracted._page_furniture`).
     extracted_furniture_lines: int = 4
-    #: Text holding `extracted_page_stretches` stretches of page furniture, each with lines
-    #: of at least `extracted_stretch_kinds` furniture categories that the catalogue names
-    #: (menus, footers, share rows, appeals, ads, datelines and bylines) and each followed
-    #: by a run of at least `extracted_stretch_gap` paragraphs of prose (lines), opens
-    #: several pages: it is their dump whatever its layout, as an extractor keeps one
-    #: article and drops that furniture (`cleaner.extracted._page_stretches`).
-    extracted_page_stretches: int = 2
-    extracted_stretch_kinds: int = 2
-    extracted_stretch_gap: int = 5
     #: Text is a whole page's dump too, whatever its layout and without a catalogue, when
     #: its first paragraph has at least `extracted_frame_top` lines above it that the line
     #: rules drop and that hold no digit (the page's header: menus, share bars, links to

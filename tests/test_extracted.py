@@ -286,33 +286,6 @@ def test_a_dump_without_blank_lines_but_with_page_furniture_is_no_extract():
     assert _layout(article + "\n" + "\n".join(["Home", "Contact", "Sign in", "Close"])) == "dense"
 
 
-def _paragraphs(n):
-    """``n`` different paragraphs of prose."""
-    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-    return [(BODY if i % 2 else BODY2).replace("Tuesday", days[i % 7]) + f" It was item {i}." for i in range(n)]
-
-
-def test_page_furniture_back_after_a_stretch_of_prose_tells_several_pages():
-    # each page opens with a log-in line and a byline above its article (the page before
-    # closed with a share row); an extractor keeps one article without them
-    opts = Options()
-    gap = opts.extracted_stretch_gap
-    assert opts.extracted_page_stretches == 2 and opts.extracted_stretch_kinds == 2
-    page = ["Sign in", "By Jane Miller"] + _paragraphs(gap) + ["Share on Facebook"]
-    two = "\n".join(page + page[:2] + _paragraphs(2 * gap)[gap:])
-    assert _layout(two) == ""
-    assert _layout(two, extracted_page_stretches=3) == "dense"
-    # furniture of one kind in each stretch (a byline): no page's frame
-    bylines = "\n".join(["By Jane Miller"] + _paragraphs(gap) + ["By Tom Hale"] + _paragraphs(gap))
-    assert _layout(bylines) == "dense"
-    # furniture with no prose after it opens no page (a footer after the last article)
-    closed = "\n".join(page + _paragraphs(gap)[:1] + page[:2])
-    assert _layout(closed) == "dense"
-    # stretches closer than the gap of prose are one stretch
-    close = "\n".join(page[:2] + _paragraphs(gap - 1) + page[:2] + _paragraphs(2 * gap)[gap:])
-    assert _layout(close) == "dense"
-
-
 def test_a_cookie_notice_is_furniture_but_no_footer():
     # a consent banner is laid over the page, not its footer: with menu words it does
     # not make an extract a page's dump; a footer line beside it does
