@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from itertools import compress, islice, repeat
 from operator import and_, attrgetter, eq, or_
 
+from .catalogue import is_overlay
 from .classify import RULES as CLASSIFY_RULES
 from .features import CJK_PARAGRAPH, LIST_ITEM, TINY, WORDY, line_shapes, shapes, strip_bullet
 from .options import Options
@@ -88,20 +89,17 @@ def _prose(shape: int, decision: Decision) -> bool:
 #: out footers, menus and share bars.
 FURNITURE = frozenset({"legal", "nav", "share", "ui"})
 FOOTER = frozenset({"legal", "share"})
-#: The catalogue rule (the part after the language code) of a cookie notice: filed under
-#: ``legal``, but a consent banner laid over the page, not its footer, so it is furniture
-#: and no footer line (`_page_furniture`).
-CONSENT_NOTICE = "legal.cookie_notice"
 
 
 def _page_furniture(decisions, opts: Options) -> bool:
     """Do catalogue rules find a page's footer or share bar among its furniture?  A
-    cookie notice (`CONSENT_NOTICE`) counts as furniture, not as a footer: alone it
-    would make an extract of a listing whose entries carry tag lines ("Category: ...")
-    a page's dump."""
+    banner laid over the page (a cookie notice: ``overlay = true`` in the catalogue,
+    `cleaner.catalogue.is_overlay`) counts as furniture, not as a footer, whatever its
+    category: alone it would make an extract of a listing whose entries carry tag lines
+    ("Category: ...") a page's dump."""
     found = [d for d in decisions if d.category in FURNITURE]
     return len(found) >= opts.extracted_furniture_lines and any(
-        d.category in FOOTER and d.rule.partition(".")[2] != CONSENT_NOTICE for d in found)
+        d.category in FOOTER and not is_overlay(d.rule) for d in found)
 
 
 #: The catalogue's categories of what a page shows around its article and an extractor
@@ -116,10 +114,10 @@ def _furniture_kinds(decisions, opts: Options) -> bool:
     (`FURNITURE_KINDS`) or more, of ``extracted_furniture_kinds`` kinds (categories) or
     more?  An extractor may keep a line or two of a kind or two (a "Read more" link, an ad
     label between paragraphs, a paywall's log-in line at the end); lines of many kinds are
-    the frame of a page, or of several: their dump.  A cookie notice (`CONSENT_NOTICE`) is
-    laid over the page, no part of its frame: not counted."""
+    the frame of a page, or of several: their dump.  A banner laid over the page (a cookie
+    notice, `cleaner.catalogue.is_overlay`) is no part of its frame: not counted."""
     found = [d.category for d in decisions if not d.keep and d.category in FURNITURE_KINDS
-             and d.rule.partition(".")[2] != CONSENT_NOTICE]
+             and not is_overlay(d.rule)]
     return len(found) >= opts.extracted_furniture_lines and len(set(found)) >= opts.extracted_furniture_kinds
 
 

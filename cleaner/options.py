@@ -269,9 +269,9 @@ class Options:
     #: Text written one block a line is a page's dump too when catalogue rules find at
     #: least `extracted_furniture_lines` lines of page furniture in it of at least this many
     #: kinds (catalogue categories, `cleaner.extracted.FURNITURE_KINDS`: menus, share rows,
-    #: UI and log-in lines, footers, appeals, ads, lists of other stories; a cookie notice
-    #: not counted; `cleaner.extracted._furniture_kinds`): an extractor keeps a line or two
-    #: of a kind or two.
+    #: UI and log-in lines, footers, appeals, ads, lists of other stories; a banner laid
+    #: over the page not counted; `cleaner.extracted._furniture_kinds`): an extractor
+    #: keeps a line or two of a kind or two.
     extracted_furniture_kinds: int = 3
     #: Text is a whole page's dump too, whatever its layout and without a catalogue, when
     #: its first paragraph has at least `extracted_frame_top` lines above it that the line
