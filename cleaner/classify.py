@@ -161,10 +161,28 @@ def classify_lines(lines: list[Line], language: str | None, options: Options,
     >>> initial[-1].reason
     '13 words, stopword density 0.62; judged as de'
     """
+    feats, initial, _ = _stage_one(lines, language, options, uncounted)
+    return feats, initial
+
+
+def classify_page(lines: list[Line], language: str | None, options: Options,
+                  uncounted: list[bool] | None = None) -> tuple[list[Features], list[Decision]]:
+    """`classify_lines`, with the short repeats close to the line they repeat weakened
+    (`weaken_short_repeats`): stage 1 as the pipeline runs it."""
+    feats, initial, repeats = _stage_one(lines, language, options, uncounted)
+    weaken_short_repeats(feats, initial, repeats, options)
+    return feats, initial
+
+
+def _stage_one(lines: list[Line], language: str | None, options: Options,
+               uncounted: list[bool] | None) -> tuple[list[Features], list[Decision], dict[Decision, int]]:
+    """`classify_lines`' features and decisions, and the index of the line each
+    ``feature.duplicate`` decision repeats, by decision (the core's ``repeats``)."""
     match = matcher(language)
+    repeats: dict[Decision, int] = {}
     feats, initial, pending = _core.classify_lines(
         columns(lines), language, match.core, _params(options), _KINDS, judged_by_letters,
-        _gates_for, _pattern_run, _disabled_of(options), uncounted)
+        _gates_for, _pattern_run, _disabled_of(options), uncounted, repeats)
     same_drops: dict[Decision, Decision] = {}  # equal decisions are one object (the core's are)
     for i, candidates, own in pending:
         rule = _pattern_rule(lines[i].text, candidates, match if own is None else matcher(own), options)
@@ -172,30 +190,26 @@ def classify_lines(lines: list[Line], language: str | None, options: Options,
             reason = f"matches {rule.category} pattern ({feats[i].words} words)"
             drop = _drop(rule.id, rule.category, reason if own is None else f"{reason}; judged as {own}")
             initial[i] = same_drops.setdefault(drop, drop)
-    return feats, initial
+    return feats, initial, repeats
 
 
-def weaken_short_repeats(feats: list[Features], initial: list[Decision], options: Options) -> None:
+def weaken_short_repeats(feats: list[Features], initial: list[Decision], repeats: dict[Decision, int],
+                         options: Options) -> None:
     """Turn a repeat (``feature.duplicate``) of fewer than `Options.duplicate_strong_words`
     words that comes at most `Options.duplicate_refrain_lines` lines after the line it
-    repeats into ``feature.short_repeat``, a weak drop the context rules judge as they judge
-    a short line: a refrain or a chant repeated at once stays with the story around it; a
-    label said again further down the page is still a repeat.  Applied by the pipeline to
-    `classify_lines`' decisions (the distance is the page's, masked lines included)."""
+    repeats (``repeats``: its index, by decision, as the compiled core gives it) into
+    ``feature.short_repeat``, a weak drop the context rules judge as they judge a short
+    line: a refrain or a chant repeated at once stays with the story around it; a label
+    said again further down the page is still a repeat.  Applied by `classify_page` (the
+    distance is the page's, masked lines included)."""
     strong, near = options.duplicate_strong_words, options.duplicate_refrain_lines
     weak = None
     for i, d in enumerate(initial):
-        if d.rule == "feature.duplicate" and feats[i].words < strong and i - _repeated(d) <= near:
+        if d.rule == "feature.duplicate" and feats[i].words < strong and i - repeats[d] <= near:
             if weak is None:
                 weak = _drop("feature.short_repeat", "duplicate",
                              f"repeats a line at most {near} lines above, under {strong} words")
             initial[i] = weak
-
-
-def _repeated(d: Decision) -> int:
-    """The index of the line a ``feature.duplicate`` decision repeats (its reason, written
-    by the compiled core, says ``repeats line N``, numbered from 1)."""
-    return int(d.reason.rsplit(" ", 1)[1]) - 1
 
 
 def _pattern_rule(text: str, candidates, match, options: Options):

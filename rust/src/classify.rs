@@ -10,7 +10,7 @@ use crate::lang;
 use crate::lines::{LineTexts, StoredLines};
 use crate::text::{casefold_utf8, hash_bytes, with_units, FxMap, WordBuffers};
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString, PyStringData, PyTuple, PyType};
+use pyo3::types::{PyDict, PyList, PyString, PyStringData, PyTuple, PyType};
 use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
@@ -649,8 +649,11 @@ fn decision(
 /// own, when it is judged in it, else None).  ``uncounted``: the lines that count as no
 /// earlier line for the repeat rule, ``feature.duplicate`` (a later line with the same
 /// text repeats the first other line that has it; None: every line counts).
+/// ``repeats``: a dict filled with the index of the line each ``feature.duplicate``
+/// decision repeats, keyed by the decision (the document holds one per line repeated, and
+/// per language a repeat is judged in: a million repeats of a line add one entry).
 #[pyfunction]
-#[pyo3(signature = (lines, language, gates, params, kinds, judged, gates_for, pattern_run, disabled_of, uncounted=None))]
+#[pyo3(signature = (lines, language, gates, params, kinds, judged, gates_for, pattern_run, disabled_of, uncounted=None, repeats=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn classify_lines<'py>(
     py: Python<'py>,
@@ -664,6 +667,7 @@ pub fn classify_lines<'py>(
     pattern_run: &Bound<'py, PyAny>,
     disabled_of: Option<Bound<'py, PyAny>>,
     uncounted: Option<Vec<bool>>,
+    repeats: Option<Bound<'py, PyDict>>,
 ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>, Bound<'py, PyList>)> {
     let stops = match language {
         Some(code) => lang::stoplist(code).map_err(crate::err)?,
@@ -728,6 +732,9 @@ pub fn classify_lines<'py>(
             Entry::Vacant(e) => {
                 let (fired, own) = e.key();
                 let made = decision(py, &mut work.seen.decisions, fired.decided(&params), own, &kinds.decision, stage)?;
+                if let (Fired::Duplicate { first }, Some(repeats)) = (fired, &repeats) {
+                    repeats.set_item(&made, first)?;
+                }
                 e.insert(made).clone_ref(py)
             }
         };
