@@ -235,6 +235,12 @@ class Options:
     #: ... and prose so reached above it is the article's standfirst when it lies at most
     #: this many lines under the page's headline (an <h1>) (lines).
     recover_lead_reach: int = 2
+    #: When the extractor chose no paragraph of prose (an article inside a container the
+    #: extractor takes for comments, say), the page's longest run of prose blocks (each
+    #: of `recover_min_words`, not in its furniture, not link text, at most
+    #: `recover_max_gap` other lines apart) is its article and recovered when it holds at
+    #: least this many words (words; ``html.recovered``).
+    recover_orphan_words: int = 150
     #: The safety net for pages (``html.safety_net``): when the extractor found at least
     #: this many words of prose and the main story keeps less than `safety_net_share`
     #: (0-1) of them, the lines only non-catalogue rules dropped come back.
