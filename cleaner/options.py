@@ -394,7 +394,8 @@ class Options:
     #: Lines above the body in which a title without a meta line is looked for (lines).
     story_title_near: int = 3
     #: Words (at most) of the line right above a chosen story's first meta line that is
-    #: taken as its title when no headline is (a headline longer than `heading_max_words`).
+    #: taken as its title when no headline is (a headline longer than `heading_max_words`),
+    #: and of a teaser's title written in title case (words).
     story_title_max_words: int = 30
     #: Lines above a story's first kept line searched for its title (lines).
     story_above_lines: int = 12
@@ -506,9 +507,11 @@ class Options:
     #: boundary with a title leaves the lines between to neither story (words; lines).
     story_lookahead_words: int = 40
     story_between_lines: int = 8
-    #: A teaser is a sentence: fewer than this share of its words capitalised (share); its
-    #: own title line has at least this many words (words); the document holds this many
-    #: body words before a cut line can be a teaser (words).
+    #: A teaser is a sentence: fewer than this share of its words capitalised (share; a
+    #: line with no closing punctuation right above it with at least this share, up to
+    #: `story_title_max_words` words, is its title, a headline in title case); its own
+    #: title line has at least this many words (words); the document holds this many body
+    #: words before a cut line can be a teaser (words).
     story_teaser_capitalised: float = 0.6
     story_teaser_title_words: int = 4
     story_teaser_after_words: int = 40
