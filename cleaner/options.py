@@ -330,7 +330,8 @@ class Options:
     story_first_paragraphs: int = 2
     #: ... and only when at least this many non-blank lines lie between the paragraphs on
     #: its two sides (a title, a meta line, page furniture: the seam of two stories; an
-    #: article's opening paragraphs have nothing between them) (lines).
+    #: article's opening paragraphs have nothing between them), or the document's first
+    #: title shares words with the paragraphs above the gap and none after it (lines).
     story_first_gap_lines: int = 1
     #: A story chosen without a head of its own stands outside the main block only when
     #: the cosine across its gap is below this (cosine).

@@ -317,6 +317,18 @@ def test_the_short_story_needs_its_paragraphs_to_be_judged_whole():
     assert len(cleaner.split(document, story_first_paragraphs=3)) == 1
 
 
+BRIDGE_TITLE = "Town opens its new bridge over the river"
+
+
+def test_a_short_story_under_its_title_ends_where_the_title_s_words_end():
+    # Nothing between its last paragraph and the next story's first, but its title's
+    # words are in its paragraphs and nowhere in the text after the gap: the title's
+    # story ends there (cleaner.stories.top), and clean keeps it alone.
+    document = "\n\n".join([BRIDGE_TITLE, *BRIDGE, *ORCHARD]) + "\n"
+    assert [a.text.split("\n")[-1] for a in cleaner.split(document)][0] == BRIDGE[1]
+    assert cleaner.clean(document).endswith(BRIDGE[1]) and ORCHARD[0] not in cleaner.clean(document)
+
+
 # An article's anecdotal opening: a person and a scene, sharing no content word with the
 # report below it.
 LEDES = [
@@ -340,6 +352,16 @@ def test_an_anecdotal_opening_with_nothing_below_it_stays_in_its_article(lede):
     assert cleaner.clean(document) == "\n\n".join(lede + ORCHARD)
     # Read without the seam (story_first_gap_lines 0), the opening would be cut off.
     assert len(cleaner.split(document, story_first_gap_lines=0)) == 2
+
+
+@pytest.mark.parametrize("lede", LEDES, ids=["woke", "phone"])
+def test_an_anecdotal_opening_under_a_title_on_the_report_stays_in_its_article(lede):
+    # Counterexample: under a title whose words are the opening's and also the report's
+    # (below the gap), the opening's change of words ends no story: one story, all of it
+    # the main one.
+    document = "\n\n".join(["Growers check their trees and count the cost of a late frost", *lede, *ORCHARD]) + "\n"
+    assert len(cleaner.split(document)) == 1
+    assert cleaner.clean(document).endswith("\n\n".join(lede + ORCHARD))
 
 
 @pytest.mark.xfail(strict=True, reason="a single dropped line (an advertisement's label) between an article's "
