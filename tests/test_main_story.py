@@ -123,6 +123,16 @@ def test_a_caption_above_a_picture_s_credit_is_no_story_text(credit):
     assert all(v.output for v in verdicts if v.line.text in (PIER[0], PIER[1], LATER))
 
 
+def test_the_credit_under_a_caption_goes_with_it():
+    # A short credit that a context rule keeps between two paragraphs (a name and an
+    # outlet, no sentence) is the picture's too once the line above it is its caption.
+    credit = "Clara Whitfield, Harbour Gazette"
+    verdicts = _pier(CAPTION, credit)
+    line = next(v for v in verdicts if v.line.text == credit)
+    assert line.final.rule == "story.caption" and not line.output
+    assert credit not in "\n".join(v.line.text for v in verdicts if v.output)
+
+
 @pytest.mark.parametrize("block, after, blank", [
     ((CAPTION, "Clara Whitfield, Harbour Gazette"), (PIER[1],), "\n"),  # no empty lines: every line is right under another
     ((CAPTION, "THE VOTE"), (PIER[1],), "\n\n"),  # a subheading in capitals, not a credit

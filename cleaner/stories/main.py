@@ -51,7 +51,7 @@ under it (no empty line between) a line the catalogue drops as a credit, or a sh
 the line rules did not keep (at most `Options.story_credit_max_words` words, no sentence
 end, no colon, no address, not a list item, not in capitals) with an empty line under
 it; the story goes on after the credit (a name under the last paragraph signs the
-article).
+article).  A credit that a context rule kept goes with its caption.
 """
 
 from __future__ import annotations
@@ -68,7 +68,8 @@ from .evidence import DEFAULT, Reader
 RULES = (
     CodeRule("story.caption", "caption",
              "a story's paragraph set right above a picture's credit (a catalogue credit, or a short "
-             "line without a sentence end), the story going on below, in text whose blocks stand apart",
+             "line without a sentence end, which goes too), the story going on below, in text whose "
+             "blocks stand apart",
              ("story_caption_max_words", "story_credit_max_words", "extracted_dense_blank_share")),
 )
 
@@ -179,11 +180,15 @@ def _drop_captions(r: Reader, stories: list[dict], final: list[Decision], o: Opt
     for st in stories:
         kept = [i for i in st["members"] if final[i].keep]
         captions = {i for i in kept if i + 1 < kept[-1] and _credit_under(r, i, o)}
+        credits = {i + 1 for i in captions if final[i + 1].keep}  # kept by a context rule: no text either
         for i in captions:
             final[i] = Decision(False, "story.caption", "caption",
                                 f"right above a picture's credit ({r.d[i + 1].rule})", "stories")
+        for i in credits:
+            final[i] = Decision(False, "story.caption", "caption", "a picture's credit, right under its caption",
+                                "stories")
         if captions:
-            st["members"] = [i for i in st["members"] if i not in captions]
+            st["members"] = [i for i in st["members"] if i not in captions | credits]
 
 
 def _credit_under(r: Reader, i: int, o: Options) -> bool:
