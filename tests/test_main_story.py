@@ -421,6 +421,67 @@ def test_a_story_s_text_above_the_main_block_without_a_title_is_no_story():
     assert PIER[0] not in a.text and FROST[4] in a.text and len(a.articles) == 1
 
 
+def _block_from(monkeypatch, first: int) -> None:
+    """Make the main text block start at line ``first``: it took the longer story after a
+    short first one, whose kept lines it drops (as `cleaner.blocks.main_block` does to
+    lines outside its region)."""
+    from cleaner import pipeline
+    from cleaner.types import Decision
+
+    stage = pipeline.block_stage
+
+    def block_stage(feats, smoothed, options, shape):
+        listed, blocked, region = stage(feats, smoothed, options, shape)
+        outside = Decision(False, "context.isolated", "boilerplate", "kept line outside the main text region", "block")
+        return listed, [outside if d.keep and i < first else d for i, d in enumerate(blocked)], (first, region[1])
+
+    monkeypatch.setattr(pipeline, "block_stage", block_stage)
+
+
+def _left_out(monkeypatch, head: list[str], paragraphs: list[str], **options) -> object:
+    """The analysis of a short story (``head``, ``paragraphs``) above the seam and the
+    frost story, the main block holding the frost story only (``options``: overrides)."""
+    lines = [*head, "", *"\n\n".join(paragraphs).split("\n"), "", *SEAM, "", *FROST]
+    _block_from(monkeypatch, lines.index(FROST[0]))
+    return cleaner.analyze("\n".join(lines) + "\n", **options)
+
+
+@pytest.mark.parametrize("head", [PIER_HEAD[:1], PIER_HEAD], ids=["title", "title-summary-date-byline"])
+def test_a_titled_short_story_the_main_block_left_out_is_the_main_story(monkeypatch, head):
+    # Under its title alone, two paragraphs of prose whose words the next story does not
+    # share are a story's body on a subject of its own; under its title, a summary line,
+    # a date and a byline, it has a story's head (a meta line between the title and the
+    # text).  Either way it stands outside the block and, opening the document, is the
+    # main story.
+    a = _left_out(monkeypatch, head, PIER)
+    assert a.main == 0 and a.articles[0].title == PIER_HEAD[0] and len(a.articles) == 2
+    assert a.text.endswith(PIER[1]) and FROST[4] not in a.text
+
+
+@pytest.mark.parametrize("head, paragraphs", [
+    (PIER_HEAD[1:], PIER),  # no title: a notice or a blurb above the article
+    (PIER_HEAD[:1], PIER[:1]),  # one paragraph under the title
+    (PIER_HEAD[:1], [PIER[0], "The harbour master agreed."]),  # a second paragraph too short for a lead
+], ids=["untitled", "one-paragraph", "short-paragraph"])
+def test_text_the_main_block_left_out_without_a_story_s_body_is_no_story(monkeypatch, head, paragraphs):
+    # Counterexamples: without a title, or with fewer than story_head_paragraphs
+    # paragraphs of story_lead_words words, the text above the block is no story: the
+    # block's is main.
+    a = _left_out(monkeypatch, head, paragraphs)
+    assert paragraphs[0] not in a.text and FROST[4] in a.text
+
+
+def test_the_own_subject_reads_its_options(monkeypatch):
+    # story_head_paragraphs, story_lead_words and story_topic_cohesion reach the rule:
+    # asking for three paragraphs, for longer ones, or for a cosine under 0 with the next
+    # story (the words of a page's lead cut from its article go on after the gap) leaves
+    # the two paragraphs no story.
+    words = min(len(p.split()) for p in PIER)
+    assert PIER[0] in _left_out(monkeypatch, PIER_HEAD[:1], PIER, story_lead_words=words).text
+    for option in ({"story_head_paragraphs": 3}, {"story_lead_words": words + 1}, {"story_topic_cohesion": 0.0}):
+        a = _left_out(monkeypatch, PIER_HEAD[:1], PIER, **option)
+        assert PIER[0] not in a.text and FROST[4] in a.text
+
 # Titles: the story's headline, not a line of a list of related stories.
 RELATED = ["Related stories", "Harbour town votes to rebuild its old stone pier",
            "Ferry timetable changes for the winter months"]
