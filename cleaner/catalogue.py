@@ -12,6 +12,10 @@ language-independent rules).  Each file is a list of ``[[rules]]`` tables::
     section = false                   # optional: the line opens a section that is not
                                       # article text (a related list, comments); the main
                                       # text does not extend past it
+    overlay = false                   # optional: the line is a banner laid over the page
+                                      # (a cookie notice), not its frame: page furniture,
+                                      # but never a footer line whatever its category
+                                      # (`cleaner.extracted`)
     examples = ["Short Url"]          # must fire (guards included)
     counterexamples = ["Use a short url in your post."]   # must not fire
     note = "why the rule is shaped this way"
@@ -70,6 +74,7 @@ class Rule:
     max_words: int | None = None
     case_sensitive: bool = False
     section: bool = False
+    overlay: bool = False
     examples: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
     note: str = ""
@@ -138,7 +143,7 @@ def _load_file(path, language: str, category: str) -> list[Rule]:
     if unknown:
         raise CatalogueError(f"{where}: unknown top-level keys {sorted(unknown)}")
     rules = []
-    allowed = {"id", "pattern", "min_words", "max_words", "case_sensitive", "section",
+    allowed = {"id", "pattern", "min_words", "max_words", "case_sensitive", "section", "overlay",
                "examples", "counterexamples", "note"}
     for entry in data.get("rules", []):
         rid = entry.get("id", "?")
@@ -158,6 +163,7 @@ def _load_file(path, language: str, category: str) -> list[Rule]:
             max_words=entry.get("max_words"),
             case_sensitive=bool(entry.get("case_sensitive", False)),
             section=bool(entry.get("section", False)),
+            overlay=bool(entry.get("overlay", False)),
             examples=tuple(entry.get("examples", ())),
             counterexamples=tuple(entry.get("counterexamples", ())),
             note=entry.get("note", ""),
@@ -612,6 +618,12 @@ def opens_section(rule_id: str) -> bool:
     return language in _catalogue_dirs() and rule_id in _section_rules(language)
 
 
+def is_overlay(rule_id: str) -> bool:
+    """Is a line the rule fired on a banner laid over the page (``overlay = true``)?"""
+    language = rule_id.partition(".")[0]
+    return language in _catalogue_dirs() and rule_id in _overlay_rules(language)
+
+
 def is_pattern_rule(rule_id: str) -> bool:
     """Is the rule a catalogue (pattern) rule?
 
@@ -631,3 +643,9 @@ def _rule_ids(language: str) -> frozenset[str]:
 def _section_rules(language: str) -> frozenset[str]:
     """Ids of one language's rules whose line opens a non-article section."""
     return frozenset(r.id for r in _language_rules(language) if r.section)
+
+
+@functools.lru_cache(maxsize=None)
+def _overlay_rules(language: str) -> frozenset[str]:
+    """Ids of one language's rules whose line is a banner laid over the page."""
+    return frozenset(r.id for r in _language_rules(language) if r.overlay)

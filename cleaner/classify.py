@@ -45,11 +45,11 @@ RULES = (
     CodeRule("feature.digits", "boilerplate", "dominated by digits (dates, scores, prices, counters)",
              ("digits_min_ratio", "digits_max_words"), yields=True),
     CodeRule("feature.low_stopwords", "boilerplate", "too few stopwords for prose in the document's language",
-             ("prose_min_words", "stopword_density", "own_language_share", "own_language_ratio"), weak=True,
-             yields=True),
+             ("prose_min_words", "stopword_density", "own_language_share", "own_language_ratio",
+              "block_teaser_words"), weak=True, yields=True),
     CodeRule("feature.prose", "body", "long line with sentence punctuation and enough stopwords",
              ("prose_min_words", "stopword_density", "unpunctuated_prose_factor", "own_language_share",
-              "own_language_ratio")),
+              "own_language_ratio", "block_teaser_words")),
     CodeRule("feature.no_punctuation", "boilerplate", "long line without sentence punctuation (menu, list of links)",
              ("prose_min_words", "unpunctuated_prose_factor"), weak=True, yields=True),
     CodeRule("feature.sentence", "body", "a complete sentence of moderate length",
@@ -87,7 +87,7 @@ def _params(opts: Options) -> dict:
     """The feature rules' thresholds as the compiled core reads them (with those a reason
     shows, written as Python writes them)."""
     names = ("prose_min_words", "stopword_density", "own_language_share", "own_language_ratio",
-             "duplicate_min_words", "url_words",
+             "block_teaser_words", "duplicate_min_words", "url_words",
              "digits_min_ratio", "digits_max_words", "unpunctuated_prose_factor",
              "sentence_min_words", "heading_max_words", "heading_max_digits")
     return {**{name: getattr(opts, name) for name in names},
@@ -144,8 +144,10 @@ def classify_lines(lines: list[Line], language: str | None, options: Options,
     other line that has it, or none (lines past its end count; None: every line counts).
 
     Stopword density judges only lines in a script the stoplists cover (a Korean story in
-    a dump of English ones is judged as a page of unknown language is).  A sentence with
-    few of the page's stopwords (less than `Options.own_language_share` of the density
+    a dump of English ones is judged as a page of unknown language is).  A sentence (or a
+    line of more than `Options.block_teaser_words` words, too long for a teaser cut
+    mid-sentence, which the story stage judges: ``story.teaser_language``) with few of the
+    page's stopwords (less than `Options.own_language_share` of the density
     prose needs) is measured, and matched, in its own language when that one's stopwords
     make it prose, at least `Options.own_language_ratio` times as dense as the page's: a
     quote, a paragraph or a story in a second language is text; a notice in a second
@@ -159,10 +161,28 @@ def classify_lines(lines: list[Line], language: str | None, options: Options,
     >>> initial[-1].reason
     '13 words, stopword density 0.62; judged as de'
     """
+    feats, initial, _ = _stage_one(lines, language, options, uncounted)
+    return feats, initial
+
+
+def classify_page(lines: list[Line], language: str | None, options: Options,
+                  uncounted: list[bool] | None = None) -> tuple[list[Features], list[Decision]]:
+    """`classify_lines`, with the short repeats close to the line they repeat weakened
+    (`weaken_short_repeats`): stage 1 as the pipeline runs it."""
+    feats, initial, repeats = _stage_one(lines, language, options, uncounted)
+    weaken_short_repeats(feats, initial, repeats, options)
+    return feats, initial
+
+
+def _stage_one(lines: list[Line], language: str | None, options: Options,
+               uncounted: list[bool] | None) -> tuple[list[Features], list[Decision], dict[Decision, int]]:
+    """`classify_lines`' features and decisions, and the index of the line each
+    ``feature.duplicate`` decision repeats, by decision (the core's ``repeats``)."""
     match = matcher(language)
+    repeats: dict[Decision, int] = {}
     feats, initial, pending = _core.classify_lines(
         columns(lines), language, match.core, _params(options), _KINDS, judged_by_letters,
-        _gates_for, _pattern_run, _disabled_of(options), uncounted)
+        _gates_for, _pattern_run, _disabled_of(options), uncounted, repeats)
     same_drops: dict[Decision, Decision] = {}  # equal decisions are one object (the core's are)
     for i, candidates, own in pending:
         rule = _pattern_rule(lines[i].text, candidates, match if own is None else matcher(own), options)
@@ -170,30 +190,26 @@ def classify_lines(lines: list[Line], language: str | None, options: Options,
             reason = f"matches {rule.category} pattern ({feats[i].words} words)"
             drop = _drop(rule.id, rule.category, reason if own is None else f"{reason}; judged as {own}")
             initial[i] = same_drops.setdefault(drop, drop)
-    return feats, initial
+    return feats, initial, repeats
 
 
-def weaken_short_repeats(feats: list[Features], initial: list[Decision], options: Options) -> None:
+def weaken_short_repeats(feats: list[Features], initial: list[Decision], repeats: dict[Decision, int],
+                         options: Options) -> None:
     """Turn a repeat (``feature.duplicate``) of fewer than `Options.duplicate_strong_words`
     words that comes at most `Options.duplicate_refrain_lines` lines after the line it
-    repeats into ``feature.short_repeat``, a weak drop the context rules judge as they judge
-    a short line: a refrain or a chant repeated at once stays with the story around it; a
-    label said again further down the page is still a repeat.  Applied by the pipeline to
-    `classify_lines`' decisions (the distance is the page's, masked lines included)."""
+    repeats (``repeats``: its index, by decision, as the compiled core gives it) into
+    ``feature.short_repeat``, a weak drop the context rules judge as they judge a short
+    line: a refrain or a chant repeated at once stays with the story around it; a label
+    said again further down the page is still a repeat.  Applied by `classify_page` (the
+    distance is the page's, masked lines included)."""
     strong, near = options.duplicate_strong_words, options.duplicate_refrain_lines
     weak = None
     for i, d in enumerate(initial):
-        if d.rule == "feature.duplicate" and feats[i].words < strong and i - _repeated(d) <= near:
+        if d.rule == "feature.duplicate" and feats[i].words < strong and i - repeats[d] <= near:
             if weak is None:
                 weak = _drop("feature.short_repeat", "duplicate",
                              f"repeats a line at most {near} lines above, under {strong} words")
             initial[i] = weak
-
-
-def _repeated(d: Decision) -> int:
-    """The index of the line a ``feature.duplicate`` decision repeats (its reason, written
-    by the compiled core, says ``repeats line N``, numbered from 1)."""
-    return int(d.reason.rsplit(" ", 1)[1]) - 1
 
 
 def _pattern_rule(text: str, candidates, match, options: Options):

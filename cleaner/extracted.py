@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from itertools import compress, islice, repeat
 from operator import and_, attrgetter, eq, or_
 
+from .catalogue import is_overlay
 from .classify import RULES as CLASSIFY_RULES
 from .features import CJK_PARAGRAPH, LIST_ITEM, TINY, WORDY, line_shapes, shapes, strip_bullet
 from .options import Options
@@ -88,20 +89,17 @@ def _prose(shape: int, decision: Decision) -> bool:
 #: out footers, menus and share bars.
 FURNITURE = frozenset({"legal", "nav", "share", "ui"})
 FOOTER = frozenset({"legal", "share"})
-#: The catalogue rule (the part after the language code) of a cookie notice: filed under
-#: ``legal``, but a consent banner laid over the page, not its footer, so it is furniture
-#: and no footer line (`_page_furniture`).
-CONSENT_NOTICE = "legal.cookie_notice"
 
 
 def _page_furniture(decisions, opts: Options) -> bool:
     """Do catalogue rules find a page's footer or share bar among its furniture?  A
-    cookie notice (`CONSENT_NOTICE`) counts as furniture, not as a footer: alone it
-    would make an extract of a listing whose entries carry tag lines ("Category: ...")
-    a page's dump."""
+    banner laid over the page (a cookie notice: ``overlay = true`` in the catalogue,
+    `cleaner.catalogue.is_overlay`) counts as furniture, not as a footer, whatever its
+    category: alone it would make an extract of a listing whose entries carry tag lines
+    ("Category: ...") a page's dump."""
     found = [d for d in decisions if d.category in FURNITURE]
     return len(found) >= opts.extracted_furniture_lines and any(
-        d.category in FOOTER and d.rule.partition(".")[2] != CONSENT_NOTICE for d in found)
+        d.category in FOOTER and not is_overlay(d.rule) for d in found)
 
 
 def _bare(text: str) -> bool:

@@ -15,7 +15,7 @@ from operator import attrgetter
 
 from . import _core
 from .blocks import block_stage, inside_main, set_off
-from .classify import classify_lines, weaken_short_repeats
+from .classify import classify_page
 from .extracted import blocks_touch, extraction_layout, revise as revise_extracted, shown_lines
 from .features import line_shapes
 from . import front
@@ -97,8 +97,7 @@ def _analyze(document: object, options: Options | str | None, **overrides) -> An
     language = opts.language or guess_language(_joined(lines, chosen) if chosen else source)
     stops = stopwords(language)
     trails = Trails()  # each stage's layer is added as soon as the stage is done
-    feats, initial = classify_lines(lines, language, opts, _held(hints))
-    weaken_short_repeats(feats, initial, opts)
+    feats, initial = classify_page(lines, language, opts, _held(hints))
     initial = trails.start(initial)
     whole_page = from_html or opts.extracted == "always"
     # Plain text an extractor wrote: its choice stands against the weak line rules too,

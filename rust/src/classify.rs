@@ -10,7 +10,7 @@ use crate::lang;
 use crate::lines::{LineTexts, StoredLines};
 use crate::text::{casefold_utf8, hash_bytes, with_units, FxMap, WordBuffers};
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString, PyStringData, PyTuple, PyType};
+use pyo3::types::{PyDict, PyList, PyString, PyStringData, PyTuple, PyType};
 use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
@@ -29,6 +29,7 @@ pub struct Params {
     stopword_density_text: String,
     own_language_share: f64,
     own_language_ratio: f64,
+    block_teaser_words: f64,
     duplicate_min_words: f64,
     duplicate_enabled: bool,
     url_words: f64,
@@ -465,9 +466,11 @@ fn classify_line<T: Copy + Into<u32>>(
         measure(body, doc.stops, &mut work.words)
     };
     let mut own: Option<String> = None;
-    if has_stoplist && f.2 && f.1 < params.stopword_density * params.own_language_share && f.0 as f64 >= params.prose_min_words {
-        // A sentence with few of the page's stopwords, in a language of its own (much
-        // denser in it: `own_language_ratio`)?
+    let sentence_or_paragraph = f.2 || f.0 as f64 > params.block_teaser_words;
+    if has_stoplist && sentence_or_paragraph && f.1 < params.stopword_density * params.own_language_share && f.0 as f64 >= params.prose_min_words {
+        // A sentence (or a line too long to be a teaser cut mid-sentence:
+        // `block_teaser_words`) with few of the page's stopwords, in a language of its own
+        // (much denser in it: `own_language_ratio`)?
         if let Some(code) = lang::guess(text).map_err(crate::err)? {
             if Some(code.as_str()) != doc.language {
                 let theirs = measure(body, &*lang::stoplist(&code).map_err(crate::err)?, &mut work.words);
@@ -646,8 +649,11 @@ fn decision(
 /// own, when it is judged in it, else None).  ``uncounted``: the lines that count as no
 /// earlier line for the repeat rule, ``feature.duplicate`` (a later line with the same
 /// text repeats the first other line that has it; None: every line counts).
+/// ``repeats``: a dict filled with the index of the line each ``feature.duplicate``
+/// decision repeats, keyed by the decision (the document holds one per line repeated, and
+/// per language a repeat is judged in: a million repeats of a line add one entry).
 #[pyfunction]
-#[pyo3(signature = (lines, language, gates, params, kinds, judged, gates_for, pattern_run, disabled_of, uncounted=None))]
+#[pyo3(signature = (lines, language, gates, params, kinds, judged, gates_for, pattern_run, disabled_of, uncounted=None, repeats=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn classify_lines<'py>(
     py: Python<'py>,
@@ -661,6 +667,7 @@ pub fn classify_lines<'py>(
     pattern_run: &Bound<'py, PyAny>,
     disabled_of: Option<Bound<'py, PyAny>>,
     uncounted: Option<Vec<bool>>,
+    repeats: Option<Bound<'py, PyDict>>,
 ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>, Bound<'py, PyList>)> {
     let stops = match language {
         Some(code) => lang::stoplist(code).map_err(crate::err)?,
@@ -725,6 +732,9 @@ pub fn classify_lines<'py>(
             Entry::Vacant(e) => {
                 let (fired, own) = e.key();
                 let made = decision(py, &mut work.seen.decisions, fired.decided(&params), own, &kinds.decision, stage)?;
+                if let (Fired::Duplicate { first }, Some(repeats)) = (fired, &repeats) {
+                    repeats.set_item(&made, first)?;
+                }
                 e.insert(made).clone_ref(py)
             }
         };
