@@ -68,7 +68,8 @@ class Options:
     #: Minimum share of stopwords for prose (for the guessed language; languages without
     #: a stoplist skip this test).
     stopword_density: float = 0.25
-    #: A sentence whose stopword density is under this share of `stopword_density` is
+    #: A sentence (or a line of more than `block_teaser_words` words, ending as it may)
+    #: whose stopword density is under this share of `stopword_density` is
     #: measured again in its own language when that is another, and judged there when its
     #: density in it makes prose and is at least `own_language_ratio` times its density in
     #: the page's language (a paragraph or a story in a second language shares a few
@@ -168,7 +169,9 @@ class Options:
     block_follow_gap: int = 40
     block_follow_words: int = 100
     #: A trailing unit of at most this many words, set off by at least `block_teaser_gap`
-    #: dropped lines, is a teaser, not the article's end.
+    #: dropped lines, is a teaser, not the article's end; a line of more words is no
+    #: teaser even when it ends mid-sentence: stage 1 measures it in its own language as it
+    #: does a sentence (`own_language_share`).
     block_teaser_words: int = 80
     block_teaser_gap: int = 2
     #: A run of lines between two kept lines of the main story that only weak line rules

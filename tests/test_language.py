@@ -261,3 +261,42 @@ def test_two_untitled_stories_in_a_script_without_spaces_are_split_at_their_seam
     first, second = TWO_STORIES[name]
     stories = split(layout.join(first + second), html="never")
     assert [[line for line in s.text.splitlines() if line] for s in stories] == [first, second]
+
+
+# -- a paragraph in a second language ----------------------------------------------------------
+
+#: An invented English page (no corpus text) and, inside it, a long Portuguese paragraph that
+#: ends with no sentence stop (a link label glued to its end, as a text dump writes one), and
+#: a short Portuguese line cut mid-sentence: a teaser of another page, in its own language.
+EN_PAGE = [
+    "The council said on Tuesday that the new budget for the schools of the region would be "
+    "presented to the mayor in the spring, after a year of talks with the teachers.",
+    "It is the first time in a decade that the money for the buildings has been raised, and "
+    "most of it will go to the roofs and the heating of the oldest of them.",
+]
+PT_PARAGRAPH = (
+    "A prefeitura da cidade anunciou na semana passada que as obras da nova biblioteca do bairro "
+    "vão começar no mês que vem e devem terminar antes do fim do ano. Segundo o secretário de "
+    "cultura, o prédio terá salas de leitura para as crianças, um auditório para as escolas e um "
+    "espaço para os moradores que quiserem estudar à noite. Os moradores, que esperam pela "
+    "biblioteca há mais de dez anos, dizem que ela vai mudar a vida do bairro, porque hoje os "
+    "estudantes precisam de pegar dois ônibus para chegar à biblioteca mais próxima Leia também")
+PT_TEASER = ("A prefeitura anunciou que as obras da nova biblioteca do bairro vão começar no mês que vem "
+             "e que os moradores poderão")
+
+
+def test_a_long_paragraph_in_a_second_language_is_prose_however_it_ends():
+    """A paragraph of more than `Options.block_teaser_words` words is measured in its own
+    language even when it does not end like a sentence; a line cut mid-sentence of teaser
+    length is left to the story stage (``story.teaser_language``)."""
+    assert len(words(PT_PARAGRAPH)) > 80 >= len(words(PT_TEASER))
+    assert not measure(PT_PARAGRAPH, "en").terminal and measure(PT_TEASER, "en").cut
+    text = "\n\n".join(EN_PAGE[:1] + [PT_PARAGRAPH] + EN_PAGE[1:] + [PT_TEASER])
+    a = analyze(text, html="never", language="en")
+    initial = {v.line.text: v.initial for v in a.verdicts}
+    assert initial[PT_PARAGRAPH].rule == "feature.prose"
+    assert initial[PT_PARAGRAPH].reason.endswith("judged as pt")
+    assert initial[PT_TEASER].rule == "feature.low_stopwords"
+    # judged in the page's language only, the paragraph was boilerplate
+    alone = analyze(text, html="never", language="en", block_teaser_words=200)
+    assert {v.line.text: v.initial for v in alone.verdicts}[PT_PARAGRAPH].rule == "feature.low_stopwords"
