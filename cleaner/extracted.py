@@ -65,9 +65,10 @@ RULES = (
              "one line): not judged again"),
     CodeRule("html.recovered", "body",
              "a paragraph the extractor skipped: prose inside the extracted article or beside its "
-             "paragraphs, not in the page's furniture, not link text",
+             "paragraphs, or in the page's longest run of prose when it chose none; not in the page's "
+             "furniture, not link text",
              ("link_density", "recover_min_words", "recover_inside_kin_levels", "recover_kin_levels",
-              "recover_max_gap", "recover_lead_reach")),
+              "recover_max_gap", "recover_lead_reach", "recover_orphan_words")),
     CodeRule("extracted.comments", "comments",
              "a comment counter after most of the extracted text's prose: the comments open there",
              ("extracted_comments_share",)),
@@ -383,7 +384,8 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
     (``recover_kin_levels``) and reached from it across at most ``recover_max_gap``
     other lines in a row (``"kin"``), or stand so reached above it and at most
     ``recover_lead_reach`` lines under the page's headline (``"lead"``: the standfirst,
-    which extractors often skip).  ``shape``: the lines' `cleaner.features.line_shapes`;
+    which extractors often skip).  When the extractor chose no prose at all, the page's
+    longest run of such paragraphs is its article (``"orphan"``, `_orphan`).  ``shape``: the lines' `cleaner.features.line_shapes`;
     ``has``: their `cleaner.storage.has_text`."""
     if not hints or not options.rule_enabled("html.recovered"):
         return {}
@@ -393,16 +395,16 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
     if any(held):  # a block the extracted text holds is not there for recovery
         has = bytes(a and not b for a, b in zip(has, held))
     prose = [i for i in range(n) if shape[i] and chosen[i] and _prose(shape[i], initial[i])]
-    if not prose:
-        return {}
+    own = _own_marks(hints, prose) if prose else frozenset()
 
-    own = _own_marks(hints, prose)
-
-    def candidate(i: int, marks=frozenset()) -> bool:
+    def candidate(i: int, marks=frozenset(), any_marks: bool = False) -> bool:
         h = hints[i]
         return (_prose(shape[i], initial[i]) and feats[i].words >= options.recover_min_words
-                and not h.furniture and not h.other and h.marks <= marks | own
+                and not h.furniture and not h.other and (any_marks or h.marks <= marks | own)
                 and h.link_density < options.link_density and h.tag not in CAPTION_TAGS)
+
+    if not prose:
+        return _orphan(feats, has, chosen, lambda i: candidate(i, any_marks=True), options)
 
     def lead(i: int) -> bool:
         """Prose right under the page's headline (an <h1>): the article's standfirst."""
@@ -430,6 +432,32 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
     return out
 
 
+def _orphan(feats: list[Features], has: bytes, chosen: list[bool], candidate, options: Options) -> dict[int, str]:
+    """The page's article when the extractor chose no prose (``"orphan"``): the run of
+    blocks it did not choose that are prose (``candidate``, whatever their class and id
+    words: the container the extractor took for comments names them) at most
+    ``recover_max_gap`` other lines apart, with the most words, when it holds at least
+    ``recover_orphan_words`` words; ``{}`` else."""
+    best: list[int] = []
+    run: list[int] = []
+    gap = 0
+    for i in range(len(has)):
+        if not has[i]:
+            continue
+        if not chosen[i] and candidate(i):
+            run.append(i)
+            gap = 0
+            continue
+        gap += 1
+        if gap > options.recover_max_gap and run:
+            best = max(best, run, key=lambda r: sum(feats[j].words for j in r))
+            run = []
+    best = max(best, run, key=lambda r: sum(feats[j].words for j in r))
+    if not best or sum(feats[j].words for j in best) < options.recover_orphan_words:
+        return {}
+    return dict.fromkeys(best, "orphan")
+
+
 def _own_marks(hints, prose: list[int]) -> frozenset[str]:
     """The marks (class and id words, `cleaner.front.dom.LineHint.marks`) that every
     paragraph of prose the extractor chose carries: the page's name for its article's
@@ -444,7 +472,8 @@ def _unchosen(d: Decision, h, how: str | None) -> Decision:
     where = f"<{h.tag}>" + (f" in <{h.furniture}>" if h.furniture and h.furniture != h.tag else "")
     if how is not None:
         place = {"inside": "among the extracted article's prose", "lead": "under the headline, above the article",
-                 "kin": f"shaped like the article's blocks ({h.kin} levels)"}[how]
+                 "kin": f"shaped like the article's blocks ({h.kin} levels)",
+                 "orphan": "in the page's longest run of prose (the extractor chose none)"}[how]
         return Decision(True, "html.recovered", "body", f"{where} of prose {place}, not chosen by the extractor",
                         "extractor")
     return Decision(False, "html.unchosen", "boilerplate", f"{where} not chosen by the extractor ({d.rule})",

@@ -235,6 +235,12 @@ class Options:
     #: ... and prose so reached above it is the article's standfirst when it lies at most
     #: this many lines under the page's headline (an <h1>) (lines).
     recover_lead_reach: int = 2
+    #: When the extractor chose no paragraph of prose (an article inside a container the
+    #: extractor takes for comments, say), the page's longest run of prose blocks (each
+    #: of `recover_min_words`, not in its furniture, not link text, at most
+    #: `recover_max_gap` other lines apart) is its article and recovered when it holds at
+    #: least this many words (words; ``html.recovered``).
+    recover_orphan_words: int = 150
     #: The safety net for pages (``html.safety_net``): when the extractor found at least
     #: this many words of prose and the main story keeps less than `safety_net_share`
     #: (0-1) of them, the lines only non-catalogue rules dropped come back.
@@ -333,7 +339,8 @@ class Options:
     story_first_paragraphs: int = 2
     #: ... and only when at least this many non-blank lines lie between the paragraphs on
     #: its two sides (a title, a meta line, page furniture: the seam of two stories; an
-    #: article's opening paragraphs have nothing between them) (lines).
+    #: article's opening paragraphs have nothing between them), or the document's first
+    #: title shares words with the paragraphs above the gap and none after it (lines).
     story_first_gap_lines: int = 1
     #: A story chosen without a head of its own stands outside the main block only when
     #: the cosine across its gap is below this (cosine).
@@ -366,8 +373,10 @@ class Options:
     story_lead_words: int = 20
     #: A first story that opens the document stands as a story outside the main text block
     #: only with a title and an opening of a story (meta line, dateline, repeated
-    #: headline) above one of its first this many paragraphs of body (paragraphs): the
-    #: short first story of a dump, which the block left for the longer one after it.
+    #: headline) above one of its first this many paragraphs of body, or with a title over
+    #: this many paragraphs of `story_lead_words` whose words the next story does not
+    #: share (cosine under `story_topic_cohesion`) (paragraphs): the short first story of
+    #: a dump, which the block left for the longer one after it.
     story_head_paragraphs: int = 2
     #: Content lines after a title-like line in which a meta line, or a repeat of the
     #: headline, counts as the story's head (lines).
@@ -381,7 +390,8 @@ class Options:
     #: Lines above the body in which a title without a meta line is looked for (lines).
     story_title_near: int = 3
     #: Words (at most) of the line right above a chosen story's first meta line that is
-    #: taken as its title when no headline is (a headline longer than `heading_max_words`).
+    #: taken as its title when no headline is (a headline longer than `heading_max_words`),
+    #: and of a teaser's title written in title case (words).
     story_title_max_words: int = 30
     #: Lines above a story's first kept line searched for its title (lines).
     story_above_lines: int = 12
@@ -493,9 +503,11 @@ class Options:
     #: boundary with a title leaves the lines between to neither story (words; lines).
     story_lookahead_words: int = 40
     story_between_lines: int = 8
-    #: A teaser is a sentence: fewer than this share of its words capitalised (share); its
-    #: own title line has at least this many words (words); the document holds this many
-    #: body words before a cut line can be a teaser (words).
+    #: A teaser is a sentence: fewer than this share of its words capitalised (share; a
+    #: line with no closing punctuation right above it with at least this share, up to
+    #: `story_title_max_words` words, is its title, a headline in title case); its own
+    #: title line has at least this many words (words); the document holds this many body
+    #: words before a cut line can be a teaser (words).
     story_teaser_capitalised: float = 0.6
     story_teaser_title_words: int = 4
     story_teaser_after_words: int = 40

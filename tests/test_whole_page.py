@@ -401,6 +401,52 @@ def test_a_standfirst_the_extractor_skips_reaches_the_output():
     assert LEAD not in analyze(sidebar).text
 
 
+def _words(texts: list[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def test_when_the_extractor_chose_no_prose_the_longest_run_of_prose_is_the_article():
+    # the article sits in a container whose class names comments: the extractor, comments
+    # excluded, keeps only the headline; the page's run of prose comes back whatever its marks
+    menu = LineHint("li", 0, 1.0, frozenset(), chosen=False)
+    headline = LineHint("h1", 1, 0.0, frozenset())
+    skipped = LineHint("p", 0, 0.0, frozenset({"comment"}), chosen=False)
+    footer = ["Contact", "Privacy", "Terms", "About us"]
+    assert len(footer) > Options().recover_max_gap
+    texts = ["Home", "News", TITLE] + PARAGRAPHS + footer + [ASIDE]
+    hints = [menu, menu, headline] + [skipped] * len(PARAGRAPHS) + [menu] * len(footer) + [skipped]
+    need = _words(PARAGRAPHS)
+    out = _revised(texts, hints, recover_orphan_words=need)
+    body = range(3, 3 + len(PARAGRAPHS))
+    assert all((out[i].keep, out[i].rule) == (True, "html.recovered") for i in body)
+    assert "the page's longest run of prose (the extractor chose none)" in out[3].reason
+    # the lone paragraph past the footer's links is another run, shorter: it stays out
+    assert (out[-1].keep, out[-1].rule) == (False, "html.unchosen")
+    # a run shorter than recover_orphan_words stays out; so does every run when the
+    # extractor chose a paragraph of prose (the marked blocks are no article's then)
+    assert _revised(texts, hints, recover_orphan_words=need + 1)[3].rule == "html.unchosen"
+    chosen = hints[:3] + [CHOSEN] + hints[4:]
+    assert _revised(texts, chosen, recover_orphan_words=need)[4].rule == "html.unchosen"
+    assert _revised(texts, hints, recover_orphan_words=need, disabled_rules=["html.recovered"])[3].rule \
+        == "html.unchosen"
+
+
+def test_an_article_in_a_container_named_for_comments_reaches_the_output():
+    paragraphs = PARAGRAPHS + [p.replace("harbour", "port") for p in PARAGRAPHS]
+    assert _words(paragraphs) >= Options().recover_orphan_words
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    html = page().replace('<article class="story">', '<article class="story"><div class="comment-body">') \
+        .replace("</article>", "</div></article>")
+    for p in PARAGRAPHS:
+        html = html.replace(f"<p>{p}</p>\n", "", 1)
+    html = html.replace('<div class="comment-body">', f'<div class="comment-body">{body}', 1)
+    assert not any(p in extract_text(html) for p in paragraphs)
+    kept = out_lines(cleaner_clean(html))
+    assert all(p in kept for p in paragraphs)
+    assert not any(p in out_lines(cleaner_clean(html, recover_orphan_words=_words(paragraphs) + 1))
+                   for p in paragraphs)
+
+
 def test_a_skipped_block_carries_the_mark_words_of_its_classes():
     # the marks that can refuse a block its recovery
     sidebar = page().replace(f"<h1>{TITLE}</h1>", f'<h1>{TITLE}</h1><div class="sidebar"><p>{LEAD}</p></div>')
