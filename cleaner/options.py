@@ -239,8 +239,12 @@ class Options:
     #: extractor takes for comments, say), the page's longest run of prose blocks (each
     #: of `recover_min_words`, not in its furniture, not link text, at most
     #: `recover_max_gap` other lines apart) is its article and recovered when it holds at
-    #: least this many words (words; ``html.recovered``).
+    #: least this many words (words; ``html.recovered``) ...
     recover_orphan_words: int = 150
+    #: ... and only when the lines the extractor chose hold fewer than this many words
+    #: (words): next to nothing, a menu and a headline.  A page whose extract is a poem's
+    #: verse or a gallery's captions has its article; its run of prose is readers' comments.
+    recover_orphan_chosen_words: int = 30
     #: The safety net for pages (``html.safety_net``): when the extractor found at least
     #: this many words of prose and the main story keeps less than `safety_net_share`
     #: (0-1) of them, the lines only non-catalogue rules dropped come back.

@@ -447,6 +447,75 @@ def test_an_article_in_a_container_named_for_comments_reaches_the_output():
                    for p in paragraphs)
 
 
+#: Readers' comments, invented: each long enough to be recovered as prose.
+COMMENTS = [
+    "I grew up two streets from the quay and every winter the gulls came into the town "
+    "looking for scraps, so this brought back a lot of memories for me and my sister.",
+    "The second verse is the one that stayed with me all afternoon, because it says what "
+    "the mud smells like better than anything I have read about the coast in years.",
+    "Could the paper print more of these on Sundays? My father cut them out and kept them "
+    "in a drawer in the kitchen, and I would like to start doing the same for my children.",
+    "We walked along the sea wall last weekend when the tide was out and saw exactly the "
+    "boats lying on their sides that the lines describe, with the ropes all over the place.",
+    "I read it aloud to my grandmother, who worked at the fish market for forty years, and "
+    "she said that the evening light on the water is the thing she misses most of all now.",
+    "Lovely pictures, but the one of the lighthouse was taken before they painted it, so it "
+    "looks much greyer than it does today for anyone who goes down there to see it again.",
+]
+
+
+def _comments_page(article: str, heading: str = "<h2>6 Comments</h2>", items: bool = True) -> str:
+    """A page with ``article`` as its article and readers' comments under it, each in an
+    item of its own (``items``) or all in one container."""
+    if items:
+        comments = "".join(f'<div class="comment"><p class="author">Reader {i}</p><p>{c}</p></div>'
+                           for i, c in enumerate(COMMENTS))
+    else:
+        comments = "".join(f"<p>{c}</p>" for c in COMMENTS)
+    return ('<html><head><title>Low water</title></head><body><nav><ul><li><a href="/">Home</a></li>'
+            f'<li><a href="/more">More</a></li></ul></nav><article class="post">{article}</article>'
+            f'<section id="comments">{heading}{comments}</section>'
+            "<footer><p>Copyright Quay Verse. All rights reserved.</p></footer></body></html>")
+
+
+VERSE = ["The water leaves the harbour wall", "and gulls come down to feed", "the boats lie over in the mud",
+         "among the chain and weed", "and when the evening tide comes back", "it lifts them from the bed"]
+POEM = "<h1>Low water</h1>" + "".join(f"<p>{line}</p>" for line in VERSE)
+GALLERY = ('<h1>The quay at first light</h1><figure><img src="a.jpg"><figcaption>Boats at the quay'
+           "</figcaption></figure><p>Gallery: 12 pictures</p>")
+
+
+def _recovered_texts(html: str, **options) -> list[str]:
+    return [v.line.text for v in analyze(html, **options).verdicts if v.final.rule == "html.recovered"]
+
+
+@pytest.mark.parametrize("article", [POEM, GALLERY], ids=["poem", "gallery"])
+def test_readers_comments_under_an_article_without_prose_stay_out(article):
+    # the extractor chose a poem's verse or a gallery's captions: no prose, but an
+    # article; the run of prose under it is readers' comments, never recovered
+    html = _comments_page(article)
+    assert _recovered_texts(html) == []
+    assert not any(c in cleaner_clean(html) for c in COMMENTS)
+    # whatever the extractor chose, the comments heading closes the page to the search,
+    # and without a heading each comment in its own item refuses the run
+    anything = {"recover_orphan_chosen_words": 10_000}
+    pages = {(heading, items): _comments_page(article, heading, items)
+             for heading in ("<h2>6 Comments</h2>", "<h2>Comments</h2>", "") for items in (True, False)}
+    for (heading, items), html in pages.items():
+        assert not any(c in extract_text(html) for c in COMMENTS)
+        # the same paragraphs, neither under a heading nor one per comment, do come back
+        assert _recovered_texts(html, **anything) == ([] if heading or items else COMMENTS)
+
+
+def test_the_article_is_searched_for_only_when_the_extractor_chose_next_to_nothing():
+    # a poem's verse is no prose, but the extractor chose an article: recovery leaves it be
+    html = _comments_page(POEM, heading="", items=False)
+    verse = sum(len(line.split()) for line in VERSE) + len("Low water".split())
+    assert verse >= Options().recover_orphan_chosen_words
+    assert _recovered_texts(html) == []
+    assert _recovered_texts(html, recover_orphan_chosen_words=verse + 1) == COMMENTS
+
+
 def test_a_skipped_block_carries_the_mark_words_of_its_classes():
     # the marks that can refuse a block its recovery
     sidebar = page().replace(f"<h1>{TITLE}</h1>", f'<h1>{TITLE}</h1><div class="sidebar"><p>{LEAD}</p></div>')
