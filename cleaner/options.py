@@ -275,6 +275,13 @@ class Options:
     #: footers, share bars, log-in buttons), a footer or share bar among them, is a whole
     #: page's dump whatever its layout (`cleaner.extracted._page_furniture`).
     extracted_furniture_lines: int = 4
+    #: Text written one block a line is a page's dump too when catalogue rules find at
+    #: least `extracted_furniture_lines` lines of page furniture in it of at least this many
+    #: kinds (catalogue categories, `cleaner.extracted.FURNITURE_KINDS`: menus, share rows,
+    #: UI and log-in lines, footers, appeals, ads, lists of other stories; a banner laid
+    #: over the page not counted; `cleaner.extracted._furniture_kinds`): an extractor
+    #: keeps a line or two of a kind or two.
+    extracted_furniture_kinds: int = 3
     #: Text is a whole page's dump too, whatever its layout and without a catalogue, when
     #: its first paragraph has at least `extracted_frame_top` lines above it that the line
     #: rules drop and that hold no digit (the page's header: menus, share bars, links to
