@@ -309,6 +309,9 @@ def revise(
     made: dict[tuple, Decision] = {}  # the decisions made so far, each made once
     links, block = options.rule_enabled("html.links"), options.rule_enabled("html.block")
     held = options.rule_enabled("html.held")  # else a held block is left out as unchosen
+    # the article was found outside what the extractor chose (`_orphan`): the lines it
+    # chose, a menu, a headline, are judged by the line rules, a heading alone yielded to
+    orphaned = "orphan" in recovered.values()
     for i, d, h in compress(zip(range(len(has)), initial, per_line), has):
         if h is not None and h.held:
             out[i] = HELD if held else _unchosen(d, h, None)
@@ -331,7 +334,7 @@ def revise(
             out[i] = Decision(False, "html.links", "related", f"link density {h.link_density:.2f} in the page",
                               "extractor")
             continue
-        if d.rule in YIELDING and block:
+        if d.rule in YIELDING and block and not (orphaned and not (h is not None and h.heading)):
             key = ("block", bool(h.heading), h.tag) if h is not None else ("block",)
             out[i] = made.get(key) or made.setdefault(key, _block(h))
     if hints is None:  # plain text an extractor wrote: it ends where its comments open

@@ -431,9 +431,24 @@ def test_when_the_extractor_chose_no_prose_the_longest_run_of_prose_is_the_artic
         == "html.unchosen"
 
 
+#: Five more paragraphs of the harbour story, invented: with `PARAGRAPHS`, ten distinct ones.
+MORE = [
+    "Fishing boats will keep their berths on the north side of the basin, which the cracks "
+    "do not reach, and the ice plant will stay open throughout the works.",
+    "Divers inspected the pier's foundations in January and found that two of the old "
+    "timber piles had rotted through below the low water mark.",
+    "The island's school asked for the first crossing of the day to leave earlier, so that "
+    "pupils who live on the mainland can still reach their lessons on time.",
+    "A public meeting about the works will be held in the lifeboat station next Thursday "
+    "evening, and the engineers will answer questions from residents there.",
+    "The terminal was built in the nineteen sixties and has not been repaired since a storm "
+    "tore off part of its roof and flooded the waiting room twelve years ago.",
+]
+
+
 def test_an_article_in_a_container_named_for_comments_reaches_the_output():
-    paragraphs = PARAGRAPHS + [p.replace("harbour", "port") for p in PARAGRAPHS]
-    assert _words(paragraphs) >= Options().recover_orphan_words
+    paragraphs = PARAGRAPHS + MORE
+    assert len(set(paragraphs)) == 10 and _words(paragraphs) >= Options().recover_orphan_words
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     html = page().replace('<article class="story">', '<article class="story"><div class="comment-body">') \
         .replace("</article>", "</div></article>")
@@ -441,8 +456,13 @@ def test_an_article_in_a_container_named_for_comments_reaches_the_output():
         html = html.replace(f"<p>{p}</p>\n", "", 1)
     html = html.replace('<div class="comment-body">', f'<div class="comment-body">{body}', 1)
     assert not any(p in extract_text(html) for p in paragraphs)
+    verdicts = {v.line.text: v for v in analyze(html).verdicts}
+    assert all(verdicts[p].final.rule == "html.recovered" and verdicts[p].output for p in paragraphs)
     kept = out_lines(cleaner_clean(html))
     assert all(p in kept for p in paragraphs)
+    # the extractor chose the menu, written as one line: judged by the line rules again
+    assert "Home" in extract_text(html)
+    assert not any(word in line for line in kept for word in ("Home", "Weather"))
     assert not any(p in out_lines(cleaner_clean(html, recover_orphan_words=_words(paragraphs) + 1))
                    for p in paragraphs)
 
