@@ -211,8 +211,13 @@ class Options:
     #: holding one paragraph, between two of its paragraphs at the body's indentation or
     #: after the last one, is a lone paragraph set apart from the article (a caption, an
     #: author's bio, a sign-up pitch: ``block.lone_paragraph``, `cleaner.blocks.set_off`);
-    #: 0 switches the test off (lines).
+    #: 0 switches the test off (lines).  So is a run of one line indented deeper than the
+    #: body that ends like no sentence and that only the body on both sides kept (a
+    #: caption with no period) ...
     block_lone_max_lines: int = 2
+    #: ... unless at least this share (0-1) of its words is capitalised: a subheading in
+    #: title case (share).
+    block_lone_title_capitalised: float = 0.75
 
     # -- extracted text (`cleaner.extracted`) --------------------------------------------
     #: A line whose source block has at least this share (0-1) of its characters in links
