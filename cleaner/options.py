@@ -275,6 +275,13 @@ class Options:
     #: footers, share bars, log-in buttons), a footer or share bar among them, is a whole
     #: page's dump whatever its layout (`cleaner.extracted._page_furniture`).
     extracted_furniture_lines: int = 4
+    #: Text written one block a line is a page's dump too when catalogue rules find at
+    #: least `extracted_furniture_lines` lines of page furniture in it of at least this many
+    #: kinds (catalogue categories, `cleaner.extracted.FURNITURE_KINDS`: menus, share rows,
+    #: UI and log-in lines, footers, appeals, ads, lists of other stories; a banner laid
+    #: over the page not counted; `cleaner.extracted._furniture_kinds`): an extractor
+    #: keeps a line or two of a kind or two.
+    extracted_furniture_kinds: int = 3
     #: Text is a whole page's dump too, whatever its layout and without a catalogue, when
     #: its first paragraph has at least `extracted_frame_top` lines above it that the line
     #: rules drop and that hold no digit (the page's header: menus, share bars, links to
@@ -339,7 +346,8 @@ class Options:
     story_first_paragraphs: int = 2
     #: ... and only when at least this many non-blank lines lie between the paragraphs on
     #: its two sides (a title, a meta line, page furniture: the seam of two stories; an
-    #: article's opening paragraphs have nothing between them) (lines).
+    #: article's opening paragraphs have nothing between them), or the document's first
+    #: title shares words with the paragraphs above the gap and none after it (lines).
     story_first_gap_lines: int = 1
     #: A story chosen without a head of its own stands outside the main block only when
     #: the cosine across its gap is below this (cosine).
@@ -372,8 +380,10 @@ class Options:
     story_lead_words: int = 20
     #: A first story that opens the document stands as a story outside the main text block
     #: only with a title and an opening of a story (meta line, dateline, repeated
-    #: headline) above one of its first this many paragraphs of body (paragraphs): the
-    #: short first story of a dump, which the block left for the longer one after it.
+    #: headline) above one of its first this many paragraphs of body, or with a title over
+    #: this many paragraphs of `story_lead_words` whose words the next story does not
+    #: share (cosine under `story_topic_cohesion`) (paragraphs): the short first story of
+    #: a dump, which the block left for the longer one after it.
     story_head_paragraphs: int = 2
     #: Content lines after a title-like line in which a meta line, or a repeat of the
     #: headline, counts as the story's head (lines).

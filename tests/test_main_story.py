@@ -123,6 +123,16 @@ def test_a_caption_above_a_picture_s_credit_is_no_story_text(credit):
     assert all(v.output for v in verdicts if v.line.text in (PIER[0], PIER[1], LATER))
 
 
+def test_the_credit_under_a_caption_goes_with_it():
+    # A short credit that a context rule keeps between two paragraphs (a name and an
+    # outlet, no sentence) is the picture's too once the line above it is its caption.
+    credit = "Clara Whitfield, Harbour Gazette"
+    verdicts = _pier(CAPTION, credit)
+    line = next(v for v in verdicts if v.line.text == credit)
+    assert line.final.rule == "story.caption" and not line.output
+    assert credit not in "\n".join(v.line.text for v in verdicts if v.output)
+
+
 @pytest.mark.parametrize("block, after, blank", [
     ((CAPTION, "Clara Whitfield, Harbour Gazette"), (PIER[1],), "\n"),  # no empty lines: every line is right under another
     ((CAPTION, "THE VOTE"), (PIER[1],), "\n\n"),  # a subheading in capitals, not a credit
@@ -317,6 +327,18 @@ def test_the_short_story_needs_its_paragraphs_to_be_judged_whole():
     assert len(cleaner.split(document, story_first_paragraphs=3)) == 1
 
 
+BRIDGE_TITLE = "Town opens its new bridge over the river"
+
+
+def test_a_short_story_under_its_title_ends_where_the_title_s_words_end():
+    # Nothing between its last paragraph and the next story's first, but its title's
+    # words are in its paragraphs and nowhere in the text after the gap: the title's
+    # story ends there (cleaner.stories.top), and clean keeps it alone.
+    document = "\n\n".join([BRIDGE_TITLE, *BRIDGE, *ORCHARD]) + "\n"
+    assert [a.text.split("\n")[-1] for a in cleaner.split(document)][0] == BRIDGE[1]
+    assert cleaner.clean(document).endswith(BRIDGE[1]) and ORCHARD[0] not in cleaner.clean(document)
+
+
 # An article's anecdotal opening: a person and a scene, sharing no content word with the
 # report below it.
 LEDES = [
@@ -340,6 +362,16 @@ def test_an_anecdotal_opening_with_nothing_below_it_stays_in_its_article(lede):
     assert cleaner.clean(document) == "\n\n".join(lede + ORCHARD)
     # Read without the seam (story_first_gap_lines 0), the opening would be cut off.
     assert len(cleaner.split(document, story_first_gap_lines=0)) == 2
+
+
+@pytest.mark.parametrize("lede", LEDES, ids=["woke", "phone"])
+def test_an_anecdotal_opening_under_a_title_on_the_report_stays_in_its_article(lede):
+    # Counterexample: under a title whose words are the opening's and also the report's
+    # (below the gap), the opening's change of words ends no story: one story, all of it
+    # the main one.
+    document = "\n\n".join(["Growers check their trees and count the cost of a late frost", *lede, *ORCHARD]) + "\n"
+    assert len(cleaner.split(document)) == 1
+    assert cleaner.clean(document).endswith("\n\n".join(lede + ORCHARD))
 
 
 @pytest.mark.xfail(strict=True, reason="a single dropped line (an advertisement's label) between an article's "
@@ -388,6 +420,67 @@ def test_a_story_s_text_above_the_main_block_without_a_title_is_no_story():
     a = cleaner.analyze(_top_story(PIER_HEAD[1:], "PORTVILLE — "))
     assert PIER[0] not in a.text and FROST[4] in a.text and len(a.articles) == 1
 
+
+def _block_from(monkeypatch, first: int) -> None:
+    """Make the main text block start at line ``first``: it took the longer story after a
+    short first one, whose kept lines it drops (as `cleaner.blocks.main_block` does to
+    lines outside its region)."""
+    from cleaner import pipeline
+    from cleaner.types import Decision
+
+    stage = pipeline.block_stage
+
+    def block_stage(feats, smoothed, options, shape):
+        listed, blocked, region = stage(feats, smoothed, options, shape)
+        outside = Decision(False, "context.isolated", "boilerplate", "kept line outside the main text region", "block")
+        return listed, [outside if d.keep and i < first else d for i, d in enumerate(blocked)], (first, region[1])
+
+    monkeypatch.setattr(pipeline, "block_stage", block_stage)
+
+
+def _left_out(monkeypatch, head: list[str], paragraphs: list[str], **options) -> object:
+    """The analysis of a short story (``head``, ``paragraphs``) above the seam and the
+    frost story, the main block holding the frost story only (``options``: overrides)."""
+    lines = [*head, "", *"\n\n".join(paragraphs).split("\n"), "", *SEAM, "", *FROST]
+    _block_from(monkeypatch, lines.index(FROST[0]))
+    return cleaner.analyze("\n".join(lines) + "\n", **options)
+
+
+@pytest.mark.parametrize("head", [PIER_HEAD[:1], PIER_HEAD], ids=["title", "title-summary-date-byline"])
+def test_a_titled_short_story_the_main_block_left_out_is_the_main_story(monkeypatch, head):
+    # Under its title alone, two paragraphs of prose whose words the next story does not
+    # share are a story's body on a subject of its own; under its title, a summary line,
+    # a date and a byline, it has a story's head (a meta line between the title and the
+    # text).  Either way it stands outside the block and, opening the document, is the
+    # main story.
+    a = _left_out(monkeypatch, head, PIER)
+    assert a.main == 0 and a.articles[0].title == PIER_HEAD[0] and len(a.articles) == 2
+    assert a.text.endswith(PIER[1]) and FROST[4] not in a.text
+
+
+@pytest.mark.parametrize("head, paragraphs", [
+    (PIER_HEAD[1:], PIER),  # no title: a notice or a blurb above the article
+    (PIER_HEAD[:1], PIER[:1]),  # one paragraph under the title
+    (PIER_HEAD[:1], [PIER[0], "The harbour master agreed."]),  # a second paragraph too short for a lead
+], ids=["untitled", "one-paragraph", "short-paragraph"])
+def test_text_the_main_block_left_out_without_a_story_s_body_is_no_story(monkeypatch, head, paragraphs):
+    # Counterexamples: without a title, or with fewer than story_head_paragraphs
+    # paragraphs of story_lead_words words, the text above the block is no story: the
+    # block's is main.
+    a = _left_out(monkeypatch, head, paragraphs)
+    assert paragraphs[0] not in a.text and FROST[4] in a.text
+
+
+def test_the_own_subject_reads_its_options(monkeypatch):
+    # story_head_paragraphs, story_lead_words and story_topic_cohesion reach the rule:
+    # asking for three paragraphs, for longer ones, or for a cosine under 0 with the next
+    # story (the words of a page's lead cut from its article go on after the gap) leaves
+    # the two paragraphs no story.
+    words = min(len(p.split()) for p in PIER)
+    assert PIER[0] in _left_out(monkeypatch, PIER_HEAD[:1], PIER, story_lead_words=words).text
+    for option in ({"story_head_paragraphs": 3}, {"story_lead_words": words + 1}, {"story_topic_cohesion": 0.0}):
+        a = _left_out(monkeypatch, PIER_HEAD[:1], PIER, **option)
+        assert PIER[0] not in a.text and FROST[4] in a.text
 
 # Titles: the story's headline, not a line of a list of related stories.
 RELATED = ["Related stories", "Harbour town votes to rebuild its old stone pier",

@@ -148,7 +148,7 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     prose, cos, depth, names = topic_profile(r, kept, o.story_affinity_weight)
     if not heads_only:  # an extractor's text is one page's: its edges are no story's
         depth = edged(cos, depth)
-        cos, depth = first_topic(r, kept, prose, cos, depth, o)  # a short story at the top
+        cos, depth = first_topic(r, kept, prose, cos, depth, o, title0)  # a short story at the top
     words = body_words(r, kept)
     fixed: dict[int, Segment] = {}  # the teasers and the text after a row of them
     for c, (size, title) in teased.items():
