@@ -127,8 +127,11 @@ RULES = (
              "or more words) that ends like a sentence, between two paragraphs at the body's "
              "indentation that end like sentences, or after the last one: the paragraph and the "
              "run's lines indented like it within block_set_off_indent_slack columns (a caption "
-             "and its credit, an author's bio under its name, a sign-up pitch; fired with "
-             "block.set_off, `cleaner.blocks.set_off`)",
+             "and its credit, an author's bio under its name, a sign-up pitch); or, in that place, "
+             "a run of one line indented deeper than the body that the line rules dropped for ending "
+             "like no sentence (feature.no_punctuation) and only the body on both sides kept "
+             "(context.sandwiched): a picture's caption with no period (fired with block.set_off, "
+             "`cleaner.blocks.set_off`)",
              LONE_OPTIONS),
 )
 
@@ -305,12 +308,14 @@ def _run_bits(keep: bool, rule: str, category: str) -> int:
 
 def set_off(lines: Sequence[Line], feats: list[Features], final: list[Decision],
             story_of: list[int | None], main: int | None, options: Options,
-            shape: bytes) -> list[Decision]:
+            shape: bytes, initial: list[Decision] | None = None) -> list[Decision]:
     """Decisions with the main story's kept lines that the layout sets apart from its body
     dropped as ``block.set_off`` or ``block.lone_paragraph`` (which lines: their `RULES`
     entries; found by the compiled core, `cleaner._core.set_off_lines`, rust/src/blocks.rs);
-    ``shape``: the lines' `cleaner.features.line_shapes`.  A caption indented under its
-    picture, above its credit, goes; the article's paragraphs stay:
+    ``shape``: the lines' `cleaner.features.line_shapes`; ``initial``: the stage-1 decisions
+    (a lone line, kept only by ``context.sandwiched`` over ``feature.no_punctuation``, is read
+    there; ``None``: none is).  A caption indented under its picture, above its credit, goes;
+    the article's paragraphs stay:
 
     >>> from cleaner import clean
     >>> body = "The council met on Monday and agreed on the budget for the coming year, as expected."
@@ -322,7 +327,7 @@ def set_off(lines: Sequence[Line], feats: list[Features], final: list[Decision],
     set_off_on, lone_on = options.rule_enabled("block.set_off"), options.rule_enabled("block.lone_paragraph")
     if main is None or not (set_off_on or lone_on):
         return final
-    attached, lone = _core_set_off(lines, feats, final, story_of, main, options, shape)
+    attached, lone = _core_set_off(lines, feats, final, story_of, main, options, shape, initial)
     attached, lone = attached if set_off_on else [], lone if lone_on else []
     if not (attached or lone):
         return final
@@ -347,14 +352,16 @@ def _lone(at: int, body: int, above: int, under: int) -> Decision:
 
 
 def _core_set_off(lines: Sequence[Line], feats: list[Features], final: list[Decision],
-                  story_of: list[int | None], main: int, options: Options,
-                  shape: bytes) -> tuple[list[tuple[int, int]], list[tuple[int, int, int, int, int]]]:
+                  story_of: list[int | None], main: int, options: Options, shape: bytes,
+                  initial: list[Decision] | None = None,
+                  ) -> tuple[list[tuple[int, int]], list[tuple[int, int, int, int, int]]]:
     """The compiled core's answer for `set_off` (`cleaner._core.set_off_lines`): a pair
     ``(set_off, attached)`` per line set off (the index of the kept line to drop, and the
     index of the line it is attached to, its credit or label), and per line of a lone
     paragraph ``(line, indentation, body's indentation, line above, line under or -1)``
     (the numbers of its reason)."""
-    return _core.set_off_lines(as_list(final), as_list(story_of), main, shape, *line_starts(lines),
+    return _core.set_off_lines(as_list(final), as_list(final if initial is None else initial),
+                               as_list(story_of), main, shape, *line_starts(lines),
                                indents(lines), as_list(feats),
                                _set_off_bits, columns(lines),
                                {name: getattr(options, name) for name in SET_OFF_OPTIONS})
@@ -363,5 +370,7 @@ def _core_set_off(lines: Sequence[Line], feats: list[Features], final: list[Deci
 @lru_cache(maxsize=4096)
 def _set_off_bits(keep: bool, rule: str, category: str) -> int:
     """The bits of a decision that `set_off` reads in the compiled core (rust/src/blocks.rs):
-    kept, a catalogue drop of a caption or photo credit."""
-    return keep | 2 * (not keep and category == "caption" and is_pattern_rule(rule))
+    kept, a catalogue drop of a caption or photo credit, kept by ``context.sandwiched``, a
+    stage-1 ``feature.no_punctuation`` drop."""
+    return keep | 2 * (not keep and category == "caption" and is_pattern_rule(rule)) | 4 * (
+        keep and rule == "context.sandwiched") | 8 * (rule == "feature.no_punctuation")

@@ -25,7 +25,13 @@ alternative of such a pattern must be anchored); others are searched anywhere.
 
 The loader checks every rule (compiles, unique id, id prefix matches its file, known
 category, never matches the empty string, no named groups or back-references, at least
-one example) and raises `CatalogueError` naming the file and rule otherwise.  A
+one example) and raises `CatalogueError` naming the file and rule otherwise.  It warns
+(`SlowRuleWarning`) about a rule the compiled core cannot run (a lookaround, an atomic
+group, possessive repetition ...: the syntax `rust/src/patterns.rs` accepts): its pattern
+runs in Python on every line it is a candidate on, several times the cost (one such rule
+tripled the CPU time of a document of a million short lines).  `Matcher.python_rules`
+names such rules; the shipped catalogues hold none but those tests/test_core_coverage.py
+lists as known.  A
 `Matcher` finds the rule that fires on a line among the rules of a language set: cheap
 conditions that every line a rule fires on meets (its word guards and its gate, derived
 from the pattern: `cleaner.prefilter`), tested in the compiled core, leave a few
@@ -42,6 +48,7 @@ import functools
 import json
 import math
 import os
+import warnings
 from dataclasses import dataclass
 
 import regex
@@ -62,6 +69,10 @@ _FLAGS = regex.IGNORECASE | regex.UNICODE | regex.V0
 
 class CatalogueError(ValueError):
     """A rule file is malformed."""
+
+
+class SlowRuleWarning(UserWarning):
+    """A rule's pattern runs in Python on every line: the compiled core cannot run it."""
 
 
 @dataclass(frozen=True)
@@ -178,10 +189,20 @@ def _load_file(path, language: str, category: str) -> list[Rule]:
                 raise CatalogueError(f"{where}: rule {rid}: does not compile: {exc}") from None
             if rule.compiled.search(""):
                 raise CatalogueError(f"{where}: rule {rid}: matches the empty string")
+            _warn_if_slow(rule)
         if not rule.examples:
             raise CatalogueError(f"{where}: rule {rid}: needs at least one example")
         rules.append(rule)
     return rules
+
+
+def _warn_if_slow(rule: Rule) -> None:
+    """Warn (`SlowRuleWarning`) when the compiled core cannot run the rule's pattern
+    (`rust/src/patterns.rs` refuses its syntax, or it is too big to compile)."""
+    if _core.pattern_matches(rule.pattern, rule.case_sensitive, []) is None:
+        warnings.warn(f"{rule.source}: rule {rule.id}: the compiled core cannot run its pattern (a "
+                      "lookaround, back-reference, atomic group, possessive repetition ...), so it "
+                      "runs in Python on every line it is a candidate on", SlowRuleWarning, stacklevel=2)
 
 
 @functools.lru_cache(maxsize=None)
@@ -407,6 +428,12 @@ class Matcher:
         return _core.Gates.cached(blob, key, len(ordered), _START_CHARS, self._could_start,
                                   [(r.pattern, r.case_sensitive) for r in ordered],
                                   [(r.id, r.category) for r in ordered])
+
+    @property
+    def python_rules(self) -> tuple[str, ...]:
+        """The ids of the rules whose pattern the compiled core cannot run: each runs in
+        Python on every line it is a candidate on (`SlowRuleWarning`)."""
+        return tuple(self.ordered[k].id for k in self.core.refused())
 
     @functools.cached_property
     def gates(self) -> dict[str, Gate]:

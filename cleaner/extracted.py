@@ -103,6 +103,25 @@ def _page_furniture(decisions, opts: Options) -> bool:
         d.category in FOOTER and not is_overlay(d.rule) for d in found)
 
 
+#: The catalogue's categories of what a page shows around its article and an extractor
+#: leaves out (`_furniture_kinds`): menus, share rows, UI and log-in lines, footers,
+#: appeals, ads, lists of other stories.  Bylines and datelines (``meta``) are none: an
+#: extract keeps them.
+FURNITURE_KINDS = FURNITURE | {"appeal", "ad", "related"}
+
+
+def _furniture_kinds(decisions, opts: Options) -> bool:
+    """Do catalogue rules find ``extracted_furniture_lines`` lines of page furniture
+    (`FURNITURE_KINDS`) or more, of ``extracted_furniture_kinds`` kinds (categories) or
+    more?  An extractor may keep a line or two of a kind or two (a "Read more" link, an ad
+    label between paragraphs, a paywall's log-in line at the end); lines of many kinds are
+    the frame of a page, or of several: their dump.  A banner laid over the page (a cookie
+    notice, `cleaner.catalogue.is_overlay`) is no part of its frame: not counted."""
+    found = [d.category for d in decisions if not d.keep and d.category in FURNITURE_KINDS
+             and not is_overlay(d.rule)]
+    return len(found) >= opts.extracted_furniture_lines and len(set(found)) >= opts.extracted_furniture_kinds
+
+
 def _bare(text: str) -> bool:
     """Does ``text`` hold no digit (in the sense of `str.isdigit`)?"""
     return not any(map(str.isdigit, text))
@@ -208,7 +227,10 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
       buttons), nor a page's header with a menu or a footer (`_page_frame`: lines the line
       rules drop, without figures, above the first paragraph, and a menu's run of tiny
       lines there or below the last paragraph among such lines; no catalogue read, so it
-      holds in every language);
+      holds in every language); text so written that holds furniture of many kinds
+      (`_furniture_kinds`: ``extracted_furniture_lines`` lines of
+      ``extracted_furniture_kinds`` kinds: menus, share rows, log-in lines, appeals, ads,
+      lists of other stories) is a page's dump (""), its blocks not apart;
     - ``"spaced"``: blocks apart, but the text opens and closes with prose
       (``extracted_max_periphery``), has no long run of other lines
       (``extracted_max_run``) and no menu anywhere.
@@ -231,7 +253,10 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
     (a menu of dash items is read as dialogue); 389 of trafilatura's outputs stay dense.
     With the catalogues, 13 of those dumps are dense with each of these tests and 14
     without `_page_frame` (the figures "15 without the test, 13 with it" once given here
-    as read without the catalogues were read with them); 388 of trafilatura's outputs."""
+    as read without the catalogues were read with them); 388 of trafilatura's outputs.
+    With `_furniture_kinds`, of the one-newline multi-story dumps built from the tuning
+    pages (benchmarks/multiarticle.py, four seeds) 27 more of 156 are read as a page's
+    dump (70 were dense), none of trafilatura's outputs of the tuning pages."""
     if shape is None:
         shape = line_shapes(lines, opts)
     n = len(shape) - shape.count(0)  # the non-blank lines; below, one byte for each
@@ -255,6 +280,8 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
             dense = _longest_run(tiny[:lead]) < menu
         else:
             dense = 1 in shape.translate(_HAS[WORDY]) and _longest_run(tiny) < menu
+        if dense and _furniture_kinds(compress(initial, shape), opts):
+            return ""  # a page's dump written one block a line: its blocks are not apart
         if dense and not _page_furniture(compress(initial, shape), opts) \
                 and not _page_frame(lines, initial, shape, prose, tiny, opts):
             return "dense"

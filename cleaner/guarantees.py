@@ -38,7 +38,7 @@ RULES = (
     CodeRule("extracted.block", "body", "line inside the main story of extracted text: weak line rules yield to it",
              ("extracted",) + LAYOUT),
     CodeRule("extracted.kept", "body", "line of extractor output: only catalogue rules and story boundaries drop it",
-             ("extracted", "extracted_furniture_lines") + LAYOUT),
+             ("extracted", "extracted_furniture_lines", "extracted_furniture_kinds") + LAYOUT),
     CodeRule("html.safety_net", "body",
              "the kept text was a sliver of a long extracted article: its lines are back",
              ("safety_net_words", "safety_net_share")),

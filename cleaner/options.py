@@ -275,6 +275,13 @@ class Options:
     #: footers, share bars, log-in buttons), a footer or share bar among them, is a whole
     #: page's dump whatever its layout (`cleaner.extracted._page_furniture`).
     extracted_furniture_lines: int = 4
+    #: Text written one block a line is a page's dump too when catalogue rules find at
+    #: least `extracted_furniture_lines` lines of page furniture in it of at least this many
+    #: kinds (catalogue categories, `cleaner.extracted.FURNITURE_KINDS`: menus, share rows,
+    #: UI and log-in lines, footers, appeals, ads, lists of other stories; a banner laid
+    #: over the page not counted; `cleaner.extracted._furniture_kinds`): an extractor
+    #: keeps a line or two of a kind or two.
+    extracted_furniture_kinds: int = 3
     #: Text is a whole page's dump too, whatever its layout and without a catalogue, when
     #: its first paragraph has at least `extracted_frame_top` lines above it that the line
     #: rules drop and that hold no digit (the page's header: menus, share bars, links to
@@ -339,7 +346,8 @@ class Options:
     story_first_paragraphs: int = 2
     #: ... and only when at least this many non-blank lines lie between the paragraphs on
     #: its two sides (a title, a meta line, page furniture: the seam of two stories; an
-    #: article's opening paragraphs have nothing between them) (lines).
+    #: article's opening paragraphs have nothing between them), or the document's first
+    #: title shares words with the paragraphs above the gap and none after it (lines).
     story_first_gap_lines: int = 1
     #: A story chosen without a head of its own stands outside the main block only when
     #: the cosine across its gap is below this (cosine).
@@ -372,8 +380,10 @@ class Options:
     story_lead_words: int = 20
     #: A first story that opens the document stands as a story outside the main text block
     #: only with a title and an opening of a story (meta line, dateline, repeated
-    #: headline) above one of its first this many paragraphs of body (paragraphs): the
-    #: short first story of a dump, which the block left for the longer one after it.
+    #: headline) above one of its first this many paragraphs of body, or with a title over
+    #: this many paragraphs of `story_lead_words` whose words the next story does not
+    #: share (cosine under `story_topic_cohesion`) (paragraphs): the short first story of
+    #: a dump, which the block left for the longer one after it.
     story_head_paragraphs: int = 2
     #: Content lines after a title-like line in which a meta line, or a repeat of the
     #: headline, counts as the story's head (lines).
@@ -387,7 +397,8 @@ class Options:
     #: Lines above the body in which a title without a meta line is looked for (lines).
     story_title_near: int = 3
     #: Words (at most) of the line right above a chosen story's first meta line that is
-    #: taken as its title when no headline is (a headline longer than `heading_max_words`).
+    #: taken as its title when no headline is (a headline longer than `heading_max_words`),
+    #: and of a teaser's title written in title case (words).
     story_title_max_words: int = 30
     #: Lines above a story's first kept line searched for its title (lines).
     story_above_lines: int = 12
@@ -499,9 +510,11 @@ class Options:
     #: boundary with a title leaves the lines between to neither story (words; lines).
     story_lookahead_words: int = 40
     story_between_lines: int = 8
-    #: A teaser is a sentence: fewer than this share of its words capitalised (share); its
-    #: own title line has at least this many words (words); the document holds this many
-    #: body words before a cut line can be a teaser (words).
+    #: A teaser is a sentence: fewer than this share of its words capitalised (share; a
+    #: line with no closing punctuation right above it with at least this share, up to
+    #: `story_title_max_words` words, is its title, a headline in title case); its own
+    #: title line has at least this many words (words); the document holds this many body
+    #: words before a cut line can be a teaser (words).
     story_teaser_capitalised: float = 0.6
     story_teaser_title_words: int = 4
     story_teaser_after_words: int = 40

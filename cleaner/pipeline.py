@@ -157,7 +157,7 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     restored = st.final
     if not (layout or whole_page):  # a page's dump: the main story's gaps (extracted text: `restore`)
         restored, story_of = inside_main(initial, restored, story_of, st.main, opts, shape)
-        restored = set_off(lines, feats, restored, story_of, st.main, opts, shape)
+        restored = set_off(lines, feats, restored, story_of, st.main, opts, shape, initial)
     restored = add(restored, "stories")
     if layout:
         restored, story_of = restore_extracted(lines, initial, restored, story_of, st.main, opts)

@@ -389,8 +389,9 @@ def test_a_lone_paragraph_indented_unlike_the_body_is_set_apart(document, droppe
      {}),
     (f"{B1}\n\n{B2}\n\n    Will parents wait outside the old school building on Monday before the vote？\n\n{B3}",
      {}),
-    # no sentence ends it: a headline or a label
-    (f"{B1}\n\n{B2}\n\n    {LONE[:-1]}\n\n{B3}", {}),
+    # no sentence ends it: a headline or a label (a longer line with no period that only
+    # its neighbours kept is a caption: `BARE` below)
+    (f"{B1}\n\n{B2}\n\n    The new library opens in the spring\n\n{B3}", {}),
     # it opens the story: its lead
     (f"    {LONE}\n\n{B1}\n\n{B2}\n\n{B3}", {}),
     # the kept line above it is no paragraph ending like a sentence: a dateline, a heading
@@ -402,6 +403,40 @@ def test_a_lone_paragraph_indented_unlike_the_body_is_set_apart(document, droppe
     (f"{B1}\n\n{B2}\n\n    {LONE}\n\n{B3}", {"disabled_rules": frozenset({"block.lone_paragraph"})}),
 ])
 def test_a_paragraph_stays_with_the_article_without_all_the_evidence(document, options):
+    assert "block.lone_paragraph" not in _final(document, **options).values()
+
+
+#: A picture's caption with no period: the line rules drop it (feature.no_punctuation) and
+#: only the body on both sides keeps it (context.sandwiched).
+BARE = "Parents wait outside the old school building on Monday morning before the vote"
+
+
+@pytest.mark.parametrize("document", [
+    f"{B1}\n\n{B2}\n\n    {BARE}\n\n{B3}",
+    # no blank lines between paragraphs: the indentation alone sets it apart
+    f"{B1}\n{B2}\n    {BARE}\n{B3}",
+])
+def test_a_caption_with_no_period_indented_deeper_than_the_body_is_set_apart(document):
+    a = analyze(document, extracted="never")
+    trail = next([d.rule for d in v.trail] for v in a.verdicts if v.line.text == BARE)
+    assert trail == ["feature.no_punctuation", "context.sandwiched", "block.lone_paragraph"]
+    assert [v.final.rule for v in a.verdicts if v.line.text in (B1, B2, B3)] == ["feature.prose"] * 3
+
+
+@pytest.mark.parametrize("document, options", [
+    # indented like the body, or less deep than it (a subheading outside the body's box)
+    (f"{B1}\n\n{B2}\n\n{BARE}\n\n{B3}", {}),
+    (f"    {B1}\n\n    {B2}\n\n{BARE}\n\n    {B3}", {}),
+    # a heading-like line the context rules kept: a subheading, whatever its indentation
+    (f"{B1}\n\n{B2}\n\n    The new library\n\n{B3}", {}),
+    # a list item
+    (f"{B1}\n\n{B2}\n\n    * {BARE}\n\n{B3}", {}),
+    # two such lines in a row: a box of the article's own
+    (f"{B1}\n\n{B2}\n\n    {BARE}\n    {BARE.replace('Monday', 'Friday')}\n\n{B3}", {}),
+    # the test off
+    (f"{B1}\n\n{B2}\n\n    {BARE}\n\n{B3}", {"block_lone_max_lines": 0}),
+])
+def test_a_line_with_no_period_stays_without_all_the_evidence(document, options):
     assert "block.lone_paragraph" not in _final(document, **options).values()
 
 
@@ -495,7 +530,8 @@ def test_the_core_reads_the_lone_paragraphs_indentation_from_an_array():
     lines = segment(text)
     params = {name: getattr(Options(), name) for name in blocks.SET_OFF_OPTIONS}
     for depth, lone in [([0] * 7, []), ([0, 0, 0, 0, 4, 0, 0], [(4, 4, 0, 2, 6)])]:
-        assert _core.set_off_lines(as_list([v.final for v in a.verdicts]), [v.story for v in a.verdicts], a.main,
+        assert _core.set_off_lines(as_list([v.final for v in a.verdicts]), as_list([v.initial for v in a.verdicts]),
+                                   [v.story for v in a.verdicts], a.main,
                                    line_shapes(lines, Options()), *line_starts(lines), array("q", depth),
                                    [v.features for v in a.verdicts], blocks._set_off_bits, columns(lines), params) == ([], lone)
 

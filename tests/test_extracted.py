@@ -297,6 +297,30 @@ def test_a_cookie_notice_is_furniture_but_no_footer():
     assert _layout(article + "\n" + "\n".join(footer)) != "dense"
 
 
+def test_furniture_of_many_kinds_tells_a_pages_dump():
+    # a page written one block a line: an ad label, a share row, a log-in line and an
+    # appeal among its paragraphs; an extractor keeps a line or two of a kind or two
+    opts = Options()
+    assert opts.extracted_furniture_kinds == 3 and opts.extracted_furniture_lines == 4
+    paragraphs = [BODY, BODY2, BODY.replace("Tuesday", "Monday"), BODY2.replace("villages", "towns")]
+    page = [paragraphs[0], "Advertisement", paragraphs[1], "Share on Facebook", "Sign in", paragraphs[2],
+            "Subscribe to our newsletter", paragraphs[3]]
+    assert _layout("\n".join(page)) == ""
+    assert _layout("\n".join(page), extracted_furniture_kinds=5) == "dense"
+    # three kinds in fewer lines than extracted_furniture_lines: an extract's paywall end
+    assert _layout("\n".join(paragraphs + ["Advertisement", "Sign in", "Subscribe to our newsletter"])) == "dense"
+    # four lines of two kinds (an ad label twice, a "Read more" twice)
+    two = [paragraphs[0], "Advertisement", paragraphs[1], "Read more", paragraphs[2], "Advertisement",
+           paragraphs[3], "Read more"]
+    assert _layout("\n".join(two)) == "dense"
+    # a cookie notice is laid over the page, no kind of its frame
+    notice = "We use cookies to personalise content and ads."
+    with_notice = [paragraphs[0], "Advertisement", paragraphs[1], "Share on Facebook", paragraphs[2],
+                   "Advertisement", paragraphs[3], notice]
+    assert _layout("\n".join(with_notice)) == "dense"
+    assert _layout("\n".join(with_notice[:-1] + ["Sign in"])) == ""
+
+
 # -- a page's header and footer, in a language without a catalogue ---------------------------
 
 #: Invented page dumps, one block a line, in languages no catalogue covers: a header (site
@@ -401,7 +425,7 @@ def test_an_extracts_title_standfirst_and_tags_are_no_page_frame():
     # the frame needs a run of `extracted_frame_menu` tiny lines on one side: the tags hold two
     assert _layout(text, extracted_frame_menu=2) == "spaced"
     for page in (RU_PAGE, ZH_PAGE):
-        assert _layout("\n".join(page)) == ""
+        assert _layout("\n".join(page)) != "dense"
         assert _layout("\n".join(page), extracted_frame_menu=99) == "dense"
 
 

@@ -123,6 +123,16 @@ def test_a_caption_above_a_picture_s_credit_is_no_story_text(credit):
     assert all(v.output for v in verdicts if v.line.text in (PIER[0], PIER[1], LATER))
 
 
+def test_the_credit_under_a_caption_goes_with_it():
+    # A short credit that a context rule keeps between two paragraphs (a name and an
+    # outlet, no sentence) is the picture's too once the line above it is its caption.
+    credit = "Clara Whitfield, Harbour Gazette"
+    verdicts = _pier(CAPTION, credit)
+    line = next(v for v in verdicts if v.line.text == credit)
+    assert line.final.rule == "story.caption" and not line.output
+    assert credit not in "\n".join(v.line.text for v in verdicts if v.output)
+
+
 @pytest.mark.parametrize("block, after, blank", [
     ((CAPTION, "Clara Whitfield, Harbour Gazette"), (PIER[1],), "\n"),  # no empty lines: every line is right under another
     ((CAPTION, "THE VOTE"), (PIER[1],), "\n\n"),  # a subheading in capitals, not a credit
@@ -317,6 +327,18 @@ def test_the_short_story_needs_its_paragraphs_to_be_judged_whole():
     assert len(cleaner.split(document, story_first_paragraphs=3)) == 1
 
 
+BRIDGE_TITLE = "Town opens its new bridge over the river"
+
+
+def test_a_short_story_under_its_title_ends_where_the_title_s_words_end():
+    # Nothing between its last paragraph and the next story's first, but its title's
+    # words are in its paragraphs and nowhere in the text after the gap: the title's
+    # story ends there (cleaner.stories.top), and clean keeps it alone.
+    document = "\n\n".join([BRIDGE_TITLE, *BRIDGE, *ORCHARD]) + "\n"
+    assert [a.text.split("\n")[-1] for a in cleaner.split(document)][0] == BRIDGE[1]
+    assert cleaner.clean(document).endswith(BRIDGE[1]) and ORCHARD[0] not in cleaner.clean(document)
+
+
 # An article's anecdotal opening: a person and a scene, sharing no content word with the
 # report below it.
 LEDES = [
@@ -340,6 +362,16 @@ def test_an_anecdotal_opening_with_nothing_below_it_stays_in_its_article(lede):
     assert cleaner.clean(document) == "\n\n".join(lede + ORCHARD)
     # Read without the seam (story_first_gap_lines 0), the opening would be cut off.
     assert len(cleaner.split(document, story_first_gap_lines=0)) == 2
+
+
+@pytest.mark.parametrize("lede", LEDES, ids=["woke", "phone"])
+def test_an_anecdotal_opening_under_a_title_on_the_report_stays_in_its_article(lede):
+    # Counterexample: under a title whose words are the opening's and also the report's
+    # (below the gap), the opening's change of words ends no story: one story, all of it
+    # the main one.
+    document = "\n\n".join(["Growers check their trees and count the cost of a late frost", *lede, *ORCHARD]) + "\n"
+    assert len(cleaner.split(document)) == 1
+    assert cleaner.clean(document).endswith("\n\n".join(lede + ORCHARD))
 
 
 @pytest.mark.xfail(strict=True, reason="a single dropped line (an advertisement's label) between an article's "
@@ -388,6 +420,67 @@ def test_a_story_s_text_above_the_main_block_without_a_title_is_no_story():
     a = cleaner.analyze(_top_story(PIER_HEAD[1:], "PORTVILLE — "))
     assert PIER[0] not in a.text and FROST[4] in a.text and len(a.articles) == 1
 
+
+def _block_from(monkeypatch, first: int) -> None:
+    """Make the main text block start at line ``first``: it took the longer story after a
+    short first one, whose kept lines it drops (as `cleaner.blocks.main_block` does to
+    lines outside its region)."""
+    from cleaner import pipeline
+    from cleaner.types import Decision
+
+    stage = pipeline.block_stage
+
+    def block_stage(feats, smoothed, options, shape):
+        listed, blocked, region = stage(feats, smoothed, options, shape)
+        outside = Decision(False, "context.isolated", "boilerplate", "kept line outside the main text region", "block")
+        return listed, [outside if d.keep and i < first else d for i, d in enumerate(blocked)], (first, region[1])
+
+    monkeypatch.setattr(pipeline, "block_stage", block_stage)
+
+
+def _left_out(monkeypatch, head: list[str], paragraphs: list[str], **options) -> object:
+    """The analysis of a short story (``head``, ``paragraphs``) above the seam and the
+    frost story, the main block holding the frost story only (``options``: overrides)."""
+    lines = [*head, "", *"\n\n".join(paragraphs).split("\n"), "", *SEAM, "", *FROST]
+    _block_from(monkeypatch, lines.index(FROST[0]))
+    return cleaner.analyze("\n".join(lines) + "\n", **options)
+
+
+@pytest.mark.parametrize("head", [PIER_HEAD[:1], PIER_HEAD], ids=["title", "title-summary-date-byline"])
+def test_a_titled_short_story_the_main_block_left_out_is_the_main_story(monkeypatch, head):
+    # Under its title alone, two paragraphs of prose whose words the next story does not
+    # share are a story's body on a subject of its own; under its title, a summary line,
+    # a date and a byline, it has a story's head (a meta line between the title and the
+    # text).  Either way it stands outside the block and, opening the document, is the
+    # main story.
+    a = _left_out(monkeypatch, head, PIER)
+    assert a.main == 0 and a.articles[0].title == PIER_HEAD[0] and len(a.articles) == 2
+    assert a.text.endswith(PIER[1]) and FROST[4] not in a.text
+
+
+@pytest.mark.parametrize("head, paragraphs", [
+    (PIER_HEAD[1:], PIER),  # no title: a notice or a blurb above the article
+    (PIER_HEAD[:1], PIER[:1]),  # one paragraph under the title
+    (PIER_HEAD[:1], [PIER[0], "The harbour master agreed."]),  # a second paragraph too short for a lead
+], ids=["untitled", "one-paragraph", "short-paragraph"])
+def test_text_the_main_block_left_out_without_a_story_s_body_is_no_story(monkeypatch, head, paragraphs):
+    # Counterexamples: without a title, or with fewer than story_head_paragraphs
+    # paragraphs of story_lead_words words, the text above the block is no story: the
+    # block's is main.
+    a = _left_out(monkeypatch, head, paragraphs)
+    assert paragraphs[0] not in a.text and FROST[4] in a.text
+
+
+def test_the_own_subject_reads_its_options(monkeypatch):
+    # story_head_paragraphs, story_lead_words and story_topic_cohesion reach the rule:
+    # asking for three paragraphs, for longer ones, or for a cosine under 0 with the next
+    # story (the words of a page's lead cut from its article go on after the gap) leaves
+    # the two paragraphs no story.
+    words = min(len(p.split()) for p in PIER)
+    assert PIER[0] in _left_out(monkeypatch, PIER_HEAD[:1], PIER, story_lead_words=words).text
+    for option in ({"story_head_paragraphs": 3}, {"story_lead_words": words + 1}, {"story_topic_cohesion": 0.0}):
+        a = _left_out(monkeypatch, PIER_HEAD[:1], PIER, **option)
+        assert PIER[0] not in a.text and FROST[4] in a.text
 
 # Titles: the story's headline, not a line of a list of related stories.
 RELATED = ["Related stories", "Harbour town votes to rebuild its old stone pier",
@@ -445,3 +538,41 @@ def test_a_short_first_text_without_a_title_gives_way_to_the_story_after_it():
     # (a notice above the page's story): the titled story after it is the main one.
     a = _short_first([PIER_HEAD[2]])
     assert len(a.articles) == 2 and a.main == 1 and SHORT_PIER not in a.text and FROST[4] in a.text
+
+
+# The next story of a dump in the same language: a ferry story of the same town after the
+# pier story, sharing many of its words (council, mayor, residents, harbour).
+FERRY = [
+    "The ferry company will add a second boat to the crossing from December, so that a ferry leaves the quay "
+    "twice an hour between six in the morning and ten at night.",
+    "The council will pay for the extra crossings from its reserves, the mayor told the meeting after the vote.",
+    "Passengers with bikes will board first, and the company expects the new boat to carry up to eighty cars "
+    "on each crossing once the work on its ramp is finished.",
+    "Tickets for the new crossings go on sale next month, online and at the kiosk on the quay, at the prices "
+    "passengers pay for the current ones.",
+    "Residents of the harbour town had asked the council for more crossings, and the fishermen's association "
+    "said the second boat would also help its members reach the market on the mainland.",
+    "The mayor said the council would look at the timetable again in the spring, once it knows how many "
+    "passengers use the ferry in the winter months.",
+]
+
+
+def _pier_then_ferry(title: str) -> object:
+    return cleaner.analyze("\n".join([PIER_HEAD[0], "", PIER[0], "", PIER[1], "", *SEAM, "", title,
+                                      "By Tomas Reyes", "November 19, 2019", "", "\n\n".join(FERRY)]) + "\n")
+
+
+def test_a_titled_first_story_does_not_give_way_to_a_next_story_under_its_own_head():
+    # The ferry story shares enough words with the short pier story to read as its rest,
+    # but it opens under a head of its own (a byline and a date) and a title sharing no
+    # word with the pier story's text: the next story of the dump, so the pier story,
+    # opening the document under its title, stays the main one.
+    a = _pier_then_ferry("New ferry timetable starts in December")
+    assert a.main == 0 and len(a.articles) == 2 and PIER[0] in a.text and FERRY[0] not in a.text
+
+
+def test_a_first_story_gives_way_to_a_longer_rest_under_a_title_on_its_subject():
+    # Counterexample: under a title that shares a word with the first story's text (the
+    # vote), the longer story after it may be the rest of its article: it is main.
+    a = _pier_then_ferry("Ferry to cross twice an hour after the vote")
+    assert a.main == 1 and FERRY[0] in a.text

@@ -1015,6 +1015,24 @@ def test_a_teaser_title_above_a_share_row_is_its_title():
     assert [(a.kind, a.title) for a in articles] == [("full", None), ("teaser", title)]
 
 
+def test_a_teaser_under_a_long_title_in_title_case_is_a_teaser_with_that_title():
+    # A title written in title case, longer than a headline (`Options.heading_max_words`),
+    # right above a line cut mid-sentence is that teaser's title: the row of teasers goes
+    # on through it, and the title is not read as text before the teaser.
+    long = ("Swallows Return To The Coast Three Weeks Early As Mild Winter And Southerly Winds Push The First "
+            "Flocks North")
+    assert len(long.split()) > cleaner.Options().heading_max_words
+    for sep in ("\n\n", "\n"):
+        text = sep.join(VOLCANO + [TEASERS[0], long, TEASERS[1]]) + "\n"
+        articles = cleaner.split(text, extracted="never")
+        assert [(a.kind, a.title) for a in articles] == [("full", None), ("teaser", None), ("teaser", long)]
+        assert cleaner.clean(text, extracted="never").split(sep) == VOLCANO
+    # The same title in sentence case is no title: the teaser stands alone, under none.
+    plain = long[0] + long[1:].lower()
+    text = "\n\n".join(VOLCANO + [TEASERS[0], plain, TEASERS[1]]) + "\n"
+    assert all(a.title != plain for a in cleaner.split(text, extracted="never"))
+
+
 def test_pooled_family_figures_are_the_mean_over_seeds():
     """`multiarticle.pooled_figures` scores a family over several draws of its dumps: one
     seed gives that seed's figures, two the mean of both."""

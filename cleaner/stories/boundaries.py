@@ -66,13 +66,16 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
     list item nor hard-wrapped, once the document has had
     `Options.story_teaser_after_words` of body (or right after a teaser); it holds two
     positions under its own title (a headline of `Options.story_teaser_title_words` or
-    more right above it with nothing between), else its title is such a headline right
+    more right above it with nothing between, or a line that long written in title case,
+    `Options.story_teaser_capitalised` of its words capitalised and no closing
+    punctuation, up to `Options.story_title_max_words` words: a title longer than a
+    headline; a row of teasers goes on through it), else its title is such a headline right
     above it in the gap (skipping lines a catalogue pattern dropped: a share row between
     title and text).  The text before a teaser is read back to the last fixed boundary
     (its window cosine with the teaser under `Options.story_teaser_cohesion`: a change of
     subject).  Scanned by the compiled core (rust/src/story_teasers.rs)."""
     return r.teasers(kept, feats, (o.story_teaser_min_words, r.o.story_teaser_capitalised, r.o.story_teaser_title_words,
-                                   r.o.story_teaser_after_words, o.story_teaser_cohesion))
+                                   r.o.story_teaser_after_words, o.story_teaser_cohesion, o.story_title_max_words))
 
 
 def choose(gaps: list[Gap], words: list[int], start: int, end: int,
@@ -145,7 +148,7 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     prose, cos, depth, names = topic_profile(r, kept, o.story_affinity_weight)
     if not heads_only:  # an extractor's text is one page's: its edges are no story's
         depth = edged(cos, depth)
-        cos, depth = first_topic(r, kept, prose, cos, depth, o)  # a short story at the top
+        cos, depth = first_topic(r, kept, prose, cos, depth, o, title0)  # a short story at the top
     words = body_words(r, kept)
     fixed: dict[int, Segment] = {}  # the teasers and the text after a row of them
     for c, (size, title) in teased.items():

@@ -5,8 +5,12 @@ opens like a story nor holds body is not one (merged into the story before it in
 main text block of `cleaner.blocks`, dropped outside it).  A first segment that opens the
 document (see below) with a title and a story's opening above one of its first
 `Options.story_head_paragraphs` paragraphs (a meta line, a dateline: a summary line under
-the title can come first) stands outside the main block too: the block can take the
-longer story after a short first one of a dump.  A story reaching into the main
+the title can come first, so a meta line anywhere between the title and the paragraph
+counts), or with a title over `Options.story_head_paragraphs` paragraphs of
+`Options.story_lead_words` words whose content words the next segment does not share
+(cosine under `Options.story_topic_cohesion`: a story on a subject of its own, not a
+page's lead cut from its article), stands outside the main block too: the block can
+take the longer story after a short first one of a dump.  A story reaching into the main
 block keeps the runs of kept lines beside the block that continue its vocabulary (the
 block can end at a box of related links set into the article).  A row of teasers
 followed, inside the main block, by ``story_resumed_words`` of body that does not open a story
@@ -24,8 +28,11 @@ a dump, where a story need not have a title line, and a share row, a date or the
 a menu above it are the page's furniture) is the
 main one however long the story after it, unless that story goes on with its subject
 (cosine of their words at least `Options.story_topic_cohesion`: one article cut by a
-false boundary, whose longer part is the article); a notice above an article is the
-catalogue's to drop, not a story that gives way.  Otherwise, when that story lies
+false boundary, whose longer part is the article) and does not stand under a head of
+its own when the first one has a title (a title sharing no content word with the first
+story's body, over a meta line, a dateline or a repeated headline: the next story of a
+dump in the same language); a notice above an article is the catalogue's to drop, not
+a story that gives way.  Otherwise, when that story lies
 before the main text block, it is preferred only when it opens like a story and is at least
 `Options.story_early_main_share` of the main block's story; a short preamble (under
 `Options.story_preamble_words`) that does not open like a story gives way to one of the
@@ -51,7 +58,7 @@ under it (no empty line between) a line the catalogue drops as a credit, or a sh
 the line rules did not keep (at most `Options.story_credit_max_words` words, no sentence
 end, no colon, no address, not a list item, not in capitals) with an empty line under
 it; the story goes on after the credit (a name under the last paragraph signs the
-article).
+article).  A credit that a context rule kept goes with its caption.
 """
 
 from __future__ import annotations
@@ -62,13 +69,14 @@ from ..options import Options
 from ..rules import CodeRule
 from ..types import Decision, Features
 from .boundaries import Segment
-from .evidence import DEFAULT, Reader
+from .evidence import DEFAULT, Reader, content_words
 
 #: The rule of this module (listed with the stage's rules, `cleaner.stories.RULES`).
 RULES = (
     CodeRule("story.caption", "caption",
              "a story's paragraph set right above a picture's credit (a catalogue credit, or a short "
-             "line without a sentence end), the story going on below, in text whose blocks stand apart",
+             "line without a sentence end, which goes too), the story going on below, in text whose "
+             "blocks stand apart",
              ("story_caption_max_words", "story_credit_max_words", "extracted_dense_blank_share")),
 )
 
@@ -106,7 +114,8 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
         on_top = not stories and not teaser and words >= o.story_outside_min_words and _opens(top, lead, o)
         if _stands(r, members, opening, teaser, words, bool(inside) and not after_teaser and not stories, o) \
                 or inside and not after_teaser and words >= o.story_outside_min_words \
-                or on_top and _headed(r, members, title, o):
+                or on_top and (_headed(r, members, title, o)
+                               or _own_subject(r, members, title, _next(kept, segs, s), o)):
             stories.append({"members": list(members), "title": title,
                             "strong": opening not in (None, "topic"),  # opens like a story
                             "top": top,  # how much lies above it
@@ -179,11 +188,15 @@ def _drop_captions(r: Reader, stories: list[dict], final: list[Decision], o: Opt
     for st in stories:
         kept = [i for i in st["members"] if final[i].keep]
         captions = {i for i in kept if i + 1 < kept[-1] and _credit_under(r, i, o)}
+        credits = {i + 1 for i in captions if final[i + 1].keep}  # kept by a context rule: no text either
         for i in captions:
             final[i] = Decision(False, "story.caption", "caption",
                                 f"right above a picture's credit ({r.d[i + 1].rule})", "stories")
+        for i in credits:
+            final[i] = Decision(False, "story.caption", "caption", "a picture's credit, right under its caption",
+                                "stories")
         if captions:
-            st["members"] = [i for i in st["members"] if i not in captions]
+            st["members"] = [i for i in st["members"] if i not in captions | credits]
 
 
 def _credit_under(r: Reader, i: int, o: Options) -> bool:
@@ -318,24 +331,63 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
         # (the same subject, cut off by a false boundary), not to the next story of a dump,
         # titled or not (a notice above an article is the catalogue's to drop).
         if later is not None and (not opens
-                                  or r.cohesion.cosine_of(head["vocabulary"], stories[later]["vocabulary"])
+                                  or not _both_headed(r, head, stories[later])
+                                  and r.cohesion.cosine_of(head["vocabulary"], stories[later]["vocabulary"])
                                   >= o.story_topic_cohesion):
             return later
     return first
+
+
+def _both_headed(r: Reader, head: dict, later: dict) -> bool:
+    """Do a story under its title and a later story both stand under a head of their own:
+    the later one opens like a story (a meta line, a dateline, a repeated headline:
+    ``strong``) under a title that shares no content word with the first one's body?
+    Then the later one is the next story of a dump, not the rest of the first one's
+    article cut off by a false boundary, whatever other words the two share (two stories
+    of one site or one language share many).  A headline over the rest of an article
+    names what the article is about."""
+    if head["title"] is None or later["title"] is None or not later["strong"]:
+        return False
+    words = {w for i in head["members"] if r.body(i) for w in content_words(r.lines[i].text, r.stops)}
+    return not words & set(content_words(r.lines[later["title"]].text, r.stops))
 
 
 def _headed(r: Reader, members: list[int], title: int | None, o: Options) -> bool:
     """Does a story (its kept lines ``members``, its title line ``title``) have a story's
     whole head: a title, and above one of its first `Options.story_head_paragraphs`
     paragraphs of body an opening of a story (`Reader.opening`: a meta line, a dateline,
-    a repeated headline; a one-sentence summary can stand between the title and the
-    byline)?  A page's notices, link lists and blurbs above its article have none."""
+    a repeated headline), or a meta line (`Reader.meta`) between the title and that
+    paragraph (a one-sentence summary can stand between the title and the byline)?  A
+    page's notices, link lists and blurbs above its article have none."""
     if title is None:
         return False
     for i in [i for i in members if r.body(i)][:o.story_head_paragraphs]:
-        if r.opening(i, list(r.content[max(0, r.pos[i] - o.story_first_above_lines):r.pos[i]]))[1] is not None:
+        above = list(r.content[max(0, r.pos[i] - o.story_first_above_lines):r.pos[i]])
+        if r.opening(i, above)[1] is not None or any(r.meta(j) for j in above if j > title):
             return True
     return False
+
+
+def _own_subject(r: Reader, members: list[int], title: int | None, after: list[int], o: Options) -> bool:
+    """Is a story (its kept lines ``members``, its title line ``title``) a story's body on
+    a subject of its own: a title, its first `Options.story_head_paragraphs` paragraphs of
+    body each of `Options.story_lead_words` words or more, and the content words of its
+    body sharing less than `Options.story_topic_cohesion` (cosine) with those of the text
+    after it (``after``: the next segment's kept lines)?  A page's own lead cut from its
+    article shares its words; a notice or a blurb above an article has no title of its own
+    over paragraphs of prose."""
+    paragraphs = [i for i in members if r.body(i)]
+    if title is None or not after or len(paragraphs) < o.story_head_paragraphs \
+            or any(r.feats[i].words < o.story_lead_words for i in paragraphs[:o.story_head_paragraphs]):
+        return False
+    return r.cohesion.cosine_of(paragraphs, after) < o.story_topic_cohesion
+
+
+def _next(kept: list[int], segs: list[Segment], s: int) -> list[int]:
+    """The kept lines of the segment after segment ``s`` (none after the last)."""
+    if s + 1 >= len(segs):
+        return []
+    return kept[segs[s + 1][0]:segs[s + 2][0] if s + 2 < len(segs) else len(kept)]
 
 
 def _head_above(r: Reader, first: int) -> int:

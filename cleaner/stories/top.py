@@ -14,6 +14,10 @@ two sides (a title, a meta line, page furniture: the seam of two stories of a du
 change of words alone is no end of a story there: an article's anecdotal opening (a
 person, a scene) can share no content word with the article's report below it, and a
 first story cut there would be the main one (`cleaner.stories.main`), the article lost.
+Nor is a change of words alone the seam, unless the document's first title says where
+its story ends (`_title_ends`): the title shares a content word with the paragraphs above
+the gap and none with the window after it (stories joined with nothing between them; an
+article's title names what its report, below an opening, is about).
 
 The depth of such a gap is twice the rise of the cosines after it while they do not fall
 (its climb to the right), mirrored at the top because nothing above it was judged.  This
@@ -32,18 +36,19 @@ extractor wrote (one page's, `cleaner.stories.boundaries.segment`) is not read s
 from __future__ import annotations
 
 from ..options import Options
-from .evidence import Reader
+from .evidence import Reader, content_words
 
 
 def first_topic(r: Reader, kept: list[int], prose: list[int], cos: list[float | None], depth: list[float],
-                o: Options) -> tuple[list[float | None], list[float]]:
+                o: Options, title: int | None = None) -> tuple[list[float | None], list[float]]:
     """``cos`` and ``depth`` (`topic_profile`'s, per paragraph of body ``prose``: kept
     positions) with the first gaps that have no cosine, while the paragraphs above them
     hold fewer than `Options.story_min_after_words` content words (the top of the text),
     judged on all those paragraphs when they are at least `Options.story_first_paragraphs`,
     `Options.story_first_gap_lines` non-blank lines lie between the paragraphs on its two
-    sides and the window after the gap holds `Options.story_min_after_words` content words
-    (see the module's doc)."""
+    sides or the document's first title (line ``title``, ``None``: none) ends there
+    (`_title_ends`), and the window after the gap holds `Options.story_min_after_words`
+    content words (see the module's doc)."""
     n, least = len(prose), o.story_min_after_words
     reach = (o.story_window_words, o.story_window_lines)
     above = 0  # the content words of the paragraphs above the gap
@@ -54,8 +59,9 @@ def first_topic(r: Reader, kept: list[int], prose: list[int], cos: list[float | 
         if above >= least:
             break
         after = [kept[c] for c in prose[j:j + o.story_window_lines]]  # all a window after the gap can hold
-        if j < o.story_first_paragraphs or r.pos[after[0]] - r.pos[kept[prose[j - 1]]] <= o.story_first_gap_lines \
-                or sum(r.cohesion.counts(after, 0, 1, len(after), *reach).values()) < least:
+        if j < o.story_first_paragraphs or sum(r.cohesion.counts(after, 0, 1, len(after), *reach).values()) < least \
+                or not (r.pos[after[0]] - r.pos[kept[prose[j - 1]]] > o.story_first_gap_lines
+                        or _title_ends(r, title, [kept[c] for c in prose[:j]], after, o)):
             continue
         here = r.cohesion.window_cosine(after, 0, 1, len(after), reach, [kept[c] for c in prose[:j]])
         cos, depth = cos[:j] + [here] + cos[j + 1:], list(depth)
@@ -65,3 +71,24 @@ def first_topic(r: Reader, kept: list[int], prose: list[int], cos: list[float | 
             k += 1
         depth[j] = 2 * (top - here)
     return cos, depth
+
+
+def _title_ends(r: Reader, title: int | None, above: list[int], after: list[int], o: Options) -> bool:
+    """Do the words of the document's first title (line ``title``) end at a gap: it
+    shares a content word (`cleaner.stories.evidence.content_words`) with the paragraphs
+    ``above`` the gap and none with the window of body after it (``after``, its lines up
+    to `Options.story_window_words` words)?  The title's line may be one the line rules
+    dropped, so its words are read from its text."""
+    if title is None:
+        return False
+    own = set(content_words(r.lines[title].text, r.stops))
+    if not own:
+        return False
+    words = lambda lines: {w for i in lines for w in content_words(r.lines[i].text, r.stops)}  # noqa: E731
+    window, n = [], 0
+    for i in after:
+        window.append(i)
+        n += r.feats[i].words
+        if n >= o.story_window_words:
+            break
+    return bool(own & words(above)) and not own & words(window)

@@ -482,6 +482,11 @@ pub fn related_lists(
 /// ``caption``).
 const OFF_KEPT: u8 = 1;
 const OFF_CAPTION: u8 = 2;
+/// Kept by ``context.sandwiched`` (a decision of the lines after the main story's gaps) ...
+const OFF_SANDWICHED: u8 = 4;
+/// ... over ``feature.no_punctuation`` (a stage-1 decision): a line that ends like no
+/// sentence, kept only because body stands on both sides of it.
+const OFF_NO_PUNCTUATION: u8 = 8;
 
 /// The ``block_set_off_*`` and ``block_lone_*`` options (`cleaner.blocks.SET_OFF_OPTIONS`).
 #[derive(FromPyObject)]
@@ -513,6 +518,7 @@ pub struct SetOffParams {
 #[allow(clippy::too_many_arguments)]
 pub fn set_off_lines(
     final_: &Bound<'_, PyList>,
+    initial: &Bound<'_, PyList>,
     story_of: &Bound<'_, PyList>,
     main: i64,
     shape: &[u8],
@@ -525,8 +531,12 @@ pub fn set_off_lines(
     params: SetOffParams,
 ) -> PyResult<(Vec<(usize, usize)>, Vec<Lone>)> {
     let py = final_.py();
+    let initial = codes::<u8>(initial, code)?;
     let codes = codes::<u8>(final_, code)?;
     let n = codes.len();
+    if initial.len() != n {
+        return Err(PyValueError::new_err("set_off_lines: decisions of different lengths"));
+    }
     let (starts, text_starts) = (PyBuffer::<i64>::get(starts)?, PyBuffer::<i64>::get(text_starts)?);
     let outside = || PyValueError::new_err("set_off_lines: columns that are not arrays of offsets");
     let (starts, text_starts) = (starts.as_slice(py).ok_or_else(outside)?, text_starts.as_slice(py).ok_or_else(outside)?);
@@ -558,7 +568,11 @@ pub fn set_off_lines(
     let (members, words): (Vec<usize>, Vec<i64>) =
         members.iter().zip(&words).filter(|&(i, _)| !set_off.iter().any(|&(j, _)| j == *i)).unzip();
     let lone = match body(&members, &words, &true_indent, share) {
-        Some(body) => lone(&Layout { members: &members, shape, feats, indent: &true_indent, body }, &LineTexts::new(&lines)?, &params)?,
+        Some(body) => {
+            let bare = |i: usize| codes[i] & OFF_SANDWICHED != 0 && initial[i] & OFF_NO_PUNCTUATION != 0;
+            let layout = Layout { members: &members, shape, feats, indent: &true_indent, body };
+            lone(&layout, &LineTexts::new(&lines)?, &bare, &params)?
+        }
         None => Vec::new(),
     };
     Ok((set_off, lone))
@@ -668,8 +682,10 @@ type Lone = (usize, i64, i64, usize, i64);
 /// no question (read in ``texts``: a subheading asks one), between
 /// two paragraphs at the body's indentation that end like sentences (or after the last
 /// one): the paragraph, and the run's lines indented like it within
-/// block_set_off_indent_slack columns (its label or credit).
-fn lone(layout: &Layout<'_, '_>, texts: &LineTexts<'_>, params: &SetOffParams) -> PyResult<Vec<Lone>> {
+/// block_set_off_indent_slack columns (its label or credit); or a run of one line
+/// indented deeper than the body that ends like no sentence and that only the body on both
+/// sides of it kept (``bare(i)``: a caption with no period, set apart by the layout).
+fn lone(layout: &Layout<'_, '_>, texts: &LineTexts<'_>, bare: &dyn Fn(usize) -> bool, params: &SetOffParams) -> PyResult<Vec<Lone>> {
     let (members, indent, body) = (layout.members, layout.indent, layout.body);
     let body_sentence = |k: usize| -> PyResult<bool> {
         let i = members[k];
@@ -694,6 +710,13 @@ fn lone(layout: &Layout<'_, '_>, texts: &LineTexts<'_>, params: &SetOffParams) -
         {
             continue;
         }
+        let (above, under) = (members[start - 1], members.get(k).map_or(-1, |&j| j as i64));
+        if let [i] = *run {
+            if indent(i) > body && bare(i) {
+                out.push((i, indent(i), body, above, under));
+                continue;
+            }
+        }
         let paragraphs: Vec<usize> =
             run.iter().copied().filter(|&i| layout.shape[i] & (SHAPE_WORDY | SHAPE_CJK_PARAGRAPH) != 0).collect();
         if paragraphs.len() != 1
@@ -703,7 +726,6 @@ fn lone(layout: &Layout<'_, '_>, texts: &LineTexts<'_>, params: &SetOffParams) -
             continue;
         }
         let at = indent(paragraphs[0]);
-        let (above, under) = (members[start - 1], members.get(k).map_or(-1, |&j| j as i64));
         out.extend(
             run.iter()
                 .filter(|&&i| (indent(i) - at).abs() <= params.block_set_off_indent_slack)

@@ -378,6 +378,12 @@ impl Gates {
     fn crate_fires(&self, k: usize, body: &str) -> Option<bool> {
         self.fires(k, body)
     }
+
+    /// The positions of the rules whose pattern the `regex` crate does not run, which
+    /// run in Python on every line (`crate::patterns::Patterns::refused`).
+    fn refused(&self) -> Vec<usize> {
+        self.patterns.refused()
+    }
 }
 
 impl Gates {

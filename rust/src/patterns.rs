@@ -21,7 +21,10 @@
 //! A rule the crate does not run (refused, or not yet compiled) runs its `regex` pattern
 //! from here too: `Patterns::python` keeps, once per matcher rule, its test
 //! (`cleaner.catalogue.Matcher.pattern_fires`), so the core calls it on a line itself
-//! instead of handing the line back to Python.
+//! instead of handing the line back to Python.  `Patterns::refused` names the rules the
+//! crate never runs (`cleaner.catalogue.Matcher.python_rules`): the catalogue loader
+//! warns about such a rule, and the shipped catalogues hold none
+//! (tests/test_core_coverage.py).
 
 use crate::forward::Forward;
 use pyo3::prelude::*;
@@ -370,6 +373,18 @@ impl Patterns {
         }
         let regex = rule.compiled.get_or_init(|| compile(&rule.pattern, rule.case_sensitive));
         regex.as_ref().map(|r| r.is_match(body))
+    }
+
+    /// The positions of the rules the crate does not run (refused by `translate`, or too
+    /// big to compile): each runs its `regex` pattern from Python on every line it is a
+    /// candidate on.  A rule not compiled yet (`WARM_USES`) is compiled to be asked, and
+    /// the compiled form is not kept.
+    pub fn refused(&self) -> Vec<usize> {
+        let runs = |rule: &Shared| match rule.compiled.get() {
+            Some(compiled) => compiled.is_some(),
+            None => compile(&rule.pattern, rule.case_sensitive).is_some(),
+        };
+        self.rules.iter().enumerate().filter(|(_, rule)| !runs(rule)).map(|(k, _)| k).collect()
     }
 
     /// The `regex` module's test of rule ``k`` (its compiled pattern's run with the

@@ -4,7 +4,9 @@
 //! capitalised buttons), after the document has had body, is a teaser of another story
 //! when another follows, when one came right before, when it opens with a dateline or
 //! kicker, or, when it is the last line or stands under its own title, when its words
-//! differ from the text before it.  The thresholds are `Options` fields passed in
+//! differ from the text before it.  Its own title is a headline right above it, or a
+//! line in title case too long for a headline (no closing punctuation, the share of
+//! capitalised words that makes a line no sentence).  The thresholds are `Options` fields passed in
 //! (`Limits`); no word list and no weight lives here.
 
 use crate::cohesion::Reach;
@@ -14,37 +16,44 @@ use pyo3::types::{PyDict, PyString, PyTuple};
 
 /// The `Options` thresholds of the teaser scan, in this order: ``story_teaser_min_words``,
 /// ``story_teaser_capitalised``, ``story_teaser_title_words``,
-/// ``story_teaser_after_words``, ``story_teaser_cohesion``.
+/// ``story_teaser_after_words``, ``story_teaser_cohesion``, ``story_title_max_words``.
 pub struct Limits {
     min_words: f64,
     capitalised: f64,
     title_words: f64,
     after_words: f64,
     cohesion: f64,
+    title_max_words: f64,
 }
 
 impl<'py> FromPyObject<'py> for Limits {
     fn extract_bound(ob: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let (min_words, capitalised, title_words, after_words, cohesion) = ob.extract()?;
-        Ok(Limits { min_words, capitalised, title_words, after_words, cohesion })
+        let (min_words, capitalised, title_words, after_words, cohesion, title_max_words) = ob.extract()?;
+        Ok(Limits { min_words, capitalised, title_words, after_words, cohesion, title_max_words })
     }
 }
 
-/// Per kept line: a long body line cut mid-sentence that reads as a sentence
-/// (``feats``, ``decisions``: every line's `Features` and `Decision`).
-fn cut_lines(story: &Story, kept: &[usize], feats: &Bound<'_, PyAny>, decisions: &Bound<'_, PyAny>, lim: &Limits) -> PyResult<Vec<bool>> {
+/// Per kept line: a long body line cut mid-sentence that reads as a sentence, and a kept
+/// line written in title case that may be a teaser's title (``feats``, ``decisions``:
+/// every line's `Features` and `Decision`).
+fn cut_lines(story: &Story, kept: &[usize], feats: &Bound<'_, PyAny>, decisions: &Bound<'_, PyAny>, lim: &Limits)
+             -> PyResult<(Vec<bool>, Vec<bool>)> {
     let e = story.evidence();
-    let mut out = Vec::with_capacity(kept.len());
+    let (mut out, mut cased) = (Vec::with_capacity(kept.len()), Vec::with_capacity(kept.len()));
     for &i in kept {
         let f = feats.get_item(i)?.downcast_into::<PyTuple>()?;
-        let cut = f.get_borrowed_item(3)?.extract::<bool>()? && e.words[i] as f64 >= lim.min_words && {
+        let open = f.get_borrowed_item(3)?.extract::<bool>()?;
+        let capitalised = f.get_borrowed_item(4)?.extract::<f64>()?;
+        let body = {
             let d = decisions.get_item(i)?.downcast_into::<PyTuple>()?;
             d.get_borrowed_item(2)?.downcast::<PyString>()?.to_cow()? == "body"
-        } && f.get_borrowed_item(4)?.extract::<f64>()? < lim.capitalised
-            && !e.bulleted[i] && !story.wrapped(i);
-        out.push(cut);
+        };
+        let plain = body && !e.bulleted[i] && !story.wrapped(i);
+        out.push(open && e.words[i] as f64 >= lim.min_words && capitalised < lim.capitalised && plain);
+        cased.push(plain && !f.get_borrowed_item(2)?.extract::<bool>()? && capitalised >= lim.capitalised
+            && e.capitalised[i] && (lim.title_words..=lim.title_max_words).contains(&(e.words[i] as f64)));
     }
-    Ok(out)
+    Ok((out, cased))
 }
 
 /// A headline of ``story_teaser_title_words`` words or more right above the teaser at
@@ -76,7 +85,7 @@ pub fn teasers<'py>(
     }
     let e = story.evidence();
     let reach = Reach { words: window.0, lines: window.1 };
-    let cut = cut_lines(story, kept, feats, decisions, lim)?;
+    let (cut, cased) = cut_lines(story, kept, feats, decisions, lim)?;
     let mut size = vec![0u8; m]; // per kept position: the positions of a teaser found there
     let mut body_total = if e.body[kept[0]] { e.words[kept[0]] } else { 0 };
     let mut fixed = 0;
@@ -84,12 +93,13 @@ pub fn teasers<'py>(
     while c < m {
         let i = kept[c];
         let was_teaser = size[c - 1] != 0 || (c >= 2 && size[c - 2] == 2);
-        let titled = c + 1 < m && e.headline[i] && e.words[i] as f64 >= lim.title_words && cut[c + 1]
+        let titled = c + 1 < m && (e.headline[i] && e.words[i] as f64 >= lim.title_words || cased[c]) && cut[c + 1]
             && story.letters(i, kept[c + 1])? == 1;
         let text_at = if titled { Some(c + 1) } else if cut[c] { Some(c) } else { None };
         if let Some(at) = text_at.filter(|_| body_total as f64 >= lim.after_words || was_teaser) {
             let t = kept[at];
-            let follows = at + 1 < m && (cut[at + 1] || (e.headline[kept[at + 1]] && at + 2 < m && cut[at + 2]));
+            let headed = |k: usize| e.headline[kept[k]] || cased[k];
+            let follows = at + 1 < m && (cut[at + 1] || (headed(at + 1) && at + 2 < m && cut[at + 2]));
             let last = at + 1 == m;
             let apart = || story.words().window_cosine(kept, c as i64 - 1, -1, fixed as i64, reach, &[t]) < lim.cohesion;
             if follows || was_teaser || e.dateline[t] || ((last || titled) && apart()) {

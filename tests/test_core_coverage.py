@@ -1,0 +1,91 @@
+"""Every catalogue rule runs in the compiled core.
+
+A rule whose pattern the core cannot run (rust/src/patterns.rs refuses a lookaround, a
+back-reference, an atomic group ...) runs in Python on every line it is a candidate on:
+one such rule once tripled the CPU time of a document of a million short lines.  The
+core names such rules (`cleaner.catalogue.Matcher.python_rules`), the loader warns about
+them (`cleaner.catalogue.SlowRuleWarning`), and the shipped catalogues hold none but the
+known ones below, each a strict expected failure until its pattern is rewritten.
+"""
+
+from __future__ import annotations
+
+import warnings
+from functools import lru_cache
+
+import pytest
+
+from cleaner.catalogue import Matcher, SlowRuleWarning, load_directory, load_rules, matcher
+
+#: Shipped rules whose pattern the core cannot run yet (each with a lookaround).
+KNOWN_IN_PYTHON = frozenset({
+    "common.caption.copyright_end", "de.appeal.support_question", "de.appeal.donation_helps",
+    "en.comments.says", "en.related.full_article_on", "es.appeal.membership_sentence",
+    "es.appeal.free_trial", "fr.appeal.donation_sentence", "fr.appeal.free_trial",
+    "it.appeal.free_trial", "it.meta.byline", "pl.appeal.support_helps",
+    "pt.appeal.membership_sentence", "pt.appeal.free_trial",
+})
+
+
+@lru_cache(maxsize=1)
+def _in_python() -> frozenset[str]:
+    """The shipped rules the core leaves to Python (the matcher of every catalogue)."""
+    return frozenset(matcher(None).python_rules)
+
+
+def _rule_ids() -> list:
+    return [pytest.param(r.id, marks=pytest.mark.xfail(strict=True, reason="its pattern has a lookaround"))
+            if r.id in KNOWN_IN_PYTHON else r.id for r in load_rules()]
+
+
+@pytest.mark.parametrize("rule_id", _rule_ids())
+def test_the_core_runs_every_shipped_rule(rule_id):
+    assert rule_id not in _in_python()
+
+
+def test_every_known_rule_is_shipped():
+    assert KNOWN_IN_PYTHON <= {r.id for r in load_rules()}
+
+
+def _catalogue(tmp_path, rules: str):
+    (tmp_path / "xx").mkdir()
+    (tmp_path / "xx" / "ui.toml").write_text(rules, encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        loaded = load_directory(tmp_path)
+    return loaded, [w for w in caught if issubclass(w.category, SlowRuleWarning)]
+
+
+PLAIN = '''
+[[rules]]
+id = "xx.ui.plain"
+pattern = '^close\\s+window$'
+examples = ["Close window"]
+'''
+LOOKAHEAD = '''
+[[rules]]
+id = "xx.ui.ahead"
+pattern = '^close(?!\\s+the\\s+door)\\s+\\w+$'
+examples = ["Close window"]
+counterexamples = ["Close the door"]
+'''
+LOOKBEHIND = '''
+[[rules]]
+id = "xx.ui.behind"
+pattern = '^share\\s*(?<=\\s)\\w+$'
+examples = ["Share this"]
+counterexamples = ["Shared"]
+'''
+
+
+@pytest.mark.parametrize("slow", [LOOKAHEAD, LOOKBEHIND])
+def test_the_loader_warns_about_a_rule_the_core_cannot_run_and_the_matcher_names_it(tmp_path, slow):
+    rules, warned = _catalogue(tmp_path, PLAIN + slow)
+    assert [r.id for r in rules] == ["xx.ui.plain", rules[1].id]
+    assert len(warned) == 1 and rules[1].id in str(warned[0].message)
+    assert Matcher(rules).python_rules == (rules[1].id,)
+
+
+def test_a_rule_the_core_runs_loads_without_a_warning(tmp_path):
+    rules, warned = _catalogue(tmp_path, PLAIN)
+    assert warned == [] and Matcher(rules).python_rules == ()
