@@ -46,10 +46,10 @@ RULES = (
              ("digits_min_ratio", "digits_max_words"), yields=True),
     CodeRule("feature.low_stopwords", "boilerplate", "too few stopwords for prose in the document's language",
              ("prose_min_words", "stopword_density", "own_language_share", "own_language_ratio",
-              "block_teaser_words"), weak=True, yields=True),
+              "own_language_min_words"), weak=True, yields=True),
     CodeRule("feature.prose", "body", "long line with sentence punctuation and enough stopwords",
              ("prose_min_words", "stopword_density", "unpunctuated_prose_factor", "own_language_share",
-              "own_language_ratio", "block_teaser_words")),
+              "own_language_ratio", "own_language_min_words")),
     CodeRule("feature.no_punctuation", "boilerplate", "long line without sentence punctuation (menu, list of links)",
              ("prose_min_words", "unpunctuated_prose_factor"), weak=True, yields=True),
     CodeRule("feature.sentence", "body", "a complete sentence of moderate length",
@@ -87,7 +87,7 @@ def _params(opts: Options) -> dict:
     """The feature rules' thresholds as the compiled core reads them (with those a reason
     shows, written as Python writes them)."""
     names = ("prose_min_words", "stopword_density", "own_language_share", "own_language_ratio",
-             "block_teaser_words", "duplicate_min_words", "url_words",
+             "own_language_min_words", "duplicate_min_words", "url_words",
              "digits_min_ratio", "digits_max_words", "unpunctuated_prose_factor",
              "sentence_min_words", "heading_max_words", "heading_max_digits")
     return {**{name: getattr(opts, name) for name in names},
@@ -145,7 +145,7 @@ def classify_lines(lines: list[Line], language: str | None, options: Options,
 
     Stopword density judges only lines in a script the stoplists cover (a Korean story in
     a dump of English ones is judged as a page of unknown language is).  A sentence (or a
-    line of more than `Options.block_teaser_words` words, too long for a teaser cut
+    line of more than `Options.own_language_min_words` words, too long for a teaser cut
     mid-sentence, which the story stage judges: ``story.teaser_language``) with few of the
     page's stopwords (less than `Options.own_language_share` of the density
     prose needs) is measured, and matched, in its own language when that one's stopwords

@@ -68,7 +68,7 @@ class Options:
     #: Minimum share of stopwords for prose (for the guessed language; languages without
     #: a stoplist skip this test).
     stopword_density: float = 0.25
-    #: A sentence (or a line of more than `block_teaser_words` words, ending as it may)
+    #: A sentence (or a line of more than `own_language_min_words` words, ending as it may)
     #: whose stopword density is under this share of `stopword_density` is
     #: measured again in its own language when that is another, and judged there when its
     #: density in it makes prose and is at least `own_language_ratio` times its density in
@@ -76,6 +76,10 @@ class Options:
     #: stopwords with the page's: "a", "do", "in"); unit: share of `stopword_density`, ratio.
     own_language_share: float = 1.0
     own_language_ratio: float = 2.0
+    #: ... a line longer than this, too long to be a teaser cut mid-sentence (which the
+    #: story stage measures: ``story.teaser_language``), is so measured however it ends
+    #: (words).
+    own_language_min_words: int = 80
     #: Words (at most) of a "short" line in context: a line between two appeal lines stays
     #: body unless one of them is longer than this; a line after an appeal, bio, legal or
     #: comments line joins it with up to `appeal_tail_extra_words` more (`cleaner.smooth`).

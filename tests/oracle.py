@@ -167,7 +167,7 @@ def classify_lines(lines, language, opts, measure, guess_language, judged_by_let
             continue
         f = measure(text, language)
         rules, judged, suffix = rules_for(language), None, ""
-        if has_stoplist and (f.terminal or f.words > opts.block_teaser_words) and f.stopword_density < opts.stopword_density * opts.own_language_share \
+        if has_stoplist and (f.terminal or f.words > opts.own_language_min_words) and f.stopword_density < opts.stopword_density * opts.own_language_share \
                 and f.words >= opts.prose_min_words:
             own = guess_language(text)
             if own is not None and own != language:

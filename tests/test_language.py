@@ -286,7 +286,7 @@ PT_TEASER = ("A prefeitura anunciou que as obras da nova biblioteca do bairro vÃ
 
 
 def test_a_long_paragraph_in_a_second_language_is_prose_however_it_ends():
-    """A paragraph of more than `Options.block_teaser_words` words is measured in its own
+    """A paragraph of more than `Options.own_language_min_words` words is measured in its own
     language even when it does not end like a sentence; a line cut mid-sentence of teaser
     length is left to the story stage (``story.teaser_language``)."""
     assert len(words(PT_PARAGRAPH)) > 80 >= len(words(PT_TEASER))
@@ -298,8 +298,11 @@ def test_a_long_paragraph_in_a_second_language_is_prose_however_it_ends():
     assert initial[PT_PARAGRAPH].reason.endswith("judged as pt")
     assert initial[PT_TEASER].rule == "feature.low_stopwords"
     # judged in the page's language only, the paragraph was boilerplate
-    alone = analyze(text, html="never", language="en", block_teaser_words=200)
+    alone = analyze(text, html="never", language="en", own_language_min_words=200)
     assert {v.line.text: v.initial for v in alone.verdicts}[PT_PARAGRAPH].rule == "feature.low_stopwords"
+    # the block stage's teaser length is no part of the measure
+    teasers = analyze(text, html="never", language="en", block_teaser_words=200)
+    assert {v.line.text: v.initial for v in teasers.verdicts}[PT_PARAGRAPH].rule == "feature.prose"
 
 
 #: Invented English sentences.  jusText's Finnish stoplist (drawn from Wikipedia) holds

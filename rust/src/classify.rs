@@ -29,7 +29,7 @@ pub struct Params {
     stopword_density_text: String,
     own_language_share: f64,
     own_language_ratio: f64,
-    block_teaser_words: f64,
+    own_language_min_words: f64,
     duplicate_min_words: f64,
     duplicate_enabled: bool,
     url_words: f64,
@@ -466,10 +466,10 @@ fn classify_line<T: Copy + Into<u32>>(
         measure(body, doc.stops, &mut work.words)
     };
     let mut own: Option<String> = None;
-    let sentence_or_paragraph = f.2 || f.0 as f64 > params.block_teaser_words;
+    let sentence_or_paragraph = f.2 || f.0 as f64 > params.own_language_min_words;
     if has_stoplist && sentence_or_paragraph && f.1 < params.stopword_density * params.own_language_share && f.0 as f64 >= params.prose_min_words {
         // A sentence (or a line too long to be a teaser cut mid-sentence:
-        // `block_teaser_words`) with few of the page's stopwords, in a language of its own
+        // `own_language_min_words`) with few of the page's stopwords, in a language of its own
         // (much denser in it: `own_language_ratio`)?
         if let Some(code) = lang::guess(text).map_err(crate::err)? {
             if Some(code.as_str()) != doc.language {
