@@ -338,30 +338,33 @@ def set_off(lines: Sequence[Line], feats: list[Features], final: list[Decision],
         final[i] = Decision(False, "block.set_off", "caption",
                             f"indented apart from the story's body, attached to line {j + 1} "
                             f"({final[j].rule})", "stories")
-    for i, at, body, above, under in lone:
-        final[i] = _lone(at, body, above, under)
+    for i, at, body, above, under, bare in lone:
+        final[i] = _lone(at, body, above, under, bare)
     return final
 
 
 @lru_cache(maxsize=256)
-def _lone(at: int, body: int, above: int, under: int) -> Decision:
+def _lone(at: int, body: int, above: int, under: int, bare: bool) -> Decision:
     """The decision on a line of a lone paragraph indented ``at`` columns, the story's body
     ``body``, between its paragraphs on lines ``above`` and ``under`` (indices; -1: after
-    the last)."""
+    the last); ``bare``: a line alone with no sentence end that only its neighbours kept
+    (a caption with no period)."""
     where = f"between lines {above + 1} and {under + 1}" if under >= 0 else f"after line {above + 1}, its last"
+    what = "a line with no sentence end" if bare else "a lone paragraph"
+    kept = ", kept only by its neighbours" if bare else ""
     return Decision(False, "block.lone_paragraph", "boilerplate",
-                    f"a lone paragraph indented {at} columns, the story's body {body}, {where}", "stories")
+                    f"{what} indented {at} columns{kept}, the story's body {body}, {where}", "stories")
 
 
 def _core_set_off(lines: Sequence[Line], feats: list[Features], final: list[Decision],
                   story_of: list[int | None], main: int, options: Options, shape: bytes,
                   initial: list[Decision] | None = None,
-                  ) -> tuple[list[tuple[int, int]], list[tuple[int, int, int, int, int]]]:
+                  ) -> tuple[list[tuple[int, int]], list[tuple[int, int, int, int, int, bool]]]:
     """The compiled core's answer for `set_off` (`cleaner._core.set_off_lines`): a pair
     ``(set_off, attached)`` per line set off (the index of the kept line to drop, and the
     index of the line it is attached to, its credit or label), and per line of a lone
-    paragraph ``(line, indentation, body's indentation, line above, line under or -1)``
-    (the numbers of its reason)."""
+    paragraph ``(line, indentation, body's indentation, line above, line under or -1,
+    a line alone with no sentence end)`` (what its reason says)."""
     return _core.set_off_lines(as_list(final), as_list(final if initial is None else initial),
                                as_list(story_of), main, shape, *line_starts(lines),
                                indents(lines), as_list(feats),

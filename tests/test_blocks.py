@@ -427,6 +427,8 @@ def test_a_caption_with_no_period_indented_deeper_than_the_body_is_set_apart(doc
     line = BARE if BARE in document else TITLED
     trail = next([d.rule for d in v.trail] for v in a.verdicts if v.line.text == line)
     assert trail == ["feature.no_punctuation", "context.sandwiched", "block.lone_paragraph"]
+    reason = next(v.final.reason for v in a.verdicts if v.line.text == line)
+    assert reason.startswith("a line with no sentence end indented 4 columns, kept only by its neighbours")
     assert [v.final.rule for v in a.verdicts if v.line.text in (B1, B2, B3)] == ["feature.prose"] * 3
 
 
@@ -471,7 +473,7 @@ def test_set_off_and_lone_paragraphs_are_one_pass_of_the_core():
     found = blocks._core_set_off(lines, [v.features for v in a.verdicts], before, [v.story for v in a.verdicts],
                                  a.main, Options(), line_shapes(lines, Options()))
     # (line 9, the bio: indented 4 columns, the body 0, after line 7, the story's last)
-    assert found == ([(4, 5)], [(9, 4, 0, 7, -1)])
+    assert found == ([(4, 5)], [(9, 4, 0, 7, -1, False)])
 
 
 def test_the_set_off_rules_name_the_options_they_read():
@@ -538,7 +540,7 @@ def test_the_core_reads_the_lone_paragraphs_indentation_from_an_array():
     a = analyze(text, extracted="never")
     lines = segment(text)
     params = {name: getattr(Options(), name) for name in blocks.SET_OFF_OPTIONS}
-    for depth, lone in [([0] * 7, []), ([0, 0, 0, 0, 4, 0, 0], [(4, 4, 0, 2, 6)])]:
+    for depth, lone in [([0] * 7, []), ([0, 0, 0, 0, 4, 0, 0], [(4, 4, 0, 2, 6, False)])]:
         assert _core.set_off_lines(as_list([v.final for v in a.verdicts]), as_list([v.initial for v in a.verdicts]),
                                    [v.story for v in a.verdicts], a.main,
                                    line_shapes(lines, Options()), *line_starts(lines), array("q", depth),

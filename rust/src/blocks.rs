@@ -675,8 +675,8 @@ fn attached(layout: &Layout<'_, '_>, codes: &[u8], params: &SetOffParams) -> PyR
 
 /// A line of a lone paragraph, with what its reason names: (the line, its paragraph's
 /// indentation, the body's, the body paragraph above the run, the one under it or -1
-/// where the run ends the story).
-type Lone = (usize, i64, i64, usize, i64);
+/// where the run ends the story, whether it is a lone line with no sentence end).
+type Lone = (usize, i64, i64, usize, i64, bool);
 
 /// The lines of the main story's lone paragraphs (``block.lone_paragraph``, each a `Lone`): a run of at
 /// most block_lone_max_lines of its kept lines indented unlike the body, after its first
@@ -718,7 +718,7 @@ fn lone(layout: &Layout<'_, '_>, texts: &LineTexts<'_>, bare: &dyn Fn(usize) -> 
         if let [i] = *run {
             let titled = feature(layout.feats, i, CAPITALISED)?.extract::<f64>()? >= params.block_lone_title_capitalised;
             if indent(i) > body && bare(i) && !titled {
-                out.push((i, indent(i), body, above, under));
+                out.push((i, indent(i), body, above, under, true));
                 continue;
             }
         }
@@ -734,7 +734,7 @@ fn lone(layout: &Layout<'_, '_>, texts: &LineTexts<'_>, bare: &dyn Fn(usize) -> 
         out.extend(
             run.iter()
                 .filter(|&&i| (indent(i) - at).abs() <= params.block_set_off_indent_slack)
-                .map(|&i| (i, at, body, above, under)),
+                .map(|&i| (i, at, body, above, under, false)),
         );
     }
     Ok(out)
