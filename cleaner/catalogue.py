@@ -655,7 +655,11 @@ def opens_section(rule_id: str) -> bool:
 
 
 def is_overlay(rule_id: str) -> bool:
-    """Is a line the rule fired on a banner laid over the page (``overlay = true``)?"""
+    """Is a line the rule fired on a banner laid over the page (``overlay = true``)?
+
+    >>> is_overlay("en.legal.cookie_notice"), is_overlay("en.share.short_url")
+    (True, False)
+    """
     language = rule_id.partition(".")[0]
     return language in _catalogue_dirs() and rule_id in _overlay_rules(language)
 

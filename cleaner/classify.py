@@ -168,7 +168,14 @@ def classify_lines(lines: list[Line], language: str | None, options: Options,
 def classify_page(lines: list[Line], language: str | None, options: Options,
                   uncounted: list[bool] | None = None) -> tuple[list[Features], list[Decision]]:
     """`classify_lines`, with the short repeats close to the line they repeat weakened
-    (`weaken_short_repeats`): stage 1 as the pipeline runs it."""
+    (`weaken_short_repeats`): stage 1 as the pipeline runs it.
+
+    >>> from cleaner.segment import segment
+    >>> text = "The council met on Monday and agreed to rebuild the old pier before the summer."
+    >>> feats, initial = classify_page(segment(text), "en", Options())
+    >>> feats[0].words, initial[0].keep, initial[0].rule
+    (15, True, 'feature.prose')
+    """
     feats, initial, repeats = _stage_one(lines, language, options, uncounted)
     weaken_short_repeats(feats, initial, repeats, options)
     return feats, initial
