@@ -538,3 +538,41 @@ def test_a_short_first_text_without_a_title_gives_way_to_the_story_after_it():
     # (a notice above the page's story): the titled story after it is the main one.
     a = _short_first([PIER_HEAD[2]])
     assert len(a.articles) == 2 and a.main == 1 and SHORT_PIER not in a.text and FROST[4] in a.text
+
+
+# The next story of a dump in the same language: a ferry story of the same town after the
+# pier story, sharing many of its words (council, mayor, residents, harbour).
+FERRY = [
+    "The ferry company will add a second boat to the crossing from December, so that a ferry leaves the quay "
+    "twice an hour between six in the morning and ten at night.",
+    "The council will pay for the extra crossings from its reserves, the mayor told the meeting after the vote.",
+    "Passengers with bikes will board first, and the company expects the new boat to carry up to eighty cars "
+    "on each crossing once the work on its ramp is finished.",
+    "Tickets for the new crossings go on sale next month, online and at the kiosk on the quay, at the prices "
+    "passengers pay for the current ones.",
+    "Residents of the harbour town had asked the council for more crossings, and the fishermen's association "
+    "said the second boat would also help its members reach the market on the mainland.",
+    "The mayor said the council would look at the timetable again in the spring, once it knows how many "
+    "passengers use the ferry in the winter months.",
+]
+
+
+def _pier_then_ferry(title: str) -> object:
+    return cleaner.analyze("\n".join([PIER_HEAD[0], "", PIER[0], "", PIER[1], "", *SEAM, "", title,
+                                      "By Tomas Reyes", "November 19, 2019", "", "\n\n".join(FERRY)]) + "\n")
+
+
+def test_a_titled_first_story_does_not_give_way_to_a_next_story_under_its_own_head():
+    # The ferry story shares enough words with the short pier story to read as its rest,
+    # but it opens under a head of its own (a byline and a date) and a title sharing no
+    # word with the pier story's text: the next story of the dump, so the pier story,
+    # opening the document under its title, stays the main one.
+    a = _pier_then_ferry("New ferry timetable starts in December")
+    assert a.main == 0 and len(a.articles) == 2 and PIER[0] in a.text and FERRY[0] not in a.text
+
+
+def test_a_first_story_gives_way_to_a_longer_rest_under_a_title_on_its_subject():
+    # Counterexample: under a title that shares a word with the first story's text (the
+    # vote), the longer story after it may be the rest of its article: it is main.
+    a = _pier_then_ferry("Ferry to cross twice an hour after the vote")
+    assert a.main == 1 and FERRY[0] in a.text

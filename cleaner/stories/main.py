@@ -28,8 +28,11 @@ a dump, where a story need not have a title line, and a share row, a date or the
 a menu above it are the page's furniture) is the
 main one however long the story after it, unless that story goes on with its subject
 (cosine of their words at least `Options.story_topic_cohesion`: one article cut by a
-false boundary, whose longer part is the article); a notice above an article is the
-catalogue's to drop, not a story that gives way.  Otherwise, when that story lies
+false boundary, whose longer part is the article) and does not stand under a head of
+its own when the first one has a title (a title sharing no content word with the first
+story's body, over a meta line, a dateline or a repeated headline: the next story of a
+dump in the same language); a notice above an article is the catalogue's to drop, not
+a story that gives way.  Otherwise, when that story lies
 before the main text block, it is preferred only when it opens like a story and is at least
 `Options.story_early_main_share` of the main block's story; a short preamble (under
 `Options.story_preamble_words`) that does not open like a story gives way to one of the
@@ -66,7 +69,7 @@ from ..options import Options
 from ..rules import CodeRule
 from ..types import Decision, Features
 from .boundaries import Segment
-from .evidence import DEFAULT, Reader
+from .evidence import DEFAULT, Reader, content_words
 
 #: The rule of this module (listed with the stage's rules, `cleaner.stories.RULES`).
 RULES = (
@@ -328,10 +331,25 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
         # (the same subject, cut off by a false boundary), not to the next story of a dump,
         # titled or not (a notice above an article is the catalogue's to drop).
         if later is not None and (not opens
-                                  or r.cohesion.cosine_of(head["vocabulary"], stories[later]["vocabulary"])
+                                  or not _both_headed(r, head, stories[later])
+                                  and r.cohesion.cosine_of(head["vocabulary"], stories[later]["vocabulary"])
                                   >= o.story_topic_cohesion):
             return later
     return first
+
+
+def _both_headed(r: Reader, head: dict, later: dict) -> bool:
+    """Do a story under its title and a later story both stand under a head of their own:
+    the later one opens like a story (a meta line, a dateline, a repeated headline:
+    ``strong``) under a title that shares no content word with the first one's body?
+    Then the later one is the next story of a dump, not the rest of the first one's
+    article cut off by a false boundary, whatever other words the two share (two stories
+    of one site or one language share many).  A headline over the rest of an article
+    names what the article is about."""
+    if head["title"] is None or later["title"] is None or not later["strong"]:
+        return False
+    words = {w for i in head["members"] if r.body(i) for w in content_words(r.lines[i].text, r.stops)}
+    return not words & set(content_words(r.lines[later["title"]].text, r.stops))
 
 
 def _headed(r: Reader, members: list[int], title: int | None, o: Options) -> bool:
