@@ -135,7 +135,9 @@ def measure(text: str, stops: frozenset[str]) -> tuple:
     terminal = stripped[-1:] in _TERMINAL_CHARS and not ellipsis
     if stops:
         wordlist = words(body)
-        density = sum(map(stops.__contains__, wordlist)) / len(wordlist) if wordlist else 0.0
+        swapped = str.maketrans({"'": "\u2019", "\u2019": "'"})
+        density = sum(w in stops or w.translate(swapped) in stops for w in wordlist) / len(wordlist) \
+            if wordlist else 0.0
     else:
         density = 0.0
     firsts = "".join(t[0] for t in tokens)

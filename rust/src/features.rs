@@ -188,6 +188,29 @@ static ASCII_KINDS: [u8; 128] = {
     t
 };
 
+/// The typewriter apostrophe and the typographic one (U+2019).
+const APOSTROPHES: [u32; 2] = [0x27, 0x2019];
+
+/// Is the word `w` in `stops`, written as it is or with every apostrophe written the other
+/// way (`other`: room for that spelling)?  A stoplist writes most elided words with one
+/// apostrophe and a few with the other ("n'a" but "d’une"); a page writes all its words
+/// one way.
+fn is_stopword(w: &[u32], stops: &Words, other: &mut Vec<u32>) -> bool {
+    if stops.contains(w) {
+        return true;
+    }
+    if !w.iter().any(|c| APOSTROPHES.contains(c)) {
+        return false;
+    }
+    other.clear();
+    other.extend(w.iter().map(|&c| match c {
+        0x27 => 0x2019,
+        0x2019 => 0x27,
+        c => c,
+    }));
+    stops.contains(other.as_slice())
+}
+
 /// The seven fields of `cleaner.types.Features`.
 pub type Measured = (usize, f64, bool, bool, f64, f64, usize);
 
@@ -243,9 +266,10 @@ pub fn measure<T: Copy + Into<u32>>(body: &[T], stops: &Words, buffers: &mut Wor
     let mut density = 0.0;
     if !stops.is_empty() {
         let (mut total, mut hits) = (0usize, 0usize);
+        let mut other = Vec::new();
         for_each_word(body, buffers, |w| {
             total += 1;
-            hits += stops.contains(w) as usize;
+            hits += is_stopword(w, stops, &mut other) as usize;
         });
         if total > 0 {
             density = hits as f64 / total as f64;
