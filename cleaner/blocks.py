@@ -86,7 +86,7 @@ SET_OFF_RULE_OPTIONS = ("block_set_off_spaced_share", "block_set_off_body_share"
 #: ... and those ``block.lone_paragraph`` reads (``extracted_paragraph_words`` through the
 #: lines' shapes, `cleaner.features.line_shapes`).
 LONE_OPTIONS = ("block_lone_max_lines", "block_set_off_body_share", "block_set_off_indent_slack",
-                "extracted_paragraph_words")
+                "block_lone_title_capitalised", "extracted_paragraph_words")
 #: The options the compiled core's lines set off from the main story read (`set_off`): the
 #: two rules' own, but for the one it reads through the shapes.
 SET_OFF_OPTIONS = tuple(dict.fromkeys(o for o in SET_OFF_RULE_OPTIONS + LONE_OPTIONS
@@ -130,7 +130,9 @@ RULES = (
              "and its credit, an author's bio under its name, a sign-up pitch); or, in that place, "
              "a run of one line indented deeper than the body that the line rules dropped for ending "
              "like no sentence (feature.no_punctuation) and only the body on both sides kept "
-             "(context.sandwiched): a picture's caption with no period (fired with block.set_off, "
+             "(context.sandwiched), with less than block_lone_title_capitalised of its words "
+             "capitalised (not a subheading in title case): a picture's caption with no period "
+             "(fired with block.set_off, "
              "`cleaner.blocks.set_off`)",
              LONE_OPTIONS),
 )

@@ -143,6 +143,15 @@ def _parse(path, where: str, language: str) -> tuple[dict, bool]:
         raise CatalogueError(f"{where}: {exc}") from None
 
 
+def _flag(entry: dict, key: str, where: str, rid: str) -> bool:
+    """A rule's true-or-false property ``key`` (false when not given); any value but a TOML
+    boolean (``"false"``, ``0``) is refused, never read as what Python takes it for."""
+    value = entry.get(key, False)
+    if not isinstance(value, bool):
+        raise CatalogueError(f"{where}: rule {rid}: {key} must be true or false, not {value!r}")
+    return value
+
+
 def _load_file(path, language: str, category: str) -> list[Rule]:
     """The rules of one catalogue file, checked.  A file the prebuilt cache holds as it is
     had its patterns checked when the cache was built, and its rules' keys are the cache's
@@ -172,9 +181,9 @@ def _load_file(path, language: str, category: str) -> list[Rule]:
             id=rid, language=language, category=category, pattern=pattern,
             min_words=int(entry.get("min_words", 0)),
             max_words=entry.get("max_words"),
-            case_sensitive=bool(entry.get("case_sensitive", False)),
-            section=bool(entry.get("section", False)),
-            overlay=bool(entry.get("overlay", False)),
+            case_sensitive=_flag(entry, "case_sensitive", where, rid),
+            section=_flag(entry, "section", where, rid),
+            overlay=_flag(entry, "overlay", where, rid),
             examples=tuple(entry.get("examples", ())),
             counterexamples=tuple(entry.get("counterexamples", ())),
             note=entry.get("note", ""),

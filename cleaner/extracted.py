@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from itertools import compress, islice, repeat
 from operator import and_, attrgetter, eq, or_
 
-from .catalogue import is_overlay
+from .catalogue import is_overlay, opens_section
 from .classify import RULES as CLASSIFY_RULES
 from .features import CJK_PARAGRAPH, LIST_ITEM, TINY, WORDY, line_shapes, shapes, strip_bullet
 from .options import Options
@@ -68,7 +68,8 @@ RULES = (
              "paragraphs, or in the page's longest run of prose when it chose none; not in the page's "
              "furniture, not link text",
              ("link_density", "recover_min_words", "recover_inside_kin_levels", "recover_kin_levels",
-              "recover_max_gap", "recover_lead_reach", "recover_orphan_words")),
+              "recover_max_gap", "recover_lead_reach", "recover_orphan_words",
+              "recover_orphan_chosen_words")),
     CodeRule("extracted.comments", "comments",
              "a comment counter after most of the extracted text's prose: the comments open there",
              ("extracted_comments_share",)),
@@ -308,6 +309,9 @@ def revise(
     made: dict[tuple, Decision] = {}  # the decisions made so far, each made once
     links, block = options.rule_enabled("html.links"), options.rule_enabled("html.block")
     held = options.rule_enabled("html.held")  # else a held block is left out as unchosen
+    # the article was found outside what the extractor chose (`_orphan`): the lines it
+    # chose, a menu, a headline, are judged by the line rules, a heading alone yielded to
+    orphaned = "orphan" in recovered.values()
     for i, d, h in compress(zip(range(len(has)), initial, per_line), has):
         if h is not None and h.held:
             out[i] = HELD if held else _unchosen(d, h, None)
@@ -330,7 +334,7 @@ def revise(
             out[i] = Decision(False, "html.links", "related", f"link density {h.link_density:.2f} in the page",
                               "extractor")
             continue
-        if d.rule in YIELDING and block:
+        if d.rule in YIELDING and block and not (orphaned and not (h is not None and h.heading)):
             key = ("block", bool(h.heading), h.tag) if h is not None else ("block",)
             out[i] = made.get(key) or made.setdefault(key, _block(h))
     if hints is None:  # plain text an extractor wrote: it ends where its comments open
@@ -431,7 +435,9 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
                 and h.link_density < options.link_density and h.tag not in CAPTION_TAGS)
 
     if not prose:
-        return _orphan(feats, has, chosen, lambda i: candidate(i, any_marks=True), options)
+        if sum(f.words for f, c in zip(feats, chosen) if c) >= options.recover_orphan_chosen_words:
+            return {}  # the extractor chose an article without prose: a poem, a gallery
+        return _orphan(feats, has, chosen, lambda i: candidate(i, any_marks=True), initial, hints, options)
 
     def lead(i: int) -> bool:
         """Prose right under the page's headline (an <h1>): the article's standfirst."""
@@ -459,30 +465,62 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
     return out
 
 
-def _orphan(feats: list[Features], has: bytes, chosen: list[bool], candidate, options: Options) -> dict[int, str]:
-    """The page's article when the extractor chose no prose (``"orphan"``): the run of
-    blocks it did not choose that are prose (``candidate``, whatever their class and id
-    words: the container the extractor took for comments names them) at most
-    ``recover_max_gap`` other lines apart, with the most words, when it holds at least
-    ``recover_orphan_words`` words; ``{}`` else."""
-    best: list[int] = []
-    run: list[int] = []
+def _orphan(feats: list[Features], has: bytes, chosen: list[bool], candidate, initial: list[Decision], hints,
+            options: Options) -> dict[int, str]:
+    """The page's article when the extractor chose next to nothing and no prose
+    (``"orphan"``): the run of blocks it did not choose that are prose (``candidate``,
+    whatever their class and id words: the container the extractor took for comments
+    names them) at most ``recover_max_gap`` other lines apart, with the most words, when
+    it holds at least ``recover_orphan_words`` words; ``{}`` else.  No run lies past a
+    line that opens the page's comments (`_opens_comments`), and none is made of
+    comments, one item each (`_comment_items`)."""
+    runs: list[list[int]] = [[]]
     gap = 0
     for i in range(len(has)):
         if not has[i]:
             continue
+        if _opens_comments(initial[i], hints[i]):
+            break
         if not chosen[i] and candidate(i):
-            run.append(i)
+            runs[-1].append(i)
             gap = 0
             continue
         gap += 1
-        if gap > options.recover_max_gap and run:
-            best = max(best, run, key=lambda r: sum(feats[j].words for j in r))
-            run = []
-    best = max(best, run, key=lambda r: sum(feats[j].words for j in r))
+        if gap > options.recover_max_gap and runs[-1]:
+            runs.append([])
+    runs = [r for r in runs if r and not _comment_items(r, hints)]
+    best = max(runs, key=lambda r: sum(feats[j].words for j in r), default=[])
     if not best or sum(feats[j].words for j in best) < options.recover_orphan_words:
         return {}
     return dict.fromkeys(best, "orphan")
+
+
+#: Mark words (`cleaner.front.dom.MARK_WORDS`) that name a reader's comment.
+COMMENT_MARKS = frozenset({"comment", "comments"})
+
+
+def _opens_comments(d: Decision, h) -> bool:
+    """Does the line open a part of the page that is no article: its comments (a line of
+    the catalogue's ``comments`` category, or a comment counter, `COMMENT_COUNTER`, set as
+    a heading) or another section (`cleaner.catalogue.opens_section`)?"""
+    counter = d.rule.partition(".")[2] == COMMENT_COUNTER and h is not None and h.heading
+    return d.category == "comments" or bool(counter) or opens_section(d.rule)
+
+
+def _comment_items(run: list[int], hints) -> bool:
+    """Do the run's blocks lie in two or more items whose own class or id words name a
+    comment (`COMMENT_MARKS`): readers' comments, each in its element (an article in a
+    container named for comments has its paragraphs in that one container)?"""
+    items = set()
+    for i in run:
+        page = hints[i].page
+        if page is None or len(page[1]) < 2:
+            return False
+        reader, chain = page
+        if not reader.of(chain[1:2]) & COMMENT_MARKS:
+            return False
+        items.add(chain[1])
+    return len(items) > 1
 
 
 def _own_marks(hints, prose: list[int]) -> frozenset[str]:

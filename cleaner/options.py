@@ -211,8 +211,13 @@ class Options:
     #: holding one paragraph, between two of its paragraphs at the body's indentation or
     #: after the last one, is a lone paragraph set apart from the article (a caption, an
     #: author's bio, a sign-up pitch: ``block.lone_paragraph``, `cleaner.blocks.set_off`);
-    #: 0 switches the test off (lines).
+    #: 0 switches the test off (lines).  So is a run of one line indented deeper than the
+    #: body that ends like no sentence and that only the body on both sides kept (a
+    #: caption with no period) ...
     block_lone_max_lines: int = 2
+    #: ... unless at least this share (0-1) of its words is capitalised: a subheading in
+    #: title case (share).
+    block_lone_title_capitalised: float = 0.75
 
     # -- extracted text (`cleaner.extracted`) --------------------------------------------
     #: A line whose source block has at least this share (0-1) of its characters in links
@@ -239,8 +244,12 @@ class Options:
     #: extractor takes for comments, say), the page's longest run of prose blocks (each
     #: of `recover_min_words`, not in its furniture, not link text, at most
     #: `recover_max_gap` other lines apart) is its article and recovered when it holds at
-    #: least this many words (words; ``html.recovered``).
+    #: least this many words (words; ``html.recovered``) ...
     recover_orphan_words: int = 150
+    #: ... and only when the lines the extractor chose hold fewer than this many words
+    #: (words): next to nothing, a menu and a headline.  A page whose extract is a poem's
+    #: verse or a gallery's captions has its article; its run of prose is readers' comments.
+    recover_orphan_chosen_words: int = 30
     #: The safety net for pages (``html.safety_net``): when the extractor found at least
     #: this many words of prose and the main story keeps less than `safety_net_share`
     #: (0-1) of them, the lines only non-catalogue rules dropped come back.
@@ -527,8 +536,10 @@ class Options:
     #: judgement (words), and the cosine with the story at which it continues it (cosine).
     story_run_words: int = 8
     story_continue_cohesion: float = 0.15
-    #: A picture's credit set right under a story's paragraph, when no catalogue rule
-    #: names it, has at most this many words (``story.caption``); unit: words.
+    #: A picture's credit set right under a story's paragraph has at most this many words,
+    #: whether a catalogue rule names it or not (a longer line ending in a credit is a
+    #: caption of its own, and the paragraph above it the story's) (``story.caption``);
+    #: unit: words.
     story_credit_max_words: int = 8
     #: The paragraph above such a credit is its caption only when it has at most this many
     #: words (a picture's caption on the dev pages has 8-43); unit: words.

@@ -411,14 +411,21 @@ def test_a_paragraph_stays_with_the_article_without_all_the_evidence(document, o
 BARE = "Parents wait outside the old school building on Monday morning before the vote"
 
 
-@pytest.mark.parametrize("document", [
-    f"{B1}\n\n{B2}\n\n    {BARE}\n\n{B3}",
+#: A long subheading in title case with no period, kept between the same paragraphs.
+TITLED = "What the Town Council Decided About The New Library And The Old School On Tuesday"
+
+
+@pytest.mark.parametrize("document, options", [
+    (f"{B1}\n\n{B2}\n\n    {BARE}\n\n{B3}", {}),
     # no blank lines between paragraphs: the indentation alone sets it apart
-    f"{B1}\n{B2}\n    {BARE}\n{B3}",
+    (f"{B1}\n{B2}\n    {BARE}\n{B3}", {}),
+    # a title-case line is a caption too when more of its words must be capitalised (14 of 15)
+    (f"{B1}\n\n{B2}\n\n    {TITLED}\n\n{B3}", {"block_lone_title_capitalised": 0.95}),
 ])
-def test_a_caption_with_no_period_indented_deeper_than_the_body_is_set_apart(document):
-    a = analyze(document, extracted="never")
-    trail = next([d.rule for d in v.trail] for v in a.verdicts if v.line.text == BARE)
+def test_a_caption_with_no_period_indented_deeper_than_the_body_is_set_apart(document, options):
+    a = analyze(document, extracted="never", **options)
+    line = BARE if BARE in document else TITLED
+    trail = next([d.rule for d in v.trail] for v in a.verdicts if v.line.text == line)
     assert trail == ["feature.no_punctuation", "context.sandwiched", "block.lone_paragraph"]
     assert [v.final.rule for v in a.verdicts if v.line.text in (B1, B2, B3)] == ["feature.prose"] * 3
 
@@ -429,6 +436,8 @@ def test_a_caption_with_no_period_indented_deeper_than_the_body_is_set_apart(doc
     (f"    {B1}\n\n    {B2}\n\n{BARE}\n\n    {B3}", {}),
     # a heading-like line the context rules kept: a subheading, whatever its indentation
     (f"{B1}\n\n{B2}\n\n    The new library\n\n{B3}", {}),
+    # a subheading in title case, however long
+    (f"{B1}\n\n{B2}\n\n    {TITLED}\n\n{B3}", {}),
     # a list item
     (f"{B1}\n\n{B2}\n\n    * {BARE}\n\n{B3}", {}),
     # two such lines in a row: a box of the article's own

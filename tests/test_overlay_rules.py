@@ -4,8 +4,10 @@ reads the property (`cleaner.extracted._page_furniture`), not the rule's name.""
 
 from __future__ import annotations
 
+import pytest
+
 from cleaner import extracted
-from cleaner.catalogue import is_overlay, load_directory, load_rules
+from cleaner.catalogue import CatalogueError, is_overlay, load_directory, load_rules
 from cleaner.options import Options
 from cleaner.types import Decision
 
@@ -29,6 +31,17 @@ def test_the_loader_reads_overlay_and_defaults_to_false(tmp_path):
     banner, rights = load_directory(tmp_path)
     assert (banner.id, banner.overlay) == ("xx.legal.banner", True)
     assert (rights.id, rights.overlay) == ("xx.legal.rights", False)
+
+
+@pytest.mark.parametrize("key", ["overlay", "section", "case_sensitive"])
+@pytest.mark.parametrize("value", ['"false"', "0", "1.0", '"true"'])
+def test_a_flag_that_is_no_toml_boolean_is_refused(tmp_path, key, value):
+    (tmp_path / "xx").mkdir()
+    text = OVERLAY_RULE.replace("overlay = true", f"{key} = {value}")
+    (tmp_path / "xx" / "legal.toml").write_text(text, encoding="utf-8")
+    where = r"patterns/xx/legal\.toml: rule xx\.legal\.banner"
+    with pytest.raises(CatalogueError, match=rf"{where}: {key} must be true or false"):
+        load_directory(tmp_path)
 
 
 def test_is_overlay_reads_the_catalogue():

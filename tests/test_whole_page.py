@@ -431,9 +431,24 @@ def test_when_the_extractor_chose_no_prose_the_longest_run_of_prose_is_the_artic
         == "html.unchosen"
 
 
+#: Five more paragraphs of the harbour story, invented: with `PARAGRAPHS`, ten distinct ones.
+MORE = [
+    "Fishing boats will keep their berths on the north side of the basin, which the cracks "
+    "do not reach, and the ice plant will stay open throughout the works.",
+    "Divers inspected the pier's foundations in January and found that two of the old "
+    "timber piles had rotted through below the low water mark.",
+    "The island's school asked for the first crossing of the day to leave earlier, so that "
+    "pupils who live on the mainland can still reach their lessons on time.",
+    "A public meeting about the works will be held in the lifeboat station next Thursday "
+    "evening, and the engineers will answer questions from residents there.",
+    "The terminal was built in the nineteen sixties and has not been repaired since a storm "
+    "tore off part of its roof and flooded the waiting room twelve years ago.",
+]
+
+
 def test_an_article_in_a_container_named_for_comments_reaches_the_output():
-    paragraphs = PARAGRAPHS + [p.replace("harbour", "port") for p in PARAGRAPHS]
-    assert _words(paragraphs) >= Options().recover_orphan_words
+    paragraphs = PARAGRAPHS + MORE
+    assert len(set(paragraphs)) == 10 and _words(paragraphs) >= Options().recover_orphan_words
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     html = page().replace('<article class="story">', '<article class="story"><div class="comment-body">') \
         .replace("</article>", "</div></article>")
@@ -441,10 +456,84 @@ def test_an_article_in_a_container_named_for_comments_reaches_the_output():
         html = html.replace(f"<p>{p}</p>\n", "", 1)
     html = html.replace('<div class="comment-body">', f'<div class="comment-body">{body}', 1)
     assert not any(p in extract_text(html) for p in paragraphs)
+    verdicts = {v.line.text: v for v in analyze(html).verdicts}
+    assert all(verdicts[p].final.rule == "html.recovered" and verdicts[p].output for p in paragraphs)
     kept = out_lines(cleaner_clean(html))
     assert all(p in kept for p in paragraphs)
+    # the extractor chose the menu, written as one line: judged by the line rules again
+    assert "Home" in extract_text(html)
+    assert not any(word in line for line in kept for word in ("Home", "Weather"))
     assert not any(p in out_lines(cleaner_clean(html, recover_orphan_words=_words(paragraphs) + 1))
                    for p in paragraphs)
+
+
+#: Readers' comments, invented: each long enough to be recovered as prose.
+COMMENTS = [
+    "I grew up two streets from the quay and every winter the gulls came into the town "
+    "looking for scraps, so this brought back a lot of memories for me and my sister.",
+    "The second verse is the one that stayed with me all afternoon, because it says what "
+    "the mud smells like better than anything I have read about the coast in years.",
+    "Could the paper print more of these on Sundays? My father cut them out and kept them "
+    "in a drawer in the kitchen, and I would like to start doing the same for my children.",
+    "We walked along the sea wall last weekend when the tide was out and saw exactly the "
+    "boats lying on their sides that the lines describe, with the ropes all over the place.",
+    "I read it aloud to my grandmother, who worked at the fish market for forty years, and "
+    "she said that the evening light on the water is the thing she misses most of all now.",
+    "Lovely pictures, but the one of the lighthouse was taken before they painted it, so it "
+    "looks much greyer than it does today for anyone who goes down there to see it again.",
+]
+
+
+def _comments_page(article: str, heading: str = "<h2>6 Comments</h2>", items: bool = True) -> str:
+    """A page with ``article`` as its article and readers' comments under it, each in an
+    item of its own (``items``) or all in one container."""
+    if items:
+        comments = "".join(f'<div class="comment"><p class="author">Reader {i}</p><p>{c}</p></div>'
+                           for i, c in enumerate(COMMENTS))
+    else:
+        comments = "".join(f"<p>{c}</p>" for c in COMMENTS)
+    return ('<html><head><title>Low water</title></head><body><nav><ul><li><a href="/">Home</a></li>'
+            f'<li><a href="/more">More</a></li></ul></nav><article class="post">{article}</article>'
+            f'<section id="comments">{heading}{comments}</section>'
+            "<footer><p>Copyright Quay Verse. All rights reserved.</p></footer></body></html>")
+
+
+VERSE = ["The water leaves the harbour wall", "and gulls come down to feed", "the boats lie over in the mud",
+         "among the chain and weed", "and when the evening tide comes back", "it lifts them from the bed"]
+POEM = "<h1>Low water</h1>" + "".join(f"<p>{line}</p>" for line in VERSE)
+GALLERY = ('<h1>The quay at first light</h1><figure><img src="a.jpg"><figcaption>Boats at the quay'
+           "</figcaption></figure><p>Gallery: 12 pictures</p>")
+
+
+def _recovered_texts(html: str, **options) -> list[str]:
+    return [v.line.text for v in analyze(html, **options).verdicts if v.final.rule == "html.recovered"]
+
+
+@pytest.mark.parametrize("article", [POEM, GALLERY], ids=["poem", "gallery"])
+def test_readers_comments_under_an_article_without_prose_stay_out(article):
+    # the extractor chose a poem's verse or a gallery's captions: no prose, but an
+    # article; the run of prose under it is readers' comments, never recovered
+    html = _comments_page(article)
+    assert _recovered_texts(html) == []
+    assert not any(c in cleaner_clean(html) for c in COMMENTS)
+    # whatever the extractor chose, the comments heading closes the page to the search,
+    # and without a heading each comment in its own item refuses the run
+    anything = {"recover_orphan_chosen_words": 10_000}
+    pages = {(heading, items): _comments_page(article, heading, items)
+             for heading in ("<h2>6 Comments</h2>", "<h2>Comments</h2>", "") for items in (True, False)}
+    for (heading, items), html in pages.items():
+        assert not any(c in extract_text(html) for c in COMMENTS)
+        # the same paragraphs, neither under a heading nor one per comment, do come back
+        assert _recovered_texts(html, **anything) == ([] if heading or items else COMMENTS)
+
+
+def test_the_article_is_searched_for_only_when_the_extractor_chose_next_to_nothing():
+    # a poem's verse is no prose, but the extractor chose an article: recovery leaves it be
+    html = _comments_page(POEM, heading="", items=False)
+    verse = sum(len(line.split()) for line in VERSE) + len("Low water".split())
+    assert verse >= Options().recover_orphan_chosen_words
+    assert _recovered_texts(html) == []
+    assert _recovered_texts(html, recover_orphan_chosen_words=verse + 1) == COMMENTS
 
 
 def test_a_skipped_block_carries_the_mark_words_of_its_classes():

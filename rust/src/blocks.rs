@@ -35,6 +35,7 @@ use crate::shapes::{CJK_PARAGRAPH as SHAPE_CJK_PARAGRAPH, LIST_ITEM as SHAPE_LIS
 pub(crate) const WORDS: usize = 0;
 const TERMINAL: usize = 2;
 const CUT: usize = 3;
+const CAPITALISED: usize = 4;
 
 /// The ``block_*`` options (`cleaner.options.Options`).
 #[derive(FromPyObject)]
@@ -497,6 +498,7 @@ pub struct SetOffParams {
     block_set_off_indent_slack: i64,
     block_set_off_label_words: i64,
     block_lone_max_lines: usize,
+    block_lone_title_capitalised: f64,
 }
 
 /// The kept lines of the main story that its layout sets apart from its body
@@ -684,7 +686,9 @@ type Lone = (usize, i64, i64, usize, i64);
 /// one): the paragraph, and the run's lines indented like it within
 /// block_set_off_indent_slack columns (its label or credit); or a run of one line
 /// indented deeper than the body that ends like no sentence and that only the body on both
-/// sides of it kept (``bare(i)``: a caption with no period, set apart by the layout).
+/// sides of it kept (``bare(i)``: a caption with no period, set apart by the layout), with
+/// less than block_lone_title_capitalised of its words capitalised (else a subheading in
+/// title case).
 fn lone(layout: &Layout<'_, '_>, texts: &LineTexts<'_>, bare: &dyn Fn(usize) -> bool, params: &SetOffParams) -> PyResult<Vec<Lone>> {
     let (members, indent, body) = (layout.members, layout.indent, layout.body);
     let body_sentence = |k: usize| -> PyResult<bool> {
@@ -712,7 +716,8 @@ fn lone(layout: &Layout<'_, '_>, texts: &LineTexts<'_>, bare: &dyn Fn(usize) -> 
         }
         let (above, under) = (members[start - 1], members.get(k).map_or(-1, |&j| j as i64));
         if let [i] = *run {
-            if indent(i) > body && bare(i) {
+            let titled = feature(layout.feats, i, CAPITALISED)?.extract::<f64>()? >= params.block_lone_title_capitalised;
+            if indent(i) > body && bare(i) && !titled {
                 out.push((i, indent(i), body, above, under));
                 continue;
             }
