@@ -57,7 +57,9 @@ def measure(text: str, language: str | None) -> Features:
     `cleaner.language.words` in the stoplist; a line ends a sentence with one of
     ``. ! ? … 。 ！ ？ : ;`` or another of Unicode's sentence terminals (``।`` ``۔`` ``።``
     ``։`` ...: the stops of other scripts) before closing quotes and brackets, but not with an ellipsis
-    (scraped teasers are cut with one); it is cut off when it ends with an ellipsis, or
+    (scraped teasers are cut with one), and a trailing credit is read past (``... for life.
+    © AFP``: a copyright sign after text, then at most three words, each opening with a
+    capital or a digit, one with a capital); it is cut off when it ends with an ellipsis, or
     has 12 words or more and ends with a letter, a digit or a comma, unless that is a
     character of the Thai or Lao block (scripts with no sentence terminal, whose
     paragraphs end with a letter: `_core`'s ``UNSTOPPED_SCRIPTS``); capitalisation is

@@ -540,8 +540,10 @@ class Options:
     #: judgement (words), and the cosine with the story at which it continues it (cosine).
     story_run_words: int = 8
     story_continue_cohesion: float = 0.15
-    #: A picture's credit set right under a story's paragraph, when no catalogue rule
-    #: names it, has at most this many words (``story.caption``); unit: words.
+    #: A picture's credit set right under a story's paragraph has at most this many words,
+    #: whether a catalogue rule names it or not (a longer line ending in a credit is a
+    #: caption of its own, and the paragraph above it the story's) (``story.caption``);
+    #: unit: words.
     story_credit_max_words: int = 8
     #: The paragraph above such a credit is its caption only when it has at most this many
     #: words (a picture's caption on the dev pages has 8-43); unit: words.

@@ -107,6 +107,19 @@ _BULLET_CHARS = " •·*▪►▸‣◦●○■□–-—"
 EMPTY = (0, 0.0, False, False, 0.0, 0.0, 0)
 
 
+def _before_credit(s: str) -> str:
+    """``s`` without a trailing credit ("... for life. © AFP": the last copyright sign after
+    text, then one to three words, each opening with a capital or a digit, one with a
+    capital), and without the spaces, closing quotes and brackets before it."""
+    k = s.rfind("©")
+    words = s[k + 1:].split() if k >= 0 else []
+    head = s[:k].rstrip()
+    if (not head or len(words) > 3 or not all(w[0].isupper() or w[0].isdecimal() for w in words)
+            or not any(w[0].isupper() for w in words)):
+        return s
+    return head.rstrip(_CLOSERS + _FORMAT)
+
+
 def measure(text: str, stops: frozenset[str]) -> tuple:
     body = text.lstrip(_BULLET_CHARS) if text[:1] in _BULLET_CHARS else text
     if not body:
@@ -117,7 +130,7 @@ def measure(text: str, stops: frozenset[str]) -> tuple:
         unspaced = len(_UNSPACED.findall(body))
         if unspaced:
             n += unspaced // 2
-    stripped = body.rstrip(_CLOSERS + _FORMAT)
+    stripped = _before_credit(body.rstrip(_CLOSERS + _FORMAT))
     ellipsis = stripped.endswith(_ELLIPSES)
     terminal = stripped[-1:] in _TERMINAL_CHARS and not ellipsis
     if stops:

@@ -142,8 +142,10 @@ def test_the_credit_under_a_caption_goes_with_it():
     ((CAPTION, "Clara Whitfield, Harbour Gazette", LATER), (PIER[1],), "\n\n"),  # a heading of the text under it
     (("Advertisement", CAPTION, "Photo: Jane Doe/Example Agency"), (PIER[1], LATER), "\n"),  # no empty lines
     ((CAPTION, "Advertisement"), (PIER[1], LATER), "\n\n"),  # an ad label the catalogue drops, no credit
+    ((CAPTION, "The old pier seen from the beach at low tide last winter. \u00a9 Example Agency / Jane Doe"),
+     (PIER[1], LATER), "\n\n"),  # a caption of its own with its credit at its end: the paragraph is the story's
 ], ids=["no-blank-lines", "capitals", "colon", "inside-a-block", "signature", "heading", "no-blank-lines-credit",
-        "ad-label"])
+        "ad-label", "caption-with-its-credit"])
 def test_a_paragraph_above_other_short_lines_stays_story_text(block, after, blank):
     # Counterexamples: the same paragraph where the layout or the line under it does not
     # make it a caption.

@@ -54,11 +54,11 @@ above a picture's credit is the picture's caption, not the story's text
 (``story.caption``): prose by the line rules of at most `Options.story_caption_max_words`
 words (a caption names what the picture shows; a longer paragraph is the story's own),
 with no kept line right above it, and right
-under it (no empty line between) a line the catalogue drops as a credit, or a short line
-the line rules did not keep (at most `Options.story_credit_max_words` words, no sentence
-end, no colon, no address, not a list item, not in capitals) with an empty line under
-it; the story goes on after the credit (a name under the last paragraph signs the
-article).  A credit that a context rule kept goes with its caption.
+under it (no empty line between) a credit of at most `Options.story_credit_max_words`
+words (a longer line ending in a credit is a caption of its own): a line the catalogue
+drops as a credit, or a line the line rules did not keep (no sentence end, no colon, no
+address, not a list item, not in capitals) with an empty line under it; the story goes
+on after the credit (a name under the last paragraph signs the article).  A credit that a context rule kept goes with its caption.
 """
 
 from __future__ import annotations
@@ -202,19 +202,21 @@ def _drop_captions(r: Reader, stories: list[dict], final: list[Decision], o: Opt
 def _credit_under(r: Reader, i: int, o: Options) -> bool:
     """Is line ``i`` a paragraph (prose by the line rules, of at most
     `Options.story_caption_max_words` words) that opens its block (no kept line right
-    above it) with a picture's credit right under it: a line the catalogue
-    drops as a credit (category ``caption``), or a line no catalogue rule names and the
-    line rules did not keep, of at most `Options.story_credit_max_words` words, without a
+    above it) with a picture's credit of at most `Options.story_credit_max_words` words
+    right under it: a line the catalogue drops as a credit (category ``caption``), or a
+    line no catalogue rule names and the line rules did not keep, without a
     sentence end or a closing colon (`Features.terminal`), an address, a list item's mark
     or only capitals (a subheading), with an empty line under it?"""
     j = i + 1
     if j not in r.pos or r.d[i].rule != "feature.prose" or r.feats[i].words > o.story_caption_max_words \
             or (i - 1 in r.pos and r.d[i - 1].keep):
         return False
+    f, text = r.feats[j], r.lines[j].text
+    if f.words > o.story_credit_max_words:  # a caption of its own, its credit at its end
+        return False
     if r.by_pattern[j]:
         return r.d[j].category == "caption"
-    f, text = r.feats[j], r.lines[j].text
-    return (not (r.d[j].keep and r.d[j].stage == "classify") and f.words <= o.story_credit_max_words
+    return (not (r.d[j].keep and r.d[j].stage == "classify")
             and not f.terminal and not f.urls and not text.isupper() and not r.bulleted(j) and j + 1 not in r.pos)
 
 

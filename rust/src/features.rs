@@ -63,6 +63,40 @@ fn open_end<T: Copy + Into<u32>>(s: &[T]) -> usize {
     s.iter().rposition(|&c| open(c.into())).map_or(0, |k| k + 1)
 }
 
+/// The copyright sign, which opens a credit at a line's end ("... for life. © AFP").
+const COPYRIGHT: u32 = 0xa9;
+/// A trailing credit has at most this many words.
+const CREDIT_MAX_WORDS: usize = 3;
+
+/// Where the line `s` (already without its closers, `open_end`) ends before a trailing
+/// credit and the spaces, closing quotes and brackets before it: the last copyright sign,
+/// after text, followed by at most `CREDIT_MAX_WORDS` words that each open with a capital
+/// or a digit, one at least with a capital ("© AFP", "© Getty Images", "© AFP 2024");
+/// `s.len()` when the line ends with no such credit.  A sentence with its photo or
+/// agency credit still ends with its stop.
+fn before_credit<T: Copy + Into<u32>>(s: &[T]) -> usize {
+    let Some(k) = s.iter().rposition(|&c| c.into() == COPYRIGHT) else {
+        return s.len();
+    };
+    let (mut words, mut capital, mut after_space) = (0, false, true);
+    for &c in &s[k + 1..] {
+        let (c, space) = (c.into(), is_space(c.into()));
+        if !space && after_space {
+            words += 1;
+            capital |= is_upper(c);
+            if !is_upper(c) && !is_decimal(c) {
+                return s.len();
+            }
+        }
+        after_space = space;
+    }
+    let text = s[..k].iter().rposition(|&c| !is_space(c.into())).map_or(0, |j| j + 1);
+    if words > CREDIT_MAX_WORDS || !capital || text == 0 {
+        return s.len();
+    }
+    open_end(&s[..text])
+}
+
 /// Does the text `s` (code points, or a Python string's code units) start with `head`?
 fn starts_with<T: Copy + Into<u32>>(s: &[T], head: &[u32]) -> bool {
     s.len() >= head.len() && s.iter().zip(head).all(|(&c, &h)| c.into() == h)
@@ -225,6 +259,7 @@ pub fn measure<T: Copy + Into<u32>>(body: &[T], stops: &Words, buffers: &mut Wor
         alpha = n;
     }
     let stripped = &body[..open_end(body)];
+    let stripped = &stripped[..before_credit(stripped)];
     let ellipsis = ends_with(stripped, THREE_DOTS) || ends_with(stripped, ELLIPSIS);
     let last = stripped.last().map(|&c| c.into());
     let terminal = last.is_some_and(|c| has(TERMINAL, c) || c >= 0x80 && SENTENCE_TERMINALS.binary_search(&c).is_ok()) && !ellipsis;
