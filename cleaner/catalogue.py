@@ -13,9 +13,9 @@ language-independent rules).  Each file is a list of ``[[rules]]`` tables::
                                       # article text (a related list, comments); the main
                                       # text does not extend past it
     overlay = false                   # optional: the line is a banner laid over the page
-                                      # (a cookie notice), not its frame: page furniture,
-                                      # but never a footer line whatever its category
-                                      # (`cleaner.extracted`)
+                                      # (a cookie notice), not its frame: never a footer
+                                      # line whatever its category, furniture only when
+                                      # its category is (`cleaner.extracted`)
     examples = ["Short Url"]          # must fire (guards included)
     counterexamples = ["Use a short url in your post."]   # must not fire
     note = "why the rule is shaped this way"

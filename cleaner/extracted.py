@@ -96,9 +96,9 @@ FOOTER = frozenset({"legal", "share"})
 def _page_furniture(decisions, opts: Options) -> bool:
     """Do catalogue rules find a page's footer or share bar among its furniture?  A
     banner laid over the page (a cookie notice: ``overlay = true`` in the catalogue,
-    `cleaner.catalogue.is_overlay`) counts as furniture, not as a footer, whatever its
-    category: alone it would make an extract of a listing whose entries carry tag lines
-    ("Category: ...") a page's dump."""
+    `cleaner.catalogue.is_overlay`) is never a footer, whatever its category, and counts
+    as furniture only when its category is one of `FURNITURE`: alone it would make an
+    extract of a listing whose entries carry tag lines ("Category: ...") a page's dump."""
     found = [d for d in decisions if d.category in FURNITURE]
     return len(found) >= opts.extracted_furniture_lines and any(
         d.category in FOOTER and not is_overlay(d.rule) for d in found)
