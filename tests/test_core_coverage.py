@@ -56,26 +56,15 @@ def _catalogue(tmp_path, rules: str):
     return loaded, [w for w in caught if issubclass(w.category, SlowRuleWarning)]
 
 
-PLAIN = '''
-[[rules]]
-id = "xx.ui.plain"
-pattern = '^close\\s+window$'
-examples = ["Close window"]
-'''
-LOOKAHEAD = '''
-[[rules]]
-id = "xx.ui.ahead"
-pattern = '^close(?!\\s+the\\s+door)\\s+\\w+$'
-examples = ["Close window"]
-counterexamples = ["Close the door"]
-'''
-LOOKBEHIND = '''
-[[rules]]
-id = "xx.ui.behind"
-pattern = '^share\\s*(?<=\\s)\\w+$'
-examples = ["Share this"]
-counterexamples = ["Shared"]
-'''
+def _rule(rule_id: str, pattern: str, example: str, counterexample: str | None = None) -> str:
+    """One catalogue rule written as a TOML table."""
+    counter = f"counterexamples = [{counterexample!r}]\n" if counterexample else ""
+    return f"[[rules]]\nid = {rule_id!r}\npattern = '{pattern}'\nexamples = [{example!r}]\n{counter}"
+
+
+PLAIN = _rule("xx.ui.plain", r"^close\s+window$", "Close window")
+LOOKAHEAD = _rule("xx.ui.ahead", r"^close(?!\s+the\s+door)\s+\w+$", "Close window", "Close the door")
+LOOKBEHIND = _rule("xx.ui.behind", r"^share\s*(?<=\s)\w+$", "Share this", "Shared")
 
 
 @pytest.mark.parametrize("slow", [LOOKAHEAD, LOOKBEHIND])
