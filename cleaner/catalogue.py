@@ -650,8 +650,7 @@ def prebuilt_inputs(wanted: frozenset[str] | None) -> tuple[str, dict]:
 
 def opens_section(rule_id: str) -> bool:
     """Does a line the rule fired on open a non-article section (``section = true``)?"""
-    language = rule_id.partition(".")[0]
-    return language in _catalogue_dirs() and rule_id in _section_rules(language)
+    return _flagged(rule_id, "section")
 
 
 def is_overlay(rule_id: str) -> bool:
@@ -660,8 +659,7 @@ def is_overlay(rule_id: str) -> bool:
     >>> is_overlay("en.legal.cookie_notice"), is_overlay("en.share.short_url")
     (True, False)
     """
-    language = rule_id.partition(".")[0]
-    return language in _catalogue_dirs() and rule_id in _overlay_rules(language)
+    return _flagged(rule_id, "overlay")
 
 
 def is_pattern_rule(rule_id: str) -> bool:
@@ -679,13 +677,13 @@ def _rule_ids(language: str) -> frozenset[str]:
     return frozenset(r.id for r in _language_rules(language))
 
 
-@functools.lru_cache(maxsize=None)
-def _section_rules(language: str) -> frozenset[str]:
-    """Ids of one language's rules whose line opens a non-article section."""
-    return frozenset(r.id for r in _language_rules(language) if r.section)
+def _flagged(rule_id: str, flag: str) -> bool:
+    """Is the rule a catalogue rule with its true-or-false property ``flag`` set?"""
+    language = rule_id.partition(".")[0]
+    return language in _catalogue_dirs() and rule_id in _flagged_rules(language, flag)
 
 
 @functools.lru_cache(maxsize=None)
-def _overlay_rules(language: str) -> frozenset[str]:
-    """Ids of one language's rules whose line is a banner laid over the page."""
-    return frozenset(r.id for r in _language_rules(language) if r.overlay)
+def _flagged_rules(language: str, flag: str) -> frozenset[str]:
+    """Ids of one language's rules with the property ``flag`` (``section``, ``overlay``) set."""
+    return frozenset(r.id for r in _language_rules(language) if getattr(r, flag))

@@ -416,8 +416,8 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
     other lines in a row (``"kin"``), or stand so reached above it and at most
     ``recover_lead_reach`` lines under the page's headline (``"lead"``: the standfirst,
     which extractors often skip).  When the extractor chose no prose at all, the page's
-    longest run of such paragraphs is its article (``"orphan"``, `_orphan`).  ``shape``: the lines' `cleaner.features.line_shapes`;
-    ``has``: their `cleaner.storage.has_text`."""
+    longest run of such paragraphs is its article (``"orphan"``, `_orphan`).  ``shape``:
+    the lines' `cleaner.features.line_shapes`; ``has``: their `cleaner.storage.has_text`."""
     if not hints or not options.rule_enabled("html.recovered"):
         return {}
     n = len(lines)

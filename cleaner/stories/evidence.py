@@ -15,10 +15,11 @@ side), counted only where the words change too (`Options.story_indent_cosine`); 
 no indentation shows none.  Typography evidence: where the marks of the paragraphs change
 (`style_shifts`: straight or typographic apostrophes and quotes, three dots or an ellipsis
 character; each page of a dump keeps its own site's; `Options.story_style_weight` points),
-which flat text shows too.  Language evidence: where the paragraphs before a gap and those after
-it are guessed two languages (`language_shifts`: a dump that goes on with another site's
-page in another language; `Options.story_language_weight` points).  `Reader` answers the questions about lines; `gap_evidence` sums
-one gap's evidence into a score; the choice among gaps is `cleaner.stories.boundaries`'.
+which flat text shows too.  Language evidence: where the paragraphs before a gap and
+those after it are guessed two languages (`language_shifts`: a dump that goes on with
+another site's page in another language; `Options.story_language_weight` points).
+`Reader` answers the questions about lines; `gap_evidence` sums one gap's evidence into a
+score; the choice among gaps is `cleaner.stories.boundaries`'.
 A document is read once by the compiled core (rust/src/story.rs): the answers about
 each line (meta line, headline, dateline ...: rust/src/heads.rs, the words of its date,
 byline and "updated" patterns passed in from `cleaner/patterns/story_heads.toml`), the
@@ -31,7 +32,7 @@ from __future__ import annotations
 
 import functools
 from array import array
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from itertools import compress
 from operator import getitem, ne
 from typing import NamedTuple
@@ -154,6 +155,11 @@ def content_words(text: str, stops: frozenset[str]) -> list[str]:
     ['electi', 'electo', 'board']
     """
     return _core.content_stems(text, _stoplist(stops))
+
+
+def lines_words(r: Reader, lines: Iterable[int]) -> set[str]:
+    """The `content_words` of the text of ``lines`` (indices), as one set."""
+    return {w for i in lines for w in content_words(r.lines[i].text, r.stops)}
 
 
 def _getter(column: bytes) -> Callable[[int], int]:

@@ -58,7 +58,8 @@ under it (no empty line between) a credit of at most `Options.story_credit_max_w
 words (a longer line ending in a credit is a caption of its own): a line the catalogue
 drops as a credit, or a line the line rules did not keep (no sentence end, no colon, no
 address, not a list item, not in capitals) with an empty line under it; the story goes
-on after the credit (a name under the last paragraph signs the article).  A credit that a context rule kept goes with its caption.
+on after the credit (a name under the last paragraph signs the article).  A credit that a
+context rule kept goes with its caption.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ from ..options import Options
 from ..rules import CodeRule
 from ..types import Decision, Features
 from .boundaries import Segment
-from .evidence import DEFAULT, Reader, content_words
+from .evidence import DEFAULT, Reader, lines_words
 
 #: The rule of this module (listed with the stage's rules, `cleaner.stories.RULES`).
 RULES = (
@@ -350,8 +351,8 @@ def _both_headed(r: Reader, head: dict, later: dict) -> bool:
     names what the article is about."""
     if head["title"] is None or later["title"] is None or not later["strong"]:
         return False
-    words = {w for i in head["members"] if r.body(i) for w in content_words(r.lines[i].text, r.stops)}
-    return not words & set(content_words(r.lines[later["title"]].text, r.stops))
+    body = [i for i in head["members"] if r.body(i)]
+    return not lines_words(r, body) & lines_words(r, [later["title"]])
 
 
 def _headed(r: Reader, members: list[int], title: int | None, o: Options) -> bool:

@@ -36,7 +36,7 @@ extractor wrote (one page's, `cleaner.stories.boundaries.segment`) is not read s
 from __future__ import annotations
 
 from ..options import Options
-from .evidence import Reader, content_words
+from .evidence import Reader, body_window, lines_words
 
 
 def first_topic(r: Reader, kept: list[int], prose: list[int], cos: list[float | None], depth: list[float],
@@ -76,19 +76,13 @@ def first_topic(r: Reader, kept: list[int], prose: list[int], cos: list[float | 
 def _title_ends(r: Reader, title: int | None, above: list[int], after: list[int], o: Options) -> bool:
     """Do the words of the document's first title (line ``title``) end at a gap: it
     shares a content word (`cleaner.stories.evidence.content_words`) with the paragraphs
-    ``above`` the gap and none with the window of body after it (``after``, its lines up
-    to `Options.story_window_words` words)?  The title's line may be one the line rules
+    ``above`` the gap and none with the window of body after it (``after``: paragraphs of
+    body, read up to `Options.story_window_words` words, `body_window`)?  The title's line may be one the line rules
     dropped, so its words are read from its text."""
     if title is None:
         return False
-    own = set(content_words(r.lines[title].text, r.stops))
+    own = lines_words(r, [title])
     if not own:
         return False
-    words = lambda lines: {w for i in lines for w in content_words(r.lines[i].text, r.stops)}  # noqa: E731
-    window, n = [], 0
-    for i in after:
-        window.append(i)
-        n += r.feats[i].words
-        if n >= o.story_window_words:
-            break
-    return bool(own & words(above)) and not own & words(window)
+    window = body_window(r, after, range(len(after)), o.story_window_words)
+    return bool(own & lines_words(r, above)) and not own & lines_words(r, window)
