@@ -241,8 +241,8 @@ class Options:
     #: ... a block shaped so outside the extracted prose is reached across at most this
     #: many other lines in a row (lines).
     recover_max_gap: int = 3
-    #: ... and prose so reached above it is the article's standfirst when it lies at most
-    #: this many lines under the page's headline (an <h1>) (lines).
+    #: ... and prose above it is the article's standfirst when it lies at most this many
+    #: lines under the page's headline (an <h1>), however far above the article (lines).
     recover_lead_reach: int = 2
     #: When the extractor chose no paragraph of prose (an article inside a container the
     #: extractor takes for comments, say), the page's longest run of prose blocks (each
