@@ -324,6 +324,25 @@ class Options:
     #: text repeats nothing); unit: lines.
     extracted_repeated_head: int = 3
 
+    # -- the main story's end (`cleaner.story_end`, ``story.end``) ------------------------
+    #: In a page's dump, a run of at least this many non-blank lines, none a sentence nor
+    #: a paragraph, after a paragraph of the main story ends it unless the story resumes
+    #: after the run (lines).
+    story_end_run_lines: int = 3
+    #: A line of at least this many words is a paragraph: it is no part of such a run, and
+    #: the story resumes at a kept one after the run that shares
+    #: `story_end_paragraph_shared` content words with the story before it (words).
+    story_end_paragraph_words: int = 20
+    #: ... or at a kept sentence of at least this many words after the run (words) that
+    #: shares `story_end_sentence_shared` content words with the story before it.
+    story_end_sentence_words: int = 3
+    #: Content words (distinct stems, `cleaner.stories.evidence.content_words`) a paragraph
+    #: after a run shares with the story's sentences and paragraphs before it, for the story
+    #: to resume there (words; 0: never).
+    story_end_paragraph_shared: int = 1
+    #: The same for a sentence shorter than a paragraph (words; 0: never).
+    story_end_sentence_shared: int = 2
+
     # -- stories (`cleaner.stories`) ----------------------------------------------------
     # Evidence per gap between kept lines, summed in points; one choice of boundaries over
     # the document, each costing `story_boundary_score`.
