@@ -17,13 +17,12 @@ import pytest
 
 from cleaner.catalogue import Matcher, SlowRuleWarning, load_directory, load_rules, matcher
 
-#: Shipped rules whose pattern the core cannot run yet (each with a lookaround).
+#: Shipped rules whose pattern the core cannot run yet.  Each excludes a reporting verb's
+#: clause with a lookahead ("..., dijo su madre"; "the spokesman said. © AFP"): spelled out
+#: as the words that are no such verb, the pattern is past the core's automaton limit.
 KNOWN_IN_PYTHON = frozenset({
-    "common.caption.copyright_end", "de.appeal.support_question", "de.appeal.donation_helps",
-    "en.comments.says", "en.related.full_article_on", "es.appeal.membership_sentence",
-    "es.appeal.free_trial", "fr.appeal.donation_sentence", "fr.appeal.free_trial",
-    "it.appeal.free_trial", "it.meta.byline", "pl.appeal.support_helps",
-    "pt.appeal.membership_sentence", "pt.appeal.free_trial",
+    "common.caption.copyright_end", "de.appeal.donation_helps", "es.appeal.membership_sentence",
+    "pt.appeal.membership_sentence",
 })
 
 
@@ -34,7 +33,7 @@ def _in_python() -> frozenset[str]:
 
 
 def _rule_ids() -> list:
-    return [pytest.param(r.id, marks=pytest.mark.xfail(strict=True, reason="its pattern has a lookaround"))
+    return [pytest.param(r.id, marks=pytest.mark.xfail(strict=True, reason="its pattern has a lookahead"))
             if r.id in KNOWN_IN_PYTHON else r.id for r in load_rules()]
 
 
