@@ -4,8 +4,9 @@ A rule whose pattern the core cannot run (rust/src/patterns.rs refuses a lookaro
 back-reference, an atomic group ...) runs in Python on every line it is a candidate on:
 one such rule once tripled the CPU time of a document of a million short lines.  The
 core names such rules (`cleaner.catalogue.Matcher.python_rules`), the loader warns about
-them (`cleaner.catalogue.SlowRuleWarning`), and the shipped catalogues hold none but the
-known ones below, each a strict expected failure until its pattern is rewritten.
+them (`cleaner.catalogue.SlowRuleWarning`), and the shipped catalogues hold none: a rule
+that would exclude something with a lookaround spells it out (the starts that are not "de
+sang", the word after a comma read until it is known to be no reporting verb).
 """
 
 from __future__ import annotations
@@ -17,14 +18,6 @@ import pytest
 
 from cleaner.catalogue import Matcher, SlowRuleWarning, load_directory, load_rules, matcher
 
-#: Shipped rules whose pattern the core cannot run yet.  Each excludes a reporting verb's
-#: clause with a lookahead ("..., dijo su madre"; "the spokesman said. © AFP"): spelled out
-#: as the words that are no such verb, the pattern is past the core's automaton limit.
-KNOWN_IN_PYTHON = frozenset({
-    "common.caption.copyright_end", "de.appeal.donation_helps", "es.appeal.membership_sentence",
-    "pt.appeal.membership_sentence",
-})
-
 
 @lru_cache(maxsize=1)
 def _in_python() -> frozenset[str]:
@@ -32,18 +25,9 @@ def _in_python() -> frozenset[str]:
     return frozenset(matcher(None).python_rules)
 
 
-def _rule_ids() -> list:
-    return [pytest.param(r.id, marks=pytest.mark.xfail(strict=True, reason="its pattern has a lookahead"))
-            if r.id in KNOWN_IN_PYTHON else r.id for r in load_rules()]
-
-
-@pytest.mark.parametrize("rule_id", _rule_ids())
+@pytest.mark.parametrize("rule_id", [r.id for r in load_rules()])
 def test_the_core_runs_every_shipped_rule(rule_id):
     assert rule_id not in _in_python()
-
-
-def test_every_known_rule_is_shipped():
-    assert KNOWN_IN_PYTHON <= {r.id for r in load_rules()}
 
 
 def _catalogue(tmp_path, rules: str):
