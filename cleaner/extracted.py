@@ -413,9 +413,10 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
     the extracted article's prose with the tag and class of one of its blocks
     (``recover_inside_kin_levels``: ``"inside"``), or are shaped like its blocks
     (``recover_kin_levels``) and reached from it across at most ``recover_max_gap``
-    other lines in a row (``"kin"``), or stand so reached above it and at most
-    ``recover_lead_reach`` lines under the page's headline (``"lead"``: the standfirst,
-    which extractors often skip).  When the extractor chose no prose at all, the page's
+    other lines in a row (``"kin"``), or stand above it and at most
+    ``recover_lead_reach`` lines under the page's headline, however many lines (a
+    byline, a date, a share row) part them from the article (``"lead"``: the
+    standfirst, which extractors often skip).  When the extractor chose no prose at all, the page's
     longest run of such paragraphs is its article (``"orphan"``, `_orphan`).  ``shape``:
     the lines' `cleaner.features.line_shapes`; ``has``: their `cleaner.storage.has_text`."""
     if not hints or not options.rule_enabled("html.recovered"):
@@ -462,6 +463,9 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
                 gap += 1
                 if gap > options.recover_max_gap:
                     break
+    for i in range(prose[0]):  # the standfirst, however far above the article
+        if i not in out and has[i] and not chosen[i] and lead(i):
+            out[i] = "lead"
     return out
 
 

@@ -241,8 +241,8 @@ class Options:
     #: ... a block shaped so outside the extracted prose is reached across at most this
     #: many other lines in a row (lines).
     recover_max_gap: int = 3
-    #: ... and prose so reached above it is the article's standfirst when it lies at most
-    #: this many lines under the page's headline (an <h1>) (lines).
+    #: ... and prose above it is the article's standfirst when it lies at most this many
+    #: lines under the page's headline (an <h1>), however far above the article (lines).
     recover_lead_reach: int = 2
     #: When the extractor chose no paragraph of prose (an article inside a container the
     #: extractor takes for comments, say), the page's longest run of prose blocks (each
@@ -323,6 +323,25 @@ class Options:
     #: entry to entry is a list's form.  A value under 2 counts as 2 (a line once in the
     #: text repeats nothing); unit: lines.
     extracted_repeated_head: int = 3
+
+    # -- the main story's end (`cleaner.story_end`, ``story.end``) ------------------------
+    #: In a page's dump, a run of at least this many non-blank lines, none a sentence nor
+    #: a paragraph, after a paragraph of the main story ends it unless the story resumes
+    #: after the run (lines).
+    story_end_run_lines: int = 3
+    #: A line of at least this many words is a paragraph: it is no part of such a run, and
+    #: the story resumes at a kept one after the run that shares
+    #: `story_end_paragraph_shared` content words with the story before it (words).
+    story_end_paragraph_words: int = 20
+    #: ... or at a kept sentence of at least this many words after the run (words) that
+    #: shares `story_end_sentence_shared` content words with the story before it.
+    story_end_sentence_words: int = 3
+    #: Content words (distinct stems, `cleaner.stories.evidence.content_words`) a paragraph
+    #: after a run shares with the story's sentences and paragraphs before it, for the story
+    #: to resume there (words; 0: never).
+    story_end_paragraph_shared: int = 1
+    #: The same for a sentence shorter than a paragraph (words; 0: never).
+    story_end_sentence_shared: int = 2
 
     # -- stories (`cleaner.stories`) ----------------------------------------------------
     # Evidence per gap between kept lines, summed in points; one choice of boundaries over

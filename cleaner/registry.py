@@ -3,7 +3,7 @@
 Pattern rules come from the catalogues (`cleaner.catalogue.load_rules`); the rules that
 are code are declared, as `cleaner.rules.CodeRule`, by the modules that fire them
 (``RULES`` in `cleaner.classify`, `cleaner.extracted`, `cleaner.smooth`,
-`cleaner.blocks`, `cleaner.stories`, `cleaner.guarantees` and `cleaner.pipeline`).  A rule
+`cleaner.blocks`, `cleaner.stories`, `cleaner.story_end`, `cleaner.guarantees` and `cleaner.pipeline`).  A rule
 fired in several stages (``context.isolated``) is declared by each of their modules, each
 declaration saying what fires it there and the options it reads there; the registry
 joins them (`cleaner.rules.joined`).  This module sits above all of them (it
@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import functools
 
-from . import blocks, classify, extracted, guarantees, pipeline, smooth, stories
+from . import blocks, classify, extracted, guarantees, pipeline, smooth, stories, story_end
 from .catalogue import load_rules
 from .rules import CodeRule, joined
 
 #: The modules that declare code rules, in pipeline order.
-DECLARING = (classify, extracted, smooth, blocks, stories, guarantees, pipeline)
+DECLARING = (classify, extracted, smooth, blocks, stories, story_end, guarantees, pipeline)
 
 
 @functools.lru_cache(maxsize=1)

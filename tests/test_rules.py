@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import Options, analyze, blocks, classify, extracted, guarantees, pipeline, smooth, stories
+from cleaner import Options, analyze, blocks, classify, extracted, guarantees, pipeline, smooth, stories, story_end
 from cleaner.catalogue import load_rules
 from cleaner.registry import code_rules, registry
 from cleaner.rules import CodeRule, joined
@@ -85,7 +85,8 @@ TESTED_ELSEWHERE = {"html.links": "test_html.py", "html.card": "test_html.py", "
                     "html.recovered": "test_whole_page.py",
                     "html.safety_net": "test_extracted.py", "extracted.comments": "test_extracted.py",
                     "extracted.list_entry": "test_extracted.py", "extracted.repeated_head": "test_extracted.py",
-                    "story.teaser_language": "test_stories.py", "story.caption": "test_main_story.py"}
+                    "story.teaser_language": "test_stories.py", "story.caption": "test_main_story.py",
+                    "story.end": "test_story_end.py"}
 
 
 def test_every_code_rule_is_declared_once_with_real_options():
@@ -98,9 +99,10 @@ def test_every_code_rule_is_declared_once_with_real_options():
 
 
 #: The modules whose code makes each stage's layer of the trail (`cleaner.pipeline._stages`;
-#: the stories layer holds the main story's gaps, `cleaner.blocks.inside_main`).
+#: the stories layer holds the main story's gaps, `cleaner.blocks.inside_main`, and its end,
+#: `cleaner.story_end`).
 STAGE_MODULES = {"classify": (classify,), "extractor": (extracted,), "context": (smooth,),
-                 "block": (blocks,), "stories": (stories, blocks), "extracted": (guarantees,),
+                 "block": (blocks,), "stories": (stories, blocks, story_end), "extracted": (guarantees,),
                  "title": (pipeline,)}
 
 
@@ -216,7 +218,10 @@ def test_block_options_reach_the_main_region():
     footer = "A footer line long enough to count as prose on its own, really."
     page = f"{body}\n{MENU}\n{footer}"
     assert analyze(page, extracted="never").verdicts[-1].final.rule == "context.isolated"
-    assert analyze(page, extracted="never", block_max_gap=20, block_teaser_words=5).verdicts[-1].final.keep
+    # (the menu between them is a run of lines that are no sentences: the story's end)
+    assert analyze(page, extracted="never", block_max_gap=20, block_teaser_words=5).verdicts[-1].final.rule == "story.end"
+    assert analyze(page, extracted="never", block_max_gap=20, block_teaser_words=5,
+                   disabled_rules=frozenset({"story.end"})).verdicts[-1].final.keep
 
 
 #: A story that quotes a refrain: a one-word line said twice in a row, then the rest of the

@@ -387,6 +387,25 @@ def test_the_standfirst_under_the_headline_is_recovered():
                     disabled_rules=["html.recovered"])[1].rule == "html.unchosen"
 
 
+def test_the_standfirst_under_the_headline_is_recovered_however_far_above_the_article():
+    # a byline, a date and a share row between the standfirst and the article's first
+    # paragraph: more lines than a block shaped like the article is reached across
+    headline = LineHint("h1", 1, 0.0, frozenset(), chosen=False)
+    lead = LineHint("p", 0, 0.0, frozenset(), chosen=False)
+    meta = LineHint("div", 0, 1.0, frozenset(), chosen=False)
+    texts = [TITLE, LEAD, "By Ann Reporter", "12 March", "Share", "Post", PARAGRAPHS[0], PARAGRAPHS[1]]
+    hints = [headline, lead, meta, meta, meta, meta, CHOSEN, CHOSEN]
+    out = _revised(texts, hints)
+    assert (out[1].keep, out[1].rule) == (True, "html.recovered")
+    assert "under the headline" in out[1].reason
+    assert [d.rule for d in out[2:6]] == ["html.unchosen"] * 4
+    assert _revised(texts, hints, recover_lead_reach=0)[1].rule == "html.unchosen"
+    # under the article's first paragraph it is no standfirst
+    below = _revised([PARAGRAPHS[0], TITLE, LEAD] + texts[2:6] + [PARAGRAPHS[1]],
+                     [CHOSEN, headline, lead, meta, meta, meta, meta, CHOSEN])
+    assert below[2].rule == "html.unchosen"
+
+
 def test_a_standfirst_the_extractor_skips_reaches_the_output():
     # trafilatura leaves out a block whose class says "teaser"; right under the <h1>,
     # before the article's first paragraph, it is the article's standfirst

@@ -1,0 +1,146 @@
+"""Where the main story of a page's dump ends, from the page's own evidence, in any language.
+
+After a story's last paragraph a page goes on with its furniture: a share bar, a sign-up
+form, tags, a comment form, links to other pages.  A catalogue names much of it in the
+languages it knows; in others it is kept when the story stage reads it as part of the story
+(it lies between the story's paragraphs and a later line that reads as prose).  The form
+of those lines says where the story ends, whatever their language: a *run* of
+``story_end_run_lines`` non-blank lines or more, none of them a sentence (a line ending
+with a sentence stop, not a colon) nor a paragraph (``story_end_paragraph_words`` words or
+more), after at least one paragraph of the story, ends it unless the story *resumes*
+after it: a later kept paragraph that shares ``story_end_paragraph_shared`` content words
+with the story's sentences and paragraphs before the run, or a later kept sentence of
+``story_end_sentence_words`` words or more that shares ``story_end_sentence_shared`` (the
+last line of a list inside the article is followed by the article's text, which speaks of
+what it spoke of), or more paragraph words after the run than before it (the run was the
+page's head, not the story's end).  The main story's kept lines from the first run that
+ends it on are dropped (``story.end``).
+
+`story_end` runs in the story stage (`cleaner.pipeline`), on a page's dump only, after the
+main story's gaps are filled (`cleaner.blocks.inside_main`, `cleaner.blocks.set_off`): its
+decisions are part of the ``stories`` layer.  Linear in the main story's lines: the
+content words of its sentences are read once, and whether the story resumes after a run is
+read from a suffix minimum.
+
+>>> from cleaner import analyze
+>>> body = ["The council met on Monday and agreed to rebuild the old pier before the summer, "
+...         "after a long debate about the cost of the work and the state of the harbour.",
+...         "The harbour master said the pier had been closed for two years and that the fishing "
+...         "boats had to use the beach since then, which was not safe in winter."]
+>>> tail = ["Posted by the desk at noon", "Send this page to a friend or two", "the older page or the newer page",
+...         "Your address will be shown to no one, and every field of this form must be filled before you send it."]
+>>> a = analyze("\\n\\n".join(body + tail), extracted="never")
+>>> [v.final.rule for v in a.verdicts if v.line.text in tail]
+['story.end', 'story.end', 'story.end', 'story.end']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .options import Options
+from .rules import CodeRule
+from .stories.evidence import content_words
+from .types import Decision, Features, Line
+
+#: The rule this module fires.
+RULES = (
+    CodeRule("story.end", "boilerplate",
+             "kept line of the main story from a run of lines that are neither sentences nor "
+             "paragraphs after which the story does not resume: the page after the story",
+             ("story_end_run_lines", "story_end_paragraph_words", "story_end_sentence_words",
+              "story_end_paragraph_shared", "story_end_sentence_shared")),
+)
+
+_NEVER = 1 << 62
+
+
+def _sentence(line: Line, f: Features) -> bool:
+    """Does the line end a sentence (a colon ends a label, not a sentence)?"""
+    return f.terminal and not line.text.rstrip().endswith(":")
+
+
+def _runs(lines: Sequence[Line], feats: Sequence[Features], kept: list[bool], first: int, last: int,
+          options: Options) -> list[tuple[int, int]]:
+    """The runs of lines between ``first`` and ``last`` (the main story's first and last kept
+    lines) that could end the story: ``(start, end)``, ``end`` the next line that is a
+    sentence or a paragraph (``last + 1`` at the story's end), each after a kept paragraph."""
+    runs, run, start, after_paragraph = [], 0, first, False
+    for i in range(first, last + 1):
+        if not lines[i].text:
+            continue
+        f = feats[i]
+        if f.words >= options.story_end_paragraph_words or _sentence(lines[i], f):
+            if run >= options.story_end_run_lines and after_paragraph:
+                runs.append((start, i))
+            run = 0
+            after_paragraph = after_paragraph or (kept[i] and f.words >= options.story_end_paragraph_words)
+        else:
+            start = i if run == 0 else start
+            run += 1
+    if run >= options.story_end_run_lines and after_paragraph:
+        runs.append((start, last + 1))
+    return runs
+
+
+def _resumes_from(lines: Sequence[Line], feats: Sequence[Features], kept: list[bool], first: int,
+                  last: int, stops: frozenset[str], options: Options) -> tuple[list[int], list[int]]:
+    """Per line from ``first`` to ``last + 1``: the earliest start of a run after which the
+    story resumes at or after that line (`_NEVER`: none), and the paragraph words of the
+    kept lines before it."""
+    first_seen: dict[str, int] = {}
+    resume_at = [_NEVER] * (last - first + 2)
+    paragraph_words = [0] * (last - first + 2)
+    for i in range(first, last + 1):
+        f = feats[i]
+        paragraph = f.words >= options.story_end_paragraph_words
+        paragraph_words[i - first + 1] = paragraph_words[i - first] + (f.words if kept[i] and paragraph else 0)
+        if not kept[i] or not (paragraph or _sentence(lines[i], f)):
+            continue
+        words = set(content_words(lines[i].text, stops))
+        needed = options.story_end_paragraph_shared if paragraph else options.story_end_sentence_shared
+        earlier = sorted(first_seen[w] for w in words if w in first_seen)
+        if (paragraph or f.words >= options.story_end_sentence_words) and len(earlier) >= needed > 0:
+            resume_at[i - first] = earlier[needed - 1] + 1  # a run starting after that line
+        for w in words:
+            first_seen.setdefault(w, i)
+    for k in range(len(resume_at) - 2, -1, -1):  # suffix minimum
+        resume_at[k] = min(resume_at[k], resume_at[k + 1])
+    return resume_at, paragraph_words
+
+
+def story_end(lines: Sequence[Line], feats: Sequence[Features], decided: list[Decision],
+              story_of: list[int | None], main: int | None, stops: frozenset[str],
+              options: Options) -> list[Decision]:
+    """The decisions with the main story's kept lines after its end dropped
+    (``story.end``); ``stops``: the stopwords of the page's language (for its content
+    words, `cleaner.stories.evidence.content_words`)."""
+    if main is None or not options.rule_enabled("story.end"):
+        return decided
+    kept = [d.keep and s == main for d, s in zip(decided, story_of)]
+    at = [i for i, k in enumerate(kept) if k]
+    if not at:
+        return decided
+    first, last = at[0], at[-1]
+    runs = _runs(lines, feats, kept, first, last, options)
+    if not runs:
+        return decided
+    resume_at, paragraph_words = _resumes_from(lines, feats, kept, first, last, stops, options)
+    total = paragraph_words[-1]
+    for start, end in runs:
+        before = paragraph_words[start - first]
+        resumed = resume_at[end - first] <= start or total - paragraph_words[end - first] >= before
+        if not resumed:
+            return _cut(decided, kept, start, end, last)
+    return decided
+
+
+def _cut(decided: list[Decision], kept: list[bool], start: int, end: int, last: int) -> list[Decision]:
+    out = list(decided)
+    for i in range(start, last + 1):
+        if kept[i]:
+            out[i] = Decision(False, "story.end", "boilerplate",
+                              f"after the story's end: a run of lines from line {start + 1} to {end}, "
+                              "neither sentences nor paragraphs, and no text of the story after it",
+                              "stories")
+    return out

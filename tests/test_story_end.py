@@ -1,0 +1,86 @@
+"""Where the main story of a page's dump ends (`cleaner.story_end`, ``story.end``): a run of
+lines that are neither sentences nor paragraphs after the story's paragraphs, with no text
+of the story after it, in a language with a catalogue and in one without.  Invented pages
+(no corpus text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import analyze
+
+OFF = frozenset({"story.end"})
+
+#: An invented English story, the furniture after it (a byline, a share line, the links to
+#: the posts before and after) and a comment form's notice that reads as prose.
+EN_STORY = [
+    "The council met on Monday and agreed to rebuild the old pier before the summer, after a "
+    "long debate about the cost of the work and the state of the harbour.",
+    "The harbour master said the pier had been closed for two years and that the fishing boats "
+    "had to use the beach since then, which was not safe in winter.",
+]
+EN_TAIL = [
+    "Posted by the desk at noon",
+    "Send this page to a friend or two",
+    "the older page or the newer page",
+    "Your address will be shown to no one, and every field of this form must be filled before you send it.",
+]
+
+#: The same in Dutch, a language with a stoplist and no catalogue.
+NL_STORY = [
+    "De gemeenteraad heeft maandag besloten om de oude pier in de haven voor de zomer opnieuw "
+    "te bouwen, na een lang debat over de kosten van het werk en de staat van de haven.",
+    "Volgens de havenmeester is de pier al twee jaar gesloten en moeten de vissersboten sinds "
+    "die tijd het strand gebruiken, wat in de winter niet veilig is.",
+]
+NL_TAIL = [
+    "Geplaatst door de redactie om twaalf uur",
+    "Stuur deze pagina naar een vriend of twee",
+    "de vorige pagina of de volgende pagina",
+    "Uw adres wordt aan niemand getoond, en elk veld van dit formulier moet zijn ingevuld voordat u het verstuurt.",
+]
+
+
+def rules(text: str, **options) -> dict[str, str]:
+    return {v.line.text: v.final.rule for v in analyze(text, extracted="never", **options).verdicts if v.line.text}
+
+
+@pytest.mark.parametrize("story, tail", [(EN_STORY, EN_TAIL), (NL_STORY, NL_TAIL)], ids=["en", "nl"])
+@pytest.mark.parametrize("layout", ["\n\n", "\n"])
+def test_the_lines_after_the_story_go_in_any_language(story, tail, layout):
+    text = layout.join(story + tail)
+    assert [rules(text)[line] for line in tail] == ["story.end"] * len(tail)
+    assert clean_lines(text) == story
+    # without the rule the story stage reads them as the story's own lines
+    assert clean_lines(text, disabled_rules=OFF)[-1] == tail[-1]
+
+
+def clean_lines(text: str, **options) -> list[str]:
+    return [line for line in analyze(text, extracted="never", **options).text.splitlines() if line]
+
+
+def test_a_list_inside_the_story_is_no_end_when_the_story_speaks_of_it_again():
+    """Three list items (no sentence among them), then a sentence that shares the story's
+    words: the list is the story's own."""
+    items = ["the new pier deck", "the harbour lights", "the fishing boat ramp"]
+    after = "The harbour master hopes the pier will be open to the fishing boats by June."
+    text = "\n\n".join(EN_STORY + items + [after] + EN_TAIL)
+    found = rules(text)
+    assert "story.end" not in [found[line] for line in items + [after]]
+    assert found[EN_TAIL[-1]] == "story.end"
+
+
+def test_a_run_before_most_of_the_text_is_the_page_head_not_the_story_end():
+    """A first paragraph, a run of short lines, then longer text that shares no word with
+    the first paragraph: more of the text comes after the run than before it."""
+    intro = ("A notice of the week: the office of the town hall stays closed for the holidays "
+             "until the second week of the new year.")
+    run = ["Home page of the town", "News of the region", "Sport and leisure"]
+    text = "\n\n".join([intro] + run + EN_STORY)
+    assert "story.end" not in rules(text).values()
+
+
+def test_a_run_of_two_lines_is_no_end_and_the_run_length_is_an_option():
+    text = "\n\n".join(EN_STORY + EN_TAIL[:2] + EN_TAIL[3:])
+    assert "story.end" not in rules(text).values()
+    assert rules(text, story_end_run_lines=2)[EN_TAIL[-1]] == "story.end"
