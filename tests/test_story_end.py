@@ -73,7 +73,7 @@ def test_a_list_inside_the_story_is_no_end_when_the_story_speaks_of_it_again():
 def test_a_run_before_most_of_the_text_is_the_page_head_not_the_story_end():
     """A first paragraph, a run of short lines, then longer text that shares no word with
     the first paragraph: more of the text comes after the run than before it."""
-    intro = ("A notice of the week: the office of the town hall stays closed for the holidays "
+    intro = ("A notice of the week: the office of the town hall stays shut for the holidays "
              "until the second week of the new year.")
     run = ["Home page of the town", "News of the region", "Sport and leisure"]
     text = "\n\n".join([intro] + run + EN_STORY)
