@@ -12,9 +12,9 @@ after it: a later kept paragraph that shares ``story_end_paragraph_shared`` cont
 with the story's sentences and paragraphs before the run, or a later kept sentence of
 ``story_end_sentence_words`` words or more that shares ``story_end_sentence_shared`` (the
 last line of a list inside the article is followed by the article's text, which speaks of
-what it spoke of), or more paragraph words after the run than before it (the run was the
-page's head, not the story's end).  The main story's kept lines from the first run that
-ends it on are dropped (``story.end``).
+what it spoke of), or at least as many paragraph words after the run as before it (the
+run was the page's head, not the story's end).  The main story's kept lines from the first
+run that ends it on are dropped (``story.end``).
 
 `story_end` runs in the story stage (`cleaner.pipeline`), on a page's dump only, after the
 main story's gaps are filled (`cleaner.blocks.inside_main`, `cleaner.blocks.set_off`): its

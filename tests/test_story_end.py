@@ -84,3 +84,20 @@ def test_a_run_of_two_lines_is_no_end_and_the_run_length_is_an_option():
     text = "\n\n".join(EN_STORY + EN_TAIL[:2] + EN_TAIL[3:])
     assert "story.end" not in rules(text).values()
     assert rules(text, story_end_run_lines=2)[EN_TAIL[-1]] == "story.end"
+
+
+def test_equal_paragraph_words_before_and_after_a_run_read_as_the_page_head():
+    """The text after a run holds at least as many paragraph words as the text before it:
+    the run was the page's head (equal counts too); one word more before it, and the run
+    ends the story."""
+    before = ("A notice of the week: the office of the town hall stays shut for the holidays "
+              "until the second week of the new year, as every winter.")
+    after = ("Visitors who need a form may write to the clerk, whose reply comes by post within "
+             "ten working days of each letter they send, as was done.")
+    run = ["Home page of the town", "News of the region", "Sport and leisure"]
+    words = {v.line.text: v.features.words for v in analyze(before + "\n\n" + after, extracted="never").verdicts}
+    assert words[before] == words[after] >= 20  # both paragraphs, of equal length
+    assert "story.end" not in rules("\n\n".join([before] + run + [after])).values()
+    longer = before.replace("every winter", "every cold winter")
+    assert rules("\n\n".join([longer] + run + [after]))[after] == "story.end"
+
