@@ -101,3 +101,32 @@ def test_equal_paragraph_words_before_and_after_a_run_read_as_the_page_head():
     longer = before.replace("every winter", "every cold winter")
     assert rules("\n\n".join([longer] + run + [after]))[after] == "story.end"
 
+
+def test_a_label_ending_in_a_colon_is_part_of_the_run():
+    """A line ending in a colon is a label, not a sentence: with two short lines after it,
+    it makes a run of three."""
+    tail = ["Share this page below:", *EN_TAIL[1:]]
+    found = rules("\n\n".join(EN_STORY + tail))
+    assert [found[line] for line in tail] == ["story.end"] * len(tail)
+
+
+def test_a_sentence_shorter_than_the_option_does_not_resume_the_story():
+    """A sentence after the run that repeats two of the story's words resumes it only when it
+    has `story_end_sentence_words` words or more."""
+    sentence = "The pier will stay on the harbour agenda."
+    text = "\n\n".join(EN_STORY + EN_TAIL[:3] + [sentence])
+    assert "story.end" not in rules(text).values()
+    assert rules(text, story_end_sentence_words=10)[sentence] == "story.end"
+
+
+def test_a_sentence_needs_more_shared_words_than_a_paragraph():
+    """After the run, a sentence sharing one word with the story does not resume it (it
+    needs `story_end_sentence_shared`, two), while a paragraph sharing one word does."""
+    sentence = "The pier is in the news again today."
+    found = rules("\n\n".join(EN_STORY + EN_TAIL[:3] + [sentence]))
+    assert found[sentence] == "story.end"
+    assert "story.end" not in rules("\n\n".join(EN_STORY + EN_TAIL[:3] + [sentence]),
+                                    story_end_sentence_shared=1).values()
+    paragraph = ("The pier is in the news again today, and the people of the town will gather on "
+                 "Friday to hear what comes next.")
+    assert "story.end" not in rules("\n\n".join(EN_STORY + EN_TAIL[:3] + [paragraph])).values()
