@@ -629,8 +629,9 @@ def test_a_row_of_teasers_sharing_no_word_with_the_story_stands_before_more_text
     articles = cleaner.split(text, extracted="never")
     assert [a.kind for a in articles] == ["full", "teaser", "teaser"]
     assert cleaner.clean(text, extracted="never") == "\n\n".join(FROST[4:])
-    # When any shared word is enough (a gallery's captions share the article's), the row
-    # and the text after it go back to the story.
+    # With no floor on what the row shares (story_row_cohesion -1: any cosine passes, a
+    # gallery's captions share the article's words), the row and the text after it go
+    # back to the story.
     undone = cleaner.split(text, extracted="never", story_row_cohesion=-1.0)
     assert [a.kind for a in undone] == ["full"]
     assert AUTHOR[0] in undone[0].text
