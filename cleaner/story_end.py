@@ -52,6 +52,7 @@ RULES = (
               "story_end_paragraph_shared", "story_end_sentence_shared")),
 )
 
+#: In `_resumes_from`'s per-line list: no line resumes the story.
 _NEVER = 1 << 62
 
 
@@ -136,6 +137,8 @@ def story_end(lines: Sequence[Line], feats: Sequence[Features], decided: list[De
 
 
 def _cut(decided: list[Decision], kept: list[bool], start: int, end: int, last: int) -> list[Decision]:
+    """The decisions with the main story's kept lines from ``start`` (a run's first line;
+    ``end``: the line after the run) to ``last`` dropped (``story.end``)."""
     out = list(decided)
     for i in range(start, last + 1):
         if kept[i]:
