@@ -457,8 +457,8 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
                 gap = 0
             elif hints[i].kin >= options.recover_kin_levels and candidate(i):
                 out[i], gap = "kin", 0
-            elif i < prose[0] and lead(i):
-                out[i], gap = "lead", 0
+            elif i < prose[0] and lead(i):  # the loop below finds it too; here it resets
+                out[i], gap = "lead", 0      # the gap, so kin blocks above it are reached
             else:
                 gap += 1
                 if gap > options.recover_max_gap:
