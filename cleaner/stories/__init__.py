@@ -105,7 +105,7 @@ def find_stories(
             if final[i].keep:
                 story_of[i] = 0
         return Stories(story_of, ["full"], [None], final, 0)
-    d = _teasers_in_own_language(lines, feats, list(listed if listed is not None else final), stops, o)
+    d = _dropped_teasers(lines, feats, list(listed if listed is not None else final), stops, o)
     r = Reader(lines, feats, d, stops, o)
     kept = [i for i in r.content if d[i].keep]
     segs, between = segment(r, kept, feats, o, heads_only=extracted)
@@ -119,9 +119,10 @@ def find_stories(
                    final, main_story(r, stories, final, o), r.dateline)
 
 
-def _teasers_in_own_language(lines: list[Line], feats: list[Features], d: list[Decision],
-                             stops: frozenset[str], o: Options) -> list[Decision]:
-    """``d`` with the teasers written in a language of their own kept: a line the
+def _dropped_teasers(lines: list[Line], feats: list[Features], d: list[Decision],
+                     stops: frozenset[str], o: Options) -> list[Decision]:
+    """``d`` with the teasers the stopword rule dropped kept, in a language of their own
+    or in a row of the page's own: a line the
     stopword rule dropped that is cut mid-sentence (`Features.cut`, at least
     `Options.story_teaser_min_words` words), whose own language (`guess_language`) makes
     it prose (`Options.stopword_density`) at least `Options.own_language_ratio` times as
