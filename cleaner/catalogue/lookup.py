@@ -7,6 +7,7 @@ import functools
 
 from .load import catalogue_dirs, language_rules
 
+
 def opens_section(rule_id: str) -> bool:
     """Does a line the rule fired on open a non-article section (``section = true``)?"""
     return _flagged(rule_id, "section")
