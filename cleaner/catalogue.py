@@ -30,8 +30,7 @@ one example) and raises `CatalogueError` naming the file and rule otherwise.  It
 group, possessive repetition ...: the syntax `rust/src/patterns.rs` accepts): its pattern
 runs in Python on every line it is a candidate on, several times the cost (one such rule
 tripled the CPU time of a document of a million short lines).  `Matcher.python_rules`
-names such rules; the shipped catalogues hold none but those tests/test_core_coverage.py
-lists as known.  A
+names such rules; the shipped catalogues hold none (tests/test_core_coverage.py).  A
 `Matcher` finds the rule that fires on a line among the rules of a language set: cheap
 conditions that every line a rule fires on meets (its word guards and its gate, derived
 from the pattern: `cleaner.prefilter`), tested in the compiled core, leave a few

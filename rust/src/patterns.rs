@@ -23,8 +23,8 @@
 //! (`cleaner.catalogue.Matcher.pattern_fires`), so the core calls it on a line itself
 //! instead of handing the line back to Python.  `Patterns::refused` names the rules the
 //! crate never runs (`cleaner.catalogue.Matcher.python_rules`): the catalogue loader
-//! warns about such a rule, and the shipped catalogues hold none but those
-//! tests/test_core_coverage.py lists as known.
+//! warns about such a rule, and the shipped catalogues hold none
+//! (tests/test_core_coverage.py).
 
 use crate::forward::Forward;
 use pyo3::prelude::*;
