@@ -388,6 +388,13 @@ class Options:
     #: last line, or one under its own title) only when its cosine with the text before is
     #: below `story_teaser_cohesion`.
     story_teaser_min_words: int = 15
+    #: A line cut mid-sentence that the stopword rule dropped is read as a teaser (rule
+    #: ``story.teaser_row``) when the teaser scan finds it in a row of at least this many
+    #: such lines, one right after another with no other kept line between (teasers), and
+    #: holds at least this share of the page's stopwords (share: a sentence, not the row of
+    #: a calendar or a shop's list of colours and sizes).
+    story_teaser_row: int = 2
+    story_teaser_row_stopwords: float = 0.05
     story_teaser_cohesion: float = 0.25
     #: Body words a story needs to be the main story (not the document's first story under
     #: its title when it opens the document: `story_head_lines`, `story_lead_words`), and to
@@ -554,6 +561,10 @@ class Options:
     #: the story before it (words); stories after a short preamble looked at for the main
     #: story (stories).
     story_resumed_words: int = 60
+    #: ... when the row's paragraphs share more than this with the story before it
+    #: (cosine of their content words, 0-1): a gallery's captions name what the article
+    #: is about; teasers of other stories share nothing with it.
+    story_row_cohesion: float = 0.0
     story_preamble_reach: int = 2
     #: Content words a run of kept lines outside the main region needs for a cohesion
     #: judgement (words), and the cosine with the story at which it continues it (cosine).

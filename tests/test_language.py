@@ -331,3 +331,28 @@ def test_a_stopword_counts_whichever_apostrophe_it_is_written_with(code, line):
     assert measure(curly, code).stopword_density == measure(line, code).stopword_density
     # (the list itself stays jusText's: some of its words are written one way only)
     assert any("'" in w and w.replace("'", "\u2019") not in stopwords(code) for w in stopwords(code))
+
+
+# -- stoplists of other scripts -------------------------------------------------------------
+
+#: Invented sentences (no corpus text) in languages whose jusText stoplist is in a script of
+#: its own: a town council and the old harbour's works.
+OTHER_SCRIPTS = {
+    "ar": "قال رئيس المجلس البلدي يوم الثلاثاء إن العمل في الميناء القديم سيبدأ في الصيف، وإن المدينة "
+          "ستدفع كل التكاليف التي كانت في الخطة.",
+    "fa": "رئیس شورای شهر روز سه‌شنبه گفت که کار در بندر قدیمی از تابستان آغاز می‌شود و شهر همه "
+          "هزینه‌ها را که در برنامه بود پرداخت خواهد کرد.",
+    "he": "ראש המועצה אמר ביום שלישי כי העבודה בנמל הישן תתחיל בקיץ, וכי העירייה תשלם את כל העלויות "
+          "שהיו בתוכנית.",
+    "hi": PAGES["hi"][4],
+}
+
+
+@pytest.mark.parametrize("code", sorted(OTHER_SCRIPTS))
+def test_a_language_of_another_script_is_guessed_and_its_stopwords_counted(code):
+    line = OTHER_SCRIPTS[code]
+    assert guess_language(line) == code
+    assert measure(line, code).stopword_density >= 0.25
+    # and the line, a page of its own, is prose by its stopwords
+    a = analyze(line, html="never")
+    assert a.language == code and a.verdicts[0].final.rule == "feature.prose"

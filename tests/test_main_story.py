@@ -578,3 +578,59 @@ def test_a_first_story_gives_way_to_a_longer_rest_under_a_title_on_its_subject()
     # vote), the longer story after it may be the rest of its article: it is main.
     a = _pier_then_ferry("Ferry to cross twice an hour after the vote")
     assert a.main == 1 and FERRY[0] in a.text
+
+
+#: Two teasers of other stories cut mid-sentence, full of names and figures: few stopwords,
+#: so that stage 1 drops them whatever their language.
+TEASERS_NAMED = [
+    "Real Madrid beat Valencia 3-1 at Mestalla Sunday, Karim Benzema scoring twice, Vinicius Junior adding "
+    "a third goal, Valencia coach Gennaro Gattuso watching, fans leaving early, rain falling",
+    "Lewis Hamilton took pole position in Abu Dhabi ahead of Max Verstappen, Charles Leclerc, Lando Norris, "
+    "Mercedes team boss Toto Wolff praising seven-time champion Hamilton, Red Bull protesting",
+]
+
+#: The page's tail after the row: a note on the author, on nothing the story or the
+#: teasers are about.
+AUTHOR = [
+    "Tomas Reyes has written for the paper since 2004. Before that he spent twenty years working on "
+    "his family's land in the hills, where he still lives with his wife and their two dogs.",
+    "He is the author of three books, and he teaches a writing course at the community college on "
+    "Thursday evenings during the autumn and spring terms each year.",
+]
+
+
+def test_a_row_of_teasers_with_few_stopwords_is_read_as_teasers():
+    # Cut mid-sentence one after another after the story, the two lines stage 1 dropped for
+    # their few stopwords are a row of teasers (``story.teaser_row``), each a story.
+    text = "\n\n".join(FROST + TEASERS_NAMED) + "\n"
+    articles = cleaner.split(text, extracted="never")
+    assert [a.kind for a in articles] == ["full", "teaser", "teaser"]
+    assert [a.text for a in articles[1:]] == TEASERS_NAMED
+    rules = [v.final.rule for v in cleaner.analyze(text, extracted="never").verdicts if v.line.text in TEASERS_NAMED]
+    assert rules == ["story.teaser_row"] * 2
+    # A single such line is no row: it stays dropped.
+    alone = "\n\n".join(FROST + TEASERS_NAMED[:1]) + "\n"
+    assert [a.kind for a in cleaner.split(alone, extracted="never")] == ["full"]
+    # Without the row's reading they are dropped lines, and no story.
+    assert len(cleaner.split(text, extracted="never", story_teaser_row=99)) == 1
+    # Nor are lines with fewer of the page's stopwords than a sentence holds (the rows of
+    # a calendar): with a floor above the teasers' share, they stay dropped.
+    assert len(cleaner.split(text, extracted="never", story_teaser_row_stopwords=0.5)) == 1
+    calendar = ["01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20 21",
+                "22 23 24 25 26 27 28 29 30 31 01 02 03 04 05 06 07 08 09 10 11"]
+    assert [a.kind for a in cleaner.split("\n\n".join(FROST + calendar) + "\n", extracted="never")] == ["full"]
+
+
+def test_a_row_of_teasers_sharing_no_word_with_the_story_stands_before_more_text():
+    # Text after a row of teasers (the page's note on its author) does not make the row
+    # part of the story when the teasers share no content word with it: they stay teasers,
+    # and the text after them is no text of the story.
+    text = "\n\n".join(FROST + TEASERS_NAMED + AUTHOR) + "\n"
+    articles = cleaner.split(text, extracted="never")
+    assert [a.kind for a in articles] == ["full", "teaser", "teaser"]
+    assert cleaner.clean(text, extracted="never") == "\n\n".join(FROST[4:])
+    # When any shared word is enough (a gallery's captions share the article's), the row
+    # and the text after it go back to the story.
+    undone = cleaner.split(text, extracted="never", story_row_cohesion=-1.0)
+    assert [a.kind for a in undone] == ["full"]
+    assert AUTHOR[0] in undone[0].text

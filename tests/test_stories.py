@@ -1004,8 +1004,12 @@ def test_teasers_in_another_language_cut_mid_sentence_are_teasers():
     assert rules == ["story.teaser_language"] * 2
     assert cleaner.clean(text, extracted="never").split("\n\n") == VOLCANO
     # Without the reading in their own language (a ratio no language reaches) they are
+    # still a row of teasers (``story.teaser_row``); without either reading they are
     # dropped lines, and no story.
-    assert len(cleaner.split(text, extracted="never", own_language_ratio=100.0)) == 1
+    rules = [v.final.rule for v in cleaner.analyze(text, extracted="never", own_language_ratio=100.0).verdicts
+             if v.line.text in TEASERS_PT]
+    assert rules == ["story.teaser_row"] * 2
+    assert len(cleaner.split(text, extracted="never", own_language_ratio=100.0, story_teaser_row=99)) == 1
 
 
 def test_a_teaser_title_above_a_share_row_is_its_title():

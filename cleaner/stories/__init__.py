@@ -6,7 +6,9 @@ cut mid-sentence.  The kept lines after stage 2 are read, also those that
 `cleaner.blocks` dropped as lying outside the main text block (a later story is often
 separated from the first by more boilerplate than one story holds inside it), and a
 teaser in a language of its own that stage 1 dropped for its few stopwords (cut
-mid-sentence, it was not measured in its own language; rule ``story.teaser_language``).
+mid-sentence, it was not measured in its own language; rule ``story.teaser_language``),
+or one in a row of teasers whatever its stopwords (names and figures make them few; rule
+``story.teaser_row``).
 
 Evidence, then one choice: `evidence` reads each gap between kept lines (how the text
 after it opens, what the gap holds, how the vocabulary changes across it); `boundaries`
@@ -54,6 +56,9 @@ RULES = (
     CodeRule("story.teaser_language", "body",
              "a teaser cut mid-sentence in a language of its own: prose there, read as a teaser",
              ("own_language_ratio", "stopword_density", "story_teaser_min_words")),
+    CodeRule("story.teaser_row", "body",
+             "a line cut mid-sentence, dropped for its few stopwords, in a row of teasers: read as a teaser",
+             ("story_teaser_row", "story_teaser_row_stopwords", "story_teaser_min_words")),
 ) + MAIN_RULES
 
 
@@ -122,8 +127,12 @@ def _teasers_in_own_language(lines: list[Line], feats: list[Features], d: list[D
     it prose (`Options.stopword_density`) at least `Options.own_language_ratio` times as
     densely as the page's, and that the teaser finder reads as a teaser once kept (stage
     1 measures only lines that end like a sentence in their own language, so a teaser
-    of another site cut mid-sentence was dropped as a page's menu would be)."""
-    found = {}
+    of another site cut mid-sentence was dropped as a page's menu would be); and, whatever
+    its stopwords, such a line that the teaser finder reads as one of a row of at least
+    `Options.story_teaser_row` such lines (`_row_lengths`), when it holds at least
+    `Options.story_teaser_row_stopwords` of the page's stopwords (a sentence, not the row
+    of a calendar or a list of a shop's options)."""
+    found, rowed = {}, {}
     # the lines the stopword rule dropped, cut mid-sentence, long enough (a pass of the core)
     for i in _core.cut_dropped(feats, d, "feature.low_stopwords", o.story_teaser_min_words):
         f = feats[i]
@@ -133,10 +142,47 @@ def _teasers_in_own_language(lines: list[Line], feats: list[Features], d: list[D
             found[i] = Decision(True, "story.teaser_language", "body",
                                 f"{f.words} words cut mid-sentence, stopword density {own:.2f}; judged as {code}",
                                 "stories")
-    if not found:
-        return d
-    trial = [found.get(i, dec) for i, dec in enumerate(d)]
+        if f.stopword_density >= o.story_teaser_row_stopwords:  # a sentence, not a calendar's row
+            rowed[i] = Decision(True, "story.teaser_row", "body",
+                                f"{f.words} words cut mid-sentence, in a row of teasers", "stories")
+    if found:
+        trial = [found.get(i, dec) for i, dec in enumerate(d)]
+        read = _read(lines, feats, trial, stops, o)
+        d = [found[i] if i in found and i in read else dec for i, dec in enumerate(d)]
+    rowed = {i: dec for i, dec in rowed.items() if not d[i].keep}  # not read in their own language
+    if rowed:
+        dropped = set(rowed) | {i for i in found if d[i] is found[i]}
+        read = _read(lines, feats, [rowed.get(i, dec) for i, dec in enumerate(d)], stops, o, dropped)
+        d = [rowed[i] if i in rowed and read.get(i, 0) >= o.story_teaser_row else dec for i, dec in enumerate(d)]
+    return d
+
+
+def _read(lines: list[Line], feats: list[Features], trial: list[Decision], stops: frozenset[str],
+          o: Options, among: set[int] | None = None) -> dict[int, int]:
+    """The teasers that `teasers` finds among the kept lines of ``trial``: per teaser's
+    text line, how many teasers its row holds (`_row_lengths`; ``among``: the text lines
+    a row is made of, ``None``: any)."""
     r = Reader(lines, feats, trial, stops, o)
     kept = [i for i in r.content if trial[i].keep]
-    read = {kept[c + size - 1] for c, (size, _) in teasers(r, kept, feats, o).items()}
-    return [found[i] if i in found and i in read else dec for i, dec in enumerate(d)]
+    found = teasers(r, kept, feats, o)
+    text = {c: kept[c + size - 1] for c, (size, _) in found.items()}
+    row = _row_lengths(found, {c for c, i in text.items() if among is None or i in among})
+    return {i: row.get(c, 0) for c, i in text.items()}
+
+
+def _row_lengths(found: dict[int, tuple[int, int | None]], members: set[int]) -> dict[int, int]:
+    """Per teaser of `teasers` (``found``: first kept position -> positions it holds,
+    title) among ``members`` (first kept positions), how many teasers its row holds:
+    members one right after another, with no other kept line between them.  Lines cut
+    mid-sentence one after another after a story, that stage 1 dropped alike for their
+    few stopwords, are a row of teasers whatever their stopwords (names, figures and
+    another language's words make them few); a line among the kept entries of a list
+    was dropped for reasons of its own."""
+    rows: list[list[int]] = []
+    end = None
+    for c in sorted(members):
+        if c != end:
+            rows.append([])
+        rows[-1].append(c)
+        end = c + found[c][0]
+    return {c: len(row) for row in rows for c in row}

@@ -15,7 +15,9 @@ block keeps the runs of kept lines beside the block that continue its vocabulary
 block can end at a box of related links set into the article).  A row of teasers
 followed, inside the main block, by ``story_resumed_words`` of body that does not open a story
 was no row of teasers (a gallery of captions, paragraphs ending in an ellipsis) and goes
-back to its story.
+back to its story, when the row shares more than `Options.story_row_cohesion` with that
+story (a gallery's captions name what the article is about; teasers of other stories
+share no word with it, and the text after them is the page's, an author's note).
 
 **The main story** is the first full story with enough body to be an article
 (`Options.story_main_min_words`; the first story of the document under its own title
@@ -278,7 +280,8 @@ def _undo_teaser_rows(segs: list[Segment], kept: list[int], final: list[Decision
     """Teasers come after the stories: a row of them followed, inside the main region,
     by ``story_resumed_words`` of body that does not open a story of its own was no row of
     teasers (a gallery of captions, paragraphs ending in an ellipsis) and goes back to
-    the story before it."""
+    the story before it, when the row's paragraphs share more than
+    ``story_row_cohesion`` with that story's (the cosine of their content words)."""
     out: list[Segment] = []
     k = 0
     while k < len(segs):
@@ -292,7 +295,9 @@ def _undo_teaser_rows(segs: list[Segment], kept: list[int], final: list[Decision
         if end < len(segs) and not segs[end][2]:
             stop = segs[end + 1][0] if end + 1 < len(segs) else len(kept)
             resumed = sum(feats[i].words for i in kept[segs[end][0]:stop] if final[i].keep and r.body(i))
-            if resumed >= r.o.story_resumed_words:
+            before = [i for i in kept[out[-1][0]:segs[k][0]] if r.body(i)]
+            row = [i for i in kept[segs[k][0]:segs[end][0]] if r.body(i)]
+            if resumed >= r.o.story_resumed_words and r.cohesion.cosine_of(row, before) > r.o.story_row_cohesion:
                 k = end + 1  # the row and the text after it stay in the story before
                 continue
         out.extend(segs[k:end])
