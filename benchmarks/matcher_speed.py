@@ -9,7 +9,7 @@ separately as ``cold``).
 
     python3 -m benchmarks.matcher_speed              # matcher('en') and matcher('de')
     python3 -m benchmarks.matcher_speed --lang fr --repeat 5
-    git show REV:cleaner/catalogue.py > /tmp/old.py
+    git show REV:cleaner/catalogue/match.py > /tmp/old.py   # cleaner/catalogue.py before it was split
     python3 -m benchmarks.matcher_speed --baseline /tmp/old.py   # before/after
 """
 
@@ -39,14 +39,17 @@ def dump_lines(cache: DiskCache | None = None) -> list[str]:
 
 
 def baseline_matcher(path: str):
-    """The ``Matcher`` class of another version of ``cleaner/catalogue.py`` (a file), run
-    on today's rules: ``git show REV:cleaner/catalogue.py > old.py``."""
+    """The ``Matcher`` class of another version of ``cleaner/catalogue/match.py`` (or of
+    ``cleaner/catalogue.py``, before it was split; a file), run on today's rules:
+    ``git show REV:cleaner/catalogue/match.py > old.py``."""
     import importlib.util
     import sys
 
     import cleaner  # noqa: F401  (the package the file's relative imports resolve in)
 
-    name = "cleaner._baseline_catalogue"
+    with open(path, encoding="utf-8") as f:  # its relative imports resolve in its own package
+        split = "from .load import" in f.read()
+    name = "cleaner.catalogue._baseline_match" if split else "cleaner._baseline_catalogue"
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
@@ -55,7 +58,7 @@ def baseline_matcher(path: str):
 
 
 def bench(language: str | None, lines: list[str], repeat: int = 3, matcher_class=None) -> dict[str, float]:
-    from cleaner.catalogue import _MATCHERS, Matcher, matcher
+    from cleaner.catalogue.match import _MATCHERS, Matcher, matcher
     from cleaner.features import strip_bullet
     from cleaner.options import Options
 
@@ -92,8 +95,8 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lang", action="append", help="language code (repeatable); default en, de")
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--baseline", metavar="CATALOGUE_PY",
-                    help="also time the Matcher of this catalogue.py (another version), "
+    ap.add_argument("--baseline", metavar="MATCH_PY",
+                    help="also time the Matcher of this catalogue/match.py (another version), "
                          "alternating with today's")
     args = ap.parse_args(argv)
     lines = dump_lines()

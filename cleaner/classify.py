@@ -186,10 +186,9 @@ def _stage_one(lines: list[Line], language: str | None, options: Options,
     """`classify_lines`' features and decisions, and the index of the line each
     ``feature.duplicate`` decision repeats, by decision (the core's ``repeats``)."""
     match = matcher(language)
-    repeats: dict[Decision, int] = {}
-    feats, initial, pending = _core.classify_lines(
+    feats, initial, pending, repeats = _core.classify_lines(
         columns(lines), language, match.core, _params(options), _KINDS, judged_by_letters,
-        _gates_for, _pattern_run, _disabled_of(options), uncounted, repeats)
+        _gates_for, _pattern_run, _disabled_of(options), uncounted)
     same_drops: dict[Decision, Decision] = {}  # equal decisions are one object (the core's are)
     for i, candidates, own in pending:
         rule = _pattern_rule(lines[i].text, candidates, match if own is None else matcher(own), options)

@@ -22,20 +22,21 @@ import json
 import shutil
 from pathlib import Path
 
-from . import catalogue, gatecache
+from . import gatecache
+from .catalogue import load, match
 
 
 def main() -> None:
     root = gatecache.PATTERNS
     folder = Path(root) / gatecache.FOLDER
     previous = {Path(d).name: gatecache.read_json(folder / f"{Path(d).name}.json")
-                for d in catalogue._language_dirs(root)}
+                for d in load.language_dirs(root)}
     shutil.rmtree(folder, ignore_errors=True)  # every rule checked and analysed afresh
     _forget_prebuilt()
-    contents = {Path(d).name: catalogue.prebuilt_content(
-                    catalogue.load_language(d),
+    contents = {Path(d).name: match.prebuilt_content(
+                    load.load_language(d),
                     [p.read_text(encoding="utf-8") for p in sorted(Path(d).glob("*.toml"))])
-                for d in catalogue._language_dirs(root)}
+                for d in load.language_dirs(root)}
     folder.mkdir()
     for language, (content, gates) in contents.items():
         _keep_forms(content, previous[language])
@@ -44,8 +45,8 @@ def main() -> None:
         _write(Path(gatecache.gates_path(language)), gates, ("gates",))
         print(f"{path}: {len(content['rules'])} rules, {len(content['files'])} files, and their gates")
     _forget_prebuilt()  # the matchers' gates from the new files
-    for wanted in catalogue.matcher_sets():
-        name, content = catalogue.prebuilt_inputs(wanted)
+    for wanted in match.matcher_sets():
+        name, content = match.prebuilt_inputs(wanted)
         path = Path(gatecache.path(f"matcher.{name}"))
         path.write_text(json.dumps(content, separators=(",", ":"), ensure_ascii=False) + "\n",
                         encoding="utf-8")
@@ -60,8 +61,8 @@ def main() -> None:
 def _forget_prebuilt() -> None:
     """Empty the catalogue's memories of the shipped cache and of what it loaded with it,
     so that what comes next reads the cache folder as it is now."""
-    for memo in (catalogue._prebuilt_cache, catalogue._prebuilt_gates, catalogue._compiled_forms,
-                 catalogue._prebuilt_keys, catalogue.load_rules):
+    for memo in (load._prebuilt_cache, match._prebuilt_gates, load._compiled_forms,
+                 load._prebuilt_keys, load.load_rules):
         memo.cache_clear()
 
 

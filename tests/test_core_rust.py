@@ -201,7 +201,7 @@ def test_the_core_reads_the_columns_of_the_lines_in_place_as_one_tuple():
     empty = ("", array("q"), array("q"), {})
     assert _core.line_shapes(empty, shape_params) == b""
     assert _core.classify_lines(empty, "en", matcher("en").core, params, classify._KINDS, judged_by_letters,
-                                classify._gates_for, classify._pattern_run, None) == ([], [], [])
+                                classify._gates_for, classify._pattern_run, None) == ([], [], [], {})
 
 
 _SHAPE_OPTIONS = st.builds(lambda t, s, p, w: Options(
@@ -488,12 +488,12 @@ def test_the_core_decides_a_line_a_rule_fires_on():
                                     classify._pattern_run, classify._disabled_of(options))
 
     for _ in range(300):  # past WARM_USES: the rule's regex pattern first, then the crate
-        _, initial, left = stage_one(Options())
+        _, initial, left, _ = stage_one(Options())
         assert left == []
         assert tuple(initial[0]) == (False, "en.share.short_url", "share", "matches share pattern (2 words)",
                                      "classify")
     assert tuple(classify_lines(lines, "en", Options())[1][0]) == tuple(initial[0])
-    _, initial, left = stage_one(Options(disabled_rules={"en.ui."}))
+    _, initial, left, _ = stage_one(Options(disabled_rules={"en.ui."}))
     assert left == [] and initial[0].rule == "en.share.short_url"
 
 
@@ -512,7 +512,7 @@ def test_with_rules_disabled_the_core_decides_the_line_itself(disabled):
     options = Options(disabled_rules=disabled)
     lines = segment("Short Url\nThe minister arrived in the capital on Tuesday for talks with the president.")
     assert Options().rule_enabled("en.share.short_url")
-    _, initial, left = _core.classify_lines(columns(lines), "en", matcher("en").core, classify._params(options),
+    _, initial, left, _ = _core.classify_lines(columns(lines), "en", matcher("en").core, classify._params(options),
                                             classify._KINDS, judged_by_letters, classify._gates_for,
                                             classify._pattern_run, classify._disabled_of(options))
     assert left == []
@@ -549,12 +549,12 @@ def test_a_disabled_rules_pattern_is_never_run():
         assert language == "en"
         return (0,)
 
-    _, initial, left = _core.classify_lines(columns(segment("zqx disabled rule")), "en", gates,
+    _, initial, left, _ = _core.classify_lines(columns(segment("zqx disabled rule")), "en", gates,
                                             classify._params(options), classify._KINDS, judged_by_letters,
                                             classify._gates_for, pattern_run, disabled_of)
     assert left == [] and calls == [1]
     assert tuple(initial[0]) == (False, "xx.test.enabled", "other", "matches other pattern (3 words)", "classify")
-    _, initial, _ = _core.classify_lines(columns(segment("zqx disabled rule")), "en", gates,
+    _, initial, _, _ = _core.classify_lines(columns(segment("zqx disabled rule")), "en", gates,
                                          classify._params(options), classify._KINDS, judged_by_letters,
                                          classify._gates_for, pattern_run, None)
     assert initial[0].rule == "xx.test.disabled" and calls == [1, 0]
@@ -586,7 +586,7 @@ def test_a_rule_the_crate_does_not_run_yet_runs_its_regex_pattern_from_the_core(
     pattern = r"^zqx\d+ cold rule$"
     compiled = regex.compile(pattern, _regex_flags(False))
     for n in range(3):
-        (_, initial, left), asked = _invented_rule_stage_one(pattern, False, f"ZQX{n} Cold Rule\nzqx cold rule",
+        (_, initial, left, _), asked = _invented_rule_stage_one(pattern, False, f"ZQX{n} Cold Rule\nzqx cold rule",
                                                              functools.partial(fires_within, compiled.match))
         assert left == []
         assert tuple(initial[0]) == (False, "xx.test.invented", "test", "matches test pattern (3 words)",
@@ -603,7 +603,7 @@ def test_a_regex_run_that_times_out_does_not_fire_and_other_errors_are_raised():
 
     test = classify._pattern_run(None, 0)
     assert test.func is fires_within
-    (_, initial, left), _ = _invented_rule_stage_one(r"^zqx timeout rule$", False, "zqx timeout rule",
+    (_, initial, left, _), _ = _invented_rule_stage_one(r"^zqx timeout rule$", False, "zqx timeout rule",
                                                      functools.partial(fires_within, timing_out))
     assert left == [] and initial[0].rule != "xx.test.invented"
 
@@ -644,7 +644,7 @@ def test_a_line_that_repeats_an_earlier_one_reads_its_catalogue_answer():
         return compiled.match(body, *args)
 
     text = "zqx7 memo rule\nzqx7 memo rule\nZQX7 MEMO RULE\nzqx7 memo rule\n• zqx7 memo rule\nzqx memo rule"
-    (_, initial, left), _ = _invented_rule_stage_one(pattern, False, text, functools.partial(fires_within, run))
+    (_, initial, left, _), _ = _invented_rule_stage_one(pattern, False, text, functools.partial(fires_within, run))
     assert left == []
     assert [d.rule for d in initial] == ["xx.test.invented"] * 5 + [initial[5].rule]
     assert initial[5].rule != "xx.test.invented"
@@ -784,7 +784,7 @@ def test_the_disabled_rules_are_asked_for_once_per_document_and_language(languag
         return (0,)
 
     text = "zqx disabled rule\nzqx disabled again\nzqx disabled once more"
-    _, initial, left = _core.classify_lines(columns(segment(text)), language, gates, classify._params(Options()),
+    _, initial, left, _ = _core.classify_lines(columns(segment(text)), language, gates, classify._params(Options()),
                                             classify._KINDS, judged_by_letters, classify._gates_for,
                                             pattern_run, disabled_of)
     assert left == [] and asked == [language] and calls == [1, 1, 1]

@@ -10,6 +10,9 @@ import re
 import pytest
 
 import cleaner
+from cleaner.language import stopwords
+from cleaner.segment import segment
+from cleaner.stories.main import _both_headed
 
 PIER = [
     "Residents of the small harbour town voted on Monday to rebuild the old stone pier, which has been "
@@ -635,3 +638,25 @@ def test_a_row_of_teasers_sharing_no_word_with_the_story_stands_before_more_text
     undone = cleaner.split(text, extracted="never", story_row_cohesion=-1.0)
     assert [a.kind for a in undone] == ["full"]
     assert AUTHOR[0] in undone[0].text
+
+
+
+def test_a_story_in_another_language_shares_no_function_word_with_the_next_title():
+    # Two stories in Portuguese on a page whose stoplist is English: "uma" and "para" are
+    # content words to it, shared by the first story's text and the next one's title, so
+    # the next one would pass for the rest of the first one's article.  Read with the
+    # stopwords of the story's own language too, they share none: both stand under a
+    # head of their own (`_both_headed`).
+    class R:  # what `_both_headed` reads of a `Reader`
+        lines = segment("Uma feira de livros na praça\n"
+                        "A cidade abriu neste sábado uma feira de livros na praça da matriz, com mais de "
+                        "trinta bancas de editoras da região, e a prefeitura prepara uma festa para as "
+                        "crianças das escolas no fim do mês.\n"
+                        "Uma escola nova para o bairro do porto\n")
+        stops = stopwords("en")
+
+        @staticmethod
+        def body(i: int) -> bool:
+            return i == 1
+
+    assert _both_headed(R, {"title": 0, "members": [1]}, {"title": 2, "strong": True})

@@ -19,6 +19,7 @@ import pytest
 import regex
 
 from cleaner import catalogue, gatecache, language, prebuild
+from cleaner.catalogue import load, match
 from cleaner.catalogue import CatalogueError, checked_gate, load_directory, load_language, load_rules
 from cleaner.prefilter import gate
 
@@ -27,17 +28,17 @@ PATTERNS = Path(str(resources.files("cleaner") / "patterns"))
 
 def test_the_shipped_cache_holds_every_rule_of_the_catalogue():
     """Refresh it with ``python -m cleaner.prebuild`` after editing a catalogue."""
-    cached = catalogue._prebuilt()
+    cached = load._prebuilt()
     assert cached, "cleaner/patterns/_prebuilt/ is missing or stale: python -m cleaner.prebuild"
     missing = [r.id for r in load_rules() if r.key not in cached]
     assert missing == [], "rules not in the prebuilt cache: python -m cleaner.prebuild"
 
 
 def test_every_cached_gate_is_the_gate_worked_out_from_scratch():
-    cached = catalogue._prebuilt()
+    cached = load._prebuilt()
     for rule in load_rules():
         if rule.key in cached:
-            gates = catalogue._prebuilt_gates(rule.language)
+            gates = match._prebuilt_gates(rule.language)
             assert rule.key in gates, "gates file stale: python -m cleaner.prebuild"
             assert gatecache.gate_from_json(gates[rule.key]) == checked_gate(rule), rule.id
             assert cached[rule.key]["id"] == rule.id
@@ -45,9 +46,9 @@ def test_every_cached_gate_is_the_gate_worked_out_from_scratch():
 
 def _fresh_catalogue(monkeypatch):
     """The catalogue as a new process finds it: no cache read, no matcher built."""
-    monkeypatch.setattr(catalogue, "_MATCHERS", {})
-    for cached in (catalogue._prebuilt_cache, catalogue._prebuilt_gates, catalogue._language_rules,
-                   catalogue._prebuilt_keys, catalogue._compiled_forms, catalogue.Matcher._checked_gate):
+    monkeypatch.setattr(match, "_MATCHERS", {})
+    for cached in (load._prebuilt_cache, match._prebuilt_gates, load.language_rules,
+                   load._prebuilt_keys, load._compiled_forms, catalogue.Matcher._checked_gate):
         cached.cache_clear()
 
 
@@ -62,7 +63,7 @@ def test_a_process_whose_matchers_are_cached_never_reads_the_gates(monkeypatch):
         for language in ("en", "de", None):
             catalogue.matcher(language)
         assert read == []
-        assert "gate" not in json.dumps(catalogue._prebuilt_cache("en")["rules"])
+        assert "gate" not in json.dumps(load._prebuilt_cache("en")["rules"])
     finally:
         _fresh_catalogue(monkeypatch)
 
@@ -70,20 +71,20 @@ def test_a_process_whose_matchers_are_cached_never_reads_the_gates(monkeypatch):
 def test_a_matcher_of_other_rules_takes_their_gates_from_the_gates_file(monkeypatch):
     """A matcher whose inputs no cache file holds (here: of one catalogue file's rules) reads
     each rule's gate from the shipped gates file, without working one out."""
-    rules = tuple(r for r in catalogue._language_rules("en") if r.source.endswith("/share.toml"))
+    rules = tuple(r for r in load.language_rules("en") if r.source.endswith("/share.toml"))
     fresh = catalogue.Matcher(rules).gates
     _fresh_catalogue(monkeypatch)
-    monkeypatch.setattr(catalogue, "checked_gate", lambda rule: pytest.fail(f"{rule.id} worked out"))
+    monkeypatch.setattr(match, "checked_gate", lambda rule: pytest.fail(f"{rule.id} worked out"))
     try:
         assert catalogue.Matcher(rules).gates == fresh
-        assert catalogue._prebuilt_gates.cache_info().currsize == 1
+        assert match._prebuilt_gates.cache_info().currsize == 1
     finally:
         _fresh_catalogue(monkeypatch)
 
 
 def test_the_shipped_cache_holds_every_catalogue_file_as_tomllib_parses_it():
     for path in sorted(PATTERNS.glob("*/*.toml")):
-        files = catalogue._prebuilt_files(path.parent.name)
+        files = load._prebuilt_files(path.parent.name)
         text = path.read_text(encoding="utf-8")
         key = gatecache.file_key(text)
         assert key in files, f"{path} not in the prebuilt cache: python -m cleaner.prebuild"
@@ -94,7 +95,7 @@ def test_a_fresh_cache_spares_the_toml_parser(monkeypatch):
     without = {}
     for language in ("common", "en", "de"):
         with monkeypatch.context() as m:
-            m.setattr(catalogue, "_prebuilt_files", lambda language: {})
+            m.setattr(load, "_prebuilt_files", lambda language: {})
             without[language] = load_language(PATTERNS / language)
 
     def refuse(text):
@@ -115,7 +116,7 @@ def test_an_edited_catalogue_file_is_parsed_again(tmp_path):
     edited = text.replace(f'id = "{first.id}"', f'id = "{first.id}_edited"', 1)
     edited += '\n[[rules]]\nid = "en.share.added"\npattern = "^added share$"\nexamples = ["Added share"]\n'
     (root / "en" / "share.toml").write_text(edited, encoding="utf-8")
-    assert gatecache.file_key(edited) not in catalogue._prebuilt_files("en")
+    assert gatecache.file_key(edited) not in load._prebuilt_files("en")
     ids = [r.id for r in load_directory(root)]
     assert f"{first.id}_edited" in ids and first.id not in ids
     assert ids[-1] == "en.share.added"
@@ -170,8 +171,8 @@ def test_every_cached_compiled_pattern_is_what_regex_compiles():
     another `regex`, none is used."""
     rules, lines = load_rules(), list(dict.fromkeys(_lines()))
     for rule in rules:
-        forms = catalogue._compiled_forms(rule.language)
-        if catalogue._prebuilt_cache(rule.language).get("regex") != gatecache.REGEX:
+        forms = load._compiled_forms(rule.language)
+        if load._prebuilt_cache(rule.language).get("regex") != gatecache.REGEX:
             assert forms == {}
             continue
         assert rule.key in forms, "python -m cleaner.prebuild"
@@ -197,15 +198,15 @@ def test_a_shipped_rule_is_compiled_from_its_cached_form(monkeypatch):
     the `regex` that built the cache); under another `regex` the cache holds none and the
     pattern is parsed as without it (whether every rule has its form is checked above)."""
     rules = load_rules()
-    cached = [r for r in rules if r.key in catalogue._compiled_forms(r.language)]
+    cached = [r for r in rules if r.key in load._compiled_forms(r.language)]
     rule = (cached or rules)[0]
-    parsed, compile_ = [], catalogue.regex.compile
+    parsed, compile_ = [], load.regex.compile
 
     def noted(pattern, *args, **kwargs):
         parsed.append(pattern)
         return compile_(pattern, *args, **kwargs)
 
-    monkeypatch.setattr(catalogue.regex, "compile", noted)
+    monkeypatch.setattr(load.regex, "compile", noted)
     fresh = catalogue.Rule(**{f: getattr(rule, f) for f in ("id", "language", "category", "pattern",
                               "min_words", "max_words", "case_sensitive", "examples")})
     assert all(fresh.fires(e) for e in fresh.examples)
@@ -224,7 +225,7 @@ def test_a_rule_the_cache_does_not_hold_is_still_checked(tmp_path):
     root = tmp_path / "patterns"
     (root / "en").mkdir(parents=True)
     shutil.copy(PATTERNS / "en" / "share.toml", root / "en" / "share.toml")
-    assert all(r.key in catalogue._prebuilt() for r in load_directory(root))
+    assert all(r.key in load._prebuilt() for r in load_directory(root))
     (root / "en" / "share.toml").write_text(
         '[[rules]]\nid = "en.share.broken"\npattern = "^(share"\nexamples = ["share"]\n',
         encoding="utf-8")
@@ -361,11 +362,11 @@ def test_matchers_that_share_an_automaton_find_their_own_rules():
         assert (found(small, text), found(large, text), found(inner, text)) == want, text
 
 
-@pytest.mark.parametrize("wanted", catalogue.matcher_sets(), ids=catalogue._inputs_name)
+@pytest.mark.parametrize("wanted", match.matcher_sets(), ids=match._inputs_name)
 def test_the_shipped_matcher_inputs_are_what_the_rules_give_from_scratch(wanted):
     """Refresh them with ``python -m cleaner.prebuild`` after editing a catalogue."""
-    m = catalogue.Matcher(catalogue._wanted_rules(wanted))
-    cached = catalogue._cached_inputs(catalogue._inputs_name(wanted), m.ordered)
+    m = catalogue.Matcher(match._wanted_rules(wanted))
+    cached = match._cached_inputs(match._inputs_name(wanted), m.ordered)
     assert cached is not None, "cleaner/patterns/_prebuilt/matcher.*.json stale: python -m cleaner.prebuild"
     assert cached == catalogue.Matcher._inputs(m.ordered)
 
@@ -373,8 +374,8 @@ def test_the_shipped_matcher_inputs_are_what_the_rules_give_from_scratch(wanted)
 def test_a_packaged_matcher_takes_its_inputs_from_the_shipped_cache(monkeypatch):
     """No gate is read nor string set gathered for the package's own matchers; they find
     what a matcher worked out from scratch finds."""
-    fresh = catalogue.Matcher(catalogue._wanted_rules(frozenset({"common", "en", "de"})))
-    monkeypatch.setattr(catalogue, "_MATCHERS", {})
+    fresh = catalogue.Matcher(match._wanted_rules(frozenset({"common", "en", "de"})))
+    monkeypatch.setattr(match, "_MATCHERS", {})
 
     def refused(cls, ordered):
         raise AssertionError("inputs worked out from scratch")
@@ -395,13 +396,13 @@ def test_edited_rules_miss_the_shipped_matcher_inputs(monkeypatch):
     out from the rules."""
     import dataclasses
 
-    rules = catalogue._wanted_rules(frozenset({"common", "en"}))
-    name = catalogue._inputs_name(frozenset({"common", "en"}))
+    rules = match._wanted_rules(frozenset({"common", "en"}))
+    name = match._inputs_name(frozenset({"common", "en"}))
     ordered = catalogue.Matcher(rules).ordered
-    assert catalogue._cached_inputs(name, ordered) is not None
+    assert match._cached_inputs(name, ordered) is not None
     edited = dataclasses.replace(ordered[0], max_words=99)
     for changed in ((edited, *ordered[1:]), ordered[1:], (ordered[1], ordered[0], *ordered[2:])):
-        assert catalogue._cached_inputs(name, changed) is None
+        assert match._cached_inputs(name, changed) is None
     calls = []
     real = catalogue.Matcher._inputs.__func__
     monkeypatch.setattr(catalogue.Matcher, "_inputs",
@@ -409,9 +410,9 @@ def test_edited_rules_miss_the_shipped_matcher_inputs(monkeypatch):
     m = catalogue.Matcher((edited, *(r for r in rules if r is not ordered[0])), name)
     assert calls == [m.ordered]
     # The shipped inputs would be wrong for it: the edited rule admits more words.
-    assert real(catalogue.Matcher, m.ordered)["by_words"] != catalogue._cached_inputs(name, ordered)["by_words"]
-    monkeypatch.setattr(catalogue, "_inputs_stamp", lambda: "another analysis")
-    assert catalogue._cached_inputs(name, ordered) is None
+    assert real(catalogue.Matcher, m.ordered)["by_words"] != match._cached_inputs(name, ordered)["by_words"]
+    monkeypatch.setattr(match, "_inputs_stamp", lambda: "another analysis")
+    assert match._cached_inputs(name, ordered) is None
 
 
 def test_the_core_reads_a_matchers_cache_file_whole(monkeypatch):
@@ -421,7 +422,7 @@ def test_the_core_reads_a_matchers_cache_file_whole(monkeypatch):
     from cleaner import _core
 
     name, wanted = "common+en", frozenset({"common", "en"})
-    monkeypatch.setattr(catalogue, "_MATCHERS", {})
+    monkeypatch.setattr(match, "_MATCHERS", {})
 
     def refused(*args):
         raise AssertionError("a matcher's cache file parsed in Python")
@@ -431,10 +432,10 @@ def test_the_core_reads_a_matchers_cache_file_whole(monkeypatch):
     monkeypatch.setattr(catalogue.Matcher, "_inputs", refused)  # nor worked out from the rules
     m = catalogue.matcher("en")
     monkeypatch.undo()
-    inputs = catalogue._cached_inputs(name, m.ordered)
-    assert inputs is not None and m.ordered == catalogue._order(catalogue._wanted_rules(wanted))
+    inputs = match._cached_inputs(name, m.ordered)
+    assert inputs is not None and m.ordered == match._order(match._wanted_rules(wanted))
 
-    one_by_one = _core.Gates(len(m.ordered), inputs["by_words"], inputs["start"], catalogue._START_CHARS,
+    one_by_one = _core.Gates(len(m.ordered), inputs["by_words"], inputs["start"], load.START_CHARS,
                              m._could_start, tuple(inputs["literals"]), tuple(inputs["prefixes"]),
                              tuple(inputs["suffixes"]), inputs["digits"])
     assert m.ungated == tuple(inputs["ungated"])

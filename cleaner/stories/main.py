@@ -68,11 +68,12 @@ from __future__ import annotations
 
 from ..blocks import barrier_kind
 from ..extracted import blocks_touch
+from ..language import guess_language, stopwords
 from ..options import Options
 from ..rules import CodeRule
 from ..types import Decision, Features
 from .boundaries import Segment
-from .evidence import DEFAULT, Reader, lines_words
+from .evidence import DEFAULT, Reader, content_words
 
 #: The rule of this module (listed with the stage's rules, `cleaner.stories.RULES`).
 RULES = (
@@ -353,11 +354,18 @@ def _both_headed(r: Reader, head: dict, later: dict) -> bool:
     Then the later one is the next story of a dump, not the rest of the first one's
     article cut off by a false boundary, whatever other words the two share (two stories
     of one site or one language share many).  A headline over the rest of an article
-    names what the article is about."""
+    names what the article is about.  The content words leave out the stopwords of the
+    page's language and of the language guessed for the first one's body
+    (`guess_language`): to the page's stoplist, another language's function words are
+    content words that two stories in that language share."""
     if head["title"] is None or later["title"] is None or not later["strong"]:
         return False
-    body = [i for i in head["members"] if r.body(i)]
-    return not lines_words(r, body) & lines_words(r, [later["title"]])
+    text = " ".join(r.lines[i].text for i in head["members"] if r.body(i))
+    # the stopwords of the story's own language too: a story in another language than
+    # the page's shares its function words with the next story's title
+    code = guess_language(text)
+    stops = r.stops | stopwords(code) if code else r.stops
+    return not set(content_words(text, stops)) & set(content_words(r.lines[later["title"]].text, stops))
 
 
 def _headed(r: Reader, members: list[int], title: int | None, o: Options) -> bool:

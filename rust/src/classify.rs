@@ -648,12 +648,12 @@ fn decision(
 /// Python on: a line with a line break or a lone surrogate (``language``: the line's
 /// own, when it is judged in it, else None).  ``uncounted``: the lines that count as no
 /// earlier line for the repeat rule, ``feature.duplicate`` (a later line with the same
-/// text repeats the first other line that has it; None: every line counts).
-/// ``repeats``: a dict filled with the index of the line each ``feature.duplicate``
-/// decision repeats, keyed by the decision (the document holds one per line repeated, and
-/// per language a repeat is judged in: a million repeats of a line add one entry).
+/// text repeats the first other line that has it; None: every line counts).  Returns too
+/// the index of the line each ``feature.duplicate`` decision repeats, in a dict keyed by
+/// the decision (the document holds one per line repeated, and per language a repeat is
+/// judged in: a million repeats of a line add one entry).
 #[pyfunction]
-#[pyo3(signature = (lines, language, gates, params, kinds, judged, gates_for, pattern_run, disabled_of, uncounted=None, repeats=None))]
+#[pyo3(signature = (lines, language, gates, params, kinds, judged, gates_for, pattern_run, disabled_of, uncounted=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn classify_lines<'py>(
     py: Python<'py>,
@@ -667,8 +667,7 @@ pub fn classify_lines<'py>(
     pattern_run: &Bound<'py, PyAny>,
     disabled_of: Option<Bound<'py, PyAny>>,
     uncounted: Option<Vec<bool>>,
-    repeats: Option<Bound<'py, PyDict>>,
-) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>, Bound<'py, PyList>)> {
+) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>, Bound<'py, PyList>, Bound<'py, PyDict>)> {
     let stops = match language {
         Some(code) => lang::stoplist(code).map_err(crate::err)?,
         None => Arc::new(lang::Words::default()),
@@ -701,6 +700,7 @@ pub fn classify_lines<'py>(
         disabled: Vec::new(),
     };
     let (feats, decisions, pending) = (PyList::empty(py), PyList::empty(py), PyList::empty(py));
+    let repeats = PyDict::new(py);
     for i in 0..lines.len() {
         let data = lines.data(i)?;
         if with_units!(PyStringData, data, s => s.is_empty()) {
@@ -732,7 +732,7 @@ pub fn classify_lines<'py>(
             Entry::Vacant(e) => {
                 let (fired, own) = e.key();
                 let made = decision(py, &mut work.seen.decisions, fired.decided(&params), own, &kinds.decision, stage)?;
-                if let (Fired::Duplicate { first }, Some(repeats)) = (fired, &repeats) {
+                if let Fired::Duplicate { first } = fired {
                     repeats.set_item(&made, first)?;
                 }
                 e.insert(made).clone_ref(py)
@@ -740,5 +740,5 @@ pub fn classify_lines<'py>(
         };
         decisions.append(made)?;
     }
-    Ok((feats, decisions, pending))
+    Ok((feats, decisions, pending, repeats))
 }
