@@ -13,12 +13,12 @@ from cleaner.catalogue import (
     CatalogueError,
     Matcher,
     Rule,
-    _by_words,
-    _load_file,
     load_directory,
     load_rules,
     matcher,
 )
+from cleaner.catalogue.load import _load_file
+from cleaner.catalogue.match import _by_words
 from cleaner.features import strip_bullet
 from cleaner.segment import normalize
 from strategies import closes_article
