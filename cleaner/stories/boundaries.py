@@ -216,7 +216,9 @@ def _settled(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], star
     gap's only head is a dateline over fewer than `Options.story_lead_words` of body (a
     one-line notice such as "NOTE: ..." or "DISCLOSURE: ..." reads as a dateline; a dateline
     opens a lead); else, when ``stray`` is given (not in text an extractor wrote), the later
-    gap stands when the lines between are a stray line of a page's tail (`_stray`), and
+    gap stands when the lines between are a stray line of a page's tail (`_stray`) and the
+    body after it, up to the next candidate, holds `Options.story_min_words` (its story
+    stands without them), and
     ``stray`` gets them under the later gap's position: they belong to neither story.
     Otherwise both stay and `choose` takes the one with more evidence.
     """
@@ -231,7 +233,8 @@ def _settled(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], star
             won = a if b.opening is None else None
         elif a.opening == "dateline" and words[b.c] - words[a.c] < o.story_lead_words:
             won = b
-        elif stray is not None and _stray(r, kept, a.c, b.c, start, end, o):
+        elif stray is not None and _stray(r, kept, a.c, b.c, start, end, o) \
+                and words[out[k + 2].c if k + 2 < len(out) else end] - words[b.c] >= o.story_min_words:
             won = b
             stray[b.c] = kept[a.c:b.c]
         else:
