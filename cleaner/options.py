@@ -63,10 +63,10 @@ class Options:
     #: Rule ids (or id prefixes ending in ``.``, e.g. ``en.share.``) that never fire.
     disabled_rules: frozenset[str] = frozenset()
     #: A line with at least this many words, enough stopwords and sentence punctuation is
-    #: prose on its own.
+    #: prose on its own (words).
     prose_min_words: int = 8
     #: Minimum share of stopwords for prose (for the guessed language; languages without
-    #: a stoplist skip this test).
+    #: a stoplist skip this test); unit: share 0-1 of the line's words that are stopwords.
     stopword_density: float = 0.25
     #: A sentence (or a line of more than `own_language_min_words` words, ending as it may)
     #: whose stopword density is under this share of `stopword_density` is
@@ -82,9 +82,10 @@ class Options:
     own_language_min_words: int = 80
     #: Words (at most) of a "short" line in context: a line between two appeal lines stays
     #: body unless one of them is longer than this; a line after an appeal, bio, legal or
-    #: comments line joins it with up to `appeal_tail_extra_words` more (`cleaner.smooth`).
+    #: comments line joins it with up to `appeal_tail_extra_words` more (`cleaner.smooth`;
+    #: words).
     short_max_words: int = 6
-    #: How far (in non-blank lines) a short line may sit from body and still be pulled in.
+    #: How far a short line may sit from body and still be pulled in (non-blank lines).
     context_reach: int = 2
     #: Keep the main story's title line in `clean`'s output: ``"always"``, ``"never"``, or
     #: ``"leading"``: only when the document starts with it and holds no other story (a
@@ -127,11 +128,12 @@ class Options:
     #: A line of at least this many times `prose_min_words` words is prose without
     #: sentence punctuation (``feature.prose``); unit: multiple of `prose_min_words`.
     unpunctuated_prose_factor: int = 3
-    #: Words a line ending like a sentence needs to be a sentence (``feature.sentence``).
+    #: Words a line ending like a sentence needs to be a sentence (``feature.sentence``;
+    #: words).
     sentence_min_words: int = 3
     #: A heading-like line (``feature.heading``; the story finder's headlines, and the
     #: headings the stories stage drops at a story's end above the next story, too) has at
-    #: most this many words (and at least one), no sentence punctuation, no URL ...
+    #: most this many words (and at least one), no sentence punctuation, no URL (words) ...
     heading_max_words: int = 16
     #: ... and digits make less than this share of its non-space characters; unit: share 0-1.
     heading_max_digits: float = 0.3
@@ -141,29 +143,30 @@ class Options:
     #: at most `short_max_words` plus this many words (``context.appeal_tail``); unit: words.
     #: May be negative: the tail then takes lines shorter than `short_max_words` only.
     appeal_tail_extra_words: int = 2
-    #: Words (at most) of the name line before an author bio (``context.bio_name``).
+    #: Words (at most) of the name line before an author bio (``context.bio_name``; words).
     bio_name_max_words: int = 4
 
     # -- the main text region (`cleaner.blocks`) -----------------------------------------
-    #: Kept lines belong to one block across at most this many non-blank dropped lines.
+    #: Kept lines belong to one block across at most this many non-blank dropped lines
+    #: (lines).
     block_max_gap: int = 10
     #: A barrier (a comments or related-stories header) closes the article only after a
-    #: block of at least this many words.
+    #: block of at least this many words (words).
     block_barrier_after_words: int = 50
     #: A block before the main one joins it across at most `block_lead_gap` non-blank
-    #: lines when it has at least `block_lead_words` words.
+    #: lines when it has at least `block_lead_words` words (lines; words).
     block_lead_gap: int = 40
     block_lead_words: int = 15
     #: ... unless it is a row of teasers: `block_row_lines` kept lines or more, and a
     #: dropped line (a headline, a credit, a date) after this share (0-1) of them: after
-    #: most, where an article has paragraphs in a row.
+    #: most, where an article has paragraphs in a row (lines; share).
     block_row_lines: int = 3
     block_row_share: float = 0.5
     #: An earlier block scoring at least this share of the best block's score (words times
     #: share of kept lines) is the main one; unit: share 0-1.
     block_first_share: float = 0.7
     #: Text resuming after a related-stories box continues the article when it has at
-    #: least this many words and this share (0-1) of kept lines.
+    #: least this many words and this share (0-1) of kept lines (words; share).
     block_resume_words: int = 100
     block_resume_share: float = 0.7
     #: A later block of dense text (`block_follow_words` words or more, `block_resume_share`
@@ -175,7 +178,7 @@ class Options:
     #: A trailing unit of at most this many words, set off by at least `block_teaser_gap`
     #: dropped lines, is a teaser, not the article's end; a line of more words is no
     #: teaser even when it ends mid-sentence: stage 1 measures it in its own language as it
-    #: does a sentence (`own_language_share`).
+    #: does a sentence (`own_language_share`) (words; lines).
     block_teaser_words: int = 80
     block_teaser_gap: int = 2
     #: A run of lines between two kept lines of the main story that only weak line rules
@@ -225,10 +228,11 @@ class Options:
 
     # -- extracted text (`cleaner.extracted`) --------------------------------------------
     #: A line whose source block has at least this share (0-1) of its characters in links
-    #: is a link list, not article text (``html.links``).
+    #: is a link list, not article text (``html.links``; share).
     link_density: float = 0.6
     #: ... unless the line is prose of at least this many words: a whole article delivered
-    #: as one line inside a link (on the dev pages ``html.links`` meets no such line).
+    #: as one line inside a link (on the dev pages ``html.links`` meets no such line;
+    #: words).
     collapsed_article_words: int = 150
     #: A block of the page that the extractor did not choose is recovered as article text
     #: (``html.recovered``) only when it is prose of at least this many words (words).
@@ -256,44 +260,47 @@ class Options:
     recover_orphan_chosen_words: int = 30
     #: The safety net for pages (``html.safety_net``): when the extractor found at least
     #: this many words of prose and the main story keeps less than `safety_net_share`
-    #: (0-1) of them, the lines only non-catalogue rules dropped come back.
+    #: (0-1) of them, the lines only non-catalogue rules dropped come back (words; share).
     safety_net_words: int = 300
     safety_net_share: float = 0.1
-    #: Extracted text has at most this many lines outside its first and last paragraph ...
+    #: Extracted text has at most this many lines outside its first and last paragraph
+    #: (lines) ...
     extracted_max_periphery: int = 8
-    #: ... no run of more than this many lines that are no paragraph ...
+    #: ... no run of more than this many lines that are no paragraph (lines) ...
     extracted_max_run: int = 15
-    #: ... and no run of this many lines of at most `extracted_tiny_words` words (a menu).
+    #: ... and no run of this many lines of at most `extracted_tiny_words` words (a menu;
+    #: lines; words).
     extracted_max_tiny_run: int = 4
     extracted_tiny_words: int = 2
     #: Text is written one block a line when at most this share (0-1) of its lines are
-    #: empty, and it has at least `extracted_dense_min_lines` lines.
+    #: empty, and it has at least `extracted_dense_min_lines` lines (share; lines).
     extracted_dense_blank_share: float = 0.05
     extracted_dense_min_lines: int = 3
     #: ... or whatever its empty lines when the line rules keep less than this share (0-1)
     #: of its paragraphs (`extracted_paragraph_words`), and it has at least
     #: `extracted_thin_min_lines` of them: blank lines do not tell a page's dump from an
-    #: extractor's output when the rules would drop almost all of its text.
+    #: extractor's output when the rules would drop almost all of its text (share;
+    #: paragraphs).
     extracted_thin_share: float = 0.25
     extracted_thin_min_lines: int = 5
     #: A line of this many words is a paragraph without the punctuation of prose (in a
     #: page's dump too: ``block.lone_paragraph`` reads it for a lone paragraph's one
-    #: paragraph).
+    #: paragraph; words).
     extracted_paragraph_words: int = 10
     #: Characters of the CJK scripts (written without spaces) that make a line a paragraph,
-    #: and that keep a line from being tiny.
+    #: and that keep a line from being tiny (characters).
     extracted_cjk_paragraph: int = 20
     extracted_cjk_short: int = 8
     #: Text in which catalogue rules find this many lines of page furniture (menus,
     #: footers, share bars, log-in buttons), a footer or share bar among them, is a whole
-    #: page's dump whatever its layout (`cleaner.extracted._page_furniture`).
+    #: page's dump whatever its layout (`cleaner.extracted._page_furniture`; lines).
     extracted_furniture_lines: int = 4
     #: Text written one block a line is a page's dump too when catalogue rules find at
     #: least `extracted_furniture_lines` lines of page furniture in it of at least this many
     #: kinds (catalogue categories, `cleaner.extracted.FURNITURE_KINDS`: menus, share rows,
     #: UI and log-in lines, footers, appeals, ads, lists of other stories; a banner laid
     #: over the page not counted; `cleaner.extracted._furniture_kinds`): an extractor
-    #: keeps a line or two of a kind or two.
+    #: keeps a line or two of a kind or two (kinds).
     extracted_furniture_kinds: int = 3
     #: Text is a whole page's dump too, whatever its layout and without a catalogue, when
     #: its first paragraph has at least `extracted_frame_top` lines above it that the line
@@ -315,7 +322,7 @@ class Options:
     #: In extractor output, a story opened at a dateline inside a run of at least this
     #: many lines (with text) that each open with a dateline is an entry of the page's own
     #: list, a bibliography's "SURNAME, Name: title" (``extracted.list_entry``): one
-    #: dateline opens a story, a run of them is a list's form.
+    #: dateline opens a story, a run of them is a list's form (lines).
     extracted_list_entries: int = 3
     #: In extractor output, a story opened at a line whose text stands at least this many
     #: times (lines, that one counted) in the text is an entry of the page's own list
@@ -362,7 +369,8 @@ class Options:
     #: `prose_min_words` words (a label rather than a paragraph) (points).
     story_section_depth_weight: float = 1.6
     #: Depth units per unit of affinity: how much more the paragraph after a gap shares
-    #: with the text after it than with the text before (difference of two cosines).
+    #: with the text after it than with the text before (difference of two cosines; depth
+    #: units per unit).
     story_affinity_weight: float = 4.0
     #: Body words a story holds before the next one starts, and the last one after it
     #: (words); before a story whose gap holds its whole head (title, meta line),
@@ -386,15 +394,16 @@ class Options:
     story_topic_cohesion: float = 0.10
     #: A teaser: a line cut mid-sentence of at least this many words; a single one (the
     #: last line, or one under its own title) only when its cosine with the text before is
-    #: below `story_teaser_cohesion`.
+    #: below `story_teaser_cohesion` (words; cosine).
     story_teaser_min_words: int = 15
     story_teaser_cohesion: float = 0.25
     #: A line cut mid-sentence that the stopword rule dropped is read as a teaser (rule
     #: ``story.teaser_row``) when the teaser scan finds it in a row of at least this many
     #: such lines, one right after another with no other kept line between (lines) ...
     story_teaser_row: int = 2
-    #: ... and it holds at least this share of the page's stopwords (share: a sentence, not
-    #: the row of a calendar or a shop's list of colours and sizes).
+    #: ... and at least this share of its words are stopwords of the page's language
+    #: (share 0-1, its `Features.stopword_density`: a sentence, not the row of a calendar
+    #: or a shop's list of colours and sizes).
     story_teaser_row_stopwords: float = 0.05
     #: Body words a story needs to be the main story (not the document's first story under
     #: its title when it opens the document: `story_head_lines`, `story_lead_words`), and to

@@ -13,7 +13,8 @@ with the story's sentences and paragraphs before the run, or a later kept senten
 ``story_end_sentence_words`` words or more that shares ``story_end_sentence_shared`` (the
 last line of a list inside the article is followed by the article's text, which speaks of
 what it spoke of), or at least as many paragraph words after the run as before it (the
-run was the page's head, not the story's end).  The main story's kept lines from the first
+run was the page's head, not the story's end: so is every run before the story's first
+paragraph, with none before it).  The main story's kept lines from the first
 run that ends it on are dropped (``story.end``).
 
 `story_end` runs in the story stage (`cleaner.pipeline`), on a page's dump only, after the
@@ -65,21 +66,22 @@ def _runs(lines: Sequence[Line], feats: Sequence[Features], kept: list[bool], fi
           options: Options) -> list[tuple[int, int]]:
     """The runs of lines between ``first`` and ``last`` (the main story's first and last kept
     lines) that could end the story: ``(start, end)``, ``end`` the next line that is a
-    sentence or a paragraph (``last + 1`` at the story's end), each after a kept paragraph."""
-    runs, run, start, after_paragraph = [], 0, first, False
+    sentence or a paragraph (``last + 1`` at the story's end).  A run before the story's
+    first kept paragraph is listed too: `story_end` reads it as the page's head (no
+    paragraph words before it, so at least as many after it)."""
+    runs, run, start = [], 0, first
     for i in range(first, last + 1):
         if not lines[i].text:
             continue
         f = feats[i]
         if f.words >= options.story_end_paragraph_words or _sentence(lines[i], f):
-            if run >= options.story_end_run_lines and after_paragraph:
+            if run >= options.story_end_run_lines:
                 runs.append((start, i))
             run = 0
-            after_paragraph = after_paragraph or (kept[i] and f.words >= options.story_end_paragraph_words)
         else:
             start = i if run == 0 else start
             run += 1
-    if run >= options.story_end_run_lines and after_paragraph:
+    if run >= options.story_end_run_lines:
         runs.append((start, last + 1))
     return runs
 

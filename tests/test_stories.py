@@ -16,6 +16,7 @@ from cleaner.language import stopwords
 from cleaner.stories.boundaries import segment
 from cleaner.stories.evidence import Reader
 from cleaner.types import Decision
+from teasers import read_as_teasers, teaser_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus" / "seeds"
@@ -997,18 +998,12 @@ def test_teasers_in_another_language_cut_mid_sentence_are_teasers():
     # it in its own language and drops it for its few English stopwords; read in its own
     # language it is prose, and the row of them is two teasers after the story.
     text = "\n\n".join(VOLCANO + TEASERS_PT) + "\n"
-    articles = cleaner.split(text, extracted="never")
-    assert [a.kind for a in articles] == ["full", "teaser", "teaser"]
-    assert [a.text for a in articles[1:]] == TEASERS_PT
-    rules = [v.final.rule for v in cleaner.analyze(text, extracted="never").verdicts if v.line.text in TEASERS_PT]
-    assert rules == ["story.teaser_language"] * 2
+    assert read_as_teasers(text, TEASERS_PT) == ["story.teaser_language"] * 2
     assert cleaner.clean(text, extracted="never").split("\n\n") == VOLCANO
     # Without the reading in their own language (a ratio no language reaches) they are
     # still a row of teasers (``story.teaser_row``); without either reading they are
     # dropped lines, and no story.
-    rules = [v.final.rule for v in cleaner.analyze(text, extracted="never", own_language_ratio=100.0).verdicts
-             if v.line.text in TEASERS_PT]
-    assert rules == ["story.teaser_row"] * 2
+    assert teaser_rules(text, TEASERS_PT, own_language_ratio=100.0) == ["story.teaser_row"] * 2
     assert len(cleaner.split(text, extracted="never", own_language_ratio=100.0, story_teaser_row=99)) == 1
 
 

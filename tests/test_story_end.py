@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner import analyze
+from cleaner import Options, analyze
+from cleaner.story_end import story_end
+from cleaner.types import Decision, Features, Line
 
 OFF = frozenset({"story.end"})
 
@@ -147,3 +149,24 @@ def test_the_text_after_a_list_it_speaks_of_is_the_story():
     text = "\n".join([intro] + items + method)
     assert clean_lines(text, disabled_rules=OFF) == clean_lines(text)
     assert set(method) <= set(clean_lines(text))
+
+
+def _page(texts: list[str]) -> tuple[list[Line], list[Features], list[Decision]]:
+    """Lines of a page's dump as the story stage hands them to `story_end`: every line kept
+    in the main story; a line of 20 words or more is a paragraph ending like a sentence."""
+    lines = [Line(i, 0, 0, t, t) for i, t in enumerate(texts)]
+    feats = [Features(len(t.split()), 0.3, len(t.split()) >= 20, False, 0.0, 0.0, 0) for t in texts]
+    return lines, feats, [Decision(True, "feature.prose", "body", "", "stories")] * len(texts)
+
+
+def test_a_run_before_the_first_paragraph_is_the_page_head():
+    """A run with no paragraph of the story before it is the page's head whatever follows
+    it (no paragraph words before it, so at least as many after it); the same run after a
+    paragraph, with nothing of the story after it, ends the story."""
+    paragraph = " ".join(["word"] * 24) + "."
+    run = ["Home page", "News of the day", "Sport and leisure"]
+    options = Options()
+    for texts, cut in ((run + [paragraph], []), ([paragraph] + run, [1, 2, 3])):
+        lines, feats, decided = _page(texts)
+        out = story_end(lines, feats, decided, [0] * len(texts), 0, frozenset(), options)
+        assert [i for i, d in enumerate(out) if d.rule == "story.end"] == cut
