@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import regex
+
 from . import _core
 from .segment import BULLET_DASHES, BULLET_SYMBOLS, QUOTE_DASH
 from .storage import CHUNK_LINES, Lines, texts_of
@@ -25,7 +27,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .options import Options
 
-_CLOSERS = "'\"’”»›)]"
+#: Closing quotes and brackets at a line's end: the ASCII quotes and closing brackets, every
+#: closing bracket (``Pe``) and every quotation mark (``Pf``, ``Pi``: a quote closes with “ in
+#: German, « in Danish, 」 in Japanese), as the compiled core reads them.
+_CLOSING = regex.compile(r"['\")\]}\p{Pe}\p{Pf}\p{Pi}]+$")
 _ELLIPSES = ("...", "…")
 BULLET_CHARS = " " + BULLET_SYMBOLS + BULLET_DASHES + QUOTE_DASH
 _new_tuple = tuple.__new__
@@ -44,7 +49,7 @@ def strip_bullet(text: str) -> str:
 
 def trails_off(text: str) -> bool:
     """Does the line end with an ellipsis (closing quotes and brackets aside)?"""
-    return text.rstrip(_CLOSERS).endswith(_ELLIPSES)
+    return _CLOSING.sub("", text).endswith(_ELLIPSES)
 
 
 def measure(text: str, language: str | None) -> Features:
@@ -56,8 +61,9 @@ def measure(text: str, language: str | None) -> Features:
     ..., two characters also count as a word); the stopword density is the share of its
     `cleaner.language.words` in the stoplist; a line ends a sentence with one of
     ``. ! ? … 。 ！ ？ : ;`` or another of Unicode's sentence terminals (``।`` ``۔`` ``።``
-    ``։`` ...: the stops of other scripts) before closing quotes and brackets, but not with an ellipsis
-    (scraped teasers are cut with one), and a trailing credit is read past (``... for life.
+    ``։`` ...: the stops of other scripts) before closing quotes and brackets (those of
+    every script: ``“`` ``»`` ``」`` ``）`` ...), but not with an ellipsis (scraped
+    teasers are cut with one), and a trailing credit is read past (``... for life.
     © AFP``: a copyright sign after text, then at most three words, each opening with a
     capital or a digit, one with a capital); it is cut off when it ends with an ellipsis, or
     has 12 words or more and ends with a letter, a digit or a comma, unless that is a

@@ -508,7 +508,7 @@ class Options:
     #: not where: of gaps too close together for both to stand (see `story_min_words`),
     #: one gets them, the first from the first gap with new names on that opens like a
     #: story, else the one of those gaps that scores most without them.
-    story_names_weight: float = 0.5
+    story_names_weight: float = 0.8
     story_names_least: int = 4
     story_names_cosine: float = 0.05
     story_names_share: float = 0.4

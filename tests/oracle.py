@@ -97,7 +97,8 @@ def guess_language(text: str, stoplists: dict[str, frozenset[str]]) -> str | Non
 # Unicode's sentence terminals (`Sentence_Terminal`) of other scripts end a sentence too
 _TERMINAL_CHARS = frozenset(".!?…。！？:;") | frozenset(
     chr(c) for c in range(0x80, 0x110000) if regex.match(r"\p{STerm}", chr(c)))
-_CLOSERS = "'\"’”»›)]"
+_CLOSERS = "'\")]}" + "".join(chr(c) for c in range(0x80, 0x110000)
+                           if unicodedata.category(chr(c)) in ("Pe", "Pf", "Pi"))
 _ELLIPSES = ("...", "…")
 _FORMAT = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
 _URLISH = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|de|fr|uk|io|co)\b")
@@ -251,7 +252,8 @@ def shape(text: str, opts) -> int:
 # --- smooth.py: the context rules -----------------------------------------------------------
 
 _TAIL_CATEGORIES = frozenset({"appeal", "bio", "legal", "comments"})
-_CLOSERS = "'\"’”»›)]"
+_CLOSERS = "'\")]}" + "".join(chr(c) for c in range(0x80, 0x110000)
+                           if unicodedata.category(chr(c)) in ("Pe", "Pf", "Pi"))
 
 
 def trails_off(text):

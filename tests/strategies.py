@@ -73,8 +73,8 @@ def seed_labels(path: Path) -> list[tuple[str, str]]:
 
 # A sentence end, optionally followed by closing quotes or brackets.  An ellipsis is not
 # counted: a paragraph that trails off is tested on its own (see `ELLIPSIS_PARAGRAPHS`).
-_SENTENCE_END = regex.compile(r"(?<![.…])[.!?。！？]['\"’”»›)\]]*$")
-_ELLIPSIS_END = regex.compile(r"(?:\.\.\.|…)['\"’”»›)\]]*$")
+_SENTENCE_END = regex.compile(r"(?<![.…])[.!?。！？]['\")\]}\p{Pe}\p{Pf}\p{Pi}]*$")
+_ELLIPSIS_END = regex.compile(r"(?:\.\.\.|…)['\")\]}\p{Pe}\p{Pf}\p{Pi}]*$")
 _URLISH = regex.compile(r"https?:|www\.|@|\.com\b")
 
 

@@ -13,13 +13,14 @@ stoplist, are read as prose (Unicode's sentence terminals end a sentence).
 from __future__ import annotations
 
 import sys
+import unicodedata
 
 import pytest
 import regex
 from hypothesis import given, settings, strategies as st
 
 from cleaner import analyze, clean
-from cleaner.features import measure
+from cleaner.features import measure, trails_off
 
 from cleaner.language import STOPLIST_NAMES, guess_language, stopwords, words
 
@@ -120,6 +121,25 @@ def test_every_sentence_terminal_of_unicode_ends_a_sentence():
     # a letter, a comma or a symbol ends no sentence: the line is cut, or a label
     for last in ("x", ",", "\u0915", "\u2022", "\u00b7"):
         assert not measure(words + last, None).terminal
+
+
+#: Every closing bracket and quotation mark of Unicode (general categories ``Pe``, ``Pf``,
+#: ``Pi``), which a sentence may end inside.
+CLOSING_MARKS = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) in ("Pe", "Pf", "Pi")]
+
+
+def test_a_sentence_ends_with_its_stop_inside_any_closing_quote_or_bracket():
+    assert len(CLOSING_MARKS) > 90 and {"\u201c", "\u00ab", "\u300d", "\uff09"} <= set(CLOSING_MARKS)
+    words = "word " * 11 + "end"
+    for mark in CLOSING_MARKS + list("'\")]}"):
+        assert measure(words + "." + mark, None).terminal, hex(ord(mark))
+        assert measure(words + "." + mark + mark, None).terminal, hex(ord(mark))
+        assert not measure(words + mark, None).terminal, hex(ord(mark))  # no stop: no sentence
+        assert trails_off(words + "…" + mark)
+    # a quotation closed as German, Danish and Japanese close one
+    for line in ("Er sagte: „Wir bauen die Brücke im Frühjahr neu.“", "Han sagde: »Vi bygger broen om.«",
+                 "彼は「今日は天気がいいですね。明日も晴れるでしょう。」"):
+        assert measure(line, None).terminal, line
 
 
 #: Invented page dumps (a menu, three paragraphs, a footer) in languages with no catalogue
