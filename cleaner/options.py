@@ -248,6 +248,11 @@ class Options:
     #: ... and prose above it is the article's standfirst when it lies at most this many
     #: lines under the page's headline (an <h1>), however far above the article (lines).
     recover_lead_reach: int = 2
+    #: A block of any length with this many levels (at most 4) of tags and classes like a
+    #: chosen block's, whose nearest lines on both sides are the article's paragraphs
+    #: (chosen prose or recovered), is recovered too: an interview's short question, a
+    #: one-line paragraph (``html.recovered``; levels).
+    recover_between_kin_levels: int = 4
     #: When the extractor chose no paragraph of prose (an article inside a container the
     #: extractor takes for comments, say), the page's longest run of prose blocks (each
     #: of `recover_min_words`, not in its furniture, not link text, at most
@@ -258,6 +263,10 @@ class Options:
     #: (words): next to nothing, a menu and a headline.  A page whose extract is a poem's
     #: verse or a gallery's captions has its article; its run of prose is readers' comments.
     recover_orphan_chosen_words: int = 30
+    #: ... or whatever the extractor chose, when that run holds at least this many times
+    #: the words of the prose it chose (a standfirst chosen, the article filed under a
+    #: container named for comments; ratio).
+    recover_orphan_outweighs: float = 4.0
     #: The safety net for pages (``html.safety_net``): when the extractor found at least
     #: this many words of prose and the main story keeps less than `safety_net_share`
     #: (0-1) of them, the lines only non-catalogue rules dropped come back (words; share).
