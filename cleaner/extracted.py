@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from itertools import compress, islice, repeat
 from operator import and_, attrgetter, eq, or_
 
-from .catalogue import is_overlay, opens_section
+from .catalogue import is_overlay, is_pattern_rule, opens_section
 from .classify import RULES as CLASSIFY_RULES
 from .features import CJK_PARAGRAPH, LIST_ITEM, TINY, WORDY, line_shapes, shapes, strip_bullet
 from .options import Options
@@ -65,11 +65,12 @@ RULES = (
              "one line): not judged again"),
     CodeRule("html.recovered", "body",
              "a paragraph the extractor skipped: prose inside the extracted article or beside its "
-             "paragraphs, or in the page's longest run of prose when it chose none; not in the page's "
-             "furniture, not link text",
+             "paragraphs, a sentence between two of them and shaped like them, an item of a list a line of "
+             "the article opens with a colon, or in the page's longest run of prose when it chose none or "
+             "a small share of it; not in the page's furniture, not link text",
              ("link_density", "recover_min_words", "recover_inside_kin_levels", "recover_kin_levels",
               "recover_max_gap", "recover_lead_reach", "recover_orphan_words",
-              "recover_orphan_chosen_words")),
+              "recover_orphan_chosen_words", "recover_orphan_outweighs", "recover_between_kin_levels")),
     CodeRule("extracted.comments", "comments",
              "a comment counter after most of the extracted text's prose: the comments open there",
              ("extracted_comments_share",)),
@@ -416,12 +417,18 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
     other lines in a row (``"kin"``), or stand above it and at most
     ``recover_lead_reach`` lines under the page's headline, however many lines (a
     byline, a date, a share row) part them from the article (``"lead"``: the
-    standfirst, which extractors often skip).  When the extractor chose no prose at all, the page's
-    longest run of such paragraphs is its article (``"orphan"``, `_orphan`).  ``shape``:
+    standfirst, which extractors often skip).  Blocks of any length between two of the
+    article's lines are recovered on the page's evidence too (``"between"``, ``"listed"``:
+    `_between`).  When the extractor chose no prose at all, the page's longest run of such
+    paragraphs is its article (``"orphan"``, `_orphan`); so is that run when it is
+    unbroken (`_unbroken`) and holds ``recover_orphan_outweighs`` times the words of the
+    prose the extractor chose (``"outweighs"``: a standfirst chosen, the article left out
+    in a container the extractor took for comments).  ``shape``:
     the lines' `cleaner.features.line_shapes`; ``has``: their `cleaner.storage.has_text`."""
     if not hints or not options.rule_enabled("html.recovered"):
         return {}
     n = len(lines)
+    hints = _hints_of(hints, n)  # one per line (``None`` past the hints' end)
     chosen = _chosen_flags(hints, n)
     held = [h is not None and h.held for h in _hints_of(hints, n)]
     if any(held):  # a block the extracted text holds is not there for recovery
@@ -466,7 +473,75 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
     for i in range(prose[0]):  # the standfirst, however far above the article
         if i not in out and has[i] and not chosen[i] and lead(i):
             out[i] = "lead"
+    out.update(_between(unchosen, out, prose, has, hints, feats, initial, lines, chosen, own, options))
+    longer = _orphan(feats, has, chosen, lambda i: candidate(i, any_marks=True), initial, hints, options)
+    if longer and _unbroken(list(longer), has, hints) and sum(feats[j].words for j in longer) \
+            >= options.recover_orphan_outweighs * sum(feats[i].words for i in prose):
+        out.update(dict.fromkeys(longer, "outweighs"))
     return out
+
+
+def _unbroken(run: list[int], has: bytes, hints) -> bool:
+    """Is every line with text between the first and the last block of ``run`` one of
+    its blocks or a heading?  An article's paragraphs follow one another, parted at most
+    by its subheadings; readers' comments are each parted by a line naming its author
+    and its date."""
+    inside = set(run)
+    return all(j in inside or hints[j] is None or hints[j].heading
+               for j in range(run[0], run[-1] + 1) if has[j])
+
+
+def _between(unchosen: list[int], out: dict[int, str], prose: list[int], has: bytes, hints,
+             feats: list[Features], initial: list[Decision], lines: list[Line], chosen: list[bool],
+             own: frozenset[str], options: Options) -> dict[int, str]:
+    """Runs of blocks the extractor did not choose, of any length, that lie inside the
+    article: each block ends like a sentence (`cleaner.types.Features.terminal`), is not
+    in the furniture, not marked (but by the article's own marks, ``own``), not link
+    text, no caption (a picture's credit in brackets ends no sentence) and no line a
+    catalogue rule names, and the run has the article on both sides:
+
+    - ``"between"``: blocks shaped like the chosen blocks at every level read
+      (``recover_between_kin_levels``: the tag and class of an article paragraph, its
+      parent's ...), whose nearest lines with text on both sides are the article's
+      paragraphs (chosen prose, `prose`, or recovered, ``out``): an interview's short
+      questions, a one-line paragraph the extractor thought too short;
+    - ``"listed"``: the items of a list (``<li>``) right under a line the extractor chose
+      that ends with a colon, which opens the list, and above a line it chose or that is
+      recovered: the article's own list of points, which an extractor may skip.
+    """
+    paragraphs = set(prose) | set(out)
+    text_lines = [i for i in range(len(has)) if has[i]]
+    skipped = set(unchosen) - set(out)
+    found: dict[int, str] = {}
+    k = 0
+    while k < len(text_lines):
+        if text_lines[k] not in skipped:
+            k += 1
+            continue
+        end = k
+        while end < len(text_lines) and text_lines[end] in skipped:
+            end += 1
+        run = text_lines[k:end]
+        above = text_lines[k - 1] if k else None
+        below = text_lines[end] if end < len(text_lines) else None
+        k = end
+        if above is None or below is None or not all(
+                _inside_block(hints[i], feats[i], initial[i], own, options) for i in run):
+            continue
+        if above in paragraphs and below in paragraphs and all(
+                hints[i].kin >= max(options.recover_between_kin_levels, 1) for i in run):
+            found.update(dict.fromkeys(run, "between"))
+        elif chosen[above] and lines[above].text.rstrip().endswith(":") and (chosen[below] or below in out) \
+                and all(hints[i].tag == "li" for i in run):
+            found.update(dict.fromkeys(run, "listed"))
+    return found
+
+
+def _inside_block(h, f: Features, d: Decision, own: frozenset[str], options: Options) -> bool:
+    """May a block the extractor skipped be the article's when the article stands on
+    both sides of it (`_between`)?"""
+    return (f.terminal and not h.furniture and not h.other and h.marks <= own and h.link_density < options.link_density
+            and h.tag not in CAPTION_TAGS and not is_pattern_rule(d.rule))
 
 
 def _orphan(feats: list[Features], has: bytes, chosen: list[bool], candidate, initial: list[Decision], hints,
@@ -542,7 +617,10 @@ def _unchosen(d: Decision, h, how: str | None) -> Decision:
     if how is not None:
         place = {"inside": "among the extracted article's prose", "lead": "under the headline, above the article",
                  "kin": f"shaped like the article's blocks ({h.kin} levels)",
-                 "orphan": "in the page's longest run of prose (the extractor chose none)"}[how]
+                 "orphan": "in the page's longest run of prose (the extractor chose none)",
+                 "between": f"between two of the article's paragraphs, shaped like them ({h.kin} levels)",
+                 "outweighs": "in the page's longest run of prose, many times what the extractor chose",
+                 "listed": "in a list that a line of the extracted article opens with a colon"}[how]
         return Decision(True, "html.recovered", "body", f"{where} of prose {place}, not chosen by the extractor",
                         "extractor")
     return Decision(False, "html.unchosen", "boilerplate", f"{where} not chosen by the extractor ({d.rule})",

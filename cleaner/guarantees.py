@@ -122,7 +122,7 @@ def guarantee(
     """
     if main is None or not options.rule_enabled(rule):
         return final, story_of
-    start = story_of.index(main)
+    start = story_of.index(main) if main in story_of else 0  # (a story the safety net opens)
     end = next((i for i in range(start + 1, len(lines)) if barrier_kind(initial[i])), len(lines))
     if datelines is not None:  # copies, as below
         final, story_of = list_entries(lines, final, story_of, main, datelines, options)
@@ -261,6 +261,10 @@ def _dateline_runs(lines: list[Line], datelines: Callable[[int], bool]) -> dict[
     return out
 
 
+#: The story the safety net opens on a page whose rules kept no line (`safety_net`).
+NET_STORY = 0
+
+
 def safety_net(
     lines: list[Line], feats: list[Features], initial: list[Decision], final: list[Decision],
     story_of: list[int | None], main: int | None, options: Options,
@@ -268,10 +272,17 @@ def safety_net(
     """For a page: when the extractor found a long article (``safety_net_words`` words of
     prose) and the main story keeps less than ``safety_net_share`` of them, every line the
     `guarantee` would keep comes back (``html.safety_net``): the cleaner never reduces a
-    long article to a sliver unless story boundaries say the rest is another story."""
+    long article to a sliver unless story boundaries say the rest is another story.  When
+    the rules kept no line at all (no story, ``main`` is ``None``), the lines come back
+    as story 0, the one story of the page (`NET_STORY`; the caller makes it the main
+    story)."""
     prose = sum(f.words for f, d in zip(feats, initial) if d.rule == "feature.prose")
-    if prose < options.safety_net_words or main is None:
+    if prose < options.safety_net_words:
         return final, story_of
+    if main is None:
+        if any(s is not None for s in story_of):
+            return final, story_of
+        main = NET_STORY
     kept = sum(f.words for f, d, s in zip(feats, final, story_of) if d.keep and s == main)
     if kept >= options.safety_net_share * prose:
         return final, story_of

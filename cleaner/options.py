@@ -248,6 +248,11 @@ class Options:
     #: ... and prose above it is the article's standfirst when it lies at most this many
     #: lines under the page's headline (an <h1>), however far above the article (lines).
     recover_lead_reach: int = 2
+    #: A block of any length with this many levels (at most 4) of tags and classes like a
+    #: chosen block's, whose nearest lines on both sides are the article's paragraphs
+    #: (chosen prose or recovered), is recovered too: an interview's short question, a
+    #: one-line paragraph (``html.recovered``; levels).
+    recover_between_kin_levels: int = 4
     #: When the extractor chose no paragraph of prose (an article inside a container the
     #: extractor takes for comments, say), the page's longest run of prose blocks (each
     #: of `recover_min_words`, not in its furniture, not link text, at most
@@ -258,6 +263,10 @@ class Options:
     #: (words): next to nothing, a menu and a headline.  A page whose extract is a poem's
     #: verse or a gallery's captions has its article; its run of prose is readers' comments.
     recover_orphan_chosen_words: int = 30
+    #: ... or whatever the extractor chose, when that run holds at least this many times
+    #: the words of the prose it chose (a standfirst chosen, the article filed under a
+    #: container named for comments; ratio).
+    recover_orphan_outweighs: float = 4.0
     #: The safety net for pages (``html.safety_net``): when the extractor found at least
     #: this many words of prose and the main story keeps less than `safety_net_share`
     #: (0-1) of them, the lines only non-catalogue rules dropped come back (words; share).
@@ -392,9 +401,10 @@ class Options:
     #: A story chosen without a head of its own stands outside the main block only when
     #: the cosine across its gap is below this (cosine).
     story_topic_cohesion: float = 0.10
-    #: A teaser: a line cut mid-sentence of at least this many words; a single one (the
-    #: last line, or one under its own title) only when its cosine with the text before is
-    #: below `story_teaser_cohesion` (words; cosine).
+    #: A teaser: a line cut mid-sentence of at least this many words; one that is not
+    #: right after a teaser nor opened by a kicker (the first of a row, the last line, one
+    #: under its own title) only when its cosine with the text before is below
+    #: `story_teaser_cohesion` (words; cosine).
     story_teaser_min_words: int = 15
     story_teaser_cohesion: float = 0.25
     #: A line cut mid-sentence that the stopword rule dropped is read as a teaser (rule
@@ -499,7 +509,7 @@ class Options:
     #: not where: of gaps too close together for both to stand (see `story_min_words`),
     #: one gets them, the first from the first gap with new names on that opens like a
     #: story, else the one of those gaps that scores most without them.
-    story_names_weight: float = 0.5
+    story_names_weight: float = 0.8
     story_names_least: int = 4
     story_names_cosine: float = 0.05
     story_names_share: float = 0.4

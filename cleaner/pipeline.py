@@ -22,7 +22,7 @@ from . import front
 from .binary import BinaryInput, NotText, binary_kind
 from .errors import CoreError, is_core_panic
 from .front import decode, detect
-from .guarantees import guarantee, restore as restore_extracted, safety_net
+from .guarantees import NET_STORY, guarantee, restore as restore_extracted, safety_net
 from .language import guess_language, stopwords
 from .options import Options
 from .rules import CodeRule
@@ -169,6 +169,8 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
                                        datelines=st.datelines)
     elif from_html:
         restored, story_of = safety_net(lines, feats, initial, restored, story_of, st.main, opts)
+        if st.main is None and NET_STORY in story_of:  # the rules kept nothing: the net's story is the page's
+            st = replace(st, kinds=["full"], titles=[None], main=NET_STORY)
     restored = add(restored, "extracted")
     return add(_title_lines(lines, restored, st, opts), "title"), st, story_of
 

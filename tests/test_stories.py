@@ -282,6 +282,22 @@ def test_a_short_lead_that_shares_the_next_story_s_words_opens_it():
     assert _openings(text, story_settle_cohesion=1.0) == [BUDGET[0], CORALS[0]]
 
 
+def test_a_stray_line_between_two_stories_that_shares_no_word_with_either_opens_neither():
+    # A short line of the page's tail (a notice) between the share row under one story
+    # and the next story's text: two candidates too close together for both to stand.  It
+    # shares no content word with the text before or after it, so the later gap stands
+    # and the line belongs to neither story.
+    stray = "Our office will be closed for the public holiday next Monday, as it is every year in May."
+    text = "\n\n".join(VOLCANO + SHARE_ROW + [stray, "Advertisement"] + CHESS) + "\n"
+    articles = cleaner.split(text, extracted="never")
+    assert [a.text.split("\n\n")[0] for a in articles] == [VOLCANO[0], CHESS[0]]
+    assert not any(stray in a.text for a in articles)
+    # a line that shares the next story's words opens it (a lead), as before
+    lead = "The chess championship ended on Saturday in the capital."
+    text = "\n\n".join(VOLCANO + SHARE_ROW + [lead, "Advertisement"] + CHESS) + "\n"
+    assert [a.text.split("\n\n")[0] for a in cleaner.split(text, extracted="never")] == [VOLCANO[0], lead]
+
+
 def test_a_story_that_follows_with_no_title_is_found_by_its_topic():
     text = "\n\n".join(VOLCANO + CHESS) + "\n"
     articles = cleaner.split(text, extracted="never")

@@ -793,3 +793,140 @@ def test_the_walk_records_around_each_block_what_climbing_the_tree_finds():
         assert chain == (elem, *elem.iterancestors())[:CHAIN_LEVELS]
         assert article is next((e for e in (elem, *elem.iterancestors()) if e.tag == "article"), None)
         assert item is next((e for e in (elem, *elem.iterancestors()) if e.tag == "li"), None)
+
+
+# --- failures of a whole page: each kind on a small invented page ----------------------
+
+#: The harbour story's ten paragraphs, and ten more made from them (a word
+#: changed): twenty distinct paragraphs, over 400 words.
+LONG = PARAGRAPHS + MORE + [p.replace(" the ", " a ") for p in PARAGRAPHS + MORE]
+MENU = '<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>'
+FOOTER = "<footer><p>Copyright Harbour News. All rights reserved.</p></footer>"
+
+
+def _verdict(html: str, text: str, **options):
+    return next(v for v in analyze(html, **options).verdicts if v.line.text == text)
+
+
+def test_a_one_line_article_inside_a_link_is_no_link_list():
+    # the whole article inside the link of a card, with no block of its own: the extractor
+    # delivers it as one long line whose every character is link text
+    article = " ".join(LONG)
+    assert _words([article]) >= 400
+    html = (f'<html><body>{MENU}<div class="card"><a href="/story/1"><h1>{TITLE}</h1>'
+            f'<div class="text">{article}</div></a></div>{FOOTER}</body></html>')
+    assert article in extract_text(html)
+    line = _verdict(html, article)
+    assert line.output and line.final.rule == "feature.prose"
+    assert article in out_lines(cleaner_clean(html))
+    # it is link text all the same: a line shorter than the guard says is dropped as a link
+    # list, and the safety net brings the long article back
+    shorter = {"collapsed_article_words": _words([article]) + 1}
+    assert _verdict(html, article, **shorter).final.rule == "html.safety_net"
+    assert _verdict(html, article, **shorter, disabled_rules=["html.safety_net"]).final.rule == "html.links"
+
+
+def test_a_line_that_glues_a_link_to_the_paragraph_after_it_is_traced_to_that_paragraph():
+    # the extractor joins a picture's linked credit and the paragraph after the link
+    # without a space: the line is found by the credit's node and the node after it,
+    # so its link share is the credit's few characters, not the caption's whole link
+    html = (f'<html><body><article><h1>{TITLE}</h1><div class="news"><a href="/pic.jpg"><img src="p.jpg">'
+            f'<br>The pier at low tide<br><em>(c) Harbour</em></a>{PARAGRAPHS[0]}</div>'
+            f"<p>{PARAGRAPHS[1]}</p></article></body></html>")
+    tree = parse(html)
+    glued = bare("(c) Harbour" + PARAGRAPHS[0])
+    (_, caption), (block, share) = trace(tree, [bare("The pier at low tide"), glued])
+    assert caption == 1.0 and block.tag == "div" and share < 0.1
+    # a line that only opens like the node, glued to a word no node opens, is not found
+    assert trace(tree, [bare("The pier at low tide"), bare("(c) Harbourmaster")])[1][1] == 1.0
+
+
+def test_an_article_filed_under_comments_beside_a_chosen_standfirst_reaches_the_output():
+    # the extractor takes the container named for comments out and keeps the headline
+    # and the standfirst: prose, so the page is no orphan; the run of prose it left out
+    # holds many times the words it chose, unbroken: the article
+    standfirst = ("The harbour's old ferry terminal will shut for eight months while engineers repair the "
+                  "cracked main pier, the authority said, and passengers will board by the market.")
+    paragraphs = PARAGRAPHS + MORE
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    html = (f'<html><body>{MENU}<main><article><h1>{TITLE}</h1><p class="lead">{standfirst}</p>'
+            f'<div class="comments-area">{body}</div></article></main>{FOOTER}</body></html>')
+    extracted = extract_text(html)
+    assert standfirst in extracted and not any(p in extracted for p in paragraphs)
+    assert _words(paragraphs) >= Options().recover_orphan_outweighs * _words([standfirst])
+    kept = out_lines(cleaner_clean(html))
+    assert standfirst in kept and all(p in kept for p in paragraphs)
+    assert "many times what the extractor chose" in _verdict(html, paragraphs[0]).final.reason
+    assert not any(p in out_lines(cleaner_clean(html, recover_orphan_outweighs=100)) for p in paragraphs)
+
+
+def test_readers_comments_each_under_its_author_stay_out_beside_a_short_article():
+    # a short article, then readers' comments in one container, each under a line with
+    # its author and date: a run of prose broken at every comment, no article
+    short = f"<h1>Low water</h1><p>{PARAGRAPHS[0]}</p>"
+    comments = "".join(f"<p>Reader {i}, 3 May at 10:{i}0</p><p>{c}</p>" for i, c in enumerate(COMMENTS))
+    html = (f'<html><body>{MENU}<article class="post">{short}</article>'
+            f'<section id="comments">{comments}</section>{FOOTER}</body></html>')
+    assert not any(c in extract_text(html) for c in COMMENTS)
+    assert _words(COMMENTS) >= Options().recover_orphan_outweighs * _words(PARAGRAPHS[:1])
+    assert _recovered_texts(html) == []
+    assert not any(c in cleaner_clean(html) for c in COMMENTS)
+    # without the lines that part them, the same paragraphs read as one unbroken article
+    unbroken = re.sub(r"<p>Reader \d, [^<]*</p>", "", html)
+    assert _recovered_texts(unbroken) == COMMENTS
+
+
+def test_a_page_with_little_boilerplate_keeps_its_article_and_no_other_text():
+    # no menu, no footer: a headline, paragraphs in plain <div>s, one contact line
+    body = "".join(f"<div>{p}</div>" for p in PARAGRAPHS)
+    html = f"<html><head><title>{TITLE}</title></head><body><div>{TITLE}</div>{body}<div>Contact us</div></body></html>"
+    kept = out_lines(cleaner_clean(html))
+    assert all(p in kept for p in PARAGRAPHS)
+    assert "Contact us" not in kept
+
+
+def test_the_safety_net_brings_back_a_long_article_the_rules_dropped_whole():
+    # every paragraph three quarters link text: each is dropped as a link list, and no
+    # line is left to make a story of; the extractor found a long article all the same
+    def linked(p: str) -> str:
+        words = p.split()
+        cut = len(words) * 3 // 4
+        return f'<a href="/more">{" ".join(words[:cut])}</a> {" ".join(words[cut:])}'
+
+    html = (f"<html><body>{MENU}<article>" + "".join(f"<p>{linked(p)}</p>" for p in LONG)
+            + f"</article>{FOOTER}</body></html>")
+    assert _words(LONG) >= Options().safety_net_words
+    a = analyze(html)
+    assert all(p in out_lines(a.text) for p in LONG)
+    assert {v.final.rule for v in a.verdicts if v.line.text in LONG} == {"html.safety_net"}
+    assert a.articles and a.articles[0].text == a.text
+    # below the net's threshold the page keeps nothing: the rules' decisions stand
+    dropped = analyze(html, safety_net_words=_words(LONG) + 1)
+    assert dropped.text == "" and {v.final.rule for v in dropped.verdicts if v.line.text in LONG} == {"html.links"}
+
+
+def test_a_short_block_shaped_like_the_article_between_its_paragraphs_is_recovered():
+    # an interview's questions: too short to be recovered as prose, but shaped like the
+    # article's paragraphs at every level and set between two of them
+    question = LineHint("p", 0, 0.0, frozenset(), chosen=False, kin=4)
+    texts = [PARAGRAPHS[0], "What will the repairs cost?", PARAGRAPHS[1], "(Photo: Harbour archive)", PARAGRAPHS[2]]
+    out = _revised(texts, [CHOSEN, question, CHOSEN, question, CHOSEN])
+    assert (out[1].keep, out[1].rule) == (True, "html.recovered")
+    assert "between two of the article's paragraphs" in out[1].reason
+    assert out[3].rule == "html.unchosen"  # a credit in brackets ends no sentence
+    assert _revised(texts, [CHOSEN, question._replace(kin=3), CHOSEN, question, CHOSEN])[1].rule == "html.unchosen"
+    assert _revised(texts[:2] + [ASIDE], [CHOSEN, question, LineHint("li", 0, 1.0, frozenset(), chosen=False)])[1] \
+        .rule == "html.unchosen"  # not between two paragraphs of the article
+
+
+def test_a_list_a_line_of_the_article_opens_with_a_colon_is_recovered():
+    item = LineHint("li", 0, 0.0, frozenset(), chosen=False, kin=0)
+    points = ["Lock the gate when you leave the quay.", "Never leave a key under the mat."]
+    texts = [PARAGRAPHS[0], "How to keep your boat safe:", *points, PARAGRAPHS[1]]
+    out = _revised(texts, [CHOSEN, CHOSEN, item, item, CHOSEN])
+    assert [(d.keep, d.rule) for d in out[2:4]] == [(True, "html.recovered")] * 2
+    assert "a list that a line of the extracted article opens with a colon" in out[2].reason
+    no_colon = ["How to keep your boat safe"] + texts[2:]
+    assert _revised([PARAGRAPHS[0]] + no_colon, [CHOSEN, CHOSEN, item, item, CHOSEN])[2].rule == "html.unchosen"
+    linked = item._replace(link_density=0.9)
+    assert _revised(texts, [CHOSEN, CHOSEN, linked, item, CHOSEN])[3].rule == "html.unchosen"

@@ -279,12 +279,15 @@ class PageWalk:
         line and ends at a word boundary.  Of the nodes with that key, those after
         ``after`` are looked at: the first of them, or, when several are and the line is
         longer than the key, the first whose block holds the line's opening (`_holding`);
-        the first node of all when none is after ``after``."""
+        the first node of all when none is after ``after``.  A key that ends inside a
+        word of the line is taken only for a node whose whole text it is and whose next
+        node goes on with the line (`_glued`: an extractor may join two text nodes
+        without a space, "(c) Photo" and "Hamburg - The ..." into "(c) PhotoHamburg - The ...")."""
         top = min(len(line), PREFIX)
         for j in range(top, 0, -1):
-            if j < len(line) and j < PREFIX and line[j].isalnum() and line[j - 1].isalnum():
-                continue  # a text node ends at a word boundary
             found = self.keys.get(line[:j])
+            if found and j < len(line) and j < PREFIX and line[j].isalnum() and line[j - 1].isalnum():
+                found = [k for k in found if self._glued(k, line, j)]  # else: a node ends at a word boundary
             if found:
                 k = bisect_right(found, after)  # nodes are listed in document order
                 if k >= len(found):
@@ -293,6 +296,14 @@ class PageWalk:
                     return self._holding(found[k:], line)
                 return found[k]
         return None
+
+    def _glued(self, node: int, line: str, j: int) -> bool:
+        """Is ``line[:j]`` the whole text of ``node``, and does the next text node open
+        ``line[j:]`` (its key stands there)?"""
+        after = node + 1
+        if self.sizes[node] != j or after >= len(self.sizes):
+            return False
+        return after in self.keys.get(line[j:j + min(PREFIX, self.sizes[after])], ())
 
     def _holding(self, nodes: list[int], line: str) -> int:
         """Of text nodes that start alike, the first whose block holds the line's first

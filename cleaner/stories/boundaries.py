@@ -3,8 +3,9 @@
 Teasers come first: a long line that ends mid-sentence (no closing punctuation, or an
 ellipsis) after the document has had body, read as a sentence (not a list item, table
 row, hard-wrapped line or run of capitalised buttons), is a teaser of another story, each
-its own story, when another follows, when it is the last line, under its own title or
-opened by a kicker ("BREAKING:", "FAST FACTS: ...").  Teasers and the line after a row of
+its own story, right after a teaser, opened by a kicker ("BREAKING:", "FAST FACTS: ..."),
+or, when its words differ from the text before it, when another follows, when it is the
+last line or under its own title.  Teasers and the line after a row of
 them are fixed boundaries.
 
 Between them, every gap carries the evidence of `cleaner.stories.evidence` (in a
@@ -19,8 +20,9 @@ at the top of the document when the topic changes: a short story at the top of a
 The choice is a dynamic programme over the candidate gaps (linear after sorting), not a
 loop that patches earlier choices: two candidates too close together for both to stand
 are settled first by the lines between them (a short lead whose words go on below opens
-the later story; a one-line notice whose only head is a dateline closes the earlier one:
-`_settled`), else give the one with more evidence, and a long article whose vocabulary
+the later story; a one-line notice whose only head is a dateline closes the earlier one;
+outside text an extractor wrote, a short line that shares no word with either side is a
+stray line of a page's tail, in neither story: `_settled`), else give the one with more evidence, and a long article whose vocabulary
 drifts has no gap deep enough to pay for a boundary (nor, when the gap holds no head but a
 title with a meta line at most, do all the words before it and after it differ enough:
 `Options.story_whole_cohesion`; a date or an embed's caption can sit inside an article).
@@ -71,9 +73,11 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
     punctuation, up to `Options.story_title_max_words` words: a title longer than a
     headline; a row of teasers goes on through it), else its title is such a headline right
     above it in the gap (skipping lines a catalogue pattern dropped: a share row between
-    title and text).  The text before a teaser is read back to the last fixed boundary
-    (its window cosine with the teaser under `Options.story_teaser_cohesion`: a change of
-    subject).  Scanned by the compiled core (rust/src/story_teasers.rs)."""
+    title and text).  A teaser comes right after one, opens with a dateline or kicker, or
+    differs from the text before it (its window cosine with the teaser under
+    `Options.story_teaser_cohesion`: a change of subject; the text read back to the last
+    fixed boundary) when another follows, when it is the last kept line or under its own
+    title.  Scanned by the compiled core (rust/src/story_teasers.rs)."""
     return r.teasers(kept, feats, (o.story_teaser_min_words, r.o.story_teaser_capitalised, r.o.story_teaser_title_words,
                                    r.o.story_teaser_after_words, o.story_teaser_cohesion, o.story_title_max_words))
 
@@ -162,12 +166,14 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     for end in sorted(fixed) + [m]:
         if start not in teased:  # a stretch of full text: its boundaries chosen in one go
             gaps = _candidates(r, kept, (prose, cos, depth, names), start, end, o, heads_only, title0)
-            chosen = choose(_settled(r, kept, gaps, words, start, end, o), words, start, end, o,
+            stray: dict[int, list[int]] | None = None if heads_only else {}  # per gap, stray lines before it
+            chosen = choose(_settled(r, kept, gaps, words, start, end, o, stray), words, start, end, o,
                             short if start == 0 else None)
             at = {g.c for g in chosen}
             passed = [g for g in gaps if g.c not in at]
             for g in chosen:
                 between.update(_between(r, kept, passed, g, words))
+                between.update(stray.get(g.c, ()) if stray else ())
                 opening = g.opening or ("topic" if g.cohesion < o.story_topic_cohesion else None)
                 title = g.title if g.title is not None else _over_meta(r, kept, g.c, o)
                 segs.append(Segment([_head(r, kept, g), title, opening, False]))
@@ -200,7 +206,7 @@ def _close(words: list[int], a: Gap, b: Gap, o: Options) -> bool:
 
 
 def _settled(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], start: int, end: int,
-             o: Options = DEFAULT) -> list[Gap]:
+             o: Options = DEFAULT, stray: dict[int, list[int]] | None = None) -> list[Gap]:
     """The candidate ``gaps`` of a stretch (kept positions ``start`` to ``end``) with each
     two too close together for both to stand (fewer body words between them than
     `choose` asks) settled into one where the lines between them say which side they
@@ -212,7 +218,12 @@ def _settled(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], star
     both stay); else they close the story before (the later gap stands) when the earlier
     gap's only head is a dateline over fewer than `Options.story_lead_words` of body (a
     one-line notice such as "NOTE: ..." or "DISCLOSURE: ..." reads as a dateline; a dateline
-    opens a lead).  Otherwise both stay and `choose` takes the one with more evidence.
+    opens a lead); else, when ``stray`` is given (not in text an extractor wrote), the later
+    gap stands when the lines between are a stray line of a page's tail (`_stray`) and the
+    body after it, up to the next candidate, holds `Options.story_min_words` (its story
+    stands without them), and
+    ``stray`` gets them under the later gap's position: they belong to neither story.
+    Otherwise both stay and `choose` takes the one with more evidence.
     """
     out = list(gaps)
     k = 0
@@ -225,6 +236,10 @@ def _settled(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], star
             won = a if b.opening is None else None
         elif a.opening == "dateline" and words[b.c] - words[a.c] < o.story_lead_words:
             won = b
+        elif stray is not None and _stray(r, kept, a.c, b.c, start, end, o) \
+                and words[out[k + 2].c if k + 2 < len(out) else end] - words[b.c] >= o.story_min_words:
+            won = b
+            stray[b.c] = kept[a.c:b.c]
         else:
             won = None
         if won is None:
@@ -232,6 +247,19 @@ def _settled(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], star
             continue
         out[k:k + 2] = [won._replace(score=max(a.score, b.score))]
     return out
+
+
+def _stray(r: Reader, kept: list[int], c: int, after: int, start: int, end: int, o: Options) -> bool:
+    """Are the body lines from kept position ``c`` to ``after`` a stray line of a page's
+    tail between two stories: fewer than `Options.story_lead_words` words whose content
+    words the windows of body before them (from ``start``) and after them (to ``end``)
+    share none of?"""
+    lines = [kept[x] for x in range(c, after) if r.body(kept[x])]
+    if not lines or sum(r.feats[i].words for i in lines) >= o.story_lead_words:
+        return False
+    ahead = r.cohesion.cosine_of(lines, body_window(r, kept, range(after, end), o.story_window_words))
+    behind = r.cohesion.cosine_of(lines, body_window(r, kept, range(c - 1, start - 1, -1), o.story_window_words))
+    return ahead <= 0.0 and behind <= 0.0
 
 
 def _leads(r: Reader, kept: list[int], c: int, after: int, start: int, end: int, o: Options) -> bool:

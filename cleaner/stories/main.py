@@ -95,7 +95,8 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
     for i in between:
         if final[i].keep:
             final[i] = Decision(False, "context.isolated", "boilerplate",
-                                "kept line between two stories (a caption above the next title)", "stories")
+                                "kept line between two stories (a caption above the next title, a stray line of a page's tail)",
+                                "stories")
     stories: list[dict] = []
     for s, (c0, title, opening, teaser) in enumerate(segs):
         c1 = segs[s + 1][0] if s + 1 < len(segs) else len(kept)
