@@ -35,7 +35,26 @@ STOPLIST_NAMES: dict[str, str] = {
     "vi": "Vietnamese", "hr": "Croatian", "sl": "Slovenian", "bg": "Bulgarian",
     "lt": "Lithuanian", "lv": "Latvian", "et": "Estonian", "sr": "Serbian",
     "ar": "Arabic", "fa": "Persian", "he": "Hebrew", "hi": "Hindi",
+    # guessed only when no language above is (`FALLBACK_LANGUAGES`)
+    "hy": "Armenian", "ka": "Georgian", "bn": "Bengali", "gu": "Gujarati", "kn": "Kannada",
+    "ml": "Malayalam", "ta": "Tamil", "ur": "Urdu", "be": "Belarusian", "kk": "Kazakh",
+    "ky": "Kyrgyz", "mk": "Macedonian",
 }
+
+#: The languages of `STOPLIST_NAMES` guessed only when no other is (the last of them):
+#: languages with no catalogue written in a script of their own or in Cyrillic, whose
+#: pages were read as no language (Armenian, Georgian, Tamil ...) and so judged without
+#: stopwords.  Weighed on their own, after the others, they leave every other guess as it
+#: was: a word in more stoplists weighs less, and these lists share words (English ones
+#: too) with the others.  A page in a Latin-script language with no catalogue keeps the
+#: guess it had (jusText's Latin-script lists of such languages, Malay or Tagalog, would
+#: match a line of names in any language), and so does a Cyrillic page that a list above
+#: fits (Macedonian, Belarusian).  The words of these lists written in ASCII alone ("a",
+#: "an", "in": English in Tamil's list) count for none of them.  At most 64 stoplists in
+#: all (the guess keeps a bit per stoplist).
+FALLBACK_LANGUAGES: tuple[str, ...] = ("hy", "ka", "bn", "gu", "kn", "ml", "ta", "ur", "be", "kk", "ky", "mk")
+assert tuple(STOPLIST_NAMES)[-len(FALLBACK_LANGUAGES):] == FALLBACK_LANGUAGES
+
 
 @functools.lru_cache(maxsize=1)
 def _stoplist_dir() -> str:
@@ -47,7 +66,7 @@ def _stoplist_dir() -> str:
 
 
 # The compiled core reads the stoplists when first needed: it learns where they are.
-_core.configure(_stoplist_dir(), list(STOPLIST_NAMES.items()))
+_core.configure(_stoplist_dir(), list(STOPLIST_NAMES.items()), len(FALLBACK_LANGUAGES))
 
 
 @functools.lru_cache(maxsize=None)
@@ -107,7 +126,8 @@ def guess_language(text: str) -> str | None:
     word in many stoplists says little (jusText's lists overlap), and distinct stopwords
     weigh more than repeats, so one word said over and over (a name, a menu label) cannot
     carry the guess.  The best score wins (ties: the earlier language of
-    `STOPLIST_NAMES`) if its stopwords are at least 12% of the sample.  Computed by the
-    compiled core.
+    `STOPLIST_NAMES`) if its stopwords are at least 12% of the sample; when none does, the
+    languages of `FALLBACK_LANGUAGES` are scored so, on their own, by the words of their
+    lists that are not written in ASCII alone.  Computed by the compiled core.
     """
     return _core.guess_language(text)

@@ -401,9 +401,10 @@ class Options:
     #: A story chosen without a head of its own stands outside the main block only when
     #: the cosine across its gap is below this (cosine).
     story_topic_cohesion: float = 0.10
-    #: A teaser: a line cut mid-sentence of at least this many words; a single one (the
-    #: last line, or one under its own title) only when its cosine with the text before is
-    #: below `story_teaser_cohesion` (words; cosine).
+    #: A teaser: a line cut mid-sentence of at least this many words; one that is not
+    #: right after a teaser nor opened by a kicker (the first of a row, the last line, one
+    #: under its own title) only when its cosine with the text before is below
+    #: `story_teaser_cohesion` (words; cosine).
     story_teaser_min_words: int = 15
     story_teaser_cohesion: float = 0.25
     #: A line cut mid-sentence that the stopword rule dropped is read as a teaser (rule

@@ -57,7 +57,7 @@ def words(text: str) -> list[str]:
     return text.lower().translate(_NOT_WORD).split()
 
 
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=4)
 def _index(stoplists: tuple) -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
     for code, stops in stoplists:
@@ -66,8 +66,25 @@ def _index(stoplists: tuple) -> dict[str, list[str]]:
     return index
 
 
-def guess_language(text: str, stoplists: dict[str, frozenset[str]]) -> str | None:
-    """``stoplists``: code -> words, in the order that breaks ties."""
+def guess_language(text: str, stoplists: dict[str, frozenset[str]],
+                   fallback: tuple[str, ...] = ()) -> str | None:
+    """``stoplists``: code -> words, in the order that breaks ties; the languages of
+    ``fallback`` are guessed, on their own, only when no other language is."""
+    first, second = _tiers(tuple(stoplists.items()), fallback)
+    found = _guess(text, first)
+    if found is None and fallback:
+        found = _guess(text, second)
+    return found
+
+
+@functools.lru_cache(maxsize=4)
+def _tiers(stoplists: tuple, fallback: tuple[str, ...]) -> tuple[dict, dict]:
+    """The stoplists guessed first, and those of ``fallback`` without their ASCII words."""
+    return ({c: w for c, w in stoplists if c not in fallback},
+            {c: frozenset(x for x in w if not x.isascii()) for c, w in stoplists if c in fallback})
+
+
+def _guess(text: str, stoplists: dict[str, frozenset[str]]) -> str | None:
     order = {c: i for i, c in enumerate(stoplists)}
     index = _index(tuple(stoplists.items()))
     tokens = text[:50000].split()

@@ -38,7 +38,7 @@ from cleaner.fold import fold_line
 from cleaner.language import judged_by_letters
 from cleaner.options import Options
 from cleaner.features import _shape_params, line_shapes, measure, shapes
-from cleaner.language import STOPLIST_NAMES, guess_language, stopwords, words
+from cleaner.language import FALLBACK_LANGUAGES, STOPLIST_NAMES, guess_language, stopwords, words
 from cleaner.segment import normalize, segment
 from cleaner.smooth import smooth
 from cleaner.storage import Lines, columns
@@ -224,15 +224,15 @@ def test_features_on_generated_lines(line, language):
 
 def test_language_guess_on_the_corpus():
     for text in corpus_texts():
-        assert guess_language(text) == oracle.guess_language(text, stoplists())
+        assert guess_language(text) == oracle.guess_language(text, stoplists(), FALLBACK_LANGUAGES)
         for line in segment(text)[:200:7]:
-            assert guess_language(line.text) == oracle.guess_language(line.text, stoplists())
+            assert guess_language(line.text) == oracle.guess_language(line.text, stoplists(), FALLBACK_LANGUAGES)
 
 
 @given(st.lists(st.one_of(st.sampled_from(sorted(stopwords("en") | stopwords("de"))[:400]),
                           st.text(max_size=8)), max_size=60).map(" ".join))
 def test_language_guess_on_generated_text(text):
-    assert guess_language(text) == oracle.guess_language(text, stoplists())
+    assert guess_language(text) == oracle.guess_language(text, stoplists(), FALLBACK_LANGUAGES)
 
 
 def test_stoplists_are_read_once_per_language():

@@ -22,7 +22,7 @@ from hypothesis import given, settings, strategies as st
 from cleaner import analyze, clean
 from cleaner.features import measure, trails_off
 
-from cleaner.language import STOPLIST_NAMES, guess_language, stopwords, words
+from cleaner.language import FALLBACK_LANGUAGES, STOPLIST_NAMES, guess_language, stopwords, words
 
 from . import oracle
 
@@ -32,7 +32,7 @@ def stoplists() -> dict[str, frozenset[str]]:
 
 
 def guessed_alike(text: str) -> bool:
-    return guess_language(text) == oracle.guess_language(text, stoplists())
+    return guess_language(text) == oracle.guess_language(text, stoplists(), FALLBACK_LANGUAGES)
 
 
 #: Every character `str.isspace` holds, and characters near them that it does not.
@@ -140,6 +140,38 @@ def test_a_sentence_ends_with_its_stop_inside_any_closing_quote_or_bracket():
     for line in ("Er sagte: „Wir bauen die Brücke im Frühjahr neu.“", "Han sagde: »Vi bygger broen om.«",
                  "彼は「今日は天気がいいですね。明日も晴れるでしょう。」"):
         assert measure(line, None).terminal, line
+
+
+#: Invented paragraphs in languages with a jusText stoplist guessed only when no other
+#: language is (`FALLBACK_LANGUAGES`): read as no language before, so judged without
+#: stopwords.
+FALLBACK_TEXTS = {
+    "kk": "Қалалық кеңес сейсенбі күні ескі жолдарды жөндеуге арналған жаңа бюджетті бекітті. "
+          "Төраға алдымен ескі базардың көшелері жөнделетінін айтты, тұрғындар бұл туралы бірнеше "
+          "жыл бойы шағымданып келеді.",
+    "ka": "ქალაქის საბჭომ სამშაბათს დაამტკიცა ახალი ბიუჯეტი ძველი გზების შესაკეთებლად. "
+          "თავმჯდომარის თქმით, პირველ რიგში ძველი ბაზრის ქუჩები შეკეთდება, რაზეც მცხოვრებლები "
+          "წლების განმავლობაში უჩიოდნენ.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(FALLBACK_TEXTS))
+def test_a_language_guessed_only_when_no_other_is_gives_its_pages_stopwords(code):
+    text = FALLBACK_TEXTS[code]
+    assert code in FALLBACK_LANGUAGES and guess_language(text) == code
+    assert analyze(text, html="never").language == code
+    for sentence in text.split(". "):
+        assert measure(sentence, code).stopword_density >= 0.5
+
+
+def test_the_fallback_languages_leave_every_other_guess_as_it_was():
+    # they come last, and are weighed on their own after the others
+    assert tuple(STOPLIST_NAMES)[-len(FALLBACK_LANGUAGES):] == FALLBACK_LANGUAGES
+    assert guess_language("The council approved the new budget for the old roads on Tuesday.") == "en"
+    # the ASCII words of their lists ("a", "an", "in", "was") count for none of them
+    assert set(stopwords("ta")) & {"a", "an", "in"}
+    assert guess_language("[box class=a] LF 12 an in s was [/box] HM E M 4 " * 20) not in FALLBACK_LANGUAGES
+    assert guess_language("a an in s was " * 20) == "en"
 
 
 #: Invented page dumps (a menu, three paragraphs, a footer) in languages with no catalogue

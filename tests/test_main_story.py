@@ -621,6 +621,30 @@ def test_a_row_of_teasers_with_few_stopwords_is_read_as_teasers():
     assert [a.kind for a in cleaner.split("\n\n".join(FROST + calendar) + "\n", extracted="never")] == ["full"]
 
 
+#: Teasers of the page's own language, cut mid-sentence on other subjects: stage 1 keeps them.
+TEASERS_PROSE = [
+    "The council of the northern port has approved a plan to turn the old railway station into a library "
+    "and a market hall, and the work on the roof is expected to start in",
+    "A family of otters has come back to the river that runs through the centre of the town for the first "
+    "time in forty years, and the children of the school by the bridge have",
+]
+
+
+def test_a_line_cut_mid_sentence_on_the_story_s_subject_is_no_teaser_before_a_row():
+    # A line of the story cut mid-sentence (a quoted post, a standfirst) right before a row
+    # of teasers shares the story's words: it opens no row, it stays in the story; the
+    # teasers after it, on other subjects, are teasers.
+    own = ("Growers across the valley said the late frost had also hurt the young vines, and that the cost of "
+           "the poor harvest would be felt in the shops before the end of")
+    text = "\n\n".join(FROST + [own] + TEASERS_PROSE) + "\n"
+    articles = cleaner.split(text, extracted="never")
+    assert [a.kind for a in articles] == ["full", "teaser", "teaser"]
+    assert own in articles[0].text
+    # with no floor on a change of subject (every cosine under it), it is a teaser too
+    kinds = [a.kind for a in cleaner.split(text, extracted="never", story_teaser_cohesion=2.0)]
+    assert kinds == ["full", "teaser", "teaser", "teaser"]
+
+
 def test_a_row_of_teasers_sharing_no_word_with_the_story_stands_before_more_text():
     # Text after a row of teasers (the page's note on its author) does not make the row
     # part of the story when the teasers share no content word with it: they stay teasers,

@@ -3,8 +3,9 @@
 Teasers come first: a long line that ends mid-sentence (no closing punctuation, or an
 ellipsis) after the document has had body, read as a sentence (not a list item, table
 row, hard-wrapped line or run of capitalised buttons), is a teaser of another story, each
-its own story, when another follows, when it is the last line, under its own title or
-opened by a kicker ("BREAKING:", "FAST FACTS: ...").  Teasers and the line after a row of
+its own story, right after a teaser, opened by a kicker ("BREAKING:", "FAST FACTS: ..."),
+or, when its words differ from the text before it, when another follows, when it is the
+last line or under its own title.  Teasers and the line after a row of
 them are fixed boundaries.
 
 Between them, every gap carries the evidence of `cleaner.stories.evidence` (in a
@@ -72,9 +73,11 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
     punctuation, up to `Options.story_title_max_words` words: a title longer than a
     headline; a row of teasers goes on through it), else its title is such a headline right
     above it in the gap (skipping lines a catalogue pattern dropped: a share row between
-    title and text).  The text before a teaser is read back to the last fixed boundary
-    (its window cosine with the teaser under `Options.story_teaser_cohesion`: a change of
-    subject).  Scanned by the compiled core (rust/src/story_teasers.rs)."""
+    title and text).  A teaser comes right after one, opens with a dateline or kicker, or
+    differs from the text before it (its window cosine with the teaser under
+    `Options.story_teaser_cohesion`: a change of subject; the text read back to the last
+    fixed boundary) when another follows, when it is the last kept line or under its own
+    title.  Scanned by the compiled core (rust/src/story_teasers.rs)."""
     return r.teasers(kept, feats, (o.story_teaser_min_words, r.o.story_teaser_capitalised, r.o.story_teaser_title_words,
                                    r.o.story_teaser_after_words, o.story_teaser_cohesion, o.story_title_max_words))
 

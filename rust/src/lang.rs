@@ -22,6 +22,10 @@ struct Config {
     dir: String,
     /// (code, file stem) of every language, in order (ties go to the earlier one).
     languages: Vec<(String, String)>,
+    /// The languages (the last ones of `languages`, a bit each from `fallback_from` on)
+    /// guessed only when no other language is: `guess` weighs the others' stopwords as if
+    /// these lists were not there.
+    fallback_from: usize,
     /// The lower-cased text of each language's file, read when first needed and kept
     /// for the life of the process (the index points into it).
     texts: Vec<OnceLock<Result<&'static str, String>>>,
@@ -31,9 +35,11 @@ static CONFIG: OnceLock<Config> = OnceLock::new();
 static LISTS: OnceLock<Mutex<HashMap<String, Arc<Words>>>> = OnceLock::new();
 static INDEX: OnceLock<Index> = OnceLock::new();
 
-pub fn configure(dir: String, languages: Vec<(String, String)>) -> bool {
+/// ``fallback``: how many of the last ``languages`` are guessed only when no other is.
+pub fn configure(dir: String, languages: Vec<(String, String)>, fallback: usize) -> bool {
     let texts = languages.iter().map(|_| OnceLock::new()).collect();
-    CONFIG.set(Config { dir, languages, texts }).is_ok()
+    let fallback_from = languages.len().saturating_sub(fallback);
+    CONFIG.set(Config { dir, languages, fallback_from, texts }).is_ok()
 }
 
 fn config() -> Result<&'static Config, String> {
@@ -214,6 +220,8 @@ fn space_bits<T: Copy + Into<u32>>(block: &[T]) -> u64 {
 struct Found {
     bits: u64,
     count: usize,
+    /// Is the word written in ASCII alone?
+    ascii: bool,
 }
 
 /// The words of the sample (`SAMPLE_WORDS` whitespace-separated tokens spread over the
@@ -264,7 +272,7 @@ fn sample<T: Copy + Into<u32>>(text: &[T], index: &Index) -> (usize, Vec<Found>)
     for w in &words {
         if let Some((id, bits)) = index.get(&text[w.range.clone()], w) {
             let k = *seen.entry(id).or_insert_with(|| {
-                found.push(Found { bits, count: 0 });
+                found.push(Found { bits, count: 0, ascii: text[w.range.clone()].is_ascii() });
                 found.len() - 1
             });
             found[k].count += 1;
@@ -274,17 +282,37 @@ fn sample<T: Copy + Into<u32>>(text: &[T], index: &Index) -> (usize, Vec<Found>)
 }
 
 /// `cleaner.language.guess_language`: the code of the language whose stopwords weigh
-/// most in a sample of the text's words, if they are a large enough share of it.
+/// most in a sample of the text's words, if they are a large enough share of it; the
+/// languages guessed only when no other is (`Config::fallback_from`) are weighed after
+/// the others, on their own.
 pub fn guess<T: Copy + Into<u32>>(text: &[T]) -> Result<Option<String>, String> {
     let index = index()?;
     let (total, found) = sample(text, index);
     if found.is_empty() {
         return Ok(None);
     }
-    let languages = &config()?.languages;
+    let config = config()?;
+    let first: u64 = if config.fallback_from >= 64 { !0 } else { (1u64 << config.fallback_from) - 1 };
+    match best_of(config, total, &found, first, false) {
+        None if config.fallback_from < config.languages.len() => Ok(best_of(config, total, &found, !first, true)),
+        best => Ok(best),
+    }
+}
+
+/// The guess among the languages of ``mask`` (a bit per language of `Config::languages`):
+/// each sampled word weighs as if the stoplists outside the mask were not there;
+/// ``fallback``: the languages guessed only when no other is, which are written in
+/// scripts other than Latin: their lists' ASCII words (English ones, "a", "in", a stray
+/// letter) do not count.
+fn best_of(config: &Config, total: usize, found: &[Found], mask: u64, fallback: bool) -> Option<String> {
+    let languages = &config.languages;
     let mut hits = vec![0usize; languages.len()];
     let mut score = vec![0.0f64; languages.len()];
-    for &Found { bits, count: n } in &found {
+    for &Found { bits, count: n, ascii } in found {
+        let bits = bits & mask;
+        if bits == 0 || fallback && ascii {
+            continue;
+        }
         let root = (bits.count_ones() as f64).sqrt();
         let add = n as f64 * (1.0 / root) + DISTINCT_WEIGHT / root;
         let mut rest = bits;
@@ -302,10 +330,6 @@ pub fn guess<T: Copy + Into<u32>>(text: &[T]) -> Result<Option<String>, String> 
             best = Some(i);
         }
     }
-    let b = best.unwrap();
-    Ok(if hits[b] as f64 / total as f64 >= MIN_SHARE {
-        Some(languages[b].0.clone())
-    } else {
-        None
-    })
+    let b = best?;
+    (hits[b] as f64 / total as f64 >= MIN_SHARE).then(|| languages[b].0.clone())
 }

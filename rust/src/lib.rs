@@ -158,10 +158,12 @@ pub(crate) fn err(e: String) -> PyErr {
 }
 
 /// Where the stoplists are: jusText's folder, and (code, file stem) of each language in
-/// the order that breaks ties.
+/// the order that breaks ties; the last ``fallback`` of them are guessed only when no
+/// other language is.
 #[pyfunction]
-fn configure(directory: String, languages: Vec<(String, String)>) -> bool {
-    lang::configure(directory, languages)
+#[pyo3(signature = (directory, languages, fallback=0))]
+fn configure(directory: String, languages: Vec<(String, String)>, fallback: usize) -> bool {
+    lang::configure(directory, languages, fallback)
 }
 
 /// The stoplist of an ISO code, lower-cased (empty for a code without one).

@@ -2,9 +2,10 @@
 //! kept lines: a long body line cut mid-sentence (no closing punctuation, or an ellipsis)
 //! that reads as a sentence (not a list item, table row, hard-wrapped line or run of
 //! capitalised buttons), after the document has had body, is a teaser of another story
-//! when another follows, when one came right before, when it opens with a dateline or
-//! kicker, or, when it is the last line or stands under its own title, when its words
-//! differ from the text before it.  Its own title is a headline right above it, or a
+//! when one came right before, when it opens with a dateline or kicker, or, when another
+//! follows, when it is the last line or when it stands under its own title, when its words
+//! differ from the text before it (a line of the story cut mid-sentence, a quoted post or a
+//! standfirst, shares them: it opens no row).  Its own title is a headline right above it, or a
 //! line in title case too long for a headline (no closing punctuation, the share of
 //! capitalised words that makes a line no sentence).  The thresholds are `Options` fields passed in
 //! (`Limits`); no word list and no weight lives here.
@@ -102,7 +103,7 @@ pub fn teasers<'py>(
             let follows = at + 1 < m && (cut[at + 1] || (headed(at + 1) && at + 2 < m && cut[at + 2]));
             let last = at + 1 == m;
             let apart = || story.words().window_cosine(kept, c as i64 - 1, -1, fixed as i64, reach, &[t]) < lim.cohesion;
-            if follows || was_teaser || e.dateline[t] || ((last || titled) && apart()) {
+            if was_teaser || e.dateline[t] || ((follows || last || titled) && apart()) {
                 size[c] = if titled { 2 } else { 1 };
                 let title = if titled { Some(i) } else { own_title(story, kept, c, lim)? };
                 found.set_item(c, (size[c], title))?;
