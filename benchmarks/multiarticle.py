@@ -57,6 +57,15 @@ check part shows whether they hold; the *mixed* family (`HELD_OUT`) is read only
 check a finished change.  (The six sites with two pages all hash into the tuning part,
 so the same-site family has no check part.)
 
+**Extracts** (`EXTRACTS`, ``--families extracts``): stories that are article texts as an
+extractor gives them (``trafilatura.extract`` of the pages of both dev sets, cached), not
+whole-page dumps: 40 dumps per part, each the main story's extract followed by 1-3 other
+sites' (full, or a one-line teaser of 200-400 characters cut mid-sentence), with 0-4 of
+the pages' own dropped lines between stories (none when a page has none), the next
+page's headline on top of a later story half the time, one newline or a blank line
+between lines.  Such a dump reads as extractor output (`cleaner.extracted`), where a
+change of topic alone splits little; rows ``extracts.<part>``.
+
 **Single-story pages**: on both dev sets (ScrapingHub and trafilatura-eval pages), as
 text dumps and as HTML, the share of pages where a piece of the page's article (a line of
 its ground-truth body, a snippet that must be in the main text) ends up in a story other
@@ -87,10 +96,12 @@ if str(ROOT) not in sys.path:
 
 from benchmarks.corpora import part_of  # noqa: E402
 from benchmarks.story_dumps import (  # noqa: E402
-    FAMILIES, HELD_OUT, SEED, Dump, build_dumps, build_family, corpus_dir, flat, load_pages,
+    EXTRACTS, FAMILIES, HELD_OUT, SEED, Dump, build_dumps, build_extracts, build_family, corpus_dir, flat,
+    load_extracts, load_pages,
 )
 
-__all__ = ["FAMILIES", "HELD_OUT", "corpus_dir", "evaluate", "figures", "family_figures", "pooled_figures"]
+__all__ = ["EXTRACTS", "FAMILIES", "HELD_OUT", "corpus_dir", "evaluate", "figures", "family_figures",
+           "pooled_figures"]
 
 _WORD = re.compile(r"\w+")
 
@@ -263,14 +274,16 @@ HEADLINE: tuple[str, ...] = ("split.pk", "split.windowdiff", "single.text.split_
                              "single.html.split_share") + tuple(
     f"{name}.{part}.split.{metric}" for family in FAMILIES
     for name in (family.name, family_name(flat(family))) for part in ("tune", "check")
-    for metric in ("pk", "windowdiff"))
+    for metric in ("pk", "windowdiff")) + tuple(
+    f"{EXTRACTS.name}.{part}.split.{metric}" for part in ("tune", "check") for metric in ("pk", "windowdiff"))
 
 
 def evaluate(pages=None, options=None, seed: int = SEED, verbose: bool = False) -> dict:
     """Score `cleaner.split` and `cleaner.clean` on the synthetic multi-article dumps: the
     classic family on all pages (rows ``split``, ``clean`` ...), then every family of
     `FAMILIES` on the tuning and the check part (rows ``<family>.<part>.split`` and
-    ``.clean``), then every family laid out flat (rows ``<family>/flat.<part>...``).
+    ``.clean``), then every family laid out flat (rows ``<family>/flat.<part>...``), then
+    the extracts family (`EXTRACTS`: rows ``extracts.<part>...``).
 
     ``pages``: a corpus directory (`Path`) or ``None`` for `corpus_dir()`; anything else
     (a caller's own page list) is ignored and the pages are read from `corpus_dir()`.
@@ -281,6 +294,8 @@ def evaluate(pages=None, options=None, seed: int = SEED, verbose: bool = False) 
     for family in FAMILIES + tuple(flat(f) for f in FAMILIES):
         for part, f in family_figures(loaded, family, options, seed).items():
             rows.update(_family_rows(family, part, f))
+    for part, f in family_figures(load_extracts(), EXTRACTS, options, seed).items():
+        rows.update(_family_rows(EXTRACTS, part, f))
     rows.update(_single_rows(single_story(options)))
     return rows
 
@@ -344,11 +359,14 @@ def figures(pages=None, options=None, seed: int = SEED, verbose: bool = False) -
 def family_figures(pages, family, options=None, seed: int = SEED, verbose: bool = False,
                    parts: tuple[str, ...] = ("tune", "check")) -> dict:
     """``{part: figures}`` of one family (see `Tally.figures`), for the ``parts`` asked
-    (so that ``--verbose`` lists no dump of a part not asked for)."""
+    (so that ``--verbose`` lists no dump of a part not asked for); ``pages``: `load_pages`'
+    pages, or `load_extracts`' for `EXTRACTS`."""
     import cleaner
 
     out = {}
-    for part, dumps in build_family(pages, family, part_of, seed).items():
+    built = build_extracts(pages, family, part_of, seed) if family.name == EXTRACTS.name \
+        else build_family(pages, family, part_of, seed)
+    for part, dumps in built.items():
         if part not in parts:
             continue
         tally = Tally()
@@ -467,7 +485,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", default=None,
                         help="comma-separated seeds: every family's figures are the mean over the dumps of "
                              "each (more draws of the tuning part; the classic family uses --seed)")
-    parser.add_argument("--families", default="classic," + ",".join(f.name for f in FAMILIES if f.name != HELD_OUT),
+    parser.add_argument("--families", default=",".join(["classic"] + [f.name for f in FAMILIES if f.name != HELD_OUT]
+                                                        + [EXTRACTS.name]),
                         help=f"comma-separated families (default all but the held-out {HELD_OUT!r})")
     parser.add_argument("--parts", default="tune", help="comma-separated parts: tune, check")
     parser.add_argument("--verbose", action="store_true", help="one row per dump")
@@ -486,12 +505,14 @@ def main(argv: list[str] | None = None) -> int:
     if "classic" in wanted:
         results.append(("classic", "all", figures(pages, args.preset, args.seed, args.verbose)))
     chosen = [f for f in FAMILIES if f.name in wanted]
-    for family in chosen + ([flat(f) for f in chosen] if args.flat else []):
+    extracts = load_extracts() if EXTRACTS.name in wanted else []
+    for family in chosen + ([flat(f) for f in chosen] if args.flat else []) + [EXTRACTS] * bool(extracts):
         parts = tuple(args.parts.split(","))
+        built = extracts if family is EXTRACTS else pages
         if args.seeds:
-            got = pooled_figures(pages, family, args.preset, tuple(int(x) for x in args.seeds.split(",")), parts)
+            got = pooled_figures(built, family, args.preset, tuple(int(x) for x in args.seeds.split(",")), parts)
         else:
-            got = family_figures(pages, family, args.preset, args.seed, args.verbose, parts)
+            got = family_figures(built, family, args.preset, args.seed, args.verbose, parts)
         name = family_name(family)
         results += [(name, part, got[part]) for part in args.parts.split(",") if part in got]
     for name, part, f in results:

@@ -18,6 +18,17 @@ for a given seed:
 Every family can also be laid out *flat* (`flat`): the same dumps with no line indented,
 as Common Crawl WET text or BeautifulSoup ``get_text`` dumps are.
 
+`build_extracts`, the *extracts* family (`EXTRACTS`), is built from article texts as an
+extractor gives them rather than whole-page dumps: each page of both dev sets whose
+``trafilatura.extract`` text holds 3 lines and 150 words is an `Extract` (`load_extracts`:
+its extract's lines, its headline, and its dropped lines, the lines of its inscriptis
+dump above and below the article that the extract does not hold).  Per part, 40 first
+stories are drawn; each dump joins the main story's extract and 1-3 extracts of other
+sites (in its language when there are three such pages), each a full story or, a time in
+three, a one-line teaser cut mid-sentence at 200-400 characters, under its page's
+headline half the time, after 0-4 of the pages' dropped lines, with one newline between
+lines or a blank line after every line.  Such dumps read as extractor output.
+
 Story lines include what sits inside the story on the page (captions, bylines, in-story
 widgets), so `clean` must still tell those apart.
 """
@@ -205,7 +216,12 @@ def _last(lines: list[str], n: int) -> list[str]:
 def _teaser(page: Page, rng: random.Random) -> str:
     """200-400 characters of the page's body, one line, cut mid-sentence (mid-word, at a
     word end, or at a word end with an ellipsis)."""
-    text = _norm(page.body)
+    return _cut(_norm(page.body), rng)
+
+
+def _cut(text: str, rng: random.Random) -> str:
+    """The first 200-400 characters of ``text`` (one line), cut mid-sentence: mid-word, at a
+    word end, or at a word end with an ellipsis."""
     size = rng.randint(200, 400)
     cut = text[:size]
     style = rng.choice(("word", "mid", "ellipsis"))
@@ -473,3 +489,141 @@ def build_family(pages: list[Page], family: Family, part=part_of, seed: int = SE
                 out.setdefault(part, []).append(dump)
     return out
 
+
+
+# --------------------------------------------------------------------------- extracts
+
+#: The family whose stories are article texts as an extractor gives them (`build_extracts`),
+#: drawn from both dev sets: every condition is drawn per dump (each later story from
+#: another site, in the main story's language when three such pages or more are there).
+#: Not in `FAMILIES`: those are built from whole-page dumps (`Page`), this one from
+#: `Extract`s, and it has no flat twin (an extractor's text has no indentation).
+EXTRACTS = Family("extracts", "article texts as trafilatura.extract gives them, joined one after another",
+                  titled=0.5, junk=(0, 4), layouts=("one", "two"), neighbours="cross-site", teasers=0.35)
+#: Dumps of the extracts family per part: the first stories are a fixed draw of this many
+#: pages of the part (enough to read a change by, few enough for the benchmark gate).
+EXTRACT_DUMPS = 40
+#: An extract is a story when it holds at least this many non-blank lines and words.
+EXTRACT_LINES = 3
+EXTRACT_WORDS = 150
+
+
+@dataclass
+class Extract:
+    """A dev page as an extractor gives it.
+
+    ``lines``: the non-blank lines of ``trafilatura.extract``'s text of the page;
+    ``title``: the page's headline (og:title, ``<h1>`` or ``<title>``), or ``None``;
+    ``head`` and ``tail``: the page's dropped lines, the non-blank lines of its whole-page
+    dump (inscriptis, leading whitespace stripped) above the article's headline and below
+    its last line that the extract does not hold; empty when the extract cannot be
+    located in the dump."""
+
+    key: str
+    site: str
+    lines: list[str]
+    title: str | None = None
+    head: list[str] = field(default_factory=list)
+    tail: list[str] = field(default_factory=list)
+    language: str = "und"
+
+
+def _headline(html: str) -> str | None:
+    """The page's headline as written: og:title, else ``<h1>``, else ``<title>`` (2 to 25
+    words)."""
+    import html as markup
+
+    for pattern in (
+        r'<meta[^>]+property=["\']og:title["\'][^>]+content=["\']([^"\']+)',
+        r'<meta[^>]+content=["\']([^"\']+)["\'][^>]+property=["\']og:title',
+        r"<h1[^>]*>(.*?)</h1>",
+        r"<title[^>]*>(.*?)</title>",
+    ):
+        for m in re.finditer(pattern, html, re.IGNORECASE | re.DOTALL):
+            text = _norm(markup.unescape(re.sub(r"<[^>]+>", " ", m.group(1))))
+            if 2 <= _words(text) <= 25:
+                return text
+    return None
+
+
+def _dropped(dump: list[str], lines: list[str], html: str) -> tuple[list[str], list[str]]:
+    """The page's dropped lines above and below its extracted article (see `Extract`)."""
+    found = _locate(dump, "\n".join(lines), _html_titles(html))
+    if found is None:
+        return [], []
+    start, end, _, _ = found
+    own = {_norm(line) for line in lines}
+    keep = lambda part: [_norm(x) for x in _nonblank(part) if _norm(x) not in own]  # noqa: E731
+    return keep(dump[:start]), keep(dump[end + 1:])
+
+
+def load_extracts(cache=None) -> list[Extract]:
+    """The pages of both dev sets (ScrapingHub, trafilatura-eval) whose
+    ``trafilatura.extract`` text holds `EXTRACT_LINES` lines and `EXTRACT_WORDS` words,
+    as `Extract`s (extracts and dumps cached, see `benchmarks.cache`)."""
+    from cleaner.language import guess_language
+
+    from .cache import DiskCache
+    from .corpora import scrapinghub_pages, trafilatura_eval_pages
+    from .systems import text_dump, trafilatura_extract
+
+    cache = cache or DiskCache()
+    out = []
+    for page in scrapinghub_pages() + trafilatura_eval_pages():
+        text = trafilatura_extract(page, cache) or ""
+        lines = _nonblank(text.splitlines())
+        if len(lines) < EXTRACT_LINES or _words(text) < EXTRACT_WORDS:
+            continue
+        head, tail = _dropped(text_dump(page, cache).splitlines(), lines, page.html)
+        site = re.sub(r"^www\.", "", page.url.split("/")[2]) if page.url.count("/") >= 2 else page.key
+        out.append(Extract(page.key, site, lines, _headline(page.html), head, tail,
+                           guess_language(text) or "und"))
+    return out
+
+
+def _extract_dump(first: Extract, pool: list[Extract], family: Family, rng: random.Random) -> Dump | None:
+    """One dump of the extracts family: ``first``'s extract, then 1-3 stories of other
+    sites (`Family.neighbours` ``cross-site``), each full or a teaser (`Family.teasers`),
+    under its page's headline or not (`Family.titled`), after 0-4 of the pages' dropped
+    lines (`Family.junk`), in one layout of `Family.layouts`."""
+    others = [p for p in pool if p.site != first.site]
+    same = [p for p in others if p.language == first.language]
+    candidates = same if len(same) >= 3 else others
+    total = rng.randint(2, 4)
+    if len(candidates) < total - 1:
+        return None
+    chosen = rng.sample(candidates, total - 1)
+    kinds = ["full"] + ["teaser" if rng.random() < family.teasers else "full" for _ in chosen]
+    blocks: list[list[str]] = [list(first.lines)]
+    starts_at: list[int] = []
+    last = first
+    for page, kind in zip(chosen, kinds[1:]):
+        blocks.append(_between(last, page, family, rng))  # type: ignore[arg-type]
+        starts_at.append(len(blocks))
+        head = [page.title] if page.title and rng.random() < family.titled else []
+        blocks.append(head + (list(page.lines) if kind == "full" else [_cut(_norm(" ".join(page.lines)), rng)]))
+        last = page
+    layout = rng.choice(family.layouts)
+    body = "\n".join(first.lines)
+    return _assembled(blocks, starts_at, layout, Dump(
+        text="", body=body, starts=[], kinds=kinds, pages=[first.key] + [p.key for p in chosen],
+        same_site=False, page_text=body + "\n", notes=[family.name, layout]))
+
+
+def build_extracts(pages: list[Extract], family: Family = EXTRACTS, part=part_of, seed: int = SEED,
+                   per_part: int = EXTRACT_DUMPS) -> dict[str, list[Dump]]:
+    """The dumps of the extracts family by part (``{"tune": [...], "check": [...]}``):
+    per part, `EXTRACT_DUMPS` first stories drawn from its pages (``part(page key)``), each
+    dump's later stories drawn from pages of the same part (see `_extract_dump`);
+    deterministic for a given seed and page set."""
+    parts: dict[str, list[Extract]] = {}
+    for p in sorted(pages, key=lambda p: p.key):
+        parts.setdefault(part(p.key), []).append(p)
+    out: dict[str, list[Dump]] = {"tune": [], "check": []}
+    for name, pool in parts.items():
+        firsts = random.Random(f"{seed}:{family.name}:{name}").sample(pool, min(per_part, len(pool)))
+        for first in firsts:
+            dump = _extract_dump(first, pool, family, random.Random(f"{seed}:{family.name}:{first.key}"))
+            if dump is not None:
+                out.setdefault(name, []).append(dump)
+    return out

@@ -14,7 +14,9 @@ from benchmarks.metrics import (  # noqa: E402
     expected_keep, line_score, shingle_counts, shingle_score, shingles, snippet_counts,
     snippet_score,
 )
-from benchmarks.story_dumps import FAMILIES, Page, _last, build_family, flat  # noqa: E402
+from benchmarks.story_dumps import (  # noqa: E402
+    EXTRACTS, FAMILIES, Extract, Page, _last, build_extracts, build_family, flat,
+)
 from benchmarks.systems import c4_filter  # noqa: E402
 from cleaner.labels import parse_labels  # noqa: E402
 
@@ -127,3 +129,53 @@ def test_a_flat_family_is_the_same_dumps_with_no_line_indented(family):
         assert not any(line[:1].isspace() for line in b.text.splitlines())
         assert (b.starts, b.nonblank, b.kinds, b.pages, b.body) == (a.starts, a.nonblank, a.kinds, a.pages, a.body)
         assert not any(line[:1].isspace() for line in b.page_text.splitlines())
+
+
+def _extract(k: int) -> Extract:
+    words = " ".join(f"word{k}x{j}" for j in range(60))
+    lines = [f"Story {k} opens here. {words}.", f"Story {k} goes on. {words}.", f"Story {k} ends. {words}."]
+    return Extract(key=f"e{k}", site=f"site{k}", lines=lines, title=f"Headline of story {k}" if k % 2 else None,
+                   head=[f"Menu of site {k}", f"Home {k}"], tail=[f"Share story {k}", f"Footer of site {k}"])
+
+
+def _in_parts(key: str) -> str:
+    return "check" if int(key[1:]) % 3 == 0 else "tune"
+
+
+def test_extract_dumps_are_deterministic_and_start_where_stories_were_joined():
+    pages = [_extract(k) for k in range(12)]
+    built = build_extracts(pages, part=_in_parts, per_part=6)
+    assert built == build_extracts(list(reversed(pages)), part=_in_parts, per_part=6)
+    assert built != build_extracts(pages, part=_in_parts, per_part=6, seed=1)
+    by_key = {p.key: p for p in pages}
+    layouts, kinds = set(), set()
+    for part, dumps in built.items():
+        assert dumps
+        for dump in dumps:
+            stories = [by_key[key] for key in dump.pages]
+            assert {_in_parts(p.key) for p in stories} == {part}  # drawn from its own part only
+            assert len({p.site for p in stories}) == len(stories)
+            lines = [line for line in dump.text.splitlines() if line.strip()]
+            assert len(lines) == dump.nonblank and len(dump.starts) == len(stories) - 1
+            assert lines[:3] == stories[0].lines and dump.body == "\n".join(stories[0].lines)
+            end, last = 3, stories[0]  # the line after the story before, that story
+            for page, kind, start in zip(stories[1:], dump.kinds[1:], dump.starts):
+                junk = lines[end:start]  # the pages' dropped lines, 0-4 of them
+                assert len(junk) <= 4 and set(junk) <= set(last.tail) | set(page.head)
+                at = start + (lines[start] == page.title)
+                if kind == "full":
+                    assert lines[at:at + 3] == page.lines
+                    end = at + 3
+                else:  # one line of 200-400 characters, cut before the story's end
+                    assert 190 <= len(lines[at]) <= 403
+                    assert " ".join(page.lines).startswith(lines[at].rstrip(". …"))
+                    end = at + 1
+                last = page
+            assert end == len(lines)
+            layouts.add(dump.notes[1])
+            kinds.update(dump.kinds)
+            if dump.notes[1] == "one":
+                assert "\n\n" not in dump.text
+            else:
+                assert all(line.strip() for line in dump.text.split("\n\n")[:-1])
+    assert layouts == set(EXTRACTS.layouts) and kinds == {"full", "teaser"}

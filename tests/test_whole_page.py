@@ -930,3 +930,17 @@ def test_a_list_a_line_of_the_article_opens_with_a_colon_is_recovered():
     assert _revised([PARAGRAPHS[0]] + no_colon, [CHOSEN, CHOSEN, item, item, CHOSEN])[2].rule == "html.unchosen"
     linked = item._replace(link_density=0.9)
     assert _revised(texts, [CHOSEN, CHOSEN, linked, item, CHOSEN])[3].rule == "html.unchosen"
+
+
+def test_a_line_opening_with_a_linked_word_is_traced_to_its_paragraph_not_to_an_earlier_link():
+    # the menu links "Ferry timetables" earlier on the page; the paragraph opens with a
+    # linked word and goes on from it: the longest key that opens the line is the menu's,
+    # before the line above, and the paragraph's own nodes take the line
+    html = (f'<html><body><ul class="menu"><li><a href="/t">Ferry timetables</a></li></ul><article>'
+            f"<p>{PARAGRAPHS[0]}</p><p><a href='/f'>Ferry</a> timetables stay as they are, the company said, "
+            f"and tickets bought before the closure remain valid.</p></article></body></html>")
+    tree = parse(html)
+    line = bare("Ferry timetables stay as they are, the company said, and tickets bought before the closure "
+                "remain valid.")
+    (first, _), (block, share) = trace(tree, [bare(PARAGRAPHS[0]), line])
+    assert block.tag == "p" and block is not first and share < 0.1

@@ -279,30 +279,36 @@ class PageWalk:
         line and ends at a word boundary.  Of the nodes with that key, those after
         ``after`` are looked at: the first of them, or, when several are and the line is
         longer than the key, the first whose block holds the line's opening (`_holding`);
-        the first node of all when none is after ``after``.  A key that ends inside a
-        word of the line is taken only for a node whose whole text it is and whose next
-        node goes on with the line (`_glued`: an extractor may join two text nodes
-        without a space, "(c) Photo" and "Hamburg - The ..." into "(c) PhotoHamburg - The ...")."""
+        the first node of all when none is after ``after``, unless a shorter key's node
+        after ``after`` is a whole text node that the next node goes on from, as the line
+        does (`_glued`: a linked word and the rest of its paragraph, where the longer key
+        is a menu's link earlier on the page).  A key that ends inside a word of the line
+        is taken only for such a node (an extractor may join two text nodes without a
+        space, "(c) Photo" and "Hamburg - The ..." into "(c) PhotoHamburg - The ...")."""
         top = min(len(line), PREFIX)
+        before = None  # the first node of the longest key when none is after ``after``
         for j in range(top, 0, -1):
             found = self.keys.get(line[:j])
-            if found and j < len(line) and j < PREFIX and line[j].isalnum() and line[j - 1].isalnum():
+            if found and (before is not None or j < len(line) and j < PREFIX and line[j].isalnum()
+                          and line[j - 1].isalnum()):
                 found = [k for k in found if self._glued(k, line, j)]  # else: a node ends at a word boundary
             if found:
                 k = bisect_right(found, after)  # nodes are listed in document order
                 if k >= len(found):
-                    return found[0]
+                    before = found[0] if before is None else before
+                    continue
                 if len(found) - k > 1 and len(line) > j:
                     return self._holding(found[k:], line)
                 return found[k]
-        return None
+        return before
 
     def _glued(self, node: int, line: str, j: int) -> bool:
         """Is ``line[:j]`` the whole text of ``node``, and does the next text node open
-        ``line[j:]`` (its key stands there)?"""
+        the rest of the line (its key stands there, after a space or not)?"""
         after = node + 1
         if self.sizes[node] != j or after >= len(self.sizes):
             return False
+        j += line[j:j + 1] == " "
         return after in self.keys.get(line[j:j + min(PREFIX, self.sizes[after])], ())
 
     def _holding(self, nodes: list[int], line: str) -> int:
