@@ -87,6 +87,18 @@ class Options:
     short_max_words: int = 6
     #: How far a short line may sit from body and still be pulled in (non-blank lines).
     context_reach: int = 2
+    #: A list under one heading-like line right after body, closed by no body, is the text's
+    #: own when its heading and at least this share of its items use a word of the body
+    #: above it; above 1: never (``context.cohesive_list``, `cleaner.smooth`; share).
+    list_cohesion_share: float = 0.5
+    #: Items (at least) of such a list (``context.cohesive_list``; list items).
+    list_cohesion_min_items: int = 2
+    #: Words (at most) of such a list's middle item (by length): entries, names and figures,
+    #: not the headlines of a box of other stories (``context.cohesive_list``; words).
+    list_cohesion_item_words: int = 7
+    #: How far above the list the body whose words its items use is read (``context.cohesive_list``;
+    #: non-blank lines).
+    list_cohesion_reach: int = 30
     #: Keep the main story's title line in `clean`'s output: ``"always"``, ``"never"``, or
     #: ``"leading"``: only when the document starts with it and holds no other story (a
     #: clean text of one article rather than a page dump, where the headline sits among

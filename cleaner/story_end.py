@@ -7,7 +7,9 @@ languages it knows; in others it is kept when the story stage reads it as part o
 of those lines says where the story ends, whatever their language: a *run* of
 ``story_end_run_lines`` non-blank lines or more, none of them a sentence (a line ending
 with a sentence stop, not a colon) nor a paragraph (``story_end_paragraph_words`` words or
-more), after at least one paragraph of the story, ends it unless the story *resumes*
+more) nor an item of a list the context stage kept for the story's words
+(``context.cohesive_list``), after
+at least one paragraph of the story, ends it unless the story *resumes*
 after it: a later kept paragraph that shares ``story_end_paragraph_shared`` content words
 with the story's sentences and paragraphs before the run, or a later kept sentence of
 ``story_end_sentence_words`` words or more that shares ``story_end_sentence_shared`` (the
@@ -53,6 +55,9 @@ RULES = (
               "story_end_paragraph_shared", "story_end_sentence_shared")),
 )
 
+#: The rule of a list the context stage kept for the words it shares with the story above
+#: (`cleaner.smooth`): its items end no story, as a sentence does not.
+_LISTED = frozenset({"context.cohesive_list"})
 #: In `_resumes_from`'s per-line list: no line resumes the story.
 _NEVER = 1 << 62
 
@@ -62,8 +67,8 @@ def _sentence(line: Line, f: Features) -> bool:
     return f.terminal and not line.text.rstrip().endswith(":")
 
 
-def _runs(lines: Sequence[Line], feats: Sequence[Features], kept: list[bool], first: int, last: int,
-          options: Options) -> list[tuple[int, int]]:
+def _runs(lines: Sequence[Line], feats: Sequence[Features], kept: list[bool], listed: list[bool],
+          first: int, last: int, options: Options) -> list[tuple[int, int]]:
     """The runs of lines between ``first`` and ``last`` (the main story's first and last kept
     lines) that could end the story: ``(start, end)``, ``end`` the next line that is a
     sentence or a paragraph (``last + 1`` at the story's end).  A run before the story's
@@ -74,7 +79,7 @@ def _runs(lines: Sequence[Line], feats: Sequence[Features], kept: list[bool], fi
         if not lines[i].text:
             continue
         f = feats[i]
-        if f.words >= options.story_end_paragraph_words or _sentence(lines[i], f):
+        if f.words >= options.story_end_paragraph_words or _sentence(lines[i], f) or listed[i]:
             if run >= options.story_end_run_lines:
                 runs.append((start, i))
             run = 0
@@ -125,7 +130,8 @@ def story_end(lines: Sequence[Line], feats: Sequence[Features], decided: list[De
     if not at:
         return decided
     first, last = at[0], at[-1]
-    runs = _runs(lines, feats, kept, first, last, options)
+    listed = [k and d.rule in _LISTED for k, d in zip(kept, decided)]
+    runs = _runs(lines, feats, kept, listed, first, last, options)
     if not runs:
         return decided
     resume_at, paragraph_words = _resumes_from(lines, feats, kept, first, last, stops, options)
