@@ -42,6 +42,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from cleaner.language import guess_language
+
 from .corpora import part_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -168,8 +170,6 @@ def _locate(lines: list[str], body: str, titles: list[list[str]]) -> tuple | Non
 def load_pages(directory: Path | None = None) -> list[Page]:
     """The development pages whose body can be located in their inscriptis dump."""
     from inscriptis import get_text
-
-    from cleaner.language import guess_language
 
     directory = directory or corpus_dir()
     truth = json.loads((directory / "ground-truth.json").read_text(encoding="utf-8"))
@@ -490,7 +490,6 @@ def build_family(pages: list[Page], family: Family, part=part_of, seed: int = SE
     return out
 
 
-
 # --------------------------------------------------------------------------- extracts
 
 #: The family whose stories are article texts as an extractor gives them (`build_extracts`),
@@ -561,8 +560,6 @@ def load_extracts(cache=None) -> list[Extract]:
     """The pages of both dev sets (ScrapingHub, trafilatura-eval) whose
     ``trafilatura.extract`` text holds `EXTRACT_LINES` lines and `EXTRACT_WORDS` words,
     as `Extract`s (extracts and dumps cached, see `benchmarks.cache`)."""
-    from cleaner.language import guess_language
-
     from .cache import DiskCache
     from .corpora import scrapinghub_pages, trafilatura_eval_pages
     from .systems import text_dump, trafilatura_extract

@@ -430,7 +430,7 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
     n = len(lines)
     hints = _hints_of(hints, n)  # one per line (``None`` past the hints' end)
     chosen = _chosen_flags(hints, n)
-    held = [h is not None and h.held for h in _hints_of(hints, n)]
+    held = [h is not None and h.held for h in hints]
     if any(held):  # a block the extracted text holds is not there for recovery
         has = bytes(a and not b for a, b in zip(has, held))
     prose = [i for i in range(n) if shape[i] and chosen[i] and _prose(shape[i], initial[i])]

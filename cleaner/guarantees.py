@@ -14,7 +14,8 @@ weak and context rules (plain text an extractor wrote, or a page's extracted art
   ``extracted.list_entry``); so is a story opened at a line that the text repeats again
   and again, a label of the list's entries (`repeated_heads`, ``extracted.repeated_head``).
 - `safety_net` (HTML input): when the extractor found a long article and the cleaner kept
-  only a sliver of it, what the guarantee would keep comes back (``html.safety_net``).
+  only a sliver of it, what the guarantee would keep comes back (``html.safety_net``);
+  when the rules kept no line at all, those lines become story 0, the main story.
 
 Pattern rules of the catalogue (`cleaner.catalogue.is_pattern_rule`) keep their
 decision, and the text ends at a barrier (`cleaner.blocks.barrier_kind`: a catalogue rule
