@@ -98,20 +98,30 @@ def _tokens(text: str) -> list[str]:
     return [t.casefold() for t in _WORD.findall(text)]
 
 
+#: Where a page names its headline, in order: og:title (either attribute first), <h1>, <title>.
+_TITLE_PATTERNS = tuple(re.compile(p, re.IGNORECASE | re.DOTALL) for p in (
+    r'<meta[^>]+property=["\']og:title["\'][^>]+content=["\']([^"\']+)',
+    r'<meta[^>]+content=["\']([^"\']+)["\'][^>]+property=["\']og:title',
+    r"<h1[^>]*>(.*?)</h1>",
+    r"<title[^>]*>(.*?)</title>",
+))
+
+
+def _title_texts(html: str):
+    """The texts a page gives as its headline (`_TITLE_PATTERNS`, in order), tags removed,
+    character references as written."""
+    for pattern in _TITLE_PATTERNS:
+        for m in pattern.finditer(html):
+            yield re.sub(r"<[^>]+>", " ", m.group(1))
+
+
 def _html_titles(html: str) -> list[list[str]]:
     """Candidate headlines of a page (og:title, h1, title), as token lists."""
     out = []
-    for pattern in (
-        r'<meta[^>]+property=["\']og:title["\'][^>]+content=["\']([^"\']+)',
-        r'<meta[^>]+content=["\']([^"\']+)["\'][^>]+property=["\']og:title',
-        r"<h1[^>]*>(.*?)</h1>",
-        r"<title[^>]*>(.*?)</title>",
-    ):
-        for m in re.finditer(pattern, html, re.IGNORECASE | re.DOTALL):
-            text = re.sub(r"<[^>]+>", " ", m.group(1))
-            toks = _tokens(text.replace("&#039;", "'").replace("&amp;", "&"))
-            if len(toks) >= 2:
-                out.append(toks)
+    for text in _title_texts(html):
+        toks = _tokens(text.replace("&#039;", "'").replace("&amp;", "&"))
+        if len(toks) >= 2:
+            out.append(toks)
     return out
 
 
@@ -477,16 +487,24 @@ def build_family(pages: list[Page], family: Family, part=part_of, seed: int = SE
     that the family can build a dump for, its later stories drawn from pages of the same
     part (``part(page key)``, by default the dev sets' split), so that no page of the check
     part is seen in tuning."""
-    parts: dict[str, list[Page]] = {}
+    return _dumps_by_part(pages, part, lambda name, pool: pool, _family_dump, family, seed)
+
+
+def _dumps_by_part(pages: list, part, firsts, make, family: Family, seed: int) -> dict[str, list[Dump]]:
+    """The dumps of ``family`` by part (``{"tune": [...], "check": [...]}``): the pages
+    grouped by ``part(page key)``, in their order; per part, one dump
+    ``make(first, pool, family, rng)`` per page of ``firsts(part name, pool)`` (``None``:
+    no dump), drawn from the part's pages with an RNG seeded by the seed, the family and
+    the first page."""
+    parts: dict[str, list] = {}
     for p in pages:
         parts.setdefault(part(p.key), []).append(p)
     out: dict[str, list[Dump]] = {"tune": [], "check": []}
-    for part, pool in parts.items():
-        for first in pool:
-            rng = random.Random(f"{seed}:{family.name}:{first.key}")
-            dump = _family_dump(first, pool, family, rng)
+    for name, pool in parts.items():
+        for first in firsts(name, pool):
+            dump = make(first, pool, family, random.Random(f"{seed}:{family.name}:{first.key}"))
             if dump is not None:
-                out.setdefault(part, []).append(dump)
+                out.setdefault(name, []).append(dump)
     return out
 
 
@@ -532,16 +550,10 @@ def _headline(html: str) -> str | None:
     words)."""
     import html as markup
 
-    for pattern in (
-        r'<meta[^>]+property=["\']og:title["\'][^>]+content=["\']([^"\']+)',
-        r'<meta[^>]+content=["\']([^"\']+)["\'][^>]+property=["\']og:title',
-        r"<h1[^>]*>(.*?)</h1>",
-        r"<title[^>]*>(.*?)</title>",
-    ):
-        for m in re.finditer(pattern, html, re.IGNORECASE | re.DOTALL):
-            text = _norm(markup.unescape(re.sub(r"<[^>]+>", " ", m.group(1))))
-            if 2 <= _words(text) <= 25:
-                return text
+    for text in _title_texts(html):
+        text = _norm(markup.unescape(text))
+        if 2 <= _words(text) <= 25:
+            return text
     return None
 
 
@@ -613,14 +625,7 @@ def build_extracts(pages: list[Extract], family: Family = EXTRACTS, part=part_of
     per part, `EXTRACT_DUMPS` first stories drawn from its pages (``part(page key)``), each
     dump's later stories drawn from pages of the same part (see `_extract_dump`);
     deterministic for a given seed and page set."""
-    parts: dict[str, list[Extract]] = {}
-    for p in sorted(pages, key=lambda p: p.key):
-        parts.setdefault(part(p.key), []).append(p)
-    out: dict[str, list[Dump]] = {"tune": [], "check": []}
-    for name, pool in parts.items():
-        firsts = random.Random(f"{seed}:{family.name}:{name}").sample(pool, min(per_part, len(pool)))
-        for first in firsts:
-            dump = _extract_dump(first, pool, family, random.Random(f"{seed}:{family.name}:{first.key}"))
-            if dump is not None:
-                out.setdefault(name, []).append(dump)
-    return out
+    def firsts(name: str, pool: list[Extract]) -> list[Extract]:
+        return random.Random(f"{seed}:{family.name}:{name}").sample(pool, min(per_part, len(pool)))
+
+    return _dumps_by_part(sorted(pages, key=lambda p: p.key), part, firsts, _extract_dump, family, seed)
