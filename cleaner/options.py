@@ -610,6 +610,12 @@ class Options:
     #: `story_settle_cohesion` (words; cosine).
     story_settle_words: int = 4
     story_settle_cohesion: float = 0.15
+    #: ... else the later of the two stands when the lines between them are a stray line
+    #: of a page's tail, in neither story: fewer than this many words (words) ...
+    story_stray_max_words: int = 20
+    #: ... whose content words share at most this cosine with the text before them and
+    #: with the text after them (cosine; 0: none in common with either).
+    story_stray_cosine: float = 0.0
 
     def __init__(self, **values) -> None:
         unknown = values.keys() - _DEFAULTS.keys()
