@@ -67,13 +67,14 @@ def _sentence(line: Line, f: Features) -> bool:
     return f.terminal and not line.text.rstrip().endswith(":")
 
 
-def _runs(lines: Sequence[Line], feats: Sequence[Features], kept: list[bool], listed: list[bool],
-          first: int, last: int, options: Options) -> list[tuple[int, int]]:
+def _runs(lines: Sequence[Line], feats: Sequence[Features], listed: list[bool], first: int, last: int,
+          options: Options) -> list[tuple[int, int]]:
     """The runs of lines between ``first`` and ``last`` (the main story's first and last kept
     lines) that could end the story: ``(start, end)``, ``end`` the next line that is a
-    sentence or a paragraph (``last + 1`` at the story's end).  A run before the story's
-    first kept paragraph is listed too: `story_end` reads it as the page's head (no
-    paragraph words before it, so at least as many after it)."""
+    sentence, a paragraph or an item of a list kept for the story's words (``listed``)
+    (``last + 1`` at the story's end).  A run before the story's first kept paragraph is
+    listed too: `story_end` reads it as the page's head (no paragraph words before it, so at
+    least as many after it)."""
     runs, run, start = [], 0, first
     for i in range(first, last + 1):
         if not lines[i].text:
@@ -131,7 +132,7 @@ def story_end(lines: Sequence[Line], feats: Sequence[Features], decided: list[De
         return decided
     first, last = at[0], at[-1]
     listed = [k and d.rule in _LISTED for k, d in zip(kept, decided)]
-    runs = _runs(lines, feats, kept, listed, first, last, options)
+    runs = _runs(lines, feats, listed, first, last, options)
     if not runs:
         return decided
     resume_at, paragraph_words = _resumes_from(lines, feats, kept, first, last, stops, options)
