@@ -8,16 +8,12 @@
 - short lines after an appeal take the appeal's side (``context.appeal_tail``);
 - prose that trails off with an ellipsis as the text's last line, right after body,
   stays (``context.closing_ellipsis``);
-- a name-like line right before an author bio goes with the bio (``context.bio_name``);
-- after those rules (in Python): a list right after body under one heading-like line, whose
-  heading and most of whose short items use the words of the body above, is the text's
-  (``context.cohesive_list``, its heading ``context.heading``): a table of the article's own names
-  and figures, not the headlines of other stories.
+- a name-like line right before an author bio goes with the bio (``context.bio_name``).
 
 Strong decisions (catalogue patterns, prose) are never overturned here.  The rules are
 declared in `RULES` (``context.isolated`` as this stage fires it: the block and stories
 stages fire it too, and declare it there).  Their thresholds are `Options` fields (``context_reach``, ``short_max_words``,
-``appeal_tail_extra_words``, ``bio_name_max_words``, ``list_cohesion_*``).
+``appeal_tail_extra_words``, ``bio_name_max_words``).
 """
 
 from __future__ import annotations
@@ -41,11 +37,6 @@ RULES = (
     CodeRule("context.heading", "heading", "heading directly followed by body", ("context_reach",)),
     CodeRule("context.closing_ellipsis", "body", "prose trailing off with an ellipsis as the text's last line"),
     CodeRule("context.list", "body", "list item in a list that continues body text"),
-    CodeRule("context.cohesive_list", "body",
-             "list item in a list right after body under one heading-like line that, with most of "
-             "its short items, uses the words of the body above (the heading then context.heading)",
-             ("list_cohesion_share", "list_cohesion_min_items", "list_cohesion_item_words",
-              "list_cohesion_reach")),
     CodeRule("context.appeal_block", "appeal", "line between two appeal lines: part of the appeal",
              ("short_max_words",)),
     CodeRule("context.appeal_tail", "appeal", "short line that belongs to an appeal, bio, legal or comments block",
@@ -103,55 +94,7 @@ def smooth(
     final = list(initial)
     for i, rule, extra in zip(int_column(at), rules, int_column(extras)):
         final[i] = _revised(rule, initial, i, extra, feats, options)
-    _cohesive_lists(final, feats, texts, shape, options)
     return final
-
-
-def _content_words(text: str) -> set[str]:
-    """The words of a line that carry its topic, in any language that writes words with
-    letters: lower-cased runs of at least four letters."""
-    return {w for w in "".join(c if c.isalpha() else " " for c in text.lower()).split() if len(w) >= 4}
-
-
-def _cohesive_lists(final: list[Decision], feats: list[Features], texts, shape: bytes, options: Options) -> None:
-    """``context.cohesive_list`` for a list that nothing closes but its words: a run of at least
-    ``list_cohesion_min_items`` dropped weak list items under one dropped heading-like line
-    (``feature.heading``) right after body, whose heading uses a word of the body's last
-    ``list_cohesion_reach`` content lines and whose items do too, at least
-    ``list_cohesion_share`` of them, the middle one of at most ``list_cohesion_item_words``
-    words (the article's own names and figures, not the headlines of other stories).  The
-    heading becomes ``context.heading``.  Revises ``final`` in place."""
-    if options.list_cohesion_share > 1:
-        return
-    content = [i for i, b in enumerate(shape) if b]
-    weak = [not final[i].keep and final[i].rule in WEAK_RULES for i in content]
-    listed = [bool(shape[i] & LIST_ITEM) for i in content]
-    for k in range(1, len(content)):
-        before, head = final[content[k - 1]], final[content[k]]
-        if not (before.keep and before.category != "heading" and weak[k] and not listed[k]
-                and head.rule == "feature.heading"):
-            continue
-        end = k + 1
-        while end < len(content) and listed[end] and weak[end]:
-            end += 1
-        items = content[k + 1:end]
-        if len(items) < options.list_cohesion_min_items:
-            continue
-        body = set().union(*(_content_words(texts[i]) for i in content[max(0, k - options.list_cohesion_reach):k]
-                             if final[i].keep))
-        if _uses(body, texts[content[k]], [texts[i] for i in items], [feats[i].words for i in items], options):
-            final[content[k]] = _context(True, "context.heading", "heading", "heading of a list after body")
-            for i in items:
-                final[i] = _context(True, "context.cohesive_list", "body",
-                                    f"list item in a list of {len(items)} that uses the body's words")
-
-
-def _uses(body: set[str], heading: str, items: list[str], words: list[int], options: Options) -> bool:
-    """Do a heading and its list's items (of ``words`` words each) use the ``body``'s words
-    as `_cohesive_lists` asks?"""
-    shared = sum(bool(_content_words(item) & body) for item in items)
-    return (sorted(words)[len(words) // 2] <= options.list_cohesion_item_words
-            and bool(_content_words(heading) & body) and shared >= options.list_cohesion_share * len(items))
 
 
 def _revised(rule: int, initial: list[Decision], i: int, extra: int, feats: list[Features],

@@ -21,7 +21,7 @@ import regex
 from cleaner.blocks import FILL_WIDGETS
 from cleaner.catalogue import is_pattern_rule
 from cleaner.features import LIST_ITEM, line_shapes
-from cleaner.smooth import IN_TEXT_WIDGETS, _cohesive_lists
+from cleaner.smooth import IN_TEXT_WIDGETS
 
 # --- segment.py -----------------------------------------------------------------------
 
@@ -283,10 +283,7 @@ def smooth(lines, feats, initial, options, weak_rules):
     category, reason, stage)."""
     global WEAK_RULES
     WEAK_RULES = weak_rules
-    final = smooth_oracle(lines, feats, initial, options)
-    # the pass after the core's rules is Python in both (`cleaner.smooth._cohesive_lists`)
-    _cohesive_lists(final, feats, [line.text for line in lines], line_shapes(lines, options), options)
-    return [tuple(d) for d in final]
+    return [tuple(d) for d in smooth_oracle(lines, feats, initial, options)]
 
 
 _rule = attrgetter("rule")

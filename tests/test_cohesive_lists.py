@@ -1,5 +1,5 @@
-"""A list right after an article's body under one heading-like line (`cleaner.smooth`,
-``context.cohesive_list``): kept when its short items use the body's words,
+"""A list right after an article's body under one heading-like line (`cleaner.story_end`,
+``story.list``): kept when its short items use the body's words,
 left out when they do not or when they are headlines.  Invented pages (no corpus text)."""
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ def _rules(text: str, opts: Options = Options()) -> dict[str, tuple[bool, str]]:
 
 def test_a_list_of_the_body_words_under_a_heading_is_the_articles():
     rules = _rules(_page("Spring cup clubs", CLUBS))
-    assert rules["Spring cup clubs"] == (True, "context.heading")
-    assert all(rules[item] == (True, "context.cohesive_list") for item in CLUBS)
+    assert rules["Spring cup clubs"] == (True, "story.list")
+    assert all(rules[item] == (True, "story.list") for item in CLUBS)
     assert not rules["Jane Roe"][0]
 
 
