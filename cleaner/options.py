@@ -190,6 +190,14 @@ class Options:
     #: `cleaner.blocks.FILL_WIDGETS`, not a list item): they stay dropped and the rest of
     #: the run is the story's text; more of them (a share bar) and the run stands (lines).
     block_fill_widget_lines: int = 2
+    #: Such a run holding at least this many dropped lines that end no sentence and whose
+    #: text (letters and digits, case folded) the page shows outside the main story and
+    #: nowhere else inside it stands: a widget, a teaser list or a menu the page shows
+    #: twice, in any language (`cleaner.blocks.inside_main`; lines; 0: never).
+    block_fill_repeated_lines: int = 1
+    #: ... counting a line only when its text holds at least this many words that are not
+    #: bare numbers (a price or a one-word label shown twice says little; words).
+    block_fill_repeated_words: int = 2
     #: A run of at least this many list items right under a line dropped as related links
     #: ("Most read", "Related") is a list of other pages' headlines: its kept items are
     #: dropped (``block.related_list``, `cleaner.blocks.related_lists`); unit: list items.
