@@ -506,7 +506,10 @@ def main(argv: list[str] | None = None) -> int:
         results.append(("classic", "all", figures(pages, args.preset, args.seed, args.verbose)))
     chosen = [f for f in FAMILIES if f.name in wanted]
     extracts = load_extracts() if EXTRACTS.name in wanted else []
-    for family in chosen + ([flat(f) for f in chosen] if args.flat else []) + [EXTRACTS] * bool(extracts):
+    if EXTRACTS.name in wanted and not extracts:
+        parser.error(f"the {EXTRACTS.name!r} family has no pages: no dev page's trafilatura extract "
+                     "holds a story (load_extracts)")
+    for family in chosen + ([flat(f) for f in chosen] if args.flat else []) + [EXTRACTS] * (EXTRACTS.name in wanted):
         parts = tuple(args.parts.split(","))
         built = extracts if family is EXTRACTS else pages
         if args.seeds:

@@ -42,6 +42,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from cleaner.language import guess_language
+
 from .corpora import part_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,20 +98,30 @@ def _tokens(text: str) -> list[str]:
     return [t.casefold() for t in _WORD.findall(text)]
 
 
+#: Where a page names its headline, in order: og:title (either attribute first), <h1>, <title>.
+_TITLE_PATTERNS = tuple(re.compile(p, re.IGNORECASE | re.DOTALL) for p in (
+    r'<meta[^>]+property=["\']og:title["\'][^>]+content=["\']([^"\']+)',
+    r'<meta[^>]+content=["\']([^"\']+)["\'][^>]+property=["\']og:title',
+    r"<h1[^>]*>(.*?)</h1>",
+    r"<title[^>]*>(.*?)</title>",
+))
+
+
+def _title_texts(html: str):
+    """The texts a page gives as its headline (`_TITLE_PATTERNS`, in order), tags removed,
+    character references as written."""
+    for pattern in _TITLE_PATTERNS:
+        for m in pattern.finditer(html):
+            yield re.sub(r"<[^>]+>", " ", m.group(1))
+
+
 def _html_titles(html: str) -> list[list[str]]:
     """Candidate headlines of a page (og:title, h1, title), as token lists."""
     out = []
-    for pattern in (
-        r'<meta[^>]+property=["\']og:title["\'][^>]+content=["\']([^"\']+)',
-        r'<meta[^>]+content=["\']([^"\']+)["\'][^>]+property=["\']og:title',
-        r"<h1[^>]*>(.*?)</h1>",
-        r"<title[^>]*>(.*?)</title>",
-    ):
-        for m in re.finditer(pattern, html, re.IGNORECASE | re.DOTALL):
-            text = re.sub(r"<[^>]+>", " ", m.group(1))
-            toks = _tokens(text.replace("&#039;", "'").replace("&amp;", "&"))
-            if len(toks) >= 2:
-                out.append(toks)
+    for text in _title_texts(html):
+        toks = _tokens(text.replace("&#039;", "'").replace("&amp;", "&"))
+        if len(toks) >= 2:
+            out.append(toks)
     return out
 
 
@@ -168,8 +180,6 @@ def _locate(lines: list[str], body: str, titles: list[list[str]]) -> tuple | Non
 def load_pages(directory: Path | None = None) -> list[Page]:
     """The development pages whose body can be located in their inscriptis dump."""
     from inscriptis import get_text
-
-    from cleaner.language import guess_language
 
     directory = directory or corpus_dir()
     truth = json.loads((directory / "ground-truth.json").read_text(encoding="utf-8"))
@@ -477,18 +487,25 @@ def build_family(pages: list[Page], family: Family, part=part_of, seed: int = SE
     that the family can build a dump for, its later stories drawn from pages of the same
     part (``part(page key)``, by default the dev sets' split), so that no page of the check
     part is seen in tuning."""
-    parts: dict[str, list[Page]] = {}
+    return _dumps_by_part(pages, part, lambda name, pool: pool, _family_dump, family, seed)
+
+
+def _dumps_by_part(pages: list, part, firsts, make, family: Family, seed: int) -> dict[str, list[Dump]]:
+    """The dumps of ``family`` by part (``{"tune": [...], "check": [...]}``): the pages
+    grouped by ``part(page key)``, in their order; per part, one dump
+    ``make(first, pool, family, rng)`` per page of ``firsts(part name, pool)`` (``None``:
+    no dump), drawn from the part's pages with an RNG seeded by the seed, the family and
+    the first page."""
+    parts: dict[str, list] = {}
     for p in pages:
         parts.setdefault(part(p.key), []).append(p)
     out: dict[str, list[Dump]] = {"tune": [], "check": []}
-    for part, pool in parts.items():
-        for first in pool:
-            rng = random.Random(f"{seed}:{family.name}:{first.key}")
-            dump = _family_dump(first, pool, family, rng)
+    for name, pool in parts.items():
+        for first in firsts(name, pool):
+            dump = make(first, pool, family, random.Random(f"{seed}:{family.name}:{first.key}"))
             if dump is not None:
-                out.setdefault(part, []).append(dump)
+                out.setdefault(name, []).append(dump)
     return out
-
 
 
 # --------------------------------------------------------------------------- extracts
@@ -533,16 +550,10 @@ def _headline(html: str) -> str | None:
     words)."""
     import html as markup
 
-    for pattern in (
-        r'<meta[^>]+property=["\']og:title["\'][^>]+content=["\']([^"\']+)',
-        r'<meta[^>]+content=["\']([^"\']+)["\'][^>]+property=["\']og:title',
-        r"<h1[^>]*>(.*?)</h1>",
-        r"<title[^>]*>(.*?)</title>",
-    ):
-        for m in re.finditer(pattern, html, re.IGNORECASE | re.DOTALL):
-            text = _norm(markup.unescape(re.sub(r"<[^>]+>", " ", m.group(1))))
-            if 2 <= _words(text) <= 25:
-                return text
+    for text in _title_texts(html):
+        text = _norm(markup.unescape(text))
+        if 2 <= _words(text) <= 25:
+            return text
     return None
 
 
@@ -561,8 +572,6 @@ def load_extracts(cache=None) -> list[Extract]:
     """The pages of both dev sets (ScrapingHub, trafilatura-eval) whose
     ``trafilatura.extract`` text holds `EXTRACT_LINES` lines and `EXTRACT_WORDS` words,
     as `Extract`s (extracts and dumps cached, see `benchmarks.cache`)."""
-    from cleaner.language import guess_language
-
     from .cache import DiskCache
     from .corpora import scrapinghub_pages, trafilatura_eval_pages
     from .systems import text_dump, trafilatura_extract
@@ -616,14 +625,7 @@ def build_extracts(pages: list[Extract], family: Family = EXTRACTS, part=part_of
     per part, `EXTRACT_DUMPS` first stories drawn from its pages (``part(page key)``), each
     dump's later stories drawn from pages of the same part (see `_extract_dump`);
     deterministic for a given seed and page set."""
-    parts: dict[str, list[Extract]] = {}
-    for p in sorted(pages, key=lambda p: p.key):
-        parts.setdefault(part(p.key), []).append(p)
-    out: dict[str, list[Dump]] = {"tune": [], "check": []}
-    for name, pool in parts.items():
-        firsts = random.Random(f"{seed}:{family.name}:{name}").sample(pool, min(per_part, len(pool)))
-        for first in firsts:
-            dump = _extract_dump(first, pool, family, random.Random(f"{seed}:{family.name}:{first.key}"))
-            if dump is not None:
-                out.setdefault(name, []).append(dump)
-    return out
+    def firsts(name: str, pool: list[Extract]) -> list[Extract]:
+        return random.Random(f"{seed}:{family.name}:{name}").sample(pool, min(per_part, len(pool)))
+
+    return _dumps_by_part(sorted(pages, key=lambda p: p.key), part, firsts, _extract_dump, family, seed)

@@ -39,7 +39,9 @@ Once the stories are found, `inside_main` fills the main story's gaps (its decis
 part of the ``stories`` layer): a run of lines between two of its kept lines that only the
 weak line rules dropped (no catalogue rule named any of them but a lone widget set into
 the text, `FILL_WIDGETS`: a table, a list, a short subheading inside the article, a
-recipe card under its print button) is article text (``context.inside_story``).  Then
+recipe card under its print button) is article text (``context.inside_story``), unless it
+holds a line the page shows again outside the main story and nowhere else inside it (the
+page's furniture shown twice: a widget, a teaser list, a menu; `_unrepeated`).  Then
 `set_off` drops the main story's kept lines that the dump's layout sets apart from its body
 (``block.set_off``): indented deeper than the body and attached, with no blank line between,
 to a dropped credit, label or button (a photo's caption above its credit, a form's
@@ -59,6 +61,8 @@ pitch: ``block.lone_paragraph``).  The rules this module fires are declared here
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -68,7 +72,7 @@ from .extracted import YIELDING
 from .options import Options
 from .rules import CodeRule
 from .smooth import IN_TEXT_WIDGETS
-from .storage import as_list, columns, indents, line_starts
+from .storage import as_list, columns, indents, line_starts, text_view
 from .types import Decision, Features, Line
 
 
@@ -80,6 +84,9 @@ CORE_OPTIONS = ("block_max_gap", "block_barrier_after_words", "block_lead_gap", 
            "block_follow_words")
 #: The options the compiled core's main story's gaps read (`inside_main`).
 FILL_OPTIONS = ("block_fill_menu_lines", "block_fill_widget_lines")
+#: ... and those `inside_main` reads itself (a run holding furniture the page shows twice:
+#: `_unrepeated`).
+FILL_REPEAT_OPTIONS = ("block_fill_repeated_lines", "block_fill_repeated_words")
 #: The options ``block.set_off`` reads (`set_off`) ...
 SET_OFF_RULE_OPTIONS = ("block_set_off_spaced_share", "block_set_off_body_share", "block_set_off_indent_slack",
                         "block_set_off_label_words")
@@ -110,8 +117,11 @@ RULES = (
     CodeRule("context.inside_story", "body",
              "line in a run between two kept lines of the main story that only weak line rules dropped "
              "(a table, a list, a subheading; fired after the stories, `cleaner.blocks.inside_main`), "
-             "over a print button, ad label or photo credit set into the article",
-             FILL_OPTIONS),
+             "over a print button, ad label or photo credit set into the article; not a run holding "
+             "block_fill_repeated_lines lines of block_fill_repeated_words words or more (bare numbers "
+             "aside), ending no sentence, whose text the page shows outside the main story and nowhere "
+             "else inside it (a widget, a teaser list or a menu the page shows twice, in any language)",
+             FILL_OPTIONS + FILL_REPEAT_OPTIONS),
     CodeRule("block.set_off", "caption",
              "kept line of the main story in a dump whose paragraphs are set apart by blank lines, "
              "indented deeper than the story's body (the indentation holding most of its words) and "
@@ -253,7 +263,7 @@ def related_lists(final: list[Decision], options: Options, shape: bytes) -> list
 
 def inside_main(initial: list[Decision], final: list[Decision],
                 story_of: list[int | None], main: int | None, options: Options,
-                shape: bytes) -> tuple[list[Decision], list[int | None]]:
+                shape: bytes, lines: Sequence[Line] | None = None) -> tuple[list[Decision], list[int | None]]:
     """Decisions and stories with each run of dropped lines between two kept lines of the
     main story kept as its text (``context.inside_story``) when only weak line rules
     dropped them (``initial``: the stage-1 decisions; `cleaner.extracted.YIELDING`) and no
@@ -266,7 +276,10 @@ def inside_main(initial: list[Decision], final: list[Decision],
     photo credit; not a list item) stays dropped without ending the run, up to
     ``block_fill_widget_lines`` of them (more are a share bar).  The runs are found by the
     compiled core (`cleaner._core.inside_runs`, rust/src/blocks.rs); ``shape``: the lines'
-    `cleaner.features.line_shapes`.
+    `cleaner.features.line_shapes`.  Given the ``lines``, a run holding
+    ``block_fill_repeated_lines`` or more lines of the page's furniture shown twice (their
+    text outside the main story too, `_unrepeated`: a widget, a teaser list, a menu) stands
+    too, in any language.
 
     >>> from cleaner import analyze
     >>> body = "The council met on Monday and agreed on the budget for the coming year, as expected."
@@ -279,6 +292,9 @@ def inside_main(initial: list[Decision], final: list[Decision],
         return final, story_of
     filled = _core.inside_runs(as_list(final), as_list(initial), as_list(story_of), main, shape, _run_bits,
                                {name: getattr(options, name) for name in FILL_OPTIONS})
+    if filled and lines is not None and options.block_fill_repeated_lines > 0:
+        kept = [i for i, (d, s) in enumerate(zip(final, story_of)) if d.keep and s == main]
+        filled = _unrepeated(filled, initial, final, text_view(lines), (kept[0], kept[-1]), options)
     if not filled:
         return final, story_of
     final, story_of = list(final), list(story_of)
@@ -287,6 +303,49 @@ def inside_main(initial: list[Decision], final: list[Decision],
                             f"in a run of {run} lines inside the main story ({initial[j].rule})", "stories")
         story_of[j] = main
     return final, story_of
+
+
+#: What a line's text is compared by when the page shows it again: letters and digits
+#: only, case folded (a bullet or a closing colon does not make another line).
+_NOT_WORD = re.compile(r"[\W_]+")
+#: The stops a sentence ends with (a quote of the story's text is no furniture).
+_SENTENCE_STOPS = (".", "!", "?", "…", "。", "！", "？")
+
+
+def _unrepeated(filled: list[tuple[int, int]], initial: list[Decision], final: list[Decision],
+                texts: Sequence[str], span: tuple[int, int], options: Options) -> list[tuple[int, int]]:
+    """The lines of ``filled`` (`inside_main`'s ``(line, run length)`` pairs, in order) but
+    those of a run holding ``block_fill_repeated_lines`` or more *furniture shown twice*:
+    a line that ends no sentence, holds ``block_fill_repeated_words`` words that are not
+    bare numbers, and whose text (`_key`) the page shows outside the main story
+    (``span``: its first and last kept lines) and nowhere else inside it (a table's header
+    repeated over its tables, or a product card's button, is the story's own).  A run
+    ends at a line the line rules kept (``initial``) and ``final`` keeps."""
+    runs: list[list[tuple[int, int]]] = []
+    for j, n in filled:
+        last = runs[-1][-1][0] if runs else -1
+        if runs and runs[-1][-1][1] == n and not any(
+                initial[k].keep and final[k].keep for k in range(last + 1, j)):
+            runs[-1].append((j, n))
+        else:
+            runs.append([(j, n)])
+    first, end = span
+    keys = {i: _key(texts[i]) for i in range(first, end + 1)}
+    outside = Counter(k for i, t in enumerate(texts) if (i < first or i > end) and (k := _key(t)))
+    inside = Counter(k for k in keys.values() if k)
+
+    def furniture(j: int) -> bool:
+        key = keys[j]
+        return bool(outside[key]) and inside[key] == 1 and not texts[j].rstrip().endswith(_SENTENCE_STOPS) \
+            and sum(not w.isdigit() for w in key.split()) >= options.block_fill_repeated_words
+
+    return [pair for run in runs if sum(furniture(j) for j, _ in run) < options.block_fill_repeated_lines
+            for pair in run]
+
+
+def _key(text: str) -> str:
+    """What a line's text is compared by (`_NOT_WORD`)."""
+    return _NOT_WORD.sub(" ", text).strip().casefold()
 
 
 #: The stage-1 rules of the lines a menu or a table of contents is made of.

@@ -430,22 +430,26 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
     n = len(lines)
     hints = _hints_of(hints, n)  # one per line (``None`` past the hints' end)
     chosen = _chosen_flags(hints, n)
-    held = [h is not None and h.held for h in _hints_of(hints, n)]
+    held = [h is not None and h.held for h in hints]
     if any(held):  # a block the extracted text holds is not there for recovery
         has = bytes(a and not b for a, b in zip(has, held))
     prose = [i for i in range(n) if shape[i] and chosen[i] and _prose(shape[i], initial[i])]
     own = _own_marks(hints, prose) if prose else frozenset()
 
-    def candidate(i: int, marks=frozenset(), any_marks: bool = False) -> bool:
-        h = hints[i]
+    def candidate(i: int, marks: frozenset[str] | None = frozenset()) -> bool:
+        """Prose the extractor skipped that may be the article's (``marks``: the class and
+        id words it may carry besides the article's own; ``None``: any)."""
         return (_prose(shape[i], initial[i]) and feats[i].words >= options.recover_min_words
-                and not h.furniture and not h.other and (any_marks or h.marks <= marks | own)
-                and h.link_density < options.link_density and h.tag not in CAPTION_TAGS)
+                and _unmarked(hints[i], None if marks is None else marks | own, options))
+
+    def orphan() -> dict[int, str]:
+        """`_orphan`'s run of prose, whatever its blocks' class and id words."""
+        return _orphan(feats, has, chosen, lambda i: candidate(i, None), initial, hints, options)
 
     if not prose:
         if sum(f.words for f, c in zip(feats, chosen) if c) >= options.recover_orphan_chosen_words:
             return {}  # the extractor chose an article without prose: a poem, a gallery
-        return _orphan(feats, has, chosen, lambda i: candidate(i, any_marks=True), initial, hints, options)
+        return orphan()
 
     def lead(i: int) -> bool:
         """Prose right under the page's headline (an <h1>): the article's standfirst."""
@@ -474,11 +478,30 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
         if i not in out and has[i] and not chosen[i] and lead(i):
             out[i] = "lead"
     out.update(_between(unchosen, out, prose, has, hints, feats, initial, lines, chosen, own, options))
-    longer = _orphan(feats, has, chosen, lambda i: candidate(i, any_marks=True), initial, hints, options)
-    if longer and _unbroken(list(longer), has, hints) and sum(feats[j].words for j in longer) \
-            >= options.recover_orphan_outweighs * sum(feats[i].words for i in prose):
-        out.update(dict.fromkeys(longer, "outweighs"))
+    out.update(_outweighs(orphan(), prose, feats, has, hints, options))
     return out
+
+
+def _unmarked(h, marks: frozenset[str] | None, options: Options) -> bool:
+    """Does nothing about a block the extractor skipped say it is not the article's: not
+    in the page's furniture, nor another story's (``other``), no class or id word but
+    ``marks`` (``None``: any), no link text (`Options.link_density`), no caption
+    (`CAPTION_TAGS`)?"""
+    return (not h.furniture and not h.other and (marks is None or h.marks <= marks)
+            and h.link_density < options.link_density and h.tag not in CAPTION_TAGS)
+
+
+def _outweighs(longer: dict[int, str], prose: list[int], feats: list[Features], has: bytes, hints,
+               options: Options) -> dict[int, str]:
+    """``longer``, the page's longest run of prose the extractor skipped (`_orphan`), as
+    ``"outweighs"`` when it is unbroken (`_unbroken`) and holds
+    ``recover_orphan_outweighs`` times the words of the prose it chose (``prose``); ``{}``
+    else."""
+    if not longer or not _unbroken(list(longer), has, hints):
+        return {}
+    if sum(feats[j].words for j in longer) < options.recover_orphan_outweighs * sum(feats[i].words for i in prose):
+        return {}
+    return dict.fromkeys(longer, "outweighs")
 
 
 def _unbroken(run: list[int], has: bytes, hints) -> bool:
@@ -540,8 +563,7 @@ def _between(unchosen: list[int], out: dict[int, str], prose: list[int], has: by
 def _inside_block(h, f: Features, d: Decision, own: frozenset[str], options: Options) -> bool:
     """May a block the extractor skipped be the article's when the article stands on
     both sides of it (`_between`)?"""
-    return (f.terminal and not h.furniture and not h.other and h.marks <= own and h.link_density < options.link_density
-            and h.tag not in CAPTION_TAGS and not is_pattern_rule(d.rule))
+    return f.terminal and _unmarked(h, own, options) and not is_pattern_rule(d.rule)
 
 
 def _orphan(feats: list[Features], has: bytes, chosen: list[bool], candidate, initial: list[Decision], hints,

@@ -14,7 +14,8 @@ weak and context rules (plain text an extractor wrote, or a page's extracted art
   ``extracted.list_entry``); so is a story opened at a line that the text repeats again
   and again, a label of the list's entries (`repeated_heads`, ``extracted.repeated_head``).
 - `safety_net` (HTML input): when the extractor found a long article and the cleaner kept
-  only a sliver of it, what the guarantee would keep comes back (``html.safety_net``).
+  only a sliver of it, what the guarantee would keep comes back (``html.safety_net``);
+  when the rules kept no line at all, those lines become story 0, the main story.
 
 Pattern rules of the catalogue (`cleaner.catalogue.is_pattern_rule`) keep their
 decision, and the text ends at a barrier (`cleaner.blocks.barrier_kind`: a catalogue rule
@@ -100,6 +101,7 @@ def guarantee(
     lines: list[Line], initial: list[Decision], final: list[Decision],
     story_of: list[int | None], main: int | None, options: Options,
     rule: str = "extracted.kept", datelines: Callable[[int], bool] | None = None,
+    start: int | None = None,
 ) -> tuple[list[Decision], list[int | None]]:
     """For extractor output: every line up to the end of the main story's text that no
     catalogue rule dropped (`is_pattern_rule`, asked of ``initial``: the stage-1
@@ -111,7 +113,8 @@ def guarantee(
     stories); past it the pipeline's decisions stand.  ``datelines(i)``: does line ``i``
     open with a dateline (the story finder's reading, `cleaner.stories.Stories.datelines`);
     given, a story opened at a dateline inside a run of them is a list's entry
-    (`list_entries`).
+    (`list_entries`).  ``start``: where the main story opens, by default its first line
+    in ``story_of`` (which must hold it); `safety_net` gives 0 for the story it opens.
 
     >>> from cleaner import analyze
     >>> text = ("The council met on Monday to discuss the new budget for the city schools.\\n"
@@ -122,7 +125,7 @@ def guarantee(
     """
     if main is None or not options.rule_enabled(rule):
         return final, story_of
-    start = story_of.index(main) if main in story_of else 0  # (a story the safety net opens)
+    start = story_of.index(main) if start is None else start
     end = next((i for i in range(start + 1, len(lines)) if barrier_kind(initial[i])), len(lines))
     if datelines is not None:  # copies, as below
         final, story_of = list_entries(lines, final, story_of, main, datelines, options)
@@ -279,11 +282,12 @@ def safety_net(
     prose = sum(f.words for f, d in zip(feats, initial) if d.rule == "feature.prose")
     if prose < options.safety_net_words:
         return final, story_of
+    start = None
     if main is None:
         if any(s is not None for s in story_of):
             return final, story_of
-        main = NET_STORY
+        main, start = NET_STORY, 0
     kept = sum(f.words for f, d, s in zip(feats, final, story_of) if d.keep and s == main)
     if kept >= options.safety_net_share * prose:
         return final, story_of
-    return guarantee(lines, initial, final, story_of, main, options, rule="html.safety_net")
+    return guarantee(lines, initial, final, story_of, main, options, rule="html.safety_net", start=start)

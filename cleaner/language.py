@@ -20,6 +20,13 @@ import regex
 
 from . import _core
 
+#: The stoplists of `FALLBACK_LANGUAGES`, the last of `STOPLIST_NAMES`.
+_FALLBACK_NAMES: dict[str, str] = {
+    "hy": "Armenian", "ka": "Georgian", "bn": "Bengali", "gu": "Gujarati", "kn": "Kannada",
+    "ml": "Malayalam", "ta": "Tamil", "ur": "Urdu", "be": "Belarusian", "kk": "Kazakh",
+    "ky": "Kyrgyz", "mk": "Macedonian",
+}
+
 # ISO 639-1 code -> jusText stoplist name.  The order breaks ties of `guess_language` (the
 # earlier language wins); most languages with a pattern catalogue come first.  jusText's
 # Korean list is left out: its 13,000 words (endings and particles written as words) make a
@@ -35,14 +42,11 @@ STOPLIST_NAMES: dict[str, str] = {
     "vi": "Vietnamese", "hr": "Croatian", "sl": "Slovenian", "bg": "Bulgarian",
     "lt": "Lithuanian", "lv": "Latvian", "et": "Estonian", "sr": "Serbian",
     "ar": "Arabic", "fa": "Persian", "he": "Hebrew", "hi": "Hindi",
-    # guessed only when no language above is (`FALLBACK_LANGUAGES`)
-    "hy": "Armenian", "ka": "Georgian", "bn": "Bengali", "gu": "Gujarati", "kn": "Kannada",
-    "ml": "Malayalam", "ta": "Tamil", "ur": "Urdu", "be": "Belarusian", "kk": "Kazakh",
-    "ky": "Kyrgyz", "mk": "Macedonian",
+    **_FALLBACK_NAMES,  # guessed only when no language above is
 }
 
 #: The languages of `STOPLIST_NAMES` guessed only when no other is (the last of them):
-#: languages with no catalogue written in a script of their own or in Cyrillic, whose
+#: languages with no catalogue written in a script of their own, Arabic or Cyrillic, whose
 #: pages were read as no language (Armenian, Georgian, Tamil ...) and so judged without
 #: stopwords.  Weighed on their own, after the others, they leave every other guess as it
 #: was: a word in more stoplists weighs less, and these lists share words (English ones
@@ -50,10 +54,10 @@ STOPLIST_NAMES: dict[str, str] = {
 #: guess it had (jusText's Latin-script lists of such languages, Malay or Tagalog, would
 #: match a line of names in any language), and so does a Cyrillic page that a list above
 #: fits (Macedonian, Belarusian).  The words of these lists written in ASCII alone ("a",
-#: "an", "in": English in Tamil's list) count for none of them.  At most 64 stoplists in
-#: all (the guess keeps a bit per stoplist).
-FALLBACK_LANGUAGES: tuple[str, ...] = ("hy", "ka", "bn", "gu", "kn", "ml", "ta", "ur", "be", "kk", "ky", "mk")
-assert tuple(STOPLIST_NAMES)[-len(FALLBACK_LANGUAGES):] == FALLBACK_LANGUAGES
+#: "an", "in": English in Tamil's list) count for none of them, in the guess and as their
+#: `stopwords` alike (English lines of their pages are no prose by their stopwords).  At
+#: most 64 stoplists in all (the guess keeps a bit per stoplist).
+FALLBACK_LANGUAGES: tuple[str, ...] = tuple(_FALLBACK_NAMES)
 
 
 @functools.lru_cache(maxsize=1)
@@ -72,7 +76,8 @@ _core.configure(_stoplist_dir(), list(STOPLIST_NAMES.items()), len(FALLBACK_LANG
 @functools.lru_cache(maxsize=None)
 def stopwords(code: str | None) -> frozenset[str]:
     """The stoplist for an ISO code (empty for unknown codes or ``None``): jusText's,
-    lower-cased (what ``justext.get_stoplist`` gives), read by the compiled core."""
+    lower-cased (what ``justext.get_stoplist`` gives), read by the compiled core; for a
+    language of `FALLBACK_LANGUAGES`, without its words written in ASCII alone."""
     if not STOPLIST_NAMES.get(code or ""):
         return frozenset()
     return frozenset(_core.stoplist(code))

@@ -190,6 +190,14 @@ class Options:
     #: `cleaner.blocks.FILL_WIDGETS`, not a list item): they stay dropped and the rest of
     #: the run is the story's text; more of them (a share bar) and the run stands (lines).
     block_fill_widget_lines: int = 2
+    #: Such a run holding at least this many dropped lines that end no sentence and whose
+    #: text (letters and digits, case folded) the page shows outside the main story and
+    #: nowhere else inside it stands: a widget, a teaser list or a menu the page shows
+    #: twice, in any language (`cleaner.blocks.inside_main`; lines; 0: never).
+    block_fill_repeated_lines: int = 1
+    #: ... counting a line only when its text holds at least this many words that are not
+    #: bare numbers (a price or a one-word label shown twice says little; words).
+    block_fill_repeated_words: int = 2
     #: A run of at least this many list items right under a line dropped as related links
     #: ("Most read", "Related") is a list of other pages' headlines: its kept items are
     #: dropped (``block.related_list``, `cleaner.blocks.related_lists`); unit: list items.
@@ -238,8 +246,9 @@ class Options:
     #: (``html.recovered``) only when it is prose of at least this many words (words).
     recover_min_words: int = 12
     #: ... and when it lies among the extracted article's prose with this many levels (the
-    #: element, its parent ...; at most 4) of tags and classes like a chosen block's
-    #: (levels), or anywhere with `recover_kin_levels` such levels (levels).
+    #: element, its parent ...; at most `cleaner.front.page.KIN_LEVELS`, 4) of tags and
+    #: classes like a chosen block's (levels), or anywhere with `recover_kin_levels` such
+    #: levels (levels).
     recover_inside_kin_levels: int = 1
     recover_kin_levels: int = 3
     #: ... a block shaped so outside the extracted prose is reached across at most this
@@ -248,8 +257,9 @@ class Options:
     #: ... and prose above it is the article's standfirst when it lies at most this many
     #: lines under the page's headline (an <h1>), however far above the article (lines).
     recover_lead_reach: int = 2
-    #: A block of any length with this many levels (at most 4) of tags and classes like a
-    #: chosen block's, whose nearest lines on both sides are the article's paragraphs
+    #: A block of any length with this many levels (at most `cleaner.front.page.KIN_LEVELS`,
+    #: 4; at least 1: 0 reads as 1, the block's own tag and class) of tags and classes like
+    #: a chosen block's, whose nearest lines on both sides are the article's paragraphs
     #: (chosen prose or recovered), is recovered too: an interview's short question, a
     #: one-line paragraph (``html.recovered``; levels).
     recover_between_kin_levels: int = 4
@@ -263,13 +273,14 @@ class Options:
     #: (words): next to nothing, a menu and a headline.  A page whose extract is a poem's
     #: verse or a gallery's captions has its article; its run of prose is readers' comments.
     recover_orphan_chosen_words: int = 30
-    #: ... or whatever the extractor chose, when that run holds at least this many times
-    #: the words of the prose it chose (a standfirst chosen, the article filed under a
-    #: container named for comments; ratio).
+    #: ... or whatever the extractor chose, when that run is unbroken (parted only by
+    #: headings) and holds at least this many times the words of the prose it chose (a
+    #: standfirst chosen, the article filed under a container named for comments; ratio).
     recover_orphan_outweighs: float = 4.0
     #: The safety net for pages (``html.safety_net``): when the extractor found at least
     #: this many words of prose and the main story keeps less than `safety_net_share`
-    #: (0-1) of them, the lines only non-catalogue rules dropped come back (words; share).
+    #: (0-1) of them, the lines only non-catalogue rules dropped come back; when the rules
+    #: kept no line at all, they come back as story 0, the main story (words; share).
     safety_net_words: int = 300
     safety_net_share: float = 0.1
     #: Extracted text has at most this many lines outside its first and last paragraph
@@ -617,6 +628,12 @@ class Options:
     #: `story_settle_cohesion` (words; cosine).
     story_settle_words: int = 4
     story_settle_cohesion: float = 0.15
+    #: ... else the later of the two stands when the lines between them are a stray line
+    #: of a page's tail, in neither story: fewer than this many words (words) ...
+    story_stray_max_words: int = 20
+    #: ... whose content words share at most this cosine with the text before them and
+    #: with the text after them (cosine; 0: none in common with either).
+    story_stray_cosine: float = 0.0
 
     def __init__(self, **values) -> None:
         unknown = values.keys() - _DEFAULTS.keys()

@@ -157,7 +157,7 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     story_of = list(st.story_of)
     restored = st.final
     if not (layout or whole_page):  # a page's dump: the main story's gaps (extracted text: `restore`)
-        restored, story_of = inside_main(initial, restored, story_of, st.main, opts, shape)
+        restored, story_of = inside_main(initial, restored, story_of, st.main, opts, shape, lines)
         restored = set_off(lines, feats, restored, story_of, st.main, opts, shape, initial)
         restored = story_end(lines, feats, restored, story_of, st.main, stops, opts)
     restored = add(restored, "stories")

@@ -62,7 +62,7 @@ def _sentence(line: Line, f: Features) -> bool:
     return f.terminal and not line.text.rstrip().endswith(":")
 
 
-def _runs(lines: Sequence[Line], feats: Sequence[Features], kept: list[bool], first: int, last: int,
+def _runs(lines: Sequence[Line], feats: Sequence[Features], first: int, last: int,
           options: Options) -> list[tuple[int, int]]:
     """The runs of lines between ``first`` and ``last`` (the main story's first and last kept
     lines) that could end the story: ``(start, end)``, ``end`` the next line that is a
@@ -125,7 +125,7 @@ def story_end(lines: Sequence[Line], feats: Sequence[Features], decided: list[De
     if not at:
         return decided
     first, last = at[0], at[-1]
-    runs = _runs(lines, feats, kept, first, last, options)
+    runs = _runs(lines, feats, first, last, options)
     if not runs:
         return decided
     resume_at, paragraph_words = _resumes_from(lines, feats, kept, first, last, stops, options)

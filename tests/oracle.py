@@ -114,8 +114,10 @@ def _guess(text: str, stoplists: dict[str, frozenset[str]]) -> str | None:
 # Unicode's sentence terminals (`Sentence_Terminal`) of other scripts end a sentence too
 _TERMINAL_CHARS = frozenset(".!?…。！？:;") | frozenset(
     chr(c) for c in range(0x80, 0x110000) if regex.match(r"\p{STerm}", chr(c)))
-_CLOSERS = "'\")]}" + "".join(chr(c) for c in range(0x80, 0x110000)
-                           if unicodedata.category(chr(c)) in ("Pe", "Pf", "Pi"))
+#: Every closing bracket and quotation mark above ASCII (general categories ``Pe``, ``Pf``,
+#: ``Pi``), which a sentence may end inside.
+CLOSING_MARKS = "".join(chr(c) for c in range(0x80, 0x110000) if unicodedata.category(chr(c)) in ("Pe", "Pf", "Pi"))
+_CLOSERS = "'\")]}" + CLOSING_MARKS
 _ELLIPSES = ("...", "…")
 _FORMAT = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
 _URLISH = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|de|fr|uk|io|co)\b")
@@ -269,8 +271,7 @@ def shape(text: str, opts) -> int:
 # --- smooth.py: the context rules -----------------------------------------------------------
 
 _TAIL_CATEGORIES = frozenset({"appeal", "bio", "legal", "comments"})
-_CLOSERS = "'\")]}" + "".join(chr(c) for c in range(0x80, 0x110000)
-                           if unicodedata.category(chr(c)) in ("Pe", "Pf", "Pi"))
+# (`_CLOSERS`: as features.py's, above)
 
 
 def trails_off(text):

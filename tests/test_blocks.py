@@ -86,7 +86,9 @@ def test_the_gaps_read_the_options_their_rule_declares():
     # no widget allowed a print button ends the run, with a longer menu allowed five
     # headings are article text
     rule = next(r for r in blocks.RULES if r.id == "context.inside_story")
-    assert rule.options == blocks.FILL_OPTIONS == ("block_fill_menu_lines", "block_fill_widget_lines")
+    assert blocks.FILL_OPTIONS == ("block_fill_menu_lines", "block_fill_widget_lines")
+    assert rule.options == blocks.FILL_OPTIONS + blocks.FILL_REPEAT_OPTIONS == (
+        "block_fill_menu_lines", "block_fill_widget_lines", "block_fill_repeated_lines", "block_fill_repeated_words")
     assert _run([PROSE, HEADING, SHARE, HEADING, LOW, PROSE], options=Options(block_fill_widget_lines=0))[1] == (
         "feature.heading")
     assert _run([PROSE, *[HEADING] * 5, PROSE], options=Options(block_fill_menu_lines=5))[1:6] == [
@@ -97,6 +99,50 @@ def test_the_gaps_pass_over_the_context_stages_widgets_but_related_links():
     # `FILL_WIDGETS` is `cleaner.smooth.IN_TEXT_WIDGETS` less related links
     assert blocks.FILL_WIDGETS == smooth.IN_TEXT_WIDGETS - {"related"}
     assert _run([PROSE, HEADING, RELATED, HEADING, LOW, PROSE])[1] == "feature.heading"
+
+
+def _run_texts(texts: list[str], initial: list[Decision], story_of: list[int | None],
+               options: Options = Options()) -> list[str]:
+    """`_run` with the lines' texts given (the page's furniture shown twice is read from
+    them) and each line's story."""
+    decided, _ = inside_main(initial, initial, story_of, 0, options, _shape(len(initial)),
+                             list(segment("\n".join(texts))))
+    return [d.rule for d in decided]
+
+
+#: A story with a gap of two headlines, and after it a line of the page outside the story.
+_GAP = ["The council met on Monday and agreed on the budget.", "Most read stories this week",
+        "Harbour reopens after two years", "The mayor said the work would start in spring."]
+_GAP_DECISIONS = [PROSE, HEADING, HEADING, PROSE, HEADING]
+_GAP_STORIES = [0, 0, 0, 0, None]
+
+
+def test_a_run_holding_furniture_the_page_shows_again_outside_the_story_stands():
+    # the gap's first line is shown again after the story: a widget, not the story's text
+    assert _run_texts([*_GAP, "* Most read stories this week:"], _GAP_DECISIONS, _GAP_STORIES)[1:3] == [
+        "feature.heading", "feature.heading"]
+    # with the option off, or its text shown nowhere else, the gap is the story's
+    off = Options(block_fill_repeated_lines=0)
+    assert _run_texts([*_GAP, "Most read stories this week"], _GAP_DECISIONS, _GAP_STORIES, off)[1:3] == [
+        "context.inside_story"] * 2
+    assert _run_texts([*_GAP, "Weather for the week"], _GAP_DECISIONS, _GAP_STORIES)[1:3] == [
+        "context.inside_story"] * 2
+
+
+@pytest.mark.parametrize("again", ["Popular", "2 400 €", "Most read stories this week."])
+def test_a_label_a_number_or_a_sentence_shown_again_is_no_furniture(again):
+    # a one-word label or a price shown twice says little, a sentence quoted twice is text
+    gap = [_GAP[0], again, *_GAP[2:], again]
+    assert _run_texts(gap, _GAP_DECISIONS, _GAP_STORIES)[1:3] == ["context.inside_story"] * 2
+
+
+def test_a_line_the_story_itself_repeats_is_its_own():
+    # a table's header over each of its tables is shown inside the story too: not furniture
+    texts = [_GAP[0], "Player Plays Stats", "Larry 63 85", _GAP[3], "Player Plays Stats", "Myles 57 77",
+             "Body again, and it ends here.", "Player Plays Stats"]
+    initial = [PROSE, HEADING, LOW, PROSE, HEADING, LOW, PROSE, HEADING]
+    rules = _run_texts(texts, initial, [0] * 7 + [None])
+    assert rules[1:3] == rules[4:6] == ["context.inside_story"] * 2
 
 
 def test_a_menu_stands():

@@ -69,6 +69,18 @@ def test_guarantee_can_be_disabled():
     assert out == final
 
 
+def test_guarantee_needs_the_main_story_among_the_lines_unless_told_where_it_opens():
+    # extractor output whose main story has no line is a caller's mistake; the safety net
+    # names the start of the story it opens
+    initial = [_keep(), _keep()]
+    final = [_drop("context.isolated", "boilerplate"), _drop("context.isolated", "boilerplate")]
+    with pytest.raises(ValueError):
+        _run(initial, final, [None, None])
+    out, story_of = guarantee(segment("a\nb"), initial, final, [None, None], 0, Options(),
+                              rule="html.safety_net", start=0)
+    assert [d.rule for d in out] == ["html.safety_net"] * 2 and story_of == [0, 0]
+
+
 #: An invented extract: an article on a town library, then its bibliography, each entry
 #: opening "SURNAME, Name:" as a dateline opens ("OSLO: ...") and on another subject.
 LIBRARY = [

@@ -251,15 +251,14 @@ def _settled(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], star
 
 def _stray(r: Reader, kept: list[int], c: int, after: int, start: int, end: int, o: Options) -> bool:
     """Are the body lines from kept position ``c`` to ``after`` a stray line of a page's
-    tail between two stories: fewer than `Options.story_lead_words` words whose content
-    words the windows of body before them (from ``start``) and after them (to ``end``)
-    share none of?"""
-    lines = [kept[x] for x in range(c, after) if r.body(kept[x])]
-    if not lines or sum(r.feats[i].words for i in lines) >= o.story_lead_words:
+    tail between two stories: fewer than `Options.story_stray_max_words` words whose
+    content words share at most `Options.story_stray_cosine` with the windows of body
+    before them (from ``start``) and after them (to ``end``)?"""
+    lines = _body_lines(r, kept, c, after)
+    if not lines or sum(r.feats[i].words for i in lines) >= o.story_stray_max_words:
         return False
-    ahead = r.cohesion.cosine_of(lines, body_window(r, kept, range(after, end), o.story_window_words))
-    behind = r.cohesion.cosine_of(lines, body_window(r, kept, range(c - 1, start - 1, -1), o.story_window_words))
-    return ahead <= 0.0 and behind <= 0.0
+    ahead, behind = _sides(r, kept, lines, c, after, start, end, o)
+    return ahead <= o.story_stray_cosine and behind <= o.story_stray_cosine
 
 
 def _leads(r: Reader, kept: list[int], c: int, after: int, start: int, end: int, o: Options) -> bool:
@@ -267,12 +266,26 @@ def _leads(r: Reader, kept: list[int], c: int, after: int, start: int, end: int,
     at least `Options.story_settle_words` content words sharing more with the window of
     body after them (to ``end``) than with the window before them (from ``start``), by
     `Options.story_settle_cohesion`?"""
-    lines = [kept[x] for x in range(c, after) if r.body(kept[x])]
+    lines = _body_lines(r, kept, c, after)
     if sum(len(content_words(r.lines[i].text, r.stops)) for i in lines) < o.story_settle_words:
         return False
+    ahead, behind = _sides(r, kept, lines, c, after, start, end, o)
+    return ahead > behind + o.story_settle_cohesion
+
+
+def _body_lines(r: Reader, kept: list[int], c: int, after: int) -> list[int]:
+    """The body lines from kept position ``c`` to ``after`` (not included)."""
+    return [kept[x] for x in range(c, after) if r.body(kept[x])]
+
+
+def _sides(r: Reader, kept: list[int], lines: list[int], c: int, after: int, start: int, end: int,
+           o: Options) -> tuple[float, float]:
+    """The cosines of ``lines`` (those from kept position ``c`` to ``after``) with the
+    window of body after them (to ``end``) and with the window before them (from
+    ``start``), each of `Options.story_window_words`."""
     ahead = r.cohesion.cosine_of(lines, body_window(r, kept, range(after, end), o.story_window_words))
     behind = r.cohesion.cosine_of(lines, body_window(r, kept, range(c - 1, start - 1, -1), o.story_window_words))
-    return ahead > behind + o.story_settle_cohesion
+    return ahead, behind
 
 
 def edged(cos: list[float | None], depth: list[float]) -> list[float]:
