@@ -54,8 +54,9 @@ STOPLIST_NAMES: dict[str, str] = {
 #: guess it had (jusText's Latin-script lists of such languages, Malay or Tagalog, would
 #: match a line of names in any language), and so does a Cyrillic page that a list above
 #: fits (Macedonian, Belarusian).  The words of these lists written in ASCII alone ("a",
-#: "an", "in": English in Tamil's list) count for none of them.  At most 64 stoplists in
-#: all (the guess keeps a bit per stoplist).
+#: "an", "in": English in Tamil's list) count for none of them, in the guess and as their
+#: `stopwords` alike (English lines of their pages are no prose by their stopwords).  At
+#: most 64 stoplists in all (the guess keeps a bit per stoplist).
 FALLBACK_LANGUAGES: tuple[str, ...] = tuple(_FALLBACK_NAMES)
 
 
@@ -75,7 +76,8 @@ _core.configure(_stoplist_dir(), list(STOPLIST_NAMES.items()), len(FALLBACK_LANG
 @functools.lru_cache(maxsize=None)
 def stopwords(code: str | None) -> frozenset[str]:
     """The stoplist for an ISO code (empty for unknown codes or ``None``): jusText's,
-    lower-cased (what ``justext.get_stoplist`` gives), read by the compiled core."""
+    lower-cased (what ``justext.get_stoplist`` gives), read by the compiled core; for a
+    language of `FALLBACK_LANGUAGES`, without its words written in ASCII alone."""
     if not STOPLIST_NAMES.get(code or ""):
         return frozenset()
     return frozenset(_core.stoplist(code))

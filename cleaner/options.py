@@ -516,6 +516,16 @@ class Options:
     #: beyond `story_boundary_score`; a paragraph right after a paragraph needs none
     #: (points).
     story_extracted_topic_score: float = 2.0
+    #: ... but not when the kept line right above the paragraph is heading-like and the
+    #: section it heads (up to the next paragraph with kept lines above it) shares almost
+    #: nothing with all the text above: its content words' cosine with theirs is under
+    #: this (the next story's title; a subheading's section goes on with the words and
+    #: names of the text above). 0 turns it off (cosine).
+    story_extracted_fresh_cosine: float = 0.02
+    #: ... and under this share of the section's distinct content words occur above (the
+    #: cosine fades when the text above holds other stories; a subheading's section still
+    #: reuses the words and names above) (share).
+    story_extracted_fresh_share: float = 0.15
     #: New names after a gap: a name is a content word that begins with a capital inside
     #: a sentence (not a text's first word nor the first after ".", "!", "?" or ":"). A
     #: gap whose window after it (`story_window_words`, `story_window_lines`) names at

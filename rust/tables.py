@@ -66,6 +66,9 @@ def classes() -> dict[str, list[tuple[int, int]]]:
         "CASE_IGNORABLE": ranges(lambda c: not 0xD800 <= c < 0xE000
                                  and not sigma_ends_final(ch(c) + "\u03a3")
                                  and sigma_ends_final("A" + ch(c) + "\u03a3")),
+        # closing brackets and quotation marks beyond ASCII (cleaner.features strips them
+        # from a line's end before reading its last character)
+        "CLOSE_PUNCTUATION": ranges(lambda c: c >= 0x80 and unicodedata.category(ch(c)) in ("Pe", "Pf", "Pi")),
     }
 
 

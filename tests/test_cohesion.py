@@ -302,6 +302,15 @@ def test_cosine_of_lines_is_the_cosine_of_their_counted_words():
     assert c.cosine_of([0, 2], [2]) == 7 / (math.sqrt(12) * math.sqrt(5))  # apple 3, 2; grape 1, 1
 
 
+def test_shared_share_is_the_share_of_distinct_words_the_other_lines_hold():
+    c = cohesion(TEXTS, stops=STOPS)
+    for a, b in [([0], [2]), ([0, 1], [4]), ([2], [4]), ([1], [0]), ([0], [3]), ([0, 2], [4])]:
+        mine = set(counted(b))
+        assert c.shared_share(a, b) == (len(mine & set(counted(a))) / len(mine) if mine else 0.0)
+    assert c.shared_share([0], [4]) == 1 / 3  # banana of banana, grape, kiwi
+    assert c.shared_share([1], [0]) == 0.0
+
+
 def test_cosine_of_a_window_is_the_cosine_of_its_counts():
     c = cohesion(TEXTS, stops=STOPS)
     lines = list(range(len(TEXTS)))

@@ -1074,3 +1074,38 @@ def test_pooled_family_figures_are_the_mean_over_seeds():
     for name in ("boundary_f1", "pk", "windowdiff", "clean_f1"):
         assert pooled[name] == pytest.approx((one[name] + two[name]) / 2)
     assert pooled["dumps"] == one["dumps"] + two["dumps"]
+
+
+#: Two stories an extractor's output might join: a council's harbour budget, then a rare
+#: orchid; and a section of the first under a subheading that goes on with its words.
+JOINED_BUDGET = [
+    "The city council approved the new budget for the harbour district on Tuesday evening after a long debate.",
+    "Council members argued for hours about the harbour repairs and the cost of the new ferry terminal.",
+    "The mayor said the harbour budget would fund dredging, new piers and a safer ferry terminal for commuters.",
+    "Opposition councillors warned that the harbour plan left little money for schools and libraries next year.",
+    "The budget now goes to the regional authority, which must approve the harbour spending before summer.",
+]
+JOINED_ORCHID = [
+    "Researchers in the mountains have found a rare orchid species that botanists believed had vanished decades ago.",
+    "The small purple flowers grow on steep limestone slopes where few hikers ever climb during spring.",
+    "Botanists from the university photographed dozens of plants and collected seeds for the national seed bank.",
+    "The orchid depends on a single kind of fungus in the soil, which makes it hard to grow in gardens.",
+    "Conservation groups hope the discovery will help protect the remote slopes from new logging roads.",
+]
+JOINED_SECTION = [
+    "The mayor said the harbour budget would also fund new ferry services for commuters in winter.",
+    "Council members said the harbour terminal repairs would start before summer if the budget passed.",
+]
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_in_extractor_output_a_title_over_a_section_that_shares_nothing_above_opens_a_story(sep):
+    title = "Rare orchid found on remote mountain slopes"
+    text = sep.join(JOINED_BUDGET + [title] + JOINED_ORCHID) + "\n"
+    got = cleaner.split(text, extracted="always")
+    assert [a.text.split(sep)[0] for a in got] == [JOINED_BUDGET[0], title]
+    # without the test of the section's words, the title is a subheading: topic only
+    assert len(cleaner.split(text, extracted="always", story_extracted_fresh_cosine=0.0)) == 1
+    # a subheading whose section goes on with the words above opens no story
+    sub = sep.join(JOINED_BUDGET + ["Ferry services and terminal repairs"] + JOINED_SECTION) + "\n"
+    assert len(cleaner.split(sub, extracted="always")) == 1

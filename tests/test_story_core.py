@@ -68,7 +68,8 @@ def oracle_candidates(r, kept, topic, start, end, o, heads_only=False, title0=No
                 not g.dropped or r.bulleted(kept[since]) or _listed(r, kept[since], kept[c])):
             continue
         headless = g.opening is None and not g.dropped and since != c - 1
-        need = o.story_boundary_score + (o.story_extracted_topic_score if heads_only and headless else 0.0)
+        topic_only = headless and not _fresh_section(r, kept, prose, j, since, start, end, o)
+        need = o.story_boundary_score + (o.story_extracted_topic_score if heads_only and topic_only else 0.0)
         weak = g.opening in (None, "meta")
         if g.score >= need and not (weak and _one_article(r, kept, start, c, end, g, o)):
             out.append(g)
@@ -203,6 +204,19 @@ def _one_article(r, kept, start, c, end, g, o):
     return r.cohesion.cosine_of(kept[start:c], kept[c:end]) >= limit
 
 
+def _fresh_section(r, kept, prose, j, since, start, end, o):
+    # a heading-like kept line right above the paragraph heads a section (up to the next
+    # paragraph with kept lines above it) whose words share almost nothing with those above
+    c = prose[j]
+    if o.story_extracted_fresh_cosine <= 0 or not is_heading_like(r.feats[kept[c - 1]], r.o):
+        return False
+    nxt = next((k for k in range(j + 1, len(prose)) if prose[k] >= end), len(prose))
+    stop = next((prose[k - 1] + 1 for k in range(j + 1, nxt) if prose[k] > prose[k - 1] + 1), end)
+    section, above = kept[c:stop], kept[start:since + 1]
+    return r.cohesion.cosine_of(above, section) < o.story_extracted_fresh_cosine \
+        and r.cohesion.shared_share(above, section) < o.story_extracted_fresh_share
+
+
 def _listed(r, before, first):
     gap = [j for j in r.content[r.pos[before] + 1:r.pos[first]] if r.lettered[j]][-2:]
     if gap and r.bulleted(gap[-1]):
@@ -310,6 +324,9 @@ OPTIONS = (
     {"story_usual_gaps": 2},
     {"story_whole_cohesion": 0.9, "story_whole_dropped_cohesion": 0.95, "story_boundary_score": 2.0},
     {"story_extracted_topic_score": 0.5, "story_above_lines": 1},
+    {"story_extracted_fresh_cosine": 0.0},
+    {"story_extracted_fresh_cosine": 0.5},
+    {"story_extracted_fresh_cosine": 0.5, "story_extracted_fresh_share": 0.5},
     {"story_names_weight": 3.0, "story_names_cosine": 1.0, "story_names_least": 2},
     {"story_names_weight": 3.0, "story_names_cosine": 1.0, "story_names_least": 2, "story_names_sections": 0,
      "story_min_words": 30},

@@ -329,7 +329,12 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     on or follows its heading (the last line with letters above the gap is a list item,
     or a heading-like line right after one).  ``heads_only`` (text an extractor wrote): a
     gap with no head and no dropped line that holds kept lines (a subheading between two
-    sections of one article) needs `Options.story_extracted_topic_score` more; a
+    sections of one article) needs `Options.story_extracted_topic_score` more, unless
+    the kept line right above the paragraph is heading-like and the section it heads (up
+    to the next paragraph with kept lines above it) shares almost nothing with all the
+    text above (cosine under `Options.story_extracted_fresh_cosine`, and under
+    `Options.story_extracted_fresh_share` of its distinct content words occur above: the
+    next story's title; a subheading's section goes on with the words and names above); a
     paragraph right after a paragraph (two articles' bodies joined) does not.  The depth
     weighs `Options.story_section_depth_weight`, not `Options.story_depth_weight`: in text
     an extractor wrote, at every gap; elsewhere across a gap that opens no story by its
@@ -386,7 +391,8 @@ def limits(o: Options) -> tuple:
     them (rust/src/story_candidates.rs, ``Limits``)."""
     return (o.story_above_lines, o.story_usual_gaps, o.story_boundary_score, o.story_extracted_topic_score,
             o.story_whole_cohesion, o.story_whole_dropped_cohesion, o.story_names_weight,
-            o.story_names_cosine, o.story_min_words, o.story_short_words)
+            o.story_names_cosine, o.story_min_words, o.story_short_words, o.story_extracted_fresh_cosine,
+            o.story_extracted_fresh_share)
 
 
 def _over_meta(r: Reader, kept: list[int], c: int, o: Options) -> int | None:

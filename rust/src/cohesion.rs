@@ -179,6 +179,17 @@ impl Cohesion {
         d.cosine(&x, &y)
     }
 
+    /// The share of the distinct content words of the lines `b` that the lines `a` hold
+    /// too (0.0 when `b` has none).
+    pub(crate) fn shared_share(&self, a: &[usize], b: &[usize]) -> f64 {
+        let seen: FxSet<u32> = self.ids_in(a).into_iter().collect();
+        let mine: FxSet<u32> = self.ids_in(b).into_iter().collect();
+        if mine.is_empty() {
+            return 0.0;
+        }
+        mine.iter().filter(|id| seen.contains(id)).count() as f64 / mine.len() as f64
+    }
+
     /// The ids of the names of line `line` (none for a line not given).
     fn names_of(&self, line: usize) -> &[u32] {
         let (a, b) = self.name_span.get(line).copied().unwrap_or((0, 0));
@@ -411,6 +422,13 @@ impl Cohesion {
     /// when a side has none).
     fn cosine_of(&self, a: Vec<usize>, b: Vec<usize>) -> f64 {
         self.cosine_lines(&a, &b)
+    }
+
+    /// The share of the distinct content words of the lines `b` that the lines `a` hold
+    /// too (0.0 when `b` has none).
+    #[pyo3(name = "shared_share")]
+    fn py_shared_share(&self, a: Vec<usize>, b: Vec<usize>) -> f64 {
+        self.shared_share(&a, &b)
     }
 
     /// The cosine of the window of `lines` from position `start` walking by `step` (see

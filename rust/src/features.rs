@@ -1,32 +1,23 @@
 //! `cleaner.features.measure`: the context-free measurements of one normalised line.
 
 use crate::lang::Words;
-use crate::text::{for_each_word, WordBuffers, is_alnum, is_alpha, is_decimal, is_space, is_unspaced, is_upper, is_word};
+use crate::tables;
+use crate::text::{for_each_word, in_ranges, WordBuffers, is_alnum, is_alpha, is_decimal, is_space, is_unspaced, is_upper, is_word};
 
 /// Closing quotes and brackets, stripped from a line's end before its last character is
-/// read: the ASCII quotes and closing brackets, and beyond ASCII (`CLOSE_PUNCTUATION`) every
-/// closing bracket and every quotation mark (a quote closes with “ in German, « in Danish,
-/// 」 in Japanese: a sentence quoted so still ends with its stop).
+/// read: the ASCII quotes and closing brackets, and beyond ASCII
+/// (`tables::CLOSE_PUNCTUATION`, written by rust/tables.py from Python's Unicode: general
+/// categories `Pe`, `Pf` and `Pi`) every closing bracket and every quotation mark (a quote
+/// closes with “ in German, « in Danish, 」 in Japanese: a sentence quoted so still ends
+/// with its stop).
 const CLOSERS: &str = "'\")]}";
-/// Unicode's closing brackets and quotation marks beyond ASCII (general categories `Pe`,
-/// `Pf` and `Pi`; tests/test_language.py holds the list to them), sorted.
-const CLOSE_PUNCTUATION: [u32; 96] = [
-    0xab, 0xbb, 0xf3b, 0xf3d, 0x169c, 0x2018, 0x2019, 0x201b, 0x201c, 0x201d, 0x201f, 0x2039,
-    0x203a, 0x2046, 0x207e, 0x208e, 0x2309, 0x230b, 0x232a, 0x2769, 0x276b, 0x276d, 0x276f, 0x2771,
-    0x2773, 0x2775, 0x27c6, 0x27e7, 0x27e9, 0x27eb, 0x27ed, 0x27ef, 0x2984, 0x2986, 0x2988, 0x298a,
-    0x298c, 0x298e, 0x2990, 0x2992, 0x2994, 0x2996, 0x2998, 0x29d9, 0x29db, 0x29fd, 0x2e02, 0x2e03,
-    0x2e04, 0x2e05, 0x2e09, 0x2e0a, 0x2e0c, 0x2e0d, 0x2e1c, 0x2e1d, 0x2e20, 0x2e21, 0x2e23, 0x2e25,
-    0x2e27, 0x2e29, 0x2e56, 0x2e58, 0x2e5a, 0x2e5c, 0x3009, 0x300b, 0x300d, 0x300f, 0x3011, 0x3015,
-    0x3017, 0x3019, 0x301b, 0x301e, 0x301f, 0xfd3e, 0xfe18, 0xfe36, 0xfe38, 0xfe3a, 0xfe3c, 0xfe3e,
-    0xfe40, 0xfe42, 0xfe44, 0xfe48, 0xfe5a, 0xfe5c, 0xfe5e, 0xff09, 0xff3d, 0xff5d, 0xff60, 0xff63
-];
 
-/// Is ``c`` a closing quote or bracket (`CLOSERS`, `CLOSE_PUNCTUATION`)?
+/// Is ``c`` a closing quote or bracket (`CLOSERS`, `tables::CLOSE_PUNCTUATION`)?
 fn is_closer(c: u32) -> bool {
     if c < 0x80 {
         has(CLOSERS, c)
     } else {
-        CLOSE_PUNCTUATION.binary_search(&c).is_ok()
+        in_ranges(&tables::CLOSE_PUNCTUATION, c)
     }
 }
 /// Invisible format characters that normalisation keeps (direction marks, embeddings and

@@ -58,7 +58,10 @@ fn text_of(config: &'static Config, i: usize) -> Result<&'static str, String> {
         .clone()
 }
 
-/// The stoplist of an ISO code (empty for a code without one).
+/// The stoplist of an ISO code (empty for a code without one).  A language guessed only
+/// when no other is (`Config::fallback_from`) leaves out its list's words written in ASCII
+/// alone, as the guess does (`best_of`): English ones ("a", "and", "to" in Tamil's list)
+/// would make English lines of its pages read as prose.
 pub fn stoplist(code: &str) -> Result<Arc<Words>, String> {
     let lists = LISTS.get_or_init(|| Mutex::new(HashMap::new()));
     if let Some(found) = lists.lock().unwrap().get(code) {
@@ -67,7 +70,11 @@ pub fn stoplist(code: &str) -> Result<Arc<Words>, String> {
     let config = config()?;
     let mut words = Words::default();
     if let Some(i) = config.languages.iter().position(|(c, _)| c == code) {
+        let fallback = i >= config.fallback_from;
         for line in lines(text_of(config, i)?) {
+            if fallback && line.is_ascii() {
+                continue;
+            }
             let mut word = Vec::with_capacity(line.len()); // (bytes: at least its characters)
             word.extend(line.chars().map(|c| c as u32));
             words.insert(word);

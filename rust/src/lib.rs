@@ -278,6 +278,7 @@ fn table(name: &str) -> PyResult<Vec<(u32, u32)>> {
         "NOT_PRINTABLE" => tables::NOT_PRINTABLE.to_vec(),
         "LETTER" => tables::LETTER.to_vec(),
         "MARK" => tables::MARK.to_vec(),
+        "CLOSE_PUNCTUATION" => tables::CLOSE_PUNCTUATION.to_vec(),
         _ => return Err(PyRuntimeError::new_err(format!("no table {name}"))),
     })
 }

@@ -15,7 +15,8 @@ use pyo3::types::PyList;
 /// The `Options` thresholds of the candidates, in this order: ``story_above_lines``,
 /// ``story_usual_gaps``, ``story_boundary_score``, ``story_extracted_topic_score``,
 /// ``story_whole_cohesion``, ``story_whole_dropped_cohesion``, ``story_names_weight``,
-/// ``story_names_cosine``, ``story_min_words``, ``story_short_words``.
+/// ``story_names_cosine``, ``story_min_words``, ``story_short_words``,
+/// ``story_extracted_fresh_cosine``, ``story_extracted_fresh_share``.
 pub struct Limits {
     above_lines: i64,
     usual_gaps: usize,
@@ -27,13 +28,15 @@ pub struct Limits {
     names_cosine: f64,
     min_words: i64,
     short_words: i64,
+    fresh: f64,
+    fresh_share: f64,
 }
 
 impl<'py> FromPyObject<'py> for Limits {
     fn extract_bound(ob: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let (above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped, names, names_cosine, min_words, short_words) =
+        let (above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped, names, names_cosine, min_words, short_words, fresh, fresh_share) =
             ob.extract()?;
-        Ok(Limits { above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped, names, names_cosine, min_words, short_words })
+        Ok(Limits { above_lines, usual_gaps, boundary, extracted_topic, whole, whole_dropped, names, names_cosine, min_words, short_words, fresh, fresh_share })
     }
 }
 
@@ -238,13 +241,37 @@ fn candidates(story: &Story, kept: &[usize], topic: &Topic, stretch: &Stretch, l
             continue; // a list goes on, or follows its heading: no story opens there
         }
         let headless = g.opening.is_none() && g.dropped == 0 && since + 1 != c;
-        let need = lim.boundary + if heads_only && headless { lim.extracted_topic } else { 0.0 };
+        let topic_only = headless && !fresh_section(story, kept, prose, j, since, start, end, lim);
+        let need = lim.boundary + if heads_only && topic_only { lim.extracted_topic } else { 0.0 };
         let weak = matches!(g.opening, None | Some(Opening::Meta)); // no head, or a title with a meta line only
         if g.score >= need && !(weak && one_article(story, kept, start, c, end, &g, lim)) {
             out.push(g);
         }
     }
     Ok(out)
+}
+
+/// `_fresh_section`: does the heading-like kept line right above paragraph `j` (kept
+/// position `prose[j]`; the paragraph before it ends at `since`) head a section that
+/// shares (almost) nothing with all the text above (from `start`): the next story's
+/// title, not a subheading, whose section goes on with the words and names of the text
+/// above?  The section runs to the next paragraph with kept lines above it, or `end`; it
+/// shares almost nothing when the cosine of its content words with those above is under
+/// `fresh` (``story_extracted_fresh_cosine``) and under `fresh_share`
+/// (``story_extracted_fresh_share``) of its distinct content words occur above (the
+/// cosine fades when the text above holds other stories).
+#[allow(clippy::too_many_arguments)]
+fn fresh_section(story: &Story, kept: &[usize], prose: &[usize], j: usize, since: usize, start: usize, end: usize, lim: &Limits) -> bool {
+    let c = prose[j];
+    if lim.fresh <= 0.0 || c == 0 || !story.evidence().heading_like[kept[c - 1]] {
+        return false;
+    }
+    let stop = (j + 1..prose.len())
+        .take_while(|&k| prose[k] < end)
+        .find(|&k| prose[k] > prose[k - 1] + 1)
+        .map_or(end, |k| prose[k - 1] + 1);
+    let (words, section, above) = (story.words(), &kept[c..stop], &kept[start..since + 1]);
+    words.cosine_lines(above, section) < lim.fresh && words.shared_share(above, section) < lim.fresh_share
 }
 
 /// `_one_article`: do all the content words before kept position `c` (from `start`) and
