@@ -294,7 +294,8 @@ def inside_main(initial: list[Decision], final: list[Decision],
                                {name: getattr(options, name) for name in FILL_OPTIONS})
     if filled and lines is not None and options.block_fill_repeated_lines > 0:
         kept = [i for i, (d, s) in enumerate(zip(final, story_of)) if d.keep and s == main]
-        filled = _unrepeated(filled, initial, final, text_view(lines), (kept[0], kept[-1]), options)
+        own = frozenset(i for i, s in enumerate(story_of) if s == main)
+        filled = _unrepeated(filled, initial, final, text_view(lines), (kept[0], kept[-1]), own, options)
     if not filled:
         return final, story_of
     final, story_of = list(final), list(story_of)
@@ -313,13 +314,16 @@ _SENTENCE_STOPS = (".", "!", "?", "…", "。", "！", "？")
 
 
 def _unrepeated(filled: list[tuple[int, int]], initial: list[Decision], final: list[Decision],
-                texts: Sequence[str], span: tuple[int, int], options: Options) -> list[tuple[int, int]]:
+                texts: Sequence[str], span: tuple[int, int], own: frozenset[int],
+                options: Options) -> list[tuple[int, int]]:
     """The lines of ``filled`` (`inside_main`'s ``(line, run length)`` pairs, in order) but
     those of a run holding ``block_fill_repeated_lines`` or more *furniture shown twice*:
     a line that ends no sentence, holds ``block_fill_repeated_words`` words that are not
     bare numbers, and whose text (`_key`) the page shows outside the main story
-    (``span``: its first and last kept lines) and nowhere else inside it (a table's header
-    repeated over its tables, or a product card's button, is the story's own).  A run
+    (``span``: its first and last kept lines; a line of the story's own outside them, its
+    title above its text, is not outside: ``own``, the main story's lines) and nowhere else
+    inside it (a table's header repeated over its tables, a product card's button, or a
+    recipe card's title repeating the headline, is the story's own).  A run
     ends at a line the line rules kept (``initial``) and ``final`` keeps."""
     runs: list[list[tuple[int, int]]] = []
     for j, n in filled:
@@ -331,7 +335,8 @@ def _unrepeated(filled: list[tuple[int, int]], initial: list[Decision], final: l
             runs.append([(j, n)])
     first, end = span
     keys = {i: _key(texts[i]) for i in range(first, end + 1)}
-    outside = Counter(k for i, t in enumerate(texts) if (i < first or i > end) and (k := _key(t)))
+    outside = Counter(k for i, t in enumerate(texts)
+                      if (i < first or i > end) and i not in own and (k := _key(t)))
     inside = Counter(k for k in keys.values() if k)
 
     def furniture(j: int) -> bool:
