@@ -460,25 +460,36 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
     out = {i: "inside" for i in unchosen if prose[0] < i < prose[-1] and candidate(i)
            and hints[i].kin >= options.recover_inside_kin_levels}
     for steps in (range(prose[-1] + 1, n), range(prose[0] - 1, -1, -1)):
-        gap = 0
-        for i in steps:
-            if not has[i]:
-                continue
-            if chosen[i]:
-                gap = 0
-            elif hints[i].kin >= options.recover_kin_levels and candidate(i):
-                out[i], gap = "kin", 0
-            elif i < prose[0] and lead(i):  # the loop below finds it too; here it resets
-                out[i], gap = "lead", 0      # the gap, so kin blocks above it are reached
-            else:
-                gap += 1
-                if gap > options.recover_max_gap:
-                    break
+        out.update(_reached(steps, prose[0], has, chosen, hints, candidate, lead, options))
     for i in range(prose[0]):  # the standfirst, however far above the article
         if i not in out and has[i] and not chosen[i] and lead(i):
             out[i] = "lead"
     out.update(_between(unchosen, out, prose, has, hints, feats, initial, lines, chosen, own, options))
     out.update(_outweighs(orphan(), prose, feats, has, hints, options))
+    return out
+
+
+def _reached(steps: range, first: int, has: bytes, chosen: list[bool], hints, candidate, lead,
+             options: Options) -> dict[int, str]:
+    """The blocks reached walking ``steps`` away from the article (whose first prose line
+    is ``first``): those shaped like its blocks (``recover_kin_levels``, ``candidate``:
+    ``"kin"``) and, above it, its standfirst (``lead``: ``"lead"``), each letting the walk
+    go on, which stops past ``recover_max_gap`` other lines in a row."""
+    out: dict[int, str] = {}
+    gap = 0
+    for i in steps:
+        if not has[i]:
+            continue
+        if chosen[i]:
+            gap = 0
+        elif hints[i].kin >= options.recover_kin_levels and candidate(i):
+            out[i], gap = "kin", 0
+        elif i < first and lead(i):  # `_recovered` finds it too; here it resets the gap,
+            out[i], gap = "lead", 0  # so kin blocks above it are reached
+        else:
+            gap += 1
+            if gap > options.recover_max_gap:
+                break
     return out
 
 
