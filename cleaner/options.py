@@ -82,23 +82,11 @@ class Options:
     own_language_min_words: int = 80
     #: Words (at most) of a "short" line in context: a line between two appeal lines stays
     #: body unless one of them is longer than this; a line after an appeal, bio, legal or
-    #: comments line joins it with up to `appeal_tail_extra_words` more (`cleaner.story_end`;
+    #: comments line joins it with up to `appeal_tail_extra_words` more (`cleaner.smooth`;
     #: words).
     short_max_words: int = 6
     #: How far a short line may sit from body and still be pulled in (non-blank lines).
     context_reach: int = 2
-    #: A list under one heading-like line right after body, closed by no body, is the text's
-    #: own when its heading and at least this share of its items use a word of the body
-    #: above it; above 1: never (``story.list``, `cleaner.story_end`; share).
-    list_cohesion_share: float = 0.5
-    #: Items (at least) of such a list (``story.list``; list items).
-    list_cohesion_min_items: int = 2
-    #: Words (at most) of such a list's middle item (by length): entries, names and figures,
-    #: not the headlines of a box of other stories (``story.list``; words).
-    list_cohesion_item_words: int = 7
-    #: How far above the list the body whose words its items use is read (``story.list``;
-    #: non-blank lines).
-    list_cohesion_reach: int = 30
     #: Keep the main story's title line in `clean`'s output: ``"always"``, ``"never"``, or
     #: ``"leading"``: only when the document starts with it and holds no other story (a
     #: clean text of one article rather than a page dump, where the headline sits among
@@ -150,7 +138,7 @@ class Options:
     #: ... and digits make less than this share of its non-space characters; unit: share 0-1.
     heading_max_digits: float = 0.3
 
-    # -- context (stage 2, `cleaner.story_end`) ---------------------------------------------
+    # -- context (stage 2, `cleaner.smooth`) ---------------------------------------------
     #: A line right after an appeal, bio, legal or comments line goes with it when it has
     #: at most `short_max_words` plus this many words (``context.appeal_tail``); unit: words.
     #: May be negative: the tail then takes lines shorter than `short_max_words` only.

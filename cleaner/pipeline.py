@@ -30,7 +30,7 @@ from .segment import segment
 from .smooth import smooth
 from .storage import Trails, Verdicts, as_list
 from .stories import Stories, find_stories
-from .story_end import own_lists, story_end
+from .story_end import story_end
 from .types import Analysis, Article, Decision, Features, Line
 
 #: The rule this module fires (the title of each story, see `_title_lines`).
@@ -159,7 +159,6 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     if not (layout or whole_page):  # a page's dump: the main story's gaps (extracted text: `restore`)
         restored, story_of = inside_main(initial, restored, story_of, st.main, opts, shape, lines)
         restored = set_off(lines, feats, restored, story_of, st.main, opts, shape, initial)
-        restored, story_of = own_lists(lines, feats, restored, story_of, st.main, opts, shape)
         restored = story_end(lines, feats, restored, story_of, st.main, stops, opts)
     restored = add(restored, "stories")
     if layout:

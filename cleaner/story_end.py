@@ -1,5 +1,4 @@
-"""Where the main story of a page's dump ends, from the page's own evidence, in any language,
-and the lists after its body that use its words (`own_lists`).
+"""Where the main story of a page's dump ends, from the page's own evidence, in any language.
 
 After a story's last paragraph a page goes on with its furniture: a share bar, a sign-up
 form, tags, a comment form, links to other pages.  A catalogue names much of it in the
@@ -8,9 +7,7 @@ languages it knows; in others it is kept when the story stage reads it as part o
 of those lines says where the story ends, whatever their language: a *run* of
 ``story_end_run_lines`` non-blank lines or more, none of them a sentence (a line ending
 with a sentence stop, not a colon) nor a paragraph (``story_end_paragraph_words`` words or
-more) nor an item of a list kept for the story's words (``story.list``, `own_lists`: run
-first), after
-at least one paragraph of the story, ends it unless the story *resumes*
+more), after at least one paragraph of the story, ends it unless the story *resumes*
 after it: a later kept paragraph that shares ``story_end_paragraph_shared`` content words
 with the story's sentences and paragraphs before the run, or a later kept sentence of
 ``story_end_sentence_words`` words or more that shares ``story_end_sentence_shared`` (the
@@ -42,8 +39,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .classify import WEAK_RULES
-from .features import LIST_ITEM
 from .options import Options
 from .rules import CodeRule
 from .stories.evidence import content_words
@@ -56,17 +51,8 @@ RULES = (
              "paragraphs after which the story does not resume: the page after the story",
              ("story_end_run_lines", "story_end_paragraph_words", "story_end_sentence_words",
               "story_end_paragraph_shared", "story_end_sentence_shared")),
-    CodeRule("story.list", "body",
-             "a list right after the main story's body under one heading-like line (both dropped by "
-             "weak line rules), whose heading and most of whose short items use the story's words: "
-             "the story's own (a table of its names and figures, not the headlines of other stories)",
-             ("list_cohesion_share", "list_cohesion_min_items", "list_cohesion_item_words",
-              "list_cohesion_reach")),
 )
 
-#: The rule of a list kept for the words it shares with the story above (`own_lists`): its
-#: items end no story, as a sentence does not.
-_LISTED = frozenset({"story.list"})
 #: In `_resumes_from`'s per-line list: no line resumes the story.
 _NEVER = 1 << 62
 
@@ -76,20 +62,19 @@ def _sentence(line: Line, f: Features) -> bool:
     return f.terminal and not line.text.rstrip().endswith(":")
 
 
-def _runs(lines: Sequence[Line], feats: Sequence[Features], listed: list[bool], first: int, last: int,
+def _runs(lines: Sequence[Line], feats: Sequence[Features], first: int, last: int,
           options: Options) -> list[tuple[int, int]]:
     """The runs of lines between ``first`` and ``last`` (the main story's first and last kept
     lines) that could end the story: ``(start, end)``, ``end`` the next line that is a
-    sentence, a paragraph or an item of a list kept for the story's words (``listed``)
-    (``last + 1`` at the story's end).  A run before the story's first kept paragraph is
-    listed too: `story_end` reads it as the page's head (no paragraph words before it, so at
-    least as many after it)."""
+    sentence or a paragraph (``last + 1`` at the story's end).  A run before the story's
+    first kept paragraph is listed too: `story_end` reads it as the page's head (no
+    paragraph words before it, so at least as many after it)."""
     runs, run, start = [], 0, first
     for i in range(first, last + 1):
         if not lines[i].text:
             continue
         f = feats[i]
-        if f.words >= options.story_end_paragraph_words or _sentence(lines[i], f) or listed[i]:
+        if f.words >= options.story_end_paragraph_words or _sentence(lines[i], f):
             if run >= options.story_end_run_lines:
                 runs.append((start, i))
             run = 0
@@ -140,8 +125,7 @@ def story_end(lines: Sequence[Line], feats: Sequence[Features], decided: list[De
     if not at:
         return decided
     first, last = at[0], at[-1]
-    listed = [k and d.rule in _LISTED for k, d in zip(kept, decided)]
-    runs = _runs(lines, feats, listed, first, last, options)
+    runs = _runs(lines, feats, first, last, options)
     if not runs:
         return decided
     resume_at, paragraph_words = _resumes_from(lines, feats, kept, first, last, stops, options)
@@ -165,55 +149,3 @@ def _cut(decided: list[Decision], kept: list[bool], start: int, end: int, last: 
                               "neither sentences nor paragraphs, and no text of the story after it",
                               "stories")
     return out
-
-
-def own_lists(lines: Sequence[Line], feats: Sequence[Features], decided: list[Decision],
-              story_of: list[int | None], main: int | None, options: Options,
-              shape: bytes) -> tuple[list[Decision], list[int | None]]:
-    """The decisions and stories with the main story's own lists kept (``story.list``): a
-    run of at least ``list_cohesion_min_items`` list items under one heading-like line
-    (``feature.heading``), all dropped by weak line rules, right after a kept line of the
-    main story that is no heading, whose heading uses a word of the story's kept lines among
-    the ``list_cohesion_reach`` content lines above and whose items do too, at least
-    ``list_cohesion_share`` of them, the middle one of at most ``list_cohesion_item_words``
-    words.  Read after the story's boundaries are found, so a list kept here moves none."""
-    if main is None or not options.rule_enabled("story.list") or options.list_cohesion_share > 1:
-        return decided, story_of
-    content = [i for i, b in enumerate(shape) if b]
-    weak = [not decided[i].keep and decided[i].rule in WEAK_RULES and story_of[i] is None for i in content]
-    listed = [bool(shape[i] & LIST_ITEM) for i in content]
-    out, stories = list(decided), list(story_of)
-    for k in range(1, len(content)):
-        before, head = content[k - 1], content[k]
-        if not (decided[before].keep and story_of[before] == main and decided[before].category != "heading"
-                and weak[k] and not listed[k] and decided[head].rule == "feature.heading"):
-            continue
-        end = k + 1
-        while end < len(content) and listed[end] and weak[end]:
-            end += 1
-        items = content[k + 1:end]
-        if len(items) < options.list_cohesion_min_items:
-            continue
-        body = set().union(*(_content_words(lines[i].text) for i in content[max(0, k - options.list_cohesion_reach):k]
-                             if decided[i].keep and story_of[i] == main))
-        if _uses(body, lines[head].text, [lines[i].text for i in items], [feats[i].words for i in items], options):
-            for i in (head, *items):
-                out[i] = Decision(True, "story.list", "body",
-                                  f"{'heading of ' if i == head else 'item of '}a list of {len(items)} "
-                                  "after the story's body that uses its words", "stories")
-                stories[i] = main
-    return out, stories
-
-
-def _content_words(text: str) -> set[str]:
-    """The words of a line that carry its topic, in any language that writes words with
-    letters: lower-cased runs of at least four letters."""
-    return {w for w in "".join(c if c.isalpha() else " " for c in text.lower()).split() if len(w) >= 4}
-
-
-def _uses(body: set[str], heading: str, items: list[str], words: list[int], options: Options) -> bool:
-    """Do a heading and its list's items (of ``words`` words each) use the ``body``'s words
-    as `own_lists` asks?"""
-    shared = sum(bool(_content_words(item) & body) for item in items)
-    return (sorted(words)[len(words) // 2] <= options.list_cohesion_item_words
-            and bool(_content_words(heading) & body) and shared >= options.list_cohesion_share * len(items))

@@ -54,8 +54,6 @@ EXAMPLES = {
     "context.inside_story": (f"{B1}\nItem Cost\nSchools 40 million\nRoads 12 million\nParks 3 million\n{B2}", DUMP,
                              "Roads 12 million", "body"),
     "context.list": (f"{B1}\nThe changes are:\n- evening buses\n{B2}", DUMP, "- evening buses", "body"),
-    "story.list": (f"{B1}\n{B2}\nSchool budget\n- village school library\n- new school roof\n"
-                              "Jane Doe", DUMP, "- new school roof", "body"),
     "block.set_off": (f"{B1}\n\n{B2}\n\n    Parents outside the old school building on Monday.\n    Photo: Jane Doe"
                       f"\n\n{B3}", {**DUMP, "disabled_rules": frozenset({"story.caption"})},  # which fires first
                       "Parents outside the old school building on Monday.", "caption"),
