@@ -860,6 +860,22 @@ def test_an_article_filed_under_comments_beside_a_chosen_standfirst_reaches_the_
     assert not any(p in out_lines(cleaner_clean(html, recover_orphan_outweighs=100)) for p in paragraphs)
 
 
+def test_the_page_is_walked_for_a_run_that_outweighs_only_when_the_skipped_blocks_can(monkeypatch):
+    # every block the extractor skipped holds fewer words than `recover_orphan_outweighs`
+    # times its prose: no run of them can outweigh it, and the page is not walked for one
+    import cleaner.extracted as extracted
+
+    walks = []
+    real = extracted._orphan
+    monkeypatch.setattr(extracted, "_orphan", lambda *a: walks.append(1) or real(*a))
+    short = f"<h1>Low water</h1><p>{PARAGRAPHS[0]}</p>"
+    html = (f'<html><body>{MENU}<article class="post">{short}</article>'
+            f'<section id="comments">{"".join(f"<p>{c}</p>" for c in COMMENTS)}</section>{FOOTER}</body></html>')
+    skipped = 2 * _words(COMMENTS) + 20  # more than the comments, the menu and the footer hold
+    assert _recovered_texts(html, recover_orphan_outweighs=skipped / _words(PARAGRAPHS[:1])) == [] and not walks
+    assert _recovered_texts(html) == COMMENTS and walks  # (the bound reached: walked, and found)
+
+
 def test_readers_comments_each_under_its_author_stay_out_beside_a_short_article():
     # a short article, then readers' comments in one container, each under a line with
     # its author and date: a run of prose broken at every comment, no article
