@@ -165,7 +165,7 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
         restored, story_of = inside_main(initial, restored, story_of, st.main, opts, shape, lines,
                                           None if catalogued else feats)
         restored = set_off(lines, feats, restored, story_of, st.main, opts, shape, initial)
-        restored = story_end(lines, feats, restored, story_of, st.main, stops, opts)
+        restored = story_end(lines, feats, restored, story_of, st.main, stops, opts, catalogued)
     restored = add(restored, "stories")
     if layout:
         restored, story_of = restore_extracted(lines, initial, restored, story_of, st.main, opts)
