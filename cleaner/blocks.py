@@ -87,6 +87,8 @@ FILL_OPTIONS = ("block_fill_menu_lines", "block_fill_widget_lines")
 #: ... and those `inside_main` reads itself (a run holding furniture the page shows twice:
 #: `_unrepeated`).
 FILL_REPEAT_OPTIONS = ("block_fill_repeated_lines", "block_fill_repeated_words")
+#: ... and those of the story going on after a run (`_resumed`).
+FILL_AFTER_OPTIONS = ("block_fill_after_run_lines", "block_fill_paragraphs_after", "block_fill_paragraph_words")
 #: The options ``block.set_off`` reads (`set_off`) ...
 SET_OFF_RULE_OPTIONS = ("block_set_off_spaced_share", "block_set_off_body_share", "block_set_off_indent_slack",
                         "block_set_off_label_words")
@@ -120,8 +122,12 @@ RULES = (
              "over a print button, ad label or photo credit set into the article; not a run holding "
              "block_fill_repeated_lines lines of block_fill_repeated_words words or more (bare numbers "
              "aside), ending no sentence, whose text the page shows outside the main story and nowhere "
-             "else inside it (a widget, a teaser list or a menu the page shows twice, in any language)",
-             FILL_OPTIONS + FILL_REPEAT_OPTIONS),
+             "else inside it (a widget, a teaser list or a menu the page shows twice, in any language), "
+             "nor, on a page whose language has no catalogue of its own in use, a run of "
+             "block_fill_after_run_lines lines or more, none of block_fill_paragraph_words words, followed "
+             "by fewer than block_fill_paragraphs_after of the story's paragraphs (lines the line rules "
+             "kept, of block_fill_paragraph_words words or more: the page after the story)",
+             FILL_OPTIONS + FILL_REPEAT_OPTIONS + FILL_AFTER_OPTIONS),
     CodeRule("block.set_off", "caption",
              "kept line of the main story in a dump whose paragraphs are set apart by blank lines, "
              "indented deeper than the story's body (the indentation holding most of its words) and "
@@ -263,7 +269,8 @@ def related_lists(final: list[Decision], options: Options, shape: bytes) -> list
 
 def inside_main(initial: list[Decision], final: list[Decision],
                 story_of: list[int | None], main: int | None, options: Options,
-                shape: bytes, lines: Sequence[Line] | None = None) -> tuple[list[Decision], list[int | None]]:
+                shape: bytes, lines: Sequence[Line] | None = None,
+                feats: Sequence[Features] | None = None) -> tuple[list[Decision], list[int | None]]:
     """Decisions and stories with each run of dropped lines between two kept lines of the
     main story kept as its text (``context.inside_story``) when only weak line rules
     dropped them (``initial``: the stage-1 decisions; `cleaner.extracted.YIELDING`) and no
@@ -279,7 +286,14 @@ def inside_main(initial: list[Decision], final: list[Decision],
     `cleaner.features.line_shapes`.  Given the ``lines``, a run holding
     ``block_fill_repeated_lines`` or more lines of the page's furniture shown twice (their
     text outside the main story too, `_unrepeated`: a widget, a teaser list, a menu) stands
-    too, in any language.
+    too, in any language.  Given the ``feats`` (`cleaner.pipeline` gives them on a page whose
+    language has no catalogue of its own in use), a run of ``block_fill_after_run_lines``
+    lines or more, none of ``block_fill_paragraph_words`` words, is filled only when the
+    story goes on after it: at least ``block_fill_paragraphs_after`` of the main story's
+    paragraphs (lines the line rules kept, of ``block_fill_paragraph_words`` words or more)
+    follow it (`_resumed`): what lies between the story's text and a line or two kept
+    after it is the page after the story (a comment form, a list of other pages, a sign-up
+    box), in any language.
 
     >>> from cleaner import analyze
     >>> body = "The council met on Monday and agreed on the budget for the coming year, as expected."
@@ -296,6 +310,8 @@ def inside_main(initial: list[Decision], final: list[Decision],
         kept = [i for i, (d, s) in enumerate(zip(final, story_of)) if d.keep and s == main]
         own = frozenset(i for i, s in enumerate(story_of) if s == main)
         filled = _unrepeated(filled, initial, final, text_view(lines), (kept[0], kept[-1]), own, options)
+    if filled and feats is not None:
+        filled = _resumed(filled, initial, final, story_of, main, feats, options)
     if not filled:
         return final, story_of
     final, story_of = list(final), list(story_of)
@@ -325,14 +341,7 @@ def _unrepeated(filled: list[tuple[int, int]], initial: list[Decision], final: l
     inside it (a table's header repeated over its tables, a product card's button, or a
     recipe card's title repeating the headline, is the story's own).  A run
     ends at a line the line rules kept (``initial``) and ``final`` keeps."""
-    runs: list[list[tuple[int, int]]] = []
-    for j, n in filled:
-        last = runs[-1][-1][0] if runs else -1
-        if runs and runs[-1][-1][1] == n and not any(
-                initial[k].keep and final[k].keep for k in range(last + 1, j)):
-            runs[-1].append((j, n))
-        else:
-            runs.append([(j, n)])
+    runs = _runs_of(filled, initial, final)
     first, end = span
     keys = {i: _key(texts[i]) for i in range(first, end + 1)}
     outside = Counter(k for i, t in enumerate(texts)
@@ -345,6 +354,46 @@ def _unrepeated(filled: list[tuple[int, int]], initial: list[Decision], final: l
             and sum(not w.isdigit() for w in key.split()) >= options.block_fill_repeated_words
 
     return [pair for run in runs if sum(furniture(j) for j, _ in run) < options.block_fill_repeated_lines
+            for pair in run]
+
+
+def _runs_of(filled: list[tuple[int, int]], initial: list[Decision],
+             final: list[Decision]) -> list[list[tuple[int, int]]]:
+    """``filled`` (`inside_main`'s ``(line, run length)`` pairs, in order) cut into its
+    runs: a run ends at a line the line rules kept (``initial``) and ``final`` keeps."""
+    runs: list[list[tuple[int, int]]] = []
+    for j, n in filled:
+        last = runs[-1][-1][0] if runs else -1
+        if runs and runs[-1][-1][1] == n and not any(
+                initial[k].keep and final[k].keep for k in range(last + 1, j)):
+            runs[-1].append((j, n))
+        else:
+            runs.append([(j, n)])
+    return runs
+
+
+def _resumed(filled: list[tuple[int, int]], initial: list[Decision], final: list[Decision],
+             story_of: list[int | None], main: int, feats: Sequence[Features],
+             options: Options) -> list[tuple[int, int]]:
+    """The lines of ``filled`` (`inside_main`'s ``(line, run length)`` pairs) in a run
+    (`_runs_of`) of fewer than ``block_fill_after_run_lines`` lines (a separator, a
+    subheading), or holding a line of ``block_fill_paragraph_words`` words or more (a
+    paragraph the page repeats, a table's long cells), or followed by at least
+    ``block_fill_paragraphs_after`` paragraphs of the main story: lines of that many words
+    that the line rules kept (``initial``) and ``final`` keeps in it."""
+    need, words = options.block_fill_paragraphs_after, options.block_fill_paragraph_words
+    if need <= 0:
+        return filled
+    after, count = {}, 0
+    wanted = {j for j, _ in filled}
+    for i in range(len(final) - 1, -1, -1):
+        if i in wanted:
+            after[i] = count
+        if story_of[i] == main and initial[i].keep and final[i].keep and feats[i].words >= words:
+            count += 1
+    return [pair for run in _runs_of(filled, initial, final)
+            if run[0][1] < options.block_fill_after_run_lines or after[run[0][0]] >= need
+            or any(feats[j].words >= words for j, _ in run)
             for pair in run]
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import compress, islice, repeat
 from operator import and_, attrgetter, eq, or_
+from typing import NamedTuple
 
 from .catalogue import is_overlay, is_pattern_rule, opens_section
 from .classify import RULES as CLASSIFY_RULES
@@ -54,8 +55,10 @@ LAYOUT = ("extracted_max_periphery", "extracted_max_run", "extracted_max_tiny_ru
 RULES = (
     CodeRule("html.block", "body", "a line the extractor chose as main content: weak line rules yield to it",
              ("extracted",) + LAYOUT),
-    CodeRule("html.links", "related", "most of the line's text is link text on the page (a link list)",
-             ("link_density", "collapsed_article_words")),
+    CodeRule("html.links", "related",
+             "most of the line's text is link text on the page (a link list), but for a sentence that opens "
+             "with words of its own running on into its links (a paragraph with links in its sentences)",
+             ("link_density", "collapsed_article_words", "link_prose_opening_words")),
     CodeRule("html.excerpt", "related",
              "excerpt of another story: another <article> of the page, cut with an ellipsis"),
     CodeRule("html.card", "related", "short list item with a linked headline: a teaser card"),
@@ -331,7 +334,8 @@ def revise(
         bare_address = f.urls and f.urls >= f.words  # a source or a contact
         # a whole article delivered as one line inside a link is no link list
         collapsed = d.rule == "feature.prose" and f.words >= options.collapsed_article_words
-        if h is not None and h.link_density >= options.link_density and not bare_address and not collapsed and links:
+        if h is not None and h.link_density >= options.link_density and not bare_address and not collapsed and links \
+                and not (d.rule == "feature.prose" and _runs_into_links(h.opening, options)):
             out[i] = Decision(False, "html.links", "related", f"link density {h.link_density:.2f} in the page",
                               "extractor")
             continue
@@ -341,6 +345,23 @@ def revise(
     if hints is None:  # plain text an extractor wrote: it ends where its comments open
         out = open_comments(feats, out, options)
     return out
+
+
+def _runs_into_links(opening: str, options: Options) -> bool:
+    """Does a line open with ``link_prose_opening_words`` words of its own or more
+    (``opening``: its text before its first link, `cleaner.front.dom.LineHint.opening`)
+    that run on into that link: the opening ends inside a sentence, with a letter, a
+    figure or a comma, not with a label's colon or a mark (">> Read more: ...")?  The
+    link then carries the rest of a sentence, as in a paragraph whose sentences hold
+    links; a link list's items open with their links.
+
+    >>> _runs_into_links("The couple", Options()), _runs_into_links("Read more:", Options())
+    (True, False)
+    """
+    need = options.link_prose_opening_words
+    if need <= 0 or not opening or not (opening[-1].isalnum() or opening[-1] == ","):
+        return False
+    return len(opening.split()) >= need
 
 
 #: The catalogue rule (the part after the language code) of a comment counter: "12
@@ -405,6 +426,23 @@ CAPTION_TAGS = frozenset({"figcaption", "caption"})
 LEAD_MARKS = frozenset({"teaser"})
 
 
+class _Page(NamedTuple):
+    """What recovery reads of a page, per line (`_recovered` and the walks it runs): the
+    lines, their measures and stage-1 decisions, their hints (one per line, ``None`` past
+    the hints' end), which have text (`cleaner.storage.has_text`, a held block's not),
+    which the extractor chose, and the marks of the article's own paragraphs
+    (`_own_marks`)."""
+
+    lines: list[Line]
+    feats: list[Features]
+    initial: list[Decision]
+    hints: list
+    has: bytes
+    chosen: list[bool]
+    own: frozenset[str]
+    options: Options
+
+
 def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision], hints,
                options: Options, shape: bytes, has: bytes) -> dict[int, str]:
     """The blocks of a page the extractor did not choose that are recovered, each with
@@ -435,6 +473,7 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
         has = bytes(a and not b for a, b in zip(has, held))
     prose = [i for i in range(n) if shape[i] and chosen[i] and _prose(shape[i], initial[i])]
     own = _own_marks(hints, prose) if prose else frozenset()
+    page = _Page(lines, feats, initial, hints, has, chosen, own, options)
 
     def candidate(i: int, marks: frozenset[str] | None = frozenset()) -> bool:
         """Prose the extractor skipped that may be the article's (``marks``: the class and
@@ -444,7 +483,7 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
 
     def orphan() -> dict[int, str]:
         """`_orphan`'s run of prose, whatever its blocks' class and id words."""
-        return _orphan(feats, has, chosen, lambda i: candidate(i, None), initial, hints, options)
+        return _orphan(page, lambda i: candidate(i, None))
 
     if not prose:
         if sum(f.words for f, c in zip(feats, chosen) if c) >= options.recover_orphan_chosen_words:
@@ -453,28 +492,34 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
 
     def lead(i: int) -> bool:
         """Prose right under the page's headline (an <h1>): the article's standfirst."""
+        if not candidate(i, LEAD_MARKS):  # (the cheaper test first)
+            return False
         above = islice((j for j in range(i - 1, -1, -1) if has[j]), max(options.recover_lead_reach, 0))
-        return any(hints[j] is not None and hints[j].heading == 1 for j in above) and candidate(i, LEAD_MARKS)
+        return any(hints[j] is not None and hints[j].heading == 1 for j in above)
 
     unchosen = [i for i in range(n) if has[i] and not chosen[i]]
     out = {i: "inside" for i in unchosen if prose[0] < i < prose[-1] and candidate(i)
            and hints[i].kin >= options.recover_inside_kin_levels}
     for steps in (range(prose[-1] + 1, n), range(prose[0] - 1, -1, -1)):
-        out.update(_reached(steps, prose[0], has, chosen, hints, candidate, lead, options))
+        out.update(_reached(page, steps, prose[0], candidate, lead))
     for i in range(prose[0]):  # the standfirst, however far above the article
         if i not in out and has[i] and not chosen[i] and lead(i):
             out[i] = "lead"
-    out.update(_between(unchosen, out, prose, has, hints, feats, initial, lines, chosen, own, options))
-    out.update(_outweighs(orphan(), prose, feats, has, hints, options))
+    out.update(_between(page, unchosen, out, prose))
+    # the run `_outweighs` looks for holds at most the words of every block not chosen:
+    # when those fall short, the page is not walked for it
+    skipped_words = sum(feats[i].words for i in unchosen)
+    if skipped_words >= options.recover_orphan_outweighs * sum(feats[i].words for i in prose):
+        out.update(_outweighs(page, orphan(), prose))
     return out
 
 
-def _reached(steps: range, first: int, has: bytes, chosen: list[bool], hints, candidate, lead,
-             options: Options) -> dict[int, str]:
+def _reached(page: _Page, steps: range, first: int, candidate, lead) -> dict[int, str]:
     """The blocks reached walking ``steps`` away from the article (whose first prose line
     is ``first``): those shaped like its blocks (``recover_kin_levels``, ``candidate``:
     ``"kin"``) and, above it, its standfirst (``lead``: ``"lead"``), each letting the walk
     go on, which stops past ``recover_max_gap`` other lines in a row."""
+    has, chosen, hints, options = page.has, page.chosen, page.hints, page.options
     out: dict[int, str] = {}
     gap = 0
     for i in steps:
@@ -502,15 +547,15 @@ def _unmarked(h, marks: frozenset[str] | None, options: Options) -> bool:
             and h.link_density < options.link_density and h.tag not in CAPTION_TAGS)
 
 
-def _outweighs(longer: dict[int, str], prose: list[int], feats: list[Features], has: bytes, hints,
-               options: Options) -> dict[int, str]:
+def _outweighs(page: _Page, longer: dict[int, str], prose: list[int]) -> dict[int, str]:
     """``longer``, the page's longest run of prose the extractor skipped (`_orphan`), as
     ``"outweighs"`` when it is unbroken (`_unbroken`) and holds
     ``recover_orphan_outweighs`` times the words of the prose it chose (``prose``); ``{}``
     else."""
-    if not longer or not _unbroken(list(longer), has, hints):
+    if not longer or not _unbroken(list(longer), page.has, page.hints):
         return {}
-    if sum(feats[j].words for j in longer) < options.recover_orphan_outweighs * sum(feats[i].words for i in prose):
+    feats = page.feats
+    if sum(feats[j].words for j in longer) < page.options.recover_orphan_outweighs * sum(feats[i].words for i in prose):
         return {}
     return dict.fromkeys(longer, "outweighs")
 
@@ -525,12 +570,10 @@ def _unbroken(run: list[int], has: bytes, hints) -> bool:
                for j in range(run[0], run[-1] + 1) if has[j])
 
 
-def _between(unchosen: list[int], out: dict[int, str], prose: list[int], has: bytes, hints,
-             feats: list[Features], initial: list[Decision], lines: list[Line], chosen: list[bool],
-             own: frozenset[str], options: Options) -> dict[int, str]:
+def _between(page: _Page, unchosen: list[int], out: dict[int, str], prose: list[int]) -> dict[int, str]:
     """Runs of blocks the extractor did not choose, of any length, that lie inside the
     article: each block ends like a sentence (`cleaner.types.Features.terminal`), is not
-    in the furniture, not marked (but by the article's own marks, ``own``), not link
+    in the furniture, not marked (but by the article's own marks, `_Page.own`), not link
     text, no caption (a picture's credit in brackets ends no sentence) and no line a
     catalogue rule names, and the run has the article on both sides:
 
@@ -543,6 +586,7 @@ def _between(unchosen: list[int], out: dict[int, str], prose: list[int], has: by
       that ends with a colon, which opens the list, and above a line it chose or that is
       recovered: the article's own list of points, which an extractor may skip.
     """
+    has, hints, options = page.has, page.hints, page.options
     paragraphs = set(prose) | set(out)
     text_lines = [i for i in range(len(has)) if has[i]]
     skipped = set(unchosen) - set(out)
@@ -560,12 +604,13 @@ def _between(unchosen: list[int], out: dict[int, str], prose: list[int], has: by
         below = text_lines[end] if end < len(text_lines) else None
         k = end
         if above is None or below is None or not all(
-                _inside_block(hints[i], feats[i], initial[i], own, options) for i in run):
+                _inside_block(hints[i], page.feats[i], page.initial[i], page.own, options) for i in run):
             continue
         if above in paragraphs and below in paragraphs and all(
                 hints[i].kin >= max(options.recover_between_kin_levels, 1) for i in run):
             found.update(dict.fromkeys(run, "between"))
-        elif chosen[above] and lines[above].text.rstrip().endswith(":") and (chosen[below] or below in out) \
+        elif page.chosen[above] and page.lines[above].text.rstrip().endswith(":") \
+                and (page.chosen[below] or below in out) \
                 and all(hints[i].tag == "li" for i in run):
             found.update(dict.fromkeys(run, "listed"))
     return found
@@ -577,8 +622,7 @@ def _inside_block(h, f: Features, d: Decision, own: frozenset[str], options: Opt
     return f.terminal and _unmarked(h, own, options) and not is_pattern_rule(d.rule)
 
 
-def _orphan(feats: list[Features], has: bytes, chosen: list[bool], candidate, initial: list[Decision], hints,
-            options: Options) -> dict[int, str]:
+def _orphan(page: _Page, candidate) -> dict[int, str]:
     """The page's article when the extractor chose next to nothing and no prose
     (``"orphan"``): the run of blocks it did not choose that are prose (``candidate``,
     whatever their class and id words: the container the extractor took for comments
@@ -586,6 +630,7 @@ def _orphan(feats: list[Features], has: bytes, chosen: list[bool], candidate, in
     it holds at least ``recover_orphan_words`` words; ``{}`` else.  No run lies past a
     line that opens the page's comments (`_opens_comments`), and none is made of
     comments, one item each (`_comment_items`)."""
+    feats, has, chosen, initial, hints = page.feats, page.has, page.chosen, page.initial, page.hints
     runs: list[list[int]] = [[]]
     gap = 0
     for i in range(len(has)):
@@ -598,11 +643,11 @@ def _orphan(feats: list[Features], has: bytes, chosen: list[bool], candidate, in
             gap = 0
             continue
         gap += 1
-        if gap > options.recover_max_gap and runs[-1]:
+        if gap > page.options.recover_max_gap and runs[-1]:
             runs.append([])
     runs = [r for r in runs if r and not _comment_items(r, hints)]
     best = max(runs, key=lambda r: sum(feats[j].words for j in r), default=[])
-    if not best or sum(feats[j].words for j in best) < options.recover_orphan_words:
+    if not best or sum(feats[j].words for j in best) < page.options.recover_orphan_words:
         return {}
     return dict.fromkeys(best, "orphan")
 

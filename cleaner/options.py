@@ -198,6 +198,21 @@ class Options:
     #: ... counting a line only when its text holds at least this many words that are not
     #: bare numbers (a price or a one-word label shown twice says little; words).
     block_fill_repeated_words: int = 2
+    #: On a page whose language has no catalogue of its own in use (no section opener
+    #: cuts the main story's gaps there), a run of at least `block_fill_after_run_lines`
+    #: such lines, none of `block_fill_paragraph_words` words or more, is filled only when
+    #: at least this many of the main story's paragraphs follow it (lines the line rules
+    #: kept, of `block_fill_paragraph_words` words or more): a run between the story's
+    #: text and a line or two kept after it is the page after the story (a comment form,
+    #: other pages' headlines, a sign-up box), in any language (`cleaner.blocks.inside_main`
+    #: given the lines' features, `cleaner.pipeline`; paragraphs; 0: always filled).
+    block_fill_paragraphs_after: int = 2
+    #: ... a run of at least this many lines (a shorter one, a separator or a subheading
+    #: before the story's last paragraph, is its text whatever follows; lines).
+    block_fill_after_run_lines: int = 3
+    #: ... a paragraph holding at least this many words; a run holding such a line (a
+    #: paragraph the page repeats, a table's long cell) is filled whatever follows (words).
+    block_fill_paragraph_words: int = 20
     #: A run of at least this many list items right under a line dropped as related links
     #: ("Most read", "Related") is a list of other pages' headlines: its kept items are
     #: dropped (``block.related_list``, `cleaner.blocks.related_lists`); unit: list items.
@@ -242,6 +257,12 @@ class Options:
     #: as one line inside a link (on the dev pages ``html.links`` meets no such line;
     #: words).
     collapsed_article_words: int = 150
+    #: ... nor a sentence (``feature.prose``) that opens with at least this many words of
+    #: its own, outside links, that run on into its first link: the opening ends inside
+    #: the sentence (a letter, a figure or a comma), as a paragraph with links in its
+    #: sentences does, not with a label's colon ("Read more: ...") or a mark; 0 switches
+    #: the test off (words).
+    link_prose_opening_words: int = 2
     #: A block of the page that the extractor did not choose is recovered as article text
     #: (``html.recovered``) only when it is prose of at least this many words (words).
     recover_min_words: int = 12

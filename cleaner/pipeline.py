@@ -15,6 +15,7 @@ from operator import attrgetter
 
 from . import _core
 from .blocks import block_stage, inside_main, set_off
+from .catalogue.load import catalogue_languages
 from .classify import classify_page
 from .extracted import blocks_touch, extraction_layout, revise as revise_extracted, shown_lines
 from .features import line_shapes
@@ -112,7 +113,7 @@ def _analyze(document: object, options: Options | str | None, **overrides) -> An
         revised = trails.add(revise_extracted(lines, feats, initial, hints, opts, shape), "extractor")
     if chosen is None:
         titled, st, story_of = _stages(lines, feats, initial, revised, layout, from_html, stops, opts, trails.add,
-                                       shape, touch)
+                                       shape, touch, catalogued=_catalogued(language, opts))
     else:
         # a whole page: the stages judge the lines the extractor chose and those recovered;
         # every other block of the page stands as `revise` decided it (``html.unchosen``)
@@ -136,13 +137,17 @@ def _analyze(document: object, options: Options | str | None, **overrides) -> An
 
 def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Decision],
             revised: list[Decision], layout: str, from_html: bool, stops: frozenset[str],
-            opts: Options, add, shape: bytes, touch: bool | None) -> tuple[list[Decision], Stories, list[int | None]]:
+            opts: Options, add, shape: bytes, touch: bool | None,
+            catalogued: bool = True) -> tuple[list[Decision], Stories, list[int | None]]:
     """The stages after the extractor's revision: context, main block, stories, the
     extracted-text guarantees and titles, each stage's layer handed to ``add`` (see
     `cleaner.storage.Trails.add`) as soon as it is done (``shape``: the lines'
     `cleaner.features.line_shapes`; ``touch``: their `cleaner.extracted.blocks_touch`, or
     ``None`` for a whole page (whose stories are not cut) or text said to be an
-    extractor's: counted if ever read).
+    extractor's: counted if ever read; ``catalogued``: the page's language has a catalogue
+    of its own in use (`_catalogued`), whose section openers cut the main story's gaps: without one a long gap is
+    the story's only when the story goes on after it, `cleaner.blocks.inside_main`'s
+    ``feats``).
     Returns the last layer, the stories and each line's story."""
     whole_page = from_html or opts.extracted == "always"
     smoothed = add(smooth(lines, feats, revised, opts, shape), "context")
@@ -158,7 +163,8 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     story_of = list(st.story_of)
     restored = st.final
     if not (layout or whole_page):  # a page's dump: the main story's gaps (extracted text: `restore`)
-        restored, story_of = inside_main(initial, restored, story_of, st.main, opts, shape, lines)
+        restored, story_of = inside_main(initial, restored, story_of, st.main, opts, shape, lines,
+                                          None if catalogued else feats)
         restored = set_off(lines, feats, restored, story_of, st.main, opts, shape, initial)
         restored = story_end(lines, feats, restored, story_of, st.main, stops, opts)
     restored = add(restored, "stories")
@@ -174,6 +180,12 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
             st = replace(st, kinds=["full"], titles=[None], main=NET_STORY)
     restored = add(restored, "extracted")
     return add(_title_lines(lines, restored, st, opts), "title"), st, story_of
+
+
+def _catalogued(language: str | None, opts: Options) -> bool:
+    """Does the page's language have a catalogue of its own, not switched off
+    (`Options.disabled_rules` naming ``<language>.``)?"""
+    return language in catalogue_languages() and opts.rule_enabled(f"{language}.")
 
 
 def _chosen(lines: Sequence[Line], hints) -> list[int] | None:

@@ -27,6 +27,8 @@ NOT_WORD_LIMIT = 0x3040
 #: the content words of cleaner.stories.evidence (``\p{L}[\p{L}\p{M}'’-]*``).
 LETTER = regex.compile(r"\p{L}")
 MARK = regex.compile(r"\p{M}")
+#: Unicode's sentence terminals (``Sentence_Terminal``, `regex`'s ``\p{STerm}``).
+STERM = regex.compile(r"\p{STerm}")
 
 
 def ranges(pred) -> list[tuple[int, int]]:
@@ -69,6 +71,10 @@ def classes() -> dict[str, list[tuple[int, int]]]:
         # closing brackets and quotation marks beyond ASCII (cleaner.features strips them
         # from a line's end before reading its last character)
         "CLOSE_PUNCTUATION": ranges(lambda c: c >= 0x80 and unicodedata.category(ch(c)) in ("Pe", "Pf", "Pi")),
+        # sentence terminals beyond ASCII: the full stops and question and exclamation
+        # marks of other scripts (cleaner.features ends a sentence with them)
+        "SENTENCE_TERMINAL": ranges(lambda c: c >= 0x80 and not 0xD800 <= c < 0xE000
+                                    and STERM.match(ch(c)) is not None),
     }
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from cleaner import Options, analyze, blocks, smooth
 from cleaner.blocks import block_stage, inside_main, main_block, related_lists
-from cleaner.features import LIST_ITEM, TEXT, TINY, shapes
+from cleaner.features import LIST_ITEM, TEXT, TINY, measure, shapes
 from cleaner.registry import code_rules
 from cleaner.segment import segment
 from cleaner.storage import indents
@@ -87,8 +87,9 @@ def test_the_gaps_read_the_options_their_rule_declares():
     # headings are article text
     rule = next(r for r in blocks.RULES if r.id == "context.inside_story")
     assert blocks.FILL_OPTIONS == ("block_fill_menu_lines", "block_fill_widget_lines")
-    assert rule.options == blocks.FILL_OPTIONS + blocks.FILL_REPEAT_OPTIONS == (
-        "block_fill_menu_lines", "block_fill_widget_lines", "block_fill_repeated_lines", "block_fill_repeated_words")
+    assert rule.options == blocks.FILL_OPTIONS + blocks.FILL_REPEAT_OPTIONS + blocks.FILL_AFTER_OPTIONS == (
+        "block_fill_menu_lines", "block_fill_widget_lines", "block_fill_repeated_lines", "block_fill_repeated_words",
+        "block_fill_after_run_lines", "block_fill_paragraphs_after", "block_fill_paragraph_words")
     assert _run([PROSE, HEADING, SHARE, HEADING, LOW, PROSE], options=Options(block_fill_widget_lines=0))[1] == (
         "feature.heading")
     assert _run([PROSE, *[HEADING] * 5, PROSE], options=Options(block_fill_menu_lines=5))[1:6] == [
@@ -127,6 +128,67 @@ def test_a_run_holding_furniture_the_page_shows_again_outside_the_story_stands()
         "context.inside_story"] * 2
     assert _run_texts([*_GAP, "Weather for the week"], _GAP_DECISIONS, _GAP_STORIES)[1:3] == [
         "context.inside_story"] * 2
+
+
+def _run_after(texts: list[str], initial: list[Decision], options: Options = Options()) -> list[str]:
+    """`_run` with the lines' texts and features given (the story's paragraphs after a run
+    are read from them), every line in story 0."""
+    lines = list(segment("\n".join(texts)))
+    feats = [measure(line.text, "en") for line in lines]
+    decided, _ = inside_main(initial, initial, [0] * len(initial), 0, options, _shape(len(initial)),
+                             lines, feats)
+    return [d.rule for d in decided]
+
+
+_PARAGRAPH = ("The council met on Monday and agreed on the budget for the schools and the roads of the "
+              "region, after a long debate about the cost of the work and the state of the harbour.")
+#: A gap of three short lines after the story's paragraph, then one sentence kept after it:
+#: a comment form between the story and a line of the page after it.
+_FORM = [_PARAGRAPH, "Leave a reply", "Name", "Email", "Your address is shown to no one."]
+_FORM_DECISIONS = [PROSE, HEADING, SHORT, SHORT, PROSE]
+
+
+def test_a_run_the_story_does_not_go_on_after_stands():
+    # no paragraph of the story after the run: the page after the story, in any language
+    assert _run_after(_FORM, _FORM_DECISIONS)[1:4] == ["feature.heading", "feature.short", "feature.short"]
+    # with the option off, the run is the story's, as it is before two paragraphs of it
+    off = Options(block_fill_paragraphs_after=0)
+    assert _run_after(_FORM, _FORM_DECISIONS, off)[1:4] == ["context.inside_story"] * 3
+    assert _run_after([*_FORM[:4], _PARAGRAPH, _PARAGRAPH], [*_FORM_DECISIONS[:4], PROSE, PROSE])[1:4] == [
+        "context.inside_story"] * 3
+
+
+def test_a_short_run_or_one_holding_a_long_line_is_the_story_s_whatever_follows():
+    # a separator or a subheading before the story's last lines; a table's long cell
+    assert _run_after([_PARAGRAPH, "***", "Two", "The end."], [PROSE, SHORT, SHORT, PROSE])[1:3] == [
+        "context.inside_story"] * 2
+    cell = LOW
+    assert _run_after([*_FORM[:3], _PARAGRAPH, _FORM[4]], [*_FORM_DECISIONS[:3], cell, PROSE])[1:4] == [
+        "context.inside_story"] * 3
+
+
+def _dutch_page() -> tuple[str, list[str]]:
+    """A story of three paragraphs, a comment form no catalogue knows, and a paragraph of
+    the page after it; and the form's labels."""
+    first = ("De gemeenteraad kwam op maandag bijeen en stemde in met de begroting voor de scholen en de "
+             "wegen van de regio, na een lang debat over de kosten van het werk en de staat van de haven.")
+    second = ("De havenmeester zei dat de pier al twee jaar gesloten was en dat de vissersboten sindsdien "
+              "het strand moesten gebruiken, wat in de wintermaanden niet veilig was voor de vissers.")
+    notice = ("Wij gebruiken cookies om de website te verbeteren en om te zien hoe de bezoekers de pagina's "
+              "van deze website gebruiken, lezen en delen met hun vrienden.")
+    form = ["Reageer op dit bericht", "Uw naam", "Uw adres"]
+    return "\n\n".join([first, second, first.replace("maandag", "vrijdag"), *form, notice]), form
+
+
+def test_the_story_going_on_is_asked_only_where_no_catalogue_of_the_language_is_in_use():
+    # a language with a catalogue of its own cuts the gaps with its section openers; in
+    # one without (or with it switched off), a long gap before the story's end stands
+    page, form = _dutch_page()
+    def rules(**options):
+        return [v.final.rule for v in analyze(page, extracted="never", **options).verdicts if v.line.text in form]
+    assert rules(language="nl")[0::2] == ["feature.heading"] * 2
+    assert rules(language="de", disabled_rules=frozenset({"de."}))[0::2] == ["feature.heading"] * 2
+    assert rules(language="de")[0::2] == ["context.inside_story"] * 2
 
 
 @pytest.mark.parametrize("again", ["Popular", "2 400 €", "Most read stories this week."])

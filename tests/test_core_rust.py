@@ -83,7 +83,8 @@ def table_classes() -> dict:
 
 
 @pytest.mark.parametrize("name", ["SPACE", "ALPHA", "UPPER", "DECIMAL", "DIGIT", "ALNUM", "NOT_WORD",
-                                  "UNSPACED", "CASED", "CASE_IGNORABLE", "NOT_PRINTABLE", "CLOSE_PUNCTUATION"])
+                                  "UNSPACED", "CASED", "CASE_IGNORABLE", "NOT_PRINTABLE", "CLOSE_PUNCTUATION",
+                                  "SENTENCE_TERMINAL"])
 def test_the_core_tables_are_the_running_pythons(name):
     """Else write them again: python rust/tables.py, and rebuild."""
     assert _core.table(name) == [tuple(r) for r in table_classes()[name]]

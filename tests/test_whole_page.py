@@ -163,7 +163,7 @@ def test_text_after_a_skipped_element_is_measured_once():
     """The text after a control (a subtree the trace does not enter) is one text node:
     a line starting there has its link share measured over that text once."""
     tree = parse("<html><body><p><button>Go</button>Read the <a href='/r'>full report</a></p></body></html>")
-    [(element, share)] = trace(tree, [bare("Read the full report")])
+    [(element, share, _)] = trace(tree, [bare("Read the full report")])
     assert element.tag == "p"
     nodes = ["Read the", "full report"]  # the line's text nodes, each normalised
     assert share == len(nodes[1]) / len("".join(nodes))
@@ -178,7 +178,7 @@ def test_a_line_is_traced_to_the_paragraph_that_holds_it():
     body = f"{opening} The main pier is cracked, and the repair needs divers and a crane."
     tree = parse(f"<html><body><h1>{TITLE}</h1><p class='lead'>{standfirst}</p>"
                  f"<div class='text'><p>{body}</p></div></body></html>")
-    [(element, _)] = trace(tree, [bare(body)])
+    [(element, _, _)] = trace(tree, [bare(body)])
     assert element.text == body
     placed = _placed(tree, [body])
     assert standfirst in [block.text for k, block in placed if block is not None]
@@ -195,7 +195,7 @@ def test_a_block_text_is_made_once_for_tracing_and_the_page_blocks():
     tree = parse(f"<html><body><h1>{TITLE}</h1><p class='lead'>{standfirst}</p>"
                  f"<div class='text'><p>{body}</p></div></body></html>")
     walked = PageWalk(tree)
-    [(element, _)] = trace(tree, [bare(body)], walked)
+    [(element, _, _)] = trace(tree, [bare(body)], walked)
     made = dict(walked._texts)
     assert made and element in made  # the standfirst's and the paragraph's texts, read to trace
     blocks = {b.element: b.text for b in page_blocks(tree, walked)}
@@ -303,7 +303,7 @@ def test_tracing_reads_the_bare_texts_it_is_given():
     tree = parse(f"<html><body><h1>{TITLE}</h1><ul><li>{line}</li></ul></body></html>")
     marked = [f"- {line}"]
     assert trace(tree, marked) == [None]  # a mark is not taken off here
-    [(element, _)] = trace(tree, [bare(marked[0])])
+    [(element, _, _)] = trace(tree, [bare(marked[0])])
     assert element.tag == "li"
 
 
@@ -835,7 +835,7 @@ def test_a_line_that_glues_a_link_to_the_paragraph_after_it_is_traced_to_that_pa
             f"<p>{PARAGRAPHS[1]}</p></article></body></html>")
     tree = parse(html)
     glued = bare("(c) Harbour" + PARAGRAPHS[0])
-    (_, caption), (block, share) = trace(tree, [bare("The pier at low tide"), glued])
+    (_, caption, _), (block, share, _) = trace(tree, [bare("The pier at low tide"), glued])
     assert caption == 1.0 and block.tag == "div" and share < 0.1
     # a line that only opens like the node, glued to a word no node opens, is not found
     assert trace(tree, [bare("The pier at low tide"), bare("(c) Harbourmaster")])[1][1] == 1.0
@@ -858,6 +858,22 @@ def test_an_article_filed_under_comments_beside_a_chosen_standfirst_reaches_the_
     assert standfirst in kept and all(p in kept for p in paragraphs)
     assert "many times what the extractor chose" in _verdict(html, paragraphs[0]).final.reason
     assert not any(p in out_lines(cleaner_clean(html, recover_orphan_outweighs=100)) for p in paragraphs)
+
+
+def test_the_page_is_walked_for_a_run_that_outweighs_only_when_the_skipped_blocks_can(monkeypatch):
+    # every block the extractor skipped holds fewer words than `recover_orphan_outweighs`
+    # times its prose: no run of them can outweigh it, and the page is not walked for one
+    import cleaner.extracted as extracted
+
+    walks = []
+    real = extracted._orphan
+    monkeypatch.setattr(extracted, "_orphan", lambda *a: walks.append(1) or real(*a))
+    short = f"<h1>Low water</h1><p>{PARAGRAPHS[0]}</p>"
+    html = (f'<html><body>{MENU}<article class="post">{short}</article>'
+            f'<section id="comments">{"".join(f"<p>{c}</p>" for c in COMMENTS)}</section>{FOOTER}</body></html>')
+    skipped = 2 * _words(COMMENTS) + 20  # more than the comments, the menu and the footer hold
+    assert _recovered_texts(html, recover_orphan_outweighs=skipped / _words(PARAGRAPHS[:1])) == [] and not walks
+    assert _recovered_texts(html) == COMMENTS and walks  # (the bound reached: walked, and found)
 
 
 def test_readers_comments_each_under_its_author_stay_out_beside_a_short_article():
@@ -942,5 +958,5 @@ def test_a_line_opening_with_a_linked_word_is_traced_to_its_paragraph_not_to_an_
     tree = parse(html)
     line = bare("Ferry timetables stay as they are, the company said, and tickets bought before the closure "
                 "remain valid.")
-    (first, _), (block, share) = trace(tree, [bare(PARAGRAPHS[0]), line])
+    (first, _, _), (block, share, _) = trace(tree, [bare(PARAGRAPHS[0]), line])
     assert block.tag == "p" and block is not first and share < 0.1

@@ -21,7 +21,8 @@ at the top of the document when the topic changes: a short story at the top of a
 The choice is a dynamic programme over the candidate gaps (linear after sorting), not a
 loop that patches earlier choices: two candidates too close together for both to stand
 are settled first by the lines between them (a short lead whose words go on below opens
-the later story; a one-line notice whose only head is a dateline closes the earlier one;
+the later story, also when that story's text opens with a dateline but no title of its
+own below the lead; a one-line notice whose only head is a dateline closes the earlier one;
 outside text an extractor wrote, a short line that shares no word with either side is a
 stray line of a page's tail, in neither story: `_settled`), else give the one with more evidence, and a long article whose vocabulary
 drifts has no gap deep enough to pay for a boundary (nor, when the gap holds no head but a
@@ -223,14 +224,16 @@ def _settled(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], star
     earlier gap stands) when their content words share more with the text after them
     than with the text before (`_leads`: a short first paragraph, a lead, above the
     paragraphs it leads into), unless the later gap opens like a story itself (then
-    both stay); else they close the story before (the later gap stands) when the earlier
-    gap's only head is a dateline over fewer than `Options.story_lead_words` of body (a
-    one-line notice such as "NOTE: ..." or "DISCLOSURE: ..." reads as a dateline; a dateline
-    opens a lead); else, when ``stray`` is given (not in text an extractor wrote), the later
-    gap stands when the lines between are a stray line of a page's tail (`_stray`) and the
-    body after it, up to the next candidate, holds `Options.story_min_words` (its story
-    stands without them), and
-    ``stray`` gets them under the later gap's position: they belong to neither story.
+    both stay), save when its only head is a dateline, with no title, and the earlier
+    gap has a title (a title, its lead, the page's furniture, a date and a byline, then
+    the text opening with a dateline: one story's head); else they close the story
+    before (the later gap stands) when the earlier gap's only head is a dateline over
+    fewer than `Options.story_lead_words` of body (a one-line notice such as "NOTE: ..."
+    or "DISCLOSURE: ..." reads as a dateline; a dateline opens a lead); else, when
+    ``stray`` is given (not in text an extractor wrote), the later gap stands when the
+    lines between are a stray line of a page's tail (`_stray`) and the body after it,
+    up to the next candidate, holds `Options.story_min_words` (its story stands without
+    them), and ``stray`` gets them under the later gap's position: they belong to neither story.
     Otherwise both stay and `choose` takes the one with more evidence.
     """
     out = list(gaps)
@@ -241,7 +244,9 @@ def _settled(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], star
             k += 1
             continue
         if _leads(r, kept, a.c, b.c, start, end, o):
-            won = a if b.opening is None else None
+            # a dateline below a title and its lead opens that story's text
+            won = a if b.opening is None or (b.opening == "dateline" and b.title is None
+                                             and a.title is not None) else None
         elif a.opening == "dateline" and words[b.c] - words[a.c] < o.story_lead_words:
             won = b
         elif stray is not None and _stray(r, kept, a.c, b.c, start, end, o) \

@@ -24,30 +24,10 @@ fn is_closer(c: u32) -> bool {
 /// isolates, the Arabic letter mark): skipped with the closers at a line's end, so that a
 /// sentence followed by one still ends with its stop.
 const FORMAT: &str = "\u{200e}\u{200f}\u{202a}\u{202b}\u{202c}\u{202d}\u{202e}\u{2066}\u{2067}\u{2068}\u{2069}\u{61c}";
-/// A line ending with one of these ends a sentence.
+/// A line ending with one of these ends a sentence, as does one ending with a sentence terminal
+/// of another script (`tables::SENTENCE_TERMINAL`, Unicode's `Sentence_Terminal` beyond ASCII,
+/// written by rust/tables.py: Devanagari's danda, Urdu's full stop, Arabic's question mark ...).
 const TERMINAL: &str = ".!?…。！？:;";
-/// Unicode's sentence terminals beyond ASCII (the `Sentence_Terminal` property, `regex`'s
-/// ``\p{STerm}``; tests/test_language.py holds the list to it), sorted: the full stops and
-/// question and exclamation marks of other scripts (Devanagari's danda, Urdu's full stop,
-/// Arabic's question mark, Ethiopic, Myanmar, Khmer, Armenian ...), which end a sentence as
-/// `TERMINAL` does.
-const SENTENCE_TERMINALS: [u32; 169] = [
-    0x589, 0x61d, 0x61e, 0x61f, 0x6d4, 0x700, 0x701, 0x702, 0x7f9, 0x837, 0x839, 0x83d, 0x83e, 0x964,
-    0x965, 0x104a, 0x104b, 0x1362, 0x1367, 0x1368, 0x166e, 0x1735, 0x1736, 0x17d4, 0x17d5, 0x1803,
-    0x1809, 0x1944, 0x1945, 0x1aa8, 0x1aa9, 0x1aaa, 0x1aab, 0x1b4e, 0x1b4f, 0x1b5a, 0x1b5b, 0x1b5e,
-    0x1b5f, 0x1b7d, 0x1b7e, 0x1b7f, 0x1c3b, 0x1c3c, 0x1c7e, 0x1c7f, 0x2024, 0x203c, 0x203d, 0x2047,
-    0x2048, 0x2049, 0x2cf9, 0x2cfa, 0x2cfb, 0x2e2e, 0x2e3c, 0x2e53, 0x2e54, 0x2e60, 0x2e61, 0x3002,
-    0xa4ff, 0xa60e, 0xa60f, 0xa6f3, 0xa6f7, 0xa876, 0xa877, 0xa8ce, 0xa8cf, 0xa92f, 0xa9c8, 0xa9c9,
-    0xaa5d, 0xaa5e, 0xaa5f, 0xaaf0, 0xaaf1, 0xabeb, 0xfe12, 0xfe15, 0xfe16, 0xfe52, 0xfe56, 0xfe57,
-    0xff01, 0xff0e, 0xff1f, 0xff61, 0x10a56, 0x10a57, 0x10f55, 0x10f56, 0x10f57, 0x10f58, 0x10f59,
-    0x10f86, 0x10f87, 0x10f88, 0x10f89, 0x11047, 0x11048, 0x110be, 0x110bf, 0x110c0, 0x110c1, 0x11141,
-    0x11142, 0x11143, 0x111c5, 0x111c6, 0x111cd, 0x111de, 0x111df, 0x11238, 0x11239, 0x1123b, 0x1123c,
-    0x112a9, 0x113d4, 0x113d5, 0x1144b, 0x1144c, 0x115c2, 0x115c3, 0x115c9, 0x115ca, 0x115cb, 0x115cc,
-    0x115cd, 0x115ce, 0x115cf, 0x115d0, 0x115d1, 0x115d2, 0x115d3, 0x115d4, 0x115d5, 0x115d6, 0x115d7,
-    0x11641, 0x11642, 0x1173c, 0x1173d, 0x1173e, 0x11944, 0x11946, 0x11a42, 0x11a43, 0x11a9b, 0x11a9c,
-    0x11c41, 0x11c42, 0x11ef7, 0x11ef8, 0x11f43, 0x11f44, 0x16a6e, 0x16a6f, 0x16af5, 0x16b37, 0x16b38,
-    0x16b44, 0x16d6e, 0x16d6f, 0x16e98, 0x1bc9f, 0x1da88
-];
 /// Characters of the Thai and Lao blocks, the scripts that write no sentence terminal (a
 /// space ends a sentence, and Unicode gives them no `Sentence_Terminal`): a paragraph ends
 /// with one of their letters, so a line ending with any of these characters (letters, and
@@ -277,7 +257,7 @@ pub fn measure<T: Copy + Into<u32>>(body: &[T], stops: &Words, buffers: &mut Wor
     let stripped = &stripped[..before_credit(stripped)];
     let ellipsis = ends_with(stripped, THREE_DOTS) || ends_with(stripped, ELLIPSIS);
     let last = stripped.last().map(|&c| c.into());
-    let terminal = last.is_some_and(|c| has(TERMINAL, c) || c >= 0x80 && SENTENCE_TERMINALS.binary_search(&c).is_ok()) && !ellipsis;
+    let terminal = last.is_some_and(|c| has(TERMINAL, c) || c >= 0x80 && in_ranges(&tables::SENTENCE_TERMINAL, c)) && !ellipsis;
     let mut density = 0.0;
     if !stops.is_empty() {
         let (mut total, mut hits) = (0usize, 0usize);

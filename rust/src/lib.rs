@@ -279,6 +279,7 @@ fn table(name: &str) -> PyResult<Vec<(u32, u32)>> {
         "LETTER" => tables::LETTER.to_vec(),
         "MARK" => tables::MARK.to_vec(),
         "CLOSE_PUNCTUATION" => tables::CLOSE_PUNCTUATION.to_vec(),
+        "SENTENCE_TERMINAL" => tables::SENTENCE_TERMINAL.to_vec(),
         _ => return Err(PyRuntimeError::new_err(format!("no table {name}"))),
     })
 }
