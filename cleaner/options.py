@@ -257,6 +257,12 @@ class Options:
     #: as one line inside a link (on the dev pages ``html.links`` meets no such line;
     #: words).
     collapsed_article_words: int = 150
+    #: ... nor a sentence (``feature.prose``) that opens with at least this many words of
+    #: its own, outside links, that run on into its first link: the opening ends inside
+    #: the sentence (a letter, a figure or a comma), as a paragraph with links in its
+    #: sentences does, not with a label's colon ("Read more: ...") or a mark; 0 switches
+    #: the test off (words).
+    link_prose_opening_words: int = 2
     #: A block of the page that the extractor did not choose is recovered as article text
     #: (``html.recovered``) only when it is prose of at least this many words (words).
     recover_min_words: int = 12

@@ -282,6 +282,28 @@ def test_a_short_lead_that_shares_the_next_story_s_words_opens_it():
     assert _openings(text, story_settle_cohesion=1.0) == [BUDGET[0], CORALS[0]]
 
 
+def test_a_dateline_below_a_title_and_its_lead_opens_that_story_s_text():
+    # The next story's title and lead, then the page's furniture, a date and a byline, then
+    # its text opening with a dateline: two candidates too close together for both to
+    # stand.  The lead's words go on in the text, and the later gap's only head is the
+    # dateline of that text (no title of its own): the story starts at its title, the
+    # lead with it, however much furniture the later gap holds.
+    title = "Young chess player wins the national championship"
+    lead = "The young player from the capital is the youngest national chess champion in the history of the game."
+    furniture = SHARE_ROW[:4] + ["Advertisement", "Sign up for our newsletter", "Subscribe",
+                                 "Photo: Jane Roe, AP", "Nov 18, 2019", "By Jane Doe"]
+    text = "\n\n".join(VOLCANO + [title, lead] + furniture + ["OSLO (AP) — " + CHESS[0]] + CHESS[1:]) + "\n"
+    articles = cleaner.split(text, extracted="never")
+    assert [a.title for a in articles] == [None, title]
+    assert text[articles[1].span[0]:].startswith(title)
+    assert lead in articles[1].text and lead not in articles[0].text
+    # a later gap with a title of its own opens a story there: the lines between stay
+    # with the story before
+    own = "Champion from the capital wins again"
+    text = "\n\n".join(VOLCANO + [title, lead] + furniture + [own, "OSLO (AP) — " + CHESS[0]] + CHESS[1:]) + "\n"
+    assert [a.title for a in cleaner.split(text, extracted="never")][-1] == own
+
+
 def test_a_stray_line_between_two_stories_that_shares_no_word_with_either_opens_neither():
     # A short line of the page's tail (a notice) between the share row under one story
     # and the next story's text: two candidates too close together for both to stand.  It

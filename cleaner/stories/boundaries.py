@@ -5,8 +5,9 @@ ellipsis) after the document has had body, read as a sentence (not a list item, 
 row, hard-wrapped line or run of capitalised buttons), is a teaser of another story, each
 its own story, right after a teaser, opened by a kicker ("BREAKING:", "FAST FACTS: ..."),
 or, when its words differ from the text before it, when another follows, when it is the
-last line or under its own title.  Teasers and the line after a row of
-them are fixed boundaries.
+last line or under its own title.  Teasers and the line after a row of them are fixed
+boundaries; in text an extractor wrote, the first story after a row needs no body before
+its gap (the lines between are the teaser's page's, no story: `segment`'s ``written``).
 
 Between them, every gap carries the evidence of `cleaner.stories.evidence` (in a
 dump, its depth score with the edges of the judged text mirrored, see `edged`, and a
@@ -20,7 +21,8 @@ at the top of the document when the topic changes: a short story at the top of a
 The choice is a dynamic programme over the candidate gaps (linear after sorting), not a
 loop that patches earlier choices: two candidates too close together for both to stand
 are settled first by the lines between them (a short lead whose words go on below opens
-the later story; a one-line notice whose only head is a dateline closes the earlier one;
+the later story, also when that story's text opens with a dateline but no title of its
+own below the lead; a one-line notice whose only head is a dateline closes the earlier one;
 outside text an extractor wrote, a short line that shares no word with either side is a
 stray line of a page's tail, in neither story: `_settled`), else give the one with more evidence, and a long article whose vocabulary
 drifts has no gap deep enough to pay for a boundary (nor, when the gap holds no head but a
@@ -89,8 +91,8 @@ def choose(gaps: list[Gap], words: list[int], start: int, end: int,
     `Options.story_boundary_score`, with at least `Options.story_min_words` body words
     between two and after the last (`Options.story_short_words` before a "headed" gap; the
     last one none when it opens with a head); ``first``: body words the story before the
-    first boundary needs when it is on another subject (a short story at the top of a dump,
-    see `segment`);
+    first boundary needs when it is on another subject (a short story at the top of a dump;
+    none after a row of teasers in text an extractor wrote, see `segment`);
     ``words[c]``: body words of kept positions before ``c``.
 
     >>> g = lambda c, score, opening=None: Gap(c, None, opening, 0, 0, False, 0.1, 0.0, score)
@@ -134,10 +136,14 @@ def choose(gaps: list[Gap], words: list[int], start: int, end: int,
 
 
 def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFAULT,
-            heads_only: bool = False) -> tuple[list[Segment], set[int]]:
+            heads_only: bool = False, written: bool = False) -> tuple[list[Segment], set[int]]:
     """The segments of the kept lines (see `Segment`) and the kept lines between two
     stories; ``heads_only``: a change of topic alone is no candidate (a gap needs a head
-    or dropped lines)."""
+    or dropped lines); ``written``: the text reads as an extractor's (its blocks one a
+    line or apart, `cleaner.extracted.extraction_layout`): after a row of teasers the
+    first story's gap needs no body before it (the lines between are the teaser's page's
+    dropped lines, no story; in a page's dump a row of teasers is followed by the page's
+    tail, where the body a story needs still tells a story from the tail's lines)."""
     m = len(kept)
     above0 = r.content[max(0, r.pos[kept[0]] - o.story_first_above_lines):r.pos[kept[0]]]
     title0, opening0 = r.opening(kept[0], above0)
@@ -167,8 +173,11 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
         if start not in teased:  # a stretch of full text: its boundaries chosen in one go
             gaps = _candidates(r, kept, (prose, cos, depth, names), start, end, o, heads_only, title0)
             stray: dict[int, list[int]] | None = None if heads_only else {}  # per gap, stray lines before it
+            # after a row of teasers, the lines before the next story's gap are the page's,
+            # no story that needs body of its own
+            after_row = 0 if written and start in fixed else None
             chosen = choose(_settled(r, kept, gaps, words, start, end, o, stray), words, start, end, o,
-                            short if start == 0 else None)
+                            short if start == 0 else after_row)
             at = {g.c for g in chosen}
             passed = [g for g in gaps if g.c not in at]
             for g in chosen:
@@ -215,14 +224,16 @@ def _settled(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], star
     earlier gap stands) when their content words share more with the text after them
     than with the text before (`_leads`: a short first paragraph, a lead, above the
     paragraphs it leads into), unless the later gap opens like a story itself (then
-    both stay); else they close the story before (the later gap stands) when the earlier
-    gap's only head is a dateline over fewer than `Options.story_lead_words` of body (a
-    one-line notice such as "NOTE: ..." or "DISCLOSURE: ..." reads as a dateline; a dateline
-    opens a lead); else, when ``stray`` is given (not in text an extractor wrote), the later
-    gap stands when the lines between are a stray line of a page's tail (`_stray`) and the
-    body after it, up to the next candidate, holds `Options.story_min_words` (its story
-    stands without them), and
-    ``stray`` gets them under the later gap's position: they belong to neither story.
+    both stay), save when its only head is a dateline, with no title, and the earlier
+    gap has a title (a title, its lead, the page's furniture, a date and a byline, then
+    the text opening with a dateline: one story's head); else they close the story
+    before (the later gap stands) when the earlier gap's only head is a dateline over
+    fewer than `Options.story_lead_words` of body (a one-line notice such as "NOTE: ..."
+    or "DISCLOSURE: ..." reads as a dateline; a dateline opens a lead); else, when
+    ``stray`` is given (not in text an extractor wrote), the later gap stands when the
+    lines between are a stray line of a page's tail (`_stray`) and the body after it,
+    up to the next candidate, holds `Options.story_min_words` (its story stands without
+    them), and ``stray`` gets them under the later gap's position: they belong to neither story.
     Otherwise both stay and `choose` takes the one with more evidence.
     """
     out = list(gaps)
@@ -233,7 +244,9 @@ def _settled(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], star
             k += 1
             continue
         if _leads(r, kept, a.c, b.c, start, end, o):
-            won = a if b.opening is None else None
+            # a dateline below a title and its lead opens that story's text
+            won = a if b.opening is None or (b.opening == "dateline" and b.title is None
+                                             and a.title is not None) else None
         elif a.opening == "dateline" and words[b.c] - words[a.c] < o.story_lead_words:
             won = b
         elif stray is not None and _stray(r, kept, a.c, b.c, start, end, o) \
