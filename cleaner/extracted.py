@@ -55,8 +55,10 @@ LAYOUT = ("extracted_max_periphery", "extracted_max_run", "extracted_max_tiny_ru
 RULES = (
     CodeRule("html.block", "body", "a line the extractor chose as main content: weak line rules yield to it",
              ("extracted",) + LAYOUT),
-    CodeRule("html.links", "related", "most of the line's text is link text on the page (a link list)",
-             ("link_density", "collapsed_article_words")),
+    CodeRule("html.links", "related",
+             "most of the line's text is link text on the page (a link list), but for a sentence that opens "
+             "with words of its own running on into its links (a paragraph with links in its sentences)",
+             ("link_density", "collapsed_article_words", "link_prose_opening_words")),
     CodeRule("html.excerpt", "related",
              "excerpt of another story: another <article> of the page, cut with an ellipsis"),
     CodeRule("html.card", "related", "short list item with a linked headline: a teaser card"),
@@ -332,7 +334,8 @@ def revise(
         bare_address = f.urls and f.urls >= f.words  # a source or a contact
         # a whole article delivered as one line inside a link is no link list
         collapsed = d.rule == "feature.prose" and f.words >= options.collapsed_article_words
-        if h is not None and h.link_density >= options.link_density and not bare_address and not collapsed and links:
+        if h is not None and h.link_density >= options.link_density and not bare_address and not collapsed and links \
+                and not (d.rule == "feature.prose" and _runs_into_links(h.opening, options)):
             out[i] = Decision(False, "html.links", "related", f"link density {h.link_density:.2f} in the page",
                               "extractor")
             continue
@@ -342,6 +345,23 @@ def revise(
     if hints is None:  # plain text an extractor wrote: it ends where its comments open
         out = open_comments(feats, out, options)
     return out
+
+
+def _runs_into_links(opening: str, options: Options) -> bool:
+    """Does a line open with ``link_prose_opening_words`` words of its own or more
+    (``opening``: its text before its first link, `cleaner.front.dom.LineHint.opening`)
+    that run on into that link: the opening ends inside a sentence, with a letter, a
+    figure or a comma, not with a label's colon or a mark (">> Read more: ...")?  The
+    link then carries the rest of a sentence, as in a paragraph whose sentences hold
+    links; a link list's items open with their links.
+
+    >>> _runs_into_links("The couple", Options()), _runs_into_links("Read more:", Options())
+    (True, False)
+    """
+    need = options.link_prose_opening_words
+    if need <= 0 or not opening or not (opening[-1].isalnum() or opening[-1] == ","):
+        return False
+    return len(opening.split()) >= need
 
 
 #: The catalogue rule (the part after the language code) of a comment counter: "12

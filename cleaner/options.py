@@ -257,6 +257,12 @@ class Options:
     #: as one line inside a link (on the dev pages ``html.links`` meets no such line;
     #: words).
     collapsed_article_words: int = 150
+    #: ... nor a sentence (``feature.prose``) that opens with at least this many words of
+    #: its own, outside links, that run on into its first link: the opening ends inside
+    #: the sentence (a letter, a figure or a comma), as a paragraph with links in its
+    #: sentences does, not with a label's colon ("Read more: ...") or a mark; 0 switches
+    #: the test off (words).
+    link_prose_opening_words: int = 2
     #: A block of the page that the extractor did not choose is recovered as article text
     #: (``html.recovered``) only when it is prose of at least this many words (words).
     recover_min_words: int = 12
@@ -384,6 +390,14 @@ class Options:
     story_end_paragraph_shared: int = 1
     #: The same for a sentence shorter than a paragraph (words; 0: never).
     story_end_sentence_shared: int = 2
+    #: On a page whose language has no catalogue of its own in use, `story_end_run_lines`,
+    #: `story_end_paragraph_shared` and `story_end_sentence_shared` are these: with no
+    #: catalogue rule to drop the page's furniture first, more of it is kept as the story's
+    #: (precision, not recall, is what such pages lack), and a shorter run ends the story
+    #: unless more of its words come back after it (lines; words; words).
+    story_end_uncatalogued_run_lines: int = 2
+    story_end_uncatalogued_paragraph_shared: int = 5
+    story_end_uncatalogued_sentence_shared: int = 3
 
     # -- stories (`cleaner.stories`) ----------------------------------------------------
     # Evidence per gap between kept lines, summed in points; one choice of boundaries over

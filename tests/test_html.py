@@ -264,6 +264,27 @@ def test_link_heavy_line_is_dropped_as_links():
     assert "0.90" in out[2].reason
 
 
+def test_a_sentence_that_runs_on_into_its_links_is_no_link_list():
+    # a paragraph whose sentences carry links over most of their text, each opening with
+    # words of its own: article text; a label closed by a colon before a link, or a line
+    # that opens with its link, is a pointer to another page
+    linked = ('The authority <a href="/a">said on Monday that the old ferry terminal would close for repairs '
+              'in the spring</a>, after <a href="/b">engineers found cracks in the main pier.</a>')
+    read_more = 'Read more: <a href="/c">Engineers find cracks in the main pier of the old ferry terminal.</a>'
+    opens = '<a href="/d">The old ferry terminal will close for repairs in the spring</a>, the authority said.'
+    html = page(extra_body="".join(f"<p>{x}</p>" for x in (linked, read_more, opens)))
+
+    def decided(**options) -> list[tuple[bool, str]]:
+        verdicts = analyze(html, **options).verdicts
+        return [next((v.output, "html.links" in {d.rule for d in v.trail}) for v in verdicts
+                     if v.line.text.startswith(opening))
+                for opening in ("The authority", "Read more", "The old ferry terminal will")]
+
+    assert decided() == [(True, False), (False, True), (False, True)]  # (in the output, html.links)
+    # the opening's words are counted: with more asked for, the paragraph is a link list again
+    assert decided(link_prose_opening_words=3)[0] == (False, True)
+
+
 def test_a_paragraph_opening_with_a_bullet_is_traced_to_itself():
     """Only the marks the extractor writes ("- " for a list item, "| " for a table row)
     are taken off a line before it is looked for on the page: a paragraph the page

@@ -163,7 +163,7 @@ def test_text_after_a_skipped_element_is_measured_once():
     """The text after a control (a subtree the trace does not enter) is one text node:
     a line starting there has its link share measured over that text once."""
     tree = parse("<html><body><p><button>Go</button>Read the <a href='/r'>full report</a></p></body></html>")
-    [(element, share)] = trace(tree, [bare("Read the full report")])
+    [(element, share, _)] = trace(tree, [bare("Read the full report")])
     assert element.tag == "p"
     nodes = ["Read the", "full report"]  # the line's text nodes, each normalised
     assert share == len(nodes[1]) / len("".join(nodes))
@@ -178,7 +178,7 @@ def test_a_line_is_traced_to_the_paragraph_that_holds_it():
     body = f"{opening} The main pier is cracked, and the repair needs divers and a crane."
     tree = parse(f"<html><body><h1>{TITLE}</h1><p class='lead'>{standfirst}</p>"
                  f"<div class='text'><p>{body}</p></div></body></html>")
-    [(element, _)] = trace(tree, [bare(body)])
+    [(element, _, _)] = trace(tree, [bare(body)])
     assert element.text == body
     placed = _placed(tree, [body])
     assert standfirst in [block.text for k, block in placed if block is not None]
@@ -195,7 +195,7 @@ def test_a_block_text_is_made_once_for_tracing_and_the_page_blocks():
     tree = parse(f"<html><body><h1>{TITLE}</h1><p class='lead'>{standfirst}</p>"
                  f"<div class='text'><p>{body}</p></div></body></html>")
     walked = PageWalk(tree)
-    [(element, _)] = trace(tree, [bare(body)], walked)
+    [(element, _, _)] = trace(tree, [bare(body)], walked)
     made = dict(walked._texts)
     assert made and element in made  # the standfirst's and the paragraph's texts, read to trace
     blocks = {b.element: b.text for b in page_blocks(tree, walked)}
@@ -303,7 +303,7 @@ def test_tracing_reads_the_bare_texts_it_is_given():
     tree = parse(f"<html><body><h1>{TITLE}</h1><ul><li>{line}</li></ul></body></html>")
     marked = [f"- {line}"]
     assert trace(tree, marked) == [None]  # a mark is not taken off here
-    [(element, _)] = trace(tree, [bare(marked[0])])
+    [(element, _, _)] = trace(tree, [bare(marked[0])])
     assert element.tag == "li"
 
 
@@ -835,7 +835,7 @@ def test_a_line_that_glues_a_link_to_the_paragraph_after_it_is_traced_to_that_pa
             f"<p>{PARAGRAPHS[1]}</p></article></body></html>")
     tree = parse(html)
     glued = bare("(c) Harbour" + PARAGRAPHS[0])
-    (_, caption), (block, share) = trace(tree, [bare("The pier at low tide"), glued])
+    (_, caption, _), (block, share, _) = trace(tree, [bare("The pier at low tide"), glued])
     assert caption == 1.0 and block.tag == "div" and share < 0.1
     # a line that only opens like the node, glued to a word no node opens, is not found
     assert trace(tree, [bare("The pier at low tide"), bare("(c) Harbourmaster")])[1][1] == 1.0
@@ -958,5 +958,5 @@ def test_a_line_opening_with_a_linked_word_is_traced_to_its_paragraph_not_to_an_
     tree = parse(html)
     line = bare("Ferry timetables stay as they are, the company said, and tickets bought before the closure "
                 "remain valid.")
-    (first, _), (block, share) = trace(tree, [bare(PARAGRAPHS[0]), line])
+    (first, _, _), (block, share, _) = trace(tree, [bare(PARAGRAPHS[0]), line])
     assert block.tag == "p" and block is not first and share < 0.1

@@ -126,6 +126,7 @@ class _Hint(NamedTuple):
     furniture: str = ""
     kin: int = 0
     held: bool = False
+    opening: str = ""
     page: tuple | None = None  # (the page's `Marks`, the block's chain) to read ``marks`` from
 
 
@@ -146,6 +147,8 @@ class LineHint(_Hint):
     up to `cleaner.front.page.KIN_LEVELS`; 0 when not even its own tag and class do) and
     whether its text is already in the extracted text (``held``: a table cell of a row
     written as one line, `cleaner.front.page.Block.held`; its kinship is not read, 0).
+    ``opening`` is what a line the extractor chose opens with before its first link ("" when
+    it holds no link text or opens with a link; `cleaner.front.walk.PageWalk.link_share`).
 
     On a whole page (`cleaner.front.extract.extract`) ``marks`` are read when first asked
     for, from the page's `Marks` and the block's chain held in ``page`` (reading an
@@ -170,7 +173,7 @@ class LineHint(_Hint):
     def values(self) -> tuple:
         """What the hint says, its marks read (the page they are read from left out): what
         two hints are compared by, and what a pickled hint keeps."""
-        return (*self[:3], self.marks, *self[4:9])
+        return (*self[:3], self.marks, *self[4:10])
 
     def __eq__(self, other) -> bool:
         return isinstance(other, LineHint) and self.values() == other.values()
@@ -208,8 +211,9 @@ def bare(line: str) -> str:
 
 
 def trace(tree: HtmlElement, bares: list[str], walked: PageWalk | None = None) -> list[tuple | None]:
-    """For each line, given by its `bare` text, ``(block element, link share)`` of its
-    source, or ``None``; ``walked`` is the tree's `PageWalk` when the caller has it.
+    """For each line, given by its `bare` text, ``(block element, link share, opening)``
+    of its source (the opening: its text before its first link, `PageWalk.link_share`),
+    or ``None``; ``walked`` is the tree's `PageWalk` when the caller has it.
 
     A line not found (broken inside a text node) continues the previous line's source."""
     index = walked if walked is not None else PageWalk(tree)
@@ -224,7 +228,7 @@ def trace(tree: HtmlElement, bares: list[str], walked: PageWalk | None = None) -
             out.append(out[-1] if out else None)
             continue
         last = node
-        out.append((index.blocks[node], index.link_share(node, len(text))))
+        out.append((index.blocks[node], *index.link_share(node, len(text))))
     return out
 
 

@@ -99,21 +99,21 @@ def _whole_page(text, lines, sources, blocks, walked: PageWalk, cards: dict, tit
     kinship = page.Kinship({s[0] for s in sources if s is not None}, where, marks)
     raws: list[str] = []
     elements: list = []
-    parts: list[tuple | None] = []  # per line: (element, link density, chosen, furniture, kin, held)
+    parts: list[tuple | None] = []  # per line: (element, link density, chosen, furniture, kin, held, opening)
     for k, block in page.merge(blocks, texts, sources, bares):
         if block is None:
             line, source = lines[k], sources[k]
             raws.append(line.raw)
             traced = source[0] if source is not None and line.text else None  # (a Line's text is stripped)
             elements.append(traced)
-            parts.append(None if traced is None else (traced, source[1], True, "", 0, False))
+            parts.append(None if traced is None else (traced, source[1], True, "", 0, False, source[2]))
             continue
         elem = block.element
         raws.append(block.text)
         elements.append(elem)
         held = block.held  # its text is in the extracted text: no kinship is read for it
         parts.append((elem, block.link_density, False, block.furniture, 0 if held else kinship.of(where[elem][0]),
-                      held))
+                      held, ""))
     # another story's excerpt or card, judged on the whole page (the main article is the
     # one holding most of the extracted text)
     other = dom.other_stories(elements, raws, [p is None or p[2] for p in parts], where, walked.articles, cards)
@@ -126,7 +126,7 @@ def _whole_page(text, lines, sources, blocks, walked: PageWalk, cards: dict, tit
         tag = elem.tag
         # the marks are read when asked for (`LineHint.marks`): the stages ask for a few
         hints.append(_new_tuple(LineHint, (tag, HEADINGS.get(tag, 0), p[1], None, why, p[2], p[3], p[4], p[5],
-                                           (marks, where[elem][0]))))
+                                           p[6], (marks, where[elem][0]))))
     return Extraction("\n".join(raws), tuple(hints), text, title)
 
 

@@ -90,6 +90,7 @@ class PageWalk:
         self.keys: dict[str, list[int]] = {}  # first characters -> text nodes
         self.blocks: list = []  # per text node: its block element (or None)
         self.sizes: list[int] = []  # per text node: its normalised length
+        self.texts: list[str] = []  # per text node: its normalised text
         self.linked: list[bool] = []  # per text node: inside a link?
         # block element -> [characters of its pieces inside links, the furniture tag around
         # it ("" if none), then its raw text pieces in order]
@@ -133,8 +134,8 @@ class PageWalk:
         # One loop, no calls beyond the tree's and few look-ups: it runs for every element
         # of the page (the hot path is an element with no kind and no text).
         stack, blocks = self._ancestors(tree)
-        keys, nodes, sizes, linked, pieces, where, outer, arts, items = (
-            self.keys, self.blocks, self.sizes, self.linked, self.pieces, self.where, self.articles,
+        keys, nodes, sizes, texts, linked, pieces, where, outer, arts, items = (
+            self.keys, self.blocks, self.sizes, self.texts, self.linked, self.pieces, self.where, self.articles,
             self._arts, self._items)
         furnitures: list[str] = []  # the furniture tags around, outermost first
         seen = self._seen
@@ -237,6 +238,7 @@ class PageWalk:
                     found.append(len(nodes))
                 nodes.append(block)
                 sizes.append(len(text))
+                texts.append(text)
                 linked.append(in_link > 0)
 
     def text_bound(self) -> int | None:
@@ -332,14 +334,25 @@ class PageWalk:
             text = self._texts[block] = " ".join((joined if joined.isascii() else drop_invisible("", joined)).split())
         return text
 
-    def link_share(self, node: int, length: int) -> float:
-        """Share of link text in the ``length`` characters of text starting at ``node``."""
+    def link_share(self, node: int, length: int) -> tuple[float, str]:
+        """Share of link text in the ``length`` characters of text starting at ``node``,
+        and the text before the first link among them, its text nodes joined by a space
+        (`opening`; "" when they hold no link text, or open with it)."""
         total = linked = 0
+        first = -1  # the first node in a link
         k = node
         while k < len(self.sizes) and total < length:
             size = min(self.sizes[k], length - total)
             total += size
             if self.linked[k]:
                 linked += size
+                if first < 0:
+                    first = k
             k += 1
-        return linked / total if total else 0.0
+        return (linked / total if total else 0.0), self.opening(node, first)
+
+    def opening(self, node: int, first: int) -> str:
+        """The text of the nodes from ``node`` to ``first`` (the first in a link), joined
+        by a space: what a line opens with before its first link ("" when ``first`` is
+        ``node``, or -1: no link)."""
+        return " ".join(self.texts[node:first]) if first > node else ""
