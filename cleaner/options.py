@@ -390,6 +390,14 @@ class Options:
     story_end_paragraph_shared: int = 1
     #: The same for a sentence shorter than a paragraph (words; 0: never).
     story_end_sentence_shared: int = 2
+    #: On a page whose language has no catalogue of its own in use, `story_end_run_lines`,
+    #: `story_end_paragraph_shared` and `story_end_sentence_shared` are these: with no
+    #: catalogue rule to drop the page's furniture first, more of it is kept as the story's
+    #: (precision, not recall, is what such pages lack), and a shorter run ends the story
+    #: unless more of its words come back after it (lines; words; words).
+    story_end_uncatalogued_run_lines: int = 2
+    story_end_uncatalogued_paragraph_shared: int = 5
+    story_end_uncatalogued_sentence_shared: int = 3
 
     # -- stories (`cleaner.stories`) ----------------------------------------------------
     # Evidence per gap between kept lines, summed in points; one choice of boundaries over

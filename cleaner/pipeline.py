@@ -158,14 +158,15 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     # said to be an extractor's is cut as a recognised one is; a page's blocks are not.
     said = opts.extracted == "always"
     st = find_stories(lines, feats, blocked, block, split=opts.split_stories and not from_html,
-                      listed=listed, stops=stops, options=opts, extracted=layout == "dense" or said, touch=touch)
+                      listed=listed, stops=stops, options=opts, extracted=layout == "dense" or said, touch=touch,
+                      written=bool(layout))
     story_of = list(st.story_of)
     restored = st.final
     if not (layout or whole_page):  # a page's dump: the main story's gaps (extracted text: `restore`)
         restored, story_of = inside_main(initial, restored, story_of, st.main, opts, shape, lines,
                                           None if catalogued else feats)
         restored = set_off(lines, feats, restored, story_of, st.main, opts, shape, initial)
-        restored = story_end(lines, feats, restored, story_of, st.main, stops, opts)
+        restored = story_end(lines, feats, restored, story_of, st.main, stops, opts, catalogued)
     restored = add(restored, "stories")
     if layout:
         restored, story_of = restore_extracted(lines, initial, restored, story_of, st.main, opts)

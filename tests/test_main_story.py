@@ -645,6 +645,36 @@ def test_a_line_cut_mid_sentence_on_the_story_s_subject_is_no_teaser_before_a_ro
     assert kinds == ["full", "teaser", "teaser", "teaser"]
 
 
+#: The next story of a dump of extracts: its title, a byline and a date, its text.
+ASH = [
+    "Ash from the volcano closes the island's airport",
+    "By Ana Lima",
+    "June 3, 2021",
+    "The volcano on the northern island erupted again early on Sunday, sending a column of ash several "
+    "kilometres into the sky above the villages on its slopes.",
+    "Flights to the island were cancelled because the ash cloud drifted over the airport, and the ferry "
+    "company added two boats to carry the travellers who were stranded in the port.",
+    "The observatory warned that the volcano could erupt again within days, and the villagers were told to "
+    "keep their windows shut and to wear masks when they go outside.",
+]
+
+
+def test_after_a_teaser_in_extracted_text_the_next_story_needs_no_body_before_it():
+    # Articles as an extractor writes them, one block a line: the story, a teaser under its
+    # title, a line of the teaser's page, the next story under its title and byline.  The
+    # line between the teaser and the next story is no story that needs body of its own:
+    # the next story stands.  In a page's dump the same line may begin the page's tail, and
+    # the body a story needs before the next one still holds.
+    page_line = "Subscribers can read every article of the archive without limits."
+    text = "\n".join(FROST[4:] + ["Old railway station to become a library and market hall", TEASERS_PROSE[0],
+                                  page_line] + ASH) + "\n"
+    articles = cleaner.split(text)
+    assert [a.kind for a in articles] == ["full", "teaser", "full"]
+    assert articles[2].title == ASH[0]
+    assert page_line not in articles[2].text
+    assert [a.kind for a in cleaner.split(text, extracted="never")] == ["full", "teaser"]
+
+
 def test_a_row_of_teasers_sharing_no_word_with_the_story_stands_before_more_text():
     # Text after a row of teasers (the page's note on its author) does not make the row
     # part of the story when the teasers share no content word with it: they stay teasers,

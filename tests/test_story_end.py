@@ -170,3 +170,26 @@ def test_a_run_before_the_first_paragraph_is_the_page_head():
         lines, feats, decided = _page(texts)
         out = story_end(lines, feats, decided, [0] * len(texts), 0, frozenset(), options)
         assert [i for i, d in enumerate(out) if d.rule == "story.end"] == cut
+
+
+def test_without_a_catalogue_of_its_language_a_shorter_run_ends_the_story():
+    """Where no catalogue of the page's language is in use, the stricter
+    ``story_end_uncatalogued_*`` limits apply: a run of two lines ends the story."""
+    nl = "\n\n".join(NL_STORY + NL_TAIL[:2] + NL_TAIL[3:])
+    assert rules(nl)[NL_TAIL[-1]] == "story.end"
+    assert "story.end" not in rules(nl, story_end_uncatalogued_run_lines=3).values()
+    en = "\n\n".join(EN_STORY + EN_TAIL[:2] + EN_TAIL[3:])
+    assert "story.end" not in rules(en).values()
+    assert rules(en, disabled_rules=frozenset({"en."}))[EN_TAIL[-1]] == "story.end"
+
+
+def test_without_a_catalogue_a_paragraph_needs_more_shared_words_to_resume_the_story():
+    """After the run, a paragraph sharing one word with the story resumes it in a language
+    with a catalogue in use, not without one (`story_end_uncatalogued_paragraph_shared`)."""
+    paragraph = ("The pier is in the news again today, and the people of the town will gather on "
+                 "Friday to hear what comes next.")
+    text = "\n\n".join(EN_STORY + EN_TAIL[:3] + [paragraph])
+    assert "story.end" not in rules(text).values()
+    assert rules(text, disabled_rules=frozenset({"en."}))[paragraph] == "story.end"
+    assert "story.end" not in rules(text, disabled_rules=frozenset({"en."}),
+                                    story_end_uncatalogued_paragraph_shared=1).values()

@@ -80,6 +80,7 @@ def find_stories(
     block: tuple[int, int] | None, split: bool = True,
     listed: list[Decision] | None = None, stops: frozenset[str] = frozenset(),
     options: Options | None = None, extracted: bool = False, touch: bool | None = None,
+    written: bool = False,
 ) -> Stories:
     """Cut the kept lines into stories.
 
@@ -90,6 +91,8 @@ def find_stories(
     ``extracted``: the text is an extractor's choice of one page's content, written one
     block a line, not cut where only its topic changes (a gap needs a head or dropped
     lines);
+    ``written``: the text reads as an extractor's, its blocks one a line or apart (see
+    `cleaner.stories.boundaries.segment`);
     ``touch``: the text's blocks touch (`cleaner.extracted.blocks_touch`, which the caller
     has; computed when not given): no paragraph stands apart above a caption's credit.
     Returns the stories and the revised decisions.
@@ -108,7 +111,7 @@ def find_stories(
     d = _dropped_teasers(lines, feats, list(listed if listed is not None else final), stops, o)
     r = Reader(lines, feats, d, stops, o)
     kept = [i for i in r.content if d[i].keep]
-    segs, between = segment(r, kept, feats, o, heads_only=extracted)
+    segs, between = segment(r, kept, feats, o, heads_only=extracted, written=written or extracted)
     stories = assemble(r, kept, segs, between, final, o, touch)
     for s, st in enumerate(stories):
         for i in st["members"]:

@@ -5,8 +5,10 @@ ellipsis) after the document has had body, read as a sentence (not a list item, 
 row, hard-wrapped line or run of capitalised buttons), is a teaser of another story, each
 its own story, right after a teaser, opened by a kicker ("BREAKING:", "FAST FACTS: ..."),
 or, when its words differ from the text before it, when another follows, when it is the
-last line or under its own title.  Teasers and the line after a row of
-them are fixed boundaries.
+last line or under its own title (whatever its words, under a headline of its own with
+another teaser after it).  Teasers and the line after a row of them are fixed
+boundaries; in text an extractor wrote, the first story after a row needs no body before
+its gap (the lines between are the teaser's page's, no story: `segment`'s ``written``).
 
 Between them, every gap carries the evidence of `cleaner.stories.evidence` (in a
 dump, its depth score with the edges of the judged text mirrored, see `edged`, and a
@@ -78,7 +80,8 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
     differs from the text before it (its window cosine with the teaser under
     `Options.story_teaser_cohesion`: a change of subject; the text read back to the last
     fixed boundary) when another follows, when it is the last kept line or under its own
-    title.  Scanned by the compiled core (rust/src/story_teasers.rs)."""
+    title, or, whatever its words, stands under such a headline of its own with another
+    teaser after it (a related story on the subject of the story before).  Scanned by the compiled core (rust/src/story_teasers.rs)."""
     return r.teasers(kept, feats, (o.story_teaser_min_words, r.o.story_teaser_capitalised, r.o.story_teaser_title_words,
                                    r.o.story_teaser_after_words, o.story_teaser_cohesion, o.story_title_max_words))
 
@@ -90,8 +93,8 @@ def choose(gaps: list[Gap], words: list[int], start: int, end: int,
     `Options.story_boundary_score`, with at least `Options.story_min_words` body words
     between two and after the last (`Options.story_short_words` before a "headed" gap; the
     last one none when it opens with a head); ``first``: body words the story before the
-    first boundary needs when it is on another subject (a short story at the top of a dump,
-    see `segment`);
+    first boundary needs when it is on another subject (a short story at the top of a dump;
+    none after a row of teasers in text an extractor wrote, see `segment`);
     ``words[c]``: body words of kept positions before ``c``.
 
     >>> g = lambda c, score, opening=None: Gap(c, None, opening, 0, 0, False, 0.1, 0.0, score)
@@ -135,10 +138,14 @@ def choose(gaps: list[Gap], words: list[int], start: int, end: int,
 
 
 def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFAULT,
-            heads_only: bool = False) -> tuple[list[Segment], set[int]]:
+            heads_only: bool = False, written: bool = False) -> tuple[list[Segment], set[int]]:
     """The segments of the kept lines (see `Segment`) and the kept lines between two
     stories; ``heads_only``: a change of topic alone is no candidate (a gap needs a head
-    or dropped lines)."""
+    or dropped lines); ``written``: the text reads as an extractor's (its blocks one a
+    line or apart, `cleaner.extracted.extraction_layout`): after a row of teasers the
+    first story's gap needs no body before it (the lines between are the teaser's page's
+    dropped lines, no story; in a page's dump a row of teasers is followed by the page's
+    tail, where the body a story needs still tells a story from the tail's lines)."""
     m = len(kept)
     above0 = r.content[max(0, r.pos[kept[0]] - o.story_first_above_lines):r.pos[kept[0]]]
     title0, opening0 = r.opening(kept[0], above0)
@@ -168,8 +175,11 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
         if start not in teased:  # a stretch of full text: its boundaries chosen in one go
             gaps = _candidates(r, kept, (prose, cos, depth, names), start, end, o, heads_only, title0)
             stray: dict[int, list[int]] | None = None if heads_only else {}  # per gap, stray lines before it
+            # after a row of teasers, the lines before the next story's gap are the page's,
+            # no story that needs body of its own
+            after_row = 0 if written and start in fixed else None
             chosen = choose(_settled(r, kept, gaps, words, start, end, o, stray), words, start, end, o,
-                            short if start == 0 else None)
+                            short if start == 0 else after_row)
             at = {g.c for g in chosen}
             passed = [g for g in gaps if g.c not in at]
             for g in chosen:
