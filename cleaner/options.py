@@ -263,6 +263,13 @@ class Options:
     #: sentences does, not with a label's colon ("Read more: ...") or a mark; 0 switches
     #: the test off (words).
     link_prose_opening_words: int = 2
+    #: A heading, or a line that ends with a colon, that the extractor chose and that holds
+    #: at most this many words heads a list of links (``html.list_heading``) when ...
+    #: (words).
+    list_heading_max_words: int = 8
+    #: ... the next this many lines of the page are each link text (`link_density`); 0
+    #: switches the rule off (lines).
+    list_heading_links: int = 2
     #: A block of the page that the extractor did not choose is recovered as article text
     #: (``html.recovered``) only when it is prose of at least this many words (words).
     recover_min_words: int = 12
