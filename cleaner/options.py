@@ -479,6 +479,11 @@ class Options:
     #: headline, counts as the story's head (lines).
     story_meta_reach: int = 4
     story_repeat_reach: int = 6
+    #: In text an extractor wrote, a chosen story's title is the first headline of its gap
+    #: that holds the text of a later headline of the gap of at least this many words,
+    #: within `story_repeat_reach` lines: the page's title (its headline and the site's
+    #: name) above the headline (words).
+    story_title_held_words: int = 3
     #: Lines above the body (not counting those the catalogue dropped) in which a title with
     #: a meta line is looked for, and lines above such a title where a longer headline may
     #: sit (lines).
