@@ -87,6 +87,10 @@ class Options:
     short_max_words: int = 6
     #: How far a short line may sit from body and still be pulled in (non-blank lines).
     context_reach: int = 2
+    #: The same on a page whose language has no catalogue of its own in use: no catalogue
+    #: rule has dropped the page's furniture first (a related-links heading, a sign-up
+    #: line), so a line is pulled in only by body closer to it (non-blank lines).
+    context_uncatalogued_reach: int = 1
     #: Keep the main story's title line in `clean`'s output: ``"always"``, ``"never"``, or
     #: ``"leading"``: only when the document starts with it and holds no other story (a
     #: clean text of one article rather than a page dump, where the headline sits among
@@ -390,6 +394,14 @@ class Options:
     story_end_paragraph_shared: int = 1
     #: The same for a sentence shorter than a paragraph (words; 0: never).
     story_end_sentence_shared: int = 2
+    #: On a page whose language has no catalogue of its own in use, `story_end_run_lines`,
+    #: `story_end_paragraph_shared` and `story_end_sentence_shared` are these: with no
+    #: catalogue rule to drop the page's furniture first, more of it is kept as the story's
+    #: (precision, not recall, is what such pages lack), and a shorter run ends the story
+    #: unless more of its words come back after it (lines; words; words).
+    story_end_uncatalogued_run_lines: int = 2
+    story_end_uncatalogued_paragraph_shared: int = 5
+    story_end_uncatalogued_sentence_shared: int = 3
 
     # -- stories (`cleaner.stories`) ----------------------------------------------------
     # Evidence per gap between kept lines, summed in points; one choice of boundaries over

@@ -1075,6 +1075,23 @@ def test_a_teaser_under_a_long_title_in_title_case_is_a_teaser_with_that_title()
     assert all(a.title != plain for a in cleaner.split(text, extracted="never"))
 
 
+def test_a_teaser_on_the_story_s_subject_under_its_own_title_in_a_row_is_a_teaser():
+    # A line cut mid-sentence that shares the story's words (a related story on the same
+    # subject) is a teaser when it stands under a headline of its own and another teaser
+    # follows it: the row starts there.  Without its own title, or without a teaser after
+    # it, it stays a line of the story above.
+    title = "Villagers return to the island after the eruption"
+    same = ("Villagers evacuated from the slopes of the volcano returned by ferry to the island on Monday, where "
+            "ash still covered the roads, the fields and the roofs of the houses that the lava had")
+    text = "\n\n".join(VOLCANO + SHARE_ROW[:2] + [title, same, TEASERS[1]]) + "\n"
+    articles = cleaner.split(text, extracted="never")
+    assert [(a.kind, a.title) for a in articles] == [("full", None), ("teaser", title), ("teaser", None)]
+    assert cleaner.clean(text, extracted="never").split("\n\n") == VOLCANO
+    for parts in ([same, TEASERS[1]], [title, same]):
+        text = "\n\n".join(VOLCANO + SHARE_ROW[:2] + parts) + "\n"
+        assert not any(same in a.text for a in cleaner.split(text, extracted="never") if a.kind == "teaser")
+
+
 def test_pooled_family_figures_are_the_mean_over_seeds():
     """`multiarticle.pooled_figures` scores a family over several draws of its dumps: one
     seed gives that seed's figures, two the mean of both."""

@@ -5,7 +5,9 @@
 //! when one came right before, when it opens with a dateline or kicker, or, when another
 //! follows, when it is the last line or when it stands under its own title, when its words
 //! differ from the text before it (a line of the story cut mid-sentence, a quoted post or a
-//! standfirst, shares them: it opens no row).  Its own title is a headline right above it, or a
+//! standfirst, shares them: it opens no row), or, whatever its words, when another follows
+//! and a headline of its own stands right above it (a related story on the story's subject
+//! opens the row).  Its own title is a headline right above it, or a
 //! line in title case too long for a headline (no closing punctuation, the share of
 //! capitalised words that makes a line no sentence).  The thresholds are `Options` fields passed in
 //! (`Limits`); no word list and no weight lives here.
@@ -103,9 +105,12 @@ pub fn teasers<'py>(
             let follows = at + 1 < m && (cut[at + 1] || (headed(at + 1) && at + 2 < m && cut[at + 2]));
             let last = at + 1 == m;
             let apart = || story.words().window_cosine(kept, c as i64 - 1, -1, fixed as i64, reach, &[t]) < lim.cohesion;
-            if was_teaser || e.dateline[t] || ((follows || last || titled) && apart()) {
+            // a headline of its own above it, with another teaser after it: a related
+            // story on the subject of the story before opens the row
+            let own = if titled { None } else { own_title(story, kept, c, lim)? };
+            if was_teaser || e.dateline[t] || ((follows || last || titled) && apart()) || (follows && own.is_some()) {
                 size[c] = if titled { 2 } else { 1 };
-                let title = if titled { Some(i) } else { own_title(story, kept, c, lim)? };
+                let title = if titled { Some(i) } else { own };
                 found.set_item(c, (size[c], title))?;
                 fixed = c;
                 c = at + 1;
