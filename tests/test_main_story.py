@@ -687,10 +687,10 @@ CHESS = [
 
 
 def test_after_a_teaser_in_extracted_text_a_paragraph_on_other_words_opens_the_next_story():
-    # Text an extractor wrote: the story, a teaser under its title, then the next story's
-    # text with no head, sharing few words with the teaser and with the story before: the
-    # change of topic opens it.  In a page's dump the text after a row of teasers is left
-    # to the page (it may be the page's tail).
+    # Text an extractor wrote one block a line: the story, a teaser under its title, then
+    # the next story's text with no head, sharing few words with the teaser and with the
+    # story before: the change of topic opens it.  In a page's dump the text after a row
+    # of teasers is left to the page (it may be the page's tail).
     text = "\n".join(FROST[4:] + ["Old railway station to become a library and market hall", TEASERS_PROSE[0]]
                      + CHESS) + "\n"
     articles = cleaner.split(text)

@@ -9,8 +9,9 @@ last line or under its own title (whatever its words, under a headline of its ow
 another teaser after it).  Teasers and the line after a row of them are fixed
 boundaries; in text an extractor wrote, the first story after a row needs no body before
 its gap (the lines between are the teaser's page's, no story: `segment`'s ``written``), and
-the text after a row that opens with a paragraph sharing few words with the row and with
-the story before it is the next story, opened by that change of topic (`_row_apart`).
+in text written one block a line the text after a row that opens with a paragraph sharing
+few words with the row and with the story before it is the next story, opened by that
+change of topic (`_row_apart`).
 
 Between them, every gap carries the evidence of `cleaner.stories.evidence` (in a
 dump, its depth score with the edges of the judged text mirrored, see `edged`, and a
@@ -147,10 +148,12 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     line or apart, `cleaner.extracted.extraction_layout`): after a row of teasers the
     first story's gap needs no body before it (the lines between are the teaser's page's
     dropped lines, no story; in a page's dump a row of teasers is followed by the page's
-    tail, where the body a story needs still tells a story from the tail's lines), and the
-    text after the row is the next story (opening ``"topic"``) when it opens with a
-    paragraph on other words than the row's and the story's before it (`_row_apart`);
-    a chosen story's title may be the page's title above its headline (`_holding`)."""
+    tail, where the body a story needs still tells a story from the tail's lines); with
+    ``heads_only`` too (one block a line) the text after the row is the next story
+    (opening ``"topic"``) when it opens with a paragraph on other words than the row's and
+    the story's before it (`_row_apart`; text whose blocks stand apart may close with the
+    page's note on its author after a row); a chosen story's title may be the page's
+    title above its headline (`_holding`)."""
     m = len(kept)
     above0 = r.content[max(0, r.pos[kept[0]] - o.story_first_above_lines):r.pos[kept[0]]]
     title0, opening0 = r.opening(kept[0], above0)
@@ -173,10 +176,10 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
         after = c + size
         if after < m and after not in teased:
             g = gap_evidence(r, kept, after, o=o)
-            # in text an extractor wrote, the text after the row that opens with a
+            # in text written one block a line, the text after the row that opens with a
             # paragraph on other words than the row's and the story's before it is the next
             # story's, though no head opens it
-            apart = written and g.opening is None and _row_apart(r, kept, teased, c, after, m, o)
+            apart = heads_only and g.opening is None and _row_apart(r, kept, teased, c, after, m, o)
             fixed[after] = Segment([after, g.title, "topic" if apart else g.opening, False])
     between: set[int] = set()
     start = 0
