@@ -87,6 +87,10 @@ class Options:
     short_max_words: int = 6
     #: How far a short line may sit from body and still be pulled in (non-blank lines).
     context_reach: int = 2
+    #: The same on a page whose language has no catalogue of its own in use: no catalogue
+    #: rule has dropped the page's furniture first (a related-links heading, a sign-up
+    #: line), so a line is pulled in only by body closer to it (non-blank lines).
+    context_uncatalogued_reach: int = 1
     #: Keep the main story's title line in `clean`'s output: ``"always"``, ``"never"``, or
     #: ``"leading"``: only when the document starts with it and holds no other story (a
     #: clean text of one article rather than a page dump, where the headline sits among
@@ -150,6 +154,10 @@ class Options:
     #: Kept lines belong to one block across at most this many non-blank dropped lines
     #: (lines).
     block_max_gap: int = 10
+    #: The same on a page whose language has no catalogue of its own in use: more of its
+    #: furniture is kept there (no catalogue rule drops it), so fewer dropped lines part
+    #: the article from the page around it (non-blank lines).
+    block_uncatalogued_max_gap: int = 2
     #: A barrier (a comments or related-stories header) closes the article only after a
     #: block of at least this many words (words).
     block_barrier_after_words: int = 50
@@ -494,6 +502,11 @@ class Options:
     #: headline, counts as the story's head (lines).
     story_meta_reach: int = 4
     story_repeat_reach: int = 6
+    #: In text an extractor wrote, a chosen story's title is the first headline of its gap
+    #: that holds the text of a later headline of the gap of at least this many words,
+    #: within `story_repeat_reach` lines: the page's title (its headline and the site's
+    #: name) above the headline (words).
+    story_title_held_words: int = 3
     #: Lines above the body (not counting those the catalogue dropped) in which a title with
     #: a meta line is looked for, and lines above such a title where a longer headline may
     #: sit (lines).

@@ -145,7 +145,7 @@ def test_a_code_rule_is_declared_by_the_module_of_each_stage_that_fires_it():
         assert any(rule in {r.id for r in module.RULES} for module in STAGE_MODULES[stage]), (stage, rule)
     isolated = next(r for r in code_rules() if r.id == "context.isolated")
     assert re.findall(r"\(the (\w+) stage", isolated.description) == ["context", "block", "stories"]
-    assert isolated.options[:2] == ("context_reach", "block_max_gap")
+    assert isolated.options[:3] == ("context_reach", "context_uncatalogued_reach", "block_max_gap")
 
 
 def test_two_declarations_of_a_rule_are_joined_when_they_agree():
