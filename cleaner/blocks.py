@@ -279,7 +279,8 @@ def related_lists(final: list[Decision], options: Options, shape: bytes) -> list
 def inside_main(initial: list[Decision], final: list[Decision],
                 story_of: list[int | None], main: int | None, options: Options,
                 shape: bytes, lines: Sequence[Line] | None = None,
-                feats: Sequence[Features] | None = None) -> tuple[list[Decision], list[int | None]]:
+                feats: Sequence[Features] | None = None,
+                catalogued: bool = True) -> tuple[list[Decision], list[int | None]]:
     """Decisions and stories with each run of dropped lines between two kept lines of the
     main story kept as its text (``context.inside_story``) when only weak line rules
     dropped them (``initial``: the stage-1 decisions; `cleaner.extracted.YIELDING`) and no
@@ -295,8 +296,9 @@ def inside_main(initial: list[Decision], final: list[Decision],
     `cleaner.features.line_shapes`.  Given the ``lines``, a run holding
     ``block_fill_repeated_lines`` or more lines of the page's furniture shown twice (their
     text outside the main story too, `_unrepeated`: a widget, a teaser list, a menu) stands
-    too, in any language.  Given the ``feats`` (`cleaner.pipeline` gives them on a page whose
-    language has no catalogue of its own in use), a run of ``block_fill_after_run_lines``
+    too, in any language.  On a page whose language has no catalogue of its own in use
+    (``catalogued`` false, `cleaner.pipeline._catalogued`; the lines' ``feats`` are then
+    read), a run of ``block_fill_after_run_lines``
     lines or more, none of ``block_fill_paragraph_words`` words, is filled only when the
     story goes on after it: at least ``block_fill_paragraphs_after`` of the main story's
     paragraphs (lines the line rules kept, of ``block_fill_paragraph_words`` words or more)
@@ -319,7 +321,7 @@ def inside_main(initial: list[Decision], final: list[Decision],
         kept = [i for i, (d, s) in enumerate(zip(final, story_of)) if d.keep and s == main]
         own = frozenset(i for i, s in enumerate(story_of) if s == main)
         filled = _unrepeated(filled, initial, final, text_view(lines), (kept[0], kept[-1]), own, options)
-    if filled and feats is not None:
+    if filled and not catalogued:
         filled = _resumed(filled, initial, final, story_of, main, feats, options)
     if not filled:
         return final, story_of

@@ -212,8 +212,8 @@ class Options:
     #: at least this many of the main story's paragraphs follow it (lines the line rules
     #: kept, of `block_fill_paragraph_words` words or more): a run between the story's
     #: text and a line or two kept after it is the page after the story (a comment form,
-    #: other pages' headlines, a sign-up box), in any language (`cleaner.blocks.inside_main`
-    #: given the lines' features, `cleaner.pipeline`; paragraphs; 0: always filled).
+    #: other pages' headlines, a sign-up box), in any language (`cleaner.blocks.inside_main`;
+    #: paragraphs; 0: always filled).
     block_fill_paragraphs_after: int = 2
     #: ... a run of at least this many lines (a shorter one, a separator or a subheading
     #: before the story's last paragraph, is its text whatever follows; lines).
