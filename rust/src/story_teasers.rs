@@ -1,6 +1,6 @@
 //! The teasers of a document (`cleaner.stories.boundaries.teasers`), in one pass over its
 //! kept lines: a long body line cut mid-sentence (no closing punctuation, or an ellipsis)
-//! that reads as a sentence (not a list item, table row, hard-wrapped line or run of
+//! that reads as a sentence (not a list item, bulleted or numbered, a table row, hard-wrapped line or run of
 //! capitalised buttons), after the document has had body, is a teaser of another story
 //! when one came right before, when it opens with a dateline or kicker, or, when another
 //! follows, when it is the last line or when it stands under its own title, when its words
@@ -51,7 +51,7 @@ fn cut_lines(story: &Story, kept: &[usize], feats: &Bound<'_, PyAny>, decisions:
             let d = decisions.get_item(i)?.downcast_into::<PyTuple>()?;
             d.get_borrowed_item(2)?.downcast::<PyString>()?.to_cow()? == "body"
         };
-        let plain = body && !e.bulleted[i] && !story.wrapped(i);
+        let plain = body && !e.bulleted[i] && !e.turn[i] && !story.wrapped(i);
         out.push(open && e.words[i] as f64 >= lim.min_words && capitalised < lim.capitalised && plain);
         cased.push(plain && !f.get_borrowed_item(2)?.extract::<bool>()? && capitalised >= lim.capitalised
             && e.capitalised[i] && (lim.title_words..=lim.title_max_words).contains(&(e.words[i] as f64)));
