@@ -9,14 +9,15 @@ extracted text it is most often a subheading, a list item or a table cell.
 - `revise` (HTML input, or ``extracted="always"``): the weak feature rules yield to the
   extractor (``html.block``), and evidence from the page drops what is no article text:
   a line that is mostly link text on the page (``html.links``: related-story lists, tag
-  clouds), an excerpt of another story (``html.excerpt``), a teaser card (``html.card``),
-  see `cleaner.front.dom`.  A page's blocks are one story.  On a whole page (every
-  block of it, `cleaner.front.page`), a block the extractor did not choose stays out
-  (``html.unchosen``) unless the page recovers it as article text (``html.recovered``,
-  `_recovered`), and a block whose text is already in an extracted line stays out as a
-  copy (``html.held``, never recovered); `shown_lines` are the lines the later stages
-  judge.  Plain text an extractor wrote ends where its comments open (`open_comments`:
-  an extractor appends them after the article).
+  clouds), a picture's caption (``html.caption``), an excerpt of another story
+  (``html.excerpt``), a teaser card (``html.card``), see `cleaner.front.dom`.  A page's
+  blocks are one story.  On a whole page (every block of it, `cleaner.front.page`), a
+  block the extractor did not choose stays out (``html.unchosen``) unless the page
+  recovers it as article text (``html.recovered``, `_recovered`), and a block whose
+  text is already in an extracted line stays out as a copy (``html.held``, never
+  recovered); `shown_lines` are the lines the later stages judge.  Plain text an
+  extractor wrote ends where its comments open (`open_comments`: an extractor appends
+  them after the article).
 - `extraction_layout` tells plain text that an extractor wrote from a whole-page dump.
   Text written one block a line (``"dense"``, as trafilatura writes it) is revised as
   above; for text with its blocks apart (``"spaced"``) only the extracted stage after the
@@ -59,6 +60,8 @@ RULES = (
              "most of the line's text is link text on the page (a link list), but for a sentence that opens "
              "with words of its own running on into its links (a paragraph with links in its sentences)",
              ("link_density", "collapsed_article_words", "link_prose_opening_words")),
+    CodeRule("html.caption", "caption",
+             "a line the extractor chose from a picture's caption (<figcaption>): the picture's, not the article's"),
     CodeRule("html.excerpt", "related",
              "excerpt of another story: another <article> of the page, cut with an ellipsis"),
     CodeRule("html.card", "related", "short list item with a linked headline: a teaser card"),
@@ -312,6 +315,7 @@ def revise(
     per_line = _hints_of(hints, len(has))
     made: dict[tuple, Decision] = {}  # the decisions made so far, each made once
     links, block = options.rule_enabled("html.links"), options.rule_enabled("html.block")
+    captions = options.rule_enabled("html.caption")
     held = options.rule_enabled("html.held")  # else a held block is left out as unchosen
     # the article was found outside what the extractor chose (`_orphan`): the lines it
     # chose, a menu, a headline, are judged by the line rules, a heading alone yielded to
@@ -324,6 +328,9 @@ def revise(
             key = ("other", h.other)
             out[i] = made.get(key) or made.setdefault(key, Decision(
                 False, f"html.{h.other}", "related", f"{h.other} of another story on the page", "extractor"))
+            continue
+        if h is not None and h.chosen and captions and _in_caption(h):
+            out[i] = CAPTION
             continue
         if h is not None and not h.chosen:
             how = recovered.get(i)
@@ -362,6 +369,21 @@ def _runs_into_links(opening: str, options: Options) -> bool:
     if need <= 0 or not opening or not (opening[-1].isalnum() or opening[-1] == ","):
         return False
     return len(opening.split()) >= need
+
+
+#: The decision on a line the extractor chose from a picture's caption (`_in_caption`).
+CAPTION = Decision(False, "html.caption", "caption", "in a picture's caption (<figcaption>)", "extractor")
+#: Levels of a block's chain (the block, its parent ...) read for a caption element.
+CAPTION_REACH = 3
+
+
+def _in_caption(h) -> bool:
+    """Is the line's block a picture's caption (``<figcaption>``), or inside one within
+    `CAPTION_REACH` levels?"""
+    if h.tag == "figcaption":
+        return True
+    page = h.page
+    return page is not None and any(e.tag == "figcaption" for e in page[1][1:CAPTION_REACH])
 
 
 #: The catalogue rule (the part after the language code) of a comment counter: "12

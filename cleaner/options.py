@@ -87,6 +87,10 @@ class Options:
     short_max_words: int = 6
     #: How far a short line may sit from body and still be pulled in (non-blank lines).
     context_reach: int = 2
+    #: The same on a page whose language has no catalogue of its own in use: no catalogue
+    #: rule has dropped the page's furniture first (a related-links heading, a sign-up
+    #: line), so a line is pulled in only by body closer to it (non-blank lines).
+    context_uncatalogued_reach: int = 1
     #: Keep the main story's title line in `clean`'s output: ``"always"``, ``"never"``, or
     #: ``"leading"``: only when the document starts with it and holds no other story (a
     #: clean text of one article rather than a page dump, where the headline sits among

@@ -145,12 +145,13 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     `cleaner.features.line_shapes`; ``touch``: their `cleaner.extracted.blocks_touch`, or
     ``None`` for a whole page (whose stories are not cut) or text said to be an
     extractor's: counted if ever read; ``catalogued``: the page's language has a catalogue
-    of its own in use (`_catalogued`), whose section openers cut the main story's gaps: without one a long gap is
-    the story's only when the story goes on after it, `cleaner.blocks.inside_main`'s
-    ``feats``).
+    of its own in use (`_catalogued`), whose rules drop the page's furniture first: without
+    one a long gap of the main story is its text only when the story goes on after it
+    (`cleaner.blocks.inside_main` given the ``feats``), and its end needs less evidence
+    (`cleaner.story_end.story_end`'s stricter limits)).
     Returns the last layer, the stories and each line's story."""
     whole_page = from_html or opts.extracted == "always"
-    smoothed = add(smooth(lines, feats, revised, opts, shape), "context")
+    smoothed = add(smooth(lines, feats, revised, opts, shape, catalogued), "context")
     listed, blocked, block = block_stage(feats, smoothed, opts, shape)
     blocked = add(blocked, "block")
     # Text written one block a line is an extractor's (one page's); text with its blocks

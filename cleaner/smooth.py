@@ -32,9 +32,12 @@ from .types import Decision, Features, Line
 RULES = (
     CodeRule("context.isolated", "boilerplate",
              "body-like line away from the main text: no body within context_reach lines (the "
-             "context stage)", ("context_reach",)),
-    CodeRule("context.sandwiched", "body", "short line between body lines stays body", ("context_reach",)),
-    CodeRule("context.heading", "heading", "heading directly followed by body", ("context_reach",)),
+             "context stage; context_uncatalogued_reach where no catalogue of the page's language "
+             "is in use)", ("context_reach", "context_uncatalogued_reach")),
+    CodeRule("context.sandwiched", "body", "short line between body lines stays body",
+             ("context_reach", "context_uncatalogued_reach")),
+    CodeRule("context.heading", "heading", "heading directly followed by body",
+             ("context_reach", "context_uncatalogued_reach")),
     CodeRule("context.closing_ellipsis", "body", "prose trailing off with an ellipsis as the text's last line"),
     CodeRule("context.list", "body", "list item in a list that continues body text"),
     CodeRule("context.appeal_block", "appeal", "line between two appeal lines: part of the appeal",
@@ -75,17 +78,21 @@ def _context(keep: bool, rule: str, category: str, reason: str) -> Decision:
 
 def smooth(
     lines: list[Line], feats: list[Features], initial: list[Decision], options: Options,
-    shape: bytes | None = None,
+    shape: bytes | None = None, catalogued: bool = True,
 ) -> list[Decision]:
     """The decisions after the context rules, line by line in document order (a line's
     new decision can decide the next one's: a run of lines after an appeal), the list rule
     first, all in the compiled core (`cleaner._core.context_lines`).  ``shape``: the
-    lines' `cleaner.features.line_shapes`, computed when not given."""
+    lines' `cleaner.features.line_shapes`, computed when not given; ``catalogued``: the
+    page's language has a catalogue of its own in use (else the reach is
+    `Options.context_uncatalogued_reach`: no catalogue rule has dropped the page's
+    furniture first, and a line needs body right beside it to be pulled in)."""
     texts = text_view(lines)
     if shape is None:
         shape = line_shapes(lines, options)
     last = len(shape.rstrip(b"\0")) - 1  # the last content (non-blank) line
-    params = {"reach": options.context_reach, "short_max_words": options.short_max_words,
+    reach = options.context_reach if catalogued else options.context_uncatalogued_reach
+    params = {"reach": reach, "short_max_words": options.short_max_words,
               "tail_max_words": options.short_max_words + options.appeal_tail_extra_words,
               "bio_name_max_words": options.bio_name_max_words, "list_item": LIST_ITEM}
     at, rules, extras = _core.context_lines(as_list(initial), as_list(feats), shape, _bits,
@@ -93,12 +100,12 @@ def smooth(
                                             params)
     final = list(initial)
     for i, rule, extra in zip(int_column(at), rules, int_column(extras)):
-        final[i] = _revised(rule, initial, i, extra, feats, options)
+        final[i] = _revised(rule, initial, i, extra, feats, reach)
     return final
 
 
 def _revised(rule: int, initial: list[Decision], i: int, extra: int, feats: list[Features],
-             options: Options) -> Decision:
+             reach: int) -> Decision:
     """The decision of the context rule the compiled core chose for line ``i`` (numbered
     as in rust/src/context.rs; ``extra``: the length of a list, or the content line before
     an appeal's tail)."""
@@ -122,4 +129,4 @@ def _revised(rule: int, initial: list[Decision], i: int, extra: int, feats: list
     if rule == 9:
         return _context(True, "context.list", "body", f"list item in a list of {extra} after body")
     return _context(False, "context.isolated", "boilerplate",
-                    f"short sentence with no body within {options.context_reach} lines")
+                    f"short sentence with no body within {reach} lines")

@@ -187,3 +187,19 @@ def test_explain_has_one_row_per_line_with_label_rule_and_text():
     assert len(rows) == 3
     assert rows[0].split("\t")[:2] == ["drop:share", "en.share.short_url"]
     assert rows[2].startswith("body:0\tfeature.prose\t")
+
+
+def test_without_a_catalogue_of_the_page_s_language_a_line_needs_body_closer_to_be_pulled_in():
+    # `Options.context_uncatalogued_reach` (one line) in place of `Options.context_reach`
+    from cleaner.classify import classify_lines
+    from cleaner.segment import segment
+    from cleaner.smooth import smooth
+    body = ("De gemeenteraad kwam op maandag bijeen en stemde in met de begroting voor de scholen en "
+            "de wegen van de regio, na een lang debat over de kosten van het werk en de staat van de haven.")
+    lines = segment("\n".join([body, "Reageer hier", "Dat is alles voor nu."]))
+    feats, initial = classify_lines(lines, "nl", Options())
+    assert [d.rule for d in initial] == ["feature.prose", "feature.heading", "feature.sentence"]
+    assert smooth(lines, feats, initial, Options())[2].rule == "context.sandwiched"
+    assert smooth(lines, feats, initial, Options(), catalogued=False)[2].rule == "context.isolated"
+    far = Options(context_uncatalogued_reach=2)
+    assert smooth(lines, feats, initial, far, catalogued=False)[2].rule == "context.sandwiched"

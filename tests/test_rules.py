@@ -82,7 +82,7 @@ EXAMPLES = {
 #: Rules whose firing tests live elsewhere (file: the test asserts the rule id).
 TESTED_ELSEWHERE = {"html.links": "test_html.py", "html.card": "test_html.py", "html.excerpt": "test_html.py",
                     "html.unchosen": "test_whole_page.py", "html.held": "test_whole_page.py",
-                    "html.recovered": "test_whole_page.py",
+                    "html.recovered": "test_whole_page.py", "html.caption": "test_whole_page.py",
                     "html.safety_net": "test_extracted.py", "extracted.comments": "test_extracted.py",
                     "extracted.list_entry": "test_extracted.py", "extracted.repeated_head": "test_extracted.py",
                     "story.teaser_language": "test_stories.py", "story.caption": "test_main_story.py",
@@ -144,7 +144,7 @@ def test_a_code_rule_is_declared_by_the_module_of_each_stage_that_fires_it():
         assert any(rule in {r.id for r in module.RULES} for module in STAGE_MODULES[stage]), (stage, rule)
     isolated = next(r for r in code_rules() if r.id == "context.isolated")
     assert re.findall(r"\(the (\w+) stage", isolated.description) == ["context", "block", "stories"]
-    assert isolated.options[:2] == ("context_reach", "block_max_gap")
+    assert isolated.options[:3] == ("context_reach", "context_uncatalogued_reach", "block_max_gap")
 
 
 def test_two_declarations_of_a_rule_are_joined_when_they_agree():

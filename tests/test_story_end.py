@@ -47,14 +47,26 @@ def rules(text: str, **options) -> dict[str, str]:
     return {v.line.text: v.final.rule for v in analyze(text, extracted="never", **options).verdicts if v.line.text}
 
 
+#: In Dutch, a language without a catalogue, the context rules reach one line
+#: (`Options.context_uncatalogued_reach`) and keep none of the tail: the reach the
+#: English page has makes the story stage read the tail as the story's, as it does there.
+_REACH = {"context_uncatalogued_reach": Options().context_reach}
+
+
 @pytest.mark.parametrize("story, tail", [(EN_STORY, EN_TAIL), (NL_STORY, NL_TAIL)], ids=["en", "nl"])
 @pytest.mark.parametrize("layout", ["\n\n", "\n"])
 def test_the_lines_after_the_story_go_in_any_language(story, tail, layout):
     text = layout.join(story + tail)
-    assert [rules(text)[line] for line in tail] == ["story.end"] * len(tail)
-    assert clean_lines(text) == story
+    assert [rules(text, **_REACH)[line] for line in tail] == ["story.end"] * len(tail)
+    assert clean_lines(text, **_REACH) == story
     # without the rule the story stage reads them as the story's own lines
-    assert clean_lines(text, disabled_rules=OFF)[-1] == tail[-1]
+    assert clean_lines(text, disabled_rules=OFF, **_REACH)[-1] == tail[-1]
+
+
+def test_in_a_language_without_a_catalogue_the_context_rules_keep_none_of_the_tail():
+    text = "\n\n".join(NL_STORY + NL_TAIL)
+    assert "story.end" not in rules(text).values()
+    assert clean_lines(text) == NL_STORY
 
 
 def clean_lines(text: str, **options) -> list[str]:
@@ -176,11 +188,11 @@ def test_without_a_catalogue_of_its_language_a_shorter_run_ends_the_story():
     """Where no catalogue of the page's language is in use, the stricter
     ``story_end_uncatalogued_*`` limits apply: a run of two lines ends the story."""
     nl = "\n\n".join(NL_STORY + NL_TAIL[:2] + NL_TAIL[3:])
-    assert rules(nl)[NL_TAIL[-1]] == "story.end"
-    assert "story.end" not in rules(nl, story_end_uncatalogued_run_lines=3).values()
+    assert rules(nl, **_REACH)[NL_TAIL[-1]] == "story.end"
+    assert "story.end" not in rules(nl, story_end_uncatalogued_run_lines=3, **_REACH).values()
     en = "\n\n".join(EN_STORY + EN_TAIL[:2] + EN_TAIL[3:])
     assert "story.end" not in rules(en).values()
-    assert rules(en, disabled_rules=frozenset({"en."}))[EN_TAIL[-1]] == "story.end"
+    assert rules(en, disabled_rules=frozenset({"en."}), **_REACH)[EN_TAIL[-1]] == "story.end"
 
 
 def test_without_a_catalogue_a_paragraph_needs_more_shared_words_to_resume_the_story():
@@ -190,6 +202,6 @@ def test_without_a_catalogue_a_paragraph_needs_more_shared_words_to_resume_the_s
                  "Friday to hear what comes next.")
     text = "\n\n".join(EN_STORY + EN_TAIL[:3] + [paragraph])
     assert "story.end" not in rules(text).values()
-    assert rules(text, disabled_rules=frozenset({"en."}))[paragraph] == "story.end"
+    assert rules(text, disabled_rules=frozenset({"en."}), **_REACH)[paragraph] == "story.end"
     assert "story.end" not in rules(text, disabled_rules=frozenset({"en."}),
-                                    story_end_uncatalogued_paragraph_shared=1).values()
+                                    story_end_uncatalogued_paragraph_shared=1, **_REACH).values()

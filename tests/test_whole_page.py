@@ -334,6 +334,24 @@ def _revised(texts: list[str], hints: list[LineHint], **options):
 CHOSEN = LineHint("p", 0, 0.0, frozenset(), kin=0)
 
 
+def test_a_pictures_caption_the_extractor_chose_is_no_article_text():
+    from lxml.html import fromstring
+
+    caption = "Engineers inspect the cracked main pier of the old ferry terminal at low tide on Monday."
+    texts = [PARAGRAPHS[0], caption, PARAGRAPHS[1]]
+    in_caption = LineHint("figcaption", 0, 0.0, frozenset())
+    out = _revised(texts, [CHOSEN, in_caption, CHOSEN])
+    assert [(d.keep, d.rule) for d in out] == [(True, "feature.prose"), (False, "html.caption"), (True, "feature.prose")]
+    assert out[1].category == "caption"
+    # a paragraph inside the caption element is the caption's too
+    figure = fromstring(f"<figure><img src='pier.jpg'><figcaption><p>{caption}</p></figcaption></figure>")
+    paragraph = figure.find(".//p")
+    nested = CHOSEN._replace(page=(Marks(), (paragraph, paragraph.getparent(), figure)))
+    assert _revised(texts, [CHOSEN, nested, CHOSEN])[1].rule == "html.caption"
+    assert _revised(texts, [CHOSEN, CHOSEN, CHOSEN])[1].rule == "feature.prose"  # not in a caption
+    assert _revised(texts, [CHOSEN, in_caption, CHOSEN], disabled_rules=frozenset({"html.caption"}))[1].keep
+
+
 def test_a_skipped_paragraph_among_the_article_is_recovered():
     skipped = LineHint("p", 0, 0.0, frozenset(), chosen=False, kin=1)
     out = _revised(PARAGRAPHS[:3], [CHOSEN, skipped, CHOSEN])
