@@ -1121,6 +1121,21 @@ def test_a_numbered_item_cut_mid_sentence_is_no_teaser():
         assert [a.kind for a in articles] == ["full"], sep
 
 
+def test_a_teaser_with_only_the_items_of_a_list_after_it_is_the_last_line():
+    # A line cut mid-sentence after the story, followed only by the kept items of a list
+    # (the page's), reads as the last line: a teaser when its words differ from the story's.
+    for items in (STEPS[:2], ["* " + step[3:] for step in STEPS[:2]]):
+        for sep in ("\n\n", "\n"):
+            text = sep.join(VOLCANO + [TEASERS[0]] + items) + "\n"
+            articles = cleaner.split(text, extracted="never")
+            assert [(a.kind, a.text) for a in articles][1:] == [("teaser", TEASERS[0])], (items[0], sep)
+    # a kept paragraph after it: not the last line, and no other teaser follows
+    closing = ("The observatory will publish a new report on the eruption on Friday, after its scientists have "
+               "flown over the crater again.")
+    text = "\n\n".join(VOLCANO + [TEASERS[0]] + STEPS[:2] + [closing]) + "\n"
+    assert [a.kind for a in cleaner.split(text, extracted="never")] == ["full"]
+
+
 def test_pooled_family_figures_are_the_mean_over_seeds():
     """`multiarticle.pooled_figures` scores a family over several draws of its dumps: one
     seed gives that seed's figures, two the mean of both."""

@@ -5,7 +5,7 @@ ellipsis) after the document has had body, read as a sentence (not a list item, 
 or numbered, a table row, hard-wrapped line or run of capitalised buttons), is a teaser
 of another story, each its own story, right after a teaser, opened by a kicker ("BREAKING:", "FAST FACTS: ..."),
 or, when its words differ from the text before it, when another follows, when it is the
-last line or under its own title (whatever its words, under a headline of its own with
+last line (or only a list's items follow it) or under its own title (whatever its words, under a headline of its own with
 another teaser after it).  Teasers and the line after a row of them are fixed
 boundaries; in text an extractor wrote, the first story after a row needs no body before
 its gap (the lines between are the teaser's page's, no story: `segment`'s ``written``).
@@ -79,8 +79,8 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
     title and text).  A teaser comes right after one, opens with a dateline or kicker, or
     differs from the text before it (its window cosine with the teaser under
     `Options.story_teaser_cohesion`: a change of subject; the text read back to the last
-    fixed boundary) when another follows, when it is the last kept line or under its own
-    title, or, whatever its words, stands under such a headline of its own with another
+    fixed boundary) when another follows, when it is the last kept line (or only the kept
+    items of a list, bulleted or numbered, follow it) or under its own title, or, whatever its words, stands under such a headline of its own with another
     teaser after it (a related story on the subject of the story before).  Scanned by the compiled core (rust/src/story_teasers.rs)."""
     return r.teasers(kept, feats, (o.story_teaser_min_words, r.o.story_teaser_capitalised, r.o.story_teaser_title_words,
                                    r.o.story_teaser_after_words, o.story_teaser_cohesion, o.story_title_max_words))
