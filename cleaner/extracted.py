@@ -9,7 +9,8 @@ extracted text it is most often a subheading, a list item or a table cell.
 - `revise` (HTML input, or ``extracted="always"``): the weak feature rules yield to the
   extractor (``html.block``), and evidence from the page drops what is no article text:
   a line that is mostly link text on the page (``html.links``: related-story lists, tag
-  clouds), a picture's caption (``html.caption``), an excerpt of another story
+  clouds), a picture's caption (``html.caption``), the title of a list of links
+  (``html.list_heading``), an excerpt of another story
   (``html.excerpt``), a teaser card (``html.card``), see `cleaner.front.dom`.  A page's
   blocks are one story.  On a whole page (every block of it, `cleaner.front.page`), a
   block the extractor did not choose stays out (``html.unchosen``) unless the page
@@ -62,6 +63,10 @@ RULES = (
              ("link_density", "collapsed_article_words", "link_prose_opening_words")),
     CodeRule("html.caption", "caption",
              "a line the extractor chose from a picture's caption (<figcaption>): the picture's, not the article's"),
+    CodeRule("html.list_heading", "related",
+             "a heading, or a short line that ends with a colon, the extractor chose right above a list of "
+             "links (the next lines of the page are link text): the list's title, no article text",
+             ("link_density", "list_heading_max_words", "list_heading_links")),
     CodeRule("html.excerpt", "related",
              "excerpt of another story: another <article> of the page, cut with an ellipsis"),
     CodeRule("html.card", "related", "short list item with a linked headline: a teaser card"),
@@ -351,7 +356,41 @@ def revise(
             out[i] = made.get(key) or made.setdefault(key, _block(h))
     if hints is None:  # plain text an extractor wrote: it ends where its comments open
         out = open_comments(feats, out, options)
+    elif options.rule_enabled("html.list_heading") and options.list_heading_links:
+        out = _list_headings(lines, feats, out, per_line, has, options)
     return out
+
+
+def _list_headings(lines: list[Line], feats: list[Features], decisions: list[Decision], hints: list,
+                   has: bytes, options: Options) -> list[Decision]:
+    """``decisions`` with every kept line the extractor chose that heads a list of links
+    dropped (``html.list_heading``): a heading (``<h1>``-``<h6>``) or a line that ends
+    with a colon, of at most ``list_heading_max_words`` words and no link text itself,
+    whose next ``list_heading_links`` lines of the page (chosen or not) are each link text
+    (``link_density``): "Read also:", "More on the subject", the title of a related list
+    that the page's markup names with no class word."""
+    out = decisions
+    text = [i for i in compress(range(len(has)), has)]
+    need = options.list_heading_links
+    for k, i in enumerate(text):
+        h, d = hints[i], decisions[i]
+        if h is None or not h.chosen or h.held or not d.keep or h.link_density >= options.link_density:
+            continue
+        if feats[i].words > options.list_heading_max_words:
+            continue
+        if not (h.heading or lines[i].text.rstrip().endswith(":")):
+            continue
+        after = [hints[j] for j in text[k + 1:k + 1 + need]]
+        if len(after) < need or any(a is None or a.held or a.link_density < options.link_density for a in after):
+            continue
+        if out is decisions:
+            out = list(decisions)
+        out[i] = LIST_HEADING
+    return out
+
+
+#: The decision on the title of a list of links (`_list_headings`).
+LIST_HEADING = Decision(False, "html.list_heading", "related", "heads a list of links on the page", "extractor")
 
 
 def _runs_into_links(opening: str, options: Options) -> bool:

@@ -267,6 +267,13 @@ class Options:
     #: sentences does, not with a label's colon ("Read more: ...") or a mark; 0 switches
     #: the test off (words).
     link_prose_opening_words: int = 2
+    #: A heading, or a line that ends with a colon, that the extractor chose and that holds
+    #: at most this many words heads a list of links (``html.list_heading``) when ...
+    #: (words).
+    list_heading_max_words: int = 8
+    #: ... the next this many lines of the page are each link text (`link_density`); 0
+    #: switches the rule off (lines).
+    list_heading_links: int = 2
     #: A block of the page that the extractor did not choose is recovered as article text
     #: (``html.recovered``) only when it is prose of at least this many words (words).
     recover_min_words: int = 12
@@ -491,6 +498,11 @@ class Options:
     #: headline, counts as the story's head (lines).
     story_meta_reach: int = 4
     story_repeat_reach: int = 6
+    #: In text an extractor wrote, a chosen story's title is the first headline of its gap
+    #: that holds the text of a later headline of the gap of at least this many words,
+    #: within `story_repeat_reach` lines: the page's title (its headline and the site's
+    #: name) above the headline (words).
+    story_title_held_words: int = 3
     #: Lines above the body (not counting those the catalogue dropped) in which a title with
     #: a meta line is looked for, and lines above such a title where a longer headline may
     #: sit (lines).

@@ -675,6 +675,45 @@ def test_after_a_teaser_in_extracted_text_the_next_story_needs_no_body_before_it
     assert [a.kind for a in cleaner.split(text, extracted="never")] == ["full", "teaser"]
 
 
+#: Another story's text, on words of its own.
+CHESS = [
+    "A twelve-year-old girl from the mountain village won the national chess championship on Saturday, "
+    "beating three grandmasters in the final rounds of the tournament.",
+    "Her coach said she had studied openings every evening after school for four years, using a board "
+    "her grandfather carved from walnut wood.",
+    "The chess federation will send her to the world youth championship in the autumn, and the village "
+    "plans a celebration in the square when she returns.",
+]
+
+
+def test_after_a_teaser_in_extracted_text_a_paragraph_on_other_words_opens_the_next_story():
+    # Text an extractor wrote one block a line: the story, a teaser under its title, then
+    # the next story's text with no head, sharing few words with the teaser and with the
+    # story before: the change of topic opens it.  In a page's dump the text after a row
+    # of teasers is left to the page (it may be the page's tail).
+    text = "\n".join(FROST[4:] + ["Old railway station to become a library and market hall", TEASERS_PROSE[0]]
+                     + CHESS) + "\n"
+    articles = cleaner.split(text)
+    assert [a.kind for a in articles] == ["full", "teaser", "full"]
+    assert articles[2].text == "\n".join(CHESS)
+    assert [a.kind for a in cleaner.split(text, extracted="never")] == ["full", "teaser"]
+    # text that goes on with the story's own words after the teaser opens no story
+    own = "\n".join(FROST[4:] + ["Old railway station to become a library and market hall", TEASERS_PROSE[0]]
+                    + FROST[4:6]) + "\n"
+    assert [a.kind for a in cleaner.split(own)] == ["full", "teaser"]
+
+
+def test_a_story_s_title_in_extracted_text_is_the_page_s_title_above_its_headline():
+    # The page's title (its headline and the site's name) above the headline itself: the
+    # story starts at the page's title, which holds the headline's text.
+    page_title = ASH[0] + " | The Island Times"
+    text = "\n".join(FROST[4:] + ["Share this article", page_title] + ASH) + "\n"
+    assert [a.title for a in cleaner.split(text)] == [None, page_title]
+    assert cleaner.split(text, story_title_held_words=99)[1].title == ASH[0]
+    # in a page's dump the head evidence alone names the title
+    assert cleaner.split(text, extracted="never")[1].title == ASH[0]
+
+
 def test_a_row_of_teasers_sharing_no_word_with_the_story_stands_before_more_text():
     # Text after a row of teasers (the page's note on its author) does not make the row
     # part of the story when the teasers share no content word with it: they stay teasers,

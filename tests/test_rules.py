@@ -83,6 +83,7 @@ EXAMPLES = {
 TESTED_ELSEWHERE = {"html.links": "test_html.py", "html.card": "test_html.py", "html.excerpt": "test_html.py",
                     "html.unchosen": "test_whole_page.py", "html.held": "test_whole_page.py",
                     "html.recovered": "test_whole_page.py", "html.caption": "test_whole_page.py",
+                    "html.list_heading": "test_whole_page.py",
                     "html.safety_net": "test_extracted.py", "extracted.comments": "test_extracted.py",
                     "extracted.list_entry": "test_extracted.py", "extracted.repeated_head": "test_extracted.py",
                     "story.teaser_language": "test_stories.py", "story.caption": "test_main_story.py",

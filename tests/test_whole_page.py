@@ -352,6 +352,27 @@ def test_a_pictures_caption_the_extractor_chose_is_no_article_text():
     assert _revised(texts, [CHOSEN, in_caption, CHOSEN], disabled_rules=frozenset({"html.caption"}))[1].keep
 
 
+def test_a_heading_over_a_list_of_links_is_the_lists_title():
+    link = LineHint("li", 0, 1.0, frozenset())
+    heading = LineHint("h3", 3, 0.0, frozenset())
+    items = ["- The ferry's new timetable", "- Harbour dues rise in spring"]
+    texts = [PARAGRAPHS[0], "Harbour links:", *items, PARAGRAPHS[1]]
+    out = _revised(texts, [CHOSEN, CHOSEN, link, link, CHOSEN])
+    assert (out[1].keep, out[1].rule, out[1].category) == (False, "html.list_heading", "related")
+    unchosen = link._replace(chosen=False)  # the list need not be chosen: the page shows it
+    assert _revised(texts, [CHOSEN, heading, unchosen, unchosen, CHOSEN])[1].rule == "html.list_heading"
+    # one link line after it is no list; a paragraph after it is the article's
+    assert _revised(texts, [CHOSEN, CHOSEN, link, CHOSEN, CHOSEN])[1].keep
+    assert _revised([PARAGRAPHS[0], "Harbour links:", PARAGRAPHS[1], *items], [CHOSEN, CHOSEN, CHOSEN, link, link])[1].keep
+    # a line that neither is a heading nor ends with a colon, or is long, is no title
+    assert _revised([PARAGRAPHS[0], "Harbour links", *items], [CHOSEN, CHOSEN, link, link])[1].keep
+    long = "The ferry will run from the north quay on these days of the coming month:"
+    assert _revised([PARAGRAPHS[0], long, *items], [CHOSEN, CHOSEN, link, link])[1].keep
+    assert _revised(texts, [CHOSEN, CHOSEN, link, link, CHOSEN], list_heading_links=0)[1].keep
+    assert _revised(texts, [CHOSEN, CHOSEN, link, link, CHOSEN],
+                    disabled_rules=frozenset({"html.list_heading"}))[1].keep
+
+
 def test_a_skipped_paragraph_among_the_article_is_recovered():
     skipped = LineHint("p", 0, 0.0, frozenset(), chosen=False, kin=1)
     out = _revised(PARAGRAPHS[:3], [CHOSEN, skipped, CHOSEN])

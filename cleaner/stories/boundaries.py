@@ -1,14 +1,17 @@
 """Story boundaries: one scored choice of where the stories of a dump begin.
 
 Teasers come first: a long line that ends mid-sentence (no closing punctuation, or an
-ellipsis) after the document has had body, read as a sentence (not a list item, table
-row, hard-wrapped line or run of capitalised buttons), is a teaser of another story, each
-its own story, right after a teaser, opened by a kicker ("BREAKING:", "FAST FACTS: ..."),
+ellipsis) after the document has had body, read as a sentence (not a list item, bulleted
+or numbered, a table row, hard-wrapped line or run of capitalised buttons), is a teaser
+of another story, each its own story, right after a teaser, opened by a kicker ("BREAKING:", "FAST FACTS: ..."),
 or, when its words differ from the text before it, when another follows, when it is the
-last line or under its own title (whatever its words, under a headline of its own with
+last line (or only a list's items follow it) or under its own title (whatever its words, under a headline of its own with
 another teaser after it).  Teasers and the line after a row of them are fixed
 boundaries; in text an extractor wrote, the first story after a row needs no body before
-its gap (the lines between are the teaser's page's, no story: `segment`'s ``written``).
+its gap (the lines between are the teaser's page's, no story: `segment`'s ``written``), and
+in text written one block a line the text after a row that opens with a paragraph sharing
+few words with the row and with the story before it is the next story, opened by that
+change of topic (`_row_apart`).
 
 Between them, every gap carries the evidence of `cleaner.stories.evidence` (in a
 dump, its depth score with the edges of the judged text mirrored, see `edged`, and a
@@ -29,9 +32,9 @@ stray line of a page's tail, in neither story: `_settled`), else give the one wi
 drifts has no gap deep enough to pay for a boundary (nor, when the gap holds no head but a
 title with a meta line at most, do all the words before it and after it differ enough:
 `Options.story_whole_cohesion`; a date or an embed's caption can sit inside an article).
-The candidates are the gaps above paragraphs of body (not above an item of a list that
-goes on, follows its subheading or follows the list's dropped items), each reaching up to
-the paragraph before; a chosen story starts at its title when that is a kept line of the
+The candidates are the gaps above paragraphs of body (not above an item of a list,
+bulleted or numbered, that goes on, follows its subheading or follows the list's dropped
+items), each reaching up to the paragraph before; a chosen story starts at its title when that is a kept line of the
 gap (a title too long for a headline right above the gap's first meta line counts too).
 Head evidence that is none is set aside first: the document's headline printed again above
 its text, or a "title" that begins with no capital, digit or quote (a separator line).  A
@@ -68,7 +71,7 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
     """The teasers: ``{first kept position: (positions it holds, its title line)}``.  A
     teaser is a body line of `Options.story_teaser_min_words` or more cut mid-sentence
     (`Features.cut`), under `Options.story_teaser_capitalised` capitalised words, not a
-    list item nor hard-wrapped, once the document has had
+    list item (bulleted or numbered) nor hard-wrapped, once the document has had
     `Options.story_teaser_after_words` of body (or right after a teaser); it holds two
     positions under its own title (a headline of `Options.story_teaser_title_words` or
     more right above it with nothing between, or a line that long written in title case,
@@ -79,8 +82,8 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
     title and text).  A teaser comes right after one, opens with a dateline or kicker, or
     differs from the text before it (its window cosine with the teaser under
     `Options.story_teaser_cohesion`: a change of subject; the text read back to the last
-    fixed boundary) when another follows, when it is the last kept line or under its own
-    title, or, whatever its words, stands under such a headline of its own with another
+    fixed boundary) when another follows, when it is the last kept line (or only the kept
+    items of a list, bulleted or numbered, follow it) or under its own title, or, whatever its words, stands under such a headline of its own with another
     teaser after it (a related story on the subject of the story before).  Scanned by the compiled core (rust/src/story_teasers.rs)."""
     return r.teasers(kept, feats, (o.story_teaser_min_words, r.o.story_teaser_capitalised, r.o.story_teaser_title_words,
                                    r.o.story_teaser_after_words, o.story_teaser_cohesion, o.story_title_max_words))
@@ -145,7 +148,12 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     line or apart, `cleaner.extracted.extraction_layout`): after a row of teasers the
     first story's gap needs no body before it (the lines between are the teaser's page's
     dropped lines, no story; in a page's dump a row of teasers is followed by the page's
-    tail, where the body a story needs still tells a story from the tail's lines)."""
+    tail, where the body a story needs still tells a story from the tail's lines); with
+    ``heads_only`` too (one block a line) the text after the row is the next story
+    (opening ``"topic"``) when it opens with a paragraph on other words than the row's and
+    the story's before it (`_row_apart`; text whose blocks stand apart may close with the
+    page's note on its author after a row); a chosen story's title may be the page's
+    title above its headline (`_holding`)."""
     m = len(kept)
     above0 = r.content[max(0, r.pos[kept[0]] - o.story_first_above_lines):r.pos[kept[0]]]
     title0, opening0 = r.opening(kept[0], above0)
@@ -168,7 +176,11 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
         after = c + size
         if after < m and after not in teased:
             g = gap_evidence(r, kept, after, o=o)
-            fixed[after] = Segment([after, g.title, g.opening, False])
+            # in text written one block a line, the text after the row that opens with a
+            # paragraph on other words than the row's and the story's before it is the next
+            # story's, though no head opens it
+            apart = heads_only and g.opening is None and _row_apart(r, kept, teased, c, after, m, o)
+            fixed[after] = Segment([after, g.title, "topic" if apart else g.opening, False])
     between: set[int] = set()
     start = 0
     for end in sorted(fixed) + [m]:
@@ -187,6 +199,9 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
                 between.update(stray.get(g.c, ()) if stray else ())
                 opening = g.opening or ("topic" if g.cohesion < o.story_topic_cohesion else None)
                 title = g.title if g.title is not None else _over_meta(r, kept, g.c, o)
+                if written:
+                    held = _holding(r, kept, g.c, o)
+                    title = held if held is not None and (title is None or held < title) else title
                 segs.append(Segment([_head(r, kept, g), title, opening, False]))
         if end < m:
             segs.append(fixed[end])
@@ -340,9 +355,10 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     ---"), and only the dropped lines beyond those the stretch's gaps usually hold count
     in its score (the lower median of each, when there are `Options.story_usual_gaps` gaps
     or more: boilerplate set between most paragraphs tells no gap from another).  A change
-    of topic alone does not cut off one last paragraph; no story opens where a list goes
-    on or follows its heading (the last line with letters above the gap is a list item,
-    or a heading-like line right after one).  ``heads_only`` (text an extractor wrote): a
+    of topic alone does not cut off one last paragraph; no story opens at an item of a
+    list (bulleted, numbered or a turn of an interview: "2. ...", "Q: ...") where the list
+    goes on or follows its heading (the last line with letters above the gap is a list
+    item, or a heading-like line right after one).  ``heads_only`` (text an extractor wrote): a
     gap with no head and no dropped line that holds kept lines (a subheading between two
     sections of one article) needs `Options.story_extracted_topic_score` more, unless
     the kept line right above the paragraph is heading-like and the section it heads (up
@@ -408,6 +424,52 @@ def limits(o: Options) -> tuple:
             o.story_whole_cohesion, o.story_whole_dropped_cohesion, o.story_names_weight,
             o.story_names_cosine, o.story_min_words, o.story_short_words, o.story_extracted_fresh_cosine,
             o.story_extracted_fresh_share)
+
+
+def _row_apart(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | None]], c: int, after: int,
+               m: int, o: Options) -> bool:
+    """Is the text after the row of teasers whose last one starts at kept position ``c``
+    (``teased``: `teasers`), from kept position ``after`` on (``m``: the end), another
+    story: it opens with a paragraph of body (`Options.prose_min_words` words or more),
+    and its window of body (`Options.story_window_words`) shares a cosine under
+    `Options.story_topic_cohesion` both with the window of body before the row (the story
+    the row follows) and with the row's own body (paragraphs ending in an ellipsis inside
+    a collection of short texts are no row, each as apart as the next)?"""
+    covered = {x for t, (size, _) in teased.items() for x in range(t, t + size)}
+    first = c
+    while first - 1 in covered:
+        first -= 1
+    if not (r.body(kept[after]) and r.feats[kept[after]].words >= o.prose_min_words):
+        return False
+    before = body_window(r, kept, range(first - 1, -1, -1), o.story_window_words)
+    ahead = body_window(r, kept, range(after, m), o.story_window_words)
+    row = [kept[x] for x in range(first, after) if r.body(kept[x])]
+    return bool(before and row) and r.cohesion.cosine_of(ahead, before) < o.story_topic_cohesion \
+        and r.cohesion.cosine_of(ahead, row) < o.story_topic_cohesion
+
+
+def _holding(r: Reader, kept: list[int], c: int, o: Options) -> int | None:
+    """The page's title above a chosen story's headline: the first headline of the gap
+    above kept position ``c`` (back to the last paragraph of body before it) whose text
+    holds the text of a later headline of the gap, of at least
+    `Options.story_title_held_words` words, within `Options.story_repeat_reach` lines
+    (the title of the page: its headline and the site's name, above the headline)."""
+    x = c - 1
+    while x > 0 and not r.body(kept[x]):
+        x -= 1
+    if x < 0:
+        return None
+    gap = [j for j in r.content[r.pos[kept[x]] + 1:r.pos[kept[c]]] if r.lettered[j]]
+    for k, t in enumerate(gap):
+        if not r.headline(t):
+            continue
+        text = r.lines[t].text.casefold()
+        for j in gap[k + 1:k + 1 + o.story_repeat_reach]:
+            inner = r.lines[j].text.casefold()
+            if r.headline(j) and r.feats[j].words >= o.story_title_held_words and len(inner) < len(text) \
+                    and inner in text:
+                return t
+    return None
 
 
 def _over_meta(r: Reader, kept: list[int], c: int, o: Options) -> int | None:
