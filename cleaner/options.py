@@ -154,10 +154,6 @@ class Options:
     #: Kept lines belong to one block across at most this many non-blank dropped lines
     #: (lines).
     block_max_gap: int = 10
-    #: The same on a page whose language has no catalogue of its own in use: more of its
-    #: furniture is kept there (no catalogue rule drops it), so fewer dropped lines part
-    #: the article from the page around it (non-blank lines).
-    block_uncatalogued_max_gap: int = 2
     #: A barrier (a comments or related-stories header) closes the article only after a
     #: block of at least this many words (words).
     block_barrier_after_words: int = 50

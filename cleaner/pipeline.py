@@ -155,7 +155,7 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     Returns the last layer, the stories and each line's story."""
     whole_page = from_html or opts.extracted == "always"
     smoothed = add(smooth(lines, feats, revised, opts, shape, catalogued), "context")
-    listed, blocked, block = block_stage(feats, smoothed, opts, shape, catalogued)
+    listed, blocked, block = block_stage(feats, smoothed, opts, shape)
     blocked = add(blocked, "block")
     # Text written one block a line is an extractor's (one page's); text with its blocks
     # apart is read for stories like a page's dump (scraped article bodies joined).  Text

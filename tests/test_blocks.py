@@ -740,18 +740,3 @@ def _menu_over_article() -> tuple[str, str]:
 def test_an_article_under_its_headline_is_chosen_over_a_menu_with_descriptions():
     page, sentence = _menu_over_article()
     assert sentence in analyze(page, extracted="never").text
-
-
-def test_without_a_catalogue_of_the_page_s_language_fewer_dropped_lines_part_the_blocks():
-    # three dropped lines, one a share line, between the article and two kept lines: one
-    # block within `block_max_gap`, two beyond `block_uncatalogued_max_gap` (the later one
-    # then stands outside the region)
-    decisions = [PROSE] * 4 + [HEADING, SHARE, HEADING] + [PROSE] * 2
-    def rules(catalogued: bool, options: Options = Options()) -> list[str]:
-        decided, _ = main_block(_feats(decisions), decisions, options, _shape(len(decisions)), catalogued)
-        return [d.rule for d in decided][-2:]
-    assert rules(True) == ["feature.prose"] * 2
-    assert rules(False) == ["context.isolated"] * 2
-    assert rules(False, Options(block_uncatalogued_max_gap=10)) == ["feature.prose"] * 2
-    _, blocked, _ = block_stage(_feats(decisions), decisions, Options(), _shape(len(decisions)), False)
-    assert [d.rule for d in blocked][-2:] == ["context.isolated"] * 2

@@ -1092,6 +1092,50 @@ def test_a_teaser_on_the_story_s_subject_under_its_own_title_in_a_row_is_a_tease
         assert not any(same in a.text for a in cleaner.split(text, extracted="never") if a.kind == "teaser")
 
 
+STEPS = [
+    "1. Fill a large canner with water and set it to simmer while you wash the jars and the lids in hot soapy water.",
+    "2. Core, peel and cube the pears and put them in a heavy pot with the juice of one lemon and the spices.",
+    "3. Add the honey and boil the fruit until it is thick enough to stick to the back of a wooden spoon.",
+    "4. Ladle the jam into the warm jars, wipe the rims clean, put on the lids and boil the jars for ten minutes.",
+]
+
+
+def test_a_numbered_list_after_its_heading_opens_no_story():
+    # Numbered steps under their heading, after the dropped items of a list: a list goes
+    # on, as it does with bullets, and no story opens at its first item.
+    lists = ["Ingredients", "* 4 ripe pears", "* 1 lemon", "* 1 tsp cinnamon", "* 1 cup honey", "Instructions"]
+    for steps in (STEPS, ["* " + step[3:] for step in STEPS]):
+        for sep in ("\n\n", "\n"):
+            text = sep.join(VOLCANO + lists + steps) + "\n"
+            assert len(cleaner.split(text, extracted="never")) == 1, (steps[0], sep)
+
+
+def test_a_numbered_item_cut_mid_sentence_is_no_teaser():
+    # The last item of a numbered list, cut off, is a list item, not a teaser of another
+    # story, whatever its words.
+    steps = ["1. Keep the windows of your house closed and stay indoors while the ash is falling.",
+             "2. Children and older people with asthma or heart problems should see a doctor before they travel by "
+             "road to the port towns, and pharmacists"]
+    for sep in ("\n\n", "\n"):
+        articles = cleaner.split(sep.join(VOLCANO + steps) + "\n", extracted="never")
+        assert [a.kind for a in articles] == ["full"], sep
+
+
+def test_a_teaser_with_only_the_items_of_a_list_after_it_is_the_last_line():
+    # A line cut mid-sentence after the story, followed only by the kept items of a list
+    # (the page's), reads as the last line: a teaser when its words differ from the story's.
+    for items in (STEPS[:2], ["* " + step[3:] for step in STEPS[:2]]):
+        for sep in ("\n\n", "\n"):
+            text = sep.join(VOLCANO + [TEASERS[0]] + items) + "\n"
+            articles = cleaner.split(text, extracted="never")
+            assert [(a.kind, a.text) for a in articles][1:] == [("teaser", TEASERS[0])], (items[0], sep)
+    # a kept paragraph after it: not the last line, and no other teaser follows
+    closing = ("The observatory will publish a new report on the eruption on Friday, after its scientists have "
+               "flown over the crater again.")
+    text = "\n\n".join(VOLCANO + [TEASERS[0]] + STEPS[:2] + [closing]) + "\n"
+    assert [a.kind for a in cleaner.split(text, extracted="never")] == ["full"]
+
+
 def test_pooled_family_figures_are_the_mean_over_seeds():
     """`multiarticle.pooled_figures` scores a family over several draws of its dumps: one
     seed gives that seed's figures, two the mean of both."""

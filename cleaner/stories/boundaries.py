@@ -1,11 +1,11 @@
 """Story boundaries: one scored choice of where the stories of a dump begin.
 
 Teasers come first: a long line that ends mid-sentence (no closing punctuation, or an
-ellipsis) after the document has had body, read as a sentence (not a list item, table
-row, hard-wrapped line or run of capitalised buttons), is a teaser of another story, each
-its own story, right after a teaser, opened by a kicker ("BREAKING:", "FAST FACTS: ..."),
+ellipsis) after the document has had body, read as a sentence (not a list item, bulleted
+or numbered, a table row, hard-wrapped line or run of capitalised buttons), is a teaser
+of another story, each its own story, right after a teaser, opened by a kicker ("BREAKING:", "FAST FACTS: ..."),
 or, when its words differ from the text before it, when another follows, when it is the
-last line or under its own title (whatever its words, under a headline of its own with
+last line (or only a list's items follow it) or under its own title (whatever its words, under a headline of its own with
 another teaser after it).  Teasers and the line after a row of them are fixed
 boundaries; in text an extractor wrote, the first story after a row needs no body before
 its gap (the lines between are the teaser's page's, no story: `segment`'s ``written``), and
@@ -32,9 +32,9 @@ stray line of a page's tail, in neither story: `_settled`), else give the one wi
 drifts has no gap deep enough to pay for a boundary (nor, when the gap holds no head but a
 title with a meta line at most, do all the words before it and after it differ enough:
 `Options.story_whole_cohesion`; a date or an embed's caption can sit inside an article).
-The candidates are the gaps above paragraphs of body (not above an item of a list that
-goes on, follows its subheading or follows the list's dropped items), each reaching up to
-the paragraph before; a chosen story starts at its title when that is a kept line of the
+The candidates are the gaps above paragraphs of body (not above an item of a list,
+bulleted or numbered, that goes on, follows its subheading or follows the list's dropped
+items), each reaching up to the paragraph before; a chosen story starts at its title when that is a kept line of the
 gap (a title too long for a headline right above the gap's first meta line counts too).
 Head evidence that is none is set aside first: the document's headline printed again above
 its text, or a "title" that begins with no capital, digit or quote (a separator line).  A
@@ -71,7 +71,7 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
     """The teasers: ``{first kept position: (positions it holds, its title line)}``.  A
     teaser is a body line of `Options.story_teaser_min_words` or more cut mid-sentence
     (`Features.cut`), under `Options.story_teaser_capitalised` capitalised words, not a
-    list item nor hard-wrapped, once the document has had
+    list item (bulleted or numbered) nor hard-wrapped, once the document has had
     `Options.story_teaser_after_words` of body (or right after a teaser); it holds two
     positions under its own title (a headline of `Options.story_teaser_title_words` or
     more right above it with nothing between, or a line that long written in title case,
@@ -82,8 +82,8 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
     title and text).  A teaser comes right after one, opens with a dateline or kicker, or
     differs from the text before it (its window cosine with the teaser under
     `Options.story_teaser_cohesion`: a change of subject; the text read back to the last
-    fixed boundary) when another follows, when it is the last kept line or under its own
-    title, or, whatever its words, stands under such a headline of its own with another
+    fixed boundary) when another follows, when it is the last kept line (or only the kept
+    items of a list, bulleted or numbered, follow it) or under its own title, or, whatever its words, stands under such a headline of its own with another
     teaser after it (a related story on the subject of the story before).  Scanned by the compiled core (rust/src/story_teasers.rs)."""
     return r.teasers(kept, feats, (o.story_teaser_min_words, r.o.story_teaser_capitalised, r.o.story_teaser_title_words,
                                    r.o.story_teaser_after_words, o.story_teaser_cohesion, o.story_title_max_words))
@@ -355,9 +355,10 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     ---"), and only the dropped lines beyond those the stretch's gaps usually hold count
     in its score (the lower median of each, when there are `Options.story_usual_gaps` gaps
     or more: boilerplate set between most paragraphs tells no gap from another).  A change
-    of topic alone does not cut off one last paragraph; no story opens where a list goes
-    on or follows its heading (the last line with letters above the gap is a list item,
-    or a heading-like line right after one).  ``heads_only`` (text an extractor wrote): a
+    of topic alone does not cut off one last paragraph; no story opens at an item of a
+    list (bulleted, numbered or a turn of an interview: "2. ...", "Q: ...") where the list
+    goes on or follows its heading (the last line with letters above the gap is a list
+    item, or a heading-like line right after one).  ``heads_only`` (text an extractor wrote): a
     gap with no head and no dropped line that holds kept lines (a subheading between two
     sections of one article) needs `Options.story_extracted_topic_score` more, unless
     the kept line right above the paragraph is heading-like and the section it heads (up

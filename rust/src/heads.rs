@@ -353,6 +353,8 @@ pub(crate) struct Evidence {
     pub capitalised: Vec<bool>,
     /// A list item (its raw line).
     pub bulleted: Vec<bool>,
+    /// A numbered item or a turn of an interview ("2. ...", "Q: ..."): `is_turn`.
+    pub turn: Vec<bool>,
     /// `cleaner.classify.is_heading_like`: short, no sentence punctuation, no URL, few
     /// digits.
     pub heading_like: Vec<bool>,
@@ -389,7 +391,7 @@ impl Heads {
         let no = || vec![false; n];
         let mut e = Evidence {
             lettered: no(), meta: no(), headline: no(), body: no(), titled: no(), dateline: no(), exclaimed: no(),
-            capital: no(), meta_after: no(), pattern: no(), capitalised: no(), bulleted: no(), heading_like: no(),
+            capital: no(), meta_after: no(), pattern: no(), capitalised: no(), bulleted: no(), turn: no(), heading_like: no(),
             words: vec![0; n], keep: no(), content: Vec::with_capacity(n),
         };
         for i in 0..n {
@@ -413,6 +415,7 @@ impl Heads {
                 && (line.keep || code_rule(&line.rule)) && !e.bulleted[i];
             e.body[i] = line.keep && line.category == "body" && !e.headline[i];
             let turn = self.is_turn(text);
+            e.turn[i] = turn;
             e.capitalised[i] = self.is_capitalised(text);
             e.titled[i] = e.headline[i] && line.words >= 4 && !turn && e.capitalised[i];
             e.dateline[i] = self.is_dateline(text);

@@ -3,7 +3,8 @@
 //! its head evidence and score (story_gaps.rs), read again without the evidence that is
 //! none (a repeat of the document's first title, a "title" that begins with no capital,
 //! the dropped lines every gap of the stretch holds), and kept when it scores enough and
-//! does not fall inside a list or one article whose subject drifts.  Only the gaps kept
+//! does not fall inside a list (bulleted, numbered, an interview's turns) or one article
+//! whose subject drifts.  Only the gaps kept
 //! become Python records (`cleaner.stories.evidence.Gap`).  The thresholds are `Options`
 //! fields passed in (`Limits`); every float is computed as the Python did.
 
@@ -234,9 +235,11 @@ fn candidates(story: &Story, kept: &[usize], topic: &Topic, stretch: &Stretch, l
         if g.opening.is_none() && g.dropped == 0 && alone {
             continue; // a change of topic alone does not cut off one last paragraph
         }
+        // an item of a list: bulleted, numbered, or a turn of an interview
+        let item = |j: usize| e.bulleted[j] || e.turn[j];
         if g.opening.is_none()
-            && e.bulleted[kept[c]]
-            && (g.dropped == 0 || e.bulleted[kept[since]] || listed(story, kept[since], kept[c])?)
+            && item(kept[c])
+            && (g.dropped == 0 || item(kept[since]) || listed(story, kept[since], kept[c])?)
         {
             continue; // a list goes on, or follows its heading: no story opens there
         }

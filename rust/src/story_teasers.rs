@@ -1,9 +1,10 @@
 //! The teasers of a document (`cleaner.stories.boundaries.teasers`), in one pass over its
 //! kept lines: a long body line cut mid-sentence (no closing punctuation, or an ellipsis)
-//! that reads as a sentence (not a list item, table row, hard-wrapped line or run of
+//! that reads as a sentence (not a list item, bulleted or numbered, a table row, hard-wrapped line or run of
 //! capitalised buttons), after the document has had body, is a teaser of another story
 //! when one came right before, when it opens with a dateline or kicker, or, when another
-//! follows, when it is the last line or when it stands under its own title, when its words
+//! follows, when it is the last line (or only the items of a list follow it) or when it
+//! stands under its own title, when its words
 //! differ from the text before it (a line of the story cut mid-sentence, a quoted post or a
 //! standfirst, shares them: it opens no row), or, whatever its words, when another follows
 //! and a headline of its own stands right above it (a related story on the story's subject
@@ -51,7 +52,7 @@ fn cut_lines(story: &Story, kept: &[usize], feats: &Bound<'_, PyAny>, decisions:
             let d = decisions.get_item(i)?.downcast_into::<PyTuple>()?;
             d.get_borrowed_item(2)?.downcast::<PyString>()?.to_cow()? == "body"
         };
-        let plain = body && !e.bulleted[i] && !story.wrapped(i);
+        let plain = body && !e.bulleted[i] && !e.turn[i] && !story.wrapped(i);
         out.push(open && e.words[i] as f64 >= lim.min_words && capitalised < lim.capitalised && plain);
         cased.push(plain && !f.get_borrowed_item(2)?.extract::<bool>()? && capitalised >= lim.capitalised
             && e.capitalised[i] && (lim.title_words..=lim.title_max_words).contains(&(e.words[i] as f64)));
@@ -103,7 +104,8 @@ pub fn teasers<'py>(
             let t = kept[at];
             let headed = |k: usize| e.headline[kept[k]] || cased[k];
             let follows = at + 1 < m && (cut[at + 1] || (headed(at + 1) && at + 2 < m && cut[at + 2]));
-            let last = at + 1 == m;
+            // the last kept line, or only items of a list (the page's) after it
+            let last = kept[at + 1..].iter().all(|&j| e.bulleted[j] || e.turn[j]);
             let apart = || story.words().window_cosine(kept, c as i64 - 1, -1, fixed as i64, reach, &[t]) < lim.cohesion;
             // a headline of its own above it, with another teaser after it: a related
             // story on the subject of the story before opens the row
