@@ -146,8 +146,7 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     ``None`` for a whole page (whose stories are not cut) or text said to be an
     extractor's: counted if ever read; ``catalogued``: the page's language has a catalogue
     of its own in use (`_catalogued`), whose rules drop the page's furniture first: without
-    one the context rules reach less far (`cleaner.smooth.smooth`), fewer dropped lines
-    part the main text region's blocks (`cleaner.blocks.main_block`), and in a page's dump
+    one the context rules reach less far (`cleaner.smooth.smooth`), and in a page's dump
     a long gap of the main story is its text only when the story goes on after it
     (`cleaner.blocks.inside_main`) and its end needs less evidence
     (`cleaner.story_end.story_end`); `_analyze` gives it for a document whose every line
