@@ -52,7 +52,8 @@ from .types import Decision, Features, Line
 RULES = (
     CodeRule("story.end", "boilerplate",
              "kept line of the main story from a run of lines that are neither sentences nor "
-             "paragraphs after which the story does not resume: the page after the story",
+             "paragraphs after which the story does not resume: the page after the story (a shorter "
+             "run, and more shared words to resume, where no catalogue of the page's language is in use)",
              ("story_end_run_lines", "story_end_paragraph_words", "story_end_sentence_words",
               "story_end_paragraph_shared", "story_end_sentence_shared", "story_end_uncatalogued_run_lines",
               "story_end_uncatalogued_paragraph_shared", "story_end_uncatalogued_sentence_shared")),

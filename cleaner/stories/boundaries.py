@@ -179,7 +179,7 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
             # in text written one block a line, the text after the row that opens with a
             # paragraph on other words than the row's and the story's before it is the next
             # story's, though no head opens it
-            apart = heads_only and g.opening is None and _row_apart(r, kept, teased, c, after, m, o)
+            apart = heads_only and g.opening is None and _row_apart(r, kept, teased, c, after, o)
             fixed[after] = Segment([after, g.title, "topic" if apart else g.opening, False])
     between: set[int] = set()
     start = 0
@@ -427,9 +427,9 @@ def limits(o: Options) -> tuple:
 
 
 def _row_apart(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | None]], c: int, after: int,
-               m: int, o: Options) -> bool:
+               o: Options) -> bool:
     """Is the text after the row of teasers whose last one starts at kept position ``c``
-    (``teased``: `teasers`), from kept position ``after`` on (``m``: the end), another
+    (``teased``: `teasers`), from kept position ``after`` to the end, another
     story: it opens with a paragraph of body (`Options.prose_min_words` words or more),
     and its window of body (`Options.story_window_words`) shares a cosine under
     `Options.story_topic_cohesion` both with the window of body before the row (the story
@@ -442,7 +442,7 @@ def _row_apart(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | No
     if not (r.body(kept[after]) and r.feats[kept[after]].words >= o.prose_min_words):
         return False
     before = body_window(r, kept, range(first - 1, -1, -1), o.story_window_words)
-    ahead = body_window(r, kept, range(after, m), o.story_window_words)
+    ahead = body_window(r, kept, range(after, len(kept)), o.story_window_words)
     row = [kept[x] for x in range(first, after) if r.body(kept[x])]
     return bool(before and row) and r.cohesion.cosine_of(ahead, before) < o.story_topic_cohesion \
         and r.cohesion.cosine_of(ahead, row) < o.story_topic_cohesion
