@@ -11,8 +11,7 @@ The story finder reads the decisions after the first pass (the related links are
 evidence for it too), not those after the second (it finds stories outside the region).
 
 For the region, kept lines are grouped into *blocks*: runs of kept lines separated by at
-most ``block_max_gap`` non-blank dropped lines (``block_uncatalogued_max_gap`` on a page
-whose language has no catalogue of its own in use) and by no *barrier*, a line opening a section that
+most ``block_max_gap`` non-blank dropped lines and by no *barrier*, a line opening a section that
 is not article text (`barrier_kind`: the comments are a hard barrier, a related-stories
 list a soft one).  Then:
 
@@ -116,9 +115,7 @@ RULES = (
              "extracted_cjk_short CJK characters: 'Read more', not 'Related: <headline>')",
              ("block_related_list_items", "extracted_tiny_words", "extracted_cjk_short")),
     CodeRule("context.isolated", "boilerplate",
-             "outside the main text region (the block stage, `main_block`; blocks parted by more than "
-             "block_uncatalogued_max_gap dropped lines where no catalogue of the page's language is in use)",
-             CORE_OPTIONS + ("block_uncatalogued_max_gap",)),
+             "outside the main text region (the block stage, `main_block`)", CORE_OPTIONS),
     CodeRule("context.inside_story", "body",
              "line in a run between two kept lines of the main story that only weak line rules dropped "
              "(a table, a list, a subheading; fired after the stories, `cleaner.blocks.inside_main`), "
@@ -206,27 +203,23 @@ def _bits(keep: bool, rule: str, category: str) -> int:
 
 def block_stage(
     feats: list[Features], smoothed: list[Decision], options: Options, shape: bytes,
-    catalogued: bool = True,
 ) -> tuple[list[Decision], list[Decision], tuple[int, int] | None]:
     """The block stage over the context stage's decisions ``smoothed``, its two passes in
     order (``shape``: the lines' `cleaner.features.line_shapes`): the decisions after
     `related_lists` (what the story finder reads), those after `main_block` too (the
-    stage's layer) and the main text region (see `main_block`; ``catalogued``: the page's
-    language has a catalogue of its own in use, else blocks are parted by more than
-    ``block_uncatalogued_max_gap`` dropped lines)."""
+    stage's layer) and the main text region (see `main_block`)."""
     listed = related_lists(smoothed, options, shape)
-    blocked, region = main_block(feats, listed, options, shape, catalogued)
+    blocked, region = main_block(feats, listed, options, shape)
     return listed, blocked, region
 
 
 def main_block(
     feats: list[Features], final: list[Decision], options: Options, shape: bytes,
-    catalogued: bool = True,
 ) -> tuple[list[Decision], tuple[int, int] | None]:
     """Decisions with lines outside the main region dropped, and the region's first and
     last line index (``None`` when nothing is kept); ``shape``: the lines'
-    `cleaner.features.line_shapes` (0 for a blank line); ``catalogued``: see `block_stage`.
-    The region is found by the compiled core (`cleaner._core.main_region`, rust/src/blocks.rs) as the module
+    `cleaner.features.line_shapes` (0 for a blank line).  The region is found
+    by the compiled core (`cleaner._core.main_region`, rust/src/blocks.rs) as the module
     says; a small last paragraph that only lines found inside articles set apart, and that
     ends like a sentence, goes on with the article:
 
@@ -238,10 +231,8 @@ def main_block(
     'The budget will be reviewed again in the spring when the harvest figures are known.'
     """
     final = list(final)
-    params = {name: getattr(options, name) for name in CORE_OPTIONS}
-    if not catalogued:
-        params["block_max_gap"] = options.block_uncatalogued_max_gap
-    region = _core.main_region(final, as_list(feats), shape, _bits, params)
+    region = _core.main_region(final, as_list(feats), shape, _bits,
+                               {name: getattr(options, name) for name in CORE_OPTIONS})
     if region is None:
         return final, None
     first, last, outside = region
@@ -279,7 +270,8 @@ def related_lists(final: list[Decision], options: Options, shape: bytes) -> list
 def inside_main(initial: list[Decision], final: list[Decision],
                 story_of: list[int | None], main: int | None, options: Options,
                 shape: bytes, lines: Sequence[Line] | None = None,
-                feats: Sequence[Features] | None = None) -> tuple[list[Decision], list[int | None]]:
+                feats: Sequence[Features] | None = None,
+                catalogued: bool = True) -> tuple[list[Decision], list[int | None]]:
     """Decisions and stories with each run of dropped lines between two kept lines of the
     main story kept as its text (``context.inside_story``) when only weak line rules
     dropped them (``initial``: the stage-1 decisions; `cleaner.extracted.YIELDING`) and no
@@ -295,8 +287,9 @@ def inside_main(initial: list[Decision], final: list[Decision],
     `cleaner.features.line_shapes`.  Given the ``lines``, a run holding
     ``block_fill_repeated_lines`` or more lines of the page's furniture shown twice (their
     text outside the main story too, `_unrepeated`: a widget, a teaser list, a menu) stands
-    too, in any language.  Given the ``feats`` (`cleaner.pipeline` gives them on a page whose
-    language has no catalogue of its own in use), a run of ``block_fill_after_run_lines``
+    too, in any language.  On a page whose language has no catalogue of its own in use
+    (``catalogued`` false, `cleaner.pipeline._catalogued`; the lines' ``feats`` are then
+    read), a run of ``block_fill_after_run_lines``
     lines or more, none of ``block_fill_paragraph_words`` words, is filled only when the
     story goes on after it: at least ``block_fill_paragraphs_after`` of the main story's
     paragraphs (lines the line rules kept, of ``block_fill_paragraph_words`` words or more)
@@ -319,7 +312,7 @@ def inside_main(initial: list[Decision], final: list[Decision],
         kept = [i for i, (d, s) in enumerate(zip(final, story_of)) if d.keep and s == main]
         own = frozenset(i for i, s in enumerate(story_of) if s == main)
         filled = _unrepeated(filled, initial, final, text_view(lines), (kept[0], kept[-1]), own, options)
-    if filled and feats is not None:
+    if filled and not catalogued:
         filled = _resumed(filled, initial, final, story_of, main, feats, options)
     if not filled:
         return final, story_of

@@ -64,7 +64,7 @@ RULES = (
     CodeRule("html.caption", "caption",
              "a line the extractor chose from a picture's caption (<figcaption>): the picture's, not the article's"),
     CodeRule("html.list_heading", "related",
-             "a heading, or a short line that ends with a colon, the extractor chose right above a list of "
+             "a short heading, or a short line that ends with a colon, the extractor chose right above a list of "
              "links (the next lines of the page are link text): the list's title, no article text",
              ("link_density", "list_heading_max_words", "list_heading_links")),
     CodeRule("html.excerpt", "related",
@@ -365,12 +365,13 @@ def _list_headings(lines: list[Line], feats: list[Features], decisions: list[Dec
                    has: bytes, options: Options) -> list[Decision]:
     """``decisions`` with every kept line the extractor chose that heads a list of links
     dropped (``html.list_heading``): a heading (``<h1>``-``<h6>``) or a line that ends
-    with a colon, of at most ``list_heading_max_words`` words and no link text itself,
-    whose next ``list_heading_links`` lines of the page (chosen or not) are each link text
-    (``link_density``): "Read also:", "More on the subject", the title of a related list
-    that the page's markup names with no class word."""
+    with a colon, of at most ``list_heading_max_words`` words and itself no link text (its
+    share of it under ``link_density``), whose next ``list_heading_links`` lines of the
+    page (chosen or not) are each link text (``link_density``): "Read also:", "More on
+    the subject", the title of a related list that the page's markup names with no class
+    word."""
     out = decisions
-    text = [i for i in compress(range(len(has)), has)]
+    text = list(compress(range(len(has)), has))
     need = options.list_heading_links
     for k, i in enumerate(text):
         h, d = hints[i], decisions[i]

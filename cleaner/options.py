@@ -154,10 +154,6 @@ class Options:
     #: Kept lines belong to one block across at most this many non-blank dropped lines
     #: (lines).
     block_max_gap: int = 10
-    #: The same on a page whose language has no catalogue of its own in use: more of its
-    #: furniture is kept there (no catalogue rule drops it), so fewer dropped lines part
-    #: the article from the page around it (non-blank lines).
-    block_uncatalogued_max_gap: int = 2
     #: A barrier (a comments or related-stories header) closes the article only after a
     #: block of at least this many words (words).
     block_barrier_after_words: int = 50
@@ -212,8 +208,8 @@ class Options:
     #: at least this many of the main story's paragraphs follow it (lines the line rules
     #: kept, of `block_fill_paragraph_words` words or more): a run between the story's
     #: text and a line or two kept after it is the page after the story (a comment form,
-    #: other pages' headlines, a sign-up box), in any language (`cleaner.blocks.inside_main`
-    #: given the lines' features, `cleaner.pipeline`; paragraphs; 0: always filled).
+    #: other pages' headlines, a sign-up box), in any language (`cleaner.blocks.inside_main`;
+    #: paragraphs; 0: always filled).
     block_fill_paragraphs_after: int = 2
     #: ... a run of at least this many lines (a shorter one, a separator or a subheading
     #: before the story's last paragraph, is its text whatever follows; lines).

@@ -146,13 +146,15 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     ``None`` for a whole page (whose stories are not cut) or text said to be an
     extractor's: counted if ever read; ``catalogued``: the page's language has a catalogue
     of its own in use (`_catalogued`), whose rules drop the page's furniture first: without
-    one a long gap of the main story is its text only when the story goes on after it
-    (`cleaner.blocks.inside_main` given the ``feats``), and its end needs less evidence
-    (`cleaner.story_end.story_end`'s stricter limits)).
+    one the context rules reach less far (`cleaner.smooth.smooth`), and in a page's dump
+    a long gap of the main story is its text only when the story goes on after it
+    (`cleaner.blocks.inside_main`) and its end needs less evidence
+    (`cleaner.story_end.story_end`); `_analyze` gives it for a document whose every line
+    is judged, not for a whole page whose extractor left blocks out (read as catalogued)).
     Returns the last layer, the stories and each line's story."""
     whole_page = from_html or opts.extracted == "always"
     smoothed = add(smooth(lines, feats, revised, opts, shape, catalogued), "context")
-    listed, blocked, block = block_stage(feats, smoothed, opts, shape, catalogued)
+    listed, blocked, block = block_stage(feats, smoothed, opts, shape)
     blocked = add(blocked, "block")
     # Text written one block a line is an extractor's (one page's); text with its blocks
     # apart is read for stories like a page's dump (scraped article bodies joined).  Text
@@ -164,8 +166,8 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     story_of = list(st.story_of)
     restored = st.final
     if not (layout or whole_page):  # a page's dump: the main story's gaps (extracted text: `restore`)
-        restored, story_of = inside_main(initial, restored, story_of, st.main, opts, shape, lines,
-                                          None if catalogued else feats)
+        restored, story_of = inside_main(initial, restored, story_of, st.main, opts, shape, lines, feats,
+                                          catalogued)
         restored = set_off(lines, feats, restored, story_of, st.main, opts, shape, initial)
         restored = story_end(lines, feats, restored, story_of, st.main, stops, opts, catalogued)
     restored = add(restored, "stories")

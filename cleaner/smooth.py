@@ -108,7 +108,7 @@ def _revised(rule: int, initial: list[Decision], i: int, extra: int, feats: list
              reach: int) -> Decision:
     """The decision of the context rule the compiled core chose for line ``i`` (numbered
     as in rust/src/context.rs; ``extra``: the length of a list, or the content line before
-    an appeal's tail)."""
+    an appeal's tail; ``reach``: the reach the core was given, for the reason)."""
     if rule == 1:
         return _context(False, "context.appeal_block", "appeal", "between two appeal lines")
     if rule == 2:

@@ -130,13 +130,15 @@ def test_a_run_holding_furniture_the_page_shows_again_outside_the_story_stands()
         "context.inside_story"] * 2
 
 
-def _run_after(texts: list[str], initial: list[Decision], options: Options = Options()) -> list[str]:
-    """`_run` with the lines' texts and features given (the story's paragraphs after a run
-    are read from them), every line in story 0."""
+def _run_after(texts: list[str], initial: list[Decision], options: Options = Options(),
+               catalogued: bool = False) -> list[str]:
+    """`_run` on a page whose language has no catalogue of its own in use, with the lines'
+    texts and features given (the story's paragraphs after a run are read from them),
+    every line in story 0."""
     lines = list(segment("\n".join(texts)))
     feats = [measure(line.text, "en") for line in lines]
     decided, _ = inside_main(initial, initial, [0] * len(initial), 0, options, _shape(len(initial)),
-                             lines, feats)
+                             lines, feats, catalogued)
     return [d.rule for d in decided]
 
 
@@ -156,6 +158,8 @@ def test_a_run_the_story_does_not_go_on_after_stands():
     assert _run_after(_FORM, _FORM_DECISIONS, off)[1:4] == ["context.inside_story"] * 3
     assert _run_after([*_FORM[:4], _PARAGRAPH, _PARAGRAPH], [*_FORM_DECISIONS[:4], PROSE, PROSE])[1:4] == [
         "context.inside_story"] * 3
+    # on a page whose language has a catalogue of its own in use, the story need not go on
+    assert _run_after(_FORM, _FORM_DECISIONS, catalogued=True)[1:4] == ["context.inside_story"] * 3
 
 
 def test_a_short_run_or_one_holding_a_long_line_is_the_story_s_whatever_follows():
@@ -736,18 +740,3 @@ def _menu_over_article() -> tuple[str, str]:
 def test_an_article_under_its_headline_is_chosen_over_a_menu_with_descriptions():
     page, sentence = _menu_over_article()
     assert sentence in analyze(page, extracted="never").text
-
-
-def test_without_a_catalogue_of_the_page_s_language_fewer_dropped_lines_part_the_blocks():
-    # three dropped lines, one a share line, between the article and two kept lines: one
-    # block within `block_max_gap`, two beyond `block_uncatalogued_max_gap` (the later one
-    # then stands outside the region)
-    decisions = [PROSE] * 4 + [HEADING, SHARE, HEADING] + [PROSE] * 2
-    def rules(catalogued: bool, options: Options = Options()) -> list[str]:
-        decided, _ = main_block(_feats(decisions), decisions, options, _shape(len(decisions)), catalogued)
-        return [d.rule for d in decided][-2:]
-    assert rules(True) == ["feature.prose"] * 2
-    assert rules(False) == ["context.isolated"] * 2
-    assert rules(False, Options(block_uncatalogued_max_gap=10)) == ["feature.prose"] * 2
-    _, blocked, _ = block_stage(_feats(decisions), decisions, Options(), _shape(len(decisions)), False)
-    assert [d.rule for d in blocked][-2:] == ["context.isolated"] * 2

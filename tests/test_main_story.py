@@ -436,8 +436,8 @@ def _block_from(monkeypatch, first: int) -> None:
 
     stage = pipeline.block_stage
 
-    def block_stage(feats, smoothed, options, shape, *catalogued):
-        listed, blocked, region = stage(feats, smoothed, options, shape, *catalogued)
+    def block_stage(feats, smoothed, options, shape):
+        listed, blocked, region = stage(feats, smoothed, options, shape)
         outside = Decision(False, "context.isolated", "boilerplate", "kept line outside the main text region", "block")
         return listed, [outside if d.keep and i < first else d for i, d in enumerate(blocked)], (first, region[1])
 

@@ -453,12 +453,12 @@ def _holding(r: Reader, kept: list[int], c: int, o: Options) -> int | None:
     above kept position ``c`` (back to the last paragraph of body before it) whose text
     holds the text of a later headline of the gap, of at least
     `Options.story_title_held_words` words, within `Options.story_repeat_reach` lines
-    (the title of the page: its headline and the site's name, above the headline)."""
+    (the title of the page: its headline and the site's name, above the headline).  With
+    no body before it, the gap starts after the document's first kept line (``c`` is at
+    least 1: a chosen gap lies after its stretch's first kept line)."""
     x = c - 1
     while x > 0 and not r.body(kept[x]):
         x -= 1
-    if x < 0:
-        return None
     gap = [j for j in r.content[r.pos[kept[x]] + 1:r.pos[kept[c]]] if r.lettered[j]]
     for k, t in enumerate(gap):
         if not r.headline(t):
