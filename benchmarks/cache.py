@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import tempfile
 from pathlib import Path
 from typing import Callable
@@ -40,9 +39,7 @@ def digest(data: str | bytes) -> str:
 
 class DiskCache:
     """``get_or_compute(kind, parts, compute)``: the stored value for ``(kind, parts)`` or
-    ``compute()``, stored.  Values are stored as JSON (strings or ``None``), or pickled
-    with ``pickled=True`` (for the front door's own result objects; the key then includes
-    the source of the code that made them).
+    ``compute()``, stored.  Values are stored as JSON (strings or ``None``).
 
     ``enabled=False`` computes every time and stores nothing.
     """
@@ -53,43 +50,35 @@ class DiskCache:
         self.hits = 0
         self.misses = 0
 
-    def path(self, kind: str, parts: tuple, pickled: bool = False) -> Path:
+    def path(self, kind: str, parts: tuple) -> Path:
         key = digest(json.dumps([kind, *parts], sort_keys=True, default=str))
-        return self.directory / kind / f"{key}.{'pickle' if pickled else 'json'}"
+        return self.directory / kind / f"{key}.json"
 
-    def get_or_compute(self, kind: str, parts: tuple, compute: Callable[[], object],
-                       pickled: bool = False):
+    def get_or_compute(self, kind: str, parts: tuple, compute: Callable[[], object]):
         if not self.enabled:
             return compute()
-        path = self.path(kind, parts, pickled)
+        path = self.path(kind, parts)
         try:
-            if pickled:
-                with open(path, "rb") as f:
-                    value = pickle.load(f)
-            else:
-                with open(path, encoding="utf-8") as f:
-                    value = json.load(f)["value"]
+            with open(path, encoding="utf-8") as f:
+                value = json.load(f)["value"]
             self.hits += 1
             return value
         except Exception:  # missing, partial or stale entry: compute it again  # noqa: BLE001
             pass
         value = compute()
         self.misses += 1
-        self._store(path, value, pickled)
+        self._store(path, value)
         return value
 
-    def _store(self, path: Path, value, pickled: bool) -> None:
+    def _store(self, path: Path, value) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb" if pickled else "w", **({} if pickled else {"encoding": "utf-8"})) as f:
-                if pickled:
-                    pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-                else:
-                    json.dump({"value": value}, f, ensure_ascii=False)
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump({"value": value}, f, ensure_ascii=False)
             os.replace(tmp, path)
-        except (OSError, pickle.PicklingError, TypeError, AttributeError):
-            # a read-only or full disk, or an unpicklable value, only costs speed
+        except (OSError, TypeError, ValueError):
+            # a read-only or full disk, or a value JSON cannot hold, only costs speed
             try:
                 os.unlink(tmp)
             except (OSError, UnboundLocalError):

@@ -61,7 +61,7 @@ from benchmarks.metrics import LineScore, drop_group, f1, line_score  # noqa: E4
 from benchmarks.rows import Row, crash_note, part_rows  # noqa: E402,F401 (crash_note: re-export)
 from benchmarks.speed import cold_start_rows, pool_rows  # noqa: E402
 from benchmarks.systems import (  # noqa: E402
-    c4_filter, memoised_front_door, readability_extract, recognised_notes, text_dump,
+    c4_filter, readability_extract, recognised_notes, text_dump,
     trafilatura_extract, version, without_blank_lines,
 )
 
@@ -200,9 +200,8 @@ def _html_outputs(run: Run, pages) -> tuple[dict, dict]:
         ("html", "readability"): [readability_extract(p, run.cache) for p in pages],
     }
     errors = {}
-    with memoised_front_door(run.cache):
-        outputs[("html", "clean_html")], errors[("html", "clean_html")] = guarded(
-            lambda p: clean(p.markup), pages, names)
+    outputs[("html", "clean_html")], errors[("html", "clean_html")] = guarded(
+        lambda p: clean(p.markup), pages, names)
     outputs[("html", "clean_extract")], errors[("html", "clean_extract")] = guarded(
         lambda e: clean(e or "", html="never"), extracts, names)
     # the caller says the text is an extractor's output: post-processing mode, not detected
@@ -363,7 +362,6 @@ def speed_rows(run: Run) -> list[Row]:
     trafilatura.extract(pages[0].markup)
     t_clean, t_traf, t_front, t_html = [], [], [], []
     for page, dump in zip(pages, dumps):
-        # fresh calls of the front door (never the benchmark's memoised one)
         t_traf.append(_best(trafilatura.extract, page.markup))
         t_front.append(_best(front_door, page.markup))
         t_html.append(_best(clean, page.markup))

@@ -420,7 +420,7 @@ def single_story(options=None, limit: int | None = None) -> dict:
 
     from benchmarks.cache import DiskCache
     from benchmarks.corpora import scrapinghub_pages, trafilatura_eval_pages
-    from benchmarks.systems import memoised_front_door, text_dump
+    from benchmarks.systems import text_dump
 
     cache = DiskCache()
     pages = scrapinghub_pages(limit) + trafilatura_eval_pages(limit)
@@ -436,22 +436,21 @@ def single_story(options=None, limit: int | None = None) -> dict:
             spent[0] += time.process_time() - started
 
     out = {}
-    with memoised_front_door(cache):
-        for mode, docs in inputs.items():
-            split = full = 0
-            total = 0.0
-            pipeline.find_stories = timed if mode == "text" else stage
-            try:
-                for page, doc in zip(pages, docs):
-                    started = time.process_time()
-                    analysis = cleaner.analyze(doc, options)
-                    total += time.process_time() - started
-                    others = [a for a in analysis.articles if a.index != analysis.main]
-                    split += any(_holds_article(a.text, page) for a in others)
-                    full += bool(others)
-            finally:
-                pipeline.find_stories = stage
-            out[mode] = {"pages": len(docs), "split": split, "full": full, "seconds": total}
+    for mode, docs in inputs.items():
+        split = full = 0
+        total = 0.0
+        pipeline.find_stories = timed if mode == "text" else stage
+        try:
+            for page, doc in zip(pages, docs):
+                started = time.process_time()
+                analysis = cleaner.analyze(doc, options)
+                total += time.process_time() - started
+                others = [a for a in analysis.articles if a.index != analysis.main]
+                split += any(_holds_article(a.text, page) for a in others)
+                full += bool(others)
+        finally:
+            pipeline.find_stories = stage
+        out[mode] = {"pages": len(docs), "split": split, "full": full, "seconds": total}
     out["stage"] = {"pages": len(pages), "seconds": spent[0], "share": spent[0] / (out["text"]["seconds"] or 1)}
     return out
 

@@ -12,22 +12,17 @@
 - `extractor_layout` / `recognised_notes`: how `cleaner` reads plain text left to
   ``extracted="auto"``: on how many pages an extractor's output is taken for one (the
   post-processing guarantee then applies), and how many dumps are taken for one;
-- `memoised_front_door`: a context manager that memoises cleaner's own HTML front door
-  (``cleaner.front.extract.extract`` and ``extract_text``) on disk, so ``clean(html)``
-  runs the cleaner's full path while repeated runs skip the trafilatura work inside it.
 
 Dumps and extracts are cached (see `benchmarks.cache`), keyed by page hash and library
-version; the front door also by the source of ``cleaner/front/`` and the modules it imports.
+version.  cleaner's own HTML front door is never cached: ``clean(html)`` is measured as a
+user runs it (its hints hold the page's tree, which a cached copy would lose).
 """
 
 from __future__ import annotations
 
-import contextlib
 import importlib.metadata
-import re
-from pathlib import Path
 
-from .cache import DiskCache, digest
+from .cache import DiskCache
 from .corpora import PARTS, part_of
 
 _TERMINAL = (".", "!", "?", '"', "\u201d", "\u2019", "'")
@@ -160,64 +155,3 @@ def recognised_notes(rows, set_id: str, pages, texts: dict[tuple[str, str], list
                 row.note = "; ".join(x for x in (row.note, note) if x)
 
 
-_LOCAL_IMPORT = re.compile(r"^\s*from\s+(\.+)([\w.]*)\s+import\s+([\w, ]+)", re.M)
-
-
-def _front_door_sources() -> str:
-    """Hash of the front door's package (cleaner/front/) and the package modules it
-    imports, transitively."""
-    import cleaner
-
-    package = Path(cleaner.__file__).parent
-    seen: dict[str, str] = {}
-    todo = sorted((package / "front").glob("*.py"))
-    while todo:
-        path = todo.pop()
-        name = path.relative_to(package).as_posix()
-        if name in seen or not path.is_file():
-            continue
-        source = path.read_text(encoding="utf-8")
-        seen[name] = digest(source)
-        for dots, module, names in _LOCAL_IMPORT.findall(source):
-            base = path.parent
-            for _ in range(len(dots) - 1):
-                base = base.parent
-            if module:
-                target = base.joinpath(*module.split("."))
-                todo += [target.with_suffix(".py"), target / "__init__.py"]
-            else:
-                todo += [base / f"{n.strip()}.py" for n in names.split(",")]
-    return digest("".join(f"{k}:{v}" for k, v in sorted(seen.items())))
-
-
-#: The front door's entry points that are memoised: `cleaner.pipeline` calls
-#: ``cleaner.front.extract.extract`` through the module, so patching it there reaches every
-#: ``clean(html)``.  A name that no longer exists raises (a silent miss would make every
-#: cached run recompute the front door).
-FRONT_DOOR_FUNCTIONS = ("extract", "extract_text")
-
-
-@contextlib.contextmanager
-def memoised_front_door(cache: DiskCache):
-    """Within the block, the front door's functions answer from the disk cache, keyed by
-    the document, the arguments, trafilatura's version and the front door's source."""
-    import cleaner.front.extract as front
-
-    originals = {name: getattr(front, name) for name in FRONT_DOOR_FUNCTIONS}
-    sources = _front_door_sources()
-    tv = version("trafilatura")
-
-    def memoised(name, original):
-        def call(document, *args, **kwargs):
-            key = (tv, sources, name, repr(args), repr(sorted(kwargs.items())), digest(document))
-            return cache.get_or_compute("front-door", key,
-                                        lambda: original(document, *args, **kwargs), pickled=True)
-        return call
-
-    for name, original in originals.items():
-        setattr(front, name, memoised(name, original))
-    try:
-        yield
-    finally:
-        for name, original in originals.items():
-            setattr(front, name, original)

@@ -94,14 +94,6 @@ def test_a_crashing_page_costs_its_score_not_the_run():
     assert crash_note([]) == ""
 
 
-def test_cache_pickled_values(tmp_path):
-    cache = DiskCache(tmp_path)
-    value = {"text": "x", "hints": (1, None, frozenset({"a"}))}
-    assert cache.get_or_compute("k", ("p",), lambda: value, pickled=True) == value
-    assert cache.get_or_compute("k", ("p",), lambda: None, pickled=True) == value
-    assert cache.hits == 1
-
-
 def test_story_dumps_take_the_last_n_lines_and_none_for_zero():
     lines = ["a", "b", "c"]
     assert _last(lines, 0) == []  # lines[-0:] would give all three

@@ -600,7 +600,7 @@ def test_the_sequence_prunes_comments_off_the_raw_page():
 # -- the front door's thresholds ---------------------------------------------------------------
 
 def test_the_front_door_takes_no_options_and_reads_its_named_thresholds(monkeypatch):
-    """The front door's result depends on the document alone (it is memoised per document);
+    """The front door's result depends on the document alone (it takes no options);
     its thresholds are the named module constants, read where they decide."""
     import inspect
 

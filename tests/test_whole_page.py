@@ -612,7 +612,7 @@ def test_every_line_carries_its_marks_chosen_and_furniture_alike():
     assert (menu.chosen, menu.furniture, menu.marks) == (False, "nav", frozenset({"menu"}))
     share = by_text["Send this story to a friend."]
     assert share.marks == frozenset({"share", "trending"})
-    # a hint travels (pickled, as a cache keeps it) with its marks read
+    # a hint travels (pickled, to another process) with its marks read
     assert pickle.loads(pickle.dumps(menu)) == LineHint("li", 0, menu.link_density, frozenset({"menu"}),
                                                         chosen=False, furniture="nav", kin=menu.kin)
 

@@ -19,10 +19,8 @@
 Data flows one way: `cleaner.pipeline` calls the front door and reads its `Extraction`;
 nothing here imports the pipeline or the stages after it.
 
-The front door takes no options: what it gives for a page depends on the page alone (the
-benchmarks memoise `extract` per document, `benchmarks.systems.memoised_front_door`), so
-an option could not be honoured there.  Its thresholds are module constants, each named
-and documented with its unit: a teaser card's words (`cleaner.front.dom.CARD_MAX_WORDS`,
+The front door takes no options: what it gives for a page depends on the page alone.  Its
+thresholds are module constants, each named and documented with its unit: a teaser card's words (`cleaner.front.dom.CARD_MAX_WORDS`,
 `cleaner.front.dom.CARD_HEADLINE_MIN_WORDS`), a headline's words
 (`cleaner.front.headline.HEADLINE_MIN_WORDS`, `cleaner.front.headline.HEADLINE_MAX_WORDS`),
 the charset guess (`cleaner.front.decode.STRAY_BYTES_SHARE`, `GUESS_WINDOW`,
