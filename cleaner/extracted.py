@@ -492,8 +492,8 @@ class _Page(NamedTuple):
     """What recovery reads of a page, per line (`_recovered` and the walks it runs): the
     lines, their measures and stage-1 decisions, their hints (one per line, ``None`` past
     the hints' end), which have text (`cleaner.storage.has_text`, a held block's not),
-    which the extractor chose, and the marks of the article's own paragraphs
-    (`_own_marks`)."""
+    which the extractor chose, the marks of the article's own paragraphs (`_own_marks`),
+    and the options."""
 
     lines: list[Line]
     feats: list[Features]

@@ -92,10 +92,11 @@ def _sentence(line: Line, f: Features) -> bool:
 def _runs(lines: Sequence[Line], feats: Sequence[Features], first: int, last: int,
           options: Options, limits: _Limits) -> list[tuple[int, int]]:
     """The runs of lines between ``first`` and ``last`` (the main story's first and last kept
-    lines) that could end the story: ``(start, end)``, ``end`` the next line that is a
-    sentence or a paragraph (``last + 1`` at the story's end).  A run before the story's
-    first kept paragraph is listed too: `story_end` reads it as the page's head (no
-    paragraph words before it, so at least as many after it)."""
+    lines) that could end the story, of ``limits.run_lines`` lines or more (`_limits`):
+    ``(start, end)``, ``end`` the next line that is a sentence or a paragraph (``last + 1``
+    at the story's end).  A run before the story's first kept paragraph is listed too:
+    `story_end` reads it as the page's head (no paragraph words before it, so at least as
+    many after it)."""
     runs, run, start = [], 0, first
     for i in range(first, last + 1):
         if not lines[i].text:
@@ -117,8 +118,9 @@ def _resumes_from(lines: Sequence[Line], feats: Sequence[Features], kept: list[b
                   last: int, stops: frozenset[str], options: Options,
                   limits: _Limits) -> tuple[list[int], list[int]]:
     """Per line from ``first`` to ``last + 1``: the earliest start of a run after which the
-    story resumes at or after that line (`_NEVER`: none), and the paragraph words of the
-    kept lines before it."""
+    story resumes at or after that line (`_NEVER`: none; a kept paragraph or sentence
+    resumes it sharing ``limits.paragraph_shared`` or ``limits.sentence_shared`` content
+    words with the story before it), and the paragraph words of the kept lines before it."""
     first_seen: dict[str, int] = {}
     resume_at = [_NEVER] * (last - first + 2)
     paragraph_words = [0] * (last - first + 2)
