@@ -714,6 +714,25 @@ def test_a_story_s_title_in_extracted_text_is_the_page_s_title_above_its_headlin
     assert cleaner.split(text, extracted="never")[1].title == ASH[0]
 
 
+def test_a_story_s_title_in_extracted_text_is_the_page_s_title_worded_otherwise_above_its_headline():
+    # The page's title in other words right above the headline: most of the headline's
+    # content words occur in it, so the story starts there.
+    variant = "Volcano ash: the island's airport is closed"
+    text = "\n".join(FROST[4:] + ["Share this article", variant] + ASH) + "\n"
+    assert [a.title for a in cleaner.split(text)] == [None, variant]
+    assert cleaner.split(text, story_title_variant_share=1.0)[1].title == ASH[0]
+
+
+def test_a_story_s_title_in_extracted_text_holds_the_subtitle_below_it_whatever_its_form():
+    # The page's title holds the line below it, a subtitle written as a list item: the
+    # title is the page's, though it shares no word with the text.
+    title = "Eruption alert - \u201cNobody was prepared for this\u201d"
+    text = "\n\n".join(FROST[4:] + ["Share this article", title, "- \u201cNobody was prepared for this\u201d"]
+                       + ASH[3:]) + "\n"
+    assert [a.title for a in cleaner.split(text)] == [None, title]
+    assert cleaner.split(text, story_title_held_words=99)[1].title is None
+
+
 def test_a_row_of_teasers_sharing_no_word_with_the_story_stands_before_more_text():
     # Text after a row of teasers (the page's note on its author) does not make the row
     # part of the story when the teasers share no content word with it: they stay teasers,

@@ -450,12 +450,15 @@ def _row_apart(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | No
 
 def _holding(r: Reader, kept: list[int], c: int, o: Options) -> int | None:
     """The page's title above a chosen story's headline: the first headline of the gap
-    above kept position ``c`` (back to the last paragraph of body before it) whose text
-    holds the text of a later headline of the gap, of at least
-    `Options.story_title_held_words` words, within `Options.story_repeat_reach` lines
-    (the title of the page: its headline and the site's name, above the headline).  With
-    no body before it, the gap starts after the document's first kept line (``c`` is at
-    least 1: a chosen gap lies after its stretch's first kept line)."""
+    above kept position ``c`` (back to the last paragraph of body before it) that holds
+    the text of a later line of the gap, of at least `Options.story_title_held_words`
+    words, within `Options.story_repeat_reach` lines (the title of the page: its
+    headline and the site's name, above the headline or above its subtitle, whatever
+    the form of that line), or of which a later headline of the gap is a variant
+    (`_variant`) within `Options.story_title_near` lines of the text (the page's title
+    worded otherwise right above its headline; further up, two lines alike are items of
+    a list).  With no body before it, the gap starts after the document's first kept
+    line (``c`` is at least 1: a chosen gap lies after its stretch's first kept line)."""
     x = c - 1
     while x > 0 and not r.body(kept[x]):
         x -= 1
@@ -466,10 +469,20 @@ def _holding(r: Reader, kept: list[int], c: int, o: Options) -> int | None:
         text = r.lines[t].text.casefold()
         for j in gap[k + 1:k + 1 + o.story_repeat_reach]:
             inner = r.lines[j].text.casefold()
-            if r.headline(j) and r.feats[j].words >= o.story_title_held_words and len(inner) < len(text) \
-                    and inner in text:
+            if r.feats[j].words >= o.story_title_held_words and len(inner) < len(text) and inner in text:
+                return t
+            if r.headline(j) and r.distance(j, kept[c]) <= o.story_title_near and _variant(r, t, j, o):
                 return t
     return None
+
+
+def _variant(r: Reader, t: int, j: int, o: Options) -> bool:
+    """Is line ``j`` a variant of the headline ``t``: of its distinct content words
+    (`content_words`), at least `Options.story_title_held_words` and at least
+    `Options.story_title_variant_share` of them occur in ``t``?"""
+    own = set(content_words(r.lines[j].text, r.stops))
+    shared = own & set(content_words(r.lines[t].text, r.stops))
+    return len(shared) >= o.story_title_held_words and len(shared) >= o.story_title_variant_share * len(own)
 
 
 def _over_meta(r: Reader, kept: list[int], c: int, o: Options) -> int | None:
