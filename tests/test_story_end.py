@@ -205,3 +205,43 @@ def test_without_a_catalogue_a_paragraph_needs_more_shared_words_to_resume_the_s
     assert rules(text, disabled_rules=frozenset({"en."}), **_REACH)[paragraph] == "story.end"
     assert "story.end" not in rules(text, disabled_rules=frozenset({"en."}),
                                     story_end_uncatalogued_paragraph_shared=1, **_REACH).values()
+
+
+# -- the story's closing list (``story.closing_list``) ---------------------------------------
+
+#: An invented story about a regatta, then a heading and a list of the boats it names, one
+#: item each, as a page's dump writes a list inside the article after its last paragraph.
+REGATTA = [
+    "Seven boats from the northern harbours sailed in the autumn regatta on Saturday, and the "
+    "Heron won it for the third year, ahead of the Kestrel and the Marlin.",
+    "The Osprey lost her mast near the lighthouse, while the Puffin, the Gannet and the Tern "
+    "finished together in the last light after a long day on a rough sea.",
+]
+REGATTA_LIST = ["Final places", "* Heron (first place): third win", "* Kestrel (second place): best result",
+                "* Marlin (third place): first podium", "* Osprey (retired): mast broken",
+                "* Puffin (fifth place): a close finish"]
+
+
+def test_a_list_that_names_what_the_story_named_is_the_story_s():
+    text = "\n\n".join(REGATTA + REGATTA_LIST)
+    assert set(rules(text)[line] for line in REGATTA_LIST) == {"story.closing_list"}
+    assert all(rules(text, disabled_rules=frozenset({"story.closing_list"}))[line] != "story.closing_list"
+               for line in REGATTA_LIST)
+    assert analyze(text, extracted="never").text.endswith(REGATTA_LIST[-1])
+
+
+def test_a_list_of_tags_or_of_entries_that_repeat_one_word_stays_out():
+    tags = ["* Heron", "* Kestrel", "* Marlin", "* Osprey"]  # too short to be the story's
+    menu = ["* Regatta photos and pages", "* Regatta rules and pages", "* Regatta boats and pages"]
+    for tail in (tags, menu):  # the menu's one word of the story ("regatta") is every entry's
+        text = "\n\n".join(REGATTA + tail)
+        assert not any(rules(text)[line] == "story.closing_list" for line in tail), tail
+
+
+def test_a_short_list_or_one_after_a_catalogue_drop_stays_out():
+    text = "\n\n".join(REGATTA + REGATTA_LIST[:3])
+    assert not any(rules(text)[line] == "story.closing_list" for line in REGATTA_LIST[:3])
+    assert any(rules(text, story_list_min_items=2)[line] == "story.closing_list" for line in REGATTA_LIST[1:3])
+    text = "\n\n".join(REGATTA + ["Share this article"] + REGATTA_LIST[1:])
+    assert rules(text)["Share this article"].startswith("en.")  # a catalogue rule
+    assert not any(rules(text)[line] == "story.closing_list" for line in REGATTA_LIST[1:])
