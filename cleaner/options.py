@@ -409,15 +409,6 @@ class Options:
     story_end_uncatalogued_run_lines: int = 2
     story_end_uncatalogued_paragraph_shared: int = 5
     story_end_uncatalogued_sentence_shared: int = 3
-    #: A list right after the main story's last kept line (``story.closing_list``) is the
-    #: story's own when it has at least this many items (lines) ...
-    story_list_min_items: int = 3
-    #: ... and at least `story_list_item_share` of them, each of at least this many words
-    #: after its bullet (a tag or a menu entry has fewer), share a content word with the
-    #: story's kept lines that are not list items themselves (words) ...
-    story_list_item_words: int = 3
-    #: ... (share of the items, 0 to 1).
-    story_list_item_share: float = 0.5
 
     # -- stories (`cleaner.stories`) ----------------------------------------------------
     # Evidence per gap between kept lines, summed in points; one choice of boundaries over

@@ -31,7 +31,7 @@ from .segment import segment
 from .smooth import smooth
 from .storage import Trails, Verdicts, as_list
 from .stories import Stories, find_stories
-from .story_end import closing_list, story_end
+from .story_end import story_end
 from .types import Analysis, Article, Decision, Features, Line
 
 #: The rule this module fires (the title of each story, see `_title_lines`).
@@ -148,9 +148,8 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     of its own in use (`_catalogued`), whose rules drop the page's furniture first: without
     one the context rules reach less far (`cleaner.smooth.smooth`), and in a page's dump
     a long gap of the main story is its text only when the story goes on after it
-    (`cleaner.blocks.inside_main`), its end needs less evidence
-    (`cleaner.story_end.story_end`) and no list after it is read as its own
-    (`cleaner.story_end.closing_list`); `_analyze` gives it for a document whose every line
+    (`cleaner.blocks.inside_main`) and its end needs less evidence
+    (`cleaner.story_end.story_end`); `_analyze` gives it for a document whose every line
     is judged, not for a whole page whose extractor left blocks out (read as catalogued)).
     Returns the last layer, the stories and each line's story."""
     whole_page = from_html or opts.extracted == "always"
@@ -171,8 +170,6 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
                                           catalogued)
         restored = set_off(lines, feats, restored, story_of, st.main, opts, shape, initial)
         restored = story_end(lines, feats, restored, story_of, st.main, stops, opts, catalogued)
-        if catalogued:
-            restored, story_of = closing_list(lines, restored, story_of, st.main, shape, stops, opts)
     restored = add(restored, "stories")
     if layout:
         restored, story_of = restore_extracted(lines, initial, restored, story_of, st.main, opts)

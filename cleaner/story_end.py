@@ -20,16 +20,9 @@ catalogue of its own in use, no catalogue rule has dropped the furniture first a
 it reads as the story's: the run length and the shared words are the stricter
 ``story_end_uncatalogued_*`` options there (`_limits`).
 
-A list the article closes with is dropped line by line by the weak line rules (short,
-unpunctuated items under a heading) and read as the page after the story.  `closing_list`
-keeps it (``story.closing_list``), on a page whose language has a catalogue in use (whose
-furniture lists the catalogue drops first): the lines right after the main story's last
-kept line, one heading and then list items, each dropped by a weak rule, when enough of
-the items name a content word of the story's text that no other item names.
-
 `story_end` runs in the story stage (`cleaner.pipeline`), on a page's dump only, after the
-main story's gaps are filled (`cleaner.blocks.inside_main`, `cleaner.blocks.set_off`), and
-`closing_list` after it: their decisions are part of the ``stories`` layer.  Linear in the main story's lines: the
+main story's gaps are filled (`cleaner.blocks.inside_main`, `cleaner.blocks.set_off`): its
+decisions are part of the ``stories`` layer.  Linear in the main story's lines: the
 content words of its sentences are read once, and whether the story resumes after a run is
 read from a suffix minimum.
 
@@ -47,12 +40,9 @@ read from a suffix minimum.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from .classify import WEAK_RULES
-from .features import LIST_ITEM
 from .options import Options
 from .rules import CodeRule
 from .stories.evidence import content_words
@@ -67,11 +57,6 @@ RULES = (
              ("story_end_run_lines", "story_end_paragraph_words", "story_end_sentence_words",
               "story_end_paragraph_shared", "story_end_sentence_shared", "story_end_uncatalogued_run_lines",
               "story_end_uncatalogued_paragraph_shared", "story_end_uncatalogued_sentence_shared")),
-    CodeRule("story.closing_list", "content",
-             "a list right after the main story's last kept line, under at most one heading, "
-             "dropped by weak line rules only, whose items speak of what the story spoke of "
-             "(enough of them share a content word with it): the story's own list",
-             ("story_list_min_items", "story_list_item_words", "story_list_item_share")),
 )
 
 #: In `_resumes_from`'s per-line list: no line resumes the story.
@@ -197,64 +182,3 @@ def _cut(decided: list[Decision], kept: list[bool], start: int, end: int, last: 
                               "neither sentences nor paragraphs, and no text of the story after it",
                               "stories")
     return out
-
-
-
-def closing_list(lines: Sequence[Line], decided: list[Decision], story_of: list[int | None],
-                 main: int | None, shape: bytes, stops: frozenset[str],
-                 options: Options) -> tuple[list[Decision], list[int | None]]:
-    """The decisions and each line's story with the main story's closing list kept
-    (``story.closing_list``): the lines right after the story's last kept line, blank
-    lines aside, up to the first that is neither a list item (`cleaner.features.LIST_ITEM`)
-    nor, first of all, one heading, every one dropped by a weak line rule
-    (`cleaner.classify.WEAK_RULES`: a catalogue rule's drop ends the list), with at least
-    ``story_list_min_items`` items of which at least ``story_list_item_share`` are *its
-    own*: more than ``story_list_item_words`` tokens, and a content word of the story's
-    text (its kept lines that are not list items) that no other item holds.  A list the
-    story speaks of names, item by item, what the story named; a row of tags is too short,
-    a menu's entries repeat the same words or none of the story's."""
-    if main is None or not options.rule_enabled("story.closing_list"):
-        return decided, story_of
-    at = [i for i, (d, s) in enumerate(zip(decided, story_of)) if d.keep and s == main]
-    if not at:
-        return decided, story_of
-    run, items = _closing_run(lines, decided, shape, at[-1] + 1)
-    if len(items) < options.story_list_min_items:
-        return decided, story_of
-    story: set[str] = set()
-    for k in at:
-        if not shape[k] & LIST_ITEM:
-            story.update(content_words(lines[k].text, stops))
-    found = [story.intersection(content_words(lines[k].text, stops)) for k in items
-             if len(lines[k].text.split()) > options.story_list_item_words]
-    seen = Counter(w for words in found for w in words)
-    own = sum(1 for words in found if any(seen[w] == 1 for w in words))
-    if own < options.story_list_item_share * len(items):
-        return decided, story_of
-    out, story_of = list(decided), list(story_of)
-    for k in run:
-        out[k] = Decision(True, "story.closing_list", "content",
-                          f"a list of {len(items)} items right after the story, {own} of them "
-                          "naming a word of the story no other item names", "stories")
-        story_of[k] = main
-    return out, story_of
-
-
-def _closing_run(lines: Sequence[Line], decided: list[Decision], shape: bytes,
-                 start: int) -> tuple[list[int], list[int]]:
-    """From ``start``: the lines of a list (at most one heading, then list items; blank
-    lines skipped) each dropped by a weak line rule, and the items among them."""
-    run: list[int] = []
-    items: list[int] = []
-    for i in range(start, len(lines)):
-        if not lines[i].text:
-            continue
-        d = decided[i]
-        if d.keep or d.rule not in WEAK_RULES:
-            break
-        if shape[i] & LIST_ITEM:
-            items.append(i)
-        elif run:
-            break
-        run.append(i)
-    return run, items

@@ -87,8 +87,7 @@ TESTED_ELSEWHERE = {"html.links": "test_html.py", "html.card": "test_html.py", "
                     "html.safety_net": "test_extracted.py", "extracted.comments": "test_extracted.py",
                     "extracted.list_entry": "test_extracted.py", "extracted.repeated_head": "test_extracted.py",
                     "story.teaser_language": "test_stories.py", "story.caption": "test_main_story.py",
-                    "story.teaser_row": "test_main_story.py", "story.end": "test_story_end.py",
-                    "story.closing_list": "test_story_end.py"}
+                    "story.teaser_row": "test_main_story.py", "story.end": "test_story_end.py"}
 
 
 def test_every_code_rule_is_declared_once_with_real_options():
