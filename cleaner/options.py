@@ -498,11 +498,12 @@ class Options:
     #: headline, counts as the story's head (lines).
     story_meta_reach: int = 4
     story_repeat_reach: int = 6
-    #: In text an extractor wrote, a chosen story's title is the first headline of its gap
-    #: that holds the text of a later line of the gap of at least this many words, within
-    #: `story_repeat_reach` lines: the page's title (its headline and the site's name)
-    #: above the headline; or that shares at least this many content words with a later
-    #: headline of the gap within `story_title_near` lines of the text (words).
+    #: A chosen story's title is the first headline of its gap that holds the text of a
+    #: later line of the gap of at least this many words, within `story_repeat_reach`
+    #: lines (in a page's dump: the line right above the text): the page's title (its
+    #: headline and the site's name) above the headline; in text an extractor wrote, also
+    #: one that shares at least this many content words with a later headline of the gap
+    #: within `story_title_near` lines of the text (words).
     story_title_held_words: int = 3
     #: ... the share of that later headline's distinct content words it must share: the
     #: page's title worded otherwise above its headline (share).

@@ -710,8 +710,12 @@ def test_a_story_s_title_in_extracted_text_is_the_page_s_title_above_its_headlin
     text = "\n".join(FROST[4:] + ["Share this article", page_title] + ASH) + "\n"
     assert [a.title for a in cleaner.split(text)] == [None, page_title]
     assert cleaner.split(text, story_title_held_words=99)[1].title == ASH[0]
-    # in a page's dump the head evidence alone names the title
+    # in a page's dump the head evidence alone names the title ...
     assert cleaner.split(text, extracted="never")[1].title == ASH[0]
+    # ... but for a page's title that holds the line right above the text
+    right_above = "\n".join(FROST[4:] + ["Share this article", page_title, ASH[0]] + ASH[3:]) + "\n"
+    assert cleaner.split(right_above, extracted="never")[1].title == page_title
+    assert cleaner.split(right_above, extracted="never", story_title_held_words=99)[1].title == ASH[0]
 
 
 def test_a_story_s_title_in_extracted_text_is_the_page_s_title_worded_otherwise_above_its_headline():

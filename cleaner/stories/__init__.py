@@ -25,10 +25,11 @@ content words with the text, or one in its first line: a single word in common f
 down is often chance, a link of the page before); a chosen story with a meta line above its body but no headline takes
 the line right above that meta line when it reads as a title too long for a headline
 (`Options.story_title_max_words`).  Distances skip lines the catalogue dropped (a share
-row between title and text).  In text an extractor wrote, a chosen story's title is the
-page's title above its headline when there is one: a headline of the gap that holds a later
-line of it, or that a later headline right above the text varies
-(`Options.story_title_variant_share`; see `boundaries._holding`).  Names of two words,
+row between title and text).  A chosen story's title is the page's title above its
+headline when there is one: in text an extractor wrote, a headline of the gap that holds a
+later line of it, or that a later headline right above the text varies
+(`Options.story_title_variant_share`); in a page's dump, one that holds the line right
+above the text (see `boundaries._holding`).  Names of two words,
 interview turns, numbered items and lines repeated all over the page are no titles.  A teaser's title is a headline of four
 words or more right above it.
 """

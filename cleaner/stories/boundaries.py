@@ -153,7 +153,8 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     (opening ``"topic"``) when it opens with a paragraph on other words than the row's and
     the story's before it (`_row_apart`; text whose blocks stand apart may close with the
     page's note on its author after a row); a chosen story's title may be the page's
-    title above its headline (`_holding`)."""
+    title above its headline (`_holding`; in a page's dump only one that holds the line
+    right above the text)."""
     m = len(kept)
     above0 = r.content[max(0, r.pos[kept[0]] - o.story_first_above_lines):r.pos[kept[0]]]
     title0, opening0 = r.opening(kept[0], above0)
@@ -199,9 +200,8 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
                 between.update(stray.get(g.c, ()) if stray else ())
                 opening = g.opening or ("topic" if g.cohesion < o.story_topic_cohesion else None)
                 title = g.title if g.title is not None else _over_meta(r, kept, g.c, o)
-                if written:
-                    held = _holding(r, kept, g.c, o)
-                    title = held if held is not None and (title is None or held < title) else title
+                held = _holding(r, kept, g.c, o, page=not written)
+                title = held if held is not None and (title is None or held < title) else title
                 segs.append(Segment([_head(r, kept, g), title, opening, False]))
         if end < m:
             segs.append(fixed[end])
@@ -448,7 +448,7 @@ def _row_apart(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | No
         and r.cohesion.cosine_of(ahead, row) < o.story_topic_cohesion
 
 
-def _holding(r: Reader, kept: list[int], c: int, o: Options) -> int | None:
+def _holding(r: Reader, kept: list[int], c: int, o: Options, page: bool = False) -> int | None:
     """The page's title above a chosen story's headline: the first headline of the gap
     above kept position ``c`` (back to the last paragraph of body before it) that holds
     the text of a later line of the gap, of at least `Options.story_title_held_words`
@@ -457,8 +457,11 @@ def _holding(r: Reader, kept: list[int], c: int, o: Options) -> int | None:
     the form of that line), or of which a later headline of the gap is a variant
     (`_variant`) within `Options.story_title_near` lines of the text (the page's title
     worded otherwise right above its headline; further up, two lines alike are items of
-    a list).  With no body before it, the gap starts after the document's first kept
-    line (``c`` is at least 1: a chosen gap lies after its stretch's first kept line)."""
+    a list).  ``page``: the text is a page's dump, not an extractor's (`segment`'s
+    ``written`` false), where the page's furniture between stories holds lines of
+    every kind: only a headline that holds the line right above the text counts.  With
+    no body before it, the gap starts after the document's first kept line (``c`` is
+    at least 1: a chosen gap lies after its stretch's first kept line)."""
     x = c - 1
     while x > 0 and not r.body(kept[x]):
         x -= 1
@@ -469,9 +472,10 @@ def _holding(r: Reader, kept: list[int], c: int, o: Options) -> int | None:
         text = r.lines[t].text.casefold()
         for j in gap[k + 1:k + 1 + o.story_repeat_reach]:
             inner = r.lines[j].text.casefold()
-            if r.feats[j].words >= o.story_title_held_words and len(inner) < len(text) and inner in text:
+            if r.feats[j].words >= o.story_title_held_words and len(inner) < len(text) and inner in text \
+                    and (not page or r.letters_between(j, kept[c]) <= 1):
                 return t
-            if r.headline(j) and r.distance(j, kept[c]) <= o.story_title_near and _variant(r, t, j, o):
+            if not page and r.headline(j) and r.distance(j, kept[c]) <= o.story_title_near and _variant(r, t, j, o):
                 return t
     return None
 
