@@ -684,6 +684,10 @@ class Options:
     #: ... whose content words share at most this cosine with the text before them and
     #: with the text after them (cosine; 0: none in common with either).
     story_stray_cosine: float = 0.0
+    #: A story chosen with no head starts at the headline right above its lead when the
+    #: lead's body lines hold fewer than this many words and open the text after it
+    #: (`story_settle_words`, `story_settle_cohesion`): its title (words).
+    story_lead_max_words: int = 40
 
     def __init__(self, **values) -> None:
         unknown = values.keys() - _DEFAULTS.keys()

@@ -737,6 +737,17 @@ def test_a_story_s_title_in_extracted_text_holds_the_subtitle_below_it_whatever_
     assert cleaner.split(text, story_title_held_words=99)[1].title is None
 
 
+def test_a_story_with_no_head_starts_at_the_title_above_its_lead():
+    # A title, a short lead that goes on with the next story's words, a credit line, then
+    # the text: the topic changes only at the paragraph after the lead, yet the story
+    # starts at its title.
+    title = "Postcards From Lisbon"
+    lead = "Growers across the valley fear the ash cloud from the volcano on the island."
+    text = "\n\n".join(FROST[4:] + [title, lead, "Text by Ana Lima, pictures by Tomas Reyes"] + ASH[3:]) + "\n"
+    assert [a.title for a in cleaner.split(text)] == [None, title]
+    assert cleaner.split(text, story_lead_max_words=0)[1].text.startswith(ASH[3])
+
+
 def test_a_row_of_teasers_sharing_no_word_with_the_story_stands_before_more_text():
     # Text after a row of teasers (the page's note on its author) does not make the row
     # part of the story when the teasers share no content word with it: they stay teasers,

@@ -35,7 +35,9 @@ title with a meta line at most, do all the words before it and after it differ e
 The candidates are the gaps above paragraphs of body (not above an item of a list,
 bulleted or numbered, that goes on, follows its subheading or follows the list's dropped
 items), each reaching up to the paragraph before; a chosen story starts at its title when that is a kept line of the
-gap (a title too long for a headline right above the gap's first meta line counts too).
+gap (a title too long for a headline right above the gap's first meta line counts too),
+and a chosen gap with no head whose kept lines right above it are a headline and a short
+lead that opens the text after it starts at that headline (`_led`).
 Head evidence that is none is set aside first: the document's headline printed again above
 its text, or a "title" that begins with no capital, digit or quote (a separator line).  A
 last story opened by a dateline needs its body like one with no head (a notice such as
@@ -154,7 +156,8 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     the story's before it (`_row_apart`; text whose blocks stand apart may close with the
     page's note on its author after a row); a chosen story's title may be the page's
     title above its headline (`_holding`; in a page's dump only one that holds the line
-    right above the text)."""
+    right above the text); a chosen story with no head starts at the title above its
+    lead when one stands right above the gap (`_led`)."""
     m = len(kept)
     above0 = r.content[max(0, r.pos[kept[0]] - o.story_first_above_lines):r.pos[kept[0]]]
     title0, opening0 = r.opening(kept[0], above0)
@@ -202,7 +205,12 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
                 title = g.title if g.title is not None else _over_meta(r, kept, g.c, o)
                 held = _holding(r, kept, g.c, o, page=not written)
                 title = held if held is not None and (title is None or held < title) else title
-                segs.append(Segment([_head(r, kept, g), title, opening, False]))
+                head = _head(r, kept, g)
+                if title is None and g.opening is None:  # a story with no head: its title above a lead?
+                    led = _led(r, kept, g.c, max(start, segs[-1][0]), end, o)
+                    if led is not None:
+                        head, title = led, kept[led]
+                segs.append(Segment([head, title, opening, False]))
         if end < m:
             segs.append(fixed[end])
         start = end
@@ -446,6 +454,35 @@ def _row_apart(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | No
     row = [kept[x] for x in range(first, after) if r.body(kept[x])]
     return bool(before and row) and r.cohesion.cosine_of(ahead, before) < o.story_topic_cohesion \
         and r.cohesion.cosine_of(ahead, row) < o.story_topic_cohesion
+
+
+def _led(r: Reader, kept: list[int], c: int, start: int, end: int, o: Options) -> int | None:
+    """The kept position of the title of a story chosen at kept position ``c`` with no
+    head, when its title and a short lead stand right above the gap: walking up from
+    ``c`` (not to ``start``, the story before's first kept position) over kept lines
+    with no other line with letters between them, body lines of fewer than
+    `Options.story_lead_max_words` words in all and headlines (a picture's credit),
+    the first headline of two words or more above a body line, when those body lines
+    open the text after the gap rather than go on with the text before (`_leads`): a
+    title, its lead and the lines under it are the next story's head, which the change
+    of topic shows only at the paragraph after the lead."""
+    p, words, body = c - 1, 0, None
+    while p > start:
+        i = kept[p]
+        if any(r.lettered[j] for j in r.content[r.pos[i] + 1:r.pos[kept[p + 1]]]):
+            return None  # a dropped line between: no head right above the text
+        if r.body(i):
+            words += r.feats[i].words
+            if words >= o.story_lead_max_words:
+                return None
+            body = p
+        elif r.headline(i):
+            if body is not None and r.feats[i].words >= 2:
+                return p if _leads(r, kept, body, c, start, end, o) else None
+        else:
+            return None
+        p -= 1
+    return None
 
 
 def _holding(r: Reader, kept: list[int], c: int, o: Options, page: bool = False) -> int | None:
