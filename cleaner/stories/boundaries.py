@@ -1,49 +1,48 @@
 """Story boundaries: one scored choice of where the stories of a dump begin.
 
 Teasers come first: a long line that ends mid-sentence (no closing punctuation, or an
-ellipsis) after the document has had body, read as a sentence (not a list item, bulleted
-or numbered, a table row, hard-wrapped line or run of capitalised buttons), is a teaser
-of another story, each its own story, right after a teaser, opened by a kicker ("BREAKING:", "FAST FACTS: ..."),
-or, when its words differ from the text before it, when another follows, when it is the
-last line (or only a list's items follow it) or under its own title (whatever its words, under a headline of its own with
-another teaser after it).  Teasers and the line after a row of them are fixed
-boundaries; in text an extractor wrote, the first story after a row needs no body before
-its gap (the lines between are the teaser's page's, no story: `segment`'s ``written``), and
-in text written one block a line the text after a row that opens with a paragraph sharing
-few words with the row and with the story before it is the next story, opened by that
-change of topic (`_row_apart`).
+ellipsis) after the document has had body, read as a sentence (not a list item, bulleted or
+numbered, a table row, hard-wrapped line or run of capitalised buttons), is a teaser of
+another story, each its own story, right after a teaser, opened by a kicker ("BREAKING:",
+"FAST FACTS: ..."), or, when its words differ from the text before it, when another follows,
+when it is the last line (or only a list's items follow it) or under its own title (whatever
+its words, under a headline of its own with another teaser after it).  Teasers and the line
+after a row of them are fixed boundaries; in text an extractor wrote, the first story after
+a row needs no body before its gap (the lines between are the teaser's page's, no story:
+`segment`'s ``written``), and in text written one block a line the text after a row that
+opens with a paragraph sharing few words with the row and with the story before it is the
+next story, opened by that change of topic (`_row_apart`).
 
-Between them, every gap carries the evidence of `cleaner.stories.evidence` (in a
-dump, its depth score with the edges of the judged text mirrored, see `edged`, and a
-first gap near the top read on all the paragraphs above it, `cleaner.stories.top`); the full
-stories are the one choice of boundaries over the whole stretch that scores most, each
-boundary adding its evidence less its cost (`Options.story_boundary_score`), under one
-constraint: a story holds `Options.story_min_words` of body before the next one starts,
-and the last one after it (`Options.story_short_words` before a story whose gap is its
-whole head: a title, a meta line, the text; `Options.story_first_words` for a first story
-at the top of the document when the topic changes: a short story at the top of a dump).
-The choice is a dynamic programme over the candidate gaps (linear after sorting), not a
-loop that patches earlier choices: two candidates too close together for both to stand
-are settled first by the lines between them (a short lead whose words go on below opens
-the later story, also when that story's text opens with a dateline but no title of its
-own below the lead; a one-line notice whose only head is a dateline closes the earlier one;
-outside text an extractor wrote, a short line that shares no word with either side is a
-stray line of a page's tail, in neither story: `_settled`), else give the one with more evidence, and a long article whose vocabulary
-drifts has no gap deep enough to pay for a boundary (nor, when the gap holds no head but a
-title with a meta line at most, do all the words before it and after it differ enough:
-`Options.story_whole_cohesion`; a date or an embed's caption can sit inside an article).
-The candidates are the gaps above paragraphs of body (not above an item of a list,
+Between them, every gap carries the evidence of `cleaner.stories.evidence` (in a dump, its
+depth score with the edges of the judged text mirrored, see `edged`, and a first gap near
+the top read on all the paragraphs above it, `cleaner.stories.top`); the full stories are
+the one choice of boundaries over the whole stretch that scores most, each boundary adding
+its evidence less its cost (`Options.story_boundary_score`), under one constraint: a story
+holds `Options.story_min_words` of body before the next one starts, and the last one after
+it (`Options.story_short_words` before a story whose gap is its whole head: a title, a meta
+line, the text; `Options.story_first_words` for a first story at the top of the document
+when the topic changes: a short story at the top of a dump). The choice is a dynamic
+programme over the candidate gaps (linear after sorting), not a loop that patches earlier
+choices: two candidates too close together for both to stand are settled first by the lines
+between them (a short lead whose words go on below opens the later story, also when that
+story's text opens with a dateline but no title of its own below the lead; a one-line notice
+whose only head is a dateline closes the earlier one; outside text an extractor wrote, a
+short line that shares no word with either side is a stray line of a page's tail, in neither
+story: `_settled`), else give the one with more evidence, and a long article whose
+vocabulary drifts has no gap deep enough to pay for a boundary (nor, when the gap holds no
+head but a title with a meta line at most, do all the words before it and after it differ
+enough: `Options.story_whole_cohesion`; a date or an embed's caption can sit inside an
+article). The candidates are the gaps above paragraphs of body (not above an item of a list,
 bulleted or numbered, that goes on, follows its subheading or follows the list's dropped
-items), each reaching up to the paragraph before; a chosen story starts at its title when that is a kept line of the
-gap (a title too long for a headline right above the gap's first meta line counts too),
-and a chosen gap with no head whose kept lines right above it are a headline and a short
-lead that opens the text after it starts at that headline (`_led`).
+items), each reaching up to the paragraph before; a chosen story starts at its title when
+that is a kept line of the gap (a title too long for a headline right above the gap's first
+meta line counts too), and a chosen gap with no head whose kept lines right above it are a
+headline and a short lead that opens the text after it starts at that headline (`_led`).
 Head evidence that is none is set aside first: the document's headline printed again above
 its text, or a "title" that begins with no capital, digit or quote (a separator line).  A
 last story opened by a dateline needs its body like one with no head (a notice such as
-"NOTE: ..." reads as a dateline).  Kept lines between a passed-over candidate and
-the chosen title just after it (a caption kept above the next story's title) go to neither
-story.
+"NOTE: ..." reads as a dateline).  Kept lines between a passed-over candidate and the chosen
+title just after it (a caption kept above the next story's title) go to neither story.
 """
 
 from __future__ import annotations
