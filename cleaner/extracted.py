@@ -62,7 +62,8 @@ RULES = (
              "with words of its own running on into its links (a paragraph with links in its sentences)",
              ("link_density", "collapsed_article_words", "link_prose_opening_words")),
     CodeRule("html.caption", "caption",
-             "a line the extractor chose from a picture's caption (<figcaption>): the picture's, not the article's"),
+             "a line the extractor chose from a picture's caption (<figcaption>, or a block inside one within "
+             "caption_reach_levels levels): the picture's, not the article's", ("caption_reach_levels",)),
     CodeRule("html.list_heading", "related",
              "a short heading, or a short line that ends with a colon, the extractor chose right above a list of "
              "links (the next lines of the page are link text): the list's title, no article text",
@@ -334,7 +335,7 @@ def revise(
             out[i] = made.get(key) or made.setdefault(key, Decision(
                 False, f"html.{h.other}", "related", f"{h.other} of another story on the page", "extractor"))
             continue
-        if h is not None and h.chosen and captions and _in_caption(h):
+        if h is not None and h.chosen and captions and _in_caption(h, options.caption_reach_levels):
             out[i] = CAPTION
             continue
         if h is not None and not h.chosen:
@@ -413,17 +414,16 @@ def _runs_into_links(opening: str, options: Options) -> bool:
 
 #: The decision on a line the extractor chose from a picture's caption (`_in_caption`).
 CAPTION = Decision(False, "html.caption", "caption", "in a picture's caption (<figcaption>)", "extractor")
-#: Levels of a block's chain (the block, its parent ...) read for a caption element.
-CAPTION_REACH = 3
 
 
-def _in_caption(h) -> bool:
+def _in_caption(h, reach: int) -> bool:
     """Is the line's block a picture's caption (``<figcaption>``), or inside one within
-    `CAPTION_REACH` levels?"""
+    ``reach`` levels of its chain (the block, its parent ...:
+    `Options.caption_reach_levels`)?"""
     if h.tag == "figcaption":
         return True
     page = h.page
-    return page is not None and any(e.tag == "figcaption" for e in page[1][1:CAPTION_REACH])
+    return page is not None and any(e.tag == "figcaption" for e in page[1][1:reach])
 
 
 #: The catalogue rule (the part after the language code) of a comment counter: "12

@@ -267,6 +267,10 @@ class Options:
     #: sentences does, not with a label's colon ("Read more: ...") or a mark; 0 switches
     #: the test off (words).
     link_prose_opening_words: int = 2
+    #: A line the extractor chose is a picture's caption (``html.caption``) when its block
+    #: is a ``<figcaption>`` or lies inside one within this many levels of its chain (the
+    #: block itself counted as the first; at most `cleaner.front.walk.CHAIN_LEVELS`; levels).
+    caption_reach_levels: int = 3
     #: A heading, or a line that ends with a colon, that the extractor chose and that holds
     #: at most this many words heads a list of links (``html.list_heading``) when ...
     #: (words).

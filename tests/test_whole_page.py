@@ -348,6 +348,8 @@ def test_a_pictures_caption_the_extractor_chose_is_no_article_text():
     paragraph = figure.find(".//p")
     nested = CHOSEN._replace(page=(Marks(), (paragraph, paragraph.getparent(), figure)))
     assert _revised(texts, [CHOSEN, nested, CHOSEN])[1].rule == "html.caption"
+    # ... within caption_reach_levels levels of its chain (here the figcaption is the second)
+    assert _revised(texts, [CHOSEN, nested, CHOSEN], caption_reach_levels=1)[1].rule == "feature.prose"
     assert _revised(texts, [CHOSEN, CHOSEN, CHOSEN])[1].rule == "feature.prose"  # not in a caption
     assert _revised(texts, [CHOSEN, in_caption, CHOSEN], disabled_rules=frozenset({"html.caption"}))[1].keep
 
