@@ -315,6 +315,12 @@ def _body_lines(r: Reader, kept: list[int], c: int, after: int) -> list[int]:
     return [kept[x] for x in range(c, after) if r.body(kept[x])]
 
 
+def _lettered(r: Reader, a: int, b: int) -> list[int]:
+    """The content lines with letters strictly between lines ``a`` and ``b`` (both
+    content lines): a gap's lines, kept or dropped."""
+    return [j for j in r.content[r.pos[a] + 1:r.pos[b]] if r.lettered[j]]
+
+
 def _sides(r: Reader, kept: list[int], lines: list[int], c: int, after: int, start: int, end: int,
            o: Options) -> tuple[float, float]:
     """The cosines of ``lines`` (those from kept position ``c`` to ``after``) with the
@@ -450,7 +456,7 @@ def _row_apart(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | No
         return False
     before = body_window(r, kept, range(first - 1, -1, -1), o.story_window_words)
     ahead = body_window(r, kept, range(after, len(kept)), o.story_window_words)
-    row = [kept[x] for x in range(first, after) if r.body(kept[x])]
+    row = _body_lines(r, kept, first, after)
     return bool(before and row) and r.cohesion.cosine_of(ahead, before) < o.story_topic_cohesion \
         and r.cohesion.cosine_of(ahead, row) < o.story_topic_cohesion
 
@@ -468,7 +474,7 @@ def _led(r: Reader, kept: list[int], c: int, start: int, end: int, o: Options) -
     p, words, body = c - 1, 0, None
     while p > start:
         i = kept[p]
-        if any(r.lettered[j] for j in r.content[r.pos[i] + 1:r.pos[kept[p + 1]]]):
+        if _lettered(r, i, kept[p + 1]):
             return None  # a dropped line between: no head right above the text
         if r.body(i):
             words += r.feats[i].words
@@ -501,7 +507,7 @@ def _holding(r: Reader, kept: list[int], c: int, o: Options, page: bool = False)
     x = c - 1
     while x > 0 and not r.body(kept[x]):
         x -= 1
-    gap = [j for j in r.content[r.pos[kept[x]] + 1:r.pos[kept[c]]] if r.lettered[j]]
+    gap = _lettered(r, kept[x], kept[c])
     for k, t in enumerate(gap):
         if not r.headline(t):
             continue
@@ -530,7 +536,7 @@ def _over_meta(r: Reader, kept: list[int], c: int, o: Options) -> int | None:
     but no headline: the line with letters right above the first meta line, when it reads
     as a title too long for a headline (no sentence ending, a capital or a digit first, at
     most `Options.story_title_max_words` words, no line a catalogue pattern dropped)."""
-    gap = [j for j in r.content[r.pos[kept[c - 1]] + 1:r.pos[kept[c]]] if r.lettered[j]] if c else []
+    gap = _lettered(r, kept[c - 1], kept[c]) if c else []
     first = next((k for k, j in enumerate(gap) if r.meta(j)), None)
     if not first:  # no meta line, or nothing above it in the gap
         return None
