@@ -284,7 +284,7 @@ def inside_main(initial: list[Decision], final: list[Decision],
     photo credit; not a list item) stays dropped without ending the run, up to
     ``block_fill_widget_lines`` of them (more are a share bar).  The runs are found by the
     compiled core (`cleaner._core.inside_runs`, rust/src/blocks.rs); ``shape``: the lines'
-    `cleaner.features.line_shapes`.  Given the ``lines``, a run holding
+    `cleaner.features.line_shapes`.  Given the ``lines`` and their ``feats``, a run holding
     ``block_fill_repeated_lines`` or more lines of the page's furniture shown twice (their
     text outside the main story too, `_unrepeated`: a widget, a teaser list, a menu) stands
     too, in any language.  On a page whose language has no catalogue of its own in use
@@ -308,10 +308,10 @@ def inside_main(initial: list[Decision], final: list[Decision],
         return final, story_of
     filled = _core.inside_runs(as_list(final), as_list(initial), as_list(story_of), main, shape, _run_bits,
                                {name: getattr(options, name) for name in FILL_OPTIONS})
-    if filled and lines is not None and options.block_fill_repeated_lines > 0:
+    if filled and lines is not None and feats is not None and options.block_fill_repeated_lines > 0:
         kept = [i for i, (d, s) in enumerate(zip(final, story_of)) if d.keep and s == main]
         own = frozenset(i for i, s in enumerate(story_of) if s == main)
-        filled = _unrepeated(filled, initial, final, text_view(lines), (kept[0], kept[-1]), own, options)
+        filled = _unrepeated(filled, initial, final, text_view(lines), feats, (kept[0], kept[-1]), own, options)
     if filled and not catalogued:
         filled = _resumed(filled, initial, final, story_of, main, feats, options)
     if not filled:
@@ -327,16 +327,15 @@ def inside_main(initial: list[Decision], final: list[Decision],
 #: What a line's text is compared by when the page shows it again: letters and digits
 #: only, case folded (a bullet or a closing colon does not make another line).
 _NOT_WORD = re.compile(r"[\W_]+")
-#: The stops a sentence ends with (a quote of the story's text is no furniture).
-_SENTENCE_STOPS = (".", "!", "?", "…", "。", "！", "？")
 
 
 def _unrepeated(filled: list[tuple[int, int]], initial: list[Decision], final: list[Decision],
-                texts: Sequence[str], span: tuple[int, int], own: frozenset[int],
+                texts: Sequence[str], feats: Sequence[Features], span: tuple[int, int], own: frozenset[int],
                 options: Options) -> list[tuple[int, int]]:
     """The lines of ``filled`` (`inside_main`'s ``(line, run length)`` pairs, in order) but
     those of a run holding ``block_fill_repeated_lines`` or more *furniture shown twice*:
-    a line that ends no sentence, holds ``block_fill_repeated_words`` words that are not
+    a line that ends no sentence (`Features.terminal` false: a quote of the story's text
+    is no furniture), holds ``block_fill_repeated_words`` words that are not
     bare numbers, and whose text (`_key`) the page shows outside the main story
     (``span``: its first and last kept lines; a line of the story's own outside them, its
     title above its text, is not outside: ``own``, the main story's lines) and nowhere else
@@ -352,7 +351,7 @@ def _unrepeated(filled: list[tuple[int, int]], initial: list[Decision], final: l
 
     def furniture(j: int) -> bool:
         key = keys[j]
-        return bool(outside[key]) and inside[key] == 1 and not texts[j].rstrip().endswith(_SENTENCE_STOPS) \
+        return bool(outside[key]) and inside[key] == 1 and not feats[j].terminal \
             and sum(not w.isdigit() for w in key.split()) >= options.block_fill_repeated_words
 
     return [pair for run in runs if sum(furniture(j) for j, _ in run) < options.block_fill_repeated_lines

@@ -10,7 +10,7 @@ trail that `Verdict` carries.  See docs/architecture.md for the flow.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from operator import attrgetter
 
 from . import _core
@@ -30,7 +30,7 @@ from .rules import CodeRule
 from .segment import segment
 from .smooth import smooth
 from .storage import Trails, Verdicts, as_list
-from .stories import Stories, find_stories
+from .stories import Reading, Stories, find_stories
 from .story_end import story_end
 from .types import Analysis, Article, Decision, Features, Line
 
@@ -112,8 +112,8 @@ def _analyze(document: object, options: Options | str | None, **overrides) -> An
     if whole_page or layout == "dense":
         revised = trails.add(revise_extracted(lines, feats, initial, hints, opts, shape), "extractor")
     if chosen is None:
-        titled, st, story_of = _stages(lines, feats, initial, revised, layout, from_html, stops, opts, trails.add,
-                                       shape, touch, catalogued=_catalogued(language, opts))
+        page = _Page(opts, stops, layout, from_html, touch, _catalogued(language, opts))
+        titled, st, story_of = _stages(lines, feats, initial, revised, shape, page, trails.add)
     else:
         # a whole page: the stages judge the lines the extractor chose and those recovered;
         # every other block of the page stands as `revise` decided it (``html.unchosen``)
@@ -124,7 +124,7 @@ def _analyze(document: object, options: Options | str | None, **overrides) -> An
             return Analysis(source, verdicts, (), opts, language, None, from_html)
         titled, st, story_of = _stages(
             [lines[i]._replace(index=k) for k, i in enumerate(shown)], *_pick((feats, initial, revised), shown),
-            layout, from_html, stops, opts, _shown_layers(trails, shown), bytes(map(shape.__getitem__, shown)), None)
+            bytes(map(shape.__getitem__, shown)), _Page(opts, stops, layout, from_html), _shown_layers(trails, shown))
         titled, st, story_of = _widen(trails.before, st, story_of, shown)
     # the kept lines of each story that has any, and per line whether it is in the output
     kept_by_story, outputs = _core.kept_lines(as_list(titled), as_list(story_of), len(st.kinds), st.main)
@@ -135,23 +135,35 @@ def _analyze(document: object, options: Options | str | None, **overrides) -> An
     return Analysis(source, verdicts, articles, opts, language, main, from_html, teasers)
 
 
-def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Decision],
-            revised: list[Decision], layout: str, from_html: bool, stops: frozenset[str],
-            opts: Options, add, shape: bytes, touch: bool | None,
-            catalogued: bool = True) -> tuple[list[Decision], Stories, list[int | None]]:
-    """The stages after the extractor's revision: context, main block, stories, the
-    extracted-text guarantees and titles, each stage's layer handed to ``add`` (see
-    `cleaner.storage.Trails.add`) as soon as it is done (``shape``: the lines'
-    `cleaner.features.line_shapes`; ``touch``: their `cleaner.extracted.blocks_touch`, or
-    ``None`` for a whole page (whose stories are not cut) or text said to be an
-    extractor's: counted if ever read; ``catalogued``: the page's language has a catalogue
-    of its own in use (`_catalogued`), whose rules drop the page's furniture first: without
-    one the context rules reach less far (`cleaner.smooth.smooth`), and in a page's dump
-    a long gap of the main story is its text only when the story goes on after it
-    (`cleaner.blocks.inside_main`) and its end needs less evidence
-    (`cleaner.story_end.story_end`); `_analyze` gives it for a document whose every line
-    is judged, not for a whole page whose extractor left blocks out (read as catalogued)).
-    Returns the last layer, the stories and each line's story."""
+@dataclass(frozen=True)
+class _Page:
+    """What the stages after the extractor's revision read of a document besides its lines:
+    its options, its language's stopwords, its layout (`extraction_layout`; "" where not
+    tested: HTML, or `Options.extracted` other than ``"auto"``), whether it came from HTML,
+    whether its blocks touch (`blocks_touch`; ``None`` for a whole page (whose stories are
+    not cut) or text said to be an extractor's: counted if ever read), and whether its
+    language has a catalogue of its own in use (`_catalogued`), whose rules drop the page's
+    furniture first: without one the context rules reach less far (`cleaner.smooth.smooth`),
+    and in a page's dump a long gap of the main story is its text only when the story goes
+    on after it (`cleaner.blocks.inside_main`) and its end needs less evidence
+    (`cleaner.story_end.story_end`); `_analyze` says it for a document whose every line is
+    judged, not for a whole page whose extractor left blocks out (read as catalogued)."""
+    opts: Options
+    stops: frozenset[str]
+    layout: str
+    from_html: bool
+    touch: bool | None = None
+    catalogued: bool = True
+
+
+def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Decision], revised: list[Decision],
+            shape: bytes, page: _Page, add) -> tuple[list[Decision], Stories, list[int | None]]:
+    """The stages after the extractor's revision of the ``page``'s lines: context, main
+    block, stories, the extracted-text guarantees and titles, each stage's layer handed to
+    ``add`` (see `cleaner.storage.Trails.add`) as soon as it is done (``shape``: the lines'
+    `cleaner.features.line_shapes`).  Returns the last layer, the stories and each line's
+    story."""
+    opts, layout, from_html, catalogued = page.opts, page.layout, page.from_html, page.catalogued
     whole_page = from_html or opts.extracted == "always"
     smoothed = add(smooth(lines, feats, revised, opts, shape, catalogued), "context")
     listed, blocked, block = block_stage(feats, smoothed, opts, shape)
@@ -160,16 +172,16 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     # apart is read for stories like a page's dump (scraped article bodies joined).  Text
     # said to be an extractor's is cut as a recognised one is; a page's blocks are not.
     said = opts.extracted == "always"
-    st = find_stories(lines, feats, blocked, block, split=opts.split_stories and not from_html,
-                      listed=listed, stops=stops, options=opts, extracted=layout == "dense" or said, touch=touch,
-                      written=bool(layout))
+    reading = Reading(split=opts.split_stories and not from_html, extracted=layout == "dense" or said,
+                      written=bool(layout), touch=page.touch)
+    st = find_stories(lines, feats, blocked, block, listed=listed, stops=page.stops, options=opts, reading=reading)
     story_of = list(st.story_of)
     restored = st.final
     if not (layout or whole_page):  # a page's dump: the main story's gaps (extracted text: `restore`)
         restored, story_of = inside_main(initial, restored, story_of, st.main, opts, shape, lines, feats,
                                           catalogued)
         restored = set_off(lines, feats, restored, story_of, st.main, opts, shape, initial)
-        restored = story_end(lines, feats, restored, story_of, st.main, stops, opts, catalogued)
+        restored = story_end(lines, feats, restored, story_of, st.main, page.stops, opts, catalogued)
     restored = add(restored, "stories")
     if layout:
         restored, story_of = restore_extracted(lines, initial, restored, story_of, st.main, opts)

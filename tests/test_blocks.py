@@ -104,10 +104,11 @@ def test_the_gaps_pass_over_the_context_stages_widgets_but_related_links():
 
 def _run_texts(texts: list[str], initial: list[Decision], story_of: list[int | None],
                options: Options = Options()) -> list[str]:
-    """`_run` with the lines' texts given (the page's furniture shown twice is read from
-    them) and each line's story."""
+    """`_run` with the lines' texts and features given (the page's furniture shown twice is
+    read from them) and each line's story."""
+    lines = list(segment("\n".join(texts)))
     decided, _ = inside_main(initial, initial, story_of, 0, options, _shape(len(initial)),
-                             list(segment("\n".join(texts))))
+                             lines, [measure(line.text, "en") for line in lines])
     return [d.rule for d in decided]
 
 
@@ -128,6 +129,18 @@ def test_a_run_holding_furniture_the_page_shows_again_outside_the_story_stands()
         "context.inside_story"] * 2
     assert _run_texts([*_GAP, "Weather for the week"], _GAP_DECISIONS, _GAP_STORIES)[1:3] == [
         "context.inside_story"] * 2
+
+
+def test_a_sentence_the_page_shows_again_outside_the_story_is_no_furniture():
+    # a line that ends a sentence (`Features.terminal`, a closing quote read past) is a
+    # quote of the story's text, whatever the page shows again: the gap is the story's
+    quoted = ['"Most read stories this week."', '"Harbour reopens after two years."']
+    gap = [_GAP[0], *quoted, _GAP[3]]
+    assert _run_texts([*gap, quoted[0]], _GAP_DECISIONS, _GAP_STORIES)[1:3] == ["context.inside_story"] * 2
+    # the same lines ending no sentence are the page's furniture
+    bare = [q.strip('".') for q in quoted]
+    assert _run_texts([_GAP[0], *bare, _GAP[3], bare[0]], _GAP_DECISIONS, _GAP_STORIES)[1:3] == [
+        "feature.heading"] * 2
 
 
 def _run_after(texts: list[str], initial: list[Decision], options: Options = Options(),

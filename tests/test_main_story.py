@@ -6,6 +6,7 @@ story text (``story.caption``).  Dumps built here from invented text."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -219,7 +220,7 @@ def test_a_whole_page_s_story_stage_is_not_told_its_blocks_stand_apart(monkeypat
     find, told = cleaner.pipeline.find_stories, []
 
     def recording(*args, **kwargs):
-        told.append(kwargs["touch"])
+        told.append(kwargs["reading"].touch)
         return find(*args, **kwargs)
 
     monkeypatch.setattr(cleaner.pipeline, "find_stories", recording)
@@ -228,14 +229,15 @@ def test_a_whole_page_s_story_stage_is_not_told_its_blocks_stand_apart(monkeypat
 
 
 def test_a_caller_that_does_not_say_whether_blocks_touch_gets_it_counted(monkeypatch):
-    # ``find_stories`` without ``touch`` counts it (`cleaner.extracted.blocks_touch`): in
+    # ``find_stories`` not told ``touch`` (``None``) counts it
+    # (`cleaner.extracted.blocks_touch`): in
     # text written one block a line (no empty lines), a paragraph above a credit is no
     # caption, as when the pipeline passes it.
     import cleaner.pipeline
     find = cleaner.pipeline.find_stories
 
     def untold(*args, **kwargs):
-        kwargs.pop("touch")
+        kwargs["reading"] = replace(kwargs["reading"], touch=None)
         return find(*args, **kwargs)
 
     text = "\n".join(["Harbour town votes to rebuild its old stone pier", PIER[0], "Advertisement", CAPTION,

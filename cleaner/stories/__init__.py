@@ -79,26 +79,36 @@ class Stories:
     datelines: Callable[[int], bool] | None = None
 
 
-def find_stories(
-    lines: list[Line], feats: list[Features], final: list[Decision],
-    block: tuple[int, int] | None, split: bool = True,
-    listed: list[Decision] | None = None, stops: frozenset[str] = frozenset(),
-    options: Options | None = None, extracted: bool = False, touch: bool | None = None,
-    written: bool = False,
-) -> Stories:
-    """Cut the kept lines into stories.
+@dataclass(frozen=True)
+class Reading:
+    """How the story finder reads a text (the pipeline says, from its layout and options).
 
-    ``final`` are the decisions after `cleaner.blocks.main_block` (``block``: its first
-    and last line); ``listed`` those before it (after `cleaner.blocks.related_lists`), so
-    that stories outside the main block can be found;
-    ``options``: the thresholds (`Options`, ``story_*`` fields);
+    ``split``: cut the kept lines into stories (else they are one story, as on a page);
     ``extracted``: the text is an extractor's choice of one page's content, written one
     block a line, not cut where only its topic changes (a gap needs a head or dropped
     lines);
     ``written``: the text reads as an extractor's, its blocks one a line or apart (see
     `cleaner.stories.boundaries.segment`);
     ``touch``: the text's blocks touch (`cleaner.extracted.blocks_touch`, which the caller
-    has; computed when not given): no paragraph stands apart above a caption's credit.
+    has; computed when ``None``): no paragraph stands apart above a caption's credit.
+    """
+    split: bool = True
+    extracted: bool = False
+    written: bool = False
+    touch: bool | None = None
+
+
+def find_stories(
+    lines: list[Line], feats: list[Features], final: list[Decision],
+    block: tuple[int, int] | None, listed: list[Decision] | None = None,
+    stops: frozenset[str] = frozenset(), options: Options | None = None, reading: Reading = Reading(),
+) -> Stories:
+    """Cut the kept lines into stories, read as ``reading`` says (`Reading`).
+
+    ``final`` are the decisions after `cleaner.blocks.main_block` (``block``: its first
+    and last line); ``listed`` those before it (after `cleaner.blocks.related_lists`), so
+    that stories outside the main block can be found;
+    ``options``: the thresholds (`Options`, ``story_*`` fields).
     Returns the stories and the revised decisions.
     """
     o = options or DEFAULT
@@ -107,7 +117,7 @@ def find_stories(
     story_of: list[int | None] = [None] * n
     if block is None:
         return Stories(story_of, [], [], final, None)
-    if not split:
+    if not reading.split:
         for i in range(n):
             if final[i].keep:
                 story_of[i] = 0
@@ -115,8 +125,9 @@ def find_stories(
     d = _dropped_teasers(lines, feats, list(listed if listed is not None else final), stops, o)
     r = Reader(lines, feats, d, stops, o)
     kept = [i for i in r.content if d[i].keep]
-    segs, between = segment(r, kept, feats, o, heads_only=extracted, written=written or extracted)
-    stories = assemble(r, kept, segs, between, final, o, touch)
+    segs, between = segment(r, kept, feats, o, heads_only=reading.extracted,
+                            written=reading.written or reading.extracted)
+    stories = assemble(r, kept, segs, between, final, o, reading.touch)
     for s, st in enumerate(stories):
         for i in st["members"]:
             story_of[i] = s

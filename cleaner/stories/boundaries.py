@@ -38,6 +38,13 @@ items), each reaching up to the paragraph before; a chosen story starts at its t
 that is a kept line of the gap (a title too long for a headline right above the gap's first
 meta line counts too), and a chosen gap with no head whose kept lines right above it are a
 headline and a short lead that opens the text after it starts at that headline (`_led`).
+Once a stretch's boundaries are chosen, each story between two of them is read again on its
+own words (`refined`): a gap's cosine is that of all the story's paragraphs before it with
+all those after it (`halves`; the windows of the first reading reach across a boundary and
+blur a short story with its neighbour), and a gap with no head that leaves the story before
+it at least as long as the one after it (an article's opening may differ in words from its
+body; a short story appended to a long one, or a page's tail, does not go on with it) and
+that `Options.story_refine_paragraphs` paragraphs follow opens a story of its own.
 Head evidence that is none is set aside first: the document's headline printed again above
 its text, or a "title" that begins with no capital, digit or quote (a separator line).  A
 last story opened by a dateline needs its body like one with no head (a notice such as
@@ -48,6 +55,7 @@ title just after it (a caption kept above the next story's title) go to neither 
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 
 from .. import _core
 from ..options import Options
@@ -157,23 +165,84 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     title above its headline (`_holding`; in a page's dump only one that holds the line
     right above the text); a chosen story with no head starts at the title above its
     lead when one stands right above the gap (`_led`)."""
-    m = len(kept)
-    above0 = r.content[max(0, r.pos[kept[0]] - o.story_first_above_lines):r.pos[kept[0]]]
-    title0, opening0 = r.opening(kept[0], above0)
-    if title0 is None and above0 and above0[0] == r.content[0] and r.headline(above0[0]) \
-            and feats[above0[0]].words >= 3:
-        title0 = above0[0]  # the document's first line, a headline just above the text
+    title0, opening0 = _first_head(r, kept, feats, o)
     segs = [Segment([0, title0, opening0, False])]
-    # A story at the top of the document (a dump of stories) may be short.
-    top = r.pos[kept[0] if title0 is None else min(title0, kept[0])]
-    short = o.story_first_words if top <= o.story_head_lines else None
+    short = _top_words(r, kept, title0, o)
     teased = teasers(r, kept, feats, o)
+    text = _Text(r, kept, _topic(r, kept, o, heads_only, title0), body_words(r, kept), o, heads_only, written, title0)
+    fixed = _fixed(r, kept, teased, o, heads_only)
+    between: set[int] = set()
+    start, m = 0, len(kept)
+    for end in sorted(fixed) + [m]:
+        if start not in teased:  # a stretch of full text: its boundaries chosen in one go
+            # after a row of teasers, the lines before the next story's gap are the page's,
+            # no story that needs body of its own
+            first = short if start == 0 else 0 if written and start in fixed else None
+            opened, apart = _stretch(text, start, end, first, segs[-1][0])
+            segs += opened
+            between |= apart
+        if end < m:
+            segs.append(fixed[end])
+        start = end
+    return segs, between
+
+
+@dataclass(frozen=True)
+class _Text:
+    """What `segment` reads once and each stretch of full text reads again: the reader,
+    the kept positions, `topic_profile`'s answer (``topic``), the body words before each
+    kept position (``words``: `body_words`), the options, `segment`'s ``heads_only`` and
+    ``written``, and the first story's title line (``title0``)."""
+    r: Reader
+    kept: list[int]
+    topic: tuple
+    words: list[int]
+    o: Options
+    heads_only: bool
+    written: bool
+    title0: int | None
+
+
+def _first_head(r: Reader, kept: list[int], feats: list[Features], o: Options) -> tuple[int | None, str | None]:
+    """The first story's title line and opening (`Reader.opening`, read on the
+    `Options.story_first_above_lines` content lines above the first kept line); with no
+    title there, the document's first line when it is among them and is a headline of
+    three words or more, just above the text."""
+    above = r.content[max(0, r.pos[kept[0]] - o.story_first_above_lines):r.pos[kept[0]]]
+    title, opening = r.opening(kept[0], above)
+    if title is None and above and above[0] == r.content[0] and r.headline(above[0]) \
+            and feats[above[0]].words >= 3:
+        title = above[0]  # the document's first line, a headline just above the text
+    return title, opening
+
+
+def _topic(r: Reader, kept: list[int], o: Options, heads_only: bool, title0: int | None) -> tuple:
+    """`topic_profile`'s answer (prose, cosines, depths, names); outside text an extractor
+    wrote (``heads_only``: one page's, whose edges are no story's) with the edges of the
+    text mirrored (`edged`) and a short story at the top read whole (`first_topic`)."""
     prose, cos, depth, names = topic_profile(r, kept, o.story_affinity_weight)
-    if not heads_only:  # an extractor's text is one page's: its edges are no story's
+    if not heads_only:
         depth = edged(cos, depth)
-        cos, depth = first_topic(r, kept, prose, cos, depth, o, title0)  # a short story at the top
-    words = body_words(r, kept)
-    fixed: dict[int, Segment] = {}  # the teasers and the text after a row of them
+        cos, depth = first_topic(r, kept, prose, cos, depth, o, title0)
+    return prose, cos, depth, names
+
+
+def _top_words(r: Reader, kept: list[int], title0: int | None, o: Options) -> int | None:
+    """The body words a first story at the top of the document needs
+    (`Options.story_first_words`: a dump of stories may open with a short one), when its
+    head or text starts within `Options.story_head_lines` content lines of the top; else
+    ``None``."""
+    top = r.pos[kept[0] if title0 is None else min(title0, kept[0])]
+    return o.story_first_words if top <= o.story_head_lines else None
+
+
+def _fixed(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | None]], o: Options,
+           heads_only: bool) -> dict[int, Segment]:
+    """The fixed boundaries: the segment of each teaser (``teased``: `teasers`), and of
+    the text after a row of them, opened as its gap says (`gap_evidence`) or, in text
+    written one block a line (``heads_only``), by a change of topic (`_row_apart`)."""
+    m = len(kept)
+    fixed: dict[int, Segment] = {}
     for c, (size, title) in teased.items():
         fixed[c] = Segment([c, title, "teaser", True])
         after = c + size
@@ -184,36 +253,115 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
             # story's, though no head opens it
             apart = heads_only and g.opening is None and _row_apart(r, kept, teased, c, after, o)
             fixed[after] = Segment([after, g.title, "topic" if apart else g.opening, False])
+    return fixed
+
+
+def _stretch(t: _Text, start: int, end: int, first: int | None, last: int) -> tuple[list[Segment], set[int]]:
+    """The stories of a stretch of full text (kept positions ``start`` to ``end``), chosen
+    in one go (`choose` over the `_candidates` that `_settled` leaves; ``first``: its
+    ``first``), and the kept lines it leaves to no story (`_between` a passed-over
+    candidate and a chosen title; stray lines of a page's tail, see `_settled`);
+    ``last``: the first kept position of the segment before the stretch."""
+    r, kept, o = t.r, t.kept, t.o
+    gaps = _candidates(r, kept, t.topic, start, end, o, t.heads_only, t.title0)
+    stray: dict[int, list[int]] | None = None if t.heads_only else {}  # per gap, stray lines before it
+    chosen = choose(_settled(r, kept, gaps, t.words, start, end, o, stray), t.words, start, end, o, first)
+    if chosen and stray is not None and o.story_refine_paragraphs:  # a page's dump: each story read again
+        chosen = refined(r, kept, t.topic, chosen, t.words, start, end, o, t.title0, stray, first)
+    at = {g.c for g in chosen}
+    passed = [g for g in gaps if g.c not in at]
+    segs: list[Segment] = []
     between: set[int] = set()
-    start = 0
-    for end in sorted(fixed) + [m]:
-        if start not in teased:  # a stretch of full text: its boundaries chosen in one go
-            gaps = _candidates(r, kept, (prose, cos, depth, names), start, end, o, heads_only, title0)
-            stray: dict[int, list[int]] | None = None if heads_only else {}  # per gap, stray lines before it
-            # after a row of teasers, the lines before the next story's gap are the page's,
-            # no story that needs body of its own
-            after_row = 0 if written and start in fixed else None
-            chosen = choose(_settled(r, kept, gaps, words, start, end, o, stray), words, start, end, o,
-                            short if start == 0 else after_row)
-            at = {g.c for g in chosen}
-            passed = [g for g in gaps if g.c not in at]
-            for g in chosen:
-                between.update(_between(r, kept, passed, g, words))
-                between.update(stray.get(g.c, ()) if stray else ())
-                opening = g.opening or ("topic" if g.cohesion < o.story_topic_cohesion else None)
-                title = g.title if g.title is not None else _over_meta(r, kept, g.c, o)
-                held = _holding(r, kept, g.c, o, page=not written)
-                title = held if held is not None and (title is None or held < title) else title
-                head = _head(r, kept, g)
-                if title is None and g.opening is None:  # a story with no head: its title above a lead?
-                    led = _led(r, kept, g.c, max(start, segs[-1][0]), end, o)
-                    if led is not None:
-                        head, title = led, kept[led]
-                segs.append(Segment([head, title, opening, False]))
-        if end < m:
-            segs.append(fixed[end])
-        start = end
+    for g in chosen:
+        between.update(_between(r, kept, passed, g, t.words))
+        between.update(stray.get(g.c, ()) if stray else ())
+        segs.append(_opened(t, g, max(start, segs[-1][0] if segs else last), end))
     return segs, between
+
+
+def _opened(t: _Text, g: Gap, lo: int, end: int) -> Segment:
+    """The segment a chosen gap ``g`` opens: its opening (a change of topic when it has
+    none and its cohesion is under `Options.story_topic_cohesion`), its title (the gap's,
+    else one over its meta line, `_over_meta`; the page's title above it when that is
+    higher up, `_holding`) and its first kept position (`_head`; for a story with no head,
+    the title above its lead, `_led`, looked for from kept position ``lo`` to ``end``)."""
+    r, kept, o = t.r, t.kept, t.o
+    opening = g.opening or ("topic" if g.cohesion < o.story_topic_cohesion else None)
+    title = g.title if g.title is not None else _over_meta(r, kept, g.c, o)
+    held = _holding(r, kept, g.c, o, page=not t.written)
+    title = held if held is not None and (title is None or held < title) else title
+    head = _head(r, kept, g)
+    if title is None and g.opening is None:  # a story with no head: its title above a lead?
+        led = _led(r, kept, g.c, lo, end, o)
+        if led is not None:
+            head, title = led, kept[led]
+    return Segment([head, title, opening, False])
+
+
+def refined(r: Reader, kept: list[int], topic: tuple, chosen: list[Gap], words: list[int], start: int, end: int,
+            o: Options, title0: int | None, stray: dict[int, list[int]], first: int | None) -> list[Gap]:
+    """``chosen`` (the boundaries chosen between kept positions ``start`` and ``end``) with
+    the boundaries found when each story between two of them is read again on its own
+    words: its gaps' cosines are those of all its paragraphs of body before the gap with
+    all those after it (`halves`), their depth is read from those (`edged`), and its gaps
+    with no head, above a paragraph of `Options.prose_min_words` words or more (a label
+    is no paragraph) that `Options.story_refine_paragraphs` paragraphs of body follow up
+    to the next boundary and that leave the story before them at least as many body words
+    as the one after them, are candidates chosen as the first reading chose (`choose`;
+    ``first``: its argument for the story at ``start``).  The windows of the first
+    reading reach across a boundary, so a short story between two others, or at the end,
+    is seen blurred with its neighbour; the head evidence was weighed in the first
+    reading and is not weighed again.  Only where a boundary was chosen: a single
+    story's text is read once."""
+    prose, cos, depth, names = topic
+    edges = [start, *(g.c for g in chosen), end]
+    more: list[Gap] = []
+    for lo, hi in zip(edges, edges[1:]):
+        inside = [j for j, c in enumerate(prose) if lo <= c < hi]
+        if len(inside) <= o.story_refine_paragraphs:
+            continue
+        own, deep = halves(r, [kept[prose[j]] for j in inside], o)
+        cos2, depth2 = list(cos), list(depth)
+        for k, j in enumerate(inside[1:], 1):
+            cos2[j], depth2[j] = own[k], deep[k]
+        gaps = [g for g in _candidates(r, kept, (prose, cos2, depth2, names), lo, hi, o, False, title0)
+                if g.opening is None and r.feats[kept[g.c]].words >= o.prose_min_words
+                and sum(1 for c in prose if g.c <= c < hi) >= o.story_refine_paragraphs
+                and words[g.c] - words[lo] >= words[hi] - words[g.c]]
+        more += choose(_settled(r, kept, gaps, words, lo, hi, o, stray), words, lo, hi, o,
+                       first if lo == start else None)
+    return sorted(chosen + more, key=lambda g: g.c) if more else chosen
+
+
+def halves(r: Reader, lines: list[int], o: Options) -> tuple[list[float | None], list[float]]:
+    """Per paragraph of ``lines`` (body lines, in order), the cosine of the content words
+    of all the paragraphs above the gap above it with all those from it on (``None`` where
+    a side holds fewer than `Options.story_min_after_words`), and its depth score: how far
+    it lies below the highest cosine reached climbing from it to either side while the
+    cosines rise, with the edges mirrored (`edged`).  Counted in one pass: each paragraph
+    moves from the side after the gaps to the side before."""
+    counts = [r.cohesion.counts([i], 0, 1, 1, 1 << 30, 1) for i in lines]
+    before: dict[str, int] = {}
+    after: dict[str, int] = {}
+    for c in counts:
+        for w, k in c.items():
+            after[w] = after.get(w, 0) + k
+    dot, norm_before, norm_after = 0, 0, sum(k * k for k in after.values())
+    size_before, size_after = 0, sum(after.values())
+    out: list[float | None] = [None] * len(lines)
+    for t in range(1, len(lines)):
+        for w, k in counts[t - 1].items():  # paragraph t - 1 moves to the side before
+            b, a = before.get(w, 0), after[w]
+            dot += k * (a - b) - k * k
+            norm_before += 2 * k * b + k * k
+            norm_after += k * k - 2 * k * a
+            before[w], after[w] = b + k, a - k
+            size_before, size_after = size_before + k, size_after - k
+        if size_before >= o.story_min_after_words and size_after >= o.story_min_after_words:
+            out[t] = dot / (norm_before * norm_after) ** 0.5
+    left, right, _ = _core.cohesion_climbs(out)
+    deep = [0.0 if x is None or a is None or b is None else (a - x) + (b - x) for x, a, b in zip(out, left, right)]
+    return out, edged(out, deep)
 
 
 def body_words(r: Reader, kept: list[int]) -> list[int]:
