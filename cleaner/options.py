@@ -550,6 +550,15 @@ class Options:
     story_window_words: int = 120
     story_window_lines: int = 40
     story_min_after_words: int = 25
+    #: Once a stretch's boundaries are chosen, each story between two of them is read
+    #: again on its own words (`cleaner.stories.boundaries.refined`: the cosine of all the
+    #: paragraphs before a gap with all those after it, up to the chosen boundaries), and
+    #: a gap with no head found so opens a story of its own when at least this many
+    #: paragraphs of body follow it up to the next boundary (a short story between two
+    #: others, which the windows see blurred with the next; one paragraph is a page's
+    #: form or notice as often) and the story before it holds as many body words as the
+    #: one after it or more; 0: no second reading (paragraphs).
+    story_refine_paragraphs: int = 2
     #: A gap with no head (or a title with a meta line only, not a whole head, a repeated
     #: headline or a dateline) is no boundary when all the content words before it and all
     #: those after it (to the stretch's ends) reach this cosine: one article whose subject

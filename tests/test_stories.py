@@ -1192,3 +1192,59 @@ def test_in_extractor_output_a_title_over_a_section_that_shares_nothing_above_op
     # a subheading whose section goes on with the words above opens no story
     sub = sep.join(JOINED_BUDGET + ["Ferry services and terminal repairs"] + JOINED_SECTION) + "\n"
     assert len(cleaner.split(sub, extracted="always")) == 1
+
+
+def test_a_short_story_between_two_others_is_found_by_reading_each_story_again():
+    # A long article, a line the page drops, a short story of three paragraphs, then a
+    # long one with no head: the first reading's windows reach from the short story into
+    # the next, so only the second seam is chosen; read again on its own words, the
+    # first story's stretch shows where the short one starts.
+    text = "\n\n".join(VOLCANO + SHELTERS + ["Advertisement"] + CHESS[:3] + CORALS) + "\n"
+    firsts = [VOLCANO[0], CHESS[0], CORALS[0]]
+    assert [a.text.split("\n\n")[0] for a in cleaner.split(text, extracted="never")] == firsts
+    once = cleaner.split(text, extracted="never", story_refine_paragraphs=0)
+    assert [a.text.split("\n\n")[0] for a in once] == [VOLCANO[0], CORALS[0]]
+    # a story of fewer paragraphs than story_refine_paragraphs is not split off so
+    again = cleaner.split(text, extracted="never", story_refine_paragraphs=4)
+    assert [a.text.split("\n\n")[0] for a in again] == [VOLCANO[0], CORALS[0]]
+
+
+def test_reading_a_story_again_splits_off_no_opening_shorter_than_what_follows_it():
+    # A stretch whose first three paragraphs differ in words from the long text after
+    # them, up to a chosen boundary: an article's opening may differ in words from its
+    # body, so the second reading leaves the stretch whole; the same paragraphs after a
+    # text longer than them (a short story appended) are split off.
+    from cleaner.options import Options
+    from cleaner.stories.boundaries import body_words, refined
+    from cleaner.stories.evidence import gap_evidence, topic_profile
+
+    def read_again(parts: list[list[str]]) -> list[str]:
+        text = "\n\n".join(line for part in parts for line in [*part, "Advertisement"]) + "\n"
+        analysis = cleaner.analyze(text, extracted="never")
+        lines = [v.line for v in analysis.verdicts]
+        decisions = [v.final for v in analysis.verdicts]
+        r = Reader(lines, [v.features for v in analysis.verdicts], decisions, stopwords("en"))
+        kept = [i for i in r.content if decisions[i].keep]
+        last = next(c for c, i in enumerate(kept) if lines[i].text == parts[-1][0])
+        o = Options()
+        chosen = [gap_evidence(r, kept, last, o=o)]
+        got = refined(r, kept, topic_profile(r, kept), chosen, body_words(r, kept), 0, len(kept), o, None, {}, None)
+        return [lines[kept[g.c]].text for g in got]
+
+    assert read_again([CHESS[:3], VOLCANO + SHELTERS, CORALS]) == [CORALS[0]]
+    assert read_again([VOLCANO + SHELTERS, CHESS[:3], CORALS]) == [CHESS[0], CORALS[0]]
+
+
+def test_halves_reads_all_the_words_either_side_of_each_gap():
+    from cleaner.options import Options
+    from cleaner.stories.boundaries import halves
+
+    analysis = cleaner.analyze("\n\n".join(VOLCANO + CHESS) + "\n", extracted="never")
+    lines = [v.line for v in analysis.verdicts]
+    decisions = [v.final for v in analysis.verdicts]
+    r = Reader(lines, [v.features for v in analysis.verdicts], decisions, stopwords("en"))
+    body = [i for i in r.content if decisions[i].keep]
+    cos, depth = halves(r, body, Options(story_min_after_words=10))
+    assert cos[0] is None and cos[len(VOLCANO)] == min(x for x in cos if x is not None)
+    assert cos[len(VOLCANO)] == r.cohesion.cosine_of(body[:len(VOLCANO)], body[len(VOLCANO):])
+    assert depth[len(VOLCANO)] == max(depth) > 0

@@ -38,6 +38,13 @@ items), each reaching up to the paragraph before; a chosen story starts at its t
 that is a kept line of the gap (a title too long for a headline right above the gap's first
 meta line counts too), and a chosen gap with no head whose kept lines right above it are a
 headline and a short lead that opens the text after it starts at that headline (`_led`).
+Once a stretch's boundaries are chosen, each story between two of them is read again on its
+own words (`refined`): a gap's cosine is that of all the story's paragraphs before it with
+all those after it (`halves`; the windows of the first reading reach across a boundary and
+blur a short story with its neighbour), and a gap with no head that leaves the story before
+it at least as long as the one after it (an article's opening may differ in words from its
+body; a short story appended to a long one, or a page's tail, does not go on with it) and
+that `Options.story_refine_paragraphs` paragraphs follow opens a story of its own.
 Head evidence that is none is set aside first: the document's headline printed again above
 its text, or a "title" that begins with no capital, digit or quote (a separator line).  A
 last story opened by a dateline needs its body like one with no head (a notice such as
@@ -259,6 +266,8 @@ def _stretch(t: _Text, start: int, end: int, first: int | None, last: int) -> tu
     gaps = _candidates(r, kept, t.topic, start, end, o, t.heads_only, t.title0)
     stray: dict[int, list[int]] | None = None if t.heads_only else {}  # per gap, stray lines before it
     chosen = choose(_settled(r, kept, gaps, t.words, start, end, o, stray), t.words, start, end, o, first)
+    if chosen and stray is not None and o.story_refine_paragraphs:  # a page's dump: each story read again
+        chosen = refined(r, kept, t.topic, chosen, t.words, start, end, o, t.title0, stray, first)
     at = {g.c for g in chosen}
     passed = [g for g in gaps if g.c not in at]
     segs: list[Segment] = []
@@ -287,6 +296,72 @@ def _opened(t: _Text, g: Gap, lo: int, end: int) -> Segment:
         if led is not None:
             head, title = led, kept[led]
     return Segment([head, title, opening, False])
+
+
+def refined(r: Reader, kept: list[int], topic: tuple, chosen: list[Gap], words: list[int], start: int, end: int,
+            o: Options, title0: int | None, stray: dict[int, list[int]], first: int | None) -> list[Gap]:
+    """``chosen`` (the boundaries chosen between kept positions ``start`` and ``end``) with
+    the boundaries found when each story between two of them is read again on its own
+    words: its gaps' cosines are those of all its paragraphs of body before the gap with
+    all those after it (`halves`), their depth is read from those (`edged`), and its gaps
+    with no head, above a paragraph of `Options.prose_min_words` words or more (a label
+    is no paragraph) that `Options.story_refine_paragraphs` paragraphs of body follow up
+    to the next boundary and that leave the story before them at least as many body words
+    as the one after them, are candidates chosen as the first reading chose (`choose`;
+    ``first``: its argument for the story at ``start``).  The windows of the first
+    reading reach across a boundary, so a short story between two others, or at the end,
+    is seen blurred with its neighbour; the head evidence was weighed in the first
+    reading and is not weighed again.  Only where a boundary was chosen: a single
+    story's text is read once."""
+    prose, cos, depth, names = topic
+    edges = [start, *(g.c for g in chosen), end]
+    more: list[Gap] = []
+    for lo, hi in zip(edges, edges[1:]):
+        inside = [j for j, c in enumerate(prose) if lo <= c < hi]
+        if len(inside) <= o.story_refine_paragraphs:
+            continue
+        own, deep = halves(r, [kept[prose[j]] for j in inside], o)
+        cos2, depth2 = list(cos), list(depth)
+        for k, j in enumerate(inside[1:], 1):
+            cos2[j], depth2[j] = own[k], deep[k]
+        gaps = [g for g in _candidates(r, kept, (prose, cos2, depth2, names), lo, hi, o, False, title0)
+                if g.opening is None and r.feats[kept[g.c]].words >= o.prose_min_words
+                and sum(1 for c in prose if g.c <= c < hi) >= o.story_refine_paragraphs
+                and words[g.c] - words[lo] >= words[hi] - words[g.c]]
+        more += choose(_settled(r, kept, gaps, words, lo, hi, o, stray), words, lo, hi, o,
+                       first if lo == start else None)
+    return sorted(chosen + more, key=lambda g: g.c) if more else chosen
+
+
+def halves(r: Reader, lines: list[int], o: Options) -> tuple[list[float | None], list[float]]:
+    """Per paragraph of ``lines`` (body lines, in order), the cosine of the content words
+    of all the paragraphs above the gap above it with all those from it on (``None`` where
+    a side holds fewer than `Options.story_min_after_words`), and its depth score: how far
+    it lies below the highest cosine reached climbing from it to either side while the
+    cosines rise, with the edges mirrored (`edged`).  Counted in one pass: each paragraph
+    moves from the side after the gaps to the side before."""
+    counts = [r.cohesion.counts([i], 0, 1, 1, 1 << 30, 1) for i in lines]
+    before: dict[str, int] = {}
+    after: dict[str, int] = {}
+    for c in counts:
+        for w, k in c.items():
+            after[w] = after.get(w, 0) + k
+    dot, norm_before, norm_after = 0, 0, sum(k * k for k in after.values())
+    size_before, size_after = 0, sum(after.values())
+    out: list[float | None] = [None] * len(lines)
+    for t in range(1, len(lines)):
+        for w, k in counts[t - 1].items():  # paragraph t - 1 moves to the side before
+            b, a = before.get(w, 0), after[w]
+            dot += k * (a - b) - k * k
+            norm_before += 2 * k * b + k * k
+            norm_after += k * k - 2 * k * a
+            before[w], after[w] = b + k, a - k
+            size_before, size_after = size_before + k, size_after - k
+        if size_before >= o.story_min_after_words and size_after >= o.story_min_after_words:
+            out[t] = dot / (norm_before * norm_after) ** 0.5
+    left, right, _ = _core.cohesion_climbs(out)
+    deep = [0.0 if x is None or a is None or b is None else (a - x) + (b - x) for x, a, b in zip(out, left, right)]
+    return out, edged(out, deep)
 
 
 def body_words(r: Reader, kept: list[int]) -> list[int]:
