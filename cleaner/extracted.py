@@ -77,7 +77,8 @@ RULES = (
              "one line): not judged again"),
     CodeRule("html.recovered", "body",
              "a paragraph the extractor skipped: prose inside the extracted article or beside its "
-             "paragraphs, a sentence between two of them and shaped like them, an item of a list a line of "
+             "paragraphs, the standfirst under the page's headline, a sentence between two of them and shaped "
+             "like them, an item of a list a line of "
              "the article opens with a colon, or in the page's longest run of prose when it chose none or "
              "a small share of it; not in the page's furniture, not link text",
              ("link_density", "recover_min_words", "recover_inside_kin_levels", "recover_kin_levels",
@@ -517,8 +518,10 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
     other lines in a row (``"kin"``), or stand above it and at most
     ``recover_lead_reach`` lines under the page's headline, however many lines (a
     byline, a date, a share row) part them from the article (``"lead"``: the
-    standfirst, which extractors often skip).  Blocks of any length between two of the
-    article's lines are recovered on the page's evidence too (``"between"``, ``"listed"``:
+    standfirst, which extractors often skip), or are the one such block between the line
+    holding the page's headline and the article (``"lead"`` too, `_under_headline`).
+    Blocks of any length between two of the article's lines are recovered on the page's
+    evidence too (``"between"``, ``"listed"``:
     `_between`).  When the extractor chose no prose at all, the page's longest run of such
     paragraphs is its article (``"orphan"``, `_orphan`); so is that run when it is
     unbroken (`_unbroken`) and holds ``recover_orphan_outweighs`` times the words of the
@@ -567,6 +570,8 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
     for i in range(prose[0]):  # the standfirst, however far above the article
         if i not in out and has[i] and not chosen[i] and lead(i):
             out[i] = "lead"
+    for i in _under_headline(page, prose, lambda i: candidate(i, LEAD_MARKS)):
+        out.setdefault(i, "lead")
     out.update(_between(page, unchosen, out, prose))
     # the run `_outweighs` looks for holds at most the words of every block not chosen:
     # when those fall short, the page is not walked for it
@@ -574,6 +579,29 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
     if skipped_words >= options.recover_orphan_outweighs * sum(feats[i].words for i in prose):
         out.update(_outweighs(page, orphan(), prose))
     return out
+
+
+def _under_headline(page: _Page, prose: list[int], candidate) -> list[int]:
+    """The block of prose the extractor skipped (``candidate``) between the page's
+    headline (the nearest line above the article whose text it is,
+    `cleaner.front.dom.LineHint.headline`, chosen or not, neither in the furniture nor
+    marked: not its copy in a share box) and the article's first paragraph of prose
+    (``prose``, the chosen ones) under it: the standfirst, however many lines (a byline,
+    a date, a picture, a share row) part it from either; ``[]`` when there are two such
+    blocks or more (a list of key points, teasers) or a heading stands between the
+    headline and it (a box of its own: a claim, a verdict)."""
+    hints, has, chosen = page.hints, page.has, page.chosen
+    start = next((i for i in prose if hints[i] is None or not hints[i].headline), None)
+    if start is None:
+        return []
+    head = next((j for j in range(start - 1, -1, -1) if hints[j] is not None and hints[j].headline
+                 and not hints[j].furniture and not hints[j].marks), None)
+    if head is None:
+        return []
+    found = [i for i in range(head + 1, start) if has[i] and not chosen[i] and candidate(i)]
+    if len(found) != 1 or any(hints[j] is not None and hints[j].heading for j in range(head + 1, found[0])):
+        return []
+    return found
 
 
 def _reached(page: _Page, steps: range, first: int, candidate, lead) -> dict[int, str]:

@@ -447,6 +447,31 @@ def test_the_standfirst_under_the_headline_is_recovered_however_far_above_the_ar
     assert below[2].rule == "html.unchosen"
 
 
+def test_the_one_paragraph_between_the_headline_and_the_article_is_its_standfirst():
+    # the headline is the line holding the page's headline, whatever its tag; a byline,
+    # a picture's caption, a date and a share row stand between it, the standfirst and the
+    # article: more lines than the standfirst is looked for across under an <h1>
+    named = LineHint("div", 0, 0.0, frozenset(), chosen=False, headline=True)
+    lead = LineHint("p", 0, 0.0, frozenset(), chosen=False)
+    meta = LineHint("div", 0, 1.0, frozenset(), chosen=False)
+    texts = [TITLE, "By Ann Reporter", "12 March", "The pier at dawn", LEAD, "Share", "Post", PARAGRAPHS[0],
+             PARAGRAPHS[1]]
+    hints = [named, meta, meta, meta, lead, meta, meta, CHOSEN, CHOSEN]
+    out = _revised(texts, hints)
+    assert (out[4].keep, out[4].rule) == (True, "html.recovered")
+    assert "under the headline" in out[4].reason
+    assert _revised(texts, [named._replace(headline=False)] + hints[1:])[4].rule == "html.unchosen"
+    # two paragraphs there are no standfirst (a list of key points, teasers)
+    two = texts[:4] + [LEAD, LEAD.replace("eight", "nine")] + texts[5:]
+    assert [d.rule for d in _revised(two, hints[:5] + [lead] + hints[5:])[4:6]] == ["html.unchosen"] * 2
+    # nor one under a heading of its own (a box: a claim, a verdict)
+    boxed = _revised(texts, hints[:3] + [LineHint("h4", 4, 0.0, frozenset(), chosen=False)] + hints[4:])
+    assert boxed[4].rule == "html.unchosen"
+    # nor a headline's copy in a share box
+    shared = named._replace(page=None, marks=frozenset({"share"}))
+    assert _revised(texts, [shared] + hints[1:])[4].rule == "html.unchosen"
+
+
 def test_a_standfirst_the_extractor_skips_reaches_the_output():
     # trafilatura leaves out a block whose class says "teaser"; right under the <h1>,
     # before the article's first paragraph, it is the article's standfirst

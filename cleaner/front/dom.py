@@ -127,6 +127,7 @@ class _Hint(NamedTuple):
     kin: int = 0
     held: bool = False
     opening: str = ""
+    headline: bool = False
     page: tuple | None = None  # (the page's `Marks`, the block's chain) to read ``marks`` from
 
 
@@ -149,6 +150,9 @@ class LineHint(_Hint):
     written as one line, `cleaner.front.page.Block.held`; its kinship is not read, 0).
     ``opening`` is what a line the extractor chose opens with before its first link ("" when
     it holds no link text or opens with a link; `cleaner.front.walk.PageWalk.link_share`).
+    ``headline`` says whether the line's text is the page's headline
+    (`cleaner.front.headline`: its first ``<h1>`` that reads like one, else its
+    ``og:title`` or ``<title>``), whatever element holds it.
 
     On a whole page (`cleaner.front.extract.extract`) ``marks`` are read when first asked
     for, from the page's `Marks` and the block's chain held in ``page`` (reading an
@@ -173,7 +177,7 @@ class LineHint(_Hint):
     def values(self) -> tuple:
         """What the hint says, its marks read (the page they are read from left out): what
         two hints are compared by, and what a pickled hint keeps."""
-        return (*self[:3], self.marks, *self[4:10])
+        return (*self[:3], self.marks, *self[4:11])
 
     def __eq__(self, other) -> bool:
         return isinstance(other, LineHint) and self.values() == other.values()

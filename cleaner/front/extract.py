@@ -118,15 +118,16 @@ def _whole_page(text, lines, sources, blocks, walked: PageWalk, cards: dict, tit
     # one holding most of the extracted text)
     other = dom.other_stories(elements, raws, [p is None or p[2] for p in parts], where, walked.articles, cards)
     hints: list[LineHint | None] = []
-    for p, why in zip(parts, other):
+    for p, why, raw in zip(parts, other, raws):
         if p is None:
             hints.append(None)
             continue
         elem = p[0]
         tag = elem.tag
+        named = title is not None and raw.startswith(title[:1]) and " ".join(raw.split()) == title
         # the marks are read when asked for (`LineHint.marks`): the stages ask for a few
         hints.append(_new_tuple(LineHint, (tag, HEADINGS.get(tag, 0), p[1], None, why, p[2], p[3], p[4], p[5],
-                                           p[6], (marks, where[elem][0]))))
+                                           p[6], named, (marks, where[elem][0]))))
     return Extraction("\n".join(raws), tuple(hints), text, title)
 
 
