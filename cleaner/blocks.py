@@ -88,7 +88,8 @@ FILL_OPTIONS = ("block_fill_menu_lines", "block_fill_widget_lines")
 #: `_unrepeated`).
 FILL_REPEAT_OPTIONS = ("block_fill_repeated_lines", "block_fill_repeated_words")
 #: ... and those of the story going on after a run (`_resumed`).
-FILL_AFTER_OPTIONS = ("block_fill_after_run_lines", "block_fill_paragraphs_after", "block_fill_paragraph_words")
+FILL_AFTER_OPTIONS = ("block_fill_after_run_lines", "block_fill_paragraphs_after",
+                      "block_fill_uncatalogued_paragraphs_after", "block_fill_paragraph_words")
 #: The options ``block.set_off`` reads (`set_off`) ...
 SET_OFF_RULE_OPTIONS = ("block_set_off_spaced_share", "block_set_off_body_share", "block_set_off_indent_slack",
                         "block_set_off_label_words")
@@ -123,10 +124,11 @@ RULES = (
              "block_fill_repeated_lines lines of block_fill_repeated_words words or more (bare numbers "
              "aside), ending no sentence, whose text the page shows outside the main story and nowhere "
              "else inside it (a widget, a teaser list or a menu the page shows twice, in any language), "
-             "nor, on a page whose language has no catalogue of its own in use, a run of "
-             "block_fill_after_run_lines lines or more, none of block_fill_paragraph_words words, followed "
-             "by fewer than block_fill_paragraphs_after of the story's paragraphs (lines the line rules "
-             "kept, of block_fill_paragraph_words words or more: the page after the story)",
+             "nor a run of block_fill_after_run_lines lines or more, none of block_fill_paragraph_words "
+             "words, followed by fewer than block_fill_paragraphs_after of the story's paragraphs (lines "
+             "the line rules kept, of block_fill_paragraph_words words or more: the page after the story; "
+             "none by default, block_fill_uncatalogued_paragraphs_after on a page whose language has no "
+             "catalogue of its own in use)",
              FILL_OPTIONS + FILL_REPEAT_OPTIONS + FILL_AFTER_OPTIONS),
     CodeRule("block.set_off", "caption",
              "kept line of the main story in a dump whose paragraphs are set apart by blank lines, "
@@ -270,8 +272,7 @@ def related_lists(final: list[Decision], options: Options, shape: bytes) -> list
 def inside_main(initial: list[Decision], final: list[Decision],
                 story_of: list[int | None], main: int | None, options: Options,
                 shape: bytes, lines: Sequence[Line] | None = None,
-                feats: Sequence[Features] | None = None,
-                catalogued: bool = True) -> tuple[list[Decision], list[int | None]]:
+                feats: Sequence[Features] | None = None) -> tuple[list[Decision], list[int | None]]:
     """Decisions and stories with each run of dropped lines between two kept lines of the
     main story kept as its text (``context.inside_story``) when only weak line rules
     dropped them (``initial``: the stage-1 decisions; `cleaner.extracted.YIELDING`) and no
@@ -287,11 +288,11 @@ def inside_main(initial: list[Decision], final: list[Decision],
     `cleaner.features.line_shapes`.  Given the ``lines`` and their ``feats``, a run holding
     ``block_fill_repeated_lines`` or more lines of the page's furniture shown twice (their
     text outside the main story too, `_unrepeated`: a widget, a teaser list, a menu) stands
-    too, in any language.  On a page whose language has no catalogue of its own in use
-    (``catalogued`` false, `cleaner.pipeline._catalogued`; the lines' ``feats`` are then
-    read), a run of ``block_fill_after_run_lines``
-    lines or more, none of ``block_fill_paragraph_words`` words, is filled only when the
-    story goes on after it: at least ``block_fill_paragraphs_after`` of the main story's
+    too, in any language.  Given the ``feats`` and ``block_fill_paragraphs_after`` (none
+    by default; on a page whose language has no catalogue of its own in use, the pipeline
+    gives `Options.uncatalogued`: ``block_fill_uncatalogued_paragraphs_after``), a run of
+    ``block_fill_after_run_lines`` lines or more, none of ``block_fill_paragraph_words``
+    words, is filled only when the story goes on after it: at least that many of the main story's
     paragraphs (lines the line rules kept, of ``block_fill_paragraph_words`` words or more)
     follow it (`_resumed`): what lies between the story's text and a line or two kept
     after it is the page after the story (a comment form, a list of other pages, a sign-up
@@ -312,7 +313,7 @@ def inside_main(initial: list[Decision], final: list[Decision],
         kept = [i for i, (d, s) in enumerate(zip(final, story_of)) if d.keep and s == main]
         own = frozenset(i for i, s in enumerate(story_of) if s == main)
         filled = _unrepeated(filled, initial, final, text_view(lines), feats, (kept[0], kept[-1]), own, options)
-    if filled and not catalogued:
+    if filled and feats is not None:
         filled = _resumed(filled, initial, final, story_of, main, feats, options)
     if not filled:
         return final, story_of

@@ -87,9 +87,9 @@ class Options:
     short_max_words: int = 6
     #: How far a short line may sit from body and still be pulled in (non-blank lines).
     context_reach: int = 2
-    #: The same on a page whose language has no catalogue of its own in use: no catalogue
-    #: rule has dropped the page's furniture first (a related-links heading, a sign-up
-    #: line), so a line is pulled in only by body closer to it (non-blank lines).
+    #: The same on a page whose language has no catalogue of its own in use (`UNCATALOGUED`):
+    #: no catalogue rule has dropped the page's furniture first (a related-links heading, a
+    #: sign-up line), so a line is pulled in only by body closer to it (non-blank lines).
     context_uncatalogued_reach: int = 1
     #: Keep the main story's title line in `clean`'s output: ``"always"``, ``"never"``, or
     #: ``"leading"``: only when the document starts with it and holds no other story (a
@@ -202,15 +202,18 @@ class Options:
     #: ... counting a line only when its text holds at least this many words that are not
     #: bare numbers (a price or a one-word label shown twice says little; words).
     block_fill_repeated_words: int = 2
-    #: On a page whose language has no catalogue of its own in use (no section opener
-    #: cuts the main story's gaps there), a run of at least `block_fill_after_run_lines`
-    #: such lines, none of `block_fill_paragraph_words` words or more, is filled only when
-    #: at least this many of the main story's paragraphs follow it (lines the line rules
-    #: kept, of `block_fill_paragraph_words` words or more): a run between the story's
-    #: text and a line or two kept after it is the page after the story (a comment form,
-    #: other pages' headlines, a sign-up box), in any language (`cleaner.blocks.inside_main`;
-    #: paragraphs; 0: always filled).
-    block_fill_paragraphs_after: int = 2
+    #: A run of at least `block_fill_after_run_lines` such lines, none of
+    #: `block_fill_paragraph_words` words or more, is filled only when at least this many of
+    #: the main story's paragraphs follow it (lines the line rules kept, of
+    #: `block_fill_paragraph_words` words or more): a run between the story's text and a
+    #: line or two kept after it is the page after the story (a comment form, other pages'
+    #: headlines, a sign-up box), in any language (`cleaner.blocks.inside_main`; paragraphs;
+    #: 0: always filled, as where a catalogue is in use: its section openers cut the main
+    #: story's gaps first).
+    block_fill_paragraphs_after: int = 0
+    #: The same on a page whose language has no catalogue of its own in use (`UNCATALOGUED`;
+    #: paragraphs).
+    block_fill_uncatalogued_paragraphs_after: int = 2
     #: ... a run of at least this many lines (a shorter one, a separator or a subheading
     #: before the story's last paragraph, is its text whatever follows; lines).
     block_fill_after_run_lines: int = 3
@@ -399,8 +402,9 @@ class Options:
     story_end_paragraph_shared: int = 1
     #: The same for a sentence shorter than a paragraph (words; 0: never).
     story_end_sentence_shared: int = 2
-    #: On a page whose language has no catalogue of its own in use, `story_end_run_lines`,
-    #: `story_end_paragraph_shared` and `story_end_sentence_shared` are these: with no
+    #: On a page whose language has no catalogue of its own in use (`UNCATALOGUED`),
+    #: `story_end_run_lines`, `story_end_paragraph_shared` and `story_end_sentence_shared`
+    #: are these: with no
     #: catalogue rule to drop the page's furniture first, more of it is kept as the story's
     #: (precision, not recall, is what such pages lack), and a shorter run ends the story
     #: unless more of its words come back after it (lines; words; words).
@@ -775,6 +779,22 @@ class Options:
     def rule_enabled(self, rule_id: str) -> bool:
         return rule_enabled(self.disabled_rules, rule_id)
 
+    def uncatalogued(self) -> "Options":
+        """These options as the stages read them on a page whose language has no catalogue
+        of its own in use: each option of `UNCATALOGUED` takes the value of its
+        ``*_uncatalogued_*`` counterpart.  Made once per options object (a batch reuses
+        its options for every document).
+
+        >>> o = Options(context_reach=3, context_uncatalogued_reach=2).uncatalogued()
+        >>> (o.context_reach, o.context_uncatalogued_reach)
+        (2, 2)
+        """
+        made = self.__dict__.get("_uncatalogued")
+        if made is None:
+            made = self._made(self, {name: getattr(self, twin) for name, twin in UNCATALOGUED.items()})
+            object.__setattr__(self, "_uncatalogued", made)
+        return made
+
 
 def _checked(values: dict) -> dict:
     """``values`` (option name -> value) as every construction of `Options` takes them:
@@ -803,6 +823,20 @@ def rule_enabled(disabled_rules, rule_id: str) -> bool:
 
 #: Every field of `Options` with its default, in declaration order.
 _DEFAULTS: dict[str, object] = {f.name: f.default for f in fields(Options)}
+
+#: The options that change on a page whose language has no catalogue of its own in use
+#: (none ships for it, or `Options.disabled_rules` names ``<language>.``): no catalogue
+#: rule drops the page's furniture first, so more of it is kept and read as the story's,
+#: and these limits are stricter.  Each option (the key) takes the value of its
+#: counterpart (the value) in `Options.uncatalogued`, which the pipeline hands the stages
+#: on such a page (`cleaner.pipeline._analyze`); the stages read plain options.
+UNCATALOGUED: dict[str, str] = {
+    "context_reach": "context_uncatalogued_reach",  # cleaner.smooth
+    "block_fill_paragraphs_after": "block_fill_uncatalogued_paragraphs_after",  # cleaner.blocks.inside_main
+    "story_end_run_lines": "story_end_uncatalogued_run_lines",  # cleaner.story_end
+    "story_end_paragraph_shared": "story_end_uncatalogued_paragraph_shared",
+    "story_end_sentence_shared": "story_end_uncatalogued_sentence_shared",
+}
 
 PRESETS: dict[str, Options] = {
     "balanced": Options(),

@@ -112,7 +112,8 @@ def _analyze(document: object, options: Options | str | None, **overrides) -> An
     if whole_page or layout == "dense":
         revised = trails.add(revise_extracted(lines, feats, initial, hints, opts, shape), "extractor")
     if chosen is None:
-        page = _Page(opts, stops, layout, from_html, touch, _catalogued(language, opts))
+        # a page whose language has no catalogue in use: its stages read the stricter limits
+        page = _Page(opts if _catalogued(language, opts) else opts.uncatalogued(), stops, layout, from_html, touch)
         titled, st, story_of = _stages(lines, feats, initial, revised, shape, page, trails.add)
     else:
         # a whole page: the stages judge the lines the extractor chose and those recovered;
@@ -140,20 +141,17 @@ class _Page:
     """What the stages after the extractor's revision read of a document besides its lines:
     its options, its language's stopwords, its layout (`extraction_layout`; "" where not
     tested: HTML, or `Options.extracted` other than ``"auto"``), whether it came from HTML,
-    whether its blocks touch (`blocks_touch`; ``None`` for a whole page (whose stories are
-    not cut) or text said to be an extractor's: counted if ever read), and whether its
-    language has a catalogue of its own in use (`_catalogued`), whose rules drop the page's
-    furniture first: without one the context rules reach less far (`cleaner.smooth.smooth`),
-    and in a page's dump a long gap of the main story is its text only when the story goes
-    on after it (`cleaner.blocks.inside_main`) and its end needs less evidence
-    (`cleaner.story_end.story_end`); `_analyze` says it for a document whose every line is
-    judged, not for a whole page whose extractor left blocks out (read as catalogued)."""
+    and whether its blocks touch (`blocks_touch`; ``None`` for a whole page (whose stories
+    are not cut) or text said to be an extractor's: counted if ever read).  The options
+    are the stages': on a document whose every line is judged and whose language has no
+    catalogue of its own in use (`_catalogued`), `Options.uncatalogued` (the stricter
+    limits of `cleaner.options.UNCATALOGUED`); else the caller's (a whole page whose
+    extractor left blocks out is read as catalogued)."""
     opts: Options
     stops: frozenset[str]
     layout: str
     from_html: bool
     touch: bool | None = None
-    catalogued: bool = True
 
 
 def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Decision], revised: list[Decision],
@@ -163,9 +161,9 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     ``add`` (see `cleaner.storage.Trails.add`) as soon as it is done (``shape``: the lines'
     `cleaner.features.line_shapes`).  Returns the last layer, the stories and each line's
     story."""
-    opts, layout, from_html, catalogued = page.opts, page.layout, page.from_html, page.catalogued
+    opts, layout, from_html = page.opts, page.layout, page.from_html
     whole_page = from_html or opts.extracted == "always"
-    smoothed = add(smooth(lines, feats, revised, opts, shape, catalogued), "context")
+    smoothed = add(smooth(lines, feats, revised, opts, shape), "context")
     listed, blocked, block = block_stage(feats, smoothed, opts, shape)
     blocked = add(blocked, "block")
     # Text written one block a line is an extractor's (one page's); text with its blocks
@@ -178,10 +176,9 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     story_of = list(st.story_of)
     restored = st.final
     if not (layout or whole_page):  # a page's dump: the main story's gaps (extracted text: `restore`)
-        restored, story_of = inside_main(initial, restored, story_of, st.main, opts, shape, lines, feats,
-                                          catalogued)
+        restored, story_of = inside_main(initial, restored, story_of, st.main, opts, shape, lines, feats)
         restored = set_off(lines, feats, restored, story_of, st.main, opts, shape, initial)
-        restored = story_end(lines, feats, restored, story_of, st.main, page.stops, opts, catalogued)
+        restored = story_end(lines, feats, restored, story_of, st.main, page.stops, opts)
     restored = add(restored, "stories")
     if layout:
         restored, story_of = restore_extracted(lines, initial, restored, story_of, st.main, opts)

@@ -78,20 +78,21 @@ def _context(keep: bool, rule: str, category: str, reason: str) -> Decision:
 
 def smooth(
     lines: list[Line], feats: list[Features], initial: list[Decision], options: Options,
-    shape: bytes | None = None, catalogued: bool = True,
+    shape: bytes | None = None,
 ) -> list[Decision]:
     """The decisions after the context rules, line by line in document order (a line's
     new decision can decide the next one's: a run of lines after an appeal), the list rule
     first, all in the compiled core (`cleaner._core.context_lines`).  ``shape``: the
-    lines' `cleaner.features.line_shapes`, computed when not given; ``catalogued``: the
-    page's language has a catalogue of its own in use (else the reach is
-    `Options.context_uncatalogued_reach`: no catalogue rule has dropped the page's
-    furniture first, and a line needs body right beside it to be pulled in)."""
+    lines' `cleaner.features.line_shapes`, computed when not given.  The reach is
+    `Options.context_reach` (on a page whose language has no catalogue of its own in use,
+    the pipeline gives `Options.uncatalogued`: `Options.context_uncatalogued_reach`, no
+    catalogue rule has dropped the page's furniture first, and a line needs body right
+    beside it to be pulled in)."""
     texts = text_view(lines)
     if shape is None:
         shape = line_shapes(lines, options)
     last = len(shape.rstrip(b"\0")) - 1  # the last content (non-blank) line
-    reach = options.context_reach if catalogued else options.context_uncatalogued_reach
+    reach = options.context_reach
     params = {"reach": reach, "short_max_words": options.short_max_words,
               "tail_max_words": options.short_max_words + options.appeal_tail_extra_words,
               "bio_name_max_words": options.bio_name_max_words, "list_item": LIST_ITEM}

@@ -18,7 +18,7 @@ paragraph, with none before it).  The main story's kept lines from the first
 run that ends it on are dropped (``story.end``).  On a page whose language has no
 catalogue of its own in use, no catalogue rule has dropped the furniture first and more of
 it reads as the story's: the run length and the shared words are the stricter
-``story_end_uncatalogued_*`` options there (`_limits`).
+``story_end_uncatalogued_*`` options there (the pipeline gives `Options.uncatalogued`).
 
 `story_end` runs in the story stage (`cleaner.pipeline`), on a page's dump only, after the
 main story's gaps are filled (`cleaner.blocks.inside_main`, `cleaner.blocks.set_off`): its
@@ -41,7 +41,6 @@ read from a suffix minimum.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from .options import Options
 from .rules import CodeRule
@@ -63,36 +62,15 @@ RULES = (
 _NEVER = 1 << 62
 
 
-class _Limits(NamedTuple):
-    """The run length that can end the story, and the content words a paragraph and a
-    sentence after it share with the story for it to resume."""
-    run_lines: int
-    paragraph_shared: int
-    sentence_shared: int
-
-
-def _limits(options: Options, catalogued: bool) -> _Limits:
-    """The limits on a page whose language has a catalogue of its own in use
-    (``story_end_run_lines``, ``story_end_paragraph_shared``, ``story_end_sentence_shared``),
-    or the stricter ones of a page whose language has none (``story_end_uncatalogued_*``):
-    there no catalogue rule drops the page's furniture first, so more of it is kept and read
-    as the story's, and the story's end needs less evidence."""
-    if catalogued:
-        return _Limits(options.story_end_run_lines, options.story_end_paragraph_shared,
-                       options.story_end_sentence_shared)
-    return _Limits(options.story_end_uncatalogued_run_lines, options.story_end_uncatalogued_paragraph_shared,
-                   options.story_end_uncatalogued_sentence_shared)
-
-
 def _sentence(line: Line, f: Features) -> bool:
     """Does the line end a sentence (a colon ends a label, not a sentence)?"""
     return f.terminal and not line.text.rstrip().endswith(":")
 
 
 def _runs(lines: Sequence[Line], feats: Sequence[Features], first: int, last: int,
-          options: Options, limits: _Limits) -> list[tuple[int, int]]:
+          options: Options) -> list[tuple[int, int]]:
     """The runs of lines between ``first`` and ``last`` (the main story's first and last kept
-    lines) that could end the story, of ``limits.run_lines`` lines or more (`_limits`):
+    lines) that could end the story, of ``story_end_run_lines`` lines or more:
     ``(start, end)``, ``end`` the next line that is a sentence or a paragraph (``last + 1``
     at the story's end).  A run before the story's first kept paragraph is listed too:
     `story_end` reads it as the page's head (no paragraph words before it, so at least as
@@ -103,23 +81,22 @@ def _runs(lines: Sequence[Line], feats: Sequence[Features], first: int, last: in
             continue
         f = feats[i]
         if f.words >= options.story_end_paragraph_words or _sentence(lines[i], f):
-            if run >= limits.run_lines:
+            if run >= options.story_end_run_lines:
                 runs.append((start, i))
             run = 0
         else:
             start = i if run == 0 else start
             run += 1
-    if run >= limits.run_lines:
+    if run >= options.story_end_run_lines:
         runs.append((start, last + 1))
     return runs
 
 
 def _resumes_from(lines: Sequence[Line], feats: Sequence[Features], kept: list[bool], first: int,
-                  last: int, stops: frozenset[str], options: Options,
-                  limits: _Limits) -> tuple[list[int], list[int]]:
+                  last: int, stops: frozenset[str], options: Options) -> tuple[list[int], list[int]]:
     """Per line from ``first`` to ``last + 1``: the earliest start of a run after which the
     story resumes at or after that line (`_NEVER`: none; a kept paragraph or sentence
-    resumes it sharing ``limits.paragraph_shared`` or ``limits.sentence_shared`` content
+    resumes it sharing ``story_end_paragraph_shared`` or ``story_end_sentence_shared`` content
     words with the story before it), and the paragraph words of the kept lines before it."""
     first_seen: dict[str, int] = {}
     resume_at = [_NEVER] * (last - first + 2)
@@ -131,7 +108,7 @@ def _resumes_from(lines: Sequence[Line], feats: Sequence[Features], kept: list[b
         if not kept[i] or not (paragraph or _sentence(lines[i], f)):
             continue
         words = set(content_words(lines[i].text, stops))
-        needed = limits.paragraph_shared if paragraph else limits.sentence_shared
+        needed = options.story_end_paragraph_shared if paragraph else options.story_end_sentence_shared
         earlier = sorted(first_seen[w] for w in words if w in first_seen)
         if (paragraph or f.words >= options.story_end_sentence_words) and len(earlier) >= needed > 0:
             resume_at[i - first] = earlier[needed - 1] + 1  # a run starting after that line
@@ -144,12 +121,10 @@ def _resumes_from(lines: Sequence[Line], feats: Sequence[Features], kept: list[b
 
 def story_end(lines: Sequence[Line], feats: Sequence[Features], decided: list[Decision],
               story_of: list[int | None], main: int | None, stops: frozenset[str],
-              options: Options, catalogued: bool = True) -> list[Decision]:
+              options: Options) -> list[Decision]:
     """The decisions with the main story's kept lines after its end dropped
     (``story.end``); ``stops``: the stopwords of the page's language (for its content
-    words, `cleaner.stories.evidence.content_words`); ``catalogued``: the page's language
-    has a catalogue of its own in use (else the stricter ``story_end_uncatalogued_*``
-    limits apply: `_limits`)."""
+    words, `cleaner.stories.evidence.content_words`)."""
     if main is None or not options.rule_enabled("story.end"):
         return decided
     kept = [d.keep and s == main for d, s in zip(decided, story_of)]
@@ -157,11 +132,10 @@ def story_end(lines: Sequence[Line], feats: Sequence[Features], decided: list[De
     if not at:
         return decided
     first, last = at[0], at[-1]
-    limits = _limits(options, catalogued)
-    runs = _runs(lines, feats, first, last, options, limits)
+    runs = _runs(lines, feats, first, last, options)
     if not runs:
         return decided
-    resume_at, paragraph_words = _resumes_from(lines, feats, kept, first, last, stops, options, limits)
+    resume_at, paragraph_words = _resumes_from(lines, feats, kept, first, last, stops, options)
     total = paragraph_words[-1]
     for start, end in runs:
         before = paragraph_words[start - first]

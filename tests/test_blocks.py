@@ -89,7 +89,8 @@ def test_the_gaps_read_the_options_their_rule_declares():
     assert blocks.FILL_OPTIONS == ("block_fill_menu_lines", "block_fill_widget_lines")
     assert rule.options == blocks.FILL_OPTIONS + blocks.FILL_REPEAT_OPTIONS + blocks.FILL_AFTER_OPTIONS == (
         "block_fill_menu_lines", "block_fill_widget_lines", "block_fill_repeated_lines", "block_fill_repeated_words",
-        "block_fill_after_run_lines", "block_fill_paragraphs_after", "block_fill_paragraph_words")
+        "block_fill_after_run_lines", "block_fill_paragraphs_after", "block_fill_uncatalogued_paragraphs_after",
+        "block_fill_paragraph_words")
     assert _run([PROSE, HEADING, SHARE, HEADING, LOW, PROSE], options=Options(block_fill_widget_lines=0))[1] == (
         "feature.heading")
     assert _run([PROSE, *[HEADING] * 5, PROSE], options=Options(block_fill_menu_lines=5))[1:6] == [
@@ -145,13 +146,13 @@ def test_a_sentence_the_page_shows_again_outside_the_story_is_no_furniture():
 
 def _run_after(texts: list[str], initial: list[Decision], options: Options = Options(),
                catalogued: bool = False) -> list[str]:
-    """`_run` on a page whose language has no catalogue of its own in use, with the lines'
-    texts and features given (the story's paragraphs after a run are read from them),
-    every line in story 0."""
+    """`_run` on a page whose language has no catalogue of its own in use (the options the
+    pipeline gives such a page, `Options.uncatalogued`), with the lines' texts and features
+    given (the story's paragraphs after a run are read from them), every line in story 0."""
     lines = list(segment("\n".join(texts)))
     feats = [measure(line.text, "en") for line in lines]
-    decided, _ = inside_main(initial, initial, [0] * len(initial), 0, options, _shape(len(initial)),
-                             lines, feats, catalogued)
+    decided, _ = inside_main(initial, initial, [0] * len(initial), 0, options if catalogued else options.uncatalogued(),
+                             _shape(len(initial)), lines, feats)
     return [d.rule for d in decided]
 
 
@@ -167,7 +168,7 @@ def test_a_run_the_story_does_not_go_on_after_stands():
     # no paragraph of the story after the run: the page after the story, in any language
     assert _run_after(_FORM, _FORM_DECISIONS)[1:4] == ["feature.heading", "feature.short", "feature.short"]
     # with the option off, the run is the story's, as it is before two paragraphs of it
-    off = Options(block_fill_paragraphs_after=0)
+    off = Options(block_fill_uncatalogued_paragraphs_after=0)
     assert _run_after(_FORM, _FORM_DECISIONS, off)[1:4] == ["context.inside_story"] * 3
     assert _run_after([*_FORM[:4], _PARAGRAPH, _PARAGRAPH], [*_FORM_DECISIONS[:4], PROSE, PROSE])[1:4] == [
         "context.inside_story"] * 3

@@ -200,6 +200,38 @@ def test_without_a_catalogue_of_the_page_s_language_a_line_needs_body_closer_to_
     feats, initial = classify_lines(lines, "nl", Options())
     assert [d.rule for d in initial] == ["feature.prose", "feature.heading", "feature.sentence"]
     assert smooth(lines, feats, initial, Options())[2].rule == "context.sandwiched"
-    assert smooth(lines, feats, initial, Options(), catalogued=False)[2].rule == "context.isolated"
+    assert smooth(lines, feats, initial, Options().uncatalogued())[2].rule == "context.isolated"
     far = Options(context_uncatalogued_reach=2)
-    assert smooth(lines, feats, initial, far, catalogued=False)[2].rule == "context.sandwiched"
+    assert smooth(lines, feats, initial, far.uncatalogued())[2].rule == "context.sandwiched"
+
+
+def test_each_option_an_uncatalogued_page_changes_takes_its_counterpart_s_value():
+    from cleaner.options import _DEFAULTS, UNCATALOGUED
+    changed = Options().uncatalogued()
+    for name, counterpart in UNCATALOGUED.items():
+        assert "uncatalogued" in counterpart and type(_DEFAULTS[name]) is type(_DEFAULTS[counterpart])
+        assert getattr(changed, name) == getattr(Options(), counterpart)
+    assert changed != Options() and Options(context_reach=3).uncatalogued().context_reach == 1
+    dutch = Options(language="nl")
+    assert dutch.uncatalogued() is dutch.uncatalogued() and dutch.uncatalogued().language == "nl"
+    others = [f for f in _DEFAULTS if f not in UNCATALOGUED]
+    assert [getattr(changed, f) for f in others] == [getattr(Options(), f) for f in others]
+
+
+def test_the_pipeline_hands_the_stages_the_uncatalogued_options_where_no_catalogue_is_in_use(monkeypatch):
+    # the options are picked once per document: the stages read plain options, and the
+    # analysis keeps the caller's
+    import cleaner.pipeline
+    seen, smooth = [], cleaner.pipeline.smooth
+
+    def spy(lines, feats, decisions, options, *rest):
+        seen.append(options)
+        return smooth(lines, feats, decisions, options, *rest)
+
+    monkeypatch.setattr(cleaner.pipeline, "smooth", spy)
+    dutch = Options(language="nl")
+    assert analyze(BODY, dutch).options == dutch
+    assert analyze(BODY, language="en").options == Options(language="en")
+    english_off = Options(language="en", disabled_rules=frozenset({"en."}))
+    assert analyze(BODY, english_off).options == english_off
+    assert seen == [dutch.uncatalogued(), Options(language="en"), english_off.uncatalogued()]

@@ -1248,3 +1248,18 @@ def test_halves_reads_all_the_words_either_side_of_each_gap():
     assert cos[0] is None and cos[len(VOLCANO)] == min(x for x in cos if x is not None)
     assert cos[len(VOLCANO)] == r.cohesion.cosine_of(body[:len(VOLCANO)], body[len(VOLCANO):])
     assert depth[len(VOLCANO)] == max(depth) > 0
+
+
+def test_a_last_paragraph_in_another_language_is_a_story_of_its_own():
+    # One paragraph after a story, with nothing between them: a change of topic alone
+    # does not cut it off, a change of language with it (another page's text) does.
+    other = ("Die Stadtverwaltung hat am Dienstag beschlossen, die Bibliothek im alten Rathaus im kommenden "
+             "Jahr zu renovieren, nachdem die Bürger sich lange über die engen Räume und die schlechte "
+             "Beleuchtung beschwert hatten, und die Arbeiten sollen im Frühjahr beginnen und bis zum Herbst "
+             "dauern, so dass die Leser während dieser Zeit in eine Schule ausweichen müssen, die nur wenige "
+             "Minuten vom Markt entfernt liegt und genug Platz für alle Bücher hat.")
+    text = "\n\n".join(VOLCANO + CHESS + [other]) + "\n"
+    firsts = [a.text.split("\n\n")[0] for a in cleaner.split(text, extracted="never")]
+    assert firsts == [VOLCANO[0], CHESS[0], other]
+    alone = cleaner.split(text, extracted="never", story_language_weight=0.0)
+    assert [a.text.split("\n\n")[0] for a in alone] == [VOLCANO[0], CHESS[0]]

@@ -516,7 +516,8 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     ---"), and only the dropped lines beyond those the stretch's gaps usually hold count
     in its score (the lower median of each, when there are `Options.story_usual_gaps` gaps
     or more: boilerplate set between most paragraphs tells no gap from another).  A change
-    of topic alone does not cut off one last paragraph; no story opens at an item of a
+    of topic alone does not cut off one last paragraph (a change of layout with it does:
+    `layout`, another page's indentation, marks or language); no story opens at an item of a
     list (bulleted, numbered or a turn of an interview: "2. ...", "Q: ...") where the list
     goes on or follows its heading (the last line with letters above the gap is a list
     item, or a heading-like line right after one).  ``heads_only`` (text an extractor wrote): a
