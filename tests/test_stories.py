@@ -1259,3 +1259,44 @@ def test_halves_reads_all_the_words_either_side_of_each_gap():
     assert cos[0] is None and cos[len(VOLCANO)] == min(x for x in cos if x is not None)
     assert cos[len(VOLCANO)] == r.cohesion.cosine_of(body[:len(VOLCANO)], body[len(VOLCANO):])
     assert depth[len(VOLCANO)] == max(depth) > 0
+
+
+def test_a_last_paragraph_in_another_language_is_a_story_of_its_own():
+    # One paragraph after a story, with nothing between them: a change of topic alone
+    # does not cut it off, a change of language with it (another page's text) does.
+    other = ("Die Stadtverwaltung hat am Dienstag beschlossen, die Bibliothek im alten Rathaus im kommenden "
+             "Jahr zu renovieren, nachdem die Bürger sich lange über die engen Räume und die schlechte "
+             "Beleuchtung beschwert hatten, und die Arbeiten sollen im Frühjahr beginnen und bis zum Herbst "
+             "dauern, so dass die Leser während dieser Zeit in eine Schule ausweichen müssen, die nur wenige "
+             "Minuten vom Markt entfernt liegt und genug Platz für alle Bücher hat.")
+    text = "\n\n".join(VOLCANO + CHESS + [other]) + "\n"
+    firsts = [a.text.split("\n\n")[0] for a in cleaner.split(text, extracted="never")]
+    assert firsts == [VOLCANO[0], CHESS[0], other]
+    alone = cleaner.split(text, extracted="never", story_language_weight=0.0)
+    assert [a.text.split("\n\n")[0] for a in alone] == [VOLCANO[0], CHESS[0]]
+
+
+def test_reading_a_story_again_keeps_no_two_boundaries_fewer_paragraphs_apart_than_a_story_needs(monkeypatch):
+    # Two gaps chosen on the second reading one paragraph apart would leave a story of one
+    # paragraph between them: the one with more evidence stands.
+    from cleaner.options import Options
+    from cleaner.stories import boundaries
+    from cleaner.stories.evidence import gap_evidence, topic_profile
+
+    parts = [VOLCANO + SHELTERS, CHESS[:3], CORALS]
+    text = "\n\n".join(line for part in parts for line in [*part, "Advertisement"]) + "\n"
+    analysis = cleaner.analyze(text, extracted="never")
+    lines = [v.line for v in analysis.verdicts]
+    decisions = [v.final for v in analysis.verdicts]
+    r = Reader(lines, [v.features for v in analysis.verdicts], decisions, stopwords("en"))
+    kept = [i for i in r.content if decisions[i].keep]
+    at = {text: c for c, i in enumerate(kept) for text in [lines[i].text]}
+    o = Options()
+    chosen = [gap_evidence(r, kept, at[CORALS[0]], o=o)]
+    first, second = (gap_evidence(r, kept, at[CHESS[k]], o=o) for k in (0, 1))
+    for scores, kept_text in (((5.0, 4.0), CHESS[0]), ((4.0, 5.0), CHESS[1])):
+        pair = [first._replace(score=scores[0]), second._replace(score=scores[1])]
+        monkeypatch.setattr(boundaries, "choose", lambda gaps, *a, pair=pair, **k: pair if gaps else [])
+        got = boundaries.refined(r, kept, topic_profile(r, kept), chosen, boundaries.body_words(r, kept), 0,
+                                 len(kept), o, None, {}, None)
+        assert [lines[kept[g.c]].text for g in got] == [kept_text, CORALS[0]]

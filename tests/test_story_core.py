@@ -62,7 +62,7 @@ def oracle_candidates(r, kept, topic, start, end, o, heads_only=False, title0=No
         language = o.story_language_weight if languaged[j] and not heads_only else 0.0
         g = g._replace(score=g.score + points + (max(indent, style) + language))
         alone = j + 1 == len(prose) or prose[j + 1] >= end
-        if g.opening is None and not g.dropped and alone:
+        if g.opening is None and not g.dropped and alone and not indent + style + language:
             continue
         if g.opening is None and r.bulleted(kept[c]) and (
                 not g.dropped or r.bulleted(kept[since]) or _listed(r, kept[since], kept[c])):

@@ -309,7 +309,8 @@ def refined(r: Reader, kept: list[int], topic: tuple, chosen: list[Gap], words: 
     is no paragraph) that `Options.story_refine_paragraphs` paragraphs of body follow up
     to the next boundary and that leave the story before them at least as many body words
     as the one after them, are candidates chosen as the first reading chose (`choose`;
-    ``first``: its argument for the story at ``start``).  The windows of the first
+    ``first``: its argument for the story at ``start``), of two chosen fewer than
+    `Options.story_refine_paragraphs` paragraphs apart the one with more evidence.  The windows of the first
     reading reach across a boundary, so a short story between two others, or at the end,
     is seen blurred with its neighbour; the head evidence was weighed in the first
     reading and is not weighed again.  Only where a boundary was chosen: a single
@@ -329,8 +330,15 @@ def refined(r: Reader, kept: list[int], topic: tuple, chosen: list[Gap], words: 
                 if g.opening is None and r.feats[kept[g.c]].words >= o.prose_min_words
                 and sum(1 for c in prose if g.c <= c < hi) >= o.story_refine_paragraphs
                 and words[g.c] - words[lo] >= words[hi] - words[g.c]]
-        more += choose(_settled(r, kept, gaps, words, lo, hi, o, stray), words, lo, hi, o,
-                       first if lo == start else None)
+        found: list[Gap] = []
+        for g in choose(_settled(r, kept, gaps, words, lo, hi, o, stray), words, lo, hi, o,
+                        first if lo == start else None):
+            if found and sum(1 for c in prose if found[-1].c <= c < g.c) < o.story_refine_paragraphs:
+                if g.score > found[-1].score:  # two stories too short: the boundary with more evidence
+                    found[-1] = g
+                continue
+            found.append(g)
+        more += found
     return sorted(chosen + more, key=lambda g: g.c) if more else chosen
 
 
@@ -517,7 +525,8 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     ---"), and only the dropped lines beyond those the stretch's gaps usually hold count
     in its score (the lower median of each, when there are `Options.story_usual_gaps` gaps
     or more: boilerplate set between most paragraphs tells no gap from another).  A change
-    of topic alone does not cut off one last paragraph; no story opens at an item of a
+    of topic alone does not cut off one last paragraph (a change of layout with it does:
+    `layout`, another page's indentation, marks or language); no story opens at an item of a
     list (bulleted, numbered or a turn of an interview: "2. ...", "Q: ...") where the list
     goes on or follows its heading (the last line with letters above the gap is a list
     item, or a heading-like line right after one).  ``heads_only`` (text an extractor wrote): a

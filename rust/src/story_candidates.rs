@@ -232,8 +232,8 @@ fn candidates(story: &Story, kept: &[usize], topic: &Topic, stretch: &Stretch, l
         // the layout changes: the next page's article, at an indentation or in marks of its own
         let g = Gap { score: g.score + names + topic.layout[j], ..g };
         let alone = j + 1 == prose.len() || prose[j + 1] >= end; // one paragraph after it
-        if g.opening.is_none() && g.dropped == 0 && alone {
-            continue; // a change of topic alone does not cut off one last paragraph
+        if g.opening.is_none() && g.dropped == 0 && alone && topic.layout[j] == 0.0 {
+            continue; // a change of topic alone (not of layout too) does not cut off one last paragraph
         }
         // an item of a list: bulleted, numbered, or a turn of an interview
         let item = |j: usize| e.bulleted[j] || e.turn[j];
