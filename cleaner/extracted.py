@@ -35,7 +35,7 @@ from itertools import compress, islice, repeat
 from operator import and_, attrgetter, eq, or_
 from typing import NamedTuple
 
-from .catalogue import is_overlay, is_pattern_rule, opens_section
+from .catalogue import is_overlay, opens_section
 from .classify import RULES as CLASSIFY_RULES
 from .features import CJK_PARAGRAPH, LIST_ITEM, TINY, WORDY, line_shapes, shapes, strip_bullet
 from .options import Options
@@ -77,13 +77,12 @@ RULES = (
              "one line): not judged again"),
     CodeRule("html.recovered", "body",
              "a paragraph the extractor skipped: prose inside the extracted article or beside its "
-             "paragraphs, the standfirst under the page's headline, a sentence between two of them and shaped "
-             "like them, an item of a list a line of "
-             "the article opens with a colon, or in the page's longest run of prose when it chose none or "
+             "paragraphs, the standfirst under the page's headline, or in the page's longest run of prose when "
+             "it chose none or "
              "a small share of it; not in the page's furniture, not link text",
              ("link_density", "recover_min_words", "recover_inside_kin_levels", "recover_kin_levels",
               "recover_max_gap", "recover_lead_reach", "recover_orphan_words",
-              "recover_orphan_chosen_words", "recover_orphan_outweighs", "recover_between_kin_levels")),
+              "recover_orphan_chosen_words", "recover_orphan_outweighs")),
     CodeRule("extracted.comments", "comments",
              "a comment counter after most of the extracted text's prose: the comments open there",
              ("extracted_comments_share",)),
@@ -491,18 +490,15 @@ LEAD_MARKS = frozenset({"teaser"})
 
 class _Page(NamedTuple):
     """What recovery reads of a page, per line (`_recovered` and the walks it runs): the
-    lines, their measures and stage-1 decisions, their hints (one per line, ``None`` past
-    the hints' end), which have text (`cleaner.storage.has_text`, a held block's not),
-    which the extractor chose, the marks of the article's own paragraphs (`_own_marks`),
-    and the options."""
+    lines' measures and stage-1 decisions, their hints (one per line, ``None`` past the
+    hints' end), which have text (`cleaner.storage.has_text`, a held block's not), which
+    the extractor chose, and the options."""
 
-    lines: list[Line]
     feats: list[Features]
     initial: list[Decision]
     hints: list
     has: bytes
     chosen: list[bool]
-    own: frozenset[str]
     options: Options
 
 
@@ -520,9 +516,7 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
     byline, a date, a share row) part them from the article (``"lead"``: the
     standfirst, which extractors often skip), or are the one such block between the line
     holding the page's headline and the article (``"lead"`` too, `_under_headline`).
-    Blocks of any length between two of the article's lines are recovered on the page's
-    evidence too (``"between"``, ``"listed"``:
-    `_between`).  When the extractor chose no prose at all, the page's longest run of such
+    When the extractor chose no prose at all, the page's longest run of such
     paragraphs is its article (``"orphan"``, `_orphan`); so is that run when it is
     unbroken (`_unbroken`) and holds ``recover_orphan_outweighs`` times the words of the
     prose the extractor chose (``"outweighs"``: a standfirst chosen, the article left out
@@ -538,7 +532,7 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
         has = bytes(a and not b for a, b in zip(has, held))
     prose = [i for i in range(n) if shape[i] and chosen[i] and _prose(shape[i], initial[i])]
     own = _own_marks(hints, prose) if prose else frozenset()
-    page = _Page(lines, feats, initial, hints, has, chosen, own, options)
+    page = _Page(feats, initial, hints, has, chosen, options)
 
     def candidate(i: int, marks: frozenset[str] | None = frozenset()) -> bool:
         """Prose the extractor skipped that may be the article's (``marks``: the class and
@@ -572,7 +566,6 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
             out[i] = "lead"
     for i in _under_headline(page, prose, lambda i: candidate(i, LEAD_MARKS)):
         out.setdefault(i, "lead")
-    out.update(_between(page, unchosen, out, prose))
     # the run `_outweighs` looks for holds at most the words of every block not chosen:
     # when those fall short, the page is not walked for it
     skipped_words = sum(feats[i].words for i in unchosen)
@@ -660,58 +653,6 @@ def _unbroken(run: list[int], has: bytes, hints) -> bool:
                for j in range(run[0], run[-1] + 1) if has[j])
 
 
-def _between(page: _Page, unchosen: list[int], out: dict[int, str], prose: list[int]) -> dict[int, str]:
-    """Runs of blocks the extractor did not choose, of any length, that lie inside the
-    article: each block ends like a sentence (`cleaner.types.Features.terminal`), is not
-    in the furniture, not marked (but by the article's own marks, `_Page.own`), not link
-    text, no caption (a picture's credit in brackets ends no sentence) and no line a
-    catalogue rule names, and the run has the article on both sides:
-
-    - ``"between"``: blocks shaped like the chosen blocks at every level read
-      (``recover_between_kin_levels``: the tag and class of an article paragraph, its
-      parent's ...), whose nearest lines with text on both sides are the article's
-      paragraphs (chosen prose, `prose`, or recovered, ``out``): an interview's short
-      questions, a one-line paragraph the extractor thought too short;
-    - ``"listed"``: the items of a list (``<li>``) right under a line the extractor chose
-      that ends with a colon, which opens the list, and above a line it chose or that is
-      recovered: the article's own list of points, which an extractor may skip.
-    """
-    has, hints, options = page.has, page.hints, page.options
-    paragraphs = set(prose) | set(out)
-    text_lines = [i for i in range(len(has)) if has[i]]
-    skipped = set(unchosen) - set(out)
-    found: dict[int, str] = {}
-    k = 0
-    while k < len(text_lines):
-        if text_lines[k] not in skipped:
-            k += 1
-            continue
-        end = k
-        while end < len(text_lines) and text_lines[end] in skipped:
-            end += 1
-        run = text_lines[k:end]
-        above = text_lines[k - 1] if k else None
-        below = text_lines[end] if end < len(text_lines) else None
-        k = end
-        if above is None or below is None or not all(
-                _inside_block(hints[i], page.feats[i], page.initial[i], page.own, options) for i in run):
-            continue
-        if above in paragraphs and below in paragraphs and all(
-                hints[i].kin >= max(options.recover_between_kin_levels, 1) for i in run):
-            found.update(dict.fromkeys(run, "between"))
-        elif page.chosen[above] and page.lines[above].text.rstrip().endswith(":") \
-                and (page.chosen[below] or below in out) \
-                and all(hints[i].tag == "li" for i in run):
-            found.update(dict.fromkeys(run, "listed"))
-    return found
-
-
-def _inside_block(h, f: Features, d: Decision, own: frozenset[str], options: Options) -> bool:
-    """May a block the extractor skipped be the article's when the article stands on
-    both sides of it (`_between`)?"""
-    return f.terminal and _unmarked(h, own, options) and not is_pattern_rule(d.rule)
-
-
 def _orphan(page: _Page, candidate) -> dict[int, str]:
     """The page's article when the extractor chose next to nothing and no prose
     (``"orphan"``): the run of blocks it did not choose that are prose (``candidate``,
@@ -786,9 +727,7 @@ def _unchosen(d: Decision, h, how: str | None) -> Decision:
         place = {"inside": "among the extracted article's prose", "lead": "under the headline, above the article",
                  "kin": f"shaped like the article's blocks ({h.kin} levels)",
                  "orphan": "in the page's longest run of prose (the extractor chose none)",
-                 "between": f"between two of the article's paragraphs, shaped like them ({h.kin} levels)",
-                 "outweighs": "in the page's longest run of prose, many times what the extractor chose",
-                 "listed": "in a list that a line of the extracted article opens with a colon"}[how]
+                 "outweighs": "in the page's longest run of prose, many times what the extractor chose"}[how]
         return Decision(True, "html.recovered", "body", f"{where} of prose {place}, not chosen by the extractor",
                         "extractor")
     return Decision(False, "html.unchosen", "boilerplate", f"{where} not chosen by the extractor ({d.rule})",

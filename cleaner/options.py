@@ -296,12 +296,6 @@ class Options:
     #: ... and prose above it is the article's standfirst when it lies at most this many
     #: lines under the page's headline (an <h1>), however far above the article (lines).
     recover_lead_reach: int = 2
-    #: A block of any length with this many levels (at most `cleaner.front.page.KIN_LEVELS`,
-    #: 4; at least 1: 0 reads as 1, the block's own tag and class) of tags and classes like
-    #: a chosen block's, whose nearest lines on both sides are the article's paragraphs
-    #: (chosen prose or recovered), is recovered too: an interview's short question, a
-    #: one-line paragraph (``html.recovered``; levels).
-    recover_between_kin_levels: int = 4
     #: When the extractor chose no paragraph of prose (an article inside a container the
     #: extractor takes for comments, say), the page's longest run of prose blocks (each
     #: of `recover_min_words`, not in its furniture, not link text, at most

@@ -1057,6 +1057,17 @@ def test_a_teaser_title_above_a_share_row_is_its_title():
     assert [(a.kind, a.title) for a in articles] == [("full", None), ("teaser", title)]
 
 
+def test_a_headline_above_a_sentence_the_catalogue_dropped_is_no_title_of_the_teaser_below():
+    # A date between a teaser's title and its text is part of the card; a disclosure the
+    # catalogue drops as a sentence is the page's, so the headline above it (the last of
+    # a list of links) is not the teaser's title.
+    title = "Biblioteca municipal abre aos domingos"
+    dated = "\n\n".join(VOLCANO + [title, "November 18, 2019", TEASERS_PT[1]]) + "\n"
+    assert [(a.kind, a.title) for a in cleaner.split(dated, extracted="never")] == [("full", None), ("teaser", title)]
+    disclosed = "\n\n".join(VOLCANO + [title, "We use affiliate links on this site.", TEASERS_PT[1]]) + "\n"
+    assert [(a.kind, a.title) for a in cleaner.split(disclosed, extracted="never")] == [("full", None), ("teaser", None)]
+
+
 def test_a_teaser_under_a_long_title_in_title_case_is_a_teaser_with_that_title():
     # A title written in title case, longer than a headline (`Options.heading_max_words`),
     # right above a line cut mid-sentence is that teaser's title: the row of teasers goes
@@ -1263,3 +1274,29 @@ def test_a_last_paragraph_in_another_language_is_a_story_of_its_own():
     assert firsts == [VOLCANO[0], CHESS[0], other]
     alone = cleaner.split(text, extracted="never", story_language_weight=0.0)
     assert [a.text.split("\n\n")[0] for a in alone] == [VOLCANO[0], CHESS[0]]
+
+
+def test_reading_a_story_again_keeps_no_two_boundaries_fewer_paragraphs_apart_than_a_story_needs(monkeypatch):
+    # Two gaps chosen on the second reading one paragraph apart would leave a story of one
+    # paragraph between them: the one with more evidence stands.
+    from cleaner.options import Options
+    from cleaner.stories import boundaries
+    from cleaner.stories.evidence import gap_evidence, topic_profile
+
+    parts = [VOLCANO + SHELTERS, CHESS[:3], CORALS]
+    text = "\n\n".join(line for part in parts for line in [*part, "Advertisement"]) + "\n"
+    analysis = cleaner.analyze(text, extracted="never")
+    lines = [v.line for v in analysis.verdicts]
+    decisions = [v.final for v in analysis.verdicts]
+    r = Reader(lines, [v.features for v in analysis.verdicts], decisions, stopwords("en"))
+    kept = [i for i in r.content if decisions[i].keep]
+    at = {text: c for c, i in enumerate(kept) for text in [lines[i].text]}
+    o = Options()
+    chosen = [gap_evidence(r, kept, at[CORALS[0]], o=o)]
+    first, second = (gap_evidence(r, kept, at[CHESS[k]], o=o) for k in (0, 1))
+    for scores, kept_text in (((5.0, 4.0), CHESS[0]), ((4.0, 5.0), CHESS[1])):
+        pair = [first._replace(score=scores[0]), second._replace(score=scores[1])]
+        monkeypatch.setattr(boundaries, "choose", lambda gaps, *a, pair=pair, **k: pair if gaps else [])
+        got = boundaries.refined(r, kept, topic_profile(r, kept), chosen, boundaries.body_words(r, kept), 0,
+                                 len(kept), o, None, {}, None)
+        assert [lines[kept[g.c]].text for g in got] == [kept_text, CORALS[0]]

@@ -987,33 +987,6 @@ def test_the_safety_net_brings_back_a_long_article_the_rules_dropped_whole():
     assert dropped.text == "" and {v.final.rule for v in dropped.verdicts if v.line.text in LONG} == {"html.links"}
 
 
-def test_a_short_block_shaped_like_the_article_between_its_paragraphs_is_recovered():
-    # an interview's questions: too short to be recovered as prose, but shaped like the
-    # article's paragraphs at every level and set between two of them
-    question = LineHint("p", 0, 0.0, frozenset(), chosen=False, kin=4)
-    texts = [PARAGRAPHS[0], "What will the repairs cost?", PARAGRAPHS[1], "(Photo: Harbour archive)", PARAGRAPHS[2]]
-    out = _revised(texts, [CHOSEN, question, CHOSEN, question, CHOSEN])
-    assert (out[1].keep, out[1].rule) == (True, "html.recovered")
-    assert "between two of the article's paragraphs" in out[1].reason
-    assert out[3].rule == "html.unchosen"  # a credit in brackets ends no sentence
-    assert _revised(texts, [CHOSEN, question._replace(kin=3), CHOSEN, question, CHOSEN])[1].rule == "html.unchosen"
-    assert _revised(texts[:2] + [ASIDE], [CHOSEN, question, LineHint("li", 0, 1.0, frozenset(), chosen=False)])[1] \
-        .rule == "html.unchosen"  # not between two paragraphs of the article
-
-
-def test_a_list_a_line_of_the_article_opens_with_a_colon_is_recovered():
-    item = LineHint("li", 0, 0.0, frozenset(), chosen=False, kin=0)
-    points = ["Lock the gate when you leave the quay.", "Never leave a key under the mat."]
-    texts = [PARAGRAPHS[0], "How to keep your boat safe:", *points, PARAGRAPHS[1]]
-    out = _revised(texts, [CHOSEN, CHOSEN, item, item, CHOSEN])
-    assert [(d.keep, d.rule) for d in out[2:4]] == [(True, "html.recovered")] * 2
-    assert "a list that a line of the extracted article opens with a colon" in out[2].reason
-    no_colon = ["How to keep your boat safe"] + texts[2:]
-    assert _revised([PARAGRAPHS[0]] + no_colon, [CHOSEN, CHOSEN, item, item, CHOSEN])[2].rule == "html.unchosen"
-    linked = item._replace(link_density=0.9)
-    assert _revised(texts, [CHOSEN, CHOSEN, linked, item, CHOSEN])[3].rule == "html.unchosen"
-
-
 def test_a_line_opening_with_a_linked_word_is_traced_to_its_paragraph_not_to_an_earlier_link():
     # the menu links "Ferry timetables" earlier on the page; the paragraph opens with a
     # linked word and goes on from it: the longest key that opens the line is the menu's,

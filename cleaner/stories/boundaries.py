@@ -87,8 +87,9 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
     `Options.story_teaser_capitalised` of its words capitalised and no closing
     punctuation, up to `Options.story_title_max_words` words: a title longer than a
     headline; a row of teasers goes on through it), else its title is such a headline right
-    above it in the gap (skipping lines a catalogue pattern dropped: a share row between
-    title and text).  A teaser comes right after one, opens with a dateline or kicker, or
+    above it in the gap (skipping lines a catalogue pattern dropped that read as a heading
+    or a meta line: a share row or a date between title and text; not a sentence the
+    catalogue dropped, such as a page's disclosure).  A teaser comes right after one, opens with a dateline or kicker, or
     differs from the text before it (its window cosine with the teaser under
     `Options.story_teaser_cohesion`: a change of subject; the text read back to the last
     fixed boundary) when another follows, when it is the last kept line (or only the kept
@@ -308,7 +309,8 @@ def refined(r: Reader, kept: list[int], topic: tuple, chosen: list[Gap], words: 
     is no paragraph) that `Options.story_refine_paragraphs` paragraphs of body follow up
     to the next boundary and that leave the story before them at least as many body words
     as the one after them, are candidates chosen as the first reading chose (`choose`;
-    ``first``: its argument for the story at ``start``).  The windows of the first
+    ``first``: its argument for the story at ``start``), of two chosen fewer than
+    `Options.story_refine_paragraphs` paragraphs apart the one with more evidence.  The windows of the first
     reading reach across a boundary, so a short story between two others, or at the end,
     is seen blurred with its neighbour; the head evidence was weighed in the first
     reading and is not weighed again.  Only where a boundary was chosen: a single
@@ -328,8 +330,15 @@ def refined(r: Reader, kept: list[int], topic: tuple, chosen: list[Gap], words: 
                 if g.opening is None and r.feats[kept[g.c]].words >= o.prose_min_words
                 and sum(1 for c in prose if g.c <= c < hi) >= o.story_refine_paragraphs
                 and words[g.c] - words[lo] >= words[hi] - words[g.c]]
-        more += choose(_settled(r, kept, gaps, words, lo, hi, o, stray), words, lo, hi, o,
-                       first if lo == start else None)
+        found: list[Gap] = []
+        for g in choose(_settled(r, kept, gaps, words, lo, hi, o, stray), words, lo, hi, o,
+                        first if lo == start else None):
+            if found and sum(1 for c in prose if found[-1].c <= c < g.c) < o.story_refine_paragraphs:
+                if g.score > found[-1].score:  # two stories too short: the boundary with more evidence
+                    found[-1] = g
+                continue
+            found.append(g)
+        more += found
     return sorted(chosen + more, key=lambda g: g.c) if more else chosen
 
 
