@@ -482,6 +482,12 @@ class Options:
     story_preamble_words: int = 150
     story_preamble_ratio: float = 2.0
     story_preamble_plain_ratio: float = 5.0
+    #: A full story whose body holds fewer marks that end a sentence or a clause (". ! ?
+    #: … , ; :" and their forms in other scripts) than this per 100 words of body is no
+    #: main story while one that holds more is there: a menu, a row of links or a tag
+    #: cloud run together into one long line, kept as prose where no stoplist judges it
+    #: (ratio: marks per 100 words).
+    story_main_prose_marks: float = 3.0
     #: A first story whose first line (its title, else its text) has at most this many
     #: non-blank lines above it, with a paragraph of `story_lead_words`, opens the
     #: document: no preamble, unless the story after it goes on with its subject (lines;

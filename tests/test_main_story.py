@@ -1,6 +1,7 @@
 """The main-story choice (`cleaner.stories.main.main_story`): a short article at the top of
 a dump stays the main one when a longer story follows it, titled or not; a notice above an
-article that the catalogue drops is no story.  A picture's caption set into a story is no
+article that the catalogue drops is no story; a run of words without sentences (a tag cloud
+on one line) is no main story beside a story of sentences.  A picture's caption set into a story is no
 story text (``story.caption``).  Dumps built here from invented text."""
 
 from __future__ import annotations
@@ -786,3 +787,37 @@ def test_a_story_in_another_language_shares_no_function_word_with_the_next_title
             return i == 1
 
     assert _both_headed(R, {"title": 0, "members": [1]}, {"title": 2, "strong": True})
+
+
+# A tag cloud run together into one line: in a language with no stoplist, nothing drops it
+# for its few stopwords, and at the top of the page it reads as the first story's text.
+TAGS = ("Harbours Lighthouses Ferries Boatyards Regattas Sailing Fishing Trawlers Moorings Slipways Tides "
+        "Charts Anchors Buoys Jetties Marinas Coastguard Lifeboats Seawalls Breakwaters Estuaries Dredging "
+        "Shipwrights Chandlers Netmakers Oysters Mussels Crabs Lobsters Herring Mackerel Pilchards Cod")
+
+
+@pytest.mark.filterwarnings("ignore:cleaner knows no stopwords")
+def test_a_run_of_words_without_sentences_is_no_main_story():
+    # Opening the document, it would be the main story however long the story after it;
+    # without a mark ending a sentence or a clause it is no article beside one of sentences.
+    a = cleaner.analyze("\n".join([TAGS, "", *FROST]) + "\n", language="ko")
+    assert len(a.articles) == 2 and a.main == 1
+    assert TAGS not in a.text and FROST[4] in a.text
+
+
+@pytest.mark.filterwarnings("ignore:cleaner knows no stopwords")
+def test_the_same_words_written_as_sentences_stay_the_main_story():
+    # Counterexample: the same words with commas and full stops read as text: the story
+    # that opens the document stays the main one.
+    written = TAGS.replace(" ", ", ").replace("Tides,", "Tides.") + "."
+    a = cleaner.analyze("\n".join([written, "", *FROST]) + "\n", language="ko")
+    assert len(a.articles) == 2 and a.main == 0
+    assert written in a.text and FROST[4] not in a.text
+
+
+def test_the_marks_are_read_in_other_scripts_and_not_inside_a_number():
+    # A mark counts before a space or the line's end ("3.5" and the dot inside "a.m." do
+    # not), the full-width ones of Chinese and Japanese anywhere.
+    from cleaner.stories.main import _MARKS
+
+    assert _MARKS.findall("Yes, 3.5 a.m. here. 你好，世界。 नमस्ते। end") == [",", ".", ".", "，", "。", "।"]

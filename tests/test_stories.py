@@ -1057,6 +1057,17 @@ def test_a_teaser_title_above_a_share_row_is_its_title():
     assert [(a.kind, a.title) for a in articles] == [("full", None), ("teaser", title)]
 
 
+def test_a_headline_above_a_sentence_the_catalogue_dropped_is_no_title_of_the_teaser_below():
+    # A date between a teaser's title and its text is part of the card; a disclosure the
+    # catalogue drops as a sentence is the page's, so the headline above it (the last of
+    # a list of links) is not the teaser's title.
+    title = "Biblioteca municipal abre aos domingos"
+    dated = "\n\n".join(VOLCANO + [title, "November 18, 2019", TEASERS_PT[1]]) + "\n"
+    assert [(a.kind, a.title) for a in cleaner.split(dated, extracted="never")] == [("full", None), ("teaser", title)]
+    disclosed = "\n\n".join(VOLCANO + [title, "We use affiliate links on this site.", TEASERS_PT[1]]) + "\n"
+    assert [(a.kind, a.title) for a in cleaner.split(disclosed, extracted="never")] == [("full", None), ("teaser", None)]
+
+
 def test_a_teaser_under_a_long_title_in_title_case_is_a_teaser_with_that_title():
     # A title written in title case, longer than a headline (`Options.heading_max_words`),
     # right above a line cut mid-sentence is that teaser's title: the row of teasers goes

@@ -88,8 +88,9 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
     `Options.story_teaser_capitalised` of its words capitalised and no closing
     punctuation, up to `Options.story_title_max_words` words: a title longer than a
     headline; a row of teasers goes on through it), else its title is such a headline right
-    above it in the gap (skipping lines a catalogue pattern dropped: a share row between
-    title and text).  A teaser comes right after one, opens with a dateline or kicker, or
+    above it in the gap (skipping lines a catalogue pattern dropped that read as a heading
+    or a meta line: a share row or a date between title and text; not a sentence the
+    catalogue dropped, such as a page's disclosure).  A teaser comes right after one, opens with a dateline or kicker, or
     differs from the text before it (its window cosine with the teaser under
     `Options.story_teaser_cohesion`: a change of subject; the text read back to the last
     fixed boundary) when another follows, when it is the last kept line (or only the kept

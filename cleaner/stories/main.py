@@ -22,7 +22,11 @@ share no word with it, and the text after them is the page's, an author's note).
 **The main story** is the first full story with enough body to be an article
 (`Options.story_main_min_words`; the first story of the document under its own title
 when it opens the document, see below, however short: a dump's first story under its
-headline is the page's); when no story is that long, the longest one.  A story
+headline is the page's); when no story is that long, the longest one.  A story whose
+body holds fewer than `Options.story_main_prose_marks` marks that end a sentence or a
+clause per 100 words (a menu, a row of links or a tag cloud run together into one long
+line, which no stoplist drops in a language that has none) is neither while a story of
+sentences is there, nor does it stand for the main block below.  A story
 that opens the document (its first line, its title or its text, with at most
 `Options.story_head_lines` lines above it that hold letters, that no catalogue pattern
 dropped and that are no list items, a paragraph of `Options.story_lead_words`: the top of
@@ -65,6 +69,8 @@ context rule kept goes with its caption.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..blocks import barrier_kind
 from ..extracted import blocks_touch
@@ -321,9 +327,14 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
         or s == 0 and st["title"] is not None and _opens(st["top"], st["lead"], o))]
     if not full:
         return max(range(len(stories)), key=lambda s: (stories[s]["kind"] == "full", stories[s]["words"]))
+    # a story that reads as a run of words with no sentences (a menu or a tag cloud on one
+    # line) is no article while one of sentences is there, nor does it hold the main block
+    listed = {s for s in full if _marks(r, stories[s]["members"]) < o.story_main_prose_marks}
+    if len(listed) < len(full):
+        full = [s for s in full if s not in listed]
     first = full[0]
     opens = _opens(stories[first]["top"], stories[first]["lead"], o)
-    block_story = next((s for s, st in enumerate(stories) if st["inside"]), first)
+    block_story = next((s for s, st in enumerate(stories) if st["inside"] and s not in listed), first)
     if first < block_story and not opens:
         ok = stories[first]["strong"] and \
             stories[first]["words"] >= o.story_early_main_share * stories[block_story]["words"]
@@ -346,6 +357,27 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
                                   >= o.story_topic_cohesion):
             return later
     return first
+
+
+#: A mark that ends a sentence or a clause: a full stop, "!", "?", "…", a comma, a
+#: semicolon or a colon before a space or the line's end (not inside "3.5" or "a.m"), in
+#: the Latin forms and the Arabic, Armenian, Devanagari, Ethiopic, Khmer, Myanmar and
+#: Tibetan ones; the full-width forms of Chinese and Japanese anywhere (no space follows).
+_MARKS = re.compile("[.!?\u2026,;:\u060c\u061b\u061f\u0589\u0964\u0965\u1362-\u1364\u17d4\u17d5"
+                    "\u104a\u104b\u0f0d]+(?=\\s|$)|[\u3001\u3002\uff01\uff0c\uff1a\uff1b\uff1f]")
+
+
+def _marks(r: Reader, members: list[int]) -> float:
+    """The marks that end a sentence or a clause (`_MARKS`) per 100 words of the body
+    lines among ``members``, 100 with no body: an article's paragraphs hold one every
+    few words in any language that writes them; a menu, a row of links or a tag cloud
+    run together into one long line holds next to none."""
+    words = marks = 0
+    for i in members:
+        if r.body(i):
+            words += r.feats[i].words
+            marks += len(_MARKS.findall(r.lines[i].text))
+    return 100.0 * marks / words if words else 100.0
 
 
 def _both_headed(r: Reader, head: dict, later: dict) -> bool:

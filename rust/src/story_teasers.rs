@@ -62,11 +62,14 @@ fn cut_lines(story: &Story, kept: &[usize], feats: &Bound<'_, PyAny>, decisions:
 
 /// A headline of ``story_teaser_title_words`` words or more right above the teaser at
 /// kept position `c` (the last line with letters between it and the kept line before,
-/// skipping lines a catalogue pattern dropped: a share row between title and text).
+/// skipping lines a catalogue pattern dropped that read as a heading, short and with no
+/// closing punctuation, or as a meta line: a share row or a date between title and text;
+/// a sentence the catalogue dropped, such as a page's disclosure, is no part of a card and
+/// ends the search).
 fn own_title(story: &Story, kept: &[usize], c: usize, lim: &Limits) -> PyResult<Option<usize>> {
     let e = story.evidence();
     let (a, b) = (story.at(kept[c - 1])? + 1, story.at(kept[c])?);
-    let above = e.content[a.min(b)..b].iter().rev().copied().find(|&j| e.lettered[j] && !e.pattern[j]);
+    let above = e.content[a.min(b)..b].iter().rev().copied().find(|&j| e.lettered[j] && !(e.pattern[j] && (e.heading_like[j] || e.meta[j])));
     Ok(above.filter(|&j| e.headline[j] && e.words[j] as f64 >= lim.title_words))
 }
 
