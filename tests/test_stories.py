@@ -1300,16 +1300,3 @@ def test_reading_a_story_again_keeps_no_two_boundaries_fewer_paragraphs_apart_th
         got = boundaries.refined(r, kept, topic_profile(r, kept), chosen, boundaries.body_words(r, kept), 0,
                                  len(kept), o, None, {}, None)
         assert [lines[kept[g.c]].text for g in got] == [kept_text, CORALS[0]]
-
-
-def test_a_notice_read_as_a_dateline_closes_the_story_before_it():
-    # A disclosure shaped like a dateline under a story, then the page's menu, then the
-    # next story: the notice opens no story, whose gap is the one above its text.
-    notice = "DISCLOSURE: Links on this page may earn us a fee."
-    text = "\n\n".join(VOLCANO + SHARE_ROW + [notice, "Guides", "Deals"] + CORALS) + "\n"
-    articles = cleaner.split(text, extracted="never")
-    assert [a.text.split("\n\n")[0] for a in articles] == [VOLCANO[0], CORALS[0]]
-    # a dateline over a short lead whose words go on below opens the story
-    lead = "PARIS: Scientists found corals on the ocean floor."
-    text = "\n\n".join(VOLCANO + SHARE_ROW + [lead, "Guides", "Deals"] + CORALS) + "\n"
-    assert [a.text.split("\n\n")[0] for a in cleaner.split(text, extracted="never")][-1] == lead

@@ -26,10 +26,9 @@ programme over the candidate gaps (linear after sorting), not a loop that patche
 choices: two candidates too close together for both to stand are settled first by the lines
 between them (a short lead whose words go on below opens the later story, also when that
 story's text opens with a dateline but no title of its own below the lead; a one-line notice
-whose only head is a dateline closes the earlier one, as it does the story before when it
-opens a chosen story and the next paragraph's gap is no candidate, `_past_notices`; outside
-text an extractor wrote, a short line that shares no word with either side is a stray line
-of a page's tail, in neither story: `_settled`), else give the one with more evidence, and a long article whose
+whose only head is a dateline closes the earlier one; outside text an extractor wrote, a
+short line that shares no word with either side is a stray line of a page's tail, in neither
+story: `_settled`), else give the one with more evidence, and a long article whose
 vocabulary drifts has no gap deep enough to pay for a boundary (nor, when the gap holds no
 head but a title with a meta line at most, do all the words before it and after it differ
 enough: `Options.story_whole_cohesion`; a date or an embed's caption can sit inside an
@@ -270,8 +269,6 @@ def _stretch(t: _Text, start: int, end: int, first: int | None, last: int) -> tu
     chosen = choose(_settled(r, kept, gaps, t.words, start, end, o, stray), t.words, start, end, o, first)
     if chosen and stray is not None and o.story_refine_paragraphs:  # a page's dump: each story read again
         chosen = refined(r, kept, t.topic, chosen, t.words, start, end, o, t.title0, stray, first)
-    if stray is not None:  # a page's dump: a notice read as a dateline closes the story before
-        chosen = _past_notices(t, chosen, start, end)
     at = {g.c for g in chosen}
     passed = [g for g in gaps if g.c not in at]
     segs: list[Segment] = []
@@ -281,32 +278,6 @@ def _stretch(t: _Text, start: int, end: int, first: int | None, last: int) -> tu
         between.update(stray.get(g.c, ()) if stray else ())
         segs.append(_opened(t, g, max(start, segs[-1][0] if segs else last), end))
     return segs, between
-
-
-def _past_notices(t: _Text, chosen: list[Gap], start: int, end: int) -> list[Gap]:
-    """``chosen`` (the boundaries of a stretch from kept position ``start`` to ``end``)
-    with each one that a one-line notice read as a dateline opens ("NOTE: ...",
-    "DISCLOSURE: ...": a paragraph of fewer than `Options.story_lead_words` words with no
-    title above it) moved to the next paragraph of `Options.prose_min_words` words or more,
-    when fewer than `Options.story_lead_words` body words lie between them, the story from
-    there to the next boundary holds `Options.story_min_words`, and the notice's words do
-    not open the text after it (`_leads`: a dateline's short lead does): the notice closes
-    the story before, as `_settled` has it when the later gap is a candidate too.  The
-    moved boundary keeps the evidence it was chosen by."""
-    r, kept, o = t.r, t.kept, t.o
-    prose, cos, depth, _ = t.topic
-    out = []
-    for n, g in enumerate(chosen):
-        hi = chosen[n + 1].c if n + 1 < len(chosen) else end
-        if g.opening == "dateline" and g.title is None and r.feats[kept[g.c]].words < o.story_lead_words:
-            j = next((j for j, c in enumerate(prose) if g.c < c < hi and r.feats[kept[c]].words >= o.prose_min_words),
-                     None)
-            if j is not None and t.words[prose[j]] - t.words[g.c] < o.story_lead_words \
-                    and t.words[hi] - t.words[prose[j]] >= o.story_min_words and not _leads(r, kept, g.c, prose[j],
-                                                                                           start, hi, o):
-                g = gap_evidence(r, kept, prose[j], cos[j], depth[j], o=o)._replace(score=g.score)
-        out.append(g)
-    return out
 
 
 def _opened(t: _Text, g: Gap, lo: int, end: int) -> Segment:
