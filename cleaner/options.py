@@ -482,11 +482,6 @@ class Options:
     story_preamble_words: int = 150
     story_preamble_ratio: float = 2.0
     story_preamble_plain_ratio: float = 5.0
-    #: A first story that opens the document gives way to such a longer story after it
-    #: also when its title shares no content word with its own body and at least this
-    #: many with the later story's (each in its first `story_meta_echo_words` words of
-    #: body): the page's headline over a notice above its article; 0: never (content words).
-    story_preamble_title_shared: int = 1
     #: A full story whose body holds fewer marks that end a sentence or a clause (". ! ?
     #: … , ; :" and their forms in other scripts) than this per 100 words of body is no
     #: main story while one that holds more is there: a menu, a row of links or a tag

@@ -821,31 +821,3 @@ def test_the_marks_are_read_in_other_scripts_and_not_inside_a_number():
     from cleaner.stories.main import _MARKS
 
     assert _MARKS.findall("Yes, 3.5 a.m. here. 你好，世界。 नमस्ते। end") == [",", ".", ".", "，", "。", "।"]
-
-
-# A notice of sentences under the page's headline, which no catalogue pattern drops, then
-# the article under a headline of its own, its byline and its date.
-NOTICE = ["Almost done: allow this site to send you a message in your browser whenever something new is "
-          "published. You can turn them off again at any moment in the settings of your browser.",
-          "Thank you, you are all set and we will keep you up to date from now on."]
-
-
-def _under(title: str) -> object:
-    return cleaner.analyze("\n".join([title, "", *NOTICE, "", "Growers fear a second bad year", *FROST[1:3], "",
-                                      *FROST[4:]]) + "\n")
-
-
-def test_a_notice_under_the_article_s_headline_gives_way_to_the_article():
-    # The headline shares no content word with the notice and several with the story
-    # after it: it is that story's, and the notice that opens the document is no article.
-    a = _under(FROST[0])
-    assert len(a.articles) == 2 and a.main == 1
-    assert NOTICE[0] not in a.text and FROST[4] in a.text
-
-
-def test_a_notice_under_a_headline_of_neither_stays_the_first_story():
-    # Counterexample: under a headline the story after it does not echo either, the story
-    # that opens the document stays the main one (the short main story of a dump).
-    a = _under("Harbour notes from the coast")
-    assert len(a.articles) == 2 and a.main == 0
-    assert NOTICE[0] in a.text and FROST[4] not in a.text

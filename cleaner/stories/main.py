@@ -38,9 +38,7 @@ false boundary, whose longer part is the article) and does not stand under a hea
 its own when the first one has a title (a title sharing no content word with the first
 story's body, over a meta line, a dateline or a repeated headline: the next story of a
 dump in the same language); a notice above an article is the catalogue's to drop, not
-a story that gives way, unless the title over it is the later story's (it shares no
-content word with the notice's body and `Options.story_preamble_title_shared` with the
-later story's: the page's headline over a pop-up that no catalogue dropped).  Otherwise, when that story lies
+a story that gives way.  Otherwise, when that story lies
 before the main text block, it is preferred only when it opens like a story and is at least
 `Options.story_early_main_share` of the main block's story; a short preamble (under
 `Options.story_preamble_words`) that does not open like a story gives way to one of the
@@ -352,13 +350,11 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
                      None)
         # A story that opens the document gives way only to the rest of its own article
         # (the same subject, cut off by a false boundary), not to the next story of a dump,
-        # titled or not (a notice above an article is the catalogue's to drop), or to the
-        # story its title names.
+        # titled or not (a notice above an article is the catalogue's to drop).
         if later is not None and (not opens
                                   or not _both_headed(r, head, stories[later])
                                   and r.cohesion.cosine_of(head["vocabulary"], stories[later]["vocabulary"])
-                                  >= o.story_topic_cohesion
-                                  or _title_elsewhere(r, head, stories[later], o)):
+                                  >= o.story_topic_cohesion):
             return later
     return first
 
@@ -382,29 +378,6 @@ def _marks(r: Reader, members: list[int]) -> float:
             words += r.feats[i].words
             marks += len(_MARKS.findall(r.lines[i].text))
     return 100.0 * marks / words if words else 100.0
-
-
-def _title_elsewhere(r: Reader, head: dict, later: dict, o: Options) -> bool:
-    """Is the title over a short first story the later story's: a title sharing no
-    content word with the first story's body but at least
-    `Options.story_preamble_title_shared` with the later one's, each read in its first
-    `Options.story_meta_echo_words` words of body?  The page's headline over a notice or a
-    pop-up above its article, which no catalogue dropped: a headline names what its own
-    text is about.  A first story with no title keeps its place (the short main story of
-    a dump can have none)."""
-    if head["title"] is None or not o.story_preamble_title_shared:
-        return False
-    title = set(content_words(r.lines[head["title"]].text, r.stops))
-
-    def lead(st: dict) -> set[str]:
-        words, got = 0, set()
-        for i in st["members"]:
-            if r.body(i) and words < o.story_meta_echo_words:
-                words += r.feats[i].words
-                got.update(content_words(r.lines[i].text, r.stops))
-        return got
-
-    return not title & lead(head) and len(title & lead(later)) >= o.story_preamble_title_shared
 
 
 def _both_headed(r: Reader, head: dict, later: dict) -> bool:
