@@ -368,6 +368,18 @@ class Options:
     extracted_frame_bottom: int = 4
     extracted_frame_paragraphs: int = 3
     extracted_frame_menu: int = 3
+    #: Text is a whole page's dump too, whatever its layout, when at least
+    #: `extracted_head_lines` lines stand above its first paragraph (lines) and catalogue
+    #: rules drop at least `extracted_head_catalogue` of them (lines; 0 switches the test
+    #: off): a byline, a date stamp, a picture's credit, a subscribe button, a pager around
+    #: the headline are a page's head, which an extractor leaves out but for a line
+    #: (`cleaner.extracted._page_head`).
+    extracted_head_lines: int = 4
+    extracted_head_catalogue: int = 2
+    #: ... and at most this many lines stand there: a longer run above the first paragraph
+    #: is no head but an article without prose (a table of results, a list), which the
+    #: extractor's reading keeps and a page's dump would drop (lines).
+    extracted_head_max_lines: int = 10
     #: In extractor output, a comment counter ("12 comments") with more than this share
     #: (0-1) of the text's words of prose before it opens the comments
     #: (``extracted.comments``): an extractor appends them after the article.

@@ -298,6 +298,25 @@ def test_a_dump_without_blank_lines_but_with_page_furniture_is_no_extract():
     assert _layout(article + "\n" + "\n".join(["Home", "Contact", "Sign in", "Close"])) == "dense"
 
 
+def test_a_pages_head_above_its_first_paragraph_tells_its_dump():
+    # a headline, then a byline, a date stamp and a subscribe button that catalogue rules
+    # drop: a page prints them around its headline, an extractor keeps a line of them
+    opts = Options()
+    assert (opts.extracted_head_lines, opts.extracted_head_catalogue) == (4, 2)
+    article = [BODY, BODY2, BODY.replace("Tuesday", "Monday")]
+    head = ["Council backs new rural roads plan", "By Jane Smith", "Published 2:16 AM EST Nov 20, 2019",
+            "Subscribe"]
+    assert _layout("\n".join(head + article)) == ""
+    assert _layout("\n".join(head + article), extracted_head_catalogue=0) == "dense"
+    # one such line under the title is an extract's head; so are three lines in all
+    assert _layout("\n".join(head[:2] + ["Rural roads", "Council budget"] + article)) == "dense"
+    assert _layout("\n".join(head[1:] + article)) == "dense"
+    # a long run above the first paragraph is no head (an article without prose)
+    rows = [f"Team {c} beat Team {c}{c}" for c in "ABCDEFGHIJ"]
+    assert len(head + rows) > opts.extracted_head_max_lines
+    assert _layout("\n".join(head + rows + article)) == "dense"
+
+
 def test_a_cookie_notice_is_furniture_but_no_footer():
     # a consent banner is laid over the page, not its footer: with menu words it does
     # not make an extract a page's dump; a footer line beside it does
