@@ -38,13 +38,15 @@ items), each reaching up to the paragraph before; a chosen story starts at its t
 that is a kept line of the gap (a title too long for a headline right above the gap's first
 meta line counts too), and a chosen gap with no head whose kept lines right above it are a
 headline and a short lead that opens the text after it starts at that headline (`_led`).
-Once a stretch's boundaries are chosen, each story between two of them is read again on its
-own words (`refined`): a gap's cosine is that of all the story's paragraphs before it with
-all those after it (`halves`; the windows of the first reading reach across a boundary and
-blur a short story with its neighbour), and a gap with no head that leaves the story before
-it at least as long as the one after it (an article's opening may differ in words from its
-body; a short story appended to a long one, or a page's tail, does not go on with it) and
-that `Options.story_refine_paragraphs` paragraphs follow opens a story of its own.
+Once a stretch's boundaries are chosen (outside text read as an extractor's, one block a line),
+each story between two of them is read again on its own words (`refined`): a gap's cosine
+is that of all the story's paragraphs before it with all those after it (`halves`; the
+windows of the first reading reach across a boundary and blur a short story with its
+neighbour), and a gap with no head that leaves the story before it at least as long as the
+one after it (an article's opening may differ in words from its body; a short story
+appended to a long one, or a page's tail, does not go on with it) and that
+`Options.story_refine_paragraphs` paragraphs follow opens a story of its own (of two such
+gaps fewer paragraphs apart, the one with more evidence).
 Head evidence that is none is set aside first: the document's headline printed again above
 its text, or a "title" that begins with no capital, digit or quote (a separator line).  A
 last story opened by a dateline needs its body like one with no head (a notice such as
