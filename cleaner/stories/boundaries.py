@@ -167,7 +167,8 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     page's note on its author after a row); a chosen story's title may be the page's
     title above its headline (`_holding`; in a page's dump only one that holds the line
     right above the text); a chosen story with no head starts at the title above its
-    lead when one stands right above the gap (`_led`)."""
+    lead when one stands right above the gap (`_led`); without ``heads_only``, each story
+    between two chosen boundaries is read again on its own words (`refined`)."""
     title0, opening0 = _first_head(r, kept, feats, o)
     segs = [Segment([0, title0, opening0, False])]
     short = _top_words(r, kept, title0, o)
@@ -269,7 +270,7 @@ def _stretch(t: _Text, start: int, end: int, first: int | None, last: int) -> tu
     gaps = _candidates(r, kept, t.topic, start, end, o, t.heads_only, t.title0)
     stray: dict[int, list[int]] | None = None if t.heads_only else {}  # per gap, stray lines before it
     chosen = choose(_settled(r, kept, gaps, t.words, start, end, o, stray), t.words, start, end, o, first)
-    if chosen and stray is not None and o.story_refine_paragraphs:  # a page's dump: each story read again
+    if chosen and stray is not None and o.story_refine_paragraphs:  # not one block a line: each story read again
         chosen = refined(r, kept, t.topic, chosen, t.words, start, end, o, t.title0, stray, first)
     at = {g.c for g in chosen}
     passed = [g for g in gaps if g.c not in at]
