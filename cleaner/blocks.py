@@ -41,7 +41,10 @@ weak line rules dropped (no catalogue rule named any of them but a lone widget s
 the text, `FILL_WIDGETS`: a table, a list, a short subheading inside the article, a
 recipe card under its print button) is article text (``context.inside_story``), unless it
 holds a line the page shows again outside the main story and nowhere else inside it (the
-page's furniture shown twice: a widget, a teaser list, a menu; `_unrepeated`).  Then
+page's furniture shown twice: a widget, a teaser list, a menu; `_unrepeated`) or is a run
+of short lines that fewer than ``block_fill_paragraphs_after`` of the story's paragraphs
+follow (the page after the story, `_resumed`: 0 by default; on a page whose language has
+no catalogue of its own in use, ``block_fill_uncatalogued_paragraphs_after``).  Then
 `set_off` drops the main story's kept lines that the dump's layout sets apart from its body
 (``block.set_off``): indented deeper than the body and attached, with no blank line between,
 to a dropped credit, label or button (a photo's caption above its credit, a form's

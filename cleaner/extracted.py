@@ -538,7 +538,7 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
     (``recover_inside_kin_levels``: ``"inside"``), or are shaped like its blocks
     (``recover_kin_levels``) and reached from it across at most ``recover_max_gap``
     other lines in a row (``"kin"``), or stand above it and at most
-    ``recover_lead_reach`` lines under the page's headline, however many lines (a
+    ``recover_lead_reach`` lines under an ``<h1>``, however many lines (a
     byline, a date, a share row) part them from the article (``"lead"``: the
     standfirst, which extractors often skip), or are the one such block between the line
     holding the page's headline and the article (``"lead"`` too, `_under_headline`).

@@ -569,7 +569,9 @@ class Options:
     #: paragraphs of body follow it up to the next boundary (a short story between two
     #: others, which the windows see blurred with the next; one paragraph is a page's
     #: form or notice as often) and the story before it holds as many body words as the
-    #: one after it or more; 0: no second reading (paragraphs).
+    #: one after it or more; of two such gaps fewer than this many paragraphs apart, only
+    #: the one with more evidence stands.  Not in text read as an extractor's, one block a
+    #: line (`cleaner.stories.Reading.extracted`); 0: no second reading (paragraphs).
     story_refine_paragraphs: int = 2
     #: A gap with no head (or a title with a meta line only, not a whole head, a repeated
     #: headline or a dateline) is no boundary when all the content words before it and all

@@ -334,14 +334,19 @@ def test_a_story_that_follows_with_no_title_is_found_by_its_topic():
     assert cleaner.clean(text, extracted="never").split("\n\n") == VOLCANO
 
 
-def test_the_topic_boundary_is_recorded_with_its_evidence():
-    analysis = cleaner.analyze("\n\n".join(VOLCANO + CHESS) + "\n", extracted="never")
+def _read(text: str) -> tuple[Reader, list, list[int]]:
+    """The story finder's reading of ``text`` analysed as a page's dump (its final
+    decisions), its lines, and the indices of its kept content lines."""
+    analysis = cleaner.analyze(text, extracted="never")
     lines = [v.line for v in analysis.verdicts]
-    feats = [v.features for v in analysis.verdicts]
     decisions = [v.final for v in analysis.verdicts]
-    r = Reader(lines, feats, decisions, stopwords("en"))
-    kept = [i for i in r.content if decisions[i].keep]
-    segs, between = segment(r, kept, feats)
+    r = Reader(lines, [v.features for v in analysis.verdicts], decisions, stopwords("en"))
+    return r, lines, [i for i in r.content if decisions[i].keep]
+
+
+def test_the_topic_boundary_is_recorded_with_its_evidence():
+    r, _, kept = _read("\n\n".join(VOLCANO + CHESS) + "\n")
+    segs, between = segment(r, kept, r.feats)
     assert [kept[seg[0]] for seg in segs] == [0, 2 * len(VOLCANO)]
     assert segs[1][2] == "topic" and not between
 
@@ -1230,12 +1235,7 @@ def test_reading_a_story_again_splits_off_no_opening_shorter_than_what_follows_i
     from cleaner.stories.evidence import gap_evidence, topic_profile
 
     def read_again(parts: list[list[str]]) -> list[str]:
-        text = "\n\n".join(line for part in parts for line in [*part, "Advertisement"]) + "\n"
-        analysis = cleaner.analyze(text, extracted="never")
-        lines = [v.line for v in analysis.verdicts]
-        decisions = [v.final for v in analysis.verdicts]
-        r = Reader(lines, [v.features for v in analysis.verdicts], decisions, stopwords("en"))
-        kept = [i for i in r.content if decisions[i].keep]
+        r, lines, kept = _read("\n\n".join(line for part in parts for line in [*part, "Advertisement"]) + "\n")
         last = next(c for c, i in enumerate(kept) if lines[i].text == parts[-1][0])
         o = Options()
         chosen = [gap_evidence(r, kept, last, o=o)]
@@ -1250,11 +1250,7 @@ def test_halves_reads_all_the_words_either_side_of_each_gap():
     from cleaner.options import Options
     from cleaner.stories.boundaries import halves
 
-    analysis = cleaner.analyze("\n\n".join(VOLCANO + CHESS) + "\n", extracted="never")
-    lines = [v.line for v in analysis.verdicts]
-    decisions = [v.final for v in analysis.verdicts]
-    r = Reader(lines, [v.features for v in analysis.verdicts], decisions, stopwords("en"))
-    body = [i for i in r.content if decisions[i].keep]
+    r, _, body = _read("\n\n".join(VOLCANO + CHESS) + "\n")
     cos, depth = halves(r, body, Options(story_min_after_words=10))
     assert cos[0] is None and cos[len(VOLCANO)] == min(x for x in cos if x is not None)
     assert cos[len(VOLCANO)] == r.cohesion.cosine_of(body[:len(VOLCANO)], body[len(VOLCANO):])
@@ -1284,12 +1280,7 @@ def test_reading_a_story_again_keeps_no_two_boundaries_fewer_paragraphs_apart_th
     from cleaner.stories.evidence import gap_evidence, topic_profile
 
     parts = [VOLCANO + SHELTERS, CHESS[:3], CORALS]
-    text = "\n\n".join(line for part in parts for line in [*part, "Advertisement"]) + "\n"
-    analysis = cleaner.analyze(text, extracted="never")
-    lines = [v.line for v in analysis.verdicts]
-    decisions = [v.final for v in analysis.verdicts]
-    r = Reader(lines, [v.features for v in analysis.verdicts], decisions, stopwords("en"))
-    kept = [i for i in r.content if decisions[i].keep]
+    r, lines, kept = _read("\n\n".join(line for part in parts for line in [*part, "Advertisement"]) + "\n")
     at = {text: c for c, i in enumerate(kept) for text in [lines[i].text]}
     o = Options()
     chosen = [gap_evidence(r, kept, at[CORALS[0]], o=o)]

@@ -13,7 +13,8 @@ or one in a row of teasers whatever its stopwords (names and figures make them f
 Evidence, then one choice: `evidence` reads each gap between kept lines (how the text
 after it opens, what the gap holds, how the vocabulary changes across it); `boundaries`
 finds the teasers and makes one scored choice of the full stories' boundaries over the
-document; `main` turns the segments into stories and picks the main one.
+document, then reads each story between two chosen boundaries again on its own words
+(`boundaries.refined`); `main` turns the segments into stories and picks the main one.
 
 **Titles.**  A story's title is the headline nearest its body that a meta line follows (a
 longer headline up to three lines above it wins: a title above a kicker or a photo

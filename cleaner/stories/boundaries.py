@@ -38,13 +38,15 @@ items), each reaching up to the paragraph before; a chosen story starts at its t
 that is a kept line of the gap (a title too long for a headline right above the gap's first
 meta line counts too), and a chosen gap with no head whose kept lines right above it are a
 headline and a short lead that opens the text after it starts at that headline (`_led`).
-Once a stretch's boundaries are chosen, each story between two of them is read again on its
-own words (`refined`): a gap's cosine is that of all the story's paragraphs before it with
-all those after it (`halves`; the windows of the first reading reach across a boundary and
-blur a short story with its neighbour), and a gap with no head that leaves the story before
-it at least as long as the one after it (an article's opening may differ in words from its
-body; a short story appended to a long one, or a page's tail, does not go on with it) and
-that `Options.story_refine_paragraphs` paragraphs follow opens a story of its own.
+Once a stretch's boundaries are chosen (outside text read as an extractor's, one block a line),
+each story between two of them is read again on its own words (`refined`): a gap's cosine
+is that of all the story's paragraphs before it with all those after it (`halves`; the
+windows of the first reading reach across a boundary and blur a short story with its
+neighbour), and a gap with no head that leaves the story before it at least as long as the
+one after it (an article's opening may differ in words from its body; a short story
+appended to a long one, or a page's tail, does not go on with it) and that
+`Options.story_refine_paragraphs` paragraphs follow opens a story of its own (of two such
+gaps fewer paragraphs apart, the one with more evidence).
 Head evidence that is none is set aside first: the document's headline printed again above
 its text, or a "title" that begins with no capital, digit or quote (a separator line).  A
 last story opened by a dateline needs its body like one with no head (a notice such as
@@ -165,7 +167,8 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     page's note on its author after a row); a chosen story's title may be the page's
     title above its headline (`_holding`; in a page's dump only one that holds the line
     right above the text); a chosen story with no head starts at the title above its
-    lead when one stands right above the gap (`_led`)."""
+    lead when one stands right above the gap (`_led`); without ``heads_only``, each story
+    between two chosen boundaries is read again on its own words (`refined`)."""
     title0, opening0 = _first_head(r, kept, feats, o)
     segs = [Segment([0, title0, opening0, False])]
     short = _top_words(r, kept, title0, o)
@@ -267,7 +270,7 @@ def _stretch(t: _Text, start: int, end: int, first: int | None, last: int) -> tu
     gaps = _candidates(r, kept, t.topic, start, end, o, t.heads_only, t.title0)
     stray: dict[int, list[int]] | None = None if t.heads_only else {}  # per gap, stray lines before it
     chosen = choose(_settled(r, kept, gaps, t.words, start, end, o, stray), t.words, start, end, o, first)
-    if chosen and stray is not None and o.story_refine_paragraphs:  # a page's dump: each story read again
+    if chosen and stray is not None and o.story_refine_paragraphs:  # not one block a line: each story read again
         chosen = refined(r, kept, t.topic, chosen, t.words, start, end, o, t.title0, stray, first)
     at = {g.c for g in chosen}
     passed = [g for g in gaps if g.c not in at]

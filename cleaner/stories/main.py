@@ -319,7 +319,10 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
     opens like a story and is not tiny next to the main block's story; a short preamble
     that does not open like a story (a notice, an author's blurb) gives way to a story
     right after it that is much longer, unless the comments open in between (what follows
-    them is never the page's text)."""
+    them is never the page's text).  A story whose body holds fewer than
+    ``story_main_prose_marks`` marks that end a sentence or a clause per 100 words
+    (`_mark_rate`: a menu or a tag cloud run together into one line) is none of these
+    while a story of sentences is there."""
     if not stories:
         return None
     full = [s for s, st in enumerate(stories) if st["kind"] == "full" and (
@@ -329,12 +332,12 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
         return max(range(len(stories)), key=lambda s: (stories[s]["kind"] == "full", stories[s]["words"]))
     # a story that reads as a run of words with no sentences (a menu or a tag cloud on one
     # line) is no article while one of sentences is there, nor does it hold the main block
-    listed = {s for s in full if _marks(r, stories[s]["members"]) < o.story_main_prose_marks}
-    if len(listed) < len(full):
-        full = [s for s in full if s not in listed]
+    unpunctuated = {s for s in full if _mark_rate(r, stories[s]["members"]) < o.story_main_prose_marks}
+    if len(unpunctuated) < len(full):
+        full = [s for s in full if s not in unpunctuated]
     first = full[0]
     opens = _opens(stories[first]["top"], stories[first]["lead"], o)
-    block_story = next((s for s, st in enumerate(stories) if st["inside"] and s not in listed), first)
+    block_story = next((s for s, st in enumerate(stories) if st["inside"] and s not in unpunctuated), first)
     if first < block_story and not opens:
         ok = stories[first]["strong"] and \
             stories[first]["words"] >= o.story_early_main_share * stories[block_story]["words"]
@@ -367,7 +370,7 @@ _MARKS = re.compile("[.!?\u2026,;:\u060c\u061b\u061f\u0589\u0964\u0965\u1362-\u1
                     "\u104a\u104b\u0f0d]+(?=\\s|$)|[\u3001\u3002\uff01\uff0c\uff1a\uff1b\uff1f]")
 
 
-def _marks(r: Reader, members: list[int]) -> float:
+def _mark_rate(r: Reader, members: list[int]) -> float:
     """The marks that end a sentence or a clause (`_MARKS`) per 100 words of the body
     lines among ``members``, 100 with no body: an article's paragraphs hold one every
     few words in any language that writes them; a menu, a row of links or a tag cloud
