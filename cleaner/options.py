@@ -368,12 +368,13 @@ class Options:
     extracted_frame_bottom: int = 4
     extracted_frame_paragraphs: int = 3
     extracted_frame_menu: int = 3
-    #: Text is a whole page's dump too, whatever its layout, when at least
-    #: `extracted_head_lines` lines stand above its first paragraph (lines) and catalogue
-    #: rules drop at least `extracted_head_catalogue` of them (lines; 0 switches the test
-    #: off): a byline, a date stamp, a picture's credit, a subscribe button, a pager around
-    #: the headline are a page's head, which an extractor leaves out but for a line
-    #: (`cleaner.extracted._page_head`).
+    #: Text written one block a line (no blank lines) is a whole page's dump too when at
+    #: least `extracted_head_lines` lines stand above its first paragraph (lines) and
+    #: catalogue rules drop at least `extracted_head_catalogue` of them (lines; 0 switches
+    #: the test off), unless the line rules would drop almost all of it
+    #: (`extracted_thin_share`): a byline, a date stamp, a picture's credit, a subscribe
+    #: button, a pager around the headline are a page's head, which an extractor leaves out
+    #: but for a line (`cleaner.extracted._page_head`).
     extracted_head_lines: int = 4
     extracted_head_catalogue: int = 2
     #: ... and at most this many lines stand there: a longer run above the first paragraph
