@@ -1257,6 +1257,28 @@ def test_halves_reads_all_the_words_either_side_of_each_gap():
     assert depth[len(VOLCANO)] == max(depth) > 0
 
 
+def test_halves_counted_in_one_pass_are_those_counted_afresh_at_each_gap():
+    # The compiled core moves each paragraph from one side to the other; the figures are
+    # those of both sides counted afresh, to the last bit (`x ** 0.5` of the product).
+    from cleaner.options import Options
+    from cleaner.stories.boundaries import halves
+
+    r, _, body = _read("\n\n".join(VOLCANO + CHESS + SHELTERS) + "\n")
+    least = 10
+    cos, _ = halves(r, body, Options(story_min_after_words=least))
+    side = [r.cohesion.counts(body, 0, 1, t, 1 << 30, 1 << 30) for t in range(len(body) + 1)]
+    every = side[-1]
+    expected: list[float | None] = [None]
+    for t in range(1, len(body)):
+        before = side[t]
+        after = {w: k - before.get(w, 0) for w, k in every.items() if k > before.get(w, 0)}
+        dot = sum(k * before.get(w, 0) for w, k in after.items())
+        norms = sum(k * k for k in before.values()) * sum(k * k for k in after.values())
+        enough = sum(before.values()) >= least and sum(after.values()) >= least
+        expected.append(dot / norms ** 0.5 if enough else None)
+    assert cos == expected and sum(x is not None for x in cos) > 3
+
+
 def test_a_last_paragraph_in_another_language_is_a_story_of_its_own():
     # One paragraph after a story, with nothing between them: a change of topic alone
     # does not cut it off, a change of language with it (another page's text) does.

@@ -332,7 +332,9 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
         return max(range(len(stories)), key=lambda s: (stories[s]["kind"] == "full", stories[s]["words"]))
     # a story that reads as a run of words with no sentences (a menu or a tag cloud on one
     # line) is no article while one of sentences is there, nor does it hold the main block
-    unpunctuated = {s for s in full if _mark_rate(r, stories[s]["members"]) < o.story_main_prose_marks}
+    unpunctuated: set[int] = set()
+    if len(full) > 1:  # a single full story is the main one, sentences or not
+        unpunctuated = {s for s in full if _mark_rate(r, stories[s]["members"]) < o.story_main_prose_marks}
     if len(unpunctuated) < len(full):
         full = [s for s in full if s not in unpunctuated]
     first = full[0]
@@ -375,11 +377,11 @@ def _mark_rate(r: Reader, members: list[int]) -> float:
     lines among ``members``, 100 with no body: an article's paragraphs hold one every
     few words in any language that writes them; a menu, a row of links or a tag cloud
     run together into one long line holds next to none."""
-    words = marks = 0
-    for i in members:
-        if r.body(i):
-            words += r.feats[i].words
-            marks += len(_MARKS.findall(r.lines[i].text))
+    body = [i for i in members if r.body(i)]
+    words = sum(r.feats[i].words for i in body)
+    # one search over the body's lines joined by "\n": the lookahead reads it as a space,
+    # as it reads each line's end
+    marks = len(_MARKS.findall("\n".join(r.lines[i].text for i in body)))
     return 100.0 * marks / words if words else 100.0
 
 
