@@ -1257,6 +1257,27 @@ def test_halves_reads_all_the_words_either_side_of_each_gap():
     assert depth[len(VOLCANO)] == max(depth) > 0
 
 
+def test_the_core_counts_the_marks_that_end_a_sentence_or_a_clause_as_the_pattern_did():
+    # The pattern the count replaced: a run of marks before a space or the line's end, a
+    # full-width mark anywhere.
+    import re
+
+    pattern = re.compile("[.!?\u2026,;:\u060c\u061b\u061f\u0589\u0964\u0965\u1362-\u1364\u17d4\u17d5"
+                         "\u104a\u104b\u0f0d]+(?=\\s|$)|[\u3001\u3002\uff01\uff0c\uff1a\uff1b\uff1f]")
+    lines = ["It costs 3.5 dollars at 10 a.m. sharp, they said; twice!",
+             "Really?! Yes\u2026 no.. maybe,no.x end.",
+             "\u4eca\u5929\u5929\u6c14\u5f88\u597d\u3002\u6211\u4eec\u53bb\u516c\u56ed\uff0c\u597d\u5417\uff1f",
+             "\u0647\u0630\u0627 \u0646\u0635\u060c \u0648\u0647\u0630\u0627 \u0622\u062e\u0631\u061f",
+             "Home News Sport Weather Contact Login Register",
+             "A mark before a no-break space.\u00a0Then: one more:"]
+    r, read, _ = _read("\n\n".join(lines) + "\n")
+    counted = [i for i, line in enumerate(read) if line.text]
+    assert len(counted) == len(lines)
+    for i in counted:
+        assert r.core.clause_marks([i]) == len(pattern.findall(r.lines[i].text)), r.lines[i].text
+    assert r.core.clause_marks(counted) == sum(len(pattern.findall(r.lines[i].text)) for i in counted) > 10
+
+
 def test_halves_counted_in_one_pass_are_those_counted_afresh_at_each_gap():
     # The compiled core moves each paragraph from one side to the other; the figures are
     # those of both sides counted afresh, to the last bit (`x ** 0.5` of the product).
