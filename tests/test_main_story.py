@@ -818,6 +818,13 @@ def test_the_same_words_written_as_sentences_stay_the_main_story():
 def test_the_marks_are_read_in_other_scripts_and_not_inside_a_number():
     # A mark counts before a space or the line's end ("3.5" and the dot inside "a.m." do
     # not), the full-width ones of Chinese and Japanese anywhere.
-    from cleaner.stories.main import _MARKS
+    from cleaner.language import stopwords
+    from cleaner.stories.evidence import Reader
 
-    assert _MARKS.findall("Yes, 3.5 a.m. here. 你好，世界。 नमस्ते। end") == [",", ".", ".", "，", "。", "।"]
+    def marks(text: str) -> int:
+        v = cleaner.analyze(text + "\n", extracted="never").verdicts
+        r = Reader([x.line for x in v], [x.features for x in v], [x.final for x in v], stopwords("en"))
+        return r.core.clause_marks([0])
+
+    assert marks("Yes, 3.5 a.m. here. 你好，世界。 नमस्ते। end") == 6  # , . . ， 。 ।
+    assert marks("Yes 3.5 a.m here 你好 नमस्ते end") == 0

@@ -1257,6 +1257,49 @@ def test_halves_reads_all_the_words_either_side_of_each_gap():
     assert depth[len(VOLCANO)] == max(depth) > 0
 
 
+def test_the_core_counts_the_marks_that_end_a_sentence_or_a_clause_as_the_pattern_did():
+    # The pattern the count replaced: a run of marks before a space or the line's end, a
+    # full-width mark anywhere.
+    import re
+
+    pattern = re.compile("[.!?\u2026,;:\u060c\u061b\u061f\u0589\u0964\u0965\u1362-\u1364\u17d4\u17d5"
+                         "\u104a\u104b\u0f0d]+(?=\\s|$)|[\u3001\u3002\uff01\uff0c\uff1a\uff1b\uff1f]")
+    lines = ["It costs 3.5 dollars at 10 a.m. sharp, they said; twice!",
+             "Really?! Yes\u2026 no.. maybe,no.x end.",
+             "\u4eca\u5929\u5929\u6c14\u5f88\u597d\u3002\u6211\u4eec\u53bb\u516c\u56ed\uff0c\u597d\u5417\uff1f",
+             "\u0647\u0630\u0627 \u0646\u0635\u060c \u0648\u0647\u0630\u0627 \u0622\u062e\u0631\u061f",
+             "Home News Sport Weather Contact Login Register",
+             "A mark before a no-break space.\u00a0Then: one more:"]
+    r, read, _ = _read("\n\n".join(lines) + "\n")
+    counted = [i for i, line in enumerate(read) if line.text]
+    assert len(counted) == len(lines)
+    for i in counted:
+        assert r.core.clause_marks([i]) == len(pattern.findall(r.lines[i].text)), r.lines[i].text
+    assert r.core.clause_marks(counted) == sum(len(pattern.findall(r.lines[i].text)) for i in counted) > 10
+
+
+def test_halves_counted_in_one_pass_are_those_counted_afresh_at_each_gap():
+    # The compiled core moves each paragraph from one side to the other; the figures are
+    # those of both sides counted afresh, to the last bit (`x ** 0.5` of the product).
+    from cleaner.options import Options
+    from cleaner.stories.boundaries import halves
+
+    r, _, body = _read("\n\n".join(VOLCANO + CHESS + SHELTERS) + "\n")
+    least = 10
+    cos, _ = halves(r, body, Options(story_min_after_words=least))
+    side = [r.cohesion.counts(body, 0, 1, t, 1 << 30, 1 << 30) for t in range(len(body) + 1)]
+    every = side[-1]
+    expected: list[float | None] = [None]
+    for t in range(1, len(body)):
+        before = side[t]
+        after = {w: k - before.get(w, 0) for w, k in every.items() if k > before.get(w, 0)}
+        dot = sum(k * before.get(w, 0) for w, k in after.items())
+        norms = sum(k * k for k in before.values()) * sum(k * k for k in after.values())
+        enough = sum(before.values()) >= least and sum(after.values()) >= least
+        expected.append(dot / norms ** 0.5 if enough else None)
+    assert cos == expected and sum(x is not None for x in cos) > 3
+
+
 def test_a_last_paragraph_in_another_language_is_a_story_of_its_own():
     # One paragraph after a story, with nothing between them: a change of topic alone
     # does not cut it off, a change of language with it (another page's text) does.

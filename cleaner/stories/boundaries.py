@@ -350,30 +350,10 @@ def halves(r: Reader, lines: list[int], o: Options) -> tuple[list[float | None],
     of all the paragraphs above the gap above it with all those from it on (``None`` where
     a side holds fewer than `Options.story_min_after_words`), and its depth score: how far
     it lies below the highest cosine reached climbing from it to either side while the
-    cosines rise, with the edges mirrored (`edged`).  Counted in one pass: each paragraph
-    moves from the side after the gaps to the side before."""
-    counts = [r.cohesion.counts([i], 0, 1, 1, 1 << 30, 1) for i in lines]
-    before: dict[str, int] = {}
-    after: dict[str, int] = {}
-    for c in counts:
-        for w, k in c.items():
-            after[w] = after.get(w, 0) + k
-    dot, norm_before, norm_after = 0, 0, sum(k * k for k in after.values())
-    size_before, size_after = 0, sum(after.values())
-    out: list[float | None] = [None] * len(lines)
-    for t in range(1, len(lines)):
-        for w, k in counts[t - 1].items():  # paragraph t - 1 moves to the side before
-            b, a = before.get(w, 0), after[w]
-            dot += k * (a - b) - k * k
-            norm_before += 2 * k * b + k * k
-            norm_after += k * k - 2 * k * a
-            before[w], after[w] = b + k, a - k
-            size_before, size_after = size_before + k, size_after - k
-        if size_before >= o.story_min_after_words and size_after >= o.story_min_after_words:
-            out[t] = dot / (norm_before * norm_after) ** 0.5
-    left, right, _ = _core.cohesion_climbs(out)
-    deep = [0.0 if x is None or a is None or b is None else (a - x) + (b - x) for x, a, b in zip(out, left, right)]
-    return out, edged(out, deep)
+    cosines rise, with the edges mirrored (`edged`).  Counted in the compiled core in one
+    pass: each paragraph moves from the side after the gaps to the side before."""
+    cos, deep = r.cohesion.halves(lines, o.story_min_after_words)
+    return cos, edged(cos, deep)
 
 
 def body_words(r: Reader, kept: list[int]) -> list[int]:

@@ -70,8 +70,6 @@ context rule kept goes with its caption.
 
 from __future__ import annotations
 
-import re
-
 from ..blocks import barrier_kind
 from ..extracted import blocks_touch
 from ..language import guess_language, stopwords
@@ -332,7 +330,9 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
         return max(range(len(stories)), key=lambda s: (stories[s]["kind"] == "full", stories[s]["words"]))
     # a story that reads as a run of words with no sentences (a menu or a tag cloud on one
     # line) is no article while one of sentences is there, nor does it hold the main block
-    unpunctuated = {s for s in full if _mark_rate(r, stories[s]["members"]) < o.story_main_prose_marks}
+    unpunctuated: set[int] = set()
+    if len(full) > 1:  # a single full story is the main one, sentences or not
+        unpunctuated = {s for s in full if _mark_rate(r, stories[s]["members"]) < o.story_main_prose_marks}
     if len(unpunctuated) < len(full):
         full = [s for s in full if s not in unpunctuated]
     first = full[0]
@@ -362,25 +362,18 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
     return first
 
 
-#: A mark that ends a sentence or a clause: a full stop, "!", "?", "…", a comma, a
-#: semicolon or a colon before a space or the line's end (not inside "3.5" or "a.m"), in
-#: the Latin forms and the Arabic, Armenian, Devanagari, Ethiopic, Khmer, Myanmar and
-#: Tibetan ones; the full-width forms of Chinese and Japanese anywhere (no space follows).
-_MARKS = re.compile("[.!?\u2026,;:\u060c\u061b\u061f\u0589\u0964\u0965\u1362-\u1364\u17d4\u17d5"
-                    "\u104a\u104b\u0f0d]+(?=\\s|$)|[\u3001\u3002\uff01\uff0c\uff1a\uff1b\uff1f]")
-
-
 def _mark_rate(r: Reader, members: list[int]) -> float:
-    """The marks that end a sentence or a clause (`_MARKS`) per 100 words of the body
-    lines among ``members``, 100 with no body: an article's paragraphs hold one every
-    few words in any language that writes them; a menu, a row of links or a tag cloud
-    run together into one long line holds next to none."""
-    words = marks = 0
-    for i in members:
-        if r.body(i):
-            words += r.feats[i].words
-            marks += len(_MARKS.findall(r.lines[i].text))
-    return 100.0 * marks / words if words else 100.0
+    """The marks that end a sentence or a clause per 100 words of the body lines among
+    ``members``, 100 with no body: an article's paragraphs hold one every few words in
+    any language that writes them; a menu, a row of links or a tag cloud run together
+    into one long line holds next to none.  The marks are counted by the compiled core
+    (``Story.clause_marks``, rust/src/story.rs): a full stop, "!", "?", "…", a comma, a
+    semicolon or a colon before a space or the line's end (not inside "3.5" or "a.m"), in
+    the Latin forms and the Arabic, Armenian, Devanagari, Ethiopic, Khmer, Myanmar and
+    Tibetan ones; the full-width forms of Chinese and Japanese anywhere."""
+    body = [i for i in members if r.body(i)]
+    words = sum(r.feats[i].words for i in body)
+    return 100.0 * r.core.clause_marks(body) / words if words else 100.0
 
 
 def _both_headed(r: Reader, head: dict, later: dict) -> bool:

@@ -291,6 +291,39 @@ impl Cohesion {
         }
         (cos, deep, steps)
     }
+
+    /// `cleaner.stories.boundaries.halves`'s figures for the paragraphs `lines`: the
+    /// cosine of all the paragraphs above the gap above each with all those from it on
+    /// (None where a side holds under `least` words, and above the first), and its depth
+    /// score.  Each paragraph moves once from the side after the gaps to the side before
+    /// (`Pair`).
+    pub fn halves(&self, lines: &[usize], least: u64) -> (Vec<Option<f64>>, Vec<f64>) {
+        let n = lines.len();
+        let mut pair = Pair::new(self.stems.len());
+        for &i in lines {
+            pair.add(Side::After, self.of_line(i));
+        }
+        let mut cos: Vec<Option<f64>> = vec![None; n];
+        for t in 1..n {
+            let moved = self.of_line(lines[t - 1]);
+            pair.remove(Side::After, moved);
+            pair.add(Side::Before, moved);
+            if pair.before.total >= least && pair.after.total >= least {
+                // pow, not sqrt, of the product: the figure `x ** 0.5` gave in Python, to
+                // the last bit (black_box: the compiler would make it a sqrt)
+                let norms = (u128::from(pair.before.square) * u128::from(pair.after.square)) as f64;
+                cos[t] = Some(pair.dot as f64 / norms.powf(std::hint::black_box(0.5)));
+            }
+        }
+        let (lefts, rights, _) = climbs(&cos);
+        let deep = (0..n)
+            .map(|j| match (cos[j], lefts[j], rights[j]) {
+                (Some(x), Some(a), Some(b)) => (a - x) + (b - x),
+                _ => 0.0,
+            })
+            .collect();
+        (cos, deep)
+    }
 }
 
 /// For each cosine, the top reached climbing from it to the left over cosines that do not
@@ -501,6 +534,12 @@ impl Cohesion {
     ) -> (Vec<Option<f64>>, Vec<f64>) {
         let (cos, deep, _) = self.profile(&lines, Reach { words, lines: most_lines }, least, affinity);
         (cos, deep)
+    }
+
+    /// `Cohesion::halves` of the paragraphs `lines` (`cleaner.stories.boundaries.halves`).
+    #[pyo3(name = "halves")]
+    fn py_halves(&self, lines: Vec<usize>, least: u64) -> (Vec<Option<f64>>, Vec<f64>) {
+        self.halves(&lines, least)
     }
 }
 

@@ -9,7 +9,7 @@ use crate::cohesion::{Cohesion, Stoplist};
 use crate::heads::{Evidence, Heads};
 use crate::story_opening::Reaches;
 use crate::story_source::{starts_lower, utf8, Source};
-use crate::text::{casefold_utf8, hash_bytes, is_word, with_units, FxMap, Units};
+use crate::text::{casefold_utf8, hash_bytes, is_space, is_word, with_units, FxMap, Units};
 use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
@@ -386,6 +386,15 @@ impl Story {
         Ok(PyBytes::new(py, &got))
     }
 
+    /// `cleaner.stories.main._mark_rate`'s count: the marks that end a sentence or a clause
+    /// in the lines ``lines`` (`clause_marks`).
+    fn clause_marks(&self, lines: Vec<usize>) -> PyResult<usize> {
+        if lines.iter().any(|&i| i >= self.units.len()) {
+            return Err(crate::err("clause_marks: lines past the document".into()));
+        }
+        Ok(lines.iter().map(|&i| with_units!(Units, &self.units[i], s => clause_marks(&s[..]))).sum())
+    }
+
     /// `cleaner.stories.evidence.topic_profile`'s sections: per paragraph of body (kept
     /// positions ``prose`` of the kept lines ``kept``), whether the gap above it is a
     /// subheading between sections of one article (``sections``:
@@ -428,6 +437,41 @@ pub(crate) const MARK_PAIRS: [u8; 3] = [MARK_APOSTROPHE, MARK_QUOTE, MARK_ELLIPS
 const MARK_APOSTROPHE: u8 = 1;
 const MARK_QUOTE: u8 = 4;
 const MARK_ELLIPSIS: u8 = 16;
+
+/// A mark that ends a sentence or a clause when a space or the line's end follows it: a
+/// full stop, "!", "?", "\u{2026}", a comma, a semicolon or a colon (not inside "3.5" or
+/// "a.m"), in the Latin forms and the Arabic, Armenian, Devanagari, Ethiopic, Khmer,
+/// Myanmar and Tibetan ones.
+fn ends_clause(c: u32) -> bool {
+    matches!(c, 0x21 | 0x2c | 0x2e | 0x3a | 0x3b | 0x3f | 0x2026 | 0x60c | 0x61b | 0x61f | 0x589 | 0x964 | 0x965
+        | 0x1362..=0x1364 | 0x17d4 | 0x17d5 | 0x104a | 0x104b | 0xf0d)
+}
+
+/// The full-width marks of Chinese and Japanese that end a sentence or a clause, anywhere
+/// (no space follows them).
+fn full_width_clause(c: u32) -> bool {
+    matches!(c, 0x3001 | 0x3002 | 0xff01 | 0xff0c | 0xff1a | 0xff1b | 0xff1f)
+}
+
+/// The marks that end a sentence or a clause in `text`: each run of `ends_clause` marks
+/// followed by a space (`str.isspace`) or the end counts once, each `full_width_clause`
+/// mark once.
+pub(crate) fn clause_marks<T: Copy + Into<u32>>(text: &[T]) -> usize {
+    let (mut n, mut k) = (0, 0);
+    while k < text.len() {
+        let c: u32 = text[k].into();
+        k += 1;
+        if full_width_clause(c) {
+            n += 1;
+        } else if ends_clause(c) {
+            while k < text.len() && ends_clause(text[k].into()) {
+                k += 1;
+            }
+            n += usize::from(k == text.len() || is_space(text[k].into()));
+        }
+    }
+    n
+}
 
 pub(crate) fn marks<T: Copy + Into<u32>>(text: &[T]) -> u8 {
     let at = |k: usize| -> u32 { text[k].into() };
