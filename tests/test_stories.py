@@ -1278,6 +1278,17 @@ def test_the_core_counts_the_marks_that_end_a_sentence_or_a_clause_as_the_patter
     assert r.core.clause_marks(counted) == sum(len(pattern.findall(r.lines[i].text)) for i in counted) > 10
 
 
+def test_a_line_s_language_is_guessed_once_per_document(monkeypatch):
+    from cleaner.language import guess_language
+    from cleaner.stories import evidence
+
+    r, _, body = _read("\n\n".join(VOLCANO) + "\n")
+    asked = []
+    monkeypatch.setattr(evidence, "guess_language", lambda text: asked.append(text) or guess_language(text))
+    assert [r.language(i) for i in body] == [guess_language(r.lines[i].text) for i in body] == ["en"] * len(body)
+    assert [r.language(i) for i in body] == ["en"] * len(body) and len(asked) == len(body)
+
+
 def test_halves_counted_in_one_pass_are_those_counted_afresh_at_each_gap():
     # The compiled core moves each paragraph from one side to the other; the figures are
     # those of both sides counted afresh, to the last bit (`x ** 0.5` of the product).

@@ -219,6 +219,15 @@ class Reader:
         #: The content words of the kept lines, counted in the compiled core (see
         #: `window_cosine`).
         self.cohesion = story.cohesion
+        #: The language guessed for each line's text, when first asked (`language`).
+        self._languages: dict[int, str | None] = {}
+
+    def language(self, i: int) -> str | None:
+        """`cleaner.language.guess_language` of line ``i``'s text, guessed once per
+        document (every reading of its gaps asks again)."""
+        if i not in self._languages:
+            self._languages[i] = guess_language(self.lines[i].text)
+        return self._languages[i]
 
     def opening(self, first: int, above: list[int]) -> tuple[int | None, str | None]:
         """The title line of the document's first story, whose first kept line is
@@ -376,13 +385,7 @@ def language_shifts(r: Reader, kept: list[int], prose: list[int], cos: list[floa
     """
     out = []
     least = o.story_language_words
-    guessed: dict[int, str | None] = {}
-
-    def one(i: int) -> str | None:
-        if i not in guessed:
-            guessed[i] = guess_language(r.lines[i].text)
-        return guessed[i]
-
+    one = r.language
     for j in range(1, len(prose)):
         if cos[j] is None or cos[j] >= o.story_language_cosine:
             continue
