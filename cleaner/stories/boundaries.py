@@ -56,7 +56,7 @@ title just after it (a caption kept above the next story's title) go to neither 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .. import _core
@@ -322,7 +322,7 @@ def refined(r: Reader, kept: list[int], topic: tuple, chosen: list[Gap], words: 
     edges = [start, *(g.c for g in chosen), end]
     more: list[Gap] = []
     for lo, hi in zip(edges, edges[1:]):
-        inside = [j for j, c in enumerate(prose) if lo <= c < hi]
+        inside = range(bisect_left(prose, lo), bisect_left(prose, hi))
         if len(inside) <= o.story_refine_paragraphs:
             continue
         own, deep = halves(r, [kept[prose[j]] for j in inside], o)
@@ -331,18 +331,24 @@ def refined(r: Reader, kept: list[int], topic: tuple, chosen: list[Gap], words: 
             cos2[j], depth2[j] = own[k], deep[k]
         gaps = [g for g in _candidates(r, kept, (prose, cos2, depth2, names), lo, hi, o, False, title0)
                 if g.opening is None and r.feats[kept[g.c]].words >= o.prose_min_words
-                and sum(1 for c in prose if g.c <= c < hi) >= o.story_refine_paragraphs
+                and _paragraphs(prose, g.c, hi) >= o.story_refine_paragraphs
                 and words[g.c] - words[lo] >= words[hi] - words[g.c]]
         found: list[Gap] = []
         for g in choose(_settled(r, kept, gaps, words, lo, hi, o, stray), words, lo, hi, o,
                         first if lo == start else None):
-            if found and sum(1 for c in prose if found[-1].c <= c < g.c) < o.story_refine_paragraphs:
+            if found and _paragraphs(prose, found[-1].c, g.c) < o.story_refine_paragraphs:
                 if g.score > found[-1].score:  # two stories too short: the boundary with more evidence
                     found[-1] = g
                 continue
             found.append(g)
         more += found
     return sorted(chosen + more, key=lambda g: g.c) if more else chosen
+
+
+def _paragraphs(prose: list[int], lo: int, hi: int) -> int:
+    """How many paragraphs of body (``prose``: their kept positions, in order) lie from
+    kept position ``lo`` up to, not including, ``hi``."""
+    return bisect_left(prose, hi) - bisect_left(prose, lo)
 
 
 def halves(r: Reader, lines: list[int], o: Options) -> tuple[list[float | None], list[float]]:
