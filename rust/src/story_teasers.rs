@@ -109,11 +109,13 @@ pub fn teasers<'py>(
             let follows = at + 1 < m && (cut[at + 1] || (headed(at + 1) && at + 2 < m && cut[at + 2]));
             // the last kept line, or only items of a list (the page's) after it
             let last = kept[at + 1..].iter().all(|&j| e.bulleted[j] || e.turn[j]);
-            let apart = || story.words().window_cosine(kept, c as i64 - 1, -1, fixed as i64, reach, &[t]) < lim.cohesion;
+            let apart = || -> PyResult<bool> {
+                Ok(story.words()?.window_cosine(kept, c as i64 - 1, -1, fixed as i64, reach, &[t]) < lim.cohesion)
+            };
             // a headline of its own above it, with another teaser after it: a related
             // story on the subject of the story before opens the row
             let own = if titled { None } else { own_title(story, kept, c, lim)? };
-            if was_teaser || e.dateline[t] || ((follows || last || titled) && apart()) || (follows && own.is_some()) {
+            if was_teaser || e.dateline[t] || ((follows || last || titled) && apart()?) || (follows && own.is_some()) {
                 size[c] = if titled { 2 } else { 1 };
                 let title = if titled { Some(i) } else { own };
                 found.set_item(c, (size[c], title))?;
