@@ -23,14 +23,13 @@ import os
 import sys
 import time
 import warnings
-from dataclasses import fields
 
 from .arguments import DEFAULT_COLUMNS, DEFAULT_SEPARATOR, build_parser
 from .batch import (EXPLAIN_COLUMNS, STORY_FIELDS, Job, Stats, WorkerPool, file_tasks,
                     jsonl_tasks, run_tasks)
 from .catalogue import load_rules
 from .inputs import UsageError, check_terminal, expand_inputs, jsonl_mode
-from .options import Options
+from .options import DEFAULTS, Options
 from .registry import code_rules
 from .validate import iso_code
 
@@ -76,7 +75,6 @@ def _made(flag: str, base: "Options | str", **overrides) -> Options:
 
 def make_options(args: argparse.Namespace) -> Options:
     """The run's `Options`: every value is checked by `Options.make`, as the API checks it."""
-    defaults = {f.name: f.default for f in fields(Options)}
     options = _made("--html", _made("--preset", args.preset), html=args.html)
     settings: dict[str, object] = {}
     for item in args.settings:
@@ -86,7 +84,7 @@ def make_options(args: argparse.Namespace) -> Options:
             raise UsageError(f"--set expects KEY=VALUE, not {item!r}")
         if key == "preset":
             raise UsageError("--set: preset is not an option: give it as --preset NAME")
-        settings[key] = _parse_value(raw.strip(), defaults.get(key))
+        settings[key] = _parse_value(raw.strip(), DEFAULTS.get(key))
     options = _made("--set", options, **settings)
     disabled = [r.strip() for item in args.disable for r in item.split(",") if r.strip()]
     if disabled:

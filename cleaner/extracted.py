@@ -514,7 +514,7 @@ CAPTION_TAGS = frozenset({"figcaption", "caption"})
 LEAD_MARKS = frozenset({"teaser"})
 
 
-class _Page(NamedTuple):
+class _Recovery(NamedTuple):
     """What recovery reads of a page, per line (`_recovered` and the walks it runs): the
     lines' measures and stage-1 decisions, their hints (one per line, ``None`` past the
     hints' end), which have text (`cleaner.storage.has_text`, a held block's not), which
@@ -558,7 +558,7 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
         has = bytes(a and not b for a, b in zip(has, held))
     prose = [i for i in range(n) if shape[i] and chosen[i] and _prose(shape[i], initial[i])]
     own = _own_marks(hints, prose) if prose else frozenset()
-    page = _Page(feats, initial, hints, has, chosen, options)
+    page = _Recovery(feats, initial, hints, has, chosen, options)
 
     def candidate(i: int, marks: frozenset[str] | None = frozenset()) -> bool:
         """Prose the extractor skipped that may be the article's (``marks``: the class and
@@ -600,7 +600,7 @@ def _recovered(lines: list[Line], feats: list[Features], initial: list[Decision]
     return out
 
 
-def _under_headline(page: _Page, prose: list[int], candidate) -> list[int]:
+def _under_headline(page: _Recovery, prose: list[int], candidate) -> list[int]:
     """The block of prose the extractor skipped (``candidate``) between the page's
     headline (the nearest line above the article whose text it is,
     `cleaner.front.dom.LineHint.headline`, chosen or not, neither in the furniture nor
@@ -623,7 +623,7 @@ def _under_headline(page: _Page, prose: list[int], candidate) -> list[int]:
     return found
 
 
-def _reached(page: _Page, steps: range, first: int, candidate, lead) -> dict[int, str]:
+def _reached(page: _Recovery, steps: range, first: int, candidate, lead) -> dict[int, str]:
     """The blocks reached walking ``steps`` away from the article (whose first prose line
     is ``first``): those shaped like its blocks (``recover_kin_levels``, ``candidate``:
     ``"kin"``) and, above it, its standfirst (``lead``: ``"lead"``), each letting the walk
@@ -656,7 +656,7 @@ def _unmarked(h, marks: frozenset[str] | None, options: Options) -> bool:
             and h.link_density < options.link_density and h.tag not in CAPTION_TAGS)
 
 
-def _outweighs(page: _Page, longer: dict[int, str], prose: list[int]) -> dict[int, str]:
+def _outweighs(page: _Recovery, longer: dict[int, str], prose: list[int]) -> dict[int, str]:
     """``longer``, the page's longest run of prose the extractor skipped (`_orphan`), as
     ``"outweighs"`` when it is unbroken (`_unbroken`) and holds
     ``recover_orphan_outweighs`` times the words of the prose it chose (``prose``); ``{}``
@@ -679,7 +679,7 @@ def _unbroken(run: list[int], has: bytes, hints) -> bool:
                for j in range(run[0], run[-1] + 1) if has[j])
 
 
-def _orphan(page: _Page, candidate) -> dict[int, str]:
+def _orphan(page: _Recovery, candidate) -> dict[int, str]:
     """The page's article when the extractor chose next to nothing and no prose
     (``"orphan"``): the run of blocks it did not choose that are prose (``candidate``,
     whatever their class and id words: the container the extractor took for comments

@@ -15,7 +15,8 @@ TypeError: unknown option 'colour'; known options: ...
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Callable
+from types import MappingProxyType
+from typing import Callable, Mapping
 
 #: The overrides `Options.make` builds options with every time, never from its cache: a
 #: language without stopwords is warned about at each construction that is given it.
@@ -731,18 +732,18 @@ class Options:
     story_lead_max_words: int = 40
 
     def __init__(self, **values) -> None:
-        unknown = values.keys() - _DEFAULTS.keys()
+        unknown = values.keys() - DEFAULTS.keys()
         if unknown:
             raise TypeError(f"Options.__init__() got an unexpected keyword argument {min(unknown)!r}")
         values = _checked(values)
-        for name, default in _DEFAULTS.items():
+        for name, default in DEFAULTS.items():
             object.__setattr__(self, name, values.get(name, default))
 
     def _values(self) -> tuple:
-        return tuple(map(self.__getattribute__, _DEFAULTS))
+        return tuple(map(self.__getattribute__, DEFAULTS))
 
     def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in _DEFAULTS)
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in DEFAULTS)
         return f"{type(self).__qualname__}({shown})"
 
     def __eq__(self, other: object) -> bool:
@@ -796,13 +797,13 @@ class Options:
         given) and folded in.  The values ``base`` carries are not checked again: each was
         checked when ``base`` was built, and a language without stopwords is warned about
         once, not at every options derived from it."""
-        known = _DEFAULTS.keys()
+        known = DEFAULTS.keys()
         for key in overrides:
             if key not in known:
                 raise TypeError(f"unknown option {key!r}; known options: {', '.join(sorted(known - {'preset'}))}")
         overrides = _checked(overrides)
         made = object.__new__(cls)
-        for name in _DEFAULTS:
+        for name in DEFAULTS:
             object.__setattr__(made, name, overrides[name] if name in overrides else getattr(base, name))
         return made
 
@@ -851,8 +852,9 @@ def rule_enabled(disabled_rules, rule_id: str) -> bool:
     return not any(p.endswith(".") and rule_id.startswith(p) for p in disabled_rules)
 
 
-#: Every field of `Options` with its default, in declaration order.
-_DEFAULTS: dict[str, object] = {f.name: f.default for f in fields(Options)}
+#: Every field of `Options` with its default, in declaration order (read-only; the one
+#: table the API, `cleaner.validate` and the command line read defaults from).
+DEFAULTS: Mapping[str, object] = MappingProxyType({f.name: f.default for f in fields(Options)})
 
 #: The options that change on a page whose language has no catalogue of its own in use
 #: (none ships for it, or `Options.disabled_rules` names ``<language>.``): no catalogue

@@ -48,11 +48,10 @@ import operator
 import os
 import sys
 import warnings
-from dataclasses import fields
 
 from .catalogue import languages as catalogue_languages
 from .language import STOPLIST_NAMES
-from .options import VALUE_CHECKS, Options
+from .options import DEFAULTS, VALUE_CHECKS
 from .registry import registry
 
 #: Every ISO 639-1 code (two letters), for telling a real language from a typo.
@@ -150,9 +149,6 @@ MAX_COUNT = 2**31 - 1
 #: ``block.set_off``.
 OFFSETS = frozenset({"appeal_tail_extra_words", "block_set_off_indent_slack"})
 
-#: Option name -> its default, for the options `check_value` holds to their default's type.
-_DEFAULTS = {f.name: f.default for f in fields(Options)}
-
 
 def check_value(name: str, value: object) -> object:
     """``value`` for the option ``name`` when it is of the kind the default is, else
@@ -160,7 +156,7 @@ def check_value(name: str, value: object) -> object:
     is not finite).  Options whose default is neither a number nor a bool are left to
     their own checks.  A count given as another integer type (``numpy.int64``) becomes
     an ``int``."""
-    default = _DEFAULTS.get(name)
+    default = DEFAULTS.get(name)
     if isinstance(default, bool):
         if not isinstance(value, bool):
             raise TypeError(f"{name} must be True or False, not {value!r}")

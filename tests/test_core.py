@@ -206,15 +206,15 @@ def test_without_a_catalogue_of_the_page_s_language_a_line_needs_body_closer_to_
 
 
 def test_each_option_an_uncatalogued_page_changes_takes_its_counterpart_s_value():
-    from cleaner.options import _DEFAULTS, UNCATALOGUED
+    from cleaner.options import DEFAULTS, UNCATALOGUED
     changed = Options().uncatalogued()
     for name, counterpart in UNCATALOGUED.items():
-        assert "uncatalogued" in counterpart and type(_DEFAULTS[name]) is type(_DEFAULTS[counterpart])
+        assert "uncatalogued" in counterpart and type(DEFAULTS[name]) is type(DEFAULTS[counterpart])
         assert getattr(changed, name) == getattr(Options(), counterpart)
     assert changed != Options() and Options(context_reach=3).uncatalogued().context_reach == 1
     dutch = Options(language="nl")
     assert dutch.uncatalogued() is dutch.uncatalogued() and dutch.uncatalogued().language == "nl"
-    others = [f for f in _DEFAULTS if f not in UNCATALOGUED]
+    others = [f for f in DEFAULTS if f not in UNCATALOGUED]
     assert [getattr(changed, f) for f in others] == [getattr(Options(), f) for f in others]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.options import _DEFAULTS
+from cleaner.options import DEFAULTS
 
 SOURCE = Path(__file__).resolve().parent.parent / "cleaner" / "options.py"
 #: The units the options are counted in.
@@ -18,7 +18,7 @@ UNITS = (r"words?|lines?|non-blank lines|shares?|ratios?|cosine|points|seconds|c
          r"|levels|paragraphs|stories|depth units|content words|list items|names|kinds|0-1")
 SAYS_UNIT = re.compile(rf"\((?:[^()]*[;,:]\s*)?(?:{UNITS})\b[^()]*\)|\bunits?: "
                        r"|^(?:Seconds|Words|Characters|Points|Depth units|Content words|Lines|Body words|Gaps)\b")
-THRESHOLDS = [name for name, default in _DEFAULTS.items()
+THRESHOLDS = [name for name, default in DEFAULTS.items()
               if isinstance(default, (int, float)) and not isinstance(default, bool)]
 
 

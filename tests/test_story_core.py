@@ -647,9 +647,9 @@ def test_reader_answers_take_a_byte_a_line(monkeypatch):
     assert readers
     for r in readers:
         n = len(r.lines)
-        for column in (r.lettered, r._capital, r.by_pattern):
+        for column in (r.lettered, r._capital, r.by_pattern, r._titled):
             assert isinstance(column, bytes) and len(column) == n and set(column) <= {0, 1}
-        for name in ("meta", "headline", "body", "titled", "dateline", "wrapped"):
+        for name in ("meta", "headline", "body", "dateline", "wrapped"):
             column = getattr(r, name).args[0]
             assert isinstance(column, bytes) and len(column) == n
         assert r.content.itemsize == 4
@@ -664,3 +664,40 @@ def test_reader_answers_take_a_byte_a_line(monkeypatch):
             else:
                 with pytest.raises(KeyError):
                     r.pos[i]
+
+
+def _answers(r) -> tuple:
+    """Every answer of a `Reader` about its lines and gaps, to compare two readings."""
+    core, content = r.core, list(r.content)
+    kept = [i for i in content if r.d[i].keep]
+    gaps_of = core.gaps(list(range(1, len(kept))), kept[:-1], kept[1:], [None] * (len(kept) - 1),
+                        [0.0] * (len(kept) - 1), r.o.story_above_lines, weights(r.o)) if len(kept) > 1 else []
+    cosines = [r.cohesion.cosine_of(kept[:k], kept[k:]) for k in range(1, len(kept), 3)]
+    openings = [r.opening(i, content[:k][::-1]) for k, i in enumerate(content) if r.d[i].keep]
+    folds = [core.same_fold(a, b) for a in content[::2] for b in content[::5]]
+    return (core.flags(), core.titled(), core.positions()[0], gaps_of, cosines, openings, folds,
+            boundaries.teasers(r, kept, r.feats, r.o), core.body_words(kept))
+
+
+def test_a_reading_like_another_answers_as_one_read_afresh(monkeypatch):
+    """A `Reader` made ``like`` another of the same lines and features (the story finder's
+    trial readings) re-reads only the lines whose decisions differ; every answer is the
+    one a reading from scratch gives, for lines kept, dropped by a catalogue pattern or
+    judged another category there."""
+    from cleaner.stories.evidence import Reader
+    from cleaner.types import Decision
+
+    readers = _readers(monkeypatch, 13, 6)
+    assert readers
+    rng = random.Random(5)
+    others = (Decision(True, "story.teaser_row", "body", "", "stories"),
+              Decision(False, "en.share.follow", "boilerplate", "", "classify"),
+              Decision(False, "feature.low_stopwords", "boilerplate", "", "classify"),
+              Decision(True, "feature.prose", "meta", "", "classify"))
+    for r in readers:
+        changed = rng.sample(range(len(r.lines)), min(8, len(r.lines)))
+        decisions = [rng.choice(others) if i in changed else d for i, d in enumerate(r.d)]
+        afresh = Reader(r.lines, r.feats, decisions, r.stops, r.o)
+        like = Reader(r.lines, r.feats, decisions, r.stops, r.o, like=r)
+        assert _answers(like) == _answers(afresh)
+        assert _answers(Reader(r.lines, r.feats, r.d, r.stops, r.o, like=like)) == _answers(r)

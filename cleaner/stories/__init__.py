@@ -123,8 +123,8 @@ def find_stories(
             if final[i].keep:
                 story_of[i] = 0
         return Stories(story_of, ["full"], [None], final, 0)
-    d = _dropped_teasers(lines, feats, list(listed if listed is not None else final), stops, o)
-    r = Reader(lines, feats, d, stops, o)
+    d, trial = _dropped_teasers(lines, feats, list(listed if listed is not None else final), stops, o)
+    r = Reader(lines, feats, d, stops, o, like=trial)
     kept = [i for i in r.content if d[i].keep]
     segs, between = segment(r, kept, feats, o, heads_only=reading.extracted,
                             written=reading.written or reading.extracted)
@@ -139,7 +139,7 @@ def find_stories(
 
 
 def _dropped_teasers(lines: list[Line], feats: list[Features], d: list[Decision],
-                     stops: frozenset[str], o: Options) -> list[Decision]:
+                     stops: frozenset[str], o: Options) -> tuple[list[Decision], Reader | None]:
     """``d`` with the teasers the stopword rule dropped kept, in a language of their own
     or in a row of the page's own: a line the
     stopword rule dropped that is cut mid-sentence (`Features.cut`, at least
@@ -151,8 +151,10 @@ def _dropped_teasers(lines: list[Line], feats: list[Features], d: list[Decision]
     its stopwords, such a line that the teaser finder reads as one of a row of at least
     `Options.story_teaser_row` such lines (`_row_lengths`), when it holds at least
     `Options.story_teaser_row_stopwords` of the page's stopwords (a sentence, not the row
-    of a calendar or a list of a shop's options)."""
+    of a calendar or a list of a shop's options).  Also returns the last trial's
+    `Reader` (``None``: no trial), which a reading of the same lines can start from."""
     found, rowed = {}, {}
+    r = None
     # the lines the stopword rule dropped, cut mid-sentence, long enough (a pass of the core)
     for i in _core.cut_dropped(feats, d, "feature.low_stopwords", o.story_teaser_min_words):
         f = feats[i]
@@ -167,27 +169,28 @@ def _dropped_teasers(lines: list[Line], feats: list[Features], d: list[Decision]
                                 f"{f.words} words cut mid-sentence, in a row of teasers", "stories")
     if found:
         trial = [found.get(i, dec) for i, dec in enumerate(d)]
-        read = _read(lines, feats, trial, stops, o)
+        read, r = _read(lines, feats, trial, stops, o, like=r)
         d = [found[i] if i in found and i in read else dec for i, dec in enumerate(d)]
     rowed = {i: dec for i, dec in rowed.items() if not d[i].keep}  # not read in their own language
     if rowed:
         dropped = set(rowed) | {i for i in found if d[i] is found[i]}
-        read = _read(lines, feats, [rowed.get(i, dec) for i, dec in enumerate(d)], stops, o, dropped)
+        read, r = _read(lines, feats, [rowed.get(i, dec) for i, dec in enumerate(d)], stops, o, dropped, r)
         d = [rowed[i] if i in rowed and read.get(i, 0) >= o.story_teaser_row else dec for i, dec in enumerate(d)]
-    return d
+    return d, r
 
 
 def _read(lines: list[Line], feats: list[Features], trial: list[Decision], stops: frozenset[str],
-          o: Options, among: set[int] | None = None) -> dict[int, int]:
+          o: Options, among: set[int] | None = None, like: Reader | None = None) -> tuple[dict[int, int], Reader]:
     """The teasers that `teasers` finds among the kept lines of ``trial``: per teaser's
     text line, how many teasers its row holds (`_row_lengths`; ``among``: the text lines
-    a row is made of, ``None``: any)."""
-    r = Reader(lines, feats, trial, stops, o)
+    a row is made of, ``None``: any); and the `Reader` of ``trial`` (read from ``like``,
+    a trial before, see `Reader`)."""
+    r = Reader(lines, feats, trial, stops, o, like)
     kept = [i for i in r.content if trial[i].keep]
     found = teasers(r, kept, feats, o)
     text = {c: kept[c + size - 1] for c, (size, _) in found.items()}
     row = _row_lengths(found, {c for c, i in text.items() if among is None or i in among})
-    return {i: row.get(c, 0) for c, i in text.items()}
+    return {i: row.get(c, 0) for c, i in text.items()}, r
 
 
 def _row_lengths(found: dict[int, tuple[int, int | None]], members: set[int]) -> dict[int, int]:

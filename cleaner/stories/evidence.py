@@ -191,18 +191,22 @@ class Reader:
     after a gap opens (`opening`) and what the gap holds (`gap_evidence`).
     """
 
-    def __init__(self, lines, feats, decisions, stops, options: Options = DEFAULT):
+    def __init__(self, lines, feats, decisions, stops, options: Options = DEFAULT, like: Reader | None = None):
+        """``like``: a reader of the same lines and features under other decisions (a
+        trial of the story finder's); the compiled core reads again only the lines whose
+        decisions differ."""
         self.lines, self.feats, self.d = lines, feats, decisions
         self.o = o = options  # the ``story_*`` thresholds
         self.stops = stops
-        columns = (*lines.columns(), *lines.raw_columns()) if isinstance(lines, Lines) else None
+        same = like is not None and like.lines is lines and like.feats is feats and like.o is o
+        columns = (*lines.columns(), *lines.raw_columns()) if isinstance(lines, Lines) and not same else None
         #: The compiled core's reading of the document (`cleaner._core.Story`).
         self.core = story = _core.Story(
             lines, columns, feats, decisions, _heads(), _stoplist(stops), o.heading_max_words, o.heading_max_digits,
             o.prose_min_words,
             (o.story_meta_reach, o.story_above_lines, o.story_title_reach, o.story_title_near,
              o.story_repeat_reach, o.story_longer_reach, o.story_echo_words, o.story_meta_echo_words,
-             o.story_echo_shared, o.story_first_echo_shared))
+             o.story_echo_shared, o.story_first_echo_shared), like.core if same else None)
         #: The content lines, and per content line its position among them (``i in
         #: pos``, ``pos[i]``): an array and the core's `Positions`, not a list and a
         #: dict of ints (a dump of many short lines stays within its memory bound).
@@ -213,14 +217,27 @@ class Reader:
         #: Per line, 1 if its text holds a letter; the answers about each line (see
         #: above), each a bytes (1 or 0 per line).
         self.lettered, per_line, more, (self._capital, self.by_pattern) = story.flags()
-        self.meta, self.headline, self.body, self.titled, self.dateline = map(_getter, per_line)
+        self.meta, self.headline, self.body, self.dateline = map(_getter, per_line)
         self.exclaimed, self.meta_after, self.capitalised, self.bulleted, self.wrapped = map(_getter, more)
         self.letters_between, self.distance = story.letters_between, story.distance
-        #: The content words of the kept lines, counted in the compiled core (see
-        #: `window_cosine`).
-        self.cohesion = story.cohesion
         #: The language guessed for each line's text, when first asked (`language`).
         self._languages: dict[int, str | None] = {}
+
+    @functools.cached_property
+    def cohesion(self) -> _core.Cohesion:
+        """The content words of the kept lines, counted in the compiled core when first
+        asked (see `window_cosine`; a trial reading that only looks for teasers may
+        compare none)."""
+        return self.core.cohesion
+
+    @functools.cached_property
+    def _titled(self) -> bytes:
+        return self.core.titled()
+
+    def titled(self, i: int) -> int:
+        """1 if line ``i`` is a title-like headline (see above); the lines are case folded
+        to tell, when first asked (a trial reading that only looks for teasers does not)."""
+        return self._titled[i]
 
     def language(self, i: int) -> str | None:
         """`cleaner.language.guess_language` of line ``i``'s text, guessed once per

@@ -104,16 +104,60 @@ pub struct Heads {
     lower_or_title: CharClass,
 }
 
-/// What `Heads.read` reads of one line: its `Features` and its `Decision`.
+/// What `Heads::read_line` reads of one line: its `Features` and its `Decision`.
 struct Line<'a> {
-    text: Cow<'a, str>,
+    text: &'a str,
     words: i64,
     terminal: bool,
     urls: i64,
     digit_ratio: f64,
-    keep: bool,
-    rule: Cow<'a, str>,
-    category: Cow<'a, str>,
+    judged: Judged,
+}
+
+/// What the head evidence reads of a line's `Decision`, as bits: kept or not, whether
+/// its rule is ``feature.prose``, a rule of no catalogue pattern (`code_rule`) or
+/// ``blank``, and whether its category is ``meta``, ``caption`` or ``body``.  Two
+/// decisions alike in these give a line the same evidence (`Heads::revised`).
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Judged(u8);
+
+impl Judged {
+    const KEEP: u8 = 1;
+    const PROSE: u8 = 2;
+    const CODE: u8 = 4;
+    const BLANK: u8 = 8;
+    const META: u8 = 16;
+    const CAPTION: u8 = 32;
+    const BODY: u8 = 64;
+
+    /// The bits of a `Decision` (``keep``, ``rule``, ``category``).
+    fn of(decision: &Bound<'_, PyTuple>) -> PyResult<Self> {
+        let name = |k: usize| -> PyResult<Bound<'_, PyString>> { Ok(decision.get_item(k)?.downcast_into()?) };
+        let (rule, category) = (name(1)?, name(2)?);
+        let rule = rule.to_cow()?;
+        let bits = [
+            (decision.get_borrowed_item(0)?.extract::<bool>()?, Self::KEEP),
+            (rule == "feature.prose", Self::PROSE),
+            (code_rule(&rule), Self::CODE),
+            (rule == "blank", Self::BLANK),
+        ];
+        Ok(Self(bits.iter().fold(Self::of_category(&category.to_cow()?).0, |b, &(on, bit)| if on { b | bit } else { b })))
+    }
+
+    /// The bits of a category alone.
+    fn of_category(category: &str) -> Self {
+        Self(match category {
+            "meta" => Self::META,
+            "caption" => Self::CAPTION,
+            "body" => Self::BODY,
+            _ => 0,
+        })
+    }
+
+    /// Is one of `bits` set?
+    fn has(self, bits: u8) -> bool {
+        self.0 & bits != 0
+    }
 }
 
 /// A Python string as UTF-8 (a lone surrogate, which no pattern here matches, becomes
@@ -128,9 +172,9 @@ fn text_of<'a>(s: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
 impl Heads {
     /// `cleaner.stories.evidence._meta`: a date, time, byline or "Updated ..." line (not
     /// a photo caption or credit that holds a date).
-    fn is_meta(&self, text: &str, words: i64, terminal: bool, category: &str) -> bool {
-        if category == "meta" || category == "caption" {
-            return category == "meta";
+    fn is_meta(&self, text: &str, words: i64, terminal: bool, judged: Judged) -> bool {
+        if judged.has(Judged::META | Judged::CAPTION) {
+            return judged.has(Judged::META);
         }
         if text.is_empty() {
             return false; // every pattern needs a character
@@ -216,7 +260,7 @@ impl Heads {
     /// quote after one), not a turn of a dialogue (``turn``: `is_turn` of its text).
     fn is_exclaimed(line: &Line, turn: bool) -> bool {
         let end = line.text.trim_end_matches(['\'', '"', '’', '”', '»']);
-        line.keep && line.words <= 16 && (end.is_empty() || end.ends_with(['?', '!'])) && !turn
+        line.judged.has(Judged::KEEP) && line.words <= 16 && (end.is_empty() || end.ends_with(['?', '!'])) && !turn
     }
 }
 
@@ -253,19 +297,15 @@ fn may_place(text: &str) -> bool {
         && text.contains(['-', '—', '–'])
 }
 
-/// The `Line` of a text, its `Features` and its `Decision` (whose rule and category,
-/// ``names``, the caller holds: they are read without a copy).
-fn line_of<'a>(text: &'a str, feat: &'a Bound<'_, PyTuple>, decision: &'a Bound<'_, PyTuple>,
-               names: &'a [Bound<'_, PyString>; 2]) -> PyResult<Line<'a>> {
+/// The `Line` of a text, its `Features` and its decision's `Judged`.
+fn line_of<'a>(text: &'a str, feat: &Bound<'_, PyTuple>, judged: Judged) -> PyResult<Line<'a>> {
     Ok(Line {
-        text: Cow::Borrowed(text),
+        text,
         words: feat.get_borrowed_item(0)?.extract()?,
         terminal: feat.get_borrowed_item(2)?.extract()?,
         urls: feat.get_borrowed_item(6)?.extract()?,
         digit_ratio: feat.get_borrowed_item(5)?.extract()?,
-        keep: decision.get_borrowed_item(0)?.extract()?,
-        rule: names[0].to_cow()?,
-        category: names[1].to_cow()?,
+        judged,
     })
 }
 
@@ -321,7 +361,7 @@ impl Heads {
     /// One line's `is_meta` (``category``: its decision's).
     #[pyo3(name = "meta")]
     fn py_meta(&self, text: &Bound<'_, PyString>, words: i64, terminal: bool, category: &str) -> PyResult<bool> {
-        Ok(self.is_meta(&text_of(text)?, words, terminal, category))
+        Ok(self.is_meta(&text_of(text)?, words, terminal, Judged::of_category(category)))
     }
 
     /// One text's `is_dateline`.
@@ -333,6 +373,7 @@ impl Heads {
 
 /// The head evidence of every line of a document (`Heads::evidence`), each a list indexed
 /// by line.
+#[derive(Clone)]
 pub(crate) struct Evidence {
     /// Holds a letter.
     pub lettered: Vec<bool>,
@@ -363,6 +404,8 @@ pub(crate) struct Evidence {
     pub keep: Vec<bool>,
     /// The lines whose text is not empty.
     pub content: Vec<usize>,
+    /// What was read of each line's `Decision`.
+    judged: Vec<Judged>,
 }
 
 impl Heads {
@@ -382,57 +425,112 @@ impl Heads {
         meta_reach: usize,
     ) -> PyResult<Evidence> {
         let n = texts.len();
-        let feats: Vec<Bound<'py, PyTuple>> = feats.try_iter()?.map(|f| Ok(f?.downcast_into::<PyTuple>()?)).collect::<PyResult<_>>()?;
-        let decisions: Vec<Bound<'py, PyTuple>> =
-            decisions.try_iter()?.map(|d| Ok(d?.downcast_into::<PyTuple>()?)).collect::<PyResult<_>>()?;
-        if feats.len() != n || decisions.len() != n {
-            return Err(crate::err("texts, features and decisions of different lengths".into()));
-        }
+        let feats = tuples(feats, n)?;
+        let judged = judged(decisions, n)?;
         let no = || vec![false; n];
         let mut e = Evidence {
             lettered: no(), meta: no(), headline: no(), body: no(), titled: no(), dateline: no(), exclaimed: no(),
             capital: no(), meta_after: no(), pattern: no(), capitalised: no(), bulleted: no(), turn: no(), heading_like: no(),
-            words: vec![0; n], keep: no(), content: Vec::with_capacity(n),
+            words: vec![0; n], keep: no(), content: Vec::with_capacity(n), judged,
         };
-        for i in 0..n {
-            let name = |k: usize| -> PyResult<Bound<'py, PyString>> { Ok(decisions[i].get_item(k)?.downcast_into()?) };
-            let names = [name(1)?, name(2)?];
-            let line = line_of(&texts[i], &feats[i], &decisions[i], &names)?;
-            let text: &str = &line.text;
+        for (i, text) in texts.iter().enumerate() {
             if !text.is_empty() {
                 e.content.push(i);
             }
-            e.words[i] = line.words;
-            e.keep[i] = line.keep;
-            e.lettered[i] = text.chars().any(|c| crate::cohesion::is_letter(c as u32));
-            e.meta[i] = self.is_meta(text, line.words, line.terminal, &line.category);
             e.bulleted[i] = text.starts_with(self.bullets.as_slice()) && self.bulleted.is_match(&raw(i)?);
-            // `cleaner.classify.is_heading_like`
-            let heading_like = 1 <= line.words && line.words as f64 <= heading_max_words && !line.terminal
-                && line.urls == 0 && line.digit_ratio < heading_max_digits;
-            e.heading_like[i] = heading_like;
-            e.headline[i] = heading_like && line.words >= 2 && !(line.keep && line.rule == "feature.prose") && !e.meta[i]
-                && (line.keep || code_rule(&line.rule)) && !e.bulleted[i];
-            e.body[i] = line.keep && line.category == "body" && !e.headline[i];
-            let turn = self.is_turn(text);
-            e.turn[i] = turn;
-            e.capitalised[i] = self.is_capitalised(text);
-            e.titled[i] = e.headline[i] && line.words >= 4 && !turn && e.capitalised[i];
-            e.dateline[i] = self.is_dateline(text);
-            e.exclaimed[i] = Self::is_exclaimed(&line, turn);
-            e.capital[i] = text.chars().next().is_some_and(|c| self.upper.contains(c)) && !turn;
-            e.pattern[i] = !line.keep && line.rule != "blank" && !code_rule(&line.rule);
+            self.read_line(&mut e, i, text, &feats[i], (heading_max_words, heading_max_digits))?;
         }
-        // A meta line within `meta_reach` lines with letters after each line, before any body.
-        for (k, &i) in e.content.iter().enumerate() {
-            let near = e.content[k + 1..e.content.len().min(k + 1 + 2 * meta_reach)].iter().filter(|&&j| e.lettered[j]);
-            for &j in near.take(meta_reach) {
-                if e.meta[j] || e.body[j] {
-                    e.meta_after[i] = e.meta[j];
-                    break;
-                }
-            }
-        }
+        e.meta_after = meta_after(&e, meta_reach);
         Ok(e)
     }
+
+    /// The head evidence of the document `like` holds the evidence of, read under other
+    /// decisions: ``text`` (a line's normalised text), ``feats`` (the same `Features`),
+    /// ``decisions`` and the `Options` as `evidence`'s.  A line is read again only where
+    /// its decision is judged otherwise (`Judged`); what a line's text alone says (a list
+    /// item ...) is not.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn revised<'a, 'py>(
+        &self,
+        like: &Evidence,
+        text: impl Fn(usize) -> Cow<'a, str>,
+        feats: &Bound<'py, PyAny>,
+        decisions: &Bound<'py, PyAny>,
+        heading_max_words: f64,
+        heading_max_digits: f64,
+        meta_reach: usize,
+    ) -> PyResult<Evidence> {
+        let n = like.judged.len();
+        let judged = judged(decisions, n)?;
+        if feats.len()? != n {
+            return Err(crate::err("texts, features and decisions of different lengths".into()));
+        }
+        let mut e = like.clone();
+        for (i, &now) in judged.iter().enumerate() {
+            if now != e.judged[i] {
+                e.judged[i] = now;
+                let feat = feats.get_item(i)?.downcast_into::<PyTuple>()?;
+                self.read_line(&mut e, i, &text(i), &feat, (heading_max_words, heading_max_digits))?;
+            }
+        }
+        e.meta_after = meta_after(&e, meta_reach);
+        Ok(e)
+    }
+
+    /// The evidence of line `i` (its text, `Features` and the `Judged` of its decision
+    /// already in `e`, and whether it is a list item, `e.bulleted`), with the `Options`
+    /// ``heading_max_words`` and ``heading_max_digits`` (``limits``).
+    fn read_line(&self, e: &mut Evidence, i: usize, text: &str, feat: &Bound<'_, PyTuple>, limits: (f64, f64)) -> PyResult<()> {
+        let line = line_of(text, feat, e.judged[i])?;
+        let (keep, judged) = (line.judged.has(Judged::KEEP), line.judged);
+        e.words[i] = line.words;
+        e.keep[i] = keep;
+        e.lettered[i] = text.chars().any(|c| crate::cohesion::is_letter(c as u32));
+        e.meta[i] = self.is_meta(text, line.words, line.terminal, judged);
+        // `cleaner.classify.is_heading_like`
+        let heading_like = 1 <= line.words && line.words as f64 <= limits.0 && !line.terminal
+            && line.urls == 0 && line.digit_ratio < limits.1;
+        e.heading_like[i] = heading_like;
+        e.headline[i] = heading_like && line.words >= 2 && !(keep && judged.has(Judged::PROSE)) && !e.meta[i]
+            && (keep || judged.has(Judged::CODE)) && !e.bulleted[i];
+        e.body[i] = keep && judged.has(Judged::BODY) && !e.headline[i];
+        let turn = self.is_turn(text);
+        e.turn[i] = turn;
+        e.capitalised[i] = self.is_capitalised(text);
+        e.titled[i] = e.headline[i] && line.words >= 4 && !turn && e.capitalised[i];
+        e.dateline[i] = self.is_dateline(text);
+        e.exclaimed[i] = Self::is_exclaimed(&line, turn);
+        e.capital[i] = text.chars().next().is_some_and(|c| self.upper.contains(c)) && !turn;
+        e.pattern[i] = !keep && !judged.has(Judged::BLANK) && !judged.has(Judged::CODE);
+        Ok(())
+    }
+}
+
+/// The items of a sequence of tuples (`Features` or `Decision`), `n` of them.
+fn tuples<'py>(items: &Bound<'py, PyAny>, n: usize) -> PyResult<Vec<Bound<'py, PyTuple>>> {
+    let got: Vec<Bound<'py, PyTuple>> = items.try_iter()?.map(|f| Ok(f?.downcast_into::<PyTuple>()?)).collect::<PyResult<_>>()?;
+    if got.len() != n {
+        return Err(crate::err("texts, features and decisions of different lengths".into()));
+    }
+    Ok(got)
+}
+
+/// The `Judged` of each of `n` decisions.
+fn judged(decisions: &Bound<'_, PyAny>, n: usize) -> PyResult<Vec<Judged>> {
+    tuples(decisions, n)?.iter().map(Judged::of).collect()
+}
+
+/// Per line, a meta line within `meta_reach` lines with letters after it, before any body.
+fn meta_after(e: &Evidence, meta_reach: usize) -> Vec<bool> {
+    let mut out = vec![false; e.judged.len()];
+    for (k, &i) in e.content.iter().enumerate() {
+        let near = e.content[k + 1..e.content.len().min(k + 1 + 2 * meta_reach)].iter().filter(|&&j| e.lettered[j]);
+        for &j in near.take(meta_reach) {
+            if e.meta[j] || e.body[j] {
+                out[i] = e.meta[j];
+                break;
+            }
+        }
+    }
+    out
 }

@@ -1,9 +1,11 @@
 //! The story finder's reading of one document (`cleaner.stories.evidence.Reader`), made
 //! once per document: the head evidence of every line (heads.rs), its content lines and
-//! their case folds, the counts of lines before each content line, the content words of
-//! the kept lines (cohesion.rs); the answers about a gap (story_opening.rs), the
-//! candidate boundaries (story_candidates.rs), the gaps' scores (story_gaps.rs) and the
-//! teasers (story_teasers.rs) are asked of it.  No word list and no weight lives here.
+//! the counts of lines before each content line; their case folds and the content words
+//! of the kept lines (cohesion.rs) on first use.  A reading under other decisions of the
+//! same lines (the story finder's trials) starts from one made before.  The answers
+//! about a gap (story_opening.rs), the candidate boundaries (story_candidates.rs), the
+//! gaps' scores (story_gaps.rs) and the teasers (story_teasers.rs) are asked of it.  No
+//! word list and no weight lives here.
 
 use crate::cohesion::{Cohesion, Stoplist};
 use crate::heads::{Evidence, Heads};
@@ -14,19 +16,16 @@ use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 use std::borrow::Cow;
+use pyo3::sync::GILOnceCell;
+use std::sync::{Arc, OnceLock};
 
 pub(crate) use crate::story_opening::Opening;
 
-/// The fold id of a content line not folded (`Story::fold`).
+/// The fold id of a content line not folded (`Folds::fold`).
 pub(crate) const UNFOLDED: u32 = u32::MAX - 1;
 
-/// One document as the story finder reads it.
-#[pyclass(frozen, module = "cleaner._core")]
-pub struct Story {
-    pub(crate) e: Evidence,
-    /// Per line, its position among the content lines (`u32::MAX`: a blank line; 4
-    /// bytes a line: a document's lines are counted in 32 bits).
-    pub(crate) pos: Vec<u32>,
+/// The case folds of a document's content lines (`Story::folds`).
+pub(crate) struct Folds {
     /// Per line, the id of its `str.casefold` (content lines only; `UNFOLDED`: a line
     /// longer than every headline's folding, which no line is compared with but by
     /// `same_text`), and per id the folded text (in UTF-8, `crate::text::casefold_utf8`)
@@ -36,18 +35,75 @@ pub struct Story {
     pub(crate) fold_count: Vec<u32>,
     /// Title-like headlines, not a line the page repeats all over.
     pub(crate) titled: Vec<bool>,
+}
+
+impl Folds {
+    /// The folds of the content lines of `e`, whose texts are `units`.
+    fn of(e: &Evidence, units: &[Units]) -> Self {
+        let n = units.len();
+        let (mut fold, mut folded, mut fold_count) = (vec![u32::MAX; n], Vec::<Vec<u8>>::new(), Vec::new());
+        // the ids of the folded texts by their hash (the last id of each hash, and per id
+        // the id before it with the same hash): each text is held once, in `folded` (peak
+        // memory stays a small multiple of the input on a document of one huge line)
+        let mut known: FxMap<u64, u32> = FxMap::default();
+        known.reserve(e.content.len());
+        let mut same_hash: Vec<u32> = Vec::new();
+        let mut key = Vec::new();
+        // A line longer than every headline's case folding cannot fold to the text of one
+        // (folding never makes a text shorter): only the lines that may are folded.
+        let mut reach = 0;
+        for &i in e.content.iter().filter(|&&i| e.headline[i]) {
+            with_units!(Units, &units[i], s => casefold_utf8(&s[..], &mut key));
+            reach = reach.max(key.iter().filter(|&&b| b & 0xc0 != 0x80).count());
+        }
+        for &i in &e.content {
+            if !e.headline[i] && with_units!(Units, &units[i], s => s.len()) > reach {
+                fold[i] = UNFOLDED;
+                continue;
+            }
+            with_units!(Units, &units[i], s => casefold_utf8(&s[..], &mut key));
+            let hash = hash_bytes(&key);
+            let mut id = known.get(&hash).copied().unwrap_or(u32::MAX);
+            while id != u32::MAX && folded[id as usize] != key {
+                id = same_hash[id as usize];
+            }
+            if id == u32::MAX {
+                id = folded.len() as u32;
+                same_hash.push(known.insert(hash, id).unwrap_or(u32::MAX));
+                folded.push(std::mem::take(&mut key));
+                fold_count.push(0);
+            }
+            fold[i] = id;
+            fold_count[id as usize] += 1;
+        }
+        let titled = (0..n).map(|i| e.titled[i] && fold[i] < UNFOLDED && fold_count[fold[i] as usize] <= 3).collect();
+        Folds { fold, folded, fold_count, titled }
+    }
+}
+
+/// One document as the story finder reads it.
+#[pyclass(frozen, module = "cleaner._core")]
+pub struct Story {
+    pub(crate) e: Evidence,
+    /// Per line, its position among the content lines (`u32::MAX`: a blank line; 4
+    /// bytes a line: a document's lines are counted in 32 bits).
+    pub(crate) pos: Vec<u32>,
+    /// The case folds of the content lines, made on first use (`folds`).
+    folds: OnceLock<Folds>,
     /// Per content position k, lines before it: with letters, with letters not dropped
     /// by a catalogue pattern, dropped, dropped by a pattern.
     pub(crate) letters_upto: Vec<u32>,
     pub(crate) counted_upto: Vec<u32>,
     pub(crate) dropped_upto: Vec<u32>,
     pub(crate) pattern_upto: Vec<u32>,
-    /// Each line's normalised text, in the code units of the string it was read from.
-    pub(crate) units: Vec<Units>,
+    /// Each line's normalised text, in the code units of the string it was read from
+    /// (shared with the readings of the same lines under other decisions).
+    pub(crate) units: Arc<Vec<Units>>,
     /// Per line: the next line, right below without a blank line, starts in lower case.
     pub(crate) wrapped: Vec<bool>,
     pub(crate) stops: Py<Stoplist>,
-    pub(crate) cohesion: Py<Cohesion>,
+    /// The content words of the kept lines, counted on first use (`words`).
+    cohesion: GILOnceCell<Py<Cohesion>>,
     pub(crate) reach: Reaches,
     /// `Options` ``prose_min_words``: a line of fewer words is a label, not a paragraph.
     pub(crate) paragraph_words: i64,
@@ -64,9 +120,24 @@ impl Story {
         self.wrapped[i]
     }
 
-    /// The content words of the kept lines.
-    pub(crate) fn words(&self) -> &Cohesion {
-        self.cohesion.get()
+    /// The case folds of the content lines, made on first use (a reading that only looks
+    /// for teasers compares no lines).
+    pub(crate) fn folds(&self) -> &Folds {
+        self.folds.get_or_init(|| Folds::of(&self.e, &self.units))
+    }
+
+    /// The content words of the kept lines, counted on first use (a reading that only
+    /// looks for teasers may compare none).
+    pub(crate) fn words(&self) -> PyResult<&Cohesion> {
+        Python::with_gil(|py| Ok(self.cohesion_in(py)?.get()))
+    }
+
+    fn cohesion_in(&self, py: Python<'_>) -> PyResult<&Py<Cohesion>> {
+        self.cohesion.get_or_try_init(py, || {
+            let kept: Vec<usize> = self.e.content.iter().copied().filter(|&i| self.e.keep[i]).collect();
+            let kept_units: Vec<&Units> = kept.iter().map(|&i| &self.units[i]).collect();
+            Py::new(py, Cohesion::of(&kept_units, &kept, &self.stops.get().words))
+        })
     }
 
     /// Is line `i` a label rather than a paragraph: fewer than ``prose_min_words`` words?
@@ -104,7 +175,8 @@ impl Story {
 
     /// Do the lines `a` and `b` have the same `str.casefold` (two blank lines do)?
     pub(crate) fn same_text(&self, a: usize, b: usize) -> bool {
-        let fold = |i: usize| self.fold.get(i).copied().unwrap_or(u32::MAX);
+        let folds = self.folds();
+        let fold = |i: usize| folds.fold.get(i).copied().unwrap_or(u32::MAX);
         let (x, y) = (fold(a), fold(b));
         if x != UNFOLDED && y != UNFOLDED {
             return x == y;
@@ -114,7 +186,7 @@ impl Story {
         }
         let folded = |i: usize, id: u32| -> Cow<'_, [u8]> {
             if id != UNFOLDED {
-                return Cow::Borrowed(&self.folded[id as usize]);
+                return Cow::Borrowed(&folds.folded[id as usize]);
             }
             let mut key = Vec::new();
             with_units!(Units, &self.units[i], s => casefold_utf8(&s[..], &mut key));
@@ -122,6 +194,18 @@ impl Story {
         };
         folded(a, x) == folded(b, y)
     }
+}
+
+/// Per line of `units` (`content`: the lines with text): the next line, right below
+/// without a blank line, starts in lower case.
+fn wrapped(py: Python<'_>, content: &[usize], units: &[Units]) -> PyResult<Vec<bool>> {
+    let mut wrapped = vec![false; units.len()];
+    for (k, &i) in content.iter().enumerate() {
+        if content.get(k + 1) == Some(&(i + 1)) {
+            wrapped[i] = starts_lower(py, &units[i + 1])?;
+        }
+    }
+    Ok(wrapped)
 }
 
 /// Per line, its position among the content lines, asked as a mapping from the content
@@ -159,10 +243,13 @@ impl Story {
     /// ``story_meta_reach``, ``story_above_lines``, ``story_title_reach``,
     /// ``story_title_near``, ``story_repeat_reach``, ``story_longer_reach``,
     /// ``story_echo_words``, ``story_meta_echo_words``, ``story_echo_shared``,
-    /// ``story_first_echo_shared``.
+    /// ``story_first_echo_shared``.  ``like``: a reading of the same lines and features
+    /// under other decisions (the same head patterns and `Options`), whose texts are
+    /// shared and whose lines are read again only where the decisions differ
+    /// (`Heads::revised`).
     #[new]
     #[allow(clippy::too_many_arguments)]
-    #[pyo3(signature = (lines, columns, feats, decisions, heads, stops, heading_max_words, heading_max_digits, prose_min_words, reaches))]
+    #[pyo3(signature = (lines, columns, feats, decisions, heads, stops, heading_max_words, heading_max_digits, prose_min_words, reaches, like=None))]
     fn new<'py>(
         py: Python<'py>,
         lines: &Bound<'py, PyAny>,
@@ -175,71 +262,42 @@ impl Story {
         heading_max_digits: f64,
         prose_min_words: i64,
         reaches: (usize, i64, f64, f64, i64, i64, f64, f64, usize, usize),
+        like: Option<&Bound<'py, Story>>,
     ) -> PyResult<Self> {
         let (meta_reach, above, title_reach, title_near, repeat, longer, echo, meta_echo, echo_shared, first_echo_shared) = reaches;
-        let source = Source::new(py, lines, columns)?;
-        let n = source.len();
-        let units = (0..n).map(|i| source.units(i, false)).collect::<PyResult<Vec<_>>>()?;
-        let texts: Vec<Cow<str>> = units.iter().map(utf8).collect();
-        let raw = |i: usize| Ok(utf8(&source.units(i, true)?).into_owned());
-        let e = heads.get().evidence(&texts, raw, feats, decisions, heading_max_words, heading_max_digits, meta_reach)?;
-        drop(texts);
+        let (units, e) = if let Some(like) = like.map(Bound::get) {
+            let units = Arc::clone(&like.units);
+            let text = |i: usize| utf8(&units[i]);
+            let e = heads.get().revised(&like.e, text, feats, decisions, heading_max_words, heading_max_digits, meta_reach)?;
+            (units, e)
+        } else {
+            let source = Source::new(py, lines, columns)?;
+            let units = (0..source.len()).map(|i| source.units(i, false)).collect::<PyResult<Vec<_>>>()?;
+            let texts: Vec<Cow<str>> = units.iter().map(utf8).collect();
+            let raw = |i: usize| Ok(utf8(&source.units(i, true)?).into_owned());
+            let e = heads.get().evidence(&texts, raw, feats, decisions, heading_max_words, heading_max_digits, meta_reach)?;
+            drop(texts);
+            (Arc::new(units), e)
+        };
+        let n = units.len();
         let mut pos = vec![u32::MAX; n];
-        let (mut fold, mut folded, mut fold_count) = (vec![u32::MAX; n], Vec::<Vec<u8>>::new(), Vec::new());
-        // the ids of the folded texts by their hash (the last id of each hash, and per id
-        // the id before it with the same hash): each text is held once, in `folded` (peak
-        // memory stays a small multiple of the input on a document of one huge line)
-        let mut known: FxMap<u64, u32> = FxMap::default();
-        known.reserve(e.content.len());
-        let mut same_hash: Vec<u32> = Vec::new();
         let mut column = [vec![0u32], vec![0u32], vec![0u32], vec![0u32]];
-        let mut key = Vec::new();
-        // A line longer than every headline's case folding cannot fold to the text of one
-        // (folding never makes a text shorter): only the lines that may are folded.
-        let mut reach = 0;
-        for &i in e.content.iter().filter(|&&i| e.headline[i]) {
-            with_units!(Units, &units[i], s => casefold_utf8(&s[..], &mut key));
-            reach = reach.max(key.iter().filter(|&&b| b & 0xc0 != 0x80).count());
-        }
         for (k, &i) in e.content.iter().enumerate() {
             pos[i] = k as u32;
             let counts = [e.lettered[i], e.lettered[i] && !e.pattern[i], !e.keep[i], e.pattern[i]];
             for (c, add) in column.iter_mut().zip(counts) {
                 c.push(c[k] + add as u32);
             }
-            if !e.headline[i] && with_units!(Units, &units[i], s => s.len()) > reach {
-                fold[i] = UNFOLDED;
-                continue;
-            }
-            with_units!(Units, &units[i], s => casefold_utf8(&s[..], &mut key));
-            let hash = hash_bytes(&key);
-            let mut id = known.get(&hash).copied().unwrap_or(u32::MAX);
-            while id != u32::MAX && folded[id as usize] != key {
-                id = same_hash[id as usize];
-            }
-            if id == u32::MAX {
-                id = folded.len() as u32;
-                same_hash.push(known.insert(hash, id).unwrap_or(u32::MAX));
-                folded.push(std::mem::take(&mut key));
-                fold_count.push(0);
-            }
-            fold[i] = id;
-            fold_count[id as usize] += 1;
         }
-        let titled = (0..n).map(|i| e.titled[i] && fold[i] < UNFOLDED && fold_count[fold[i] as usize] <= 3).collect();
-        let kept: Vec<usize> = e.content.iter().copied().filter(|&i| e.keep[i]).collect();
-        let kept_units: Vec<&Units> = kept.iter().map(|&i| &units[i]).collect();
-        let cohesion = Py::new(py, Cohesion::of(&kept_units, &kept, &stops.get().words))?;
         let [letters_upto, counted_upto, dropped_upto, pattern_upto] = column;
-        let mut wrapped = vec![false; n];
-        for (k, &i) in e.content.iter().enumerate() {
-            if e.content.get(k + 1) == Some(&(i + 1)) {
-                wrapped[i] = starts_lower(py, &units[i + 1])?;
-            }
-        }
+        // a line's text alone says whether it goes on, hard-wrapped, on the next line
+        let wrapped = match like {
+            Some(like) => like.get().wrapped.clone(),
+            None => wrapped(py, &e.content, &units)?,
+        };
         Ok(Story {
-            e, pos, fold, folded, fold_count, titled, letters_upto, counted_upto, dropped_upto, pattern_upto,
-            units, wrapped, stops: stops.clone().unbind(), cohesion,
+            e, pos, folds: OnceLock::new(), letters_upto, counted_upto, dropped_upto, pattern_upto,
+            units, wrapped, stops: stops.clone().unbind(), cohesion: GILOnceCell::new(),
             reach: Reaches { above, title_reach, title_near, meta: meta_reach as i64, repeat, longer, echo, meta_echo, echo_shared, first_echo_shared },
             paragraph_words: prose_min_words,
         })
@@ -250,15 +308,27 @@ impl Story {
         self.e.content.clone()
     }
 
-    /// The content words of the kept lines (`cleaner._core.Cohesion`).
+    /// The content words of the kept lines (`cleaner._core.Cohesion`), counted on first
+    /// use.
     #[getter]
-    fn cohesion(&self, py: Python<'_>) -> Py<Cohesion> {
-        self.cohesion.clone_ref(py)
+    fn cohesion(&self, py: Python<'_>) -> PyResult<Py<Cohesion>> {
+        Ok(self.cohesion_in(py)?.clone_ref(py))
+    }
+
+    /// Per line, 1 (a bytes) for a title-like headline, not a line the page repeats all
+    /// over (the lines are case folded to tell, on the first call of this or of a
+    /// question that compares lines).
+    fn titled<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let titled = &self.folds().titled;
+        PyBytes::new_with(py, titled.len(), |b| {
+            b.iter_mut().zip(titled).for_each(|(b, &x)| *b = x as u8);
+            Ok(())
+        })
     }
 
     /// Per line, each a bytes (1: yes, 0: no; a byte per line, not a list of bools, to
     /// keep the peak memory of a dump of many short lines low): holds a letter, then
-    /// meta, headline, body, titled, dateline, exclaimed, meta_after, capitalised,
+    /// meta, headline, body, dateline, exclaimed, meta_after, capitalised,
     /// bulleted, wrapped (the next line, right below, starts in lower case), capital
     /// (upper case first, no interview turn), dropped by a catalogue pattern.
     fn flags<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
@@ -269,7 +339,7 @@ impl Story {
         });
         (
             bytes(&e.lettered)?,
-            (bytes(&e.meta)?, bytes(&e.headline)?, bytes(&e.body)?, bytes(&self.titled)?, bytes(&e.dateline)?),
+            (bytes(&e.meta)?, bytes(&e.headline)?, bytes(&e.body)?, bytes(&e.dateline)?),
             (bytes(&e.exclaimed)?, bytes(&e.meta_after)?, bytes(&e.capitalised)?, bytes(&e.bulleted)?, bytes(&self.wrapped)?),
             (bytes(&e.capital)?, bytes(&e.pattern)?),
         )

@@ -244,10 +244,10 @@ fn candidates(story: &Story, kept: &[usize], topic: &Topic, stretch: &Stretch, l
             continue; // a list goes on, or follows its heading: no story opens there
         }
         let headless = g.opening.is_none() && g.dropped == 0 && since + 1 != c;
-        let topic_only = headless && !fresh_section(story, kept, prose, j, since, start, end, lim);
+        let topic_only = headless && !fresh_section(story, kept, prose, j, since, start, end, lim)?;
         let need = lim.boundary + if heads_only && topic_only { lim.extracted_topic } else { 0.0 };
         let weak = matches!(g.opening, None | Some(Opening::Meta)); // no head, or a title with a meta line only
-        if g.score >= need && !(weak && one_article(story, kept, start, c, end, &g, lim)) {
+        if g.score >= need && !(weak && one_article(story, kept, start, c, end, &g, lim)?) {
             out.push(g);
         }
     }
@@ -264,25 +264,26 @@ fn candidates(story: &Story, kept: &[usize], topic: &Topic, stretch: &Stretch, l
 /// (``story_extracted_fresh_share``) of its distinct content words occur above (the
 /// cosine fades when the text above holds other stories).
 #[allow(clippy::too_many_arguments)]
-fn fresh_section(story: &Story, kept: &[usize], prose: &[usize], j: usize, since: usize, start: usize, end: usize, lim: &Limits) -> bool {
+fn fresh_section(story: &Story, kept: &[usize], prose: &[usize], j: usize, since: usize, start: usize, end: usize, lim: &Limits)
+                 -> PyResult<bool> {
     let c = prose[j];
     if lim.fresh <= 0.0 || c == 0 || !story.evidence().heading_like[kept[c - 1]] {
-        return false;
+        return Ok(false);
     }
     let stop = (j + 1..prose.len())
         .take_while(|&k| prose[k] < end)
         .find(|&k| prose[k] > prose[k - 1] + 1)
         .map_or(end, |k| prose[k - 1] + 1);
-    let (words, section, above) = (story.words(), &kept[c..stop], &kept[start..since + 1]);
-    words.cosine_lines(above, section) < lim.fresh && words.shared_share(above, section) < lim.fresh_share
+    let (words, section, above) = (story.words()?, &kept[c..stop], &kept[start..since + 1]);
+    Ok(words.cosine_lines(above, section) < lim.fresh && words.shared_share(above, section) < lim.fresh_share)
 }
 
 /// `_one_article`: do all the content words before kept position `c` (from `start`) and
 /// after it (up to `end`) share enough to be one article whose subject drifts (cosine at
 /// least `whole`, or `whole_dropped` when the gap holds dropped lines)?
-fn one_article(story: &Story, kept: &[usize], start: usize, c: usize, end: usize, g: &Gap, lim: &Limits) -> bool {
+fn one_article(story: &Story, kept: &[usize], start: usize, c: usize, end: usize, g: &Gap, lim: &Limits) -> PyResult<bool> {
     let limit = if g.dropped != 0 { lim.whole_dropped } else { lim.whole };
-    story.words().cosine_lines(&kept[start..c], &kept[c..end]) >= limit
+    Ok(story.words()?.cosine_lines(&kept[start..c], &kept[c..end]) >= limit)
 }
 
 /// `Story.candidates`: the candidates as tuples of the fields of

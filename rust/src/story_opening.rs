@@ -76,19 +76,20 @@ pub(crate) type Gap = (Option<usize>, Option<Opening>, i64, i64, bool);
 
 impl Story {
     fn repeated(&self, i: usize) -> PyResult<bool> {
-        let key = self.fold[i];
-        if self.fold_count[key as usize] > 3 {
+        let folds = self.folds();
+        let key = folds.fold[i];
+        if folds.fold_count[key as usize] > 3 {
             return Ok(false);
         }
         let k = self.at(i)? as i64;
         let content = &self.e.content;
-        Ok(content[py_range(content.len(), k + 1, k + 1 + self.reach.repeat)].iter().any(|&j| self.fold[j] == key))
+        Ok(content[py_range(content.len(), k + 1, k + 1 + self.reach.repeat)].iter().any(|&j| folds.fold[j] == key))
     }
 
     /// `Reader.headed`: a title-like headline with a meta line (or two) right below it
     /// and the text `first` right below those.
     fn headed(&self, title: usize, first: usize) -> PyResult<bool> {
-        if !self.titled[title] {
+        if !self.folds().titled[title] {
             return Ok(false);
         }
         let content = &self.e.content;
@@ -106,7 +107,7 @@ impl Story {
     /// different content words with the headline `title` (all of its own when it holds
     /// fewer; its words no kept line holds count as one), or one in the text's first line?
     fn echoed(&self, title: usize, first: usize, reach: f64, least: usize) -> PyResult<bool> {
-        let cohesion = self.cohesion.get();
+        let cohesion = self.words()?;
         let own = cohesion.ids_of(&self.units[title], &self.stops.get().words);
         if own.is_empty() {
             return Ok(true);
@@ -148,13 +149,14 @@ impl Story {
         let above: Vec<usize> =
             content[py_range(content.len(), (k - 2 * reach).max(0), k)].iter().copied().filter(|&x| self.e.lettered[x]).collect();
         let upward: Vec<usize> = above.iter().rev().copied().collect();
-        let own = &self.folded[self.fold[j] as usize];
+        let folds = self.folds();
+        let own = &folds.folded[folds.fold[j] as usize];
         for &x in &upward[py_range(upward.len(), 0, reach)] {
             if self.e.meta[x] || self.e.body[x] || self.e.pattern[x] {
                 break;
             }
             if self.e.headline[x] && self.e.words[x] > self.e.words[best] {
-                let theirs = &self.folded[self.fold[x] as usize]; // a headline's: folded
+                let theirs = &folds.folded[folds.fold[x] as usize]; // a headline's: folded
                 if !(own.is_empty() || theirs.windows(own.len()).any(|w| w == own.as_slice())) {
                     best = x;
                 }
@@ -172,7 +174,8 @@ impl Story {
         let (title, opening) = self.opening(first, gap, self.reach.echo_shared)?;
         let dropped = Self::upto(&self.dropped_upto, a.min(b), b);
         let furniture = Self::upto(&self.pattern_upto, a.min(b), b);
-        let headline = tail(gap, above_lines).iter().any(|&j| self.titled[j]);
+        let titled = &self.folds().titled;
+        let headline = tail(gap, above_lines).iter().any(|&j| titled[j]);
         Ok((title, opening, dropped, furniture, headline))
     }
 
@@ -233,7 +236,7 @@ impl Story {
         // capitalised headline right above it.
         let mut title = None;
         for &j in &options {
-            if self.dist(j, first)? as f64 <= r.title_near && self.titled[j] && self.echoed(j, first, r.echo, shared)? {
+            if self.dist(j, first)? as f64 <= r.title_near && self.folds().titled[j] && self.echoed(j, first, r.echo, shared)? {
                 title = Some(j);
                 break;
             }

@@ -115,17 +115,21 @@ pub fn teasers<'py>(
             let follows = at + 1 < m && (cut[at + 1] || (headed(at + 1) && at + 2 < m && cut[at + 2]));
             // the last kept line, or only items of a list (the page's) after it
             let last = kept[at + 1..].iter().all(|&j| e.bulleted[j] || e.turn[j]);
-            let before = || story.words().window_cosine(kept, c as i64 - 1, -1, fixed as i64, reach, &[t]);
-            let apart = || before() < lim.cohesion;
+            let before = || -> PyResult<f64> {
+                Ok(story.words()?.window_cosine(kept, c as i64 - 1, -1, fixed as i64, reach, &[t]))
+            };
+            let apart = || -> PyResult<bool> { Ok(before()? < lim.cohesion) };
             // a lone teaser set between two stories: long enough for its words to tell, they
             // differ from the text on both sides of it (the text after it read up to the end)
-            let between = || at + 1 < m && e.words[t] as f64 >= lim.apart_words && before() < lim.apart
-                && story.words().window_cosine(kept, at as i64 + 1, 1, m as i64, reach, &[t]) < lim.apart;
+            let between = || -> PyResult<bool> {
+                Ok(at + 1 < m && e.words[t] as f64 >= lim.apart_words && before()? < lim.apart
+                    && story.words()?.window_cosine(kept, at as i64 + 1, 1, m as i64, reach, &[t]) < lim.apart)
+            };
             // a headline of its own above it, with another teaser after it: a related
             // story on the subject of the story before opens the row
             let own = if titled { None } else { own_title(story, kept, c, lim)? };
-            if was_teaser || e.dateline[t] || ((follows || last || titled) && apart()) || (follows && own.is_some())
-                || (!titled && own.is_none() && between()) {
+            if was_teaser || e.dateline[t] || ((follows || last || titled) && apart()?) || (follows && own.is_some())
+                || (!titled && own.is_none() && between()?) {
                 size[c] = if titled { 2 } else { 1 };
                 let title = if titled { Some(i) } else { own };
                 found.set_item(c, (size[c], title))?;
