@@ -516,9 +516,10 @@ class Options:
     #: cloud run together into one long line, kept as prose where no stoplist judges it
     #: (ratio: marks per 100 words).
     story_main_prose_marks: float = 3.0
-    #: A story whose body words stand in list items (lines opening with a bullet) for at
-    #: least this share is no main story while one of paragraphs is there: a menu whose
-    #: entries each carry a line of description (share 0-1).
+    #: A story whose body words stand in list items (lines opening with a bullet) at two
+    #: levels or more (two bullets or two indentations) for at least this share is no main
+    #: story while one of paragraphs holds the main block: a menu whose entries each carry
+    #: a line of description; an article's points stand at one level (share 0-1).
     story_main_list_share: float = 0.5
     #: A first story whose first line (its title, else its text) has at most this many
     #: non-blank lines above it, with a paragraph of `story_lead_words`, opens the

@@ -854,7 +854,8 @@ _ENTRIES = [
     ("Weather", "the weather at sea, the storms of the winter and the calm days of the summer months"),
     ("Museums", "the museums of the coast and what they show of the life of the harbour towns in the past"),
 ]
-_DESCRIBED_MENU = ["* Coast", "", *(f"+ {name} Read about {text}." for name, text in _ENTRIES), "",
+_DESCRIBED_MENU = ["* Coast Read about the towns of the coast, their people and their long history by the sea.", "",
+                   *(f"+ {name} Read about {text}." for name, text in _ENTRIES), "",
                    "+ Contact", "+ Imprint", "",
                    *(f"* {item}" for item in ("Search", "Donate", "Calendar", "Press", "Newsletter", "Jobs",
                                               "Archive", "Help", "Sitemap", "Login", "Shop")), ""]
@@ -875,15 +876,15 @@ def test_a_menu_of_described_entries_gives_way_to_the_article_after_it():
 
 def test_the_list_options_reach_the_region_and_the_main_story():
     # a list scoring as paragraphs do is the longer block, and the article outside it no story
-    assert _clean(_DESCRIBED_MENU + _PIER_PAGE, block_list_weight=1.0).startswith("+ Harbours")
+    assert _clean(_DESCRIBED_MENU + _PIER_PAGE, block_list_weight=1.0).startswith("* Coast")
     # a menu with one entry of plain text is under a share of list items of 1
     menu = [line.replace("+ Ferries", "Ferries") for line in _DESCRIBED_MENU]
     assert _clean(menu + _PIER_PAGE).startswith(PIER[0])
-    assert _clean(menu + _PIER_PAGE, story_main_list_share=1.0).startswith("+ Harbours")
+    assert _clean(menu + _PIER_PAGE, story_main_list_share=1.0).startswith("* Coast")
 
 
 def test_a_story_of_list_items_is_the_main_one_when_no_story_of_paragraphs_holds_the_main_block():
-    assert _clean(_DESCRIBED_MENU).startswith("+ Harbours")
+    assert _clean(_DESCRIBED_MENU).startswith("* Coast")
 
 
 #: A teaser of another site, cut mid-sentence, on words neither FROST nor ASH uses.
@@ -912,3 +913,9 @@ def test_a_lone_cut_line_in_a_page_s_dump_is_no_teaser_by_its_words_alone():
     text = "\n\n".join(FROST[4:] + [LONE_TEASER] + ASH[3:]) + "\n"
     kinds = [a.kind for a in cleaner.split(text, extracted="never")]
     assert "teaser" not in kinds
+
+
+def test_a_list_of_one_level_is_no_menu_to_the_main_story():
+    # the points of an article stand at one level; a menu is a tree of entries
+    one_level = [line.replace("+ ", "* ", 1) if line.startswith("+ ") else line for line in _DESCRIBED_MENU]
+    assert _clean(one_level + _PIER_PAGE).startswith("* Coast")

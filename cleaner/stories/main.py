@@ -28,8 +28,9 @@ body holds fewer than `Options.story_main_prose_marks` marks that end a sentence
 clause per 100 words (a menu, a row of links or a tag cloud run together into one long
 line, which no stoplist drops in a language that has none) is neither while a story of
 sentences is there, nor does it stand for the main block below; nor is a story whose body
-words stand in list items for `Options.story_main_list_share` or more (a menu whose
-entries each carry a line of description) while a story of paragraphs holds the main
+words stand in list items at two levels or more (two bullets or two indentations) for
+`Options.story_main_list_share` or more (a menu whose entries each carry a line of
+description; an article's points stand at one level) while a story of paragraphs holds the main
 block.  A story
 that opens the document (its first line, its title or its text, with at most
 `Options.story_head_lines` lines above it that hold letters, that no catalogue pattern
@@ -325,7 +326,7 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
     ``story_main_prose_marks`` marks that end a sentence or a clause per 100 words
     (`_mark_rate`: a menu or a tag cloud run together into one line) is none of these
     while a story of sentences is there, nor is one whose body words stand in list items
-    for ``story_main_list_share`` or more (`_list_share`) while a story of paragraphs
+    at two levels or more for ``story_main_list_share`` or more (`_list_share`) while a story of paragraphs
     holds the main block."""
     if not stories:
         return None
@@ -375,12 +376,17 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
 
 def _list_share(r: Reader, members: list[int]) -> float:
     """The share of the body words among ``members`` that stand in list items (a line
-    opening with a bullet): a menu whose entries each carry a line of description is a
-    list; an article's text is mostly paragraphs."""
+    opening with a bullet) when the items stand at two levels or more (two bullets, or
+    two indentations: a tree of entries, as a site's menu is), else 0: a menu whose
+    entries each carry a line of description is a list; an article's text is mostly
+    paragraphs, and the points of an article's list one level of it."""
     body = [i for i in members if r.body(i)]
     words = sum(r.feats[i].words for i in body)
-    listed = sum(r.feats[i].words for i in body if r.bulleted(i))
-    return listed / words if words else 0.0
+    levels = {(len(r.lines[i].raw) - len(r.lines[i].raw.lstrip()), r.lines[i].text[:1])
+              for i in members if r.bulleted(i)}
+    if not words or len(levels) < 2:
+        return 0.0
+    return sum(r.feats[i].words for i in body if r.bulleted(i)) / words
 
 
 def _mark_rate(r: Reader, members: list[int]) -> float:
