@@ -474,6 +474,14 @@ class Options:
     #: `story_teaser_cohesion` (words; cosine).
     story_teaser_min_words: int = 15
     story_teaser_cohesion: float = 0.25
+    #: In text an extractor wrote, a line cut mid-sentence of at least
+    #: `story_teaser_apart_words` with no title of its own whose cosines with the text
+    #: before it and with the text after it are both below `story_teaser_apart_cohesion`
+    #: is a teaser whatever follows it (a teaser of another site set between two stories;
+    #: a shorter line shares few words with any text, so its cosines tell nothing; under
+    #: its own headline it is a short story's text); 0 turns the test off (words; cosine).
+    story_teaser_apart_words: int = 35
+    story_teaser_apart_cohesion: float = 0.03
     #: A line cut mid-sentence that the stopword rule dropped is read as a teaser (rule
     #: ``story.teaser_row``) when the teaser scan finds it in a row of at least this many
     #: such lines, one right after another with no other kept line between (lines) ...
@@ -685,8 +693,9 @@ class Options:
     story_resumed_words: int = 60
     #: ... when the row's paragraphs share more than this with the story before it
     #: (cosine of their content words, 0-1): a gallery's captions name what the article
-    #: is about; teasers of other stories share nothing with it.
-    story_row_cohesion: float = 0.0
+    #: is about; teasers of other stories share next to nothing with it (a word the story
+    #: holds once: a cosine under this).
+    story_row_cohesion: float = 0.02
     #: Stories after a short preamble looked at for the main story (stories).
     story_preamble_reach: int = 2
     #: Content words a run of kept lines outside the main region needs for a cohesion

@@ -767,6 +767,18 @@ def test_a_row_of_teasers_sharing_no_word_with_the_story_stands_before_more_text
     assert AUTHOR[0] in undone[0].text
 
 
+def test_a_row_of_teasers_sharing_one_word_with_a_long_story_stands_before_more_text():
+    # A teaser of another story may name one word the story holds once ("apple" among
+    # seven crops): its cosine with the story is next to nothing, under
+    # story_row_cohesion, so the row still stands, and the text after it is no text of
+    # the story.  With no such floor (0.0: any shared word), the row goes back to it.
+    row = [TEASERS_NAMED[0].replace("rain falling", "apple stalls closing"), TEASERS_NAMED[1]]
+    text = "\n\n".join(FROST + row + AUTHOR) + "\n"
+    assert [a.kind for a in cleaner.split(text, extracted="never")] == ["full", "teaser", "teaser"]
+    assert cleaner.clean(text, extracted="never") == "\n\n".join(FROST[4:])
+    assert [a.kind for a in cleaner.split(text, extracted="never", story_row_cohesion=0.0)] == ["full"]
+
+
 
 def test_a_story_in_another_language_shares_no_function_word_with_the_next_title():
     # Two stories in Portuguese on a page whose stoplist is English: "uma" and "para" are
@@ -828,3 +840,31 @@ def test_the_marks_are_read_in_other_scripts_and_not_inside_a_number():
 
     assert marks("Yes, 3.5 a.m. here. 你好，世界。 नमस्ते। end") == 6  # , . . ， 。 ।
     assert marks("Yes 3.5 a.m here 你好 नमस्ते end") == 0
+
+
+#: A teaser of another site, cut mid-sentence, on words neither FROST nor ASH uses.
+LONE_TEASER = ("Lewis Hamilton took pole position in Abu Dhabi ahead of Max Verstappen and Charles Leclerc on "
+               "Saturday after a qualifying session in which the Mercedes driver set the fastest lap of the season "
+               "and his team boss Toto Wolff praised the seven-time champion for a drive that")
+
+
+def test_a_lone_teaser_between_two_stories_in_extracted_text_is_a_teaser():
+    # Extracted text (one block a line): one long line cut mid-sentence between two stories,
+    # on words other than the text's before it and after it, is a teaser of its own though
+    # no teaser follows it and it is not the last line.
+    text = "\n".join(FROST[4:] + [LONE_TEASER] + ASH[3:]) + "\n"
+    articles = cleaner.split(text)
+    assert [a.kind for a in articles] == ["full", "teaser", "full"]
+    assert articles[1].text == LONE_TEASER
+    # With the test off, the line is no teaser: only the two full stories.
+    assert [a.kind for a in cleaner.split(text, story_teaser_apart_cohesion=0.0)] == ["full", "full"]
+    # A shorter line shares few words with any text: its cosines tell nothing.
+    assert [a.kind for a in cleaner.split(text, story_teaser_apart_words=60)] == ["full", "full"]
+
+
+def test_a_lone_cut_line_in_a_page_s_dump_is_no_teaser_by_its_words_alone():
+    # Read as a page's dump (not an extractor's text), the same line is no teaser by the
+    # words on both sides of it.
+    text = "\n\n".join(FROST[4:] + [LONE_TEASER] + ASH[3:]) + "\n"
+    kinds = [a.kind for a in cleaner.split(text, extracted="never")]
+    assert "teaser" not in kinds

@@ -6,12 +6,15 @@ numbered, a table row, hard-wrapped line or run of capitalised buttons), is a te
 another story, each its own story, right after a teaser, opened by a kicker ("BREAKING:",
 "FAST FACTS: ..."), or, when its words differ from the text before it, when another follows,
 when it is the last line (or only a list's items follow it) or under its own title (whatever
-its words, under a headline of its own with another teaser after it).  Teasers and the line
+its words, under a headline of its own with another teaser after it); in text an extractor
+wrote, a long one with no title of its own whose words differ from the text on both sides
+of it is a teaser set between two stories.  Teasers and the line
 after a row of them are fixed boundaries; in text an extractor wrote, the first story after
 a row needs no body before its gap (the lines between are the teaser's page's, no story:
 `segment`'s ``written``), and in text written one block a line the text after a row that
 opens with a paragraph sharing few words with the row and with the story before it is the
-next story, opened by that change of topic (`_row_apart`).
+next story, opened by that change of topic (`_row_apart`; its title and the page's lines
+set as headlines may stand above that paragraph).
 
 Between them, every gap carries the evidence of `cleaner.stories.evidence` (in a dump, its
 depth score with the edges of the judged text mirrored, see `edged`, and a first gap near
@@ -78,7 +81,7 @@ class Segment(list):
 
 
 def teasers(r: Reader, kept: list[int], feats: list[Features],
-            o: Options = DEFAULT) -> dict[int, tuple[int, int | None]]:
+            o: Options = DEFAULT, written: bool = False) -> dict[int, tuple[int, int | None]]:
     """The teasers: ``{first kept position: (positions it holds, its title line)}``.  A
     teaser is a body line of `Options.story_teaser_min_words` or more cut mid-sentence
     (`Features.cut`), under `Options.story_teaser_capitalised` capitalised words, not a
@@ -96,9 +99,15 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
     `Options.story_teaser_cohesion`: a change of subject; the text read back to the last
     fixed boundary) when another follows, when it is the last kept line (or only the kept
     items of a list, bulleted or numbered, follow it) or under its own title, or, whatever its words, stands under such a headline of its own with another
-    teaser after it (a related story on the subject of the story before).  Scanned by the compiled core (rust/src/story_teasers.rs)."""
+    teaser after it (a related story on the subject of the story before).  ``written``
+    (text an extractor wrote, `segment`'s): a cut line of `Options.story_teaser_apart_words`
+    or more with no title of its own whose cosines with the window of text before it and
+    with the text after it are both under `Options.story_teaser_apart_cohesion` is a teaser
+    whatever follows it (a teaser of another site set between two stories).  Scanned by the
+    compiled core (rust/src/story_teasers.rs)."""
     return r.teasers(kept, feats, (o.story_teaser_min_words, r.o.story_teaser_capitalised, r.o.story_teaser_title_words,
-                                   r.o.story_teaser_after_words, o.story_teaser_cohesion, o.story_title_max_words))
+                                   r.o.story_teaser_after_words, o.story_teaser_cohesion, o.story_title_max_words,
+                                   o.story_teaser_apart_cohesion if written else 0.0, o.story_teaser_apart_words))
 
 
 def choose(gaps: list[Gap], words: list[int], start: int, end: int,
@@ -172,7 +181,7 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     title0, opening0 = _first_head(r, kept, feats, o)
     segs = [Segment([0, title0, opening0, False])]
     short = _top_words(r, kept, title0, o)
-    teased = teasers(r, kept, feats, o)
+    teased = teasers(r, kept, feats, o, written)
     text = _Text(r, kept, _topic(r, kept, o, heads_only, title0), body_words(r, kept), o, heads_only, written, title0)
     fixed = _fixed(r, kept, teased, o, heads_only)
     between: set[int] = set()
@@ -590,8 +599,9 @@ def _row_apart(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | No
                o: Options) -> bool:
     """Is the text after the row of teasers whose last one starts at kept position ``c``
     (``teased``: `teasers`), from kept position ``after`` to the end, another
-    story: it opens with a paragraph of body (`Options.prose_min_words` words or more),
-    and its window of body (`Options.story_window_words`) shares a cosine under
+    story: it opens with a paragraph of body (`Options.prose_min_words` words or more;
+    kept headlines above it, the next story's title and the page's lines set as
+    headlines, are passed over), and its window of body (`Options.story_window_words`) shares a cosine under
     `Options.story_topic_cohesion` both with the window of body before the row (the story
     the row follows) and with the row's own body (paragraphs ending in an ellipsis inside
     a collection of short texts are no row, each as apart as the next)?"""
@@ -599,7 +609,10 @@ def _row_apart(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | No
     first = c
     while first - 1 in covered:
         first -= 1
-    if not (r.body(kept[after]) and r.feats[kept[after]].words >= o.prose_min_words):
+    lead = after
+    while lead < len(kept) and not r.body(kept[lead]) and r.headline(kept[lead]):
+        lead += 1  # the next story's title (and the page's lines set as headlines) above its text
+    if not (lead < len(kept) and r.body(kept[lead]) and r.feats[kept[lead]].words >= o.prose_min_words):
         return False
     before = body_window(r, kept, range(first - 1, -1, -1), o.story_window_words)
     ahead = body_window(r, kept, range(after, len(kept)), o.story_window_words)

@@ -17,7 +17,8 @@ followed, inside the main block, by ``story_resumed_words`` of body that does no
 was no row of teasers (a gallery of captions, paragraphs ending in an ellipsis) and goes
 back to its story, when the row shares more than `Options.story_row_cohesion` with that
 story (a gallery's captions name what the article is about; teasers of other stories
-share no word with it, and the text after them is the page's, an author's note).
+share next to no word with it, and the text after them is the page's, an author's note,
+or the next story's).
 
 **The main story** is the first full story with enough body to be an article
 (`Options.story_main_min_words`; the first story of the document under its own title

@@ -8,7 +8,10 @@
 //! differ from the text before it (a line of the story cut mid-sentence, a quoted post or a
 //! standfirst, shares them: it opens no row), or, whatever its words, when another follows
 //! and a headline of its own stands right above it (a related story on the story's subject
-//! opens the row).  Its own title is a headline right above it, or a
+//! opens the row); in text an extractor wrote (``story_teaser_apart_cohesion`` above 0), a
+//! cut line of ``story_teaser_apart_words`` or more with no title of its own whose words
+//! differ from the text both before and after it is one whatever follows it (a teaser of
+//! another site set between two stories).  Its own title is a headline right above it, or a
 //! line in title case too long for a headline (no closing punctuation, the share of
 //! capitalised words that makes a line no sentence).  The thresholds are `Options` fields passed in
 //! (`Limits`); no word list and no weight lives here.
@@ -20,7 +23,8 @@ use pyo3::types::{PyDict, PyString, PyTuple};
 
 /// The `Options` thresholds of the teaser scan, in this order: ``story_teaser_min_words``,
 /// ``story_teaser_capitalised``, ``story_teaser_title_words``,
-/// ``story_teaser_after_words``, ``story_teaser_cohesion``, ``story_title_max_words``.
+/// ``story_teaser_after_words``, ``story_teaser_cohesion``, ``story_title_max_words``,
+/// ``story_teaser_apart_cohesion``, ``story_teaser_apart_words``.
 pub struct Limits {
     min_words: f64,
     capitalised: f64,
@@ -28,12 +32,14 @@ pub struct Limits {
     after_words: f64,
     cohesion: f64,
     title_max_words: f64,
+    apart: f64,
+    apart_words: f64,
 }
 
 impl<'py> FromPyObject<'py> for Limits {
     fn extract_bound(ob: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let (min_words, capitalised, title_words, after_words, cohesion, title_max_words) = ob.extract()?;
-        Ok(Limits { min_words, capitalised, title_words, after_words, cohesion, title_max_words })
+        let (min_words, capitalised, title_words, after_words, cohesion, title_max_words, apart, apart_words) = ob.extract()?;
+        Ok(Limits { min_words, capitalised, title_words, after_words, cohesion, title_max_words, apart, apart_words })
     }
 }
 
@@ -109,13 +115,21 @@ pub fn teasers<'py>(
             let follows = at + 1 < m && (cut[at + 1] || (headed(at + 1) && at + 2 < m && cut[at + 2]));
             // the last kept line, or only items of a list (the page's) after it
             let last = kept[at + 1..].iter().all(|&j| e.bulleted[j] || e.turn[j]);
-            let apart = || -> PyResult<bool> {
-                Ok(story.words()?.window_cosine(kept, c as i64 - 1, -1, fixed as i64, reach, &[t]) < lim.cohesion)
+            let before = || -> PyResult<f64> {
+                Ok(story.words()?.window_cosine(kept, c as i64 - 1, -1, fixed as i64, reach, &[t]))
+            };
+            let apart = || -> PyResult<bool> { Ok(before()? < lim.cohesion) };
+            // a lone teaser set between two stories: long enough for its words to tell, they
+            // differ from the text on both sides of it (the text after it read up to the end)
+            let between = || -> PyResult<bool> {
+                Ok(at + 1 < m && e.words[t] as f64 >= lim.apart_words && before()? < lim.apart
+                    && story.words()?.window_cosine(kept, at as i64 + 1, 1, m as i64, reach, &[t]) < lim.apart)
             };
             // a headline of its own above it, with another teaser after it: a related
             // story on the subject of the story before opens the row
             let own = if titled { None } else { own_title(story, kept, c, lim)? };
-            if was_teaser || e.dateline[t] || ((follows || last || titled) && apart()?) || (follows && own.is_some()) {
+            if was_teaser || e.dateline[t] || ((follows || last || titled) && apart()?) || (follows && own.is_some())
+                || (!titled && own.is_none() && between()?) {
                 size[c] = if titled { 2 } else { 1 };
                 let title = if titled { Some(i) } else { own };
                 found.set_item(c, (size[c], title))?;
