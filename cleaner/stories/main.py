@@ -467,14 +467,9 @@ def _head_above(r: Reader, first: int) -> int:
     the nearest kept line: the lines above it that hold letters, that no catalogue
     pattern dropped and that are no list items (`Reader.bulleted`: a share row, a date, a
     row of bullets, the items of a menu are the furniture of the page's head, not text
-    before the story) when no kept line is above, else its non-blank lines above."""
-    top = 0
-    for k in range(r.pos[first] - 1, -1, -1):
-        j = r.content[k]
-        if r.d[j].keep:
-            return r.pos[first]
-        top += bool(r.lettered[j]) and not r.by_pattern[j] and not r.bulleted(j)
-    return top
+    before the story) when no kept line is above, else its non-blank lines above.
+    Counted by the compiled core (rust/src/story.rs)."""
+    return r.core.head_above(first)
 
 
 def _opens(top: int, lead: int, o: Options) -> bool:
