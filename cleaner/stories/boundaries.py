@@ -672,7 +672,7 @@ def _holding(r: Reader, kept: list[int], c: int, o: Options, page: bool = False)
 
     def fold(i: int) -> str:
         if i not in folded:
-            folded[i] = r.lines[i].text.casefold()
+            folded[i] = r.text(i).casefold()
         return folded[i]
 
     for k, t in enumerate(gap):
