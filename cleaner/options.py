@@ -543,7 +543,9 @@ class Options:
     #: sit (lines).
     story_title_reach: int = 8
     story_longer_reach: int = 3
-    #: Lines above the body in which a title without a meta line is looked for (lines).
+    #: Lines above the body in which a title without a meta line is looked for; after a
+    #: row of teasers in text an extractor wrote, the most kept headlines above the next
+    #: story's first paragraph (more are a list's items) (lines).
     story_title_near: int = 3
     #: Words (at most) of the line right above a chosen story's first meta line that is
     #: taken as its title when no headline is (a headline longer than `heading_max_words`),

@@ -868,3 +868,23 @@ def test_a_lone_cut_line_in_a_page_s_dump_is_no_teaser_by_its_words_alone():
     text = "\n\n".join(FROST[4:] + [LONE_TEASER] + ASH[3:]) + "\n"
     kinds = [a.kind for a in cleaner.split(text, extracted="never")]
     assert "teaser" not in kinds
+
+
+#: Two teasers of other sites, cut mid-sentence, on words neither FROST nor ASH uses.
+ROW = ["Real Madrid beat Valencia three to one at Mestalla on Sunday night, with Karim Benzema scoring "
+       "twice and Vinicius Junior adding a third goal as the home fans",
+       "Lewis Hamilton took pole position in Abu Dhabi ahead of Max Verstappen and Charles Leclerc after "
+       "a qualifying session in which the Mercedes driver"]
+
+
+def test_the_next_story_after_a_row_of_teasers_may_open_under_its_title_but_not_under_a_list():
+    # Extracted text, one block a line: after a row of teasers, a headline and a paragraph
+    # on other words are the next story.  Four short lines set as headlines before that
+    # paragraph (more than story_title_near) are a list's items, no story's title: the
+    # text after the row is not opened as a story by its words.
+    titled = "\n".join(FROST[4:] + ROW + ["Ash over the island"] + ASH[3:]) + "\n"
+    assert [a.kind for a in cleaner.split(titled)] == ["full", "teaser", "teaser", "full"]
+    items = ["Ash over the island", "Flights cancelled", "Ferries added", "Masks advised"]
+    listed = "\n".join(FROST[4:] + ROW + items + ASH[3:]) + "\n"
+    assert [a.kind for a in cleaner.split(listed)] == ["full"]
+    assert [a.kind for a in cleaner.split(listed, story_title_near=len(items))] == ["full", "teaser", "teaser", "full"]
