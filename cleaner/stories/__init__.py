@@ -125,7 +125,7 @@ def find_stories(
         return Stories(story_of, ["full"], [None], final, 0)
     d, trial = _dropped_teasers(lines, feats, list(listed if listed is not None else final), stops, o)
     r = Reader(lines, feats, d, stops, o, like=trial)
-    kept = [i for i in r.content if d[i].keep]
+    kept = r.kept()
     segs, between = segment(r, kept, feats, o, heads_only=reading.extracted,
                             written=reading.written or reading.extracted)
     stories = assemble(r, kept, segs, between, final, o, reading.touch)
@@ -186,7 +186,7 @@ def _read(lines: list[Line], feats: list[Features], trial: list[Decision], stops
     a row is made of, ``None``: any); and the `Reader` of ``trial`` (read from ``like``,
     a trial before, see `Reader`)."""
     r = Reader(lines, feats, trial, stops, o, like)
-    kept = [i for i in r.content if trial[i].keep]
+    kept = r.kept()
     found = teasers(r, kept, feats, o)
     text = {c: kept[c + size - 1] for c, (size, _) in found.items()}
     row = _row_lengths(found, {c for c, i in text.items() if among is None or i in among})

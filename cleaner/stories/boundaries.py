@@ -669,14 +669,19 @@ def _holding(r: Reader, kept: list[int], c: int, o: Options, page: bool = False)
     while x > 0 and not r.body(kept[x]):
         x -= 1
     gap = _lettered(r, kept[x], kept[c])
+    folded: dict[int, str] = {}  # the case folds of the gap's lines read so far
+
+    def fold(i: int) -> str:
+        if i not in folded:
+            folded[i] = r.lines[i].text.casefold()
+        return folded[i]
+
     for k, t in enumerate(gap):
         if not r.headline(t):
             continue
-        text = r.lines[t].text.casefold()
         for j in gap[k + 1:k + 1 + o.story_repeat_reach]:
-            inner = r.lines[j].text.casefold()
-            if r.feats[j].words >= o.story_title_held_words and len(inner) < len(text) and inner in text \
-                    and (not page or r.letters_between(j, kept[c]) <= 1):
+            if r.feats[j].words >= o.story_title_held_words and len(fold(j)) < len(fold(t)) \
+                    and fold(j) in fold(t) and (not page or r.letters_between(j, kept[c]) <= 1):
                 return t
             if not page and r.headline(j) and r.distance(j, kept[c]) <= o.story_title_near and _variant(r, t, j, o):
                 return t

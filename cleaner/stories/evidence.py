@@ -231,6 +231,12 @@ class Reader:
         return self.core.cohesion
 
     @functools.cached_property
+    def indents(self) -> array:
+        """The indentation of every line (`cleaner.storage.indents`), counted when first
+        asked (each stretch of the document is read for its layout)."""
+        return indents(self.lines)
+
+    @functools.cached_property
     def _titled(self) -> bytes:
         return self.core.titled()
 
@@ -238,6 +244,12 @@ class Reader:
         """1 if line ``i`` is a title-like headline (see above); the lines are case folded
         to tell, when first asked (a trial reading that only looks for teasers does not)."""
         return self._titled[i]
+
+    def kept(self) -> list[int]:
+        """The content lines its decisions keep, in order (listed by the compiled core)."""
+        kept = array("I")
+        kept.frombytes(self.core.kept())
+        return kept.tolist()
 
     def language(self, i: int) -> str | None:
         """`cleaner.language.guess_language` of line ``i``'s text, guessed once per
@@ -332,12 +344,12 @@ def shift_points(r: Reader, kept: list[int], prose: list[int], o: Options = DEFA
     each side needs them all.
 
     >>> from cleaner.segment import segment
-    >>> class R:  # what is read of a `Reader`: its lines
-    ...     lines = segment("    One.\\n    Two.\\n  Three.\\n  Four.")
+    >>> class R:  # what is read of a `Reader`: the indentation of its lines
+    ...     indents = indents(segment("    One.\\n    Two.\\n  Three.\\n  Four."))
     >>> shift_points(R, [0, 1, 2, 3], [0, 1, 2, 3])
     [2]
     """
-    indent = indents(r.lines)
+    indent = r.indents
     depth = [indent[kept[c]] for c in prose]
     n, k = len(depth), o.story_indent_paragraphs
     # where a run of paragraphs at one indentation ends and the next begins
