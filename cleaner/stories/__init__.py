@@ -125,6 +125,7 @@ def find_stories(
         return Stories(story_of, ["full"], [None], final, 0)
     d, trial = _dropped_teasers(lines, feats, list(listed if listed is not None else final), stops, o)
     r = Reader(lines, feats, d, stops, o, like=trial)
+    del trial  # the last trial's reading, not held while the stories are found (``r`` shares its texts)
     kept = r.kept()
     segs, between = segment(r, kept, feats, o, heads_only=reading.extracted,
                             written=reading.written or reading.extracted)
