@@ -380,12 +380,12 @@ def family_figures(pages, family, options=None, seed: int = SEED, verbose: bool 
 
 
 def pooled_figures(pages, family, options=None, seeds: tuple[int, ...] = (SEED,),
-                   parts: tuple[str, ...] = ("tune",)) -> dict:
+                   parts: tuple[str, ...] = ("tune",), verbose: bool = False) -> dict:
     """``{part: figures}`` of one family, each figure the mean over the dumps built with
     each of ``seeds`` (`family_figures` per seed; ``dumps``: all of them): more layouts of
     the same pages, so that a rule judged on the tuning part is judged on more than one
-    draw of its dumps."""
-    runs = [family_figures(pages, family, options, seed, parts=parts) for seed in seeds]
+    draw of its dumps (``verbose``: one row per dump of each draw)."""
+    runs = [family_figures(pages, family, options, seed, verbose, parts) for seed in seeds]
     out = {part: {name: sum(run[part][name] for run in runs) / len(runs) for name in runs[0][part]}
            for part in runs[0]}
     for part, figures in out.items():
@@ -512,7 +512,8 @@ def main(argv: list[str] | None = None) -> int:
         parts = tuple(args.parts.split(","))
         built = extracts if family is EXTRACTS else pages
         if args.seeds:
-            got = pooled_figures(built, family, args.preset, tuple(int(x) for x in args.seeds.split(",")), parts)
+            got = pooled_figures(built, family, args.preset, tuple(int(x) for x in args.seeds.split(",")), parts,
+                                 args.verbose)
         else:
             got = family_figures(built, family, args.preset, args.seed, args.verbose, parts)
         name = family_name(family)

@@ -170,6 +170,12 @@ class Options:
     #: An earlier block scoring at least this share of the best block's score (words times
     #: share of kept lines) is the main one; unit: share 0-1.
     block_first_share: float = 0.7
+    #: A block of which at least `block_list_share` of the kept lines are list items (a
+    #: menu whose entries carry a line of description each; an article is mostly
+    #: paragraphs) scores `block_list_weight` of its words times share; units: share 0-1,
+    #: factor 0-1 (1: a list scores as paragraphs do).
+    block_list_share: float = 0.5
+    block_list_weight: float = 0.25
     #: Text resuming after a related-stories box continues the article when it has at
     #: least this many words and this share (0-1) of kept lines (words; share).
     block_resume_words: int = 100
@@ -510,6 +516,11 @@ class Options:
     #: cloud run together into one long line, kept as prose where no stoplist judges it
     #: (ratio: marks per 100 words).
     story_main_prose_marks: float = 3.0
+    #: A story whose body words stand in list items (lines opening with a bullet) at two
+    #: levels or more (two bullets or two indentations) for at least this share is no main
+    #: story while one of paragraphs holds the main block: a menu whose entries each carry
+    #: a line of description; an article's points stand at one level (share 0-1).
+    story_main_list_share: float = 0.5
     #: A first story whose first line (its title, else its text) has at most this many
     #: non-blank lines above it, with a paragraph of `story_lead_words`, opens the
     #: document: no preamble, unless the story after it goes on with its subject (lines;
@@ -543,7 +554,9 @@ class Options:
     #: sit (lines).
     story_title_reach: int = 8
     story_longer_reach: int = 3
-    #: Lines above the body in which a title without a meta line is looked for (lines).
+    #: Lines above the body in which a title without a meta line is looked for; after a
+    #: row of teasers in text an extractor wrote, the most kept headlines above the next
+    #: story's first paragraph (more are a list's items) (lines).
     story_title_near: int = 3
     #: Words (at most) of the line right above a chosen story's first meta line that is
     #: taken as its title when no headline is (a headline longer than `heading_max_words`),

@@ -457,8 +457,11 @@ class _Page:
     """Prefix counts over a page's lines, so that the gaps and barriers between two lines
     cost O(1), and the measures of a block of kept lines."""
 
-    def __init__(self, lines: list[Line], feats: list[Features], final: list[Decision]):
+    def __init__(self, lines: list[Line], feats: list[Features], final: list[Decision],
+                 options: Options | None = None):
         self.feats = feats
+        self.options = options
+        self.item = [bool(b & LIST_ITEM) for b in line_shapes(lines, options)] if options else None
         # prefix counts as arrays of numbers (8 bytes a line), not lists of int objects
         self.nonblank = array("q", accumulate((bool(line.text) for line in lines), initial=0))
         # Blank lines are no barriers: `barrier_kind` is asked only about the others, once
@@ -494,8 +497,12 @@ class _Page:
 
     def score(self, blk: list[int]) -> float:
         # Body words, scaled by the share of the block's lines that are kept: an article
-        # is mostly kept lines, a teaser list alternates kept lines with titles and dates.
-        return self.words(blk) * self.share(blk)
+        # is mostly kept lines, a teaser list alternates kept lines with titles and dates;
+        # and a block mostly of list items (a menu with a line of description under each
+        # entry) scores block_list_weight of that.
+        o = self.options
+        listed = sum(self.item[i] for i in blk) >= o.block_list_share * len(blk)
+        return self.words(blk) * self.share(blk) * (o.block_list_weight if listed else 1.0)
 
 
 def main_block_oracle(lines, feats, final, options):
@@ -505,7 +512,7 @@ def main_block_oracle(lines, feats, final, options):
     kept = list(compress(range(len(final)), map(_keep, final)))
     if not kept:
         return final, None
-    page = _Page(lines, feats, final)
+    page = _Page(lines, feats, final, options)
     blocks = _resumed(page, _blocks(page, kept, options), options)
     first_barrier = _first_barrier(page, blocks, options)
     eligible = [b for b in blocks if first_barrier is None or b[-1] < first_barrier]

@@ -676,15 +676,17 @@ def test_the_core_reads_the_lone_paragraphs_indentation_from_an_array():
 def test_the_stories_read_the_indentation_of_a_line_with_a_double_space_inside():
     # `cleaner.stories.evidence.shift_points` reads `cleaner.storage.indents`: five
     # paragraphs indented alike, two with two spaces inside, show no change of layout
+    from cleaner.storage import indents as indents_of
     from cleaner.stories.evidence import shift_points
 
     spaced = [B1, B2.replace(" library", "  library"), B3, B1.replace("Monday", "Friday"),
               B3.replace(" old", "  old")]
+    lines = segment("\n".join(f"    {b}" for b in spaced))
 
-    class R:  # what is read of a `Reader`: its lines
-        lines = segment("\n".join(f"    {b}" for b in spaced))
+    class R:  # what is read of a `Reader`: the indentation of its lines
+        indents = indents_of(lines)
 
-    assert len(R.lines.columns()[3]) == 2
+    assert len(lines.columns()[3]) == 2
     assert shift_points(R, list(range(5)), list(range(5))) == []
 
 

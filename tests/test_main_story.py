@@ -842,6 +842,51 @@ def test_the_marks_are_read_in_other_scripts_and_not_inside_a_number():
     assert marks("Yes 3.5 a.m here 你好 नमस्ते end") == 0
 
 
+# A menu whose entries each carry a line of description (list items that read as prose),
+# the page's furniture, then an article of paragraphs under its title.
+_ENTRIES = [
+    ("Harbours", "the harbours of the coast, their boats and the people who work in them every day of the year"),
+    ("Lighthouses", "the lighthouses along the shore and the keepers who kept their lamps burning through the long nights"),
+    ("Ferries", "the ferry lines between the islands, their timetables and the ships that sail on them in all weather"),
+    ("Boatyards", "the boatyards where wooden boats are still built by hand, as they were a hundred years ago"),
+    ("Regattas", "the summer regattas, who sails in them and how the races are judged by the old club's members"),
+    ("Fishing", "the fishing fleet, its catch and the markets where the fish is sold early in the morning"),
+    ("Weather", "the weather at sea, the storms of the winter and the calm days of the summer months"),
+    ("Museums", "the museums of the coast and what they show of the life of the harbour towns in the past"),
+]
+_DESCRIBED_MENU = ["* Coast Read about the towns of the coast, their people and their long history by the sea.", "",
+                   *(f"+ {name} Read about {text}." for name, text in _ENTRIES), "",
+                   "+ Contact", "+ Imprint", "",
+                   *(f"* {item}" for item in ("Search", "Donate", "Calendar", "Press", "Newsletter", "Jobs",
+                                              "Archive", "Help", "Sitemap", "Login", "Shop")), ""]
+_PIER_PAGE = ["Pier to be rebuilt", "", "November 18, 2019", "", PIER[0], "", PIER[1], "",
+              "Work on the pier is to begin in the spring, when the sea is calm enough for the divers to inspect "
+              "the foundations, and should be finished before the first boats return for the summer season.", "",
+              "Related news", "", "* Ferry timetable changes", "* New lifeboat for the harbour"]
+
+
+def _clean(parts: list[str], **overrides) -> str:
+    return cleaner.clean("\n".join(parts) + "\n", extracted="never", **overrides)
+
+
+def test_a_menu_of_described_entries_gives_way_to_the_article_after_it():
+    text = _clean(_DESCRIBED_MENU + _PIER_PAGE)
+    assert text.startswith(PIER[0]) and "Read about" not in text
+
+
+def test_the_list_options_reach_the_region_and_the_main_story():
+    # a list scoring as paragraphs do is the longer block, and the article outside it no story
+    assert _clean(_DESCRIBED_MENU + _PIER_PAGE, block_list_weight=1.0).startswith("* Coast")
+    # a menu with one entry of plain text is under a share of list items of 1
+    menu = [line.replace("+ Ferries", "Ferries") for line in _DESCRIBED_MENU]
+    assert _clean(menu + _PIER_PAGE).startswith(PIER[0])
+    assert _clean(menu + _PIER_PAGE, story_main_list_share=1.0).startswith("* Coast")
+
+
+def test_a_story_of_list_items_is_the_main_one_when_no_story_of_paragraphs_holds_the_main_block():
+    assert _clean(_DESCRIBED_MENU).startswith("* Coast")
+
+
 #: A teaser of another site, cut mid-sentence, on words neither FROST nor ASH uses.
 LONE_TEASER = ("Lewis Hamilton took pole position in Abu Dhabi ahead of Max Verstappen and Charles Leclerc on "
                "Saturday after a qualifying session in which the Mercedes driver set the fastest lap of the season "
@@ -868,6 +913,32 @@ def test_a_lone_cut_line_in_a_page_s_dump_is_no_teaser_by_its_words_alone():
     text = "\n\n".join(FROST[4:] + [LONE_TEASER] + ASH[3:]) + "\n"
     kinds = [a.kind for a in cleaner.split(text, extracted="never")]
     assert "teaser" not in kinds
+
+
+#: Two teasers of other sites, cut mid-sentence, on words neither FROST nor ASH uses.
+ROW = ["Real Madrid beat Valencia three to one at Mestalla on Sunday night, with Karim Benzema scoring "
+       "twice and Vinicius Junior adding a third goal as the home fans",
+       "Lewis Hamilton took pole position in Abu Dhabi ahead of Max Verstappen and Charles Leclerc after "
+       "a qualifying session in which the Mercedes driver"]
+
+
+def test_the_next_story_after_a_row_of_teasers_may_open_under_its_title_but_not_under_a_list():
+    # Extracted text, one block a line: after a row of teasers, a headline and a paragraph
+    # on other words are the next story.  Four short lines set as headlines before that
+    # paragraph (more than story_title_near) are a list's items, no story's title: the
+    # text after the row is not opened as a story by its words.
+    titled = "\n".join(FROST[4:] + ROW + ["Ash over the island"] + ASH[3:]) + "\n"
+    assert [a.kind for a in cleaner.split(titled)] == ["full", "teaser", "teaser", "full"]
+    items = ["Ash over the island", "Flights cancelled", "Ferries added", "Masks advised"]
+    listed = "\n".join(FROST[4:] + ROW + items + ASH[3:]) + "\n"
+    assert [a.kind for a in cleaner.split(listed)] == ["full"]
+    assert [a.kind for a in cleaner.split(listed, story_title_near=len(items))] == ["full", "teaser", "teaser", "full"]
+
+
+def test_a_list_of_one_level_is_no_menu_to_the_main_story():
+    # the points of an article stand at one level; a menu is a tree of entries
+    one_level = [line.replace("+ ", "* ", 1) if line.startswith("+ ") else line for line in _DESCRIBED_MENU]
+    assert _clean(one_level + _PIER_PAGE).startswith("* Coast")
 
 
 def test_a_title_that_goes_on_with_the_story_before_is_no_title_of_the_next():

@@ -967,9 +967,10 @@ def test_shift_points_read_the_paragraphs_either_side_of_a_gap():
     from cleaner.options import Options
     from cleaner.segment import segment
     from cleaner.stories.evidence import shift_points
+    from cleaner.storage import indents as indents_of
 
-    class R:  # the one thing `shift_points` reads of a `Reader`: its lines
-        lines = segment("  a\n  b\n    c\n    d\n  e\n      f\n      g")
+    class R:  # the one thing `shift_points` reads of a `Reader`: the indentation of its lines
+        indents = indents_of(segment("  a\n  b\n    c\n    d\n  e\n      f\n      g"))
 
     every = list(range(7))
     # two paragraphs each side sharing their indentation: only between b and c
@@ -985,9 +986,10 @@ def test_shift_points_read_the_paragraphs_either_side_of_a_gap():
 def test_shift_points_take_one_paragraph_on_the_documents_side_of_an_edge_change():
     from cleaner.segment import segment
     from cleaner.stories.evidence import shift_points
+    from cleaner.storage import indents as indents_of
 
-    class R:  # the one thing `shift_points` reads of a `Reader`: its lines
-        lines = segment("  a\n    b\n    c\n  d\n  e\n    f\n      g\n      h\n    i")
+    class R:  # the one thing `shift_points` reads of a `Reader`: the indentation of its lines
+        indents = indents_of(segment("  a\n    b\n    c\n  d\n  e\n    f\n      g\n      h\n    i"))
 
     every = list(range(9))
     # a lone first paragraph (a) and a lone last one (i) at their own indentation count;

@@ -701,3 +701,33 @@ def test_a_reading_like_another_answers_as_one_read_afresh(monkeypatch):
         like = Reader(r.lines, r.feats, decisions, r.stops, r.o, like=r)
         assert _answers(like) == _answers(afresh)
         assert _answers(Reader(r.lines, r.feats, r.d, r.stops, r.o, like=like)) == _answers(r)
+
+
+def test_head_above_is_the_former_pythons(monkeypatch):
+    """`Story.head_above` counts what the former Python loop of
+    `cleaner.stories.main._head_above` did, for every content line."""
+    def former(r, first):
+        top = 0
+        for k in range(r.pos[first] - 1, -1, -1):
+            j = r.content[k]
+            if r.d[j].keep:
+                return r.pos[first]
+            top += bool(r.lettered[j]) and not r.by_pattern[j] and not r.bulleted(j)
+        return top
+
+    readers = _readers(monkeypatch, 17, 6)
+    assert readers
+    for r in readers:
+        got = [r.core.head_above(i) for i in r.content]
+        assert got == [former(r, i) for i in r.content]
+        assert any(not r.d[i].keep for i in r.content)  # a head with dropped lines above is counted
+    with pytest.raises(KeyError):
+        readers[0].core.head_above(len(readers[0].lines))
+
+
+def test_kept_lines_are_the_content_lines_the_decisions_keep(monkeypatch):
+    readers = _readers(monkeypatch, 19, 4)
+    assert readers
+    for r in readers:
+        assert r.kept() == [i for i in r.content if r.d[i].keep]
+        assert len(r.kept()) < len(r.content)  # some content line is dropped

@@ -125,7 +125,7 @@ def find_stories(
         return Stories(story_of, ["full"], [None], final, 0)
     d, trial = _dropped_teasers(lines, feats, list(listed if listed is not None else final), stops, o)
     r = Reader(lines, feats, d, stops, o, like=trial)
-    kept = [i for i in r.content if d[i].keep]
+    kept = r.kept()
     segs, between = segment(r, kept, feats, o, heads_only=reading.extracted,
                             written=reading.written or reading.extracted)
     stories = assemble(r, kept, segs, between, final, o, reading.touch)
@@ -168,15 +168,22 @@ def _dropped_teasers(lines: list[Line], feats: list[Features], d: list[Decision]
             rowed[i] = Decision(True, "story.teaser_row", "body",
                                 f"{f.words} words cut mid-sentence, in a row of teasers", "stories")
     if found:
-        trial = [found.get(i, dec) for i, dec in enumerate(d)]
-        read, r = _read(lines, feats, trial, stops, o, like=r)
-        d = [found[i] if i in found and i in read else dec for i, dec in enumerate(d)]
+        read, r = _read(lines, feats, _with(d, found), stops, o, like=r)
+        d = _with(d, {i: dec for i, dec in found.items() if i in read})
     rowed = {i: dec for i, dec in rowed.items() if not d[i].keep}  # not read in their own language
     if rowed:
         dropped = set(rowed) | {i for i in found if d[i] is found[i]}
-        read, r = _read(lines, feats, [rowed.get(i, dec) for i, dec in enumerate(d)], stops, o, dropped, r)
-        d = [rowed[i] if i in rowed and read.get(i, 0) >= o.story_teaser_row else dec for i, dec in enumerate(d)]
+        read, r = _read(lines, feats, _with(d, rowed), stops, o, dropped, r)
+        d = _with(d, {i: dec for i, dec in rowed.items() if read.get(i, 0) >= o.story_teaser_row})
     return d, r
+
+
+def _with(d: list[Decision], changes: dict[int, Decision]) -> list[Decision]:
+    """``d`` with the decisions of ``changes`` (line -> decision) in place of its own."""
+    out = list(d)
+    for i, dec in changes.items():
+        out[i] = dec
+    return out
 
 
 def _read(lines: list[Line], feats: list[Features], trial: list[Decision], stops: frozenset[str],
@@ -186,7 +193,7 @@ def _read(lines: list[Line], feats: list[Features], trial: list[Decision], stops
     a row is made of, ``None``: any); and the `Reader` of ``trial`` (read from ``like``,
     a trial before, see `Reader`)."""
     r = Reader(lines, feats, trial, stops, o, like)
-    kept = [i for i in r.content if trial[i].keep]
+    kept = r.kept()
     found = teasers(r, kept, feats, o)
     text = {c: kept[c + size - 1] for c, (size, _) in found.items()}
     row = _row_lengths(found, {c for c, i in text.items() if among is None or i in among})

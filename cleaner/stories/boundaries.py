@@ -638,8 +638,9 @@ def _row_apart(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | No
     """Is the text after the row of teasers whose last one starts at kept position ``c``
     (``teased``: `teasers`), from kept position ``after`` to the end, another
     story: it opens with a paragraph of body (`Options.prose_min_words` words or more;
-    kept headlines above it, the next story's title and the page's lines set as
-    headlines, are passed over), and its window of body (`Options.story_window_words`) shares a cosine under
+    up to `Options.story_title_near` kept headlines above it, the next story's title and
+    the page's lines set as headlines, are passed over; more are a list's items), and its
+    window of body (`Options.story_window_words`) shares a cosine under
     `Options.story_topic_cohesion` both with the window of body before the row (the story
     the row follows) and with the row's own body (paragraphs ending in an ellipsis inside
     a collection of short texts are no row, each as apart as the next)?"""
@@ -648,8 +649,8 @@ def _row_apart(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | No
     while first - 1 in covered:
         first -= 1
     lead = after
-    while lead < len(kept) and not r.body(kept[lead]) and r.headline(kept[lead]):
-        lead += 1  # the next story's title (and the page's lines set as headlines) above its text
+    while lead < min(len(kept), after + o.story_title_near) and not r.body(kept[lead]) and r.headline(kept[lead]):
+        lead += 1  # the next story's title (and the page's lines set as headlines) right above its text
     if not (lead < len(kept) and r.body(kept[lead]) and r.feats[kept[lead]].words >= o.prose_min_words):
         return False
     before = body_window(r, kept, range(first - 1, -1, -1), o.story_window_words)
@@ -706,14 +707,19 @@ def _holding(r: Reader, kept: list[int], c: int, o: Options, page: bool = False)
     while x > 0 and not r.body(kept[x]):
         x -= 1
     gap = _lettered(r, kept[x], kept[c])
+    folded: dict[int, str] = {}  # the case folds of the gap's lines read so far
+
+    def fold(i: int) -> str:
+        if i not in folded:
+            folded[i] = r.text(i).casefold()
+        return folded[i]
+
     for k, t in enumerate(gap):
         if not r.headline(t):
             continue
-        text = r.lines[t].text.casefold()
         for j in gap[k + 1:k + 1 + o.story_repeat_reach]:
-            inner = r.lines[j].text.casefold()
-            if r.feats[j].words >= o.story_title_held_words and len(inner) < len(text) and inner in text \
-                    and (not page or r.letters_between(j, kept[c]) <= 1):
+            if r.feats[j].words >= o.story_title_held_words and len(fold(j)) < len(fold(t)) \
+                    and fold(j) in fold(t) and (not page or r.letters_between(j, kept[c]) <= 1):
                 return t
             if not page and r.headline(j) and r.distance(j, kept[c]) <= o.story_title_near and _variant(r, t, j, o):
                 return t

@@ -196,6 +196,8 @@ class Reader:
         trial of the story finder's); the compiled core reads again only the lines whose
         decisions differ."""
         self.lines, self.feats, self.d = lines, feats, decisions
+        #: ``text(i)``: the normalised text of line ``i`` (from `Lines` with no `Line` built).
+        self.text = lines.text if isinstance(lines, Lines) else (lambda i: lines[i].text)
         self.o = o = options  # the ``story_*`` thresholds
         self.stops = stops
         same = like is not None and like.lines is lines and like.feats is feats and like.o is o
@@ -231,6 +233,12 @@ class Reader:
         return self.core.cohesion
 
     @functools.cached_property
+    def indents(self) -> array:
+        """The indentation of every line (`cleaner.storage.indents`), counted when first
+        asked (each stretch of the document is read for its layout)."""
+        return indents(self.lines)
+
+    @functools.cached_property
     def _titled(self) -> bytes:
         return self.core.titled()
 
@@ -239,11 +247,17 @@ class Reader:
         to tell, when first asked (a trial reading that only looks for teasers does not)."""
         return self._titled[i]
 
+    def kept(self) -> list[int]:
+        """The content lines its decisions keep, in order (listed by the compiled core)."""
+        kept = array("I")
+        kept.frombytes(self.core.kept())
+        return kept.tolist()
+
     def language(self, i: int) -> str | None:
         """`cleaner.language.guess_language` of line ``i``'s text, guessed once per
         document (every reading of its gaps asks again)."""
         if i not in self._languages:
-            self._languages[i] = guess_language(self.lines[i].text)
+            self._languages[i] = guess_language(self.text(i))
         return self._languages[i]
 
     def opening(self, first: int, above: list[int]) -> tuple[int | None, str | None]:
@@ -332,12 +346,12 @@ def shift_points(r: Reader, kept: list[int], prose: list[int], o: Options = DEFA
     each side needs them all.
 
     >>> from cleaner.segment import segment
-    >>> class R:  # what is read of a `Reader`: its lines
-    ...     lines = segment("    One.\\n    Two.\\n  Three.\\n  Four.")
+    >>> class R:  # what is read of a `Reader`: the indentation of its lines
+    ...     indents = indents(segment("    One.\\n    Two.\\n  Three.\\n  Four."))
     >>> shift_points(R, [0, 1, 2, 3], [0, 1, 2, 3])
     [2]
     """
-    indent = indents(r.lines)
+    indent = r.indents
     depth = [indent[kept[c]] for c in prose]
     n, k = len(depth), o.story_indent_paragraphs
     # where a run of paragraphs at one indentation ends and the next begins
@@ -412,7 +426,7 @@ def language_shifts(r: Reader, kept: list[int], prose: list[int], cos: list[floa
         sides = (_side(r, kept, range(prose[j] - 1, -1, -1), least), _side(r, kept, range(prose[j], len(kept)), least))
         if None in sides:
             continue
-        before, after = (guess_language(" ".join(r.lines[i].text for i in side)) for side in sides)
+        before, after = (guess_language(" ".join(map(r.text, side))) for side in sides)
         if before is None or after is None or before == after:
             continue
         if all(one(i) != after for i in sides[0]) and all(one(i) != before for i in sides[1]) \

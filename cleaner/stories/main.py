@@ -27,7 +27,11 @@ headline is the page's); when no story is that long, the longest one.  A story w
 body holds fewer than `Options.story_main_prose_marks` marks that end a sentence or a
 clause per 100 words (a menu, a row of links or a tag cloud run together into one long
 line, which no stoplist drops in a language that has none) is neither while a story of
-sentences is there, nor does it stand for the main block below.  A story
+sentences is there, nor does it stand for the main block below; nor is a story whose body
+words stand in list items at two levels or more (two bullets or two indentations) for
+`Options.story_main_list_share` or more (a menu whose entries each carry a line of
+description; an article's points stand at one level) while a story of paragraphs holds the main
+block.  A story
 that opens the document (its first line, its title or its text, with at most
 `Options.story_head_lines` lines above it that hold letters, that no catalogue pattern
 dropped and that are no list items, a paragraph of `Options.story_lead_words`: the top of
@@ -221,7 +225,7 @@ def _credit_under(r: Reader, i: int, o: Options) -> bool:
     if j not in r.pos or r.d[i].rule != "feature.prose" or r.feats[i].words > o.story_caption_max_words \
             or (i - 1 in r.pos and r.d[i - 1].keep):
         return False
-    f, text = r.feats[j], r.lines[j].text
+    f, text = r.feats[j], r.text(j)
     if f.words > o.story_credit_max_words:  # a caption of its own, its credit at its end
         return False
     if r.by_pattern[j]:
@@ -321,7 +325,9 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
     them is never the page's text).  A story whose body holds fewer than
     ``story_main_prose_marks`` marks that end a sentence or a clause per 100 words
     (`_mark_rate`: a menu or a tag cloud run together into one line) is none of these
-    while a story of sentences is there."""
+    while a story of sentences is there, nor is one whose body words stand in list items
+    at two levels or more for ``story_main_list_share`` or more (`_list_share`) while a story of paragraphs
+    holds the main block."""
     if not stories:
         return None
     full = [s for s, st in enumerate(stories) if st["kind"] == "full" and (
@@ -334,6 +340,11 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
     unpunctuated: set[int] = set()
     if len(full) > 1:  # a single full story is the main one, sentences or not
         unpunctuated = {s for s in full if _mark_rate(r, stories[s]["members"]) < o.story_main_prose_marks}
+        # a list (a menu with a line of description under each entry) gives way to a
+        # story of paragraphs that holds the main block
+        listed = {s for s in full if _list_share(r, stories[s]["members"]) >= o.story_main_list_share}
+        if any(stories[s]["inside"] for s in full if s not in unpunctuated | listed):
+            unpunctuated |= listed
     if len(unpunctuated) < len(full):
         full = [s for s in full if s not in unpunctuated]
     first = full[0]
@@ -361,6 +372,21 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
                                   >= o.story_topic_cohesion):
             return later
     return first
+
+
+def _list_share(r: Reader, members: list[int]) -> float:
+    """The share of the body words among ``members`` that stand in list items (a line
+    opening with a bullet) when the items stand at two levels or more (two bullets, or
+    two indentations: a tree of entries, as a site's menu is), else 0: a menu whose
+    entries each carry a line of description is a list; an article's text is mostly
+    paragraphs, and the points of an article's list one level of it."""
+    body = [i for i in members if r.body(i)]
+    words = sum(r.feats[i].words for i in body)
+    levels = {(len(r.lines[i].raw) - len(r.lines[i].raw.lstrip()), r.lines[i].text[:1])
+              for i in members if r.bulleted(i)}
+    if not words or len(levels) < 2:
+        return 0.0
+    return sum(r.feats[i].words for i in body if r.bulleted(i)) / words
 
 
 def _mark_rate(r: Reader, members: list[int]) -> float:
@@ -441,14 +467,9 @@ def _head_above(r: Reader, first: int) -> int:
     the nearest kept line: the lines above it that hold letters, that no catalogue
     pattern dropped and that are no list items (`Reader.bulleted`: a share row, a date, a
     row of bullets, the items of a menu are the furniture of the page's head, not text
-    before the story) when no kept line is above, else its non-blank lines above."""
-    top = 0
-    for k in range(r.pos[first] - 1, -1, -1):
-        j = r.content[k]
-        if r.d[j].keep:
-            return r.pos[first]
-        top += bool(r.lettered[j]) and not r.by_pattern[j] and not r.bulleted(j)
-    return top
+    before the story) when no kept line is above, else its non-blank lines above.
+    Counted by the compiled core (rust/src/story.rs)."""
+    return r.core.head_above(first)
 
 
 def _opens(top: int, lead: int, o: Options) -> bool:

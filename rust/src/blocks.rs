@@ -54,6 +54,8 @@ pub struct BlockParams {
     block_teaser_gap: f64,
     block_follow_gap: f64,
     block_follow_words: f64,
+    block_list_share: f64,
+    block_list_weight: f64,
 }
 
 /// Prefix counts over a page's lines (the gaps and barriers between two lines cost O(1)),
@@ -67,6 +69,8 @@ struct Page<'a, 'py> {
     kept: Vec<usize>,
     /// ``kept_words[k]``: the words of ``kept[..k]``.
     kept_words: Vec<i64>,
+    /// ``kept_items[k]``: the list items (`SHAPE_LIST_ITEM`) of ``kept[..k]``.
+    kept_items: Vec<usize>,
     feats: &'a Bound<'py, PyList>,
 }
 
@@ -95,12 +99,15 @@ impl<'a, 'py> Page<'a, 'py> {
         }
         let kept: Vec<usize> = (0..n).filter(|&i| codes[i] & KEPT != 0).collect();
         let mut kept_words = Vec::with_capacity(kept.len() + 1);
+        let mut kept_items = Vec::with_capacity(kept.len() + 1);
         kept_words.push(0i64);
+        kept_items.push(0usize);
         for &i in &kept {
             let words: i64 = feature(feats, i, WORDS)?.extract()?;
             kept_words.push(kept_words[kept_words.len() - 1] + words);
+            kept_items.push(kept_items[kept_items.len() - 1] + usize::from(has_text[i] & SHAPE_LIST_ITEM != 0));
         }
-        Ok(Page { codes, nonblank, hard, soft, pattern, kept, kept_words, feats })
+        Ok(Page { codes, nonblank, hard, soft, pattern, kept, kept_words, kept_items, feats })
     }
 
     fn first(&self, b: Block) -> usize {
@@ -129,9 +136,13 @@ impl<'a, 'py> Page<'a, 'py> {
         (b.end - b.start) as f64 / (self.nonblank[self.last(b) + 1] - self.nonblank[self.first(b)]) as f64
     }
 
-    /// Body words scaled by the share of the block's lines that are kept.
-    fn score(&self, b: Block) -> f64 {
-        self.words(b) as f64 * self.share(b)
+    /// Body words scaled by the share of the block's lines that are kept, and by
+    /// ``list_weight`` when ``list_share`` of its kept lines or more are list items (a
+    /// menu whose entries carry a line of description each).
+    fn score(&self, b: Block, list_share: f64, list_weight: f64) -> f64 {
+        let items = (self.kept_items[b.end] - self.kept_items[b.start]) as f64;
+        let listed = items >= list_share * (b.end - b.start) as f64;
+        self.words(b) as f64 * self.share(b) * if listed { list_weight } else { 1.0 }
     }
 
     /// A row of teasers: ``least`` kept lines or more, ``share`` of them or more set
@@ -328,10 +339,11 @@ pub fn main_region(
     let barrier = first_barrier(&page, &blocks, p);
     let eligible: Vec<usize> = (0..blocks.len()).filter(|&k| barrier.map_or(true, |x| page.last(blocks[k]) < x)).collect();
     let candidates: Vec<usize> = if eligible.is_empty() { (0..blocks.len()).collect() } else { eligible };
-    let top = candidates.iter().map(|&k| page.score(blocks[k])).fold(f64::NEG_INFINITY, f64::max);
+    let score = |k: usize| page.score(blocks[k], p.block_list_share, p.block_list_weight);
+    let top = candidates.iter().map(|&k| score(k)).fold(f64::NEG_INFINITY, f64::max);
     let best = *candidates
         .iter()
-        .find(|&&k| page.score(blocks[k]) >= p.block_first_share * top)
+        .find(|&&k| score(k) >= p.block_first_share * top)
         .ok_or_else(|| PyValueError::new_err("no block scores block_first_share of the best (above 1?)"))?;
     let upto = follow(&page, &blocks, best, p);
     let whole = Block { start: blocks[best].start, end: blocks[upto].end };

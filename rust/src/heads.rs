@@ -132,8 +132,8 @@ impl Judged {
 
     /// The bits of a `Decision` (``keep``, ``rule``, ``category``).
     fn of(decision: &Bound<'_, PyTuple>) -> PyResult<Self> {
-        let name = |k: usize| -> PyResult<Bound<'_, PyString>> { Ok(decision.get_item(k)?.downcast_into()?) };
-        let (rule, category) = (name(1)?, name(2)?);
+        let (rule, category) = (decision.get_borrowed_item(1)?, decision.get_borrowed_item(2)?);
+        let (rule, category) = (rule.downcast::<PyString>()?, category.downcast::<PyString>()?);
         let rule = rule.to_cow()?;
         let bits = [
             (decision.get_borrowed_item(0)?.extract::<bool>()?, Self::KEEP),

@@ -358,6 +358,13 @@ impl Story {
         Ok((bytes, Positions { at: self.pos.clone() }))
     }
 
+    /// The kept content lines, in order (in native-endian 4-byte units, as `positions`).
+    fn kept<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let e = &self.e;
+        let kept: Vec<u8> = e.content.iter().filter(|&&i| e.keep[i]).flat_map(|&i| (i as u32).to_ne_bytes()).collect();
+        Ok(PyBytes::new(py, &kept))
+    }
+
     /// Do the lines `a` and `b` have the same `str.casefold` (two blank lines do)?
     fn same_fold(&self, a: usize, b: usize) -> bool {
         self.same_text(a, b)
@@ -372,6 +379,22 @@ impl Story {
     /// a catalogue pattern dropped (a share row between a title and its text).
     fn distance(&self, a: usize, b: usize) -> PyResult<i64> {
         self.dist(a, b)
+    }
+
+    /// `cleaner.stories.main._head_above`: what lies above the content line `first`, back
+    /// to the nearest kept line: the lines with letters that no catalogue pattern dropped
+    /// and that are no list items, when no kept line is above it; else its position among
+    /// the content lines.
+    fn head_above(&self, first: usize) -> PyResult<usize> {
+        let (k, e) = (self.at(first)?, &self.e);
+        let mut top = 0;
+        for &j in e.content[..k].iter().rev() {
+            if e.keep[j] {
+                return Ok(k);
+            }
+            top += usize::from(e.lettered[j] && !e.pattern[j] && !e.bulleted[j]);
+        }
+        Ok(top)
     }
 
     /// `Reader.opening`: (title line or None, "repeat", "headed", "meta", "dateline" or
