@@ -939,3 +939,17 @@ def test_a_list_of_one_level_is_no_menu_to_the_main_story():
     # the points of an article stand at one level; a menu is a tree of entries
     one_level = [line.replace("+ ", "* ", 1) if line.startswith("+ ") else line for line in _DESCRIBED_MENU]
     assert _clean(one_level + _PIER_PAGE).startswith("* Coast")
+
+
+def test_a_title_that_goes_on_with_the_story_before_is_no_title_of_the_next():
+    # The page before's tail (a gallery's label on its own story's words, a share row)
+    # above the next story's text with no head of its own: the next story starts at its
+    # text, the label no title of it; one on the next story's words stays its title.
+    label = "Valley Growers Count The Late Frost Cost: Island Airport Gallery"
+    text = "\n\n".join(FROST[4:] + [label] + SHARE + ASH[3:]) + "\n"
+    articles = cleaner.split(text)
+    assert [a.title for a in articles] == [None, None]
+    assert articles[1].text.startswith(ASH[3])
+    assert cleaner.split(text, story_title_behind_cohesion=-1.0)[1].title == label
+    own = "\n\n".join(FROST[4:] + [ASH[0]] + SHARE + ASH[3:]) + "\n"
+    assert [a.title for a in cleaner.split(own)] == [None, ASH[0]]
