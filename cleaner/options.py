@@ -543,7 +543,9 @@ class Options:
     #: sit (lines).
     story_title_reach: int = 8
     story_longer_reach: int = 3
-    #: Lines above the body in which a title without a meta line is looked for (lines).
+    #: Lines above the body in which a title without a meta line is looked for; after a
+    #: row of teasers in text an extractor wrote, the most kept headlines above the next
+    #: story's first paragraph (more are a list's items) (lines).
     story_title_near: int = 3
     #: Words (at most) of the line right above a chosen story's first meta line that is
     #: taken as its title when no headline is (a headline longer than `heading_max_words`),
@@ -730,6 +732,13 @@ class Options:
     #: lead's body lines hold fewer than this many words and open the text after it
     #: (`story_settle_words`, `story_settle_cohesion`): its title (words).
     story_lead_max_words: int = 40
+    #: A chosen story whose gap holds no head but its title (no meta line, dateline or
+    #: repeated headline) starts at its text, with no title, when the content words of
+    #: the title and of the gap's lines below it share more with the window of body
+    #: before the gap than with the window after it (`story_window_words` each), by more
+    #: than this (cosine; below 0: never): the page before's tail (a gallery's label, the
+    #: list of what its article featured) set above the next story's text.
+    story_title_behind_cohesion: float = 0.05
 
     def __init__(self, **values) -> None:
         unknown = values.keys() - DEFAULTS.keys()

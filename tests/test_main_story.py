@@ -868,3 +868,37 @@ def test_a_lone_cut_line_in_a_page_s_dump_is_no_teaser_by_its_words_alone():
     text = "\n\n".join(FROST[4:] + [LONE_TEASER] + ASH[3:]) + "\n"
     kinds = [a.kind for a in cleaner.split(text, extracted="never")]
     assert "teaser" not in kinds
+
+
+#: Two teasers of other sites, cut mid-sentence, on words neither FROST nor ASH uses.
+ROW = ["The visiting side won three to one at the old river stadium on Sunday night, with Jonas Keller scoring "
+       "twice and Rafael Dorado adding a third goal as the home fans",
+       "Ada Varga took pole position in the desert race ahead of Tom Brenner and Luca Moretti after "
+       "a qualifying session in which the veteran driver"]
+
+
+def test_the_next_story_after_a_row_of_teasers_may_open_under_its_title_but_not_under_a_list():
+    # Extracted text, one block a line: after a row of teasers, a headline and a paragraph
+    # on other words are the next story.  Four short lines set as headlines before that
+    # paragraph (more than story_title_near) are a list's items, no story's title: the
+    # text after the row is not opened as a story by its words.
+    titled = "\n".join(FROST[4:] + ROW + ["Ash over the island"] + ASH[3:]) + "\n"
+    assert [a.kind for a in cleaner.split(titled)] == ["full", "teaser", "teaser", "full"]
+    items = ["Ash over the island", "Flights cancelled", "Ferries added", "Masks advised"]
+    listed = "\n".join(FROST[4:] + ROW + items + ASH[3:]) + "\n"
+    assert [a.kind for a in cleaner.split(listed)] == ["full"]
+    assert [a.kind for a in cleaner.split(listed, story_title_near=len(items))] == ["full", "teaser", "teaser", "full"]
+
+
+def test_a_title_that_goes_on_with_the_story_before_is_no_title_of_the_next():
+    # The page before's tail (a gallery's label on its own story's words, a share row)
+    # above the next story's text with no head of its own: the next story starts at its
+    # text, the label no title of it; one on the next story's words stays its title.
+    label = "Valley Growers Count The Late Frost Cost: Island Airport Gallery"
+    text = "\n\n".join(FROST[4:] + [label] + SHARE + ASH[3:]) + "\n"
+    articles = cleaner.split(text)
+    assert [a.title for a in articles] == [None, None]
+    assert articles[1].text.startswith(ASH[3])
+    assert cleaner.split(text, story_title_behind_cohesion=-1.0)[1].title == label
+    own = "\n\n".join(FROST[4:] + [ASH[0]] + SHARE + ASH[3:]) + "\n"
+    assert [a.title for a in cleaner.split(own)] == [None, ASH[0]]

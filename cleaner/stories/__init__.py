@@ -125,6 +125,7 @@ def find_stories(
         return Stories(story_of, ["full"], [None], final, 0)
     d, trial = _dropped_teasers(lines, feats, list(listed if listed is not None else final), stops, o)
     r = Reader(lines, feats, d, stops, o, like=trial)
+    del trial  # the last trial's reading, not held while the stories are found (``r`` shares its texts)
     kept = r.kept()
     segs, between = segment(r, kept, feats, o, heads_only=reading.extracted,
                             written=reading.written or reading.extracted)
@@ -168,15 +169,22 @@ def _dropped_teasers(lines: list[Line], feats: list[Features], d: list[Decision]
             rowed[i] = Decision(True, "story.teaser_row", "body",
                                 f"{f.words} words cut mid-sentence, in a row of teasers", "stories")
     if found:
-        trial = [found.get(i, dec) for i, dec in enumerate(d)]
-        read, r = _read(lines, feats, trial, stops, o, like=r)
-        d = [found[i] if i in found and i in read else dec for i, dec in enumerate(d)]
+        read, r = _read(lines, feats, _with(d, found), stops, o, like=r)
+        d = _with(d, {i: dec for i, dec in found.items() if i in read})
     rowed = {i: dec for i, dec in rowed.items() if not d[i].keep}  # not read in their own language
     if rowed:
         dropped = set(rowed) | {i for i in found if d[i] is found[i]}
-        read, r = _read(lines, feats, [rowed.get(i, dec) for i, dec in enumerate(d)], stops, o, dropped, r)
-        d = [rowed[i] if i in rowed and read.get(i, 0) >= o.story_teaser_row else dec for i, dec in enumerate(d)]
+        read, r = _read(lines, feats, _with(d, rowed), stops, o, dropped, r)
+        d = _with(d, {i: dec for i, dec in rowed.items() if read.get(i, 0) >= o.story_teaser_row})
     return d, r
+
+
+def _with(d: list[Decision], changes: dict[int, Decision]) -> list[Decision]:
+    """``d`` with the decisions of ``changes`` (line -> decision) in place of its own."""
+    out = list(d)
+    for i, dec in changes.items():
+        out[i] = dec
+    return out
 
 
 def _read(lines: list[Line], feats: list[Features], trial: list[Decision], stops: frozenset[str],

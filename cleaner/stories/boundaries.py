@@ -40,7 +40,12 @@ bulleted or numbered, that goes on, follows its subheading or follows the list's
 items), each reaching up to the paragraph before; a chosen story starts at its title when
 that is a kept line of the gap (a title too long for a headline right above the gap's first
 meta line counts too), and a chosen gap with no head whose kept lines right above it are a
-headline and a short lead that opens the text after it starts at that headline (`_led`).
+headline and a short lead that opens the text after it starts at that headline (`_led`); a
+gap whose only head is its title starts at its text when the title (with the gap's lines
+below it) shares more with the text before the gap than with the text after it, by
+`Options.story_title_behind_cohesion` (`_support`: the page before's tail, a gallery's label
+or the list of what its article featured, whose last headline echoes a word of the next
+story).
 Once a stretch's boundaries are chosen (outside text read as an extractor's, one block a line),
 each story between two of them is read again on its own words (`refined`): a gap's cosine
 is that of all the story's paragraphs before it with all those after it (`halves`; the
@@ -59,7 +64,9 @@ title just after it (a caption kept above the next story's title) go to neither 
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from .. import _core
@@ -296,19 +303,50 @@ def _opened(t: _Text, g: Gap, lo: int, end: int) -> Segment:
     """The segment a chosen gap ``g`` opens: its opening (a change of topic when it has
     none and its cohesion is under `Options.story_topic_cohesion`), its title (the gap's,
     else one over its meta line, `_over_meta`; the page's title above it when that is
-    higher up, `_holding`) and its first kept position (`_head`; for a story with no head,
-    the title above its lead, `_led`, looked for from kept position ``lo`` to ``end``)."""
+    higher up, `_holding`; none when the gap holds no other head and the title's words go
+    on with the text before rather than with the text after, `_support`: the page
+    before's tail, a gallery's label) and its first kept position (`_head`; for a story
+    with no head, the title above its lead, `_led`, looked for from kept position ``lo``
+    to ``end``)."""
     r, kept, o = t.r, t.kept, t.o
     opening = g.opening or ("topic" if g.cohesion < o.story_topic_cohesion else None)
     title = g.title if g.title is not None else _over_meta(r, kept, g.c, o)
     held = _holding(r, kept, g.c, o, page=not t.written)
     title = held if held is not None and (title is None or held < title) else title
+    if title is not None and title == g.title and g.opening is None and o.story_title_behind_cohesion >= 0 \
+            and not any(r.meta(j) for j in _lettered(r, title, kept[g.c])) \
+            and _support(r, kept, title, g.c, lo, end, o) < -o.story_title_behind_cohesion:
+        title, g = None, g._replace(title=None)  # the page before's tail above the text: no title
     head = _head(r, kept, g)
     if title is None and g.opening is None:  # a story with no head: its title above a lead?
         led = _led(r, kept, g.c, lo, end, o)
         if led is not None:
             head, title = led, kept[led]
     return Segment([head, title, opening, False])
+
+
+def _support(r: Reader, kept: list[int], title: int, c: int, lo: int, end: int, o: Options) -> float:
+    """How much the text after the gap above kept position ``c`` supports ``title`` as
+    its story's title: the cosine of the content words of the title and of the gap's
+    lines with letters below it with the window of body after the gap (to ``end``), less
+    their cosine with the window of body before it (from kept position ``lo``)."""
+    if not lo < c or title >= kept[c]:
+        return 0.0
+    head = _counts(r, [title, *_lettered(r, title, kept[c])])
+    ahead = _cosine(head, _counts(r, body_window(r, kept, range(c, end), o.story_window_words)))
+    behind = _cosine(head, _counts(r, body_window(r, kept, range(c - 1, lo - 1, -1), o.story_window_words)))
+    return ahead - behind
+
+
+def _counts(r: Reader, lines: list[int]) -> Counter[str]:
+    """The counts of the `content_words` of ``lines``."""
+    return Counter(w for i in lines for w in content_words(r.lines[i].text, r.stops))
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    """The cosine of two word counts (0.0 when either is empty)."""
+    dot = sum(n * b[w] for w, n in a.items() if w in b)
+    return dot / math.sqrt(sum(n * n for n in a.values()) * sum(n * n for n in b.values())) if dot else 0.0
 
 
 def refined(r: Reader, kept: list[int], topic: tuple, chosen: list[Gap], words: list[int], start: int, end: int,
@@ -600,8 +638,9 @@ def _row_apart(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | No
     """Is the text after the row of teasers whose last one starts at kept position ``c``
     (``teased``: `teasers`), from kept position ``after`` to the end, another
     story: it opens with a paragraph of body (`Options.prose_min_words` words or more;
-    kept headlines above it, the next story's title and the page's lines set as
-    headlines, are passed over), and its window of body (`Options.story_window_words`) shares a cosine under
+    up to `Options.story_title_near` kept headlines above it, the next story's title and
+    the page's lines set as headlines, are passed over; more are a list's items), and its
+    window of body (`Options.story_window_words`) shares a cosine under
     `Options.story_topic_cohesion` both with the window of body before the row (the story
     the row follows) and with the row's own body (paragraphs ending in an ellipsis inside
     a collection of short texts are no row, each as apart as the next)?"""
@@ -610,8 +649,8 @@ def _row_apart(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | No
     while first - 1 in covered:
         first -= 1
     lead = after
-    while lead < len(kept) and not r.body(kept[lead]) and r.headline(kept[lead]):
-        lead += 1  # the next story's title (and the page's lines set as headlines) above its text
+    while lead < min(len(kept), after + o.story_title_near) and not r.body(kept[lead]) and r.headline(kept[lead]):
+        lead += 1  # the next story's title (and the page's lines set as headlines) right above its text
     if not (lead < len(kept) and r.body(kept[lead]) and r.feats[kept[lead]].words >= o.prose_min_words):
         return False
     before = body_window(r, kept, range(first - 1, -1, -1), o.story_window_words)
@@ -672,7 +711,7 @@ def _holding(r: Reader, kept: list[int], c: int, o: Options, page: bool = False)
 
     def fold(i: int) -> str:
         if i not in folded:
-            folded[i] = r.lines[i].text.casefold()
+            folded[i] = r.text(i).casefold()
         return folded[i]
 
     for k, t in enumerate(gap):

@@ -196,6 +196,8 @@ class Reader:
         trial of the story finder's); the compiled core reads again only the lines whose
         decisions differ."""
         self.lines, self.feats, self.d = lines, feats, decisions
+        #: ``text(i)``: the normalised text of line ``i`` (from `Lines` with no `Line` built).
+        self.text = lines.text if isinstance(lines, Lines) else (lambda i: lines[i].text)
         self.o = o = options  # the ``story_*`` thresholds
         self.stops = stops
         same = like is not None and like.lines is lines and like.feats is feats and like.o is o
@@ -255,7 +257,7 @@ class Reader:
         """`cleaner.language.guess_language` of line ``i``'s text, guessed once per
         document (every reading of its gaps asks again)."""
         if i not in self._languages:
-            self._languages[i] = guess_language(self.lines[i].text)
+            self._languages[i] = guess_language(self.text(i))
         return self._languages[i]
 
     def opening(self, first: int, above: list[int]) -> tuple[int | None, str | None]:
@@ -424,7 +426,7 @@ def language_shifts(r: Reader, kept: list[int], prose: list[int], cos: list[floa
         sides = (_side(r, kept, range(prose[j] - 1, -1, -1), least), _side(r, kept, range(prose[j], len(kept)), least))
         if None in sides:
             continue
-        before, after = (guess_language(" ".join(r.lines[i].text for i in side)) for side in sides)
+        before, after = (guess_language(" ".join(map(r.text, side))) for side in sides)
         if before is None or after is None or before == after:
             continue
         if all(one(i) != after for i in sides[0]) and all(one(i) != before for i in sides[1]) \

@@ -221,7 +221,7 @@ def _credit_under(r: Reader, i: int, o: Options) -> bool:
     if j not in r.pos or r.d[i].rule != "feature.prose" or r.feats[i].words > o.story_caption_max_words \
             or (i - 1 in r.pos and r.d[i - 1].keep):
         return False
-    f, text = r.feats[j], r.lines[j].text
+    f, text = r.feats[j], r.text(j)
     if f.words > o.story_credit_max_words:  # a caption of its own, its credit at its end
         return False
     if r.by_pattern[j]:
