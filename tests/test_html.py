@@ -456,6 +456,16 @@ def test_deeply_nested_page_does_not_raise():
     assert isinstance(clean_html(deep), str)
 
 
+def test_text_past_the_parsers_default_depth_is_not_lost():
+    # A container left open before every paragraph nests each one deeper than the last: the
+    # paragraphs past a depth of 256 elements (libxml2's default limit, which stops the
+    # parse there) are the page's text as much as the first ones.
+    html = "<html><body><article><h1>Title here</h1>" + "".join(
+        f"<div><p>{PARAGRAPHS[i % 5]} ({i})</p>\n" for i in range(400)) + "</article></body></html>"
+    text = clean_html(html)
+    assert f"({399})" in text and len(text.splitlines()) > 300
+
+
 def test_unclosed_tags_still_give_the_text():
     html = "<html><body><article><h1>Title here<p>" + "<p>".join(PARAGRAPHS) + "<div><span><b>"
     text = clean_html(html)

@@ -50,9 +50,11 @@ ROOT_WINDOW = 65536
 # trafilatura's own parser settings (`trafilatura.utils.HTML_PARSER`), with lxml.html's
 # element classes looked up in compiled code: lxml.html's lookup runs a Python call for
 # every element the walks and the extractor touch, and only forms get classes of their own
-# (their form methods are used by neither).
+# (their form methods are used by neither).  ``huge_tree``: libxml2 stops a parse at a depth
+# of 256 elements by default, and a page that leaves a container open before each paragraph
+# reaches it after 250 paragraphs (the rest of the page was lost); it now reads to 2048.
 _PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
-                     remove_pis=True)
+                     remove_pis=True, huge_tree=True)
 _PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
     element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
 
