@@ -8,6 +8,8 @@ not finish within the CI budget, small enough to cost well under a second each w
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import cleaner
@@ -115,14 +117,29 @@ def test_html_pages_are_handled(document):
     assert split(document) == list(a.articles)
 
 
-@pytest.mark.parametrize("depth", [300, 5_000])
-def test_deeply_nested_html_does_not_raise(depth):
-    """Past the parser's depth limit the page may yield no text; it must not raise."""
-    document = "<html><body>" + "<div>" * depth + SENTENCE + "</div>" * depth + "</body></html>"
+@pytest.mark.parametrize("depth", [300, 3_000, 5_000])
+def test_deeply_nested_html_keeps_its_text(depth):
+    """Past the parser's depth limit (2048 elements) the page is read again with its
+    deepest tags taken out (`cleaner.front.dom.flatten`): the text there, and after it,
+    is kept, not lost."""
+    after = "The council will meet again next month to vote on the final plan for the bridge."
+    document = ("<html><body>" + "<div>" * depth + f"<p>{SENTENCE}</p>" + "</div>" * depth
+                + f"<p>{after}</p></body></html>")
     a = analyze(document)
     assert a.from_html
     assert _offsets_exact(a)
     assert clean(document) == a.text
+    assert SENTENCE.strip() in a.text and after in a.text
+
+
+def test_flatten_keeps_every_character_of_text():
+    from cleaner.front.dom import flatten
+
+    page = ("<div>" * 5 + "<p>One <b>bold</b> word.</p><script>if (a<b) x='<div>';</script>"
+            + "<span>Two</span><br/><!-- <div> --><p>Three</p>" + "</div>" * 5)
+    flat = flatten(page, 2)
+    assert flat.startswith("<div><div><br><br>") and "<script>if (a<b) x='<div>';</script>" in flat
+    assert re.sub(r"<[^<>]*>", "", flat) == re.sub(r"<[^<>]*>", "", page)
 
 
 @pytest.mark.parametrize("call", [cleaner.clean, cleaner.split, cleaner.analyze, cleaner.clean_html])
