@@ -86,6 +86,16 @@ def test_lone_surrogates_pass_through_untouched():
     assert _offsets_exact(analyze(data))
 
 
+@pytest.mark.parametrize("bad", ["\ud800", "\udfff", "\x00", "\uffff"])
+def test_a_page_with_a_character_xml_forbids_keeps_its_text_after_it(bad):
+    """The parser ends a page at a lone surrogate (it can encode none): the character is
+    taken out before the parse, as the others XML forbids, and the page read to its end."""
+    after = "The council will meet again next month to vote on the final plan for the bridge."
+    page = f"<html><body><p>{SENTENCE[:20]}{bad}{SENTENCE[20:]}</p><p>{after}</p></body></html>"
+    text = clean(page)
+    assert text == f"{SENTENCE}\n{after}"
+
+
 @pytest.mark.parametrize("data", [
     b"\xff\xfe" + "a\u00e9b\n".encode("utf-16-le") * 100,   # UTF-16 with BOM
     bytes(range(0x20, 256)) * 40,

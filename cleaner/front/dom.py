@@ -40,7 +40,9 @@ def _quiet() -> None:
         _TRAFILATURA_LOGGER.setLevel(logging.ERROR)
 
 
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters lxml refuses (XML forbids them): taken out of a page before it is parsed. A
+# lone surrogate (which no encoding writes) would end the parse there, losing the rest.
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _HAS_ROOT = re.compile(r"<html[\s>]|<body[\s>]", re.I)
 #: Characters of a page looked at for its ``<html>`` or ``<body>`` tag (a page without
 #: either there is read as a fragment and wrapped in a body).
