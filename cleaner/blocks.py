@@ -64,7 +64,6 @@ pitch: ``block.lone_paragraph``).  The rules this module fires are declared here
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -75,7 +74,7 @@ from .extracted import YIELDING
 from .options import Options
 from .rules import CodeRule
 from .smooth import IN_TEXT_WIDGETS
-from .storage import as_list, columns, indents, line_starts, text_view
+from .storage import as_list, columns, indents, line_starts
 from .types import Decision, Features, Line
 
 
@@ -315,7 +314,7 @@ def inside_main(initial: list[Decision], final: list[Decision],
     if filled and lines is not None and feats is not None and options.block_fill_repeated_lines > 0:
         kept = [i for i, (d, s) in enumerate(zip(final, story_of)) if d.keep and s == main]
         own = frozenset(i for i, s in enumerate(story_of) if s == main)
-        filled = _unrepeated(filled, initial, final, text_view(lines), feats, (kept[0], kept[-1]), own, options)
+        filled = _unrepeated(filled, initial, final, lines, feats, (kept[0], kept[-1]), own, options)
     if filled and feats is not None:
         filled = _resumed(filled, initial, final, story_of, main, feats, options)
     if not filled:
@@ -328,35 +327,31 @@ def inside_main(initial: list[Decision], final: list[Decision],
     return final, story_of
 
 
-#: What a line's text is compared by when the page shows it again: letters and digits
-#: only, case folded (a bullet or a closing colon does not make another line).
-_NOT_WORD = re.compile(r"[\W_]+")
-
-
 def _unrepeated(filled: list[tuple[int, int]], initial: list[Decision], final: list[Decision],
-                texts: Sequence[str], feats: Sequence[Features], span: tuple[int, int], own: frozenset[int],
+                lines: Sequence[Line], feats: Sequence[Features], span: tuple[int, int], own: frozenset[int],
                 options: Options) -> list[tuple[int, int]]:
     """The lines of ``filled`` (`inside_main`'s ``(line, run length)`` pairs, in order) but
     those of a run holding ``block_fill_repeated_lines`` or more *furniture shown twice*:
     a line that ends no sentence (`Features.terminal` false: a quote of the story's text
     is no furniture), holds ``block_fill_repeated_words`` words that are not
-    bare numbers, and whose text (`_key`) the page shows outside the main story
-    (``span``: its first and last kept lines; a line of the story's own outside them, its
-    title above its text, is not outside: ``own``, the main story's lines) and nowhere else
-    inside it (a table's header repeated over its tables, a product card's button, or a
-    recipe card's title repeating the headline, is the story's own).  A run
+    bare numbers, and whose text (its key: its letters and digits only, case folded, so a
+    bullet or a closing colon does not make another line; `cleaner._core.line_keys`,
+    rust/src/blocks.rs, numbers every line's key in one pass) the page shows outside the
+    main story (``span``: its first and last kept lines; a line of the story's own outside
+    them, its title above its text, is not outside: ``own``, the main story's lines) and
+    nowhere else inside it (a table's header repeated over its tables, a product card's
+    button, or a recipe card's title repeating the headline, is the story's own).  A run
     ends at a line the line rules kept (``initial``) and ``final`` keeps."""
     runs = _runs_of(filled, initial, final)
     first, end = span
-    keys = {i: _key(texts[i]) for i in range(first, end + 1)}
-    outside = Counter(k for i, t in enumerate(texts)
-                      if (i < first or i > end) and i not in own and (k := _key(t)))
-    inside = Counter(k for k in keys.values() if k)
+    keys, words = _core.line_keys(columns(lines))  # key 0: no letter or digit
+    outside = Counter(k for i, k in enumerate(keys) if (i < first or i > end) and i not in own and k)
+    inside = Counter(k for k in keys[first:end + 1] if k)
 
     def furniture(j: int) -> bool:
         key = keys[j]
         return bool(outside[key]) and inside[key] == 1 and not feats[j].terminal \
-            and sum(not w.isdigit() for w in key.split()) >= options.block_fill_repeated_words
+            and words[j] >= options.block_fill_repeated_words
 
     return [pair for run in runs if sum(furniture(j) for j, _ in run) < options.block_fill_repeated_lines
             for pair in run]
@@ -400,11 +395,6 @@ def _resumed(filled: list[tuple[int, int]], initial: list[Decision], final: list
             if run[0][1] < options.block_fill_after_run_lines or after[run[0][0]] >= need
             or any(feats[j].words >= words for j, _ in run)
             for pair in run]
-
-
-def _key(text: str) -> str:
-    """What a line's text is compared by (`_NOT_WORD`)."""
-    return _NOT_WORD.sub(" ", text).strip().casefold()
 
 
 #: The stage-1 rules of the lines a menu or a table of contents is made of.

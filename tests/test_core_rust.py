@@ -911,3 +911,32 @@ def test_the_closeness_of_two_gaps_is_one_test_in_the_core():
     assert not boundaries._close(words, gap(1), gap(3, "headed"), o)  # enough before a whole head
     assert boundaries._close(words, gap(2), gap(3, "headed"), o)  # 10 words: too few even so
     assert [boundaries._need(gap(3, k), o) for k in ("headed", "meta", None)] == [25, 60, 60]
+
+
+def _former_line_key(text: str) -> str:
+    """What `cleaner.blocks` compared a line by before the core numbered the keys."""
+    return re.sub(r"[\W_]+", " ", text).strip().casefold()
+
+
+def _hold_line_keys(texts: list[str]) -> None:
+    """`_core.line_keys` numbers equal keys alike and only them (0: an empty key), and
+    counts the key's words that are not bare numbers, as the former Python did."""
+    keys, words = _core.line_keys(columns(segment("\n".join(texts))))
+    former = [_former_line_key(line.text) for line in segment("\n".join(texts))]
+    assert len(keys) == len(former)
+    assert [k == 0 for k in keys] == [not f for f in former]
+    for a in range(len(former)):
+        assert words[a] == sum(not w.isdigit() for w in former[a].split())
+        for b in range(len(former)):
+            assert (keys[a] == keys[b]) == (former[a] == former[b])
+
+
+def test_line_keys_on_tricky_lines():
+    _hold_line_keys(["• Read more:", "READ MORE", "read_more", "Read more 2", "²³ Read ½ more 12",
+                     "İstanbul", "i̇stanbul", "STRASSE", "straße", "ΣΟΦΟΣ", "σοφος", "σοφοσ",
+                     "___", "", "   ", "١٢٣ x", "123 x", "Ⅻ x", "ǅ ǆ", TRICKY.replace("\n", " ")])
+
+
+@given(st.lists(lines, max_size=6))
+def test_line_keys_on_generated_lines(texts):
+    _hold_line_keys([t.replace("\n", " ") for t in texts])

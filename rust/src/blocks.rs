@@ -18,7 +18,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyStringData, PyTuple};
 use crate::features::asks;
 use crate::lines::{LineTexts, StoredLines};
-use crate::text::{with_units, FxMap};
+use crate::shapes::is_digit;
+use crate::story_fold::casefold;
+use crate::text::{is_alnum, with_units, FxMap};
 
 /// Bits of a line's decision (`cleaner.blocks._bits` sets them).
 const KEPT: u8 = 1;
@@ -738,4 +740,52 @@ fn lone(layout: &Layout<'_, '_>, texts: &LineTexts<'_>, bare: &dyn Fn(usize) -> 
         );
     }
     Ok(out)
+}
+
+/// `cleaner.blocks._key` of every line, as numbers: what `inside_main` compares a line of
+/// the main story with the page's other lines by (its runs of letters and digits,
+/// `str.isalnum`, case folded, `str.casefold`, one space between them: Python's
+/// ``re.sub(r"[\W_]+", " ", text).strip().casefold()``), read from the source in place
+/// (``lines``: `cleaner.storage.Lines.columns`) instead of built as a Python string a
+/// line.  Gives, per line, the number of its key (0: an empty key; lines with equal keys,
+/// and only they, share a number) and how many of its runs are not all digits (the key's
+/// words that are not bare numbers: ``sum(not w.isdigit() for w in key.split())``).
+#[pyfunction]
+pub fn line_keys(lines: StoredLines<'_>) -> PyResult<(Vec<usize>, Vec<usize>)> {
+    let lines = LineTexts::new(&lines)?;
+    let n = lines.len();
+    let mut numbers: FxMap<Vec<u32>, usize> = FxMap::default();
+    let (mut keys, mut words) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut key, mut run, mut folded) = (Vec::new(), Vec::new(), Vec::new());
+    for i in 0..n {
+        key.clear();
+        let mut counted = 0;
+        with_units!(PyStringData, lines.data(i)?, s => {
+            for part in s.split(|&c| !is_alnum(c.into())).filter(|part| !part.is_empty()) {
+                if !key.is_empty() {
+                    key.push(0x20);
+                }
+                run.clear();
+                run.extend(part.iter().map(|&c| Into::<u32>::into(c)));
+                casefold(&run, &mut folded);
+                // (digits fold to themselves: a run of digits is a bare number once folded)
+                counted += usize::from(!folded.iter().all(|&c| is_digit(c)));
+                key.extend_from_slice(&folded);
+            }
+        });
+        keys.push(if key.is_empty() {
+            0
+        } else {
+            match numbers.get(&key) {
+                Some(&k) => k,
+                None => {
+                    let k = numbers.len() + 1;
+                    numbers.insert(key.clone(), k);
+                    k
+                }
+            }
+        });
+        words.push(counted);
+    }
+    Ok((keys, words))
 }

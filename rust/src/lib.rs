@@ -352,6 +352,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(blocks::related_lists, m)?)?;
     m.add_function(wrap_pyfunction!(blocks::set_off_lines, m)?)?;
     m.add_function(wrap_pyfunction!(blocks::indent_column, m)?)?;
+    m.add_function(wrap_pyfunction!(blocks::line_keys, m)?)?;
     m.add_function(wrap_pyfunction!(cohesion::cohesion_climbs, m)?)?;
     m.add_function(wrap_pyfunction!(trails::distinct, m)?)?;
     m.add_function(wrap_pyfunction!(trails::changed, m)?)?;
