@@ -101,6 +101,22 @@ def test_a_text_article_mentioning_tags_goes_through_the_text_pipeline():
     assert "a <p> tag opens a paragraph" in clean(text)
 
 
+@pytest.mark.parametrize("kind", [str, bytes])
+def test_a_first_element_closed_past_the_detection_window_is_html(kind):
+    """A page that opens with a script longer than the window read to detect HTML closes
+    it after the window: it is a page (its script is no paragraph of text), and a text
+    that opens with a tag it never closes stays text."""
+    script = "<script>" + "var a=1;" * 10_000 + "</script>"
+    page = script + f"<p>{PARAGRAPHS[0]}</p>"
+    doc = page.encode() if kind is bytes else page
+    assert looks_like_html(doc)
+    a = analyze(doc)
+    assert a.from_html and "var a=1" not in a.text and PARAGRAPHS[0] in a.text
+    assert clean(script) == ""
+    never_closed = "<p>" + "A line of prose that goes on. " * 3_000
+    assert not looks_like_html(never_closed.encode() if kind is bytes else never_closed)
+
+
 def test_non_text_input_is_not_html():
     assert not looks_like_html(None)
     assert not looks_like_html(42)

@@ -8,6 +8,8 @@ not finish within the CI budget, small enough to cost well under a second each w
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import cleaner
@@ -84,6 +86,16 @@ def test_lone_surrogates_pass_through_untouched():
     assert _offsets_exact(analyze(data))
 
 
+@pytest.mark.parametrize("bad", ["\ud800", "\udfff", "\x00", "\uffff"])
+def test_a_page_with_a_character_xml_forbids_keeps_its_text_after_it(bad):
+    """The parser ends a page at a lone surrogate (it can encode none): the character is
+    taken out before the parse, as the others XML forbids, and the page read to its end."""
+    after = "The council will meet again next month to vote on the final plan for the bridge."
+    page = f"<html><body><p>{SENTENCE[:20]}{bad}{SENTENCE[20:]}</p><p>{after}</p></body></html>"
+    text = clean(page)
+    assert text == f"{SENTENCE}\n{after}"
+
+
 @pytest.mark.parametrize("data", [
     b"\xff\xfe" + "a\u00e9b\n".encode("utf-16-le") * 100,   # UTF-16 with BOM
     bytes(range(0x20, 256)) * 40,
@@ -115,14 +127,29 @@ def test_html_pages_are_handled(document):
     assert split(document) == list(a.articles)
 
 
-@pytest.mark.parametrize("depth", [300, 5_000])
-def test_deeply_nested_html_does_not_raise(depth):
-    """Past the parser's depth limit the page may yield no text; it must not raise."""
-    document = "<html><body>" + "<div>" * depth + SENTENCE + "</div>" * depth + "</body></html>"
+@pytest.mark.parametrize("depth", [300, 3_000, 5_000])
+def test_deeply_nested_html_keeps_its_text(depth):
+    """Past the parser's depth limit (2048 elements) the page is read again with its
+    deepest tags taken out (`cleaner.front.dom.flatten`): the text there, and after it,
+    is kept, not lost."""
+    after = "The council will meet again next month to vote on the final plan for the bridge."
+    document = ("<html><body>" + "<div>" * depth + f"<p>{SENTENCE}</p>" + "</div>" * depth
+                + f"<p>{after}</p></body></html>")
     a = analyze(document)
     assert a.from_html
     assert _offsets_exact(a)
     assert clean(document) == a.text
+    assert SENTENCE.strip() in a.text and after in a.text
+
+
+def test_flatten_keeps_every_character_of_text():
+    from cleaner.front.dom import flatten
+
+    page = ("<div>" * 5 + "<p>One <b>bold</b> word.</p><script>if (a<b) x='<div>';</script>"
+            + "<span>Two</span><br/><!-- <div> --><p>Three</p>" + "</div>" * 5)
+    flat = flatten(page, 2)
+    assert flat.startswith("<div><div><br><br>") and "<script>if (a<b) x='<div>';</script>" in flat
+    assert re.sub(r"<[^<>]*>", "", flat) == re.sub(r"<[^<>]*>", "", page)
 
 
 @pytest.mark.parametrize("call", [cleaner.clean, cleaner.split, cleaner.analyze, cleaner.clean_html])

@@ -25,7 +25,8 @@ _TAG_NAMES = (
 )
 _OPEN_TAG = re.compile(rf"<({_TAG_NAMES})(?=[\s/>])[^<>]{{0,2000}}>", re.I)
 _CLOSE_TAG = re.compile(rf"</({_TAG_NAMES})\s*>", re.I)
-_FRAGMENT_OPENING = re.compile(rf"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<(?:{_TAG_NAMES})[\s/>]", re.I | re.S)
+# A fragment's opening: an HTML tag (its name captured) after a BOM, whitespace and comments.
+_FRAGMENT_OPENING = re.compile(rf"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<({_TAG_NAMES})[\s/>]", re.I | re.S)
 #: How much of a document is read to tell whether it is HTML, in characters (bytes are
 #: read as Latin-1, a character a byte).
 DETECT_WINDOW = 65536
@@ -40,8 +41,9 @@ def looks_like_html(document: str | bytes) -> bool:
     """True when ``document`` is an HTML page or an HTML fragment.
 
     A page opens with a doctype, ``<html>``, ``<head>`` or ``<body>``.  A fragment must show
-    markup, not a mention of it: it opens with an HTML tag and closes at least one element,
-    or closes elements of at least `DETECT_MIN_PAIRED_TAGS` kinds, with tags on at least
+    markup, not a mention of it: it opens with an HTML tag and closes at least one element
+    (or, when it closes none in the window, closes the element it opens with after it), or
+    closes elements of at least `DETECT_MIN_PAIRED_TAGS` kinds, with tags on at least
     `DETECT_TAGGED_SHARE` of its lines.
 
     >>> looks_like_html("<!DOCTYPE html><title>x</title>")
@@ -63,7 +65,7 @@ def looks_like_html(document: str | bytes) -> bool:
         return True
     closed = [m.group(1).lower() for m in _CLOSE_TAG.finditer(head)]
     if not closed:
-        return False
+        return _closed_past_window(document, head)
     opened = {m.group(1).lower() for m in _OPEN_TAG.finditer(head)}
     paired = opened.intersection(closed)
     if _FRAGMENT_OPENING.match(head) and paired:
@@ -74,3 +76,16 @@ def looks_like_html(document: str | bytes) -> bool:
     tagged = sum(1 for line in lines if "<" in line and ">" in line)
     return tagged >= DETECT_TAGGED_SHARE * len(lines)
 
+
+def _closed_past_window(document: str | bytes, head: str) -> bool:
+    """Does a document that opens with an HTML tag, and closes no element in its first
+    `DETECT_WINDOW` characters, close that element after them (a page whose first
+    element is a long script or style)?  One search of the rest, in linear time."""
+    first = _FRAGMENT_OPENING.match(head)
+    if first is None or len(document) <= DETECT_WINDOW:
+        return False
+    name = first.group(1)
+    start = DETECT_WINDOW - len(name) - 2  # a closing tag across the window's edge
+    if isinstance(document, str):
+        return re.compile(rf"</{name}\s*>", re.I).search(document, start) is not None
+    return re.compile(rb"</" + name.encode("ascii") + rb"\s*>", re.I).search(bytes(document), start) is not None

@@ -40,7 +40,9 @@ def _quiet() -> None:
         _TRAFILATURA_LOGGER.setLevel(logging.ERROR)
 
 
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters lxml refuses (XML forbids them): taken out of a page before it is parsed. A
+# lone surrogate (which no encoding writes) would end the parse there, losing the rest.
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _HAS_ROOT = re.compile(r"<html[\s>]|<body[\s>]", re.I)
 #: Characters of a page looked at for its ``<html>`` or ``<body>`` tag (a page without
 #: either there is read as a fragment and wrapped in a body).
@@ -72,6 +74,8 @@ def parse(html: str) -> HtmlElement | None:
         html = f"<html><body>{html}</body></html>"
     try:
         tree = _load(html)
+        if _cut_short():  # the parser stopped at its depth limit: the rest of the page was lost
+            tree = _load(flatten(html))
     except Exception:  # noqa: BLE001 - lxml/trafilatura failures mean "no tree"
         return None
     if tree is None or not isinstance(tree, HtmlElement):
@@ -107,6 +111,75 @@ def _load(html: str) -> HtmlElement | None:
     if tree is not None and dubious and len(tree) < 2:
         return None
     return tree
+
+
+#: The depth, in elements, past which `flatten` drops the tags of a page the parser could
+#: not read to its end for its depth (libxml2's limit with ``huge_tree`` is 2048): the
+#: default limit of libxml2, which pages that nest only their layout stay within.
+FLAT_DEPTH = 256
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_RAW = frozenset(("script", "style", "textarea", "title", "xmp", "plaintext"))
+#: Elements that break a line: a dropped tag of one is written as ``<br>`` (so that two
+#: paragraphs do not run into one line); a dropped inline tag is written as nothing.
+_BREAKING = frozenset(
+    "address article aside blockquote dd details dialog div dl dt fieldset figcaption figure footer "
+    "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead "
+    "tr ul".split())
+_TAG = re.compile(r"<!--.*?(?:-->|\Z)|<(/?)([A-Za-z][^\s/<>]*)[^<>]*>", re.S)
+
+
+def _cut_short() -> bool:
+    """Did the last parse with `_PARSER` stop at the parser's depth limit (a fatal
+    resource-limit error, after which libxml2 reads nothing more of the page)?"""
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log.filter_from_fatals())
+
+
+def flatten(html: str, depth: int = FLAT_DEPTH) -> str:
+    """The page with the tags of its elements nested deeper than ``depth`` taken out: its
+    text is all kept, in order (a dropped tag of a block, `_BREAKING`, becomes ``<br>``).
+
+    The depth is counted over the tags as written (a void element, a self-closed tag and
+    a comment open nothing; a script or a style is kept whole, its content unread), in
+    one pass.
+
+    >>> flatten("<div><div><p>One</p><p>Two</p></div></div>", 1)
+    '<div><br><br>One<br><br>Two<br><br></div>'
+    >>> flatten("<b><i>a</i>b</b>", 1)
+    '<b>ab</b>'
+    """
+    out: list[str] = []
+    level, at = 0, 0
+    pos, size = 0, len(html)
+    while pos < size:
+        found = _TAG.search(html, pos)
+        if found is None:
+            break
+        name = (found.group(2) or "").lower()
+        start, end = found.span()
+        if not name:  # a comment: kept as it stands
+            continue_at = end
+        elif found.group(1):  # a closing tag
+            if level > depth:
+                out.append(html[at:start])
+                out.append("<br>" if name in _BREAKING else "")
+                at = end
+            level = max(level - 1, 0)
+            continue_at = end
+        elif name in _RAW:  # kept whole with its content, which holds no tags
+            close = re.compile("</" + re.escape(name) + "[^>]*>", re.I).search(html, end)
+            continue_at = size if close is None else close.end()
+        elif name in _VOID or found.group(0).endswith("/>"):
+            continue_at = end
+        else:
+            level += 1
+            if level > depth:
+                out.append(html[at:start])
+                out.append("<br>" if name in _BREAKING else "")
+                at = end
+            continue_at = end
+        pos = continue_at
+    out.append(html[at:])
+    return "".join(out)
 
 
 def _from_bytes(html: str) -> HtmlElement | None:
