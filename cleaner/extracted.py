@@ -217,11 +217,12 @@ def _menu_items(lines: Sequence[Line], shape: bytes, opts: Options) -> bytes:
     """
     tiny = bytearray(shape.translate(_HAS[TINY]))
     texts = text_view(lines)
-    listed = [i for i in compress(range(len(shape)), shape.translate(_LISTED_NOT_TINY))
-              if texts[i].lstrip()[:1] in _BULLETS]
+    # (each list item's text read once)
+    listed = [(i, text) for i in compress(range(len(shape)), shape.translate(_LISTED_NOT_TINY))
+              if (text := texts[i].lstrip())[:1] in _BULLETS]
     if listed:
-        after = shapes([strip_bullet(texts[i].lstrip()[1:]) for i in listed], opts)
-        for i, s in zip(listed, after):
+        after = shapes([strip_bullet(text[1:]) for _, text in listed], opts)
+        for (i, _), s in zip(listed, after):
             tiny[i] = bool(s & TINY)
     return bytes(compress(tiny, shape))
 

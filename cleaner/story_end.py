@@ -44,7 +44,7 @@ from collections.abc import Sequence
 
 from .options import Options
 from .rules import CodeRule
-from .storage import text_view
+from .storage import texts_of
 from .stories.evidence import content_words
 from .types import Decision, Features, Line
 
@@ -72,14 +72,14 @@ def _sentence(text: str, f: Features) -> bool:
 def _runs(texts: Sequence[str], feats: Sequence[Features], first: int, last: int,
           options: Options) -> list[tuple[int, int]]:
     """The runs of lines between ``first`` and ``last`` (the main story's first and last kept
-    lines) that could end the story, of ``story_end_run_lines`` lines or more:
+    lines; ``texts``: their texts, line ``first`` first) that could end the story, of ``story_end_run_lines`` lines or more:
     ``(start, end)``, ``end`` the next line that is a sentence or a paragraph (``last + 1``
     at the story's end).  A run before the story's first kept paragraph is listed too:
     `story_end` reads it as the page's head (no paragraph words before it, so at least as
     many after it)."""
     runs, run, start = [], 0, first
     for i in range(first, last + 1):
-        text = texts[i]
+        text = texts[i - first]
         if not text:
             continue
         f = feats[i]
@@ -100,7 +100,8 @@ def _resumes_from(texts: Sequence[str], feats: Sequence[Features], kept: list[bo
     """Per line from ``first`` to ``last + 1``: the earliest start of a run after which the
     story resumes at or after that line (`_NEVER`: none; a kept paragraph or sentence
     resumes it sharing ``story_end_paragraph_shared`` or ``story_end_sentence_shared`` content
-    words with the story before it), and the paragraph words of the kept lines before it."""
+    words with the story before it), and the paragraph words of the kept lines before it
+    (``texts``: the texts of lines ``first`` to ``last``)."""
     first_seen: dict[str, int] = {}
     resume_at = [_NEVER] * (last - first + 2)
     paragraph_words = [0] * (last - first + 2)
@@ -108,9 +109,9 @@ def _resumes_from(texts: Sequence[str], feats: Sequence[Features], kept: list[bo
         f = feats[i]
         paragraph = f.words >= options.story_end_paragraph_words
         paragraph_words[i - first + 1] = paragraph_words[i - first] + (f.words if kept[i] and paragraph else 0)
-        if not kept[i] or not (paragraph or _sentence(texts[i], f)):
+        if not kept[i] or not (paragraph or _sentence(texts[i - first], f)):
             continue
-        words = set(content_words(texts[i], stops))
+        words = set(content_words(texts[i - first], stops))
         needed = options.story_end_paragraph_shared if paragraph else options.story_end_sentence_shared
         earlier = sorted(first_seen[w] for w in words if w in first_seen)
         if (paragraph or f.words >= options.story_end_sentence_words) and len(earlier) >= needed > 0:
@@ -135,7 +136,7 @@ def story_end(lines: Sequence[Line], feats: Sequence[Features], decided: list[De
     if not at:
         return decided
     first, last = at[0], at[-1]
-    texts = text_view(lines)  # each line's text read where it is: no `Line` built
+    texts = texts_of(lines, first, last + 1)  # the story's texts in one pass: no `Line` built
     runs = _runs(texts, feats, first, last, options)
     if not runs:
         return decided
