@@ -21,6 +21,7 @@ the first that fires (and is enabled) replaces the feature rule's decision.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress, count
 
 from . import _core
 from .catalogue import matcher
@@ -210,8 +211,11 @@ def weaken_short_repeats(feats: list[Features], initial: list[Decision], repeats
     distance is the page's, masked lines included)."""
     strong, near = options.duplicate_strong_words, options.duplicate_refrain_lines
     weak = None
-    for i, d in enumerate(initial):
-        if d.rule == "feature.duplicate" and feats[i].words < strong and i - repeats[d] <= near:
+    # the ``feature.duplicate`` lines, found in one pass in C: the decisions ``repeats`` holds
+    # are the core's ``feature.duplicate`` decisions, and only they
+    for i in compress(count(), map(repeats.__contains__, initial)) if repeats else ():
+        d = initial[i]
+        if feats[i].words < strong and i - repeats[d] <= near:
             if weak is None:
                 weak = _drop("feature.short_repeat", "duplicate",
                              f"repeats a line at most {near} lines above, under {strong} words")

@@ -44,6 +44,7 @@ from collections.abc import Sequence
 
 from .options import Options
 from .rules import CodeRule
+from .storage import text_view
 from .stories.evidence import content_words
 from .types import Decision, Features, Line
 
@@ -62,12 +63,13 @@ RULES = (
 _NEVER = 1 << 62
 
 
-def _sentence(line: Line, f: Features) -> bool:
-    """Does the line end a sentence (a colon ends a label, not a sentence)?"""
-    return f.terminal and not line.text.rstrip().endswith(":")
+def _sentence(text: str, f: Features) -> bool:
+    """Does the line (``text``, its features ``f``) end a sentence (a colon ends a label,
+    not a sentence)?"""
+    return f.terminal and not text.rstrip().endswith(":")
 
 
-def _runs(lines: Sequence[Line], feats: Sequence[Features], first: int, last: int,
+def _runs(texts: Sequence[str], feats: Sequence[Features], first: int, last: int,
           options: Options) -> list[tuple[int, int]]:
     """The runs of lines between ``first`` and ``last`` (the main story's first and last kept
     lines) that could end the story, of ``story_end_run_lines`` lines or more:
@@ -77,10 +79,11 @@ def _runs(lines: Sequence[Line], feats: Sequence[Features], first: int, last: in
     many after it)."""
     runs, run, start = [], 0, first
     for i in range(first, last + 1):
-        if not lines[i].text:
+        text = texts[i]
+        if not text:
             continue
         f = feats[i]
-        if f.words >= options.story_end_paragraph_words or _sentence(lines[i], f):
+        if f.words >= options.story_end_paragraph_words or _sentence(text, f):
             if run >= options.story_end_run_lines:
                 runs.append((start, i))
             run = 0
@@ -92,7 +95,7 @@ def _runs(lines: Sequence[Line], feats: Sequence[Features], first: int, last: in
     return runs
 
 
-def _resumes_from(lines: Sequence[Line], feats: Sequence[Features], kept: list[bool], first: int,
+def _resumes_from(texts: Sequence[str], feats: Sequence[Features], kept: list[bool], first: int,
                   last: int, stops: frozenset[str], options: Options) -> tuple[list[int], list[int]]:
     """Per line from ``first`` to ``last + 1``: the earliest start of a run after which the
     story resumes at or after that line (`_NEVER`: none; a kept paragraph or sentence
@@ -105,9 +108,9 @@ def _resumes_from(lines: Sequence[Line], feats: Sequence[Features], kept: list[b
         f = feats[i]
         paragraph = f.words >= options.story_end_paragraph_words
         paragraph_words[i - first + 1] = paragraph_words[i - first] + (f.words if kept[i] and paragraph else 0)
-        if not kept[i] or not (paragraph or _sentence(lines[i], f)):
+        if not kept[i] or not (paragraph or _sentence(texts[i], f)):
             continue
-        words = set(content_words(lines[i].text, stops))
+        words = set(content_words(texts[i], stops))
         needed = options.story_end_paragraph_shared if paragraph else options.story_end_sentence_shared
         earlier = sorted(first_seen[w] for w in words if w in first_seen)
         if (paragraph or f.words >= options.story_end_sentence_words) and len(earlier) >= needed > 0:
@@ -132,10 +135,11 @@ def story_end(lines: Sequence[Line], feats: Sequence[Features], decided: list[De
     if not at:
         return decided
     first, last = at[0], at[-1]
-    runs = _runs(lines, feats, first, last, options)
+    texts = text_view(lines)  # each line's text read where it is: no `Line` built
+    runs = _runs(texts, feats, first, last, options)
     if not runs:
         return decided
-    resume_at, paragraph_words = _resumes_from(lines, feats, kept, first, last, stops, options)
+    resume_at, paragraph_words = _resumes_from(texts, feats, kept, first, last, stops, options)
     total = paragraph_words[-1]
     for start, end in runs:
         before = paragraph_words[start - first]
