@@ -177,7 +177,7 @@ def _plural(n: int, word: str) -> str:
 
 def summary_lines(stats: Stats, seconds: float, interrupted: bool) -> list[str]:
     seconds = max(seconds, 1e-9)
-    unread = f", {stats.unreadable:,} not readable" if stats.unreadable else ""
+    unread = f" ({stats.unreadable:,} not readable)" if stats.unreadable else ""  # of the failed
     binary = f", {stats.binary:,} binary skipped" if stats.binary else ""
     head = (f"{_plural(stats.documents, 'document')} ({stats.failed:,} failed{unread}{binary}, "
             f"{stats.empty:,} with no text), {_size(stats.bytes_in)} in {seconds:.1f} s: "

@@ -72,6 +72,8 @@ def out_lines(text: str) -> list[str]:
     "Some text before markup\n<div><p>First</p></div>\n<ul><li>Item</li></ul>\n<span>x</span>",
     b"<!DOCTYPE html><html><body><p>Bytes.</p></body></html>",
     b"<div><p>A fragment as bytes.</p></div>",
+    "<!DOCTYPE html><html><body><p>UTF-16 bytes.</p></body></html>".encode("utf-16"),
+    "<div><p>A fragment in UTF-32.</p></div>".encode("utf-32"),
 ])
 def test_html_is_detected(doc):
     assert looks_like_html(doc)
@@ -115,6 +117,17 @@ def test_a_first_element_closed_past_the_detection_window_is_html(kind):
     assert clean(script) == ""
     never_closed = "<p>" + "A line of prose that goes on. " * 3_000
     assert not looks_like_html(never_closed.encode() if kind is bytes else never_closed)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_a_page_in_utf16_or_utf32_bytes_is_read_as_a_page(encoding):
+    """Bytes after a UTF-16 or UTF-32 byte-order mark are told to be HTML by their text,
+    not by their bytes read as Latin-1 (a NUL beside every ASCII character): the page's
+    text is returned, not "" from its markup read as text."""
+    page = f"<html><body><p>{PARAGRAPHS[0]}</p></body></html>"
+    a = analyze(page.encode(encoding))
+    assert a.from_html
+    assert a.text == clean(page) == PARAGRAPHS[0]
 
 
 def test_non_text_input_is_not_html():

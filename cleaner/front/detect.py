@@ -1,12 +1,13 @@
 """Is a document HTML?  A page or a fragment, told from a mention of markup in prose.
 
 `looks_like_html` reads at most the first 64 KB (as characters, or bytes read as
-Latin-1) and never parses: the pipeline asks it about every ``str`` input when
+Latin-1, or as UTF-16 or UTF-32 after the byte-order mark of one) and never parses: the pipeline asks it about every ``str`` input when
 ``html="auto"``, so it must be cheap and must not take a text about HTML for a page.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 
 # A document that opens like HTML (after a BOM, whitespace and comments).
@@ -27,6 +28,10 @@ _OPEN_TAG = re.compile(rf"<({_TAG_NAMES})(?=[\s/>])[^<>]{{0,2000}}>", re.I)
 _CLOSE_TAG = re.compile(rf"</({_TAG_NAMES})\s*>", re.I)
 # A fragment's opening: an HTML tag (its name captured) after a BOM, whitespace and comments.
 _FRAGMENT_OPENING = re.compile(rf"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<({_TAG_NAMES})[\s/>]", re.I | re.S)
+# Byte-order marks of the encodings that are not ASCII-compatible (UTF-32 first: its
+# little-endian mark opens with UTF-16's).
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 #: How much of a document is read to tell whether it is HTML, in characters (bytes are
 #: read as Latin-1, a character a byte).
 DETECT_WINDOW = 65536
@@ -54,7 +59,12 @@ def looks_like_html(document: str | bytes) -> bool:
     False
     """
     if isinstance(document, (bytes, bytearray, memoryview)):
-        head = bytes(document[:DETECT_WINDOW]).decode("latin-1")
+        wide = _wide_codec(document)
+        if wide is not None:  # UTF-16 or UTF-32 after a byte-order mark: read as such
+            document = bytes(document).decode(wide, "replace")
+            head = document[:DETECT_WINDOW]
+        else:
+            head = bytes(document[:DETECT_WINDOW]).decode("latin-1")
     elif isinstance(document, str):
         head = document[:DETECT_WINDOW]
     else:
@@ -75,6 +85,16 @@ def looks_like_html(document: str | bytes) -> bool:
     lines = [line for line in head.splitlines() if line.strip()]
     tagged = sum(1 for line in lines if "<" in line and ">" in line)
     return tagged >= DETECT_TAGGED_SHARE * len(lines)
+
+
+def _wide_codec(data) -> str | None:
+    """The codec of bytes that open with a UTF-32 or UTF-16 byte-order mark, else ``None``
+    (in those, every ASCII character is written with NUL bytes beside it)."""
+    opening = bytes(data[:4])
+    for bom, codec in _WIDE_BOMS:
+        if opening.startswith(bom):
+            return codec
+    return None
 
 
 def _closed_past_window(document: str | bytes, head: str) -> bool:
