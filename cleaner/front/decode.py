@@ -90,6 +90,20 @@ def _utf8_with_strays(data: bytes) -> str | None:
     return text if stray <= STRAY_BYTES_SHARE * wide else None
 
 
+def bom_codec(data: bytes) -> str | None:
+    """The codec the byte-order mark that opens ``data`` names (``"utf-32"``,
+    ``"utf-8-sig"`` or ``"utf-16"``; UTF-32's little-endian mark, which opens with
+    UTF-16's, is looked for first), else ``None``.
+
+    >>> bom_codec(codecs.BOM_UTF16_LE + "a".encode("utf-16-le")), bom_codec(b"<p>")
+    ('utf-16', None)
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec
+    return None
+
+
 def decode(data: bytes) -> str:
     """Decode the bytes of a page (see the module docstring for the order).
 
@@ -99,12 +113,12 @@ def decode(data: bytes) -> str:
     'été'
     """
     data = bytes(data)
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError:
-                break
+    marked = bom_codec(data)
+    if marked is not None:
+        try:
+            return data.decode(marked)
+        except UnicodeDecodeError:
+            pass
     declared = declared_charset(data)
     utf8_failed = False  # strict UTF-8 decoding was tried and failed (it is not tried again)
     if declared and not declared.startswith("utf-16") and not declared.startswith("utf-32"):

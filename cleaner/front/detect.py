@@ -7,8 +7,9 @@ Latin-1, or as UTF-16 or UTF-32 after the byte-order mark of one) and never pars
 
 from __future__ import annotations
 
-import codecs
 import re
+
+from .decode import bom_codec
 
 # A document that opens like HTML (after a BOM, whitespace and comments).
 _HTML_OPENING = re.compile(
@@ -28,10 +29,6 @@ _OPEN_TAG = re.compile(rf"<({_TAG_NAMES})(?=[\s/>])[^<>]{{0,2000}}>", re.I)
 _CLOSE_TAG = re.compile(rf"</({_TAG_NAMES})\s*>", re.I)
 # A fragment's opening: an HTML tag (its name captured) after a BOM, whitespace and comments.
 _FRAGMENT_OPENING = re.compile(rf"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<({_TAG_NAMES})[\s/>]", re.I | re.S)
-# Byte-order marks of the encodings that are not ASCII-compatible (UTF-32 first: its
-# little-endian mark opens with UTF-16's).
-_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 #: How much of a document is read to tell whether it is HTML, in characters (bytes are
 #: read as Latin-1, a character a byte).
 DETECT_WINDOW = 65536
@@ -90,11 +87,8 @@ def looks_like_html(document: str | bytes) -> bool:
 def _wide_codec(data) -> str | None:
     """The codec of bytes that open with a UTF-32 or UTF-16 byte-order mark, else ``None``
     (in those, every ASCII character is written with NUL bytes beside it)."""
-    opening = bytes(data[:4])
-    for bom, codec in _WIDE_BOMS:
-        if opening.startswith(bom):
-            return codec
-    return None
+    codec = bom_codec(bytes(data[:4]))
+    return codec if codec in ("utf-16", "utf-32") else None
 
 
 def _closed_past_window(document: str | bytes, head: str) -> bool:
