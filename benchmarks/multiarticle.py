@@ -97,7 +97,7 @@ if str(ROOT) not in sys.path:
 from benchmarks.corpora import part_of  # noqa: E402
 from benchmarks.story_dumps import (  # noqa: E402
     EXTRACTS, FAMILIES, HELD_OUT, SEED, Dump, build_dumps, build_extracts, build_family, corpus_dir, flat,
-    load_extracts, load_pages,
+    headline_texts, load_extracts, load_pages, title_key,
 )
 
 __all__ = ["EXTRACTS", "FAMILIES", "HELD_OUT", "corpus_dir", "evaluate", "figures", "family_figures",
@@ -220,6 +220,10 @@ class Tally:
     page: list = field(default_factory=list)
     kinds_right: int = 0
     kinds_total: int = 0
+    titled: int = 0  # later stories under a title line
+    titles_right: int = 0  # ... found, with that line as their `Article.title`
+    untitled_found: int = 0  # later stories with no title line, found
+    untitled_titled: int = 0  # ... given a title all the same (a line of the gap)
 
     def add(self, dump: Dump, analysis, options=None, alone: bool = False) -> bool:
         """Score one dump; ``alone``: also clean story 0's page alone.  True when every
@@ -244,7 +248,37 @@ class Tally:
         if len(pred) == len(true):
             self.kinds_total += len(articles)
             self.kinds_right += sum(a.kind == k for a, k in zip(articles, dump.kinds))
+        self._titles(dump, articles[1:], pred)
         return sorted(pred) == sorted(true)
+
+    def _titles(self, dump: Dump, later, pred: list[int]) -> None:
+        """Score the titles of the later stories found (`Dump.titles`): a story under a
+        title line is right when the story found at its start (+-1 line) has that line as
+        its title; a story with none should get none from the lines above it (the
+        boilerplate or the links between two stories), though its own first line may be
+        one (an extract that opens with its page's headline)."""
+        lines = [" ".join(line.split()) for line in dump.text.split("\n") if line.strip()]
+        for start, title in zip(dump.starts, dump.titles):
+            found = next((a for a, p in zip(later, pred) if abs(p - start) <= 1), None)
+            got = " ".join(found.title.split()) if found is not None and found.title is not None else None
+            if title is not None:
+                self.titled += 1
+                self.titles_right += got == " ".join(title.split())
+            elif found is not None:
+                self.untitled_found += 1
+                self.untitled_titled += got is not None and got != lines[start]
+
+    def _title_figures(self) -> dict:
+        """``title_accuracy``: the share of the later stories under a title line that were
+        found with it as their title (a story not found counts as wrong); ``false_titles``:
+        the share of the later stories with no title line, found, that were given one.
+        Each only when there are such stories."""
+        out: dict = {}
+        if self.titled:
+            out.update(title_accuracy=self.titles_right / self.titled, titled=self.titled)
+        if self.untitled_found:
+            out.update(false_titles=self.untitled_titled / self.untitled_found, untitled_found=self.untitled_found)
+        return out
 
     def figures(self) -> dict:
         precision = self.tp / self.n_pred if self.n_pred else 0.0
@@ -257,6 +291,7 @@ class Tally:
             "boundary_f1": f1, "pk": mean(self.pks), "windowdiff": mean(self.wds),
             "pk_no_split": mean(self.base_pks),
             "kind_accuracy": self.kinds_right / self.kinds_total if self.kinds_total else 0.0,
+            **self._title_figures(),
             "clean_precision": cp, "clean_recall": cr, "clean_f1": cf,
             "raw_f1": f1_of_averages(self.raw)[2], "single_page_clean_f1": f1_of_averages(self.page)[2],
         }
@@ -270,12 +305,13 @@ def family_name(family) -> str:
 #: Figures beyond precision/recall/F1 that the project benchmark reports as headlines
 #: (completed with every family's in `_headline`).  Pk and WindowDiff are better when
 #: lower: the benchmark gate holds them under ceilings.
-HEADLINE: tuple[str, ...] = ("split.pk", "split.windowdiff", "single.text.split_share",
-                             "single.html.split_share") + tuple(
+HEADLINE: tuple[str, ...] = ("split.pk", "split.windowdiff", "split.title_accuracy", "single.text.split_share",
+                             "single.html.split_share", "single.text.title_share", "single.html.title_share") + tuple(
     f"{name}.{part}.split.{metric}" for family in FAMILIES
     for name in (family.name, family_name(flat(family))) for part in ("tune", "check")
-    for metric in ("pk", "windowdiff")) + tuple(
-    f"{EXTRACTS.name}.{part}.split.{metric}" for part in ("tune", "check") for metric in ("pk", "windowdiff"))
+    for metric in ("pk", "windowdiff", "title_accuracy")) + tuple(
+    f"{EXTRACTS.name}.{part}.split.{metric}" for part in ("tune", "check")
+    for metric in ("pk", "windowdiff", "title_accuracy"))
 
 
 def evaluate(pages=None, options=None, seed: int = SEED, verbose: bool = False) -> dict:
@@ -306,7 +342,7 @@ def _rows(f: dict) -> dict:
         "split": {"system": "cleaner.split boundaries (+-1 line)", "n": n,
                   "precision": f["boundary_precision"], "recall": f["boundary_recall"],
                   "f1": f["boundary_f1"], "pk": f["pk"], "windowdiff": f["windowdiff"],
-                  "kind_accuracy": f["kind_accuracy"]},
+                  "kind_accuracy": f["kind_accuracy"], **_titles_of(f)},
         "no_split": {"system": "no split (one story)", "n": n, "pk": f["pk_no_split"]},
         "clean": {"system": "cleaner.clean vs story 0 body", "n": n,
                   "precision": f["clean_precision"], "recall": f["clean_recall"],
@@ -315,6 +351,11 @@ def _rows(f: dict) -> dict:
         "single_page": {"system": "cleaner.clean of story 0's page alone", "n": n,
                         "f1": f["single_page_clean_f1"]},
     }
+
+
+def _titles_of(f: dict) -> dict:
+    """The title figures of a family's figures (`Tally._title_figures`), for its split row."""
+    return {k: f[k] for k in ("title_accuracy", "titled", "false_titles", "untitled_found") if k in f}
 
 
 def _family_rows(family, part: str, f: dict) -> dict:
@@ -328,7 +369,7 @@ def _family_rows(family, part: str, f: dict) -> dict:
             "set": label, "system": "cleaner.split boundaries (+-1 line)", "n": n,
             "precision": f["boundary_precision"], "recall": f["boundary_recall"],
             "f1": f["boundary_f1"], "pk": f["pk"], "windowdiff": f["windowdiff"],
-            "pk_no_split": f["pk_no_split"], "kind_accuracy": f["kind_accuracy"]},
+            "pk_no_split": f["pk_no_split"], "kind_accuracy": f["kind_accuracy"], **_titles_of(f)},
         f"{name}.{part}.clean": {
             "set": label, "system": "cleaner.clean vs story 0 body", "n": n,
             "precision": f["clean_precision"], "recall": f["clean_recall"], "f1": f["clean_f1"],
@@ -435,22 +476,28 @@ def single_story(options=None, limit: int | None = None) -> dict:
         finally:
             spent[0] += time.process_time() - started
 
+    headlines = [headline_texts(p.html) for p in pages]
     out = {}
     for mode, docs in inputs.items():
-        split = full = 0
+        split = full = titled = right = 0
         total = 0.0
         pipeline.find_stories = timed if mode == "text" else stage
         try:
-            for page, doc in zip(pages, docs):
+            for page, doc, headline in zip(pages, docs, headlines):
                 started = time.process_time()
                 analysis = cleaner.analyze(doc, options)
                 total += time.process_time() - started
                 others = [a for a in analysis.articles if a.index != analysis.main]
                 split += any(_holds_article(a.text, page) for a in others)
                 full += bool(others)
+                main = next((a for a in analysis.articles if a.index == analysis.main), None)
+                titled += bool(headline)
+                right += bool(headline) and main is not None and main.title is not None \
+                    and title_key(main.title) in headline
         finally:
             pipeline.find_stories = stage
-        out[mode] = {"pages": len(docs), "split": split, "full": full, "seconds": total}
+        out[mode] = {"pages": len(docs), "split": split, "full": full, "seconds": total,
+                     "titled": titled, "titles_right": right}
     out["stage"] = {"pages": len(pages), "seconds": spent[0], "share": spent[0] / (out["text"]["seconds"] or 1)}
     return out
 
@@ -463,6 +510,10 @@ def _single_rows(f: dict) -> dict:
             "set": "single-story dev pages", "system": f"cleaner.split on {mode}: a story split off",
             "n": g["pages"], "split_share": g["split"] / g["pages"],
             "note": f"{g['split']} pages; pages with any other story: {g['full']}"}
+        if g["titled"]:
+            rows[f"single.{mode}"]["title_share"] = g["titles_right"] / g["titled"]
+            rows[f"single.{mode}"]["note"] += f"; the main story's title is the page's headline: " \
+                                              f"{g['titles_right']} of {g['titled']} pages with one"
     st = f["stage"]
     rows["stage"] = {"set": "single-story dev pages", "system": "story stage time (text)", "n": st["pages"],
                      "note": f"{1000 * st['seconds'] / st['pages']:.2f} ms/doc, "

@@ -212,6 +212,7 @@ class Dump:
     page_text: str = ""  # story 0's page alone
     nonblank: int = 0
     notes: list[str] = field(default_factory=list)
+    titles: list[str | None] = field(default_factory=list)  # per later story: its title line, or None
 
 
 def _nonblank(lines: list[str]) -> list[str]:
@@ -266,12 +267,14 @@ def build_dumps(pages: list[Page], seed: int = SEED) -> list[Dump]:
 
         lines: list[str] = _last(_nonblank(first.head), rng.randint(2, 8)) + [""] + list(first.story)
         starts_raw: list[int] = []
+        titles: list[str | None] = []
         last_full = first
         for page, kind in zip(chosen, kinds[1:]):
             if kind == "full":
                 lines += [""] + _nonblank(last_full.tail)[:rng.randint(1, 5)] + [""]
                 lines += _last(_nonblank(page.head), rng.randint(1, 5)) + [""]
                 starts_raw.append(len(lines))
+                titles.append(page.lines[page.title] if page.title is not None else None)
                 lines += page.story
                 last_full = page
         tail = _nonblank(last_full.tail)[:rng.randint(3, 9)]
@@ -282,8 +285,10 @@ def build_dumps(pages: list[Page], seed: int = SEED) -> list[Dump]:
             tail = tail[a:]
             for page in teasers:
                 starts_raw.append(len(lines))
+                titles.append(None)
                 if page.title is not None and rng.random() < 0.35:
                     lines.append(page.lines[page.title])
+                    titles[-1] = page.lines[page.title]
                 lines.append(_teaser(page, rng))
             lines.append("")
         lines += tail
@@ -306,6 +311,7 @@ def build_dumps(pages: list[Page], seed: int = SEED) -> list[Dump]:
             same_site=bool(sibling),
             page_text="\n".join(first.lines) + "\n",
             nonblank=nb,
+            titles=titles,
         ))
     return dumps
 
@@ -441,12 +447,14 @@ def _family_dump(first: Page, pool: list[Page], family: Family, rng: random.Rand
     story0, body = _main_lines(first, short, rng)
     blocks: list[list[str]] = [_last(_nonblank(first.head), rng.randint(0, 4)) if rng.random() < 0.5 else [], story0]
     starts_at: list[int] = []  # index in `blocks` of each later story's first block
+    titles: list[str | None] = []
     last = first
     for page, kind in zip(chosen, kinds[1:]):
         if kind == "full":
             titled = page.title is not None and rng.random() < family.titled
             blocks.append(_between(last, page, family, rng))
             starts_at.append(len(blocks))
+            titles.append(page.lines[page.title] if titled else None)
             blocks.append(page.lines[page.start if titled else page.first:page.end + 1])
             last = page
         else:
@@ -454,6 +462,7 @@ def _family_dump(first: Page, pool: list[Page], family: Family, rng: random.Rand
                 blocks.append(_between(last, None, family, rng))
             starts_at.append(len(blocks))
             head = [page.lines[page.title]] if page.title is not None and rng.random() < family.titled * 0.5 else []
+            titles.append(head[0] if head else None)
             blocks.append(head + [_teaser(page, rng)])
     blocks.append(_nonblank(last.tail)[:rng.randint(0, 4)])
     layout = rng.choice(family.layouts)
@@ -461,7 +470,7 @@ def _family_dump(first: Page, pool: list[Page], family: Family, rng: random.Rand
         text="", body=body, starts=[], kinds=kinds, pages=[first.key] + [p.key for p in chosen],
         same_site=any(p.site == first.site for p in chosen),
         page_text="\n".join(_flattened(first.lines, family.flat)) + "\n",
-        notes=[family.name, layout] + ["flat"] * family.flat), family.flat)
+        notes=[family.name, layout] + ["flat"] * family.flat, titles=titles), family.flat)
 
 
 def _flattened(lines: list[str], flat: bool) -> list[str]:
@@ -557,6 +566,31 @@ def _headline(html: str) -> str | None:
     return None
 
 
+#: What sets a site's name off a headline in ``og:title`` and ``<title>`` ("Headline | Site").
+_SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+
+
+def headline_texts(html: str) -> set[str]:
+    """Every text the page gives as its headline (og:title, ``<h1>``, ``<title>``), and
+    each part of two words or more of one cut at a site separator (" | ", " - "), case
+    folded, spaces collapsed, character references decoded: a story's title is the page's
+    headline when `title_key` of it is one of these."""
+    import html as markup
+
+    out = set()
+    for text in _title_texts(html):
+        text = title_key(markup.unescape(text))
+        out.add(text)
+        out.update(part for part in _SITE_SEPARATOR.split(text) if _words(part) >= 2)
+    out.discard("")
+    return out
+
+
+def title_key(title: str) -> str:
+    """A title as `headline_texts` compares it: case folded, spaces collapsed."""
+    return _norm(title).casefold()
+
+
 def _dropped(dump: list[str], lines: list[str], html: str) -> tuple[list[str], list[str]]:
     """The page's dropped lines above and below its extracted article (see `Extract`)."""
     found = _locate(dump, "\n".join(lines), _html_titles(html))
@@ -605,18 +639,20 @@ def _extract_dump(first: Extract, pool: list[Extract], family: Family, rng: rand
     kinds = ["full"] + ["teaser" if rng.random() < family.teasers else "full" for _ in chosen]
     blocks: list[list[str]] = [list(first.lines)]
     starts_at: list[int] = []
+    titles: list[str | None] = []
     last = first
     for page, kind in zip(chosen, kinds[1:]):
         blocks.append(_between(last, page, family, rng))  # type: ignore[arg-type]
         starts_at.append(len(blocks))
         head = [page.title] if page.title and rng.random() < family.titled else []
+        titles.append(head[0] if head else None)
         blocks.append(head + (list(page.lines) if kind == "full" else [_cut(_norm(" ".join(page.lines)), rng)]))
         last = page
     layout = rng.choice(family.layouts)
     body = "\n".join(first.lines)
     return _assembled(blocks, starts_at, layout, Dump(
         text="", body=body, starts=[], kinds=kinds, pages=[first.key] + [p.key for p in chosen],
-        same_site=False, page_text=body + "\n", notes=[family.name, layout]))
+        same_site=False, page_text=body + "\n", notes=[family.name, layout], titles=titles))
 
 
 def build_extracts(pages: list[Extract], family: Family = EXTRACTS, part=part_of, seed: int = SEED,

@@ -197,10 +197,8 @@ class Progress:
         self.bar = None
         if not enabled:
             return
-        try:
-            from tqdm import tqdm
-        except ImportError:  # pragma: no cover - tqdm is a dependency
-            return
+        from tqdm import tqdm  # imported by a run that shows a bar only
+
         self.bar = tqdm(total=total or None, unit="B", unit_scale=True, unit_divisor=1000,
                         file=sys.stderr, dynamic_ncols=True, leave=False, mininterval=0.5)
 

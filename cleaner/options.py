@@ -549,7 +549,8 @@ class Options:
     story_title_near: int = 3
     #: Words (at most) of the line right above a chosen story's first meta line that is
     #: taken as its title when no headline is (a headline longer than `heading_max_words`),
-    #: and of a teaser's title written in title case (words).
+    #: of a teaser's title written in title case, and of the line above a dump's text
+    #: taken as the first story's title when nothing else heads it (words).
     story_title_max_words: int = 30
     #: Lines above a story's first kept line searched for its title (lines).
     story_above_lines: int = 12
@@ -560,7 +561,9 @@ class Options:
     #: word with this many content words of the text below it (words).
     story_echo_words: int = 80
     #: Different content words such a headline shares with them (all of its own when it
-    #: holds fewer): one word in common is often chance (content words).
+    #: holds fewer): one word in common is often chance; so many a line above the
+    #: document's first story with no head of its own shares with its text to be its
+    #: title (`cleaner.stories.boundaries._echoing_head`) (content words).
     story_echo_shared: int = 2
     #: The same above the document's first story, whose page's own headline the nearest
     #: one is (content words).

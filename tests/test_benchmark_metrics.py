@@ -171,3 +171,38 @@ def test_extract_dumps_are_deterministic_and_start_where_stories_were_joined():
             else:
                 assert all(line.strip() for line in dump.text.split("\n\n")[:-1])
     assert layouts == set(EXTRACTS.layouts) and kinds == {"full", "teaser"}
+
+
+def test_titles_of_later_stories_are_scored_against_their_title_lines():
+    from types import SimpleNamespace
+
+    from benchmarks.multiarticle import Tally
+    from benchmarks.story_dumps import Dump
+
+    text = "\n".join(f"line {i}" for i in range(40)) + "\n"
+    dump = Dump(text=text, body="", starts=[10, 20, 30], kinds=["full"] * 4, pages=[], same_site=False,
+                titles=["Second  story", "Third story", None])
+    art = lambda title: SimpleNamespace(title=title)  # noqa: E731
+    tally = Tally()
+    # the second story found one line off with its title (spaces as written), the third
+    # found with none, the untitled fourth given a line of the gap as its title
+    tally._titles(dump, [art("Second story"), art(None), art("Related: another story")], [11, 20, 30])
+    f = tally._title_figures()
+    assert (f["title_accuracy"], f["titled"], f["false_titles"], f["untitled_found"]) == (0.5, 2, 1.0, 1)
+    own = Tally()  # the untitled story's own first line as its title is no false one
+    own._titles(dump, [art("line 30")], [30])
+    assert own._title_figures() == {"title_accuracy": 0.0, "titled": 2, "false_titles": 0.0, "untitled_found": 1}
+    missed = Tally()
+    missed._titles(dump, [], [])  # no story found: titled ones count as wrong, no untitled one found
+    assert missed._title_figures() == {"title_accuracy": 0.0, "titled": 2}
+
+
+def test_headline_texts_hold_the_page_headlines_and_their_parts_without_the_site():
+    from benchmarks.story_dumps import headline_texts, title_key
+
+    html = ('<html><head><meta property="og:title" content="Volcano erupts again | Island News">'
+            "<title>Island &amp; Sea News</title></head><body><h1>Volcano  erupts <b>again</b></h1></body></html>")
+    got = headline_texts(html)
+    assert {"volcano erupts again | island news", "volcano erupts again", "island news", "island & sea news"} <= got
+    assert title_key("Volcano erupts\n again") in got
+    assert "" not in got and headline_texts("<p>no headline</p>") == set()

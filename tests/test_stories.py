@@ -1347,3 +1347,28 @@ def test_reading_a_story_again_keeps_no_two_boundaries_fewer_paragraphs_apart_th
         got = boundaries.refined(r, kept, topic_profile(r, kept), chosen, boundaries.body_words(r, kept), 0,
                                  len(kept), o, None, {}, None)
         assert [lines[kept[g.c]].text for g in got] == [kept_text, CORALS[0]]
+
+
+# --------------------------------------------------------------------------- the main story's title in a dump
+
+_MENU = ["Home", "World", "Science", "Weather"]
+
+
+def test_the_page_headline_above_a_dump_s_text_is_the_main_story_s_title():
+    # A headline too long for a heading, a share row and a caption credit between it and
+    # the text: the nearest line above that names the story is its title.
+    headline = ("Volcano on the northern island erupts again as lava flows towards the sea and "
+                "thousands of villagers are evacuated")
+    text = "\n\n".join(_MENU + [headline, "Share Tweet Email", "Photo: Island Observatory"] + VOLCANO) + "\n"
+    analysis = cleaner.analyze(text, extracted="never")
+    assert analysis.articles[0].title == headline
+    assert cleaner.clean(text, extracted="never") == cleaner.clean(text, extracted="never", keep_title="never")
+
+
+def test_a_line_above_the_text_that_names_other_things_or_is_a_list_item_is_no_title():
+    for above in ("Chess club opens a new hall for young players downtown",  # no word of the story
+                  "* Volcano erupts again on the northern island",  # a list item
+                  "3. Volcano erupts again on the northern island",  # a numbered one
+                  "the volcano erupts again on the northern island"):  # not capitalised
+        text = "\n\n".join(_MENU + [above, "Share Tweet Email"] + VOLCANO) + "\n"
+        assert cleaner.analyze(text, extracted="never").articles[0].title is None, above

@@ -23,7 +23,8 @@ The front door takes no options: what it gives for a page depends on the page al
 thresholds are module constants, each named and documented with its unit: a teaser card's words (`cleaner.front.dom.CARD_MAX_WORDS`,
 `cleaner.front.dom.CARD_HEADLINE_MIN_WORDS`), a headline's words
 (`cleaner.front.headline.HEADLINE_MIN_WORDS`, `cleaner.front.headline.HEADLINE_MAX_WORDS`),
-the charset guess (`cleaner.front.decode.STRAY_BYTES_SHARE`, `GUESS_WINDOW`,
+the page's size (`cleaner.front.extract.MAX_HTML_CHARS`, `MAX_EXTRACTED_ELEMENTS`) and depth
+(`cleaner.front.dom.FLAT_DEPTH`), the charset guess (`cleaner.front.decode.STRAY_BYTES_SHARE`, `GUESS_WINDOW`,
 `GUESS_TIE_CHAOS`), what makes a fragment HTML (`cleaner.front.detect.DETECT_MIN_PAIRED_TAGS`,
 `DETECT_TAGGED_SHARE`), the windows read (`cleaner.front.detect.DETECT_WINDOW`,
 `cleaner.front.decode.DECLARATION_WINDOW`, `cleaner.front.dom.ROOT_WINDOW`) and the keys a

@@ -65,6 +65,7 @@ title just after it (a caption kept above the next story's title) go to neither 
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -227,13 +228,43 @@ def _first_head(r: Reader, kept: list[int], feats: list[Features], o: Options) -
     """The first story's title line and opening (`Reader.opening`, read on the
     `Options.story_first_above_lines` content lines above the first kept line); with no
     title there, the document's first line when it is among them and is a headline of
-    three words or more, just above the text."""
+    three words or more, just above the text; else the nearest of them that names the
+    text (`_echoing_head`: a page's headline too long for a heading, or with a share row
+    or a caption between it and the text)."""
     above = r.content[max(0, r.pos[kept[0]] - o.story_first_above_lines):r.pos[kept[0]]]
     title, opening = r.opening(kept[0], above)
     if title is None and above and above[0] == r.content[0] and r.headline(above[0]) \
             and feats[above[0]].words >= 3:
         title = above[0]  # the document's first line, a headline just above the text
+    if title is None:
+        title = _echoing_head(r, kept, feats, above, o)
     return title, opening
+
+
+#: A numbered list item: "4. ...", "12) ...".
+_NUMBERED = re.compile(r"\s*\d{1,3}[.)]\s")
+
+
+def _echoing_head(r: Reader, kept: list[int], feats: list[Features], above, o: Options) -> int | None:
+    """The nearest line above the text that reads as its headline: 3 to
+    `Options.story_title_max_words` words, capitalised (`Reader.capitalised`), not a list
+    item (bulleted or numbered) nor a meta line, not a sentence ending in a full stop, not dropped by a
+    catalogue pattern, sharing `Options.story_echo_shared` content words with the text's
+    first `Options.story_echo_words` content words."""
+    body: list[str] = []
+    for i in kept:
+        body += content_words(r.text(i), r.stops)
+        if len(body) >= o.story_echo_words:
+            break
+    body_set = set(body[:o.story_echo_words])
+    for i in reversed(above):
+        f, text = feats[i], r.text(i).rstrip()
+        if not 3 <= f.words <= o.story_title_max_words or text.endswith((".", ",", ":", ";")) or r.by_pattern[i] \
+                or not r.capitalised(i) or r.bulleted(i) or r.meta(i) or _NUMBERED.match(text):
+            continue
+        if len(set(content_words(text, r.stops)) & body_set) >= o.story_echo_shared:
+            return i
+    return None
 
 
 def _topic(r: Reader, kept: list[int], o: Options, heads_only: bool, title0: int | None) -> tuple:

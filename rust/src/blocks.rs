@@ -742,7 +742,7 @@ fn lone(layout: &Layout<'_, '_>, texts: &LineTexts<'_>, bare: &dyn Fn(usize) -> 
     Ok(out)
 }
 
-/// `cleaner.blocks._key` of every line, as numbers: what `inside_main` compares a line of
+/// The key of every line, as numbers: what `cleaner.blocks._unrepeated` compares a line of
 /// the main story with the page's other lines by (its runs of letters and digits,
 /// `str.isalnum`, case folded, `str.casefold`, one space between them: Python's
 /// ``re.sub(r"[\W_]+", " ", text).strip().casefold()``), read from the source in place

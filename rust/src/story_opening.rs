@@ -86,7 +86,7 @@ impl Story {
         Ok(content[py_range(content.len(), k + 1, k + 1 + self.reach.repeat)].iter().any(|&j| folds.fold[j] == key))
     }
 
-    /// `Reader.headed`: a title-like headline with a meta line (or two) right below it
+    /// A title-like headline with a meta line (or two) right below it
     /// and the text `first` right below those.
     fn headed(&self, title: usize, first: usize) -> PyResult<bool> {
         if !self.folds().titled[title] {
@@ -102,7 +102,7 @@ impl Story {
         Ok(metas > 0 && k < content.len() && content[k] == first)
     }
 
-    /// `Reader.echoed`: does the text from `first` on (its first `reach` content words:
+    /// Does the text from `first` on (its first `reach` content words:
     /// ``story_echo_words``, or ``story_meta_echo_words`` below a meta line) share `least`
     /// different content words with the headline `title` (all of its own when it holds
     /// fewer; its words no kept line holds count as one), or one in the text's first line?
@@ -138,7 +138,7 @@ impl Story {
         Ok(false)
     }
 
-    /// `Reader._longer_above`: a headline up to ``story_longer_reach`` lines above `j`
+    /// A headline up to ``story_longer_reach`` lines above `j`
     /// with more words, not past a meta line, body or a line the catalogue dropped, and
     /// not one that holds `j`.
     fn longer_above(&self, j: usize) -> PyResult<usize> {
