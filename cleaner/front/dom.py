@@ -69,9 +69,7 @@ def parse(html: str) -> HtmlElement | None:
     _quiet()
     if not html or html.isspace():
         return None
-    html = valid_xml(html)
-    if not _HAS_ROOT.search(html[:ROOT_WINDOW]):
-        html = f"<html><body>{html}</body></html>"
+    html = rooted(html)
     try:
         tree = _load(html)
         # the parser stopped at its depth limit (the rest of the page was lost), or read a
@@ -85,10 +83,14 @@ def parse(html: str) -> HtmlElement | None:
     return tree
 
 
-def valid_xml(html: str) -> str:
-    """The page without the characters lxml refuses (`_INVALID_XML`)."""
+def rooted(html: str) -> str:
+    """The page as it is parsed: without the characters lxml refuses (`_INVALID_XML`),
+    and wrapped in a body when no ``<html>`` or ``<body>`` tag opens it (in its first
+    `ROOT_WINDOW` characters)."""
     if _core.has_invalid_xml(html):  # a scan in compiled code; most pages hold none
         html = _INVALID_XML.sub("", html)
+    if not _HAS_ROOT.search(html[:ROOT_WINDOW]):
+        html = f"<html><body>{html}</body></html>"
     return html
 
 

@@ -79,7 +79,7 @@ def extract(document: str | bytes) -> Extraction:
     """The main text of an HTML page with a hint per line; never raises on bad HTML."""
     html = prepare(document)
     if html.count("<") > MAX_EXTRACTED_ELEMENTS:  # (a page with fewer tags holds fewer elements)
-        texts = stream.block_texts(dom.valid_xml(html), MAX_EXTRACTED_ELEMENTS)
+        texts = stream.block_texts(dom.rooted(html), MAX_EXTRACTED_ELEMENTS)
         if texts is not None:
             return _lines_alone(texts, None)
     tree = dom.parse(html)

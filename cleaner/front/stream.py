@@ -85,7 +85,7 @@ class _Reader:
 
 
 def block_texts(html: str, limit: int) -> list[str] | None:
-    """The text of every block of ``html`` (a page without the characters XML forbids), in
+    """The text of every block of ``html`` (a page as it is parsed, `cleaner.front.dom.rooted`), in
     document order, as `cleaner.front.page.block_texts` reads them from its tree; ``None``
     when the page holds at most ``limit`` elements or the parser stopped at its depth limit."""
     parser = etree.HTMLPullParser(events=("start", "end"), remove_comments=True, remove_pis=True,
