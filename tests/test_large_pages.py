@@ -10,7 +10,7 @@ from lxml import etree
 from lxml.html import fromstring
 
 from cleaner import analyze, clean
-from cleaner.front import dom, extract as front_extract, page, sequence
+from cleaner.front import dom, extract as front_extract, page, sequence, stream
 
 SENTENCE = "The council said on Tuesday that the new bridge would open before the harvest."
 
@@ -60,13 +60,42 @@ def test_flatten_writes_two_breaks_at_most_between_texts():
     assert flat.count("<br>") <= 6
 
 
-def test_block_texts_are_the_page_blocks_texts():
-    html = ("<html><head><title>T</title></head><body><div>Lead <b>bold</b><p>First<br>line</p> tail"
+VARIED = ("<html><head><title>T</title></head><body><div>Lead <b>bold</b><p>First<br>line</p> tail"
             "<script>var x = 1;</script> more</div><nav><ul><li><a href='/'>Home</a></li></ul></nav>"
             "<table><tr><td>cell one</td><td>cell\u200b two</td></tr></table><noscript>hidden</noscript>"
             "<article><h2>Heading</h2><p>Body text here.</p></article></body></html>")
-    tree = fromstring(html)
+
+
+def test_block_texts_are_the_page_blocks_texts():
+    tree = fromstring(VARIED)
     assert page.block_texts(tree) == [b.text for b in page.page_blocks(tree)]
+
+
+def test_the_streamed_block_texts_are_the_trees():
+    """Read while the page is parsed (`cleaner.front.stream`), each element taken out
+    once read, the blocks' texts are those read from the page's tree."""
+    assert stream.block_texts(VARIED, 0) == page.block_texts(dom.parse(VARIED))
+    assert stream.block_texts(VARIED, 1000) is None  # no more elements than the limit
+
+
+def test_a_huge_page_is_read_while_it_is_parsed(monkeypatch):
+    """A page of more tags and elements than `MAX_EXTRACTED_ELEMENTS` is never parsed
+    whole: its tree would weigh some 30 times a page of tiny elements."""
+    def no_tree(*args, **kwargs):
+        raise AssertionError("the page was parsed whole")
+
+    monkeypatch.setattr(front_extract, "MAX_EXTRACTED_ELEMENTS", 30)
+    monkeypatch.setattr(front_extract.dom, "parse", no_tree)
+    paragraphs = [f"Paragraph {i}: {SENTENCE}" for i in range(40)]
+    got = front_extract.extract("<html><body>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>")
+    assert got.text.split("\n") == paragraphs and set(got.hints) == {None}
+
+
+def test_a_huge_page_past_the_parsers_depth_is_read_from_its_flattened_tree(monkeypatch):
+    monkeypatch.setattr(front_extract, "MAX_EXTRACTED_ELEMENTS", 30)
+    html = "<html><body>" + "<div>" * 3000 + f"<p>{SENTENCE}</p>" + "</div>" * 3000 + "<p>After.</p></body></html>"
+    text = front_extract.extract(html).text
+    assert SENTENCE in text and "After." in text
 
 
 def test_a_page_with_too_many_elements_is_read_without_the_extractor(monkeypatch):

@@ -13,6 +13,8 @@
   extracted lines (a block the extractor did not choose says so in its hint);
 - `cleaner.front.sequence`: trafilatura's extraction sequence, its main extractor set for
   precision; `cleaner.front.prune`: its prunes of the raw page, matched in Python;
+- `cleaner.front.stream`: the blocks' text of a page too large for a tree, read while it
+  is parsed;
 - `cleaner.front.extract`: the entry point, `extract(document) -> Extraction`: the whole
   page, one block a line (trafilatura's main text where it stands), with a hint per line.
 
@@ -40,7 +42,7 @@ this package (``cleaner.front.extract``): a process that cleans only text never 
 import importlib
 
 #: The submodules imported when first asked for as attributes of the package.
-_ON_FIRST_USE = frozenset({"dom", "extract", "headline", "page", "walk"})
+_ON_FIRST_USE = frozenset({"dom", "extract", "headline", "page", "stream", "walk"})
 
 
 def __getattr__(name: str):

@@ -69,8 +69,7 @@ def parse(html: str) -> HtmlElement | None:
     _quiet()
     if not html or html.isspace():
         return None
-    if _core.has_invalid_xml(html):  # a scan in compiled code; most pages hold none
-        html = _INVALID_XML.sub("", html)
+    html = valid_xml(html)
     if not _HAS_ROOT.search(html[:ROOT_WINDOW]):
         html = f"<html><body>{html}</body></html>"
     try:
@@ -84,6 +83,13 @@ def parse(html: str) -> HtmlElement | None:
     if tree is None or not isinstance(tree, HtmlElement):
         return None
     return tree
+
+
+def valid_xml(html: str) -> str:
+    """The page without the characters lxml refuses (`_INVALID_XML`)."""
+    if _core.has_invalid_xml(html):  # a scan in compiled code; most pages hold none
+        html = _INVALID_XML.sub("", html)
+    return html
 
 
 def _load(html: str) -> HtmlElement | None:
