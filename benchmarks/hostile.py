@@ -11,9 +11,9 @@ lines" is one million lines.
     python3 benchmarks/hostile.py --only url   # cases whose name contains 'url'
 
 The memory table (``--memory``; also printed first by a full run) runs `analyze` on the
-inputs memory is judged by, a 20 MB line without a break, 1,000,000 short lines (30 MB)
-and a dump of 100,000 short stories (22 MB), at a hundredth, a tenth and all of that
-size, each in a fresh subprocess: the peak resident set size while `analyze` runs, the
+inputs memory is judged by, a 20 MB line without a break, 1,000,000 short lines (30 MB),
+a dump of 100,000 short stories (22 MB) and two 20 MB HTML pages (tiny paragraphs, and
+prose paragraphs in share bars), at a hundredth, a tenth and all of that size, each in a fresh subprocess: the peak resident set size while `analyze` runs, the
 same less the process's size before the input was built (interpreter, `cleaner` and its
 tables loaded and warmed up; so the input itself counts), that difference divided by the
 input's size against its limit (``MEMORY_LIMITS``: 8, and 10 for the stories; "over" when
