@@ -22,6 +22,7 @@ reset once the input is built (``/proc/self/clear_refs``), so what building it t
 elsewhere the peak is the process's (``ru_maxrss``), building the input included.
 
     python3 benchmarks/hostile.py --memory     # the memory table only
+    python3 benchmarks/hostile.py --memory --only HTML  # its cases whose name holds 'HTML'
 
 The ways-in table (``--ways``; also printed by a full run) takes one dump of short stories
 under share bars, at 1x (about 0.2 MB) and 4x, in each way into `cleaner`: the API
@@ -77,6 +78,29 @@ def _deep_html(chars: int) -> str:
     return "<html><body>" + "<div><span>" * depth + SENTENCE + "</span></div>" * depth + "</body></html>"
 
 
+def _tiny_paragraphs(chars: int) -> str:
+    """A page of paragraphs holding a number each ("<p>123</p>"): an element every 9-12
+    characters, so past `cleaner.front.extract.MAX_EXTRACTED_ELEMENTS` from about 0.5 MB."""
+    out, size, i = [], 0, 0
+    while size < chars:
+        piece = f"<p>{i}</p>"
+        out.append(piece)
+        size += len(piece)
+        i += 1
+    return "<html><body>" + "".join(out) + "</body></html>"
+
+
+#: Elements a nested stack of `_nested_stacks` opens.
+STACK_DEPTH = 2000
+
+
+def _nested_stacks(chars: int) -> str:
+    """Stacks of `STACK_DEPTH` nested elements, each around a sentence: parsed whole (the
+    parser reads to 2048), and deeper than `cleaner.front.dom.FLAT_DEPTH`."""
+    stack = "<div>" * STACK_DEPTH + f"<p>{SENTENCE}</p>" + "</div>" * STACK_DEPTH
+    return "<html><body>" + stack * max(1, chars // len(stack)) + "</body></html>"
+
+
 #: name -> (builder taking a size in characters, base size in characters)
 CASES: dict[str, tuple] = {
     "run of one char": (lambda n: "a" * n, 1_250_000),
@@ -91,6 +115,8 @@ CASES: dict[str, tuple] = {
     "nested quotes/brackets": (_nested, 1_250_000),
     "huge HTML": (_html, 1_250_000),
     "deeply nested HTML": (_deep_html, 250_000),
+    "HTML nested 2000 deep": (_nested_stacks, 250_000),
+    "HTML tiny paragraphs": (_tiny_paragraphs, 250_000),  # 2 MB, 200,000 paragraphs at 8x
     "control chars": (lambda n: _fill("\x00\x01\x1b[0m\x7f\u200b\ufeff\u2028x", n), 1_250_000),
     "many short stories": (lambda n: story_dump(n // STORY_BYTES), 1_250_000),  # 45,000 stories at 8x
 }
@@ -106,6 +132,8 @@ MEMORY_CASES: dict[str, tuple] = {
     "single line (20 MB)": (lambda n: _fill(SENTENCE, n), 20_000_000),
     "short lines (1M, 30 MB)": (_short_lines, 30_000_000),
     "many stories (100k, 22 MB)": (lambda n: story_dump(n // STORY_BYTES), 22_000_000),
+    "HTML tiny paras (20 MB)": (_tiny_paragraphs, 20_000_000),
+    "HTML prose paras (20 MB)": (_html, 20_000_000),
 }
 #: Peak memory allowed, as a multiple of the input's size: 8, but 10 for a dump of many
 #: short stories, which measures 9.0-9.2x: the compiled core's reading of the document (a copy
@@ -116,12 +144,14 @@ MEMORY_FACTORS = (0.01, 0.1, 1.0)
 
 def _warm_up() -> None:
     """Load the catalogues (one matcher per language, and the all-language one for text
-    in no known language), the stoplists and the language index."""
+    in no known language), the stoplists and the language index, and the HTML front door
+    (lxml, trafilatura)."""
     from cleaner.catalogue import languages, matcher
 
     for code in [None, *languages()]:
         matcher(code)
     analyze(SENTENCE * 3 + "\nShare\n" + SENTENCE)
+    analyze(f"<html><body><article><p>{SENTENCE}</p><p>{SENTENCE}</p></article></body></html>")
 
 
 def _status_mb(field: str) -> float | None:
@@ -168,12 +198,14 @@ def _child(name: str, chars: int) -> None:
     print(json.dumps({"mb": size / MB, "before": before, "peak": _peak_mb(), "cpu": seconds}))
 
 
-def memory_table(scale: float) -> None:
+def memory_table(scale: float, only: str = "") -> None:
     header = (f"{'case':26} {'input MB':>8} {'peak RSS MB':>11} {'less start MB':>13} "
               f"{'x input':>7} {'limit':>5} {'CPU s':>7} {'s/MB':>6}")
     print(header)
     print("-" * len(header))
     for name, (_, full) in MEMORY_CASES.items():
+        if only and only not in name:
+            continue
         for factor in MEMORY_FACTORS:
             chars = max(1000, int(full * factor * scale))
             done = subprocess.run([sys.executable, __file__, "--child", name, str(chars)],
@@ -339,8 +371,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.ways:
         ways_table(args.scale, args.rounds)
         return 0
-    if not args.only:
-        memory_table(args.scale)
+    if args.memory or not args.only:
+        memory_table(args.scale, args.only)
     if args.memory:
         return 0
     if not args.only:

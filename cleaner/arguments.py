@@ -84,6 +84,7 @@ def _document_options(p: argparse.ArgumentParser, command: str) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``cleaner`` command's parser: its sub-commands and their options."""
     parser = argparse.ArgumentParser(
         prog="cleaner",
         description="Turn scraped web pages and text dumps into clean article text.",

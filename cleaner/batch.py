@@ -427,6 +427,7 @@ def replaced_fields(job: Job, record: dict | None) -> str | None:
 
 
 def process_batch(job: Job, batch: list[Task]) -> list[TaskResult]:
+    """`process_task` of each task of ``batch``, in order (what a worker runs)."""
     return [process_task(job, task) for task in batch]
 
 

@@ -10,9 +10,12 @@ command line reads only files and JSON strings.  `binary_kind` looks at the firs
 `SNIFF_BYTES` bytes only:
 
 - a known magic number (`MAGIC`) names the kind of file;
-- a NUL byte, outside text that starts with a UTF-16 or UTF-32 byte-order mark, is binary,
+- NUL bytes, outside text that starts with a UTF-16 or UTF-32 byte-order mark, are binary
   unless the bytes are UTF-8 with at most `CONTROL_SHARE` of them control bytes (NULs
-  counted): a few stray NULs in a page or a text dump do not make it binary;
+  counted), or hold one NUL or at most `NUL_SHARE` of them NULs (in another encoding
+  with at most `NUL_CONTROL_SHARE` of them other control bytes): a few stray NULs in a
+  page or a text dump do not make it binary (they are taken out of the text:
+  `cleaner.front.decode.decode`, and the line cutting, `cleaner.segment`, drops any left);
 - bytes that are not UTF-8, with more than `CONTROL_SHARE` of them control bytes (other
   than tab, line breaks, form feed and escape), are binary: no text encoding would make
   them a document.
@@ -25,6 +28,8 @@ True
 'NUL bytes'
 >>> binary_kind(b"text\\x00with a stray NUL, as pages sometimes have") is None
 True
+>>> binary_kind("caf\\u00e9\\x00 in Latin-1, one stray NUL".encode("latin-1")) is None
+True
 """
 
 from __future__ import annotations
@@ -35,6 +40,15 @@ import codecs
 SNIFF_BYTES = 8192
 #: Share (0-1) of control bytes above which bytes that are not UTF-8 count as binary.
 CONTROL_SHARE = 0.10
+#: Share (0-1) of NUL bytes up to which bytes in any encoding are still a document (one
+#: NUL always is): a stray NUL or two in a Latin-1 text file.  Binary data holds far
+#: more (random bytes 1 in 256, about 0.4%; an executable or a UTF-16 text without its
+#: byte-order mark many more).
+NUL_SHARE = 0.002
+#: Share (0-1) of control bytes other than NULs up to which bytes that hold stray NULs
+#: (`NUL_SHARE`) and are not UTF-8 are still a document: a text has next to none, random
+#: bytes about 11%.
+NUL_CONTROL_SHARE = 0.01
 
 #: Leading bytes -> kind of file.  Formats whose signature could start a text file
 #: (``BM``, ``MZ`` alone) are left out.
@@ -109,11 +123,20 @@ def binary_kind(data: bytes) -> str | None:
     if head.startswith(_WIDE_BOMS):
         return None
     utf8 = _is_utf8(head)
-    if b"\x00" in head and not (utf8 and _control_share(head) <= CONTROL_SHARE):
+    if b"\x00" in head and not (utf8 and _control_share(head) <= CONTROL_SHARE) and not _stray_nuls(head, utf8):
         return "NUL bytes"
     if not utf8 and _control_share(head) > CONTROL_SHARE:
         return "undecodable bytes"
     return None
+
+
+def _stray_nuls(head: bytes, utf8: bool) -> bool:
+    """Does ``head`` hold one NUL byte, or at most `NUL_SHARE` of its bytes NULs, and,
+    when it is not UTF-8, at most `NUL_CONTROL_SHARE` of its bytes other control bytes?"""
+    nuls = head.count(0)
+    if not (nuls <= 1 or nuls <= NUL_SHARE * len(head)):
+        return False
+    return utf8 or _control_share(head) - nuls / len(head) <= NUL_CONTROL_SHARE
 
 
 def _is_utf8(head: bytes) -> bool:

@@ -117,6 +117,9 @@ def _check_output_flags(args: argparse.Namespace, output_format: str) -> None:
 
 
 def make_job(args: argparse.Namespace, paths: list[str]) -> Job:
+    """The `Job` a document command (clean, split, explain) runs on ``paths``, from its
+    parsed ``args``: options checked, JSON Lines or not, fields, output format and the
+    columns of ``explain``; a `UsageError` for flags that do not go together."""
     if args.progress and args.quiet:
         raise UsageError("--progress shows a bar that --quiet turns off: give one of them")
     options = _checked_options(args)
@@ -176,6 +179,9 @@ def _plural(n: int, word: str) -> str:
 
 
 def summary_lines(stats: Stats, seconds: float, interrupted: bool) -> list[str]:
+    """The summary a run writes to standard error: documents read (failed, skipped as
+    binary, with no text), their size and speed over ``seconds``, lines kept and dropped
+    per category."""
     seconds = max(seconds, 1e-9)
     unread = f" ({stats.unreadable:,} not readable)" if stats.unreadable else ""  # of the failed
     binary = f", {stats.binary:,} binary skipped" if stats.binary else ""
@@ -197,10 +203,8 @@ class Progress:
         self.bar = None
         if not enabled:
             return
-        try:
-            from tqdm import tqdm
-        except ImportError:  # pragma: no cover - tqdm is a dependency
-            return
+        from tqdm import tqdm  # imported by a run that shows a bar only
+
         self.bar = tqdm(total=total or None, unit="B", unit_scale=True, unit_divisor=1000,
                         file=sys.stderr, dynamic_ncols=True, leave=False, mininterval=0.5)
 
@@ -346,6 +350,8 @@ def _write_results(batches, out, separator: bytes | None, stats: Stats,
 
 
 def run_documents(args: argparse.Namespace) -> int:
+    """Run a document command (clean, split, explain) over its inputs, in order, on
+    ``--jobs`` workers; the exit status."""
     check_terminal(args.inputs, sys.stdin)
     paths = expand_inputs(args.inputs, args.glob)
     job = make_job(args, paths)
@@ -449,6 +455,8 @@ def _check_filters(rows: list[dict], languages: set[str] | None,
 
 
 def run_rules(args: argparse.Namespace) -> int:
+    """``cleaner rules``: the registry's rules, filtered by ``--language`` and
+    ``--category``, as a table, TSV or JSON Lines; the exit status."""
     languages = _split_values(args.language)
     if languages is not None:  # folded as the document commands fold --language
         languages = {code.lower() for code in languages}

@@ -276,26 +276,9 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
     of bytes, one per non-blank line.  ``touch``: the lines' `blocks_touch`, computed when
     not given (the pipeline has it: `cleaner.stories` reads it too).
 
-    Measured on the dev pages (scrapinghub and trafilatura-eval): of trafilatura's 397
-    outputs 389 are dense, 7 spaced, 1 neither (a recipe whose ingredient list opens it);
-    of the inscriptis dumps of the same pages 2 are dense and 7 spaced (2.3%).  With their
-    blank lines removed, 89 dumps (22%) would be dense without the furniture test, 15
-    (3.8%) are with it, and one of trafilatura's outputs is no longer dense: a dump without blank lines
-    and without a menu on top looks much like an extractor's output, but its footer gives
-    it away.  Read without the seven languages' catalogues (as a page in another language
-    is: their rule prefixes disabled), of the same blank-free dumps 42 were dense with the
-    test of a header and a footer, 36 once a list item's bullet was not counted as a word,
-    32 once a header's menu told a dump without a footer, and 33 once a dash was no bullet
-    (a menu of dash items is read as dialogue); 389 of trafilatura's outputs stay dense.
-    With the catalogues, 13 of those dumps are dense with each of these tests and 14
-    without `_page_frame` (the figures "15 without the test, 13 with it" once given here
-    as read without the catalogues were read with them); 388 of trafilatura's outputs.
-    With `_furniture_kinds`, of the one-newline multi-story dumps built from the tuning
-    pages (benchmarks/multiarticle.py, four seeds) 27 more of 156 are read as a page's
-    dump (70 were dense), none of trafilatura's outputs of the tuning pages.  With
-    `_page_head`, of the same 156 dumps 29 are dense (38 without it), of the blank-free
-    dumps of the tuning pages 5 of 258 (7 without it), and trafilatura's outputs of the
-    tuning pages stay dense (254 of 258)."""
+    How many pages each layout is read on is a row of `benchmarks/evaluate.py` ("taken for
+    extractor output").  The tests of a page's dump in order: `_furniture_kinds`,
+    `_page_head`, `_page_furniture`, `_page_frame`; then `_spaced`."""
     if shape is None:
         shape = line_shapes(lines, opts)
     n = len(shape) - shape.count(0)  # the non-blank lines; below, one byte for each
@@ -306,27 +289,45 @@ def extraction_layout(lines: list[Line], initial: list[Decision], opts: Options 
     prose = bytes(compress(map(or_, by_rule, shape.translate(_HAS[CJK_PARAGRAPH])), shape))
     lead = prose.find(1)
     lead = n if lead < 0 else lead  # n: no prose
-    menu = opts.extracted_max_tiny_run
+    thin = _thin(initial, shape, opts)
+    blank_free = blocks_touch(lines, opts) if touch is None else touch
+    if (blank_free or thin) and n >= opts.extracted_dense_min_lines and _no_menu_on_top(shape, tiny, lead, n, opts):
+        if _furniture_kinds(compress(initial, shape), opts):
+            return ""  # a page's dump written one block a line: its blocks are not apart
+        if not thin and _page_head(initial, shape, lead, opts):
+            return ""  # a page's head above its first paragraph
+        if not _page_furniture(compress(initial, shape), opts) \
+                and not _page_frame(lines, initial, shape, prose, tiny, opts):
+            return "dense"
+    return _spaced(prose, tiny, lead, n, opts)
+
+
+def _thin(initial: Sequence[Decision], shape: bytes, opts: Options) -> bool:
+    """Would the line rules keep less than ``extracted_thin_share`` of the text's
+    paragraphs (wordy lines, when it has ``extracted_thin_min_lines`` of them or more)?
+    Then they would drop almost all of it, and blank lines alone do not tell a page's dump."""
     wordy = bytes(compress(shape.translate(_HAS[WORDY]), shape))
     paragraphs = wordy.count(1)
     kept = sum(map(and_, wordy, map(_keep, compress(initial, shape))))  # those the rules keep
-    thin = paragraphs >= opts.extracted_thin_min_lines and kept < opts.extracted_thin_share * paragraphs
-    blank_free = blocks_touch(lines, opts) if touch is None else touch
-    if (blank_free or thin) and n >= opts.extracted_dense_min_lines:
-        # no menu before the first line of prose; text without prose (captions, lines
-        # without the punctuation of prose) needs a long line and no menu anywhere
-        if lead < n:
-            dense = _longest_run(tiny[:lead]) < menu
-        else:
-            dense = 1 in shape.translate(_HAS[WORDY]) and _longest_run(tiny) < menu
-        if dense and _furniture_kinds(compress(initial, shape), opts):
-            return ""  # a page's dump written one block a line: its blocks are not apart
-        if dense and not thin and _page_head(initial, shape, lead, opts):
-            return ""  # a page's head above its first paragraph
-        if dense and not _page_furniture(compress(initial, shape), opts) \
-                and not _page_frame(lines, initial, shape, prose, tiny, opts):
-            return "dense"
-    if lead == n or _longest_run(tiny) >= menu:
+    return paragraphs >= opts.extracted_thin_min_lines and kept < opts.extracted_thin_share * paragraphs
+
+
+def _no_menu_on_top(shape: bytes, tiny: bytes, lead: int, n: int, opts: Options) -> bool:
+    """No menu (a run of ``extracted_max_tiny_run`` tiny lines, ``tiny``) before the first
+    line of prose (``lead``); text without prose (``lead == n``: captions, lines without
+    the punctuation of prose) needs a wordy line and no menu anywhere."""
+    menu = opts.extracted_max_tiny_run
+    if lead < n:
+        return _longest_run(tiny[:lead]) < menu
+    return 1 in shape.translate(_HAS[WORDY]) and _longest_run(tiny) < menu
+
+
+def _spaced(prose: bytes, tiny: bytes, lead: int, n: int, opts: Options) -> str:
+    """``"spaced"`` when the text opens and closes with prose (at most
+    ``extracted_max_periphery`` other lines before its first paragraph and after its
+    last), has no run of more than ``extracted_max_run`` other lines and no menu
+    anywhere; else ""."""
+    if lead == n or _longest_run(tiny) >= opts.extracted_max_tiny_run:
         return ""
     tail = n - 1 - prose.rfind(1)
     spaced = (lead + tail <= opts.extracted_max_periphery

@@ -188,6 +188,7 @@ def from_compiled_form(pattern: str, form: str) -> regex.Pattern:
 
 
 def gate_to_json(g: Gate | None) -> dict | None:
+    """A `Gate` as the cache writes it (its string sets sorted); ``None`` for no gate."""
     if g is None:
         return None
     sets = {k: sorted(v) if v is not None else None
@@ -196,6 +197,7 @@ def gate_to_json(g: Gate | None) -> dict | None:
 
 
 def gate_from_json(data: dict | None) -> Gate | None:
+    """The `Gate` `gate_to_json` wrote; ``None`` for no gate."""
     if data is None:
         return None
     sets = {k: frozenset(data[k]) if data[k] is not None else None

@@ -68,6 +68,7 @@ def expand_inputs(inputs: list[str], globs: list[str] | None) -> list[str]:
 
 
 def is_jsonl_name(path: str) -> bool:
+    """Is ``path`` named as JSON Lines (`JSONL_SUFFIXES`, any case)?"""
     return path.lower().endswith(JSONL_SUFFIXES)
 
 

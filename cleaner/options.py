@@ -820,6 +820,7 @@ class Options:
         return made
 
     def rule_enabled(self, rule_id: str) -> bool:
+        """Is ``rule_id`` on (not named, nor under a prefix named, in `disabled_rules`)?"""
         return rule_enabled(self.disabled_rules, rule_id)
 
     def uncatalogued(self) -> "Options":

@@ -53,20 +53,17 @@ def to_text(document: object, options: Options) -> tuple[str, bool, tuple | None
     (a `ValueError`).  Anything else raises `cleaner.binary.NotText` (a `TypeError`).
     """
     if isinstance(document, (bytes, bytearray, memoryview)):
-        raw = bytes(document)
-        kind = binary_kind(raw)
+        document = bytes(document)
+        kind = binary_kind(document)
         if kind is not None:
             raise BinaryInput(kind)
-        if options.html != "never" and (options.html == "always" or detect.looks_like_html(raw)):
-            ex = front.extract.extract(raw)
-            return ex.text, True, ex.hints, ex.headline
-        return decode.decode(raw), False, None, None
-    if not isinstance(document, str):
+    elif not isinstance(document, str):
         raise NotText(type(document).__name__)
     if options.html == "always" or (options.html == "auto" and detect.looks_like_html(document)):
         ex = front.extract.extract(document)
         return ex.text, True, ex.hints, ex.headline
-    return document, False, None, None
+    text = decode.decode(document) if isinstance(document, bytes) else document
+    return text, False, None, None
 
 
 def analyze(document: object, options: Options | str | None = None, **overrides) -> Analysis:
@@ -162,14 +159,14 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     `cleaner.features.line_shapes`).  Returns the last layer, the stories and each line's
     story."""
     opts, layout, from_html = page.opts, page.layout, page.from_html
-    whole_page = from_html or opts.extracted == "always"
+    said = opts.extracted == "always"  # the caller says the text is an extractor's
+    whole_page = from_html or said
     smoothed = add(smooth(lines, feats, revised, opts, shape), "context")
     listed, blocked, block = block_stage(feats, smoothed, opts, shape)
     blocked = add(blocked, "block")
     # Text written one block a line is an extractor's (one page's); text with its blocks
     # apart is read for stories like a page's dump (scraped article bodies joined).  Text
     # said to be an extractor's is cut as a recognised one is; a page's blocks are not.
-    said = opts.extracted == "always"
     reading = Reading(split=opts.split_stories and not from_html, extracted=layout == "dense" or said,
                       written=bool(layout), touch=page.touch)
     st = find_stories(lines, feats, blocked, block, listed=listed, stops=page.stops, options=opts, reading=reading)
@@ -182,7 +179,7 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     restored = add(restored, "stories")
     if layout:
         restored, story_of = restore_extracted(lines, initial, restored, story_of, st.main, opts)
-    if not from_html and (layout == "dense" or opts.extracted == "always"):
+    if not from_html and (layout == "dense" or said):
         # extractor output: only catalogue rules and story boundaries drop its lines
         restored, story_of = guarantee(lines, revised, restored, story_of, st.main, opts,
                                        datelines=st.datelines)

@@ -8,7 +8,9 @@
 - short lines after an appeal take the appeal's side (``context.appeal_tail``);
 - prose that trails off with an ellipsis as the text's last line, right after body,
   stays (``context.closing_ellipsis``);
-- a name-like line right before an author bio goes with the bio (``context.bio_name``).
+- a name-like line right before an author bio goes with the bio (``context.bio_name``);
+- a list item in a list that continues body text stays, and no other rule revises it
+  (``context.list``, read first).
 
 Strong decisions (catalogue patterns, prose) are never overturned here.  The rules are
 declared in `RULES` (``context.isolated`` as this stage fires it: the block and stories
@@ -105,29 +107,35 @@ def smooth(
     return final
 
 
+#: The numbers the compiled core gives the context rules (the constants of the same names
+#: in rust/src/context.rs; the other one, 8, is ``ISOLATED``).
+_APPEAL_BLOCK, _APPEAL_TAIL, _BIO_NAME, _HEADING_BETWEEN, _SANDWICHED, _CLOSING_ELLIPSIS = 1, 2, 3, 4, 5, 6
+_SENTENCE_NEAR_BODY, _LIST = 7, 9
+
+
 def _revised(rule: int, initial: list[Decision], i: int, extra: int, feats: list[Features],
              reach: int) -> Decision:
     """The decision of the context rule the compiled core chose for line ``i`` (numbered
     as in rust/src/context.rs; ``extra``: the length of a list, or the content line before
     an appeal's tail; ``reach``: the reach the core was given, for the reason)."""
-    if rule == 1:
+    if rule == _APPEAL_BLOCK:
         return _context(False, "context.appeal_block", "appeal", "between two appeal lines")
-    if rule == 2:
+    if rule == _APPEAL_TAIL:
         before = initial[extra].category
         cat = before if before in _TAIL_CATEGORIES else "appeal"
         return _context(False, "context.appeal_tail", cat, f"{feats[i].words}-word line after a {cat} line")
-    if rule == 3:
+    if rule == _BIO_NAME:
         return _context(False, "context.bio_name", "bio", "name line before an author bio")
-    if rule == 4:
+    if rule == _HEADING_BETWEEN:
         return _context(True, "context.heading", "heading", "heading between body lines")
-    if rule == 5:
+    if rule == _SANDWICHED:
         return _context(True, "context.sandwiched", "body", f"{initial[i].rule} line between body lines")
-    if rule == 6:
+    if rule == _CLOSING_ELLIPSIS:
         return _context(True, "context.closing_ellipsis", "body",
                         "prose line ending in an ellipsis closes the body")
-    if rule == 7:
+    if rule == _SENTENCE_NEAR_BODY:
         return _context(True, "context.sandwiched", "body", "short sentence next to body")
-    if rule == 9:
+    if rule == _LIST:
         return _context(True, "context.list", "body", f"list item in a list of {extra} after body")
-    return _context(False, "context.isolated", "boilerplate",
+    return _context(False, "context.isolated", "boilerplate",  # ISOLATED
                     f"short sentence with no body within {reach} lines")

@@ -13,7 +13,7 @@ with the same message, whichever way their options were built.
   base options carry, while `dataclasses.replace` passes every field to the constructor and
   so warns again); anything that is not an ISO 639-1 code raises `ValueError`.  Codes
   are folded to lower case.
-- ``disabled_rules``: each entry is a rule id of the registry (`cleaner.catalogue.registry`)
+- ``disabled_rules``: each entry is a rule id of the registry (`cleaner.registry.registry`)
   or a prefix ending in ``.`` that starts at least one; anything else raises `ValueError`
   naming the closest ids (`difflib`).
 - every other option takes the kind of value its default is (`check_value`): a count

@@ -158,7 +158,7 @@ def test_any_str_never_raises_and_keeps_invariants(text):
 @example(b"")
 @example(b"\xff\xfe\x00\x00")
 @example(b"\xef\xbb\xbf\xff caf\xe9 \x81")
-@example(b"\xef\xbb\xbf\xff caf\xe9 \x00\x81")  # not UTF-8, with a NUL: binary
+@example(b"\xef\xbb\xbf\xff caf\xe9 \x00\x81")  # not UTF-8, with a stray NUL: read as text
 @example(b"\x7fELF\x02\x01\x01")
 def test_any_bytes_are_cleaned_or_refused_as_binary(data):
     kind = binary_kind(data)

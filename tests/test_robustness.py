@@ -108,10 +108,28 @@ def test_odd_bytes_are_decoded_not_fatal(data):
     assert clean(data) == a.text
 
 
-@pytest.mark.parametrize("data", [b"\x00" * 10_000, bytes(range(256)) * 40], ids=["nuls", "all-bytes"])
+@pytest.mark.parametrize("data", [
+    b"\x00" * 10_000, bytes(range(256)) * 40,
+    ("Caf\u00e9 cr\u00e8me. \x00" * 200).encode("latin-1"),  # a NUL every 15 bytes: no text has that many
+    ("Caf\u00e9 cr\u00e8me.\n" * 50).encode("utf-16-le"),  # UTF-16 without its byte-order mark
+], ids=["nuls", "all-bytes", "latin1-many-nuls", "utf16-no-bom"])
 def test_binary_bytes_are_refused(data):
     with pytest.raises(ValueError, match="binary input"):
         analyze(data)
+
+
+@pytest.mark.parametrize("nuls", [1, 3])
+def test_a_latin1_text_with_stray_nuls_is_read_without_them(nuls):
+    """A text that is not UTF-8 with one NUL byte, or a few (at most
+    `cleaner.binary.NUL_SHARE` of its bytes), is a document: read, its NULs taken out."""
+    sentence = "Le ministre est arriv\u00e9 \u00e0 la capitale mardi pour des entretiens avec le pr\u00e9sident."
+    text = "\n\n".join([sentence] * 20)
+    step = len(text) // (nuls + 1)
+    data = b"".join(text[k * step:(k + 1) * step].encode("latin-1") + b"\x00" for k in range(nuls))
+    data += text[nuls * step:].encode("latin-1")
+    a = analyze(data)
+    assert "\x00" not in a.text and "arriv\u00e9" in a.text
+    assert a.text.replace("\n", " ").count("pr\u00e9sident") >= 18
 
 
 @pytest.mark.parametrize("document", [

@@ -90,7 +90,8 @@ class Matcher:
     known starts, lookups of the case-folded line's first characters; for other anchored
     rules, the line's first characters (whether the rule's `regex` can match anything
     that starts with them, asked here once per start with a partial match, `_could_start`);
-    for rules with required strings, one Aho-Corasick pass over the folded line; for
+    for rules with required strings, one pass over the folded line (a bit map of the
+    hashes of the strings' first bytes, `rust/src/strings.rs`); for
     rules anchored at the end, its last characters.  Only the remaining candidates run
     their own compiled pattern (`run`), in order, each with the timeout.
     """

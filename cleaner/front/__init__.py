@@ -13,6 +13,8 @@
   extracted lines (a block the extractor did not choose says so in its hint);
 - `cleaner.front.sequence`: trafilatura's extraction sequence, its main extractor set for
   precision; `cleaner.front.prune`: its prunes of the raw page, matched in Python;
+- `cleaner.front.stream`: the blocks' text of a page too large for a tree, read while it
+  is parsed;
 - `cleaner.front.extract`: the entry point, `extract(document) -> Extraction`: the whole
   page, one block a line (trafilatura's main text where it stands), with a hint per line.
 
@@ -23,7 +25,8 @@ The front door takes no options: what it gives for a page depends on the page al
 thresholds are module constants, each named and documented with its unit: a teaser card's words (`cleaner.front.dom.CARD_MAX_WORDS`,
 `cleaner.front.dom.CARD_HEADLINE_MIN_WORDS`), a headline's words
 (`cleaner.front.headline.HEADLINE_MIN_WORDS`, `cleaner.front.headline.HEADLINE_MAX_WORDS`),
-the charset guess (`cleaner.front.decode.STRAY_BYTES_SHARE`, `GUESS_WINDOW`,
+the page's size (`cleaner.front.extract.MAX_HTML_CHARS`, `MAX_EXTRACTED_ELEMENTS`) and depth
+(`cleaner.front.dom.FLAT_DEPTH`), the charset guess (`cleaner.front.decode.STRAY_BYTES_SHARE`, `GUESS_WINDOW`,
 `GUESS_TIE_CHAOS`), what makes a fragment HTML (`cleaner.front.detect.DETECT_MIN_PAIRED_TAGS`,
 `DETECT_TAGGED_SHARE`), the windows read (`cleaner.front.detect.DETECT_WINDOW`,
 `cleaner.front.decode.DECLARATION_WINDOW`, `cleaner.front.dom.ROOT_WINDOW`) and the keys a
@@ -39,7 +42,7 @@ this package (``cleaner.front.extract``): a process that cleans only text never 
 import importlib
 
 #: The submodules imported when first asked for as attributes of the package.
-_ON_FIRST_USE = frozenset({"dom", "extract", "headline", "page", "walk"})
+_ON_FIRST_USE = frozenset({"dom", "extract", "headline", "page", "stream", "walk"})
 
 
 def __getattr__(name: str):

@@ -15,7 +15,9 @@ The order (`decode`):
    page in another charset;
 3. UTF-8, when the bytes are valid UTF-8;
 4. charset-normalizer's best guess (it arrives with trafilatura); windows-1252, the web's
-   legacy default, when it is among the equally good guesses;
+   legacy default, when it is among the equally good guesses.  NUL bytes are taken out
+   first (no single-byte text holds one; `cleaner.binary.binary_kind` lets through text
+   with a few stray ones, and a guess would read them as a wide encoding's);
 5. UTF-8 with replacement characters.
 
 Decoding never raises.
@@ -144,6 +146,8 @@ def decode(data: bytes) -> str:
     # a process's start, and text that is UTF-8 (or says its charset) never needs it.
     from charset_normalizer import from_bytes
 
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b"")
     try:
         guesses = from_bytes(data[:GUESS_WINDOW])
         best = guesses.best()

@@ -64,23 +64,34 @@ _PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
 def parse(html: str) -> HtmlElement | None:
     """The page as an lxml tree, or ``None`` when nothing can be parsed.  A fragment
     without ``<html>``/``<body>`` (in its first `ROOT_WINDOW` characters) is wrapped in a
-    body first."""
+    body first.  A page nested deeper than `FLAT_DEPTH` elements is read again with its
+    deepest tags taken out (`flatten`), its text all kept."""
     _quiet()
     if not html or html.isspace():
         return None
-    if _core.has_invalid_xml(html):  # a scan in compiled code; most pages hold none
-        html = _INVALID_XML.sub("", html)
-    if not _HAS_ROOT.search(html[:ROOT_WINDOW]):
-        html = f"<html><body>{html}</body></html>"
+    html = rooted(html)
     try:
         tree = _load(html)
-        if _cut_short():  # the parser stopped at its depth limit: the rest of the page was lost
+        # the parser stopped at its depth limit (the rest of the page was lost), or read a
+        # page deeper than `FLAT_DEPTH` (trafilatura's work grows with the square of the depth)
+        if _cut_short() or (tree is not None and _DEEPER(tree)):
             tree = _load(flatten(html))
     except Exception:  # noqa: BLE001 - lxml/trafilatura failures mean "no tree"
         return None
     if tree is None or not isinstance(tree, HtmlElement):
         return None
     return tree
+
+
+def rooted(html: str) -> str:
+    """The page as it is parsed: without the characters lxml refuses (`_INVALID_XML`),
+    and wrapped in a body when no ``<html>`` or ``<body>`` tag opens it (in its first
+    `ROOT_WINDOW` characters)."""
+    if _core.has_invalid_xml(html):  # a scan in compiled code; most pages hold none
+        html = _INVALID_XML.sub("", html)
+    if not _HAS_ROOT.search(html[:ROOT_WINDOW]):
+        html = f"<html><body>{html}</body></html>"
+    return html
 
 
 def _load(html: str) -> HtmlElement | None:
@@ -113,10 +124,16 @@ def _load(html: str) -> HtmlElement | None:
     return tree
 
 
-#: The depth, in elements, past which `flatten` drops the tags of a page the parser could
-#: not read to its end for its depth (libxml2's limit with ``huge_tree`` is 2048): the
-#: default limit of libxml2, which pages that nest only their layout stay within.
+#: The depth, in elements, past which `flatten` drops the tags of a page nested deeper:
+#: one the parser could not read to its end for its depth (libxml2's limit with
+#: ``huge_tree`` is 2048), or read whole but deeper than this (trafilatura's rescues take
+#: time that grows with the square of the depth: 2.5 s at 2000 elements, 0.05 s at 256).
+#: The default limit of libxml2, which pages that nest only their layout stay within (the
+#: dev pages nest 35 elements at most).
 FLAT_DEPTH = 256
+#: Does a tree hold an element deeper than `FLAT_DEPTH` (its root at depth 1)?  One step
+#: a level, each visiting the elements of that level: linear in the tree's size.
+_DEEPER = etree.XPath("boolean(/" + "/".join(["*"] * (FLAT_DEPTH + 1)) + ")")
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _RAW = frozenset(("script", "style", "textarea", "title", "xmp", "plaintext"))
 #: Elements that break a line: a dropped tag of one is written as ``<br>`` (so that two
@@ -140,7 +157,9 @@ def flatten(html: str, depth: int = FLAT_DEPTH) -> str:
 
     The depth is counted over the tags as written (a void element, a self-closed tag and
     a comment open nothing; a script or a style is kept whole, its content unread), in
-    one pass.
+    one pass.  Of dropped tags with nothing but whitespace between them, two ``<br>`` at
+    most are written (a paragraph's break): thousands of empty breaks would each be a
+    paragraph to trafilatura's jusText rescue, whose cost per paragraph grows with its depth.
 
     >>> flatten("<div><div><p>One</p><p>Two</p></div></div>", 1)
     '<div><br><br>One<br><br>Two<br><br></div>'
@@ -149,6 +168,7 @@ def flatten(html: str, depth: int = FLAT_DEPTH) -> str:
     """
     out: list[str] = []
     level, at = 0, 0
+    breaks = 0  # ``<br>`` written since the last text or kept tag
     pos, size = 0, len(html)
     while pos < size:
         found = _TAG.search(html, pos)
@@ -160,8 +180,7 @@ def flatten(html: str, depth: int = FLAT_DEPTH) -> str:
             continue_at = end
         elif found.group(1):  # a closing tag
             if level > depth:
-                out.append(html[at:start])
-                out.append("<br>" if name in _BREAKING else "")
+                breaks = _drop(out, html[at:start], name in _BREAKING, breaks)
                 at = end
             level = max(level - 1, 0)
             continue_at = end
@@ -173,13 +192,25 @@ def flatten(html: str, depth: int = FLAT_DEPTH) -> str:
         else:
             level += 1
             if level > depth:
-                out.append(html[at:start])
-                out.append("<br>" if name in _BREAKING else "")
+                breaks = _drop(out, html[at:start], name in _BREAKING, breaks)
                 at = end
             continue_at = end
         pos = continue_at
     out.append(html[at:])
     return "".join(out)
+
+
+def _drop(out: list[str], before: str, breaking: bool, breaks: int) -> int:
+    """Write to ``out`` the page's text ``before`` a dropped tag, and ``<br>`` for it when
+    it is ``breaking`` (but for a third in a row with only whitespace between: `flatten`);
+    ``breaks``: the ``<br>`` written in a row so far.  Returns that count after it."""
+    out.append(before)
+    if before and not before.isspace():
+        breaks = 0
+    if breaking and breaks < 2:
+        out.append("<br>")
+        breaks += 1
+    return breaks
 
 
 def _from_bytes(html: str) -> HtmlElement | None:

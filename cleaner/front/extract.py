@@ -12,7 +12,10 @@ whole page, knows what the extractor chose, and can explain every block.  It nev
 back into the pipeline.
 
 Broken, empty, binary or huge input never raises from here: it gives an empty extraction
-or the text of what could be parsed.  Documents longer than `MAX_HTML_CHARS` are cut there.
+or the text of what could be parsed.  Documents longer than `MAX_HTML_CHARS` are cut there;
+a page of more than `MAX_EXTRACTED_ELEMENTS` elements is not given to the extractor: its
+blocks are read while it is parsed (`cleaner.front.stream`), one a line, with no hint
+(`_lines_alone`), so that time and memory stay linear in its size.
 """
 
 from __future__ import annotations
@@ -22,11 +25,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from lxml import etree
 from lxml.etree import Element, strip_tags
 from lxml.html import HtmlElement
 
 from ..segment import segment
-from . import dom, page
+from . import dom, page, stream
 from . import sequence as followed
 from .decode import decode
 from .dom import HEADINGS, LineHint, Marks
@@ -37,6 +41,14 @@ _new_tuple = tuple.__new__  # a named tuple made without its constructor's Pytho
 
 #: Longest HTML (in characters) that is parsed; the rest is cut (trafilatura's own limit).
 MAX_HTML_CHARS = 20_000_000
+#: Most elements of a page given to the extractor, in elements (the dev pages hold 10,106
+#: at most).  The whole front door costs about 80 µs and 2.5 kB an element (4 s and 130 MB
+#: at this size, on a page of tiny paragraphs), and such a page holds an element every few
+#: bytes; a page with more is read without the extractor (`_lines_alone`), in about 7 µs
+#: an element and memory that holds its text, not its tree (`cleaner.front.stream`).
+MAX_EXTRACTED_ELEMENTS = 50_000
+#: The number of elements of a tree (counted in compiled code).
+_ELEMENTS = etree.XPath("count(//*)")
 
 
 @dataclass(frozen=True)
@@ -66,9 +78,15 @@ def prepare(document: str | bytes) -> str:
 def extract(document: str | bytes) -> Extraction:
     """The main text of an HTML page with a hint per line; never raises on bad HTML."""
     html = prepare(document)
+    if html.count("<") > MAX_EXTRACTED_ELEMENTS:  # (a page with fewer tags holds fewer elements)
+        texts = stream.block_texts(dom.rooted(html), MAX_EXTRACTED_ELEMENTS)
+        if texts is not None:
+            return _lines_alone(texts, None)
     tree = dom.parse(html)
     if tree is None:
         return EMPTY
+    if _ELEMENTS(tree) > MAX_EXTRACTED_ELEMENTS:
+        return _lines_alone(page.block_texts(tree), headline(tree))
     # What the page says is read before the extractor runs: it prunes the tree it is given
     # (`main_text`), and copying the page for it costs more than reading it first.
     title = headline(tree)
@@ -88,6 +106,20 @@ def extract(document: str | bytes) -> Extraction:
     if not lines and not blocks:
         return EMPTY
     return _whole_page(text, lines, sources, blocks, walked, cards, title, texts, bares)
+
+
+def _lines_alone(texts: list[str], title: str | None) -> Extraction:
+    """A page of more than `MAX_EXTRACTED_ELEMENTS` elements, read in time and memory
+    linear in its size: every text block of the page (``texts``: read while the page is
+    parsed, `cleaner.front.stream.block_texts`, with no headline, or from its tree,
+    `cleaner.front.page.block_texts`), one a line, without the extractor and without
+    hints (each line then counts as chosen, as an extractor's output would: the
+    pipeline judges them all)."""
+    text = "\n".join(texts)
+    if not text.strip():
+        return EMPTY
+    lines = sum(1 for _ in segment(text))
+    return Extraction(text, (None,) * lines, text, title)
 
 
 def _whole_page(text, lines, sources, blocks, walked: PageWalk, cards: dict, title: str | None,

@@ -30,9 +30,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from lxml import etree
 from lxml.html import HtmlElement
 
-from .walk import CHAIN_LEVELS, PageWalk
+from .walk import BLOCK_TAGS, CHAIN_LEVELS, HIDDEN_TAGS, PageWalk, drop_invisible
 
 #: Levels (the element, its parent ...) compared for kinship with the chosen blocks.
 KIN_LEVELS = 4
@@ -72,6 +73,47 @@ def page_blocks(tree: HtmlElement, walked: PageWalk | None = None) -> list[Block
             append(_new_tuple(Block, (block, text, min(1.0, link_chars / len(text)) if link_chars else 0.0, got[1],
                                       False)))
     return out
+
+
+def block_texts(tree: HtmlElement) -> list[str]:
+    """The text of every block of the page, in document order (the order of each block's
+    first text), as `page_blocks` gives it, read in one walk that keeps nothing of the
+    tree: a block's text is made when the block ends, so memory holds the open blocks'
+    pieces and the texts made, not an entry per element (`PageWalk` keeps several).  For
+    a page too large to be given to the extractor (`cleaner.front.extract`).
+
+    >>> from lxml.html import fromstring
+    >>> block_texts(fromstring("<div>One <b>bold</b><p>Two<br>three</p> end<script>x</script></div>"))
+    ['One bold end', 'Two three']
+    """
+    texts: list[str] = []
+    open_blocks: list[list] = []  # per open block: [its slot in ``texts`` or -1, *its raw pieces]
+    walker = etree.iterwalk(tree, events=("start", "end"))
+    for event, elem in walker:
+        tag = elem.tag
+        if tag.__class__ is not str:
+            continue
+        if event == "start":
+            if tag in HIDDEN_TAGS:
+                walker.skip_subtree()  # its tail comes with its "end" event
+                continue
+            if tag in BLOCK_TAGS:
+                open_blocks.append([-1])
+            piece = " " + (elem.text or "") if tag == "br" or tag == "img" else elem.text
+        else:
+            if tag in BLOCK_TAGS:
+                got = open_blocks.pop()
+                if got[0] >= 0:
+                    joined = "".join(got[1:])
+                    texts[got[0]] = " ".join((joined if joined.isascii() else drop_invisible("", joined)).split())
+            piece = elem.tail
+        if piece and open_blocks:
+            got = open_blocks[-1]
+            if got[0] < 0:
+                got[0] = len(texts)
+                texts.append("")
+            got.append(piece)
+    return [text for text in texts if text]
 
 
 def merge(blocks: list[Block], lines: list[str], sources: list,

@@ -69,6 +69,8 @@ RULES = (
 
 @dataclass
 class Stories:
+    """What `find_stories` found: each line's story, each story's kind and title line, the
+    decisions it revised and the main story."""
     story_of: list[int | None]  # per line: the story of each kept line (and title line)
     kinds: list[str]  # per story: "full" or "teaser"
     titles: list[int | None]  # per story: index of the title line

@@ -42,7 +42,7 @@ from ..language import guess_language
 from ..options import Options
 from ..segment import BULLET_DASHES, BULLET_SYMBOLS
 from ..storage import Lines, indents
-from ..types import Decision, Features
+from ..types import Features
 
 DEFAULT = Options()
 
@@ -92,13 +92,6 @@ def dateline(text: str) -> bool:
     (True, False)
     """
     return _heads().dateline(text)
-
-
-def _meta(text: str, f: Features, decision: Decision) -> bool:
-    """A date, time, byline or "Updated ..." line (not a photo caption or credit that
-    holds a date); the compiled core answers it for every line of a document at once
-    (`Reader`)."""
-    return _heads().meta(text, f.words, f.terminal, decision.category)
 
 
 #: The `Options` weights of a gap's evidence, in the order the compiled core reads them
@@ -182,7 +175,8 @@ class Reader:
     or kicker, see `dateline`), `meta_after` (a meta line within
     `Options.story_meta_reach` lines with letters after it, before any body),
     `exclaimed` (a short kept line ending in "?" or "!", or a quote after one: a headline
-    that reads as a sentence), `by_pattern` (a list: a catalogue pattern dropped it),
+    that reads as a sentence), `by_pattern` (a bytes, indexed ``r.by_pattern[i]``: a
+    catalogue pattern dropped it),
     `capitalised` (it begins with a capital or a digit, after
     an opening quote, not with a separator), `bulleted` (its raw line is a list item or a
     table row: a bullet, a dash and a space, or "|" after the whitespace) and `wrapped`

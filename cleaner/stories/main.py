@@ -92,16 +92,13 @@ RULES = (
 
 def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
              final: list[Decision], o: Options = DEFAULT, touch: bool | None = None) -> list[dict]:
-    """The stories of the segments (``{"members", "title", "strong", "kind", "words",
-    "inside"}`` each); ``final`` is revised in place (lines of a story come back, lines
-    between stories and after a row of teasers go; captions go unless ``touch``, the
-    text's `cleaner.extracted.blocks_touch`, computed when not given)."""
+    """The stories of the segments (dicts, `_story`); ``final`` is revised in place (lines
+    of a story come back, lines between stories and after a row of teasers go; captions go
+    unless ``touch``, the text's `cleaner.extracted.blocks_touch`, computed when not
+    given)."""
     segs = _undo_teaser_rows(segs, kept, final, r.feats, r)
-    for i in between:
-        if final[i].keep:
-            final[i] = Decision(False, "context.isolated", "boilerplate",
-                                "kept line between two stories (a caption above the next title, a stray line of a page's tail)",
-                                "stories")
+    _isolate(final, between, "kept line between two stories (a caption above the next title, a stray line of a "
+                             "page's tail)")
     stories: list[dict] = []
     for s, (c0, title, opening, teaser) in enumerate(segs):
         c1 = segs[s + 1][0] if s + 1 < len(segs) else len(kept)
@@ -126,22 +123,13 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
                 or inside and not after_teaser and words >= o.story_outside_min_words \
                 or on_top and (_headed(r, members, title, o)
                                or _own_subject(r, members, title, _next(kept, segs, s), o)):
-            stories.append({"members": list(members), "title": title,
-                            "strong": opening not in (None, "topic"),  # opens like a story
-                            "top": top,  # how much lies above it
-                            "lead": lead,
-                            "vocabulary": members,  # the lines whose content words it opens with
-                            "kind": "teaser" if teaser else "full", "words": words,
-                            "inside": bool(inside)})
+            stories.append(_story(members, title, opening, teaser, top, lead, words, bool(inside)))
         elif inside and not after_teaser:
             stories[-1]["members"] += members
             stories[-1]["words"] += words
             stories[-1]["inside"] = True
         else:
-            for i in members:
-                if final[i].keep:
-                    final[i] = Decision(False, "context.isolated", "boilerplate",
-                                        "kept line after a row of teasers", "stories")
+            _isolate(final, members, "kept line after a row of teasers")
             continue
         for i in members:
             if not final[i].keep:
@@ -152,6 +140,27 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
     if not touch:  # in text written one block a line, every line is right under another
         _drop_captions(r, stories, final, o)
     return stories
+
+
+def _story(members: list[int], title: int | None, opening: str | None, teaser: bool, top, lead: int,
+           words: int, inside: bool) -> dict:
+    """A story of `assemble`: its ``members`` (kept lines), ``title`` line, whether it
+    opens like a story (``strong``: an ``opening`` other than none or the topic's), how
+    much lies above it (``top``, `_head_above`), its longest paragraph's words (``lead``),
+    the lines whose content words it opens with (``vocabulary``), its ``kind``
+    (``"teaser"`` or ``"full"``), its body ``words`` and whether it reaches into the main
+    region (``inside``)."""
+    return {"members": list(members), "title": title, "strong": opening not in (None, "topic"), "top": top,
+            "lead": lead, "vocabulary": members, "kind": "teaser" if teaser else "full", "words": words,
+            "inside": inside}
+
+
+def _isolate(final: list[Decision], lines, reason: str) -> None:
+    """Each kept line of ``lines`` dropped by the story stage as ``context.isolated``
+    (``final`` revised in place), for ``reason``."""
+    for i in lines:
+        if final[i].keep:
+            final[i] = Decision(False, "context.isolated", "boilerplate", reason, "stories")
 
 
 def _drop_labels_above_next(r: Reader, stories: list[dict], final: list[Decision], o: Options) -> None:

@@ -551,18 +551,7 @@ pub fn set_off_lines(
     }
     let indent = |i: usize| text_starts[i].get() - starts[i].get();
     let true_indent = |i: usize| indents[i].get();
-    // the main story's kept lines, in order
-    let mut members = Vec::new();
-    for (i, s) in story_of.iter().enumerate() {
-        let s: Option<i64> = s.extract()?;
-        if s == Some(main) && shape[i] != 0 && codes[i] & OFF_KEPT != 0 {
-            members.push(i);
-        }
-    }
-    let mut words = Vec::with_capacity(members.len());
-    for &i in &members {
-        words.push(feature(feats, i, WORDS)?.extract::<i64>()?);
-    }
+    let (members, words) = main_members(story_of, main, shape, &codes, feats)?;
     let share = params.block_set_off_body_share;
     let set_off = match body(&members, &words, &indent, share) {
         Some(body) => attached(&Layout { members: &members, shape, feats, indent: &indent, body }, &codes, &params)?,
@@ -580,6 +569,29 @@ pub fn set_off_lines(
         None => Vec::new(),
     };
     Ok((set_off, lone))
+}
+
+/// The main story's kept lines, in order, and their words (`set_off_lines`' arguments of
+/// the same names).
+fn main_members(
+    story_of: &Bound<'_, PyList>,
+    main: i64,
+    shape: &[u8],
+    codes: &[u8],
+    feats: &Bound<'_, PyList>,
+) -> PyResult<(Vec<usize>, Vec<i64>)> {
+    let mut members = Vec::new();
+    for (i, s) in story_of.iter().enumerate() {
+        let s: Option<i64> = s.extract()?;
+        if s == Some(main) && shape[i] != 0 && codes[i] & OFF_KEPT != 0 {
+            members.push(i);
+        }
+    }
+    let mut words = Vec::with_capacity(members.len());
+    for &i in &members {
+        words.push(feature(feats, i, WORDS)?.extract::<i64>()?);
+    }
+    Ok((members, words))
 }
 
 /// Each line's indentation (`cleaner.storage.indents`), as native 64-bit integers: where
@@ -742,7 +754,7 @@ fn lone(layout: &Layout<'_, '_>, texts: &LineTexts<'_>, bare: &dyn Fn(usize) -> 
     Ok(out)
 }
 
-/// `cleaner.blocks._key` of every line, as numbers: what `inside_main` compares a line of
+/// The key of every line, as numbers: what `cleaner.blocks._unrepeated` compares a line of
 /// the main story with the page's other lines by (its runs of letters and digits,
 /// `str.isalnum`, case folded, `str.casefold`, one space between them: Python's
 /// ``re.sub(r"[\W_]+", " ", text).strip().casefold()``), read from the source in place

@@ -144,7 +144,7 @@ impl Cohesion {
     }
 
     /// The words of `lines` from position `start` walking by `step` up to `reach`, not
-    /// past position `stop` (`cleaner.stories.evidence.Reader.window`).
+    /// past position `stop` (`counts` and `window_cosine` read it).
     fn window(&self, dense: &mut Dense, lines: &[usize], start: i64, step: i64, stop: i64, reach: Reach) -> Counts {
         let (mut k, mut steps, mut sum) = (start, 0, 0);
         let inside = |k: i64| if step < 0 { k >= stop } else { k < stop };
@@ -466,7 +466,7 @@ impl Cohesion {
 
     /// The cosine of the window of `lines` from position `start` walking by `step` (see
     /// `counts`; `reach`: its most words and lines) with the content words of the lines
-    /// `other` (`Reader.window_cosine`).
+    /// `other` (`cleaner.stories.top` reads it).
     #[pyo3(name = "window_cosine")]
     fn py_window_cosine(&self, lines: Vec<usize>, start: i64, step: i64, stop: i64, reach: (usize, usize), other: Vec<usize>) -> f64 {
         self.window_cosine(&lines, start, step, stop, Reach { words: reach.0, lines: reach.1 }, &other)
@@ -496,7 +496,8 @@ impl Cohesion {
         out
     }
 
-    /// `Reader.window`'s counts: ``{stem: count}``.
+    /// The counts of the window of `lines` from position `start` walking by `step`, not
+    /// past position `stop` (at most `words` words and `most_lines` lines): ``{stem: count}``.
     #[pyo3(signature = (lines, start, step, stop, words, most_lines))]
     fn counts<'py>(
         &self,

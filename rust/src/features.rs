@@ -206,6 +206,25 @@ fn is_stopword(w: &[u32], stops: &Words, other: &mut Vec<u32>) -> bool {
     stops.contains(other.as_slice())
 }
 
+/// The share of the words of `body` (`crate::text::for_each_word`) that are stopwords of
+/// `stops` (`is_stopword`); 0.0 with no stoplist or no word.
+fn stopword_density<T: Copy + Into<u32>>(body: &[T], stops: &Words, buffers: &mut WordBuffers) -> f64 {
+    if stops.is_empty() {
+        return 0.0;
+    }
+    let (mut total, mut hits) = (0usize, 0usize);
+    let mut other = Vec::new();
+    for_each_word(body, buffers, |w| {
+        total += 1;
+        hits += is_stopword(w, stops, &mut other) as usize;
+    });
+    if total > 0 {
+        hits as f64 / total as f64
+    } else {
+        0.0
+    }
+}
+
 /// The seven fields of `cleaner.types.Features`.
 pub type Measured = (usize, f64, bool, bool, f64, f64, usize);
 
@@ -258,18 +277,7 @@ pub fn measure<T: Copy + Into<u32>>(body: &[T], stops: &Words, buffers: &mut Wor
     let ellipsis = ends_with(stripped, THREE_DOTS) || ends_with(stripped, ELLIPSIS);
     let last = stripped.last().map(|&c| c.into());
     let terminal = last.is_some_and(|c| has(TERMINAL, c) || c >= 0x80 && in_ranges(&tables::SENTENCE_TERMINAL, c)) && !ellipsis;
-    let mut density = 0.0;
-    if !stops.is_empty() {
-        let (mut total, mut hits) = (0usize, 0usize);
-        let mut other = Vec::new();
-        for_each_word(body, buffers, |w| {
-            total += 1;
-            hits += is_stopword(w, stops, &mut other) as usize;
-        });
-        if total > 0 {
-            density = hits as f64 / total as f64;
-        }
-    }
+    let density = stopword_density(body, stops, buffers);
     let capitalised = if alpha > 0 { upper as f64 / alpha as f64 } else { 0.0 };
     let nonspace = if body.len() == spaces { 1 } else { body.len() - spaces };
     let urls = if url_chars {

@@ -6,16 +6,16 @@
 //! - its word-count guards;
 //! - for an anchored rule without known starts, whether its pattern can match a line
 //!   starting with the line's first characters (asked of Python, once per start);
-//! - its required strings, found in the folded line with one Aho-Corasick pass;
+//! - its required strings, found in the folded line in one pass (`crate::strings`);
 //! - its known starts and ends, looked up in the folded line.
 //!
 //! A line no gate may speak for (not printable once folded) passes every string test; a
 //! rule whose strings take `\d` for 0-9 passes them on a line with other digits.
 
 use crate::patterns::Patterns;
+use crate::strings::Strings;
 use crate::tables;
 use crate::text::{in_ranges, is_decimal, is_space, push_utf8, utf8_points, FxMap};
-use aho_corasick::{AhoCorasick, MatchKind};
 use pyo3::prelude::*;
 use serde::Deserialize;
 use std::borrow::Cow;
@@ -23,10 +23,10 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 /// How many starts are remembered before the memory is emptied.
 const START_CACHE: usize = 50_000;
-/// Lines with more words than this are searched with an automaton of the required
-/// strings of only the rules their word count leaves (built when first needed): one for
-/// each band of word counts (`band`), of the rules any count of the band leaves, so that
-/// a process builds a few of them, not one for each count that leaves other rules.
+/// Lines with more words than this are searched for the required strings of only the
+/// rules their word count leaves (a set built when first needed): one for each band of
+/// word counts (`band`), of the rules any count of the band leaves, so that a process
+/// builds a few of them, not one for each count that leaves other rules.
 const LONG_LINE: usize = 16;
 
 /// A set of rules (bit i: the rule at position i of the matcher's order).
@@ -269,11 +269,11 @@ pub struct Gates {
     no_literal: Bits,
     /// The required strings and the rules of each.
     literals: Vec<(String, Bits)>,
-    /// The automaton of them all, and those of the rules a long line's word count leaves.
-    automaton: Option<Arc<Automaton>>,
-    automata: Mutex<FxMap<Bits, Option<Arc<Automaton>>>>,
+    /// The set of them all, and those of the rules a long line's word count leaves.
+    required: Option<Arc<Required>>,
+    required_by_rules: Mutex<FxMap<Bits, Option<Arc<Required>>>>,
     /// The one of each `band` (by the power of two that ends it), once it is known.
-    band_automata: [OnceLock<Option<Arc<Automaton>>>; 64],
+    band_required: [OnceLock<Option<Arc<Required>>>; 64],
     prefixes: EndIndex,
     suffixes: EndIndex,
     digit_rules: Bits,
@@ -398,7 +398,7 @@ impl Gates {
         let n = inputs.anchored.len();
         let (literals, literal) = grouped(n, &inputs.literals);
         let literals: Vec<(String, Bits)> = literals.into_iter().map(|(s, rules)| (s.to_string(), rules)).collect();
-        let automaton = automaton(&literals, None)?;
+        let required = required(&literals, None);
         let start_checked = Bits::of(n, &inputs.start);
         Ok(Gates {
             n,
@@ -411,9 +411,9 @@ impl Gates {
             no_literal: Bits::all_but(n, &literal),
             literal,
             literals,
-            automaton,
-            automata: Mutex::new(FxMap::default()),
-            band_automata: std::array::from_fn(|_| OnceLock::new()),
+            required,
+            required_by_rules: Mutex::new(FxMap::default()),
+            band_required: std::array::from_fn(|_| OnceLock::new()),
             prefixes: EndIndex::new(n, grouped(n, &inputs.prefixes), true),
             suffixes: EndIndex::new(n, grouped(n, &inputs.suffixes), false),
             digit_rules: Bits::of(n, &inputs.digits),
@@ -497,7 +497,7 @@ impl Gates {
             self.suffixes.keep(&folded[..end], mask, hits);
         }
         if mask.meets(&self.literal) {
-            self.keep_literals(folded, words, mask, hits)?;
+            self.keep_literals(folded, words, mask, hits);
         }
         if gated.meets(&self.digit_rules) && !folded.is_ascii() {
             // the rules of digits that the tests turned away: back if other digits may be there
@@ -536,47 +536,43 @@ impl Gates {
     /// Keeps of ``mask`` the rules without required strings, and those whose strings the
     /// folded line holds (all of them when it holds a lone surrogate: no search);
     /// ``hits``: room for the rules found.
-    fn keep_literals(&self, folded: &[u8], words: usize, mask: &mut Bits, hits: &mut Bits) -> PyResult<()> {
-        let automaton = if words > LONG_LINE {
-            self.automaton_for(words)?
+    fn keep_literals(&self, folded: &[u8], words: usize, mask: &mut Bits, hits: &mut Bits) {
+        let required = if words > LONG_LINE {
+            self.required_for(words)
         } else {
-            self.automaton.clone()
+            self.required.clone()
         };
-        let (Some(automaton), Ok(text)) = (automaton, std::str::from_utf8(folded)) else {
-            return Ok(());
+        let Some(required) = required.filter(|_| std::str::from_utf8(folded).is_ok()) else {
+            return;
         };
         hits.copy_from(&self.no_literal);
-        for m in automaton.search.find_overlapping_iter(text) {
-            hits.or(&automaton.rules[m.pattern().as_usize()]);
-        }
+        required.strings.find(folded, |j| hits.or(&required.rules[j]));
         mask.and(hits);
-        Ok(())
     }
 
-    /// The automaton of the required strings of the rules a long line's word count leaves
-    /// (and those of the other counts of its `band`: the mask of the line's rules drops
-    /// what they find).
-    fn automaton_for(&self, words: usize) -> PyResult<Option<Arc<Automaton>>> {
+    /// The required strings of the rules a long line's word count leaves (and those of
+    /// the other counts of its `band`: the mask of the line's rules drops what they find).
+    fn required_for(&self, words: usize) -> Option<Arc<Required>> {
         let (low, high) = band(words);
-        let slot = &self.band_automata[high.trailing_zeros() as usize];
+        let slot = &self.band_required[high.trailing_zeros() as usize];
         if let Some(got) = slot.get() {
-            return Ok(got.clone());
+            return got.clone();
         }
         let last = self.by_words.len() - 1;
         let mut rules = Bits::empty(self.n);
         (low.min(last)..=high.min(last)).for_each(|w| rules.or(&self.by_words[w]));
         rules.and(&self.literal);
-        let cached = self.automata.lock().unwrap().get(&rules).cloned();
+        let cached = self.required_by_rules.lock().unwrap().get(&rules).cloned();
         let built = match cached {
             Some(got) => got,
             None => {
-                let built = automaton(&self.literals, Some(&rules))?;
-                self.automata.lock().unwrap().insert(rules, built.clone());
+                let built = required(&self.literals, Some(&rules));
+                self.required_by_rules.lock().unwrap().insert(rules, built.clone());
                 built
             }
         };
         let _ = slot.set(built.clone());
-        Ok(built)
+        built
     }
 }
 
@@ -596,24 +592,16 @@ pub struct Scratch {
     folded: Vec<u8>,
 }
 
-/// An Aho-Corasick automaton of required strings, and the rules of each.
-struct Automaton {
-    search: AhoCorasick,
+/// Required strings (`crate::strings`), and the rules of each.
+struct Required {
+    strings: Strings,
     rules: Vec<Bits>,
 }
 
-/// The automata built so far in this process, each with the position of each of its
-/// strings.  A set of strings that one of them holds is searched with it (the smallest
-/// such), the rules of its other strings left empty, instead of with an automaton of its
-/// own: the strings of a band of word counts are among those of its matcher, and most
-/// strings of one language's matcher are among those of a matcher of more languages.  An
-/// overlapping search reports every occurrence of every string whatever else the automaton
-/// holds, so the rules found are the same.
-static BUILT: Mutex<Vec<(AhoCorasick, FxMap<String, usize>)>> = Mutex::new(Vec::new());
-
-/// The automaton of the strings of ``literals`` (of the rules of ``only``, if given), or
-/// one built before that holds them all (`BUILT`).
-fn automaton(literals: &[(String, Bits)], only: Option<&Bits>) -> PyResult<Option<Arc<Automaton>>> {
+/// The strings of ``literals`` (of the rules of ``only``, if given) and their rules
+/// (None: no string).  Cheap to build (a hash insertion a string), so each set has its
+/// own: none is shared with another matcher or band, as automata were.
+fn required(literals: &[(String, Bits)], only: Option<&Bits>) -> Option<Arc<Required>> {
     let mut kept: Vec<(&str, Bits)> = Vec::new();
     for (s, r) in literals {
         if only.is_some_and(|only| !r.meets(only)) {
@@ -626,32 +614,10 @@ fn automaton(literals: &[(String, Bits)], only: Option<&Bits>) -> PyResult<Optio
         kept.push((s.as_str(), r));
     }
     if kept.is_empty() {
-        return Ok(None);
+        return None;
     }
-    let mut built = BUILT.lock().unwrap();
-    let holder = built
-        .iter()
-        .filter(|(_, at)| at.len() >= kept.len() && kept.iter().all(|(s, _)| at.contains_key(*s)))
-        .min_by_key(|(_, at)| at.len());
-    if let Some((search, at)) = holder {
-        let mut rules = vec![Bits(Vec::new()); at.len()]; // (no allocation: an empty set)
-        for (s, r) in kept {
-            let slot = &mut rules[at[s]];
-            if slot.0.is_empty() {
-                *slot = r;
-            } else {
-                slot.or(&r);
-            }
-        }
-        return Ok(Some(Arc::new(Automaton { search: search.clone(), rules })));
-    }
-    let search = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(kept.iter().map(|(s, _)| s))
-        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
-    let at = kept.iter().enumerate().map(|(i, (s, _))| (s.to_string(), i)).collect();
-    built.push((search.clone(), at));
-    Ok(Some(Arc::new(Automaton { search, rules: kept.into_iter().map(|(_, r)| r).collect() })))
+    let strings = Strings::new(kept.iter().map(|(s, _)| *s));
+    Some(Arc::new(Required { strings, rules: kept.into_iter().map(|(_, r)| r).collect() }))
 }
 
 fn printable(c: u32) -> bool {

@@ -411,18 +411,14 @@ pub(crate) struct Evidence {
 impl Heads {
     /// The head evidence of every line of a document: ``texts`` (normalised), ``raw``
     /// (a line's raw text, read for the headlines' list test), ``feats`` and
-    /// ``decisions`` (`Features`, `Decision`), the `Options` ``heading_max_words``,
-    /// ``heading_max_digits`` and ``story_meta_reach``.
-    #[allow(clippy::too_many_arguments)]
+    /// ``decisions`` (`Features`, `Decision`), and the `Options` of ``limits``.
     pub(crate) fn evidence<'py>(
         &self,
         texts: &[Cow<'_, str>],
         raw: impl Fn(usize) -> PyResult<String>,
         feats: &Bound<'py, PyAny>,
         decisions: &Bound<'py, PyAny>,
-        heading_max_words: f64,
-        heading_max_digits: f64,
-        meta_reach: usize,
+        limits: HeadLimits,
     ) -> PyResult<Evidence> {
         let n = texts.len();
         let feats = tuples(feats, n)?;
@@ -438,9 +434,9 @@ impl Heads {
                 e.content.push(i);
             }
             e.bulleted[i] = text.starts_with(self.bullets.as_slice()) && self.bulleted.is_match(&raw(i)?);
-            self.read_line(&mut e, i, text, &feats[i], (heading_max_words, heading_max_digits))?;
+            self.read_line(&mut e, i, text, &feats[i], limits)?;
         }
-        e.meta_after = meta_after(&e, meta_reach);
+        e.meta_after = meta_after(&e, limits.meta_reach);
         Ok(e)
     }
 
@@ -449,16 +445,13 @@ impl Heads {
     /// ``decisions`` and the `Options` as `evidence`'s.  A line is read again only where
     /// its decision is judged otherwise (`Judged`); what a line's text alone says (a list
     /// item ...) is not.
-    #[allow(clippy::too_many_arguments)]
     pub(crate) fn revised<'a, 'py>(
         &self,
         like: &Evidence,
         text: impl Fn(usize) -> Cow<'a, str>,
         feats: &Bound<'py, PyAny>,
         decisions: &Bound<'py, PyAny>,
-        heading_max_words: f64,
-        heading_max_digits: f64,
-        meta_reach: usize,
+        limits: HeadLimits,
     ) -> PyResult<Evidence> {
         let n = like.judged.len();
         let judged = judged(decisions, n)?;
@@ -470,17 +463,17 @@ impl Heads {
             if now != e.judged[i] {
                 e.judged[i] = now;
                 let feat = feats.get_item(i)?.downcast_into::<PyTuple>()?;
-                self.read_line(&mut e, i, &text(i), &feat, (heading_max_words, heading_max_digits))?;
+                self.read_line(&mut e, i, &text(i), &feat, limits)?;
             }
         }
-        e.meta_after = meta_after(&e, meta_reach);
+        e.meta_after = meta_after(&e, limits.meta_reach);
         Ok(e)
     }
 
     /// The evidence of line `i` (its text, `Features` and the `Judged` of its decision
-    /// already in `e`, and whether it is a list item, `e.bulleted`), with the `Options`
-    /// ``heading_max_words`` and ``heading_max_digits`` (``limits``).
-    fn read_line(&self, e: &mut Evidence, i: usize, text: &str, feat: &Bound<'_, PyTuple>, limits: (f64, f64)) -> PyResult<()> {
+    /// already in `e`, and whether it is a list item, `e.bulleted`), with the heading
+    /// limits of ``limits``.
+    fn read_line(&self, e: &mut Evidence, i: usize, text: &str, feat: &Bound<'_, PyTuple>, limits: HeadLimits) -> PyResult<()> {
         let line = line_of(text, feat, e.judged[i])?;
         let (keep, judged) = (line.judged.has(Judged::KEEP), line.judged);
         e.words[i] = line.words;
@@ -488,8 +481,8 @@ impl Heads {
         e.lettered[i] = text.chars().any(|c| crate::cohesion::is_letter(c as u32));
         e.meta[i] = self.is_meta(text, line.words, line.terminal, judged);
         // `cleaner.classify.is_heading_like`
-        let heading_like = 1 <= line.words && line.words as f64 <= limits.0 && !line.terminal
-            && line.urls == 0 && line.digit_ratio < limits.1;
+        let heading_like = 1 <= line.words && line.words as f64 <= limits.heading_max_words && !line.terminal
+            && line.urls == 0 && line.digit_ratio < limits.heading_max_digits;
         e.heading_like[i] = heading_like;
         e.headline[i] = heading_like && line.words >= 2 && !(keep && judged.has(Judged::PROSE)) && !e.meta[i]
             && (keep || judged.has(Judged::CODE)) && !e.bulleted[i];
@@ -504,6 +497,16 @@ impl Heads {
         e.pattern[i] = !keep && !judged.has(Judged::BLANK) && !judged.has(Judged::CODE);
         Ok(())
     }
+}
+
+/// The `Options` the head evidence reads: ``heading_max_words`` and ``heading_max_digits``
+/// (a heading-like line, `cleaner.classify.is_heading_like`) and ``story_meta_reach``
+/// (`meta_after`).
+#[derive(Clone, Copy)]
+pub(crate) struct HeadLimits {
+    pub(crate) heading_max_words: f64,
+    pub(crate) heading_max_digits: f64,
+    pub(crate) meta_reach: usize,
 }
 
 /// The items of a sequence of tuples (`Features` or `Decision`), `n` of them.

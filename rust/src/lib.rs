@@ -27,6 +27,7 @@ mod lines;
 mod page;
 mod patterns;
 mod shapes;
+mod strings;
 mod story;
 mod story_candidates;
 mod story_edged;

@@ -8,7 +8,7 @@
 //! word list and no weight lives here.
 
 use crate::cohesion::{Cohesion, Stoplist};
-use crate::heads::{Evidence, Heads};
+use crate::heads::{Evidence, HeadLimits, Heads};
 use crate::story_opening::Reaches;
 use crate::story_source::{starts_lower, utf8, Source};
 use crate::text::{casefold_utf8, hash_bytes, is_space, is_word, with_units, FxMap, Units};
@@ -265,17 +265,18 @@ impl Story {
         like: Option<&Bound<'py, Story>>,
     ) -> PyResult<Self> {
         let (meta_reach, above, title_reach, title_near, repeat, longer, echo, meta_echo, echo_shared, first_echo_shared) = reaches;
+        let limits = HeadLimits { heading_max_words, heading_max_digits, meta_reach };
         let (units, e) = if let Some(like) = like.map(Bound::get) {
             let units = Arc::clone(&like.units);
             let text = |i: usize| utf8(&units[i]);
-            let e = heads.get().revised(&like.e, text, feats, decisions, heading_max_words, heading_max_digits, meta_reach)?;
+            let e = heads.get().revised(&like.e, text, feats, decisions, limits)?;
             (units, e)
         } else {
             let source = Source::new(py, lines, columns)?;
             let units = (0..source.len()).map(|i| source.units(i, false)).collect::<PyResult<Vec<_>>>()?;
             let texts: Vec<Cow<str>> = units.iter().map(utf8).collect();
             let raw = |i: usize| Ok(utf8(&source.units(i, true)?).into_owned());
-            let e = heads.get().evidence(&texts, raw, feats, decisions, heading_max_words, heading_max_digits, meta_reach)?;
+            let e = heads.get().evidence(&texts, raw, feats, decisions, limits)?;
             drop(texts);
             (Arc::new(units), e)
         };

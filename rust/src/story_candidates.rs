@@ -6,7 +6,10 @@
 //! does not fall inside a list (bulleted, numbered, an interview's turns) or one article
 //! whose subject drifts.  Only the gaps kept
 //! become Python records (`cleaner.stories.evidence.Gap`).  The thresholds are `Options`
-//! fields passed in (`Limits`); every float is computed as the Python did.
+//! fields passed in (`Limits`); every float is computed as the Python did.  The Python
+//! functions the items below are named after (`_usual`, `_listed`, `_fresh_section`,
+//! `_one_article`) are that former Python, kept in tests/test_story_core.py, which holds
+//! the core to it.
 
 use crate::story::{Opening, Story};
 use crate::story_gaps::{score, Gap, Weights};

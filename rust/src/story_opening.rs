@@ -86,7 +86,7 @@ impl Story {
         Ok(content[py_range(content.len(), k + 1, k + 1 + self.reach.repeat)].iter().any(|&j| folds.fold[j] == key))
     }
 
-    /// `Reader.headed`: a title-like headline with a meta line (or two) right below it
+    /// A title-like headline with a meta line (or two) right below it
     /// and the text `first` right below those.
     fn headed(&self, title: usize, first: usize) -> PyResult<bool> {
         if !self.folds().titled[title] {
@@ -102,7 +102,7 @@ impl Story {
         Ok(metas > 0 && k < content.len() && content[k] == first)
     }
 
-    /// `Reader.echoed`: does the text from `first` on (its first `reach` content words:
+    /// Does the text from `first` on (its first `reach` content words:
     /// ``story_echo_words``, or ``story_meta_echo_words`` below a meta line) share `least`
     /// different content words with the headline `title` (all of its own when it holds
     /// fewer; its words no kept line holds count as one), or one in the text's first line?
@@ -138,7 +138,7 @@ impl Story {
         Ok(false)
     }
 
-    /// `Reader._longer_above`: a headline up to ``story_longer_reach`` lines above `j`
+    /// A headline up to ``story_longer_reach`` lines above `j`
     /// with more words, not past a meta line, body or a line the catalogue dropped, and
     /// not one that holds `j`.
     fn longer_above(&self, j: usize) -> PyResult<usize> {
@@ -179,6 +179,36 @@ impl Story {
         Ok((title, opening, dropped, furniture, headline))
     }
 
+    /// The last of the headlines `options` of four words or more that the text repeats
+    /// (`repeated`).
+    fn last_repeated(&self, options: &[usize]) -> PyResult<Option<usize>> {
+        let mut rep = None;
+        for &j in options {
+            if self.e.words[j] >= 4 && self.repeated(j)? {
+                rep = Some(j);
+            }
+        }
+        Ok(rep)
+    }
+
+    /// A title without a meta line, of the headlines `options` (nearest first) above the
+    /// text `first`: the nearest title-like one just above the text that shares `shared`
+    /// content words with it (`echoed`), else a capitalised one right above it that does.
+    fn title_without_meta(&self, options: &[usize], first: usize, shared: usize) -> PyResult<Option<usize>> {
+        let (e, r) = (&self.e, self.reach);
+        for &j in options {
+            if self.dist(j, first)? as f64 <= r.title_near && self.folds().titled[j] && self.echoed(j, first, r.echo, shared)? {
+                return Ok(Some(j));
+            }
+        }
+        if let Some(&top) = options.first() {
+            if self.dist(top, first)? <= 2 && e.words[top] >= 3 && e.capital[top] && self.echoed(top, first, r.echo, shared)? {
+                return Ok(Some(top));
+            }
+        }
+        Ok(None)
+    }
+
     /// `Reader.opening`: the title line of a story whose first kept line is `first`
     /// (`above`: the lines before it, nearest last) and how it opens.
     /// `shared`: the different content words a headline without a meta line shares with
@@ -192,12 +222,7 @@ impl Story {
         if e.headline[first] {
             options.insert(0, first);
         }
-        let mut rep = None;
-        for &j in &options {
-            if e.words[j] >= 4 && self.repeated(j)? {
-                rep = Some(j);
-            }
-        }
+        let rep = self.last_repeated(&options)?;
         if rep.is_some() {
             return Ok((rep, Some(Opening::Repeat)));
         }
@@ -232,20 +257,7 @@ impl Story {
             }
         }
         let opener = content[py_range(content.len(), k, k + 4)].iter().copied().find(|&j| e.body[j]);
-        // Without a meta line: the nearest title-like headline just above the text, else a
-        // capitalised headline right above it.
-        let mut title = None;
-        for &j in &options {
-            if self.dist(j, first)? as f64 <= r.title_near && self.folds().titled[j] && self.echoed(j, first, r.echo, shared)? {
-                title = Some(j);
-                break;
-            }
-        }
-        if let (None, Some(&top)) = (title, options.first()) {
-            if self.dist(top, first)? <= 2 && e.words[top] >= 3 && e.capital[top] && self.echoed(top, first, r.echo, shared)? {
-                title = Some(top);
-            }
-        }
+        let title = self.title_without_meta(&options, first, shared)?;
         if opener.is_some_and(|j| e.words[j] >= 8 && e.dateline[j]) {
             return Ok((title, Some(Opening::Dateline)));
         }

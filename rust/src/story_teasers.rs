@@ -149,7 +149,7 @@ pub fn teasers<'py>(
     Ok(found)
 }
 
-/// The lines `cleaner.stories._teasers_in_own_language` judges: those whose decision
+/// The lines `cleaner.stories._dropped_teasers` judges: those whose decision
 /// (``decisions``, every line's) fired the rule ``rule`` (the stopword rule) and whose
 /// `Features` (``feats``) say they are cut mid-sentence with at least ``min_words`` words,
 /// in order; one pass over the document instead of a Python loop.
