@@ -253,13 +253,15 @@ class Tally:
 
     def _titles(self, dump: Dump, later, pred: list[int]) -> None:
         """Score the titles of the later stories found (`Dump.titles`): a story under a
-        title line is right when the story found at its start (+-1 line) has that line as
+        title line is right when the story found at its start (+-1 line, the nearest) has that line as
         its title; a story with none should get none from the lines above it (the
         boilerplate or the links between two stories), though its own first line may be
         one (an extract that opens with its page's headline)."""
         lines = [" ".join(line.split()) for line in dump.text.split("\n") if line.strip()]
         for start, title in zip(dump.starts, dump.titles):
-            found = next((a for a, p in zip(later, pred) if abs(p - start) <= 1), None)
+            # the nearest, else the one after: teasers in a row sit a line apart
+            near = [(abs(p - start), p < start, k) for k, p in enumerate(pred) if abs(p - start) <= 1]
+            found = later[min(near)[2]] if near else None
             got = " ".join(found.title.split()) if found is not None and found.title is not None else None
             if title is not None:
                 self.titled += 1

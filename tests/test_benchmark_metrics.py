@@ -189,6 +189,11 @@ def test_titles_of_later_stories_are_scored_against_their_title_lines():
     tally._titles(dump, [art("Second story"), art(None), art("Related: another story")], [11, 20, 30])
     f = tally._title_figures()
     assert (f["title_accuracy"], f["titled"], f["false_titles"], f["untitled_found"]) == (0.5, 2, 1.0, 1)
+    # in a row of teasers a line apart, the story found nearest its start is the one scored
+    # (at 10, not 9), and of one line either side the one after (at 21, not 19)
+    row = Tally()
+    row._titles(dump, [art(None), art("Second story"), art("Wrong"), art("Third story")], [9, 10, 19, 21])
+    assert row._title_figures()["title_accuracy"] == 1.0
     own = Tally()  # the untitled story's own first line as its title is no false one
     own._titles(dump, [art("line 30")], [30])
     assert own._title_figures() == {"title_accuracy": 0.0, "titled": 2, "false_titles": 0.0, "untitled_found": 1}
