@@ -65,7 +65,6 @@ title just after it (a caption kept above the next story's title) go to neither 
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -241,14 +240,10 @@ def _first_head(r: Reader, kept: list[int], feats: list[Features], o: Options) -
     return title, opening
 
 
-#: A numbered list item: "4. ...", "12) ...".
-_NUMBERED = re.compile(r"\s*\d{1,3}[.)]\s")
-
-
 def _echoing_head(r: Reader, kept: list[int], feats: list[Features], above, o: Options) -> int | None:
     """The nearest line above the text that reads as its headline: 3 to
     `Options.story_title_max_words` words, capitalised (`Reader.capitalised`), not a list
-    item (bulleted or numbered) nor a meta line, not a sentence ending in a full stop, not dropped by a
+    item (bulleted or numbered: `Reader.bulleted`, `Reader.turn`) nor a meta line, not a sentence ending in a full stop, not dropped by a
     catalogue pattern, sharing `Options.story_echo_shared` content words with the text's
     first `Options.story_echo_words` content words."""
     body: list[str] = []
@@ -260,7 +255,7 @@ def _echoing_head(r: Reader, kept: list[int], feats: list[Features], above, o: O
     for i in reversed(above):
         f, text = feats[i], r.text(i).rstrip()
         if not 3 <= f.words <= o.story_title_max_words or text.endswith((".", ",", ":", ";")) or r.by_pattern[i] \
-                or not r.capitalised(i) or r.bulleted(i) or r.meta(i) or _NUMBERED.match(text):
+                or not r.capitalised(i) or r.bulleted(i) or r.turn(i) or r.meta(i):
             continue
         if len(set(content_words(text, r.stops)) & body_set) >= o.story_echo_shared:
             return i

@@ -179,9 +179,10 @@ class Reader:
     catalogue pattern dropped it),
     `capitalised` (it begins with a capital or a digit, after
     an opening quote, not with a separator), `bulleted` (its raw line is a list item or a
-    table row: a bullet, a dash and a space, or "|" after the whitespace) and `wrapped`
+    table row: a bullet, a dash and a space, or "|" after the whitespace), `wrapped`
     (the next line, right below without a blank line, goes on with the same sentence: it
-    starts in lower case, so the line was broken by a hard wrap, not cut); how the text
+    starts in lower case, so the line was broken by a hard wrap, not cut) and `turn` (an
+    interview's turn or a numbered item: "Q: ...", "2. ..."); how the text
     after a gap opens (`opening`) and what the gap holds (`gap_evidence`).
     """
 
@@ -214,7 +215,7 @@ class Reader:
         #: above), each a bytes (1 or 0 per line).
         self.lettered, per_line, more, (self._capital, self.by_pattern) = story.flags()
         self.meta, self.headline, self.body, self.dateline = map(_getter, per_line)
-        self.exclaimed, self.meta_after, self.capitalised, self.bulleted, self.wrapped = map(_getter, more)
+        self.exclaimed, self.meta_after, self.capitalised, self.bulleted, self.wrapped, self.turn = map(_getter, more)
         self.letters_between, self.distance = story.letters_between, story.distance
         #: The language guessed for each line's text, when first asked (`language`).
         self._languages: dict[int, str | None] = {}

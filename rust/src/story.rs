@@ -341,7 +341,8 @@ impl Story {
         (
             bytes(&e.lettered)?,
             (bytes(&e.meta)?, bytes(&e.headline)?, bytes(&e.body)?, bytes(&e.dateline)?),
-            (bytes(&e.exclaimed)?, bytes(&e.meta_after)?, bytes(&e.capitalised)?, bytes(&e.bulleted)?, bytes(&self.wrapped)?),
+            (bytes(&e.exclaimed)?, bytes(&e.meta_after)?, bytes(&e.capitalised)?, bytes(&e.bulleted)?, bytes(&self.wrapped)?,
+             bytes(&e.turn)?),
             (bytes(&e.capital)?, bytes(&e.pattern)?),
         )
             .into_pyobject(py)
