@@ -11,6 +11,7 @@ from lxml.html import fromstring
 
 from cleaner import analyze, clean
 from cleaner.front import dom, extract as front_extract, page, sequence, stream
+from cleaner.front.headline import headline
 
 SENTENCE = "The council said on Tuesday that the new bridge would open before the harvest."
 
@@ -74,8 +75,42 @@ def test_block_texts_are_the_page_blocks_texts():
 def test_the_streamed_block_texts_are_the_trees():
     """Read while the page is parsed (`cleaner.front.stream`), each element taken out
     once read, the blocks' texts are those read from the page's tree."""
-    assert stream.block_texts(VARIED, 0) == page.block_texts(dom.parse(VARIED))
-    assert stream.block_texts(VARIED, 1000) is None  # no more elements than the limit
+    assert stream.read(VARIED, 0) == (page.block_texts(dom.parse(VARIED)), None)  # "T": one word
+    assert stream.read(VARIED, 1000) is None  # no more elements than the limit
+
+
+NAMED = [
+    "<html><head><title>Site | A page title</title></head><body><p>x</p></body></html>",
+    "<html><head><meta property='og:title' content=' The  shared title '><title>Site | Title"
+    "</title></head><body><h1>Home</h1><p>x</p></body></html>",
+    "<html><head><meta name='OG:TITLE' content='One'><meta property='og:title' content='Two words'>"
+    "</head><body><p>x</p></body></html>",
+    "<html><head><title>A title</title></head><body><h1>Site</h1><div><h1>Rain <b>falls</b> <i>on"
+    "</i><script>var x;</script> the  city</h1> tail</div><h1>Later headline here</h1></body></html>",
+    "<html><body><h1>Outer <span>words</span><h1>Inner one</h1> end</h1></body></html>",
+    "<html><body><h1>" + "word " * 50 + "</h1><p>x</p></body></html>",
+    "<p>No head at all, only a paragraph.</p>",
+]
+
+
+@pytest.mark.parametrize("html", NAMED)
+def test_the_streamed_headline_is_the_trees(html):
+    """A page read while it is parsed names the headline its tree names
+    (`cleaner.front.headline`: the first ``<h1>`` that reads like one, else ``og:title``,
+    else ``<title>``), read from the same events as its blocks."""
+    rooted = dom.rooted(html)
+    assert stream.read(rooted, 0)[1] == headline(dom.parse(html))
+
+
+def test_a_huge_page_has_the_headline_of_its_tree(monkeypatch):
+    """The main story of a page read while it is parsed takes the page's headline as its
+    title, as a page parsed whole does."""
+    monkeypatch.setattr(front_extract, "MAX_EXTRACTED_ELEMENTS", 30)
+    paragraphs = [f"{SENTENCE} Paragraph {i} of the report." for i in range(40)]
+    html = ("<html><head><title>The bridge opens before the harvest</title></head><body><article>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
+    assert front_extract.extract(html).headline == "The bridge opens before the harvest"
+    assert analyze(html).articles[0].title == "The bridge opens before the harvest"
 
 
 def test_a_huge_page_is_read_while_it_is_parsed(monkeypatch):

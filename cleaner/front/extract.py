@@ -79,9 +79,9 @@ def extract(document: str | bytes) -> Extraction:
     """The main text of an HTML page with a hint per line; never raises on bad HTML."""
     html = prepare(document)
     if html.count("<") > MAX_EXTRACTED_ELEMENTS:  # (a page with fewer tags holds fewer elements)
-        texts = stream.block_texts(dom.rooted(html), MAX_EXTRACTED_ELEMENTS)
-        if texts is not None:
-            return _lines_alone(texts, None)
+        streamed = stream.read(dom.rooted(html), MAX_EXTRACTED_ELEMENTS)
+        if streamed is not None:
+            return _lines_alone(*streamed)
     tree = dom.parse(html)
     if tree is None:
         return EMPTY
@@ -111,8 +111,8 @@ def extract(document: str | bytes) -> Extraction:
 def _lines_alone(texts: list[str], title: str | None) -> Extraction:
     """A page of more than `MAX_EXTRACTED_ELEMENTS` elements, read in time and memory
     linear in its size: every text block of the page (``texts``: read while the page is
-    parsed, `cleaner.front.stream.block_texts`, with no headline, or from its tree,
-    `cleaner.front.page.block_texts`), one a line, without the extractor and without
+    parsed, `cleaner.front.stream.read`, or from its tree, `cleaner.front.page.block_texts`;
+    ``title``: the page's headline, read alike), one a line, without the extractor and without
     hints (each line then counts as chosen, as an extractor's output would: the
     pipeline judges them all)."""
     text = "\n".join(texts)

@@ -4,6 +4,8 @@ The extractor's text often leaves the headline out (it sits in the page's header
 the article body), so the front door reads it from the page itself: the first ``<h1>``
 that reads like a headline, else the ``og:title`` meta property, else ``<title>``.  The
 pipeline gives it to the main story as its title when no line of the text holds one.
+A page read while it is parsed (`cleaner.front.stream`) has its headline read there, from
+the parser's events, by the same choice (`named`, `is_og_title`).
 """
 
 from __future__ import annotations
@@ -22,12 +24,15 @@ HEADLINE_MIN_WORDS = 2
 HEADLINE_MAX_WORDS = 40
 
 
-def _clean(text: str | None) -> str:
-    return _SPACE.sub(" ", text or "").strip()
+def named(text: str | None) -> str | None:
+    """``text`` with its runs of white space made one space, if it reads like a headline
+    (`HEADLINE_MIN_WORDS` to `HEADLINE_MAX_WORDS` words), else ``None``.
 
-
-def _headline_like(text: str) -> bool:
-    return HEADLINE_MIN_WORDS <= words(text) <= HEADLINE_MAX_WORDS
+    >>> named("  Rain  falls on the city "), named("Home"), named(None)
+    ('Rain falls on the city', None, None)
+    """
+    text = _SPACE.sub(" ", text or "").strip()
+    return text if HEADLINE_MIN_WORDS <= words(text) <= HEADLINE_MAX_WORDS else None
 
 
 def headline(tree: HtmlElement | None) -> str | None:
@@ -45,7 +50,7 @@ def headline(tree: HtmlElement | None) -> str | None:
     if tree is None:
         return None
     try:
-        return next(filter(_headline_like, map(_clean, _candidates(tree))), None)
+        return next(filter(None, map(named, _candidates(tree))), None)
     except (ValueError, TypeError):  # a broken tree names no headline
         return None
 
@@ -57,7 +62,12 @@ def _candidates(tree: HtmlElement):
     for h1 in tree.iter("h1"):
         yield h1.text_content()
     for meta in tree.iter("meta"):
-        if (meta.get("property") or meta.get("name") or "").lower() == "og:title":
+        if is_og_title(meta):
             yield meta.get("content")
     for title in tree.iter("title"):
         yield title.text_content()
+
+
+def is_og_title(meta) -> bool:
+    """Is the ``<meta>`` element ``meta`` the page's ``og:title`` property?"""
+    return (meta.get("property") or meta.get("name") or "").lower() == "og:title"
