@@ -243,9 +243,10 @@ def _first_head(r: Reader, kept: list[int], feats: list[Features], o: Options) -
 def _echoing_head(r: Reader, kept: list[int], feats: list[Features], above, o: Options) -> int | None:
     """The nearest line above the text that reads as its headline: 3 to
     `Options.story_title_max_words` words, capitalised (`Reader.capitalised`), not a list
-    item (bulleted or numbered: `Reader.bulleted`, `Reader.turn`) nor a meta line, not a sentence ending in a full stop, not dropped by a
-    catalogue pattern, sharing `Options.story_echo_shared` content words with the text's
-    first `Options.story_echo_words` content words."""
+    item (bulleted or numbered: `Reader.bulleted`, `Reader.turn`), not a sentence ending
+    in a full stop, not dropped by a catalogue pattern, sharing `Options.story_echo_shared`
+    content words with the text's first `Options.story_echo_words` content words (a
+    headline may hold a date: "Decisions of the assembly of Tuesday 10 September")."""
     body: list[str] = []
     for i in kept:
         body += content_words(r.text(i), r.stops)
@@ -255,7 +256,7 @@ def _echoing_head(r: Reader, kept: list[int], feats: list[Features], above, o: O
     for i in reversed(above):
         f, text = feats[i], r.text(i).rstrip()
         if not 3 <= f.words <= o.story_title_max_words or text.endswith((".", ",", ":", ";")) or r.by_pattern[i] \
-                or not r.capitalised(i) or r.bulleted(i) or r.turn(i) or r.meta(i):
+                or not r.capitalised(i) or r.bulleted(i) or r.turn(i):
             continue
         if len(set(content_words(text, r.stops)) & body_set) >= o.story_echo_shared:
             return i
