@@ -81,9 +81,9 @@ from .types import Decision, Features, Line
 #: The options the compiled core's main text region reads (`main_block`; ``context.isolated``
 #: names them).
 CORE_OPTIONS = ("block_max_gap", "block_barrier_after_words", "block_lead_gap", "block_lead_words",
-           "block_row_lines", "block_row_share", "block_first_share", "block_resume_words",
-           "block_resume_share", "block_teaser_words", "block_teaser_gap", "block_follow_gap",
-           "block_follow_words")
+                "block_row_lines", "block_row_share", "block_first_share", "block_resume_words",
+                "block_resume_share", "block_teaser_words", "block_teaser_gap", "block_follow_gap",
+                "block_follow_words")
 #: The options the compiled core's main story's gaps read (`inside_main`).
 FILL_OPTIONS = ("block_fill_menu_lines", "block_fill_widget_lines")
 #: ... and those `inside_main` reads itself (a run holding furniture the page shows twice:

@@ -11,17 +11,12 @@ from __future__ import annotations
 
 import re
 
-try:  # Python 3.11+
-    from re import _constants as sre_constants
-    from re import _parser as sre_parse
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+from re import _constants as sre_constants
+from re import _parser as sre_parse
 
 #: Character ranges wider than this are treated as "any character".
 MAX_RANGE = 64
-REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT,
-           getattr(sre_constants, "POSSESSIVE_REPEAT", sre_constants.MAX_REPEAT))
+REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
 
 
 _QUANT = re.compile(r"\{(?:\d+|\d*,\d*)\}")

@@ -123,7 +123,8 @@ def _analyze(document: object, options: Options | str | None, **overrides) -> An
         titled, st, story_of = _stages(
             [lines[i]._replace(index=k) for k, i in enumerate(shown)], *_pick((feats, initial, revised), shown),
             bytes(map(shape.__getitem__, shown)), _Page(opts, stops, layout, from_html), _shown_layers(trails, shown))
-        titled, st, story_of = _widen(trails.before, st, story_of, shown)
+        titled = trails.before
+        st, story_of = _widen(titled, st, story_of, shown)
     # the kept lines of each story that has any, and per line whether it is in the output
     kept_by_story, outputs = _core.kept_lines(as_list(titled), as_list(story_of), len(st.kinds), st.main)
     main = st.main if kept_by_story else None  # no kept line: no main story, no line output
@@ -235,16 +236,16 @@ def _shown_layers(trails: Trails, shown: list[int]):
 
 
 def _widen(final: list[Decision], st: Stories, story_of: list[int | None],
-           shown: list[int]) -> tuple[list[Decision], Stories, list[int | None]]:
+           shown: list[int]) -> tuple[Stories, list[int | None]]:
     """The stories and each line's story, found on the ``shown`` lines of a page, put
-    back on all its lines (a line not shown is in no story).  The story finder's
-    per-line answers (`Stories.datelines`) are read over the shown lines: the widened
-    stories have none."""
+    back on all its lines (a line not shown is in no story), with ``final`` (the page's
+    decisions) as their final decisions.  The story finder's per-line answers
+    (`Stories.datelines`) are read over the shown lines: the widened stories have none."""
     wide: list[int | None] = [None] * len(final)
     for k, i in enumerate(shown):
         wide[i] = story_of[k]
     titles = [None if t is None else shown[t] for t in st.titles]
-    return final, replace(st, titles=titles, story_of=wide, final=final, datelines=None), wide
+    return replace(st, titles=titles, story_of=wide, final=final, datelines=None), wide
 
 
 def _title_lines(lines: list[Line], decided: list[Decision], st: Stories,

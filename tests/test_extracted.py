@@ -235,7 +235,8 @@ def test_a_pages_widened_stories_carry_no_answers_per_shown_line():
     # the stories put back on all the page's lines do not carry them
     keep = _keep()
     st = Stories([0, 0], ["full"], [0], [keep] * 2, 0, datelines=[True, False].__getitem__)
-    final, wide, story_of = _widen([keep] * 4, st, [0, 0], [1, 3])
+    final = [keep] * 4
+    wide, story_of = _widen(final, st, [0, 0], [1, 3])
     assert story_of == wide.story_of == [None, 0, None, 0] and wide.titles == [1]
     assert wide.datelines is None and st.datelines is not None and wide.final is final
 

@@ -323,8 +323,10 @@ def _inputs_key(ordered: tuple[Rule, ...]) -> str:
 def _cached_inputs(name: str, ordered: tuple[Rule, ...]) -> dict[str, list] | None:
     """`Matcher._inputs` of ``ordered`` from the shipped cache's file ``name`` read in
     Python (`cleaner.gatecache.load_inputs`), or ``None`` when it holds them for other
-    rules (a catalogue edited since) or other code.  A matcher hands the file to the core
-    whole instead; the tests hold the two readings to each other."""
+    rules (a catalogue edited since) or other code.  The package does not call it: a matcher
+    hands the file to the core whole (`cleaner._core.Gates.cached`); this is the former
+    reading in Python, kept for tests/test_prebuilt.py, which holds the core's reading to
+    it."""
     return gatecache.load_inputs(name, _inputs_key(ordered))
 
 

@@ -115,7 +115,7 @@ fn heading_like(f: &Measured, p: &Params) -> bool {
         && digit_ratio < p.heading_max_digits
 }
 
-/// The feature rules of `cleaner.classify.classify`, in order.  ``first``: the index of
+/// The feature rules of `cleaner.classify.RULES`, in order.  ``first``: the index of
 /// the first line with the same case-folded text; ``judged``: does stopword density judge
 /// this line (asked only when a rule reads it).
 fn decide(
