@@ -1367,6 +1367,15 @@ def test_the_page_headline_above_a_dump_s_text_is_the_main_story_s_title():
     assert cleaner.clean(text, extracted="never") == cleaner.clean(text, extracted="never", keep_title="never")
 
 
+def test_a_share_row_between_the_page_headline_and_the_text_is_passed_over():
+    # a row of a dozen share buttons (dropped by the catalogue) does not count in the
+    # lines above the text searched for its title
+    headline = "Volcano on the northern island erupts again"
+    share = ["* Facebook", "* Twitter", "* Pinterest", "* LinkedIn", "* Reddit", "* WhatsApp"] * 2
+    text = "\n".join(_MENU + [headline, "By Jane Doe"] + share + [""] + VOLCANO) + "\n"
+    assert cleaner.analyze(text, extracted="never").articles[0].title == headline
+
+
 def test_a_line_above_the_text_that_names_other_things_or_is_a_list_item_is_no_title():
     for above in ("Chess club opens a new hall for young players downtown",  # no word of the story
                   "* Volcano erupts again on the northern island",  # a list item

@@ -236,26 +236,35 @@ def _first_head(r: Reader, kept: list[int], feats: list[Features], o: Options) -
             and feats[above[0]].words >= 3:
         title = above[0]  # the document's first line, a headline just above the text
     if title is None:
-        title = _echoing_head(r, kept, feats, above, o)
+        title = _echoing_head(r, kept, feats, o)
     return title, opening
 
 
-def _echoing_head(r: Reader, kept: list[int], feats: list[Features], above, o: Options) -> int | None:
-    """The nearest line above the text that reads as its headline: 3 to
+def _echoing_head(r: Reader, kept: list[int], feats: list[Features], o: Options) -> int | None:
+    """The nearest of the `Options.story_first_above_lines` content lines above the text
+    that reads as its headline (lines a catalogue pattern dropped, a share row, a date, a
+    byline's handle, are passed over and not counted): 3 to
     `Options.story_title_max_words` words, capitalised (`Reader.capitalised`), not a list
-    item (bulleted or numbered: `Reader.bulleted`, `Reader.turn`) nor a meta line, not a sentence ending in a full stop, not dropped by a
-    catalogue pattern, sharing `Options.story_echo_shared` content words with the text's
-    first `Options.story_echo_words` content words."""
+    item (bulleted or numbered: `Reader.bulleted`, `Reader.turn`), not a sentence ending
+    in a full stop, sharing `Options.story_echo_shared` content words with the text's
+    first `Options.story_echo_words` content words (a headline may hold a date:
+    "Decisions of the assembly of Tuesday 10 September")."""
     body: list[str] = []
     for i in kept:
         body += content_words(r.text(i), r.stops)
         if len(body) >= o.story_echo_words:
             break
     body_set = set(body[:o.story_echo_words])
-    for i in reversed(above):
+    seen, at = 0, r.pos[kept[0]]
+    while seen < o.story_first_above_lines and at > 0:
+        at -= 1
+        i = r.content[at]
+        if r.by_pattern[i]:
+            continue
+        seen += 1
         f, text = feats[i], r.text(i).rstrip()
-        if not 3 <= f.words <= o.story_title_max_words or text.endswith((".", ",", ":", ";")) or r.by_pattern[i] \
-                or not r.capitalised(i) or r.bulleted(i) or r.turn(i) or r.meta(i):
+        if not 3 <= f.words <= o.story_title_max_words or text.endswith((".", ",", ":", ";")) \
+                or not r.capitalised(i) or r.bulleted(i) or r.turn(i):
             continue
         if len(set(content_words(text, r.stops)) & body_set) >= o.story_echo_shared:
             return i
