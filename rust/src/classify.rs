@@ -386,6 +386,41 @@ impl Seen {
         }
         Ok(*self.collided.entry(key.to_vec()).or_insert(index))
     }
+
+    /// The document's one `Features` object of the features ``f``.
+    #[inline(always)]
+    fn features_of<'py>(&mut self, py: Python<'py>, ty: &Bound<'py, PyType>, f: &Measured) -> PyResult<PyObject> {
+        Ok(match self.features.entry(feature_key(f)) {
+            Entry::Occupied(e) => e.get().clone_ref(py),
+            Entry::Vacant(e) => e.insert(features(py, ty, f)?.unbind()).clone_ref(py),
+        })
+    }
+
+    /// The document's one `Decision` of the feature rule that fired (``fired``, in the
+    /// line's own language when not the document's); a ``feature.duplicate`` decision
+    /// made here is recorded in ``repeats`` with the line it repeats.
+    #[inline(always)]
+    fn fired_decision(
+        &mut self,
+        py: Python<'_>,
+        fired: (Fired, Option<String>),
+        params: &Params,
+        ty: &Bound<'_, PyType>,
+        stage: &Bound<'_, PyString>,
+        repeats: &Bound<'_, PyDict>,
+    ) -> PyResult<PyObject> {
+        Ok(match self.fired.entry(fired) {
+            Entry::Occupied(e) => e.get().clone_ref(py),
+            Entry::Vacant(e) => {
+                let (fired, own) = e.key();
+                let made = decision(py, &mut self.decisions, fired.decided(params), own, ty, stage)?;
+                if let Fired::Duplicate { first } = fired {
+                    repeats.set_item(&made, first)?;
+                }
+                e.insert(made).clone_ref(py)
+            }
+        })
+    }
 }
 
 /// `str.casefold` of line i, in UTF-8 (`crate::text::casefold_utf8`).
@@ -427,6 +462,10 @@ type LineStage = (
     Option<(String, String)>,
 );
 
+/// The catalogue's answer for a line: ``(rules, language)`` when its rules are left to
+/// Python, and the (id, category) of the rule that decides the line when the core found it.
+type Catalogued = (Option<(Vec<usize>, Option<String>)>, Option<(String, String)>);
+
 /// What `classify_line` keeps from line to line: the lines seen, and room for its work
 /// (a line's words, its start, its case folding, its candidate rules, its body as a
 /// `str`), the disabled rules of each language's matcher, and the catalogue's answer
@@ -437,7 +476,7 @@ struct Work {
     /// case-folded text (`Seen::first`; at most `CATALOGUED_LINES`): a line with the same
     /// text meets the same gates and patterns (its own language follows from its text),
     /// so their answer is read here instead of found again.
-    catalogued: FxMap<usize, (Option<(Vec<usize>, Option<String>)>, Option<(String, String)>)>,
+    catalogued: FxMap<usize, Catalogued>,
     words: WordBuffers,
     start: Vec<u32>,
     gates: Scratch,
@@ -460,27 +499,7 @@ fn classify_line<T: Copy + Into<u32>>(
         .take_while(|&&c| BULLET_CHARS.chars().any(|b| b as u32 == c.into()))
         .count();
     let body = &text[skip..];
-    let mut f = if body.is_empty() {
-        (0, 0.0, false, false, 0.0, 0.0, 0)
-    } else {
-        measure(body, doc.stops, &mut work.words)
-    };
-    let mut own: Option<String> = None;
-    let sentence_or_paragraph = f.2 || f.0 as f64 > params.own_language_min_words;
-    if has_stoplist && sentence_or_paragraph && f.1 < params.stopword_density * params.own_language_share && f.0 as f64 >= params.prose_min_words {
-        // A sentence (or a line too long to be a teaser cut mid-sentence:
-        // `own_language_min_words`) with few of the page's stopwords, in a language of its own
-        // (much denser in it: `own_language_ratio`)?
-        if let Some(code) = lang::guess(text).map_err(crate::err)? {
-            if Some(code.as_str()) != doc.language {
-                let theirs = measure(body, &*lang::stoplist(&code).map_err(crate::err)?, &mut work.words);
-                if theirs.1 >= params.stopword_density && theirs.1 >= params.own_language_ratio * f.1 {
-                    f = theirs;
-                    own = Some(code);
-                }
-            }
-        }
-    }
+    let (f, own) = measured(doc, &mut work.words, text, body)?;
     casefold_utf8(text, &mut work.key);
     let counts = !doc.uncounted.get(i).copied().unwrap_or(false);
     let first = work.seen.first(&work.key, i, counts, &|j| folded(doc.lines, j))?;
@@ -504,6 +523,60 @@ fn classify_line<T: Copy + Into<u32>>(
             }
         }
     }
+    let (pending, matched) = catalogued(doc, work, text, skip, f.0, own)?;
+    if first == i && work.catalogued.len() < CATALOGUED_LINES {
+        work.catalogued.insert(i, (pending.clone(), matched.clone()));
+    }
+    Ok((Some(f), decided, pending, matched))
+}
+
+/// A line's features (its ``body``: ``text`` less its bullets), measured in the
+/// document's language, or in the line's own when it is a sentence (or a line too long
+/// to be a teaser cut mid-sentence: `own_language_min_words`) with few of the page's
+/// stopwords, much denser in its own (`own_language_ratio`): then with that language's
+/// code.
+#[inline(always)]
+fn measured<T: Copy + Into<u32>>(
+    doc: &Document<'_, '_>,
+    words: &mut WordBuffers,
+    text: &[T],
+    body: &[T],
+) -> PyResult<(Measured, Option<String>)> {
+    let params = doc.params;
+    let f = if body.is_empty() {
+        (0, 0.0, false, false, 0.0, 0.0, 0)
+    } else {
+        measure(body, doc.stops, words)
+    };
+    let sentence_or_paragraph = f.2 || f.0 as f64 > params.own_language_min_words;
+    if !doc.stops.is_empty() && sentence_or_paragraph && f.1 < params.stopword_density * params.own_language_share && f.0 as f64 >= params.prose_min_words {
+        if let Some(code) = lang::guess(text).map_err(crate::err)? {
+            if Some(code.as_str()) != doc.language {
+                let theirs = measure(body, &*lang::stoplist(&code).map_err(crate::err)?, words);
+                if theirs.1 >= params.stopword_density && theirs.1 >= params.own_language_ratio * f.1 {
+                    return Ok((theirs, Some(code)));
+                }
+            }
+        }
+    }
+    Ok((f, None))
+}
+
+/// The catalogue's answer for a line (``text``, its first ``skip`` characters bullets,
+/// of ``words`` words, judged in its ``own`` language or the document's): the rules
+/// left to Python, with that language, or the (id, category) of the rule that fired.
+/// The line's case folding moves from `Work::key` to the gates (see `classify_line`).
+#[inline(always)]
+fn catalogued<T: Copy + Into<u32>>(
+    doc: &Document<'_, '_>,
+    work: &mut Work,
+    text: &[T],
+    skip: usize,
+    words: usize,
+    own: Option<String>,
+) -> PyResult<Catalogued> {
+    let (py, params) = (doc.py, doc.params);
+    let body = &text[skip..];
     let their_gates;
     let line_gates: &Gates = match &own {
         None => doc.gates.get(),
@@ -526,26 +599,21 @@ fn classify_line<T: Copy + Into<u32>>(
         out.drain(..bullets);
         Ok(())
     };
-    line_gates.mask(py, start, body_key, f.0, &mut work.gates)?.members_into(&mut work.rules);
-    let (mut pending, mut matched) = (None, None);
-    if !work.rules.is_empty() {
-        let language = own.as_deref().or(doc.language);
-        let mut python =
-            RegexRuns { py, run: doc.pattern_run, language, timeout: params.regex_timeout, body: None };
-        let disabled = disabled_rules(&mut work.disabled, doc.disabled_of, language)?;
-        match run_patterns(line_gates, &work.rules, disabled, body, &mut work.text, &mut python)? {
-            Ran::Fired(k) => match line_gates.rule(k) {
-                Some(rule) => matched = Some(rule.clone()),
-                None => pending = Some((vec![k], own)), // no id given: Python names it
-            },
-            Ran::Left(rules) => pending = Some((rules, own)),
-            Ran::NoneFired => {}
-        }
+    line_gates.mask(py, start, body_key, words, &mut work.gates)?.members_into(&mut work.rules);
+    if work.rules.is_empty() {
+        return Ok((None, None));
     }
-    if first == i && work.catalogued.len() < CATALOGUED_LINES {
-        work.catalogued.insert(i, (pending.clone(), matched.clone()));
-    }
-    Ok((Some(f), decided, pending, matched))
+    let language = own.as_deref().or(doc.language);
+    let mut python = RegexRuns { py, run: doc.pattern_run, language, timeout: params.regex_timeout, body: None };
+    let disabled = disabled_rules(&mut work.disabled, doc.disabled_of, language)?;
+    Ok(match run_patterns(line_gates, &work.rules, disabled, body, &mut work.text, &mut python)? {
+        Ran::Fired(k) => match line_gates.rule(k) {
+            Some(rule) => (None, Some(rule.clone())),
+            None => (Some((vec![k], own)), None), // no id given: Python names it
+        },
+        Ran::Left(rules) => (Some((rules, own)), None),
+        Ran::NoneFired => (None, None),
+    })
 }
 
 /// Lines of a document whose catalogue answer (`Work::catalogued`) is kept for the lines
@@ -714,31 +782,14 @@ pub fn classify_lines<'py>(
         }
         match f {
             None => feats.append(&kinds.empty)?,
-            Some(f) => {
-                let made = match work.seen.features.entry(feature_key(&f)) {
-                    Entry::Occupied(e) => e.get().clone_ref(py),
-                    Entry::Vacant(e) => e.insert(features(py, &kinds.features, &f)?.unbind()).clone_ref(py),
-                };
-                feats.append(made)?;
-            }
+            Some(f) => feats.append(work.seen.features_of(py, &kinds.features, &f)?)?,
         }
         if let (Some(rule), Some(f)) = (matched, f) {
             let (made, own) = (&mut work.seen.matched, &decided.1);
             decisions.append(matched_decision(py, made, rule, f.0, own, &kinds.decision, stage)?)?;
             continue;
         }
-        let made = match work.seen.fired.entry(decided) {
-            Entry::Occupied(e) => e.get().clone_ref(py),
-            Entry::Vacant(e) => {
-                let (fired, own) = e.key();
-                let made = decision(py, &mut work.seen.decisions, fired.decided(&params), own, &kinds.decision, stage)?;
-                if let Fired::Duplicate { first } = fired {
-                    repeats.set_item(&made, first)?;
-                }
-                e.insert(made).clone_ref(py)
-            }
-        };
-        decisions.append(made)?;
+        decisions.append(work.seen.fired_decision(py, decided, &params, &kinds.decision, stage, &repeats)?)?;
     }
     Ok((feats, decisions, pending, repeats))
 }
