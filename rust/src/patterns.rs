@@ -55,23 +55,7 @@ pub fn translate(pattern: &str, case_sensitive: bool) -> Option<String> {
         let c = chars[i];
         let state = std::mem::replace(&mut after, Repeat::None);
         match c {
-            '*' | '+' | '?' | '{' => {
-                match (state, c) {
-                    (Repeat::None, '{') => i = braces(&chars, i, &mut out)?,
-                    (Repeat::None, _) => {
-                        out.push(c);
-                        i += 1;
-                    }
-                    (Repeat::Operator, '?') => {
-                        out.push('?');
-                        after = Repeat::Lazy;
-                        i += 1;
-                        continue;
-                    }
-                    _ => return None, // possessive (`*+`) or repeated repetition
-                }
-                after = Repeat::Operator;
-            }
+            '*' | '+' | '?' | '{' => (i, after) = repetition(&chars, i, &mut out, state)?,
             '\\' => i = escape(&chars, i, &mut out, false, *insensitive.last()?)?,
             '[' => i = class(&chars, i, &mut out, *insensitive.last()?)?,
             '(' => {
@@ -107,11 +91,31 @@ pub fn translate(pattern: &str, case_sensitive: bool) -> Option<String> {
     Some(out)
 }
 
+/// What stands before a character of a pattern: a repetition operator, or one made lazy.
 #[derive(Clone, Copy)]
 enum Repeat {
     None,
     Operator,
     Lazy,
+}
+
+/// A repetition (`*`, `+`, `?`, `{m,n}`) at ``i``, or the `?` that makes one lazy, after
+/// ``state``; returns the index after it and the state it leaves (None: a possessive
+/// (`*+`) or repeated repetition).
+fn repetition(chars: &[char], i: usize, out: &mut String, state: Repeat) -> Option<(usize, Repeat)> {
+    let c = chars[i];
+    match (state, c) {
+        (Repeat::None, '{') => Some((braces(chars, i, out)?, Repeat::Operator)),
+        (Repeat::None, _) => {
+            out.push(c);
+            Some((i + 1, Repeat::Operator))
+        }
+        (Repeat::Operator, '?') => {
+            out.push('?');
+            Some((i + 1, Repeat::Lazy))
+        }
+        _ => None,
+    }
 }
 
 /// A character that stands for itself (escaped where the crate gives it a meaning).
@@ -202,24 +206,7 @@ fn class(chars: &[char], i: usize, out: &mut String, insensitive: bool) -> Optio
                 single = simple;
             }
             '-' => {
-                let last = chars.get(j + 1) == Some(&']');
-                if j == first || last {
-                    out.push_str("\\-");
-                    j += 1;
-                    single = None;
-                    continue;
-                }
-                // a range: from one plain character to another
-                let &to = chars.get(j + 1)?;
-                let (Some(from), false) = (single, matches!(to, '\\' | '[' | ']' | '-' | '&' | '~' | '^')) else {
-                    return None;
-                };
-                if insensitive && dotted_i(from, to) {
-                    return None;
-                }
-                out.push('-');
-                out.push(to);
-                j += 2;
+                j = dash(chars, j, j == first, single, out, insensitive)?;
                 single = None;
             }
             '[' => {
@@ -240,6 +227,26 @@ fn class(chars: &[char], i: usize, out: &mut String, insensitive: bool) -> Optio
             }
         }
     }
+}
+
+/// A `-` at ``j`` in a class (``opening``: its first member): a dash where it opens or
+/// closes the class, else a range from the class's last member, ``single`` (a single
+/// plain character), to the next; returns the index after it.
+fn dash(chars: &[char], j: usize, opening: bool, single: Option<char>, out: &mut String, insensitive: bool) -> Option<usize> {
+    if opening || chars.get(j + 1) == Some(&']') {
+        out.push_str("\\-");
+        return Some(j + 1);
+    }
+    let &to = chars.get(j + 1)?;
+    let (Some(from), false) = (single, matches!(to, '\\' | '[' | ']' | '-' | '&' | '~' | '^')) else {
+        return None;
+    };
+    if insensitive && dotted_i(from, to) {
+        return None;
+    }
+    out.push('-');
+    out.push(to);
+    Some(j + 2)
 }
 
 /// A group's opening at ``i`` in a group where case is ignored or not (``insensitive``);
