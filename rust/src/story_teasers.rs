@@ -79,6 +79,55 @@ fn own_title(story: &Story, kept: &[usize], c: usize, lim: &Limits) -> PyResult<
     Ok(above.filter(|&j| e.headline[j] && e.words[j] as f64 >= lim.title_words))
 }
 
+/// What `teasers` reads a row of teasers in: the story, its kept positions, and per
+/// kept position whether its line is cut mid-sentence (``cut``) or a capitalised title
+/// (``cased``, `cut_lines`).
+struct Row<'a> {
+    story: &'a Story,
+    kept: &'a [usize],
+    cut: &'a [bool],
+    cased: &'a [bool],
+    lim: &'a Limits,
+    reach: Reach,
+}
+
+impl Row<'_> {
+    /// Is the text at kept position ``at`` (``c``'s, or the next one's under the headline
+    /// at ``c`` when ``titled``) a teaser?  Some(its title line) when it is: after a
+    /// teaser (``was_teaser``), under a dateline, set apart from the text before it (read
+    /// back to kept position ``fixed``) when another teaser, the list that ends the page
+    /// or its own headline goes with it, under a headline of its own with another teaser
+    /// after it, or alone between two stories.
+    fn teaser(&self, c: usize, at: usize, titled: bool, was_teaser: bool, fixed: usize) -> PyResult<Option<Option<usize>>> {
+        let (story, kept, cut, cased, lim, reach) = (self.story, self.kept, self.cut, self.cased, self.lim, self.reach);
+        let e = story.evidence();
+        let m = kept.len();
+        let t = kept[at];
+        let headed = |k: usize| e.headline[kept[k]] || cased[k];
+        let follows = at + 1 < m && (cut[at + 1] || (headed(at + 1) && at + 2 < m && cut[at + 2]));
+        // the last kept line, or only items of a list (the page's) after it
+        let last = kept[at + 1..].iter().all(|&j| e.bulleted[j] || e.turn[j]);
+        let before = || -> PyResult<f64> {
+            Ok(story.words()?.window_cosine(kept, c as i64 - 1, -1, fixed as i64, reach, &[t]))
+        };
+        let apart = || -> PyResult<bool> { Ok(before()? < lim.cohesion) };
+        // a lone teaser set between two stories: long enough for its words to tell, they
+        // differ from the text on both sides of it (the text after it read up to the end)
+        let between = || -> PyResult<bool> {
+            Ok(at + 1 < m && e.words[t] as f64 >= lim.apart_words && before()? < lim.apart
+                && story.words()?.window_cosine(kept, at as i64 + 1, 1, m as i64, reach, &[t]) < lim.apart)
+        };
+        // a headline of its own above it, with another teaser after it: a related
+        // story on the subject of the story before opens the row
+        let own = if titled { None } else { own_title(story, kept, c, lim)? };
+        if was_teaser || e.dateline[t] || ((follows || last || titled) && apart()?) || (follows && own.is_some())
+            || (!titled && own.is_none() && between()?) {
+            return Ok(Some(if titled { Some(kept[c]) } else { own }));
+        }
+        Ok(None)
+    }
+}
+
 /// `cleaner.stories.boundaries.teasers` (see the module's doc): ``{first kept position:
 /// (positions it holds, its title line)}``, a teaser under its own headline holding two
 /// positions; the text before a teaser is read back to the last fixed boundary.
@@ -99,6 +148,7 @@ pub fn teasers<'py>(
     let e = story.evidence();
     let reach = Reach { words: window.0, lines: window.1 };
     let (cut, cased) = cut_lines(story, kept, feats, decisions, lim)?;
+    let row = Row { story, kept, cut: &cut, cased: &cased, lim, reach };
     let mut size = vec![0u8; m]; // per kept position: the positions of a teaser found there
     let mut body_total = if e.body[kept[0]] { e.words[kept[0]] } else { 0 };
     let mut fixed = 0;
@@ -110,28 +160,8 @@ pub fn teasers<'py>(
             && story.letters(i, kept[c + 1])? == 1;
         let text_at = if titled { Some(c + 1) } else if cut[c] { Some(c) } else { None };
         if let Some(at) = text_at.filter(|_| body_total as f64 >= lim.after_words || was_teaser) {
-            let t = kept[at];
-            let headed = |k: usize| e.headline[kept[k]] || cased[k];
-            let follows = at + 1 < m && (cut[at + 1] || (headed(at + 1) && at + 2 < m && cut[at + 2]));
-            // the last kept line, or only items of a list (the page's) after it
-            let last = kept[at + 1..].iter().all(|&j| e.bulleted[j] || e.turn[j]);
-            let before = || -> PyResult<f64> {
-                Ok(story.words()?.window_cosine(kept, c as i64 - 1, -1, fixed as i64, reach, &[t]))
-            };
-            let apart = || -> PyResult<bool> { Ok(before()? < lim.cohesion) };
-            // a lone teaser set between two stories: long enough for its words to tell, they
-            // differ from the text on both sides of it (the text after it read up to the end)
-            let between = || -> PyResult<bool> {
-                Ok(at + 1 < m && e.words[t] as f64 >= lim.apart_words && before()? < lim.apart
-                    && story.words()?.window_cosine(kept, at as i64 + 1, 1, m as i64, reach, &[t]) < lim.apart)
-            };
-            // a headline of its own above it, with another teaser after it: a related
-            // story on the subject of the story before opens the row
-            let own = if titled { None } else { own_title(story, kept, c, lim)? };
-            if was_teaser || e.dateline[t] || ((follows || last || titled) && apart()?) || (follows && own.is_some())
-                || (!titled && own.is_none() && between()?) {
+            if let Some(title) = row.teaser(c, at, titled, was_teaser, fixed)? {
                 size[c] = if titled { 2 } else { 1 };
-                let title = if titled { Some(i) } else { own };
                 found.set_item(c, (size[c], title))?;
                 fixed = c;
                 c = at + 1;
