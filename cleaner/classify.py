@@ -79,7 +79,7 @@ def _drop(rule: str, category: str, reason: str) -> Decision:
 def is_heading_like(f: Features, options: Options) -> bool:
     """Short (``heading_max_words``), no sentence punctuation, no URL, few digits
     (``heading_max_digits``).  The feature rule ``feature.heading`` applies the same test
-    in the compiled core (``heading_like`` in rust/src/classify.rs, ``Reader::heading_like`` in
+    in the compiled core (``heading_like`` in rust/src/classify.rs, ``Evidence::heading_like`` in
     rust/src/heads.rs); the package does not call it: it is the former Python, kept for
     tests/test_story_core.py, whose oracle holds the core's story boundaries to it."""
     return (1 <= f.words <= options.heading_max_words and not f.terminal and f.urls == 0
