@@ -33,7 +33,7 @@ from typing import NamedTuple
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .walk import BLOCK_TAGS, CHAIN_LEVELS, HIDDEN_TAGS, PageWalk, drop_invisible
+from .walk import BLOCK_TAGS, CHAIN_LEVELS, HIDDEN_TAGS, PageWalk, normalized
 
 #: Levels (the element, its parent ...) compared for kinship with the chosen blocks.
 KIN_LEVELS = 4
@@ -104,8 +104,7 @@ def block_texts(tree: HtmlElement) -> list[str]:
             if tag in BLOCK_TAGS:
                 got = open_blocks.pop()
                 if got[0] >= 0:
-                    joined = "".join(got[1:])
-                    texts[got[0]] = " ".join((joined if joined.isascii() else drop_invisible("", joined)).split())
+                    texts[got[0]] = normalized("".join(got[1:]))
             piece = elem.tail
         if piece and open_blocks:
             got = open_blocks[-1]

@@ -20,7 +20,7 @@ from __future__ import annotations
 from lxml import etree
 
 from .headline import is_og_title, named
-from .walk import BLOCK_TAGS, HIDDEN_TAGS, drop_invisible
+from .walk import BLOCK_TAGS, HIDDEN_TAGS, normalized
 
 #: Characters of the page handed to the parser at a time.
 CHUNK = 1 << 16
@@ -111,8 +111,7 @@ class _Reader:
         if state[3]:
             got = self.blocks.pop()
             if got[0] >= 0:
-                joined = "".join(got[1:])
-                self.texts[got[0]] = " ".join((joined if joined.isascii() else drop_invisible("", joined)).split())
+                self.texts[got[0]] = normalized("".join(got[1:]))
         if elem.tag in HIDDEN_TAGS:
             self.hidden -= 1
 
@@ -143,16 +142,18 @@ def read(html: str, limit: int) -> tuple[list[str], str | None] | None:
                                   huge_tree=True, collect_ids=False, default_doctype=False)
     reader = _Reader()
     start, end = reader.start, reader.end
-    try:
-        for at in range(0, len(html), CHUNK):
-            parser.feed(html[at:at + CHUNK])
-            for event, elem in parser.read_events():
-                if elem.tag.__class__ is str:
-                    (start if event == "start" else end)(elem)
-        parser.close()
+
+    def take_events() -> None:  # the events the parser has read so far
         for event, elem in parser.read_events():
             if elem.tag.__class__ is str:
                 (start if event == "start" else end)(elem)
+
+    try:
+        for at in range(0, len(html), CHUNK):
+            parser.feed(html[at:at + CHUNK])
+            take_events()
+        parser.close()
+        take_events()
     except Exception:  # noqa: BLE001 - a page the parser refuses is parsed whole, as any page
         return None
     if reader.elements <= limit or reader.open:  # (elements left open: the parser stopped at its depth limit)

@@ -62,6 +62,18 @@ CHAIN_LEVELS = 5
 #: Removes the invisible characters of a text (`cleaner.segment.INVISIBLE`): ``("", text)``.
 #: One regex pass; ``str.translate`` with a table looks every character up in Python.
 drop_invisible = re.compile(f"[{re.escape(INVISIBLE)}]+").sub
+
+
+def normalized(text: str) -> str:
+    """`cleaner.segment.normalize`, done the fast way: invisible characters out,
+    whitespace runs to one space, none at the ends (a block's text, its pieces joined).
+
+    >>> normalized("  One\u200b  two   three ")
+    'One two three'
+    """
+    return " ".join((text if text.isascii() else drop_invisible("", text)).split())
+
+
 #: The text nodes of a subtree the walk skips, but for its scripts' and styles'.
 _SHOWN_TEXT = etree.XPath(".//text()[not(parent::script or parent::style)]", smart_strings=False)
 #: Does a tree hold a node the walk does not meet (its tail is not read)?
@@ -226,8 +238,7 @@ class PageWalk:
                     got[0] += len(shown.strip())
             if skipped or not raw or raw.isspace():
                 continue
-            # `cleaner.segment.normalize`, done the fast way: invisible characters out,
-            # whitespace runs to one space.
+            # `normalized`, written inline: this runs for every text node of the page
             text = " ".join((raw if raw.isascii() else drop_invisible("", raw)).split())
             if text:
                 key = text[:PREFIX]
@@ -331,7 +342,7 @@ class PageWalk:
         if text is None:
             got = self.pieces.get(block)
             joined = "".join(got[2:]) if got else ""
-            text = self._texts[block] = " ".join((joined if joined.isascii() else drop_invisible("", joined)).split())
+            text = self._texts[block] = normalized(joined)
         return text
 
     def link_share(self, node: int, length: int) -> tuple[float, str]:
