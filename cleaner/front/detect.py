@@ -55,11 +55,12 @@ def looks_like_html(document: str | bytes) -> bool:
     >>> looks_like_html("Wrap each paragraph in <p> and </p> tags, the guide says.")
     False
     """
+    wide = None
     if isinstance(document, (bytes, bytearray, memoryview)):
         wide = _wide_codec(document)
-        if wide is not None:  # UTF-16 or UTF-32 after a byte-order mark: read as such
-            document = bytes(document).decode(wide, "replace")
-            head = document[:DETECT_WINDOW]
+        if wide is not None:  # UTF-16 or UTF-32 after a byte-order mark: read as such (its
+            # mark and the window's characters, four bytes each at most, in the first bytes)
+            head = bytes(document[:4 * DETECT_WINDOW + 4]).decode(wide, "replace")[:DETECT_WINDOW]
         else:
             head = bytes(document[:DETECT_WINDOW]).decode("latin-1")
     elif isinstance(document, str):
@@ -72,7 +73,7 @@ def looks_like_html(document: str | bytes) -> bool:
         return True
     closed = [m.group(1).lower() for m in _CLOSE_TAG.finditer(head)]
     if not closed:
-        return _closed_past_window(document, head)
+        return _closed_past_window(document, head, wide)
     opened = {m.group(1).lower() for m in _OPEN_TAG.finditer(head)}
     paired = opened.intersection(closed)
     if _FRAGMENT_OPENING.match(head) and paired:
@@ -91,12 +92,17 @@ def _wide_codec(data) -> str | None:
     return codec if codec in ("utf-16", "utf-32") else None
 
 
-def _closed_past_window(document: str | bytes, head: str) -> bool:
+def _closed_past_window(document: str | bytes, head: str, wide: str | None = None) -> bool:
     """Does a document that opens with an HTML tag, and closes no element in its first
     `DETECT_WINDOW` characters, close that element after them (a page whose first
-    element is a long script or style)?  One search of the rest, in linear time."""
+    element is a long script or style)?  One search of the rest, in linear time; bytes in
+    a ``wide`` codec (`_wide_codec`) are decoded whole for it, here only."""
     first = _FRAGMENT_OPENING.match(head)
-    if first is None or len(document) <= DETECT_WINDOW:
+    if first is None:
+        return False
+    if wide is not None:
+        document = bytes(document).decode(wide, "replace")
+    if len(document) <= DETECT_WINDOW:
         return False
     name = first.group(1)
     start = DETECT_WINDOW - len(name) - 2  # a closing tag across the window's edge
