@@ -375,7 +375,7 @@ def _support(r: Reader, kept: list[int], title: int, c: int, lo: int, end: int, 
 
 def _counts(r: Reader, lines: list[int]) -> Counter[str]:
     """The counts of the `content_words` of ``lines``."""
-    return Counter(w for i in lines for w in content_words(r.lines[i].text, r.stops))
+    return Counter(w for i in lines for w in content_words(r.text(i), r.stops))
 
 
 def _cosine(a: Counter[str], b: Counter[str]) -> float:
