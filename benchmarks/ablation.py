@@ -24,6 +24,7 @@ again: a rule that neither decides nor is overruled on a page cannot change it; 
 ``--every-page`` to run every document (slow) and see that it holds.
 
     python3 benchmarks/ablation.py                           # tuning part, every rule
+    python3 benchmarks/ablation.py --groups                  # a group (en.related., ...) at a time
     python3 benchmarks/ablation.py --parts tune,check --top 25
     python3 benchmarks/ablation.py --sets scrapinghub --rules en.nav.,common. --json /tmp/a.json
 
@@ -51,6 +52,7 @@ from benchmarks.evaluate import Run  # noqa: E402
 from benchmarks.metrics import shingle_counts, shingle_score, snippet_counts, snippet_score  # noqa: E402
 from benchmarks.rows import SYSTEM_NAMES  # noqa: E402
 from benchmarks.systems import text_dump, trafilatura_extract, without_blank_lines  # noqa: E402
+from cleaner.options import rule_enabled  # noqa: E402
 
 #: The sets, each with its metric (as `benchmarks.evaluate` scores it).
 SETS = {"scrapinghub": "shingle", "trafilatura-eval": "snippet"}
@@ -124,11 +126,21 @@ def documents(run: Run, sets, parts) -> list[Doc]:
     return [baseline(d) for d in docs]
 
 
-def rules_of(docs: list[Doc], prefixes=()) -> list[str]:
+def rules_of(docs: list[Doc], prefixes=(), groups: bool = False) -> list[str]:
     """The rules that decide a dropped line on ``docs`` (those starting with one of
-    ``prefixes``, when given), sorted."""
+    ``prefixes``, when given), sorted; with ``groups``, their groups instead: each id up to
+    its last dot (``en.related.popular`` -> ``en.related.``, ``feature.short`` ->
+    ``feature.``), a prefix that `Options.disabled_rules` turns off as a whole."""
     found = set().union(*(d.dropped_by for d in docs)) if docs else set()
-    return sorted(r for r in found if not prefixes or r.startswith(tuple(prefixes)))
+    found = {r for r in found if not prefixes or r.startswith(tuple(prefixes))}
+    if groups:
+        found = {r[: r.rfind(".") + 1] if "." in r else r for r in found}
+    return sorted(found)
+
+
+def _names(rule: str, rule_id: str) -> bool:
+    """Does turning ``rule`` (an id, or a prefix ending in ".") off turn ``rule_id`` off?"""
+    return not rule_enabled(frozenset({rule}), rule_id)
 
 
 def scores(docs: list[Doc], counts: list[tuple]) -> dict:
@@ -155,14 +167,14 @@ def ablate(rule: str) -> dict:
     deciding = still = 0
     try:
         for doc in _DOCS:
-            if not _EVERY_PAGE and rule not in doc.named:
+            if not _EVERY_PAGE and not any(_names(rule, r) for r in doc.named):
                 counts.append(doc.counts)
                 continue
             analysis = run_doc(doc, disabled)
             output = analysis.text
-            if rule in doc.dropped_by:
+            if any(_names(rule, r) for r in doc.dropped_by):
                 deciding += 1
-                still += any(v.final.rule == rule and not v.final.keep for v in analysis.verdicts)
+                still += any(_names(rule, v.final.rule) and not v.final.keep for v in analysis.verdicts)
             if output != doc.output:
                 changed.add((doc.set, doc.part, doc.system, doc.page.key))
             counts.append(score_counts(SETS[doc.set], doc.page, output) if output != doc.output
@@ -176,7 +188,7 @@ def ablate(rule: str) -> dict:
         entry = result["sets"].setdefault(f"{set_id}/{part}", {
             "n": len({d.page.key for d in _DOCS if d.set == set_id and d.part == part}),
             "touched": len({d.page.key for d in _DOCS if d.set == set_id and d.part == part
-                            and d.system == "clean" and rule in d.dropped_by}),
+                            and d.system == "clean" and any(_names(rule, r) for r in d.dropped_by)}),
             "changed": len({k for st, pt, sy, k in changed
                             if st == set_id and pt == part and sy == "clean"}),
         })
@@ -226,17 +238,18 @@ def run_rules(docs: list[Doc], rules: list[str], jobs: int = 1, every_page: bool
 
 
 def ablation(sets=tuple(SETS), parts=("tune",), prefixes=(), limit: int | None = None,
-             jobs: int = MAX_JOBS, every_page: bool = False, cache: DiskCache | None = None) -> dict:
+             jobs: int = MAX_JOBS, every_page: bool = False, cache: DiskCache | None = None,
+             groups: bool = False) -> dict:
     """Run the ablation; ``{"baseline": {...}, "rules": [result per rule], "meta": {...}}``."""
     started = time.perf_counter()
     docs = documents(Run(limit, cache), sets, parts)
-    rules = rules_of(docs, prefixes)
+    rules = rules_of(docs, prefixes, groups)
     results, base = run_rules(docs, rules, jobs, every_page)
     baseline_scores = {f"{k[0]}/{k[1]}/{k[2]}": {"f1": s.f1, "precision": s.precision,
                                                  "recall": s.recall, "n": s.n}
                        for k, s in sorted(base.items())}
     meta = {"sets": list(sets), "parts": list(parts), "rules": len(rules), "documents": len(docs),
-            "every_page": every_page, "seconds": round(time.perf_counter() - started, 1)}
+            "every_page": every_page, "groups": groups, "seconds": round(time.perf_counter() - started, 1)}
     return {"baseline": baseline_scores, "rules": results, "meta": meta}
 
 
@@ -281,6 +294,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=MAX_JOBS, help=f"worker processes (at most {MAX_JOBS})")
     parser.add_argument("--every-page", action="store_true",
                         help="run every document again for every rule, not only those whose trail names it")
+    parser.add_argument("--groups", action="store_true",
+                        help="turn off a group of rules at a time (en.related., feature., ...): "
+                             "what the group is worth when no rule of it stands in for another")
     parser.add_argument("--json", metavar="PATH", help="also write the results as JSON")
     args = parser.parse_args(argv)
     sets = tuple(s for s in args.sets.split(",") if s)
@@ -290,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     if set(parts) - set(PARTS) or not parts:
         parser.error(f"--parts: choose from {', '.join(PARTS)}")
     prefixes = tuple(p for p in args.rules.split(",") if p)
-    result = ablation(sets, parts, prefixes, args.limit, args.jobs, args.every_page)
+    result = ablation(sets, parts, prefixes, args.limit, args.jobs, args.every_page, groups=args.groups)
     print(table(result, args.top))
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

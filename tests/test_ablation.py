@@ -49,3 +49,13 @@ def test_every_page_gives_the_same_result_as_the_pages_that_name_the_rule():
     quick, _ = run_rules(docs, rules)
     slow, _ = run_rules(docs, rules, every_page=True)
     assert quick == slow
+
+
+def test_a_group_of_rules_is_turned_off_as_a_prefix():
+    docs = _docs()
+    groups = rules_of(docs, groups=True)
+    assert {"en.share.", "en.appeal."} <= set(groups)
+    assert all(g.endswith(".") for g in groups if g != "blank")
+    results, _ = run_rules(docs, ["en.share."])
+    assert results[0]["sets"]["scrapinghub/tune"]["touched"] == 1
+    assert results[0]["still_decides"] == [0, 3]
