@@ -101,6 +101,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpora import part_of  # noqa: E402
+from benchmarks.metrics import collapse  # noqa: E402
 from benchmarks.story_dumps import (  # noqa: E402
     EXTRACTS, FAMILIES, HELD_OUT, SEED, SOURCES, Dump, build_dumps, build_extracts, build_family, corpus_dir,
     flat, headline_texts, load_extracts, load_pages, load_source, title_key,
@@ -263,15 +264,15 @@ class Tally:
         its title; a story with none should get none from the lines above it (the
         boilerplate or the links between two stories), though its own first line may be
         one (an extract that opens with its page's headline)."""
-        lines = [" ".join(line.split()) for line in dump.text.split("\n") if line.strip()]
+        lines = [collapse(line) for line in dump.text.split("\n") if line.strip()]
         for start, title in zip(dump.starts, dump.titles):
             # the nearest, else the one after: teasers in a row sit a line apart
             near = [(abs(p - start), p < start, k) for k, p in enumerate(pred) if abs(p - start) <= 1]
             found = later[min(near)[2]] if near else None
-            got = " ".join(found.title.split()) if found is not None and found.title is not None else None
+            got = collapse(found.title) if found is not None and found.title is not None else None
             if title is not None:
                 self.titled += 1
-                self.titles_right += got == " ".join(title.split())
+                self.titles_right += got == collapse(title)
             elif found is not None:
                 self.untitled_found += 1
                 self.untitled_titled += got is not None and got != lines[start]

@@ -49,11 +49,11 @@ from pathlib import Path
 from cleaner.language import guess_language
 
 from .corpora import part_of
+from .metrics import collapse
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 20240607
 _WORD = re.compile(r"\w+")
-_SPACE = re.compile(r"\s+")
 
 
 def corpus_dir() -> Path:
@@ -92,10 +92,6 @@ class Page:
     @property
     def tail(self) -> list[str]:
         return self.lines[self.end + 1:]
-
-
-def _norm(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
 
 
 def _tokens(text: str) -> list[str]:
@@ -305,7 +301,7 @@ def _last(lines: list[str], n: int) -> list[str]:
 def _teaser(page: Page, rng: random.Random) -> str:
     """200-400 characters of the page's body, one line, cut mid-sentence (mid-word, at a
     word end, or at a word end with an ellipsis)."""
-    return _cut(_norm(page.body), rng)
+    return _cut(collapse(page.body), rng)
 
 
 def _cut(text: str, rng: random.Random) -> str:
@@ -480,7 +476,7 @@ def _main_lines(page: Page, short: bool, rng: random.Random) -> tuple[list[str],
     while n < len(page.matched) and _words(" ".join(page.lines[j] for j in page.matched[:n])) < SHORT_MAIN_WORDS:
         n += 1
     last = page.matched[min(n, len(page.matched)) - 1]
-    body = "\n".join(_norm(page.lines[j]) for j in page.matched[:n])
+    body = "\n".join(collapse(page.lines[j]) for j in page.matched[:n])
     return page.lines[page.start:last + 1], body
 
 
@@ -638,7 +634,7 @@ def _headline(html: str) -> str | None:
     import html as markup
 
     for text in _title_texts(html):
-        text = _norm(markup.unescape(text))
+        text = collapse(markup.unescape(text))
         if 2 <= _words(text) <= 25:
             return text
     return None
@@ -666,7 +662,7 @@ def headline_texts(html: str) -> set[str]:
 
 def title_key(title: str) -> str:
     """A title as `headline_texts` compares it: case folded, spaces collapsed."""
-    return _norm(title).casefold()
+    return collapse(title).casefold()
 
 
 def _dropped(dump: list[str], lines: list[str], html: str) -> tuple[list[str], list[str]]:
@@ -675,8 +671,8 @@ def _dropped(dump: list[str], lines: list[str], html: str) -> tuple[list[str], l
     if found is None:
         return [], []
     start, end, _, _ = found
-    own = {_norm(line) for line in lines}
-    keep = lambda part: [_norm(x) for x in _nonblank(part) if _norm(x) not in own]  # noqa: E731
+    own = {collapse(line) for line in lines}
+    keep = lambda part: [collapse(x) for x in _nonblank(part) if collapse(x) not in own]  # noqa: E731
     return keep(dump[:start]), keep(dump[end + 1:])
 
 
@@ -724,7 +720,7 @@ def _extract_dump(first: Extract, pool: list[Extract], family: Family, rng: rand
         starts_at.append(len(blocks))
         head = [page.title] if page.title and rng.random() < family.titled else []
         titles.append(head[0] if head else None)
-        blocks.append(head + (list(page.lines) if kind == "full" else [_cut(_norm(" ".join(page.lines)), rng)]))
+        blocks.append(head + (list(page.lines) if kind == "full" else [_cut(collapse(" ".join(page.lines)), rng)]))
         last = page
     layout = rng.choice(family.layouts)
     body = "\n".join(first.lines)
