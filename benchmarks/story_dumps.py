@@ -242,7 +242,7 @@ def multilingual_page(page, dump: str, extract: str | None) -> Page | None:
         return None
     start, end, title, matched = found
     story = _padded(" ".join(lines[start:end + 1]))
-    body = [_norm(line) for line in extract.splitlines() if _tokens(line) and _padded(line) in story]
+    body = [collapse(line) for line in extract.splitlines() if _tokens(line) and _padded(line) in story]
     located = _padded(" ".join(([lines[title]] if title is not None else []) + body))
     held = lambda snippets: [_padded(s) in located for s in snippets if _tokens(s)]  # noqa: E731
     if not all(held(page.with_)) or any(held(page.without)):
