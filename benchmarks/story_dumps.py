@@ -221,7 +221,7 @@ def load_multilingual_pages(cache=None, limit: int | None = None) -> list[Page]:
     from .systems import text_dump, trafilatura_extract
 
     cache = cache or DiskCache()
-    pages = (multilingual_page(p, text_dump(p, cache), trafilatura_extract(p, cache))
+    pages = (multilingual_page(p, text_dump(p, cache), trafilatura_extract(p, cache, comments=False))
              for p in trafilatura_eval_pages(limit))
     return [p for p in pages if p is not None]
 

@@ -66,16 +66,17 @@ def text_dump(page, cache: DiskCache) -> str:
     return cache.get_or_compute("inscriptis", (version("inscriptis"), page.digest), compute)
 
 
-def trafilatura_extract(page, cache: DiskCache, favor_precision: bool = False) -> str | None:
-    """``trafilatura.extract`` of the page's markup (cached); ``None`` when it finds nothing."""
+def trafilatura_extract(page, cache: DiskCache, favor_precision: bool = False,
+                        comments: bool = True) -> str | None:
+    """``trafilatura.extract`` of the page's markup (cached); ``None`` when it finds nothing.
+    ``comments=False``: without the comments section trafilatura finds (its
+    ``include_comments``)."""
     def compute():
         import trafilatura
 
-        if favor_precision:
-            return trafilatura.extract(page.markup, favor_precision=True)
-        return trafilatura.extract(page.markup)
+        return trafilatura.extract(page.markup, **params)
 
-    params = {"favor_precision": True} if favor_precision else {}
+    params = ({"favor_precision": True} if favor_precision else {}) | ({} if comments else {"include_comments": False})
     return cache.get_or_compute(
         "trafilatura", (version("trafilatura"), params, page.digest), compute)
 

@@ -84,6 +84,22 @@ def test_cache_round_trip(tmp_path):
     assert len(calls) == 3
 
 
+def test_an_extract_without_comments_leaves_out_the_comments_section(tmp_path):
+    from types import SimpleNamespace
+
+    from benchmarks.systems import trafilatura_extract
+
+    story = " ".join(["The council voted on the new budget for the schools of the city."] * 4)
+    reply = "I disagree with the council entirely, the budget is far too small for the schools."
+    markup = (f"<html><body><article><h1>Budget</h1><p>{story}</p></article>"
+              f"<div class='comments'><div class='comment'><p>{reply}</p></div></div></body></html>")
+    page = SimpleNamespace(markup=markup, digest="page")
+    cache = DiskCache(tmp_path)
+    assert reply in trafilatura_extract(page, cache)
+    without = trafilatura_extract(page, cache, comments=False)
+    assert story[:40] in without and reply not in without
+
+
 def test_a_crashing_page_costs_its_score_not_the_run():
     from benchmarks.evaluate import crash_note, guarded
 
