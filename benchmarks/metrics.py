@@ -102,6 +102,9 @@ def shingle_score(counts: list[tuple[float, float, float]]) -> Score:
 # -- trafilatura snippets -------------------------------------------------------------------
 
 def collapse(text: str) -> str:
+    """``text`` with each run of white space (`str.split`'s: any Unicode white space) made
+    one space and none at either end: how the benchmarks compare texts whose spacing a
+    dump or an extractor may change (snippets, a dump's lines, titles)."""
     return " ".join(text.split())
 
 

@@ -78,6 +78,12 @@ scores every family as the mean over dumps drawn with each seed: the same pages 
 layouts, more tuning data than one draw of 39 dumps a family), ``--flat`` adds every
 chosen family laid out flat (the same dumps with no line indented, `story_dumps.flat`, as
 in Common Crawl WET text; `evaluate` scores them too, as ``<family>/flat`` rows).
+``--pages multilingual`` (or ``both``) builds the classic family and the families from the
+multilingual dev pages (`story_dumps.load_multilingual_pages`: each page's
+``trafilatura.extract`` text located in its dump) instead of (or beside) the ScrapingHub
+pages; a family that cannot be built from them (same-site, from pages of one site each)
+is skipped with the reason printed.  `evaluate` and the benchmark gate read the
+ScrapingHub pages only.
 """
 
 from __future__ import annotations
@@ -95,9 +101,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpora import part_of  # noqa: E402
+from benchmarks.metrics import collapse  # noqa: E402
 from benchmarks.story_dumps import (  # noqa: E402
-    EXTRACTS, FAMILIES, HELD_OUT, SEED, Dump, build_dumps, build_extracts, build_family, corpus_dir, flat,
-    headline_texts, load_extracts, load_pages, title_key,
+    EXTRACTS, FAMILIES, HELD_OUT, SEED, SOURCES, Dump, build_dumps, build_extracts, build_family, corpus_dir,
+    flat, headline_texts, load_extracts, load_pages, load_source, title_key,
 )
 
 __all__ = ["EXTRACTS", "FAMILIES", "HELD_OUT", "corpus_dir", "evaluate", "figures", "family_figures",
@@ -257,15 +264,15 @@ class Tally:
         its title; a story with none should get none from the lines above it (the
         boilerplate or the links between two stories), though its own first line may be
         one (an extract that opens with its page's headline)."""
-        lines = [" ".join(line.split()) for line in dump.text.split("\n") if line.strip()]
+        lines = [collapse(line) for line in dump.text.split("\n") if line.strip()]
         for start, title in zip(dump.starts, dump.titles):
             # the nearest, else the one after: teasers in a row sit a line apart
             near = [(abs(p - start), p < start, k) for k, p in enumerate(pred) if abs(p - start) <= 1]
             found = later[min(near)[2]] if near else None
-            got = " ".join(found.title.split()) if found is not None and found.title is not None else None
+            got = collapse(found.title) if found is not None and found.title is not None else None
             if title is not None:
                 self.titled += 1
-                self.titles_right += got == " ".join(title.split())
+                self.titles_right += got == collapse(title)
             elif found is not None:
                 self.untitled_found += 1
                 self.untitled_titled += got is not None and got != lines[start]
@@ -530,6 +537,18 @@ def _show(dump: Dump, analysis, ok: bool, tally: Tally) -> None:
           f"clean P/R={tally.clean[-1][0]:.2f}/{tally.clean[-1][1]:.2f}")
 
 
+def unbuildable(family, pages) -> str | None:
+    """Why ``family`` can build no dump from ``pages`` (`load_source`'s), or ``None``: a
+    same-site family needs two pages of one site in one part, which a page source of one
+    page a site does not have."""
+    if family.neighbours != "same-site":
+        return None
+    sites = Counter((part_of(p.key), p.site) for p in pages)
+    if any(n > 1 for n in sites.values()):
+        return None
+    return f"no two pages of one site in one part ({len(pages)} pages, {len({p.site for p in pages})} sites)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--preset", default=None, help="options preset (default balanced)")
@@ -545,11 +564,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--single", action="store_true", help="also the single-story dev pages")
     parser.add_argument("--flat", action="store_true",
                         help="also every chosen family laid out flat: the same dumps, no line indented")
+    parser.add_argument("--pages", choices=SOURCES, default="scrapinghub",
+                        help="where the classic family's and the families' pages come from: the ScrapingHub "
+                             "pages (default), the multilingual trafilatura-eval pages, or both (the extracts "
+                             "family and --single read both dev sets whatever this says)")
     args = parser.parse_args(argv)
     if args.single:
         for name, row in _single_rows(single_story(args.preset)).items():
             print(name, row)
-    pages = load_pages()
+    pages = load_source(args.pages)
+    counts = Counter(part_of(p.key) for p in pages)
+    print(f"pages ({args.pages}): {len(pages)}, tune {counts['tune']}, check {counts['check']}", file=sys.stderr)
     wanted = args.families.split(",")
     print(f"{'family':<16} {'part':<5} {'n':>3}  {'bP':>5} {'bR':>5} {'bF1':>5} {'Pk':>5} {'WD':>5}  "
           f"{'cP':>5} {'cR':>5} {'cF1':>5}")
@@ -557,6 +582,7 @@ def main(argv: list[str] | None = None) -> int:
     if "classic" in wanted:
         results.append(("classic", "all", figures(pages, args.preset, args.seed, args.verbose)))
     chosen = [f for f in FAMILIES if f.name in wanted]
+    skipped: list[str] = []
     extracts = load_extracts() if EXTRACTS.name in wanted else []
     if EXTRACTS.name in wanted and not extracts:
         parser.error(f"the {EXTRACTS.name!r} family has no pages: no dev page's trafilatura extract "
@@ -564,6 +590,9 @@ def main(argv: list[str] | None = None) -> int:
     for family in chosen + ([flat(f) for f in chosen] if args.flat else []) + [EXTRACTS] * (EXTRACTS.name in wanted):
         parts = tuple(args.parts.split(","))
         built = extracts if family is EXTRACTS else pages
+        if family is not EXTRACTS and (reason := unbuildable(family, pages)):
+            skipped.append(f"{family_name(family)}: skipped for the {args.pages} pages: {reason}")
+            continue
         if args.seeds:
             got = pooled_figures(built, family, args.preset, tuple(int(x) for x in args.seeds.split(",")), parts,
                                  args.verbose)
@@ -575,6 +604,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<16} {part:<5} {f['dumps']:>3}  {f['boundary_precision']:.3f} {f['boundary_recall']:.3f} "
               f"{f['boundary_f1']:.3f} {f['pk']:.3f} {f['windowdiff']:.3f}  {f['clean_precision']:.3f} "
               f"{f['clean_recall']:.3f} {f['clean_f1']:.3f}")
+    for line in skipped:
+        print(line)
     return 0
 
 

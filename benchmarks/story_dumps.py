@@ -1,9 +1,13 @@
-"""Synthetic multi-article dumps built from the ScrapingHub development pages.
+"""Synthetic multi-article dumps built from the development pages.
 
-Each page's HTML is turned into a whole-page text dump with inscriptis, and the page's
-ground-truth body tells which dump lines are its story (`load_pages`).  Dumps are then
-laid out from those stories and the real boilerplate lines around them, deterministically
-for a given seed:
+Each page's HTML is turned into a whole-page text dump with inscriptis, and a text of the
+page's article tells which dump lines are its story (`_locate`).  The pages come from one
+of `SOURCES` (`load_source`): the ScrapingHub pages, located from their ground-truth body
+(`load_pages`, the default everywhere); the multilingual trafilatura-eval pages, located
+from their ``trafilatura.extract`` text and kept only when their must-keep snippets are
+within the located lines and their must-drop ones are not (`load_multilingual_pages`,
+`multilingual_page`); or both.  Dumps are then laid out from those stories and the real
+boilerplate lines around them, deterministically for a given seed:
 
 - `build_dumps`, the *classic* family: one dump per page, 2-4 stories, 2-10 lines of the
   pages' tails and heads between stories, every later full story under its title line,
@@ -45,11 +49,11 @@ from pathlib import Path
 from cleaner.language import guess_language
 
 from .corpora import part_of
+from .metrics import collapse
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 20240607
 _WORD = re.compile(r"\w+")
-_SPACE = re.compile(r"\s+")
 
 
 def corpus_dir() -> Path:
@@ -88,10 +92,6 @@ class Page:
     @property
     def tail(self) -> list[str]:
         return self.lines[self.end + 1:]
-
-
-def _norm(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
 
 
 def _tokens(text: str) -> list[str]:
@@ -193,10 +193,84 @@ def load_pages(directory: Path | None = None) -> list[Page]:
             continue
         start, end, title, matched = found
         url = truth[key].get("url", "")
-        site = re.sub(r"^www\.", "", url.split("/")[2]) if url.count("/") >= 2 else key
-        pages.append(Page(key, url, site, body, lines, start, end, title,
+        pages.append(Page(key, url, site_of(url, key), body, lines, start, end, title,
                           guess_language(body) or "und", matched[0], matched))
     return pages
+
+
+#: Where the pages of `build_dumps` and `build_family` come from (`load_source`):
+#: ``scrapinghub`` (`load_pages`), ``multilingual`` (`load_multilingual_pages`) or ``both``.
+SOURCES = ("scrapinghub", "multilingual", "both")
+
+
+def load_source(source: str = "scrapinghub") -> list[Page]:
+    """The pages of one of `SOURCES` (``both``: the ScrapingHub pages, then the
+    multilingual ones)."""
+    if source not in SOURCES:
+        raise ValueError(f"unknown page source {source!r}: one of {', '.join(SOURCES)}")
+    pages = load_pages() if source in ("scrapinghub", "both") else []
+    return pages + (load_multilingual_pages() if source in ("multilingual", "both") else [])
+
+
+def load_multilingual_pages(cache=None, limit: int | None = None) -> list[Page]:
+    """The multilingual development pages (trafilatura-eval) whose story can be located in
+    their inscriptis dump from their ``trafilatura.extract`` text and agrees with their
+    snippets (`multilingual_page`; dumps and extracts cached, see `benchmarks.cache`)."""
+    from .cache import DiskCache
+    from .corpora import trafilatura_eval_pages
+    from .systems import text_dump, trafilatura_extract
+
+    cache = cache or DiskCache()
+    pages = (multilingual_page(p, text_dump(p, cache), trafilatura_extract(p, cache))
+             for p in trafilatura_eval_pages(limit))
+    return [p for p in pages if p is not None]
+
+
+def multilingual_page(page, dump: str, extract: str | None) -> Page | None:
+    """A trafilatura-eval page (`benchmarks.corpora.Page`) as a `Page`, or ``None``.
+
+    Its extract is located in its dump (`_locate`, as a ScrapingHub page's ground-truth
+    body is); its body, story 0's truth, is the extract's lines found within the story's
+    lines (what of the extract lies outside the story is not story 0's).  The page is left
+    out when the extract cannot be located, or when a snippet that must be in the main text
+    (``with_``) is outside the located lines (the body and the headline line) or one that
+    must not (``without``) is inside them.  The story's other lines (in-story widgets,
+    captions) may hold such a snippet, as a ScrapingHub story's may."""
+    lines = dump.splitlines()
+    found = _locate(lines, extract, _html_titles(page.html)) if extract else None
+    if found is None:
+        return None
+    start, end, title, matched = found
+    story = _padded(" ".join(lines[start:end + 1]))
+    body = [collapse(line) for line in extract.splitlines() if _tokens(line) and _padded(line) in story]
+    located = _padded(" ".join(([lines[title]] if title is not None else []) + body))
+    held = lambda snippets: [_padded(s) in located for s in snippets if _tokens(s)]  # noqa: E731
+    if not all(held(page.with_)) or any(held(page.without)):
+        return None
+    return Page(page.key, page.url, site_of(page.url, page.key), "\n".join(body), lines, start, end, title,
+                guess_language("\n".join(body)) or "und", matched[0], matched)
+
+
+def _padded(text: str) -> str:
+    """The text's tokens (`_tokens`), space-separated, with a space at each end: a text
+    is within another when its padded form is in the other's."""
+    return " " + " ".join(_tokens(text)) + " "
+
+
+#: An archived copy's URL: the archived page's URL after the archive's prefix.
+_ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/[^/]+/(https?://.+)$")
+
+
+def site_of(url: str, key: str) -> str:
+    """A page's site: its URL's host without ``www.`` (the archived page's for a
+    web.archive.org copy), or ``key`` when the URL names no host.
+
+    >>> site_of("https://web.archive.org/web/2012/http://www.example.org/a", "k")
+    'example.org'
+    """
+    found = _ARCHIVED.match(url)
+    url = found.group(1) if found else url
+    return re.sub(r"^www\.", "", url.split("/")[2]) if url.count("/") >= 2 else key
 
 
 # --------------------------------------------------------------------------- dumps
@@ -227,7 +301,7 @@ def _last(lines: list[str], n: int) -> list[str]:
 def _teaser(page: Page, rng: random.Random) -> str:
     """200-400 characters of the page's body, one line, cut mid-sentence (mid-word, at a
     word end, or at a word end with an ellipsis)."""
-    return _cut(_norm(page.body), rng)
+    return _cut(collapse(page.body), rng)
 
 
 def _cut(text: str, rng: random.Random) -> str:
@@ -402,7 +476,7 @@ def _main_lines(page: Page, short: bool, rng: random.Random) -> tuple[list[str],
     while n < len(page.matched) and _words(" ".join(page.lines[j] for j in page.matched[:n])) < SHORT_MAIN_WORDS:
         n += 1
     last = page.matched[min(n, len(page.matched)) - 1]
-    body = "\n".join(_norm(page.lines[j]) for j in page.matched[:n])
+    body = "\n".join(collapse(page.lines[j]) for j in page.matched[:n])
     return page.lines[page.start:last + 1], body
 
 
@@ -560,7 +634,7 @@ def _headline(html: str) -> str | None:
     import html as markup
 
     for text in _title_texts(html):
-        text = _norm(markup.unescape(text))
+        text = collapse(markup.unescape(text))
         if 2 <= _words(text) <= 25:
             return text
     return None
@@ -588,7 +662,7 @@ def headline_texts(html: str) -> set[str]:
 
 def title_key(title: str) -> str:
     """A title as `headline_texts` compares it: case folded, spaces collapsed."""
-    return _norm(title).casefold()
+    return collapse(title).casefold()
 
 
 def _dropped(dump: list[str], lines: list[str], html: str) -> tuple[list[str], list[str]]:
@@ -597,8 +671,8 @@ def _dropped(dump: list[str], lines: list[str], html: str) -> tuple[list[str], l
     if found is None:
         return [], []
     start, end, _, _ = found
-    own = {_norm(line) for line in lines}
-    keep = lambda part: [_norm(x) for x in _nonblank(part) if _norm(x) not in own]  # noqa: E731
+    own = {collapse(line) for line in lines}
+    keep = lambda part: [collapse(x) for x in _nonblank(part) if collapse(x) not in own]  # noqa: E731
     return keep(dump[:start]), keep(dump[end + 1:])
 
 
@@ -646,7 +720,7 @@ def _extract_dump(first: Extract, pool: list[Extract], family: Family, rng: rand
         starts_at.append(len(blocks))
         head = [page.title] if page.title and rng.random() < family.titled else []
         titles.append(head[0] if head else None)
-        blocks.append(head + (list(page.lines) if kind == "full" else [_cut(_norm(" ".join(page.lines)), rng)]))
+        blocks.append(head + (list(page.lines) if kind == "full" else [_cut(collapse(" ".join(page.lines)), rng)]))
         last = page
     layout = rng.choice(family.layouts)
     body = "\n".join(first.lines)

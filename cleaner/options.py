@@ -61,7 +61,11 @@ class Options:
     preset: str = "balanced"
     #: ISO 639-1 code forcing the language (``None``: guessed from stopword overlap).
     language: str | None = None
-    #: Rule ids (or id prefixes ending in ``.``, e.g. ``en.share.``) that never fire.
+    #: Rule ids (or id prefixes ending in ``.``, e.g. ``en.share.``) that never fire.  Not
+    #: gated by it (they decide as before): the line features of stage 1 (``feature.*``
+    #: but ``feature.duplicate``), the context rules (``context.*`` but
+    #: ``context.inside_story``), ``feature.title``, ``html.unchosen`` and
+    #: ``story.teaser_language`` (`benchmarks/ablation.py` lists those it meets).
     disabled_rules: frozenset[str] = frozenset()
     #: A line with at least this many words, enough stopwords and sentence punctuation is
     #: prose on its own (words).

@@ -731,3 +731,56 @@ def test_kept_lines_are_the_content_lines_the_decisions_keep(monkeypatch):
     for r in readers:
         assert r.kept() == [i for i in r.content if r.d[i].keep]
         assert len(r.kept()) < len(r.content)  # some content line is dropped
+
+
+def former_echoes(r, line, kept, words, least):
+    """The former Python of `boundaries._echoing_head`'s test (the oracle): does line
+    ``line`` share ``least`` different content words with the first ``words`` content
+    words of the kept lines ``kept``?"""
+    from cleaner.stories.evidence import content_words
+
+    body = [w for i in kept for w in content_words(r.text(i), r.stops)][:words]
+    return len(set(content_words(r.text(line), r.stops)) & set(body)) >= least
+
+
+@pytest.mark.parametrize(("words", "least"), [(80, 2), (80, 1), (5, 1), (12, 3), (200, 4), (1, 1), (0, 0), (0, 1)])
+def test_echoes_is_the_former_pythons_echoing_head_test(monkeypatch, words, least):
+    """`Story.echoes` (rust/src/story_opening.rs) answers as the former Python of
+    `_echoing_head` did, for every content line against the text from several of the
+    kept lines on, with the first ``words`` of its content words and ``least`` shared."""
+    readers = _readers(monkeypatch, 23, 8)
+    assert readers
+    answers = []
+    for r in readers:
+        kept = r.kept()
+        for c in range(0, len(kept), 4):
+            for line in r.content:
+                got = r.core.echoes(line, kept[c], words, least)
+                assert got == former_echoes(r, line, kept[c:], words, least), (line, kept[c])
+                answers.append(got)
+    if words and least:
+        assert sum(answers) and not all(answers)  # lines that echo the text and lines that do not
+
+
+def test_echoes_counts_the_first_words_of_the_text_only():
+    # The headline shares "harbour" with the text's first line and "council" with its
+    # seventh content word (the reach cuts within a line); a word of a dropped line counts
+    # for nothing.
+    rows = [("Harbour Council Approves Plans", 4, False, "feature.heading"),
+            ("The harbour board met the builders.", 6, True, "feature.prose"),
+            ("Plans for the council were drawn up.", 7, False, "en.share.row"),
+            ("Builders asked the council for money.", 6, True, "feature.prose")]
+    r = _reader(rows)
+    first = r.kept()[0]
+    assert r.core.echoes(0, first, 1, 1) and not r.core.echoes(0, first, 1, 2)
+    # harbour, board, met, builders | builders, asked, council: the seventh is "council"
+    assert not r.core.echoes(0, first, 6, 2) and r.core.echoes(0, first, 7, 2)
+    assert not r.core.echoes(0, first, 99, 3)  # "plans" stands only in a dropped line
+    assert not r.core.echoes(0, r.kept()[1], 99, 2)  # from the second kept line on
+    for words in range(8):
+        for least in range(4):
+            assert r.core.echoes(0, first, words, least) == former_echoes(r, 0, r.kept(), words, least)
+    with pytest.raises(RuntimeError, match="past the document"):
+        r.core.echoes(len(rows), first, 80, 2)
+    with pytest.raises(KeyError):
+        r.core.echoes(0, len(rows) + 3, 80, 2)

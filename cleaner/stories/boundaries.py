@@ -292,13 +292,8 @@ def _echoing_head(r: Reader, kept: list[int], feats: list[Features], o: Options)
     item (bulleted or numbered: `Reader.bulleted`, `Reader.turn`), not a sentence ending
     in a full stop, sharing `Options.story_echo_shared` content words with the text's
     first `Options.story_echo_words` content words (a headline may hold a date:
-    "Decisions of the assembly of Tuesday 10 September")."""
-    body: list[str] = []
-    for i in kept:
-        body += content_words(r.text(i), r.stops)
-        if len(body) >= o.story_echo_words:
-            break
-    body_set = set(body[:o.story_echo_words])
+    "Decisions of the assembly of Tuesday 10 September"; counted by the compiled core,
+    ``Story.echoes`` in rust/src/story_opening.rs)."""
     seen, at = 0, r.pos[kept[0]]
     while seen < o.story_first_above_lines and at > 0:
         at -= 1
@@ -310,7 +305,7 @@ def _echoing_head(r: Reader, kept: list[int], feats: list[Features], o: Options)
         if not 3 <= f.words <= o.story_title_max_words or text.endswith((".", ",", ":", ";")) \
                 or not r.capitalised(i) or r.bulleted(i) or r.turn(i):
             continue
-        if len(set(content_words(text, r.stops)) & body_set) >= o.story_echo_shared:
+        if r.core.echoes(i, kept[0], o.story_echo_words, o.story_echo_shared):
             return i
     return None
 

@@ -407,6 +407,18 @@ impl Story {
         (title, opening.map(|o| o.name(py))).into_pyobject(py)
     }
 
+    /// `cleaner.stories.boundaries._echoing_head`'s test: does the line `line` share
+    /// `least` different content words (``story_echo_shared``) with the first `reach`
+    /// (``story_echo_words``) content words of the kept lines from the content line
+    /// `first` on (story_opening.rs)?
+    #[pyo3(name = "echoes")]
+    fn py_echoes(&self, line: usize, first: usize, reach: usize, least: usize) -> PyResult<bool> {
+        if line >= self.units.len() {
+            return Err(crate::err("echoes: a line past the document".into()));
+        }
+        self.echoes(line, first, reach, least)
+    }
+
     /// `cleaner.stories.evidence.gaps`: the evidence of the gaps at kept positions `cs`,
     /// each between the content lines `prevs[k]` and `firsts[k]`, with its cosine (None:
     /// too little text) and depth, scored with `weights` (story_gaps.rs).

@@ -1,12 +1,14 @@
 //! How a story opens, read from the gap above its first kept line (`Reader.opening`): a
 //! repeated headline, a title with a meta line (the longest headline just above it), the
 //! whole head of a story (title, meta lines, text), a dateline, or none with the nearest
-//! title-like headline that shares a word with the text; and what a gap holds (its
+//! title-like headline that shares a word with the text (`echoed`; `echoes`, the stricter
+//! test of `cleaner.stories.boundaries._echoing_head`); and what a gap holds (its
 //! dropped lines, those a catalogue pattern dropped, a title-like headline:
 //! `cleaner.stories.evidence.gap_evidence`).  The reaches are `Options` fields passed in;
 //! every slice is read as Python reads it (`py_range`), so any option value gives the
 //! answers the Python gave.
 
+use crate::cohesion::Cohesion;
 use crate::story::Story;
 use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
@@ -107,8 +109,7 @@ impl Story {
     /// different content words with the headline `title` (all of its own when it holds
     /// fewer; its words no kept line holds count as one), or one in the text's first line?
     fn echoed(&self, title: usize, first: usize, reach: f64, least: usize) -> PyResult<bool> {
-        let cohesion = self.words()?;
-        let own = cohesion.ids_of(&self.units[title], &self.stops.get().words);
+        let (cohesion, own, below) = self.echo_sides(title, first)?;
         if own.is_empty() {
             return Ok(true);
         }
@@ -116,16 +117,9 @@ impl Story {
         let least = least.min(distinct);
         let mut found: Vec<u32> = Vec::new();
         let mut seen = 0usize;
-        for &j in &self.e.content[self.at(first)?..] {
-            if j == title || !self.e.keep[j] {
-                continue;
-            }
+        for j in below.filter(|&j| j != title) {
             let words = cohesion.of_line(j);
-            for &w in words {
-                if own.contains(&Some(w)) && !found.contains(&w) {
-                    found.push(w);
-                }
-            }
+            Self::shared(&own, words, &mut found);
             // one word in the first line of the text will do
             if found.len() >= least || (seen == 0 && !found.is_empty()) {
                 return Ok(true);
@@ -136,6 +130,46 @@ impl Story {
             }
         }
         Ok(false)
+    }
+
+    /// Does the line `line` share `least` different content words with the first `reach`
+    /// content words of the kept lines from `first` on
+    /// (`cleaner.stories.boundaries._echoing_head`: ``story_echo_shared`` of
+    /// ``story_echo_words``)?  Unlike `echoed`, a line with fewer words needs `least` all
+    /// the same, and the text's first line is read as any other.
+    pub(crate) fn echoes(&self, line: usize, first: usize, reach: usize, least: usize) -> PyResult<bool> {
+        let (cohesion, own, below) = self.echo_sides(line, first)?;
+        let mut found: Vec<u32> = Vec::new();
+        let mut left = reach;
+        for j in below {
+            if found.len() >= least || left == 0 {
+                break;
+            }
+            let words = cohesion.of_line(j);
+            let words = &words[..words.len().min(left)];
+            Self::shared(&own, words, &mut found);
+            left -= words.len();
+        }
+        Ok(found.len() >= least)
+    }
+
+    /// What `echoed` and `echoes` compare: the content words of the line `line` (their
+    /// stem ids; a stem no kept line holds: `None`), read as the kept lines' are
+    /// (`Cohesion::ids_of`), and the kept lines from `first` on, in order.
+    fn echo_sides(&self, line: usize, first: usize) -> PyResult<(&Cohesion, Vec<Option<u32>>, impl Iterator<Item = usize> + '_)> {
+        let cohesion = self.words()?;
+        let own = cohesion.ids_of(&self.units[line], &self.stops.get().words);
+        let below = self.e.content[self.at(first)?..].iter().copied().filter(|&j| self.e.keep[j]);
+        Ok((cohesion, own, below))
+    }
+
+    /// Adds to `found` the words of `words` that `own` holds and `found` does not yet.
+    fn shared(own: &[Option<u32>], words: &[u32], found: &mut Vec<u32>) {
+        for &w in words {
+            if own.contains(&Some(w)) && !found.contains(&w) {
+                found.push(w);
+            }
+        }
     }
 
     /// A headline up to ``story_longer_reach`` lines above `j`
