@@ -61,7 +61,11 @@ class Options:
     preset: str = "balanced"
     #: ISO 639-1 code forcing the language (``None``: guessed from stopword overlap).
     language: str | None = None
-    #: Rule ids (or id prefixes ending in ``.``, e.g. ``en.share.``) that never fire.
+    #: Rule ids (or id prefixes ending in ``.``, e.g. ``en.share.``) that never fire.  Not
+    #: gated by it (they decide as before): the line features of stage 1 (``feature.*``
+    #: but ``feature.duplicate``), the context rules (``context.*`` but
+    #: ``context.inside_story``), ``feature.title``, ``html.unchosen`` and
+    #: ``story.teaser_language`` (`benchmarks/ablation.py` lists those it meets).
     disabled_rules: frozenset[str] = frozenset()
     #: A line with at least this many words, enough stopwords and sentence punctuation is
     #: prose on its own (words).
@@ -482,6 +486,11 @@ class Options:
     #: its own headline it is a short story's text); 0 turns the test off (words; cosine).
     story_teaser_apart_words: int = 35
     story_teaser_apart_cohesion: float = 0.03
+    #: In text an extractor wrote, a line cut mid-sentence of at least this many words
+    #: whose content lines right above and below were dropped is a teaser, whatever its
+    #: words (a teaser of another site among its page's dropped lines; in a page's dump,
+    #: its comments are such lines); 0 turns the test off (words).
+    story_teaser_lone_words: int = 20
     #: A line cut mid-sentence that the stopword rule dropped is read as a teaser (rule
     #: ``story.teaser_row``) when the teaser scan finds it in a row of at least this many
     #: such lines, one right after another with no other kept line between (lines) ...
@@ -495,6 +504,12 @@ class Options:
     #: stand as a story outside the main block (words).
     story_main_min_words: int = 30
     story_outside_min_words: int = 40
+    #: In text an extractor wrote, the text after a teaser is a story of its own (not the
+    #: teaser's page's tail) from its first paragraph of `story_lead_words` on when it
+    #: holds at least this many paragraphs of body from there, `story_outside_min_words`
+    #: in all, on other words than the story before the teaser (cosine under
+    #: `story_topic_cohesion`) (paragraphs).
+    story_row_after_paragraphs: int = 3
     #: A first story before the main block is the main story only when it opens like a
     #: story and holds at least this share of the main block's story's words (ratio).
     story_early_main_share: float = 0.25

@@ -131,7 +131,7 @@ def find_stories(
     kept = r.kept()
     segs, between = segment(r, kept, feats, o, heads_only=reading.extracted,
                             written=reading.written or reading.extracted)
-    stories = assemble(r, kept, segs, between, final, o, reading.touch)
+    stories = assemble(r, kept, segs, between, final, o, reading.touch, reading.written or reading.extracted)
     for s, st in enumerate(stories):
         for i in st["members"]:
             story_of[i] = s

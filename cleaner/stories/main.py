@@ -18,7 +18,13 @@ was no row of teasers (a gallery of captions, paragraphs ending in an ellipsis) 
 back to its story, when the row shares more than `Options.story_row_cohesion` with that
 story (a gallery's captions name what the article is about; teasers of other stories
 share next to no word with it, and the text after them is the page's, an author's note,
-or the next story's).
+or the next story's).  In text an extractor wrote, the text after a teaser that no head
+opens is the teaser's page's tail up to a story of its own: its first paragraph of
+`Options.story_lead_words` words (or the headline right above it, its title) when
+`Options.story_row_after_paragraphs` paragraphs of body follow from there, on other words
+than the full story before the teaser (cosine under `Options.story_topic_cohesion`: not
+the rest of an article whose cut paragraph read as a teaser); the tail's lines go
+(``context.isolated``).
 
 **The main story** is the first full story with enough body to be an article
 (`Options.story_main_min_words`; the first story of the document under its own title
@@ -91,11 +97,13 @@ RULES = (
 
 
 def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
-             final: list[Decision], o: Options = DEFAULT, touch: bool | None = None) -> list[dict]:
+             final: list[Decision], o: Options = DEFAULT, touch: bool | None = None,
+             written: bool = False) -> list[dict]:
     """The stories of the segments (dicts, `_story`); ``final`` is revised in place (lines
-    of a story come back, lines between stories and after a row of teasers go; captions go
-    unless ``touch``, the text's `cleaner.extracted.blocks_touch`, computed when not
-    given)."""
+    of a story come back, lines between stories and after a row of teasers go, but in text
+    read as an extractor's, ``written``, for a story's text after a teaser, `_after_row`;
+    captions go unless ``touch``, the text's `cleaner.extracted.blocks_touch`, computed
+    when not given)."""
     segs = _undo_teaser_rows(segs, kept, final, r.feats, r)
     _isolate(final, between, "kept line between two stories (a caption above the next title, a stray line of a "
                              "page's tail)")
@@ -128,6 +136,13 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
             stories[-1]["members"] += members
             stories[-1]["words"] += words
             stories[-1]["inside"] = True
+        elif written and after_teaser and (k := _after_row(r, members, _last_full(stories), o)) is not None:
+            # the teaser's page's tail, then a story of its own (its title and paragraphs)
+            _isolate(final, members[:k], "kept line after a teaser, above the next story's text")
+            members = members[k:]
+            words = sum(r.feats[i].words for i in members if r.body(i))
+            stories.append(_story(members, None if r.body(members[0]) else members[0], opening, teaser,
+                                  _head_above(r, members[0]), lead, words, any(final[i].keep for i in members)))
         else:
             _isolate(final, members, "kept line after a row of teasers")
             continue
@@ -250,6 +265,34 @@ def _stands(r: Reader, members: list[int], opening: str | None, teaser: bool, wo
         and sum(1 for i in members if r.body(i)) >= 2)
 
 
+def _last_full(stories: list[dict]) -> list[int]:
+    """The kept lines of the last full story of ``stories`` (none when there is none)."""
+    return next((st["members"] for st in reversed(stories) if st["kind"] == "full"), [])
+
+
+def _after_row(r: Reader, members: list[int], before: list[int], o: Options) -> int | None:
+    """Where a story starts among the kept lines ``members`` of a segment right after a
+    teaser, in text an extractor wrote (in a page's dump, a row of teasers is followed by
+    the page's tail, its comments and notices): at its first paragraph of `Options.story_lead_words` words or more (or the
+    headline right above it, its title) when from that paragraph on the segment holds
+    `Options.story_row_after_paragraphs` paragraphs of body and
+    `Options.story_outside_min_words` body words (an article's text) whose content words
+    share less than `Options.story_topic_cohesion` (cosine) with the full story before
+    the teaser (``before``: its kept lines; a paragraph cut mid-sentence inside an
+    article, read as a teaser, is followed by the rest of that article); ``None`` when it
+    holds no such text.  The lines above it are the teaser's page's tail (a short note,
+    a link, a list of tags: no paragraph of that length)."""
+    lead = next((k for k, i in enumerate(members) if r.body(i) and r.feats[i].words >= o.story_lead_words), None)
+    if lead is None:
+        return None
+    body = [i for i in members[lead:] if r.body(i)]
+    if len(body) < o.story_row_after_paragraphs or sum(r.feats[i].words for i in body) < o.story_outside_min_words \
+            or before and r.cohesion.cosine_of(body, before) >= o.story_topic_cohesion:
+        return None
+    above = members[lead - 1] if lead else None
+    if above is not None and r.headline(above) and r.pos[members[lead]] - r.pos[above] == 1:
+        return lead - 1
+    return lead
 
 
 def _continued(r: Reader, members: list[int], inside: list[int]) -> list[int]:
