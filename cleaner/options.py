@@ -486,11 +486,6 @@ class Options:
     #: its own headline it is a short story's text); 0 turns the test off (words; cosine).
     story_teaser_apart_words: int = 35
     story_teaser_apart_cohesion: float = 0.03
-    #: In text an extractor wrote, a line cut mid-sentence of at least this many words
-    #: whose content lines right above and below were dropped is a teaser, whatever its
-    #: words (a teaser of another site among its page's dropped lines; in a page's dump,
-    #: its comments are such lines); 0 turns the test off (words).
-    story_teaser_lone_words: int = 20
     #: A line cut mid-sentence that the stopword rule dropped is read as a teaser (rule
     #: ``story.teaser_row``) when the teaser scan finds it in a row of at least this many
     #: such lines, one right after another with no other kept line between (lines) ...

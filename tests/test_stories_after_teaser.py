@@ -1,6 +1,5 @@
-"""Teasers in text an extractor wrote: a teaser of another site standing alone among its
-page's dropped lines, and the story of its own after a teaser (past the teaser's page's
-tail).  The dumps are built here from invented text (the stories of `test_stories`)."""
+"""Teasers in text an extractor wrote: the story of its own after a teaser (past the
+teaser's page's tail).  The dumps are built here from invented text (the stories of `test_stories`)."""
 
 from __future__ import annotations
 
@@ -20,27 +19,6 @@ CHESS_TITLE = "Chess champion wins the national final"
 
 def _split(lines: list[str], extracted: str = "always", **options) -> list:
     return cleaner.split("\n".join(lines) + "\n", extracted=extracted, **options)
-
-
-def test_a_cut_line_among_dropped_lines_is_a_teaser():
-    # The teaser stands between a share label and a "Read more" link, both dropped by the
-    # catalogue: a story of its own, not a paragraph of the story before.
-    lines = VOLCANO + ["Share on Facebook", TEASER, "Read more", CHESS_TITLE] + CHESS
-    articles = _split(lines)
-    assert [a.kind for a in articles] == ["full", "teaser", "full"]
-    assert articles[1].text == TEASER
-    assert TEASER not in cleaner.clean("\n".join(lines) + "\n", extracted="always")
-    # without the rule it is read as the last paragraph of the story before
-    off = _split(lines, story_teaser_lone_words=0)
-    assert [a.kind for a in off] == ["full", "full"]
-    assert TEASER in off[0].text
-
-
-def test_a_lone_cut_line_is_no_teaser_in_a_page_s_dump():
-    # In a page's dump, the comments after its article stand so; the rule is not read there.
-    lines = VOLCANO + ["Share on Facebook", TEASER, "Read more", CHESS_TITLE] + CHESS
-    assert [a.kind for a in _split(lines, "never")] == [a.kind for a in _split(lines, "never",
-                                                                              story_teaser_lone_words=0)]
 
 
 def test_a_story_after_a_teaser_and_its_page_s_tail_is_a_story():

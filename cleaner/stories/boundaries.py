@@ -8,8 +8,7 @@ another story, each its own story, right after a teaser, opened by a kicker ("BR
 when it is the last line (or only a list's items follow it) or under its own title (whatever
 its words, under a headline of its own with another teaser after it); in text an extractor
 wrote, a long one with no title of its own whose words differ from the text on both sides
-of it is a teaser set between two stories, and so is a cut line whose neighbours were
-dropped (a teaser among its page's dropped lines: `_lone_teasers`).  Teasers and the line
+of it is a teaser set between two stories.  Teasers and the line
 after a row of them are fixed boundaries; in text an extractor wrote, the first story after
 a row needs no body before its gap (the lines between are the teaser's page's, no story:
 `segment`'s ``written``), and in text written one block a line the text after a row that
@@ -112,53 +111,10 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
     or more with no title of its own whose cosines with the window of text before it and
     with the text after it are both under `Options.story_teaser_apart_cohesion` is a teaser
     whatever follows it (a teaser of another site set between two stories).  Scanned by the
-    compiled core (rust/src/story_teasers.rs); then, with ``written``, the cut lines that
-    stand alone among dropped lines (`_lone_teasers`)."""
-    found = r.teasers(kept, feats, (o.story_teaser_min_words, r.o.story_teaser_capitalised, r.o.story_teaser_title_words,
-                                    r.o.story_teaser_after_words, o.story_teaser_cohesion, o.story_title_max_words,
-                                    o.story_teaser_apart_cohesion if written else 0.0, o.story_teaser_apart_words))
-    if written and o.story_teaser_lone_words:
-        found.update(_lone_teasers(r, kept, feats, found, o))
-    return found
-
-
-def _lone_teasers(r: Reader, kept: list[int], feats: list[Features], found: dict[int, tuple[int, int | None]],
-                  o: Options) -> dict[int, tuple[int, int | None]]:
-    """In text an extractor wrote, the teasers `teasers`' scan left that stand alone: a
-    body line of `Options.story_teaser_lone_words` or more cut mid-sentence, under
-    `Options.story_teaser_capitalised` capitalised words, not a list item nor
-    hard-wrapped, after `Options.story_teaser_after_words` of body, whose content lines
-    right above and right below (when there is one) were dropped (`_lone_title`: its
-    title): an article's paragraph stands among its own, a teaser of another site among
-    its page's dropped lines (in a page's dump, so do the comments after its article:
-    not read there)."""
-    held = {c + k for c, (size, _) in found.items() for k in range(size)}
-    out: dict[int, tuple[int, int | None]] = {}
-    words, last = 0, len(r.content) - 1
-    for c, i in enumerate(kept):
-        f = feats[i]
-        if c not in held and words >= o.story_teaser_after_words and r.body(i) and f.cut \
-                and f.words >= o.story_teaser_lone_words and f.capitalised < o.story_teaser_capitalised \
-                and not r.bulleted(i) and not r.wrapped(i):
-            p = r.pos[i]
-            if p > 0 and not r.d[r.content[p - 1]].keep and (p == last or not r.d[r.content[p + 1]].keep):
-                out[c] = (1, _lone_title(r, p, feats, o))
-        if r.body(i):
-            words += f.words
-    return out
-
-
-def _lone_title(r: Reader, p: int, feats: list[Features], o: Options) -> int | None:
-    """The title of a lone teaser (`_lone_teasers`) at content position ``p``: the nearest
-    line above it, within `Options.story_title_near` content lines and past lines a
-    catalogue pattern dropped (a breadcrumb, a share row), when it is a headline of
-    `Options.story_teaser_title_words` words or more."""
-    for q in range(p - 1, max(-1, p - 1 - o.story_title_near), -1):
-        j = r.content[q]
-        if r.by_pattern[j]:
-            continue
-        return j if r.headline(j) and feats[j].words >= o.story_teaser_title_words else None
-    return None
+    compiled core (rust/src/story_teasers.rs)."""
+    return r.teasers(kept, feats, (o.story_teaser_min_words, r.o.story_teaser_capitalised, r.o.story_teaser_title_words,
+                                   r.o.story_teaser_after_words, o.story_teaser_cohesion, o.story_title_max_words,
+                                   o.story_teaser_apart_cohesion if written else 0.0, o.story_teaser_apart_words))
 
 
 def choose(gaps: list[Gap], words: list[int], start: int, end: int,
