@@ -177,15 +177,24 @@ def join_repeated(r: Reader, stories: list[dict], story_of: list[int | None], ma
     still opens its story."""
     if not o.story_repeated_head:
         return
-    times = Counter(" ".join(line.text.split()) for line in r.lines if line.text)
+    opening = [" ".join(r.lines[st["members"][0] if st["title"] is None else min(st["title"], st["members"][0])]
+                        .text.split()) for st in stories]
     seen: set[str] = set()
-    joined: dict[int, int] = {}  # a story that opens again -> the story it joins
-    for s, st in enumerate(stories):
-        first = st["members"][0] if st["title"] is None else min(st["title"], st["members"][0])
-        text = " ".join(r.lines[first].text.split())
-        if text in seen and s not in (0, main) and times[text] >= o.story_repeated_head:
-            joined[s] = joined.get(s - 1, s - 1)
+    again = set()
+    for s, text in enumerate(opening):
+        if text in seen and s not in (0, main):
+            again.add(s)
         seen.add(text)
+    if not again:
+        return  # the text's lines are counted only when a story opens again
+    needed = {opening[s] for s in again}
+    times = Counter(t for line in r.lines if line.text and (t := " ".join(line.text.split())) in needed)
+    joined: dict[int, int] = {}  # a story that opens again -> the story it joins
+    for s in sorted(again):
+        if times[opening[s]] >= o.story_repeated_head:
+            joined[s] = joined.get(s - 1, s - 1)
+    for s in joined:
+        stories[s]["title"] = None  # its title line is an entry's label, no story's title
     for i, s in enumerate(story_of):
         if s in joined:
             story_of[i] = joined[s]
