@@ -567,20 +567,22 @@ class Options:
     #: Words (at most) of the line right above a chosen story's first meta line that is
     #: taken as its title when no headline is (a headline longer than `heading_max_words`),
     #: of a teaser's title written in title case, and of the line above a dump's text
-    #: taken as the first story's title when nothing else heads it (words).
+    #: taken as a story's title when nothing else heads it (words).
     story_title_max_words: int = 30
     #: Lines above a story's first kept line searched for its title (lines).
     story_above_lines: int = 12
-    #: Lines above the document's first kept line searched for the first story's title
-    #: (lines).
+    #: Lines above a story's text searched for a headline that names it when nothing else
+    #: heads it (`cleaner.stories.boundaries._echoing_head`): above the document's first
+    #: kept line, and above a later story's text as far as the last kept line of the story
+    #: before (lines).
     story_first_above_lines: int = 10
     #: A headline without a meta line is a story's title only when it shares a content
     #: word with this many content words of the text below it (words).
     story_echo_words: int = 80
     #: Different content words such a headline shares with them (all of its own when it
-    #: holds fewer): one word in common is often chance; so many a line above the
-    #: document's first story with no head of its own shares with its text to be its
-    #: title (`cleaner.stories.boundaries._echoing_head`) (content words).
+    #: holds fewer): one word in common is often chance; so many a line above a story's
+    #: text with no head of its own shares with the text to be its title
+    #: (`cleaner.stories.boundaries._echoing_head`) (content words).
     story_echo_shared: int = 2
     #: The same above the document's first story, whose page's own headline the nearest
     #: one is (content words).

@@ -25,8 +25,12 @@ just above the body (between two stories, one that shares `Options.story_echo_sh
 content words with the text, or one in its first line: a single word in common further
 down is often chance, a link of the page before); a chosen story with a meta line above its body but no headline takes
 the line right above that meta line when it reads as a title too long for a headline
-(`Options.story_title_max_words`).  Distances skip lines the catalogue dropped (a share
-row between title and text).  A chosen story's title is the page's title above its
+(`Options.story_title_max_words`); a chosen story with no title yet takes the nearest of
+the `Options.story_first_above_lines` lines above its text (as far as the story before's
+last kept line) that names it (`boundaries._echoing_head`: a capitalised line sharing
+`Options.story_echo_shared` content words with the text's first
+`Options.story_echo_words`; a page's headline above its date, byline and tags).
+Distances skip lines the catalogue dropped (a share row between title and text).  A chosen story's title is the page's title above its
 headline when there is one: in text an extractor wrote, a headline of the gap that holds a
 later line of it, or that a later headline right above the text varies
 (`Options.story_title_variant_share`); in a page's dump, one that holds the line right

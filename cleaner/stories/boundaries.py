@@ -236,22 +236,25 @@ def _first_head(r: Reader, kept: list[int], feats: list[Features], o: Options) -
             and feats[above[0]].words >= 3:
         title = above[0]  # the document's first line, a headline just above the text
     if title is None:
-        title = _echoing_head(r, kept, feats, o)
+        title = _echoing_head(r, kept[0], -1, feats, o)
     return title, opening
 
 
-def _echoing_head(r: Reader, kept: list[int], feats: list[Features], o: Options) -> int | None:
+def _echoing_head(r: Reader, line: int, floor: int, feats: list[Features], o: Options) -> int | None:
     """The nearest of the `Options.story_first_above_lines` content lines above the text
-    that reads as its headline (lines a catalogue pattern dropped, a share row, a date, a
-    byline's handle, are passed over and not counted): 3 to
-    `Options.story_title_max_words` words, capitalised (`Reader.capitalised`), not a list
-    item (bulleted or numbered: `Reader.bulleted`, `Reader.turn`), not a sentence ending
-    in a full stop, sharing `Options.story_echo_shared` content words with the text's
-    first `Options.story_echo_words` content words (a headline may hold a date:
+    that starts at ``line``, below content position ``floor`` (the last kept line of the
+    story before; -1: none), that reads as its headline (lines a catalogue pattern
+    dropped, a share row, a date, a byline's handle, are passed over and not counted; below
+    a story, a line that repeats one above it is the page's, no title: the duplicate rule
+    dropped it): 3
+    to `Options.story_title_max_words` words, capitalised (`Reader.capitalised`), not a
+    list item (bulleted or numbered: `Reader.bulleted`, `Reader.turn`), not a sentence
+    ending in a full stop, sharing `Options.story_echo_shared` content words with the
+    text's first `Options.story_echo_words` content words (a headline may hold a date:
     "Decisions of the assembly of Tuesday 10 September"; counted by the compiled core,
     ``Story.echoes`` in rust/src/story_opening.rs)."""
-    seen, at = 0, r.pos[kept[0]]
-    while seen < o.story_first_above_lines and at > 0:
+    seen, at = 0, r.pos[line]
+    while seen < o.story_first_above_lines and at - 1 > floor:
         at -= 1
         i = r.content[at]
         if r.by_pattern[i]:
@@ -259,9 +262,10 @@ def _echoing_head(r: Reader, kept: list[int], feats: list[Features], o: Options)
         seen += 1
         f, text = feats[i], r.text(i).rstrip()
         if not 3 <= f.words <= o.story_title_max_words or text.endswith((".", ",", ":", ";")) \
-                or not r.capitalised(i) or r.bulleted(i) or r.turn(i):
+                or not r.capitalised(i) or r.bulleted(i) or r.turn(i) \
+                or floor >= 0 and r.d[i].rule == "feature.duplicate":
             continue
-        if r.core.echoes(i, kept[0], o.story_echo_words, o.story_echo_shared):
+        if r.core.echoes(i, line, o.story_echo_words, o.story_echo_shared):
             return i
     return None
 
@@ -337,21 +341,26 @@ def _opened(t: _Text, g: Gap, lo: int, end: int) -> Segment:
     on with the text before rather than with the text after, `_support`: the page
     before's tail, a gallery's label) and its first kept position (`_head`; for a story
     with no head, the title above its lead, `_led`, looked for from kept position ``lo``
-    to ``end``)."""
+    to ``end``); a story with no title yet (and none set aside by `_support`) takes a
+    headline above its text that names it, below the story before's last kept line
+    (`_echoing_head`: a page's headline above its date, byline and tags)."""
     r, kept, o = t.r, t.kept, t.o
     opening = g.opening or ("topic" if g.cohesion < o.story_topic_cohesion else None)
     title = g.title if g.title is not None else _over_meta(r, kept, g.c, o)
     held = _holding(r, kept, g.c, o, page=not t.written)
     title = held if held is not None and (title is None or held < title) else title
-    if title is not None and title == g.title and g.opening is None and o.story_title_behind_cohesion >= 0 \
-            and not any(r.meta(j) for j in _lettered(r, title, kept[g.c])) \
-            and _support(r, kept, title, g.c, lo, end, o) < -o.story_title_behind_cohesion:
+    behind = title is not None and title == g.title and g.opening is None and o.story_title_behind_cohesion >= 0 \
+        and not any(r.meta(j) for j in _lettered(r, title, kept[g.c])) \
+        and _support(r, kept, title, g.c, lo, end, o) < -o.story_title_behind_cohesion
+    if behind:
         title, g = None, g._replace(title=None)  # the page before's tail above the text: no title
     head = _head(r, kept, g)
     if title is None and g.opening is None:  # a story with no head: its title above a lead?
         led = _led(r, kept, g.c, lo, end, o)
         if led is not None:
             head, title = led, kept[led]
+    if title is None and not behind:  # a headline that names the text, among the lines above it
+        title = _echoing_head(r, kept[head], r.pos[kept[head - 1]] if head else -1, r.feats, o)
     return Segment([head, title, opening, False])
 
 
