@@ -8,7 +8,12 @@ another story, each its own story, right after a teaser, opened by a kicker ("BR
 when it is the last line (or only a list's items follow it) or under its own title (whatever
 its words, under a headline of its own with another teaser after it); in text an extractor
 wrote, a long one with no title of its own whose words differ from the text on both sides
-of it is a teaser set between two stories.  Teasers and the line
+of it is a teaser set between two stories.  A row of at most
+`Options.story_teaser_resume_row` teasers with no title of their own, that ends the text
+or has text with no head after it and shares words with the body before it (cosine at
+least `Options.story_teaser_resume_cohesion`), is the page's own text going on, no teasers
+(`_resumed`: a post's last paragraphs, a note after its article; its lines go to no story;
+in text an extractor wrote, one that ends the text is left alone).  Teasers and the line
 after a row of them are fixed boundaries; in text an extractor wrote, the first story after
 a row needs no body before its gap (the lines between are the teaser's page's, no story:
 `segment`'s ``written``), and in text written one block a line the text after a row that
@@ -70,6 +75,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .. import _core
+from ..language import guess_language, stopwords
 from ..options import Options
 from ..types import Features
 from .evidence import (DEFAULT, Gap, Reader, body_window, content_words, gap_evidence, language_shifts, shift_points,
@@ -188,10 +194,10 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     title0, opening0 = _first_head(r, kept, feats, o)
     segs = [Segment([0, title0, opening0, False])]
     short = _top_words(r, kept, title0, o)
-    teased = teasers(r, kept, feats, o, written)
+    teased, tail = _resumed(r, kept, teasers(r, kept, feats, o, written), o, written)
     text = _Text(r, kept, _topic(r, kept, o, heads_only, title0), body_words(r, kept), o, heads_only, written, title0)
     fixed = _fixed(r, kept, teased, o, heads_only)
-    between: set[int] = set()
+    between: set[int] = set(tail)
     start, m = 0, len(kept)
     for end in sorted(fixed) + [m]:
         if start not in teased:  # a stretch of full text: its boundaries chosen in one go
@@ -205,6 +211,61 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
             segs.append(fixed[end])
         start = end
     return segs, between
+
+
+def _resumed(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | None]], o: Options,
+             written: bool = False) -> tuple[dict[int, tuple[int, int | None]], list[int]]:
+    """``teased`` (`teasers`) without the rows of teasers that are the page's own text
+    going on, and the lines of those rows (they go to no story; text with no head after
+    such a row goes on with the story before it):
+    a row of at most `Options.story_teaser_resume_row` teasers, not at the top, none with
+    a title of its own, that ends the text (not in text an extractor wrote, ``written``,
+    whose lines at its end stay its story's) or is followed by text with no head
+    (`gap_evidence`: no title, meta line, dateline or repeated headline), and whose
+    content words share at least `Options.story_teaser_resume_cohesion` with the body
+    before it (`Options.story_window_words` of it, read back from the row; `_shared`: the
+    stopwords of each side's own language left out too): a blog
+    post's last paragraphs cut mid-sentence, an appeal or a note of the page after its
+    article; a teaser of another story differs in words from the text it follows."""
+    if o.story_teaser_resume_cohesion > 1.0:
+        return teased, []
+    out, tail, m = dict(teased), [], len(kept)
+    for c, after in _rows(teased):
+        row = [x for x in range(c, after) if x in teased]
+        if not c or len(row) > o.story_teaser_resume_row or written and after >= m \
+                or any(teased[x][1] is not None for x in row):
+            continue
+        if after < m:
+            g = gap_evidence(r, kept, after, o=o)
+            if g.opening is not None or g.title is not None:
+                continue
+        if _shared(r, body_window(r, kept, range(c - 1, -1, -1), o.story_window_words), kept[c:after]) \
+                >= o.story_teaser_resume_cohesion:
+            for x in range(c, after):
+                out.pop(x, None)
+            tail += kept[c:after]
+    return out, tail
+
+
+def _shared(r: Reader, a: list[int], b: list[int]) -> float:
+    """The cosine of the content words of lines ``a`` and of lines ``b``, the stopwords of
+    the language each side reads as (`guess_language`) left out too: in a dump of pages
+    of several languages the page's stoplist leaves another language's function words in."""
+    texts = [" ".join(r.text(i) for i in side) for side in (a, b)]
+    stops = r.stops.union(*(stopwords(guess_language(t)) for t in texts))
+    return _cosine(*(Counter(content_words(t, stops)) for t in texts))
+
+
+def _rows(teased: dict[int, tuple[int, int | None]]) -> list[tuple[int, int]]:
+    """The rows of teasers (``teased``: `teasers`): the first kept position of each run of
+    teasers one right after another, and the kept position after its last."""
+    rows: list[list[int]] = []
+    for c in sorted(teased):
+        if rows and rows[-1][1] == c:
+            rows[-1][1] = c + teased[c][0]
+        else:
+            rows.append([c, c + teased[c][0]])
+    return [(c, after) for c, after in rows]
 
 
 @dataclass(frozen=True)
