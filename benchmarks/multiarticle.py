@@ -107,6 +107,10 @@ from benchmarks.story_dumps import (  # noqa: E402
     flat, headline_texts, load_extracts, load_pages, load_source, title_key,
 )
 
+#: The page source whose families `evaluate` reports beside the ScrapingHub pages' (its
+#: rows' prefix).
+MULTILINGUAL = "multilingual"
+
 __all__ = ["EXTRACTS", "FAMILIES", "HELD_OUT", "corpus_dir", "evaluate", "figures", "family_figures",
            "pooled_figures"]
 
@@ -320,6 +324,9 @@ HEADLINE: tuple[str, ...] = ("split.pk", "split.windowdiff", "split.title_accura
     for name in (family.name, family_name(flat(family))) for part in ("tune", "check")
     for metric in ("pk", "windowdiff", "title_accuracy")) + tuple(
     f"{EXTRACTS.name}.{part}.split.{metric}" for part in ("tune", "check")
+    for metric in ("pk", "windowdiff", "title_accuracy")) + tuple(
+    f"{MULTILINGUAL}.{family.name}.{part}.split.{metric}" for family in FAMILIES
+    if family.neighbours != "same-site" for part in ("tune", "check")
     for metric in ("pk", "windowdiff", "title_accuracy"))
 
 
@@ -328,7 +335,9 @@ def evaluate(pages=None, options=None, seed: int = SEED, verbose: bool = False) 
     classic family on all pages (rows ``split``, ``clean`` ...), then every family of
     `FAMILIES` on the tuning and the check part (rows ``<family>.<part>.split`` and
     ``.clean``), then every family laid out flat (rows ``<family>/flat.<part>...``), then
-    the extracts family (`EXTRACTS`: rows ``extracts.<part>...``).
+    the extracts family (`EXTRACTS`: rows ``extracts.<part>...``), then every family the
+    multilingual pages can build (all but same-site: one page a site) from those pages
+    (rows ``multilingual.<family>.<part>...``, see `load_source`).
 
     ``pages``: a corpus directory (`Path`) or ``None`` for `corpus_dir()`; anything else
     (a caller's own page list) is ignored and the pages are read from `corpus_dir()`.
@@ -341,6 +350,11 @@ def evaluate(pages=None, options=None, seed: int = SEED, verbose: bool = False) 
             rows.update(_family_rows(family, part, f))
     for part, f in family_figures(load_extracts(), EXTRACTS, options, seed).items():
         rows.update(_family_rows(EXTRACTS, part, f))
+    multilingual = load_source(MULTILINGUAL)
+    for family in FAMILIES:
+        if unbuildable(family, multilingual) is None:
+            for part, f in family_figures(multilingual, family, options, seed).items():
+                rows.update(_family_rows(family, part, f, MULTILINGUAL))
     rows.update(_single_rows(single_story(options)))
     return rows
 
@@ -367,11 +381,13 @@ def _titles_of(f: dict) -> dict:
     return {k: f[k] for k in ("title_accuracy", "titled", "false_titles", "untitled_found") if k in f}
 
 
-def _family_rows(family, part: str, f: dict) -> dict:
+def _family_rows(family, part: str, f: dict, source: str | None = None) -> dict:
+    """A family's rows for one part (``source``: the page source when not the
+    ScrapingHub pages, a prefix of the rows' names)."""
     if not f["dumps"]:
         return {}
-    name = family_name(family)
-    label = f"{name} [{part}]"
+    name = family_name(family) if source is None else f"{source}.{family_name(family)}"
+    label = f"{family_name(family)} [{part}]" if source is None else f"{family_name(family)} [{part}, {source} pages]"
     n = f["dumps"]
     return {
         f"{name}.{part}.split": {
