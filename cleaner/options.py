@@ -481,12 +481,14 @@ class Options:
     #: A row of at most `story_teaser_resume_row` teasers, not at the top, none with a
     #: title of its own, whose content words share at least `story_teaser_resume_cohesion`
     #: (cosine of their counts, the stopwords of each side's own language left out too)
-    #: with the body before the row (`story_window_words` of it), and that ends the text or has text after it with no head (no title, meta
-    #: line, dateline or repeated headline), is the page's own text going on: the last
-    #: paragraphs of a post cut mid-sentence, a note or an appeal of the page after its
-    #: article, no teasers, its lines in no story (in text an extractor wrote, whose
-    #: last lines would stay its story's, a row that ends the text is left alone) (`cleaner.stories.boundaries._resumed`); above 1 turns the test off
-    #: (cosine; teasers).
+    #: with the body before the row (`story_window_words` of it), and that ends the text
+    #: or has text after it with no head (no title, meta line, dateline or repeated
+    #: headline), is the page's own text going on: the last paragraphs of a post cut
+    #: mid-sentence, a note or an appeal of the page after its article, no teasers, its
+    #: lines in no story (in text an extractor wrote, whose last lines would stay its
+    #: story's, a row that ends the text is left alone;
+    #: `cleaner.stories.boundaries._resumed`); above 1 turns the test off (cosine;
+    #: teasers).
     story_teaser_resume_cohesion: float = 0.15
     story_teaser_resume_row: int = 2
     #: In text an extractor wrote, a line cut mid-sentence of at least

@@ -320,8 +320,9 @@ def _last_full(stories: list[dict]) -> list[int]:
 def _after_row(r: Reader, members: list[int], before: list[int], o: Options) -> int | None:
     """Where a story starts among the kept lines ``members`` of a segment right after a
     teaser, in text an extractor wrote (in a page's dump, a row of teasers is followed by
-    the page's tail, its comments and notices): at its first paragraph of `Options.story_lead_words` words or more (or the
-    headline right above it, its title) when from that paragraph on the segment holds
+    the page's tail, its comments and notices): at its first paragraph of
+    `Options.story_lead_words` words or more (or the headline right above it, its title)
+    when from that paragraph on the segment holds
     `Options.story_row_after_paragraphs` paragraphs of body and
     `Options.story_outside_min_words` body words (an article's text) whose content words
     share less than `Options.story_topic_cohesion` (cosine) with the full story before
