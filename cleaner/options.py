@@ -518,13 +518,6 @@ class Options:
     #: in all, on other words than the story before the teaser (cosine under
     #: `story_topic_cohesion`) (paragraphs).
     story_row_after_paragraphs: int = 3
-    #: A story (not the main one) that opens at the line an earlier story opens at, a
-    #: line the text holds at least this many times, is an entry under a label the page
-    #: repeats (a gallery's "In pictures" over each caption) and joins the story above it
-    #: (`cleaner.stories.main.join_repeated`); a headline printed twice (a teaser in two
-    #: lists, one kicker over two teasers) still opens its story; 0 turns the test off
-    #: (lines).
-    story_repeated_head: int = 3
     #: A first story before the main block is the main story only when it opens like a
     #: story and holds at least this share of the main block's story's words (ratio).
     story_early_main_share: float = 0.25

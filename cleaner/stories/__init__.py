@@ -52,7 +52,7 @@ from ..rules import CodeRule
 from ..types import Decision, Features, Line
 from .boundaries import segment, teasers
 from .evidence import DEFAULT, Reader
-from .main import RULES as MAIN_RULES, assemble, join_repeated, main_story
+from .main import RULES as MAIN_RULES, assemble, main_story
 
 #: The rules of this stage (``context.isolated`` as this stage fires it, in
 #: `cleaner.stories.main`).  ``story.other`` is the reason of a kept line of a story other than
@@ -141,10 +141,8 @@ def find_stories(
             story_of[i] = s
         if st["title"] is not None:
             story_of[st["title"]] = s
-    main = main_story(r, stories, final, o)
-    join_repeated(r, stories, story_of, main, final, o)
-    return Stories(story_of, [st["kind"] for st in stories], [st["title"] for st in stories], final, main,
-                   r.dateline)
+    return Stories(story_of, [st["kind"] for st in stories], [st["title"] for st in stories],
+                   final, main_story(r, stories, final, o), r.dateline)
 
 
 def _dropped_teasers(lines: list[Line], feats: list[Features], d: list[Decision],

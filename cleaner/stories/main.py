@@ -54,11 +54,6 @@ next two stories that is
 `Options.story_preamble_plain_ratio` times longer (a newsletter notice, a cookie notice or
 an author's blurb above the article), never across the comments.
 
-**Labels the page repeats.**  A story other than the main one that opens at the line an
-earlier story opens at, a line the text holds `Options.story_repeated_head` times or more,
-is an entry under a label (a gallery's "In pictures" over each photo's caption) and joins
-the story above it (`join_repeated`, once the main story is chosen).
-
 **Labels above the next story.**  A story ends with its text: a heading that a context rule
 kept at the end of a story, right above the next story, is that story's section, kicker or
 tag (or the page's) and goes, unless the cosine of its content words with its own story is
@@ -81,8 +76,6 @@ context rule kept goes with its caption.
 """
 
 from __future__ import annotations
-
-from collections import Counter
 
 from ..blocks import barrier_kind
 from ..extracted import blocks_touch
@@ -162,46 +155,6 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
     if not touch:  # in text written one block a line, every line is right under another
         _drop_captions(r, stories, final, o)
     return stories
-
-
-def join_repeated(r: Reader, stories: list[dict], story_of: list[int | None], main: int | None,
-                  final: list[Decision], o: Options = DEFAULT) -> None:
-    """A label the page repeats opens no stories: a story other than the main one whose
-    first line (its title, else its first kept line) has the text of an earlier story's
-    first line (white space aside), a line the text holds at least
-    `Options.story_repeated_head` times, is an entry under that label (a gallery's "In
-    pictures" over each caption) and joins the story above it (``story_of`` revised in
-    place).  Its kept lines that so join the main story go (``context.isolated``, ``final``
-    revised in place): a gallery's captions after the article are no part of its text.  A
-    headline printed only twice (a teaser in two lists, one kicker over two teasers)
-    still opens its story."""
-    if not o.story_repeated_head:
-        return
-    opening = [" ".join(r.lines[st["members"][0] if st["title"] is None else min(st["title"], st["members"][0])]
-                        .text.split()) for st in stories]
-    seen: set[str] = set()
-    again = set()
-    for s, text in enumerate(opening):
-        if text in seen and s not in (0, main):
-            again.add(s)
-        seen.add(text)
-    if not again:
-        return  # the text's lines are counted only when a story opens again
-    needed = {opening[s] for s in again}
-    times = Counter(t for line in r.lines if line.text and (t := " ".join(line.text.split())) in needed)
-    joined: dict[int, int] = {}  # a story that opens again -> the story it joins
-    for s in sorted(again):
-        if times[opening[s]] >= o.story_repeated_head:
-            joined[s] = joined.get(s - 1, s - 1)
-    for s in joined:
-        stories[s]["title"] = None  # its title line is an entry's label, no story's title
-    for i, s in enumerate(story_of):
-        if s in joined:
-            story_of[i] = joined[s]
-            if joined[s] == main and final[i].keep:
-                final[i] = Decision(False, "context.isolated", "boilerplate",
-                                    "in a story opened at a label the page repeats (an entry under it), "
-                                    "joined to the main story", "stories")
 
 
 def _story(members: list[int], title: int | None, opening: str | None, teaser: bool, top, lead: int,
