@@ -50,7 +50,7 @@ from ..language import guess_language
 from ..options import Options
 from ..rules import CodeRule
 from ..types import Decision, Features, Line
-from .boundaries import segment, teasers
+from .boundaries import segment, teaser_rows, teasers
 from .evidence import DEFAULT, Reader
 from .main import RULES as MAIN_RULES, assemble, main_story
 
@@ -215,11 +215,4 @@ def _row_lengths(found: dict[int, tuple[int, int | None]], members: set[int]) ->
     few stopwords, are a row of teasers whatever their stopwords (names, figures and
     another language's words make them few); a line among the kept entries of a list
     was dropped for reasons of its own."""
-    rows: list[list[int]] = []
-    end = None
-    for c in sorted(members):
-        if c != end:
-            rows.append([])
-        rows[-1].append(c)
-        end = c + found[c][0]
-    return {c: len(row) for row in rows for c in row}
+    return {c: len(row) for row in teaser_rows(found, members) for c in row}

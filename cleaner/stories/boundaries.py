@@ -230,8 +230,8 @@ def _resumed(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | None
     if o.story_teaser_resume_cohesion > 1.0:
         return teased, []
     out, tail, m = dict(teased), [], len(kept)
-    for c, after in _rows(teased):
-        row = [x for x in range(c, after) if x in teased]
+    for row in teaser_rows(teased):
+        c, after = row[0], row[-1] + teased[row[-1]][0]
         if not c or len(row) > o.story_teaser_resume_row or written and after >= m \
                 or any(teased[x][1] is not None for x in row):
             continue
@@ -256,16 +256,19 @@ def _shared(r: Reader, a: list[int], b: list[int]) -> float:
     return _cosine(*(Counter(content_words(t, stops)) for t in texts))
 
 
-def _rows(teased: dict[int, tuple[int, int | None]]) -> list[tuple[int, int]]:
-    """The rows of teasers (``teased``: `teasers`): the first kept position of each run of
-    teasers one right after another, and the kept position after its last."""
+def teaser_rows(found: dict[int, tuple[int, int | None]], members=None) -> list[list[int]]:
+    """The rows of teasers (``found``: `teasers`, first kept position -> positions it
+    holds, title) among ``members`` (first kept positions; all of ``found`` when
+    ``None``): the first positions of teasers one right after another, with no other kept
+    line between them."""
     rows: list[list[int]] = []
-    for c in sorted(teased):
-        if rows and rows[-1][1] == c:
-            rows[-1][1] = c + teased[c][0]
-        else:
-            rows.append([c, c + teased[c][0]])
-    return [(c, after) for c, after in rows]
+    end = None
+    for c in sorted(found if members is None else members):
+        if c != end:
+            rows.append([])
+        rows[-1].append(c)
+        end = c + found[c][0]
+    return rows
 
 
 @dataclass(frozen=True)
