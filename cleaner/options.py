@@ -470,7 +470,8 @@ class Options:
     #: title shares words with the paragraphs above the gap and none after it (lines).
     story_first_gap_lines: int = 1
     #: A story chosen without a head of its own stands outside the main block only when
-    #: the cosine across its gap is below this (cosine).
+    #: the cosine across its gap is below this; so far apart too are the text before and
+    #: after a lone teaser in a page's dump (`story_teaser_apart_cohesion`) (cosine).
     story_topic_cohesion: float = 0.10
     #: A teaser: a line cut mid-sentence of at least this many words; one that is not
     #: right after a teaser nor opened by a kicker (the first of a row, the last line, one
@@ -491,12 +492,15 @@ class Options:
     #: teasers).
     story_teaser_resume_cohesion: float = 0.15
     story_teaser_resume_row: int = 2
-    #: In text an extractor wrote, a line cut mid-sentence of at least
-    #: `story_teaser_apart_words` with no title of its own whose cosines with the text
-    #: before it and with the text after it are both below `story_teaser_apart_cohesion`
-    #: is a teaser whatever follows it (a teaser of another site set between two stories;
-    #: a shorter line shares few words with any text, so its cosines tell nothing; under
-    #: its own headline it is a short story's text); 0 turns the test off (words; cosine).
+    #: A line cut mid-sentence of at least `story_teaser_apart_words` with no title of its
+    #: own whose cosines with the text before it and with the text after it are both below
+    #: `story_teaser_apart_cohesion` is a teaser whatever follows it (a teaser of another
+    #: site set between two stories; a shorter line shares few words with any text, so its
+    #: cosines tell nothing; under its own headline it is a short story's text); in a
+    #: page's dump, only when it ends on a comma or a word in lower case (a paragraph there
+    #: may end on a signature or a place with no period) and the text after it shares less
+    #: than `story_topic_cohesion` with the text before it (a teaser set into an article is
+    #: followed by the rest of it); 0 turns the test off (words; cosine).
     story_teaser_apart_words: int = 35
     story_teaser_apart_cohesion: float = 0.03
     #: A line cut mid-sentence that the stopword rule dropped is read as a teaser (rule

@@ -862,12 +862,22 @@ def test_a_lone_teaser_between_two_stories_in_extracted_text_is_a_teaser():
     assert [a.kind for a in cleaner.split(text, story_teaser_apart_words=60)] == ["full", "full"]
 
 
-def test_a_lone_cut_line_in_a_page_s_dump_is_no_teaser_by_its_words_alone():
-    # Read as a page's dump (not an extractor's text), the same line is no teaser by the
-    # words on both sides of it.
-    text = "\n\n".join(FROST[4:] + [LONE_TEASER] + ASH[3:]) + "\n"
-    kinds = [a.kind for a in cleaner.split(text, extracted="never")]
-    assert "teaser" not in kinds
+def test_a_lone_teaser_in_a_page_s_dump_ends_mid_sentence_by_its_look():
+    # Read as a page's dump (not an extractor's text), the same line is a teaser too: it
+    # ends on a word in lower case, cut off mid-sentence.  (The next story stands under
+    # its title: in a page's dump, the text after a row of teasers that no head opens is
+    # the page's tail.)
+    text = "\n\n".join(FROST[4:] + [LONE_TEASER] + ASH) + "\n"
+    articles = cleaner.split(text, extracted="never")
+    assert [a.kind for a in articles] == ["full", "teaser", "full"]
+    assert articles[1].text == LONE_TEASER
+    assert "teaser" not in [a.kind for a in cleaner.split(text, extracted="never", story_teaser_apart_cohesion=0.0)]
+    # Counterexample: a paragraph of a page that ends on a signature, a name and a place
+    # with no period, is no teaser by its words alone there (it is in an extractor's text).
+    signed = LONE_TEASER.removesuffix(" that") + " Ada Varga, Tolvik"
+    text = "\n\n".join(FROST[4:] + [signed] + ASH) + "\n"
+    assert "teaser" not in [a.kind for a in cleaner.split(text, extracted="never")]
+    assert "teaser" in [a.kind for a in cleaner.split(text.replace("\n\n", "\n"))]
 
 
 #: Two teasers of other sites, cut mid-sentence, on words neither FROST nor ASH uses.

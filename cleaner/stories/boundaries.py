@@ -6,9 +6,10 @@ numbered, a table row, hard-wrapped line or run of capitalised buttons), is a te
 another story, each its own story, right after a teaser, opened by a kicker ("BREAKING:",
 "FAST FACTS: ..."), or, when its words differ from the text before it, when another follows,
 when it is the last line (or only a list's items follow it) or under its own title (whatever
-its words, under a headline of its own with another teaser after it); in text an extractor
-wrote, a long one with no title of its own whose words differ from the text on both sides
-of it is a teaser set between two stories.  A row of at most
+its words, under a headline of its own with another teaser after it); a long one with no
+title of its own whose words differ from the text on both sides of it is a teaser set
+between two stories (in a page's dump, when it ends on a comma or a word in lower case
+and the text after it is on other words than the text before it).  A row of at most
 `Options.story_teaser_resume_row` teasers with no title of their own, that ends the text
 or has text with no head after it and shares words with the body before it (cosine at
 least `Options.story_teaser_resume_cohesion`), is the page's own text going on, no teasers
@@ -112,15 +113,20 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
     `Options.story_teaser_cohesion`: a change of subject; the text read back to the last
     fixed boundary) when another follows, when it is the last kept line (or only the kept
     items of a list, bulleted or numbered, follow it) or under its own title, or, whatever its words, stands under such a headline of its own with another
-    teaser after it (a related story on the subject of the story before).  ``written``
-    (text an extractor wrote, `segment`'s): a cut line of `Options.story_teaser_apart_words`
-    or more with no title of its own whose cosines with the window of text before it and
-    with the text after it are both under `Options.story_teaser_apart_cohesion` is a teaser
-    whatever follows it (a teaser of another site set between two stories).  Scanned by the
-    compiled core (rust/src/story_teasers.rs)."""
+    teaser after it (a related story on the subject of the story before).  A cut line of
+    `Options.story_teaser_apart_words` or more with no title of its own whose cosines with
+    the window of text before it and with the text after it are both under
+    `Options.story_teaser_apart_cohesion` is a teaser whatever follows it (a teaser of
+    another site set between two stories); unless ``written`` (text an extractor wrote,
+    `segment`'s), only when it ends on a comma or a word in lower case (in a page's dump a
+    paragraph may end on a signature or a place with no period) and the window of text after
+    it shares less than `Options.story_topic_cohesion` (cosine) with the window before it
+    (a teaser set into an article is followed by the rest of it).  Scanned by the compiled
+    core (rust/src/story_teasers.rs)."""
     return r.teasers(kept, feats, (o.story_teaser_min_words, r.o.story_teaser_capitalised, r.o.story_teaser_title_words,
                                    r.o.story_teaser_after_words, o.story_teaser_cohesion, o.story_title_max_words,
-                                   o.story_teaser_apart_cohesion if written else 0.0, o.story_teaser_apart_words))
+                                   o.story_teaser_apart_cohesion, o.story_teaser_apart_words, o.story_topic_cohesion,
+                                   written))
 
 
 def choose(gaps: list[Gap], words: list[int], start: int, end: int,

@@ -146,13 +146,7 @@ impl Cohesion {
     /// The words of `lines` from position `start` walking by `step` up to `reach`, not
     /// past position `stop` (`counts` and `window_cosine` read it).
     fn window(&self, dense: &mut Dense, lines: &[usize], start: i64, step: i64, stop: i64, reach: Reach) -> Counts {
-        let (mut k, mut steps, mut sum) = (start, 0, 0);
-        let inside = |k: i64| if step < 0 { k >= stop } else { k < stop };
-        while inside(k) && sum < reach.words && steps < reach.lines {
-            steps += 1;
-            sum += self.of_line(lines[k as usize]).len();
-            k += step;
-        }
+        let (k, sum) = self.window_end(lines, start, step, stop, reach);
         let mut ids = Vec::with_capacity(sum);
         let mut p = start;
         while p != k {
@@ -160,6 +154,32 @@ impl Cohesion {
             p += step;
         }
         dense.counts(&ids)
+    }
+
+    /// Where the window of `window` ends (the first position past it) and how many
+    /// content words it holds.
+    fn window_end(&self, lines: &[usize], start: i64, step: i64, stop: i64, reach: Reach) -> (i64, usize) {
+        let (mut k, mut steps, mut sum) = (start, 0, 0);
+        let inside = |k: i64| if step < 0 { k >= stop } else { k < stop };
+        while inside(k) && sum < reach.words && steps < reach.lines {
+            steps += 1;
+            sum += self.of_line(lines[k as usize]).len();
+            k += step;
+        }
+        (k, sum)
+    }
+
+    /// The lines of the window of `lines` from position `start` walking by `step` up to
+    /// `reach`, not past position `stop` (what `window_cosine` reads on that side).
+    pub(crate) fn window_lines(&self, lines: &[usize], start: i64, step: i64, stop: i64, reach: Reach) -> Vec<usize> {
+        let (k, _) = self.window_end(lines, start, step, stop, reach);
+        let mut out = Vec::new();
+        let mut p = start;
+        while p != k {
+            out.push(lines[p as usize]);
+            p += step;
+        }
+        out
     }
 
     /// `Cohesion.window_cosine`: the cosine of the window of `lines` from position `start`

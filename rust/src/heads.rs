@@ -371,6 +371,19 @@ impl Heads {
     }
 }
 
+/// Does ``text`` end mid-sentence by its look: on a comma, or on a word whose first
+/// letter is lower case (a sentence cut off mid-way, "... a drive that" or "... subventi"),
+/// not on a name, a place or a figure ("... Cindy, Charleston, SC")?  A line of a script
+/// with no case ends on no such word.
+fn cut_off(text: &str) -> bool {
+    let text = text.trim_end();
+    if text.ends_with(',') {
+        return true;
+    }
+    let last = text.rsplit(char::is_whitespace).next().unwrap_or("");
+    last.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_lowercase)
+}
+
 /// The head evidence of every line of a document (`Heads::evidence`), each a list indexed
 /// by line.
 #[derive(Clone)]
@@ -394,6 +407,9 @@ pub(crate) struct Evidence {
     pub capitalised: Vec<bool>,
     /// A list item (its raw line).
     pub bulleted: Vec<bool>,
+    /// Ends mid-sentence by its look: on a comma, or on a word that opens with a
+    /// lower-case letter (`cut_off`).
+    pub cut_off: Vec<bool>,
     /// A numbered item or a turn of an interview ("2. ...", "Q: ..."): `is_turn`.
     pub turn: Vec<bool>,
     /// `cleaner.classify.is_heading_like`: short, no sentence punctuation, no URL, few
@@ -426,7 +442,8 @@ impl Heads {
         let no = || vec![false; n];
         let mut e = Evidence {
             lettered: no(), meta: no(), headline: no(), body: no(), titled: no(), dateline: no(), exclaimed: no(),
-            capital: no(), meta_after: no(), pattern: no(), capitalised: no(), bulleted: no(), turn: no(), heading_like: no(),
+            capital: no(), meta_after: no(), pattern: no(), capitalised: no(), bulleted: no(), cut_off: no(), turn: no(),
+            heading_like: no(),
             words: vec![0; n], keep: no(), content: Vec::with_capacity(n), judged,
         };
         for (i, text) in texts.iter().enumerate() {
@@ -434,6 +451,7 @@ impl Heads {
                 e.content.push(i);
             }
             e.bulleted[i] = text.starts_with(self.bullets.as_slice()) && self.bulleted.is_match(&raw(i)?);
+            e.cut_off[i] = cut_off(text);
             self.read_line(&mut e, i, text, &feats[i], limits)?;
         }
         e.meta_after = meta_after(&e, limits.meta_reach);

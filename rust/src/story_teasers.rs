@@ -8,10 +8,13 @@
 //! differ from the text before it (a line of the story cut mid-sentence, a quoted post or a
 //! standfirst, shares them: it opens no row), or, whatever its words, when another follows
 //! and a headline of its own stands right above it (a related story on the story's subject
-//! opens the row); in text an extractor wrote (``story_teaser_apart_cohesion`` above 0), a
-//! cut line of ``story_teaser_apart_words`` or more with no title of its own whose words
-//! differ from the text both before and after it is one whatever follows it (a teaser of
-//! another site set between two stories).  Its own title is a headline right above it, or a
+//! opens the row); a cut line of ``story_teaser_apart_words`` or more with no title of its
+//! own whose words differ from the text both before and after it is one whatever follows it
+//! (a teaser of another site set between two stories; ``story_teaser_apart_cohesion`` 0
+//! turns this off), in a page's dump only when it ends on a comma or a word in lower
+//! case (a paragraph there may end on a signature or a place with no period) and the text
+//! after it differs from the text before it (cosine under ``story_topic_cohesion``: no
+//! teaser set into an article).  Its own title is a headline right above it, or a
 //! line in title case too long for a headline (no closing punctuation, the share of
 //! capitalised words that makes a line no sentence).  The thresholds are `Options` fields passed in
 //! (`Limits`); no word list and no weight lives here.
@@ -24,7 +27,8 @@ use pyo3::types::{PyDict, PyString, PyTuple};
 /// The `Options` thresholds of the teaser scan, in this order: ``story_teaser_min_words``,
 /// ``story_teaser_capitalised``, ``story_teaser_title_words``,
 /// ``story_teaser_after_words``, ``story_teaser_cohesion``, ``story_title_max_words``,
-/// ``story_teaser_apart_cohesion``, ``story_teaser_apart_words``.
+/// ``story_teaser_apart_cohesion``, ``story_teaser_apart_words``, ``story_topic_cohesion``;
+/// and whether the text is one an extractor wrote (``written``).
 pub struct Limits {
     min_words: f64,
     capitalised: f64,
@@ -34,12 +38,15 @@ pub struct Limits {
     title_max_words: f64,
     apart: f64,
     apart_words: f64,
+    topic: f64,
+    written: bool,
 }
 
 impl<'py> FromPyObject<'py> for Limits {
     fn extract_bound(ob: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let (min_words, capitalised, title_words, after_words, cohesion, title_max_words, apart, apart_words) = ob.extract()?;
-        Ok(Limits { min_words, capitalised, title_words, after_words, cohesion, title_max_words, apart, apart_words })
+        let (min_words, capitalised, title_words, after_words, cohesion, title_max_words, apart, apart_words, topic, written) =
+            ob.extract()?;
+        Ok(Limits { min_words, capitalised, title_words, after_words, cohesion, title_max_words, apart, apart_words, topic, written })
     }
 }
 
@@ -112,10 +119,18 @@ impl Row<'_> {
         };
         let apart = || -> PyResult<bool> { Ok(before()? < lim.cohesion) };
         // a lone teaser set between two stories: long enough for its words to tell, they
-        // differ from the text on both sides of it (the text after it read up to the end)
+        // differ from the text on both sides of it (the text after it read up to the end);
+        // in a page's dump, where a paragraph may end on a name or a place with no period
+        // and a teaser may be set into an article, it ends mid-sentence by its look too and
+        // the text after it goes on with other words than the text before it
         let between = || -> PyResult<bool> {
-            Ok(at + 1 < m && e.words[t] as f64 >= lim.apart_words && before()? < lim.apart
-                && story.words()?.window_cosine(kept, at as i64 + 1, 1, m as i64, reach, &[t]) < lim.apart)
+            if at + 1 >= m || (e.words[t] as f64) < lim.apart_words || !(lim.written || e.cut_off[t]) || before()? >= lim.apart {
+                return Ok(false);
+            }
+            let words = story.words()?;
+            let after = words.window_lines(kept, at as i64 + 1, 1, m as i64, reach);
+            Ok(words.cosine_lines(&after, &[t]) < lim.apart
+                && (lim.written || words.window_cosine(kept, c as i64 - 1, -1, fixed as i64, reach, &after) < lim.topic))
         };
         // a headline of its own above it, with another teaser after it: a related
         // story on the subject of the story before opens the row
