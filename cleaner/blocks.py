@@ -40,7 +40,10 @@ part of the ``stories`` layer): a run of lines between two of its kept lines tha
 weak line rules dropped (no catalogue rule named any of them but a lone widget set into
 the text, `FILL_WIDGETS`: a table, a list, a short subheading inside the article, a
 recipe card under its print button) is article text (``context.inside_story``), unless it
-holds a line the page shows again outside the main story and nowhere else inside it (the
+is a menu (more than ``block_fill_menu_lines`` short or heading-like lines, fewer than
+``block_fill_data_share`` of them data, `data_lines`: a number followed by a word or a mark
+of code, as a recipe's ingredients or a quoted config file hold and a menu's names and
+labels do not), or holds a line the page shows again outside the main story and nowhere else inside it (the
 page's furniture shown twice: a widget, a teaser list, a menu; `_unrepeated`) or is a run
 of short lines that fewer than ``block_fill_paragraphs_after`` of the story's paragraphs
 follow (the page after the story, `_resumed`: 0 by default; on a page whose language has
@@ -64,6 +67,7 @@ pitch: ``block.lone_paragraph``).  The rules this module fires are declared here
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -85,7 +89,7 @@ CORE_OPTIONS = ("block_max_gap", "block_barrier_after_words", "block_lead_gap", 
                 "block_resume_share", "block_teaser_words", "block_teaser_gap", "block_follow_gap",
                 "block_follow_words")
 #: The options the compiled core's main story's gaps read (`inside_main`).
-FILL_OPTIONS = ("block_fill_menu_lines", "block_fill_widget_lines")
+FILL_OPTIONS = ("block_fill_menu_lines", "block_fill_widget_lines", "block_fill_data_share")
 #: ... and those `inside_main` reads itself (a run holding furniture the page shows twice:
 #: `_unrepeated`).
 FILL_REPEAT_OPTIONS = ("block_fill_repeated_lines", "block_fill_repeated_words")
@@ -122,7 +126,10 @@ RULES = (
     CodeRule("context.inside_story", "body",
              "line in a run between two kept lines of the main story that only weak line rules dropped "
              "(a table, a list, a subheading; fired after the stories, `cleaner.blocks.inside_main`), "
-             "over a print button, ad label or photo credit set into the article; not a run holding "
+             "over a print button, ad label or photo credit set into the article; not a menu: more than "
+             "block_fill_menu_lines lines, all short or heading-like, fewer than block_fill_data_share of "
+             "them holding a number followed by a word or a mark of code (= $ { } ; `: a recipe's "
+             "ingredients, a quoted config file); not a run holding "
              "block_fill_repeated_lines lines of block_fill_repeated_words words or more (bare numbers "
              "aside), ending no sentence, whose text the page shows outside the main story and nowhere "
              "else inside it (a widget, a teaser list or a menu the page shows twice, in any language), "
@@ -282,7 +289,9 @@ def inside_main(initial: list[Decision], final: list[Decision],
     next: a short or heading-like line that only the context rules kept
     (``context.sandwiched``) does not cut a menu in two.  A run with a catalogue drop in
     it (a byline, a related-stories heading) stands as it was, and so does a menu or a
-    table of contents (`_MENU_RULES`); a catalogue drop of a one-line widget set into the
+    table of contents (`_MENU_RULES`), but for a list of data: given the ``lines``, a run
+    of which ``block_fill_data_share`` or more are data (`data_lines`: a recipe's
+    ingredients, a quoted config file) is no menu; a catalogue drop of a one-line widget set into the
     article (`FILL_WIDGETS`: a print button above a recipe's ingredients, an ad label, a
     photo credit; not a list item) stays dropped without ending the run, up to
     ``block_fill_widget_lines`` of them (more are a share bar).  The runs are found by the
@@ -309,7 +318,8 @@ def inside_main(initial: list[Decision], final: list[Decision],
     """
     if main is None or not options.rule_enabled("context.inside_story"):
         return final, story_of
-    filled = _core.inside_runs(as_list(final), as_list(initial), as_list(story_of), main, shape, _run_bits,
+    data = data_lines(lines, initial, final, story_of, main) if lines is not None else b""
+    filled = _core.inside_runs(as_list(final), as_list(initial), as_list(story_of), main, shape, data, _run_bits,
                                {name: getattr(options, name) for name in FILL_OPTIONS})
     if filled and lines is not None and feats is not None and options.block_fill_repeated_lines > 0:
         kept = [i for i, (d, s) in enumerate(zip(final, story_of)) if d.keep and s == main]
@@ -325,6 +335,31 @@ def inside_main(initial: list[Decision], final: list[Decision],
                             f"in a run of {run} lines inside the main story ({initial[j].rule})", "stories")
         story_of[j] = main
     return final, story_of
+
+
+#: A number followed by a word: a quantity or a spec ("300 g", "2 teaspoons", "15 - 21 days";
+#: not a number after its word, "March 2021", "News (4)"), the number set apart by no letter
+#: before it and whitespace after it.
+_QUANTITY = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)*\s+[^\W\d_]")
+#: A mark of code or config: an assignment, a variable, a brace, a statement's end, a
+#: backquote ("client = no", "filename=$1", "for line in `cat $f`").
+_CODE = re.compile(r"[=${};`]")
+
+
+def data_lines(lines: Sequence[Line], initial: list[Decision], final: list[Decision],
+               story_of: list[int | None], main: int) -> bytes:
+    """A byte per line, 1 for a line of data between the main story's first and last kept
+    lines that stage 1 dropped as short or heading-like (`_MENU_RULES`): it holds a
+    quantity (`_QUANTITY`) or a mark of code (`_CODE`).  A run of such lines the menu test
+    would refuse is a list of data when ``block_fill_data_share`` of its lines are data
+    (`inside_main`; read by the compiled core): a menu's items are names and labels."""
+    kept = [i for i, (d, s) in enumerate(zip(final, story_of)) if d.keep and s == main]
+    out = bytearray(len(lines))
+    if kept:
+        for i in range(kept[0], kept[-1] + 1):
+            if initial[i].rule in _MENU_RULES and (_QUANTITY.search(text := lines[i].text) or _CODE.search(text)):
+                out[i] = 1
+    return bytes(out)
 
 
 def _unrepeated(filled: list[tuple[int, int]], initial: list[Decision], final: list[Decision],

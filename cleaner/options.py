@@ -194,6 +194,12 @@ class Options:
     #: dropped is its text (``context.inside_story``) unless it is a menu or a table of
     #: contents: more than this many lines, all of them short or heading-like (lines).
     block_fill_menu_lines: int = 4
+    #: ... but such a run is a list of data, not a menu, when at least this share (0-1) of
+    #: its lines hold a number followed by a word (a quantity or a spec: "300 g butter",
+    #: "Delivery: 15 - 21 days"; not "March 2021 (4)", whose number follows the word) or a
+    #: mark of code or config (= $ { } ; `: "client = no"): a recipe's ingredients, a
+    #: config file quoted in a how-to (`cleaner.blocks.data_lines`; share; above 1: never).
+    block_fill_data_share: float = 0.5
     #: Such a run may hold up to this many lines a catalogue rule dropped as a one-line
     #: widget set into an article (a print button, an ad label, a photo credit:
     #: `cleaner.blocks.FILL_WIDGETS`, not a list item): they stay dropped and the rest of

@@ -668,7 +668,7 @@ def inside_main_oracle(lines, initial, final, story_of, main, options):
         dropped = [j for j in run if not final[j].keep]
         widgets = [j for j in dropped if _widget(final[j], shape[j])]
         if len(dropped) > len(widgets) and len(widgets) <= options.block_fill_widget_lines and not _menu(
-                run, initial, options) and all(
+                run, initial, options, lines) and all(
                 (initial[j].rule in _YIELDING or j in widgets) and story_of[j] in (None, main) for j in dropped):
             for j in (j for j in dropped if j not in widgets):
                 final[j] = _Decision(True, "context.inside_story", "body",
@@ -690,7 +690,15 @@ def _widget(d: Decision, shape: int) -> bool:
         shape & LIST_ITEM)
 
 
-def _menu(run: list[int], initial: list[Decision], options: Options) -> bool:
+def _menu(run: list[int], initial: list[Decision], options: Options, lines) -> bool:
     """Is the run a menu or a table of contents: more than ``block_fill_menu_lines``
-    lines, each of them short or heading-like (``feature.short``, ``feature.heading``)?"""
-    return len(run) > options.block_fill_menu_lines and all(initial[j].rule in _MENU_RULES for j in run)
+    lines, each of them short or heading-like (``feature.short``, ``feature.heading``),
+    fewer than ``block_fill_data_share`` of them data (a number followed by a word, a mark
+    of code)?"""
+    data = sum(bool(_DATA.search(lines[j].text)) for j in run)
+    return len(run) > options.block_fill_menu_lines and all(initial[j].rule in _MENU_RULES for j in run) and (
+        data < options.block_fill_data_share * len(run))
+
+
+#: A line of data: a number after no letter, then whitespace and a letter; or a mark of code.
+_DATA = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)*\s+[^\W\d_]|[=${};`]")

@@ -86,9 +86,10 @@ def test_the_gaps_read_the_options_their_rule_declares():
     # no widget allowed a print button ends the run, with a longer menu allowed five
     # headings are article text
     rule = next(r for r in blocks.RULES if r.id == "context.inside_story")
-    assert blocks.FILL_OPTIONS == ("block_fill_menu_lines", "block_fill_widget_lines")
+    assert blocks.FILL_OPTIONS == ("block_fill_menu_lines", "block_fill_widget_lines", "block_fill_data_share")
     assert rule.options == blocks.FILL_OPTIONS + blocks.FILL_REPEAT_OPTIONS + blocks.FILL_AFTER_OPTIONS == (
-        "block_fill_menu_lines", "block_fill_widget_lines", "block_fill_repeated_lines", "block_fill_repeated_words",
+        "block_fill_menu_lines", "block_fill_widget_lines", "block_fill_data_share", "block_fill_repeated_lines",
+        "block_fill_repeated_words",
         "block_fill_after_run_lines", "block_fill_paragraphs_after", "block_fill_uncatalogued_paragraphs_after",
         "block_fill_paragraph_words")
     assert _run([PROSE, HEADING, SHARE, HEADING, LOW, PROSE], options=Options(block_fill_widget_lines=0))[1] == (
@@ -228,6 +229,48 @@ def test_a_line_the_story_itself_repeats_is_its_own():
 def test_a_menu_stands():
     rules = _run([PROSE, *[HEADING] * 5, PROSE])
     assert rules[1:6] == ["feature.heading"] * 5
+
+
+def _run_list(items: list[str], options: Options = Options()) -> list[str]:
+    """The final rules of ``items``, each dropped as heading-like, in a gap between two
+    paragraphs of the main story (their texts given: `cleaner.blocks.data_lines`)."""
+    texts = [_GAP[0], *items, _GAP[3]]
+    return _run_texts(texts, [PROSE, *[HEADING] * len(items), PROSE], [0] * len(texts), options)[1:-1]
+
+
+_INGREDIENTS = ["Ingredients", "* 300 g butter, soft", "* 200 g sugar", "* 6 eggs", "* 350 g flour",
+                "* 2 teaspoons baking powder"]
+_CONFIG = ["cert = /etc/tunnel/server.pem", "client = no", "pid = /var/run/tunnel.pid", "[sync]",
+           "accept = 873", "for name in `cat $list`"]
+
+
+@pytest.mark.parametrize("items", [_INGREDIENTS, _CONFIG], ids=["ingredients", "config"])
+def test_a_list_of_data_is_no_menu(items):
+    # more than block_fill_menu_lines short lines, most of them holding a number followed
+    # by a word or a mark of code: the story's own data, not a menu
+    assert len(items) > Options().block_fill_menu_lines
+    assert _run_list(items) == ["context.inside_story"] * len(items)
+    # with the share out of reach they are a menu again
+    assert _run_list(items, Options(block_fill_data_share=1.01)) == ["feature.heading"] * len(items)
+
+
+def test_a_menu_of_labels_with_numbers_stands():
+    # an archive's months and a tag list's counts: the number follows its word
+    archive = ["March 2021 (4)", "February 2021 (7)", "January 2021", "December 2020 (5)", "News (12)",
+               "17. Januar 2014"]
+    assert _run_list(archive) == ["feature.heading"] * len(archive)
+
+
+@pytest.mark.parametrize("text, data", [
+    ("* 300 Gramm Butter weich", True), ("Delivery: 15 - 21 days", True), ("Price: 36,00 EUR", True),
+    ("filename=$1", True), ("for line in `cat $f`", True), ("if (x) {", True),
+    ("March 2021 (4)", False), ("mp3 player", False), ("Contact us", False), ("Page 2", False),
+])
+def test_a_line_of_data_holds_a_quantity_or_a_mark_of_code(text, data):
+    texts = [_GAP[0], text, _GAP[3]]
+    lines = list(segment("\n".join(texts)))
+    marks = blocks.data_lines(lines, [PROSE, HEADING, PROSE], [PROSE, HEADING, PROSE], [0, 0, 0], 0)
+    assert marks == bytes([0, int(data), 0])
 
 
 def test_a_menu_cut_by_a_line_its_neighbours_kept_stands():

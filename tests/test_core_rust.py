@@ -371,7 +371,7 @@ def _blocks(text: str, language: str | None, opts: Options, stories: list, main:
     want, want_region = oracle.main_block_oracle(lines, feats, smoothed, opts)
     assert ([tuple(d) for d in got], region) == ([tuple(d) for d in want], want_region)
     story_of = [None if not line.text or not stories else stories[i % len(stories)] for i, line in enumerate(lines)]
-    got, got_stories = inside_main(initial, want, story_of, main, opts, shape)
+    got, got_stories = inside_main(initial, want, story_of, main, opts, shape, lines)
     want, want_stories = oracle.inside_main_oracle(lines, initial, want, story_of, main, opts)
     assert ([tuple(d) for d in got], list(got_stories)) == ([tuple(d) for d in want], list(want_stories))
 

@@ -358,6 +358,7 @@ const RUN_WIDGET: u8 = 8;
 pub struct FillParams {
     block_fill_menu_lines: f64,
     block_fill_widget_lines: usize,
+    block_fill_data_share: f64,
 }
 
 /// The main story's gaps (`cleaner.blocks.inside_main`): each dropped line of a run
@@ -367,14 +368,20 @@ pub struct FillParams {
 /// decisions after the stories and those of stage 1 (lists; ``code`` gives a decision's
 /// bits), ``story_of``: each line's story (a list of int or None), ``main``: the main
 /// story, ``shape``: the lines' shape bytes (0 for a blank line; `SHAPE_LIST_ITEM`: a list
-/// item), ``params``: the options.
+/// item), ``data``: a byte per line, not 0 for a line of data (`cleaner.blocks.data_lines`;
+/// empty: none is), ``params``: the options.  A run of more than ``block_fill_menu_lines``
+/// short or heading-like lines (`RUN_MENU`) is a menu unless at least
+/// ``block_fill_data_share`` of its lines are data (a recipe's ingredients, a quoted config
+/// file, a table of specs).
 #[pyfunction]
+#[allow(clippy::too_many_arguments)]
 pub fn inside_runs(
     final_: &Bound<'_, PyList>,
     initial: &Bound<'_, PyList>,
     story_of: &Bound<'_, PyList>,
     main: i64,
     shape: &[u8],
+    data: &[u8],
     code: &Bound<'_, PyAny>,
     params: FillParams,
 ) -> PyResult<Vec<(usize, usize)>> {
@@ -404,7 +411,10 @@ pub fn inside_runs(
         }
         let (widgets, others): (Vec<usize>, Vec<usize>) =
             run.iter().copied().filter(|&j| fin[j] & RUN_KEPT == 0).partition(|&j| widget(j));
-        let menu = run.len() as f64 > params.block_fill_menu_lines && run.iter().all(|&j| ini[j] & RUN_MENU != 0);
+        let data_lines = run.iter().filter(|&&j| data.get(j).is_some_and(|&d| d != 0)).count();
+        let menu = run.len() as f64 > params.block_fill_menu_lines
+            && run.iter().all(|&j| ini[j] & RUN_MENU != 0)
+            && (data_lines as f64) < params.block_fill_data_share * run.len() as f64;
         if !others.is_empty()
             && widgets.len() <= params.block_fill_widget_lines
             && !menu
