@@ -43,8 +43,9 @@ recipe card under its print button) is article text (``context.inside_story``), 
 is a menu (more than ``block_fill_menu_lines`` short or heading-like lines, fewer than
 ``block_fill_data_share`` of them data, `data_lines`: a number followed by a word or a mark
 of code, as a recipe's ingredients or a quoted config file hold and a menu's names and
-labels do not), or holds a line the page shows again outside the main story and nowhere else inside it (the
-page's furniture shown twice: a widget, a teaser list, a menu; `_unrepeated`) or is a run
+labels do not), or holds a line the page shows again outside the main story and nowhere
+else inside it (the page's furniture shown twice: a widget, a teaser list, a menu;
+`_unrepeated`) or is a run
 of short lines that fewer than ``block_fill_paragraphs_after`` of the story's paragraphs
 follow (the page after the story, `_resumed`: 0 by default; on a page whose language has
 no catalogue of its own in use, ``block_fill_uncatalogued_paragraphs_after``).  Then
@@ -291,9 +292,9 @@ def inside_main(initial: list[Decision], final: list[Decision],
     it (a byline, a related-stories heading) stands as it was, and so does a menu or a
     table of contents (`_MENU_RULES`), but for a list of data: given the ``lines``, a run
     of which ``block_fill_data_share`` or more are data (`data_lines`: a recipe's
-    ingredients, a quoted config file) is no menu; a catalogue drop of a one-line widget set into the
-    article (`FILL_WIDGETS`: a print button above a recipe's ingredients, an ad label, a
-    photo credit; not a list item) stays dropped without ending the run, up to
+    ingredients, a quoted config file) is no menu; a catalogue drop of a one-line widget
+    set into the article (`FILL_WIDGETS`: a print button above a recipe's ingredients, an
+    ad label, a photo credit; not a list item) stays dropped without ending the run, up to
     ``block_fill_widget_lines`` of them (more are a share bar).  The runs are found by the
     compiled core (`cleaner._core.inside_runs`, rust/src/blocks.rs); ``shape``: the lines'
     `cleaner.features.line_shapes`.  Given the ``lines`` and their ``feats``, a run holding
