@@ -257,9 +257,9 @@ def _shared(r: Reader, a: list[int], b: list[int]) -> float:
     """The cosine of the content words of lines ``a`` and of lines ``b``, the stopwords of
     the language each side reads as (`guess_language`) left out too: in a dump of pages
     of several languages the page's stoplist leaves another language's function words in."""
-    texts = [" ".join(r.text(i) for i in side) for side in (a, b)]
-    stops = r.stops.union(*(stopwords(guess_language(t)) for t in texts))
-    return _cosine(*(Counter(content_words(t, stops)) for t in texts))
+    languages = (guess_language(" ".join(r.text(i) for i in side)) for side in (a, b))
+    stops = r.stops.union(*(stopwords(code) for code in languages))
+    return _cosine(_counts(r, a, stops), _counts(r, b, stops))
 
 
 def teaser_rows(found: dict[int, tuple[int, int | None]], members=None) -> list[list[int]]:
@@ -447,9 +447,11 @@ def _support(r: Reader, kept: list[int], title: int, c: int, lo: int, end: int, 
     return ahead - behind
 
 
-def _counts(r: Reader, lines: list[int]) -> Counter[str]:
-    """The counts of the `content_words` of ``lines``."""
-    return Counter(w for i in lines for w in content_words(r.text(i), r.stops))
+def _counts(r: Reader, lines: list[int], stops: frozenset[str] | None = None) -> Counter[str]:
+    """The counts of the `content_words` of ``lines`` (read with ``stops``; None: the
+    page's stoplist)."""
+    stops = r.stops if stops is None else stops
+    return Counter(w for i in lines for w in content_words(r.text(i), stops))
 
 
 def _cosine(a: Counter[str], b: Counter[str]) -> float:
