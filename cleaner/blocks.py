@@ -319,13 +319,16 @@ def inside_main(initial: list[Decision], final: list[Decision],
     """
     if main is None or not options.rule_enabled("context.inside_story"):
         return final, story_of
-    data = data_lines(lines, initial, final, story_of, main) if lines is not None else b""
+    kept = [i for i, (d, s) in enumerate(zip(final, story_of)) if d.keep and s == main]
+    if not kept:
+        return final, story_of
+    span = (kept[0], kept[-1])
+    data = data_lines(lines, initial, span) if lines is not None else b""
     filled = _core.inside_runs(as_list(final), as_list(initial), as_list(story_of), main, shape, data, _run_bits,
                                {name: getattr(options, name) for name in FILL_OPTIONS})
     if filled and lines is not None and feats is not None and options.block_fill_repeated_lines > 0:
-        kept = [i for i, (d, s) in enumerate(zip(final, story_of)) if d.keep and s == main]
         own = frozenset(i for i, s in enumerate(story_of) if s == main)
-        filled = _unrepeated(filled, initial, final, lines, feats, (kept[0], kept[-1]), own, options)
+        filled = _unrepeated(filled, initial, final, lines, feats, span, own, options)
     if filled and feats is not None:
         filled = _resumed(filled, initial, final, story_of, main, feats, options)
     if not filled:
@@ -347,19 +350,17 @@ _QUANTITY = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)*\s+[^\W\d_]")
 _CODE = re.compile(r"[=${};`]")
 
 
-def data_lines(lines: Sequence[Line], initial: list[Decision], final: list[Decision],
-               story_of: list[int | None], main: int) -> bytes:
-    """A byte per line, 1 for a line of data between the main story's first and last kept
-    lines that stage 1 dropped as short or heading-like (`_MENU_RULES`): it holds a
-    quantity (`_QUANTITY`) or a mark of code (`_CODE`).  A run of such lines the menu test
-    would refuse is a list of data when ``block_fill_data_share`` of its lines are data
-    (`inside_main`; read by the compiled core): a menu's items are names and labels."""
-    kept = [i for i, (d, s) in enumerate(zip(final, story_of)) if d.keep and s == main]
+def data_lines(lines: Sequence[Line], initial: list[Decision], span: tuple[int, int]) -> bytes:
+    """A byte per line, 1 for a line of data within ``span`` (the main story's first and
+    last kept lines) that stage 1 dropped as short or heading-like (`_MENU_RULES`): it
+    holds a quantity (`_QUANTITY`) or a mark of code (`_CODE`).  A run of such lines the
+    menu test would refuse is a list of data when ``block_fill_data_share`` of its lines
+    are data (`inside_main`; read by the compiled core): a menu's items are names and
+    labels."""
     out = bytearray(len(lines))
-    if kept:
-        for i in range(kept[0], kept[-1] + 1):
-            if initial[i].rule in _MENU_RULES and (_QUANTITY.search(text := lines[i].text) or _CODE.search(text)):
-                out[i] = 1
+    for i in range(span[0], span[1] + 1):
+        if initial[i].rule in _MENU_RULES and (_QUANTITY.search(text := lines[i].text) or _CODE.search(text)):
+            out[i] = 1
     return bytes(out)
 
 

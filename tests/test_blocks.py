@@ -269,7 +269,7 @@ def test_a_menu_of_labels_with_numbers_stands():
 def test_a_line_of_data_holds_a_quantity_or_a_mark_of_code(text, data):
     texts = [_GAP[0], text, _GAP[3]]
     lines = list(segment("\n".join(texts)))
-    marks = blocks.data_lines(lines, [PROSE, HEADING, PROSE], [PROSE, HEADING, PROSE], [0, 0, 0], 0)
+    marks = blocks.data_lines(lines, [PROSE, HEADING, PROSE], (0, 2))
     assert marks == bytes([0, int(data), 0])
 
 
