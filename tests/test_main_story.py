@@ -912,3 +912,40 @@ def test_a_title_that_goes_on_with_the_story_before_is_no_title_of_the_next():
     assert cleaner.split(text, story_title_behind_cohesion=-1.0)[1].title == label
     own = "\n\n".join(FROST[4:] + [ASH[0]] + SHARE + ASH[3:]) + "\n"
     assert [a.title for a in cleaner.split(own)] == [None, ASH[0]]
+
+
+CLOSURE = [
+    "The council voted on Tuesday evening to close the old harbour bridge to cars from the first of March, "
+    "after engineers found cracks in two of its supporting piers.",
+    "Repairs are expected to take at least eighteen months, and the council said buses and bicycles would "
+    "still be allowed to cross while the work goes on.",
+    "Shop owners on both sides of the harbour warned that the closure would cut the number of visitors, and "
+    "asked the council for help with the costs of the detour.",
+    "The mayor said the bridge had been neglected for decades and that the repairs could not wait any "
+    "longer, whatever the cost to the town's budget.",
+]
+
+
+def _page_under(headline: str) -> str:
+    """A page's dump: a short greeting and a long menu (which the main text region leaves
+    out, the story finder reads), then ``headline``, a date, a photo credit and the text."""
+    menu = [f"* {w}" for w in ("Home", "Politics", "Sport", "Culture", "Weather", "Contact", "Archive", "Jobs",
+                               "Events", "Letters", "Podcasts", "Obituaries", "Traffic", "Schools", "Health")]
+    lines = ["Welcome to our website, we hope that you enjoy your visit.", *menu,
+             headline, "12 February 2024", "Photo: Town Archive", *CLOSURE]
+    return "\n\n".join(lines) + "\n"
+
+
+def test_the_main_story_below_the_page_s_head_takes_the_headline_above_its_text():
+    # the story's first kept line (the greeting) lies outside the main text region: its
+    # title is looked for above its text, over the date and the credit, as it would be
+    # were the greeting not there
+    a = cleaner.analyze(_page_under("Harbour bridge to close to cars for repairs"))
+    assert [(x.index, x.title) for x in a.articles] == [(0, "Harbour bridge to close to cars for repairs")]
+    assert a.verdicts[0].output is False and a.articles[0].text.startswith("The council voted")
+    assert a.articles[0].title in a.source[a.articles[0].span[0]:a.articles[0].span[1]]
+
+
+def test_a_line_above_the_text_that_does_not_name_it_is_no_title():
+    a = cleaner.analyze(_page_under("Latest news from our region today"))
+    assert [(x.index, x.title) for x in a.articles] == [(0, None)]

@@ -29,7 +29,10 @@ the line right above that meta line when it reads as a title too long for a head
 the `Options.story_first_above_lines` lines above its text (as far as the story before's
 last kept line) that names it (`boundaries._echoing_head`: a capitalised line sharing
 `Options.story_echo_shared` content words with the text's first
-`Options.story_echo_words`; a page's headline above its date, byline and tags).  Last, a
+`Options.story_echo_words`; a page's headline above its date, byline and tags); so does
+the main story with no title then, above its first line of text, below the last line
+kept before it (`boundaries.title_above_text`: a story read from lines the main text
+block leaves out, a menu's, starts there, its headline above its text).  Last, a
 chosen story's head block: above its first line (its title, or its text), over at most
 `Options.story_head_block_lines` content lines that are a head's furniture (meta lines,
 lines a catalogue pattern dropped such as a photo credit, a button or tags, short lines
@@ -59,7 +62,7 @@ from ..language import guess_language
 from ..options import Options
 from ..rules import CodeRule
 from ..types import Decision, Features, Line
-from .boundaries import segment, teaser_rows, teasers
+from .boundaries import segment, teaser_rows, teasers, title_above_text
 from .evidence import DEFAULT, Reader
 from .main import RULES as MAIN_RULES, assemble, main_story
 
@@ -145,13 +148,18 @@ def find_stories(
     segs, between = segment(r, kept, feats, o, heads_only=reading.extracted,
                             written=reading.written or reading.extracted)
     stories = assemble(r, kept, segs, between, final, o, reading.touch, reading.written or reading.extracted)
+    main = main_story(r, stories, final, o)
+    if main is not None and stories[main]["title"] is None:
+        title = title_above_text(r, stories[main]["members"], final, o)
+        if title is not None and not any(title in st["members"] or title == st["title"] for st in stories):
+            stories[main]["title"] = title
     for s, st in enumerate(stories):
         for i in st["members"]:
             story_of[i] = s
         if st["title"] is not None:
             story_of[st["title"]] = s
     return Stories(story_of, [st["kind"] for st in stories], [st["title"] for st in stories],
-                   final, main_story(r, stories, final, o), r.dateline)
+                   final, main, r.dateline)
 
 
 def _dropped_teasers(lines: list[Line], feats: list[Features], d: list[Decision],

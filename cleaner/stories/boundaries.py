@@ -81,7 +81,7 @@ from dataclasses import dataclass
 from .. import _core
 from ..language import guess_language, stopwords
 from ..options import Options
-from ..types import Features
+from ..types import Decision, Features
 from .evidence import (DEFAULT, Gap, Reader, body_window, content_words, gap_evidence, language_shifts, shift_points,
                        style_shifts, topic_profile, weights)
 from .top import first_topic
@@ -341,6 +341,21 @@ def _echoing_head(r: Reader, line: int, floor: int, feats: list[Features], o: Op
         if r.core.echoes(i, line, o.story_echo_words, o.story_echo_shared):
             return i
     return None
+
+
+def title_above_text(r: Reader, members: list[int], final: list[Decision], o: Options) -> int | None:
+    """The title of a story with none (its ``members``, ``final`` the decisions after the
+    stories were assembled) whose text, the first member it keeps, starts below members it
+    leaves out (lines of the page around the main text block, read to place the story
+    but not its text): a headline above that first line of text that names it
+    (`_echoing_head`), below the last line kept before it; ``None`` when no line there
+    names it.  Where the text starts at the story's first member, that head was looked
+    for already (`_first_head`, `_opened`) and is looked for again, as cheaply."""
+    first = next((i for i in members if final[i].keep), None)
+    if first is None:
+        return None
+    prev = next((i for i in range(first - 1, -1, -1) if final[i].keep), None)
+    return _echoing_head(r, first, r.pos[prev] if prev is not None else -1, r.feats, o)
 
 
 def _topic(r: Reader, kept: list[int], o: Options, heads_only: bool, title0: int | None) -> tuple:
