@@ -268,6 +268,18 @@ def test_meta_lines(text, words, meta):
     ("Dekalb, Ill.: Mike Glass threw.", False), ("Dekalb \u2014 Mike Glass threw.", False),
     ("However, Mr. Smith \u2014 who was there", False), ("Yesterday, Paris \u2014 the city woke.", False),
     ("NATO And Eu Talks Begin Here: now", False), ("Ǆ\u01c5ORE: text", False),  # a title-case letter
+    # a place in capitals and small letters, an agency, a dash, a capital and a sentence
+    ("Hamburg (dpa/lno) \u2013 Trotz eines Gespr\u00e4ches zwischen", True), ("Berlin (dpa) - Die Regierung will", True),
+    ("Montpellier (SID) \u2013 Tennis-Olympiasieger Alexander Zverev hat", True),
+    ("Madrid (EFE).- El Gobierno ha aprobado", True), ("Rom (KNA) \u2013 Papst Franziskus hat", True),
+    ("Bad Bentheim (dpa/lni) \u2013 Unbekannte T\u00e4ter haben", True), ("Frankfurt/Main (dpa-AFX) - Die Aktie stieg", True),
+    ("Aix-en-Provence (AFP) - Le maire a dit", True), ("\u201eBerlin (dpa) - Die Regierung will", False),
+    # a name with its party and a role, no agency, no dash, small letters after it, too long
+    ("Friedrich Merz (CDU) \u2013 Parteivorsitzender", False), ("Berlin (dpa) \u2013 Merkel sagt", False),
+    ("Berlin - Die Regierung will", False), ("Berlin (dpa) die Regierung will", False),
+    ("Berlin (dpa) - die Regierung will", False), ("Die Regierung (CDU) hat heute", False),
+    ("Berlin (Deutsche Presse-Agentur) - Die Regierung will", False), ("Frankfurt am Main (dpa) - Die Aktie stieg", False),
+    ("Mehr zum Thema Wirtschaft Heute (dpa) - Die Aktie stieg", False),
 ])
 def test_datelines(text, want):
     assert dateline(text) is want

@@ -25,6 +25,25 @@ PIECES = ["WASHINGTON", "OSLO", "AUSTIN", "Dekalb", "Fort Worth", ", Texas", ", 
           "‘", "’", "“", "”", "«", "»", "(", ")", "[", "]", '"', "'", ".", ",", "&", "-", "a", "z", "Z", "1",
           "中", "FAST FACTS", "A" * 20, "B" * 39, "C" * 41, "x" * 25, " " * 30, "(" + "y" * 29 + ")"]
 
+#: The parts of a line that may open with a place in capitals and small letters and an
+#: agency ("Hamburg (dpa/lno) – "), each with forms that fit and forms that do not: a
+#: quote, a place of one or two words (joined by "-" or "/", too long, not capitalised),
+#: blanks, an agency, a full stop, a dash, and a sentence after it (of one to three words).
+AGENCY_PARTS = [
+    ["", "", "'", "‘", "„", "«"],
+    ["Hamburg", "Bad Bentheim", "Frankfurt/Main", "Aix-en-Provence", "Saint-Étienne", "St. Gallen", "Ü" + "x" * 20,
+     "Ü" + "x" * 21, "Bad Bad Bad", "hamburg", "HAMBURG", "Fort, Worth", "Ab1", "ǅx", "Ne\u0301e", "Dwa’s"],
+    ["", " ", "  ", "\u00a0", "\t"],
+    ["(dpa)", "(AP)", "(dpa/lno)", "(dpa-AFX)", "(EFE)", "(abcdefgh)", "(abcdefghi)", "(Reuters/Sports)", "(a)",
+     "(dpa/)", "dpa", "(d1a)", "(dpa/abcde)", "(Ἀb)"],
+    ["", "", ".", ",", ":", ".."],
+    ["", " ", "  ", "\u2003"],
+    ["–", "-", "--", "—", "---", ":", ""],
+    [" ", "", "  ", "\u2003"],
+    ["Die", "„Die", "Él", "él", "1", "D", ""],
+    ["", " Zeit", " Zeit ist", " Zeit ist da.", "\u00a0Zeit\u00a0ist", " x y", "  x\ty"],
+]
+
 
 def _upper(word: str) -> bool:
     return bool(regex.search(r"\p{Uppercase}", word)) and not regex.search(r"[\p{Lowercase}\p{Lt}]", word)
@@ -38,10 +57,19 @@ PLACED = regex.compile(
 )
 
 
+#: A dateline of a place in capitals and small letters and an agency ("Hamburg (dpa/lno) – ").
+AGENCY = regex.compile(
+    r"""^[\p{Pi}'‘“"]?\p{Lu}[\p{Ll}\p{M}'’.]{1,20}(?:[\-/]\p{L}[\p{Ll}\p{M}'’.]{0,20}){0,2}"""
+    r"(?:\s\p{Lu}[\p{Ll}\p{M}'’.]{1,20}(?:[\-/]\p{L}[\p{Ll}\p{M}'’.]{0,20}){0,2})?"
+    r"""\s*\(\p{L}{2,8}(?:[/\-]\p{L}{1,5})?\)\.?\s*(?:—|–|-{1,2})\s+[\p{Pi}'‘“"]?\p{Lu}"""
+)
+
+
 def _expected(text: str) -> bool:
     """`cleaner.stories.evidence.dateline` in Python: the pattern, then the words of two
     letters or more of its place (up to a comma) upper case, all but two, the first one
-    too; else a place in small letters too, with a region after a comma (`PLACED`)."""
+    too; else a place in small letters too, with a region after a comma (`PLACED`), or
+    an agency and a capital that opens three words or more (`AGENCY`)."""
     m = DATELINE.search(text)
     if m is not None:
         place = text[: m.end()].split(",", 1)[0]
@@ -49,7 +77,10 @@ def _expected(text: str) -> bool:
         upper = sum(map(_upper, caps))
         if caps and upper >= max(1, len(caps) - 2) and _upper(caps[0]):
             return True
-    return PLACED.search(text) is not None
+    if PLACED.search(text) is not None:
+        return True
+    m = AGENCY.search(text)
+    return m is not None and regex.match(r"\S*\s+\S+\s+\S", text[m.end() - 1:]) is not None
 
 
 def test_the_dateline_over_cells_is_the_pattern_over_characters():
@@ -57,6 +88,15 @@ def test_the_dateline_over_cells_is_the_pattern_over_characters():
     lines = ["".join(rng.choice(PIECES) for _ in range(rng.randrange(1, 14))) for _ in range(20000)]
     found = [text for text in lines if _expected(text)]
     assert len(found) > 300  # the lines reach the pattern's every part
+    assert [text for text in lines if dateline(text) != _expected(text)] == []
+
+
+def test_the_dateline_of_a_place_and_an_agency_over_cells_is_the_pattern_over_characters():
+    rng = random.Random(23)
+    lines = ["".join(rng.choice(part) for part in AGENCY_PARTS) for _ in range(20000)]
+    found = [text for text in lines if AGENCY.search(text)]
+    assert len(found) > 300  # the lines reach the pattern's every part
+    assert 100 < len([text for text in found if _expected(text)]) < len(found) - 100
     assert [text for text in lines if dateline(text) != _expected(text)] == []
 
 

@@ -728,6 +728,51 @@ def test_a_list_after_the_dropped_items_of_a_list_opens_no_story():
     assert len(cleaner.split(text, extracted="never")) == 1
 
 
+CABINET = [
+    "Neues Kabinett vereidigt",
+    "Berlin (dpa) \u2013 Die neue Bundesregierung ist am Mittwoch im Bundestag vereidigt worden. Nach wochenlangen "
+    "Verhandlungen hatten sich die drei Parteien auf einen Koalitionsvertrag geeinigt, der nun die Grundlage der "
+    "gemeinsamen Arbeit bilden soll.",
+    "Die Ministerinnen und Minister legten nacheinander ihren Amtseid ab. Im Anschluss kam das Kabinett zu seiner "
+    "ersten Sitzung im Kanzleramt zusammen, wo \u00fcber die ersten Vorhaben der Regierung beraten wurde.",
+    "Dem Kabinett geh\u00f6ren unter anderem an:",
+    "Olaf Scholz (SPD) \u2013 Bundeskanzler der Bundesrepublik Deutschland",
+    "Robert Habeck (Gr\u00fcne) \u2013 Minister f\u00fcr Wirtschaft und Klimaschutz",
+    "Christian Lindner (FDP) \u2013 Minister der Finanzen des Bundes",
+    "Nancy Faeser (SPD) \u2013 Ministerin des Innern und f\u00fcr Heimat",
+    "Die Opposition kritisierte die Verteilung der Ressorts. Der Fraktionschef der Union sagte, die Regierung habe "
+    "sich zu viel vorgenommen und werde an ihren eigenen Anspr\u00fcchen scheitern, wenn sie nicht rasch handele.",
+    "Der Bundespr\u00e4sident w\u00fcnschte den neuen Mitgliedern der Regierung eine gl\u00fcckliche Hand. Die erste "
+    "Regierungserkl\u00e4rung des Kanzlers ist f\u00fcr die kommende Woche geplant, danach beginnt die Haushaltsdebatte.",
+]
+STORM = [
+    "Hamburg (dpa/lno) \u2013 Ein heftiger Sturm hat in der Nacht zum Sonntag im Norden zahlreiche B\u00e4ume "
+    "entwurzelt und mehrere Stra\u00dfen blockiert. Die Feuerwehr r\u00fcckte nach eigenen Angaben zu mehr als "
+    "zweihundert Eins\u00e4tzen aus.",
+    "Verletzt wurde nach ersten Erkenntnissen niemand. Auf mehreren Bahnstrecken kam es jedoch zu erheblichen "
+    "Versp\u00e4tungen, weil umgest\u00fcrzte B\u00e4ume auf den Gleisen lagen und Oberleitungen besch\u00e4digt wurden.",
+    "Der Wetterdienst warnte f\u00fcr den Nachmittag vor weiteren schweren B\u00f6en an der K\u00fcste. Die Beh\u00f6rden "
+    "riefen die Bewohner auf, Parks und W\u00e4lder bis auf Weiteres zu meiden und auf Fahrten mit dem Rad zu verzichten.",
+]
+
+
+def test_a_dateline_of_a_place_and_an_agency_opens_a_story_and_a_list_of_names_and_parties_none():
+    # The next story's first paragraph opens with a place in capitals and small letters
+    # and an agency ("Hamburg (dpa/lno) \u2013 ..."): the dateline opens it, no title above
+    # it.  Lines of a name, a party and a role in the story before read as datelines too;
+    # weighed with the rest of their gaps' evidence (short lines, the story's words
+    # around them) they open no story.
+    from cleaner.stories.evidence import dateline
+
+    assert [dateline(line) for line in CABINET[4:8] + STORM[:1]] == [True] * 5
+    text = "\n\n".join(CABINET + STORM) + "\n"
+    articles = cleaner.split(text, extracted="never")
+    assert [a.text.split("\n\n")[0] for a in articles] == [CABINET[1], STORM[0]]
+    assert all(line in articles[0].text for line in CABINET[4:8])
+    assert len(cleaner.split(text, extracted="never", story_dateline_weight=0.0)) == 1
+    assert len(cleaner.split("\n\n".join(CABINET) + "\n", extracted="never")) == 1
+
+
 def test_a_last_story_opened_by_a_dateline_needs_its_body():
     from cleaner.stories.boundaries import choose
     from cleaner.stories.evidence import Gap

@@ -84,11 +84,19 @@ def dateline(text: str) -> bool:
     text ("OSLO: ...", "WASHINGTON (Reuters) - ...", "DUBAI, United Arab Emirates — ...",
     "‘FAST FACTS’: ...")?  A place written in capitals and small letters is one when a
     comma and a region follow it, then a dash and a capital ("Dekalb, Ill. — Mike ...",
-    "Fort Worth, Texas (AP) – ...").
+    "Fort Worth, Texas (AP) – ..."), or when it is one or two capitalised words (joined
+    by "-" or "/" too) and an agency follows it: "(" two to eight letters, optionally "/"
+    or "-" and up to five more, ")", an optional ".", then a dash and a capital that
+    opens three words or more ("Hamburg (dpa/lno) – Trotz eines ...", "Madrid (EFE).- El
+    Gobierno ...").  A name with its party and a role ("Friedrich Merz (CDU) –
+    Parteivorsitzender") is none; one with a longer role reads as one, and is weighed
+    with the rest of a gap's evidence like any dateline.
 
     >>> dateline("WASHINGTON (Reuters) - The senate voted."), dateline("Washington - The senate voted.")
     (True, False)
     >>> dateline("Dekalb, Ill. \u2014 Mike Glass threw for three touchdowns."), dateline("However, Mr. Smith \u2014 who")
+    (True, False)
+    >>> dateline("Berlin (dpa) - Die Bundesregierung will"), dateline("Friedrich Merz (CDU) \u2013 Parteivorsitzender")
     (True, False)
     """
     return _heads().dateline(text)

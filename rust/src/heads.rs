@@ -85,6 +85,13 @@ pub struct Heads {
     /// turn of an interview) and a capital.  "Dekalb, Ill. — ...", "Fort Worth, Texas
     /// (AP) – ...".
     placed: Cells,
+    /// A dateline of a place in capitals and small letters and an agency: one or two
+    /// capitalised words (joined by "-" or "/" too), "(" two to eight letters, optionally
+    /// "/" or "-" and up to five more, ")", an optional ".", a dash and a capital.
+    /// "Hamburg (dpa/lno) – ...", "Madrid (EFE).- ...", "Frankfurt/Main (dpa-AFX) - ...".
+    /// A dateline when the capital opens three words or more (`is_dateline`: a role after
+    /// a name and its party, "Name Surname (CDU) – Chairman", is none).
+    agency: Cells,
     /// A capital (or a digit) first, after an opening quote: ``^[\p{Pi}'"‘“]?[\p{Lu}\p{Lt}\d]``,
     /// a character of `capital` first, or one of `quote` and then one of `capital`.
     quote: CharClass,
@@ -241,7 +248,11 @@ impl Heads {
     /// `cleaner.stories.evidence.dateline`: a dateline whose words (of two letters or
     /// more) are upper case, all but two, the first one too.
     fn is_dateline(&self, text: &str) -> bool {
-        let placed = || may_place(text) && self.placed.find(text).is_some();
+        let placed = || match may_place(text, &self.quote) {
+            Some(',') => self.placed.find(text).is_some(),
+            Some(_) => self.agency.find(text).is_some_and(|end| sentence(text, end)),
+            None => false,
+        };
         if !may_dateline(text) {
             return placed();
         }
@@ -284,17 +295,59 @@ fn may_dateline(text: &str) -> bool {
 }
 
 /// Can `text` open with a dateline whose place is written in small letters too
-/// (`Heads::placed`)?  False only where the pattern cannot match: it needs an upper-case
-/// letter first (after an opening quote), a comma within its first 64 bytes, and a dash.
-fn may_place(text: &str) -> bool {
-    let mut chars = text.chars();
+/// (`Heads::placed`, `Heads::agency`)?  None only where neither pattern can match: they
+/// need an upper-case letter first (after an opening quote, one of ``quote``), then a
+/// place (no ASCII character but letters, blanks, "'", ".", "-" and "/") up to a comma
+/// within 64 characters or a "(" within 129 that are not blanks, and a dash: after the
+/// comma anywhere, after the "(" right after its ")" (within 15 characters), an optional
+/// "." and blanks.  Which of "," or "(".
+fn may_place(text: &str, quote: &CharClass) -> Option<char> {
+    let mut chars = text.char_indices();
     let mut first = chars.next();
-    if matches!(first, Some('\'' | '"')) {
+    if first.is_some_and(|(_, c)| quote.contains(c)) {
         first = chars.next();
     }
-    first.is_some_and(|c| c.is_uppercase())
-        && text.as_bytes().iter().take(64).any(|&b| b == b',')
-        && text.contains(['-', '—', '–'])
+    let (at, c) = first?;
+    if !c.is_uppercase() {
+        return None;
+    }
+    // The place read by bytes: its characters are ASCII letters, blanks, "'", ".", "-"
+    // and "/", or not ASCII (each read once, by its first byte; one not ASCII is never
+    // counted among the solid ones, which only lets more texts through).
+    let bytes = &text.as_bytes()[at + c.len_utf8()..];
+    let (mut read, mut solid) = (0, 0);
+    let mut end = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        let letter = b.is_ascii_alphabetic() || matches!(b, b'\'' | b'.' | b'-' | b'/');
+        if letter || b >= 0x80 || matches!(b, b' ' | b'\t'..=b'\r') {
+            read += usize::from(b & 0xC0 != 0x80);
+            solid += usize::from(letter);
+            if solid > 129 {
+                return None;
+            }
+        } else {
+            end = Some((i, b));
+            break;
+        }
+    }
+    match end? {
+        (_, b',') if read <= 64 => text.contains(['-', '—', '–']).then_some(','),
+        (i, b'(') => {
+            let mut chars = text[at + c.len_utf8() + i + 1..].chars().peekable(); // after the "("
+            chars.by_ref().take(15).find(|&c| c == ')')?;
+            chars.next_if_eq(&'.');
+            while chars.next_if(|c| c.is_whitespace()).is_some() {}
+            chars.next().filter(|c| matches!(c, '-' | '—' | '–')).map(|_| '(')
+        }
+        _ => None,
+    }
+}
+
+/// Does the capital that ends a match of `Heads::agency` (``end``: the byte after it)
+/// open three words or more (``\S*\s+\S+\s+\S`` from it)?
+fn sentence(text: &str, end: usize) -> bool {
+    let from = end - text[..end].chars().next_back().map_or(0, char::len_utf8);
+    text[from..].split_whitespace().nth(2).is_some()
 }
 
 /// The `Line` of a text, its `Features` and its decision's `Judged`.
@@ -345,6 +398,12 @@ impl Heads {
                 r#"^[\p{Pi}'‘“"]?\p{Lu}[\p{Ll}\p{M}'’.\-]{1,20}(?:\s\p{Lu}[\p{L}\p{M}'’.\-]{1,20}){0,2},"#,
                 r"\s*\p{Lu}[\p{L}\p{M}.]{0,15}(?:\s\p{Lu}[\p{L}\p{M}.]{0,15}){0,2}\s*(?:\([^()]{1,30}\))?",
                 r"\s*(?:—|–|-{1,2})\s+[\p{Pi}'‘“\x22]?\p{Lu}"
+            ))
+            .map_err(|e| crate::err(format!("story head pattern: {e}")))?,
+            agency: Cells::new(concat!(
+                r#"^[\p{Pi}'‘“"]?\p{Lu}[\p{Ll}\p{M}'’.]{1,20}(?:[\-/]\p{L}[\p{Ll}\p{M}'’.]{0,20}){0,2}"#,
+                r"(?:\s\p{Lu}[\p{Ll}\p{M}'’.]{1,20}(?:[\-/]\p{L}[\p{Ll}\p{M}'’.]{0,20}){0,2})?",
+                r"\s*\(\p{L}{2,8}(?:[/\-]\p{L}{1,5})?\)\.?\s*(?:—|–|-{1,2})\s+[\p{Pi}'‘“\x22]?\p{Lu}"
             ))
             .map_err(|e| crate::err(format!("story head pattern: {e}")))?,
             quote: char_class(r#"[\p{Pi}'"‘“]"#)?,
