@@ -178,7 +178,9 @@ class Reader:
     that reads as a sentence), `by_pattern` (a bytes, indexed ``r.by_pattern[i]``: a
     catalogue pattern dropped it),
     `capitalised` (it begins with a capital or a digit, after
-    an opening quote, not with a separator), `bulleted` (its raw line is a list item or a
+    an opening quote, not with a separator, and is no pager's link: an arrow that points
+    back first or one that points on last, "← Previous post", "Next story »"; such a
+    link is no title, nor does a longer headline above it head the story), `bulleted` (its raw line is a list item or a
     table row: a bullet, a dash and a space, or "|" after the whitespace), `wrapped`
     (the next line, right below without a blank line, goes on with the same sentence: it
     starts in lower case, so the line was broken by a hard wrap, not cut) and `turn` (an
