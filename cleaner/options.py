@@ -607,6 +607,18 @@ class Options:
     #: content word with this many content words of the text below it; else it is
     #: another page's link and date above the story (words).
     story_meta_echo_words: int = 200
+    #: A chosen story's head block (`cleaner.stories.boundaries._head_block`): above its
+    #: first line, over at most this many content lines that are all a head's furniture
+    #: (meta lines; lines a catalogue pattern dropped, a photo credit or a button, are not
+    #: counted; other lines of at most `heading_max_words` words that are no body), the
+    #: first line with a meta line below it that is shaped as a headline and names the
+    #: text (or prints the story's title again) is the story's title and first line; 0:
+    #: none (lines).
+    story_head_block_lines: int = 6
+    #: ... naming the text: sharing this many different content words with the text's
+    #: first `story_meta_echo_words` content words (one in common is often chance)
+    #: (content words).
+    story_head_block_shared: int = 2
     #: Content words, and at most lines, on each side of a gap compared for cohesion
     #: (words; lines); content words each side needs for a judgement (words).
     story_window_words: int = 120

@@ -26,8 +26,9 @@ def test_a_headline_above_a_row_of_tags_that_names_the_text_is_its_title():
     articles = cleaner.split(_dump([HEADLINE] + TAGS))
     assert [a.title for a in articles] == ["Volcano erupts again", HEADLINE]
     assert articles[1].text.startswith(HEADLINE)
-    # not looked for: the second story opens at its first paragraph, with no title
-    off = cleaner.split(_dump([HEADLINE] + TAGS), story_first_above_lines=0)
+    # not looked for (nor the head block above the date: `test_stories_head_block`): the
+    # second story opens at its first paragraph, with no title
+    off = cleaner.split(_dump([HEADLINE] + TAGS), story_first_above_lines=0, story_head_block_lines=0)
     assert off[1].title is None and off[1].text.startswith(CHESS[0])
 
 

@@ -32,7 +32,16 @@ last kept line) that names it (`boundaries._echoing_head`: a capitalised line sh
 `Options.story_echo_words`; a page's headline above its date, byline and tags); so does
 the main story with no title then, above its first line of text, below the last line
 kept before it (`boundaries.title_above_text`: a story read from lines the main text
-block leaves out, a menu's, starts there, its headline above its text).
+block leaves out, a menu's, starts there, its headline above its text).  Last, a
+chosen story's head block: above its first line (its title, or its text), over at most
+`Options.story_head_block_lines` content lines that are a head's furniture (meta lines,
+lines a catalogue pattern dropped such as a photo credit, a button or tags, short lines
+no story kept as body), the first line shaped as a headline with a meta line below it in
+the run, sharing `Options.story_head_block_shared` content words with the text's first
+`Options.story_meta_echo_words` (or printing the story's title again, a breadcrumb's last
+item), is the story's title and first line (`boundaries._head_block`: where a caption or
+a deck under the head was taken for the title, or the story started at its first
+paragraph).
 Distances skip lines the catalogue dropped (a share row between title and text).  A chosen story's title is the page's title above its
 headline when there is one: in text an extractor wrote, a headline of the gap that holds a
 later line of it, or that a later headline right above the text varies

@@ -51,7 +51,10 @@ gap whose only head is its title starts at its text when the title (with the gap
 below it) shares more with the text before the gap than with the text after it, by
 `Options.story_title_behind_cohesion` (`_support`: the page before's tail, a gallery's label
 or the list of what its article featured, whose last headline echoes a word of the next
-story).
+story).  A chosen story's title and first line is the headline of its head block when one
+stands above its first line (`_head_block`: over at most `Options.story_head_block_lines`
+lines of a head's furniture, meta lines, credits, buttons, tags, the first line shaped as
+a headline with a meta line below it that names the text, or that prints its title again).
 Once a stretch's boundaries are chosen (outside text read as an extractor's, one block a line),
 each story between two of them is read again on its own words (`refined`): a gap's cosine
 is that of all the story's paragraphs before it with all those after it (`halves`; the
@@ -428,7 +431,9 @@ def _opened(t: _Text, g: Gap, lo: int, end: int) -> Segment:
     with no head, the title above its lead, `_led`, looked for from kept position ``lo``
     to ``end``); a story with no title yet (and none set aside by `_support`) takes a
     headline above its text that names it, below the story before's last kept line
-    (`_echoing_head`: a page's headline above its date, byline and tags)."""
+    (`_echoing_head`: a page's headline above its date, byline and tags); last, the
+    headline of its head block above its first line is its title, the story starting
+    there (`_head_block`; not above the first kept line after kept position ``lo``)."""
     r, kept, o = t.r, t.kept, t.o
     opening = g.opening or ("topic" if g.cohesion < o.story_topic_cohesion else None)
     title = g.title if g.title is not None else _over_meta(r, kept, g.c, o)
@@ -446,7 +451,76 @@ def _opened(t: _Text, g: Gap, lo: int, end: int) -> Segment:
             head, title = led, kept[led]
     if title is None and not behind:  # a headline that names the text, among the lines above it
         title = _echoing_head(r, kept[head], r.pos[kept[head - 1]] if head else -1, r.feats, o)
+    block = None if behind else _head_block(r, kept, head, title, lo, o)
+    if block is not None:  # the story's headline above its head furniture
+        title = block
+        head = min(head, max(bisect_left(kept, block), lo + 1))
     return Segment([head, title, opening, False])
+
+
+def _head_block(r: Reader, kept: list[int], head: int, title: int | None, lo: int, o: Options) -> int | None:
+    """The headline of a story's head block, or ``None``: walking up from the story's
+    first line (its ``title``, else its first kept line, kept position ``head``), not to
+    the first kept line of the story before (kept position ``lo``), over at most
+    `Options.story_head_block_lines` content lines that are a head's furniture (meta
+    lines, a date of figures alone too: a date, a byline, "3 comments"; lines a catalogue
+    pattern dropped, not counted: a photo credit, a "read aloud" button, tags; other
+    lines of at most `Options.heading_max_words` words that are no body), the first line
+    with a meta line below it in the run that prints the story's title again (a
+    breadcrumb's last item: bullets and case aside) or is shaped as a headline
+    (`_headline_shaped`) and shares `Options.story_head_block_shared` different content
+    words with the text's first `Options.story_meta_echo_words` content words
+    (``Story.echoes``, rust/src/story_opening.rs; one word in common is often chance).
+    None when a meta line stands right below the title (the story has its head; a
+    headline and a date above it are a list's link).  The walk stops at body (the text
+    of the story before) and at a longer line.  The story's real headline stands above
+    its date, byline and credit, where the finder had taken the first paragraph, or a
+    caption or deck under the head, for its start."""
+    if o.story_head_block_lines <= 0:
+        return None
+    first = kept[head]
+    top = first if title is None else min(title, first)
+    if top < first and r.meta(r.content[r.pos[top] + 1]):
+        return None  # a title right over its own meta line: a head (above it, a list's links and dates)
+    at, floor, seen, meta = r.pos[top], r.pos[kept[lo]] if lo < head else -1, 0, False
+    own = _folded(r, title) if title is not None else None
+    while seen < o.story_head_block_lines and at - 1 > floor:
+        at -= 1
+        j = r.content[at]
+        if r.meta(j):  # a date of figures alone too
+            meta, seen = True, seen + 1
+            continue
+        if not r.lettered[j]:
+            continue
+        if r.by_pattern[j]:
+            continue
+        if meta and own and _folded(r, j) == own:
+            return j  # the headline printed again above the head (a breadcrumb's last item)
+        if meta and _headline_shaped(r, j, o) \
+                and r.core.echoes(j, first, o.story_meta_echo_words, o.story_head_block_shared):
+            return j
+        if r.body(j) or r.feats[j].words > o.heading_max_words:
+            return None  # the text of the story before, or a paragraph: no furniture of a head
+        seen += 1
+    return None
+
+
+def _folded(r: Reader, i: int) -> str:
+    """The case fold of line ``i``'s text from its first letter or digit on (no bullet)."""
+    text = r.text(i).casefold()
+    return text[next((k for k, ch in enumerate(text) if ch.isalnum()), len(text)):].rstrip()
+
+
+def _headline_shaped(r: Reader, i: int, o: Options) -> bool:
+    """Is line ``i`` shaped as a story's headline: 3 to `Options.heading_max_words`
+    words, its first letter or digit a capital or a digit (after quotes of any kind:
+    "„Title“ ..."), not a list item (bulleted or numbered: `Reader.bulleted`,
+    `Reader.turn`), not a sentence ending in a full stop, a comma, a colon or a semicolon,
+    before closing quotes or brackets (a question may be a headline)?"""
+    text = r.text(i).rstrip().rstrip("\"'’”»)]")
+    lead = next((ch for ch in text if ch.isalnum()), "")
+    return 3 <= r.feats[i].words <= o.heading_max_words and (lead.isupper() or lead.isdigit()) \
+        and not r.bulleted(i) and not r.turn(i) and not text.endswith((".", ",", ":", ";"))
 
 
 def _support(r: Reader, kept: list[int], title: int, c: int, lo: int, end: int, o: Options) -> float:
