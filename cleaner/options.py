@@ -789,6 +789,26 @@ class Options:
     #: than this (cosine; below 0: never): the page before's tail (a gallery's label, the
     #: list of what its article featured) set above the next story's text.
     story_title_behind_cohesion: float = 0.05
+    #: In text an extractor wrote one block a line, a story chosen in one go is cut again
+    #: above a paragraph (`prose_min_words` words or more, opening with a capital, no list
+    #: item) right below a run of the page's furniture that holds at least this many lines
+    #: shorter than a paragraph: the lines with letters above it, kept or dropped, read
+    #: upwards while each is a list item (not numbered), a dropped line or a headline not
+    #: opening in lower case, of at most `story_title_max_words` words and not ending like
+    #: a sentence (".", "!", "?"), with a list item or a dropped line among them (the next
+    #: page's menu, breadcrumbs or tags above its title: `boundaries._after_run`); 0:
+    #: never (lines).
+    story_run_lines: int = 3
+    #: ... when the window of body before the run and the window after it
+    #: (`story_window_words` each) share a cosine under this, and each side holds
+    #: `story_min_words` of body up to its boundary (a box of links or a list set into one
+    #: article goes on with its words) (cosine).
+    story_run_cohesion: float = 0.15
+    #: ... and when the story it opens holds at least this many paragraphs of body
+    #: (`prose_min_words` words or more, no list item) up to the next boundary: an
+    #: article's recommended story or a product's instructions under its list are one
+    #: paragraph or two, the next page's article more (paragraphs).
+    story_run_paragraphs: int = 6
 
     def __init__(self, **values) -> None:
         unknown = values.keys() - DEFAULTS.keys()

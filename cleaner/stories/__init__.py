@@ -14,7 +14,9 @@ Evidence, then one choice: `evidence` reads each gap between kept lines (how the
 after it opens, what the gap holds, how the vocabulary changes across it); `boundaries`
 finds the teasers and makes one scored choice of the full stories' boundaries over the
 document, then reads each story between two chosen boundaries again on its own words
-(`boundaries.refined`); `main` turns the segments into stories and picks the main one.
+(`boundaries.refined`) or, in text an extractor wrote one block a line, cuts it again below
+a run of the next page's furniture, a menu, breadcrumbs or tags between two articles of
+other words (`boundaries._after_run`); `main` turns the segments into stories and picks the main one.
 
 **Titles.**  A story's title is the headline nearest its body that a meta line follows (a
 longer headline up to three lines above it wins: a title above a kicker or a photo

@@ -64,6 +64,15 @@ one after it (an article's opening may differ in words from its body; a short st
 appended to a long one, or a page's tail, does not go on with it) and that
 `Options.story_refine_paragraphs` paragraphs follow opens a story of its own (of two such
 gaps fewer paragraphs apart, the one with more evidence).
+In text an extractor wrote one block a line, each story chosen is cut again above a paragraph
+right below a run of the page's furniture (`_after_run`: `Options.story_run_lines` short lines
+or more, list items, dropped lines and headlines, with a list item or a dropped line among
+them, none a sentence nor a numbered item) when the windows of body before the run and after
+it share a cosine under `Options.story_run_cohesion` and each side holds
+`Options.story_run_paragraphs` paragraphs: joined extracts set the next page's menu,
+breadcrumbs or tags between two articles, which the topic windows read as paragraphs (they
+blur across them) and the list test holds shut; the story starts at the run's nearest
+headline below its last list item or dropped line.
 Head evidence that is none is set aside first: the document's headline printed again above
 its text, or a "title" that begins with no capital, digit or quote (a separator line).  A
 last story opened by a dateline needs its body like one with no head (a notice such as
@@ -410,6 +419,8 @@ def _stretch(t: _Text, start: int, end: int, first: int | None, last: int) -> tu
     chosen = choose(_settled(r, kept, gaps, t.words, start, end, o, stray), t.words, start, end, o, first)
     if chosen and stray is not None and o.story_refine_paragraphs:  # not one block a line: each story read again
         chosen = refined(r, kept, t.topic, chosen, t.words, start, end, o, t.title0, stray, first)
+    if t.heads_only and o.story_run_lines:  # one block a line: a story cut again after a run of furniture
+        chosen = _after_run(t, chosen, start, end)
     at = {g.c for g in chosen}
     passed = [g for g in gaps if g.c not in at]
     segs: list[Segment] = []
@@ -419,6 +430,94 @@ def _stretch(t: _Text, start: int, end: int, first: int | None, last: int) -> tu
         between.update(stray.get(g.c, ()) if stray else ())
         segs.append(_opened(t, g, max(start, segs[-1][0] if segs else last), end))
     return segs, between
+
+
+def _after_run(t: _Text, chosen: list[Gap], start: int, end: int) -> list[Gap]:
+    """``chosen`` (the boundaries chosen between kept positions ``start`` and ``end`` in
+    text an extractor wrote one block a line) with a boundary above each paragraph of body
+    (`Options.prose_min_words` words or more, opening with a capital, not a list item)
+    right below a run of the page's furniture (`_run`), when the window of body before the
+    run and the window after it share a cosine under `Options.story_run_cohesion` and
+    each side holds `Options.story_min_words` of body and `Options.story_run_paragraphs`
+    paragraphs up to its boundary; the story takes the run's nearest headline below its
+    last list item or dropped line as its title (and starts there) when its gap has none.
+    Joined extracts set the next page's menu, breadcrumbs and tags between two articles,
+    often kept as short lines that the topic windows read as paragraphs: the windows blur
+    across them and the list test holds the gap shut; a box of links set into an article
+    goes on with its words, a subheading stands alone, and a recommended story or a
+    product's instructions under its list are a paragraph or two."""
+    r, kept, o, words = t.r, t.kept, t.o, t.words
+    edges = [start, *(g.c for g in chosen), end]
+    more: list[Gap] = []
+    for lo, hi in zip(edges, edges[1:]):
+        last, paras = lo, None
+        for c in range(lo + 1, hi):
+            i = kept[c]
+            if not (r.body(i) and r.feats[i].words >= o.prose_min_words and r.capitalised(i)) or r.bulleted(i) \
+                    or r.turn(i) \
+                    or words[c] - words[last] < o.story_min_words or words[hi] - words[c] < o.story_min_words:
+                continue
+            run = _run(r, i, o)
+            if run is None:
+                continue
+            before = bisect_left(kept, run[0]) - 1  # the kept position right above the run
+            paras = paras or _paragraph_counts(r, kept, lo, hi, o)  # counted once a run is found
+            if before < last or words[before + 1] - words[last] < o.story_min_words \
+                    or min(paras[before + 1 - lo] - paras[last - lo], paras[hi - lo] - paras[c - lo]) \
+                    < o.story_run_paragraphs:
+                continue
+            behind = body_window(r, kept, range(before, last - 1, -1), o.story_window_words)
+            cos = r.cohesion.cosine_of(behind, body_window(r, kept, range(c, hi), o.story_window_words))
+            if cos < o.story_run_cohesion:
+                g = gap_evidence(r, kept, c, cos, since=before, o=o)
+                more.append(g if g.title is not None or run[1] is None else g._replace(title=run[1]))
+                last = c
+    return sorted(chosen + more, key=lambda g: g.c) if more else chosen
+
+
+def _run(r: Reader, line: int, o: Options) -> tuple[int, int | None] | None:
+    """The first line of the run of furniture right above ``line`` (a content line), and
+    its nearest headline below its last list item or dropped line (``None``: none): the
+    content lines with letters above it, read upwards while each is a list item
+    (bulleted; a numbered item or an interview's turn is an article's own), a line
+    dropped or a headline whose first letter is no lower-case one (not a line of code),
+    of at most `Options.story_title_max_words` words, that does not end like a sentence
+    (".", "!", "?"); ``None`` unless the run holds a list item or a dropped line and at
+    least `Options.story_run_lines` lines shorter than a paragraph
+    (`Options.prose_min_words`): a menu's items, breadcrumbs, tags, a date (headlines
+    alone are an article's subheadings)."""
+    at, top, items, title = r.pos[line], None, 0, None
+    listed = False
+    while at > 0:
+        at -= 1
+        j = r.content[at]
+        if not r.lettered[j]:
+            continue
+        furniture = r.bulleted(j) or not r.d[j].keep
+        if not (furniture or r.headline(j) and not _lower(r.text(j))) or r.turn(j) \
+                or r.feats[j].words > o.story_title_max_words or r.text(j).rstrip().endswith((".", "!", "?")):
+            break
+        if title is None and not (furniture or listed):
+            title = j
+        top, items, listed = j, items + (r.feats[j].words < o.prose_min_words), listed or furniture
+    return (top, title) if top is not None and listed and items >= o.story_run_lines else None
+
+
+def _paragraph_counts(r: Reader, kept: list[int], lo: int, hi: int, o: Options) -> list[int]:
+    """Per kept position ``lo + k`` (``k`` from 0 to ``hi - lo``), how many paragraphs of
+    body (`Options.prose_min_words` words or more, not a list item) lie from ``lo`` up to,
+    not including, it."""
+    counts = [0]
+    for x in range(lo, hi):
+        i = kept[x]
+        counts.append(counts[-1] + (r.body(i) and r.feats[i].words >= o.prose_min_words and not r.bulleted(i)))
+    return counts
+
+
+def _lower(text: str) -> bool:
+    """Is the first letter of ``text`` a lower-case one (a line of code, a sentence going
+    on; a script with no case has none)?"""
+    return next((ch for ch in text if ch.isalpha()), "").islower()
 
 
 def _opened(t: _Text, g: Gap, lo: int, end: int) -> Segment:
