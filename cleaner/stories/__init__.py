@@ -49,7 +49,9 @@ headline when there is one: in text an extractor wrote, a headline of the gap th
 later line of it, or that a later headline right above the text varies
 (`Options.story_title_variant_share`); in a page's dump, one that holds the line right
 above the text (see `boundaries._holding`).  Names of two words,
-interview turns, numbered items and lines repeated all over the page are no titles.  A teaser's title is a headline of four
+interview turns, numbered items, lines repeated all over the page and a pager's links (an
+arrow first or last: "← Previous post", "Next story »"; the walk up to a longer headline
+stops at one) are no titles.  A teaser's title is a headline of four
 words or more right above it.
 """
 
