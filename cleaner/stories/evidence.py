@@ -94,6 +94,17 @@ def dateline(text: str) -> bool:
     return _heads().dateline(text)
 
 
+def pager(text: str) -> bool:
+    """Is ``text`` a pager's link, the headline of the post before or after this one: an
+    arrow pointing back first or one pointing on last (a guillemet only when the line
+    holds none the other way, which would make it a quote)?  No story's title.
+
+    >>> pager("\u2190 How to revise for the exams"), pager("Next story \u00bb"), pager("\u00abNous restons\u00bb, dit-il")
+    (True, True, False)
+    """
+    return _heads().pager(text)
+
+
 #: The `Options` weights of a gap's evidence, in the order the compiled core reads them
 #: (rust/src/story_gaps.rs): how the next story opens ("headed", "meta", "repeat",
 #: "dateline"), dropped lines and their most, lines a catalogue pattern dropped and their

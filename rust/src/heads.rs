@@ -275,21 +275,20 @@ const PAGER_ON: [char; 11] = ['→', '›', '»', '⟶', '►', '▶', '⇒', '�
 
 /// Is `text` a pager's link, the headline of the post before or after this one: it opens
 /// with an arrow that points back or ends with one that points on (`PAGER_BACK`,
-/// `PAGER_ON`), or its first word is a pager's label before an arrow ("Weiter → Nächster
-/// Beitrag: ...", "Next → ..."); a guillemet only when the line holds no guillemet the
-/// other way, which would close or open a quote («Nous resterons», dit-il).  Never a
-/// story's title or head.
+/// `PAGER_ON`); a guillemet, double or single, only when the line holds none the other
+/// way, which would close or open a quote («Nous resterons», dit-il; ‹Wir bleiben›, sagt
+/// er).  Never a story's title or head.
 pub(crate) fn is_pager(text: &str) -> bool {
     let t = text.trim();
     let (first, last) = (t.chars().next(), t.chars().next_back());
-    let quoted = t.contains('«') && t.contains('»');
-    let back = first.is_some_and(|c| PAGER_BACK.contains(&c)) && !(first == Some('«') && quoted);
-    let on = last.is_some_and(|c| PAGER_ON.contains(&c)) && !(last == Some('»') && quoted);
-    let mut words = t.split_whitespace();
-    let label = words.next().is_some_and(|w| w.chars().all(char::is_alphabetic))
-        && words.next().is_some_and(|w| w.chars().count() == 1 && w.chars().all(|c| PAGER_ON.contains(&c) || PAGER_BACK.contains(&c)))
-        && !quoted;
-    (back || on || label) && t.chars().count() > 1
+    let quoted = |c: char| match c {
+        '«' | '»' => t.contains('«') && t.contains('»'),
+        '‹' | '›' => t.contains('‹') && t.contains('›'),
+        _ => false,
+    };
+    let back = first.is_some_and(|c| PAGER_BACK.contains(&c) && !quoted(c));
+    let on = last.is_some_and(|c| PAGER_ON.contains(&c) && !quoted(c));
+    (back || on) && t.chars().count() > 1
 }
 
 /// Can `text` open with a dateline (`Heads::dateline`)?  False only where the pattern
@@ -396,6 +395,12 @@ impl Heads {
     #[pyo3(name = "dateline")]
     fn py_dateline(&self, text: &Bound<'_, PyString>) -> PyResult<bool> {
         Ok(self.is_dateline(&text_of(text)?))
+    }
+
+    /// One text's `is_pager`.
+    #[pyo3(name = "pager")]
+    fn py_pager(&self, text: &Bound<'_, PyString>) -> PyResult<bool> {
+        Ok(is_pager(&text_of(text)?))
     }
 }
 
