@@ -252,9 +252,8 @@ impl Story {
     /// story, whose page's own headline the nearest one is.
     pub(crate) fn opening(&self, first: usize, above: &[usize], shared: usize) -> PyResult<(Option<usize>, Option<Opening>)> {
         let (e, r) = (&self.e, self.reach);
-        let title_like = |j: usize| e.headline[j] && !e.pager[j];
-        let mut options: Vec<usize> = tail(above, r.above).iter().rev().copied().filter(|&j| title_like(j)).collect();
-        if title_like(first) {
+        let mut options: Vec<usize> = tail(above, r.above).iter().rev().copied().filter(|&j| e.headline[j]).collect();
+        if e.headline[first] {
             options.insert(0, first);
         }
         let rep = self.last_repeated(&options)?;
