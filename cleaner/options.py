@@ -804,10 +804,11 @@ class Options:
     #: `story_min_words` of body up to its boundary (a box of links or a list set into one
     #: article goes on with its words) (cosine).
     story_run_cohesion: float = 0.15
-    #: ... and when the story it opens holds at least this many paragraphs of body
-    #: (`prose_min_words` words or more, no list item) up to the next boundary: an
-    #: article's recommended story or a product's instructions under its list are one
-    #: paragraph or two, the next page's article more (paragraphs).
+    #: ... and when the story before the run (from its boundary) and the story it opens
+    #: (up to the next boundary) each hold at least this many paragraphs of body
+    #: (`prose_min_words` words or more, no list item): an article's recommended story or
+    #: a product's instructions under its list are one paragraph or two, the next page's
+    #: article more (paragraphs).
     story_run_paragraphs: int = 6
 
     def __init__(self, **values) -> None:

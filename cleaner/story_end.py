@@ -7,7 +7,9 @@ languages it knows; in others it is kept when the story stage reads it as part o
 of those lines says where the story ends, whatever their language: a *run* of
 ``story_end_run_lines`` non-blank lines or more, none of them a sentence (a line ending
 with a sentence stop, not a colon) nor a paragraph (``story_end_paragraph_words`` words or
-more), after at least one paragraph of the story, ends it unless the story *resumes*
+more), one of them at least named by no catalogue pattern (a run the catalogue named
+whole, an appeal box or a share bar, is set into articles as often as after them), after
+at least one paragraph of the story, ends it unless the story *resumes*
 after it: a later kept paragraph that shares ``story_end_paragraph_shared`` content words
 with the story's sentences and paragraphs before the run, or a later kept sentence of
 ``story_end_sentence_words`` words or more that shares ``story_end_sentence_shared`` (the
@@ -42,6 +44,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .catalogue import is_pattern_rule
 from .options import Options
 from .rules import CodeRule
 from .storage import texts_of
@@ -69,28 +72,30 @@ def _sentence(text: str, f: Features) -> bool:
     return f.terminal and not text.rstrip().endswith(":")
 
 
-def _runs(texts: Sequence[str], feats: Sequence[Features], first: int, last: int,
+def _runs(texts: Sequence[str], feats: Sequence[Features], named: Sequence[bool], first: int, last: int,
           options: Options) -> list[tuple[int, int]]:
     """The runs of lines between ``first`` and ``last`` (the main story's first and last kept
     lines; ``texts``: their texts, line ``first`` first) that could end the story, of ``story_end_run_lines`` lines or more:
     ``(start, end)``, ``end`` the next line that is a sentence or a paragraph (``last + 1``
-    at the story's end).  A run before the story's first kept paragraph is listed too:
-    `story_end` reads it as the page's head (no paragraph words before it, so at least as
-    many after it)."""
-    runs, run, start = [], 0, first
+    at the story's end), holding a line that no catalogue pattern named (``named``: per
+    line, from line ``first``, did one): a run the catalogue named whole (an appeal box, a share bar)
+    is set into articles as often as after them, and says no more than its rules did.  A
+    run before the story's first kept paragraph is listed too: `story_end` reads it as the
+    page's head (no paragraph words before it, so at least as many after it)."""
+    runs, run, start, own = [], 0, first, False
     for i in range(first, last + 1):
         text = texts[i - first]
         if not text:
             continue
         f = feats[i]
         if f.words >= options.story_end_paragraph_words or _sentence(text, f):
-            if run >= options.story_end_run_lines:
+            if run >= options.story_end_run_lines and own:
                 runs.append((start, i))
-            run = 0
+            run, own = 0, False
         else:
             start = i if run == 0 else start
-            run += 1
-    if run >= options.story_end_run_lines:
+            run, own = run + 1, own or not named[i - first]
+    if run >= options.story_end_run_lines and own:
         runs.append((start, last + 1))
     return runs
 
@@ -137,7 +142,8 @@ def story_end(lines: Sequence[Line], feats: Sequence[Features], decided: list[De
         return decided
     first, last = at[0], at[-1]
     texts = texts_of(lines, first, last + 1)  # the story's texts in one pass: no `Line` built
-    runs = _runs(texts, feats, first, last, options)
+    named = [is_pattern_rule(d.rule) for d in decided[first:last + 1]]
+    runs = _runs(texts, feats, named, first, last, options)
     if not runs:
         return decided
     resume_at, paragraph_words = _resumes_from(texts, feats, kept, first, last, stops, options)

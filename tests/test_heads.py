@@ -211,7 +211,12 @@ def test_the_first_character_of_a_head_is_read_with_the_classes_of_the_patterns(
                [Decision(True, "feature.heading", "body", "", "classify")] * len(texts),
                frozenset(), Options(heading_max_words=16, heading_max_digits=0.3, story_meta_reach=3))
     capitalised = regex.compile(r"""^[\p{Pi}'"‘“]?[\p{Lu}\p{Lt}\d]""")
-    assert [r.capitalised(i) for i in range(len(texts))] == [bool(capitalised.match(t)) for t in texts]
+    # a line that opens with "«" and holds no "»" is a pager's link ("« Previous post"):
+    # never capitalised (rust/src/heads.rs is_pager)
+    pager = [t.startswith("«") and "»" not in t for t in texts]
+    assert 50 < sum(pager) < 200
+    assert [r.capitalised(i) for i in range(len(texts))] == [
+        bool(capitalised.match(t)) and not p for t, p in zip(texts, pager)]
     assert [bool(c) for c in r._capital] == [bool(regex.match(r"\p{Uppercase}", t)) for t in texts]
     assert sum(map(bool, r._capital)) > 25 and 200 < sum(map(r.capitalised, range(len(texts)))) < len(texts) - 200
 

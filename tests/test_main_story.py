@@ -949,3 +949,32 @@ def test_the_main_story_below_the_page_s_head_takes_the_headline_above_its_text(
 def test_a_line_above_the_text_that_does_not_name_it_is_no_title():
     a = cleaner.analyze(_page_under("Latest news from our region today"))
     assert [(x.index, x.title) for x in a.articles] == [(0, None)]
+
+
+DIGNITY = [
+    "The project asks pupils to think about the dignity of human life, from the first days of a child to the "
+    "care of the old and the dying, and to write about what they find.",
+    "Each pupil chooses a question of their own, reads what the great religions and philosophers have said "
+    "about it, and talks with people whose work touches on it.",
+    "At the end of the term the class puts together a small book of essays on the dignity of life, which the "
+    "school prints for the parents and the town library.",
+]
+
+
+@pytest.mark.parametrize("arrow", ["← ", "« ", "‹ "])
+def test_a_pager_s_link_above_the_headline_is_no_title(arrow):
+    # the link to the post before, longer than the headline under it, would win as "a
+    # longer headline above"; an arrow that points back opens it: no headline, no title
+    lines = ["* Home", "* About", f"{arrow}How to revise for the final exams without stress",
+             "The dignity of life – a project", "Posted on 13 March 2019 by Michael Example", *DIGNITY]
+    a = cleaner.analyze("\n\n".join(lines) + "\n")
+    assert [(x.index, x.title) for x in a.articles] == [(0, "The dignity of life – a project")]
+
+
+def test_a_headline_in_guillemets_is_a_title_and_no_pager_s_link():
+    text = "\n\n".join(["« Le pont restera fermé aux voitures », annonce le maire", "12 février 2024",
+                       "Le conseil municipal a voté mardi soir la fermeture du vieux pont du port aux voitures à "
+                       "partir du premier mars, après que des ingénieurs ont trouvé des fissures dans ses piliers.",
+                       "Les travaux devraient durer au moins dix-huit mois, et les bus pourront toujours passer sur "
+                       "le pont pendant toute la durée du chantier."]) + "\n"
+    assert [x.title for x in cleaner.split(text)] == ["« Le pont restera fermé aux voitures », annonce le maire"]

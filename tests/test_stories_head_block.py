@@ -47,4 +47,11 @@ def test_without_the_head_block_a_caption_is_taken_for_the_title_or_the_text_has
 def test_a_headline_above_the_date_that_does_not_name_the_text_is_no_title():
     other = "Weather warnings for the coming weekend"
     articles = cleaner.split(_dump([other, DATED, CAPTION]))
-    assert articles[1].title == CAPTION and other not in articles[1].text
+    assert articles[1].title != other and other not in articles[1].text
+
+
+@pytest.mark.xfail(strict=True, reason="below a headline that does not name the text, the caption under "
+                                       "its date is still taken for the story's title")
+def test_a_caption_under_a_headline_that_does_not_name_the_text_is_no_title_either():
+    articles = cleaner.split(_dump(["Weather warnings for the coming weekend", DATED, CAPTION]))
+    assert articles[1].title != CAPTION

@@ -205,3 +205,18 @@ def test_without_a_catalogue_a_paragraph_needs_more_shared_words_to_resume_the_s
     assert rules(text, disabled_rules=frozenset({"en."}), **_REACH)[paragraph] == "story.end"
     assert "story.end" not in rules(text, disabled_rules=frozenset({"en."}),
                                     story_end_uncatalogued_paragraph_shared=1, **_REACH).values()
+
+
+def test_a_run_the_catalogue_named_whole_does_not_end_the_story():
+    # a newsletter box set between two paragraphs that share few words: each line of the
+    # run is a catalogue appeal, so its form says no more than the rules that dropped it
+    # and the paragraph after it stays the story's; one line of the run that no rule names
+    # (furniture in the run's form only) makes it a possible end again
+    box = ["Newsletter", "Sign up for our newsletter", "Example Magazine Newsletter"]
+    second = "That quiet winter the northern river rose after the rains and flooded the low fields."
+    text = "\n\n".join([EN_STORY[0], *box, second]) + "\n"
+    a = analyze(text, extracted="never")
+    assert [v.final.rule for v in a.verdicts if v.line.text in box] != ["story.end"] * 3
+    assert second in a.text
+    plain = "\n\n".join([EN_STORY[0], *box[:2], "the older page or the newer page", second]) + "\n"
+    assert second not in analyze(plain, extracted="never").text

@@ -37,8 +37,8 @@ kept before it (`boundaries.title_above_text`: a story read from lines the main 
 block leaves out, a menu's, starts there, its headline above its text).  Last, a
 chosen story's head block: above its first line (its title, or its text), over at most
 `Options.story_head_block_lines` content lines that are a head's furniture (meta lines,
-lines a catalogue pattern dropped such as a photo credit, a button or tags, short lines
-no story kept as body), the first line shaped as a headline with a meta line below it in
+short lines no story kept as body; lines a catalogue pattern dropped, such as a photo
+credit, a button or tags, are passed over and not counted), the first line shaped as a headline with a meta line below it in
 the run, sharing `Options.story_head_block_shared` content words with the text's first
 `Options.story_meta_echo_words` (or printing the story's title again, a breadcrumb's last
 item), is the story's title and first line (`boundaries._head_block`: where a caption or
@@ -49,7 +49,9 @@ headline when there is one: in text an extractor wrote, a headline of the gap th
 later line of it, or that a later headline right above the text varies
 (`Options.story_title_variant_share`); in a page's dump, one that holds the line right
 above the text (see `boundaries._holding`).  Names of two words,
-interview turns, numbered items and lines repeated all over the page are no titles.  A teaser's title is a headline of four
+interview turns, numbered items, lines repeated all over the page and a pager's links (an
+arrow first or last: "← Previous post", "Next story »"; the walk up to a longer headline
+stops at one) are no titles.  A teaser's title is a headline of four
 words or more right above it.
 """
 

@@ -53,7 +53,8 @@ below it) shares more with the text before the gap than with the text after it, 
 or the list of what its article featured, whose last headline echoes a word of the next
 story).  A chosen story's title and first line is the headline of its head block when one
 stands above its first line (`_head_block`: over at most `Options.story_head_block_lines`
-lines of a head's furniture, meta lines, credits, buttons, tags, the first line shaped as
+lines of a head's furniture, meta lines and short lines, credits, buttons and tags that a
+catalogue pattern dropped passed over uncounted, the first line shaped as
 a headline with a meta line below it that names the text, or that prints its title again).
 Once a stretch's boundaries are chosen (outside text read as an extractor's, one block a line),
 each story between two of them is read again on its own words (`refined`): a gap's cosine
@@ -91,7 +92,7 @@ from .. import _core
 from ..language import guess_language, stopwords
 from ..options import Options
 from ..types import Decision, Features
-from .evidence import (DEFAULT, Gap, Reader, body_window, content_words, gap_evidence, language_shifts, shift_points,
+from .evidence import (DEFAULT, Gap, Reader, body_window, content_words, gap_evidence, language_shifts, pager, shift_points,
                        style_shifts, topic_profile, weights)
 from .top import first_topic
 
@@ -354,12 +355,11 @@ def _echoing_head(r: Reader, line: int, floor: int, feats: list[Features], o: Op
 
 def title_above_text(r: Reader, members: list[int], final: list[Decision], o: Options) -> int | None:
     """The title of a story with none (its ``members``, ``final`` the decisions after the
-    stories were assembled) whose text, the first member it keeps, starts below members it
-    leaves out (lines of the page around the main text block, read to place the story
-    but not its text): a headline above that first line of text that names it
-    (`_echoing_head`), below the last line kept before it; ``None`` when no line there
-    names it.  Where the text starts at the story's first member, that head was looked
-    for already (`_first_head`, `_opened`) and is looked for again, as cheaply."""
+    stories were assembled): a headline above the first member it keeps, its first line of
+    text, that names it (`_echoing_head`), below the last line kept before it; ``None``
+    when no line there names it.  A story read from lines the main text block leaves out
+    (a menu's) starts above its text, where its head was looked for; where its text
+    starts at its first member, the search is the one made there and finds nothing new."""
     first = next((i for i in members if final[i].keep), None)
     if first is None:
         return None
@@ -615,11 +615,13 @@ def _headline_shaped(r: Reader, i: int, o: Options) -> bool:
     words, its first letter or digit a capital or a digit (after quotes of any kind:
     "„Title“ ..."), not a list item (bulleted or numbered: `Reader.bulleted`,
     `Reader.turn`), not a sentence ending in a full stop, a comma, a colon or a semicolon,
-    before closing quotes or brackets (a question may be a headline)?"""
+    before closing quotes or brackets (a question may be a headline), not a pager's link
+    (`evidence.pager`: "← Previous post")?"""
     text = r.text(i).rstrip().rstrip("\"'’”»)]")
     lead = next((ch for ch in text if ch.isalnum()), "")
     return 3 <= r.feats[i].words <= o.heading_max_words and (lead.isupper() or lead.isdigit()) \
-        and not r.bulleted(i) and not r.turn(i) and not text.endswith((".", ",", ":", ";"))
+        and not r.bulleted(i) and not r.turn(i) and not text.endswith((".", ",", ":", ";")) \
+        and not pager(r.text(i))
 
 
 def _support(r: Reader, kept: list[int], title: int, c: int, lo: int, end: int, o: Options) -> float:

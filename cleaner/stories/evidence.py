@@ -102,6 +102,17 @@ def dateline(text: str) -> bool:
     return _heads().dateline(text)
 
 
+def pager(text: str) -> bool:
+    """Is ``text`` a pager's link, the headline of the post before or after this one: an
+    arrow pointing back first or one pointing on last (a guillemet only when the line
+    holds none the other way, which would make it a quote)?  No story's title.
+
+    >>> pager("\u2190 How to revise for the exams"), pager("Next story \u00bb"), pager("\u00abNous restons\u00bb, dit-il")
+    (True, True, False)
+    """
+    return _heads().pager(text)
+
+
 #: The `Options` weights of a gap's evidence, in the order the compiled core reads them
 #: (rust/src/story_gaps.rs): how the next story opens ("headed", "meta", "repeat",
 #: "dateline"), dropped lines and their most, lines a catalogue pattern dropped and their
@@ -186,7 +197,9 @@ class Reader:
     that reads as a sentence), `by_pattern` (a bytes, indexed ``r.by_pattern[i]``: a
     catalogue pattern dropped it),
     `capitalised` (it begins with a capital or a digit, after
-    an opening quote, not with a separator), `bulleted` (its raw line is a list item or a
+    an opening quote, not with a separator, and is no pager's link: an arrow that points
+    back first or one that points on last, "← Previous post", "Next story »"; such a
+    link is no title, nor does a longer headline above it head the story), `bulleted` (its raw line is a list item or a
     table row: a bullet, a dash and a space, or "|" after the whitespace), `wrapped`
     (the next line, right below without a blank line, goes on with the same sentence: it
     starts in lower case, so the line was broken by a hard wrap, not cut) and `turn` (an

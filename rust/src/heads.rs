@@ -212,8 +212,12 @@ impl Heads {
         if least <= 1 { date.is_match(text) } else { date.holds(text, least) }
     }
 
-    /// `capital`: a capital (or a digit) first, after an opening quote.
+    /// `capital`: a capital (or a digit) first, after an opening quote; not a pager's link
+    /// (`is_pager`: "« Previous post" opens with no quote).
     fn is_capitalised(&self, text: &str) -> bool {
+        if is_pager(text) {
+            return false;
+        }
         let mut chars = text.chars();
         let capital = |c: Option<char>| c.is_some_and(|c| self.capital.contains(c));
         let first = chars.next();
@@ -273,6 +277,29 @@ impl Heads {
         let end = line.text.trim_end_matches(['\'', '"', '’', '”', '»']);
         line.judged.has(Judged::KEEP) && line.words <= 16 && (end.is_empty() || end.ends_with(['?', '!'])) && !turn
     }
+}
+
+/// The arrows a pager's link to the previous post opens with and one to the next post
+/// ends with ("← Older post", "« Previous", "Next story →", "Weiter »").
+const PAGER_BACK: [char; 9] = ['←', '‹', '«', '⟵', '◄', '◀', '⇐', '⬅', '❮'];
+const PAGER_ON: [char; 11] = ['→', '›', '»', '⟶', '►', '▶', '⇒', '➔', '➜', '➡', '❯'];
+
+/// Is `text` a pager's link, the headline of the post before or after this one: it opens
+/// with an arrow that points back or ends with one that points on (`PAGER_BACK`,
+/// `PAGER_ON`); a guillemet, double or single, only when the line holds none the other
+/// way, which would close or open a quote («Nous resterons», dit-il; ‹Wir bleiben›, sagt
+/// er).  Never a story's title or head.
+pub(crate) fn is_pager(text: &str) -> bool {
+    let t = text.trim();
+    let (first, last) = (t.chars().next(), t.chars().next_back());
+    let quoted = |c: char| match c {
+        '«' | '»' => t.contains('«') && t.contains('»'),
+        '‹' | '›' => t.contains('‹') && t.contains('›'),
+        _ => false,
+    };
+    let back = first.is_some_and(|c| PAGER_BACK.contains(&c) && !quoted(c));
+    let on = last.is_some_and(|c| PAGER_ON.contains(&c) && !quoted(c));
+    (back || on) && t.chars().count() > 1
 }
 
 /// Can `text` open with a dateline (`Heads::dateline`)?  False only where the pattern
@@ -428,6 +455,12 @@ impl Heads {
     fn py_dateline(&self, text: &Bound<'_, PyString>) -> PyResult<bool> {
         Ok(self.is_dateline(&text_of(text)?))
     }
+
+    /// One text's `is_pager`.
+    #[pyo3(name = "pager")]
+    fn py_pager(&self, text: &Bound<'_, PyString>) -> PyResult<bool> {
+        Ok(is_pager(&text_of(text)?))
+    }
 }
 
 /// Does ``text`` end mid-sentence by its look: on a comma, or on a word whose first
@@ -471,6 +504,9 @@ pub(crate) struct Evidence {
     pub cut_off: Vec<bool>,
     /// A numbered item or a turn of an interview ("2. ...", "Q: ..."): `is_turn`.
     pub turn: Vec<bool>,
+    /// A pager's link, the headline of the post before or after (`is_pager`): evidence
+    /// of a page's edge, never a story's title.
+    pub pager: Vec<bool>,
     /// `cleaner.classify.is_heading_like`: short, no sentence punctuation, no URL, few
     /// digits.
     pub heading_like: Vec<bool>,
@@ -502,7 +538,7 @@ impl Heads {
         let mut e = Evidence {
             lettered: no(), meta: no(), headline: no(), body: no(), titled: no(), dateline: no(), exclaimed: no(),
             capital: no(), meta_after: no(), pattern: no(), capitalised: no(), bulleted: no(), cut_off: no(), turn: no(),
-            heading_like: no(),
+            pager: no(), heading_like: no(),
             words: vec![0; n], keep: no(), content: Vec::with_capacity(n), judged,
         };
         for (i, text) in texts.iter().enumerate() {
@@ -511,6 +547,7 @@ impl Heads {
             }
             e.bulleted[i] = text.starts_with(self.bullets.as_slice()) && self.bulleted.is_match(&raw(i)?);
             e.cut_off[i] = cut_off(text);
+            e.pager[i] = is_pager(text);
             self.read_line(&mut e, i, text, &feats[i], limits)?;
         }
         e.meta_after = meta_after(&e, limits.meta_reach);

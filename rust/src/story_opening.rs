@@ -173,8 +173,8 @@ impl Story {
     }
 
     /// A headline up to ``story_longer_reach`` lines above `j`
-    /// with more words, not past a meta line, body or a line the catalogue dropped, and
-    /// not one that holds `j`.
+    /// with more words, not past a meta line, body, a line the catalogue dropped or a
+    /// pager's link (`Evidence.pager`), and not one that holds `j`.
     fn longer_above(&self, j: usize) -> PyResult<usize> {
         let mut best = j;
         let k = self.at(j)? as i64;
@@ -186,8 +186,8 @@ impl Story {
         let folds = self.folds();
         let own = &folds.folded[folds.fold[j] as usize];
         for &x in &upward[py_range(upward.len(), 0, reach)] {
-            if self.e.meta[x] || self.e.body[x] || self.e.pattern[x] {
-                break;
+            if self.e.meta[x] || self.e.body[x] || self.e.pattern[x] || self.e.pager[x] {
+                break; // the head ends at a pager's link: the post before's headline
             }
             if self.e.headline[x] && self.e.words[x] > self.e.words[best] {
                 let theirs = &folds.folded[folds.fold[x] as usize]; // a headline's: folded
