@@ -72,13 +72,13 @@ def _sentence(text: str, f: Features) -> bool:
     return f.terminal and not text.rstrip().endswith(":")
 
 
-def _runs(texts: Sequence[str], feats: Sequence[Features], named: Sequence[bool], first: int, last: int,
+def _runs(texts: Sequence[str], feats: Sequence[Features], decided: Sequence[Decision], first: int, last: int,
           options: Options) -> list[tuple[int, int]]:
     """The runs of lines between ``first`` and ``last`` (the main story's first and last kept
     lines; ``texts``: their texts, line ``first`` first) that could end the story, of ``story_end_run_lines`` lines or more:
     ``(start, end)``, ``end`` the next line that is a sentence or a paragraph (``last + 1``
-    at the story's end), holding a line that no catalogue pattern named (``named``: per
-    line, from line ``first``, did one): a run the catalogue named whole (an appeal box, a share bar)
+    at the story's end), holding a line whose decision in ``decided`` no catalogue pattern
+    made: a run the catalogue named whole (an appeal box, a share bar)
     is set into articles as often as after them, and says no more than its rules did.  A
     run before the story's first kept paragraph is listed too: `story_end` reads it as the
     page's head (no paragraph words before it, so at least as many after it)."""
@@ -94,7 +94,7 @@ def _runs(texts: Sequence[str], feats: Sequence[Features], named: Sequence[bool]
             run, own = 0, False
         else:
             start = i if run == 0 else start
-            run, own = run + 1, own or not named[i - first]
+            run, own = run + 1, own or not is_pattern_rule(decided[i].rule)
     if run >= options.story_end_run_lines and own:
         runs.append((start, last + 1))
     return runs
@@ -142,8 +142,7 @@ def story_end(lines: Sequence[Line], feats: Sequence[Features], decided: list[De
         return decided
     first, last = at[0], at[-1]
     texts = texts_of(lines, first, last + 1)  # the story's texts in one pass: no `Line` built
-    named = [is_pattern_rule(d.rule) for d in decided[first:last + 1]]
-    runs = _runs(texts, feats, named, first, last, options)
+    runs = _runs(texts, feats, decided, first, last, options)
     if not runs:
         return decided
     resume_at, paragraph_words = _resumes_from(texts, feats, kept, first, last, stops, options)

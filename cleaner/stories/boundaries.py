@@ -453,8 +453,7 @@ def _after_run(t: _Text, chosen: list[Gap], start: int, end: int) -> list[Gap]:
         last, paras = lo, None
         for c in range(lo + 1, hi):
             i = kept[c]
-            if not (r.body(i) and r.feats[i].words >= o.prose_min_words and r.capitalised(i)) or r.bulleted(i) \
-                    or r.turn(i) \
+            if not (_paragraph(r, i, o) and r.capitalised(i)) or r.turn(i) \
                     or words[c] - words[last] < o.story_min_words or words[hi] - words[c] < o.story_min_words:
                 continue
             run = _run(r, i, o)
@@ -510,8 +509,14 @@ def _paragraph_counts(r: Reader, kept: list[int], lo: int, hi: int, o: Options) 
     counts = [0]
     for x in range(lo, hi):
         i = kept[x]
-        counts.append(counts[-1] + (r.body(i) and r.feats[i].words >= o.prose_min_words and not r.bulleted(i)))
+        counts.append(counts[-1] + _paragraph(r, i, o))
     return counts
+
+
+def _paragraph(r: Reader, i: int, o: Options) -> bool:
+    """Is kept line ``i`` a paragraph of body: `Options.prose_min_words` words or more, no
+    list item?"""
+    return r.body(i) and r.feats[i].words >= o.prose_min_words and not r.bulleted(i)
 
 
 def _lower(text: str) -> bool:

@@ -212,12 +212,8 @@ impl Heads {
         if least <= 1 { date.is_match(text) } else { date.holds(text, least) }
     }
 
-    /// `capital`: a capital (or a digit) first, after an opening quote; not a pager's link
-    /// (`is_pager`: "« Previous post" opens with no quote).
+    /// `capital`: a capital (or a digit) first, after an opening quote.
     fn is_capitalised(&self, text: &str) -> bool {
-        if is_pager(text) {
-            return false;
-        }
         let mut chars = text.chars();
         let capital = |c: Option<char>| c.is_some_and(|c| self.capital.contains(c));
         let first = chars.next();
@@ -495,7 +491,7 @@ pub(crate) struct Evidence {
     pub meta_after: Vec<bool>,
     /// Dropped by a catalogue pattern.
     pub pattern: Vec<bool>,
-    /// A capital or digit first, after an opening quote.
+    /// A capital or digit first, after an opening quote; no pager's link.
     pub capitalised: Vec<bool>,
     /// A list item (its raw line).
     pub bulleted: Vec<bool>,
@@ -603,7 +599,8 @@ impl Heads {
         e.body[i] = keep && judged.has(Judged::BODY) && !e.headline[i];
         let turn = self.is_turn(text);
         e.turn[i] = turn;
-        e.capitalised[i] = self.is_capitalised(text);
+        // a pager's link ("« Previous post": no quote opens it) is no capitalised line
+        e.capitalised[i] = !e.pager[i] && self.is_capitalised(text);
         e.titled[i] = e.headline[i] && line.words >= 4 && !turn && e.capitalised[i];
         e.dateline[i] = self.is_dateline(text);
         e.exclaimed[i] = Self::is_exclaimed(&line, turn);
