@@ -24,6 +24,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 
 from cleaner.catalogue import load_rules
+from cleaner.extracted import COMMENT_COUNTER
 from cleaner.language import stopwords
 from cleaner.segment import normalize
 
@@ -355,8 +356,11 @@ def _case_noise(text: str, flips: list[bool]) -> str:
 
 def closes_article(rule) -> bool:
     """Does a line of this rule open a section that ends the article (related stories,
-    comments)?  Such lines belong after the text, never between its paragraphs."""
-    return rule.category == "comments" or getattr(rule, "section", False)
+    comments, or a comment counter, which opens the comments of an extractor's text after
+    most of its prose: `cleaner.extracted.open_comments`)?  Such lines belong after the
+    text, never between its paragraphs."""
+    return (rule.category == "comments" or getattr(rule, "section", False)
+            or rule.id.partition(".")[2] == COMMENT_COUNTER)
 
 
 @st.composite
