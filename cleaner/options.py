@@ -494,7 +494,7 @@ class Options:
     #: mid-sentence, a note or an appeal of the page after its article, no teasers, its
     #: lines in no story (in text an extractor wrote, whose last lines would stay its
     #: story's, a row that ends the text is left alone;
-    #: `cleaner.stories.boundaries._resumed`); above 1 turns the test off (cosine;
+    #: `cleaner.stories.teasers.resumed`); above 1 turns the test off (cosine;
     #: teasers).
     story_teaser_resume_cohesion: float = 0.15
     story_teaser_resume_row: int = 2
@@ -588,7 +588,7 @@ class Options:
     #: Lines above a story's first kept line searched for its title (lines).
     story_above_lines: int = 12
     #: Lines above a story's text searched for a headline that names it when nothing else
-    #: heads it (`cleaner.stories.boundaries._echoing_head`): above the document's first
+    #: heads it (`cleaner.stories.opening._echoing_head`): above the document's first
     #: kept line, and above a later story's text as far as the last kept line of the story
     #: before (lines).
     story_first_above_lines: int = 10
@@ -598,7 +598,7 @@ class Options:
     #: Different content words such a headline shares with them (all of its own when it
     #: holds fewer): one word in common is often chance; so many a line above a story's
     #: text with no head of its own shares with the text to be its title
-    #: (`cleaner.stories.boundaries._echoing_head`) (content words).
+    #: (`cleaner.stories.opening._echoing_head`) (content words).
     story_echo_shared: int = 2
     #: The same above the document's first story, whose page's own headline the nearest
     #: one is (content words).
@@ -607,7 +607,7 @@ class Options:
     #: content word with this many content words of the text below it; else it is
     #: another page's link and date above the story (words).
     story_meta_echo_words: int = 200
-    #: A chosen story's head block (`cleaner.stories.boundaries._head_block`): above its
+    #: A chosen story's head block (`cleaner.stories.opening._head_block`): above its
     #: first line, over at most this many content lines that are all a head's furniture
     #: (meta lines; lines a catalogue pattern dropped, a photo credit or a button, are not
     #: counted; other lines of at most `heading_max_words` words that are no body), the
@@ -796,7 +796,7 @@ class Options:
     #: upwards while each is a list item (not numbered), a dropped line or a headline not
     #: opening in lower case, of at most `story_title_max_words` words and not ending like
     #: a sentence (".", "!", "?"), with a list item or a dropped line among them (the next
-    #: page's menu, breadcrumbs or tags above its title: `boundaries._after_run`); 0:
+    #: page's menu, breadcrumbs or tags above its title: `furniture.after_run`); 0:
     #: never (lines).
     story_run_lines: int = 3
     #: ... when the window of body before the run and the window after it

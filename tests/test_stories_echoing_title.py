@@ -1,4 +1,4 @@
-"""A later story's title above its date, tags or byline (`boundaries._echoing_head`): a
+"""A later story's title above its date, tags or byline (`opening._echoing_head`): a
 headline among the lines between the story before and the text, that names the text,
 is the story's title and where it starts.  The dumps are built here from invented text
 (the stories of `test_stories`)."""

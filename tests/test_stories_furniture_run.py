@@ -1,5 +1,5 @@
 """A story of text an extractor wrote one block a line, cut again below a run of the next
-page's furniture (`cleaner.stories.boundaries._after_run`): joined extracts set the next
+page's furniture (`cleaner.stories.furniture.after_run`): joined extracts set the next
 page's menu, breadcrumbs or tags, kept as short list items, between two articles."""
 
 import cleaner

@@ -1,4 +1,4 @@
-"""A later story's head block (`boundaries._head_block`): its headline above its date, a
+"""A later story's head block (`opening._head_block`): its headline above its date, a
 byline and a picture's credit (with a caption under them that the finder would take for
 the story's title, or none, the story starting at its text) is the story's title and
 where it starts; a headline of other words there (a link of the page before) is not.

@@ -1,6 +1,6 @@
 """A line cut mid-sentence at the end of a page's text that goes on with the words of the
 text before it is the page's own (a post's last paragraph, a note after the article), no
-teaser and no story (`cleaner.stories.boundaries._resumed`).  Invented text (the volcano story of
+teaser and no story (`cleaner.stories.teasers.resumed`).  Invented text (the volcano story of
 `test_stories`)."""
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ class _Lines:
 
 
 def test_another_language_s_function_words_are_no_shared_words():
-    from cleaner.stories.boundaries import _shared
+    from cleaner.stories.teasers import _shared
 
     german = ["Die Stadt hat für die Schule und für das Bad nicht genug Geld, sagt der Rat, und das ist "
               "nicht neu, denn auch im letzten Jahr war es so.",

@@ -23,6 +23,7 @@ from cleaner.language import guess_language
 from cleaner.options import Options
 from cleaner.stories import boundaries
 from cleaner.stories.evidence import Gap, boundary_score, gaps, weights
+from cleaner.stories.teasers import teasers
 
 SEEDS = sorted((Path(__file__).parent.parent / "corpus" / "seeds").glob("*.txt"))
 
@@ -676,7 +677,7 @@ def _answers(r) -> tuple:
     openings = [r.opening(i, content[:k][::-1]) for k, i in enumerate(content) if r.d[i].keep]
     folds = [core.same_fold(a, b) for a in content[::2] for b in content[::5]]
     return (core.flags(), core.titled(), core.positions()[0], gaps_of, cosines, openings, folds,
-            boundaries.teasers(r, kept, r.feats, r.o), core.body_words(kept))
+            teasers(r, kept, r.feats, r.o), core.body_words(kept))
 
 
 def test_a_reading_like_another_answers_as_one_read_afresh(monkeypatch):
@@ -734,7 +735,7 @@ def test_kept_lines_are_the_content_lines_the_decisions_keep(monkeypatch):
 
 
 def former_echoes(r, line, kept, words, least):
-    """The former Python of `boundaries._echoing_head`'s test (the oracle): does line
+    """The former Python of `opening._echoing_head`'s test (the oracle): does line
     ``line`` share ``least`` different content words with the first ``words`` content
     words of the kept lines ``kept``?"""
     from cleaner.stories.evidence import content_words

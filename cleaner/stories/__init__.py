@@ -11,12 +11,15 @@ or one in a row of teasers whatever its stopwords (names and figures make them f
 ``story.teaser_row``).
 
 Evidence, then one choice: `evidence` reads each gap between kept lines (how the text
-after it opens, what the gap holds, how the vocabulary changes across it); `boundaries`
-finds the teasers and makes one scored choice of the full stories' boundaries over the
-document, then reads each story between two chosen boundaries again on its own words
-(`boundaries.refined`) or, in text an extractor wrote one block a line, cuts it again below
-a run of the next page's furniture, a menu, breadcrumbs or tags between two articles of
-other words (`boundaries._after_run`); `main` turns the segments into stories and picks the main one.
+after it opens, what the gap holds, how the vocabulary changes across it); `teasers` finds
+the teasers; `boundaries` makes one scored choice of the full stories' boundaries over the
+document between them, then reads each story between two chosen boundaries again on its
+own words (`boundaries.refined`) or, in text an extractor wrote one block a line, cuts it
+again below a run of the next page's furniture, a menu, breadcrumbs or tags between two
+articles of other words (`furniture.after_run`); `opening` says where each chosen story
+starts and what its title is; `main` turns the segments into stories and picks the main
+one.  Imports run one way: `evidence` and `top` below `teasers`, `opening` and
+`furniture`, those below `boundaries`, and `main` above it.
 
 **Titles.**  A story's title is the headline nearest its body that a meta line follows (a
 longer headline up to three lines above it wins: a title above a kicker or a photo
@@ -29,11 +32,11 @@ down is often chance, a link of the page before); a chosen story with a meta lin
 the line right above that meta line when it reads as a title too long for a headline
 (`Options.story_title_max_words`); a chosen story with no title yet takes the nearest of
 the `Options.story_first_above_lines` lines above its text (as far as the story before's
-last kept line) that names it (`boundaries._echoing_head`: a capitalised line sharing
+last kept line) that names it (`opening._echoing_head`: a capitalised line sharing
 `Options.story_echo_shared` content words with the text's first
 `Options.story_echo_words`; a page's headline above its date, byline and tags); so does
 the main story with no title then, above its first line of text, below the last line
-kept before it (`boundaries.title_above_text`: a story read from lines the main text
+kept before it (`opening.title_above_text`: a story read from lines the main text
 block leaves out, a menu's, starts there, its headline above its text).  Last, a
 chosen story's head block: above its first line (its title, or its text), over at most
 `Options.story_head_block_lines` content lines that are a head's furniture (meta lines,
@@ -41,14 +44,14 @@ short lines no story kept as body; lines a catalogue pattern dropped, such as a 
 credit, a button or tags, are passed over and not counted), the first line shaped as a headline with a meta line below it in
 the run, sharing `Options.story_head_block_shared` content words with the text's first
 `Options.story_meta_echo_words` (or printing the story's title again, a breadcrumb's last
-item), is the story's title and first line (`boundaries._head_block`: where a caption or
+item), is the story's title and first line (`opening._head_block`: where a caption or
 a deck under the head was taken for the title, or the story started at its first
 paragraph).
 Distances skip lines the catalogue dropped (a share row between title and text).  A chosen story's title is the page's title above its
 headline when there is one: in text an extractor wrote, a headline of the gap that holds a
 later line of it, or that a later headline right above the text varies
 (`Options.story_title_variant_share`); in a page's dump, one that holds the line right
-above the text (see `boundaries._holding`).  Names of two words,
+above the text (see `opening._holding`).  Names of two words,
 interview turns, numbered items, lines repeated all over the page and a pager's links (an
 arrow first or last: "← Previous post", "Next story »"; the walk up to a longer headline
 stops at one) are no titles.  A teaser's title is a headline of four
@@ -66,9 +69,11 @@ from ..language import guess_language
 from ..options import Options
 from ..rules import CodeRule
 from ..types import Decision, Features, Line
-from .boundaries import segment, teaser_rows, teasers, title_above_text
+from .boundaries import segment
 from .evidence import DEFAULT, Reader
 from .main import RULES as MAIN_RULES, assemble, main_story
+from .opening import title_above_text
+from .teasers import teaser_rows, teasers
 
 #: The rules of this stage (``context.isolated`` as this stage fires it, in
 #: `cleaner.stories.main`).  ``story.other`` is the reason of a kept line of a story other than

@@ -19,7 +19,9 @@ which flat text shows too.  Language evidence: where the paragraphs before a gap
 those after it are guessed two languages (`language_shifts`: a dump that goes on with
 another site's page in another language; `Options.story_language_weight` points).
 `Reader` answers the questions about lines; `gap_evidence` sums one gap's evidence into a
-score; the choice among gaps is `cleaner.stories.boundaries`'.
+score; the choice among gaps is `cleaner.stories.boundaries`'.  The story readers share
+the windows of body and their words read here (`body_window`, `body_lines`,
+`side_cosines`, `word_counts`, `cosine`).
 A document is read once by the compiled core (rust/src/story.rs): the answers about
 each line (meta line, headline, dateline ...: rust/src/heads.rs, the words of its date,
 byline and "updated" patterns passed in from `cleaner/patterns/story_heads.toml`), the
@@ -31,7 +33,9 @@ windows, their cosines and the depth scores are counted there too.
 from __future__ import annotations
 
 import functools
+import math
 from array import array
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from itertools import compress
 from operator import getitem, ne
@@ -295,7 +299,7 @@ class Reader:
         return self.core.opening(first, above)
 
     def teasers(self, kept: list[int], feats: list[Features], limits: tuple) -> dict[int, tuple[int, int | None]]:
-        """`cleaner.stories.boundaries.teasers` of the kept lines ``kept`` (``limits``:
+        """`cleaner.stories.teasers.teasers` of the kept lines ``kept`` (``limits``:
         its `Options` thresholds), scanned by the compiled core; the text before a teaser
         is read in a window of ``story_window_words`` words and ``story_window_lines``
         lines."""
@@ -479,6 +483,34 @@ def body_window(r: Reader, kept: list[int], span: range, most: int) -> list[int]
             if n >= most:
                 break
     return got
+
+
+def body_lines(r: Reader, kept: list[int], c: int, after: int) -> list[int]:
+    """The body lines from kept position ``c`` to ``after`` (not included)."""
+    return [kept[x] for x in range(c, after) if r.body(kept[x])]
+
+
+def side_cosines(r: Reader, kept: list[int], lines: list[int], c: int, after: int, start: int, end: int,
+                 o: Options) -> tuple[float, float]:
+    """The cosines of ``lines`` (those from kept position ``c`` to ``after``) with the
+    window of body after them (to ``end``) and with the window before them (from
+    ``start``), each of `Options.story_window_words`."""
+    ahead = r.cohesion.cosine_of(lines, body_window(r, kept, range(after, end), o.story_window_words))
+    behind = r.cohesion.cosine_of(lines, body_window(r, kept, range(c - 1, start - 1, -1), o.story_window_words))
+    return ahead, behind
+
+
+def word_counts(r: Reader, lines: list[int], stops: frozenset[str] | None = None) -> Counter[str]:
+    """The counts of the `content_words` of ``lines`` (read with ``stops``; None: the
+    page's stoplist)."""
+    stops = r.stops if stops is None else stops
+    return Counter(w for i in lines for w in content_words(r.text(i), stops))
+
+
+def cosine(a: Counter[str], b: Counter[str]) -> float:
+    """The cosine of two word counts (0.0 when either is empty)."""
+    dot = sum(n * b[w] for w, n in a.items() if w in b)
+    return dot / math.sqrt(sum(n * n for n in a.values()) * sum(n * n for n in b.values())) if dot else 0.0
 
 
 def gap_evidence(r: Reader, kept: list[int], c: int, cohesion: float | None = None,

@@ -407,7 +407,7 @@ impl Story {
         (title, opening.map(|o| o.name(py))).into_pyobject(py)
     }
 
-    /// `cleaner.stories.boundaries._echoing_head`'s test: does the line `line` share
+    /// `cleaner.stories.opening._echoing_head`'s test: does the line `line` share
     /// `least` different content words (``story_echo_shared``) with the first `reach`
     /// (``story_echo_words``) content words of the kept lines from the content line
     /// `first` on (story_opening.rs)?
@@ -514,7 +514,7 @@ impl Story {
         Ok(crate::story_candidates::sectioned(self, &kept, &prose, sections))
     }
 
-    /// `cleaner.stories.boundaries.teasers`: the teasers among the kept lines `kept`
+    /// `cleaner.stories.teasers.teasers`: the teasers among the kept lines `kept`
     /// (``feats`` and ``decisions``: every line's, indexed by line), ``{first kept
     /// position: (positions it holds, its title line or None)}``, with the `Options`
     /// ``limits`` and ``window`` of story_teasers.rs.

@@ -2,7 +2,7 @@
 //! repeated headline, a title with a meta line (the longest headline just above it), the
 //! whole head of a story (title, meta lines, text), a dateline, or none with the nearest
 //! title-like headline that shares a word with the text (`echoed`; `echoes`, the stricter
-//! test of `cleaner.stories.boundaries._echoing_head`); and what a gap holds (its
+//! test of `cleaner.stories.opening._echoing_head`); and what a gap holds (its
 //! dropped lines, those a catalogue pattern dropped, a title-like headline:
 //! `cleaner.stories.evidence.gap_evidence`).  The reaches are `Options` fields passed in;
 //! every slice is read as Python reads it (`py_range`), so any option value gives the
@@ -134,7 +134,7 @@ impl Story {
 
     /// Does the line `line` share `least` different content words with the first `reach`
     /// content words of the kept lines from `first` on
-    /// (`cleaner.stories.boundaries._echoing_head`: ``story_echo_shared`` of
+    /// (`cleaner.stories.opening._echoing_head`: ``story_echo_shared`` of
     /// ``story_echo_words``)?  Unlike `echoed`, a line with fewer words needs `least` all
     /// the same, and the text's first line is read as any other.
     pub(crate) fn echoes(&self, line: usize, first: usize, reach: usize, least: usize) -> PyResult<bool> {

@@ -1,4 +1,4 @@
-//! The teasers of a document (`cleaner.stories.boundaries.teasers`), in one pass over its
+//! The teasers of a document (`cleaner.stories.teasers.teasers`), in one pass over its
 //! kept lines: a long body line cut mid-sentence (no closing punctuation, or an ellipsis)
 //! that reads as a sentence (not a list item, bulleted or numbered, a table row, hard-wrapped line or run of
 //! capitalised buttons), after the document has had body, is a teaser of another story
@@ -143,7 +143,7 @@ impl Row<'_> {
     }
 }
 
-/// `cleaner.stories.boundaries.teasers` (see the module's doc): ``{first kept position:
+/// `cleaner.stories.teasers.teasers` (see the module's doc): ``{first kept position:
 /// (positions it holds, its title line)}``, a teaser under its own headline holding two
 /// positions; the text before a teaser is read back to the last fixed boundary.
 pub fn teasers<'py>(

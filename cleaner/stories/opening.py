@@ -1,0 +1,332 @@
+"""Where a chosen story starts, and its title.
+
+For each gap `cleaner.stories.boundaries` chose (`opened`): the story starts at its title
+when that is a kept line of the gap (`_head`; a title too long for a headline right above
+the gap's first meta line counts too, `_over_meta`), its title the page's title above its
+headline when the gap holds one (`_holding`: `Options.story_title_held_words`,
+`Options.story_repeat_reach`, `Options.story_title_near`,
+`Options.story_title_variant_share`).  A gap with no head whose kept lines right above it
+are a headline and a short lead that opens the text after it starts at that headline
+(`_led`: `Options.story_lead_max_words`; `leads`, which the choice asks too, tells lines
+that open the text after them).  A gap whose only head is its title starts at its text
+when the title (with the gap's lines below it) shares more with the text before the gap
+than with the text after it, by `Options.story_title_behind_cohesion` (`_support`: the
+page before's tail, a gallery's label or the list of what its article featured, whose
+last headline echoes a word of the next story).  A story with no title yet takes a
+headline above its text that names it (`_echoing_head`; the first story's: `first_head`;
+an untitled main story's: `title_above_text`).  Last, a chosen story's title and first
+line is the headline of its head block when one stands above its first line
+(`_head_block`: over at most `Options.story_head_block_lines` lines of a head's
+furniture, meta lines and short lines, credits, buttons and tags that a catalogue pattern
+dropped passed over uncounted, the first line shaped as a headline with a meta line below
+it that names the text, or that prints its title again).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ..options import Options
+from ..types import Decision, Features
+from .evidence import Gap, Reader, body_lines, body_window, content_words, cosine, pager, side_cosines, word_counts
+
+
+def opened(r: Reader, kept: list[int], g: Gap, lo: int, end: int, o: Options,
+           written: bool) -> tuple[int, int | None, str | None]:
+    """The first kept position, title and opening of the story a chosen gap ``g`` opens
+    (``written``: the text reads as an extractor's, `cleaner.stories.boundaries.segment`'s):
+    its opening (a change of topic when it has none and its cohesion is under
+    `Options.story_topic_cohesion`), its title (the gap's,
+    else one over its meta line, `_over_meta`; the page's title above it when that is
+    higher up, `_holding`; none when the gap holds no other head and the title's words go
+    on with the text before rather than with the text after, `_support`: the page
+    before's tail, a gallery's label) and its first kept position (`_head`; for a story
+    with no head, the title above its lead, `_led`, looked for from kept position ``lo``
+    to ``end``); a story with no title yet (and none set aside by `_support`) takes a
+    headline above its text that names it, below the story before's last kept line
+    (`_echoing_head`: a page's headline above its date, byline and tags); last, the
+    headline of its head block above its first line is its title, the story starting
+    there (`_head_block`; not above the first kept line after kept position ``lo``)."""
+    opening = g.opening or ("topic" if g.cohesion < o.story_topic_cohesion else None)
+    title = g.title if g.title is not None else _over_meta(r, kept, g.c, o)
+    held = _holding(r, kept, g.c, o, page=not written)
+    title = held if held is not None and (title is None or held < title) else title
+    behind = title is not None and title == g.title and g.opening is None and o.story_title_behind_cohesion >= 0 \
+        and not any(r.meta(j) for j in _lettered(r, title, kept[g.c])) \
+        and _support(r, kept, title, g.c, lo, end, o) < -o.story_title_behind_cohesion
+    if behind:
+        title, g = None, g._replace(title=None)  # the page before's tail above the text: no title
+    head = _head(r, kept, g)
+    if title is None and g.opening is None:  # a story with no head: its title above a lead?
+        led = _led(r, kept, g.c, lo, end, o)
+        if led is not None:
+            head, title = led, kept[led]
+    if title is None and not behind:  # a headline that names the text, among the lines above it
+        title = _echoing_head(r, kept[head], r.pos[kept[head - 1]] if head else -1, r.feats, o)
+    block = None if behind else _head_block(r, kept, head, title, lo, o)
+    if block is not None:  # the story's headline above its head furniture
+        title = block
+        head = min(head, max(bisect_left(kept, block), lo + 1))
+    return head, title, opening
+
+
+def first_head(r: Reader, kept: list[int], feats: list[Features], o: Options) -> tuple[int | None, str | None]:
+    """The first story's title line and opening (`Reader.opening`, read on the
+    `Options.story_first_above_lines` content lines above the first kept line); with no
+    title there, the document's first line when it is among them and is a headline of
+    three words or more, just above the text; else the nearest of them that names the
+    text (`_echoing_head`: a page's headline too long for a heading, or with a share row
+    or a caption between it and the text)."""
+    above = r.content[max(0, r.pos[kept[0]] - o.story_first_above_lines):r.pos[kept[0]]]
+    title, opening = r.opening(kept[0], above)
+    if title is None and above and above[0] == r.content[0] and r.headline(above[0]) \
+            and feats[above[0]].words >= 3:
+        title = above[0]  # the document's first line, a headline just above the text
+    if title is None:
+        title = _echoing_head(r, kept[0], -1, feats, o)
+    return title, opening
+
+
+def _echoing_head(r: Reader, line: int, floor: int, feats: list[Features], o: Options) -> int | None:
+    """The nearest of the `Options.story_first_above_lines` content lines above the text
+    that starts at ``line``, below content position ``floor`` (the last kept line of the
+    story before; -1: none), that reads as its headline (lines a catalogue pattern
+    dropped, a share row, a date, a byline's handle, are passed over and not counted; below
+    a story, a line that repeats one above it is the page's, no title: the duplicate rule
+    dropped it): 3
+    to `Options.story_title_max_words` words, capitalised (`Reader.capitalised`), not a
+    list item (bulleted or numbered: `Reader.bulleted`, `Reader.turn`), not a sentence
+    ending in a full stop, sharing `Options.story_echo_shared` content words with the
+    text's first `Options.story_echo_words` content words (a headline may hold a date:
+    "Decisions of the assembly of Tuesday 10 September"; counted by the compiled core,
+    ``Story.echoes`` in rust/src/story_opening.rs)."""
+    seen, at = 0, r.pos[line]
+    while seen < o.story_first_above_lines and at - 1 > floor:
+        at -= 1
+        i = r.content[at]
+        if r.by_pattern[i]:
+            continue
+        seen += 1
+        f, text = feats[i], r.text(i).rstrip()
+        if not 3 <= f.words <= o.story_title_max_words or text.endswith((".", ",", ":", ";")) \
+                or not r.capitalised(i) or r.bulleted(i) or r.turn(i) \
+                or floor >= 0 and r.d[i].rule == "feature.duplicate":
+            continue
+        if r.core.echoes(i, line, o.story_echo_words, o.story_echo_shared):
+            return i
+    return None
+
+
+def title_above_text(r: Reader, members: list[int], final: list[Decision], o: Options) -> int | None:
+    """The title of a story with none (its ``members``, ``final`` the decisions after the
+    stories were assembled): a headline above the first member it keeps, its first line of
+    text, that names it (`_echoing_head`), below the last line kept before it; ``None``
+    when no line there names it.  A story read from lines the main text block leaves out
+    (a menu's) starts above its text, where its head was looked for; where its text
+    starts at its first member, the search is the one made there and finds nothing new."""
+    first = next((i for i in members if final[i].keep), None)
+    if first is None:
+        return None
+    prev = next((i for i in range(first - 1, -1, -1) if final[i].keep), None)
+    return _echoing_head(r, first, r.pos[prev] if prev is not None else -1, r.feats, o)
+
+
+def _over_meta(r: Reader, kept: list[int], c: int, o: Options) -> int | None:
+    """The title of a chosen story whose gap (above kept position ``c``) holds a meta line
+    but no headline: the line with letters right above the first meta line, when it reads
+    as a title too long for a headline (no sentence ending, a capital or a digit first, at
+    most `Options.story_title_max_words` words, no line a catalogue pattern dropped)."""
+    gap = _lettered(r, kept[c - 1], kept[c]) if c else []
+    first = next((k for k, j in enumerate(gap) if r.meta(j)), None)
+    if not first:  # no meta line, or nothing above it in the gap
+        return None
+    t = gap[first - 1]
+    f = r.feats[t]
+    if f.terminal or r.meta(t) or r.by_pattern[t] or not r.capitalised(t) \
+            or not o.heading_max_words < f.words <= o.story_title_max_words:
+        return None
+    return t
+
+
+def _holding(r: Reader, kept: list[int], c: int, o: Options, page: bool = False) -> int | None:
+    """The page's title above a chosen story's headline: the first headline of the gap
+    above kept position ``c`` (back to the last paragraph of body before it) that holds
+    the text of a later line of the gap, of at least `Options.story_title_held_words`
+    words, within `Options.story_repeat_reach` lines (the title of the page: its
+    headline and the site's name, above the headline or above its subtitle, whatever
+    the form of that line), or of which a later headline of the gap is a variant
+    (`_variant`) within `Options.story_title_near` lines of the text (the page's title
+    worded otherwise right above its headline; further up, two lines alike are items of
+    a list).  ``page``: the text is a page's dump, not an extractor's
+    (`cleaner.stories.boundaries.segment`'s ``written`` false), where the page's
+    furniture between stories holds lines of every kind: only a headline that holds the line right above the text counts.  With
+    no body before it, the gap starts after the document's first kept line (``c`` is
+    at least 1: a chosen gap lies after its stretch's first kept line)."""
+    x = c - 1
+    while x > 0 and not r.body(kept[x]):
+        x -= 1
+    gap = _lettered(r, kept[x], kept[c])
+    folded: dict[int, str] = {}  # the case folds of the gap's lines read so far
+
+    def fold(i: int) -> str:
+        if i not in folded:
+            folded[i] = r.text(i).casefold()
+        return folded[i]
+
+    for k, t in enumerate(gap):
+        if not r.headline(t):
+            continue
+        for j in gap[k + 1:k + 1 + o.story_repeat_reach]:
+            if r.feats[j].words >= o.story_title_held_words and len(fold(j)) < len(fold(t)) \
+                    and fold(j) in fold(t) and (not page or r.letters_between(j, kept[c]) <= 1):
+                return t
+            if not page and r.headline(j) and r.distance(j, kept[c]) <= o.story_title_near and _variant(r, t, j, o):
+                return t
+    return None
+
+
+def _variant(r: Reader, t: int, j: int, o: Options) -> bool:
+    """Is line ``j`` a variant of the headline ``t``: of its distinct content words
+    (`content_words`), at least `Options.story_title_held_words` and at least
+    `Options.story_title_variant_share` of them occur in ``t``?"""
+    own = set(content_words(r.lines[j].text, r.stops))
+    shared = own & set(content_words(r.lines[t].text, r.stops))
+    return len(shared) >= o.story_title_held_words and len(shared) >= o.story_title_variant_share * len(own)
+
+
+def _head(r: Reader, kept: list[int], g: Gap) -> int:
+    """Where the story of a chosen gap starts: at its title when that is a kept line of
+    the gap, else at the paragraph."""
+    if g.title is not None and r.d[g.title].keep:
+        c = g.c
+        while c > 0 and kept[c - 1] >= g.title:
+            c -= 1
+        return c
+    return g.c
+
+
+def _led(r: Reader, kept: list[int], c: int, start: int, end: int, o: Options) -> int | None:
+    """The kept position of the title of a story chosen at kept position ``c`` with no
+    head, when its title and a short lead stand right above the gap: walking up from
+    ``c`` (not to ``start``, the story before's first kept position) over kept lines
+    with no other line with letters between them, body lines of fewer than
+    `Options.story_lead_max_words` words in all and headlines (a picture's credit),
+    the first headline of two words or more above a body line, when those body lines
+    open the text after the gap rather than go on with the text before (`leads`): a
+    title, its lead and the lines under it are the next story's head, which the change
+    of topic shows only at the paragraph after the lead."""
+    p, words, body = c - 1, 0, None
+    while p > start:
+        i = kept[p]
+        if _lettered(r, i, kept[p + 1]):
+            return None  # a dropped line between: no head right above the text
+        if r.body(i):
+            words += r.feats[i].words
+            if words >= o.story_lead_max_words:
+                return None
+            body = p
+        elif r.headline(i):
+            if body is not None and r.feats[i].words >= 2:
+                return p if leads(r, kept, body, c, start, end, o) else None
+        else:
+            return None
+        p -= 1
+    return None
+
+
+def leads(r: Reader, kept: list[int], c: int, after: int, start: int, end: int, o: Options) -> bool:
+    """Do the body lines from kept position ``c`` to ``after`` open the text after them:
+    at least `Options.story_settle_words` content words sharing more with the window of
+    body after them (to ``end``) than with the window before them (from ``start``), by
+    `Options.story_settle_cohesion`?"""
+    lines = body_lines(r, kept, c, after)
+    if sum(len(content_words(r.lines[i].text, r.stops)) for i in lines) < o.story_settle_words:
+        return False
+    ahead, behind = side_cosines(r, kept, lines, c, after, start, end, o)
+    return ahead > behind + o.story_settle_cohesion
+
+
+def _support(r: Reader, kept: list[int], title: int, c: int, lo: int, end: int, o: Options) -> float:
+    """How much the text after the gap above kept position ``c`` supports ``title`` as
+    its story's title: the cosine of the content words of the title and of the gap's
+    lines with letters below it with the window of body after the gap (to ``end``), less
+    their cosine with the window of body before it (from kept position ``lo``)."""
+    if not lo < c or title >= kept[c]:
+        return 0.0
+    head = word_counts(r, [title, *_lettered(r, title, kept[c])])
+    ahead = cosine(head, word_counts(r, body_window(r, kept, range(c, end), o.story_window_words)))
+    behind = cosine(head, word_counts(r, body_window(r, kept, range(c - 1, lo - 1, -1), o.story_window_words)))
+    return ahead - behind
+
+
+def _head_block(r: Reader, kept: list[int], head: int, title: int | None, lo: int, o: Options) -> int | None:
+    """The headline of a story's head block, or ``None``: walking up from the story's
+    first line (its ``title``, else its first kept line, kept position ``head``), not to
+    the first kept line of the story before (kept position ``lo``), over at most
+    `Options.story_head_block_lines` content lines that are a head's furniture (meta
+    lines, a date of figures alone too: a date, a byline, "3 comments"; lines a catalogue
+    pattern dropped, not counted: a photo credit, a "read aloud" button, tags; other
+    lines of at most `Options.heading_max_words` words that are no body), the first line
+    with a meta line below it in the run that prints the story's title again (a
+    breadcrumb's last item: bullets and case aside) or is shaped as a headline
+    (`_headline_shaped`) and shares `Options.story_head_block_shared` different content
+    words with the text's first `Options.story_meta_echo_words` content words
+    (``Story.echoes``, rust/src/story_opening.rs; one word in common is often chance).
+    None when a meta line stands right below the title (the story has its head; a
+    headline and a date above it are a list's link).  The walk stops at body (the text
+    of the story before) and at a longer line.  The story's real headline stands above
+    its date, byline and credit, where the finder had taken the first paragraph, or a
+    caption or deck under the head, for its start."""
+    if o.story_head_block_lines <= 0:
+        return None
+    first = kept[head]
+    top = first if title is None else min(title, first)
+    if top < first and r.meta(r.content[r.pos[top] + 1]):
+        return None  # a title right over its own meta line: a head (above it, a list's links and dates)
+    at, floor, seen, meta = r.pos[top], r.pos[kept[lo]] if lo < head else -1, 0, False
+    own = _folded(r, title) if title is not None else None
+    while seen < o.story_head_block_lines and at - 1 > floor:
+        at -= 1
+        j = r.content[at]
+        if r.meta(j):  # a date of figures alone too
+            meta, seen = True, seen + 1
+            continue
+        if not r.lettered[j]:
+            continue
+        if r.by_pattern[j]:
+            continue
+        if meta and own and _folded(r, j) == own:
+            return j  # the headline printed again above the head (a breadcrumb's last item)
+        if meta and _headline_shaped(r, j, o) \
+                and r.core.echoes(j, first, o.story_meta_echo_words, o.story_head_block_shared):
+            return j
+        if r.body(j) or r.feats[j].words > o.heading_max_words:
+            return None  # the text of the story before, or a paragraph: no furniture of a head
+        seen += 1
+    return None
+
+
+def _folded(r: Reader, i: int) -> str:
+    """The case fold of line ``i``'s text from its first letter or digit on (no bullet)."""
+    text = r.text(i).casefold()
+    return text[next((k for k, ch in enumerate(text) if ch.isalnum()), len(text)):].rstrip()
+
+
+def _headline_shaped(r: Reader, i: int, o: Options) -> bool:
+    """Is line ``i`` shaped as a story's headline: 3 to `Options.heading_max_words`
+    words, its first letter or digit a capital or a digit (after quotes of any kind:
+    "„Title“ ..."), not a list item (bulleted or numbered: `Reader.bulleted`,
+    `Reader.turn`), not a sentence ending in a full stop, a comma, a colon or a semicolon,
+    before closing quotes or brackets (a question may be a headline), not a pager's link
+    (`evidence.pager`: "← Previous post")?"""
+    text = r.text(i).rstrip().rstrip("\"'’”»)]")
+    lead = next((ch for ch in text if ch.isalnum()), "")
+    return 3 <= r.feats[i].words <= o.heading_max_words and (lead.isupper() or lead.isdigit()) \
+        and not r.bulleted(i) and not r.turn(i) and not text.endswith((".", ",", ":", ";")) \
+        and not pager(r.text(i))
+
+
+def _lettered(r: Reader, a: int, b: int) -> list[int]:
+    """The content lines with letters strictly between lines ``a`` and ``b`` (both
+    content lines): a gap's lines, kept or dropped."""
+    return [j for j in r.content[r.pos[a] + 1:r.pos[b]] if r.lettered[j]]

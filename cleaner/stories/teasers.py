@@ -1,0 +1,153 @@
+"""Teasers: the lines of a dump cut mid-sentence that are each another story.
+
+A long line that ends mid-sentence (no closing punctuation, or an ellipsis) after the
+document has had body, read as a sentence (not a list item, bulleted or numbered, a table
+row, hard-wrapped line or run of capitalised buttons), is a teaser of another story, each
+its own story: right after a teaser, opened by a kicker ("BREAKING:", "FAST FACTS: ..."),
+or, when its words differ from the text before it, when another follows, when it is the
+last line (or only a list's items follow it) or under its own title (whatever its words,
+under a headline of its own with another teaser after it); a long one with no title of
+its own whose words differ from the text on both sides of it is a teaser set between two
+stories (in a page's dump, when it ends on a comma or a word in lower case and the text
+after it is on other words than the text before it): `teasers`, ``story_teaser_*``
+options (a teaser is a sentence, not a row of share buttons run together; "More stories"
+above a row of teasers is no title).  A row of at most `Options.story_teaser_resume_row`
+teasers with no title of their own, that ends the text or has text with no head after it
+and shares words with the body before it (cosine at least
+`Options.story_teaser_resume_cohesion`), is the page's own text going on, no teasers
+(`resumed`: a post's last paragraphs, a note after its article; its lines go to no story;
+in text an extractor wrote, one that ends the text is left alone).  In text written one
+block a line, the text after a row that opens with a paragraph sharing few words with the
+row and with the story before it is the next story, opened by that change of topic
+(`row_apart`; its title and the page's lines set as headlines may stand above that
+paragraph).  Teasers and the line after a row of them are the fixed boundaries of
+`cleaner.stories.boundaries.segment`.
+"""
+
+from __future__ import annotations
+
+from ..language import guess_language, stopwords
+from ..options import Options
+from ..types import Features
+from .evidence import DEFAULT, Reader, body_lines, body_window, cosine, gap_evidence, word_counts
+
+
+def teasers(r: Reader, kept: list[int], feats: list[Features],
+            o: Options = DEFAULT, written: bool = False) -> dict[int, tuple[int, int | None]]:
+    """The teasers: ``{first kept position: (positions it holds, its title line)}``.  A
+    teaser is a body line of `Options.story_teaser_min_words` or more cut mid-sentence
+    (`Features.cut`), under `Options.story_teaser_capitalised` capitalised words, not a
+    list item (bulleted or numbered) nor hard-wrapped, once the document has had
+    `Options.story_teaser_after_words` of body (or right after a teaser); it holds two
+    positions under its own title (a headline of `Options.story_teaser_title_words` or
+    more right above it with nothing between, or a line that long written in title case,
+    `Options.story_teaser_capitalised` of its words capitalised and no closing
+    punctuation, up to `Options.story_title_max_words` words: a title longer than a
+    headline; a row of teasers goes on through it), else its title is such a headline right
+    above it in the gap (skipping lines a catalogue pattern dropped that read as a heading
+    or a meta line: a share row or a date between title and text; not a sentence the
+    catalogue dropped, such as a page's disclosure).  A teaser comes right after one, opens with a dateline or kicker, or
+    differs from the text before it (its window cosine with the teaser under
+    `Options.story_teaser_cohesion`: a change of subject; the text read back to the last
+    fixed boundary) when another follows, when it is the last kept line (or only the kept
+    items of a list, bulleted or numbered, follow it) or under its own title, or, whatever its words, stands under such a headline of its own with another
+    teaser after it (a related story on the subject of the story before).  A cut line of
+    `Options.story_teaser_apart_words` or more with no title of its own whose cosines with
+    the window of text before it and with the text after it are both under
+    `Options.story_teaser_apart_cohesion` is a teaser whatever follows it (a teaser of
+    another site set between two stories); unless ``written`` (text an extractor wrote,
+    `cleaner.stories.boundaries.segment`'s), only when it ends on a comma or a word in
+    lower case (in a page's dump a paragraph may end on a signature or a place with no
+    period) and the window of text after
+    it shares less than `Options.story_topic_cohesion` (cosine) with the window before it
+    (a teaser set into an article is followed by the rest of it).  Scanned by the compiled
+    core (rust/src/story_teasers.rs)."""
+    return r.teasers(kept, feats, (o.story_teaser_min_words, r.o.story_teaser_capitalised, r.o.story_teaser_title_words,
+                                   r.o.story_teaser_after_words, o.story_teaser_cohesion, o.story_title_max_words,
+                                   o.story_teaser_apart_cohesion, o.story_teaser_apart_words, o.story_topic_cohesion,
+                                   written))
+
+
+def teaser_rows(found: dict[int, tuple[int, int | None]], members=None) -> list[list[int]]:
+    """The rows of teasers (``found``: `teasers`, first kept position -> positions it
+    holds, title) among ``members`` (first kept positions; all of ``found`` when
+    ``None``): the first positions of teasers one right after another, with no other kept
+    line between them."""
+    rows: list[list[int]] = []
+    end = None
+    for c in sorted(found if members is None else members):
+        if c != end:
+            rows.append([])
+        rows[-1].append(c)
+        end = c + found[c][0]
+    return rows
+
+
+def resumed(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | None]], o: Options,
+            written: bool = False) -> tuple[dict[int, tuple[int, int | None]], list[int]]:
+    """``teased`` (`teasers`) without the rows of teasers that are the page's own text
+    going on, and the lines of those rows (they go to no story; text with no head after
+    such a row goes on with the story before it):
+    a row of at most `Options.story_teaser_resume_row` teasers, not at the top, none with
+    a title of its own, that ends the text (not in text an extractor wrote, ``written``,
+    whose lines at its end stay its story's) or is followed by text with no head
+    (`gap_evidence`: no title, meta line, dateline or repeated headline), and whose
+    content words share at least `Options.story_teaser_resume_cohesion` with the body
+    before it (`Options.story_window_words` of it, read back from the row; `_shared`: the
+    stopwords of each side's own language left out too): a blog
+    post's last paragraphs cut mid-sentence, an appeal or a note of the page after its
+    article; a teaser of another story differs in words from the text it follows."""
+    if o.story_teaser_resume_cohesion > 1.0:
+        return teased, []
+    out, tail, m = dict(teased), [], len(kept)
+    for row in teaser_rows(teased):
+        c, after = row[0], row[-1] + teased[row[-1]][0]
+        if not c or len(row) > o.story_teaser_resume_row or written and after >= m \
+                or any(teased[x][1] is not None for x in row):
+            continue
+        if after < m:
+            g = gap_evidence(r, kept, after, o=o)
+            if g.opening is not None or g.title is not None:
+                continue
+        if _shared(r, body_window(r, kept, range(c - 1, -1, -1), o.story_window_words), kept[c:after]) \
+                >= o.story_teaser_resume_cohesion:
+            for x in range(c, after):
+                out.pop(x, None)
+            tail += kept[c:after]
+    return out, tail
+
+
+def _shared(r: Reader, a: list[int], b: list[int]) -> float:
+    """The cosine of the content words of lines ``a`` and of lines ``b``, the stopwords of
+    the language each side reads as (`guess_language`) left out too: in a dump of pages
+    of several languages the page's stoplist leaves another language's function words in."""
+    languages = (guess_language(" ".join(r.text(i) for i in side)) for side in (a, b))
+    stops = r.stops.union(*(stopwords(code) for code in languages))
+    return cosine(word_counts(r, a, stops), word_counts(r, b, stops))
+
+
+def row_apart(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | None]], c: int, after: int,
+              o: Options) -> bool:
+    """Is the text after the row of teasers whose last one starts at kept position ``c``
+    (``teased``: `teasers`), from kept position ``after`` to the end, another
+    story: it opens with a paragraph of body (`Options.prose_min_words` words or more;
+    up to `Options.story_title_near` kept headlines above it, the next story's title and
+    the page's lines set as headlines, are passed over; more are a list's items), and its
+    window of body (`Options.story_window_words`) shares a cosine under
+    `Options.story_topic_cohesion` both with the window of body before the row (the story
+    the row follows) and with the row's own body (paragraphs ending in an ellipsis inside
+    a collection of short texts are no row, each as apart as the next)?"""
+    covered = {x for t, (size, _) in teased.items() for x in range(t, t + size)}
+    first = c
+    while first - 1 in covered:
+        first -= 1
+    lead = after
+    while lead < min(len(kept), after + o.story_title_near) and not r.body(kept[lead]) and r.headline(kept[lead]):
+        lead += 1  # the next story's title (and the page's lines set as headlines) right above its text
+    if not (lead < len(kept) and r.body(kept[lead]) and r.feats[kept[lead]].words >= o.prose_min_words):
+        return False
+    before = body_window(r, kept, range(first - 1, -1, -1), o.story_window_words)
+    ahead = body_window(r, kept, range(after, len(kept)), o.story_window_words)
+    row = body_lines(r, kept, first, after)
+    return bool(before and row) and r.cohesion.cosine_of(ahead, before) < o.story_topic_cohesion \
+        and r.cohesion.cosine_of(ahead, row) < o.story_topic_cohesion
