@@ -517,6 +517,11 @@ class Options:
     #: (share 0-1, its `Features.stopword_density`: a sentence, not the row of a calendar
     #: or a shop's list of colours and sizes).
     story_teaser_row_stopwords: float = 0.05
+    #: A gallery's label: when at least this many teasers have titles that read the same
+    #: (case folded, digits read as one: "In pictures" above each photo's caption), the
+    #: titles are a label, not headlines, and each run of such teasers is one story, not
+    #: a teaser each (`cleaner.stories.teasers.gallery`; 0: off); unit: teasers.
+    story_label_repeats: int = 3
     #: Body words a story needs to be the main story (not the document's first story under
     #: its title when it opens the document: `story_head_lines`, `story_lead_words`), and to
     #: stand as a story outside the main block (words).

@@ -47,7 +47,7 @@ from .evidence import (DEFAULT, Gap, Reader, body_lines, gap_evidence, language_
                        style_shifts, topic_profile, weights)
 from .furniture import after_run
 from .opening import first_head, leads, opened
-from .teasers import resumed, row_apart, teasers
+from .teasers import gallery, resumed, row_apart, teasers
 from .top import first_topic
 
 
@@ -77,7 +77,7 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     title0, opening0 = first_head(r, kept, feats, o)
     segs = [Segment([0, title0, opening0, False])]
     short = _top_words(r, kept, title0, o)
-    teased, tail = resumed(r, kept, teasers(r, kept, feats, o, written), o, written)
+    teased, tail = resumed(r, kept, gallery(r, teasers(r, kept, feats, o, written), o), o, written)
     text = _Text(r, kept, _topic(r, kept, o, heads_only, title0), body_words(r, kept), o, heads_only, written, title0)
     fixed = _fixed(r, kept, teased, o, heads_only)
     between: set[int] = set(tail)

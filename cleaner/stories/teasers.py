@@ -20,16 +20,25 @@ in text an extractor wrote, one that ends the text is left alone).  In text writ
 block a line, the text after a row that opens with a paragraph sharing few words with the
 row and with the story before it is the next story, opened by that change of topic
 (`row_apart`; its title and the page's lines set as headlines may stand above that
-paragraph).  Teasers and the line after a row of them are the fixed boundaries of
+paragraph).  Teasers whose titles read the same, `Options.story_label_repeats` of them or
+more, are the entries of a gallery under its label, not teasers of other stories: each run
+of them is one story (`gallery`).  Teasers and the line after a row of them are the fixed
+boundaries of
 `cleaner.stories.boundaries.segment`.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from ..language import guess_language, stopwords
 from ..options import Options
 from ..types import Features
 from .evidence import DEFAULT, Reader, body_lines, body_window, cosine, gap_evidence, word_counts
+
+#: A run of digits, read as one digit in a label (`_label`).
+_DIGITS = re.compile(r"\d+")
 
 
 def teasers(r: Reader, kept: list[int], feats: list[Features],
@@ -81,6 +90,36 @@ def teaser_rows(found: dict[int, tuple[int, int | None]], members=None) -> list[
         rows[-1].append(c)
         end = c + found[c][0]
     return rows
+
+
+def gallery(r: Reader, teased: dict[int, tuple[int, int | None]], o: Options) -> dict[int, tuple[int, int | None]]:
+    """``teased`` (`teasers`) with one teaser for each run of teasers under one label: when
+    `Options.story_label_repeats` teasers or more have titles that read the same (`_label`:
+    "In pictures" above each photo's caption, "Photo 3/40 ..."), those titles are the label
+    of a gallery or a list, not headlines, and the captions under them are its entries, not
+    teasers of other stories: the first teaser of a run of them holds the rest (one story)."""
+    if not o.story_label_repeats:
+        return teased
+    labels = Counter(_label(r, t) for _, t in teased.values() if t is not None)
+    if not labels or max(labels.values()) < o.story_label_repeats:
+        return teased
+    out: dict[int, tuple[int, int | None]] = {}
+    first, last = 0, None
+    for c in sorted(teased):
+        held, title = teased[c]
+        label = _label(r, title) if title is not None else None
+        if label is not None and label == last and labels[label] >= o.story_label_repeats:
+            out[first] = (c + held - first, out[first][1])  # the run's first teaser holds this entry too
+            continue
+        out[c] = (held, title)
+        first, last = c, label
+    return out
+
+
+def _label(r: Reader, i: int) -> str:
+    """Line ``i``'s text as a label printed again and again reads: case folded, each run of
+    digits read as one digit ("Photo 3/40" and "Photo 4/40" read the same)."""
+    return _DIGITS.sub("0", r.text(i).casefold().strip())
 
 
 def resumed(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | None]], o: Options,
