@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from .. import _core
 from ..options import Options
 from ..types import Features
+from .comments import heedless
 from .evidence import (DEFAULT, Gap, Reader, body_lines, gap_evidence, language_shifts, shift_points, side_cosines,
                        style_shifts, topic_profile, weights)
 from .furniture import after_run
@@ -354,11 +355,12 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     drifts (cosine at least `Options.story_whole_cohesion`, or
     `Options.story_whole_dropped_cohesion` when the gap holds dropped lines: an embed or a
     box of links set into an article; two stories of one site with boilerplate between
-    them can share many words)."""
+    them can share many words).  A gap with no head of its own where a page's comments
+    open (`cleaner.stories.comments.heedless`) is a candidate on its topic evidence alone."""
     prose, cos, depth, names = topic
     got = r.core.candidates(kept, prose, cos, depth, names, layout(r, kept, prose, cos, o, heads_only), start, end,
                             heads_only, title0, limits(o), weights(o))
-    return list(map(Gap._make, got))
+    return heedless(r, kept, list(map(Gap._make, got)))
 
 
 def layout(r: Reader, kept: list[int], prose: list[int], cos: list[float | None], o: Options,

@@ -1,0 +1,73 @@
+"""A page's comments: the gap where readers' comments open carries no head evidence.
+
+Under an article a page opens its comments with a header or a counter ("Kommentare",
+"3 thoughts on ...", "12 Comments": the catalogues' ``comments`` category and their
+``meta.comment_count`` rules), and each comment with a header of its own: its author and
+a date or time ("1. Name sagt:", "Name am 3. Mai 2021 um 14:05", "Name says: May 3, 2021
+at 2:05 pm"), a reply button.  Those lines are dropped, so the gap above a comment's
+text reads like the head of a story: dropped lines, a catalogue's furniture, a meta line.
+A gap that holds a line opening the comments with a comment's header after it (a meta
+line or a "says" line) opens no story by its head: it is a
+candidate only on its topic evidence (`inside`, `heedless`).  A counter with the text
+right after it is a page's head ("45 replies" above an article), and a gap with a title
+of a story of its own (a title-like headline, a meta line opening the text) is read as
+before: a next page may follow the comments.
+"""
+
+from __future__ import annotations
+
+from .. import _core
+from ..types import Decision
+from .evidence import Gap, Reader, weights
+
+#: The catalogue rule (the part after the language code) of a comment counter: "12
+#: comments", "3 thoughts on ..." (as `cleaner.extracted.COMMENT_COUNTER`).
+COMMENT_COUNTER = "meta.comment_count"
+
+#: The catalogue rule (the part after the language code) of a comment's header that
+#: names no date: "1. Name says:", "Reply by Name".
+COMMENT_HEADER = "comments.says"
+
+
+def opens(d: Decision) -> bool:
+    """Does the line of decision ``d`` open or belong to a page's comments: a line of the
+    catalogue's ``comments`` category, or a comment counter (`COMMENT_COUNTER`)?"""
+    return d.category == "comments" or d.rule.partition(".")[2] == COMMENT_COUNTER
+
+
+def inside(r: Reader, lines: range) -> bool:
+    """Do the dropped ``lines`` of a gap (line indices, in order) open a page's comments:
+    a line that `opens` them, and after it a comment's header (a meta line, `Reader.meta`:
+    its author's date or time, or `COMMENT_HEADER`: "Name says:")?  A comment form and
+    its notices after the header are no comment: the comments end there."""
+    opened = False
+    for i in lines:
+        d = r.d[i]
+        if opened and (r.meta(i) or d.rule.partition(".")[2] == COMMENT_HEADER):
+            return True
+        opened = opened or opens(d)
+    return False
+
+
+def heedless(r: Reader, kept: list[int], gaps: list[Gap]) -> list[Gap]:
+    """``gaps`` (candidates at kept positions) without those that open a page's comments
+    (`inside`: the dropped lines between the paragraph of body before the gap and the
+    text after it) and have no head of their own (no title, no opening), unless their
+    topic evidence alone (cosine and depth, `cleaner.stories.evidence.boundary_score`
+    with no head) reaches `Options.story_boundary_score`."""
+    o = r.o
+    out = []
+    for g in gaps:
+        if g.title is None and g.opening is None and inside(r, range(_body_before(r, kept, g.c) + 1, kept[g.c])):
+            if _core.boundary_score(None, 0, 0, False, g.cohesion, g.depth, weights(o)) < o.story_boundary_score:
+                continue
+        out.append(g)
+    return out
+
+
+def _body_before(r: Reader, kept: list[int], c: int) -> int:
+    """The line of the last paragraph of body before kept position ``c`` (-1: none)."""
+    for x in range(c - 1, -1, -1):
+        if r.body(kept[x]):
+            return kept[x]
+    return -1
