@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from .. import _core
 from ..options import Options
 from ..types import Features
-from .comments import heedless
+from .comments import heedless, section
 from .evidence import (DEFAULT, Gap, Reader, body_lines, gap_evidence, language_shifts, shift_points, side_cosines,
                        style_shifts, topic_profile, weights)
 from .furniture import after_run
@@ -157,7 +157,8 @@ def _stretch(t: _Text, start: int, end: int, first: int | None, last: int) -> tu
     """The stories of a stretch of full text (kept positions ``start`` to ``end``), chosen
     in one go (`choose` over the `_candidates` that `_settled` leaves; ``first``: its
     ``first``), and the kept lines it leaves to no story (`_between` a passed-over
-    candidate and a chosen title; stray lines of a page's tail, see `_settled`);
+    candidate and a chosen title; stray lines of a page's tail, see `_settled`; a page's
+    comments down to the next story chosen, `cleaner.stories.comments.section`);
     ``last``: the first kept position of the segment before the stretch."""
     r, kept, o = t.r, t.kept, t.o
     gaps = _candidates(r, kept, t.topic, start, end, o, t.heads_only, t.title0)
@@ -176,6 +177,7 @@ def _stretch(t: _Text, start: int, end: int, first: int | None, last: int) -> tu
         between.update(stray.get(g.c, ()) if stray else ())
         head, title, opening = opened(r, kept, g, max(start, segs[-1][0] if segs else last), end, o, t.written)
         segs.append(Segment([head, title, opening, False]))
+    between.update(section(r, kept, [s[0] for s in segs], at, start, end))  # a page's comments: no story's
     return segs, between
 
 

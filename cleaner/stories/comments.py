@@ -12,13 +12,18 @@ candidate only on its topic evidence (`inside`, `heedless`).  A counter with the
 right after it is a page's head ("45 replies" above an article), and a gap with a title
 of a story of its own (a title-like headline, a meta line opening the text) is read as
 before: a next page may follow the comments.
+
+Nor are the comments part of the story above them: the kept lines from a gap that opens
+them with no head of its own down to the next story chosen (or the end of the stretch)
+go to no story (`section`); a story with a title of its own that starts inside (the next
+page's article after the comments) ends them.
 """
 
 from __future__ import annotations
 
 from .. import _core
 from ..types import Decision
-from .evidence import Gap, Reader, weights
+from .evidence import Gap, Reader, gap_evidence, weights
 
 #: The catalogue rule (the part after the language code) of a comment counter: "12
 #: comments", "3 thoughts on ..." (as `cleaner.extracted.COMMENT_COUNTER`).
@@ -71,3 +76,35 @@ def _body_before(r: Reader, kept: list[int], c: int) -> int:
         if r.body(kept[x]):
             return kept[x]
     return -1
+
+
+def section(r: Reader, kept: list[int], heads: list[int], chosen: set[int], start: int, end: int) -> list[int]:
+    """The kept lines of a page's comments in a stretch of full text (kept positions
+    ``start`` to ``end``; ``heads``: the first kept position of each story chosen in it,
+    in order; ``chosen``: the kept positions of the gaps chosen): from each paragraph of
+    body whose gap opens the comments (`inside`: the dropped lines after the paragraph of
+    body before it, which stands in the stretch) and has no head of its own (no title, no
+    opening: `gap_evidence`), where no story was chosen (a story chosen there stands, the
+    next page's article after a comment form), down to the next story's head after it, or
+    ``end``."""
+    out: list[int] = []
+    c = start + 1
+    while c < end:
+        if c not in chosen and c not in heads and _opens_at(r, kept, start, c):
+            stop = next((h for h in heads if h > c), end)
+            out += kept[c:stop]
+            c = stop
+        c += 1
+    return out
+
+
+def _opens_at(r: Reader, kept: list[int], start: int, c: int) -> bool:
+    """Does the gap above the paragraph of body at kept position ``c`` open a page's
+    comments under body of the stretch from ``start`` (`inside`), with no head of its own?"""
+    if not r.body(kept[c]):
+        return False
+    before = _body_before(r, kept, c)
+    if before < kept[start] or not inside(r, range(before + 1, kept[c])):
+        return False
+    g = gap_evidence(r, kept, c, o=r.o)
+    return g.title is None and g.opening is None
