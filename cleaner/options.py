@@ -483,7 +483,7 @@ class Options:
     #: right after a teaser nor opened by a kicker (the first of a row, the last line, one
     #: under its own title) only when its cosine with the text before is below
     #: `story_teaser_cohesion` (words; cosine).
-    story_teaser_min_words: int = 15
+    story_teaser_min_words: int = 20
     story_teaser_cohesion: float = 0.25
     #: A row of at most `story_teaser_resume_row` teasers, not at the top, none with a
     #: title of its own, whose content words share at least `story_teaser_resume_cohesion`
@@ -645,7 +645,7 @@ class Options:
     #: those after it (to the stretch's ends) reach this cosine: one article whose subject
     #: drifts, however its windows differ; `story_whole_dropped_cohesion` when the gap holds
     #: dropped lines (an embed or a box of links set into the article) (cosine).
-    story_whole_cohesion: float = 0.2
+    story_whole_cohesion: float = 0.25
     story_whole_dropped_cohesion: float = 0.35
     #: In text an extractor wrote (one block a line), points a gap with neither a head nor
     #: dropped lines, but kept lines in it (a subheading between two sections), needs
