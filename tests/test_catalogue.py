@@ -590,13 +590,7 @@ CALLS_TO_ACTION = {
 def test_every_language_drops_the_calls_to_action(language):
     """The matcher of a document in each catalogue language drops every kind of call to
     action the issue lists, as an appeal, a related-links or a share line."""
-    m = matcher(language)
-    missed = {}
-    for text in CALLS_TO_ACTION[language]:
-        rule = _match(m, text)
-        if rule is None or rule.category not in {"appeal", "related", "share"}:
-            missed[text] = rule and rule.id
-    assert not missed
+    assert not _missed(matcher(language), CALLS_TO_ACTION[language], {"appeal", "related", "share"})
 
 
 #: More of the kinds the issue finds left on unseen pages (a paywall as a sentence, a trial
@@ -620,16 +614,19 @@ PAYWALLS_OFFERS_AND_LINKS = {
 }
 
 
+def _missed(m, texts: list[str], categories: set[str]) -> dict:
+    """Of ``texts``, those no rule of ``categories`` takes: ``{text: rule id or None}``."""
+    missed = {}
+    for text in texts:
+        rule = _match(m, text)
+        if rule is None or rule.category not in categories:
+            missed[text] = rule and rule.id
+    return missed
+
+
 @pytest.mark.parametrize("language", CATALOGUE_LANGUAGES)
 def test_every_language_drops_paywalls_offers_and_full_story_links(language):
-    m = matcher(language)
-    missed = {}
-    for text in PAYWALLS_OFFERS_AND_LINKS[language]:
-        rule = _match(m, text)
-        if rule is None or rule.category not in {"appeal", "related"}:
-            missed[text] = rule and rule.id
-    assert not missed
-
+    assert not _missed(matcher(language), PAYWALLS_OFFERS_AND_LINKS[language], {"appeal", "related"})
 
 
 #: More calls to action of the kinds issue #16 lists, in phrasings the catalogue missed
@@ -679,15 +676,11 @@ REPORTED_CALLS_TO_ACTION = {
 @pytest.mark.parametrize("language", CATALOGUE_LANGUAGES)
 def test_every_language_drops_more_calls_to_action_and_keeps_reported_ones(language):
     m = matcher(language)
-    missed = {}
-    for text in MORE_CALLS_TO_ACTION[language]:
-        rule = _match(m, text)
-        if rule is None or rule.category not in {"appeal", "related", "share"}:
-            missed[text] = rule and rule.id
-    assert not missed
+    assert not _missed(m, MORE_CALLS_TO_ACTION[language], {"appeal", "related", "share"})
     taken = {text: rule.id for text in REPORTED_CALLS_TO_ACTION[language]
              if (rule := _match(m, text)) is not None}
     assert not taken
+
 
 #: A caption that ends in its credit, a read-later button and a link to an author's other
 #: articles, as each catalogue language writes them (invented, none a rule's example), and
