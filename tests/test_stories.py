@@ -1111,6 +1111,24 @@ def test_a_teaser_title_above_a_share_row_is_its_title():
     assert [(a.kind, a.title) for a in articles] == [("full", None), ("teaser", title)]
 
 
+def test_a_short_headline_above_a_teaser_that_names_it_is_its_title():
+    # A headline shorter than `Options.story_teaser_title_words` right above a teaser is
+    # its title when it names it (a capital first, a content word of the teaser in it); a
+    # link label of the page there ("More news", "Full results") names nothing the teaser
+    # says and is no title; nor is the same line in lower case.
+    for sep in ("\n\n", "\n"):
+        for above, title in (("Biblioteca municipal", "Biblioteca municipal"), ("Mais notícias", None),
+                             ("Resultados completos", None)):
+            text = sep.join(VOLCANO + [TEASERS_PT[0], above, TEASERS_PT[1]]) + "\n"
+            articles = cleaner.split(text, extracted="never")
+            assert [(a.kind, a.title) for a in articles] == [("full", None), ("teaser", None), ("teaser", title)]
+            if title is not None:  # none without the rule
+                off = cleaner.split(text, extracted="never", story_teaser_named_title_words=99)
+                assert [a.title for a in off] == [None, None, None]
+    text = "\n\n".join(VOLCANO + [TEASERS_PT[0], "biblioteca municipal", TEASERS_PT[1]]) + "\n"
+    assert [a.title for a in cleaner.split(text, extracted="never")] == [None, None, None]
+
+
 def test_a_headline_above_a_sentence_the_catalogue_dropped_is_no_title_of_the_teaser_below():
     # A date between a teaser's title and its text is part of the card; a disclosure the
     # catalogue drops as a sentence is the page's, so the headline above it (the last of

@@ -53,7 +53,9 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
     `Options.story_teaser_capitalised` of its words capitalised and no closing
     punctuation, up to `Options.story_title_max_words` words: a title longer than a
     headline; a row of teasers goes on through it), else its title is such a headline right
-    above it in the gap (skipping lines a catalogue pattern dropped that read as a heading
+    above it in the gap, or a shorter one there of `Options.story_teaser_named_title_words`
+    or more that names it (a capital first, a content word of the teaser in it: a page's
+    link label names nothing the teaser says) (skipping lines a catalogue pattern dropped that read as a heading
     or a meta line: a share row or a date between title and text; not a sentence the
     catalogue dropped, such as a page's disclosure).  A teaser comes right after one, opens with a dateline or kicker, or
     differs from the text before it (its window cosine with the teaser under
@@ -74,7 +76,7 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
     return r.teasers(kept, feats, (o.story_teaser_min_words, r.o.story_teaser_capitalised, r.o.story_teaser_title_words,
                                    r.o.story_teaser_after_words, o.story_teaser_cohesion, o.story_title_max_words,
                                    o.story_teaser_apart_cohesion, o.story_teaser_apart_words, o.story_topic_cohesion,
-                                   written))
+                                   o.story_teaser_named_title_words, written))
 
 
 def teaser_rows(found: dict[int, tuple[int, int | None]], members=None) -> list[list[int]]:

@@ -153,6 +153,14 @@ impl Story {
         Ok(found.len() >= least)
     }
 
+    /// Does the line `line` share a content word with the kept line `text` (a teaser's
+    /// title with its teaser, `cleaner.stories.teasers.teasers`)?
+    pub(crate) fn names(&self, line: usize, text: usize) -> PyResult<bool> {
+        let cohesion = self.words()?;
+        let own = cohesion.ids_of(&self.units[line], &self.stops.get().words);
+        Ok(cohesion.of_line(text).iter().any(|&w| own.contains(&Some(w))))
+    }
+
     /// What `echoed` and `echoes` compare: the content words of the line `line` (their
     /// stem ids; a stem no kept line holds: `None`), read as the kept lines' are
     /// (`Cohesion::ids_of`), and the kept lines from `first` on, in order.

@@ -14,7 +14,9 @@
 //! turns this off), in a page's dump only when it ends on a comma or a word in lower
 //! case (a paragraph there may end on a signature or a place with no period) and the text
 //! after it differs from the text before it (cosine under ``story_topic_cohesion``: no
-//! teaser set into an article).  Its own title is a headline right above it, or a
+//! teaser set into an article).  Its own title is a headline right above it (in the gap, a
+//! shorter one than ``story_teaser_title_words`` only when it names the teaser: a capital
+//! first and a content word of the teaser in it), or a
 //! line in title case too long for a headline (no closing punctuation, the share of
 //! capitalised words that makes a line no sentence).  The thresholds are `Options` fields passed in
 //! (`Limits`); no word list and no weight lives here.
@@ -27,8 +29,8 @@ use pyo3::types::{PyDict, PyString, PyTuple};
 /// The `Options` thresholds of the teaser scan, in this order: ``story_teaser_min_words``,
 /// ``story_teaser_capitalised``, ``story_teaser_title_words``,
 /// ``story_teaser_after_words``, ``story_teaser_cohesion``, ``story_title_max_words``,
-/// ``story_teaser_apart_cohesion``, ``story_teaser_apart_words``, ``story_topic_cohesion``;
-/// and whether the text is one an extractor wrote (``written``).
+/// ``story_teaser_apart_cohesion``, ``story_teaser_apart_words``, ``story_topic_cohesion``,
+/// ``story_teaser_named_title_words``; and whether the text is one an extractor wrote (``written``).
 pub struct Limits {
     min_words: f64,
     capitalised: f64,
@@ -39,14 +41,16 @@ pub struct Limits {
     apart: f64,
     apart_words: f64,
     topic: f64,
+    named_words: f64,
     written: bool,
 }
 
 impl<'py> FromPyObject<'py> for Limits {
     fn extract_bound(ob: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let (min_words, capitalised, title_words, after_words, cohesion, title_max_words, apart, apart_words, topic, written) =
-            ob.extract()?;
-        Ok(Limits { min_words, capitalised, title_words, after_words, cohesion, title_max_words, apart, apart_words, topic, written })
+        let (min_words, capitalised, title_words, after_words, cohesion, title_max_words, apart, apart_words, topic, named_words,
+             written) = ob.extract()?;
+        Ok(Limits { min_words, capitalised, title_words, after_words, cohesion, title_max_words, apart, apart_words, topic,
+                    named_words, written })
     }
 }
 
@@ -73,17 +77,31 @@ fn cut_lines(story: &Story, kept: &[usize], feats: &Bound<'_, PyAny>, decisions:
     Ok((out, cased))
 }
 
-/// A headline of ``story_teaser_title_words`` words or more right above the teaser at
+/// A headline of ``story_teaser_title_words`` words or more, or a shorter one that names
+/// it (`short_title`), right above the teaser on line `text` at
 /// kept position `c` (the last line with letters between it and the kept line before,
 /// skipping lines a catalogue pattern dropped that read as a heading, short and with no
 /// closing punctuation, or as a meta line: a share row or a date between title and text;
 /// a sentence the catalogue dropped, such as a page's disclosure, is no part of a card and
 /// ends the search).
-fn own_title(story: &Story, kept: &[usize], c: usize, lim: &Limits) -> PyResult<Option<usize>> {
+fn own_title(story: &Story, kept: &[usize], c: usize, text: usize, lim: &Limits) -> PyResult<Option<usize>> {
     let e = story.evidence();
     let (a, b) = (story.at(kept[c - 1])? + 1, story.at(kept[c])?);
     let above = e.content[a.min(b)..b].iter().rev().copied().find(|&j| e.lettered[j] && !(e.pattern[j] && (e.heading_like[j] || e.meta[j])));
-    Ok(above.filter(|&j| e.headline[j] && e.words[j] as f64 >= lim.title_words))
+    match above.filter(|&j| e.headline[j]) {
+        Some(j) if e.words[j] as f64 >= lim.title_words => Ok(Some(j)),
+        Some(j) if short_title(story, j, text, lim)? => Ok(Some(j)),
+        _ => Ok(None),
+    }
+}
+
+/// Is the headline `j`, shorter than ``story_teaser_title_words``, the title of the
+/// teaser on line `text`: at least ``story_teaser_named_title_words`` words, its first
+/// letter a capital, and a content word of it in the teaser (it names the story; a
+/// page's link label, "Full results", "About us", names nothing the teaser says)?
+fn short_title(story: &Story, j: usize, text: usize, lim: &Limits) -> PyResult<bool> {
+    let e = story.evidence();
+    Ok(e.words[j] as f64 >= lim.named_words && e.capitalised[j] && story.names(j, text)?)
 }
 
 /// What `teasers` reads a row of teasers in: the story, its kept positions, and per
@@ -134,7 +152,7 @@ impl Row<'_> {
         };
         // a headline of its own above it, with another teaser after it: a related
         // story on the subject of the story before opens the row
-        let own = if titled { None } else { own_title(story, kept, c, lim)? };
+        let own = if titled { None } else { own_title(story, kept, c, t, lim)? };
         if was_teaser || e.dateline[t] || ((follows || last || titled) && apart()?) || (follows && own.is_some())
             || (!titled && own.is_none() && between()?) {
             return Ok(Some(if titled { Some(kept[c]) } else { own }));
