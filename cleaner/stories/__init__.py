@@ -12,14 +12,16 @@ or one in a row of teasers whatever its stopwords (names and figures make them f
 
 Evidence, then one choice: `evidence` reads each gap between kept lines (how the text
 after it opens, what the gap holds, how the vocabulary changes across it); `teasers` finds
-the teasers; `boundaries` makes one scored choice of the full stories' boundaries over the
+the teasers (those under one repeated label are one gallery); `comments` reads where a
+page's comments open (no story's head there, and the comments belong to no story);
+`boundaries` makes one scored choice of the full stories' boundaries over the
 document between them, then reads each story between two chosen boundaries again on its
 own words (`boundaries.refined`) or, in text an extractor wrote one block a line, cuts it
 again below a run of the next page's furniture, a menu, breadcrumbs or tags between two
 articles of other words (`furniture.after_run`); `opening` says where each chosen story
 starts and what its title is; `main` turns the segments into stories and picks the main
-one.  Imports run one way: `evidence` and `top` below `teasers`, `opening` and
-`furniture`, those below `boundaries`, and `main` above it.
+one.  Imports run one way: `evidence` and `top` below `teasers`, `opening`, `furniture`
+and `comments`, those below `boundaries`, and `main` above it.
 
 **Titles.**  A story's title is the headline nearest its body that a meta line follows (a
 longer headline up to three lines above it wins: a title above a kicker or a photo
