@@ -21,9 +21,8 @@ page's article after the comments) ends them.
 
 from __future__ import annotations
 
-from .. import _core
 from ..types import Decision
-from .evidence import Gap, Reader, gap_evidence, weights
+from .evidence import Gap, Reader, boundary_score, gap_evidence
 
 #: The catalogue rule (the part after the language code) of a comment counter: "12
 #: comments", "3 thoughts on ..." (as `cleaner.extracted.COMMENT_COUNTER`).
@@ -64,7 +63,7 @@ def heedless(r: Reader, kept: list[int], gaps: list[Gap]) -> list[Gap]:
     out = []
     for g in gaps:
         if g.title is None and g.opening is None and inside(r, range(_body_before(r, kept, g.c) + 1, kept[g.c])):
-            if _core.boundary_score(None, 0, 0, False, g.cohesion, g.depth, weights(o)) < o.story_boundary_score:
+            if boundary_score(None, 0, 0, False, g.cohesion, g.depth, o) < o.story_boundary_score:
                 continue
         out.append(g)
     return out

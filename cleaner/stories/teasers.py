@@ -102,14 +102,15 @@ def gallery(r: Reader, teased: dict[int, tuple[int, int | None]], o: Options) ->
     teasers of other stories: the first teaser of a run of them holds the rest (one story)."""
     if not o.story_label_repeats:
         return teased
-    labels = Counter(_label(r, t) for _, t in teased.values() if t is not None)
+    label_of = {c: _label(r, t) for c, (_, t) in teased.items() if t is not None}
+    labels = Counter(label_of.values())
     if not labels or max(labels.values()) < o.story_label_repeats:
         return teased
     out: dict[int, tuple[int, int | None]] = {}
     first, last = 0, None
     for c in sorted(teased):
         held, title = teased[c]
-        label = _label(r, title) if title is not None else None
+        label = label_of.get(c)
         if label is not None and label == last and labels[label] >= o.story_label_repeats:
             out[first] = (c + held - first, out[first][1])  # the run's first teaser holds this entry too
             continue

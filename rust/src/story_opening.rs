@@ -154,11 +154,11 @@ impl Story {
     }
 
     /// Does the line `line` share a content word with the kept line `text` (a teaser's
-    /// title with its teaser, `cleaner.stories.teasers.teasers`)?
+    /// title with its teaser, `cleaner.stories.teasers.teasers`): `echoes` read over that
+    /// line's content words alone?
     pub(crate) fn names(&self, line: usize, text: usize) -> PyResult<bool> {
-        let cohesion = self.words()?;
-        let own = cohesion.ids_of(&self.units[line], &self.stops.get().words);
-        Ok(cohesion.of_line(text).iter().any(|&w| own.contains(&Some(w))))
+        let reach = self.words()?.of_line(text).len();
+        self.echoes(line, text, reach, 1)
     }
 
     /// What `echoed` and `echoes` compare: the content words of the line `line` (their
