@@ -35,6 +35,9 @@ Scores:
 - boundaries: a story start is the first non-blank line of each later story (its title
   line when it has one); a predicted start is the first line of each `Article` after the
   first.  Precision, recall and F1 with one-to-one matching within +-1 non-blank line.
+- the boundary errors by cause (`miss_causes`, ``--causes``): a missed start found 2-8
+  lines off, taken into the story before it, or dropped whole (none of its lines in a
+  story); a false start near a true one (the same boundary misplaced) or inside a story.
 - Pk and WindowDiff (Beeferman et al. 1999; Pevzner & Hearst 2002) over the non-blank
   lines of each dump, k = half the mean true segment length (at least 2), averaged over
   dumps; with the no-split baseline's Pk (one segment) beside them.
@@ -147,13 +150,18 @@ def f1_of_averages(pairs: list[tuple[float, float]]) -> tuple[float, float, floa
 def boundary_matches(true: list[int], pred: list[int], tolerance: int = 1) -> int:
     """One-to-one matches between true and predicted boundary positions within
     ``tolerance`` (greedy in order, exact matches first)."""
+    return len(matched_starts(true, pred, tolerance))
+
+
+def matched_starts(true: list[int], pred: list[int], tolerance: int = 1) -> dict[int, int]:
+    """The one-to-one matches of `boundary_matches`: ``{true start: predicted start}``."""
     used: set[int] = set()
-    matched = 0
+    matched: dict[int, int] = {}
     pending = []
     for t in true:
         if t in pred and t not in used:
             used.add(t)
-            matched += 1
+            matched[t] = t
         else:
             pending.append(t)
     for t in pending:
@@ -161,9 +169,49 @@ def boundary_matches(true: list[int], pred: list[int], tolerance: int = 1) -> in
             hit = next((p for p in (t - d, t + d) if p in pred and p not in used), None)
             if hit is not None:
                 used.add(hit)
-                matched += 1
+                matched[t] = hit
                 break
     return matched
+
+
+#: How far (non-blank lines) a predicted start may sit from a true one and still be the
+#: same boundary put in the wrong place (`miss_causes`).
+NEAR_LINES = 8
+
+#: The kinds of error `miss_causes` counts, in the order the benchmark prints them.
+MISS_CAUSES = ("missed_near", "missed_merged", "missed_lost", "false_near", "false_inside")
+
+
+def miss_causes(true: list[int], pred: list[int], in_story: list[bool], near: int = NEAR_LINES) -> Counter:
+    """Why the boundaries of one dump went wrong: each true start that no predicted one
+    matches (`matched_starts`) is ``missed_near`` (a predicted start 2 to ``near`` lines
+    from it: the boundary found, put in the wrong place), else ``missed_lost`` (no line
+    of its story, up to the next true start, in any story: dropped whole) or
+    ``missed_merged`` (its lines taken into a story that began before it); each predicted
+    start that matches none is ``false_near`` (``near`` lines or fewer from a true start)
+    or ``false_inside`` (a story cut in two).  ``in_story``: per non-blank line, whether
+    it is in a story.
+
+    >>> sorted(miss_causes([10, 20, 40], [10, 23, 52], [True] * 40 + [False] * 20).items())
+    [('false_inside', 1), ('false_near', 1), ('missed_lost', 1), ('missed_near', 1)]
+    """
+    matched = matched_starts(true, pred)
+    used = set(matched.values())
+    out: Counter = Counter()
+    ends = sorted(true)[1:] + [len(in_story)]
+    for t, end in zip(sorted(true), ends):
+        if t in matched:
+            continue
+        if any(abs(p - t) <= near for p in pred):
+            out["missed_near"] += 1
+        elif not any(in_story[t:end]):
+            out["missed_lost"] += 1
+        else:
+            out["missed_merged"] += 1
+    for p in pred:
+        if p not in used:
+            out["false_near" if any(abs(p - t) <= near for t in true) else "false_inside"] += 1
+    return out
 
 
 def _segment_ids(n: int, starts: list[int]) -> list[int]:
@@ -235,6 +283,7 @@ class Tally:
     titles_right: int = 0  # ... found, with that line as their `Article.title`
     untitled_found: int = 0  # later stories with no title line, found
     untitled_titled: int = 0  # ... given a title all the same (a line of the gap)
+    causes: Counter = field(default_factory=Counter)  # `miss_causes`, summed over the dumps
 
     def add(self, dump: Dump, analysis, options=None, alone: bool = False) -> bool:
         """Score one dump; ``alone``: also clean story 0's page alone.  True when every
@@ -245,6 +294,7 @@ class Tally:
         pred = predicted_starts(analysis.source, articles)
         true = dump.starts
         self.tp += boundary_matches(true, pred)
+        self.causes.update(miss_causes(true, pred, [v.story is not None for v in analysis.verdicts if v.line.text]))
         self.n_true += len(true)
         self.n_pred += len(pred)
         seg_lengths = [b - a for a, b in zip([0] + true, true + [dump.nonblank])]
@@ -304,7 +354,7 @@ class Tally:
             "boundary_f1": f1, "pk": mean(self.pks), "windowdiff": mean(self.wds),
             "pk_no_split": mean(self.base_pks),
             "kind_accuracy": self.kinds_right / self.kinds_total if self.kinds_total else 0.0,
-            **self._title_figures(),
+            **self._title_figures(), **{cause: self.causes[cause] for cause in MISS_CAUSES},
             "clean_precision": cp, "clean_recall": cr, "clean_f1": cf,
             "raw_f1": f1_of_averages(self.raw)[2], "single_page_clean_f1": f1_of_averages(self.page)[2],
         }
@@ -365,7 +415,8 @@ def _rows(f: dict) -> dict:
         "split": {"system": "cleaner.split boundaries (+-1 line)", "n": n,
                   "precision": f["boundary_precision"], "recall": f["boundary_recall"],
                   "f1": f["boundary_f1"], "pk": f["pk"], "windowdiff": f["windowdiff"],
-                  "kind_accuracy": f["kind_accuracy"], **_titles_of(f)},
+                  "kind_accuracy": f["kind_accuracy"], **_titles_of(f),
+                  **{cause: f[cause] for cause in MISS_CAUSES}},
         "no_split": {"system": "no split (one story)", "n": n, "pk": f["pk_no_split"]},
         "clean": {"system": "cleaner.clean vs story 0 body", "n": n,
                   "precision": f["clean_precision"], "recall": f["clean_recall"],
@@ -394,7 +445,8 @@ def _family_rows(family, part: str, f: dict, source: str | None = None) -> dict:
             "set": label, "system": "cleaner.split boundaries (+-1 line)", "n": n,
             "precision": f["boundary_precision"], "recall": f["boundary_recall"],
             "f1": f["boundary_f1"], "pk": f["pk"], "windowdiff": f["windowdiff"],
-            "pk_no_split": f["pk_no_split"], "kind_accuracy": f["kind_accuracy"], **_titles_of(f)},
+            "pk_no_split": f["pk_no_split"], "kind_accuracy": f["kind_accuracy"], **_titles_of(f),
+            **{cause: f[cause] for cause in MISS_CAUSES}},
         f"{name}.{part}.clean": {
             "set": label, "system": "cleaner.clean vs story 0 body", "n": n,
             "precision": f["clean_precision"], "recall": f["clean_recall"], "f1": f["clean_f1"],
@@ -448,14 +500,16 @@ def family_figures(pages, family, options=None, seed: int = SEED, verbose: bool 
 def pooled_figures(pages, family, options=None, seeds: tuple[int, ...] = (SEED,),
                    parts: tuple[str, ...] = ("tune",), verbose: bool = False) -> dict:
     """``{part: figures}`` of one family, each figure the mean over the dumps built with
-    each of ``seeds`` (`family_figures` per seed; ``dumps``: all of them): more layouts of
+    each of ``seeds`` (`family_figures` per seed; ``dumps`` and the counts of
+    `MISS_CAUSES`: summed over them): more layouts of
     the same pages, so that a rule judged on the tuning part is judged on more than one
     draw of its dumps (``verbose``: one row per dump of each draw)."""
     runs = [family_figures(pages, family, options, seed, verbose, parts) for seed in seeds]
     out = {part: {name: sum(run[part][name] for run in runs) / len(runs) for name in runs[0][part]}
            for part in runs[0]}
     for part, figures in out.items():
-        figures["dumps"] = sum(run[part]["dumps"] for run in runs)
+        for name in ("dumps",) + MISS_CAUSES:  # counts: summed over the draws
+            figures[name] = sum(run[part][name] for run in runs)
     return out
 
 
@@ -578,6 +632,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parts", default="tune", help="comma-separated parts: tune, check")
     parser.add_argument("--verbose", action="store_true", help="one row per dump")
     parser.add_argument("--single", action="store_true", help="also the single-story dev pages")
+    parser.add_argument("--causes", action="store_true",
+                        help="also count each family's boundary errors by cause (miss_causes): a boundary "
+                             "missed but found a few lines off, taken into the story before, or dropped whole; "
+                             "a false start near a true one or inside a story")
     parser.add_argument("--flat", action="store_true",
                         help="also every chosen family laid out flat: the same dumps, no line indented")
     parser.add_argument("--pages", choices=SOURCES, default="scrapinghub",
@@ -620,6 +678,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<16} {part:<5} {f['dumps']:>3}  {f['boundary_precision']:.3f} {f['boundary_recall']:.3f} "
               f"{f['boundary_f1']:.3f} {f['pk']:.3f} {f['windowdiff']:.3f}  {f['clean_precision']:.3f} "
               f"{f['clean_recall']:.3f} {f['clean_f1']:.3f}")
+    if args.causes:
+        print(f"{'family':<16} {'part':<5}  missed: {'near':>5} {'merged':>6} {'lost':>5}   false: {'near':>5} "
+              f"{'inside':>6}")
+        for name, part, f in results:
+            print(f"{name:<16} {part:<5}          {f['missed_near']:>5} {f['missed_merged']:>6} {f['missed_lost']:>5}"
+                  f"          {f['false_near']:>5} {f['false_inside']:>6}")
     for line in skipped:
         print(line)
     return 0

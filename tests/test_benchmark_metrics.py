@@ -227,3 +227,32 @@ def test_headline_texts_hold_the_page_headlines_and_their_parts_without_the_site
     assert {"volcano erupts again | island news", "volcano erupts again", "island news", "island & sea news"} <= got
     assert title_key("Volcano erupts\n again") in got
     assert "" not in got and headline_texts("<p>no headline</p>") == set()
+
+
+def test_boundary_errors_are_counted_by_cause_once_each():
+    import cleaner
+    from benchmarks.multiarticle import MISS_CAUSES, Tally, miss_causes
+    from benchmarks.story_dumps import Dump
+
+    # a boundary found 3 lines off is a miss near and a false start near, not two errors
+    # of the story; a story none of whose lines is in a story is lost; one in the story
+    # before it, merged; a start far from every true one cuts a story in two
+    assert miss_causes([10, 20, 40], [10, 23, 52], [True] * 40 + [False] * 20) == {
+        "missed_near": 1, "missed_lost": 1, "false_near": 1, "false_inside": 1}
+    assert miss_causes([10], [], [True] * 20) == {"missed_merged": 1}
+    assert miss_causes([10], [11], [True] * 20) == {}  # within one line: found
+    # on a real analysis every miss and every false start has exactly one cause
+    first = ["The council approved the new budget for the village school after a long debate on "
+             "Tuesday evening, with teachers and parents watching from the public gallery."] * 3
+    second = ["Storms flooded the coastal road overnight and the ferry to the island was cancelled "
+              "until the harbour walls have been inspected by the port engineers."] * 3
+    text = "\n\n".join(first + second) + "\n"
+    dump = Dump(text=text, body="\n".join(first), starts=[1, 4], kinds=["full"] * 3, pages=[], same_site=False,
+                nonblank=6, titles=[None, None])
+    tally = Tally()
+    tally.add(dump, cleaner.analyze(text))
+    assert set(tally.causes) <= set(MISS_CAUSES)
+    missed = sum(tally.causes[c] for c in MISS_CAUSES if c.startswith("missed"))
+    false = sum(tally.causes[c] for c in MISS_CAUSES if c.startswith("false"))
+    assert (missed, false) == (tally.n_true - tally.tp, tally.n_pred - tally.tp)
+    assert missed >= 1  # the true start at 1 is no story's start
