@@ -36,8 +36,9 @@ Scores:
   line when it has one); a predicted start is the first line of each `Article` after the
   first.  Precision, recall and F1 with one-to-one matching within +-1 non-blank line.
 - the boundary errors by cause (`miss_causes`, ``--causes``): a missed start found 2-8
-  lines off, taken into the story before it, or dropped whole (none of its lines in a
-  story); a false start near a true one (the same boundary misplaced) or inside a story.
+  lines off (a false start that near it), taken into the story before it, or dropped
+  whole (none of its lines in a story); a false start near a missed one (the same
+  boundary misplaced) or inside a story.
 - Pk and WindowDiff (Beeferman et al. 1999; Pevzner & Hearst 2002) over the non-blank
   lines of each dump, k = half the mean true segment length (at least 2), averaged over
   dumps; with the no-split baseline's Pk (one segment) beside them.
@@ -184,33 +185,34 @@ MISS_CAUSES = ("missed_near", "missed_merged", "missed_lost", "false_near", "fal
 
 def miss_causes(true: list[int], pred: list[int], in_story: list[bool], near: int = NEAR_LINES) -> Counter:
     """Why the boundaries of one dump went wrong: each true start that no predicted one
-    matches (`matched_starts`) is ``missed_near`` (a predicted start 2 to ``near`` lines
-    from it: the boundary found, put in the wrong place), else ``missed_lost`` (no line
-    of its story, up to the next true start, in any story: dropped whole) or
-    ``missed_merged`` (its lines taken into a story that began before it); each predicted
-    start that matches none is ``false_near`` (``near`` lines or fewer from a true start)
-    or ``false_inside`` (a story cut in two).  ``in_story``: per non-blank line, whether
-    it is in a story.
+    matches (`matched_starts`) is ``missed_near`` when a predicted start that matches no
+    true one sits 2 to ``near`` lines from it (the boundary found, put in the wrong
+    place), else ``missed_lost`` (no line of its story, up to the next true start, in any
+    story: dropped whole) or ``missed_merged`` (its lines taken into a story that began
+    before it); each predicted start that matches none is ``false_near`` when such a
+    missed true start sits ``near`` lines or fewer from it (the other side of the same
+    misplaced boundary), else ``false_inside`` (a story cut in two).  ``in_story``: per
+    non-blank line, whether it is in a story.
 
     >>> sorted(miss_causes([10, 20, 40], [10, 23, 52], [True] * 40 + [False] * 20).items())
     [('false_inside', 1), ('false_near', 1), ('missed_lost', 1), ('missed_near', 1)]
+    >>> sorted(miss_causes([10, 11], [10], [True] * 20).items())  # a teaser a line on: merged
+    [('missed_merged', 1)]
     """
     matched = matched_starts(true, pred)
-    used = set(matched.values())
+    missed = [t for t in sorted(true) if t not in matched]
+    unused = [p for p in pred if p not in set(matched.values())]
     out: Counter = Counter()
-    ends = sorted(true)[1:] + [len(in_story)]
-    for t, end in zip(sorted(true), ends):
-        if t in matched:
-            continue
-        if any(abs(p - t) <= near for p in pred):
+    ends = dict(zip(sorted(true), sorted(true)[1:] + [len(in_story)]))
+    for t in missed:
+        if any(abs(p - t) <= near for p in unused):
             out["missed_near"] += 1
-        elif not any(in_story[t:end]):
+        elif not any(in_story[t:ends[t]]):
             out["missed_lost"] += 1
         else:
             out["missed_merged"] += 1
-    for p in pred:
-        if p not in used:
-            out["false_near" if any(abs(p - t) <= near for t in true) else "false_inside"] += 1
+    for p in unused:
+        out["false_near" if any(abs(p - t) <= near for t in missed) else "false_inside"] += 1
     return out
 
 

@@ -241,6 +241,7 @@ def test_boundary_errors_are_counted_by_cause_once_each():
         "missed_near": 1, "missed_lost": 1, "false_near": 1, "false_inside": 1}
     assert miss_causes([10], [], [True] * 20) == {"missed_merged": 1}
     assert miss_causes([10], [11], [True] * 20) == {}  # within one line: found
+    assert miss_causes([10, 11], [10], [True] * 20) == {"missed_merged": 1}  # the start near is the other one's
     # on a real analysis every miss and every false start has exactly one cause
     first = ["The council approved the new budget for the village school after a long debate on "
              "Tuesday evening, with teachers and parents watching from the public gallery."] * 3
