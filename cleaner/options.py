@@ -745,9 +745,9 @@ class Options:
     story_teaser_capitalised: float = 0.6
     story_teaser_title_words: int = 4
     #: A headline shorter than `story_teaser_title_words` in the gap right above a teaser
-    #: is its title when it has at least this many words, a capital first and a content
-    #: word of the teaser in it: it names the story, as a page's link label ("Full
-    #: results", "About us") does not (words).
+    #: (or kept right above it, after another teaser) is its title when it has at least
+    #: this many words, a capital first and a content word of the teaser in it: it names
+    #: the story, as a page's link label ("Full results", "About us") does not (words).
     story_teaser_named_title_words: int = 2
     story_teaser_after_words: int = 40
     #: Body words after a row of teasers, inside the main region, that make the row part of

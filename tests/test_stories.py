@@ -1129,6 +1129,30 @@ def test_a_short_headline_above_a_teaser_that_names_it_is_its_title():
     assert [a.title for a in cleaner.split(text, extracted="never")] == [None, None, None]
 
 
+TEASERS_EN = [
+    "Storms flooded the coastal road overnight and the ferry to the island was cancelled until the "
+    "harbour walls have been inspected by the port engineers, who said the work could take",
+    "The orchard festival returns to the village green this autumn with cider presses, a brass band "
+    "and a market of local growers selling apples and pears from",
+]
+
+
+def test_a_short_title_kept_between_two_teasers_is_the_second_one_s_title():
+    # A short headline between two teasers is kept as a heading between body lines; right
+    # after a teaser and naming the next one it is that teaser's title, as it is when the
+    # line stands dropped in the gap: the teaser does not go as the page's text after a
+    # row (or, one line a block, into the story above), read against its own title.
+    title = "Orchard festival returns"
+    for sep in ("\n\n", "\n"):
+        text = sep.join(VOLCANO + [TEASERS_EN[0], title, TEASERS_EN[1]]) + "\n"
+        articles = cleaner.split(text, extracted="never")
+        assert [(a.kind, a.title) for a in articles] == [("full", None), ("teaser", None), ("teaser", title)]
+        assert TEASERS_EN[1] not in cleaner.clean(text)
+        # a short headline that names nothing the teaser says stays no title
+        other = sep.join(VOLCANO + [TEASERS_EN[0], "Weather warnings", TEASERS_EN[1]]) + "\n"
+        assert [a.title for a in cleaner.split(other, extracted="never")][2:] == [None]
+
+
 def test_a_headline_above_a_sentence_the_catalogue_dropped_is_no_title_of_the_teaser_below():
     # A date between a teaser's title and its text is part of the card; a disclosure the
     # catalogue drops as a sentence is the page's, so the headline above it (the last of

@@ -189,8 +189,13 @@ pub fn teasers<'py>(
     while c < m {
         let i = kept[c];
         let was_teaser = size[c - 1] != 0 || (c >= 2 && size[c - 2] == 2);
-        let titled = c + 1 < m && (e.headline[i] && e.words[i] as f64 >= lim.title_words || cased[c]) && cut[c + 1]
-            && story.letters(i, kept[c + 1])? == 1;
+        // a kept headline right above a cut line is its title (two positions): one of
+        // ``story_teaser_title_words`` or more, a title-case line, or right after a teaser
+        // a shorter one that names it (as one in the gap does, `own_title`)
+        let titled = c + 1 < m && cut[c + 1] && story.letters(i, kept[c + 1])? == 1
+            && (e.headline[i] && (e.words[i] as f64 >= lim.title_words
+                                  || was_teaser && short_title(story, i, kept[c + 1], lim)?)
+                || cased[c]);
         let text_at = if titled { Some(c + 1) } else if cut[c] { Some(c) } else { None };
         if let Some(at) = text_at.filter(|_| body_total as f64 >= lim.after_words || was_teaser) {
             if let Some(title) = row.teaser(c, at, titled, was_teaser, fixed)? {
