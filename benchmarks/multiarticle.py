@@ -36,7 +36,7 @@ Scores:
   line when it has one); a predicted start is the first line of each `Article` after the
   first.  Precision, recall and F1 with one-to-one matching within +-1 non-blank line.
 - the boundary errors by cause (`miss_causes`, ``--causes``): a missed start found 2-8
-  lines off (a false start that near it), taken into the story before it, or dropped
+  lines off (a false start that close to it), taken into the story before it, or dropped
   whole (none of its lines in a story); a false start near a missed one (the same
   boundary misplaced) or inside a story.
 - Pk and WindowDiff (Beeferman et al. 1999; Pevzner & Hearst 2002) over the non-blank
@@ -200,8 +200,9 @@ def miss_causes(true: list[int], pred: list[int], in_story: list[bool], near: in
     [('missed_merged', 1)]
     """
     matched = matched_starts(true, pred)
+    used = set(matched.values())
     missed = [t for t in sorted(true) if t not in matched]
-    unused = [p for p in pred if p not in set(matched.values())]
+    unused = [p for p in pred if p not in used]
     out: Counter = Counter()
     ends = dict(zip(sorted(true), sorted(true)[1:] + [len(in_story)]))
     for t in missed:
