@@ -244,16 +244,23 @@ def test_boundary_errors_are_counted_by_cause_once_each():
     assert miss_causes([10, 11], [10], [True] * 20) == {"missed_merged": 1}  # the start near is the other one's
     # on a real analysis every miss and every false start has exactly one cause
     first = ["The council approved the new budget for the village school after a long debate on "
-             "Tuesday evening, with teachers and parents watching from the public gallery."] * 3
+             "Tuesday evening, with teachers and parents watching from the public gallery.",
+             "The mayor said the money would pay for two new classrooms, a library and repairs to "
+             "the roof of the old hall before the winter term begins.",
+             "Parents welcomed the decision but asked the council to publish a timetable for the "
+             "building work, which is due to start in the spring."]
     second = ["Storms flooded the coastal road overnight and the ferry to the island was cancelled "
-              "until the harbour walls have been inspected by the port engineers."] * 3
+              "until the harbour walls have been inspected by the port engineers.",
+              "Fishermen kept their boats in the harbour and the lifeboat crew stood by through the "
+              "night as waves broke over the sea wall at high tide."]
     text = "\n\n".join(first + second) + "\n"
-    dump = Dump(text=text, body="\n".join(first), starts=[1, 4], kinds=["full"] * 3, pages=[], same_site=False,
-                nonblank=6, titles=[None, None])
+    # a start set inside the first story (line 1) as well as the true one (line 3)
+    dump = Dump(text=text, body="\n".join(first), starts=[1, 3], kinds=["full"] * 3, pages=[], same_site=False,
+                nonblank=5, titles=[None, None])
     tally = Tally()
     tally.add(dump, cleaner.analyze(text))
     assert set(tally.causes) <= set(MISS_CAUSES)
     missed = sum(tally.causes[c] for c in MISS_CAUSES if c.startswith("missed"))
     false = sum(tally.causes[c] for c in MISS_CAUSES if c.startswith("false"))
     assert (missed, false) == (tally.n_true - tally.tp, tally.n_pred - tally.tp)
-    assert missed >= 1  # the true start at 1 is no story's start
+    assert missed >= 1  # the start at line 1 is no story's
