@@ -57,8 +57,9 @@ above the text (see `opening._holding`).  Names of two words,
 interview turns, numbered items, lines repeated all over the page and a pager's links (an
 arrow first or last: "← Previous post", "Next story »"; the walk up to a longer headline
 stops at one) are no titles.  A teaser's title is a headline of four
-words or more right above it, or a shorter one in the gap above it that names it (a
-capital first, a content word of the teaser in it: `Options.story_teaser_named_title_words`).
+words or more right above it, or a shorter one in the gap above it, or kept right above it
+after another teaser, that names it (a capital first, a content word of the teaser in it:
+`Options.story_teaser_named_title_words`).
 """
 
 from __future__ import annotations

@@ -14,9 +14,9 @@
 //! turns this off), in a page's dump only when it ends on a comma or a word in lower
 //! case (a paragraph there may end on a signature or a place with no period) and the text
 //! after it differs from the text before it (cosine under ``story_topic_cohesion``: no
-//! teaser set into an article).  Its own title is a headline right above it (in the gap, a
-//! shorter one than ``story_teaser_title_words`` only when it names the teaser: a capital
-//! first and a content word of the teaser in it), or a
+//! teaser set into an article).  Its own title is a headline right above it (in the gap, or
+//! kept right after another teaser, a shorter one than ``story_teaser_title_words`` only
+//! when it names the teaser: a capital first and a content word of the teaser in it), or a
 //! line in title case too long for a headline (no closing punctuation, the share of
 //! capitalised words that makes a line no sentence).  The thresholds are `Options` fields passed in
 //! (`Limits`); no word list and no weight lives here.
@@ -88,11 +88,18 @@ fn own_title(story: &Story, kept: &[usize], c: usize, text: usize, lim: &Limits)
     let e = story.evidence();
     let (a, b) = (story.at(kept[c - 1])? + 1, story.at(kept[c])?);
     let above = e.content[a.min(b)..b].iter().rev().copied().find(|&j| e.lettered[j] && !(e.pattern[j] && (e.heading_like[j] || e.meta[j])));
-    match above.filter(|&j| e.headline[j]) {
-        Some(j) if e.words[j] as f64 >= lim.title_words => Ok(Some(j)),
-        Some(j) if short_title(story, j, text, lim)? => Ok(Some(j)),
+    match above {
+        Some(j) if headline_title(story, j, text, lim, true)? => Ok(Some(j)),
         _ => Ok(None),
     }
+}
+
+/// Is line `j` a headline that titles the teaser on line `text`: one of
+/// ``story_teaser_title_words`` words or more, or, when ``short`` ones may, a shorter one
+/// that names it (`short_title`)?
+fn headline_title(story: &Story, j: usize, text: usize, lim: &Limits, short: bool) -> PyResult<bool> {
+    let e = story.evidence();
+    Ok(e.headline[j] && (e.words[j] as f64 >= lim.title_words || short && short_title(story, j, text, lim)?))
 }
 
 /// Is the headline `j`, shorter than ``story_teaser_title_words``, the title of the
@@ -193,9 +200,7 @@ pub fn teasers<'py>(
         // ``story_teaser_title_words`` or more, a title-case line, or right after a teaser
         // a shorter one that names it (as one in the gap does, `own_title`)
         let titled = c + 1 < m && cut[c + 1] && story.letters(i, kept[c + 1])? == 1
-            && (e.headline[i] && (e.words[i] as f64 >= lim.title_words
-                                  || was_teaser && short_title(story, i, kept[c + 1], lim)?)
-                || cased[c]);
+            && (headline_title(story, i, kept[c + 1], lim, was_teaser)? || cased[c]);
         let text_at = if titled { Some(c + 1) } else if cut[c] { Some(c) } else { None };
         if let Some(at) = text_at.filter(|_| body_total as f64 >= lim.after_words || was_teaser) {
             if let Some(title) = row.teaser(c, at, titled, was_teaser, fixed)? {
