@@ -788,6 +788,15 @@ class Options:
     #: ... whose content words share at most this cosine with the text before them and
     #: with the text after them (cosine; 0: none in common with either).
     story_stray_cosine: float = 0.0
+    #: Two numbered items of the same style whose numbers follow each other ("#1 ..." and
+    #: "#2 ...", "3." and "4.", a number alone on a line above each section's heading),
+    #: at most this many non-blank lines apart with a line of body and no meta line between
+    #: them, are two sections of one article: no story opens between them
+    #: (`cleaner.stories.numbered`); 0 turns the test off (lines) ...
+    story_item_reach: int = 10
+    #: ... nor at the gap whose head holds the second one (or the first of a pair
+    #: numbered 1) within this many non-blank lines above the story's text (lines).
+    story_item_near: int = 2
     #: A story chosen with no head starts at the headline right above its lead when the
     #: lead's body lines hold fewer than this many words and open the text after it
     #: (`story_settle_words`, `story_settle_cohesion`): its title (words).

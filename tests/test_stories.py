@@ -1470,3 +1470,57 @@ def test_a_line_above_the_text_that_names_other_things_or_is_a_list_item_is_no_t
                   "the volcano erupts again on the northern island"):  # not capitalised
         text = "\n\n".join(_MENU + [above, "Share Tweet Email"] + VOLCANO) + "\n"
         assert cleaner.analyze(text, extracted="never").articles[0].title is None, above
+
+
+LISTICLE_INTRO = ("Rainy weekends need not be dull. We asked parents across the country which games and "
+                  "crafts kept their children busy for hours, and collected the answers that came up again "
+                  "and again in our survey.")
+LISTICLE = [
+    ("Build a blanket fort in the living room", [
+        "Chairs, sofa cushions and every blanket in the house become a castle with towers and a secret "
+        "tunnel. Children decide where the gate goes, which room is the kitchen and who guards the drawbridge.",
+        "Martha Jennings from Leeds says her twins kept their fort standing for four days. Torches, comics "
+        "and a tin of biscuits turned it into a reading den that nobody wanted to leave."]),
+    ("Bake bread together in the kitchen", [
+        "Flour, water, salt and yeast are all a loaf needs, and kneading dough is hard work that small hands "
+        "enjoy. While it rises there is time to shape rolls, plait a braid or press seeds into the crust.",
+        "Oliver Grant, a baker in Bristol, recommends a slow overnight rise in the fridge. The crust turns "
+        "darker, the crumb opens up and the warm slices vanish with butter and honey."]),
+    ("Plant a window garden on the sill", [
+        "Cress, radishes and basil grow on any sunny sill in old yoghurt pots filled with compost. Seeds "
+        "sprout within days, so impatient gardeners see green shoots quickly and measure them with a ruler.",
+        "Priya Raman in Glasgow labels each pot with painted lolly sticks. Her son waters the seedlings "
+        "every morning and keeps a diary of their height in centimetres."]),
+    ("Stage a puppet theatre show", [
+        "Old socks, buttons and wool make puppets with personalities of their own, and a cardboard box with "
+        "a cut-out window becomes the stage. Scripts can be written or invented on the spot.",
+        "Tomasz Nowak, who runs workshops in Cardiff, suggests tickets drawn by hand. Grandparents on a "
+        "video call make a patient audience and laugh at every joke."]),
+]
+
+
+def _listicle(mark, dated=False) -> str:
+    parts = [LISTICLE_INTRO]
+    for k, (heading, paragraphs) in enumerate(LISTICLE, 1):
+        parts += [mark(k) + heading, *([f"March {k}, 2021"] if dated else []), *paragraphs]
+    return "\n\n".join(parts) + "\n"
+
+
+@pytest.mark.parametrize("mark", [lambda k: f"#{k} ", lambda k: f"{k}. ", lambda k: f"{k}\n\n"],
+                         ids=["hash", "full stop", "number alone"])
+def test_no_story_opens_between_an_article_s_numbered_sections(mark):
+    # Each section of a listicle names other people and things under a headline of its
+    # own: read without the numbers, the sections are stories; numbered, they are one.
+    text = _listicle(mark)
+    assert len(cleaner.split(text, extracted="never", story_item_reach=0)) > 1
+    assert len(cleaner.split(text, extracted="never")) == 1
+    assert len(cleaner.split(_listicle(lambda k: ""), extracted="never")) > 1
+
+
+def test_numbered_comments_with_dates_are_no_sections():
+    # A comment thread numbers its comments too, but a date stands under each number:
+    # the numbers say nothing of the stories, which are read as without them.
+    text = _listicle(lambda k: f"{k}. ", dated=True)
+    plain = cleaner.split(text, extracted="never", story_item_reach=0)
+    assert len(plain) > 1
+    assert [a.text for a in cleaner.split(text, extracted="never")] == [a.text for a in plain]

@@ -47,6 +47,7 @@ from .comments import heedless, section
 from .evidence import (DEFAULT, Gap, Reader, body_lines, gap_evidence, language_shifts, shift_points, side_cosines,
                        style_shifts, topic_profile, weights)
 from .furniture import after_run
+from .numbered import inside, sections
 from .opening import first_head, leads, opened
 from .teasers import gallery, resumed, row_apart, teasers
 from .top import first_topic
@@ -358,11 +359,31 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     `Options.story_whole_dropped_cohesion` when the gap holds dropped lines: an embed or a
     box of links set into an article; two stories of one site with boilerplate between
     them can share many words).  A gap with no head of its own where a page's comments
-    open (`cleaner.stories.comments.heedless`) is a candidate on its topic evidence alone."""
+    open (`cleaner.stories.comments.heedless`) is a candidate on its topic evidence alone.
+    No story opens between two numbered sections of one article (`_unnumbered`)."""
     prose, cos, depth, names = topic
     got = r.core.candidates(kept, prose, cos, depth, names, layout(r, kept, prose, cos, o, heads_only), start, end,
                             heads_only, title0, limits(o), weights(o))
-    return heedless(r, kept, list(map(Gap._make, got)))
+    return heedless(r, kept, _unnumbered(r, kept, list(map(Gap._make, got)), start, end, o))
+
+
+def _unnumbered(r: Reader, kept: list[int], gaps: list[Gap], start: int, end: int, o: Options) -> list[Gap]:
+    """The ``gaps`` that fall inside no pair of an article's numbered sections
+    (`numbered.inside`) of the lines from kept position ``start`` to ``end``; a gap
+    reaches up to the line after the last line of body above its text."""
+    if not gaps or o.story_item_reach <= 0:
+        return gaps
+    pairs = sections(r, kept[start], kept[end] if end < len(kept) else kept[-1] + 1, o)
+    if not pairs:
+        return gaps
+    out = []
+    for g in gaps:
+        first = cut = r.pos[kept[g.c]]
+        while cut - 1 > r.pos[kept[start]] and not r.body(r.content[cut - 1]):
+            cut -= 1
+        if not inside(pairs, cut, first, o):
+            out.append(g)
+    return out
 
 
 def layout(r: Reader, kept: list[int], prose: list[int], cos: list[float | None], o: Options,

@@ -1,0 +1,90 @@
+"""The numbered sections of one article: no story opens between two of them.
+
+A listicle, a how-to or a paper's references number their sections ("#1 ...", "2. ...",
+"3) ...", or the number alone on a line above the section's heading), each with text of
+its own under it.  Such a section changes the subject (a new product, a new place, a new
+source) and often opens with a headline, so the story finder's head and topic evidence
+may read a new story there; the numbering says otherwise.  Two items of the same style
+(the mark after the number, or "#" before it) whose numbers follow each other (n, then
+n + 1) at most `Options.story_item_reach` content lines apart, with a line of body and
+no meta line between them, are two sections of one article (`sections`): a list of
+other pages' headlines numbered one a line is no such pair, nor is a thread of numbered
+comments (a date under each number), nor a pair of dates ("5. November", "6. December":
+an item is no meta line).  A story does not open between the two items of a pair
+(`inside`): where the paragraphs of body before the gap and after it lie between them,
+where the gap's head holds item n + 1 within `Options.story_item_near` content lines
+above the text (the story would open at the next section), or holds item 1 of a pair
+there (the first section of a numbered list right under the article's introduction).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from ..options import Options
+from .evidence import Reader
+
+#: An item's number: "#" before it, a full stop or a closing parenthesis after it (then a
+#: blank or the line's end), or the number alone on the line.
+_ITEM = re.compile(r"#(\d{1,3})(?:\s|$)|(\d{1,3})([.)])(?:\s|$)|(\d{1,3})$")
+
+
+def _item(text: str) -> tuple[str, int] | None:
+    """The style and the number of a line that opens with an item's number, else None.
+
+    >>> _item("#2 Bake bread"), _item("3. Plant a garden"), _item("4) Go"), _item("12")
+    (('#', 2), ('.', 3), (')', 4), ('', 12))
+    >>> _item("2022 was a good year"), _item("3.5 million visitors"), _item("#hashtag")
+    (None, None, None)
+    """
+    m = _ITEM.match(text)
+    if m is None:
+        return None
+    if m.group(1):
+        return "#", int(m.group(1))
+    if m.group(2):
+        return m.group(3), int(m.group(2))
+    return "", int(m.group(4))
+
+
+def _section(r: Reader, lines: list[int]) -> bool:
+    """Are ``lines``, between two items, a section's text: a line of body among them and
+    no meta line (a comment's or a post's date: numbered comments are no sections)?"""
+    return any(map(r.body, lines)) and not any(map(r.meta, lines))
+
+
+def sections(r: Reader, first: int, last: int, o: Options) -> list[tuple[int, int, int]]:
+    """The pairs of numbered sections among lines ``first`` to ``last`` (excluded): the
+    positions among the content lines (`Reader.content`) of item n and of item n + 1,
+    and n, in order."""
+    previous: dict[str, tuple[int, int]] = {}
+    pairs = []
+    content = r.content
+    for p in range(bisect_left(content, first), bisect_left(content, last)):
+        i = content[p]
+        text = r.text(i)
+        if not (text[0] == "#" or text[0].isdigit()) or r.meta(i):
+            continue
+        item = _item(text)
+        if item is None:
+            continue
+        style, n = item
+        before = previous.get(style)
+        if before is not None and n == before[1] + 1 and p - before[0] <= o.story_item_reach \
+                and _section(r, [content[q] for q in range(before[0] + 1, p)]):
+            pairs.append((before[0], p, before[1]))
+        previous[style] = (p, n)
+    return sorted(pairs)
+
+
+def inside(pairs: list[tuple[int, int, int]], cut: int, first: int, o: Options) -> bool:
+    """Does a story whose gap opens at content position ``cut`` and whose text starts at
+    content position ``first`` fall inside a pair of ``pairs`` (`sections`)?"""
+    near = first - o.story_item_near
+    for a, b, n in pairs[bisect_left(pairs, (cut - o.story_item_reach - 1,)):]:
+        if a > first:
+            break
+        if a < cut and (first < b or near <= b <= first) or n == 1 and near <= a:
+            return True
+    return False
