@@ -538,10 +538,13 @@ class Options:
     story_early_main_share: float = 0.25
     #: A first story under this many words that does not open like a story is a preamble
     #: when one of the next two is `story_preamble_ratio` times longer and opens like one,
-    #: or `story_preamble_plain_ratio` times longer (words; ratios).
+    #: or `story_preamble_plain_ratio` times longer and does not (words; ratios; 0: never).
+    #: A longer story with no head of its own is off by default: in a dump of stories it
+    #: is as often the next story after a short main one as the page's article after a
+    #: notice, and a notice is the catalogue's to drop.
     story_preamble_words: int = 150
     story_preamble_ratio: float = 2.0
-    story_preamble_plain_ratio: float = 5.0
+    story_preamble_plain_ratio: float = 0.0
     #: A full story whose body holds fewer marks that end a sentence or a clause (". ! ?
     #: … , ; :" and their forms in other scripts) than this per 100 words of body is no
     #: main story while one that holds more is there: a menu, a row of links or a tag

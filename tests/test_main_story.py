@@ -549,6 +549,26 @@ def test_a_short_first_text_without_a_title_gives_way_to_the_story_after_it():
     assert len(a.articles) == 2 and a.main == 1 and SHORT_PIER not in a.text and FROST[4] in a.text
 
 
+#: A longer story with no head of its own, on another subject than the pier story.
+CROPS = [f"Growers across the valley said on Tuesday that the late frost in April had cost them much of their "
+         f"{crop} crop, and that prices in the shops would rise before the end of the year as a result of the "
+         f"poor harvest and the higher cost of keeping the trees warm at night." for crop in
+         ("apple", "pear", "cherry", "plum", "apricot", "peach", "quince", "walnut", "almond", "hazelnut")]
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"], ids=["one newline", "blank lines"])
+def test_a_short_untitled_first_story_stays_main_before_a_longer_one_with_no_head(sep):
+    # Under a page's navigation, a short story without a title, then one eight times as
+    # long without a head either: a short main story and the next story of a dump, as
+    # often as a notice above the page's article; the first stays the main one unless
+    # story_preamble_plain_ratio says how much longer a story with no head must be.
+    text = sep.join(["Harbour news", "Local", "Weather", "Sport", "Opinion", "Letters", *PIER, *CROPS]) + "\n"
+    a = cleaner.analyze(text)
+    assert len(a.articles) == 2 and a.main == 0 and PIER[0] in a.text and CROPS[0] not in a.text
+    b = cleaner.analyze(text, story_preamble_plain_ratio=5.0)
+    assert b.main == 1 and PIER[0] not in b.text and CROPS[0] in b.text
+
+
 # The next story of a dump in the same language: a ferry story of the same town after the
 # pier story, sharing many of its words (council, mayor, residents, harbour).
 FERRY = [

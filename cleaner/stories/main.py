@@ -50,9 +50,11 @@ before the main text block, it is preferred only when it opens like a story and 
 `Options.story_early_main_share` of the main block's story; a short preamble (under
 `Options.story_preamble_words`) that does not open like a story gives way to one of the
 next two stories that is
-`Options.story_preamble_ratio` times longer and opens like one, or
-`Options.story_preamble_plain_ratio` times longer (a newsletter notice, a cookie notice or
-an author's blurb above the article), never across the comments.
+`Options.story_preamble_ratio` times longer and opens like one (a newsletter notice, a
+cookie notice or an author's blurb above the article), never across the comments; a
+longer story that does not open like one takes its place only when
+`Options.story_preamble_plain_ratio` is set (off by default: in a dump it is as often the
+next story after a short main one).
 
 **Labels above the next story.**  A story ends with its text: a heading that a context rule
 kept at the end of a story, right above the next story, is that story's section, kicker or
@@ -370,8 +372,8 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
     when it opens the document, however short); one before the main block only when it
     opens like a story and is not tiny next to the main block's story; a short preamble
     that does not open like a story (a notice, an author's blurb) gives way to a story
-    right after it that is much longer, unless the comments open in between (what follows
-    them is never the page's text).  A story whose body holds fewer than
+    right after it that is much longer and opens like one (`_displaces`), unless the
+    comments open in between (what follows them is never the page's text).  A story whose body holds fewer than
     ``story_main_prose_marks`` marks that end a sentence or a clause per 100 words
     (`_mark_rate`: a menu or a tag cloud run together into one line) is none of these
     while a story of sentences is there."""
@@ -401,8 +403,7 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
     if not head["strong"] and head["words"] < o.story_preamble_words:
         end = head["members"][-1]
         later = next((s for s in full[full.index(first) + 1:][:o.story_preamble_reach]
-                      if stories[s]["words"] >= head["words"] * (
-                          o.story_preamble_ratio if stories[s]["strong"] else o.story_preamble_plain_ratio)
+                      if _displaces(stories[s], head, o)
                       and not any(d.category == "comments" for d in final[end:stories[s]["members"][0]])),
                      None)
         # A story that opens the document gives way only to the rest of its own article
@@ -414,6 +415,14 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
                                   >= o.story_topic_cohesion):
             return later
     return first
+
+
+def _displaces(later: dict, head: dict, o: Options) -> bool:
+    """Is story ``later`` long enough to take the place of a short preamble ``head``:
+    `Options.story_preamble_ratio` times its words when it opens like a story, else
+    `Options.story_preamble_plain_ratio` times (0: never)?"""
+    ratio = o.story_preamble_ratio if later["strong"] else o.story_preamble_plain_ratio
+    return ratio > 0 and later["words"] >= head["words"] * ratio
 
 
 def _mark_rate(r: Reader, members: list[int]) -> float:
