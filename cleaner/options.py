@@ -761,7 +761,8 @@ class Options:
     #: is about; teasers of other stories share next to nothing with it (a word the story
     #: holds once: a cosine under this).
     story_row_cohesion: float = 0.02
-    #: Stories after a short preamble looked at for the main story (stories).
+    #: Stories after a short preamble looked at for the main story, passing over only
+    #: stories under `story_preamble_words` (stories).
     story_preamble_reach: int = 2
     #: Content words a run of kept lines outside the main region needs for a cohesion
     #: judgement (words), and the cosine with the story at which it continues it (cosine).

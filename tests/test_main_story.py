@@ -569,6 +569,19 @@ def test_a_short_untitled_first_story_stays_main_before_a_longer_one_with_no_hea
     assert b.main == 1 and PIER[0] not in b.text and CROPS[0] in b.text
 
 
+@pytest.mark.parametrize("sep", ["\n", "\n\n"], ids=["one newline", "blank lines"])
+def test_a_short_first_story_does_not_give_way_past_a_story_of_its_own(sep):
+    # The stories after a short first one are looked at for its place only while they are
+    # short themselves (a second notice): past a long story with no head (the next story
+    # of a dump), a story under a head of its own is a later story, not the page's article.
+    head = ["Second ferry for the island crossing", "By Tomas Reyes", "November 19, 2019"]
+    text = sep.join(["Harbour news", "Local", "Weather", "Sport", "Opinion", "Letters", *PIER, *CROPS, *head,
+                     *FERRY]) + "\n"
+    a = cleaner.analyze(text)
+    assert [x.title for x in a.articles] == [None, None, head[0]]
+    assert a.main == 0 and PIER[0] in a.text and FERRY[0] not in a.text
+
+
 # The next story of a dump in the same language: a ferry story of the same town after the
 # pier story, sharing many of its words (council, mayor, residents, harbour).
 FERRY = [

@@ -49,7 +49,8 @@ a story that gives way.  Otherwise, when that story lies
 before the main text block, it is preferred only when it opens like a story and is at least
 `Options.story_early_main_share` of the main block's story; a short preamble (under
 `Options.story_preamble_words`) that does not open like a story gives way to one of the
-next two stories that is
+next `Options.story_preamble_reach` stories (passing over only short ones: past a story of
+its own, none) that is
 `Options.story_preamble_ratio` times longer and opens like one (a newsletter notice, a
 cookie notice or an author's blurb above the article), never across the comments; a
 longer story that does not open like one takes its place only when
@@ -402,10 +403,9 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
     head = stories[first]
     if not head["strong"] and head["words"] < o.story_preamble_words:
         end = head["members"][-1]
-        later = next((s for s in full[full.index(first) + 1:][:o.story_preamble_reach]
-                      if _displaces(stories[s], head, o)
-                      and not any(d.category == "comments" for d in final[end:stories[s]["members"][0]])),
-                     None)
+        later = _displacing(stories, full[full.index(first) + 1:][:o.story_preamble_reach], head, o)
+        if later is not None and any(d.category == "comments" for d in final[end:stories[later]["members"][0]]):
+            later = None
         # A story that opens the document gives way only to the rest of its own article
         # (the same subject, cut off by a false boundary), not to the next story of a dump,
         # titled or not (a notice above an article is the catalogue's to drop).
@@ -415,6 +415,19 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
                                   >= o.story_topic_cohesion):
             return later
     return first
+
+
+def _displacing(stories: list[dict], after: list[int], head: dict, o: Options) -> int | None:
+    """The first of the stories ``after`` a short preamble ``head`` that is long enough to
+    take its place (`_displaces`), passing over only stories under
+    `Options.story_preamble_words` (a second notice, another short block): past a story
+    of its own that does not take the preamble's place, none does."""
+    for s in after:
+        if _displaces(stories[s], head, o):
+            return s
+        if stories[s]["words"] >= o.story_preamble_words:
+            return None
+    return None
 
 
 def _displaces(later: dict, head: dict, o: Options) -> bool:
