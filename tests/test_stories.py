@@ -1153,6 +1153,21 @@ def test_a_short_title_kept_between_two_teasers_is_the_second_one_s_title():
         assert [a.title for a in cleaner.split(other, extracted="never")][2:] == [None]
 
 
+@pytest.mark.parametrize("mark", ["- ", "15. "], ids=["bulleted", "numbered"])
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank lines", "one newline"])
+def test_a_teaser_that_opens_like_a_list_item_goes_on_with_the_row(mark, sep):
+    # Right after a teaser, a long line cut mid-sentence is the next teaser though its
+    # page's text opens with a bullet or a number; before, it went as the page's text
+    # after a row (or, one line a block, into the main story's text).
+    text = sep.join(VOLCANO + [TEASERS_EN[0], mark + TEASERS_EN[1]]) + "\n"
+    assert [a.kind for a in cleaner.split(text, extracted="never")] == ["full", "teaser", "teaser"]
+    assert TEASERS_EN[1] not in cleaner.clean(text)
+    # counterexample: under another item of a list, it is the list going on
+    listed = sep.join(VOLCANO + [TEASERS_EN[0], "14. The first item of a list set into the page.",
+                                 mark + TEASERS_EN[1]]) + "\n"
+    assert [a.kind for a in cleaner.split(listed, extracted="never")] == ["full", "teaser"]
+
+
 def test_a_headline_above_a_sentence_the_catalogue_dropped_is_no_title_of_the_teaser_below():
     # A date between a teaser's title and its text is part of the card; a disclosure the
     # catalogue drops as a sentence is the page's, so the headline above it (the last of

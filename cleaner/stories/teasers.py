@@ -1,8 +1,9 @@
 """Teasers: the lines of a dump cut mid-sentence that are each another story.
 
 A long line that ends mid-sentence (no closing punctuation, or an ellipsis) after the
-document has had body, read as a sentence (not a list item, bulleted or numbered, a table
-row, hard-wrapped line or run of capitalised buttons), is a teaser of another story, each
+document has had body, read as a sentence (not a list item, bulleted or numbered, but
+right after a teaser under a line that is none, a table row, hard-wrapped line or run of
+capitalised buttons), is a teaser of another story, each
 its own story: right after a teaser, opened by a kicker ("BREAKING:", "FAST FACTS: ..."),
 or, when its words differ from the text before it, when another follows, when it is the
 last line (or only a list's items follow it) or under its own title (whatever its words,
@@ -46,7 +47,9 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
     """The teasers: ``{first kept position: (positions it holds, its title line)}``.  A
     teaser is a body line of `Options.story_teaser_min_words` or more cut mid-sentence
     (`Features.cut`), under `Options.story_teaser_capitalised` capitalised words, not a
-    list item (bulleted or numbered) nor hard-wrapped, once the document has had
+    list item (bulleted or numbered; right after a teaser one is, unless the line with
+    letters above it is a list item too: a page whose text opens with a bullet or a
+    number) nor hard-wrapped, once the document has had
     `Options.story_teaser_after_words` of body (or right after a teaser); it holds two
     positions under its own title (a headline of `Options.story_teaser_title_words` or
     more right above it with nothing between, right after a teaser a shorter one of

@@ -1,6 +1,7 @@
 //! The teasers of a document (`cleaner.stories.teasers.teasers`), in one pass over its
 //! kept lines: a long body line cut mid-sentence (no closing punctuation, or an ellipsis)
-//! that reads as a sentence (not a list item, bulleted or numbered, a table row, hard-wrapped line or run of
+//! that reads as a sentence (not a list item, bulleted or numbered, but right after a
+//! teaser under a line that is none, a table row, hard-wrapped line or run of
 //! capitalised buttons), after the document has had body, is a teaser of another story
 //! when one came right before, when it opens with a dateline or kicker, or, when another
 //! follows, when it is the last line (or only the items of a list follow it) or when it
@@ -58,9 +59,10 @@ impl<'py> FromPyObject<'py> for Limits {
 /// line written in title case that may be a teaser's title (``feats``, ``decisions``:
 /// every line's `Features` and `Decision`).
 fn cut_lines(story: &Story, kept: &[usize], feats: &Bound<'_, PyAny>, decisions: &Bound<'_, PyAny>, lim: &Limits)
-             -> PyResult<(Vec<bool>, Vec<bool>)> {
+             -> PyResult<(Vec<bool>, Vec<bool>, Vec<bool>)> {
     let e = story.evidence();
     let (mut out, mut cased) = (Vec::with_capacity(kept.len()), Vec::with_capacity(kept.len()));
+    let mut listed = Vec::with_capacity(kept.len());
     for &i in kept {
         let f = feats.get_item(i)?.downcast_into::<PyTuple>()?;
         let open = f.get_borrowed_item(3)?.extract::<bool>()?;
@@ -70,11 +72,13 @@ fn cut_lines(story: &Story, kept: &[usize], feats: &Bound<'_, PyAny>, decisions:
             d.get_borrowed_item(2)?.downcast::<PyString>()?.to_cow()? == "body"
         };
         let plain = body && !e.bulleted[i] && !e.turn[i] && !story.wrapped(i);
-        out.push(open && e.words[i] as f64 >= lim.min_words && capitalised < lim.capitalised && plain);
+        let long = open && e.words[i] as f64 >= lim.min_words && capitalised < lim.capitalised;
+        out.push(long && plain);
+        listed.push(long && body && !story.wrapped(i) && (e.bulleted[i] || e.turn[i]));
         cased.push(plain && !f.get_borrowed_item(2)?.extract::<bool>()? && capitalised >= lim.capitalised
             && e.capitalised[i] && (lim.title_words..=lim.title_max_words).contains(&(e.words[i] as f64)));
     }
-    Ok((out, cased))
+    Ok((out, cased, listed))
 }
 
 /// A headline of ``story_teaser_title_words`` words or more, or a shorter one that names
@@ -109,6 +113,14 @@ fn headline_title(story: &Story, j: usize, text: usize, lim: &Limits, short: boo
 fn short_title(story: &Story, j: usize, text: usize, lim: &Limits) -> PyResult<bool> {
     let e = story.evidence();
     Ok(e.words[j] as f64 >= lim.named_words && e.capitalised[j] && story.names(j, text)?)
+}
+
+/// Is the line with letters right above line `i` (kept or not) a list item, bulleted or
+/// numbered?
+fn list_above(story: &Story, i: usize) -> PyResult<bool> {
+    let e = story.evidence();
+    let b = story.at(i)?;
+    Ok(e.content[..b].iter().rev().find(|&&j| e.lettered[j]).is_some_and(|&j| e.bulleted[j] || e.turn[j]))
 }
 
 /// What `teasers` reads a row of teasers in: the story, its kept positions, and per
@@ -187,7 +199,7 @@ pub fn teasers<'py>(
     }
     let e = story.evidence();
     let reach = Reach { words: window.0, lines: window.1 };
-    let (cut, cased) = cut_lines(story, kept, feats, decisions, lim)?;
+    let (cut, cased, listed) = cut_lines(story, kept, feats, decisions, lim)?;
     let row = Row { story, kept, cut: &cut, cased: &cased, lim, reach };
     let mut size = vec![0u8; m]; // per kept position: the positions of a teaser found there
     let mut body_total = if e.body[kept[0]] { e.words[kept[0]] } else { 0 };
@@ -201,7 +213,16 @@ pub fn teasers<'py>(
         // a shorter one that names it (as one in the gap does, `own_title`)
         let titled = c + 1 < m && cut[c + 1] && story.letters(i, kept[c + 1])? == 1
             && (headline_title(story, i, kept[c + 1], lim, was_teaser)? || cased[c]);
-        let text_at = if titled { Some(c + 1) } else if cut[c] { Some(c) } else { None };
+        // right after a teaser, a long line cut mid-sentence goes on with the row though it
+        // opens like a list item or a numbered one (a teaser of a page whose text opens so),
+        // unless the line with letters above it is one too (a list going on)
+        let text_at = if titled {
+            Some(c + 1)
+        } else if cut[c] || was_teaser && listed[c] && !list_above(story, i)? {
+            Some(c)
+        } else {
+            None
+        };
         if let Some(at) = text_at.filter(|_| body_total as f64 >= lim.after_words || was_teaser) {
             if let Some(title) = row.teaser(c, at, titled, was_teaser, fixed)? {
                 size[c] = if titled { 2 } else { 1 };
