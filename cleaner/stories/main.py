@@ -373,11 +373,11 @@ def main_story(r: Reader, stories: list[dict], final: list[Decision], o: Options
     when it opens the document, however short); one before the main block only when it
     opens like a story and is not tiny next to the main block's story; a short preamble
     that does not open like a story (a notice, an author's blurb) gives way to a story
-    right after it that is much longer and opens like one (`_displaces`), unless the
-    comments open in between (what follows them is never the page's text).  A story whose body holds fewer than
-    ``story_main_prose_marks`` marks that end a sentence or a clause per 100 words
-    (`_mark_rate`: a menu or a tag cloud run together into one line) is none of these
-    while a story of sentences is there."""
+    right after it that is much longer and opens like one (`_displacing`), unless the
+    comments open in between (what follows them is never the page's text).  A story
+    whose body holds fewer than ``story_main_prose_marks`` marks that end a sentence or
+    a clause per 100 words (`_mark_rate`: a menu or a tag cloud run together into one
+    line) is none of these while a story of sentences is there."""
     if not stories:
         return None
     full = [s for s, st in enumerate(stories) if st["kind"] == "full" and (
