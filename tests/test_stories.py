@@ -1153,6 +1153,12 @@ def test_a_short_title_kept_between_two_teasers_is_the_second_one_s_title():
         assert [a.title for a in cleaner.split(other, extracted="never")][2:] == [None]
 
 
+#: A third teaser under its own title.
+LIBRARY = ["Library opens longer at weekends",
+           "Council members voted on Tuesday to extend the opening hours of the public library on weekends, "
+           "after a petition signed by more than two thousand residents asked for longer hours and more"]
+
+
 @pytest.mark.parametrize("mark", ["- ", "15. "], ids=["bulleted", "numbered"])
 @pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank lines", "one newline"])
 def test_a_teaser_that_opens_like_a_list_item_goes_on_with_the_row(mark, sep):
@@ -1166,6 +1172,11 @@ def test_a_teaser_that_opens_like_a_list_item_goes_on_with_the_row(mark, sep):
     listed = sep.join(VOLCANO + [TEASERS_EN[0], "14. The first item of a list set into the page.",
                                  mark + TEASERS_EN[1]]) + "\n"
     assert [a.kind for a in cleaner.split(listed, extracted="never")] == ["full", "teaser"]
+    # under a title of its own in a row of teasers too
+    titled = sep.join(VOLCANO + TEASERS_EN + [LIBRARY[0], mark + LIBRARY[1]]) + "\n"
+    assert [(a.kind, a.title) for a in cleaner.split(titled, extracted="never")][1:] == \
+        [("teaser", None), ("teaser", None), ("teaser", LIBRARY[0])]
+    assert LIBRARY[1] not in cleaner.clean(titled)
 
 
 def test_a_headline_above_a_sentence_the_catalogue_dropped_is_no_title_of_the_teaser_below():

@@ -55,8 +55,9 @@ impl<'py> FromPyObject<'py> for Limits {
     }
 }
 
-/// Per kept line: a long body line cut mid-sentence that reads as a sentence, and a kept
-/// line written in title case that may be a teaser's title (``feats``, ``decisions``:
+/// Per kept line: a long body line cut mid-sentence that reads as a sentence, a kept
+/// line written in title case that may be a teaser's title, and a long body line cut
+/// mid-sentence that opens like a list item or a numbered one (``feats``, ``decisions``:
 /// every line's `Features` and `Decision`).
 fn cut_lines(story: &Story, kept: &[usize], feats: &Bound<'_, PyAny>, decisions: &Bound<'_, PyAny>, lim: &Limits)
              -> PyResult<(Vec<bool>, Vec<bool>, Vec<bool>)> {
@@ -124,18 +125,27 @@ fn list_above(story: &Story, i: usize) -> PyResult<bool> {
 }
 
 /// What `teasers` reads a row of teasers in: the story, its kept positions, and per
-/// kept position whether its line is cut mid-sentence (``cut``) or a capitalised title
-/// (``cased``, `cut_lines`).
+/// kept position whether its line is cut mid-sentence (``cut``), a capitalised title
+/// (``cased``) or cut mid-sentence under a bullet or a number (``listed``, `cut_lines`).
 struct Row<'a> {
     story: &'a Story,
     kept: &'a [usize],
     cut: &'a [bool],
     cased: &'a [bool],
+    listed: &'a [bool],
     lim: &'a Limits,
     reach: Reach,
 }
 
 impl Row<'_> {
+    /// Does the row go on at kept position ``k``: a long line cut mid-sentence that reads
+    /// as a sentence, or, right after a teaser (``after_teaser``), one that opens like a
+    /// list item or a numbered one (a teaser of a page whose text opens so) unless the
+    /// line with letters above it is one too (a list going on)?
+    fn goes_on(&self, k: usize, after_teaser: bool) -> PyResult<bool> {
+        Ok(self.cut[k] || after_teaser && self.listed[k] && !list_above(self.story, self.kept[k])?)
+    }
+
     /// Is the text at kept position ``at`` (``c``'s, or the next one's under the headline
     /// at ``c`` when ``titled``) a teaser?  Some(its title line) when it is: after a
     /// teaser (``was_teaser``), under a dateline, set apart from the text before it (read
@@ -200,7 +210,7 @@ pub fn teasers<'py>(
     let e = story.evidence();
     let reach = Reach { words: window.0, lines: window.1 };
     let (cut, cased, listed) = cut_lines(story, kept, feats, decisions, lim)?;
-    let row = Row { story, kept, cut: &cut, cased: &cased, lim, reach };
+    let row = Row { story, kept, cut: &cut, cased: &cased, listed: &listed, lim, reach };
     let mut size = vec![0u8; m]; // per kept position: the positions of a teaser found there
     let mut body_total = if e.body[kept[0]] { e.words[kept[0]] } else { 0 };
     let mut fixed = 0;
@@ -211,18 +221,9 @@ pub fn teasers<'py>(
         // a kept headline right above a cut line is its title (two positions): one of
         // ``story_teaser_title_words`` or more, a title-case line, or right after a teaser
         // a shorter one that names it (as one in the gap does, `own_title`)
-        let titled = c + 1 < m && cut[c + 1] && story.letters(i, kept[c + 1])? == 1
+        let titled = c + 1 < m && row.goes_on(c + 1, was_teaser)? && story.letters(i, kept[c + 1])? == 1
             && (headline_title(story, i, kept[c + 1], lim, was_teaser)? || cased[c]);
-        // right after a teaser, a long line cut mid-sentence goes on with the row though it
-        // opens like a list item or a numbered one (a teaser of a page whose text opens so),
-        // unless the line with letters above it is one too (a list going on)
-        let text_at = if titled {
-            Some(c + 1)
-        } else if cut[c] || was_teaser && listed[c] && !list_above(story, i)? {
-            Some(c)
-        } else {
-            None
-        };
+        let text_at = if titled { Some(c + 1) } else if row.goes_on(c, was_teaser)? { Some(c) } else { None };
         if let Some(at) = text_at.filter(|_| body_total as f64 >= lim.after_words || was_teaser) {
             if let Some(title) = row.teaser(c, at, titled, was_teaser, fixed)? {
                 size[c] = if titled { 2 } else { 1 };
