@@ -44,8 +44,8 @@ from .. import _core
 from ..options import Options
 from ..types import Features
 from .comments import heedless, section
-from .evidence import (DEFAULT, Gap, Reader, body_lines, gap_evidence, language_shifts, shift_points, side_cosines,
-                       style_shifts, topic_profile, weights)
+from .evidence import (DEFAULT, Gap, Reader, body_before, body_lines, gap_evidence, language_shifts, shift_points,
+                       side_cosines, style_shifts, topic_profile, weights)
 from .furniture import after_run
 from .numbered import inside, sections
 from .opening import first_head, leads, opened
@@ -370,20 +370,15 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
 def _unnumbered(r: Reader, kept: list[int], gaps: list[Gap], start: int, end: int, o: Options) -> list[Gap]:
     """The ``gaps`` that fall inside no pair of an article's numbered sections
     (`numbered.inside`) of the lines from kept position ``start`` to ``end``; a gap
-    reaches up to the line after the last line of body above its text."""
+    reaches up to the line after the last line of body above its text (`body_before`),
+    at most to the line after the stretch's first kept line."""
     if not gaps or o.story_item_reach <= 0:
         return gaps
     pairs = sections(r, kept[start], kept[end] if end < len(kept) else kept[-1] + 1, o)
     if not pairs:
         return gaps
-    out = []
-    for g in gaps:
-        first = cut = r.pos[kept[g.c]]
-        while cut - 1 > r.pos[kept[start]] and not r.body(r.content[cut - 1]):
-            cut -= 1
-        if not inside(pairs, cut, first, o):
-            out.append(g)
-    return out
+    return [g for g in gaps
+            if not inside(pairs, r.pos[max(body_before(r, kept, g.c), kept[start])] + 1, r.pos[kept[g.c]], o)]
 
 
 def layout(r: Reader, kept: list[int], prose: list[int], cos: list[float | None], o: Options,

@@ -22,7 +22,7 @@ page's article after the comments) ends them.
 from __future__ import annotations
 
 from ..types import Decision
-from .evidence import Gap, Reader, boundary_score, gap_evidence
+from .evidence import Gap, Reader, body_before, boundary_score, gap_evidence
 
 #: The catalogue rule (the part after the language code) of a comment counter: "12
 #: comments", "3 thoughts on ..." (as `cleaner.extracted.COMMENT_COUNTER`).
@@ -62,19 +62,11 @@ def heedless(r: Reader, kept: list[int], gaps: list[Gap]) -> list[Gap]:
     o = r.o
     out = []
     for g in gaps:
-        if g.title is None and g.opening is None and inside(r, range(_body_before(r, kept, g.c) + 1, kept[g.c])):
+        if g.title is None and g.opening is None and inside(r, range(body_before(r, kept, g.c) + 1, kept[g.c])):
             if boundary_score(None, 0, 0, False, g.cohesion, g.depth, o) < o.story_boundary_score:
                 continue
         out.append(g)
     return out
-
-
-def _body_before(r: Reader, kept: list[int], c: int) -> int:
-    """The line of the last paragraph of body before kept position ``c`` (-1: none)."""
-    for x in range(c - 1, -1, -1):
-        if r.body(kept[x]):
-            return kept[x]
-    return -1
 
 
 def section(r: Reader, kept: list[int], heads: list[int], chosen: set[int], start: int, end: int) -> list[int]:
@@ -102,7 +94,7 @@ def _opens_at(r: Reader, kept: list[int], start: int, c: int) -> bool:
     comments under body of the stretch from ``start`` (`inside`), with no head of its own?"""
     if not r.body(kept[c]):
         return False
-    before = _body_before(r, kept, c)
+    before = body_before(r, kept, c)
     if before < kept[start] or not inside(r, range(before + 1, kept[c])):
         return False
     g = gap_evidence(r, kept, c, o=r.o)

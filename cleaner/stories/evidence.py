@@ -490,6 +490,14 @@ def body_lines(r: Reader, kept: list[int], c: int, after: int) -> list[int]:
     return [kept[x] for x in range(c, after) if r.body(kept[x])]
 
 
+def body_before(r: Reader, kept: list[int], c: int) -> int:
+    """The line of the last paragraph of body before kept position ``c`` (-1: none)."""
+    for x in range(c - 1, -1, -1):
+        if r.body(kept[x]):
+            return kept[x]
+    return -1
+
+
 def side_cosines(r: Reader, kept: list[int], lines: list[int], c: int, after: int, start: int, end: int,
                  o: Options) -> tuple[float, float]:
     """The cosines of ``lines`` (those from kept position ``c`` to ``after``) with the

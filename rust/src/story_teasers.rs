@@ -72,10 +72,11 @@ fn cut_lines(story: &Story, kept: &[usize], feats: &Bound<'_, PyAny>, decisions:
             let d = decisions.get_item(i)?.downcast_into::<PyTuple>()?;
             d.get_borrowed_item(2)?.downcast::<PyString>()?.to_cow()? == "body"
         };
-        let plain = body && !e.bulleted[i] && !e.turn[i] && !story.wrapped(i);
+        let (prose, item) = (body && !story.wrapped(i), e.bulleted[i] || e.turn[i]);
+        let plain = prose && !item;
         let long = open && e.words[i] as f64 >= lim.min_words && capitalised < lim.capitalised;
         out.push(long && plain);
-        listed.push(long && body && !story.wrapped(i) && (e.bulleted[i] || e.turn[i]));
+        listed.push(long && prose && item);
         cased.push(plain && !f.get_borrowed_item(2)?.extract::<bool>()? && capitalised >= lim.capitalised
             && e.capitalised[i] && (lim.title_words..=lim.title_max_words).contains(&(e.words[i] as f64)));
     }
