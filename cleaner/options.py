@@ -627,6 +627,12 @@ class Options:
     #: first `story_meta_echo_words` content words (one in common is often chance)
     #: (content words).
     story_head_block_shared: int = 2
+    #: A story's deck: the headline right above the title read over a story's meta line
+    #: (`cleaner.stories.opening._over_deck`) of at least this many words and fewer than
+    #: that title's, sharing `story_echo_shared` content words with the text's first
+    #: `story_meta_echo_words`, is the story's title, the line below it its deck
+    #: (standfirst), set between headline and byline; 0: none (words).
+    story_deck_title_words: int = 4
     #: Content words, and at most lines, on each side of a gap compared for cohesion
     #: (words; lines); content words each side needs for a judgement (words).
     story_window_words: int = 120

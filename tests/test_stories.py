@@ -555,6 +555,28 @@ def test_a_title_too_long_for_a_headline_above_a_byline_is_the_story_title():
     assert text[articles[1].span[0]:].startswith(title)
 
 
+def test_a_headline_above_its_deck_is_the_story_title():
+    # A news page sets a longer line, the deck, between its headline and its byline: the
+    # line right above the byline is the deck, and the headline above it, which names the
+    # text, is the story's title (`Options.story_deck_title_words`).
+    title = "Young chess player wins the national championship"
+    deck = "A quiet opening and months of endgame study brought the title home after a long final"
+    for sep in ("\n\n", "\n"):
+        text = sep.join(VOLCANO + [title, deck, "By Jane Doe", "Nov 18, 2019"] + CHESS) + "\n"
+        articles = cleaner.split(text, extracted="never")
+        assert [a.title for a in articles] == [None, title]
+        assert text[articles[1].span[0]:].startswith(title)
+        assert [a.title for a in cleaner.split(text, extracted="never", story_deck_title_words=0)] == [None, deck]
+        # the first story's too
+        first = sep.join([title, deck, "By Jane Doe", "Nov 18, 2019"] + CHESS) + "\n"
+        assert cleaner.split(first, extracted="never")[0].title == title
+    # counterexample: the page before's last link above the next page's headline names
+    # nothing of its text, so the headline stays the title
+    link, headline = "Ten gardening tips for a dry summer", "Young chess player from the capital wins the national title"
+    text = "\n\n".join(VOLCANO + [link, headline, "By Jane Doe", "Nov 18, 2019"] + CHESS) + "\n"
+    assert [a.title for a in cleaner.split(text, extracted="never")] == [None, headline]
+
+
 def test_a_headline_with_a_date_that_shares_no_word_with_the_story_is_no_title():
     # Another page's link and its date above the next story: the headline with the meta
     # line shares no word with the text below, so it is no title; a headline right above

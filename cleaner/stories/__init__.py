@@ -49,6 +49,11 @@ the run, sharing `Options.story_head_block_shared` content words with the text's
 item), is the story's title and first line (`opening._head_block`: where a caption or
 a deck under the head was taken for the title, or the story started at its first
 paragraph).
+A title read over a meta line that is the story's deck (a longer line a news page sets
+between its headline and its byline) gives way to the headline right above it, of
+`Options.story_deck_title_words` words or more and fewer than the deck's, when that
+headline shares `Options.story_echo_shared` content words with the text
+(`opening._over_deck`).
 Distances skip lines the catalogue dropped (a share row between title and text).  A chosen story's title is the page's title above its
 headline when there is one: in text an extractor wrote, a headline of the gap that holds a
 later line of it, or that a later headline right above the text varies

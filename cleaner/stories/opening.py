@@ -5,7 +5,9 @@ when that is a kept line of the gap (`_head`; a title too long for a headline ri
 the gap's first meta line counts too, `_over_meta`), its title the page's title above its
 headline when the gap holds one (`_holding`: `Options.story_title_held_words`,
 `Options.story_repeat_reach`, `Options.story_title_near`,
-`Options.story_title_variant_share`).  A gap with no head whose kept lines right above it
+`Options.story_title_variant_share`), and the headline right above a title read over
+a meta line that is the story's deck (`_over_deck`: `Options.story_deck_title_words`).
+A gap with no head whose kept lines right above it
 are a headline and a short lead that opens the text after it starts at that headline
 (`_led`: `Options.story_lead_max_words`; `leads`, which the choice asks too, tells lines
 that open the text after them).  A gap whose only head is its title starts at its text
@@ -37,7 +39,8 @@ def opened(r: Reader, kept: list[int], g: Gap, lo: int, end: int, o: Options,
     (``written``: the text reads as an extractor's, `cleaner.stories.boundaries.segment`'s):
     its opening (a change of topic when it has none and its cohesion is under
     `Options.story_topic_cohesion`), its title (the gap's,
-    else one over its meta line, `_over_meta`; the page's title above it when that is
+    else one over its meta line, `_over_meta`; the headline above it when it is the
+    story's deck, `_over_deck`; the page's title above it when that is
     higher up, `_holding`; none when the gap holds no other head and the title's words go
     on with the text before rather than with the text after, `_support`: the page
     before's tail, a gallery's label) and its first kept position (`_head`; for a story
@@ -49,6 +52,8 @@ def opened(r: Reader, kept: list[int], g: Gap, lo: int, end: int, o: Options,
     there (`_head_block`; not above the first kept line after kept position ``lo``)."""
     opening = g.opening or ("topic" if g.cohesion < o.story_topic_cohesion else None)
     title = g.title if g.title is not None else _over_meta(r, kept, g.c, o)
+    if g.opening == "meta" and title is not None:
+        title = _over_deck(r, kept, g.c, title, o)
     held = _holding(r, kept, g.c, o, page=not written)
     title = held if held is not None and (title is None or held < title) else title
     behind = title is not None and title == g.title and g.opening is None and o.story_title_behind_cohesion >= 0 \
@@ -72,13 +77,16 @@ def opened(r: Reader, kept: list[int], g: Gap, lo: int, end: int, o: Options,
 
 def first_head(r: Reader, kept: list[int], feats: list[Features], o: Options) -> tuple[int | None, str | None]:
     """The first story's title line and opening (`Reader.opening`, read on the
-    `Options.story_first_above_lines` content lines above the first kept line); with no
+    `Options.story_first_above_lines` content lines above the first kept line; the
+    headline above a title over a meta line when that is the deck, `_over_deck`); with no
     title there, the document's first line when it is among them and is a headline of
     three words or more, just above the text; else the nearest of them that names the
     text (`_echoing_head`: a page's headline too long for a heading, or with a share row
     or a caption between it and the text)."""
     above = r.content[max(0, r.pos[kept[0]] - o.story_first_above_lines):r.pos[kept[0]]]
     title, opening = r.opening(kept[0], above)
+    if opening == "meta" and title is not None:
+        title = _over_deck(r, kept, 0, title, o)
     if title is None and above and above[0] == r.content[0] and r.headline(above[0]) \
             and feats[above[0]].words >= 3:
         title = above[0]  # the document's first line, a headline just above the text
@@ -146,6 +154,27 @@ def _over_meta(r: Reader, kept: list[int], c: int, o: Options) -> int | None:
             or not o.heading_max_words < f.words <= o.story_title_max_words:
         return None
     return t
+
+
+def _over_deck(r: Reader, kept: list[int], c: int, title: int, o: Options) -> int:
+    """The headline above a title read over a meta line when that title is the story's
+    deck: the content line right above ``title`` (in the gap above kept position ``c``),
+    a headline of `Options.story_deck_title_words` words or more and fewer than
+    ``title``'s, capitalised, no list item, no meta line, no line a catalogue pattern
+    dropped, that shares `Options.story_echo_shared` content words with the text's first
+    `Options.story_meta_echo_words` (the previous page's last link above the next
+    page's headline names nothing of its text); else ``title``.  A news page sets a
+    longer line under its headline, the deck, right above the byline: the line read over
+    the meta line is then the deck, its headline the line above it."""
+    up = r.pos[title] - 1
+    if o.story_deck_title_words <= 0 or up < 0:
+        return title
+    u = r.content[up]
+    if c and u <= kept[c - 1] or not r.lettered[u] or r.by_pattern[u] or r.meta(u) or r.body(u) \
+            or not r.headline(u) or r.bulleted(u) or r.turn(u) or not r.capitalised(u) \
+            or not o.story_deck_title_words <= r.feats[u].words < r.feats[title].words:
+        return title
+    return u if r.core.echoes(u, kept[c], o.story_meta_echo_words, o.story_echo_shared) else title
 
 
 def _holding(r: Reader, kept: list[int], c: int, o: Options, page: bool = False) -> int | None:
