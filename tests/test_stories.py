@@ -1212,6 +1212,29 @@ def test_a_headline_above_a_sentence_the_catalogue_dropped_is_no_title_of_the_te
     assert [(a.kind, a.title) for a in cleaner.split(disclosed, extracted="never")] == [("full", None), ("teaser", None)]
 
 
+def test_a_teaser_under_a_question_for_a_title_is_a_teaser_with_that_title():
+    # A headline may be a question: right above a line cut mid-sentence it is that
+    # teaser's title, as a story's own headline is, and the teaser is no text of the
+    # story before it.
+    question = "Why do swallows come back to the coast so early this year?"
+    for sep in ("\n\n", "\n"):
+        text = sep.join(VOLCANO + [question, TEASERS[1]]) + "\n"
+        assert [(a.kind, a.title) for a in cleaner.split(text, extracted="never")] == \
+            [("full", None), ("teaser", question)]
+        assert cleaner.clean(text, extracted="never").split(sep) == VOLCANO
+
+
+@pytest.mark.xfail(strict=True, reason="in a page's dump, the text after a row of teasers is read as the "
+                                       "page's tail: a full story under its own title after a teaser goes "
+                                       "back into the story before the row")
+@pytest.mark.parametrize("sep", ["\n\n", "\n"])
+def test_a_titled_story_after_a_teaser_is_a_story_of_its_own(sep):
+    title = "Young chess player wins the national championship"
+    text = sep.join(VOLCANO + [TEASERS[1], title] + CHESS) + "\n"
+    assert [(a.kind, a.title) for a in cleaner.split(text, extracted="never")] == \
+        [("full", None), ("teaser", None), ("full", title)]
+
+
 def test_a_teaser_under_a_long_title_in_title_case_is_a_teaser_with_that_title():
     # A title written in title case, longer than a headline (`Options.heading_max_words`),
     # right above a line cut mid-sentence is that teaser's title: the row of teasers goes

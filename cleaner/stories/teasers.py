@@ -52,7 +52,8 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
     number) nor hard-wrapped, once the document has had
     `Options.story_teaser_after_words` of body (or right after a teaser); it holds two
     positions under its own title (a headline of `Options.story_teaser_title_words` or
-    more right above it with nothing between, right after a teaser a shorter one of
+    more right above it with nothing between, a question or an exclamation of headline
+    length too, right after a teaser a shorter one of
     `Options.story_teaser_named_title_words` or more that names it, or a line that long written in title case,
     `Options.story_teaser_capitalised` of its words capitalised and no closing
     punctuation, up to `Options.story_title_max_words` words: a title longer than a

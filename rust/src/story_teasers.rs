@@ -102,10 +102,12 @@ fn own_title(story: &Story, kept: &[usize], c: usize, text: usize, lim: &Limits)
 
 /// Is line `j` a headline that titles the teaser on line `text`: one of
 /// ``story_teaser_title_words`` words or more, or, when ``short`` ones may, a shorter one
-/// that names it (`short_title`)?
+/// that names it (`short_title`)?  A kept headline that reads as a question or an
+/// exclamation (`Evidence.exclaimed`: "Why do swallows come back so early?") is one too,
+/// as a story's own headline is.
 fn headline_title(story: &Story, j: usize, text: usize, lim: &Limits, short: bool) -> PyResult<bool> {
     let e = story.evidence();
-    Ok(e.headline[j] && (e.words[j] as f64 >= lim.title_words || short && short_title(story, j, text, lim)?))
+    Ok((e.headline[j] || e.exclaimed[j]) && (e.words[j] as f64 >= lim.title_words || short && short_title(story, j, text, lim)?))
 }
 
 /// Is the headline `j`, shorter than ``story_teaser_title_words``, the title of the
