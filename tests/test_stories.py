@@ -570,6 +570,7 @@ def test_a_headline_above_its_deck_is_the_story_title():
         # the first story's too
         first = sep.join([title, deck, "By Jane Doe", "Nov 18, 2019"] + CHESS) + "\n"
         assert cleaner.split(first, extracted="never")[0].title == title
+        assert cleaner.split(first, extracted="never", story_deck_title_words=0)[0].title == deck
     # counterexample: the page before's last link above the next page's headline names
     # nothing of its text, so the headline stays the title
     link, headline = "Ten gardening tips for a dry summer", "Young chess player from the capital wins the national title"
