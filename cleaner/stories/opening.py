@@ -51,9 +51,7 @@ def opened(r: Reader, kept: list[int], g: Gap, lo: int, end: int, o: Options,
     headline of its head block above its first line is its title, the story starting
     there (`_head_block`; not above the first kept line after kept position ``lo``)."""
     opening = g.opening or ("topic" if g.cohesion < o.story_topic_cohesion else None)
-    title = g.title if g.title is not None else _over_meta(r, kept, g.c, o)
-    if g.opening == "meta" and title is not None:
-        title = _over_deck(r, kept, g.c, title, o)
+    title = _over_deck(r, kept, g.c, g.title if g.title is not None else _over_meta(r, kept, g.c, o), g.opening, o)
     held = _holding(r, kept, g.c, o, page=not written)
     title = held if held is not None and (title is None or held < title) else title
     behind = title is not None and title == g.title and g.opening is None and o.story_title_behind_cohesion >= 0 \
@@ -85,8 +83,7 @@ def first_head(r: Reader, kept: list[int], feats: list[Features], o: Options) ->
     or a caption between it and the text)."""
     above = r.content[max(0, r.pos[kept[0]] - o.story_first_above_lines):r.pos[kept[0]]]
     title, opening = r.opening(kept[0], above)
-    if opening == "meta" and title is not None:
-        title = _over_deck(r, kept, 0, title, o)
+    title = _over_deck(r, kept, 0, title, opening, o)
     if title is None and above and above[0] == r.content[0] and r.headline(above[0]) \
             and feats[above[0]].words >= 3:
         title = above[0]  # the document's first line, a headline just above the text
@@ -156,22 +153,21 @@ def _over_meta(r: Reader, kept: list[int], c: int, o: Options) -> int | None:
     return t
 
 
-def _over_deck(r: Reader, kept: list[int], c: int, title: int, o: Options) -> int:
-    """The headline above a title read over a meta line when that title is the story's
-    deck: the content line right above ``title`` (in the gap above kept position ``c``),
-    a headline of `Options.story_deck_title_words` words or more and fewer than
-    ``title``'s, capitalised, no list item, no meta line, no line a catalogue pattern
-    dropped, that shares `Options.story_echo_shared` content words with the text's first
-    `Options.story_meta_echo_words` (the previous page's last link above the next
-    page's headline names nothing of its text); else ``title``.  A news page sets a
-    longer line under its headline, the deck, right above the byline: the line read over
-    the meta line is then the deck, its headline the line above it."""
-    up = r.pos[title] - 1
-    if o.story_deck_title_words <= 0 or up < 0:
+def _over_deck(r: Reader, kept: list[int], c: int, title: int | None, opening: str | None,
+               o: Options) -> int | None:
+    """The headline above a title read over a meta line (``opening`` ``"meta"``) when
+    that title is the story's deck: the content line right above ``title`` (in the gap
+    above kept position ``c``), a headline (`Reader.headline`: no list item, no meta line,
+    no line a catalogue pattern dropped) of `Options.story_deck_title_words` words or more and fewer than ``title``'s,
+    capitalised, no turn of a dialogue, that shares `Options.story_echo_shared` content
+    words with the text's first `Options.story_meta_echo_words` (the previous page's last
+    link above the next page's headline names nothing of its text); else ``title``.  A
+    news page sets a longer line under its headline, the deck, right above the byline:
+    the line read over the meta line is then the deck, its headline the line above it."""
+    if opening != "meta" or title is None or o.story_deck_title_words <= 0 or r.pos[title] == 0:
         return title
-    u = r.content[up]
-    if c and u <= kept[c - 1] or not r.lettered[u] or r.by_pattern[u] or r.meta(u) or r.body(u) \
-            or not r.headline(u) or r.bulleted(u) or r.turn(u) or not r.capitalised(u) \
+    u = r.content[r.pos[title] - 1]
+    if c and u <= kept[c - 1] or not r.lettered[u] or not r.headline(u) or r.turn(u) or not r.capitalised(u) \
             or not o.story_deck_title_words <= r.feats[u].words < r.feats[title].words:
         return title
     return u if r.core.echoes(u, kept[c], o.story_meta_echo_words, o.story_echo_shared) else title
