@@ -122,7 +122,8 @@ def _analyze(document: object, options: Options | str | None, **overrides) -> An
             return Analysis(source, verdicts, (), opts, language, None, from_html)
         titled, st, story_of = _stages(
             [lines[i]._replace(index=k) for k, i in enumerate(shown)], *_pick((feats, initial, revised), shown),
-            bytes(map(shape.__getitem__, shown)), _Page(opts, stops, layout, from_html), _shown_layers(trails, shown))
+            bytes(map(shape.__getitem__, shown)), _Page(opts, stops, layout, from_html, headline=headline),
+            _shown_layers(trails, shown))
         titled = trails.before
         st, story_of = _widen(titled, st, story_of, shown)
     # the kept lines of each story that has any, and per line whether it is in the output
@@ -139,8 +140,9 @@ class _Page:
     """What the stages after the extractor's revision read of a document besides its lines:
     its options, its language's stopwords, its layout (`extraction_layout`; "" where not
     tested: HTML, or `Options.extracted` other than ``"auto"``), whether it came from HTML,
-    and whether its blocks touch (`blocks_touch`; ``None`` for a whole page (whose stories
-    are not cut) or text said to be an extractor's: counted if ever read).  The options
+    whether its blocks touch (`blocks_touch`; ``None`` for a whole page (whose stories
+    are not cut) or text said to be an extractor's: counted if ever read), and a page's
+    headline (`cleaner.front.headline`; ``None`` for text).  The options
     are the stages': on a document whose every line is judged and whose language has no
     catalogue of its own in use (`_catalogued`), `Options.uncatalogued` (the stricter
     limits of `cleaner.options.UNCATALOGUED`); else the caller's (a whole page whose
@@ -150,6 +152,7 @@ class _Page:
     layout: str
     from_html: bool
     touch: bool | None = None
+    headline: str | None = None
 
 
 def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Decision], revised: list[Decision],
@@ -189,7 +192,10 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
         if st.main is None and NET_STORY in story_of:  # the rules kept nothing: the net's story is the page's
             st = replace(st, kinds=["full"], titles=[None], main=NET_STORY)
     restored = add(restored, "extracted")
-    return add(_title_lines(lines, restored, st, opts), "title"), st, story_of
+    st = _headline_title(lines, restored, st, story_of, page.headline)
+    # text an extractor wrote keeps what it chose: a title line only the story finder names
+    written = bool(layout) or said
+    return add(_title_lines(lines, restored, st, opts, from_html, written), "title"), st, story_of
 
 
 def _catalogued(language: str | None, opts: Options) -> bool:
@@ -248,18 +254,42 @@ def _widen(final: list[Decision], st: Stories, story_of: list[int | None],
     return replace(st, titles=titles, story_of=wide, final=final, datelines=None), wide
 
 
-def _title_lines(lines: list[Line], decided: list[Decision], st: Stories,
-                 opts: Options) -> list[Decision]:
+def _headline_title(lines: Sequence[Line], decided: list[Decision], st: Stories,
+                    story_of: list[int | None], headline: str | None) -> Stories:
+    """``st`` with the main story's first kept line as its title line when the story has
+    none and that line reads as the page's ``headline`` (the same words, in any case): an
+    extractor keeps a page's ``<h1>`` as the first line of its article, and that line is
+    the story's title, in `Article.title` (and in `clean`'s text as
+    `Options.keep_title` says) as the title line of a text's story is."""
+    if headline is None or st.main is None or st.titles[st.main] is not None:
+        return st
+    first = next((i for i, (s, d) in enumerate(zip(story_of, decided)) if s == st.main and d.keep), None)
+    if first is None or lines[first].text.casefold().split() != headline.casefold().split():
+        return st
+    titles = list(st.titles)
+    titles[st.main] = first
+    return replace(st, titles=titles)
+
+
+def _title_lines(lines: list[Line], decided: list[Decision], st: Stories, opts: Options,
+                 from_html: bool = False, written: bool = False) -> list[Decision]:
     """The decisions with each story's title line kept as its title (the main story's
     only as `Options.keep_title` says: ``"leading"`` keeps it when the text starts with
-    it and holds no other story)."""
+    it and holds no other story, never on a page from HTML, whose headline stands among
+    its menus; else it goes, whatever rule kept it, but in text an extractor wrote
+    (``written``), whose choice of lines stands: there the line stays as it was)."""
     out = list(decided)
-    leading = next((line.index for line in lines if line.text), None) if len(st.kinds) == 1 else None
+    one = len(st.kinds) == 1 and not from_html
+    leading = next((line.index for line in lines if line.text), None) if one else None
     for s, t in enumerate(st.titles):
         if t is None:
             continue
         if s == st.main and opts.keep_title != "always" and not (
                 opts.keep_title == "leading" and t == leading):
+            if out[t].keep and not written:  # kept by another rule (an extractor's <h1>): `Article.title` holds it
+                out[t] = Decision(False, "feature.title", "title",
+                                  f"the main story's title, Article.title, not its text (keep_title={opts.keep_title})",
+                                  "title")
             continue
         out[t] = Decision(True, "feature.title", "title", f"title of story {s}", "title")
     return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -274,6 +275,21 @@ def test_the_first_title_of_a_dump_of_stories_is_no_leading_title(keep, kept):
     assert (FROST[0] in a.text) is kept
     title = next(v for v in a.verdicts if v.line.text == FROST[0])
     assert title.story == 0 and title.output is kept
+
+
+@pytest.mark.parametrize("keep, kept", [("leading", False), ("never", False), ("always", True)])
+def test_a_pages_headline_kept_by_the_extractor_is_the_main_storys_title_line(keep, kept):
+    # HTML: the extractor keeps the page's <h1> as the first line of its article.  That
+    # line is the story's title (`Article.title`), in the text only with "always": the
+    # same text as the page's dump gives, whose title line the line rules leave out.
+    page = (Path(__file__).parent.parent / "examples" / "library-hours.html").read_bytes()
+    headline = "Library to stay open later on weekdays"
+    a = cleaner.analyze(page, keep_title=keep)
+    assert a.articles[0].title == headline
+    line = next(v for v in a.verdicts if v.line.text == headline)
+    assert line.story == 0 and line.output is kept and (headline in a.text) is kept
+    assert line.final.rule == "feature.title"  # kept or left out, as its title
+    assert a.text.split("\n")[-1].startswith("A smaller group of members")
 
 
 def _label_above_next(label: str) -> tuple[str, object]:

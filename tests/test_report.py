@@ -100,14 +100,16 @@ def test_blocks_the_extractor_did_not_choose_are_marked_and_counted_apart():
 
 def test_an_html_page_shows_every_block_and_marks_those_not_chosen():
     """The menu that trafilatura leaves out is a line of the report, marked, and counted
-    as not chosen; the article's blocks are in the output."""
+    as not chosen; the article's headline is its title, the rest of its blocks are in the
+    output."""
     analysis = cleaner.analyze(HTML)
     page = analysis.to_html("page")
     rows = re.findall(r'<tr class="line" data-category="([^"]+)" data-label="[^"]*" '
                       r'data-chosen="(yes|no)".*?<td class="text">([^<]*)</td></tr>', page)
     assert [text for _, _, text in rows] == ["Home News", "Library hours", *PROSE]
     assert rows[0][:2] == ("unchosen", "no") and "not chosen by the extractor" in page
-    assert {(category, picked) for category, picked, _ in rows[1:]} == {("output", "yes")}
+    assert rows[1][:2] == ("title", "yes") and analysis.articles[0].title == "Library hours"
+    assert {(category, picked) for category, picked, _ in rows[2:]} == {("output", "yes")}
     assert 'data-summary="unchosen">1<' in page
 
 
@@ -227,8 +229,10 @@ def test_the_readme_shows_a_screenshot_of_the_report(image):
 
 def test_the_page_in_the_readme_screenshot_marks_every_block_it_shows():
     """The example page behind docs/report-page.png: its menu, sidebar and footer are
-    lines of the report, not chosen by the extractor; its paragraphs are the output."""
+    lines of the report, not chosen by the extractor; its headline is its title, its
+    paragraphs are the output."""
     analysis = cleaner.analyze((ROOT / "examples" / "library-hours.html").read_bytes())
     page = analysis.to_html("library-hours")
     assert 'data-summary="unchosen">10<' in page
-    assert analysis.text.count("\n") == 4 and "mobile library" in analysis.text
+    assert analysis.text.count("\n") == 3 and "mobile library" in analysis.text
+    assert analysis.articles[0].title == "Library to stay open later on weekdays" not in analysis.text
