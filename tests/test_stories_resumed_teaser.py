@@ -21,6 +21,10 @@ OTHER = ("Readers who want to help the families can give money to the relief fun
          "and blankets and pays for the buses, and whose volunteers said on Monday that")
 
 
+# Another story's headline, above its teaser.
+TITLE = "Relief fund asks readers for masks and blankets"
+
+
 def _kinds(lines: list[str], **options) -> list[str]:
     return [a.kind for a in cleaner.split("\n\n".join(lines) + "\n", **options)]
 
@@ -33,6 +37,18 @@ def test_a_last_paragraph_cut_mid_sentence_on_the_story_s_words_is_no_teaser():
     assert not own.output and own.story is None and own.final.rule == "context.isolated"
     # without the test it is read as a teaser of another story
     assert _kinds(VOLCANO + [OWN], extracted="never", story_teaser_resume_cohesion=2.0) == ["full", "teaser"]
+
+
+def test_the_untitled_teasers_that_open_a_row_are_read_on_their_own():
+    # the post's last paragraph, cut, above another story's teaser under its title: the
+    # paragraph is the page's own, the titled teaser stays one
+    lines = VOLCANO + [OWN, TITLE, OTHER]
+    a = cleaner.analyze("\n\n".join(lines) + "\n", extracted="never")
+    assert [(art.kind, art.title) for art in a.articles] == [("full", None), ("teaser", TITLE)]
+    own = next(v for v in a.verdicts if v.line.text == OWN)
+    assert not own.output and own.story is None and own.final.rule == "context.isolated"
+    # a titled teaser first: the row goes on as teasers
+    assert _kinds(VOLCANO + [TITLE, OTHER, OWN], extracted="never") == ["full", "teaser", "teaser"]
 
 
 def test_the_threshold_decides():

@@ -14,6 +14,7 @@ after it is on other words than the text before it): `teasers`, ``story_teaser_*
 options (a teaser is a sentence, not a row of share buttons run together; "More stories"
 above a row of teasers is no title).  A row of at most `Options.story_teaser_resume_row`
 teasers with no title of their own, that ends the text or has text with no head after it
+(or a titled teaser: the untitled teasers that open a row are read so on their own)
 and shares words with the body before it (cosine at least
 `Options.story_teaser_resume_cohesion`), is the page's own text going on, no teasers
 (`resumed`: a post's last paragraphs, a note after its article; its lines go to no story;
@@ -138,7 +139,9 @@ def resumed(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | None]
     a row of at most `Options.story_teaser_resume_row` teasers, not at the top, none with
     a title of its own, that ends the text (not in text an extractor wrote, ``written``,
     whose lines at its end stay its story's) or is followed by text with no head
-    (`gap_evidence`: no title, meta line, dateline or repeated headline), and whose
+    (`gap_evidence`: no title, meta line, dateline or repeated headline) or by a teaser
+    with a title (the untitled teasers that open a row of teasers, read on their own:
+    a post's last paragraph ending in an ellipsis above the teasers of other posts), and whose
     content words share at least `Options.story_teaser_resume_cohesion` with the body
     before it (`Options.story_window_words` of it, read back from the row; `_shared`: the
     stopwords of each side's own language left out too): a blog
@@ -148,11 +151,14 @@ def resumed(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | None]
         return teased, []
     out, tail, m = dict(teased), [], len(kept)
     for row in teaser_rows(teased):
-        c, after = row[0], row[-1] + teased[row[-1]][0]
-        if not c or len(row) > o.story_teaser_resume_row or written and after >= m \
-                or any(teased[x][1] is not None for x in row):
+        titled = next((k for k, x in enumerate(row) if teased[x][1] is not None), len(row))
+        row = row[:titled]  # the untitled teasers that open the row (none: the row goes on)
+        if not row:
             continue
-        if after < m:
+        c, after = row[0], row[-1] + teased[row[-1]][0]
+        if not c or len(row) > o.story_teaser_resume_row or written and after >= m:
+            continue
+        if after < m and after not in teased:  # text after the row: with no head
             g = gap_evidence(r, kept, after, o=o)
             if g.opening is not None or g.title is not None:
                 continue
