@@ -98,8 +98,9 @@ class Options:
     context_uncatalogued_reach: int = 1
     #: Keep the main story's title line in `clean`'s output: ``"always"``, ``"never"``, or
     #: ``"leading"``: only when the document starts with it and holds no other story (a
-    #: clean text of one article rather than a page dump, where the headline sits among
-    #: menus, or a dump of stories, where it heads the first of them).
+    #: clean text of one article rather than a page dump or a page from HTML, where the
+    #: headline sits among menus, or a dump of stories, where it heads the first of them).
+    #: A title line left out is `Article.title` all the same.
     keep_title: str = "leading"
     #: Cut multi-story dumps into stories; ``False`` treats the whole input as one story.
     split_stories: bool = True
