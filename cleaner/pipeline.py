@@ -260,12 +260,14 @@ def _headline_title(lines: Sequence[Line], decided: list[Decision], st: Stories,
     none and that line reads as the page's ``headline`` (the same words, in any case): an
     extractor keeps a page's ``<h1>`` as the first line of its article, and that line is
     the story's title, in `Article.title` (and in `clean`'s text as
-    `Options.keep_title` says) as the title line of a text's story is."""
+    `Options.keep_title` says) as the title line of a text's story is.  A story with no
+    other kept line keeps its headline as its text."""
     if headline is None or st.main is None or st.titles[st.main] is not None:
         return st
-    first = next((i for i, (s, d) in enumerate(zip(story_of, decided)) if s == st.main and d.keep), None)
-    if first is None or lines[first].text.casefold().split() != headline.casefold().split():
+    kept = [i for i, (s, d) in enumerate(zip(story_of, decided)) if s == st.main and d.keep]
+    if len(kept) < 2 or lines[kept[0]].text.casefold().split() != headline.casefold().split():
         return st
+    first = kept[0]
     titles = list(st.titles)
     titles[st.main] = first
     return replace(st, titles=titles)

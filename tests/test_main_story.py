@@ -1027,3 +1027,20 @@ def test_a_headline_in_guillemets_is_a_title_and_no_pager_s_link():
                        "Les travaux devraient durer au moins dix-huit mois, et les bus pourront toujours passer sur "
                        "le pont pendant toute la durée du chantier."]) + "\n"
     assert [x.title for x in cleaner.split(text)] == ["« Le pont restera fermé aux voitures », annonce le maire"]
+
+
+def test_a_page_story_of_its_headline_alone_keeps_it_as_its_text():
+    # the line that reads as the page's headline is the main story's title line only
+    # when the story has other kept lines: a story of its headline alone is that line
+    from cleaner.pipeline import _headline_title
+    from cleaner.stories import Stories
+    from cleaner.types import Decision, Line
+
+    texts = ["Rain falls on the city", "The rain fell all day, the mayor said."]
+    lines = [Line(i, 0, len(t), t, t) for i, t in enumerate(texts)]
+    keep = Decision(True, "html.block", "body", "chosen", "extractor")
+    st = Stories(story_of=[0, 0], kinds=["full"], titles=[None], final=[keep, keep], main=0)
+    assert _headline_title(lines, [keep, keep], st, [0, 0], "Rain Falls On The City").titles == [0]
+    alone = replace(st, story_of=[0, None])
+    assert _headline_title(lines, [keep, keep], alone, [0, None], texts[0]).titles == [None]
+    assert _headline_title(lines, [keep, keep], st, [0, 0], "Snow falls on the city").titles == [None]
