@@ -808,6 +808,19 @@ class Options:
     #: ... nor at the gap whose head holds the second one (or the first of a pair
     #: numbered 1) within this many non-blank lines above the story's text (lines).
     story_item_near: int = 2
+    #: A gap whose head holds a line of the form (case folded, each run of digits one
+    #: digit) of a line at most this many non-blank lines above it and of one among this
+    #: many non-blank lines from the text after the gap on is an item of a series that goes
+    #: on (a product's price and "price as of" date, a reference's links): no story opens
+    #: there (`cleaner.stories.series`); 0 turns the test off (lines).
+    story_series_lines: int = 12
+    #: ... a line of a form without letters ("* 2", "14."), when the series holds at
+    #: least this many lines of that form, the line itself counted (lines).
+    story_series_bare_items: int = 4
+    #: ... and a gap with no title, when its head holds lines of at least this many
+    #: different forms that go on so (an item's head, not one label a site sets between
+    #: every two paragraphs) (lines).
+    story_series_untitled_forms: int = 2
     #: A story chosen with no head starts at the headline right above its lead when the
     #: lead's body lines hold fewer than this many words and open the text after it
     #: (`story_settle_words`, `story_settle_cohesion`): its title (words).

@@ -23,6 +23,7 @@ from cleaner.language import guess_language
 from cleaner.options import Options
 from cleaner.stories import boundaries
 from cleaner.stories.evidence import Gap, boundary_score, gaps, weights
+from cleaner.stories.series import serial
 from cleaner.stories.teasers import teasers
 
 SEEDS = sorted((Path(__file__).parent.parent / "corpus" / "seeds").glob("*.txt"))
@@ -74,7 +75,8 @@ def oracle_candidates(r, kept, topic, start, end, o, heads_only=False, title0=No
         weak = g.opening in (None, "meta")
         if g.score >= need and not (weak and _one_article(r, kept, start, c, end, g, o)):
             out.append(g)
-    return out
+    # the core's candidates, then those at an item of a series that goes on (in Python)
+    return serial(r, kept, out, o)
 
 
 def oracle_names(r, kept, prose, o):

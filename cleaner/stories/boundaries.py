@@ -48,6 +48,7 @@ from .evidence import (DEFAULT, Gap, Reader, body_before, body_lines, gap_eviden
                        side_cosines, style_shifts, topic_profile, weights)
 from .furniture import after_run
 from .numbered import inside, sections
+from .series import serial
 from .opening import first_head, leads, opened
 from .teasers import gallery, resumed, row_apart, teasers
 from .top import first_topic
@@ -360,11 +361,13 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     box of links set into an article; two stories of one site with boilerplate between
     them can share many words).  A gap with no head of its own where a page's comments
     open (`cleaner.stories.comments.heedless`) is a candidate on its topic evidence alone.
-    No story opens between two numbered sections of one article (`_unnumbered`)."""
+    No story opens between two numbered sections of one article (`_unnumbered`), nor at
+    the head of an item of a series whose form goes on across the gap (a product's price
+    and the date of that price, a reference's links: `cleaner.stories.series`)."""
     prose, cos, depth, names = topic
     got = r.core.candidates(kept, prose, cos, depth, names, layout(r, kept, prose, cos, o, heads_only), start, end,
                             heads_only, title0, limits(o), weights(o))
-    return heedless(r, kept, _unnumbered(r, kept, list(map(Gap._make, got)), start, end, o))
+    return heedless(r, kept, serial(r, kept, _unnumbered(r, kept, list(map(Gap._make, got)), start, end, o), o))
 
 
 def _unnumbered(r: Reader, kept: list[int], gaps: list[Gap], start: int, end: int, o: Options) -> list[Gap]:
