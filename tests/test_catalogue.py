@@ -725,6 +725,47 @@ def test_a_membership_appeal_in_the_plural_drops_and_a_reported_one_stays(langua
     assert _match(m, reported) is None
 
 
+#: A picture's caption that says where a person stands in it and a caption of a person at
+#: an occasion, as each catalogue language writes them (invented, none a rule's example),
+#: with the category each must be dropped as.
+POSITION_AND_OCCASION_CAPTIONS = {
+    "en": [("Skipper Tom Roe (right) and his crew at the quay", "caption"),
+           ("Ann Roe, speaking at the harbour festival", "caption")],
+    "de": [("Kapitänin Eva Roth (Mitte) mit ihrer Mannschaft am Kai", "caption")],
+    "fr": [("La capitaine Eva Roux (à droite) et son équipage sur le quai", "caption"),
+           ("Eva Roux, lors du festival du port", "caption")],
+    "es": [("La capitana Eva Ruiz (a la derecha) y su tripulación en el muelle", "caption"),
+           ("Eva Ruiz, durante la fiesta del puerto", "caption")],
+    "it": [("La capitana Eva Russo (a destra) e il suo equipaggio sul molo", "caption"),
+           ("Eva Russo, durante la festa del porto", "caption")],
+    "pt": [("A capitã Eva Rocha (à direita) e a sua tripulação no cais", "caption"),
+           ("Eva Rocha, durante a festa do porto", "caption")],
+    "pl": [("Kapitan Ewa Rybak (z prawej) i jej załoga na nabrzeżu", "caption")],
+}
+#: Article prose that names a person and a position or an occasion: no rule fires.
+PROSE_NEAR_CAPTIONS = {
+    "en": "Tom Roe, speaking at the harbour festival, said the new quay would open in May.",
+    "de": "Die Fördermenge (l) steht auf dem Typenschild, sagte der Hersteller am Montag.",
+    "fr": "Eva Roux, lors du festival du port, a annoncé l'ouverture du nouveau quai en mai.",
+    "es": "Eva Ruiz, durante la fiesta del puerto, anunció la apertura del nuevo muelle en mayo.",
+    "it": "Eva Russo, durante la festa del porto, ha annunciato l'apertura del nuovo molo a maggio.",
+    "pt": "Eva Rocha, durante a festa do porto, anunciou a abertura do novo cais em maio.",
+    "pl": "Partia skręciła w lewo (a potem w prawo), mówili w poniedziałek eksperci od sondaży.",
+}
+
+
+@pytest.mark.parametrize("language", CATALOGUE_LANGUAGES)
+def test_every_language_drops_position_captions_and_occasion_captions(language):
+    m = matcher(language)
+    wrong = {}
+    for text, category in POSITION_AND_OCCASION_CAPTIONS[language]:
+        rule = _match(m, text)
+        if rule is None or rule.category != category:
+            wrong[text] = rule and rule.id
+    assert not wrong
+    assert _match(m, PROSE_NEAR_CAPTIONS[language]) is None
+
+
 # ----------------------------------------------------------------- labelled seeds
 
 SEEDS = ROOT / "corpus" / "seeds"
