@@ -766,6 +766,27 @@ def test_every_language_drops_position_captions_and_occasion_captions(language):
     assert _match(m, PROSE_NEAR_CAPTIONS[language]) is None
 
 
+#: An author box that tells what the author does when not at work, and a line of article
+#: prose of the same shape (a name, a job, a condition) that must stay.
+AUTHOR_BOXES = {
+    "en": ("Tom Roe is a reporter on the science desk. When he's not writing, he sails.",
+           "Tom Roe is a nurse. He said he sails when he is not needed at the ward."),
+    "de": ("Eva Roth ist Reporterin im Wissenschaftsressort. Wenn sie nicht gerade schreibt, segelt sie.",
+           "Eva Roth ist Pflegerin. Wenn sie nicht zahlt, droht ihr eine Klage, sagt der Anwalt."),
+    "pl": ("Ewa Rybak jest reporterką działu nauki. Kiedy nie pisze, żegluje.",
+           "Ewa Rybak jest pielęgniarką. Żegluje, kiedy nie ma dyżuru w szpitalu."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(AUTHOR_BOXES))
+def test_an_author_box_that_says_what_the_author_does_when_not_at_work_drops(language):
+    m = matcher(language)
+    box, prose = AUTHOR_BOXES[language]
+    rule = _match(m, box)
+    assert rule is not None and rule.category == "bio"
+    assert _match(m, prose) is None
+
+
 # ----------------------------------------------------------------- labelled seeds
 
 SEEDS = ROOT / "corpus" / "seeds"
