@@ -467,6 +467,15 @@ class Options:
     #: Body words the first story holds before the next one starts when it sits at the
     #: top of the document (`story_head_lines`) and the topic changes (words).
     story_first_words: int = 40
+    #: The document's first story (outside text an extractor wrote) needs only
+    #: `story_short_words` body words before a gap that scores at least this much and
+    #: opens the next story with a head (a title with a meta line, a dateline) or where
+    #: the topic changes (cosine under `story_topic_cohesion`), when the story holds a
+    #: paragraph of `story_lead_words` (a lead, not menu lines kept as body): a dump that
+    #: opens with a page's short article, then the next page's.  Not above a headline the
+    #: page prints twice (its head above its photo and its text: what lies above is the
+    #: page's own) (points; 0: never).
+    story_first_strong_score: float = 5.0
     #: A first gap too near the top for the topic windows (`story_min_after_words`) is
     #: judged on all the paragraphs above it when they are at least this many
     #: (`cleaner.stories.top`; paragraphs).

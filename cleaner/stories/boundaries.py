@@ -11,7 +11,9 @@ boundary adding its evidence less `Options.story_boundary_score`, under one cons
 story holds `Options.story_min_words` of body before the next one starts, and the last
 one after it (`Options.story_short_words` before a story whose gap is its whole head: a
 title, a meta line, the text; `Options.story_first_words` for a first story at the top of
-the document when the topic changes).  The choice is a dynamic programme over the
+the document when the topic changes; `Options.story_short_words` before a strong gap,
+`Options.story_first_strong_score`, below a first story that holds a lead, `_led`).  The
+choice is a dynamic programme over the
 candidate gaps (`_candidates`, linear after sorting), not a loop that patches earlier
 choices: two candidates too close together for both to stand are settled first by the
 lines between them (`_settled`), else the one with more evidence stands; a long article
@@ -38,14 +40,15 @@ the page's furniture instead (`cleaner.stories.furniture`).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from .. import _core
 from ..options import Options
 from ..types import Features
 from .comments import heedless, section
-from .evidence import (DEFAULT, Gap, Reader, body_before, body_lines, gap_evidence, language_shifts, shift_points,
-                       side_cosines, style_shifts, topic_profile, weights)
+from .evidence import (DEFAULT, Gap, Reader, body_before, body_lines, body_window, gap_evidence, language_shifts,
+                       lines_words, shift_points, side_cosines, style_shifts, topic_profile, weights)
 from .furniture import after_run
 from .numbered import inside, sections
 from .series import serial
@@ -90,7 +93,7 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
             # after a row of teasers, the lines before the next story's gap are the page's,
             # no story that needs body of its own
             first = short if start == 0 else 0 if written and start in fixed else None
-            found, apart = _stretch(text, start, end, first, segs[-1][0])
+            found, apart = _stretch(text, start, end, first, segs[-1][0], start == 0)
             segs += found
             between |= apart
         if end < m:
@@ -155,7 +158,8 @@ def _fixed(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | None]]
     return fixed
 
 
-def _stretch(t: _Text, start: int, end: int, first: int | None, last: int) -> tuple[list[Segment], set[int]]:
+def _stretch(t: _Text, start: int, end: int, first: int | None, last: int,
+             top: bool = False) -> tuple[list[Segment], set[int]]:
     """The stories of a stretch of full text (kept positions ``start`` to ``end``), chosen
     in one go (`choose` over the `_candidates` that `_settled` leaves; ``first``: its
     ``first``), and the kept lines it leaves to no story (`_between` a passed-over
@@ -165,7 +169,9 @@ def _stretch(t: _Text, start: int, end: int, first: int | None, last: int) -> tu
     r, kept, o = t.r, t.kept, t.o
     gaps = _candidates(r, kept, t.topic, start, end, o, t.heads_only, t.title0)
     stray: dict[int, list[int]] | None = None if t.heads_only else {}  # per gap, stray lines before it
-    chosen = choose(_settled(r, kept, gaps, t.words, start, end, o, stray), t.words, start, end, o, first)
+    settled = _settled(r, kept, gaps, t.words, start, end, o, stray)
+    short = _led(r, kept, settled, t.words, start, o, t.title0) if top and not t.heads_only else ()  # the document's first story
+    chosen = choose(settled, t.words, start, end, o, first, short)
     if chosen and stray is not None and o.story_refine_paragraphs:  # not one block a line: each story read again
         chosen = refined(r, kept, t.topic, chosen, t.words, start, end, o, t.title0, stray, first)
     if t.heads_only and o.story_run_lines:  # one block a line: a story cut again after a run of furniture
@@ -183,15 +189,50 @@ def _stretch(t: _Text, start: int, end: int, first: int | None, last: int) -> tu
     return segs, between
 
 
+def _led(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], start: int, o: Options,
+         title0: int | None) -> set[int]:
+    """The kept positions of ``gaps`` that may end the document's first story (from kept
+    position ``start``) when it is short (`choose`'s ``short``): it holds a paragraph of
+    body of `Options.story_lead_words` words or more above the gap (a story's lead, not a
+    few lines of a page's menus kept as body); the gap does not open with a headline the
+    page repeats (a page prints its headline above its photo and above its text: the lines
+    above the second are that page's own); and no headline of the story (the document's
+    first title, line ``title0``, and the headlines from `Options.story_head_lines` lines
+    with letters above its first line down to its last) shares a content word with the
+    window of body after the gap (`Options.story_window_words`): a headline names its
+    text, and a deck above its article is no story of its own.  Only the gaps a story of
+    fewer than `Options.story_min_words` body words ends at are read (``words``:
+    `body_words`)."""
+    lettered = [i for i in range(kept[start] - 1, -1, -1) if r.lettered[i]][:o.story_head_lines]
+    line = lettered[-1] if lettered else kept[start]  # the next line to read for headlines
+    named = lines_words(r, [title0]) if title0 is not None else set()
+    out, x, led = set(), start, False
+    for g in gaps:
+        if words[g.c] - words[start] >= o.story_min_words:
+            break
+        while x < g.c and not led:
+            led = r.body(kept[x]) and r.feats[kept[x]].words >= o.story_lead_words
+            x += 1
+        named |= lines_words(r, [i for i in range(line, kept[g.c - 1] + 1) if r.headline(i)])
+        line = max(line, kept[g.c - 1] + 1)
+        if led and g.opening != "repeat" \
+                and not named & lines_words(r, body_window(r, kept, range(g.c, len(kept)), o.story_window_words)):
+            out.add(g.c)
+    return out
+
+
 def choose(gaps: list[Gap], words: list[int], start: int, end: int,
-           o: Options = DEFAULT, first: int | None = None) -> list[Gap]:
+           o: Options = DEFAULT, first: int | None = None, short: Collection[int] = ()) -> list[Gap]:
     """The boundaries among candidate ``gaps`` (in order, between kept positions ``start``
     and ``end``) that score most in all, each adding its score less
     `Options.story_boundary_score`, with at least `Options.story_min_words` body words
     between two and after the last (`Options.story_short_words` before a "headed" gap; the
     last one none when it opens with a head); ``first``: body words the story before the
     first boundary needs when it is on another subject (a short story at the top of a dump;
-    none after a row of teasers in text an extractor wrote, see `segment`);
+    none after a row of teasers in text an extractor wrote, see `segment`); ``short``: the
+    gaps (kept positions, `_led`) that may end the document's first story when it holds
+    `Options.story_short_words` body words, if they score `Options.story_first_strong_score`
+    and open with a head or a change of topic (cosine under `Options.story_topic_cohesion`);
     ``words[c]``: body words of kept positions before ``c``.
 
     >>> g = lambda c, score, opening=None: Gap(c, None, opening, 0, 0, False, 0.1, 0.0, score)
@@ -213,6 +254,10 @@ def choose(gaps: list[Gap], words: list[int], start: int, end: int,
         if k < 0 and first is not None and words[g.c] - words[start] >= first \
                 and g.cohesion < o.story_topic_cohesion:
             k = 0  # a short first story on another subject
+        if k < 0 and g.c in short and o.story_first_strong_score and g.score >= o.story_first_strong_score \
+                and (g.opening is not None or g.cohesion < o.story_topic_cohesion) \
+                and words[g.c] - words[start] >= o.story_short_words:
+            k = 0  # the document's short first story, ended by a strong gap
         if k < 0:
             continue
         p = prefix[k]
