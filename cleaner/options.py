@@ -637,6 +637,17 @@ class Options:
     #: first `story_meta_echo_words` content words (one in common is often chance)
     #: (content words).
     story_head_block_shared: int = 2
+    #: A later story's stray head: its first kept lines, at most this many, not its title,
+    #: each a paragraph of `prose_min_words` words or more, with a line that no story keeps
+    #: right under them and then the story's text, of at
+    #: most `story_stray_head_words` words in all, that share no content word with the
+    #: text's first `story_meta_echo_words` content words, are the furniture between two
+    #: stories (an author's box, a sidebar's teaser or an appeal of the page before, kept
+    #: for its sentences): they go (``context.isolated``) and the story starts at its
+    #: text; 0: none (lines).
+    story_stray_head_lines: int = 1
+    #: ... of at most this many words in all (words).
+    story_stray_head_words: int = 45
     #: A story's deck: the headline right above the title read over a story's meta line
     #: (`cleaner.stories.opening._over_deck`) of at least this many words and fewer than
     #: that title's, sharing `story_echo_shared` content words with the text's first

@@ -315,10 +315,15 @@ def test_a_stray_line_between_two_stories_that_shares_no_word_with_either_opens_
     assert [a.text.split("\n\n")[0] for a in articles] == [VOLCANO[0], CHESS[0]]
     assert not any(stray in a.text for a in articles)
     # a line of more words than story_stray_max_words (18 here), or one that must share
-    # less than nothing with either side, is not stray: it opens the later story
+    # less than nothing with either side, is not stray: it opens the later story, unless
+    # it is that story's stray head (story_stray_head_lines: the dropped line under it, no
+    # word of the text), which goes
     for option in ({"story_stray_max_words": 10}, {"story_stray_cosine": -0.1}):
-        articles = cleaner.split(text, extracted="never", **option)
+        articles = cleaner.split(text, extracted="never", story_stray_head_lines=0, **option)
         assert [a.text.split("\n\n")[0] for a in articles] == [VOLCANO[0], stray], option
+        articles = cleaner.split(text, extracted="never", **option)
+        assert [a.text.split("\n\n")[0] for a in articles] == [VOLCANO[0], CHESS[0]], option
+        assert not any(stray in a.text for a in articles)
     # a line that shares the next story's words opens it (a lead), as before
     lead = "The chess championship ended on Saturday in the capital."
     text = "\n\n".join(VOLCANO + SHARE_ROW + [lead, "Advertisement"] + CHESS) + "\n"

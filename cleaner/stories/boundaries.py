@@ -23,7 +23,12 @@ first; a last story opened by a dateline needs its body like one with no head (a
 such as "NOTE: ..." reads as a dateline).  Where each chosen story starts, and its title,
 is `cleaner.stories.opening`'s; kept lines between a passed-over candidate and the chosen
 title just after it (a caption kept above the next story's title) go to neither story
-(`_between`: `Options.story_lookahead_words`, `Options.story_between_lines`).
+(`_between`: `Options.story_lookahead_words`, `Options.story_between_lines`).  A chosen
+story with no title starts at its text: its first kept lines, prose kept for its
+sentences, with a line no story keeps right under them, that share no word with the text
+after them (an author's box, a sidebar's teaser or an appeal of the page before, set in
+the furniture between two stories) go to neither story when it stands as one of its own
+(`_stray_head`: `Options.story_stray_head_lines`, `Options.story_stray_head_words`).
 
 Once a stretch's boundaries are chosen (outside text read as an extractor's, one block a
 line), each story between two of them is read again on its own words (`refined`): a gap's
@@ -47,8 +52,8 @@ from .. import _core
 from ..options import Options
 from ..types import Features
 from .comments import heedless, section
-from .evidence import (DEFAULT, Gap, Reader, body_before, body_lines, body_window, gap_evidence, language_shifts,
-                       lines_words, shift_points, side_cosines, style_shifts, topic_profile, weights)
+from .evidence import (DEFAULT, Gap, Reader, body_before, body_lines, body_window, content_words, gap_evidence,
+                       language_shifts, lines_words, shift_points, side_cosines, style_shifts, topic_profile, weights)
 from .furniture import after_run
 from .numbered import inside, sections
 from .series import serial
@@ -59,7 +64,11 @@ from .top import first_topic
 
 class Segment(list):
     """``[first kept position, title line, opening, teaser]``: a stretch of kept lines
-    that may be a story (``opening``: how it opens, see `Reader.opening`; ``"teaser"``)."""
+    that may be a story (``opening``: how it opens, see `Reader.opening`; ``"teaser"``);
+    ``stray``: the kept lines of its stray head (`_stray_head`), which go when it is a story
+    of its own (`cleaner.stories.main.assemble`)."""
+
+    stray: tuple[int, ...] = ()
 
 
 def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFAULT,
@@ -180,11 +189,14 @@ def _stretch(t: _Text, start: int, end: int, first: int | None, last: int,
     passed = [g for g in gaps if g.c not in at]
     segs: list[Segment] = []
     between: set[int] = set()
-    for g in chosen:
+    for k, g in enumerate(chosen):
         between.update(_between(r, kept, passed, g, t.words))
         between.update(stray.get(g.c, ()) if stray else ())
         head, title, opening = opened(r, kept, g, max(start, segs[-1][0] if segs else last), end, o, t.written)
-        segs.append(Segment([head, title, opening, False]))
+        seg = Segment([head, title, opening, False])
+        if title is None:  # a stray head above the text: the gap's furniture, when the story stands
+            seg.stray = tuple(kept[head:_stray_head(r, kept, head, chosen[k + 1].c if k + 1 < len(chosen) else end, o)])
+        segs.append(seg)
     between.update(section(r, kept, [s[0] for s in segs], at, start, end))  # a page's comments: no story's
     return segs, between
 
@@ -219,6 +231,38 @@ def _led(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], start: i
                 and not named & lines_words(r, body_window(r, kept, range(g.c, len(kept)), o.story_window_words)):
             out.add(g.c)
     return out
+
+
+def _stray_head(r: Reader, kept: list[int], head: int, end: int, o: Options) -> int:
+    """The kept position where the text of a story with no title, chosen to start at kept
+    position ``head`` (before kept position ``end``, the next story's), begins: past its
+    stray head, the first kept lines, at most `Options.story_stray_head_lines` of them and
+    `Options.story_stray_head_words` words, each body of `Options.prose_min_words` words
+    or more (a sentence, not a section's heading), that a line with letters no story keeps
+    follows (the gap's furniture goes on below them), when none of them shares a content
+    word with the text's first `Options.story_meta_echo_words` content words after them:
+    an author's box, a sidebar's teaser or an appeal of the page before, kept for its
+    sentences, above the furniture between two stories; else ``head`` (so too when the
+    line with letters right above them, that no catalogue pattern dropped and no story
+    keeps, shares a content word with the first of them: a paragraph under a headline
+    that names it is a story of its own, a page's one paragraph)."""
+    text = head + 1
+    while text < end and text - head <= o.story_stray_head_lines:
+        if any(r.lettered[j] and not r.d[j].keep for j in r.content[r.pos[kept[text - 1]] + 1:r.pos[kept[text]]]):
+            break  # a dropped line under the head: the furniture of the gap
+        text += 1
+    if text >= end or text - head > o.story_stray_head_lines:
+        return head
+    run = kept[head:text]
+    if any(not r.body(i) or r.feats[i].words < o.prose_min_words for i in run) \
+            or sum(r.feats[i].words for i in run) > o.story_stray_head_words \
+            or any(r.core.echoes(i, kept[text], o.story_meta_echo_words, 1) for i in run):
+        return head
+    above = next((j for j in reversed(r.content[:r.pos[run[0]]]) if r.lettered[j] and not r.by_pattern[j]), None)
+    if above is not None and not r.d[above].keep \
+            and r.core.echoes(above, run[0], len(content_words(r.text(run[0]), r.stops)), 1):
+        return head  # a paragraph under a headline that names it: a story of its own
+    return text
 
 
 def choose(gaps: list[Gap], words: list[int], start: int, end: int,

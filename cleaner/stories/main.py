@@ -134,6 +134,12 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
                 or inside and not after_teaser and words >= o.story_outside_min_words \
                 or on_top and (_headed(r, members, title, o)
                                or _own_subject(r, members, title, _next(kept, segs, s), o)):
+            stray = set(segs[s].stray).intersection(members)
+            if stray and len(stray) < len(members):  # the furniture between stories above its text
+                _isolate(final, stray, "kept line above the next story's text, sharing no word with it (an author's "
+                                       "box, a sidebar's teaser of the page before)")
+                members = [i for i in members if i not in stray]
+                words = sum(r.feats[i].words for i in members if r.body(i))
             stories.append(_story(members, title, opening, teaser, top, lead, words, bool(inside)))
         elif inside and not after_teaser:
             stories[-1]["members"] += members
