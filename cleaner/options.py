@@ -841,6 +841,13 @@ class Options:
     #: different forms that go on so (an item's head, not one label a site sets between
     #: every two paragraphs) (lines).
     story_series_untitled_forms: int = 2
+    #: A gap whose first line (its title, else its text) has a line the catalogue dropped
+    #: as a note on the page's author ("About the author", "Follow author": category
+    #: ``bio``) at most this many non-blank lines above it, with no line of body between,
+    #: and another one below it (down to the gap's text, or this far, whichever is farther) lies
+    #: inside an author's box below an article: no story opens there
+    #: (`cleaner.stories.authorbox`); 0 turns the test off (lines).
+    story_bio_lines: int = 6
     #: A story chosen with no head starts at the headline right above its lead when the
     #: lead's body lines hold fewer than this many words and open the text after it
     #: (`story_settle_words`, `story_settle_cohesion`): its title (words).

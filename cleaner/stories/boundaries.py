@@ -57,6 +57,7 @@ from .evidence import (DEFAULT, Gap, Reader, body_before, body_lines, body_windo
 from .furniture import after_run
 from .numbered import inside, sections
 from .series import serial
+from .authorbox import boxed
 from .opening import first_head, leads, opened
 from .teasers import gallery, resumed, row_apart, teasers
 from .top import first_topic
@@ -452,11 +453,13 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     open (`cleaner.stories.comments.heedless`) is a candidate on its topic evidence alone.
     No story opens between two numbered sections of one article (`_unnumbered`), nor at
     the head of an item of a series whose form goes on across the gap (a product's price
-    and the date of that price, a reference's links: `cleaner.stories.series`)."""
+    and the date of that price, a reference's links: `cleaner.stories.series`), nor where
+    an author's box below an article goes on across the gap (a note on the author the
+    catalogue dropped above the gap's first line and below it: `cleaner.stories.authorbox`)."""
     prose, cos, depth, names = topic
     got = r.core.candidates(kept, prose, cos, depth, names, layout(r, kept, prose, cos, o, heads_only), start, end,
                             heads_only, title0, limits(o), weights(o))
-    return heedless(r, kept, serial(r, kept, _unnumbered(r, kept, list(map(Gap._make, got)), start, end, o), o))
+    return heedless(r, kept, boxed(r, kept, serial(r, kept, _unnumbered(r, kept, list(map(Gap._make, got)), start, end, o), o), o))
 
 
 def _unnumbered(r: Reader, kept: list[int], gaps: list[Gap], start: int, end: int, o: Options) -> list[Gap]:
