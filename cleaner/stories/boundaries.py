@@ -51,14 +51,14 @@ from dataclasses import dataclass
 from .. import _core
 from ..options import Options
 from ..types import Features
+from .authorbox import boxed
 from .comments import heedless, section
 from .evidence import (DEFAULT, Gap, Reader, body_before, body_lines, body_window, content_words, gap_evidence,
                        language_shifts, lines_words, shift_points, side_cosines, style_shifts, topic_profile, weights)
 from .furniture import after_run
 from .numbered import inside, sections
-from .series import serial
-from .authorbox import boxed
 from .opening import first_head, leads, opened
+from .series import serial
 from .teasers import gallery, resumed, row_apart, teasers
 from .top import first_topic
 
