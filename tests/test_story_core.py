@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,10 +20,10 @@ import pytest
 import cleaner
 from cleaner import _core
 from cleaner.classify import is_heading_like
-from cleaner.language import guess_language
+from cleaner.language import guess_language, stopwords
 from cleaner.options import Options
 from cleaner.stories import boundaries
-from cleaner.stories.evidence import Gap, boundary_score, gaps, weights
+from cleaner.stories.evidence import Gap, boundary_score, content_words, cosine, gaps, weights
 from cleaner.stories.series import serial
 from cleaner.stories.teasers import teasers
 
@@ -204,7 +205,19 @@ def _languaged(r, kept, prose, cos, o, stops):
 
 def _one_article(r, kept, start, c, end, g, o):
     limit = o.story_whole_dropped_cohesion if g.dropped else o.story_whole_cohesion
-    return r.cohesion.cosine_of(kept[start:c], kept[c:end]) >= limit
+    if g.dropped:
+        return r.cohesion.cosine_of(kept[start:c], kept[c:end]) >= limit
+    # each line read without the stopwords of its own language too
+    return cosine(_own_counts(r, kept[start:c]), _own_counts(r, kept[c:end])) >= limit
+
+
+def _own_counts(r, lines):
+    counts = Counter()
+    for i in lines:
+        own = stopwords(guess_language(r.text(i)))
+        stops = r.stops if own <= r.stops else r.stops | own
+        counts.update(content_words(r.text(i), stops))
+    return counts
 
 
 def _fresh_section(r, kept, prose, j, since, start, end, o):

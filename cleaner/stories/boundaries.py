@@ -449,7 +449,11 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     drifts (cosine at least `Options.story_whole_cohesion`, or
     `Options.story_whole_dropped_cohesion` when the gap holds dropped lines: an embed or a
     box of links set into an article; two stories of one site with boilerplate between
-    them can share many words).  A gap with no head of its own where a page's comments
+    them can share many words); where the gap holds no dropped lines, each line is read
+    for it without the stopwords of its own language too (a dump of pages in several
+    languages is read with one stoplist, the document's, and another language's function
+    words, shared by all the pages in that language, would make two stories look like
+    one).  A gap with no head of its own where a page's comments
     open (`cleaner.stories.comments.heedless`) is a candidate on its topic evidence alone.
     No story opens between two numbered sections of one article (`_unnumbered`), nor at
     the head of an item of a series whose form goes on across the gap (a product's price

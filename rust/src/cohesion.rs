@@ -100,12 +100,41 @@ fn stem_of(w: &[u32]) -> Stem {
 impl Cohesion {
     /// The content words of `texts`, the texts of the document's lines `lines`.
     pub fn of(texts: &[&Units], lines: &[usize], stops: &FxSet<Vec<u32>>) -> Self {
+        Self::read(texts, lines, stops, false)
+    }
+
+    /// `of`, each line read without the stopwords of its own language too (the language
+    /// `crate::lang::guess` guesses for it, when that is not the document's): a dump of
+    /// pages in several languages is read with one stoplist, the document's, so another
+    /// language's function words would count as content words and make two stories in
+    /// that language look like one.
+    pub fn of_own(texts: &[&Units], lines: &[usize], stops: &FxSet<Vec<u32>>) -> Self {
+        Self::read(texts, lines, stops, true)
+    }
+
+    fn read(texts: &[&Units], lines: &[usize], stops: &FxSet<Vec<u32>>, own: bool) -> Self {
+        let mut merged: FxMap<String, Option<FxSet<Vec<u32>>>> = FxMap::default();
+        let mut own_stops = |text: &Units| -> Option<String> {
+            if !own {
+                return None;
+            }
+            let code = with_units!(Units, text, s => crate::lang::guess(&s[..])).ok().flatten()?;
+            let entry = merged.entry(code.clone()).or_insert_with(|| {
+                let list = crate::lang::stoplist(&code).ok()?;
+                if list.iter().all(|w| stops.contains(w)) {
+                    return None; // the document's own language
+                }
+                Some(stops.iter().chain(list.iter()).cloned().collect())
+            });
+            entry.as_ref().map(|_| code)
+        };
+        let codes: Vec<Option<String>> = texts.iter().map(|t| own_stops(t)).collect();
         let mut span = vec![(0, 0); lines.iter().max().map_or(0, |&x| x + 1)];
         let mut known: FxMap<u128, u32> = FxMap::default();
         let mut stems: Vec<Stem> = Vec::new();
         let mut ids = Vec::new();
         let (mut name_span, mut names, mut inside) = (vec![(0, 0); span.len()], Vec::new(), vec![0; span.len()]);
-        for (&text, &line) in texts.iter().zip(lines) {
+        for ((&text, &line), code) in texts.iter().zip(lines).zip(&codes) {
             let (start, first) = (ids.len() as u32, names.len() as u32);
             let read = |w: &[u32], role: Role| {
                 if role == Role::Name {
@@ -122,7 +151,8 @@ impl Cohesion {
                     names.push(id);
                 }
             };
-            inside[line] = with_units!(Units, text, s => text_words_names(&s[..], stops, read));
+            let line_stops = code.as_ref().and_then(|c| merged[c].as_ref()).unwrap_or(stops);
+            inside[line] = with_units!(Units, text, s => text_words_names(&s[..], line_stops, read));
             span[line] = (start, ids.len() as u32);
             name_span[line] = (first, names.len() as u32);
         }

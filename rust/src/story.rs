@@ -104,6 +104,8 @@ pub struct Story {
     pub(crate) stops: Py<Stoplist>,
     /// The content words of the kept lines, counted on first use (`words`).
     cohesion: GILOnceCell<Py<Cohesion>>,
+    /// The same, each line read without its own language's stopwords too (`own_words`).
+    own_cohesion: GILOnceCell<Py<Cohesion>>,
     pub(crate) reach: Reaches,
     /// `Options` ``prose_min_words``: a line of fewer words is a label, not a paragraph.
     pub(crate) paragraph_words: i64,
@@ -130,6 +132,20 @@ impl Story {
     /// looks for teasers may compare none).
     pub(crate) fn words(&self) -> PyResult<&Cohesion> {
         Python::with_gil(|py| Ok(self.cohesion_in(py)?.get()))
+    }
+
+    /// The content words of the kept lines, each line read without the stopwords of its
+    /// own language too (`Cohesion::of_own`), counted on first use: what the test of one
+    /// article whose subject drifts reads (`story_candidates::one_article`).
+    pub(crate) fn own_words(&self) -> PyResult<&Cohesion> {
+        Python::with_gil(|py| {
+            let got = self.own_cohesion.get_or_try_init(py, || {
+                let kept: Vec<usize> = self.e.content.iter().copied().filter(|&i| self.e.keep[i]).collect();
+                let kept_units: Vec<&Units> = kept.iter().map(|&i| &self.units[i]).collect();
+                Py::new(py, Cohesion::of_own(&kept_units, &kept, &self.stops.get().words))
+            })?;
+            Ok(got.get())
+        })
     }
 
     fn cohesion_in(&self, py: Python<'_>) -> PyResult<&Py<Cohesion>> {
@@ -298,7 +314,7 @@ impl Story {
         };
         Ok(Story {
             e, pos, folds: OnceLock::new(), letters_upto, counted_upto, dropped_upto, pattern_upto,
-            units, wrapped, stops: stops.clone().unbind(), cohesion: GILOnceCell::new(),
+            units, wrapped, stops: stops.clone().unbind(), cohesion: GILOnceCell::new(), own_cohesion: GILOnceCell::new(),
             reach: Reaches { above, title_reach, title_near, meta: meta_reach as i64, repeat, longer, echo, meta_echo, echo_shared, first_echo_shared },
             paragraph_words: prose_min_words,
         })

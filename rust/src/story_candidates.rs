@@ -283,10 +283,17 @@ fn fresh_section(story: &Story, kept: &[usize], prose: &[usize], j: usize, since
 
 /// `_one_article`: do all the content words before kept position `c` (from `start`) and
 /// after it (up to `end`) share enough to be one article whose subject drifts (cosine at
-/// least `whole`, or `whole_dropped` when the gap holds dropped lines)?
+/// least `whole`, or `whole_dropped` when the gap holds dropped lines)?  Where the gap
+/// holds no dropped lines, each line is read without the stopwords of its own language
+/// too (`Story::own_words`): a dump of pages in several languages is read with one
+/// stoplist, the document's, and another language's function words, shared by every
+/// page in that language, would make two stories look like one.  Where it holds dropped
+/// lines (an embed or a box of links set into an article), the lines are read with the
+/// document's stoplist alone, against the stricter `whole_dropped`.
 fn one_article(story: &Story, kept: &[usize], start: usize, c: usize, end: usize, g: &Gap, lim: &Limits) -> PyResult<bool> {
     let limit = if g.dropped != 0 { lim.whole_dropped } else { lim.whole };
-    Ok(story.words()?.cosine_lines(&kept[start..c], &kept[c..end]) >= limit)
+    let words = if g.dropped != 0 { story.words()? } else { story.own_words()? };
+    Ok(words.cosine_lines(&kept[start..c], &kept[c..end]) >= limit)
 }
 
 /// `Story.candidates`: the candidates as tuples of the fields of
