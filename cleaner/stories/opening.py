@@ -70,6 +70,8 @@ def opened(r: Reader, kept: list[int], g: Gap, lo: int, end: int, o: Options,
     if block is not None:  # the story's headline above its head furniture
         title = block
         head = min(head, max(bisect_left(kept, block), lo + 1))
+    if title is None and not behind and _opens_titled(r, kept, head, o):
+        title = kept[head]  # the story opens with its headline, the text right below it
     return head, title, opening
 
 
@@ -329,6 +331,39 @@ def _head_block(r: Reader, kept: list[int], head: int, title: int | None, lo: in
             return None  # the text of the story before, or a paragraph: no furniture of a head
         seen += 1
     return None
+
+
+def _opens_titled(r: Reader, kept: list[int], head: int, o: Options) -> bool:
+    """Is the first kept line of a story with no title (kept position ``head``) its
+    headline: shaped as one (3 to `Options.story_title_max_words` words, its first
+    letter or digit a capital or a digit, no list item, no turn of an interview, no
+    sentence ending in a full stop, a comma, a colon or a semicolon, no pager's link),
+    with the next kept line a paragraph of body longer than it, right below it or below
+    at most `Options.story_head_block_lines` meta lines (a date, a byline, "45 replies")
+    and lines a catalogue pattern dropped?  Not a line in capitals alone (a box's call:
+    "JOIN THE LIST!"); one longer than `Options.heading_max_words` words shares
+    `Options.story_echo_shared` content words with the text's first
+    `Options.story_echo_words` (``Story.echoes``: a question of an interview names
+    nothing of its answer's opening).  A story the finder opened at a short line over
+    its text opens with its title."""
+    if head + 1 >= len(kept):
+        return False
+    i, below = kept[head], kept[head + 1]
+    at, seen = r.pos[i] + 1, 0
+    while r.content[at] != below:  # over the head's meta lines and what a catalogue pattern dropped
+        j = r.content[at]
+        if r.lettered[j] and not r.meta(j) and not r.by_pattern[j] or seen >= o.story_head_block_lines:
+            return False
+        at, seen = at + 1, seen + 1
+    if not r.body(below) or r.feats[below].words <= r.feats[i].words:
+        return False
+    text = r.text(i).rstrip().rstrip("\"'’”»)]")
+    lead = next((ch for ch in text if ch.isalnum()), "")
+    words = r.feats[i].words
+    if not 3 <= words <= o.story_title_max_words or not (lead.isupper() or lead.isdigit()) or text.isupper() \
+            or r.meta(i) or r.bulleted(i) or r.turn(i) or text.endswith((".", ",", ":", ";")) or pager(r.text(i)):
+        return False
+    return words <= o.heading_max_words or r.core.echoes(i, below, o.story_echo_words, o.story_echo_shared)
 
 
 def _folded(r: Reader, i: int) -> str:
