@@ -66,7 +66,10 @@ def measure(text: str, language: str | None) -> Features:
     teasers are cut with one), and a trailing credit is read past (``... for life.
     © AFP``: a copyright sign after text, then at most three words, each opening with a
     capital or a digit, one with a capital); it is cut off when it ends with an ellipsis, or
-    has 12 words or more and ends with a letter, a digit or a comma, unless that is a
+    has 12 words or more and ends with a letter, a digit, a comma, or a dash (a hyphen, an en
+    or an em dash) right after a letter (a word broken at its hyphen) or after a word that
+    opens in lower case (an aside opened; after a capitalised word it closes a signature,
+    ``- Name -``), unless that is a
     character of the Thai or Lao block (scripts with no sentence terminal, whose
     paragraphs end with a letter: `_core`'s ``UNSTOPPED_SCRIPTS``); capitalisation is
     the share of words starting with a capital among those starting with a letter; the

@@ -167,9 +167,25 @@ def measure(text: str, stops: frozenset[str]) -> tuple:
     digits = len(_DIGIT.findall(body))
     urls = len(_URLISH.findall(body)) if ("." in body or "/" in body or "@" in body or "#" in body) else 0
     unstopped = bool(stripped) and ("\u0e01" <= stripped[-1] <= "\u0e5b" or "\u0e81" <= stripped[-1] <= "\u0edf")
-    cut = ellipsis or (not terminal and n >= 12 and (stripped[-1:].isalnum() or stripped.endswith(","))
+    cut = ellipsis or (not terminal and n >= 12 and (stripped[-1:].isalnum() or stripped.endswith(",")
+                                                     or _dangling(stripped))
                        and not unstopped)
     return (n, density, terminal, cut, capitalised, digits / nonspace, urls)
+
+
+def _dangling(s: str) -> bool:
+    """Does ``s`` end with a dash that leaves its sentence open: right after a letter, or
+    after spaces and a word whose first letter is not a capital?"""
+    if s[-1:] not in ("-", "\u2013", "\u2014"):
+        return False
+    rest = s[:-1]
+    if rest[-1:].isalpha():
+        return True
+    trimmed = rest.rstrip()
+    if len(trimmed) == len(rest) or not trimmed:
+        return False
+    first = trimmed.split()[-1][0]
+    return first.isalpha() and not first.isupper()
 
 
 # --- classify.py and pipeline.py (stage 1), with every catalogue rule tried in order ----

@@ -39,6 +39,31 @@ const QUESTION: &str = "?？؟";
 const CHARS_PER_UNSPACED_WORD: usize = 2;
 /// A line of at least this many words that ends mid-sentence is cut off.
 const CUT_MIN_WORDS: usize = 12;
+/// A line ending with one of these (a hyphen, an en or an em dash) right after a letter (a
+/// word broken at its hyphen: "... ein halbes Dutzend Ski-"), or after a space and a word
+/// that opens in lower case (an aside opened: "... gleich zwei können –"), ends
+/// mid-sentence (`dangling`); after a capitalised word it closes a signature ("- Name -").
+const DASHES: &str = "-\u{2013}\u{2014}";
+
+/// Does the line `s` (its closing quotes and brackets left out) end with a dash that leaves
+/// its sentence open (`DASHES`): right after a letter, or after spaces and a word whose
+/// first letter is not a capital?
+fn dangling<T: Copy + Into<u32>>(s: &[T]) -> bool {
+    let Some((&dash, rest)) = s.split_last() else { return false };
+    if !has(DASHES, dash.into()) {
+        return false;
+    }
+    let Some(&before) = rest.last() else { return false };
+    if is_alpha(before.into()) {
+        return true;
+    }
+    let rest = &rest[..rest.iter().rposition(|&c| !is_space(c.into())).map_or(0, |k| k + 1)];
+    if rest.len() == s.len() - 1 {
+        return false; // neither a letter nor a space before the dash
+    }
+    let start = rest.iter().rposition(|&c| is_space(c.into())).map_or(0, |k| k + 1);
+    rest[start..].first().is_some_and(|&c| is_alpha(c.into()) && !is_upper(c.into()))
+}
 
 fn has(set: &str, c: u32) -> bool {
     set.chars().any(|x| x as u32 == c)
@@ -288,6 +313,6 @@ pub fn measure<T: Copy + Into<u32>>(body: &[T], stops: &Words, buffers: &mut Wor
     let cut = ellipsis
         || (!terminal
             && n >= CUT_MIN_WORDS
-            && last.is_some_and(|c| (is_alnum(c) || c == 0x2c) && !UNSTOPPED_SCRIPTS.iter().any(|&(a, b)| a <= c && c <= b)));
+            && last.is_some_and(|c| (is_alnum(c) || c == 0x2c || dangling(stripped)) && !UNSTOPPED_SCRIPTS.iter().any(|&(a, b)| a <= c && c <= b)));
     (n, density, terminal, cut, capitalised, digits as f64 / nonspace as f64, urls)
 }
