@@ -835,12 +835,14 @@ class Options:
     #: there (`cleaner.stories.series`); 0 turns the test off (lines).
     story_series_lines: int = 12
     #: ... a line of a form without letters ("* 2", "14."), when the series holds at
-    #: least this many lines of that form, the line itself counted (lines).
-    story_series_bare_items: int = 4
-    #: ... and a gap with no title, when its head holds lines of at least this many
-    #: different forms that go on so (an item's head, not one label a site sets between
-    #: every two paragraphs) (lines).
-    story_series_untitled_forms: int = 2
+    #: least this many lines of that form, the line itself counted; and under a title, a
+    #: head of one such form (lines).
+    story_series_items: int = 4
+    #: ... when the gap's head holds lines of at least this many different forms that go
+    #: on so (an item's head: a price and the date of that price, not one label a site
+    #: sets between every two paragraphs, nor the one dateline every story of a site
+    #: carries under its headline) (forms).
+    story_series_forms: int = 2
     #: A gap whose first line (its title, else its text) has a line the catalogue dropped
     #: as a note on the page's author ("About the author", "Follow author": category
     #: ``bio``) at most this many non-blank lines above it, with no line of body between,

@@ -15,7 +15,7 @@ from cleaner.options import DEFAULTS
 SOURCE = Path(__file__).resolve().parent.parent / "cleaner" / "options.py"
 #: The units the options are counted in.
 UNITS = (r"words?|lines?|non-blank lines|shares?|ratios?|cosine|points|seconds|characters|columns|gaps"
-         r"|levels|paragraphs|stories|depth units|content words|list items|names|kinds|0-1")
+         r"|levels|paragraphs|stories|depth units|content words|list items|names|kinds|forms|0-1")
 SAYS_UNIT = re.compile(rf"\((?:[^()]*[;,:]\s*)?(?:{UNITS})\b[^()]*\)|\bunits?: "
                        r"|^(?:Seconds|Words|Characters|Points|Depth units|Content words|Lines|Body words|Gaps)\b")
 THRESHOLDS = [name for name, default in DEFAULTS.items()

@@ -15,12 +15,14 @@ title, the content lines between the last line of body above the text and the te
 has the form of a line at most `Options.story_series_lines` content lines above it and
 of a line at most as far below it, from the text on: the series goes on into the text
 the gap would open.  A form without letters (a list's bullet and number, a reference's
-number) needs `Options.story_series_bare_items` lines of it in all (a page's list of
+number) needs `Options.story_series_items` lines of it in all (a page's list of
 its most read stories, numbered, under each of two short stories of one site is no
-series of theirs).  A gap with no title needs `Options.story_series_untitled_forms`
-such lines of different forms (an item's head of more than one line: one site's
-advertisement label between every two paragraphs goes on across the gap between two
-stories of that site).  A line above the title is not read (a section's label that the
+series of theirs).  A gap needs `Options.story_series_forms` such lines of different
+forms (an item's head of more than one line, a price and the date of that price: one
+site's advertisement label between every two paragraphs goes on across the gap between
+two stories of that site, and so does the dateline every story of a site carries under
+its headline), or, under a title, one form of `Options.story_series_items` lines (a
+series of items each with a title and one line of its form under it).  A line above the title is not read (a section's label that the
 page's related links repeat, as they repeat its menu), and a related list of dated
 links in a page's tail repeats its form inside the gap only, not from the text on.
 """
@@ -65,27 +67,26 @@ def serial(r: Reader, kept: list[int], gaps: list[Gap], o: Options) -> list[Gap]
     for g in gaps:
         before = body_before(r, kept, g.c)
         text = pos[kept[g.c]]
-        if g.title is not None:
-            if not any(_goes_on(at, q, text, n, o) for q in range(pos[g.title], text)):
-                out.append(g)
-            continue
-        top = pos[before] + 1 if before >= 0 else max(0, text - reach)
-        if len({at(q) for q in range(top, text) if _goes_on(at, q, text, n, o)}) < o.story_series_untitled_forms:
+        top = pos[g.title] if g.title is not None else pos[before] + 1 if before >= 0 else max(0, text - reach)
+        going = {at(q): k for q in range(top, text) if (k := _goes_on(at, q, text, n, o))}
+        alone = g.title is not None and any(k >= o.story_series_items for k in going.values())
+        if len(going) < o.story_series_forms and not alone:
             out.append(g)
     return out
 
 
-def _goes_on(at: Callable[[int], str], q: int, text: int, n: int, o: Options) -> bool:
-    """Does the form of the line at content position ``q`` (``at``: its form by
-    position), in the head of a gap whose text starts at content position ``text`` (of
-    ``n``), go on across the gap: a line of that form at most
-    `Options.story_series_lines` positions above it and one at most as far below it,
-    from the text on; of a form without letters ("* 2", "14."), at least
-    `Options.story_series_bare_items` such lines in all, itself counted?"""
+def _goes_on(at: Callable[[int], str], q: int, text: int, n: int, o: Options) -> int:
+    """The lines of the form of the line at content position ``q`` (``at``: its form by
+    position), itself counted, within `Options.story_series_lines` positions above it and
+    as far below it from the text on, when that form goes on across the gap (the head of a
+    gap whose text starts at content position ``text``, of ``n``): a line of it above and
+    one below, and of a form without letters ("* 2", "14.") at least
+    `Options.story_series_items` lines in all; else 0."""
     f = at(q)
     if not any(map(str.isalnum, f)):
-        return False
+        return 0
     reach = o.story_series_lines
     up = sum(at(p) == f for p in range(max(0, q - reach), q))
     down = sum(at(p) == f for p in range(text, min(n, q + reach + 1))) if up else 0
-    return bool(up and down) and (any(map(str.isalpha, f)) or up + down + 1 >= o.story_series_bare_items)
+    k = up + down + 1 if up and down else 0
+    return k if any(map(str.isalpha, f)) or k >= o.story_series_items else 0
