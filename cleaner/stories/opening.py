@@ -335,10 +335,8 @@ def _head_block(r: Reader, kept: list[int], head: int, title: int | None, lo: in
 
 def _opens_titled(r: Reader, kept: list[int], head: int, o: Options) -> bool:
     """Is the first kept line of a story with no title (kept position ``head``) its
-    headline: shaped as one (3 to `Options.story_title_max_words` words, its first
-    letter or digit a capital or a digit, no list item, no turn of an interview, no
-    sentence ending in a full stop, a comma, a colon or a semicolon, no pager's link),
-    with the next kept line a paragraph of body longer than it, right below it or below
+    headline: shaped as one (`_headline_shaped`, of up to `Options.story_title_max_words`
+    words), with the next kept line a paragraph of body longer than it, right below it or below
     at most `Options.story_head_block_lines` meta lines (a date, a byline, "45 replies")
     and lines a catalogue pattern dropped?  Not a line in capitals alone (a box's call:
     "JOIN THE LIST!"); one longer than `Options.heading_max_words` words shares
@@ -357,13 +355,9 @@ def _opens_titled(r: Reader, kept: list[int], head: int, o: Options) -> bool:
         at, seen = at + 1, seen + 1
     if not r.body(below) or r.feats[below].words <= r.feats[i].words:
         return False
-    text = r.text(i).rstrip().rstrip("\"'’”»)]")
-    lead = next((ch for ch in text if ch.isalnum()), "")
-    words = r.feats[i].words
-    if not 3 <= words <= o.story_title_max_words or not (lead.isupper() or lead.isdigit()) or text.isupper() \
-            or r.meta(i) or r.bulleted(i) or r.turn(i) or text.endswith((".", ",", ":", ";")) or pager(r.text(i)):
+    if not _headline_shaped(r, i, o, o.story_title_max_words) or r.text(i).isupper() or r.meta(i):
         return False
-    return words <= o.heading_max_words or r.core.echoes(i, below, o.story_echo_words, o.story_echo_shared)
+    return r.feats[i].words <= o.heading_max_words or r.core.echoes(i, below, o.story_echo_words, o.story_echo_shared)
 
 
 def _folded(r: Reader, i: int) -> str:
@@ -372,16 +366,17 @@ def _folded(r: Reader, i: int) -> str:
     return text[next((k for k, ch in enumerate(text) if ch.isalnum()), len(text)):].rstrip()
 
 
-def _headline_shaped(r: Reader, i: int, o: Options) -> bool:
-    """Is line ``i`` shaped as a story's headline: 3 to `Options.heading_max_words`
-    words, its first letter or digit a capital or a digit (after quotes of any kind:
-    "„Title“ ..."), not a list item (bulleted or numbered: `Reader.bulleted`,
+def _headline_shaped(r: Reader, i: int, o: Options, most: int | None = None) -> bool:
+    """Is line ``i`` shaped as a story's headline: 3 to ``most`` (by default
+    `Options.heading_max_words`) words, its first letter or digit a capital or a digit
+    (after quotes of any kind: "„Title“ ..."), not a list item (bulleted or numbered: `Reader.bulleted`,
     `Reader.turn`), not a sentence ending in a full stop, a comma, a colon or a semicolon,
     before closing quotes or brackets (a question may be a headline), not a pager's link
     (`evidence.pager`: "← Previous post")?"""
     text = r.text(i).rstrip().rstrip("\"'’”»)]")
     lead = next((ch for ch in text if ch.isalnum()), "")
-    return 3 <= r.feats[i].words <= o.heading_max_words and (lead.isupper() or lead.isdigit()) \
+    most = o.heading_max_words if most is None else most
+    return 3 <= r.feats[i].words <= most and (lead.isupper() or lead.isdigit()) \
         and not r.bulleted(i) and not r.turn(i) and not text.endswith((".", ",", ":", ";")) \
         and not pager(r.text(i))
 
