@@ -53,7 +53,7 @@ from ..options import Options
 from ..types import Features
 from .authorbox import boxed
 from .comments import heedless, section
-from .evidence import (DEFAULT, Gap, Reader, body_before, body_lines, body_window, content_words, gap_evidence,
+from .evidence import (DEFAULT, Gap, Reader, body_before, body_lines, body_window, gap_evidence,
                        language_shifts, lines_words, shift_points, side_cosines, style_shifts, topic_profile, weights)
 from .furniture import after_run
 from .numbered import inside, sections
@@ -261,7 +261,7 @@ def _stray_head(r: Reader, kept: list[int], head: int, end: int, o: Options) -> 
         return head
     above = next((j for j in reversed(r.content[:r.pos[run[0]]]) if r.lettered[j] and not r.by_pattern[j]), None)
     if above is not None and not r.d[above].keep \
-            and r.core.echoes(above, run[0], len(content_words(r.text(run[0]), r.stops)), 1):
+            and r.core.names(above, run[0]):
         return head  # a paragraph under a headline that names it: a story of its own
     return text
 

@@ -435,6 +435,17 @@ impl Story {
         self.echoes(line, first, reach, least)
     }
 
+    /// Does the line `line` share a content word with the kept line `text` (`echoes` read
+    /// over that line's content words alone, story_opening.rs): a headline above a
+    /// paragraph that names it (`cleaner.stories.boundaries._stray_head`)?
+    #[pyo3(name = "names")]
+    fn py_names(&self, line: usize, text: usize) -> PyResult<bool> {
+        if line >= self.units.len() || text >= self.units.len() {
+            return Err(crate::err("names: a line past the document".into()));
+        }
+        self.names(line, text)
+    }
+
     /// `cleaner.stories.evidence.gaps`: the evidence of the gaps at kept positions `cs`,
     /// each between the content lines `prevs[k]` and `firsts[k]`, with its cosine (None:
     /// too little text) and depth, scored with `weights` (story_gaps.rs).
