@@ -532,6 +532,14 @@ class Options:
     #: titles are a label, not headlines, and each run of such teasers is one story, not
     #: a teaser each (`cleaner.stories.teasers.gallery`; 0: off); unit: teasers.
     story_label_repeats: int = 3
+    #: A gallery's captions: a run of teasers with no paragraph between them (only kept
+    #: lines under `prose_min_words` words or cut mid-sentence) of which at least this many
+    #: have a picture's credit right under their text (the next line with letters one the
+    #: catalogue dropped as a caption: "Getty Images", "Foto: ...") is a run of captioned
+    #: pictures set in the page, not teasers of other stories: none is a teaser and no
+    #: story opens inside the run, its lines stay with the text around them
+    #: (`cleaner.stories.teasers.captions`; 0: off); unit: teasers.
+    story_caption_credits: int = 2
     #: Body words a story needs to be the main story (not the document's first story under
     #: its title when it opens the document: `story_head_lines`, `story_lead_words`), and to
     #: stand as a story outside the main block (words).

@@ -59,7 +59,7 @@ from .furniture import after_run
 from .numbered import inside, sections
 from .opening import first_head, leads, opened
 from .series import serial
-from .teasers import gallery, resumed, row_apart, teasers
+from .teasers import captions, gallery, resumed, row_apart, teasers
 from .top import first_topic
 
 
@@ -93,8 +93,10 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     title0, opening0 = first_head(r, kept, feats, o)
     segs = [Segment([0, title0, opening0, False])]
     short = _top_words(r, kept, title0, o)
-    teased, tail = resumed(r, kept, gallery(r, teasers(r, kept, feats, o, written), o), o, written)
-    text = _Text(r, kept, _topic(r, kept, o, heads_only, title0), body_words(r, kept), o, heads_only, written, title0)
+    teased, pictured = captions(r, kept, teasers(r, kept, feats, o, written), o)
+    teased, tail = resumed(r, kept, gallery(r, teased, o), o, written)
+    text = _Text(r, kept, _topic(r, kept, o, heads_only, title0), body_words(r, kept), o, heads_only, written, title0,
+                 pictured)
     fixed = _fixed(r, kept, teased, o, heads_only)
     between: set[int] = set(tail)
     start, m = 0, len(kept)
@@ -117,7 +119,9 @@ class _Text:
     """What `segment` reads once and each stretch of full text reads again: the reader,
     the kept positions, `topic_profile`'s answer (``topic``), the body words before each
     kept position (``words``: `body_words`), the options, `segment`'s ``heads_only`` and
-    ``written``, and the first story's title line (``title0``)."""
+    ``written``, the first story's title line (``title0``) and the kept positions of a
+    gallery's captions set in the page, where no story opens (``pictured``:
+    `cleaner.stories.teasers.captions`)."""
     r: Reader
     kept: list[int]
     topic: tuple
@@ -126,6 +130,7 @@ class _Text:
     heads_only: bool
     written: bool
     title0: int | None
+    pictured: frozenset[int] = frozenset()
 
 
 def _topic(r: Reader, kept: list[int], o: Options, heads_only: bool, title0: int | None) -> tuple:
@@ -177,13 +182,13 @@ def _stretch(t: _Text, start: int, end: int, first: int | None, last: int,
     comments down to the next story chosen, `cleaner.stories.comments.section`);
     ``last``: the first kept position of the segment before the stretch."""
     r, kept, o = t.r, t.kept, t.o
-    gaps = _candidates(r, kept, t.topic, start, end, o, t.heads_only, t.title0)
+    gaps = [g for g in _candidates(r, kept, t.topic, start, end, o, t.heads_only, t.title0) if g.c not in t.pictured]
     stray: dict[int, list[int]] | None = None if t.heads_only else {}  # per gap, stray lines before it
     settled = _settled(r, kept, gaps, t.words, start, end, o, stray)
     short = _led(r, kept, settled, t.words, start, o, t.title0) if top and not t.heads_only else ()  # the document's first story
     chosen = choose(settled, t.words, start, end, o, first, short)
     if chosen and stray is not None and o.story_refine_paragraphs:  # not one block a line: each story read again
-        chosen = refined(r, kept, t.topic, chosen, t.words, start, end, o, t.title0, stray, first)
+        chosen = refined(r, kept, t.topic, chosen, t.words, start, end, o, t.title0, stray, first, t.pictured)
     if t.heads_only and o.story_run_lines:  # one block a line: a story cut again after a run of furniture
         chosen = after_run(r, kept, t.words, chosen, start, end, o)
     at = {g.c for g in chosen}
@@ -540,7 +545,8 @@ def body_words(r: Reader, kept: list[int]) -> list[int]:
 
 
 def refined(r: Reader, kept: list[int], topic: tuple, chosen: list[Gap], words: list[int], start: int, end: int,
-            o: Options, title0: int | None, stray: dict[int, list[int]], first: int | None) -> list[Gap]:
+            o: Options, title0: int | None, stray: dict[int, list[int]], first: int | None,
+            pictured: frozenset[int] = frozenset()) -> list[Gap]:
     """``chosen`` (the boundaries chosen between kept positions ``start`` and ``end``) with
     the boundaries found when each story between two of them is read again on its own
     words: its gaps' cosines are those of all its paragraphs of body before the gap with
@@ -554,7 +560,8 @@ def refined(r: Reader, kept: list[int], topic: tuple, chosen: list[Gap], words: 
     reading reach across a boundary, so a short story between two others, or at the end,
     is seen blurred with its neighbour; the head evidence was weighed in the first
     reading and is not weighed again.  Only where a boundary was chosen: a single
-    story's text is read once."""
+    story's text is read once; no story opens at a kept position of ``pictured`` (a
+    gallery's captions, `cleaner.stories.teasers.captions`)."""
     prose, cos, depth, names = topic
     edges = [start, *(g.c for g in chosen), end]
     more: list[Gap] = []
@@ -567,7 +574,7 @@ def refined(r: Reader, kept: list[int], topic: tuple, chosen: list[Gap], words: 
         for k, j in enumerate(inside[1:], 1):
             cos2[j], depth2[j] = own[k], deep[k]
         gaps = [g for g in _candidates(r, kept, (prose, cos2, depth2, names), lo, hi, o, False, title0)
-                if g.opening is None and r.feats[kept[g.c]].words >= o.prose_min_words
+                if g.c not in pictured and g.opening is None and r.feats[kept[g.c]].words >= o.prose_min_words
                 and _paragraphs(prose, g.c, hi) >= o.story_refine_paragraphs
                 and words[g.c] - words[lo] >= words[hi] - words[g.c]]
         found: list[Gap] = []

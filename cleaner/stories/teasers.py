@@ -24,7 +24,10 @@ row and with the story before it is the next story, opened by that change of top
 (`row_apart`; its title and the page's lines set as headlines may stand above that
 paragraph).  Teasers whose titles read the same, `Options.story_label_repeats` of them or
 more, are the entries of a gallery under its label, not teasers of other stories: each run
-of them is one story (`gallery`).  Teasers and the line after a row of them are the fixed
+of them is one story (`gallery`).  A run of teasers with no paragraph between them of which
+`Options.story_caption_credits` or more have a picture's credit right under them (a line
+the catalogue dropped as a caption) is a gallery's captions set in the page: no teasers,
+and no story opens inside the run (`captions`).  Teasers and the line after a row of them are the fixed
 boundaries of
 `cleaner.stories.boundaries.segment`.
 """
@@ -123,6 +126,49 @@ def gallery(r: Reader, teased: dict[int, tuple[int, int | None]], o: Options) ->
         out[c] = (held, title)
         first, last = c, label
     return out
+
+
+def captions(r: Reader, kept: list[int], teased: dict[int, tuple[int, int | None]],
+             o: Options) -> tuple[dict[int, tuple[int, int | None]], frozenset[int]]:
+    """``teased`` (`teasers`) without the captions of a gallery's pictures, and the kept
+    positions those pictures span.  A run of teasers (each after the one before with no
+    paragraph between them: only kept lines under `Options.prose_min_words` words, the
+    pictures' labels, dates and credits, or cut mid-sentence, captions too) of which
+    `Options.story_caption_credits` or more have a picture's credit right under their
+    text (`_credited`: "Getty Images", "Foto: ...") is a gallery set in the page, its
+    lines a picture's captions, not teasers of other stories (a teaser is another story's
+    first lines, with no credit of its own under it): none of them is a teaser, and no
+    story opens inside the run, from its first caption to its last (its lines stay with
+    the text around them)."""
+    if not o.story_caption_credits or not teased:
+        return teased, frozenset()
+    runs: list[list[int]] = []
+    end = None
+    for c in sorted(teased):
+        if end is None or any(r.body(kept[x]) and r.feats[kept[x]].words >= o.prose_min_words
+                              and not r.feats[kept[x]].cut for x in range(end, c)):
+            runs.append([])
+        runs[-1].append(c)
+        end = c + teased[c][0]
+    out, inside = dict(teased), set()
+    for run in runs:
+        if sum(_credited(r, kept[c + teased[c][0] - 1]) for c in run) >= o.story_caption_credits:
+            for c in run:
+                del out[c]
+            inside.update(range(run[0], run[-1] + teased[run[-1]][0]))
+    return out, frozenset(inside)
+
+
+def _credited(r: Reader, i: int) -> bool:
+    """Is the next line with letters after line ``i`` a picture's credit: one the
+    catalogue dropped as a caption (an agency's name, "Foto: ...")?"""
+    content, p = r.content, r.pos[i] + 1
+    while p < len(content) and not r.lettered[content[p]]:
+        p += 1
+    if p >= len(content):
+        return False
+    d = r.d[content[p]]
+    return not d.keep and d.category == "caption"
 
 
 def _label(r: Reader, i: int) -> str:
