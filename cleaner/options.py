@@ -602,6 +602,13 @@ class Options:
     #: sit (lines).
     story_title_reach: int = 8
     story_longer_reach: int = 3
+    #: A longer headline above a title with a meta line wins only when it shares a
+    #: content word with the text's first `story_meta_echo_words`, or when more than this
+    #: many lines with letters stand between them (a head's photo captions): one just
+    #: above that names nothing of the text (another page's link, a caption of the story
+    #: before, a call to read on, a section's label between) yields to the headline over
+    #: the meta line, which does (lines).
+    story_longer_yield_lines: int = 1
     #: Lines above the body in which a title without a meta line is looked for; after a
     #: row of teasers in text an extractor wrote, the most kept headlines above the next
     #: story's first paragraph (more are a list's items) (lines).

@@ -228,7 +228,7 @@ class Reader:
             o.prose_min_words,
             (o.story_meta_reach, o.story_above_lines, o.story_title_reach, o.story_title_near,
              o.story_repeat_reach, o.story_longer_reach, o.story_echo_words, o.story_meta_echo_words,
-             o.story_echo_shared, o.story_first_echo_shared), like.core if same else None)
+             o.story_echo_shared, o.story_first_echo_shared, o.story_longer_yield_lines), like.core if same else None)
         #: The content lines, and per content line its position among them (``i in
         #: pos``, ``pos[i]``): an array and the core's `Positions`, not a list and a
         #: dict of ints (a dump of many short lines stays within its memory bound).

@@ -259,7 +259,7 @@ impl Story {
     /// ``story_meta_reach``, ``story_above_lines``, ``story_title_reach``,
     /// ``story_title_near``, ``story_repeat_reach``, ``story_longer_reach``,
     /// ``story_echo_words``, ``story_meta_echo_words``, ``story_echo_shared``,
-    /// ``story_first_echo_shared``.  ``like``: a reading of the same lines and features
+    /// ``story_first_echo_shared``, ``story_longer_yield_lines``.  ``like``: a reading of the same lines and features
     /// under other decisions (the same head patterns and `Options`), whose texts are
     /// shared and whose lines are read again only where the decisions differ
     /// (`Heads::revised`).
@@ -277,10 +277,10 @@ impl Story {
         heading_max_words: f64,
         heading_max_digits: f64,
         prose_min_words: i64,
-        reaches: (usize, i64, f64, f64, i64, i64, f64, f64, usize, usize),
+        reaches: (usize, i64, f64, f64, i64, i64, f64, f64, usize, usize, usize),
         like: Option<&Bound<'py, Story>>,
     ) -> PyResult<Self> {
-        let (meta_reach, above, title_reach, title_near, repeat, longer, echo, meta_echo, echo_shared, first_echo_shared) = reaches;
+        let (meta_reach, above, title_reach, title_near, repeat, longer, echo, meta_echo, echo_shared, first_echo_shared, longer_yield) = reaches;
         let limits = HeadLimits { heading_max_words, heading_max_digits, meta_reach };
         let (units, e) = if let Some(like) = like.map(Bound::get) {
             let units = Arc::clone(&like.units);
@@ -315,7 +315,7 @@ impl Story {
         Ok(Story {
             e, pos, folds: OnceLock::new(), letters_upto, counted_upto, dropped_upto, pattern_upto,
             units, wrapped, stops: stops.clone().unbind(), cohesion: GILOnceCell::new(), own_cohesion: GILOnceCell::new(),
-            reach: Reaches { above, title_reach, title_near, meta: meta_reach as i64, repeat, longer, echo, meta_echo, echo_shared, first_echo_shared },
+            reach: Reaches { above, title_reach, title_near, meta: meta_reach as i64, repeat, longer, longer_yield, echo, meta_echo, echo_shared, first_echo_shared },
             paragraph_words: prose_min_words,
         })
     }

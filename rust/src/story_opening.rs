@@ -39,6 +39,7 @@ pub(crate) struct Reaches {
     pub(crate) meta: i64,
     pub(crate) repeat: i64,
     pub(crate) longer: i64,
+    pub(crate) longer_yield: usize,
     pub(crate) echo: f64,
     pub(crate) meta_echo: f64,
     pub(crate) echo_shared: usize,
@@ -284,10 +285,20 @@ impl Story {
                 return Ok((Some(top), Some(Opening::Headed)));
             }
         }
+        // The longer headline above it wins when it names the text too, or stands over
+        // the lines of a head (photo captions); one just above it that names nothing of
+        // the text (another page's link, a caption of the story before, a call to read
+        // on; at most ``story_longer_yield_lines`` lines with letters between them, a
+        // section's label) yields to the headline over the meta line, which does.
         if let Some(j) = near {
             let t = self.longer_above(j)?;
-            if self.echoed(t, first, r.meta_echo, 1)? || (t != j && self.echoed(j, first, r.meta_echo, 1)?) {
+            if self.echoed(t, first, r.meta_echo, 1)? {
                 return Ok((Some(t), Some(Opening::Meta)));
+            }
+            if t != j && self.echoed(j, first, r.meta_echo, 1)? {
+                let (a, b) = (self.at(t)? + 1, self.at(j)?);
+                let between = self.e.content[a..b].iter().filter(|&&x| self.e.lettered[x]).count();
+                return Ok((Some(if between <= r.longer_yield { j } else { t }), Some(Opening::Meta)));
             }
         }
         let k = self.at(first)? as i64;
