@@ -56,7 +56,7 @@ from .comments import heedless, section
 from .evidence import (DEFAULT, Gap, Reader, body_before, body_lines, body_window, gap_evidence,
                        language_shifts, lines_words, shift_points, side_cosines, style_shifts, topic_profile, weights)
 from .furniture import after_run
-from .numbered import inside, sections
+from .numbered import entries, inside, sections
 from .opening import first_head, leads, opened
 from .series import serial
 from .teasers import captions, gallery, resumed, row_apart, teasers
@@ -94,6 +94,9 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     segs = [Segment([0, title0, opening0, False])]
     short = _top_words(r, kept, title0, o)
     teased, pictured = captions(r, kept, teasers(r, kept, feats, o, written), o)
+    listed = entries(r, kept, o)  # a catalogue's numbered entries: no teasers, no story opens inside
+    if listed:
+        teased, pictured = {c: t for c, t in teased.items() if c not in listed}, pictured | listed
     teased, tail = resumed(r, kept, gallery(r, teased, o), o, written)
     text = _Text(r, kept, _topic(r, kept, o, heads_only, title0), body_words(r, kept), o, heads_only, written, title0,
                  pictured)

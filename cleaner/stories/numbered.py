@@ -15,6 +15,15 @@ an item is no meta line).  A story does not open between the two items of a pair
 where the gap's head holds item n + 1 within `Options.story_item_near` content lines
 above the text (the story would open at the next section), or holds item 1 of a pair
 there (the first section of a numbered list right under the article's introduction).
+
+A catalogue, an inventory or a register numbers its entries one a paragraph, the number
+and then the entry ("12 Name, what it is ...", a variant under the same number with a
+letter: "12A ..."), each entry a different thing with words of its own: read line by line,
+each looks like the first lines of another story, cut mid-sentence.  A run of
+`Options.story_entry_lines` or more content lines that open so, each number the one
+before or the next (`entries`, with at most `Options.story_item_reach` content lines
+between two of them), is one list: none of its lines is a teaser, and no story opens
+inside it.
 """
 
 from __future__ import annotations
@@ -28,6 +37,11 @@ from .evidence import Reader
 #: An item's number: "#" before it, a full stop or a closing parenthesis after it (then a
 #: blank or the line's end), or the number alone on the line.
 _ITEM = re.compile(r"#(\d{1,3})(?:\s|$)|(\d{1,3})([.)])(?:\s|$)|(\d{1,3})$")
+
+
+#: An entry's number: one to four digits, a capital letter after them or not (a variant),
+#: then a blank and a letter or a digit (a name, a date).
+_ENTRY = re.compile(r"(\d{1,4})[A-Z]?\s+\w")
 
 
 def _item(text: str) -> tuple[str, int] | None:
@@ -88,3 +102,34 @@ def inside(pairs: list[tuple[int, int, int]], cut: int, first: int, o: Options) 
         if a < cut and (first < b or near <= b <= first) or n == 1 and near <= a:
             return True
     return False
+
+
+def entries(r: Reader, kept: list[int], o: Options) -> frozenset[int]:
+    """The kept positions inside a run of numbered entries (see the module's docstring):
+    `Options.story_entry_lines` or more content lines each opening with an entry's
+    number, each the number of the one before or the next, at most
+    `Options.story_item_reach` content lines apart (0: none).
+
+    >>> [_ENTRY.match(t) is not None for t in ("12 Ship under sail", "12A Same motif", "2022 was good", "3.5 m")]
+    [True, True, True, False]
+    """
+    if not o.story_entry_lines or not kept:
+        return frozenset()
+    content, runs, run, last = r.content, [], [], None
+    for p in range(bisect_left(content, kept[0]), bisect_left(content, kept[-1] + 1)):
+        m = _ENTRY.match(r.text(content[p]))
+        if m is None:
+            continue
+        n = int(m.group(1))
+        if run and not (p - run[-1] <= o.story_item_reach and n in (last, last + 1)):
+            runs.append(run)
+            run = []
+        run.append(p)
+        last = n
+    runs.append(run)
+    inside: set[int] = set()
+    for run in runs:
+        if len(run) >= o.story_entry_lines:
+            a, b = bisect_left(kept, content[run[0]]), bisect_left(kept, content[run[-1]] + 1)
+            inside.update(range(a, b))
+    return frozenset(inside)
