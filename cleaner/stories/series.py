@@ -30,7 +30,6 @@ links in a page's tail repeats its form inside the gap only, not from the text o
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from ..options import Options
 from .evidence import Gap, Reader, body_before
@@ -49,44 +48,24 @@ def form(text: str) -> str:
 
 def serial(r: Reader, kept: list[int], gaps: list[Gap], o: Options) -> list[Gap]:
     """The ``gaps`` whose head holds no line of a series that goes on across them (see
-    the module's docstring); all of them when `Options.story_series_lines` is 0."""
+    the module's docstring); all of them when `Options.story_series_lines` is 0.
+
+    Each gap's head (from its first content position down to its text's) is read by the
+    compiled core (rust/src/story_series.rs): a head line's `form` counted within
+    `Options.story_series_lines` positions above it, and as far below it from the text
+    on; only the lines those windows reach are case folded, each once per call."""
     reach = o.story_series_lines
     if not gaps or reach <= 0:
         return gaps
-    content, pos = r.content, r.pos
-    n = len(content)
-    forms: dict[int, str] = {}
-
-    def at(p: int) -> str:
-        f = forms.get(p)
-        if f is None:
-            f = forms[p] = form(r.text(content[p]))
-        return f
-
-    out = []
+    pos = r.pos
+    heads = []
     for g in gaps:
-        before = body_before(r, kept, g.c)
         text = pos[kept[g.c]]
-        top = pos[g.title] if g.title is not None else pos[before] + 1 if before >= 0 else max(0, text - reach)
-        going = {at(q): k for q in range(top, text) if (k := _goes_on(at, q, text, n, o))}
-        alone = g.title is not None and any(k >= o.story_series_items for k in going.values())
-        if len(going) < o.story_series_forms and not alone:
-            out.append(g)
-    return out
-
-
-def _goes_on(at: Callable[[int], str], q: int, text: int, n: int, o: Options) -> int:
-    """The lines of the form of the line at content position ``q`` (``at``: its form by
-    position), itself counted, within `Options.story_series_lines` positions above it and
-    as far below it from the text on, when that form goes on across the gap (the head of a
-    gap whose text starts at content position ``text``, of ``n``): a line of it above and
-    one below, and of a form without letters ("* 2", "14.") at least
-    `Options.story_series_items` lines in all; else 0."""
-    f = at(q)
-    if not any(map(str.isalnum, f)):
-        return 0
-    reach = o.story_series_lines
-    up = sum(at(p) == f for p in range(max(0, q - reach), q))
-    down = sum(at(p) == f for p in range(text, min(n, q + reach + 1))) if up else 0
-    k = up + down + 1 if up and down else 0
-    return k if any(map(str.isalpha, f)) or k >= o.story_series_items else 0
+        if g.title is not None:
+            top = pos[g.title]
+        else:
+            before = body_before(r, kept, g.c)
+            top = pos[before] + 1 if before >= 0 else max(0, text - reach)
+        heads.append((top, text, g.title is not None))
+    stand = r.core.serial(heads, reach, o.story_series_items, o.story_series_forms)
+    return [g for g, s in zip(gaps, stand) if s]

@@ -32,6 +32,7 @@ mod story;
 mod story_candidates;
 mod story_edged;
 mod story_fold;
+mod story_series;
 mod story_gaps;
 mod story_opening;
 mod story_source;

@@ -383,6 +383,15 @@ impl Story {
         Ok(PyBytes::new(py, &kept))
     }
 
+    /// The series test of the gaps `heads` (each its head's first content position,
+    /// its text's content position and whether it has a title): per gap, whether no line
+    /// of a series goes on across it (crate::story_series, `cleaner.stories.series.serial`
+    /// with `Options` ``story_series_lines`` ``reach``, ``story_series_items`` ``items``
+    /// and ``story_series_forms`` ``need``).
+    fn serial(&self, heads: Vec<(usize, usize, bool)>, reach: usize, items: i64, need: i64) -> Vec<bool> {
+        crate::story_series::serial(&self.e.content, &self.units, &heads, reach, items, need)
+    }
+
     /// Do the lines `a` and `b` have the same `str.casefold` (two blank lines do)?
     fn same_fold(&self, a: usize, b: usize) -> bool {
         self.same_text(a, b)
