@@ -847,8 +847,8 @@ class Options:
     #: to four digits, a capital letter after them or not, a blank: "12 Name ...", "12A
     #: ..."), each number the one before or the next, at most `story_item_reach` non-blank
     #: lines apart, is a catalogue's or a register's entries, one list: none of its lines
-    #: is a teaser and no story opens inside it (`cleaner.stories.numbered.entries`); 0
-    #: turns the test off (lines).
+    #: is a teaser and no story opens after its first entry
+    #: (`cleaner.stories.numbered.entries`); 0 turns the test off (lines).
     story_entry_lines: int = 6
     #: A gap whose head holds a line of the form (case folded, each run of digits one
     #: digit) of a line at most this many non-blank lines above it and of one among this

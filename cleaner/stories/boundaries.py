@@ -94,9 +94,10 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     segs = [Segment([0, title0, opening0, False])]
     short = _top_words(r, kept, title0, o)
     teased, pictured = captions(r, kept, teasers(r, kept, feats, o, written), o)
-    listed = entries(r, kept, o)  # a catalogue's numbered entries: no teasers, no story opens inside
+    listed = entries(r, kept, o)  # a catalogue's numbered entries: no teasers, no story opens after the first
     if listed:
-        teased, pictured = {c: t for c, t in teased.items() if c not in listed}, pictured | listed
+        teased = {c: t for c, t in teased.items() if not any(c in run for run in listed)}
+        pictured = pictured.union(*(run[1:] for run in listed))
     teased, tail = resumed(r, kept, gallery(r, teased, o), o, written)
     text = _Text(r, kept, _topic(r, kept, o, heads_only, title0), body_words(r, kept), o, heads_only, written, title0,
                  pictured)

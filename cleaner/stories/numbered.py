@@ -23,7 +23,7 @@ each looks like the first lines of another story, cut mid-sentence.  A run of
 `Options.story_entry_lines` or more content lines that open so, each number the one
 before or the next (`entries`, with at most `Options.story_item_reach` content lines
 between two of them), is one list: none of its lines is a teaser, and no story opens
-inside it.
+inside it (one may open at its first entry: the list's page after another's).
 """
 
 from __future__ import annotations
@@ -104,17 +104,18 @@ def inside(pairs: list[tuple[int, int, int]], cut: int, first: int, o: Options) 
     return False
 
 
-def entries(r: Reader, kept: list[int], o: Options) -> frozenset[int]:
-    """The kept positions inside a run of numbered entries (see the module's docstring):
-    `Options.story_entry_lines` or more content lines each opening with an entry's
-    number, each the number of the one before or the next, at most
-    `Options.story_item_reach` content lines apart (0: none).
+def entries(r: Reader, kept: list[int], o: Options) -> list[range]:
+    """The runs of numbered entries (see the module's docstring), each the range of kept
+    positions from its first entry to its last: `Options.story_entry_lines` or more
+    content lines each opening with an entry's number, each the number of the one before
+    or the next, at most `Options.story_item_reach` content lines apart (0: none).  A
+    story may open at a run's first entry (the list's page follows another's), not after.
 
     >>> [_ENTRY.match(t) is not None for t in ("12 Ship under sail", "12A Same motif", "2022 was good", "3.5 m")]
     [True, True, True, False]
     """
     if not o.story_entry_lines or not kept:
-        return frozenset()
+        return []
     content, runs, run, last = r.content, [], [], None
     for p in range(bisect_left(content, kept[0]), bisect_left(content, kept[-1] + 1)):
         m = _ENTRY.match(r.text(content[p]))
@@ -127,9 +128,5 @@ def entries(r: Reader, kept: list[int], o: Options) -> frozenset[int]:
         run.append(p)
         last = n
     runs.append(run)
-    inside: set[int] = set()
-    for run in runs:
-        if len(run) >= o.story_entry_lines:
-            a, b = bisect_left(kept, content[run[0]]), bisect_left(kept, content[run[-1]] + 1)
-            inside.update(range(a, b))
-    return frozenset(inside)
+    return [range(bisect_left(kept, content[run[0]]), bisect_left(kept, content[run[-1]] + 1))
+            for run in runs if len(run) >= o.story_entry_lines]
