@@ -7,6 +7,7 @@ import pytest
 import cleaner
 from cleaner.options import Options
 from cleaner.stories.series import form, serial
+from readers import story_readers
 
 _ITEMS = [
     ("Wooden stacking rings", "The rings train the grip of small hands and teach sizes without any batteries "
@@ -84,23 +85,6 @@ def _former_serial(r, kept, gaps, o):
     return out
 
 
-def _readers(monkeypatch, texts):
-    from cleaner.stories import evidence
-
-    readers = []
-    made = evidence.Reader
-
-    def keep(*args, **kwargs):
-        readers.append(made(*args, **kwargs))
-        return readers[-1]
-
-    monkeypatch.setattr("cleaner.stories.Reader", keep)
-    for text in texts:
-        cleaner.analyze(text)
-    monkeypatch.undo()
-    return readers
-
-
 def _every_gap(r):
     """A gap at every kept position, with no title and with the kept line above as title."""
     from cleaner.stories.evidence import Gap
@@ -131,7 +115,7 @@ def test_serial_counts_as_the_former_window_count(monkeypatch, overrides):
     form over its windows did, at every kept position of a buying guide, a numbered list
     and seed documents."""
     o = Options(**overrides)
-    readers = _readers(monkeypatch, _documents())
+    readers = story_readers(monkeypatch, _documents())
     assert readers
     held = 0
     for r in readers:
@@ -188,7 +172,7 @@ def test_the_series_test_reads_the_lines_in_the_core(monkeypatch):
     buying guide's gaps ask for no line's text."""
     from cleaner.stories.evidence import Reader
 
-    (read_once, *_) = _readers(monkeypatch, [_guide()])
+    (read_once, *_) = story_readers(monkeypatch, [_guide()])
     r = Reader(read_once.lines, read_once.feats, read_once.d, read_once.stops, read_once.o)
     kept, gaps = _every_gap(r)
     read = []

@@ -26,6 +26,7 @@ from cleaner.stories import boundaries
 from cleaner.stories.evidence import Gap, boundary_score, content_words, cosine, gaps, weights
 from cleaner.stories.series import serial
 from cleaner.stories.teasers import teasers
+from readers import story_readers
 
 SEEDS = sorted((Path(__file__).parent.parent / "corpus" / "seeds").glob("*.txt"))
 
@@ -553,20 +554,8 @@ def test_same_fold_is_the_equality_of_case_foldings_for_long_lines_too():
 
 def _readers(monkeypatch, seed: int, dumps: int) -> list:
     """The story readers made while analysing ``dumps`` generated dumps (seed ``seed``)."""
-    from cleaner.stories import evidence
-
-    readers = []
-    made = evidence.Reader
-
-    def keep(*args, **kwargs):
-        readers.append(made(*args, **kwargs))
-        return readers[-1]
-
-    monkeypatch.setattr("cleaner.stories.Reader", keep)
     rng = random.Random(seed)
-    for _ in range(dumps):
-        cleaner.analyze(_dump(rng))
-    return readers
+    return story_readers(monkeypatch, [_dump(rng) for _ in range(dumps)])
 
 
 def test_same_fold_on_generated_dumps(monkeypatch):
