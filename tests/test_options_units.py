@@ -5,6 +5,7 @@ comment's first word (``Seconds ...``, ``Words (at most) ...``)."""
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -51,3 +52,23 @@ def test_a_comment_without_a_unit_is_found():
 def test_every_threshold_says_its_unit(name):
     comment = comments(SOURCE.read_text(encoding="utf-8")).get(name, "")
     assert SAYS_UNIT.search(comment), f"Options.{name}: its comment names no unit: {comment!r}"
+
+
+def declared(source: str) -> list[str]:
+    """The names of the fields of `Options` in ``source``, in order, each as often as it is
+    declared (a class body declared twice keeps the later default, silently)."""
+    tree = ast.parse(source)
+    body = next(node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == "Options").body
+    return [node.target.id for node in body if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)]
+
+
+def test_a_field_declared_twice_is_found():
+    source = "class Options:\n    a: int = 1\n    b: int = 2\n    a: int = 3\n"
+    names = declared(source)
+    assert [n for n in set(names) if names.count(n) > 1] == ["a"]
+
+
+def test_no_option_is_declared_twice():
+    names = declared(SOURCE.read_text(encoding="utf-8"))
+    assert len(names) == len(DEFAULTS)
+    assert sorted(n for n in set(names) if names.count(n) > 1) == []
