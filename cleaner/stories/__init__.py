@@ -28,7 +28,8 @@ longer headline up to three lines above it wins: a title above a kicker or a pho
 credit; when neither shares a content word with the text's first
 `Options.story_meta_echo_words`, they are another page's link and date: no title, no head
 of a story; a longer one that shares none when the nearest does yields to it when at most
-`Options.story_longer_yield_lines` lines stand between them: a link of the page before), else the first of a repeated headline, else the nearest title-like headline
+`Options.story_longer_yield_lines` lines stand between them: a link of the page before),
+else the first of a repeated headline, else the nearest title-like headline
 just above the body (between two stories, one that shares `Options.story_echo_shared`
 content words with the text, or one in its first line: a single word in common further
 down is often chance, a link of the page before); a chosen story with a meta line above its body but no headline takes
