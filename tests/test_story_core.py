@@ -363,7 +363,7 @@ def _checked(monkeypatch, named: list[int] | None = None, shifted: list[int] | N
     core = boundaries._candidates
     given: list[int] = []
 
-    def both(r, kept, topic, start, end, o, heads_only, title0):
+    def both(r, kept, topic, start, end, o, heads_only, title0, points=None):
         if named is not None:
             named.append(sum(topic[3]))
         if shifted is not None:
@@ -375,7 +375,9 @@ def _checked(monkeypatch, named: list[int] | None = None, shifted: list[int] | N
             stops = _stops(_shifted(r, kept, prose, o), _styled(r, kept, prose, cos, o), cos, o)
             languaged.append(sum(_languaged(r, kept, prose, cos, o, stops)))
         assert topic[3] == oracle_names(r, kept, topic[0], o)
-        got = core(r, kept, topic, start, end, o, heads_only, title0)
+        if points is not None:  # the layout read once for the document: the one read afresh
+            assert points == boundaries.layout(r, kept, topic[0], topic[1], o, heads_only)
+        got = core(r, kept, topic, start, end, o, heads_only, title0, points)
         assert got == oracle_candidates(r, kept, topic, start, end, o, heads_only, title0)
         assert all(isinstance(g, Gap) for g in got)
         other = core(r, kept, topic, start, end, o, not heads_only, title0)
@@ -417,9 +419,9 @@ def test_a_topic_profile_that_does_not_fit_the_kept_lines_is_refused(monkeypatch
     seen = {}
     core = boundaries._candidates
 
-    def keep(r, kept, topic, start, end, o, heads_only, title0):
+    def keep(r, kept, topic, start, end, o, heads_only, title0, points=None):
         seen["r"], seen["kept"] = r, kept
-        return core(r, kept, topic, start, end, o, heads_only, title0)
+        return core(r, kept, topic, start, end, o, heads_only, title0, points)
 
     monkeypatch.setattr(boundaries, "_candidates", keep)
     cleaner.analyze(_dump(random.Random(2)))
@@ -448,9 +450,9 @@ def _read(monkeypatch, text):
     seen = {}
     core = boundaries._candidates
 
-    def keep(r, kept, topic, start, end, o, heads_only, title0):
+    def keep(r, kept, topic, start, end, o, heads_only, title0, points=None):
         seen.update(r=r, kept=kept, topic=topic)
-        return core(r, kept, topic, start, end, o, heads_only, title0)
+        return core(r, kept, topic, start, end, o, heads_only, title0, points)
 
     monkeypatch.setattr(boundaries, "_candidates", keep)
     cleaner.analyze(text, extracted="never")
@@ -736,6 +738,35 @@ def test_kept_lines_are_the_content_lines_the_decisions_keep(monkeypatch):
     for r in readers:
         assert r.kept() == [i for i in r.content if r.d[i].keep]
         assert len(r.kept()) < len(r.content)  # some content line is dropped
+
+
+def test_numbered_lists_every_content_line_that_opens_with_a_hash_or_a_digit():
+    # `cleaner.stories.numbered` reads only these lines for items and entries: none that
+    # `str.isdigit` holds at its start (a superscript, another script's digit) is missed
+    rows = [("#1 Bake bread", 3, True, "feature.heading"),
+            ("", 0, False, "blank"),
+            ("2. Plant a garden in spring and water it every morning before work.", 12, True, "feature.prose"),
+            ("Nothing numbered here", 3, False, "en.share.row"),
+            ("\u00b2 squared", 2, True, "feature.heading"),
+            ("\u0663) an Arabic-Indic three", 4, True, "feature.heading"),
+            ("\u2167 a Roman numeral", 4, True, "feature.heading"),
+            ("12A Same motif", 3, True, "feature.heading"),
+            ("# hashtag", 2, False, "en.share.row"),
+            ("x 1", 2, True, "feature.heading")]
+    r = _reader(rows)
+    texts = [r.text(i) for i in r.content]
+    got = r.numbered
+    assert got == sorted(got)
+    assert [texts[p] for p in got] == [t for t in texts if t[0] == "#" or t[0].isdigit() or t[0] == "\u2167"]
+    assert {texts[p] for p in got} >= {t for t in texts if t[0] == "#" or t[0].isdigit()}
+
+
+def test_numbered_on_generated_dumps(monkeypatch):
+    readers = _readers(monkeypatch, 23, 6)
+    assert readers
+    for r in readers:
+        texts = [r.text(i) for i in r.content]
+        assert set(r.numbered) >= {p for p, t in enumerate(texts) if t[0] == "#" or t[0].isdigit()}
 
 
 def former_echoes(r, line, kept, words, least):

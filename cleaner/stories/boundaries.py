@@ -47,6 +47,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
 
 from .. import _core
 from ..options import Options
@@ -136,6 +138,18 @@ class _Text:
     title0: int | None
     pictured: frozenset[int] = frozenset()
 
+    @cached_property
+    def shifts(self) -> Shifts:
+        """The layout evidence of the paragraphs of body that no cosine changes
+        (`shifts`), read once for every stretch and every story read again."""
+        return shifts(self.r, self.kept, self.topic[0], self.o)
+
+    @cached_property
+    def points(self) -> list[float]:
+        """`layout` of the document's paragraphs of body under ``topic``'s cosines, the
+        same for each stretch: read once."""
+        return layout(self.r, self.kept, self.topic[0], self.topic[1], self.o, self.heads_only, self.shifts)
+
 
 def _topic(r: Reader, kept: list[int], o: Options, heads_only: bool, title0: int | None) -> tuple:
     """`topic_profile`'s answer (prose, cosines, depths, names); outside text an extractor
@@ -186,13 +200,15 @@ def _stretch(t: _Text, start: int, end: int, first: int | None, last: int,
     comments down to the next story chosen, `cleaner.stories.comments.section`);
     ``last``: the first kept position of the segment before the stretch."""
     r, kept, o = t.r, t.kept, t.o
-    gaps = [g for g in _candidates(r, kept, t.topic, start, end, o, t.heads_only, t.title0) if g.c not in t.pictured]
+    gaps = [g for g in _candidates(r, kept, t.topic, start, end, o, t.heads_only, t.title0, t.points)
+            if g.c not in t.pictured]
     stray: dict[int, list[int]] | None = None if t.heads_only else {}  # per gap, stray lines before it
     settled = _settled(r, kept, gaps, t.words, start, end, o, stray)
     short = _led(r, kept, settled, t.words, start, o, t.title0) if top and not t.heads_only else ()  # the document's first story
     chosen = choose(settled, t.words, start, end, o, first, short)
     if chosen and stray is not None and o.story_refine_paragraphs:  # not one block a line: each story read again
-        chosen = refined(r, kept, t.topic, chosen, t.words, start, end, o, t.title0, stray, first, t.pictured)
+        chosen = refined(r, kept, t.topic, chosen, t.words, start, end, o, t.title0, stray, first, t.pictured,
+                         t.shifts)
     if t.heads_only and o.story_run_lines:  # one block a line: a story cut again after a run of furniture
         chosen = after_run(r, kept, t.words, chosen, start, end, o)
     at = {g.c for g in chosen}
@@ -409,7 +425,7 @@ def _stray(r: Reader, kept: list[int], c: int, after: int, start: int, end: int,
 
 
 def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
-                o: Options, heads_only: bool, title0: int | None) -> list[Gap]:
+                o: Options, heads_only: bool, title0: int | None, points: list[float] | None = None) -> list[Gap]:
     """The gaps above the paragraphs of body after kept position ``start`` and before
     ``end`` that score at least `Options.story_boundary_score`, each reaching up to the
     paragraph before (see `gap_evidence`; ``topic``: `topic_profile`'s answer), found by
@@ -468,9 +484,12 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     the head of an item of a series whose form goes on across the gap (a product's price
     and the date of that price, a reference's links: `cleaner.stories.series`), nor where
     an author's box below an article goes on across the gap (a note on the author the
-    catalogue dropped above the gap's first line and below it: `cleaner.stories.authorbox`)."""
+    catalogue dropped above the gap's first line and below it: `cleaner.stories.authorbox`).
+    ``points``: `layout`'s answer for ``topic``, when the caller has it."""
     prose, cos, depth, names = topic
-    got = r.core.candidates(kept, prose, cos, depth, names, layout(r, kept, prose, cos, o, heads_only), start, end,
+    if points is None:
+        points = layout(r, kept, prose, cos, o, heads_only)
+    got = r.core.candidates(kept, prose, cos, depth, names, points, start, end,
                             heads_only, title0, limits(o), weights(o))
     return heedless(r, kept, boxed(r, kept, serial(r, kept, _unnumbered(r, kept, list(map(Gap._make, got)), start, end, o), o), o))
 
@@ -489,8 +508,25 @@ def _unnumbered(r: Reader, kept: list[int], gaps: list[Gap], start: int, end: in
             if not inside(pairs, r.pos[max(body_before(r, kept, g.c), kept[start])] + 1, r.pos[kept[g.c]], o)]
 
 
+class Shifts(NamedTuple):
+    """What `layout` reads of the paragraphs of body that their cosines do not change:
+    the paragraphs at whose gap the indentation changes (`shift_points`), and per
+    paragraph the marks it uses (``Story.marks``) and its words."""
+
+    indent: list[int]
+    marks: bytes
+    words: list[int]
+
+
+def shifts(r: Reader, kept: list[int], prose: list[int], o: Options) -> Shifts:
+    """The `Shifts` of the paragraphs of body at the kept positions ``prose``."""
+    lines = [kept[c] for c in prose]
+    feats = r.feats
+    return Shifts(shift_points(r, kept, prose, o), r.core.marks(lines), [feats[i].words for i in lines])
+
+
 def layout(r: Reader, kept: list[int], prose: list[int], cos: list[float | None], o: Options,
-           heads_only: bool) -> list[float]:
+           heads_only: bool, seen: Shifts | None = None) -> list[float]:
     """Per paragraph of body (``prose``, ``cos``: `topic_profile`'s), the points of the
     gap above it for another page's layout: `Options.story_indent_weight` where the
     indentation changes and the words change too (`shift_points`, a cosine under
@@ -499,15 +535,17 @@ def layout(r: Reader, kept: list[int], prose: list[int], cos: list[float | None]
     text starts there), and `Options.story_language_weight` more where the language
     changes (`language_shifts`: another site's page in another language, which holds up
     to the next gap with layout points or a headline, else a quote); none in text an
-    extractor wrote (``heads_only``: one page's)."""
+    extractor wrote (``heads_only``: one page's).  ``seen``: `shifts` of ``prose``, when
+    the caller has read them."""
     points = [0.0] * len(prose)
     if heads_only:
         return points
-    for j in shift_points(r, kept, prose, o):
+    if seen is None:
+        seen = shifts(r, kept, prose, o)
+    for j in seen.indent:
         if cos[j] is not None and cos[j] < o.story_indent_cosine:
             points[j] = o.story_indent_weight
-    lines = [kept[c] for c in prose]
-    for j in style_shifts(r.core.marks(lines), cos, lambda j: r.feats[lines[j]].words, o):
+    for j in style_shifts(seen.marks, cos, seen.words.__getitem__, o):
         points[j] = max(points[j], o.story_style_weight)
     if o.story_language_weight:
         stops = {j for j, p in enumerate(points) if p}
@@ -550,7 +588,7 @@ def body_words(r: Reader, kept: list[int]) -> list[int]:
 
 def refined(r: Reader, kept: list[int], topic: tuple, chosen: list[Gap], words: list[int], start: int, end: int,
             o: Options, title0: int | None, stray: dict[int, list[int]], first: int | None,
-            pictured: frozenset[int] = frozenset()) -> list[Gap]:
+            pictured: frozenset[int] = frozenset(), seen: Shifts | None = None) -> list[Gap]:
     """``chosen`` (the boundaries chosen between kept positions ``start`` and ``end``) with
     the boundaries found when each story between two of them is read again on its own
     words: its gaps' cosines are those of all its paragraphs of body before the gap with
@@ -565,7 +603,8 @@ def refined(r: Reader, kept: list[int], topic: tuple, chosen: list[Gap], words: 
     is seen blurred with its neighbour; the head evidence was weighed in the first
     reading and is not weighed again.  Only where a boundary was chosen: a single
     story's text is read once; no story opens at a kept position of ``pictured`` (a
-    gallery's captions, `cleaner.stories.teasers.captions`)."""
+    gallery's captions, `cleaner.stories.teasers.captions`); ``seen``: `shifts` of the
+    paragraphs of body, when the caller has read them."""
     prose, cos, depth, names = topic
     edges = [start, *(g.c for g in chosen), end]
     more: list[Gap] = []
@@ -577,7 +616,8 @@ def refined(r: Reader, kept: list[int], topic: tuple, chosen: list[Gap], words: 
         cos2, depth2 = list(cos), list(depth)
         for k, j in enumerate(inside[1:], 1):
             cos2[j], depth2[j] = own[k], deep[k]
-        gaps = [g for g in _candidates(r, kept, (prose, cos2, depth2, names), lo, hi, o, False, title0)
+        points = layout(r, kept, prose, cos2, o, False, seen)
+        gaps = [g for g in _candidates(r, kept, (prose, cos2, depth2, names), lo, hi, o, False, title0, points)
                 if g.c not in pictured and g.opening is None and r.feats[kept[g.c]].words >= o.prose_min_words
                 and _paragraphs(prose, g.c, hi) >= o.story_refine_paragraphs
                 and words[g.c] - words[lo] >= words[hi] - words[g.c]]

@@ -259,6 +259,15 @@ class Reader:
         return indents(self.lines)
 
     @functools.cached_property
+    def numbered(self) -> list[int]:
+        """The positions among the content lines (`content`) of those whose text opens
+        with "#" or a character of a number (every character `str.isdigit` holds, and
+        more), in order: the only lines that may open a numbered section or entry
+        (`cleaner.stories.numbered`); listed by the compiled core in one pass, when first
+        asked."""
+        return self.core.numbered()
+
+    @functools.cached_property
     def _titled(self) -> bytes:
         return self.core.titled()
 

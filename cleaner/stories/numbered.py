@@ -74,8 +74,9 @@ def sections(r: Reader, first: int, last: int, o: Options) -> list[tuple[int, in
     and n, in order."""
     previous: dict[str, tuple[int, int]] = {}
     pairs = []
-    content = r.content
-    for p in range(bisect_left(content, first), bisect_left(content, last)):
+    content, numbered = r.content, r.numbered  # only lines that open with "#" or a digit are items
+    lo, hi = bisect_left(content, first), bisect_left(content, last)
+    for p in numbered[bisect_left(numbered, lo):bisect_left(numbered, hi)]:
         i = content[p]
         text = r.text(i)
         if not (text[0] == "#" or text[0].isdigit()) or r.meta(i):
@@ -116,8 +117,9 @@ def entries(r: Reader, kept: list[int], o: Options) -> list[range]:
     """
     if not o.story_entry_lines or not kept:
         return []
-    content, runs, run, last = r.content, [], [], None
-    for p in range(bisect_left(content, kept[0]), bisect_left(content, kept[-1] + 1)):
+    content, numbered, runs, run, last = r.content, r.numbered, [], [], None
+    lo, hi = bisect_left(content, kept[0]), bisect_left(content, kept[-1] + 1)
+    for p in numbered[bisect_left(numbered, lo):bisect_left(numbered, hi)]:  # only these open with a digit
         m = _ENTRY.match(r.text(content[p]))
         if m is None:
             continue

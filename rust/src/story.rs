@@ -376,6 +376,16 @@ impl Story {
         Ok((bytes, Positions { at: self.pos.clone() }))
     }
 
+    /// The positions among the content lines of those whose text opens with "#" or a
+    /// character of a number (`char::is_numeric`: each that `str.isdigit` holds, and
+    /// more), in order: the only lines `cleaner.stories.numbered` reads for a section's
+    /// item or a catalogue's entry.
+    fn numbered(&self) -> Vec<u32> {
+        let opens = |c: u32| c == u32::from(b'#') || char::from_u32(c).is_some_and(char::is_numeric);
+        let units = &self.units;
+        self.e.content.iter().enumerate().filter(|&(_, &i)| units[i].first().is_some_and(opens)).map(|(k, _)| k as u32).collect()
+    }
+
     /// The kept content lines, in order (in native-endian 4-byte units, as `positions`).
     fn kept<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
         let e = &self.e;
