@@ -124,3 +124,16 @@ def test_the_comments_end_at_the_next_titled_article():
                                            "Mountain railway closes for a month of repairs"]
     assert not any("grandmother" in a.text or "bicycle" in a.text for a in articles)
     assert articles[1].text.rstrip().endswith("summer season in the valley.")
+
+
+def test_a_stretch_is_read_for_comments_only_where_a_line_may_open_them():
+    # `section` passes over a stretch none of whose lines might open the comments (one
+    # pass over the categories and rules): every line `opens` is one `_may_open` sees
+    d = [Decision(cat == "body", rule, cat, "", "classify") for rule, cat, _ in LINES]
+    assert comments._may_open(d[2:3]) and comments._may_open(d[5:6])
+    assert not comments._may_open(d[:2]) and not comments._may_open(d[3:5]) and not comments._may_open([])
+    odd = [Decision(False, "x.y.meta.comment_count", "meta", "", "classify")]
+    assert comments._may_open(odd) and not comments.opens(odd[0])  # may, does not: read line by line
+    for k in range(len(d)):
+        for j in range(k, len(d) + 1):
+            assert comments._may_open(d[k:j]) == any(map(comments.opens, d[k:j]))

@@ -21,6 +21,8 @@ page's article after the comments) ends them.
 
 from __future__ import annotations
 
+from operator import attrgetter, methodcaller
+
 from ..types import Decision
 from .evidence import Gap, Reader, body_before, boundary_score, gap_evidence
 
@@ -37,6 +39,13 @@ def opens(d: Decision) -> bool:
     """Does the line of decision ``d`` open or belong to a page's comments: a line of the
     catalogue's ``comments`` category, or a comment counter (`COMMENT_COUNTER`)?"""
     return d.category == "comments" or d.rule.partition(".")[2] == COMMENT_COUNTER
+
+
+def _may_open(d: list[Decision]) -> bool:
+    """Might a line of decisions ``d`` `open` a page's comments (none does when this is
+    False; one pass over their categories and rules, no function called per line)?"""
+    return "comments" in map(attrgetter("category"), d) \
+        or any(map(methodcaller("endswith", "." + COMMENT_COUNTER), map(attrgetter("rule"), d)))
 
 
 def inside(r: Reader, lines: range) -> bool:
@@ -79,6 +88,8 @@ def section(r: Reader, kept: list[int], heads: list[int], chosen: set[int], star
     next page's article after a comment form), down to the next story's head after it, or
     ``end``."""
     out: list[int] = []
+    if end - start < 2 or not _may_open(r.d[kept[start] + 1:kept[end - 1]]):
+        return out  # no line of the stretch's gaps opens comments (most texts)
     c = start + 1
     while c < end:
         if c not in chosen and c not in heads and _opens_at(r, kept, start, c):
