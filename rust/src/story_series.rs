@@ -6,7 +6,7 @@
 //! of lines above them and below the gap's text.  Only the lines the gaps' windows
 //! reach are folded, each once per call; no threshold lives here.
 
-use crate::text::{hash_bytes, is_alnum, is_alpha, is_decimal, lower_ascii, push_utf8, with_units, FxMap, Units};
+use crate::text::{is_alnum, is_alpha, is_decimal, lower_ascii, push_utf8, with_units, FxMap, Units};
 
 /// What a non-ASCII character adds to a form: its case folding in UTF-8 (at most three
 /// characters, `len` bytes) and what it is: `DECIMAL` (a decimal digit, which folds to
@@ -107,16 +107,13 @@ pub(crate) fn form<T: Copy + Into<u32>>(text: &[T], out: &mut Vec<u8>, cache: &m
 }
 
 /// The forms of the content lines a call reads, numbered as they are first read: the
-/// lines of one form get one number (told apart by a hash of every byte, `hash_bytes`,
-/// each form held once), and per number what the form holds (`form`).
+/// lines of one form get one number (each form held once, as the key of `known`), and per
+/// number what the form holds (`form`).
 struct Forms<'a> {
     content: &'a [usize],
     units: &'a [Units],
     at: FxMap<usize, u32>,
-    known: FxMap<u64, u32>,
-    same_hash: Vec<u32>,
-    held: Vec<u8>,
-    spans: Vec<(usize, usize)>,
+    known: FxMap<Box<[u8]>, u32>,
     kinds: Vec<u8>,
     key: Vec<u8>,
     cache: Cache,
@@ -124,10 +121,7 @@ struct Forms<'a> {
 
 impl<'a> Forms<'a> {
     fn new(content: &'a [usize], units: &'a [Units]) -> Self {
-        Forms {
-            content, units, at: FxMap::default(), known: FxMap::default(), same_hash: Vec::new(), held: Vec::new(),
-            spans: Vec::new(), kinds: Vec::new(), key: Vec::new(), cache: Cache::new(),
-        }
+        Forms { content, units, at: FxMap::default(), known: FxMap::default(), kinds: Vec::new(), key: Vec::new(), cache: Cache::new() }
     }
 
     /// The number of the form of the content line at position `p`.
@@ -137,22 +131,15 @@ impl<'a> Forms<'a> {
         }
         let Forms { key, cache, .. } = self;
         let kind = with_units!(Units, &self.units[self.content[p]], s => form(&s[..], key, cache));
-        let hash = hash_bytes(&self.key);
-        let mut id = self.known.get(&hash).copied().unwrap_or(u32::MAX);
-        while id != u32::MAX {
-            let (a, b) = self.spans[id as usize];
-            if self.held[a..b] == self.key[..] {
-                break;
+        let id = match self.known.get(&self.key[..]) {
+            Some(&id) => id,
+            None => {
+                let id = self.kinds.len() as u32;
+                self.known.insert(self.key.as_slice().into(), id);
+                self.kinds.push(kind);
+                id
             }
-            id = self.same_hash[id as usize];
-        }
-        if id == u32::MAX {
-            id = self.kinds.len() as u32;
-            self.same_hash.push(self.known.insert(hash, id).unwrap_or(u32::MAX));
-            self.spans.push((self.held.len(), self.held.len() + self.key.len()));
-            self.held.extend_from_slice(&self.key);
-            self.kinds.push(kind);
-        }
+        };
         self.at.insert(p, id);
         id
     }
