@@ -48,6 +48,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 from typing import NamedTuple
 
 from .. import _core
@@ -241,7 +242,7 @@ def _led(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], start: i
     text, and a deck above its article is no story of its own.  Only the gaps a story of
     fewer than `Options.story_min_words` body words ends at are read (``words``:
     `body_words`)."""
-    lettered = [i for i in range(kept[start] - 1, -1, -1) if r.lettered[i]][:o.story_head_lines]
+    lettered = list(islice((i for i in range(kept[start] - 1, -1, -1) if r.lettered[i]), o.story_head_lines))
     line = lettered[-1] if lettered else kept[start]  # the next line to read for headlines
     named = lines_words(r, [title0]) if title0 is not None else set()
     out, x, led = set(), start, False
