@@ -201,8 +201,7 @@ def _stretch(t: _Text, start: int, end: int, first: int | None, last: int,
     comments down to the next story chosen, `cleaner.stories.comments.section`);
     ``last``: the first kept position of the segment before the stretch."""
     r, kept, o = t.r, t.kept, t.o
-    gaps = [g for g in _candidates(r, kept, t.topic, start, end, o, t.heads_only, t.title0, t.points)
-            if g.c not in t.pictured]
+    gaps = _candidates(r, kept, t.topic, start, end, o, t.heads_only, t.title0, t.points, t.pictured)
     stray: dict[int, list[int]] | None = None if t.heads_only else {}  # per gap, stray lines before it
     settled = _settled(r, kept, gaps, t.words, start, end, o, stray)
     short = _led(r, kept, settled, t.words, start, o, t.title0) if top and not t.heads_only else ()  # the document's first story
@@ -426,7 +425,8 @@ def _stray(r: Reader, kept: list[int], c: int, after: int, start: int, end: int,
 
 
 def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
-                o: Options, heads_only: bool, title0: int | None, points: list[float] | None = None) -> list[Gap]:
+                o: Options, heads_only: bool, title0: int | None, points: list[float] | None = None,
+                pictured: Collection[int] = ()) -> list[Gap]:
     """The gaps above the paragraphs of body after kept position ``start`` and before
     ``end`` that score at least `Options.story_boundary_score`, each reaching up to the
     paragraph before (see `gap_evidence`; ``topic``: `topic_profile`'s answer), found by
@@ -486,13 +486,16 @@ def _candidates(r: Reader, kept: list[int], topic: tuple, start: int, end: int,
     and the date of that price, a reference's links: `cleaner.stories.series`), nor where
     an author's box below an article goes on across the gap (a note on the author the
     catalogue dropped above the gap's first line and below it: `cleaner.stories.authorbox`).
-    ``points``: `layout`'s answer for ``topic``, when the caller has it."""
+    No story opens at a kept position of ``pictured`` either (a gallery's captions, a
+    catalogue's entries after its first: `segment`).  ``points``: `layout`'s answer for
+    ``topic``, when the caller has it."""
     prose, cos, depth, names = topic
     if points is None:
         points = layout(r, kept, prose, cos, o, heads_only)
     got = r.core.candidates(kept, prose, cos, depth, names, points, start, end,
                             heads_only, title0, limits(o), weights(o))
-    return heedless(r, kept, boxed(r, kept, serial(r, kept, _unnumbered(r, kept, list(map(Gap._make, got)), start, end, o), o), o))
+    gaps = heedless(r, kept, boxed(r, kept, serial(r, kept, _unnumbered(r, kept, list(map(Gap._make, got)), start, end, o), o), o))
+    return [g for g in gaps if g.c not in pictured] if pictured else gaps
 
 
 def _unnumbered(r: Reader, kept: list[int], gaps: list[Gap], start: int, end: int, o: Options) -> list[Gap]:
@@ -618,8 +621,8 @@ def refined(r: Reader, kept: list[int], topic: tuple, chosen: list[Gap], words: 
         for k, j in enumerate(inside[1:], 1):
             cos2[j], depth2[j] = own[k], deep[k]
         points = layout(r, kept, prose, cos2, o, False, seen)
-        gaps = [g for g in _candidates(r, kept, (prose, cos2, depth2, names), lo, hi, o, False, title0, points)
-                if g.c not in pictured and g.opening is None and r.feats[kept[g.c]].words >= o.prose_min_words
+        gaps = [g for g in _candidates(r, kept, (prose, cos2, depth2, names), lo, hi, o, False, title0, points, pictured)
+                if g.opening is None and r.feats[kept[g.c]].words >= o.prose_min_words
                 and _paragraphs(prose, g.c, hi) >= o.story_refine_paragraphs
                 and words[g.c] - words[lo] >= words[hi] - words[g.c]]
         found: list[Gap] = []
