@@ -652,6 +652,23 @@ class Options:
     #: first `story_meta_echo_words` content words (one in common is often chance)
     #: (content words).
     story_head_block_shared: int = 2
+    #: A chosen story with no title reaches back for its headline
+    #: (`cleaner.stories.opening._reached_back`): over at most this many content lines
+    #: with letters above its first kept line (lines a catalogue pattern dropped and a
+    #: line printed again not counted), each of at most `heading_max_words` words, the
+    #: nearest line shaped as a headline that names the text below it more than the text
+    #: above is its title and first line, though the story before kept it or the finder
+    #: dropped it (a deck or a note under it); 0: none (lines).
+    story_reach_back_lines: int = 2
+    #: ... naming the text: sharing this many different content words with the text's
+    #: first `story_echo_words` content words when the story before kept it right above
+    #: the text or above its deck alone (lines sharing a content word with it; else
+    #: `story_echo_shared`), and more with the window of body below it than with the
+    #: window above it (content words).
+    story_reach_back_shared: int = 1
+    #: ... a headline of at least this many words: a section's label of fewer names no
+    #: story (words).
+    story_reach_back_words: int = 4
     #: A later story's stray head: its first kept lines, at most this many, not its title,
     #: each a paragraph of `prose_min_words` words or more, with a line that no story keeps
     #: right under them and then the story's text, of at

@@ -60,7 +60,7 @@ from .evidence import (DEFAULT, Gap, Reader, body_before, body_lines, body_windo
                        language_shifts, lines_words, shift_points, side_cosines, style_shifts, topic_profile, weights)
 from .furniture import after_run
 from .numbered import entries, inside, sections
-from .opening import first_head, leads, opened
+from .opening import first_head, leads, named_title, opened
 from .series import serial
 from .teasers import captions, gallery, resumed, row_apart, teasers
 from .top import first_topic
@@ -118,6 +118,9 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
         if end < m:
             segs.append(fixed[end])
         start = end
+    for seg in segs[1:]:  # a later story's headline under the furniture above it
+        if not seg[3]:
+            seg[1] = named_title(r, kept, seg[0], seg[1], o)
     return segs, between
 
 

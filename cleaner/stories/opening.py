@@ -21,7 +21,14 @@ line is the headline of its head block when one stands above its first line
 (`_head_block`: over at most `Options.story_head_block_lines` lines of a head's
 furniture, meta lines and short lines, credits, buttons and tags that a catalogue pattern
 dropped passed over uncounted, the first line shaped as a headline with a meta line below
-it that names the text, or that prints its title again).
+it that names the text, or that prints its title again).  A story still with no title
+starts at the headline left above its text (the story before's last line, or a line
+dropped), over at most `Options.story_reach_back_lines` lines, when that names the text
+below it more than the text above (`_reached_back`: a deck or a note under the
+headline).  Once every story
+is chosen, a later story's title that the finder dropped and that names nothing of its
+text gives way to the headline below it that does (`named_title`: a cookie box's heading
+above a byline, the headline under it).
 """
 
 from __future__ import annotations
@@ -30,7 +37,8 @@ from bisect import bisect_left
 
 from ..options import Options
 from ..types import Decision, Features
-from .evidence import Gap, Reader, body_lines, body_window, content_words, cosine, pager, side_cosines, word_counts
+from .evidence import Gap, Reader, body_lines, body_window, content_words, cosine, lines_words, pager, side_cosines, \
+    word_counts
 
 
 def opened(r: Reader, kept: list[int], g: Gap, lo: int, end: int, o: Options,
@@ -72,6 +80,12 @@ def opened(r: Reader, kept: list[int], g: Gap, lo: int, end: int, o: Options,
         head = min(head, max(bisect_left(kept, block), lo + 1))
     if title is None and not behind and _opens_titled(r, kept, head, o):
         title = kept[head]  # the story opens with its headline, the text right below it
+    if title is None and not behind:  # its headline left above it: the story starts there
+        back = _reached_back(r, kept, head, lo, end, o)
+        if back is not None:
+            title = back
+            if r.d[back].keep:  # a line the story before kept as its last
+                head = bisect_left(kept, back)
     return head, title, opening
 
 
@@ -331,6 +345,88 @@ def _head_block(r: Reader, kept: list[int], head: int, title: int | None, lo: in
             return None  # the text of the story before, or a paragraph: no furniture of a head
         seen += 1
     return None
+
+
+def _reached_back(r: Reader, kept: list[int], head: int, lo: int, end: int, o: Options) -> int | None:
+    """The headline of a story with no title left above its first kept line (kept
+    position ``head``), that the story before kept as its last line or that the finder
+    dropped: walking up over at most `Options.story_reach_back_lines` content lines with
+    letters (lines a catalogue pattern dropped and a line printed again are passed over
+    uncounted), not to the first kept line of the story before (kept position ``lo``),
+    each of at most `Options.heading_max_words` words (a deck, a note on where the text
+    appeared first; a meta line ends the walk: a head's, `_head_block`'s), the nearest
+    line shaped as a headline (`_headline_shaped`, of `Options.story_reach_back_words` to
+    `Options.story_title_max_words` words, no body unless printed again right below it)
+    that names the text: shares with the text's first `Options.story_echo_words` content
+    words (``Story.echoes``) `Options.story_reach_back_shared` different content words
+    when the story before kept it right above the text or above its deck alone (lines
+    that share a content word with it), else `Options.story_echo_shared` (one word in
+    common with a dropped line, a link, is often chance); and shares more with the window of body after it than
+    with the window before it (`Options.story_window_words` each): a headline names the
+    text below it, not the text above.  The story then starts at that line.  ``None``
+    when no line does."""
+    if o.story_reach_back_lines <= 0:
+        return None
+    first = kept[head]
+    at, floor, seen = r.pos[first], r.pos[kept[lo]] if lo < head else -1, 0
+    between: list[int] = []  # the counted lines passed over
+    again: set[str] = set()  # the case folds of the lines printed again passed over
+    while seen < o.story_reach_back_lines and at - 1 > floor:
+        at -= 1
+        j = r.content[at]
+        if r.lettered[j] and r.d[j].rule == "feature.duplicate":
+            again.add(_folded(r, j))  # a line printed again: a headline's second print
+            continue
+        if not r.lettered[j] or r.by_pattern[j]:
+            continue
+        if r.meta(j):
+            return None  # a head's meta line: the head block's (`_head_block`)
+        shaped = _headline_shaped(r, j, o, o.story_title_max_words) \
+            and r.feats[j].words >= o.story_reach_back_words and (not r.body(j) or _folded(r, j) in again)
+        if r.feats[j].words > o.heading_max_words and not shaped:
+            return None  # a paragraph: the text of the story before
+        seen += 1
+        if shaped:
+            own = lines_words(r, [j])
+            deck = r.d[j].keep and all(lines_words(r, [i]) & own for i in between)
+            least = o.story_reach_back_shared if deck else o.story_echo_shared
+            if r.core.echoes(j, first, o.story_echo_words, least):
+                if bisect_left(kept, j) <= lo:
+                    return None  # the story before's first line: its own headline
+                counts = word_counts(r, [j])
+                ahead = cosine(counts, word_counts(r, body_window(r, kept, range(head, end), o.story_window_words)))
+                behind = cosine(counts, word_counts(r, body_window(
+                    r, kept, range(bisect_left(kept, j) - 1, lo - 1, -1), o.story_window_words)))
+                return j if ahead > behind else None
+        between.append(j)
+    return None
+
+
+def named_title(r: Reader, kept: list[int], head: int, title: int | None, o: Options) -> int | None:
+    """The title of a later story (first kept line at kept position ``head``) once its
+    head is read: a ``title`` that the finder dropped, above that line, read over a meta
+    line (the first line below it but those a catalogue pattern dropped), that names
+    nothing of the text (shares no content word with its first
+    `Options.story_echo_words`: a page's furniture read as a headline, a cookie box's
+    heading above the story's byline) gives way to the first line below it, above the
+    text, shaped as a headline (`_headline_shaped`, of up to
+    `Options.story_title_max_words` words, no meta line, no line a catalogue pattern
+    dropped) that shares `Options.story_echo_shared` content words with the text's first
+    `Options.story_echo_words` (``Story.echoes``): the story's headline under the
+    furniture between two stories; else ``title``."""
+    first = kept[head]
+    if title is None or title >= first or r.d[title].keep:
+        return title
+    below = next((j for j in r.content[r.pos[title] + 1:r.pos[first]] if r.meta(j) or r.lettered[j] and not r.by_pattern[j]),
+                 first)
+    if not r.meta(below) or r.core.echoes(title, first, o.story_echo_words, 1):
+        return title
+    for j in r.content[r.pos[title] + 1:r.pos[first]]:
+        if r.lettered[j] and not r.by_pattern[j] and not r.meta(j) \
+                and _headline_shaped(r, j, o, o.story_title_max_words) \
+                and r.core.echoes(j, first, o.story_echo_words, o.story_echo_shared):
+            return j
+    return title
 
 
 def _opens_titled(r: Reader, kept: list[int], head: int, o: Options) -> bool:
