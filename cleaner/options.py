@@ -669,6 +669,13 @@ class Options:
     #: ... a headline of at least this many words: a section's label of fewer names no
     #: story (words).
     story_reach_back_words: int = 4
+    #: A teaser with no title takes the line right above its text (dropped, or kept as
+    #: the story before's last line) as its title (`cleaner.stories.opening.lone_title`)
+    #: when that line stands alone between two texts (a paragraph above it, the teaser
+    #: below), shaped as a headline of at least this many words (and at most
+    #: `heading_max_words`), naming the text above no more than the text below, though
+    #: it shares no word with the teaser; 0: never (words).
+    story_lone_title_words: int = 3
     #: A later story's stray head: its first kept lines, at most this many, not its title,
     #: each a paragraph of `prose_min_words` words or more, with a line that no story keeps
     #: right under them and then the story's text, of at

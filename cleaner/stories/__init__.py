@@ -66,7 +66,9 @@ arrow first or last: "← Previous post", "Next story »"; the walk up to a long
 stops at one) are no titles.  A teaser's title is a headline of four
 words or more right above it, or a shorter one in the gap above it, or kept right above it
 after another teaser, that names it (a capital first, a content word of the teaser in it:
-`Options.story_teaser_named_title_words`).
+`Options.story_teaser_named_title_words`); a teaser with none takes the line right above
+it when that stands alone between two texts, shaped as a headline of
+`Options.story_lone_title_words` words or more (`opening.lone_title`).
 """
 
 from __future__ import annotations

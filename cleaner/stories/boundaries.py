@@ -60,7 +60,7 @@ from .evidence import (DEFAULT, Gap, Reader, body_before, body_lines, body_windo
                        language_shifts, lines_words, shift_points, side_cosines, style_shifts, topic_profile, weights)
 from .furniture import after_run
 from .numbered import entries, inside, sections
-from .opening import first_head, leads, named_title, opened
+from .opening import first_head, leads, lone_title, named_title, opened
 from .series import serial
 from .teasers import captions, gallery, resumed, row_apart, teasers
 from .top import first_topic
@@ -118,9 +118,11 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
         if end < m:
             segs.append(fixed[end])
         start = end
-    for seg in segs[1:]:  # a later story's headline under the furniture above it
+    for k, seg in enumerate(segs[1:], 1):  # a later story's headline under the furniture above it
         if not seg[3]:
             seg[1] = named_title(r, kept, seg[0], seg[1], o)
+        elif seg[1] is None:  # a teaser's headline standing alone right above its text
+            seg[1] = lone_title(r, kept, seg[0], segs[k - 1][0], segs[k + 1][0] if k + 1 < len(segs) else len(kept), o)
     return segs, between
 
 

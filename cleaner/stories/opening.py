@@ -429,6 +429,60 @@ def named_title(r: Reader, kept: list[int], head: int, title: int | None, o: Opt
     return title
 
 
+def lone_title(r: Reader, kept: list[int], head: int, lo: int, end: int, o: Options) -> int | None:
+    """The title of a teaser with none (its first kept line at kept position ``head``; the
+    story before from kept position ``lo``, the text after to ``end``): the line right
+    above its text, that the finder dropped or the story before kept as its last line
+    (not its first), when it stands there alone as the teaser's headline.  Shaped as one:
+    `Options.story_lone_title_words` to `Options.heading_max_words` words, its first
+    letter or digit a capital or a digit, not in capitals alone, no list item, no meta
+    line, no line a catalogue pattern dropped, no sentence ending in a full stop, a comma,
+    a colon or a semicolon, no line cut short with an ellipsis (a link's label), no web
+    address, no pager's link.  Alone: the line above it a paragraph longer than a heading
+    (the text before; not a list item, a meta line, the page's furniture that a catalogue
+    pattern dropped, a menu's last link or a button over a section's label, nor a short
+    line: a list's links stand in a run); the text right below it a paragraph of body
+    longer than it; the line not printed again below it (a page's label or a box's
+    question printed over each story); its words naming the window of body above it
+    (`Options.story_window_words`) no more than the window below it.  A teaser's text is
+    a few sentences cut from its page: its headline ("A nightmare in the newsroom") often
+    shares no word with it, and only its place between two texts tells it; ``None`` when
+    no line stands so."""
+    if o.story_lone_title_words <= 0:
+        return None
+    first, at = kept[head], r.pos[kept[head]]
+    if at == 0:
+        return None
+    j = r.content[at - 1]
+    if r.d[j].keep and not (head - 1 > lo and kept[head - 1] == j) or not _alone_shaped(r, j, o):
+        return None
+    if not r.body(first) or r.feats[first].words <= r.feats[j].words:
+        return None
+    u = r.content[at - 2] if at >= 2 else None
+    if u is None or r.meta(u) or not r.lettered[u] or r.by_pattern[u] or r.bulleted(u) \
+            or r.feats[u].words <= o.heading_max_words:
+        return None  # under the page's furniture, a list's links: a section's label, a link
+    own = _folded(r, j)
+    if any(r.lettered[i] and _folded(r, i) == own for i in r.content[at:]):
+        return None  # printed again below the text: the page's label, a box's question
+    counts = word_counts(r, [j])
+    ahead = cosine(counts, word_counts(r, body_window(r, kept, range(head, end), o.story_window_words)))
+    behind = cosine(counts, word_counts(r, body_window(r, kept, range(head - 1, lo - 1, -1), o.story_window_words)))
+    return j if behind <= ahead else None
+
+
+def _alone_shaped(r: Reader, i: int, o: Options) -> bool:
+    """Is line ``i`` shaped as a short headline standing alone (`lone_title`)?"""
+    if not r.lettered[i] or r.by_pattern[i] or r.meta(i) or r.bulleted(i) or r.turn(i):
+        return False
+    text = r.text(i).rstrip()
+    bare = text.rstrip("\"'’”»)]")
+    lead = next((ch for ch in bare if ch.isalnum()), "")
+    return o.story_lone_title_words <= r.feats[i].words <= o.heading_max_words \
+        and (lead.isupper() or lead.isdigit()) and not text.isupper() \
+        and not bare.endswith((".", ",", ":", ";", "…")) and "://" not in text and not pager(text)
+
+
 def _opens_titled(r: Reader, kept: list[int], head: int, o: Options) -> bool:
     """Is the first kept line of a story with no title (kept position ``head``) its
     headline: shaped as one (`_headline_shaped`, of up to `Options.story_title_max_words`
