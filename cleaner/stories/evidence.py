@@ -267,6 +267,19 @@ class Reader:
         asked."""
         return self.core.numbered()
 
+    def folded(self, i: int) -> str:
+        """The case fold of line ``i``'s text from its first letter or digit on (no bullet)."""
+        text = self.text(i).casefold()
+        return text[next((k for k, ch in enumerate(text) if ch.isalnum()), len(text)):].rstrip()
+
+    @functools.cached_property
+    def last_printed(self) -> dict[str, int]:
+        """For the case fold (`folded`) of each content line with letters, the position
+        among the content lines (`content`) of the last line printed so: is a line printed
+        again below it (`cleaner.stories.opening.lone_title`); folded in one pass, when
+        first asked."""
+        return {self.folded(i): p for p, i in enumerate(self.content) if self.lettered[i]}
+
     @functools.cached_property
     def _titled(self) -> bytes:
         return self.core.titled()

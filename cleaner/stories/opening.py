@@ -325,7 +325,7 @@ def _head_block(r: Reader, kept: list[int], head: int, title: int | None, lo: in
     if top < first and r.meta(r.content[r.pos[top] + 1]):
         return None  # a title right over its own meta line: a head (above it, a list's links and dates)
     at, floor, seen, meta = r.pos[top], r.pos[kept[lo]] if lo < head else -1, 0, False
-    own = _folded(r, title) if title is not None else None
+    own = r.folded(title) if title is not None else None
     while seen < o.story_head_block_lines and at - 1 > floor:
         at -= 1
         j = r.content[at]
@@ -336,7 +336,7 @@ def _head_block(r: Reader, kept: list[int], head: int, title: int | None, lo: in
             continue
         if r.by_pattern[j]:
             continue
-        if meta and own and _folded(r, j) == own:
+        if meta and own and r.folded(j) == own:
             return j  # the headline printed again above the head (a breadcrumb's last item)
         if meta and _headline_shaped(r, j, o) \
                 and r.core.echoes(j, first, o.story_meta_echo_words, o.story_head_block_shared):
@@ -375,14 +375,14 @@ def _reached_back(r: Reader, kept: list[int], head: int, lo: int, end: int, o: O
         at -= 1
         j = r.content[at]
         if r.lettered[j] and r.d[j].rule == "feature.duplicate":
-            again.add(_folded(r, j))  # a line printed again: a headline's second print
+            again.add(r.folded(j))  # a line printed again: a headline's second print
             continue
         if not r.lettered[j] or r.by_pattern[j]:
             continue
         if r.meta(j):
             return None  # a head's meta line: the head block's (`_head_block`)
         shaped = _headline_shaped(r, j, o, o.story_title_max_words) \
-            and r.feats[j].words >= o.story_reach_back_words and (not r.body(j) or _folded(r, j) in again)
+            and r.feats[j].words >= o.story_reach_back_words and (not r.body(j) or r.folded(j) in again)
         if r.feats[j].words > o.heading_max_words and not shaped:
             return None  # a paragraph: the text of the story before
         seen += 1
@@ -462,8 +462,7 @@ def lone_title(r: Reader, kept: list[int], head: int, lo: int, end: int, o: Opti
     if u is None or r.meta(u) or not r.lettered[u] or r.by_pattern[u] or r.bulleted(u) \
             or r.feats[u].words <= o.heading_max_words:
         return None  # under the page's furniture, a list's links: a section's label, a link
-    own = _folded(r, j)
-    if any(r.lettered[i] and _folded(r, i) == own for i in r.content[at:]):
+    if r.last_printed.get(r.folded(j), -1) >= at:
         return None  # printed again below the text: the page's label, a box's question
     counts = word_counts(r, [j])
     ahead = cosine(counts, word_counts(r, body_window(r, kept, range(head, end), o.story_window_words)))
@@ -508,12 +507,6 @@ def _opens_titled(r: Reader, kept: list[int], head: int, o: Options) -> bool:
     if not _headline_shaped(r, i, o, o.story_title_max_words) or r.text(i).isupper() or r.meta(i):
         return False
     return r.feats[i].words <= o.heading_max_words or r.core.echoes(i, below, o.story_echo_words, o.story_echo_shared)
-
-
-def _folded(r: Reader, i: int) -> str:
-    """The case fold of line ``i``'s text from its first letter or digit on (no bullet)."""
-    text = r.text(i).casefold()
-    return text[next((k for k, ch in enumerate(text) if ch.isalnum()), len(text)):].rstrip()
 
 
 def _headline_shaped(r: Reader, i: int, o: Options, most: int | None = None) -> bool:
