@@ -172,7 +172,7 @@ def _stages(lines: Sequence[Line], feats: Sequence[Features], initial: list[Deci
     # apart is read for stories like a page's dump (scraped article bodies joined).  Text
     # said to be an extractor's is cut as a recognised one is; a page's blocks are not.
     reading = Reading(split=opts.split_stories and not from_html, extracted=layout == "dense" or said,
-                      written=bool(layout), touch=page.touch)
+                      written=bool(layout), touch=page.touch, said=said)
     st = find_stories(lines, feats, blocked, block, listed=listed, stops=page.stops, options=opts, reading=reading)
     story_of = list(st.story_of)
     restored = st.final

@@ -60,7 +60,8 @@ def oracle_candidates(r, kept, topic, start, end, o, heads_only=False, title0=No
     out = []
     for j, since, g, points in zip(at, sinces, found, lift):
         c = g.c
-        indent = o.story_indent_weight if shifted[j] and not heads_only and cos[j] is not None \
+        # the indentation counts in text read as an extractor's too (one block a line)
+        indent = o.story_indent_weight if shifted[j] and cos[j] is not None \
             and cos[j] < o.story_indent_cosine else 0.0
         style = o.story_style_weight if styled[j] and not heads_only else 0.0
         language = o.story_language_weight if languaged[j] and not heads_only else 0.0

@@ -131,12 +131,17 @@ class Reading:
     ``written``: the text reads as an extractor's, its blocks one a line or apart (see
     `cleaner.stories.boundaries.segment`);
     ``touch``: the text's blocks touch (`cleaner.extracted.blocks_touch`, which the caller
-    has; computed when ``None``): no paragraph stands apart above a caption's credit.
+    has; computed when ``None``): no paragraph stands apart above a caption's credit;
+    ``said``: the caller says the text is an extractor's (`Options.extracted` ``"always"``):
+    one page's for certain, whose layout tells no page from another (text only read as an
+    extractor's, one block a line, may be a dump of pages with no blank lines: its
+    indentation still tells them apart, `cleaner.stories.boundaries.layout`).
     """
     split: bool = True
     extracted: bool = False
     written: bool = False
     touch: bool | None = None
+    said: bool = False
 
 
 def find_stories(
@@ -168,7 +173,7 @@ def find_stories(
     del trial  # the last trial's reading, not held while the stories are found (``r`` shares its texts)
     kept = r.kept()
     segs, between = segment(r, kept, feats, o, heads_only=reading.extracted,
-                            written=reading.written or reading.extracted)
+                            written=reading.written or reading.extracted, said=reading.said)
     stories = assemble(r, kept, segs, between, final, o, reading.touch, reading.written or reading.extracted)
     main = main_story(r, stories, final, o)
     if main is not None and stories[main]["title"] is None:

@@ -76,7 +76,7 @@ class Segment(list):
 
 
 def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFAULT,
-            heads_only: bool = False, written: bool = False) -> tuple[list[Segment], set[int]]:
+            heads_only: bool = False, written: bool = False, said: bool = False) -> tuple[list[Segment], set[int]]:
     """The segments of the kept lines (see `Segment`) and the kept lines between two
     stories; ``heads_only``: a change of topic alone is no candidate (a gap needs a head
     or dropped lines); ``written``: the text reads as an extractor's (its blocks one a
@@ -92,7 +92,8 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
     one that holds the line right above the text); a chosen story with no head starts at
     the title above its lead when one stands right above the gap
     (`cleaner.stories.opening._led`); without ``heads_only``, each story between two
-    chosen boundaries is read again on its own words (`refined`)."""
+    chosen boundaries is read again on its own words (`refined`); ``said``: the caller
+    says the text is an extractor's (one page's: no layout points, see `layout`)."""
     title0, opening0 = first_head(r, kept, feats, o)
     segs = [Segment([0, title0, opening0, False])]
     short = _top_words(r, kept, title0, o)
@@ -103,7 +104,7 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
         pictured = pictured.union(*(run[1:] for run in listed))
     teased, tail = resumed(r, kept, gallery(r, teased, o), o, written)
     text = _Text(r, kept, _topic(r, kept, o, heads_only, title0), body_words(r, kept), o, heads_only, written, title0,
-                 pictured)
+                 pictured, said)
     fixed = _fixed(r, kept, teased, o, heads_only)
     between: set[int] = set(tail)
     start, m = 0, len(kept)
@@ -131,9 +132,9 @@ class _Text:
     """What `segment` reads once and each stretch of full text reads again: the reader,
     the kept positions, `topic_profile`'s answer (``topic``), the body words before each
     kept position (``words``: `body_words`), the options, `segment`'s ``heads_only`` and
-    ``written``, the first story's title line (``title0``) and the kept positions of a
+    ``written``, the first story's title line (``title0``), the kept positions of a
     gallery's captions set in the page, where no story opens (``pictured``:
-    `cleaner.stories.teasers.captions`)."""
+    `cleaner.stories.teasers.captions`), and `segment`'s ``said``."""
     r: Reader
     kept: list[int]
     topic: tuple
@@ -143,6 +144,7 @@ class _Text:
     written: bool
     title0: int | None
     pictured: frozenset[int] = frozenset()
+    said: bool = False
 
     @cached_property
     def shifts(self) -> Shifts:
@@ -154,6 +156,8 @@ class _Text:
     def points(self) -> list[float]:
         """`layout` of the document's paragraphs of body under ``topic``'s cosines, the
         same for each stretch: read once."""
+        if self.said:  # one page's for certain: its layout tells no page from another
+            return [0.0] * len(self.topic[0])
         return layout(self.r, self.kept, self.topic[0], self.topic[1], self.o, self.heads_only, self.shifts)
 
 
@@ -543,17 +547,23 @@ def layout(r: Reader, kept: list[int], prose: list[int], cos: list[float | None]
     changes (`style_shifts`), the larger where both do (each tells that another page's
     text starts there), and `Options.story_language_weight` more where the language
     changes (`language_shifts`: another site's page in another language, which holds up
-    to the next gap with layout points or a headline, else a quote); none in text an
-    extractor wrote (``heads_only``: one page's).  ``seen``: `shifts` of ``prose``, when
-    the caller has read them."""
+    to the next gap with layout points or a headline, else a quote).  In text read as an
+    extractor's (``heads_only``: written one block a line, as one page's) only the
+    indentation counts: an extractor writes its blocks flush, so blocks that nest at
+    another indentation are another page's text laid out as it was, whether or not blank
+    lines stand between the blocks (a dump of pages with no blank lines reads as text
+    written one block a line); the typography and the language of one page's own text
+    may change (a quoted passage, a reader's comment).  Text the caller says is an
+    extractor's gets no points (`segment`'s ``said``).  ``seen``: `shifts` of ``prose``,
+    when the caller has read them."""
     points = [0.0] * len(prose)
-    if heads_only:
-        return points
     if seen is None:
         seen = shifts(r, kept, prose, o)
     for j in seen.indent:
         if cos[j] is not None and cos[j] < o.story_indent_cosine:
             points[j] = o.story_indent_weight
+    if heads_only:
+        return points
     for j in style_shifts(seen.marks, cos, seen.words.__getitem__, o):
         points[j] = max(points[j], o.story_style_weight)
     if o.story_language_weight:
