@@ -294,9 +294,19 @@ def _support(r: Reader, kept: list[int], title: int, c: int, lo: int, end: int, 
     their cosine with the window of body before it (from kept position ``lo``)."""
     if not lo < c or title >= kept[c]:
         return 0.0
-    head = word_counts(r, [title, *_lettered(r, title, kept[c])])
-    ahead = cosine(head, word_counts(r, body_window(r, kept, range(c, end), o.story_window_words)))
-    behind = cosine(head, word_counts(r, body_window(r, kept, range(c - 1, lo - 1, -1), o.story_window_words)))
+    return _leaning(r, kept, [title, *_lettered(r, title, kept[c])], c, c, lo, end, o)
+
+
+def _leaning(r: Reader, kept: list[int], lines: list[int], c: int, above: int, lo: int, end: int,
+             o: Options) -> float:
+    """How much more the content words of ``lines`` share with the window of body from
+    kept position ``c`` on (to ``end``) than with the window of body above kept position
+    ``above`` (up to kept position ``lo``), each of `Options.story_window_words`: the
+    difference of the two cosines.  Counted here, not by the compiled core's cohesion,
+    which counts kept lines only: a headline may be a line no story keeps."""
+    words = word_counts(r, lines)
+    ahead = cosine(words, word_counts(r, body_window(r, kept, range(c, end), o.story_window_words)))
+    behind = cosine(words, word_counts(r, body_window(r, kept, range(above - 1, lo - 1, -1), o.story_window_words)))
     return ahead - behind
 
 
@@ -393,11 +403,7 @@ def _reached_back(r: Reader, kept: list[int], head: int, lo: int, end: int, o: O
             if r.core.echoes(j, first, o.story_echo_words, least):
                 if bisect_left(kept, j) <= lo:
                     return None  # the story before's first line: its own headline
-                counts = word_counts(r, [j])
-                ahead = cosine(counts, word_counts(r, body_window(r, kept, range(head, end), o.story_window_words)))
-                behind = cosine(counts, word_counts(r, body_window(
-                    r, kept, range(bisect_left(kept, j) - 1, lo - 1, -1), o.story_window_words)))
-                return j if ahead > behind else None
+                return j if _leaning(r, kept, [j], head, bisect_left(kept, j), lo, end, o) > 0 else None
         between.append(j)
     return None
 
@@ -464,22 +470,16 @@ def lone_title(r: Reader, kept: list[int], head: int, lo: int, end: int, o: Opti
         return None  # under the page's furniture, a list's links: a section's label, a link
     if r.last_printed.get(r.folded(j), -1) >= at:
         return None  # printed again below the text: the page's label, a box's question
-    counts = word_counts(r, [j])
-    ahead = cosine(counts, word_counts(r, body_window(r, kept, range(head, end), o.story_window_words)))
-    behind = cosine(counts, word_counts(r, body_window(r, kept, range(head - 1, lo - 1, -1), o.story_window_words)))
-    return j if behind <= ahead else None
+    return j if _leaning(r, kept, [j], head, head, lo, end, o) >= 0 else None
 
 
 def _alone_shaped(r: Reader, i: int, o: Options) -> bool:
     """Is line ``i`` shaped as a short headline standing alone (`lone_title`)?"""
-    if not r.lettered[i] or r.by_pattern[i] or r.meta(i) or r.bulleted(i) or r.turn(i):
+    if not r.lettered[i] or r.by_pattern[i] or r.meta(i) \
+            or not _headline_shaped(r, i, o, least=o.story_lone_title_words):
         return False
     text = r.text(i).rstrip()
-    bare = text.rstrip("\"'’”»)]")
-    lead = next((ch for ch in bare if ch.isalnum()), "")
-    return o.story_lone_title_words <= r.feats[i].words <= o.heading_max_words \
-        and (lead.isupper() or lead.isdigit()) and not text.isupper() \
-        and not bare.endswith((".", ",", ":", ";", "…")) and "://" not in text and not pager(text)
+    return not text.isupper() and not text.rstrip("\"'’”»)]").endswith("…") and "://" not in text
 
 
 def _opens_titled(r: Reader, kept: list[int], head: int, o: Options) -> bool:
@@ -509,8 +509,8 @@ def _opens_titled(r: Reader, kept: list[int], head: int, o: Options) -> bool:
     return r.feats[i].words <= o.heading_max_words or r.core.echoes(i, below, o.story_echo_words, o.story_echo_shared)
 
 
-def _headline_shaped(r: Reader, i: int, o: Options, most: int | None = None) -> bool:
-    """Is line ``i`` shaped as a story's headline: 3 to ``most`` (by default
+def _headline_shaped(r: Reader, i: int, o: Options, most: int | None = None, least: int = 3) -> bool:
+    """Is line ``i`` shaped as a story's headline: ``least`` to ``most`` (by default
     `Options.heading_max_words`) words, its first letter or digit a capital or a digit
     (after quotes of any kind: "„Title“ ..."), not a list item (bulleted or numbered: `Reader.bulleted`,
     `Reader.turn`), not a sentence ending in a full stop, a comma, a colon or a semicolon,
@@ -519,7 +519,7 @@ def _headline_shaped(r: Reader, i: int, o: Options, most: int | None = None) -> 
     text = r.text(i).rstrip().rstrip("\"'’”»)]")
     lead = next((ch for ch in text if ch.isalnum()), "")
     most = o.heading_max_words if most is None else most
-    return 3 <= r.feats[i].words <= most and (lead.isupper() or lead.isdigit()) \
+    return least <= r.feats[i].words <= most and (lead.isupper() or lead.isdigit()) \
         and not r.bulleted(i) and not r.turn(i) and not text.endswith((".", ",", ":", ";")) \
         and not pager(r.text(i))
 
