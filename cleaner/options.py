@@ -666,6 +666,19 @@ class Options:
     #: `story_echo_shared`), and more with the window of body below it than with the
     #: window above it (content words).
     story_reach_back_shared: int = 1
+    #: A chosen story with no head in a page's dump starts at its first paragraphs above
+    #: its gap (`cleaner.stories.opening._reached_up`): over at most this many kept
+    #: lines above the gap, each a paragraph of body (`prose_min_words` words or more, no
+    #: list item) that, with the lines below it down to the gap, names the text after the
+    #: gap more than the text before it; 0: none (lines).  They go back to the story
+    #: before when the story would not stand without them, or the story before would
+    #: keep fewer than `story_min_words` body words or stand no more
+    #: (`cleaner.stories.main._give_back`): moving a start up changes no story's standing.
+    story_reach_up_lines: int = 3
+    #: ... more by this much: the cosine of its content words with the window of body
+    #: after the gap less that with the window before it, for the line alone and for
+    #: the lines from it down to the gap (`story_window_words` each) (cosine).
+    story_reach_up_margin: float = 0.1
     #: ... a headline of at least this many words: a section's label of fewer names no
     #: story (words).
     story_reach_back_words: int = 4

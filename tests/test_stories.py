@@ -279,7 +279,7 @@ def test_a_short_lead_that_shares_the_next_story_s_words_opens_it():
     text = "\n\n".join(BUDGET + [lead] + SHARE_ROW + CORALS) + "\n"
     assert _openings(text) == [BUDGET[0], lead]
     assert cleaner.clean(text, extracted="never").split("\n\n") == BUDGET
-    assert _openings(text, story_settle_cohesion=1.0) == [BUDGET[0], CORALS[0]]
+    assert _openings(text, story_settle_cohesion=1.0, story_reach_up_lines=0) == [BUDGET[0], CORALS[0]]
 
 
 def test_a_dateline_below_a_title_and_its_lead_opens_that_story_s_text():
@@ -1601,3 +1601,22 @@ def test_numbered_comments_with_dates_are_no_sections():
     plain = cleaner.split(text, extracted="never", story_item_reach=0)
     assert len(plain) > 1
     assert [a.text for a in cleaner.split(text, extracted="never")] == [a.text for a in plain]
+
+
+def test_the_next_story_s_opening_paragraph_above_its_gap_opens_it():
+    # A page's dump: the next story's first paragraph (no title) sits above the share row
+    # and its related-posts heading, where the boundary is chosen; it names the text below
+    # the gap, not the text above, and goes with it.
+    text = "\n\n".join(BUDGET + CORALS[:1] + SHARE_ROW + CORALS[1:]) + "\n"
+    assert _openings(text, story_settle_cohesion=1.0) == [BUDGET[0], CORALS[0]]
+    assert _openings(text, story_settle_cohesion=1.0, story_reach_up_lines=0) == [BUDGET[0], CORALS[1]]
+
+
+def test_a_story_left_too_short_keeps_the_paragraph_the_next_would_reach_up_for():
+    # The lead under a one-paragraph story shares the next story's words, but giving it
+    # away would leave the story above under a story's words: the start stays at the gap.
+    lead = "Biologists report an unusual find in deep water."
+    text = "\n\n".join(BUDGET[:1] + [lead] + SHARE_ROW + CORALS) + "\n"
+    assert _openings(text, story_settle_cohesion=1.0, story_reach_up_lines=3) == [BUDGET[0], CORALS[0]]
+    longer = "\n\n".join(BUDGET[:2] + [lead] + SHARE_ROW + CORALS) + "\n"
+    assert _openings(longer, story_settle_cohesion=1.0, story_reach_up_lines=3) == [BUDGET[0], lead]

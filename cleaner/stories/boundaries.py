@@ -70,9 +70,13 @@ class Segment(list):
     """``[first kept position, title line, opening, teaser]``: a stretch of kept lines
     that may be a story (``opening``: how it opens, see `Reader.opening`; ``"teaser"``);
     ``stray``: the kept lines of its stray head (`_stray_head`), which go when it is a story
-    of its own (`cleaner.stories.main.assemble`)."""
+    of its own (`cleaner.stories.main.assemble`); ``below``: the kept position of its gap
+    when its first paragraphs above it were reached up
+    (`cleaner.stories.opening._reached_up`), which go back to the story before unless the
+    story stands without them (`cleaner.stories.main.assemble`)."""
 
     stray: tuple[int, ...] = ()
+    below: int | None = None
 
 
 def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFAULT,
@@ -227,8 +231,10 @@ def _stretch(t: _Text, start: int, end: int, first: int | None, last: int,
     for k, g in enumerate(chosen):
         between.update(_between(r, kept, passed, g, t.words))
         between.update(stray.get(g.c, ()) if stray else ())
-        head, title, opening = opened(r, kept, g, max(start, segs[-1][0] if segs else last), end, o, t.written)
+        head, title, opening, below = opened(r, kept, g, max(start, segs[-1][0] if segs else last), end, o,
+                                             t.written)
         seg = Segment([head, title, opening, False])
+        seg.below = below
         if title is None:  # a stray head above the text: the gap's furniture, when the story stands
             seg.stray = tuple(kept[head:_stray_head(r, kept, head, chosen[k + 1].c if k + 1 < len(chosen) else end, o)])
         segs.append(seg)

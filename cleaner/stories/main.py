@@ -108,32 +108,21 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
     captions go unless ``touch``, the text's `cleaner.extracted.blocks_touch`, computed
     when not given)."""
     segs = _undo_teaser_rows(segs, kept, final, r.feats, r)
+    _give_back(r, kept, segs, between, final, o)
     _isolate(final, between, "kept line between two stories (a caption above the next title, a stray line of a "
                              "page's tail)")
     stories: list[dict] = []
     for s, (c0, title, opening, teaser) in enumerate(segs):
         c1 = segs[s + 1][0] if s + 1 < len(segs) else len(kept)
-        members = [i for i in kept[c0:c1] if i not in between]
+        members, inside = _segment_members(r, kept, c0, c1, between, final)
         if not members:
             continue
-        # A segment that reaches into the main region is that region's lines and the
-        # runs of the segment beside it that continue its vocabulary (the region can end
-        # at a related-links box inside an article), not past the comments; a segment
-        # wholly outside it comes back only as a story of its own.
-        inside = [i for i in members if final[i].keep]
-        if inside:
-            members = _continued(r, members, inside)
         words = sum(r.feats[i].words for i in members if r.body(i))
         after_teaser = s > 0 and segs[s - 1][3] and not teaser
         first = min(members[0], title) if title is not None else members[0]
         top, lead = _head_above(r, first), max((r.feats[i].words for i in members if r.body(i)), default=0)
-        # A first story that opens the document with a story's head stands outside the
-        # main block too (the block can take the longer story after a short first one).
-        on_top = not stories and not teaser and words >= o.story_outside_min_words and _opens(top, lead, o)
-        if _stands(r, members, opening, teaser, words, bool(inside) and not after_teaser and not stories, o) \
-                or inside and not after_teaser and words >= o.story_outside_min_words \
-                or on_top and (_headed(r, members, title, o)
-                               or _own_subject(r, members, title, _next(kept, segs, s), o)):
+        if _would_stand(r, members, inside, title, opening, teaser, words, after_teaser, not stories,
+                        _next(kept, segs, s), o):
             stray = set(segs[s].stray).intersection(members)
             if stray and len(stray) < len(members):  # the furniture between stories above its text
                 _isolate(final, stray, "kept line above the next story's text, sharing no word with it (an author's "
@@ -164,6 +153,68 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
     if not touch:  # in text written one block a line, every line is right under another
         _drop_captions(r, stories, final, o)
     return stories
+
+
+def _segment_members(r: Reader, kept: list[int], c0: int, c1: int, between: set[int],
+                     final: list[Decision]) -> tuple[list[int], list[int]]:
+    """The kept lines of a segment (kept positions ``c0`` to ``c1``, not ``between``) and
+    those of them inside the main region (``final`` keeps them).  A segment that reaches
+    into the main region is that region's lines and the runs of the segment beside it
+    that continue its vocabulary (the region can end at a related-links box inside an
+    article), not past the comments (`_continued`); a segment wholly outside it comes
+    back only as a story of its own."""
+    members = [i for i in kept[c0:c1] if i not in between]
+    inside = [i for i in members if final[i].keep]
+    if inside:
+        members = _continued(r, members, inside)
+    return members, inside
+
+
+def _would_stand(r: Reader, members: list[int], inside: list[int], title: int | None, opening: str | None,
+                 teaser: bool, words: int, after_teaser: bool, first: bool, after: list[int], o: Options) -> bool:
+    """Does a segment (its kept lines ``members``, ``inside`` the main region, its body
+    ``words``; ``first``: no story stands before it; ``after``: the kept lines of the
+    segment after it) stand as a story of its own (`assemble`)?  When `_stands` says so;
+    when it reaches into the main region with `Options.story_outside_min_words` of body,
+    not right after a teaser; or, as the first, when it opens the document with a story's
+    head: a first story stands outside the main block too (the block can take the
+    longer story after a short first one)."""
+    top = _head_above(r, min(members[0], title) if title is not None else members[0])
+    lead = max((r.feats[i].words for i in members if r.body(i)), default=0)
+    on_top = first and not teaser and words >= o.story_outside_min_words and _opens(top, lead, o)
+    return _stands(r, members, opening, teaser, words, bool(inside) and not after_teaser and first, o) \
+        or bool(inside) and not after_teaser and words >= o.story_outside_min_words \
+        or on_top and (_headed(r, members, title, o) or _own_subject(r, members, title, after, o))
+
+
+def _give_back(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
+               final: list[Decision], o: Options) -> None:
+    """The paragraphs a story reached up for above its gap (`Segment.below`) go back to
+    the story before (``segs`` revised in place) when the story would not stand without
+    them, or the story before would be left with fewer than `Options.story_min_words`
+    body words, or stands with them and not without: moving a story's start up never
+    changes which stories stand.  A segment of a page's tail that stands as no
+    story (a comment form, a sidebar: kept lines outside the main region) would otherwise
+    take an article's last paragraph and stand on its words, and a short story before
+    the gap would be left too short to stand."""
+    def stands(s: int, c0: int, c1: int) -> bool:
+        members, inside = _segment_members(r, kept, c0, c1, between, final)
+        if not members:
+            return False
+        words = sum(r.feats[i].words for i in members if r.body(i))
+        after_teaser = s > 0 and segs[s - 1][3] and not segs[s][3]
+        return _would_stand(r, members, inside, segs[s][1], segs[s][2], segs[s][3], words, after_teaser, s == 0,
+                            _next(kept, segs, s), o)
+
+    for s in range(1, len(segs)):
+        below = segs[s].below
+        if below is None or below <= segs[s][0]:
+            continue
+        c1 = segs[s + 1][0] if s + 1 < len(segs) else len(kept)
+        left = sum(r.feats[i].words for i in kept[segs[s - 1][0]:segs[s][0]] if i not in between and r.body(i))
+        if not stands(s, below, c1) or left < o.story_min_words or stands(s - 1, segs[s - 1][0], below) \
+                and not stands(s - 1, segs[s - 1][0], segs[s][0]):
+            segs[s][0] = below
 
 
 def _story(members: list[int], title: int | None, opening: str | None, teaser: bool, top, lead: int,

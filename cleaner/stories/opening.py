@@ -25,7 +25,9 @@ it that names the text, or that prints its title again).  A story still with no 
 starts at the headline left above its text (the story before's last line, or a line
 dropped), over at most `Options.story_reach_back_lines` lines, when that names the text
 below it more than the text above (`_reached_back`: a deck or a note under the
-headline).  Once every story
+headline).  A story with no head, in a page's dump, starts at its first paragraphs above
+the gap when they share more with its text than with the text before
+(`_reached_up`: `Options.story_reach_up_lines`, `Options.story_reach_up_margin`).  Once every story
 is chosen, a later story's title that the finder dropped and that names nothing of its
 text gives way to the headline below it that does (`named_title`: a cookie box's heading
 above a byline, the headline under it).
@@ -42,7 +44,7 @@ from .evidence import Gap, Reader, body_lines, body_window, content_words, cosin
 
 
 def opened(r: Reader, kept: list[int], g: Gap, lo: int, end: int, o: Options,
-           written: bool) -> tuple[int, int | None, str | None]:
+           written: bool) -> tuple[int, int | None, str | None, int | None]:
     """The first kept position, title and opening of the story a chosen gap ``g`` opens
     (``written``: the text reads as an extractor's, `cleaner.stories.boundaries.segment`'s):
     its opening (a change of topic when it has none and its cohesion is under
@@ -57,7 +59,10 @@ def opened(r: Reader, kept: list[int], g: Gap, lo: int, end: int, o: Options,
     headline above its text that names it, below the story before's last kept line
     (`_echoing_head`: a page's headline above its date, byline and tags); last, the
     headline of its head block above its first line is its title, the story starting
-    there (`_head_block`; not above the first kept line after kept position ``lo``)."""
+    there (`_head_block`; not above the first kept line after kept position ``lo``); a
+    story with no head in a page's dump starts at its first paragraphs above its gap
+    (`_reached_up`).  Also returns the kept position where the story's text starts
+    below the paragraphs so reached up (``None``: none were)."""
     opening = g.opening or ("topic" if g.cohesion < o.story_topic_cohesion else None)
     title = _over_deck(r, kept, g.c, g.title if g.title is not None else _over_meta(r, kept, g.c, o), g.opening, o)
     held = _holding(r, kept, g.c, o, page=not written)
@@ -86,7 +91,41 @@ def opened(r: Reader, kept: list[int], g: Gap, lo: int, end: int, o: Options,
             title = back
             if r.d[back].keep:  # a line the story before kept as its last
                 head = bisect_left(kept, back)
-    return head, title, opening
+    below = None
+    if o.story_reach_up_lines and not written and not behind and g.opening is None and head == g.c \
+            and title is None:  # its first paragraphs, left to the story before
+        up = _reached_up(r, kept, head, lo, end, o)
+        if up is not None:
+            head, below = up, head
+    return head, title, opening, below
+
+
+def _reached_up(r: Reader, kept: list[int], c: int, lo: int, end: int, o: Options) -> int | None:
+    """The kept position where a story chosen at kept position ``c`` with no head (no
+    title, no opening; a page's dump, not an extractor's text) starts
+    when its first paragraphs stand above the gap: walking up over at most
+    `Options.story_reach_up_lines` kept lines, not to the story before's first (kept
+    position ``lo``), each a paragraph of body of `Options.prose_min_words` words or more
+    (no list item: a label or a menu's item ends the walk), the highest from which the
+    line itself and all the lines down to ``c`` share more with the window of body after
+    ``c`` (to ``end``) than with the window before them, by `Options.story_reach_up_margin`
+    (`side_cosines`); ``None`` when the line right above does not.  Where two stories
+    meet with no head and no furniture between them, no gap at the later one's first
+    paragraph may score enough to be a candidate: the boundary is chosen at a gap further
+    down (its subheading, a caption), and its opening paragraphs, which go on with the
+    text below and not with the text above, would be left to the story before."""
+    best = None
+    for p in range(c - 1, max(lo, c - 1 - o.story_reach_up_lines), -1):
+        line = body_lines(r, kept, p, p + 1)
+        if not line or r.feats[kept[p]].words < o.prose_min_words or r.bulleted(kept[p]):
+            break  # no paragraph of body: a label, a menu's item
+        leaning = all(ahead > behind + o.story_reach_up_margin
+                      for ahead, behind in (side_cosines(r, kept, line, p, c, lo, end, o),
+                                            side_cosines(r, kept, body_lines(r, kept, p, c), p, c, lo, end, o)))
+        if not leaning:
+            break
+        best = p
+    return best
 
 
 def first_head(r: Reader, kept: list[int], feats: list[Features], o: Options) -> tuple[int | None, str | None]:
