@@ -119,9 +119,8 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
             continue
         words = sum(r.feats[i].words for i in members if r.body(i))
         after_teaser = s > 0 and segs[s - 1][3] and not teaser
-        first = min(members[0], title) if title is not None else members[0]
-        top, lead = _head_above(r, first), max((r.feats[i].words for i in members if r.body(i)), default=0)
-        if _would_stand(r, members, inside, title, opening, teaser, words, after_teaser, not stories,
+        top, lead = _top_and_lead(r, members, title)
+        if _would_stand(r, members, inside, title, opening, teaser, words, top, lead, after_teaser, not stories,
                         _next(kept, segs, s), o):
             stray = set(segs[s].stray).intersection(members)
             if stray and len(stray) < len(members):  # the furniture between stories above its text
@@ -170,17 +169,23 @@ def _segment_members(r: Reader, kept: list[int], c0: int, c1: int, between: set[
     return members, inside
 
 
-def _would_stand(r: Reader, members: list[int], inside: list[int], title: int | None, opening: str | None,
-                 teaser: bool, words: int, after_teaser: bool, first: bool, after: list[int], o: Options) -> bool:
-    """Does a segment (its kept lines ``members``, ``inside`` the main region, its body
-    ``words``; ``first``: no story stands before it; ``after``: the kept lines of the
-    segment after it) stand as a story of its own (`assemble`)?  When `_stands` says so;
-    when it reaches into the main region with `Options.story_outside_min_words` of body,
-    not right after a teaser; or, as the first, when it opens the document with a story's
-    head: a first story stands outside the main block too (the block can take the
-    longer story after a short first one)."""
+def _top_and_lead(r: Reader, members: list[int], title: int | None) -> tuple[int, int]:
+    """What lies above a segment's first line (its title, or its first kept line:
+    `_head_above`) and its longest paragraph's words."""
     top = _head_above(r, min(members[0], title) if title is not None else members[0])
-    lead = max((r.feats[i].words for i in members if r.body(i)), default=0)
+    return top, max((r.feats[i].words for i in members if r.body(i)), default=0)
+
+
+def _would_stand(r: Reader, members: list[int], inside: list[int], title: int | None, opening: str | None,
+                 teaser: bool, words: int, top: int, lead: int, after_teaser: bool, first: bool, after: list[int],
+                 o: Options) -> bool:
+    """Does a segment (its kept lines ``members``, ``inside`` the main region, its body
+    ``words``; ``top``, ``lead``: `_top_and_lead`; ``first``: no story stands before it;
+    ``after``: the kept lines of the segment after it) stand as a story of its own
+    (`assemble`)?  When `_stands` says so; when it reaches into the main region with
+    `Options.story_outside_min_words` of body, not right after a teaser; or, as the
+    first, when it opens the document with a story's head: a first story stands outside
+    the main block too (the block can take the longer story after a short first one)."""
     on_top = first and not teaser and words >= o.story_outside_min_words and _opens(top, lead, o)
     return _stands(r, members, opening, teaser, words, bool(inside) and not after_teaser and first, o) \
         or bool(inside) and not after_teaser and words >= o.story_outside_min_words \
@@ -203,8 +208,8 @@ def _give_back(r: Reader, kept: list[int], segs: list[Segment], between: set[int
             return False
         words = sum(r.feats[i].words for i in members if r.body(i))
         after_teaser = s > 0 and segs[s - 1][3] and not segs[s][3]
-        return _would_stand(r, members, inside, segs[s][1], segs[s][2], segs[s][3], words, after_teaser, s == 0,
-                            _next(kept, segs, s), o)
+        return _would_stand(r, members, inside, segs[s][1], segs[s][2], segs[s][3], words,
+                            *_top_and_lead(r, members, segs[s][1]), after_teaser, s == 0, _next(kept, segs, s), o)
 
     for s in range(1, len(segs)):
         below = segs[s].below
