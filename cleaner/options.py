@@ -495,6 +495,13 @@ class Options:
     #: `story_teaser_cohesion` (words; cosine).
     story_teaser_min_words: int = 20
     story_teaser_cohesion: float = 0.25
+    #: A line whose last sentence has ended (a full stop, a question or an exclamation
+    #: mark, an ellipsis) and that closes with a bracketed aside of at most this many
+    #: words after it (an agency's or an author's initials, "... next year. (ap)"; notes'
+    #: numbers, "... in 2019. [1][2]") has ended what it says: no teaser cut mid-sentence
+    #: (`cleaner.stories.teasers.closes_aside`; a paragraph's sign-off, not another
+    #: story's opening cut off); 0 turns the test off (words).
+    story_teaser_aside_words: int = 6
     #: A row of at most `story_teaser_resume_row` teasers, not at the top, none with a
     #: title of its own, whose content words share at least `story_teaser_resume_cohesion`
     #: (cosine of their counts, the stopwords of each side's own language left out too)

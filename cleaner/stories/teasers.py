@@ -12,11 +12,13 @@ its own whose words differ from the text on both sides of it is a teaser set bet
 stories (in a page's dump, when it ends on a comma or a word in lower case and the text
 after it is on other words than the text before it): `teasers`, ``story_teaser_*``
 options (a teaser is a sentence, not a row of share buttons run together; "More stories"
-above a row of teasers is no title).  A row of at most `Options.story_teaser_resume_row`
-teasers with no title of their own, that ends the text or has text with no head after it
-(or a titled teaser: the untitled teasers that open a row are read so on their own)
-and shares words with the body before it (cosine at least
-`Options.story_teaser_resume_cohesion`), is the page's own text going on, no teasers
+above a row of teasers is no title; a line whose last sentence has ended before a
+bracketed aside, an agency's initials or notes' numbers, "... next year. (ap)", is no
+line cut mid-sentence: `closes_aside`, `Options.story_teaser_aside_words`).  A row of at
+most `Options.story_teaser_resume_row` teasers with no title of their own, that ends
+the text or has text with no head after it (or a titled teaser: the untitled teasers
+that open a row are read so on their own) and shares words with the body before it
+(cosine at least `Options.story_teaser_resume_cohesion`), is the page's own text going on, no teasers
 (`resumed`: a post's last paragraphs, a note after its article; its lines go to no story;
 in text an extractor wrote, one that ends the text is left alone).  In text written one
 block a line, the text after a row that opens with a paragraph sharing few words with the
@@ -81,11 +83,61 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
     period) and the window of text after
     it shares less than `Options.story_topic_cohesion` (cosine) with the window before it
     (a teaser set into an article is followed by the rest of it).  Scanned by the compiled
-    core (rust/src/story_teasers.rs)."""
+    core (rust/src/story_teasers.rs).  A line that closes with a bracketed aside
+    (`closes_aside`: `Options.story_teaser_aside_words`) is read as ended, no line cut
+    mid-sentence: a paragraph's sign-off or a note's number after its last sentence."""
+    if o.story_teaser_aside_words > 0:
+        ended = {i for i in kept if feats[i].cut and closes_aside(r.text(i), o.story_teaser_aside_words)}
+        if ended:
+            feats = _Ended(feats, ended)
     return r.teasers(kept, feats, (o.story_teaser_min_words, r.o.story_teaser_capitalised, r.o.story_teaser_title_words,
                                    r.o.story_teaser_after_words, o.story_teaser_cohesion, o.story_title_max_words,
                                    o.story_teaser_apart_cohesion, o.story_teaser_apart_words, o.story_topic_cohesion,
                                    o.story_teaser_named_title_words, written))
+
+
+#: A word of a bracketed aside (`closes_aside`).
+_ASIDE_WORD = re.compile(r"\w+")
+
+
+def closes_aside(text: str, most: int) -> bool:
+    """Does ``text`` close with a bracketed aside of 1 to ``most`` words after a sentence
+    that has ended: its last character a closing bracket, the bracket that opens it in
+    the line, and right before that, spaces aside, the sentence's closing punctuation (a
+    full stop, a question or an exclamation mark, an ellipsis, before closing quotes)?
+    An agency's or an author's initials or a note's number after a paragraph's last
+    sentence: the paragraph has ended, no line cut mid-sentence.
+
+    >>> closes_aside("The plant will close next year. (ap)", 6), closes_aside("as the report said. [1][2]", 6)
+    (True, True)
+    >>> closes_aside("ahead of the runner-up (Leeds)", 6), closes_aside("the board said on Monday that the plans", 6)
+    (False, False)
+    """
+    text = text.rstrip()
+    if not text or text[-1] not in ")]":
+        return False
+    k = text.rfind("(" if text[-1] == ")" else "[")
+    while k > 0 and text[k - 1] == "]" and text[-1] == "]":  # notes' numbers one after another: "[1][2]"
+        k = text.rfind("[", 0, k - 1)
+    before = text[:max(k, 0)].rstrip().rstrip("\"'’”»")
+    if k <= 0 or not before.endswith((".", "!", "?", "…")):
+        return False
+    return 0 < len(_ASIDE_WORD.findall(text[k + 1:-1])) <= most
+
+
+class _Ended:
+    """``feats`` as the teaser scan reads them, the lines of ``ended`` (line indexes) not
+    cut mid-sentence (`closes_aside`)."""
+
+    def __init__(self, feats, ended: set[int]):
+        self.feats, self.ended = feats, ended
+
+    def __getitem__(self, i: int) -> Features:
+        f = self.feats[i]
+        return f._replace(cut=False) if i in self.ended else f
+
+    def __len__(self) -> int:
+        return len(self.feats)
 
 
 def teaser_rows(found: dict[int, tuple[int, int | None]], members=None) -> list[list[int]]:
