@@ -502,6 +502,13 @@ class Options:
     #: (`cleaner.stories.teasers.closes_aside`; a paragraph's sign-off, not another
     #: story's opening cut off); 0 turns the test off (words).
     story_teaser_aside_words: int = 6
+    #: A story between two candidate boundaries of at most this many lines of body, the
+    #: last cut mid-sentence with `story_teaser_min_words` words or more (fewer than
+    #: `story_min_words`), read as a sentence, on words the text after it does not go on
+    #: with, under a headline of its own in a page's dump, is a teaser whole as it is: it
+    #: needs no `story_min_words` of body, and the two boundaries are not settled into one
+    #: (`cleaner.stories.boundaries._lone`); 0 turns this off (lines).
+    story_teaser_story_lines: int = 1
     #: A row of at most `story_teaser_resume_row` teasers, not at the top, none with a
     #: title of its own, whose content words share at least `story_teaser_resume_cohesion`
     #: (cosine of their counts, the stopwords of each side's own language left out too)

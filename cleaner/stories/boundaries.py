@@ -9,8 +9,9 @@ top read on all the paragraphs above it, `cleaner.stories.top`); the full storie
 one choice of boundaries over the whole stretch that scores most (`choose`), each
 boundary adding its evidence less `Options.story_boundary_score`, under one constraint: a
 story holds `Options.story_min_words` of body before the next one starts, and the last
-one after it (`Options.story_short_words` before a story whose gap is its whole head: a
-title, a meta line, the text; `Options.story_first_words` for a first story at the top of
+one after it (none for a teaser whole as it is, one line of body cut mid-sentence between
+two candidates, `_lone`; `Options.story_short_words` before a story whose gap is its whole
+head: a title, a meta line, the text; `Options.story_first_words` for a first story at the top of
 the document when the topic changes; `Options.story_short_words` before a strong gap,
 `Options.story_first_strong_score`, below a first story that holds a lead, `_led`).  The
 choice is a dynamic programme over the
@@ -216,9 +217,9 @@ def _stretch(t: _Text, start: int, end: int, first: int | None, last: int,
     r, kept, o = t.r, t.kept, t.o
     gaps = _candidates(r, kept, t.topic, start, end, o, t.heads_only, t.title0, t.points, t.pictured)
     stray: dict[int, list[int]] | None = None if t.heads_only else {}  # per gap, stray lines before it
-    settled = _settled(r, kept, gaps, t.words, start, end, o, stray)
+    settled = _settled(r, kept, gaps, t.words, start, end, o, stray, _lone(r, kept, gaps, end, o, t.written))
     short = _led(r, kept, settled, t.words, start, o, t.title0) if top and not t.heads_only else ()  # the document's first story
-    chosen = choose(settled, t.words, start, end, o, first, short)
+    chosen = choose(settled, t.words, start, end, o, first, short, _lone(r, kept, settled, end, o, t.written))
     if chosen and stray is not None and o.story_refine_paragraphs:  # not one block a line: each story read again
         chosen = refined(r, kept, t.topic, chosen, t.words, start, end, o, t.title0, stray, first, t.pictured,
                          t.shifts)
@@ -233,7 +234,9 @@ def _stretch(t: _Text, start: int, end: int, first: int | None, last: int,
         between.update(stray.get(g.c, ()) if stray else ())
         head, title, opening, below = opened(r, kept, g, max(start, segs[-1][0] if segs else last), end, o,
                                              t.written)
-        seg = Segment([head, title, opening, False])
+        # a teaser whole as it is up to the next boundary (`_lone`) is a teaser's story
+        after = chosen[k + 1].c if k + 1 < len(chosen) else end
+        seg = Segment([head, title, opening, _whole_teaser(r, kept, g, after, o, t.written)])
         seg.below = below
         if title is None:  # a stray head above the text: the gap's furniture, when the story stands
             seg.stray = tuple(kept[head:_stray_head(r, kept, head, chosen[k + 1].c if k + 1 < len(chosen) else end, o)])
@@ -274,6 +277,52 @@ def _led(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], start: i
     return out
 
 
+def _lone(r: Reader, kept: list[int], gaps: list[Gap], end: int, o: Options, written: bool) -> frozenset[int]:
+    """The kept positions of ``gaps`` (in order, of a stretch ending at kept position
+    ``end``) whose story before, from the gap right before, is a teaser whole as it is
+    (`_whole_teaser`) and whose own gap holds a head or dropped lines (a cut line right
+    above a paragraph, nothing between, is a caption or a lead over its own text), and
+    ``end`` when the text after the last gap is such a teaser.  Such a story is another
+    story's first words cut off, whole as it is: it needs no `Options.story_min_words` of
+    body (`choose`), and the gaps on either side of it are not settled into one
+    (`_settled`)."""
+    if not o.story_teaser_story_lines or not gaps:
+        return frozenset()
+    out = {b.c for a, b in zip(gaps, gaps[1:])
+           if (b.opening is not None or b.dropped) and _whole_teaser(r, kept, a, b.c, o, written)}
+    if _whole_teaser(r, kept, gaps[-1], end, o, written):
+        out.add(end)
+    return frozenset(out)
+
+
+def _whole_teaser(r: Reader, kept: list[int], g: Gap, after: int, o: Options, written: bool) -> bool:
+    """Is the story from the gap ``g`` up to kept position ``after`` a teaser whole as
+    it is: at most `Options.story_teaser_story_lines` lines of body, the last cut
+    mid-sentence (`Features.cut`), of `Options.story_teaser_min_words` words or more but
+    fewer than a story needs (`Options.story_min_words`), read as a sentence (under
+    `Options.story_teaser_capitalised` of its words capitalised: no address, no row of
+    names), whose words do not go on in the text after it (their cosine with the window
+    of body after it under `Options.story_teaser_apart_cohesion`: not the standfirst above
+    its own article's text)?  In a page's dump only under a headline of its own (the
+    gap's title; a page's tail holds its appeals and blurbs cut the same way, with none),
+    and with no text after it (the document's last lines) only in text an extractor wrote
+    (``written``)."""
+    c = g.c
+    if not o.story_teaser_story_lines or not (written or g.title is not None):
+        return False
+    lines = body_lines(r, kept, c, after)
+    if not lines or len(lines) > o.story_teaser_story_lines:
+        return False
+    last = r.feats[lines[-1]]
+    if not (last.cut and o.story_teaser_min_words <= last.words < o.story_min_words
+            and last.capitalised < o.story_teaser_capitalised):
+        return False
+    if after >= len(kept):
+        return written
+    ahead, _ = side_cosines(r, kept, lines, c, after, 0, len(kept), o)
+    return ahead < o.story_teaser_apart_cohesion
+
+
 def _stray_head(r: Reader, kept: list[int], head: int, end: int, o: Options) -> int:
     """The kept position where the text of a story with no title, chosen to start at kept
     position ``head`` (before kept position ``end``, the next story's), begins: past its
@@ -307,7 +356,8 @@ def _stray_head(r: Reader, kept: list[int], head: int, end: int, o: Options) -> 
 
 
 def choose(gaps: list[Gap], words: list[int], start: int, end: int,
-           o: Options = DEFAULT, first: int | None = None, short: Collection[int] = ()) -> list[Gap]:
+           o: Options = DEFAULT, first: int | None = None, short: Collection[int] = (),
+           lone: Collection[int] = ()) -> list[Gap]:
     """The boundaries among candidate ``gaps`` (in order, between kept positions ``start``
     and ``end``) that score most in all, each adding its score less
     `Options.story_boundary_score`, with at least `Options.story_min_words` body words
@@ -318,7 +368,9 @@ def choose(gaps: list[Gap], words: list[int], start: int, end: int,
     gaps (kept positions, `_led`) that may end the document's first story when it holds
     `Options.story_short_words` body words, if they score `Options.story_first_strong_score`
     and open with a head or a change of topic (cosine under `Options.story_topic_cohesion`);
-    ``words[c]``: body words of kept positions before ``c``.
+    ``words[c]``: body words of kept positions before ``c``; ``lone``: the gaps (kept
+    positions, `_lone`) whose story from the gap right before them is a teaser, which
+    needs no body words of its own (``end`` among them: the text after the last gap is one).
 
     >>> g = lambda c, score, opening=None: Gap(c, None, opening, 0, 0, False, 0.1, 0.0, score)
     >>> words = [0, 10, 20, 80, 90, 160, 170, 240]
@@ -334,7 +386,10 @@ def choose(gaps: list[Gap], words: list[int], start: int, end: int,
     back: list[int] = [-1]
     prefix = [0]  # index of the best total among ends[:k + 1]
     by_c = {g.c: g for g in gaps}
-    for g in gaps:
+    at: dict[int, int] = {}  # gap position -> its index in ``ends``
+    for n, g in enumerate(gaps):
+        # a teaser's story since the gap right before: that gap may be the last boundary
+        q = at.get(gaps[n - 1].c) if n and g.c in lone else None
         k = bisect_right(at_words, words[g.c] - _need(g, o)) - 1
         if k < 0 and first is not None and words[g.c] - words[start] >= first \
                 and g.cohesion < o.story_topic_cohesion:
@@ -343,10 +398,13 @@ def choose(gaps: list[Gap], words: list[int], start: int, end: int,
                 and (g.opening is not None or g.cohesion < o.story_topic_cohesion) \
                 and words[g.c] - words[start] >= o.story_short_words:
             k = 0  # the document's short first story, ended by a strong gap
-        if k < 0:
+        if k < 0 and q is None:
             continue
-        p = prefix[k]
+        p = prefix[k] if k >= 0 else q
+        if q is not None and best[q] > best[p]:
+            p = q
         best.append(best[p] + g.score - o.story_boundary_score + 1e-9)
+        at[g.c] = len(ends)
         ends.append(g.c)
         at_words.append(words[g.c])
         back.append(p)
@@ -355,7 +413,7 @@ def choose(gaps: list[Gap], words: list[int], start: int, end: int,
     # unless it opens with a head of its own (a dateline is read from the text: a notice
     # such as "NOTE: ..." reads as one too).
     last = [k for k in range(len(ends)) if k == 0 or words[end] - at_words[k] >= o.story_min_words
-            or by_c[ends[k]].opening not in (None, "dateline")]
+            or by_c[ends[k]].opening not in (None, "dateline") or (end in lone and ends[k] == gaps[-1].c)]
     chosen: list[Gap] = []
     k = max(last, key=lambda k: (best[k], -k))
     while k > 0:
@@ -380,7 +438,8 @@ def _close(words: list[int], a: Gap, b: Gap, o: Options) -> bool:
 
 
 def _settled(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], start: int, end: int,
-             o: Options = DEFAULT, stray: dict[int, list[int]] | None = None) -> list[Gap]:
+             o: Options = DEFAULT, stray: dict[int, list[int]] | None = None,
+             lone: Collection[int] = ()) -> list[Gap]:
     """The candidate ``gaps`` of a stretch (kept positions ``start`` to ``end``) with each
     two too close together for both to stand (fewer body words between them than
     `choose` asks) settled into one where the lines between them say which side they
@@ -399,13 +458,15 @@ def _settled(r: Reader, kept: list[int], gaps: list[Gap], words: list[int], star
     lines between are a stray line of a page's tail (`_stray`) and the body after it,
     up to the next candidate, holds `Options.story_min_words` (its story stands without
     them), and ``stray`` gets them under the later gap's position: they belong to neither story.
-    Otherwise both stay and `choose` takes the one with more evidence.
+    Otherwise both stay and `choose` takes the one with more evidence; so too when the
+    story between them is a teaser whole as it is (``lone``: the later gaps' positions,
+    `_lone`).
     """
     out = list(gaps)
     k = 0
     while k + 1 < len(out):
         a, b = out[k], out[k + 1]
-        if not _close(words, a, b, o):
+        if not _close(words, a, b, o) or b.c in lone:
             k += 1
             continue
         if leads(r, kept, a.c, b.c, start, end, o):
