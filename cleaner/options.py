@@ -932,7 +932,10 @@ class Options:
     #: the title and of the gap's lines below it share more with the window of body
     #: before the gap than with the window after it (`story_window_words` each), by more
     #: than this (cosine; below 0: never): the page before's tail (a gallery's label, the
-    #: list of what its article featured) set above the next story's text.
+    #: list of what its article featured) set above the next story's text.  So too, once
+    #: every story is chosen, for a later story's title kept as its first line or dropped
+    #: above it with lines no story keeps between it and the text, not meta lines alone
+    #: (`cleaner.stories.opening.unnamed_title`: a box's label, a link to the page's next post).
     story_title_behind_cohesion: float = 0.05
     #: In text an extractor wrote one block a line, a story chosen in one go is cut again
     #: above a paragraph (`prose_min_words` words or more, opening with a capital, no list

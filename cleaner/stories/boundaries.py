@@ -30,6 +30,9 @@ sentences, with a line no story keeps right under them, that share no word with 
 after them (an author's box, a sidebar's teaser or an appeal of the page before, set in
 the furniture between two stories) go to neither story when it stands as one of its own
 (`_stray_head`: `Options.story_stray_head_lines`, `Options.story_stray_head_words`).
+A later story's title above the furniture between two stories whose words go on with the
+text before it goes to neither story, the story starting at its text
+(`cleaner.stories.opening.unnamed_title`: `Options.story_title_behind_cohesion`).
 
 Once a stretch's boundaries are chosen (outside text read as an extractor's, one block a
 line), each story between two of them is read again on its own words (`refined`): a gap's
@@ -61,7 +64,7 @@ from .evidence import (DEFAULT, Gap, Reader, body_before, body_lines, body_windo
                        language_shifts, lines_words, shift_points, side_cosines, style_shifts, topic_profile, weights)
 from .furniture import after_run
 from .numbered import entries, inside, sections
-from .opening import first_head, leads, lone_title, named_title, opened
+from .opening import first_head, leads, lone_title, named_title, opened, unnamed_title
 from .series import serial
 from .teasers import captions, closes_aside, gallery, resumed, row_apart, teasers
 from .top import first_topic
@@ -125,10 +128,15 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
             segs.append(fixed[end])
         start = end
     for k, seg in enumerate(segs[1:], 1):  # a later story's headline under the furniture above it
+        after = segs[k + 1][0] if k + 1 < len(segs) else len(kept)
         if not seg[3]:
+            moved = unnamed_title(r, kept, seg[0], seg[1], segs[k - 1][0], after, o)
+            if moved is not None:  # the page's furniture read as its headline: no story's
+                between.update(kept[seg[0]:moved[0]])
+                seg[0], seg[1] = moved
             seg[1] = named_title(r, kept, seg[0], seg[1], o)
         elif seg[1] is None:  # a teaser's headline standing alone right above its text
-            seg[1] = lone_title(r, kept, seg[0], segs[k - 1][0], segs[k + 1][0] if k + 1 < len(segs) else len(kept), o)
+            seg[1] = lone_title(r, kept, seg[0], segs[k - 1][0], after, o)
     return segs, between
 
 

@@ -30,7 +30,11 @@ the gap when they share more with its text than with the text before
 (`_reached_up`: `Options.story_reach_up_lines`, `Options.story_reach_up_margin`).  Once every story
 is chosen, a later story's title that the finder dropped and that names nothing of its
 text gives way to the headline below it that does (`named_title`: a cookie box's heading
-above a byline, the headline under it).
+above a byline, the headline under it), and a later story's title that the
+furniture between two stories (lines no story keeps) parts from its text and whose words
+go on with the text before rather than with the text after (`unnamed_title`:
+`Options.story_title_behind_cohesion`: the page before's tail read as a headline) gives
+way: the story starts at its text.
 """
 
 from __future__ import annotations
@@ -472,6 +476,49 @@ def named_title(r: Reader, kept: list[int], head: int, title: int | None, o: Opt
                 and r.core.echoes(j, first, o.story_echo_words, o.story_echo_shared):
             return j
     return title
+
+
+def unnamed_title(r: Reader, kept: list[int], head: int, title: int | None, lo: int, end: int,
+                  o: Options) -> tuple[int, int | None] | None:
+    """Where a later story starts when its ``title`` belongs to the page before: a title
+    kept as the story's first kept line (kept position ``head``; the text from the next
+    kept line) or dropped above it (the text from it), lines with letters that no story
+    keeps standing between the title and the text (the furniture between two stories: a
+    box's links, an appeal, the title printed again; not meta lines alone, a byline and a
+    date under a headline being the story's own head), whose content words share more
+    with the window of body above it (from kept position ``lo``, the story before's first) than with the
+    window of body from the text on (to kept position ``end``, the next story's), by more
+    than `Options.story_title_behind_cohesion` (`_leaning`, `Options.story_window_words`
+    each): the page before's tail read as a headline (a box's label over its author's
+    note, a link to its own next post), the text's lines below the furniture.  The story
+    then starts at its text: the kept position returned, its title the first line
+    between, shaped as a headline (`_headline_shaped`, of up to
+    `Options.story_title_max_words` words, no meta line, no line a catalogue pattern
+    dropped), that shares `Options.story_echo_shared` content words with the text's
+    first `Options.story_echo_words` (``Story.echoes``: the story's own headline under
+    the furniture), else none.  ``None``: the title stands."""
+    if o.story_title_behind_cohesion < 0 or title is None:
+        return None
+    if kept[head] == title:
+        text = head + 1
+    elif title < kept[head] and not r.d[title].keep:
+        text = head
+    else:
+        return None
+    if text >= end:
+        return None
+    first = kept[text]
+    lines = r.content[r.pos[title] + 1:r.pos[first]]
+    gap = [j for j in lines if r.lettered[j] and not r.d[j].keep]
+    if not gap or all(r.meta(j) for j in gap) \
+            or _leaning(r, kept, [title], text, bisect_left(kept, title), lo, end, o) >= -o.story_title_behind_cohesion:
+        return None  # no furniture between, or the story's own head: a headline over its byline and date
+    for j in lines:
+        if r.lettered[j] and not r.by_pattern[j] and not r.meta(j) \
+                and _headline_shaped(r, j, o, o.story_title_max_words) \
+                and r.core.echoes(j, first, o.story_echo_words, o.story_echo_shared):
+            return text, j
+    return text, None
 
 
 def lone_title(r: Reader, kept: list[int], head: int, lo: int, end: int, o: Options) -> int | None:
