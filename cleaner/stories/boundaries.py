@@ -11,8 +11,8 @@ boundary adding its evidence less `Options.story_boundary_score`, under one cons
 story holds `Options.story_min_words` of body before the next one starts, and the last
 one after it (none for a teaser whole as it is, one line of body cut mid-sentence between
 two candidates, `_lone`; `Options.story_short_words` before a story whose gap is its whole
-head: a title, a meta line, the text; `Options.story_first_words` for a first story at the top of
-the document when the topic changes; `Options.story_short_words` before a strong gap,
+head: a title, a meta line, the text; `Options.story_first_words` for a first story at
+the top of the document when the topic changes; `Options.story_short_words` before a strong gap,
 `Options.story_first_strong_score`, below a first story that holds a lead, `_led`).  The
 choice is a dynamic programme over the
 candidate gaps (`_candidates`, linear after sorting), not a loop that patches earlier
@@ -247,7 +247,7 @@ def _stretch(t: _Text, start: int, end: int, first: int | None, last: int,
         seg = Segment([head, title, opening, _whole_teaser(r, kept, g, after, o, t.written)])
         seg.below = below
         if title is None:  # a stray head above the text: the gap's furniture, when the story stands
-            seg.stray = tuple(kept[head:_stray_head(r, kept, head, chosen[k + 1].c if k + 1 < len(chosen) else end, o)])
+            seg.stray = tuple(kept[head:_stray_head(r, kept, head, after, o)])
         segs.append(seg)
     between.update(section(r, kept, [s[0] for s in segs], at, start, end))  # a page's comments: no story's
     return segs, between
