@@ -6,6 +6,7 @@ charged to the rule that kept it.
     python3 benchmarks/losses.py --set scrapinghub --mode html --top 15
     python3 benchmarks/losses.py --stage                  # rules as stage:rule
     python3 benchmarks/losses.py --show feature.heading   # the article lines one rule drops
+    python3 benchmarks/losses.py --uncatalogued           # each page's own catalogue off
 
 A line of a dump is read with `cleaner.analyze` (``html="never"`` in text mode; the page's
 markup in HTML mode, whose lines are those of the text the front door extracts).  A line
@@ -270,19 +271,28 @@ def _pages(set_name: str, part: str):
     return [p for p in pages if part == "all" or part_of(p.key) == part]
 
 
-def _analyse(page, mode: str, cache):
+def _analyse(page, mode: str, cache, uncatalogued: bool = False):
+    """The page read in ``mode``; with ``uncatalogued``, read as a page whose language has
+    no catalogue of its own: the catalogue of the language guessed for it switched off
+    (``Options.disabled_rules``), so that only ``common`` and the line features act and
+    the stages read `Options.uncatalogued`, as on a page in a language no catalogue
+    covers."""
     from benchmarks.systems import text_dump
     from cleaner import analyze
+    from cleaner.catalogue.load import catalogue_languages
 
-    if mode == "html":
-        return analyze(page.markup)
-    return analyze(text_dump(page, cache), html="never")
+    source, options = (page.markup, {}) if mode == "html" else (text_dump(page, cache), {"html": "never"})
+    analysis = analyze(source, **options)
+    if uncatalogued and analysis.language in catalogue_languages():
+        analysis = analyze(source, disabled_rules=frozenset({f"{analysis.language}."}), **options)
+    return analysis
 
 
 def audit(set_name: str, part: str = "tune", mode: str = "text", show: str | None = None,
-          cache=None, stage: bool = False) -> dict[str, Tally]:
+          cache=None, stage: bool = False, uncatalogued: bool = False) -> dict[str, Tally]:
     """Per rule, over the pages of one set's part in one mode (``show``: print the article
-    lines that rule loses, page by page; ``stage``: rules named with their stage)."""
+    lines that rule loses, page by page; ``stage``: rules named with their stage;
+    ``uncatalogued``: every page read with its language's catalogue off, `_analyse`)."""
     from benchmarks.cache import DiskCache
 
     cache = cache or DiskCache()
@@ -292,7 +302,7 @@ def audit(set_name: str, part: str = "tune", mode: str = "text", show: str | Non
     # of page recalls) or over the must snippets (the snippet metric's micro average)
     units = len(pages) if set_name == "scrapinghub" else sum(len(p.with_) for p in pages)
     for page in pages:
-        analysis = _analyse(page, mode, cache)
+        analysis = _analyse(page, mode, cache, uncatalogued)
         if set_name == "scrapinghub":
             found = attribute_truth(analysis, page.truth or "", stage)
         else:
@@ -343,11 +353,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", help="print the article lines this rule loses")
     ap.add_argument("--stage", action="store_true",
                     help="name each rule with the stage that fired it (stage:rule)")
+    ap.add_argument("--uncatalogued", action="store_true",
+                    help="read every page with the catalogue of its language off: what a page in a "
+                         "language no catalogue covers costs")
     args = ap.parse_args(argv)
     for set_name in args.set.split(","):
-        tallies = audit(set_name, args.part, args.mode, args.show, stage=args.stage)
+        tallies = audit(set_name, args.part, args.mode, args.show, stage=args.stage, uncatalogued=args.uncatalogued)
         if not args.show:
-            print(f"## {set_name}, {args.part} part, {args.mode} mode")
+            mode = f"{args.mode} mode" + (", catalogues off" if args.uncatalogued else "")
+            print(f"## {set_name}, {args.part} part, {mode}")
             print(table(tallies, args.top))
             print()
     return 0

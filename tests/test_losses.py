@@ -78,3 +78,19 @@ def test_table_ranks_rules_by_recall_lost():
     a, b = losses.Tally(lost=3, cost=0.01), losses.Tally(lost=9, dropped_other=1, cost=0.02)
     lines = losses.table({"rule.a": a, "rule.b": b}, top=5).splitlines()
     assert lines[1].startswith("rule.b") and lines[2].startswith("rule.a")
+
+
+def test_a_page_read_as_uncatalogued_has_its_language_s_catalogue_off(monkeypatch):
+    # the line the English catalogue drops is left to the line features, and the
+    # stages read the limits of a page in a language no catalogue covers
+    import benchmarks.systems
+    from benchmarks.losses import _analyse
+
+    text = ("Short Url\n\nThe minister arrived in the capital on Tuesday for talks with the president "
+            "about the budget of the coming year.")
+    monkeypatch.setattr(benchmarks.systems, "text_dump", lambda page, cache: text)
+    rules = [v.final.rule for v in _analyse(None, "text", None).verdicts]
+    assert rules[0] == "en.share.short_url"
+    off = _analyse(None, "text", None, uncatalogued=True)
+    assert not off.verdicts[0].final.rule.startswith("en.")
+    assert off.options.disabled_rules == frozenset({"en."})
