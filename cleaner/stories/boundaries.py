@@ -77,7 +77,7 @@ class Segment(list):
     of its own (`cleaner.stories.main.assemble`); ``below``: the kept position of its gap
     when its first paragraphs above it were reached up
     (`cleaner.stories.opening._reached_up`), which go back to the story before unless the
-    story stands without them (`cleaner.stories.main.assemble`)."""
+    story stands without them (`cleaner.stories.main._give_back`)."""
 
     stray: tuple[int, ...] = ()
     below: int | None = None

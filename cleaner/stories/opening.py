@@ -486,8 +486,9 @@ def unnamed_title(r: Reader, kept: list[int], head: int, title: int | None, lo: 
     keeps standing between the title and the text (the furniture between two stories: a
     box's links, an appeal, the title printed again; not meta lines alone, a byline and a
     date under a headline being the story's own head), whose content words share more
-    with the window of body above it (from kept position ``lo``, the story before's first) than with the
-    window of body from the text on (to kept position ``end``, the next story's), by more
+    with the window of body above it (from kept position ``lo``, the story before's
+    first) than with the window of body from the text on (to kept position ``end``, the
+    next story's), by more
     than `Options.story_title_behind_cohesion` (`_leaning`, `Options.story_window_words`
     each): the page before's tail read as a headline (a box's label over its author's
     note, a link to its own next post), the text's lines below the furniture.  The story
