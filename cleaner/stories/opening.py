@@ -457,12 +457,9 @@ def named_title(r: Reader, kept: list[int], head: int, title: int | None, o: Opt
     line (the first line below it but those a catalogue pattern dropped), that names
     nothing of the text (shares no content word with its first
     `Options.story_echo_words`: a page's furniture read as a headline, a cookie box's
-    heading above the story's byline) gives way to the first line below it, above the
-    text, shaped as a headline (`_headline_shaped`, of up to
-    `Options.story_title_max_words` words, no meta line, no line a catalogue pattern
-    dropped) that shares `Options.story_echo_shared` content words with the text's first
-    `Options.story_echo_words` (``Story.echoes``): the story's headline under the
-    furniture between two stories; else ``title``."""
+    heading above the story's byline) gives way to the story's headline below it, above
+    the text (`_headline_below`: under the furniture between two stories); else
+    ``title``."""
     first = kept[head]
     if title is None or title >= first or r.d[title].keep:
         return title
@@ -470,12 +467,23 @@ def named_title(r: Reader, kept: list[int], head: int, title: int | None, o: Opt
                  first)
     if not r.meta(below) or r.core.echoes(title, first, o.story_echo_words, 1):
         return title
+    headline = _headline_below(r, title, first, o)
+    return title if headline is None else headline
+
+
+def _headline_below(r: Reader, title: int, first: int, o: Options) -> int | None:
+    """The story's own headline between a title that gives way (line ``title``) and the
+    text's first line ``first``: the first line between them shaped as a headline
+    (`_headline_shaped`, of up to `Options.story_title_max_words` words, no meta line, no
+    line a catalogue pattern dropped) that shares `Options.story_echo_shared` content
+    words with the text's first `Options.story_echo_words` (``Story.echoes``); ``None``
+    when no line there does (`named_title`, `unnamed_title`)."""
     for j in r.content[r.pos[title] + 1:r.pos[first]]:
         if r.lettered[j] and not r.by_pattern[j] and not r.meta(j) \
                 and _headline_shaped(r, j, o, o.story_title_max_words) \
                 and r.core.echoes(j, first, o.story_echo_words, o.story_echo_shared):
             return j
-    return title
+    return None
 
 
 def unnamed_title(r: Reader, kept: list[int], head: int, title: int | None, lo: int, end: int,
@@ -492,12 +500,9 @@ def unnamed_title(r: Reader, kept: list[int], head: int, title: int | None, lo: 
     than `Options.story_title_behind_cohesion` (`_leaning`, `Options.story_window_words`
     each): the page before's tail read as a headline (a box's label over its author's
     note, a link to its own next post), the text's lines below the furniture.  The story
-    then starts at its text: the kept position returned, its title the first line
-    between, shaped as a headline (`_headline_shaped`, of up to
-    `Options.story_title_max_words` words, no meta line, no line a catalogue pattern
-    dropped), that shares `Options.story_echo_shared` content words with the text's
-    first `Options.story_echo_words` (``Story.echoes``: the story's own headline under
-    the furniture), else none.  ``None``: the title stands."""
+    then starts at its text: the kept position returned, its title the story's own
+    headline under the furniture (`_headline_below`), else none.  ``None``: the title
+    stands."""
     if o.story_title_behind_cohesion < 0 or title is None:
         return None
     if kept[head] == title:
@@ -514,12 +519,7 @@ def unnamed_title(r: Reader, kept: list[int], head: int, title: int | None, lo: 
     if not gap or all(r.meta(j) for j in gap) \
             or _leaning(r, kept, [title], text, bisect_left(kept, title), lo, end, o) >= -o.story_title_behind_cohesion:
         return None  # no furniture between, or the story's own head: a headline over its byline and date
-    for j in lines:
-        if r.lettered[j] and not r.by_pattern[j] and not r.meta(j) \
-                and _headline_shaped(r, j, o, o.story_title_max_words) \
-                and r.core.echoes(j, first, o.story_echo_words, o.story_echo_shared):
-            return text, j
-    return text, None
+    return text, _headline_below(r, title, first, o)
 
 
 def lone_title(r: Reader, kept: list[int], head: int, lo: int, end: int, o: Options) -> int | None:
