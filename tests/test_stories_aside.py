@@ -46,3 +46,20 @@ def test_a_line_cut_mid_sentence_stays_a_teaser():
     assert _kinds(VOLCANO + [LONG]) == ["full", "teaser"]
     assert _kinds(VOLCANO + [LONG], story_teaser_aside_words=20) == ["full"]
     assert _kinds(VOLCANO + [NAMED]) == ["full", "teaser"]
+
+
+def test_the_aside_is_read_past_by_the_story_stage_not_by_the_features():
+    """`Features.cut` stays as measured (context-free, reported by the analysis, read so by
+    the captions and the dropped teasers); the teaser scan and a teaser's story read the
+    line as ended through one helper, `signed_off`."""
+    from types import SimpleNamespace
+
+    from cleaner.features import measure
+    from cleaner.options import Options
+    from cleaner.stories.teasers import signed_off
+
+    lines = [SIGNED, CUT, LONG]
+    r = SimpleNamespace(feats=[measure(t, "en") for t in lines], text=lines.__getitem__)
+    assert all(f.cut for f in r.feats)  # measured as cut mid-sentence, all three
+    assert [signed_off(r, i, Options()) for i in range(3)] == [True, False, False]
+    assert not signed_off(r, 0, Options(story_teaser_aside_words=0))

@@ -66,7 +66,7 @@ from .furniture import after_run
 from .numbered import entries, inside, sections
 from .opening import first_head, leads, lone_title, named_title, opened, unnamed_title
 from .series import serial
-from .teasers import captions, closes_aside, gallery, resumed, row_apart, teasers
+from .teasers import captions, gallery, resumed, row_apart, signed_off, teasers
 from .top import first_topic
 
 
@@ -306,9 +306,9 @@ def _lone(r: Reader, kept: list[int], gaps: list[Gap], end: int, o: Options, wri
 def _whole_teaser(r: Reader, kept: list[int], g: Gap, after: int, o: Options, written: bool) -> bool:
     """Is the story from the gap ``g`` up to kept position ``after`` a teaser whole as
     it is: at most `Options.story_teaser_story_lines` lines of body, the last cut
-    mid-sentence (`Features.cut`, and not ended before a bracketed aside, `closes_aside`),
-    of `Options.story_teaser_min_words` words or more but
-    fewer than a story needs (`Options.story_min_words`), read as a sentence (under
+    mid-sentence (`Features.cut`, and not ended before a bracketed aside:
+    `cleaner.stories.teasers.signed_off`), of `Options.story_teaser_min_words` words or
+    more but fewer than a story needs (`Options.story_min_words`), read as a sentence (under
     `Options.story_teaser_capitalised` of its words capitalised: no address, no row of
     names), whose words do not go on in the text after it (their cosine with the window
     of body after it under `Options.story_teaser_apart_cohesion`: not the standfirst above
@@ -326,7 +326,7 @@ def _whole_teaser(r: Reader, kept: list[int], g: Gap, after: int, o: Options, wr
     if not (last.cut and o.story_teaser_min_words <= last.words < o.story_min_words
             and last.capitalised < o.story_teaser_capitalised):
         return False
-    if o.story_teaser_aside_words and closes_aside(r.text(lines[-1]), o.story_teaser_aside_words):
+    if signed_off(r, lines[-1], o):
         return False  # a paragraph signed after its last sentence: not cut
     if after >= len(kept):
         return written

@@ -84,16 +84,27 @@ def teasers(r: Reader, kept: list[int], feats: list[Features],
     it shares less than `Options.story_topic_cohesion` (cosine) with the window before it
     (a teaser set into an article is followed by the rest of it).  Scanned by the compiled
     core (rust/src/story_teasers.rs).  A line that closes with a bracketed aside
-    (`closes_aside`: `Options.story_teaser_aside_words`) is read as ended, no line cut
+    (`signed_off`: `Options.story_teaser_aside_words`) is read as ended, no line cut
     mid-sentence: a paragraph's sign-off or a note's number after its last sentence."""
-    if o.story_teaser_aside_words > 0:
-        ended = {i for i in kept if feats[i].cut and closes_aside(r.text(i), o.story_teaser_aside_words)}
-        if ended:
-            feats = _Ended(feats, ended)
+    ended = {i for i in kept if signed_off(r, i, o)}
+    if ended:
+        feats = _Ended(feats, ended)
     return r.teasers(kept, feats, (o.story_teaser_min_words, r.o.story_teaser_capitalised, r.o.story_teaser_title_words,
                                    r.o.story_teaser_after_words, o.story_teaser_cohesion, o.story_title_max_words,
                                    o.story_teaser_apart_cohesion, o.story_teaser_apart_words, o.story_topic_cohesion,
                                    o.story_teaser_named_title_words, written))
+
+
+def signed_off(r: Reader, i: int, o: Options) -> bool:
+    """Has line ``i``, cut mid-sentence by its features (`Features.cut`), ended its last
+    sentence before a bracketed aside of at most `Options.story_teaser_aside_words` words
+    (`closes_aside`; 0: never)?  Such a line is read as ended, no line cut mid-sentence,
+    by the teaser scan (`teasers`) and by a teaser's story
+    (`cleaner.stories.boundaries._whole_teaser`).  `Features.cut` stays as measured: it is
+    context-free, the analysis reports it, and its other readers take a line so cut as one
+    (a gallery's captions, `captions`; a teaser the stopword rule dropped,
+    `cleaner.stories._dropped_teasers`)."""
+    return o.story_teaser_aside_words > 0 and r.feats[i].cut and closes_aside(r.text(i), o.story_teaser_aside_words)
 
 
 #: A word of a bracketed aside (`closes_aside`).
@@ -127,7 +138,7 @@ def closes_aside(text: str, most: int) -> bool:
 
 class _Ended:
     """``feats`` as the teaser scan reads them, the lines of ``ended`` (line indexes) not
-    cut mid-sentence (`closes_aside`)."""
+    cut mid-sentence (`signed_off`)."""
 
     def __init__(self, feats, ended: set[int]):
         self.feats, self.ended = feats, ended
