@@ -119,8 +119,9 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
             continue
         words = sum(r.feats[i].words for i in members if r.body(i))
         after_teaser = s > 0 and segs[s - 1][3] and not teaser
+        first = not stories  # no story stood before it
         top, lead = _top_and_lead(r, members, title)
-        if _would_stand(r, members, inside, title, opening, teaser, words, top, lead, after_teaser, not stories,
+        if _would_stand(r, members, inside, title, opening, teaser, words, top, lead, after_teaser, first,
                         _next(kept, segs, s), o):
             stray = set(segs[s].stray).intersection(members)
             if stray and len(stray) < len(members):  # the furniture between stories above its text
@@ -180,7 +181,7 @@ def _would_stand(r: Reader, members: list[int], inside: list[int], title: int | 
                  teaser: bool, words: int, top: int, lead: int, after_teaser: bool, first: bool, after: list[int],
                  o: Options) -> bool:
     """Does a segment (its kept lines ``members``, ``inside`` the main region, its body
-    ``words``; ``top``, ``lead``: `_top_and_lead`; ``first``: no story stands before it;
+    ``words``; ``top``, ``lead``: `_top_and_lead`; ``first``: no story stood before it;
     ``after``: the kept lines of the segment after it) stand as a story of its own
     (`assemble`)?  When `_stands` says so; when it reaches into the main region with
     `Options.story_outside_min_words` of body, not right after a teaser; or, as the
@@ -208,8 +209,11 @@ def _give_back(r: Reader, kept: list[int], segs: list[Segment], between: set[int
             return False
         words = sum(r.feats[i].words for i in members if r.body(i))
         after_teaser = s > 0 and segs[s - 1][3] and not segs[s][3]
+        # no story stood before it: which segments stand is `assemble`'s to say once the
+        # paragraphs are given back; till then each segment before is read as a story
+        first = s == 0
         return _would_stand(r, members, inside, segs[s][1], segs[s][2], segs[s][3], words,
-                            *_top_and_lead(r, members, segs[s][1]), after_teaser, s == 0, _next(kept, segs, s), o)
+                            *_top_and_lead(r, members, segs[s][1]), after_teaser, first, _next(kept, segs, s), o)
 
     for s in range(1, len(segs)):
         below = segs[s].below
