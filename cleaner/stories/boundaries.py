@@ -226,6 +226,7 @@ def _stretch(t: _Text, start: int, end: int, first: int | None, last: int,
     gaps = _candidates(r, kept, t.topic, start, end, o, t.heads_only, t.title0, t.points, t.pictured)
     stray: dict[int, list[int]] | None = None if t.heads_only else {}  # per gap, stray lines before it
     settled = _settled(r, kept, gaps, t.words, start, end, o, stray, _lone(r, kept, gaps, end, o, t.written))
+    # the teasers' stories read again between the gaps left: settled, they have new neighbours
     short = _led(r, kept, settled, t.words, start, o, t.title0) if top and not t.heads_only else ()  # the document's first story
     chosen = choose(settled, t.words, start, end, o, first, short, _lone(r, kept, settled, end, o, t.written))
     if chosen and stray is not None and o.story_refine_paragraphs:  # not one block a line: each story read again
@@ -293,7 +294,9 @@ def _lone(r: Reader, kept: list[int], gaps: list[Gap], end: int, o: Options, wri
     ``end`` when the text after the last gap is such a teaser.  Such a story is another
     story's first words cut off, whole as it is: it needs no `Options.story_min_words` of
     body (`choose`), and the gaps on either side of it are not settled into one
-    (`_settled`)."""
+    (`_settled`).  Read on a stretch's candidates for `_settled`, then again on the gaps it
+    leaves for `choose`, which links each gap to the one right before it among those:
+    settling two gaps into one gives the gap after them a new one right before it."""
     if not o.story_teaser_story_lines or not gaps:
         return frozenset()
     out = {b.c for a, b in zip(gaps, gaps[1:])
