@@ -80,6 +80,8 @@ context rule kept goes with its caption.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..blocks import barrier_kind
 from ..extracted import blocks_touch
 from ..language import guess_language, stopwords
@@ -117,7 +119,7 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
         members, inside = _segment_members(r, kept, c0, c1, between, final)
         if not members:
             continue
-        words = sum(r.feats[i].words for i in members if r.body(i))
+        words = _body_words(r, members)
         after_teaser = s > 0 and segs[s - 1][3] and not teaser
         first = not stories  # no story stood before it
         top, lead = _top_and_lead(r, members, title)
@@ -128,7 +130,7 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
                 _isolate(final, stray, "kept line above the next story's text, sharing no word with it (an author's "
                                        "box, a sidebar's teaser of the page before)")
                 members = [i for i in members if i not in stray]
-                words = sum(r.feats[i].words for i in members if r.body(i))
+                words = _body_words(r, members)
             stories.append(_story(members, title, opening, teaser, top, lead, words, bool(inside)))
         elif inside and not after_teaser:
             stories[-1]["members"] += members
@@ -138,7 +140,7 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
             # the teaser's page's tail, then a story of its own (its title and paragraphs)
             _isolate(final, members[:k], "kept line after a teaser, above the next story's text")
             members = members[k:]
-            words = sum(r.feats[i].words for i in members if r.body(i))
+            words = _body_words(r, members)
             stories.append(_story(members, None if r.body(members[0]) else members[0], opening, teaser,
                                   _head_above(r, members[0]), lead, words, any(final[i].keep for i in members)))
         else:
@@ -207,7 +209,7 @@ def _give_back(r: Reader, kept: list[int], segs: list[Segment], between: set[int
         members, inside = _segment_members(r, kept, c0, c1, between, final)
         if not members:
             return False
-        words = sum(r.feats[i].words for i in members if r.body(i))
+        words = _body_words(r, members)
         after_teaser = s > 0 and segs[s - 1][3] and not segs[s][3]
         # no story stood before it: which segments stand is `assemble`'s to say once the
         # paragraphs are given back; till then each segment before is read as a story
@@ -220,10 +222,15 @@ def _give_back(r: Reader, kept: list[int], segs: list[Segment], between: set[int
         if below is None or below <= segs[s][0]:
             continue
         c1 = segs[s + 1][0] if s + 1 < len(segs) else len(kept)
-        left = sum(r.feats[i].words for i in kept[segs[s - 1][0]:segs[s][0]] if i not in between and r.body(i))
+        left = _body_words(r, (i for i in kept[segs[s - 1][0]:segs[s][0]] if i not in between))
         if not stands(s, below, c1) or left < o.story_min_words or stands(s - 1, segs[s - 1][0], below) \
                 and not stands(s - 1, segs[s - 1][0], segs[s][0]):
             segs[s][0] = below
+
+
+def _body_words(r: Reader, lines: Iterable[int]) -> int:
+    """The words of the body lines among ``lines`` (`Reader.body`, `Features.words`)."""
+    return sum(r.feats[i].words for i in lines if r.body(i))
 
 
 def _story(members: list[int], title: int | None, opening: str | None, teaser: bool, top, lead: int,
