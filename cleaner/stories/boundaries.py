@@ -83,6 +83,12 @@ class Segment(list):
     below: int | None = None
 
 
+def segment_end(segs: list[Segment], s: int, m: int) -> int:
+    """The kept position where segment ``s`` of ``segs`` ends (not its own): the next
+    segment's first, else ``m``, the number of kept lines."""
+    return segs[s + 1][0] if s + 1 < len(segs) else m
+
+
 def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFAULT,
             heads_only: bool = False, written: bool = False, said: bool = False) -> tuple[list[Segment], set[int]]:
     """The segments of the kept lines (see `Segment`) and the kept lines between two
@@ -128,7 +134,7 @@ def segment(r: Reader, kept: list[int], feats: list[Features], o: Options = DEFA
             segs.append(fixed[end])
         start = end
     for k, seg in enumerate(segs[1:], 1):  # a later story's headline under the furniture above it
-        after = segs[k + 1][0] if k + 1 < len(segs) else len(kept)
+        after = segment_end(segs, k, len(kept))
         if not seg[3]:
             moved = unnamed_title(r, kept, seg[0], seg[1], segs[k - 1][0], after, o)
             if moved is not None:  # the page's furniture read as its headline: no story's

@@ -88,7 +88,7 @@ from ..language import guess_language, stopwords
 from ..options import Options
 from ..rules import CodeRule
 from ..types import Decision, Features
-from .boundaries import Segment
+from .boundaries import Segment, segment_end
 from .evidence import DEFAULT, Reader, content_words
 
 #: The rule of this module (listed with the stage's rules, `cleaner.stories.RULES`).
@@ -115,7 +115,7 @@ def assemble(r: Reader, kept: list[int], segs: list[Segment], between: set[int],
                              "page's tail)")
     stories: list[dict] = []
     for s, (c0, title, opening, teaser) in enumerate(segs):
-        c1 = segs[s + 1][0] if s + 1 < len(segs) else len(kept)
+        c1 = segment_end(segs, s, len(kept))
         members, inside = _segment_members(r, kept, c0, c1, between, final)
         if not members:
             continue
@@ -221,7 +221,7 @@ def _give_back(r: Reader, kept: list[int], segs: list[Segment], between: set[int
         below = segs[s].below
         if below is None or below <= segs[s][0]:
             continue
-        c1 = segs[s + 1][0] if s + 1 < len(segs) else len(kept)
+        c1 = segment_end(segs, s, len(kept))
         left = _body_words(r, (i for i in kept[segs[s - 1][0]:segs[s][0]] if i not in between))
         if not stands(s, below, c1) or left < o.story_min_words or stands(s - 1, segs[s - 1][0], below) \
                 and not stands(s - 1, segs[s - 1][0], segs[s][0]):
@@ -429,7 +429,7 @@ def _undo_teaser_rows(segs: list[Segment], kept: list[int], final: list[Decision
         while end < len(segs) and segs[end][3]:
             end += 1
         if end < len(segs) and not segs[end][2]:
-            stop = segs[end + 1][0] if end + 1 < len(segs) else len(kept)
+            stop = segment_end(segs, end, len(kept))
             resumed = sum(feats[i].words for i in kept[segs[end][0]:stop] if final[i].keep and r.body(i))
             before = [i for i in kept[out[-1][0]:segs[k][0]] if r.body(i)]
             row = [i for i in kept[segs[k][0]:segs[end][0]] if r.body(i)]
@@ -581,7 +581,7 @@ def _next(kept: list[int], segs: list[Segment], s: int) -> list[int]:
     """The kept lines of the segment after segment ``s`` (none after the last)."""
     if s + 1 >= len(segs):
         return []
-    return kept[segs[s + 1][0]:segs[s + 2][0] if s + 2 < len(segs) else len(kept)]
+    return kept[segs[s + 1][0]:segment_end(segs, s + 1, len(kept))]
 
 
 def _head_above(r: Reader, first: int) -> int:
